@@ -1,0 +1,5 @@
+import sys
+
+from kfstudio.cli import main
+
+sys.exit(main())
