@@ -1,0 +1,7 @@
+"""Keyframes, curves and undoable edits of the 61 channels (no Qt)."""
+
+from .commands import Command, Edit, UndoStack
+from .curves import Interp, Tangent
+from .document import Animation, Keyframe, new_uid
+
+__all__ = ["Animation", "Keyframe", "Interp", "Tangent", "Command", "Edit", "UndoStack", "new_uid"]

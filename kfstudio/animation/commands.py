@@ -1,0 +1,608 @@
+"""Undoable edits of an :class:`~.document.Animation`, and an undo stack with no Qt dependency.
+
+Every edit is an :class:`Edit`: it records, for the keyframes it touches (by id), the keyframe before
+and after (``None`` = absent), and the document fields it changes. ``redo`` installs the after state,
+``undo`` the before state — so undoing any sequence of edits restores the document exactly.
+
+The builder functions below (``add_keyframe``, ``move_keyframes``, ``set_values`` ...) compute an
+edit from the current document without changing it; push the result on an :class:`UndoStack` to
+apply it. A builder returns ``None`` when the edit would change nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .. import channels as ch
+from .curves import Interp, Tangent
+from .document import Animation, Keyframe, new_uid
+
+__all__ = [
+    "Command",
+    "Edit",
+    "UndoStack",
+    "add_keyframe",
+    "delete_keyframes",
+    "duplicate_keyframe",
+    "move_keyframes",
+    "set_keyframe_time",
+    "retime",
+    "set_values",
+    "set_description",
+    "set_hold",
+    "set_interpolation",
+    "set_tangent",
+    "set_keyframe_lock",
+    "set_channel_flags",
+    "mirror_keyframes",
+    "smooth_keys",
+    "key_pose",
+    "move_channel_key",
+    "apply_proposals",
+    "replace_keyframes",
+    "set_document",
+]
+
+_FIELDS = ("fps", "duration", "script", "channel_locked", "channel_muted", "settings")
+
+
+def _get_field(anim: Animation, name: str):
+    if name == "duration":
+        return anim.explicit_duration
+    v = getattr(anim, name)
+    return v.copy() if isinstance(v, (np.ndarray, dict)) else v
+
+
+def _set_field(anim: Animation, name: str, value) -> None:
+    if isinstance(value, (np.ndarray, dict)):
+        value = value.copy()
+    setattr(anim, name, value)
+
+
+class Command:
+    """An undoable change of an animation."""
+
+    label: str = ""
+
+    def redo(self, anim: Animation) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def undo(self, anim: Animation) -> None:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+@dataclass
+class Edit(Command):
+    """Replace keyframes (by id) and document fields; remembers what it replaced."""
+
+    label: str
+    before: dict[str, Keyframe | None] = field(default_factory=dict)
+    after: dict[str, Keyframe | None] = field(default_factory=dict)
+    fields_before: dict = field(default_factory=dict)
+    fields_after: dict = field(default_factory=dict)
+
+    @staticmethod
+    def _install(anim: Animation, kfs: Mapping[str, Keyframe | None], fields: Mapping) -> None:
+        if kfs:
+            anim.keyframes = [k for k in anim.keyframes if k.uid not in kfs]
+            anim.keyframes.extend(k.copy() for k in kfs.values() if k is not None)
+            anim.sort()
+        for name, value in fields.items():
+            _set_field(anim, name, value)
+        anim.touch()
+
+    def redo(self, anim: Animation) -> None:
+        self._install(anim, self.after, self.fields_after)
+
+    def undo(self, anim: Animation) -> None:
+        self._install(anim, self.before, self.fields_before)
+
+    def is_noop(self) -> bool:
+        for uid in set(self.before) | set(self.after):
+            b, a = self.before.get(uid), self.after.get(uid)
+            if (b is None) != (a is None) or (b is not None and not b.same_as(a)):
+                return False
+        for name in self.fields_after:
+            b, a = self.fields_before[name], self.fields_after[name]
+            if isinstance(a, np.ndarray):
+                if not np.array_equal(a, b):
+                    return False
+            elif a != b:
+                return False
+        return True
+
+
+@dataclass
+class Macro(Command):
+    """Several commands undone and redone as one step."""
+
+    label: str
+    commands: list[Command] = field(default_factory=list)
+
+    def redo(self, anim: Animation) -> None:
+        for c in self.commands:
+            c.redo(anim)
+
+    def undo(self, anim: Animation) -> None:
+        for c in reversed(self.commands):
+            c.undo(anim)
+
+
+class UndoStack:
+    """Linear undo history of one animation.
+
+    ``push`` applies a command and makes it undoable; ``begin_macro``/``end_macro`` group the
+    commands pushed in between into one undo step (e.g. one drag). ``is_clean`` tells whether the
+    document matches the last :meth:`set_clean` (the last save).
+    """
+
+    def __init__(self, anim: Animation, limit: int = 1000) -> None:
+        self.anim = anim
+        self.limit = limit
+        self._done: list[Command] = []
+        self._undone: list[Command] = []
+        self._clean: int | None = 0
+        self._macros: list[Macro] = []
+        self._listeners: list[Callable[["UndoStack"], None]] = []
+
+    # --- observers
+    def subscribe(self, fn: Callable[["UndoStack"], None]) -> None:
+        self._listeners.append(fn)
+
+    def _notify(self) -> None:
+        for fn in list(self._listeners):
+            fn(self)
+
+    # --- editing
+    def push(self, cmd: Command | None) -> bool:
+        """Apply ``cmd`` and record it; returns False (and does nothing) for ``None`` or a no-op edit."""
+        if cmd is None or (isinstance(cmd, Edit) and cmd.is_noop()):
+            return False
+        cmd.redo(self.anim)
+        if self._macros:
+            self._macros[-1].commands.append(cmd)
+            return True
+        self._record(cmd)
+        return True
+
+    def _record(self, cmd: Command) -> None:
+        self._done.append(cmd)
+        if self._clean is not None and self._clean > len(self._done) - 1:
+            self._clean = None  # the saved state was in the discarded redo branch
+        self._undone.clear()
+        if len(self._done) > self.limit:
+            drop = len(self._done) - self.limit
+            del self._done[:drop]
+            if self._clean is not None:
+                self._clean = self._clean - drop if self._clean >= drop else None
+        self._notify()
+
+    def begin_macro(self, label: str) -> None:
+        self._macros.append(Macro(label))
+
+    def end_macro(self) -> None:
+        macro = self._macros.pop()
+        if not macro.commands:
+            return
+        if self._macros:
+            self._macros[-1].commands.append(macro)
+        else:
+            self._record(macro)
+
+    def cancel_macro(self) -> None:
+        """Undo and forget the commands of the open macro (e.g. a drag cancelled with Escape)."""
+        macro = self._macros.pop()
+        macro.undo(self.anim)
+
+    @property
+    def in_macro(self) -> bool:
+        return bool(self._macros)
+
+    def undo(self) -> bool:
+        if self._macros or not self._done:
+            return False
+        cmd = self._done.pop()
+        cmd.undo(self.anim)
+        self._undone.append(cmd)
+        self._notify()
+        return True
+
+    def redo(self) -> bool:
+        if self._macros or not self._undone:
+            return False
+        cmd = self._undone.pop()
+        cmd.redo(self.anim)
+        self._done.append(cmd)
+        self._notify()
+        return True
+
+    def clear(self) -> None:
+        self._done.clear()
+        self._undone.clear()
+        self._clean = 0
+        self._notify()
+
+    # --- state
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._done) and not self._macros
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._undone) and not self._macros
+
+    @property
+    def undo_text(self) -> str:
+        return self._done[-1].label if self._done else ""
+
+    @property
+    def redo_text(self) -> str:
+        return self._undone[-1].label if self._undone else ""
+
+    @property
+    def index(self) -> int:
+        return len(self._done)
+
+    def set_clean(self) -> None:
+        self._clean = len(self._done)
+        self._notify()
+
+    @property
+    def is_clean(self) -> bool:
+        return self._clean == len(self._done)
+
+
+# ---------------------------------------------------------------------------- builders
+
+
+def _edit(anim: Animation, label: str, changed: Iterable[Keyframe | tuple[str, None]] = (), **fields) -> Edit | None:
+    """An :class:`Edit` replacing the given keyframes (new copies, matched by id) and fields."""
+    before: dict[str, Keyframe | None] = {}
+    after: dict[str, Keyframe | None] = {}
+    current = {k.uid: k for k in anim.keyframes}
+    for item in changed:
+        uid, kf = (item[0], None) if isinstance(item, tuple) else (item.uid, item)
+        old = current.get(uid)
+        before[uid] = old.copy() if old is not None else None
+        after[uid] = kf.copy() if kf is not None else None
+    fb = {name: _get_field(anim, name) for name in fields}
+    fa = {name: (v.copy() if isinstance(v, (np.ndarray, dict)) else v) for name, v in fields.items()}
+    e = Edit(label, before, after, fb, fa)
+    return None if e.is_noop() else e
+
+
+def _channel(c) -> int:
+    return int(c) if isinstance(c, (int, np.integer)) else ch.channel_index(c)
+
+
+def _channels(cs) -> list[int]:
+    if cs is None:
+        return list(range(ch.NUM_CHANNELS))
+    if isinstance(cs, (int, np.integer, str)):
+        cs = [cs]
+    return [_channel(c) for c in cs]
+
+
+def _valid_time(t: float) -> float:
+    t = float(t)
+    if not np.isfinite(t):
+        raise ValueError(f"time must be a finite number, got {t!r}")
+    return t
+
+
+def add_keyframe(anim: Animation, kf: Keyframe, label: str = "Add keyframe") -> Edit | None:
+    if any(k.uid == kf.uid for k in anim.keyframes):
+        raise ValueError(f"a keyframe with id {kf.uid!r} already exists")
+    _valid_time(kf.time)
+    return _edit(anim, label, [kf])
+
+
+def delete_keyframes(anim: Animation, uids: Iterable[str]) -> Edit | None:
+    uids = [u for u in uids if any(k.uid == u for k in anim.keyframes)]
+    label = "Delete keyframe" if len(uids) == 1 else f"Delete {len(uids)} keyframes"
+    return _edit(anim, label, [(u, None) for u in uids])
+
+
+def duplicate_keyframe(anim: Animation, uid: str, time: float) -> Edit | None:
+    k = anim.find(uid).copy()
+    k.uid = new_uid()
+    k.time = _valid_time(time)
+    return _edit(anim, "Duplicate keyframe", [k])
+
+
+def move_keyframes(anim: Animation, uids: Iterable[str], delta: float, *, snap: bool = False) -> Edit | None:
+    """Shift keyframes in time by ``delta`` seconds (not before 0; optionally snapped to frames)."""
+    delta = _valid_time(delta)
+    out = []
+    for u in uids:
+        k = anim.find(u).copy()
+        t = max(0.0, k.time + delta)
+        k.time = round(t * anim.fps) / anim.fps if snap else t
+        out.append(k)
+    return _edit(anim, "Move keyframe" if len(out) == 1 else f"Move {len(out)} keyframes", out)
+
+
+def set_keyframe_time(anim: Animation, uid: str, time: float) -> Edit | None:
+    k = anim.find(uid).copy()
+    k.time = max(0.0, _valid_time(time))
+    return _edit(anim, "Retime keyframe", [k])
+
+
+def retime(anim: Animation, factor: float, *, pivot: float = 0.0, uids: Iterable[str] | None = None) -> Edit | None:
+    """Scale keyframe times (and holds) about ``pivot`` by ``factor`` (> 0)."""
+    factor = float(factor)
+    if not (np.isfinite(factor) and factor > 0):
+        raise ValueError(f"retime factor must be a positive number, got {factor!r}")
+    sel = set(uids) if uids is not None else None
+    out = []
+    for k in anim.keyframes:
+        if sel is not None and k.uid not in sel:
+            continue
+        k = k.copy()
+        k.time = max(0.0, pivot + (k.time - pivot) * factor)
+        k.hold *= factor
+        k.in_slope = k.in_slope / factor
+        k.out_slope = k.out_slope / factor
+        out.append(k)
+    fields = {}
+    if anim.explicit_duration is not None and sel is None:
+        fields["duration"] = anim.explicit_duration * factor
+    return _edit(anim, f"Retime x{factor:g}", out, **fields)
+
+
+def set_values(
+    anim: Animation,
+    uid: str,
+    values: Mapping[int | str, float] | np.ndarray,
+    *,
+    edited: bool = True,
+    label: str = "Set value",
+) -> Edit | None:
+    """Set channel values of one keyframe (clamped to range); marks them hand-edited and keyed."""
+    k = anim.find(uid).copy()
+    if isinstance(values, np.ndarray):
+        values = {i: v for i, v in enumerate(values)}
+    for c, v in values.items():
+        i = _channel(c)
+        v = float(v)
+        if not np.isfinite(v):
+            raise ValueError(f"{ch.NAMES[i]}: value must be a finite number, got {v!r}")
+        k.values[i] = min(max(v, ch.LOWER[i]), ch.UPPER[i])
+        k.keyed[i] = True
+        if edited:
+            k.edited[i] = True
+    return _edit(anim, label, [k])
+
+
+def set_description(anim: Animation, uid: str, text: str) -> Edit | None:
+    k = anim.find(uid).copy()
+    k.description = str(text)
+    return _edit(anim, "Edit description", [k])
+
+
+def set_hold(anim: Animation, uid: str, hold: float) -> Edit | None:
+    k = anim.find(uid).copy()
+    k.hold = max(0.0, _valid_time(hold))
+    return _edit(anim, "Set hold", [k])
+
+
+def _keys_by_uid(keys: Iterable[tuple[str, int | str]]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for uid, c in keys:
+        out.setdefault(uid, []).append(_channel(c))
+    return out
+
+
+def set_interpolation(anim: Animation, keys: Iterable[tuple[str, int | str]], interp: Interp) -> Edit | None:
+    """Set the interpolation of the segments leaving the given (keyframe id, channel) keys."""
+    interp = Interp(interp)
+    out = []
+    for uid, cs in _keys_by_uid(keys).items():
+        k = anim.find(uid).copy()
+        k.interp[cs] = interp
+        out.append(k)
+    return _edit(anim, f"Interpolation: {interp.name.lower()}", out)
+
+
+def set_tangent(
+    anim: Animation,
+    keys: Iterable[tuple[str, int | str]],
+    mode: Tangent,
+    *,
+    in_slope: float | None = None,
+    out_slope: float | None = None,
+) -> Edit | None:
+    """Set the tangent mode (and, for free tangents, the slopes in value per second) of keys."""
+    mode = Tangent(mode)
+    out = []
+    for uid, cs in _keys_by_uid(keys).items():
+        k = anim.find(uid).copy()
+        k.tangent[cs] = mode
+        k.interp[cs] = np.where(k.interp[cs] == Interp.CONSTANT, Interp.CONSTANT, Interp.BEZIER)
+        if in_slope is not None:
+            k.in_slope[cs] = float(in_slope)
+        if out_slope is not None:
+            k.out_slope[cs] = float(out_slope)
+        out.append(k)
+    return _edit(anim, f"Tangents: {mode.name.lower().replace('_', '-')}", out)
+
+
+def set_keyframe_lock(anim: Animation, uid: str, channels, locked: bool = True) -> Edit | None:
+    """Lock (or unlock) channels of one keyframe against regeneration."""
+    k = anim.find(uid).copy()
+    k.locked[_channels(channels)] = bool(locked)
+    return _edit(anim, "Lock channels" if locked else "Unlock channels", [k])
+
+
+def set_channel_flags(anim: Animation, channels, *, locked: bool | None = None, muted: bool | None = None) -> Edit | None:
+    """Lock or mute whole channels (every keyframe)."""
+    cs = _channels(channels)
+    fields = {}
+    if locked is not None:
+        v = anim.channel_locked.copy()
+        v[cs] = locked
+        fields["channel_locked"] = v
+    if muted is not None:
+        v = anim.channel_muted.copy()
+        v[cs] = muted
+        fields["channel_muted"] = v
+    words = []
+    if locked is not None:
+        words.append("Lock" if locked else "Unlock")
+    if muted is not None:
+        words.append("Mute" if muted else "Unmute")
+    return _edit(anim, f"{' & '.join(words) or 'Change'} channel", **fields)
+
+
+def mirror_keyframes(anim: Animation, uids: Iterable[str] | None = None) -> Edit | None:
+    """Swap left and right on keyframes (values and flags; yaw and roll change sign)."""
+    sel = None if uids is None else set(uids)
+    out = []
+    m = ch.MIRROR_INDEX
+    for k in anim.keyframes:
+        if sel is not None and k.uid not in sel:
+            continue
+        k = k.copy()
+        old = k.values.copy()
+        k.values = ch.mirror_values(old)
+        for f in ("keyed", "locked", "edited", "interp", "tangent"):
+            setattr(k, f, getattr(k, f)[m].copy())
+        k.in_slope = k.in_slope[m] * ch.MIRROR_SIGN
+        k.out_slope = k.out_slope[m] * ch.MIRROR_SIGN
+        k.edited |= k.values != old
+        out.append(k)
+    return _edit(anim, "Mirror left/right", out)
+
+
+def smooth_keys(anim: Animation, channels=None, uids: Iterable[str] | None = None, strength: float = 0.5) -> Edit | None:
+    """Pull each selected key toward the mean of its neighbours on the same curve (ends stay put)."""
+    strength = float(np.clip(strength, 0.0, 1.0))
+    sel = None if uids is None else set(uids)
+    changed: dict[str, Keyframe] = {}
+    for c in _channels(channels):
+        times, vals, ids = anim.channel_keys(c)
+        if len(ids) < 3:
+            continue
+        target = vals.copy()
+        target[1:-1] = vals[1:-1] + strength * (0.5 * (vals[:-2] + vals[2:]) - vals[1:-1])
+        for i in range(1, len(ids) - 1):
+            if (sel is not None and ids[i] not in sel) or target[i] == vals[i]:
+                continue
+            k = changed.get(ids[i]) or anim.find(ids[i]).copy()
+            if k.locked[c] or anim.channel_locked[c]:
+                continue
+            k.values[c] = target[i]
+            k.edited[c] = True
+            changed[k.uid] = k
+    return _edit(anim, "Smooth keys", changed.values())
+
+
+def key_pose(anim: Animation, time: float, values: np.ndarray | None = None, description: str = "") -> Edit | None:
+    """Key the current pose (or ``values``) at ``time`` on every channel (the K key)."""
+    time = max(0.0, _valid_time(time))
+    vals = anim.evaluate(time) if values is None else ch.clamp(values)
+    existing = anim.keyframe_at(time)
+    if existing is not None:
+        k = existing.copy()
+        changed = (k.values != vals) | ~k.keyed
+        k.values = vals.copy()
+        k.keyed[:] = True
+        k.edited |= changed
+        return _edit(anim, "Key pose", [k])
+    return _edit(anim, "Key pose", [Keyframe(time, description, vals, edited=np.ones(ch.NUM_CHANNELS, bool))])
+
+
+def move_channel_key(anim: Animation, uid: str, channel, time: float, value: float) -> Edit | None:
+    """Move one key of one channel's curve (the curve editor's drag) to (time, value).
+
+    The value is clamped to the channel's range. When the time moves off its keyframe, the key is
+    taken off that keyframe and put on the keyframe at the new time (within half a frame), or on a
+    new keyframe that keys only this channel.
+    """
+    c = _channel(channel)
+    time = max(0.0, _valid_time(time))
+    value = float(np.clip(value, ch.LOWER[c], ch.UPPER[c]))
+    src = anim.find(uid).copy()
+    if abs(src.time - time) <= 0.5 / anim.fps:
+        src.values[c] = value
+        src.keyed[c] = True
+        src.edited[c] = True
+        return _edit(anim, f"Move key {ch.NAMES[c]}", [src])
+    dst = anim.keyframe_at(time)
+    if dst is not None and dst.uid == uid:
+        dst = None
+    src.keyed[c] = False
+    changed = [src]
+    if dst is None:
+        keyed = np.zeros(ch.NUM_CHANNELS, bool)
+        keyed[c] = True
+        dst = Keyframe(time, "", anim.evaluate(time, apply_mute=False), keyed=keyed)
+    else:
+        dst = dst.copy()
+    for f in ("interp", "tangent", "in_slope", "out_slope"):
+        getattr(dst, f)[c] = getattr(src, f)[c]
+    dst.values[c] = value
+    dst.keyed[c] = True
+    dst.edited[c] = True
+    changed.append(dst)
+    # A keyframe left keying nothing, with no description, disappears.
+    if not src.keyed.any() and not src.description:
+        changed[0] = (src.uid, None)
+    return _edit(anim, f"Move key {ch.NAMES[c]}", changed)
+
+
+def apply_proposals(
+    anim: Animation,
+    proposals: Mapping[str, np.ndarray],
+    *,
+    mode: str = "refine",
+    label: str = "Regenerate keyframes",
+) -> Edit | None:
+    """Write model proposals (keyframe id → 61 values) without overwriting the user's work.
+
+    Locked channels (of the keyframe or of the whole channel) are never changed. In ``"refine"``
+    mode hand-edited values are kept too; in ``"repropose"`` mode they are replaced and their
+    edited flag cleared.
+    """
+    if mode not in ("refine", "repropose"):
+        raise ValueError(f"mode must be 'refine' or 'repropose', got {mode!r}")
+    out = []
+    for uid, vals in proposals.items():
+        try:
+            k = anim.find(uid).copy()
+        except KeyError:
+            continue  # the keyframe was deleted while the proposal was computed
+        vals = ch.clamp(vals)
+        keep = k.locked | anim.channel_locked
+        if mode == "refine":
+            keep = keep | k.edited
+        else:
+            k.edited &= keep
+        k.values = np.where(keep, k.values, vals)
+        k.keyed = k.keyed | ~keep
+        out.append(k)
+    return _edit(anim, label, out)
+
+
+def replace_keyframes(anim: Animation, keyframes: Sequence[Keyframe], label: str = "Replace keyframes", **fields) -> Edit | None:
+    """Replace every keyframe by ``keyframes`` (and set document ``fields``) as one step."""
+    new_ids = {k.uid for k in keyframes}
+    changed: list = [(k.uid, None) for k in anim.keyframes if k.uid not in new_ids]
+    changed.extend(keyframes)
+    return _edit(anim, label, changed, **fields)
+
+
+def set_document(anim: Animation, label: str = "Change settings", **fields) -> Edit | None:
+    """Change document fields: ``fps``, ``duration``, ``script``, ``settings``, ``channel_locked``, ``channel_muted``."""
+    bad = set(fields) - set(_FIELDS)
+    if bad:
+        raise ValueError(f"unknown document field(s): {', '.join(sorted(bad))}")
+    if "fps" in fields:
+        fps = float(fields["fps"])
+        if not (np.isfinite(fps) and fps > 0):
+            raise ValueError(f"fps must be a positive number, got {fields['fps']!r}")
+        fields["fps"] = fps
+    return _edit(anim, label, **fields)
