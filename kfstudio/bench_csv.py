@@ -1,0 +1,108 @@
+"""Benchmarks of Live Link Face CSV input/output and key reduction (for ``kfstudio bench``).
+
+Each ``bench_*`` function returns a dict (or a list of dicts) with ``name``, ``unit`` ("ms"),
+``median``, ``min``, ``max``, ``target`` and ``passed`` (median within target), timed with
+``time.perf_counter`` over a few repeats. Inputs are generated here, except the real capture in
+``../shared/fixtures/`` next to the repository, which is used where present.
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from kfstudio.channels import LOWER, NUM_CHANNELS, UPPER
+from kfstudio.io.keyreduce import reduce_keys
+from kfstudio.io.llf_csv import read_csv, write_csv
+
+__all__ = ["bench_csv_write", "bench_csv_read", "bench_reduce", "FIXTURE"]
+
+FIXTURE = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "livelinkface_capture.csv"
+
+_TEN_MINUTES_60FPS = 10 * 60 * 60
+
+
+def _result(name: str, samples: list[float], target_ms: float, **extra) -> dict:
+    median = statistics.median(samples)
+    return {
+        "name": name,
+        "unit": "ms",
+        "median": median,
+        "min": min(samples),
+        "max": max(samples),
+        "target": target_ms,
+        "passed": median <= target_ms,
+        **extra,
+    }
+
+
+def _time_ms(action: Callable[[], object], repeats: int) -> list[float]:
+    samples = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - started) * 1000.0)
+    return samples
+
+
+def _smooth_take(n_frames: int, seed: int = 0) -> np.ndarray:
+    """A capture-like take: smoothed random motion within each channel's range."""
+    rng = np.random.default_rng(seed)
+    walk = np.cumsum(rng.normal(0.0, 0.02, (n_frames, NUM_CHANNELS)), axis=0)
+    kernel = np.hanning(9) / np.hanning(9).sum()
+    smooth = np.apply_along_axis(lambda column: np.convolve(column, kernel, mode="same"), 0, walk)
+    return np.clip(0.5 + 0.5 * np.sin(smooth), LOWER, UPPER)
+
+
+def bench_csv_write(repeats: int = 5) -> dict:
+    """Writing 10 minutes at 60 fps (36,000 rows x 61 channels); target 1 s."""
+    values = _smooth_take(_TEN_MINUTES_60FPS)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "take.csv"
+        samples = _time_ms(lambda: write_csv(path, values, 60.0, start="10:00:00:00.000"), repeats)
+        size = path.stat().st_size
+    return _result("csv_write_10min_60fps", samples, 1000.0, rows=len(values), bytes=size)
+
+
+def bench_csv_read(repeats: int = 5) -> list[dict]:
+    """Reading 10 minutes at 60 fps written by :func:`write_csv` (target 1.5 s), and the real
+    capture in ``../shared/fixtures`` when present (4,030 rows, target 150 ms)."""
+    values = _smooth_take(_TEN_MINUTES_60FPS)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "take.csv"
+        write_csv(path, values, 60.0)
+        results = [_result("csv_read_10min_60fps", _time_ms(lambda: read_csv(path), repeats), 1500.0)]
+    if FIXTURE.exists():
+        results.append(_result("csv_read_fixture", _time_ms(lambda: read_csv(FIXTURE), repeats), 150.0))
+    return results
+
+
+def bench_reduce(repeats: int = 5) -> list[dict]:
+    """Key reduction at tolerance 0.01: the real capture when present (target 300 ms) and
+    10 minutes of capture-like motion at 60 fps (target 2 s)."""
+    results = []
+    if FIXTURE.exists():
+        capture = read_csv(FIXTURE)
+        keys = reduce_keys(capture.times, capture.values, 0.01)
+        samples = _time_ms(lambda: reduce_keys(capture.times, capture.values, 0.01), repeats)
+        results.append(_result("reduce_keys_fixture", samples, 300.0, keys=sum(len(k) for k in keys),
+                               values=capture.values.size))
+    values = _smooth_take(_TEN_MINUTES_60FPS)
+    times = np.arange(len(values)) / 60.0
+    keys = reduce_keys(times, values, 0.01)
+    samples = _time_ms(lambda: reduce_keys(times, values, 0.01), max(1, repeats // 2))
+    results.append(_result("reduce_keys_10min_60fps", samples, 2000.0, keys=sum(len(k) for k in keys),
+                           values=values.size))
+    return results
+
+
+if __name__ == "__main__":  # python -m kfstudio.bench_csv
+    for bench in (bench_csv_write, bench_csv_read, bench_reduce):
+        outcome = bench()
+        for row in outcome if isinstance(outcome, list) else [outcome]:
+            print(row)
