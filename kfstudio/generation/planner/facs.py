@@ -1,0 +1,162 @@
+"""FACS action units mapped onto the 61 channels, and emotion prototypes built from them.
+
+The Facial Action Coding System (Ekman, Friesen & Hager, 2002) names each visible muscle movement an
+*action unit* (AU). Apple's ARKit blendshapes were designed around the same anatomy, so most AUs have a
+direct counterpart; a few need a mix of shapes and a few have none (noted below). The mapping in
+:data:`AU_TABLE` is our own reading of the AU descriptions in the FACS manual against the ARKit
+documentation of each blendshape (``ARFaceAnchor.BlendShapeLocation``); values are the channel weights at
+full AU intensity (FACS level E).
+
+Channel keys use a shorthand: ``"MouthSmile{S}"`` stands for both ``MouthSmileLeft`` and
+``MouthSmileRight``; ``"Eye{P}"`` with ``{P}`` in ``Yaw``/``Pitch`` stands for the two eye rotations
+(``LeftEyeYaw`` and ``RightEyeYaw``). Pose values follow Live Link Face: yaw > 0 toward the face's right,
+pitch > 0 down, roll > 0 toward the face's right shoulder (see :mod:`kfstudio.channels`).
+
+:data:`EMOTIONS` holds the emotion prototypes as AU intensities in [0, 1]. The six basic ones follow the
+EMFACS prototypes reported by Ekman & Friesen (happiness 6+12, sadness 1+4+15, surprise 1+2+5B+26,
+fear 1+2+4+5+7+20+26, anger 4+5+7+23, disgust 9+15+16) and Matsumoto & Ekman's unilateral 12+14 for
+contempt; the intensities (how strongly each AU shows in a typical, posed-but-natural display) are our
+choice. The remaining entries are blends of those prototypes and of single AUs, chosen by us from how the
+expressions are usually described (e.g. worry = inner brow raise with a slight knit and pressed lips).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["ActionUnit", "AU_TABLE", "EMOTIONS", "EMOTION_WORDS", "au_targets"]
+
+
+@dataclass(frozen=True)
+class ActionUnit:
+    number: int
+    name: str
+    targets: dict[str, float]
+    note: str = ""
+
+
+def _au(number: int, name: str, targets: dict[str, float], note: str = "") -> tuple[int, ActionUnit]:
+    return number, ActionUnit(number, name, targets, note)
+
+
+#: FACS action unit number -> channels at full intensity.
+AU_TABLE: dict[int, ActionUnit] = dict(
+    [
+        _au(1, "inner brow raiser", {"BrowInnerUp": 1.0}),
+        _au(2, "outer brow raiser", {"BrowOuterUp{S}": 1.0}),
+        _au(4, "brow lowerer", {"BrowDown{S}": 1.0}, "corrugator pulls the brows down and together"),
+        _au(5, "upper lid raiser", {"EyeWide{S}": 1.0}),
+        _au(6, "cheek raiser", {"CheekSquint{S}": 1.0, "EyeSquint{S}": 0.35}, "orbicularis oculi also narrows the eye from below"),
+        _au(7, "lid tightener", {"EyeSquint{S}": 1.0}),
+        _au(9, "nose wrinkler", {"NoseSneer{S}": 1.0, "MouthUpperUp{S}": 0.25}, "levator labii alaeque lifts the upper lip a little too"),
+        _au(10, "upper lip raiser", {"MouthUpperUp{S}": 1.0}),
+        _au(12, "lip corner puller", {"MouthSmile{S}": 1.0}),
+        _au(14, "dimpler", {"MouthDimple{S}": 1.0}),
+        _au(15, "lip corner depressor", {"MouthFrown{S}": 1.0}),
+        _au(16, "lower lip depressor", {"MouthLowerDown{S}": 1.0}),
+        _au(17, "chin raiser", {"MouthShrugLower": 1.0, "MouthShrugUpper": 0.3}),
+        _au(18, "lip pucker", {"MouthPucker": 1.0}),
+        _au(19, "tongue show", {"TongueOut": 1.0, "JawOpen": 0.2}),
+        _au(20, "lip stretcher", {"MouthStretch{S}": 1.0}),
+        _au(22, "lip funneler", {"MouthFunnel": 1.0}),
+        _au(23, "lip tightener", {"MouthPress{S}": 0.6, "MouthRollLower": 0.2, "MouthRollUpper": 0.2}, "narrows the red of the lips: press plus a little roll"),
+        _au(24, "lip presser", {"MouthPress{S}": 1.0}),
+        _au(25, "lips part", {"MouthLowerDown{S}": 0.3, "MouthUpperUp{S}": 0.1, "JawOpen": 0.08}),
+        _au(26, "jaw drop", {"JawOpen": 0.55}, "AU26 is a relaxed drop; AU27 is the full stretch"),
+        _au(27, "mouth stretch", {"JawOpen": 1.0, "MouthStretch{S}": 0.2}),
+        _au(28, "lip suck", {"MouthRollLower": 1.0, "MouthRollUpper": 1.0}),
+        _au(29, "jaw thrust", {"JawForward": 1.0}),
+        _au(33, "cheek blow", {"CheekPuff": 1.0, "MouthPress{S}": 0.2}),
+        _au(35, "cheek suck", {"MouthPucker": 0.5, "MouthFunnel": 0.2}, "ARKit has no cheek-suck shape; a pucker is the nearest"),
+        _au(38, "nostril dilator", {"NoseSneer{S}": 0.35}, "no nostril shape in ARKit; a light sneer flares the nostrils"),
+        _au(41, "lid droop", {"EyeBlink{S}": 0.4}),
+        _au(43, "eyes closed", {"EyeBlink{S}": 1.0}),
+        _au(46, "wink", {"EyeBlink{S}": 1.0, "CheekSquint{S}": 0.3}, "unilateral: the caller keeps one side"),
+        _au(51, "head turn (toward the face's left)", {"HeadYaw": -0.6}),
+        _au(52, "head turn (toward the face's right)", {"HeadYaw": 0.6}),
+        _au(53, "head up", {"HeadPitch": -0.5}),
+        _au(54, "head down", {"HeadPitch": 0.5}),
+        _au(55, "head tilt (toward the face's left)", {"HeadRoll": -0.4}),
+        _au(56, "head tilt (toward the face's right)", {"HeadRoll": 0.4}),
+        _au(61, "eyes turn (toward the face's left)", {"Eye{P}Yaw": -0.6}),
+        _au(62, "eyes turn (toward the face's right)", {"Eye{P}Yaw": 0.6}),
+        _au(63, "eyes up", {"Eye{P}Pitch": -0.4}),
+        _au(64, "eyes down", {"Eye{P}Pitch": 0.4}),
+    ]
+)
+
+
+def au_targets(aus: dict[int, float]) -> dict[str, float]:
+    """Combine AU intensities into channel targets (the strongest contribution per channel wins)."""
+    out: dict[str, float] = {}
+    for number, level in aus.items():
+        for key, value in AU_TABLE[number].targets.items():
+            v = value * level
+            if abs(v) > abs(out.get(key, 0.0)):
+                out[key] = v
+    return out
+
+
+#: Emotion prototypes as AU intensities. ``"one_sided"`` marks a unilateral display (contempt).
+EMOTIONS: dict[str, dict] = {
+    "happiness": {"aus": {6: 0.6, 12: 0.8, 25: 0.2}},
+    "sadness": {"aus": {1: 0.75, 4: 0.45, 15: 0.6, 17: 0.3, 41: 0.25, 64: 0.3}},
+    "surprise": {"aus": {1: 0.8, 2: 0.8, 5: 0.75, 26: 0.7}},
+    "fear": {"aus": {1: 0.75, 2: 0.55, 4: 0.45, 5: 0.8, 7: 0.3, 20: 0.6, 26: 0.35}},
+    "anger": {"aus": {4: 0.85, 5: 0.35, 7: 0.6, 23: 0.7, 24: 0.3}},
+    "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3}},
+    "contempt": {"aus": {12: 0.5, 14: 0.6}, "one_sided": True},
+    # Blends and other states (our choices, see the module docstring).
+    "worry": {"aus": {1: 0.65, 4: 0.35, 24: 0.35, 20: 0.15}},
+    "anxiety": {"aus": {1: 0.6, 4: 0.35, 24: 0.4, 20: 0.2, 5: 0.2}},
+    "pain": {"aus": {4: 0.7, 6: 0.6, 7: 0.7, 9: 0.4, 10: 0.4, 43: 0.3, 20: 0.4}},
+    "determination": {"aus": {4: 0.5, 7: 0.3, 24: 0.5, 17: 0.3}},
+    "confusion": {"aus": {4: 0.5, 2: 0.3, 56: 0.3, 24: 0.15}},
+    "curiosity": {"aus": {1: 0.35, 2: 0.4, 5: 0.2, 56: 0.3}},
+    "tenderness": {"aus": {12: 0.45, 6: 0.3, 41: 0.2, 56: 0.2}},
+    "shyness": {"aus": {12: 0.35, 64: 0.5, 54: 0.25, 24: 0.2}},
+    "shame": {"aus": {1: 0.5, 4: 0.3, 15: 0.3, 64: 0.7, 54: 0.45}},
+    "tiredness": {"aus": {41: 0.7, 64: 0.2, 54: 0.1}},
+    "boredom": {"aus": {41: 0.55, 17: 0.2, 61: 0.25, 15: 0.15}},
+    "relief": {"aus": {12: 0.35, 41: 0.3, 25: 0.25, 1: 0.2}},
+    "excitement": {"aus": {6: 0.6, 12: 0.9, 5: 0.4, 1: 0.35, 2: 0.4, 26: 0.4}},
+    "pride": {"aus": {12: 0.4, 53: 0.3, 24: 0.2}},
+    "suspicion": {"aus": {4: 0.45, 7: 0.6, 24: 0.3, 61: 0.2}},
+    "skepticism": {"aus": {2: 0.6, 4: 0.4, 14: 0.35}, "one_sided": True},
+    "calm": {"aus": {12: 0.1, 41: 0.1}},
+    "neutral": {"aus": {}},
+}
+
+#: Lemmatised words (adjectives, nouns and verbs) naming an emotion -> (prototype, intensity scale).
+EMOTION_WORDS: dict[str, tuple[str, float]] = {
+    **{w: ("happiness", 1.0) for w in ("happy", "happiness", "joy", "joyful", "glad", "cheerful", "delight", "delighted", "pleased", "amuse", "amused", "amusement", "content", "contented", "warm", "bright", "elated", "jolly", "merry", "gleeful", "glee")},
+    **{w: ("happiness", 1.3) for w in ("ecstatic", "overjoyed", "euphoric", "thrilled", "jubilant")},
+    **{w: ("sadness", 1.0) for w in ("sad", "sadness", "sorrow", "sorrowful", "unhappy", "melancholy", "gloomy", "glum", "downcast", "dejected", "mournful", "heartbroken", "hurt", "disappoint", "disappointed", "disappointment", "upset", "lonely", "regret", "wistful", "somber", "sombre", "blue", "depressed", "miserable")},
+    **{w: ("sadness", 1.3) for w in ("grief", "grieve", "despair", "devastated", "anguish", "distraught")},
+    **{w: ("surprise", 1.0) for w in ("surprise", "surprised", "astonish", "astonished", "amazed", "amazement", "startle", "startled", "stunned", "astonishment", "disbelief", "awe", "wonder")},
+    **{w: ("surprise", 1.3) for w in ("shock", "shocked", "flabbergasted", "dumbfounded")},
+    **{w: ("fear", 1.0) for w in ("fear", "afraid", "scared", "frightened", "fearful", "alarm", "alarmed", "dread", "panic", "panicked", "horror", "horrified", "spooked")},
+    **{w: ("fear", 1.3) for w in ("terror", "terrified", "petrified")},
+    **{w: ("anger", 1.0) for w in ("angry", "anger", "mad", "annoyed", "irritated", "irritation", "annoyance", "cross", "hostile", "hostility", "indignant", "resentful", "resentment", "frustration", "frustrated", "bitter", "stern", "grumpy")},
+    **{w: ("anger", 1.3) for w in ("furious", "rage", "enraged", "livid", "fury", "outraged", "irate")},
+    **{w: ("disgust", 1.0) for w in ("disgust", "disgusted", "revulsion", "repulsed", "revolted", "gross", "nauseated", "nausea", "distaste", "yuck", "icky")},
+    **{w: ("contempt", 1.0) for w in ("contempt", "contemptuous", "disdain", "disdainful", "scorn", "scornful", "derision", "derisive", "smug", "condescending", "superior", "sarcastic", "mocking")},
+    **{w: ("worry", 1.0) for w in ("worry", "worried", "concern", "concerned", "uneasy", "troubled", "apprehensive", "doubtful", "unsure", "uncertain", "hesitant", "hesitation")},
+    **{w: ("anxiety", 1.0) for w in ("anxiety", "anxious", "nervous", "nervousness", "tense", "tension", "stress", "stressed", "jittery", "restless")},
+    **{w: ("pain", 1.0) for w in ("pain", "painful", "agony", "ache", "aching", "hurting", "sting")},
+    **{w: ("determination", 1.0) for w in ("determined", "determination", "resolute", "resolve", "focused", "focus", "concentrate", "concentration", "serious", "intent", "stubborn", "defiant", "defiance")},
+    **{w: ("confusion", 1.0) for w in ("confused", "confusion", "puzzled", "puzzlement", "baffled", "bewildered", "perplexed", "quizzical")},
+    **{w: ("curiosity", 1.0) for w in ("curious", "curiosity", "interest", "interested", "intrigued", "inquisitive", "attentive", "eager")},
+    **{w: ("tenderness", 1.0) for w in ("tender", "tenderness", "love", "loving", "affection", "affectionate", "fond", "fondness", "gentle", "kind", "compassion", "compassionate", "sympathetic", "nostalgic", "nostalgia", "grateful", "gratitude")},
+    **{w: ("shyness", 1.0) for w in ("shy", "shyness", "bashful", "coy", "timid", "sheepish", "embarrassed", "embarrassment", "awkward", "flustered")},
+    **{w: ("shame", 1.0) for w in ("shame", "ashamed", "guilt", "guilty", "remorse", "remorseful", "humiliated", "humiliation", "defeated", "defeat")},
+    **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy")},
+    **{w: ("boredom", 1.0) for w in ("bored", "boredom", "boring", "indifferent", "indifference", "apathetic", "uninterested", "disinterested", "unimpressed")},
+    **{w: ("relief", 1.0) for w in ("relief", "relieved", "reassured")},
+    **{w: ("excitement", 1.0) for w in ("excited", "excitement", "enthusiastic", "enthusiasm", "exhilarated", "giddy", "triumphant", "triumph", "elation")},
+    **{w: ("pride", 1.0) for w in ("proud", "pride", "confident", "confidence", "self-satisfied", "satisfied", "satisfaction", "cocky")},
+    **{w: ("suspicion", 1.0) for w in ("suspicious", "suspicion", "wary", "distrust", "distrustful", "mistrust", "cautious", "guarded")},
+    **{w: ("skepticism", 1.0) for w in ("skeptical", "sceptical", "skepticism", "scepticism", "dubious", "incredulous", "unconvinced", "cynical")},
+    **{w: ("calm", 1.0) for w in ("calm", "serene", "peaceful", "relaxed", "composed", "tranquil", "placid", "at ease")},
+    **{w: ("neutral", 1.0) for w in ("neutral", "blank", "expressionless", "deadpan", "impassive", "emotionless", "poker-faced", "stoic")},
+}

@@ -1,0 +1,382 @@
+"""The planner's vocabulary: what animators' words mean for the 61 channels.
+
+Three kinds of entries turn words into channel targets:
+
+* :data:`CONCEPTS` -- named movements and expressions with their channel targets at full intensity
+  (built from FACS action units where one fits, see :mod:`.facs`).
+* :data:`EXPRESSION_WORDS` -- words that name a whole expression or action on their own
+  ("grin", "wink", "yawn", "nod").
+* :data:`PARTS` x :data:`ACTIONS` -> :data:`RULES` -- a face part and a movement word in the same clause
+  ("the inner brows lift", "lips pressed together", "gaze drops") select a concept.
+
+plus the modifier words (intensity, negation, comparison, side, holding). All keys are lemmas as produced
+by :func:`.text.lemma` (lower case, base form), multi-word keys are joined by single spaces.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .facs import EMOTIONS, EMOTION_WORDS, au_targets
+
+__all__ = [
+    "Concept",
+    "CONCEPTS",
+    "EXPRESSION_WORDS",
+    "PARTS",
+    "ACTIONS",
+    "RULES",
+    "PART_DEFAULTS",
+    "INTENSITY",
+    "NEGATION_BEFORE",
+    "NEGATION_AFTER",
+    "MORE",
+    "LESS",
+    "HOLD",
+    "NEUTRAL_WORDS",
+    "SIDE_WORDS",
+    "ONE_SIDED_WORDS",
+    "BOTH_WORDS",
+    "DEFAULT_SIDE",
+    "vocabulary",
+]
+
+#: Side used when a one-sided action names no side (the face's own left).
+DEFAULT_SIDE = "left"
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A movement with its channel targets at full intensity.
+
+    ``sided``: ``"sym"`` acts on both sides unless a side is named; ``"one"`` acts on one side
+    (:data:`DEFAULT_SIDE` unless named); ``"dir"`` is a movement whose targets point toward the face's
+    right, mirrored when the text says left; ``"none"`` ignores side words.
+    ``default`` is the intensity used when no intensity word is given. ``region`` names the part of the
+    face it describes (used to decide which regions an emotion may still colour).
+    """
+
+    key: str
+    targets: dict[str, float]
+    region: str
+    default: float = 0.6
+    sided: str = "sym"
+    label: str = ""
+    neutralises: tuple[str, ...] = field(default_factory=tuple)  # regions this concept resets when negated/relaxed
+
+
+def _c(key, targets, region, default=0.6, sided="sym", label=""):
+    return key, Concept(key, targets, region, default, sided, label or key.replace("_", " "))
+
+
+_AU = au_targets
+
+CONCEPTS: dict[str, Concept] = dict(
+    [
+        # --- expressions ------------------------------------------------------------------------
+        _c("smile", _AU({12: 1.0, 6: 0.45}), "mouth"),
+        _c("grin", {**_AU({12: 1.0, 6: 0.6, 25: 1.0, 20: 0.2}), "JawOpen": 0.12}, "mouth", 0.75),
+        _c("beam", {**_AU({12: 1.0, 6: 0.7, 25: 0.8}), "JawOpen": 0.15}, "mouth", 0.8),
+        _c("smirk", _AU({12: 0.7, 14: 0.6}), "mouth", 0.6, "one"),
+        _c("half_smile", _AU({12: 0.8, 14: 0.2}), "mouth", 0.6, "one", "half smile"),
+        _c("frown", {**_AU({15: 0.9, 4: 0.7, 17: 0.25})}, "mouth"),
+        _c("mouth_frown", _AU({15: 1.0, 17: 0.2}), "mouth", label="mouth corners down"),
+        _c("scowl", _AU({4: 1.0, 7: 0.5, 15: 0.35, 23: 0.4}), "brows", 0.7),
+        _c("sneer", _AU({9: 0.7, 10: 0.9, 4: 0.25}), "mouth", 0.65),
+        _c("pout", {**_AU({17: 0.8, 15: 0.4}), "MouthPucker": 0.5}, "mouth", 0.65),
+        _c("wince", _AU({4: 0.6, 6: 0.6, 7: 0.8, 9: 0.3, 10: 0.3, 20: 0.4, 43: 0.45}), "eyes", 0.7),
+        _c("grimace", _AU({20: 0.9, 4: 0.5, 7: 0.5, 25: 0.6, 10: 0.4, 6: 0.3}), "mouth", 0.7),
+        _c("glare", {**_AU({4: 0.85, 7: 0.45, 23: 0.3}), "EyeWide{S}": 0.1}, "brows", 0.7),
+        _c("squint", _AU({7: 1.0, 6: 0.3}), "eyes"),
+        _c("yawn", {**_AU({27: 1.0, 41: 0.6, 1: 0.3, 22: 0.15}), "HeadPitch": -0.15}, "mouth", 0.8),
+        _c("laugh", {**_AU({12: 1.0, 6: 0.8, 26: 0.8, 25: 0.6}), "HeadPitch": -0.15}, "mouth", 0.75),
+        _c("giggle", {**_AU({12: 0.9, 6: 0.6, 26: 0.35, 25: 0.4, 7: 0.2})}, "mouth", 0.65),
+        _c("chuckle", {**_AU({12: 0.8, 6: 0.5, 26: 0.25, 25: 0.3})}, "mouth", 0.6),
+        _c("sob", _AU({1: 0.9, 4: 0.6, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
+        _c("cry", _AU({1: 0.85, 4: 0.5, 15: 0.8, 17: 0.5, 7: 0.4, 6: 0.3, 41: 0.2}), "mouth", 0.7),
+        _c("gasp", {**_AU({26: 0.9, 5: 0.7, 1: 0.6, 2: 0.6, 22: 0.2}), "HeadPitch": -0.08}, "mouth", 0.75),
+        _c("sigh", {**_AU({41: 0.5, 25: 0.4, 1: 0.25, 26: 0.15}), "HeadPitch": 0.08}, "eyes", 0.6),
+        _c("kiss", {"MouthPucker": 1.0, "MouthFunnel": 0.1}, "mouth", 0.8),
+        _c("whistle", {"MouthPucker": 0.8, "MouthFunnel": 0.55, "CheekPuff": 0.2}, "mouth", 0.8),
+        _c("blow", {"CheekPuff": 0.7, "MouthPucker": 0.6, "MouthFunnel": 0.35}, "mouth", 0.8),
+        _c("chew", {"JawOpen": 0.3, "MouthClose": 0.2, "JawLeft": 0.1, "MouthRollLower": 0.1}, "mouth"),
+        _c("bite_lip", {"MouthRollLower": 0.8, "MouthUpperUp{S}": 0.25, "JawOpen": 0.05}, "mouth", 0.7, label="bite lip"),
+        _c("lick_lips", {"TongueOut": 0.45, "JawOpen": 0.15, "MouthLowerDown{S}": 0.15, "MouthFunnel": 0.1}, "mouth", 0.8, label="lick lips"),
+        _c("tongue_out", _AU({19: 1.0, 26: 0.4}), "mouth", 0.8, label="tongue out"),
+        _c("puff_cheeks", _AU({33: 1.0}), "cheeks", 0.8, label="puff cheeks"),
+        _c("suck_cheeks", _AU({35: 1.0}), "cheeks", 0.7, label="suck in cheeks"),
+        _c("blink", _AU({43: 1.0}), "eyes", 1.0),
+        _c("wink", {**_AU({46: 1.0}), "MouthSmile{S}": 0.15}, "eyes", 1.0, "one"),
+        _c("eye_roll", {"Eye{P}Pitch": -0.4, "Eye{P}Yaw": 0.2, "BrowOuterUp{S}": 0.2, "HeadRoll": 0.08}, "gaze", 0.8, "dir", "eye roll"),
+        _c("stare", {"EyeWide{S}": 0.35, "Eye{P}Yaw": 0.0}, "eyes", 0.6, "none"),
+        _c("shush", {"MouthPucker": 0.7, "MouthFunnel": 0.5, "JawOpen": 0.05}, "mouth", 0.8),
+        # --- individual movements: brows -------------------------------------------------------
+        _c("brows_raise", _AU({1: 1.0, 2: 1.0}), "brows", label="brows raise"),
+        _c("inner_brows_raise", _AU({1: 1.0}), "brows", label="inner brows raise"),
+        _c("outer_brows_raise", _AU({2: 1.0}), "brows", label="outer brows raise"),
+        _c("brow_raise_one", {**_AU({2: 1.0, 1: 0.4})}, "brows", 0.65, "one", "one brow raised"),
+        _c("brows_lower", _AU({4: 1.0}), "brows", label="brows lower"),
+        _c("brows_knit", {**_AU({4: 1.0}), "BrowInnerUp": 0.2}, "brows", label="brows knit"),
+        # --- lids ------------------------------------------------------------------------------
+        _c("eyes_wide", _AU({5: 1.0, 2: 0.3, 1: 0.2}), "eyes", label="eyes wide"),
+        _c("eyes_close", _AU({43: 1.0}), "eyes", 1.0, label="eyes close"),
+        _c("eyes_squeeze", {**_AU({43: 1.0, 7: 0.7, 6: 0.5, 4: 0.4})}, "eyes", 0.9, label="eyes squeeze shut"),
+        _c("eyes_narrow", _AU({7: 1.0}), "eyes", label="eyes narrow"),
+        _c("lids_droop", _AU({41: 1.0}), "eyes", label="lids droop"),
+        _c("eyes_open", {"EyeWide{S}": 0.15}, "eyes", label="eyes open"),
+        # --- gaze (targets point right/up/down; 'dir' mirrors them for left) --------------------
+        _c("gaze_right", {"Eye{P}Yaw": 0.6}, "gaze", 0.6, "dir", "gaze sideways"),
+        _c("gaze_up", {"Eye{P}Pitch": -0.4}, "gaze", 0.6, "none", "gaze up"),
+        _c("gaze_down", {"Eye{P}Pitch": 0.4}, "gaze", 0.6, "none", "gaze down"),
+        _c("gaze_away", {"Eye{P}Yaw": 0.55, "Eye{P}Pitch": 0.1}, "gaze", 0.6, "dir", "gaze away"),
+        _c("gaze_camera", {"Eye{P}Yaw": 0.0, "Eye{P}Pitch": 0.0, "HeadYaw": 0.0}, "gaze", 0.6, "none", "gaze at camera"),
+        _c("look_up", {"Eye{P}Pitch": -0.4, "HeadPitch": -0.2}, "gaze", 0.6, "none", "look up"),
+        _c("look_down", {"Eye{P}Pitch": 0.4, "HeadPitch": 0.2}, "gaze", 0.6, "none", "look down"),
+        _c("look_right", {"Eye{P}Yaw": 0.6, "HeadYaw": 0.2}, "gaze", 0.6, "dir", "look sideways"),
+        # --- head ------------------------------------------------------------------------------
+        _c("head_turn", {"HeadYaw": 0.6}, "head", 0.6, "dir", "head turn"),
+        _c("head_tilt", {"HeadRoll": 0.4}, "head", 0.6, "dir", "head tilt"),
+        _c("head_down", {"HeadPitch": 0.5}, "head", 0.6, "none", "head down"),
+        _c("head_up", {"HeadPitch": -0.5}, "head", 0.6, "none", "head up"),
+        _c("nod", {"HeadPitch": 0.35}, "head", 0.7, "none"),
+        _c("shake", {"HeadYaw": 0.25}, "head", 0.7, "dir", "head shake"),
+        _c("head_forward", {"HeadPitch": 0.1, "JawForward": 0.1}, "head", 0.6, "none", "head forward"),
+        _c("head_back", {"HeadPitch": -0.3}, "head", 0.6, "none", "head back"),
+        _c("head_straight", {"HeadYaw": 0.0, "HeadPitch": 0.0, "HeadRoll": 0.0}, "head", 0.6, "none", "head straight"),
+        # --- jaw -------------------------------------------------------------------------------
+        _c("jaw_open", _AU({27: 0.8, 25: 0.6}), "mouth", label="jaw open"),
+        _c("jaw_slack", {**_AU({26: 1.0, 25: 0.5}), "MouthFunnel": 0.05}, "mouth", label="jaw slack"),
+        _c("jaw_clench", {**_AU({24: 0.6, 20: 0.4, 14: 0.3, 17: 0.2})}, "mouth", 0.7, label="jaw clench"),
+        _c("jaw_forward", _AU({29: 1.0}), "mouth", label="jaw jut"),
+        _c("jaw_right", {"JawRight": 1.0, "MouthRight": 0.3}, "mouth", 0.5, "dir", "jaw shift"),
+        _c("mouth_open", {**_AU({26: 0.9, 25: 0.7})}, "mouth", label="mouth open"),
+        # --- lips ------------------------------------------------------------------------------
+        _c("lips_press", _AU({24: 1.0, 17: 0.2}), "mouth", label="lips press"),
+        _c("lips_tighten", _AU({23: 1.0}), "mouth", label="lips tighten"),
+        _c("lips_purse", {"MouthPucker": 0.85, "MouthPress{S}": 0.25}, "mouth", label="lips purse"),
+        _c("lips_pucker", _AU({18: 1.0}), "mouth", label="lips pucker"),
+        _c("lips_funnel", {"MouthFunnel": 1.0, "JawOpen": 0.1}, "mouth", label="lips funnel"),
+        _c("lips_roll_in", _AU({28: 1.0}), "mouth", label="lips roll in"),
+        _c("lips_part", _AU({25: 1.0}), "mouth", 0.6, label="lips part"),
+        _c("lips_stretch", _AU({20: 1.0}), "mouth", label="lips stretch"),
+        _c("lips_close", {"MouthClose": 0.0, "JawOpen": 0.0, "MouthPress{S}": 0.15}, "mouth", label="lips close"),
+        _c("lips_right", {"MouthRight": 1.0}, "mouth", 0.5, "dir", "lips shift"),
+        _c("upper_lip_raise", _AU({10: 1.0}), "mouth", label="upper lip raise"),
+        _c("lower_lip_down", _AU({16: 1.0}), "mouth", label="lower lip down"),
+        _c("lower_lip_out", {"MouthShrugLower": 0.8, "MouthPucker": 0.3, "MouthFrown{S}": 0.2}, "mouth", label="lower lip out"),
+        _c("lower_lip_in", {"MouthRollLower": 1.0}, "mouth", label="lower lip rolls in"),
+        _c("upper_lip_in", {"MouthRollUpper": 1.0}, "mouth", label="upper lip rolls in"),
+        _c("lip_tremble", _AU({17: 0.6, 15: 0.3, 20: 0.2}), "mouth", label="lip quiver"),
+        _c("corners_up", _AU({12: 1.0}), "mouth", label="mouth corners up"),
+        _c("corners_down", _AU({15: 1.0}), "mouth", label="mouth corners down"),
+        _c("corners_back", _AU({14: 1.0}), "mouth", label="mouth corners back"),
+        _c("chin_raise", _AU({17: 1.0}), "mouth", label="chin raiser"),
+        # --- cheeks, nose, tongue -----------------------------------------------------------------
+        _c("cheeks_raise", _AU({6: 1.0}), "cheeks", label="cheeks raise"),
+        _c("nose_wrinkle", _AU({9: 1.0}), "nose", label="nose wrinkle"),
+        _c("nostrils_flare", _AU({38: 1.0}), "nose", 0.7, label="nostrils flare"),
+    ]
+)
+
+# Emotion words are concepts too ("looks worried"): one concept per prototype.
+for _name, _proto in EMOTIONS.items():
+    _sided = "one" if _proto.get("one_sided") else "sym"
+    CONCEPTS["emotion_" + _name] = Concept("emotion_" + _name, au_targets(_proto["aus"]), "face", 0.8, _sided, _name)
+
+#: Words naming a whole expression or action -> concept key.
+EXPRESSION_WORDS: dict[str, str] = {
+    "smile": "smile", "smiley": "smile", "grin": "grin", "beam": "beam", "smirk": "smirk",
+    "half smile": "half_smile", "half-smile": "half_smile", "lopsided smile": "half_smile", "crooked smile": "half_smile",
+    "frown": "frown", "scowl": "scowl", "sneer": "sneer", "pout": "pout", "sulk": "pout",
+    "wince": "wince", "flinch": "wince", "grimace": "grimace", "glare": "glare", "glower": "glare",
+    "squint": "squint", "yawn": "yawn", "laugh": "laugh", "laughter": "laugh", "cackle": "laugh",
+    "giggle": "giggle", "chuckle": "chuckle", "titter": "giggle", "snicker": "chuckle",
+    "sob": "sob", "weep": "cry", "cry": "cry", "tear up": "cry", "tearful": "cry", "bawl": "sob",
+    "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
+    "kiss": "kiss", "whistle": "whistle", "blow": "blow", "chew": "chew", "munch": "chew",
+    "bite lip": "bite_lip", "bite lower lip": "bite_lip", "bite the lip": "bite_lip", "bite lower": "bite_lip",
+    "lick lip": "lick_lips", "lick": "lick_lips",
+    "tongue out": "tongue_out", "stick out tongue": "tongue_out", "stick tongue out": "tongue_out",
+    "stick out the tongue": "tongue_out", "stick the tongue out": "tongue_out", "tongue": "tongue_out",
+    "puff cheek": "puff_cheeks", "puff out cheek": "puff_cheeks", "puff": "puff_cheeks", "puffed cheek": "puff_cheeks",
+    "suck in cheek": "suck_cheeks",
+    "blink": "blink", "wink": "wink",
+    "eye roll": "eye_roll", "roll eye": "eye_roll", "roll the eye": "eye_roll", "eyeroll": "eye_roll",
+    "stare": "stare", "gape": "jaw_slack",
+    "nod": "nod", "shake head": "shake", "shake the head": "shake", "head shake": "shake",
+    "shush": "shush", "pucker": "lips_pucker", "purse": "lips_purse",
+    "wide eyed": "eyes_wide", "wide-eyed": "eyes_wide", "bug eyed": "eyes_wide", "doe eyed": "eyes_wide",
+    "furrow": "brows_knit", "knit brow": "brows_knit",
+    "raise eyebrow": "brow_raise_one", "raise an eyebrow": "brow_raise_one", "raise one eyebrow": "brow_raise_one",
+    "raise a brow": "brow_raise_one", "raise one brow": "brow_raise_one", "arch an eyebrow": "brow_raise_one", "arch a brow": "brow_raise_one",
+    "clench": "jaw_clench", "grit teeth": "jaw_clench", "grit": "jaw_clench",
+    "bare teeth": "upper_lip_raise", "show teeth": "grin", "snarl": "sneer",
+    "look up": "look_up", "look down": "look_down", "glance up": "gaze_up", "glance down": "gaze_down",
+    "look away": "gaze_away", "glance away": "gaze_away", "avert": "gaze_away", "avert gaze": "gaze_away",
+    "look at camera": "gaze_camera", "look into camera": "gaze_camera", "at the camera": "gaze_camera", "into the camera": "gaze_camera",
+    "into the lens": "gaze_camera", "at the lens": "gaze_camera", "at the viewer": "gaze_camera", "straight ahead": "gaze_camera",
+    "at the audience": "gaze_camera", "eye contact": "gaze_camera",
+    "sideways glance": "gaze_right", "side glance": "gaze_right", "side eye": "gaze_right", "sidelong": "gaze_right",
+    "bow": "head_down", "bow head": "head_down", "hang head": "head_down",
+    "raise chin": "head_up", "lift chin": "head_up", "tilt chin up": "head_up", "chin up": "head_up",
+    "tuck chin": "head_down", "chin down": "head_down", "throw head back": "head_back",
+    "jut": "jaw_forward", "jut jaw": "jaw_forward",
+    "slack jawed": "jaw_slack", "slack-jawed": "jaw_slack", "jaw drop": "jaw_open",
+    "lip quiver": "lip_tremble", "quiver": "lip_tremble", "tremble": "lip_tremble",
+    "flare nostril": "nostrils_flare", "wrinkle nose": "nose_wrinkle", "scrunch nose": "nose_wrinkle",
+}
+for _word, (_name, _scale) in EMOTION_WORDS.items():
+    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+
+#: Face-part words -> part id.
+PARTS: dict[str, str] = {
+    "brow": "brows", "eyebrow": "brows", "forehead": "brows",
+    "inner brow": "inner_brows", "inner eyebrow": "inner_brows", "inner corner of the brow": "inner_brows",
+    "inner end of the brow": "inner_brows", "brow center": "inner_brows", "middle of the brow": "inner_brows",
+    "outer brow": "outer_brows", "outer eyebrow": "outer_brows", "outer corner of the brow": "outer_brows", "outer end of the brow": "outer_brows",
+    "eye": "eyes", "eyelid": "lids", "lid": "lids", "upper lid": "lids", "lower lid": "lower_lids",
+    "gaze": "gaze", "look": "look", "glance": "gaze", "pupil": "gaze", "eyeline": "gaze", "iris": "gaze", "stare": "gaze",
+    "head": "head", "face": "face", "expression": "face", "feature": "face",
+    "chin": "chin",
+    "jaw": "jaw", "mouth": "mouth", "teeth": "teeth",
+    "lip": "lips", "upper lip": "upper_lip", "top lip": "upper_lip", "lower lip": "lower_lip", "bottom lip": "lower_lip",
+    "mouth corner": "corners", "corner of the mouth": "corners", "corner of mouth": "corners", "corner": "corners",
+    "lip corner": "corners", "corner of the lip": "corners", "corner of her mouth": "corners", "corner of his mouth": "corners",
+    "corner of their mouth": "corners", "corner of the mouth": "corners",
+    "cheek": "cheeks", "cheekbone": "cheeks",
+    "nose": "nose", "nostril": "nostrils",
+    "tongue": "tongue",
+}
+
+#: Movement words -> action id.
+ACTIONS: dict[str, str] = {
+    **dict.fromkeys(["raise", "lift", "rise", "up", "arch", "hike", "shoot up", "go up", "perk", "perk up", "elevate", "high", "upward", "skyward", "heavenward", "climb", "curl up", "turn up", "tip up", "flick up", "jump", "pull up"], "up"),
+    **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "turn down", "pull down", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet"], "down"),
+    **dict.fromkeys(["knit", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up", "frown"], "knit"),
+    **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
+    **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big"], "wide"),
+    **dict.fromkeys(["close", "shut", "closed", "seal", "squeeze shut", "screw shut"], "close"),
+    **dict.fromkeys(["squeeze", "screw"], "squeeze"),
+    **dict.fromkeys(["narrow", "squint", "slit", "tighten", "tight", "tense"], "narrow"),
+    **dict.fromkeys(["heavy", "heavy lidded", "half close", "half-close", "half closed", "hooded", "sleepy", "half-lidded", "half lidded", "droopy", "lazy"], "droop"),
+    **dict.fromkeys(["press", "press together", "compress", "clamp", "thin", "flatten", "firm", "pinched"], "press"),
+    **dict.fromkeys(["purse", "pucker", "pout", "push out", "stick out", "jut", "protrude", "out", "forward", "thrust"], "out"),
+    **dict.fromkeys(["funnel", "round", "o", "oo"], "funnel"),
+    **dict.fromkeys(["roll in", "tuck in", "tuck", "suck in", "suck", "pull in", "in", "hollow", "disappear"], "in"),
+    **dict.fromkeys(["stretch", "pull back", "pull wide", "draw back", "spread"], "stretch"),
+    **dict.fromkeys(["curl", "curve", "twitch", "quirk", "tug", "hitch"], "curl"),
+    **dict.fromkeys(["clench", "grit", "set", "lock", "grind"], "clench"),
+    **dict.fromkeys(["puff", "inflate", "balloon", "fill", "bulge out", "blow out", "swell"], "puff"),
+    **dict.fromkeys(["flare", "dilate"], "flare"),
+    **dict.fromkeys(["tilt", "cock", "lean", "incline", "angle", "tip"], "tilt"),
+    **dict.fromkeys(["turn", "swivel", "rotate", "twist", "whip", "swing", "pivot", "shift", "slide", "move", "dart", "flick", "side", "sideways", "aside"], "turn"),
+    **dict.fromkeys(["back", "backward", "throw back"], "back"),
+    **dict.fromkeys(["away", "elsewhere", "off"], "away"),
+    **dict.fromkeys(["camera", "lens", "viewer", "audience", "ahead", "straight", "forward at", "front", "us"], "camera"),
+    **dict.fromkeys(["tremble", "quiver", "shake", "wobble", "shiver"], "tremble"),
+    **dict.fromkeys(["show", "bare", "expose", "reveal"], "show"),
+    **dict.fromkeys(["left", "right"], "side"),
+}
+
+#: (part, action) -> concept key. A (part, "side") entry is the movement a bare side word implies.
+RULES: dict[tuple[str, str], str] = {
+    ("brows", "up"): "brows_raise", ("brows", "down"): "brows_lower", ("brows", "knit"): "brows_knit",
+    ("brows", "press"): "brows_knit", ("brows", "narrow"): "brows_knit", ("brows", "curl"): "brow_raise_one",
+    ("inner_brows", "up"): "inner_brows_raise", ("inner_brows", "knit"): "brows_knit", ("inner_brows", "down"): "brows_lower",
+    ("outer_brows", "up"): "outer_brows_raise", ("outer_brows", "down"): "brows_lower",
+    ("eyes", "wide"): "eyes_wide", ("eyes", "open"): "eyes_wide", ("eyes", "close"): "eyes_close", ("eyes", "squeeze"): "eyes_squeeze",
+    ("eyes", "narrow"): "eyes_narrow", ("eyes", "droop"): "lids_droop", ("eyes", "knit"): "eyes_narrow",
+    ("eyes", "up"): "gaze_up", ("eyes", "down"): "gaze_down", ("eyes", "turn"): "gaze_right", ("eyes", "side"): "gaze_right",
+    ("eyes", "away"): "gaze_away", ("eyes", "camera"): "gaze_camera", ("eyes", "back"): "eye_roll",
+    ("lids", "down"): "lids_droop", ("lids", "droop"): "lids_droop", ("lids", "close"): "eyes_close", ("lids", "narrow"): "eyes_narrow",
+    ("lids", "up"): "eyes_wide", ("lids", "wide"): "eyes_wide", ("lids", "open"): "eyes_wide", ("lids", "squeeze"): "eyes_squeeze",
+    ("lower_lids", "up"): "eyes_narrow", ("lower_lids", "narrow"): "eyes_narrow", ("lower_lids", "tense"): "eyes_narrow",
+    ("gaze", "up"): "gaze_up", ("gaze", "down"): "gaze_down", ("gaze", "turn"): "gaze_right", ("gaze", "side"): "gaze_right",
+    ("gaze", "away"): "gaze_away", ("gaze", "camera"): "gaze_camera", ("gaze", "narrow"): "eyes_narrow", ("gaze", "wide"): "eyes_wide",
+    ("look", "up"): "look_up", ("look", "down"): "look_down", ("look", "turn"): "look_right", ("look", "side"): "look_right",
+    ("look", "away"): "gaze_away", ("look", "camera"): "gaze_camera", ("look", "back"): "gaze_camera",
+    ("head", "up"): "head_up", ("head", "back"): "head_back", ("head", "down"): "head_down", ("head", "tilt"): "head_tilt",
+    ("head", "turn"): "head_turn", ("head", "side"): "head_turn", ("head", "tremble"): "shake", ("head", "away"): "head_turn",
+    ("face", "turn"): "head_turn", ("face", "side"): "head_turn", ("face", "up"): "head_up", ("face", "down"): "head_down",
+    ("face", "tilt"): "head_tilt", ("face", "knit"): "wince", ("face", "narrow"): "wince", ("face", "squeeze"): "wince",
+    ("head", "out"): "head_forward", ("head", "camera"): "head_straight",
+    ("chin", "up"): "head_up", ("chin", "down"): "head_down", ("chin", "out"): "jaw_forward", ("chin", "tremble"): "lip_tremble",
+    ("chin", "knit"): "chin_raise", ("chin", "tilt"): "head_tilt", ("chin", "in"): "head_down",
+    ("jaw", "open"): "jaw_open", ("jaw", "down"): "jaw_open", ("jaw", "wide"): "jaw_open", ("jaw", "clench"): "jaw_clench",
+    ("jaw", "narrow"): "jaw_clench", ("jaw", "press"): "jaw_clench", ("jaw", "close"): "lips_close", ("jaw", "out"): "jaw_forward",
+    ("jaw", "turn"): "jaw_right", ("jaw", "side"): "jaw_right",
+    ("mouth", "open"): "mouth_open", ("mouth", "wide"): "jaw_open", ("mouth", "down"): "mouth_open", ("mouth", "close"): "lips_close",
+    ("mouth", "press"): "lips_press", ("mouth", "narrow"): "lips_tighten", ("mouth", "out"): "lips_pucker", ("mouth", "funnel"): "lips_funnel",
+    ("mouth", "stretch"): "lips_stretch", ("mouth", "turn"): "lips_right", ("mouth", "side"): "lips_right", ("mouth", "curl"): "half_smile",
+    ("mouth", "knit"): "lips_purse", ("mouth", "in"): "lips_roll_in", ("mouth", "clench"): "jaw_clench", ("mouth", "tremble"): "lip_tremble",
+    ("teeth", "clench"): "jaw_clench", ("teeth", "show"): "grin", ("teeth", "press"): "jaw_clench", ("teeth", "open"): "lips_part",
+    ("lips", "open"): "lips_part", ("lips", "press"): "lips_press", ("lips", "narrow"): "lips_tighten", ("lips", "close"): "lips_press",
+    ("lips", "out"): "lips_pucker", ("lips", "funnel"): "lips_funnel", ("lips", "in"): "lips_roll_in", ("lips", "stretch"): "lips_stretch",
+    ("lips", "knit"): "lips_purse", ("lips", "tremble"): "lip_tremble", ("lips", "curl"): "half_smile", ("lips", "up"): "corners_up",
+    ("lips", "down"): "corners_down", ("lips", "show"): "upper_lip_raise", ("lips", "turn"): "lips_right", ("lips", "side"): "lips_right",
+    ("lips", "clench"): "lips_press", ("lips", "wide"): "lips_part",
+    ("upper_lip", "up"): "upper_lip_raise", ("upper_lip", "curl"): "upper_lip_raise", ("upper_lip", "in"): "upper_lip_in",
+    ("upper_lip", "show"): "upper_lip_raise", ("upper_lip", "knit"): "upper_lip_raise",
+    ("lower_lip", "down"): "lower_lip_down", ("lower_lip", "out"): "lower_lip_out", ("lower_lip", "in"): "lower_lip_in",
+    ("lower_lip", "tremble"): "lip_tremble", ("lower_lip", "up"): "chin_raise", ("lower_lip", "curl"): "lower_lip_out",
+    ("corners", "up"): "corners_up", ("corners", "curl"): "corners_up", ("corners", "down"): "corners_down",
+    ("corners", "stretch"): "lips_stretch", ("corners", "narrow"): "corners_back", ("corners", "in"): "corners_back",
+    ("corners", "press"): "corners_back", ("corners", "knit"): "corners_back",
+    ("cheeks", "up"): "cheeks_raise", ("cheeks", "puff"): "puff_cheeks", ("cheeks", "out"): "puff_cheeks", ("cheeks", "in"): "suck_cheeks",
+    ("cheeks", "wide"): "puff_cheeks", ("cheeks", "narrow"): "cheeks_raise", ("cheeks", "knit"): "cheeks_raise",
+    ("nose", "knit"): "nose_wrinkle", ("nose", "up"): "nose_wrinkle", ("nose", "flare"): "nostrils_flare",
+    ("nostrils", "flare"): "nostrils_flare", ("nostrils", "wide"): "nostrils_flare", ("nostrils", "open"): "nostrils_flare", ("nostrils", "up"): "nose_wrinkle",
+    ("tongue", "out"): "tongue_out", ("tongue", "show"): "tongue_out", ("tongue", "side"): "tongue_out", ("tongue", "turn"): "tongue_out",
+}
+
+#: A part named with a relaxing verb resets these regions; a part named alone with "neutral" too.
+PART_REGIONS: dict[str, tuple[str, ...]] = {
+    "face": ("brows", "eyes", "mouth", "cheeks", "nose", "gaze", "head"), "brows": ("brows",), "inner_brows": ("brows",), "outer_brows": ("brows",), "eyes": ("eyes",), "lids": ("eyes",),
+    "lower_lids": ("eyes",), "gaze": ("gaze",), "look": ("gaze",), "head": ("head",), "chin": ("head",), "jaw": ("mouth",),
+    "mouth": ("mouth",), "teeth": ("mouth",), "lips": ("mouth",), "upper_lip": ("mouth",), "lower_lip": ("mouth",),
+    "corners": ("mouth",), "cheeks": ("cheeks",), "nose": ("nose",), "nostrils": ("nose",), "tongue": ("mouth",),
+}
+
+#: Concept used when a part is named with an action that has no rule of its own but an obvious default.
+PART_DEFAULTS: dict[str, str] = {}
+
+#: Intensity words -> absolute intensity in [0, 1] (replacing the concept's default).
+INTENSITY: dict[str, float] = {
+    **dict.fromkeys(["barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
+    **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
+    **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "hold back", "fight back", "restrain", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
+    **dict.fromkeys(["somewhat", "moderately", "moderate", "fairly", "rather", "quite", "medium", "half"], 0.5),
+    **dict.fromkeys(["clearly", "clear", "visibly", "visible", "noticeably", "noticeable", "firmly", "firm", "openly", "obviously", "distinctly", "definitely", "warm", "warmly", "real", "genuine", "genuinely", "tense", "tight", "tightly"], 0.75),
+    **dict.fromkeys(["very", "big", "broad", "broadly", "wide", "widely", "hard", "strongly", "strong", "deep", "deeply", "large", "really", "so", "much", "heavily", "heavy", "sharply", "sharp", "sudden", "suddenly", "wild", "wildly", "huge", "enormous", "great", "all the way", "high"], 0.9),
+    **dict.fromkeys(["fully", "full", "completely", "complete", "totally", "entirely", "intensely", "intense", "maximal", "maximally", "maximum", "extremely", "extreme", "fiercely", "fierce", "violently", "utterly", "as far as", "wide open", "max", "tightly shut", "enormously", "massive", "massively"], 1.0),
+}
+
+#: Negators that act on the next movement in the clause.
+NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even"}
+#: Negators that act on the movement just before them ("the smile fades").
+NEGATION_AFTER: set[str] = {"fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
+#: Comparatives relative to the previous keyframe.
+MORE: set[str] = {"more", "further", "even more", "wider", "bigger", "stronger", "deeper", "higher", "harder", "grow", "deepen", "intensify", "increase", "broaden", "even", "still more", "build", "tighter", "widen", "broaden", "larger", "sharper"}
+LESS: set[str] = {"less", "smaller", "softer", "weaker", "ease", "soften", "lessen", "weaken", "diminish", "reduce", "shrink", "fainter", "lower slightly", "slacken", "calmer", "a little less", "partially"}
+#: Words saying the previous pose carries on.
+HOLD: set[str] = {"hold", "keep", "still", "remain", "stay", "continue", "maintain", "same", "again", "linger", "sustain", "freeze", "unchanged", "persist", "as before", "hold the look", "hold the expression"}
+#: Words asking for a neutral face.
+NEUTRAL_WORDS: set[str] = {"neutral", "rest", "at rest", "relaxed face", "blank", "expressionless", "deadpan", "impassive", "poker face", "resting face", "default", "reset", "composed"}
+#: Side words (the face's own side).
+SIDE_WORDS: dict[str, str] = {"left": "left", "right": "right", "leftward": "left", "rightward": "right", "stage left": "left", "stage right": "right"}
+#: Words asking for a one-sided version of a symmetric movement.
+ONE_SIDED_WORDS: set[str] = {"one", "one side", "one-sided", "one sided", "lopsided", "crooked", "asymmetric", "asymmetrical", "uneven", "a single", "only one", "side of the mouth", "corner of the mouth", "unilateral", "wry", "sly", "sidelong"}
+
+#: Words that undo a one-sided request.
+BOTH_WORDS: set[str] = {"both", "both side", "symmetrical", "symmetric", "symmetrically", "evenly", "each", "pair"}
+
+
+def vocabulary() -> set[str]:
+    """Every single word the lexicon knows (used to decide whether a word needs the expansion table)."""
+    words: set[str] = set()
+    tables = [EXPRESSION_WORDS, PARTS, ACTIONS, INTENSITY, SIDE_WORDS]
+    sets = [NEGATION_BEFORE, NEGATION_AFTER, MORE, LESS, HOLD, NEUTRAL_WORDS, ONE_SIDED_WORDS, BOTH_WORDS]
+    for t in tables + sets:
+        for phrase in t:
+            words.update(phrase.split())
+    return words

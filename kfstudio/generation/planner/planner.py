@@ -1,0 +1,535 @@
+"""The embedded planner: keyframe description (in its script's context) -> 61 channel values.
+
+How a description becomes values:
+
+1. Words are lemmatised and unknown words expanded to lexicon words (:mod:`.text`), then split into clauses.
+2. In each clause, phrases of the lexicon are matched longest-first. A face part and a movement word
+   ("the inner brows lift") select a concept through :data:`.lexicon.RULES`; expression words ("smirk")
+   select one directly; emotion words ("worried") select an emotion prototype.
+3. Modifier words attach to the nearest movement of their clause: intensity ("slightly"), negation
+   ("does not", "fades"), comparison with the previous keyframe ("more", "less"), side ("left",
+   "lopsided"). Left and right are the face's own sides; for gaze and head turns they are directions.
+4. Movements are combined (the strongest value per channel wins), negated ones force their channels to 0.
+5. The script's emotion (read with the same machinery) fills regions the description leaves open, fully
+   when the description is vague ("a beat", "reacts"), lightly otherwise. Hold words ("keeps", "still")
+   carry the previous keyframe over.
+6. Coherence: the eyeLook* blendshapes are derived from the eye rotations, blinks cancel wide eyes,
+   mouthClose never exceeds jawOpen, everything is clamped to the channel ranges.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Sequence
+
+import numpy as np
+
+from ... import channels as ch
+from . import lexicon as lx
+from .text import Lemmatizer, Token, load_expansion, split_clauses
+
+__all__ = ["Plan", "EmbeddedPlanner", "explain"]
+
+_PAIR_DISTANCE = 6  # most tokens between a face part and its movement word
+_COLOUR_WEIGHT = 0.35  # how strongly the script emotion colours regions a specific description leaves open
+_VAGUE_WEIGHT = 0.85  # ... and a vague description
+_CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
+_MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
+_EYE_YAW_MAX, _EYE_PITCH_MAX = 0.6, 0.4  # radians at which eyeLook* reach 1
+
+_IDX = {name: i for i, name in enumerate(ch.NAMES)}
+_REGION_OF_CHANNEL: dict[int, str] = {}
+for _c in ch.CHANNELS:
+    n = _c.name
+    if n.startswith("Brow"):
+        r = "brows"
+    elif n.startswith(("EyeBlink", "EyeSquint", "EyeWide")):
+        r = "eyes"
+    elif n.startswith("EyeLook") or _c.group == "eye pose":
+        r = "gaze"
+    elif _c.group == "head pose":
+        r = "head"
+    elif n.startswith("Cheek"):
+        r = "cheeks"
+    elif n.startswith("Nose"):
+        r = "nose"
+    else:
+        r = "mouth"
+    _REGION_OF_CHANNEL[_c.index] = r
+_REGION_MASKS: dict[str, np.ndarray] = {
+    region: np.array([_REGION_OF_CHANNEL[i] == region for i in range(ch.NUM_CHANNELS)]) for region in set(_REGION_OF_CHANNEL.values())
+}
+
+
+@dataclass
+class Plan:
+    """The planner's proposal: 61 values (Live Link Face order, clamped) and why."""
+
+    values: np.ndarray
+    explanation: list[str] = field(default_factory=list)
+
+
+def _expand_targets(targets: dict[str, float]) -> dict[int, float]:
+    """Shorthand channel keys ({S} = both sides, Eye{P} = both eyes) -> channel index -> value."""
+    out: dict[int, float] = {}
+    for key, value in targets.items():
+        if "{S}" in key:
+            names = [key.replace("{S}", "Left"), key.replace("{S}", "Right")]
+        elif "Eye{P}" in key:
+            names = [key.replace("Eye{P}", "LeftEye"), key.replace("Eye{P}", "RightEye")]
+        else:
+            names = [key]
+        for name in names:
+            out[ch.lookup(name).index] = float(value)
+    return out
+
+
+def _side_mask(side: str) -> np.ndarray:
+    """Channels that belong to the other side than ``side`` (those a one-sided movement leaves alone)."""
+    other = "right" if side == "left" else "left"
+    return np.array([c.side == other and not c.is_pose for c in ch.CHANNELS])
+
+
+_OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
+
+
+@dataclass
+class _Instance:
+    """One movement found in a clause, with the modifiers that attached to it."""
+
+    concept: lx.Concept
+    start: int
+    end: int
+    words: str
+    intensity: float | None = None
+    intensity_word: str = ""
+    negated: bool = False
+    negation_word: str = ""
+    comparative: float = 0.0  # _MORE, _LESS or 0
+    comparative_word: str = ""
+    side: str = ""
+    one_sided: bool = False
+    both: bool = False
+    scale: float = 1.0  # emotion word strength
+
+    def distance(self, pos: int) -> int:
+        if pos < self.start:
+            return self.start - pos
+        if pos > self.end:
+            return pos - self.end
+        return 0
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    roles: dict[str, object]  # role name -> value
+
+
+class _Matcher:
+    """Longest-first phrase matching of lemma sequences against the lexicon tables."""
+
+    def __init__(self, lemmatizer: Lemmatizer):
+        self.table: dict[tuple[str, ...], dict[str, object]] = {}
+        self.max_len = 1
+        add = self._add
+        for phrase, key in lx.EXPRESSION_WORDS.items():
+            add(lemmatizer, phrase, "expression", key)
+        for phrase, part in lx.PARTS.items():
+            add(lemmatizer, phrase, "part", part)
+        for phrase, action in lx.ACTIONS.items():
+            add(lemmatizer, phrase, "action", action)
+        for phrase, level in lx.INTENSITY.items():
+            add(lemmatizer, phrase, "intensity", level)
+        for role, words in (
+            ("neg_before", lx.NEGATION_BEFORE), ("neg_after", lx.NEGATION_AFTER), ("more", lx.MORE), ("less", lx.LESS),
+            ("hold", lx.HOLD), ("neutral", lx.NEUTRAL_WORDS), ("one_sided", lx.ONE_SIDED_WORDS), ("both", lx.BOTH_WORDS),
+        ):
+            for phrase in words:
+                add(lemmatizer, phrase, role, True)
+        for phrase, side in lx.SIDE_WORDS.items():
+            add(lemmatizer, phrase, "side", side)
+
+    def _add(self, lemmatizer: Lemmatizer, phrase: str, role: str, value: object) -> None:
+        key = lemmatizer.phrase(phrase)
+        if not key:
+            return
+        self.table.setdefault(key, {}).setdefault(role, value)
+        self.max_len = max(self.max_len, len(key))
+
+    def spans(self, clause: list[Token]) -> list[_Span]:
+        lemmas = [t.lemma for t in clause]
+        out: list[_Span] = []
+        i = 0
+        while i < len(lemmas):
+            for n in range(min(self.max_len, len(lemmas) - i), 0, -1):
+                roles = self.table.get(tuple(lemmas[i : i + n]))
+                if roles is not None:
+                    text = " ".join(t.text for t in clause[i : i + n])
+                    out.append(_Span(i, i + n - 1, text, dict(roles)))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+class EmbeddedPlanner:
+    """Offline rule-and-lexicon planner; the default backend's engine (numpy only, ~1 ms a keyframe).
+
+    ``plan(description, background=, emotion=, context=, index=, previous=)`` returns a :class:`Plan`.
+    Instances are cheap to call repeatedly and hold no per-script state.
+    """
+
+    def __init__(self, expansion_path=None):
+        expansion = load_expansion(expansion_path)
+        known = lx.vocabulary()
+        self._lemmatizer = Lemmatizer(known, expansion)
+        self._matcher = _Matcher(self._lemmatizer)
+        self._targets = {key: self._target_vector(c) for key, c in lx.CONCEPTS.items()}
+        self.expansion_source = expansion.source
+
+    # ------------------------------------------------------------------ public API
+    def plan(
+        self,
+        description: str,
+        *,
+        background: str = "",
+        emotion: str = "",
+        context: Sequence[str] = (),
+        index: int | None = None,
+        previous: np.ndarray | None = None,
+    ) -> Plan:
+        """Propose the 61 values for one keyframe description seen in its script's context."""
+        explanation: list[str] = []
+        prev = None if previous is None else ch.clamp(np.asarray(previous, dtype=np.float64).reshape(ch.NUM_CHANNELS))
+        if prev is None and index is not None and 0 < index <= len(context) and self._says_hold(description):
+            prev = self._plan_core(context[index - 1], None, [])[0]
+            explanation.append(f"hold without previous values: reading keyframe {index - 1} of the script")
+
+        values, forced, flags = self._plan_core(description, prev, explanation)
+        set_mask = forced | (values != 0.0)
+
+        if flags["neutral"]:
+            explanation.append("'neutral' -> all channels start from rest")
+        elif flags["hold"] and prev is not None:
+            carry = ~set_mask
+            values[carry] = prev[carry]
+            explanation.append(f"hold word -> previous keyframe carried over on {int(carry.sum())} unset channels")
+        elif prev is not None and not flags["specific"]:
+            carry = ~set_mask
+            values[carry] = _CARRY_VAGUE * prev[carry]
+            explanation.append(f"vague description -> previous keyframe kept at x{_CARRY_VAGUE}")
+
+        if not flags["neutral"]:
+            self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
+
+        values = self._coherent(values, explanation)
+        return Plan(ch.clamp(values), explanation)
+
+    def explain(self, description: str, **kwargs) -> list[str]:
+        """The explanation lines of :meth:`plan` (for the CLI)."""
+        return self.plan(description, **kwargs).explanation
+
+    # ------------------------------------------------------------------ core
+    def _says_hold(self, text: str) -> bool:
+        return any("hold" in s.roles for clause in split_clauses(self._lemmatizer.tokens(text)) for s in self._matcher.spans(clause))
+
+    def _target_vector(self, concept: lx.Concept) -> np.ndarray:
+        v = np.zeros(ch.NUM_CHANNELS)
+        for i, value in _expand_targets(concept.targets).items():
+            v[i] = value
+        return v
+
+    def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str]):
+        """Values set by the text itself, the mask of channels it forces to zero, and flags."""
+        values = np.zeros(ch.NUM_CHANNELS)
+        forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+        flags = {"hold": False, "neutral": False, "specific": False, "touched": set()}
+        tokens = self._lemmatizer.tokens(text)
+        for tok in tokens:
+            if tok.expanded_from:
+                explanation.append(f"'{tok.text}' read as '{tok.lemma}' (similarity {tok.similarity:.2f})")
+        for clause in split_clauses(tokens):
+            spans = self._matcher.spans(clause)
+            flags["hold"] |= any("hold" in s.roles for s in spans)
+            flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
+                "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
+            )
+            for inst in self._instances(spans, explanation):
+                self._apply(inst, values, forced, prev, explanation)
+                flags["specific"] = True
+                flags["touched"].update(self._regions(inst))
+        values[forced] = 0.0
+        return values, forced, flags
+
+    @staticmethod
+    def _regions(inst: _Instance) -> set[str]:
+        if inst.concept.region == "face":
+            return {"brows", "eyes", "mouth", "cheeks", "nose"}
+        return {inst.concept.region}
+
+    def _instances(self, spans: list[_Span], explanation: list[str]) -> list[_Instance]:
+        """Movements of one clause (part+action pairs and expression words) with their modifiers."""
+        used: set[int] = set()
+        instances: list[_Instance] = []
+        parts = [(k, s) for k, s in enumerate(spans) if "part" in s.roles]
+        # Expression words first, unless a nearby part turns the word into a part movement ("brows frown").
+        # A bare side word ("eyes left") is a movement only when the clause has no other movement;
+        # otherwise it is the side of that movement ("winks the right eye").
+        order = [k for k, s in enumerate(spans) if s.roles.get("action") != "side"]
+        order += [k for k, s in enumerate(spans) if s.roles.get("action") == "side"]
+        for k in order:
+            s = spans[k]
+            if "action" in s.roles and not (s.roles["action"] == "side" and instances):
+                pair = self._nearest_part(s, parts)
+                if pair is not None:
+                    pk, concept_key = pair
+                    p = spans[pk]
+                    start, end = min(p.start, s.start), max(p.end, s.end)
+                    words = f"{p.text} .. {s.text}" if p.start < s.start else f"{s.text} .. {p.text}"
+                    instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words))
+                    used.update((k, pk))
+                    continue
+            if "expression" in s.roles:
+                key = s.roles["expression"]
+                inst = _Instance(lx.CONCEPTS[key], s.start, s.end, s.text)
+                if key.startswith("emotion_"):
+                    from .facs import EMOTION_WORDS
+
+                    word = self._lemmatizer.base(s.text) if " " not in s.text else s.text
+                    inst.scale = EMOTION_WORDS.get(word, EMOTION_WORDS.get(s.text, ("", 1.0)))[1]
+                    if key == "emotion_neutral":
+                        continue
+                instances.append(inst)
+                used.add(k)
+        instances = self._merge(instances)
+        if not instances:
+            self._reset_parts(spans, parts, instances)
+        self._attach_modifiers(spans, used, instances)
+        return instances
+
+    def _reset_parts(self, spans, parts, instances) -> None:
+        """A part with a relaxing word and no movement ("the brows relax") resets that part's region."""
+        if not any("neg_after" in s.roles for s in spans):
+            return
+        for _, p in parts:
+            for region in lx.PART_REGIONS.get(p.roles["part"], ()):
+                reset = lx.Concept("relax_" + region, {}, region, 0.0, "none", f"{region} relax")
+                inst = _Instance(reset, p.start, p.end, p.text, negated=True, negation_word="relax")
+                instances.append(inst)
+
+    @staticmethod
+    def _nearest_part(action: _Span, parts: list[tuple[int, _Span]]) -> tuple[int, str] | None:
+        best = None
+        for pk, p in parts:
+            key = lx.RULES.get((p.roles["part"], action.roles["action"]))
+            if key is None:
+                continue
+            d = action.start - p.end if p.end < action.start else p.start - action.end
+            if d > _PAIR_DISTANCE:
+                continue
+            rank = (d, 0 if p.end < action.start else 1)  # ties: the part written first
+            if best is None or rank < best[0]:
+                best = (rank, pk, key)
+        return None if best is None else (best[1], best[2])
+
+    @staticmethod
+    def _merge(instances: list[_Instance]) -> list[_Instance]:
+        """One instance per concept in a clause (several words may name the same movement)."""
+        merged: dict[str, _Instance] = {}
+        for inst in instances:
+            old = merged.get(inst.concept.key)
+            if old is None:
+                merged[inst.concept.key] = inst
+            else:
+                old.start, old.end = min(old.start, inst.start), max(old.end, inst.end)
+                old.words = f"{old.words}, {inst.words}"
+        return sorted(merged.values(), key=lambda i: i.start)
+
+    def _attach_modifiers(self, spans: list[_Span], used: set[int], instances: list[_Instance]) -> None:
+        if not instances:
+            return
+        for k, s in enumerate(spans):
+            if k in used:
+                continue
+            r = s.roles
+            if "neg_before" in r:
+                target = next((i for i in instances if i.start > s.end), None) or self._nearest(instances, s, prefer_after=True)
+                target.negated, target.negation_word = True, s.text
+            elif "neg_after" in r:
+                before = [i for i in instances if i.end < s.start]
+                target = before[-1] if before else self._nearest(instances, s, prefer_after=True)
+                target.negated, target.negation_word = True, s.text
+            elif "intensity" in r:
+                target = self._nearest(instances, s, prefer_after=True)
+                if target.intensity is None or "expression" not in r:
+                    target.intensity, target.intensity_word = float(r["intensity"]), s.text
+            if "more" in r or "less" in r:
+                target = self._nearest(instances, s, prefer_after=False)
+                target.comparative = _MORE if "more" in r else _LESS
+                target.comparative_word = s.text
+            if "side" in r:
+                self._side_target(instances, s).side = str(r["side"])
+            if "one_sided" in r:
+                self._nearest(instances, s, prefer_after=True).one_sided = True
+            if "both" in r:
+                self._nearest(instances, s, prefer_after=True).both = True
+        # A side word that paired as a movement ("looks left") still gives its side.
+        for k in used:
+            s = spans[k]
+            if "side" in s.roles:
+                self._nearest(instances, s, prefer_after=False).side = str(s.roles["side"])
+
+    def _side_target(self, instances: list[_Instance], span: _Span) -> _Instance:
+        """A side word just after a turn/gaze movement is its direction ("turns to the left");
+        otherwise it names the side of the nearest movement ("the left eye", "winks the right eye")."""
+        for inst in reversed(instances):
+            if inst.concept.sided == "dir" and 0 < span.start - inst.end <= 4:
+                return inst
+        return self._nearest(instances, span, prefer_after=True)
+
+    @staticmethod
+    def _nearest(instances: list[_Instance], span: _Span, prefer_after: bool) -> _Instance:
+        def rank(inst: _Instance):
+            after = inst.start > span.end
+            return (inst.distance(span.start if after else span.end), 0 if after == prefer_after else 1)
+
+        return min(instances, key=rank)
+
+    def _apply(self, inst: _Instance, values, forced, prev, explanation: list[str]) -> None:
+        concept = inst.concept
+        if inst.negated:
+            self._negate(inst, forced, explanation)
+            return
+        target = self._oriented(inst)
+        level = self._level(inst, target, prev)
+        contribution = target * level
+        stronger = np.abs(contribution) > np.abs(values)
+        explicit_zero = (target == 0) & np.isin(np.arange(ch.NUM_CHANNELS), list(_expand_targets(concept.targets)))
+        values[stronger] = contribution[stronger]
+        forced |= explicit_zero & ~stronger & (values == 0)
+        explanation.append(self._describe(inst, level, contribution))
+
+    def _negate(self, inst: _Instance, forced, explanation: list[str]) -> None:
+        concept = inst.concept
+        if concept.key.startswith("relax_"):
+            mask = _REGION_MASKS[concept.region]
+        else:
+            mask = self._targets[concept.key] != 0
+        forced |= mask
+        names = ", ".join(ch.NAMES[i] for i in np.flatnonzero(mask)[:6])
+        more = "" if mask.sum() <= 6 else f" (+{int(mask.sum()) - 6})"
+        explanation.append(f"'{inst.negation_word}' negates '{inst.words}' ({concept.label}) -> 0 on {names}{more}")
+
+    def _oriented(self, inst: _Instance) -> np.ndarray:
+        """The concept's target vector turned toward the named side or direction."""
+        concept = inst.concept
+        target = self._targets[concept.key].copy()
+        if concept.sided == "dir":
+            direction = inst.side or lx.DEFAULT_SIDE
+            return ch.mirror_values(target) if direction == "left" else target
+        if concept.sided == "none":
+            return target
+        side = inst.side
+        if not side and not inst.both and (concept.sided == "one" or inst.one_sided):
+            side = lx.DEFAULT_SIDE
+        if side and not inst.both:
+            target[_OTHER_SIDE[side]] = 0.0
+        return target
+
+    def _level(self, inst: _Instance, target: np.ndarray, prev: np.ndarray | None) -> float:
+        base = inst.intensity if inst.intensity is not None else min(1.0, inst.concept.default * inst.scale)
+        if not inst.comparative:
+            return base
+        if prev is not None:
+            main = np.flatnonzero(np.abs(target) >= 0.5 * np.abs(target).max()) if target.any() else []
+            if len(main):
+                before = float(np.mean(prev[main] / target[main]))
+                if before > 0.05:
+                    return float(np.clip(before * inst.comparative, 0.0, 1.0))
+        return float(np.clip(inst.concept.default * inst.comparative, 0.0, 1.0))
+
+    @staticmethod
+    def _describe(inst: _Instance, level: float, contribution: np.ndarray) -> str:
+        mods = []
+        if inst.intensity_word:
+            mods.append(f"'{inst.intensity_word}' x{level:.2f}")
+        if inst.comparative_word:
+            mods.append(f"'{inst.comparative_word}' vs previous -> x{level:.2f}")
+        if inst.side:
+            mods.append(f"side '{inst.side}'")
+        elif inst.one_sided or inst.concept.sided == "one":
+            mods.append(f"one-sided ({lx.DEFAULT_SIDE})")
+        if not mods:
+            mods.append(f"default x{level:.2f}")
+        order = np.argsort(-np.abs(contribution))
+        shown = [f"{ch.NAMES[i]} {contribution[i]:.2f}" for i in order[:5] if abs(contribution[i]) >= 0.005]
+        return f"{' '.join(mods)} on '{inst.words}' ({inst.concept.label}) -> {', '.join(shown) or 'rest'}"
+
+    # ------------------------------------------------------------------ context
+    def _colour(self, values, set_mask, specific: bool, touched: set[str], emotion: str, background: str, explanation) -> None:
+        """Let the script's emotion (or, for vague keyframes, the background) fill regions left open."""
+        sources = [(emotion, "emotion")]
+        if not specific:
+            sources.append((background, "background"))
+        for text, label in sources:
+            if not text.strip():
+                continue
+            lines: list[str] = []
+            base, forced, flags = self._plan_core(text, None, lines)
+            if not flags["specific"]:
+                continue
+            weight = _VAGUE_WEIGHT if not specific else _COLOUR_WEIGHT
+            if label == "background":
+                weight *= 0.6
+            open_mask = ~set_mask
+            if specific:
+                for region in touched:
+                    open_mask &= ~_REGION_MASKS[region]
+            colour = base * weight
+            take = open_mask & (np.abs(colour) > np.abs(values))
+            values[take] = colour[take]
+            if take.any():
+                shown = ", ".join(f"{ch.NAMES[i]} {colour[i]:.2f}" for i in np.flatnonzero(take)[:6])
+                explanation.append(f"{label} '{text.strip()[:60]}' x{weight:.2f} colours open channels -> {shown}")
+            return
+
+    # ------------------------------------------------------------------ coherence
+    @staticmethod
+    def _coherent(values: np.ndarray, explanation: list[str]) -> np.ndarray:
+        v = values
+        # Both eyes look the same way: average a one-eye value into both.
+        for axis in ("Yaw", "Pitch"):
+            li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
+            m = v[li] if abs(v[li]) >= abs(v[ri]) else v[ri]
+            v[li] = v[ri] = m
+        yaw, pitch = v[_IDX["LeftEyeYaw"]], v[_IDX["LeftEyePitch"]]
+        right = max(yaw, 0.0) / _EYE_YAW_MAX
+        left = max(-yaw, 0.0) / _EYE_YAW_MAX
+        v[_IDX["EyeLookOutRight"]] = v[_IDX["EyeLookInLeft"]] = right
+        v[_IDX["EyeLookOutLeft"]] = v[_IDX["EyeLookInRight"]] = left
+        v[_IDX["EyeLookDownLeft"]] = v[_IDX["EyeLookDownRight"]] = max(pitch, 0.0) / _EYE_PITCH_MAX
+        v[_IDX["EyeLookUpLeft"]] = v[_IDX["EyeLookUpRight"]] = max(-pitch, 0.0) / _EYE_PITCH_MAX
+        for side in ("Left", "Right"):
+            blink, wide = _IDX[f"EyeBlink{side}"], _IDX[f"EyeWide{side}"]
+            if v[blink] > 0.5 and v[wide] > 0:
+                explanation.append(f"coherence: EyeBlink{side} {v[blink]:.2f} cancels EyeWide{side}")
+                v[wide] = 0.0
+            v[wide] = min(v[wide], 1.0 - v[blink])
+        jaw, close = _IDX["JawOpen"], _IDX["MouthClose"]
+        v[close] = min(v[close], v[jaw])
+        return v
+
+
+_DEFAULT: EmbeddedPlanner | None = None
+
+
+def explain(description: str, **kwargs) -> list[str]:
+    """Explanation lines for one description (uses a shared planner; keyword arguments as in ``plan``)."""
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = EmbeddedPlanner()
+    return _DEFAULT.explain(description, **kwargs)

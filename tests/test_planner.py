@@ -1,0 +1,129 @@
+"""Behaviour of the embedded planner on real descriptions (no mocks: the real lexicon and tables)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kfstudio import channels as ch
+from kfstudio.generation.planner import EmbeddedPlanner, Plan, explain
+from kfstudio.generation.planner.text import ExpansionTableError, load_expansion
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def v(plan: Plan, name: str) -> float:
+    return float(plan.values[ch.channel_index(name)])
+
+
+def test_plan_shape_range_and_explanation(planner):
+    plan = planner.plan("She smiles warmly and tilts her head")
+    assert plan.values.shape == (61,) and plan.values.dtype == np.float64
+    assert np.all(plan.values >= ch.LOWER) and np.all(plan.values <= ch.UPPER)
+    assert v(plan, "MouthSmileLeft") > 0.4 and v(plan, "HeadRoll") != 0
+    assert any("MouthSmile" in line for line in plan.explanation)
+
+
+def test_inflections_are_understood(planner):
+    base = planner.plan("smile").values
+    for form in ("smiles", "smiling", "smiled"):
+        assert np.allclose(planner.plan(form).values, base), form
+
+
+def test_intensity_words_order(planner):
+    levels = [v(planner.plan(f"the inner brows lift {w}"), "BrowInnerUp") for w in ("barely", "slightly", "clearly", "fully")]
+    assert levels == sorted(levels) and levels[0] < levels[-1]
+    assert "'slightly' x0.35" in " ".join(planner.explain("the inner brows lift slightly"))
+
+
+def test_face_own_sides(planner):
+    left = planner.plan("winks the left eye")
+    assert v(left, "EyeBlinkLeft") > 0.8 and v(left, "EyeBlinkRight") < 0.1
+    right = planner.plan("the right corner of the mouth curls up")
+    assert v(right, "MouthSmileRight") > 0.3 and v(right, "MouthSmileLeft") < 0.05
+    lopsided = planner.plan("a lopsided smile")
+    assert abs(v(lopsided, "MouthSmileLeft") - v(lopsided, "MouthSmileRight")) > 0.3
+
+
+def test_negation_and_fading(planner):
+    for text in ("does not smile", "without smiling", "the smile fades", "stops smiling", "no longer smiling"):
+        plan = planner.plan(text, previous=planner.plan("a big smile").values)
+        assert v(plan, "MouthSmileLeft") < 0.05, text
+
+
+def test_gaze_sets_rotation_and_look_shapes_consistently(planner):
+    down = planner.plan("eyes drop to the floor")
+    assert v(down, "LeftEyePitch") > 0.1 and v(down, "EyeLookDownLeft") > 0.2 and v(down, "EyeLookUpLeft") == 0
+    left = planner.plan("glances to the left")
+    assert v(left, "LeftEyeYaw") < -0.1 and v(left, "EyeLookOutLeft") > 0.2 and v(left, "EyeLookInRight") > 0.2
+    assert v(left, "EyeLookOutRight") == 0 and v(left, "EyeLookInLeft") == 0
+
+
+def test_head_directions(planner):
+    assert v(planner.plan("nods"), "HeadPitch") > 0.1
+    assert v(planner.plan("raises the chin"), "HeadPitch") < -0.1
+    assert v(planner.plan("turns the head to the right"), "HeadYaw") > 0.1
+    assert v(planner.plan("turns the head to the left"), "HeadYaw") < -0.1
+
+
+def test_blink_cancels_wide_eyes_and_mouth_close_bounded(planner):
+    plan = planner.plan("eyes wide, then closes the eyes")
+    assert v(plan, "EyeBlinkLeft") > 0.8 and v(plan, "EyeWideLeft") == 0
+    for text in ("lips pressed, jaw clenched", "mouth hangs open", "chews"):
+        p = planner.plan(text)
+        assert v(p, "MouthClose") <= v(p, "JawOpen") + 1e-12
+
+
+def test_emotion_colours_vague_descriptions(planner):
+    sad = planner.plan("holds the look", emotion="deep sadness")
+    happy = planner.plan("holds the look", emotion="joy")
+    assert v(sad, "BrowInnerUp") > 0.3 and v(sad, "MouthFrownLeft") > 0.2
+    assert v(happy, "MouthSmileLeft") > 0.3 and v(happy, "BrowInnerUp") < 0.1
+
+
+def test_comparatives_follow_previous(planner):
+    prev = planner.plan("a slight smile").values
+    more = planner.plan("smiles more", previous=prev)
+    less = planner.plan("smiles less", previous=prev)
+    assert v(less, "MouthSmileLeft") < prev[ch.channel_index("MouthSmileLeft")] < v(more, "MouthSmileLeft")
+
+
+def test_hold_carries_previous(planner):
+    prev = planner.plan("brows knitted, lips pressed").values
+    plan = planner.plan("keeps the expression", previous=prev)
+    assert np.allclose(plan.values[ch.channel_index("BrowDownLeft")], prev[ch.channel_index("BrowDownLeft")])
+
+
+def test_module_explain_function():
+    lines = explain("the inner brows lift slightly")
+    assert any("BrowInnerUp" in line for line in lines)
+
+
+def test_keyframeface_example_descriptions(planner):
+    path = SHARED / "keyframeface" / "example_request.jsonl"
+    if not path.exists():
+        pytest.skip(f"shared KeyframeFace examples not found at {path}")
+    first = json.loads(path.read_text().splitlines()[0])["messages"][1]["content"]
+    lines = [line.split(":", 1)[1].strip() for line in first.splitlines() if line.startswith("- Keyframe")]
+    one = planner.plan(lines[0], emotion="Anxiety concealed by a restrained smile")
+    assert v(one, "EyeLookDownLeft") > 0.1 and v(one, "BrowInnerUp") > 0.15 and v(one, "MouthPressLeft") > 0.2
+    two = planner.plan(lines[1], emotion="Anxiety concealed by a restrained smile", previous=one.values)
+    assert v(two, "MouthSmileLeft") > 0.15 and v(two, "EyeLookUpLeft") > 0.1 and v(two, "BrowInnerUp") > 0.15
+
+
+def test_bad_expansion_table_names_file(tmp_path):
+    bad = tmp_path / "expansion.json"
+    bad.write_text('{"lemmas": {"smiles": "smile"},\n "synonyms": {"beam": "smile"}}')
+    with pytest.raises(ExpansionTableError, match="synonyms.beam"):
+        load_expansion(bad)
+    bad.write_text('{"lemmas": \n{')
+    with pytest.raises(ExpansionTableError, match="line 2"):
+        load_expansion(bad)
