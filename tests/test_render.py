@@ -1,0 +1,360 @@
+"""Offscreen rendering: views, shading, part maps, contact sheets, PNG files and ``kfstudio render``.
+
+Everything renders for real through vispy's headless OpenGL (EGL or OSMesa); the tests skip, with
+the reason, only when this machine has no headless OpenGL at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from kfstudio import channels
+from kfstudio.rig import render
+
+SIZE = (160, 160)
+
+
+# --------------------------------------------------------------------------------------------
+# A small stand-in head: a skin ball with two protruding eyes (white + iris) and a nose bump
+
+
+def _sphere(center, radius, n_lon=40, n_lat=24):
+    lat = np.linspace(0.0, np.pi, n_lat)
+    lon = np.linspace(0.0, 2 * np.pi, n_lon, endpoint=False)
+    t, p = np.meshgrid(lat, lon, indexing="ij")
+    unit = np.stack([np.sin(t) * np.sin(p), np.cos(t), np.sin(t) * np.cos(p)], axis=-1).reshape(-1, 3)
+    a = np.arange(n_lat - 1)[:, None] * n_lon + np.arange(n_lon)[None, :]
+    b = np.arange(n_lat - 1)[:, None] * n_lon + (np.arange(n_lon)[None, :] + 1) % n_lon
+    faces = np.concatenate([np.stack([a, a + n_lon, b], -1), np.stack([b, a + n_lon, b + n_lon], -1)]).reshape(-1, 3)
+    return (unit * radius + center).astype(np.float32), unit.astype(np.float32), faces.astype(np.int32)
+
+
+@dataclass
+class StandInHead:
+    vertices: np.ndarray
+    faces: np.ndarray
+    part: np.ndarray
+    part_names: tuple
+    colors: np.ndarray
+
+
+class StandInRig:
+    """Skin ball (part 0), left eye at +X (parts 1 white, 2 iris), right eye at -X (parts 3, 4).
+
+    ``JawOpen`` drops the lower front of the ball; ``LeftEyeYaw``/``RightEyeYaw`` turn the eyes
+    (positive toward the face's right, -X), as the real rig does.
+    """
+
+    EYES = {"left": np.array([0.32, 0.2, 0.98]), "right": np.array([-0.32, 0.2, 0.98])}
+
+    def __init__(self):
+        pieces = [(_sphere(np.zeros(3), 1.0), 0, None)]
+        for k, (side, c) in enumerate(self.EYES.items()):
+            pieces.append((_sphere(c, 0.18), 1 + 2 * k, side))
+        vertices, normals, faces, part, self.eye_slices = [], [], [], [], {}
+        offset = 0
+        for (v, n, f), pid, side in pieces:
+            p = np.full(len(v), pid, np.uint8)
+            if side:
+                p[n[:, 2] > 0.75] = pid + 1  # iris cap facing +Z
+                self.eye_slices[side] = slice(offset, offset + len(v))
+            vertices.append(v), normals.append(n), faces.append(f + offset), part.append(p)
+            offset += len(v)
+        self.head = StandInHead(
+            np.concatenate(vertices), np.concatenate(faces), np.concatenate(part),
+            ("skin", "eye_white_l", "iris_l", "eye_white_r", "iris_r"),
+            np.array([[0.8, 0.6, 0.5, 1], [0.95, 0.95, 0.93, 1], [0.2, 0.35, 0.6, 1],
+                      [0.95, 0.95, 0.93, 1], [0.2, 0.35, 0.6, 1]], np.float32),
+        )
+        self._normals = np.concatenate(normals)
+
+    def evaluate(self, values):
+        v = self.head.vertices.copy()
+        n = self._normals.copy()
+        jaw = (self.head.part == 0) & (v[:, 1] < -0.35) & (v[:, 2] > 0.2)
+        v[jaw, 1] -= 0.35 * values[channels.channel_index("JawOpen")]
+        for side, sl in self.eye_slices.items():
+            yaw = values[channels.channel_index(("Left" if side == "left" else "Right") + "EyeYaw")]
+            c, s = np.cos(yaw), np.sin(yaw)
+            rot = np.array([[c, 0, -s], [0, 1, 0], [s, 0, c]])  # +yaw swings +Z toward -X
+            v[sl] = (v[sl] - self.EYES[side]) @ rot.T + self.EYES[side]
+            n[sl] = n[sl] @ rot.T
+        return v.astype(np.float32), n.astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def gl():
+    try:
+        render.select_backend()
+    except render.RenderUnavailableError as exc:
+        pytest.skip(f"no headless OpenGL on this machine: {exc}")
+
+
+@pytest.fixture(scope="module")
+def standin(gl):
+    rig = StandInRig()
+    r = render.Renderer(rig, SIZE, supersample=1)
+    yield rig, r
+    r.close()
+
+
+def _centroid(mask):
+    ys, xs = np.nonzero(mask)
+    assert len(xs), "the part is not visible"
+    return xs.mean(), ys.mean()
+
+
+def _pose(**named) -> np.ndarray:
+    v = channels.NEUTRAL.copy()
+    for name, value in named.items():
+        v[channels.channel_index(name)] = value
+    return v
+
+
+# --------------------------------------------------------------------------------------------
+# Generic renderer behaviour on the stand-in
+
+
+def test_image_format_background_and_determinism(standin):
+    _, r = standin
+    a = r.render(channels.NEUTRAL)
+    b = r.render(channels.NEUTRAL)
+    assert a.shape == (SIZE[1], SIZE[0], 4) and a.dtype == np.uint8
+    assert np.array_equal(a, b)
+    background = np.round(np.array(render.BACKGROUND) * 255)
+    for corner in (a[0, 0], a[0, -1], a[-1, 0], a[-1, -1]):
+        assert np.abs(corner.astype(int) - background).max() <= 1
+    # The head fills the middle and is shaded: lit skin is brighter than its shadowed side.
+    parts = r.part_map(channels.NEUTRAL)
+    skin = a[parts == 0][:, :3].astype(int).sum(axis=1)
+    assert (parts >= 0).mean() > 0.3
+    assert skin.max() - skin.min() > 120
+
+
+def test_front_view_puts_the_characters_left_on_image_right(standin):
+    rig, r = standin
+    parts = r.part_map(channels.NEUTRAL, view="front")
+    left_x, left_y = _centroid(parts == rig.head.part_names.index("iris_l"))
+    right_x, right_y = _centroid(parts == rig.head.part_names.index("iris_r"))
+    assert left_x > SIZE[0] / 2 > right_x
+    assert abs(left_y - right_y) < 2 and left_y < SIZE[1] / 2  # eyes level, above the middle (+Y up)
+
+
+def test_side_and_three_quarter_views_look_from_the_characters_right(standin):
+    rig, r = standin
+    parts = r.part_map(channels.NEUTRAL, view="side")
+    iris_r = parts == rig.head.part_names.index("iris_r")
+    x, _ = _centroid(iris_r)
+    assert x > SIZE[0] * 0.6  # seen from the character's right (-X), the face (+Z) points to image right
+    assert not (parts == rig.head.part_names.index("iris_l")).any()  # the far eye is hidden
+    quarter = r.part_map(channels.NEUTRAL, view="three-quarter")
+    near = (quarter == rig.head.part_names.index("iris_r")).sum()
+    far = (quarter == rig.head.part_names.index("iris_l")).sum()
+    assert near > far > 0
+
+
+def test_eye_yaw_moves_the_iris_toward_the_faces_right(standin):
+    rig, r = standin
+    iris = rig.head.part_names.index("iris_l")
+    x0, _ = _centroid(r.part_map(channels.NEUTRAL) == iris)
+    x1, _ = _centroid(r.part_map(_pose(LeftEyeYaw=0.5)) == iris)
+    assert x1 < x0 - 2  # toward the face's right = image left
+
+
+def test_wireframe_draws_darker_edges(standin):
+    _, r = standin
+    plain = r.render(channels.NEUTRAL).astype(int)
+    wire = r.render(channels.NEUTRAL, wireframe=True).astype(int)
+    changed = np.abs(wire - plain)[..., :3].sum(axis=-1) > 30
+    assert changed.mean() > 0.02
+    assert wire[changed][:, :3].sum() < plain[changed][:, :3].sum()
+
+
+def test_label_is_drawn_under_the_head(standin):
+    _, r = standin
+    bare = r.render(channels.NEUTRAL)
+    labelled = r.render(channels.NEUTRAL, label=("1.25 s", "smile"))
+    strip = slice(int(SIZE[1] * 0.85), SIZE[1])
+
+    def whitish(image):  # light grey text pixels: bright in every channel, hardly coloured
+        rgb = image[strip, :, :3].astype(int)
+        return ((rgb.min(axis=-1) > 150) & (np.ptp(rgb, axis=-1) < 30)).sum()
+
+    assert whitish(labelled) > 20
+    assert whitish(bare) < 3
+
+
+def test_sheet_layout_and_cells(gl):
+    rig = StandInRig()
+    frames = [(_pose(JawOpen=w), (f"{i:.2f} s", f"jaw {w}")) for i, w in enumerate((0.0, 0.5, 1.0))]
+    sheet = render.render_sheet(rig, frames, columns=2, size_per=(96, 112))
+    gutter = render._GUTTER
+    assert sheet.shape == (2 * 112 + 3 * gutter, 2 * 96 + 3 * gutter, 4)
+    cells = [sheet[gutter + r * (112 + gutter):][:112, gutter + c * (96 + gutter):][:, :96]
+             for r, c in ((0, 0), (0, 1), (1, 0))]
+    assert not np.array_equal(cells[0], cells[2])  # different poses give different cells
+    empty = sheet[gutter + 112 + gutter:][:112, gutter + 96 + gutter:][:, :96]
+    assert len(np.unique(empty.reshape(-1, 4), axis=0)) == 1  # the unused cell stays blank
+
+
+def test_bad_requests_are_rejected_clearly(standin):
+    _, r = standin
+    with pytest.raises(render.RenderRequestError, match="unknown view 'top'"):
+        r.render(channels.NEUTRAL, view="top")
+    with pytest.raises(render.RenderRequestError, match="61 channel values"):
+        r.render(np.zeros(52))
+    with pytest.raises(render.RenderRequestError, match="between 16 and 8192"):
+        render.Renderer(StandInRig(), (0, 10))
+    with pytest.raises(render.RenderRequestError, match="at least one frame"):
+        render.render_sheet(StandInRig(), [])
+
+
+def test_camera_frame_matches_the_named_view(standin):
+    from kfstudio.rig.visual import camera_frame
+
+    _, r = standin
+    for view, (azimuth, elevation) in render.VIEWS.items():
+        r.render(channels.NEUTRAL, view=view)
+        right, up, toward, eye = camera_frame(r.mesh.transforms.get_transform("visual", "render"))
+        exp_right, exp_up, exp_toward = render._camera_axes(azimuth, elevation)
+        np.testing.assert_allclose(right, exp_right, atol=1e-3)
+        np.testing.assert_allclose(up, exp_up, atol=1e-3)
+        np.testing.assert_allclose(toward, exp_toward, atol=1e-3)
+        assert eye[3] == 1.0  # perspective camera: a finite eye point in front of the face
+        assert np.dot(eye[:3] - r.view.camera.center, exp_toward) > 0
+
+
+# --------------------------------------------------------------------------------------------
+# PNG files
+
+
+def test_png_round_trip_and_cross_check_with_vispy(tmp_path):
+    rng = np.random.default_rng(4)
+    for channels_n in (3, 4):
+        image = rng.integers(0, 256, size=(37, 53, channels_n), dtype=np.uint8)
+        path = render.write_png(tmp_path / f"ours{channels_n}.png", image)
+        data = path.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR"
+        assert np.array_equal(render.read_png(path), image)
+    # A PNG from another writer (vispy's) reads back identically.
+    from vispy.io import write_png as vispy_write_png
+
+    image = rng.integers(0, 256, size=(20, 31, 4), dtype=np.uint8)
+    vispy_write_png(str(tmp_path / "vispy.png"), image)
+    assert np.array_equal(render.read_png(tmp_path / "vispy.png"), image)
+
+
+def test_png_reader_undoes_every_filter(tmp_path):
+    """Rows filtered with Sub, Up, Average and Paeth (built here by the PNG rules) decode exactly."""
+    rng = np.random.default_rng(7)
+    h, w, bpp = 6, 9, 3
+    image = rng.integers(0, 256, size=(h, w * bpp)).astype(np.int32)
+    raw = bytearray()
+    prev = np.zeros(w * bpp, np.int32)
+    for y in range(h):
+        kind = y % 5
+        line = image[y]
+        left = np.concatenate([np.zeros(bpp, np.int32), line[:-bpp]])
+        upleft = np.concatenate([np.zeros(bpp, np.int32), prev[:-bpp]])
+        if kind == 0:
+            pred = np.zeros_like(line)
+        elif kind == 1:
+            pred = left
+        elif kind == 2:
+            pred = prev
+        elif kind == 3:
+            pred = (left + prev) // 2
+        else:
+            p = left + prev - upleft
+            pa, pb, pc = np.abs(p - left), np.abs(p - prev), np.abs(p - upleft)
+            pred = np.where((pa <= pb) & (pa <= pc), left, np.where(pb <= pc, prev, upleft))
+        raw.append(kind)
+        raw.extend(((line - pred) % 256).astype(np.uint8).tobytes())
+        prev = line
+    import struct
+
+    def chunk(kind, body):
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+           + chunk(b"IDAT", zlib.compress(bytes(raw))) + chunk(b"IEND", b""))
+    (tmp_path / "f.png").write_bytes(png)
+    assert np.array_equal(render.read_png(tmp_path / "f.png"), image.reshape(h, w, bpp).astype(np.uint8))
+
+
+def test_png_reader_rejects_other_files(tmp_path):
+    (tmp_path / "x.png").write_bytes(b"GIF89a not a png")
+    with pytest.raises(render.RenderRequestError, match="not a PNG"):
+        render.read_png(tmp_path / "x.png")
+
+
+# --------------------------------------------------------------------------------------------
+# Command-line argument handling
+
+
+from kfstudio import render_cli  # noqa: E402
+
+
+def test_parse_size():
+    assert render_cli.parse_size("640x480") == (640, 480)
+    assert render_cli.parse_size(" 64X32 ") == (64, 32)
+    for bad in ("640", "640x", "x480", "axb", "8x8", "10000x10"):
+        with pytest.raises(render_cli.RenderArgumentError, match="bad size"):
+            render_cli.parse_size(bad)
+
+
+def test_parse_assignment_accepts_any_spelling_and_suggests_names():
+    assert render_cli.parse_assignment("jawOpen=0.5") == (channels.channel_index("JawOpen"), 0.5)
+    assert render_cli.parse_assignment("HeadYaw=-0.25") == (channels.channel_index("HeadYaw"), -0.25)
+    with pytest.raises(render_cli.RenderArgumentError, match="did you mean 'JawOpen'"):
+        render_cli.parse_assignment("jawOpn=0.5")
+    with pytest.raises(render_cli.RenderArgumentError, match="outside its range"):
+        render_cli.parse_assignment("JawOpen=1.5")
+    with pytest.raises(render_cli.RenderArgumentError, match="not a number"):
+        render_cli.parse_assignment("JawOpen=wide")
+    with pytest.raises(render_cli.RenderArgumentError, match="CHANNEL=VALUE"):
+        render_cli.parse_assignment("JawOpen")
+
+
+def test_values_json_errors_name_the_file_and_field(tmp_path):
+    good = tmp_path / "pose.json"
+    good.write_text(json.dumps({"jawOpen": 0.4, "EyeBlink_L": 1}))
+    assert render_cli.load_values_json(good) == {channels.channel_index("JawOpen"): 0.4,
+                                                  channels.channel_index("EyeBlinkLeft"): 1.0}
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "JawOpen": 0.4,\n  oops\n}')
+    with pytest.raises(render_cli.RenderArgumentError, match=r"broken.json: line 3"):
+        render_cli.load_values_json(broken)
+    unknown = tmp_path / "unknown.json"
+    unknown.write_text(json.dumps({"MouthSmileLeft": 0.2, "mouthSmiel_L": 0.5}))
+    with pytest.raises(render_cli.RenderArgumentError, match=r"unknown.json: field 'mouthSmiel_L'.*MouthSmileLeft"):
+        render_cli.load_values_json(unknown)
+    wrong_type = tmp_path / "list.json"
+    wrong_type.write_text("[1, 2]")
+    with pytest.raises(render_cli.RenderArgumentError, match="expected a JSON object"):
+        render_cli.load_values_json(wrong_type)
+
+
+def _cli(argv):
+    parser = argparse.ArgumentParser(prog="kfstudio")
+    render_cli.add_render_parser(parser.add_subparsers(dest="command"))
+    return parser.parse_args(["render", *argv])
+
+
+def test_cli_reports_bad_view_and_size_without_traceback(tmp_path, capsys):
+    out = tmp_path / "x.png"
+    assert render_cli.run_render(_cli(["--view", "top", "-o", str(out)])) == 2
+    assert "unknown view 'top'" in capsys.readouterr().err
+    assert render_cli.run_render(_cli(["--size", "big", "-o", str(out)])) == 2
+    assert "bad size 'big'" in capsys.readouterr().err
+    assert render_cli.run_render(_cli(["--set", "jawOpn=1", "-o", str(out)])) == 2
+    assert "did you mean 'JawOpen'" in capsys.readouterr().err
+    assert render_cli.run_render(_cli(["--sheet", "-o", str(out)])) == 2
+    assert "need a script or project" in capsys.readouterr().err
+    assert not out.exists()
