@@ -24,6 +24,7 @@ __all__ = [
     "Command",
     "Edit",
     "UndoStack",
+    "make_edit",
     "add_keyframe",
     "delete_keyframes",
     "duplicate_keyframe",
@@ -258,8 +259,9 @@ class UndoStack:
 # ---------------------------------------------------------------------------- builders
 
 
-def _edit(anim: Animation, label: str, changed: Iterable[Keyframe | tuple[str, None]] = (), **fields) -> Edit | None:
-    """An :class:`Edit` replacing the given keyframes (new copies, matched by id) and fields."""
+def make_edit(anim: Animation, label: str, changed: Iterable[Keyframe | tuple[str, None]] = (), **fields) -> Edit | None:
+    """An :class:`Edit` replacing the given keyframes (copies, matched by id; ``(id, None)`` deletes)
+    and document fields, or ``None`` when that changes nothing. The building block of every builder."""
     before: dict[str, Keyframe | None] = {}
     after: dict[str, Keyframe | None] = {}
     current = {k.uid: k for k in anim.keyframes}
@@ -297,20 +299,20 @@ def add_keyframe(anim: Animation, kf: Keyframe, label: str = "Add keyframe") -> 
     if any(k.uid == kf.uid for k in anim.keyframes):
         raise ValueError(f"a keyframe with id {kf.uid!r} already exists")
     _valid_time(kf.time)
-    return _edit(anim, label, [kf])
+    return make_edit(anim, label, [kf])
 
 
 def delete_keyframes(anim: Animation, uids: Iterable[str]) -> Edit | None:
     uids = [u for u in uids if any(k.uid == u for k in anim.keyframes)]
     label = "Delete keyframe" if len(uids) == 1 else f"Delete {len(uids)} keyframes"
-    return _edit(anim, label, [(u, None) for u in uids])
+    return make_edit(anim, label, [(u, None) for u in uids])
 
 
 def duplicate_keyframe(anim: Animation, uid: str, time: float) -> Edit | None:
     k = anim.find(uid).copy()
     k.uid = new_uid()
     k.time = _valid_time(time)
-    return _edit(anim, "Duplicate keyframe", [k])
+    return make_edit(anim, "Duplicate keyframe", [k])
 
 
 def move_keyframes(anim: Animation, uids: Iterable[str], delta: float, *, snap: bool = False) -> Edit | None:
@@ -322,13 +324,13 @@ def move_keyframes(anim: Animation, uids: Iterable[str], delta: float, *, snap: 
         t = max(0.0, k.time + delta)
         k.time = round(t * anim.fps) / anim.fps if snap else t
         out.append(k)
-    return _edit(anim, "Move keyframe" if len(out) == 1 else f"Move {len(out)} keyframes", out)
+    return make_edit(anim, "Move keyframe" if len(out) == 1 else f"Move {len(out)} keyframes", out)
 
 
 def set_keyframe_time(anim: Animation, uid: str, time: float) -> Edit | None:
     k = anim.find(uid).copy()
     k.time = max(0.0, _valid_time(time))
-    return _edit(anim, "Retime keyframe", [k])
+    return make_edit(anim, "Retime keyframe", [k])
 
 
 def retime(anim: Animation, factor: float, *, pivot: float = 0.0, uids: Iterable[str] | None = None) -> Edit | None:
@@ -350,7 +352,7 @@ def retime(anim: Animation, factor: float, *, pivot: float = 0.0, uids: Iterable
     fields = {}
     if anim.explicit_duration is not None and sel is None:
         fields["duration"] = anim.explicit_duration * factor
-    return _edit(anim, f"Retime x{factor:g}", out, **fields)
+    return make_edit(anim, f"Retime x{factor:g}", out, **fields)
 
 
 def set_values(
@@ -374,19 +376,19 @@ def set_values(
         k.keyed[i] = True
         if edited:
             k.edited[i] = True
-    return _edit(anim, label, [k])
+    return make_edit(anim, label, [k])
 
 
 def set_description(anim: Animation, uid: str, text: str) -> Edit | None:
     k = anim.find(uid).copy()
     k.description = str(text)
-    return _edit(anim, "Edit description", [k])
+    return make_edit(anim, "Edit description", [k])
 
 
 def set_hold(anim: Animation, uid: str, hold: float) -> Edit | None:
     k = anim.find(uid).copy()
     k.hold = max(0.0, _valid_time(hold))
-    return _edit(anim, "Set hold", [k])
+    return make_edit(anim, "Set hold", [k])
 
 
 def _keys_by_uid(keys: Iterable[tuple[str, int | str]]) -> dict[str, list[int]]:
@@ -404,7 +406,7 @@ def set_interpolation(anim: Animation, keys: Iterable[tuple[str, int | str]], in
         k = anim.find(uid).copy()
         k.interp[cs] = interp
         out.append(k)
-    return _edit(anim, f"Interpolation: {interp.name.lower()}", out)
+    return make_edit(anim, f"Interpolation: {interp.name.lower()}", out)
 
 
 def set_tangent(
@@ -427,14 +429,14 @@ def set_tangent(
         if out_slope is not None:
             k.out_slope[cs] = float(out_slope)
         out.append(k)
-    return _edit(anim, f"Tangents: {mode.name.lower().replace('_', '-')}", out)
+    return make_edit(anim, f"Tangents: {mode.name.lower().replace('_', '-')}", out)
 
 
 def set_keyframe_lock(anim: Animation, uid: str, channels, locked: bool = True) -> Edit | None:
     """Lock (or unlock) channels of one keyframe against regeneration."""
     k = anim.find(uid).copy()
     k.locked[_channels(channels)] = bool(locked)
-    return _edit(anim, "Lock channels" if locked else "Unlock channels", [k])
+    return make_edit(anim, "Lock channels" if locked else "Unlock channels", [k])
 
 
 def set_channel_flags(anim: Animation, channels, *, locked: bool | None = None, muted: bool | None = None) -> Edit | None:
@@ -454,7 +456,7 @@ def set_channel_flags(anim: Animation, channels, *, locked: bool | None = None, 
         words.append("Lock" if locked else "Unlock")
     if muted is not None:
         words.append("Mute" if muted else "Unmute")
-    return _edit(anim, f"{' & '.join(words) or 'Change'} channel", **fields)
+    return make_edit(anim, f"{' & '.join(words) or 'Change'} channel", **fields)
 
 
 def mirror_keyframes(anim: Animation, uids: Iterable[str] | None = None) -> Edit | None:
@@ -474,7 +476,7 @@ def mirror_keyframes(anim: Animation, uids: Iterable[str] | None = None) -> Edit
         k.out_slope = k.out_slope[m] * ch.MIRROR_SIGN
         k.edited |= k.values != old
         out.append(k)
-    return _edit(anim, "Mirror left/right", out)
+    return make_edit(anim, "Mirror left/right", out)
 
 
 def smooth_keys(anim: Animation, channels=None, uids: Iterable[str] | None = None, strength: float = 0.5) -> Edit | None:
@@ -497,7 +499,7 @@ def smooth_keys(anim: Animation, channels=None, uids: Iterable[str] | None = Non
             k.values[c] = target[i]
             k.edited[c] = True
             changed[k.uid] = k
-    return _edit(anim, "Smooth keys", changed.values())
+    return make_edit(anim, "Smooth keys", changed.values())
 
 
 def key_pose(anim: Animation, time: float, values: np.ndarray | None = None, description: str = "") -> Edit | None:
@@ -511,8 +513,8 @@ def key_pose(anim: Animation, time: float, values: np.ndarray | None = None, des
         k.values = vals.copy()
         k.keyed[:] = True
         k.edited |= changed
-        return _edit(anim, "Key pose", [k])
-    return _edit(anim, "Key pose", [Keyframe(time, description, vals, edited=np.ones(ch.NUM_CHANNELS, bool))])
+        return make_edit(anim, "Key pose", [k])
+    return make_edit(anim, "Key pose", [Keyframe(time, description, vals, edited=np.ones(ch.NUM_CHANNELS, bool))])
 
 
 def move_channel_key(anim: Animation, uid: str, channel, time: float, value: float) -> Edit | None:
@@ -530,7 +532,7 @@ def move_channel_key(anim: Animation, uid: str, channel, time: float, value: flo
         src.values[c] = value
         src.keyed[c] = True
         src.edited[c] = True
-        return _edit(anim, f"Move key {ch.NAMES[c]}", [src])
+        return make_edit(anim, f"Move key {ch.NAMES[c]}", [src])
     dst = anim.keyframe_at(time)
     if dst is not None and dst.uid == uid:
         dst = None
@@ -551,7 +553,7 @@ def move_channel_key(anim: Animation, uid: str, channel, time: float, value: flo
     # A keyframe left keying nothing, with no description, disappears.
     if not src.keyed.any() and not src.description:
         changed[0] = (src.uid, None)
-    return _edit(anim, f"Move key {ch.NAMES[c]}", changed)
+    return make_edit(anim, f"Move key {ch.NAMES[c]}", changed)
 
 
 def apply_proposals(
@@ -584,7 +586,7 @@ def apply_proposals(
         k.values = np.where(keep, k.values, vals)
         k.keyed = k.keyed | ~keep
         out.append(k)
-    return _edit(anim, label, out)
+    return make_edit(anim, label, out)
 
 
 def replace_keyframes(anim: Animation, keyframes: Sequence[Keyframe], label: str = "Replace keyframes", **fields) -> Edit | None:
@@ -592,7 +594,7 @@ def replace_keyframes(anim: Animation, keyframes: Sequence[Keyframe], label: str
     new_ids = {k.uid for k in keyframes}
     changed: list = [(k.uid, None) for k in anim.keyframes if k.uid not in new_ids]
     changed.extend(keyframes)
-    return _edit(anim, label, changed, **fields)
+    return make_edit(anim, label, changed, **fields)
 
 
 def set_document(anim: Animation, label: str = "Change settings", **fields) -> Edit | None:
@@ -605,4 +607,4 @@ def set_document(anim: Animation, label: str = "Change settings", **fields) -> E
         if not (np.isfinite(fps) and fps > 0):
             raise ValueError(f"fps must be a positive number, got {fields['fps']!r}")
         fields["fps"] = fps
-    return _edit(anim, label, **fields)
+    return make_edit(anim, label, **fields)

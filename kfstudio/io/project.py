@@ -31,7 +31,6 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +38,9 @@ import numpy as np
 
 from .. import channels as ch
 from ..animation import Animation, Interp, Keyframe, Tangent
+from .atomic import atomic_write_text
 
-__all__ = ["FORMAT", "VERSION", "ProjectError", "to_dict", "from_dict", "save_project", "load_project", "atomic_write_text"]
+__all__ = ["FORMAT", "VERSION", "ProjectError", "to_dict", "from_dict", "save_project", "load_project"]
 
 FORMAT = "kfstudio-project"
 VERSION = 1
@@ -110,33 +110,6 @@ def to_dict(anim: Animation) -> dict:
         "settings": anim.settings,
         "keyframes": kfs,
     }
-
-
-def atomic_write_text(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` so that the file is always either the old or the new content."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    try:  # make the rename itself durable
-        dfd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
 
 
 def save_project(anim: Animation, path: str | os.PathLike) -> None:
