@@ -56,9 +56,9 @@ def auto_clamped_slopes(times: np.ndarray, values: np.ndarray) -> np.ndarray:
     same_sign = (d0 * d1) > 0
     w0 = 2.0 * h1 + h0
     w1 = h1 + 2.0 * h0
-    with np.errstate(divide="ignore", invalid="ignore"):
-        m = (w0 + w1) / (w0 / d0 + w1 / d1)
-    slopes[..., 1:-1] = np.where(same_sign, m, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        m = (w0 + w1) / (w0 / d0 + w1 / d1)  # weighted harmonic mean; -> 0 as either slope -> 0
+    slopes[..., 1:-1] = np.where(same_sign & np.isfinite(m), m, 0.0)
     return slopes
 
 
