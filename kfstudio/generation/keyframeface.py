@@ -730,6 +730,9 @@ def _fill_values(previous: np.ndarray | None) -> np.ndarray:
 
 def _parse(text: Any, previous: np.ndarray | None, index: int | None) -> ParsedKeyframe:
     reader = _Reader()
+    if index is not None and (isinstance(index, bool) or not isinstance(index, (int, np.integer)) or index < 0):
+        reader.note(f"ignored the invalid keyframe index {index!r}")
+        index = None
     body = _as_text(text, reader)
     body = _strip_reasoning(body, reader)
     if len(body) > MAX_RESPONSE_CHARS:
