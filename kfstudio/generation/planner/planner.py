@@ -36,6 +36,7 @@ _VAGUE_WEIGHT = 0.85  # ... and a vague description
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
 _EYE_YAW_MAX, _EYE_PITCH_MAX = 0.6, 0.4  # radians at which eyeLook* reach 1
+_VAGUE_ACTIONS = {"curl", "twitch"}
 
 _IDX = {name: i for i, name in enumerate(ch.NAMES)}
 _REGION_OF_CHANNEL: dict[int, str] = {}
@@ -111,6 +112,8 @@ class _Instance:
     one_sided: bool = False
     both: bool = False
     scale: float = 1.0  # emotion word strength
+    from_expression: bool = False  # named by an expression word (not a part + movement pair)
+    vague: bool = False  # a part + loose shape word ("curl", "twitch")
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -173,7 +176,20 @@ class _Matcher:
                     break
             else:
                 i += 1
+        self._qualify(lemmas, out)
         return out
+
+    @staticmethod
+    def _qualify(lemmas: list[str], spans: list[_Span]) -> None:
+        """Narrow a part by a qualifier a few words before it ("inner ends of the brows")."""
+        for s in spans:
+            part = s.roles.get("part")
+            if part is None:
+                continue
+            for q in lemmas[max(0, s.start - 3) : s.start]:
+                narrowed = lx.QUALIFIERS.get(q, {}).get(part)
+                if narrowed:
+                    s.roles["part"] = narrowed
 
 
 class EmbeddedPlanner:
@@ -252,18 +268,34 @@ class EmbeddedPlanner:
         for tok in tokens:
             if tok.expanded_from:
                 explanation.append(f"'{tok.text}' read as '{tok.lemma}' (similarity {tok.similarity:.2f})")
+        instances: list[_Instance] = []
+        sides: list[str] = []
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             flags["hold"] |= any("hold" in s.roles for s in spans)
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
-            for inst in self._instances(spans, explanation):
-                self._apply(inst, values, forced, prev, explanation)
-                flags["specific"] = True
-                flags["touched"].update(self._regions(inst))
+            found = self._instances(spans, explanation)
+            instances.extend(found)
+            sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
+        self._sentence_side(instances, sides)
+        for inst in instances:
+            self._apply(inst, values, forced, prev, explanation)
+            flags["specific"] = True
+            flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
         return values, forced, flags
+
+    @staticmethod
+    def _sentence_side(instances: list[_Instance], sides: list[str]) -> None:
+        """A one-sided movement with no side in its clause takes the description's only side word
+        ("She winks, right eye shut")."""
+        if len(set(sides)) != 1:
+            return
+        for inst in instances:
+            if inst.concept.sided == "one" and not inst.side:
+                inst.side = sides[0]
 
     @staticmethod
     def _regions(inst: _Instance) -> set[str]:
@@ -290,12 +322,15 @@ class EmbeddedPlanner:
                     p = spans[pk]
                     start, end = min(p.start, s.start), max(p.end, s.end)
                     words = f"{p.text} .. {s.text}" if p.start < s.start else f"{s.text} .. {p.text}"
-                    instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words))
+                    vague = s.roles["action"] in _VAGUE_ACTIONS
+                    instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words, vague=vague))
                     used.update((k, pk))
                     continue
+            if "expression" in s.roles and self._is_modifier_here(spans, k):
+                continue
             if "expression" in s.roles:
                 key = s.roles["expression"]
-                inst = _Instance(lx.CONCEPTS[key], s.start, s.end, s.text)
+                inst = _Instance(lx.CONCEPTS[key], s.start, s.end, s.text, from_expression=True)
                 if key.startswith("emotion_"):
                     from .facs import EMOTION_WORDS
 
@@ -305,11 +340,19 @@ class EmbeddedPlanner:
                         continue
                 instances.append(inst)
                 used.add(k)
-        instances = self._merge(instances)
+        instances = self._merge(self._drop_vague(instances))
         if not instances:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)
         return instances
+
+    @staticmethod
+    def _is_modifier_here(spans: list[_Span], k: int) -> bool:
+        """An emotion adjective that is also an intensity word qualifies a following expression
+        ("a shy smile", "a warm grin") instead of adding its own emotion."""
+        s = spans[k]
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        return "intensity" in s.roles and nxt is not None and "expression" in nxt.roles and nxt.start - s.end <= 2
 
     def _reset_parts(self, spans, parts, instances) -> None:
         """A part with a relaxing word and no movement ("the brows relax") resets that part's region."""
@@ -335,6 +378,13 @@ class EmbeddedPlanner:
             if best is None or rank < best[0]:
                 best = (rank, pk, key)
         return None if best is None else (best[1], best[2])
+
+    @staticmethod
+    def _drop_vague(instances: list[_Instance]) -> list[_Instance]:
+        """A loose shape word ("lips curl into a sneer", "a smile tugs at her lips") defers to the
+        expression it names in the same clause."""
+        expression_regions = {i.concept.region for i in instances if i.from_expression}
+        return [i for i in instances if not (i.vague and i.concept.region in expression_regions)]
 
     @staticmethod
     def _merge(instances: list[_Instance]) -> list[_Instance]:
@@ -372,7 +422,8 @@ class EmbeddedPlanner:
                 target.comparative = _MORE if "more" in r else _LESS
                 target.comparative_word = s.text
             if "side" in r:
-                self._side_target(instances, s).side = str(r["side"])
+                for target in self._side_targets(instances, s):
+                    target.side = str(r["side"])
             if "one_sided" in r:
                 self._nearest(instances, s, prefer_after=True).one_sided = True
             if "both" in r:
@@ -381,15 +432,18 @@ class EmbeddedPlanner:
         for k in used:
             s = spans[k]
             if "side" in s.roles:
-                self._nearest(instances, s, prefer_after=False).side = str(s.roles["side"])
+                for target in self._side_targets(instances, s):
+                    target.side = str(s.roles["side"])
 
-    def _side_target(self, instances: list[_Instance], span: _Span) -> _Instance:
+    def _side_targets(self, instances: list[_Instance], span: _Span) -> list[_Instance]:
         """A side word just after a turn/gaze movement is its direction ("turns to the left");
-        otherwise it names the side of the nearest movement ("the left eye", "winks the right eye")."""
+        otherwise it names the side of the nearest movements ("the left eye twitches shut")."""
         for inst in reversed(instances):
             if inst.concept.sided == "dir" and 0 < span.start - inst.end <= 4:
-                return inst
-        return self._nearest(instances, span, prefer_after=True)
+                return [inst]
+        nearest = self._nearest(instances, span, prefer_after=True)
+        d = nearest.distance(span.start)
+        return [i for i in instances if i.distance(span.start) == d and (i.start > span.end) == (nearest.start > span.end)]
 
     @staticmethod
     def _nearest(instances: list[_Instance], span: _Span, prefer_after: bool) -> _Instance:

@@ -34,9 +34,12 @@ STOP_WORDS = frozenset(
     slowly quickly""".split()
 )
 
+#: Determiners and pronouns skipped by phrase matching ("rolls his eyes" matches "roll eye").
+FILLER = frozenset("the a her his their its my your our him them she he they it i you we own this that these those".split())
+
 _CONTRACTIONS = {"n't": " not", "'s": "", "'re": "", "'ve": "", "'ll": "", "'d": "", "'m": ""}
 _IRREGULAR = {
-    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "bit": "bite", "bitten": "bite",
+    "rose": "rise", "risen": "rise", "fell": "fall", "fallen": "fall", "bitten": "bite",
     "drew": "draw", "drawn": "draw", "threw": "throw", "thrown": "throw", "shook": "shake", "shaken": "shake",
     "hung": "hang", "swung": "swing", "sank": "sink", "sunk": "sink", "stuck": "stick", "wept": "weep",
     "held": "hold", "kept": "keep", "grew": "grow", "grown": "grow", "blew": "blow", "blown": "blow",
@@ -112,13 +115,13 @@ def tokenize(text: str) -> list[str]:
 
 
 def split_clauses(tokens: list[Token]) -> list[list[Token]]:
-    """Split a token list at clause breaks (punctuation and conjunctions such as "while")."""
+    """Split a token list at clause breaks (punctuation and conjunctions such as "while"), dropping fillers."""
     clauses: list[list[Token]] = [[]]
     for tok in tokens:
         if tok.text in CLAUSE_BREAKS:
             if clauses[-1]:
                 clauses.append([])
-        else:
+        elif tok.lemma not in FILLER:
             clauses[-1].append(tok)
     return [c for c in clauses if c]
 
@@ -186,4 +189,4 @@ class Lemmatizer:
 
     def phrase(self, phrase: str) -> tuple[str, ...]:
         """Lemmas of a lexicon phrase (no expansion: lexicon phrases are made of known words)."""
-        return tuple(self.base(w) for w in tokenize(phrase))
+        return tuple(b for b in (self.base(w) for w in tokenize(phrase)) if b not in FILLER)
