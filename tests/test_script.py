@@ -339,3 +339,13 @@ def test_interview_example_matches_keyframeface_release():
     timecodes = [row.split(",")[0] for row in csv.read_text(encoding="utf-8").splitlines()[1:] if row]
     seconds = [int(tc.split(":")[2]) + int(tc.split(":")[3].split(".")[0]) / 60 for tc in timecodes]
     assert assign_times(s) == seconds
+
+
+def test_bench_functions_report_well_formed_rows():
+    from kfstudio.bench_script import bench_keyframeface, bench_script
+
+    rows = bench_script(repeats=2) + bench_keyframeface(repeats=2)
+    assert len(rows) == 7
+    for row in rows:
+        assert row["unit"] == "ms" and row["min"] <= row["median"] <= row["max"]
+        assert row["passed"] == (row["median"] <= row["target"])
