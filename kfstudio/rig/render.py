@@ -2,7 +2,8 @@
 
 Rendering needs an OpenGL context without a window. :func:`select_backend` tries, in order, vispy's
 EGL backend (Mesa's surfaceless platform, no display needed), OSMesa, and, when ``DISPLAY`` is set
-(for example under ``xvfb-run``), a windowed Qt or GLFW backend with a hidden canvas. If a vispy
+(for example under ``xvfb-run``), a windowed Qt or GLFW backend with a hidden canvas; the environment
+variable ``KFSTUDIO_GL`` (e.g. ``osmesa`` or ``egl,osmesa``) replaces that list. If a vispy
 application already exists in the process (the editor's Qt app) it is reused. When nothing works,
 :class:`RenderUnavailableError` says which Debian packages to install.
 
@@ -46,6 +47,7 @@ __all__ = [
     "render_image",
     "render_part_map",
     "render_sheet",
+    "blendshape_frames",
     "write_png",
     "read_png",
     "load_head",
@@ -91,6 +93,10 @@ _selected_backend: str | None = None
 
 
 def _candidate_backends() -> list[str]:
+    """Backends to try, in order; ``KFSTUDIO_GL`` (comma-separated vispy names) overrides the list."""
+    chosen = os.environ.get("KFSTUDIO_GL", "").strip()
+    if chosen:
+        return [name.strip() for name in chosen.split(",") if name.strip()]
     names = ["egl", "osmesa"]
     if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         names += ["pyside6", "pyqt6", "glfw"]
@@ -106,6 +112,25 @@ def _prepare_environment() -> None:
             os.environ["OSMESA_LIBRARY"] = found[0]
 
 
+def _probe(name: str) -> None:
+    """Check a backend's native library before ``vispy.app`` (and with it ``vispy.gloo``) is imported.
+
+    OSMesa supplies its own GL functions, so vispy must be told to load them from libOSMesa before
+    ``vispy.gloo`` first loads an OpenGL library; raises if that can no longer be arranged.
+    """
+    if name == "egl":
+        from vispy.ext import egl
+
+        egl.eglInitialize(egl.eglGetDisplay())
+    elif name == "osmesa":
+        if "vispy.gloo.gl" in sys.modules and not os.environ.get("VISPY_GL_LIB", "").count("OSMesa"):
+            raise RuntimeError("vispy already loaded another OpenGL library in this process")
+        from vispy.ext import osmesa  # noqa: F401  (loads libOSMesa, raising if it is absent)
+        from vispy.util.osmesa_gl import fix_osmesa_gl_lib
+
+        fix_osmesa_gl_lib()
+
+
 def select_backend() -> str:
     """Choose (once per process) and return the vispy backend used for offscreen rendering.
 
@@ -114,17 +139,17 @@ def select_backend() -> str:
     global _selected_backend
     if _selected_backend is not None:
         return _selected_backend
-    try:
-        from vispy.app import _default_app, use_app
-    except ImportError as exc:  # pragma: no cover - vispy is a declared dependency of rendering
-        raise RenderUnavailableError(f"rendering needs the vispy package ({exc}); pip install vispy") from exc
-    if _default_app.default_app is not None:
-        _selected_backend = _default_app.default_app.backend_name
+    app_module = sys.modules.get("vispy.app._default_app")
+    if app_module is not None and app_module.default_app is not None:
+        _selected_backend = app_module.default_app.backend_name
         return _selected_backend
     _prepare_environment()
     failures = []
     for name in _candidate_backends():
         try:
+            _probe(name)
+            from vispy.app import use_app
+
             use_app(name)
         except Exception as exc:  # vispy raises RuntimeError/ImportError/OSError per backend
             failures.append(f"{name}: {_first_line(exc)}")
@@ -441,6 +466,16 @@ def render_sheet(head_or_rig, frames, *, columns: int | None = None, size_per=(2
         x = _GUTTER + c * (w + _GUTTER)
         sheet[y : y + h, x : x + w] = renderer.render(values, view=view, label=label)
     return sheet
+
+
+def blendshape_frames(weight: float = 1.0) -> list[tuple[np.ndarray, tuple[str, str]]]:
+    """One ``(values, label)`` frame per ARKit blendshape at ``weight``, for a shape contact sheet."""
+    frames = []
+    for channel in channels.CHANNELS[: channels.NUM_BLENDSHAPES]:
+        values = channels.NEUTRAL.copy()
+        values[channel.index] = weight
+        frames.append((values, (channel.name, f"{channel.group} {weight:g}")))
+    return frames
 
 
 # --------------------------------------------------------------------------------------------
