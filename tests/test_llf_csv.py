@@ -406,3 +406,33 @@ def test_bench_functions_report_in_the_agreed_shape():
     assert {"name", "unit", "median", "min", "max", "target", "passed"} <= set(result)
     assert result["unit"] == "ms" and result["rows"] == 36000 and result["min"] <= result["median"] <= result["max"]
     assert result["passed"] == (result["median"] <= result["target"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(min_value=-1e4, max_value=1e4, allow_nan=False), min_size=1, max_size=40),
+    st.integers(min_value=1, max_value=10),
+)
+def test_vectorised_decimal_parser_agrees_with_float(numbers, decimals):
+    from kfstudio.io.llf_csv import _parse_fixed_decimals
+
+    texts = [f"{x:.{decimals}f}" for x in numbers]
+    parsed = _parse_fixed_decimals(",".join(texts), len(texts))
+    expected = np.array([float(t) for t in texts])
+    if max(len(t.lstrip("-")) - 1 for t in texts) <= 15:
+        assert parsed is not None
+        assert np.array_equal(parsed, expected) and np.array_equal(np.signbit(parsed), np.signbit(expected))
+    if len(texts) > 1:  # mixed decimals, exponents and spaces are left to the general parser
+        assert _parse_fixed_decimals(",".join(texts[:-1] + [texts[-1] + "5"]), len(texts)) is None
+        assert _parse_fixed_decimals(",".join(texts[:-1] + ["1e3"]), len(texts)) is None
+        assert _parse_fixed_decimals(",".join(texts[:-1] + [" " + texts[-1]]), len(texts)) is None
+
+
+def test_single_row_file(tmp_path):
+    values = np.full((1, NUM_CHANNELS), 0.25)
+    path = tmp_path / "one.csv"
+    write_csv(path, values, 24.0, start=7.0)
+    capture = read_csv(path)
+    assert capture.times.tolist() == [0.0] and capture.start == pytest.approx(7.0)
+    assert np.array_equal(capture.values, values)
+    assert capture.fps == 60.0 and any("single row" in w for w in capture.warnings)

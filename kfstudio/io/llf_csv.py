@@ -27,6 +27,7 @@ import operator
 import os
 import re
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -87,8 +88,9 @@ class Capture:
     timecode in seconds since midnight; ``values`` holds the 61 channels in :data:`NAMES` order,
     as read (not clamped: real captures overshoot a little). Channels absent from the file are 0
     and named in ``missing``; ``extra_columns`` are header names that are not channels;
-    ``skipped_rows`` counts rows with a ``BlendShapeCount`` of 0; ``warnings`` are readable sentences
-    about all of these and about values outside the channels' ranges.
+    ``skipped_rows`` counts rows with a ``BlendShapeCount`` of 0; ``fps`` is estimated from the
+    timecode steps (60 for a single-row file); ``warnings`` are readable sentences about all of
+    these and about values outside the channels' ranges.
     """
 
     times: np.ndarray
@@ -327,6 +329,14 @@ class _Columns:
     extra: list[str]
     unnamed: list[int]  # 1-based numbers of columns with an empty name
 
+    @property
+    def block_start(self) -> int | None:
+        """First column of the channels when they are the header's last columns, else ``None``."""
+        first = len(self.names) - len(self.channel_columns)
+        if self.channel_columns and self.channel_columns == list(range(first, len(self.names))):
+            return first
+        return None
+
     def label(self, column: int) -> str:
         """How an error message names a 0-based column: its header name or its 1-based number."""
         if column < len(self.names) and self.names[column]:
@@ -395,45 +405,75 @@ def _split_rows(path: Path, lines: list[str], columns: _Columns) -> tuple[list[i
     """Split the data lines into fields; returns (line numbers, rows, line numbers of skipped rows).
 
     Blank lines are ignored; rows whose count column is 0 are skipped; every other row must have as
-    many fields as the header and an integer count.
+    many fields as the header and an integer count. When the channels are the last columns (the
+    usual layout), a row's channel fields stay joined as its last element, for :func:`_parse_values`.
     """
     n_cols = len(columns.names)
+    maxsplit = -1 if columns.block_start is None else columns.block_start
+    count_column = columns.count
+    usual_count = str(NUM_CHANNELS)
     line_numbers, rows, skipped = [], [], []
     for number, line in enumerate(lines, start=2):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
-        fields = line.rstrip("\r").split(",")
-        if columns.count is not None and len(fields) > columns.count:
-            count_text = fields[columns.count].strip()
-            if count_text != str(NUM_CHANNELS):  # fast path for the usual "61"
-                try:
-                    count_value = int(count_text)
-                except ValueError:
-                    raise CSVFormatError(
-                        path, number, columns.label(columns.count), f"count {count_text!r} is not a whole number"
-                    ) from None
-                if count_value == 0:
-                    skipped.append(number)
-                    continue
-        if len(fields) != n_cols:
-            first_wrong = min(len(fields), n_cols) + 1
+        fields = line.split(",", maxsplit)
+        if count_column is not None and count_column < len(fields):
+            count_text = fields[count_column].strip()
+            if count_text != usual_count and _count_is_zero(path, number, count_text, columns):
+                skipped.append(number)
+                continue
+        n_fields = line.count(",") + 1
+        if n_fields != n_cols:
             raise CSVFormatError(
-                path, number, str(first_wrong), f"the row has {len(fields)} columns but the header has {n_cols}"
+                path, number, str(min(n_fields, n_cols) + 1), f"the row has {n_fields} columns but the header has {n_cols}"
             )
         line_numbers.append(number)
         rows.append(fields)
     return line_numbers, rows, skipped
 
 
+def _count_is_zero(path: Path, line: int, text: str, columns: _Columns) -> bool:
+    try:
+        return int(text) == 0
+    except ValueError:
+        raise CSVFormatError(path, line, columns.label(columns.count), f"count {text!r} is not a whole number") from None
+
+
+def _canonical_timecodes(texts: list[str]) -> np.ndarray | None:
+    """Seconds of timecodes all written exactly ``HH:MM:SS:FF.fff`` with fields in range, computed
+    vectorised and equal to :func:`parse_timecode`'s; ``None`` when any is written otherwise."""
+    if any(len(text) != _TIMECODE_WIDTH for text in texts):
+        return None
+    try:
+        joined = "".join(texts).encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    codes = np.frombuffer(joined, dtype=np.uint8).reshape(len(texts), _TIMECODE_WIDTH)
+    if not (np.all(codes[:, [2, 5, 8]] == ord(":")) and np.all(codes[:, 11] == ord("."))):
+        return None
+    digits = codes[:, [0, 1, 3, 4, 6, 7, 9, 10, 12, 13, 14]].astype(np.int64) - ord("0")
+    if np.any((digits < 0) | (digits > 9)):
+        return None
+    hours, minutes, secs, frames = (digits[:, 2 * i] * 10 + digits[:, 2 * i + 1] for i in range(4))
+    if np.any(minutes >= 60) or np.any(secs >= 60) or np.any(frames >= 60):
+        return None
+    thousandths = frames * 1000 + digits[:, 8] * 100 + digits[:, 9] * 10 + digits[:, 10]
+    # int / 1000 is the double nearest the decimal, as float("FF.fff") is
+    return (hours * 3600 + minutes * 60 + secs) + (thousandths / 1000) / 60.0
+
+
 def _parse_times(path: Path, line_numbers: list[int], rows: list[list[str]], columns: _Columns) -> np.ndarray:
     """Timecodes in seconds since the first row's midnight, unwrapped across midnight, increasing."""
     column = columns.timecode
-    seconds = np.empty(len(rows), dtype=np.float64)
-    for i, row in enumerate(rows):
-        try:
-            seconds[i] = parse_timecode(row[column])
-        except ValueError as exc:
-            raise CSVFormatError(path, line_numbers[i], columns.label(column), str(exc)) from None
+    seconds = _canonical_timecodes([row[column] for row in rows])
+    if seconds is None:
+        seconds = np.empty(len(rows), dtype=np.float64)
+        for i, row in enumerate(rows):
+            try:
+                seconds[i] = parse_timecode(row[column])
+            except ValueError as exc:
+                raise CSVFormatError(path, line_numbers[i], columns.label(column), str(exc)) from None
     steps = np.diff(seconds)
     wrapped = steps < -_SECONDS_PER_DAY / 2  # 23:59:59 -> 00:00:00
     if wrapped.any():
@@ -453,30 +493,97 @@ def _parse_times(path: Path, line_numbers: list[int], rows: list[list[str]], col
     return seconds
 
 
+def _parse_fixed_decimals(text: str, expected: int) -> np.ndarray | None:
+    """Parse comma-separated numbers that all have the form ``[-]I.F`` with the same number of
+    decimals and at most 15 digits (what Live Link Face and :func:`write_csv` write), vectorised.
+
+    The digits are summed into an exact integer and divided by an exact power of ten, which rounds
+    once, to the same double as ``float(text)``. Returns ``None`` for anything else.
+    """
+    try:
+        raw = text.encode("ascii")
+    except UnicodeEncodeError:
+        return None
+    chars = np.frombuffer(raw, dtype=np.uint8)
+    ends = np.append(np.flatnonzero(chars == ord(",")), chars.size)  # one past each field
+    first_dot = raw.find(b".", 0, int(ends[0]))
+    if ends.size != expected or first_dot < 0:
+        return None
+    decimals = int(ends[0]) - first_dot - 1
+    starts = np.concatenate(([0], ends[:-1] + 1))
+    negative = chars[np.minimum(starts, chars.size - 1)] == ord("-")
+    int_digits = ends - decimals - 1 - (starts + negative)
+    if decimals < 1 or int_digits.min() < 1 or int_digits.max() + decimals > 15:
+        return None
+    if not np.all(chars[ends - decimals - 1] == ord(".")):
+        return None
+    # Sums of at most 15 digits are integers below 2**53, exact in float64.
+    mantissa = np.zeros(ends.size, dtype=np.float64)
+    not_digit = np.zeros(ends.size, dtype=bool)
+    for k in range(decimals):  # every field has these
+        digit = chars[ends - 1 - k] - np.uint8(ord("0"))  # wraps above 9 for non-digits
+        not_digit |= digit > 9
+        mantissa += digit * 10.0**k
+    for j in range(int(int_digits.max())):  # j-th digit left of the dot, where the field has it
+        present = j < int_digits
+        digit = chars[np.where(present, ends - decimals - 2 - j, 0)] - np.uint8(ord("0"))
+        not_digit |= present & (digit > 9)
+        mantissa += np.where(present, digit, 0) * 10.0 ** (decimals + j)
+    if not_digit.any():
+        return None
+    values = mantissa / 10.0**decimals
+    return np.where(negative, -values, values)
+
+
+def _parse_joined_block(rows: list[list[str]], expected: int) -> np.ndarray | None:
+    """All rows' joined channel fields parsed vectorised or in C; ``None`` if any field is not a
+    plain number."""
+    text = ",".join(row[-1] for row in rows)
+    block = _parse_fixed_decimals(text, expected)
+    if block is not None:
+        return block
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", DeprecationWarning)  # older numpy only warns on bad data
+            block = np.fromstring(text, dtype=np.float64, sep=",")
+    except (ValueError, DeprecationWarning):
+        return None
+    return block if block.size == expected else None
+
+
+def _picker(columns: list[int]):
+    """A function returning a row's fields at ``columns`` as a tuple (itemgetter, also for one)."""
+    if len(columns) == 1:
+        only = columns[0]
+        return lambda row: (row[only],)
+    return operator.itemgetter(*columns)
+
+
 def _parse_values(path: Path, line_numbers: list[int], rows: list[list[str]], columns: _Columns) -> np.ndarray:
     """The channel columns as an ``(N, 61)`` float64 array (0 for channels the file lacks)."""
     file_columns = columns.channel_columns
     values = np.zeros((len(rows), NUM_CHANNELS), dtype=np.float64)
     if not file_columns:
         return values
-    pick = operator.itemgetter(*file_columns)
-    if len(file_columns) == 1:
-        first = file_columns[0]
-        texts = (row[first] for row in rows)
-    else:
-        texts = itertools.chain.from_iterable(map(pick, rows))
-    try:
-        block = np.fromiter(map(float, texts), dtype=np.float64, count=len(rows) * len(file_columns))
-    except ValueError:
-        _raise_first_bad_value(path, line_numbers, rows, columns)
-        raise  # unreachable: the search above always finds the culprit
+    expected = len(rows) * len(file_columns)
+    block = None
+    if columns.block_start is not None:
+        block = _parse_joined_block(rows, expected)
+        if block is None:  # split the channel fields too, to parse them one by one below
+            rows = [row[:-1] + row[-1].split(",") for row in rows]
+    if block is None:
+        texts = itertools.chain.from_iterable(map(_picker(file_columns), rows))
+        try:
+            block = np.fromiter(map(float, texts), dtype=np.float64, count=expected)
+        except ValueError:
+            _raise_first_bad_value(path, line_numbers, rows, columns)
+            raise  # unreachable: the search above always finds the culprit
     block = block.reshape(len(rows), len(file_columns))
     not_finite = ~np.isfinite(block)
     if not_finite.any():
         i, j = np.argwhere(not_finite)[0]
-        column = file_columns[j]
         raise CSVFormatError(
-            path, line_numbers[i], columns.label(column), f"value {rows[i][column].strip()!r} is not a finite number"
+            path, line_numbers[i], columns.label(file_columns[j]), f"value {block[i, j]!r} is not a finite number"
         )
     values[:, columns.channel_indices] = block
     return values
@@ -549,18 +656,20 @@ def read_csv(path: str | os.PathLike) -> Capture:
 
     present = set(columns.channel_indices)
     missing = [name for i, name in enumerate(NAMES) if i not in present]
-    warnings = []
+    notes = []
     if skipped:
-        warnings.append(f"skipped {len(skipped)} rows with BlendShapeCount 0 (lines {_line_list(skipped)})")
+        notes.append(f"skipped {len(skipped)} rows with BlendShapeCount 0 (lines {_line_list(skipped)})")
     if missing:
-        warnings.append(f"{len(missing)} channels are missing and read as 0: {', '.join(missing)}")
+        notes.append(f"{len(missing)} channels are missing and read as 0: {', '.join(missing)}")
     if columns.extra:
-        warnings.append(f"ignored {len(columns.extra)} columns that are not channels: {', '.join(columns.extra)}")
+        notes.append(f"ignored {len(columns.extra)} columns that are not channels: {', '.join(columns.extra)}")
     if columns.unnamed:
-        warnings.append(f"ignored {len(columns.unnamed)} unnamed columns (numbers {_line_list(columns.unnamed)})")
+        notes.append(f"ignored {len(columns.unnamed)} unnamed columns (numbers {_line_list(columns.unnamed)})")
+    if len(rows) == 1:
+        notes.append(f"the file has a single row, so its frame rate is unknown; assuming {_DEFAULT_FPS:g} fps")
     range_warning = _range_warning(values)
     if range_warning:
-        warnings.append(range_warning)
+        notes.append(range_warning)
     return Capture(
         times=seconds - seconds[0],
         values=values,
@@ -569,5 +678,5 @@ def read_csv(path: str | os.PathLike) -> Capture:
         missing=missing,
         extra_columns=list(columns.extra),
         skipped_rows=len(skipped),
-        warnings=warnings,
+        warnings=notes,
     )
