@@ -1,0 +1,127 @@
+"""Script ↔ keyframes synchronisation: what the editor's worker relies on."""
+
+import numpy as np
+
+from kfstudio import channels as ch
+from kfstudio.animation import Animation, UndoStack
+from kfstudio.animation import commands as cmd
+from kfstudio.generation.backend import create_backend
+from kfstudio.pipeline import generate_animation, generation_targets, proposal_edit, sync_keyframes
+
+SCRIPT = """Background: a job interview
+Emotion: nervous
+0s: eyes look down, lips pressed
+1s: a small polite smile
+2s: brows lift in surprise
+3s: the jaw drops open
+"""
+
+
+def _generated(text=SCRIPT) -> Animation:
+    anim, results = generate_animation(text)
+    assert len(results) == len(anim.keyframes)
+    return anim
+
+
+def _apply_generation(anim: Animation, stack: UndoStack, uids) -> None:
+    """What the editor's worker does: propose the listed keyframes and apply them as one edit."""
+    backend = create_backend("embedded")
+    kfs, idx, background, emotion, keys = generation_targets(anim, uids)
+    descs = [k.description for k in kfs]
+    from kfstudio.generation.backend import KeyframeRequest
+
+    reqs = [KeyframeRequest(descs, i, background, emotion) for i in idx]
+    proposals = {kfs[i].uid: r.values for i, r in zip(idx, backend.propose(reqs))}
+    stack.push(proposal_edit(anim, proposals, {kfs[i].uid: keys[i] for i in idx}))
+
+
+def test_unchanged_script_regenerates_nothing():
+    anim = _generated()
+    edit, todo = sync_keyframes(anim, SCRIPT)
+    assert todo == []
+    assert edit is None
+
+
+def test_editing_one_line_keeps_ids_and_regenerates_it_and_its_neighbours():
+    anim = _generated()
+    ids = [k.uid for k in anim.keyframes]
+    new = SCRIPT.replace("a small polite smile", "a broad happy grin")
+    edit, todo = sync_keyframes(anim, new)
+    stack = UndoStack(anim)
+    stack.push(edit)
+    assert [k.uid for k in anim.keyframes] == ids
+    assert set(todo) == {ids[0], ids[1], ids[2]}  # the line and the two whose context it is
+    assert anim.keyframes[1].description == "a broad happy grin"
+    _apply_generation(anim, stack, todo)
+    assert sync_keyframes(anim, new)[1] == []
+    smile = ch.channel_index("MouthSmileLeft")
+    assert anim.keyframes[1].values[smile] > 0.3
+
+
+def test_inserted_and_deleted_lines():
+    anim = _generated()
+    ids = [k.uid for k in anim.keyframes]
+    stack = UndoStack(anim)
+    # delete a line: its keyframe goes, the others keep their ids
+    edit, todo = sync_keyframes(anim, SCRIPT.replace("2s: brows lift in surprise\n", ""))
+    stack.push(edit)
+    assert [k.uid for k in anim.keyframes] == [ids[0], ids[1], ids[3]]
+    assert set(todo) == {ids[1], ids[3]}  # their neighbours changed
+    # insert a line: a new keyframe, the others keep their ids
+    edit, todo = sync_keyframes(anim, anim.script.replace("3s: the jaw", "2.5s: a wink\n3s: the jaw"))
+    stack.push(edit)
+    descs = [k.description for k in anim.keyframes]
+    assert descs == ["eyes look down, lips pressed", "a small polite smile", "a wink", "the jaw drops open"]
+    new_id = anim.keyframes[2].uid
+    assert new_id not in ids and new_id in todo
+    assert [k.uid for k in anim.keyframes if k.uid != new_id] == [ids[0], ids[1], ids[3]]
+    # a line rewritten in place (as typing does) keeps its keyframe and is regenerated
+    edit, todo = sync_keyframes(anim, anim.script.replace("a wink", "the left eye winks shut"))
+    stack.push(edit)
+    assert anim.keyframes[2].uid == new_id and new_id in todo
+
+
+def test_hand_edits_and_locks_survive_script_edits_and_regeneration():
+    anim = _generated()
+    stack = UndoStack(anim)
+    k = anim.keyframes[1]
+    stack.push(cmd.set_values(anim, k.uid, {"JawOpen": 0.77}))
+    stack.push(cmd.set_keyframe_lock(anim, k.uid, ["BrowInnerUp"]))
+    brow = anim.find(k.uid).values[ch.channel_index("BrowInnerUp")]
+    new = SCRIPT.replace("a small polite smile", "a sneer of disgust")
+    edit, todo = sync_keyframes(anim, new)
+    stack.push(edit)
+    _apply_generation(anim, stack, todo)
+    after = anim.find(k.uid)
+    assert after.values[ch.channel_index("JawOpen")] == 0.77
+    assert after.values[ch.channel_index("BrowInnerUp")] == brow
+    assert after.values[ch.channel_index("NoseSneerLeft")] > 0.2
+
+
+def test_keys_without_description_are_never_touched_by_the_script():
+    anim = _generated()
+    stack = UndoStack(anim)
+    stack.push(cmd.key_pose(anim, 0.5))
+    manual = anim.keyframe_at(0.5)
+    edit, _ = sync_keyframes(anim, "Emotion: calm\n0s: neutral face\n")
+    stack.push(edit)
+    assert manual.uid in [k.uid for k in anim.keyframes]
+    assert len([k for k in anim.keyframes if k.description]) == 1
+
+
+def test_script_sync_is_one_undo_step():
+    anim = _generated()
+    before = anim.copy()
+    stack = UndoStack(anim)
+    edit, _ = sync_keyframes(anim, SCRIPT + "4s: a sigh\n")
+    stack.push(edit)
+    assert anim.script.endswith("4s: a sigh\n")
+    stack.undo()
+    assert anim.same_as(before)
+
+
+def test_generated_animation_is_within_range_and_timed():
+    anim = _generated()
+    v = anim.evaluate(anim.frame_times())
+    assert np.all(v >= ch.LOWER) and np.all(v <= ch.UPPER)
+    assert [k.time for k in anim.keyframes] == [0.0, 1.0, 2.0, 3.0]
