@@ -193,6 +193,10 @@ def test_format_response_decimals_and_errors():
     assert '"JawOpen":0.12,' in kf.format_response(v, 0, decimals=2)
     with pytest.raises(ValueError, match="61"):
         kf.format_response(np.zeros(60), 0)
+    bad = np.zeros(61)
+    bad[17] = np.nan
+    with pytest.raises(ValueError, match="JawOpen"):
+        kf.format_response(bad, 0)
 
 
 def _values(text, **kw):

@@ -829,11 +829,15 @@ def format_response(values: np.ndarray, index: int, *, decimals: int | None = No
     ``{"Keyframe_one":{"EyeBlinkLeft":0.0,...}}`` with the 61 names in Live Link Face order, pitch
     in KeyframeFace convention, compact separators. Values are written in full (shortest exact
     form) unless ``decimals`` rounds them, so ``parse_response(format_response(v, i))`` gives ``v``
-    back exactly for in-range values whose gaze is consistent.
+    back exactly for in-range values whose gaze is consistent. Raises ``ValueError`` for a wrong
+    number of values or a non-finite value.
     """
     v = np.asarray(values, dtype=np.float64).reshape(-1)
     if v.shape != (ch.NUM_CHANNELS,):
         raise ValueError(f"expected {ch.NUM_CHANNELS} channel values, got {v.size}")
+    if not np.isfinite(v).all():
+        bad = ", ".join(ch.NAMES[i] for i in np.flatnonzero(~np.isfinite(v))[:_MAX_LISTED])
+        raise ValueError(f"cannot write non-finite channel values ({bad})")
     kf = to_kf_pitch(v)
     if decimals is not None:
         kf = np.round(kf, decimals) + 0.0
