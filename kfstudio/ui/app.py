@@ -1,0 +1,69 @@
+"""Entry point of the editor: ``run_editor(path)`` (called by ``kfstudio`` and ``kfstudio edit FILE``).
+
+Only Qt is imported before the window shows; vispy comes with the viewport, torch only if a backend
+needs it, inside the worker thread.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["run_editor", "create_window"]
+
+
+def create_window(path: str | None = None, *, viewport: bool | None = None, recovery_dir=None):
+    """Build the main window on ``path`` (a ``.kfs`` project, a ``.csv`` capture or a script), or on the
+    bundled example script when ``path`` is None. A QApplication must exist."""
+    from .main_window import EXAMPLE_SCRIPT, MainWindow
+
+    window = MainWindow(viewport=viewport, recovery_dir=recovery_dir)
+    if path is not None:
+        window.open_path(Path(path), confirm=False)
+    elif EXAMPLE_SCRIPT.exists():
+        window.open_script(EXAMPLE_SCRIPT.read_text(encoding="utf-8"))
+    return window
+
+
+def run_editor(path: str | None = None) -> int:
+    """Show the editor and run the Qt event loop; returns the exit code."""
+    start = time.perf_counter()
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .preferences import APPLICATION, ORGANISATION
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setStyle("Fusion")
+    _dark_palette(app)
+    if path is not None and not Path(path).exists():
+        print(f"kfstudio: {path}: no such file", file=sys.stderr)
+        return 2
+    window = create_window(path)
+    window.show()
+    shown = time.perf_counter() - start
+    window.statusBar().showMessage(f"Ready in {shown:.2f} s", 5000)
+    QTimer.singleShot(0, window.offer_recovery)
+    return app.exec()
+
+
+def _dark_palette(app) -> None:
+    """A dark theme, as animation tools use, so the head and curves stand out."""
+    from PySide6.QtGui import QColor, QPalette
+
+    p = QPalette()
+    base, window, text = QColor(35, 37, 41), QColor(48, 50, 55), QColor(215, 218, 224)
+    for role, color in (
+        (QPalette.Window, window), (QPalette.WindowText, text), (QPalette.Base, base),
+        (QPalette.AlternateBase, window), (QPalette.ToolTipBase, QColor(60, 62, 68)), (QPalette.ToolTipText, text),
+        (QPalette.Text, text), (QPalette.Button, window), (QPalette.ButtonText, text),
+        (QPalette.Highlight, QColor(70, 120, 200)), (QPalette.HighlightedText, QColor(255, 255, 255)),
+        (QPalette.PlaceholderText, QColor(130, 134, 142)),
+    ):
+        p.setColor(role, color)
+    p.setColor(QPalette.Disabled, QPalette.Text, QColor(110, 112, 118))
+    p.setColor(QPalette.Disabled, QPalette.ButtonText, QColor(110, 112, 118))
+    app.setPalette(p)

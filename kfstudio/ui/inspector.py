@@ -1,0 +1,134 @@
+"""The keyframe inspector: time, description, hold and locks of the selected keyframe, and its actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import channels as ch
+from ..animation import commands as cmd
+from .session import EditorSession
+
+__all__ = ["Inspector"]
+
+
+class Inspector(QWidget):
+    """Shows and edits the session's current keyframe (the selected one, else the one at the playhead)."""
+
+    regenerateRequested = Signal(list, str)  # keyframe ids, "refine" | "repropose"
+    duplicateRequested = Signal()
+
+    def __init__(self, session: EditorSession, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.uid: str | None = None
+        self.title = QLabel("No keyframe selected")
+        self.title.setWordWrap(True)
+        self.time = QDoubleSpinBox()
+        self.time.setRange(0.0, 36000.0)
+        self.time.setDecimals(3)
+        self.time.setSuffix(" s")
+        self.time.setKeyboardTracking(False)
+        self.hold = QDoubleSpinBox()
+        self.hold.setRange(0.0, 600.0)
+        self.hold.setDecimals(3)
+        self.hold.setSuffix(" s")
+        self.hold.setKeyboardTracking(False)
+        self.description = QLineEdit()
+        self.flags = QLabel()
+        self.flags.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Time", self.time)
+        form.addRow("Hold", self.hold)
+        form.addRow("Description", self.description)
+        form.addRow("Channels", self.flags)
+        self.refine = QPushButton("Refine")
+        self.refine.setToolTip("Regenerate from the description, keeping hand-edited and locked values")
+        self.repropose = QPushButton("Re-propose")
+        self.repropose.setToolTip("Regenerate everything except locked channels")
+        self.lock = QPushButton("Lock all")
+        self.lock.setToolTip("Lock every channel of this keyframe against regeneration")
+        self.unlock = QPushButton("Unlock all")
+        self.duplicate = QPushButton("Duplicate")
+        self.delete = QPushButton("Delete")
+        buttons = QGridLayout()
+        for i, b in enumerate((self.refine, self.repropose, self.lock, self.unlock, self.duplicate, self.delete)):
+            buttons.addWidget(b, i // 2, i % 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+        self.time.valueChanged.connect(self._on_time)
+        self.hold.valueChanged.connect(self._on_hold)
+        self.description.editingFinished.connect(self._on_description)
+        self.refine.clicked.connect(lambda: self._regenerate("refine"))
+        self.repropose.clicked.connect(lambda: self._regenerate("repropose"))
+        self.lock.clicked.connect(lambda: self._lock(True))
+        self.unlock.clicked.connect(lambda: self._lock(False))
+        self.duplicate.clicked.connect(self.duplicateRequested)
+        self.delete.clicked.connect(lambda: self.uid and self.session.push(cmd.delete_keyframes(self.session.anim, [self.uid])))
+        session.documentChanged.connect(self.refresh)
+        session.selectionChanged.connect(self.refresh)
+        session.timeChanged.connect(self.refresh)
+        self._updating = False
+        self.refresh()
+
+    @Slot()
+    def refresh(self, *_args) -> None:
+        k = self.session.current_keyframe
+        self.uid = None if k is None else k.uid
+        for w in (self.time, self.hold, self.description, self.refine, self.repropose, self.lock, self.unlock, self.duplicate, self.delete):
+            w.setEnabled(k is not None)
+        self.refine.setEnabled(k is not None and bool(k.description.strip()))
+        self.repropose.setEnabled(k is not None and bool(k.description.strip()))
+        self._updating = True
+        try:
+            if k is None:
+                self.title.setText("No keyframe selected")
+                self.flags.setText("")
+                return
+            self.title.setText(f"<b>Keyframe at {k.time:.2f} s</b>")
+            self.time.setValue(k.time)
+            self.hold.setValue(k.hold)
+            if not self.description.hasFocus():
+                self.description.setText(k.description)
+                self.description.setCursorPosition(0)
+            keyed, edited, locked = int(k.keyed.sum()), int(k.edited.sum()), int((k.locked | self.session.anim.channel_locked).sum())
+            self.flags.setText(f"{keyed}/{ch.NUM_CHANNELS} keyed · {edited} hand-edited · {locked} locked")
+        finally:
+            self._updating = False
+
+    def _push(self, edit) -> None:
+        if not self._updating and self.uid is not None:
+            self.session.push(edit)
+
+    def _on_time(self, value: float) -> None:
+        if not self._updating and self.uid:
+            self._push(cmd.set_keyframe_time(self.session.anim, self.uid, self.session.snap(value)))
+
+    def _on_hold(self, value: float) -> None:
+        if not self._updating and self.uid:
+            self._push(cmd.set_hold(self.session.anim, self.uid, value))
+
+    def _on_description(self) -> None:
+        if not self._updating and self.uid:
+            self._push(cmd.set_description(self.session.anim, self.uid, self.description.text()))
+
+    def _lock(self, locked: bool) -> None:
+        if self.uid:
+            self._push(cmd.set_keyframe_lock(self.session.anim, self.uid, None, locked))
+
+    def _regenerate(self, mode: str) -> None:
+        if self.uid:
+            self.regenerateRequested.emit([self.uid], mode)

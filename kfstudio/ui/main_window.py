@@ -1,0 +1,481 @@
+"""The main window: dockable panels around one :class:`EditorSession`, menus, toolbar and file handling.
+
+Panels (all dockable, layout kept in QSettings): Script, 3D Viewport, Timeline, Curves, Channels,
+Keyframe inspector. File actions go through :mod:`kfstudio.io.project` and :mod:`kfstudio.pipeline`;
+errors from files are shown in a message box naming the file, never raised.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+from .. import RESOURCES
+from ..animation.document import Animation
+from ..io.project import ProjectError, load_project, save_project
+from .inspector import Inspector
+from .preferences import Preferences, PreferencesDialog, app_settings
+from .recovery import RecoveryManager, find_recovery, restore_edit
+from .script_panel import ScriptPanel
+from .session import EditorSession
+from .shortcuts import SHORTCUTS, ShortcutsDialog
+from .timeline import Playback, Timeline
+from .worker import GenerationController
+
+__all__ = ["MainWindow", "EXAMPLE_SCRIPT", "MAX_RECENT"]
+
+EXAMPLE_SCRIPT = RESOURCES / "examples" / "interview_anxiety.txt"
+MAX_RECENT = 8
+_FILE_ERRORS = (OSError, ValueError)  # ProjectError, CSVFormatError, InputError derive from ValueError
+
+
+def _optional_widget(module: str, name: str, session: EditorSession, label: str) -> QWidget:
+    """A panel written by another engineer, or a placeholder until it exists."""
+    import importlib
+
+    try:
+        cls = getattr(importlib.import_module(f"kfstudio.ui.{module}"), name)
+    except (ImportError, AttributeError) as exc:
+        placeholder = QLabel(f"{label} is not available in this build ({exc}).")
+        placeholder.setAlignment(Qt.AlignCenter)
+        placeholder.setWordWrap(True)
+        return placeholder
+    return cls(session)
+
+
+class MainWindow(QMainWindow):
+    """The editor window (see the module docstring).
+
+    ``viewport``: build the vispy viewport (default: when the Qt platform can host OpenGL).
+    ``recovery_dir``: where autosaves go (default :func:`recovery.default_recovery_dir`).
+    """
+
+    def __init__(self, session: EditorSession | None = None, *, viewport: bool | None = None,
+                 recovery_dir: Path | None = None, autosave_ms: int | None = None) -> None:
+        super().__init__()
+        self.setObjectName("KeyframeFaceStudio")
+        self.settings = app_settings()
+        self.prefs = Preferences.load(self.settings)
+        self.session = session or EditorSession(Animation(fps=self.prefs.fps))
+        self.controller = GenerationController(self.session, self.prefs.backend_config(), parent=self)
+        self.playback = Playback(self.session, self)
+        self.recovery = RecoveryManager(self.session, recovery_dir, **({"interval_ms": autosave_ms} if autosave_ms else {}), parent=self)
+        self.actions: dict[str, QAction] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self._build_panels(viewport)
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self.resize(1500, 920)
+        self._restore_layout()
+        self._update_title()
+        self._update_undo_actions()
+
+    # ------------------------------------------------------------------ construction
+    def _dock(self, key: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{key}")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        return dock
+
+    def _build_panels(self, viewport: bool | None) -> None:
+        from .viewport import ViewportPlaceholder, can_host_gl
+
+        self.setDockNestingEnabled(True)
+        self.script_panel = ScriptPanel(self.session, self.controller)
+        self.timeline = Timeline(self.session)
+        self.inspector = Inspector(self.session)
+        self.curve_editor = _optional_widget("curve_editor", "CurveEditor", self.session, "The curve editor")
+        self.channel_list = _optional_widget("channel_list", "ChannelList", self.session, "The channel list")
+        want_viewport = can_host_gl() if viewport is None else viewport
+        self.viewport = ViewportPlaceholder("this display has no OpenGL (offscreen)")
+        if want_viewport:
+            try:
+                from .viewport import Viewport
+
+                self.viewport = Viewport(self.session)
+            except Exception as exc:  # no GL, no default head: the rest of the editor still works
+                self.viewport = ViewportPlaceholder(f"{type(exc).__name__}: {exc}")
+        central = QWidget()
+        central.setMaximumSize(0, 0)
+        self.setCentralWidget(central)
+        script = self._dock("script", "Script", self.script_panel, Qt.LeftDockWidgetArea)
+        view = self._dock("viewport", "3D Viewport", self.viewport, Qt.RightDockWidgetArea)
+        channels = self._dock("channels", "Channels", self.channel_list, Qt.RightDockWidgetArea)
+        timeline = self._dock("timeline", "Timeline", self.timeline, Qt.BottomDockWidgetArea)
+        curves = self._dock("curves", "Curves", self.curve_editor, Qt.BottomDockWidgetArea)
+        inspector = self._dock("inspector", "Keyframe", self.inspector, Qt.LeftDockWidgetArea)
+        self.splitDockWidget(script, inspector, Qt.Vertical)
+        self.splitDockWidget(view, channels, Qt.Horizontal)
+        self.splitDockWidget(timeline, curves, Qt.Vertical)
+        self._default_sizes = lambda: (
+            self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal),
+            self.resizeDocks([script, inspector], [560, 240], Qt.Vertical),
+            self.resizeDocks([view, timeline, curves], [470, 150, 280], Qt.Vertical),
+        )
+        if hasattr(self.viewport, "render_thumbnail"):
+            self.timeline.set_thumbnail_renderer(self.viewport.render_thumbnail)
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+
+    def _action(self, key: str, text: str, slot, *, shortcut_id: str | None = None, checkable: bool = False) -> QAction:
+        action = QAction(text, self)
+        sid = shortcut_id or key
+        if sid in SHORTCUTS:
+            action.setShortcut(QKeySequence(SHORTCUTS[sid][0]))
+            action.setToolTip(f"{text} ({SHORTCUTS[sid][0]})")
+        action.setCheckable(checkable)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        self.actions[key] = action
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        a("new", "&New", self.new_document)
+        a("open", "&Open…", self.open_dialog)
+        a("save", "&Save", self.save)
+        a("save_as", "Save &As…", self.save_as)
+        a("import_csv", "&Import Live Link Face CSV…", self.import_dialog)
+        a("export_csv", "&Export Live Link Face CSV…", self.export_dialog)
+        a("preferences", "&Preferences…", self.edit_preferences)
+        a("quit", "&Quit", self.close)
+        a("undo", "&Undo", self.session.undo)
+        a("redo", "&Redo", self.session.redo)
+        a("delete", "&Delete keyframes", self.delete_selection)
+        a("duplicate", "D&uplicate keyframe", self.timeline.duplicate_selected)
+        a("key_pose", "&Key pose", lambda: self.timeline.add_keyframe())
+        a("refine", "&Refine keyframe", lambda: self.regenerate_selected("refine"))
+        a("repropose", "Re-&propose keyframe", lambda: self.regenerate_selected("repropose"))
+        a("regenerate_all", "Re-propose &all keyframes", self.regenerate_all)
+        a("play", "&Play / Pause", self.playback.toggle)
+        a("loop", "&Loop", lambda on: setattr(self.playback, "loop", on), checkable=True).setChecked(True)
+        a("prev_frame", "Previous frame", lambda: self.session.step_frames(-1))
+        a("next_frame", "Next frame", lambda: self.session.step_frames(1))
+        a("prev_key", "Previous keyframe", lambda: self.session.jump_keyframe(-1))
+        a("next_key", "Next keyframe", lambda: self.session.jump_keyframe(1))
+        a("frame_all", "&Frame all", self.frame_all)
+        a("front_view", "Front view", lambda: getattr(self.viewport, "front_view", lambda: None)())
+        a("side_view", "Side view", lambda: getattr(self.viewport, "side_view", lambda: None)())
+        a("wireframe", "&Wireframe", lambda on: getattr(self.viewport, "set_wireframe", lambda _on: None)(on), checkable=True)
+        a("load_head", "Load &head…", self.load_head_dialog)
+        a("shortcuts", "&Keyboard shortcuts", lambda: ShortcutsDialog(self).exec())
+        a("about", "&About", lambda: QMessageBox.about(self, "KeyframeFace Studio", "KeyframeFace Studio: write a script, get facial keyframes, edit them, export curves."))
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        m = bar.addMenu("&File")
+        for key in ("new", "open"):
+            m.addAction(self.actions[key])
+        self.recent_menu = m.addMenu("Open &Recent")
+        for key in ("save", "save_as", None, "import_csv", "export_csv", None, "preferences", None, "quit"):
+            m.addSeparator() if key is None else m.addAction(self.actions[key])
+        m = bar.addMenu("&Edit")
+        for key in ("undo", "redo", None, "key_pose", "duplicate", "delete", None, "refine", "repropose", "regenerate_all"):
+            m.addSeparator() if key is None else m.addAction(self.actions[key])
+        m = bar.addMenu("&Playback")
+        for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key"):
+            m.addSeparator() if key is None else m.addAction(self.actions[key])
+        m = bar.addMenu("&View")
+        for key in ("frame_all", "front_view", "side_view", "wireframe", None, "load_head"):
+            m.addSeparator() if key is None else m.addAction(self.actions[key])
+        m.addSeparator()
+        panels = m.addMenu("&Panels")
+        for dock in self.docks.values():
+            panels.addAction(dock.toggleViewAction())
+        m = bar.addMenu("&Help")
+        m.addAction(self.actions["shortcuts"])
+        m.addAction(self.actions["about"])
+        tb = self.addToolBar("Main")
+        tb.setObjectName("toolbar_main")
+        for key in ("new", "open", "save", None, "undo", "redo", None, "play", "loop", None, "key_pose", "refine", "repropose", None, "export_csv"):
+            tb.addSeparator() if key is None else tb.addAction(self.actions[key])
+        self._rebuild_recent_menu()
+
+    def _connect(self) -> None:
+        s = self.session
+        s.undoStateChanged.connect(self._update_undo_actions)
+        s.undoStateChanged.connect(self._update_title)
+        s.pathChanged.connect(self._update_title)
+        s.timeChanged.connect(self._update_status)
+        s.documentChanged.connect(self._update_status)
+        s.playingChanged.connect(lambda on: self.actions["play"].setText("&Pause" if on else "&Play"))
+        self.timeline.regenerateRequested.connect(self.regenerate)
+        self.timeline.rangeChanged.connect(lambda rng: setattr(self.playback, "range", rng))
+        self.inspector.regenerateRequested.connect(self.regenerate)
+        self.inspector.duplicateRequested.connect(self.timeline.duplicate_selected)
+        self.controller.started.connect(lambda _job, uids: self.timeline.set_pending(uids))
+        self.controller.applied.connect(lambda *_: self.timeline.set_pending(self.controller.pending))
+        self.controller.done.connect(lambda *_: self.timeline.set_pending(()))
+
+    # ------------------------------------------------------------------ state display
+    @Slot()
+    def _update_title(self) -> None:
+        self.setWindowTitle(f"{self.session.title}{' *' if self.session.modified else ''} — KeyframeFace Studio")
+
+    @Slot()
+    def _update_undo_actions(self) -> None:
+        st = self.session.stack
+        self.actions["undo"].setEnabled(st.can_undo)
+        self.actions["redo"].setEnabled(st.can_redo)
+        self.actions["undo"].setText(f"&Undo {st.undo_text}" if st.can_undo else "&Undo")
+        self.actions["redo"].setText(f"&Redo {st.redo_text}" if st.can_redo else "&Redo")
+
+    @Slot()
+    def _update_status(self, *_args) -> None:
+        s = self.session
+        frame = round(s.time * s.fps)
+        self.status_label.setText(f"{s.time:6.2f} s · frame {frame} · {len(s.anim.keyframes)} keyframes · {s.fps:g} fps")
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self, title, message)
+
+    # ------------------------------------------------------------------ documents
+    def confirm_discard(self) -> bool:
+        """Ask what to do with unsaved changes; True when it is fine to go on (saved or discarded)."""
+        if not self.session.modified:
+            return True
+        answer = QMessageBox.question(
+            self, "Unsaved changes", f"Save the changes to {self.session.title}?",
+            QMessageBox.Save | QMessageBox.Discard | QMessageBox.Cancel, QMessageBox.Save,
+        )
+        if answer == QMessageBox.Save:
+            return self.save()
+        return answer == QMessageBox.Discard
+
+    def set_document(self, anim: Animation, path: Path | None = None) -> None:
+        self.controller.cancel()
+        self.session.set_playing(False)
+        self.session.set_document(anim, path)
+        self.timeline.frame_all()
+        self.timeline.set_play_range(None)
+        getattr(self.viewport, "frame_face", lambda: None)()
+
+    def new_document(self) -> None:
+        if self.confirm_discard():
+            self.set_document(Animation(fps=self.prefs.fps))
+
+    def open_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Open", str(self._last_dir()), "KeyframeFace projects (*.kfs);;Scripts (*.txt);;All files (*)")
+        if path:
+            self.open_path(Path(path), confirm=False)
+
+    def open_path(self, path: Path, *, confirm: bool = True) -> bool:
+        """Open a project (``.kfs``) or a script (any text file: its keyframes are generated)."""
+        if confirm and not self.confirm_discard():
+            return False
+        path = Path(path)
+        try:
+            if path.suffix.lower() == ".kfs":
+                self.set_document(load_project(path), path)
+            elif path.suffix.lower() == ".csv":
+                return self.import_path(path)
+            else:
+                self.open_script(path.read_text(encoding="utf-8-sig"))
+        except _FILE_ERRORS as exc:
+            self.show_error("Cannot open", str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+            return False
+        self._add_recent(path)
+        return True
+
+    def open_script(self, text: str) -> None:
+        """A new untitled document generated from a script text (shown progressively)."""
+        self.set_document(Animation(fps=self.prefs.fps))
+        self.script_panel.editor.setPlainText(text)
+        self.script_panel.commit_text()
+        self.session.stack.clear()  # the generated draft is the starting point, not an edit
+        self.controller.done.connect(self._mark_draft_clean, Qt.SingleShotConnection)
+
+    @Slot()
+    def _mark_draft_clean(self) -> None:
+        """The first generation of a freshly opened script is not an unsaved change to confirm."""
+        stack = self.session.stack
+        if stack.index == 1 and stack.undo_text == "Generate keyframes" and not stack.can_redo:
+            stack.clear()
+
+    def save(self) -> bool:
+        if self.session.path is None or self.session.path.suffix.lower() != ".kfs":
+            return self.save_as()
+        return self.save_to(self.session.path)
+
+    def save_as(self) -> bool:
+        start = self.session.path.with_suffix(".kfs") if self.session.path else self._last_dir() / "untitled.kfs"
+        path, _ = QFileDialog.getSaveFileName(self, "Save As", str(start), "KeyframeFace projects (*.kfs)")
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != ".kfs":
+            path = path.with_suffix(".kfs")
+        return self.save_to(path)
+
+    def save_to(self, path: Path) -> bool:
+        try:
+            save_project(self.session.anim, path)
+        except _FILE_ERRORS as exc:
+            self.show_error("Cannot save", f"{path}: {exc}")
+            return False
+        self.session.mark_saved(path)
+        self.recovery.discard()
+        self._add_recent(path)
+        self.statusBar().showMessage(f"Saved {path}", 4000)
+        return True
+
+    def import_dialog(self) -> None:
+        if not self.confirm_discard():
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Import Live Link Face CSV", str(self._last_dir()), "Live Link Face CSV (*.csv)")
+        if path:
+            self.import_path(Path(path))
+
+    def import_path(self, path: Path) -> bool:
+        from ..pipeline import import_capture
+
+        try:
+            anim = import_capture(path, self.prefs.import_tolerance or None)
+        except _FILE_ERRORS as exc:
+            self.show_error("Cannot import", str(exc) if str(path) in str(exc) else f"{path}: {exc}")
+            return False
+        self.set_document(anim, None)
+        self.statusBar().showMessage(f"Imported {path.name}: {len(anim.keyframes)} keyframes", 6000)
+        return True
+
+    def export_dialog(self) -> None:
+        start = (self.session.path.with_suffix(".csv") if self.session.path else self._last_dir() / "animation.csv")
+        path, _ = QFileDialog.getSaveFileName(self, "Export Live Link Face CSV", str(start), "Live Link Face CSV (*.csv)")
+        if path:
+            self.export_path(Path(path))
+
+    def export_path(self, path: Path) -> bool:
+        from ..pipeline import export_csv
+
+        try:
+            rows = export_csv(self.session.anim, path)
+        except _FILE_ERRORS as exc:
+            self.show_error("Cannot export", f"{path}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Exported {rows} frames to {path}", 6000)
+        return True
+
+    def load_head_dialog(self) -> None:
+        from .viewport import load_head_file
+
+        if not hasattr(self.viewport, "set_head"):
+            self.show_error("No viewport", "The 3D viewport is not available on this display.")
+            return
+        path, _ = QFileDialog.getOpenFileName(self, "Load head", str(self._last_dir()), "Heads (*.glb *.gltf *.npz)")
+        if not path:
+            return
+        try:
+            self.viewport.set_head(load_head_file(path))
+        except _FILE_ERRORS as exc:
+            self.show_error("Cannot load head", str(exc))
+
+    # ------------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, path: Path) -> None:
+        p = str(Path(path).resolve())
+        files = [p] + [f for f in self.recent_files() if f != p]
+        self.settings.setValue("recent_files", files[:MAX_RECENT])
+        self.settings.setValue("last_dir", str(Path(p).parent))
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for f in self.recent_files():
+            self.recent_menu.addAction(Path(f).name, lambda f=f: self.open_path(Path(f))).setToolTip(f)
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    def _last_dir(self) -> Path:
+        return Path(str(self.settings.value("last_dir", str(Path.home()))))
+
+    # ------------------------------------------------------------------ editing actions
+    def delete_selection(self) -> None:
+        self.timeline.delete_selected()
+
+    def regenerate(self, uids: list, mode: str) -> None:
+        label = "Refine keyframe" if mode == "refine" else "Re-propose keyframe"
+        self.controller.regenerate(uids, mode=mode, label=label if len(uids) == 1 else label + "s")
+
+    def regenerate_selected(self, mode: str) -> None:
+        k = self.session.current_keyframe
+        uids = list(self.session.selected_keyframes) or ([k.uid] if k is not None else [])
+        if uids:
+            self.regenerate(uids, mode)
+
+    def regenerate_all(self) -> None:
+        self.regenerate([k.uid for k in self.session.anim.keyframes if k.description], "repropose")
+
+    def frame_all(self) -> None:
+        self.timeline.frame_all()
+        getattr(self.viewport, "frame_face", lambda: None)()
+        getattr(self.curve_editor, "frame_all", lambda: None)()
+
+    def edit_preferences(self) -> None:
+        dialog = PreferencesDialog(self.prefs, self)
+        if dialog.exec():
+            self.prefs = dialog.preferences()
+            self.prefs.save(self.settings)
+            self.controller.set_config(self.prefs.backend_config())
+
+    # ------------------------------------------------------------------ start-up and shutdown
+    def offer_recovery(self) -> bool:
+        """If a recovery copy exists, ask to restore it; True when it was restored."""
+        found = find_recovery(self.recovery.folder)
+        if found is None:
+            return False
+        name = found.original.name if found.original else "an untitled document"
+        answer = QMessageBox.question(
+            self, "Recover unsaved work",
+            f"KeyframeFace Studio did not close normally. Restore the unsaved changes to {name}?",
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.Yes,
+        )
+        if answer != QMessageBox.Yes:
+            self.recovery.discard()
+            return False
+        base, path = Animation(fps=found.anim.fps), None
+        if found.original is not None and found.original.exists():
+            try:
+                base, path = load_project(found.original), found.original
+            except ProjectError:
+                pass
+        self.set_document(base, path)
+        self.session.push(restore_edit(self.session.anim, found.anim))
+        return True
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and self.restoreState(state):
+            return
+        QTimer.singleShot(0, self._default_sizes)  # once the window has its size
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.save_layout()
+        self.session.set_playing(False)
+        self.controller.shutdown()
+        self.recovery.timer.stop()
+        self.recovery.discard()
+        event.accept()

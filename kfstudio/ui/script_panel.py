@@ -1,0 +1,145 @@
+"""The script panel: the animator's text, debounced into keyframes by the generation worker.
+
+Typing restarts a short timer; when it fires, :meth:`GenerationController.sync_script` updates the
+keyframes (one undoable "Edit script" step) and the worker re-proposes only those whose text or
+context changed. Lines whose keyframe is still being generated are tinted; a status line tells what
+is being generated, on which backend and device, and shows the last backend error.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from .session import EditorSession
+from .worker import GenerationController
+
+__all__ = ["ScriptPanel", "DEBOUNCE_MS"]
+
+DEBOUNCE_MS = 350
+_PENDING = QColor(255, 196, 0, 60)
+_DOT = {"idle": "#5cb85c", "busy": "#f0ad4e", "error": "#d9534f"}
+
+
+class ScriptPanel(QWidget):
+    """Script editor + generation status indicator."""
+
+    def __init__(self, session: EditorSession, controller: GenerationController, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.controller = controller
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("scriptEditor")
+        self.editor.setPlaceholderText(
+            "Background: who and where\nEmotion: the feeling underneath\n\n0.0s: what the face does first\n1.5s: what it does next …"
+        )
+        font = QFont("monospace")
+        font.setStyleHint(QFont.TypeWriter)
+        self.editor.setFont(font)
+        self.editor.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.indicator = QLabel()
+        self.indicator.setObjectName("generationStatus")
+        self.indicator.setWordWrap(True)
+        self.indicator.setTextFormat(Qt.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.indicator)
+        self.error_label = QLabel()
+        self.error_label.setObjectName("generationError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setTextFormat(Qt.RichText)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+        self.debounce = QTimer(self)
+        self.debounce.setSingleShot(True)
+        self.debounce.setInterval(DEBOUNCE_MS)
+        self.debounce.timeout.connect(self.commit_text)
+        self._updating = False
+        self.editor.textChanged.connect(self._on_text_changed)
+        session.documentChanged.connect(self._on_document_changed)
+        controller.started.connect(self._on_started)
+        controller.applied.connect(lambda *_: self._highlight_pending())
+        controller.done.connect(lambda *_: self._show("idle", controller.backend_label))
+        controller.status.connect(self._on_status)
+        controller.error.connect(self._show_error)
+        self._on_document_changed()
+        self._show("idle", "embedded planner ready" if not session.anim.keyframes else controller.backend_label)
+
+    # ------------------------------------------------------------------ text → document
+    @Slot()
+    def _on_text_changed(self) -> None:
+        if not self._updating:
+            self.debounce.start()
+
+    @Slot()
+    def commit_text(self) -> None:
+        """Send the text to the controller now (the debounce timer calls this)."""
+        self.debounce.stop()
+        self.error_label.hide()
+        self.controller.sync_script(self.editor.toPlainText())
+
+    @Slot()
+    def _on_document_changed(self) -> None:
+        """Show the document's script when it changed elsewhere (undo, open), keeping the cursor."""
+        text = self.session.anim.script
+        if self.debounce.isActive() or text == self.editor.toPlainText():
+            return
+        cursor = self.editor.textCursor()
+        position = cursor.position()
+        self._updating = True
+        try:
+            self.editor.setPlainText(text)
+        finally:
+            self._updating = False
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(position, len(text)))
+        self.editor.setTextCursor(cursor)
+
+    # ------------------------------------------------------------------ indicator
+    @Slot(int, list)
+    def _on_started(self, _job: int, uids: list) -> None:
+        self._show("busy", f"generating {len(uids)} keyframe{'s' if len(uids) != 1 else ''} …")
+        self._highlight_pending()
+
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        self._show("busy" if self.controller.busy else "idle", text)
+
+    def _show(self, state: str, text: str) -> None:
+        """Show the generation state (idle / busy) with a coloured dot."""
+        self.state = state
+        short = text if len(text) < 160 else text[:157] + "…"
+        self.indicator.setText(f'<span style="color:{_DOT[state]}">●</span> {_escape(short)}')
+        self.indicator.setToolTip(text)
+        if state != "busy":
+            self._highlight_pending()
+
+    def _show_error(self, text: str) -> None:
+        """Show a backend error under the status (until the next edit); never raises."""
+        self.error_label.setText(f'<span style="color:{_DOT["error"]}">● {_escape(text[:300])}</span>')
+        self.error_label.setToolTip(text)
+        self.error_label.show()
+
+    def _highlight_pending(self) -> None:
+        """Tint the lines whose keyframe is waiting for its proposal."""
+        pending = self.controller.pending
+        descriptions = [k.description.strip() for k in self.session.anim.keyframes if k.uid in pending]
+        selections = []
+        block = self.editor.document().firstBlock()
+        while block.isValid() and descriptions:
+            line = block.text()
+            if any(d and d in line for d in descriptions):
+                sel = QTextEdit.ExtraSelection()
+                sel.format.setBackground(_PENDING)
+                sel.format.setProperty(QTextFormat.FullWidthSelection, True)
+                sel.cursor = QTextCursor(block)
+                selections.append(sel)
+            block = block.next()
+        self.editor.setExtraSelections(selections)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

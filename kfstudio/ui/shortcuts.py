@@ -1,0 +1,59 @@
+"""The editor's keyboard shortcuts: one table, used to build the actions and the Help list."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout
+
+__all__ = ["SHORTCUTS", "shortcut", "ShortcutsDialog"]
+
+#: action id -> (key sequence, what it does). Key sequences use Qt's portable text form.
+SHORTCUTS: dict[str, tuple[str, str]] = {
+    "new": ("Ctrl+N", "New document"),
+    "open": ("Ctrl+O", "Open a project"),
+    "save": ("Ctrl+S", "Save"),
+    "save_as": ("Ctrl+Shift+S", "Save as"),
+    "undo": ("Ctrl+Z", "Undo"),
+    "redo": ("Ctrl+Shift+Z", "Redo"),
+    "play": ("Space", "Play / pause"),
+    "prev_frame": ("Left", "Step one frame back"),
+    "next_frame": ("Right", "Step one frame forward"),
+    "prev_key": ("Down", "Jump to the previous keyframe"),
+    "next_key": ("Up", "Jump to the next keyframe"),
+    "key_pose": ("K", "Key the current pose at the playhead"),
+    "frame_all": ("F", "Frame all (viewport and curve editor)"),
+    "delete": ("Delete", "Delete the selected keyframes or keys"),
+    "duplicate": ("Ctrl+D", "Duplicate the selected keyframe at the playhead"),
+    "loop": ("L", "Toggle loop playback"),
+    "front_view": ("1", "Viewport: front view"),
+    "side_view": ("3", "Viewport: side view"),
+    "wireframe": ("W", "Viewport: toggle wireframe"),
+    "quit": ("Ctrl+Q", "Quit"),
+}
+
+
+def shortcut(action_id: str) -> str:
+    return SHORTCUTS[action_id][0]
+
+
+class ShortcutsDialog(QDialog):
+    """Help > Keyboard Shortcuts: the table above, read-only."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QTableWidget(len(SHORTCUTS), 2, self)
+        table.setHorizontalHeaderLabels(["Key", "Action"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.NoEditTriggers)
+        for row, (keys, text) in enumerate(SHORTCUTS.values()):
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(text))
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
+        table.resizeColumnToContents(0)
+        self.table = table
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(460, 520)

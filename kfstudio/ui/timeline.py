@@ -1,0 +1,483 @@
+"""The keyframe timeline (ruler, playhead, one marker per keyframe) and real-time playback.
+
+:class:`Timeline` draws a time ruler, a marker per keyframe labelled with its description (the whole
+text on hover), an optional thumbnail of the head at each keyframe, the play range and the playhead.
+Mouse: click or drag on the ruler scrubs; click a marker to select it (Ctrl adds), drag it to retime
+(snapped to frames, ONE undo step per drag, Escape cancels); drag on empty track to select a range
+(it becomes the loop range); double-click keys the pose; wheel zooms around the pointer; the context
+menu adds, duplicates, deletes, refines and re-proposes keyframes.
+
+:class:`Playback` plays at the document fps against the wall clock: when drawing a frame takes too
+long, frames are dropped, time is never slowed.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
+
+from ..animation import commands as cmd
+from .session import EditorSession
+
+__all__ = ["Timeline", "Playback", "ThumbnailCache"]
+
+RULER_H = 22
+THUMB = 56
+MARKER_Y = RULER_H + THUMB + 14
+LEFT = 8
+_BG = QColor(38, 40, 44)
+_TRACK = QColor(46, 48, 53)
+_RULER = QColor(30, 31, 35)
+_TEXT = QColor(200, 203, 210)
+_DIM = QColor(120, 124, 132)
+_KEY = QColor(232, 185, 70)
+_KEY_SEL = QColor(255, 240, 160)
+_KEY_SPARSE = QColor(150, 160, 175)
+_PLAYHEAD = QColor(230, 70, 60)
+_RANGE = QColor(90, 140, 220, 45)
+_PENDING = QColor(240, 173, 78)
+
+
+class ThumbnailCache:
+    """Head thumbnails per keyframe, re-rendered only when that keyframe's pose changes.
+
+    ``render(values) -> QImage | None`` does the drawing (the viewport provides it); renders are
+    spread over timer ticks, one per tick, so the GUI never stalls on a batch of them.
+    """
+
+    def __init__(self, render: Callable[[np.ndarray], QImage | None] | None = None) -> None:
+        self.render = render
+        self._images: dict[str, tuple[bytes, QImage]] = {}
+        self._wanted: dict[str, np.ndarray] = {}
+
+    def get(self, uid: str, values: np.ndarray) -> QImage | None:
+        """The cached image if it matches ``values``; otherwise queue a render and return the old one."""
+        key = np.asarray(values, dtype=np.float32).tobytes()
+        hit = self._images.get(uid)
+        if hit is not None and hit[0] == key:
+            return hit[1]
+        if self.render is not None:
+            self._wanted[uid] = np.array(values, dtype=np.float64)
+        return hit[1] if hit else None
+
+    @property
+    def has_work(self) -> bool:
+        return bool(self._wanted) and self.render is not None
+
+    def render_one(self) -> bool:
+        """Render one queued thumbnail; True if one was rendered."""
+        if not self.has_work:
+            return False
+        uid, values = self._wanted.popitem()
+        image = self.render(values)
+        if image is not None:
+            self._images[uid] = (np.asarray(values, dtype=np.float32).tobytes(), image)
+        return True
+
+    def prune(self, alive: set[str]) -> None:
+        for uid in [u for u in self._images if u not in alive]:
+            del self._images[uid]
+        for uid in [u for u in self._wanted if u not in alive]:
+            del self._wanted[uid]
+
+
+class Playback(QObject):
+    """Plays the session's document in real time (dropping frames, never slowing time)."""
+
+    frameShown = Signal(float)
+
+    def __init__(self, session: EditorSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.loop = True
+        self.range: tuple[float, float] | None = None  # play range; None = the whole document
+        self.frames_shown = 0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.PreciseTimer)
+        self._timer.timeout.connect(self._tick)
+        self._clock = QElapsedTimer()
+        self._origin = 0.0
+        session.playingChanged.connect(self._on_playing)
+
+    def bounds(self) -> tuple[float, float]:
+        start, end = 0.0, self.session.end_time
+        if self.range is not None and self.range[1] - self.range[0] > 0.5 / self.session.fps:
+            start, end = self.range
+        return start, end
+
+    def toggle(self) -> None:
+        self.session.set_playing(not self.session.playing)
+
+    @Slot(bool)
+    def _on_playing(self, playing: bool) -> None:
+        if playing:
+            start, end = self.bounds()
+            if not start <= self.session.time < end - 0.5 / self.session.fps:
+                self.session.set_time(start)
+            self._origin = self.session.time
+            self._clock.start()
+            self.frames_shown = 0
+            self._timer.start(max(1, int(500 / self.session.fps)))  # sample twice per frame
+        else:
+            self._timer.stop()
+
+    @Slot()
+    def _tick(self) -> None:
+        start, end = self.bounds()
+        t = self._origin + self._clock.nsecsElapsed() * 1e-9
+        if t >= end:
+            if not self.loop:
+                self.session.set_time(end)
+                self.session.set_playing(False)
+                return
+            t = start + (t - start) % max(end - start, 1e-6)
+            self._origin, t = t, t
+            self._clock.start()
+        frame_t = math.floor(t * self.session.fps + 1e-6) / self.session.fps
+        if frame_t != self.session.time:
+            self.session.set_time(frame_t)
+            self.frames_shown += 1
+            self.frameShown.emit(frame_t)
+
+
+class Timeline(QWidget):
+    """Keyframe timeline (see the module docstring)."""
+
+    #: "refine" / "repropose" asked for keyframe ids (the main window routes it to the controller)
+    regenerateRequested = Signal(list, str)
+    #: the play range changed (None = whole document)
+    rangeChanged = Signal(object)
+
+    def __init__(self, session: EditorSession, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.thumbnails = ThumbnailCache()
+        self.pending: set[str] = set()  # keyframes being generated (drawn hollow)
+        self.play_range: tuple[float, float] | None = None
+        self.view = (0.0, 5.0)  # visible time span
+        self._auto_fit = True
+        self._drag: dict | None = None
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.ClickFocus)
+        self.setMinimumHeight(MARKER_Y + 34)
+        self.font_small = QFont(self.font())
+        self.font_small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
+        session.documentChanged.connect(self._on_document_changed)
+        session.timeChanged.connect(self._on_time_changed)
+        session.selectionChanged.connect(self.update)
+        self._thumb_timer = QTimer(self)
+        self._thumb_timer.setInterval(15)
+        self._thumb_timer.timeout.connect(self._render_thumbnail)
+        self._on_document_changed()
+
+    # ------------------------------------------------------------------ geometry
+    def frame_all(self) -> None:
+        end = max(self.session.end_time, 1.0)
+        self.view = (-0.02 * end, end * 1.04)
+        self._auto_fit = True
+        self.update()
+
+    @property
+    def px_per_s(self) -> float:
+        return max(1e-6, (self.width() - 2 * LEFT) / max(self.view[1] - self.view[0], 1e-6))
+
+    def x_of(self, t: float) -> float:
+        return LEFT + (t - self.view[0]) * self.px_per_s
+
+    def t_of(self, x: float) -> float:
+        return self.view[0] + (x - LEFT) / self.px_per_s
+
+    def marker_at(self, pos: QPointF) -> str | None:
+        """Id of the keyframe whose marker (diamond, label or thumbnail) is under ``pos``."""
+        if pos.y() < RULER_H:
+            return None
+        reach = THUMB / 2 if pos.y() < MARKER_Y - 8 else 9.0
+        best, best_d = None, math.inf
+        for k in self.session.anim.keyframes:
+            d = abs(self.x_of(k.time) - pos.x())
+            if d <= reach and d < best_d:
+                best, best_d = k.uid, d
+        return best
+
+    # ------------------------------------------------------------------ model → view
+    @Slot()
+    def _on_document_changed(self) -> None:
+        self.thumbnails.prune({k.uid for k in self.session.anim.keyframes})
+        if self._auto_fit and self._drag is None:
+            self.frame_all()
+        self.update()
+        if self.thumbnails.render is not None:
+            self._thumb_timer.start()
+
+    @Slot(float)
+    def _on_time_changed(self, t: float) -> None:
+        if self.session.playing and not self.view[0] <= t <= self.view[1]:
+            span = self.view[1] - self.view[0]
+            self.view = (t - 0.05 * span, t + 0.95 * span)
+        self.update()
+
+    def _render_thumbnail(self) -> None:
+        if self.session.playing or self._drag is not None:
+            return  # keep playback and drags smooth; resume afterwards
+        if not self.thumbnails.render_one():
+            self._thumb_timer.stop()
+        self.update()
+
+    def set_thumbnail_renderer(self, render: Callable[[np.ndarray], QImage | None] | None) -> None:
+        self.thumbnails.render = render
+        self._on_document_changed()
+
+    def set_pending(self, uids) -> None:
+        self.pending = set(uids)
+        self.update()
+
+    # ------------------------------------------------------------------ painting
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.Antialiasing)
+        w, h = self.width(), self.height()
+        p.fillRect(self.rect(), _BG)
+        p.fillRect(QRectF(0, RULER_H, w, h - RULER_H), _TRACK)
+        doc_end = self.session.end_time
+        p.fillRect(QRectF(self.x_of(doc_end), RULER_H, w, h - RULER_H), _BG)
+        if self.play_range is not None:
+            a, b = self.play_range
+            p.fillRect(QRectF(self.x_of(a), RULER_H, self.x_of(b) - self.x_of(a), h - RULER_H), _RANGE)
+        self._paint_ruler(p, w)
+        self._paint_markers(p, h)
+        x = self.x_of(self.session.time)
+        p.setPen(QPen(_PLAYHEAD, 2))
+        p.drawLine(QPointF(x, 0), QPointF(x, h))
+        p.setBrush(_PLAYHEAD)
+        p.drawPolygon([QPointF(x - 6, 0), QPointF(x + 6, 0), QPointF(x, 9)])
+        if self._drag and self._drag["kind"] == "range":
+            a, b = sorted((self._drag["t0"], self._drag["t1"]))
+            p.setPen(QPen(QColor(120, 170, 255), 1, Qt.DashLine))
+            p.setBrush(Qt.NoBrush)
+            p.drawRect(QRectF(self.x_of(a), RULER_H + 1, self.x_of(b) - self.x_of(a), h - RULER_H - 2))
+        p.end()
+
+    def _paint_ruler(self, p: QPainter, w: int) -> None:
+        p.fillRect(QRectF(0, 0, w, RULER_H), _RULER)
+        fps = self.session.fps
+        # A label spacing of at least 70 px, in "nice" steps (frames, then seconds).
+        steps = [1 / fps, 2 / fps, 5 / fps, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
+        step = next((s for s in steps if s * self.px_per_s >= 70), steps[-1])
+        minor = step / 5 if step >= 5 / fps else 1 / fps
+        p.setFont(self.font_small)
+        t0 = math.floor(self.view[0] / minor) * minor
+        n = int((self.view[1] - t0) / minor) + 2
+        for i in range(min(n, 4000)):
+            t = t0 + i * minor
+            x = self.x_of(t)
+            major = abs(t / step - round(t / step)) < 1e-6
+            p.setPen(_TEXT if major else _DIM)
+            p.drawLine(QPointF(x, RULER_H - (9 if major else 4)), QPointF(x, RULER_H))
+            if major and t >= -1e-9:
+                label = f"{t:.2f}s" if step < 1 else f"{t:g}s"
+                if step < 0.25:
+                    label = f"{round(t * fps)}f"
+                p.drawText(QPointF(x + 3, 12), label)
+
+    def _paint_markers(self, p: QPainter, h: int) -> None:
+        anim = self.session.anim
+        selected = set(self.session.selected_keyframes)
+        fm = QFontMetrics(self.font_small)
+        p.setFont(self.font_small)
+        kfs = sorted(anim.keyframes, key=lambda k: k.time)
+        for i, k in enumerate(kfs):
+            x = self.x_of(k.time)
+            if x < -THUMB or x > self.width() + THUMB:
+                continue
+            if k.hold > 0:
+                p.fillRect(QRectF(x, MARKER_Y - 2, k.hold * self.px_per_s, 4), QColor(232, 185, 70, 90))
+            image = self.thumbnails.get(k.uid, k.values) if k.description else None
+            if image is not None:
+                target = QRectF(x - THUMB / 2, RULER_H + 6, THUMB, THUMB)
+                p.drawImage(target, image)
+                p.setPen(QPen(_KEY_SEL if k.uid in selected else _DIM, 1))
+                p.setBrush(Qt.NoBrush)
+                p.drawRect(target)
+            elif k.description:
+                p.setPen(QPen(_DIM, 1, Qt.DotLine))
+                p.setBrush(Qt.NoBrush)
+                p.drawRect(QRectF(x - THUMB / 2, RULER_H + 6, THUMB, THUMB))
+            self._paint_diamond(p, x, k, selected)
+            if k.description:
+                nxt = next((o.time for o in kfs[i + 1:] if o.description), None)
+                room = (self.x_of(nxt) - x - 10) if nxt is not None else self.width() - x - 10
+                text = fm.elidedText(k.description, Qt.ElideRight, int(max(room, 24)))
+                p.setPen(_KEY_SEL if k.uid in selected else _TEXT)
+                p.drawText(QPointF(x - 4, MARKER_Y + 20), text)
+
+    def _paint_diamond(self, p: QPainter, x: float, k, selected: set[str]) -> None:
+        r = 7 if k.description else 4
+        path = QPainterPath()
+        path.moveTo(x, MARKER_Y - r)
+        path.lineTo(x + r, MARKER_Y)
+        path.lineTo(x, MARKER_Y + r)
+        path.lineTo(x - r, MARKER_Y)
+        path.closeSubpath()
+        if k.uid in self.pending:
+            p.setPen(QPen(_PENDING, 2))
+            p.setBrush(Qt.NoBrush)
+        else:
+            color = _KEY_SEL if k.uid in selected else (_KEY if k.description else _KEY_SPARSE)
+            p.setPen(QPen(color.darker(160), 1))
+            p.setBrush(QBrush(color))
+        p.drawPath(path)
+
+    # ------------------------------------------------------------------ mouse
+    def mousePressEvent(self, event) -> None:
+        pos = event.position()
+        if event.button() != Qt.LeftButton:
+            return super().mousePressEvent(event)
+        if pos.y() < RULER_H:
+            self._drag = {"kind": "scrub"}
+            self.session.set_time(self.session.snap(self.t_of(pos.x())))
+            return
+        uid = self.marker_at(pos)
+        if uid is None:
+            t = self.t_of(pos.x())
+            self._drag = {"kind": "range", "t0": t, "t1": t}
+            return
+        sel = list(self.session.selected_keyframes)
+        if event.modifiers() & Qt.ControlModifier:
+            sel = [u for u in sel if u != uid] if uid in sel else sel + [uid]
+        elif uid not in sel:
+            sel = [uid]
+        self.session.select_keyframes(sel)
+        if uid in sel:
+            k = self.session.anim.find(uid)
+            self._drag = {"kind": "move", "uid": uid, "origin": k.time, "x0": pos.x(), "started": False}
+
+    def mouseMoveEvent(self, event) -> None:
+        pos = event.position()
+        drag = self._drag
+        if drag is None:
+            uid = self.marker_at(pos)
+            if uid is not None:
+                k = self.session.anim.find(uid)
+                tip = f"{k.time:.2f}s  {k.description or '(key without description)'}"
+                QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+            else:
+                QToolTip.hideText()
+            return
+        if drag["kind"] == "scrub":
+            self.session.set_time(self.session.snap(max(0.0, self.t_of(pos.x()))))
+        elif drag["kind"] == "range":
+            drag["t1"] = self.t_of(pos.x())
+            self.update()
+        elif drag["kind"] == "move":
+            self._drag_move(drag, pos.x())
+
+    def _drag_move(self, drag: dict, x: float) -> None:
+        if not drag["started"]:
+            if abs(x - drag["x0"]) < 3:
+                return
+            drag["started"] = True
+            n = len(self.session.selected_keyframes)
+            self.session.begin_drag("Move keyframe" if n == 1 else f"Move {n} keyframes")
+        anim = self.session.anim
+        target = self.session.snap(max(0.0, drag["origin"] + (x - drag["x0"]) / self.px_per_s))
+        try:
+            current = anim.find(drag["uid"]).time
+        except KeyError:
+            return
+        delta = target - current
+        if delta:
+            self.session.push(cmd.move_keyframes(anim, self.session.selected_keyframes, delta, snap=True))
+            self.session.set_time(target)
+
+    def mouseReleaseEvent(self, event) -> None:
+        drag, self._drag = self._drag, None
+        if drag is None:
+            return
+        if drag["kind"] == "move" and drag["started"]:
+            self.session.end_drag()
+        elif drag["kind"] == "range":
+            a, b = sorted((drag["t0"], drag["t1"]))
+            if (b - a) * self.px_per_s < 3:  # a click on empty track
+                self.session.select_keyframes([])
+                self.session.set_time(self.session.snap(max(0.0, a)))
+                self.set_play_range(None)
+            else:
+                a, b = max(0.0, self.session.snap(a)), self.session.snap(b)
+                self.session.select_keyframes([k.uid for k in self.session.anim.keyframes if a <= k.time <= b])
+                self.set_play_range((a, b))
+        self.update()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() == Qt.Key_Escape and self._drag is not None:
+            if self._drag["kind"] == "move" and self._drag["started"]:
+                self.session.cancel_drag()
+            self._drag = None
+            self.update()
+            return
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        if self.marker_at(event.position()) is None and event.position().y() >= RULER_H:
+            self.add_keyframe(self.session.snap(max(0.0, self.t_of(event.position().x()))))
+
+    def wheelEvent(self, event) -> None:
+        factor = 0.85 ** (event.angleDelta().y() / 120)
+        t = self.t_of(event.position().x())
+        a, b = self.view
+        self.view = (t - (t - a) * factor, t + (b - t) * factor)
+        self._auto_fit = False
+        self.update()
+
+    def set_play_range(self, rng: tuple[float, float] | None) -> None:
+        self.play_range = rng
+        self.rangeChanged.emit(rng)
+        self.update()
+
+    # ------------------------------------------------------------------ edits
+    def add_keyframe(self, t: float | None = None) -> None:
+        """Key the current pose at ``t`` (default: the playhead)."""
+        t = self.session.time if t is None else t
+        self.session.push(cmd.key_pose(self.session.anim, t))
+        k = self.session.anim.keyframe_at(t)
+        if k is not None:
+            self.session.select_keyframes([k.uid])
+
+    def duplicate_selected(self) -> None:
+        """Copy the first selected keyframe to the playhead (or one second later if it is there)."""
+        k = self.session.current_keyframe
+        if k is None:
+            return
+        t = self.session.snap(self.session.time)
+        if abs(t - k.time) < 0.5 / self.session.fps:
+            t = k.time + 1.0
+        edit = cmd.duplicate_keyframe(self.session.anim, k.uid, t)
+        if self.session.push(edit):
+            new = next(iter(set(edit.after) - {k.uid}))
+            self.session.select_keyframes([new])
+
+    def delete_selected(self) -> None:
+        self.session.push(cmd.delete_keyframes(self.session.anim, self.session.selected_keyframes))
+
+    def contextMenuEvent(self, event) -> None:
+        uid = self.marker_at(QPointF(event.pos()))
+        t = self.session.snap(max(0.0, self.t_of(event.pos().x())))
+        if uid is not None and uid not in self.session.selected_keyframes:
+            self.session.select_keyframes([uid])
+        menu = QMenu(self)
+        menu.addAction("Add keyframe here", lambda: self.add_keyframe(t))
+        sel = list(self.session.selected_keyframes)
+        if sel:
+            menu.addAction("Duplicate at playhead", self.duplicate_selected)
+            menu.addAction("Delete", self.delete_selected)
+            menu.addSeparator()
+            menu.addAction("Refine (keep hand edits)", lambda: self.regenerateRequested.emit(sel, "refine"))
+            menu.addAction("Re-propose (replace all but locked)", lambda: self.regenerateRequested.emit(sel, "repropose"))
+        menu.addSeparator()
+        menu.addAction("Clear play range", lambda: self.set_play_range(None))
+        menu.addAction("Frame all", self.frame_all)
+        menu.exec(event.globalPos())

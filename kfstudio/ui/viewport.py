@@ -1,0 +1,188 @@
+"""The 3D viewport: the head at the playhead, drawn by vispy inside the Qt window.
+
+The head is one :data:`kfstudio.rig.visual.HeadMesh` node whose vertex buffers are overwritten in place
+for every new pose, so scrubbing and playback cost one rig evaluation and one draw. Camera: a
+turntable (left-drag orbits, right-drag or wheel zooms, Shift+drag pans); :meth:`Viewport.frame_face`,
+front and side views. :meth:`Viewport.render_thumbnail` draws any pose offscreen into a small image
+with the same GL context (for the timeline).
+
+vispy is imported when a :class:`Viewport` is built, never at module import. A platform that cannot
+host an OpenGL canvas (``QT_QPA_PLATFORM=offscreen``) gets a :class:`ViewportPlaceholder` instead.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .. import channels as ch
+from .session import EditorSession
+
+__all__ = ["Viewport", "ViewportPlaceholder", "can_host_gl", "load_head_file"]
+
+_FOV = 22.0
+_BACKGROUND = (0.105, 0.11, 0.125, 1.0)
+
+
+def can_host_gl() -> bool:
+    """False on Qt platforms without OpenGL windows (offscreen, minimal)."""
+    platform = QGuiApplication.platformName() or os.environ.get("QT_QPA_PLATFORM", "")
+    return platform not in ("offscreen", "minimal", "vnc")
+
+
+def load_head_file(path: str | Path):
+    """A head from a ``.npz`` (the project's own archive) or a glTF/GLB file with morph targets."""
+    p = Path(path)
+    if p.suffix.lower() in (".gltf", ".glb"):
+        try:
+            from ..rig.gltf import load_gltf_head  # written by the rig engineers
+        except ImportError as exc:
+            raise ValueError(f"{p}: glTF heads are not supported by this build ({exc})") from None
+        return load_gltf_head(p)
+    from ..rig.head import load_head_npz
+
+    return load_head_npz(p)
+
+
+class ViewportPlaceholder(QLabel):
+    """Stands in for the viewport where OpenGL is unavailable (tests, remote sessions)."""
+
+    def __init__(self, reason: str, parent=None) -> None:
+        super().__init__(f"3D viewport unavailable: {reason}", parent)
+        self.setAlignment(Qt.AlignCenter)
+        self.setWordWrap(True)
+        self.setMinimumSize(200, 160)
+
+    def frame_face(self) -> None:
+        pass
+
+
+class Viewport(QWidget):
+    """vispy canvas showing the session's head at the playhead (see the module docstring)."""
+
+    def __init__(self, session: EditorSession, head=None, parent=None) -> None:
+        super().__init__(parent)
+        from vispy import app as vispy_app
+        from vispy import scene
+
+        vispy_app.use_app("pyside6")
+        self.session = session
+        self.canvas = scene.SceneCanvas(keys=None, bgcolor=_BACKGROUND, show=False, parent=self)
+        self.canvas.native.setMinimumSize(240, 200)
+        self.view = self.canvas.central_widget.add_view()
+        self.view.camera = scene.cameras.TurntableCamera(fov=_FOV, up="+y")
+        self.view.camera.depth_value = 10.0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas.native)
+        self.mesh = None
+        self.rig = None
+        self.draws = 0
+        self.last_pose_ms = 0.0
+        self._shown_key: tuple | None = None
+        self.canvas.events.draw.connect(self._count_draw)
+        self.set_head(head)
+        session.timeChanged.connect(self.refresh)
+        session.documentChanged.connect(self.refresh)
+
+    # ------------------------------------------------------------------ head
+    def set_head(self, head=None) -> None:
+        """Show another head (default: the bundled one) and frame its face."""
+        from ..rig.evaluate import Rig
+        from ..rig.head import default_head
+        from ..rig.visual import HeadMesh
+
+        head = default_head() if head is None else head
+        self.rig = Rig(head)
+        wireframe = bool(self.mesh is not None and self.mesh.wireframe)
+        if self.mesh is not None:
+            self.mesh.parent = None
+        positions, normals = self.rig.evaluate(ch.NEUTRAL.copy())
+        self.mesh = HeadMesh(head, positions, normals, wireframe=wireframe, parent=self.view.scene)
+        self._neutral = np.asarray(head.vertices, dtype=np.float32)
+        self._shown_key = None
+        self.front_view()
+        self.refresh()
+
+    # ------------------------------------------------------------------ camera
+    def _framing(self) -> tuple[tuple[float, float, float], float]:
+        lo, hi = self._neutral.min(axis=0), self._neutral.max(axis=0)
+        centre = (lo + hi) / 2
+        # The face: the front upper part of the head.
+        centre[1] = lo[1] + 0.58 * (hi[1] - lo[1])
+        half = 0.5 * max(hi[1] - lo[1], hi[0] - lo[0]) * 0.85
+        distance = half / math.tan(math.radians(_FOV / 2)) + (hi[2] - lo[2]) / 2
+        return tuple(float(c) for c in centre), float(distance)
+
+    def set_view(self, azimuth: float, elevation: float = 4.0) -> None:
+        """Look from ``azimuth`` degrees (0 = front, 90 = the character's right side)."""
+        cam = self.view.camera
+        centre, distance = self._framing()
+        cam.center = centre
+        cam.distance = distance
+        cam.azimuth, cam.elevation = 90.0 - azimuth, elevation  # vispy's azimuth 0 looks along +X
+        self.canvas.update()
+
+    def frame_face(self) -> None:
+        """Centre and fit the face, keeping the current direction of view."""
+        cam = self.view.camera
+        self.set_view(90.0 - cam.azimuth, cam.elevation)
+
+    def front_view(self) -> None:
+        self.set_view(0.0)
+
+    def side_view(self) -> None:
+        self.set_view(90.0, 2.0)
+
+    def set_wireframe(self, on: bool) -> None:
+        self.mesh.wireframe = bool(on)
+        self.mesh.update()
+
+    # ------------------------------------------------------------------ pose
+    @Slot()
+    def refresh(self, *_args) -> None:
+        """Pose the head at the playhead (skipped when that pose is already shown)."""
+        key = (self.session.anim.version, self.session.time, id(self.session.anim))
+        if key == self._shown_key or self.mesh is None:
+            return
+        self._shown_key = key
+        start = time.perf_counter()
+        positions, normals = self.rig.evaluate(self.session.pose())
+        self.mesh.set_pose(positions, normals)
+        self.last_pose_ms = (time.perf_counter() - start) * 1e3
+        self.canvas.update()
+
+    def _count_draw(self, _event) -> None:
+        self.draws += 1
+
+    def render_thumbnail(self, values: np.ndarray, size: int = 112) -> QImage | None:
+        """An image of the head in ``values`` from the front, drawn offscreen; the view is restored."""
+        if self.mesh is None or not self.isVisible():
+            return None
+        cam = self.view.camera
+        saved = (cam.center, cam.distance, cam.azimuth, cam.elevation)
+        try:
+            positions, normals = self.rig.evaluate(np.asarray(values, dtype=np.float64))
+            self.mesh.set_pose(positions, normals)
+            centre, distance = self._framing()
+            cam.center, cam.distance, cam.azimuth, cam.elevation = centre, distance * 0.95, 90.0, 4.0
+            w, h = self.canvas.size
+            side = min(w, h)
+            region = ((w - side) // 2, (h - side) // 2, side, side)
+            pixels = np.ascontiguousarray(self.canvas.render(region=region, size=(size, size), alpha=False))
+        except Exception:
+            return None
+        finally:
+            cam.center, cam.distance, cam.azimuth, cam.elevation = saved
+            self._shown_key = None
+            self.refresh()
+        h, w = pixels.shape[:2]
+        fmt = QImage.Format_RGB888 if pixels.shape[2] == 3 else QImage.Format_RGBA8888
+        return QImage(pixels.data, w, h, pixels.strides[0], fmt).copy()

@@ -1,0 +1,332 @@
+"""The background generation worker and its GUI-thread controller.
+
+:class:`GenerationWorker` lives in one :class:`~PySide6.QtCore.QThread`. It owns the backend (created
+there, so a backend that imports torch does so off the GUI thread), runs one :class:`GenerationJob` at a
+time and reports each proposal through signals; it never touches a widget or the document.
+
+:class:`GenerationController` lives in the GUI thread. It turns a script edit into a document edit
+(:func:`kfstudio.pipeline.sync_keyframes`), sends the keyframes to (re)generate to the worker, and
+applies the proposals as they arrive, so the animator sees keyframes fill in one by one. All the
+proposals of one job form ONE undo step: while nothing else was pushed in between, the partial step is
+undone and re-pushed with one more proposal. Locked and hand-edited channels are kept by
+:func:`kfstudio.pipeline.proposal_edit`. A newer request makes older jobs stale: the worker's cancel
+check stops them between keyframes and their late results are dropped.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+
+from .. import pipeline
+from .session import EditorSession
+
+__all__ = ["GenerationJob", "GenerationWorker", "GenerationController"]
+
+
+@dataclass
+class GenerationJob:
+    """What the worker needs to propose some keyframes of a script (plain data, no document)."""
+
+    job_id: int
+    config: dict  # backend config (see Preferences.backend_config)
+    descriptions: list[str]  # every script keyframe, in order (context)
+    indices: list[int]  # which ones to propose
+    uids: list[str]  # keyframe id of every description
+    context: list[str]  # context key of every description (provenance)
+    background: str = ""
+    emotion: str = ""
+    values: list[np.ndarray] = field(default_factory=list)  # current values of every description
+    locked: list[np.ndarray] = field(default_factory=list)  # channels kept anyway, per description
+    mode: str = "refine"  # "refine" keeps hand edits, "repropose" replaces them
+
+
+class GenerationWorker(QObject):
+    """Runs jobs in the worker thread (see the module docstring)."""
+
+    #: job id, keyframe id, (61,) values, the KeyframeResult
+    proposed = Signal(int, str, object, object)
+    #: job id, number of proposals made (fewer than asked when cancelled)
+    finished = Signal(int, int)
+    #: a human-readable state: "loading backend …", "generating 2/5 on cpu …"
+    status = Signal(str)
+    #: a backend could not be created or failed; the message is shown, never raised
+    error = Signal(str)
+    #: backend name and device after a backend was created
+    backendReady = Signal(str, str)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.latest = 0  # id of the newest job asked for; written by the GUI thread (an atomic int store)
+        self._backend = None
+        self._config: dict | None = None
+
+    def is_stale(self, job_id: int) -> bool:
+        return job_id != self.latest
+
+    def _ensure_backend(self, config: dict):
+        if self._backend is not None and config == self._config:
+            return self._backend
+        from ..generation.backend import backend_from_config, create_backend
+
+        self.close()
+        self.status.emit(f"loading backend {config.get('backend', 'embedded')} …")
+        try:
+            self._backend = backend_from_config(config)
+        except Exception as exc:  # a bad path, a missing package: show it, fall back to the planner
+            self.error.emit(f"backend {config.get('backend', '?')!r} unavailable ({exc}); using the embedded planner")
+            self._backend = create_backend("embedded")
+        self._config = dict(config)
+        self.backendReady.emit(self._backend.name, str(self._backend.device))
+        return self._backend
+
+    @Slot(object)
+    def run(self, job: GenerationJob) -> None:
+        """Propose the job's keyframes in order; each proposal feeds the next one's ``previous``."""
+        if self.is_stale(job.job_id):
+            self.finished.emit(job.job_id, 0)
+            return
+        from ..generation.backend import KeyframeRequest
+
+        done = 0
+        try:
+            backend = self._ensure_backend(job.config)
+            values = [np.array(v, dtype=np.float64) for v in job.values]
+            for n, i in enumerate(job.indices):
+                if self.is_stale(job.job_id):
+                    break
+                self.status.emit(f"generating {n + 1}/{len(job.indices)} on {backend.device}: {job.descriptions[i][:60]}")
+                request = KeyframeRequest(
+                    job.descriptions, i, job.background, job.emotion,
+                    previous=values[i - 1] if i > 0 else None,
+                    locked=job.locked[i] if job.locked else None,
+                )
+                for result in backend.propose([request], lambda: self.is_stale(job.job_id)):
+                    values[i] = result.values
+                    if result.error:
+                        self.error.emit(f"keyframe {i + 1}: {result.error}")
+                    self.proposed.emit(job.job_id, job.uids[i], result.values, result)
+                    done += 1
+        except Exception as exc:  # never let a backend bug kill the thread
+            self.error.emit(f"generation failed: {type(exc).__name__}: {exc}")
+        self.finished.emit(job.job_id, done)
+
+    def close(self) -> None:
+        """Release the backend (call in the worker thread, or after it stopped)."""
+        if self._backend is not None:
+            try:
+                self._backend.close()
+            finally:
+                self._backend = None
+                self._config = None
+
+
+class GenerationController(QObject):
+    """GUI-thread side: script sync, job dispatch and progressive, single-step application."""
+
+    #: job id, keyframe ids being generated
+    started = Signal(int, list)
+    #: job id, keyframe id (a proposal was applied)
+    applied = Signal(int, str)
+    #: job id (the job ended; not emitted for stale jobs)
+    done = Signal(int)
+    #: status text for the indicator
+    status = Signal(str)
+    #: an error text for the indicator (shown, never raised)
+    error = Signal(str)
+    _submit = Signal(object)
+
+    def __init__(self, session: EditorSession, config: dict | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.config = dict(config or {"backend": "embedded"})
+        self.backend_label = "not loaded"
+        self.pending: set[str] = set()  # keyframes the running job still has to propose
+        self.last_error = ""
+        self._job_id = 0
+        self._active: int | None = None
+        self._mode = "refine"
+        self._label = "Regenerate keyframes"
+        self._proposals: dict[str, np.ndarray] = {}
+        self._context: dict[str, str] = {}
+        self._queued: list[tuple[str, np.ndarray]] = []
+        self._context_all: dict[str, str] = {}
+        self._step_index: int | None = None  # stack index right after our partial step
+        self._thread = QThread()
+        self._thread.setObjectName("kfstudio-generation")
+        self.worker = GenerationWorker()
+        self.worker.moveToThread(self._thread)
+        self._submit.connect(self.worker.run)
+        self.worker.proposed.connect(self._on_proposed)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.status.connect(self._on_status)
+        self.worker.error.connect(self._on_error)
+        self.worker.backendReady.connect(self._on_backend_ready)
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(30)
+        self._retry.timeout.connect(self._flush_queue)
+        self._thread.start()
+
+    # ------------------------------------------------------------------ requests
+    @property
+    def busy(self) -> bool:
+        return self._active is not None
+
+    def set_config(self, config: dict) -> None:
+        """Use another backend from the next job on."""
+        self.config = dict(config)
+
+    def sync_script(self, text: str) -> list[str]:
+        """Apply a script edit to the document and regenerate what it made stale; returns those ids."""
+        edit, uids = pipeline.sync_keyframes(self.session.anim, text)
+        self.session.push(edit)
+        self.regenerate(uids, mode="refine", label="Generate keyframes")
+        return uids
+
+    def out_of_date(self) -> list[str]:
+        """Script keyframes whose values were not generated from their current text and context."""
+        anim = self.session.anim
+        if not anim.script.strip():
+            return []
+        _, uids = pipeline.sync_keyframes(anim, anim.script)
+        return uids
+
+    def regenerate(self, uids, mode: str = "refine", label: str = "Regenerate keyframes") -> int | None:
+        """Propose the given script keyframes again (``mode`` "refine" or "repropose"); returns the job id.
+
+        Any job still running becomes stale. With no keyframe to propose nothing starts (None).
+        """
+        self._job_id += 1
+        self.worker.latest = self._job_id  # makes any running job stale at its next check
+        self._close_job()
+        kfs, idx, background, emotion, keys = pipeline.generation_targets(self.session.anim, list(uids))
+        if not idx:
+            self.status.emit(f"up to date · {self.backend_label}")
+            return None
+        anim = self.session.anim
+        job = GenerationJob(
+            job_id=self._job_id,
+            config=self.config,
+            descriptions=[k.description for k in kfs],
+            indices=idx,
+            uids=[k.uid for k in kfs],
+            context=keys,
+            background=background,
+            emotion=emotion,
+            values=[k.values.copy() for k in kfs],
+            locked=[k.locked | anim.channel_locked for k in kfs],
+            mode=mode,
+        )
+        self._active, self._mode, self._label = job.job_id, mode, label
+        self._context_all = dict(zip(job.uids, job.context))
+        self.pending = {job.uids[i] for i in idx}
+        self.started.emit(job.job_id, sorted(self.pending))
+        self._submit.emit(job)
+        return job.job_id
+
+    def cancel(self) -> None:
+        """Make the running job stale (its remaining keyframes are not proposed)."""
+        self._job_id += 1
+        self.worker.latest = self._job_id
+        self._close_job()
+
+    def _close_job(self) -> None:
+        self._flush_queue()
+        self._active = None
+        self.pending = set()
+        self._proposals, self._context, self._queued = {}, {}, []
+        self._step_index = None
+
+    # ------------------------------------------------------------------ results (GUI thread)
+    @Slot(int, str, object, object)
+    def _on_proposed(self, job_id: int, uid: str, values, result) -> None:
+        if job_id != self._active:
+            return  # stale: a newer request superseded this job
+        self._queued.append((uid, np.asarray(values, dtype=np.float64)))
+        self._flush_queue()
+
+    def _flush_queue(self) -> None:
+        """Apply queued proposals, unless the user is in the middle of a drag (then retry shortly)."""
+        if not self._queued:
+            return
+        if self.session.stack.in_macro:
+            self._retry.start()
+            return
+        queued, self._queued = self._queued, []
+        for uid, values in queued:
+            self._proposals[uid] = values
+            self._context[uid] = self._context_all.get(uid, "")
+            self.pending.discard(uid)
+        self._apply_step()
+        for uid, _ in queued:
+            self.applied.emit(self._active if self._active is not None else -1, uid)
+
+    def _apply_step(self) -> None:
+        """(Re)push this job's proposals so far as one undo step."""
+        stack = self.session.stack
+        if self._step_index is not None and stack.index == self._step_index and stack.undo_text == self._label:
+            stack.undo()  # our partial step is on top: replace it by a fuller one
+        edit = pipeline.proposal_edit(self.session.anim, self._proposals, self._context, mode=self._mode, label=self._label)
+        if self.session.push(edit):
+            self._step_index = stack.index
+        else:
+            self._step_index = None
+
+    @Slot(int, int)
+    def _on_finished(self, job_id: int, count: int) -> None:
+        if job_id != self._active:
+            return
+        self._flush_queue()
+        if self._queued:  # still waiting for a drag to end
+            QTimer.singleShot(50, lambda: self._on_finished(job_id, count))
+            return
+        self._active = None
+        self.pending = set()
+        self._step_index = None
+        self.status.emit(f"{count} keyframe{'s' if count != 1 else ''} generated · {self.backend_label}")
+        stale = self.out_of_date() if count else []
+        if stale:  # e.g. a keyframe whose job was superseded by a refine of another one
+            self.regenerate(stale, mode="refine", label="Generate keyframes")
+            return
+        self.done.emit(job_id)
+
+    @Slot(str)
+    def _on_status(self, text: str) -> None:
+        self.status.emit(text)
+
+    @Slot(str)
+    def _on_error(self, text: str) -> None:
+        self.last_error = text
+        self.error.emit(text)
+
+    @Slot(str, str)
+    def _on_backend_ready(self, name: str, device: str) -> None:
+        self.backend_label = f"{name} on {device}"
+
+    # ------------------------------------------------------------------ lifetime
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Process events until no job is running (for tests and scripted use); False on timeout."""
+        from PySide6.QtCore import QCoreApplication
+
+        end = time.monotonic() + timeout
+        while self.busy and time.monotonic() < end:
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        return not self.busy
+
+    def shutdown(self, timeout_ms: int = 10000) -> bool:
+        """Cancel work, stop the thread and release the backend; True when the thread ended."""
+        self.cancel()
+        self._thread.quit()
+        ended = self._thread.wait(timeout_ms)
+        if ended:
+            self.worker.close()
+        return ended
+
+    @property
+    def thread_running(self) -> bool:
+        return self._thread.isRunning()
