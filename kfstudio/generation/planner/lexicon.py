@@ -122,7 +122,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("eyes_close", _AU({43: 1.0}), "eyes", 1.0, label="eyes close"),
         _c("eyes_squeeze", {**_AU({43: 1.0, 7: 0.7, 6: 0.5, 4: 0.4})}, "eyes", 0.9, label="eyes squeeze shut"),
         _c("eyes_narrow", _AU({7: 1.0}), "eyes", label="eyes narrow"),
-        _c("lids_droop", _AU({41: 1.0}), "eyes", label="lids droop"),
+        _c("lids_droop", {"EyeBlink{S}": 0.75}, "eyes", label="lids droop"),
         _c("eyes_open", {"EyeWide{S}": 0.15}, "eyes", label="eyes open"),
         # --- gaze (targets point right/up/down; 'dir' mirrors them for left) --------------------
         _c("gaze_right", {"Eye{P}Yaw": 0.6}, "gaze", 0.6, "dir", "gaze sideways"),
@@ -271,7 +271,8 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["puff", "inflate", "balloon", "fill", "bulge out", "blow out", "swell"], "puff"),
     **dict.fromkeys(["flare", "dilate"], "flare"),
     **dict.fromkeys(["tilt", "cock", "lean", "incline", "angle", "tip"], "tilt"),
-    **dict.fromkeys(["turn", "swivel", "rotate", "twist", "whip", "swing", "pivot", "shift", "slide", "move", "dart", "flick", "side", "sideways", "aside"], "turn"),
+    **dict.fromkeys(["turn", "swivel", "rotate", "twist", "whip", "swing", "pivot", "side", "sideways", "aside"], "turn"),
+    **dict.fromkeys(["shift", "slide", "move", "dart", "flick", "drift", "wander", "slip"], "motion"),
     **dict.fromkeys(["back", "backward", "throw back"], "back"),
     **dict.fromkeys(["away", "elsewhere", "off"], "away"),
     **dict.fromkeys(["camera", "lens", "viewer", "audience", "ahead", "straight", "forward at", "front", "us"], "camera"),
@@ -306,7 +307,7 @@ RULES: dict[tuple[str, str], str] = {
     ("chin", "knit"): "chin_raise", ("chin", "tilt"): "head_tilt", ("chin", "in"): "head_down",
     ("jaw", "open"): "jaw_open", ("jaw", "down"): "jaw_open", ("jaw", "wide"): "jaw_open", ("jaw", "clench"): "jaw_clench",
     ("jaw", "narrow"): "jaw_clench", ("jaw", "press"): "jaw_clench", ("jaw", "close"): "lips_close", ("jaw", "out"): "jaw_forward",
-    ("jaw", "turn"): "jaw_right", ("jaw", "side"): "jaw_right",
+    ("jaw", "turn"): "jaw_right", ("jaw", "motion"): "jaw_right", ("mouth", "motion"): "lips_right", ("lips", "motion"): "lips_right", ("jaw", "side"): "jaw_right",
     ("mouth", "open"): "mouth_open", ("mouth", "wide"): "jaw_open", ("mouth", "down"): "mouth_open", ("mouth", "close"): "lips_close",
     ("mouth", "press"): "lips_press", ("mouth", "narrow"): "lips_tighten", ("mouth", "out"): "lips_pucker", ("mouth", "funnel"): "lips_funnel",
     ("mouth", "stretch"): "lips_stretch", ("mouth", "turn"): "lips_right", ("mouth", "side"): "lips_right", ("mouth", "curl"): "corners_up",
@@ -348,6 +349,10 @@ PART_REGIONS: dict[str, tuple[str, ...]] = {
     "mouth": ("mouth",), "teeth": ("mouth",), "lips": ("mouth",), "upper_lip": ("mouth",), "lower_lip": ("mouth",),
     "corners": ("mouth",), "cheeks": ("cheeks",), "nose": ("nose",), "nostrils": ("nose",), "tongue": ("mouth",),
 }
+
+#: Short, generic movement words that pair only with a part right next to them ("lips in").
+SHORT_REACH_ACTIONS: frozenset[str] = frozenset({"in", "out", "off", "back", "side", "up", "down", "forward"})
+SHORT_REACH = 2
 
 #: Concept used when a part is named with an action that has no rule of its own but an obvious default.
 PART_DEFAULTS: dict[str, str] = {}

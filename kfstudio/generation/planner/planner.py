@@ -206,6 +206,7 @@ class EmbeddedPlanner:
         self._matcher = _Matcher(self._lemmatizer)
         self._targets = {key: self._target_vector(c) for key, c in lx.CONCEPTS.items()}
         self.expansion_source = expansion.source
+        self._context_cache: dict[str, tuple[np.ndarray, bool]] = {}
 
     # ------------------------------------------------------------------ public API
     def plan(
@@ -372,7 +373,8 @@ class EmbeddedPlanner:
             if key is None:
                 continue
             d = action.start - p.end if p.end < action.start else p.start - action.end
-            if d > _PAIR_DISTANCE:
+            reach = lx.SHORT_REACH if action.text in lx.SHORT_REACH_ACTIONS else _PAIR_DISTANCE
+            if d > reach:
                 continue
             rank = (d, 0 if p.end < action.start else 1)  # ties: the part written first
             if best is None or rank < best[0]:
@@ -532,9 +534,8 @@ class EmbeddedPlanner:
         for text, label in sources:
             if not text.strip():
                 continue
-            lines: list[str] = []
-            base, forced, flags = self._plan_core(text, None, lines)
-            if not flags["specific"]:
+            base, specific_text = self._context_plan(text)
+            if not specific_text:
                 continue
             weight = _VAGUE_WEIGHT if not specific else _COLOUR_WEIGHT
             if label == "background":
@@ -550,6 +551,17 @@ class EmbeddedPlanner:
                 shown = ", ".join(f"{ch.NAMES[i]} {colour[i]:.2f}" for i in np.flatnonzero(take)[:6])
                 explanation.append(f"{label} '{text.strip()[:60]}' x{weight:.2f} colours open channels -> {shown}")
             return
+
+    def _context_plan(self, text: str) -> tuple[np.ndarray, bool]:
+        """Values an emotion/background text asks for (cached: a script repeats them for every keyframe)."""
+        hit = self._context_cache.get(text)
+        if hit is None:
+            base, _, flags = self._plan_core(text, None, [])
+            base.setflags(write=False)
+            hit = self._context_cache[text] = (base, bool(flags["specific"]))
+            if len(self._context_cache) > 256:
+                self._context_cache.pop(next(iter(self._context_cache)))
+        return hit
 
     # ------------------------------------------------------------------ coherence
     @staticmethod

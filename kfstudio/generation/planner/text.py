@@ -35,7 +35,7 @@ STOP_WORDS = frozenset(
 )
 
 #: Determiners and pronouns skipped by phrase matching ("rolls his eyes" matches "roll eye").
-FILLER = frozenset("the a her his their its my your our him them she he they it i you we own this that these those".split())
+FILLER = frozenset("the her his their its my your our him them she he they it i you we own this that these those".split())
 
 _CONTRACTIONS = {"n't": " not", "'s": "", "'re": "", "'ve": "", "'ll": "", "'d": "", "'m": ""}
 _IRREGULAR = {
@@ -161,10 +161,8 @@ class Lemmatizer:
         table = self.expansion.lemmas.get(word)
         if table:
             return table
-        for cand in self._candidates(word):
-            if cand in self.known or cand in self.expansion.synonyms:
-                return cand
-        return word
+        found = [c for c in self._candidates(word) if c in self.known or c in self.expansion.synonyms]
+        return max(found, key=len) if found else word  # the longest known stem: "bites" -> "bite", not "bit"
 
     def lemma(self, word: str) -> tuple[str, str, float]:
         """(lemma, original lemma if expanded else "", similarity) for one written word."""
