@@ -436,3 +436,17 @@ def test_single_row_file(tmp_path):
     assert capture.times.tolist() == [0.0] and capture.start == pytest.approx(7.0)
     assert np.array_equal(capture.values, values)
     assert capture.fps == 60.0 and any("single row" in w for w in capture.warnings)
+
+
+def test_long_take_written_in_chunks_round_trips(tmp_path):
+    n_frames = 20_000  # more rows than the writer formats at a time
+    rng = np.random.default_rng(11)
+    values = rng.uniform(-1.0, 1.0, (n_frames, NUM_CHANNELS))
+    values[-100:] *= 250.0  # a wider integer part in the last chunk only
+    path = tmp_path / "long.csv"
+    write_csv(path, values, 60.0, start="08:30:00:00.000")
+    capture = read_csv(path)
+    assert capture.values.shape == values.shape
+    assert np.abs(capture.values - values).max() <= 1e-6
+    np.testing.assert_allclose(capture.times, np.arange(n_frames) / 60.0, atol=1e-5)
+    assert path.read_bytes().count(b"\n") == n_frames + 1

@@ -30,6 +30,7 @@ import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import numpy as np
 
@@ -56,7 +57,8 @@ _TIMECODE_WIDTH = len("HH:MM:SS:FF.fff")
 _TIMECODE_RE = re.compile(r"^\s*(\d+):(\d{1,2}):(\d{1,2})[:;](\d{1,2}(?:\.\d*)?)\s*$")
 _COMMON_FPS = (23.976, 24.0, 25.0, 29.97, 30.0, 48.0, 50.0, 59.94, 60.0, 72.0, 90.0, 100.0, 119.88, 120.0, 240.0)
 _FPS_SNAP_RELATIVE = 4e-4  # 29.97 and 30 differ by 1e-3 relative; snap only when clearly one of them
-_DEFAULT_FPS = 60.0  # used when a file has a single row and no step to measure
+_DEFAULT_FPS = 60.0
+_ROWS_PER_CHUNK = 16_384  # rows formatted at a time when writing (about 14 MB of buffers)  # used when a file has a single row and no step to measure
 
 
 class CSVFormatError(ValueError):
@@ -229,12 +231,13 @@ def _csv_body(seconds: np.ndarray, values: np.ndarray) -> bytes:
     return rows[rows != 0].tobytes()
 
 
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder, fsync, rename."""
+def _atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
+    """Write the chunks to ``path`` through a temporary file in the same folder, fsync, rename."""
     fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp_name, path)
@@ -309,8 +312,12 @@ def write_csv(
     """
     array = _check_values(values)
     seconds = _row_seconds(array.shape[0], fps, start, times)
-    data = (HEADER + "\n").encode("ascii") + _csv_body(seconds, array)
-    _atomic_write_bytes(Path(path), data)
+    blocks = range(0, len(array), _ROWS_PER_CHUNK)  # bounds the formatting buffers for long takes
+    chunks = itertools.chain(
+        [(HEADER + "\n").encode("ascii")],
+        (_csv_body(seconds[i : i + _ROWS_PER_CHUNK], array[i : i + _ROWS_PER_CHUNK]) for i in blocks),
+    )
+    _atomic_write_chunks(Path(path), chunks)
 
 
 # --------------------------------------------------------------------------------------------
