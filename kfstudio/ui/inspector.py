@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -83,6 +83,9 @@ class Inspector(QWidget):
         session.timeChanged.connect(self.refresh)
         self._updating = False
         self.refresh()
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 240)
 
     @Slot()
     def refresh(self, *_args) -> None:

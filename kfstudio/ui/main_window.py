@@ -93,15 +93,8 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.session)
         self.curve_editor = _optional_widget("curve_editor", "CurveEditor", self.session, "The curve editor")
         self.channel_list = _optional_widget("channel_list", "ChannelList", self.session, "The channel list")
-        want_viewport = can_host_gl() if viewport is None else viewport
-        self.viewport = ViewportPlaceholder("this display has no OpenGL (offscreen)")
-        if want_viewport:
-            try:
-                from .viewport import Viewport
-
-                self.viewport = Viewport(self.session)
-            except Exception as exc:  # no GL, no default head: the rest of the editor still works
-                self.viewport = ViewportPlaceholder(f"{type(exc).__name__}: {exc}")
+        self._want_viewport = can_host_gl() if viewport is None else viewport
+        self.viewport = ViewportPlaceholder("loading the 3D viewport …" if self._want_viewport else "this display has no OpenGL (offscreen)")
         central = QWidget()
         central.setMaximumSize(0, 0)
         self.setCentralWidget(central)
@@ -110,19 +103,42 @@ class MainWindow(QMainWindow):
         channels = self._dock("channels", "Channels", self.channel_list, Qt.RightDockWidgetArea)
         timeline = self._dock("timeline", "Timeline", self.timeline, Qt.BottomDockWidgetArea)
         curves = self._dock("curves", "Curves", self.curve_editor, Qt.BottomDockWidgetArea)
-        inspector = self._dock("inspector", "Keyframe", self.inspector, Qt.LeftDockWidgetArea)
-        self.splitDockWidget(script, inspector, Qt.Vertical)
+        inspector = self._dock("inspector", "Keyframe", self.inspector, Qt.RightDockWidgetArea)
         self.splitDockWidget(view, channels, Qt.Horizontal)
+        self.tabifyDockWidget(channels, inspector)
+        channels.raise_()
         self.splitDockWidget(timeline, curves, Qt.Vertical)
         self._default_sizes = lambda: (
             self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal),
-            self.resizeDocks([script, inspector], [560, 240], Qt.Vertical),
             self.resizeDocks([view, timeline, curves], [470, 150, 280], Qt.Vertical),
         )
-        if hasattr(self.viewport, "render_thumbnail"):
-            self.timeline.set_thumbnail_renderer(self.viewport.render_thumbnail)
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+
+    def build_viewport(self) -> None:
+        """Replace the placeholder by the vispy viewport (after the window shows: vispy and the head load)."""
+        if not self._want_viewport or hasattr(self.viewport, "set_head"):
+            return
+        from .viewport import Viewport, ViewportPlaceholder
+
+        try:
+            viewport = Viewport(self.session)
+        except Exception as exc:  # no GL, no head: the rest of the editor still works
+            viewport = ViewportPlaceholder(f"{type(exc).__name__}: {exc}")
+        old, self.viewport = self.viewport, viewport
+        self.docks["viewport"].setWidget(viewport)
+        old.deleteLater()
+        if hasattr(viewport, "render_thumbnail"):
+            self.timeline.set_thumbnail_renderer(viewport.render_thumbnail)
+        self.actions["wireframe"].setChecked(False)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._layout_restored:
+            self._layout_restored = True
+            QTimer.singleShot(50, self._default_sizes)  # once the window has its size
+        if self._want_viewport and not hasattr(self.viewport, "set_head"):
+            QTimer.singleShot(30, self.build_viewport)
 
     def _action(self, key: str, text: str, slot, *, shortcut_id: str | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -460,9 +476,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray) and self.restoreState(state):
-            return
-        QTimer.singleShot(0, self._default_sizes)  # once the window has its size
+        self._layout_restored = isinstance(state, QByteArray) and self.restoreState(state)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -8,7 +8,7 @@ is being generated, on which backend and device, and shows the last backend erro
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
@@ -67,6 +67,9 @@ class ScriptPanel(QWidget):
         controller.error.connect(self._show_error)
         self._on_document_changed()
         self._show("idle", "embedded planner ready" if not session.anim.keyframes else controller.backend_label)
+
+    def sizeHint(self) -> QSize:
+        return QSize(400, 560)
 
     # ------------------------------------------------------------------ text → document
     @Slot()

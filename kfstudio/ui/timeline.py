@@ -69,14 +69,17 @@ class ThumbnailCache:
     def has_work(self) -> bool:
         return bool(self._wanted) and self.render is not None
 
-    def render_one(self) -> bool:
-        """Render one queued thumbnail; True if one was rendered."""
+    def render_one(self) -> bool | None:
+        """Render one queued thumbnail: True when done, False when the renderer is not ready (kept
+        queued), None when there is nothing to render."""
         if not self.has_work:
-            return False
-        uid, values = self._wanted.popitem()
+            return None
+        uid, values = next(iter(self._wanted.items()))
         image = self.render(values)
-        if image is not None:
-            self._images[uid] = (np.asarray(values, dtype=np.float32).tobytes(), image)
+        if image is None:
+            return False
+        del self._wanted[uid]
+        self._images[uid] = (np.asarray(values, dtype=np.float32).tobytes(), image)
         return True
 
     def prune(self, alive: set[str]) -> None:
@@ -224,9 +227,13 @@ class Timeline(QWidget):
     def _render_thumbnail(self) -> None:
         if self.session.playing or self._drag is not None:
             return  # keep playback and drags smooth; resume afterwards
-        if not self.thumbnails.render_one():
+        done = self.thumbnails.render_one()
+        if done is None:
             self._thumb_timer.stop()
-        self.update()
+        else:
+            self._thumb_timer.setInterval(15 if done else 300)  # not ready: try again later
+        if done:
+            self.update()
 
     def set_thumbnail_renderer(self, render: Callable[[np.ndarray], QImage | None] | None) -> None:
         self.thumbnails.render = render

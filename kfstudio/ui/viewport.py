@@ -164,7 +164,7 @@ class Viewport(QWidget):
 
     def render_thumbnail(self, values: np.ndarray, size: int = 112) -> QImage | None:
         """An image of the head in ``values`` from the front, drawn offscreen; the view is restored."""
-        if self.mesh is None or not self.isVisible():
+        if self.mesh is None or not self.canvas.native.isVisible() or min(self.canvas.size) < 120:
             return None
         cam = self.view.camera
         saved = (cam.center, cam.distance, cam.azimuth, cam.elevation)
@@ -173,10 +173,13 @@ class Viewport(QWidget):
             self.mesh.set_pose(positions, normals)
             centre, distance = self._framing()
             cam.center, cam.distance, cam.azimuth, cam.elevation = centre, distance * 0.95, 90.0, 4.0
-            w, h = self.canvas.size
+            # (vispy's render(size=...) draws an empty image here and render(region=...) drifts:
+            # render the whole canvas 1:1, crop the centre square, scale it with Qt.)
+            full = self.canvas.render(alpha=False)
+            h, w = full.shape[:2]
             side = min(w, h)
-            region = ((w - side) // 2, (h - side) // 2, side, side)
-            pixels = np.ascontiguousarray(self.canvas.render(region=region, size=(size, size), alpha=False))
+            y0, x0 = (h - side) // 2, (w - side) // 2
+            pixels = np.ascontiguousarray(full[y0:y0 + side, x0:x0 + side])
         except Exception:
             return None
         finally:
@@ -185,4 +188,5 @@ class Viewport(QWidget):
             self.refresh()
         h, w = pixels.shape[:2]
         fmt = QImage.Format_RGB888 if pixels.shape[2] == 3 else QImage.Format_RGBA8888
-        return QImage(pixels.data, w, h, pixels.strides[0], fmt).copy()
+        image = QImage(pixels.data, w, h, pixels.strides[0], fmt)
+        return image.scaled(size, size, Qt.KeepAspectRatio, Qt.SmoothTransformation)
