@@ -131,7 +131,7 @@ EMOTIONS: dict[str, dict] = {
 EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 1.0) for w in ("happy", "happiness", "joy", "joyful", "glad", "cheerful", "delight", "delighted", "pleased", "amuse", "amused", "amusement", "content", "contented", "warm", "bright", "elated", "jolly", "merry", "gleeful", "glee")},
     **{w: ("happiness", 1.3) for w in ("ecstatic", "overjoyed", "euphoric", "thrilled", "jubilant")},
-    **{w: ("sadness", 1.0) for w in ("sad", "sadness", "sorrow", "sorrowful", "unhappy", "melancholy", "gloomy", "glum", "downcast", "dejected", "mournful", "heartbroken", "hurt", "disappoint", "disappointed", "disappointment", "upset", "lonely", "regret", "wistful", "somber", "sombre", "blue", "depressed", "miserable")},
+    **{w: ("sadness", 1.0) for w in ("sad", "sadness", "heartbreak", "sorrow", "mourning", "tear", "tears", "sorrowful", "unhappy", "melancholy", "gloomy", "glum", "downcast", "dejected", "mournful", "heartbroken", "hurt", "disappoint", "disappointed", "disappointment", "upset", "lonely", "regret", "wistful", "somber", "sombre", "blue", "depressed", "miserable")},
     **{w: ("sadness", 1.3) for w in ("grief", "grieve", "despair", "devastated", "anguish", "distraught")},
     **{w: ("surprise", 1.0) for w in ("surprise", "surprised", "astonish", "astonished", "amazed", "amazement", "startle", "startled", "stunned", "astonishment", "disbelief", "awe", "wonder")},
     **{w: ("surprise", 1.3) for w in ("shock", "shocked", "flabbergasted", "dumbfounded")},
