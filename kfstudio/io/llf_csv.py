@@ -211,8 +211,8 @@ def _value_fields(values: np.ndarray) -> np.ndarray:
     point = int_width + 1
     out[..., point] = ord(".")
     high, low = np.divmod(fraction, 10**5)
-    out[..., point + 1 : point + 6] = _FIVE_DIGITS[high]
-    out[..., point + 6 : point + 11] = _FIVE_DIGITS[low]
+    out[..., point + 1 : point + 6] = np.take(_FIVE_DIGITS, high, axis=0)
+    out[..., point + 6 : point + 11] = np.take(_FIVE_DIGITS, low, axis=0)
     return out
 
 
