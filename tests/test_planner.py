@@ -127,3 +127,24 @@ def test_bad_expansion_table_names_file(tmp_path):
     bad.write_text('{"lemmas": \n{')
     with pytest.raises(ExpansionTableError, match="line 2"):
         load_expansion(bad)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   ", "!!!,,;;", "ÜBER-élan naïve — ✨", "not not no never", "left right left right", "smile " * 300, "a\nb\tc"],
+)
+def test_odd_text_gives_valid_values(planner, text):
+    plan = planner.plan(text, emotion=text, background=text, context=[text, text], index=1)
+    assert plan.values.shape == (61,) and np.all(np.isfinite(plan.values))
+    assert np.all(plan.values >= ch.LOWER) and np.all(plan.values <= ch.UPPER)
+
+
+def test_previous_of_wrong_length_is_rejected_clearly(planner):
+    with pytest.raises(ValueError, match="61 channel values, got 5"):
+        planner.plan("smile", previous=np.zeros(5))
+
+
+def test_suppressed_action_is_weak_not_absent(planner):
+    full = v(planner.plan("she laughs"), "MouthSmileLeft")
+    held = v(planner.plan("she tries not to laugh"), "MouthSmileLeft")
+    assert 0 < held < full

@@ -221,7 +221,12 @@ class EmbeddedPlanner:
     ) -> Plan:
         """Propose the 61 values for one keyframe description seen in its script's context."""
         explanation: list[str] = []
-        prev = None if previous is None else ch.clamp(np.asarray(previous, dtype=np.float64).reshape(ch.NUM_CHANNELS))
+        prev = None
+        if previous is not None:
+            prev = np.asarray(previous, dtype=np.float64).ravel()
+            if prev.size != ch.NUM_CHANNELS:
+                raise ValueError(f"previous must hold {ch.NUM_CHANNELS} channel values, got {prev.size}")
+            prev = ch.clamp(prev)
         if prev is None and index is not None and 0 < index <= len(context) and self._says_hold(description):
             prev = self._plan_core(context[index - 1], None, [])[0]
             explanation.append(f"hold without previous values: reading keyframe {index - 1} of the script")
@@ -488,6 +493,9 @@ class EmbeddedPlanner:
             direction = inst.side or lx.DEFAULT_SIDE
             return ch.mirror_values(target) if direction == "left" else target
         if concept.sided == "none":
+            if concept.region == "gaze" and inst.side:  # "looks up and to the left": add the sideways turn
+                lateral = self._targets["gaze_right"]
+                target = target + (ch.mirror_values(lateral) if inst.side == "left" else lateral)
             return target
         side = inst.side
         if not side and not inst.both and (concept.sided == "one" or inst.one_sided):
