@@ -218,7 +218,7 @@ def _value_fields(values: np.ndarray) -> np.ndarray:
 
 def _csv_body(seconds: np.ndarray, values: np.ndarray) -> bytes:
     """The data rows (timecode, count 61, values) as ASCII bytes, one ``\\n``-terminated line each."""
-    n_rows, n_cols = values.shape
+    n_rows = values.shape[0]
     fields = _value_fields(values)
     fields[..., -1] = ord(",")
     fields[:, -1, -1] = ord("\n")
