@@ -1,21 +1,19 @@
 """Benchmarks of Live Link Face CSV input/output and key reduction (for ``kfstudio bench``).
 
 Each ``bench_*`` function returns a dict (or a list of dicts) with ``name``, ``unit`` ("ms"),
-``median``, ``min``, ``max``, ``target`` and ``passed`` (median within target), timed with
-``time.perf_counter`` over a few repeats. Inputs are generated here, except the real capture in
+``median``, ``min``, ``max``, ``target`` and ``passed`` (median within target), timed by
+:func:`kfstudio.benchutil.measure` (a warm-up call, then a few repeats). Inputs are generated here, except the real capture in
 ``../shared/fixtures/`` next to the repository, which is used where present.
 """
 
 from __future__ import annotations
 
-import statistics
 import tempfile
-import time
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 
+from kfstudio.benchutil import measure
 from kfstudio.channels import LOWER, NUM_CHANNELS, UPPER
 from kfstudio.io.keyreduce import reduce_keys
 from kfstudio.io.llf_csv import read_csv, write_csv
@@ -25,29 +23,6 @@ __all__ = ["bench_csv_write", "bench_csv_read", "bench_reduce", "FIXTURE"]
 FIXTURE = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "livelinkface_capture.csv"
 
 _TEN_MINUTES_60FPS = 10 * 60 * 60
-
-
-def _result(name: str, samples: list[float], target_ms: float, **extra) -> dict:
-    median = statistics.median(samples)
-    return {
-        "name": name,
-        "unit": "ms",
-        "median": median,
-        "min": min(samples),
-        "max": max(samples),
-        "target": target_ms,
-        "passed": median <= target_ms,
-        **extra,
-    }
-
-
-def _time_ms(action: Callable[[], object], repeats: int) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000.0)
-    return samples
 
 
 def _smooth_take(n_frames: int, seed: int = 0) -> np.ndarray:
@@ -64,9 +39,15 @@ def bench_csv_write(repeats: int = 5) -> dict:
     values = _smooth_take(_TEN_MINUTES_60FPS)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "take.csv"
-        samples = _time_ms(lambda: write_csv(path, values, 60.0, start="10:00:00:00.000"), repeats)
-        size = path.stat().st_size
-    return _result("csv_write_10min_60fps", samples, 1000.0, rows=len(values), bytes=size)
+        result = measure(
+            "csv_write_10min_60fps",
+            lambda: write_csv(path, values, 60.0, start="10:00:00:00.000"),
+            target_ms=1000.0,
+            repeats=repeats,
+            rows=len(values),
+        )
+        result["bytes"] = path.stat().st_size
+    return result
 
 
 def bench_csv_read(repeats: int = 5) -> list[dict]:
@@ -76,9 +57,9 @@ def bench_csv_read(repeats: int = 5) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "take.csv"
         write_csv(path, values, 60.0)
-        results = [_result("csv_read_10min_60fps", _time_ms(lambda: read_csv(path), repeats), 1500.0)]
+        results = [measure("csv_read_10min_60fps", lambda: read_csv(path), target_ms=1500.0, repeats=repeats)]
     if FIXTURE.exists():
-        results.append(_result("csv_read_fixture", _time_ms(lambda: read_csv(FIXTURE), repeats), 150.0))
+        results.append(measure("csv_read_fixture", lambda: read_csv(FIXTURE), target_ms=150.0, repeats=repeats))
     return results
 
 
@@ -89,15 +70,30 @@ def bench_reduce(repeats: int = 5) -> list[dict]:
     if FIXTURE.exists():
         capture = read_csv(FIXTURE)
         keys = reduce_keys(capture.times, capture.values, 0.01)
-        samples = _time_ms(lambda: reduce_keys(capture.times, capture.values, 0.01), repeats)
-        results.append(_result("reduce_keys_fixture", samples, 300.0, keys=sum(len(k) for k in keys),
-                               values=capture.values.size))
+        results.append(
+            measure(
+                "reduce_keys_fixture",
+                lambda: reduce_keys(capture.times, capture.values, 0.01),
+                target_ms=300.0,
+                repeats=repeats,
+                keys=sum(len(k) for k in keys),
+                values=capture.values.size,
+            )
+        )
     values = _smooth_take(_TEN_MINUTES_60FPS)
     times = np.arange(len(values)) / 60.0
     keys = reduce_keys(times, values, 0.01)
-    samples = _time_ms(lambda: reduce_keys(times, values, 0.01), max(1, repeats // 2))
-    results.append(_result("reduce_keys_10min_60fps", samples, 2000.0, keys=sum(len(k) for k in keys),
-                           values=values.size))
+    results.append(
+        measure(
+            "reduce_keys_10min_60fps",
+            lambda: reduce_keys(times, values, 0.01),
+            target_ms=2000.0,
+            repeats=max(1, repeats // 2),
+            warmup=0,  # the call above warmed it
+            keys=sum(len(k) for k in keys),
+            values=values.size,
+        )
+    )
     return results
 
 

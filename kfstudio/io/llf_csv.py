@@ -26,14 +26,13 @@ import itertools
 import operator
 import os
 import re
-import tempfile
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import numpy as np
 
+from kfstudio.io.atomic import atomic_write_bytes
 from kfstudio.channels import LOWER, NAMES, NUM_CHANNELS, UPPER, UnknownChannelError, lookup
 
 __all__ = [
@@ -231,34 +230,6 @@ def _csv_body(seconds: np.ndarray, values: np.ndarray) -> bytes:
     return rows[rows != 0].tobytes()
 
 
-def _atomic_write_chunks(path: Path, chunks: Iterable[bytes]) -> None:
-    """Write the chunks to ``path`` through a temporary file in the same folder, fsync, rename."""
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dir_fd = os.open(path.parent, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
 def _check_values(values: np.ndarray) -> np.ndarray:
     array = np.asarray(values, dtype=np.float64)
     if array.ndim != 2 or array.shape[1] != NUM_CHANNELS:
@@ -313,11 +284,9 @@ def write_csv(
     array = _check_values(values)
     seconds = _row_seconds(array.shape[0], fps, start, times)
     blocks = range(0, len(array), _ROWS_PER_CHUNK)  # bounds the formatting buffers for long takes
-    chunks = itertools.chain(
-        [(HEADER + "\n").encode("ascii")],
-        (_csv_body(seconds[i : i + _ROWS_PER_CHUNK], array[i : i + _ROWS_PER_CHUNK]) for i in blocks),
-    )
-    _atomic_write_chunks(Path(path), chunks)
+    chunks = [(HEADER + "\n").encode("ascii")]
+    chunks += [_csv_body(seconds[i : i + _ROWS_PER_CHUNK], array[i : i + _ROWS_PER_CHUNK]) for i in blocks]
+    atomic_write_bytes(path, b"".join(chunks))
 
 
 # --------------------------------------------------------------------------------------------
