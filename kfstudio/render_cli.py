@@ -5,11 +5,12 @@
     kfstudio render (SCRIPT | PROJECT.kfs) [--time T | --keyframe N] [--set CHANNEL=VALUE ...]
                     [--values-json FILE] [--head FILE.glb] [--view front|three-quarter|side]
                     [--size WxH] [--sheet] [--columns N] [--wireframe] -o OUT.png
+    kfstudio render --shapes [--head FILE.glb] [--view V] [--size WxH] -o SHEET.png
 
 The animation comes from ``kfstudio.pipeline.load_animation`` (a script is planned, a project is
 loaded); without a script or project, ``--values-json`` and ``--set`` pose the neutral face. With
 ``--sheet`` every keyframe is drawn in a grid, labelled with its time and description, and
-``--size`` is the size of one cell. :func:`add_render_parser` registers the subcommand on an
+``--size`` is the size of one cell; ``--shapes`` draws the rig's 52 blendshapes the same way. :func:`add_render_parser` registers the subcommand on an
 ``argparse`` sub-parser set and :func:`run_render` carries it out (exit status 0 on success, 1
 when rendering is impossible, 2 for bad input).
 """
@@ -67,6 +68,8 @@ def add_render_parser(subparsers) -> argparse.ArgumentParser:
                    help=f"image size, or one sheet cell's size with --sheet (default {_DEFAULT_SIZE}, "
                    f"{_DEFAULT_SHEET_CELL} per cell)")
     p.add_argument("--sheet", action="store_true", help="draw every keyframe side by side, labelled")
+    p.add_argument("--shapes", action="store_true",
+                   help="draw the head's 52 blendshapes at weight 1 side by side (to check a rig)")
     p.add_argument("--columns", type=int, default=None, metavar="N", help="columns of the sheet")
     p.add_argument("--wireframe", action="store_true", help="overlay the mesh edges")
     p.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.png", help="the PNG to write")
@@ -171,6 +174,12 @@ def _frames(args, overrides: dict[int, float]) -> list[tuple[np.ndarray, tuple[s
             v[index] = value
         return v
 
+    if args.shapes:
+        if args.source is not None or args.time is not None or args.keyframe is not None:
+            raise RenderArgumentError("--shapes draws the rig itself; give no script, project, --time or --keyframe")
+        from kfstudio.rig.render import blendshape_frames
+
+        return [(apply(values), label) for values, label in blendshape_frames()]
     if args.source is None:
         if args.sheet or args.time is not None or args.keyframe is not None:
             raise RenderArgumentError("--sheet, --time and --keyframe need a script or project to render")
@@ -204,7 +213,8 @@ def run_render(args) -> int:
     try:
         if args.view not in _VIEWS:
             raise RenderArgumentError(f"unknown view {args.view!r}; views are {', '.join(_VIEWS)}")
-        size = parse_size(args.size or (_DEFAULT_SHEET_CELL if args.sheet else _DEFAULT_SIZE))
+        sheet = args.sheet or args.shapes
+        size = parse_size(args.size or (_DEFAULT_SHEET_CELL if sheet else _DEFAULT_SIZE))
         if args.columns is not None and args.columns < 1:
             raise RenderArgumentError(f"--columns must be at least 1, got {args.columns}")
         overrides = load_values_json(args.values_json) if args.values_json else {}
@@ -213,7 +223,7 @@ def run_render(args) -> int:
             overrides[index] = value
         frames = _frames(args, overrides)
         head = render.load_head(args.head)
-        if args.sheet:
+        if sheet:
             image = render.render_sheet(head, frames, columns=args.columns, size_per=size, view=args.view)
         else:
             image = render.render_image(head, frames[0][0], view=args.view, size=size, wireframe=args.wireframe)

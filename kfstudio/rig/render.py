@@ -218,6 +218,21 @@ def _camera_axes(azimuth: float, elevation: float) -> tuple[np.ndarray, np.ndarr
     return right, up, toward
 
 
+_NECK_SHOWN = 0.15  # how much neck to frame below the neck pivot, as a fraction of the head's height above it
+
+
+def _framed_vertices(head) -> np.ndarray:
+    """The neutral vertices the camera frames: the head and a little neck, not the whole neck."""
+    vertices = np.asarray(head.vertices, dtype=np.float32)
+    pivot = getattr(head, "neck_pivot", None)
+    if pivot is None:
+        return vertices
+    pivot_y = float(np.asarray(pivot).reshape(3)[1])
+    cut = pivot_y - _NECK_SHOWN * (float(vertices[:, 1].max()) - pivot_y)
+    kept = vertices[vertices[:, 1] >= cut]
+    return kept if len(kept) >= 4 else vertices
+
+
 @dataclass(frozen=True)
 class _Framing:
     center: np.ndarray
@@ -258,7 +273,7 @@ class Renderer:
             raise RenderRequestError(f"supersample must be 1 to 4, got {supersample!r}")
         self.supersample = supersample
         self.backend = select_backend()
-        self._neutral = np.asarray(self.head.vertices, dtype=np.float32)
+        self._framed = _framed_vertices(self.head)
         self._build_scene()
 
     # -- scene -----------------------------------------------------------------------------
@@ -300,7 +315,7 @@ class Renderer:
         self.view.pos = (0, 0)
         self.view.size = (fw, fh - strip)
         azimuth, elevation = _check_view(view)
-        framing = _frame(self._neutral, azimuth, elevation, fw / max(fh - strip, 1))
+        framing = _frame(self._framed, azimuth, elevation, fw / max(fh - strip, 1))
         cam = self.view.camera
         cam.azimuth, cam.elevation = 90.0 - azimuth, elevation  # vispy's azimuth 0 looks along +X
         cam.center = tuple(float(c) for c in framing.center)
@@ -332,12 +347,17 @@ class Renderer:
             canvas.pop_fbo()
 
     def _downsample(self, image: np.ndarray) -> np.ndarray:
+        """Box-filter the supersampled image down to the output size (rounded mean of s x s blocks)."""
         s = self.supersample
         if s == 1:
             return image
         h, w = image.shape[0] // s, image.shape[1] // s
-        blocks = image[: h * s, : w * s].reshape(h, s, w, s, 4).astype(np.uint16)
-        return (blocks.sum(axis=(1, 3)) + (s * s) // 2) // (s * s)
+        total = np.zeros((h, w, image.shape[2]), np.uint16)
+        for dy in range(s):
+            for dx in range(s):
+                total += image[dy : h * s : s, dx : w * s : s]
+        total += (s * s) // 2
+        return (total // (s * s)).astype(np.uint8)
 
     # -- public ----------------------------------------------------------------------------
     def set_values(self, values) -> None:
@@ -360,7 +380,7 @@ class Renderer:
             text.text = _fit_text(line, self.size[0], bold=text is self._labels[0])
         self.mesh.wireframe = wireframe
         self.mesh.mode = SHADED_MODE
-        return self._downsample(self._draw()).astype(np.uint8)
+        return self._downsample(self._draw())
 
     def part_map(self, values, *, view: str = "front") -> np.ndarray:
         """Which part covers each pixel: an (H, W) int16 map of part indices, -1 for background.

@@ -26,6 +26,7 @@ __all__ = ["HeadMeshVisual", "HeadMesh", "part_shininess", "PART_ID_MODE", "SHAD
 
 SHADED_MODE = 0
 #: Draw each part in a flat colour encoding ``part index + 1`` in the red channel (0 = background).
+#: A triangle whose corners belong to different parts counts as the part of most of its corners.
 PART_ID_MODE = 1
 
 _VERTEX = """
@@ -57,6 +58,7 @@ uniform vec3 u_up_dir;
 uniform vec4 u_eye;
 uniform int u_mode;        // 0 shaded, 1 part ids
 uniform int u_line_pass;   // 1 while drawing the wireframe edges
+uniform float u_face_part; // part of the faces being drawn in part-id mode
 varying vec3 v_position;
 varying vec3 v_normal;
 varying vec4 v_color;
@@ -71,7 +73,7 @@ const vec3 GROUND = vec3(0.16, 0.13, 0.12);
 
 void main() {
     if (u_mode == 1) {
-        gl_FragColor = vec4((floor(v_part + 0.5) + 1.0) / 255.0, 0.0, 0.0, 1.0);
+        gl_FragColor = vec4((u_face_part + 1.0) / 255.0, 0.0, 0.0, 1.0);
         return;
     }
     if (u_line_pass == 1) {
@@ -144,6 +146,8 @@ class HeadMeshVisual(Visual):
         self._n_vertices = len(part)
         self._tri_index = gloo.IndexBuffer(faces)
         self._edge_index = None  # built on first wireframe draw
+        self._part_indices = None  # [(part, IndexBuffer)], built on first part-id draw
+        self._part = part
         self._faces = faces
         self._pos_vbo = gloo.VertexBuffer(np.zeros((self._n_vertices, 3), np.float32))
         self._nrm_vbo = gloo.VertexBuffer(np.zeros((self._n_vertices, 3), np.float32))
@@ -156,6 +160,7 @@ class HeadMeshVisual(Visual):
         self._mode = SHADED_MODE
         prog["u_mode"] = SHADED_MODE
         prog["u_line_pass"] = 0
+        prog["u_face_part"] = 0.0
         self._bounds = None
         self.wireframe = wireframe
         self._index_buffer = self._tri_index
@@ -219,9 +224,16 @@ class HeadMeshVisual(Visual):
         prog["u_eye"] = eye.astype(np.float32)
 
     def draw(self):
-        """Draw the triangles, then (with ``wireframe``) the edges on top."""
+        """Draw the triangles, then (with ``wireframe``) the edges on top.
+
+        In part-id mode the triangles are drawn part by part, so that a triangle spanning two
+        parts shows one part id instead of a blend of the two.
+        """
+        if self._mode == PART_ID_MODE:
+            self._draw_parts()
+            return
         Visual.draw(self)
-        if not (self.wireframe and self.visible and self.mode == SHADED_MODE):
+        if not (self.wireframe and self.visible):
             return
         if self._edge_index is None:
             self._edge_index = gloo.IndexBuffer(_edges(self._faces))
@@ -230,6 +242,26 @@ class HeadMeshVisual(Visual):
             self._program.draw("lines", self._edge_index)
         finally:
             self._program["u_line_pass"] = 0
+
+    def _draw_parts(self) -> None:
+        if not self.visible or self._prepare_draw(view=self) is False:
+            return
+        if self._part_indices is None:
+            face_part = _majority(self._part[self._faces])
+            self._part_indices = [
+                (int(p), gloo.IndexBuffer(np.ascontiguousarray(self._faces[face_part == p])))
+                for p in np.unique(face_part)
+            ]
+        self._configure_gl_state()
+        for part, index in self._part_indices:
+            self._program["u_face_part"] = float(part)
+            self._program.draw("triangles", index)
+
+
+def _majority(corner_parts: np.ndarray) -> np.ndarray:
+    """Part of each triangle from its corners' parts ((F, 3)): the repeated one, else the first."""
+    a, b, c = corner_parts.T
+    return np.where((b == c) & (a != b), b, a)
 
 
 def camera_frame(visual_to_render):
