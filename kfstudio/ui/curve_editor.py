@@ -1,0 +1,736 @@
+"""The curve editor: the visible channels' curves over time, with their keys (pyqtgraph).
+
+What the animator does here, and how it reaches the document (always through the session's undo
+stack, never by changing the document directly):
+
+* **drag keys** (left button on a key) in time and value: times snap to frames (toolbar "Snap"),
+  values are clamped to the channel's range; one drag is one undo step (``begin_drag`` on press,
+  the move re-applied from the keys' start positions on every mouse move, ``end_drag`` on release,
+  Escape cancels). A key dragged off its keyframe lands on the keyframe at the new time, or on a new
+  keyframe keying only that channel (:func:`commands.move_channel_key`).
+* **select**: click a key (Shift-click toggles it), Shift-drag a rubber band (Shift+Ctrl adds to the
+  selection), click empty space to deselect. A plain left drag on empty space pans, the wheel zooms,
+  right drag zooms per axis.
+* **interpolation** (constant / linear / bezier) and **tangents** (auto-clamped / flat / free) of the
+  selected keys: toolbar, context menu (right click), or T / V for a menu at the cursor.
+* **frame all** (F or Home) and **frame selection** (Shift+F or period), **delete keys** (Delete, X),
+  **mirror left/right** (Ctrl+M) the keyframes of the selected keys, **smooth** the selected keys,
+  **lock / mute** the channels of the selected keys (or the visible channels).
+
+Locked channels are drawn faded and their keys cannot be selected or moved; muted channels are
+drawn dashed (they play and export as 0, their keys stay editable).
+
+Drawing is incremental: on a document change the curves are re-sampled once for all channels
+(vectorised), and only the curves whose samples changed get new data; keys are one
+``ScatterPlotItem``. Redraws triggered by document changes are coalesced to one per event-loop turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, QWidget
+
+from .. import channels as ch
+from ..animation import commands
+from ..animation.commands import Edit
+from ..animation.curves import Interp, Tangent
+from .channel_list import channel_color
+
+__all__ = ["CurveEditor", "unkey_edit", "sample_times"]
+
+PICK_RADIUS_PX = 7.0  # how close (pixels) a click must be to a key to hit it
+KEY_SIZE = 8
+SELECTED_KEY_SIZE = 10
+_BACKGROUND = "#262626"
+_SELECTED_BRUSH = QBrush(QColor("#ffcc33"))
+_LOCKED_BRUSH = QBrush(QColor(110, 110, 110))
+_KEY_PEN = pg.mkPen((15, 15, 15), width=1)  # cosmetic: a plain QPen would scale with the symbol
+_FAR = 1.0e4  # curves are extended flat this far (s) beyond the document, as the curves hold there
+
+
+def sample_times(anim) -> np.ndarray:
+    """Times at which to sample the curves of ``anim`` for drawing.
+
+    Every frame of the document, every key time (and hold end), and a point just before each key so
+    that constant segments draw as crisp steps; extended flat far beyond both ends.
+    """
+    frames = anim.frame_times()
+    keys = np.array([t for k in anim.keyframes for t in ((k.time, k.time + k.hold) if k.hold > 0 else (k.time,))])
+    eps = 1e-6
+    t = np.unique(np.concatenate([frames, keys, keys - eps]))
+    return np.concatenate([[t[0] - _FAR], t, [t[-1] + _FAR]])
+
+
+def unkey_edit(anim, keys) -> Edit | None:
+    """An undoable edit removing channel keys (``(keyframe id, channel)`` pairs) from their keyframes.
+
+    Keys of whole-locked channels are left alone. A keyframe left keying no channel and with no
+    description disappears (as in :func:`commands.move_channel_key`). ``None`` when nothing changes.
+    """
+    by_uid: dict[str, list[int]] = {}
+    for uid, c in keys:
+        by_uid.setdefault(uid, []).append(int(c))
+    before, after, count = {}, {}, 0
+    current = {k.uid: k for k in anim.keyframes}
+    for uid, cs in by_uid.items():
+        k = current.get(uid)
+        if k is None:
+            continue
+        cs = [c for c in cs if k.keyed[c] and not anim.channel_locked[c]]
+        if not cs:
+            continue
+        new = k.copy()
+        new.keyed[cs] = False
+        before[uid] = k.copy()
+        after[uid] = new if (new.keyed.any() or new.description) else None
+        count += len(cs)
+    if not count:
+        return None
+    return Edit("Delete key" if count == 1 else f"Delete {count} keys", before, after)
+
+
+@dataclass
+class _KeyDrag:
+    """A key drag in progress: where the dragged keys started."""
+
+    keys: list[tuple[str, int, float, float]]  # (keyframe id, channel, start time, start value)
+    label: str
+    applied: tuple[float, float] | None = None  # the (time delta, value delta) last applied
+
+
+class _KeysItem(pg.ScatterPlotItem):
+    """The keys of the visible curves. Clicks pass through to the view box, which picks keys itself."""
+
+    def mouseClickEvent(self, ev) -> None:
+        ev.ignore()
+
+
+class _CurveViewBox(pg.ViewBox):
+    """A ViewBox that lets the editor handle key picking, key drags and the rubber band first."""
+
+    def __init__(self, editor: "CurveEditor") -> None:
+        super().__init__(enableMenu=False)
+        self._editor = editor
+
+    def mouseClickEvent(self, ev) -> None:
+        if not self._editor._on_click(ev):
+            super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        if axis is not None or not self._editor._on_drag(ev):
+            super().mouseDragEvent(ev, axis)
+
+
+class CurveEditor(QWidget):
+    """The graph editor of the visible channels (see the module docstring)."""
+
+    def __init__(self, session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.snap_to_frames = True
+        self.view = _CurveViewBox(self)
+        self.plot = pg.PlotWidget(viewBox=self.view, background=_BACKGROUND)
+        self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.plot.showGrid(x=True, y=True, alpha=0.15)
+        self.plot.setLabel("bottom", "time (s)")
+        self.plot.setLabel("left", "value")
+        for axis in ("bottom", "left"):
+            self.plot.getAxis(axis).enableAutoSIPrefix(False)
+        self.plot.hideButtons()
+        self.view.disableAutoRange()
+
+        # The editor drags the playhead itself (see _on_drag), so that keys under it stay pickable.
+        self.playhead = pg.InfiniteLine(0.0, angle=90, movable=False, pen=pg.mkPen("#4aa3ff", width=2))
+        self.playhead.setZValue(20)
+        self.view.addItem(self.playhead, ignoreBounds=True)
+        self.keys_item = _KeysItem(pxMode=True, pen=_KEY_PEN)
+        self.keys_item.setZValue(10)
+        self.view.addItem(self.keys_item)
+        self._band = QGraphicsRectItem()
+        band_pen = QPen(QColor("#ffcc33"))
+        band_pen.setCosmetic(True)
+        band_pen.setStyle(Qt.PenStyle.DashLine)
+        self._band.setPen(band_pen)
+        self._band.setBrush(QBrush(QColor(255, 204, 51, 40)))
+        self._band.setZValue(30)
+        self._band.hide()
+        self.view.addItem(self._band, ignoreBounds=True)
+
+        self._curves: dict[int, pg.PlotCurveItem] = {}
+        self._curve_state: dict[int, tuple] = {}  # channel -> (locked, muted) drawn
+        self._drawn_y: dict[int, np.ndarray] = {}
+        self._times: np.ndarray | None = None
+        self._values: np.ndarray | None = None  # (T, 61) samples, mute ignored
+        self._sampled: tuple | None = None  # (id(anim), version) of the samples
+        self._drawn: tuple | None = None  # (id(anim), version, channels) of curves and keys
+        self._key_t = np.zeros(0)
+        self._key_v = np.zeros(0)
+        self._key_c = np.zeros(0, dtype=int)
+        self._key_uid: list[str] = []
+        self._drag: _KeyDrag | str | None = None  # _KeyDrag, "box", "playhead", "cancelled" or None
+        self._band_origin: QPointF | None = None
+        self._pending = False
+
+        self.toolbar = QToolBar(self)
+        self._build_actions()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.plot)
+        self.plot.installEventFilter(self)
+        self.plot.viewport().installEventFilter(self)
+        self._press_modifiers = Qt.KeyboardModifier.NoModifier  # held when the last button went down
+
+        session.documentChanged.connect(self._schedule_refresh)
+        session.documentReplaced.connect(self._on_document_replaced)
+        session.selectionChanged.connect(self._on_selection_changed)
+        session.timeChanged.connect(self._on_time)
+        self.refresh()
+        self.frame_all()
+        self._on_time(session.time)
+
+    # ================================================================== actions
+    def _action(self, text: str, slot, tip: str, shortcut: str | None = None) -> QAction:
+        act = QAction(text, self)
+        act.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        if slot is not None:
+            act.triggered.connect(lambda _checked=False: slot())  # not slot(checked)
+        return act
+
+    def _build_actions(self) -> None:
+        self.interp_actions = {
+            Interp.CONSTANT: self._action("Constant", lambda: self.set_interpolation(Interp.CONSTANT), "Interpolation of the selected keys: constant (step)"),
+            Interp.LINEAR: self._action("Linear", lambda: self.set_interpolation(Interp.LINEAR), "Interpolation of the selected keys: linear"),
+            Interp.BEZIER: self._action("Bezier", lambda: self.set_interpolation(Interp.BEZIER), "Interpolation of the selected keys: bezier (smooth)"),
+        }
+        self.tangent_actions = {
+            Tangent.AUTO_CLAMPED: self._action("Auto", lambda: self.set_tangent(Tangent.AUTO_CLAMPED), "Tangents: auto-clamped (smooth, no overshoot)"),
+            Tangent.FLAT: self._action("Flat", lambda: self.set_tangent(Tangent.FLAT), "Tangents: flat (ease in and out)"),
+            Tangent.FREE: self._action("Free", lambda: self.set_tangent(Tangent.FREE), "Tangents: free (keep the current slopes)"),
+        }
+        self.frame_all_action = self._action("Frame all", self.frame_all, "Frame all curves", "F")
+        self.frame_selection_action = self._action("Frame sel.", self.frame_selection, "Frame the selected keys", "Shift+F")
+        self.delete_action = self._action("Delete", self.delete_selected_keys, "Delete the selected keys", "Delete")
+        self.mirror_action = self._action("Mirror L/R", self.mirror_selected, "Swap left and right on the keyframes of the selected keys", "Ctrl+M")
+        self.smooth_action = self._action("Smooth", self.smooth_selected, "Smooth the selected keys (all keys of the visible channels if none)")
+        self.lock_action = self._action("Lock", self.toggle_lock, "Lock / unlock the channels of the selected keys (or the visible channels)")
+        self.mute_action = self._action("Mute", self.toggle_mute, "Mute / unmute the channels of the selected keys (or the visible channels)")
+        self.snap_action = self._action("Snap", None, "Snap key times (and the playhead) to frames while dragging")
+        self.snap_action.setCheckable(True)
+        self.snap_action.setChecked(True)
+        self.snap_action.toggled.connect(self._set_snap)
+        tb = self.toolbar
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for group in (self.interp_actions, self.tangent_actions):
+            for act in group.values():
+                tb.addAction(act)
+            tb.addSeparator()
+        for act in (self.frame_all_action, self.frame_selection_action, None, self.delete_action, self.mirror_action, self.smooth_action, None, self.lock_action, self.mute_action, self.snap_action):
+            tb.addSeparator() if act is None else tb.addAction(act)
+
+    @Slot(bool)
+    def _set_snap(self, on: bool) -> None:
+        self.snap_to_frames = bool(on)
+
+    def _interp_menu(self, parent: QMenu | None = None) -> QMenu:
+        menu = QMenu("Interpolation", parent or self)
+        for act in self.interp_actions.values():
+            menu.addAction(act)
+        return menu
+
+    def _tangent_menu(self, parent: QMenu | None = None) -> QMenu:
+        menu = QMenu("Tangents", parent or self)
+        for act in self.tangent_actions.values():
+            menu.addAction(act)
+        return menu
+
+    def context_menu(self) -> QMenu:
+        """The right-click menu (built afresh; its actions are the toolbar's)."""
+        menu = QMenu(self)
+        menu.addMenu(self._interp_menu(menu))
+        menu.addMenu(self._tangent_menu(menu))
+        menu.addSeparator()
+        for act in (self.delete_action, self.mirror_action, self.smooth_action):
+            menu.addAction(act)
+        menu.addSeparator()
+        for act in (self.frame_all_action, self.frame_selection_action, self.lock_action, self.mute_action):
+            menu.addAction(act)
+        return menu
+
+    # ================================================================== keyboard
+    _KEYS = {
+        (Qt.Key.Key_F, False): "frame_all",
+        (Qt.Key.Key_Home, False): "frame_all",
+        (Qt.Key.Key_F, True): "frame_selection",
+        (Qt.Key.Key_Period, False): "frame_selection",
+        (Qt.Key.Key_Delete, False): "delete_selected_keys",
+        (Qt.Key.Key_Backspace, False): "delete_selected_keys",
+        (Qt.Key.Key_X, False): "delete_selected_keys",
+        (Qt.Key.Key_T, False): "_popup_interp",
+        (Qt.Key.Key_V, False): "_popup_tangent",
+        (Qt.Key.Key_Escape, False): "cancel_drag",
+    }
+
+    def _key_command(self, ev) -> str | None:
+        mods = ev.modifiers()
+        if ev.key() == Qt.Key.Key_M and mods == Qt.KeyboardModifier.ControlModifier:
+            return "mirror_selected"
+        if mods & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier):
+            return None
+        return self._KEYS.get((ev.key(), bool(mods & Qt.KeyboardModifier.ShiftModifier)))
+
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
+        """Keys of the plot (they win over window shortcuts while the plot has the focus), and the
+        modifiers held at each mouse press (which decide what a drag does)."""
+        if ev.type() == QEvent.Type.MouseButtonPress and obj is self.plot.viewport():
+            self._press_modifiers = ev.modifiers()
+        if obj is self.plot and ev.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            name = self._key_command(ev)
+            if name is not None:
+                ev.accept()
+                if ev.type() == QEvent.Type.KeyPress:
+                    getattr(self, name)()
+                return True
+        return super().eventFilter(obj, ev)
+
+    def _popup_interp(self) -> None:
+        self._interp_menu().popup(QCursor.pos())
+
+    def _popup_tangent(self) -> None:
+        self._tangent_menu().popup(QCursor.pos())
+
+    # ================================================================== drawing
+    @Slot()
+    def _schedule_refresh(self) -> None:
+        if not self._pending:
+            self._pending = True
+            QTimer.singleShot(0, self._deferred_refresh)
+
+    @Slot()
+    def _deferred_refresh(self) -> None:
+        self._pending = False
+        self.refresh()
+
+    @Slot()
+    def _on_document_replaced(self) -> None:
+        self.refresh()
+        self.frame_all()
+
+    def _ensure_samples(self) -> bool:
+        """Re-sample every channel if the document changed; True when it did."""
+        anim = self.session.anim
+        state = (id(anim), anim.version)
+        if state == self._sampled:
+            return False
+        times = sample_times(anim)
+        if self._times is None or not np.array_equal(times, self._times):
+            self._times = times
+            self._drawn_y.clear()  # every curve needs new x data
+        self._values = anim.evaluate(times, apply_mute=False)
+        self._sampled = state
+        return True
+
+    def refresh(self) -> None:
+        """Bring curves and keys up to date with the document and the visible channels (if stale)."""
+        anim = self.session.anim
+        channels = tuple(self.session.visible_channels)
+        state = (id(anim), anim.version, channels)
+        if state == self._drawn:
+            return
+        self._ensure_samples()
+        for c in [c for c in self._curves if c not in channels]:
+            self.view.removeItem(self._curves.pop(c))
+            self._drawn_y.pop(c, None)
+            self._curve_state.pop(c, None)
+        for c in channels:
+            self._draw_curve(c)
+        self._update_keys(channels)
+        self._drawn = state
+
+    def _draw_curve(self, c: int) -> None:
+        anim = self.session.anim
+        curve = self._curves.get(c)
+        if curve is None:
+            curve = pg.PlotCurveItem(skipFiniteCheck=True)
+            self.view.addItem(curve)
+            self._curves[c] = curve
+        look = (bool(anim.channel_locked[c]), bool(anim.channel_muted[c]))
+        if self._curve_state.get(c) != look:
+            color = channel_color(c)
+            if look[0]:
+                color.setAlphaF(0.4)
+            pen = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine if look[1] else Qt.PenStyle.SolidLine)
+            curve.setPen(pen)
+            self._curve_state[c] = look
+        y = self._values[:, c]
+        old = self._drawn_y.get(c)
+        if old is None or not np.array_equal(old, y):
+            y = y.copy()
+            curve.setData(self._times, y)
+            self._drawn_y[c] = y
+
+    def _update_keys(self, channels: tuple[int, ...]) -> None:
+        anim = self.session.anim
+        ts, vs, cs, uids = [], [], [], []
+        for c in channels:
+            t, v, ids = anim.channel_keys(c)
+            ts.append(t)
+            vs.append(v)
+            cs.append(np.full(t.size, c, dtype=int))
+            uids.extend(ids)
+        self._key_t = np.concatenate(ts) if ts else np.zeros(0)
+        self._key_v = np.concatenate(vs) if vs else np.zeros(0)
+        self._key_c = np.concatenate(cs) if cs else np.zeros(0, dtype=int)
+        self._key_uid = uids
+        self._style_keys(set_data=True)
+
+    def _style_keys(self, set_data: bool = False) -> None:
+        """Colour the keys: selected ones highlighted, keys of locked channels grey."""
+        selected = set(self.session.selected_keys)
+        locked = self.session.anim.channel_locked
+        brushes, sizes = [], np.full(self._key_t.size, KEY_SIZE, dtype=float)
+        channel_brushes = {}
+        for i, (uid, c) in enumerate(zip(self._key_uid, self._key_c.tolist())):
+            if (uid, c) in selected:
+                brushes.append(_SELECTED_BRUSH)
+                sizes[i] = SELECTED_KEY_SIZE
+            elif locked[c]:
+                brushes.append(_LOCKED_BRUSH)
+            else:
+                b = channel_brushes.get(c)
+                if b is None:
+                    b = channel_brushes[c] = QBrush(channel_color(c))
+                brushes.append(b)
+        if set_data:
+            self.keys_item.setData(x=self._key_t, y=self._key_v, brush=brushes, size=sizes)
+        else:
+            self.keys_item.setBrush(brushes, update=False)
+            self.keys_item.setSize(sizes)
+
+    @Slot()
+    def _on_selection_changed(self) -> None:
+        if self._drawn is not None and self._drawn[2] != tuple(self.session.visible_channels):
+            self.refresh()
+        elif len(self._key_uid):
+            self._style_keys()
+
+    @Slot(float)
+    def _on_time(self, t: float) -> None:
+        if self.playhead.value() != t:
+            self.playhead.blockSignals(True)
+            self.playhead.setValue(t)
+            self.playhead.blockSignals(False)
+
+    def _scrub(self, t: float) -> None:
+        """Move the session's playhead to ``t`` (snapped to a frame when snapping is on)."""
+        self.session.set_time(self.session.snap(t) if self.snap_to_frames else t)
+
+    def _near_playhead(self, scene_pos: QPointF) -> bool:
+        x, _y = self._view_to_scene_arrays(np.array([self.session.time]), np.array([0.0]))
+        return abs(float(x[0]) - scene_pos.x()) <= PICK_RADIUS_PX * 0.75
+
+    # ================================================================== geometry
+    def _view_to_scene_arrays(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        tr = self.view.childGroup.sceneTransform()
+        return tr.m11() * x + tr.m21() * y + tr.m31(), tr.m12() * x + tr.m22() * y + tr.m32()
+
+    def data_to_widget(self, t: float, v: float):
+        """The pixel of the plot's viewport showing (time ``t``, value ``v``) — for tests and tools."""
+        scene = self.view.mapViewToScene(QPointF(float(t), float(v)))
+        return self.plot.mapFromScene(scene)
+
+    def key_positions(self) -> list[tuple[str, int, float, float]]:
+        """The drawn keys as (keyframe id, channel, time, value)."""
+        self.refresh()
+        return list(zip(self._key_uid, self._key_c.tolist(), self._key_t.tolist(), self._key_v.tolist()))
+
+    def key_at(self, scene_pos: QPointF) -> tuple[str, int] | None:
+        """The (keyframe id, channel) key drawn nearest ``scene_pos`` within :data:`PICK_RADIUS_PX`, if any.
+
+        Keys of locked channels cannot be picked.
+        """
+        self.refresh()
+        if not self._key_t.size:
+            return None
+        sx, sy = self._view_to_scene_arrays(self._key_t, self._key_v)
+        d2 = (sx - scene_pos.x()) ** 2 + (sy - scene_pos.y()) ** 2
+        d2[self.session.anim.channel_locked[self._key_c]] = np.inf
+        i = int(np.argmin(d2))
+        if d2[i] > PICK_RADIUS_PX**2:
+            return None
+        return self._key_uid[i], int(self._key_c[i])
+
+    def keys_in_rect(self, rect: QRectF) -> list[tuple[str, int]]:
+        """Pickable keys inside a rectangle given in data coordinates (time, value)."""
+        self.refresh()
+        r = rect.normalized()
+        inside = (
+            (self._key_t >= r.left()) & (self._key_t <= r.right()) & (self._key_v >= r.top()) & (self._key_v <= r.bottom())
+        )
+        inside &= ~self.session.anim.channel_locked[self._key_c]
+        return [(self._key_uid[i], int(self._key_c[i])) for i in np.flatnonzero(inside)]
+
+    # ================================================================== mouse
+    def _on_click(self, ev) -> bool:
+        """Select keys on left click; context menu on right click. True when handled."""
+        shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        key = self.key_at(ev.scenePos())
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            sel = list(self.session.selected_keys)
+            if key is None:
+                if not shift:
+                    self.session.select_keys([])
+            elif shift:
+                self.session.select_keys([k for k in sel if k != key] if key in sel else sel + [key])
+            else:
+                self.session.select_keys([key])
+            self.plot.setFocus()
+            return True
+        if ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            if key is not None and key not in self.session.selected_keys:
+                self.session.select_keys([key])
+            self.context_menu().popup(ev.screenPos().toPoint())
+            return True
+        return False
+
+    def _on_drag(self, ev) -> bool:
+        """Key drags, the rubber band and playhead scrubbing (left button). False lets the ViewBox pan."""
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return False
+        if ev.isStart():
+            self._drag = None
+            mods = self._press_modifiers
+            key = self.key_at(ev.buttonDownScenePos())
+            if key is not None:
+                self._start_key_drag(key, bool(mods & Qt.KeyboardModifier.ShiftModifier))
+            elif mods & Qt.KeyboardModifier.ShiftModifier:
+                self._drag = "box"
+                self._band_origin = self.view.mapSceneToView(ev.buttonDownScenePos())
+            elif self._near_playhead(ev.buttonDownScenePos()):
+                self._drag = "playhead"
+            else:
+                return False
+            self.plot.setFocus()
+        if self._drag is None:
+            return False
+        ev.accept()
+        pos = self.view.mapSceneToView(ev.scenePos())
+        if isinstance(self._drag, _KeyDrag):
+            origin = self.view.mapSceneToView(ev.buttonDownScenePos())
+            self._move_dragged_keys(pos.x() - origin.x(), pos.y() - origin.y())
+            if ev.isFinish():
+                self._drag = None
+                self.session.end_drag()
+        elif self._drag == "box":
+            rect = QRectF(self._band_origin, pos).normalized()
+            self._band.setRect(rect)
+            self._band.show()
+            if ev.isFinish():
+                self._band.hide()
+                self._drag = None
+                add = bool(self._press_modifiers & Qt.KeyboardModifier.ControlModifier)
+                picked = self.keys_in_rect(rect)
+                self.session.select_keys((list(self.session.selected_keys) if add else []) + picked)
+        elif self._drag == "playhead":
+            self._scrub(pos.x())
+            if ev.isFinish():
+                self._drag = None
+        elif ev.isFinish():  # "cancelled"
+            self._drag = None
+        return True
+
+    def _start_key_drag(self, key: tuple[str, int], extend: bool) -> None:
+        sel = list(self.session.selected_keys)
+        if key not in sel:
+            sel = sel + [key] if extend else [key]
+            self.session.select_keys(sel)
+        anim = self.session.anim
+        keys = []
+        for uid, c in sel:
+            k = anim.find(uid)
+            if k.keyed[c] and not anim.channel_locked[c]:
+                keys.append((uid, c, k.time, float(k.values[c])))
+        self._drag = _KeyDrag(keys, "Move key" if len(keys) == 1 else f"Move {len(keys)} keys")
+        self.session.begin_drag(self._drag.label)
+
+    def _target_time(self, t0: float, dt: float) -> float:
+        """Where a key that started at ``t0`` goes for a time delta ``dt`` (snapped, not before 0)."""
+        fps = self.session.anim.fps
+        if self.snap_to_frames:
+            if abs(dt) * fps < 0.5:
+                return t0  # less than half a frame sideways: the key keeps its time
+            return max(0.0, round((t0 + dt) * fps) / fps)
+        return max(0.0, t0 + dt)
+
+    def _move_dragged_keys(self, dt: float, dv: float) -> None:
+        """Re-apply the drag from the keys' start positions (one growing undo step)."""
+        drag = self._drag
+        targets = [(uid, c, self._target_time(t0, dt), v0 + dv) for uid, c, t0, v0 in drag.keys]
+        applied = tuple((t, float(np.clip(v, ch.LOWER[c], ch.UPPER[c]))) for _u, c, t, v in targets)
+        if applied == drag.applied:
+            return
+        session = self.session
+        session.cancel_drag()
+        session.begin_drag(drag.label)
+        drag.applied = applied
+        if all(t == t0 and v == v0 for (t, v), (_u, _c, t0, v0) in zip(applied, drag.keys)):
+            session.select_keys([(uid, c) for uid, c, _t, _v in drag.keys])
+            return  # back at the start: nothing to apply
+        # Move the keys farthest along the drag first so no key lands on one not yet moved.
+        order = sorted(range(len(targets)), key=lambda i: drag.keys[i][2], reverse=dt > 0)
+        new_sel = []
+        for i in order:
+            uid, c, t, v = targets[i]
+            session.push(commands.move_channel_key(session.anim, uid, c, t, v))
+            new_sel.append(self._key_after_move(uid, c, t))
+        session.select_keys([k for k in new_sel if k is not None])
+
+    def _key_after_move(self, uid: str, c: int, t: float) -> tuple[str, int] | None:
+        """The (keyframe id, channel) holding channel ``c``'s key at ``t`` after a move from keyframe ``uid``."""
+        anim = self.session.anim
+        tol = 0.5 / anim.fps
+        near = [k for k in anim.keyframes if k.keyed[c] and abs(k.time - t) <= tol]
+        if not near:
+            return None
+        same = [k for k in near if k.uid == uid]
+        best = same[0] if same else min(near, key=lambda k: abs(k.time - t))
+        return best.uid, c
+
+    def cancel_drag(self) -> None:
+        """Escape: undo the key drag in progress (the keys go back where they started)."""
+        if isinstance(self._drag, _KeyDrag):
+            start = [(uid, c) for uid, c, _t, _v in self._drag.keys]
+            self.session.cancel_drag()
+            self.session.select_keys(start)
+            self._drag = "cancelled"
+        elif self._drag == "box":
+            self._band.hide()
+            self._drag = "cancelled"
+
+    # ================================================================== commands
+    def editable_selected_keys(self) -> list[tuple[str, int]]:
+        """Selected keys that exist and whose channel is not locked."""
+        anim = self.session.anim
+        alive = {k.uid: k for k in anim.keyframes}
+        return [(u, c) for u, c in self.session.selected_keys if u in alive and alive[u].keyed[c] and not anim.channel_locked[c]]
+
+    def set_interpolation(self, interp: Interp) -> bool:
+        """Set the interpolation of the segments leaving the selected keys (one undo step)."""
+        keys = self.editable_selected_keys()
+        return bool(keys) and self.session.push(commands.set_interpolation(self.session.anim, keys, interp))
+
+    def set_tangent(self, mode: Tangent) -> bool:
+        """Set the tangent type of the selected keys; "free" starts from the slopes currently shown."""
+        keys = self.editable_selected_keys()
+        if not keys:
+            return False
+        anim = self.session.anim
+        if Tangent(mode) != Tangent.FREE:
+            return self.session.push(commands.set_tangent(anim, keys, mode))
+        # Free: freeze each key's current effective slopes so the curve does not jump.
+        self.session.begin_drag("Tangents: free")
+        for uid, c in keys:
+            s_in, s_out = self._current_slopes(c, anim.find(uid).time)
+            self.session.push(commands.set_tangent(self.session.anim, [(uid, c)], Tangent.FREE, in_slope=s_in, out_slope=s_out))
+        self.session.end_drag()
+        return True
+
+    def _current_slopes(self, c: int, t: float) -> tuple[float, float]:
+        """Slopes (value per second) of channel ``c``'s curve arriving at and leaving ``t``."""
+        h = 1e-5
+        before, at, after = self.session.anim.evaluate(np.array([t - h, t, t + h]), apply_mute=False)[:, c]
+        return float((at - before) / h), float((after - at) / h)
+
+    def delete_selected_keys(self) -> bool:
+        """Unkey the selected keys (one undo step)."""
+        return self.session.push(unkey_edit(self.session.anim, self.editable_selected_keys()))
+
+    def _selected_uids(self) -> list[str]:
+        uids = [u for u, _c in self.session.selected_keys]
+        return list(dict.fromkeys(uids or self.session.selected_keyframes))
+
+    def mirror_selected(self) -> bool:
+        """Swap left and right on the keyframes of the selected keys (else the selected keyframes)."""
+        uids = self._selected_uids()
+        return bool(uids) and self.session.push(commands.mirror_keyframes(self.session.anim, uids))
+
+    def smooth_selected(self, strength: float = 0.5) -> bool:
+        """Smooth the selected keys toward their neighbours (all keys of the visible channels if none)."""
+        keys = self.editable_selected_keys()
+        anim = self.session.anim
+        if not keys:
+            chans = [c for c in self.session.visible_channels if not anim.channel_locked[c]]
+            return bool(chans) and self.session.push(commands.smooth_keys(anim, chans, strength=strength))
+        by_channel: dict[int, list[str]] = {}
+        for uid, c in keys:
+            by_channel.setdefault(c, []).append(uid)
+        self.session.begin_drag("Smooth keys")
+        changed = False
+        for c, uids in by_channel.items():
+            changed |= self.session.push(commands.smooth_keys(self.session.anim, [c], uids, strength=strength))
+        self.session.end_drag()
+        return changed
+
+    def _target_channels(self) -> list[int]:
+        chans = sorted({c for _u, c in self.session.selected_keys})
+        return chans or list(self.session.visible_channels)
+
+    def toggle_lock(self) -> bool:
+        """Lock the target channels, or unlock them when all are locked."""
+        chans = self._target_channels()
+        if not chans:
+            return False
+        lock = not bool(self.session.anim.channel_locked[chans].all())
+        return self.session.push(commands.set_channel_flags(self.session.anim, chans, locked=lock))
+
+    def toggle_mute(self) -> bool:
+        """Mute the target channels, or unmute them when all are muted."""
+        chans = self._target_channels()
+        if not chans:
+            return False
+        mute = not bool(self.session.anim.channel_muted[chans].all())
+        return self.session.push(commands.set_channel_flags(self.session.anim, chans, muted=mute))
+
+    # ================================================================== framing
+    def frame_all(self) -> None:
+        """Show the whole document in time and the visible curves' value extent."""
+        self.refresh()
+        anim = self.session.anim
+        t0, t1 = anim.start, anim.start + max(anim.duration, 1.0)
+        chans = list(self.session.visible_channels)
+        if chans and self._values is not None:
+            inside = (self._times >= t0) & (self._times <= t1)
+            block = self._values[inside][:, chans]
+            lo, hi = float(block.min()), float(block.max())
+        else:
+            lo, hi = 0.0, 1.0
+        self._set_range(t0, t1, lo, hi)
+
+    def frame_selection(self) -> None:
+        """Show the selected keys (or everything, when none is selected)."""
+        self.refresh()
+        sel = set(self.session.selected_keys)
+        mask = np.array([(u, c) in sel for u, c in zip(self._key_uid, self._key_c.tolist())], dtype=bool)
+        if not mask.any():
+            self.frame_all()
+            return
+        t, v = self._key_t[mask], self._key_v[mask]
+        self._set_range(float(t.min()), float(t.max()), float(v.min()), float(v.max()))
+
+    def _set_range(self, t0: float, t1: float, lo: float, hi: float) -> None:
+        fps = self.session.anim.fps
+        if t1 - t0 < 10 / fps:
+            mid = 0.5 * (t0 + t1)
+            t0, t1 = mid - 5 / fps, mid + 5 / fps
+        if hi - lo < 0.1:
+            mid = 0.5 * (lo + hi)
+            lo, hi = mid - 0.05, mid + 0.05
+        self.view.setRange(xRange=(t0, t1), yRange=(lo, hi), padding=0.06)

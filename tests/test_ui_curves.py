@@ -1,0 +1,461 @@
+"""The curve editor and the channel list, driven like a user would (pytest-qt, offscreen).
+
+Mouse events are real Qt events sent to the plot's viewport at the pixels where the ViewBox draws
+the keys; edits are checked on the document, on its evaluated curves and on an exported CSV file.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pytestqt")
+pytest.importorskip("pyqtgraph")
+
+from PySide6.QtCore import QPoint, Qt  # noqa: E402
+from PySide6.QtWidgets import QDoubleSpinBox  # noqa: E402
+
+from kfstudio import channels as ch  # noqa: E402
+from kfstudio.animation import commands  # noqa: E402
+from kfstudio.animation.curves import Interp, Tangent  # noqa: E402
+from kfstudio.animation.document import Animation, Keyframe  # noqa: E402
+from kfstudio.io.llf_csv import read_csv, write_csv  # noqa: E402
+from kfstudio.ui.channel_list import COL_LOCK, COL_MUTE, COL_VALUE, ChannelList  # noqa: E402
+from kfstudio.ui.curve_editor import CurveEditor, unkey_edit  # noqa: E402
+from kfstudio.ui.session import EditorSession  # noqa: E402
+
+FPS = 30.0
+JAW = ch.channel_index("JawOpen")
+SMILE_L = ch.channel_index("MouthSmileLeft")
+YAW = ch.channel_index("HeadYaw")
+JAW_KEYS = [(0.0, 0.1), (1.0, 0.6), (2.0, 0.2)]
+
+
+def make_animation() -> Animation:
+    kfs = []
+    for i, (t, v) in enumerate(JAW_KEYS):
+        values = np.zeros(ch.NUM_CHANNELS)
+        values[JAW] = v
+        values[SMILE_L] = 0.3 + 0.1 * i
+        values[YAW] = -0.2 * i
+        kfs.append(Keyframe(t, f"pose {i}", values))
+    return Animation(kfs, fps=FPS)
+
+
+@pytest.fixture
+def session(qtbot):
+    s = EditorSession(make_animation())
+    s.set_visible_channels([JAW, SMILE_L])
+    return s
+
+
+@pytest.fixture
+def editor(qtbot, session):
+    w = CurveEditor(session)
+    qtbot.addWidget(w)
+    w.resize(900, 520)
+    w.show()
+    qtbot.waitExposed(w)
+    w.frame_all()
+    return w
+
+
+def jaw_key(anim: Animation, t: float):
+    """The keyframe keying JawOpen at ``t`` (within half a frame)."""
+    ks = [k for k in anim.keyframes if k.keyed[JAW] and abs(k.time - t) <= 0.5 / anim.fps]
+    assert len(ks) == 1, ks
+    return ks[0]
+
+
+def move(qtbot, editor, pos: QPoint) -> None:
+    """A mouse move, spaced like a real one (pyqtgraph drops moves closer than 10 ms apart)."""
+    qtbot.wait(12)
+    qtbot.mouseMove(editor.plot.viewport(), pos)
+
+
+def drag(qtbot, editor, start: QPoint, end: QPoint, modifier=Qt.KeyboardModifier.NoModifier, steps: int = 4):
+    vp = editor.plot.viewport()
+    move(qtbot, editor, start)  # hover first, as a hand does
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, modifier, start)
+    for i in range(1, steps + 1):
+        move(qtbot, editor, start + (end - start) * (i / steps))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, modifier, end)
+
+
+def exported(anim: Animation, tmp_path, name: str) -> np.ndarray:
+    path = tmp_path / name
+    write_csv(path, anim.sample(FPS)[1], FPS)
+    return read_csv(path).values
+
+
+# ------------------------------------------------------------------------------ curve editor
+
+
+def test_dragging_a_key_changes_value_and_exported_csv_and_one_undo_restores(qtbot, editor, session, tmp_path):
+    anim = session.anim
+    original = anim.copy()
+    before_csv = exported(anim, tmp_path, "before.csv")
+    start = editor.data_to_widget(1.0, 0.6)
+    end = editor.data_to_widget(1.0, 0.35)
+    drag(qtbot, editor, start, end)
+
+    k = jaw_key(anim, 1.0)
+    assert k.time == 1.0  # a vertical drag keeps the key's time
+    assert 0.3 < k.values[JAW] < 0.4
+    assert k.edited[JAW]
+    assert session.stack.index == 1  # the whole drag is one undo step
+    after_csv = exported(anim, tmp_path, "after.csv")
+    frame = int(round(1.0 * FPS))
+    assert after_csv[frame, JAW] == pytest.approx(k.values[JAW], abs=1e-6)
+    assert abs(before_csv[frame, JAW] - 0.6) < 1e-9
+    changed = np.flatnonzero(np.any(np.abs(after_csv - before_csv) > 1e-12, axis=0))
+    assert changed.tolist() == [JAW]  # no other channel moved
+
+    assert session.undo()
+    assert anim.same_as(original)
+    assert np.array_equal(exported(anim, tmp_path, "undone.csv"), before_csv)
+
+
+def test_drag_in_time_snaps_to_frames_and_moves_the_key_to_a_new_keyframe(qtbot, editor, session):
+    anim = session.anim
+    # 0.37 s is 11.1 frames: the key must land exactly on frame 11 (or a neighbour), not between.
+    start = editor.data_to_widget(1.0, 0.6)
+    end = editor.data_to_widget(1.37, 0.6)
+    drag(qtbot, editor, start, end)
+    times = anim.channel_keys(JAW)[0]
+    assert len(times) == 3
+    moved = times[1]
+    assert 1.3 < moved < 1.45
+    assert moved * FPS == pytest.approx(round(moved * FPS), abs=1e-9)
+    # The smile key of the original keyframe stayed where it was.
+    assert 1.0 in anim.channel_keys(SMILE_L)[0].tolist()
+    # The dragged key is still selected, under its new keyframe.
+    (uid, c), = session.selected_keys
+    assert c == JAW and anim.find(uid).time == moved
+
+
+def test_without_snapping_the_key_lands_between_frames(qtbot, editor, session):
+    editor.snap_action.trigger()  # toggle snapping off, as the toolbar button does
+    assert not editor.snap_to_frames
+    drag(qtbot, editor, editor.data_to_widget(1.0, 0.6), editor.data_to_widget(1.37, 0.6))
+    moved = session.anim.channel_keys(JAW)[0][1]
+    assert abs(moved * FPS - round(moved * FPS)) > 1e-3
+
+
+def test_drag_clamps_values_to_the_channel_range(qtbot, editor, session):
+    anim = session.anim
+    session.set_visible_channels([JAW, YAW])
+    editor.view.setRange(xRange=(-0.5, 2.5), yRange=(-3.0, 3.0), padding=0)
+    # Dragged far above its range, JawOpen stops at its upper bound 1.0 ...
+    drag(qtbot, editor, editor.data_to_widget(1.0, 0.6), editor.data_to_widget(1.0, 2.5))
+    assert jaw_key(anim, 1.0).values[JAW] == ch.UPPER[JAW] == 1.0
+    # ... a blendshape stops at 0 going down, a pose channel at -1.
+    drag(qtbot, editor, editor.data_to_widget(0.0, 0.1), editor.data_to_widget(0.0, -2.5))
+    assert jaw_key(anim, 0.0).values[JAW] == 0.0
+    drag(qtbot, editor, editor.data_to_widget(2.0, -0.4), editor.data_to_widget(2.0, -2.5))
+    assert anim.channel_keys(YAW)[1][-1] == -1.0
+    assert session.stack.index == 3
+    samples = anim.sample()[1]
+    assert samples[:, JAW].min() >= 0.0 and samples[:, JAW].max() <= 1.0
+
+
+def test_escape_cancels_a_drag(qtbot, editor, session):
+    anim = session.anim
+    original = anim.copy()
+    vp = editor.plot.viewport()
+    start = editor.data_to_widget(1.0, 0.6)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for dy in (10, 30, 60):
+        move(qtbot, editor, start + QPoint(0, dy))
+    assert not anim.same_as(original)
+    qtbot.keyClick(editor.plot, Qt.Key.Key_Escape)
+    move(qtbot, editor, start + QPoint(0, 90))
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 90))
+    assert anim.same_as(original)
+    assert not session.stack.can_undo
+
+
+def test_click_selects_and_box_select_picks_the_keys_inside(qtbot, editor, session):
+    anim = session.anim
+    vp = editor.plot.viewport()
+    qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, editor.data_to_widget(2.0, 0.2))
+    assert session.selected_keys == [(jaw_key(anim, 2.0).uid, JAW)]
+    # Click on empty space clears.
+    qtbot.mouseClick(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, editor.data_to_widget(1.5, 0.05))
+    assert session.selected_keys == []
+    # Shift-drag a band around t in [0.5, 2.5], values [0.15, 0.62]: JawOpen and smile at 1.0 and 2.0.
+    drag(qtbot, editor, editor.data_to_widget(0.5, 0.62), editor.data_to_widget(2.5, 0.15), Qt.KeyboardModifier.ShiftModifier)
+    smile_t, smile_v, smile_ids = anim.channel_keys(SMILE_L)
+    expected = {(jaw_key(anim, 1.0).uid, JAW), (jaw_key(anim, 2.0).uid, JAW)}
+    expected |= {(u, SMILE_L) for t, v, u in zip(smile_t, smile_v, smile_ids) if 0.5 <= t <= 2.5 and 0.15 <= v <= 0.62}
+    assert set(session.selected_keys) == expected
+    assert len(expected) == 4
+    assert session.stack.index == 0  # selecting is not an edit
+
+
+def test_interpolation_buttons_change_the_evaluated_curve(qtbot, editor, session):
+    anim = session.anim
+    k0 = jaw_key(anim, 0.0)
+    session.select_keys([(k0.uid, JAW)])
+    mid = 0.25
+    bezier = anim.evaluate(mid)[JAW]
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.interp_actions[Interp.LINEAR]), Qt.MouseButton.LeftButton)
+    assert anim.evaluate(mid)[JAW] == pytest.approx(0.1 + 0.25 * (0.6 - 0.1))
+    assert anim.evaluate(mid)[JAW] != pytest.approx(bezier)
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.interp_actions[Interp.CONSTANT]), Qt.MouseButton.LeftButton)
+    assert anim.evaluate(0.99)[JAW] == pytest.approx(0.1)
+    # The other segment (leaving the key at 1 s) and the other channel are untouched.
+    assert anim.evaluate(1.5)[JAW] == pytest.approx(bezier_reference()(1.5)[JAW])
+    # The drawn curve follows.
+    editor.refresh()
+    x, y = editor._curves[JAW].getData()
+    i = np.searchsorted(x, 0.99)
+    assert y[i] == pytest.approx(0.1)
+    assert session.undo() and session.undo()
+    assert anim.evaluate(mid)[JAW] == pytest.approx(bezier)
+
+
+def bezier_reference():
+    ref = make_animation()
+    return ref.evaluate
+
+
+def test_tangent_flat_changes_curve_and_free_keeps_it_until_edited(qtbot, editor, session):
+    anim = session.anim
+    # The smile keys rise 0.3, 0.4, 0.5: the middle one has a non-zero auto-clamped slope.
+    smile_uid = anim.channel_keys(SMILE_L)[2][1]
+    session.select_keys([(smile_uid, SMILE_L)])
+    t = np.linspace(0.6, 1.4, 9)
+    auto = anim.evaluate(t)[:, SMILE_L]
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.tangent_actions[Tangent.FREE]), Qt.MouseButton.LeftButton)
+    assert anim.find(smile_uid).tangent[SMILE_L] == Tangent.FREE
+    assert np.allclose(anim.evaluate(t)[:, SMILE_L], auto, atol=1e-4)  # free starts from the shown slope
+    assert session.stack.index == 1
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.tangent_actions[Tangent.FLAT]), Qt.MouseButton.LeftButton)
+    assert anim.find(smile_uid).tangent[SMILE_L] == Tangent.FLAT
+    assert not np.allclose(anim.evaluate(t)[:, SMILE_L], auto, atol=1e-3)
+    h = 1e-4
+    slope = (anim.evaluate(1.0 + h)[SMILE_L] - anim.evaluate(1.0 - h)[SMILE_L]) / (2 * h)
+    assert abs(slope) < 1e-3
+
+
+def test_delete_key_unkeys_it_with_undo(qtbot, editor, session):
+    anim = session.anim
+    original = anim.copy()
+    k1 = jaw_key(anim, 1.0)
+    qtbot.mouseClick(editor.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, editor.data_to_widget(1.0, 0.6))
+    assert session.selected_keys == [(k1.uid, JAW)]
+    qtbot.keyClick(editor.plot, Qt.Key.Key_Delete)
+    assert anim.channel_keys(JAW)[0].tolist() == [0.0, 2.0]
+    assert anim.find(k1.uid).keyed[SMILE_L]  # the keyframe keeps its other keys
+    assert anim.evaluate(1.0)[JAW] == pytest.approx(0.15, abs=0.06)  # now between 0.1 and 0.2
+    assert session.selected_keys == []
+    assert session.undo()
+    assert anim.same_as(original)
+
+
+def test_unkey_edit_removes_an_empty_keyframe_and_skips_locked_channels(session):
+    anim = session.anim
+    only = Keyframe(3.0, "", np.zeros(ch.NUM_CHANNELS), keyed=np.eye(ch.NUM_CHANNELS, dtype=bool)[JAW])
+    session.push(commands.add_keyframe(anim, only))
+    edit = unkey_edit(anim, [(only.uid, JAW)])
+    assert edit is not None and edit.label == "Delete key"
+    session.push(edit)
+    assert all(k.uid != only.uid for k in anim.keyframes)
+    anim_locked = make_animation()
+    anim_locked.channel_locked[JAW] = True
+    assert unkey_edit(anim_locked, [(anim_locked.keyframes[1].uid, JAW)]) is None
+
+
+def test_locked_channel_keys_cannot_be_dragged(qtbot, editor, session):
+    anim = session.anim
+    session.push(commands.set_channel_flags(anim, [JAW], locked=True))
+    original = anim.copy()
+    drag(qtbot, editor, editor.data_to_widget(1.0, 0.6), editor.data_to_widget(1.0, 0.3))
+    assert anim.same_as(original)
+    assert session.selected_keys == []
+
+
+def test_mirror_smooth_lock_mute_buttons(qtbot, editor, session):
+    anim = session.anim
+    k1 = jaw_key(anim, 1.0)
+    smile_r = ch.channel_index("MouthSmileRight")
+    session.select_keys([(k1.uid, SMILE_L)])
+    before = k1.values.copy()
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.mirror_action), Qt.MouseButton.LeftButton)
+    after = anim.find(k1.uid).values
+    assert after[smile_r] == pytest.approx(before[SMILE_L]) and after[SMILE_L] == pytest.approx(before[smile_r])
+    assert after[YAW] == pytest.approx(-before[YAW])
+    session.undo()
+
+    session.select_keys([(k1.uid, JAW)])
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.smooth_action), Qt.MouseButton.LeftButton)
+    smoothed = anim.find(k1.uid).values[JAW]
+    assert smoothed == pytest.approx(0.6 + 0.5 * (0.5 * (0.1 + 0.2) - 0.6))
+    assert jaw_key(anim, 0.0).values[JAW] == 0.1  # ends stay
+
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.mute_action), Qt.MouseButton.LeftButton)
+    assert anim.channel_muted.tolist() == [c == JAW for c in range(ch.NUM_CHANNELS)]
+    assert np.all(anim.sample()[1][:, JAW] == 0.0)
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.mute_action), Qt.MouseButton.LeftButton)
+    assert not anim.channel_muted.any()
+    qtbot.mouseClick(editor.toolbar.widgetForAction(editor.lock_action), Qt.MouseButton.LeftButton)
+    assert anim.channel_locked[JAW] and anim.channel_locked.sum() == 1
+
+
+def test_frame_all_shows_every_key(qtbot, editor, session):
+    editor.view.setRange(xRange=(10, 11), yRange=(5, 6), padding=0)
+    editor.plot.setFocus()
+    qtbot.keyClick(editor.plot, Qt.Key.Key_F)
+    (x0, x1), (y0, y1) = editor.view.viewRange()
+    for _u, _c, t, v in editor.key_positions():
+        assert x0 <= t <= x1 and y0 <= v <= y1
+    session.select_keys([(jaw_key(session.anim, 2.0).uid, JAW)])
+    editor.frame_selection()
+    (x0, x1), _ = editor.view.viewRange()
+    assert x0 < 2.0 < x1 and x1 - x0 < 1.0
+
+
+def test_curves_follow_visible_channels_and_only_changed_curves_are_redrawn(qtbot, editor, session):
+    assert sorted(editor._curves) == [JAW, SMILE_L]
+    smile_y = editor._drawn_y[SMILE_L]
+    session.push(commands.set_values(session.anim, jaw_key(session.anim, 1.0).uid, {JAW: 0.5}))
+    qtbot.waitUntil(lambda: editor._drawn is not None and editor._drawn[1] == session.anim.version)
+    assert editor._drawn_y[SMILE_L] is smile_y  # untouched curve not re-sent
+    x, y = editor._curves[JAW].getData()
+    assert y[np.searchsorted(x, 1.0)] == pytest.approx(0.5)
+    session.set_visible_channels([YAW])
+    assert sorted(editor._curves) == [YAW]
+
+
+def test_playhead_follows_the_session_and_drives_it(qtbot, editor, session):
+    session.set_time(1.5)
+    assert editor.playhead.value() == pytest.approx(1.5)
+    p = editor.data_to_widget(1.5, 0.4)
+    drag(qtbot, editor, p, editor.data_to_widget(0.52, 0.4))
+    assert session.time == pytest.approx(round(0.52 * FPS) / FPS, abs=1.5 / FPS)
+    assert session.time * FPS == pytest.approx(round(session.time * FPS))
+    assert session.stack.index == 0
+
+
+# ------------------------------------------------------------------------------ channel list
+
+
+@pytest.fixture
+def channel_list(qtbot, session):
+    w = ChannelList(session)
+    qtbot.addWidget(w)
+    w.resize(360, 700)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def edit_value(qtbot, channel_list, c: int, text: str) -> None:
+    """Type a value into the value cell of channel ``c`` and press Enter, as a user would."""
+    item = channel_list.channel_items[c]
+    channel_list.tree.scrollToItem(item)
+    channel_list.tree.editItem(item, COL_VALUE)
+    box = channel_list.tree.findChild(QDoubleSpinBox)
+    assert box is not None
+    box.selectAll()
+    qtbot.keyClicks(box, text)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: channel_list.tree.state() != channel_list.tree.State.EditingState)
+
+
+def test_channel_list_shows_values_at_the_playhead(qtbot, channel_list, session):
+    assert channel_list.channel_items[JAW].text(COL_VALUE) == "0.100"
+    session.set_time(1.0)
+    assert channel_list.channel_items[JAW].text(COL_VALUE) == "0.600"
+    assert channel_list.channel_items[YAW].text(COL_VALUE) == "-0.200"
+
+
+def test_channel_list_edit_sets_the_keyframe_value_with_undo(qtbot, channel_list, session):
+    anim = session.anim
+    original = anim.copy()
+    session.set_time(1.0)
+    edit_value(qtbot, channel_list, JAW, "0.25")
+    assert jaw_key(anim, 1.0).values[JAW] == pytest.approx(0.25)
+    assert jaw_key(anim, 1.0).edited[JAW]
+    assert channel_list.channel_items[JAW].text(COL_VALUE) == "0.250"
+    assert session.stack.index == 1
+    session.undo()
+    assert anim.same_as(original)
+    assert channel_list.channel_items[JAW].text(COL_VALUE) == "0.600"
+
+
+def test_channel_list_edit_between_keyframes_keys_the_pose(qtbot, channel_list, session):
+    anim = session.anim
+    session.set_time(0.5)
+    pose = anim.evaluate(0.5)
+    edit_value(qtbot, channel_list, SMILE_L, "0.9")
+    assert len(anim.keyframes) == 4
+    k = anim.keyframe_at(0.5)
+    assert k.values[SMILE_L] == pytest.approx(0.9)
+    others = np.arange(ch.NUM_CHANNELS) != SMILE_L
+    assert np.allclose(k.values[others], pose[others])
+    session.undo()
+    assert len(anim.keyframes) == 3
+
+
+def test_channel_list_value_is_clamped_to_the_range(qtbot, channel_list, session):
+    session.set_time(2.0)
+    edit_value(qtbot, channel_list, JAW, "7")
+    assert jaw_key(session.anim, 2.0).values[JAW] <= 1.0
+
+
+def test_filter_box_filters_by_either_spelling(qtbot, channel_list):
+    qtbot.keyClicks(channel_list.filter_edit, "jawopen")
+    assert channel_list.shown_channels() == [JAW]
+    assert channel_list.group_items["eyes"].isHidden() and not channel_list.group_items["jaw"].isHidden()
+    channel_list.filter_edit.clear()
+    qtbot.keyClicks(channel_list.filter_edit, "mouthSmile")
+    assert channel_list.shown_channels() == [SMILE_L, ch.channel_index("MouthSmileRight")]
+    channel_list.filter_edit.clear()
+    qtbot.keyClicks(channel_list.filter_edit, "eyeBlink_L")  # a rig spelling
+    assert channel_list.shown_channels() == [ch.channel_index("EyeBlinkLeft")]
+    channel_list.filter_edit.clear()
+    assert len(channel_list.shown_channels()) == ch.NUM_CHANNELS
+
+
+def test_selecting_channels_and_groups_sets_visible_channels(qtbot, channel_list, session):
+    tree = channel_list.tree
+    tree.clearSelection()
+    item = channel_list.channel_items[YAW]
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center())
+    assert session.visible_channels == [YAW]
+    group = channel_list.group_items["jaw"]
+    tree.scrollToItem(group)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, tree.visualItemRect(group).center())
+    assert session.visible_channels == ch.group_indices("jaw")
+    session.set_visible_channels([SMILE_L])
+    assert channel_list.selected_channels() == [SMILE_L]
+
+
+def test_lock_and_mute_checkboxes_are_undoable_commands(qtbot, channel_list, session):
+    anim = session.anim
+    item = channel_list.channel_items[JAW]
+    item.setCheckState(COL_MUTE, Qt.CheckState.Checked)
+    assert anim.channel_muted[JAW]
+    assert channel_list.channel_items[JAW].text(COL_VALUE) == "0.100"  # the value it would play
+    item.setCheckState(COL_LOCK, Qt.CheckState.Checked)
+    assert anim.channel_locked[JAW]
+    assert session.stack.index == 2
+    session.undo()
+    assert not anim.channel_locked[JAW]
+    assert item.checkState(COL_LOCK) == Qt.CheckState.Unchecked
+    session.undo()
+    assert not anim.channel_muted[JAW] and item.checkState(COL_MUTE) == Qt.CheckState.Unchecked
+
+
+def test_locked_channel_value_cannot_be_edited(qtbot, channel_list, session):
+    session.push(commands.set_channel_flags(session.anim, [JAW], locked=True))
+    original = session.anim.copy()
+    item = channel_list.channel_items[JAW]
+    channel_list.tree.editItem(item, COL_VALUE)
+    assert channel_list.tree.findChild(QDoubleSpinBox) is None
+    assert not channel_list.set_value(JAW, 0.9)
+    assert session.anim.same_as(original)
