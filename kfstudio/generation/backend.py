@@ -85,6 +85,7 @@ class KeyframeResult:
     raw: str = ""  # raw model text, if any
     error: str | None = None  # set when the backend failed (values are then previous or neutral)
     index: int = -1  # the request's keyframe index, for convenience
+    info: dict[str, Any] = field(default_factory=dict)  # backend-specific figures (token counts...)
 
     @property
     def ok(self) -> bool:
