@@ -22,7 +22,7 @@ drawn dashed (they play and export as 0, their keys stay editable).
 
 Drawing is incremental: on a document change the curves are re-sampled once for all channels
 (vectorised), and only the curves whose samples changed get new data; keys are one
-``ScatterPlotItem``. Redraws triggered by document changes are coalesced to one per event-loop turn.
+item drawn straight from numpy arrays. Redraws triggered by document changes are coalesced to one per event-loop turn.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QPen
+from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from .. import channels as ch
@@ -44,12 +44,12 @@ from .channel_list import channel_color
 __all__ = ["CurveEditor", "unkey_edit", "sample_times"]
 
 PICK_RADIUS_PX = 7.0  # how close (pixels) a click must be to a key to hit it
-KEY_SIZE = 8
-SELECTED_KEY_SIZE = 10
+KEY_SIZE = 7  # pixels
+SELECTED_KEY_SIZE = 9
 _BACKGROUND = "#262626"
-_SELECTED_BRUSH = QBrush(QColor("#ffcc33"))
-_LOCKED_BRUSH = QBrush(QColor(110, 110, 110))
-_KEY_PEN = pg.mkPen((15, 15, 15), width=1)  # cosmetic: a plain QPen would scale with the symbol
+_KEY_COLOR = QColor("#e6e6e6")
+_SELECTED_COLOR = QColor("#ffcc33")
+_LOCKED_COLOR = QColor(95, 95, 95)
 _FAR = 1.0e4  # curves are extended flat this far (s) beyond the document, as the curves hold there
 
 
@@ -103,8 +103,87 @@ class _KeyDrag:
     applied: tuple[float, float] | None = None  # the (time delta, value delta) last applied
 
 
-class _KeysItem(pg.ScatterPlotItem):
-    """The keys of the visible curves. Clicks pass through to the view box, which picks keys itself."""
+class _KeyMarks(pg.GraphicsObject):
+    """Round key marks (a fill colour with a dark outline, sizes in pixels) at (time, value) points.
+
+    One pre-rendered sprite is stamped at every visible point with a single
+    ``drawPixmapFragments`` call filled from numpy arrays: thousands of keys cost a few
+    milliseconds, where ``ScatterPlotItem`` (per-spot bookkeeping) took tens. Clicks pass through
+    to the view box, which picks keys itself.
+    """
+
+    def __init__(self, fill: QColor, size: float, outline: QColor = QColor(15, 15, 15)) -> None:
+        super().__init__()
+        self._x = np.zeros(0)
+        self._y = np.zeros(0)
+        self._size = float(size)
+        self._fill, self._outline = QColor(fill), QColor(outline)
+        self._sprite: QPixmap | None = None
+        self._fragments = pg.Qt.internals.PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._bounds = QRectF()
+
+    def _sprite_for(self, dpr: float) -> QPixmap:
+        if self._sprite is None or self._sprite.devicePixelRatio() != dpr:
+            side = int(np.ceil(self._size + 3))
+            pix = QPixmap(int(side * dpr), int(side * dpr))
+            pix.setDevicePixelRatio(dpr)
+            pix.fill(Qt.GlobalColor.transparent)
+            p = QPainter(pix)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(QPen(self._outline, 1.5))
+            p.setBrush(QBrush(self._fill))
+            r = self._size / 2.0
+            p.drawEllipse(QPointF(side / 2.0, side / 2.0), r, r)
+            p.end()
+            self._sprite = pix
+        return self._sprite
+
+    def setData(self, x: np.ndarray, y: np.ndarray) -> None:
+        self.prepareGeometryChange()
+        self._x = np.asarray(x, dtype=np.float64)
+        self._y = np.asarray(y, dtype=np.float64)
+        if self._x.size:
+            self._bounds = QRectF(self._x.min(), self._y.min(), np.ptp(self._x), np.ptp(self._y))
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x, self._y
+
+    def viewTransformChanged(self) -> None:
+        self.prepareGeometryChange()  # the pixel margin of the bounding rect changed
+
+    def boundingRect(self) -> QRectF:
+        if not self._x.size:
+            return QRectF()
+        px, py = self.pixelWidth() or 0.0, self.pixelHeight() or 0.0
+        m = self._size + 2.0
+        return self._bounds.adjusted(-m * px, -m * py, m * px, m * py)
+
+    def paint(self, painter, *_args) -> None:
+        if not self._x.size:
+            return
+        tr = painter.transform()  # item (time, value) -> device pixels
+        px = tr.m11() * self._x + tr.m21() * self._y + tr.m31()
+        py = tr.m12() * self._x + tr.m22() * self._y + tr.m32()
+        device = painter.device()
+        m = self._size
+        shown = (px >= -m) & (px <= device.width() + m) & (py >= -m) & (py <= device.height() + m)
+        if not shown.any():
+            return
+        dpr = device.devicePixelRatioF()
+        sprite = self._sprite_for(dpr)
+        self._fragments.resize(int(shown.sum()))
+        frags = self._fragments.ndarray()
+        frags[:, 0] = px[shown]
+        frags[:, 1] = py[shown]
+        frags[:, 2:6] = [0.0, 0.0, sprite.width(), sprite.height()]  # source rect in sprite pixels
+        frags[:, 6:10] = [1.0 / dpr, 1.0 / dpr, 0.0, 1.0]  # scale x, scale y, rotation, opacity
+        painter.save()
+        painter.resetTransform()
+        painter.drawPixmapFragments(*self._fragments.drawargs(), sprite)
+        painter.restore()
 
     def mouseClickEvent(self, ev) -> None:
         ev.ignore()
@@ -148,9 +227,10 @@ class CurveEditor(QWidget):
         self.playhead = pg.InfiniteLine(0.0, angle=90, movable=False, pen=pg.mkPen("#4aa3ff", width=2))
         self.playhead.setZValue(20)
         self.view.addItem(self.playhead, ignoreBounds=True)
-        self.keys_item = _KeysItem(pxMode=True, pen=_KEY_PEN)
-        self.keys_item.setZValue(10)
-        self.view.addItem(self.keys_item)
+        # Keys: the editable ones, those of locked channels (faded), and the selection on top.
+        self.keys_item = self._marks(_KEY_COLOR, KEY_SIZE, 10)
+        self.locked_keys_item = self._marks(_LOCKED_COLOR, KEY_SIZE, 9)
+        self.selected_keys_item = self._marks(_SELECTED_COLOR, SELECTED_KEY_SIZE, 11)
         self._band = QGraphicsRectItem()
         band_pen = QPen(QColor("#ffcc33"))
         band_pen.setCosmetic(True)
@@ -194,6 +274,12 @@ class CurveEditor(QWidget):
         self.refresh()
         self.frame_all()
         self._on_time(session.time)
+
+    def _marks(self, fill: QColor, size: float, z: float) -> _KeyMarks:
+        item = _KeyMarks(fill, size)
+        item.setZValue(z)
+        self.view.addItem(item)
+        return item
 
     # ================================================================== actions
     def _action(self, text: str, slot, tip: str, shortcut: str | None = None) -> QAction:
@@ -365,7 +451,7 @@ class CurveEditor(QWidget):
             color = channel_color(c)
             if look[0]:
                 color.setAlphaF(0.4)
-            pen = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine if look[1] else Qt.PenStyle.SolidLine)
+            pen = pg.mkPen(color, width=1, style=Qt.PenStyle.DashLine if look[1] else Qt.PenStyle.SolidLine)
             curve.setPen(pen)
             self._curve_state[c] = look
         y = self._values[:, c]
@@ -376,48 +462,43 @@ class CurveEditor(QWidget):
             self._drawn_y[c] = y
 
     def _update_keys(self, channels: tuple[int, ...]) -> None:
-        anim = self.session.anim
-        ts, vs, cs, uids = [], [], [], []
-        for c in channels:
-            t, v, ids = anim.channel_keys(c)
-            ts.append(t)
-            vs.append(v)
-            cs.append(np.full(t.size, c, dtype=int))
-            uids.extend(ids)
-        self._key_t = np.concatenate(ts) if ts else np.zeros(0)
-        self._key_v = np.concatenate(vs) if vs else np.zeros(0)
-        self._key_c = np.concatenate(cs) if cs else np.zeros(0, dtype=int)
-        self._key_uid = uids
-        self._style_keys(set_data=True)
-
-    def _style_keys(self, set_data: bool = False) -> None:
-        """Colour the keys: selected ones highlighted, keys of locked channels grey."""
-        selected = set(self.session.selected_keys)
-        locked = self.session.anim.channel_locked
-        brushes, sizes = [], np.full(self._key_t.size, KEY_SIZE, dtype=float)
-        channel_brushes = {}
-        for i, (uid, c) in enumerate(zip(self._key_uid, self._key_c.tolist())):
-            if (uid, c) in selected:
-                brushes.append(_SELECTED_BRUSH)
-                sizes[i] = SELECTED_KEY_SIZE
-            elif locked[c]:
-                brushes.append(_LOCKED_BRUSH)
-            else:
-                b = channel_brushes.get(c)
-                if b is None:
-                    b = channel_brushes[c] = QBrush(channel_color(c))
-                brushes.append(b)
-        if set_data:
-            self.keys_item.setData(x=self._key_t, y=self._key_v, brush=brushes, size=sizes)
+        """Rebuild the table of drawn keys (channel by channel, in time order) and draw them."""
+        kfs = self.session.anim.keyframes  # kept sorted by time
+        if not kfs or not channels:
+            self._key_t, self._key_v = np.zeros(0), np.zeros(0)
+            self._key_c, self._key_uid = np.zeros(0, dtype=int), []
         else:
-            self.keys_item.setBrush(brushes, update=False)
-            self.keys_item.setSize(sizes)
+            chans = np.asarray(channels, dtype=int)
+            keyed = np.array([k.keyed[chans] for k in kfs]).T  # (C, K)
+            ci, ki = np.nonzero(keyed)
+            times = np.array([k.time for k in kfs])
+            values = np.array([k.values[chans] for k in kfs])  # (K, C)
+            uids = [k.uid for k in kfs]
+            self._key_t = times[ki]
+            self._key_v = values[ki, ci]
+            self._key_c = chans[ci]
+            self._key_uid = [uids[i] for i in ki.tolist()]
+        locked = self.session.anim.channel_locked[self._key_c]
+        self.keys_item.setData(x=self._key_t[~locked], y=self._key_v[~locked])
+        self.locked_keys_item.setData(x=self._key_t[locked], y=self._key_v[locked])
+        self._style_keys()
+
+    def _selected_mask(self) -> np.ndarray:
+        selected = set(self.session.selected_keys)
+        if not selected:
+            return np.zeros(self._key_t.size, dtype=bool)
+        return np.fromiter(((u, c) in selected for u, c in zip(self._key_uid, self._key_c.tolist())), dtype=bool, count=self._key_t.size)
+
+    def _style_keys(self) -> None:
+        """Draw the selected keys highlighted on top of the others."""
+        mask = self._selected_mask()
+        self.selected_keys_item.setData(x=self._key_t[mask], y=self._key_v[mask])
 
     @Slot()
     def _on_selection_changed(self) -> None:
         if self._drawn is not None and self._drawn[2] != tuple(self.session.visible_channels):
             self.refresh()
-        elif len(self._key_uid):
+        else:
             self._style_keys()
 
     @Slot(float)
@@ -717,8 +798,7 @@ class CurveEditor(QWidget):
     def frame_selection(self) -> None:
         """Show the selected keys (or everything, when none is selected)."""
         self.refresh()
-        sel = set(self.session.selected_keys)
-        mask = np.array([(u, c) in sel for u, c in zip(self._key_uid, self._key_c.tolist())], dtype=bool)
+        mask = self._selected_mask()
         if not mask.any():
             self.frame_all()
             return
