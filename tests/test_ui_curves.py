@@ -239,6 +239,68 @@ def test_tangent_flat_changes_curve_and_free_keeps_it_until_edited(qtbot, editor
     assert abs(slope) < 1e-3
 
 
+def test_dragging_a_tangent_handle_frees_and_tilts_the_tangent_in_one_undo_step(qtbot, editor, session):
+    anim = session.anim
+    original = anim.copy()
+    smile_uid = anim.channel_keys(SMILE_L)[2][1]  # the middle smile key, 0.4 at 1 s
+    qtbot.mouseClick(editor.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, editor.data_to_widget(1.0, 0.4))
+    assert session.selected_keys == [(smile_uid, SMILE_L)]
+    handles = {side: (t, v) for uid, c, side, t, v in editor.handle_positions() if (uid, c) == (smile_uid, SMILE_L)}
+    assert set(handles) == {-1, +1}
+    out_t, out_v = handles[+1]
+    assert out_t == pytest.approx(1.0 + 1.0 / 3.0)
+    slope_before = (out_v - 0.4) / (out_t - 1.0)
+    assert slope_before == pytest.approx(0.1, abs=0.02)  # auto-clamped between 0.3, 0.4, 0.5
+    # Pull the outgoing handle up: the tangent becomes free and steeper, on both sides.
+    drag(qtbot, editor, editor.data_to_widget(out_t, out_v), editor.data_to_widget(out_t, out_v + 0.1))
+    k = anim.find(smile_uid)
+    assert k.tangent[SMILE_L] == Tangent.FREE
+    assert k.out_slope[SMILE_L] == pytest.approx(k.in_slope[SMILE_L])
+    assert k.out_slope[SMILE_L] > slope_before + 0.15
+    assert anim.evaluate(1.1)[SMILE_L] > original.evaluate(1.1)[SMILE_L]
+    assert anim.evaluate(0.9)[SMILE_L] < original.evaluate(0.9)[SMILE_L]
+    assert session.stack.index == 1
+    session.undo()
+    assert anim.same_as(original)
+
+
+def test_curve_editor_keys_win_over_window_shortcuts_while_it_has_focus(qtbot, session):
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    fired = []
+    delete_keyframes = QAction("Delete keyframes", window)
+    delete_keyframes.setShortcut(QKeySequence("Delete"))
+    delete_keyframes.triggered.connect(lambda: fired.append("window"))
+    window.addAction(delete_keyframes)
+    editor = CurveEditor(session)
+    window.setCentralWidget(editor)
+    window.resize(900, 520)
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+    editor.frame_all()
+    k1 = jaw_key(session.anim, 1.0)
+    qtbot.mouseClick(editor.plot.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, editor.data_to_widget(1.0, 0.6))
+    assert session.selected_keys == [(k1.uid, JAW)]
+    assert editor.plot.hasFocus()
+    qtbot.keyClick(editor.plot, Qt.Key.Key_Delete)
+    assert fired == []  # the window's Delete did not fire ...
+    assert not session.anim.find(k1.uid).keyed[JAW]  # ... the key was deleted instead
+
+
+def test_hover_names_the_key_and_an_empty_editor_says_what_to_do(qtbot, editor, session):
+    move(qtbot, editor, editor.data_to_widget(1.0, 0.6))
+    tip = editor.plot.viewport().toolTip()
+    assert "JawOpen" in tip and "frame 30" in tip and "0.600" in tip
+    assert not editor.plot.getPlotItem().titleLabel.isVisible() or not editor.plot.getPlotItem().titleLabel.text
+    session.set_visible_channels([])
+    assert "Select channels" in editor.plot.getPlotItem().titleLabel.text
+    assert editor.key_positions() == []
+
+
 def test_delete_key_unkeys_it_with_undo(qtbot, editor, session):
     anim = session.anim
     original = anim.copy()

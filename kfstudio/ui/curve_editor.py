@@ -12,7 +12,9 @@ stack, never by changing the document directly):
   selection), click empty space to deselect. A plain left drag on empty space pans, the wheel zooms,
   right drag zooms per axis.
 * **interpolation** (constant / linear / bezier) and **tangents** (auto-clamped / flat / free) of the
-  selected keys: toolbar, context menu (right click), or T / V for a menu at the cursor.
+  selected keys: toolbar, context menu (right click), or T / V for a menu at the cursor. Selected
+  keys show their bezier handles; dragging a handle makes the key's tangents free (in and out stay
+  aligned), one undo step per drag.
 * **frame all** (F or Home) and **frame selection** (Shift+F or period), **delete keys** (Delete, X),
   **mirror left/right** (Ctrl+M) the keyframes of the selected keys, **smooth** the selected keys,
   **lock / mute** the channels of the selected keys (or the visible channels).
@@ -46,10 +48,14 @@ __all__ = ["CurveEditor", "unkey_edit", "sample_times"]
 PICK_RADIUS_PX = 7.0  # how close (pixels) a click must be to a key to hit it
 KEY_SIZE = 7  # pixels
 SELECTED_KEY_SIZE = 9
-_BACKGROUND = "#262626"
+_BACKGROUND = QColor(38, 40, 44)  # the timeline's colours
+_PLAYHEAD = QColor(230, 70, 60)
+HANDLE_MAX_KEYS = 200  # tangent handles are drawn while at most this many keys are selected
+LEGEND_MAX = 12  # a legend names the curves when at most this many are shown
 _KEY_COLOR = QColor("#e6e6e6")
 _SELECTED_COLOR = QColor("#ffcc33")
 _LOCKED_COLOR = QColor(95, 95, 95)
+_HANDLE_COLOR = QColor(200, 200, 200)
 _FAR = 1.0e4  # curves are extended flat this far (s) beyond the document, as the curves hold there
 
 
@@ -101,6 +107,19 @@ class _KeyDrag:
     keys: list[tuple[str, int, float, float]]  # (keyframe id, channel, start time, start value)
     label: str
     applied: tuple[float, float] | None = None  # the (time delta, value delta) last applied
+
+
+@dataclass
+class _Handle:
+    """A bezier tangent handle of a selected key: ``side`` -1 (incoming) or +1 (outgoing)."""
+
+    uid: str
+    c: int
+    side: int
+    t: float  # the key
+    v: float
+    ht: float  # the handle's end, a third of the way to the neighbouring key
+    hv: float
 
 
 class _KeyMarks(pg.GraphicsObject):
@@ -222,15 +241,22 @@ class CurveEditor(QWidget):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
         self.plot.hideButtons()
         self.view.disableAutoRange()
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=(210, 212, 218), brush=(30, 31, 35, 200))
+        self._legend_state: tuple | None = None
 
         # The editor drags the playhead itself (see _on_drag), so that keys under it stay pickable.
-        self.playhead = pg.InfiniteLine(0.0, angle=90, movable=False, pen=pg.mkPen("#4aa3ff", width=2))
+        self.playhead = pg.InfiniteLine(0.0, angle=90, movable=False, pen=pg.mkPen(_PLAYHEAD, width=2))
         self.playhead.setZValue(20)
         self.view.addItem(self.playhead, ignoreBounds=True)
         # Keys: the editable ones, those of locked channels (faded), and the selection on top.
         self.keys_item = self._marks(_KEY_COLOR, KEY_SIZE, 10)
         self.locked_keys_item = self._marks(_LOCKED_COLOR, KEY_SIZE, 9)
         self.selected_keys_item = self._marks(_SELECTED_COLOR, SELECTED_KEY_SIZE, 11)
+        self.handle_lines = pg.PlotCurveItem(pen=pg.mkPen(_HANDLE_COLOR, width=1), connect="pairs", skipFiniteCheck=True)
+        self.handle_lines.setZValue(12)
+        self.view.addItem(self.handle_lines)
+        self.handles_item = self._marks(_HANDLE_COLOR, 6, 13)
+        self._handles: list[_Handle] = []
         self._band = QGraphicsRectItem()
         band_pen = QPen(QColor("#ffcc33"))
         band_pen.setCosmetic(True)
@@ -252,7 +278,7 @@ class CurveEditor(QWidget):
         self._key_v = np.zeros(0)
         self._key_c = np.zeros(0, dtype=int)
         self._key_uid: list[str] = []
-        self._drag: _KeyDrag | str | None = None  # _KeyDrag, "box", "playhead", "cancelled" or None
+        self._drag: _KeyDrag | _Handle | str | None = None  # or "box", "playhead", "cancelled"
         self._band_origin: QPointF | None = None
         self._pending = False
 
@@ -267,6 +293,7 @@ class CurveEditor(QWidget):
         self.plot.viewport().installEventFilter(self)
         self._press_modifiers = Qt.KeyboardModifier.NoModifier  # held when the last button went down
 
+        self.plot.scene().sigMouseMoved.connect(self._on_hover)
         session.documentChanged.connect(self._schedule_refresh)
         session.documentReplaced.connect(self._on_document_replaced)
         session.selectionChanged.connect(self._on_selection_changed)
@@ -422,13 +449,16 @@ class CurveEditor(QWidget):
         self._sampled = state
         return True
 
+    def _wanted_state(self) -> tuple:
+        anim = self.session.anim
+        return (id(anim), anim.version, tuple(self.session.visible_channels))
+
     def refresh(self) -> None:
         """Bring curves and keys up to date with the document and the visible channels (if stale)."""
-        anim = self.session.anim
-        channels = tuple(self.session.visible_channels)
-        state = (id(anim), anim.version, channels)
+        state = self._wanted_state()
         if state == self._drawn:
             return
+        anim, channels = self.session.anim, state[2]
         self._ensure_samples()
         for c in [c for c in self._curves if c not in channels]:
             self.view.removeItem(self._curves.pop(c))
@@ -437,7 +467,22 @@ class CurveEditor(QWidget):
         for c in channels:
             self._draw_curve(c)
         self._update_keys(channels)
+        self._update_legend(channels)
         self._drawn = state
+        self._update_handles()
+
+    def _update_legend(self, channels: tuple[int, ...]) -> None:
+        """Name the curves (when few are shown), or say how to show some (when none are)."""
+        state = (channels, tuple(self._curve_state.get(c) for c in channels))
+        if state == self._legend_state:
+            return
+        self._legend_state = state
+        self.legend.clear()
+        if len(channels) <= LEGEND_MAX:
+            for c in channels:
+                self.legend.addItem(self._curves[c], ch.NAMES[c])
+        self.legend.setVisible(0 < len(channels) <= LEGEND_MAX)
+        self.plot.setTitle(None if channels else "Select channels in the Channels panel to edit their curves", color="#9a9ea8")
 
     def _draw_curve(self, c: int) -> None:
         anim = self.session.anim
@@ -494,12 +539,67 @@ class CurveEditor(QWidget):
         mask = self._selected_mask()
         self.selected_keys_item.setData(x=self._key_t[mask], y=self._key_v[mask])
 
+    def _update_handles(self) -> None:
+        """Compute and draw the bezier handles of the selected keys (of visible, unlocked channels)."""
+        visible = set(self.session.visible_channels)
+        keys = [k for k in self.editable_selected_keys() if k[1] in visible]
+        self._handles = self._compute_handles(keys) if len(keys) <= HANDLE_MAX_KEYS else []
+        ht = np.array([h.ht for h in self._handles])
+        hv = np.array([h.hv for h in self._handles])
+        self.handles_item.setData(ht, hv)
+        if self._handles:
+            lx = np.array([(h.t, h.ht) for h in self._handles]).ravel()
+            ly = np.array([(h.v, h.hv) for h in self._handles]).ravel()
+            self.handle_lines.setData(lx, ly)
+        else:
+            self.handle_lines.setData([], [])
+
+    def _compute_handles(self, keys: list[tuple[str, int]]) -> list[_Handle]:
+        if not keys:
+            return []
+        anim = self.session.anim
+        kfs = [anim.find(u) for u, _c in keys]
+        times = np.array([k.time for k in kfs])
+        n, h = len(keys), 1e-5
+        # The slopes the curve really has at each key (whatever its tangent mode), in one evaluation.
+        samples = anim.evaluate(np.concatenate([times - h, times, times + h]), apply_mute=False)
+        out = []
+        for i, ((uid, c), kf) in enumerate(zip(keys, kfs)):
+            idx = np.flatnonzero(self._key_c == c)
+            ct = self._key_t[idx]
+            j = int(np.searchsorted(ct, kf.time))
+            t, v = kf.time, float(kf.values[c])
+            if j + 1 < ct.size and kf.interp[c] == Interp.BEZIER:
+                dt = (ct[j + 1] - t) / 3.0
+                slope = (samples[2 * n + i, c] - samples[n + i, c]) / h
+                out.append(_Handle(uid, c, +1, t, v, t + dt, v + slope * dt))
+            if j > 0 and anim.find(self._key_uid[idx[j - 1]]).interp[c] == Interp.BEZIER:
+                dt = (t - ct[j - 1]) / 3.0
+                slope = (samples[n + i, c] - samples[i, c]) / h
+                out.append(_Handle(uid, c, -1, t, v, t - dt, v - slope * dt))
+        return out
+
+    def handle_positions(self) -> list[tuple[str, int, int, float, float]]:
+        """The drawn tangent handles as (keyframe id, channel, side, time, value) — for tests and tools."""
+        self.refresh()
+        return [(h.uid, h.c, h.side, h.ht, h.hv) for h in self._handles]
+
+    def _handle_at(self, scene_pos: QPointF) -> tuple[_Handle | None, float]:
+        """The handle nearest ``scene_pos`` and its squared pixel distance."""
+        if not self._handles:
+            return None, np.inf
+        sx, sy = self._view_to_scene_arrays(np.array([h.ht for h in self._handles]), np.array([h.hv for h in self._handles]))
+        d2 = (sx - scene_pos.x()) ** 2 + (sy - scene_pos.y()) ** 2
+        i = int(np.argmin(d2))
+        return self._handles[i], float(d2[i])
+
     @Slot()
     def _on_selection_changed(self) -> None:
-        if self._drawn is not None and self._drawn[2] != tuple(self.session.visible_channels):
-            self.refresh()
+        if self._drawn != self._wanted_state():
+            self.refresh()  # draws the selection too
         else:
             self._style_keys()
+            self._update_handles()
 
     @Slot(float)
     def _on_time(self, t: float) -> None:
@@ -536,16 +636,19 @@ class CurveEditor(QWidget):
 
         Keys of locked channels cannot be picked.
         """
+        key, d2 = self._nearest_key(scene_pos)
+        return key if d2 <= PICK_RADIUS_PX**2 else None
+
+    def _nearest_key(self, scene_pos: QPointF) -> tuple[tuple[str, int] | None, float]:
+        """The pickable key nearest ``scene_pos`` and its squared pixel distance."""
         self.refresh()
         if not self._key_t.size:
-            return None
+            return None, np.inf
         sx, sy = self._view_to_scene_arrays(self._key_t, self._key_v)
         d2 = (sx - scene_pos.x()) ** 2 + (sy - scene_pos.y()) ** 2
         d2[self.session.anim.channel_locked[self._key_c]] = np.inf
         i = int(np.argmin(d2))
-        if d2[i] > PICK_RADIUS_PX**2:
-            return None
-        return self._key_uid[i], int(self._key_c[i])
+        return (self._key_uid[i], int(self._key_c[i])), float(d2[i])
 
     def keys_in_rect(self, rect: QRectF) -> list[tuple[str, int]]:
         """Pickable keys inside a rectangle given in data coordinates (time, value)."""
@@ -558,6 +661,22 @@ class CurveEditor(QWidget):
         return [(self._key_uid[i], int(self._key_c[i])) for i in np.flatnonzero(inside)]
 
     # ================================================================== mouse
+    @Slot(object)
+    def _on_hover(self, scene_pos: QPointF) -> None:
+        """Tooltip naming the key under the cursor: channel, time, frame and value."""
+        key = self.key_at(scene_pos) if self._drag is None else None
+        if key is None:
+            self.plot.viewport().setToolTip("")
+            return
+        uid, c = key
+        k = self.session.anim.find(uid)
+        frame = k.time * self.session.anim.fps
+        where = f"frame {frame:.0f}" if abs(frame - round(frame)) < 1e-6 else f"frame {frame:.2f}"
+        text = f"{ch.NAMES[c]}\n{k.time:.3f} s ({where})\nvalue {k.values[c]:.3f}"
+        if k.description:
+            text += f"\n{k.description[:80]}"
+        self.plot.viewport().setToolTip(text)
+
     def _on_click(self, ev) -> bool:
         """Select keys on left click; context menu on right click. True when handled."""
         shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
@@ -589,8 +708,13 @@ class CurveEditor(QWidget):
         if ev.isStart():
             self._drag = None
             mods = self._press_modifiers
-            key = self.key_at(ev.buttonDownScenePos())
-            if key is not None:
+            down = ev.buttonDownScenePos()
+            key, key_d2 = self._nearest_key(down)
+            handle, handle_d2 = self._handle_at(down)
+            if handle is not None and handle_d2 <= PICK_RADIUS_PX**2 and handle_d2 < key_d2:
+                self._drag = handle
+                self.session.begin_drag("Edit tangent")
+            elif key is not None and key_d2 <= PICK_RADIUS_PX**2:
                 self._start_key_drag(key, bool(mods & Qt.KeyboardModifier.ShiftModifier))
             elif mods & Qt.KeyboardModifier.ShiftModifier:
                 self._drag = "box"
@@ -607,6 +731,11 @@ class CurveEditor(QWidget):
         if isinstance(self._drag, _KeyDrag):
             origin = self.view.mapSceneToView(ev.buttonDownScenePos())
             self._move_dragged_keys(pos.x() - origin.x(), pos.y() - origin.y())
+            if ev.isFinish():
+                self._drag = None
+                self.session.end_drag()
+        elif isinstance(self._drag, _Handle):
+            self._drag_handle(self._drag, pos.x(), pos.y())
             if ev.isFinish():
                 self._drag = None
                 self.session.end_drag()
@@ -627,6 +756,12 @@ class CurveEditor(QWidget):
         elif ev.isFinish():  # "cancelled"
             self._drag = None
         return True
+
+    def _drag_handle(self, handle: _Handle, t: float, v: float) -> None:
+        """Point the key's tangent at (t, v): free tangents, in and out aligned."""
+        reach = max(handle.side * (t - handle.t), 1e-4)  # the handle cannot cross its key
+        slope = handle.side * (v - handle.v) / reach
+        self.session.push(commands.set_tangent(self.session.anim, [(handle.uid, handle.c)], Tangent.FREE, in_slope=slope, out_slope=slope))
 
     def _start_key_drag(self, key: tuple[str, int], extend: bool) -> None:
         sel = list(self.session.selected_keys)
@@ -686,11 +821,14 @@ class CurveEditor(QWidget):
         return best.uid, c
 
     def cancel_drag(self) -> None:
-        """Escape: undo the key drag in progress (the keys go back where they started)."""
+        """Escape: undo the key or handle drag in progress (everything goes back where it started)."""
         if isinstance(self._drag, _KeyDrag):
             start = [(uid, c) for uid, c, _t, _v in self._drag.keys]
             self.session.cancel_drag()
             self.session.select_keys(start)
+            self._drag = "cancelled"
+        elif isinstance(self._drag, _Handle):
+            self.session.cancel_drag()
             self._drag = "cancelled"
         elif self._drag == "box":
             self._band.hide()
