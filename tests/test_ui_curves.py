@@ -497,20 +497,29 @@ def test_selecting_channels_and_groups_sets_visible_channels(qtbot, channel_list
     assert channel_list.selected_channels() == [SMILE_L]
 
 
-def test_lock_and_mute_checkboxes_are_undoable_commands(qtbot, channel_list, session):
+def click_cell(qtbot, channel_list, c: int, column: int) -> None:
+    item = channel_list.channel_items[c]
+    channel_list.tree.scrollToItem(item)
+    rect = channel_list.tree.visualItemRect(item)
+    x = channel_list.tree.header().sectionViewportPosition(column) + channel_list.tree.header().sectionSize(column) // 2
+    qtbot.mouseClick(channel_list.tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, QPoint(x, rect.center().y()))
+
+
+def test_lock_and_mute_icons_toggle_undoable_flags_without_changing_the_selection(qtbot, channel_list, session):
     anim = session.anim
-    item = channel_list.channel_items[JAW]
-    item.setCheckState(COL_MUTE, Qt.CheckState.Checked)
-    assert anim.channel_muted[JAW]
-    assert channel_list.channel_items[JAW].text(COL_VALUE) == "0.100"  # the value it would play
-    item.setCheckState(COL_LOCK, Qt.CheckState.Checked)
-    assert anim.channel_locked[JAW]
+    visible = list(session.visible_channels)
+    click_cell(qtbot, channel_list, YAW, COL_MUTE)
+    assert anim.channel_muted[YAW] and channel_list.is_muted_shown(YAW)
+    assert channel_list.channel_items[YAW].text(COL_VALUE) == "0.000"  # the value it would play (t = 0)
+    qtbot.wait(300)  # not a double click
+    click_cell(qtbot, channel_list, YAW, COL_LOCK)
+    assert anim.channel_locked[YAW] and channel_list.is_locked_shown(YAW)
+    assert session.visible_channels == visible  # clicking an icon did not select the channel
     assert session.stack.index == 2
     session.undo()
-    assert not anim.channel_locked[JAW]
-    assert item.checkState(COL_LOCK) == Qt.CheckState.Unchecked
+    assert not anim.channel_locked[YAW] and not channel_list.is_locked_shown(YAW)
     session.undo()
-    assert not anim.channel_muted[JAW] and item.checkState(COL_MUTE) == Qt.CheckState.Unchecked
+    assert not anim.channel_muted[YAW] and not channel_list.is_muted_shown(YAW)
 
 
 def test_locked_channel_value_cannot_be_edited(qtbot, channel_list, session):

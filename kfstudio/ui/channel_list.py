@@ -1,7 +1,8 @@
 """The channel list: the 61 channels grouped as in :data:`kfstudio.channels.GROUPS`.
 
 A tree (group → channel) with, per channel, a colour swatch (the colour of its curve in the curve
-editor), its value at the playhead (editable: typing a value keys it), and lock and mute toggles.
+editor), its value at the playhead (editable: double-click and type a value to key it), and lock
+(padlock) and mute (speaker) icons that toggle on a click without changing the selection.
 A filter box above the tree keeps the channels whose Live Link Face or ARKit name contains the typed
 text (any case), or that the text names in any rig spelling (``eyeBlink_L``).
 
@@ -12,8 +13,8 @@ curve editor draws. Every change goes through the session's undo stack.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QModelIndex, Qt, Slot
-from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPointF, QRectF, Qt, Slot
+from PySide6.QtGui import QBrush, QColor, QIcon, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDoubleSpinBox,
@@ -53,6 +54,43 @@ def channel_color(c: int) -> QColor:
             light = 0.72 if ch.CHANNELS[i].side == "right" else 0.55
             _COLORS.append(QColor.fromHslF(hue, 0.75, light))
     return QColor(_COLORS[c])
+
+
+_ICONS: dict[tuple[str, bool], QIcon] = {}
+
+
+def _flag_icon(kind: str, on: bool) -> QIcon:
+    """A padlock ("lock") or a speaker ("mute"): bright when the flag is on, faint when off."""
+    key = (kind, on)
+    if key not in _ICONS:
+        pix = QPixmap(16, 16)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        color = QColor("#f0b040") if (on and kind == "lock") else QColor("#5aa0ff") if on else QColor(120, 124, 132, 110)
+        pen = QPen(color, 1.6)
+        p.setPen(pen)
+        if kind == "lock":
+            p.setBrush(QBrush(color))
+            p.drawRoundedRect(QRectF(3.5, 7.5, 9, 7), 1.5, 1.5)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            shackle = QRectF(5, 2.5, 6, 8) if on else QRectF(7.5, 1.5, 6, 8)  # open: lifted aside
+            p.drawArc(shackle, 0, 180 * 16)
+            if on:
+                p.drawLine(QPointF(5, 6.5), QPointF(5, 8))
+                p.drawLine(QPointF(11, 6.5), QPointF(11, 8))
+        else:
+            p.setBrush(QBrush(color))
+            p.drawPolygon(QPolygonF([QPointF(2, 6), QPointF(5, 6), QPointF(9, 2.5), QPointF(9, 13.5), QPointF(5, 10), QPointF(2, 10)]))
+            if on:  # muted: a cross where the sound would be
+                p.drawLine(QPointF(11, 5.5), QPointF(15, 10.5))
+                p.drawLine(QPointF(15, 5.5), QPointF(11, 10.5))
+            else:
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                p.drawArc(QRectF(7, 4.5, 6, 7), -60 * 16, 120 * 16)
+        p.end()
+        _ICONS[key] = QIcon(pix)
+    return _ICONS[key]
 
 
 def matches_filter(c: int, text: str) -> bool:
@@ -122,7 +160,8 @@ class ChannelList(QWidget):
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self._syncing = False  # True while the widget writes its own items (ignore their signals)
+        self._syncing = False  # True while the tree's selection is set to match the session
+        self._shown_flags: tuple[np.ndarray, np.ndarray] | None = None  # (locked, muted) drawn
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter channels (jawOpen, EyeBlink, _L ...)")
@@ -158,7 +197,7 @@ class ChannelList(QWidget):
 
         self.filter_edit.textChanged.connect(self.apply_filter)
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
-        self.tree.itemChanged.connect(self._on_item_changed)
+        self.tree.viewport().installEventFilter(self)
         session.documentChanged.connect(self.refresh)
         session.timeChanged.connect(self._on_time)
         session.selectionChanged.connect(self._sync_selection_from_session)
@@ -167,7 +206,6 @@ class ChannelList(QWidget):
 
     # ------------------------------------------------------------------ building
     def _build_items(self) -> None:
-        self._syncing = True
         for group in ch.GROUPS:
             g = QTreeWidgetItem(self.tree, [group.capitalize()])
             g.setData(COL_NAME, _CHANNEL_ROLE, -1)
@@ -184,20 +222,14 @@ class ChannelList(QWidget):
                 item.setToolTip(COL_NAME, f"{info.name} ({info.arkit}): {info.meaning}")
                 item.setIcon(COL_NAME, self._swatch(c))
                 item.setTextAlignment(COL_VALUE, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsEditable
-                    | Qt.ItemFlag.ItemIsUserCheckable
-                )
-                item.setCheckState(COL_LOCK, Qt.CheckState.Unchecked)
-                item.setCheckState(COL_MUTE, Qt.CheckState.Unchecked)
-                item.setToolTip(COL_LOCK, "Lock: regeneration and edits leave this channel alone")
-                item.setToolTip(COL_MUTE, "Mute: the channel plays and exports as 0")
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
+                item.setIcon(COL_LOCK, _flag_icon("lock", False))
+                item.setIcon(COL_MUTE, _flag_icon("mute", False))
+                item.setToolTip(COL_LOCK, "Lock (click): regeneration and edits leave this channel alone")
+                item.setToolTip(COL_MUTE, "Mute (click): the channel plays and exports as 0")
                 self.channel_items.append(item)
             g.setExpanded(True)
         self.channel_items.sort(key=lambda it: it.data(COL_NAME, _CHANNEL_ROLE))
-        self._syncing = False
 
     @staticmethod
     def _swatch(c: int) -> QIcon:
@@ -214,20 +246,21 @@ class ChannelList(QWidget):
     def refresh(self) -> None:
         """Show values, lock and mute states of the current document."""
         anim = self.session.anim
-        self._syncing = True
-        try:
+        flags = (anim.channel_locked.copy(), anim.channel_muted.copy())
+        if self._shown_flags is None or not all(np.array_equal(a, b) for a, b in zip(flags, self._shown_flags)):
             for c, item in enumerate(self.channel_items):
-                self._set_check(item, COL_LOCK, bool(anim.channel_locked[c]))
-                self._set_check(item, COL_MUTE, bool(anim.channel_muted[c]))
-        finally:
-            self._syncing = False
+                item.setIcon(COL_LOCK, _flag_icon("lock", bool(flags[0][c])))
+                item.setIcon(COL_MUTE, _flag_icon("mute", bool(flags[1][c])))
+            self._shown_flags = flags
         self._show_values()
 
-    @staticmethod
-    def _set_check(item: QTreeWidgetItem, col: int, on: bool) -> None:
-        state = Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
-        if item.checkState(col) != state:
-            item.setCheckState(col, state)
+    def is_locked_shown(self, c: int) -> bool:
+        """Whether the list shows channel ``c`` as locked (for tests)."""
+        return self._shown_flags is not None and bool(self._shown_flags[0][c])
+
+    def is_muted_shown(self, c: int) -> bool:
+        """Whether the list shows channel ``c`` as muted (for tests)."""
+        return self._shown_flags is not None and bool(self._shown_flags[1][c])
 
     @Slot(float)
     def _on_time(self, _t: float) -> None:
@@ -238,15 +271,11 @@ class ChannelList(QWidget):
         values = self._raw_pose()
         muted = anim.channel_muted
         grey, normal = QBrush(QColor(128, 128, 128)), QBrush()
-        self._syncing = True
-        try:
-            for c, item in enumerate(self.channel_items):
-                text = f"{values[c]:.3f}"
-                if item.text(COL_VALUE) != text:
-                    item.setText(COL_VALUE, text)
-                item.setForeground(COL_VALUE, grey if (muted[c] or anim.channel_locked[c]) else normal)
-        finally:
-            self._syncing = False
+        for c, item in enumerate(self.channel_items):
+            text = f"{values[c]:.3f}"
+            if item.text(COL_VALUE) != text:
+                item.setText(COL_VALUE, text)
+            item.setForeground(COL_VALUE, grey if (muted[c] or anim.channel_locked[c]) else normal)
 
     @Slot()
     def _sync_selection_from_session(self) -> None:
@@ -278,24 +307,28 @@ class ChannelList(QWidget):
         if not self._syncing:
             self.session.set_visible_channels(self.selected_channels())
 
-    @Slot(QTreeWidgetItem, int)
-    def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:
-        if self._syncing or column not in (COL_LOCK, COL_MUTE):
-            return
-        c = item.data(COL_NAME, _CHANNEL_ROLE)
-        on = item.checkState(column) == Qt.CheckState.Checked
-        flag = {"locked": on} if column == COL_LOCK else {"muted": on}
-        self.session.push(commands.set_channel_flags(self.session.anim, [c], **flag))
+    def eventFilter(self, obj: QObject, ev: QEvent) -> bool:
+        """A click on a lock or mute icon toggles it, without changing which channels are selected."""
+        if obj is self.tree.viewport() and ev.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            pos = ev.position().toPoint()
+            item = self.tree.itemAt(pos)
+            column = self.tree.columnAt(pos.x())
+            if item is not None and column in (COL_LOCK, COL_MUTE) and item.data(COL_NAME, _CHANNEL_ROLE) >= 0:
+                if ev.type() == QEvent.Type.MouseButtonPress and ev.button() == Qt.MouseButton.LeftButton:
+                    self.toggle_flag(item.data(COL_NAME, _CHANNEL_ROLE), "locked" if column == COL_LOCK else "muted")
+                return True
+        return super().eventFilter(obj, ev)
+
+    def toggle_flag(self, c: int, flag: str) -> bool:
+        """Toggle the ``"locked"`` or ``"muted"`` flag of channel ``c`` (undoable)."""
+        current = self.session.anim.channel_locked if flag == "locked" else self.session.anim.channel_muted
+        return self.session.push(commands.set_channel_flags(self.session.anim, [c], **{flag: not bool(current[c])}))
 
     def set_value(self, c: int, value: float) -> bool:
         """Set channel ``c`` at the playhead (see :func:`set_channel_value`); refreshes the shown value."""
         changed = set_channel_value(self.session, c, value)
         self._show_values()
         return changed
-
-    def set_flags(self, c: int, *, locked: bool | None = None, muted: bool | None = None) -> bool:
-        """Lock or mute one channel (undoable)."""
-        return self.session.push(commands.set_channel_flags(self.session.anim, [c], locked=locked, muted=muted))
 
     @Slot(str)
     def apply_filter(self, text: str | None = None) -> None:
