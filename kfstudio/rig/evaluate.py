@@ -97,6 +97,7 @@ class Rig:
         self._shapes = _shape_matrix(head)
         self._vf = _vertex_face_matrix(head.num_vertices, head.faces)
         self._f0, self._f1, self._f2 = (np.ascontiguousarray(head.faces[:, k]) for k in range(3))
+        self._edge_buffers = tuple(np.empty((len(head.faces), 3), dtype=np.float32) for _ in range(3))
         self._neck_weight = self._neck_blend()
         self.shapes_nnz = int(self._shapes.nnz)
 
@@ -177,11 +178,13 @@ class Rig:
 
     def normals(self, positions: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
         """Unit vertex normals (area-weighted) of the mesh at ``positions``."""
-        p0 = positions[self._f0]
-        e1 = positions[self._f1] - p0
-        e2 = positions[self._f2] - p0
-        fn = np.cross(e1, e2)
-        vn = self._vf @ fn
+        e0, e1, e2 = self._edge_buffers
+        np.take(positions, self._f0, axis=0, out=e0)
+        np.take(positions, self._f1, axis=0, out=e1)
+        np.take(positions, self._f2, axis=0, out=e2)
+        e1 -= e0
+        e2 -= e0
+        vn = self._vf @ np.cross(e1, e2)
         length = np.sqrt(np.einsum("ij,ij->i", vn, vn))
         if out is None:
             out = np.empty_like(positions)

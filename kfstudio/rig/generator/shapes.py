@@ -157,8 +157,8 @@ def eye_look_down(c: _Ctx):
 
 
 def eye_look_up(c: _Ctx):
-    d = _lid_delta(c, upper_top=lambda b, t0, b0: t0 + 0.22 * (t0 - b0), lower_bottom=lambda b, t0, b0: b0 + 0.1 * (t0 - b0))
-    return d + _eye_skin(c, dy_above=0.15)
+    d = _lid_delta(c, upper_top=lambda b, t0, b0: t0 + 0.4 * (t0 - b0), lower_bottom=lambda b, t0, b0: b0 + 0.15 * (t0 - b0))
+    return d + _eye_skin(c, dy_above=0.2)
 
 
 def eye_look_in(c: _Ctx):
