@@ -14,6 +14,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kfstudio.bench_export import default_bpy_venv
+
 __all__ = ["BpyUnavailable", "bpy_python", "run_in_blender"]
 
 REQUIREMENTS = ("numpy<2", "bpy>=5,<6")
@@ -22,11 +24,6 @@ INSTALL_TIMEOUT_S = 1800
 
 class BpyUnavailable(RuntimeError):
     """Blender's Python module cannot be had here (the message says why)."""
-
-
-def _venv_dir() -> Path:
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "kfstudio" / "bpy-venv"
 
 
 def _works(python: Path) -> bool:
@@ -51,7 +48,7 @@ def bpy_python() -> Path:
         if not _works(Path(override)):
             raise BpyUnavailable(f"KFSTUDIO_BPY_PYTHON={override} cannot import bpy")
         return Path(override)
-    venv = _venv_dir()
+    venv = default_bpy_venv()
     python = venv / "bin" / "python"
     venv.parent.mkdir(parents=True, exist_ok=True)
     with open(venv.parent / "bpy-venv.lock", "w") as lock:

@@ -235,3 +235,12 @@ def test_head_without_some_shapes_leaves_them_out_with_a_warning(tmp_path):
         warnings.simplefilter("ignore")
         with pytest.raises(ExportError, match="none of the 52"):
             export_animation(posed_animation(), tmp_path / "none.fbx", head=none)
+
+
+def test_bench_export_rows_for_a_short_take():
+    from kfstudio.bench_export import bench_export
+
+    rows = bench_export(minutes=0.05, fps=30, blender=False)
+    assert [r["name"].split()[1] for r in rows] == ["FBX", "GLB"]
+    for r in rows:
+        assert r["unit"] == "ms" and 0 < r["min"] <= r["median"] <= r["max"] and r["size_mb"] > 0

@@ -9,7 +9,9 @@ Encoding (:func:`encode_fbx`)
     version, 120 zero bytes and a 16-byte magic). Properties: ``C`` bool, ``Y`` int16 (:class:`I16`),
     ``I`` int32 (Python int), ``L`` int64 (:class:`I64`), ``F`` float32 (:class:`F32`), ``D``
     float64 (Python float), ``S`` string, ``R`` bytes, and numpy arrays ``b i l f d``; arrays
-    larger than :data:`COMPRESS_MIN_BYTES` are zlib-compressed.
+    larger than :data:`COMPRESS_MIN_BYTES` are zlib-compressed unless wrapped in
+    :class:`Uncompressed` (curve values, which hardly compress). An array object used by many nodes
+    (the shared key times of baked curves) is encoded once.
 
 Scene (:func:`build_scene`, :func:`write_fbx`)
     Metres with +Y up (``UnitScaleFactor`` 100: one unit is 100 cm), the frame rate in
@@ -51,6 +53,7 @@ __all__ = [
     "I16",
     "I64",
     "F32",
+    "Uncompressed",
     "FbxFormatError",
     "encode_fbx",
     "read_fbx",
@@ -93,6 +96,16 @@ class F32(float):
     """A float written as FBX ``F`` (float32)."""
 
 
+class Uncompressed:
+    """Wraps a numpy array that is written without zlib even when large (data that hardly compresses,
+    such as per-frame curve values, where compressing would cost more time than it saves space)."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: np.ndarray):
+        self.array = array
+
+
 class FbxFormatError(ValueError):
     """Bytes that are not a binary FBX file this reader understands."""
 
@@ -129,7 +142,7 @@ class _Encoder:
         self.out = bytearray()
         self._array_cache: dict[int, tuple[np.ndarray, bytes]] = {}
 
-    def _array(self, a: np.ndarray) -> bytes:
+    def _array(self, a: np.ndarray, compress: bool = True) -> bytes:
         cached = self._array_cache.get(id(a))
         if cached is not None and cached[0] is a:
             return cached[1]
@@ -142,7 +155,7 @@ class _Encoder:
             raise TypeError(f"FBX has no array type for {arr.dtype}")
         raw = arr.tobytes()
         encoding = 0
-        if len(raw) > COMPRESS_MIN_BYTES:
+        if compress and len(raw) > COMPRESS_MIN_BYTES:
             raw, encoding = zlib.compress(raw, COMPRESS_LEVEL), 1
         blob = code + struct.pack("<III", arr.size, encoding, len(raw)) + raw
         self._array_cache[id(a)] = (a, blob)
@@ -151,6 +164,8 @@ class _Encoder:
     def _prop(self, p) -> bytes:
         if isinstance(p, np.ndarray):
             return self._array(p)
+        if isinstance(p, Uncompressed):
+            return self._array(p.array, compress=False)
         if isinstance(p, bool):
             return b"C" + (b"\x01" if p else b"\x00")
         if isinstance(p, I16):
@@ -336,7 +351,7 @@ class _Scene:
             FbxNode("Default", [float(values[0])]),
             FbxNode("KeyVer", [4009]),
             FbxNode("KeyTime", [self.ktimes(c.times)]),
-            FbxNode("KeyValueFloat", [values]),
+            FbxNode("KeyValueFloat", [Uncompressed(values)]),
             FbxNode("KeyAttrFlags", [flags]),
             FbxNode("KeyAttrDataFloat", [data]),
             FbxNode("KeyAttrRefCount", [refs]),

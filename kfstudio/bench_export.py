@@ -1,0 +1,128 @@
+"""Export benchmarks: 10 minutes at 60 fps of the head animation, our FBX/GLB writers vs Blender's.
+
+Ours: :func:`kfstudio.io.export.export_animation` (baked, head mode, the default head), timed
+end to end (curve sampling, mesh split, encoding, atomic write). Blender's: the same mesh and curves
+(Blender imports our FBX), then Blender's own ``export_scene.fbx`` (baked animation) and
+``export_scene.gltf`` (GLB) over the same frame range, timed inside Blender. Blender comes from the
+``bpy`` wheel in its own virtual environment (:func:`bpy_venv_python`); without it only our
+figures are reported. Target: ours at most 1 s each and at least 10 times faster than Blender.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+from .benchutil import measure, result
+
+__all__ = ["bench_animation", "default_bpy_venv", "bpy_venv_python", "bench_export"]
+
+TARGET_MS = 1000.0
+TARGET_RATIO = 10.0
+
+# Run by Blender's Python: argv = our FBX, output folder, fps, last frame. Prints one JSON line.
+_BLENDER_SCRIPT = r"""
+import json, sys, time
+import bpy
+src, out, fps, last = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+bpy.ops.wm.read_factory_settings(use_empty=True)
+scene = bpy.context.scene
+scene.render.fps = round(fps)
+scene.render.fps_base = round(fps) / fps
+bpy.ops.import_scene.fbx(filepath=src, anim_offset=0)
+scene.frame_start, scene.frame_end = 0, last
+times = {}
+t = time.perf_counter()
+bpy.ops.export_scene.fbx(filepath=out + "/blender.fbx", bake_anim=True)
+times["fbx"] = (time.perf_counter() - t) * 1000.0
+t = time.perf_counter()
+bpy.ops.export_scene.gltf(filepath=out + "/blender.glb", export_format="GLB")
+times["glb"] = (time.perf_counter() - t) * 1000.0
+print("KFSTUDIO_BENCH " + json.dumps(times))
+"""
+
+
+def bench_animation(minutes: float = 10.0, fps: float = 60.0, seed: int = 0):
+    """A long deterministic animation: a keyframe every 0.75 s with random shapes and poses."""
+    from .animation import Animation, Keyframe
+
+    rng = np.random.default_rng(seed)
+    times = np.arange(0.0, minutes * 60.0, 0.75)
+    kfs = [Keyframe(float(t), "", np.concatenate([rng.uniform(0, 1, 52), rng.uniform(-0.3, 0.3, 9)])) for t in times]
+    return Animation(kfs, fps=fps, duration=minutes * 60.0)
+
+
+def default_bpy_venv() -> Path:
+    """Where the test set-up keeps Blender's venv: ``$XDG_CACHE_HOME`` (or ``~/.cache``)/kfstudio/bpy-venv."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "kfstudio" / "bpy-venv"
+
+
+def bpy_venv_python() -> Path | None:
+    """A Python with Blender's ``bpy``: ``$KFSTUDIO_BPY_PYTHON``, else the cached venv that the test
+    set-up makes (:func:`default_bpy_venv`, see ``tests/bpy_env.py``); None when neither exists."""
+    override = os.environ.get("KFSTUDIO_BPY_PYTHON")
+    if override:
+        return Path(override)
+    python = default_bpy_venv() / "bin" / "python"
+    return python if python.exists() else None
+
+
+def _blender_times(python: Path, fbx: Path, folder: Path, fps: float, last_frame: int, timeout: float) -> dict:
+    r = subprocess.run([str(python), "-c", _BLENDER_SCRIPT, str(fbx), str(folder), str(fps), str(last_frame)],
+                       capture_output=True, text=True, timeout=timeout)
+    for line in reversed(r.stdout.splitlines()):
+        if line.startswith("KFSTUDIO_BENCH "):
+            return json.loads(line[len("KFSTUDIO_BENCH "):])
+    raise RuntimeError(f"Blender benchmark failed ({r.returncode}): {r.stderr[-1000:]}")
+
+
+def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool = True, timeout: float = 3000.0) -> list[dict]:
+    """Rows for our FBX and GLB export of ``minutes`` at ``fps`` and, when Blender is available,
+    Blender's own exporters on the same scene, with the ratio (Blender time / ours) on our rows."""
+    from .io.export import export_animation
+    from .rig.head import default_head
+
+    anim = bench_animation(minutes, fps)
+    head = default_head()
+    label = f"{minutes:g} min @ {fps:g} fps"
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        rows = {}
+        for suffix in ("fbx", "glb"):
+            path = folder / f"ours.{suffix}"
+            rows[suffix] = measure(f"export {suffix.upper()} head {label} (ours)",
+                                   lambda p=path: export_animation(anim, p, head=head, fps=fps),
+                                   target_ms=TARGET_MS, repeats=3, size_mb=0.0)
+            rows[suffix]["size_mb"] = round(path.stat().st_size / 2**20, 2)
+        python = bpy_venv_python() if blender else None
+        blender_ms = None
+        if python is not None:
+            last = len(anim.frame_times(fps)) - 1
+            try:
+                blender_ms = _blender_times(python, folder / "ours.fbx", folder, fps, last, timeout)
+            except (OSError, RuntimeError, subprocess.TimeoutExpired) as exc:
+                rows["fbx"]["note"] = f"Blender not measured: {exc}"
+    out = []
+    for suffix in ("fbx", "glb"):
+        ours = rows[suffix]
+        if blender_ms is not None:
+            ratio = blender_ms[suffix] / ours["median"]
+            ours["ratio_vs_blender"] = round(ratio, 1)
+            ours["passed"] = bool(ours["passed"] and ratio >= TARGET_RATIO)
+            out += [ours, result(f"export {suffix.upper()} head {label} (Blender {suffix} exporter)",
+                                 [blender_ms[suffix]], None)]
+        else:
+            ours.setdefault("note", "Blender unavailable: ratio not measured (run tests/test_blender_import.py once)")
+            out.append(ours)
+    return out
+
+
+if __name__ == "__main__":  # python -m kfstudio.bench_export
+    for row in bench_export():
+        print(json.dumps(row))
