@@ -45,16 +45,16 @@ def test_500_keyframe_script_parses_syncs_and_generates():
     assert len({tuple(np.round(v, 6)) for v in values}) >= len(WORDS)  # each distinct description gets its own pose
 
     # Editing one line in the middle regenerates that line and its neighbours only, in one undo step.
-    edited = text.replace("a wide smile spreads (250)", "a sad frown (250)")
+    edited = text.replace("a wide smile spreads (244)", "a sad frown (244)")
     assert edited != text
     edit, uids = sync_keyframes(anim, edited)
     assert edit is not None and 1 <= len(uids) <= 3
     ids_before = [k.uid for k in anim.keyframes]
     edit.redo(anim)
     assert [k.uid for k in anim.keyframes] == ids_before
-    assert anim.keyframes[250].description == "a sad frown (250)"
+    assert anim.keyframes[244].description == "a sad frown (244)"
     edit.undo(anim)
-    assert anim.keyframes[250].description == "a wide smile spreads (250)"
+    assert anim.keyframes[244].description == "a wide smile spreads (244)"
 
 
 @pytest.fixture(scope="module")
