@@ -39,7 +39,7 @@ from kfstudio.generation.backend import (
 )
 from kfstudio.generation.backends.constrained import DecodingError, KeyframeDecoder, TokenTable
 
-__all__ = ["TransformersBackend", "default_cache_dir"]
+__all__ = ["TransformersBackend", "channel_range", "default_cache_dir"]
 
 _DTYPES = {
     "float32": "float32", "fp32": "float32", "float": "float32",
@@ -299,14 +299,7 @@ class TransformersBackend:
         return found
 
     def _ranges(self, slot: int, decoded: Sequence[float]) -> tuple[float, float]:
-        """Allowed (lo, hi) of channel ``slot`` in KeyframeFace convention, given the earlier values."""
-        lo, hi = float(channels.LOWER[slot]), float(channels.UPPER[slot])
-        if self.gaze_consistent and slot in _EYE_ROTATIONS:
-            if _contradicts_gaze(decoded, slot, +0.5):
-                hi = 0.0
-            if _contradicts_gaze(decoded, slot, -0.5):
-                lo = 0.0
-        return lo, hi
+        return channel_range(slot, decoded, self.gaze_consistent)
 
     def _decoder(self, request: KeyframeRequest) -> KeyframeDecoder:
         return KeyframeDecoder(
@@ -406,6 +399,21 @@ class TransformersBackend:
     def __repr__(self) -> str:
         adapter = f", adapter={str(self.adapter_path)!r}" if self.adapter_path else ""
         return f"TransformersBackend(model={str(self.model_path)!r}{adapter}, device={self.device!r})"
+
+
+def channel_range(slot: int, decoded: Sequence[float], gaze_consistent: bool = True) -> tuple[float, float]:
+    """Allowed ``(lo, hi)`` for channel ``slot`` (KeyframeFace convention) given the values before it.
+
+    The channel's own range, and for eye yaw/pitch with ``gaze_consistent``, only the direction
+    that :func:`keyframeface.reconcile_gaze` would accept given the ``EyeLook*`` values decoded.
+    """
+    lo, hi = float(channels.LOWER[slot]), float(channels.UPPER[slot])
+    if gaze_consistent and slot in _EYE_ROTATIONS:
+        if _contradicts_gaze(decoded, slot, +0.5):
+            hi = 0.0
+        if _contradicts_gaze(decoded, slot, -0.5):
+            lo = 0.0
+    return lo, hi
 
 
 def _contradicts_gaze(decoded: Sequence[float], slot: int, probe: float) -> bool:
