@@ -64,6 +64,7 @@ class MainWindow(QMainWindow):
         self.playback = Playback(self.session, self)
         self.recovery = RecoveryManager(self.session, recovery_dir, **({"interval_ms": autosave_ms} if autosave_ms else {}), parent=self)
         self.actions: dict[str, QAction] = {}
+        self._closed = False
         self.docks: dict[str, QDockWidget] = {}
         self._build_panels(viewport)
         self._build_actions()
@@ -484,6 +485,9 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event) -> None:
+        if self._closed:
+            event.accept()
+            return
         if not self.confirm_discard():
             event.ignore()
             return
@@ -492,4 +496,5 @@ class MainWindow(QMainWindow):
         self.controller.shutdown()
         self.recovery.timer.stop()
         self.recovery.discard()
+        self._closed = True
         event.accept()
