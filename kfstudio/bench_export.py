@@ -82,7 +82,8 @@ def _blender_times(python: Path, fbx: Path, folder: Path, fps: float, last_frame
     raise RuntimeError(f"Blender benchmark failed ({r.returncode}): {r.stderr[-1000:]}")
 
 
-def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool = True, timeout: float = 3000.0) -> list[dict]:
+def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool = True, repeats: int = 3,
+                 timeout: float = 3000.0) -> list[dict]:
     """Rows for our FBX and GLB export of ``minutes`` at ``fps`` and, when Blender is available,
     Blender's own exporters on the same scene, with the ratio (Blender time / ours) on our rows."""
     from .io.export import export_animation
@@ -98,7 +99,7 @@ def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool = Tr
             path = folder / f"ours.{suffix}"
             rows[suffix] = measure(f"export {suffix.upper()} head {label} (ours)",
                                    lambda p=path: export_animation(anim, p, head=head, fps=fps),
-                                   target_ms=TARGET_MS, repeats=3, size_mb=0.0)
+                                   target_ms=TARGET_MS, repeats=repeats, size_mb=0.0)
             rows[suffix]["size_mb"] = round(path.stat().st_size / 2**20, 2)
         python = bpy_venv_python() if blender else None
         blender_ms = None

@@ -240,7 +240,18 @@ def test_head_without_some_shapes_leaves_them_out_with_a_warning(tmp_path):
 def test_bench_export_rows_for_a_short_take():
     from kfstudio.bench_export import bench_export
 
-    rows = bench_export(minutes=0.05, fps=30, blender=False)
+    rows = bench_export(minutes=0.05, fps=30, blender=False, repeats=1)
     assert [r["name"].split()[1] for r in rows] == ["FBX", "GLB"]
     for r in rows:
         assert r["unit"] == "ms" and 0 < r["min"] <= r["median"] <= r["max"] and r["size_mb"] > 0
+
+
+def test_csv_suffix_goes_through_the_live_link_face_writer(tmp_path):
+    from kfstudio.io.llf_csv import read_csv
+
+    anim = posed_animation()
+    path = export_animation(anim, tmp_path / "take.csv", fps=30)
+    capture = read_csv(path)
+    times, values = anim.sample(30)
+    assert len(capture.times) == len(times)
+    np.testing.assert_allclose(capture.values, values, atol=1e-6)
