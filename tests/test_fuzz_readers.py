@@ -250,7 +250,7 @@ def test_project_mutated_bytes(profile, work, project_bytes):
 def test_project_mutated_json(profile, work, project_bytes):
     path = work / "tree.kfs"
     base = json.loads(project_bytes)
-    run_fuzz(profile, 300, 8000, mutated_json(base), lambda tree: check_project_file(path, dump_json(tree)))
+    run_fuzz(profile, 200, 8000, mutated_json(base), lambda tree: check_project_file(path, dump_json(tree)))
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -420,7 +420,7 @@ def check_csv_file(path: Path, data: bytes) -> None:
 @pytest.mark.parametrize("profile", PROFILES)
 def test_csv_mutated_structure(profile, work, capture_rows):
     path = work / "mut.csv"
-    run_fuzz(profile, 300, 8000, mutated_csv(*capture_rows), lambda data: check_csv_file(path, data))
+    run_fuzz(profile, 200, 8000, mutated_csv(*capture_rows), lambda data: check_csv_file(path, data))
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -523,7 +523,7 @@ def test_gltf_mutated_json(profile, work, glb):
         return b"".join([b"glTF", struct.pack("<II", 2, total), struct.pack("<II", len(js), 0x4E4F534A), js,
                          struct.pack("<II", len(blob), 0x004E4942), blob])
 
-    run_fuzz(profile, 300, 8000, mutated_json(gltf), lambda tree: check_head_file(path, pack(tree)))
+    run_fuzz(profile, 200, 8000, mutated_json(gltf), lambda tree: check_head_file(path, pack(tree)))
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -554,7 +554,7 @@ def test_response_mutated_real_examples(profile, example_responses):
     base = example_responses[0].encode("utf-8")
     strategy = st.tuples(mutated_bytes(base, max_ops=6).map(lambda b: b.decode("utf-8", errors="replace")),
                          st.one_of(st.none(), st.integers(-2, 5)))
-    run_fuzz(profile, 300, 8000, strategy, lambda args: check_response(*args))
+    run_fuzz(profile, 200, 8000, strategy, lambda args: check_response(*args))
 
 
 # ------------------------------------------------------------------------------------------ scripts
@@ -594,7 +594,7 @@ def check_script(text: str) -> None:
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_script_random_text(profile):
-    run_fuzz(profile, 300, 8000, st.one_of(script_text, script_words), check_script)
+    run_fuzz(profile, 200, 8000, st.one_of(script_text, script_words), check_script)
 
 
 @pytest.mark.parametrize("profile", PROFILES)
@@ -651,7 +651,7 @@ def mutated_request(draw, base: dict):
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_request_mutated(profile, example_request):
-    run_fuzz(profile, 300, 8000, mutated_request(example_request), check_request)
+    run_fuzz(profile, 200, 8000, mutated_request(example_request), check_request)
 
 
 # ------------------------------------------------------------------------------------------ CLI batch
