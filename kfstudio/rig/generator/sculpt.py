@@ -258,7 +258,7 @@ def from_eye_angles(beta, alpha, dist, centre) -> np.ndarray:
 
 def lid_radius(u: np.ndarray, upper: bool) -> np.ndarray:
     base = 1.04 if upper else 1.03
-    return EYE_RADIUS * (base + 0.07 * smoothstep(0.0, 0.15, u) - 0.25 * u**1.5)
+    return EYE_RADIUS * (base + 0.07 * smoothstep(0.0, 0.15, u) - 0.1 * u**2)
 
 
 def lid_shell(upper: bool, n_beta: int = 44, n_u: int = 14):
@@ -452,6 +452,14 @@ def build_sculpt(part_names: tuple[str, ...]) -> Sculpt:
             lid_u.append(u)
             lip_side.append(np.zeros(nl, np.int8))
 
+    bv, bf = brow_strip(carved)
+    nb = len(bv)
+    for side, verts_b, faces_b, mirror_b in (("l", bv, bf, np.arange(nb) + nb), ("r", bv * flip, bf[:, ::-1], np.arange(nb) - nb)):
+        b.add(f"brow_{side}", verts_b, faces_b, b.pid(f"brow_{side}"), mirror_local=mirror_b)
+        lid_beta.append(np.zeros(nb))
+        lid_u.append(np.zeros(nb))
+        lip_side.append(np.zeros(nb, np.int8))
+
     for name, (v, f) in {
         "teeth_upper": teeth_row(True),
         "teeth_lower": teeth_row(False),
@@ -482,6 +490,27 @@ def build_sculpt(part_names: tuple[str, ...]) -> Sculpt:
     )
 
 
+def brow_strip(skin_verts: np.ndarray, n_along: int = 36, n_across: int = 5):
+    """The left brow: a thin arched strip lying just above the skin (faces counter-clockwise)."""
+    t = np.linspace(0.0, 1.0, n_along)
+    x = 1.05 + 4.5 * t
+    yc = 1.75 + 0.6 * np.sin(np.pi * t**0.75) - 0.25 * t
+    half = 0.5 * (0.62 * (1 - t) + 0.24 * t) * (0.35 + 0.65 * smoothstep(0.0, 0.12, t))
+    across = np.linspace(1.0, -1.0, n_across)  # top row first
+    X = np.repeat(x[:, None], n_across, axis=1)
+    Y = yc[:, None] + half[:, None] * across[None, :]
+    front = skin_verts[skin_verts[:, 2] > 3.0]
+    tree = cKDTree(front[:, :2])
+    d, idx = tree.query(np.stack([X.ravel(), Y.ravel()], axis=1), k=4)
+    w = 1.0 / np.maximum(d, 1e-6)
+    z = (front[idx, 2] * w).sum(axis=1) / w.sum(axis=1)
+    lift = 0.06 + 0.08 * (1 - np.abs(across))[None, :].repeat(n_along, axis=0).ravel()
+    verts = np.stack([X.ravel(), Y.ravel(), z + lift], axis=1)
+    # rows run along the brow toward +X and columns run down: the mirror of a front-facing grid
+    faces = grid_faces(n_along, n_across, flip=True)
+    return verts, faces
+
+
 def _eye_depth(skin_verts: np.ndarray, eye: np.ndarray) -> float:
     """Eye centre depth: the eyeball's front stands a quarter radius proud of the unsculpted skin."""
     front = skin_verts[skin_verts[:, 2] > 0]
@@ -502,15 +531,6 @@ def _skin_parts(v: np.ndarray, lip_side: np.ndarray, b: _Builder) -> np.ndarray:
     upper_lip = front & (y >= MOUTH_Y - 0.05) & (y <= MOUTH_Y + h_up) & (lip_side >= 0)
     lower_lip = front & (y <= MOUTH_Y + 0.05) & (y >= MOUTH_Y - h_lo) & (lip_side <= 0)
     part[upper_lip | lower_lip] = b.pid("lips")
-    # brows: an arched band above each eye
-    t = (ax - 1.05) / (5.55 - 1.05)
-    inside_t = (t >= 0) & (t <= 1)
-    tc = np.clip(t, 0, 1)
-    yc = 1.75 + 0.6 * np.sin(np.pi * tc**0.75) - 0.25 * tc
-    thick = (0.62 * (1 - tc) + 0.26 * tc) * smoothstep(0.0, 0.06, tc)
-    brow = inside_t & (np.abs(y - yc) < 0.5 * thick) & (z > 3.0)
-    part[brow & (x > 0)] = b.pid("brow_l")
-    part[brow & (x < 0)] = b.pid("brow_r")
     nostril = (((ax - 0.68) / 0.36) ** 2 + ((y + 3.95) / 0.22) ** 2 < 1) & (z > 7.0)
     part[nostril] = b.pid("nostril")
     return part

@@ -48,7 +48,7 @@ class _Ctx:
 
         self.mask = mask
         self.skin = mask("skin")
-        self.front = self.skin & (self.z > 3.0)
+        self.front = (self.skin | mask("brow_l", "brow_r")) & (self.z > 3.0)
         self.upper = s.lip_side == 1
         self.lower = s.lip_side == -1
 
