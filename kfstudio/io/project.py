@@ -191,7 +191,7 @@ class _Reader:
         if not isinstance(v, list) or len(v) != len(cmap):
             self.fail(where, f"expected one of {', '.join(table)} or a list of {len(cmap)} of them")
         for j, x in enumerate(v):
-            if x not in table:
+            if not isinstance(x, str) or x not in table:
                 self.fail(f"{where}[{j}]", f"unknown value {x!r}; expected one of {', '.join(table)}")
             out[cmap[j]] = table[x]
         return out

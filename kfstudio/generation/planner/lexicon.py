@@ -208,7 +208,7 @@ EXPRESSION_WORDS: dict[str, str] = {
     "shush": "shush", "pucker": "lips_pucker", "purse": "lips_purse",
     "wide eyed": "eyes_wide", "wide-eyed": "eyes_wide", "bug eyed": "eyes_wide", "doe eyed": "eyes_wide",
     "furrow": "brows_knit", "knit brow": "brows_knit",
-    "raise eyebrow": "brow_raise_one", "raise an eyebrow": "brow_raise_one", "raise one eyebrow": "brow_raise_one",
+    "raise an eyebrow": "brow_raise_one", "raise one eyebrow": "brow_raise_one",
     "raise a brow": "brow_raise_one", "raise one brow": "brow_raise_one", "arch an eyebrow": "brow_raise_one", "arch a brow": "brow_raise_one",
     "clench": "jaw_clench", "grit teeth": "jaw_clench", "grit": "jaw_clench",
     "bare teeth": "teeth_bared", "show teeth": "teeth_bared", "snarl": "sneer",
