@@ -1,7 +1,9 @@
 """The transformers backend on tiny, randomly initialised models built and saved in the test.
 
-Everything is offline: the tokenizer is trained in memory on KeyframeFace-shaped text, the model
-is a two-layer Qwen2 with random weights, both are saved to ``tmp_path`` and loaded back by path.
+Everything is offline: :func:`build_tiny_model` trains the tokenizer in memory on KeyframeFace-shaped
+text and makes a two-layer Qwen2 with random weights; both are saved to a temporary folder and
+loaded back by path. Two tokenizers are used: one that splits digits from punctuation (like
+Qwen's) and one whose tokens merge them (``'5,"EyeLookOut'``).
 """
 
 from __future__ import annotations
@@ -20,11 +22,8 @@ pytest.importorskip("transformers")
 from kfstudio import channels  # noqa: E402
 from kfstudio.generation import keyframeface  # noqa: E402
 from kfstudio.generation.backend import BackendError, KeyframeRequest, create_backend, propose_script  # noqa: E402
+from kfstudio.generation.backends.tiny import build_tiny_model  # noqa: E402
 
-CHAT_TEMPLATE = (
-    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
-    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
-)
 DESCRIPTIONS = [
     "The gaze is lowered and the lips press together.",
     "The gaze rises and a small smile forms.",
@@ -32,48 +31,6 @@ DESCRIPTIONS = [
     "The eyes close slowly.",
 ]
 NUMBER_RE = re.compile(r'":(-?\d(?:\.\d+)?)[,}]')
-
-
-def _corpus(rng: np.random.Generator) -> list[str]:
-    texts = []
-    for i in range(40):
-        values = np.round(rng.uniform(channels.LOWER, channels.UPPER), int(rng.integers(1, 4)))
-        texts.append(keyframeface.format_response(values, i % 5))
-    for i in range(len(DESCRIPTIONS)):
-        texts += [m["content"] for m in keyframeface.build_messages(DESCRIPTIONS, i, "a room", "calm")]
-    return texts
-
-
-def build_tiny_model(path: Path, split_digits: bool) -> Path:
-    """Save a byte-level BPE tokenizer and a random two-layer Qwen2 model to ``path``.
-
-    ``split_digits=False`` trains the BPE without a pre-tokenizer regex, so tokens merge digits
-    with punctuation and names (``'5,"EyeLookOut'``, ``'Left":0.3'``), the hard case for the grammar.
-    """
-    import torch
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
-    from transformers import PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
-
-    tokenizer = Tokenizer(models.BPE())
-    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=split_digits)
-    tokenizer.decoder = decoders.ByteLevel()
-    trainer = trainers.BpeTrainer(
-        vocab_size=700,
-        special_tokens=["<|pad|>", "<|im_start|>", "<|im_end|>"],
-        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
-        show_progress=False,
-    )
-    tokenizer.train_from_iterator(_corpus(np.random.default_rng(0)), trainer)
-    fast = PreTrainedTokenizerFast(tokenizer_object=tokenizer, eos_token="<|im_end|>", pad_token="<|pad|>")
-    fast.chat_template = CHAT_TEMPLATE
-    torch.manual_seed(0)
-    config = Qwen2Config(
-        vocab_size=len(fast), hidden_size=48, intermediate_size=96, num_hidden_layers=2,
-        num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=4096,
-    )  # fmt: skip
-    Qwen2ForCausalLM(config).save_pretrained(path)
-    fast.save_pretrained(path)
-    return path
 
 
 @pytest.fixture(scope="module", params=["split", "merged"])

@@ -438,8 +438,10 @@ def _import_torch() -> Any:
 class _BatchStepper:
     """Feeds rows of tokens of different lengths through one model with one KV cache.
 
-    Rows are left-padded for the prompt; later steps right-pad each row's chunk and mask the
-    padding, so the cache may hold masked holes. Positions count real tokens only.
+    Every input is right-aligned (padding first, masked out), so each row's last real token sits
+    in the last column and only that column's logits are computed (``logits_to_keep=1``; the
+    vocabulary projection is a large share of a small model's work). The cache may therefore hold
+    masked holes; positions count real tokens only.
     """
 
     def __init__(self, model: Any, torch: Any, device: str, pad_id: int):
@@ -449,35 +451,35 @@ class _BatchStepper:
         self.next_position = None
 
     def prefill(self, rows: list[list[int]]) -> Any:
+        ids, mask, lengths = self._right_aligned(rows)
+        self.mask = mask
+        self.next_position = self.torch.zeros(len(rows), dtype=self.torch.long, device=self.device)
+        return self._forward(ids, mask, lengths)
+
+    def extend(self, chunks: list[list[int]]) -> Any:
+        ids, mask, lengths = self._right_aligned(chunks)
+        self.mask = self.torch.cat([self.mask, mask], dim=1)
+        return self._forward(ids, mask, lengths)
+
+    def _right_aligned(self, rows: list[list[int]]) -> tuple[Any, Any, Any]:
         torch = self.torch
-        width = max(len(r) for r in rows)
+        width = max(1, max(len(r) for r in rows))
         ids = torch.full((len(rows), width), self.pad_id, dtype=torch.long)
         mask = torch.zeros((len(rows), width), dtype=torch.long)
         for b, row in enumerate(rows):
-            ids[b, width - len(row) :] = torch.tensor(row, dtype=torch.long)
-            mask[b, width - len(row) :] = 1
-        positions = (mask.cumsum(-1) - 1).clamp(min=0)
-        self.mask = mask.to(self.device)
-        self.next_position = mask.sum(-1).to(self.device)
-        return self._forward(ids.to(self.device), positions.to(self.device), torch.full((len(rows),), width - 1))
+            if row:
+                ids[b, width - len(row) :] = torch.tensor(row, dtype=torch.long)
+                mask[b, width - len(row) :] = 1
+        lengths = torch.tensor([len(r) for r in rows], dtype=torch.long)
+        return ids.to(self.device), mask.to(self.device), lengths.to(self.device)
 
-    def extend(self, chunks: list[list[int]]) -> Any:
+    def _forward(self, ids: Any, mask: Any, lengths: Any) -> Any:
         torch = self.torch
-        width = max(1, max(len(c) for c in chunks))
-        ids = torch.full((len(chunks), width), self.pad_id, dtype=torch.long)
-        mask = torch.zeros((len(chunks), width), dtype=torch.long)
-        for b, chunk in enumerate(chunks):
-            if chunk:
-                ids[b, : len(chunk)] = torch.tensor(chunk, dtype=torch.long)
-                mask[b, : len(chunk)] = 1
-        lengths = mask.sum(-1)
-        self.mask = torch.cat([self.mask, mask.to(self.device)], dim=1)
-        positions = self.next_position[:, None] + torch.arange(width, device=self.device)[None, :]
-        self.next_position = self.next_position + lengths.to(self.device)
-        return self._forward(ids.to(self.device), positions, (lengths - 1).clamp(min=0))
-
-    def _forward(self, ids: Any, positions: Any, last: Any) -> Any:
-        torch = self.torch
+        width = ids.shape[1]
+        # real token j of a row (counted from its first real token) gets position next + j
+        offsets = torch.arange(width, device=ids.device)[None, :] - (width - lengths)[:, None]
+        positions = (self.next_position[:, None] + offsets).clamp(min=0)
+        self.next_position = self.next_position + lengths
         with torch.inference_mode():
             out = self.model(
                 input_ids=ids,
@@ -485,7 +487,7 @@ class _BatchStepper:
                 position_ids=positions,
                 past_key_values=self.past,
                 use_cache=True,
+                logits_to_keep=1,
             )
         self.past = out.past_key_values
-        rows = torch.arange(ids.shape[0], device=ids.device)
-        return out.logits[rows, last.to(ids.device)]
+        return out.logits[:, -1]
