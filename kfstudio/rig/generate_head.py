@@ -19,6 +19,10 @@ from kfstudio.rig.head import DEFAULT_HEAD_PATH, PARTS, Head, save_head_npz
 
 CM = 0.01  # the generator works in centimetres; heads are in metres
 
+#: Part names of the default head: the shared :data:`PARTS` plus its short hair cap (appended, so
+#: the other parts keep their ids).
+HEAD_PARTS: tuple[str, ...] = PARTS + ("hair",)
+
 #: Base colour (RGBA, linear-ish sRGB values in 0..1) of each part of the default head.
 PART_COLORS: dict[str, tuple[float, float, float, float]] = {
     "skin": (0.87, 0.67, 0.56, 1.0),
@@ -38,12 +42,13 @@ PART_COLORS: dict[str, tuple[float, float, float, float]] = {
     "teeth_lower": (0.96, 0.94, 0.87, 1.0),
     "tongue": (0.78, 0.36, 0.38, 1.0),
     "inner_mouth": (0.32, 0.09, 0.10, 1.0),
+    "hair": (0.17, 0.11, 0.08, 1.0),
 }
 
 
 def build_default_head() -> Head:
     """Generate the default head (takes a few seconds)."""
-    s = build_sculpt(PARTS)
+    s = build_sculpt(HEAD_PARTS)
     indices, deltas = build_shapes(s)
     eye_l = s.groups["eye_l"].astype(np.int32)
     eye_r = s.groups["eye_r"].astype(np.int32)
@@ -52,8 +57,8 @@ def build_default_head() -> Head:
         vertices=s.verts * CM,
         faces=s.faces,
         part=s.part,
-        part_names=PARTS,
-        colors=np.array([PART_COLORS[p] for p in PARTS], dtype=np.float32),
+        part_names=HEAD_PARTS,
+        colors=np.array([PART_COLORS[p] for p in HEAD_PARTS], dtype=np.float32),
         shape_indices=indices,
         shape_deltas=[d * CM for d in deltas],
         neck_pivot=NECK_PIVOT * CM,

@@ -27,12 +27,14 @@ from kfstudio.rig.generator.mesh import (
 MOUTH_Y = -6.25  # height of the lip line
 MOUTH_HALF_WIDTH = 2.35
 RAY_ORIGIN = np.array([0.0, MOUTH_Y, 0.0])
-EYE_X, EYE_Y, EYE_RADIUS = 3.15, 0.2, 1.2
+EYE_X, EYE_Y, EYE_RADIUS = 3.2, 0.2, 1.3
 EYE_OPEN_HALF_ANGLE = 0.85  # beta0: half width of the lid opening, radians around the eye centre
 LID_BETA_EXTENT = 1.15  # lid shells reach this far sideways
 LID_ALPHA_EXTENT = 1.05  # ... and this far up/down
 JAW_PIVOT = np.array([0.0, -2.6, -0.8])
 NECK_PIVOT = np.array([0.0, -11.0, -1.5])
+NECK_RADII = (5.2, 4.7)  # half width and half depth of the neck
+NECK_Z = -1.9
 
 
 @dataclass
@@ -71,8 +73,10 @@ def _capsule(p, a, b, ra, rb):
 
 
 def _neck(p):
-    d_r = np.hypot(p[..., 0] / 1.05, p[..., 2] + 1.6) - 4.9
-    d_y = np.abs(p[..., 1] + 17.0) - 7.0
+    """A rounded vertical cylinder from inside the skull down to the collar (the cut end is out of frame)."""
+    d_r = np.hypot(p[..., 0] / NECK_RADII[0], (p[..., 2] - NECK_Z) / NECK_RADII[1]) - 1.0
+    d_r = d_r * min(NECK_RADII)
+    d_y = np.abs(p[..., 1] + 12.5) - 8.5
     return np.minimum(np.maximum(d_r, d_y), 0.0) + np.hypot(np.maximum(d_r, 0), np.maximum(d_y, 0))
 
 
@@ -82,22 +86,28 @@ def _smin(a, b, k):
 
 
 def head_sdf(p: np.ndarray) -> np.ndarray:
-    """Approximate signed distance to the head solid (negative inside); symmetric in X."""
+    """Approximate signed distance to the head solid (negative inside); symmetric in X.
+
+    Proportions follow the classic construction: the eyes at half the height from chin to crown, and
+    brow line, nose base and chin dividing the face into near thirds.
+    """
     p = np.asarray(p, dtype=np.float64)
     q = p.copy()
     q[..., 0] = np.abs(q[..., 0])  # sculpt the left half, mirror the right
-    d = _ellipsoid(p, (0, 2.6, -1.0), (7.3, 9.0, 9.4))  # cranium
-    d = _smin(d, _ellipsoid(p, (0, -3.6, 1.6), (5.9, 7.2, 6.6)), 2.0)  # mid face
-    d = _smin(d, _ellipsoid(p, (0, -8.3, 3.2), (4.3, 3.6, 4.6)), 1.6)  # jaw
-    d = _smin(d, _ellipsoid(p, (0, -10.2, 5.6), (2.5, 1.9, 2.0)), 1.0)  # chin
-    d = _smin(d, _neck(p), 2.8)
+    d = _ellipsoid(p, (0, 1.7, -1.3), (7.5, 8.5, 9.5))  # cranium
+    d = _smin(d, _ellipsoid(p, (0, -2.6, 1.8), (6.2, 6.2, 6.4)), 2.0)  # mid face
+    d = _smin(d, _ellipsoid(p, (0, -6.9, 2.6), (5.1, 3.0, 5.0)), 1.8)  # jaw
+    d = _smin(d, _ellipsoid(p, (0, -8.8, 5.5), (2.4, 1.25, 1.8)), 1.0)  # chin
+    d = _smin(d, _capsule(q, (5.2, -4.6, -0.8), (2.3, -8.9, 4.4), 1.0, 1.0), 2.2)  # jaw line
+    d = _smin(d, _neck(p), 2.4)
     d = _smin(d, _ellipsoid(q, (3.9, -1.9, 4.6), (2.2, 1.5, 2.3)), 1.2)  # cheekbones
+    d = _smin(d, _ellipsoid(q, (3.4, -4.4, 4.0), (2.4, 2.4, 2.6)), 2.2)  # cheeks
     d = _smin(d, _ellipsoid(p, (0, 1.75, 5.2), (5.6, 1.5, 2.6)), 1.2)  # brow ridge
     d = _smin(d, _capsule(p, (0, 0.6, 7.0), (0, -3.1, 9.3), 0.75, 1.05), 0.7)  # nose bridge to tip
     d = _smin(d, _ellipsoid(q, (1.05, -3.55, 8.2), (0.75, 0.6, 0.75)), 0.35)  # nostril wings
     d = _smin(d, _ellipsoid(p, (0, -5.55, 8.0), (2.45, 0.8, 0.95)), 0.5)  # upper lip
     d = _smin(d, _ellipsoid(p, (0, -6.9, 7.8), (2.2, 0.75, 0.95)), 0.5)  # lower lip
-    d = _smin(d, _ellipsoid(q, (6.85, -0.8, -0.6), (0.75, 2.6, 1.6)), 1.0)  # ears
+    d = _smin(d, _ellipsoid(q, (7.2, -0.9, -1.0), (0.75, 2.6, 1.5)), 1.3)  # ears
     return d
 
 
@@ -240,7 +250,7 @@ def lid_margins(beta: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     b = np.clip(beta / EYE_OPEN_HALF_ANGLE, -1, 1)
     opening = np.clip(1.0 - b * b, 0.0, 1.0)
     tilt = 0.06 * b
-    return tilt + 0.36 * opening**0.6, tilt - 0.27 * opening**0.75
+    return tilt + 0.40 * opening**0.6, tilt - 0.29 * opening**0.75
 
 
 def eye_local_angles(p: np.ndarray, centre: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -460,12 +470,15 @@ def build_sculpt(part_names: tuple[str, ...]) -> Sculpt:
         lid_u.append(np.zeros(nb))
         lip_side.append(np.zeros(nb, np.int8))
 
-    for name, (v, f) in {
+    pieces = {
         "teeth_upper": teeth_row(True),
         "teeth_lower": teeth_row(False),
         "tongue": tongue_mesh(),
         "inner_mouth": mouth_cavity(),
-    }.items():
+    }
+    if "hair" in part_names:
+        pieces["hair"] = hair_cap()
+    for name, (v, f) in pieces.items():
         b.add(name, v, f, b.pid(name))
         lid_beta.append(np.zeros(len(v)))
         lid_u.append(np.zeros(len(v)))
@@ -488,6 +501,44 @@ def build_sculpt(part_names: tuple[str, ...]) -> Sculpt:
         part_names=part_names,
         extras={"skin_rows": skin.rows, "skin_cols": skin.cols},
     )
+
+
+HAIR_CENTRE = np.array([0.0, 1.7, -1.3])  # the cranium's centre: the cap is sampled by rays from here
+HAIR_THICKNESS = 0.65
+
+
+def hairline_elevation(around: np.ndarray) -> np.ndarray:
+    """Elevation (radians, seen from :data:`HAIR_CENTRE`) of the hairline at an azimuth (0 = front, +-pi = back).
+
+    High on the forehead, just above the ears at the sides, down to the nape at the back.
+    """
+    a = np.abs(around)
+    return 0.37 - 0.38 * smoothstep(0.4, 1.4, a) - 0.72 * smoothstep(1.75, 2.8, a)
+
+
+def hair_cap(n_around: int = 112, n_up: int = 16):
+    """A short hair cap: a shell over the skull whose lower edge follows the hairline smoothly.
+
+    The edge tucks just under the skin, so the hairline is the clean curve where the two surfaces meet.
+    Returns (vertices, faces) in centimetres, faces counter-clockwise from outside.
+    """
+    around = -np.pi + 2 * np.pi * np.arange(n_around) / n_around  # symmetric set: a and -a both present
+    t = np.linspace(0.0, 1.0, n_up + 1)[:-1]  # 0 at the hairline; the crown is a pole
+    low = hairline_elevation(around)
+    A, T = np.meshgrid(around, t, indexing="ij")
+    E = low[:, None] + (np.pi / 2 - low[:, None]) * (1 - (1 - T) ** 1.6)
+    dirs = np.stack([np.cos(E) * np.sin(A), np.sin(E), np.cos(E) * np.cos(A)], axis=-1)
+    dirs = np.concatenate([dirs.transpose(1, 0, 2).reshape(-1, 3), [[0.0, 1.0, 0.0]]])
+    radius = _march(HAIR_CENTRE, dirs)
+    t_all = np.concatenate([np.repeat(t, n_around), [1.0]])
+    thickness = HAIR_THICKNESS * smoothstep(0.0, 0.16, t_all) - 0.08 * (1 - smoothstep(0.0, 0.05, t_all))
+    verts = HAIR_CENTRE + dirs * (radius + thickness)[:, None]
+    n = n_up * n_around
+    rows = grid_faces(n_up, n_around, wrap=True)
+    c = np.arange(n_around)
+    top = np.stack([np.full(n_around, n), (n_up - 1) * n_around + (c + 1) % n_around, (n_up - 1) * n_around + c], axis=-1)
+    faces = orient_outward(verts, np.concatenate([rows, top]).astype(np.int32), HAIR_CENTRE)
+    return verts, faces
 
 
 def brow_strip(skin_verts: np.ndarray, n_along: int = 36, n_across: int = 5):

@@ -75,12 +75,17 @@ class _Ctx:
 def jaw_weight(c: _Ctx) -> np.ndarray:
     """How much each vertex follows the jaw (1 = rigidly with the mandible)."""
     y, z = c.y, c.z
-    base = smoothstep(MOUTH_Y + 1.0, MOUTH_Y - 1.4, y)
+    # out on the cheeks the band between skin that stays and skin that follows the jaw widens, so
+    # jaw movements shear the cheek smoothly instead of folding it along a line
+    side = smoothstep(MOUTH_HALF_WIDTH, MOUTH_HALF_WIDTH + 3.0, np.abs(c.x))
+    base = smoothstep(MOUTH_Y + 1.0 + 1.5 * side, MOUTH_Y - 1.4 - 2.0 * side, y)
     # around the mouth the split decides: lower-lip side goes with the jaw, upper-lip side stays
     near = (1 - smoothstep(0.7, 1.05, np.abs(c.x) / MOUTH_HALF_WIDTH)) * (1 - smoothstep(0.7, 1.5, np.abs(y - MOUTH_Y)))
     target = np.where(c.s.lip_side == -1, 1.0, np.where(c.s.lip_side == 1, 0.0, base))
     w = base + near * (target - base)
-    w = w * smoothstep(-1.5, 3.5, z) * smoothstep(-16.5, -11.0, y)
+    # the jaw fades out toward the hinge at the back and down the throat below the chin, over several
+    # centimetres, so the skin between chin and neck stretches evenly instead of folding
+    w = w * smoothstep(-1.5, 3.5, z) * smoothstep(-14.5, -9.0, y)
     w = w * c.skin
     w[c.mask("teeth_lower", "tongue")] = 1.0
     cav = c.mask("inner_mouth")
