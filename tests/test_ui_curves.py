@@ -301,6 +301,23 @@ def test_hover_names_the_key_and_an_empty_editor_says_what_to_do(qtbot, editor, 
     assert editor.key_positions() == []
 
 
+def test_right_click_selects_the_key_and_opens_the_menu_with_the_same_actions(qtbot, editor, session):
+    from PySide6.QtWidgets import QApplication, QMenu
+
+    k2 = jaw_key(session.anim, 2.0)
+    qtbot.mouseClick(editor.plot.viewport(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, editor.data_to_widget(2.0, 0.2))
+    assert session.selected_keys == [(k2.uid, JAW)]
+    qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), QMenu))
+    menu = QApplication.activePopupWidget()
+    titles = [a.text() for a in menu.actions()]
+    assert "Interpolation" in titles and "Tangents" in titles and "Delete" in titles
+    menu.close()
+    # The menu's actions are the toolbar's: triggering Linear from the submenu sets it on that key.
+    interp_menu = next(a.menu() for a in menu.actions() if a.text() == "Interpolation")
+    next(a for a in interp_menu.actions() if a.text() == "Linear").trigger()
+    assert session.anim.find(k2.uid).interp[JAW] == Interp.LINEAR
+
+
 def test_delete_key_unkeys_it_with_undo(qtbot, editor, session):
     anim = session.anim
     original = anim.copy()

@@ -23,8 +23,9 @@ Locked channels are drawn faded and their keys cannot be selected or moved; mute
 drawn dashed (they play and export as 0, their keys stay editable).
 
 Drawing is incremental: on a document change the curves are re-sampled once for all channels
-(vectorised), and only the curves whose samples changed get new data; keys are one
-item drawn straight from numpy arrays. Redraws triggered by document changes are coalesced to one per event-loop turn.
+(vectorised, one sample per frame plus the key times), and only the curves whose samples changed
+get new data; keys are sprites stamped from numpy arrays in one call per style. Redraws triggered
+by document changes are coalesced to one per event-loop turn.
 """
 
 from __future__ import annotations
