@@ -118,7 +118,7 @@ def bench_transformers_smollm2() -> list[dict]:
         return []
     began = time.perf_counter()
     backend = create_backend("transformers", model=str(gguf), torch_threads=_threads())
-    how = "first conversion of the GGUF" if any("converted" in n for n in backend.notes) else "cached conversion"
+    how = "first conversion of the GGUF" if any(n.startswith("converted") for n in backend.notes) else "cached conversion"
     load = result(f"transformers, SmolLM2-135M: load ({how})", [(time.perf_counter() - began) * 1000.0], None)
     rows = _keyframe_rows(f"transformers, SmolLM2-135M ({backend.device})", backend, keyframes=2, repeats=1)
     backend.close()

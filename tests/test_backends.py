@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from kfstudio import channels
 from kfstudio.generation import keyframeface
 from kfstudio.generation.backend import (
-    BACKENDS,
     Backend,
     BackendError,
     KeyframeRequest,

@@ -21,7 +21,6 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 __all__ = [
     "NumberGrammar",
@@ -120,7 +119,9 @@ class _Ending:
 class TokenTable:
     """The vocabulary entries that can take part in a number or end one.
 
-    ``texts`` maps token ids to the exact text each token contributes inside a sequence.
+    ``texts`` yields ``(token id, text)`` pairs: the exact text each token contributes inside a
+    sequence. Tokens made only of number characters continue a number; tokens made of number
+    characters followed by ``,`` or ``}`` text can end one (see :meth:`choices`); others are ignored.
     """
 
     def __init__(self, texts: Iterable[tuple[int, str]]):

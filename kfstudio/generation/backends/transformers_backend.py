@@ -329,8 +329,9 @@ class TransformersBackend:
             except Exception as exc:  # a model failure must not end the caller's loop
                 message = f"{type(exc).__name__}: {exc}"
                 for request in batch[done:]:
+                    done += 1
                     yield error_result(request, f"transformers backend failed: {message}")
-            if done < len(batch) and cancel is not None and cancel():
+            if done < len(batch):  # the batch stopped early: it was cancelled
                 return
 
     def _run_batch(self, batch: list[KeyframeRequest], cancel: CancelFn | None) -> Iterator[KeyframeResult]:
