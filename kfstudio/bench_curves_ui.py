@@ -78,7 +78,7 @@ def bench_curve_redraw(repeats: int = 15) -> list[dict]:
         editor.plot.viewport().repaint()
         all_paint.append(time.perf_counter() - t0)
 
-        session.push(commands.set_values(anim, middle, {ch.channel_index("JawOpen"): 0.2 + 0.1 * (i % 3)}))
+        session.push(commands.set_values(anim, middle, {ch.channel_index("JawOpen"): 0.15 + 0.1 * (i % 3)}))
         t0 = time.perf_counter()
         editor.refresh()
         one_edit.append(time.perf_counter() - t0)
