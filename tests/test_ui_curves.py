@@ -21,7 +21,7 @@ from kfstudio.animation.curves import Interp, Tangent  # noqa: E402
 from kfstudio.animation.document import Animation, Keyframe  # noqa: E402
 from kfstudio.io.llf_csv import read_csv, write_csv  # noqa: E402
 from kfstudio.ui.channel_list import COL_LOCK, COL_MUTE, COL_VALUE, ChannelList  # noqa: E402
-from kfstudio.ui.curve_editor import CurveEditor, unkey_edit  # noqa: E402
+from kfstudio.ui.curve_editor import MAX_FRAME_SAMPLES, CurveEditor, sample_times, unkey_edit  # noqa: E402
 from kfstudio.ui.session import EditorSession  # noqa: E402
 
 FPS = 30.0
@@ -415,6 +415,21 @@ def test_playhead_follows_the_session_and_drives_it(qtbot, editor, session):
     assert session.time == pytest.approx(round(0.52 * FPS) / FPS, abs=1.5 / FPS)
     assert session.time * FPS == pytest.approx(round(session.time * FPS))
     assert session.stack.index == 0
+
+
+def test_sample_times_keep_every_key_and_bound_long_documents():
+    anim = make_animation()
+    t = sample_times(anim)
+    assert np.all(np.diff(t) > 0)
+    frames = anim.frame_times()
+    assert np.isin(frames, t).all()  # short documents: every frame
+    for k in anim.keyframes:
+        assert k.time in t and np.any(np.abs(t - (k.time - 1e-6)) < 1e-12)  # the step point before it
+    long = Animation([Keyframe(float(s), "", np.full(ch.NUM_CHANNELS, 0.1 * (s % 3))) for s in range(0, 600, 7)], fps=60.0)
+    t = sample_times(long)
+    assert long.frame_times().size > 2 * MAX_FRAME_SAMPLES
+    assert t.size <= MAX_FRAME_SAMPLES + 2 * len(long.keyframes) + 2
+    assert np.isin([k.time for k in long.keyframes], t).all()
 
 
 # ------------------------------------------------------------------------------ channel list

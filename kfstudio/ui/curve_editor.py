@@ -57,16 +57,20 @@ _KEY_COLOR = QColor("#e6e6e6")
 _SELECTED_COLOR = QColor("#ffcc33")
 _LOCKED_COLOR = QColor(95, 95, 95)
 _HANDLE_COLOR = QColor(200, 200, 200)
+MAX_FRAME_SAMPLES = 12000  # long documents are drawn from every n-th frame (keys always exact)
 _FAR = 1.0e4  # curves are extended flat this far (s) beyond the document, as the curves hold there
 
 
 def sample_times(anim) -> np.ndarray:
     """Times at which to sample the curves of ``anim`` for drawing.
 
-    Every frame of the document, every key time (and hold end), and a point just before each key so
-    that constant segments draw as crisp steps; extended flat far beyond both ends.
+    Every frame of the document (every n-th frame when there are more than :data:`MAX_FRAME_SAMPLES`),
+    every key time (and hold end), and a point just before each key so that constant segments draw
+    as crisp steps; extended flat far beyond both ends.
     """
     frames = anim.frame_times()
+    if frames.size > MAX_FRAME_SAMPLES:
+        frames = frames[:: int(np.ceil(frames.size / MAX_FRAME_SAMPLES))]
     keys = np.array([t for k in anim.keyframes for t in ((k.time, k.time + k.hold) if k.hold > 0 else (k.time,))])
     eps = 1e-6
     t = np.unique(np.concatenate([frames, keys, keys - eps]))
