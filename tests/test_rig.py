@@ -83,3 +83,31 @@ def test_head_pose_rotates_about_neck(head, rig):
     # distance to the neck pivot is kept for a vertex above the pivot (a rotation)
     c = head.neck_pivot
     assert np.isclose(np.linalg.norm(yaw[nose_tip] - c), np.linalg.norm(p0 - c), atol=1e-5)
+
+
+def test_incremental_normals_match_a_full_recomputation(head, rig):
+    """evaluate() updates normals only where shapes, eyes and the neck blend change them; the result
+    must be the same as computing every normal from the posed positions."""
+    rng = np.random.default_rng(7)
+    out_p = np.empty_like(head.vertices)
+    out_n = np.empty_like(head.vertices)
+    for trial in range(12):
+        v = np.zeros(NUM_CHANNELS)
+        active = rng.choice(52, size=rng.integers(1, 52), replace=False)
+        v[active] = rng.uniform(0.0, 1.0, len(active))
+        if trial % 3:
+            v[52:] = rng.uniform(-0.5, 0.5, NUM_CHANNELS - 52)  # head and eye turns too
+        pos, nrm = rig.evaluate(v, out_p, out_n)
+        full = rig.normals(pos)
+        assert np.abs(nrm - full).max() < 1e-3, f"trial {trial}"
+    # and back at neutral, the cached neutral normals are used unchanged
+    pos, nrm = rig.evaluate(np.zeros(NUM_CHANNELS), out_p, out_n)
+    np.testing.assert_allclose(nrm, rig.normals(head.vertices), atol=1e-5)
+
+
+def test_head_turn_turns_the_normals_with_the_head(head, rig):
+    nose_tip = int(np.argmax(np.where(head.part == 0, head.vertices[:, 2], -np.inf)))
+    _, n0 = rig.evaluate(np.zeros(NUM_CHANNELS))
+    n0 = n0[nose_tip].copy()
+    _, n1 = rig.evaluate(values(HeadYaw=0.5))
+    assert n1[nose_tip, 0] < n0[0] - 0.3  # the nose now points toward the face's right (-X)

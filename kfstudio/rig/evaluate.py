@@ -16,8 +16,12 @@ Order of operations in :meth:`Rig.evaluate`:
 5. **Head.** Head yaw/pitch/roll (channel value x :data:`HEAD_RADIANS_PER_UNIT` radians) rotate the
    head about ``neck_pivot`` by the same matrix form; the neck below the pivot blends smoothly to
    unrotated at its base.
-6. **Normals**: area-weighted face normals summed per vertex through a precomputed sparse
-   vertex-face matrix, then normalised.
+6. **Normals**: area-weighted face normals summed per vertex, then normalised. :meth:`Rig.evaluate`
+   updates them incrementally, with the same result as a full recomputation up to float rounding:
+   the neutral face and vertex normals are cached; only the faces touched by the active blendshapes
+   get new face normals, whose differences are added to the cached vertex sums; eyeballs and the rigid
+   part of the head turn their normals by the same rotation as their vertices; only the faces of the
+   neck's blend zone are recomputed after the head turns. :meth:`Rig.normals` is the full computation.
 
 Rotation matrices act on column vectors: ``Rx(a)`` turns +Z toward -Y (down) for a > 0, ``Ry(a)``
 turns +Z toward +X, ``Rz(a)`` turns +Y toward -X (the top of the head toward the face's right).
@@ -87,6 +91,57 @@ def _vertex_face_matrix(num_vertices: int, faces: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix((data, (rows, cols)), shape=(num_vertices, len(f)))
 
 
+class _FaceSet:
+    """A fixed set of faces, laid out for fast repeated normal computation."""
+
+    def __init__(self, faces: np.ndarray, ids: np.ndarray, num_vertices: int, neutral_normals: np.ndarray):
+        picked = faces[ids]
+        self.ids = ids
+        self.corners = tuple(np.ascontiguousarray(picked[:, k], dtype=np.intp) for k in range(3))
+        self.buffers = tuple(np.empty((len(ids), 3), dtype=np.float32) for _ in range(3))
+        self.neutral = neutral_normals[ids] if neutral_normals is not None else None
+        # vertex sums of these faces' normals: incidence @ face values
+        self.incidence = _vertex_face_matrix(num_vertices, picked)
+
+    def normals(self, positions: np.ndarray) -> np.ndarray:
+        """Area-weighted (unnormalised) normals of these faces at ``positions`` (a reused buffer)."""
+        p0, e1, e2 = self.buffers
+        np.take(positions, self.corners[0], axis=0, out=p0)
+        np.take(positions, self.corners[1], axis=0, out=e1)
+        np.take(positions, self.corners[2], axis=0, out=e2)
+        e1 -= p0
+        e2 -= p0
+        return _cross(e1, e2, out=p0)
+
+
+def _cross(a: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Row-wise cross product of (N, 3) arrays into ``out`` (which may be ``a`` or ``b``: all three
+    components are computed before any is written)."""
+    x = a[:, 1] * b[:, 2] - a[:, 2] * b[:, 1]
+    y = a[:, 2] * b[:, 0] - a[:, 0] * b[:, 2]
+    z = a[:, 0] * b[:, 1] - a[:, 1] * b[:, 0]
+    out[:, 0], out[:, 1], out[:, 2] = x, y, z
+    return out
+
+
+def _face_normals(positions: np.ndarray, faces: np.ndarray) -> np.ndarray:
+    """Area-weighted (unnormalised) normals of ``faces``, float32 (F, 3)."""
+    p0 = positions[faces[:, 0]]
+    return _cross(positions[faces[:, 1]] - p0, positions[faces[:, 2]] - p0, out=np.empty_like(p0))
+
+
+def _normalise(raw: np.ndarray, out: np.ndarray) -> np.ndarray:
+    """Unit rows of ``raw`` into ``out``; rows of length 0 (a vertex in no face) become +Z."""
+    length = np.einsum("ij,ij->i", raw, raw)
+    np.sqrt(length, out=length)
+    zero = length == 0
+    np.maximum(length, np.finfo(length.dtype).tiny, out=length)
+    np.reciprocal(length, out=length)
+    np.multiply(raw, length[:, None], out=out)
+    out[zero] = (0.0, 0.0, 1.0)
+    return out
+
+
 class Rig:
     """Evaluates a :class:`Head` for arrays of 61 channel values."""
 
@@ -96,10 +151,9 @@ class Rig:
         self._neutral_flat = self.neutral.reshape(-1)
         self._shapes = _shape_matrix(head)
         self._vf = _vertex_face_matrix(head.num_vertices, head.faces)
-        self._f0, self._f1, self._f2 = (np.ascontiguousarray(head.faces[:, k]) for k in range(3))
-        self._edge_buffers = tuple(np.empty((len(head.faces), 3), dtype=np.float32) for _ in range(3))
         self._neck_weight = self._neck_blend()
         self.shapes_nnz = int(self._shapes.nnz)
+        self._prepare_incremental_normals()
 
     def _neck_blend(self) -> np.ndarray:
         """Per-vertex weight of the head rotation: 1 above the neck pivot, 0 at the neck's base."""
@@ -108,6 +162,54 @@ class Rig:
         base = float(y.min())
         t = np.clip((y - base) / max(pivot - base, 1e-9), 0.0, 1.0)
         return (t * t * (3 - 2 * t)).astype(np.float32)[:, None]
+
+    def _prepare_incremental_normals(self) -> None:
+        """Caches for :meth:`evaluate`: neutral normals, the faces each shape touches, the neck zone."""
+        head, faces = self.head, self.head.faces
+        n_vertices = head.num_vertices
+        self._face_n0 = _face_normals(self.neutral, faces)
+        self._vertex_raw0 = np.asarray(self._vf @ self._face_n0, dtype=np.float32)
+        self._vertex_raw = np.empty_like(self._vertex_raw0)
+        self._rotated = np.empty_like(self.neutral)
+        self._rotated_normals = np.empty_like(self.neutral)
+        # faces each blendshape touches, as packed bit rows so a union over active shapes is cheap
+        touched = np.zeros((NUM_BLENDSHAPES, len(faces)), dtype=bool)
+        for i, idx in enumerate(head.shape_indices):
+            moved = np.zeros(n_vertices, dtype=bool)
+            moved[idx] = True
+            touched[i] = moved[faces].any(axis=1)
+        self._touched_bits = np.packbits(touched, axis=1)
+        self._touched_cache: dict[bytes, _FaceSet] = {}
+        # the neck's blend zone: its faces are recomputed after a head turn
+        rigid = self._neck_weight[:, 0] == 1.0
+        self._blend_vertices = np.flatnonzero(~rigid)
+        self._neck = _FaceSet(faces, np.flatnonzero((~rigid[faces]).any(axis=1)), n_vertices, None)
+        self._neck_before = np.empty((len(self._neck.ids), 3), dtype=np.float32)
+        # eyes: normals may simply turn with the eyeball when no face joins it to other vertices
+        self._eye_closed = []
+        for idx in head.eye_vertices:
+            member = np.zeros(n_vertices, dtype=bool)
+            member[idx] = True
+            inside = member[faces]
+            self._eye_closed.append(bool(np.all(inside.any(axis=1) == inside.all(axis=1))))
+
+    _CACHE_SIZE = 16
+
+    def _touched_faces(self, weights: np.ndarray) -> _FaceSet | None:
+        """The faces moved by the shapes with non-zero ``weights`` (cached per set of active shapes,
+        which changes far less often than the weights during playback)."""
+        active = np.asarray(weights) != 0
+        if not active.any():
+            return None
+        key = np.packbits(active).tobytes()
+        found = self._touched_cache.get(key)
+        if found is None:
+            bits = np.bitwise_or.reduce(self._touched_bits[active], axis=0)
+            ids = np.flatnonzero(np.unpackbits(bits, count=len(self.head.faces)))
+            if len(self._touched_cache) >= self._CACHE_SIZE:
+                self._touched_cache.pop(next(iter(self._touched_cache)))
+            found = self._touched_cache[key] = _FaceSet(self.head.faces, ids, self.head.num_vertices, self._face_n0)
+        return found
 
     # -- the pieces ---------------------------------------------------------------------------------------
 
@@ -158,39 +260,44 @@ class Rig:
             flat[:] = self._neutral_flat
         return out
 
+    def _eye_rotations(self, gaze: np.ndarray):
+        """(eye number, centre, vertex indices, float32 rotation) of each eye that turns."""
+        for k, (centre, idx, (yaw, pitch, roll)) in enumerate(zip(self.head.eye_centers, self.head.eye_vertices, gaze)):
+            if idx.size and (yaw != 0 or pitch != 0 or roll != 0):
+                yield k, centre, idx, pose_matrix(yaw, pitch, roll).astype(np.float32)
+
     def apply_eyes(self, positions: np.ndarray, gaze: np.ndarray) -> None:
-        for centre, idx, (yaw, pitch, roll) in zip(self.head.eye_centers, self.head.eye_vertices, gaze):
-            if idx.size == 0 or (yaw == 0 and pitch == 0 and roll == 0):
-                continue
-            r = pose_matrix(yaw, pitch, roll).astype(np.float32)
+        """Turn each eyeball's vertices about its centre by its yaw/pitch/roll (in place)."""
+        for _, centre, idx, r in self._eye_rotations(gaze):
             positions[idx] = (positions[idx] - centre) @ r.T + centre
 
-    def apply_head(self, positions: np.ndarray, yaw: float, pitch: float, roll: float) -> None:
+    def _head_rotation(self, yaw: float, pitch: float, roll: float) -> np.ndarray | None:
         if yaw == 0 and pitch == 0 and roll == 0:
-            return
+            return None
         s = HEAD_RADIANS_PER_UNIT
-        r = pose_matrix(yaw * s, pitch * s, roll * s).astype(np.float32)
+        return pose_matrix(yaw * s, pitch * s, roll * s).astype(np.float32)
+
+    def apply_head(self, positions: np.ndarray, yaw: float, pitch: float, roll: float) -> None:
+        """Turn the head about the neck pivot (in place), blending to unrotated at the neck's base."""
+        r = self._head_rotation(yaw, pitch, roll)
+        if r is not None:
+            self._rotate_head(positions, r)
+
+    def _rotate_head(self, positions: np.ndarray, r: np.ndarray) -> None:
         c = self.head.neck_pivot
-        rotated = (positions - c) @ r.T + c
-        rotated -= positions
-        rotated *= self._neck_weight
-        positions += rotated
+        rotated = self._rotated
+        np.matmul(positions, r.T, out=rotated)
+        rotated += c - c @ r.T
+        blend = self._blend_vertices
+        if blend.size:
+            start = positions[blend]
+            rotated[blend] = start + (rotated[blend] - start) * self._neck_weight[blend]
+        positions[:] = rotated
 
     def normals(self, positions: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
-        """Unit vertex normals (area-weighted) of the mesh at ``positions``."""
-        e0, e1, e2 = self._edge_buffers
-        np.take(positions, self._f0, axis=0, out=e0)
-        np.take(positions, self._f1, axis=0, out=e1)
-        np.take(positions, self._f2, axis=0, out=e2)
-        e1 -= e0
-        e2 -= e0
-        vn = self._vf @ np.cross(e1, e2)
-        length = np.sqrt(np.einsum("ij,ij->i", vn, vn))
-        if out is None:
-            out = np.empty_like(positions)
-        np.divide(vn, length[:, None], out=out, where=length[:, None] > 0)
-        out[length == 0] = (0.0, 0.0, 1.0)  # a vertex in no face (or only degenerate ones)
-        return out
+        """Unit vertex normals (area-weighted) of the mesh at ``positions``, computed from scratch."""
+        raw = self._vf @ _face_normals(positions, self.head.faces)
+        return _normalise(raw, np.empty_like(positions) if out is None else out)
 
     # -- all of it -----------------------------------------------------------------------------------------
 
@@ -202,7 +309,43 @@ class Rig:
         gaze = self.gaze(values)
         weights = self.shape_weights(values, gaze)
         positions = self.apply_shapes(weights, out_positions)
-        self.apply_eyes(positions, gaze)
-        self.apply_head(positions, values[_I["HeadYaw"]], values[_I["HeadPitch"]], values[_I["HeadRoll"]])
-        normals = self.normals(positions, out_normals)
-        return positions, normals
+        raw = self._shaped_normals(positions, weights)
+        exact = True
+        for k, centre, idx, r in self._eye_rotations(gaze):
+            positions[idx] = (positions[idx] - centre) @ r.T + centre
+            if self._eye_closed[k]:
+                raw[idx] = raw[idx] @ r.T
+            else:
+                exact = False  # the eyeball shares faces with other vertices: recompute everything below
+        head = self._head_rotation(values[_I["HeadYaw"]], values[_I["HeadPitch"]], values[_I["HeadRoll"]])
+        if head is not None:
+            np.copyto(self._neck_before, self._neck.normals(positions))
+            self._rotate_head(positions, head)
+            if exact:
+                raw = self._turn_head_normals(raw, head, self._neck_before, self._neck.normals(positions))
+        if out_normals is None:
+            out_normals = np.empty_like(positions)
+        if not exact:
+            return positions, self.normals(positions, out_normals)
+        return positions, _normalise(raw, out_normals)
+
+    def _shaped_normals(self, positions: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Unnormalised vertex normals after the blendshapes: cached neutral sums plus the changes of the
+        faces the active shapes touch."""
+        raw = self._vertex_raw
+        raw[:] = self._vertex_raw0
+        touched = self._touched_faces(weights)
+        if touched is not None:
+            change = touched.normals(positions)
+            change -= touched.neutral
+            raw += touched.incidence @ change
+        return raw
+
+    def _turn_head_normals(self, raw, r, neck_before, neck_after) -> np.ndarray:
+        """Vertex normal sums after a head turn: every face normal turns with the head except the neck
+        blend zone's, which are replaced by their recomputed values."""
+        turned = self._rotated_normals
+        np.matmul(raw, r.T, out=turned)
+        neck_after -= neck_before @ r.T
+        turned += self._neck.incidence @ neck_after
+        return turned
