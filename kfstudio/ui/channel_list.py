@@ -287,6 +287,8 @@ class ChannelList(QWidget):
             self.tree.clearSelection()
             for c in wanted:
                 self.channel_items[c].setSelected(True)
+            if wanted:
+                self.tree.scrollToItem(self.channel_items[min(wanted)])
         finally:
             self._syncing = False
 
