@@ -162,7 +162,7 @@ class _KeyMarks(pg.GraphicsObject):
             self._sprite = pix
         return self._sprite
 
-    def setData(self, x: np.ndarray, y: np.ndarray) -> None:
+    def set_points(self, x: np.ndarray, y: np.ndarray) -> None:
         self.prepareGeometryChange()
         self._x = np.asarray(x, dtype=np.float64)
         self._y = np.asarray(y, dtype=np.float64)
@@ -172,7 +172,7 @@ class _KeyMarks(pg.GraphicsObject):
             self._bounds = QRectF()
         self.update()
 
-    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+    def points(self) -> tuple[np.ndarray, np.ndarray]:
         return self._x, self._y
 
     def viewTransformChanged(self) -> None:
@@ -529,8 +529,8 @@ class CurveEditor(QWidget):
             self._key_c = chans[ci]
             self._key_uid = [uids[i] for i in ki.tolist()]
         locked = self.session.anim.channel_locked[self._key_c]
-        self.keys_item.setData(x=self._key_t[~locked], y=self._key_v[~locked])
-        self.locked_keys_item.setData(x=self._key_t[locked], y=self._key_v[locked])
+        self.keys_item.set_points(x=self._key_t[~locked], y=self._key_v[~locked])
+        self.locked_keys_item.set_points(x=self._key_t[locked], y=self._key_v[locked])
         self._style_keys()
 
     def _selected_mask(self) -> np.ndarray:
@@ -542,7 +542,7 @@ class CurveEditor(QWidget):
     def _style_keys(self) -> None:
         """Draw the selected keys highlighted on top of the others."""
         mask = self._selected_mask()
-        self.selected_keys_item.setData(x=self._key_t[mask], y=self._key_v[mask])
+        self.selected_keys_item.set_points(x=self._key_t[mask], y=self._key_v[mask])
 
     def _update_handles(self) -> None:
         """Compute and draw the bezier handles of the selected keys (of visible, unlocked channels)."""
@@ -551,7 +551,7 @@ class CurveEditor(QWidget):
         self._handles = self._compute_handles(keys) if len(keys) <= HANDLE_MAX_KEYS else []
         ht = np.array([h.ht for h in self._handles])
         hv = np.array([h.hv for h in self._handles])
-        self.handles_item.setData(ht, hv)
+        self.handles_item.set_points(ht, hv)
         if self._handles:
             lx = np.array([(h.t, h.ht) for h in self._handles]).ravel()
             ly = np.array([(h.v, h.hv) for h in self._handles]).ravel()
