@@ -204,3 +204,38 @@ def test_smollm2_gguf_writes_valid_keyframes():
         (key, body), = _ordered(r.raw)
         assert key == keyframeface.keyframe_key(i) and [n for n, _ in body] == list(channels.NAMES)
     assert any("cache" in note for note in backend.notes)
+
+
+@pytest.mark.parametrize("style, split", [("bytelevel", True), ("bytelevel", False), ("metaspace", True)])
+def test_fed_tokens_spell_exactly_the_response(style, split, tmp_path):
+    """Whatever the tokenizer, the tokens fed and chosen decode to exactly the response text.
+
+    The tokenizer is loaded as saved (``PreTrainedTokenizerFast``): ``AutoTokenizer`` in
+    transformers 5 rebuilds a Qwen2 model's pre-tokenizer, hiding these variants. ``metaspace``
+    prepends ``▁`` to every text it encodes, so skeleton pieces must be encoded in context.
+    """
+    import random
+
+    from transformers import PreTrainedTokenizerFast
+
+    from kfstudio.generation.backends.constrained import KeyframeDecoder, TokenTable
+    from kfstudio.generation.backends.transformers_backend import channel_range, encode_in_context
+
+    tokenizer = PreTrainedTokenizerFast.from_pretrained(build_tiny_model(tmp_path, split, style=style))
+    table = TokenTable.from_tokenizer(tokenizer)
+    for seed in range(3):
+        decoder = KeyframeDecoder(
+            key=keyframeface.keyframe_key(seed), names=channels.NAMES, table=table,
+            encode=lambda text: encode_in_context(tokenizer, text), ranges=channel_range, decimals=3,
+        )  # fmt: skip
+        fed = decoder.start()
+        rng = random.Random(seed)
+        while not decoder.done:
+            fed += decoder.take(rng.choice(decoder.choices()))
+        assert tokenizer.decode(fed) == decoder.text
+        parsed = keyframeface.parse_response(decoder.text, index=seed)
+        assert parsed.ok and parsed.repairs == []
+    if style == "metaspace":  # encoded alone, a piece would start with the prefix space
+        alone = tokenizer.convert_ids_to_tokens(tokenizer.encode(',"JawOpen":', add_special_tokens=False))
+        in_context = tokenizer.convert_ids_to_tokens(encode_in_context(tokenizer, ',"JawOpen":'))
+        assert alone[0].startswith("▁") and not in_context[0].startswith("▁")

@@ -41,11 +41,15 @@ def _corpus(rng: np.random.Generator) -> list[str]:
     return texts
 
 
-def build_tiny_model(path: str | Path, split_digits: bool = True, hidden: int = 48, layers: int = 2, seed: int = 0) -> Path:
+def build_tiny_model(
+    path: str | Path, split_digits: bool = True, hidden: int = 48, layers: int = 2, seed: int = 0, style: str = "bytelevel"
+) -> Path:
     """Save a tokenizer and a random Qwen2 model to ``path`` (created if needed); returns the path.
 
-    ``split_digits=False`` trains the BPE without the pre-tokenizer's regex, so its tokens merge
-    digits with punctuation and names (``'5,"EyeLookOut'``, ``'Left":0.3'``).
+    ``style="bytelevel"`` (GPT-2/Qwen-like): ``split_digits=False`` trains the BPE without the
+    pre-tokenizer's regex, so its tokens merge digits with punctuation and names
+    (``'5,"EyeLookOut'``, ``'Left":0.3'``). ``style="metaspace"`` (SentencePiece/Llama-2-like)
+    marks spaces with ``▁`` and prepends one to every text it encodes.
     """
     import torch
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
@@ -53,12 +57,20 @@ def build_tiny_model(path: str | Path, split_digits: bool = True, hidden: int = 
 
     path = Path(path)
     tokenizer = Tokenizer(models.BPE())
-    tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=split_digits)
-    tokenizer.decoder = decoders.ByteLevel()
+    if style == "metaspace":
+        tokenizer.pre_tokenizer = pre_tokenizers.Metaspace(prepend_scheme="always")
+        tokenizer.decoder = decoders.Metaspace(prepend_scheme="always")
+        alphabet = sorted(set("".join(_corpus(np.random.default_rng(seed)))) | {"▁"})
+    elif style == "bytelevel":
+        tokenizer.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=split_digits)
+        tokenizer.decoder = decoders.ByteLevel()
+        alphabet = pre_tokenizers.ByteLevel.alphabet()
+    else:
+        raise ValueError(f"unknown tokenizer style {style!r}")
     trainer = trainers.BpeTrainer(
         vocab_size=700,
         special_tokens=["<|pad|>", "<|im_start|>", "<|im_end|>"],
-        initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
+        initial_alphabet=alphabet,
         show_progress=False,
     )
     tokenizer.train_from_iterator(_corpus(np.random.default_rng(seed)), trainer)

@@ -39,7 +39,7 @@ from kfstudio.generation.backend import (
 )
 from kfstudio.generation.backends.constrained import DecodingError, KeyframeDecoder, TokenTable
 
-__all__ = ["TransformersBackend", "channel_range", "default_cache_dir"]
+__all__ = ["TransformersBackend", "channel_range", "default_cache_dir", "encode_in_context"]
 
 _DTYPES = {
     "float32": "float32", "fp32": "float32", "float": "float32",
@@ -295,7 +295,7 @@ class TransformersBackend:
     def _encode(self, text: str) -> list[int]:
         found = self._encoded.get(text)
         if found is None:
-            found = self._encoded[text] = list(self._tokenizer.encode(text, add_special_tokens=False))
+            found = self._encoded[text] = encode_in_context(self._tokenizer, text)
         return found
 
     def _ranges(self, slot: int, decoded: Sequence[float]) -> tuple[float, float]:
@@ -400,6 +400,21 @@ class TransformersBackend:
     def __repr__(self) -> str:
         adapter = f", adapter={str(self.adapter_path)!r}" if self.adapter_path else ""
         return f"TransformersBackend(model={str(self.model_path)!r}{adapter}, device={self.device!r})"
+
+
+def encode_in_context(tokenizer: Any, text: str, anchor: str = "0") -> list[int]:
+    """Token ids of ``text`` as it reads after other text (here: after a number).
+
+    Encoding a piece on its own can add what a tokenizer puts at the start of a text, such as
+    SentencePiece's prefix space (``'▁,'``). The piece is encoded after ``anchor`` and the
+    anchor's tokens are removed; when the two merge into other tokens, the piece is encoded alone.
+    """
+    alone = list(tokenizer.encode(text, add_special_tokens=False))
+    prefix = list(tokenizer.encode(anchor, add_special_tokens=False))
+    joined = list(tokenizer.encode(anchor + text, add_special_tokens=False))
+    if joined[: len(prefix)] == prefix and tokenizer.decode(joined[len(prefix):]) == text:
+        return joined[len(prefix) :]
+    return alone
 
 
 def channel_range(slot: int, decoded: Sequence[float], gaze_consistent: bool = True) -> tuple[float, float]:
