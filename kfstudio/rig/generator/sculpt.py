@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy.ndimage import gaussian_filter
 from scipy.spatial import cKDTree
 
 from kfstudio.rig.generator.mesh import (
@@ -546,15 +547,17 @@ def brow_strip(skin_verts: np.ndarray, n_along: int = 36, n_across: int = 5):
     t = np.linspace(0.0, 1.0, n_along)
     x = 1.05 + 4.5 * t
     yc = 1.75 + 0.6 * np.sin(np.pi * t**0.75) - 0.25 * t
-    half = 0.5 * (0.62 * (1 - t) + 0.24 * t) * (0.35 + 0.65 * smoothstep(0.0, 0.12, t))
+    half = 0.5 * (0.78 * (1 - t) + 0.3 * t) * (0.4 + 0.6 * smoothstep(0.0, 0.12, t))
     across = np.linspace(1.0, -1.0, n_across)  # top row first
     X = np.repeat(x[:, None], n_across, axis=1)
     Y = yc[:, None] + half[:, None] * across[None, :]
     front = skin_verts[skin_verts[:, 2] > 3.0]
     tree = cKDTree(front[:, :2])
-    d, idx = tree.query(np.stack([X.ravel(), Y.ravel()], axis=1), k=4)
+    d, idx = tree.query(np.stack([X.ravel(), Y.ravel()], axis=1), k=8)
     w = 1.0 / np.maximum(d, 1e-6)
     z = (front[idx, 2] * w).sum(axis=1) / w.sum(axis=1)
+    # the skin samples are a grid: smooth the depth along and across the strip so it has no steps
+    z = gaussian_filter(z.reshape(n_along, n_across), sigma=(2.5, 1.0), mode="nearest").ravel()
     lift = 0.06 + 0.08 * (1 - np.abs(across))[None, :].repeat(n_along, axis=0).ravel()
     verts = np.stack([X.ravel(), Y.ravel(), z + lift], axis=1)
     # rows run along the brow toward +X and columns run down: the mirror of a front-facing grid

@@ -13,9 +13,8 @@ from typing import Callable
 import numpy as np
 
 from kfstudio.channels import ARKIT_NAMES, CHANNELS, NUM_BLENDSHAPES
-from kfstudio.rig.generator.mesh import bump, rot_x, rotate_about, smoothstep
+from kfstudio.rig.generator.mesh import rot_x, rotate_about, smoothstep
 from kfstudio.rig.generator.sculpt import (
-    EYE_OPEN_HALF_ANGLE,
     JAW_PIVOT,
     MOUTH_HALF_WIDTH,
     MOUTH_Y,
@@ -63,8 +62,9 @@ class _Ctx:
 
     def lip(self, side: int, half_width=MOUTH_HALF_WIDTH + 0.9, reach=1.6):
         """Weight of the upper (+1) or lower (-1) lip: 1 on the lip, 0 beyond ``reach`` cm from the line."""
-        w = (1 - smoothstep(half_width - 1.0, half_width, np.abs(self.x)))
-        w = w * (1 - smoothstep(0.6 * reach, reach, np.abs(self.y - MOUTH_Y)))
+        # a rounded-rectangle falloff (superellipse), so the edges of the moved region leave no corners
+        r4 = (self.x / half_width) ** 4 + ((self.y - MOUTH_Y) / reach) ** 4
+        w = 1 - smoothstep(0.6, 1.0, r4**0.25)
         return w * self.front * (self.s.lip_side == side)
 
     def corner(self, rx=1.7, ry=1.5):
@@ -192,10 +192,12 @@ def eye_wide(c: _Ctx):
 
 
 def mouth_close(c: _Ctx):
+    """The lips come together without the jaw: the lower lip gives back 55 % of a full jawOpen's
+    movement and the upper lip comes down 45 % of its drop at the centre (so jawOpen + mouthClose
+    closes the lips); alone, the lips press into each other, as in ARKit."""
     jaw = jaw_open(c)
-    w_lo = c.lip(-1, reach=1.8)
-    w_up = c.lip(+1, reach=1.6)
-    # the lower lip gives back 55 % of the jaw drop, the upper lip comes down 45 % of it
+    w_lo = c.lip(-1, reach=1.5)
+    w_up = c.lip(+1, reach=1.4)
     at_centre = jaw[c.lower & (np.abs(c.x) < 0.3) & (np.abs(c.y - MOUTH_Y) < 0.3) & c.front].mean(axis=0)
     return -0.55 * jaw * w_lo[:, None] + 0.45 * at_centre * w_up[:, None]
 
@@ -352,13 +354,14 @@ def brow_outer_up(c: _Ctx):
 
 
 def cheek_puff(c: _Ctx):
+    """Both cheeks blow outward (+-X) and a little forward, widening the face's outline; lips push out."""
     d = c.zeros()
     for sx in (1.0, -1.0):
-        w = c.bump2(sx * 3.9, MOUTH_Y + 0.6, 2.6, 2.6, where=c.skin & (c.z > 1.0))
-        d[:, 0] += sx * 0.75 * w
-        d[:, 2] += 0.35 * w
+        w = c.bump2(sx * 3.9, MOUTH_Y + 0.7, 2.9, 2.9, where=c.skin & (c.z > 0.0))
+        d[:, 0] += sx * 1.1 * w
+        d[:, 2] += 0.45 * w
     lips = np.maximum(c.lip(1), c.lip(-1))
-    d[:, 2] += 0.2 * lips
+    d[:, 2] += 0.25 * lips
     return d
 
 
@@ -372,28 +375,44 @@ def cheek_squint(c: _Ctx):
 
 
 def nose_sneer(c: _Ctx):
+    """The left nostril wing lifts and flares, the skin bunches into a wrinkle along the side of the
+    nose bridge, the cheek beside the nose rises and the upper lip follows a little."""
     d = c.zeros()
-    w = c.bump2(1.0, -3.0, 1.3, 1.6)
-    d[:, 1] += 0.4 * w
-    d[:, 2] += 0.05 * w
+    wing = c.bump2(1.15, -3.5, 1.25, 1.15)
+    d[:, 1] += 0.55 * wing
+    d[:, 0] += 0.12 * wing
+    d[:, 2] -= 0.08 * wing
+    # the wrinkle: a ridge of bunched skin along the bridge's side with a crease just below it
+    along = np.array([0.35, 0.94])  # up the side of the nose, slightly outward
+    rel_x, rel_y = c.x - 1.05, c.y + 1.5
+    t = rel_x * along[0] + rel_y * along[1]
+    across = rel_x * along[1] - rel_y * along[0]
+    band = (1 - smoothstep(0.0, 1.5, np.abs(t))) * c.front
+    ridge = band * np.exp(-((across - 0.05) / 0.28) ** 2)
+    crease = band * np.exp(-((across + 0.35) / 0.2) ** 2)
+    d[:, 2] += 0.22 * ridge - 0.18 * crease
+    d[:, 1] += 0.3 * band * (1 - smoothstep(0.0, 1.2, np.abs(across)))
+    cheek = c.bump2(2.3, -2.3, 1.5, 1.2)
+    d[:, 1] += 0.2 * cheek
     lip = c.lip(+1, reach=1.8) * c.bump2(0.9, MOUTH_Y, 1.6, 2.5)
-    d[:, 1] += 0.25 * lip
+    d[:, 1] += 0.2 * lip
     brow = c.bump2(1.3, 1.8, 1.2, 1.0)
     d[:, 1] -= 0.15 * brow
     return d
 
 
 def tongue_out(c: _Ctx):
-    d = c.zeros()
+    """The tongue slides forward out between the parted lips, its tip well past the lower lip."""
+    d = 0.3 * jaw_open(c)
     t = c.mask("tongue")
     zt = c.z[t]
     reach = smoothstep(zt.min(), zt.max(), zt)
-    d[t, 2] = 1.2 + 1.9 * reach
-    d[t, 1] = -0.35 * reach
+    d[t, 2] += 1.3 + 3.0 * reach
+    d[t, 1] += 0.55 * reach
     d[t, 0] = 0.0
     part = c.lip(-1, reach=1.8)
-    d[:, 1] -= 0.45 * part
-    d[:, 2] += 0.15 * part
+    d[:, 1] -= 0.3 * part
+    d[:, 2] += 0.2 * part
     return d
 
 
