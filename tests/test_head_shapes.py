@@ -154,3 +154,86 @@ def test_smile_with_cheek_squint_adds_up(head, rig):
     pos, _ = rig.evaluate(_values(MouthSmileLeft=1.0, CheekSquintLeft=1.0))
     expected = head.vertices + head.shape_dense(i) + head.shape_dense(j)
     np.testing.assert_allclose(pos, expected, atol=1e-6)
+
+
+# ---- the look: proportions, hair, and the shapes an animator must recognise at a glance ---------------
+
+
+def _part(head, name):
+    return head.part == head.part_id(name)
+
+
+def _face_landmarks(head):
+    """Heights (metres) of crown, brow line, nose base and chin, measured on the neutral mesh."""
+    v = head.vertices
+    skin = _part(head, "skin")
+    front_midline = skin & (np.abs(v[:, 0]) < 0.01) & (v[:, 2] > head.eye_centers[:, 2].mean() - 0.01)
+    return {
+        "crown": float(v[skin, 1].max()),
+        "brow": float(v[_part(head, "brow_l"), 1].mean()),
+        "nose_base": float(v[_part(head, "nostril"), 1].mean()),
+        "chin": float(v[front_midline, 1].min()),
+    }
+
+
+def test_proportions_follow_the_classic_head_construction(head):
+    m = _face_landmarks(head)
+    eye_y = float(head.eye_centers[:, 1].mean())
+    # the eyes sit at about half the height from chin to crown
+    assert 0.45 < (eye_y - m["chin"]) / (m["crown"] - m["chin"]) < 0.55
+    # brow line to nose base and nose base to chin are near-equal thirds of the face
+    middle, lower = m["brow"] - m["nose_base"], m["nose_base"] - m["chin"]
+    assert 0.8 < lower / middle < 1.25
+    # a neck of natural width: at least 0.7 of the skull's width at the brow line (above the ears)
+    v, skin = head.vertices, _part(head, "skin")
+    neck = skin & (np.abs(v[:, 1] - (m["chin"] - 0.03)) < 0.005)
+    skull = skin & (np.abs(v[:, 1] - m["brow"]) < 0.005)
+    assert np.ptp(v[neck, 0]) > 0.7 * np.ptp(v[skull, 0])
+
+
+def test_hair_cap_covers_the_crown_and_stays_above_the_brows(head):
+    v, hair = head.vertices, _part(head, "hair")
+    assert hair.any()
+    assert head.part[np.argmax(v[:, 1])] == head.part_id("hair")  # the top of the head is hair
+    assert head.colors[head.part_id("hair"), :3].sum() < 0.6 * head.colors[head.part_id("skin"), :3].sum()
+    forehead = hair & (np.abs(v[:, 0]) < 0.02) & (v[:, 2] > 0.0)
+    assert v[forehead, 1].min() > _face_landmarks(head)["brow"] + 0.015
+    # the cap is a separate piece that no expression moves
+    assert not any(np.isin(np.flatnonzero(hair), idx).any() for idx in head.shape_indices)
+
+
+def test_brow_strips_are_smooth_along_the_brow(head):
+    v = head.vertices[_part(head, "brow_l")]
+    along, which = np.unique(np.round(v[:, 0], 6), return_inverse=True)
+    depth = np.bincount(which, weights=v[:, 2]) / np.bincount(which)
+    assert len(along) > 20
+    assert np.abs(np.diff(depth, 2)).max() < 0.0003  # no steps: second difference under 0.3 mm
+
+
+def test_tongue_out_comes_out_past_the_lips(head, rig):
+    v, tongue, lips = head.vertices, _part(head, "tongue"), _part(head, "lips")
+    pos, _ = rig.evaluate(_values(TongueOut=1.0))
+    tip = int(np.flatnonzero(tongue)[np.argmax(pos[tongue, 2])])
+    assert pos[tip, 2] > v[lips, 2].max() + 0.015  # 1.5 cm in front of the lips
+    lower_lip = lips & (v[:, 1] < v[lips, 1].mean())
+    assert pos[tip, 1] > pos[lower_lip, 1].min()  # out through the mouth, not under the chin
+
+
+def test_cheek_puff_widens_the_face_outline(head, rig):
+    v, skin = head.vertices, _part(head, "skin")
+    mouth_y = v[_part(head, "lips"), 1].mean()
+    cheeks = skin & (np.abs(v[:, 1] - mouth_y) < 0.015) & (v[:, 2] > 0.02)
+    pos, _ = rig.evaluate(_values(CheekPuff=1.0))
+    assert pos[cheeks, 0].max() > v[cheeks, 0].max() + 0.002 and pos[cheeks, 0].min() < v[cheeks, 0].min() - 0.002
+
+
+@pytest.mark.parametrize("name, sign", [("NoseSneerLeft", 1), ("NoseSneerRight", -1)])
+def test_nose_sneer_lifts_the_nostril_more_than_the_lip(head, rig, name, sign):
+    v = head.vertices
+    lips = _part(head, "lips")
+    nostril = _part(head, "nostril") & (sign * v[:, 0] > 0)
+    upper_lip = lips & (v[:, 1] > v[lips, 1].mean()) & (sign * v[:, 0] > 0)
+    pos, _ = rig.evaluate(_values(**{name: 1.0}))
+    lift_nostril = (pos[nostril, 1] - v[nostril, 1]).mean()
+    lift_lip = (pos[upper_lip, 1] - v[upper_lip, 1]).mean()
+    assert lift_nostril > 0.0015 and lift_nostril > 1.5 * lift_lip

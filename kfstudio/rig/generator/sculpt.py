@@ -34,7 +34,7 @@ LID_BETA_EXTENT = 1.15  # lid shells reach this far sideways
 LID_ALPHA_EXTENT = 1.05  # ... and this far up/down
 JAW_PIVOT = np.array([0.0, -2.6, -0.8])
 NECK_PIVOT = np.array([0.0, -11.0, -1.5])
-NECK_RADII = (5.2, 4.7)  # half width and half depth of the neck
+NECK_RADII = (5.6, 5.0)  # half width and half depth of the neck
 NECK_Z = -1.9
 
 
@@ -557,7 +557,7 @@ def brow_strip(skin_verts: np.ndarray, n_along: int = 36, n_across: int = 5):
     w = 1.0 / np.maximum(d, 1e-6)
     z = (front[idx, 2] * w).sum(axis=1) / w.sum(axis=1)
     # the skin samples are a grid: smooth the depth along and across the strip so it has no steps
-    z = gaussian_filter(z.reshape(n_along, n_across), sigma=(2.5, 1.0), mode="nearest").ravel()
+    z = gaussian_filter(z.reshape(n_along, n_across), sigma=(4.0, 1.0), mode="nearest").ravel()
     lift = 0.06 + 0.08 * (1 - np.abs(across))[None, :].repeat(n_along, axis=0).ravel()
     verts = np.stack([X.ravel(), Y.ravel(), z + lift], axis=1)
     # rows run along the brow toward +X and columns run down: the mirror of a front-facing grid

@@ -357,9 +357,10 @@ def cheek_puff(c: _Ctx):
     """Both cheeks blow outward (+-X) and a little forward, widening the face's outline; lips push out."""
     d = c.zeros()
     for sx in (1.0, -1.0):
-        w = c.bump2(sx * 3.9, MOUTH_Y + 0.7, 2.9, 2.9, where=c.skin & (c.z > 0.0))
-        d[:, 0] += sx * 1.1 * w
-        d[:, 2] += 0.45 * w
+        w = c.bump2(sx * 4.5, MOUTH_Y + 0.5, 3.2, 2.9, where=c.skin & (c.z > -1.0))
+        w = w * smoothstep(-1.0, 1.5, c.z)  # the back of the jaw stays
+        d[:, 0] += sx * 1.2 * w
+        d[:, 2] += 0.4 * w
     lips = np.maximum(c.lip(1), c.lip(-1))
     d[:, 2] += 0.25 * lips
     return d
