@@ -182,8 +182,12 @@ class ChannelList(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
-        for col in (COL_VALUE, COL_LOCK, COL_MUTE):
+        for col in (COL_LOCK, COL_MUTE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed width for the values (always "-0.000"-like): resizing to contents re-measured every
+        # row on each value change, which cost milliseconds per frame during playback.
+        header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(COL_VALUE, self.fontMetrics().horizontalAdvance("  -0.000  ") + 12)
 
         self.group_items: dict[str, QTreeWidgetItem] = {}
         self.channel_items: list[QTreeWidgetItem] = []
@@ -199,7 +203,7 @@ class ChannelList(QWidget):
         self.tree.itemSelectionChanged.connect(self._on_tree_selection)
         self.tree.viewport().installEventFilter(self)
         session.documentChanged.connect(self.refresh)
-        session.timeChanged.connect(self._on_time)
+        session.slowTimeChanged.connect(self._on_time)  # at most 10 Hz during playback
         session.selectionChanged.connect(self._sync_selection_from_session)
         self.refresh()
         self._sync_selection_from_session()

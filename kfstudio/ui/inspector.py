@@ -80,7 +80,7 @@ class Inspector(QWidget):
         self.delete.clicked.connect(lambda: self.uid and self.session.push(cmd.delete_keyframes(self.session.anim, [self.uid])))
         session.documentChanged.connect(self.refresh)
         session.selectionChanged.connect(self.refresh)
-        session.timeChanged.connect(self.refresh)
+        session.slowTimeChanged.connect(self.refresh)
         self._updating = False
         self.refresh()
 

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         s.undoStateChanged.connect(self._update_undo_actions)
         s.undoStateChanged.connect(self._update_title)
         s.pathChanged.connect(self._update_title)
-        s.timeChanged.connect(self._update_status)
+        s.slowTimeChanged.connect(self._update_status)
         s.documentChanged.connect(self._update_status)
         s.playingChanged.connect(lambda on: self.actions["play"].setText("&Pause" if on else "&Play"))
         self.timeline.regenerateRequested.connect(self.regenerate)

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Iterable
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import channels as ch
 from ..animation.commands import Command, UndoStack
@@ -29,12 +29,18 @@ __all__ = ["EditorSession"]
 class EditorSession(QObject):
     """One open document and its editing state (see the module docstring)."""
 
+    #: Interval of ``slowTimeChanged`` during playback (10 Hz).
+    SLOW_TIME_MS = 100
+
     #: After any change of the animation (an edit, an undo or redo, a replaced document).
     documentChanged = Signal()
     #: The animation object itself was replaced (new, open, import); emitted before documentChanged.
     documentReplaced = Signal()
     #: The playhead moved (seconds).
     timeChanged = Signal(float)
+    #: The playhead moved, at most every :attr:`SLOW_TIME_MS` during playback (and once when it
+    #: stops); for views too costly to update every frame (value lists, inspectors, status text).
+    slowTimeChanged = Signal(float)
     #: Selected keyframes, keys or visible channels changed.
     selectionChanged = Signal()
     #: Undo/redo availability, labels or the clean (saved) state changed.
@@ -56,6 +62,11 @@ class EditorSession(QObject):
         self.visible_channels: list[int] = []
         self._unsubscribe = lambda: None
         self._pose_cache: tuple[int, float, np.ndarray] | None = None
+        self._slow_timer = QTimer(self)
+        self._slow_timer.setSingleShot(True)
+        self._slow_timer.setInterval(self.SLOW_TIME_MS)
+        self._slow_timer.timeout.connect(self._on_slow_timer)
+        self._slow_pending = False
         self.set_document(anim if anim is not None else Animation(), path)
 
     # ------------------------------------------------------------------ document
@@ -157,6 +168,23 @@ class EditorSession(QObject):
         if t != self.time:
             self.time = t
             self.timeChanged.emit(t)
+            if not self.playing:
+                self.slowTimeChanged.emit(t)
+            elif not self._slow_timer.isActive():
+                self._emit_slow_time()
+                self._slow_timer.start()
+            else:
+                self._slow_pending = True
+
+    def _emit_slow_time(self) -> None:
+        self._slow_pending = False
+        self.slowTimeChanged.emit(self.time)
+
+    def _on_slow_timer(self) -> None:
+        """During playback: emit the latest playhead time once per interval, if it moved."""
+        if self._slow_pending:
+            self._emit_slow_time()
+            self._slow_timer.start()
 
     def snap(self, t: float) -> float:
         """``t`` rounded to the nearest frame of the document."""
@@ -195,6 +223,10 @@ class EditorSession(QObject):
         if bool(playing) != self.playing:
             self.playing = bool(playing)
             self.playingChanged.emit(self.playing)
+            if not self.playing:
+                self._slow_timer.stop()
+                self._slow_pending = False
+                self.slowTimeChanged.emit(self.time)
 
     # ------------------------------------------------------------------ selection
     def select_keyframes(self, uids: Iterable[str]) -> None:

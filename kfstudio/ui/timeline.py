@@ -165,6 +165,7 @@ class Timeline(QWidget):
         self.view = (0.0, 5.0)  # visible time span
         self._auto_fit = True
         self._drag: dict | None = None
+        self._playhead_x = 0.0  # where the playhead was last drawn (for partial repaints)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.ClickFocus)
         self.setMinimumHeight(MARKER_Y + 34)
@@ -222,7 +223,11 @@ class Timeline(QWidget):
         if self.session.playing and not self.view[0] <= t <= self.view[1]:
             span = self.view[1] - self.view[0]
             self.view = (t - 0.05 * span, t + 0.95 * span)
-        self.update()
+            self.update()
+        else:  # only the strips under the old and the new playhead need repainting
+            for x in (self._playhead_x, self.x_of(t)):
+                self.update(int(x) - 8, 0, 17, self.height())
+        self._playhead_x = self.x_of(t)
 
     def _render_thumbnail(self) -> None:
         if self.session.playing or self._drag is not None:
@@ -257,7 +262,7 @@ class Timeline(QWidget):
             p.fillRect(QRectF(self.x_of(a), RULER_H, self.x_of(b) - self.x_of(a), h - RULER_H), _RANGE)
         self._paint_ruler(p, w)
         self._paint_markers(p, h)
-        x = self.x_of(self.session.time)
+        x = self._playhead_x = self.x_of(self.session.time)
         p.setPen(QPen(_PLAYHEAD, 2))
         p.drawLine(QPointF(x, 0), QPointF(x, h))
         p.setBrush(_PLAYHEAD)

@@ -6,6 +6,11 @@ turntable (left-drag orbits, right-drag or wheel zooms, Shift+drag pans); :meth:
 front and side views. :meth:`Viewport.render_thumbnail` draws any pose offscreen into a small image
 with the same GL context (for the timeline).
 
+Playback speed on software OpenGL (llvmpipe) is bound by the pixels shaded: while the document plays,
+the scene is drawn into an offscreen buffer of at most :data:`PLAYBACK_PIXELS` pixels and stretched
+over the canvas (:class:`ScaledDraw`); the full resolution comes back on the first frame after playback
+stops. Scrubbing draws at full resolution.
+
 vispy is imported when a :class:`Viewport` is built, never at module import. A platform that cannot
 host an OpenGL canvas (``QT_QPA_PLATFORM=offscreen``) gets a :class:`ViewportPlaceholder` instead.
 """
@@ -25,10 +30,84 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from .. import channels as ch
 from .session import EditorSession
 
-__all__ = ["Viewport", "ViewportPlaceholder", "can_host_gl", "load_head_file"]
+__all__ = ["Viewport", "ViewportPlaceholder", "ScaledDraw", "can_host_gl", "load_head_file", "PLAYBACK_PIXELS"]
 
 _FOV = 22.0
 _BACKGROUND = (0.105, 0.11, 0.125, 1.0)
+#: Most pixels shaded per frame during playback (about 400 × 300); the image is stretched to the canvas.
+PLAYBACK_PIXELS = 90_000
+
+_BLIT_VERTEX = """
+attribute vec2 a_position;
+varying vec2 v_uv;
+void main() {
+    v_uv = 0.5 * (a_position + 1.0);
+    gl_Position = vec4(a_position, 0.0, 1.0);
+}
+"""
+_BLIT_FRAGMENT = """
+uniform sampler2D u_image;
+varying vec2 v_uv;
+void main() {
+    gl_FragColor = vec4(texture2D(u_image, v_uv).rgb, 1.0);
+}
+"""
+
+
+class ScaledDraw:
+    """Draws a vispy ``SceneCanvas`` at a fraction of its resolution, then stretches the image over it.
+
+    ``scale`` is the linear factor (1 = draw normally). The offscreen colour texture and depth buffer
+    are kept between frames and rebuilt only when the canvas size or the scale changes.
+    """
+
+    def __init__(self, canvas) -> None:
+        from vispy import gloo
+
+        self.canvas = canvas
+        self.scale = 1.0
+        self._gloo = gloo
+        self._fbo = None
+        self._shape: tuple[int, int] | None = None
+        self._blit = gloo.Program(_BLIT_VERTEX, _BLIT_FRAGMENT)
+        self._blit["a_position"] = np.array([[-1, -1], [1, -1], [-1, 1], [1, 1]], dtype=np.float32)
+        canvas.events.draw.disconnect(canvas.on_draw)
+        canvas.events.draw.connect(self.on_draw)
+
+    def offscreen_shape(self) -> tuple[int, int]:
+        """(height, width) in pixels of the offscreen image for the current canvas size and scale."""
+        w, h = self.canvas.physical_size
+        return max(1, round(h * self.scale)), max(1, round(w * self.scale))
+
+    def on_draw(self, event) -> None:
+        canvas = self.canvas
+        if self.scale >= 0.999 or canvas._fb_stack:  # full size, or inside canvas.render()
+            canvas.on_draw(event)
+            return
+        # Pushing and popping the framebuffer reconfigures the canvas transforms, which asks for
+        # another draw: swallow those requests while drawing this frame.
+        canvas._update_pending = True
+        try:
+            self._draw_scaled()
+        finally:
+            canvas._update_pending = False
+
+    def _draw_scaled(self) -> None:
+        canvas = self.canvas
+        shape = self.offscreen_shape()
+        if shape != self._shape:
+            gloo = self._gloo
+            texture = gloo.Texture2D(shape=shape + (4,), interpolation="linear")
+            self._fbo = gloo.FrameBuffer(color=texture, depth=gloo.RenderBuffer(shape))
+            self._blit["u_image"] = texture
+            self._shape = shape
+        canvas.push_fbo(self._fbo, (0, 0), canvas.size)
+        try:
+            canvas._draw_scene()
+        finally:
+            canvas.pop_fbo()
+        self._gloo.set_state(depth_test=False, blend=False, cull_face=False)
+        self._blit.draw("triangle_strip")
 
 
 def can_host_gl() -> bool:
@@ -76,6 +155,7 @@ class Viewport(QWidget):
         self.session = session
         self.canvas = scene.SceneCanvas(keys=None, bgcolor=_BACKGROUND, show=False, parent=self)
         self.canvas.native.setMinimumSize(240, 200)
+        self.scaled = ScaledDraw(self.canvas)
         self.view = self.canvas.central_widget.add_view()
         self.view.camera = scene.cameras.TurntableCamera(fov=_FOV, up="+y")
         self.view.camera.depth_value = 10.0
@@ -84,13 +164,16 @@ class Viewport(QWidget):
         layout.addWidget(self.canvas.native)
         self.mesh = None
         self.rig = None
-        self.draws = 0
+        self.draws = 0  # canvas draws
+        self.frames_drawn = 0  # draws that showed a new pose (what playback fps counts)
+        self._pose_pending = False
         self.last_pose_ms = 0.0
         self._shown_key: tuple | None = None
         self.canvas.events.draw.connect(self._count_draw)
         self.set_head(head)
         session.timeChanged.connect(self.refresh)
         session.documentChanged.connect(self.refresh)
+        session.playingChanged.connect(self._on_playing)
 
     # ------------------------------------------------------------------ head
     def set_head(self, head=None) -> None:
@@ -146,6 +229,17 @@ class Viewport(QWidget):
         self.mesh.update()
 
     # ------------------------------------------------------------------ pose
+    def playback_scale(self) -> float:
+        """Linear drawing scale used while playing: at most :data:`PLAYBACK_PIXELS` pixels shaded."""
+        w, h = self.canvas.physical_size
+        return min(1.0, math.sqrt(PLAYBACK_PIXELS / max(w * h, 1)))
+
+    @Slot(bool)
+    def _on_playing(self, playing: bool) -> None:
+        """Draw fewer pixels while playing; full size again when playback stops."""
+        self.scaled.scale = self.playback_scale() if playing else 1.0
+        self.canvas.update()
+
     @Slot()
     def refresh(self, *_args) -> None:
         """Pose the head at the playhead (skipped when that pose is already shown)."""
@@ -157,10 +251,14 @@ class Viewport(QWidget):
         positions, normals = self.rig.evaluate(self.session.pose())
         self.mesh.set_pose(positions, normals)
         self.last_pose_ms = (time.perf_counter() - start) * 1e3
+        self._pose_pending = True
         self.canvas.update()
 
     def _count_draw(self, _event) -> None:
         self.draws += 1
+        if self._pose_pending:
+            self._pose_pending = False
+            self.frames_drawn += 1
 
     def render_thumbnail(self, values: np.ndarray, size: int = 112) -> QImage | None:
         """An image of the head in ``values`` from the front, drawn offscreen; the view is restored."""
