@@ -29,7 +29,7 @@ PART_COLORS: dict[str, tuple[float, float, float, float]] = {
     "lips": (0.74, 0.40, 0.40, 1.0),
     "brow_l": (0.33, 0.22, 0.15, 1.0),
     "brow_r": (0.33, 0.22, 0.15, 1.0),
-    "nostril": (0.42, 0.24, 0.20, 1.0),
+    "nostril": (0.52, 0.31, 0.26, 1.0),  # a soft shadow tone: the opening is small next to the grid
     "lash_l": (0.12, 0.08, 0.07, 1.0),
     "lash_r": (0.12, 0.08, 0.07, 1.0),
     "eye_white_l": (0.95, 0.94, 0.92, 1.0),

@@ -579,8 +579,8 @@ def _skin_parts(v: np.ndarray, lip_side: np.ndarray, b: _Builder) -> np.ndarray:
     part = np.full(len(v), b.pid("skin"))
     ax = np.abs(x)
     span = np.clip(1 - (x / (MOUTH_HALF_WIDTH * 1.02)) ** 2, 0, 1)
-    h_up = 0.82 * span**0.5 - 0.14 * np.exp(-((x / 0.32) ** 2))
-    h_lo = 0.95 * span**0.6
+    h_up = 1.15 * span**0.5 - 0.2 * np.exp(-((x / 0.35) ** 2))  # up to the lip's top edge, with a cupid's bow
+    h_lo = 1.25 * span**0.6
     front = (z > 5.0) & (ax < MOUTH_HALF_WIDTH * 1.02)
     upper_lip = front & (y >= MOUTH_Y - 0.05) & (y <= MOUTH_Y + h_up) & (lip_side >= 0)
     lower_lip = front & (y <= MOUTH_Y + 0.05) & (y >= MOUTH_Y - h_lo) & (lip_side <= 0)
