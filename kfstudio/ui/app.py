@@ -1,7 +1,8 @@
 """Entry point of the editor: ``run_editor(path)`` (called by ``kfstudio`` and ``kfstudio edit FILE``).
 
-Only Qt is imported before the window shows; vispy comes with the viewport, torch only if a backend
-needs it, inside the worker thread.
+Only Qt (and numpy) is imported before the window first paints; pyqtgraph, vispy, the head and the
+document come right after (see :func:`create_window`), torch only if a backend needs it, inside the
+worker thread.
 """
 
 from __future__ import annotations
@@ -13,23 +14,33 @@ from pathlib import Path
 __all__ = ["run_editor", "create_window"]
 
 
-def create_window(path: str | None = None, *, viewport: bool | None = None, recovery_dir=None):
+def create_window(path: str | None = None, *, viewport: bool | None = None, recovery_dir=None, fast_start: bool = True):
     """Build the main window on ``path`` (a ``.kfs`` project, a ``.csv`` capture or a script), or on the
-    bundled example script when ``path`` is None. A QApplication must exist."""
+    bundled example script when ``path`` is None. A QApplication must exist.
+
+    With ``fast_start`` the heavy panels and the document are filled in right after the window's first
+    paint (see :class:`~kfstudio.ui.main_window.MainWindow`), so the window shows before pyqtgraph,
+    vispy, the head and the generation backend load.
+    """
     from .main_window import EXAMPLE_SCRIPT, MainWindow
 
-    window = MainWindow(viewport=viewport, recovery_dir=recovery_dir)
+    window = MainWindow(viewport=viewport, recovery_dir=recovery_dir, defer_panels=fast_start)
     if path is not None:
-        window.open_path(Path(path), confirm=False)
+        load = lambda: window.open_path(Path(path), confirm=False)  # noqa: E731
     elif EXAMPLE_SCRIPT.exists():
-        window.open_script(EXAMPLE_SCRIPT.read_text(encoding="utf-8"))
+        load = lambda: window.open_script(EXAMPLE_SCRIPT.read_text(encoding="utf-8"))  # noqa: E731
+    else:
+        return window
+    if fast_start:
+        window.after_first_paint(load)
+    else:
+        load()
     return window
 
 
 def run_editor(path: str | None = None) -> int:
     """Show the editor and run the Qt event loop; returns the exit code."""
     start = time.perf_counter()
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     from .preferences import APPLICATION, ORGANISATION
@@ -44,9 +55,8 @@ def run_editor(path: str | None = None) -> int:
         return 2
     window = create_window(path)
     window.show()
-    shown = time.perf_counter() - start
-    window.statusBar().showMessage(f"Ready in {shown:.2f} s", 5000)
-    QTimer.singleShot(0, window.offer_recovery)
+    window.after_first_paint(lambda: window.statusBar().showMessage(f"Shown in {window.first_paint_at - start:.2f} s", 5000))
+    window.after_first_paint(window.offer_recovery)  # after the document loaded, so a restore wins
     return app.exec()
 
 

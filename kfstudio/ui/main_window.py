@@ -1,12 +1,16 @@
 """The main window: dockable panels around one :class:`EditorSession`, menus, toolbar and file handling.
 
 Panels (all dockable, layout kept in QSettings): Script, 3D Viewport, Timeline, Curves, Channels,
-Keyframe inspector. File actions go through :mod:`kfstudio.io.project` and :mod:`kfstudio.pipeline`;
+Keyframe inspector. For a fast start (``defer_panels=True``) the panels that pull in large libraries
+(the curve editor and channel list: pyqtgraph; the viewport: vispy and the head) start as placeholders
+and are built right after the window's first paint; :meth:`MainWindow.after_first_paint` queues more
+work for that moment. File actions go through :mod:`kfstudio.io.project` and :mod:`kfstudio.pipeline`;
 errors from files are shown in a message box naming the file, never raised.
 """
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
@@ -46,16 +50,30 @@ def _optional_widget(module: str, name: str, session: EditorSession, label: str)
     return cls(session)
 
 
+class _Loading(QLabel):
+    """Stands in for a panel that is built right after the window first shows."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.setAlignment(Qt.AlignCenter)
+        self.setEnabled(False)
+
+
 class MainWindow(QMainWindow):
     """The editor window (see the module docstring).
 
     ``viewport``: build the vispy viewport (default: when the Qt platform can host OpenGL).
     ``recovery_dir``: where autosaves go (default :func:`recovery.default_recovery_dir`).
+    ``defer_panels``: build the curve editor and channel list after the first paint (see the module
+    docstring); by default they are built at once.
     """
 
     def __init__(self, session: EditorSession | None = None, *, viewport: bool | None = None,
-                 recovery_dir: Path | None = None, autosave_ms: int | None = None) -> None:
+                 recovery_dir: Path | None = None, autosave_ms: int | None = None,
+                 defer_panels: bool = False) -> None:
         super().__init__()
+        self.first_paint_at: float | None = None  # time.perf_counter() of the first paint
+        self._after_paint: list = []
         self.setObjectName("KeyframeFaceStudio")
         self.settings = app_settings()
         self.prefs = Preferences.load(self.settings)
@@ -66,7 +84,7 @@ class MainWindow(QMainWindow):
         self.actions: dict[str, QAction] = {}
         self._closed = False
         self.docks: dict[str, QDockWidget] = {}
-        self._build_panels(viewport)
+        self._build_panels(viewport, defer_panels)
         self._build_actions()
         self._build_menus()
         self._connect()
@@ -85,17 +103,22 @@ class MainWindow(QMainWindow):
         self.docks[key] = dock
         return dock
 
-    def _build_panels(self, viewport: bool | None) -> None:
+    def _build_panels(self, viewport: bool | None, defer_panels: bool) -> None:
         from .viewport import ViewportPlaceholder, can_host_gl
 
         self.setDockNestingEnabled(True)
         self.script_panel = ScriptPanel(self.session, self.controller)
         self.timeline = Timeline(self.session)
         self.inspector = Inspector(self.session)
-        self.curve_editor = _optional_widget("curve_editor", "CurveEditor", self.session, "The curve editor")
-        self.channel_list = _optional_widget("channel_list", "ChannelList", self.session, "The channel list")
+        if defer_panels:
+            self.curve_editor = _Loading("loading the curve editor …")
+            self.channel_list = _Loading("loading the channels …")
+            self._after_paint.append(self.build_deferred_panels)
+        else:
+            self.curve_editor = _optional_widget("curve_editor", "CurveEditor", self.session, "The curve editor")
+            self.channel_list = _optional_widget("channel_list", "ChannelList", self.session, "The channel list")
         self._want_viewport = can_host_gl() if viewport is None else viewport
-        self.viewport = ViewportPlaceholder("loading the 3D viewport …" if self._want_viewport else "this display has no OpenGL (offscreen)")
+        self.viewport = _Loading("loading the 3D viewport …") if self._want_viewport else ViewportPlaceholder("this display has no OpenGL (offscreen)")
         central = QWidget()
         central.setMaximumSize(0, 0)
         self.setCentralWidget(central)
@@ -115,6 +138,37 @@ class MainWindow(QMainWindow):
         )
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
+
+    def build_deferred_panels(self) -> None:
+        """Replace the curve editor and channel list placeholders by the real panels."""
+        for attr, dock, module, name, label in (
+            ("channel_list", "channels", "channel_list", "ChannelList", "The channel list"),
+            ("curve_editor", "curves", "curve_editor", "CurveEditor", "The curve editor"),
+        ):
+            old = getattr(self, attr)
+            if not isinstance(old, _Loading):
+                continue
+            widget = _optional_widget(module, name, self.session, label)
+            setattr(self, attr, widget)
+            self.docks[dock].setWidget(widget)
+            old.deleteLater()
+
+    def after_first_paint(self, fn) -> None:
+        """Run ``fn()`` once the window has painted for the first time (at once if it already has)."""
+        if self.first_paint_at is not None:
+            QTimer.singleShot(0, fn)
+        else:
+            self._after_paint.append(fn)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if self.first_paint_at is None:
+            self.first_paint_at = time.perf_counter()
+            work, self._after_paint = self._after_paint, []
+            for fn in work:
+                QTimer.singleShot(0, fn)
+            if self._want_viewport and not hasattr(self.viewport, "set_head"):
+                QTimer.singleShot(0, self.build_viewport)
 
     def build_viewport(self) -> None:
         """Replace the placeholder by the vispy viewport (after the window shows: vispy and the head load)."""
@@ -138,8 +192,6 @@ class MainWindow(QMainWindow):
         if not self._layout_restored:
             self._layout_restored = True
             QTimer.singleShot(50, self._default_sizes)  # once the window has its size
-        if self._want_viewport and not hasattr(self.viewport, "set_head"):
-            QTimer.singleShot(30, self.build_viewport)
 
     def _action(self, key: str, text: str, slot, *, shortcut_id: str | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
