@@ -94,14 +94,23 @@ def _vertex_face_matrix(num_vertices: int, faces: np.ndarray) -> sp.csr_matrix:
 class _FaceSet:
     """A fixed set of faces, laid out for fast repeated normal computation."""
 
-    def __init__(self, faces: np.ndarray, ids: np.ndarray, num_vertices: int, neutral_normals: np.ndarray):
-        picked = faces[ids]
+    def __init__(self, faces: np.ndarray, ids: np.ndarray, num_vertices: int, neutral_normals: np.ndarray,
+                 scratch: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None):
+        n = len(ids)
+        picked = np.take(faces, ids, axis=0)
         self.ids = ids
-        self.corners = tuple(np.ascontiguousarray(picked[:, k], dtype=np.intp) for k in range(3))
-        self.buffers = tuple(np.empty((len(ids), 3), dtype=np.float32) for _ in range(3))
-        self.neutral = neutral_normals[ids] if neutral_normals is not None else None
-        # vertex sums of these faces' normals: incidence @ face values
-        self.incidence = _vertex_face_matrix(num_vertices, picked)
+        self.corners = tuple(picked.T.astype(np.intp))  # one contiguous index row per corner
+        # work space: views into shared scratch arrays when given (sets in a cache come and go)
+        if scratch is None:
+            scratch = tuple(np.empty((n, 3), dtype=np.float32) for _ in range(3))
+        self.buffers = tuple(b[:n] for b in scratch)
+        self.neutral = np.take(neutral_normals, ids, axis=0) if neutral_normals is not None else None
+        # vertex sums of these faces' normals: incidence @ face values, as a CSC matrix built directly
+        # (three entries per face column), so a cache miss during playback stays cheap
+        self.incidence = sp.csc_matrix(
+            (np.ones(3 * n, dtype=np.float32), picked.reshape(-1), np.arange(0, 3 * n + 1, 3, dtype=np.int32)),
+            shape=(num_vertices, n),
+        )
 
     def normals(self, positions: np.ndarray) -> np.ndarray:
         """Area-weighted (unnormalised) normals of these faces at ``positions`` (a reused buffer)."""
@@ -180,6 +189,7 @@ class Rig:
             touched[i] = moved[faces].any(axis=1)
         self._touched_bits = np.packbits(touched, axis=1)
         self._touched_cache: dict[bytes, _FaceSet] = {}
+        self._face_scratch = tuple(np.empty((len(faces), 3), dtype=np.float32) for _ in range(3))
         # the neck's blend zone: its faces are recomputed after a head turn
         rigid = self._neck_weight[:, 0] == 1.0
         self._blend_vertices = np.flatnonzero(~rigid)
@@ -208,7 +218,8 @@ class Rig:
             ids = np.flatnonzero(np.unpackbits(bits, count=len(self.head.faces)))
             if len(self._touched_cache) >= self._CACHE_SIZE:
                 self._touched_cache.pop(next(iter(self._touched_cache)))
-            found = self._touched_cache[key] = _FaceSet(self.head.faces, ids, self.head.num_vertices, self._face_n0)
+            found = self._touched_cache[key] = _FaceSet(self.head.faces, ids, self.head.num_vertices, self._face_n0,
+                                                        self._face_scratch)
         return found
 
     # -- the pieces ---------------------------------------------------------------------------------------
