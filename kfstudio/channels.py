@@ -223,7 +223,8 @@ class UnknownChannelError(KeyError):
     def __init__(self, name: str, suggestions: list[str]):
         self.name = name
         self.suggestions = suggestions
-        msg = f"unknown channel {name!r}"
+        shown = name if len(name) <= 40 else name[:37] + "..."
+        msg = f"unknown channel {shown!r}"
         if suggestions:
             msg += f"; did you mean {' or '.join(repr(s) for s in suggestions)}?"
         super().__init__(msg)

@@ -179,12 +179,12 @@ def _flat(values) -> dict:
 
 
 def _batch(args, backend, out) -> int:
-    from .generation.backend import KeyframeRequest
+    from .generation.backend import KeyframeRequest, propose_checked
     from .generation.keyframeface import format_response
 
     path = Path(args.batch)
     try:
-        f = sys.stdin if args.batch == "-" else path.open(encoding="utf-8-sig")
+        f = sys.stdin.buffer if args.batch == "-" else path.open("rb")
     except OSError as e:
         raise CLIError(f"{path}: {e.strerror or e}") from None
     failures = 0
@@ -194,7 +194,7 @@ def _batch(args, backend, out) -> int:
     def flush() -> None:
         nonlocal failures
         reqs = [r for _, r, _, _ in chunk if r is not None]
-        results = iter(backend.propose(reqs)) if reqs else iter(())
+        results = iter(propose_checked(backend, reqs)) if reqs else iter(())
         for lineno, req, is_kf, err in chunk:
             if req is None:
                 out.write(json.dumps({"error": err}) + "\n")
@@ -212,13 +212,19 @@ def _batch(args, backend, out) -> int:
         chunk.clear()
 
     with f:
-        for lineno, line in enumerate(f, 1):
-            if not line.strip():
+        for lineno, raw in enumerate(f, 1):
+            if not raw.strip():
                 continue
             try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
                 descs, index, background, emotion, is_kf = _request_from_line(json.loads(line))
                 chunk.append((lineno, KeyframeRequest(descs, index, background, emotion), is_kf, ""))
-            except (ValueError, KeyError) as e:  # json.JSONDecodeError is a ValueError
+            except RecursionError:
+                failures += 1
+                msg = f"{path}:{lineno}: the JSON is nested too deeply"
+                print(msg, file=sys.stderr)
+                chunk.append((lineno, None, False, msg))
+            except (ValueError, KeyError) as e:  # JSON and UTF-8 decoding errors are ValueErrors
                 failures += 1
                 msg = f"{path}:{lineno}: {e}"
                 print(msg, file=sys.stderr)
@@ -237,12 +243,12 @@ def cmd_keyframe(args) -> int:
     try:
         if args.batch:
             return _batch(args, backend, sys.stdout)
-        from .generation.backend import KeyframeRequest
+        from .generation.backend import KeyframeRequest, propose_checked
 
         seq = list(args.sequence or [])
         descs = seq + [args.description] if args.description not in seq else seq
         req = KeyframeRequest(descs or [args.description], (descs or [args.description]).index(args.description), args.background or "", args.emotion or "")
-        res = next(iter(backend.propose([req])))
+        res = next(propose_checked(backend, [req]))
         if res.error:
             print(f"warning: {res.error}", file=sys.stderr)
         if args.explain:

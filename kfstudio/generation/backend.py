@@ -39,6 +39,7 @@ __all__ = [
     "propose_script",
     "fallback_values",
     "error_result",
+    "propose_checked",
     "CancelFn",
 ]
 
@@ -137,6 +138,52 @@ def error_result(request: KeyframeRequest, message: str, **fields: Any) -> Keyfr
     fields.setdefault("repairs", [])
     fields.setdefault("explanation", [])
     return KeyframeResult(values=fallback_values(request), error=message, index=request.index, **fields)
+
+
+def _checked(request: KeyframeRequest, result: Any) -> KeyframeResult:
+    """``result`` if it is a usable result for ``request``, else an error result saying why."""
+    if not isinstance(result, KeyframeResult):
+        return error_result(request, f"the backend returned {type(result).__name__}, not a keyframe result")
+    try:
+        values = np.asarray(result.values, dtype=np.float64)
+    except (TypeError, ValueError):
+        return error_result(request, "the backend returned values that are not numbers")
+    if values.shape != (channels.NUM_CHANNELS,):
+        return error_result(request, f"the backend returned values of shape {values.shape}, not ({channels.NUM_CHANNELS},)")
+    if not np.all(np.isfinite(values)):
+        bad = ", ".join(channels.NAMES[i] for i in np.flatnonzero(~np.isfinite(values))[:5])
+        result.repairs = list(result.repairs or []) + [f"non-finite values replaced: {bad}"]
+        values = np.where(np.isfinite(values), values, fallback_values(request))
+    result.values = channels.clamp(values)
+    return result
+
+
+def propose_checked(
+    backend: Backend, requests: Sequence[KeyframeRequest], cancel: CancelFn | None = None
+) -> Iterator[KeyframeResult]:
+    """``backend.propose`` made safe for the caller, whatever the backend does.
+
+    Yields exactly one valid :class:`KeyframeResult` per request, in order (fewer only when
+    ``cancel()`` turns True): a backend that raises, stops early, or yields something that is not
+    61 finite numbers gets an error result (fallback values, ``error`` set) in that place; extra
+    results are ignored; non-finite values are replaced and clamped.
+    """
+    requests = list(requests)
+    done = 0
+    try:
+        for result in backend.propose(requests, cancel):
+            if done >= len(requests):
+                break
+            yield _checked(requests[done], result)
+            done += 1
+    except Exception as exc:  # a broken backend must never take the caller down
+        message = f"the {getattr(backend, 'name', 'model')} backend failed: {type(exc).__name__}: {str(exc)[:200]}"
+    else:
+        message = f"the {getattr(backend, 'name', 'model')} backend returned no result"
+    for request in requests[done:]:
+        if cancel is not None and cancel():
+            return
+        yield error_result(request, message)
 
 
 # name -> (module, class). Modules are imported only when their backend is created.
@@ -245,4 +292,4 @@ def propose_script(
         KeyframeRequest(descriptions, i, background, emotion, prev_rows[i], lock_rows[i])
         for i in range(n)
     ]
-    yield from backend.propose(requests, cancel)
+    yield from propose_checked(backend, requests, cancel)

@@ -159,12 +159,23 @@ def _comment_start(line: str) -> int:
     return len(line)
 
 
+#: Longest time or hold a script may name (a day); larger numbers are typing slips.
+MAX_SECONDS = 86_400.0
+
+
 def _seconds(text: str) -> float:
-    """Seconds from ``1.5`` or a ``[hh:]mm:ss[.fff]`` timecode."""
+    """Seconds from ``1.5`` or a ``[hh:]mm:ss[.fff]`` timecode (may be huge: see :func:`_checked`)."""
     total = 0.0
     for part in text.split(":"):
         total = total * 60.0 + float(part)
     return total
+
+
+def _checked(seconds: float, what: str, text: str, where: str, number: int) -> float:
+    """``seconds`` if it is a usable time, else a ScriptError naming the line."""
+    if not (seconds <= MAX_SECONDS):  # also catches inf and nan
+        raise ScriptError(f"{where}, line {number}: {what} {text} is too large (at most {MAX_SECONDS:g} s)")
+    return seconds
 
 
 class _Lines:
@@ -235,10 +246,10 @@ def _time_prefix(body: str, pos: int, where: str, number: int) -> tuple[int, flo
             continue
         if m.group("neg"):
             raise ScriptError(f"{where}, line {number}: negative time -{m.group('t')} (times start at 0)")
-        time = _seconds(m.group("t"))
+        time = _checked(_seconds(m.group("t")), "time", m.group("t"), where, number)
         hold = None
         if m.group("end"):
-            end = _seconds(m.group("end"))
+            end = _checked(_seconds(m.group("end")), "time", m.group("end"), where, number)
             if end < time:
                 raise ScriptError(f"{where}, line {number}: time range {m.group('t')}-{m.group('end')} goes backwards")
             hold = end - time
@@ -264,7 +275,7 @@ def _hold_suffix(body: str, pos: int, where: str, number: int) -> tuple[int, flo
 def _hold_value(m: re.Match, where: str, number: int) -> float:
     if m.group("neg"):
         raise ScriptError(f"{where}, line {number}: negative hold -{m.group('h')}")
-    return float(m.group("h"))
+    return _checked(float(m.group("h")), "hold", m.group("h"), where, number)
 
 
 def _description(text: str, start: int, end: int) -> str:

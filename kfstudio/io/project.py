@@ -120,6 +120,15 @@ def save_project(anim: Animation, path: str | os.PathLike) -> None:
 # ---------------------------------------------------------------------------- reading
 
 
+def _short(value: Any, limit: int = 40) -> str:
+    """A value from the file, shortened for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 class _Reader:
     """Validates one project dictionary, raising ProjectError with the JSON path of any problem."""
 
@@ -130,8 +139,14 @@ class _Reader:
         raise ProjectError(self.path, f"{where}: {msg}" if where else msg)
 
     def number(self, where: str, v, *, positive=False, nonneg=False) -> float:
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v):
-            self.fail(where, f"expected a finite number, got {json.dumps(v)[:40]}")
+        if isinstance(v, bool) or not isinstance(v, (int, float)):
+            self.fail(where, f"expected a finite number, got {_short(v)}")
+        try:
+            v = float(v)  # a huge JSON integer overflows here
+        except OverflowError:
+            self.fail(where, f"the number {str(v)[:20]}... is too large")
+        if not math.isfinite(v):
+            self.fail(where, f"expected a finite number, got {v}")
         if positive and v <= 0:
             self.fail(where, f"must be greater than 0, got {v}")
         if nonneg and v < 0:
@@ -185,14 +200,14 @@ class _Reader:
             return out
         if isinstance(v, str):
             if v not in table:
-                self.fail(where, f"unknown value {v!r}; expected one of {', '.join(table)}")
+                self.fail(where, f"unknown value {_short(v)}; expected one of {', '.join(table)}")
             out[:] = table[v]
             return out
         if not isinstance(v, list) or len(v) != len(cmap):
             self.fail(where, f"expected one of {', '.join(table)} or a list of {len(cmap)} of them")
         for j, x in enumerate(v):
             if not isinstance(x, str) or x not in table:
-                self.fail(f"{where}[{j}]", f"unknown value {x!r}; expected one of {', '.join(table)}")
+                self.fail(f"{where}[{j}]", f"unknown value {_short(x)}; expected one of {', '.join(table)}")
             out[cmap[j]] = table[x]
         return out
 
@@ -241,7 +256,7 @@ class _Reader:
             self.fail("format", f"not a KeyframeFace Studio project (expected \"format\": \"{FORMAT}\")")
         version = data.get("version")
         if isinstance(version, bool) or not isinstance(version, int):
-            self.fail("version", f"expected an integer, got {json.dumps(version)[:40]}")
+            self.fail("version", f"expected an integer, got {_short(version)}")
         if version > VERSION:
             self.fail("version", f"the file is version {version}, made by a newer KeyframeFace Studio; this one reads up to version {VERSION}")
         if version < 1:

@@ -19,9 +19,8 @@ from kfstudio.rig.head import DEFAULT_HEAD_PATH, PARTS, Head, save_head_npz
 
 CM = 0.01  # the generator works in centimetres; heads are in metres
 
-#: Part names of the default head: the shared :data:`PARTS` plus its short hair cap (appended, so
-#: the other parts keep their ids).
-HEAD_PARTS: tuple[str, ...] = PARTS + ("hair",)
+#: Part names of the default head (the shared list, which ends with its short hair cap).
+HEAD_PARTS: tuple[str, ...] = PARTS
 
 #: Base colour (RGBA, linear-ish sRGB values in 0..1) of each part of the default head.
 PART_COLORS: dict[str, tuple[float, float, float, float]] = {

@@ -26,6 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from kfstudio.channels import ARKIT_NAMES, NUM_BLENDSHAPES, UnknownChannelError, lookup
+from kfstudio.io.atomic import atomic_write_bytes
 from kfstudio.rig.head import Head, HeadFormatError
 
 __all__ = [
@@ -187,7 +188,7 @@ def write_glb(path, gltf: dict, blob: bytes) -> None:
     out = [_GLB_MAGIC, struct.pack("<II", 2, total), struct.pack("<II", len(js), _CHUNK_JSON), js]
     if blob:
         out += [struct.pack("<II", len(blob), _CHUNK_BIN), blob]
-    Path(path).write_bytes(b"".join(out))
+    atomic_write_bytes(path, b"".join(out))
 
 
 def save_gltf_head(head: Head, path) -> None:
@@ -208,8 +209,8 @@ def read_gltf(path) -> tuple[dict, list[bytes]]:
     else:
         try:
             gltf = json.loads(data.decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise HeadFormatError(path, f"not a glTF file (neither GLB nor glTF JSON: {exc})") from None
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+            raise HeadFormatError(path, f"not a glTF file (neither GLB nor glTF JSON: {str(exc)[:120]})") from None
         bin_chunk = None
     if not isinstance(gltf, dict) or not isinstance(gltf.get("asset"), dict):
         raise HeadFormatError(path, "not a glTF file (no 'asset' object)")
@@ -253,8 +254,8 @@ def _parse_glb(path: Path, data: bytes) -> tuple[dict, bytes | None]:
         if kind == _CHUNK_JSON and gltf is None:
             try:
                 gltf = json.loads(chunk.decode("utf-8"))
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise HeadFormatError(path, f"GLB JSON chunk is not valid JSON ({exc})") from None
+            except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+                raise HeadFormatError(path, f"GLB JSON chunk is not valid JSON ({str(exc)[:120]})") from None
         elif kind == _CHUNK_BIN and bin_chunk is None:
             bin_chunk = chunk
         pos += 8 + length
@@ -408,6 +409,17 @@ def load_gltf_head(path, mapping: dict[str, str] | str | Path | None = None) -> 
         mapping = load_mapping(mapping)
     mapping = dict(mapping or {})
     gltf, buffers = read_gltf(path)
+    try:
+        return _load_head(path, gltf, buffers, mapping)
+    except HeadFormatError:
+        raise
+    except (KeyError, IndexError, TypeError, ValueError, OverflowError, AttributeError, struct.error, MemoryError) as exc:
+        # The checks above name the common problems; any other inconsistency of the glTF's JSON
+        # (a wrong type, a dangling index) still ends as a clear error, never a traceback.
+        raise HeadFormatError(path, f"malformed glTF ({type(exc).__name__}: {str(exc)[:120]})") from None
+
+
+def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, str]) -> Head:
     acc = _Accessors(path, gltf, buffers)
     meshes = gltf.get("meshes", [])
     instances = _mesh_instances(gltf)

@@ -47,6 +47,7 @@ PARTS: tuple[str, ...] = (
     "teeth_lower",
     "tongue",
     "inner_mouth",
+    "hair",
 )
 
 DEFAULT_HEAD_PATH = RESOURCES / "head" / "default_head.npz"
@@ -58,6 +59,8 @@ class HeadFormatError(ValueError):
 
     def __init__(self, path, problem: str):
         self.path = str(path)
+        if len(problem) > 300:  # names and values quoted from a hostile file can be huge
+            problem = problem[:200] + " ... " + problem[-60:]
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
