@@ -1,6 +1,7 @@
 """Shared test set-up: Qt runs offscreen, slow tests run only with --run-slow, ../shared is located."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -37,3 +38,39 @@ def shared_file(*parts: str) -> Path:
 @pytest.fixture
 def capture_csv() -> Path:
     return shared_file("fixtures", "livelinkface_capture.csv")
+
+
+@pytest.fixture(autouse=True)
+def _no_blocking_message_boxes(request, monkeypatch):
+    """A modal message box must never block a test run (CI has nobody to click it).
+
+    QMessageBox's static dialogs answer at once: ``question`` picks Discard, else No, else Cancel
+    (what lets a window with unsaved changes close at teardown); the others return Ok. The calls are
+    recorded in ``request.node.message_boxes``. Tests that need another answer patch it themselves.
+    """
+    if "PySide6" not in sys.modules:  # only tests that use Qt can show one
+        yield
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    calls = []
+    request.node.message_boxes = calls
+
+    def question(parent, title, text, buttons=QMessageBox.Yes | QMessageBox.No, default=QMessageBox.NoButton):
+        calls.append(("question", title, text))
+        for answer in (QMessageBox.Discard, QMessageBox.No, QMessageBox.Cancel):
+            if buttons & answer:
+                return answer
+        return QMessageBox.NoButton
+
+    def informative(kind):
+        def show(parent, title, text, *args, **kwargs):
+            calls.append((kind, title, text))
+            return QMessageBox.Ok
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    for kind in ("warning", "critical", "information", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(informative(kind)))
+    yield
