@@ -21,7 +21,7 @@ from kfstudio.animation.curves import Interp, Tangent  # noqa: E402
 from kfstudio.animation.document import Animation, Keyframe  # noqa: E402
 from kfstudio.io.llf_csv import read_csv, write_csv  # noqa: E402
 from kfstudio.ui.channel_list import COL_LOCK, COL_MUTE, COL_VALUE, ChannelList  # noqa: E402
-from kfstudio.ui.curve_editor import MAX_FRAME_SAMPLES, CurveEditor, sample_times, unkey_edit  # noqa: E402
+from kfstudio.ui.curve_editor import MAX_FRAME_SAMPLES, CurveEditor, sample_times  # noqa: E402
 from kfstudio.ui.session import EditorSession  # noqa: E402
 
 FPS = 30.0
@@ -333,17 +333,17 @@ def test_delete_key_unkeys_it_with_undo(qtbot, editor, session):
     assert anim.same_as(original)
 
 
-def test_unkey_edit_removes_an_empty_keyframe_and_skips_locked_channels(session):
+def test_delete_channel_keys_removes_an_empty_keyframe_and_skips_locked_channels(session):
     anim = session.anim
     only = Keyframe(3.0, "", np.zeros(ch.NUM_CHANNELS), keyed=np.eye(ch.NUM_CHANNELS, dtype=bool)[JAW])
     session.push(commands.add_keyframe(anim, only))
-    edit = unkey_edit(anim, [(only.uid, JAW)])
+    edit = commands.delete_channel_keys(anim, [(only.uid, JAW)])
     assert edit is not None and edit.label == "Delete key"
     session.push(edit)
     assert all(k.uid != only.uid for k in anim.keyframes)
     anim_locked = make_animation()
     anim_locked.channel_locked[JAW] = True
-    assert unkey_edit(anim_locked, [(anim_locked.keyframes[1].uid, JAW)]) is None
+    assert commands.delete_channel_keys(anim_locked, [(anim_locked.keyframes[1].uid, JAW)]) is None
 
 
 def test_locked_channel_keys_cannot_be_dragged(qtbot, editor, session):

@@ -2,6 +2,6 @@
 
 from .commands import Command, Edit, UndoStack
 from .curves import Interp, Tangent
-from .document import Animation, Keyframe, new_uid
+from .document import Animation, CurveGroup, Keyframe, new_uid
 
-__all__ = ["Animation", "Keyframe", "Interp", "Tangent", "Command", "Edit", "UndoStack", "new_uid"]
+__all__ = ["Animation", "CurveGroup", "Keyframe", "Interp", "Tangent", "Command", "Edit", "UndoStack", "new_uid"]

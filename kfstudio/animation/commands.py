@@ -42,6 +42,7 @@ __all__ = [
     "smooth_keys",
     "key_pose",
     "move_channel_key",
+    "delete_channel_keys",
     "apply_proposals",
     "replace_keyframes",
     "set_document",
@@ -554,6 +555,28 @@ def move_channel_key(anim: Animation, uid: str, channel, time: float, value: flo
     if not src.keyed.any() and not src.description:
         changed[0] = (src.uid, None)
     return make_edit(anim, f"Move key {ch.NAMES[c]}", changed)
+
+
+def delete_channel_keys(anim: Animation, keys: Iterable[tuple[str, int | str]]) -> Edit | None:
+    """Remove channel keys (``(keyframe id, channel)`` pairs) from their keyframes' curves.
+
+    Keys of locked channels stay. A keyframe left keying no channel and with no description
+    disappears (as in :func:`move_channel_key`).
+    """
+    changed: list = []
+    count = 0
+    for uid, cs in _keys_by_uid(keys).items():
+        try:
+            k = anim.find(uid).copy()
+        except KeyError:
+            continue
+        cs = [c for c in cs if k.keyed[c] and not anim.channel_locked[c]]
+        if not cs:
+            continue
+        k.keyed[cs] = False
+        count += len(cs)
+        changed.append(k if (k.keyed.any() or k.description) else (k.uid, None))
+    return make_edit(anim, "Delete key" if count == 1 else f"Delete {count} keys", changed)
 
 
 def apply_proposals(

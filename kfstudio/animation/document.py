@@ -22,14 +22,14 @@ from __future__ import annotations
 import copy
 import uuid
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import numpy as np
 
 from .. import channels as ch
 from .curves import Interp, Tangent, evaluate_keys, resolve_slopes, segment_coefficients
 
-__all__ = ["Keyframe", "Animation", "new_uid"]
+__all__ = ["Keyframe", "Animation", "CurveGroup", "new_uid"]
 
 N = ch.NUM_CHANNELS
 
@@ -57,6 +57,19 @@ def _codes(v, default: int) -> np.ndarray:
     if a.shape != (N,):
         raise ValueError(f"expected {N} codes, got shape {a.shape}")
     return a
+
+
+class CurveGroup(NamedTuple):
+    """The resolved curves of channels that share their key times (see :meth:`Animation.curves`)."""
+
+    times: np.ndarray  # (K,) key times, strictly increasing (holds expanded into a second key)
+    channels: np.ndarray  # (C,) channel indices
+    values: np.ndarray  # (C, K) key values
+    interp: np.ndarray  # (C, K) interpolation of the segment leaving each key (Interp codes)
+    slope_in: np.ndarray  # (C, K) effective tangent slopes, value per second
+    slope_out: np.ndarray  # (C, K)
+    coef: np.ndarray | None  # (4, K-1, C) power-basis segment coefficients (None for < 2 keys)
+    may_overshoot: bool  # some key has free tangents (evaluation clamps to the channel range)
 
 
 @dataclass(eq=False)
@@ -212,8 +225,14 @@ class Animation:
         return start + np.arange(count, dtype=np.float64) / fps
 
     # ----------------------------------------------------------------- curves
-    def _compiled(self) -> list:
-        """Per group of channels sharing key times: (times, channel indices, values, interp, s_in, s_out)."""
+    def curves(self) -> list[CurveGroup]:
+        """The 61 curves as evaluated, grouped by shared key times (cached until the next change).
+
+        Exporters use this to write the document's keys with their resolved tangents.
+        """
+        return self._compiled()
+
+    def _compiled(self) -> list[CurveGroup]:
         if self._cache_version == self._version and self._cache is not None:
             return self._cache
         kfs = sorted(self.keyframes, key=lambda k: k.time)
@@ -262,7 +281,7 @@ class Animation:
             sin, sout = resolve_slopes(kt, v, ip, tg, si, so)
             coef = segment_coefficients(kt, v, ip, sin, sout) if kt.size > 1 else None
             may_overshoot = bool(np.any(tg == Tangent.FREE))
-            compiled.append((kt, cidx, v, ip, sin, sout, coef, may_overshoot))
+            compiled.append(CurveGroup(kt, cidx, v, ip, sin, sout, coef, may_overshoot))
         self._cache, self._cache_version = compiled, self._version
         return compiled
 

@@ -177,7 +177,7 @@ def _document_curves(anim: Animation, offset: float) -> list[ChannelCurve]:
     """
     out: list[ChannelCurve | None] = [None] * ch.NUM_CHANNELS
     # The compiled form is (times, channel indices, values, interp, slope_in, slope_out, coef, flag).
-    for kt, cidx, v, ip, sin, sout, *_ in anim._compiled():  # noqa: SLF001 (see the lead's report)
+    for kt, cidx, v, ip, sin, sout, *_ in anim.curves():
         times = kt + offset
         for row, c in enumerate(cidx):
             if kt.size and not anim.channel_muted[c]:

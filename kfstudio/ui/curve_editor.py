@@ -40,11 +40,10 @@ from PySide6.QtWidgets import QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, Q
 
 from .. import channels as ch
 from ..animation import commands
-from ..animation.commands import Edit
 from ..animation.curves import Interp, Tangent
 from .channel_list import channel_color
 
-__all__ = ["CurveEditor", "unkey_edit", "sample_times"]
+__all__ = ["CurveEditor", "sample_times"]
 
 PICK_RADIUS_PX = 7.0  # how close (pixels) a click must be to a key to hit it
 KEY_SIZE = 7  # pixels
@@ -75,34 +74,6 @@ def sample_times(anim) -> np.ndarray:
     eps = 1e-6
     t = np.unique(np.concatenate([frames, keys, keys - eps]))
     return np.concatenate([[t[0] - _FAR], t, [t[-1] + _FAR]])
-
-
-def unkey_edit(anim, keys) -> Edit | None:
-    """An undoable edit removing channel keys (``(keyframe id, channel)`` pairs) from their keyframes.
-
-    Keys of whole-locked channels are left alone. A keyframe left keying no channel and with no
-    description disappears (as in :func:`commands.move_channel_key`). ``None`` when nothing changes.
-    """
-    by_uid: dict[str, list[int]] = {}
-    for uid, c in keys:
-        by_uid.setdefault(uid, []).append(int(c))
-    before, after, count = {}, {}, 0
-    current = {k.uid: k for k in anim.keyframes}
-    for uid, cs in by_uid.items():
-        k = current.get(uid)
-        if k is None:
-            continue
-        cs = [c for c in cs if k.keyed[c] and not anim.channel_locked[c]]
-        if not cs:
-            continue
-        new = k.copy()
-        new.keyed[cs] = False
-        before[uid] = k.copy()
-        after[uid] = new if (new.keyed.any() or new.description) else None
-        count += len(cs)
-    if not count:
-        return None
-    return Edit("Delete key" if count == 1 else f"Delete {count} keys", before, after)
 
 
 @dataclass
@@ -463,7 +434,7 @@ class CurveEditor(QWidget):
         state = self._wanted_state()
         if state == self._drawn:
             return
-        anim, channels = self.session.anim, state[2]
+        channels = state[2]
         self._ensure_samples()
         for c in [c for c in self._curves if c not in channels]:
             self.view.removeItem(self._curves.pop(c))
@@ -875,7 +846,7 @@ class CurveEditor(QWidget):
 
     def delete_selected_keys(self) -> bool:
         """Unkey the selected keys (one undo step)."""
-        return self.session.push(unkey_edit(self.session.anim, self.editable_selected_keys()))
+        return self.session.push(commands.delete_channel_keys(self.session.anim, self.editable_selected_keys()))
 
     def _selected_uids(self) -> list[str]:
         uids = [u for u, _c in self.session.selected_keys]
