@@ -1,8 +1,10 @@
-"""Editor responsiveness benchmarks: viewport playback fps and cold start to a shown window.
+"""Editor responsiveness benchmarks: viewport playback fps, cold start to a shown window, and the
+main thread's stalls while the worker generates.
 
-Each ``bench_*`` returns the dict described in the project rules and runs the editor in a child
-process. Playback needs a display (under Xvfb set ``DISPLAY``); without one it reports itself skipped
-with ``passed`` False. (The main-thread stall benchmark is not written yet.)
+Each ``bench_*`` returns the dict (or list of dicts) described in the project rules. Playback and cold
+start run the editor in a child process; playback needs a display (under Xvfb set ``DISPLAY``) and
+without one reports itself skipped with ``passed`` False. The stall benchmark runs in this process on
+Qt's offscreen platform (no viewport), bounded by a timeout.
 """
 
 from __future__ import annotations
@@ -12,12 +14,13 @@ import os
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import numpy as np
 
 from . import RESOURCES
 
-__all__ = ["bench_playback", "bench_cold_start"]
+__all__ = ["bench_playback", "bench_cold_start", "bench_main_thread_stall", "long_script"]
 
 _EXAMPLE = RESOURCES / "examples" / "interview_anxiety.txt"
 
@@ -126,6 +129,148 @@ def bench_cold_start(runs: int = 3) -> dict:
     return out
 
 
+
+_STALL_LINES = (
+    "The gaze drops and the lips press together.",
+    "A small polite smile while the brows stay worried.",
+    "She blinks twice and looks to her right.",
+    "The jaw drops open in surprise and the brows shoot up.",
+    "A slow frown; the nose wrinkles with disgust.",
+    "The head tilts and the eyes narrow with suspicion.",
+    "The cheeks puff out, then relax into a grin.",
+    "Both eyes close tightly and the mouth stretches.",
+)
+
+
+def long_script(n: int = 200, step: float = 0.5) -> str:
+    """A script of ``n`` keyframes, ``step`` seconds apart (varied, each line distinct)."""
+    lines = ["Background: A long take for the responsiveness benchmark.", "Emotion: Restless.", ""]
+    for i in range(n):
+        lines.append(f"{i * step:.1f}s: {_STALL_LINES[i % len(_STALL_LINES)]} Beat {i + 1}.")
+    return "\n".join(lines) + "\n"
+
+
+class _SlowBackend:
+    """The embedded planner plus ``busy_ms`` of pure-Python work per keyframe in the worker thread
+    (it holds the GIL, like a model's Python-side decoding loop would)."""
+
+    name = "slow-fake"
+    device = "cpu"
+
+    def __init__(self, busy_ms: float) -> None:
+        from .generation.backend import create_backend
+
+        self.inner = create_backend("embedded")
+        self.busy_s = busy_ms / 1e3
+
+    def propose(self, requests, cancel=None):
+        for request in requests:
+            end = time.perf_counter() + self.busy_s
+            x = 0
+            while time.perf_counter() < end:
+                x += sum(i * i for i in range(200))
+            yield from self.inner.propose([request], cancel)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def _stall_run(keyframes: int, busy_ms: float | None, timeout_s: float) -> dict:
+    """Generate a ``keyframes``-long script in a shown editor window while a 1 ms timer ticks in the
+    GUI thread. The backend is loaded and warmed by a two-line script first. Returns the tick gaps (ms)
+    while the job ran (from the worker's start to the last applied proposal) and the gap that
+    contains the script sync itself (the GUI-thread work of taking the pasted text)."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+
+    from .ui.app import configure_threads
+
+    configure_threads()  # as the editor does (GIL switch interval)
+
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, Qt, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+    from .ui.main_window import MainWindow
+
+    window = MainWindow(viewport=False, recovery_dir=Path(tempfile.mkdtemp()))
+    window.show()
+    controller = window.controller
+    if busy_ms is not None:  # the worker is idle: it reads these only inside a job
+        controller.worker._backend = _SlowBackend(busy_ms)
+        controller.worker._config = dict(controller.config)
+
+    def run_until_done(seconds: float) -> None:
+        loop = QEventLoop()
+        controller.done.connect(loop.quit)
+        QTimer.singleShot(int(seconds * 1e3), loop.quit)  # never hang
+        loop.exec()
+        controller.done.disconnect(loop.quit)
+
+    window.script_panel.editor.setPlainText(long_script(2))  # warm up: load the backend, draw
+    window.script_panel.commit_text()
+    run_until_done(timeout_s)
+    clock = QElapsedTimer()
+    ticks: list[int] = []
+    marks: dict[str, int] = {}
+    timer = QTimer()
+    timer.setTimerType(Qt.PreciseTimer)
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed()))
+    controller.started.connect(lambda *_: marks.setdefault("started", clock.nsecsElapsed()))
+
+    def paste() -> None:
+        marks["paste"] = clock.nsecsElapsed()
+        window.script_panel.editor.setPlainText(long_script(keyframes))
+        window.script_panel.commit_text()
+        marks["synced"] = clock.nsecsElapsed()
+
+    clock.start()
+    timer.start()
+    QTimer.singleShot(50, paste)
+    run_until_done(timeout_s)
+    marks["done"] = clock.nsecsElapsed()
+    timer.stop()
+    made = sum(1 for k in window.session.anim.keyframes if k.description)
+    finished = not controller.busy
+    controller.cancel()
+    window.session.stack.set_clean()
+    window.close()
+    window.deleteLater()
+    t = np.asarray(ticks, dtype=np.float64)
+    gaps = np.diff(t) / 1e6
+    ends = t[1:]
+    during = gaps[(t[:-1] >= marks.get("synced", marks["done"])) & (ends <= marks["done"])]
+    sync = gaps[ends > marks.get("paste", 0)][:1]
+    return {"gaps": during, "sync_ms": float(sync[0]) if sync.size else float("nan"),
+            "seconds": (marks["done"] - marks.get("started", marks["done"])) / 1e9,
+            "keyframes": made, "finished": finished}
+
+
+def bench_main_thread_stall(keyframes: int = 200, busy_ms: float = 15.0, timeout_s: float = 120.0) -> list[dict]:
+    """Gaps between ticks of a 1 ms timer in the GUI thread while the worker generates a long script:
+    once with the embedded planner, once with a slow backend computing ``busy_ms`` per keyframe in the
+    worker. ``median`` is the 99th percentile gap (target 16 ms); ``max_gap_ms`` the longest;
+    ``script_sync_ms`` the GUI-thread time of taking the pasted script (before the worker starts)."""
+    out = []
+    for label, busy in (("embedded planner", None), (f"slow backend ({busy_ms:g} ms/keyframe)", busy_ms)):
+        run = _stall_run(keyframes, busy, timeout_s)
+        gaps = run["gaps"]
+        p99 = float(np.percentile(gaps, 99)) if gaps.size else float("nan")
+        out.append({
+            "name": f"ui: main-thread stall p99, {keyframes} keyframes, {label}", "unit": "ms",
+            "median": p99, "min": float(np.percentile(gaps, 50)) if gaps.size else float("nan"),
+            "max": float(gaps.max()) if gaps.size else float("nan"), "target": 16.0,
+            "passed": bool(gaps.size) and p99 <= 16.0 and run["finished"] and run["keyframes"] == keyframes,
+            "p50_ms": float(np.percentile(gaps, 50)) if gaps.size else float("nan"),
+            "max_gap_ms": float(gaps.max()) if gaps.size else float("nan"), "ticks": int(gaps.size),
+            "generation_s": run["seconds"], "keyframes_made": run["keyframes"], "finished": run["finished"],
+            "script_sync_ms": run["sync_ms"],
+        })
+    return out
+
+
 if __name__ == "__main__":  # python -m kfstudio.bench_ui
-    for fn in (bench_playback, bench_cold_start):
+    for fn in (bench_playback, bench_cold_start, bench_main_thread_stall):
         print(json.dumps(fn()))

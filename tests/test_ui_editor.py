@@ -157,9 +157,10 @@ def test_recovery_file_written_and_offered(qtbot, tmp_path, monkeypatch):
     qtbot.addWidget(w)
     type_script(qtbot, w, SCRIPT)
     assert w.session.modified
-    qtbot.waitUntil(lambda: (folder / recovery.PROJECT_NAME).exists(), timeout=3000)
-    saved = load_project(folder / recovery.PROJECT_NAME)
-    assert saved.same_as(w.session.anim)
+    qtbot.waitUntil(lambda: not w.controller.busy, timeout=5000)  # proposals arrive in batches
+    recovered = folder / recovery.PROJECT_NAME
+    qtbot.waitUntil(lambda: recovered.exists() and load_project(recovered).same_as(w.session.anim), timeout=3000)
+    saved = load_project(recovered)
     # Simulate a crash: the window goes away without a normal close.
     w.controller.shutdown()
     w.recovery.timer.stop()

@@ -11,7 +11,17 @@ import sys
 import time
 from pathlib import Path
 
-__all__ = ["run_editor", "create_window"]
+__all__ = ["run_editor", "create_window", "configure_threads", "GIL_SWITCH_S"]
+
+#: How long a thread may hold the GIL while another waits (Python's default is 5 ms). Qt calls release
+#: and re-take the GIL, so with a Python-heavy worker (a decoding loop) every call the GUI thread makes
+#: could wait a whole interval; 1 ms keeps the GUI responsive.
+GIL_SWITCH_S = 0.001
+
+
+def configure_threads() -> None:
+    """Thread settings of the editor process (see :data:`GIL_SWITCH_S`)."""
+    sys.setswitchinterval(GIL_SWITCH_S)
 
 
 def create_window(path: str | None = None, *, viewport: bool | None = None, recovery_dir=None, fast_start: bool = True):
@@ -45,6 +55,7 @@ def run_editor(path: str | None = None) -> int:
 
     from .preferences import APPLICATION, ORGANISATION
 
+    configure_threads()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

@@ -305,6 +305,9 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.critical(self, title, message)
 
+    def show_warning(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
     # ------------------------------------------------------------------ documents
     def confirm_discard(self) -> bool:
         """Ask what to do with unsaved changes; True when it is fine to go on (saved or discarded)."""
@@ -434,18 +437,27 @@ class MainWindow(QMainWindow):
         return True
 
     def load_head_dialog(self) -> None:
-        from .viewport import load_head_file
-
         if not hasattr(self.viewport, "set_head"):
             self.show_error("No viewport", "The 3D viewport is not available on this display.")
             return
         path, _ = QFileDialog.getOpenFileName(self, "Load head", str(self._last_dir()), "Heads (*.glb *.gltf *.npz)")
-        if not path:
-            return
+        if path:
+            self.load_head(Path(path))
+
+    def load_head(self, path: Path) -> bool:
+        """Show the head in ``path`` in the viewport; errors and missing shapes are shown, never raised."""
+        from .viewport import load_head_file
+
         try:
-            self.viewport.set_head(load_head_file(path))
-        except _FILE_ERRORS as exc:
-            self.show_error("Cannot load head", str(exc))
+            head, warnings = load_head_file(path)
+            self.viewport.set_head(head)
+        except (*_FILE_ERRORS, KeyError) as exc:
+            self.show_error("Cannot load head", str(exc) if str(path.name) in str(exc) else f"{path}: {exc}")
+            return False
+        for text in warnings:
+            self.show_warning("Head loaded with missing shapes", text)
+        self.statusBar().showMessage(f"Head loaded from {path.name}" + (" (some shapes missing)" if warnings else ""), 8000)
+        return True
 
     # ------------------------------------------------------------------ recent files
     def recent_files(self) -> list[str]:

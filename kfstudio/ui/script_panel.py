@@ -61,7 +61,11 @@ class ScriptPanel(QWidget):
         self.editor.textChanged.connect(self._on_text_changed)
         session.documentChanged.connect(self._on_document_changed)
         controller.started.connect(self._on_started)
-        controller.applied.connect(lambda *_: self._highlight_pending())
+        self._highlight_timer = QTimer(self)  # coalesces the per-keyframe "applied" signals
+        self._highlight_timer.setSingleShot(True)
+        self._highlight_timer.setInterval(0)
+        self._highlight_timer.timeout.connect(self._highlight_pending)
+        controller.applied.connect(lambda *_: self._highlight_timer.start())
         controller.done.connect(lambda *_: self._show("idle", controller.backend_label))
         controller.status.connect(self._on_status)
         controller.error.connect(self._show_error)
@@ -128,13 +132,15 @@ class ScriptPanel(QWidget):
 
     def _highlight_pending(self) -> None:
         """Tint the lines whose keyframe is waiting for its proposal."""
+        self._highlight_timer.stop()
         pending = self.controller.pending
-        descriptions = [k.description.strip() for k in self.session.anim.keyframes if k.uid in pending]
+        descriptions = {k.description.strip() for k in self.session.anim.keyframes if k.uid in pending}
+        descriptions.discard("")
         selections = []
         block = self.editor.document().firstBlock()
         while block.isValid() and descriptions:
             line = block.text()
-            if any(d and d in line for d in descriptions):
+            if _beat_text(line) in descriptions or any(d in line for d in descriptions if len(descriptions) < 8):
                 sel = QTextEdit.ExtraSelection()
                 sel.format.setBackground(_PENDING)
                 sel.format.setProperty(QTextFormat.FullWidthSelection, True)
@@ -142,6 +148,12 @@ class ScriptPanel(QWidget):
                 selections.append(sel)
             block = block.next()
         self.editor.setExtraSelections(selections)
+
+
+def _beat_text(line: str) -> str:
+    """The description part of a script line such as ``1.5s: she smiles`` (the line itself otherwise)."""
+    head, sep, rest = line.partition(":")
+    return rest.strip() if sep and head.strip().rstrip("s").replace(".", "", 1).isdigit() else line.strip()
 
 
 def _escape(text: str) -> str:

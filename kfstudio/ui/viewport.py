@@ -116,18 +116,27 @@ def can_host_gl() -> bool:
     return platform not in ("offscreen", "minimal", "vnc")
 
 
-def load_head_file(path: str | Path):
-    """A head from a ``.npz`` (the project's own archive) or a glTF/GLB file with morph targets."""
+def load_head_file(path: str | Path) -> tuple[object, list[str]]:
+    """A head from a ``.npz`` (the project's own archive) or a glTF/GLB file with morph targets, and
+    the warnings to show (the ARKit shapes a glTF head lacks). Bad files raise ``ValueError`` (the
+    readers' errors name the file) or ``OSError``."""
     p = Path(path)
     if p.suffix.lower() in (".gltf", ".glb"):
-        try:
-            from ..rig.gltf import load_gltf_head  # written by the rig engineers
-        except ImportError as exc:
-            raise ValueError(f"{p}: glTF heads are not supported by this build ({exc})") from None
-        return load_gltf_head(p)
+        import warnings
+
+        from ..rig.gltf_head import load_gltf_head
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the missing shapes are returned and shown instead
+            head = load_gltf_head(p)
+        missing = list(head.missing)
+        if missing:
+            return head, [f"{p.name} has no shape for {len(missing)} of the 52 ARKit channels "
+                          f"(they will not move): {', '.join(missing)}"]
+        return head, []
     from ..rig.head import load_head_npz
 
-    return load_head_npz(p)
+    return load_head_npz(p), []
 
 
 class ViewportPlaceholder(QLabel):

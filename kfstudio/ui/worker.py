@@ -6,9 +6,12 @@ time and reports each proposal through signals; it never touches a widget or the
 
 :class:`GenerationController` lives in the GUI thread. It turns a script edit into a document edit
 (:func:`kfstudio.pipeline.sync_keyframes`), sends the keyframes to (re)generate to the worker, and
-applies the proposals as they arrive, so the animator sees keyframes fill in one by one. All the
-proposals of one job form ONE undo step: while nothing else was pushed in between, the partial step is
-undone and re-pushed with one more proposal. Locked and hand-edited channels are kept by
+applies the proposals as they arrive, so the animator sees keyframes fill in progressively (batched,
+at most every :data:`APPLY_INTERVAL_MS`, more for long documents, so a fast backend cannot flood the
+GUI thread). All the
+proposals of one job form ONE undo step: while that step is still on top of the undo stack (nothing
+else pushed, no save in between), each batch's edit is applied and appended to it, so a batch costs
+in proportion to its own keyframes, not to all proposals so far. Locked and hand-edited channels are kept by
 :func:`kfstudio.pipeline.proposal_edit`. A newer request makes older jobs stale: the worker's cancel
 check stops them between keyframes and their late results are dropped.
 """
@@ -22,9 +25,16 @@ import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from .. import pipeline
+from ..animation.commands import Macro
 from .session import EditorSession
 
-__all__ = ["GenerationJob", "GenerationWorker", "GenerationController"]
+__all__ = ["GenerationJob", "GenerationWorker", "GenerationController", "APPLY_INTERVAL_MS"]
+
+#: Proposals arriving within this interval are applied together (one document change) ...
+APPLY_INTERVAL_MS = 80
+#: ... plus this much per keyframe of the document: every applied batch makes the views redraw
+#: the whole document (curves re-sampled over all frames), so long documents are updated less often.
+APPLY_MS_PER_KEYFRAME = 1.5
 
 
 @dataclass
@@ -154,7 +164,8 @@ class GenerationController(QObject):
         self._context: dict[str, str] = {}
         self._queued: list[tuple[str, np.ndarray]] = []
         self._context_all: dict[str, str] = {}
-        self._step_index: int | None = None  # stack index right after our partial step
+        self._step: Macro | None = None  # this job's undo step, while it is on top of the stack
+        self._step_index: int | None = None  # stack index right after our step
         self._thread = QThread()
         self._thread.setObjectName("kfstudio-generation")
         self.worker = GenerationWorker()
@@ -169,6 +180,10 @@ class GenerationController(QObject):
         self._retry.setSingleShot(True)
         self._retry.setInterval(30)
         self._retry.timeout.connect(self._flush_queue)
+        self._batch = QTimer(self)
+        self._batch.setSingleShot(True)
+        self._batch.setInterval(APPLY_INTERVAL_MS)
+        self._batch.timeout.connect(self._flush_queue)
         self._thread.start()
 
     # ------------------------------------------------------------------ requests
@@ -239,7 +254,7 @@ class GenerationController(QObject):
         self._active = None
         self.pending = set()
         self._proposals, self._context, self._queued = {}, {}, []
-        self._step_index = None
+        self._step, self._step_index = None, None
 
     # ------------------------------------------------------------------ results (GUI thread)
     @Slot(int, str, object, object)
@@ -247,7 +262,9 @@ class GenerationController(QObject):
         if job_id != self._active:
             return  # stale: a newer request superseded this job
         self._queued.append((uid, np.asarray(values, dtype=np.float64)))
-        self._flush_queue()
+        if not self._batch.isActive():
+            n = len(self.session.anim.keyframes)
+            self._batch.start(int(APPLY_INTERVAL_MS + APPLY_MS_PER_KEYFRAME * n))
 
     def _flush_queue(self) -> None:
         """Apply queued proposals, unless the user is in the middle of a drag (then retry shortly)."""
@@ -256,25 +273,35 @@ class GenerationController(QObject):
         if self.session.stack.in_macro:
             self._retry.start()
             return
+        self._batch.stop()
         queued, self._queued = self._queued, []
+        batch: dict[str, np.ndarray] = {}
         for uid, values in queued:
-            self._proposals[uid] = values
+            batch[uid] = self._proposals[uid] = values
             self._context[uid] = self._context_all.get(uid, "")
             self.pending.discard(uid)
-        self._apply_step()
+        self._apply_step(batch)
         for uid, _ in queued:
             self.applied.emit(self._active if self._active is not None else -1, uid)
 
-    def _apply_step(self) -> None:
-        """(Re)push this job's proposals so far as one undo step."""
-        stack = self.session.stack
-        if self._step_index is not None and stack.index == self._step_index and stack.undo_text == self._label:
-            stack.undo()  # our partial step is on top: replace it by a fuller one
-        edit = pipeline.proposal_edit(self.session.anim, self._proposals, self._context, mode=self._mode, label=self._label)
-        if self.session.push(edit):
-            self._step_index = stack.index
-        else:
-            self._step_index = None
+    def _apply_step(self, batch: dict[str, np.ndarray]) -> None:
+        """Apply one batch of proposals, growing this job's undo step when it is still on top."""
+        stack, anim = self.session.stack, self.session.anim
+        on_top = (self._step is not None and stack.index == self._step_index
+                  and stack.undo_text == self._label and not stack.is_clean)
+        if not on_top:  # first batch, or something else happened since: start a step with everything
+            edit = pipeline.proposal_edit(anim, self._proposals, self._context, mode=self._mode, label=self._label)
+            step = Macro(self._label, [edit]) if edit is not None else None
+            if self.session.push(step):
+                self._step, self._step_index = step, stack.index
+            else:
+                self._step, self._step_index = None, None
+            return
+        context = {uid: self._context[uid] for uid in batch}
+        edit = pipeline.proposal_edit(anim, batch, context, mode=self._mode, label=self._label)
+        if edit is not None and not edit.is_noop():
+            edit.redo(anim)  # the same as UndoStack.push inside a macro: applied, then recorded
+            self._step.commands.append(edit)
 
     @Slot(int, int)
     def _on_finished(self, job_id: int, count: int) -> None:
@@ -286,7 +313,7 @@ class GenerationController(QObject):
             return
         self._active = None
         self.pending = set()
-        self._step_index = None
+        self._step, self._step_index = None, None
         self.status.emit(f"{count} keyframe{'s' if count != 1 else ''} generated · {self.backend_label}")
         stale = self.out_of_date() if count else []
         if stale:  # e.g. a keyframe whose job was superseded by a refine of another one
