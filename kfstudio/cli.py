@@ -113,14 +113,57 @@ def _check_output(path: str, allowed: Iterable[str]) -> Path:
 # ---------------------------------------------------------------------------- subcommands
 
 
+EXPORT_SUFFIXES = (".csv", ".fbx", ".glb")
+
+
+def _add_export_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("FBX / glTF options")
+    g.add_argument("--mode", choices=["head", "curves"], default="head",
+                   help="head: the head mesh with its 52 blendshapes and rotating head/eye nodes (default); "
+                   "curves: FBX only, the 61 channels as animated custom properties of one node, to retarget onto your own rig")
+    g.add_argument("--bake", action=argparse.BooleanOptionalAction, default=True,
+                   help="one key per frame (default; what Blender needs), or --no-bake for the document's keys with their tangents")
+    g.add_argument("--head", metavar="FILE.glb", help="export this glTF head instead of the default head")
+
+
+def _export(anim, out: Path, args) -> str:
+    """Write ``anim`` to ``out`` in the format of its suffix; returns a one-line summary."""
+    import warnings
+
+    from .io.export import ExportWarning, export_animation
+
+    head = None
+    if getattr(args, "head", None):
+        from .rig.gltf_head import load_gltf_head
+
+        head = load_gltf_head(args.head)
+    start = args.start if getattr(args, "start", None) is not None else 0.0
+    if out.suffix.lower() == ".csv":
+        from .pipeline import export_csv
+
+        rows = export_csv(anim, out, fps=args.fps, start=start)
+        return f"{rows} frames at {args.fps or anim.fps:g} fps"
+    if isinstance(start, str):
+        from .io.llf_csv import parse_timecode
+
+        start = parse_timecode(start) if ":" in start else float(start)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ExportWarning)
+        export_animation(anim, out, mode=args.mode, bake=args.bake, fps=args.fps, start=float(start), head=head)
+    for w in caught:
+        if issubclass(w.category, ExportWarning):
+            print(f"warning: {w.message}", file=sys.stderr)
+    how = "baked at " + f"{args.fps or anim.fps:g} fps" if args.bake else "document keys with tangents"
+    return f"{args.mode} mode, {how}"
+
+
 def cmd_export(args) -> int:
     from .io.project import load_project
-    from .pipeline import export_csv
 
-    out = _check_output(args.output, [".csv"])
+    out = _check_output(args.output, EXPORT_SUFFIXES)
     anim = load_project(args.project)
-    rows = export_csv(anim, out, fps=args.fps, start=args.start)
-    print(f"wrote {out} ({rows} frames at {args.fps or anim.fps:g} fps)", file=sys.stderr)
+    summary = _export(anim, out, args)
+    print(f"wrote {out} ({summary})", file=sys.stderr)
     return 0
 
 
@@ -262,9 +305,9 @@ def cmd_keyframe(args) -> int:
 
 def cmd_generate(args) -> int:
     from .io.project import save_project
-    from .pipeline import export_csv, generate_animation
+    from .pipeline import generate_animation
 
-    out = _check_output(args.output, [".kfs", ".csv"])
+    out = _check_output(args.output, (".kfs",) + EXPORT_SUFFIXES)
     src = Path(args.script)
     try:
         text = src.read_text(encoding="utf-8-sig")
@@ -290,7 +333,7 @@ def cmd_generate(args) -> int:
     if out.suffix.lower() == ".kfs":
         save_project(anim, out)
     else:
-        export_csv(anim, out, fps=args.fps)
+        _export(anim, out, args)
     repaired = sum(1 for r in results if r.repairs)
     print(f"wrote {out}: {len(anim.keyframes)} keyframes, {anim.duration:.2f} s"
           + (f", {repaired} responses repaired" if repaired else ""), file=sys.stderr)
@@ -358,11 +401,13 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("file", nargs="?", help="a script (.txt), project (.kfs) or Live Link Face capture (.csv); default: the bundled example")
     e.set_defaults(func=cmd_edit)
 
-    x = sub.add_parser("export", help="export a project as Live Link Face CSV", description="Export a project's curves, one row per frame.")
+    x = sub.add_parser("export", help="export a project as Live Link Face CSV, FBX or glTF",
+                       description="Export a project's animation: Live Link Face CSV (one row per frame), binary FBX 7.4 or glTF 2.0 (.glb).")
     x.add_argument("project", help="the project (.kfs)")
-    x.add_argument("-o", "--output", required=True, help="the file to write (.csv)")
-    x.add_argument("--fps", type=float, help="frame rate of the rows (default: the project's)")
-    x.add_argument("--start", default=0.0, help="timecode of the first row, seconds or HH:MM:SS:FF.fff (default 0)")
+    x.add_argument("-o", "--output", required=True, help="the file to write: .csv, .fbx or .glb")
+    x.add_argument("--fps", type=float, help="frame rate of the rows / baked keys (default: the project's)")
+    x.add_argument("--start", default=None, help="time of the first frame: seconds, or for CSV a timecode HH:MM:SS:FF.fff (default 0)")
+    _add_export_options(x)
     x.set_defaults(func=cmd_export)
 
     i = sub.add_parser("import", help="import a Live Link Face CSV capture as a project", description="Read a Live Link Face capture into a project.")
@@ -387,8 +432,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     g = sub.add_parser("generate", help="make a whole animation from a script", description="Plan and propose every keyframe of a script.")
     g.add_argument("script", help="the script (.txt)")
-    g.add_argument("-o", "--output", required=True, help="the file to write: a project (.kfs) or Live Link Face CSV (.csv)")
+    g.add_argument("-o", "--output", required=True, help="the file to write: a project (.kfs), Live Link Face CSV (.csv), FBX (.fbx) or glTF (.glb)")
     g.add_argument("--fps", type=float, help="frame rate (default 30)")
+    _add_export_options(g)
     _add_backend_options(g)
     g.set_defaults(func=cmd_generate)
 

@@ -123,3 +123,29 @@ def test_bad_csv_names_line_and_column(tmp_path):
     bad.write_text("\n".join([header, row, broken]) + "\n")
     p = run("import", str(bad), "-o", str(tmp_path / "x.kfs"), check_rc=2)
     assert "bad.csv" in p.stderr and "line 3" in p.stderr and ch.NAMES[20] in p.stderr
+
+
+def test_generate_and_export_fbx_and_glb(tmp_path):
+    from pygltflib import GLTF2
+
+    from kfstudio.io.fbx import read_fbx
+
+    script = tmp_path / "shot.txt"
+    script.write_text(EXAMPLE)
+    fbx = tmp_path / "shot.fbx"
+    run("generate", str(script), "-o", str(fbx))
+    root = read_fbx(fbx.read_bytes())
+    assert root.props == [7400]
+    objects = next(n for n in root.children if n.name == "Objects")
+    channels = [n for n in objects.children if n.name == "Deformer" and n.props[2] == "BlendShapeChannel"]
+    assert len(channels) == 52
+    kfs = tmp_path / "shot.kfs"
+    run("generate", str(script), "-o", str(kfs))
+    glb = tmp_path / "shot.glb"
+    p = run("export", str(kfs), "-o", str(glb), "--no-bake")
+    assert "document keys" in p.stderr
+    gltf = GLTF2().load(str(glb))
+    names = gltf.meshes[0].extras["targetNames"]
+    assert "jawOpen" in names and len(gltf.animations) == 1
+    p = run("export", str(kfs), "-o", str(tmp_path / "c.glb"), "--mode", "curves", check_rc=2)
+    assert "curves" in p.stderr
