@@ -146,3 +146,16 @@ def test_kill_during_save_leaves_a_loadable_file(tmp_path):
     leftovers = [f.name for f in tmp_path.iterdir() if f.name != "shot.kfs"]
     # temporary files of killed saves may remain; they never replace the project
     assert all(name.startswith(".shot.kfs.") for name in leftovers)
+
+
+def test_leftovers_of_killed_saves_are_cleaned_up(tmp_path):
+    p = tmp_path / "shot.kfs"
+    old = tmp_path / ".shot.kfs.abc123.tmp"
+    fresh = tmp_path / ".shot.kfs.def456.tmp"
+    old.write_text("partial")
+    fresh.write_text("partial")
+    os.utime(old, (time.time() - 3600, time.time() - 3600))
+    save_project(_rich_animation(), p)
+    assert not old.exists()  # a killed save's leftover
+    assert fresh.exists()  # may be another process's save in progress
+    assert load_project(p).fps == 24

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 from pathlib import Path
 
 __all__ = ["atomic_write_bytes", "atomic_write_text"]
@@ -15,11 +16,33 @@ def _umask() -> int:
     return mask
 
 
+#: A temporary file of a save older than this (seconds) is a leftover of a killed save.
+STALE_SECONDS = 60.0
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete temporary files that earlier saves of ``path`` left when they were killed mid-write.
+
+    Only old ones: a fresh one may belong to a save running right now in another process.
+    """
+    now = time.time()
+    try:
+        for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+            try:
+                if now - tmp.stat().st_mtime > STALE_SECONDS:
+                    tmp.unlink()
+            except OSError:
+                pass
+    except OSError:
+        pass
+
+
 def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
     """Write ``data`` to a temporary file in the target's folder, flush, fsync, and rename it over
     ``path``; then fsync the folder so the rename survives a power cut. A failure or a kill at any
     point leaves the previous file untouched. The new file gets the old file's permissions, or the
-    usual ones for a new file (not the private mode of temporary files)."""
+    usual ones for a new file (not the private mode of temporary files). Temporary files that killed
+    saves left behind are removed once they are a minute old."""
     path = Path(path)
     folder = path.parent
     try:
@@ -40,6 +63,7 @@ def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> None:
         except OSError:
             pass
         raise
+    _remove_leftovers(path)
     try:
         dfd = os.open(folder, os.O_RDONLY)
     except OSError:
