@@ -41,12 +41,18 @@ def _fmt(v) -> str:
     return str(v)
 
 
-def run_benchmarks(*, json_output: bool = False, only: str | None = None, quick: bool = False) -> int:
-    """Run the benchmarks; returns 0 when every figure that ran met its target, else 1."""
+def run_benchmarks(*, json_output: bool = False, only: str | None = None, quick: bool = False, blender: bool = False) -> int:
+    """Run the benchmarks; returns 0 when every figure that ran met its target, else 1.
+
+    ``quick`` asks for fewer repetitions (``KFSTUDIO_BENCH_QUICK``); ``blender`` adds the side-by-side
+    runs of Blender's own exporters (``KFSTUDIO_BENCH_BLENDER``), which take minutes.
+    """
     import os
 
     if quick:
         os.environ["KFSTUDIO_BENCH_QUICK"] = "1"
+    if blender:
+        os.environ["KFSTUDIO_BENCH_BLENDER"] = "1"
     rows = []
     for qualname, fn in discover():
         if only and only not in qualname:

@@ -21,7 +21,7 @@ import numpy as np
 
 from .benchutil import measure, result
 
-__all__ = ["bench_animation", "default_bpy_venv", "bpy_venv_python", "bench_export"]
+__all__ = ["export_test_animation", "default_bpy_venv", "bpy_venv_python", "bench_export"]
 
 TARGET_MS = 1000.0
 TARGET_RATIO = 10.0
@@ -48,7 +48,7 @@ print("KFSTUDIO_BENCH " + json.dumps(times))
 """
 
 
-def bench_animation(minutes: float = 10.0, fps: float = 60.0, seed: int = 0):
+def export_test_animation(minutes: float = 10.0, fps: float = 60.0, seed: int = 0):
     """A long deterministic animation: a keyframe every 0.75 s with random shapes and poses."""
     from .animation import Animation, Keyframe
 
@@ -97,7 +97,7 @@ def _ours(anim, head, fps: float, folder: Path, label: str, repeats: int) -> dic
     return rows
 
 
-def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool = True, blender_minutes: float = 1.0,
+def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool | None = None, blender_minutes: float = 1.0,
                  repeats: int = 3, timeout: float = 1800.0) -> list[dict]:
     """Rows for our FBX and GLB export of ``minutes`` at ``fps`` (target: at most 1 s), and, when
     Blender is available, both writers side by side with Blender's exporters on the first
@@ -106,13 +106,17 @@ def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool = Tr
     Blender's exporters sample the scene frame by frame (measured on the 2-core reference machine for
     one minute at 60 fps: FBX about 290 s, glTF about 32 s), so the side-by-side run
     uses a shorter take by default; pass ``blender_minutes=minutes`` for the full length.
+    ``blender`` None means: only when ``KFSTUDIO_BENCH_BLENDER=1`` (``kfstudio bench --blender``),
+    since Blender's side takes minutes.
     """
+    if blender is None:
+        blender = os.environ.get("KFSTUDIO_BENCH_BLENDER") == "1"
     from .rig.head import default_head
 
     head = default_head()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        long_rows = _ours(bench_animation(minutes, fps), head, fps, folder, f"{minutes:g} min @ {fps:g} fps", repeats)
+        long_rows = _ours(export_test_animation(minutes, fps), head, fps, folder, f"{minutes:g} min @ {fps:g} fps", repeats)
         out = [long_rows["fbx"], long_rows["glb"]]
         python = bpy_venv_python() if blender else None
         if python is None:
@@ -120,7 +124,7 @@ def bench_export(minutes: float = 10.0, fps: float = 60.0, *, blender: bool = Tr
                 r["note"] = "Blender unavailable: ratio not measured (run tests/test_blender_import.py once)"
         else:
             label = f"{blender_minutes:g} min @ {fps:g} fps"
-            short = bench_animation(blender_minutes, fps)
+            short = export_test_animation(blender_minutes, fps)
             rows = _ours(short, head, fps, folder, label, repeats)
             last = len(short.frame_times(fps)) - 1
             try:

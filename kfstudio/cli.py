@@ -355,7 +355,7 @@ def cmd_edit(args) -> int:
 def cmd_bench(args) -> int:
     from .bench import run_benchmarks
 
-    return run_benchmarks(json_output=args.json, only=args.only, quick=args.quick)
+    return run_benchmarks(json_output=args.json, only=args.only, quick=args.quick, blender=args.blender)
 
 
 def _run_editor(path: str | None) -> int:
@@ -450,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="one JSON object per figure (name, unit, median, min, max, target, passed)")
     b.add_argument("--only", metavar="SUBSTRING", help="run only the figures whose name contains this")
     b.add_argument("--quick", action="store_true", help="fewer repetitions")
+    b.add_argument("--blender", action="store_true", help="also time Blender's own FBX/glTF exporters on the same animation (needs the bpy venv; minutes)")
     b.set_defaults(func=cmd_bench)
 
     c = sub.add_parser("channels", help="list the 61 channels with their groups, ranges and meanings", description="List the channels.")
