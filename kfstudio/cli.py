@@ -247,7 +247,7 @@ def _batch(args, backend, out) -> int:
                 failures += 1
                 print(f"{path}:{lineno}: {res.error}", file=sys.stderr)
             if is_kf:
-                out.write(format_response(res.values, req.index) + "\n")
+                out.write(format_response(res.values, req.index, decimals=4) + "\n")
             else:
                 out.write(json.dumps(_flat(res.values)) + "\n")
             progress.step()
