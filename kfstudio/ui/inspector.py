@@ -31,6 +31,9 @@ class Inspector(QWidget):
         super().__init__(parent)
         self.session = session
         self.uid: str | None = None
+        #: ``fn(uid, text)`` applying a description edit to the script too (set by the main window);
+        #: without one the description alone is changed.
+        self.description_handler = None
         self.title = QLabel("No keyframe selected")
         self.title.setWordWrap(True)
         self.time = QDoubleSpinBox()
@@ -125,8 +128,15 @@ class Inspector(QWidget):
             self._push(cmd.set_hold(self.session.anim, self.uid, value))
 
     def _on_description(self) -> None:
-        if not self._updating and self.uid:
-            self._push(cmd.set_description(self.session.anim, self.uid, self.description.text()))
+        if self._updating or not self.uid:
+            return
+        text = self.description.text()
+        if text == self.session.anim.find(self.uid).description:
+            return
+        if self.description_handler is not None:
+            self.description_handler(self.uid, text)
+        else:
+            self._push(cmd.set_description(self.session.anim, self.uid, text))
 
     def _lock(self, locked: bool) -> None:
         if self.uid:

@@ -29,11 +29,25 @@ from .shortcuts import SHORTCUTS, ShortcutsDialog
 from .timeline import Playback, Timeline
 from .worker import GenerationController
 
-__all__ = ["MainWindow", "EXAMPLE_SCRIPT", "MAX_RECENT"]
+__all__ = ["MainWindow", "EXAMPLE_SCRIPT", "MAX_RECENT", "DEFAULT_CURVES", "moving_channels"]
 
 EXAMPLE_SCRIPT = RESOURCES / "examples" / "interview_anxiety.txt"
 MAX_RECENT = 8
+DEFAULT_CURVES = 8  # channels shown in the curve editor when the user has not chosen any
 _FILE_ERRORS = (OSError, ValueError)  # ProjectError, CSVFormatError, InputError derive from ValueError
+
+
+def moving_channels(anim: Animation, count: int = DEFAULT_CURVES) -> list[int]:
+    """The (at most) ``count`` channels whose keyframe values span the largest range, in channel order;
+    channels that do not move are left out."""
+    import numpy as np
+
+    if len(anim.keyframes) < 2:
+        return []
+    values = np.stack([k.values for k in anim.keyframes])
+    span = values.max(axis=0) - values.min(axis=0)
+    order = [int(c) for c in np.argsort(-span, kind="stable")[:count] if span[c] > 1e-3]
+    return sorted(order)
 
 
 def _optional_widget(module: str, name: str, session: EditorSession, label: str) -> QWidget:
@@ -279,9 +293,11 @@ class MainWindow(QMainWindow):
         self.timeline.rangeChanged.connect(lambda rng: setattr(self.playback, "range", rng))
         self.inspector.regenerateRequested.connect(self.regenerate)
         self.inspector.duplicateRequested.connect(self.timeline.duplicate_selected)
+        self.inspector.description_handler = self.edit_description
         self.controller.started.connect(lambda _job, uids: self.timeline.set_pending(uids))
         self.controller.applied.connect(lambda *_: self.timeline.set_pending(self.controller.pending))
         self.controller.done.connect(lambda *_: self.timeline.set_pending(()))
+        self.controller.done.connect(lambda *_: self.show_moving_channels())
 
     # ------------------------------------------------------------------ state display
     @Slot()
@@ -328,6 +344,7 @@ class MainWindow(QMainWindow):
         self.timeline.frame_all()
         self.timeline.set_play_range(None)
         getattr(self.viewport, "frame_face", lambda: None)()
+        self.show_moving_channels()
 
     def new_document(self) -> None:
         if self.confirm_discard():
@@ -486,6 +503,34 @@ class MainWindow(QMainWindow):
     def delete_selection(self) -> None:
         self.timeline.delete_selected()
 
+    def edit_description(self, uid: str, text: str) -> bool:
+        """Describe keyframe ``uid`` as ``text`` in the script and the keyframe, as one undo step.
+
+        A script keyframe's line is rewritten and the script synced (the keyframe keeps its id, locks
+        and hand edits; it and its neighbours are refined from the new text). A keyframe made by hand
+        gets a new script line. False (and a status message) when the script cannot take it.
+        """
+        from ..animation import commands as cmd
+        from .script_panel import script_with_description
+
+        if self.script_panel.debounce.isActive():
+            self.script_panel.commit_text()  # typed text first, so it is not overwritten
+        anim = self.session.anim
+        k = anim.find(uid)
+        new = script_with_description(anim, uid, text)
+        if new is None:
+            self.statusBar().showMessage("The description was not changed: the script has no line for it (or it would not read back as one line).", 8000)
+            self.inspector.refresh()
+            return False
+        if k.description.strip():
+            self.controller.sync_script(new)
+            return True
+        described = k.copy()
+        described.description = " ".join(text.split())
+        self.session.push(cmd.make_edit(anim, "Describe keyframe", [described], script=new))
+        self.controller.regenerate([uid], mode="refine", label="Refine keyframe")
+        return True
+
     def regenerate(self, uids: list, mode: str) -> None:
         label = "Refine keyframe" if mode == "refine" else "Re-propose keyframe"
         self.controller.regenerate(uids, mode=mode, label=label if len(uids) == 1 else label + "s")
@@ -498,6 +543,14 @@ class MainWindow(QMainWindow):
 
     def regenerate_all(self) -> None:
         self.regenerate([k.uid for k in self.session.anim.keyframes if k.description], "repropose")
+
+    def show_moving_channels(self, count: int = DEFAULT_CURVES) -> None:
+        """When no channel is chosen for the curve editor, show the ``count`` that move most."""
+        if not self.session.visible_channels:
+            channels = moving_channels(self.session.anim, count)
+            if channels:
+                self.session.set_visible_channels(channels)
+                getattr(self.curve_editor, "frame_all", lambda: None)()
 
     def frame_all(self) -> None:
         self.timeline.frame_all()

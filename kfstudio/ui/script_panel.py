@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 from .session import EditorSession
 from .worker import GenerationController
 
-__all__ = ["ScriptPanel", "DEBOUNCE_MS"]
+__all__ = ["ScriptPanel", "DEBOUNCE_MS", "script_with_description"]
 
 DEBOUNCE_MS = 350
 _PENDING = QColor(255, 196, 0, 60)
@@ -140,7 +140,7 @@ class ScriptPanel(QWidget):
         block = self.editor.document().firstBlock()
         while block.isValid() and descriptions:
             line = block.text()
-            if _beat_text(line) in descriptions or any(d in line for d in descriptions if len(descriptions) < 8):
+            if _beat_text(line) in descriptions:
                 sel = QTextEdit.ExtraSelection()
                 sel.format.setBackground(_PENDING)
                 sel.format.setProperty(QTextFormat.FullWidthSelection, True)
@@ -148,6 +148,44 @@ class ScriptPanel(QWidget):
                 selections.append(sel)
             block = block.next()
         self.editor.setExtraSelections(selections)
+
+
+def script_with_description(anim, uid: str, text: str) -> str | None:
+    """The document's script with keyframe ``uid``'s line describing it as ``text`` instead.
+
+    A keyframe from the script (it has a description) gets its beat's description replaced in place;
+    a keyframe made by hand gets a new line, ``<time>s: <text>``, inserted among the beats by time.
+    None when the script does not parse or no longer matches the keyframes (then there is no line
+    to change), or when ``text`` would not read back as one beat with exactly that description.
+    """
+    from ..generation.script import ScriptError, beat_spans, parse_script
+
+    text = " ".join(text.split())
+    script = anim.script
+    described = [k for k in anim.keyframes if k.description.strip()]
+    spans = beat_spans(script) if script.strip() else []
+    if len(spans) != len(described) or not text:
+        return None
+    k = anim.find(uid)
+    if k.description.strip():
+        j = next(i for i, o in enumerate(described) if o.uid == uid)
+        a, b = spans[j]
+        new = script[:a] + text + script[b:]
+    else:
+        j = sum(1 for o in described if o.time <= k.time)
+        line = f"{k.time:g}s: {text}\n"
+        if j < len(described):
+            at = script.rfind("\n", 0, spans[j][0]) + 1  # start of the next beat's line
+            new = script[:at] + line + script[at:]
+        else:
+            new = script + ("" if script.endswith("\n") or not script else "\n") + line
+    try:
+        beats = parse_script(new).beats
+    except ScriptError:
+        return None
+    if len(beats) != len(described) + (0 if k.description.strip() else 1) or beats[j].description != text:
+        return None
+    return new
 
 
 def _beat_text(line: str) -> str:

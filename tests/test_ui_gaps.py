@@ -1,0 +1,135 @@
+"""Editor gaps closed for issue 5: description edits reach the script, the curve editor opens on the
+channels that move, and "Load head" reads real glTF/npz heads (errors and missing shapes shown)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pytestqt")
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from kfstudio.generation.script import parse_script  # noqa: E402
+from kfstudio.rig.gltf_head import save_gltf_head  # noqa: E402
+from kfstudio.rig.head import default_head  # noqa: E402
+from kfstudio.ui.main_window import MainWindow, moving_channels  # noqa: E402
+from kfstudio.ui.viewport import load_head_file  # noqa: E402
+
+SCRIPT = """Background: A nurse hears good news after a long shift.
+Emotion: Tired relief.
+
+0.0s: The eyes close slowly and the shoulders drop.
+1.0s: A wide smile spreads and the brows lift.
+2.0s: The jaw drops open in a surprised laugh.
+"""
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
+    w = MainWindow(viewport=False, recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(w)
+    w.show()
+    w.script_panel.editor.setPlainText(SCRIPT)
+    w.script_panel.commit_text()
+    qtbot.waitUntil(lambda: not w.controller.busy and len(w.session.anim.keyframes) == 3, timeout=10000)
+    yield w
+    w.session.stack.set_clean()
+    w.close()
+
+
+def test_description_edit_in_inspector_rewrites_the_script_line_as_one_undo_step(qtbot, window):
+    anim = window.session.anim
+    middle = sorted(anim.keyframes, key=lambda k: k.time)[1]
+    window.session.select_keyframes([middle.uid])
+    window.inspector.description.setText("A crooked grin and one raised brow.")
+    window.inspector.description.editingFinished.emit()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=10000)
+    anim = window.session.anim
+    beats = parse_script(anim.script).beats
+    assert [b.description for b in beats] == [
+        "The eyes close slowly and the shoulders drop.",
+        "A crooked grin and one raised brow.",
+        "The jaw drops open in a surprised laugh.",
+    ]
+    assert anim.find(middle.uid).description == "A crooked grin and one raised brow."  # same keyframe
+    assert window.script_panel.editor.toPlainText() == anim.script
+    # A later script edit elsewhere keeps the new description (the old bug put the old text back).
+    window.script_panel.editor.setPlainText(anim.script.replace("surprised laugh", "silent laugh"))
+    window.script_panel.commit_text()
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=10000)
+    assert window.session.anim.find(middle.uid).description == "A crooked grin and one raised brow."
+    # Undo the script edit, the regeneration and the description edit: the original text is back.
+    while window.session.anim.script != SCRIPT and window.session.undo():
+        pass
+    assert window.session.anim.script == SCRIPT
+    assert window.session.anim.find(middle.uid).description == "A wide smile spreads and the brows lift."
+
+
+def test_describing_a_hand_made_key_adds_a_script_line_at_its_time(qtbot, window):
+    window.session.set_time(1.5)
+    window.timeline.add_keyframe()
+    key = window.session.anim.keyframe_at(1.5)
+    assert key is not None and not key.description
+    assert window.edit_description(key.uid, "The smile fades.")
+    qtbot.waitUntil(lambda: not window.controller.busy, timeout=10000)
+    beats = parse_script(window.session.anim.script).beats
+    assert [b.description for b in beats][1:3] == ["A wide smile spreads and the brows lift.", "The smile fades."]
+    assert window.session.anim.find(key.uid).description == "The smile fades."
+    assert len(window.session.anim.keyframes) == 4  # no duplicate keyframe from the new line
+
+
+def test_curve_editor_opens_on_the_channels_that_move(window):
+    anim = window.session.anim
+    shown = window.session.visible_channels
+    assert shown == moving_channels(anim) and 0 < len(shown) <= 8
+    values = np.stack([k.values for k in anim.keyframes])
+    span = values.max(axis=0) - values.min(axis=0)
+    hidden = np.setdiff1d(np.arange(values.shape[1]), shown)
+    assert span[shown].min() >= span[hidden].max()
+    assert span[shown].min() > 0
+
+
+class _FakeViewport:
+    """Records the head handed to the viewport (the vispy viewport cannot run offscreen)."""
+
+    def __init__(self):
+        self.heads = []
+
+    def set_head(self, head):
+        self.heads.append(head)
+
+
+def test_load_head_reads_glb_and_npz_and_reports_problems(window, tmp_path, monkeypatch):
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: shown.append(("warning", a[2])))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(("error", a[2])))
+    window.viewport = _FakeViewport()
+    head = default_head()
+    full = tmp_path / "head.glb"
+    save_gltf_head(head, full)
+    assert window.load_head(full) and not shown
+    loaded = window.viewport.heads[-1]
+    assert loaded.vertices.shape == head.vertices.shape and not loaded.missing
+
+    idx, deltas = list(head.shape_indices), list(head.shape_deltas)
+    for i in (0, 7):  # eyeBlinkLeft, eyeBlinkRight
+        idx[i], deltas[i] = idx[i][:0], deltas[i][:0]
+    partial = tmp_path / "partial.glb"
+    save_gltf_head(dataclasses.replace(head, shape_indices=idx, shape_deltas=deltas), partial)
+    assert window.load_head(partial)
+    assert shown[-1][0] == "warning" and "eyeBlinkLeft" in shown[-1][1] and "eyeBlinkRight" in shown[-1][1]
+    assert load_head_file(partial)[1]  # the same warning, from the loader
+
+    bad = tmp_path / "broken.glb"
+    bad.write_bytes(b"glTF\x02\x00\x00\x00garbage")
+    count = len(window.viewport.heads)
+    assert not window.load_head(bad)
+    assert shown[-1][0] == "error" and "broken.glb" in shown[-1][1]
+    assert len(window.viewport.heads) == count
