@@ -133,3 +133,44 @@ def test_load_head_reads_glb_and_npz_and_reports_problems(window, tmp_path, monk
     assert not window.load_head(bad)
     assert shown[-1][0] == "error" and "broken.glb" in shown[-1][1]
     assert len(window.viewport.heads) == count
+
+
+def _fbx_names(node, out):
+    out.append(node.name)
+    for child in getattr(node, "children", []):
+        _fbx_names(child, out)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["fbx", "glb"])
+def test_export_menu_writes_a_file_that_reads_back(window, tmp_path, monkeypatch, kind):
+    from PySide6.QtWidgets import QFileDialog
+
+    from kfstudio.ui.export_dialog import ExportDialog
+
+    target = tmp_path / f"take.{kind}"
+    monkeypatch.setattr(ExportDialog, "exec", lambda self: 1)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "take"), ""))
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))
+    window.actions["export_fbx" if kind == "fbx" else "export_gltf"].trigger()
+    assert not errors and target.exists()
+    if kind == "glb":
+        pygltflib = pytest.importorskip("pygltflib")
+        gltf = pygltflib.GLTF2().load(str(target))
+        paths = {c.target.path for a in gltf.animations for c in a.channels}
+        assert "weights" in paths
+    else:
+        from kfstudio.io.fbx import read_fbx
+
+        names = _fbx_names(read_fbx(target.read_bytes()), [])
+        assert "AnimationCurve" in names and "Geometry" in names
+
+
+def test_export_error_is_shown_not_raised(window, tmp_path, monkeypatch):
+    from kfstudio.ui.export_dialog import ExportOptions
+
+    errors = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))
+    assert not window.export_model(tmp_path / "missing-folder" / "take.fbx", ExportOptions())
+    assert errors and "take.fbx" in errors[0]

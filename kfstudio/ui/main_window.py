@@ -227,6 +227,8 @@ class MainWindow(QMainWindow):
         a("save_as", "Save &As…", self.save_as)
         a("import_csv", "&Import Live Link Face CSV…", self.import_dialog)
         a("export_csv", "&Export Live Link Face CSV…", self.export_dialog)
+        a("export_fbx", "Export &FBX…", lambda: self.export_model_dialog("fbx"))
+        a("export_gltf", "Export &glTF…", lambda: self.export_model_dialog("glb"))
         a("preferences", "&Preferences…", self.edit_preferences)
         a("quit", "&Quit", self.close)
         a("undo", "&Undo", self.session.undo)
@@ -257,7 +259,7 @@ class MainWindow(QMainWindow):
         for key in ("new", "open"):
             m.addAction(self.actions[key])
         self.recent_menu = m.addMenu("Open &Recent")
-        for key in ("save", "save_as", None, "import_csv", "export_csv", None, "preferences", None, "quit"):
+        for key in ("save", "save_as", None, "import_csv", "export_csv", "export_fbx", "export_gltf", None, "preferences", None, "quit"):
             m.addSeparator() if key is None else m.addAction(self.actions[key])
         m = bar.addMenu("&Edit")
         for key in ("undo", "redo", None, "key_pose", "duplicate", "delete", None, "refine", "repropose", "regenerate_all"):
@@ -451,6 +453,39 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot export", f"{path}: {exc}")
             return False
         self.statusBar().showMessage(f"Exported {rows} frames to {path}", 6000)
+        return True
+
+    def export_model_dialog(self, kind: str) -> bool:
+        """Ask for the options and the file of an FBX (``kind`` "fbx") or glTF ("glb") export."""
+        from .export_dialog import ExportDialog, ExportOptions
+
+        name = "FBX" if kind == "fbx" else "glTF"
+        dialog = ExportDialog(f"Export {name}", ExportOptions(fps=self.session.fps), self)
+        if not dialog.exec():
+            return False
+        start = (self.session.path.with_suffix(f".{kind}") if self.session.path else self._last_dir() / f"animation.{kind}")
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", str(start), f"{name} (*.{kind})")
+        if not path:
+            return False
+        path = Path(path)
+        if path.suffix.lower() != f".{kind}":
+            path = path.with_suffix(f".{kind}")
+        return self.export_model(path, dialog.options())
+
+    def export_model(self, path: Path, options) -> bool:
+        """Write an FBX or GLB (by ``path``'s suffix) with ``options``; errors are shown, never raised."""
+        try:
+            from ..io.export import ExportError, export_animation
+        except ImportError as exc:
+            self.show_error("Cannot export", f"FBX/glTF export is not available in this build ({exc}).")
+            return False
+        head = getattr(getattr(self.viewport, "rig", None), "head", None)  # the head shown, if loaded
+        try:
+            export_animation(self.session.anim, path, mode=options.mode, bake=options.bake, fps=options.fps, head=head)
+        except (ExportError, *_FILE_ERRORS) as exc:
+            self.show_error("Cannot export", str(exc) if str(path.name) in str(exc) else f"{path}: {exc}")
+            return False
+        self.statusBar().showMessage(f"Exported {path}", 6000)
         return True
 
     def load_head_dialog(self) -> None:
