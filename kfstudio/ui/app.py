@@ -13,10 +13,11 @@ from pathlib import Path
 
 __all__ = ["run_editor", "create_window", "configure_threads", "GIL_SWITCH_S"]
 
-#: How long a thread may hold the GIL while another waits (Python's default is 5 ms). Qt calls release
-#: and re-take the GIL, so with a Python-heavy worker (a decoding loop) every call the GUI thread makes
-#: could wait a whole interval; 1 ms keeps the GUI responsive.
-GIL_SWITCH_S = 0.001
+#: How long a thread may hold the GIL while another waits (Python's default is 5 ms). Qt calls and
+#: larger numpy operations release and re-take the GIL, so with a Python-heavy worker (a decoding loop)
+#: each of them can make the GUI thread wait a whole interval: measured with bench_main_thread_stall,
+#: a 1 ms interval still gave 0.5 s stalls while the curve editor re-sampled; 0.2 ms keeps p99 < 5 ms.
+GIL_SWITCH_S = 0.0002
 
 
 def configure_threads() -> None:

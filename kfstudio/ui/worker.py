@@ -311,6 +311,13 @@ class GenerationController(QObject):
         if self._queued:  # still waiting for a drag to end
             QTimer.singleShot(50, lambda: self._on_finished(job_id, count))
             return
+        # The check for keyframes still out of date re-matches the whole script: do it in the next
+        # event-loop turn, so the GUI thread does not do it in the same stall as the last batch.
+        QTimer.singleShot(0, lambda: self._finish_job(job_id, count))
+
+    def _finish_job(self, job_id: int, count: int) -> None:
+        if job_id != self._active:
+            return  # a newer request took over meanwhile
         self._active = None
         self.pending = set()
         self._step, self._step_index = None, None
