@@ -148,6 +148,22 @@ def write_batch(path: str | os.PathLike, n: int) -> None:
             f.write(json.dumps(obj) + "\n")
 
 
+# Runs the batch in a grandchild and reports its rusage. A small launcher is needed: a child forked
+# straight from a big process (a test run with torch loaded) inherits that process's RSS as its
+# starting peak, so wait4 would report the parent's size, not the batch's.
+_LAUNCHER = """
+import json, os, subprocess, sys, time
+src, out, cwd = sys.argv[1:4]
+t0 = time.perf_counter()
+with open(out, "wb") as sink:
+    child = subprocess.Popen([sys.executable, "-m", "kfstudio", "keyframe", "--batch", src],
+                             stdout=sink, stderr=subprocess.DEVNULL, cwd=cwd)
+    _, status, usage = os.wait4(child.pid, 0)
+print(json.dumps({"peak_rss_mb": usage.ru_maxrss / 1024.0, "seconds": time.perf_counter() - t0,
+                  "returncode": os.waitstatus_to_exitcode(status)}))
+"""
+
+
 def batch_peak_rss(n: int, folder: str | os.PathLike) -> dict:
     """Run ``python -m kfstudio keyframe --batch`` over ``n`` requests; its peak RSS (from ``wait4``).
 
@@ -156,17 +172,12 @@ def batch_peak_rss(n: int, folder: str | os.PathLike) -> dict:
     folder = Path(folder)
     src, out = folder / f"batch_{n}.jsonl", folder / f"batch_{n}.out"
     write_batch(src, n)
-    t0 = time.perf_counter()
-    with open(out, "wb") as sink:
-        child = subprocess.Popen([sys.executable, "-m", "kfstudio", "keyframe", "--batch", str(src)],
-                                 stdout=sink, stderr=subprocess.DEVNULL, cwd=Path(__file__).resolve().parents[1])
-        _, status, usage = os.wait4(child.pid, 0)
-        child.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - t0
+    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, str(src), str(out), str(Path(__file__).resolve().parents[1])],
+                              capture_output=True, text=True, check=True)
+    figures = json.loads(launched.stdout)
     with open(out, "rb") as f:
         lines = sum(1 for _ in f)
-    return {"n": n, "peak_rss_mb": usage.ru_maxrss / 1024.0, "seconds": seconds, "lines": lines,
-            "returncode": child.returncode}
+    return {"n": n, "lines": lines, **figures}
 
 
 # ---------------------------------------------------------------------------- rows
