@@ -1,0 +1,95 @@
+"""The viewport's playback drawing (reduced resolution while playing) and the session's 10 Hz
+playhead signal that slow views follow during playback."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("pytestqt")
+pytest.importorskip("PySide6")
+
+from kfstudio.animation.document import Animation  # noqa: E402
+from kfstudio.ui.session import EditorSession  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_slow_time_signal_is_throttled_during_playback_and_exact_otherwise(qtbot):
+    session = EditorSession(Animation(fps=30.0))
+    seen: list[float] = []
+    session.slowTimeChanged.connect(seen.append)
+    session.set_time(0.5)
+    assert seen == [0.5]  # not playing: every move
+    session.set_playing(True)
+    seen.clear()
+    for i in range(1, 30):  # a burst of frames, far faster than 10 Hz
+        session.set_time(0.5 + i / 30)
+    assert seen == [0.5 + 1 / 30]  # the first frame at once, the rest held back
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=1000)
+    assert seen[-1] == session.time  # then the latest time, once
+    qtbot.wait(2 * EditorSession.SLOW_TIME_MS)
+    assert len(seen) == 2  # nothing new to report
+    session.set_time(3.0)
+    session.set_time(3.1)
+    session.set_playing(False)
+    assert seen[-1] == 3.1  # stopping reports where the playhead stopped
+
+
+_CHILD = r"""
+import json, time
+import numpy as np
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from kfstudio.animation.document import Animation
+from kfstudio.ui.session import EditorSession
+from kfstudio.ui.viewport import Viewport, PLAYBACK_PIXELS
+session = EditorSession(Animation(fps=30.0))
+vp = Viewport(session)
+vp.resize(760, 470)
+vp.show()
+for _ in range(60):
+    app.processEvents(); time.sleep(0.01)
+def grab():
+    img = vp.canvas.native.grabFramebuffer().convertToFormat(vp.canvas.native.grabFramebuffer().Format.Format_RGB888)
+    a = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())[:, :img.width() * 3]
+    a = a.reshape(img.height(), img.width(), 3).astype(int)
+    bg = a[2, 2]
+    return float((np.abs(a - bg).sum(axis=2) > 30).mean())
+full = grab()
+session.set_playing(True)
+for _ in range(20):
+    app.processEvents(); time.sleep(0.01)
+w, h = vp.canvas.physical_size
+playing = {"scale": vp.scaled.scale, "shape": list(vp.scaled.offscreen_shape()), "covered": grab()}
+session.set_playing(False)
+for _ in range(20):
+    app.processEvents(); time.sleep(0.01)
+print(json.dumps({"full": full, "playing": playing, "after_scale": vp.scaled.scale, "canvas": [w, h],
+                  "limit": PLAYBACK_PIXELS, "after": grab()}))
+"""
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
+def test_viewport_draws_fewer_pixels_while_playing_and_the_head_stays_visible():
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable, "-c", _CHILD],
+                         capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, out.stderr[-2000:]
+    res = json.loads(lines[-1])
+    w, h = res["canvas"]
+    assert res["playing"]["scale"] < 1.0
+    sh, sw = res["playing"]["shape"]
+    assert sh * sw <= res["limit"] * 1.05 and sh * sw < w * h
+    assert res["after_scale"] == 1.0
+    # The head covers a similar share of the view when drawn small and stretched as at full size.
+    assert res["full"] > 0.05
+    assert abs(res["playing"]["covered"] - res["full"]) < 0.25 * res["full"]
+    assert abs(res["after"] - res["full"]) < 0.05 * res["full"]
