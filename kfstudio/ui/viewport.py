@@ -9,7 +9,8 @@ with the same GL context (for the timeline).
 Playback speed on software OpenGL (llvmpipe) is bound by the pixels shaded: while the document plays,
 the scene is drawn into an offscreen buffer of at most :data:`PLAYBACK_PIXELS` pixels and stretched
 over the canvas (:class:`ScaledDraw`); the full resolution comes back on the first frame after playback
-stops. Scrubbing draws at full resolution.
+stops. Scrubbing does the same: a pose that follows another within :data:`SETTLE_MS` is drawn small,
+and the head is drawn again at full size once the playhead rests for that long.
 
 vispy is imported when a :class:`Viewport` is built, never at module import. A platform that cannot
 host an OpenGL canvas (``QT_QPA_PLATFORM=offscreen``) gets a :class:`ViewportPlaceholder` instead.
@@ -23,19 +24,21 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import channels as ch
 from .session import EditorSession
 
-__all__ = ["Viewport", "ViewportPlaceholder", "ScaledDraw", "can_host_gl", "load_head_file", "PLAYBACK_PIXELS"]
+__all__ = ["Viewport", "ViewportPlaceholder", "ScaledDraw", "can_host_gl", "load_head_file", "PLAYBACK_PIXELS", "SETTLE_MS"]
 
 _FOV = 22.0
 _BACKGROUND = (0.105, 0.11, 0.125, 1.0)
 #: Most pixels shaded per frame during playback (about 400 × 300); the image is stretched to the canvas.
 PLAYBACK_PIXELS = 90_000
+#: A playhead at rest this long (ms) after a scrub is drawn again at full resolution.
+SETTLE_MS = 150
 
 _BLIT_VERTEX = """
 attribute vec2 a_position;
@@ -176,6 +179,11 @@ class Viewport(QWidget):
         self.draws = 0  # canvas draws
         self.frames_drawn = 0  # draws that showed a new pose (what playback fps counts)
         self._pose_pending = False
+        self._last_pose_at = -1.0
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._draw_full)
         self.last_pose_ms = 0.0
         self._shown_key: tuple | None = None
         self.canvas.events.draw.connect(self._count_draw)
@@ -246,6 +254,7 @@ class Viewport(QWidget):
     @Slot(bool)
     def _on_playing(self, playing: bool) -> None:
         """Draw fewer pixels while playing; full size again when playback stops."""
+        self._settle.stop()
         self.scaled.scale = self.playback_scale() if playing else 1.0
         self.canvas.update()
 
@@ -257,11 +266,22 @@ class Viewport(QWidget):
             return
         self._shown_key = key
         start = time.perf_counter()
+        if not self.session.playing and start - self._last_pose_at < SETTLE_MS / 1e3:
+            self.scaled.scale = self.playback_scale()  # scrubbing: small while moving
+            self._settle.start()
+        self._last_pose_at = start
         positions, normals = self.rig.evaluate(self.session.pose())
         self.mesh.set_pose(positions, normals)
         self.last_pose_ms = (time.perf_counter() - start) * 1e3
         self._pose_pending = True
         self.canvas.update()
+
+    @Slot()
+    def _draw_full(self) -> None:
+        """The playhead rests: draw at full resolution again (not while playing)."""
+        if not self.session.playing and self.scaled.scale != 1.0:
+            self.scaled.scale = 1.0
+            self.canvas.update()
 
     def _count_draw(self, _event) -> None:
         self.draws += 1
