@@ -165,7 +165,8 @@ class Viewport(QWidget):
 
         vispy_app.use_app("pyside6")
         self.session = session
-        self.canvas = scene.SceneCanvas(keys=None, bgcolor=_BACKGROUND, show=False, parent=self)
+        # autoswap off: a QOpenGLWidget is composited by Qt; swapping its context ourselves only cost time.
+        self.canvas = scene.SceneCanvas(keys=None, bgcolor=_BACKGROUND, show=False, parent=self, autoswap=False)
         self.canvas.native.setMinimumSize(240, 200)
         self.scaled = ScaledDraw(self.canvas)
         self.view = self.canvas.central_widget.add_view()
