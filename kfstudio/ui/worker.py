@@ -99,7 +99,7 @@ class GenerationWorker(QObject):
         if self.is_stale(job.job_id):
             self.finished.emit(job.job_id, 0)
             return
-        from ..generation.backend import KeyframeRequest
+        from ..generation.backend import KeyframeRequest, propose_checked
 
         done = 0
         try:
@@ -114,7 +114,7 @@ class GenerationWorker(QObject):
                     previous=values[i - 1] if i > 0 else None,
                     locked=job.locked[i] if job.locked else None,
                 )
-                for result in backend.propose([request], lambda: self.is_stale(job.job_id)):
+                for result in propose_checked(backend, [request], lambda: self.is_stale(job.job_id)):
                     values[i] = result.values
                     if result.error:
                         self.error.emit(f"keyframe {i + 1}: {result.error}")
