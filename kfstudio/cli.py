@@ -12,7 +12,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 from . import RESOURCES, __version__
@@ -124,6 +124,8 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--bake", action=argparse.BooleanOptionalAction, default=True,
                    help="one key per frame (default; what Blender needs), or --no-bake for the document's keys with their tangents")
     g.add_argument("--head", metavar="FILE.glb", help="export this glTF head instead of the default head")
+    p.add_argument("--secondary", action="store_true",
+                   help="add natural blinks, small gaze saccades and head sway on top of the keys (baked; default: the project's setting, off)")
 
 
 def _export(anim, out: Path, args) -> str:
@@ -132,6 +134,12 @@ def _export(anim, out: Path, args) -> str:
 
     from .io.export import ExportWarning, export_animation
 
+    if getattr(args, "secondary", False):
+        from .animation.secondary import SETTINGS_KEY
+
+        motion = anim.secondary
+        motion.enabled = motion.in_export = True
+        anim.settings[SETTINGS_KEY] = motion.to_dict()
     head = None
     if getattr(args, "head", None):
         from .rig.gltf_head import load_gltf_head
@@ -331,6 +339,10 @@ def cmd_generate(args) -> int:
     if not anim.keyframes:
         raise CLIError(f"{src}: the script has no keyframe lines")
     if out.suffix.lower() == ".kfs":
+        if args.secondary:
+            from .animation.secondary import SETTINGS_KEY, SecondaryMotion
+
+            anim.settings[SETTINGS_KEY] = SecondaryMotion(enabled=True, in_export=True).to_dict()
         save_project(anim, out)
     else:
         _export(anim, out, args)

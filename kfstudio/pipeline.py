@@ -30,6 +30,7 @@ __all__ = [
     "capture_to_animation",
     "export_csv",
     "context_key",
+    "reading_hold",
     "sync_keyframes",
     "generation_targets",
     "proposal_edit",
@@ -121,6 +122,18 @@ def context_key(background: str, emotion: str, descriptions: Sequence[str], inde
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+#: How long a new keyframe's expression is held before it eases into the next (seconds), at most,
+#: so that it can be read; never more than a third of the gap to the next keyframe.
+READING_HOLD = 0.3
+
+
+def reading_hold(times: Sequence[float], index: int) -> float:
+    """The hold a new keyframe gets when its script line names none (see :data:`READING_HOLD`)."""
+    if index + 1 < len(times):
+        return max(0.0, min(READING_HOLD, (times[index + 1] - times[index]) / 3.0))
+    return READING_HOLD
+
+
 def _script_keyframes(anim: Animation) -> list[Keyframe]:
     """Keyframes that come from script lines (they have a description), in time order."""
     return [k for k in anim.keyframes if k.description.strip()]
@@ -167,7 +180,8 @@ def sync_keyframes(anim: Animation, script_text: str) -> tuple[Edit | None, list
         key = context_key(script.background, script.emotion, descs, j)
         k = pairs.get(j)
         if k is None:
-            k = Keyframe(times[j], beat.description, prev_vals, hold=beat.hold or 0.0)
+            hold = beat.hold if beat.hold is not None else reading_hold(times, j)
+            k = Keyframe(times[j], beat.description, prev_vals, hold=hold)
         else:
             k = k.copy()
             k.description = beat.description

@@ -1,6 +1,7 @@
 """Script ↔ keyframes synchronisation: what the editor's worker relies on."""
 
 import numpy as np
+import pytest
 
 from kfstudio import channels as ch
 from kfstudio.animation import Animation, UndoStack
@@ -125,3 +126,14 @@ def test_generated_animation_is_within_range_and_timed():
     v = anim.evaluate(anim.frame_times())
     assert np.all(v >= ch.LOWER) and np.all(v <= ch.UPPER)
     assert [k.time for k in anim.keyframes] == [0.0, 1.0, 2.0, 3.0]
+
+
+def test_new_keyframes_hold_their_expression_long_enough_to_read():
+    anim = _generated("0s: a big smile\n2s: a deep frown\n2.3s: eyes wide\n")
+    smile = ch.channel_index("MouthSmileLeft")
+    first, second, third = anim.keyframes
+    assert first.hold == pytest.approx(0.3)  # capped by READING_HOLD
+    assert second.hold == pytest.approx(0.1)  # a third of the short gap to the next line
+    assert anim.evaluate(0.3)[smile] == pytest.approx(first.values[smile])  # still the full smile
+    explicit = _generated("0s: a big smile [hold 1.0s]\n3s: neutral\n")
+    assert explicit.keyframes[0].hold == pytest.approx(1.0)

@@ -46,6 +46,7 @@ __all__ = [
     "apply_proposals",
     "replace_keyframes",
     "set_document",
+    "set_secondary_motion",
 ]
 
 _FIELDS = ("fps", "duration", "script", "channel_locked", "channel_muted", "settings")
@@ -631,3 +632,12 @@ def set_document(anim: Animation, label: str = "Change settings", **fields) -> E
             raise ValueError(f"fps must be a positive number, got {fields['fps']!r}")
         fields["fps"] = fps
     return make_edit(anim, label, **fields)
+
+
+def set_secondary_motion(anim: Animation, motion) -> Edit | None:
+    """Change the secondary-motion layer's settings (a :class:`~.secondary.SecondaryMotion`)."""
+    from .secondary import SETTINGS_KEY
+
+    settings = dict(anim.settings)
+    settings[SETTINGS_KEY] = motion.to_dict()
+    return make_edit(anim, "Secondary motion", settings=settings)

@@ -285,10 +285,19 @@ class Animation:
         self._cache, self._cache_version = compiled, self._version
         return compiled
 
-    def evaluate(self, times, *, apply_mute: bool = True) -> np.ndarray:
+    @property
+    def secondary(self):
+        """The secondary-motion settings (:class:`~.secondary.SecondaryMotion`) of ``settings["secondary"]``."""
+        from .secondary import SETTINGS_KEY, SecondaryMotion
+
+        return SecondaryMotion.from_dict(self.settings.get(SETTINGS_KEY))
+
+    def evaluate(self, times, *, apply_mute: bool = True, secondary: bool = False) -> np.ndarray:
         """Values of all 61 channels at ``times`` (scalar or (T,) array) → (61,) or (T, 61).
 
         Channels with no key are 0 (neutral); muted channels are 0 unless ``apply_mute`` is False.
+        With ``secondary`` the secondary-motion layer (blinks, saccades, sway) is added on top when
+        the document has it enabled (see :mod:`.secondary`).
         Curves with free tangents are clamped to each channel's range (they may overshoot between
         keys); the other interpolations never leave the range of their keys.
         """
@@ -312,12 +321,27 @@ class Animation:
                     out[:, cidx] = block
         if apply_mute and self.channel_muted.any():
             out[:, self.channel_muted] = 0.0
+        if secondary:
+            motion = self.secondary
+            if motion.enabled:
+                from .secondary import apply_secondary
+
+                out = apply_secondary(out, t, motion, self.duration)
         return out[0] if scalar else out
 
     def sample(self, fps: float | None = None) -> tuple[np.ndarray, np.ndarray]:
-        """(times, values) at every frame; see :meth:`frame_times`."""
+        """(times, values) at every frame, as exported; see :meth:`frame_times`.
+
+        The secondary-motion layer is included when its ``in_export`` setting is on.
+        """
         t = self.frame_times(fps)
-        return t, self.evaluate(t)
+        values = self.evaluate(t)
+        motion = self.secondary
+        if motion.in_export:
+            from .secondary import apply_secondary
+
+            values = apply_secondary(values, t, motion, self.duration)
+        return t, values
 
     def channel_keys(self, channel: int | str) -> tuple[np.ndarray, np.ndarray, list[str]]:
         """Key times, values and keyframe ids of one channel's curve (holds excluded)."""

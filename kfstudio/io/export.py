@@ -212,6 +212,11 @@ def prepare_curves(anim: Animation, *, fps: float | None = None, bake: bool = Tr
         zero = np.zeros(len(times))
         curves = [ChannelCurve(times, values[:, c], linear, zero, zero) for c in range(ch.NUM_CHANNELS)]
     else:
+        if anim.secondary.in_export:
+            warnings.warn(
+                "secondary motion (blinks, saccades, sway) is only exported baked; these curves carry the keys without it",
+                ExportWarning, stacklevel=2,
+            )
         curves = _document_curves(anim, offset)
     return ExportCurves(times, values, curves, fps, bool(bake))
 

@@ -38,6 +38,8 @@ import numpy as np
 
 from .. import channels as ch
 from ..animation import Animation, Interp, Keyframe, Tangent
+from ..animation.secondary import SETTINGS_KEY as SECONDARY_KEY
+from ..animation.secondary import SecondaryMotion
 from .atomic import atomic_write_text
 
 __all__ = ["FORMAT", "VERSION", "ProjectError", "to_dict", "from_dict", "save_project", "load_project"]
@@ -272,6 +274,10 @@ class _Reader:
         settings = data.get("settings", {})
         if not isinstance(settings, dict):
             self.fail("settings", "expected an object")
+        try:
+            SecondaryMotion.from_dict(settings.get(SECONDARY_KEY))
+        except ValueError as e:
+            self.fail("settings", str(e))
         raw = data.get("keyframes", [])
         if not isinstance(raw, list):
             self.fail("keyframes", "expected a list")
