@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import tempfile
 from pathlib import Path
 
@@ -10,13 +9,9 @@ import numpy as np
 
 from . import channels as ch
 from .animation import Animation, Keyframe
-from .benchutil import measure
+from .benchutil import measure, repeats
 
 __all__ = ["bench_evaluate", "bench_evaluate_scaling", "bench_project_save"]
-
-
-def _repeats() -> int:
-    return 3 if os.environ.get("KFSTUDIO_BENCH_QUICK") else 9
 
 
 def _animation(minutes: float, keyframes: int, seed: int = 0) -> Animation:
@@ -30,7 +25,7 @@ def bench_evaluate() -> dict:
     anim = _animation(10, 200)
     t = anim.frame_times(60)
     anim.evaluate(t)
-    return measure("evaluate 61 ch x 10 min @60fps", lambda: anim.evaluate(t), target_ms=20.0, repeats=_repeats())
+    return measure("curve evaluation: 61 channels x 10 min @ 60 fps, 200 keyframes", lambda: anim.evaluate(t), target_ms=20.0, repeats=repeats(9, 3))
 
 
 def bench_evaluate_scaling() -> list[dict]:
@@ -44,7 +39,7 @@ def bench_evaluate_scaling() -> list[dict]:
             anim.touch()  # drop the compiled curves: measure compile + evaluate
             anim.evaluate(t)
 
-        rows.append(measure(f"evaluate+compile {2.5 * scale:g} min, {50 * scale} kf ({scale}x)", cold, target_ms=None, repeats=_repeats()))
+        rows.append(measure(f"curve compile + evaluation: 61 channels x {2.5 * scale:g} min @ 60 fps, {50 * scale} keyframes ({scale}x)", cold, target_ms=None, repeats=repeats(9, 3)))
     return rows
 
 
@@ -55,4 +50,4 @@ def bench_project_save() -> dict:
     anim = _animation(30, 500)
     with tempfile.TemporaryDirectory() as d:
         path = Path(d) / "bench.kfs"
-        return measure("save project, 500 keyframes", lambda: save_project(anim, path), target_ms=250.0, repeats=_repeats())
+        return measure("save project, 500 keyframes", lambda: save_project(anim, path), target_ms=250.0, repeats=repeats(9, 3))

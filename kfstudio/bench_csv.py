@@ -13,12 +13,12 @@ from pathlib import Path
 
 import numpy as np
 
-from kfstudio.benchutil import measure
+from kfstudio.benchutil import is_quick, measure, skipped
 from kfstudio.channels import LOWER, NUM_CHANNELS, UPPER
 from kfstudio.io.keyreduce import reduce_keys
 from kfstudio.io.llf_csv import read_csv, write_csv
 
-__all__ = ["bench_csv_write", "bench_csv_read", "bench_reduce", "FIXTURE"]
+__all__ = ["bench_csv_write", "bench_csv_read", "bench_reduce", "bench_csv_export", "FIXTURE"]
 
 FIXTURE = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "livelinkface_capture.csv"
 
@@ -40,7 +40,7 @@ def bench_csv_write(repeats: int = 5) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "take.csv"
         result = measure(
-            "csv_write_10min_60fps",
+            "write Live Link Face CSV, 10 min @ 60 fps",
             lambda: write_csv(path, values, 60.0, start="10:00:00:00.000"),
             target_ms=1000.0,
             repeats=repeats,
@@ -57,9 +57,9 @@ def bench_csv_read(repeats: int = 5) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "take.csv"
         write_csv(path, values, 60.0)
-        results = [measure("csv_read_10min_60fps", lambda: read_csv(path), target_ms=1500.0, repeats=repeats)]
+        results = [measure("read Live Link Face CSV, 10 min @ 60 fps", lambda: read_csv(path), target_ms=1500.0, repeats=repeats)]
     if FIXTURE.exists():
-        results.append(measure("csv_read_fixture", lambda: read_csv(FIXTURE), target_ms=150.0, repeats=repeats))
+        results.append(measure("read Live Link Face CSV, real capture (fixture)", lambda: read_csv(FIXTURE), target_ms=150.0, repeats=repeats))
     return results
 
 
@@ -72,7 +72,7 @@ def bench_reduce(repeats: int = 5) -> list[dict]:
         keys = reduce_keys(capture.times, capture.values, 0.01)
         results.append(
             measure(
-                "reduce_keys_fixture",
+                "key reduction at 0.01, real capture (fixture)",
                 lambda: reduce_keys(capture.times, capture.values, 0.01),
                 target_ms=300.0,
                 repeats=repeats,
@@ -85,7 +85,7 @@ def bench_reduce(repeats: int = 5) -> list[dict]:
     keys = reduce_keys(times, values, 0.01)
     results.append(
         measure(
-            "reduce_keys_10min_60fps",
+            "key reduction at 0.01, 10 min @ 60 fps",
             lambda: reduce_keys(times, values, 0.01),
             target_ms=2000.0,
             repeats=max(1, repeats // 2),
@@ -97,8 +97,31 @@ def bench_reduce(repeats: int = 5) -> list[dict]:
     return results
 
 
+def bench_csv_export(fps: float = 60.0) -> list[dict]:
+    """CSV export of the head animation through :func:`kfstudio.io.export.export_animation` (curve
+    sampling, then the Live Link Face writer) for 2.5, 10 and 40 minutes (1x, 4x, 16x), with the
+    same targets as FBX/GLB (:func:`kfstudio.bench_export.export_target_ms`). Quick mode leaves out
+    40 minutes."""
+    from kfstudio.bench_export import EXPORT_MINUTES, export_target_ms, export_test_animation, take_label
+    from kfstudio.io.export import export_animation
+
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "take.csv"
+        for minutes in EXPORT_MINUTES:
+            name = f"export CSV {take_label(minutes, fps)}"
+            if minutes == EXPORT_MINUTES[-1] and is_quick():
+                rows.append(skipped(name, "--quick leaves out the longest take", target=export_target_ms(minutes)))
+                continue
+            anim = export_test_animation(minutes, fps)
+            rows.append(measure(name, lambda a=anim: export_animation(a, path, fps=fps),
+                                target_ms=export_target_ms(minutes), repeats=1 if is_quick() else 3))
+            rows[-1]["size_mb"] = round(path.stat().st_size / 2**20, 2)
+    return rows
+
+
 if __name__ == "__main__":  # python -m kfstudio.bench_csv
-    for bench in (bench_csv_write, bench_csv_read, bench_reduce):
+    for bench in (bench_csv_write, bench_csv_read, bench_reduce, bench_csv_export):
         outcome = bench()
         for row in outcome if isinstance(outcome, list) else [outcome]:
             print(row)

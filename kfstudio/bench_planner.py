@@ -1,17 +1,20 @@
-"""Latency benchmarks of the embedded planner (wired into ``kfstudio bench`` by the lead).
+"""Latency benchmarks of the embedded planner itself (``kfstudio bench``).
 
 ``bench_planner_single()``: one keyframe after warm-up (target 30 ms).
-``bench_planner_batch100()``: 100 keyframes of a script, each with the previous values (target 3000 ms,
-i.e. the per-keyframe target times 100).
 ``bench_planner_cold()``: a fresh interpreter importing the planner and planning one keyframe (target 2 s).
+
+Scripts of 8, 32 and 128 keyframes through the embedded backend are timed in
+:mod:`kfstudio.bench_backends`.
 """
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import time
+
+from kfstudio.benchutil import repeats as quick_or_full
+from kfstudio.benchutil import result
 
 SCRIPT = [
     "The gaze is lowered, the inner brows lift slightly, and the lips press together with visible tension.",
@@ -26,21 +29,9 @@ SCRIPT = [
 EMOTION = "Anxiety concealed by a restrained smile"
 
 
-def _result(name: str, times_ms: list[float], target: float) -> dict:
-    median = statistics.median(times_ms)
-    return {
-        "name": name,
-        "unit": "ms",
-        "median": round(median, 3),
-        "min": round(min(times_ms), 3),
-        "max": round(max(times_ms), 3),
-        "target": target,
-        "passed": median <= target,
-    }
-
-
-def bench_planner_single(repeats: int = 200) -> dict:
+def bench_planner_single(repeats: int | None = None) -> dict:
     """Median time to plan one keyframe (warm planner, varied descriptions)."""
+    repeats = repeats or quick_or_full(200, 40)
     from kfstudio.generation.planner import EmbeddedPlanner
 
     planner = EmbeddedPlanner()
@@ -52,27 +43,10 @@ def bench_planner_single(repeats: int = 200) -> dict:
         t0 = time.perf_counter()
         planner.plan(d, emotion=EMOTION, context=SCRIPT, index=i % len(SCRIPT))
         times.append((time.perf_counter() - t0) * 1000)
-    return _result("planner single keyframe", times, 30.0)
+    return result("embedded planner: plan one keyframe (warm)", times, 30.0)
 
 
-def bench_planner_batch100(repeats: int = 5) -> dict:
-    """Time to plan 100 keyframes in sequence, each seeing the previous one's values."""
-    from kfstudio.generation.planner import EmbeddedPlanner
-
-    planner = EmbeddedPlanner()
-    planner.plan(SCRIPT[0])
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        previous = None
-        for i in range(100):
-            plan = planner.plan(SCRIPT[i % len(SCRIPT)], emotion=EMOTION, context=SCRIPT, index=i % len(SCRIPT), previous=previous)
-            previous = plan.values
-        times.append((time.perf_counter() - t0) * 1000)
-    return _result("planner 100 keyframes", times, 3000.0)
-
-
-def bench_planner_cold(repeats: int = 3) -> dict:
+def bench_planner_cold(repeats: int | None = None) -> dict:
     """A fresh Python process: import the planner, build it and plan one keyframe (first proposal)."""
     code = (
         "import time; t=time.perf_counter();"
@@ -80,15 +54,16 @@ def bench_planner_cold(repeats: int = 3) -> dict:
         f"EmbeddedPlanner().plan({SCRIPT[0]!r}, emotion={EMOTION!r});"
         "print((time.perf_counter()-t)*1000)"
     )
+    repeats = repeats or quick_or_full(3, 1)
     times = []
     for _ in range(repeats):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
         times.append(float(out.stdout.strip().splitlines()[-1]))
-    return _result("planner first proposal in a fresh process", times, 2000.0)
+    return result("embedded planner: first proposal in a fresh process (cold start)", times, 2000.0)
 
 
 def run_all() -> list[dict]:
-    return [bench_planner_single(), bench_planner_batch100(), bench_planner_cold()]
+    return [bench_planner_single(), bench_planner_cold()]
 
 
 if __name__ == "__main__":

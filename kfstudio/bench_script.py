@@ -1,25 +1,22 @@
 """Benchmarks of script parsing and KeyframeFace prompt/response handling (for ``kfstudio bench``).
 
 Each ``bench_*`` function returns a list of dicts with ``name``, ``unit`` ("ms"), ``median``,
-``min``, ``max``, ``target`` and ``passed`` (median within target), timed with
-``time.perf_counter``. Inputs are generated here. The targets are shares of the design's budgets:
+``min``, ``max``, ``target`` and ``passed`` (median within target), timed by
+:func:`kfstudio.benchutil.measure` (one warm-up call, then the repeats). Inputs are generated here. The targets are shares of the design's budgets:
 re-proposing an 8-keyframe script after an edit within 250 ms (the script is re-parsed and timed
 on every edit), and one proposal within 30 ms (a prompt is built and a response parsed per keyframe).
 """
 
 from __future__ import annotations
 
-import statistics
-import time
-from typing import Callable
-
 import numpy as np
 
 from kfstudio import channels as ch
+from kfstudio.benchutil import is_quick, measure
 from kfstudio.generation import keyframeface as kf
 from kfstudio.generation.script import assign_times, parse_script
 
-__all__ = ["bench_script", "bench_keyframeface"]
+__all__ = ["bench_script", "bench_keyframeface", "script_text"]
 
 _BEATS = [
     "The gaze is lowered, the inner brows lift slightly, and the lips press together with visible tension.",
@@ -33,7 +30,8 @@ _BEATS = [
 ]
 
 
-def _script_text(n_beats: int) -> str:
+def script_text(n_beats: int) -> str:
+    """A script of ``n_beats`` beats (half with explicit times) under a background and emotion header."""
     lines = ["Background: A student waits outside an interview room.", "Emotion: Anxiety.", ""]
     for i in range(n_beats):
         text = _BEATS[i % len(_BEATS)]
@@ -41,35 +39,22 @@ def _script_text(n_beats: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _result(name: str, samples: list[float], target_ms: float) -> dict:
-    median = statistics.median(samples)
-    return {"name": name, "unit": "ms", "median": median, "min": min(samples), "max": max(samples),
-            "target": target_ms, "passed": median <= target_ms}
-
-
-def _time_ms(action: Callable[[], object], repeats: int) -> list[float]:
-    samples = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000.0)
-    return samples
-
-
-def bench_script(repeats: int = 50) -> list[dict]:
+def bench_script(repeats: int | None = None) -> list[dict]:
     """Parse and time an 8-keyframe script (every edit) and a 200-keyframe one."""
+    repeats = repeats or (10 if is_quick() else 50)
     out = []
     for beats, target in ((8, 5.0), (200, 50.0)):
-        text = _script_text(beats)
-        out.append(_result(f"parse_script + assign_times, {beats} keyframes",
-                           _time_ms(lambda: assign_times(parse_script(text)), repeats), target))
+        text = script_text(beats)
+        out.append(measure(f"parse_script + assign_times, {beats} keyframes",
+                           lambda t=text: assign_times(parse_script(t)), target_ms=target, repeats=repeats))
     prose = " Then ".join(b.rstrip(".") for b in _BEATS) + "."
-    out.append(_result("parse_script, prose of 8 beats", _time_ms(lambda: parse_script(prose), repeats), 5.0))
+    out.append(measure("parse_script, prose of 8 beats", lambda: parse_script(prose), target_ms=5.0, repeats=repeats))
     return out
 
 
-def bench_keyframeface(repeats: int = 200) -> list[dict]:
+def bench_keyframeface(repeats: int | None = None) -> list[dict]:
     """Build one request line, and parse a clean, a damaged and a 200 kB response."""
+    repeats = repeats or (40 if is_quick() else 200)
     rng = np.random.default_rng(0)
     values, _ = kf.reconcile_gaze(np.round(rng.uniform(ch.LOWER, ch.UPPER), 2))
     clean = kf.format_response(values, 3)
@@ -77,13 +62,13 @@ def bench_keyframeface(repeats: int = 200) -> list[dict]:
     huge = clean + "x" * kf.MAX_RESPONSE_CHARS
     descriptions = [_BEATS[i % len(_BEATS)] for i in range(8)]
     return [
-        _result("build_request_line, 8 keyframes",
-                _time_ms(lambda: kf.build_request_line(descriptions, 5, "A room.", "Anxiety."), repeats), 1.0),
-        _result("parse_response, clean", _time_ms(lambda: kf.parse_response(clean, index=3), repeats), 2.0),
-        _result("parse_response, damaged and truncated",
-                _time_ms(lambda: kf.parse_response(damaged, values, index=3), repeats), 5.0),
-        _result("parse_response, 200 kB of trailing text",
-                _time_ms(lambda: kf.parse_response(huge), max(5, repeats // 20)), 50.0),
+        measure("build_request_line, 8 keyframes",
+                lambda: kf.build_request_line(descriptions, 5, "A room.", "Anxiety."), target_ms=1.0, repeats=repeats),
+        measure("parse_response, clean", lambda: kf.parse_response(clean, index=3), target_ms=2.0, repeats=repeats),
+        measure("parse_response, damaged and truncated", lambda: kf.parse_response(damaged, values, index=3),
+                target_ms=5.0, repeats=repeats),
+        measure("parse_response, 200 kB of trailing text", lambda: kf.parse_response(huge), target_ms=50.0,
+                repeats=max(5, repeats // 20)),
     ]
 
 
