@@ -93,3 +93,46 @@ def test_viewport_draws_fewer_pixels_while_playing_and_the_head_stays_visible():
     assert res["full"] > 0.05
     assert abs(res["playing"]["covered"] - res["full"]) < 0.25 * res["full"]
     assert abs(res["after"] - res["full"]) < 0.05 * res["full"]
+
+
+_KEYS_CHILD = r"""
+import json, time
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+from kfstudio.animation.document import Animation
+from kfstudio.ui.session import EditorSession
+from kfstudio.ui.viewport import Viewport
+session = EditorSession(Animation(fps=30.0))
+win = QMainWindow()
+hits = []
+play = QAction("Play", win)
+play.setShortcut(QKeySequence("Space"))
+play.triggered.connect(lambda: hits.append("space"))
+win.addAction(play)
+vp = Viewport(session)
+win.setCentralWidget(vp)
+win.resize(640, 480)
+win.show()
+for _ in range(50):
+    app.processEvents(); time.sleep(0.01)
+vp.canvas.native.setFocus()
+QTest.keyClick(vp.canvas.native, Qt.Key_Space)
+QTest.keyClick(vp.canvas.native, Qt.Key_J)  # no action: left to the canvas
+app.processEvents()
+print(json.dumps({"hits": hits, "drawn": vp.draws > 0}))
+"""
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
+def test_editor_shortcuts_work_while_the_viewport_window_has_the_focus():
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    out = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", _KEYS_CHILD],
+                         capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, out.stderr[-2000:]
+    res = json.loads(lines[-1])
+    assert res["drawn"]
+    assert res["hits"] == ["space"]

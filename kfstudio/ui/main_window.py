@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         from .viewport import Viewport, ViewportPlaceholder
 
         try:
-            viewport = Viewport(self.session)
+            viewport = Viewport(self.session, parent=self.docks["viewport"])  # built in its window
         except Exception as exc:  # no GL, no head: the rest of the editor still works
             viewport = ViewportPlaceholder(f"{type(exc).__name__}: {exc}")
         old, self.viewport = self.viewport, viewport

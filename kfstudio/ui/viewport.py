@@ -12,6 +12,11 @@ over the canvas (:class:`ScaledDraw`); the full resolution comes back on the fir
 stops. Scrubbing does the same: a pose that follows another within :data:`SETTLE_MS` is drawn small,
 and the head is drawn again at full size once the playhead rests for that long.
 
+The canvas sits in a native window of its own embedded in the dock (``createWindowContainer``), built
+on the viewport's first show: a top-level window holding a QOpenGLWidget is recomposited through OpenGL
+as a whole every frame, which on software GL cost ~10 ms a frame for the whole editor window. Keys
+pressed while that window has the focus are matched against the editor window's shortcuts.
+
 vispy is imported when a :class:`Viewport` is built, never at module import. A platform that cannot
 host an OpenGL canvas (``QT_QPA_PLATFORM=offscreen``) gets a :class:`ViewportPlaceholder` instead.
 """
@@ -24,8 +29,8 @@ import time
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import channels as ch
@@ -104,11 +109,17 @@ class ScaledDraw:
             self._fbo = gloo.FrameBuffer(color=texture, depth=gloo.RenderBuffer(shape))
             self._blit["u_image"] = texture
             self._shape = shape
-        canvas.push_fbo(self._fbo, (0, 0), canvas.size)
+        # The framebuffer is bound directly, not through canvas.push_fbo: the scene's transforms end
+        # in normalised device coordinates, which the smaller viewport maps onto the smaller image,
+        # and re-configuring vispy's transform system twice a frame cost about 3 ms.
+        context = canvas.context
+        self._fbo.activate()
         try:
+            context.set_viewport(0, 0, shape[1], shape[0])
             canvas._draw_scene()
         finally:
-            canvas.pop_fbo()
+            self._fbo.deactivate()
+            context.set_viewport(0, 0, *canvas.physical_size)
         self._gloo.set_state(depth_test=False, blend=False, cull_face=False)
         self._blit.draw("triangle_strip")
 
@@ -161,22 +172,28 @@ class Viewport(QWidget):
     def __init__(self, session: EditorSession, head=None, parent=None) -> None:
         super().__init__(parent)
         from vispy import app as vispy_app
-        from vispy import scene
 
         vispy_app.use_app("pyside6")
         self.session = session
-        # autoswap off: a QOpenGLWidget is composited by Qt; swapping its context ourselves only cost time.
-        self.canvas = scene.SceneCanvas(keys=None, bgcolor=_BACKGROUND, show=False, parent=self, autoswap=False)
-        self.canvas.native.setMinimumSize(240, 200)
-        self.scaled = ScaledDraw(self.canvas)
-        self.view = self.canvas.central_widget.add_view()
-        self.view.camera = scene.cameras.TurntableCamera(fov=_FOV, up="+y")
-        self.view.camera.depth_value = 10.0
+        # The canvas (a QOpenGLWidget) lives in a native window of its own, embedded here: a window
+        # holding a QOpenGLWidget is recomposited through OpenGL as a whole on every frame, which on
+        # software GL cost the editor ~10 ms a frame; now only this small window is. The canvas can
+        # only be created once that window is on screen: see _build_canvas (first show).
+        self._holder = QWidget()
+        self._holder.setObjectName("viewportWindow")
+        self._holder.winId()
+        self._container = QWidget.createWindowContainer(self._holder.windowHandle(), self)
+        self._container.setMinimumSize(240, 200)
+        self.destroyed.connect(self._holder.deleteLater)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.canvas.native)
+        layout.addWidget(self._container)
+        self.canvas = None
+        self.view = None
+        self.scaled = None
         self.mesh = None
         self.rig = None
+        self._pending_head = head
         self.draws = 0  # canvas draws
         self.frames_drawn = 0  # draws that showed a new pose (what playback fps counts)
         self._pose_pending = False
@@ -187,15 +204,61 @@ class Viewport(QWidget):
         self._settle.timeout.connect(self._draw_full)
         self.last_pose_ms = 0.0
         self._shown_key: tuple | None = None
-        self.canvas.events.draw.connect(self._count_draw)
-        self.set_head(head)
         session.timeChanged.connect(self.refresh)
         session.documentChanged.connect(self.refresh)
         session.playingChanged.connect(self._on_playing)
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.canvas is None:
+            self._build_canvas()
+
+    def _build_canvas(self) -> None:
+        """Create the vispy canvas in the (now visible) embedded window, then the head."""
+        from vispy import scene
+
+        self._holder.show()
+        # autoswap off: a QOpenGLWidget is composited by Qt; swapping its context ourselves only cost time.
+        self.canvas = scene.SceneCanvas(keys=None, bgcolor=_BACKGROUND, show=False, parent=self._holder, autoswap=False)
+        self.canvas.native.setMinimumSize(240, 200)
+        holder_layout = QVBoxLayout(self._holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.canvas.native)
+        self.scaled = ScaledDraw(self.canvas)
+        self.view = self.canvas.central_widget.add_view()
+        self.view.camera = scene.cameras.TurntableCamera(fov=_FOV, up="+y")
+        self.view.camera.depth_value = 10.0
+        self.canvas.events.draw.connect(self._count_draw)
+        # The embedded window is a top-level of its own, outside the editor window's shortcuts:
+        # keys pressed while the viewport has the focus are matched against the editor's actions.
+        self.canvas.native.installEventFilter(self)
+        head, self._pending_head = self._pending_head, None
+        self.set_head(head)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.KeyPress and obj is getattr(self.canvas, "native", None):
+            action = self.shortcut_action(QKeySequence(event.keyCombination()))
+            if action is not None:
+                action.trigger()
+                return True
+        return super().eventFilter(obj, event)
+
+    def shortcut_action(self, keys: QKeySequence):
+        """The enabled action of the editor window whose shortcut is ``keys``, or None."""
+        window = self.window()
+        if window is self:
+            return None
+        for action in window.actions():
+            if action.isEnabled() and any(s.matches(keys) == QKeySequence.ExactMatch for s in action.shortcuts()):
+                return action
+        return None
+
     # ------------------------------------------------------------------ head
     def set_head(self, head=None) -> None:
         """Show another head (default: the bundled one) and frame its face."""
+        if self.canvas is None:  # not shown yet: used when the canvas is built
+            self._pending_head = head
+            return
         from ..rig.evaluate import Rig
         from ..rig.head import default_head
         from ..rig.visual import HeadMesh
@@ -224,6 +287,8 @@ class Viewport(QWidget):
 
     def set_view(self, azimuth: float, elevation: float = 4.0) -> None:
         """Look from ``azimuth`` degrees (0 = front, 90 = the character's right side)."""
+        if self.mesh is None:
+            return
         cam = self.view.camera
         centre, distance = self._framing()
         cam.center = centre
@@ -233,6 +298,8 @@ class Viewport(QWidget):
 
     def frame_face(self) -> None:
         """Centre and fit the face, keeping the current direction of view."""
+        if self.mesh is None:
+            return
         cam = self.view.camera
         self.set_view(90.0 - cam.azimuth, cam.elevation)
 
@@ -243,12 +310,16 @@ class Viewport(QWidget):
         self.set_view(90.0, 2.0)
 
     def set_wireframe(self, on: bool) -> None:
+        if self.mesh is None:
+            return
         self.mesh.wireframe = bool(on)
         self.mesh.update()
 
     # ------------------------------------------------------------------ pose
     def playback_scale(self) -> float:
         """Linear drawing scale used while playing: at most :data:`PLAYBACK_PIXELS` pixels shaded."""
+        if self.canvas is None:
+            return 1.0
         w, h = self.canvas.physical_size
         return min(1.0, math.sqrt(PLAYBACK_PIXELS / max(w * h, 1)))
 
@@ -256,6 +327,8 @@ class Viewport(QWidget):
     def _on_playing(self, playing: bool) -> None:
         """Draw fewer pixels while playing; full size again when playback stops."""
         self._settle.stop()
+        if self.canvas is None:
+            return
         self.scaled.scale = self.playback_scale() if playing else 1.0
         self.canvas.update()
 
@@ -280,7 +353,7 @@ class Viewport(QWidget):
     @Slot()
     def _draw_full(self) -> None:
         """The playhead rests: draw at full resolution again (not while playing)."""
-        if not self.session.playing and self.scaled.scale != 1.0:
+        if self.canvas is not None and not self.session.playing and self.scaled.scale != 1.0:
             self.scaled.scale = 1.0
             self.canvas.update()
 
