@@ -178,8 +178,8 @@ class _SlowBackend:
 def _stall_run(keyframes: int, busy_ms: float | None, timeout_s: float) -> dict:
     """Generate a ``keyframes``-long script in a shown editor window while a 1 ms timer ticks in the
     GUI thread. The backend is loaded and warmed by a two-line script first. Returns the tick gaps (ms)
-    while the job ran (from the worker's start to the last applied proposal) and the gap that
-    contains the script sync itself (the GUI-thread work of taking the pasted text)."""
+    while the job ran (from the end of the script sync to the tick after the last applied proposal)
+    and the gap that contains the script sync itself (the GUI-thread work of taking the pasted text)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     import tempfile
 
@@ -241,7 +241,13 @@ def _stall_run(keyframes: int, busy_ms: float | None, timeout_s: float) -> dict:
     t = np.asarray(ticks, dtype=np.float64)
     gaps = np.diff(t) / 1e6
     ends = t[1:]
-    during = gaps[(t[:-1] >= marks.get("synced", marks["done"])) & (ends <= marks["done"])]
+    # The job's window runs from the end of the sync to the first tick at or after the last proposal
+    # was applied; the sync's end counts as a tick, so a job done within one stall still shows it.
+    synced, done = marks.get("synced", marks["done"]), marks["done"]
+    after = t[t > synced]
+    last = int(np.searchsorted(after, done))
+    window = np.concatenate([[synced], after[:last + 1]])
+    during = np.diff(window) / 1e6
     sync = gaps[ends > marks.get("paste", 0)][:1]
     return {"gaps": during, "sync_ms": float(sync[0]) if sync.size else float("nan"),
             "seconds": (marks["done"] - marks.get("started", marks["done"])) / 1e9,

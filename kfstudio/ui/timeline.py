@@ -43,6 +43,17 @@ _RANGE = QColor(90, 140, 220, 45)
 _PENDING = QColor(240, 173, 78)
 
 
+def _next_described_times(kfs: list) -> list[float | None]:
+    """For each keyframe of ``kfs`` (sorted by time), the time of the next one with a description."""
+    out: list[float | None] = [None] * len(kfs)
+    nxt = None
+    for i in range(len(kfs) - 1, -1, -1):
+        out[i] = nxt
+        if kfs[i].description:
+            nxt = kfs[i].time
+    return out
+
+
 class ThumbnailCache:
     """Head thumbnails per keyframe, re-rendered only when that keyframe's pose changes.
 
@@ -302,6 +313,7 @@ class Timeline(QWidget):
         fm = QFontMetrics(self.font_small)
         p.setFont(self.font_small)
         kfs = sorted(anim.keyframes, key=lambda k: k.time)
+        next_described = _next_described_times(kfs)
         for i, k in enumerate(kfs):
             x = self.x_of(k.time)
             if x < -THUMB or x > self.width() + THUMB:
@@ -321,8 +333,10 @@ class Timeline(QWidget):
                 p.drawRect(QRectF(x - THUMB / 2, RULER_H + 6, THUMB, THUMB))
             self._paint_diamond(p, x, k, selected)
             if k.description:
-                nxt = next((o.time for o in kfs[i + 1:] if o.description), None)
+                nxt = next_described[i]
                 room = (self.x_of(nxt) - x - 10) if nxt is not None else self.width() - x - 10
+                if room < 12 and k.uid not in selected:
+                    continue  # no room for even an ellipsis: the tooltip shows the text
                 text = fm.elidedText(k.description, Qt.ElideRight, int(max(room, 24)))
                 p.setPen(_KEY_SEL if k.uid in selected else _TEXT)
                 p.drawText(QPointF(x - 4, MARKER_Y + 20), text)

@@ -165,6 +165,8 @@ class GenerationController(QObject):
         self._queued: list[tuple[str, np.ndarray]] = []
         self._context_all: dict[str, str] = {}
         self._step: Macro | None = None  # this job's undo step, while it is on top of the stack
+        self._job_size = 0  # keyframes the running job was asked to propose
+        self._recheck = False  # a job was superseded or cancelled: look for stale keyframes at the end
         self._step_index: int | None = None  # stack index right after our step
         self._thread = QThread()
         self._thread.setObjectName("kfstudio-generation")
@@ -217,6 +219,7 @@ class GenerationController(QObject):
         """
         self._job_id += 1
         self.worker.latest = self._job_id  # makes any running job stale at its next check
+        self._recheck |= self._active is not None
         self._close_job()
         kfs, idx, background, emotion, keys = pipeline.generation_targets(self.session.anim, list(uids))
         if not idx:
@@ -238,6 +241,7 @@ class GenerationController(QObject):
         )
         self._active, self._mode, self._label = job.job_id, mode, label
         self._context_all = dict(zip(job.uids, job.context))
+        self._job_size = len(idx)
         self.pending = {job.uids[i] for i in idx}
         self.started.emit(job.job_id, sorted(self.pending))
         self._submit.emit(job)
@@ -245,6 +249,7 @@ class GenerationController(QObject):
 
     def cancel(self) -> None:
         """Make the running job stale (its remaining keyframes are not proposed)."""
+        self._recheck |= self._active is not None
         self._job_id += 1
         self.worker.latest = self._job_id
         self._close_job()
@@ -322,7 +327,11 @@ class GenerationController(QObject):
         self.pending = set()
         self._step, self._step_index = None, None
         self.status.emit(f"{count} keyframe{'s' if count != 1 else ''} generated · {self.backend_label}")
-        stale = self.out_of_date() if count else []
+        # Keyframes can only be left out of date when a job was superseded or cancelled, or this one
+        # stopped early; the check re-matches the whole script, so it is skipped otherwise.
+        recheck = bool(count) and (self._recheck or count < self._job_size)
+        self._recheck = False
+        stale = self.out_of_date() if recheck else []
         if stale:  # e.g. a keyframe whose job was superseded by a refine of another one
             self.regenerate(stale, mode="refine", label="Generate keyframes")
             return
