@@ -263,11 +263,10 @@ def generate_animation(
     backend = create_backend("embedded") if own else backend
     results = []
     try:
-        kfs, idx, background, emotion, keys = generation_targets(anim)
+        kfs, _, background, emotion, keys = generation_targets(anim)
         descs = [k.description for k in kfs]
         proposals = {}
-        prev = None
-        for i, res in enumerate(propose_script(backend, descs, background, emotion, prev)):
+        for i, res in enumerate(propose_script(backend, descs, background, emotion)):
             proposals[kfs[i].uid] = res.values
             results.append(res)
             if progress is not None:

@@ -137,3 +137,20 @@ def test_new_keyframes_hold_their_expression_long_enough_to_read():
     assert anim.evaluate(0.3)[smile] == pytest.approx(first.values[smile])  # still the full smile
     explicit = _generated("0s: a big smile [hold 1.0s]\n3s: neutral\n")
     assert explicit.keyframes[0].hold == pytest.approx(1.0)
+
+
+def test_each_keyframe_is_proposed_after_the_one_before_it():
+    anim = _generated("0s: she smiles slightly\n1s: she smiles more\n2s: she holds it\n")
+    smile = ch.channel_index("MouthSmileLeft")
+    first, more, held = (k.values[smile] for k in anim.keyframes)
+    assert first < more < 0.7  # "more" than the previous keyframe, not a full smile from scratch
+    assert held == pytest.approx(more)
+
+
+def test_keyframes_at_the_same_time_resolve_in_script_order_every_time():
+    text = "0s: neutral face\n1s: a big smile\n1s: a deep frown\n2s: neutral face\n"
+    frown = ch.channel_index("MouthFrownLeft")
+    for _ in range(4):
+        anim = _generated(text)
+        assert [k.description for k in anim.keyframes][1:3] == ["a big smile", "a deep frown"]
+        assert anim.evaluate(1.0)[frown] == pytest.approx(anim.keyframes[2].values[frown])

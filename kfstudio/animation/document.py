@@ -20,7 +20,9 @@ one is undoable; code that changes a document directly must call :meth:`Animatio
 from __future__ import annotations
 
 import copy
-import uuid
+import secrets
+import threading
+import time
 from dataclasses import dataclass, field
 from typing import Callable, NamedTuple
 
@@ -34,8 +36,22 @@ __all__ = ["Keyframe", "Animation", "CurveGroup", "new_uid"]
 N = ch.NUM_CHANNELS
 
 
+_uid_lock = threading.Lock()
+_last_uid_stamp = 0
+
+
 def new_uid() -> str:
-    return uuid.uuid4().hex[:12]
+    """A new keyframe id: 16 hex digits that sort in creation order.
+
+    Ids break ties between keyframes at the same time (the later-made one wins on a shared
+    channel), so keyframes made from script lines keep the script's order; the microsecond clock
+    (made strictly increasing within a process) plus a random tail keeps ids unique across processes.
+    """
+    global _last_uid_stamp
+    with _uid_lock:
+        stamp = max(time.time_ns() // 1000, _last_uid_stamp + 1)
+        _last_uid_stamp = stamp
+    return f"{stamp:013x}"[-13:] + f"{secrets.randbelow(16**3):03x}"
 
 
 def _floats(v, default: float = 0.0) -> np.ndarray:
@@ -169,7 +185,7 @@ class Animation:
 
     # ----------------------------------------------------------------- keyframes
     def sort(self) -> None:
-        """Keep keyframes in a canonical order: by time, then id."""
+        """Keep keyframes in a canonical order: by time, then id (creation order, see :func:`new_uid`)."""
         self.keyframes.sort(key=lambda k: (k.time, k.uid))
 
     def find(self, uid: str) -> Keyframe:

@@ -283,13 +283,35 @@ def propose_script(
     ``previous`` is either the (61,) values preceding the first keyframe, or one optional row per
     keyframe (an (n, 61) array or a list with ``None`` gaps), e.g. the keyframes' current values
     when re-proposing. ``locked`` takes the same shapes with booleans.
+
+    Each keyframe is seen after the one before it: where a keyframe has no ``previous`` row, the
+    result of the keyframe before it takes that place. A backend that reads the previous values
+    (``chains_previous``, the embedded planner) gets each request once that result is known; the
+    others get the whole script at once (batched), and a keyframe that fails there falls back to
+    the result before it. Results go through :func:`propose_checked`.
     """
     descriptions = [str(d) for d in descriptions]
     n = len(descriptions)
     prev_rows = _per_keyframe(previous, n, "previous", np.float64)
     lock_rows = _per_keyframe(locked, n, "locked", bool)
-    requests = [
-        KeyframeRequest(descriptions, i, background, emotion, prev_rows[i], lock_rows[i])
-        for i in range(n)
-    ]
-    yield from propose_checked(backend, requests, cancel)
+
+    def request(i: int, before: np.ndarray | None) -> KeyframeRequest:
+        prev = prev_rows[i] if prev_rows[i] is not None else before
+        return KeyframeRequest(descriptions, i, background, emotion, prev, lock_rows[i])
+
+    last: np.ndarray | None = None
+    if getattr(backend, "chains_previous", False):
+        for i in range(n):
+            if cancel is not None and cancel():
+                return
+            result = next(propose_checked(backend, [request(i, last)], cancel), None)
+            if result is None:
+                return
+            last = result.values
+            yield result
+        return
+    for i, result in enumerate(propose_checked(backend, [request(i, None) for i in range(n)], cancel)):
+        if result.error and last is not None and prev_rows[i] is None:
+            result.values = last.copy()
+        last = result.values
+        yield result

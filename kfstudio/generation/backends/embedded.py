@@ -14,6 +14,7 @@ class EmbeddedBackend:
 
     name = "embedded"
     device = "cpu"
+    chains_previous = True  # reads the previous keyframe's values ("more", "holds it", continuity)
 
     def __init__(self) -> None:
         from kfstudio.generation.planner import EmbeddedPlanner
