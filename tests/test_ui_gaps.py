@@ -174,3 +174,11 @@ def test_export_error_is_shown_not_raised(window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))
     assert not window.export_model(tmp_path / "missing-folder" / "take.fbx", ExportOptions())
     assert errors and "take.fbx" in errors[0]
+
+
+def test_opening_another_script_shows_its_own_moving_channels(qtbot, window):
+    first = list(window.session.visible_channels)
+    window.open_script("0.0s: Neutral.\n1.0s: The jaw drops wide open and the tongue sticks out.\n")
+    qtbot.waitUntil(lambda: not window.controller.busy and len(window.session.anim.keyframes) == 2, timeout=10000)
+    shown = window.session.visible_channels
+    assert shown == moving_channels(window.session.anim) and shown != first

@@ -346,6 +346,7 @@ class MainWindow(QMainWindow):
         self.timeline.frame_all()
         self.timeline.set_play_range(None)
         getattr(self.viewport, "frame_face", lambda: None)()
+        self.session.set_visible_channels([])  # another document: its own moving channels
         self.show_moving_channels()
 
     def new_document(self) -> None:

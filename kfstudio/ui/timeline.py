@@ -43,6 +43,15 @@ _RANGE = QColor(90, 140, 220, 45)
 _PENDING = QColor(240, 173, 78)
 
 
+def _add_diamond(path: QPainterPath, x: float, r: float) -> None:
+    """Add a key diamond of half-size ``r`` centred on (``x``, the marker row) to ``path``."""
+    path.moveTo(x, MARKER_Y - r)
+    path.lineTo(x + r, MARKER_Y)
+    path.lineTo(x, MARKER_Y + r)
+    path.lineTo(x - r, MARKER_Y)
+    path.closeSubpath()
+
+
 def _next_described_times(kfs: list) -> list[float | None]:
     """For each keyframe of ``kfs`` (sorted by time), the time of the next one with a description."""
     out: list[float | None] = [None] * len(kfs)
@@ -308,55 +317,69 @@ class Timeline(QWidget):
                 p.drawText(QPointF(x + 3, 12), label)
 
     def _paint_markers(self, p: QPainter, h: int) -> None:
+        """Holds, thumbnails, labels, then the diamonds (batched into one path per style).
+
+        Where markers crowd, a thumbnail is drawn only where it does not overlap the previous one
+        (the selected keyframes always get theirs) and a label only where at least an ellipsis fits;
+        hovering a marker shows its whole text. This keeps long documents quick to paint.
+        """
         anim = self.session.anim
         selected = set(self.session.selected_keyframes)
         fm = QFontMetrics(self.font_small)
         p.setFont(self.font_small)
         kfs = sorted(anim.keyframes, key=lambda k: k.time)
         next_described = _next_described_times(kfs)
+        diamonds: dict[str, QPainterPath] = {}
+        last_thumb = -math.inf
         for i, k in enumerate(kfs):
             x = self.x_of(k.time)
             if x < -THUMB or x > self.width() + THUMB:
                 continue
             if k.hold > 0:
                 p.fillRect(QRectF(x, MARKER_Y - 2, k.hold * self.px_per_s, 4), QColor(232, 185, 70, 90))
-            image = self.thumbnails.get(k.uid, k.values) if k.description else None
-            if image is not None:
-                target = QRectF(x - THUMB / 2, RULER_H + 6, THUMB, THUMB)
-                p.drawImage(target, image)
-                p.setPen(QPen(_KEY_SEL if k.uid in selected else _DIM, 1))
-                p.setBrush(Qt.NoBrush)
-                p.drawRect(target)
-            elif k.description:
-                p.setPen(QPen(_DIM, 1, Qt.DotLine))
-                p.setBrush(Qt.NoBrush)
-                p.drawRect(QRectF(x - THUMB / 2, RULER_H + 6, THUMB, THUMB))
-            self._paint_diamond(p, x, k, selected)
+            is_selected = k.uid in selected
+            if k.description and (x - last_thumb >= THUMB + 2 or is_selected):
+                last_thumb = x
+                self._paint_thumbnail(p, x, k, is_selected)
+            _add_diamond(diamonds.setdefault(self._diamond_style(k, selected), QPainterPath()), x, 7 if k.description else 4)
             if k.description:
                 nxt = next_described[i]
                 room = (self.x_of(nxt) - x - 10) if nxt is not None else self.width() - x - 10
-                if room < 12 and k.uid not in selected:
+                if room < 12 and not is_selected:
                     continue  # no room for even an ellipsis: the tooltip shows the text
                 text = fm.elidedText(k.description, Qt.ElideRight, int(max(room, 24)))
-                p.setPen(_KEY_SEL if k.uid in selected else _TEXT)
+                p.setPen(_KEY_SEL if is_selected else _TEXT)
                 p.drawText(QPointF(x - 4, MARKER_Y + 20), text)
+        for style in ("sparse", "described", "pending", "selected"):  # the selection on top
+            path = diamonds.get(style)
+            if path is None:
+                continue
+            if style == "pending":
+                p.setPen(QPen(_PENDING, 2))
+                p.setBrush(Qt.NoBrush)
+            else:
+                color = {"selected": _KEY_SEL, "described": _KEY, "sparse": _KEY_SPARSE}[style]
+                p.setPen(QPen(color.darker(160), 1))
+                p.setBrush(QBrush(color))
+            p.drawPath(path)
 
-    def _paint_diamond(self, p: QPainter, x: float, k, selected: set[str]) -> None:
-        r = 7 if k.description else 4
-        path = QPainterPath()
-        path.moveTo(x, MARKER_Y - r)
-        path.lineTo(x + r, MARKER_Y)
-        path.lineTo(x, MARKER_Y + r)
-        path.lineTo(x - r, MARKER_Y)
-        path.closeSubpath()
-        if k.uid in self.pending:
-            p.setPen(QPen(_PENDING, 2))
-            p.setBrush(Qt.NoBrush)
+    def _paint_thumbnail(self, p: QPainter, x: float, k, is_selected: bool) -> None:
+        image = self.thumbnails.get(k.uid, k.values)
+        target = QRectF(x - THUMB / 2, RULER_H + 6, THUMB, THUMB)
+        if image is not None:
+            p.drawImage(target, image)
+            p.setPen(QPen(_KEY_SEL if is_selected else _DIM, 1))
         else:
-            color = _KEY_SEL if k.uid in selected else (_KEY if k.description else _KEY_SPARSE)
-            p.setPen(QPen(color.darker(160), 1))
-            p.setBrush(QBrush(color))
-        p.drawPath(path)
+            p.setPen(QPen(_DIM, 1, Qt.DotLine))
+        p.setBrush(Qt.NoBrush)
+        p.drawRect(target)
+
+    def _diamond_style(self, k, selected: set[str]) -> str:
+        if k.uid in self.pending:
+            return "pending"
+        if k.uid in selected:
+            return "selected"
+        return "described" if k.description else "sparse"
 
     # ------------------------------------------------------------------ mouse
     def mousePressEvent(self, event) -> None:
