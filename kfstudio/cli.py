@@ -128,6 +128,33 @@ def _add_export_options(p: argparse.ArgumentParser) -> None:
                    help="add natural blinks, small gaze saccades and head sway on top of the keys (baked; default: the project's setting, off)")
 
 
+def _start_seconds(value: str | None, anim) -> float:
+    """``--start`` in seconds: a number of seconds or a timecode; by default the time an imported
+    capture started at (so a round trip keeps its timecode), else 0."""
+    if value is None:
+        return float(anim.settings.get("import", {}).get("start", 0.0))
+    from .io.llf_csv import parse_timecode
+
+    try:
+        seconds = parse_timecode(value) if ":" in value else float(value)
+    except ValueError:
+        raise CLIError(f"--start {value!r}: expected seconds (e.g. 12.5) or a timecode HH:MM:SS:FF.fff") from None
+    if not (seconds >= 0 and seconds < 1e7):
+        raise CLIError(f"--start {value!r}: expected a time of 0 or more seconds")
+    return seconds
+
+
+def _fps(text: str) -> float:
+    """argparse type of --fps: a frame rate above 0 and at most 1000."""
+    try:
+        fps = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not 0 < fps <= 1000:
+        raise argparse.ArgumentTypeError(f"{text} is not a frame rate (above 0, at most 1000)")
+    return fps
+
+
 def _export(anim, out: Path, args) -> str:
     """Write ``anim`` to ``out`` in the format of its suffix; returns a one-line summary."""
     import warnings
@@ -145,19 +172,15 @@ def _export(anim, out: Path, args) -> str:
         from .rig.gltf_head import load_gltf_head
 
         head = load_gltf_head(args.head)
-    start = args.start if getattr(args, "start", None) is not None else 0.0
+    start = _start_seconds(getattr(args, "start", None), anim)
     if out.suffix.lower() == ".csv":
         from .pipeline import export_csv
 
         rows = export_csv(anim, out, fps=args.fps, start=start)
         return f"{rows} frames at {args.fps or anim.fps:g} fps"
-    if isinstance(start, str):
-        from .io.llf_csv import parse_timecode
-
-        start = parse_timecode(start) if ":" in start else float(start)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", ExportWarning)
-        export_animation(anim, out, mode=args.mode, bake=args.bake, fps=args.fps, start=float(start), head=head)
+        export_animation(anim, out, mode=args.mode, bake=args.bake, fps=args.fps, start=start, head=head)
     for w in caught:
         if issubclass(w.category, ExportWarning):
             print(f"warning: {w.message}", file=sys.stderr)
@@ -189,8 +212,8 @@ def cmd_import(args) -> int:
         f"{keys} channel keys ({keys / max(1, info['frames'] * 61):.1%} of the capture's samples)",
         file=sys.stderr,
     )
-    if info["missing_channels"]:
-        print(f"warning: the capture has no column for {', '.join(info['missing_channels'])} (set to 0)", file=sys.stderr)
+    for warning in info["warnings"]:
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -288,8 +311,8 @@ def _batch(args, backend, out) -> int:
 
 
 def cmd_keyframe(args) -> int:
-    if not args.batch and not args.description:
-        raise CLIError("give a DESCRIPTION or --batch FILE.jsonl")
+    if not args.batch and not (args.description or "").strip():
+        raise CLIError("give a DESCRIPTION (not empty) or --batch FILE.jsonl")
     backend = _backend_from_args(args)
     try:
         if args.batch:
@@ -305,6 +328,8 @@ def cmd_keyframe(args) -> int:
         if args.explain:
             for line in res.explanation:
                 print(line, file=sys.stderr)
+        if backend.name == "embedded" and not res.explanation:
+            print("warning: no word of the description was recognised; the face stays neutral", file=sys.stderr)
         print(json.dumps(_flat(res.values), indent=None if args.compact else 1))
         return 0
     finally:
@@ -312,6 +337,7 @@ def cmd_keyframe(args) -> int:
 
 
 def cmd_generate(args) -> int:
+    from .generation.script import parse_script
     from .io.project import save_project
     from .pipeline import generate_animation
 
@@ -332,7 +358,10 @@ def cmd_generate(args) -> int:
             if result.error:
                 print(f"\nwarning: keyframe {done}: {result.error}", file=sys.stderr)
 
-        anim, results = generate_animation(text, backend, fps=args.fps or 30.0, progress=on_progress)
+        for warning in parse_script(text, str(src)).warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        anim, results = generate_animation(text, backend, fps=args.fps if args.fps is not None else 30.0,
+                                           progress=on_progress, source=str(src))
     finally:
         progress.close()
         backend.close()
@@ -417,8 +446,9 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Export a project's animation: Live Link Face CSV (one row per frame), binary FBX 7.4 or glTF 2.0 (.glb).")
     x.add_argument("project", help="the project (.kfs)")
     x.add_argument("-o", "--output", required=True, help="the file to write: .csv, .fbx or .glb")
-    x.add_argument("--fps", type=float, help="frame rate of the rows / baked keys (default: the project's)")
-    x.add_argument("--start", default=None, help="time of the first frame: seconds, or for CSV a timecode HH:MM:SS:FF.fff (default 0)")
+    x.add_argument("--fps", type=_fps, help="frame rate of the rows / baked keys (default: the project's)")
+    x.add_argument("--start", default=None,
+                   help="time of the first frame: seconds or a timecode HH:MM:SS:FF.fff (default: the start of an imported capture, else 0)")
     _add_export_options(x)
     x.set_defaults(func=cmd_export)
 
@@ -445,7 +475,7 @@ def build_parser() -> argparse.ArgumentParser:
     g = sub.add_parser("generate", help="make a whole animation from a script", description="Plan and propose every keyframe of a script.")
     g.add_argument("script", help="the script (.txt)")
     g.add_argument("-o", "--output", required=True, help="the file to write: a project (.kfs), Live Link Face CSV (.csv), FBX (.fbx) or glTF (.glb)")
-    g.add_argument("--fps", type=float, help="frame rate (default 30)")
+    g.add_argument("--fps", type=_fps, help="frame rate (default 30)")
     _add_export_options(g)
     _add_backend_options(g)
     g.set_defaults(func=cmd_generate)

@@ -63,6 +63,10 @@ def capture_to_animation(capture, tolerance: float | None = None, *, source: str
 
     times = np.asarray(capture.times, dtype=np.float64)
     values = ch.clamp(capture.values)
+    warnings = list(capture.warnings)
+    clamped = int(np.count_nonzero(values != np.asarray(capture.values, dtype=np.float64)))
+    if clamped:
+        warnings.append(f"{clamped} values outside their channel's range were clamped on import")
     n = len(times)
     keyed = np.ones((n, ch.NUM_CHANNELS), dtype=bool)
     if tolerance is not None:
@@ -83,6 +87,7 @@ def capture_to_animation(capture, tolerance: float | None = None, *, source: str
         "frames": int(n),
         "tolerance": tolerance,
         "missing_channels": list(capture.missing),
+        "warnings": warnings,
     }
     return anim
 
@@ -139,7 +144,7 @@ def _script_keyframes(anim: Animation) -> list[Keyframe]:
     return [k for k in anim.keyframes if k.description.strip()]
 
 
-def sync_keyframes(anim: Animation, script_text: str) -> tuple[Edit | None, list[str]]:
+def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") -> tuple[Edit | None, list[str]]:
     """Match the keyframes to a new script text.
 
     Returns one undoable edit (``None`` if nothing changes) that sets the script text, updates the
@@ -153,7 +158,7 @@ def sync_keyframes(anim: Animation, script_text: str) -> tuple[Edit | None, list
     """
     from .generation.script import assign_times, parse_script
 
-    script = parse_script(script_text)
+    script = parse_script(script_text, source)
     times = assign_times(script)
     descs = [b.description for b in script.beats]
     old = _script_keyframes(anim)
@@ -247,16 +252,18 @@ def generate_animation(
     *,
     fps: float = 30.0,
     progress: Callable[[int, int, object], None] | None = None,
+    source: str = "<script>",
 ) -> tuple[Animation, list]:
     """Make a whole animation from a script: keyframes at the script's times, values from ``backend``.
 
     ``backend`` defaults to the embedded planner. ``progress(done, total, result)`` is called after
-    each keyframe. Returns the animation and the list of :class:`KeyframeResult` (repairs, errors).
+    each keyframe. ``source`` names the script in error messages. Returns the animation and the
+    list of :class:`KeyframeResult` (repairs, errors).
     """
     from .generation.backend import create_backend, propose_script
 
     anim = Animation(fps=fps, script="")
-    edit, uids = sync_keyframes(anim, script_text)
+    edit, _ = sync_keyframes(anim, script_text, source)
     if edit is not None:
         edit.redo(anim)
     own = backend is None
@@ -301,5 +308,5 @@ def load_animation(path: str | os.PathLike, *, backend=None, tolerance: float | 
         raise InputError(f"{p}: not a text file; expected a script (.txt), a project (.kfs) or a capture (.csv)") from None
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror or e})") from None
-    anim, _ = generate_animation(text, backend)
+    anim, _ = generate_animation(text, backend, source=str(p))
     return anim

@@ -408,8 +408,8 @@ def load_gltf_head(path, mapping: dict[str, str] | str | Path | None = None) -> 
     if isinstance(mapping, (str, Path)):
         mapping = load_mapping(mapping)
     mapping = dict(mapping or {})
-    gltf, buffers = read_gltf(path)
     try:
+        gltf, buffers = read_gltf(path)
         return _load_head(path, gltf, buffers, mapping)
     except HeadFormatError:
         raise
