@@ -237,3 +237,16 @@ def test_clean_state_tracks_saves():
     assert not stack.is_clean
     stack.redo()
     assert stack.is_clean
+
+
+def test_mirror_leaves_locked_channels_and_their_counterparts():
+    a = _anim()
+    k = a.keyframes[0]
+    stack = UndoStack(a)
+    stack.push(cmd.set_values(a, k.uid, {"MouthSmileLeft": 0.8, "MouthSmileRight": 0.1, "BrowOuterUpLeft": 0.6, "BrowOuterUpRight": 0.0}))
+    stack.push(cmd.set_keyframe_lock(a, k.uid, ["MouthSmileLeft"]))
+    stack.push(cmd.mirror_keyframes(a, [k.uid]))
+    after = a.find(k.uid)
+    assert after.values[SMILE_L] == 0.8 and after.values[SMILE_R] == 0.1  # locked pair untouched
+    assert after.locked[SMILE_L] and not after.locked[SMILE_R]
+    assert after.values[ch.channel_index("BrowOuterUpRight")] == pytest.approx(0.6)  # the rest mirrored

@@ -105,3 +105,11 @@ def test_bad_settings_are_clear_errors(tmp_path, bad, message):
     p.write_text(json.dumps(d))
     with pytest.raises(ProjectError, match=message):
         load_project(p)
+
+
+def test_a_longer_animation_keeps_the_motion_it_already_had():
+    t = np.linspace(0, 20, 601)
+    short = secondary_layer(t, SecondaryMotion(), 20)
+    longer = secondary_layer(t, SecondaryMotion(), 40)
+    for k in short:
+        np.testing.assert_array_equal(short[k], longer[k])

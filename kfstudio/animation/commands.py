@@ -462,21 +462,30 @@ def set_channel_flags(anim: Animation, channels, *, locked: bool | None = None, 
 
 
 def mirror_keyframes(anim: Animation, uids: Iterable[str] | None = None) -> Edit | None:
-    """Swap left and right on keyframes (values and flags; yaw and roll change sign)."""
+    """Swap left and right on keyframes (values and flags; yaw and roll change sign).
+
+    Locked values stay where they are: a channel locked on the keyframe or on the whole document
+    keeps its value and its lock, and its mirror counterpart does not receive it either.
+    """
     sel = None if uids is None else set(uids)
     out = []
     m = ch.MIRROR_INDEX
     for k in anim.keyframes:
         if sel is not None and k.uid not in sel:
             continue
+        before = k
         k = k.copy()
-        old = k.values.copy()
-        k.values = ch.mirror_values(old)
+        # A channel stays put when it or its counterpart is locked (else the lock would move).
+        frozen = before.locked | anim.channel_locked
+        frozen = frozen | frozen[m]
+        swap = np.where(frozen, np.arange(ch.NUM_CHANNELS), m)
+        sign = np.where(frozen, 1.0, ch.MIRROR_SIGN)
+        k.values = before.values[swap] * sign
         for f in ("keyed", "locked", "edited", "interp", "tangent"):
-            setattr(k, f, getattr(k, f)[m].copy())
-        k.in_slope = k.in_slope[m] * ch.MIRROR_SIGN
-        k.out_slope = k.out_slope[m] * ch.MIRROR_SIGN
-        k.edited |= k.values != old
+            setattr(k, f, getattr(before, f)[swap].copy())
+        k.in_slope = before.in_slope[swap] * sign
+        k.out_slope = before.out_slope[swap] * sign
+        k.edited |= k.values != before.values
         out.append(k)
     return make_edit(anim, "Mirror left/right", out)
 

@@ -124,8 +124,10 @@ def _blink_curve(t: np.ndarray, starts: np.ndarray, duration: float) -> np.ndarr
 def _saccades(rng: np.random.Generator, t: np.ndarray, end: float, m: SecondaryMotion) -> tuple[np.ndarray, np.ndarray]:
     """Gaze offsets (yaw, pitch) that jump to a new small target every interval and hold."""
     count = int(end / max(0.2, m.saccade_interval * 0.5)) + 2
-    jumps = 0.3 + np.cumsum(rng.exponential(m.saccade_interval, size=count).clip(0.25, None))
-    targets = rng.normal(0.0, m.saccade_amplitude, size=(count + 1, 2)) * [1.0, 0.6]
+    # Separate streams for when and where, so a longer animation only adds saccades at its end.
+    when, where = (np.random.default_rng(seed) for seed in rng.integers(0, 2**63, size=2))
+    jumps = 0.3 + np.cumsum(when.exponential(m.saccade_interval, size=count).clip(0.25, None))
+    targets = where.normal(0.0, m.saccade_amplitude, size=(count + 1, 2)) * [1.0, 0.6]
     targets[0] = 0.0
     move = 0.04  # a saccade takes about 40 ms
     idx = np.searchsorted(jumps, t, side="right")  # target reached after jump idx-1
