@@ -118,7 +118,11 @@ class Keyframe:
         self.out_slope = _floats(self.out_slope)
 
     def copy(self) -> "Keyframe":
-        return copy.deepcopy(self)
+        """An independent copy (arrays copied; no re-validation, the source is already valid)."""
+        k = object.__new__(Keyframe)
+        d = self.__dict__
+        k.__dict__.update({name: (v.copy() if isinstance(v, np.ndarray) else v) for name, v in d.items()})
+        return k
 
     def same_as(self, other: "Keyframe") -> bool:
         """Exact equality of every field (used by tests and by commands to skip no-op edits)."""
