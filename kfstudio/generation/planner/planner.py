@@ -62,6 +62,10 @@ _REGION_MASKS: dict[str, np.ndarray] = {
 }
 
 
+#: Head movements that set a pitch direction (see :meth:`EmbeddedPlanner._drop_pitch_tilts`).
+_PITCH_CONCEPTS = frozenset({"head_back", "head_up", "head_down", "head_forward", "nod"})
+
+
 @dataclass
 class Plan:
     """The planner's proposal: 61 values (Live Link Face order, clamped) and why."""
@@ -346,7 +350,7 @@ class EmbeddedPlanner:
                         continue
                 instances.append(inst)
                 used.add(k)
-        instances = self._merge(self._drop_vague(instances))
+        instances = self._merge(self._drop_pitch_tilts(self._drop_vague(instances)))
         if not instances:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)
@@ -392,6 +396,13 @@ class EmbeddedPlanner:
         expression it names in the same clause."""
         expression_regions = {i.concept.region for i in instances if i.from_expression}
         return [i for i in instances if not (i.vague and i.concept.region in expression_regions)]
+
+    @staticmethod
+    def _drop_pitch_tilts(instances: list[_Instance]) -> list[_Instance]:
+        """"Tilts her head back", "tips the head down": a tilt that names a pitch direction is that
+        pitch, not a sideways roll (unless the tilt itself carries a side)."""
+        pitched = any(i.concept.key in _PITCH_CONCEPTS for i in instances)
+        return [i for i in instances if not (pitched and i.concept.key == "head_tilt" and not i.side)]
 
     @staticmethod
     def _merge(instances: list[_Instance]) -> list[_Instance]:
