@@ -46,6 +46,8 @@ __all__ = [
     "clamp",
     "mirror_values",
     "group_indices",
+    "EYE_LOOK_YAW",
+    "EYE_LOOK_PITCH",
 ]
 
 
@@ -215,6 +217,13 @@ MIRROR_INDEX = np.array([_BY_NAME[c.mirror].index for c in CHANNELS], dtype=np.i
 MIRROR_SIGN = np.array([c.mirror_sign for c in CHANNELS], dtype=np.float64)
 MIRROR_INDEX.setflags(write=False)
 MIRROR_SIGN.setflags(write=False)
+
+
+#: Eye rotation (radians) at which the matching ``eyeLook*`` shape reaches 1: yaw toward the ear or
+#: the nose, pitch up or down. Every module that converts between the look shapes and the eye
+#: rotations (the planner, the rig, secondary motion) uses these, so the two always agree.
+EYE_LOOK_YAW = 0.6
+EYE_LOOK_PITCH = 0.4
 
 
 class UnknownChannelError(KeyError):

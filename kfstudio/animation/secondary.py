@@ -27,7 +27,7 @@ __all__ = ["SecondaryMotion", "secondary_layer", "apply_secondary", "SETTINGS_KE
 #: Key of the layer's settings in ``Animation.settings``.
 SETTINGS_KEY = "secondary"
 
-_EYE_YAW_MAX, _EYE_PITCH_MAX = 0.6, 0.4  # radians at which eyeLook* shapes reach 1 (as the planner)
+_EYE_YAW_MAX, _EYE_PITCH_MAX = ch.EYE_LOOK_YAW, ch.EYE_LOOK_PITCH  # radians at which eyeLook* reach 1
 _BLINK = [ch.channel_index("EyeBlinkLeft"), ch.channel_index("EyeBlinkRight")]
 _EYE_YAW = [ch.channel_index("LeftEyeYaw"), ch.channel_index("RightEyeYaw")]
 _EYE_PITCH = [ch.channel_index("LeftEyePitch"), ch.channel_index("RightEyePitch")]

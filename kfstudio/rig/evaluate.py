@@ -32,7 +32,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-from kfstudio.channels import NUM_BLENDSHAPES, NUM_CHANNELS, channel_index
+from kfstudio.channels import EYE_LOOK_PITCH, EYE_LOOK_YAW, NUM_BLENDSHAPES, NUM_CHANNELS, channel_index
 from kfstudio.rig.head import Head
 
 __all__ = ["Rig", "HEAD_RADIANS_PER_UNIT", "LOOK_YAW", "LOOK_PITCH", "LID_FOLLOW", "pose_matrix"]
@@ -40,9 +40,9 @@ __all__ = ["Rig", "HEAD_RADIANS_PER_UNIT", "LOOK_YAW", "LOOK_PITCH", "LID_FOLLOW
 #: Head pose channels are multiplied by this to get radians (so -1..1 is about -57..57 degrees).
 HEAD_RADIANS_PER_UNIT = 1.0
 #: Eye yaw (radians) implied by an eyeLookIn/Out weight of 1 when no eye pose is given.
-LOOK_YAW = 0.6
+LOOK_YAW = EYE_LOOK_YAW
 #: Eye pitch (radians) implied by an eyeLookUp/Down weight of 1 when no eye pose is given.
-LOOK_PITCH = 0.45
+LOOK_PITCH = EYE_LOOK_PITCH
 #: How far the lids follow the gaze: fraction of the eyeLook* shape at the full angle.
 LID_FOLLOW = 0.6
 

@@ -35,7 +35,7 @@ _COLOUR_WEIGHT = 0.35  # how strongly the script emotion colours regions a speci
 _VAGUE_WEIGHT = 0.85  # ... and a vague description
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
-_EYE_YAW_MAX, _EYE_PITCH_MAX = 0.6, 0.4  # radians at which eyeLook* reach 1
+_EYE_YAW_MAX, _EYE_PITCH_MAX = ch.EYE_LOOK_YAW, ch.EYE_LOOK_PITCH  # radians at which eyeLook* reach 1
 _VAGUE_ACTIONS = {"curl", "twitch"}
 
 _IDX = {name: i for i, name in enumerate(ch.NAMES)}
