@@ -41,6 +41,7 @@ import numpy as np
 
 from .. import channels as ch
 from ..animation import Animation, Interp
+from ..animation.curves import segment_coefficients
 
 __all__ = [
     "ExportError",
@@ -103,16 +104,10 @@ class ChannelCurve:
         t0, t1 = self.times[seg], self.times[seg + 1]
         h = t1 - t0
         s = np.clip((t - t0) / h, 0.0, 1.0)
-        p0, p1 = self.values[seg], self.values[seg + 1]
-        kind = self.interp[seg]
-        m0, m1 = self.slope_out[seg] * h, self.slope_in[seg + 1] * h
-        dp = p1 - p0
-        bez = kind == Interp.BEZIER
-        lin = kind == Interp.LINEAR
-        b = np.where(bez, m0, np.where(lin, dp, 0.0))
-        c = np.where(bez, 3.0 * dp - 2.0 * m0 - m1, 0.0)
-        d = np.where(bez, -2.0 * dp + m0 + m1, 0.0)
-        value = p0 + s * (b + s * (c + s * d))
+        coef = segment_coefficients(self.times, self.values[None], self.interp[None],
+                                    self.slope_in[None], self.slope_out[None])[:, :, 0]
+        a, b, c, d = coef[:, seg]
+        value = a + s * (b + s * (c + s * d))
         slope = (b + s * (2.0 * c + 3.0 * s * d)) / h
         # The curve is flat before its first key and after its last (a key's own side included).
         if side == "left":
