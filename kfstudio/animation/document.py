@@ -107,6 +107,8 @@ class Keyframe:
 
     def __post_init__(self) -> None:
         self.time = float(self.time)
+        if not (np.isfinite(self.time) and self.time >= 0.0):
+            raise ValueError(f"a keyframe's time must be a number of seconds >= 0, got {self.time!r}")
         self.hold = max(0.0, float(self.hold))
         self.values = ch.clamp(_floats(self.values))
         self.keyed = _flags(self.keyed, True)
@@ -233,7 +235,8 @@ class Animation:
 
     @property
     def start(self) -> float:
-        return min(0.0, min((k.time for k in self.keyframes), default=0.0))
+        """Time of the first frame: always 0 (keyframe times are never negative)."""
+        return 0.0
 
     def frame_times(self, fps: float | None = None) -> np.ndarray:
         """Times of every frame from the start to the end (inclusive) at ``fps`` (default the document's)."""
