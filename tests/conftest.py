@@ -35,6 +35,21 @@ def shared_file(*parts: str) -> Path:
     return p
 
 
+@pytest.fixture(scope="module")
+def head():
+    """The bundled default head (one per test module: tests may pose its rig)."""
+    from kfstudio.rig.head import default_head
+
+    return default_head()
+
+
+@pytest.fixture(scope="module")
+def rig(head):
+    from kfstudio.rig.evaluate import Rig
+
+    return Rig(head)
+
+
 @pytest.fixture
 def capture_csv() -> Path:
     return shared_file("fixtures", "livelinkface_capture.csv")

@@ -16,7 +16,6 @@ from kfstudio import channels as ch
 from kfstudio.io.export import export_animation
 from kfstudio.pipeline import generate_animation
 from kfstudio.rig.evaluate import pose_matrix
-from kfstudio.rig.head import default_head
 
 from bpy_env import BpyUnavailable, bpy_python, run_in_blender
 
@@ -46,11 +45,6 @@ def anim():
             k.values[ch.channel_index(name)] = value
     a.touch()
     return a
-
-
-@pytest.fixture(scope="module")
-def head():
-    return default_head()
 
 
 def import_in_blender(tmp_path_factory, anim, head, name, **options) -> dict:

@@ -18,12 +18,7 @@ from kfstudio.rig.gltf_head import (
     save_gltf_head,
     write_glb,
 )
-from kfstudio.rig.head import Head, HeadFormatError, default_head
-
-
-@pytest.fixture(scope="module")
-def head():
-    return default_head()
+from kfstudio.rig.head import Head, HeadFormatError
 
 
 @pytest.fixture(scope="module")

@@ -7,21 +7,9 @@ import pytest
 from scipy.spatial import cKDTree
 
 from kfstudio.channels import CHANNELS, NUM_BLENDSHAPES, NUM_CHANNELS, channel_index
-from kfstudio.rig.evaluate import Rig
-from kfstudio.rig.head import default_head
 
 BLENDSHAPES = CHANNELS[:NUM_BLENDSHAPES]
 FLIP = np.array([-1.0, 1.0, 1.0])
-
-
-@pytest.fixture(scope="module")
-def head():
-    return default_head()
-
-
-@pytest.fixture(scope="module")
-def rig(head):
-    return Rig(head)
 
 
 def _mirror_distance(a: np.ndarray, b: np.ndarray) -> float:

@@ -6,18 +6,6 @@ import numpy as np
 import pytest
 
 from kfstudio.channels import NUM_CHANNELS, channel_index
-from kfstudio.rig.evaluate import Rig
-from kfstudio.rig.head import default_head
-
-
-@pytest.fixture(scope="module")
-def head():
-    return default_head()
-
-
-@pytest.fixture(scope="module")
-def rig(head):
-    return Rig(head)
 
 
 def values(**named):
