@@ -18,7 +18,7 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from ..animation import commands as cmd
@@ -43,13 +43,34 @@ _RANGE = QColor(90, 140, 220, 45)
 _PENDING = QColor(240, 173, 78)
 
 
-def _add_diamond(path: QPainterPath, x: float, r: float) -> None:
-    """Add a key diamond of half-size ``r`` centred on (``x``, the marker row) to ``path``."""
-    path.moveTo(x, MARKER_Y - r)
-    path.lineTo(x + r, MARKER_Y)
-    path.lineTo(x, MARKER_Y + r)
-    path.lineTo(x - r, MARKER_Y)
-    path.closeSubpath()
+def _diamond_sprite(style: str, r: float, dpr: float) -> QPixmap:
+    """A key diamond of half-size ``r`` in ``style`` ("sparse", "described", "pending", "selected"),
+    pre-rendered at device pixel ratio ``dpr`` (cached). The pixmap is ``2 * r + 4`` pixels wide,
+    the diamond centred in it."""
+    key = (style, r, dpr)
+    sprite = _SPRITES.get(key)
+    if sprite is None:
+        side = 2 * r + 4
+        sprite = QPixmap(int(math.ceil(side * dpr)), int(math.ceil(side * dpr)))
+        sprite.setDevicePixelRatio(dpr)
+        sprite.fill(Qt.transparent)
+        p = QPainter(sprite)
+        p.setRenderHint(QPainter.Antialiasing)
+        if style == "pending":
+            p.setPen(QPen(_PENDING, 2))
+            p.setBrush(Qt.NoBrush)
+        else:
+            color = {"selected": _KEY_SEL, "described": _KEY, "sparse": _KEY_SPARSE}[style]
+            p.setPen(QPen(color.darker(160), 1))
+            p.setBrush(QBrush(color))
+        c = side / 2
+        p.drawPolygon([QPointF(c, c - r), QPointF(c + r, c), QPointF(c, c + r), QPointF(c - r, c)])
+        p.end()
+        _SPRITES[key] = sprite
+    return sprite
+
+
+_SPRITES: dict[tuple, QPixmap] = {}
 
 
 def _next_described_times(kfs: list) -> list[float | None]:
@@ -317,7 +338,7 @@ class Timeline(QWidget):
                 p.drawText(QPointF(x + 3, 12), label)
 
     def _paint_markers(self, p: QPainter, h: int) -> None:
-        """Holds, thumbnails, labels, then the diamonds (batched into one path per style).
+        """Holds, thumbnails, labels, then the diamonds (pre-rendered sprites, one per style).
 
         Where markers crowd, a thumbnail is drawn only where it does not overlap the previous one
         (the selected keyframes always get theirs) and a label only where at least an ellipsis fits;
@@ -329,7 +350,7 @@ class Timeline(QWidget):
         p.setFont(self.font_small)
         kfs = sorted(anim.keyframes, key=lambda k: k.time)
         next_described = _next_described_times(kfs)
-        diamonds: dict[str, QPainterPath] = {}
+        diamonds: dict[str, list[tuple[float, float]]] = {}  # style -> (x, half-size)
         last_thumb = -math.inf
         for i, k in enumerate(kfs):
             x = self.x_of(k.time)
@@ -341,7 +362,7 @@ class Timeline(QWidget):
             if k.description and (x - last_thumb >= THUMB + 2 or is_selected):
                 last_thumb = x
                 self._paint_thumbnail(p, x, k, is_selected)
-            _add_diamond(diamonds.setdefault(self._diamond_style(k, selected), QPainterPath()), x, 7 if k.description else 4)
+            diamonds.setdefault(self._diamond_style(k, selected), []).append((x, 7 if k.description else 4))
             if k.description:
                 nxt = next_described[i]
                 room = (self.x_of(nxt) - x - 10) if nxt is not None else self.width() - x - 10
@@ -350,18 +371,12 @@ class Timeline(QWidget):
                 text = fm.elidedText(k.description, Qt.ElideRight, int(max(room, 24)))
                 p.setPen(_KEY_SEL if is_selected else _TEXT)
                 p.drawText(QPointF(x - 4, MARKER_Y + 20), text)
+        dpr = self.devicePixelRatioF()
         for style in ("sparse", "described", "pending", "selected"):  # the selection on top
-            path = diamonds.get(style)
-            if path is None:
-                continue
-            if style == "pending":
-                p.setPen(QPen(_PENDING, 2))
-                p.setBrush(Qt.NoBrush)
-            else:
-                color = {"selected": _KEY_SEL, "described": _KEY, "sparse": _KEY_SPARSE}[style]
-                p.setPen(QPen(color.darker(160), 1))
-                p.setBrush(QBrush(color))
-            p.drawPath(path)
+            for x, r in diamonds.get(style, ()):
+                sprite = _diamond_sprite(style, r, dpr)
+                half = sprite.width() / dpr / 2
+                p.drawPixmap(QPointF(x - half, MARKER_Y - half), sprite)
 
     def _paint_thumbnail(self, p: QPainter, x: float, k, is_selected: bool) -> None:
         image = self.thumbnails.get(k.uid, k.values)
