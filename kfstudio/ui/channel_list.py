@@ -191,6 +191,7 @@ class ChannelList(QWidget):
 
         self.group_items: dict[str, QTreeWidgetItem] = {}
         self.channel_items: list[QTreeWidgetItem] = []
+        self._shown_values: list[tuple[str, bool] | None] = [None] * ch.NUM_CHANNELS  # per row: (text, greyed)
         self._build_items()
 
         layout = QVBoxLayout(self)
@@ -271,15 +272,18 @@ class ChannelList(QWidget):
         self._show_values()
 
     def _show_values(self) -> None:
+        """Show the values at the playhead (greyed when muted or locked); only the rows whose text
+        or shade changed are touched, so an edit elsewhere in time costs almost no Qt calls."""
         anim = self.session.anim
         values = self._raw_pose()
-        muted = anim.channel_muted
+        greyed = anim.channel_muted | anim.channel_locked
         grey, normal = QBrush(QColor(128, 128, 128)), QBrush()
         for c, item in enumerate(self.channel_items):
-            text = f"{values[c]:.3f}"
-            if item.text(COL_VALUE) != text:
-                item.setText(COL_VALUE, text)
-            item.setForeground(COL_VALUE, grey if (muted[c] or anim.channel_locked[c]) else normal)
+            shown = (f"{values[c]:.3f}", bool(greyed[c]))
+            if self._shown_values[c] != shown:
+                item.setText(COL_VALUE, shown[0])
+                item.setForeground(COL_VALUE, grey if shown[1] else normal)
+                self._shown_values[c] = shown
 
     @Slot()
     def _sync_selection_from_session(self) -> None:

@@ -25,7 +25,8 @@ drawn dashed (they play and export as 0, their keys stay editable).
 Drawing is incremental: on a document change the curves are re-sampled once for all channels
 (vectorised, one sample per frame plus the key times), and only the curves whose samples changed
 get new data; keys are sprites stamped from numpy arrays in one call per style. Redraws triggered
-by document changes are coalesced to one per event-loop turn.
+by document changes are coalesced to one per event-loop turn, done in a turn of their own;
+only the shown channels are sampled.
 """
 
 from __future__ import annotations
@@ -40,10 +41,10 @@ from PySide6.QtWidgets import QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, Q
 
 from .. import channels as ch
 from ..animation import commands
-from ..animation.curves import Interp, Tangent
+from ..animation.curves import Interp, Tangent, evaluate_keys
 from .channel_list import channel_color
 
-__all__ = ["CurveEditor", "sample_times"]
+__all__ = ["CurveEditor", "sample_times", "sample_channels"]
 
 PICK_RADIUS_PX = 7.0  # how close (pixels) a click must be to a key to hit it
 KEY_SIZE = 7  # pixels
@@ -74,6 +75,31 @@ def sample_times(anim) -> np.ndarray:
     eps = 1e-6
     t = np.unique(np.concatenate([frames, keys, keys - eps]))
     return np.concatenate([[t[0] - _FAR], t, [t[-1] + _FAR]])
+
+
+def sample_channels(anim, times: np.ndarray, channels) -> np.ndarray:
+    """Values of ``channels`` of ``anim`` at ``times`` (sorted), mute ignored: (T, len(channels)).
+
+    The same curves as :meth:`Animation.evaluate`, for a few channels only. Few curves evaluate
+    fastest a chunk of at most four samples per key at a time (``evaluate_keys`` then gathers the
+    segment of each sample instead of walking every segment).
+    """
+    channels = np.asarray(channels, dtype=int)
+    out = np.zeros((times.size, channels.size))
+    for group in anim.curves():
+        hit = np.flatnonzero(np.isin(channels, group.channels))  # columns of out in this group
+        if not hit.size or not group.times.size:
+            continue
+        order = np.argsort(group.channels)
+        cols = order[np.searchsorted(group.channels[order], channels[hit])]  # rows of the group
+        coef = None if group.coef is None else group.coef[:, :, cols]
+        args = (group.times, group.values[cols], group.interp[cols], group.slope_in[cols], group.slope_out[cols])
+        chunk = max(1, 4 * group.times.size) if cols.size < 16 else times.size
+        block = np.concatenate([evaluate_keys(*args, times[i:i + chunk], coef) for i in range(0, times.size, chunk)])
+        if group.may_overshoot:
+            np.clip(block, ch.LOWER[channels[hit]], ch.UPPER[channels[hit]], out=block)
+        out[:, hit] = block
+    return out
 
 
 @dataclass
@@ -217,7 +243,9 @@ class CurveEditor(QWidget):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
         self.plot.hideButtons()
         self.view.disableAutoRange()
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=(210, 212, 218), brush=(30, 31, 35, 200))
+        # Top-left and see-through: at the top right it hid the ends of the curves (the document's
+        # end is where the animator looks after a generation).
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor=(210, 212, 218), brush=(30, 31, 35, 140))
         self._legend_state: tuple | None = None
 
         # The editor drags the playhead itself (see _on_drag), so that keys under it stay pickable.
@@ -247,8 +275,9 @@ class CurveEditor(QWidget):
         self._curve_state: dict[int, tuple] = {}  # channel -> (locked, muted) drawn
         self._drawn_y: dict[int, np.ndarray] = {}
         self._times: np.ndarray | None = None
-        self._values: np.ndarray | None = None  # (T, 61) samples, mute ignored
+        self._values: np.ndarray | None = None  # (T, 61) samples, mute ignored (sampled channels only)
         self._sampled: tuple | None = None  # (id(anim), version) of the samples
+        self._sampled_channels: set[int] = set()
         self._drawn: tuple | None = None  # (id(anim), version, channels) of curves and keys
         self._key_t = np.zeros(0)
         self._key_v = np.zeros(0)
@@ -256,7 +285,10 @@ class CurveEditor(QWidget):
         self._key_uid: list[str] = []
         self._drag: _KeyDrag | _Handle | str | None = None  # or "box", "playhead", "cancelled"
         self._band_origin: QPointF | None = None
-        self._pending = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
 
         self.toolbar = QToolBar(self)
         self._build_actions()
@@ -397,33 +429,32 @@ class CurveEditor(QWidget):
     # ================================================================== drawing
     @Slot()
     def _schedule_refresh(self) -> None:
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self._deferred_refresh)
-
-    @Slot()
-    def _deferred_refresh(self) -> None:
-        self._pending = False
-        self.refresh()
+        """Redraw in a later event-loop turn of its own (a zero timer, not a posted call, so the
+        other views' updates of the same change are not done in the same turn)."""
+        if not self._refresh_timer.isActive():
+            self._refresh_timer.start()
 
     @Slot()
     def _on_document_replaced(self) -> None:
         self.refresh()
         self.frame_all()
 
-    def _ensure_samples(self) -> bool:
-        """Re-sample every channel if the document changed; True when it did."""
+    def _ensure_samples(self, channels) -> None:
+        """Sample the given channels if the document changed or they are not sampled yet (the
+        other channels are left unsampled: only the shown curves cost anything)."""
         anim = self.session.anim
         state = (id(anim), anim.version)
-        if state == self._sampled:
-            return False
-        times = sample_times(anim)
-        if self._times is None or not np.array_equal(times, self._times):
-            self._times = times
-            self._drawn_y.clear()  # every curve needs new x data
-        self._values = anim.evaluate(times, apply_mute=False)
-        self._sampled = state
-        return True
+        if state != self._sampled:
+            times = sample_times(anim)
+            if self._times is None or not np.array_equal(times, self._times):
+                self._times = times
+                self._drawn_y.clear()  # every curve needs new x data
+            self._values = np.zeros((times.size, ch.NUM_CHANNELS))
+            self._sampled, self._sampled_channels = state, set()
+        missing = [c for c in channels if c not in self._sampled_channels]
+        if missing:
+            self._values[:, missing] = sample_channels(anim, self._times, missing)
+            self._sampled_channels.update(missing)
 
     def _wanted_state(self) -> tuple:
         anim = self.session.anim
@@ -435,7 +466,7 @@ class CurveEditor(QWidget):
         if state == self._drawn:
             return
         channels = state[2]
-        self._ensure_samples()
+        self._ensure_samples(channels)
         for c in [c for c in self._curves if c not in channels]:
             self.view.removeItem(self._curves.pop(c))
             self._drawn_y.pop(c, None)

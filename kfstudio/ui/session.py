@@ -13,8 +13,9 @@ views must always read ``session.anim`` and ``session.stack`` afresh instead of 
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -31,6 +32,8 @@ class EditorSession(QObject):
 
     #: Interval of ``slowTimeChanged`` during playback (10 Hz).
     SLOW_TIME_MS = 100
+    #: Changes made inside :meth:`coalesced` emit ``documentChanged`` at most this often.
+    COALESCE_MS = 50
 
     #: After any change of the animation (an edit, an undo or redo, a replaced document).
     documentChanged = Signal()
@@ -67,6 +70,12 @@ class EditorSession(QObject):
         self._slow_timer.setInterval(self.SLOW_TIME_MS)
         self._slow_timer.timeout.connect(self._on_slow_timer)
         self._slow_pending = False
+        self._coalescing = 0  # depth of coalesced() blocks
+        self._change_timer = QTimer(self)  # emits the deferred documentChanged of coalesced changes
+        self._change_timer.setSingleShot(True)
+        self._change_timer.setInterval(self.COALESCE_MS)
+        self._change_timer.timeout.connect(self._emit_deferred_change)
+        self._change_deferred = False
         self.set_document(anim if anim is not None else Animation(), path)
 
     # ------------------------------------------------------------------ document
@@ -81,6 +90,8 @@ class EditorSession(QObject):
         self._pose_cache = None
         self.selected_keyframes = []
         self.selected_keys = []
+        self._change_deferred = False
+        self._change_timer.stop()
         self.documentReplaced.emit()
         self.documentChanged.emit()
         self.selectionChanged.emit()
@@ -91,7 +102,43 @@ class EditorSession(QObject):
     def _on_document_touched(self, _anim: Animation) -> None:
         self._pose_cache = None
         self._prune_selection()
+        if self._coalescing:
+            self._change_deferred = True
+            if not self._change_timer.isActive():
+                self._change_timer.start()
+            return
+        self._change_deferred = False
+        self._change_timer.stop()
         self.documentChanged.emit()
+
+    @contextmanager
+    def coalesced(self, interval_ms: int | None = None) -> Iterator[None]:
+        """Document changes made inside this block emit ``documentChanged`` later, at most once per
+        ``interval_ms`` (default :attr:`COALESCE_MS`) however many there are (for a stream of machine-made edits, such as the
+        generation worker's proposals, so the views redraw a bounded number of times). A change made
+        outside such a block emits at once, and includes any change still deferred."""
+        self._coalescing += 1
+        if not self._change_timer.isActive():
+            self._change_timer.setInterval(self.COALESCE_MS if interval_ms is None else int(interval_ms))
+        try:
+            yield
+        finally:
+            self._coalescing -= 1
+
+    @property
+    def has_deferred_change(self) -> bool:
+        """True while a coalesced change has not yet been announced by ``documentChanged``."""
+        return self._change_deferred
+
+    def flush_changes(self) -> None:
+        """Emit a deferred ``documentChanged`` now (if a coalesced change is waiting)."""
+        self._change_timer.stop()
+        self._emit_deferred_change()
+
+    def _emit_deferred_change(self) -> None:
+        if self._change_deferred:
+            self._change_deferred = False
+            self.documentChanged.emit()
 
     def _prune_selection(self) -> None:
         """Forget selected keyframes and keys that no longer exist (after a delete or an undo)."""

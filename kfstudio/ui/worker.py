@@ -6,9 +6,11 @@ time and reports each proposal through signals; it never touches a widget or the
 
 :class:`GenerationController` lives in the GUI thread. It turns a script edit into a document edit
 (:func:`kfstudio.pipeline.sync_keyframes`), sends the keyframes to (re)generate to the worker, and
-applies the proposals as they arrive, so the animator sees keyframes fill in progressively (batched,
-at most every :data:`APPLY_INTERVAL_MS`, more for long documents, so a fast backend cannot flood the
-GUI thread). All the
+applies the proposals as they arrive, so the animator sees keyframes fill in progressively. The GUI
+thread's share of that work is bounded, so a fast backend cannot stall it: proposals arriving within
+:data:`APPLY_INTERVAL_MS` are applied together, in slices of at most about :data:`SLICE_BUDGET_MS` of
+work per event-loop turn, and the views hear of them at most every :data:`VIEW_INTERVAL_MS` (more
+for long documents; :meth:`EditorSession.coalesced`). All the
 proposals of one job form ONE undo step: while that step is still on top of the undo stack (nothing
 else pushed, no save in between), each batch's edit is applied and appended to it, so a batch costs
 in proportion to its own keyframes, not to all proposals so far. Locked and hand-edited channels are kept by
@@ -18,6 +20,7 @@ check stops them between keyframes and their late results are dropped.
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -28,13 +31,19 @@ from .. import pipeline
 from ..animation.commands import Macro
 from .session import EditorSession
 
-__all__ = ["GenerationJob", "GenerationWorker", "GenerationController", "APPLY_INTERVAL_MS"]
+__all__ = ["GenerationJob", "GenerationWorker", "GenerationController", "APPLY_INTERVAL_MS", "SLICE_BUDGET_MS"]
 
-#: Proposals arriving within this interval are applied together (one document change) ...
-APPLY_INTERVAL_MS = 80
-#: ... plus this much per keyframe of the document: every applied batch makes the views redraw
-#: the whole document (curves re-sampled over all frames), so long documents are updated less often.
-APPLY_MS_PER_KEYFRAME = 1.5
+#: Proposals arriving within this interval are applied together.
+APPLY_INTERVAL_MS = 30
+#: GUI-thread time (ms) one slice of proposals may take; what is left waits for the next turn.
+SLICE_BUDGET_MS = 5.0
+#: While a job runs the views redraw at most every VIEW_INTERVAL_MS plus this much per keyframe of
+#: the document (a redraw of a long document costs more, and several times more while the worker
+#: holds the GIL).
+VIEW_INTERVAL_MS = 80
+VIEW_MS_PER_KEYFRAME = 1.5
+#: The worker's progress statuses are emitted at most this often (seconds).
+STATUS_INTERVAL_S = 0.05
 
 
 @dataclass
@@ -57,8 +66,12 @@ class GenerationJob:
 class GenerationWorker(QObject):
     """Runs jobs in the worker thread (see the module docstring)."""
 
-    #: job id, keyframe id, (61,) values, the KeyframeResult
+    #: job id, keyframe id, (61,) values, the KeyframeResult (emitted in the worker thread; the
+    #: controller does not listen to it, it takes the proposals from :meth:`take_results`)
     proposed = Signal(int, str, object, object)
+    #: proposals are waiting in :meth:`take_results` (emitted once until they are taken, so a fast
+    #: backend posts one event to the GUI thread, not one per keyframe)
+    resultsReady = Signal()
     #: job id, number of proposals made (fewer than asked when cancelled)
     finished = Signal(int, int)
     #: a human-readable state: "loading backend …", "generating 2/5 on cpu …"
@@ -73,9 +86,33 @@ class GenerationWorker(QObject):
         self.latest = 0  # id of the newest job asked for; written by the GUI thread (an atomic int store)
         self._backend = None
         self._config: dict | None = None
+        self._lock = threading.Lock()
+        self._results: list[tuple[int, str, np.ndarray, object]] = []
+        self._status_at = 0.0  # when the last progress status was emitted
 
     def is_stale(self, job_id: int) -> bool:
         return job_id != self.latest
+
+    def take_results(self) -> list[tuple[int, str, np.ndarray, object]]:
+        """The proposals made since the last call, as (job id, keyframe id, values, result) (any thread)."""
+        with self._lock:
+            out, self._results = self._results, []
+        return out
+
+    def _post(self, job_id: int, uid: str, values: np.ndarray, result) -> None:
+        self.proposed.emit(job_id, uid, values, result)
+        with self._lock:
+            notify = not self._results
+            self._results.append((job_id, uid, values, result))
+        if notify:
+            self.resultsReady.emit()
+
+    def _progress(self, text: str) -> None:
+        """Emit a progress status, at most every :data:`STATUS_INTERVAL_S` (a status is a GUI-thread event)."""
+        now = time.monotonic()
+        if now - self._status_at >= STATUS_INTERVAL_S:
+            self._status_at = now
+            self.status.emit(text)
 
     def _ensure_backend(self, config: dict):
         if self._backend is not None and config == self._config:
@@ -108,7 +145,7 @@ class GenerationWorker(QObject):
             for n, i in enumerate(job.indices):
                 if self.is_stale(job.job_id):
                     break
-                self.status.emit(f"generating {n + 1}/{len(job.indices)} on {backend.device}: {job.descriptions[i][:60]}")
+                self._progress(f"generating {n + 1}/{len(job.indices)} on {backend.device}: {job.descriptions[i][:60]}")
                 request = KeyframeRequest(
                     job.descriptions, i, job.background, job.emotion,
                     previous=values[i - 1] if i > 0 else None,
@@ -118,7 +155,7 @@ class GenerationWorker(QObject):
                     values[i] = result.values
                     if result.error:
                         self.error.emit(f"keyframe {i + 1}: {result.error}")
-                    self.proposed.emit(job.job_id, job.uids[i], result.values, result)
+                    self._post(job.job_id, job.uids[i], result.values, result)
                     done += 1
         except Exception as exc:  # never let a backend bug kill the thread
             self.error.emit(f"generation failed: {type(exc).__name__}: {exc}")
@@ -168,12 +205,14 @@ class GenerationController(QObject):
         self._job_size = 0  # keyframes the running job was asked to propose
         self._recheck = False  # a job was superseded or cancelled: look for stale keyframes at the end
         self._step_index: int | None = None  # stack index right after our step
+        self._ms_per_proposal = 0.2  # measured cost of applying one proposal (sizes the slices)
+        self._finished: tuple[int, int] | None = None  # (job id, count) once the worker ended the job
         self._thread = QThread()
         self._thread.setObjectName("kfstudio-generation")
         self.worker = GenerationWorker()
         self.worker.moveToThread(self._thread)
         self._submit.connect(self.worker.run)
-        self.worker.proposed.connect(self._on_proposed)
+        self.worker.resultsReady.connect(self._on_results_ready)
         self.worker.finished.connect(self._on_finished)
         self.worker.status.connect(self._on_status)
         self.worker.error.connect(self._on_error)
@@ -181,11 +220,15 @@ class GenerationController(QObject):
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(30)
-        self._retry.timeout.connect(self._flush_queue)
+        self._retry.timeout.connect(self._apply_queued)
         self._batch = QTimer(self)
         self._batch.setSingleShot(True)
         self._batch.setInterval(APPLY_INTERVAL_MS)
-        self._batch.timeout.connect(self._flush_queue)
+        self._batch.timeout.connect(self._apply_queued)
+        self._next_slice = QTimer(self)  # the rest of a batch, in the next event-loop turn
+        self._next_slice.setSingleShot(True)
+        self._next_slice.setInterval(0)
+        self._next_slice.timeout.connect(self._apply_queued)
         self._thread.start()
 
     # ------------------------------------------------------------------ requests
@@ -257,35 +300,62 @@ class GenerationController(QObject):
     def _close_job(self) -> None:
         self._flush_queue()
         self._active = None
+        self._finished = None
         self.pending = set()
         self._proposals, self._context, self._queued = {}, {}, []
         self._step, self._step_index = None, None
+        self._next_slice.stop()
 
     # ------------------------------------------------------------------ results (GUI thread)
-    @Slot(int, str, object, object)
-    def _on_proposed(self, job_id: int, uid: str, values, result) -> None:
-        if job_id != self._active:
-            return  # stale: a newer request superseded this job
-        self._queued.append((uid, np.asarray(values, dtype=np.float64)))
-        if not self._batch.isActive():
-            n = len(self.session.anim.keyframes)
-            self._batch.start(int(APPLY_INTERVAL_MS + APPLY_MS_PER_KEYFRAME * n))
+    @Slot()
+    def _on_results_ready(self) -> None:
+        """Queue the worker's new proposals of the running job (those of stale jobs are dropped)."""
+        fresh = [(uid, np.asarray(values, dtype=np.float64))
+                 for job_id, uid, values, _result in self.worker.take_results() if job_id == self._active]
+        self._queued.extend(fresh)
+        if fresh and not self._batch.isActive() and not self._next_slice.isActive():
+            self._batch.start()
 
     def _flush_queue(self) -> None:
-        """Apply queued proposals, unless the user is in the middle of a drag (then retry shortly)."""
+        """Apply every queued proposal now, unless the user is in the middle of a drag (then retry
+        shortly); used when the job is closed."""
+        self._apply_queued(budget_ms=None)
+
+    @Slot()
+    def _apply_queued(self, budget_ms: float | None = SLICE_BUDGET_MS) -> None:
+        """Apply queued proposals: about ``budget_ms`` worth of them (all with None); the rest in the
+        next event-loop turn. The views hear of it through :meth:`EditorSession.coalesced`. Once the
+        queue is empty and the worker has ended the job, the job is finished in a later turn."""
         if not self._queued:
+            self._finish_when_drained()
             return
         if self.session.stack.in_macro:
             self._retry.start()
             return
         self._batch.stop()
-        queued, self._queued = self._queued, []
+        self._next_slice.stop()
+        count = len(self._queued)
+        if budget_ms is not None:
+            count = max(1, min(count, int(budget_ms / max(self._ms_per_proposal, 1e-3))))
+        queued, self._queued = self._queued[:count], self._queued[count:]
+        started = time.perf_counter()
+        self._apply_slice(queued)
+        elapsed_ms = (time.perf_counter() - started) * 1e3
+        self._ms_per_proposal = 0.5 * self._ms_per_proposal + 0.5 * elapsed_ms / len(queued)
+        if self._queued:
+            self._next_slice.start()
+        else:
+            self._finish_when_drained()
+
+    def _apply_slice(self, queued: list[tuple[str, np.ndarray]]) -> None:
         batch: dict[str, np.ndarray] = {}
         for uid, values in queued:
             batch[uid] = self._proposals[uid] = values
             self._context[uid] = self._context_all.get(uid, "")
             self.pending.discard(uid)
-        self._apply_step(batch)
+        interval = VIEW_INTERVAL_MS + VIEW_MS_PER_KEYFRAME * len(self.session.anim.keyframes)
+        with self.session.coalesced(interval):
+            self._apply_step(batch)
         for uid, _ in queued:
             self.applied.emit(self._active if self._active is not None else -1, uid)
 
@@ -312,17 +382,28 @@ class GenerationController(QObject):
     def _on_finished(self, job_id: int, count: int) -> None:
         if job_id != self._active:
             return
-        self._flush_queue()
-        if self._queued:  # still waiting for a drag to end
-            QTimer.singleShot(50, lambda: self._on_finished(job_id, count))
-            return
-        # The check for keyframes still out of date re-matches the whole script: do it in the next
-        # event-loop turn, so the GUI thread does not do it in the same stall as the last batch.
-        QTimer.singleShot(0, lambda: self._finish_job(job_id, count))
+        self._on_results_ready()  # the job's last proposals, if their notice is still on its way
+        self._finished = (job_id, count)
+        if not self._queued:
+            self._finish_when_drained()
+        elif not self._batch.isActive() and not self._next_slice.isActive() and not self._retry.isActive():
+            self._next_slice.start()
+
+    def _finish_when_drained(self) -> None:
+        """Once the job's last proposal is applied, finish it in a later event-loop turn (its views'
+        refresh and the check for keyframes still out of date each get a turn of their own)."""
+        if self._finished is not None and not self._queued:
+            job_id, count = self._finished
+            self._finished = None
+            QTimer.singleShot(0, lambda: self._finish_job(job_id, count))
 
     def _finish_job(self, job_id: int, count: int) -> None:
         if job_id != self._active:
             return  # a newer request took over meanwhile
+        if self.session.has_deferred_change:  # let the views catch up first, in this turn
+            self.session.flush_changes()
+            QTimer.singleShot(0, lambda: self._finish_job(job_id, count))
+            return
         self._active = None
         self.pending = set()
         self._step, self._step_index = None, None

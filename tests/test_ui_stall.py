@@ -1,0 +1,111 @@
+"""What keeps the GUI thread responsive while the worker generates: coalesced document-change
+notices, proposals taken from the worker in one notice, sampling only the shown curves, and a legend
+that leaves the curves visible (pytest-qt, offscreen, real widgets and documents)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+pytest.importorskip("pytestqt")
+pytest.importorskip("pyqtgraph")
+
+from kfstudio import channels as ch  # noqa: E402
+from kfstudio import pipeline  # noqa: E402
+from kfstudio.animation import commands  # noqa: E402
+from kfstudio.animation.curves import Tangent  # noqa: E402
+from kfstudio.animation.document import Animation, Keyframe  # noqa: E402
+from kfstudio.bench_ui import long_script  # noqa: E402
+from kfstudio.ui.curve_editor import CurveEditor, sample_channels, sample_times  # noqa: E402
+from kfstudio.ui.session import EditorSession  # noqa: E402
+from kfstudio.ui.worker import GenerationController  # noqa: E402
+
+JAW = ch.channel_index("JawOpen")
+
+
+def _animation(n: int = 12) -> Animation:
+    rng = np.random.default_rng(3)
+    kfs = [Keyframe(0.4 * i, f"pose {i}", rng.uniform(ch.LOWER, ch.UPPER) * 0.5) for i in range(n)]
+    anim = Animation(kfs, fps=30.0)
+    # free tangents (may overshoot: evaluation clamps) and a sparse channel on part of the keys
+    commands.set_tangent(anim, [(kfs[3].uid, JAW)], Tangent.FREE, in_slope=9.0, out_slope=9.0).redo(anim)
+    commands.delete_channel_keys(anim, [(k.uid, 5) for k in kfs[::2]]).redo(anim)
+    return anim
+
+
+def test_sample_channels_equals_evaluate_for_any_subset():
+    anim = _animation()
+    t = sample_times(anim)
+    full = anim.evaluate(t, apply_mute=False)
+    for chans in ([JAW], [5, JAW, 60], list(range(0, 61, 3)), list(range(61))):
+        np.testing.assert_allclose(sample_channels(anim, t, chans), full[:, chans], atol=1e-12)
+
+
+def test_coalesced_changes_emit_once_later_and_plain_edits_at_once(qtbot):
+    session = EditorSession(_animation())
+    seen = []
+    session.documentChanged.connect(lambda: seen.append(session.anim.version))
+    kfs = session.anim.keyframes
+    with session.coalesced(30):
+        for k in kfs[:5]:
+            session.push(commands.set_values(session.anim, k.uid, {JAW: 0.5}))
+    assert seen == [] and session.has_deferred_change
+    qtbot.waitUntil(lambda: len(seen) == 1, timeout=1000)
+    assert seen == [session.anim.version] and not session.has_deferred_change
+    with session.coalesced(10_000):
+        session.push(commands.set_values(session.anim, kfs[6].uid, {JAW: 0.1}))
+    session.push(commands.set_values(session.anim, kfs[7].uid, {JAW: 0.2}))  # a user's edit: at once
+    assert len(seen) == 2 and not session.has_deferred_change
+    assert session.undo() and len(seen) == 3
+
+
+def test_proposals_reach_the_controller_in_few_notices_and_one_undo_step(qtbot):
+    session = EditorSession(Animation(fps=30.0))
+    controller = GenerationController(session)
+    try:
+        notices = []
+        controller.worker.resultsReady.connect(lambda: notices.append(1))
+        with qtbot.waitSignal(controller.done, timeout=30000):
+            controller.sync_script(long_script(60))
+        made = [k for k in session.anim.keyframes if k.description]
+        assert len(made) == 60
+        assert all(np.any(k.values != 0) for k in made)
+        # a notice is posted only when the worker's outbox was empty: far fewer than one per keyframe
+        assert 1 <= len(notices) < 60
+        assert session.stack.undo_text == "Generate keyframes"
+        assert pipeline.sync_keyframes(session.anim, session.anim.script)[1] == []  # all up to date
+        assert session.undo()  # the whole generation is one step: every keyframe is out of date again
+        _edit, stale = pipeline.sync_keyframes(session.anim, session.anim.script)
+        assert sorted(stale) == sorted(k.uid for k in made)
+    finally:
+        assert controller.shutdown()
+
+
+def test_curve_editor_samples_only_the_shown_channels(qtbot):
+    session = EditorSession(_animation())
+    session.set_visible_channels([JAW])
+    editor = CurveEditor(session)
+    qtbot.addWidget(editor)
+    editor.refresh()
+    assert editor._sampled_channels == {JAW}
+    session.push(commands.set_values(session.anim, session.anim.keyframes[2].uid, {JAW: 0.9}))
+    editor.refresh()
+    assert editor._sampled_channels == {JAW}
+    _t, y = editor._curves[JAW].getData()
+    expected = session.anim.evaluate(editor._times, apply_mute=False)[:, JAW]
+    np.testing.assert_allclose(y, expected)
+
+
+def test_legend_does_not_cover_the_right_end_of_the_curves(qtbot):
+    session = EditorSession(_animation())
+    session.set_visible_channels([JAW, 5, 20])
+    editor = CurveEditor(session)
+    qtbot.addWidget(editor)
+    editor.resize(900, 500)
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.frame_all()
+    legend = editor.legend.sceneBoundingRect()
+    view = editor.view.sceneBoundingRect()
+    assert editor.legend.isVisible() and view.contains(legend)
+    assert legend.right() < view.center().x()  # on the left half, away from the document's end
