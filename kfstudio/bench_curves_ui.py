@@ -19,6 +19,7 @@ import time
 import numpy as np
 
 from . import channels as ch
+from .benchutil import result
 
 __all__ = ["bench_curve_redraw"]
 
@@ -34,12 +35,6 @@ def _animation():
     times = np.arange(0.0, DURATION_S + 1e-9, KEY_EVERY_S)
     values = rng.uniform(ch.LOWER, ch.UPPER, size=(times.size, ch.NUM_CHANNELS)) * 0.5
     return Animation([Keyframe(t, f"key {i}", v) for i, (t, v) in enumerate(zip(times, values))], fps=FPS, duration=DURATION_S)
-
-
-def _result(name: str, samples: list[float], target: float) -> dict:
-    a = np.array(samples) * 1000.0
-    median = float(np.median(a))
-    return {"name": name, "unit": "ms", "median": median, "min": float(a.min()), "max": float(a.max()), "target": target, "passed": median <= target}
 
 
 def bench_curve_redraw(repeats: int = 15) -> list[dict]:
@@ -87,9 +82,9 @@ def bench_curve_redraw(repeats: int = 15) -> list[dict]:
     editor.deleteLater()
     app.processEvents()
     return [
-        _result("curve editor: redraw 52 curves x 60 s after an edit (data)", all_edit, 16.0),
-        _result("curve editor: redraw 52 curves x 60 s after an edit (data + paint)", all_paint, 50.0),
-        _result("curve editor: redraw after a one-key edit (data)", one_edit, 8.0),
+        result("curve editor: redraw 52 curves x 60 s after an edit (data)", [1e3 * x for x in all_edit], 16.0),
+        result("curve editor: redraw 52 curves x 60 s after an edit (data + paint)", [1e3 * x for x in all_paint], 50.0),
+        result("curve editor: redraw after a one-key edit (data)", [1e3 * x for x in one_edit], 8.0),
     ]
 
 

@@ -3,7 +3,7 @@ main thread's stalls while the worker generates.
 
 Each ``bench_*`` returns the dict (or list of dicts) described in the project rules. Playback and cold
 start run the editor in a child process; playback needs a display (under Xvfb set ``DISPLAY``) and
-without one reports itself skipped with ``passed`` False. The stall benchmark runs in this process on
+without one reports itself skipped (:func:`kfstudio.benchutil.skipped`). The stall benchmark runs in this process on
 Qt's offscreen platform (no viewport), bounded by a timeout.
 """
 
@@ -19,18 +19,11 @@ from pathlib import Path
 import numpy as np
 
 from . import RESOURCES
+from .benchutil import result, skipped
 
 __all__ = ["bench_playback", "bench_cold_start", "bench_main_thread_stall", "long_script"]
 
 _EXAMPLE = RESOURCES / "examples" / "interview_anxiety.txt"
-
-
-def _result(name, samples, target, unit="ms", higher_is_better=False, **extra) -> dict:
-    a = np.asarray(samples, dtype=float)
-    median = float(np.median(a)) if a.size else float("nan")
-    passed = bool(a.size) and (median >= target if higher_is_better else median <= target)
-    return {"name": name, "unit": unit, "median": median, "min": float(a.min()) if a.size else float("nan"),
-            "max": float(a.max()) if a.size else float("nan"), "target": target, "passed": passed, **extra}
 
 
 def _child(code: str, env: dict | None = None, timeout: float = 90) -> dict:
@@ -77,11 +70,10 @@ def bench_playback(seconds: float = 4.0) -> dict:
     """New poses the viewport draws per second during playback of the example (needs a display, e.g.
     Xvfb); the target is the document fps (at least 24), with 5 % slack for timer granularity."""
     if not os.environ.get("DISPLAY"):
-        return {"name": "ui: viewport playback fps", "unit": "fps", "median": float("nan"), "min": float("nan"),
-                "max": float("nan"), "target": 24.0, "passed": False, "skipped": "no DISPLAY (run under Xvfb)"}
+        return skipped("ui: viewport playback fps", "no DISPLAY (run under Xvfb)", unit="fps", target=24.0)
     res = _child(_PLAYBACK % {"seconds": seconds}, {"QT_QPA_PLATFORM": "xcb"})
     target = max(24.0, res["doc_fps"]) * 0.95
-    return _result("ui: viewport playback fps (Xvfb)", [res["fps"]], target, unit="fps", higher_is_better=True,
+    return result("ui: viewport playback fps (Xvfb)", [res["fps"]], target, unit="fps", higher_is_better=True,
                    document_fps=res["doc_fps"], pose_ms=res["pose_ms"], canvas=res["canvas"],
                    scale_while_playing=res["scale_while_playing"])
 
@@ -122,7 +114,7 @@ def bench_cold_start(runs: int = 3) -> dict:
         ready.append(1e3 * res["ready"])
         torch_loaded |= res["torch"]
         loaded = res["loaded_before_shown"]
-    out = _result("ui: cold start to a shown window", samples, 1500.0, torch_imported=torch_loaded,
+    out = result("ui: cold start to a shown window", samples, 1500.0, torch_imported=torch_loaded,
                   platform="xcb" if display else "offscreen",
                   ready_ms=float(np.median(ready)), heavy_modules_before_shown=loaded)
     out["passed"] = out["passed"] and not torch_loaded
