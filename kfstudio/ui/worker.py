@@ -33,6 +33,9 @@ from .session import EditorSession
 
 __all__ = ["GenerationJob", "GenerationWorker", "GenerationController", "APPLY_INTERVAL_MS", "SLICE_BUDGET_MS"]
 
+#: Longest rest of the worker between keyframes (see :meth:`GenerationWorker._yield_gil`).
+MAX_REST_S = 0.03
+
 #: Proposals arriving within this interval are applied together.
 APPLY_INTERVAL_MS = 30
 #: GUI-thread time (ms) one slice of proposals may take; what is left waits for the next turn.
@@ -151,15 +154,28 @@ class GenerationWorker(QObject):
                     previous=values[i - 1] if i > 0 else None,
                     locked=job.locked[i] if job.locked else None,
                 )
+                began = time.perf_counter()
                 for result in propose_checked(backend, [request], lambda: self.is_stale(job.job_id)):
                     values[i] = result.values
                     if result.error:
                         self.error.emit(f"keyframe {i + 1}: {result.error}")
                     self._post(job.job_id, job.uids[i], result.values, result)
                     done += 1
+                self._yield_gil(time.perf_counter() - began)
         except Exception as exc:  # never let a backend bug kill the thread
             self.error.emit(f"generation failed: {type(exc).__name__}: {exc}")
         self.finished.emit(job.job_id, done)
+
+    @staticmethod
+    def _yield_gil(busy: float) -> None:
+        """Rest one and a half times as long as the last keyframe took (at most :data:`MAX_REST_S`).
+
+        Python code in this thread (the embedded planner, a tokenizer) holds the interpreter lock
+        and slows every slot of the GUI thread several times over; resting three fifths of the time keeps the
+        GUI's share of the lock, so its work stays in budget. A model that spends seconds in torch
+        (which releases the lock) loses at most MAX_REST_S per keyframe.
+        """
+        time.sleep(min(1.5 * busy, MAX_REST_S))
 
     def close(self) -> None:
         """Release the backend (call in the worker thread, or after it stopped)."""
