@@ -175,7 +175,9 @@ class GenerationWorker(QObject):
         GUI's share of the lock, so its work stays in budget. A model that spends seconds in torch
         (which releases the lock) loses at most MAX_REST_S per keyframe.
         """
-        time.sleep(min(1.5 * busy, MAX_REST_S))
+        rest = min(1.5 * busy, MAX_REST_S)
+        if rest > 0:
+            time.sleep(rest)
 
     def close(self) -> None:
         """Release the backend (call in the worker thread, or after it stopped)."""
