@@ -10,6 +10,8 @@ import pytest
 pytest.importorskip("pytestqt")
 pytest.importorskip("pyqtgraph")
 
+from PySide6.QtCore import QPointF  # noqa: E402
+
 from kfstudio import channels as ch  # noqa: E402
 from kfstudio import pipeline  # noqa: E402
 from kfstudio.animation import commands  # noqa: E402
@@ -100,7 +102,7 @@ def test_curve_editor_samples_only_the_shown_channels(qtbot):
     np.testing.assert_allclose(y, expected)
 
 
-def test_legend_does_not_cover_the_right_end_of_the_curves(qtbot):
+def test_legend_covers_only_the_held_tail_after_the_last_key(qtbot):
     session = EditorSession(_animation())
     session.set_visible_channels([JAW, 5, 20])
     editor = CurveEditor(session)
@@ -112,4 +114,6 @@ def test_legend_does_not_cover_the_right_end_of_the_curves(qtbot):
     legend = editor.legend.sceneBoundingRect()
     view = editor.view.sceneBoundingRect()
     assert editor.legend.isVisible() and view.contains(legend)
-    assert legend.right() < view.center().x()  # on the left half, away from the document's end
+    last_key = max(k.time + k.hold for k in session.anim.keyframes)
+    last_key_x = editor.view.mapViewToScene(QPointF(last_key, 0.0)).x()
+    assert legend.left() > last_key_x  # no key or moving segment under it

@@ -245,7 +245,8 @@ class CurveEditor(QWidget):
         self.view.disableAutoRange()
         # Top-left and see-through: at the top right it hid the ends of the curves (the document's
         # end is where the animator looks after a generation).
-        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor=(210, 212, 218), brush=(30, 31, 35, 140))
+        # Top right: after "frame all" that is the held tail after the last key, where curves are flat.
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=(210, 212, 218), brush=(30, 31, 35, 140))
         self._legend_state: tuple | None = None
 
         # The editor drags the playhead itself (see _on_drag), so that keys under it stay pickable.
