@@ -51,6 +51,26 @@ def rig(head):
 
 
 @pytest.fixture
+def editor_window(qtbot, tmp_path):
+    """The editor's main window without the 3D viewport (offscreen Qt cannot host it), with its
+    settings and recovery files in ``tmp_path``; at teardown it closes clean and no worker thread
+    may be left running."""
+    from PySide6.QtCore import QSettings
+
+    from kfstudio.ui.main_window import MainWindow
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    w = MainWindow(viewport=False, recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(w)
+    w.resize(1400, 900)
+    w.show()
+    yield w
+    w.session.stack.set_clean()
+    w.close()
+    assert not w.controller.thread_running
+
+
+@pytest.fixture
 def capture_csv() -> Path:
     return shared_file("fixtures", "livelinkface_capture.csv")
 

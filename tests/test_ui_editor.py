@@ -34,18 +34,8 @@ Emotion: Tired relief.
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    # No test may block on a modal question: answer "Discard" unless the test says otherwise.
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(viewport=False, recovery_dir=tmp_path / "recovery")
-    qtbot.addWidget(w)
-    w.resize(1400, 900)
-    w.show()
-    yield w
-    w.session.stack.set_clean()
-    w.close()
-    assert not w.controller.thread_running
+def window(editor_window):
+    return editor_window
 
 
 def type_script(qtbot, w, text: str) -> None:

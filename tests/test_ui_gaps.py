@@ -11,13 +11,12 @@ import pytest
 pytest.importorskip("pytestqt")
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from kfstudio.generation.script import parse_script  # noqa: E402
 from kfstudio.rig.gltf_head import save_gltf_head  # noqa: E402
 from kfstudio.rig.head import default_head  # noqa: E402
-from kfstudio.ui.main_window import MainWindow, moving_channels  # noqa: E402
+from kfstudio.ui.main_window import moving_channels  # noqa: E402
 from kfstudio.ui.viewport import load_head_file  # noqa: E402
 
 SCRIPT = """Background: A nurse hears good news after a long shift.
@@ -30,18 +29,12 @@ Emotion: Tired relief.
 
 
 @pytest.fixture
-def window(qtbot, tmp_path, monkeypatch):
-    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Discard)
-    w = MainWindow(viewport=False, recovery_dir=tmp_path / "recovery")
-    qtbot.addWidget(w)
-    w.show()
+def window(qtbot, editor_window):
+    w = editor_window
     w.script_panel.editor.setPlainText(SCRIPT)
     w.script_panel.commit_text()
     qtbot.waitUntil(lambda: not w.controller.busy and len(w.session.anim.keyframes) == 3, timeout=10000)
-    yield w
-    w.session.stack.set_clean()
-    w.close()
+    return w
 
 
 def test_description_edit_in_inspector_rewrites_the_script_line_as_one_undo_step(qtbot, window):
