@@ -250,3 +250,15 @@ def test_mirror_leaves_locked_channels_and_their_counterparts():
     assert after.values[SMILE_L] == 0.8 and after.values[SMILE_R] == 0.1  # locked pair untouched
     assert after.locked[SMILE_L] and not after.locked[SMILE_R]
     assert after.values[ch.channel_index("BrowOuterUpRight")] == pytest.approx(0.6)  # the rest mirrored
+
+
+def test_evaluating_some_channels_matches_all():
+    a = _anim(6)
+    a.channel_muted[JAW] = True
+    a.touch()
+    t = np.linspace(0, 5, 400)
+    full = a.evaluate(t)
+    some = [JAW, 60, SMILE_L, 3]
+    np.testing.assert_array_equal(a.evaluate(t, channels=some), full[:, some])
+    assert a.evaluate(1.5, channels=[SMILE_R]).shape == (1,)
+    np.testing.assert_array_equal(a.evaluate(t, channels=[JAW], apply_mute=False)[:, 0], a.evaluate(t, apply_mute=False)[:, JAW])

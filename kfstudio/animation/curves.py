@@ -113,6 +113,13 @@ def segment_coefficients(
     return coef
 
 
+def _segment_walk_pays(n: int, k: int, c: int) -> bool:
+    """Whether walking the segments beats gathering each sample's segment, for n sorted samples of
+    c curves with k keys. Measured on a 2-core x86 CPU: the walk costs about 7 µs a segment plus 4.6 ns
+    a value, the gather about 15 ns a sample plus 15 ns a value."""
+    return k * 7000 < n * (15 + 10 * c)
+
+
 def evaluate_keys(
     times: np.ndarray,
     values: np.ndarray,
@@ -130,8 +137,9 @@ def evaluate_keys(
     (or (N,) for one curve). Before the first key and after the last the curve holds the end values.
     ``coef`` may pass precomputed :func:`segment_coefficients`; ``out`` an (N, C) array to fill.
 
-    Sorted ``t`` (the usual case: frames) is evaluated segment by segment on contiguous blocks,
-    which keeps the work in cache and avoids gathering coefficients per sample.
+    Sorted ``t`` (the usual case: frames) of many curves is evaluated segment by segment on
+    contiguous blocks, which keeps the work in cache and avoids gathering coefficients per sample;
+    few curves with many keys gather instead (see :func:`_segment_walk_pays`).
     """
     one = np.ndim(values) == 1
     values = np.atleast_2d(np.asarray(values, dtype=np.float64))
@@ -151,7 +159,7 @@ def evaluate_keys(
             )
         seg = np.clip(np.searchsorted(times, t, side="right") - 1, 0, k - 2)
         s = np.clip((t - times[seg]) / (times[seg + 1] - times[seg]), 0.0, 1.0)
-        if n > 4 * k and np.all(seg[1:] >= seg[:-1]):
+        if _segment_walk_pays(n, k, c) and np.all(seg[1:] >= seg[:-1]):
             bounds = np.searchsorted(seg, np.arange(k), side="left")
             for j in range(k - 1):
                 lo, hi = bounds[j], bounds[j + 1]

@@ -315,8 +315,11 @@ class Animation:
 
         return SecondaryMotion.from_dict(self.settings.get(SETTINGS_KEY))
 
-    def evaluate(self, times, *, apply_mute: bool = True, secondary: bool = False) -> np.ndarray:
+    def evaluate(self, times, *, apply_mute: bool = True, secondary: bool = False, channels=None) -> np.ndarray:
         """Values of all 61 channels at ``times`` (scalar or (T,) array) → (61,) or (T, 61).
+
+        ``channels`` (indices) evaluates only those, in that order → (C,) or (T, C): what a view
+        showing a few curves needs.
 
         Channels with no key are 0 (neutral); muted channels are 0 unless ``apply_mute`` is False.
         With ``secondary`` the secondary-motion layer (blinks, saccades, sway) is added on top when
@@ -326,6 +329,9 @@ class Animation:
         """
         scalar = np.ndim(times) == 0
         t = np.atleast_1d(np.asarray(times, dtype=np.float64))
+        if channels is not None:
+            out = self._evaluate_some(t, np.asarray(channels, dtype=np.intp), apply_mute, secondary)
+            return out[0] if scalar else out
         compiled = self._compiled()
         if len(compiled) == 1 and compiled[0][1].size == N:
             kt, cidx, v, ip, sin, sout, coef, over = compiled[0]  # every channel shares its keys
@@ -351,6 +357,27 @@ class Animation:
 
                 out = apply_secondary(out, t, motion, self.duration)
         return out[0] if scalar else out
+
+    def _evaluate_some(self, t: np.ndarray, channels: np.ndarray, apply_mute: bool, secondary: bool) -> np.ndarray:
+        """(T, C) values of some channels (see :meth:`evaluate`)."""
+        if secondary and self.secondary.enabled:  # the layer couples channels: evaluate them all
+            return self.evaluate(t, apply_mute=apply_mute, secondary=True)[:, channels]
+        out = np.zeros((t.shape[0], channels.size), dtype=np.float64)
+        for group in self._compiled():
+            hit = np.flatnonzero(np.isin(channels, group.channels))  # columns of out in this group
+            if not hit.size or not group.times.size:
+                continue
+            order = np.argsort(group.channels)
+            rows = order[np.searchsorted(group.channels[order], channels[hit])]  # rows of the group
+            coef = None if group.coef is None else group.coef[:, :, rows]
+            block = evaluate_keys(group.times, group.values[rows], group.interp[rows],
+                                  group.slope_in[rows], group.slope_out[rows], t, coef)
+            if group.may_overshoot:
+                np.clip(block, ch.LOWER[channels[hit]], ch.UPPER[channels[hit]], out=block)
+            out[:, hit] = block
+        if apply_mute:
+            out[:, self.channel_muted[channels]] = 0.0
+        return out
 
     def sample(self, fps: float | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(times, values) at every frame, as exported; see :meth:`frame_times`.

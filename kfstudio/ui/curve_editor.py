@@ -41,7 +41,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, Q
 
 from .. import channels as ch
 from ..animation import commands
-from ..animation.curves import Interp, Tangent, evaluate_keys
+from ..animation.curves import Interp, Tangent
 from .channel_list import channel_color
 
 __all__ = ["CurveEditor", "sample_times", "sample_channels"]
@@ -78,28 +78,8 @@ def sample_times(anim) -> np.ndarray:
 
 
 def sample_channels(anim, times: np.ndarray, channels) -> np.ndarray:
-    """Values of ``channels`` of ``anim`` at ``times`` (sorted), mute ignored: (T, len(channels)).
-
-    The same curves as :meth:`Animation.evaluate`, for a few channels only. Few curves evaluate
-    fastest a chunk of at most four samples per key at a time (``evaluate_keys`` then gathers the
-    segment of each sample instead of walking every segment).
-    """
-    channels = np.asarray(channels, dtype=int)
-    out = np.zeros((times.size, channels.size))
-    for group in anim.curves():
-        hit = np.flatnonzero(np.isin(channels, group.channels))  # columns of out in this group
-        if not hit.size or not group.times.size:
-            continue
-        order = np.argsort(group.channels)
-        cols = order[np.searchsorted(group.channels[order], channels[hit])]  # rows of the group
-        coef = None if group.coef is None else group.coef[:, :, cols]
-        args = (group.times, group.values[cols], group.interp[cols], group.slope_in[cols], group.slope_out[cols])
-        chunk = max(1, 4 * group.times.size) if cols.size < 16 else times.size
-        block = np.concatenate([evaluate_keys(*args, times[i:i + chunk], coef) for i in range(0, times.size, chunk)])
-        if group.may_overshoot:
-            np.clip(block, ch.LOWER[channels[hit]], ch.UPPER[channels[hit]], out=block)
-        out[:, hit] = block
-    return out
+    """Values of ``channels`` of ``anim`` at ``times`` (sorted), mute ignored: (T, len(channels))."""
+    return anim.evaluate(times, channels=channels, apply_mute=False)
 
 
 @dataclass
