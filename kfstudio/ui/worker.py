@@ -2,7 +2,11 @@
 
 :class:`GenerationWorker` lives in one :class:`~PySide6.QtCore.QThread`. It owns the backend (created
 there, so a backend that imports torch does so off the GUI thread), runs one :class:`GenerationJob` at a
-time and reports each proposal through signals; it never touches a widget or the document.
+time and reports each proposal through signals; it never touches a widget or the document. A backend
+that reads the previous keyframe (the embedded planner) gets the job's keyframes one at a time, each
+after the one before it; a model backend gets the whole job in one call, so it can batch it. Between
+results the worker rests a little (:meth:`GenerationWorker._yield_gil`) so that Python-heavy generation
+leaves the GUI thread its share of the interpreter lock.
 
 :class:`GenerationController` lives in the GUI thread. It turns a script edit into a document edit
 (:func:`kfstudio.pipeline.sync_keyframes`), sends the keyframes to (re)generate to the worker, and
@@ -145,23 +149,43 @@ class GenerationWorker(QObject):
         try:
             backend = self._ensure_backend(job.config)
             values = [np.array(v, dtype=np.float64) for v in job.values]
-            for n, i in enumerate(job.indices):
-                if self.is_stale(job.job_id):
-                    break
-                self._progress(f"generating {n + 1}/{len(job.indices)} on {backend.device}: {job.descriptions[i][:60]}")
-                request = KeyframeRequest(
+            stale = lambda: self.is_stale(job.job_id)  # noqa: E731
+
+            def request(i: int) -> KeyframeRequest:
+                return KeyframeRequest(
                     job.descriptions, i, job.background, job.emotion,
                     previous=values[i - 1] if i > 0 else None,
                     locked=job.locked[i] if job.locked else None,
                 )
+
+            def take(i: int, result) -> None:
+                nonlocal done
+                values[i] = result.values
+                if result.error:
+                    self.error.emit(f"keyframe {i + 1}: {result.error}")
+                self._post(job.job_id, job.uids[i], result.values, result)
+                done += 1
+
+            if getattr(backend, "chains_previous", False):
+                # One at a time, each seeing the one before it (the planner reads "more", "holds it").
+                for n, i in enumerate(job.indices):
+                    if stale():
+                        break
+                    self._progress(f"generating {n + 1}/{len(job.indices)} on {backend.device}: {job.descriptions[i][:60]}")
+                    began = time.perf_counter()
+                    for result in propose_checked(backend, [request(i)], stale):
+                        take(i, result)
+                    self._yield_gil(time.perf_counter() - began)
+            else:
+                # A model: the whole job in one call, so the backend can batch it.
+                self._progress(f"generating {len(job.indices)} keyframes on {backend.device}")
+                requests = [request(i) for i in job.indices]
                 began = time.perf_counter()
-                for result in propose_checked(backend, [request], lambda: self.is_stale(job.job_id)):
-                    values[i] = result.values
-                    if result.error:
-                        self.error.emit(f"keyframe {i + 1}: {result.error}")
-                    self._post(job.job_id, job.uids[i], result.values, result)
-                    done += 1
-                self._yield_gil(time.perf_counter() - began)
+                for n, result in enumerate(propose_checked(backend, requests, stale)):
+                    take(job.indices[n], result)
+                    self._progress(f"generated {n + 1}/{len(job.indices)} on {backend.device}")
+                    self._yield_gil(time.perf_counter() - began)
+                    began = time.perf_counter()
         except Exception as exc:  # never let a backend bug kill the thread
             self.error.emit(f"generation failed: {type(exc).__name__}: {exc}")
         self.finished.emit(job.job_id, done)
