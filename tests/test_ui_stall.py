@@ -117,3 +117,40 @@ def test_legend_covers_only_the_held_tail_after_the_last_key(qtbot):
     last_key = max(k.time + k.hold for k in session.anim.keyframes)
     last_key_x = editor.view.mapViewToScene(QPointF(last_key, 0.0)).x()
     assert legend.left() > last_key_x  # no key or moving segment under it
+
+
+class RecordingModel:
+    """A stand-in model backend (no ``chains_previous``): records the size of every call."""
+
+    name = "recording"
+    device = "cpu"
+    calls: list[int] = []
+
+    def __init__(self) -> None:
+        from kfstudio.generation.backends.embedded import EmbeddedBackend
+
+        self._planner = EmbeddedBackend()
+
+    def propose(self, requests, cancel=None):
+        RecordingModel.calls.append(len(requests))
+        yield from self._planner.propose(requests, cancel)
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_model_backend_gets_the_whole_job_in_one_call(qtbot, monkeypatch):
+    from kfstudio.generation.backend import BACKENDS
+
+    monkeypatch.setitem(BACKENDS, "recording", (__name__, "RecordingModel"))
+    RecordingModel.calls = []
+    session = EditorSession(Animation(fps=30.0))
+    controller = GenerationController(session, {"backend": "recording"})
+    try:
+        with qtbot.waitSignal(controller.done, timeout=30000):
+            controller.sync_script(long_script(12))
+        assert RecordingModel.calls == [12]  # batched, not one call per keyframe
+        assert len([k for k in session.anim.keyframes if k.description]) == 12
+        assert session.stack.undo_text == "Generate keyframes"
+    finally:
+        assert controller.shutdown()
