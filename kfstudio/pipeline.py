@@ -153,8 +153,8 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     touched — and the ids of the keyframes to (re)generate: new ones and those whose text or
     context (background, emotion, neighbouring lines) changed. Keyframes are matched to lines by
     their order and text, so a keyframe keeps its id, hand edits and locks while its line is edited.
-    A line with an explicit time moves its keyframe there; a line without one keeps the keyframe's
-    time (the animator may have retimed it) unless the keyframe is new.
+    A line whose explicit time changed moves its keyframe there; otherwise a keyframe keeps its time
+    (the animator may have dragged it). New keyframes without an explicit time land on whole frames.
     """
     from .generation.script import assign_times, parse_script
 
@@ -164,6 +164,7 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     old = _script_keyframes(anim)
     old_descs = [k.description for k in old]
     prov = dict(anim.settings.get(PROVENANCE, {}))
+    old_times = _explicit_times(anim.script)
 
     # Align old keyframes with new lines (insertions, deletions, edits in place).
     pairs: dict[int, Keyframe] = {}
@@ -186,11 +187,14 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
         k = pairs.get(j)
         if k is None:
             hold = beat.hold if beat.hold is not None else reading_hold(times, j)
-            k = Keyframe(times[j], beat.description, prev_vals, hold=hold)
+            t = times[j] if beat.time is not None else round(times[j] * anim.fps) / anim.fps
+            k = Keyframe(t, beat.description, prev_vals, hold=hold)
         else:
+            before = old_times.get(k.description, [])
+            line_time_before = before.pop(0) if before else None
             k = k.copy()
             k.description = beat.description
-            if beat.time is not None:
+            if beat.time is not None and beat.time != line_time_before:
                 k.time = float(beat.time)
             if beat.hold is not None:
                 k.hold = float(beat.hold)
@@ -204,6 +208,20 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     settings[PROVENANCE] = new_prov
     edit = cmd.make_edit(anim, "Edit script", changed, script=script_text, settings=settings)
     return edit, to_generate
+
+
+def _explicit_times(script_text: str) -> dict[str, list[float | None]]:
+    """Description → the explicit times its lines had (in order), in a script that parsed before."""
+    from .generation.script import parse_script
+
+    out: dict[str, list[float | None]] = {}
+    try:
+        beats = parse_script(script_text).beats
+    except ValueError:
+        return out
+    for b in beats:
+        out.setdefault(b.description, []).append(b.time)
+    return out
 
 
 def generation_targets(anim: Animation, uids: Sequence[str] | None = None) -> tuple[list, list[int], str, str, list[str]]:

@@ -154,3 +154,33 @@ def test_keyframes_at_the_same_time_resolve_in_script_order_every_time():
         anim = _generated(text)
         assert [k.description for k in anim.keyframes][1:3] == ["a big smile", "a deep frown"]
         assert anim.evaluate(1.0)[frown] == pytest.approx(anim.keyframes[2].values[frown])
+
+
+def test_a_dragged_keyframe_keeps_its_time_until_its_line_time_changes():
+    anim = _generated()
+    stack = UndoStack(anim)
+    k = anim.keyframes[1]  # "1s: a small polite smile"
+    stack.push(cmd.set_keyframe_time(anim, k.uid, 1.4))
+    edit, _ = sync_keyframes(anim, anim.script.replace("Emotion: nervous", "Emotion: very nervous"))
+    stack.push(edit)
+    assert anim.find(k.uid).time == 1.4  # an edit elsewhere in the script keeps the drag
+    edit, _ = sync_keyframes(anim, anim.script.replace("1s: a small", "1.2s: a small"))
+    stack.push(edit)
+    assert anim.find(k.uid).time == 1.2  # the line's own time was edited: it wins
+
+
+def test_a_duplicated_keyframe_survives_script_edits():
+    anim = _generated()
+    stack = UndoStack(anim)
+    stack.push(cmd.duplicate_keyframe(anim, anim.keyframes[1].uid, 5.0))
+    copy = anim.keyframe_at(5.0)
+    assert copy.description == "" and np.array_equal(copy.values, anim.keyframes[1].values)
+    edit, _ = sync_keyframes(anim, anim.script.replace("Emotion: nervous", "Emotion: calm"))
+    stack.push(edit)
+    assert anim.keyframe_at(5.0) is not None
+
+
+def test_untimed_lines_land_on_whole_frames():
+    anim = _generated("Emotion: sly\n- a slow smirk spreads on the left\n- one eyebrow rises\n- the head tilts to the right\n")
+    for k in anim.keyframes:
+        assert abs(k.time * anim.fps - round(k.time * anim.fps)) < 1e-9

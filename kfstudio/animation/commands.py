@@ -311,9 +311,15 @@ def delete_keyframes(anim: Animation, uids: Iterable[str]) -> Edit | None:
 
 
 def duplicate_keyframe(anim: Animation, uid: str, time: float) -> Edit | None:
+    """A copy of a keyframe's pose (values, keys, tangents, locks) at ``time``.
+
+    The copy has no description: descriptions belong to script lines (a keyframe with one is kept in
+    step with its line), and the copy has no line of its own.
+    """
     k = anim.find(uid).copy()
     k.uid = new_uid()
     k.time = _valid_time(time)
+    k.description = ""
     return make_edit(anim, "Duplicate keyframe", [k])
 
 
