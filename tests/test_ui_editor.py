@@ -170,6 +170,65 @@ def test_recovery_file_written_and_offered(qtbot, tmp_path, monkeypatch):
     assert not (folder / recovery.PROJECT_NAME).exists()
 
 
+def _crashed_session_copy(folder):
+    """What a crashed editor leaves behind: a recovery copy written by its RecoveryManager."""
+    from kfstudio.animation.document import Animation
+    from kfstudio.ui.session import EditorSession
+
+    session = EditorSession(Animation(fps=30))
+    for t in (0.4, 1.3):
+        session.push(cmd.key_pose(session.anim, t))
+    manager = recovery.RecoveryManager(session, folder)
+    assert manager.autosave()
+    manager.timer.stop()
+    return session.anim
+
+
+@pytest.mark.parametrize("fast_start", [True, False])
+def test_recovery_offered_at_start_before_anything_discards_it(qtbot, tmp_path, monkeypatch, fast_start):
+    from kfstudio.ui.app import create_window
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    folder = tmp_path / "recovery"
+    crashed = _crashed_session_copy(folder)
+    asked = []
+
+    def question(parent, title, text, *args, **kwargs):
+        asked.append((text, (folder / recovery.PROJECT_NAME).exists()))
+        return QMessageBox.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    w = create_window(None, viewport=False, recovery_dir=folder, fast_start=fast_start)  # loads the example script
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    assert "Restore" in asked[0][0] and asked[0][1], "the copy must still be there when it is offered"
+    qtbot.waitUntil(lambda: not w.controller.busy, timeout=10000)
+    assert [k.time for k in w.session.anim.keyframes] == [k.time for k in crashed.keyframes]
+    assert w.session.modified and w.session.stack.undo_text == "Restore recovered work"
+    assert len(asked) == 1
+    w.session.stack.set_clean()
+    w.close()
+
+
+def test_declined_recovery_is_discarded_and_autosave_resumes(qtbot, tmp_path):
+    from kfstudio.ui.app import create_window
+
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    folder = tmp_path / "recovery"
+    _crashed_session_copy(folder)
+    w = create_window(None, viewport=False, recovery_dir=folder, fast_start=False)
+    qtbot.addWidget(w)
+    boxes = qtbot._request.node.message_boxes
+    assert [b[1] for b in boxes] == ["Recover unsaved work"]  # the conftest answers No
+    assert not (folder / recovery.PROJECT_NAME).exists()
+    qtbot.waitUntil(lambda: not w.controller.busy, timeout=10000)
+    w.session.push(cmd.key_pose(w.session.anim, 0.25))
+    assert w.recovery.autosave() and (folder / recovery.PROJECT_NAME).exists()
+    w.session.stack.set_clean()
+    w.close()
+
+
 def test_close_with_unsaved_changes_asks(qtbot, window, monkeypatch):
     window.session.push(cmd.key_pose(window.session.anim, 0.5))
     answers = [QMessageBox.Cancel, QMessageBox.Discard]

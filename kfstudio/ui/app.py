@@ -32,6 +32,10 @@ def create_window(path: str | None = None, *, viewport: bool | None = None, reco
     With ``fast_start`` the heavy panels and the document are filled in right after the window's first
     paint (see :class:`~kfstudio.ui.main_window.MainWindow`), so the window shows before pyqtgraph,
     vispy, the head and the generation backend load.
+
+    A recovery copy left in the recovery folder by an editor that did not close normally is offered
+    (:meth:`~kfstudio.ui.main_window.MainWindow.offer_recovery`) right after the document loaded, so a
+    restore wins; until it is answered, nothing removes or overwrites it.
     """
     from .main_window import EXAMPLE_SCRIPT, MainWindow
 
@@ -41,11 +45,13 @@ def create_window(path: str | None = None, *, viewport: bool | None = None, reco
     elif EXAMPLE_SCRIPT.exists():
         load = lambda: window.open_script(EXAMPLE_SCRIPT.read_text(encoding="utf-8"))  # noqa: E731
     else:
-        return window
+        load = lambda: None  # noqa: E731
     if fast_start:
         window.after_first_paint(load)
+        window.after_first_paint(window.offer_recovery)
     else:
         load()
+        window.offer_recovery()
     return window
 
 
@@ -68,7 +74,6 @@ def run_editor(path: str | None = None) -> int:
     window = create_window(path)
     window.show()
     window.after_first_paint(lambda: window.statusBar().showMessage(f"Shown in {window.first_paint_at - start:.2f} s", 5000))
-    window.after_first_paint(window.offer_recovery)  # after the document loaded, so a restore wins
     return app.exec()
 
 

@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     def after_first_paint(self, fn) -> None:
         """Run ``fn()`` once the window has painted for the first time (at once if it already has)."""
         if self.first_paint_at is not None:
-            QTimer.singleShot(0, fn)
+            QTimer.singleShot(0, self, fn)
         else:
             self._after_paint.append(fn)
 
@@ -180,7 +180,7 @@ class MainWindow(QMainWindow):
             self.first_paint_at = time.perf_counter()
             work, self._after_paint = self._after_paint, []
             for fn in work:
-                QTimer.singleShot(0, fn)
+                QTimer.singleShot(0, self, fn)
             if self._want_viewport and not hasattr(self.viewport, "set_head"):
                 QTimer.singleShot(0, self.build_viewport)
 
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._layout_restored:
             self._layout_restored = True
-            QTimer.singleShot(50, self._default_sizes)  # once the window has its size
+            QTimer.singleShot(50, self, self._default_sizes)  # once the window has its size
 
     def _action(self, key: str, text: str, slot, *, shortcut_id: str | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
@@ -605,6 +605,7 @@ class MainWindow(QMainWindow):
         """If a recovery copy exists, ask to restore it; True when it was restored."""
         found = find_recovery(self.recovery.folder)
         if found is None:
+            self.recovery.resolve()
             return False
         name = found.original.name if found.original else "an untitled document"
         answer = QMessageBox.question(
@@ -622,6 +623,7 @@ class MainWindow(QMainWindow):
             except ProjectError:
                 pass
         self.set_document(base, path)
+        self.recovery.resolve()
         self.session.push(restore_edit(self.session.anim, found.anim))
         return True
 

@@ -2,7 +2,10 @@
 
 The copy is an ordinary ``.kfs`` project (written atomically by :func:`kfstudio.io.project.save_project`)
 next to a small JSON note naming the file it belongs to. It is removed when the document is saved or
-closed normally, so a recovery file found at start-up means the editor did not end cleanly.
+closed normally, so a recovery file found at start-up means the editor did not end cleanly. Such a
+file is left alone (neither overwritten by an autosave nor removed when the new session's document
+is clean) until :meth:`RecoveryManager.resolve` or :meth:`RecoveryManager.discard` is called, i.e.
+until the user has answered the offer to restore it (see ``MainWindow.offer_recovery``).
 """
 
 from __future__ import annotations
@@ -81,13 +84,18 @@ def restore_edit(current: Animation, recovered: Animation):
 
 
 class RecoveryManager(QObject):
-    """Writes the session's document to the recovery folder every ``interval_ms`` while it is unsaved."""
+    """Writes the session's document to the recovery folder every ``interval_ms`` while it is unsaved.
+
+    ``pending`` is True while a recovery copy left by an earlier session (found at construction) waits
+    for the user's answer; meanwhile this manager neither overwrites nor removes it.
+    """
 
     def __init__(self, session: EditorSession, folder: Path | None = None, interval_ms: int = AUTOSAVE_MS, parent=None) -> None:
         super().__init__(parent)
         self.session = session
         self.folder = Path(folder) if folder is not None else default_recovery_dir()
         self.last_error = ""
+        self.pending = self.project_path.exists()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.autosave)
@@ -101,7 +109,7 @@ class RecoveryManager(QObject):
     @Slot()
     def autosave(self) -> bool:
         """Write the recovery copy if the document has unsaved changes; True when written."""
-        if not self.session.modified:
+        if self.pending or not self.session.modified:
             return False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
@@ -115,11 +123,17 @@ class RecoveryManager(QObject):
 
     @Slot()
     def _on_undo_state(self) -> None:
-        if not self.session.modified:
+        if not self.pending and not self.session.modified:
             self.discard()
 
+    def resolve(self) -> None:
+        """The earlier session's copy has been dealt with (restored, or there was none): from now on
+        this manager autosaves and removes the copy as usual."""
+        self.pending = False
+
     def discard(self) -> None:
-        """Remove the recovery copy (after a save, or a normal close)."""
+        """Remove the recovery copy (after a save, a normal close, or a declined restore)."""
+        self.pending = False
         for name in (PROJECT_NAME, NOTE_NAME):
             try:
                 (self.folder / name).unlink()
