@@ -273,6 +273,7 @@ class EmbeddedPlanner:
         """Values set by the text itself, the mask of channels it forces to zero, and flags."""
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+        negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags = {"hold": False, "neutral": False, "specific": False, "touched": set()}
         tokens = self._lemmatizer.tokens(text)
         for tok in tokens:
@@ -291,10 +292,13 @@ class EmbeddedPlanner:
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         self._sentence_side(instances, sides)
         for inst in instances:
-            self._apply(inst, values, forced, prev, explanation)
+            self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
+        # A negated movement clears only what nothing else in the description sets: in "the laugh
+        # fades into a broad smile" the smile named after the negation stays.
+        forced |= negated & (values == 0)
         return values, forced, flags
 
     @staticmethod
@@ -471,10 +475,12 @@ class EmbeddedPlanner:
 
         return min(instances, key=rank)
 
-    def _apply(self, inst: _Instance, values, forced, prev, explanation: list[str]) -> None:
+    def _apply(self, inst: _Instance, values, forced, negated, prev, explanation: list[str]) -> None:
+        """Add one movement: ``values`` take the stronger contribution; ``forced`` collects the
+        channels a concept holds at 0 (a smirk's other corner), ``negated`` those a negation clears."""
         concept = inst.concept
         if inst.negated:
-            self._negate(inst, forced, explanation)
+            self._negate(inst, negated, explanation)
             return
         target = self._oriented(inst)
         level = self._level(inst, target, prev)
