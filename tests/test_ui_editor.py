@@ -264,15 +264,15 @@ def test_keyboard_steps_and_jumps(qtbot, window):
     type_script(qtbot, window, SCRIPT)
     s = window.session
     s.set_time(0.0)
-    window.actions["next_frame"].trigger()
+    window.action_map["next_frame"].trigger()
     assert s.time == pytest.approx(1 / s.fps)
-    window.actions["next_key"].trigger()
+    window.action_map["next_key"].trigger()
     assert s.time == pytest.approx(1.0)
-    window.actions["prev_key"].trigger()
+    window.action_map["prev_key"].trigger()
     assert s.time == pytest.approx(0.0)
     n = len(s.anim.keyframes)
     s.set_time(1.5)
-    window.actions["key_pose"].trigger()
+    window.action_map["key_pose"].trigger()
     assert len(s.anim.keyframes) == n + 1
-    window.actions["undo"].trigger()
+    window.action_map["undo"].trigger()
     assert len(s.anim.keyframes) == n

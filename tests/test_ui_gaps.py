@@ -146,7 +146,7 @@ def test_export_menu_writes_a_file_that_reads_back(window, tmp_path, monkeypatch
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "take"), ""))
     errors = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: errors.append(a[2]))
-    window.actions["export_fbx" if kind == "fbx" else "export_gltf"].trigger()
+    window.action_map["export_fbx" if kind == "fbx" else "export_gltf"].trigger()
     assert not errors and target.exists()
     if kind == "glb":
         pygltflib = pytest.importorskip("pygltflib")

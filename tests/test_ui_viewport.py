@@ -136,3 +136,52 @@ def test_editor_shortcuts_work_while_the_viewport_window_has_the_focus():
     res = json.loads(lines[-1])
     assert res["drawn"]
     assert res["hits"] == ["space"]
+
+
+_EDITOR_KEYS_CHILD = r"""
+import json, os, sys, tempfile, time
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+from kfstudio.animation import commands as cmd
+from kfstudio.ui.main_window import MainWindow
+win = MainWindow(viewport=True, recovery_dir=tempfile.mkdtemp())
+win.session.push(cmd.key_pose(win.session.anim, 0.0))
+win.session.push(cmd.key_pose(win.session.anim, 1.0))
+win.show()
+for _ in range(200):
+    app.processEvents(); time.sleep(0.01)
+    if hasattr(win.viewport, "canvas") and win.viewport.canvas is not None:
+        break
+for _ in range(30):
+    app.processEvents(); time.sleep(0.01)
+native = win.viewport.canvas.native
+native.setFocus()
+frame = win.session.fps
+before = win.session.time
+QTest.keyClick(native, Qt.Key_Right)  # next frame
+app.processEvents()
+after_step = win.session.time
+QTest.keyClick(native, Qt.Key_W)  # a key without an action: left to the canvas
+app.processEvents()
+win.session.stack.set_clean()
+win.close()
+print(json.dumps({"before": before, "after_step": after_step, "fps": frame}))
+"""
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
+def test_editor_window_actions_fire_from_the_viewport_without_errors():
+    from kfstudio.ui.shortcuts import SHORTCUTS
+
+    assert SHORTCUTS["next_frame"][0] == "Right"  # the key the child presses
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    out = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", _EDITOR_KEYS_CHILD],
+                         capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, out.stderr[-2000:]
+    res = json.loads(lines[-1])
+    assert res["after_step"] == pytest.approx(res["before"] + 1 / res["fps"])
+    assert "Traceback" not in out.stderr and "Error" not in out.stderr, out.stderr[-2000:]

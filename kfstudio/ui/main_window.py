@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.controller = GenerationController(self.session, self.prefs.backend_config(), parent=self)
         self.playback = Playback(self.session, self)
         self.recovery = RecoveryManager(self.session, recovery_dir, **({"interval_ms": autosave_ms} if autosave_ms else {}), parent=self)
-        self.actions: dict[str, QAction] = {}
+        self.action_map: dict[str, QAction] = {}
         self._closed = False
         self.docks: dict[str, QDockWidget] = {}
         self._build_panels(viewport, defer_panels)
@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
         old.deleteLater()
         if hasattr(viewport, "render_thumbnail"):
             self.timeline.set_thumbnail_renderer(viewport.render_thumbnail)
-        self.actions["wireframe"].setChecked(False)
+        self.action_map["wireframe"].setChecked(False)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         action.setCheckable(checkable)
         action.triggered.connect(slot)
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
-        self.actions[key] = action
+        self.action_map[key] = action
         return action
 
     def _build_actions(self) -> None:
@@ -257,30 +257,30 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         m = bar.addMenu("&File")
         for key in ("new", "open"):
-            m.addAction(self.actions[key])
+            m.addAction(self.action_map[key])
         self.recent_menu = m.addMenu("Open &Recent")
         for key in ("save", "save_as", None, "import_csv", "export_csv", "export_fbx", "export_gltf", None, "preferences", None, "quit"):
-            m.addSeparator() if key is None else m.addAction(self.actions[key])
+            m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Edit")
         for key in ("undo", "redo", None, "key_pose", "duplicate", "delete", None, "refine", "repropose", "regenerate_all"):
-            m.addSeparator() if key is None else m.addAction(self.actions[key])
+            m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Playback")
         for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key"):
-            m.addSeparator() if key is None else m.addAction(self.actions[key])
+            m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&View")
         for key in ("frame_all", "front_view", "side_view", "wireframe", None, "load_head"):
-            m.addSeparator() if key is None else m.addAction(self.actions[key])
+            m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m.addSeparator()
         panels = m.addMenu("&Panels")
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
         m = bar.addMenu("&Help")
-        m.addAction(self.actions["shortcuts"])
-        m.addAction(self.actions["about"])
+        m.addAction(self.action_map["shortcuts"])
+        m.addAction(self.action_map["about"])
         tb = self.addToolBar("Main")
         tb.setObjectName("toolbar_main")
         for key in ("new", "open", "save", None, "undo", "redo", None, "play", "loop", None, "key_pose", "refine", "repropose", None, "export_csv"):
-            tb.addSeparator() if key is None else tb.addAction(self.actions[key])
+            tb.addSeparator() if key is None else tb.addAction(self.action_map[key])
         self._rebuild_recent_menu()
 
     def _connect(self) -> None:
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         s.pathChanged.connect(self._update_title)
         s.slowTimeChanged.connect(self._update_status)
         s.documentChanged.connect(self._update_status)
-        s.playingChanged.connect(lambda on: self.actions["play"].setText("&Pause" if on else "&Play"))
+        s.playingChanged.connect(lambda on: self.action_map["play"].setText("&Pause" if on else "&Play"))
         self.timeline.regenerateRequested.connect(self.regenerate)
         self.timeline.rangeChanged.connect(lambda rng: setattr(self.playback, "range", rng))
         self.inspector.regenerateRequested.connect(self.regenerate)
@@ -309,10 +309,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_undo_actions(self) -> None:
         st = self.session.stack
-        self.actions["undo"].setEnabled(st.can_undo)
-        self.actions["redo"].setEnabled(st.can_redo)
-        self.actions["undo"].setText(f"&Undo {st.undo_text}" if st.can_undo else "&Undo")
-        self.actions["redo"].setText(f"&Redo {st.redo_text}" if st.can_redo else "&Redo")
+        self.action_map["undo"].setEnabled(st.can_undo)
+        self.action_map["redo"].setEnabled(st.can_redo)
+        self.action_map["undo"].setText(f"&Undo {st.undo_text}" if st.can_undo else "&Undo")
+        self.action_map["redo"].setText(f"&Redo {st.redo_text}" if st.can_redo else "&Redo")
 
     @Slot()
     def _update_status(self, *_args) -> None:

@@ -244,13 +244,17 @@ class Viewport(QWidget):
         return super().eventFilter(obj, event)
 
     def shortcut_action(self, keys: QKeySequence):
-        """The enabled action of the editor window whose shortcut is ``keys``, or None."""
+        """The enabled action whose shortcut is ``keys`` of the window holding the viewport, or of the
+        windows above it (a floating dock's editor window), or None."""
         window = self.window()
         if window is self:
             return None
-        for action in window.actions():
-            if action.isEnabled() and any(s.matches(keys) == QKeySequence.ExactMatch for s in action.shortcuts()):
-                return action
+        while window is not None:
+            for action in window.actions():
+                if action.isEnabled() and any(s.matches(keys) == QKeySequence.ExactMatch for s in action.shortcuts()):
+                    return action
+            parent = window.parentWidget()
+            window = parent.window() if parent is not None else None
         return None
 
     # ------------------------------------------------------------------ head
