@@ -175,3 +175,22 @@ def test_opening_another_script_shows_its_own_moving_channels(qtbot, window):
     qtbot.waitUntil(lambda: not window.controller.busy and len(window.session.anim.keyframes) == 2, timeout=10000)
     shown = window.session.visible_channels
     assert shown == moving_channels(window.session.anim) and shown != first
+
+
+def test_inspector_forgets_the_previous_document(qtbot, window, tmp_path):
+    inspector = window.inspector
+    second = window.session.anim.keyframes[1]
+    window.session.select_keyframes([second.uid])
+    assert inspector.description.text() == second.description and inspector.time.value() == pytest.approx(second.time)
+    saved = tmp_path / "other.kfs"
+    assert window.save_to(saved)
+    window.new_document()
+    assert window.session.anim.keyframes == [] and window.session.current_keyframe is None
+    assert inspector.description.text() == "" and not inspector.description.isEnabled()
+    assert inspector.time.value() == 0.0 and inspector.hold.value() == 0.0
+    assert inspector.title.text() == "No keyframe selected" and inspector.flags.text() == ""
+    # Opening a project shows that project's keyframe, not the one selected before.
+    assert window.open_path(saved, confirm=False)
+    current = window.session.current_keyframe
+    assert current is not None and inspector.uid == current.uid
+    assert inspector.description.text() == current.description

@@ -81,6 +81,7 @@ class Inspector(QWidget):
         self.unlock.clicked.connect(lambda: self._lock(False))
         self.duplicate.clicked.connect(self.duplicateRequested)
         self.delete.clicked.connect(lambda: self.uid and self.session.push(cmd.delete_keyframes(self.session.anim, [self.uid])))
+        session.documentReplaced.connect(self.clear)
         session.documentChanged.connect(self.refresh)
         session.selectionChanged.connect(self.refresh)
         session.slowTimeChanged.connect(self.refresh)
@@ -101,8 +102,7 @@ class Inspector(QWidget):
         self._updating = True
         try:
             if k is None:
-                self.title.setText("No keyframe selected")
-                self.flags.setText("")
+                self._show_empty()
                 return
             self.title.setText(f"<b>Keyframe at {k.time:.2f} s</b>")
             self.time.setValue(k.time)
@@ -114,6 +114,27 @@ class Inspector(QWidget):
             self.flags.setText(f"{keyed}/{ch.NUM_CHANNELS} keyed · {edited} hand-edited · {locked} locked")
         finally:
             self._updating = False
+
+    @Slot()
+    def clear(self) -> None:
+        """Forget the shown keyframe (another document was opened), even a description being typed;
+        the fields then show the new document's current keyframe, if any."""
+        if self.description.hasFocus():
+            self.description.clearFocus()  # else refresh() would leave the half-typed text in it
+        self._updating = True
+        try:
+            self._show_empty()
+        finally:
+            self._updating = False
+        self.refresh()
+
+    def _show_empty(self) -> None:
+        """Blank fields: no keyframe's values may linger, greyed out, in them."""
+        self.title.setText("No keyframe selected")
+        self.flags.setText("")
+        self.time.setValue(0.0)
+        self.hold.setValue(0.0)
+        self.description.clear()
 
     def _push(self, edit) -> None:
         if not self._updating and self.uid is not None:
