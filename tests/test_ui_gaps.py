@@ -4,6 +4,7 @@ channels that move, and "Load head" reads real glTF/npz heads (errors and missin
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -194,3 +195,36 @@ def test_inspector_forgets_the_previous_document(qtbot, window, tmp_path):
     current = window.session.current_keyframe
     assert current is not None and inspector.uid == current.uid
     assert inspector.description.text() == current.description
+
+
+def test_save_as_proposes_the_script_name_outside_the_program(qtbot, editor_window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QFileDialog
+
+    from kfstudio import RESOURCES
+
+    w = editor_window
+    proposed = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda _parent, _title, start, _filter: proposed.append(Path(start)) or ("", "")))
+    example = RESOURCES / "examples" / "sly_smirk.txt"
+    assert w.open_path(example, confirm=False)
+    qtbot.waitUntil(lambda: not w.controller.busy, timeout=10000)
+    assert not w.save()  # the dialog is cancelled
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
+    assert proposed[-1] == documents / "sly_smirk.kfs"
+    assert not proposed[-1].resolve().is_relative_to(RESOURCES.parent)
+    # After the user worked in a folder, that folder is proposed (still with the script's name).
+    work = tmp_path / "shots"
+    work.mkdir()
+    (work / "notes.txt").write_text("0.0s: She looks up.\n1.0s: A sly smirk.\n", encoding="utf-8")
+    assert w.open_path(work / "notes.txt", confirm=False)
+    qtbot.waitUntil(lambda: not w.controller.busy, timeout=10000)
+    w.save_as()
+    assert proposed[-1] == work / "notes.kfs"
+    # A saved project proposes its own file; a new document is untitled in the last folder.
+    assert w.save_to(work / "final.kfs")
+    w.save_as()
+    assert proposed[-1] == work / "final.kfs"
+    w.new_document()
+    w.save_as()
+    assert proposed[-1] == work / "untitled.kfs"

@@ -13,9 +13,11 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Slot
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox, QWidget
+
+import kfstudio
 
 from .. import RESOURCES
 from ..animation.document import Animation
@@ -35,6 +37,13 @@ EXAMPLE_SCRIPT = RESOURCES / "examples" / "interview_anxiety.txt"
 MAX_RECENT = 8
 DEFAULT_CURVES = 8  # channels shown in the curve editor when the user has not chosen any
 _FILE_ERRORS = (OSError, ValueError)  # ProjectError, CSVFormatError, InputError derive from ValueError
+#: Folders of the installed program: never proposed for the user's files.
+_PROGRAM_DIRS = (Path(kfstudio.__file__).resolve().parent, RESOURCES.resolve())
+
+
+def _inside_program(folder: Path) -> bool:
+    folder = Path(folder).resolve()
+    return any(folder == d or folder.is_relative_to(d) for d in _PROGRAM_DIRS)
 
 
 def moving_channels(anim: Animation, count: int = DEFAULT_CURVES) -> list[int]:
@@ -96,6 +105,8 @@ class MainWindow(QMainWindow):
         self.playback = Playback(self.session, self)
         self.recovery = RecoveryManager(self.session, recovery_dir, **({"interval_ms": autosave_ms} if autosave_ms else {}), parent=self)
         self.action_map: dict[str, QAction] = {}
+        #: Name proposed for an untitled document's files: the script or capture it came from.
+        self.document_stem: str | None = None
         self._closed = False
         self.docks: dict[str, QDockWidget] = {}
         self._build_panels(viewport, defer_panels)
@@ -343,6 +354,7 @@ class MainWindow(QMainWindow):
         self.controller.cancel()
         self.session.set_playing(False)
         self.session.set_document(anim, path)
+        self.document_stem = None
         self.timeline.frame_all()
         self.timeline.set_play_range(None)
         getattr(self.viewport, "frame_face", lambda: None)()
@@ -372,6 +384,7 @@ class MainWindow(QMainWindow):
                 return self.import_path(path)
             else:
                 self.open_script(path.read_text(encoding="utf-8-sig"))
+                self.document_stem = path.stem
         except _FILE_ERRORS as exc:
             self.show_error("Cannot open", str(exc) if str(path) in str(exc) else f"{path}: {exc}")
             return False
@@ -399,7 +412,7 @@ class MainWindow(QMainWindow):
         return self.save_to(self.session.path)
 
     def save_as(self) -> bool:
-        start = self.session.path.with_suffix(".kfs") if self.session.path else self._last_dir() / "untitled.kfs"
+        start = self.proposed_path(".kfs", "untitled")
         path, _ = QFileDialog.getSaveFileName(self, "Save As", str(start), "KeyframeFace projects (*.kfs)")
         if not path:
             return False
@@ -436,11 +449,12 @@ class MainWindow(QMainWindow):
             self.show_error("Cannot import", str(exc) if str(path) in str(exc) else f"{path}: {exc}")
             return False
         self.set_document(anim, None)
+        self.document_stem = path.stem
         self.statusBar().showMessage(f"Imported {path.name}: {len(anim.keyframes)} keyframes", 6000)
         return True
 
     def export_dialog(self) -> None:
-        start = (self.session.path.with_suffix(".csv") if self.session.path else self._last_dir() / "animation.csv")
+        start = self.proposed_path(".csv")
         path, _ = QFileDialog.getSaveFileName(self, "Export Live Link Face CSV", str(start), "Live Link Face CSV (*.csv)")
         if path:
             self.export_path(Path(path))
@@ -464,7 +478,7 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(f"Export {name}", ExportOptions(fps=self.session.fps), self)
         if not dialog.exec():
             return False
-        start = (self.session.path.with_suffix(f".{kind}") if self.session.path else self._last_dir() / f"animation.{kind}")
+        start = self.proposed_path(f".{kind}")
         path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", str(start), f"{name} (*.{kind})")
         if not path:
             return False
@@ -523,7 +537,8 @@ class MainWindow(QMainWindow):
         p = str(Path(path).resolve())
         files = [p] + [f for f in self.recent_files() if f != p]
         self.settings.setValue("recent_files", files[:MAX_RECENT])
-        self.settings.setValue("last_dir", str(Path(p).parent))
+        if not _inside_program(Path(p).parent):  # an example opened from the program is no working folder
+            self.settings.setValue("last_dir", str(Path(p).parent))
         self._rebuild_recent_menu()
 
     def _rebuild_recent_menu(self) -> None:
@@ -533,7 +548,21 @@ class MainWindow(QMainWindow):
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
     def _last_dir(self) -> Path:
-        return Path(str(self.settings.value("last_dir", str(Path.home()))))
+        """The folder the user last opened or saved in, else their documents folder (or home); never
+        a folder of the installed program."""
+        last = self.settings.value("last_dir", "")
+        if last and Path(str(last)).is_dir() and not _inside_program(Path(str(last))):
+            return Path(str(last))
+        return Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
+
+    def proposed_path(self, suffix: str, untitled: str = "animation") -> Path:
+        """Where a Save As / Export dialog starts: next to the document's file, else named after the
+        script or capture it came from (``untitled`` when none) in :meth:`_last_dir`."""
+        path = self.session.path
+        if path is not None and not _inside_program(path.parent):
+            return path.with_suffix(suffix)
+        stem = path.stem if path is not None else (self.document_stem or untitled)
+        return self._last_dir() / f"{stem}{suffix}"
 
     # ------------------------------------------------------------------ editing actions
     def delete_selection(self) -> None:
