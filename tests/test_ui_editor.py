@@ -276,3 +276,20 @@ def test_keyboard_steps_and_jumps(qtbot, window):
     assert len(s.anim.keyframes) == n + 1
     window.action_map["undo"].trigger()
     assert len(s.anim.keyframes) == n
+
+
+def test_script_problems_are_shown_under_the_status(qtbot, window):
+    panel = window.script_panel
+    type_script(qtbot, window, "Background: a quiet cafe.\nEmotion: calm.\n")
+    assert not panel.hints.isHidden()
+    assert "no keyframe lines found — write one description per line, e.g. `1.0s: she smiles`" in panel.hints.text()
+    type_script(qtbot, window, SCRIPT)
+    assert panel.hints.isHidden() and len(script_keyframes(window)) == 3
+    type_script(qtbot, window, SCRIPT + "3.0s:\n")
+    assert not panel.hints.isHidden() and "line 7: a time with no description" in panel.hints.text()
+    assert "no keyframe lines" not in panel.hints.text()
+    before = [k.description for k in script_keyframes(window)]
+    panel.editor.setPlainText(SCRIPT + "-1s: she frowns\n")  # the parser refuses it: shown, not applied
+    qtbot.waitUntil(lambda: not panel.debounce.isActive(), timeout=3000)
+    assert not panel.error_label.isHidden() and "negative time" in panel.error_label.toolTip()
+    assert [k.description for k in script_keyframes(window)] == before

@@ -3,7 +3,9 @@
 Typing restarts a short timer; when it fires, :meth:`GenerationController.sync_script` updates the
 keyframes (one undoable "Edit script" step) and the worker re-proposes only those whose text or
 context changed. Lines whose keyframe is still being generated are tinted; a status line tells what
-is being generated, on which backend and device, and shows the last backend error.
+is being generated, on which backend and device, and shows the last backend error. Under it, the
+script's own problems are listed: the parser's warnings, a hint when no line makes a keyframe, and a
+script the parser refuses (a negative time), which is then not applied.
 """
 
 from __future__ import annotations
@@ -15,7 +17,10 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QW
 from .session import EditorSession
 from .worker import GenerationController
 
-__all__ = ["ScriptPanel", "DEBOUNCE_MS", "script_with_description"]
+__all__ = ["ScriptPanel", "DEBOUNCE_MS", "NO_BEATS_HINT", "script_with_description", "script_hints"]
+
+NO_BEATS_HINT = "no keyframe lines found — write one description per line, e.g. `1.0s: she smiles`"
+_NO_BEATS_WARNING = "no keyframe descriptions found"  # parse_script's own words, replaced by the hint
 
 DEBOUNCE_MS = 350
 _PENDING = QColor(255, 196, 0, 60)
@@ -52,6 +57,13 @@ class ScriptPanel(QWidget):
         self.error_label.setTextFormat(Qt.RichText)
         self.error_label.hide()
         layout.addWidget(self.error_label)
+        self.hints = QLabel()
+        self.hints.setObjectName("scriptHints")
+        self.hints.setWordWrap(True)
+        self.hints.setTextFormat(Qt.PlainText)
+        self.hints.setStyleSheet(f"color: {_DOT['busy']}")
+        self.hints.hide()
+        layout.addWidget(self.hints)
 
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
@@ -84,9 +96,23 @@ class ScriptPanel(QWidget):
     @Slot()
     def commit_text(self) -> None:
         """Send the text to the controller now (the debounce timer calls this)."""
+        from ..generation.script import ScriptError
+
         self.debounce.stop()
         self.error_label.hide()
-        self.controller.sync_script(self.editor.toPlainText())
+        text = self.editor.toPlainText()
+        try:
+            hints = script_hints(text)
+        except ScriptError as exc:  # the keyframes stay as they were until the line is fixed
+            self._show_hints([])
+            self._show_error(_without_source(str(exc)))
+            return
+        self._show_hints(hints)
+        self.controller.sync_script(text)
+
+    def _show_hints(self, hints: list[str]) -> None:
+        self.hints.setText("\n".join(f"⚠ {h}" for h in hints))
+        self.hints.setVisible(bool(hints))
 
     @Slot()
     def _on_document_changed(self) -> None:
@@ -186,6 +212,25 @@ def script_with_description(anim, uid: str, text: str) -> str | None:
     if len(beats) != len(described) + (0 if k.description.strip() else 1) or beats[j].description != text:
         return None
     return new
+
+
+def script_hints(text: str) -> list[str]:
+    """What the animator should know about ``text`` as a script: :data:`NO_BEATS_HINT` when it has
+    words but no keyframe line, and the parser's warnings (e.g. "line 3: a time with no description").
+    Raises :class:`~kfstudio.generation.script.ScriptError` for a script the parser refuses."""
+    from ..generation.script import parse_script
+
+    script = parse_script(text)
+    hints = [NO_BEATS_HINT] if not script.beats and text.strip() else []
+    return hints + [_without_source(w) for w in script.warnings if not w.endswith(_NO_BEATS_WARNING)]
+
+
+def _without_source(message: str) -> str:
+    """A parser message without the ``<script>`` name (the panel is the script)."""
+    for prefix in ("<script>, ", "<script>: "):
+        if message.startswith(prefix):
+            return message[len(prefix):]
+    return message
 
 
 def _beat_text(line: str) -> str:
