@@ -562,3 +562,31 @@ def test_locked_channel_value_cannot_be_edited(qtbot, channel_list, session):
     assert channel_list.tree.findChild(QDoubleSpinBox) is None
     assert not channel_list.set_value(JAW, 0.9)
     assert session.anim.same_as(original)
+
+
+def test_dense_keys_draw_curves_only_until_zoomed_in(qtbot, editor, session):
+    assert editor.keys_drawn  # three keys: dots
+    times = np.arange(1500) / FPS  # a capture keyed on every frame, 50 s
+    kfs = []
+    for t in times:
+        values = np.zeros(ch.NUM_CHANNELS)
+        values[JAW] = 0.5 + 0.4 * np.sin(3.0 * t)
+        kfs.append(Keyframe(float(t), "", values))
+    session.set_document(Animation(kfs, fps=FPS))
+    session.set_visible_channels([JAW])
+    editor.refresh()
+    editor.frame_all()
+    assert editor.view.width() / len(times) < 4  # denser than one key per 4 px
+    assert not editor.keys_drawn and not editor.locked_keys_item.isVisible()
+    assert editor._curves[JAW].isVisible()
+    editor.view.setXRange(10.0, 11.0, padding=0)  # 30 keys across the view
+    assert editor.keys_drawn
+    editor.view.setXRange(0.0, 50.0, padding=0)
+    assert not editor.keys_drawn
+
+
+def test_legend_is_stacked_above_the_curves(editor):
+    legend = editor.legend
+    assert legend.isVisible() and legend.parentItem() is editor.view
+    assert legend.zValue() > editor.view.childGroup.zValue()  # the curves live in the child group
+    assert legend.opts["brush"].color().alpha() >= 220

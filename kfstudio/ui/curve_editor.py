@@ -53,6 +53,7 @@ _BACKGROUND = QColor(38, 40, 44)  # the timeline's colours
 _PLAYHEAD = QColor(230, 70, 60)
 HANDLE_MAX_KEYS = 200  # tangent handles are drawn while at most this many keys are selected
 LEGEND_MAX = 12  # a legend names the curves when at most this many are shown
+KEY_MIN_SPACING_PX = 4.0  # key marks are drawn only when keyframes are at least this far apart on average
 _KEY_COLOR = QColor("#e6e6e6")
 _SELECTED_COLOR = QColor("#ffcc33")
 _LOCKED_COLOR = QColor(95, 95, 95)
@@ -226,7 +227,9 @@ class CurveEditor(QWidget):
         # Top-left and see-through: at the top right it hid the ends of the curves (the document's
         # end is where the animator looks after a generation).
         # Top right: after "frame all" that is the held tail after the last key, where curves are flat.
-        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=(210, 212, 218), brush=(30, 31, 35, 140))
+        # Opaque and stacked above the view's contents: curves must not show through the names.
+        self.legend = self.plot.addLegend(offset=(-10, 10), labelTextColor=(210, 212, 218), brush=(30, 31, 35, 235))
+        self.legend.setZValue(self.view.childGroup.zValue() + 100)
         self._legend_state: tuple | None = None
 
         # The editor drags the playhead itself (see _on_drag), so that keys under it stay pickable.
@@ -264,6 +267,7 @@ class CurveEditor(QWidget):
         self._key_v = np.zeros(0)
         self._key_c = np.zeros(0, dtype=int)
         self._key_uid: list[str] = []
+        self._keyframe_times = np.zeros(0)  # sorted times of all keyframes (for the key density)
         self._drag: _KeyDrag | _Handle | str | None = None  # or "box", "playhead", "cancelled"
         self._band_origin: QPointF | None = None
         self._refresh_timer = QTimer(self)
@@ -287,6 +291,8 @@ class CurveEditor(QWidget):
         session.documentReplaced.connect(self._on_document_replaced)
         session.selectionChanged.connect(self._on_selection_changed)
         session.timeChanged.connect(self._on_time)
+        self.view.sigXRangeChanged.connect(lambda *_: self._update_key_density())
+        self.view.sigResized.connect(lambda *_: self._update_key_density())
         self.refresh()
         self.frame_all()
         self._on_time(session.time)
@@ -511,10 +517,27 @@ class CurveEditor(QWidget):
             self._key_v = values[ki, ci]
             self._key_c = chans[ci]
             self._key_uid = [uids[i] for i in ki.tolist()]
+        self._keyframe_times = np.array([k.time for k in kfs]) if kfs else np.zeros(0)
         locked = self.session.anim.channel_locked[self._key_c]
         self.keys_item.set_points(x=self._key_t[~locked], y=self._key_v[~locked])
         self.locked_keys_item.set_points(x=self._key_t[locked], y=self._key_v[locked])
         self._style_keys()
+        self._update_key_density()
+
+    @property
+    def keys_drawn(self) -> bool:
+        """Whether the key marks are drawn (False: keys too dense to tell apart, curves only)."""
+        return self.keys_item.isVisible()
+
+    def _update_key_density(self) -> None:
+        """Hide the key marks when the keyframes in view are closer than :data:`KEY_MIN_SPACING_PX`
+        on average (a dense capture would be a wall of dots); selected keys are always drawn."""
+        lo, hi = self.view.viewRange()[0]
+        shown = int(np.searchsorted(self._keyframe_times, hi, "right") - np.searchsorted(self._keyframe_times, lo, "left"))
+        width = self.view.width()
+        drawn = width <= 0 or shown * KEY_MIN_SPACING_PX <= width
+        self.keys_item.setVisible(drawn)
+        self.locked_keys_item.setVisible(drawn)
 
     def _selected_mask(self) -> np.ndarray:
         selected = set(self.session.selected_keys)
