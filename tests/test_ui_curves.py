@@ -590,3 +590,13 @@ def test_legend_is_stacked_above_the_curves(editor):
     assert legend.isVisible() and legend.parentItem() is editor.view
     assert legend.zValue() > editor.view.childGroup.zValue()  # the curves live in the child group
     assert legend.opts["brush"].color().alpha() >= 220
+
+
+def test_help_lists_every_curve_editor_key(qtbot):
+    from kfstudio.ui.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog()
+    qtbot.addWidget(dialog)
+    listed = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
+    for key in ("F", "Home", "Shift+F", ".", "Del", "Backspace", "X", "T", "V", "Esc", "Ctrl+M", "Shift+drag", "Space", "Ctrl+Z"):
+        assert key in listed, key

@@ -44,7 +44,7 @@ from ..animation import commands
 from ..animation.curves import Interp, Tangent
 from .channel_list import channel_color
 
-__all__ = ["CurveEditor", "sample_times", "sample_channels"]
+__all__ = ["CurveEditor", "key_help", "sample_times", "sample_channels"]
 
 PICK_RADIUS_PX = 7.0  # how close (pixels) a click must be to a key to hit it
 KEY_SIZE = 7  # pixels
@@ -81,6 +81,19 @@ def sample_times(anim) -> np.ndarray:
 def sample_channels(anim, times: np.ndarray, channels) -> np.ndarray:
     """Values of ``channels`` of ``anim`` at ``times`` (sorted), mute ignored: (T, len(channels))."""
     return anim.evaluate(times, channels=channels, apply_mute=False)
+
+
+def key_help() -> list[tuple[str, str]]:
+    """(key, what it does) of the curve editor's own keys, active while the plot has the focus."""
+    from PySide6.QtGui import QKeySequence
+
+    rows = []
+    for (key, shift), command in CurveEditor._KEYS.items():
+        combo = QKeySequence((Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier) | key)
+        rows.append((combo.toString(), CurveEditor.KEY_HELP[command]))
+    rows.append(("Ctrl+M", "Curves: mirror the selected keyframes left/right"))
+    rows.append(("Shift+drag", "Curves: box-select keys (Shift+Ctrl+drag adds)"))
+    return rows
 
 
 @dataclass
@@ -383,6 +396,16 @@ class CurveEditor(QWidget):
         (Qt.Key.Key_T, False): "_popup_interp",
         (Qt.Key.Key_V, False): "_popup_tangent",
         (Qt.Key.Key_Escape, False): "cancel_drag",
+    }
+
+    #: What each key command does, for Help > Keyboard shortcuts (see :func:`key_help`).
+    KEY_HELP = {
+        "frame_all": "Curves: frame all keys",
+        "frame_selection": "Curves: frame the selected keys",
+        "delete_selected_keys": "Curves: delete the selected keys",
+        "_popup_interp": "Curves: interpolation menu (constant, linear, bezier)",
+        "_popup_tangent": "Curves: tangent menu (auto-clamped, flat, free)",
+        "cancel_drag": "Curves: cancel the drag in progress",
     }
 
     def _key_command(self, ev) -> str | None:

@@ -36,16 +36,19 @@ def shortcut(action_id: str) -> str:
 
 
 class ShortcutsDialog(QDialog):
-    """Help > Keyboard Shortcuts: the table above, read-only."""
+    """Help > Keyboard Shortcuts: the window's shortcuts and the curve editor's keys, read-only."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
-        table = QTableWidget(len(SHORTCUTS), 2, self)
+        from .curve_editor import key_help
+
+        rows = list(SHORTCUTS.values()) + key_help()
+        table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Key", "Action"])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.NoEditTriggers)
-        for row, (keys, text) in enumerate(SHORTCUTS.values()):
+        for row, (keys, text) in enumerate(rows):
             table.setItem(row, 0, QTableWidgetItem(keys))
             table.setItem(row, 1, QTableWidgetItem(text))
         table.horizontalHeader().setSectionResizeMode(1, QHeaderView.Stretch)
