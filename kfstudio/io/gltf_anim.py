@@ -18,35 +18,17 @@ channel (unit quaternions, x y z w) per node:
 
 from __future__ import annotations
 
-import json
-import struct
-from pathlib import Path
-
 import numpy as np
 
 from ..animation import Interp
 from ..channels import ARKIT_NAMES
-from .atomic import atomic_write_bytes
+from ..rig.gltf_head import write_glb
 from .export import ExportCurves, ExportError, rotation_quaternions, split_head
 
-__all__ = ["build_gltf_animation", "glb_bytes", "write_glb_animation", "STEP_SECONDS"]
+__all__ = ["build_gltf_animation", "write_glb_animation", "STEP_SECONDS"]
 
 #: Width of the jump that replaces a constant segment's step in a CUBICSPLINE export.
 STEP_SECONDS = 1e-3
-
-_CHUNK_JSON, _CHUNK_BIN = 0x4E4F534A, 0x004E4942
-
-
-def glb_bytes(gltf: dict, blob: bytes) -> bytes:
-    """A GLB container: 12-byte header, the JSON chunk (space-padded), the BIN chunk (zero-padded)."""
-    js = json.dumps(gltf, separators=(",", ":")).encode("utf-8")
-    js += b" " * ((-len(js)) % 4)
-    blob = blob + b"\x00" * ((-len(blob)) % 4)
-    total = 12 + 8 + len(js) + (8 + len(blob) if blob else 0)
-    out = [b"glTF", struct.pack("<II", 2, total), struct.pack("<II", len(js), _CHUNK_JSON), js]
-    if blob:
-        out += [struct.pack("<II", len(blob), _CHUNK_BIN), blob]
-    return b"".join(out)
 
 
 def _cubic_weights(curves: ExportCurves, channels: list[int]) -> tuple[np.ndarray, np.ndarray]:
@@ -116,4 +98,4 @@ def write_glb_animation(path, curves: ExportCurves, head) -> None:
     """Write an animated head (prepared ``curves``, see :func:`kfstudio.io.export.prepare_curves`)
     as a ``.glb`` file (atomically)."""
     gltf, blob = build_gltf_animation(curves, head)
-    atomic_write_bytes(Path(path), glb_bytes(gltf, blob))
+    write_glb(path, gltf, blob)

@@ -31,6 +31,7 @@ from kfstudio.rig.head import Head, HeadFormatError
 
 __all__ = [
     "GlbBuilder",
+    "glb_bytes",
     "MissingShapesWarning",
     "add_head_mesh",
     "head_to_gltf",
@@ -180,15 +181,21 @@ def head_to_gltf(head: Head) -> tuple[dict, bytes]:
     return gltf, b.blob()
 
 
-def write_glb(path, gltf: dict, blob: bytes) -> None:
-    """Write a GLB container (JSON chunk + BIN chunk)."""
+def glb_bytes(gltf: dict, blob: bytes) -> bytes:
+    """A GLB container: 12-byte header, the JSON chunk (space-padded), the BIN chunk (zero-padded)."""
     js = json.dumps(gltf, separators=(",", ":")).encode("utf-8")
     js += b" " * ((-len(js)) % 4)
+    blob = blob + b"\x00" * ((-len(blob)) % 4)
     total = 12 + 8 + len(js) + (8 + len(blob) if blob else 0)
     out = [_GLB_MAGIC, struct.pack("<II", 2, total), struct.pack("<II", len(js), _CHUNK_JSON), js]
     if blob:
         out += [struct.pack("<II", len(blob), _CHUNK_BIN), blob]
-    atomic_write_bytes(path, b"".join(out))
+    return b"".join(out)
+
+
+def write_glb(path, gltf: dict, blob: bytes) -> None:
+    """Write a GLB container (see :func:`glb_bytes`) atomically."""
+    atomic_write_bytes(path, glb_bytes(gltf, blob))
 
 
 def save_gltf_head(head: Head, path) -> None:
