@@ -339,16 +339,11 @@ def cmd_keyframe(args) -> int:
 def cmd_generate(args) -> int:
     from .generation.script import parse_script
     from .io.project import save_project
-    from .pipeline import generate_animation
+    from .pipeline import generate_animation, read_script
 
     out = _check_output(args.output, (".kfs",) + EXPORT_SUFFIXES)
     src = Path(args.script)
-    try:
-        text = src.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise CLIError(f"{src}: no such file") from None
-    except (UnicodeDecodeError, IsADirectoryError):
-        raise CLIError(f"{src}: not a text script") from None
+    text = read_script(src)
     backend = _backend_from_args(args)
     progress = Progress(None, "keyframes")
     try:

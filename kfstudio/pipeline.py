@@ -36,6 +36,7 @@ __all__ = [
     "proposal_edit",
     "generate_animation",
     "load_animation",
+    "read_script",
     "InputError",
 ]
 
@@ -318,13 +319,18 @@ def load_animation(path: str | os.PathLike, *, backend=None, tolerance: float | 
         return load_project(p)
     if suffix == ".csv":
         return import_capture(p, tolerance)
+    anim, _ = generate_animation(read_script(p), backend, source=str(p))
+    return anim
+
+
+def read_script(path: str | os.PathLike) -> str:
+    """The text of a script file; :class:`InputError` naming the file when it cannot be read as text."""
+    p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        return p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except UnicodeDecodeError:
         raise InputError(f"{p}: not a text file; expected a script (.txt), a project (.kfs) or a capture (.csv)") from None
     except OSError as e:
         raise InputError(f"{p}: cannot be read ({e.strerror or e})") from None
-    anim, _ = generate_animation(text, backend, source=str(p))
-    return anim
