@@ -1,4 +1,4 @@
-"""Build the planner's word-expansion table: ``kfstudio/generation/planner/data/expansion.json``.
+"""Build the planner's word-expansion table: ``kfstudio/resources/planner/expansion.json``.
 
 Run once, offline, whenever the lexicon changes::
 

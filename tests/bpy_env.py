@@ -14,7 +14,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kfstudio.bench_export import default_bpy_venv
+from kfstudio.bench.export import default_bpy_venv
 
 __all__ = ["BpyUnavailable", "bpy_python", "run_in_blender"]
 

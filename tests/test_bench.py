@@ -153,7 +153,7 @@ def test_result_higher_is_better():
 
 
 def test_subdivided_head_keeps_the_surface_and_the_shapes():
-    from kfstudio.bench_rig import subdivide_head
+    from kfstudio.bench.rig import subdivide_head
     from kfstudio.rig.evaluate import Rig
     from kfstudio.rig.head import default_head
 

@@ -14,7 +14,7 @@ import pytest
 
 from kfstudio import channels as ch
 from kfstudio.io.export import export_animation
-from kfstudio.pipeline import generate_animation
+from kfstudio.script_sync import generate_animation
 from kfstudio.rig.evaluate import pose_matrix
 
 from bpy_env import BpyUnavailable, bpy_python, run_in_blender

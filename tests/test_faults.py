@@ -2,11 +2,11 @@
 
 * A real subprocess saving a project is killed with SIGKILL at random moments: the file on disk is
   always one of the two versions it writes, never damaged (the long run is
-  ``benchmarks/kill_during_save.py``; a sample runs here).
+  ``kfstudio.bench.kill_during_save``; a sample runs here).
 * A write that fails part-way (disk full at fsync, a rename refused) leaves the previous file
   byte-identical and no temporary file behind.
 * Backends that crash inside ``propose``, return garbage, NaN or wrong shapes, yield too few results
-  or hang never crash the caller of :func:`kfstudio.pipeline.generate_animation`, and — through the
+  or hang never crash the caller of :func:`kfstudio.script_sync.generate_animation`, and — through the
   editor's worker thread — never freeze the UI (a QTimer keeps ticking) or change the user's keyframes.
 """
 
@@ -21,11 +21,11 @@ import numpy as np
 import pytest
 
 from kfstudio import channels as ch
-from kfstudio.bench_robustness import kill_trials, long_animation
+from kfstudio.bench.robustness import kill_trials, long_animation
 from kfstudio.generation.backend import BACKENDS, KeyframeRequest, KeyframeResult
 from kfstudio.io import atomic
 from kfstudio.io.project import load_project, save_project
-from kfstudio.pipeline import generate_animation
+from kfstudio.script_sync import generate_animation
 
 SCRIPT = "0.0s: the brows lift\n1.0s: a wide smile spreads\n2.0s: the eyes close slowly"
 

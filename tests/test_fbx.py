@@ -9,7 +9,8 @@ import pytest
 
 from kfstudio import channels as ch
 from kfstudio.animation import Animation, Interp, Keyframe, Tangent
-from kfstudio.io.export import KTIME_PER_SECOND, ExportError, ExportWarning, export_animation, prepare_curves
+from kfstudio.io.export import ExportError, ExportWarning, export_animation, prepare_curves
+from kfstudio.io.export_curves import KTIME_PER_SECOND
 from kfstudio.io.fbx import (
     FOOTER_MAGIC,
     F32,
@@ -238,7 +239,7 @@ def test_head_without_some_shapes_leaves_them_out_with_a_warning(tmp_path):
 
 
 def test_bench_export_rows_for_a_short_take():
-    from kfstudio.bench_export import bench_export
+    from kfstudio.bench.export import bench_export
 
     rows = bench_export(minutes=0.05, fps=30, blender=False, repeats=1)
     assert [r["name"].split()[1] for r in rows] == ["FBX", "GLB"]

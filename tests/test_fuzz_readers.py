@@ -284,9 +284,9 @@ def test_project_specific_hostile_values(work, project_bytes):
 
 @pytest.mark.parametrize("profile", PROFILES)
 def test_failed_load_leaves_the_open_document_and_file_unchanged(profile, work, project_bytes):
-    """The editor's open flow (pipeline.load_animation) either returns a whole document or raises;
+    """The editor's open flow (script_sync.load_animation) either returns a whole document or raises;
     the open document, its undo history and the file on disk stay exactly as they were."""
-    from kfstudio.pipeline import load_animation
+    from kfstudio.script_sync import load_animation
 
     open_doc = sample_animation()
     stack = cmd.UndoStack(open_doc)
@@ -458,7 +458,7 @@ def test_csv_harmless_variants_read_the_same(work, capture_rows, newline, bom):
 
 @pytest.fixture(scope="module")
 def gltf_head():
-    return pytest.importorskip("kfstudio.rig.gltf_head", reason="kfstudio.rig.gltf_head is not there yet")
+    return pytest.importorskip("kfstudio.io.gltf_head", reason="kfstudio.io.gltf_head is not there yet")
 
 
 def tiny_head():
@@ -487,7 +487,7 @@ def glb(work, gltf_head) -> tuple[bytes, dict, bytes]:
 
 
 def check_head_file(path: Path, data: bytes) -> None:
-    from kfstudio.rig.gltf_head import load_gltf_head
+    from kfstudio.io.gltf_head import load_gltf_head
     from kfstudio.rig.head import Head, HeadFormatError
 
     path.write_bytes(data)

@@ -122,7 +122,7 @@ def test_glb_head_without_some_shapes(tmp_path):
 
 def test_eye_rotation_signs_follow_live_link_face():
     """Positive eye yaw turns the gaze (+Z) toward the face's right (-X); positive pitch turns it down."""
-    from kfstudio.io.export import rotation_quaternions
+    from kfstudio.io.export_curves import rotation_quaternions
 
     v = np.zeros((2, 61))
     v[0, ch.channel_index("LeftEyeYaw")] = 0.3

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from kfstudio.channels import ARKIT_NAMES, NUM_BLENDSHAPES
-from kfstudio.rig.gltf_head import (
+from kfstudio.io.gltf_head import (
     GlbBuilder,
     MissingShapesWarning,
     load_gltf_head,

@@ -244,8 +244,8 @@ def test_fixture_reads_with_expected_shape_rate_and_eye_ranges():
     index = {name: i for i, name in enumerate(NAMES)}
     yaw = capture.values[:, [index["LeftEyeYaw"], index["RightEyeYaw"]]]
     pitch = capture.values[:, [index["LeftEyePitch"], index["RightEyePitch"]]]
-    assert 0.55 < np.abs(yaw).max() < 0.65  # DESIGN.md: |yaw| up to 0.6
-    assert 0.35 < np.abs(pitch).max() < 0.42  # DESIGN.md: |pitch| up to 0.39
+    assert 0.55 < np.abs(yaw).max() < 0.65  # the capture's range of motion: |yaw| up to 0.6
+    assert 0.35 < np.abs(pitch).max() < 0.42  # and |pitch| up to 0.39
     assert not capture.values[:, [index["HeadYaw"], index["HeadPitch"], index["HeadRoll"]]].any()
     # Live Link Face conventions: yaw > 0 toward the face's right, pitch > 0 looking down
     look_out_right = capture.values[:, index["EyeLookOutRight"]]
@@ -400,7 +400,7 @@ def test_unreadable_inputs(tmp_path):
 
 
 def test_bench_functions_report_in_the_agreed_shape():
-    from kfstudio.bench_csv import bench_csv_write
+    from kfstudio.bench.csv import bench_csv_write
 
     result = bench_csv_write(repeats=1)
     assert {"name", "unit", "median", "min", "max", "target", "passed"} <= set(result)

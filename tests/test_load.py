@@ -11,11 +11,12 @@ import pytest
 
 from kfstudio import channels as ch
 from kfstudio.animation import commands as cmd
-from kfstudio.bench_robustness import batch_peak_rss, long_animation
+from kfstudio.bench.robustness import batch_peak_rss, long_animation
 from kfstudio.generation.script import assign_times, parse_script
 from kfstudio.io.llf_csv import read_csv
 from kfstudio.io.project import load_project, save_project
-from kfstudio.pipeline import export_csv, generate_animation, sync_keyframes
+from kfstudio.io.capture import export_csv
+from kfstudio.script_sync import generate_animation, sync_keyframes
 
 WORDS = ["the brows lift", "a wide smile spreads", "the eyes close", "the jaw drops open", "the lips press together",
          "the gaze turns left", "the nose wrinkles in a sneer", "the cheeks puff out", "the head tilts down"]
@@ -100,7 +101,7 @@ def test_30_minute_document_evaluate_and_export_round_trip(long_doc, tmp_path):
 
 
 def test_batch_of_descriptions_in_a_subprocess(tmp_path):
-    """A small batch through the real command; the 10,000-line figure is benchmarks/batch_memory.py."""
+    """A small batch through the real command; the 10,000-line figure is kfstudio.bench.batch_memory."""
     small = batch_peak_rss(50, tmp_path)
     assert small["returncode"] == 0 and small["lines"] == 50
     assert 0 < small["peak_rss_mb"] < 1024

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from kfstudio import channels
-from kfstudio.rig import render
+from kfstudio.render import offscreen as render
 
 SIZE = (160, 160)
 
@@ -216,7 +216,7 @@ def test_bad_requests_are_rejected_clearly(standin):
 
 
 def test_camera_frame_matches_the_named_view(standin):
-    from kfstudio.rig.visual import camera_frame
+    from kfstudio.render.visual import camera_frame
 
     _, r = standin
     for view, (azimuth, elevation) in render.VIEWS.items():
@@ -298,7 +298,7 @@ def test_png_reader_rejects_other_files(tmp_path):
 # Command-line argument handling
 
 
-from kfstudio import render_cli  # noqa: E402
+from kfstudio.cli import render as render_cli  # noqa: E402
 
 
 def test_parse_size():
@@ -343,7 +343,7 @@ def test_values_json_errors_name_the_file_and_field(tmp_path):
 
 def _cli(argv):
     parser = argparse.ArgumentParser(prog="kfstudio")
-    render_cli.add_render_parser(parser.add_subparsers(dest="command"))
+    render_cli.add_parser(parser.add_subparsers(dest="command"))
     return parser.parse_args(["render", *argv])
 
 
@@ -506,10 +506,10 @@ def test_render_in_subprocess_matches_in_process(face, tmp_path):
 
 
 def test_render_command_draws_a_labelled_sheet_of_a_script(face, tmp_path, capsys):
-    from kfstudio import RESOURCES
-    from kfstudio.pipeline import load_animation
+    from kfstudio.resources import EXAMPLES
+    from kfstudio.script_sync import load_animation
 
-    script = RESOURCES / "examples" / "sly_smirk.txt"
+    script = EXAMPLES / "sly_smirk.txt"
     if not script.exists():
         pytest.skip(f"{script} is absent")
     keyframes = load_animation(script).keyframes
@@ -535,7 +535,7 @@ def test_osmesa_and_xvfb_fallbacks_render_like_egl(gl, tmp_path):
         "import sys, numpy as np\n"
         "sys.path.insert(0, sys.argv[1])\n"
         "from test_render import StandInRig\n"
-        "from kfstudio.rig import render\n"
+        "from kfstudio.render import offscreen as render\n"
         "from kfstudio import channels\n"
         "print(render.select_backend())\n"
         "r = render.Renderer(StandInRig(), (96, 96), supersample=1)\n"

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kfstudio import RESOURCES
+from kfstudio.resources import EXAMPLES
 from kfstudio.generation import keyframeface as kf
 from kfstudio.generation.script import (
     Beat,
@@ -22,7 +22,6 @@ from kfstudio.generation.script import (
 )
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "keyframeface"
-EXAMPLES = RESOURCES / "examples"
 
 SPEC_EXAMPLE = """\
 Background: A student waits outside an interview room and tries to hide their anxiety.
@@ -342,7 +341,7 @@ def test_interview_example_matches_keyframeface_release():
 
 
 def test_bench_functions_report_well_formed_rows():
-    from kfstudio.bench_script import bench_keyframeface, bench_script
+    from kfstudio.bench.script import bench_keyframeface, bench_script
 
     rows = bench_script(repeats=2) + bench_keyframeface(repeats=2)
     assert len(rows) == 7

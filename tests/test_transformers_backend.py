@@ -22,7 +22,7 @@ pytest.importorskip("transformers")
 from kfstudio import channels  # noqa: E402
 from kfstudio.generation import keyframeface  # noqa: E402
 from kfstudio.generation.backend import BackendError, KeyframeRequest, create_backend, propose_script  # noqa: E402
-from kfstudio.generation.backends.tiny import build_tiny_model  # noqa: E402
+from kfstudio.bench.tiny_model import build_tiny_model  # noqa: E402
 
 DESCRIPTIONS = [
     "The gaze is lowered and the lips press together.",

@@ -15,7 +15,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from kfstudio.generation.script import parse_script  # noqa: E402
-from kfstudio.rig.gltf_head import save_gltf_head  # noqa: E402
+from kfstudio.io.gltf_head import save_gltf_head  # noqa: E402
 from kfstudio.rig.head import default_head  # noqa: E402
 from kfstudio.ui.main_window import moving_channels  # noqa: E402
 from kfstudio.ui.viewport import load_head_file  # noqa: E402
@@ -201,18 +201,18 @@ def test_save_as_proposes_the_script_name_outside_the_program(qtbot, editor_wind
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QFileDialog
 
-    from kfstudio import RESOURCES
+    from kfstudio.resources import EXAMPLES, resource_path
 
     w = editor_window
     proposed = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda _parent, _title, start, _filter: proposed.append(Path(start)) or ("", "")))
-    example = RESOURCES / "examples" / "sly_smirk.txt"
+    example = EXAMPLES / "sly_smirk.txt"
     assert w.open_path(example, confirm=False)
     qtbot.waitUntil(lambda: not w.controller.busy, timeout=10000)
     assert not w.save()  # the dialog is cancelled
     documents = Path(QStandardPaths.writableLocation(QStandardPaths.DocumentsLocation) or Path.home())
     assert proposed[-1] == documents / "sly_smirk.kfs"
-    assert not proposed[-1].resolve().is_relative_to(RESOURCES.parent)
+    assert not proposed[-1].resolve().is_relative_to(resource_path())
     # After the user worked in a folder, that folder is proposed (still with the script's name).
     work = tmp_path / "shots"
     work.mkdir()

@@ -13,11 +13,11 @@ pytest.importorskip("pyqtgraph")
 from PySide6.QtCore import QPointF  # noqa: E402
 
 from kfstudio import channels as ch  # noqa: E402
-from kfstudio import pipeline  # noqa: E402
+from kfstudio import script_sync  # noqa: E402
 from kfstudio.animation import commands  # noqa: E402
 from kfstudio.animation.curves import Tangent  # noqa: E402
 from kfstudio.animation.document import Animation, Keyframe  # noqa: E402
-from kfstudio.bench_ui import long_script  # noqa: E402
+from kfstudio.bench.ui import long_script  # noqa: E402
 from kfstudio.ui import worker as worker_module  # noqa: E402
 from kfstudio.ui.curve_editor import CurveEditor, sample_channels, sample_times  # noqa: E402
 from kfstudio.ui.session import EditorSession  # noqa: E402
@@ -79,9 +79,9 @@ def test_proposals_reach_the_controller_in_few_notices_and_one_undo_step(qtbot, 
         # a notice is posted only when the worker's outbox was empty: far fewer than one per keyframe
         assert 1 <= len(notices) < 60
         assert session.stack.undo_text == "Generate keyframes"
-        assert pipeline.sync_keyframes(session.anim, session.anim.script)[1] == []  # all up to date
+        assert script_sync.sync_keyframes(session.anim, session.anim.script)[1] == []  # all up to date
         assert session.undo()  # the whole generation is one step: every keyframe is out of date again
-        _edit, stale = pipeline.sync_keyframes(session.anim, session.anim.script)
+        _edit, stale = script_sync.sync_keyframes(session.anim, session.anim.script)
         assert sorted(stale) == sorted(k.uid for k in made)
     finally:
         assert controller.shutdown()

@@ -38,7 +38,7 @@ import numpy as np
 from .. import channels as ch
 from ..animation import Interp
 from .atomic import atomic_write_bytes
-from .export import (
+from .export_curves import (
     KTIME_PER_SECOND,
     ChannelCurve,
     ExportCurves,
@@ -559,6 +559,6 @@ def build_scene(curves: ExportCurves, *, mode: str = "head", head=None, creator:
 
 
 def write_fbx(path, curves: ExportCurves, *, mode: str = "head", head=None) -> None:
-    """Write an animation's prepared ``curves`` (:func:`kfstudio.io.export.prepare_curves`) as a
+    """Write an animation's prepared ``curves`` (:func:`kfstudio.io.export_curves.prepare_curves`) as a
     binary FBX file (atomically)."""
     atomic_write_bytes(Path(path), encode_fbx(build_scene(curves, mode=mode, head=head)))

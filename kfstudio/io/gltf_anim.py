@@ -2,7 +2,7 @@
 
 Nodes: ``Head`` (the face mesh with the morph targets, at ``neck_pivot``) with children ``LeftEye`` and
 ``RightEye`` (eyeball meshes at their eye centres); see :mod:`kfstudio.io.export` for how the pose
-channels become rotations. The meshes are built by :func:`kfstudio.rig.gltf_head.add_head_mesh`
+channels become rotations. The meshes are built by :func:`kfstudio.io.gltf_head.add_head_mesh`
 (target names in ``mesh.extras.targetNames``, ARKit camelCase; shapes the head lacks are left out).
 
 The animation ("KeyframeFace") has one ``weights`` channel on the head node and one ``rotation``
@@ -22,8 +22,8 @@ import numpy as np
 
 from ..animation import Interp
 from ..channels import ARKIT_NAMES
-from ..rig.gltf_head import write_glb
-from .export import ExportCurves, ExportError, rotation_quaternions, split_head
+from .gltf_head import write_glb
+from .export_curves import ExportCurves, ExportError, rotation_quaternions, split_head
 
 __all__ = ["build_gltf_animation", "write_glb_animation", "STEP_SECONDS"]
 
@@ -50,7 +50,7 @@ def _cubic_weights(curves: ExportCurves, channels: list[int]) -> tuple[np.ndarra
 
 def build_gltf_animation(curves: ExportCurves, head) -> tuple[dict, bytes]:
     """The glTF JSON and binary buffer of an animated head export."""
-    from ..rig.gltf_head import GlbBuilder, add_head_mesh
+    from .gltf_head import GlbBuilder, add_head_mesh
 
     builder = GlbBuilder()
     nodes, meshes, index = [], [], {}
@@ -95,7 +95,7 @@ def build_gltf_animation(curves: ExportCurves, head) -> tuple[dict, bytes]:
 
 
 def write_glb_animation(path, curves: ExportCurves, head) -> None:
-    """Write an animated head (prepared ``curves``, see :func:`kfstudio.io.export.prepare_curves`)
+    """Write an animated head (prepared ``curves``, see :func:`kfstudio.io.export_curves.prepare_curves`)
     as a ``.glb`` file (atomically)."""
     gltf, blob = build_gltf_animation(curves, head)
     write_glb(path, gltf, blob)

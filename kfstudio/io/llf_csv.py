@@ -1,6 +1,6 @@
 """Reading and writing Live Link Face CSV files (Epic's iOS capture app, Unreal's LiveLinkFaceImporter).
 
-Format (see DESIGN.md section 3):
+Format:
 
 * header ``Timecode,BlendShapeCount,`` then the 61 channel names of :data:`kfstudio.channels.NAMES`;
 * one row per captured frame, every row with as many columns as the header, the count column 61;

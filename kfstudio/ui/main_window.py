@@ -4,7 +4,7 @@ Panels (all dockable, layout kept in QSettings): Script, 3D Viewport, Timeline, 
 Keyframe inspector. For a fast start (``defer_panels=True``) the panels that pull in large libraries
 (the curve editor and channel list: pyqtgraph; the viewport: vispy and the head) start as placeholders
 and are built right after the window's first paint; :meth:`MainWindow.after_first_paint` queues more
-work for that moment. File actions go through :mod:`kfstudio.io.project` and :mod:`kfstudio.pipeline`;
+work for that moment. File actions go through :mod:`kfstudio.io.project` and :mod:`kfstudio.script_sync`;
 errors from files are shown in a message box naming the file, never raised.
 """
 
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 
 import kfstudio
 
-from .. import RESOURCES
+from ..resources import EXAMPLE_SCRIPT, resource_path
 from ..animation.document import Animation
 from ..io.project import ProjectError, load_project, save_project
 from .inspector import Inspector
@@ -33,12 +33,11 @@ from .worker import GenerationController
 
 __all__ = ["MainWindow", "EXAMPLE_SCRIPT", "MAX_RECENT", "DEFAULT_CURVES", "moving_channels"]
 
-EXAMPLE_SCRIPT = RESOURCES / "examples" / "interview_anxiety.txt"
 MAX_RECENT = 8
 DEFAULT_CURVES = 8  # channels shown in the curve editor when the user has not chosen any
 _FILE_ERRORS = (OSError, ValueError)  # ProjectError, CSVFormatError, InputError derive from ValueError
 #: Folders of the installed program: never proposed for the user's files.
-_PROGRAM_DIRS = (Path(kfstudio.__file__).resolve().parent, RESOURCES.resolve())
+_PROGRAM_DIRS = (Path(kfstudio.__file__).resolve().parent,)
 
 
 def _inside_program(folder: Path) -> bool:
@@ -59,18 +58,16 @@ def moving_channels(anim: Animation, count: int = DEFAULT_CURVES) -> list[int]:
     return sorted(order)
 
 
-def _optional_widget(module: str, name: str, session: EditorSession, label: str) -> QWidget:
-    """A panel written by another engineer, or a placeholder until it exists."""
-    import importlib
+def _heavy_panel(module: str, session: EditorSession) -> QWidget:
+    """The curve editor or the channel list. They import pyqtgraph, so they are imported when first
+    built (right after the window shows) to keep start-up fast."""
+    if module == "curve_editor":
+        from .curve_editor import CurveEditor
 
-    try:
-        cls = getattr(importlib.import_module(f"kfstudio.ui.{module}"), name)
-    except (ImportError, AttributeError) as exc:
-        placeholder = QLabel(f"{label} is not available in this build ({exc}).")
-        placeholder.setAlignment(Qt.AlignCenter)
-        placeholder.setWordWrap(True)
-        return placeholder
-    return cls(session)
+        return CurveEditor(session)
+    from .channel_list import ChannelList
+
+    return ChannelList(session)
 
 
 class _Loading(QLabel):
@@ -140,8 +137,8 @@ class MainWindow(QMainWindow):
             self.channel_list = _Loading("loading the channels …")
             self._after_paint.append(self.build_deferred_panels)
         else:
-            self.curve_editor = _optional_widget("curve_editor", "CurveEditor", self.session, "The curve editor")
-            self.channel_list = _optional_widget("channel_list", "ChannelList", self.session, "The channel list")
+            self.curve_editor = _heavy_panel("curve_editor", self.session)
+            self.channel_list = _heavy_panel("channel_list", self.session)
         self._want_viewport = can_host_gl() if viewport is None else viewport
         self.viewport = _Loading("loading the 3D viewport …") if self._want_viewport else ViewportPlaceholder("this display has no OpenGL (offscreen)")
         central = QWidget()
@@ -166,14 +163,11 @@ class MainWindow(QMainWindow):
 
     def build_deferred_panels(self) -> None:
         """Replace the curve editor and channel list placeholders by the real panels."""
-        for attr, dock, module, name, label in (
-            ("channel_list", "channels", "channel_list", "ChannelList", "The channel list"),
-            ("curve_editor", "curves", "curve_editor", "CurveEditor", "The curve editor"),
-        ):
+        for attr, dock in (("channel_list", "channels"), ("curve_editor", "curves")):
             old = getattr(self, attr)
             if not isinstance(old, _Loading):
                 continue
-            widget = _optional_widget(module, name, self.session, label)
+            widget = _heavy_panel(attr, self.session)
             setattr(self, attr, widget)
             self.docks[dock].setWidget(widget)
             old.deleteLater()
@@ -441,7 +435,7 @@ class MainWindow(QMainWindow):
             self.import_path(Path(path))
 
     def import_path(self, path: Path) -> bool:
-        from ..pipeline import import_capture
+        from ..io.capture import import_capture
 
         try:
             anim = import_capture(path, self.prefs.import_tolerance or None)
@@ -460,7 +454,7 @@ class MainWindow(QMainWindow):
             self.export_path(Path(path))
 
     def export_path(self, path: Path) -> bool:
-        from ..pipeline import export_csv
+        from ..io.capture import export_csv
 
         try:
             rows = export_csv(self.session.anim, path)
@@ -489,11 +483,8 @@ class MainWindow(QMainWindow):
 
     def export_model(self, path: Path, options) -> bool:
         """Write an FBX or GLB (by ``path``'s suffix) with ``options``; errors are shown, never raised."""
-        try:
-            from ..io.export import ExportError, export_animation
-        except ImportError as exc:
-            self.show_error("Cannot export", f"FBX/glTF export is not available in this build ({exc}).")
-            return False
+        from ..io.export import ExportError, export_animation
+
         head = getattr(getattr(self.viewport, "rig", None), "head", None)  # the head shown, if loaded
         try:
             export_animation(self.session.anim, path, mode=options.mode, bake=options.bake, fps=options.fps, head=head)

@@ -80,7 +80,7 @@ class Preferences:
     def backend_config(self) -> dict:
         """The config for :func:`kfstudio.generation.backend.backend_from_config`."""
         if self.backend == "transformers":
-            # One torch thread in the worker leaves the other core to the GUI thread (DESIGN.md §5).
+            # One torch thread in the worker leaves the other core to the GUI thread (docs/architecture.md, platform facts).
             config = {"backend": "transformers", "model": self.model_path, "torch_threads": 1}
             if self.adapter_path:
                 config["adapter"] = self.adapter_path

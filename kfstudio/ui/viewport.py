@@ -1,6 +1,6 @@
 """The 3D viewport: the head at the playhead, drawn by vispy inside the Qt window.
 
-The head is one :data:`kfstudio.rig.visual.HeadMesh` node whose vertex buffers are overwritten in place
+The head is one :data:`kfstudio.render.visual.HeadMesh` node whose vertex buffers are overwritten in place
 for every new pose, so scrubbing and playback cost one rig evaluation and one draw. Camera: a
 turntable (left-drag orbits, right-drag or wheel zooms, Shift+drag pans); :meth:`Viewport.frame_face`,
 front and side views. :meth:`Viewport.render_thumbnail` draws any pose offscreen into a small image

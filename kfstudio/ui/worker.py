@@ -9,7 +9,7 @@ results the worker rests a little (:meth:`GenerationWorker._yield_gil`) so that 
 leaves the GUI thread its share of the interpreter lock.
 
 :class:`GenerationController` lives in the GUI thread. It turns a script edit into a document edit
-(:func:`kfstudio.pipeline.sync_keyframes`), sends the keyframes to (re)generate to the worker, and
+(:func:`kfstudio.script_sync.sync_keyframes`), sends the keyframes to (re)generate to the worker, and
 applies the proposals as they arrive, so the animator sees keyframes fill in progressively. The GUI
 thread's share of that work is bounded, so a fast backend cannot stall it: proposals arriving within
 :data:`APPLY_INTERVAL_MS` are applied together, in slices of at most about :data:`SLICE_BUDGET_MS` of
@@ -18,7 +18,7 @@ for long documents; :meth:`EditorSession.coalesced`). All the
 proposals of one job form ONE undo step: while that step is still on top of the undo stack (nothing
 else pushed, no save in between), each batch's edit is applied and appended to it, so a batch costs
 in proportion to its own keyframes, not to all proposals so far. Locked and hand-edited channels are kept by
-:func:`kfstudio.pipeline.proposal_edit`. A newer request makes older jobs stale: the worker's cancel
+:func:`kfstudio.script_sync.proposal_edit`. A newer request makes older jobs stale: the worker's cancel
 check stops them between keyframes and their late results are dropped.
 """
 
@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
-from .. import pipeline
+from .. import script_sync
 from ..animation.commands import Macro
 from .session import EditorSession
 
@@ -284,7 +284,7 @@ class GenerationController(QObject):
 
     def sync_script(self, text: str) -> list[str]:
         """Apply a script edit to the document and regenerate what it made stale; returns those ids."""
-        edit, uids = pipeline.sync_keyframes(self.session.anim, text)
+        edit, uids = script_sync.sync_keyframes(self.session.anim, text)
         self.session.push(edit)
         self.regenerate(uids, mode="refine", label="Generate keyframes")
         return uids
@@ -294,7 +294,7 @@ class GenerationController(QObject):
         anim = self.session.anim
         if not anim.script.strip():
             return []
-        _, uids = pipeline.sync_keyframes(anim, anim.script)
+        _, uids = script_sync.sync_keyframes(anim, anim.script)
         return uids
 
     def regenerate(self, uids, mode: str = "refine", label: str = "Regenerate keyframes") -> int | None:
@@ -306,7 +306,7 @@ class GenerationController(QObject):
         self.worker.latest = self._job_id  # makes any running job stale at its next check
         self._recheck |= self._active is not None
         self._close_job()
-        kfs, idx, background, emotion, keys = pipeline.generation_targets(self.session.anim, list(uids))
+        kfs, idx, background, emotion, keys = script_sync.generation_targets(self.session.anim, list(uids))
         if not idx:
             self.status.emit(f"up to date · {self.backend_label}")
             return None
@@ -407,7 +407,7 @@ class GenerationController(QObject):
         on_top = (self._step is not None and stack.index == self._step_index
                   and stack.undo_text == self._label and not stack.is_clean)
         if not on_top:  # first batch, or something else happened since: start a step with everything
-            edit = pipeline.proposal_edit(anim, self._proposals, self._context, mode=self._mode, label=self._label)
+            edit = script_sync.proposal_edit(anim, self._proposals, self._context, mode=self._mode, label=self._label)
             step = Macro(self._label, [edit]) if edit is not None else None
             if self.session.push(step):
                 self._step, self._step_index = step, stack.index
@@ -415,7 +415,7 @@ class GenerationController(QObject):
                 self._step, self._step_index = None, None
             return
         context = {uid: self._context[uid] for uid in batch}
-        edit = pipeline.proposal_edit(anim, batch, context, mode=self._mode, label=self._label)
+        edit = script_sync.proposal_edit(anim, batch, context, mode=self._mode, label=self._label)
         if edit is not None and not edit.is_noop():
             edit.redo(anim)  # the same as UndoStack.push inside a macro: applied, then recorded
             self._step.commands.append(edit)

@@ -1,6 +1,6 @@
 """Text handling for the planner: tokens, clauses, lemmas, and the offline word-expansion table.
 
-Lemmas come first from the generated table ``data/expansion.json`` (built offline by
+Lemmas come first from the generated table ``kfstudio/resources/planner/expansion.json`` (built offline by
 ``models/build_expansion.py``: irregular and regular inflections of the vocabulary, and unknown words mapped
 to the nearest lexicon word by a sentence encoder), then from suffix rules checked against the known
 vocabulary. Nothing here needs more than the standard library.
@@ -14,9 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kfstudio.resources import resource_path
+
 __all__ = ["Token", "ExpansionTableError", "Expansion", "load_expansion", "tokenize", "split_clauses", "Lemmatizer"]
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_DIR = resource_path("planner")
 EXPANSION_FILE = DATA_DIR / "expansion.json"
 
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?()]")

@@ -1,0 +1,34 @@
+"""The script and its keyframes, kept in step without Qt: the editor and the command line both go
+through this package.
+
+* :mod:`.sync` — after the script text changed: which keyframes to add, update or delete (one undoable
+  edit) and which to (re)generate; proposals applied as one edit;
+* :mod:`.generate` — a script → a whole generated animation; any file the CLI accepts → an animation.
+"""
+
+from .generate import InputError, generate_animation, load_animation, read_script
+from .sync import (
+    PROVENANCE,
+    READING_HOLD,
+    context_key,
+    generation_targets,
+    proposal_edit,
+    reading_hold,
+    script_keyframes,
+    sync_keyframes,
+)
+
+__all__ = [
+    "InputError",
+    "PROVENANCE",
+    "READING_HOLD",
+    "context_key",
+    "generate_animation",
+    "generation_targets",
+    "load_animation",
+    "proposal_edit",
+    "read_script",
+    "reading_hold",
+    "script_keyframes",
+    "sync_keyframes",
+]
