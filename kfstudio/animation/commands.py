@@ -47,6 +47,13 @@ __all__ = [
     "replace_keyframes",
     "set_document",
     "set_secondary_motion",
+    "KeysEdit",
+    "place_keys",
+    "move_keys",
+    "scale_keys",
+    "paste_keys",
+    "paste_pose",
+    "change_fps",
 ]
 
 _FIELDS = ("fps", "duration", "script", "channel_locked", "channel_muted", "settings")
@@ -656,3 +663,263 @@ def set_secondary_motion(anim: Animation, motion) -> Edit | None:
     settings = dict(anim.settings)
     settings[SETTINGS_KEY] = motion.to_dict()
     return make_edit(anim, "Secondary motion", settings=settings)
+
+
+# ---------------------------------------------------------------------------- channel keys: move, scale, paste
+# The editing rules of the curve editor and the dope sheet: key times snap to frames, values are
+# clamped to the channel's range, a key that leaves its keyframe lands on the keyframe at its new
+# time (or on a new one keying only its channels), and a keyframe whose every key moves together
+# moves as a whole (keeping its id and description). Each builder returns ONE edit computed from the
+# document as it is, so a drag re-applied from its start positions stays one undo step.
+
+KeyRef = tuple[str, int]
+
+
+@dataclass
+class KeysEdit(Edit):
+    """An :class:`Edit` of channel keys that also says where the keys are afterwards."""
+
+    keys_after: list = field(default_factory=list)  # [(keyframe id, channel)], in the order given
+
+
+def _snap_time(anim: Animation, t: float, snap: bool) -> float:
+    t = max(0.0, float(t))
+    return round(t * anim.fps) / anim.fps if snap else t
+
+
+def _diff_edit(anim: Animation, work: Animation, label: str, keys_after: list, **fields) -> KeysEdit | None:
+    """One edit turning ``anim``'s keyframes into ``work``'s (matched by id)."""
+    old = {k.uid: k for k in anim.keyframes}
+    new = {k.uid: k for k in work.keyframes}
+    changed: list = [(u, None) for u in old if u not in new]
+    changed += [k for u, k in new.items() if u not in old or not old[u].same_as(k)]
+    e = make_edit(anim, label, changed, **fields)
+    return None if e is None else KeysEdit(e.label, e.before, e.after, e.fields_before, e.fields_after, keys_after)
+
+
+_KEY_FIELDS = ("interp", "tangent", "in_slope", "out_slope")
+
+
+def place_keys(
+    anim: Animation,
+    targets: Sequence[tuple[str, int, float, float]],
+    *,
+    snap: bool = True,
+    label: str | None = None,
+) -> KeysEdit | None:
+    """Move channel keys ``(keyframe id, channel, new time, new value)`` in one edit.
+
+    Times snap to frames when ``snap`` (never before 0), values are clamped to the channel's range;
+    keys of locked channels and keys that do not exist are left alone. A key within half a frame of
+    its keyframe stays on it. A keyframe whose every key moves to the same time moves as a whole;
+    otherwise a key lands on the keyframe at its new time, or on a new keyframe keying only it. A
+    keyframe left keying nothing, with no description, disappears.
+    """
+    alive = {k.uid: k for k in anim.keyframes}
+    moves = []
+    for uid, c, t, v in targets:
+        c = _channel(c)
+        k = alive.get(uid)
+        if k is None or not k.keyed[c] or anim.channel_locked[c]:
+            continue
+        v = float(v)
+        if not np.isfinite(v):
+            raise ValueError(f"{ch.NAMES[c]}: value must be a finite number, got {v!r}")
+        moves.append((uid, c, _snap_time(anim, _valid_time(t), snap), min(max(v, ch.LOWER[c]), ch.UPPER[c])))
+    if not moves:
+        return None
+    n = len(moves)
+    label = label or (f"Move key {ch.NAMES[moves[0][1]]}" if n == 1 else f"Move {n} keys")
+    work = Animation([k.copy() for k in anim.keyframes], fps=anim.fps)
+    wk = {k.uid: k for k in work.keyframes}
+    half = 0.5 / anim.fps
+    by_src: dict[str, list] = {}
+    for m in moves:
+        by_src.setdefault(m[0], []).append(m)
+    keys_after: dict[tuple[str, int], KeyRef] = {}
+    loose = []  # keys that leave their keyframe
+    for uid, ms in by_src.items():
+        k = wk[uid]
+        times = {t for _u, _c, t, _v in ms}
+        whole = {c for _u, c, _t, _v in ms} == set(np.flatnonzero(k.keyed).tolist()) and len(times) == 1
+        for _u, c, t, v in ms:
+            if whole or abs(k.time - t) <= half:
+                k.values[c] = v
+                k.edited[c] = True
+                keys_after[(uid, c)] = (uid, c)
+            else:
+                loose.append((uid, c, t, v, {f: getattr(k, f)[c] for f in _KEY_FIELDS}))
+        if whole:
+            t = times.pop()
+            if abs(k.time - t) > half or not snap:
+                k.time = t
+    for uid, c, _t, _v, _attrs in loose:
+        wk[uid].keyed[c] = False
+    work.sort()
+    created: dict[float, Keyframe] = {}
+    for uid, c, t, v, attrs in loose:
+        dst = created.get(t) or next((k for k in work.keyframes if abs(k.time - t) <= half and k.uid != uid), None)
+        if dst is None:
+            keyed = np.zeros(ch.NUM_CHANNELS, bool)
+            dst = Keyframe(t, "", anim.evaluate(t, apply_mute=False), keyed=keyed)
+            work.keyframes.append(dst)
+            wk[dst.uid] = dst
+            created[t] = dst
+        for f, value in attrs.items():
+            getattr(dst, f)[c] = value
+        dst.values[c] = v
+        dst.keyed[c] = True
+        dst.edited[c] = True
+        keys_after[(uid, c)] = (dst.uid, c)
+    sources = set(by_src)
+    work.keyframes = [k for k in work.keyframes if k.uid not in sources or k.keyed.any() or k.description]
+    work.sort()
+    after = [keys_after[(u, c)] for u, c, _t, _v in moves]
+    return _diff_edit(anim, work, label, after)
+
+
+def _key_positions(anim: Animation, keys: Iterable[tuple[str, int | str]]) -> list[tuple[str, int, float, float]]:
+    alive = {k.uid: k for k in anim.keyframes}
+    out = []
+    for uid, c in keys:
+        c = _channel(c)
+        k = alive.get(uid)
+        if k is not None and k.keyed[c] and not anim.channel_locked[c]:
+            out.append((uid, c, k.time, float(k.values[c])))
+    return out
+
+
+def move_keys(
+    anim: Animation,
+    keys: Iterable[tuple[str, int | str]],
+    dt: float = 0.0,
+    dv: float = 0.0,
+    *,
+    snap: bool = True,
+    label: str | None = None,
+) -> KeysEdit | None:
+    """Shift channel keys by ``dt`` seconds and ``dv`` in value (see :func:`place_keys` for the rules).
+
+    With ``snap``, a shift of less than half a frame leaves the times alone; otherwise each key
+    lands on the frame nearest to its shifted time.
+    """
+    dt, dv = _valid_time(dt), float(dv)
+    fps = anim.fps
+    targets = []
+    for uid, c, t, v in _key_positions(anim, keys):
+        nt = t if (snap and abs(dt) * fps < 0.5) else t + dt
+        targets.append((uid, c, nt, v + dv))
+    return place_keys(anim, targets, snap=snap, label=label)
+
+
+def scale_keys(
+    anim: Animation,
+    keys: Iterable[tuple[str, int | str]],
+    time_factor: float = 1.0,
+    value_factor: float = 1.0,
+    *,
+    pivot_time: float | None = None,
+    pivot_value: float | None = None,
+    snap: bool = True,
+    label: str | None = None,
+) -> KeysEdit | None:
+    """Scale channel keys' times about ``pivot_time`` and values about ``pivot_value`` (defaults: the
+    middle of the keys' span, the mean of their values); see :func:`place_keys` for the rules."""
+    tf, vf = float(time_factor), float(value_factor)
+    if not (np.isfinite(tf) and np.isfinite(vf)):
+        raise ValueError(f"scale factors must be finite numbers, got {time_factor!r}, {value_factor!r}")
+    pos = _key_positions(anim, keys)
+    if not pos:
+        return None
+    ts = np.array([p[2] for p in pos])
+    vs = np.array([p[3] for p in pos])
+    pt = 0.5 * (ts.min() + ts.max()) if pivot_time is None else float(pivot_time)
+    pv = float(vs.mean()) if pivot_value is None else float(pivot_value)
+    targets = [(u, c, pt + (t - pt) * tf, pv + (v - pv) * vf) for u, c, t, v in pos]
+    return place_keys(anim, targets, snap=snap, label=label or f"Scale {len(pos)} key{'s' if len(pos) != 1 else ''}")
+
+
+def paste_keys(
+    anim: Animation,
+    keys: Sequence[Mapping],
+    time: float,
+    *,
+    label: str = "Paste keys",
+) -> KeysEdit | None:
+    """Paste copied channel keys at ``time``: each key is a mapping with ``channel`` (index or name),
+    ``dt`` (seconds after the first copied key), ``value`` and optionally ``interp``, ``tangent``,
+    ``in_slope``, ``out_slope``. Keys land on the keyframe at their time or on a new keyframe (times
+    snapped to frames); locked channels are skipped; values are clamped."""
+    time = max(0.0, _valid_time(time))
+    work = Animation([k.copy() for k in anim.keyframes], fps=anim.fps)
+    half = 0.5 / anim.fps
+    after = []
+    for key in keys:
+        c = _channel(key["channel"])
+        if anim.channel_locked[c]:
+            continue
+        t = _snap_time(anim, time + _valid_time(key.get("dt", 0.0)), True)
+        v = float(key["value"])
+        if not np.isfinite(v):
+            raise ValueError(f"{ch.NAMES[c]}: value must be a finite number, got {v!r}")
+        dst = next((k for k in work.keyframes if abs(k.time - t) <= half), None)
+        if dst is None:
+            dst = Keyframe(t, "", anim.evaluate(t, apply_mute=False), keyed=np.zeros(ch.NUM_CHANNELS, bool))
+            work.keyframes.append(dst)
+            work.sort()
+        dst.values[c] = min(max(v, ch.LOWER[c]), ch.UPPER[c])
+        dst.keyed[c] = True
+        dst.edited[c] = True
+        if "interp" in key:
+            dst.interp[c] = Interp(int(key["interp"]))
+        if "tangent" in key:
+            dst.tangent[c] = Tangent(int(key["tangent"]))
+        for f in ("in_slope", "out_slope"):
+            if f in key:
+                getattr(dst, f)[c] = float(key[f])
+        after.append((dst.uid, c))
+    return _diff_edit(anim, work, label, after)
+
+
+def paste_pose(
+    anim: Animation,
+    time: float,
+    values: Mapping[int | str, float],
+    *,
+    label: str = "Paste pose",
+) -> KeysEdit | None:
+    """Key a copied pose (channel → value) at ``time``: on the keyframe there, or on a new keyframe
+    keying every channel (the others hold the curves' values). Locked channels keep their value."""
+    keys = [{"channel": c, "dt": 0.0, "value": v} for c, v in values.items()]
+    time = _snap_time(anim, time, True)
+    if anim.keyframe_at(time) is None:
+        # A new keyframe keys the whole pose, as the K key does.
+        pose = anim.evaluate(time, apply_mute=False)
+        keys = [{"channel": c, "dt": 0.0, "value": float(pose[c])} for c in range(ch.NUM_CHANNELS)] + keys
+    return paste_keys(anim, keys, time, label=label)
+
+
+def change_fps(anim: Animation, fps: float, *, keep: str = "times") -> Edit | None:
+    """Change the document's frame rate, keeping key times in seconds (``keep="times"``) or their frame
+    numbers (``keep="frames"``: times, holds, slopes and an explicit duration are rescaled)."""
+    fps = float(fps)
+    if not (np.isfinite(fps) and fps > 0):
+        raise ValueError(f"fps must be a positive number, got {fps!r}")
+    if keep not in ("times", "frames"):
+        raise ValueError(f"keep must be 'times' or 'frames', got {keep!r}")
+    label = f"Frame rate {fps:g} fps ({'keep frames' if keep == 'frames' else 'keep times'})"
+    if keep == "times" or fps == anim.fps:
+        return make_edit(anim, label, fps=fps)
+    factor = anim.fps / fps  # new time = frame / new fps = old time * old fps / new fps
+    out = []
+    for k in anim.keyframes:
+        k = k.copy()
+        k.time = round(k.time * anim.fps) / fps
+        k.hold *= factor
+        k.in_slope = k.in_slope / factor
+        k.out_slope = k.out_slope / factor
+        out.append(k)
+    fields = {"fps": fps}
+    if anim.explicit_duration is not None:
+        fields["duration"] = anim.explicit_duration * factor
+    return make_edit(anim, label, out, **fields)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import channels as ch
+from ..animation.palette import channel_rgb
 from ..animation import commands
 
 __all__ = ["ChannelList", "channel_color", "set_channel_value", "matches_filter"]
@@ -36,24 +37,10 @@ COL_NAME, COL_VALUE, COL_LOCK, COL_MUTE = range(4)
 _CHANNEL_ROLE = Qt.ItemDataRole.UserRole + 1  # channel index on channel items, -1 on group items
 
 
-def _pair_rank(c: int) -> int:
-    """Rank of a channel's left/right pair among all pairs (unpaired channels count as a pair)."""
-    firsts = sorted({min(i, int(ch.MIRROR_INDEX[i])) for i in range(ch.NUM_CHANNELS)})
-    return firsts.index(min(c, int(ch.MIRROR_INDEX[c])))
-
-
-_PAIR_COUNT = len({min(i, int(ch.MIRROR_INDEX[i])) for i in range(ch.NUM_CHANNELS)})
-_COLORS: list[QColor] = []
-
-
 def channel_color(c: int) -> QColor:
-    """The colour of channel ``c``: mirror pairs share a hue, the right side is lighter."""
-    if not _COLORS:
-        for i in range(ch.NUM_CHANNELS):
-            hue = (_pair_rank(i) * 0.381966) % 1.0  # golden-ratio steps keep neighbours apart
-            light = 0.72 if ch.CHANNELS[i].side == "right" else 0.55
-            _COLORS.append(QColor.fromHslF(hue, 0.75, light))
-    return QColor(_COLORS[c])
+    """The colour of channel ``c`` (:mod:`kfstudio.animation.palette`: colour-blind safe, neighbours
+    apart; mirror pairs share a hue, the right side is a lighter tint)."""
+    return QColor(*channel_rgb(c))
 
 
 _ICONS: dict[tuple[str, bool], QIcon] = {}
