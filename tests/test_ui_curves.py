@@ -175,6 +175,32 @@ def test_escape_cancels_a_drag(qtbot, editor, session):
     assert not session.stack.can_undo
 
 
+def test_right_click_cancels_a_drag_and_a_multi_key_drag_is_one_undo_step(qtbot, editor, session):
+    from PySide6.QtWidgets import QApplication
+
+    anim = session.anim
+    original = anim.copy()
+    vp = editor.plot.viewport()
+    start = editor.data_to_widget(1.0, 0.6)
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    for dy in (10, 30, 60):
+        move(qtbot, editor, start + QPoint(0, dy))
+    assert editor.dragging and not anim.same_as(original)
+    qtbot.mouseClick(vp, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 60))
+    assert anim.same_as(original) and QApplication.activePopupWidget() is None  # cancelled, no menu
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start + QPoint(0, 60))
+    assert anim.same_as(original) and not session.stack.can_undo and not editor.dragging
+    # Two keys of two channels dragged together (the keys item owns the drag): one undo step.
+    k1 = jaw_key(anim, 1.0)
+    session.select_keys([(k1.uid, JAW), (k1.uid, SMILE_L)])
+    drag(qtbot, editor, editor.data_to_widget(1.0, 0.6), editor.data_to_widget(1.0, 0.5))  # the axis may have resized
+    assert anim.find(k1.uid).values[JAW] == pytest.approx(0.5, abs=0.02)
+    assert anim.find(k1.uid).values[SMILE_L] == pytest.approx(0.3, abs=0.02)
+    assert session.stack.index == 1 and session.stack.undo_text == "Move 2 keys"
+    session.undo()
+    assert anim.same_as(original)
+
+
 def test_click_selects_and_box_select_picks_the_keys_inside(qtbot, editor, session):
     anim = session.anim
     vp = editor.plot.viewport()

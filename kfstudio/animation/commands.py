@@ -50,6 +50,7 @@ __all__ = [
     "KeysEdit",
     "place_keys",
     "move_keys",
+    "move_targets",
     "scale_keys",
     "paste_keys",
     "paste_pose",
@@ -789,6 +790,20 @@ def _key_positions(anim: Animation, keys: Iterable[tuple[str, int | str]]) -> li
     return out
 
 
+def move_targets(
+    anim: Animation, keys: Iterable[tuple[str, int | str]], dt: float, dv: float, *, snap: bool = True
+) -> list[tuple[str, int, float, float]]:
+    """Where :func:`move_keys` puts each (editable) key: ``(keyframe id, channel, time, value)``, times
+    snapped and values clamped. With ``snap``, a shift of less than half a frame keeps the times."""
+    dt, dv = _valid_time(dt), float(dv)
+    keep_time = snap and abs(dt) * anim.fps < 0.5
+    out = []
+    for uid, c, t, v in _key_positions(anim, keys):
+        nt = t if keep_time else _snap_time(anim, t + dt, snap)
+        out.append((uid, c, nt, min(max(v + dv, ch.LOWER[c]), ch.UPPER[c])))
+    return out
+
+
 def move_keys(
     anim: Animation,
     keys: Iterable[tuple[str, int | str]],
@@ -798,18 +813,9 @@ def move_keys(
     snap: bool = True,
     label: str | None = None,
 ) -> KeysEdit | None:
-    """Shift channel keys by ``dt`` seconds and ``dv`` in value (see :func:`place_keys` for the rules).
-
-    With ``snap``, a shift of less than half a frame leaves the times alone; otherwise each key
-    lands on the frame nearest to its shifted time.
-    """
-    dt, dv = _valid_time(dt), float(dv)
-    fps = anim.fps
-    targets = []
-    for uid, c, t, v in _key_positions(anim, keys):
-        nt = t if (snap and abs(dt) * fps < 0.5) else t + dt
-        targets.append((uid, c, nt, v + dv))
-    return place_keys(anim, targets, snap=snap, label=label)
+    """Shift channel keys by ``dt`` seconds and ``dv`` in value (see :func:`move_targets` and
+    :func:`place_keys` for the rules)."""
+    return place_keys(anim, move_targets(anim, keys, dt, dv, snap=snap), snap=snap, label=label)
 
 
 def scale_keys(

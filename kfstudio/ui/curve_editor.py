@@ -6,8 +6,11 @@ stack, never by changing the document directly):
 * **drag keys** (left button on a key) in time and value: times snap to frames (toolbar "Snap"),
   values are clamped to the channel's range; one drag is one undo step (``begin_drag`` on press,
   the move re-applied from the keys' start positions on every mouse move, ``end_drag`` on release,
-  Escape cancels). A key dragged off its keyframe lands on the keyframe at the new time, or on a new
-  keyframe keying only that channel (:func:`commands.move_channel_key`).
+  Escape or a right click cancels). The rules live in :func:`commands.move_keys` (Qt-free): a key
+  dragged off its keyframe lands on the keyframe at the new time, or on a new keyframe keying only
+  that channel. The key marks and the tangent handles own their drags (:class:`_DraggableMarks`,
+  pyqtgraph's ROI pattern of started / changed / finished / cancelled signals); the view box keeps
+  panning, the rubber band and playhead scrubbing.
 * **select**: click a key (Shift-click toggles it), Shift-drag a rubber band (Shift+Ctrl adds to the
   selection), click empty space to deselect. A plain left drag on empty space pans, the wheel zooms,
   right drag zooms per axis.
@@ -35,7 +38,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, QWidget
 
@@ -94,15 +97,6 @@ def key_help() -> list[tuple[str, str]]:
     rows.append(("Ctrl+M", "Curves: mirror the selected keyframes left/right"))
     rows.append(("Shift+drag", "Curves: box-select keys (Shift+Ctrl+drag adds)"))
     return rows
-
-
-@dataclass
-class _KeyDrag:
-    """A key drag in progress: where the dragged keys started."""
-
-    keys: list[tuple[str, int, float, float]]  # (keyframe id, channel, start time, start value)
-    label: str
-    applied: tuple[float, float] | None = None  # the (time delta, value delta) last applied
 
 
 @dataclass
@@ -204,6 +198,81 @@ class _KeyMarks(pg.GraphicsObject):
         ev.ignore()
 
 
+class _DraggableMarks(_KeyMarks):
+    """Key marks that own their drags, in the manner of pyqtgraph's ``ROI`` and ``TargetItem``.
+
+    A press within :data:`PICK_RADIUS_PX` of a mark (the nearest one, ``accepts(i)`` permitting) starts
+    a drag; ``sigDragStarted(index, modifiers)``, ``sigDragChanged(index, (dt, dv), (t, v))`` and
+    ``sigDragFinished(index)`` report it in data coordinates (time, value). ``cancel()`` — Escape, or a
+    right click during the drag — ends it with ``sigDragCancelled(index)``; the rest of that drag is
+    ignored. A press elsewhere is left to the items below (the view box pans or box-selects).
+    """
+
+    sigDragStarted = Signal(int, object)
+    sigDragChanged = Signal(int, object, object)
+    sigDragFinished = Signal(int)
+    sigDragCancelled = Signal(int)
+
+    def __init__(self, fill: QColor, size: float, accepts=None) -> None:
+        super().__init__(fill, size)
+        self.accepts = accepts or (lambda _i: True)
+        self.dragging: int | None = None
+        self._cancelled = False
+
+    def pick(self, scene_pos: QPointF) -> tuple[int | None, float]:
+        """The mark nearest ``scene_pos`` that ``accepts`` allows, and its squared pixel distance."""
+        if not self._x.size or not self.isVisible():
+            return None, np.inf
+        tr = self.sceneTransform()
+        sx = tr.m11() * self._x + tr.m21() * self._y + tr.m31()
+        sy = tr.m12() * self._x + tr.m22() * self._y + tr.m32()
+        d2 = (sx - scene_pos.x()) ** 2 + (sy - scene_pos.y()) ** 2
+        for i in np.argsort(d2)[:8]:
+            if self.accepts(int(i)):
+                return int(i), float(d2[i])
+        return None, np.inf
+
+    def mouseDragEvent(self, ev) -> None:
+        if ev.button() != Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        if ev.isStart():
+            i, d2 = self.pick(ev.buttonDownScenePos())
+            if i is None or d2 > PICK_RADIUS_PX**2:
+                ev.ignore()
+                return
+            self.dragging, self._cancelled = i, False
+            ev.accept()
+            self.sigDragStarted.emit(i, ev.modifiers())
+        if self.dragging is None:
+            ev.ignore()
+            return
+        ev.accept()
+        i = self.dragging
+        if not self._cancelled:
+            pos, down = ev.pos(), ev.buttonDownPos()
+            self.sigDragChanged.emit(i, (pos.x() - down.x(), pos.y() - down.y()), (pos.x(), pos.y()))
+        if ev.isFinish():
+            self.dragging = None
+            if not self._cancelled:
+                self.sigDragFinished.emit(i)
+
+    def mouseClickEvent(self, ev) -> None:
+        if self.dragging is not None and ev.button() == Qt.MouseButton.RightButton:
+            ev.accept()
+            self.cancel()
+        else:
+            ev.ignore()
+
+    def cancel(self) -> bool:
+        """End the drag in progress (True if there was one); its changes are for the listener to undo."""
+        if self.dragging is None or self._cancelled:
+            return False
+        self._cancelled = True
+        self.sigDragCancelled.emit(self.dragging)
+        return True
+
+
 class _CurveViewBox(pg.ViewBox):
     """A ViewBox that lets the editor handle key picking, key drags and the rubber band first."""
 
@@ -250,13 +319,13 @@ class CurveEditor(QWidget):
         self.playhead.setZValue(20)
         self.view.addItem(self.playhead, ignoreBounds=True)
         # Keys: the editable ones, those of locked channels (faded), and the selection on top.
-        self.keys_item = self._marks(_KEY_COLOR, KEY_SIZE, 10)
+        self.keys_item = self._marks(_KEY_COLOR, KEY_SIZE, 10, draggable=True)
         self.locked_keys_item = self._marks(_LOCKED_COLOR, KEY_SIZE, 9)
         self.selected_keys_item = self._marks(_SELECTED_COLOR, SELECTED_KEY_SIZE, 11)
         self.handle_lines = pg.PlotCurveItem(pen=pg.mkPen(_HANDLE_COLOR, width=1), connect="pairs", skipFiniteCheck=True)
         self.handle_lines.setZValue(12)
         self.view.addItem(self.handle_lines)
-        self.handles_item = self._marks(_HANDLE_COLOR, 6, 13)
+        self.handles_item = self._marks(_HANDLE_COLOR, 6, 13, draggable=True)
         self._handles: list[_Handle] = []
         self._band = QGraphicsRectItem()
         band_pen = QPen(QColor("#ffcc33"))
@@ -281,7 +350,15 @@ class CurveEditor(QWidget):
         self._key_c = np.zeros(0, dtype=int)
         self._key_uid: list[str] = []
         self._keyframe_times = np.zeros(0)  # sorted times of all keyframes (for the key density)
-        self._drag: _KeyDrag | _Handle | str | None = None  # or "box", "playhead", "cancelled"
+        self._key_item_index = np.zeros(0, dtype=int)  # keys_item's points -> rows of the key table
+        self._key_drag: dict | None = None  # the key drag in progress (see _on_key_drag_started)
+        self._handle_drag: _Handle | None = None
+        self._view_drag: str | None = None  # "box", "playhead" or "cancelled" (a cancelled band)
+        for item, prefix in ((self.keys_item, "_on_key_drag_"), (self.handles_item, "_on_handle_drag_")):
+            item.sigDragStarted.connect(getattr(self, prefix + "started"))
+            item.sigDragChanged.connect(getattr(self, prefix + "changed"))
+            item.sigDragFinished.connect(getattr(self, prefix + "finished"))
+            item.sigDragCancelled.connect(getattr(self, prefix + "cancelled"))
         self._band_origin: QPointF | None = None
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -310,8 +387,8 @@ class CurveEditor(QWidget):
         self.frame_all()
         self._on_time(session.time)
 
-    def _marks(self, fill: QColor, size: float, z: float) -> _KeyMarks:
-        item = _KeyMarks(fill, size)
+    def _marks(self, fill: QColor, size: float, z: float, draggable: bool = False) -> _KeyMarks:
+        item = _DraggableMarks(fill, size) if draggable else _KeyMarks(fill, size)
         item.setZValue(z)
         self.view.addItem(item)
         return item
@@ -542,6 +619,7 @@ class CurveEditor(QWidget):
             self._key_uid = [uids[i] for i in ki.tolist()]
         self._keyframe_times = np.array([k.time for k in kfs]) if kfs else np.zeros(0)
         locked = self.session.anim.channel_locked[self._key_c]
+        self._key_item_index = np.flatnonzero(~locked)
         self.keys_item.set_points(x=self._key_t[~locked], y=self._key_v[~locked])
         self.locked_keys_item.set_points(x=self._key_t[locked], y=self._key_v[locked])
         self._style_keys()
@@ -618,15 +696,6 @@ class CurveEditor(QWidget):
         self.refresh()
         return [(h.uid, h.c, h.side, h.ht, h.hv) for h in self._handles]
 
-    def _handle_at(self, scene_pos: QPointF) -> tuple[_Handle | None, float]:
-        """The handle nearest ``scene_pos`` and its squared pixel distance."""
-        if not self._handles:
-            return None, np.inf
-        sx, sy = self._view_to_scene_arrays(np.array([h.ht for h in self._handles]), np.array([h.hv for h in self._handles]))
-        d2 = (sx - scene_pos.x()) ** 2 + (sy - scene_pos.y()) ** 2
-        i = int(np.argmin(d2))
-        return self._handles[i], float(d2[i])
-
     @Slot()
     def _on_selection_changed(self) -> None:
         if self._drawn != self._wanted_state():
@@ -698,7 +767,7 @@ class CurveEditor(QWidget):
     @Slot(object)
     def _on_hover(self, scene_pos: QPointF) -> None:
         """Tooltip naming the key under the cursor: channel, time, frame and value."""
-        key = self.key_at(scene_pos) if self._drag is None else None
+        key = self.key_at(scene_pos) if not self.dragging else None
         if key is None:
             self.plot.viewport().setToolTip("")
             return
@@ -713,6 +782,10 @@ class CurveEditor(QWidget):
 
     def _on_click(self, ev) -> bool:
         """Select keys on left click; context menu on right click. True when handled."""
+        if ev.button() == Qt.MouseButton.RightButton and (self._key_drag is not None or self._handle_drag is not None):
+            ev.accept()
+            self.cancel_drag()  # a right click during a drag cancels it (as in pyqtgraph's ROI)
+            return True
         shift = bool(ev.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         key = self.key_at(ev.scenePos())
         if ev.button() == Qt.MouseButton.LeftButton:
@@ -736,137 +809,133 @@ class CurveEditor(QWidget):
         return False
 
     def _on_drag(self, ev) -> bool:
-        """Key drags, the rubber band and playhead scrubbing (left button). False lets the ViewBox pan."""
+        """The view's own drags: the rubber band (Shift) and playhead scrubbing (left button). Key and
+        handle drags belong to their items (:class:`_DraggableMarks`). False lets the ViewBox pan."""
         if ev.button() != Qt.MouseButton.LeftButton:
             return False
         if ev.isStart():
-            self._drag = None
-            mods = self._press_modifiers
-            down = ev.buttonDownScenePos()
-            key, key_d2 = self._nearest_key(down)
-            handle, handle_d2 = self._handle_at(down)
-            if handle is not None and handle_d2 <= PICK_RADIUS_PX**2 and handle_d2 < key_d2:
-                self._drag = handle
-                self.session.begin_drag("Edit tangent")
-            elif key is not None and key_d2 <= PICK_RADIUS_PX**2:
-                self._start_key_drag(key, bool(mods & Qt.KeyboardModifier.ShiftModifier))
-            elif mods & Qt.KeyboardModifier.ShiftModifier:
-                self._drag = "box"
+            self._view_drag = None
+            if self._press_modifiers & Qt.KeyboardModifier.ShiftModifier:
+                self._view_drag = "box"
                 self._band_origin = self.view.mapSceneToView(ev.buttonDownScenePos())
             elif self._near_playhead(ev.buttonDownScenePos()):
-                self._drag = "playhead"
+                self._view_drag = "playhead"
             else:
                 return False
             self.plot.setFocus()
-        if self._drag is None:
+        if self._view_drag is None:
             return False
         ev.accept()
         pos = self.view.mapSceneToView(ev.scenePos())
-        if isinstance(self._drag, _KeyDrag):
-            origin = self.view.mapSceneToView(ev.buttonDownScenePos())
-            self._move_dragged_keys(pos.x() - origin.x(), pos.y() - origin.y())
-            if ev.isFinish():
-                self._drag = None
-                self.session.end_drag()
-        elif isinstance(self._drag, _Handle):
-            self._drag_handle(self._drag, pos.x(), pos.y())
-            if ev.isFinish():
-                self._drag = None
-                self.session.end_drag()
-        elif self._drag == "box":
+        if self._view_drag == "box":
             rect = QRectF(self._band_origin, pos).normalized()
             self._band.setRect(rect)
             self._band.show()
             if ev.isFinish():
                 self._band.hide()
-                self._drag = None
                 add = bool(self._press_modifiers & Qt.KeyboardModifier.ControlModifier)
                 picked = self.keys_in_rect(rect)
                 self.session.select_keys((list(self.session.selected_keys) if add else []) + picked)
-        elif self._drag == "playhead":
+        elif self._view_drag == "playhead":
             self._scrub(pos.x())
-            if ev.isFinish():
-                self._drag = None
-        elif ev.isFinish():  # "cancelled"
-            self._drag = None
+        if ev.isFinish():
+            self._view_drag = None
         return True
 
-    def _drag_handle(self, handle: _Handle, t: float, v: float) -> None:
-        """Point the key's tangent at (t, v): free tangents, in and out aligned."""
+    @property
+    def dragging(self) -> bool:
+        """Whether a key, handle, rubber-band or playhead drag is in progress."""
+        return self._key_drag is not None or self._handle_drag is not None or self._view_drag is not None
+
+    # --- key drags (the keys item reports them; the edit is commands.move_keys from the start)
+    def _editable_key(self, i: int) -> tuple[str, int]:
+        j = int(self._key_item_index[i])
+        return self._key_uid[j], int(self._key_c[j])
+
+    @Slot(int, object)
+    def _on_key_drag_started(self, i: int, modifiers) -> None:
+        key = self._editable_key(i)
+        sel = list(self.session.selected_keys)
+        if key not in sel:
+            sel = sel + [key] if modifiers & Qt.KeyboardModifier.ShiftModifier else [key]
+            self.session.select_keys(sel)
+        keys = [(u, c) for u, c, _t, _v in commands.move_targets(self.session.anim, sel, 0.0, 0.0, snap=False)]
+        label = "Move key" if len(keys) == 1 else f"Move {len(keys)} keys"
+        self._key_drag = {"keys": keys, "label": label, "applied": None, "base": self.session.anim.copy()}
+        self.session.begin_drag(label)
+        self.plot.setFocus()
+
+    @Slot(int, object, object)
+    def _on_key_drag_changed(self, _i: int, delta, _pos) -> None:
+        """Re-apply the move from the keys' start positions (one growing undo step); nothing is done
+        while the snapped targets stay the same."""
+        drag = self._key_drag
+        if drag is None:
+            return
+        base = drag["base"]  # the document as the drag found it
+        targets = commands.move_targets(base, drag["keys"], delta[0], delta[1], snap=self.snap_to_frames)
+        if targets == drag["applied"]:
+            return
+        session = self.session
+        if drag["applied"] is not None:
+            session.cancel_drag()  # back to the start positions
+            session.begin_drag(drag["label"])
+        drag["applied"] = targets
+        edit = commands.move_keys(base, drag["keys"], delta[0], delta[1], snap=self.snap_to_frames, label=drag["label"])
+        if edit is None or not session.push(edit):
+            session.select_keys(drag["keys"])  # back at the start: nothing to apply
+            return
+        session.select_keys(edit.keys_after)
+
+    @Slot(int)
+    def _on_key_drag_finished(self, _i: int) -> None:
+        if self._key_drag is not None:
+            self._key_drag = None
+            self.session.end_drag()
+
+    @Slot(int)
+    def _on_key_drag_cancelled(self, _i: int) -> None:
+        drag, self._key_drag = self._key_drag, None
+        if drag is not None:
+            self.session.cancel_drag()
+            self.session.select_keys(drag["keys"])
+
+    # --- tangent handle drags
+    @Slot(int, object)
+    def _on_handle_drag_started(self, i: int, _modifiers) -> None:
+        self._handle_drag = self._handles[i]
+        self.session.begin_drag("Edit tangent")
+        self.plot.setFocus()
+
+    @Slot(int, object, object)
+    def _on_handle_drag_changed(self, _i: int, _delta, pos) -> None:
+        """Point the key's tangent at ``pos``: free tangents, in and out aligned."""
+        handle = self._handle_drag
+        if handle is None:
+            return
+        t, v = pos
         reach = max(handle.side * (t - handle.t), 1e-4)  # the handle cannot cross its key
         slope = handle.side * (v - handle.v) / reach
         self.session.push(commands.set_tangent(self.session.anim, [(handle.uid, handle.c)], Tangent.FREE, in_slope=slope, out_slope=slope))
 
-    def _start_key_drag(self, key: tuple[str, int], extend: bool) -> None:
-        sel = list(self.session.selected_keys)
-        if key not in sel:
-            sel = sel + [key] if extend else [key]
-            self.session.select_keys(sel)
-        anim = self.session.anim
-        keys = []
-        for uid, c in sel:
-            k = anim.find(uid)
-            if k.keyed[c] and not anim.channel_locked[c]:
-                keys.append((uid, c, k.time, float(k.values[c])))
-        self._drag = _KeyDrag(keys, "Move key" if len(keys) == 1 else f"Move {len(keys)} keys")
-        self.session.begin_drag(self._drag.label)
+    @Slot(int)
+    def _on_handle_drag_finished(self, _i: int) -> None:
+        if self._handle_drag is not None:
+            self._handle_drag = None
+            self.session.end_drag()
 
-    def _target_time(self, t0: float, dt: float) -> float:
-        """Where a key that started at ``t0`` goes for a time delta ``dt`` (snapped, not before 0)."""
-        fps = self.session.anim.fps
-        if self.snap_to_frames:
-            if abs(dt) * fps < 0.5:
-                return t0  # less than half a frame sideways: the key keeps its time
-            return max(0.0, round((t0 + dt) * fps) / fps)
-        return max(0.0, t0 + dt)
-
-    def _move_dragged_keys(self, dt: float, dv: float) -> None:
-        """Re-apply the drag from the keys' start positions (one growing undo step)."""
-        drag = self._drag
-        targets = [(uid, c, self._target_time(t0, dt), v0 + dv) for uid, c, t0, v0 in drag.keys]
-        applied = tuple((t, float(np.clip(v, ch.LOWER[c], ch.UPPER[c]))) for _u, c, t, v in targets)
-        if applied == drag.applied:
-            return
-        session = self.session
-        session.cancel_drag()
-        session.begin_drag(drag.label)
-        drag.applied = applied
-        if all(t == t0 and v == v0 for (t, v), (_u, _c, t0, v0) in zip(applied, drag.keys)):
-            session.select_keys([(uid, c) for uid, c, _t, _v in drag.keys])
-            return  # back at the start: nothing to apply
-        # Move the keys farthest along the drag first so no key lands on one not yet moved.
-        order = sorted(range(len(targets)), key=lambda i: drag.keys[i][2], reverse=dt > 0)
-        new_sel = []
-        for i in order:
-            uid, c, t, v = targets[i]
-            session.push(commands.move_channel_key(session.anim, uid, c, t, v))
-            new_sel.append(self._key_after_move(uid, c, t))
-        session.select_keys([k for k in new_sel if k is not None])
-
-    def _key_after_move(self, uid: str, c: int, t: float) -> tuple[str, int] | None:
-        """The (keyframe id, channel) holding channel ``c``'s key at ``t`` after a move from keyframe ``uid``."""
-        anim = self.session.anim
-        tol = 0.5 / anim.fps
-        near = [k for k in anim.keyframes if k.keyed[c] and abs(k.time - t) <= tol]
-        if not near:
-            return None
-        same = [k for k in near if k.uid == uid]
-        best = same[0] if same else min(near, key=lambda k: abs(k.time - t))
-        return best.uid, c
+    @Slot(int)
+    def _on_handle_drag_cancelled(self, _i: int) -> None:
+        if self._handle_drag is not None:
+            self._handle_drag = None
+            self.session.cancel_drag()
 
     def cancel_drag(self) -> None:
-        """Escape: undo the key or handle drag in progress (everything goes back where it started)."""
-        if isinstance(self._drag, _KeyDrag):
-            start = [(uid, c) for uid, c, _t, _v in self._drag.keys]
-            self.session.cancel_drag()
-            self.session.select_keys(start)
-            self._drag = "cancelled"
-        elif isinstance(self._drag, _Handle):
-            self.session.cancel_drag()
-            self._drag = "cancelled"
-        elif self._drag == "box":
+        """Escape: undo the key or handle drag in progress (everything goes back where it started),
+        or drop the rubber band."""
+        if not (self.keys_item.cancel() or self.handles_item.cancel()) and self._view_drag == "box":
             self._band.hide()
-            self._drag = "cancelled"
+            self._view_drag = "cancelled"
 
     # ================================================================== commands
     def editable_selected_keys(self) -> list[tuple[str, int]]:
