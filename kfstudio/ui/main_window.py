@@ -28,6 +28,7 @@ from .recovery import RecoveryManager, find_recovery, restore_edit
 from .script_panel import ScriptPanel
 from .session import EditorSession
 from .shortcuts import SHORTCUTS, ShortcutsDialog
+from .time_axis import TimeAxis
 from .timeline import Playback, Timeline
 from .worker import GenerationController
 
@@ -131,6 +132,8 @@ class MainWindow(QMainWindow):
         self.setDockNestingEnabled(True)
         self.script_panel = ScriptPanel(self.session, self.controller)
         self.timeline = Timeline(self.session)
+        self.time_axis = TimeAxis(parent=self)  # one time axis: timeline, curves and dope sheet
+        self.timeline.link_axis(self.time_axis)
         self.inspector = Inspector(self.session)
         if defer_panels:
             self.curve_editor = _Loading("loading the curve editor …")
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         else:
             self.curve_editor = _heavy_panel("curve_editor", self.session)
             self.channel_list = _heavy_panel("channel_list", self.session)
+            self.curve_editor.link_axis(self.time_axis)
         self._want_viewport = can_host_gl() if viewport is None else viewport
         self.viewport = _Loading("loading the 3D viewport …") if self._want_viewport else ViewportPlaceholder("this display has no OpenGL (offscreen)")
         central = QWidget()
@@ -168,6 +172,8 @@ class MainWindow(QMainWindow):
             if not isinstance(old, _Loading):
                 continue
             widget = _heavy_panel(attr, self.session)
+            if hasattr(widget, "link_axis"):
+                widget.link_axis(self.time_axis)
             setattr(self, attr, widget)
             self.docks[dock].setWidget(widget)
             old.deleteLater()

@@ -203,7 +203,9 @@ class Timeline(QWidget):
         self.thumbnails = ThumbnailCache()
         self.pending: set[str] = set()  # keyframes being generated (drawn hollow)
         self.play_range: tuple[float, float] | None = None
-        self.view = (0.0, 5.0)  # visible time span
+        self.axis = None  # a shared TimeAxis (see link_axis); else the span lives here
+        self._view = (0.0, 5.0)
+        self._span: tuple[float, float] | None = None  # cached _pixel_span
         self._auto_fit = True
         self._drag: dict | None = None
         self._playhead_x = 0.0  # where the playhead was last drawn (for partial repaints)
@@ -221,6 +223,54 @@ class Timeline(QWidget):
         self._on_document_changed()
 
     # ------------------------------------------------------------------ geometry
+    @property
+    def view(self) -> tuple[float, float]:
+        """The visible time span (the shared axis's, when linked)."""
+        return self.axis.range if self.axis is not None else self._view
+
+    @view.setter
+    def view(self, span: tuple[float, float]) -> None:
+        self._view = (float(span[0]), float(span[1]))
+        if self.axis is not None:
+            self.axis.set_range(*self._view)
+
+    def link_axis(self, axis) -> None:
+        """Share ``axis`` (a :class:`~.time_axis.TimeAxis`) with the curve editor and the dope sheet."""
+        self.axis = axis
+        axis.set_range(*self._view)
+        axis.changed.connect(self._on_axis_changed)
+
+    @Slot()
+    def _on_axis_changed(self) -> None:
+        self._span = None
+        self.update()
+
+    def resizeEvent(self, event) -> None:
+        self._span = None
+        super().resizeEvent(event)
+
+    def moveEvent(self, event) -> None:
+        self._span = None
+        super().moveEvent(event)
+
+    def _pixel_span(self) -> tuple[float, float]:
+        """The x pixels (left, right) the visible span maps onto: the shared axis's reference view's
+        plot area when it lies across this widget (so times line up with it), else the own width.
+        Cached until the axis, or this widget's geometry, changes."""
+        if self._span is None:
+            self._span = self._compute_pixel_span()
+        return self._span
+
+    def _compute_pixel_span(self) -> tuple[float, float]:
+        if self.axis is not None:
+            ref = self.axis.reference_extent()
+            if ref is not None:
+                left = ref[0] - self.mapToGlobal(QPointF(0, 0)).x()
+                right = ref[1] - self.mapToGlobal(QPointF(0, 0)).x()
+                if -1 <= left < right <= self.width() + 1:
+                    return left, right
+        return LEFT, self.width() - LEFT
+
     def frame_all(self) -> None:
         end = max(self.session.end_time, 1.0)
         self.view = (-0.02 * end, end * 1.04)
@@ -229,13 +279,14 @@ class Timeline(QWidget):
 
     @property
     def px_per_s(self) -> float:
-        return max(1e-6, (self.width() - 2 * LEFT) / max(self.view[1] - self.view[0], 1e-6))
+        left, right = self._pixel_span()
+        return max(1e-6, (right - left) / max(self.view[1] - self.view[0], 1e-6))
 
     def x_of(self, t: float) -> float:
-        return LEFT + (t - self.view[0]) * self.px_per_s
+        return self._pixel_span()[0] + (t - self.view[0]) * self.px_per_s
 
     def t_of(self, x: float) -> float:
-        return self.view[0] + (x - LEFT) / self.px_per_s
+        return self.view[0] + (x - self._pixel_span()[0]) / self.px_per_s
 
     def marker_at(self, pos: QPointF) -> str | None:
         """Id of the keyframe whose marker (diamond, label or thumbnail) is under ``pos``."""
