@@ -378,6 +378,10 @@ class CurveEditor(QWidget):
         self.plot.viewport().installEventFilter(self)
         self._press_modifiers = Qt.KeyboardModifier.NoModifier  # held when the last button went down
 
+        from .key_tools import KeyTransform
+
+        self.transform = KeyTransform(session, self.plot, self._to_data, self.editable_selected_keys, use_value=True,
+                                      snap=lambda: self.snap_to_frames, parent=self)
         self.plot.scene().sigMouseMoved.connect(self._on_hover)
         session.documentChanged.connect(self._schedule_refresh)
         session.documentReplaced.connect(self._on_document_replaced)
@@ -466,7 +470,6 @@ class CurveEditor(QWidget):
     # ================================================================== keyboard
     _KEYS = {
         (Qt.Key.Key_F, False): "frame_all",
-        (Qt.Key.Key_Home, False): "frame_all",
         (Qt.Key.Key_F, True): "frame_selection",
         (Qt.Key.Key_Period, False): "frame_selection",
         (Qt.Key.Key_Delete, False): "delete_selected_keys",
@@ -725,6 +728,10 @@ class CurveEditor(QWidget):
     def _view_to_scene_arrays(self, x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         tr = self.view.childGroup.sceneTransform()
         return tr.m11() * x + tr.m21() * y + tr.m31(), tr.m12() * x + tr.m22() * y + tr.m32()
+
+    def _to_data(self, pos: QPointF) -> tuple[float, float]:
+        p = self.view.mapSceneToView(self.plot.mapToScene(pos.toPoint()))
+        return p.x(), p.y()
 
     def global_x(self, t: float) -> float:
         """The global x pixel (sub-pixel) where time ``t`` is drawn — for tests and alignment."""

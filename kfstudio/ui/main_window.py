@@ -36,6 +36,7 @@ __all__ = ["MainWindow", "EXAMPLE_SCRIPT", "MAX_RECENT", "DEFAULT_CURVES", "movi
 
 MAX_RECENT = 8
 DEFAULT_CURVES = 8  # channels shown in the curve editor when the user has not chosen any
+SPEEDS = (0.25, 0.5, 1.0, 2.0)  # playback speeds of the Playback › Speed menu
 _FILE_ERRORS = (OSError, ValueError)  # ProjectError, CSVFormatError, InputError derive from ValueError
 #: Folders of the installed program: never proposed for the user's files.
 _PROGRAM_DIRS = (Path(kfstudio.__file__).resolve().parent,)
@@ -66,6 +67,10 @@ def _heavy_panel(module: str, session: EditorSession) -> QWidget:
         from .curve_editor import CurveEditor
 
         return CurveEditor(session)
+    if module == "dope_sheet":
+        from .dope_sheet import DopeSheet
+
+        return DopeSheet(session)
     from .channel_list import ChannelList
 
     return ChannelList(session)
@@ -137,12 +142,15 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.session)
         if defer_panels:
             self.curve_editor = _Loading("loading the curve editor …")
+            self.dope_sheet = _Loading("loading the dope sheet …")
             self.channel_list = _Loading("loading the channels …")
             self._after_paint.append(self.build_deferred_panels)
         else:
             self.curve_editor = _heavy_panel("curve_editor", self.session)
             self.channel_list = _heavy_panel("channel_list", self.session)
-            self.curve_editor.link_axis(self.time_axis)
+            self.dope_sheet = _heavy_panel("dope_sheet", self.session)
+            self._attach_panel(self.curve_editor)
+            self._attach_panel(self.dope_sheet)
         self._want_viewport = can_host_gl() if viewport is None else viewport
         self.viewport = _Loading("loading the 3D viewport …") if self._want_viewport else ViewportPlaceholder("this display has no OpenGL (offscreen)")
         central = QWidget()
@@ -153,11 +161,14 @@ class MainWindow(QMainWindow):
         channels = self._dock("channels", "Channels", self.channel_list, Qt.RightDockWidgetArea)
         timeline = self._dock("timeline", "Timeline", self.timeline, Qt.BottomDockWidgetArea)
         curves = self._dock("curves", "Curves", self.curve_editor, Qt.BottomDockWidgetArea)
+        dope = self._dock("dope", "Dope Sheet", self.dope_sheet, Qt.BottomDockWidgetArea)
         inspector = self._dock("inspector", "Keyframe", self.inspector, Qt.RightDockWidgetArea)
         self.splitDockWidget(view, channels, Qt.Horizontal)
         self.tabifyDockWidget(channels, inspector)
         channels.raise_()
         self.splitDockWidget(timeline, curves, Qt.Vertical)
+        self.tabifyDockWidget(curves, dope)  # next to the curves, on the same time axis
+        curves.raise_()
         self._default_sizes = lambda: (
             self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal),
             self.resizeDocks([view, timeline, curves], [470, 150, 280], Qt.Vertical),
@@ -167,16 +178,24 @@ class MainWindow(QMainWindow):
 
     def build_deferred_panels(self) -> None:
         """Replace the curve editor and channel list placeholders by the real panels."""
-        for attr, dock in (("channel_list", "channels"), ("curve_editor", "curves")):
+        for attr, dock in (("channel_list", "channels"), ("curve_editor", "curves"), ("dope_sheet", "dope")):
             old = getattr(self, attr)
             if not isinstance(old, _Loading):
                 continue
             widget = _heavy_panel(attr, self.session)
-            if hasattr(widget, "link_axis"):
-                widget.link_axis(self.time_axis)
+            self._attach_panel(widget)
             setattr(self, attr, widget)
             self.docks[dock].setWidget(widget)
             old.deleteLater()
+
+    def _attach_panel(self, widget: QWidget) -> None:
+        """Put a time panel (curves, dope sheet) on the shared time axis; its G/S transforms report
+        in the status bar."""
+        if hasattr(widget, "link_axis"):
+            widget.link_axis(self.time_axis)
+        transform = getattr(widget, "transform", None)
+        if transform is not None:
+            transform.statusChanged.connect(lambda text: self.statusBar().showMessage(text) if text else self.statusBar().clearMessage())
 
     def after_first_paint(self, fn) -> None:
         """Run ``fn()`` once the window has painted for the first time (at once if it already has)."""
@@ -261,6 +280,21 @@ class MainWindow(QMainWindow):
         a("side_view", "Side view", lambda: getattr(self.viewport, "side_view", lambda: None)())
         a("wireframe", "&Wireframe", lambda on: getattr(self.viewport, "set_wireframe", lambda _on: None)(on), checkable=True)
         a("load_head", "Load &head…", self.load_head_dialog)
+        a("copy", "&Copy keys / pose", self.copy_selection)
+        a("copy_pose", "Copy &pose at playhead", self.copy_pose)
+        a("paste", "&Paste at playhead", self.paste)
+        a("fps", "&Frame rate…", self.frame_rate_dialog)
+        a("go_start", "Go to &start", lambda: self.go_to_end(False))
+        a("go_end", "Go to &end", lambda: self.go_to_end(True))
+        a("go_start_alt", "Go to start", lambda: self.go_to_end(False))
+        a("go_end_alt", "Go to end", lambda: self.go_to_end(True))
+        a("range_start", "Play range &start at playhead", lambda: self.set_range_end(False))
+        a("range_end", "Play range &end at playhead", lambda: self.set_range_end(True))
+        a("range_clear", "&Clear play range", lambda: self.timeline.set_play_range(None))
+        a("speed_down", "Slower", lambda: self.step_speed(-1))
+        a("speed_up", "Faster", lambda: self.step_speed(1))
+        a("three_quarter_view", "Three-quarter view", lambda: getattr(self.viewport, "three_quarter_view", lambda: None)())
+        a("dope_sheet", "&Dope sheet", self.show_dope_sheet)
         a("shortcuts", "&Keyboard shortcuts", lambda: ShortcutsDialog(self).exec())
         a("about", "&About", lambda: QMessageBox.about(self, "KeyframeFace Studio", "KeyframeFace Studio: write a script, get facial keyframes, edit them, export curves."))
 
@@ -273,13 +307,25 @@ class MainWindow(QMainWindow):
         for key in ("save", "save_as", None, "import_csv", "export_csv", "export_fbx", "export_gltf", None, "preferences", None, "quit"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Edit")
-        for key in ("undo", "redo", None, "key_pose", "duplicate", "delete", None, "refine", "repropose", "regenerate_all"):
+        for key in ("undo", "redo", None, "copy", "copy_pose", "paste", None, "key_pose", "duplicate", "delete", None,
+                    "refine", "repropose", "regenerate_all", None, "fps"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Playback")
-        for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key"):
+        for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key", "go_start", "go_end",
+                    None, "range_start", "range_end", "range_clear"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
+        self.speed_menu = m.addMenu("Speed")
+        self.speed_actions = {}
+        for speed in SPEEDS:
+            act = self.speed_menu.addAction(f"{speed:g}x", lambda speed=speed: self.set_speed(speed))
+            act.setCheckable(True)
+            act.setChecked(speed == 1.0)
+            self.speed_actions[speed] = act
+        self.speed_menu.addSeparator()
+        self.speed_menu.addAction(self.action_map["speed_down"])
+        self.speed_menu.addAction(self.action_map["speed_up"])
         m = bar.addMenu("&View")
-        for key in ("frame_all", "front_view", "side_view", "wireframe", None, "load_head"):
+        for key in ("frame_all", "front_view", "three_quarter_view", "side_view", "wireframe", None, "dope_sheet", None, "load_head"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m.addSeparator()
         panels = m.addMenu("&Panels")
@@ -613,6 +659,97 @@ class MainWindow(QMainWindow):
             if channels:
                 self.session.set_visible_channels(channels)
                 getattr(self.curve_editor, "frame_all", lambda: None)()
+
+    # ------------------------------------------------------------------ keys: clipboard, time, fps
+    def copy_selection(self) -> bool:
+        """Copy the selected keys, else the pose of the selected keyframe (or the one at the playhead)."""
+        from ..animation import clipboard
+        from .key_tools import copy_to_clipboard
+
+        anim = self.session.anim
+        alive = {k.uid for k in anim.keyframes}
+        keys = [(u, c) for u, c in self.session.selected_keys if u in alive]
+        if keys:
+            copy_to_clipboard(clipboard.keys_payload(anim, keys))
+            self.statusBar().showMessage(f"Copied {len(keys)} key{'s' if len(keys) != 1 else ''}", 4000)
+            return True
+        k = self.session.current_keyframe
+        if k is None:
+            return self.copy_pose()
+        copy_to_clipboard(clipboard.pose_payload(k.values, anim.fps))
+        self.statusBar().showMessage(f"Copied the pose of the keyframe at {k.time:.2f} s", 4000)
+        return True
+
+    def copy_pose(self) -> bool:
+        """Copy the whole pose at the playhead."""
+        from ..animation import clipboard
+        from .key_tools import copy_to_clipboard
+
+        copy_to_clipboard(clipboard.pose_payload(self.session.anim.evaluate(self.session.time), self.session.fps))
+        self.statusBar().showMessage(f"Copied the pose at {self.session.time:.2f} s", 4000)
+        return True
+
+    def paste(self) -> bool:
+        """Paste the clipboard's keys (from the playhead on) or pose (keyed at the playhead): one undo step."""
+        from ..animation import clipboard
+        from .key_tools import clipboard_payload
+
+        try:
+            payload = clipboard_payload()
+            edit = clipboard.paste_edit(self.session.anim, payload, self.session.time)
+        except clipboard.ClipboardError as exc:
+            self.statusBar().showMessage(f"Nothing pasted: {exc}", 8000)
+            return False
+        if not self.session.push(edit):
+            self.statusBar().showMessage("Nothing pasted: the keys are already there (or their channels are locked)", 6000)
+            return False
+        if edit.keys_after:
+            self.session.select_keys(edit.keys_after)
+        return True
+
+    def go_to_end(self, end: bool) -> None:
+        """Move the playhead to the start or the end of the play range (else of the document)."""
+        a, b = self.playback.bounds()
+        self.session.set_time(self.session.snap(b if end else a))
+
+    def set_range_end(self, end: bool) -> None:
+        """Set the play range's start or end at the playhead (the other end kept, else the document's)."""
+        t = self.session.snap(self.session.time)
+        a, b = self.timeline.play_range or (0.0, self.session.end_time)
+        a, b = (a, t) if end else (t, b)
+        if b - a < 1.0 / self.session.fps:
+            a, b = (a, a + 1.0 / self.session.fps) if end else (b - 1.0 / self.session.fps, b)
+        self.timeline.set_play_range((max(0.0, a), b))
+
+    def set_speed(self, speed: float) -> None:
+        self.playback.set_speed(speed)
+        for s, act in self.speed_actions.items():
+            act.setChecked(s == speed)
+        self.statusBar().showMessage(f"Playback speed {speed:g}x", 3000)
+
+    def step_speed(self, direction: int) -> None:
+        i = min(range(len(SPEEDS)), key=lambda j: abs(SPEEDS[j] - self.playback.speed))
+        self.set_speed(SPEEDS[min(max(i + direction, 0), len(SPEEDS) - 1)])
+
+    def frame_rate_dialog(self) -> bool:
+        from .key_tools import FpsDialog
+
+        dialog = FpsDialog(self.session.fps, self)
+        if not dialog.exec():
+            return False
+        fps, keep = dialog.choice()
+        return self.change_fps(fps, keep)
+
+    def change_fps(self, fps: float, keep: str = "times") -> bool:
+        """Change the document's frame rate, keeping key times or frame numbers (one undo step)."""
+        from ..animation import commands as cmd
+
+        return self.session.push(cmd.change_fps(self.session.anim, fps, keep=keep))
+
+    def show_dope_sheet(self) -> None:
+        dock = self.docks["dope"]
+        dock.show()
+        dock.raise_()
 
     def frame_all(self) -> None:
         self.timeline.frame_all()

@@ -28,6 +28,19 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     "side_view": ("3", "Viewport: side view"),
     "wireframe": ("W", "Viewport: toggle wireframe"),
     "quit": ("Ctrl+Q", "Quit"),
+    "copy": ("Ctrl+C", "Copy the selected keys (else the selected keyframe's pose)"),
+    "copy_pose": ("Ctrl+Shift+C", "Copy the whole pose at the playhead"),
+    "paste": ("Ctrl+V", "Paste keys or a pose at the playhead (also from another document)"),
+    "go_start": ("Home", "Go to the start (of the play range, else of the document)"),
+    "go_end": ("End", "Go to the end (of the play range, else of the document)"),
+    "go_start_alt": ("Shift+Left", "Go to the start"),
+    "go_end_alt": ("Shift+Right", "Go to the end"),
+    "range_start": ("I", "Play range: start at the playhead"),
+    "range_end": ("O", "Play range: end at the playhead"),
+    "speed_down": ("[", "Playback speed: slower (0.25x .. 2x)"),
+    "speed_up": ("]", "Playback speed: faster"),
+    "three_quarter_view": ("2", "Viewport: three-quarter view"),
+    "dope_sheet": ("Ctrl+Shift+D", "Show the dope sheet"),
 }
 
 
@@ -42,8 +55,10 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Keyboard shortcuts")
         from .curve_editor import key_help
+        from .dope_sheet import KEY_HELP as DOPE_KEYS
+        from .key_tools import KEY_HELP as TRANSFORM_KEYS
 
-        rows = list(SHORTCUTS.values()) + key_help()
+        rows = list(SHORTCUTS.values()) + key_help() + TRANSFORM_KEYS + DOPE_KEYS
         table = QTableWidget(len(rows), 2, self)
         table.setHorizontalHeaderLabels(["Key", "Action"])
         table.verticalHeader().setVisible(False)

@@ -140,6 +140,7 @@ class Playback(QObject):
         self.session = session
         self.loop = True
         self.range: tuple[float, float] | None = None  # play range; None = the whole document
+        self.speed = 1.0  # playback speed (1 = real time)
         self.frames_shown = 0
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.PreciseTimer)
@@ -157,6 +158,16 @@ class Playback(QObject):
     def toggle(self) -> None:
         self.session.set_playing(not self.session.playing)
 
+    def set_speed(self, speed: float) -> None:
+        """Play at ``speed`` times real time (from the current time on, when playing)."""
+        speed = float(speed)
+        if not (math.isfinite(speed) and speed > 0):
+            raise ValueError(f"playback speed must be a positive number, got {speed!r}")
+        if self.session.playing:
+            self._origin = self.session.time
+            self._clock.start()
+        self.speed = speed
+
     @Slot(bool)
     def _on_playing(self, playing: bool) -> None:
         if playing:
@@ -173,7 +184,7 @@ class Playback(QObject):
     @Slot()
     def _tick(self) -> None:
         start, end = self.bounds()
-        t = self._origin + self._clock.nsecsElapsed() * 1e-9
+        t = self._origin + self._clock.nsecsElapsed() * 1e-9 * self.speed
         if t >= end:
             if not self.loop:
                 self.session.set_time(end)
