@@ -40,7 +40,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from .. import channels as ch
 from ..animation import commands
@@ -437,6 +437,26 @@ class CurveEditor(QWidget):
             tb.addSeparator()
         for act in (self.frame_all_action, self.frame_selection_action, None, self.delete_action, self.mirror_action, self.smooth_action, None, self.lock_action, self.mute_action, self.snap_action):
             tb.addSeparator() if act is None else tb.addAction(act)
+        tb.addSeparator()
+        # The selected key's frame and value, typed (Blender's "Active Keyframe" fields).
+        self.key_frame_box = QDoubleSpinBox()
+        self.key_frame_box.setRange(0.0, 1e6)
+        self.key_frame_box.setDecimals(0)
+        self.key_frame_box.setPrefix("frame ")
+        self.key_frame_box.setToolTip("Frame of the selected key (several keys: they move together)")
+        self.key_value_box = QDoubleSpinBox()
+        self.key_value_box.setRange(-1.0, 1.0)
+        self.key_value_box.setDecimals(3)
+        self.key_value_box.setSingleStep(0.05)
+        self.key_value_box.setPrefix("value ")
+        self.key_value_box.setToolTip("Value of the selected key(s)")
+        for box in (self.key_frame_box, self.key_value_box):
+            box.setKeyboardTracking(False)  # one edit per Enter / focus change, not per digit
+            box.setAccelerated(True)
+            tb.addWidget(box)
+        self.key_frame_box.valueChanged.connect(self._on_key_frame_typed)
+        self.key_value_box.valueChanged.connect(self._on_key_value_typed)
+        self._updating_fields = False
 
     @Slot(bool)
     def _set_snap(self, on: bool) -> None:
@@ -569,6 +589,8 @@ class CurveEditor(QWidget):
         self._update_legend(channels)
         self._drawn = state
         self._update_handles()
+        if hasattr(self, "key_frame_box"):
+            self._update_key_fields()
 
     def _update_legend(self, channels: tuple[int, ...]) -> None:
         """Name the curves (when few are shown), or say how to show some (when none are)."""
@@ -701,6 +723,44 @@ class CurveEditor(QWidget):
         self.refresh()
         return [(h.uid, h.c, h.side, h.ht, h.hv) for h in self._handles]
 
+    def _update_key_fields(self) -> None:
+        """Show the first selected key's frame and value (disabled when no key is selected)."""
+        keys = self.editable_selected_keys()
+        self._updating_fields = True
+        try:
+            for box in (self.key_frame_box, self.key_value_box):
+                box.setEnabled(bool(keys))
+            if keys:
+                uid, c = keys[0]
+                k = self.session.anim.find(uid)
+                self.key_frame_box.setValue(round(k.time * self.session.fps, 3))
+                self.key_value_box.setRange(float(ch.LOWER[c]), float(ch.UPPER[c]))
+                self.key_value_box.setValue(float(k.values[c]))
+        finally:
+            self._updating_fields = False
+
+    @Slot(float)
+    def _on_key_frame_typed(self, frame: float) -> None:
+        """Move the selected keys so that the first lands on ``frame`` (one undo step)."""
+        keys = self.editable_selected_keys()
+        if self._updating_fields or not keys:
+            return
+        anim = self.session.anim
+        dt = frame / anim.fps - anim.find(keys[0][0]).time
+        edit = commands.move_keys(anim, keys, dt, 0.0, snap=False, label="Set key frame")
+        if self.session.push(edit):
+            self.session.select_keys(edit.keys_after)
+
+    @Slot(float)
+    def _on_key_value_typed(self, value: float) -> None:
+        """Set the value of the selected keys (one undo step)."""
+        keys = self.editable_selected_keys()
+        if self._updating_fields or not keys:
+            return
+        anim = self.session.anim
+        targets = [(u, c, anim.find(u).time, value) for u, c in keys]
+        self.session.push(commands.place_keys(anim, targets, snap=False, label="Set key value"))
+
     @Slot()
     def _on_selection_changed(self) -> None:
         if self._drawn != self._wanted_state():
@@ -708,6 +768,7 @@ class CurveEditor(QWidget):
         else:
             self._style_keys()
             self._update_handles()
+        self._update_key_fields()
 
     @Slot(float)
     def _on_time(self, t: float) -> None:
@@ -730,7 +791,7 @@ class CurveEditor(QWidget):
         return tr.m11() * x + tr.m21() * y + tr.m31(), tr.m12() * x + tr.m22() * y + tr.m32()
 
     def _to_data(self, pos: QPointF) -> tuple[float, float]:
-        p = self.view.mapSceneToView(self.plot.mapToScene(pos.toPoint()))
+        p = self.view.mapSceneToView(self.plot.mapToScene(QPointF(pos).toPoint()))
         return p.x(), p.y()
 
     def global_x(self, t: float) -> float:
@@ -1048,12 +1109,22 @@ class CurveEditor(QWidget):
 
     def plot_extent(self) -> tuple[float, float] | None:
         """The plot area's left and right edges in global x pixels (None while hidden)."""
-        if not self.isVisible() or self.view.width() <= 0:
+        if not self.isVisible() or self.visibleRegion().isEmpty() or self.view.width() <= 0:
             return None
         rect = self.view.sceneBoundingRect()
         to_viewport = self.plot.viewportTransform()
         origin = self.plot.viewport().mapToGlobal(QPointF(0, 0)).x()
         return origin + to_viewport.map(rect.topLeft()).x(), origin + to_viewport.map(rect.topRight()).x()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self.axis is not None:
+            self.axis.geometry_changed()  # the timeline may now map onto this plot
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        if self.axis is not None:
+            self.axis.geometry_changed()
 
     @Slot()
     def _follow_axis(self) -> None:

@@ -233,7 +233,7 @@ class DopeSheet(QWidget):
         self._follow_axis()
 
     def plot_extent(self) -> tuple[float, float] | None:
-        if not self.isVisible() or self.view.width() <= 0:
+        if not self.isVisible() or self.visibleRegion().isEmpty() or self.view.width() <= 0:
             return None
         rect = self.view.sceneBoundingRect()
         tr = self.plot.viewportTransform()
@@ -351,7 +351,7 @@ class DopeSheet(QWidget):
         return self.plot.mapFromScene(self.view.mapViewToScene(QPointF(float(t), float(row))))
 
     def _to_data(self, pos: QPointF) -> tuple[float, float]:
-        p = self.view.mapSceneToView(self.plot.mapToScene(pos.toPoint()))
+        p = self.view.mapSceneToView(self.plot.mapToScene(QPointF(pos).toPoint()))
         return p.x(), p.y()
 
     def row_index(self, label: str) -> int:

@@ -50,13 +50,14 @@ class TimeAxis(QObject):
         if extent in self._references:
             self._references.remove(extent)
 
-    def reference_extent(self) -> tuple[float, float] | None:
-        """The global x extent of the first shown reference view, if any."""
+    def reference_extents(self) -> list[tuple[float, float]]:
+        """The global x extents of the shown reference views, in the order they were added."""
+        out = []
         for extent in self._references:
             got = extent()
             if got is not None and got[1] - got[0] > 10:
-                return got
-        return None
+                out.append(got)
+        return out
 
     def geometry_changed(self) -> None:
         """A reference view moved or resized: linked views redraw."""

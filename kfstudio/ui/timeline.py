@@ -274,10 +274,9 @@ class Timeline(QWidget):
 
     def _compute_pixel_span(self) -> tuple[float, float]:
         if self.axis is not None:
-            ref = self.axis.reference_extent()
-            if ref is not None:
-                left = ref[0] - self.mapToGlobal(QPointF(0, 0)).x()
-                right = ref[1] - self.mapToGlobal(QPointF(0, 0)).x()
+            origin = self.mapToGlobal(QPointF(0, 0)).x()
+            for ref in self.axis.reference_extents():
+                left, right = ref[0] - origin, ref[1] - origin
                 if -1 <= left < right <= self.width() + 1:
                     return left, right
         return LEFT, self.width() - LEFT
