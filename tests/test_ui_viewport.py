@@ -34,8 +34,8 @@ def test_slow_time_signal_is_throttled_during_playback_and_exact_otherwise(qtbot
     assert seen == [0.5 + 1 / 30]  # the first frame at once, the rest held back
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=1000)
     assert seen[-1] == session.time  # then the latest time, once
-    qtbot.wait(2 * EditorSession.SLOW_TIME_MS)
-    assert len(seen) == 2  # nothing new to report
+    qtbot.waitUntil(lambda: not session._slow_timer.isActive(), timeout=1000)  # its interval ran out ...
+    assert len(seen) == 2  # ... with nothing new to report
     session.set_time(3.0)
     session.set_time(3.1)
     session.set_playing(False)
@@ -50,12 +50,19 @@ app = QApplication([])
 from kfstudio.animation.document import Animation
 from kfstudio.ui.session import EditorSession
 from kfstudio.ui.viewport import Viewport, PLAYBACK_PIXELS
+def wait_until(cond, timeout=60.0):
+    # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("condition not met in %.0f s" % timeout)
+        app.processEvents()
+        time.sleep(0.002)
 session = EditorSession(Animation(fps=30.0))
 vp = Viewport(session)
 vp.resize(760, 470)
 vp.show()
-for _ in range(60):
-    app.processEvents(); time.sleep(0.01)
+wait_until(lambda: vp.mesh is not None and vp.draws > 0)
 def grab():
     img = vp.canvas.native.grabFramebuffer().convertToFormat(vp.canvas.native.grabFramebuffer().Format.Format_RGB888)
     a = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())[:, :img.width() * 3]
@@ -63,14 +70,14 @@ def grab():
     bg = a[2, 2]
     return float((np.abs(a - bg).sum(axis=2) > 30).mean())
 full = grab()
+draws = vp.draws
 session.set_playing(True)
-for _ in range(20):
-    app.processEvents(); time.sleep(0.01)
+wait_until(lambda: vp.scaled.scale < 1.0 and vp.draws > draws)
 w, h = vp.canvas.physical_size
 playing = {"scale": vp.scaled.scale, "shape": list(vp.scaled.offscreen_shape()), "covered": grab()}
+draws = vp.draws
 session.set_playing(False)
-for _ in range(20):
-    app.processEvents(); time.sleep(0.01)
+wait_until(lambda: vp.scaled.scale == 1.0 and vp.draws > draws)
 print(json.dumps({"full": full, "playing": playing, "after_scale": vp.scaled.scale, "canvas": [w, h],
                   "limit": PLAYBACK_PIXELS, "after": grab()}))
 """
@@ -105,6 +112,14 @@ app = QApplication([])
 from kfstudio.animation.document import Animation
 from kfstudio.ui.session import EditorSession
 from kfstudio.ui.viewport import Viewport
+def wait_until(cond, timeout=60.0):
+    # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("condition not met in %.0f s" % timeout)
+        app.processEvents()
+        time.sleep(0.002)
 session = EditorSession(Animation(fps=30.0))
 win = QMainWindow()
 hits = []
@@ -116,8 +131,7 @@ vp = Viewport(session)
 win.setCentralWidget(vp)
 win.resize(640, 480)
 win.show()
-for _ in range(50):
-    app.processEvents(); time.sleep(0.01)
+wait_until(lambda: vp.canvas is not None and vp.draws > 0)
 vp.canvas.native.setFocus()
 QTest.keyClick(vp.canvas.native, Qt.Key_Space)
 QTest.keyClick(vp.canvas.native, Qt.Key_J)  # no action: left to the canvas
@@ -147,16 +161,19 @@ app = QApplication([])
 QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
 from kfstudio.animation import commands as cmd
 from kfstudio.ui.main_window import MainWindow
+def wait_until(cond, timeout=60.0):
+    # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("condition not met in %.0f s" % timeout)
+        app.processEvents()
+        time.sleep(0.002)
 win = MainWindow(viewport=True, recovery_dir=tempfile.mkdtemp())
 win.session.push(cmd.key_pose(win.session.anim, 0.0))
 win.session.push(cmd.key_pose(win.session.anim, 1.0))
 win.show()
-for _ in range(200):
-    app.processEvents(); time.sleep(0.01)
-    if hasattr(win.viewport, "canvas") and win.viewport.canvas is not None:
-        break
-for _ in range(30):
-    app.processEvents(); time.sleep(0.01)
+wait_until(lambda: getattr(win.viewport, "canvas", None) is not None and win.viewport.draws > 0)
 native = win.viewport.canvas.native
 native.setFocus()
 frame = win.session.fps
@@ -185,3 +202,75 @@ def test_editor_window_actions_fire_from_the_viewport_without_errors():
     res = json.loads(lines[-1])
     assert res["after_step"] == pytest.approx(res["before"] + 1 / res["fps"])
     assert "Traceback" not in out.stderr and "Error" not in out.stderr, out.stderr[-2000:]
+
+
+_CAMERA_CHILD = r"""
+import json, sys, tempfile, time
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog
+app = QApplication([])
+QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+from kfstudio.animation import commands as cmd
+from kfstudio.ui.main_window import MainWindow
+from kfstudio.ui.timeline import MARKER_Y
+def wait_until(cond, timeout=60.0):
+    # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
+    end = time.monotonic() + timeout
+    while not cond():
+        if time.monotonic() > end:
+            raise TimeoutError("condition not met in %.0f s" % timeout)
+        app.processEvents()
+        time.sleep(0.002)
+win = MainWindow(viewport=True, recovery_dir=tempfile.mkdtemp())
+win.show()
+wait_until(lambda: getattr(win.viewport, "mesh", None) is not None and win.viewport.draws > 0)
+cam = win.viewport.view.camera
+native = win.viewport.canvas.native
+c = QPoint(native.width() // 2, native.height() // 2)
+az0 = cam.azimuth
+QTest.mousePress(native, Qt.LeftButton, Qt.NoModifier, c)
+for dx in range(10, 101, 10):
+    QTest.mouseMove(native, c + QPoint(dx, 0))
+    app.processEvents()
+QTest.mouseRelease(native, Qt.LeftButton, Qt.NoModifier, c + QPoint(100, 0))
+turned = abs(cam.azimuth - az0)
+win.action_map["three_quarter_view"].trigger()
+three_quarter = (90.0 - cam.azimuth, cam.elevation)
+win.action_map["front_view"].trigger()
+front = 90.0 - cam.azimuth
+# A menu opened from the timeline dock (Qt warned that dock_timelineWindow must be top level).
+win.session.push(cmd.key_pose(win.session.anim, 1.0))
+def close_popup():
+    popup = QApplication.activePopupWidget()
+    popup.close() if popup is not None else QTimer.singleShot(20, close_popup)
+QTimer.singleShot(20, close_popup)
+pos = QPoint(int(win.timeline.x_of(1.0)), MARKER_Y)
+QApplication.sendEvent(win.timeline, QContextMenuEvent(QContextMenuEvent.Mouse, pos, win.timeline.mapToGlobal(pos)))
+# After a file dialog closes, the window's shortcuts work at once (Ctrl+Q closes it).
+def reject_dialog():
+    dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QFileDialog) and w.isVisible()]
+    dialogs[0].reject() if dialogs else QTimer.singleShot(20, reject_dialog)
+QTimer.singleShot(20, reject_dialog)
+win.session.stack.set_clean()
+win.open_dialog()
+wait_until(lambda: QApplication.activeWindow() is win, timeout=10)
+QTest.keyClick(win, Qt.Key_Q, Qt.ControlModifier)
+wait_until(lambda: not win.isVisible(), timeout=10)
+print(json.dumps({"turned": turned, "three_quarter": three_quarter, "front": front, "closed": not win.isVisible()}))
+"""
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
+def test_orbit_speed_three_quarter_view_no_dock_warning_and_shortcuts_after_a_file_dialog():
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-c", _CAMERA_CHILD],
+                         capture_output=True, text=True, env=env, cwd=REPO, timeout=180)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, out.stderr[-3000:]
+    res = json.loads(lines[-1])
+    assert 25.0 <= res["turned"] <= 30.0  # degrees for a 100 px drag (vispy's own: 50)
+    assert res["three_quarter"][0] == pytest.approx(40.0) and res["front"] == pytest.approx(0.0)
+    assert res["closed"]
+    assert "must be a top level window" not in out.stderr, out.stderr[-2000:]

@@ -197,6 +197,20 @@ class MainWindow(QMainWindow):
         if transform is not None:
             transform.statusChanged.connect(lambda text: self.statusBar().showMessage(text) if text else self.statusBar().clearMessage())
 
+    def _ask(self, dialog_fn, *args, **kwargs):
+        """Run a static file dialog (``QFileDialog.getOpenFileName`` ...) parented to this window, then
+        activate this window again: under X11 the focus otherwise stays with the closed dialog and the
+        window's shortcuts (Ctrl+O, Ctrl+Q ...) do nothing until it is clicked."""
+        try:
+            return dialog_fn(self, *args, **kwargs)
+        finally:
+            QTimer.singleShot(0, self, self._reactivate)
+
+    def _reactivate(self) -> None:
+        if self.isVisible() and not self._closed:
+            self.activateWindow()
+            self.raise_()
+
     def after_first_paint(self, fn) -> None:
         """Run ``fn()`` once the window has painted for the first time (at once if it already has)."""
         if self.first_paint_at is not None:
@@ -414,7 +428,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Open", str(self._last_dir()), "KeyframeFace projects (*.kfs);;Scripts (*.txt);;All files (*)")
+        path, _ = self._ask(QFileDialog.getOpenFileName, "Open", str(self._last_dir()), "KeyframeFace projects (*.kfs);;Scripts (*.txt);;All files (*)")
         if path:
             self.open_path(Path(path), confirm=False)
 
@@ -459,7 +473,7 @@ class MainWindow(QMainWindow):
 
     def save_as(self) -> bool:
         start = self.proposed_path(".kfs", "untitled")
-        path, _ = QFileDialog.getSaveFileName(self, "Save As", str(start), "KeyframeFace projects (*.kfs)")
+        path, _ = self._ask(QFileDialog.getSaveFileName, "Save As", str(start), "KeyframeFace projects (*.kfs)")
         if not path:
             return False
         path = Path(path)
@@ -482,7 +496,7 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         if not self.confirm_discard():
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Import Live Link Face CSV", str(self._last_dir()), "Live Link Face CSV (*.csv)")
+        path, _ = self._ask(QFileDialog.getOpenFileName, "Import Live Link Face CSV", str(self._last_dir()), "Live Link Face CSV (*.csv)")
         if path:
             self.import_path(Path(path))
 
@@ -501,7 +515,7 @@ class MainWindow(QMainWindow):
 
     def export_dialog(self) -> None:
         start = self.proposed_path(".csv")
-        path, _ = QFileDialog.getSaveFileName(self, "Export Live Link Face CSV", str(start), "Live Link Face CSV (*.csv)")
+        path, _ = self._ask(QFileDialog.getSaveFileName, "Export Live Link Face CSV", str(start), "Live Link Face CSV (*.csv)")
         if path:
             self.export_path(Path(path))
 
@@ -525,7 +539,7 @@ class MainWindow(QMainWindow):
         if not dialog.exec():
             return False
         start = self.proposed_path(f".{kind}")
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", str(start), f"{name} (*.{kind})")
+        path, _ = self._ask(QFileDialog.getSaveFileName, f"Export {name}", str(start), f"{name} (*.{kind})")
         if not path:
             return False
         path = Path(path)
@@ -550,7 +564,7 @@ class MainWindow(QMainWindow):
         if not hasattr(self.viewport, "set_head"):
             self.show_error("No viewport", "The 3D viewport is not available on this display.")
             return
-        path, _ = QFileDialog.getOpenFileName(self, "Load head", str(self._last_dir()), "Heads (*.glb *.gltf *.npz)")
+        path, _ = self._ask(QFileDialog.getOpenFileName, "Load head", str(self._last_dir()), "Heads (*.glb *.gltf *.npz)")
         if path:
             self.load_head(Path(path))
 

@@ -2,8 +2,8 @@
 
 The head is one :data:`kfstudio.render.visual.HeadMesh` node whose vertex buffers are overwritten in place
 for every new pose, so scrubbing and playback cost one rig evaluation and one draw. Camera: a
-turntable (left-drag orbits, right-drag or wheel zooms, Shift+drag pans); :meth:`Viewport.frame_face`,
-front and side views. :meth:`Viewport.render_thumbnail` draws any pose offscreen into a small image
+turntable (left-drag orbits at :data:`ORBIT_DEG_PER_PX`, right-drag or wheel zooms, Shift+drag pans);
+:meth:`Viewport.frame_face`, front, three-quarter and side views. :meth:`Viewport.render_thumbnail` draws any pose offscreen into a small image
 with the same GL context (for the timeline).
 
 Playback speed on software OpenGL (llvmpipe) is bound by the pixels shaded: while the document plays,
@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QImage, QKeySequence
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from .. import channels as ch
 from .session import EditorSession
@@ -153,6 +153,33 @@ def load_head_file(path: str | Path) -> tuple[object, list[str]]:
     return load_head_npz(p), []
 
 
+#: Orbit speed: degrees the head turns per pixel of mouse drag (vispy's turntable turns 0.5°, so a
+#: 100 px drag spun the head by 50-75°: hard to aim at a view; 0.27 gives 27° per 100 px).
+ORBIT_DEG_PER_PX = 0.27
+THREE_QUARTER_AZIMUTH = 40.0  # degrees from the front (toward the character's right)
+_TURNTABLE = None
+
+
+def _turntable(scene):
+    """vispy's TurntableCamera at :data:`ORBIT_DEG_PER_PX` (the class is built on first use: vispy is
+    imported lazily)."""
+    global _TURNTABLE
+    if _TURNTABLE is None:
+
+        class GentleTurntable(scene.cameras.TurntableCamera):
+            def _update_rotation(self, event):
+                p1 = event.mouse_event.press_event.pos
+                p2 = event.mouse_event.pos
+                if self._event_value is None:
+                    self._event_value = self.azimuth, self.elevation
+                d = (p2 - p1) * ORBIT_DEG_PER_PX  # event positions are logical pixels
+                self.azimuth = self._event_value[0] - d[0]
+                self.elevation = self._event_value[1] + d[1]
+
+        _TURNTABLE = GentleTurntable
+    return _TURNTABLE
+
+
 class ViewportPlaceholder(QLabel):
     """Stands in for the viewport where OpenGL is unavailable (tests, remote sessions)."""
 
@@ -179,6 +206,11 @@ class Viewport(QWidget):
         # holding a QOpenGLWidget is recomposited through OpenGL as a whole on every frame, which on
         # software GL cost the editor ~10 ms a frame; now only this small window is. The canvas can
         # only be created once that window is on screen: see _build_canvas (first show).
+        # Embedding a native window makes the container's ancestors native, and by default their
+        # siblings too: the other docks then get native windows of their own, and a menu or dialog
+        # opened from one of them warns "QWidgetWindow(... "dock_timelineWindow") must be a top level
+        # window". Only the ancestors need to be native.
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontCreateNativeWidgetSiblings, True)
         self._holder = QWidget()
         self._holder.setObjectName("viewportWindow")
         self._holder.winId()
@@ -226,7 +258,7 @@ class Viewport(QWidget):
         holder_layout.addWidget(self.canvas.native)
         self.scaled = ScaledDraw(self.canvas)
         self.view = self.canvas.central_widget.add_view()
-        self.view.camera = scene.cameras.TurntableCamera(fov=_FOV, up="+y")
+        self.view.camera = _turntable(scene)(fov=_FOV, up="+y")
         self.view.camera.depth_value = 10.0
         self.canvas.events.draw.connect(self._count_draw)
         # The embedded window is a top-level of its own, outside the editor window's shortcuts:
@@ -265,7 +297,7 @@ class Viewport(QWidget):
             return
         from ..rig.evaluate import Rig
         from ..rig.head import default_head
-        from ..rig.visual import HeadMesh
+        from ..render.visual import HeadMesh
 
         head = default_head() if head is None else head
         self.rig = Rig(head)
@@ -312,6 +344,10 @@ class Viewport(QWidget):
 
     def side_view(self) -> None:
         self.set_view(90.0, 2.0)
+
+    def three_quarter_view(self) -> None:
+        """Halfway between front and side, a little from above: the portrait view."""
+        self.set_view(THREE_QUARTER_AZIMUTH, 8.0)
 
     def set_wireframe(self, on: bool) -> None:
         if self.mesh is None:
