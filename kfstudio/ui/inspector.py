@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal, Slot
+from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -48,12 +50,13 @@ class Inspector(QWidget):
         self.hold.setKeyboardTracking(False)
         self.description = QLineEdit()
         self.flags = QLabel()
-        self.flags.setWordWrap(True)
+        self.flags.setWordWrap(False)  # two short lines; a wrapped label in a form was cut off
         form = QFormLayout()
         form.addRow("Time", self.time)
         form.addRow("Hold", self.hold)
         form.addRow("Description", self.description)
-        form.addRow("Channels", self.flags)
+        form.addRow(self.flags)  # a full-width row of its own: a wrapped label in a form column got clipped
+        self.locks = self._build_locks()
         self.refine = QPushButton("Refine")
         self.refine.setToolTip("Regenerate from the description, keeping hand-edited and locked values")
         self.repropose = QPushButton("Re-propose")
@@ -69,8 +72,9 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
+        layout.addWidget(QLabel("Locked channels of this keyframe (kept by Refine and Re-propose):"))
+        layout.addWidget(self.locks, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
         self.time.valueChanged.connect(self._on_time)
         self.hold.valueChanged.connect(self._on_hold)
@@ -111,7 +115,8 @@ class Inspector(QWidget):
                 self.description.setText(k.description)
                 self.description.setCursorPosition(0)
             keyed, edited, locked = int(k.keyed.sum()), int(k.edited.sum()), int((k.locked | self.session.anim.channel_locked).sum())
-            self.flags.setText(f"{keyed}/{ch.NUM_CHANNELS} keyed · {edited} hand-edited · {locked} locked")
+            self.flags.setText(f"Channels: {keyed}/{ch.NUM_CHANNELS} keyed\n{edited} hand-edited · {locked} locked")
+            self._refresh_locks(k)
         finally:
             self._updating = False
 
@@ -132,9 +137,55 @@ class Inspector(QWidget):
         """Blank fields: no keyframe's values may linger, greyed out, in them."""
         self.title.setText("No keyframe selected")
         self.flags.setText("")
+        self._refresh_locks(None)
         self.time.setValue(0.0)
         self.hold.setValue(0.0)
         self.description.clear()
+
+    # ------------------------------------------------------------------ per-channel locks
+    def _build_locks(self) -> QListWidget:
+        """One checkable row per channel: the keyframe's own lock; a channel locked on the whole
+        document shows checked and greyed (unlock it in the Channels panel)."""
+        locks = QListWidget()
+        locks.setUniformItemSizes(True)
+        locks.setMinimumHeight(120)
+        for c in range(ch.NUM_CHANNELS):
+            item = QListWidgetItem(ch.NAMES[c])
+            item.setData(Qt.ItemDataRole.UserRole, c)
+            item.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            locks.addItem(item)
+        locks.itemChanged.connect(self._on_lock_item)
+        return locks
+
+    def _refresh_locks(self, k) -> None:
+        doc = self.session.anim.channel_locked
+        state = None if k is None else (k.uid, k.locked.tobytes(), doc.tobytes())
+        if state == getattr(self, "_locks_state", False):
+            return
+        self._locks_state = state
+        self.locks.blockSignals(True)
+        try:
+            self.locks.setEnabled(k is not None)
+            for c in range(ch.NUM_CHANNELS):
+                item = self.locks.item(c)
+                on = k is not None and bool(k.locked[c] or doc[c])
+                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+                flags = Qt.ItemFlag.ItemIsUserCheckable | (Qt.ItemFlag.NoItemFlags if doc[c] else Qt.ItemFlag.ItemIsEnabled)
+                item.setFlags(flags)
+                item.setText(ch.NAMES[c] + ("  (channel locked)" if doc[c] else ""))
+        finally:
+            self.locks.blockSignals(False)
+
+    def locked_shown(self) -> list[int]:
+        """The channels shown locked (for tests and tools)."""
+        return [c for c in range(ch.NUM_CHANNELS) if self.locks.item(c).checkState() == Qt.CheckState.Checked]
+
+    @Slot(QListWidgetItem)
+    def _on_lock_item(self, item: QListWidgetItem) -> None:
+        if self.uid:
+            c = int(item.data(Qt.ItemDataRole.UserRole))
+            self._push(cmd.set_keyframe_lock(self.session.anim, self.uid, [c], item.checkState() == Qt.CheckState.Checked))
 
     def _push(self, edit) -> None:
         if not self._updating and self.uid is not None:

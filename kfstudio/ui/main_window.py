@@ -110,6 +110,8 @@ class MainWindow(QMainWindow):
         self.action_map: dict[str, QAction] = {}
         #: Name proposed for an untitled document's files: the script or capture it came from.
         self.document_stem: str | None = None
+        #: The title of an untitled document made from a file (a capture CSV, a script): its file name.
+        self.document_name: str | None = None
         self._closed = False
         self.docks: dict[str, QDockWidget] = {}
         self._build_panels(viewport, defer_panels)
@@ -375,15 +377,21 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ state display
     @Slot()
     def _update_title(self) -> None:
-        self.setWindowTitle(f"{self.session.title}{' *' if self.session.modified else ''} — KeyframeFace Studio")
+        # An imported capture or an opened script is untitled (Save asks where), named after its file.
+        name = self.session.title if self.session.path is not None or not self.document_name else self.document_name
+        self.setWindowTitle(f"{name}{' *' if self.session.modified else ''} — KeyframeFace Studio")
 
     @Slot()
     def _update_undo_actions(self) -> None:
         st = self.session.stack
         self.action_map["undo"].setEnabled(st.can_undo)
         self.action_map["redo"].setEnabled(st.can_redo)
-        self.action_map["undo"].setText(f"&Undo {st.undo_text}" if st.can_undo else "&Undo")
-        self.action_map["redo"].setText(f"&Redo {st.redo_text}" if st.can_redo else "&Redo")
+        for key, can, text in (("undo", st.can_undo, st.undo_text), ("redo", st.can_redo, st.redo_text)):
+            action = self.action_map[key]
+            label = f"&{key.capitalize()} {text}" if can else f"&{key.capitalize()}"
+            action.setText(label)  # the menu names the step ...
+            action.setIconText(key.capitalize())  # ... the toolbar button keeps its width
+            action.setToolTip(f"{label.replace('&', '')} ({SHORTCUTS[key][0]})")
 
     @Slot()
     def _update_status(self, *_args) -> None:
@@ -415,6 +423,8 @@ class MainWindow(QMainWindow):
         self.session.set_playing(False)
         self.session.set_document(anim, path)
         self.document_stem = None
+        self.document_name = None
+        self._update_title()
         self.timeline.frame_all()
         self.timeline.set_play_range(None)
         getattr(self.viewport, "frame_face", lambda: None)()
@@ -445,6 +455,8 @@ class MainWindow(QMainWindow):
             else:
                 self.open_script(path.read_text(encoding="utf-8-sig"))
                 self.document_stem = path.stem
+                self.document_name = path.name
+                self._update_title()
         except _FILE_ERRORS as exc:
             self.show_error("Cannot open", str(exc) if str(path) in str(exc) else f"{path}: {exc}")
             return False
@@ -510,6 +522,8 @@ class MainWindow(QMainWindow):
             return False
         self.set_document(anim, None)
         self.document_stem = path.stem
+        self.document_name = path.name
+        self._update_title()
         self.statusBar().showMessage(f"Imported {path.name}: {len(anim.keyframes)} keyframes", 6000)
         return True
 

@@ -420,7 +420,7 @@ class Timeline(QWidget):
             if k.hold > 0:
                 p.fillRect(QRectF(x, MARKER_Y - 2, k.hold * self.px_per_s, 4), QColor(232, 185, 70, 90))
             is_selected = k.uid in selected
-            if k.description and (x - last_thumb >= THUMB + 2 or is_selected):
+            if x - last_thumb >= THUMB + 2 or is_selected:  # every keyframe, K-keyed ones too, where room
                 last_thumb = x
                 self._paint_thumbnail(p, x, k, is_selected)
             diamonds.setdefault(self._diamond_style(k, selected), []).append((x, 7 if k.description else 4))
