@@ -252,8 +252,8 @@ class EmbeddedPlanner:
         if not flags["neutral"]:
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
-        values = self._coherent(values, explanation)
-        return Plan(ch.clamp(values), explanation)
+        values = ch.clamp(self._coherent(values, explanation))
+        return Plan(values, _finish_explanation(explanation, values))
 
     def explain(self, description: str, **kwargs) -> list[str]:
         """The explanation lines of :meth:`plan` (for the CLI)."""
@@ -498,9 +498,9 @@ class EmbeddedPlanner:
         else:
             mask = self._targets[concept.key] != 0
         forced |= mask
-        names = ", ".join(ch.NAMES[i] for i in np.flatnonzero(mask)[:6])
-        more = "" if mask.sum() <= 6 else f" (+{int(mask.sum()) - 6})"
-        explanation.append(f"'{inst.negation_word}' negates '{inst.words}' ({concept.label}) -> 0 on {names}{more}")
+        line = _Negation(f"'{inst.negation_word}' negates '{inst.words}' ({concept.label})")
+        line.mask = mask.copy()  # the channels are named once the output is known (_finish_explanation)
+        explanation.append(line)
 
     def _oriented(self, inst: _Instance) -> np.ndarray:
         """The concept's target vector turned toward the named side or direction."""
@@ -546,9 +546,9 @@ class EmbeddedPlanner:
             mods.append(f"one-sided ({lx.DEFAULT_SIDE})")
         if not mods:
             mods.append(f"default x{level:.2f}")
-        order = np.argsort(-np.abs(contribution))
-        shown = [f"{ch.NAMES[i]} {contribution[i]:.2f}" for i in order[:5] if abs(contribution[i]) >= 0.005]
-        return f"{' '.join(mods)} on '{inst.words}' ({inst.concept.label}) -> {', '.join(shown) or 'rest'}"
+        order = np.argsort(-np.abs(contribution), kind="stable")
+        shown = [f"{ch.NAMES[i]} {contribution[i]:.2f}" for i in order if abs(contribution[i]) >= 0.005]
+        return f"{' '.join(mods)} on '{inst.words}' ({inst.concept.label}) -> {_listed(shown) or 'rest'}"
 
     # ------------------------------------------------------------------ context
     def _colour(self, values, set_mask, specific: bool, touched: set[str], emotion: str, background: str, explanation) -> None:
@@ -573,7 +573,7 @@ class EmbeddedPlanner:
             take = open_mask & (np.abs(colour) > np.abs(values))
             values[take] = colour[take]
             if take.any():
-                shown = ", ".join(f"{ch.NAMES[i]} {colour[i]:.2f}" for i in np.flatnonzero(take)[:6])
+                shown = _listed([f"{ch.NAMES[i]} {colour[i]:.2f}" for i in np.flatnonzero(take)])
                 explanation.append(f"{label} '{text.strip()[:60]}' x{weight:.2f} colours open channels -> {shown}")
             return
 
@@ -613,6 +613,40 @@ class EmbeddedPlanner:
         jaw, close = _IDX["JawOpen"], _IDX["MouthClose"]
         v[close] = min(v[close], v[jaw])
         return v
+
+
+EXPLAIN_MAX = 12  # channels named per explanation line; the rest are counted ("+N more")
+
+
+def _listed(items: list[str], limit: int = EXPLAIN_MAX) -> str:
+    """``items`` joined by commas, at most ``limit`` of them and "+N more" for the rest."""
+    if len(items) <= limit:
+        return ", ".join(items)
+    return ", ".join(items[:limit]) + f" +{len(items) - limit} more"
+
+
+class _Negation(str):
+    """The explanation line of a negation, finished by :func:`_finish_explanation`."""
+
+    mask: np.ndarray
+
+
+def _finish_explanation(explanation: list[str], values: np.ndarray) -> list[str]:
+    """Name the channels negations really leave at 0 in ``values`` (the output), and those another
+    movement of the description keeps (a negation clears only what nothing else sets)."""
+    out = []
+    for line in explanation:
+        if isinstance(line, _Negation):
+            idx = np.flatnonzero(line.mask)
+            zero = [ch.NAMES[i] for i in idx if values[i] == 0.0]
+            kept = [f"{ch.NAMES[i]} {values[i]:.2f}" for i in idx if values[i] != 0.0]
+            text = f"{line} -> 0 on {_listed(zero)}" if zero else f"{line} -> nothing left to clear"
+            if kept:
+                text += f"; kept by the rest of the description: {_listed(kept)}"
+            out.append(text)
+        else:
+            out.append(str(line))
+    return out
 
 
 _DEFAULT: EmbeddedPlanner | None = None
