@@ -40,7 +40,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QBrush, QColor, QCursor, QPainter, QPen, QPixmap
-from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDoubleSpinBox, QGraphicsItem, QGraphicsRectItem, QMenu, QToolBar, QVBoxLayout, QWidget
 
 from .. import channels as ch
 from ..animation import commands
@@ -273,6 +273,34 @@ class _DraggableMarks(_KeyMarks):
         return True
 
 
+class _Curve(pg.PlotCurveItem):
+    """A curve whose bounding rect comes from bounds the editor already knows (the sample times and
+    the values' extent), plus a few pixels for the pen: pyqtgraph's own recomputes the data bounds
+    and the pixel size of every curve on every repaint after new data (about half the redraw of 52
+    curves)."""
+
+    _bounds_data: tuple[float, float, float, float] | None = None
+
+    def set_bounds(self, t0: float, t1: float, lo: float, hi: float) -> None:
+        self.prepareGeometryChange()
+        self._bounds_data = (t0, t1, lo, hi)
+        self._bounds_rect = None
+
+    def viewTransformChanged(self) -> None:
+        self._bounds_rect = None  # the pen's margin in data units changed
+        super().viewTransformChanged()
+
+    def boundingRect(self) -> QRectF:
+        if self._bounds_data is None:
+            return super().boundingRect()
+        if getattr(self, "_bounds_rect", None) is None:
+            t0, t1, lo, hi = self._bounds_data
+            px, py = self.pixelWidth() or 0.0, self.pixelHeight() or 0.0
+            m = 3.0  # pixels: the pen and antialiasing
+            self._bounds_rect = QRectF(t0 - m * px, lo - m * py, (t1 - t0) + 2 * m * px, (hi - lo) + 2 * m * py)
+        return self._bounds_rect
+
+
 class _CurveViewBox(pg.ViewBox):
     """A ViewBox that lets the editor handle key picking, key drags and the rubber band first."""
 
@@ -304,6 +332,9 @@ class CurveEditor(QWidget):
         self.plot.setLabel("left", "value")
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
+            # The axes (with the grid they draw) change only when the view moves: cached as a pixmap,
+            # a redraw after an edit blits them instead of re-drawing every tick, label and grid line.
+            self.plot.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.hideButtons()
         self.view.disableAutoRange()
         # Top-left and see-through: at the top right it hid the ends of the curves (the document's
@@ -609,7 +640,7 @@ class CurveEditor(QWidget):
         anim = self.session.anim
         curve = self._curves.get(c)
         if curve is None:
-            curve = pg.PlotCurveItem(skipFiniteCheck=True)
+            curve = _Curve(skipFiniteCheck=True)
             self.view.addItem(curve)
             self._curves[c] = curve
         look = (bool(anim.channel_locked[c]), bool(anim.channel_muted[c]))
@@ -625,6 +656,7 @@ class CurveEditor(QWidget):
         if old is None or not np.array_equal(old, y):
             y = y.copy()
             curve.setData(self._times, y)
+            curve.set_bounds(self._times[0], self._times[-1], float(y.min()), float(y.max()))
             self._drawn_y[c] = y
 
     def _update_keys(self, channels: tuple[int, ...]) -> None:
