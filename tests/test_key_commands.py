@@ -150,10 +150,19 @@ def test_left_right_pairs_are_related_but_distinct():
         if j == i:
             continue
         a, b = palette.to_lab(pal[i]), palette.to_lab(pal[j])
-        hue = np.degrees(np.arctan2(a[2], a[1]) - np.arctan2(b[2], b[1]))
-        assert abs((hue + 180) % 360 - 180) < 15, ch.NAMES[i]  # one family
+        if np.hypot(a[1], a[2]) > 8:  # a chromatic pair: one hue family (the grey pair has no hue)
+            hue = np.degrees(np.arctan2(a[2], a[1]) - np.arctan2(b[2], b[1]))
+            assert abs((hue + 180) % 360 - 180) < 15, ch.NAMES[i]
         assert palette.delta_e(pal[i], pal[j]) >= 20 and min(palette.delta_e(pal[i], pal[j], k) for k in ("protan", "deutan", "tritan")) >= 9
         assert (ch.CHANNELS[i].side == "right") == (a[0] > b[0])  # the right side is the lighter one
+
+
+def test_the_pairs_that_move_together_most_have_different_hues():
+    firsts = [next(c for c in range(ch.NUM_CHANNELS) if ch.NAMES[c].startswith(name)) for name in palette.FIRST_PAIRS[: len(palette.BASE_COLORS)]]
+    cols = [palette.channel_rgb(c) for c in firsts]
+    for a in range(len(cols)):
+        for b in range(a + 1, len(cols)):
+            assert palette.delta_e(cols[a], cols[b]) >= 20, (ch.NAMES[firsts[a]], ch.NAMES[firsts[b]])
 
 
 def test_the_channels_the_issue_named_no_longer_share_a_colour():

@@ -1,9 +1,9 @@
 """Curve colours of the 61 channels: colour-blind safe, neighbours apart, left/right pairs related.
 
 Each left/right pair (a channel and its mirror; an unpaired channel is a pair of its own) gets a base
-hue from Okabe & Ito's colour-blind-safe set, cycling in an order that puts the hues that look alike
-to deuteranopes and protanopes (orange and vermillion, the two blues) far apart, so that channels next
-to each other in the channel list never share a hue. The face's left side is drawn in the base colour,
+colour from Okabe & Ito's colour-blind-safe set: the pairs that move together in most expressions
+(:data:`FIRST_PAIRS`) first, all different, then the others, each taking the least used colour that
+no channel next to it in the channel list has. The face's left side is drawn in the base colour,
 the right side in a lighter tint of it: the same family, told apart by lightness, which survives every
 kind of colour blindness. Plain Python: the Qt layer turns the RGB triples into colours.
 
@@ -18,23 +18,56 @@ from .. import channels as ch
 
 __all__ = ["BASE_COLORS", "channel_rgb", "channel_hex", "palette", "delta_e", "simulate", "to_lab"]
 
-#: Okabe-Ito hues in the order pairs take them (alike-looking hues far apart in the cycle).
+#: Okabe-Ito hues (less its dark blue, too close to sky blue once tinted; plus a neutral grey), in the
+#: order pairs take them (alike-looking hues far apart).
 BASE_COLORS: tuple[tuple[int, int, int], ...] = (
     (230, 159, 0),  # orange
     (86, 180, 233),  # sky blue
     (204, 121, 167),  # reddish purple
     (240, 228, 66),  # yellow
-    (0, 114, 178),  # blue
     (0, 158, 115),  # bluish green
     (213, 94, 0),  # vermillion
+    (136, 136, 136),  # grey (no hue: told from the others by its lack of colour)
+)
+#: Pairs that move together in most expressions take the first hues, all different: the curves an
+#: animator looks at side by side never share a colour. The other pairs follow in channel order.
+FIRST_PAIRS = (
+    "EyeBlink", "BrowInnerUp", "EyeWide", "MouthSmile", "BrowOuterUp", "JawOpen", "MouthPress", "CheekSquint",
+    "EyeSquint", "BrowDown", "MouthFrown", "MouthStretch", "MouthLowerDown", "MouthUpperUp", "HeadYaw", "HeadPitch",
 )
 RIGHT_TINT = 0.5  # the right side: this far from the base colour toward white
 DARK_LIFT = 0.25  # dark bases are lifted toward white (readable on the editor's dark background)
 
 
-def _pair_ranks() -> list[int]:
+def _pair_name(c: int) -> str:
+    name = ch.NAMES[min(c, int(ch.MIRROR_INDEX[c]))]
+    for side in ("Left", "Right"):
+        if name.endswith(side):
+            return name[: -len(side)]
+    return name
+
+
+def _pair_hues() -> list[int]:
+    """Each channel's index into :data:`BASE_COLORS`.
+
+    Pairs take hues in the order :data:`FIRST_PAIRS`, then channel order; each takes the least used
+    hue (ties: the next in the cycle) that no channel next to one of its channels already has.
+    """
     firsts = sorted({min(i, int(ch.MIRROR_INDEX[i])) for i in range(ch.NUM_CHANNELS)})
-    return [firsts.index(min(i, int(ch.MIRROR_INDEX[i]))) for i in range(ch.NUM_CHANNELS)]
+    order = [f for f in firsts if _pair_name(f) in FIRST_PAIRS]
+    order.sort(key=lambda f: FIRST_PAIRS.index(_pair_name(f)))
+    order += [f for f in firsts if f not in order]
+    n = len(BASE_COLORS)
+    hue: dict[int, int] = {}  # channel -> hue
+    used = [0] * n
+    for rank, first in enumerate(order):
+        members = {first, int(ch.MIRROR_INDEX[first])}
+        taken = {hue[j] for c in members for j in (c - 1, c + 1) if j in hue and j not in members}
+        choice = min((h for h in range(n) if h not in taken), key=lambda h: (used[h], (h - rank) % n))
+        used[choice] += 1
+        for c in members:
+            hue[c] = choice
+    return [hue[c] for c in range(ch.NUM_CHANNELS)]
 
 
 def _mix(rgb, target, amount: float) -> tuple[int, int, int]:
@@ -44,9 +77,9 @@ def _mix(rgb, target, amount: float) -> tuple[int, int, int]:
 def palette() -> list[tuple[int, int, int]]:
     """The 61 channels' colours as (r, g, b) in 0..255, in channel order."""
     out = []
-    for c, rank in enumerate(_pair_ranks()):
-        base = BASE_COLORS[rank % len(BASE_COLORS)]
-        if to_lab(base)[0] < 50:
+    for c, h in enumerate(_pair_hues()):
+        base = BASE_COLORS[h]
+        if to_lab(base)[0] < 40:
             base = _mix(base, (255, 255, 255), DARK_LIFT)
         out.append(_mix(base, (255, 255, 255), RIGHT_TINT) if ch.CHANNELS[c].side == "right" else base)
     return out
