@@ -129,7 +129,8 @@ class MainWindow(QMainWindow):
         dock.setObjectName(f"dock_{key}")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable | QDockWidget.DockWidgetClosable)
-        self.addDockWidget(area, dock)
+        if area is not None:  # None: the caller places it (tabifies it with another dock)
+            self.addDockWidget(area, dock)
         self.docks[key] = dock
         return dock
 
@@ -163,14 +164,14 @@ class MainWindow(QMainWindow):
         channels = self._dock("channels", "Channels", self.channel_list, Qt.RightDockWidgetArea)
         timeline = self._dock("timeline", "Timeline", self.timeline, Qt.BottomDockWidgetArea)
         curves = self._dock("curves", "Curves", self.curve_editor, Qt.BottomDockWidgetArea)
-        dope = self._dock("dope", "Dope Sheet", self.dope_sheet, Qt.BottomDockWidgetArea)
         inspector = self._dock("inspector", "Keyframe", self.inspector, Qt.RightDockWidgetArea)
         self.splitDockWidget(view, channels, Qt.Horizontal)
         self.tabifyDockWidget(channels, inspector)
         channels.raise_()
         self.splitDockWidget(timeline, curves, Qt.Vertical)
-        self.tabifyDockWidget(curves, dope)  # next to the curves, on the same time axis
-        curves.raise_()
+        dope = self._dock("dope", "Dope Sheet", self.dope_sheet, Qt.BottomDockWidgetArea)
+        self.splitDockWidget(curves, dope, Qt.Vertical)
+        self._tabify_later = (curves, dope)
         self._default_sizes = lambda: (
             self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal),
             self.resizeDocks([view, timeline, curves], [470, 150, 280], Qt.Vertical),
@@ -249,6 +250,12 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        pair = getattr(self, "_tabify_later", None)
+        if pair is not None:
+            self._tabify_later = None
+            if not self._layout_restored:
+                self.tabifyDockWidget(*pair)  # next to the curves, on the same time axis
+                pair[0].raise_()
         if not self._layout_restored:
             self._layout_restored = True
             QTimer.singleShot(50, self, self._default_sizes)  # once the window has its size
