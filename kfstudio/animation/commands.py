@@ -896,7 +896,7 @@ def paste_pose(
 ) -> KeysEdit | None:
     """Key a copied pose (channel → value) at ``time``: on the keyframe there, or on a new keyframe
     keying every channel (the others hold the curves' values). Locked channels keep their value."""
-    keys = [{"channel": c, "dt": 0.0, "value": v} for c, v in values.items()]
+    keys: list[dict] = [{"channel": c, "dt": 0.0, "value": v} for c, v in values.items()]
     time = _snap_time(anim, time, True)
     if anim.keyframe_at(time) is None:
         # A new keyframe keys the whole pose, as the K key does.
