@@ -75,6 +75,14 @@ def test_timeline_and_curves_share_one_axis_and_playheads_line_up(qtbot, window)
     for t in (0.4, 1.3, 2.0):
         w.session.set_time(t)
         assert playhead_gap(w) <= 1.0, t
+    # An edit does not re-frame a view the animator zoomed or panned.
+    from kfstudio.animation import commands
+
+    tl.frame_all()  # the timeline fits the document after edits again ...
+    ce.view.setXRange(1.0, 2.0, padding=0)  # ... until the animator zooms in the curves
+    w.session.push(commands.set_hold(w.session.anim, w.session.anim.keyframes[1].uid, 0.2))
+    qtbot.waitUntil(lambda: ce._drawn is not None and ce._drawn[1] == w.session.anim.version)
+    assert tl.view == pytest.approx((1.0, 2.0)) and tuple(ce.view.viewRange()[0]) == pytest.approx((1.0, 2.0))
     # Frame all (View menu) and a resized window keep them aligned too.
     w.action_map["frame_all"].trigger()
     assert tl.view == pytest.approx(tuple(ce.view.viewRange()[0]))

@@ -253,6 +253,9 @@ class Timeline(QWidget):
 
     @Slot()
     def _on_axis_changed(self) -> None:
+        if self.axis.range != self._view:  # zoomed or panned in another view: keep that view
+            self._view = self.axis.range
+            self._auto_fit = False
         self._span = None
         self.update()
 
