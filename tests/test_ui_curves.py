@@ -626,3 +626,30 @@ def test_help_lists_every_curve_editor_key(qtbot):
     listed = {dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())}
     for key in ("F", "Home", "Shift+F", ".", "Del", "Backspace", "X", "T", "V", "Esc", "Ctrl+M", "Shift+drag", "Space", "Ctrl+Z"):
         assert key in listed, key
+
+
+def test_grab_in_the_curve_editor_moves_keys_in_time_and_value_as_one_step(qtbot, editor, session):
+    anim = session.anim
+    original = anim.copy()
+    k1 = jaw_key(anim, 1.0)
+    session.select_keys([(k1.uid, JAW)])
+    vp = editor.plot.viewport()
+    start = editor.data_to_widget(1.0, 0.6)
+    move(qtbot, editor, start)
+    editor.plot.setFocus()
+    assert editor.transform.start("grab", cursor=start)
+    move(qtbot, editor, editor.data_to_widget(1.5, 0.3))
+    qtbot.keyClick(editor.plot, Qt.Key.Key_Return)
+    t, v, _ = anim.channel_keys(JAW)
+    assert t[1] == pytest.approx(1.5, abs=1.5 / FPS) and t[1] * FPS == pytest.approx(round(t[1] * FPS))
+    assert v[1] == pytest.approx(0.3, abs=0.02)
+    assert session.stack.index == 1 and session.stack.undo_text == "Grab key"
+    session.undo()
+    assert anim.same_as(original)
+    # Typed: G 6 Enter moves the key 6 frames later and keeps its value.
+    session.select_keys([(k1.uid, JAW)])
+    qtbot.keyClick(editor.plot, Qt.Key.Key_G)
+    qtbot.keyClicks(editor.plot, "6")
+    qtbot.keyClick(editor.plot, Qt.Key.Key_Return)
+    t, v, _ = anim.channel_keys(JAW)
+    assert t.tolist() == pytest.approx([0.0, 1.2, 2.0]) and v[1] == pytest.approx(0.6)
