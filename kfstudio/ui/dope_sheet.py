@@ -184,7 +184,7 @@ class DopeSheet(QWidget):
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
-        self._refresh_timer.timeout.connect(self.refresh)
+        self._refresh_timer.timeout.connect(self._refresh_if_shown)
 
         self.plot.installEventFilter(self)
         from .key_tools import KeyTransform
@@ -192,8 +192,8 @@ class DopeSheet(QWidget):
         self.transform = KeyTransform(session, self.plot, self._to_data, self.editable_selected_keys,
                                       snap=lambda: self.snap_to_frames, parent=self)
         session.documentChanged.connect(self._refresh_timer.start)
-        session.documentReplaced.connect(self.refresh)
-        session.selectionChanged.connect(self._style)
+        session.documentReplaced.connect(self._refresh_if_shown)
+        session.selectionChanged.connect(self._style_if_shown)
         session.timeChanged.connect(self.playhead.setValue)
         self.view.sigResized.connect(lambda *_: self._show_rows(self.scrollbar.value()))
         self.view.setXRange(0.0, 5.0, padding=0)
@@ -258,6 +258,7 @@ class DopeSheet(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.refresh()  # a hidden sheet (a tab behind the curves) skips the document's changes
         if self.axis is not None:
             self.axis.geometry_changed()  # the timeline may now map onto this plot
 
@@ -267,6 +268,16 @@ class DopeSheet(QWidget):
             self.axis.geometry_changed()
 
     # ================================================================== drawing
+    @Slot()
+    def _refresh_if_shown(self) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    @Slot()
+    def _style_if_shown(self) -> None:
+        if self.isVisible():
+            self._style()
+
     def refresh(self) -> None:
         """Rebuild the key table from the document (if it changed) and draw it."""
         anim = self.session.anim
