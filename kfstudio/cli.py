@@ -490,6 +490,10 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--blender", action="store_true", help="also time Blender's own FBX/glTF exporters on the same animation (needs the bpy venv; minutes)")
     b.set_defaults(func=cmd_bench)
 
+    from . import check_cli
+
+    check_cli.add_parser(sub)
+
     c = sub.add_parser("channels", help="list the 61 channels with their groups, ranges and meanings", description="List the channels.")
     c.set_defaults(func=cmd_channels)
     return p

@@ -375,8 +375,9 @@ def assimp_read(path: Path) -> dict:
 # ============================================================================ ufbx (child process)
 
 _UFBX_SCRIPT = r"""
-import json, os, sys
+import gc, json, os, sys
 import ufbx
+gc.disable()  # the 0.0.x binding crashes when the collector frees scene objects
 path, times = sys.argv[1], json.loads(sys.argv[2])
 out = {"weights": {}, "rotations": {}, "props": {}, "warnings": []}
 try:

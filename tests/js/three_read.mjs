@@ -30,7 +30,13 @@ const nodes = [];
 root.traverse((o) => { if (o.name && !o.isMesh || (o.isMesh && o.children.length)) nodes.push(o); });
 root.traverse((o) => { if (o.isMesh && !nodes.includes(o) && o.name) nodes.push(o); });
 const mixer = new THREE.AnimationMixer(root);
-if (clips.length) mixer.clipAction(clips[0]).play();
+if (clips.length) {
+  // Played once and held at its end, so that a time equal to the clip's duration reads the last key.
+  const action = mixer.clipAction(clips[0]);
+  action.setLoop(THREE.LoopOnce);
+  action.clampWhenFinished = true;
+  action.play();
+}
 for (const m of meshes) for (const name of Object.keys(m.morphTargetDictionary)) out.weights[name] = [];
 for (const n of nodes) out.rotations[n.name] = [];
 for (const t of times) {
