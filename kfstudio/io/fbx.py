@@ -6,9 +6,10 @@ Encoding (:func:`encode_fbx`)
     name, the typed properties, the nested records and, when the record is a scope, a 13-byte null
     record that closes its nested list. A record is a scope when it has nested records, when it has
     no properties, when it is an object (a child of ``Objects``), or when it is one of
-    :data:`SCOPE_NAMES` — the FBX SDK expects those closed even when empty. The top level ends with a null record and the footer (a
-    16-byte id, zero padding that makes the file a multiple of 16 bytes, 4 zero bytes, the
-    version, 120 zero bytes and a 16-byte magic). Properties: ``C`` bool, ``Y`` int16 (:class:`I16`),
+    :data:`SCOPE_NAMES`: the FBX SDK expects those closed even when empty (``kfstudio check``
+    flags files that are not). The top level ends with a null record and the footer (a 16-byte id,
+    zero padding that makes the file a multiple of 16 bytes, 4 zero bytes, the version, 120 zero
+    bytes and a 16-byte magic). Properties: ``C`` bool, ``Y`` int16 (:class:`I16`),
     ``I`` int32 (Python int), ``L`` int64 (:class:`I64`), ``F`` float32 (:class:`F32`), ``D``
     float64 (Python float), ``S`` string, ``R`` bytes, and numpy arrays ``b i l f d``; arrays
     larger than :data:`COMPRESS_MIN_BYTES` are zlib-compressed unless wrapped in
@@ -19,8 +20,8 @@ Scene (:func:`build_scene`, :func:`write_fbx`)
     Metres with +Y up (``UnitScaleFactor`` 100: one unit is 100 cm), the frame rate in
     ``GlobalSettings`` (``TimeMode``, ``CustomFrameRate``), one animation stack and layer. Mode
     *head*: three Mesh models (face with a ``BlendShape`` deformer whose ``BlendShapeChannel`` s
-    carry ARKit camelCase names and ``Shape`` geometries of sparse offsets; the two eyeballs as
-    children of the face), one material per head part, ``DeformPercent`` curves (0-100) and
+    carry ARKit camelCase names and ``Shape`` geometries of sparse offsets, with zero normal
+    offsets, which assimp requires; the two eyeballs as children of the face), one material per head part, ``DeformPercent`` curves (0-100) and
     ``Lcl Rotation`` curves in degrees with rotation order ``eEulerZXY`` (see
     :mod:`kfstudio.io.export` for the pose conventions). Mode *curves*: one Null model with the 61
     channels as animated user properties (``A+U``) named with the Live Link Face names.
