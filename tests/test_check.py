@@ -129,6 +129,26 @@ def test_truncated_fbx_is_an_error_not_a_crash(new_files, tmp_path):
     assert any("unreadable records" in f.message for f in findings)
 
 
+def test_damaged_files_give_findings_never_a_crash(new_files, tmp_path):
+    rng = np.random.default_rng(14)
+    for kind in ("head", "curves", "glb"):
+        data = new_files[kind].read_bytes()
+        for i in range(60):
+            b = bytearray(data)
+            if i % 3 == 0:
+                b = b[: int(rng.integers(0, len(b)))]
+            else:
+                for p in rng.integers(0, len(b), size=int(rng.integers(1, 6))):
+                    b[p] = int(rng.integers(0, 256))
+            path = tmp_path / f"damaged{new_files[kind].suffix}"
+            path.write_bytes(bytes(b))
+            try:
+                findings = check_file(path)
+            except CheckError:
+                continue  # not recognisable as the format any more
+            assert all(isinstance(f, Finding) for f in findings)
+
+
 # ----------------------------------------------------------------------------- GLB
 
 

@@ -232,8 +232,11 @@ class _FbxCheck:
         except _FbxTruncated as e:
             self.add("error", f"unreadable records: {e}; strict readers reject the file")
             return self.findings
-        except struct.error:
+        except (struct.error, ValueError, IndexError):
             self.add("error", "the file ends inside a record; strict readers reject the file")
+            return self.findings
+        except RecursionError:
+            self.add("error", "records nested too deeply; strict readers reject the file")
             return self.findings
         if not data.endswith(_FBX_FOOTER_MAGIC):
             self.add("warning", "the FBX footer is missing or damaged (truncated file?)")
@@ -244,8 +247,11 @@ class _FbxCheck:
                 self.add("error", f"no top-level {need} record")
         if "Objects" not in top or "Connections" not in top:
             return self.findings
-        fps = self._settings(top.get("GlobalSettings"))
-        self._scene(top["Objects"], top["Connections"], fps)
+        try:
+            fps = self._settings(top.get("GlobalSettings"))
+            self._scene(top["Objects"], top["Connections"], fps)
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError) as e:
+            self.add("error", f"records of an unexpected form ({type(e).__name__}: {e}); strict readers may reject the file")
         return self.findings
 
     def _scopes(self, roots: list[_Record]) -> None:
@@ -550,6 +556,15 @@ class _GltfCheck:
         return np.stack([np.frombuffer(raw, "<f4", width, start + k * stride) for k in range(count)])
 
     def run(self, gltf: dict, buffers: dict) -> list[Finding]:
+        try:
+            return self._run(gltf, buffers)
+        except (TypeError, ValueError, IndexError, KeyError, AttributeError) as e:
+            self.add("error", f"the glTF JSON has an unexpected form ({type(e).__name__}: {e}); readers reject it")
+            return self.findings
+
+    def _run(self, gltf: dict, buffers: dict) -> list[Finding]:
+        if not isinstance(gltf, dict):
+            raise TypeError("the top level is not a JSON object")
         version = str(gltf.get("asset", {}).get("version", ""))
         if not version.startswith("2."):
             self.add("error", f"asset.version is {version!r}; glTF 2.0 readers need '2.0'", "/asset/version")
@@ -680,8 +695,8 @@ def _check_csv(path: Path) -> list[Finding]:
         return [Finding("error", f"not UTF-8 text (byte {e.start}); Unreal's importer cannot read it")]
     lines = text.split("\n")
     header = lines[0].rstrip("\r")
-    if header.split(",")[:1] != ["Timecode"]:
-        raise CheckError(f"{path}: not a Live Link Face CSV (the first column is not Timecode)")
+    if not any(c.strip().lower() == "timecode" for c in header.split(",")):
+        raise CheckError(f"{path}: not a Live Link Face CSV (no Timecode column in its first line)")
     try:
         cap = read_csv(path)
     except CSVFormatError as e:
