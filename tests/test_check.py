@@ -120,6 +120,22 @@ def test_fbx_with_an_unclosed_object_or_missing_pieces(tmp_path):
     assert any("connection(s) name objects that do not exist" in t for t in text), text
 
 
+def test_keys_outside_the_take_are_a_warning(tmp_path):
+    from kfstudio.io.fbx import build_scene
+
+    curves = prepare_curves(posed_animation(times=(0.0, 0.5, 1.0)), fps=30.0)
+    nodes = build_scene(curves, mode="curves")
+    stack = next(o for o in next(n for n in nodes if n.name == "Objects").children if o.name == "AnimationStack")
+    for p in stack.find("Properties70").children:
+        if p.props[0] == "LocalStop":
+            p.props[4] = type(p.props[4])(p.props[4] // 4)  # the take now ends at 0.5 s
+    path = tmp_path / "short_take.fbx"
+    path.write_bytes(encode_fbx(nodes))
+    findings = check_file(path)
+    assert not strict_failure(findings)
+    assert any(f.severity == "warning" and "outside the take's span" in f.message for f in findings)
+
+
 def test_truncated_fbx_is_an_error_not_a_crash(new_files, tmp_path):
     data = new_files["head"].read_bytes()
     path = tmp_path / "cut.fbx"

@@ -334,6 +334,7 @@ class _FbxCheck:
 
         # Animation stacks and layers.
         stacks = by_kind.get("AnimationStack", [])
+        spans = []
         layers = by_kind.get("AnimationLayer", [])
         if not stacks:
             self.add("info", "no animation (no AnimationStack)")
@@ -345,6 +346,7 @@ class _FbxCheck:
             if fps:
                 msg += f" (frames {start / KTIME_PER_SECOND * fps:g} to {stop / KTIME_PER_SECOND * fps:g} at {fps:g} fps)"
             self.add("info", msg, "AnimationStack")
+            spans.append((start, stop))
             if not any(objs[c].name == "AnimationLayer" for c, _ in children.get(s, [])):
                 self.add("error", f"take {name_of(objs[s])!r} has no AnimationLayer: readers see no keys", "AnimationStack")
         for layer in layers:
@@ -367,6 +369,14 @@ class _FbxCheck:
         if key_counts:
             self.add("info", f"{len(key_counts)} animation curves, {min(key_counts)} to {max(key_counts)} keys each",
                      "Objects > AnimationCurve")
+        key_times = [r.props[0] for cid in curve_ids for r in objs[cid].all("KeyTime")
+                     if r.props and isinstance(r.props[0], np.ndarray) and len(r.props[0])]
+        if key_times and len(spans) == 1 and spans[0][1] > spans[0][0]:
+            first, last = min(int(t[0]) for t in key_times), max(int(t[-1]) for t in key_times)
+            tolerance = KTIME_PER_SECOND / (fps or 30.0)
+            if first < spans[0][0] - tolerance or last > spans[0][1] + tolerance:
+                self.add("warning", f"keys run from {first / KTIME_PER_SECOND:g} s to {last / KTIME_PER_SECOND:g} s, "
+                         "outside the take's span: readers that play the take cut them", "AnimationStack")
 
         # Animated targets: what each curve node drives.
         animated: dict[str, list[str]] = {"blend shapes": [], "rotations": [], "translations": [], "scales": [], "properties": []}
