@@ -4,7 +4,6 @@ rapid typing, crash recovery and the unsaved-changes question."""
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -115,15 +114,11 @@ def test_rapid_typing_ends_matching_the_final_text(qtbot, window):
         "A sudden laugh opens the jaw.",
     ]
     final = ""
-    start = time.monotonic()
     for i in range(100):
-        beat = lines[i % 3]
         final = "Emotion: Mixed.\n\n" + "\n".join(f"{j:.1f}s: {lines[(i + j) % 3]} {i}" for j in range(3)) + "\n"
         window.script_panel.editor.setPlainText(final)
         # Let the debounce fire now and then, so that stale jobs get cancelled mid-way.
         qtbot.wait(15 if i % 25 else 400)
-        assert beat
-    assert time.monotonic() - start < 20
     qtbot.waitUntil(lambda: not window.script_panel.debounce.isActive(), timeout=3000)
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=15000)
     script = parse_script(final)

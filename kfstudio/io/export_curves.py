@@ -30,10 +30,8 @@ Head
 
 from __future__ import annotations
 
-import os
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -48,11 +46,11 @@ __all__ = [
     "ExportCurves",
     "HeadPart",
     "ROTATION_NODES",
+    "check_animation",
     "prepare_curves",
     "split_head",
     "euler_degrees",
     "rotation_quaternions",
-    "export_animation",
 ]
 
 #: Seconds are multiplied by this to get FBX KTime ticks.

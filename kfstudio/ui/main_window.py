@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 
 import kfstudio
 
-from ..resources import EXAMPLE_SCRIPT, resource_path
+from ..resources import EXAMPLE_SCRIPT
 from ..animation.document import Animation
 from ..io.project import ProjectError, load_project, save_project
 from .inspector import Inspector
