@@ -408,11 +408,11 @@ class _FbxCheck:
             self.add("info", "animated: " + ", ".join(summary))
         if animated["rotations"]:
             self.add("info", "rotation curves on " + _names(sorted(set(animated["rotations"]))))
-        for node, props in node_props.items():
-            mapped = [p for p in props if _arkit_channel(p) is not None]
-            self.add("info", f"node {node!r}: {len(props)} animated custom properties, {len(mapped)} of them "
+        for node, prop_names in node_props.items():
+            arkit_props = [p for p in prop_names if _arkit_channel(p) is not None]
+            self.add("info", f"node {node!r}: {len(prop_names)} animated custom properties, {len(arkit_props)} of them "
                      "Live Link Face / ARKit channels")
-            if any(re.search("[XYZ]", p) for p in props):
+            if any(re.search("[XYZ]", p) for p in prop_names):
                 self.add("info", "three.js FBXLoader does not read animated custom properties (it stops on "
                          "property names containing X, Y or Z); the FBX SDK, ufbx and Blender do", f"node {node!r}")
 
@@ -429,10 +429,10 @@ class _FbxCheck:
             not_animated = sorted(set(names) - set(animated["blend shapes"]))
             if stacks and not_animated:
                 self.add("info", f"{len(not_animated)} blend shape channels without animation: {_names(not_animated)}")
-            for c in channels:
-                shapes = [s for s, _ in children.get(c, []) if s in objs and sub(objs[s]) == "Shape"]
+            for channel in channels:
+                shapes = [s for s, _ in children.get(channel, []) if s in objs and sub(objs[s]) == "Shape"]
                 if not shapes:
-                    self.add("error", f"blend shape channel {name_of(objs[c])!r} has no Shape geometry", "Deformer")
+                    self.add("error", f"blend shape channel {name_of(objs[channel])!r} has no Shape geometry", "Deformer")
         missing_normals, bad_shapes = [], []
         for gid in by_kind.get("Geometry", []):
             g = objs[gid]
@@ -441,11 +441,11 @@ class _FbxCheck:
             idx, verts, normals = g.child("Indexes"), g.child("Vertices"), g.child("Normals")
             if normals is None:
                 missing_normals.append(name_of(g))
-            n = len(idx.props[0]) if idx is not None and idx.props and isinstance(idx.props[0], np.ndarray) else None
+            n_idx = len(idx.props[0]) if idx is not None and idx.props and isinstance(idx.props[0], np.ndarray) else None
             for arr in (verts, normals):
-                if arr is not None and n is not None and arr.props and isinstance(arr.props[0], np.ndarray) \
-                        and len(arr.props[0]) != 3 * n:
-                    bad_shapes.append(f"{name_of(g)} ({arr.name}: {len(arr.props[0])} values for {n} indices)")
+                if arr is not None and n_idx is not None and arr.props and isinstance(arr.props[0], np.ndarray) \
+                        and len(arr.props[0]) != 3 * n_idx:
+                    bad_shapes.append(f"{name_of(g)} ({arr.name}: {len(arr.props[0])} values for {n_idx} indices)")
             if idx is None or verts is None:
                 bad_shapes.append(f"{name_of(g)} (no {'Indexes' if idx is None else 'Vertices'})")
         if missing_normals:

@@ -22,6 +22,7 @@ import json
 import struct
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,7 @@ _GLB_MAGIC = b"glTF"
 _CHUNK_JSON = 0x4E4F534A
 _CHUNK_BIN = 0x004E4942
 ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER = 34962, 34963
-_COMPONENTS = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
+_COMPONENTS: dict[int, type[Any]] = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
 _CODE_OF = {np.dtype(v): k for k, v in _COMPONENTS.items()}
 _WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT2": 4, "MAT3": 9, "MAT4": 16}
 
@@ -114,7 +115,7 @@ class GlbBuilder:
 
     def gltf_json(self, **top) -> dict:
         """The glTF JSON with this builder's buffer, views and accessors plus the given top-level keys."""
-        out = {"asset": {"version": "2.0", "generator": "kfstudio"}}
+        out: dict[str, Any] = {"asset": {"version": "2.0", "generator": "kfstudio"}}
         out.update(top)
         size = len(self.blob())
         if size:
@@ -151,7 +152,7 @@ def add_head_mesh(builder: GlbBuilder, head: Head, material: int = 0) -> dict:
             continue
         names.append(ARKIT_NAMES[i])
         targets.append({"POSITION": builder.add_sparse_vec3(n, head.shape_indices[i], head.shape_deltas[i])})
-    primitive = {"attributes": attrs, "indices": indices, "material": material, "mode": 4}
+    primitive: dict[str, Any] = {"attributes": attrs, "indices": indices, "material": material, "mode": 4}
     if targets:
         primitive["targets"] = targets
     extras = {
@@ -164,7 +165,7 @@ def add_head_mesh(builder: GlbBuilder, head: Head, material: int = 0) -> dict:
             "eye_centers": head.eye_centers.tolist(),
         },
     }
-    mesh = {"name": head.name, "primitives": [primitive], "extras": extras}
+    mesh: dict[str, Any] = {"name": head.name, "primitives": [primitive], "extras": extras}
     if targets:
         mesh["weights"] = [0.0] * len(targets)
     return mesh
@@ -433,6 +434,7 @@ def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, 
     if not meshes or not instances:
         raise HeadFormatError(path, "contains no mesh")
 
+    shape_rows: dict[int, tuple[list[np.ndarray], list[np.ndarray]]]
     verts, faces, parts, shape_rows = [], [], [], {i: ([], []) for i in range(NUM_BLENDSHAPES)}
     part_names: list[str] = []
     part_colors: list[list[float]] = []
@@ -493,10 +495,9 @@ def _primitive_parts(gltf, prim, acc, where, n, kf, part_names, part_colors) -> 
                 part_names.append(name)
                 part_colors.append(list(color))
             ids.append(part_names.index(name))
-        ids = np.asarray(ids)
         if local.size and (local.min() < 0 or local.max() >= len(ids)):
             raise HeadFormatError(acc.path, f"{where}._PART: part id out of range")
-        return ids[local]
+        return np.asarray(ids)[local]
     materials = gltf.get("materials", [])
     m = prim.get("material")
     if m is not None and 0 <= m < len(materials):
