@@ -197,10 +197,10 @@ def test_garbage_and_prose_replies_become_errors(server):
 
 def test_a_hanging_server_times_out_without_raising(server):
     server.actions = [("hang", 30), ("hang", 30)]
-    began = time.perf_counter()
     (result,) = _backend(server, timeout=0.3, retries=1).propose([KeyframeRequest(["smile"], 0)])
-    assert time.perf_counter() - began < 5
+    # the error comes from the client's own timeout (the server would hang for 30 s), after both tries
     assert result.error is not None and "no reply within 0.3 s" in result.error
+    assert len(server.bodies) == 2
 
 
 def test_cancel_stops_early(server):
