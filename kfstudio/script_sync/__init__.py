@@ -15,6 +15,7 @@ from .sync import (
     proposal_edit,
     reading_hold,
     script_keyframes,
+    stale_keyframes,
     sync_keyframes,
 )
 
@@ -30,5 +31,6 @@ __all__ = [
     "read_script",
     "reading_hold",
     "script_keyframes",
+    "stale_keyframes",
     "sync_keyframes",
 ]

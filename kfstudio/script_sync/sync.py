@@ -22,6 +22,7 @@ __all__ = [
     "sync_keyframes",
     "generation_targets",
     "proposal_edit",
+    "stale_keyframes",
 ]
 
 #: ``Animation.settings`` key holding, per keyframe id, the context its values were generated from.
@@ -171,3 +172,22 @@ def proposal_edit(
     edit.fields_before["settings"] = dict(anim.settings)
     edit.fields_after["settings"] = settings
     return edit
+
+
+def stale_keyframes(anim: Animation) -> list[str]:
+    """Script keyframes whose values were not generated from their current text and context (their
+    recorded provenance differs): the editor marks them, and a saved file records it (the
+    provenance is saved with the document). An unparsable script makes none stale."""
+    from ..generation.script import parse_script
+
+    if not anim.script.strip():
+        return []
+    try:
+        script = parse_script(anim.script)
+    except ValueError:
+        return []
+    kfs = script_keyframes(anim)
+    descs = [k.description for k in kfs]
+    prov = anim.settings.get(PROVENANCE, {})
+    return [k.uid for i, k in enumerate(kfs)
+            if prov.get(k.uid) != context_key(script.background, script.emotion, descs, i)]

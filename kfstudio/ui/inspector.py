@@ -49,6 +49,13 @@ class Inspector(QWidget):
         self.description = QLineEdit()
         self.flags = QLabel()
         self.flags.setWordWrap(True)
+        #: shown when the keyframe's values were generated from another text (a stale keyframe)
+        self.stale_label = QLabel("⚠ Stale: these values were generated from another text. Refine to update them.")
+        self.stale_label.setObjectName("staleKeyframe")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("color: #d9534f")
+        self.stale_label.hide()
+        self.stale: set[str] = set()
         form = QFormLayout()
         form.addRow("Time", self.time)
         form.addRow("Hold", self.hold)
@@ -69,6 +76,7 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
+        layout.addWidget(self.stale_label)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
@@ -95,6 +103,7 @@ class Inspector(QWidget):
     def refresh(self, *_args) -> None:
         k = self.session.current_keyframe
         self.uid = None if k is None else k.uid
+        self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
         for w in (self.time, self.hold, self.description, self.refine, self.repropose, self.lock, self.unlock, self.duplicate, self.delete):
             w.setEnabled(k is not None)
         self.refine.setEnabled(k is not None and bool(k.description.strip()))
@@ -114,6 +123,11 @@ class Inspector(QWidget):
             self.flags.setText(f"{keyed}/{ch.NUM_CHANNELS} keyed · {edited} hand-edited · {locked} locked")
         finally:
             self._updating = False
+
+    def set_stale(self, uids) -> None:
+        """The keyframes whose values come from another text (see ``script_sync.stale_keyframes``)."""
+        self.stale = set(uids)
+        self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
 
     @Slot()
     def clear(self) -> None:

@@ -236,8 +236,8 @@ class MainWindow(QMainWindow):
         a("export_gltf", "Export &glTF…", lambda: self.export_model_dialog("glb"))
         a("preferences", "&Preferences…", self.edit_preferences)
         a("quit", "&Quit", self.close)
-        a("undo", "&Undo", self.session.undo)
-        a("redo", "&Redo", self.session.redo)
+        a("undo", "&Undo", self.undo)
+        a("redo", "&Redo", self.redo)
         a("delete", "&Delete keyframes", self.delete_selection)
         a("duplicate", "D&uplicate keyframe", self.timeline.duplicate_selected)
         a("key_pose", "&Key pose", lambda: self.timeline.add_keyframe())
@@ -305,6 +305,31 @@ class MainWindow(QMainWindow):
         self.controller.applied.connect(lambda *_: self.timeline.set_pending(self.controller.pending))
         self.controller.done.connect(lambda *_: self.timeline.set_pending(()))
         self.controller.done.connect(lambda *_: self.show_moving_channels())
+        s.documentChanged.connect(self._update_stale)
+        self.controller.stateChanged.connect(self._update_stale)
+        self._stale_key = None
+
+    # ------------------------------------------------------------------ one history
+    def undo(self) -> bool:
+        """Undo on the editor's one history (typed script text is committed first)."""
+        return self.script_panel.undo()
+
+    def redo(self) -> bool:
+        return self.script_panel.redo()
+
+    @Slot()
+    def _update_stale(self, *_args) -> None:
+        """Mark keyframes whose values were generated from another text (timeline, inspector)."""
+        from .. import script_sync
+
+        anim = self.session.anim
+        key = (anim.script, tuple((k.uid, k.description) for k in anim.keyframes),
+               repr(anim.settings.get(script_sync.PROVENANCE)))
+        if key != self._stale_key:
+            self._stale_key = key
+            self._stale = set(script_sync.stale_keyframes(anim))
+        self.timeline.set_stale(self._stale)
+        self.inspector.set_stale(self._stale)
 
     # ------------------------------------------------------------------ state display
     @Slot()
@@ -416,6 +441,9 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        from .. import script_sync
+
+        self.script_panel.commit_pending()
         try:
             save_project(self.session.anim, path)
         except _FILE_ERRORS as exc:
@@ -424,7 +452,14 @@ class MainWindow(QMainWindow):
         self.session.mark_saved(path)
         self.recovery.discard()
         self._add_recent(path)
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        stale = script_sync.stale_keyframes(self.session.anim)
+        if stale:  # never silently: the file records it (provenance), and the user is told
+            n = len(stale)
+            self.statusBar().showMessage(
+                f"Saved {path} — {n} keyframe{'s are' if n != 1 else ' is'} stale (values from another text; "
+                "marked red on the timeline, recorded in the file)", 10000)
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 
     def import_dialog(self) -> None:

@@ -1,8 +1,10 @@
 """The script panel: the animator's text, debounced into keyframes by the generation worker.
 
 Typing restarts a short timer; when it fires, :meth:`GenerationController.sync_script` updates the
-keyframes (one undoable "Edit script" step) and the worker re-proposes only those whose text or
-context changed. Lines whose keyframe is still being generated are tinted; a status line tells what
+keyframes (one undoable "Edit script" step, which the proposals it causes are folded into) and the
+worker re-proposes only those whose text or context changed. The box has no undo history of its own:
+Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) in it commit what was typed since the last pause and then undo / redo
+on the editor's one history, so the box and the document never diverge. Lines whose keyframe is still being generated are tinted; a status line tells what
 is being generated, on which backend and device, and shows the last backend error. Under it, the
 script's own problems are listed: the parser's warnings, a hint when no line makes a keyframe, and a
 script the parser refuses (a negative time), which is then not applied.
@@ -10,8 +12,8 @@ script the parser refuses (a negative time), which is then not applied.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from .session import EditorSession
@@ -43,6 +45,8 @@ class ScriptPanel(QWidget):
         font.setStyleHint(QFont.TypeWriter)
         self.editor.setFont(font)
         self.editor.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.editor.setUndoRedoEnabled(False)  # one history: the editor's (see the module docstring)
+        self.editor.installEventFilter(self)
         self.indicator = QLabel()
         self.indicator.setObjectName("generationStatus")
         self.indicator.setWordWrap(True)
@@ -86,6 +90,32 @@ class ScriptPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(400, 560)
+
+    # ------------------------------------------------------------------ one history
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Undo / redo keys in the box go to the editor's history (after committing typed text)."""
+        if obj is self.editor and event.type() in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            action = ("undo" if event.matches(QKeySequence.Undo)
+                      else "redo" if event.matches(QKeySequence.Redo) or _is_ctrl_y(event) else None)
+            if action is not None:
+                event.accept()
+                if event.type() == QEvent.KeyPress:
+                    self.undo() if action == "undo" else self.redo()
+                return True
+        return super().eventFilter(obj, event)
+
+    def commit_pending(self) -> None:
+        """Commit the text typed since the last pause, if any (before an undo, a save …)."""
+        if self.debounce.isActive():
+            self.commit_text()
+
+    def undo(self) -> bool:
+        self.commit_pending()
+        return self.session.undo()
+
+    def redo(self) -> bool:
+        self.commit_pending()
+        return self.session.redo()
 
     # ------------------------------------------------------------------ text → document
     @Slot()
@@ -237,6 +267,10 @@ def _beat_text(line: str) -> str:
     """The description part of a script line such as ``1.5s: she smiles`` (the line itself otherwise)."""
     head, sep, rest = line.partition(":")
     return rest.strip() if sep and head.strip().rstrip("s").replace(".", "", 1).isdigit() else line.strip()
+
+
+def _is_ctrl_y(event) -> bool:
+    return event.key() == Qt.Key_Y and event.modifiers() & Qt.ControlModifier and not event.modifiers() & Qt.ShiftModifier
 
 
 def _escape(text: str) -> str:

@@ -41,6 +41,7 @@ _KEY_SPARSE = QColor(150, 160, 175)
 _PLAYHEAD = QColor(230, 70, 60)
 _RANGE = QColor(90, 140, 220, 45)
 _PENDING = QColor(240, 173, 78)
+_STALE = QColor(217, 83, 79)
 
 
 def _diamond_sprite(style: str, r: float, dpr: float) -> QPixmap:
@@ -59,6 +60,9 @@ def _diamond_sprite(style: str, r: float, dpr: float) -> QPixmap:
         if style == "pending":
             p.setPen(QPen(_PENDING, 2))
             p.setBrush(Qt.NoBrush)
+        elif style == "stale":  # values generated from another text: a red outline around grey
+            p.setPen(QPen(_STALE, 2))
+            p.setBrush(QBrush(_KEY_SPARSE))
         else:
             color = {"selected": _KEY_SEL, "described": _KEY, "sparse": _KEY_SPARSE}[style]
             p.setPen(QPen(color.darker(160), 1))
@@ -202,6 +206,7 @@ class Timeline(QWidget):
         self.session = session
         self.thumbnails = ThumbnailCache()
         self.pending: set[str] = set()  # keyframes being generated (drawn hollow)
+        self.stale: set[str] = set()  # keyframes whose values come from another text (red outline)
         self.play_range: tuple[float, float] | None = None
         self.view = (0.0, 5.0)  # visible time span
         self._auto_fit = True
@@ -289,6 +294,14 @@ class Timeline(QWidget):
         self.pending = set(uids)
         self.update()
 
+    def set_stale(self, uids) -> None:
+        """Mark keyframes whose values were generated from another text (see
+        :func:`kfstudio.script_sync.stale_keyframes`)."""
+        uids = set(uids)
+        if uids != self.stale:
+            self.stale = uids
+            self.update()
+
     # ------------------------------------------------------------------ painting
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
@@ -372,7 +385,7 @@ class Timeline(QWidget):
                 p.setPen(_KEY_SEL if is_selected else _TEXT)
                 p.drawText(QPointF(x - 4, MARKER_Y + 20), text)
         dpr = self.devicePixelRatioF()
-        for style in ("sparse", "described", "pending", "selected"):  # the selection on top
+        for style in ("sparse", "described", "stale", "pending", "selected"):  # the selection on top
             for x, r in diamonds.get(style, ()):
                 sprite = _diamond_sprite(style, r, dpr)
                 half = sprite.width() / dpr / 2
@@ -394,6 +407,8 @@ class Timeline(QWidget):
             return "pending"
         if k.uid in selected:
             return "selected"
+        if k.uid in self.stale:
+            return "stale"
         return "described" if k.description else "sparse"
 
     # ------------------------------------------------------------------ mouse
