@@ -233,6 +233,11 @@ class UndoStack:
     def in_macro(self) -> bool:
         return bool(self._macros)
 
+    @property
+    def macro_depth(self) -> int:
+        """How many macros are open (1 inside one drag)."""
+        return len(self._macros)
+
     def undo(self) -> bool:
         if self._macros or not self._done:
             return False

@@ -3,10 +3,13 @@ through this package.
 
 * :mod:`.sync` — after the script text changed: which keyframes to add, update or delete (one undoable
   edit) and which to (re)generate; proposals applied as one edit;
-* :mod:`.generate` — a script → a whole generated animation; any file the CLI accepts → an animation.
+* :mod:`.generate` — a script → a whole generated animation; any file the CLI accepts → an animation;
+* :mod:`.lines` — keyframe edits written back into their lines (a new description, a new time in the
+  line's own style).
 """
 
 from .generate import InputError, generate_animation, load_animation, read_script
+from .lines import script_with_description, script_with_times, time_prefix
 from .sync import (
     PROVENANCE,
     READING_HOLD,
@@ -31,6 +34,9 @@ __all__ = [
     "read_script",
     "reading_hold",
     "script_keyframes",
+    "script_with_description",
+    "script_with_times",
+    "time_prefix",
     "stale_keyframes",
     "sync_keyframes",
 ]

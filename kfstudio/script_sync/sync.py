@@ -68,13 +68,13 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     """
     from ..generation.script import assign_times, parse_script
 
-    script = parse_script(script_text, source)
+    script = parse_script(script_text, source, fps=anim.fps)
     times = assign_times(script)
     descs = [b.description for b in script.beats]
     old = script_keyframes(anim)
     old_descs = [k.description for k in old]
     prov = dict(anim.settings.get(PROVENANCE, {}))
-    old_times = _explicit_times(anim.script)
+    old_times = _explicit_times(anim.script, anim.fps)
 
     # Align old keyframes with new lines (insertions, deletions, edits in place).
     pairs: dict[int, Keyframe] = {}
@@ -120,13 +120,13 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     return edit, to_generate
 
 
-def _explicit_times(script_text: str) -> dict[str, list[float | None]]:
+def _explicit_times(script_text: str, fps: float) -> dict[str, list[float | None]]:
     """Description → the explicit times its lines had (in order), in a script that parsed before."""
     from ..generation.script import parse_script
 
     out: dict[str, list[float | None]] = {}
     try:
-        beats = parse_script(script_text).beats
+        beats = parse_script(script_text, fps=fps).beats
     except ValueError:
         return out
     for b in beats:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from .. import channels as ch
 from ..animation import commands as cmd
 from .session import EditorSession
+from .time_fields import TimeSpinBox
 
 __all__ = ["Inspector"]
 
@@ -36,11 +37,14 @@ class Inspector(QWidget):
         self.description_handler = None
         self.title = QLabel("No keyframe selected")
         self.title.setWordWrap(True)
-        self.time = QDoubleSpinBox()
-        self.time.setRange(0.0, 36000.0)
-        self.time.setDecimals(3)
-        self.time.setSuffix(" s")
-        self.time.setKeyboardTracking(False)
+        self.time = TimeSpinBox(session)  # 1.5, 1,5s, 45f, frame 45, 00:00:01:12 … in the display mode
+        self.time.setObjectName("keyframeTime")
+        self.time_warning = QLabel()
+        self.time_warning.setObjectName("timeWarning")
+        self.time_warning.setWordWrap(True)
+        self.time_warning.setStyleSheet("color: #d9534f")
+        self.time_warning.hide()
+        self.time.invalidTime.connect(self._on_invalid_time)
         self.hold = QDoubleSpinBox()
         self.hold.setRange(0.0, 600.0)
         self.hold.setDecimals(3)
@@ -58,6 +62,7 @@ class Inspector(QWidget):
         self.stale: set[str] = set()
         form = QFormLayout()
         form.addRow("Time", self.time)
+        form.addRow("", self.time_warning)
         form.addRow("Hold", self.hold)
         form.addRow("Description", self.description)
         form.addRow("Channels", self.flags)
@@ -93,6 +98,7 @@ class Inspector(QWidget):
         session.documentChanged.connect(self.refresh)
         session.selectionChanged.connect(self.refresh)
         session.slowTimeChanged.connect(self.refresh)
+        session.timeDisplayChanged.connect(self.refresh)
         self._updating = False
         self.refresh()
 
@@ -113,7 +119,7 @@ class Inspector(QWidget):
             if k is None:
                 self._show_empty()
                 return
-            self.title.setText(f"<b>Keyframe at {k.time:.2f} s</b>")
+            self.title.setText(f"<b>Keyframe at {self.session.format_time(k.time)}</b>")
             self.time.setValue(k.time)
             self.hold.setValue(k.hold)
             if not self.description.hasFocus():
@@ -155,8 +161,18 @@ class Inspector(QWidget):
             self.session.push(edit)
 
     def _on_time(self, value: float) -> None:
+        """A typed time moves the keyframe, and its script line follows, as one undo step."""
+        self.time_warning.hide()
         if not self._updating and self.uid:
-            self._push(cmd.set_keyframe_time(self.session.anim, self.uid, self.session.snap(value)))
+            edit = cmd.set_keyframe_time(self.session.anim, self.uid, self.session.snap(value))
+            if edit is not None:
+                self.session.begin_drag(edit.label)
+                self._push(edit)
+                self.session.end_drag()
+
+    def _on_invalid_time(self, message: str) -> None:
+        self.time_warning.setText(f"⚠ {message}")
+        self.time_warning.show()
 
     def _on_hold(self, value: float) -> None:
         if not self._updating and self.uid:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
+from ..script_sync import script_with_description  # noqa: F401  (moved to script_sync; kept importable)
 from .session import EditorSession
 from .worker import GenerationController
 
@@ -132,7 +133,7 @@ class ScriptPanel(QWidget):
         self.error_label.hide()
         text = self.editor.toPlainText()
         try:
-            hints = script_hints(text)
+            hints = script_hints(text, self.session.fps)
         except ScriptError as exc:  # the keyframes stay as they were until the line is fixed
             self._show_hints([])
             self._show_error(_without_source(str(exc)))
@@ -187,70 +188,38 @@ class ScriptPanel(QWidget):
         self.error_label.show()
 
     def _highlight_pending(self) -> None:
-        """Tint the lines whose keyframe is waiting for its proposal."""
+        """Tint the lines whose keyframe is waiting for its proposal (beats matched to keyframes by order)."""
+        from ..generation.script import ScriptError, parse_script
+        from ..script_sync import script_keyframes
+
         self._highlight_timer.stop()
         pending = self.controller.pending
-        descriptions = {k.description.strip() for k in self.session.anim.keyframes if k.uid in pending}
-        descriptions.discard("")
         selections = []
-        block = self.editor.document().firstBlock()
-        while block.isValid() and descriptions:
-            line = block.text()
-            if _beat_text(line) in descriptions:
-                sel = QTextEdit.ExtraSelection()
-                sel.format.setBackground(_PENDING)
-                sel.format.setProperty(QTextFormat.FullWidthSelection, True)
-                sel.cursor = QTextCursor(block)
-                selections.append(sel)
-            block = block.next()
+        if pending:
+            try:
+                beats = parse_script(self.editor.toPlainText(), fps=self.session.fps).beats
+            except ScriptError:
+                beats = []
+            kfs = script_keyframes(self.session.anim)
+            if [b.description for b in beats] == [k.description for k in kfs]:
+                document = self.editor.document()
+                for beat, k in zip(beats, kfs):
+                    if k.uid in pending:
+                        sel = QTextEdit.ExtraSelection()
+                        sel.format.setBackground(_PENDING)
+                        sel.format.setProperty(QTextFormat.FullWidthSelection, True)
+                        sel.cursor = QTextCursor(document.findBlock(beat.span[0]))
+                        selections.append(sel)
         self.editor.setExtraSelections(selections)
 
 
-def script_with_description(anim, uid: str, text: str) -> str | None:
-    """The document's script with keyframe ``uid``'s line describing it as ``text`` instead.
-
-    A keyframe from the script (it has a description) gets its beat's description replaced in place;
-    a keyframe made by hand gets a new line, ``<time>s: <text>``, inserted among the beats by time.
-    None when the script does not parse or no longer matches the keyframes (then there is no line
-    to change), or when ``text`` would not read back as one beat with exactly that description.
-    """
-    from ..generation.script import ScriptError, beat_spans, parse_script
-
-    text = " ".join(text.split())
-    script = anim.script
-    described = [k for k in anim.keyframes if k.description.strip()]
-    spans = beat_spans(script) if script.strip() else []
-    if len(spans) != len(described) or not text:
-        return None
-    k = anim.find(uid)
-    if k.description.strip():
-        j = next(i for i, o in enumerate(described) if o.uid == uid)
-        a, b = spans[j]
-        new = script[:a] + text + script[b:]
-    else:
-        j = sum(1 for o in described if o.time <= k.time)
-        line = f"{k.time:g}s: {text}\n"
-        if j < len(described):
-            at = script.rfind("\n", 0, spans[j][0]) + 1  # start of the next beat's line
-            new = script[:at] + line + script[at:]
-        else:
-            new = script + ("" if script.endswith("\n") or not script else "\n") + line
-    try:
-        beats = parse_script(new).beats
-    except ScriptError:
-        return None
-    if len(beats) != len(described) + (0 if k.description.strip() else 1) or beats[j].description != text:
-        return None
-    return new
-
-
-def script_hints(text: str) -> list[str]:
+def script_hints(text: str, fps: float = 30.0) -> list[str]:
     """What the animator should know about ``text`` as a script: :data:`NO_BEATS_HINT` when it has
     words but no keyframe line, and the parser's warnings (e.g. "line 3: a time with no description").
     Raises :class:`~kfstudio.generation.script.ScriptError` for a script the parser refuses."""
     from ..generation.script import parse_script
 
-    script = parse_script(text)
+    script = parse_script(text, fps=fps)
     hints = [NO_BEATS_HINT] if not script.beats and text.strip() else []
     return hints + [_without_source(w) for w in script.warnings if not w.endswith(_NO_BEATS_WARNING)]
 
@@ -261,12 +230,6 @@ def _without_source(message: str) -> str:
         if message.startswith(prefix):
             return message[len(prefix):]
     return message
-
-
-def _beat_text(line: str) -> str:
-    """The description part of a script line such as ``1.5s: she smiles`` (the line itself otherwise)."""
-    head, sep, rest = line.partition(":")
-    return rest.strip() if sep and head.strip().rstrip("s").replace(".", "", 1).isdigit() else line.strip()
 
 
 def _is_ctrl_y(event) -> bool:

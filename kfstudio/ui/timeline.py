@@ -220,6 +220,7 @@ class Timeline(QWidget):
         session.documentChanged.connect(self._on_document_changed)
         session.timeChanged.connect(self._on_time_changed)
         session.selectionChanged.connect(self.update)
+        session.timeDisplayChanged.connect(self.update)
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setInterval(15)
         self._thumb_timer.timeout.connect(self._render_thumbnail)
@@ -331,8 +332,13 @@ class Timeline(QWidget):
     def _paint_ruler(self, p: QPainter, w: int) -> None:
         p.fillRect(QRectF(0, 0, w, RULER_H), _RULER)
         fps = self.session.fps
-        # A label spacing of at least 70 px, in "nice" steps (frames, then seconds).
-        steps = [1 / fps, 2 / fps, 5 / fps, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
+        mode = self.session.time_display
+        # A label spacing of at least 70 px, in "nice" steps (frames, then seconds; whole frames
+        # when times are shown as frames or timecode).
+        if mode == "seconds":
+            steps = [1 / fps, 2 / fps, 5 / fps, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
+        else:
+            steps = [n / fps for n in (1, 2, 5, 10)] + [1, 2, 5, 10, 30, 60, 120, 300]
         step = next((s for s in steps if s * self.px_per_s >= 70), steps[-1])
         minor = step / 5 if step >= 5 / fps else 1 / fps
         p.setFont(self.font_small)
@@ -345,9 +351,7 @@ class Timeline(QWidget):
             p.setPen(_TEXT if major else _DIM)
             p.drawLine(QPointF(x, RULER_H - (9 if major else 4)), QPointF(x, RULER_H))
             if major and t >= -1e-9:
-                label = f"{t:.2f}s" if step < 1 else f"{t:g}s"
-                if step < 0.25:
-                    label = f"{round(t * fps)}f"
+                label = self.session.format_time(max(t, 0.0), decimals=2 if step < 1 else 0)
                 p.drawText(QPointF(x + 3, 12), label)
 
     def _paint_markers(self, p: QPainter, h: int) -> None:
@@ -442,7 +446,8 @@ class Timeline(QWidget):
             uid = self.marker_at(pos)
             if uid is not None:
                 k = self.session.anim.find(uid)
-                tip = f"{k.time:.2f}s  {k.description or '(key without description)'}"
+                stale = "  (stale: values from another text)" if uid in self.stale else ""
+                tip = f"{self.session.format_time(k.time)}  {k.description or '(key without description)'}{stale}"
                 QToolTip.showText(event.globalPosition().toPoint(), tip, self)
             else:
                 QToolTip.hideText()
