@@ -179,7 +179,8 @@ def format_like(spec: TimeSpec | None, seconds: float, fps: float) -> str:
         h, m = divmod(int(m), 60)
         sec = _num(s, 3)
         sec = ("0" + sec) if s < 10 else sec
-        return f"{h}:{m:02d}:{sec}" if h or spec.text.count(":") >= 2 else f"{m:02d}:{sec}"
+        hours = h or (spec is not None and spec.text.count(":") >= 2)
+        return f"{h}:{m:02d}:{sec}" if hours else f"{m:02d}:{sec}"
     text = _num(seconds, 3)
     if style.startswith("bare") and "." not in text:
         text += ".0"  # without a unit a time needs its decimal point (``1:`` is a list number)

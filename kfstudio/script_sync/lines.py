@@ -148,6 +148,8 @@ def script_with_times(script: str, fps: float, before: Sequence[Keyframe], times
         return None
     tolerance = 0.5 / fps + 1e-6  # frames and timecodes round to whole frames
     got = {b.description: b.time for b in after}
-    if any(got.get(d) is None or abs(got[d] - t) > tolerance for d, t in want.items()):
-        return None
+    for d, t in want.items():
+        read = got.get(d)
+        if read is None or abs(read - t) > tolerance:
+            return None
     return new
