@@ -4,6 +4,7 @@ updates or deletes (one undoable edit), which need a new proposal, and how propo
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 from collections.abc import Sequence
 
@@ -23,6 +24,7 @@ __all__ = [
     "generation_targets",
     "proposal_edit",
     "stale_keyframes",
+    "parsed_script",
 ]
 
 #: ``Animation.settings`` key holding, per keyframe id, the context its values were generated from.
@@ -177,17 +179,31 @@ def proposal_edit(
 def stale_keyframes(anim: Animation) -> list[str]:
     """Script keyframes whose values were not generated from their current text and context (their
     recorded provenance differs): the editor marks them, and a saved file records it (the
-    provenance is saved with the document). An unparsable script makes none stale."""
-    from ..generation.script import parse_script
+    provenance is saved with the document). An unparsable script makes none stale.
 
+    Cheap enough to call on every document change: the parse and the context digests are cached
+    per script text (they do not change while proposals arrive)."""
     if not anim.script.strip():
         return []
     try:
-        script = parse_script(anim.script)
+        script = parsed_script(anim.script, anim.fps)
     except ValueError:
         return []
     kfs = script_keyframes(anim)
-    descs = [k.description for k in kfs]
+    keys = _context_keys(script.background, script.emotion, tuple(k.description for k in kfs))
     prov = anim.settings.get(PROVENANCE, {})
-    return [k.uid for i, k in enumerate(kfs)
-            if prov.get(k.uid) != context_key(script.background, script.emotion, descs, i)]
+    return [k.uid for k, key in zip(kfs, keys) if prov.get(k.uid) != key]
+
+
+@functools.lru_cache(maxsize=8)
+def parsed_script(text: str, fps: float):
+    """:func:`~kfstudio.generation.script.parse_script` of ``text`` at ``fps``, cached (the few
+    latest texts): for views that read the same script on every change. Do not modify the result."""
+    from ..generation.script import parse_script
+
+    return parse_script(text, fps=fps)
+
+
+@functools.lru_cache(maxsize=8)
+def _context_keys(background: str, emotion: str, descriptions: tuple[str, ...]) -> list[str]:
+    return [context_key(background, emotion, descriptions, i) for i in range(len(descriptions))]

@@ -326,7 +326,6 @@ class MainWindow(QMainWindow):
         s.timeDisplayChanged.connect(self._update_status)
         self.set_time_display(self.prefs.time_display)
         self.controller.stateChanged.connect(self._update_stale)
-        self._stale_key = None
 
     # ------------------------------------------------------------------ time
     def focus_go_to(self) -> None:
@@ -376,14 +375,9 @@ class MainWindow(QMainWindow):
         """Mark keyframes whose values were generated from another text (timeline, inspector)."""
         from .. import script_sync
 
-        anim = self.session.anim
-        key = (anim.script, tuple((k.uid, k.description) for k in anim.keyframes),
-               repr(anim.settings.get(script_sync.PROVENANCE)))
-        if key != self._stale_key:
-            self._stale_key = key
-            self._stale = set(script_sync.stale_keyframes(anim))
-        self.timeline.set_stale(self._stale)
-        self.inspector.set_stale(self._stale)
+        stale = set(script_sync.stale_keyframes(self.session.anim))  # cached parse: cheap per change
+        self.timeline.set_stale(stale)
+        self.inspector.set_stale(stale)
 
     # ------------------------------------------------------------------ state display
     @Slot()

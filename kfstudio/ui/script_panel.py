@@ -189,15 +189,15 @@ class ScriptPanel(QWidget):
 
     def _highlight_pending(self) -> None:
         """Tint the lines whose keyframe is waiting for its proposal (beats matched to keyframes by order)."""
-        from ..generation.script import ScriptError, parse_script
-        from ..script_sync import script_keyframes
+        from ..generation.script import ScriptError
+        from ..script_sync import parsed_script, script_keyframes
 
         self._highlight_timer.stop()
         pending = self.controller.pending
         selections = []
         if pending:
             try:
-                beats = parse_script(self.editor.toPlainText(), fps=self.session.fps).beats
+                beats = parsed_script(self.editor.toPlainText(), self.session.fps).beats
             except ScriptError:
                 beats = []
             kfs = script_keyframes(self.session.anim)
