@@ -394,6 +394,12 @@ class Timeline(QWidget):
                 sprite = _diamond_sprite(style, r, dpr)
                 half = sprite.width() / dpr / 2
                 p.drawPixmap(QPointF(x - half, MARKER_Y - half), sprite)
+        if self.stale:  # a red ring, selected or not: values generated from another text
+            p.setPen(QPen(_STALE, 2))
+            p.setBrush(Qt.NoBrush)
+            for k in kfs:
+                if k.uid in self.stale and k.uid not in self.pending:
+                    p.drawEllipse(QPointF(self.x_of(k.time), MARKER_Y), 11.0, 11.0)
 
     def _paint_thumbnail(self, p: QPainter, x: float, k, is_selected: bool) -> None:
         image = self.thumbnails.get(k.uid, k.values)
