@@ -10,7 +10,7 @@ from kfstudio.animation import Animation, Keyframe
 from kfstudio.animation import commands as cmd
 from kfstudio.animation.timefmt import TimeFormatError, format_like, format_time, parse_time, parse_time_spec
 from kfstudio.generation.script import parse_script
-from kfstudio.script_sync import script_keyframes, script_with_description, script_with_times, sync_keyframes
+from kfstudio.script_sync import line_keys, script_keyframes, script_with_description, script_with_times, sync_keyframes
 
 
 @pytest.mark.parametrize("text, fps, seconds", [
@@ -112,7 +112,7 @@ def _synced(text: str, fps: float = 30.0) -> Animation:
 def test_a_moved_keyframe_rewrites_its_line_in_the_line_s_own_style(line, t, moved):
     text = f"Background: a kitchen\n0.5s: she looks up\n{line}\n5s: she laughs\n"
     anim = _synced(text)
-    before = [k.copy() for k in script_keyframes(anim)]
+    before = line_keys(anim)
     new = script_with_times(anim.script, anim.fps, before, {before[1].uid: t})
     assert new == text.replace(line, moved)
     assert parse_script(new, fps=30).beats[1].time == pytest.approx(t, abs=1e-9)
@@ -121,7 +121,7 @@ def test_a_moved_keyframe_rewrites_its_line_in_the_line_s_own_style(line, t, mov
 def test_a_range_keeps_its_hold_and_an_untimed_line_gets_the_script_s_style():
     text = "0-1.5s: she smiles\n- she frowns\n@5 she laughs\n@6 she sighs\n"
     anim = _synced(text)
-    before = [k.copy() for k in script_keyframes(anim)]
+    before = line_keys(anim)
     new = script_with_times(anim.script, anim.fps, before, {before[0].uid: 0.5, before[1].uid: 2.25})
     assert new == "0.5-2s: she smiles\n- @2.25 she frowns\n@5 she laughs\n@6 she sighs\n"
     beats = parse_script(new).beats
@@ -130,10 +130,10 @@ def test_a_range_keeps_its_hold_and_an_untimed_line_gets_the_script_s_style():
 
 def test_prose_and_unchanged_times_are_left_alone():
     prose = _synced("She smiles. Then she laughs.")
-    before = [k.copy() for k in script_keyframes(prose)]
+    before = line_keys(prose)
     assert script_with_times(prose.script, 30.0, before, {before[1].uid: 3.0}) is None
     timed = _synced("1s: she smiles\n2s: she laughs\n")
-    before = [k.copy() for k in script_keyframes(timed)]
+    before = line_keys(timed)
     assert script_with_times(timed.script, 30.0, before, {before[0].uid: 1.0}) is None
     assert script_with_times("1s: another text\n", 30.0, before, {before[0].uid: 1.5}) is None
 

@@ -9,7 +9,15 @@ through this package.
 """
 
 from .generate import InputError, generate_animation, load_animation, read_script
-from .lines import script_with_description, script_with_times, time_prefix
+from .lines import (
+    LineKey,
+    describe_keyframe,
+    line_keys,
+    retime_edit,
+    script_with_description,
+    script_with_times,
+    time_prefix,
+)
 from .sync import (
     PROVENANCE,
     READING_HOLD,
@@ -25,6 +33,10 @@ from .sync import (
 
 __all__ = [
     "InputError",
+    "LineKey",
+    "describe_keyframe",
+    "line_keys",
+    "retime_edit",
     "PROVENANCE",
     "READING_HOLD",
     "context_key",

@@ -13,12 +13,60 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
-from ..animation import Animation, Keyframe
+from ..animation import Animation
+from ..animation import commands as cmd
+from ..animation.commands import Edit
 from ..animation.timefmt import TimeSpec, format_like
 from .sync import script_keyframes
 
-__all__ = ["script_with_description", "script_with_times", "time_prefix"]
+__all__ = ["LineKey", "describe_keyframe", "line_keys", "retime_edit", "script_with_description",
+           "script_with_times", "time_prefix"]
+
+
+@dataclass(frozen=True)
+class LineKey:
+    """What a script keyframe was when its script last matched it (taken before a drag)."""
+
+    uid: str
+    description: str
+    time: float
+
+
+def line_keys(anim: Animation) -> list[LineKey]:
+    """The script keyframes of ``anim`` as :class:`LineKey` (cheap: taken at every drag start)."""
+    return [LineKey(k.uid, k.description, k.time) for k in script_keyframes(anim)]
+
+
+def retime_edit(anim: Animation, before: Sequence[LineKey]) -> Edit | None:
+    """After script keyframes moved (``before``: as they were), the edit rewriting their lines to the
+    new times in each line's own style (None when no line needs it, or the script cannot take it)."""
+    old = {k.uid: k.time for k in before}
+    moved = {k.uid: k.time for k in anim.keyframes if k.uid in old and k.time != old[k.uid]}
+    if not moved:
+        return None
+    new = script_with_times(anim.script, anim.fps, before, moved)
+    return None if new is None else cmd.set_document(anim, "Retime script lines", script=new)
+
+
+def describe_keyframe(anim: Animation, uid: str, text: str) -> tuple[str | None, Edit | None]:
+    """How to describe keyframe ``uid`` as ``text`` in the script and the keyframe.
+
+    A keyframe from the script: ``(new script text, None)``, to be synced (the keyframe keeps its
+    id, locks and hand edits; it and its neighbours are then refined). A keyframe made by hand:
+    ``(None, edit)`` giving it the description and a new line. ``(None, None)`` when the script
+    cannot take it (no line for it, or the text would not read back as one line).
+    """
+    new = script_with_description(anim, uid, text)
+    if new is None:
+        return None, None
+    k = anim.find(uid)
+    if k.description.strip():
+        return new, None
+    described = k.copy()
+    described.description = " ".join(text.split())
+    return None, cmd.make_edit(anim, "Describe keyframe", [described], script=new)
 
 
 def script_with_description(anim: Animation, uid: str, text: str) -> str | None:
@@ -94,7 +142,7 @@ def _dominant_spec(beats) -> TimeSpec | None:
     return next(s for s in specs if (s.style, s.text[:1]) == style)
 
 
-def script_with_times(script: str, fps: float, before: Sequence[Keyframe], times: Mapping[str, float]) -> str | None:
+def script_with_times(script: str, fps: float, before: Sequence[LineKey], times: Mapping[str, float]) -> str | None:
     """``script`` with the lines of the keyframes in ``times`` (id → new seconds) rewritten to their
     new times, each in its line's own style.
 

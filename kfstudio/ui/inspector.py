@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -45,11 +44,9 @@ class Inspector(QWidget):
         self.time_warning.setStyleSheet("color: #d9534f")
         self.time_warning.hide()
         self.time.invalidTime.connect(self._on_invalid_time)
-        self.hold = QDoubleSpinBox()
+        self.hold = TimeSpinBox(session)  # a duration, typed and shown as every time
         self.hold.setRange(0.0, 600.0)
-        self.hold.setDecimals(3)
-        self.hold.setSuffix(" s")
-        self.hold.setKeyboardTracking(False)
+        self.hold.invalidTime.connect(self._on_invalid_time)
         self.description = QLineEdit()
         self.flags = QLabel()
         self.flags.setWordWrap(True)
@@ -175,6 +172,7 @@ class Inspector(QWidget):
         self.time_warning.show()
 
     def _on_hold(self, value: float) -> None:
+        self.time_warning.hide()
         if not self._updating and self.uid:
             self._push(cmd.set_hold(self.session.anim, self.uid, value))
 

@@ -350,17 +350,9 @@ class MainWindow(QMainWindow):
 
     def _retime_script_lines(self, before) -> None:
         """After a drag moved script keyframes, their lines follow (in the same undo step)."""
-        from ..animation import commands as cmd
         from .. import script_sync
 
-        anim = self.session.anim
-        old = {k.uid: k.time for k in before}
-        moved = {k.uid: k.time for k in anim.keyframes if k.uid in old and k.time != old[k.uid]}
-        if not moved:
-            return
-        new = script_sync.script_with_times(anim.script, anim.fps, before, moved)
-        if new is not None:
-            self.session.push(cmd.set_document(anim, "Retime script lines", script=new))
+        self.session.push(script_sync.retime_edit(self.session.anim, before))
 
     # ------------------------------------------------------------------ one history
     def undo(self) -> bool:
@@ -648,24 +640,19 @@ class MainWindow(QMainWindow):
         and hand edits; it and its neighbours are refined from the new text). A keyframe made by hand
         gets a new script line. False (and a status message) when the script cannot take it.
         """
-        from ..animation import commands as cmd
-        from ..script_sync import script_with_description
+        from ..script_sync import describe_keyframe
 
         if self.script_panel.debounce.isActive():
             self.script_panel.commit_text()  # typed text first, so it is not overwritten
-        anim = self.session.anim
-        k = anim.find(uid)
-        new = script_with_description(anim, uid, text)
-        if new is None:
+        new, edit = describe_keyframe(self.session.anim, uid, text)
+        if new is None and edit is None:
             self.statusBar().showMessage("The description was not changed: the script has no line for it (or it would not read back as one line).", 8000)
             self.inspector.refresh()
             return False
-        if k.description.strip():
+        if new is not None:
             self.controller.sync_script(new)
             return True
-        described = k.copy()
-        described.description = " ".join(text.split())
-        pushed = self.session.push(cmd.make_edit(anim, "Describe keyframe", [described], script=new))
+        pushed = self.session.push(edit)
         self.controller.regenerate([uid], mode="refine", label="Refine keyframe",
                                    into=self.session.stack.top if pushed else None)
         return True

@@ -28,7 +28,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from .. import channels as ch
 from ..animation import timefmt
 from ..animation.commands import Command, UndoStack
-from ..animation.document import Animation, Keyframe
+from ..animation.document import Animation
+from ..script_sync import LineKey, line_keys
 
 __all__ = ["EditorSession"]
 
@@ -88,8 +89,8 @@ class EditorSession(QObject):
         self._change_deferred = False
         self.time_display = "seconds"
         #: ``fn(script_keyframes_before)`` run before a drag's undo step closes (see the module docstring)
-        self.drag_finishers: list[Callable[[list[Keyframe]], None]] = []
-        self._drag_before: list[Keyframe] = []
+        self.drag_finishers: list[Callable[[list[LineKey]], None]] = []
+        self._drag_before: list[LineKey] = []
         self.set_document(anim if anim is not None else Animation(), path)
 
     # ------------------------------------------------------------------ document
@@ -198,7 +199,7 @@ class EditorSession(QObject):
         """Start grouping pushes into one undo step (mouse press / ``sigRegionChangeStarted``)."""
         if not self.stack.in_macro:
             self.dragStarted.emit()  # e.g. the script box commits what was typed
-            self._drag_before = [k.copy() for k in self.anim.keyframes if k.description.strip()]
+            self._drag_before = line_keys(self.anim)
         self.stack.begin_macro(label)
 
     def end_drag(self) -> None:
