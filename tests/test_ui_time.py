@@ -158,3 +158,19 @@ def test_undo_during_generation_stops_the_job_and_redo_resumes_it(qtbot, window)
     assert w.session.stack.undo_text == "Edit script"
     w.undo()
     assert w.session.anim.script == start and len(script_sync.script_keyframes(w.session.anim)) == 3
+
+
+def test_the_new_keys_are_listed_in_help_and_bound(qtbot, window):
+    from PySide6.QtGui import QKeySequence
+
+    from kfstudio.ui.shortcuts import ShortcutsDialog
+
+    dialog = ShortcutsDialog(window)
+    qtbot.addWidget(dialog)
+    rows = {dialog.table.item(r, 0).text(): dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())}
+    for keys in ("Ctrl+G", "Ctrl+Alt+1", "Ctrl+Alt+2", "Ctrl+Alt+3", "Ctrl+Z (script box)"):
+        assert keys in rows, f"{keys} missing from Help › Keyboard shortcuts"
+    assert window.action_map["go_to_time"].shortcut() == QKeySequence("Ctrl+G")
+    assert window.action_map["time_frames"].shortcut() == QKeySequence("Ctrl+Alt+2")
+    bound = [a.shortcut().toString() for a in window.action_map.values() if not a.shortcut().isEmpty()]
+    assert len(bound) == len(set(bound)), "two actions share a key"
