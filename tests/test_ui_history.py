@@ -89,7 +89,7 @@ def assert_agrees(qtbot, w) -> None:
         if k.uid in stale:  # allowed, but only when the user can see it
             assert k.uid in w.timeline.stale, f"{k.description!r} is stale but not marked so on the timeline"
             w.session.select_keyframes([k.uid])
-            assert "stale" in w.inspector.stale_label.text().lower() and w.inspector.stale_label.isVisible()
+            assert "stale" in w.inspector.stale_label.text().lower() and w.inspector.stale_label.isVisibleTo(w.inspector)
         else:
             assert np.abs(k.values - v).max() < 1e-9, f"{k.description!r}: values from another text"
             assert k.uid not in w.timeline.stale

@@ -123,6 +123,9 @@ def test_one_display_mode_in_every_panel(qtbot, window):
         assert w.inspector.time.text().startswith(shown.split(" ")[0][:5])
         assert axis.tickStrings([1.5], 1, 0.5)[0] == {"frames": "45", "timecode": "00:00:01:15", "seconds": "1.50"}[mode]
     w.action_map["time_frames"].trigger()
+    from kfstudio.ui.preferences import Preferences
+
+    assert Preferences.load(w.settings).time_display == "frames"  # kept for the next start
     labels = []
     orig = w.timeline._paint_ruler
 
