@@ -213,3 +213,29 @@ def test_a_generation_undone_alone_is_shown_stale_and_saved_as_stale(qtbot, wind
     path = tmp_path / "stale.kfs"
     assert_saved_agrees(w, path)
     assert "stale" in w.statusBar().currentMessage().lower()
+
+
+def test_a_job_goes_through_its_named_states_and_a_newer_edit_retires_it(qtbot):
+    from kfstudio.animation import Animation
+    from kfstudio.ui.session import EditorSession
+    from kfstudio.ui.worker import GenerationController, JobState
+
+    session = EditorSession(Animation(fps=30.0))
+    controller = GenerationController(session)
+    try:
+        states = []
+        controller.stateChanged.connect(states.append)
+        with qtbot.waitSignal(controller.done, timeout=20000):
+            controller.sync_script(SCRIPT)
+        assert states == [JobState.RUNNING, JobState.DRAINING, JobState.FINISHING, JobState.IDLE]
+        states.clear()
+        controller.sync_script(SCRIPT + "3s: She sighs.\n")
+        controller.sync_script(SCRIPT + "3s: She sighs deeply.\n")  # the first job is retired at once
+        assert states[:3] == [JobState.RUNNING, JobState.IDLE, JobState.RUNNING]
+        qtbot.waitUntil(lambda: controller.state is JobState.IDLE, timeout=20000)
+        assert script_sync.stale_keyframes(session.anim) == []
+        assert session.stack.undo_text == "Edit script"
+        session.undo()  # the last edit and its proposals
+        assert session.anim.script == SCRIPT + "3s: She sighs.\n"
+    finally:
+        assert controller.shutdown()
