@@ -333,13 +333,14 @@ class Timeline(QWidget):
         p.fillRect(QRectF(0, 0, w, RULER_H), _RULER)
         fps = self.session.fps
         mode = self.session.time_display
-        # A label spacing of at least 70 px, in "nice" steps (frames, then seconds; whole frames
+        # A label spacing of at least 70 px (100 for timecodes), in "nice" steps (frames, then seconds; whole frames
         # when times are shown as frames or timecode).
         if mode == "seconds":
             steps = [1 / fps, 2 / fps, 5 / fps, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
         else:
-            steps = [n / fps for n in (1, 2, 5, 10)] + [1, 2, 5, 10, 30, 60, 120, 300]
-        step = next((s for s in steps if s * self.px_per_s >= 70), steps[-1])
+            steps = [n / fps for n in (1, 2, 5, 10, 15)] + [1, 2, 5, 10, 30, 60, 120, 300]
+        room = 100 if mode == "timecode" else 70  # px between labels (a timecode is wider)
+        step = next((s for s in steps if s * self.px_per_s >= room), steps[-1])
         minor = step / 5 if step >= 5 / fps else 1 / fps
         p.setFont(self.font_small)
         t0 = math.floor(self.view[0] / minor) * minor
