@@ -184,13 +184,18 @@ def test_ctrl_z_in_the_box_and_the_toolbar_share_one_history(qtbot, window, tmp_
 def test_ctrl_z_while_typing_undoes_the_words_typed_since_the_last_pause(qtbot, window):
     w = window
     editor = w.script_panel.editor
-    start = w.session.anim.script
     type_into_box(qtbot, w, "3.0s: A slow nod.")
+    assert_agrees(qtbot, w)
+    start = w.session.anim.script
+    type_into_box(qtbot, w, "")
+    qtbot.keyClick(editor, Qt.Key_Return)
+    qtbot.keyClicks(editor, "4.0s: She looks away.")
     assert w.script_panel.debounce.isActive()  # still typing: not yet a step of its own
     qtbot.keyClick(editor, Qt.Key_Z, Qt.ControlModifier)
-    assert editor.toPlainText() == start and w.session.anim.script == start
+    assert editor.toPlainText() == start and w.session.anim.script == start  # one step, not two
     assert_agrees(qtbot, w)
     assert w.session.stack.can_redo and w.session.stack.redo_text == "Edit script"
+    assert w.session.stack.can_undo  # the nod is still there to undo
 
 
 def test_a_generation_undone_alone_is_shown_stale_and_saved_as_stale(qtbot, window, tmp_path):
