@@ -143,3 +143,35 @@ def test_a_hand_made_keyframe_described_gets_a_line_in_the_script_s_style():
     k = Keyframe(2.0, "", np.zeros(61))
     cmd.add_keyframe(anim, k).redo(anim)
     assert script_with_description(anim, k.uid, "she gasps") == "30f: she smiles\n60f: she gasps\n90f: she laughs\n"
+
+
+hypothesis = pytest.importorskip("hypothesis")
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=150, deadline=None)
+@given(frames=st.integers(0, 400_000), fps=st.sampled_from([24.0, 25.0, 30.0, 60.0]),
+       mode=st.sampled_from(["seconds", "frames", "timecode"]))
+def test_every_shown_whole_frame_time_reads_back(frames, fps, mode):
+    t = frames / fps
+    assert parse_time(format_time(t, fps, mode, decimals=6), fps) == pytest.approx(t, abs=1e-6)
+
+
+@settings(max_examples=120, deadline=None)
+@given(prefix=st.sampled_from(["1s: ", "@1.0 ", "[1.0] ", "30f: ", "frame 30: ", "@f30 ", "1,0s: ", "00:00:01:00 ", "00:01.0 "]),
+       frame=st.integers(0, 20_000))
+def test_a_line_retimed_in_any_style_reads_back_at_its_new_time(prefix, frame):
+    fps = 30.0
+    anim = _synced(f"0s: she looks up\n{prefix}she smiles\n")
+    before = line_keys(anim)
+    t = frame / fps
+    new = script_with_times(anim.script, fps, before, {before[1].uid: t})
+    if abs(t - before[1].time) < 1e-9:
+        assert new is None
+        return
+    assert new is not None
+    beat = next(b for b in parse_script(new, fps=fps).beats if b.description == "she smiles")
+    style = parse_script(anim.script).beats[1].spec.style
+    exact = style in ("f", "frame", "fprefix", "tc")  # seconds are written to the millisecond
+    assert beat.time == pytest.approx(t, abs=1e-9 if exact else 0.0005) and beat.spec.style == style

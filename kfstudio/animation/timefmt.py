@@ -182,6 +182,7 @@ def format_like(spec: TimeSpec | None, seconds: float, fps: float) -> str:
         hours = h or (spec is not None and spec.text.count(":") >= 2)
         return f"{h}:{m:02d}:{sec}" if hours else f"{m:02d}:{sec}"
     text = _num(seconds, 3)
-    if style.startswith("bare") and "." not in text:
-        text += ".0"  # without a unit a time needs its decimal point (``1:`` is a list number)
+    if (style.startswith("bare") or style.endswith(",")) and "." not in text:
+        text += ".0"  # without a unit a time needs its decimal point (``1:`` is a list number);
+        # a decimal comma stays visible (``2,0s``)
     return text.replace(".", ",") if style.endswith(",") else text
