@@ -177,3 +177,13 @@ def test_the_new_keys_are_listed_in_help_and_bound(qtbot, window):
     assert window.action_map["time_frames"].shortcut() == QKeySequence("Ctrl+Alt+2")
     bound = [a.shortcut().toString() for a in window.action_map.values() if not a.shortcut().isEmpty()]
     assert len(bound) == len(set(bound)), "two actions share a key"
+
+
+def test_a_drag_past_a_later_line_is_told_under_the_script(qtbot, window):
+    w = window
+    k = script_sync.script_keyframes(w.session.anim)[1]  # 45f, before the @3 line
+    drag_keyframe(qtbot, w, k.uid, 4.0)
+    assert w.session.anim.find(k.uid).time > 3.0
+    assert w.script_panel.hints.isVisibleTo(w.script_panel) and "backwards" in w.script_panel.hints.text()
+    assert [b.description for b in parse_script(w.session.anim.script).beats] == [
+        x.description for x in script_sync.script_keyframes(w.session.anim)]

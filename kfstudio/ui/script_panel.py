@@ -161,6 +161,15 @@ class ScriptPanel(QWidget):
         cursor = self.editor.textCursor()
         cursor.setPosition(min(position, len(text)))
         self.editor.setTextCursor(cursor)
+        self._refresh_hints(text)  # e.g. a line retimed by a drag now comes after a later one
+
+    def _refresh_hints(self, text: str) -> None:
+        from ..generation.script import ScriptError
+
+        try:
+            self._show_hints(script_hints(text, self.session.fps))
+        except ScriptError:
+            self._show_hints([])
 
     # ------------------------------------------------------------------ indicator
     @Slot(int, list)
