@@ -60,11 +60,14 @@ def test_typing_generates_keyframes_through_the_worker_thread(qtbot, window):
     for k, v in zip(kfs, expected):
         assert np.abs(k.values - v).max() < 1e-9
         assert np.abs(k.values).max() > 0
-    # Proposals were made off the GUI thread, and they form one undo step after the script edit.
+    # Proposals were made off the GUI thread, and they are one undo step with the script edit.
     assert seen_threads and all(t != threading.main_thread().ident for t in seen_threads)
-    assert window.session.stack.undo_text == "Generate keyframes"
+    assert window.session.stack.undo_text == "Edit script" and window.session.stack.index == 1
     window.session.undo()
-    assert all(np.abs(k.values).max() == 0 for k in script_keyframes(window))
+    assert window.session.anim.script == "" and not script_keyframes(window)
+    window.session.redo()
+    for k, v in zip(script_keyframes(window), expected):
+        assert np.abs(k.values - v).max() < 1e-9
 
 
 def test_drag_in_timeline_retimes_keyframe_and_undo_restores(qtbot, window):

@@ -43,6 +43,7 @@ from .. import channels as ch
 from ..animation import commands
 from ..animation.curves import Interp, Tangent
 from .channel_list import channel_color
+from .time_fields import install_time_axis
 
 __all__ = ["CurveEditor", "key_help", "sample_times", "sample_channels"]
 
@@ -235,6 +236,7 @@ class CurveEditor(QWidget):
         self.plot.setLabel("left", "value")
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).enableAutoSIPrefix(False)
+        install_time_axis(self.plot, session)  # seconds / frames / timecode, as every panel
         self.plot.hideButtons()
         self.view.disableAutoRange()
         # Top-left and see-through: at the top right it hid the ends of the curves (the document's

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Signal, Slot
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 from .. import channels as ch
 from ..animation import commands as cmd
 from .session import EditorSession
+from .time_fields import TimeSpinBox
 
 __all__ = ["Inspector"]
 
@@ -36,21 +36,30 @@ class Inspector(QWidget):
         self.description_handler = None
         self.title = QLabel("No keyframe selected")
         self.title.setWordWrap(True)
-        self.time = QDoubleSpinBox()
-        self.time.setRange(0.0, 36000.0)
-        self.time.setDecimals(3)
-        self.time.setSuffix(" s")
-        self.time.setKeyboardTracking(False)
-        self.hold = QDoubleSpinBox()
+        self.time = TimeSpinBox(session)  # 1.5, 1,5s, 45f, frame 45, 00:00:01:12 … in the display mode
+        self.time.setObjectName("keyframeTime")
+        self.time_warning = QLabel()
+        self.time_warning.setObjectName("timeWarning")
+        self.time_warning.setWordWrap(True)
+        self.time_warning.setStyleSheet("color: #d9534f")
+        self.time_warning.hide()
+        self.time.invalidTime.connect(self._on_invalid_time)
+        self.hold = TimeSpinBox(session)  # a duration, typed and shown as every time
         self.hold.setRange(0.0, 600.0)
-        self.hold.setDecimals(3)
-        self.hold.setSuffix(" s")
-        self.hold.setKeyboardTracking(False)
+        self.hold.invalidTime.connect(self._on_invalid_time)
         self.description = QLineEdit()
         self.flags = QLabel()
         self.flags.setWordWrap(True)
+        #: shown when the keyframe's values were generated from another text (a stale keyframe)
+        self.stale_label = QLabel("⚠ Stale: these values were generated from another text. Refine to update them.")
+        self.stale_label.setObjectName("staleKeyframe")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("color: #d9534f")
+        self.stale_label.hide()
+        self.stale: set[str] = set()
         form = QFormLayout()
         form.addRow("Time", self.time)
+        form.addRow("", self.time_warning)
         form.addRow("Hold", self.hold)
         form.addRow("Description", self.description)
         form.addRow("Channels", self.flags)
@@ -69,6 +78,7 @@ class Inspector(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addLayout(form)
+        layout.addWidget(self.stale_label)
         layout.addLayout(buttons)
         layout.addStretch(1)
 
@@ -85,6 +95,7 @@ class Inspector(QWidget):
         session.documentChanged.connect(self.refresh)
         session.selectionChanged.connect(self.refresh)
         session.slowTimeChanged.connect(self.refresh)
+        session.timeDisplayChanged.connect(self.refresh)
         self._updating = False
         self.refresh()
 
@@ -95,6 +106,7 @@ class Inspector(QWidget):
     def refresh(self, *_args) -> None:
         k = self.session.current_keyframe
         self.uid = None if k is None else k.uid
+        self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
         for w in (self.time, self.hold, self.description, self.refine, self.repropose, self.lock, self.unlock, self.duplicate, self.delete):
             w.setEnabled(k is not None)
         self.refine.setEnabled(k is not None and bool(k.description.strip()))
@@ -104,7 +116,7 @@ class Inspector(QWidget):
             if k is None:
                 self._show_empty()
                 return
-            self.title.setText(f"<b>Keyframe at {k.time:.2f} s</b>")
+            self.title.setText(f"<b>Keyframe at {self.session.format_time(k.time)}</b>")
             self.time.setValue(k.time)
             self.hold.setValue(k.hold)
             if not self.description.hasFocus():
@@ -114,6 +126,11 @@ class Inspector(QWidget):
             self.flags.setText(f"{keyed}/{ch.NUM_CHANNELS} keyed · {edited} hand-edited · {locked} locked")
         finally:
             self._updating = False
+
+    def set_stale(self, uids) -> None:
+        """The keyframes whose values come from another text (see ``script_sync.stale_keyframes``)."""
+        self.stale = set(uids)
+        self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
 
     @Slot()
     def clear(self) -> None:
@@ -141,10 +158,21 @@ class Inspector(QWidget):
             self.session.push(edit)
 
     def _on_time(self, value: float) -> None:
+        """A typed time moves the keyframe, and its script line follows, as one undo step."""
+        self.time_warning.hide()
         if not self._updating and self.uid:
-            self._push(cmd.set_keyframe_time(self.session.anim, self.uid, self.session.snap(value)))
+            edit = cmd.set_keyframe_time(self.session.anim, self.uid, self.session.snap(value))
+            if edit is not None:
+                self.session.begin_drag(edit.label)
+                self._push(edit)
+                self.session.end_drag()
+
+    def _on_invalid_time(self, message: str) -> None:
+        self.time_warning.setText(f"⚠ {message}")
+        self.time_warning.show()
 
     def _on_hold(self, value: float) -> None:
+        self.time_warning.hide()
         if not self._updating and self.uid:
             self._push(cmd.set_hold(self.session.anim, self.uid, value))
 
