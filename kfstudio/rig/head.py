@@ -87,6 +87,8 @@ class Head:
     eye_vertices: tuple[np.ndarray, np.ndarray]
     jaw_pivot: np.ndarray
     missing: list[str] = field(default_factory=list)
+    #: Optional (V, 4) per-vertex RGBA (painted skin: lips, brows, hairline); ``None`` = the part colours.
+    vertex_rgba: np.ndarray | None = None
 
     def __post_init__(self) -> None:
         self.vertices = np.ascontiguousarray(self.vertices, dtype=np.float32).reshape(-1, 3)
@@ -100,6 +102,8 @@ class Head:
         self.eye_centers = np.asarray(self.eye_centers, dtype=np.float32).reshape(2, 3)
         self.eye_vertices = tuple(np.asarray(e, dtype=np.int32).reshape(-1) for e in self.eye_vertices)
         self.jaw_pivot = np.asarray(self.jaw_pivot, dtype=np.float32).reshape(3)
+        if self.vertex_rgba is not None:
+            self.vertex_rgba = np.ascontiguousarray(self.vertex_rgba, dtype=np.float32).reshape(-1, 4)
         self._check()
 
     def _check(self) -> None:
@@ -110,6 +114,8 @@ class Head:
             raise ValueError("part must have one entry per vertex")
         if len(self.part_names) != len(self.colors):
             raise ValueError("colors must have one row per part name")
+        if self.vertex_rgba is not None and len(self.vertex_rgba) != n:
+            raise ValueError("vertex_rgba must have one row per vertex")
         if self.faces.size and (self.faces.min() < 0 or self.faces.max() >= n):
             raise ValueError("face index out of range")
         for i, (idx, d) in enumerate(zip(self.shape_indices, self.shape_deltas)):
@@ -136,7 +142,10 @@ class Head:
             raise KeyError(f"head {self.name!r} has no part {name!r}") from None
 
     def vertex_colors(self) -> np.ndarray:
-        """(V, 4) float32 RGBA colour of each vertex (the base colour of its part)."""
+        """(V, 4) float32 RGBA colour of each vertex: the painted colours when the head has them,
+        else the base colour of its part."""
+        if self.vertex_rgba is not None:
+            return self.vertex_rgba
         return self.colors[self.part]
 
 
@@ -162,6 +171,7 @@ def save_head_npz(head: Head, path) -> None:
         eye_vertices_l=head.eye_vertices[0],
         eye_vertices_r=head.eye_vertices[1],
         jaw_pivot=head.jaw_pivot,
+        **({} if head.vertex_rgba is None else {"vertex_rgba": np.round(head.vertex_rgba * 255).astype(np.uint8)}),
     )
 
 
@@ -194,6 +204,7 @@ def load_head_npz(path) -> Head:
             eye_vertices=(data["eye_vertices_l"], data["eye_vertices_r"]),
             jaw_pivot=data["jaw_pivot"],
             missing=list(meta.get("missing", [])),
+            vertex_rgba=(data["vertex_rgba"].astype(np.float32) / 255.0) if "vertex_rgba" in data else None,
         )
     except HeadFormatError:
         raise
