@@ -220,6 +220,7 @@ def _camera_axes(azimuth: float, elevation: float) -> tuple[np.ndarray, np.ndarr
 
 _NECK_SHOWN = 0.15  # how much neck to frame below the neck pivot, as a fraction of the head's height above it
 _CHIN_BELOW_EYES = 1.0  # with eyes: frame down to this many times the eyes-to-crown height below the eyes
+_CROWN_ABOVE_EYES = 0.85  # ... and up to this fraction of it above the eyes (the face, not the whole skull)
 
 
 def face_vertices(head) -> np.ndarray:
@@ -231,7 +232,9 @@ def face_vertices(head) -> np.ndarray:
     if eyes is not None and np.asarray(eyes).size == 6:
         eye_y = float(np.asarray(eyes, dtype=np.float32).reshape(2, 3)[:, 1].mean())
         if top > eye_y:
-            kept = vertices[vertices[:, 1] >= eye_y - _CHIN_BELOW_EYES * (top - eye_y)]
+            span = top - eye_y
+            y = vertices[:, 1]
+            kept = vertices[(y >= eye_y - _CHIN_BELOW_EYES * span) & (y <= eye_y + _CROWN_ABOVE_EYES * span)]
             if len(kept) >= 4:
                 return kept
     pivot = getattr(head, "neck_pivot", None)

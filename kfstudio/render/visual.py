@@ -88,23 +88,26 @@ void main() {
     }
     vec3 n = normalize(v_normal);
     if (dot(n, view_dir) < 0.0) n = -n;  // two-sided: inner surfaces (mouth, lids) stay lit
-    float key = max(dot(n, u_key_dir), 0.0);
+    // a little wrap: the key's terminator is soft (a sharp one draws a seam down a face lit from the side)
+    float key_raw = dot(n, u_key_dir);
+    float key = max((key_raw + 0.35) / 1.35, 0.0);
+    key *= key;
     float fill = max(dot(n, u_fill_dir), 0.0);
     float facing = max(dot(n, view_dir), 0.0);
     float rim = pow(1.0 - facing, 3.0) * (0.35 + 0.65 * max(dot(n, u_rim_dir), 0.0));
     vec3 ambient = mix(GROUND, SKY, 0.5 + 0.5 * dot(n, u_up_dir));
     vec3 base = v_color.rgb;
-    vec3 diffuse = base * (ambient + key * KEY_COLOR + 0.55 * fill * FILL_COLOR);
+    vec3 diffuse = base * (ambient + key * KEY_COLOR + 0.65 * fill * FILL_COLOR);
     vec3 half_dir = normalize(u_key_dir + view_dir);
     float exponent = mix(12.0, 90.0, v_shine);
-    float spec = pow(max(dot(n, half_dir), 0.0), exponent) * mix(0.06, 0.7, v_shine) * step(0.0, key);
+    float spec = pow(max(dot(n, half_dir), 0.0), exponent) * mix(0.06, 0.7, v_shine) * step(0.0, key_raw);
     vec3 color = diffuse + rim * RIM_COLOR * 0.6 + spec * KEY_COLOR;
     gl_FragColor = vec4(pow(clamp(color, 0.0, 1.0), vec3(1.0 / 1.15)), v_color.a);
 }
 """
 
 # Light directions in camera space: x right, y up, z toward the viewer.
-_KEY_CAM = np.array([-0.50, 0.62, 0.60])
+_KEY_CAM = np.array([-0.42, 0.62, 0.66])
 _FILL_CAM = np.array([0.75, 0.05, 0.65])
 _RIM_CAM = np.array([0.30, 0.50, -0.80])
 

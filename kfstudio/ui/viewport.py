@@ -378,7 +378,10 @@ class Viewport(QWidget):
             positions, normals = self.rig.evaluate(np.asarray(values, dtype=np.float64))
             self.mesh.set_pose(positions, normals)
             centre, distance = self._framing()
-            cam.center, cam.distance, cam.azimuth, cam.elevation = centre, distance * 0.95, 90.0, 4.0
+            # crop to the face: brows to chin, a little closer than the whole head
+            lo, hi = self._neutral.min(axis=0), self._neutral.max(axis=0)
+            centre = (centre[0], centre[1] - 0.09 * (hi[1] - lo[1]), centre[2])
+            cam.center, cam.distance, cam.azimuth, cam.elevation = centre, distance * 0.72, 90.0, 4.0
             # (vispy's render(size=...) draws an empty image here and render(region=...) drifts:
             # render the whole canvas 1:1, crop the centre square, scale it with Qt.)
             full = self.canvas.render(alpha=False)

@@ -22,17 +22,17 @@ from kfstudio.channels import NEUTRAL, channel_index
 EXPRESSIONS: list[tuple[str, str, dict[str, float]]] = [
     ("Happiness", "AU6+12 (+25)", {"MouthSmile*": 0.85, "CheekSquint*": 0.6, "EyeSquint*": 0.35,
                                    "JawOpen": 0.08, "MouthUpperUp*": 0.15, "MouthDimple*": 0.2}),
-    ("Sadness", "AU1+4+15 (+17)", {"BrowInnerUp": 0.85, "BrowDown*": 0.25, "MouthFrown*": 0.75,
-                                   "MouthShrugLower": 0.45, "EyeLookDown*": 0.25, "EyeSquint*": 0.15,
-                                   "MouthPress*": 0.2}),
+    ("Sadness", "AU1+4+15 (+17)", {"BrowInnerUp": 1.0, "BrowDown*": 0.3, "MouthFrown*": 0.95,
+                                   "MouthShrugLower": 0.55, "EyeLookDown*": 0.3, "EyeBlink*": 0.2,
+                                   "MouthPress*": 0.3, "MouthStretch*": 0.15, "HeadPitch": 0.08}),
     ("Surprise", "AU1+2+5+26", {"BrowInnerUp": 0.9, "BrowOuterUp*": 0.9, "EyeWide*": 0.75, "JawOpen": 0.4,
                                 "MouthFunnel": 0.1}),
     ("Fear", "AU1+2+4+5+20+26", {"BrowInnerUp": 0.95, "BrowOuterUp*": 0.35, "BrowDown*": 0.35,
                                  "EyeWide*": 0.9, "MouthStretch*": 0.75, "JawOpen": 0.18,
                                  "MouthLowerDown*": 0.3}),
-    ("Anger", "AU4+5+7+23+24", {"BrowDown*": 1.0, "EyeSquint*": 0.45, "EyeWide*": 0.25, "NoseSneer*": 0.3,
-                                "MouthPress*": 0.6, "MouthRollLower": 0.15, "MouthFrown*": 0.3,
-                                "JawForward": 0.1}),
+    ("Anger", "AU4+5+7+23+24", {"BrowDown*": 1.0, "EyeSquint*": 0.5, "EyeWide*": 0.35, "NoseSneer*": 0.45,
+                                "MouthPress*": 0.85, "MouthRollLower": 0.2, "MouthRollUpper": 0.15,
+                                "MouthFrown*": 0.35, "JawForward": 0.15, "HeadPitch": 0.06}),
     ("Disgust", "AU9+10+15 (+4)", {"NoseSneer*": 0.9, "MouthUpperUp*": 0.7, "BrowDown*": 0.55,
                                    "CheekSquint*": 0.45, "MouthFrown*": 0.4, "EyeSquint*": 0.35,
                                    "MouthShrugLower": 0.3}),
@@ -65,7 +65,11 @@ def main(argv=None) -> int:
     head = default_head()
     write_png(out / "emotions_sheet.png", render_sheet(head, emotion_frames(), columns=4, size_per=(256, 300)))
     write_png(out / "shapes_sheet.png", render_sheet(head, blendshape_frames(1.0), columns=8))
-    print(f"wrote {out / 'emotions_sheet.png'} and {out / 'shapes_sheet.png'}")
+    neutral = NEUTRAL.copy()
+    views = [render_sheet(head, [(neutral, (view, ""))], columns=1, size_per=(320, 380), view=view)
+             for view in ("front", "three-quarter", "side")]
+    write_png(out / "head_views.png", np.concatenate(views, axis=1))
+    print(f"wrote {out / 'emotions_sheet.png'}, {out / 'shapes_sheet.png'} and {out / 'head_views.png'}")
     return 0
 
 
