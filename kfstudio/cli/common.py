@@ -166,7 +166,7 @@ def export_to(anim, out: Path, args) -> str:
         anim.settings[SETTINGS_KEY] = motion.to_dict()
     head = None
     if getattr(args, "head", None):
-        from kfstudio.rig.gltf_head import load_gltf_head
+        from kfstudio.io.gltf_head import load_gltf_head
 
         head = load_gltf_head(args.head)
     start = start_seconds(getattr(args, "start", None), anim)

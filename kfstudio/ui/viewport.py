@@ -138,7 +138,7 @@ def load_head_file(path: str | Path) -> tuple[object, list[str]]:
     if p.suffix.lower() in (".gltf", ".glb"):
         import warnings
 
-        from ..rig.gltf_head import load_gltf_head
+        from ..io.gltf_head import load_gltf_head
 
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the missing shapes are returned and shown instead
