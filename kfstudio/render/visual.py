@@ -99,8 +99,8 @@ void main() {
     vec3 base = v_color.rgb;
     vec3 diffuse = base * (ambient + key * KEY_COLOR + 0.65 * fill * FILL_COLOR);
     vec3 half_dir = normalize(u_key_dir + view_dir);
-    float exponent = mix(12.0, 90.0, v_shine);
-    float spec = pow(max(dot(n, half_dir), 0.0), exponent) * mix(0.06, 0.7, v_shine) * step(0.0, key_raw);
+    float exponent = mix(12.0, 60.0, v_shine);
+    float spec = pow(max(dot(n, half_dir), 0.0), exponent) * mix(0.06, 1.0, v_shine) * step(0.0, key_raw);
     vec3 color = diffuse + rim * RIM_COLOR * 0.6 + spec * KEY_COLOR;
     gl_FragColor = vec4(pow(clamp(color, 0.0, 1.0), vec3(1.0 / 1.15)), v_color.a);
 }
