@@ -77,3 +77,19 @@ def test_catmull_clark_operator_keeps_shapes_linear_and_rows_affine():
     np.testing.assert_allclose(S @ (verts + 0.7 * delta), out + 0.7 * (S @ delta))
     # the interior is smoothed: the raised control points are pulled down toward their neighbours
     assert 0.3 < out[: n * n, 2].max() < 1.0
+
+
+def test_painted_colours_survive_the_npz_and_glb_round_trips(head, tmp_path):
+    from kfstudio.io.gltf_head import load_gltf_head, save_gltf_head
+    from kfstudio.rig.head import load_head_npz, save_head_npz
+
+    assert head.vertex_rgba is not None and len(head.vertex_rgba) == head.num_vertices
+    lips = head.part == head.part_id("lips")
+    assert not np.allclose(head.vertex_rgba[lips], head.vertex_rgba[lips][0])  # soft edges, not one flat colour
+    save_head_npz(head, tmp_path / "h.npz")
+    again = load_head_npz(tmp_path / "h.npz")
+    np.testing.assert_allclose(again.vertex_rgba, head.vertex_rgba, atol=0.5 / 255)
+    save_gltf_head(head, tmp_path / "h.glb")
+    glb = load_gltf_head(tmp_path / "h.glb")
+    np.testing.assert_allclose(glb.vertex_colors(), head.vertex_colors(), atol=1e-6)
+    assert glb.part_names == head.part_names

@@ -156,8 +156,7 @@ def save_head_npz(head: Head, path) -> None:
             "part_names": list(head.part_names), "missing": list(head.missing)}
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        path,
+    arrays: dict[str, np.ndarray] = dict(
         meta=np.array(json.dumps(meta)),
         vertices=head.vertices,
         faces=head.faces,
@@ -171,8 +170,10 @@ def save_head_npz(head: Head, path) -> None:
         eye_vertices_l=head.eye_vertices[0],
         eye_vertices_r=head.eye_vertices[1],
         jaw_pivot=head.jaw_pivot,
-        **({} if head.vertex_rgba is None else {"vertex_rgba": np.round(head.vertex_rgba * 255).astype(np.uint8)}),
     )
+    if head.vertex_rgba is not None:  # painted colours, one byte a channel
+        arrays["vertex_rgba"] = np.round(np.clip(head.vertex_rgba, 0, 1) * 255).astype(np.uint8)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]  # (numpy types the keyword arguments as allow_pickle)
 
 
 def load_head_npz(path) -> Head:
