@@ -172,7 +172,10 @@ def build(source) -> Head:
         name="MakeHuman hm08 + Face Units (CC0)",
         vertices=vertices, faces=tris, part=part, part_names=PARTS, colors=colors,
         shape_indices=shape_indices, shape_deltas=shape_deltas,
-        neck_pivot=to_m(centre("joint-neck")), eye_centers=np.stack([to_m(eye_l), to_m(eye_r)]),
+        # the neck turns along its length: the pivot halfway between the neck joint and the skull's base, so
+        # the rig blends the turn over the whole neck below it (a pivot at the neck joint itself would twist
+        # the 1.5 cm of neck left under it into a fold)
+        neck_pivot=to_m(0.5 * (centre("joint-neck") + centre("joint-head"))), eye_centers=np.stack([to_m(eye_l), to_m(eye_r)]),
         # the hm08 "joint-mouth" cube sits at the jaw's hinge (joint-jaw marks the chin)
         eye_vertices=tuple(eye_vertices), jaw_pivot=to_m(centre("joint-mouth")),
         vertex_rgba=rgba,
