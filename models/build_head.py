@@ -350,7 +350,7 @@ def paint(vertices, tris, part, eye, mouth_y, lip_z):
                       eye_y - 0.030, eye_y - 0.085])
     slope = np.abs(np.gradient(np.interp(np.linspace(0, 1, 201), [0.0, 0.16, 0.30, 0.42, 0.55, 0.70, 1.0],
                                          [0.060, 0.055, 0.040, 0.028, 0.020, -0.030, -0.085]), 1 / 200))
-    width = 0.005 + 0.05 * np.interp(a, np.linspace(0, 1, 201), slope)  # a steep hairline needs a wider edge
+    width = 0.008 + 0.06 * np.interp(a, np.linspace(0, 1, 201), slope)  # a steep hairline needs a wider edge
     hair = _smoothstep(line - 0.4 * width, line + 0.6 * width, y)
     blend(hair, COLORS["hair"], 0.92)
     part[skin & (hair > 0.5)] = PARTS.index("hair")
