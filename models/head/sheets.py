@@ -1,5 +1,5 @@
-"""The head's contact sheets in docs/images/: the seven basic expressions at typical intensities
-(``emotions_sheet.png``, 256 px cells) and the 52 shapes at weight 1 (``shapes_sheet.png``, the same
+"""The head's contact sheets in docs/images/: the seven basic expressions at typical intensities and the
+neutral face (``emotions_sheet.png``, 256 px cells) and the 52 shapes at weight 1 (``shapes_sheet.png``, the same
 as ``kfstudio render --shapes``).
 
     python -m models.head.sheets [--out docs/images]
@@ -20,6 +20,7 @@ from kfstudio.channels import NEUTRAL, channel_index
 
 #: name -> (FACS action units, ARKit weights). L/R pairs are written once with a "*" for the side.
 EXPRESSIONS: list[tuple[str, str, dict[str, float]]] = [
+    ("Neutral", "for reference", {}),
     ("Happiness", "AU6+12 (+25)", {"MouthSmile*": 0.85, "CheekSquint*": 0.6, "EyeSquint*": 0.35,
                                    "JawOpen": 0.08, "MouthUpperUp*": 0.15, "MouthDimple*": 0.2}),
     ("Sadness", "AU1+4+15 (+17)", {"BrowInnerUp": 1.0, "BrowDown*": 0.3, "MouthFrown*": 0.95,
