@@ -291,3 +291,16 @@ def test_script_problems_are_shown_under_the_status(qtbot, window):
     qtbot.waitUntil(lambda: not panel.debounce.isActive(), timeout=3000)
     assert not panel.error_label.isHidden() and "negative time" in panel.error_label.toolTip()
     assert [k.description for k in script_keyframes(window)] == before
+
+
+def test_default_layout_gives_the_head_a_third_of_the_height_and_the_splitter_moves(qtbot, editor_window):
+    w = editor_window
+    view, curves = w.docks["viewport"], w.docks["curves"]
+    qtbot.waitUntil(lambda: view.height() >= w.height() / 3, timeout=3000)
+    assert view.height() < w.height() * 0.7  # timeline and curves keep room
+    # the splitter between the head and the docks below still moves both ways (as a drag does)
+    before = view.height()
+    w.resizeDocks([curves], [curves.height() + 120], Qt.Vertical)
+    qtbot.waitUntil(lambda: view.height() < before - 60, timeout=3000)
+    w.resizeDocks([curves], [curves.height() - 160], Qt.Vertical)
+    qtbot.waitUntil(lambda: view.height() > before + 20, timeout=3000)

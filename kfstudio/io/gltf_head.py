@@ -436,6 +436,7 @@ def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, 
 
     shape_rows: dict[int, tuple[list[np.ndarray], list[np.ndarray]]]
     verts, faces, parts, shape_rows = [], [], [], {i: ([], []) for i in range(NUM_BLENDSHAPES)}
+    colors: list[np.ndarray | None] = []  # per primitive: its COLOR_0 (RGBA), or None
     part_names: list[str] = []
     part_colors: list[list[float]] = []
     kf_extras = None
@@ -466,6 +467,7 @@ def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, 
             faces.append(tri + offset)
             part_ids = _primitive_parts(gltf, prim, acc, where, n, kf, part_names, part_colors)
             parts.append(part_ids)
+            colors.append(_primitive_colors(acc, prim, where, n))
             if kf is not None:
                 kf_extras = kf
             for t_index, target in enumerate(prim.get("targets", [])):
@@ -482,7 +484,24 @@ def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, 
             offset += n
     if not verts or not faces or sum(len(f) for f in faces) == 0:
         raise HeadFormatError(path, "contains no triangle mesh")
-    return _assemble(path, verts, faces, parts, part_names, part_colors, shape_rows, kf_extras)
+    head = _assemble(path, verts, faces, parts, part_names, part_colors, shape_rows, kf_extras)
+    if any(c is not None for c in colors):  # painted vertices: keep them (part colours where a primitive has none)
+        head.vertex_rgba = np.concatenate([
+            c if c is not None else head.colors[p] for c, p in zip(colors, parts)
+        ]).astype(np.float32)
+    return head
+
+
+def _primitive_colors(acc, prim, where, n) -> np.ndarray | None:
+    """A primitive's ``COLOR_0`` as (n, 4) RGBA in [0, 1], or None when it has none."""
+    if "COLOR_0" not in prim["attributes"]:
+        return None
+    c = np.asarray(acc.read(prim["attributes"]["COLOR_0"], where + ".COLOR_0"), dtype=np.float32)
+    if c.ndim != 2 or len(c) != n or c.shape[1] not in (3, 4):
+        raise HeadFormatError(acc.path, f"{where}.COLOR_0: expected {n} RGB or RGBA colours")
+    if c.shape[1] == 3:
+        c = np.concatenate([c, np.ones((n, 1), np.float32)], axis=1)
+    return np.clip(np.nan_to_num(c, nan=1.0), 0.0, 1.0)
 
 
 def _primitive_parts(gltf, prim, acc, where, n, kf, part_names, part_colors) -> np.ndarray:

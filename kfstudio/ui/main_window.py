@@ -155,10 +155,18 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(channels, inspector)
         channels.raise_()
         self.splitDockWidget(timeline, curves, Qt.Vertical)
-        self._default_sizes = lambda: (
-            self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal),
-            self.resizeDocks([view, timeline, curves], [470, 150, 280], Qt.Vertical),
-        )
+        def default_sizes() -> None:
+            # The head gets about half the window's height (at least a third), the timeline room for its
+            # thumbnails and the curves the rest. The empty central widget keeps zero width but must be
+            # free to grow in height: with a zero maximum height it pinned the dock row above the bottom
+            # docks to its minimum height, whatever sizes were asked for (and the splitter could not
+            # give the head more room either).
+            central.setMaximumHeight(16777215)
+            height = max(self.height(), 600)
+            self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal)
+            self.resizeDocks([timeline, curves], [150, max(170, int(0.26 * height))], Qt.Vertical)
+
+        self._default_sizes = default_sizes
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
 
