@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -26,9 +27,14 @@ EXAMPLE = "interview_anxiety.txt"
 def installed(tmp_path_factory):
     """(python of the venv with the wheel installed, a work folder outside the checkout)."""
     base = tmp_path_factory.mktemp("wheel")
+    # build from a copy of the sources, so that no build/ folder is left in (or reused from) the checkout
+    source = base / "source"
+    shutil.copytree(REPO / "kfstudio", source / "kfstudio", ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(REPO / name, source / name)
     dist = base / "dist"
     build = subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index", "-w", str(dist), str(source)],
         capture_output=True, text=True, timeout=600,
     )
     if build.returncode != 0:
