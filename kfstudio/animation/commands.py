@@ -106,7 +106,10 @@ class Edit(Command):
     def is_noop(self) -> bool:
         for uid in set(self.before) | set(self.after):
             b, a = self.before.get(uid), self.after.get(uid)
-            if (b is None) != (a is None) or (b is not None and not b.same_as(a)):
+            if b is None or a is None:
+                if (b is None) != (a is None):
+                    return False
+            elif not b.same_as(a):
                 return False
         for name in self.fields_after:
             b, a = self.fields_before[name], self.fields_after[name]
@@ -588,7 +591,7 @@ def move_channel_key(anim: Animation, uid: str, channel, time: float, value: flo
     if dst is not None and dst.uid == uid:
         dst = None
     src.keyed[c] = False
-    changed = [src]
+    changed: list[Keyframe | tuple[str, None]] = [src]
     if dst is None:
         keyed = np.zeros(ch.NUM_CHANNELS, bool)
         keyed[c] = True

@@ -120,7 +120,7 @@ class BackendError(RuntimeError):
 
 
 def _channel_vector(value: Any, what: str, dtype: type) -> np.ndarray:
-    arr = np.asarray(value, dtype=dtype)
+    arr: np.ndarray = np.asarray(value, dtype=dtype)
     if arr.shape != (channels.NUM_CHANNELS,):
         raise ValueError(f"{what} must have shape ({channels.NUM_CHANNELS},), got {arr.shape}")
     return arr
@@ -206,7 +206,7 @@ def _backend_class(name: str) -> type:
 
 
 def _check_options(name: str, cls: type, options: Mapping[str, Any]) -> None:
-    params = inspect.signature(cls.__init__).parameters
+    params = inspect.signature(cls).parameters
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
         return
     accepted = [p for p in params if p != "self"]
@@ -259,7 +259,7 @@ def _per_keyframe(value: Any, n: int, what: str, dtype: type) -> list[np.ndarray
     if isinstance(value, (list, tuple)) and any(v is None for v in value):
         rows = list(value)
     else:
-        arr = np.asarray(value, dtype=dtype)
+        arr: np.ndarray = np.asarray(value, dtype=dtype)
         if arr.shape == (channels.NUM_CHANNELS,):
             return [arr] + [None] * (n - 1)
         rows = list(arr)

@@ -395,7 +395,7 @@ def _set_header(script: Script, name: str, value: str, where: str) -> None:
 
 def _structured_beats(text: str, lines: list[_Line], script: Script, source: str) -> list[Beat]:
     beats: list[Beat] = []
-    last = None  # the beat or header field that an indented line continues
+    last: Beat | str | None = None  # the beat or header field that an indented line continues
     header_span: dict[str, tuple[int, int]] = {}
     for line in lines:
         where = f"{source}, line {line.number}"
@@ -446,10 +446,10 @@ def _prose_beats(text: str, lines: list[_Line], script: Script, source: str) -> 
         if line.kind == "header":
             _set_header(script, line.field_name, _description(text, line.start, line.end), where)
         elif line.kind == "hold":
-            if regions:
-                pending_hold[len(regions) - 1] = line.hold
-            else:
+            if not regions:
                 script.warnings.append(f"{where}: hold with no keyframe above it: ignored")
+            elif line.hold is not None:
+                pending_hold[len(regions) - 1] = line.hold
         elif line.kind == "beat":
             if line.hold is not None:
                 pending_hold[len(regions)] = line.hold
@@ -513,7 +513,9 @@ def _merge_fragments(buffer: str, pieces: list[tuple[int, int]]) -> list[tuple[i
 
 def _prose_buffer(text: str, regions: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
     """Join the regions (paragraph breaks as blank lines); returns the buffer and an offset map."""
-    parts, starts, sources = [], [], []
+    parts: list[str] = []
+    starts: list[int] = []
+    sources: list[int] = []
     length = 0
     for start, end in regions:
         piece = "\n\n" if start < 0 else text[start:end]
@@ -553,23 +555,23 @@ def _order_by_time(beats: list[Beat], script: Script, source: str) -> list[Beat]
             groups.append([beat])
         else:
             groups[-1].append(beat)
-    latest = None
+    latest: tuple[float, int] | None = None  # (time, line) of the latest timed group so far
     backwards = []
     for group in groups:
         t = group[0].time
         if t is None:
             continue
-        if latest is not None and t < latest.time:
-            backwards.append(f"line {group[0].line} ({t:g} s) comes before line {latest.line} ({latest.time:g} s)")
-        elif latest is not None and t == latest.time:
-            script.warnings.append(f"{source}, line {group[0].line}: same time as line {latest.line} ({t:g} s)")
-        if latest is None or t >= latest.time:
-            latest = group[0]
+        if latest is not None and t < latest[0]:
+            backwards.append(f"line {group[0].line} ({t:g} s) comes before line {latest[1]} ({latest[0]:g} s)")
+        elif latest is not None and t == latest[0]:
+            script.warnings.append(f"{source}, line {group[0].line}: same time as line {latest[1]} ({t:g} s)")
+        if latest is None or t >= latest[0]:
+            latest = (t, group[0].line)
     if not backwards:
         return beats
     script.warnings.append(f"{source}: times go backwards ({'; '.join(backwards)}): keyframes reordered by time")
     lead = [] if groups[0][0].time is not None else [groups.pop(0)]
-    groups.sort(key=lambda g: g[0].time)  # stable: equal times keep their order
+    groups.sort(key=lambda g: g[0].time or 0.0)  # every group left is timed; stable: equal times keep their order
     return [b for g in lead + groups for b in g]
 
 
@@ -610,7 +612,7 @@ def assign_times(
     times[last + 1 :] = times[last] + offsets[last + 1 :] - offsets[last]
     filled = np.round(times, 3)
     filled = np.maximum.accumulate(np.where(explicit, times, filled))
-    return [float(t) if not e else float(b.time) for t, e, b in zip(filled, explicit, beats)]
+    return [float(b.time) if e and b.time is not None else float(t) for t, e, b in zip(filled, explicit, beats)]
 
 
 # --------------------------------------------------------------------------- writing

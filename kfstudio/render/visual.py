@@ -17,6 +17,8 @@ lazily (``kfstudio.render.offscreen`` does so inside its functions). The editor 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from vispy import gloo
 from vispy.scene.visuals import create_visual_node
@@ -156,7 +158,7 @@ class HeadMeshVisual(Visual):
         self._n_vertices = len(part)
         self._tri_index = gloo.IndexBuffer(faces)
         self._edge_index = None  # built on first wireframe draw
-        self._part_indices = None  # [(part, IndexBuffer)], built on first part-id draw
+        self._part_indices: list[tuple[int, Any]] | None = None  # [(part, IndexBuffer)], built on first part-id draw
         self._part = part
         self._faces = faces
         self._pos_vbo = gloo.VertexBuffer(np.zeros((self._n_vertices, 3), np.float32))
@@ -171,7 +173,7 @@ class HeadMeshVisual(Visual):
         prog["u_mode"] = SHADED_MODE
         prog["u_line_pass"] = 0
         prog["u_face_part"] = 0.0
-        self._bounds = None
+        self._bounds: tuple[np.ndarray, np.ndarray] | None = None
         self.wireframe = wireframe
         self._index_buffer = self._tri_index
         self._draw_mode = "triangles"

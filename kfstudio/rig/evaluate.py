@@ -98,15 +98,15 @@ def _vertex_face_matrix(num_vertices: int, faces: np.ndarray) -> sp.csr_matrix:
 class _FaceSet:
     """A fixed set of faces, laid out for fast repeated normal computation."""
 
-    def __init__(self, faces: np.ndarray, ids: np.ndarray, num_vertices: int, neutral_normals: np.ndarray,
-                 scratch: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None):
+    def __init__(self, faces: np.ndarray, ids: np.ndarray, num_vertices: int, neutral_normals: np.ndarray | None,
+                 scratch: tuple[np.ndarray, ...] | None = None):
         n = len(ids)
         picked = np.take(faces, ids, axis=0)
         self.ids = ids
         self.corners = tuple(picked.T.astype(np.intp))  # one contiguous index row per corner
         # work space: views into shared scratch arrays when given (sets in a cache come and go)
         if scratch is None:
-            scratch = tuple(np.empty((n, 3), dtype=np.float32) for _ in range(3))
+            scratch = (np.empty((n, 3), dtype=np.float32), np.empty((n, 3), dtype=np.float32), np.empty((n, 3), dtype=np.float32))
         self.buffers = tuple(b[:n] for b in scratch)
         self.neutral = np.take(neutral_normals, ids, axis=0) if neutral_normals is not None else None
         # vertex sums of these faces' normals: incidence @ face values, as a CSC matrix built directly

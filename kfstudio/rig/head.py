@@ -100,7 +100,8 @@ class Head:
         self.shape_deltas = [np.ascontiguousarray(d, dtype=np.float32).reshape(-1, 3) for d in self.shape_deltas]
         self.neck_pivot = np.asarray(self.neck_pivot, dtype=np.float32).reshape(3)
         self.eye_centers = np.asarray(self.eye_centers, dtype=np.float32).reshape(2, 3)
-        self.eye_vertices = tuple(np.asarray(e, dtype=np.int32).reshape(-1) for e in self.eye_vertices)
+        left, right = (np.asarray(e, dtype=np.int32).reshape(-1) for e in self.eye_vertices)
+        self.eye_vertices = (left, right)
         self.jaw_pivot = np.asarray(self.jaw_pivot, dtype=np.float32).reshape(3)
         if self.vertex_rgba is not None:
             self.vertex_rgba = np.ascontiguousarray(self.vertex_rgba, dtype=np.float32).reshape(-1, 4)

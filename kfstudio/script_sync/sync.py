@@ -93,14 +93,17 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     changed: list = [(k.uid, None) for k in old if k.uid not in matched]
     to_generate: list[str] = []
     new_prov: dict[str, str] = {}
-    prev_vals = None
+    prev_vals: np.ndarray | None = None
     for j, beat in enumerate(script.beats):
         key = context_key(script.background, script.emotion, descs, j)
         k = pairs.get(j)
         if k is None:
             hold = beat.hold if beat.hold is not None else reading_hold(times, j)
             t = times[j] if beat.time is not None else round(times[j] * anim.fps) / anim.fps
-            k = Keyframe(t, beat.description, prev_vals, hold=hold)
+            if prev_vals is None:
+                k = Keyframe(t, beat.description, hold=hold)
+            else:
+                k = Keyframe(t, beat.description, prev_vals, hold=hold)
         else:
             before = old_times.get(k.description, [])
             line_time_before = before.pop(0) if before else None
