@@ -35,6 +35,13 @@ def shared_file(*parts: str) -> Path:
     return p
 
 
+@pytest.fixture(scope="session")
+def shared():
+    """``shared("fixtures", "livelinkface_capture.csv")``: a file of ../shared (the real Live Link Face
+    capture, KeyframeFace's example request/response/result), or the test skips naming the file."""
+    return shared_file
+
+
 @pytest.fixture(scope="module")
 def head():
     """The bundled default head (one per test module: tests may pose its rig)."""

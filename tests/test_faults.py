@@ -112,7 +112,11 @@ class FaultyBackend:
             "strings": ["garbage"] * ch.NUM_CHANNELS,
         }[self.mode]
 
+    #: set when a backend starts proposing (the worker thread reached the model)
+    entered = threading.Event()
+
     def propose(self, requests: Sequence[KeyframeRequest], cancel=None) -> Iterator[KeyframeResult]:
+        FaultyBackend.entered.set()
         for n, request in enumerate(requests):
             if self.mode == "raise" and (n == 1 or len(requests) == 1):
                 raise RuntimeError("the model crashed")
@@ -187,7 +191,7 @@ def editor(qtbot, faulty_registered):
     session = EditorSession()
     controller = GenerationController(session, {"backend": "embedded"})
     controller.sync_script(SCRIPT)
-    assert controller.wait_idle(10.0)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
     first = session.anim.keyframes[0]
     values = first.values.copy()
     values[ch.NAMES.index("JawOpen")] = 0.77
@@ -229,15 +233,18 @@ def test_worker_survives_a_faulty_backend(qtbot, editor, mode):
     controller.error.connect(errors.append)
     controller.set_config({"backend": "faulty", "mode": mode, "seconds": 0.6})
     ticker = Ticker()
+    FaultyBackend.entered.clear()
     controller.regenerate([k.uid for k in session.anim.keyframes], mode="refine")
     if mode.startswith("hang"):
-        qtbot.wait(300)
+        qtbot.waitUntil(FaultyBackend.entered.is_set, timeout=10000)  # the worker is inside the model
         assert controller.busy
-        controller.cancel()
-        qtbot.wait(700 if mode == "hang_hard" else 100)  # let the hard hang end before the next job
+        # the worker thread ends the job (the soft hang at its cancel check, the hard one when its
+        # sleep ends) before the next job may start
+        with qtbot.waitSignal(controller.worker.finished, timeout=10000):
+            controller.cancel()
     else:
-        assert controller.wait_idle(10.0), "the job never finished"
-    qtbot.wait(50)
+        qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    qtbot.waitUntil(lambda: ticker.ticks >= 5, timeout=5000)
     ticker.stop()
     assert ticker.ticks >= 5 and ticker.longest < 0.25, f"the GUI thread stalled ({ticker.longest * 1000:.0f} ms)"
     anim = session.anim
@@ -253,5 +260,5 @@ def test_worker_survives_a_faulty_backend(qtbot, editor, mode):
     assert anim.same_as(before)
     controller.set_config({"backend": "embedded"})
     controller.regenerate([k.uid for k in anim.keyframes], mode="refine")
-    assert controller.wait_idle(10.0)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
     assert anim.find(locked_uid).values[ch.NAMES.index("JawOpen")] == 0.77

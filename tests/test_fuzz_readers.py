@@ -45,17 +45,9 @@ from kfstudio.generation import keyframeface as kf
 from kfstudio.generation.script import ScriptError, assign_times, parse_script
 from kfstudio.io.llf_csv import CSVFormatError, read_csv
 from kfstudio.io.project import ProjectError, load_project, save_project
+from kfstudio.resources import EXAMPLES
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-
-
-def shared_file(*parts: str) -> Path:
-    """A file of ../shared, or skip with a clear message when it is absent."""
-    p = SHARED.joinpath(*parts)
-    if not p.exists():
-        pytest.skip(f"{p} is absent (the shared fixtures sit beside the checkout)")
-    return p
 
 # ------------------------------------------------------------------------------------------ profiles
 
@@ -339,9 +331,9 @@ def test_save_round_trips_or_fails_leaving_the_old_file(profile, work):
 # ------------------------------------------------------------------------------------------ CSV
 
 @pytest.fixture(scope="module")
-def capture_rows() -> tuple[list[str], list[list[str]]]:
+def capture_rows(shared) -> tuple[list[str], list[list[str]]]:
     """The header and the first 24 data rows of the real capture, as fields."""
-    path = shared_file("fixtures", "livelinkface_capture.csv")
+    path = shared("fixtures", "livelinkface_capture.csv")
     lines = path.read_text(encoding="utf-8-sig").splitlines()
     return lines[0].split(","), [line.split(",") for line in lines[1:25]]
 
@@ -536,8 +528,8 @@ def test_gltf_random_bytes(profile, work):
 # ------------------------------------------------------------------------------------------ responses
 
 @pytest.fixture(scope="module")
-def example_responses() -> list[str]:
-    path = shared_file("keyframeface", "example_response.jsonl")
+def example_responses(shared) -> list[str]:
+    path = shared("keyframeface", "example_response.jsonl")
     return [json.loads(line)["response"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -561,7 +553,7 @@ def test_response_mutated_real_examples(profile, example_responses):
 
 @pytest.fixture(scope="module")
 def example_scripts() -> list[str]:
-    return [p.read_text(encoding="utf-8") for p in sorted((REPO / "resources" / "examples").glob("*.txt"))]
+    return [p.read_text(encoding="utf-8") for p in sorted(EXAMPLES.glob("*.txt"))]
 
 
 script_text = st.text(
@@ -617,8 +609,8 @@ def test_script_numbers_too_large_are_clear_errors(text):
 # ------------------------------------------------------------------------------------------ requests
 
 @pytest.fixture(scope="module")
-def example_request() -> dict:
-    path = shared_file("keyframeface", "example_request.jsonl")
+def example_request(shared) -> dict:
+    path = shared("keyframeface", "example_request.jsonl")
     return json.loads(path.read_text(encoding="utf-8").splitlines()[0])
 
 

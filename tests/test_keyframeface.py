@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,13 +11,11 @@ import pytest
 from kfstudio import channels as ch
 from kfstudio.generation import keyframeface as kf
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "keyframeface"
+from conftest import shared_file
 
 
 def _jsonl(name: str) -> list[str]:
-    path = SHARED / name
-    if not path.exists():
-        pytest.skip(f"KeyframeFace example {path} not found (the shared fixtures are not checked out)")
+    path = shared_file("keyframeface", name)
     return [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
@@ -27,9 +24,7 @@ def _responses() -> list[str]:
 
 
 def _csv_rows() -> list[np.ndarray]:
-    path = SHARED / "example_result.csv"
-    if not path.exists():
-        pytest.skip(f"KeyframeFace example {path} not found")
+    path = shared_file("keyframeface", "example_result.csv")
     lines = path.read_text(encoding="utf-8").splitlines()
     header = lines[0].split(",")
     assert header[2:] == list(ch.NAMES)

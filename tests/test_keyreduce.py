@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -14,14 +13,11 @@ from kfstudio.channels import NAMES, NUM_CHANNELS
 from kfstudio.io.keyreduce import evaluate_keys, reduce_keys
 from kfstudio.io.llf_csv import read_csv
 
-FIXTURE = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "livelinkface_capture.csv"
 
 
 @pytest.fixture(scope="module")
-def capture():
-    if not FIXTURE.exists():
-        pytest.skip(f"shared test data {FIXTURE} is absent (expected next to the repository in ../shared)")
-    return read_csv(FIXTURE)
+def capture(shared):
+    return read_csv(shared("fixtures", "livelinkface_capture.csv"))
 
 
 def _max_error_per_channel(times, values, keys) -> np.ndarray:

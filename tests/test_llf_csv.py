@@ -14,15 +14,13 @@ from hypothesis import strategies as st
 from kfstudio.channels import ARKIT_NAMES, NAMES, NUM_CHANNELS
 from kfstudio.io.llf_csv import CSVFormatError, format_timecode, parse_timecode, read_csv, write_csv
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+from conftest import SHARED, shared_file
+
 FIXTURE = SHARED / "fixtures" / "livelinkface_capture.csv"
-KEYFRAMEFACE_CSV = SHARED / "keyframeface" / "example_result.csv"
 
 
 def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"shared test data {path} is absent (expected next to the repository in ../shared)")
-    return path
+    return shared_file(*path.relative_to(SHARED).parts)
 
 
 def _rows_with_csv_module(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -265,7 +263,7 @@ def test_fixture_round_trip_is_byte_identical(tmp_path):
 
 
 def test_keyframeface_converter_output_with_blendshapecount_spelling():
-    path = _need(KEYFRAMEFACE_CSV)
+    path = shared_file("keyframeface", "example_result.csv")
     header, rows = _rows_with_csv_module(path)
     assert header[1] == "BlendshapeCount"
     capture = read_csv(path)

@@ -7,7 +7,6 @@ import logging
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +15,6 @@ from kfstudio import channels
 from kfstudio.generation import keyframeface
 from kfstudio.generation.backend import BackendError, KeyframeRequest, create_backend, propose_script
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SECRET = "sk-test-0123456789-very-secret"
 
 
@@ -199,10 +197,10 @@ def test_garbage_and_prose_replies_become_errors(server):
 
 def test_a_hanging_server_times_out_without_raising(server):
     server.actions = [("hang", 30), ("hang", 30)]
-    began = time.perf_counter()
     (result,) = _backend(server, timeout=0.3, retries=1).propose([KeyframeRequest(["smile"], 0)])
-    assert time.perf_counter() - began < 5
+    # the error comes from the client's own timeout (the server would hang for 30 s), after both tries
     assert result.error is not None and "no reply within 0.3 s" in result.error
+    assert len(server.bodies) == 2
 
 
 def test_cancel_stops_early(server):
@@ -248,11 +246,9 @@ def test_response_format_hints(server):
     assert server.bodies[1]["guided_decoding_backend"] == "xgrammar"
 
 
-def test_real_keyframeface_example_response(server):
-    responses = SHARED / "keyframeface" / "example_response.jsonl"
-    csv = SHARED / "keyframeface" / "example_result.csv"
-    if not responses.exists() or not csv.exists():
-        pytest.skip(f"KeyframeFace examples not found under {SHARED}")
+def test_real_keyframeface_example_response(server, shared):
+    responses = shared("keyframeface", "example_response.jsonl")
+    csv = shared("keyframeface", "example_result.csv")
     texts = [json.loads(line)["response"] for line in responses.read_text().splitlines() if line.strip()]
     rows = np.loadtxt(csv, delimiter=",", skiprows=1, usecols=range(2, 2 + channels.NUM_CHANNELS), ndmin=2)
     server.actions = []

@@ -411,6 +411,8 @@ def test_each_blendshape_changes_the_right_region(face, channel):
     rig, r, marks = face
     values = channels.NEUTRAL.copy()
     values[channel.index] = 1.0
+    if channel.name == "MouthClose":  # it acts only against JawOpen (ARKit); see the test below
+        values[channels.channel_index("JawOpen")] = 1.0
     change = _change(r, marks, values)
     assert (change > 0).sum() >= 8, f"{channel.name} at weight 1 hardly changes the image"
     ys, xs = np.nonzero(change)
@@ -428,7 +430,11 @@ def test_each_blendshape_changes_the_right_region(face, channel):
     elif group == "cheeks":
         assert cy > eye_y, f"{channel.name} changes the image above the eyes (y {cy:.0f})"
     elif group == "nose":
-        assert eye_y < cy < mouth_y, f"{channel.name} changes outside the nose (y {cy:.0f})"
+        # AU9 wrinkles the nose and, through the procerus, also pulls the inner brows down: the change
+        # lies between the brows and the mouth, a good part of it below the eyes
+        below_eyes = weights[(ys > eye_y) & (ys < mouth_y)].sum()
+        assert eye_y - (mouth_y - eye_y) < cy < mouth_y, f"{channel.name} changes outside the nose (y {cy:.0f})"
+        assert below_eyes > 0.15 * weights.sum(), f"{channel.name} hardly changes the nose"
     if channel.name in _LATERAL:
         lips = rig.head.part_id("lips")
         x0, _ = _centroid(marks["parts"] == lips)
@@ -443,6 +449,22 @@ def test_each_blendshape_changes_the_right_region(face, channel):
             assert image_left > 1.5 * image_right, f"{channel.name}: {image_left:.0f} left vs {image_right:.0f} right"
 
 
+def test_mouth_close_closes_an_open_jaw_and_never_acts_alone(face):
+    rig, r, marks = face
+    alone = _change(r, marks, _pose(MouthClose=1.0))
+    assert not alone.any()
+    lips = rig.head.part_id("lips")
+    opened = r.part_map(_pose(JawOpen=0.5))
+    closed = r.part_map(_pose(JawOpen=0.5, MouthClose=0.5))
+
+    def gap(parts):  # rows without lips between the upper and the lower lip, at the middle column
+        column = parts[:, int(round(marks["mid_x"]))] == lips
+        rows = np.flatnonzero(column)
+        return 0 if rows.size == 0 else int((rows.max() - rows.min() + 1) - rows.size)
+
+    assert gap(opened) >= 2 and gap(closed) < gap(opened) / 2
+
+
 def _iris_centroids(rig, r, values):
     parts = r.part_map(values)
     return np.array([_centroid(parts == rig.head.part_id(name)) for name in ("iris_l", "iris_r")])
@@ -455,7 +477,9 @@ def test_eye_yaw_and_pitch_move_the_irises(face):
     assert np.all(yawed[:, 0] < neutral[:, 0] - 1.0)  # toward the face's right = image left
     assert np.allclose(yawed[:, 1], neutral[:, 1], atol=1.0)
     pitched = _iris_centroids(rig, r, _pose(LeftEyePitch=0.3, RightEyePitch=0.3))
-    assert np.all(pitched[:, 1] > neutral[:, 1] + 0.5)  # positive pitch looks down
+    # positive pitch looks down (the upper lids follow the gaze and cover the top of the iris, so the
+    # visible iris moves less than the eyeball turns)
+    assert np.all(pitched[:, 1] > neutral[:, 1] + 0.3)
 
 
 def test_head_yaw_and_pitch_move_the_face(face):
@@ -473,7 +497,8 @@ def test_views_and_wireframe_of_the_default_head(face):
     images = {view: r.render(channels.NEUTRAL, view=view) for view in render.VIEWS}
     assert not np.array_equal(images["front"], images["side"])
     side = r.part_map(channels.NEUTRAL, view="side")
-    near_eye = [rig.head.part_id(n) for n in ("eye_white_r", "iris_r")]
+    # in profile the near eye shows little more than its lashes and the edge of the cornea
+    near_eye = [rig.head.part_id(n) for n in ("eye_white_r", "iris_r", "lash_r")]
     far_eye = [rig.head.part_id(n) for n in ("eye_white_l", "iris_l", "pupil_l")]
     assert np.isin(side, near_eye).any() and not np.isin(side, far_eye).any()
     wire = r.render(channels.NEUTRAL, wireframe=True).astype(int)

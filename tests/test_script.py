@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -21,7 +20,6 @@ from kfstudio.generation.script import (
     script_to_text,
 )
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "keyframeface"
 
 SPEC_EXAMPLE = """\
 Background: A student waits outside an interview room and tries to hide their anxiety.
@@ -325,11 +323,9 @@ def test_example_scripts_parse_cleanly():
         assert t == sorted(t) and t[0] == 0.0
 
 
-def test_interview_example_matches_keyframeface_release():
-    path = SHARED / "example_request.jsonl"
-    csv = SHARED / "example_result.csv"
-    if not path.exists() or not csv.exists():
-        pytest.skip(f"KeyframeFace examples not found under {SHARED}")
+def test_interview_example_matches_keyframeface_release(shared):
+    path = shared("keyframeface", "example_request.jsonl")
+    csv = shared("keyframeface", "example_result.csv")
     s = parse_script((EXAMPLES / "interview_anxiety.txt").read_text(encoding="utf-8"))
     lines = [l for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
     for index, line in enumerate(lines):

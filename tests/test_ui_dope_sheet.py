@@ -195,8 +195,9 @@ def test_grab_follows_the_mouse_and_a_right_click_cancels(qtbot, sheet, session)
 def test_window_has_the_dope_sheet_next_to_the_curves_on_the_same_axis(qtbot, editor_window):
     w = editor_window
     w.set_document(make_animation())
+    assert not w.docks["dope"].isVisible()  # closed until asked for (View › Dope sheet)
+    w.action_map["dope_sheet"].trigger()
     assert w.tabifiedDockWidgets(w.docks["curves"]) == [w.docks["dope"]]
-    w.show_dope_sheet()
     qtbot.waitUntil(lambda: w.dope_sheet.plot_extent() is not None)
     w.session.set_time(1.0)
     qtbot.waitUntil(lambda: abs(w.timeline.mapToGlobal(w.timeline.rect().topLeft()).x() + w.timeline.x_of(1.0) - w.dope_sheet.global_x(1.0)) <= 1.0)

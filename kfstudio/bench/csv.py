@@ -114,7 +114,7 @@ def bench_csv_export(fps: float = 60.0) -> list[dict]:
                 rows.append(skipped(name, "--quick leaves out the longest take", target=export_target_ms(minutes)))
                 continue
             anim = export_test_animation(minutes, fps)
-            rows.append(measure(name, lambda a=anim: export_animation(a, path, fps=fps),
+            rows.append(measure(name, lambda: export_animation(anim, path, fps=fps),
                                 target_ms=export_target_ms(minutes), repeats=1 if is_quick() else 3))
             rows[-1]["size_mb"] = round(path.stat().st_size / 2**20, 2)
     return rows

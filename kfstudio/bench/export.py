@@ -98,7 +98,7 @@ def _ours(anim, head, fps: float, folder: Path, label: str, repeats: int, target
     for suffix in ("fbx", "glb"):
         path = folder / f"ours-{''.join(c for c in label if c.isalnum())}.{suffix}"
         rows[suffix] = measure(f"export {suffix.upper()} head {label} (ours)",
-                               lambda p=path: export_animation(anim, p, head=head, fps=fps),
+                               lambda: export_animation(anim, path, head=head, fps=fps),
                                target_ms=target_ms, repeats=repeats, size_mb=0.0)
         rows[suffix]["size_mb"] = round(path.stat().st_size / 2**20, 2)
         rows[suffix]["path"] = path

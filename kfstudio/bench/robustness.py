@@ -108,6 +108,7 @@ def kill_trials(trials: int, folder: str | os.PathLike, *, seed: int = 0, keyfra
     for _ in range(trials):
         target.write_bytes(versions["a"])
         child = _child_save_loop(target, a, b)
+        assert child.stdout is not None  # stdout=PIPE
         try:
             if child.stdout.readline().strip() != b"ready":
                 raise RuntimeError("the saving child did not start")

@@ -46,7 +46,7 @@ def bench_script(repeats: int | None = None) -> list[dict]:
     for beats, target in ((8, 5.0), (200, 50.0)):
         text = script_text(beats)
         out.append(measure(f"parse_script + assign_times, {beats} keyframes",
-                           lambda t=text: assign_times(parse_script(t)), target_ms=target, repeats=repeats))
+                           lambda: assign_times(parse_script(text)), target_ms=target, repeats=repeats))
     prose = " Then ".join(b.rstrip(".") for b in _BEATS) + "."
     out.append(measure("parse_script, prose of 8 beats", lambda: parse_script(prose), target_ms=5.0, repeats=repeats))
     return out

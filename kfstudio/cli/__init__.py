@@ -11,6 +11,7 @@ commands (and their ``func``):
 * :mod:`.generate` — ``keyframe``, ``generate``;
 * :mod:`.render` — ``render``;
 * :mod:`.tools` — ``edit``, ``bench``, ``channels``;
+* :mod:`.check` — ``check``;
 * :mod:`.common` — what they share (errors, progress, backend and export options).
 """
 
@@ -21,7 +22,7 @@ import os
 import sys
 
 from kfstudio import __version__
-from kfstudio.cli import files, generate, render, tools
+from kfstudio.cli import check, files, generate, render, tools
 from kfstudio.cli.common import CLIError
 from kfstudio.generation.backend import BackendError
 
@@ -41,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_parser(sub)
     render.add_parser(sub)
     tools.add_parser(sub)
+    check.add_parser(sub)
     return p
 
 

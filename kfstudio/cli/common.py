@@ -8,6 +8,10 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kfstudio.generation.backend import Backend
 
 __all__ = [
     "CLIError",
@@ -68,7 +72,7 @@ def add_backend_options(p: argparse.ArgumentParser) -> None:
     g.add_argument("--trust-remote-code", action="store_true", help="transformers: allow the model folder's own code to run (off by default)")
 
 
-def backend_from_args(args) -> object:
+def backend_from_args(args) -> Backend:
     from kfstudio.generation.backend import backend_from_config
 
     config: dict = {}
@@ -166,7 +170,7 @@ def export_to(anim, out: Path, args) -> str:
         anim.settings[SETTINGS_KEY] = motion.to_dict()
     head = None
     if getattr(args, "head", None):
-        from kfstudio.rig.gltf_head import load_gltf_head
+        from kfstudio.io.gltf_head import load_gltf_head
 
         head = load_gltf_head(args.head)
     start = start_seconds(getattr(args, "start", None), anim)

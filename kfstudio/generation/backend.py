@@ -120,7 +120,7 @@ class BackendError(RuntimeError):
 
 
 def _channel_vector(value: Any, what: str, dtype: type) -> np.ndarray:
-    arr = np.asarray(value, dtype=dtype)
+    arr: np.ndarray = np.asarray(value, dtype=dtype)
     if arr.shape != (channels.NUM_CHANNELS,):
         raise ValueError(f"{what} must have shape ({channels.NUM_CHANNELS},), got {arr.shape}")
     return arr
@@ -206,7 +206,7 @@ def _backend_class(name: str) -> type:
 
 
 def _check_options(name: str, cls: type, options: Mapping[str, Any]) -> None:
-    params = inspect.signature(cls.__init__).parameters
+    params = inspect.signature(cls).parameters
     if any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values()):
         return
     accepted = [p for p in params if p != "self"]
@@ -259,7 +259,7 @@ def _per_keyframe(value: Any, n: int, what: str, dtype: type) -> list[np.ndarray
     if isinstance(value, (list, tuple)) and any(v is None for v in value):
         rows = list(value)
     else:
-        arr = np.asarray(value, dtype=dtype)
+        arr: np.ndarray = np.asarray(value, dtype=dtype)
         if arr.shape == (channels.NUM_CHANNELS,):
             return [arr] + [None] * (n - 1)
         rows = list(arr)
@@ -277,31 +277,51 @@ def propose_script(
     cancel: CancelFn | None = None,
     *,
     locked: np.ndarray | Sequence[np.ndarray | None] | None = None,
+    indices: Sequence[int] | None = None,
+    current: Sequence[np.ndarray | None] | None = None,
 ) -> Iterator[KeyframeResult]:
-    """Propose every keyframe of a script, yielding results in order as they arrive.
+    """Propose the keyframes of a script, yielding results in order as they arrive.
+
+    The one place where keyframes are chained: the command line (all keyframes) and the editor's
+    worker (the keyframes a script edit made out of date) both call it.
 
     ``previous`` is either the (61,) values preceding the first keyframe, or one optional row per
-    keyframe (an (n, 61) array or a list with ``None`` gaps), e.g. the keyframes' current values
-    when re-proposing. ``locked`` takes the same shapes with booleans.
+    keyframe (an (n, 61) array or a list with ``None`` gaps). ``locked`` takes the same shapes with
+    booleans. ``indices`` proposes only those keyframes (ascending; default: all) and ``current``
+    gives every keyframe's current values (one optional row per keyframe).
 
-    Each keyframe is seen after the one before it: where a keyframe has no ``previous`` row, the
-    result of the keyframe before it takes that place. A backend that reads the previous values
+    Each keyframe is seen after the one before it. Where a keyframe has no ``previous`` row, what
+    precedes it is: the result of the keyframe before it when that one is proposed in this call,
+    else that keyframe's ``current`` values. A backend that reads the previous values
     (``chains_previous``, the embedded planner) gets each request once that result is known; the
-    others get the whole script at once (batched), and a keyframe that fails there falls back to
-    the result before it. Results go through :func:`propose_checked`.
+    others get all requests at once (batched), where a keyframe whose predecessor is proposed in
+    the same batch has no previous values, and a keyframe that fails falls back to the result
+    before it. Results go through :func:`propose_checked`.
     """
     descriptions = [str(d) for d in descriptions]
     n = len(descriptions)
     prev_rows = _per_keyframe(previous, n, "previous", np.float64)
     lock_rows = _per_keyframe(locked, n, "locked", bool)
+    cur_rows = [None] * n if current is None else [None if r is None else np.asarray(r, dtype=np.float64) for r in current]
+    if len(cur_rows) != n:
+        raise ValueError(f"current: expected {n} rows (one per keyframe), got {len(cur_rows)}")
+    wanted = list(range(n)) if indices is None else sorted(int(i) for i in indices)
+    if any(not 0 <= i < n for i in wanted):
+        raise ValueError(f"indices: expected keyframe indices in 0..{n - 1}, got {wanted}")
+    in_call = set(wanted)
 
     def request(i: int, before: np.ndarray | None) -> KeyframeRequest:
-        prev = prev_rows[i] if prev_rows[i] is not None else before
+        if prev_rows[i] is not None:
+            prev = prev_rows[i]
+        elif i - 1 in in_call:
+            prev = before
+        else:
+            prev = cur_rows[i - 1] if i > 0 else None
         return KeyframeRequest(descriptions, i, background, emotion, prev, lock_rows[i])
 
     last: np.ndarray | None = None
     if getattr(backend, "chains_previous", False):
-        for i in range(n):
+        for i in wanted:
             if cancel is not None and cancel():
                 return
             result = next(propose_checked(backend, [request(i, last)], cancel), None)
@@ -310,8 +330,8 @@ def propose_script(
             last = result.values
             yield result
         return
-    for i, result in enumerate(propose_checked(backend, [request(i, None) for i in range(n)], cancel)):
-        if result.error and last is not None and prev_rows[i] is None:
+    for i, result in zip(wanted, propose_checked(backend, [request(i, None) for i in wanted], cancel)):
+        if result.error and last is not None and prev_rows[i] is None and i - 1 in in_call:
             result.values = last.copy()
         last = result.values
         yield result

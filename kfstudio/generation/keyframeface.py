@@ -521,7 +521,7 @@ def _to_float(value: Any) -> float | None:
 
 def _decode(candidate: str) -> tuple[Any, list[str]] | None:
     """Decode ``candidate`` as JSON, then with light repairs; None when it stays unreadable."""
-    attempts = [(candidate, [])]
+    attempts: list[tuple[str, list[str]]] = [(candidate, [])]
     repaired, notes = _light_repair(candidate)
     if notes:
         attempts.append((repaired, notes))
@@ -564,6 +564,7 @@ def _collect(node: Any, path: tuple[str, ...], key: str | None, out: list[_Candi
     """Find every object in a decoded response that holds channel values (document order)."""
     if depth > _MAX_DEPTH or len(out) > 64:
         return
+    pairs: list[tuple[str, Any]] | None
     if isinstance(node, _Pairs):
         pairs = list(node)
     elif isinstance(node, list):

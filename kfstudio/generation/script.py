@@ -19,9 +19,15 @@ Rules, line by line:
 * Bullets ``-``, ``*``, ``+``, ``•`` and ``1.`` / ``1)`` are dropped.
 * Time prefixes: ``1.5s:``, ``1.5 s -``, ``1.5 sec:``, ``@1.5``, ``@1.5s``, ``[1.5]``, ``(1.5s)``,
   ``00:01.5`` (``[hh:]mm:ss[.fff]``), ``1.5:`` (a decimal point is needed without a unit, so
-  ``1:`` stays a list number), and ranges ``0-1.5s:`` (time 0, hold 1.5 s). A bare number
-  with a unit needs a separator after it (``:``, ``-``, ``|``, ``)``), so prose such as
-  ``2 seconds later she smiles`` is not a time.
+  ``1:`` stays a list number), and ranges ``0-1.5s:`` (time 0, hold 1.5 s). A decimal comma
+  works too (``1,5s:``). Frames at the document's fps: ``45f:``, ``45 frames -``, ``frame 120:``,
+  ``@f120``, ``[45f]``; timecodes ``00:00:01:12`` (``HH:MM:SS:FF``). A bare number with a unit
+  needs a separator after it (``:``, ``-``, ``|``, ``)``), so prose such as ``2 seconds later
+  she smiles`` is not a time. A line that starts like a time but cannot be read (``45x:``,
+  ``@soon``, ``frame ten:``) gets a warning naming it; it is then taken as text.
+* Each beat keeps its time as written (:attr:`Beat.spec`, a
+  :class:`~kfstudio.animation.timefmt.TimeSpec`) and resolved to seconds at the ``fps`` given to
+  :func:`parse_script` (:attr:`Beat.time`).
 * Holds: ``(hold 0.5s)`` or ``[hold 0.5]`` anywhere, ``hold 0.5s`` / ``holds for 0.5 seconds``
   at the end of a line, or alone on a line (then it applies to the keyframe above).
 * In a *structured* script (one with at least one time or bullet) each remaining line is one
@@ -45,6 +51,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..animation.timefmt import HINT as _TIME_HINT
+from ..animation.timefmt import TimeSpec, spec_from_match
+
 __all__ = [
     "Beat",
     "Script",
@@ -53,7 +62,11 @@ __all__ = [
     "assign_times",
     "script_to_text",
     "beat_spans",
+    "DEFAULT_FPS",
 ]
+
+#: The fps a script's frames and timecodes are read at when the caller names none.
+DEFAULT_FPS = 30.0
 
 
 class ScriptError(ValueError):
@@ -75,6 +88,11 @@ class Beat:
     hold: float | None = None
     line: int = field(default=0, compare=False)
     span: tuple[int, int] = field(default=(0, 0), compare=False, repr=False)
+    #: the time as written (unit and style), None when the line has none
+    spec: TimeSpec | None = field(default=None, compare=False, repr=False)
+    #: source offsets of the time's number (and of a range's end): where a new time is written
+    time_span: tuple[int, int] | None = field(default=None, compare=False, repr=False)
+    end_span: tuple[int, int] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -93,27 +111,36 @@ class Script:
 
 # --------------------------------------------------------------------------- patterns
 
-_NUM = r"\d+(?:\.\d*)?|\.\d+"
-_TIMECODE = r"(?:\d+:)?\d{1,2}:\d{1,2}(?:\.\d+)?"
-_UNIT = r"(?:seconds?|secs?|s)\b"
+_NUM = r"\d+(?:[.,]\d*)?|\.\d+"
+_TC = r"\d{1,2}:\d{1,2}:\d{1,2}[:;]\d{1,3}"  # HH:MM:SS:FF
+_TIMECODE = rf"{_TC}|(?:\d+:)?\d{{1,2}}:\d{{1,2}}(?:[.,]\d+)?"
+_UNIT = r"(?P<unit>seconds?|secs?|s|frames?|fr|f)\b"
 _SEP = r"(?:[:\-–—|)]|\.(?=\s))"
 _VALUE = rf"(?P<neg>-)?(?P<t>{_TIMECODE}|{_NUM})"
-_RANGE = rf"(?:\s*(?:-|–|—|to)\s*(?P<end>{_TIMECODE}|{_NUM})\s*(?:{_UNIT})?)?"
+_RANGE = rf"(?:\s*(?:-|–|—|to)\s*(?P<end>{_TIMECODE}|{_NUM})\s*(?:{_UNIT.replace('unit', 'eunit')})?)?"
+_FRAME_WORD = r"(?P<fword>frames?|fr)\s*"
 
 _TIME_FORMS = [
-    # [1.5] (1.5s) [00:01.5] [0-1.5s]
-    re.compile(rf"[\[(]\s*{_VALUE}\s*(?:{_UNIT})?{_RANGE}\s*[\])]\s*(?:{_SEP}\s*)?", re.I),
-    # @1.5  @ 1.5s:
-    re.compile(rf"@\s*{_VALUE}\s*(?:{_UNIT})?{_RANGE}\s*(?:{_SEP}\s*|\s+|$)", re.I),
-    # 00:01.5:  1:02.5 -  00:01.5 text
+    # [1.5] (1.5s) [00:01.5] [0-1.5s] [45f] (frame 45)
+    re.compile(rf"[\[(]\s*(?:{_FRAME_WORD})?{_VALUE}\s*(?:{_UNIT})?{_RANGE}\s*[\])]\s*(?:{_SEP}\s*)?", re.I),
+    # @1.5  @ 1.5s:  @f120  @120f
+    re.compile(rf"@\s*(?P<fpre>f\s*)?{_VALUE}\s*(?:{_UNIT})?{_RANGE}\s*(?:{_SEP}\s*|\s+|$)", re.I),
+    # frame 120:  frames 45 -
+    re.compile(rf"{_FRAME_WORD}{_VALUE}\s*(?:{_SEP}\s*|$)", re.I),
+    # 00:01.5:  1:02.5 -  00:01.5 text  00:00:01:12
     re.compile(rf"(?P<neg>-)?(?P<t>{_TIMECODE}){_RANGE}\s*(?:{_SEP}\s*|\s+|$)", re.I),
     # 0-1.5s:  (a range with the unit after its end)
     re.compile(rf"{_VALUE}\s*(?:-|–|—|to)\s*(?P<end>{_NUM})\s*{_UNIT}\s*(?:{_SEP}\s*|$)", re.I),
-    # 1.5s:  1.5 s -  2 seconds |  0-1.5s:
+    # 1.5s:  1.5 s -  2 seconds |  45f:  1,5s:
     re.compile(rf"{_VALUE}\s*{_UNIT}{_RANGE}\s*(?:{_SEP}\s*|$)", re.I),
-    # 1.5:   (a decimal point is required without a unit)
-    re.compile(rf"(?P<neg>-)?(?P<t>\d*\.\d+|\d+\.\d*){_RANGE}\s*:\s*", re.I),
+    # 1.5:  1,5:  (a decimal point or comma is required without a unit)
+    re.compile(rf"(?P<neg>-)?(?P<t>\d*[.,]\d+|\d+[.,]\d*){_RANGE}\s*:\s*", re.I),
 ]
+#: The start of a line that looks like a time but is none of the forms above (warned about).
+_TIMEISH = re.compile(
+    r"(?P<x>@\s*\S+|[\[(]\s*\d[^\])]{0,16}[\])]|(?:frames?|fr)\s+[^\s:]+|\d[\d.,:;]*\s*[^\W\d_]{1,8})\s*[:|]"
+    r"|(?P<y>\d+(?:[.,:;]\d+){2,}[.,:;]?\d*)\s*[:|\-]|(?P<z>@\S+)(?=\s|$)", re.I
+)
 _BULLET = re.compile(r"(?:[-*+•]|\d{1,3}[.)])\s+")
 _HEADER = re.compile(
     r"(?P<key>background|setting|scene|context|emotions?|mood|feelings?)\s*(?:[:=]|\s[-–—]\s)\s*", re.I
@@ -199,12 +226,16 @@ class _Line:
     end: int = 0
     time: float | None = None
     hold: float | None = None
+    spec: TimeSpec | None = None
+    time_span: tuple[int, int] | None = None
+    end_span: tuple[int, int] | None = None
     field_name: str = ""  # header field
     marked: bool = False  # had a time or bullet
     indented: bool = False
 
 
-def _analyse(raw: str, offset: int, number: int, where: str) -> _Line:
+def _analyse(raw: str, offset: int, number: int, where: str, fps: float = DEFAULT_FPS,
+             warnings: list[str] | None = None) -> _Line:
     """Classify one source line; description offsets are absolute in the source."""
     body_end = _comment_start(raw)
     body = raw[:body_end].rstrip()
@@ -228,7 +259,19 @@ def _analyse(raw: str, offset: int, number: int, where: str) -> _Line:
     m = _BULLET.match(stripped)
     if m:
         pos, line.marked = pos + m.end(), True
-    pos, line.time, hold = _time_prefix(body, pos, where, number)
+    start = pos
+    pos, line.time, hold, m = _time_prefix(body, pos, where, number, fps, warnings)
+    if m is not None:
+        line.spec = _spec(m, fps)
+        line.time_span = (offset + m.start("t"), offset + m.end("t"))
+        if m.groupdict().get("end"):
+            line.end_span = (offset + m.start("end"), offset + m.end("end"))
+    elif warnings is not None:
+        bad = _TIMEISH.match(body, start)
+        token = bad and (bad.group("x") or bad.group("y") or bad.group("z") or "").strip()
+        if token:
+            warnings.append(f"{where}, line {number}: {token!r} looks like a time but cannot be read ({_TIME_HINT}); "
+                            "the line is taken as text")
     line.marked = line.marked or line.time is not None
     end, line.hold = _hold_suffix(body, pos, where, number)
     line.hold = hold if line.hold is None else line.hold
@@ -236,25 +279,53 @@ def _analyse(raw: str, offset: int, number: int, where: str) -> _Line:
     return line
 
 
-def _time_prefix(body: str, pos: int, where: str, number: int) -> tuple[int, float | None, float | None]:
-    """Parse a time prefix at ``pos``: (position after it, time, hold from a range)."""
+def _spec(m: re.Match, fps: float) -> TimeSpec:
+    """The time of a matched prefix as written (see :class:`TimeSpec`)."""
+    t = m.group("t")
+    groups = m.groupdict()
+    if re.fullmatch(_TC, t):
+        style = "tc"
+    elif ":" in t:
+        style = "clock"
+    elif groups.get("fword"):
+        style = "frame"
+    elif groups.get("fpre"):
+        style = "fprefix"
+    elif (groups.get("unit") or "").lower().startswith("f"):
+        style = "f"
+    elif groups.get("unit"):
+        style = "s"
+    else:
+        style = "bare"
+    return spec_from_match(style, t, m.group(0).strip())
+
+
+def _time_prefix(body: str, pos: int, where: str, number: int, fps: float = DEFAULT_FPS,
+                 warnings: list[str] | None = None) -> tuple[int, float | None, float | None, re.Match | None]:
+    """Parse a time prefix at ``pos``: (position after it, time in seconds, hold from a range, match)."""
     if body[pos : pos + 1] == "\\":
-        return pos, None, None
+        return pos, None, None, None
     for form in _TIME_FORMS:
         m = form.match(body, pos)
         if not m:
             continue
         if m.group("neg"):
             raise ScriptError(f"{where}, line {number}: negative time -{m.group('t')} (times start at 0)")
-        time = _checked(_seconds(m.group("t")), "time", m.group("t"), where, number)
+        spec = _spec(m, fps)
+        if spec.unit == "tc" and spec.frames >= fps and warnings is not None:
+            warnings.append(f"{where}, line {number}: timecode {m.group('t')}: frame {spec.frames:g} is not below "
+                            f"{fps:g} (the fps); read as {spec.seconds(fps):g} s")
+        time = _checked(spec.seconds(fps), "time", m.group("t"), where, number)
         hold = None
-        if m.group("end"):
-            end = _checked(_seconds(m.group("end")), "time", m.group("end"), where, number)
+        if m.groupdict().get("end"):
+            eunit = (m.groupdict().get("eunit") or m.groupdict().get("unit") or "").lower()
+            end_style = "f" if eunit.startswith("f") and ":" not in m.group("end") else ("tc" if re.fullmatch(_TC, m.group("end")) else "clock" if ":" in m.group("end") else "s")
+            end = _checked(spec_from_match(end_style, m.group("end")).seconds(fps), "time", m.group("end"), where, number)
             if end < time:
                 raise ScriptError(f"{where}, line {number}: time range {m.group('t')}-{m.group('end')} goes backwards")
             hold = end - time
-        return m.end(), time, hold
-    return pos, None, None
+        return m.end(), time, hold, m
+    return pos, None, None, None
 
 
 def _hold_suffix(body: str, pos: int, where: str, number: int) -> tuple[int, float | None]:
@@ -286,8 +357,9 @@ def _description(text: str, start: int, end: int) -> str:
 # --------------------------------------------------------------------------- parsing
 
 
-def parse_script(text: str, source: str = "<script>") -> Script:
-    """Parse a script (see the module docstring for the rules).
+def parse_script(text: str, source: str = "<script>", fps: float = DEFAULT_FPS) -> Script:
+    """Parse a script (see the module docstring for the rules); frames and timecodes are read at
+    ``fps`` (the document's).
 
     Never raises on prose. Raises :class:`ScriptError` naming ``source`` and the line for a
     negative time or hold, or a time range that goes backwards. Everything else that looks
@@ -297,12 +369,14 @@ def parse_script(text: str, source: str = "<script>") -> Script:
         raise ScriptError(f"{source}: a script must be text, not {type(text).__name__}")
     lines = []
     offset = 0
+    time_warnings: list[str] = []
     for number, raw in enumerate(text.splitlines(keepends=True), start=1):
         content = raw.rstrip("\r\n")
         lead = 1 if number == 1 and content.startswith("\ufeff") else 0
-        lines.append(_analyse(content[lead:], offset + lead, number, source))
+        lines.append(_analyse(content[lead:], offset + lead, number, source, fps, time_warnings))
         offset += len(raw)
     script = Script()
+    script.warnings.extend(time_warnings)
     structured = any(l.marked for l in lines)
     beats = _structured_beats(text, lines, script, source) if structured else _prose_beats(text, lines, script, source)
     script.beats = _order_by_time(beats, script, source)
@@ -321,7 +395,7 @@ def _set_header(script: Script, name: str, value: str, where: str) -> None:
 
 def _structured_beats(text: str, lines: list[_Line], script: Script, source: str) -> list[Beat]:
     beats: list[Beat] = []
-    last = None  # the beat or header field that an indented line continues
+    last: Beat | str | None = None  # the beat or header field that an indented line continues
     header_span: dict[str, tuple[int, int]] = {}
     for line in lines:
         where = f"{source}, line {line.number}"
@@ -347,7 +421,8 @@ def _structured_beats(text: str, lines: list[_Line], script: Script, source: str
             else:
                 _extend(last, description, line, text)
             continue
-        beat = Beat(description, line.time, line.hold, line.number, (line.start, line.end))
+        beat = Beat(description, line.time, line.hold, line.number, (line.start, line.end),
+                    line.spec, line.time_span, line.end_span)
         beats.append(beat)
         last = beat
     for beat in [b for b in beats if not b.description]:
@@ -371,10 +446,10 @@ def _prose_beats(text: str, lines: list[_Line], script: Script, source: str) -> 
         if line.kind == "header":
             _set_header(script, line.field_name, _description(text, line.start, line.end), where)
         elif line.kind == "hold":
-            if regions:
-                pending_hold[len(regions) - 1] = line.hold
-            else:
+            if not regions:
                 script.warnings.append(f"{where}: hold with no keyframe above it: ignored")
+            elif line.hold is not None:
+                pending_hold[len(regions) - 1] = line.hold
         elif line.kind == "beat":
             if line.hold is not None:
                 pending_hold[len(regions)] = line.hold
@@ -438,7 +513,9 @@ def _merge_fragments(buffer: str, pieces: list[tuple[int, int]]) -> list[tuple[i
 
 def _prose_buffer(text: str, regions: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
     """Join the regions (paragraph breaks as blank lines); returns the buffer and an offset map."""
-    parts, starts, sources = [], [], []
+    parts: list[str] = []
+    starts: list[int] = []
+    sources: list[int] = []
     length = 0
     for start, end in regions:
         piece = "\n\n" if start < 0 else text[start:end]
@@ -478,23 +555,23 @@ def _order_by_time(beats: list[Beat], script: Script, source: str) -> list[Beat]
             groups.append([beat])
         else:
             groups[-1].append(beat)
-    latest = None
+    latest: tuple[float, int] | None = None  # (time, line) of the latest timed group so far
     backwards = []
     for group in groups:
         t = group[0].time
         if t is None:
             continue
-        if latest is not None and t < latest.time:
-            backwards.append(f"line {group[0].line} ({t:g} s) comes before line {latest.line} ({latest.time:g} s)")
-        elif latest is not None and t == latest.time:
-            script.warnings.append(f"{source}, line {group[0].line}: same time as line {latest.line} ({t:g} s)")
-        if latest is None or t >= latest.time:
-            latest = group[0]
+        if latest is not None and t < latest[0]:
+            backwards.append(f"line {group[0].line} ({t:g} s) comes before line {latest[1]} ({latest[0]:g} s)")
+        elif latest is not None and t == latest[0]:
+            script.warnings.append(f"{source}, line {group[0].line}: same time as line {latest[1]} ({t:g} s)")
+        if latest is None or t >= latest[0]:
+            latest = (t, group[0].line)
     if not backwards:
         return beats
     script.warnings.append(f"{source}: times go backwards ({'; '.join(backwards)}): keyframes reordered by time")
     lead = [] if groups[0][0].time is not None else [groups.pop(0)]
-    groups.sort(key=lambda g: g[0].time)  # stable: equal times keep their order
+    groups.sort(key=lambda g: g[0].time or 0.0)  # every group left is timed; stable: equal times keep their order
     return [b for g in lead + groups for b in g]
 
 
@@ -535,7 +612,7 @@ def assign_times(
     times[last + 1 :] = times[last] + offsets[last + 1 :] - offsets[last]
     filled = np.round(times, 3)
     filled = np.maximum.accumulate(np.where(explicit, times, filled))
-    return [float(t) if not e else float(b.time) for t, e, b in zip(filled, explicit, beats)]
+    return [float(b.time) if e and b.time is not None else float(t) for t, e, b in zip(filled, explicit, beats)]
 
 
 # --------------------------------------------------------------------------- writing

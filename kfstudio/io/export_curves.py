@@ -30,16 +30,18 @@ Head
 
 from __future__ import annotations
 
-import os
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, Literal
 
 import numpy as np
 
 from .. import channels as ch
 from ..animation import Animation, Interp
 from ..animation.curves import segment_coefficients
+
+if TYPE_CHECKING:
+    from ..rig.head import Head
 
 __all__ = [
     "ExportError",
@@ -48,11 +50,11 @@ __all__ = [
     "ExportCurves",
     "HeadPart",
     "ROTATION_NODES",
+    "check_animation",
     "prepare_curves",
     "split_head",
     "euler_degrees",
     "rotation_quaternions",
-    "export_animation",
 ]
 
 #: Seconds are multiplied by this to get FBX KTime ticks.
@@ -89,7 +91,7 @@ class ChannelCurve:
         return ChannelCurve(self.times, self.values * factor, self.interp,
                             self.slope_in * factor, self.slope_out * factor)
 
-    def evaluate(self, t: np.ndarray, side: str = "right") -> tuple[np.ndarray, np.ndarray]:
+    def evaluate(self, t: np.ndarray, side: Literal["left", "right"] = "right") -> tuple[np.ndarray, np.ndarray]:
         """(value, slope per second) at times ``t``; ``side="left"`` takes the slope of the segment
         that ends at a key time, ``"right"`` the one that leaves it. The curve holds its end values."""
         t = np.asarray(t, dtype=np.float64)
@@ -282,7 +284,7 @@ class HeadPart:
     """
 
     name: str
-    head: object  # kfstudio.rig.head.Head (vertices relative to the pivot)
+    head: Head  # vertices relative to the pivot
     normals: np.ndarray
     pivot: np.ndarray
     parent: str

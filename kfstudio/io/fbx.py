@@ -3,10 +3,13 @@
 Encoding (:func:`encode_fbx`)
     A 27-byte header (``Kaydara FBX Binary  \\x00\\x1a\\x00`` + uint32 version 7400), then node records:
     uint32 absolute end offset, uint32 property count, uint32 property bytes, uint8 name length,
-    name, the typed properties, the nested records and, when a node has nested records or no
-    properties, a 13-byte null record. The top level ends with a null record and the footer (a
-    16-byte id, zero padding that makes the file a multiple of 16 bytes, 4 zero bytes, the
-    version, 120 zero bytes and a 16-byte magic). Properties: ``C`` bool, ``Y`` int16 (:class:`I16`),
+    name, the typed properties, the nested records and, when the record is a scope, a 13-byte null
+    record that closes its nested list. A record is a scope when it has nested records, when it has
+    no properties, when it is an object (a child of ``Objects``), or when it is one of
+    :data:`SCOPE_NAMES`: the FBX SDK expects those closed even when empty (``kfstudio check``
+    flags files that are not). The top level ends with a null record and the footer (a 16-byte id,
+    zero padding that makes the file a multiple of 16 bytes, 4 zero bytes, the version, 120 zero
+    bytes and a 16-byte magic). Properties: ``C`` bool, ``Y`` int16 (:class:`I16`),
     ``I`` int32 (Python int), ``L`` int64 (:class:`I64`), ``F`` float32 (:class:`F32`), ``D``
     float64 (Python float), ``S`` string, ``R`` bytes, and numpy arrays ``b i l f d``; arrays
     larger than :data:`COMPRESS_MIN_BYTES` are zlib-compressed unless wrapped in
@@ -17,8 +20,8 @@ Scene (:func:`build_scene`, :func:`write_fbx`)
     Metres with +Y up (``UnitScaleFactor`` 100: one unit is 100 cm), the frame rate in
     ``GlobalSettings`` (``TimeMode``, ``CustomFrameRate``), one animation stack and layer. Mode
     *head*: three Mesh models (face with a ``BlendShape`` deformer whose ``BlendShapeChannel`` s
-    carry ARKit camelCase names and ``Shape`` geometries of sparse offsets; the two eyeballs as
-    children of the face), one material per head part, ``DeformPercent`` curves (0-100) and
+    carry ARKit camelCase names and ``Shape`` geometries of sparse offsets, with zero normal
+    offsets, which assimp requires; the two eyeballs as children of the face), one material per head part, ``DeformPercent`` curves (0-100) and
     ``Lcl Rotation`` curves in degrees with rotation order ``eEulerZXY`` (see
     :mod:`kfstudio.io.export` for the pose conventions). Mode *curves*: one Null model with the 61
     channels as animated user properties (``A+U``) named with the Live Link Face names.
@@ -70,6 +73,11 @@ CREATION_TIME = "1970-01-01 10:00:00:000"
 FOOTER_ID = bytes.fromhex("fabcab09d0c8d466b176fb831cf7267e")
 FOOTER_MAGIC = bytes.fromhex("f85a8c6adef5d97eece90ce3758f290b")
 NULL_RECORD = b"\x00" * 13
+#: Records that are always closed as a scope (a nested list, ended by a null record) even when they
+#: have properties and no children: the FBX SDK reads every object of ``Objects`` as a scope (its
+#: ASCII form is ``Kind: id, "name", "class" {...}``) and fails to read an ``AnimationLayer`` or
+#: ``AnimationStack`` that is not one (no key in any curve, "expected compound scope").
+SCOPE_NAMES = frozenset({"AnimationStack", "AnimationLayer"})
 #: Arrays with more bytes than this are zlib-compressed.
 COMPRESS_MIN_BYTES = 512
 COMPRESS_LEVEL = 1
@@ -185,14 +193,15 @@ class _Encoder:
             return b"R" + struct.pack("<I", len(p)) + bytes(p)
         raise TypeError(f"cannot write {type(p).__name__} as an FBX property")
 
-    def node(self, n: FbxNode) -> None:
+    def node(self, n: FbxNode, scope: bool = False) -> None:
         name = n.name.encode("ascii")
         props = b"".join(self._prop(p) for p in n.props)
         start = len(self.out)
         self.out += struct.pack("<IIIB", 0, len(n.props), len(props), len(name)) + name + props
+        objects = n.name == "Objects"
         for child in n.children:
-            self.node(child)
-        if n.children or not n.props:
+            self.node(child, scope=objects)
+        if n.children or not n.props or scope or n.name in SCOPE_NAMES:
             self.out += NULL_RECORD
         end = len(self.out)
         if end > 0xFFFFFFFF:
@@ -423,6 +432,8 @@ def _material(scene: _Scene, name: str, rgba) -> I64:
         _p("DiffuseFactor", "Number", "", "A", 1.0),
         _p("TransparencyFactor", "Number", "", "A", 1.0 - a),
         _p("Opacity", "double", "Number", "", a),
+        # A phong material carries its specular exponent (assimp's validator warns without one).
+        _p("ShininessExponent", "Number", "", "A", 20.0),
     ])
     return scene.add("Material", name, "Material", "", children=[
         FbxNode("Version", [102]), FbxNode("ShadingModel", ["phong"]), FbxNode("MultiLayer", [0]), props])
@@ -441,10 +452,14 @@ def _blend_shapes(scene: _Scene, part, geometry: int, curves: ExportCurves, laye
             FbxNode("Properties70", children=[_p("DeformPercent", "Number", "", "A", 0.0)]),
         ])
         scene.oo(channel, deformer)
+        deltas = head.shape_deltas[s].astype(np.float64).reshape(-1)
         shape = scene.add("Geometry", name, "Geometry", "Shape", children=[
             FbxNode("Version", [100]),
             FbxNode("Indexes", [head.shape_indices[s].astype(np.int32)]),
-            FbxNode("Vertices", [head.shape_deltas[s].astype(np.float64).reshape(-1)]),
+            FbxNode("Vertices", [deltas]),
+            # Normal offsets: required by assimp (up to 5.4) and expected by the FBX SDK; zero
+            # offsets leave the base normals, as Blender's exporter does.
+            FbxNode("Normals", [np.zeros_like(deltas)]),
         ])
         scene.oo(shape, channel)
         node = scene.curve_node("DeformPercent", [("DeformPercent", 0.0)], layer, channel, "DeformPercent")

@@ -18,6 +18,8 @@ channel (unit quaternions, x y z w) per node:
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from ..animation import Interp
@@ -53,9 +55,10 @@ def build_gltf_animation(curves: ExportCurves, head) -> tuple[dict, bytes]:
     from .gltf_head import GlbBuilder, add_head_mesh
 
     builder = GlbBuilder()
+    nodes: list[dict[str, Any]]
     nodes, meshes, index = [], [], {}
     for part in split_head(head):
-        node = {"name": part.name, "translation": [float(x) for x in part.translation]}
+        node: dict[str, Any] = {"name": part.name, "translation": [float(x) for x in part.translation]}
         if len(part.head.faces):
             meshes.append(add_head_mesh(builder, part.head, material=0))
             node["mesh"] = len(meshes) - 1

@@ -22,6 +22,7 @@ import json
 import struct
 import warnings
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -45,7 +46,7 @@ _GLB_MAGIC = b"glTF"
 _CHUNK_JSON = 0x4E4F534A
 _CHUNK_BIN = 0x004E4942
 ARRAY_BUFFER, ELEMENT_ARRAY_BUFFER = 34962, 34963
-_COMPONENTS = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
+_COMPONENTS: dict[int, type[Any]] = {5120: np.int8, 5121: np.uint8, 5122: np.int16, 5123: np.uint16, 5125: np.uint32, 5126: np.float32}
 _CODE_OF = {np.dtype(v): k for k, v in _COMPONENTS.items()}
 _WIDTH = {"SCALAR": 1, "VEC2": 2, "VEC3": 3, "VEC4": 4, "MAT2": 4, "MAT3": 9, "MAT4": 16}
 
@@ -114,7 +115,7 @@ class GlbBuilder:
 
     def gltf_json(self, **top) -> dict:
         """The glTF JSON with this builder's buffer, views and accessors plus the given top-level keys."""
-        out = {"asset": {"version": "2.0", "generator": "kfstudio"}}
+        out: dict[str, Any] = {"asset": {"version": "2.0", "generator": "kfstudio"}}
         out.update(top)
         size = len(self.blob())
         if size:
@@ -151,7 +152,7 @@ def add_head_mesh(builder: GlbBuilder, head: Head, material: int = 0) -> dict:
             continue
         names.append(ARKIT_NAMES[i])
         targets.append({"POSITION": builder.add_sparse_vec3(n, head.shape_indices[i], head.shape_deltas[i])})
-    primitive = {"attributes": attrs, "indices": indices, "material": material, "mode": 4}
+    primitive: dict[str, Any] = {"attributes": attrs, "indices": indices, "material": material, "mode": 4}
     if targets:
         primitive["targets"] = targets
     extras = {
@@ -164,7 +165,7 @@ def add_head_mesh(builder: GlbBuilder, head: Head, material: int = 0) -> dict:
             "eye_centers": head.eye_centers.tolist(),
         },
     }
-    mesh = {"name": head.name, "primitives": [primitive], "extras": extras}
+    mesh: dict[str, Any] = {"name": head.name, "primitives": [primitive], "extras": extras}
     if targets:
         mesh["weights"] = [0.0] * len(targets)
     return mesh
@@ -433,7 +434,9 @@ def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, 
     if not meshes or not instances:
         raise HeadFormatError(path, "contains no mesh")
 
+    shape_rows: dict[int, tuple[list[np.ndarray], list[np.ndarray]]]
     verts, faces, parts, shape_rows = [], [], [], {i: ([], []) for i in range(NUM_BLENDSHAPES)}
+    colors: list[np.ndarray | None] = []  # per primitive: its COLOR_0 (RGBA), or None
     part_names: list[str] = []
     part_colors: list[list[float]] = []
     kf_extras = None
@@ -464,6 +467,7 @@ def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, 
             faces.append(tri + offset)
             part_ids = _primitive_parts(gltf, prim, acc, where, n, kf, part_names, part_colors)
             parts.append(part_ids)
+            colors.append(_primitive_colors(acc, prim, where, n))
             if kf is not None:
                 kf_extras = kf
             for t_index, target in enumerate(prim.get("targets", [])):
@@ -480,7 +484,24 @@ def _load_head(path: Path, gltf: dict, buffers: list[bytes], mapping: dict[str, 
             offset += n
     if not verts or not faces or sum(len(f) for f in faces) == 0:
         raise HeadFormatError(path, "contains no triangle mesh")
-    return _assemble(path, verts, faces, parts, part_names, part_colors, shape_rows, kf_extras)
+    head = _assemble(path, verts, faces, parts, part_names, part_colors, shape_rows, kf_extras)
+    if any(c is not None for c in colors):  # painted vertices: keep them (part colours where a primitive has none)
+        head.vertex_rgba = np.concatenate([
+            c if c is not None else head.colors[p] for c, p in zip(colors, parts)
+        ]).astype(np.float32)
+    return head
+
+
+def _primitive_colors(acc, prim, where, n) -> np.ndarray | None:
+    """A primitive's ``COLOR_0`` as (n, 4) RGBA in [0, 1], or None when it has none."""
+    if "COLOR_0" not in prim["attributes"]:
+        return None
+    c = np.asarray(acc.read(prim["attributes"]["COLOR_0"], where + ".COLOR_0"), dtype=np.float32)
+    if c.ndim != 2 or len(c) != n or c.shape[1] not in (3, 4):
+        raise HeadFormatError(acc.path, f"{where}.COLOR_0: expected {n} RGB or RGBA colours")
+    if c.shape[1] == 3:
+        c = np.concatenate([c, np.ones((n, 1), np.float32)], axis=1)
+    return np.clip(np.nan_to_num(c, nan=1.0), 0.0, 1.0)
 
 
 def _primitive_parts(gltf, prim, acc, where, n, kf, part_names, part_colors) -> np.ndarray:
@@ -493,10 +514,9 @@ def _primitive_parts(gltf, prim, acc, where, n, kf, part_names, part_colors) -> 
                 part_names.append(name)
                 part_colors.append(list(color))
             ids.append(part_names.index(name))
-        ids = np.asarray(ids)
         if local.size and (local.min() < 0 or local.max() >= len(ids)):
             raise HeadFormatError(acc.path, f"{where}._PART: part id out of range")
-        return ids[local]
+        return np.asarray(ids)[local]
     materials = gltf.get("materials", [])
     m = prim.get("material")
     if m is not None and 0 <= m < len(materials):

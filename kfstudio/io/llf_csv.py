@@ -334,7 +334,8 @@ def _read_text(path: Path) -> str:
 
 def _parse_header(path: Path, line: str) -> _Columns:
     names = [name.strip().strip('"').strip() for name in line.split(",")]
-    timecode = count = None
+    timecode: int | None = None
+    count: int | None = None
     channel_of_column: dict[int, int] = {}
     column_of_channel: dict[int, int] = {}
     extra, unnamed = [], []
@@ -396,7 +397,7 @@ def _split_rows(path: Path, lines: list[str], columns: _Columns) -> tuple[list[i
         fields = line.split(",", maxsplit)
         if count_column is not None and count_column < len(fields):
             count_text = fields[count_column].strip()
-            if count_text != usual_count and _count_is_zero(path, number, count_text, columns):
+            if count_text != usual_count and _count_is_zero(path, number, count_text, columns, count_column):
                 skipped.append(number)
                 continue
         n_fields = line.count(",") + 1
@@ -409,11 +410,11 @@ def _split_rows(path: Path, lines: list[str], columns: _Columns) -> tuple[list[i
     return line_numbers, rows, skipped
 
 
-def _count_is_zero(path: Path, line: int, text: str, columns: _Columns) -> bool:
+def _count_is_zero(path: Path, line: int, text: str, columns: _Columns, column: int) -> bool:
     try:
         return int(text) == 0
     except ValueError:
-        raise CSVFormatError(path, line, columns.label(columns.count), f"count {text!r} is not a whole number") from None
+        raise CSVFormatError(path, line, columns.label(column), f"count {text!r} is not a whole number") from None
 
 
 def _canonical_timecodes(texts: list[str]) -> np.ndarray | None:

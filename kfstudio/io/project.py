@@ -244,8 +244,8 @@ class _Reader:
             edited=self.mask(f"{w}.edited", d.get("edited")),
             interp=self.codes(f"{w}.interp", d.get("interp"), _INTERP_CODES, Interp.BEZIER, cmap),
             tangent=self.codes(f"{w}.tangent", d.get("tangent"), _TANGENT_CODES, Tangent.AUTO_CLAMPED, cmap),
-            in_slope=self.per_channel(f"{w}.in_slope", d["in_slope"], cmap, 0.0) if "in_slope" in d else None,
-            out_slope=self.per_channel(f"{w}.out_slope", d["out_slope"], cmap, 0.0) if "out_slope" in d else None,
+            in_slope=self.per_channel(f"{w}.in_slope", d["in_slope"], cmap, 0.0) if "in_slope" in d else np.zeros(ch.NUM_CHANNELS),
+            out_slope=self.per_channel(f"{w}.out_slope", d["out_slope"], cmap, 0.0) if "out_slope" in d else np.zeros(ch.NUM_CHANNELS),
             hold=self.number(f"{w}.hold", d.get("hold", 0.0), nonneg=True),
             uid=uid,
         )

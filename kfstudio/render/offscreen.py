@@ -48,6 +48,7 @@ __all__ = [
     "select_backend",
     "as_rig",
     "render_image",
+    "face_vertices",
     "render_part_map",
     "render_sheet",
     "blendshape_frames",
@@ -218,18 +219,34 @@ def _camera_axes(azimuth: float, elevation: float) -> tuple[np.ndarray, np.ndarr
 
 
 _NECK_SHOWN = 0.15  # how much neck to frame below the neck pivot, as a fraction of the head's height above it
+_CHIN_BELOW_EYES = 1.0  # with eyes: frame down to this many times the eyes-to-crown height below the eyes
+_CROWN_ABOVE_EYES = 0.85  # ... and up to this fraction of it above the eyes (the face, not the whole skull)
 
 
-def _framed_vertices(head) -> np.ndarray:
-    """The neutral vertices the camera frames: the head and a little neck, not the whole neck."""
+def face_vertices(head) -> np.ndarray:
+    """The neutral vertices the camera frames: the face and skull, from the crown to just under the chin
+    (a head with eye centres), or the head and a little neck below the neck pivot (a head without)."""
     vertices = np.asarray(head.vertices, dtype=np.float32)
+    top = float(vertices[:, 1].max())
+    eyes = getattr(head, "eye_centers", None)
+    if eyes is not None and np.asarray(eyes).size == 6:
+        eye_y = float(np.asarray(eyes, dtype=np.float32).reshape(2, 3)[:, 1].mean())
+        if top > eye_y:
+            span = top - eye_y
+            y = vertices[:, 1]
+            kept = vertices[(y >= eye_y - _CHIN_BELOW_EYES * span) & (y <= eye_y + _CROWN_ABOVE_EYES * span)]
+            if len(kept) >= 4:
+                return kept
     pivot = getattr(head, "neck_pivot", None)
     if pivot is None:
         return vertices
     pivot_y = float(np.asarray(pivot).reshape(3)[1])
-    cut = pivot_y - _NECK_SHOWN * (float(vertices[:, 1].max()) - pivot_y)
+    cut = pivot_y - _NECK_SHOWN * (top - pivot_y)
     kept = vertices[vertices[:, 1] >= cut]
     return kept if len(kept) >= 4 else vertices
+
+
+_framed_vertices = face_vertices
 
 
 @dataclass(frozen=True)
@@ -488,12 +505,20 @@ def render_sheet(head_or_rig, frames, *, columns: int | None = None, size_per=(2
 
 
 def blendshape_frames(weight: float = 1.0) -> list[tuple[np.ndarray, tuple[str, str]]]:
-    """One ``(values, label)`` frame per ARKit blendshape at ``weight``, for a shape contact sheet."""
+    """One ``(values, label)`` frame per ARKit blendshape at ``weight``, for a shape contact sheet.
+
+    MouthClose acts only against JawOpen (as in ARKit, see :mod:`kfstudio.rig.evaluate`): its frame
+    sets both, so it shows the lips closed over an open jaw."""
     frames = []
+    jaw = channels.channel_index("JawOpen")
     for channel in channels.CHANNELS[: channels.NUM_BLENDSHAPES]:
         values = channels.NEUTRAL.copy()
         values[channel.index] = weight
-        frames.append((values, (channel.name, f"{channel.group} {weight:g}")))
+        label = f"{channel.group} {weight:g}"
+        if channel.name == "MouthClose":
+            values[jaw] = weight
+            label += " + JawOpen"
+        frames.append((values, (channel.name, label)))
     return frames
 
 

@@ -17,6 +17,8 @@ lazily (``kfstudio.render.offscreen`` does so inside its functions). The editor 
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from vispy import gloo
 from vispy.scene.visuals import create_visual_node
@@ -65,11 +67,11 @@ varying vec4 v_color;
 varying float v_shine;
 varying float v_part;
 
-const vec3 KEY_COLOR = vec3(1.00, 0.95, 0.88);
-const vec3 FILL_COLOR = vec3(0.42, 0.47, 0.58);
+const vec3 KEY_COLOR = vec3(1.10, 1.03, 0.94);
+const vec3 FILL_COLOR = vec3(0.34, 0.38, 0.48);
 const vec3 RIM_COLOR = vec3(0.55, 0.60, 0.70);
-const vec3 SKY = vec3(0.30, 0.31, 0.34);
-const vec3 GROUND = vec3(0.16, 0.13, 0.12);
+const vec3 SKY = vec3(0.22, 0.23, 0.26);
+const vec3 GROUND = vec3(0.10, 0.08, 0.075);
 
 void main() {
     if (u_mode == 1) {
@@ -81,25 +83,33 @@ void main() {
         return;
     }
     vec3 view_dir = normalize(u_eye.xyz - v_position * u_eye.w);
+    if (!gl_FrontFacing) {
+        // the inside of a closed surface (the mouth and throat seen between parted lips): dark and unlit
+        gl_FragColor = vec4(v_color.rgb * 0.16 + vec3(0.05, 0.012, 0.012), v_color.a);
+        return;
+    }
     vec3 n = normalize(v_normal);
     if (dot(n, view_dir) < 0.0) n = -n;  // two-sided: inner surfaces (mouth, lids) stay lit
-    float key = max(dot(n, u_key_dir), 0.0);
+    // a little wrap: the key's terminator is soft (a sharp one draws a seam down a face lit from the side)
+    float key_raw = dot(n, u_key_dir);
+    float key = max((key_raw + 0.35) / 1.35, 0.0);
+    key *= key;
     float fill = max(dot(n, u_fill_dir), 0.0);
     float facing = max(dot(n, view_dir), 0.0);
     float rim = pow(1.0 - facing, 3.0) * (0.35 + 0.65 * max(dot(n, u_rim_dir), 0.0));
     vec3 ambient = mix(GROUND, SKY, 0.5 + 0.5 * dot(n, u_up_dir));
     vec3 base = v_color.rgb;
-    vec3 diffuse = base * (ambient + key * KEY_COLOR + 0.55 * fill * FILL_COLOR);
+    vec3 diffuse = base * (ambient + key * KEY_COLOR + 0.65 * fill * FILL_COLOR);
     vec3 half_dir = normalize(u_key_dir + view_dir);
-    float exponent = mix(12.0, 90.0, v_shine);
-    float spec = pow(max(dot(n, half_dir), 0.0), exponent) * mix(0.06, 0.7, v_shine) * step(0.0, key);
+    float exponent = mix(12.0, 60.0, v_shine);
+    float spec = pow(max(dot(n, half_dir), 0.0), exponent) * mix(0.06, 1.0, v_shine) * step(0.0, key_raw);
     vec3 color = diffuse + rim * RIM_COLOR * 0.6 + spec * KEY_COLOR;
     gl_FragColor = vec4(pow(clamp(color, 0.0, 1.0), vec3(1.0 / 1.15)), v_color.a);
 }
 """
 
 # Light directions in camera space: x right, y up, z toward the viewer.
-_KEY_CAM = np.array([-0.45, 0.55, 0.70])
+_KEY_CAM = np.array([-0.42, 0.62, 0.66])
 _FILL_CAM = np.array([0.75, 0.05, 0.65])
 _RIM_CAM = np.array([0.30, 0.50, -0.80])
 
@@ -142,11 +152,13 @@ class HeadMeshVisual(Visual):
         Visual.__init__(self, vcode=_VERTEX, fcode=_FRAGMENT)
         faces = np.ascontiguousarray(head.faces, dtype=np.uint32)
         part = np.asarray(head.part, dtype=np.intp)
-        colors = np.asarray(head.colors, dtype=np.float32)
+        vertex_colors = getattr(head, "vertex_colors", None)
+        colors = (np.asarray(vertex_colors(), dtype=np.float32) if callable(vertex_colors)
+                  else np.asarray(head.colors, dtype=np.float32)[np.asarray(head.part, dtype=np.intp)])
         self._n_vertices = len(part)
         self._tri_index = gloo.IndexBuffer(faces)
         self._edge_index = None  # built on first wireframe draw
-        self._part_indices = None  # [(part, IndexBuffer)], built on first part-id draw
+        self._part_indices: list[tuple[int, Any]] | None = None  # [(part, IndexBuffer)], built on first part-id draw
         self._part = part
         self._faces = faces
         self._pos_vbo = gloo.VertexBuffer(np.zeros((self._n_vertices, 3), np.float32))
@@ -154,14 +166,14 @@ class HeadMeshVisual(Visual):
         prog = self.shared_program
         prog["a_position"] = self._pos_vbo
         prog["a_normal"] = self._nrm_vbo
-        prog["a_color"] = gloo.VertexBuffer(np.ascontiguousarray(colors[part]))
+        prog["a_color"] = gloo.VertexBuffer(np.ascontiguousarray(colors))
         prog["a_shine"] = gloo.VertexBuffer(part_shininess(head.part_names)[part])
         prog["a_part"] = gloo.VertexBuffer(part.astype(np.float32))
         self._mode = SHADED_MODE
         prog["u_mode"] = SHADED_MODE
         prog["u_line_pass"] = 0
         prog["u_face_part"] = 0.0
-        self._bounds = None
+        self._bounds: tuple[np.ndarray, np.ndarray] | None = None
         self.wireframe = wireframe
         self._index_buffer = self._tri_index
         self._draw_mode = "triangles"

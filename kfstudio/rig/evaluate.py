@@ -9,14 +9,17 @@ Order of operations in :meth:`Rig.evaluate`:
 2. **Lids follow the gaze.** The ``eyeLook*`` weights used for the lids are raised to at least
    ``gaze angle / full angle * LID_FOLLOW`` (a maximum, so data that already carries both does not
    count twice).
-3. **Blendshapes.** ``neutral + sum(w_i * delta_i)`` over the 52 sparse shapes (one sparse
+3. **mouthClose** acts as in ARKit: it closes the lips against ``jawOpen`` and never acts alone. Its
+   effective weight is ``min(mouthClose, jawOpen)`` (the shape is authored as the correction that closes
+   the lips of a fully open jaw).
+4. **Blendshapes.** ``neutral + sum(w_i * delta_i)`` over the 52 sparse shapes (one sparse
    matrix-vector product). With all weights 0 the result is the neutral mesh exactly. The jaw is a
    shape (``jawOpen`` rotates the lower face, lower teeth and tongue about the head's ``jaw_pivot``).
-4. **Eyes.** Eyeball vertices rotate about their eye centre by ``Ry(-yaw) @ Rx(pitch) @ Rz(roll)``.
-5. **Head.** Head yaw/pitch/roll (channel value x :data:`HEAD_RADIANS_PER_UNIT` radians) rotate the
+5. **Eyes.** Eyeball vertices rotate about their eye centre by ``Ry(-yaw) @ Rx(pitch) @ Rz(roll)``.
+6. **Head.** Head yaw/pitch/roll (channel value x :data:`HEAD_RADIANS_PER_UNIT` radians) rotate the
    head about ``neck_pivot`` by the same matrix form; the neck below the pivot blends smoothly to
    unrotated at its base.
-6. **Normals**: area-weighted face normals summed per vertex, then normalised. :meth:`Rig.evaluate`
+7. **Normals**: area-weighted face normals summed per vertex, then normalised. :meth:`Rig.evaluate`
    updates them incrementally, with the same result as a full recomputation up to float rounding:
    the neutral face and vertex normals are cached; only the faces touched by the active blendshapes
    get new face normals, whose differences are added to the cached vertex sums; eyeballs and the rigid
@@ -47,6 +50,7 @@ LOOK_PITCH = EYE_LOOK_PITCH
 LID_FOLLOW = 0.6
 
 _I = {n: channel_index(n) for n in (
+    "JawOpen", "MouthClose",
     "EyeLookDownLeft", "EyeLookInLeft", "EyeLookOutLeft", "EyeLookUpLeft",
     "EyeLookDownRight", "EyeLookInRight", "EyeLookOutRight", "EyeLookUpRight",
     "HeadYaw", "HeadPitch", "HeadRoll",
@@ -94,15 +98,15 @@ def _vertex_face_matrix(num_vertices: int, faces: np.ndarray) -> sp.csr_matrix:
 class _FaceSet:
     """A fixed set of faces, laid out for fast repeated normal computation."""
 
-    def __init__(self, faces: np.ndarray, ids: np.ndarray, num_vertices: int, neutral_normals: np.ndarray,
-                 scratch: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None):
+    def __init__(self, faces: np.ndarray, ids: np.ndarray, num_vertices: int, neutral_normals: np.ndarray | None,
+                 scratch: tuple[np.ndarray, ...] | None = None):
         n = len(ids)
         picked = np.take(faces, ids, axis=0)
         self.ids = ids
         self.corners = tuple(picked.T.astype(np.intp))  # one contiguous index row per corner
         # work space: views into shared scratch arrays when given (sets in a cache come and go)
         if scratch is None:
-            scratch = tuple(np.empty((n, 3), dtype=np.float32) for _ in range(3))
+            scratch = (np.empty((n, 3), dtype=np.float32), np.empty((n, 3), dtype=np.float32), np.empty((n, 3), dtype=np.float32))
         self.buffers = tuple(b[:n] for b in scratch)
         self.neutral = np.take(neutral_normals, ids, axis=0) if neutral_normals is not None else None
         # vertex sums of these faces' normals: incidence @ face values, as a CSC matrix built directly
@@ -244,8 +248,11 @@ class Rig:
 
     @staticmethod
     def shape_weights(values: np.ndarray, gaze: np.ndarray) -> np.ndarray:
-        """The 52 weights applied to the mesh: the blendshape channels with the lids following the gaze."""
+        """The 52 weights applied to the mesh: the blendshape channels with the lids following the gaze and
+        mouthClose limited by jawOpen."""
         w = np.array(values[:NUM_BLENDSHAPES], dtype=np.float32)
+        close, jaw = _I["MouthClose"], _I["JawOpen"]
+        w[close] = min(w[close], max(w[jaw], 0.0))
         for side, (yaw, pitch, _) in zip(("Left", "Right"), gaze):
             toward_nose = yaw if side == "Left" else -yaw  # left eye: +yaw (toward -X) is inward
             follow = {

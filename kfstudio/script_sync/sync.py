@@ -4,6 +4,7 @@ updates or deletes (one undoable edit), which need a new proposal, and how propo
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 from collections.abc import Sequence
 
@@ -22,6 +23,8 @@ __all__ = [
     "sync_keyframes",
     "generation_targets",
     "proposal_edit",
+    "stale_keyframes",
+    "parsed_script",
 ]
 
 #: ``Animation.settings`` key holding, per keyframe id, the context its values were generated from.
@@ -67,13 +70,13 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     """
     from ..generation.script import assign_times, parse_script
 
-    script = parse_script(script_text, source)
+    script = parse_script(script_text, source, fps=anim.fps)
     times = assign_times(script)
     descs = [b.description for b in script.beats]
     old = script_keyframes(anim)
     old_descs = [k.description for k in old]
     prov = dict(anim.settings.get(PROVENANCE, {}))
-    old_times = _explicit_times(anim.script)
+    old_times = _explicit_times(anim.script, anim.fps)
 
     # Align old keyframes with new lines (insertions, deletions, edits in place).
     pairs: dict[int, Keyframe] = {}
@@ -90,14 +93,17 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     changed: list = [(k.uid, None) for k in old if k.uid not in matched]
     to_generate: list[str] = []
     new_prov: dict[str, str] = {}
-    prev_vals = None
+    prev_vals: np.ndarray | None = None
     for j, beat in enumerate(script.beats):
         key = context_key(script.background, script.emotion, descs, j)
         k = pairs.get(j)
         if k is None:
             hold = beat.hold if beat.hold is not None else reading_hold(times, j)
             t = times[j] if beat.time is not None else round(times[j] * anim.fps) / anim.fps
-            k = Keyframe(t, beat.description, prev_vals, hold=hold)
+            if prev_vals is None:
+                k = Keyframe(t, beat.description, hold=hold)
+            else:
+                k = Keyframe(t, beat.description, prev_vals, hold=hold)
         else:
             before = old_times.get(k.description, [])
             line_time_before = before.pop(0) if before else None
@@ -119,13 +125,13 @@ def sync_keyframes(anim: Animation, script_text: str, source: str = "<script>") 
     return edit, to_generate
 
 
-def _explicit_times(script_text: str) -> dict[str, list[float | None]]:
+def _explicit_times(script_text: str, fps: float) -> dict[str, list[float | None]]:
     """Description → the explicit times its lines had (in order), in a script that parsed before."""
     from ..generation.script import parse_script
 
     out: dict[str, list[float | None]] = {}
     try:
-        beats = parse_script(script_text).beats
+        beats = parse_script(script_text, fps=fps).beats
     except ValueError:
         return out
     for b in beats:
@@ -171,3 +177,36 @@ def proposal_edit(
     edit.fields_before["settings"] = dict(anim.settings)
     edit.fields_after["settings"] = settings
     return edit
+
+
+def stale_keyframes(anim: Animation) -> list[str]:
+    """Script keyframes whose values were not generated from their current text and context (their
+    recorded provenance differs): the editor marks them, and a saved file records it (the
+    provenance is saved with the document). An unparsable script makes none stale.
+
+    Cheap enough to call on every document change: the parse and the context digests are cached
+    per script text (they do not change while proposals arrive)."""
+    if not anim.script.strip():
+        return []
+    try:
+        script = parsed_script(anim.script, anim.fps)
+    except ValueError:
+        return []
+    kfs = script_keyframes(anim)
+    keys = _context_keys(script.background, script.emotion, tuple(k.description for k in kfs))
+    prov = anim.settings.get(PROVENANCE, {})
+    return [k.uid for k, key in zip(kfs, keys) if prov.get(k.uid) != key]
+
+
+@functools.lru_cache(maxsize=8)
+def parsed_script(text: str, fps: float):
+    """:func:`~kfstudio.generation.script.parse_script` of ``text`` at ``fps``, cached (the few
+    latest texts): for views that read the same script on every change. Do not modify the result."""
+    from ..generation.script import parse_script
+
+    return parse_script(text, fps=fps)
+
+
+@functools.lru_cache(maxsize=8)
+def _context_keys(background: str, emotion: str, descriptions: tuple[str, ...]) -> list[str]:
+    return [context_key(background, emotion, descriptions, i) for i in range(len(descriptions))]

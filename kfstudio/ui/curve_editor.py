@@ -46,6 +46,7 @@ from .. import channels as ch
 from ..animation import commands
 from ..animation.curves import Interp, Tangent
 from .channel_list import channel_color
+from .time_fields import install_time_axis
 
 __all__ = ["CurveEditor", "key_help", "sample_times", "sample_channels"]
 
@@ -335,6 +336,7 @@ class CurveEditor(QWidget):
             # The axes (with the grid they draw) change only when the view moves: cached as a pixmap,
             # a redraw after an edit blits them instead of re-drawing every tick, label and grid line.
             self.plot.getAxis(axis).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        install_time_axis(self.plot, session)  # seconds / frames / timecode, as every panel
         self.plot.hideButtons()
         self.view.disableAutoRange()
         # Top-left and see-through: at the top right it hid the ends of the curves (the document's

@@ -126,7 +126,9 @@ class DopeSheet(QWidget):
         self.plot.showGrid(x=True, y=False, alpha=0.15)
         bottom = self.plot.getAxis("bottom")
         bottom.enableAutoSIPrefix(False)
-        self.plot.setLabel("bottom", "time (s)")
+        from .time_fields import install_time_axis
+
+        install_time_axis(self.plot, session)  # seconds / frames / timecode, as every panel
         left = self.plot.getAxis("left")
         left.setWidth(150)
         left.setStyle(tickLength=0)

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from .. import channels as ch
 from ..animation import commands as cmd
 from .session import EditorSession
+from .time_fields import TimeSpinBox
 
 __all__ = ["Inspector"]
 
@@ -38,21 +40,30 @@ class Inspector(QWidget):
         self.description_handler = None
         self.title = QLabel("No keyframe selected")
         self.title.setWordWrap(True)
-        self.time = QDoubleSpinBox()
-        self.time.setRange(0.0, 36000.0)
-        self.time.setDecimals(3)
-        self.time.setSuffix(" s")
-        self.time.setKeyboardTracking(False)
-        self.hold = QDoubleSpinBox()
+        self.time = TimeSpinBox(session)  # 1.5, 1,5s, 45f, frame 45, 00:00:01:12 … in the display mode
+        self.time.setObjectName("keyframeTime")
+        self.time_warning = QLabel()
+        self.time_warning.setObjectName("timeWarning")
+        self.time_warning.setWordWrap(True)
+        self.time_warning.setStyleSheet("color: #d9534f")
+        self.time_warning.hide()
+        self.time.invalidTime.connect(self._on_invalid_time)
+        self.hold = TimeSpinBox(session)  # a duration, typed and shown as every time
         self.hold.setRange(0.0, 600.0)
-        self.hold.setDecimals(3)
-        self.hold.setSuffix(" s")
-        self.hold.setKeyboardTracking(False)
+        self.hold.invalidTime.connect(self._on_invalid_time)
         self.description = QLineEdit()
         self.flags = QLabel()
         self.flags.setWordWrap(False)  # two short lines; a wrapped label in a form was cut off
+        #: shown when the keyframe's values were generated from another text (a stale keyframe)
+        self.stale_label = QLabel("⚠ Stale: these values were generated from another text. Refine to update them.")
+        self.stale_label.setObjectName("staleKeyframe")
+        self.stale_label.setWordWrap(True)
+        self.stale_label.setStyleSheet("color: #d9534f")
+        self.stale_label.hide()
+        self.stale: set[str] = set()
         form = QFormLayout()
         form.addRow("Time", self.time)
+        form.addRow("", self.time_warning)
         form.addRow("Hold", self.hold)
         form.addRow("Description", self.description)
         form.addRow(self.flags)  # a full-width row of its own: a wrapped label in a form column got clipped
@@ -69,10 +80,24 @@ class Inspector(QWidget):
         buttons = QGridLayout()
         for i, b in enumerate((self.refine, self.repropose, self.lock, self.unlock, self.duplicate, self.delete)):
             buttons.addWidget(b, i // 2, i % 2)
-        layout = QVBoxLayout(self)
+        # The fields scroll when the panel is short: the head above may take the room it needs.
+        content = QWidget()
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # never cut sideways
+        self._scroll, self._content = scroll, content
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(content)
         layout.addWidget(self.title)
         layout.addLayout(form)
-        layout.addWidget(QLabel("Locked channels of this keyframe (kept by Refine and Re-propose):"))
+        layout.addWidget(self.stale_label)
+        locks_label = QLabel("Locked on this keyframe (kept by Refine and Re-propose):")
+        locks_label.setWordWrap(True)
+        layout.addWidget(locks_label)
         layout.addWidget(self.locks, 1)
         layout.addLayout(buttons)
 
@@ -89,8 +114,14 @@ class Inspector(QWidget):
         session.documentChanged.connect(self.refresh)
         session.selectionChanged.connect(self.refresh)
         session.slowTimeChanged.connect(self.refresh)
+        session.timeDisplayChanged.connect(self.refresh)
         self._updating = False
         self.refresh()
+
+    def minimumSizeHint(self) -> QSize:
+        """As wide as the fields need (nothing is cut sideways), and short: the fields scroll."""
+        width = self._content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+        return QSize(width, 120)
 
     def sizeHint(self) -> QSize:
         return QSize(400, 240)
@@ -99,6 +130,7 @@ class Inspector(QWidget):
     def refresh(self, *_args) -> None:
         k = self.session.current_keyframe
         self.uid = None if k is None else k.uid
+        self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
         for w in (self.time, self.hold, self.description, self.refine, self.repropose, self.lock, self.unlock, self.duplicate, self.delete):
             w.setEnabled(k is not None)
         self.refine.setEnabled(k is not None and bool(k.description.strip()))
@@ -108,7 +140,7 @@ class Inspector(QWidget):
             if k is None:
                 self._show_empty()
                 return
-            self.title.setText(f"<b>Keyframe at {k.time:.2f} s</b>")
+            self.title.setText(f"<b>Keyframe at {self.session.format_time(k.time)}</b>")
             self.time.setValue(k.time)
             self.hold.setValue(k.hold)
             if not self.description.hasFocus():
@@ -119,6 +151,11 @@ class Inspector(QWidget):
             self._refresh_locks(k)
         finally:
             self._updating = False
+
+    def set_stale(self, uids) -> None:
+        """The keyframes whose values come from another text (see ``script_sync.stale_keyframes``)."""
+        self.stale = set(uids)
+        self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
 
     @Slot()
     def clear(self) -> None:
@@ -148,7 +185,7 @@ class Inspector(QWidget):
         document shows checked and greyed (unlock it in the Channels panel)."""
         locks = QListWidget()
         locks.setUniformItemSizes(True)
-        locks.setMinimumHeight(120)
+        locks.setMinimumHeight(90)
         for c in range(ch.NUM_CHANNELS):
             item = QListWidgetItem(ch.NAMES[c])
             item.setData(Qt.ItemDataRole.UserRole, c)
@@ -192,10 +229,21 @@ class Inspector(QWidget):
             self.session.push(edit)
 
     def _on_time(self, value: float) -> None:
+        """A typed time moves the keyframe, and its script line follows, as one undo step."""
+        self.time_warning.hide()
         if not self._updating and self.uid:
-            self._push(cmd.set_keyframe_time(self.session.anim, self.uid, self.session.snap(value)))
+            edit = cmd.set_keyframe_time(self.session.anim, self.uid, self.session.snap(value))
+            if edit is not None:
+                self.session.begin_drag(edit.label)
+                self._push(edit)
+                self.session.end_drag()
+
+    def _on_invalid_time(self, message: str) -> None:
+        self.time_warning.setText(f"⚠ {message}")
+        self.time_warning.show()
 
     def _on_hold(self, value: float) -> None:
+        self.time_warning.hide()
         if not self._updating and self.uid:
             self._push(cmd.set_hold(self.session.anim, self.uid, value))
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 
 import kfstudio
 
-from ..resources import EXAMPLE_SCRIPT, resource_path
+from ..resources import EXAMPLE_SCRIPT
 from ..animation.document import Animation
 from ..io.project import ProjectError, load_project, save_project
 from .inspector import Inspector
@@ -27,8 +27,9 @@ from .preferences import Preferences, PreferencesDialog, app_settings
 from .recovery import RecoveryManager, find_recovery, restore_edit
 from .script_panel import ScriptPanel
 from .session import EditorSession
-from .shortcuts import SHORTCUTS, ShortcutsDialog
+from .shortcuts import HELP_ONLY, SHORTCUTS, ShortcutsDialog
 from .time_axis import TimeAxis
+from .time_fields import TimeSpinBox
 from .timeline import Playback, Timeline
 from .worker import GenerationController
 
@@ -169,13 +170,25 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(channels, inspector)
         channels.raise_()
         self.splitDockWidget(timeline, curves, Qt.Vertical)
+        # The dope sheet starts closed (View › Dope sheet, Ctrl+Shift+D, opens it as a tab beside the
+        # curves): tabified before the window is laid out, Qt left a stale second tab bar over the
+        # curves, and a tabbed curves dock no longer takes the sizes asked for.
         dope = self._dock("dope", "Dope Sheet", self.dope_sheet, Qt.BottomDockWidgetArea)
-        self.splitDockWidget(curves, dope, Qt.Vertical)
-        self._tabify_later = (curves, dope)
-        self._default_sizes = lambda: (
-            self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal),
-            self.resizeDocks([view, timeline, curves], [470, 150, 280], Qt.Vertical),
-        )
+        dope.hide()
+        dope.toggleViewAction().toggled.connect(lambda on: on and QTimer.singleShot(0, self, self.show_dope_sheet))
+
+        def default_sizes() -> None:
+            # The head gets about half the window's height (at least a third), the timeline room for its
+            # thumbnails and the curves the rest. The empty central widget keeps zero width but must be
+            # free to grow in height: with a zero maximum height it pinned the dock row above the bottom
+            # docks to its minimum height, whatever sizes were asked for (and the splitter could not
+            # give the head more room either).
+            central.setMaximumHeight(16777215)
+            height = max(self.height(), 600)
+            self.resizeDocks([script, view, channels], [400, 760, 320], Qt.Horizontal)
+            self.resizeDocks([timeline, curves], [150, max(170, int(0.26 * height))], Qt.Vertical)
+
+        self._default_sizes = default_sizes
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
 
@@ -250,12 +263,6 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        pair = getattr(self, "_tabify_later", None)
-        if pair is not None:
-            self._tabify_later = None
-            if not self._layout_restored:
-                self.tabifyDockWidget(*pair)  # next to the curves, on the same time axis
-                pair[0].raise_()
         if not self._layout_restored:
             self._layout_restored = True
             QTimer.singleShot(50, self, self._default_sizes)  # once the window has its size
@@ -263,7 +270,7 @@ class MainWindow(QMainWindow):
     def _action(self, key: str, text: str, slot, *, shortcut_id: str | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
         sid = shortcut_id or key
-        if sid in SHORTCUTS:
+        if sid in SHORTCUTS and sid not in HELP_ONLY:
             action.setShortcut(QKeySequence(SHORTCUTS[sid][0]))
             action.setToolTip(f"{text} ({SHORTCUTS[sid][0]})")
         action.setCheckable(checkable)
@@ -284,8 +291,8 @@ class MainWindow(QMainWindow):
         a("export_gltf", "Export &glTF…", lambda: self.export_model_dialog("glb"))
         a("preferences", "&Preferences…", self.edit_preferences)
         a("quit", "&Quit", self.close)
-        a("undo", "&Undo", self.session.undo)
-        a("redo", "&Redo", self.session.redo)
+        a("undo", "&Undo", self.undo)
+        a("redo", "&Redo", self.redo)
         a("delete", "&Delete keyframes", self.delete_selection)
         a("duplicate", "D&uplicate keyframe", self.timeline.duplicate_selected)
         a("key_pose", "&Key pose", lambda: self.timeline.add_keyframe())
@@ -319,6 +326,9 @@ class MainWindow(QMainWindow):
         a("three_quarter_view", "Three-quarter view", lambda: getattr(self.viewport, "three_quarter_view", lambda: None)())
         a("dope_sheet", "&Dope sheet", self.show_dope_sheet)
         a("shortcuts", "&Keyboard shortcuts", lambda: ShortcutsDialog(self).exec())
+        a("go_to_time", "&Go to time…", self.focus_go_to)
+        for mode in ("seconds", "frames", "timecode"):
+            a(f"time_{mode}", f"Show time as {mode}", lambda _on=False, m=mode: self.set_time_display(m), checkable=True)
         a("about", "&About", lambda: QMessageBox.about(self, "KeyframeFace Studio", "KeyframeFace Studio: write a script, get facial keyframes, edit them, export curves."))
 
     def _build_menus(self) -> None:
@@ -334,8 +344,8 @@ class MainWindow(QMainWindow):
                     "refine", "repropose", "regenerate_all", None, "fps"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Playback")
-        for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key", "go_start", "go_end",
-                    None, "range_start", "range_end", "range_clear"):
+        for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key", "go_to_time", "go_start",
+                    "go_end", None, "range_start", "range_end", "range_clear"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         self.speed_menu = m.addMenu("Speed")
         self.speed_actions = {}
@@ -351,6 +361,9 @@ class MainWindow(QMainWindow):
         for key in ("frame_all", "front_view", "three_quarter_view", "side_view", "wireframe", None, "dope_sheet", None, "load_head"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m.addSeparator()
+        shown = m.addMenu("Show &time as")
+        for mode in ("seconds", "frames", "timecode"):
+            shown.addAction(self.action_map[f"time_{mode}"])
         panels = m.addMenu("&Panels")
         for dock in self.docks.values():
             panels.addAction(dock.toggleViewAction())
@@ -361,6 +374,14 @@ class MainWindow(QMainWindow):
         tb.setObjectName("toolbar_main")
         for key in ("new", "open", "save", None, "undo", "redo", None, "play", "loop", None, "key_pose", "refine", "repropose", None, "export_csv"):
             tb.addSeparator() if key is None else tb.addAction(self.action_map[key])
+        tb.addSeparator()
+        self.go_to = TimeSpinBox(self.session)  # the playhead's time; type any time form to go there
+        self.go_to.setObjectName("goToTime")
+        self.go_to.setMinimumWidth(110)
+        self.go_to.valueChanged.connect(lambda t: self.session.set_time(t) if abs(t - self.session.time) > 1e-9 else None)
+        self.go_to.invalidTime.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.session.slowTimeChanged.connect(self._show_time_in_go_to)
+        tb.addWidget(self.go_to)
         self._rebuild_recent_menu()
 
     def _connect(self) -> None:
@@ -380,6 +401,56 @@ class MainWindow(QMainWindow):
         self.controller.applied.connect(lambda *_: self.timeline.set_pending(self.controller.pending))
         self.controller.done.connect(lambda *_: self.timeline.set_pending(()))
         self.controller.done.connect(lambda *_: self.show_moving_channels())
+        s.documentChanged.connect(self._update_stale)
+        s.drag_finishers.append(self._retime_script_lines)
+        s.dragStarted.connect(self.script_panel.commit_pending)
+        s.timeDisplayChanged.connect(self._update_status)
+        self.set_time_display(self.prefs.time_display)
+        self.controller.stateChanged.connect(self._update_stale)
+
+    # ------------------------------------------------------------------ time
+    def focus_go_to(self) -> None:
+        self.go_to.setFocus()
+        self.go_to.selectAll()
+
+    def _show_time_in_go_to(self, t: float) -> None:
+        if not self.go_to.hasFocus():
+            blocked = self.go_to.blockSignals(True)
+            self.go_to.setValue(t)
+            self.go_to.blockSignals(blocked)
+
+    def set_time_display(self, mode: str) -> None:
+        """Show times as seconds, frames or timecode in every panel (kept in the preferences)."""
+        self.session.set_time_display(mode)
+        for m in ("seconds", "frames", "timecode"):
+            self.action_map[f"time_{m}"].setChecked(m == mode)
+        if self.prefs.time_display != mode:
+            self.prefs.time_display = mode
+            self.prefs.save(self.settings)
+        self._update_status()
+
+    def _retime_script_lines(self, before) -> None:
+        """After a drag moved script keyframes, their lines follow (in the same undo step)."""
+        from .. import script_sync
+
+        self.session.push(script_sync.retime_edit(self.session.anim, before))
+
+    # ------------------------------------------------------------------ one history
+    def undo(self) -> bool:
+        """Undo on the editor's one history (typed script text is committed first)."""
+        return self.script_panel.undo()
+
+    def redo(self) -> bool:
+        return self.script_panel.redo()
+
+    @Slot()
+    def _update_stale(self, *_args) -> None:
+        """Mark keyframes whose values were generated from another text (timeline, inspector)."""
+        from .. import script_sync
+
+        stale = set(script_sync.stale_keyframes(self.session.anim))  # cached parse: cheap per change
+        self.timeline.set_stale(stale)
+        self.inspector.set_stale(stale)
 
     # ------------------------------------------------------------------ state display
     @Slot()
@@ -403,8 +474,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def _update_status(self, *_args) -> None:
         s = self.session
-        frame = round(s.time * s.fps)
-        self.status_label.setText(f"{s.time:6.2f} s · frame {frame} · {len(s.anim.keyframes)} keyframes · {s.fps:g} fps")
+        self.status_label.setText(f"{s.format_time(s.time)} · {len(s.anim.keyframes)} keyframes · {s.fps:g} fps")
 
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.critical(self, title, message)
@@ -501,6 +571,9 @@ class MainWindow(QMainWindow):
         return self.save_to(path)
 
     def save_to(self, path: Path) -> bool:
+        from .. import script_sync
+
+        self.script_panel.commit_pending()
         try:
             save_project(self.session.anim, path)
         except _FILE_ERRORS as exc:
@@ -509,7 +582,14 @@ class MainWindow(QMainWindow):
         self.session.mark_saved(path)
         self.recovery.discard()
         self._add_recent(path)
-        self.statusBar().showMessage(f"Saved {path}", 4000)
+        stale = script_sync.stale_keyframes(self.session.anim)
+        if stale:  # never silently: the file records it (provenance), and the user is told
+            n = len(stale)
+            self.statusBar().showMessage(
+                f"Saved {path} — {n} keyframe{'s are' if n != 1 else ' is'} stale (values from another text; "
+                "marked red on the timeline, recorded in the file)", 10000)
+        else:
+            self.statusBar().showMessage(f"Saved {path}", 4000)
         return True
 
     def import_dialog(self) -> None:
@@ -653,25 +733,21 @@ class MainWindow(QMainWindow):
         and hand edits; it and its neighbours are refined from the new text). A keyframe made by hand
         gets a new script line. False (and a status message) when the script cannot take it.
         """
-        from ..animation import commands as cmd
-        from .script_panel import script_with_description
+        from ..script_sync import describe_keyframe
 
         if self.script_panel.debounce.isActive():
             self.script_panel.commit_text()  # typed text first, so it is not overwritten
-        anim = self.session.anim
-        k = anim.find(uid)
-        new = script_with_description(anim, uid, text)
-        if new is None:
+        new, edit = describe_keyframe(self.session.anim, uid, text)
+        if new is None and edit is None:
             self.statusBar().showMessage("The description was not changed: the script has no line for it (or it would not read back as one line).", 8000)
             self.inspector.refresh()
             return False
-        if k.description.strip():
+        if new is not None:
             self.controller.sync_script(new)
             return True
-        described = k.copy()
-        described.description = " ".join(text.split())
-        self.session.push(cmd.make_edit(anim, "Describe keyframe", [described], script=new))
-        self.controller.regenerate([uid], mode="refine", label="Refine keyframe")
+        pushed = self.session.push(edit)
+        self.controller.regenerate([uid], mode="refine", label="Refine keyframe",
+                                   into=self.session.stack.top if pushed else None)
         return True
 
     def regenerate(self, uids: list, mode: str) -> None:
@@ -782,7 +858,10 @@ class MainWindow(QMainWindow):
         return self.session.push(cmd.change_fps(self.session.anim, fps, keep=keep))
 
     def show_dope_sheet(self) -> None:
-        dock = self.docks["dope"]
+        """Show the dope sheet as a tab beside the curves (on the same time axis)."""
+        dock, curves = self.docks["dope"], self.docks["curves"]
+        if dock not in self.tabifiedDockWidgets(curves) and not dock.isFloating():
+            self.tabifyDockWidget(curves, dock)
         dock.show()
         dock.raise_()
 
@@ -797,6 +876,7 @@ class MainWindow(QMainWindow):
             self.prefs = dialog.preferences()
             self.prefs.save(self.settings)
             self.controller.set_config(self.prefs.backend_config())
+            self.set_time_display(self.prefs.time_display)
 
     # ------------------------------------------------------------------ start-up and shutdown
     def offer_recovery(self) -> bool:

@@ -36,6 +36,10 @@ def app_settings() -> QSettings:
     return QSettings(QSettings.IniFormat, QSettings.UserScope, ORGANISATION, APPLICATION)
 
 
+#: The time display modes (as :data:`kfstudio.animation.timefmt.DISPLAY_MODES`).
+TIME_DISPLAYS = ("seconds", "frames", "timecode")
+
+
 @dataclass
 class Preferences:
     """What the Preferences dialog edits."""
@@ -48,6 +52,7 @@ class Preferences:
     device: str = "auto"
     fps: float = 30.0
     import_tolerance: float = 0.02
+    time_display: str = "seconds"  # how every panel shows time: seconds, frames or timecode
 
     @classmethod
     def load(cls, settings: QSettings) -> "Preferences":
@@ -68,6 +73,8 @@ class Preferences:
             prefs.backend = "embedded"
         if not prefs.fps > 0:
             prefs.fps = 30.0
+        if prefs.time_display not in TIME_DISPLAYS:
+            prefs.time_display = "seconds"
         return prefs
 
     def save(self, settings: QSettings) -> None:
@@ -146,6 +153,10 @@ class PreferencesDialog(QDialog):
         self.tolerance.setDecimals(3)
         self.tolerance.setSingleStep(0.005)
         self.tolerance.setValue(prefs.import_tolerance)
+        self.time_display = QComboBox()
+        self.time_display.setObjectName("timeDisplay")
+        self.time_display.addItems(TIME_DISPLAYS)
+        self.time_display.setCurrentText(prefs.time_display)
         form = QFormLayout(self)
         form.addRow("Backend", self.backend)
         form.addRow("Model path", self.model_path)
@@ -155,6 +166,7 @@ class PreferencesDialog(QDialog):
         form.addRow("Device", self.device)
         form.addRow("Frames per second (new documents)", self.fps)
         form.addRow("Capture import key tolerance", self.tolerance)
+        form.addRow("Show time as", self.time_display)
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -170,4 +182,5 @@ class PreferencesDialog(QDialog):
             device=self.device.currentText().strip() or "auto",
             fps=self.fps.value(),
             import_tolerance=self.tolerance.value(),
+            time_display=self.time_display.currentText(),
         )

@@ -1,8 +1,10 @@
 """The script panel: the animator's text, debounced into keyframes by the generation worker.
 
 Typing restarts a short timer; when it fires, :meth:`GenerationController.sync_script` updates the
-keyframes (one undoable "Edit script" step) and the worker re-proposes only those whose text or
-context changed. Lines whose keyframe is still being generated are tinted; a status line tells what
+keyframes (one undoable "Edit script" step, which the proposals it causes are folded into) and the
+worker re-proposes only those whose text or context changed. The box has no undo history of its own:
+Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) in it commit what was typed since the last pause and then undo / redo
+on the editor's one history, so the box and the document never diverge. Lines whose keyframe is still being generated are tinted; a status line tells what
 is being generated, on which backend and device, and shows the last backend error. Under it, the
 script's own problems are listed: the parser's warnings, a hint when no line makes a keyframe, and a
 script the parser refuses (a negative time), which is then not applied.
@@ -10,10 +12,11 @@ script the parser refuses (a negative time), which is then not applied.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QFont, QTextCursor, QTextFormat
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
+from ..script_sync import script_with_description  # noqa: F401  (moved to script_sync; kept importable)
 from .session import EditorSession
 from .worker import GenerationController
 
@@ -43,6 +46,8 @@ class ScriptPanel(QWidget):
         font.setStyleHint(QFont.TypeWriter)
         self.editor.setFont(font)
         self.editor.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.editor.setUndoRedoEnabled(False)  # one history: the editor's (see the module docstring)
+        self.editor.installEventFilter(self)
         self.indicator = QLabel()
         self.indicator.setObjectName("generationStatus")
         self.indicator.setWordWrap(True)
@@ -87,6 +92,32 @@ class ScriptPanel(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(400, 560)
 
+    # ------------------------------------------------------------------ one history
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        """Undo / redo keys in the box go to the editor's history (after committing typed text)."""
+        if obj is self.editor and event.type() in (QEvent.ShortcutOverride, QEvent.KeyPress):
+            action = ("undo" if event.matches(QKeySequence.Undo)
+                      else "redo" if event.matches(QKeySequence.Redo) or _is_ctrl_y(event) else None)
+            if action is not None:
+                event.accept()
+                if event.type() == QEvent.KeyPress:
+                    self.undo() if action == "undo" else self.redo()
+                return True
+        return super().eventFilter(obj, event)
+
+    def commit_pending(self) -> None:
+        """Commit the text typed since the last pause, if any (before an undo, a save …)."""
+        if self.debounce.isActive():
+            self.commit_text()
+
+    def undo(self) -> bool:
+        self.commit_pending()
+        return self.session.undo()
+
+    def redo(self) -> bool:
+        self.commit_pending()
+        return self.session.redo()
+
     # ------------------------------------------------------------------ text → document
     @Slot()
     def _on_text_changed(self) -> None:
@@ -102,7 +133,7 @@ class ScriptPanel(QWidget):
         self.error_label.hide()
         text = self.editor.toPlainText()
         try:
-            hints = script_hints(text)
+            hints = script_hints(text, self.session.fps)
         except ScriptError as exc:  # the keyframes stay as they were until the line is fixed
             self._show_hints([])
             self._show_error(_without_source(str(exc)))
@@ -130,6 +161,15 @@ class ScriptPanel(QWidget):
         cursor = self.editor.textCursor()
         cursor.setPosition(min(position, len(text)))
         self.editor.setTextCursor(cursor)
+        self._refresh_hints(text)  # e.g. a line retimed by a drag now comes after a later one
+
+    def _refresh_hints(self, text: str) -> None:
+        from ..generation.script import ScriptError
+
+        try:
+            self._show_hints(script_hints(text, self.session.fps))
+        except ScriptError:
+            self._show_hints([])
 
     # ------------------------------------------------------------------ indicator
     @Slot(int, list)
@@ -157,70 +197,38 @@ class ScriptPanel(QWidget):
         self.error_label.show()
 
     def _highlight_pending(self) -> None:
-        """Tint the lines whose keyframe is waiting for its proposal."""
+        """Tint the lines whose keyframe is waiting for its proposal (beats matched to keyframes by order)."""
+        from ..generation.script import ScriptError
+        from ..script_sync import parsed_script, script_keyframes
+
         self._highlight_timer.stop()
         pending = self.controller.pending
-        descriptions = {k.description.strip() for k in self.session.anim.keyframes if k.uid in pending}
-        descriptions.discard("")
         selections = []
-        block = self.editor.document().firstBlock()
-        while block.isValid() and descriptions:
-            line = block.text()
-            if _beat_text(line) in descriptions:
-                sel = QTextEdit.ExtraSelection()
-                sel.format.setBackground(_PENDING)
-                sel.format.setProperty(QTextFormat.FullWidthSelection, True)
-                sel.cursor = QTextCursor(block)
-                selections.append(sel)
-            block = block.next()
+        if pending:
+            try:
+                beats = parsed_script(self.editor.toPlainText(), self.session.fps).beats
+            except ScriptError:
+                beats = []
+            kfs = script_keyframes(self.session.anim)
+            if [b.description for b in beats] == [k.description for k in kfs]:
+                document = self.editor.document()
+                for beat, k in zip(beats, kfs):
+                    if k.uid in pending:
+                        sel = QTextEdit.ExtraSelection()
+                        sel.format.setBackground(_PENDING)
+                        sel.format.setProperty(QTextFormat.FullWidthSelection, True)
+                        sel.cursor = QTextCursor(document.findBlock(beat.span[0]))
+                        selections.append(sel)
         self.editor.setExtraSelections(selections)
 
 
-def script_with_description(anim, uid: str, text: str) -> str | None:
-    """The document's script with keyframe ``uid``'s line describing it as ``text`` instead.
-
-    A keyframe from the script (it has a description) gets its beat's description replaced in place;
-    a keyframe made by hand gets a new line, ``<time>s: <text>``, inserted among the beats by time.
-    None when the script does not parse or no longer matches the keyframes (then there is no line
-    to change), or when ``text`` would not read back as one beat with exactly that description.
-    """
-    from ..generation.script import ScriptError, beat_spans, parse_script
-
-    text = " ".join(text.split())
-    script = anim.script
-    described = [k for k in anim.keyframes if k.description.strip()]
-    spans = beat_spans(script) if script.strip() else []
-    if len(spans) != len(described) or not text:
-        return None
-    k = anim.find(uid)
-    if k.description.strip():
-        j = next(i for i, o in enumerate(described) if o.uid == uid)
-        a, b = spans[j]
-        new = script[:a] + text + script[b:]
-    else:
-        j = sum(1 for o in described if o.time <= k.time)
-        line = f"{k.time:g}s: {text}\n"
-        if j < len(described):
-            at = script.rfind("\n", 0, spans[j][0]) + 1  # start of the next beat's line
-            new = script[:at] + line + script[at:]
-        else:
-            new = script + ("" if script.endswith("\n") or not script else "\n") + line
-    try:
-        beats = parse_script(new).beats
-    except ScriptError:
-        return None
-    if len(beats) != len(described) + (0 if k.description.strip() else 1) or beats[j].description != text:
-        return None
-    return new
-
-
-def script_hints(text: str) -> list[str]:
+def script_hints(text: str, fps: float = 30.0) -> list[str]:
     """What the animator should know about ``text`` as a script: :data:`NO_BEATS_HINT` when it has
     words but no keyframe line, and the parser's warnings (e.g. "line 3: a time with no description").
     Raises :class:`~kfstudio.generation.script.ScriptError` for a script the parser refuses."""
     from ..generation.script import parse_script
 
-    script = parse_script(text)
+    script = parse_script(text, fps=fps)
     hints = [NO_BEATS_HINT] if not script.beats and text.strip() else []
     return hints + [_without_source(w) for w in script.warnings if not w.endswith(_NO_BEATS_WARNING)]
 
@@ -233,10 +241,8 @@ def _without_source(message: str) -> str:
     return message
 
 
-def _beat_text(line: str) -> str:
-    """The description part of a script line such as ``1.5s: she smiles`` (the line itself otherwise)."""
-    head, sep, rest = line.partition(":")
-    return rest.strip() if sep and head.strip().rstrip("s").replace(".", "", 1).isdigit() else line.strip()
+def _is_ctrl_y(event) -> bool:
+    return event.key() == Qt.Key_Y and event.modifiers() & Qt.ControlModifier and not event.modifiers() & Qt.ShiftModifier
 
 
 def _escape(text: str) -> str:

@@ -4,7 +4,12 @@ Every view of the editor (timeline, viewport, curve editor, channel list, inspec
 holds a reference to one :class:`EditorSession` and listens to its signals; none keeps document state
 of its own. Edits go through :meth:`EditorSession.push` with an edit built by
 :mod:`kfstudio.animation.commands`, so each one is undoable; a drag is grouped into one undo step
-with :meth:`EditorSession.begin_drag` / :meth:`EditorSession.end_drag`.
+with :meth:`EditorSession.begin_drag` / :meth:`EditorSession.end_drag`. Functions in
+:attr:`EditorSession.drag_finishers` run just before a drag's step closes, so what they push (e.g.
+the script lines rewritten to the keyframes' new times) is part of the same undo step.
+
+How times are shown (seconds, frames or timecode: :attr:`EditorSession.time_display`) is also kept
+here, so that every panel shows them alike (:meth:`EditorSession.format_time`).
 
 The session lives in the GUI thread. The document may be *replaced* (File > New / Open / Import):
 views must always read ``session.anim`` and ``session.stack`` afresh instead of caching them;
@@ -15,14 +20,16 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import channels as ch
+from ..animation import timefmt
 from ..animation.commands import Command, UndoStack
 from ..animation.document import Animation
+from ..script_sync import LineKey, line_keys
 
 __all__ = ["EditorSession"]
 
@@ -52,6 +59,10 @@ class EditorSession(QObject):
     playingChanged = Signal(bool)
     #: The file path of the document changed (Save As, Open).
     pathChanged = Signal()
+    #: A drag (one undo step of several pushes) is about to start.
+    dragStarted = Signal()
+    #: How times are shown changed (``"seconds"``, ``"frames"`` or ``"timecode"``).
+    timeDisplayChanged = Signal(str)
 
     def __init__(self, anim: Animation | None = None, path: str | Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +87,10 @@ class EditorSession(QObject):
         self._change_timer.setInterval(self.COALESCE_MS)
         self._change_timer.timeout.connect(self._emit_deferred_change)
         self._change_deferred = False
+        self.time_display = "seconds"
+        #: ``fn(script_keyframes_before)`` run before a drag's undo step closes (see the module docstring)
+        self.drag_finishers: list[Callable[[list[LineKey]], None]] = []
+        self._drag_before: list[LineKey] = []
         self.set_document(anim if anim is not None else Animation(), path)
 
     # ------------------------------------------------------------------ document
@@ -182,13 +197,32 @@ class EditorSession(QObject):
 
     def begin_drag(self, label: str) -> None:
         """Start grouping pushes into one undo step (mouse press / ``sigRegionChangeStarted``)."""
+        if not self.stack.in_macro:
+            self.dragStarted.emit()  # e.g. the script box commits what was typed
+            self._drag_before = line_keys(self.anim)
         self.stack.begin_macro(label)
 
     def end_drag(self) -> None:
         """Close the group opened by :meth:`begin_drag` (mouse release / ``sigRegionChangeFinished``)."""
         if self.stack.in_macro:
+            if self.stack.macro_depth == 1:
+                for fn in list(self.drag_finishers):
+                    fn(self._drag_before)
             self.stack.end_macro()
             self.undoStateChanged.emit()
+
+    # ------------------------------------------------------------------ time display
+    def set_time_display(self, mode: str) -> None:
+        """Show times as ``"seconds"``, ``"frames"`` or ``"timecode"`` in every panel."""
+        if mode not in timefmt.DISPLAY_MODES:
+            raise ValueError(f"time display must be one of {', '.join(timefmt.DISPLAY_MODES)}, got {mode!r}")
+        if mode != self.time_display:
+            self.time_display = mode
+            self.timeDisplayChanged.emit(mode)
+
+    def format_time(self, t: float, **kwargs) -> str:
+        """``t`` seconds as the panels show it (see :func:`kfstudio.animation.timefmt.format_time`)."""
+        return timefmt.format_time(t, self.anim.fps, self.time_display, **kwargs)
 
     def cancel_drag(self) -> None:
         """Undo and forget the pushes since :meth:`begin_drag` (Escape during a drag)."""

@@ -41,7 +41,16 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     "speed_up": ("]", "Playback speed: faster"),
     "three_quarter_view": ("2", "Viewport: three-quarter view"),
     "dope_sheet": ("Ctrl+Shift+D", "Show the dope sheet"),
+    "go_to_time": ("Ctrl+G", "Go to a time (type 1.5, 45f, frame 45 or 00:00:01:12)"),
+    "time_seconds": ("Ctrl+Alt+1", "Show times in seconds"),
+    "time_frames": ("Ctrl+Alt+2", "Show times in frames"),
+    "time_timecode": ("Ctrl+Alt+3", "Show times as timecode (HH:MM:SS:FF)"),
+    "script_undo": ("Ctrl+Z (script box)", "Undo on the editor's one history (commits what was typed first)"),
+    "script_redo": ("Ctrl+Shift+Z / Ctrl+Y (script box)", "Redo on the editor's one history"),
 }
+
+#: Rows of :data:`SHORTCUTS` that describe keys handled by a widget, not a window action.
+HELP_ONLY = ("script_undo", "script_redo")
 
 
 def shortcut(action_id: str) -> str:

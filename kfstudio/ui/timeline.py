@@ -41,6 +41,7 @@ _KEY_SPARSE = QColor(150, 160, 175)
 _PLAYHEAD = QColor(230, 70, 60)
 _RANGE = QColor(90, 140, 220, 45)
 _PENDING = QColor(240, 173, 78)
+_STALE = QColor(217, 83, 79)
 
 
 def _diamond_sprite(style: str, r: float, dpr: float) -> QPixmap:
@@ -59,6 +60,9 @@ def _diamond_sprite(style: str, r: float, dpr: float) -> QPixmap:
         if style == "pending":
             p.setPen(QPen(_PENDING, 2))
             p.setBrush(Qt.NoBrush)
+        elif style == "stale":  # values generated from another text: a red outline around grey
+            p.setPen(QPen(_STALE, 2))
+            p.setBrush(QBrush(_KEY_SPARSE))
         else:
             color = {"selected": _KEY_SEL, "described": _KEY, "sparse": _KEY_SPARSE}[style]
             p.setPen(QPen(color.darker(160), 1))
@@ -213,6 +217,7 @@ class Timeline(QWidget):
         self.session = session
         self.thumbnails = ThumbnailCache()
         self.pending: set[str] = set()  # keyframes being generated (drawn hollow)
+        self.stale: set[str] = set()  # keyframes whose values come from another text (red outline)
         self.play_range: tuple[float, float] | None = None
         self.axis = None  # a shared TimeAxis (see link_axis); else the span lives here
         self._view = (0.0, 5.0)
@@ -228,6 +233,7 @@ class Timeline(QWidget):
         session.documentChanged.connect(self._on_document_changed)
         session.timeChanged.connect(self._on_time_changed)
         session.selectionChanged.connect(self.update)
+        session.timeDisplayChanged.connect(self.update)
         self._thumb_timer = QTimer(self)
         self._thumb_timer.setInterval(15)
         self._thumb_timer.timeout.connect(self._render_thumbnail)
@@ -353,6 +359,14 @@ class Timeline(QWidget):
         self.pending = set(uids)
         self.update()
 
+    def set_stale(self, uids) -> None:
+        """Mark keyframes whose values were generated from another text (see
+        :func:`kfstudio.script_sync.stale_keyframes`)."""
+        uids = set(uids)
+        if uids != self.stale:
+            self.stale = uids
+            self.update()
+
     # ------------------------------------------------------------------ painting
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
@@ -382,9 +396,15 @@ class Timeline(QWidget):
     def _paint_ruler(self, p: QPainter, w: int) -> None:
         p.fillRect(QRectF(0, 0, w, RULER_H), _RULER)
         fps = self.session.fps
-        # A label spacing of at least 70 px, in "nice" steps (frames, then seconds).
-        steps = [1 / fps, 2 / fps, 5 / fps, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
-        step = next((s for s in steps if s * self.px_per_s >= 70), steps[-1])
+        mode = self.session.time_display
+        # A label spacing of at least 70 px (100 for timecodes), in "nice" steps (frames, then seconds; whole frames
+        # when times are shown as frames or timecode).
+        if mode == "seconds":
+            steps = [1 / fps, 2 / fps, 5 / fps, 0.25, 0.5, 1, 2, 5, 10, 30, 60, 120, 300]
+        else:
+            steps = [n / fps for n in (1, 2, 5, 10, 15)] + [1, 2, 5, 10, 30, 60, 120, 300]
+        room = 100 if mode == "timecode" else 70  # px between labels (a timecode is wider)
+        step = next((s for s in steps if s * self.px_per_s >= room), steps[-1])
         minor = step / 5 if step >= 5 / fps else 1 / fps
         p.setFont(self.font_small)
         t0 = math.floor(self.view[0] / minor) * minor
@@ -396,9 +416,7 @@ class Timeline(QWidget):
             p.setPen(_TEXT if major else _DIM)
             p.drawLine(QPointF(x, RULER_H - (9 if major else 4)), QPointF(x, RULER_H))
             if major and t >= -1e-9:
-                label = f"{t:.2f}s" if step < 1 else f"{t:g}s"
-                if step < 0.25:
-                    label = f"{round(t * fps)}f"
+                label = self.session.format_time(max(t, 0.0), decimals=2 if step < 1 else 0)
                 p.drawText(QPointF(x + 3, 12), label)
 
     def _paint_markers(self, p: QPainter, h: int) -> None:
@@ -436,11 +454,17 @@ class Timeline(QWidget):
                 p.setPen(_KEY_SEL if is_selected else _TEXT)
                 p.drawText(QPointF(x - 4, MARKER_Y + 20), text)
         dpr = self.devicePixelRatioF()
-        for style in ("sparse", "described", "pending", "selected"):  # the selection on top
+        for style in ("sparse", "described", "stale", "pending", "selected"):  # the selection on top
             for x, r in diamonds.get(style, ()):
                 sprite = _diamond_sprite(style, r, dpr)
                 half = sprite.width() / dpr / 2
                 p.drawPixmap(QPointF(x - half, MARKER_Y - half), sprite)
+        if self.stale:  # a red ring, selected or not: values generated from another text
+            p.setPen(QPen(_STALE, 2))
+            p.setBrush(Qt.NoBrush)
+            for k in kfs:
+                if k.uid in self.stale and k.uid not in self.pending:
+                    p.drawEllipse(QPointF(self.x_of(k.time), MARKER_Y), 11.0, 11.0)
 
     def _paint_thumbnail(self, p: QPainter, x: float, k, is_selected: bool) -> None:
         image = self.thumbnails.get(k.uid, k.values)
@@ -458,6 +482,8 @@ class Timeline(QWidget):
             return "pending"
         if k.uid in selected:
             return "selected"
+        if k.uid in self.stale:
+            return "stale"
         return "described" if k.description else "sparse"
 
     # ------------------------------------------------------------------ mouse
@@ -491,7 +517,8 @@ class Timeline(QWidget):
             uid = self.marker_at(pos)
             if uid is not None:
                 k = self.session.anim.find(uid)
-                tip = f"{k.time:.2f}s  {k.description or '(key without description)'}"
+                stale = "  (stale: values from another text)" if uid in self.stale else ""
+                tip = f"{self.session.format_time(k.time)}  {k.description or '(key without description)'}{stale}"
                 QToolTip.showText(event.globalPosition().toPoint(), tip, self)
             else:
                 QToolTip.hideText()

@@ -306,18 +306,19 @@ class Viewport(QWidget):
             self.mesh.parent = None
         positions, normals = self.rig.evaluate(ch.NEUTRAL.copy())
         self.mesh = HeadMesh(head, positions, normals, wireframe=wireframe, parent=self.view.scene)
-        self._neutral = np.asarray(head.vertices, dtype=np.float32)
+        from ..render.offscreen import face_vertices
+
+        self._neutral = face_vertices(head)
         self._shown_key = None
         self.front_view()
         self.refresh()
 
     # ------------------------------------------------------------------ camera
     def _framing(self) -> tuple[tuple[float, float, float], float]:
+        # the face: crown to chin (render.offscreen.face_vertices), fitted with a small margin
         lo, hi = self._neutral.min(axis=0), self._neutral.max(axis=0)
         centre = (lo + hi) / 2
-        # The face: the front upper part of the head.
-        centre[1] = lo[1] + 0.58 * (hi[1] - lo[1])
-        half = 0.5 * max(hi[1] - lo[1], hi[0] - lo[0]) * 0.85
+        half = 0.5 * max(hi[1] - lo[1], hi[0] - lo[0]) * 1.04
         distance = half / math.tan(math.radians(_FOV / 2)) + (hi[2] - lo[2]) / 2
         return tuple(float(c) for c in centre), float(distance)
 
@@ -413,7 +414,10 @@ class Viewport(QWidget):
             positions, normals = self.rig.evaluate(np.asarray(values, dtype=np.float64))
             self.mesh.set_pose(positions, normals)
             centre, distance = self._framing()
-            cam.center, cam.distance, cam.azimuth, cam.elevation = centre, distance * 0.95, 90.0, 4.0
+            # crop to the face: brows to chin, a little closer than the whole head
+            lo, hi = self._neutral.min(axis=0), self._neutral.max(axis=0)
+            centre = (centre[0], centre[1] - 0.09 * (hi[1] - lo[1]), centre[2])
+            cam.center, cam.distance, cam.azimuth, cam.elevation = centre, distance * 0.72, 90.0, 4.0
             # (vispy's render(size=...) draws an empty image here and render(region=...) drifts:
             # render the whole canvas 1:1, crop the centre square, scale it with Qt.)
             full = self.canvas.render(alpha=False)

@@ -2,40 +2,51 @@
 
 :class:`GenerationWorker` lives in one :class:`~PySide6.QtCore.QThread`. It owns the backend (created
 there, so a backend that imports torch does so off the GUI thread), runs one :class:`GenerationJob` at a
-time and reports each proposal through signals; it never touches a widget or the document. A backend
-that reads the previous keyframe (the embedded planner) gets the job's keyframes one at a time, each
-after the one before it; a model backend gets the whole job in one call, so it can batch it. Between
-results the worker rests a little (:meth:`GenerationWorker._yield_gil`) so that Python-heavy generation
-leaves the GUI thread its share of the interpreter lock.
+time and reports each proposal through signals; it never touches a widget or the document. The
+keyframes are chained by :func:`kfstudio.generation.backend.propose_script` (the same function the
+command line uses): a backend that reads the previous keyframe gets them one at a time, a model
+backend all at once. Between results the worker rests a little (:meth:`GenerationWorker._yield_gil`)
+so that Python-heavy generation leaves the GUI thread its share of the interpreter lock.
 
 :class:`GenerationController` lives in the GUI thread. It turns a script edit into a document edit
 (:func:`kfstudio.script_sync.sync_keyframes`), sends the keyframes to (re)generate to the worker, and
 applies the proposals as they arrive, so the animator sees keyframes fill in progressively. The GUI
-thread's share of that work is bounded, so a fast backend cannot stall it: proposals arriving within
-:data:`APPLY_INTERVAL_MS` are applied together, in slices of at most about :data:`SLICE_BUDGET_MS` of
-work per event-loop turn, and the views hear of them at most every :data:`VIEW_INTERVAL_MS` (more
-for long documents; :meth:`EditorSession.coalesced`). All the
-proposals of one job form ONE undo step: while that step is still on top of the undo stack (nothing
-else pushed, no save in between), each batch's edit is applied and appended to it, so a batch costs
-in proportion to its own keyframes, not to all proposals so far. Locked and hand-edited channels are kept by
-:func:`kfstudio.script_sync.proposal_edit`. A newer request makes older jobs stale: the worker's cancel
-check stops them between keyframes and their late results are dropped.
+thread's share of that work is bounded: proposals arriving within :data:`APPLY_INTERVAL_MS` are applied
+together, in slices of at most about :data:`SLICE_BUDGET_MS` of work per event-loop turn, and the views
+hear of them at most every :data:`VIEW_INTERVAL_MS` (more for long documents;
+:meth:`EditorSession.coalesced`).
+
+One history: the proposals a script edit causes are folded into that edit's undo step
+(:meth:`UndoStack.amend <kfstudio.animation.commands.UndoStack.amend>`, which records a new step in
+its place and never changes a recorded one), so one Undo takes back the text and the values it
+produced together. A regeneration asked for on its own (Refine) is one step of its own. When the
+step the proposals belong to is no longer on top (something else was done meanwhile), the rest of
+them form a step of their own; when it was undone, the job is cancelled (its keyframes are gone or
+hold their old text again) and resumes if that step is redone. Keyframes whose values come from
+another text are never hidden: :func:`kfstudio.script_sync.stale_keyframes` finds them and the
+views mark them.
+
+Each job goes through named states (:class:`JobState`): RUNNING while the worker proposes,
+DRAINING once it ended and proposals wait to be applied, FINISHING while the views catch up, then
+back to IDLE; a newer request or a cancel makes a job stale, and the worker's cancel check stops it
+between keyframes (late results are dropped).
 """
 
 from __future__ import annotations
 
+import enum
 import threading
 import time
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEventLoop, QObject, QThread, QTimer, Signal, Slot
 
 from .. import script_sync
-from ..animation.commands import Macro
+from ..animation.commands import Command
 from .session import EditorSession
 
-__all__ = ["GenerationJob", "GenerationWorker", "GenerationController", "APPLY_INTERVAL_MS", "SLICE_BUDGET_MS"]
+__all__ = ["GenerationJob", "GenerationWorker", "GenerationController", "JobState", "APPLY_INTERVAL_MS", "SLICE_BUDGET_MS"]
 
 #: Longest rest of the worker between keyframes (see :meth:`GenerationWorker._yield_gil`).
 MAX_REST_S = 0.03
@@ -51,6 +62,15 @@ VIEW_INTERVAL_MS = 80
 VIEW_MS_PER_KEYFRAME = 1.5
 #: The worker's progress statuses are emitted at most this often (seconds).
 STATUS_INTERVAL_S = 0.05
+
+
+class JobState(enum.Enum):
+    """Where the controller's current job is (see the module docstring)."""
+
+    IDLE = "idle"  # no job
+    RUNNING = "running"  # the worker proposes; proposals are applied as they arrive
+    DRAINING = "draining"  # the worker ended the job; queued proposals are still being applied
+    FINISHING = "finishing"  # all applied; the views catch up, then the job is done
 
 
 @dataclass
@@ -139,53 +159,39 @@ class GenerationWorker(QObject):
 
     @Slot(object)
     def run(self, job: GenerationJob) -> None:
-        """Propose the job's keyframes in order; each proposal feeds the next one's ``previous``."""
+        """Propose the job's keyframes (chained by :func:`~kfstudio.generation.backend.propose_script`)."""
         if self.is_stale(job.job_id):
             self.finished.emit(job.job_id, 0)
             return
-        from ..generation.backend import KeyframeRequest, propose_checked
+        from ..generation.backend import propose_script
 
         done = 0
         try:
             backend = self._ensure_backend(job.config)
-            values = [np.array(v, dtype=np.float64) for v in job.values]
-            stale = lambda: self.is_stale(job.job_id)  # noqa: E731
-
-            def request(i: int) -> KeyframeRequest:
-                return KeyframeRequest(
-                    job.descriptions, i, job.background, job.emotion,
-                    previous=values[i - 1] if i > 0 else None,
-                    locked=job.locked[i] if job.locked else None,
-                )
-
-            def take(i: int, result) -> None:
-                nonlocal done
-                values[i] = result.values
+            chained = getattr(backend, "chains_previous", False)
+            total = len(job.indices)
+            results = propose_script(
+                backend, job.descriptions, job.background, job.emotion,
+                cancel=lambda: self.is_stale(job.job_id),
+                locked=job.locked or None, indices=job.indices, current=job.values or None,
+            )
+            first = job.descriptions[job.indices[0]][:60] if total else ""
+            self._progress(f"generating 1/{total} on {backend.device}: {first}" if chained
+                           else f"generating {total} keyframes on {backend.device}")
+            began = time.perf_counter()
+            for i, result in zip(job.indices, results):
                 if result.error:
                     self.error.emit(f"keyframe {i + 1}: {result.error}")
                 self._post(job.job_id, job.uids[i], result.values, result)
                 done += 1
-
-            if getattr(backend, "chains_previous", False):
-                # One at a time, each seeing the one before it (the planner reads "more", "holds it").
-                for n, i in enumerate(job.indices):
-                    if stale():
-                        break
-                    self._progress(f"generating {n + 1}/{len(job.indices)} on {backend.device}: {job.descriptions[i][:60]}")
-                    began = time.perf_counter()
-                    for result in propose_checked(backend, [request(i)], stale):
-                        take(i, result)
-                    self._yield_gil(time.perf_counter() - began)
-            else:
-                # A model: the whole job in one call, so the backend can batch it.
-                self._progress(f"generating {len(job.indices)} keyframes on {backend.device}")
-                requests = [request(i) for i in job.indices]
+                if done < total:
+                    nxt = job.indices[done]
+                    self._progress(f"generating {done + 1}/{total} on {backend.device}: {job.descriptions[nxt][:60]}"
+                                   if chained else f"generated {done}/{total} on {backend.device}")
+                self._yield_gil(time.perf_counter() - began)
                 began = time.perf_counter()
-                for n, result in enumerate(propose_checked(backend, requests, stale)):
-                    take(job.indices[n], result)
-                    self._progress(f"generated {n + 1}/{len(job.indices)} on {backend.device}")
-                    self._yield_gil(time.perf_counter() - began)
-                    began = time.perf_counter()
+                if self.is_stale(job.job_id):
+                    break
         except Exception as exc:  # never let a backend bug kill the thread
             self.error.emit(f"generation failed: {type(exc).__name__}: {exc}")
         self.finished.emit(job.job_id, done)
@@ -214,7 +220,7 @@ class GenerationWorker(QObject):
 
 
 class GenerationController(QObject):
-    """GUI-thread side: script sync, job dispatch and progressive, single-step application."""
+    """GUI-thread side: script sync, job dispatch and progressive application in one undo step."""
 
     #: job id, keyframe ids being generated
     started = Signal(int, list)
@@ -226,6 +232,8 @@ class GenerationController(QObject):
     status = Signal(str)
     #: an error text for the indicator (shown, never raised)
     error = Signal(str)
+    #: the job's state changed (a :class:`JobState`)
+    stateChanged = Signal(object)
     _submit = Signal(object)
 
     def __init__(self, session: EditorSession, config: dict | None = None, parent: QObject | None = None) -> None:
@@ -235,20 +243,22 @@ class GenerationController(QObject):
         self.backend_label = "not loaded"
         self.pending: set[str] = set()  # keyframes the running job still has to propose
         self.last_error = ""
+        self.state = JobState.IDLE
         self._job_id = 0
-        self._active: int | None = None
+        self._active: int | None = None  # id of the current job (None when IDLE)
         self._mode = "refine"
         self._label = "Regenerate keyframes"
-        self._proposals: dict[str, np.ndarray] = {}
         self._context: dict[str, str] = {}
         self._queued: list[tuple[str, np.ndarray]] = []
         self._context_all: dict[str, str] = {}
-        self._step: Macro | None = None  # this job's undo step, while it is on top of the stack
+        #: the undo step this job's proposals are folded into (see the module docstring)
+        self._step: Command | None = None
+        #: a job cancelled because its step was undone: (step, keyframe ids, mode, label), resumed on redo
+        self._interrupted: tuple[Command, list[str], str, str] | None = None
         self._job_size = 0  # keyframes the running job was asked to propose
         self._recheck = False  # a job was superseded or cancelled: look for stale keyframes at the end
-        self._step_index: int | None = None  # stack index right after our step
         self._ms_per_proposal = 0.2  # measured cost of applying one proposal (sizes the slices)
-        self._finished: tuple[int, int] | None = None  # (job id, count) once the worker ended the job
+        self._finished_count: int | None = None  # proposals made, once the worker ended the job
         self._thread = QThread()
         self._thread.setObjectName("kfstudio-generation")
         self.worker = GenerationWorker()
@@ -271,41 +281,50 @@ class GenerationController(QObject):
         self._next_slice.setSingleShot(True)
         self._next_slice.setInterval(0)
         self._next_slice.timeout.connect(self._apply_queued)
+        session.undoStateChanged.connect(self._on_history_changed)
+        session.documentReplaced.connect(self._forget_interrupted)
         self._thread.start()
 
-    # ------------------------------------------------------------------ requests
+    # ------------------------------------------------------------------ state
     @property
     def busy(self) -> bool:
-        return self._active is not None
+        return self.state is not JobState.IDLE
 
+    def _set_state(self, state: JobState) -> None:
+        if state is not self.state:
+            self.state = state
+            self.stateChanged.emit(state)
+
+    # ------------------------------------------------------------------ requests
     def set_config(self, config: dict) -> None:
         """Use another backend from the next job on."""
         self.config = dict(config)
 
     def sync_script(self, text: str) -> list[str]:
-        """Apply a script edit to the document and regenerate what it made stale; returns those ids."""
+        """Apply a script edit to the document (one undo step) and regenerate what it made stale,
+        folding the proposals into that step; returns the ids regenerated."""
+        if text == self.session.anim.script and self.busy:
+            return sorted(self.pending)  # nothing new: the running job goes on
+        self._retire_job()  # the running job's proposals belong to the text before this edit
         edit, uids = script_sync.sync_keyframes(self.session.anim, text)
-        self.session.push(edit)
-        self.regenerate(uids, mode="refine", label="Generate keyframes")
+        step = edit if self.session.push(edit) else None
+        self.regenerate(uids, mode="refine", label="Generate keyframes", into=step)
         return uids
 
     def out_of_date(self) -> list[str]:
         """Script keyframes whose values were not generated from their current text and context."""
-        anim = self.session.anim
-        if not anim.script.strip():
-            return []
-        _, uids = script_sync.sync_keyframes(anim, anim.script)
-        return uids
+        return script_sync.stale_keyframes(self.session.anim)
 
-    def regenerate(self, uids, mode: str = "refine", label: str = "Regenerate keyframes") -> int | None:
+    def regenerate(self, uids, mode: str = "refine", label: str = "Regenerate keyframes",
+                   into: Command | None = None) -> int | None:
         """Propose the given script keyframes again (``mode`` "refine" or "repropose"); returns the job id.
 
-        Any job still running becomes stale. With no keyframe to propose nothing starts (None).
+        The proposals are folded into the undo step ``into`` while it is on top of the history, else
+        they form one step named ``label``. Any job still running becomes stale. With no keyframe to
+        propose nothing starts (None).
         """
-        self._job_id += 1
-        self.worker.latest = self._job_id  # makes any running job stale at its next check
-        self._recheck |= self._active is not None
-        self._close_job()
+        self._retire_job()
+        self._interrupted = None
         kfs, idx, background, emotion, keys = script_sync.generation_targets(self.session.anim, list(uids))
         if not idx:
             self.status.emit(f"up to date · {self.backend_label}")
@@ -324,44 +343,72 @@ class GenerationController(QObject):
             locked=[k.locked | anim.channel_locked for k in kfs],
             mode=mode,
         )
-        self._active, self._mode, self._label = job.job_id, mode, label
+        self._active, self._mode, self._label, self._step = job.job_id, mode, label, into
         self._context_all = dict(zip(job.uids, job.context))
         self._job_size = len(idx)
         self.pending = {job.uids[i] for i in idx}
+        self._set_state(JobState.RUNNING)
         self.started.emit(job.job_id, sorted(self.pending))
         self._submit.emit(job)
         return job.job_id
 
     def cancel(self) -> None:
         """Make the running job stale (its remaining keyframes are not proposed)."""
+        self._retire_job()
+        self._interrupted = None
+
+    def _retire_job(self) -> None:
+        """Apply what the current job proposed so far, make it stale and forget it (state IDLE)."""
         self._recheck |= self._active is not None
         self._job_id += 1
-        self.worker.latest = self._job_id
-        self._close_job()
-
-    def _close_job(self) -> None:
-        self._flush_queue()
+        self.worker.latest = self._job_id  # makes a running job stale at its next check
+        if self._active is not None:
+            self._apply_queued(budget_ms=None)
         self._active = None
-        self._finished = None
+        self._finished_count = None
         self.pending = set()
-        self._proposals, self._context, self._queued = {}, {}, []
-        self._step, self._step_index = None, None
+        self._context, self._queued = {}, []
+        self._step = None
         self._next_slice.stop()
+        self._batch.stop()
+        self._set_state(JobState.IDLE)
+
+    @Slot()
+    def _on_history_changed(self) -> None:
+        """Undo took back the step the running job belongs to: stop the job (its keyframes hold
+        their old text again, or are gone); Redo brings it back: resume it."""
+        stack = self.session.stack
+        if self._step is not None and self._active is not None and stack.top is not self._step and stack.is_undone(self._step):
+            step, uids, mode, label = self._step, sorted(self.pending), self._mode, self._label
+            self._queued = []  # proposals for a text that is no longer there
+            self._retire_job()
+            self._recheck = False
+            self._interrupted = (step, uids, mode, label)
+            self.status.emit(f"generation stopped: its edit was undone · {self.backend_label}")
+            return
+        if self._interrupted is not None and stack.top is self._interrupted[0] and not stack.in_macro:
+            step, uids, mode, label = self._interrupted
+            self._interrupted = None
+            QTimer.singleShot(0, lambda: self._resume(step, uids, mode, label))
+
+    def _resume(self, step: Command, uids: list[str], mode: str, label: str) -> None:
+        if self.session.stack.top is step and not self.busy:
+            stale = set(script_sync.stale_keyframes(self.session.anim))
+            self.regenerate([u for u in uids if u in stale], mode=mode, label=label, into=step)
+
+    @Slot()
+    def _forget_interrupted(self) -> None:
+        self._interrupted = None
 
     # ------------------------------------------------------------------ results (GUI thread)
     @Slot()
     def _on_results_ready(self) -> None:
-        """Queue the worker's new proposals of the running job (those of stale jobs are dropped)."""
+        """Queue the worker's new proposals of the current job (those of stale jobs are dropped)."""
         fresh = [(uid, np.asarray(values, dtype=np.float64))
                  for job_id, uid, values, _result in self.worker.take_results() if job_id == self._active]
         self._queued.extend(fresh)
         if fresh and not self._batch.isActive() and not self._next_slice.isActive():
             self._batch.start()
-
-    def _flush_queue(self) -> None:
-        """Apply every queued proposal now, unless the user is in the middle of a drag (then retry
-        shortly); used when the job is closed."""
-        self._apply_queued(budget_ms=None)
 
     @Slot()
     def _apply_queued(self, budget_ms: float | None = SLICE_BUDGET_MS) -> None:
@@ -371,7 +418,9 @@ class GenerationController(QObject):
         if not self._queued:
             self._finish_when_drained()
             return
-        if self.session.stack.in_macro:
+        if self.session.stack.in_macro:  # the user is dragging: never fold proposals into the drag
+            if budget_ms is None:
+                return  # the job is being retired: its keyframes are looked at again later
             self._retry.start()
             return
         self._batch.stop()
@@ -392,7 +441,7 @@ class GenerationController(QObject):
     def _apply_slice(self, queued: list[tuple[str, np.ndarray]]) -> None:
         batch: dict[str, np.ndarray] = {}
         for uid, values in queued:
-            batch[uid] = self._proposals[uid] = values
+            batch[uid] = values
             self._context[uid] = self._context_all.get(uid, "")
             self.pending.discard(uid)
         interval = VIEW_INTERVAL_MS + VIEW_MS_PER_KEYFRAME * len(self.session.anim.keyframes)
@@ -402,30 +451,26 @@ class GenerationController(QObject):
             self.applied.emit(self._active if self._active is not None else -1, uid)
 
     def _apply_step(self, batch: dict[str, np.ndarray]) -> None:
-        """Apply one batch of proposals, growing this job's undo step when it is still on top."""
+        """Apply one batch of proposals: folded into the job's step while it is on top, else a new
+        step (which later batches are folded into)."""
         stack, anim = self.session.stack, self.session.anim
-        on_top = (self._step is not None and stack.index == self._step_index
-                  and stack.undo_text == self._label and not stack.is_clean)
-        if not on_top:  # first batch, or something else happened since: start a step with everything
-            edit = script_sync.proposal_edit(anim, self._proposals, self._context, mode=self._mode, label=self._label)
-            step = Macro(self._label, [edit]) if edit is not None else None
-            if self.session.push(step):
-                self._step, self._step_index = step, stack.index
-            else:
-                self._step, self._step_index = None, None
-            return
         context = {uid: self._context[uid] for uid in batch}
         edit = script_sync.proposal_edit(anim, batch, context, mode=self._mode, label=self._label)
-        if edit is not None and not edit.is_noop():
-            edit.redo(anim)  # the same as UndoStack.push inside a macro: applied, then recorded
-            self._step.commands.append(edit)
+        if edit is None:
+            return
+        merged = stack.amend(self._step, edit) if self._step is not None else None
+        if merged is not None:
+            self._step = merged
+        elif self.session.push(edit):
+            self._step = stack.top
 
     @Slot(int, int)
     def _on_finished(self, job_id: int, count: int) -> None:
         if job_id != self._active:
             return
         self._on_results_ready()  # the job's last proposals, if their notice is still on its way
-        self._finished = (job_id, count)
+        self._finished_count = count
+        self._set_state(JobState.DRAINING)
         if not self._queued:
             self._finish_when_drained()
         elif not self._batch.isActive() and not self._next_slice.isActive() and not self._retry.isActive():
@@ -434,21 +479,22 @@ class GenerationController(QObject):
     def _finish_when_drained(self) -> None:
         """Once the job's last proposal is applied, finish it in a later event-loop turn (its views'
         refresh and the check for keyframes still out of date each get a turn of their own)."""
-        if self._finished is not None and not self._queued:
-            job_id, count = self._finished
-            self._finished = None
+        if self.state is JobState.DRAINING and not self._queued:
+            self._set_state(JobState.FINISHING)
+            job_id, count = self._active, self._finished_count or 0
             QTimer.singleShot(0, lambda: self._finish_job(job_id, count))
 
     def _finish_job(self, job_id: int, count: int) -> None:
-        if job_id != self._active:
+        if job_id != self._active or self.state is not JobState.FINISHING:
             return  # a newer request took over meanwhile
         if self.session.has_deferred_change:  # let the views catch up first, in this turn
             self.session.flush_changes()
             QTimer.singleShot(0, lambda: self._finish_job(job_id, count))
             return
-        self._active = None
+        step = self._step
+        self._active, self._step, self._finished_count = None, None, None
         self.pending = set()
-        self._step, self._step_index = None, None
+        self._set_state(JobState.IDLE)
         self.status.emit(f"{count} keyframe{'s' if count != 1 else ''} generated · {self.backend_label}")
         # Keyframes can only be left out of date when a job was superseded or cancelled, or this one
         # stopped early; the check re-matches the whole script, so it is skipped otherwise.
@@ -456,7 +502,8 @@ class GenerationController(QObject):
         self._recheck = False
         stale = self.out_of_date() if recheck else []
         if stale:  # e.g. a keyframe whose job was superseded by a refine of another one
-            self.regenerate(stale, mode="refine", label="Generate keyframes")
+            self.regenerate(stale, mode="refine", label="Generate keyframes",
+                            into=step if self.session.stack.top is step else None)
             return
         self.done.emit(job_id)
 
@@ -475,13 +522,12 @@ class GenerationController(QObject):
 
     # ------------------------------------------------------------------ lifetime
     def wait_idle(self, timeout: float = 10.0) -> bool:
-        """Process events until no job is running (for tests and scripted use); False on timeout."""
-        from PySide6.QtCore import QCoreApplication
+        """Process events until no job is running (for scripted use); False on timeout."""
+        from PySide6.QtCore import QCoreApplication, QDeadlineTimer
 
-        end = time.monotonic() + timeout
-        while self.busy and time.monotonic() < end:
-            QCoreApplication.processEvents()
-            time.sleep(0.002)
+        deadline = QDeadlineTimer(int(timeout * 1000))
+        while self.busy and not deadline.hasExpired():
+            QCoreApplication.processEvents(QEventLoop.AllEvents | QEventLoop.WaitForMoreEvents, 20)
         return not self.busy
 
     def shutdown(self, timeout_ms: int = 10000) -> bool:

@@ -207,7 +207,8 @@ class TransformersBackend:
                 raise BackendError(f"transformers backend: cannot load model {self.model_path}: {exc}") from None
             if self.adapter_path is not None:
                 model = self._attach_adapter(model, merge_adapter)
-        model.to(self.device)
+        # transformers types PreTrainedModel.to through functools.wraps (_Wrapped), which loses the bound self
+        model.to(self.device)  # type: ignore[arg-type]
         model.eval()
         return model, tokenizer
 
@@ -462,9 +463,9 @@ class _BatchStepper:
 
     def __init__(self, model: Any, torch: Any, device: str, pad_id: int):
         self.model, self.torch, self.device, self.pad_id = model, torch, device, pad_id
-        self.past = None
-        self.mask = None
-        self.next_position = None
+        self.past: Any = None  # torch tensors once prefill() ran
+        self.mask: Any = None
+        self.next_position: Any = None
 
     def prefill(self, rows: list[list[int]]) -> Any:
         ids, mask, lengths = self._right_aligned(rows)

@@ -1,0 +1,1 @@
+"""Modules of the default head's builder (``python -m models.build_head``)."""
