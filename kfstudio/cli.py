@@ -483,6 +483,9 @@ def build_parser() -> argparse.ArgumentParser:
     except ImportError:  # pragma: no cover - render module missing from a partial install
         pass
 
+    from .eval_cli import add_parser as add_eval_parser
+    add_eval_parser(sub)
+
     b = sub.add_parser("bench", help="measure every performance figure against its target", description="Run the benchmarks.")
     b.add_argument("--json", action="store_true", help="one JSON object per figure (name, unit, median, min, max, target, passed)")
     b.add_argument("--only", metavar="SUBSTRING", help="run only the benchmarks whose module.function name contains this (e.g. export, rig., stall)")
