@@ -26,7 +26,7 @@ import numpy as np
 
 from ... import channels as ch
 from . import lexicon as lx
-from .text import Lemmatizer, Token, load_expansion, split_clauses
+from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -72,6 +72,16 @@ class Plan:
 
     values: np.ndarray
     explanation: list[str] = field(default_factory=list)
+    #: Face regions the description itself set or cleared (brows, eyes, gaze, head, mouth, cheeks,
+    #: nose); regions filled only by the script's emotion or background are not in it.
+    understood: set[str] = field(default_factory=set)
+    #: Words of the description the planner has no meaning for (as written, in order, no repeats).
+    unknown_words: list[str] = field(default_factory=list)
+    #: True when the description named at least one movement the planner read.
+    found_movement: bool = False
+    #: A description that narrates a change ("at first ..., then ..., by the end ...") split into its
+    #: beats, in order; ``values`` show the last one. Empty for a single state.
+    beats: list[str] = field(default_factory=list)
 
 
 def _expand_targets(targets: dict[str, float]) -> dict[int, float]:
@@ -225,6 +235,12 @@ class EmbeddedPlanner:
     ) -> Plan:
         """Propose the 61 values for one keyframe description seen in its script's context."""
         explanation: list[str] = []
+        beats = split_change_beats(description)
+        if beats:
+            explanation.append(
+                f"the description narrates a change in {len(beats)} beats; the keyframe shows the last: '{beats[-1][:60]}'"
+            )
+            description = beats[-1]
         prev = None
         if previous is not None:
             prev = np.asarray(previous, dtype=np.float64).ravel()
@@ -237,6 +253,8 @@ class EmbeddedPlanner:
 
         values, forced, flags = self._plan_core(description, prev, explanation)
         set_mask = forced | (values != 0.0)
+        understood = set(flags["touched"])
+        found = bool(flags["specific"])
 
         if flags["neutral"]:
             explanation.append("'neutral' -> all channels start from rest")
@@ -253,7 +271,7 @@ class EmbeddedPlanner:
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
         values = self._coherent(values, explanation)
-        return Plan(ch.clamp(values), explanation)
+        return Plan(ch.clamp(values), explanation, understood, flags["unknown"], found, beats)
 
     def explain(self, description: str, **kwargs) -> list[str]:
         """The explanation lines of :meth:`plan` (for the CLI)."""
@@ -274,8 +292,9 @@ class EmbeddedPlanner:
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        flags = {"hold": False, "neutral": False, "specific": False, "touched": set()}
+        flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": []}
         tokens = self._lemmatizer.tokens(text)
+        covered: set[int] = set()
         for tok in tokens:
             if tok.expanded_from:
                 explanation.append(f"'{tok.text}' read as '{tok.lemma}' (similarity {tok.similarity:.2f})")
@@ -283,6 +302,8 @@ class EmbeddedPlanner:
         sides: list[str] = []
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
+            for sp in spans:
+                covered.update(t.position for t in clause[sp.start : sp.end + 1])
             flags["hold"] |= any("hold" in s.roles for s in spans)
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
@@ -290,6 +311,7 @@ class EmbeddedPlanner:
             found = self._instances(spans, explanation)
             instances.extend(found)
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
+        flags["unknown"] = self._unknown(tokens, covered)
         self._sentence_side(instances, sides)
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
@@ -300,6 +322,18 @@ class EmbeddedPlanner:
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         return values, forced, flags
+
+    def _unknown(self, tokens: list[Token], covered: set[int]) -> list[str]:
+        """Written words that are neither matched, nor known to the lexicon, nor function words."""
+        out: list[str] = []
+        for tok in tokens:
+            if tok.position in covered or tok.expanded_from or not tok.text[0].isalpha():
+                continue
+            if tok.lemma in self._lemmatizer.known or tok.lemma in STOP_WORDS or tok.lemma in FILLER or tok.text in CLAUSE_BREAKS:
+                continue
+            if tok.text not in out:
+                out.append(tok.text)
+        return out
 
     @staticmethod
     def _sentence_side(instances: list[_Instance], sides: list[str]) -> None:

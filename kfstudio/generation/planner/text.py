@@ -14,7 +14,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["Token", "ExpansionTableError", "Expansion", "load_expansion", "tokenize", "split_clauses", "Lemmatizer"]
+__all__ = [
+    "Token", "ExpansionTableError", "Expansion", "load_expansion", "normalize", "tokenize", "split_clauses",
+    "split_change_beats", "Lemmatizer",
+]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 EXPANSION_FILE = DATA_DIR / "expansion.json"
@@ -106,8 +109,11 @@ def load_expansion(path: Path | None = None) -> Expansion:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not")."""
-    s = text.lower().replace("\u2019", "'").replace("-", " ").replace("_", " ")
+    """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not").
+
+    The text is normalised first (:func:`normalize`: emoji, emoticons, shorthand, screenplay layout).
+    """
+    s = normalize(text).replace("-", " ").replace("_", " ")
     for short, long in _CONTRACTIONS.items():
         s = s.replace(short, long)
     s = s.replace("can not", "cannot").replace("cannot", "can not")
@@ -188,3 +194,164 @@ class Lemmatizer:
     def phrase(self, phrase: str) -> tuple[str, ...]:
         """Lemmas of a lexicon phrase (no expansion: lexicon phrases are made of known words)."""
         return tuple(b for b in (self.base(w) for w in tokenize(phrase)) if b not in FILLER)
+
+
+# --------------------------------------------------------------------------- normalisation
+#
+# How people type: emoji and emoticons stand for expressions, internet shorthand for reactions, screen
+# directions for sides. Each is rewritten into words the lexicon reads, before tokenising.
+
+#: Emoji -> the expression words an animator would write for it (our own reading of each face).
+EMOJI: dict[str, str] = {
+    "\U0001F600": "big grin", "\U0001F603": "big open smile", "\U0001F604": "grin with smiling eyes",
+    "\U0001F601": "beaming grin", "\U0001F606": "laughing with eyes squeezed shut", "\U0001F605": "nervous smile",
+    "\U0001F602": "laughing hard with tears", "\U0001F923": "laughing hard with tears", "\U0001F642": "slight smile",
+    "\U0001F643": "wry smile", "\U0001F609": "wink", "\U0001F60A": "warm smile", "\U0001F607": "gentle smile",
+    "\U0001F970": "loving smile", "\U0001F60D": "loving smile", "\U0001F929": "excited grin", "\U0001F618": "kiss",
+    "\U0001F617": "pucker", "\U0001F619": "pucker", "\U0001F61A": "kiss with eyes closed", "\U0001F60B": "lick lips",
+    "\U0001F61B": "tongue out", "\U0001F61C": "wink with tongue out", "\U0001F61D": "tongue out with eyes squeezed shut",
+    "\U0001F911": "big grin", "\U0001F917": "warm smile", "\U0001F92D": "giggle", "\U0001F92B": "shush",
+    "\U0001F914": "puzzled", "\U0001F910": "lips pressed", "\U0001F928": "raise one eyebrow", "\U0001F610": "neutral",
+    "\U0001F611": "blank", "\U0001F636": "expressionless", "\U0001F60F": "smirk", "\U0001F612": "unimpressed",
+    "\U0001F644": "roll eyes", "\U0001F62C": "grimace", "\U0001F925": "smirk", "\U0001F60C": "relieved",
+    "\U0001F614": "dejected looking down", "\U0001F62A": "sleepy", "\U0001F924": "mouth open drooling",
+    "\U0001F634": "eyes closed asleep", "\U0001F637": "neutral", "\U0001F912": "sick tired", "\U0001F922": "nauseated disgust",
+    "\U0001F92E": "retching disgust", "\U0001F927": "sneeze", "\U0001F975": "hot tired mouth open", "\U0001F976": "cold grimace",
+    "\U0001F974": "woozy", "\U0001F635": "dazed", "\U0001F92F": "shocked", "\U0001F920": "big grin", "\U0001F973": "excited grin",
+    "\U0001F60E": "confident smile", "\U0001F913": "grin", "\U0001F9D0": "squint", "\U0001F615": "confused",
+    "\U0001F61F": "worried", "\U0001F641": "frown", "\u2639": "frown", "\U0001F62E": "mouth open surprised",
+    "\U0001F62F": "surprised", "\U0001F632": "astonished", "\U0001F633": "wide eyed embarrassed", "\U0001F97A": "pleading inner brows up",
+    "\U0001F626": "frown mouth open", "\U0001F627": "anguish", "\U0001F628": "afraid", "\U0001F630": "anxious",
+    "\U0001F625": "sad worried", "\U0001F622": "crying", "\U0001F62D": "sobbing", "\U0001F631": "screaming in fear",
+    "\U0001F616": "wince", "\U0001F623": "wince", "\U0001F61E": "disappointed", "\U0001F613": "worried",
+    "\U0001F629": "weary", "\U0001F62B": "exhausted", "\U0001F971": "yawn", "\U0001F624": "frustrated nostrils flare",
+    "\U0001F621": "furious", "\U0001F620": "angry", "\U0001F92C": "furious", "\U0001F608": "smirk", "\U0001F47F": "angry",
+    "\U0001F480": "laughing hard", "\U0001F648": "embarrassed", "\U0001F440": "glance sideways", "\U0001F611\u200d": "blank",
+    "\U0001F972": "smiling with tears", "\U0001FAE0": "embarrassed smile", "\U0001FAE2": "gasp", "\U0001FAE3": "embarrassed",
+    "\U0001FAE1": "serious", "\U0001FAE5": "expressionless", "\U0001F62E\u200d\U0001F4A8": "sigh",
+    "\u2764": "loving smile", "\U0001F494": "heartbroken", "\U0001F44D": "slight smile", "\U0001F44E": "frown",
+}
+
+#: Emoticons (matched as whole space-separated tokens, case as written) -> words.
+EMOTICONS: dict[str, str] = {
+    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile", "^^": "smile", "^.^": "smile",
+    ":))": "big smile", ":-))": "big smile", ":D": "big grin", ":-D": "big grin", "=D": "big grin", "xD": "laughing hard",
+    "XD": "laughing hard", "xd": "laughing", ":(": "frown", ":-(": "frown", "=(": "frown", "):": "frown", ":((": "sad frown",
+    ":'(": "crying", ":,(": "crying", "T_T": "crying", "T.T": "crying", ";_;": "crying", ";)": "wink", ";-)": "wink",
+    ";D": "wink with grin", ":P": "tongue out", ":-P": "tongue out", ":p": "tongue out", ":-p": "tongue out", "xP": "tongue out",
+    ";P": "wink with tongue out", ":O": "gasp", ":-O": "gasp", ":o": "surprised", ":-o": "surprised", "o.o": "wide eyed",
+    "O.O": "wide eyed", "O_O": "wide eyed", "o_o": "wide eyed", "0_0": "wide eyed", ":|": "neutral", ":-|": "neutral",
+    ":/": "skeptical", ":-/": "skeptical", ":\\": "skeptical", ":S": "confused", ":s": "confused", "o_O": "confused",
+    "O_o": "confused", "-_-": "unimpressed", "-.-": "unimpressed", "-__-": "unimpressed", ">:(": "angry", ">:-(": "angry",
+    ">_<": "wince", ">.<": "wince", "D:": "horrified", "D=": "horrified", ":*": "kiss", ":-*": "kiss", "<3": "loving",
+    ":$": "embarrassed", ":@": "angry", "B)": "confident smile", "8)": "confident smile", ":3": "cute smile", "u_u": "sad",
+    "._.": "blank", "owo": "surprised", "uwu": "cute smile", ":x": "lips pressed", ":X": "lips pressed",
+}
+
+#: Internet shorthand and informal spellings (whole lower-cased words) -> words.
+SHORTHAND: dict[str, str] = {
+    "lol": "laugh", "lolol": "laugh", "lool": "laugh", "lmao": "laugh hard", "lmfao": "laugh hard", "rofl": "laugh hard",
+    "roflmao": "laugh hard", "haha": "laugh", "hahaha": "laugh hard", "hahahaha": "laugh hard", "ha": "laugh", "hah": "laugh",
+    "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
+    "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
+    "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
+    "woohoo": "excited", "ikr": "smile", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
+    "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
+    "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
+    "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
+    "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
+    "abit": "a bit", "alot": "a lot", "eyebrow": "eyebrow", "brws": "brows", "eyez": "eyes", "mouf": "mouth",
+    "smirkin": "smirking", "smilin": "smiling", "grinnin": "grinning", "cryin": "crying", "laughin": "laughing",
+    "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
+    "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
+    "stoked": "excited", "pumped": "excited", "bummed": "sad", "shook": "shocked", "dead": "laughing hard",
+    "cringe": "wince", "cringing": "wincing", "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
+}
+
+#: Screen directions: the camera's or stage's left is the face's right (and vice versa).
+_SCREEN_SIDE_RE = re.compile(
+    r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture)[\s\-]+(left|right)\b", re.IGNORECASE
+)
+_OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s)[\s\-]+(left|right)\b", re.IGNORECASE)
+_SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
+_EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
+_REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+_ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
+_ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
+
+
+def _screenplay(text: str) -> str:
+    """A screenplay block (CHARACTER NAME, a parenthetical, a line of dialogue): the parentheticals
+    describe the face; the name and the dialogue (whose words are not stage directions) are dropped."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 2 or not _SCREENPLAY_NAME_RE.match(lines[0]):
+        return text
+    out = [ln.strip() for ln in lines[1:] if ln.strip().startswith("(")]
+    return " , ".join(out) if out else text
+
+
+def normalize(text: str) -> str:
+    """Typed text -> plain lower-case words the planner reads.
+
+    Emoji and emoticons become expression words (:data:`EMOJI`, :data:`EMOTICONS`); internet shorthand
+    and informal spellings are spelled out (:data:`SHORTHAND`); letters repeated three times or more are
+    squeezed ("sooo" -> "so", "happyyy" -> "happy"); screen directions are turned into the face's own
+    sides ("camera left" -> "right"); ellipses and arrows become clause breaks; the text is case-folded.
+    """
+    s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    if "\n" in s:
+        s = _screenplay(s)
+    if any(ord(c) > 0x2000 for c in s):
+        for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
+            s = s.replace(emo, f" , {EMOJI[emo]} , ")
+        s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+    s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
+    s = _ARROW_RE.sub(" , then ", s)
+    s = _ELLIPSIS_RE.sub(" , then ", s)
+    s = s.casefold()
+    s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
+    words = re.split(r"([^\w']+)", s)
+    s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
+    s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
+    return _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+
+
+# --------------------------------------------------------------------------- change narration
+
+#: Phrases that start a later beat of a description narrating a change (the text after them is a new
+#: state). Checked on the normalised, lower-cased text.
+_BEAT_START = re.compile(
+    r"""(?:^|(?<=[\s,;:.!?]))(?:
+        (?:and\s+|but\s+|,\s*)?then\b
+      | until\b | till\b
+      | by\s+the\s+(?:end|time|finish|last|second|third|close)\b(?:\s+of\s+it)?
+      | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?=\s*[,:])
+      | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
+      | (?:it\s+|she\s+|he\s+|they\s+)?ends?\s+(?:up\s+|on\s+|with\s+|in\s+|as\s+)? | ending\s+(?:on|with|in|up)\b
+      | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
+      | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
+      | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?)\s+into\b
+    )""",
+    re.VERBOSE,
+)
+#: Phrases that close the *first* beat ("surprised at first, he ...").
+_BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
+_BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
+
+
+def split_change_beats(text: str) -> list[str]:
+    """The beats of a description that narrates a change, in order; ``[]`` for a single state.
+
+    "At first she beams, then the smile fades; by the end her mouth is a thin line" ->
+    ``["she beams", "the smile fades", "her mouth is a thin line"]``. Beats start at "then", "until",
+    "by the end", "finally", "ends with", "gives way to", "fades into" ..., and end at "at first",
+    "initially" ...; arrows and ellipses separate beats too. The last beat is the state the description
+    ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
+    """
+    s = normalize(text)
+    s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
+    s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
+    s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
+    parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
+    parts = [p for p in parts if re.search(r"[a-z]", p)]
+    return parts if len(parts) >= 2 else []
