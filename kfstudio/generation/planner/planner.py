@@ -25,6 +25,7 @@ from typing import Sequence
 import numpy as np
 
 from ... import channels as ch
+from ..visemes import blend, find_speech, strip_quotes
 from . import lexicon as lx
 from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
@@ -235,6 +236,9 @@ class EmbeddedPlanner:
     ) -> Plan:
         """Propose the 61 values for one keyframe description seen in its script's context."""
         explanation: list[str] = []
+        speech = find_speech(description)
+        if speech is not None or "'" in description or '"' in description:
+            description = strip_quotes(description)
         beats = split_change_beats(description)
         if beats:
             explanation.append(
@@ -253,6 +257,9 @@ class EmbeddedPlanner:
 
         values, forced, flags = self._plan_core(description, prev, explanation)
         set_mask = forced | (values != 0.0)
+        if speech is not None:
+            flags["specific"] = True
+            flags["touched"].add("mouth")
         understood = set(flags["touched"])
         found = bool(flags["specific"])
 
@@ -270,6 +277,9 @@ class EmbeddedPlanner:
         if not flags["neutral"]:
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
+        if speech is not None:
+            values = blend(values, speech)
+            explanation.append(speech.describe())
         values = self._coherent(values, explanation)
         return Plan(ch.clamp(values), explanation, understood, flags["unknown"], found, beats)
 

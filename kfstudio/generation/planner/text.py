@@ -327,7 +327,8 @@ _BEAT_START = re.compile(
       | by\s+the\s+(?:end|time|finish|last|second|third|close)\b(?:\s+of\s+it)?
       | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?=\s*[,:])
       | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
-      | (?:it\s+|she\s+|he\s+|they\s+)?ends?\s+(?:up\s+|on\s+|with\s+|in\s+|as\s+)? | ending\s+(?:on|with|in|up)\b
+      | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
+      | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
       | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?)\s+into\b
