@@ -65,6 +65,12 @@ _REGION_MASKS: dict[str, np.ndarray] = {
 
 #: Head movements that set a pitch direction (see :meth:`EmbeddedPlanner._drop_pitch_tilts`).
 _PITCH_CONCEPTS = frozenset({"head_back", "head_up", "head_down", "head_forward", "nod"})
+#: Brow movements that combine into the AU1+4 brow when a description asks for both.
+_BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
+_BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
+_GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
+#: Action words that are bare directions (they continue the gaze or head movement before them).
+_DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
 
 
 @dataclass
@@ -222,6 +228,7 @@ class EmbeddedPlanner:
         self._targets = {key: self._target_vector(c) for key, c in lx.CONCEPTS.items()}
         self.expansion_source = expansion.source
         self._context_cache: dict[str, tuple[np.ndarray, bool]] = {}
+        self._composites: dict[str, lx.Concept] = {}
 
     # ------------------------------------------------------------------ public API
     def plan(
@@ -310,18 +317,26 @@ class EmbeddedPlanner:
                 explanation.append(f"'{tok.text}' read as '{tok.lemma}' (similarity {tok.similarity:.2f})")
         instances: list[_Instance] = []
         sides: list[str] = []
+        direction_part = ""  # the part of the last gaze/head movement, for clauses of bare directions
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
+            if direction_part and self._bare_directions(spans):
+                # "she glances away, down and to her left": the directions continue the glance
+                spans = [_Span(-1, -1, f"({direction_part})", {"part": direction_part})] + spans
             flags["hold"] |= any("hold" in s.roles for s in spans)
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
             instances.extend(found)
+            for inst in found:
+                if inst.concept.region in ("gaze", "head") and not inst.negated:
+                    direction_part = "gaze" if inst.concept.region == "gaze" else "head"
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         flags["unknown"] = self._unknown(tokens, covered)
+        instances = self._composite_brows(instances, explanation)
         self._sentence_side(instances, sides)
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
@@ -332,6 +347,40 @@ class EmbeddedPlanner:
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         return values, forced, flags
+
+    @staticmethod
+    def _bare_directions(spans: list[_Span]) -> bool:
+        """A clause made only of direction words ("down and to the left"), no part or expression."""
+        if not spans or any("part" in s.roles or "expression" in s.roles for s in spans):
+            return False
+        return any(s.roles.get("action") in _DIRECTION_ACTIONS or "side" in s.roles for s in spans) and all(
+            s.roles.get("action") in _DIRECTION_ACTIONS or set(s.roles) & {"side", "intensity", "both", "one_sided"}
+            for s in spans
+        )
+
+    def _composite_brows(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:
+        """Brows that both lift and draw together ("the inner brows pull together and up") make the
+        grief/fear brow, FACS AU1+4: the inner brows rise high, the lowering is slight."""
+        up = [i for i in instances if i.concept.key in _BROW_RAISES and not i.negated]
+        down = [i for i in instances if i.concept.key in _BROW_LOWERS and not i.negated]
+        if not up or not down:
+            return instances
+        r, d = up[0], down[0]
+        key = "brows_grief_" + r.concept.key
+        concept = self._composites.get(key)
+        if concept is None:
+            targets = {**r.concept.targets, "BrowInnerUp": 1.0, "BrowDown{S}": _GRIEF_BROW_DOWN}
+            concept = lx.Concept(key, targets, "brows", r.concept.default, "sym", "inner brows up and together (AU1+4)")
+            self._composites[key] = concept
+            self._targets[key] = self._target_vector(concept)
+        merged = _Instance(concept, min(r.start, d.start), max(r.end, d.end), f"{r.words}, {d.words}")
+        for src in (d, r):  # the raise's modifiers win
+            for name in ("intensity", "intensity_word", "comparative", "comparative_word", "side", "both"):
+                value = getattr(src, name)
+                if value:
+                    setattr(merged, name, value)
+        explanation.append(f"'{r.words}' with '{d.words}': the brows lift and draw together -> AU1+4 brow")
+        return [merged] + [i for i in instances if i is not r and i is not d]
 
     def _unknown(self, tokens: list[Token], covered: set[int]) -> list[str]:
         """Written words that are neither matched, nor known to the lexicon, nor function words."""
@@ -371,10 +420,16 @@ class EmbeddedPlanner:
         # otherwise it is the side of that movement ("winks the right eye").
         order = [k for k, s in enumerate(spans) if s.roles.get("action") != "side"]
         order += [k for k, s in enumerate(spans) if s.roles.get("action") == "side"]
+        paired: dict[int, int] = {}  # action span -> the part span it paired with
         for k in order:
             s = spans[k]
             if "action" in s.roles and not (s.roles["action"] == "side" and instances):
                 pair = self._nearest_part(s, parts)
+                if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2:
+                    # "the inner brows pull together and up": a second movement word joined to the first
+                    pk = paired[k - 1]
+                    key = lx.RULES.get((spans[pk].roles["part"], s.roles["action"]))
+                    pair = (pk, key) if key else None
                 if pair is not None:
                     pk, concept_key = pair
                     p = spans[pk]
@@ -383,6 +438,7 @@ class EmbeddedPlanner:
                     vague = s.roles["action"] in _VAGUE_ACTIONS
                     instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words, vague=vague))
                     used.update((k, pk))
+                    paired[k] = pk
                     continue
             if "expression" in s.roles and self._is_modifier_here(spans, k):
                 continue
