@@ -1,0 +1,202 @@
+"""The learned semantic layer and how it is combined with the planner's reading.
+
+What the planner reads with confidence (explicit movements, sides, negation, intensity words, head
+and gaze: the regions in ``Plan.understood``) stays exactly as the planner set it, with its
+explanation. The regions it did not read are filled by the learned head from the sentence vector of
+the description (and of the script's background and emotion). When neither reads anything in a
+description that asks for movement, the closest annotated training description is proposed and the
+explanation says so.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kfstudio import channels as ch
+
+from .model import REGIONS, SemanticModel
+
+__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "DEFAULT_COMBINE"]
+
+
+def _region_of(c: ch.Channel) -> str:
+    """The face region of a channel (the planner's regions: brows, eyes, gaze, head, cheeks, nose, mouth)."""
+    n = c.name
+    if n.startswith("Brow"):
+        return "brows"
+    if n.startswith(("EyeBlink", "EyeSquint", "EyeWide")):
+        return "eyes"
+    if n.startswith("EyeLook") or c.group == "eye pose":
+        return "gaze"
+    if c.group == "head pose":
+        return "head"
+    if n.startswith("Cheek"):
+        return "cheeks"
+    if n.startswith("Nose"):
+        return "nose"
+    return "mouth"
+
+
+REGION_MASKS: dict[str, np.ndarray] = {
+    r: np.array([_region_of(c) == r for c in ch.CHANNELS]) for r in REGIONS
+}
+_IDX = {name: i for i, name in enumerate(ch.NAMES)}
+
+#: Combination settings (tuned on the dev split; the shipped model card may override them).
+DEFAULT_COMBINE = {
+    "gain": 1.0,  # learned values are multiplied by this
+    "floor": 0.03,  # learned values below this (in magnitude) are dropped as noise
+    "mode": "replace",  # regions the planner did not read: "replace" its colouring, or keep the "max"
+    "fill": 0.0,  # > 0: inside regions the planner read, learned values above this fill channels it left at 0
+    "closest_min": 0.05,  # a face whose largest value is below this counts as empty
+}
+
+
+@dataclass
+class Reading:
+    """What the learned layer made of one description."""
+
+    values: np.ndarray  # (61,) learned values (before the combination)
+    confidence: float  # cosine similarity to the nearest training description (0..1)
+    nearest_text: str
+    nearest_values: np.ndarray
+
+
+@dataclass
+class Combined:
+    values: np.ndarray
+    explanation: list[str] = field(default_factory=list)
+    info: dict = field(default_factory=dict)
+
+
+def _shown(values: np.ndarray, mask: np.ndarray, limit: int = 6) -> str:
+    idx = [i for i in np.argsort(-np.abs(values)) if mask[i] and abs(values[i]) >= 0.005][:limit]
+    return ", ".join(f"{ch.NAMES[i]} {values[i]:.2f}" for i in idx) or "rest"
+
+
+def _coherent(v: np.ndarray) -> np.ndarray:
+    """Both eyes look the same way, eyeLook* agree with the eye rotations, blinks cancel wide eyes,
+    mouthClose never exceeds jawOpen."""
+    for axis in ("Yaw", "Pitch"):
+        li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
+        v[li] = v[ri] = 0.5 * (v[li] + v[ri])
+    # a rotation read only from the look blendshapes
+    down = 0.5 * (v[_IDX["EyeLookDownLeft"]] + v[_IDX["EyeLookDownRight"]])
+    up = 0.5 * (v[_IDX["EyeLookUpLeft"]] + v[_IDX["EyeLookUpRight"]])
+    right = 0.5 * (v[_IDX["EyeLookOutRight"]] + v[_IDX["EyeLookInLeft"]])
+    left = 0.5 * (v[_IDX["EyeLookOutLeft"]] + v[_IDX["EyeLookInRight"]])
+    pitch = v[_IDX["LeftEyePitch"]]
+    yaw = v[_IDX["LeftEyeYaw"]]
+    from_looks_pitch = (down - up) * ch.EYE_LOOK_PITCH
+    from_looks_yaw = (right - left) * ch.EYE_LOOK_YAW
+    pitch = pitch if abs(pitch) >= abs(from_looks_pitch) * 0.5 and pitch * from_looks_pitch >= 0 else from_looks_pitch
+    yaw = yaw if abs(yaw) >= abs(from_looks_yaw) * 0.5 and yaw * from_looks_yaw >= 0 else from_looks_yaw
+    for name in ("LeftEyePitch", "RightEyePitch"):
+        v[_IDX[name]] = pitch
+    for name in ("LeftEyeYaw", "RightEyeYaw"):
+        v[_IDX[name]] = yaw
+    r, l = max(yaw, 0.0) / ch.EYE_LOOK_YAW, max(-yaw, 0.0) / ch.EYE_LOOK_YAW
+    v[_IDX["EyeLookOutRight"]] = v[_IDX["EyeLookInLeft"]] = r
+    v[_IDX["EyeLookOutLeft"]] = v[_IDX["EyeLookInRight"]] = l
+    v[_IDX["EyeLookDownLeft"]] = v[_IDX["EyeLookDownRight"]] = max(pitch, 0.0) / ch.EYE_LOOK_PITCH
+    v[_IDX["EyeLookUpLeft"]] = v[_IDX["EyeLookUpRight"]] = max(-pitch, 0.0) / ch.EYE_LOOK_PITCH
+    for side in ("Left", "Right"):
+        blink, wide = _IDX[f"EyeBlink{side}"], _IDX[f"EyeWide{side}"]
+        if v[blink] > 0.5:
+            v[wide] = 0.0
+        v[wide] = min(v[wide], 1.0 - v[blink])
+    v[_IDX["MouthClose"]] = min(v[_IDX["MouthClose"]], v[_IDX["JawOpen"]])
+    return ch.clamp(v)
+
+
+def combine(plan, reading: Reading, settings: dict | None = None) -> Combined:
+    """Planner values in the regions it read; learned values elsewhere; the closest reading for an
+    otherwise empty face. ``plan`` is a :class:`~kfstudio.generation.planner.Plan`."""
+    s = dict(DEFAULT_COMBINE, **(settings or {}))
+    planned = np.asarray(plan.values, dtype=np.float64)
+    understood = set(getattr(plan, "understood", set())) & set(REGIONS)
+    learned = reading.values * s["gain"]
+    learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
+    out = planned.copy()
+    kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    for r in understood:
+        kept |= REGION_MASKS[r]
+    open_ = ~kept
+    if s["mode"] == "max":
+        take = open_ & (np.abs(learned) > np.abs(planned))
+    else:
+        take = open_.copy()
+    if s["fill"] > 0:
+        take |= kept & (planned == 0) & (np.abs(learned) >= s["fill"])
+    out[take] = learned[take]
+    out = _coherent(out)
+    lines = []
+    filled = [r for r in REGIONS if (take & REGION_MASKS[r]).any() and np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
+    conf = float(reading.confidence)
+    info = {
+        "planner_regions": sorted(understood),
+        "learned_regions": filled,
+        "confidence": round(conf, 3),
+        "nearest": reading.nearest_text,
+        "closest_reading": False,
+    }
+    if understood:
+        lines.append(f"semantic: planner keeps {', '.join(sorted(understood))} (read from the words, exact)")
+    if filled:
+        mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+        for r in filled:
+            mask |= REGION_MASKS[r] & take
+        lines.append(
+            f"semantic: learned layer fills {', '.join(filled)} (confidence {conf:.2f}; closest corpus line "
+            f"{reading.nearest_text[:70]!r}) -> {_shown(out, mask)}"
+        )
+    asks_neutral = bool(getattr(plan, "found_movement", False)) or any("'neutral'" in e for e in plan.explanation)
+    if np.abs(out).max() < s["closest_min"] and not asks_neutral and np.abs(reading.nearest_values).max() >= s["closest_min"]:
+        out = _coherent(np.array(reading.nearest_values, dtype=np.float64))
+        info["closest_reading"] = True
+        lines.append(
+            f"semantic: nothing in this description was understood with confidence; proposing the closest "
+            f"reading, corpus line {reading.nearest_text[:70]!r} (similarity {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}"
+        )
+    return Combined(out, lines, info)
+
+
+class SemanticLayer:
+    """The encoder and the learned head, loaded once; ``read`` is thread-safe."""
+
+    def __init__(self, model: SemanticModel, encoder=None, combine_settings: dict | None = None):
+        from .encoder import MiniLMEncoder
+
+        self.model = model
+        self.encoder = encoder if encoder is not None else MiniLMEncoder()
+        self.settings = dict(DEFAULT_COMBINE, **(model.card.get("combine") or {}), **(combine_settings or {}))
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, folder: str | Path | None = None, encoder=None) -> "SemanticLayer":
+        from .resources import default_model_dir
+
+        return cls(SemanticModel.load(folder or default_model_dir()), encoder)
+
+    def read_many(self, plans, descriptions, backgrounds, emotions) -> list[Reading]:
+        contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
+        vecs = self.encoder.encode(list(descriptions) + contexts)
+        d, c = vecs[: len(descriptions)], vecs[len(descriptions):]
+        if self.model.uses_plan:
+            x = self.model.feature_rows(d, c, np.array([p.values for p in plans]), [set(getattr(p, "understood", ())) for p in plans])
+        else:
+            x = self.model.feature_rows(d, c, None, None)
+        values = self.model.predict(x)
+        idx, sims = self.model.nearest(d)
+        return [
+            Reading(values[i], float(max(0.0, sims[i, 0])), self.model.anchor_texts[idx[i, 0]], self.model.anchor_values[idx[i, 0]])
+            for i in range(len(descriptions))
+        ]
+
+    def refine(self, plan, description: str, background: str = "", emotion: str = "") -> Combined:
+        reading = self.read_many([plan], [description], [background], [emotion])[0]
+        return combine(plan, reading, self.settings)

@@ -1,0 +1,21 @@
+"""Where the shipped weights are (``kfstudio/resources/semantic``, read with importlib.resources)."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["default_model_dir"]
+
+
+def default_model_dir() -> Path:
+    """The folder of the shipped ``semantic_head.safetensors`` and ``model_card.json``.
+
+    ``$KFSTUDIO_SEMANTIC_MODEL`` (a folder written by ``kfstudio train``) wins when set.
+    """
+    import os
+
+    env = os.environ.get("KFSTUDIO_SEMANTIC_MODEL")
+    if env:
+        return Path(env)
+    return Path(str(resources.files("kfstudio").joinpath("resources", "semantic")))
