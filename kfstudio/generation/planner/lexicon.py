@@ -128,7 +128,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("gaze_right", {"Eye{P}Yaw": 0.6}, "gaze", 0.6, "dir", "gaze sideways"),
         _c("gaze_up", {"Eye{P}Pitch": -0.4}, "gaze", 0.6, "none", "gaze up"),
         _c("gaze_down", {"Eye{P}Pitch": 0.4}, "gaze", 0.6, "none", "gaze down"),
-        _c("gaze_away", {"Eye{P}Yaw": 0.55, "Eye{P}Pitch": 0.1}, "gaze", 0.6, "dir", "gaze away"),
+        _c("gaze_away", {"Eye{P}Yaw": 0.55, "Eye{P}Pitch": 0.2}, "gaze", 0.6, "dir", "gaze away"),
         _c("gaze_camera", {"Eye{P}Yaw": 0.0, "Eye{P}Pitch": 0.0, "HeadYaw": 0.0}, "gaze", 0.6, "none", "gaze at camera"),
         _c("look_up", {"Eye{P}Pitch": -0.4, "HeadPitch": -0.2}, "gaze", 0.6, "none", "look up"),
         _c("look_down", {"Eye{P}Pitch": 0.4, "HeadPitch": 0.2}, "gaze", 0.6, "none", "look down"),

@@ -36,7 +36,9 @@ _COLOUR_WEIGHT = 0.35  # how strongly the script emotion colours regions a speci
 _VAGUE_WEIGHT = 0.85  # ... and a vague description
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
-_EYE_YAW_MAX, _EYE_PITCH_MAX = ch.EYE_LOOK_YAW, ch.EYE_LOOK_PITCH  # radians at which eyeLook* reach 1
+# Radians of eye rotation at which the eyeLook* blendshapes reach 1, read off the real capture in
+# ../shared/fixtures (median EyeLookDown / eye pitch = 1.64, EyeLookOut / |eye yaw| = 1.17 while looking).
+_EYE_YAW_MAX, _EYE_PITCH_MAX = 0.85, 0.6
 _VAGUE_ACTIONS = {"curl", "twitch"}
 
 _IDX = {name: i for i, name in enumerate(ch.NAMES)}
@@ -396,12 +398,12 @@ class EmbeddedPlanner:
 
     @staticmethod
     def _sentence_side(instances: list[_Instance], sides: list[str]) -> None:
-        """A one-sided movement with no side in its clause takes the description's only side word
-        ("She winks, right eye shut")."""
+        """A one-sided movement, or a gaze/head movement with no direction, takes the description's
+        only side word ("She winks, right eye shut"; "a sideways glance, eyes sliding to her right")."""
         if len(set(sides)) != 1:
             return
         for inst in instances:
-            if inst.concept.sided == "one" and not inst.side:
+            if inst.concept.sided in ("one", "dir") and not inst.side:
                 inst.side = sides[0]
 
     @staticmethod
