@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .facs import EMOTIONS, EMOTION_WORDS, au_targets
+from .facs import AU_TABLE, EMOTIONS, EMOTION_WORDS, au_targets
 
 __all__ = [
     "Concept",
@@ -179,6 +179,38 @@ CONCEPTS: dict[str, Concept] = dict(
     ]
 )
 
+# Vocal and bodily actions that set the whole face (our own targets, checked against how the corpus's
+# animators annotate them and against the capture's extremes: a scream opens the jaw as far as a yawn).
+CONCEPTS.update(
+    dict(
+        [
+            _c("scream", {**_AU({27: 0.9, 20: 0.65, 16: 0.4, 10: 0.3, 5: 0.75, 1: 0.7, 2: 0.6})}, "mouth", 1.0),
+            _c("yell", {**_AU({26: 0.85, 25: 0.6, 20: 0.25, 2: 0.45, 1: 0.3, 5: 0.3})}, "mouth", 0.9),
+            _c("roar", {**_AU({27: 0.8, 10: 0.5, 4: 0.6, 7: 0.5, 20: 0.3})}, "mouth", 0.9),
+            _c("sneeze", {**_AU({43: 0.95, 7: 0.6, 9: 0.55, 6: 0.4, 26: 0.8, 10: 0.3, 4: 0.4}), "HeadPitch": 0.15}, "eyes", 1.0),
+            _c("cough", {**_AU({26: 0.55, 7: 0.5, 4: 0.35, 1: 0.25, 20: 0.2, 43: 0.3})}, "mouth", 0.9),
+            _c("gag", {**_AU({26: 0.75, 9: 0.5, 10: 0.4, 7: 0.5, 4: 0.35, 19: 0.3, 20: 0.3})}, "mouth", 0.9),
+            _c("snore", {**_AU({43: 1.0, 26: 0.55})}, "eyes", 1.0),
+            _c("sniff", {**_AU({9: 0.35, 24: 0.25, 1: 0.2})}, "nose", 0.9),
+            _c("hiccup", {**_AU({26: 0.35, 5: 0.4, 1: 0.35, 2: 0.35})}, "mouth", 0.9),
+            _c("growl", {**_AU({4: 0.7, 10: 0.5, 9: 0.45, 7: 0.45, 26: 0.35, 16: 0.3})}, "mouth", 0.9),
+            _c("groan", {**_AU({4: 0.4, 26: 0.5, 10: 0.3, 9: 0.3, 7: 0.25, 64: 0.5})}, "mouth", 0.8),
+            _c("spit", {"MouthPucker": 0.6, "MouthFunnel": 0.3, "CheekPuff": 0.25, **_AU({9: 0.35, 4: 0.3})}, "mouth", 0.9),
+            _c("pant", {**_AU({26: 0.6, 25: 0.6, 1: 0.25})}, "mouth", 0.8),
+            _c("burp", {**_AU({26: 0.55, 5: 0.3, 2: 0.3}), "CheekPuff": 0.2}, "mouth", 0.8),
+            _c("raspberry", {"TongueOut": 0.5, "CheekPuff": 0.35, "JawOpen": 0.1, "EyeBlink{S}": 0.2}, "mouth", 0.9),
+        ]
+    )
+)
+
+# FACS codes written as such ("AU12", "AU1+2+26", "AU4B"): one concept per action unit.
+for _n, _unit in AU_TABLE.items():
+    _region = {"Brow": "brows", "Chee": "cheeks", "Nose": "nose", "Head": "head", "Eye{": "gaze"}.get(
+        next(iter(_unit.targets))[:4], "eyes" if next(iter(_unit.targets)).startswith("Eye") else "mouth"
+    )
+    _sided = "one" if _n == 46 else "none" if _n >= 51 else "sym"
+    CONCEPTS[f"au_{_n}"] = Concept(f"au_{_n}", dict(_unit.targets), _region, 0.65, _sided, f"AU{_n} {_unit.name}")
+
 # Emotion words are concepts too ("looks worried"): one concept per prototype.
 for _name, _proto in EMOTIONS.items():
     _sided = "one" if _proto.get("one_sided") else "sym"
@@ -226,6 +258,19 @@ EXPRESSION_WORDS: dict[str, str] = {
     "lip quiver": "lip_tremble", "quiver": "lip_tremble", "tremble": "lip_tremble",
     "flare nostril": "nostrils_flare", "wrinkle nose": "nose_wrinkle", "scrunch nose": "nose_wrinkle",
 }
+EXPRESSION_WORDS.update({
+    "scream": "scream", "shriek": "scream", "screech": "scream", "wail": "scream", "howl": "laugh",
+    "yell": "yell", "shout": "yell", "holler": "yell", "bellow": "yell", "cry out": "yell", "call out": "yell",
+    "roar": "roar", "bark": "yell", "sneeze": "sneeze", "cough": "cough", "splutter": "cough", "sputter": "cough",
+    "gag": "gag", "retch": "gag", "heave": "gag", "dry heave": "gag", "snore": "snore", "sniff": "sniff", "sniffle": "sniff",
+    "hiccup": "hiccup", "hiccough": "hiccup", "growl": "growl", "snarl": "growl", "groan": "groan", "moan": "groan",
+    "spit": "spit", "pant": "pant", "gasp for air": "pant", "burp": "burp", "belch": "burp", "blow a raspberry": "raspberry",
+    "raspberry": "raspberry", "smooch": "kiss", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
+    "double over": "laugh", "belly laugh": "laugh", "guffaw": "laugh", "hoot": "laugh",
+})
+# "au" + the digits as letters (a=0 ... j=9): the spelling text.normalize gives FACS codes.
+for _n in AU_TABLE:
+    EXPRESSION_WORDS["au" + "".join(chr(ord("a") + int(d)) for d in str(_n))] = f"au_{_n}"
 for _word, (_name, _scale) in EMOTION_WORDS.items():
     EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
 

@@ -280,6 +280,21 @@ _ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
 _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
 
+_AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
+_AU_LEVEL = {"a": "trace", "b": "slight", "c": "clearly", "d": "strongly", "e": "fully"}
+
+
+def _au_words(m: re.Match) -> str:
+    """"AU1+2+26" -> " aub auc auca " (FACS codes spelled as letters the lexicon knows, a=0 ... j=9);
+    an intensity letter A-E becomes an intensity word before its code."""
+    out = []
+    for code in re.findall(r"(\d{1,2})([A-Ea-e]?)", m.group(1)):
+        number, level = code
+        word = "au" + "".join(chr(ord("a") + int(d)) for d in str(int(number)))
+        out.append(f"{_AU_LEVEL[level.lower()]} {word}" if level else word)
+    return " " + " , ".join(out) + " "
+
+
 def _screenplay(text: str) -> str:
     """A screenplay block (CHARACTER NAME, a parenthetical, a line of dialogue): the parentheticals
     describe the face; the name and the dialogue (whose words are not stage directions) are dropped."""
@@ -305,6 +320,7 @@ def normalize(text: str) -> str:
         for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+    s = _AU_RE.sub(_au_words, s)
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
