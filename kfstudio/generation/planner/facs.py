@@ -138,6 +138,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("fear", 1.0) for w in ("fear", "afraid", "scared", "frightened", "fearful", "alarm", "alarmed", "dread", "panic", "panicked", "horror", "horrified", "spooked")},
     **{w: ("fear", 1.3) for w in ("terror", "terrified", "petrified")},
     **{w: ("anger", 1.0) for w in ("angry", "anger", "mad", "annoyed", "irritated", "irritation", "annoyance", "hostile", "hostility", "indignant", "resentful", "resentment", "frustration", "frustrated", "bitter", "stern", "grumpy")},
+    **{w: ("anger", 0.7) for w in ("disapproving", "disapproval", "disapprove", "reproachful", "reproach", "displeased")},
     **{w: ("anger", 1.3) for w in ("furious", "rage", "enraged", "livid", "fury", "outraged", "irate")},
     **{w: ("disgust", 1.0) for w in ("disgust", "disgusted", "revulsion", "repulsed", "revolted", "gross", "nauseated", "nausea", "distaste", "yuck", "icky")},
     **{w: ("contempt", 1.0) for w in ("contempt", "contemptuous", "disdain", "disdainful", "scorn", "scornful", "derision", "derisive", "smug", "condescending", "superior", "sarcastic", "mocking")},

@@ -27,6 +27,7 @@ __all__ = [
     "ACTIONS",
     "RULES",
     "PART_DEFAULTS",
+    "ACTION_FALLBACK",
     "INTENSITY",
     "NEGATION_BEFORE",
     "NEGATION_AFTER",
@@ -83,7 +84,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("mouth_frown", _AU({15: 1.0, 17: 0.2}), "mouth", label="mouth corners down"),
         _c("scowl", _AU({4: 1.0, 7: 0.5, 15: 0.35, 23: 0.4}), "brows", 0.7),
         _c("sneer", _AU({9: 0.7, 10: 0.9, 4: 0.25}), "mouth", 0.65),
-        _c("pout", {**_AU({17: 0.8, 15: 0.4}), "MouthPucker": 0.5}, "mouth", 0.65),
+        _c("pout", {**_AU({17: 0.8, 15: 0.4, 1: 0.45}), "MouthPucker": 0.5}, "mouth", 0.65),
         _c("wince", _AU({4: 0.6, 6: 0.6, 7: 0.8, 9: 0.3, 10: 0.3, 20: 0.4, 43: 0.45}), "eyes", 0.7),
         _c("grimace", _AU({20: 0.9, 4: 0.5, 7: 0.5, 25: 0.6, 10: 0.4, 6: 0.3}), "mouth", 0.7),
         _c("glare", {**_AU({4: 0.85, 7: 0.45, 23: 0.3}), "EyeWide{S}": 0.1}, "brows", 0.7),
@@ -128,7 +129,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("gaze_right", {"Eye{P}Yaw": 0.6}, "gaze", 0.6, "dir", "gaze sideways"),
         _c("gaze_up", {"Eye{P}Pitch": -0.4}, "gaze", 0.6, "none", "gaze up"),
         _c("gaze_down", {"Eye{P}Pitch": 0.4}, "gaze", 0.6, "none", "gaze down"),
-        _c("gaze_away", {"Eye{P}Yaw": 0.55, "Eye{P}Pitch": 0.2}, "gaze", 0.6, "dir", "gaze away"),
+        _c("gaze_away", {"Eye{P}Yaw": 0.55, "Eye{P}Pitch": 0.2, "HeadYaw": 0.25}, "gaze", 0.6, "dir", "gaze away"),
         _c("gaze_camera", {"Eye{P}Yaw": 0.0, "Eye{P}Pitch": 0.0, "HeadYaw": 0.0}, "gaze", 0.6, "none", "gaze at camera"),
         _c("look_up", {"Eye{P}Pitch": -0.4, "HeadPitch": -0.2}, "gaze", 0.6, "none", "look up"),
         _c("look_down", {"Eye{P}Pitch": 0.4, "HeadPitch": 0.2}, "gaze", 0.6, "none", "look down"),
@@ -146,7 +147,7 @@ CONCEPTS: dict[str, Concept] = dict(
         # --- jaw -------------------------------------------------------------------------------
         _c("jaw_open", _AU({27: 0.8, 25: 0.6}), "mouth", label="jaw open"),
         _c("jaw_slack", {**_AU({26: 1.0, 25: 0.5}), "MouthFunnel": 0.05}, "mouth", label="jaw slack"),
-        _c("jaw_clench", {**_AU({24: 0.6, 20: 0.4, 14: 0.3, 17: 0.2})}, "mouth", 0.7, label="jaw clench"),
+        _c("jaw_clench", {**_AU({24: 0.6, 20: 0.4, 14: 0.3, 17: 0.2, 4: 0.35})}, "mouth", 0.7, label="jaw clench"),
         _c("jaw_forward", _AU({29: 1.0}), "mouth", label="jaw jut"),
         _c("jaw_right", {"JawRight": 1.0, "MouthRight": 0.3}, "mouth", 0.5, "dir", "jaw shift"),
         _c("mouth_open", {**_AU({26: 1.0, 25: 0.7})}, "mouth", label="mouth open"),
@@ -198,6 +199,7 @@ CONCEPTS.update(
             _c("spit", {"MouthPucker": 0.6, "MouthFunnel": 0.3, "CheekPuff": 0.25, **_AU({9: 0.35, 4: 0.3})}, "mouth", 0.9),
             _c("pant", {**_AU({26: 0.6, 25: 0.6, 1: 0.25})}, "mouth", 0.8),
             _c("burp", {**_AU({26: 0.55, 5: 0.3, 2: 0.3}), "CheekPuff": 0.2}, "mouth", 0.8),
+            _c("snort", {**_AU({9: 0.45, 12: 0.35, 24: 0.35, 6: 0.2})}, "nose", 0.9),
             _c("raspberry", {"TongueOut": 0.5, "CheekPuff": 0.35, "JawOpen": 0.1, "EyeBlink{S}": 0.2}, "mouth", 0.9),
         ]
     )
@@ -234,7 +236,7 @@ EXPRESSION_WORDS: dict[str, str] = {
     "puff cheek": "puff_cheeks", "puff out cheek": "puff_cheeks", "puff": "puff_cheeks", "puffed cheek": "puff_cheeks",
     "suck in cheek": "suck_cheeks",
     "blink": "blink", "wink": "wink",
-    "eye roll": "eye_roll", "roll eye": "eye_roll", "roll the eye": "eye_roll", "eyeroll": "eye_roll",
+    "eye roll": "eye_roll", "roll eye": "eye_roll", "roll of the eye": "eye_roll", "eye-roll": "eye_roll", "roll the eye": "eye_roll", "eyeroll": "eye_roll",
     "stare": "stare", "gape": "jaw_slack",
     "nod": "nod", "shake head": "shake", "shake the head": "shake", "head shake": "shake",
     "shush": "shush", "pucker": "lips_pucker", "purse": "lips_purse",
@@ -265,7 +267,11 @@ EXPRESSION_WORDS.update({
     "gag": "gag", "retch": "gag", "heave": "gag", "dry heave": "gag", "snore": "snore", "sniff": "sniff", "sniffle": "sniff",
     "hiccup": "hiccup", "hiccough": "hiccup", "growl": "growl", "snarl": "growl", "groan": "groan", "moan": "groan",
     "spit": "spit", "pant": "pant", "gasp for air": "pant", "burp": "burp", "belch": "burp", "blow a raspberry": "raspberry",
-    "raspberry": "raspberry", "smooch": "kiss", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
+    "raspberry": "raspberry", "snort": "snort", "smooch": "kiss", "roar with laughter": "laugh", "roaring with laughter": "laugh",
+    "nibble lip": "bite_lip", "nibble lower lip": "bite_lip", "nibble": "bite_lip", "chew lip": "bite_lip", "chew lower lip": "bite_lip",
+    "gawp": "jaw_slack", "gawk": "jaw_slack", "peek up": "look_up", "peer up": "look_up", "peek down": "look_down",
+    "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_open", "heavy brow": "brows_lower",
+    "heavy browed": "brows_lower", "heavy-browed": "brows_lower", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
     "double over": "laugh", "belly laugh": "laugh", "guffaw": "laugh", "hoot": "laugh",
 })
 # "au" + the digits as letters (a=0 ... j=9): the spelling text.normalize gives FACS codes.
@@ -297,7 +303,8 @@ PARTS: dict[str, str] = {
 #: Movement words -> action id.
 ACTIONS: dict[str, str] = {
     **dict.fromkeys(["raise", "lift", "rise", "up", "arch", "hike", "shoot up", "go up", "perk", "perk up", "elevate", "high", "upward", "skyward", "heavenward", "climb", "curl up", "turn up", "tip up", "flick up", "jump", "pull up"], "up"),
-    **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "turn down", "pull down", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet"], "down"),
+    **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet"], "down"),
+    **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn", "turned down", "pulled down"], "pulldown"),
     **dict.fromkeys(["knit", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up", "frown"], "knit"),
     **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
     **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big", "huge", "enormous", "large"], "wide"),
@@ -378,6 +385,13 @@ RULES: dict[tuple[str, str], str] = {
     ("tongue", "out"): "tongue_out", ("tongue", "show"): "tongue_out", ("tongue", "side"): "tongue_out", ("tongue", "turn"): "tongue_out",
 }
 
+RULES.update({
+    ("mouth", "pulldown"): "corners_down", ("lips", "pulldown"): "corners_down", ("corners", "pulldown"): "corners_down",
+    ("lower_lip", "pulldown"): "lower_lip_down", ("brows", "droop"): "brows_lower",
+})
+#: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
+ACTION_FALLBACK: dict[str, str] = {"pulldown": "down"}
+
 #: Words that narrow a part named within a few words after them ("the inner ends of the brows").
 QUALIFIERS: dict[str, dict[str, str]] = {
     "inner": {"brows": "inner_brows"},
@@ -416,7 +430,7 @@ INTENSITY: dict[str, float] = {
 }
 
 #: Negators that act on the next movement in the clause.
-NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even"}
+NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign of", "not a trace of", "not a hint of", "free of", "devoid of", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even"}
 #: Negators that act on the movement just before them ("the smile fades").
 NEGATION_AFTER: set[str] = {"fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
 #: Comparatives relative to the previous keyframe.

@@ -320,22 +320,39 @@ class EmbeddedPlanner:
         instances: list[_Instance] = []
         sides: list[str] = []
         direction_part = ""  # the part of the last gaze/head movement, for clauses of bare directions
+        last_part = ""  # the last face part named, for clauses whose movement refers back to it
+        previous_clause: list[_Instance] = []
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
-            if direction_part and self._bare_directions(spans):
-                # "she glances away, down and to her left": the directions continue the glance
-                spans = [_Span(-1, -1, f"({direction_part})", {"part": direction_part})] + spans
+            if self._part_missing(spans):
+                # "she glances away, down and to her left": the directions continue the glance;
+                # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
+                # the part named just before
+                part = direction_part if direction_part and self._bare_directions(spans) else last_part
+                if part:
+                    spans = [_Span(-1, -1, f"({part})", {"part": part})] + spans
             flags["hold"] |= any("hold" in s.roles for s in spans)
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            if not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
+                "part" in sp.roles or "expression" in sp.roles for sp in spans
+            ):
+                # "She smiles. It fades.": the fading is of the movement just described
+                for inst in previous_clause:
+                    inst.negated, inst.negation_word = True, next(sp.text for sp in spans if "neg_after" in sp.roles)
+            if found:
+                previous_clause = found
             instances.extend(found)
             for inst in found:
                 if inst.concept.region in ("gaze", "head") and not inst.negated:
                     direction_part = "gaze" if inst.concept.region == "gaze" else "head"
+            named = [sp.roles["part"] for sp in spans if "part" in sp.roles and sp.start >= 0]
+            if named:
+                last_part = str(named[-1])
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
@@ -349,6 +366,11 @@ class EmbeddedPlanner:
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         return values, forced, flags
+
+    @staticmethod
+    def _part_missing(spans: list[_Span]) -> bool:
+        """A clause with a movement word but no part and no expression of its own ("they narrow")."""
+        return any("action" in s.roles for s in spans) and not any("part" in s.roles or "expression" in s.roles for s in spans)
 
     @staticmethod
     def _bare_directions(spans: list[_Span]) -> bool:
@@ -484,7 +506,8 @@ class EmbeddedPlanner:
     def _nearest_part(action: _Span, parts: list[tuple[int, _Span]]) -> tuple[int, str] | None:
         best = None
         for pk, p in parts:
-            key = lx.RULES.get((p.roles["part"], action.roles["action"]))
+            act = action.roles["action"]
+            key = lx.RULES.get((p.roles["part"], act)) or lx.RULES.get((p.roles["part"], lx.ACTION_FALLBACK.get(act, "")))
             if key is None:
                 continue
             d = action.start - p.end if p.end < action.start else p.start - action.end
