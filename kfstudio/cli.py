@@ -485,6 +485,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     from .eval_cli import add_parser as add_eval_parser
     add_eval_parser(sub)
+    from .train_cli import add_parser as add_train_parser
+    add_train_parser(sub)
 
     b = sub.add_parser("bench", help="measure every performance figure against its target", description="Run the benchmarks.")
     b.add_argument("--json", action="store_true", help="one JSON object per figure (name, unit, median, min, max, target, passed)")

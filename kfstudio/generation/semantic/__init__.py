@@ -52,6 +52,10 @@ def shared_layer():
             except ImportError as exc:
                 _notice = f"the learned semantic layer is off: {exc.name or exc} is not installed; the planner works alone"
         _tried = True
+        if _notice and not disabled_by_env():
+            import sys
+
+            print(f"kfstudio: note: {_notice}", file=sys.stderr)
         return _layer
 
 

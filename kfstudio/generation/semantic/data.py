@@ -39,6 +39,8 @@ class Example:
     family: str = ""
     key: list[str] = field(default_factory=list)
     source: str = ""
+    low: dict[str, float] = field(default_factory=dict)  # channel -> most allowed (corpus lines)
+    variant: str = ""  # corpus variant kind ("weaker", "stronger", "typo", ...), "" for written lines
 
 
 def corpus_example(obj: dict, where: str = "") -> Example | None:
@@ -66,8 +68,10 @@ def corpus_example(obj: dict, where: str = "") -> Example | None:
         background=str(obj.get("background") or ""),
         emotion=str(obj.get("emotion") or ""),
         family=str(obj.get("family") or ""),
-        key=list(obj.get("key") or []),
+        key=[k for k in (obj.get("key") or []) if k in targets],
         source=where,
+        low={k: float(v) for k, v in (obj.get("low") or {}).items() if k in ch.NAMES and isinstance(v, (int, float))},
+        variant=str(obj.get("variant") or ""),
     )
 
 

@@ -10,6 +10,7 @@ explanation says so.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,7 +54,10 @@ DEFAULT_COMBINE = {
     "mode": "replace",  # regions the planner did not read: "replace" its colouring, or keep the "max"
     "fill": 0.0,  # > 0: inside regions the planner read, learned values above this fill channels it left at 0
     "closest_min": 0.05,  # a face whose largest value is below this counts as empty
+    "intensity": 0.25,  # |log factor| above which an overall intensity phrase scales the planner's regions
 }
+
+_INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
 
 
 @dataclass
@@ -64,6 +68,7 @@ class Reading:
     confidence: float  # cosine similarity to the nearest training description (0..1)
     nearest_text: str
     nearest_values: np.ndarray
+    intensity: float = 0.0  # log of the overall intensity factor the description states (0 = plain)
 
 
 @dataclass
@@ -78,32 +83,30 @@ def _shown(values: np.ndarray, mask: np.ndarray, limit: int = 6) -> str:
     return ", ".join(f"{ch.NAMES[i]} {values[i]:.2f}" for i in idx) or "rest"
 
 
+_YAW_RATIO, _PITCH_RATIO = 0.85, 0.6  # eye rotation (rad) at which eyeLook* reach 1 (the planner's capture ratios)
+
+
 def _coherent(v: np.ndarray) -> np.ndarray:
-    """Both eyes look the same way, eyeLook* agree with the eye rotations, blinks cancel wide eyes,
-    mouthClose never exceeds jawOpen."""
+    """Both eyes look the same way; eye rotations and eyeLook* agree (a missing one is derived from the
+    other, a contradicting rotation follows the blendshapes); blinks cancel wide eyes; mouthClose
+    never exceeds jawOpen."""
     for axis in ("Yaw", "Pitch"):
         li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
         v[li] = v[ri] = 0.5 * (v[li] + v[ri])
-    # a rotation read only from the look blendshapes
-    down = 0.5 * (v[_IDX["EyeLookDownLeft"]] + v[_IDX["EyeLookDownRight"]])
-    up = 0.5 * (v[_IDX["EyeLookUpLeft"]] + v[_IDX["EyeLookUpRight"]])
-    right = 0.5 * (v[_IDX["EyeLookOutRight"]] + v[_IDX["EyeLookInLeft"]])
-    left = 0.5 * (v[_IDX["EyeLookOutLeft"]] + v[_IDX["EyeLookInRight"]])
-    pitch = v[_IDX["LeftEyePitch"]]
-    yaw = v[_IDX["LeftEyeYaw"]]
-    from_looks_pitch = (down - up) * ch.EYE_LOOK_PITCH
-    from_looks_yaw = (right - left) * ch.EYE_LOOK_YAW
-    pitch = pitch if abs(pitch) >= abs(from_looks_pitch) * 0.5 and pitch * from_looks_pitch >= 0 else from_looks_pitch
-    yaw = yaw if abs(yaw) >= abs(from_looks_yaw) * 0.5 and yaw * from_looks_yaw >= 0 else from_looks_yaw
-    for name in ("LeftEyePitch", "RightEyePitch"):
-        v[_IDX[name]] = pitch
-    for name in ("LeftEyeYaw", "RightEyeYaw"):
-        v[_IDX[name]] = yaw
-    r, l = max(yaw, 0.0) / ch.EYE_LOOK_YAW, max(-yaw, 0.0) / ch.EYE_LOOK_YAW
-    v[_IDX["EyeLookOutRight"]] = v[_IDX["EyeLookInLeft"]] = r
-    v[_IDX["EyeLookOutLeft"]] = v[_IDX["EyeLookInRight"]] = l
-    v[_IDX["EyeLookDownLeft"]] = v[_IDX["EyeLookDownRight"]] = max(pitch, 0.0) / ch.EYE_LOOK_PITCH
-    v[_IDX["EyeLookUpLeft"]] = v[_IDX["EyeLookUpRight"]] = max(-pitch, 0.0) / ch.EYE_LOOK_PITCH
+    pairs = (
+        ("Pitch", _PITCH_RATIO, ("EyeLookDownLeft", "EyeLookDownRight"), ("EyeLookUpLeft", "EyeLookUpRight")),
+        ("Yaw", _YAW_RATIO, ("EyeLookOutRight", "EyeLookInLeft"), ("EyeLookOutLeft", "EyeLookInRight")),
+    )
+    for axis, ratio, plus, minus in pairs:
+        rot = v[_IDX[f"LeftEye{axis}"]]
+        look = 0.5 * (v[_IDX[plus[0]]] + v[_IDX[plus[1]]]) - 0.5 * (v[_IDX[minus[0]]] + v[_IDX[minus[1]]])
+        if abs(look) >= 0.05 and (abs(rot) < 0.02 or rot * look < 0):
+            rot = look * ratio
+        elif abs(rot) >= 0.02 and abs(look) < 0.05:
+            for name in plus if rot > 0 else minus:
+                v[_IDX[name]] = min(1.0, abs(rot) / ratio)
+        for name in (f"LeftEye{axis}", f"RightEye{axis}"):
+            v[_IDX[name]] = rot
     for side in ("Left", "Right"):
         blink, wide = _IDX[f"EyeBlink{side}"], _IDX[f"EyeWide{side}"]
         if v[blink] > 0.5:
@@ -125,6 +128,15 @@ def combine(plan, reading: Reading, settings: dict | None = None) -> Combined:
     kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     for r in understood:
         kept |= REGION_MASKS[r]
+    lines = []
+    factor = 1.0
+    if s["intensity"] > 0 and abs(reading.intensity) >= s["intensity"] and kept.any() and not any(
+        _INTENSITY_READ.match(e) for e in plan.explanation
+    ):
+        factor = float(np.exp(np.clip(reading.intensity, np.log(0.4), np.log(1.5))))
+        out[kept] = ch.clamp(out * factor)[kept]
+        lines.append(f"semantic: the description reads as {'weaker' if factor < 1 else 'stronger'} overall "
+                     f"(learned intensity x{factor:.2f}) -> the planner's regions scaled")
     open_ = ~kept
     if s["mode"] == "max":
         take = open_ & (np.abs(learned) > np.abs(planned))
@@ -134,7 +146,6 @@ def combine(plan, reading: Reading, settings: dict | None = None) -> Combined:
         take |= kept & (planned == 0) & (np.abs(learned) >= s["fill"])
     out[take] = learned[take]
     out = _coherent(out)
-    lines = []
     filled = [r for r in REGIONS if (take & REGION_MASKS[r]).any() and np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
     conf = float(reading.confidence)
     info = {
@@ -143,6 +154,7 @@ def combine(plan, reading: Reading, settings: dict | None = None) -> Combined:
         "confidence": round(conf, 3),
         "nearest": reading.nearest_text,
         "closest_reading": False,
+        "intensity": round(factor, 3),
     }
     if understood:
         lines.append(f"semantic: planner keeps {', '.join(sorted(understood))} (read from the words, exact)")
@@ -192,8 +204,10 @@ class SemanticLayer:
             x = self.model.feature_rows(d, c, None, None)
         values = self.model.predict(x)
         idx, sims = self.model.nearest(d)
+        inten = self.model.intensity(d)
         return [
-            Reading(values[i], float(max(0.0, sims[i, 0])), self.model.anchor_texts[idx[i, 0]], self.model.anchor_values[idx[i, 0]])
+            Reading(values[i], float(max(0.0, sims[i, 0])), self.model.anchor_texts[idx[i, 0]], self.model.anchor_values[idx[i, 0]],
+                    float(inten[i]))
             for i in range(len(descriptions))
         ]
 

@@ -45,6 +45,13 @@ class SemanticModel:
     anchor_texts: list[str]
     uses_plan: bool = True  # features include the planner's values and regions
     card: dict = field(default_factory=dict)
+    intensity_w: np.ndarray | None = None  # (D+1,) sentence vector -> log intensity factor (ridge)
+
+    def intensity(self, vecs: np.ndarray) -> np.ndarray:
+        """Log of the overall intensity factor a description states ("..., very faintly"): 0 = plain."""
+        if self.intensity_w is None:
+            return np.zeros(len(vecs))
+        return np.asarray(vecs, dtype=np.float32) @ self.intensity_w[:-1] + self.intensity_w[-1]
 
     @property
     def n_features(self) -> int:
@@ -87,6 +94,8 @@ class SemanticModel:
             "w2": self.w2.astype(np.float32), "b2": self.b2.astype(np.float32),
             "anchors": self.anchors.astype(np.float16), "anchor_values": self.anchor_values.astype(np.float16),
         }
+        if self.intensity_w is not None:
+            tensors["intensity_w"] = self.intensity_w.astype(np.float32)
         card = dict(card if card is not None else self.card)
         card["format"] = FORMAT
         card["uses_plan"] = self.uses_plan
@@ -95,7 +104,13 @@ class SemanticModel:
         tmp = folder / (WEIGHTS_FILE + ".tmp")
         save_file({k: np.ascontiguousarray(v) for k, v in tensors.items()}, str(tmp), metadata={"format": str(FORMAT)})
         tmp.replace(folder / WEIGHTS_FILE)
-        (folder / CARD_FILE).write_text(json.dumps(card, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+        texts = card.pop("anchor_texts")
+        body = json.dumps(card, indent=1, ensure_ascii=False)
+        # the anchor texts last, one per line, so that the card's figures stay readable at the top
+        lines = ",\n  ".join(json.dumps(t, ensure_ascii=False) for t in texts)
+        body = body[: body.rindex("}")].rstrip() + ',\n "anchor_texts": [\n  ' + lines + "\n ]\n}"
+        card["anchor_texts"] = texts
+        (folder / CARD_FILE).write_text(body + "\n", encoding="utf-8")
         self.card = card
         return folder
 
@@ -130,7 +145,8 @@ class SemanticModel:
         if w1.ndim != 3 or t["w2"].shape[-1] != ch.NUM_CHANNELS or w1.shape[1] != int(card.get("features", -1)):
             raise ModelFileError(f"{wpath}: tensor shapes do not match the model card")
         return cls(w1, t["b1"], t["w2"], t["b2"], t["anchors"].astype(np.float32),
-                   t["anchor_values"].astype(np.float64), [str(s) for s in texts], bool(card.get("uses_plan", True)), card)
+                   t["anchor_values"].astype(np.float64), [str(s) for s in texts], bool(card.get("uses_plan", True)), card,
+                   t.get("intensity_w"))
 
 
 # ---------------------------------------------------------------------------- training
@@ -148,17 +164,25 @@ def _progress_bar(label: str) -> Callable[[int, int], None]:
     return show
 
 
-def fit(x: np.ndarray, y: np.ndarray, *, hidden: int = 256, steps: int = 3000, batch: int = 64, lr: float = 2e-3,
-        weight_decay: float = 1e-4, key_weight: float = 3.0, ensemble: int = 3, seed: int = 0,
+def fit(x: np.ndarray, y: np.ndarray, *, low: np.ndarray | None = None, key_min: np.ndarray | None = None,
+        hidden: int = 256, steps: int = 3000, batch: int = 64, lr: float = 2e-3, weight_decay: float = 1e-4,
+        key_weight: float = 3.0, hinge_weight: float = 4.0, ensemble: int = 3, seed: int = 0,
         progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, ...]:
-    """Fit ``ensemble`` one-hidden-layer tanh networks with Adam on a weighted squared error.
+    """Fit ``ensemble`` one-hidden-layer tanh networks with Adam.
 
-    Channels that move in a target (|value| > 0.05) weigh ``1 + key_weight``; others 1.
-    Deterministic for a given seed. Returns (w1, b1, w2, b2) stacked over the ensemble.
+    Loss: squared error, where channels that move in a target (|value| > 0.05) weigh
+    ``1 + key_weight``; plus ``hinge_weight`` x the squared excess over each annotated ``low`` limit
+    (``(n, 61)``, +inf where none) and the squared shortfall below each key channel's minimum
+    (``key_min`` ``(n, 61)``, signed for pose channels, 0 where none): the annotations' own
+    expectations. Deterministic for a given seed. Returns (w1, b1, w2, b2) stacked over the ensemble.
     """
     x = np.asarray(x, dtype=np.float32)
     y = np.asarray(y, dtype=np.float32)
     n, f = x.shape
+    low = np.full_like(y, np.inf) if low is None else np.asarray(low, dtype=np.float32)
+    key_min = np.zeros_like(y) if key_min is None else np.asarray(key_min, dtype=np.float32)
+    key_sign = np.sign(key_min)
+    key_abs = np.abs(key_min)
     weights = (1.0 + key_weight * (np.abs(y) > 0.05)).astype(np.float32)
     out = [[], [], [], []]
     total = steps * ensemble
@@ -181,7 +205,11 @@ def fit(x: np.ndarray, y: np.ndarray, *, hidden: int = 256, steps: int = 3000, b
             xb, yb, wb = x[b], y[b], weights[b]
             h = np.tanh(xb @ w1 + b1)
             o = h @ w2 + b2
-            g = 2.0 * wb * (o - yb) / len(b)
+            g = 2.0 * wb * (o - yb)
+            over = np.where(np.isfinite(low[b]), np.maximum(o - (low[b] - 0.02), 0.0), 0.0)  # 0.02 inside the limit
+            short = np.where(key_abs[b] > 0, np.maximum(key_abs[b] + 0.05 - key_sign[b] * o, 0.0), 0.0)
+            g += hinge_weight * 2.0 * (over - key_sign[b] * short)
+            g /= len(b)
             gh = (g @ w2.T) * (1.0 - h * h)
             grads = [xb.T @ gh + weight_decay * w1, gh.sum(0), h.T @ g + weight_decay * w2, g.sum(0)]
             for i, (p, gr) in enumerate(zip(params, grads)):

@@ -129,6 +129,36 @@ def load_inputs(paths: Sequence[str | Path]) -> Corpus:
     return Corpus(parts["train"], parts["dev"], parts["test"], [], [], [str(p) for p in paths])
 
 
+def _constraints(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """Per example: low limits (+inf where none) and signed minimums (key channels reach half their
+    target, other targets of at least 0.3 reach 0.3 of it; 0 where none), as the evaluation asks."""
+    low = np.full((len(examples), ch.NUM_CHANNELS), np.inf, dtype=np.float32)
+    key_min = np.zeros((len(examples), ch.NUM_CHANNELS), dtype=np.float32)
+    for i, e in enumerate(examples):
+        for name, limit in e.low.items():
+            low[i, ch.channel_index(name)] = limit if not ch.lookup(name).is_pose else np.inf
+        for j in np.flatnonzero(np.abs(e.targets) >= 0.3):
+            key_min[i, j] = 0.3 * e.targets[j]
+        for name in e.key:
+            j = ch.channel_index(name)
+            key_min[i, j] = 0.5 * e.targets[j]
+    return low, key_min
+
+
+#: log of the intensity factor of the corpus's weaker / stronger variants (build_corpus.py)
+_VARIANT_LOG = {"weaker": float(np.log(0.45)), "stronger": float(np.log(1.35))}
+
+
+def _fit_intensity(vecs: np.ndarray, examples: Sequence[Example], lam: float = 1.0) -> np.ndarray | None:
+    """Ridge regression sentence vector -> log intensity factor (0 for a plain line), or None when the
+    data has no weaker/stronger variants."""
+    t = np.array([_VARIANT_LOG.get(e.variant, 0.0) for e in examples])
+    if not np.any(t):
+        return None
+    x = np.hstack([vecs, np.ones((len(vecs), 1), np.float32)]).astype(np.float64)
+    return np.linalg.solve(x.T @ x + lam * np.eye(x.shape[1]), x.T @ t).astype(np.float32)
+
+
 def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses_plan: bool, progress) -> tuple[np.ndarray, np.ndarray, list]:
     texts = [e.description for e in examples]
     contexts = [f"{e.background} {e.emotion}".strip() for e in examples]
@@ -197,8 +227,9 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
 
 
 SETTINGS_GRID = [
-    {"gain": g, "floor": f, "mode": m, "fill": fill}
-    for g in (1.0, 1.2, 1.4) for f in (0.03, 0.08) for m in ("replace", "max") for fill in (0.0, 0.3)
+    {"gain": g, "floor": f, "mode": m, "fill": fill, "intensity": i}
+    for g in (0.9, 1.0, 1.2, 1.4) for f in (0.03, 0.08) for m in ("replace", "max") for fill in (0.0, 0.2, 0.35)
+    for i in (0.0, 0.25)
 ]
 
 
@@ -225,14 +256,18 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
     x, d, _ = _features(corpus.train, cenc, planner, uses_plan, bar("encoding"))
     cenc.save()
     y = np.array([e.targets for e in corpus.train], dtype=np.float32)
-    w1, b1, w2, b2 = fit(x, y, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed, progress=bar("fitting"))
+    low, key_min = _constraints(corpus.train)
+    w1, b1, w2, b2 = fit(x, y, low=low, key_min=key_min, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed,
+                         progress=bar("fitting"))
+    intensity_w = _fit_intensity(d, corpus.train)
     # anchors: the training descriptions (first of each text), for confidence and the closest reading
     seen, keep = set(), []
     for i, e in enumerate(corpus.train):
-        if e.description not in seen and len(keep) < MAX_ANCHORS:
+        if e.description not in seen and not e.variant and len(keep) < MAX_ANCHORS:
             seen.add(e.description)
             keep.append(i)
-    model = SemanticModel(w1, b1, w2, b2, d[keep], y[keep].astype(np.float64), [corpus.train[i].description for i in keep], uses_plan)
+    model = SemanticModel(w1, b1, w2, b2, d[keep], y[keep].astype(np.float64), [corpus.train[i].description for i in keep],
+                          uses_plan, intensity_w=intensity_w)
     layer = SemanticLayer(model, cenc)
     card = {
         "name": "kfstudio semantic head",
