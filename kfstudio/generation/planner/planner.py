@@ -71,6 +71,8 @@ _PITCH_CONCEPTS = frozenset({"head_back", "head_up", "head_down", "head_forward"
 _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
+#: Words of effort that qualify the movement before them instead of naming an emotion.
+_MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
 _DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
 
@@ -466,6 +468,8 @@ class EmbeddedPlanner:
                     continue
             if "expression" in s.roles and self._is_modifier_here(spans, k):
                 continue
+            if "expression" in s.roles and s.roles.get("intensity") is not None and self._manner(s, instances):
+                continue  # "the lips press together with visible tension": how, not a second expression
             if "expression" in s.roles:
                 key = s.roles["expression"]
                 inst = _Instance(lx.CONCEPTS[key], s.start, s.end, s.text, from_expression=True)
@@ -483,6 +487,11 @@ class EmbeddedPlanner:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)
         return instances
+
+    @staticmethod
+    def _manner(s: _Span, instances: list[_Instance]) -> bool:
+        """A word of effort or tension ("tension", "strain") after a part movement says how it moves."""
+        return s.text in _MANNER_WORDS and any(not i.from_expression and i.end < s.start for i in instances)
 
     @staticmethod
     def _is_modifier_here(spans: list[_Span], k: int) -> bool:
@@ -575,9 +584,14 @@ class EmbeddedPlanner:
                 self._nearest(instances, s, prefer_after=True).one_sided = True
             if "both" in r:
                 self._nearest(instances, s, prefer_after=True).both = True
-        # A side word that paired as a movement ("looks left") still gives its side.
+        # A side word that paired as a movement ("looks left") still gives its side; an idiom that is
+        # both a movement and a size ("brows hit the ceiling") gives its size.
         for k in used:
             s = spans[k]
+            if "intensity" in s.roles and "action" in s.roles:
+                for target in instances:
+                    if target.start <= s.start <= target.end and target.intensity is None:
+                        target.intensity, target.intensity_word = float(s.roles["intensity"]), s.text
             if "side" in s.roles:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])

@@ -398,7 +398,8 @@ def normalize(text: str) -> str:
     words = re.split(r"([^\w']+)", s)
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
-    return _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+    s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+    return re.sub(r"[ \t]+", " ", s).strip()
 
 
 # --------------------------------------------------------------------------- change narration
