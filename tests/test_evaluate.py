@@ -186,3 +186,31 @@ def test_eval_cli_errors_are_one_line(tmp_path, capsys):
     assert main(["eval", str(tmp_path / "missing.jsonl")]) == 2
     assert "no such file" in capsys.readouterr().err
     assert main(["eval", str(REPO / "tests" / "planner_eval.jsonl"), "--model", "m"]) == 2
+
+
+def test_margins_and_context_pairs(tmp_path):
+    f = tmp_path / "c.jsonl"
+    f.write_text(
+        '{"description": "a smirk", "margins": [["MouthSmileLeft", "MouthSmileRight", 0.2]]}\n'
+        '{"description": "He looks at her.", "context_pair": [{"emotion": "calm"}, {"emotion": "furious"}], "channel": "BrowDownLeft"}\n',
+        encoding="utf-8",
+    )
+    cases = ev.load_cases(f)
+    assert cases[0].asks_movement and cases[0].expectations[0].kind == "margin"
+    assert cases[1].weaker_context == ("", "calm") and cases[1].emotion == "furious"
+
+    def predict(queries):
+        out = []
+        for q in queries:
+            x = _values(MouthSmileLeft=0.6, MouthSmileRight=0.1) if "smirk" in q.description else ch.NEUTRAL.copy()
+            if q.emotion == "furious":
+                x[ch.channel_index("BrowDownLeft")] = 0.5
+            out.append(x)
+        return out
+
+    assert ev.evaluate_constraints(cases, predict).overall.share == 1.0
+    mirrored = ev.evaluate_constraints(cases, lambda qs: [ch.mirror_values(v) if "smirk" in q.description else v
+                                                          for q, v in zip(qs, predict(qs))])
+    assert mirrored.overall.met == 1 and "MouthSmileLeft - MouthSmileRight" in mirrored.failures[0].expectation
+    flat = ev.evaluate_constraints(cases[1:], lambda qs: [ch.NEUTRAL.copy() for _ in qs])
+    assert flat.overall.met == 0 and "context" in flat.failures[0].description

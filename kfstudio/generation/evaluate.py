@@ -9,7 +9,10 @@ Two line formats are read, line by line, and may be mixed:
   ``emotion``, ``previous``) with ``high`` / ``low`` (channel -> threshold, value >= / <=),
   ``abs_high`` / ``abs_low`` (the same on |value|), ``asym`` (``[a, b, d]``: |a - b| >= d),
   ``greater_than_previous`` / ``less_than_previous`` (channel lists, against the keyframe planned
-  for ``previous``), or an intensity pair ``{"pair": [weaker, stronger], "channel": ...}``.
+  for ``previous``), ``margins`` (``[[a, b, d]]``: a - b >= d, one channel clearly above another), an
+  intensity pair ``{"pair": [weaker, stronger], "channel": ...}``, or a context pair
+  ``{"description": ..., "context_pair": [{"background": ..., "emotion": ...}, {...}], "channel": ...}``
+  (the same description gives a higher value on ``channel`` in the second context).
   ``high`` and ``abs_high`` are the channels that define the expression: high priority.
 * the corpus format (``models/corpus``; a line with ``family`` or ``targets``): ``targets`` (channel ->
   value an animator would give, unlisted = 0), ``key`` (the defining channels), ``low`` (channel ->
@@ -112,7 +115,7 @@ Predictor = Callable[[Sequence[Query]], list[np.ndarray]]
 class Expectation:
     """One checkable statement about a proposal."""
 
-    kind: str  # ge, le, abs_ge, abs_le, sign_ge (same sign, |v| >= t), asym, gt_prev, lt_prev, pair
+    kind: str  # ge, le, abs_ge, abs_le, sign_ge (same sign, |v| >= t), asym, margin, gt_prev, lt_prev, pair
     channel: str
     threshold: float = 0.0
     other: str = ""  # asym: the second channel
@@ -127,6 +130,7 @@ class Expectation:
             "abs_le": f"|{c}| <= {t:.3g}",
             "sign_ge": f"{c} {'>=' if t >= 0 else '<='} {t:.3g}",
             "asym": f"|{c} - {self.other}| >= {t:.3g}",
+            "margin": f"{c} - {self.other} >= {t:.3g}",
             "gt_prev": f"{c} > previous",
             "lt_prev": f"{c} < previous",
             "pair": f"weaker < stronger on {c}",
@@ -149,6 +153,8 @@ class Expectation:
             gap = abs(t) - v * math.copysign(1.0, t)
         elif self.kind == "asym":
             gap = t - abs(v - float(values[ch.channel_index(self.other)]))
+        elif self.kind == "margin":
+            gap = t - (v - float(values[ch.channel_index(self.other)]))
         elif self.kind in ("gt_prev", "lt_prev"):
             p = float(previous[i]) if previous is not None else 0.0
             gap = (p - v + 1e-6) if self.kind == "gt_prev" else (v - p + 1e-6)
@@ -174,6 +180,7 @@ class Case:
     family: str = ""
     previous: str | None = None  # description planned first as the previous keyframe
     weaker: str | None = None  # pair lines: the weaker description (``description`` is the stronger)
+    weaker_context: tuple[str, str] | None = None  # (background, emotion) of the weaker side, when it differs
     expectations: list[Expectation] = field(default_factory=list)
     asks_movement: bool = False
 
@@ -278,11 +285,26 @@ def _pair_case(obj: dict, where: str, corpus: bool) -> Case:
     )
 
 
+def _context_pair_case(obj: dict, where: str) -> Case:
+    pair = obj["context_pair"]
+    if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, dict) for p in pair)):
+        raise EvalFileError(f"{where}: field 'context_pair' must be [{{background, emotion}}, {{background, emotion}}]")
+    ctx = [(_text(p, "background", f"{where}: context_pair"), _text(p, "emotion", f"{where}: context_pair")) for p in pair]
+    name = _channel(obj.get("channel"), where, "channel")
+    desc = _text(obj, "description", where, required=True)
+    return Case(
+        where, desc, ctx[1][0], ctx[1][1], style=_text(obj, "style", where) or "context", family=_text(obj, "family", where),
+        weaker=desc, weaker_context=ctx[0], expectations=[Expectation("pair", name)], asks_movement=False,
+    )
+
+
 def case_from_line(obj: dict, where: str) -> Case:
     """Read one constraint line (either format; see the module documentation)."""
     corpus = "family" in obj or "targets" in obj
     if "pair" in obj:
         return _pair_case(obj, where, corpus)
+    if "context_pair" in obj:
+        return _context_pair_case(obj, where)
     case = Case(
         where, _text(obj, "description", where, required=True), _text(obj, "background", where),
         _text(obj, "emotion", where), style=_text(obj, "style", where), family=_text(obj, "family", where),
@@ -319,6 +341,12 @@ def case_from_line(obj: dict, where: str) -> Case:
         for name, t in _mapping(obj, "abs_low", where).items():
             exp.append(Expectation("abs_le", name, t))
         exp.extend(_asym(obj, where))
+        margins = obj.get("margins", [])
+        if not isinstance(margins, list) or not all(isinstance(m, list) and len(m) == 3 for m in margins):
+            raise EvalFileError(f"{where}: field 'margins' must be a list of [channel, channel, difference]")
+        for a, b, d in margins:
+            exp.append(Expectation("margin", _channel(a, where, "margins"), _number(d, where, "margins"),
+                                   other=_channel(b, where, "margins"), priority="high"))
         if obj.get("previous") is not None:
             case.previous = _text(obj, "previous", where, required=True)
         for name in _names(obj, "greater_than_previous", where):
@@ -327,7 +355,7 @@ def case_from_line(obj: dict, where: str) -> Case:
             exp.append(Expectation("lt_prev", name))
         if (exp and not case.previous) and any(e.kind in ("gt_prev", "lt_prev") for e in exp):
             raise EvalFileError(f"{where}: 'greater_than_previous'/'less_than_previous' need a 'previous' description")
-        case.asks_movement = any(e.kind in ("ge", "abs_ge", "asym") and e.threshold > 0 for e in exp)
+        case.asks_movement = any(e.kind in ("ge", "abs_ge", "asym", "margin") and e.threshold > 0 for e in exp)
     if not exp:
         raise EvalFileError(f"{where}: no expectation (give 'targets'/'key'/'low' or 'high'/'low'/'asym'/'pair')")
     return case
@@ -493,7 +521,9 @@ def evaluate_constraints(
 ) -> ConstraintReport:
     """Score ``predict`` on constraint cases: expectations met overall, high-priority and per style."""
     # Round 1: the previous keyframes (planned alone) and the weaker side of pairs.
-    first = [Query(c.previous) for c in cases if c.previous] + [Query(c.weaker, c.background, c.emotion) for c in cases if c.weaker]
+    first = [Query(c.previous) for c in cases if c.previous] + [
+        Query(c.weaker, *(c.weaker_context or (c.background, c.emotion))) for c in cases if c.weaker
+    ]
     first_values = iter(_predict_all(predict, first, batch)) if first else iter(())
     prev_of: dict[int, np.ndarray] = {}
     weak_of: dict[int, np.ndarray] = {}
@@ -532,7 +562,12 @@ def evaluate_constraints(
             overall.add(e, ok)
             style.add(e, ok)
             if not ok:
-                desc = f"{c.weaker!r} < {c.description!r}" if c.weaker else repr(c.description)
+                if c.weaker_context is not None:
+                    desc = f"{c.description!r} in context {c.weaker_context} < in ({c.background!r}, {c.emotion!r})"
+                elif c.weaker:
+                    desc = f"{c.weaker!r} < {c.description!r}"
+                else:
+                    desc = repr(c.description)
                 failures.append(Failure(c.source, desc, c.style, e.text(), e.priority, float(v[ch.channel_index(e.channel)]), gap))
     failures.sort(key=lambda f: (f.priority != "high", -f.shortfall))
     return ConstraintReport(overall, styles, failures, empty, label=label)
