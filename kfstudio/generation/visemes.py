@@ -117,7 +117,8 @@ SOUND_WORDS: dict[str, str] = {
 LETTER_VISEME: dict[str, str] = {
     "m": "PP", "b": "PP", "p": "PP", "f": "FF", "v": "FF", "th": "TH", "w": "U", "wh": "U", "oo": "U", "u": "U",
     "ee": "I", "e": "E", "i": "I", "s": "SS", "z": "SS", "sh": "CH", "ch": "CH", "j": "CH", "l": "nn", "n": "nn",
-    "t": "DD", "d": "DD", "r": "RR", "k": "kk", "g": "kk", "c": "kk", "a": "aa", "ah": "aa", "o": "O", "oh": "O",
+    "t": "DD", "d": "DD", "r": "RR", "k": "kk", "g": "kk", "c": "kk", "a": "aa", "ah": "aa", "aa": "aa", "o": "O", "oh": "O",
+    "mm": "PP",
 }
 
 # Letter rules for words the dictionary lacks: longest grapheme first -> ARPAbet (the vowel gets stress 1).
@@ -264,9 +265,23 @@ def strip_quotes(text: str) -> str:
 _NAMED_LETTER_RE = re.compile(r"\b(?i:the|on|its|his|her)\s+(?i:final\s+|first\s+|last\s+|initial\s+|opening\s+)?([A-Z]{1,2})\b(?!')")
 
 
+_SHAPE_RE = re.compile(r"\b(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|i|sh|s)[\s-]+(?:shape|mouth|sound|position)\b", re.I)
+_SAID_RE = re.compile(r"\b(?:mouths|mouthing|mouthed|says|saying|whispers|whispering|said)\s*:\s*([A-Za-z][A-Za-z' -]{0,30})", re.I)
+
+
 def find_speech(text: str) -> SpeechShape | None:
     """The sound a description names (quoted words or letters, or a sound verb), or None."""
     quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)]
+    if not quotes:
+        said = _SAID_RE.search(text)  # "(mouthing: sorry)"
+        if said:
+            quotes = [said.group(1).strip()]
+    shape = _SHAPE_RE.search(text)  # "an EE shape", "lips in an O shape"
+    if shape and not quotes:
+        key = shape.group(1).lower()
+        vis = LETTER_VISEME.get(key) or SOUND_WORDS.get(key)
+        if vis:
+            return SpeechShape(vis, shape.group(0), key.upper(), 1.0, "letter")
     loud = bool(_LOUD_RE.search(text))
     soft = bool(_SOFT_RE.search(text)) and not loud
     named = _NAMED_LETTER_RE.search(text)

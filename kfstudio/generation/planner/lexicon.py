@@ -274,6 +274,9 @@ EXPRESSION_WORDS.update({
     "spit": "spit", "pant": "pant", "gasp for air": "pant", "burp": "burp", "belch": "burp", "blow a raspberry": "raspberry",
     "raspberry": "raspberry", "snort": "snort", "smooch": "kiss", "roar with laughter": "laugh", "roaring with laughter": "laugh",
     "nibble lip": "bite_lip", "nibble lower lip": "bite_lip", "nibble": "bite_lip", "chew lip": "bite_lip", "chew lower lip": "bite_lip",
+    "eyebrow flash": "brows_raise", "flash eyebrow": "brows_raise", "flash brow": "brows_raise",
+    "wet lip": "lick_lips", "wet the lip": "lick_lips", "moisten lip": "lick_lips", "long blink": "blink", "slow blink": "blink",
+    "muscle jump in jaw": "jaw_clench", "muscle jump in cheek": "jaw_clench", "muscle tick in jaw": "jaw_clench",
     "blow out": "blow", "blow out the candle": "blow", "blow on": "blow", "blow air": "blow", "puff out air": "blow",
     "gawp": "jaw_slack", "gawk": "jaw_slack", "peek up": "look_up", "peer up": "look_up", "peek down": "look_down",
     "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_open", "heavy brow": "brows_lower",
@@ -325,7 +328,8 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["roll in", "tuck in", "tuck", "suck in", "suck", "pull in", "in", "hollow", "disappear"], "in"),
     **dict.fromkeys(["stretch", "pull back", "pull wide", "draw back", "spread"], "stretch"),
     **dict.fromkeys(["curl", "curve"], "curl"),
-    **dict.fromkeys(["twitch", "quirk", "tug", "hitch", "flicker"], "twitch"),
+    **dict.fromkeys(["twitch", "quirk", "tug", "hitch", "flicker", "tick"], "twitch"),
+    **dict.fromkeys(["work", "working", "grind", "chomp"], "clench"),
     **dict.fromkeys(["clench", "grit", "set", "lock", "grind"], "clench"),
     **dict.fromkeys(["puff", "inflate", "balloon", "fill", "bulge out", "blow out", "swell"], "puff"),
     **dict.fromkeys(["flare", "dilate"], "flare"),
@@ -393,6 +397,7 @@ RULES: dict[tuple[str, str], str] = {
 }
 
 RULES.update({
+    ("jaw", "twitch"): "jaw_clench", ("jaw", "up"): "jaw_clench",
     ("mouth", "pulldown"): "corners_down", ("lips", "pulldown"): "corners_down", ("corners", "pulldown"): "corners_down",
     ("lower_lip", "pulldown"): "lower_lip_down", ("brows", "droop"): "brows_lower",
 })
@@ -451,7 +456,7 @@ NEGATION_AFTER: set[str] = {"fade", "vanish", "disappear", "die", "die away", "d
 MORE: set[str] = {"more", "further", "even more", "wider", "bigger", "stronger", "deeper", "higher", "harder", "grow", "deepen", "intensify", "increase", "broaden", "even", "still more", "build", "tighter", "widen", "broaden", "larger", "sharper"}
 LESS: set[str] = {"less", "smaller", "softer", "weaker", "ease", "soften", "lessen", "weaken", "diminish", "reduce", "shrink", "fainter", "lower slightly", "slacken", "calmer", "a little less", "partially"}
 #: Words saying the previous pose carries on.
-HOLD: set[str] = {"hold", "keep", "still", "remain", "stay", "continue", "maintain", "same", "again", "linger", "sustain", "freeze", "unchanged", "persist", "as before", "hold the look", "hold the expression"}
+HOLD: set[str] = {"stop with", "end with", "hold", "keep", "still", "remain", "stay", "continue", "maintain", "same", "again", "linger", "sustain", "freeze", "unchanged", "persist", "as before", "hold the look", "hold the expression"}
 #: Words asking for a neutral face.
 NEUTRAL_WORDS: set[str] = {"neutral", "rest", "at rest", "relaxed face", "blank", "expressionless", "deadpan", "impassive", "poker face", "resting face", "default", "reset", "composed"}
 #: Side words (the face's own side).

@@ -267,6 +267,11 @@ class EmbeddedPlanner:
             explanation.append(f"hold without previous values: reading keyframe {index - 1} of the script")
 
         values, forced, flags = self._plan_core(description, prev, explanation)
+        if beats and len(beats) >= 2 and not flags["specific"]:
+            # "..., then it drops forward": the last beat refers to a part named in the beat before
+            description = f"{beats[-2]} , {beats[-1]}"
+            explanation.append("the last beat names no movement of its own: read with the beat before it")
+            values, forced, flags = self._plan_core(description, prev, explanation)
         set_mask = forced | (values != 0.0)
         if speech is not None:
             flags["specific"] = True

@@ -25,7 +25,7 @@ EXPANSION_FILE = DATA_DIR / "expansion.json"
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 #: Words and punctuation that end a clause (modifiers do not reach across them).
 CLAUSE_BREAKS = frozenset(
-    {".", ",", ";", ":", "!", "?", "(", ")", "while", "whereas", "but", "then", "before", "after", "until", "yet", "though", "although", "meanwhile", "whilst", "as", "so"}
+    {".", ",", ";", ":", "!", "?", "(", ")", "while", "whereas", "but", "then", "before", "after", "until", "yet", "though", "although", "meanwhile", "whilst", "as", "so", "except"}
 )
 #: Words ignored when looking up an unknown word (never expanded).
 STOP_WORDS = frozenset(
