@@ -71,6 +71,14 @@ _PITCH_CONCEPTS = frozenset({"head_back", "head_up", "head_down", "head_forward"
 _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
+_SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
+#: Qualifiers of a smile without the cheek raise (FACS: AU12 without AU6, the "social" smile).
+_SOCIAL_SMILE_WORDS = frozenset({
+    "polite", "politely", "forced", "fake", "fixed", "plastic", "pasted", "frozen", "strained", "thin", "tight", "brave",
+    "dutiful", "social", "professional", "practised", "practiced", "wan", "weak", "false", "hollow", "painted", "stiff",
+    "half hearted", "half-hearted", "halfhearted", "mechanical", "rigid", "glassy", "put on", "courteous",
+})
+_DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
 #: Words of effort that qualify the movement before them instead of naming an emotion.
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
@@ -629,6 +637,9 @@ class EmbeddedPlanner:
         target = self._oriented(inst)
         level = self._level(inst, target, prev)
         contribution = target * level
+        if concept.key in _SMILES and inst.intensity_word in _SOCIAL_SMILE_WORDS:
+            # a polite, forced or fixed smile is the mouth alone: the cheeks and eyes stay out of it
+            contribution[_DUCHENNE] *= 0.3
         stronger = np.abs(contribution) > np.abs(values)
         explicit_zero = (target == 0) & np.isin(np.arange(ch.NUM_CHANNELS), list(_expand_targets(concept.targets)))
         values[stronger] = contribution[stronger]
