@@ -124,6 +124,10 @@ EMOTIONS: dict[str, dict] = {
     "suspicion": {"aus": {4: 0.45, 7: 0.6, 24: 0.3, 61: 0.2}},
     "skepticism": {"aus": {2: 0.6, 4: 0.4, 14: 0.35}, "one_sided": True},
     "calm": {"aus": {12: 0.1, 41: 0.1}},
+    # Bodily states (our choices, from how the corpus's animators annotate them).
+    "cold": {"aus": {20: 0.55, 7: 0.4, 24: 0.3, 4: 0.3, 6: 0.2}},
+    "dizziness": {"aus": {41: 0.55, 1: 0.3, 26: 0.2, 7: 0.2}},
+    "hangover": {"aus": {4: 0.45, 7: 0.6, 41: 0.4, 15: 0.2}},
     "neutral": {"aus": {}},
 }
 
@@ -164,6 +168,10 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("pride", 1.0) for w in ("proud", "pride", "confident", "confidence", "self-satisfied", "satisfied", "satisfaction", "cocky")},
     **{w: ("suspicion", 1.0) for w in ("suspicious", "suspicion", "wary", "distrust", "distrustful", "mistrust", "cautious", "guarded")},
     **{w: ("skepticism", 1.0) for w in ("skeptical", "sceptical", "skepticism", "scepticism", "dubious", "incredulous", "unconvinced", "cynical")},
+    **{w: ("cold", 1.0) for w in ("cold", "freezing", "frozen", "shivering", "shiver", "chilly", "frigid", "icy", "chattering")},
+    **{w: ("dizziness", 1.0) for w in ("dizzy", "woozy", "dazed", "groggy", "lightheaded", "light-headed", "tipsy", "drunk", "concussed")},
+    **{w: ("hangover", 1.0) for w in ("hungover", "hangover", "headache", "migraine", "blinding")},
+    **{w: ("pain", 0.8) for w in ("sore", "toothache", "burn", "sting", "stinging", "throbbing", "cramp", "stitch", "splinter", "stub")},
     **{w: ("calm", 1.0) for w in ("calm", "serene", "peaceful", "relaxed", "composed", "tranquil", "placid", "at ease")},
     **{w: ("neutral", 1.0) for w in ("neutral", "blank", "expressionless", "deadpan", "impassive", "emotionless", "poker-faced", "stoic")},
 }

@@ -148,7 +148,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("jaw_open", _AU({27: 0.8, 25: 0.6}), "mouth", label="jaw open"),
         _c("jaw_drop_full", _AU({27: 0.9, 25: 0.8, 5: 0.5, 1: 0.4, 2: 0.4}), "mouth", 1.0, label="jaw drops all the way"),
         _c("jaw_slack", {**_AU({26: 1.0, 25: 0.5}), "MouthFunnel": 0.05}, "mouth", label="jaw slack"),
-        _c("jaw_clench", {**_AU({24: 0.6, 20: 0.4, 14: 0.3, 17: 0.2, 4: 0.35})}, "mouth", 0.7, label="jaw clench"),
+        _c("jaw_clench", {**_AU({24: 0.6, 20: 0.4, 14: 0.3, 17: 0.2, 4: 0.35, 7: 0.4})}, "mouth", 0.7, label="jaw clench"),
         _c("jaw_forward", _AU({29: 1.0}), "mouth", label="jaw jut"),
         _c("jaw_right", {"JawRight": 1.0, "MouthRight": 0.3}, "mouth", 0.5, "dir", "jaw shift"),
         _c("mouth_open", {**_AU({26: 1.0, 25: 0.7})}, "mouth", label="mouth open"),
