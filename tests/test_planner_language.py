@@ -107,7 +107,7 @@ def test_a_movement_that_fades_in_the_next_sentence_is_gone(planner):
     ("He smiel big", "He smiles big"),
     ("frwoning hard", "frowning hard"),
     ("she lookin down", "she looking down"),
-    ("😂", "laughing hard with tears"),
+    ("😂", "laughing hard, eyes squeezed"),
     ("🙄", "rolls eyes"),
     (":D", "big grin"),
     (";)", "wink"),
@@ -217,3 +217,15 @@ def test_warm_planning_stays_fast(planner):
         for t in texts:
             planner.plan(t)
     assert (time.perf_counter() - start) / 80 < 0.01
+
+
+@pytest.mark.parametrize("form, base", [
+    ("she is laughing", "she laughs"), ("he is crying", "he cries"), ("beaming", "beams"), ("glowering", "glowers"),
+    ("his head turned to the right", "his head turns to the right"), ("brows pulled together", "brows pull together"),
+    ("she has lost her smile", "she loses her smile"),
+])
+def test_new_table_words_do_not_hide_the_lemmas_of_old_ones(planner, form, base):
+    """A phrase added to the lexicon must not make an inflected form a word of its own."""
+    got, want = planner.plan(form).values, planner.plan(base).values
+    assert np.abs(want).max() > 0.1 or "lose" in base
+    assert np.allclose(got, want, atol=1e-6), form

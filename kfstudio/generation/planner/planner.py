@@ -74,7 +74,7 @@ _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator p
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
 #: Qualifiers of a smile without the cheek raise (FACS: AU12 without AU6, the "social" smile).
 _SOCIAL_SMILE_WORDS = frozenset({
-    "polite", "politely", "forced", "fake", "fixed", "plastic", "pasted", "frozen", "strained", "thin", "tight", "brave",
+    "polite", "politely", "forced", "fake", "fixed", "plastic", "pasted", "strained", "thin", "tight", "brave",
     "dutiful", "social", "professional", "practised", "practiced", "wan", "weak", "false", "hollow", "painted", "stiff",
     "half hearted", "half-hearted", "halfhearted", "mechanical", "rigid", "glassy", "put on", "courteous",
 })

@@ -265,7 +265,7 @@ class Lemmatizer:
 EMOJI: dict[str, str] = {
     "\U0001F600": "big grin", "\U0001F603": "big open smile", "\U0001F604": "grin with smiling eyes",
     "\U0001F601": "beaming grin", "\U0001F606": "laughing with eyes squeezed shut", "\U0001F605": "nervous smile",
-    "\U0001F602": "laughing hard with tears", "\U0001F923": "laughing hard with tears", "\U0001F642": "slight smile",
+    "\U0001F602": "laughing hard, eyes squeezed", "\U0001F923": "laughing hard, eyes squeezed", "\U0001F642": "slight smile",
     "\U0001F643": "wry smile", "\U0001F609": "wink", "\U0001F60A": "warm smile", "\U0001F607": "gentle smile",
     "\U0001F970": "loving smile", "\U0001F60D": "loving smile", "\U0001F929": "excited grin", "\U0001F618": "kiss",
     "\U0001F617": "pucker", "\U0001F619": "pucker", "\U0001F61A": "kiss with eyes closed", "\U0001F60B": "lick lips",
@@ -294,7 +294,7 @@ EMOJI: dict[str, str] = {
 
 #: Emoticons (matched as whole space-separated tokens, case as written) -> words.
 EMOTICONS: dict[str, str] = {
-    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile", "^^": "smile", "^.^": "smile",
+    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
     ":))": "big smile", ":-))": "big smile", ":D": "big grin", ":-D": "big grin", "=D": "big grin", "xD": "laughing hard",
     "XD": "laughing hard", "xd": "laughing", ":(": "frown", ":-(": "frown", "=(": "frown", "):": "frown", ":((": "sad frown",
     ":'(": "crying", ":,(": "crying", "T_T": "crying", "T.T": "crying", ";_;": "crying", ";)": "wink", ";-)": "wink",
@@ -326,7 +326,7 @@ SHORTHAND: dict[str, str] = {
     "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
     "stoked": "excited", "pumped": "excited", "bummed": "sad", "shook": "shocked", "dead": "laughing hard",
     "cringe": "wince", "cringing": "wincing", "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
-    "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
+    "cam": "camera", "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
@@ -347,6 +347,19 @@ _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
 
 _AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
+_PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+#: Intensity words of the lexicon and their levels (lexicon.INTENSITY), to spell a percentage.
+_PERCENT_WORDS = ((0.15, "barely"), (0.22, "faintly"), (0.35, "slightly"), (0.5, "moderately"), (0.75, "clearly"),
+                  (0.9, "strongly"), (1.0, "fully"))
+_LAUGH_TILL_CRY_RE = re.compile(r"\blaugh(?:s|ing|ed)?\s+(?:un)?til+\s+(?:she|he|they|i|you|we)\s+(?:cr(?:y|ies|ied)|tear)\w*", re.I)
+
+
+def _percent_words(m: re.Match) -> str:
+    """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
+    x = min(int(m.group(1)), 100) / 100.0
+    return " " + min(_PERCENT_WORDS, key=lambda lw: abs(lw[0] - x))[1] + " "
+
+
 _AU_LEVEL = {"a": "trace", "b": "slight", "c": "clearly", "d": "strongly", "e": "fully"}
 
 
@@ -387,6 +400,8 @@ def normalize(text: str) -> str:
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _AU_RE.sub(_au_words, s)
+    s = _PERCENT_RE.sub(_percent_words, s)
+    s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
@@ -411,7 +426,7 @@ _BEAT_START = re.compile(
         (?:and\s+|but\s+|,\s*)?then\b
       | until\b | till\b
       | by\s+the\s+(?:end|time|finish|last|second|third|close)\b(?:\s+of\s+it)?
-      | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?=\s*[,:])
+      | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?!\s+of\b)
       | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
       | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
