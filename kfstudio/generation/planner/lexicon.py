@@ -355,7 +355,7 @@ RULES: dict[tuple[str, str], str] = {
     ("eyes", "wide"): "eyes_wide", ("eyes", "open"): "eyes_wide", ("eyes", "close"): "eyes_close", ("eyes", "squeeze"): "eyes_squeeze",
     ("eyes", "narrow"): "eyes_narrow", ("eyes", "droop"): "lids_droop", ("eyes", "knit"): "eyes_narrow",
     ("eyes", "up"): "gaze_up", ("eyes", "down"): "gaze_down", ("eyes", "turn"): "gaze_right", ("eyes", "side"): "gaze_right",
-    ("eyes", "away"): "gaze_away", ("eyes", "camera"): "gaze_camera", ("eyes", "back"): "eye_roll",
+    ("eyes", "away"): "gaze_away", ("eyes", "camera"): "gaze_camera", ("eyes", "back"): "gaze_camera",
     ("lids", "down"): "lids_droop", ("lids", "droop"): "lids_droop", ("lids", "close"): "eyes_close", ("lids", "narrow"): "eyes_narrow",
     ("lids", "up"): "eyes_wide", ("lids", "wide"): "eyes_wide", ("lids", "open"): "eyes_wide", ("lids", "squeeze"): "eyes_squeeze",
     ("lower_lids", "up"): "eyes_narrow", ("lower_lids", "narrow"): "eyes_narrow", ("lower_lids", "tense"): "eyes_narrow",

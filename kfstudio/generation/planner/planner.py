@@ -377,10 +377,23 @@ class EmbeddedPlanner:
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
+        if any(i.concept.key == "gaze_camera" and not i.negated for i in instances):
+            self._eyes_to_camera(values, explanation)
         # A negated movement clears only what nothing else in the description sets: in "the laugh
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         return values, forced, flags
+
+    @staticmethod
+    def _eyes_to_camera(values: np.ndarray, explanation: list[str]) -> None:
+        """Eyes on the camera while the head is turned or tipped: the eyes turn back against the head."""
+        yaw, pitch = values[_IDX["HeadYaw"]], values[_IDX["HeadPitch"]]
+        if abs(yaw) < 0.02 and abs(pitch) < 0.02:
+            return
+        for eye in ("LeftEye", "RightEye"):
+            values[_IDX[eye + "Yaw"]] = float(np.clip(-yaw, -0.45, 0.45))
+            values[_IDX[eye + "Pitch"]] = float(np.clip(-pitch, -0.35, 0.35))
+        explanation.append(f"eyes on the camera with the head turned: eye yaw {-yaw:+.2f}, pitch {-pitch:+.2f} against the head")
 
     @staticmethod
     def _part_missing(spans: list[_Span]) -> bool:
