@@ -445,7 +445,7 @@ INTENSITY: dict[str, float] = {
                      "hit the ceiling", "hits the ceiling", "through the roof", "to the sky", "to the heavens", "sky high",
                      "off the chart", "like life depend on it", "for all worth", "deepest", "hardest",
                      "strongest", "as wide as", "as big as", "as far as can", "as hard as can", "way way",
-                     "all out", "all the way up", "to the max", "belly", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
+                     "all out", "all the way up", "to the max", "belly", "roar", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
     **dict.fromkeys(["fake", "fixed", "plastic", "pasted", "strained", "brave", "dutiful", "professional", "practised",
                      "practiced", "wan", "false", "hollow", "painted", "stiff", "half hearted", "halfhearted", "mechanical",
                      "glassy", "put on", "courteous", "social"], 0.45),

@@ -426,7 +426,7 @@ _BEAT_START = re.compile(
         (?:and\s+|but\s+|,\s*)?then\b
       | until\b | till\b
       | by\s+the\s+(?:end|time|finish|last|second|third|close)\b(?:\s+of\s+it)?
-      | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?!\s+of\b)
+      | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?!\s+of\b)(?!\s*(?:[,;:.!?]|$))
       | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
       | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
