@@ -7,7 +7,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from conftest import shared_file
 from kfstudio import channels as ch
 from kfstudio.generation.planner import EmbeddedPlanner
 from kfstudio.generation.planner.text import normalize, split_change_beats
