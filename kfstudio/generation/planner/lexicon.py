@@ -276,6 +276,8 @@ EXPRESSION_WORDS.update({
     "nibble lip": "bite_lip", "nibble lower lip": "bite_lip", "nibble": "bite_lip", "chew lip": "bite_lip", "chew lower lip": "bite_lip",
     "cry with laughter": "laugh", "cry laugh": "laugh", "tear of laughter": "laugh", "tear of joy": "laugh",
     "laugh so hard": "laugh",
+    "turn away": "head_turn", "turn aside": "head_turn", "look over shoulder": "look_right", "glance over shoulder": "look_right",
+    "look past shoulder": "look_right", "glance back over shoulder": "look_right", "look back over shoulder": "look_right",
     "eyebrow flash": "brows_raise", "flash eyebrow": "brows_raise", "flash brow": "brows_raise",
     "wet lip": "lick_lips", "wet the lip": "lick_lips", "moisten lip": "lick_lips", "long blink": "blink", "slow blink": "blink",
     "muscle jump in jaw": "jaw_clench", "muscle jump in cheek": "jaw_clench", "muscle tick in jaw": "jaw_clench",
@@ -399,6 +401,7 @@ RULES: dict[tuple[str, str], str] = {
 }
 
 RULES.update({
+    ("eyes", "motion"): "gaze_right", ("gaze", "motion"): "gaze_right",
     ("jaw", "twitch"): "jaw_clench", ("jaw", "up"): "jaw_clench",
     ("mouth", "pulldown"): "corners_down", ("lips", "pulldown"): "corners_down", ("corners", "pulldown"): "corners_down",
     ("lower_lip", "pulldown"): "lower_lip_down", ("brows", "droop"): "brows_lower",
