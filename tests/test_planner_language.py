@@ -228,3 +228,37 @@ def test_new_table_words_do_not_hide_the_lemmas_of_old_ones(planner, form, base)
     got, want = planner.plan(form).values, planner.plan(base).values
     assert np.abs(want).max() > 0.1 or "lose" in base
     assert np.allclose(got, want, atol=1e-6), form
+
+
+#: Lexicon words that are inflections of other lexicon words on purpose ("slightly" the intensity beside
+#: "slight"; "widen" the comparative beside "wide"). A new phrase must not add to this list by accident:
+#: an inflected form that becomes a word of its own stops being read as its lemma ("laughing" was).
+INTENDED_INFLECTIONS = frozenset({
+    "aching", "alarmed", "amused", "astonished", "aucd", "aued", "aufd", "augd", "barely", "bitter",
+    "briefly", "broaden", "broadly", "browed", "calmer", "clearly", "closed", "completely", "concealed",
+    "concerned", "contented", "deepen", "deeper", "deepest", "deeply", "defeated", "delighted",
+    "disappointed", "disapproving", "disgusted", "enormously", "evenly", "extremely", "eyed", "fainter",
+    "faintly", "fatigued", "fiercely", "firmly", "flatten", "flicker", "floored", "focused", "forced",
+    "freezing", "genuinely", "grind", "harder", "hardest", "hardly", "heavily", "held", "higher", "hits",
+    "hurting", "inner", "intensely", "interested", "jawed", "larger", "lessen", "lidded", "lightly", "longer",
+    "longing", "loving", "lower", "massively", "maximally", "mildly", "minimally", "moderately", "nod",
+    "only", "openly", "outer", "partly", "pinched", "politely", "puffed", "really", "relaxed", "resting",
+    "restrained", "seen", "sharper", "sharply", "shocked", "sided", "slacken", "slightly", "smaller",
+    "soften", "softer", "softly", "startled", "stitches", "strained", "stressed", "stronger", "strongest",
+    "strongly", "suddenly", "suppressed", "surprised", "symmetrically", "tears", "tentatively", "tighten",
+    "tighter", "tightly", "trying", "upper", "warmly", "weaken", "weaker", "weakly", "widely", "widen",
+    "wildly", "worried"
+})
+
+
+def test_no_phrase_makes_an_inflected_form_a_word_of_its_own():
+    from kfstudio.generation.planner import lexicon as lx
+    from kfstudio.generation.planner.text import Lemmatizer, load_expansion
+
+    known = lx.vocabulary()
+    shadowing = set()
+    for w in known:
+        base = Lemmatizer(known - {w}, load_expansion()).base(w)
+        if base != w and base in known:
+            shadowing.add(w)
+    assert shadowing <= INTENDED_INFLECTIONS, sorted(shadowing - INTENDED_INFLECTIONS)

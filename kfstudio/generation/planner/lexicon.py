@@ -276,6 +276,7 @@ EXPRESSION_WORDS.update({
     "nibble lip": "bite_lip", "nibble lower lip": "bite_lip", "nibble": "bite_lip", "chew lip": "bite_lip", "chew lower lip": "bite_lip",
     "cry with laughter": "laugh", "cry laugh": "laugh", "tear of laughter": "laugh", "tear of joy": "laugh",
     "laugh so hard": "laugh",
+    "cringe": "wince", "press line": "lips_press", "flat line": "lips_press",
     "turn away": "head_turn", "turn aside": "head_turn", "look over shoulder": "look_right", "glance over shoulder": "look_right",
     "look past shoulder": "look_right", "glance back over shoulder": "look_right", "look back over shoulder": "look_right",
     "eyebrow flash": "brows_raise", "flash eyebrow": "brows_raise", "flash brow": "brows_raise",
@@ -315,6 +316,7 @@ PARTS: dict[str, str] = {
 
 #: Movement words -> action id.
 ACTIONS: dict[str, str] = {
+    **dict.fromkeys(["shoot", "way up"], "up"), **dict.fromkeys(["way down"], "down"),
     **dict.fromkeys(["hit the ceiling", "hits the ceiling", "shoot to the ceiling", "through the roof", "to the sky", "sky high"], "up"),
     **dict.fromkeys(["raise", "lift", "rise", "up", "arch", "hike", "shoot up", "go up", "perk", "perk up", "elevate", "high", "upward", "skyward", "heavenward", "climb", "curl up", "turn up", "tip up", "flick up", "jump", "pull up"], "up"),
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet"], "down"),
@@ -327,6 +329,7 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["narrow", "squint", "slit", "tighten", "tight", "tense"], "narrow"),
     **dict.fromkeys(["heavy", "heavy lidded", "half close", "half-close", "half closed", "hooded", "sleepy", "half-lidded", "half lidded", "droopy", "lazy"], "droop"),
     **dict.fromkeys(["press", "press together", "compress", "clamp", "thin", "flatten", "firm", "pinched"], "press"),
+    **dict.fromkeys(["shove", "shove out", "way out"], "out"),
     **dict.fromkeys(["purse", "pucker", "pout", "push out", "stick out", "jut", "protrude", "out", "forward", "thrust"], "out"),
     **dict.fromkeys(["funnel", "round", "o", "oo"], "funnel"),
     **dict.fromkeys(["roll in", "tuck in", "tuck", "suck in", "suck", "pull in", "in", "hollow", "disappear"], "in"),
@@ -435,6 +438,7 @@ PART_DEFAULTS: dict[str, str] = {}
 
 #: Intensity words -> absolute intensity in [0, 1] (replacing the concept's default).
 INTENSITY: dict[str, float] = {
+    **dict.fromkeys(["a fraction", "fraction", "a hair", "a smidge", "smidge", "crack"], 0.22),
     **dict.fromkeys(["barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
     **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
     **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
@@ -452,7 +456,9 @@ INTENSITY: dict[str, float] = {
     **dict.fromkeys(["fake", "fixed", "plastic", "pasted", "strained", "brave", "dutiful", "professional", "practised",
                      "practiced", "wan", "false", "hollow", "painted", "stiff", "half hearted", "halfhearted", "mechanical",
                      "glassy", "put on", "courteous", "social"], 0.45),
-    **dict.fromkeys(["thin line", "into a line", "hard line", "bloodless"], 0.85),
+    **dict.fromkeys(["thin line", "into a line", "hard line", "bloodless", "thin white line", "white line", "slit", "gape",
+                     "whole face", "way up", "way out", "way down", "way back", "very very", "so so", "really really",
+                     "clean off", "off face"], 0.95),
     **dict.fromkeys(["out of mind", "beside herself", "beside himself", "beside themselves", "sick with", "frantic"], 1.0),
     **dict.fromkeys(["fully", "full", "completely", "complete", "totally", "entirely", "intensely", "intense", "maximal", "maximally", "maximum", "extremely", "extreme", "fiercely", "fierce", "violently", "utterly", "as far as", "wide open", "max", "tightly shut", "enormously", "massive", "massively"], 1.0),
 }

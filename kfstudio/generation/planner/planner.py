@@ -72,6 +72,9 @@ _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
+#: Negating words that can be partial ("fades a little"); with a small intensity they weaken instead.
+_FADES = frozenset({"fade", "fades", "faded", "fading", "soften", "softens", "ease", "eases", "drain", "drains", "subside", "subsides",
+                    "relax", "relaxes", "loosen", "loosens", "settle", "settles", "dim", "dims"})
 #: Qualifiers of a smile without the cheek raise (FACS: AU12 without AU6, the "social" smile).
 _SOCIAL_SMILE_WORDS = frozenset({
     "polite", "politely", "forced", "fake", "fixed", "plastic", "pasted", "strained", "thin", "tight", "brave",
@@ -610,6 +613,11 @@ class EmbeddedPlanner:
                 self._nearest(instances, s, prefer_after=True).one_sided = True
             if "both" in r:
                 self._nearest(instances, s, prefer_after=True).both = True
+        # "The smile fades a little": a partial fading weakens the movement instead of clearing it.
+        for inst in instances:
+            if inst.negated and inst.negation_word in _FADES and inst.intensity is not None and inst.intensity <= 0.5:
+                inst.negated, inst.comparative, inst.comparative_word = False, _LESS, f"{inst.negation_word} {inst.intensity_word}"
+                inst.intensity, inst.intensity_word = None, ""
         # A side word that paired as a movement ("looks left") still gives its side; an idiom that is
         # both a movement and a size ("brows hit the ceiling") gives its size.
         for k in used:

@@ -48,7 +48,7 @@ _IRREGULAR = {
     "held": "hold", "kept": "keep", "grew": "grow", "grown": "grow", "blew": "blow", "blown": "blow",
     "went": "go", "began": "begin", "begun": "begin", "teeth": "teeth", "lit": "light", "froze": "freeze",
     "frozen": "freeze", "spread": "spread", "shut": "shut", "set": "set", "slid": "slide", "stood": "stand",
-    "broke": "break", "broken": "break", "gritted": "grit", "came": "come", "got": "get", "gave": "give",
+    "shot": "shoot", "broke": "break", "broken": "break", "gritted": "grit", "came": "come", "got": "get", "gave": "give",
     "saw": "see", "seen": "see", "left": "left", "was": "be", "were": "be", "is": "be", "are": "be",
     "does": "do", "did": "do", "has": "have", "had": "have", "leaves": "leave", "eyes": "eye",
     "wider": "wider", "widest": "wide", "bigger": "bigger", "biggest": "big", "lips": "lip",
@@ -340,6 +340,7 @@ _OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?
 _SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
 _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
+_TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
 _CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
@@ -353,6 +354,14 @@ _PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)"
 _PERCENT_WORDS = ((0.15, "barely"), (0.22, "faintly"), (0.35, "slightly"), (0.5, "moderately"), (0.75, "clearly"),
                   (0.9, "strongly"), (1.0, "fully"))
 _LAUGH_TILL_CRY_RE = re.compile(r"\blaugh(?:s|ing|ed)?\s+(?:un)?til+\s+(?:she|he|they|i|you|we)\s+(?:cr(?:y|ies|ied)|tear)\w*", re.I)
+
+
+#: "until they vanish": a result, not a later beat ("she clamps her lips until they vanish" = completely)
+_UNTIL_RESULT_RE = re.compile(
+    r"\s+(?:un)?til+\s+(?:they|it|she|he|her \w+|his \w+|their \w+)\s+(?:almost\s+|nearly\s+|practically\s+|all\s+but\s+)?"
+    r"(?:vanish|disappear|go white|turn white|are white|is white|hurt|ache|water|bulge|pop|tremble|shake|meet|touch)\w*",
+    re.I,
+)
 
 
 def _percent_words(m: re.Match) -> str:
@@ -403,6 +412,7 @@ def normalize(text: str) -> str:
     s = _AU_RE.sub(_au_words, s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
+    s = _UNTIL_RESULT_RE.sub(" completely", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
@@ -412,6 +422,8 @@ def normalize(text: str) -> str:
     s = s.casefold()
     s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
     words = re.split(r"([^\w']+)", s)
+    if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
+        words = ["" if w in _TONE_MARKERS else w for w in words]
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
