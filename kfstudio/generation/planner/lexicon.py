@@ -438,7 +438,7 @@ PART_DEFAULTS: dict[str, str] = {}
 
 #: Intensity words -> absolute intensity in [0, 1] (replacing the concept's default).
 INTENSITY: dict[str, float] = {
-    **dict.fromkeys(["a fraction", "fraction", "a hair", "a smidge", "smidge", "crack"], 0.22),
+    **dict.fromkeys(["a fraction", "fraction", "a hair", "a smidge", "smidge"], 0.22),
     **dict.fromkeys(["barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
     **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
     **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),

@@ -707,7 +707,7 @@ class EmbeddedPlanner:
                 before = float(np.mean(prev[main] / target[main]))
                 if before > 0.05:
                     return float(np.clip(before * inst.comparative, 0.0, 1.0))
-        return float(np.clip(inst.concept.default * inst.comparative, 0.0, 1.0))
+        return float(np.clip(base * inst.comparative, 0.0, 1.0))  # "slightly more" stays below "much more"
 
     @staticmethod
     def _describe(inst: _Instance, level: float, contribution: np.ndarray) -> str:

@@ -324,8 +324,8 @@ SHORTHAND: dict[str, str] = {
     "smirkin": "smirking", "smilin": "smiling", "grinnin": "grinning", "cryin": "crying", "laughin": "laughing",
     "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
     "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
-    "stoked": "excited", "pumped": "excited", "bummed": "sad", "shook": "shocked", "dead": "laughing hard",
-    "cringe": "wince", "cringing": "wincing", "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
+    "stoked": "excited", "pumped": "excited", "bummed": "sad",
+    "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
     "cam": "camera", "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
@@ -360,6 +360,14 @@ _LAUGH_TILL_CRY_RE = re.compile(r"\blaugh(?:s|ing|ed)?\s+(?:un)?til+\s+(?:she|he
 _UNTIL_RESULT_RE = re.compile(
     r"\s+(?:un)?til+\s+(?:they|it|she|he|her \w+|his \w+|their \w+)\s+(?:almost\s+|nearly\s+|practically\s+|all\s+but\s+)?"
     r"(?:vanish|disappear|go white|turn white|are white|is white|hurt|ache|water|bulge|pop|tremble|shake|meet|touch)\w*",
+    re.I,
+)
+
+
+#: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
+_AS_FAR_AS_RE = re.compile(
+    r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
+    r"(?:possible|(?:they|it|she|he|i|you|we)(?:'ll|\s+will|\s+would|\s+can|\s+could)?\s+(?:go|goes|went|get|gets|can|could|will|would|manage)\w*)",
     re.I,
 )
 
@@ -413,6 +421,7 @@ def normalize(text: str) -> str:
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
+    s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
