@@ -239,15 +239,15 @@ INTENDED_INFLECTIONS = frozenset({
     "concerned", "contented", "deepen", "deeper", "deepest", "deeply", "defeated", "delighted",
     "disappointed", "disapproving", "disgusted", "enormously", "evenly", "extremely", "eyed", "fainter",
     "faintly", "fatigued", "fiercely", "firmly", "flatten", "flicker", "floored", "focused", "forced",
-    "freezing", "genuinely", "grind", "harder", "hardest", "hardly", "heavily", "held", "higher", "hits",
-    "hurting", "inner", "intensely", "interested", "jawed", "larger", "lessen", "lidded", "lightly", "longer",
-    "longing", "loving", "lower", "massively", "maximally", "mildly", "minimally", "moderately", "nod",
-    "only", "openly", "outer", "partly", "pinched", "politely", "puffed", "really", "relaxed", "resting",
-    "restrained", "seen", "sharper", "sharply", "shocked", "sided", "slacken", "slightly", "smaller",
-    "soften", "softer", "softly", "startled", "stitches", "strained", "stressed", "stronger", "strongest",
-    "strongly", "suddenly", "suppressed", "surprised", "symmetrically", "tears", "tentatively", "tighten",
-    "tighter", "tightly", "trying", "upper", "warmly", "weaken", "weaker", "weakly", "widely", "widen",
-    "wildly", "worried"
+    "freezing", "genuinely", "gloating", "grind", "harder", "hardest", "hardly", "heavily", "held", "higher",
+    "hits", "hurting", "inner", "intensely", "interested", "jawed", "larger", "lessen", "lidded", "lightly",
+    "longer", "longing", "loving", "lower", "massively", "maximally", "mildly", "minimally", "moderately",
+    "nod", "only", "openly", "outer", "partly", "pinched", "pleading", "politely", "puffed", "really",
+    "relaxed", "resting", "restrained", "scheming", "seen", "shaken", "sharper", "sharply", "shocked",
+    "sided", "slacken", "slightly", "smaller", "soften", "softer", "softly", "startled", "stitches",
+    "strained", "stressed", "stronger", "strongest", "strongly", "suddenly", "suppressed", "surprised",
+    "symmetrically", "tears", "teasing", "tentatively", "tighten", "tighter", "tightly", "trying", "upper",
+    "warmly", "weaken", "weaker", "weakly", "widely", "widen", "wildly", "worried"
 })
 
 

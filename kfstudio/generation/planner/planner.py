@@ -238,7 +238,9 @@ class EmbeddedPlanner:
     def __init__(self, expansion_path=None):
         expansion = load_expansion(expansion_path)
         known = lx.vocabulary()
-        self._lemmatizer = Lemmatizer(known, expansion)
+        from .facs import EMOTION_WORDS
+
+        self._lemmatizer = Lemmatizer(known, expansion, set(EMOTION_WORDS))
         self._matcher = _Matcher(self._lemmatizer)
         self._targets = {key: self._target_vector(c) for key, c in lx.CONCEPTS.items()}
         self.expansion_source = expansion.source

@@ -163,9 +163,10 @@ def _english_words() -> frozenset[str] | None:
 class Lemmatizer:
     """Maps a written word to its base form, preferring forms the lexicon knows."""
 
-    def __init__(self, known: set[str], expansion: Expansion):
+    def __init__(self, known: set[str], expansion: Expansion, states: set[str] = frozenset()):
         self.known = frozenset(known)
         self.expansion = expansion
+        self.states = frozenset(states)  # words a state noun may be read as ("weariness" -> "weary")
         self._cache: dict[str, tuple[str, str, float]] = {}
 
     def _candidates(self, w: str) -> list[str]:
@@ -186,6 +187,16 @@ class Lemmatizer:
                         out.append(stem[:-1])  # grinning -> grin, dropped -> drop
         return out
 
+    def _state_candidates(self, w: str) -> list[str]:
+        """Nouns of states read as their adjective: weariness -> weary, bitterness -> bitter,
+        contentment -> content, desperation -> desperate, incredulity -> incredulous."""
+        out = []
+        for suffix, repl in (("iness", "y"), ("ness", ""), ("ment", ""), ("ation", "ate"), ("ation", "ated"), ("ation", "e"),
+                             ("ition", "e"), ("ulity", "ulous"), ("osity", "ous"), ("ity", "ous"), ("ion", "ed"), ("ism", "")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                out.append(w[: -len(suffix)] + repl)
+        return out
+
     def base(self, word: str) -> str:
         """Base form of ``word`` (the table first, then suffix rules that land on a known word)."""
         if word in self.known:
@@ -196,6 +207,8 @@ class Lemmatizer:
         if table:
             return table
         found = [c for c in self._candidates(word) if c in self.known or c in self.expansion.synonyms]
+        if not found and self.states:
+            found = [c for c in self._state_candidates(word) if c in self.states]
         return max(found, key=len) if found else word  # the longest known stem: "bites" -> "bite", not "bit"
 
     def lemma(self, word: str) -> tuple[str, str, float]:
