@@ -281,10 +281,15 @@ class EmbeddedPlanner:
 
         values, forced, flags = self._plan_core(description, prev, explanation)
         if beats and len(beats) >= 2 and not flags["specific"]:
-            # "..., then it drops forward": the last beat refers to a part named in the beat before
-            description = f"{beats[-2]} , {beats[-1]}"
-            explanation.append("the last beat names no movement of its own: read with the beat before it")
-            values, forced, flags = self._plan_core(description, prev, explanation)
+            # "..., then it drops forward": the last beat moves a part named in the beats before it
+            part = self._last_part(" , ".join(beats[:-1]))
+            if part:
+                values, forced, flags = self._plan_core(f"{part} {beats[-1]}", prev, explanation)
+                if flags["specific"]:
+                    explanation.append(f"the last beat moves '{part}', named before it")
+            if not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
+                values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)
+                explanation.append("the last beat names no movement of its own: read with the beat before it")
         set_mask = forced | (values != 0.0)
         if speech is not None:
             flags["specific"] = True
@@ -317,6 +322,15 @@ class EmbeddedPlanner:
         return self.plan(description, **kwargs).explanation
 
     # ------------------------------------------------------------------ core
+    def _last_part(self, text: str) -> str:
+        """The last face part a text names ("he shakes his head" -> "head"), or ""."""
+        words = {k[0] for k, roles in self._matcher.table.items() if len(k) == 1 and "part" in roles}
+        found = ""
+        for tok in self._lemmatizer.tokens(text):
+            if tok.lemma in words:
+                found = tok.text
+        return found
+
     def _says_hold(self, text: str) -> bool:
         return any("hold" in s.roles for clause in split_clauses(self._lemmatizer.tokens(text)) for s in self._matcher.spans(clause))
 
@@ -427,6 +441,8 @@ class EmbeddedPlanner:
         concept = self._composites.get(key)
         if concept is None:
             targets = {**r.concept.targets, "BrowInnerUp": 1.0, "BrowDown{S}": _GRIEF_BROW_DOWN}
+            if "BrowOuterUp{S}" in targets:  # the frontalis' outer part lifts less when the corrugator pulls
+                targets["BrowOuterUp{S}"] = 0.4 * targets["BrowOuterUp{S}"]
             concept = lx.Concept(key, targets, "brows", r.concept.default, "sym", "inner brows up and together (AU1+4)")
             self._composites[key] = concept
             self._targets[key] = self._target_vector(concept)
@@ -598,7 +614,9 @@ class EmbeddedPlanner:
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
                 before = [i for i in instances if i.end < s.start]
-                target = before[-1] if before else self._nearest(instances, s, prefer_after=True)
+                if not before:  # "the curl is gone and she gazes away": what faded is not a movement read here
+                    continue
+                target = before[-1]
                 target.negated, target.negation_word = True, s.text
             elif "intensity" in r:
                 target = self._nearest(instances, s, prefer_after=True)

@@ -474,6 +474,7 @@ _BEAT_START = re.compile(
 )
 #: Phrases that close the *first* beat ("surprised at first, he ...").
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
+_FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
 
@@ -486,7 +487,7 @@ def split_change_beats(text: str) -> list[str]:
     "initially" ...; arrows and ellipses separate beats too. The last beat is the state the description
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
-    s = normalize(text)
+    s = _FINAL_FRAME_RE.sub("", normalize(text))
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
