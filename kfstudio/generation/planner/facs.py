@@ -163,7 +163,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 0.5) for w in ("hope", "contentment", "pleasure", "agreement", "agreeable")},
     **{w: ("calm", 1.0) for w in ("peace", "composure", "serenity")},
     **{w: ("sadness", 0.8) for w in ("devastation", "yearning", "deflated", "wistfulness")},
-    **{w: ("shame", 1.0) for w in ("chagrin", "caught out", "sheepishness")},
+    **{w: ("shame", 1.0) for w in ("chagrin", "catch out", "sheepishness")},
     **{w: ("curiosity", 1.0) for w in ("attentiveness", "anticipation", "anticipate")},
     **{w: ("disgust", 0.7) for w in ("sourness", "sour")},
     **{w: ("suspicion", 1.0) for w in ("calculation", "calculating", "shrewd", "evasive")},
