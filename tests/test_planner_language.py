@@ -262,3 +262,21 @@ def test_no_phrase_makes_an_inflected_form_a_word_of_its_own():
         if base != w and base in known:
             shadowing.add(w)
     assert shadowing <= INTENDED_INFLECTIONS, sorted(shadowing - INTENDED_INFLECTIONS)
+
+
+def test_a_held_back_smile_presses_the_lips(planner):
+    held = planner.plan("She bites back a smile.")
+    free = planner.plan("She smiles.")
+    assert v(held, "MouthSmileLeft") < v(free, "MouthSmileLeft")
+    assert v(held, "MouthPressLeft") >= 0.2 and v(held, "JawOpen") <= 0.05
+    screenplay = planner.plan("TOM\n(trying very hard not to grin)\nThat's terrible news.")
+    assert 0.1 <= v(screenplay, "MouthSmileLeft") <= 0.4  # not negated: a grin held back
+
+
+def test_a_polite_smile_leaves_the_cheeks_out(planner):
+    polite, warm = planner.plan("a polite smile"), planner.plan("a warm smile")
+    assert v(polite, "MouthSmileLeft") > 0.2 and v(polite, "CheekSquintLeft") < 0.1 < v(warm, "CheekSquintLeft")
+
+
+def test_the_face_lights_up_with_a_smile(planner):
+    assert v(planner.plan("His face lights up."), "MouthSmileLeft") >= 0.5

@@ -72,6 +72,15 @@ _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
+_MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")
+                           for n in ch.NAMES])
+_SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
+#: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
+_SUPPRESS_WORDS = frozenset({
+    "bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down", "suppress",
+    "stifle", "restrain", "hold back", "fight back", "fight", "try not to", "try hard not to", "struggle not to", "trying not to",
+    "in check", "held in check", "suppressed", "stifled", "restrained", "bites back", "bit back", "biting back",
+})
 #: Negating words that can be partial ("fades a little"); with a small intensity they weaken instead.
 _FADES = frozenset({"fade", "fades", "faded", "fading", "soften", "softens", "ease", "eases", "drain", "drains", "subside", "subsides",
                     "relax", "relaxes", "loosen", "loosens", "settle", "settles", "dim", "dims"})
@@ -246,6 +255,8 @@ class EmbeddedPlanner:
         self.expansion_source = expansion.source
         self._context_cache: dict[str, tuple[np.ndarray, bool]] = {}
         self._composites: dict[str, lx.Concept] = {}
+        self._suppress = {self._lemmatizer.phrase(w) for w in _SUPPRESS_WORDS}
+        self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
 
     # ------------------------------------------------------------------ public API
     def plan(
@@ -678,7 +689,12 @@ class EmbeddedPlanner:
         target = self._oriented(inst)
         level = self._level(inst, target, prev)
         contribution = target * level
-        if concept.key in _SMILES and inst.intensity_word in _SOCIAL_SMILE_WORDS:
+        qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
+        if concept.key in _SUPPRESSIBLE and qualifier in self._suppress:
+            # a smile or laugh held back: the lips press and roll in against it
+            contribution = np.maximum(contribution, self._targets["lips_press"] * 0.45 + self._targets["lower_lip_in"] * 0.3)
+            contribution[_MOUTH_OPENERS] = np.minimum(contribution[_MOUTH_OPENERS], 0.05)  # ... and the mouth stays shut
+        if concept.key in _SMILES and qualifier in self._social:
             # a polite, forced or fixed smile is the mouth alone: the cheeks and eyes stay out of it
             contribution[_DUCHENNE] *= 0.3
         stronger = np.abs(contribution) > np.abs(values)

@@ -377,6 +377,7 @@ _UNTIL_RESULT_RE = re.compile(
 )
 
 
+_TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
 _AS_FAR_AS_RE = re.compile(
     r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
@@ -434,6 +435,7 @@ def normalize(text: str) -> str:
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
+    s = _TRY_NOT_RE.sub("trying not to", s)
     s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
