@@ -2,7 +2,12 @@
 
 How a description becomes values:
 
-1. Words are lemmatised and unknown words expanded to lexicon words (:mod:`.text`), then split into clauses.
+0. Typed text is normalised (:func:`.text.normalize`: emoji, emoticons, shorthand, capitals, FACS codes,
+   screen directions, screenplay blocks). Quoted sounds and words become a mouth shape
+   (:mod:`kfstudio.generation.visemes`) and are not read as directions. A description that narrates a
+   change is split into beats (:func:`.text.split_change_beats`); the keyframe shows the last one.
+1. Words are lemmatised, misspellings corrected and unknown words expanded to lexicon words (:mod:`.text`),
+   then split into clauses.
 2. In each clause, phrases of the lexicon are matched longest-first. A face part and a movement word
    ("the inner brows lift") select a concept through :data:`.lexicon.RULES`; expression words ("smirk")
    select one directly; emotion words ("worried") select an emotion prototype.
@@ -15,6 +20,11 @@ How a description becomes values:
    carry the previous keyframe over.
 6. Coherence: the eyeLook* blendshapes are derived from the eye rotations, blinks cancel wide eyes,
    mouthClose never exceeds jawOpen, everything is clamped to the channel ranges.
+
+The :class:`Plan` also says what the planner read: the face regions the description set
+(``understood``), the words it had no meaning for (``unknown_words``), whether it found any movement
+(``found_movement``) and the beats of a narrated change (``beats``); the learned semantic layer fills
+what the planner did not read.
 """
 
 from __future__ import annotations
