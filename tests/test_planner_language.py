@@ -280,3 +280,19 @@ def test_a_polite_smile_leaves_the_cheeks_out(planner):
 
 def test_the_face_lights_up_with_a_smile(planner):
     assert v(planner.plan("His face lights up."), "MouthSmileLeft") >= 0.5
+
+
+def test_closed_mouth_grins_and_quick_winks(planner):
+    for text in ("Without opening her mouth, she grins.", "He grins with his lips shut tight."):
+        plan = planner.plan(text)
+        assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "JawOpen") <= 0.05 and v(plan, "MouthLowerDownLeft") <= 0.05, text
+    wink = planner.plan("A quick wink, right eye.")
+    assert v(wink, "EyeBlinkRight") >= 0.9 and v(wink, "EyeBlinkLeft") < 0.1
+
+
+def test_head_directions_without_the_word_head(planner):
+    assert v(planner.plan("Turned right a little."), "HeadYaw") > 0.1
+    assert v(planner.plan("His head lolls onto his right shoulder."), "HeadRoll") > 0.1
+    assert v(planner.plan("He gives an upward nod."), "HeadPitch") < -0.05
+    glare = planner.plan("chin tucked, glare up")
+    assert v(glare, "LeftEyePitch") < -0.1 and v(glare, "HeadPitch") > 0.1 and v(glare, "BrowDownLeft") > 0.3

@@ -84,6 +84,9 @@ _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator p
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
 _MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")
                            for n in ch.NAMES])
+_CLOSURES = frozenset({"blink", "wink", "eyes_close"})
+_DURATION_WORDS = frozenset({"quick", "quickly", "brief", "briefly", "fast", "rapid", "rapidly", "short", "sudden", "suddenly"})
+_OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
 #: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
 _SUPPRESS_WORDS = frozenset({
@@ -266,6 +269,7 @@ class EmbeddedPlanner:
         self._context_cache: dict[str, tuple[np.ndarray, bool]] = {}
         self._composites: dict[str, lx.Concept] = {}
         self._suppress = {self._lemmatizer.phrase(w) for w in _SUPPRESS_WORDS}
+        self._shut = np.zeros(ch.NUM_CHANNELS, dtype=bool)  # channels a negated opening keeps shut (per plan)
         self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
 
     # ------------------------------------------------------------------ public API
@@ -386,6 +390,8 @@ class EmbeddedPlanner:
                 # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
                 # the part named just before
                 part = direction_part if direction_part and self._bare_directions(spans) else last_part
+                if not part and any(sp.roles.get("action") in ("turn", "tilt") for sp in spans):
+                    part = "head"  # "turned right a little": a turn with no part named is the head's
                 if part:
                     spans = [_Span(-1, -1, f"({part})", {"part": part})] + spans
             flags["hold"] |= any("hold" in s.roles for s in spans)
@@ -417,6 +423,13 @@ class EmbeddedPlanner:
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
+        if any(i.concept.key == "lips_close" and not i.negated for i in instances):
+            self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": the grin keeps the lips together
+        if self._shut.any():
+            values[self._shut] = np.minimum(values[self._shut], 0.03)
+            self._shut[:] = False
+        if values[_IDX["EyeWideLeft"]] >= 0.3 and any(i.concept.key in _SMILES and not i.negated for i in instances):
+            values[_DUCHENNE] *= 0.3  # a smile under widened eyes is the mouth's alone
         if any(i.concept.key == "gaze_camera" and not i.negated for i in instances):
             self._eyes_to_camera(values, explanation)
         # A negated movement clears only what nothing else in the description sets: in "the laugh
@@ -719,6 +732,8 @@ class EmbeddedPlanner:
             mask = _REGION_MASKS[concept.region]
         else:
             mask = self._targets[concept.key] != 0
+        if concept.key in _OPENINGS:  # "without opening her mouth, she grins": the mouth stays shut whatever opens it
+            self._shut |= mask
         forced |= mask
         names = ", ".join(ch.NAMES[i] for i in np.flatnonzero(mask)[:6])
         more = "" if mask.sum() <= 6 else f" (+{int(mask.sum()) - 6})"
@@ -744,6 +759,8 @@ class EmbeddedPlanner:
         return target
 
     def _level(self, inst: _Instance, target: np.ndarray, prev: np.ndarray | None) -> float:
+        if inst.concept.key in _CLOSURES and inst.intensity_word in _DURATION_WORDS:
+            return inst.concept.default  # "a quick wink" is short, not half shut
         base = inst.intensity if inst.intensity is not None else min(1.0, inst.concept.default * inst.scale)
         if not inst.comparative:
             return base
