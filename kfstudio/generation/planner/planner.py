@@ -86,6 +86,7 @@ _MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDow
                            for n in ch.NAMES])
 _CLOSURES = frozenset({"blink", "wink", "eyes_close"})
 _DURATION_WORDS = frozenset({"quick", "quickly", "brief", "briefly", "fast", "rapid", "rapidly", "short", "sudden", "suddenly"})
+_LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
 #: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
@@ -423,8 +424,13 @@ class EmbeddedPlanner:
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
-        if any(i.concept.key == "lips_close" and not i.negated for i in instances):
-            self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": the grin keeps the lips together
+        live = {i.concept.key for i in instances if not i.negated}
+        if live & _SMILES and live & _LIP_SEALS:
+            self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": a closed-mouth grin
+        elif "lips_close" in live:  # the lips meet even if the jaw drops behind them (MouthClose follows JawOpen)
+            values[_IDX["MouthClose"]] = max(values[_IDX["MouthClose"]], values[_IDX["JawOpen"]])
+            lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
+            values[lips] = np.minimum(values[lips], 0.03)
         if self._shut.any():
             values[self._shut] = np.minimum(values[self._shut], 0.03)
             self._shut[:] = False
