@@ -105,3 +105,10 @@ def test_rounded_sound_reduces_a_wide_smile():
     assert v(out, "MouthSmileLeft") == pytest.approx(0.4) and v(out, "MouthPucker") > 0.4
     closed = vz.blend(np.where(np.arange(61) == ch.channel_index("JawOpen"), 0.7, 0.0), vz.find_speech("'mmm'"))
     assert v(closed, "JawOpen") <= 0.2 and v(closed, "MouthPressLeft") >= 0.4
+
+
+def test_interjections_colour_the_face_around_the_sound(planner):
+    ew = planner.plan("An 'ew' face at the mouldy sandwich.")
+    assert v(ew.values, "NoseSneerLeft") >= 0.2 and v(ew.values, "MouthFunnel") >= 0.2  # disgust around an 'ew' mouth
+    assert vz.interjection_words("'Aww,' she coos.") == "tender"
+    assert vz.interjection_words("'Stop!' he says.") == ""

@@ -50,6 +50,8 @@ __all__ = [
     "word_viseme",
     "find_speech",
     "strip_quotes",
+    "INTERJECTIONS",
+    "interjection_words",
     "shape_values",
     "blend",
 ]
@@ -254,6 +256,35 @@ def word_viseme(word: str) -> tuple[str, str, str] | None:
 def _stressed(word: str) -> str:
     phones, _ = pronounce(word)
     return next((p.rstrip("012") for p in phones if p.endswith("1")), "")
+
+
+#: Interjections (squeezed spelling) -> the feeling they voice, in words the planner reads. The mouth shape
+#: comes from the sound; these words colour the rest of the face ("an 'ew' face": disgust).
+INTERJECTIONS: dict[str, str] = {
+    "ew": "disgust", "eew": "disgust", "ugh": "disgust", "yuck": "disgust", "blech": "disgust", "gross": "disgust",
+    "yay": "excited", "wo": "excited", "wo ho": "excited", "woo": "excited", "woo ho": "excited", "yes": "excited", "yess": "excited",
+    "wow": "amazed", "whoa": "amazed", "oh": "surprised", "o": "surprised", "ooh": "impressed surprise", "ah": "surprised",
+    "aha": "excited", "ta da": "happy", "ha": "laugh", "haha": "laugh", "hah": "surprised",
+    "aw": "tender", "aww": "tender", "awh": "tender", "oh no": "worried", "uh oh": "worried", "oops": "embarrassed",
+    "yikes": "afraid", "eek": "afraid", "phew": "relieved", "whew": "relieved",
+    "pf": "disdain", "pft": "disdain", "pfft": "disdain", "tsk": "disapproving", "tsk tsk": "disapproving", "hmph": "disdain",
+    "hm": "thoughtful", "um": "hesitant", "uh": "hesitant", "er": "hesitant", "meh": "indifferent", "duh": "unimpressed",
+    "huh": "confused", "what": "shocked", "no": "distressed", "please": "pleading", "sorry": "sorry",
+    "boo": "angry", "gr": "angry", "shh": "stern", "sh": "stern", "shush": "stern", "ow": "pain", "ouch": "pain", "oof": "pain",
+}
+
+
+def interjection_words(text: str) -> str:
+    """Feeling words for the interjections quoted in ``text`` ("An 'ew' face" -> "disgust"), or ""."""
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        q = next(g for g in m.groups() if g is not None)
+        key = _squeeze(re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip())
+        first = key.split(" ")[0] if key else ""
+        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or INTERJECTIONS.get(first)
+        if word and word not in out:
+            out.append(word)
+    return " , ".join(out)
 
 
 def strip_quotes(text: str) -> str:

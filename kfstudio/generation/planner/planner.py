@@ -35,7 +35,7 @@ from typing import Sequence
 import numpy as np
 
 from ... import channels as ch
-from ..visemes import blend, find_speech, strip_quotes
+from ..visemes import blend, find_speech, interjection_words, strip_quotes
 from . import lexicon as lx
 from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
@@ -288,7 +288,8 @@ class EmbeddedPlanner:
         explanation: list[str] = []
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
-            description = strip_quotes(description)
+            felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
+            description = strip_quotes(description) + (f" , {felt}" if felt else "")
         beats = split_change_beats(description)
         if beats:
             explanation.append(

@@ -472,7 +472,7 @@ _BEAT_START = re.compile(
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
       | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
-      | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?)\s+into\b
+      | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
     )""",
     re.VERBOSE,
 )
