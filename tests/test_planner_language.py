@@ -296,3 +296,18 @@ def test_head_directions_without_the_word_head(planner):
     assert v(planner.plan("He gives an upward nod."), "HeadPitch") < -0.05
     glare = planner.plan("chin tucked, glare up")
     assert v(glare, "LeftEyePitch") < -0.1 and v(glare, "HeadPitch") > 0.1 and v(glare, "BrowDownLeft") > 0.3
+
+
+def test_bundled_examples_read_as_written(planner):
+    """Lines of the bundled example scripts (resources/examples) that once came out wrong."""
+    gasp = planner.plan("The jaw drops slightly and the lips part in a short gasp.")
+    assert v(gasp, "MouthRollLower") < 0.05 and v(gasp, "JawOpen") > 0.2  # "in a gasp" is not "lips in"
+    fear = planner.plan("The inner brows pull together and up, the mouth stretches sideways in fear.")
+    assert v(fear, "MouthStretchLeft") > 0.3 and v(fear, "MouthRollLower") < 0.05 and v(fear, "BrowInnerUp") > 0.4
+    laugh = planner.plan("The jaw drops into a full laugh, the head tips back and the brows lift.")
+    assert v(laugh, "HeadPitch") < 0 and abs(v(laugh, "HeadRoll")) < 0.05
+    prev = laugh.values
+    fades = planner.plan("The laugh fades into a broad smile with the eyes still squinting.", previous=prev)
+    assert v(fades, "MouthSmileLeft") > 0.5 and v(fades, "JawOpen") < 0.2  # the laugh is over, the smile stays
+    wake = planner.plan("The mouth closes and the eyes blink open slowly, still heavy.")
+    assert v(wake, "EyeBlinkLeft") < 0.9

@@ -86,6 +86,13 @@ _MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDow
                            for n in ch.NAMES])
 _CLOSURES = frozenset({"blink", "wink", "eyes_close"})
 _DURATION_WORDS = frozenset({"quick", "quickly", "brief", "briefly", "fast", "rapid", "rapidly", "short", "sudden", "suddenly"})
+def _emotion_lemmas() -> frozenset[str]:
+    from .facs import EMOTION_WORDS
+
+    return frozenset(EMOTION_WORDS) | {"fear", "surprise", "disgust", "horror", "pain", "shock", "anger", "rage", "terror", "delight", "concentration"}
+
+
+_EMOTION_LEMMAS = _emotion_lemmas()
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
@@ -236,6 +243,12 @@ class _Matcher:
             else:
                 i += 1
         self._qualify(lemmas, out)
+        texts = [t.text for t in clause]
+        for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
+            if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
+                after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
+                if after in ("a", "an") or (s.text == "in" and after in _EMOTION_LEMMAS):
+                    del s.roles["action"]
         return out
 
     @staticmethod
@@ -317,6 +330,14 @@ class EmbeddedPlanner:
             if not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
                 values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)
                 explanation.append("the last beat names no movement of its own: read with the beat before it")
+        if beats:
+            # the states the description passed through are over: what they moved and the last beat does
+            # not set stays at rest (not carried over from the keyframe before, either)
+            earlier, earlier_forced, _ = self._plan_core(" , ".join(beats[:-1]), None, [])
+            gone = ((earlier != 0) | earlier_forced) & (values == 0) & ~forced
+            if gone.any():
+                forced |= gone
+                explanation.append(f"earlier beats are over: {int(gone.sum())} channels they moved stay at rest")
         set_mask = forced | (values != 0.0)
         if speech is not None:
             flags["specific"] = True
