@@ -107,7 +107,7 @@ EMOTIONS: dict[str, dict] = {
     "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3}},
     "contempt": {"aus": {12: 0.5, 14: 0.6}, "one_sided": True},
     # Blends and other states (our choices, see the module docstring).
-    "worry": {"aus": {1: 0.65, 4: 0.2, 24: 0.35, 20: 0.15}},
+    "worry": {"aus": {1: 0.65, 4: 0.2, 24: 0.35, 20: 0.15, 5: 0.2}},
     "anxiety": {"aus": {1: 0.6, 4: 0.2, 24: 0.4, 20: 0.2, 5: 0.2}},
     "pain": {"aus": {4: 0.7, 6: 0.6, 7: 0.7, 9: 0.4, 10: 0.4, 43: 0.3, 20: 0.4}},
     "determination": {"aus": {4: 0.5, 7: 0.3, 24: 0.5, 17: 0.3}},
@@ -153,6 +153,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("boredom", 1.0) for w in ("tedium", "monotony", "ennui")},
     **{w: ("contempt", 0.8) for w in ("schadenfreude", "gloating", "gloat", "jealous", "jealousy", "envy", "envious", "mischief",
                                       "mischievous", "scheming", "scheme", "cheeky", "playful", "teasing", "tease", "sly", "impish")},
+    **{w: ("worry", 0.9) for w in ("sorry", "apologetic", "apology", "apologise", "apologize", "regretful")},
     **{w: ("worry", 1.0) for w in ("conflicted", "apprehension", "pleading", "plead", "desperate", "desperation", "uneasiness")},
     **{w: ("anxiety", 1.0) for w in ("nerves", "jitters", "on edge")},
     **{w: ("fear", 0.8) for w in ("shaken", "rattled", "intimidated")},

@@ -93,6 +93,7 @@ def _emotion_lemmas() -> frozenset[str]:
 
 
 _EMOTION_LEMMAS = _emotion_lemmas()
+_LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
@@ -440,6 +441,9 @@ class EmbeddedPlanner:
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
+        if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
+            # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
+            instances = [i for i in instances if not (i.concept.key == "emotion_sadness" and i.words.startswith("tear"))]
         self._sentence_side(instances, sides)
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
