@@ -102,6 +102,7 @@ _SUPPRESS_WORDS = frozenset({
     "bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down", "suppress",
     "stifle", "restrain", "hold back", "fight back", "fight", "try not to", "try hard not to", "struggle not to", "trying not to",
     "in check", "held in check", "suppressed", "stifled", "restrained", "bites back", "bit back", "biting back",
+    "hide", "conceal", "mask", "disguise", "contained", "controlled",
 })
 #: Negating words that can be partial ("fades a little"); with a small intensity they weaken instead.
 _FADES = frozenset({"fade", "fades", "faded", "fading", "soften", "softens", "ease", "eases", "drain", "drains", "subside", "subsides",
@@ -745,7 +746,7 @@ class EmbeddedPlanner:
         level = self._level(inst, target, prev)
         contribution = target * level
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
-        if concept.key in _SUPPRESSIBLE and qualifier in self._suppress:
+        if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it
             contribution = np.maximum(contribution, self._targets["lips_press"] * 0.45 + self._targets["lower_lip_in"] * 0.3)
             contribution[_MOUTH_OPENERS] = np.minimum(contribution[_MOUTH_OPENERS], 0.05)  # ... and the mouth stays shut
