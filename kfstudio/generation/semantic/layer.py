@@ -53,8 +53,10 @@ DEFAULT_COMBINE = {
     "floor": 0.03,  # learned values below this (in magnitude) are dropped as noise
     "mode": "replace",  # regions the planner did not read: "replace" its colouring, or keep the "max"
     "fill": 0.0,  # > 0: inside regions the planner read, learned values above this fill channels it left at 0
+    # (off in the shipped settings: it would add to what the planner read exactly, e.g. the other brow)
     "closest_min": 0.05,  # a face whose largest value is below this counts as empty
     "intensity": 0.25,  # |log factor| above which an overall intensity phrase scales the planner's regions
+    "read_all": 1.0,  # weight of the learned values when the planner read every word of a description
 }
 
 _INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
@@ -116,13 +118,15 @@ def _coherent(v: np.ndarray) -> np.ndarray:
     return ch.clamp(v)
 
 
-def combine(plan, reading: Reading, settings: dict | None = None) -> Combined:
+def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.ndarray | None = None) -> Combined:
     """Planner values in the regions it read; learned values elsewhere; the closest reading for an
-    otherwise empty face. ``plan`` is a :class:`~kfstudio.generation.planner.Plan`."""
+    otherwise empty face. ``plan`` is a :class:`~kfstudio.generation.planner.Plan`; ``unnegated``: the
+    learned values of the description read without its negation words (see :func:`strip_negations`)."""
     s = dict(DEFAULT_COMBINE, **(settings or {}))
     planned = np.asarray(plan.values, dtype=np.float64)
     understood = set(getattr(plan, "understood", set())) & set(REGIONS)
-    learned = reading.values * s["gain"]
+    read_all = bool(getattr(plan, "found_movement", False)) and not getattr(plan, "unknown_words", None)
+    learned = reading.values * (s["gain"] * (s["read_all"] if read_all else 1.0))
     learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
     out = planned.copy()
     kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
@@ -166,7 +170,20 @@ def combine(plan, reading: Reading, settings: dict | None = None) -> Combined:
             f"semantic: learned layer fills {', '.join(filled)} (confidence {conf:.2f}; closest corpus line "
             f"{reading.nearest_text[:70]!r}) -> {_shown(out, mask)}"
         )
-    asks_neutral = bool(getattr(plan, "found_movement", False)) or any("'neutral'" in e for e in plan.explanation)
+    found = bool(getattr(plan, "found_movement", False))
+    if found and np.abs(out).max() < s["closest_min"] and np.abs(learned).max() >= s["closest_min"] and unnegated is not None:
+        # the planner read only negations ("isn't surprised at all; he just looks at her flatly"): the
+        # learned layer proposes the rest, except the channels that the negated words drive (those
+        # that rise when the description is read without its negations)
+        driven = (np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05
+        rest = ~take & ~driven
+        out[rest] = learned[rest]
+        out = _coherent(out)
+        info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
+        if info["learned_regions"]:
+            lines.append(f"semantic: the planner read only negations; the learned layer proposes the rest "
+                         f"(confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
+    asks_neutral = found or any("'neutral'" in e for e in plan.explanation)
     if np.abs(out).max() < s["closest_min"] and not asks_neutral and np.abs(reading.nearest_values).max() >= s["closest_min"]:
         out = _coherent(np.array(reading.nearest_values, dtype=np.float64))
         info["closest_reading"] = True
@@ -175,6 +192,19 @@ def combine(plan, reading: Reading, settings: dict | None = None) -> Combined:
             f"reading, corpus line {reading.nearest_text[:70]!r} (similarity {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}"
         )
     return Combined(out, lines, info)
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|nor|neither|hardly|barely|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|"
+    r"isnt|doesnt|dont|didnt|wont|cant)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def strip_negations(text: str) -> str | None:
+    """The text without its negation words (None when it has none)."""
+    stripped, n = _NEGATION.subn(" ", text)
+    return re.sub(r"\s+", " ", stripped).strip() if n else None
 
 
 class SemanticLayer:
@@ -213,4 +243,14 @@ class SemanticLayer:
 
     def refine(self, plan, description: str, background: str = "", emotion: str = "") -> Combined:
         reading = self.read_many([plan], [description], [background], [emotion])[0]
-        return combine(plan, reading, self.settings)
+        return combine(plan, reading, self.settings, self.unnegated(plan, description, background, emotion, reading))
+
+    def unnegated(self, plan, description: str, background: str, emotion: str, reading: Reading) -> np.ndarray | None:
+        """Learned values of the description without its negations, when the planner's face is empty
+        (the only case :func:`combine` needs them); else None."""
+        if np.abs(plan.values).max() >= self.settings["closest_min"]:
+            return None
+        stripped = strip_negations(description)
+        if not stripped:
+            return None
+        return self.read_many([plan], [stripped], [background], [emotion])[0].values

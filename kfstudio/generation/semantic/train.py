@@ -188,12 +188,17 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
         if hit is None:
             prev = None if q.previous is None else np.asarray(q.previous)
             plan = planner.plan(q.description, background=q.background, emotion=q.emotion, previous=prev)
-            hit = cache[key] = (plan, layer.read_many([plan], [q.description], [q.background], [q.emotion])[0])
+            r = layer.read_many([plan], [q.description], [q.background], [q.emotion])[0]
+            hit = cache[key] = (plan, r, layer.unnegated(plan, q.description, q.background, q.emotion, r))
         return hit
 
     def predictor(settings):
         def predict(queries):
-            return [combine(*reading(q), settings).values if settings is not None else reading(q)[0].values for q in queries]
+            out = []
+            for q in queries:
+                plan, r, unneg = reading(q)
+                out.append(combine(plan, r, settings, unneg).values if settings is not None else plan.values)
+            return out
         return predict
 
     def summary(r):
@@ -201,13 +206,20 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
                 "expectations": r.overall.total}
 
     out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
+    guard = ev.load_cases([g for g in GUARD_FILES if g.is_file()]) if settings_grid and any(g.is_file() for g in GUARD_FILES) else []
     best = None
     for s in settings_grid or [layer.settings]:
         r = ev.evaluate_constraints(cases, predictor(s), label="combined")
         score = r.overall.share + r.overall.high_share - 0.01 * len(r.empty)
+        g = None
+        if guard:
+            g = ev.evaluate_constraints(guard, predictor(s), label="guard").overall.share
+            score -= 10.0 * max(0.0, GUARD_SHARE - g)  # settings that break the planner's own set lose
         if best is None or score > best[0]:
-            best = (score, s, r)
+            best = (score, s, r, g)
     out["combined"] = summary(best[2])
+    if best[3] is not None:
+        out["planner_eval_share"] = round(best[3], 4)
     out["combined_styles"] = {k: round(t.share, 4) for k, t in sorted(best[2].styles.items())}
     return out, best[1], best[2]
 
@@ -221,16 +233,19 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
     readings = layer.read_many(plans, [e.description for e in examples], [e.background for e in examples], [e.emotion for e in examples])
     y = np.array([e.targets for e in examples])
     p = np.array([p.values for p in plans])
-    c = np.array([combine(pl, r, layer.settings).values for pl, r in zip(plans, readings)])
+    c = np.array([combine(pl, r, layer.settings, layer.unnegated(pl, e.description, e.background, e.emotion, r)).values
+                  for pl, r, e in zip(plans, readings, examples)])
     return {"planner_mae": round(float(np.abs(p - y).mean()), 4), "combined_mae": round(float(np.abs(c - y).mean()), 4),
             "combined_within_0.1": round(float((np.abs(c - y) <= 0.1).mean()), 4)}
 
 
 SETTINGS_GRID = [
-    {"gain": g, "floor": f, "mode": m, "fill": fill, "intensity": i}
-    for g in (0.9, 1.0, 1.2, 1.4) for f in (0.03, 0.08) for m in ("replace", "max") for fill in (0.0, 0.2, 0.35)
-    for i in (0.0, 0.25)
+    {"gain": g, "floor": f, "mode": "max", "intensity": 0.25, "read_all": r}
+    for g in (1.4, 1.8, 2.2) for f in (0.05, 0.1) for r in (0.0, 0.5, 1.0)
 ]
+#: constraint files the chosen settings must keep met (the planner's own evaluation set), and how well
+GUARD_FILES = [Path(__file__).resolve().parents[3] / "tests" / "planner_eval.jsonl"]
+GUARD_SHARE = 0.99
 
 
 def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
