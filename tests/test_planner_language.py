@@ -312,3 +312,10 @@ def test_bundled_examples_read_as_written(planner):
     assert v(fades, "MouthSmileLeft") > 0.5 and v(fades, "JawOpen") < 0.2  # the laugh is over, the smile stays
     wake = planner.plan("The mouth closes and the eyes blink open slowly, still heavy.")
     assert v(wake, "EyeBlinkLeft") < 0.9
+
+
+def test_one_eye_stays_one_eye_through_pronouns(planner):
+    lemon = planner.plan("Lemon juice squirts into her left eye; it snaps shut while the right just squints.")
+    assert v(lemon, "EyeBlinkLeft") > 0.9 and v(lemon, "EyeBlinkRight") < 0.4 and v(lemon, "EyeSquintRight") > 0.3
+    assert abs(v(lemon, "LeftEyeYaw")) < 0.05  # "into her left eye" is where, not a glance to the left
+    assert v(planner.plan("His left eye twitches, then it closes."), "EyeBlinkRight") < 0.1

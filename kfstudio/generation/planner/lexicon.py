@@ -91,7 +91,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("glare_up", {**_AU({4: 0.85, 7: 0.45, 23: 0.3}), "Eye{P}Pitch": -0.35, "HeadPitch": 0.15}, "brows", 0.7, label="glare up from under the brows"),
         _c("cringe", _AU({20: 0.6, 24: 0.4, 7: 0.45, 1: 0.35, 4: 0.3, 64: 0.3}), "mouth", 0.7),
         _c("squint", _AU({7: 1.0, 6: 0.3, 4: 0.25}), "eyes"),
-        _c("yawn", {**_AU({27: 1.0, 1: 0.3, 22: 0.15, 7: 0.45, 25: 0.5}), "EyeBlink{S}": 0.6, "HeadPitch": -0.15}, "mouth", 0.8),
+        _c("yawn", {**_AU({27: 1.0, 1: 0.3, 22: 0.15, 7: 0.45, 25: 0.5, 10: 0.15}), "EyeBlink{S}": 0.6, "HeadPitch": -0.15}, "mouth", 0.8),
         _c("laugh", {**_AU({12: 1.0, 6: 0.8, 27: 0.75, 25: 0.6, 7: 0.3}), "EyeBlink{S}": 0.25, "HeadPitch": -0.15}, "mouth", 0.75),
         _c("giggle", {**_AU({12: 0.9, 6: 0.6, 26: 0.35, 25: 0.4, 7: 0.2})}, "mouth", 0.65),
         _c("chuckle", {**_AU({12: 0.8, 6: 0.5, 26: 0.25, 25: 0.3})}, "mouth", 0.6),
@@ -349,6 +349,7 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["shove", "shove out", "way out"], "out"),
     **dict.fromkeys(["stretch sideways", "pull sideways", "stretch wide", "pull wide sideways"], "stretch"),
     **dict.fromkeys(["bite", "nibble"], "in"),
+    **dict.fromkeys(["puffed"], "puff"),
     **dict.fromkeys(["purse", "pucker", "pout", "push out", "stick out", "jut", "protrude", "out", "forward", "thrust"], "out"),
     **dict.fromkeys(["funnel", "round", "o", "oo"], "funnel"),
     **dict.fromkeys(["roll in", "tuck in", "tuck", "suck in", "suck", "pull in", "in", "hollow", "disappear"], "in"),
@@ -423,7 +424,7 @@ RULES: dict[tuple[str, str], str] = {
 }
 
 RULES.update({
-    ("eyes", "motion"): "gaze_right", ("gaze", "motion"): "gaze_right",
+    ("eyes", "motion"): "gaze_right", ("gaze", "motion"): "gaze_right", ("eyes", "clench"): "eyes_squeeze", ("lids", "clench"): "eyes_squeeze",
     ("jaw", "twitch"): "jaw_clench", ("jaw", "up"): "jaw_clench",
     ("mouth", "pulldown"): "corners_down", ("lips", "pulldown"): "corners_down", ("corners", "pulldown"): "corners_down",
     ("lower_lip", "pulldown"): "lower_lip_down", ("brows", "droop"): "brows_lower",

@@ -375,10 +375,12 @@ class EmbeddedPlanner:
     def _last_part(self, text: str) -> str:
         """The last face part a text names ("he shakes his head" -> "head"), or ""."""
         words = {k[0] for k, roles in self._matcher.table.items() if len(k) == 1 and "part" in roles}
-        found = ""
+        found, before = "", ""
         for tok in self._lemmatizer.tokens(text):
             if tok.lemma in words:
-                found = tok.text
+                found = f"{before} {tok.text}" if before in lx.SIDE_WORDS else tok.text  # "left eye"
+            if tok.lemma not in FILLER:
+                before = tok.lemma
         return found
 
     def _says_hold(self, text: str) -> bool:
@@ -405,6 +407,7 @@ class EmbeddedPlanner:
         sides: list[str] = []
         direction_part = ""  # the part of the last gaze/head movement, for clauses of bare directions
         last_part = ""  # the last face part named, for clauses whose movement refers back to it
+        last_side = ""  # ... and the side word right before it ("her left eye")
         previous_clause: list[_Instance] = []
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
@@ -419,6 +422,9 @@ class EmbeddedPlanner:
                     part = "head"  # "turned right a little": a turn with no part named is the head's
                 if part:
                     spans = [_Span(-1, -1, f"({part})", {"part": part})] + spans
+                    if part == last_part and last_side and not any("side" in sp.roles for sp in spans):
+                        # "her left eye ... it snaps shut": the side comes along with the part
+                        spans = [_Span(-2, -2, f"({last_side})", {"side": last_side})] + spans
             flags["hold"] |= any("hold" in s.roles for s in spans)
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
@@ -436,9 +442,11 @@ class EmbeddedPlanner:
             for inst in found:
                 if inst.concept.region in ("gaze", "head") and not inst.negated:
                     direction_part = "gaze" if inst.concept.region == "gaze" else "head"
-            named = [sp.roles["part"] for sp in spans if "part" in sp.roles and sp.start >= 0]
+            named = [sp for sp in spans if "part" in sp.roles and sp.start >= 0]
             if named:
-                last_part = str(named[-1])
+                last_part = str(named[-1].roles["part"])
+                near = [sp for sp in spans if "side" in sp.roles and 0 <= named[-1].start - sp.end <= 2]
+                last_side = str(near[-1].roles["side"]) if near else ""
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
@@ -575,7 +583,7 @@ class EmbeddedPlanner:
                     p = spans[pk]
                     start, end = min(p.start, s.start), max(p.end, s.end)
                     words = f"{p.text} .. {s.text}" if p.start < s.start else f"{s.text} .. {p.text}"
-                    vague = s.roles["action"] in _VAGUE_ACTIONS
+                    vague = s.roles["action"] in _VAGUE_ACTIONS and p.roles["part"] not in ("upper_lip", "lower_lip")
                     instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words, vague=vague))
                     used.update((k, pk))
                     paired[k] = pk
@@ -630,6 +638,8 @@ class EmbeddedPlanner:
         best = None
         for pk, p in parts:
             act = action.roles["action"]
+            if act == "side" and p.start > action.end:
+                continue  # "her left eye": a side word before the part names which one, not a direction
             key = lx.RULES.get((p.roles["part"], act)) or lx.RULES.get((p.roles["part"], lx.ACTION_FALLBACK.get(act, "")))
             if key is None:
                 continue
