@@ -149,6 +149,7 @@ _LONG_RE = re.compile(r"\b(?:long|drawn[- ]out|stretched|held|hums?|chants?)\b",
 _VERB_SOUNDS: dict[str, str] = {
     "hum": "PP", "hums": "PP", "humming": "PP", "hummed": "PP", "hiss": "SS", "hisses": "SS", "hissing": "SS", "hissed": "SS",
     "shush": "CH", "shushes": "CH", "shushing": "CH", "shushed": "CH",
+    "boo": "U", "boos": "U", "booed": "U", "booing": "U", "hoot": "U", "hoots": "U", "hooting": "U", "hooted": "U",
 }
 
 
@@ -267,7 +268,7 @@ INTERJECTIONS: dict[str, str] = {
     "aha": "excited", "ta da": "happy", "ha": "laugh", "haha": "laugh", "hah": "surprised",
     "aw": "tender", "aww": "tender", "awh": "tender", "oh no": "worried", "uh oh": "worried", "oops": "embarrassed",
     "yikes": "afraid", "eek": "afraid", "phew": "relieved", "whew": "relieved",
-    "pf": "disdain", "pft": "disdain", "pfft": "disdain", "tsk": "disapproving", "tsk tsk": "disapproving", "hmph": "disdain",
+    "pf": "disdain , slightly puffed cheeks", "pft": "disdain , slightly puffed cheeks", "pfft": "disdain , slightly puffed cheeks", "tsk": "disapproving", "tsk tsk": "disapproving", "hmph": "disdain",
     "hm": "thoughtful", "um": "hesitant", "uh": "hesitant", "er": "hesitant", "meh": "indifferent", "duh": "unimpressed",
     "huh": "confused", "what": "shocked", "no": "distressed", "please": "pleading", "sorry": "sorry",
     "boo": "angry", "gr": "angry", "shh": "stern", "sh": "stern", "shush": "stern", "ow": "pain", "ouch": "pain", "oof": "pain",

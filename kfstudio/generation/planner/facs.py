@@ -104,7 +104,7 @@ EMOTIONS: dict[str, dict] = {
     "surprise": {"aus": {1: 0.8, 2: 0.8, 5: 0.75, 26: 0.7, 25: 0.4}},
     "fear": {"aus": {1: 0.75, 2: 0.55, 4: 0.2, 5: 0.8, 7: 0.3, 20: 0.6, 26: 0.35}},
     "anger": {"aus": {4: 0.85, 5: 0.35, 7: 0.6, 23: 0.7, 24: 0.3}},
-    "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3}},
+    "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3, 7: 0.3}},
     "contempt": {"aus": {12: 0.5, 14: 0.6}, "one_sided": True},
     # Blends and other states (our choices, see the module docstring).
     "worry": {"aus": {1: 0.65, 4: 0.2, 24: 0.35, 20: 0.15, 5: 0.2}},
@@ -170,7 +170,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
                                      "bitter pill", "sourpuss", "vinegar")},
     **{w: ("shame", 1.0) for w in ("egg on face", "red face", "hand in the cookie jar", "tail between leg",
                                    "with tail between")},
-    **{w: ("contempt", 1.0) for w in ("sour grape", "turn nose up", "look down nose", "down nose")},
+    **{w: ("anger", 0.8) for w in ("swear", "curse", "cuss", "mid-swear")},
+    **{w: ("contempt", 1.0) for w in ("turn nose up", "look down nose", "down nose")},
     **{w: ("curiosity", 1.0) for w in ("all ear", "perk up", "hawk eye", "eagle eye")},
     **{w: ("dizziness", 1.0) for w in ("hit by a truck", "punch drunk", "away with the fairy", "see star", "death warm up")},
     **{w: ("surprise", 1.0) for w in ("penny drop", "lightbulb", "light bulb")},

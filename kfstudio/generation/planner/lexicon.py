@@ -181,7 +181,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("chin_raise", _AU({17: 1.0}), "mouth", label="chin raiser"),
         # --- cheeks, nose, tongue -----------------------------------------------------------------
         _c("cheeks_raise", _AU({6: 1.0}), "cheeks", label="cheeks raise"),
-        _c("nose_wrinkle", _AU({9: 1.0}), "nose", label="nose wrinkle"),
+        _c("nose_wrinkle", _AU({9: 1.0, 7: 0.25}), "nose", label="nose wrinkle"),
         _c("nostrils_flare", _AU({38: 1.0}), "nose", 0.7, label="nostrils flare"),
     ]
 )
@@ -283,7 +283,7 @@ EXPRESSION_WORDS.update({
     "cry with laughter": "laugh", "cry laugh": "laugh", "tear of laughter": "laugh", "tear of joy": "laugh",
     "laugh so hard": "laugh",
     "bite down on lower lip": "bite_lip", "bite down on lip": "bite_lip", "lip get bite": "bite_lip", "lower lip get bite": "bite_lip",
-    "lip between teeth": "bite_lip", "catch lower lip": "bite_lip", "catch lip": "bite_lip",
+    "lip between teeth": "bite_lip", "lip under teeth": "bite_lip", "lower lip under teeth": "bite_lip", "catch lower lip": "bite_lip", "catch lip": "bite_lip",
     "jump out of skin": "emotion_surprise", "jolt": "emotion_surprise", "startle": "emotion_surprise",
     "face light up": "beam", "light up": "beam", "eye light up": "emotion_happiness", "eye sparkle": "emotion_happiness",
     "stiff upper lip": "lips_press", "tight lip": "lips_press", "stony face": "emotion_neutral",
