@@ -319,3 +319,12 @@ def test_one_eye_stays_one_eye_through_pronouns(planner):
     assert v(lemon, "EyeBlinkLeft") > 0.9 and v(lemon, "EyeBlinkRight") < 0.4 and v(lemon, "EyeSquintRight") > 0.3
     assert abs(v(lemon, "LeftEyeYaw")) < 0.05  # "into her left eye" is where, not a glance to the left
     assert v(planner.plan("His left eye twitches, then it closes."), "EyeBlinkRight") < 0.1
+
+
+@pytest.mark.parametrize("text", [
+    "the eyes relax a little", "her brows relax slightly",
+    "The mouth curls into a closed smile that sits higher on the left, the lids relax halfway, and the chin rises slightly.",
+])
+def test_a_part_relaxing_a_little_is_read_without_error(planner, text):
+    plan = planner.plan(text)  # once raised KeyError('relax_eyes')
+    assert np.all(np.isfinite(plan.values))

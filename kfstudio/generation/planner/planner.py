@@ -712,7 +712,8 @@ class EmbeddedPlanner:
                 self._nearest(instances, s, prefer_after=True).both = True
         # "The smile fades a little": a partial fading weakens the movement instead of clearing it.
         for inst in instances:
-            if inst.negated and inst.negation_word in _FADES and inst.intensity is not None and inst.intensity <= 0.5:
+            if (inst.negated and inst.negation_word in _FADES and inst.intensity is not None and inst.intensity <= 0.5
+                    and not inst.concept.key.startswith("relax_")):  # a part relaxing is a reset, not a movement to weaken
                 inst.negated, inst.comparative, inst.comparative_word = False, _LESS, f"{inst.negation_word} {inst.intensity_word}"
                 inst.intensity, inst.intensity_word = None, ""
         # A side word that paired as a movement ("looks left") still gives its side; an idiom that is
