@@ -16,6 +16,9 @@ from kfstudio import channels
 from kfstudio.generation.backend import BackendError, CancelFn, KeyframeRequest, KeyframeResult, error_result
 
 
+_PREFETCH = 16  # keyframes whose sentences are encoded together
+
+
 class EmbeddedBackend:
     """Proposes keyframes with the embedded planner and the learned semantic layer (CPU, no network).
 
@@ -74,6 +77,17 @@ class EmbeddedBackend:
                 return
             yield self._propose_one(request)
 
+    def _prefetch(self, layer, request: KeyframeRequest) -> None:
+        """Encode this keyframe's description with the script's next ones in one forward pass, so that
+        the following requests (one at a time, as the editor's worker sends them) find them ready."""
+        if layer.is_cached(request.description):
+            return
+        ahead = request.descriptions[request.index : request.index + _PREFETCH]
+        try:
+            layer.prefetch(ahead, [request.background] * len(ahead), [request.emotion] * len(ahead))
+        except Exception:  # noqa: BLE001 - the keyframe itself then reports any failure
+            pass
+
     def _propose_one(self, request: KeyframeRequest) -> KeyframeResult:
         start = time.perf_counter()
         try:
@@ -99,6 +113,7 @@ class EmbeddedBackend:
             info["beats"] = beats
         layer = self._load_layer() if self._semantic else None
         if layer is not None:
+            self._prefetch(layer, request)
             try:
                 combined = layer.refine(plan, request.description, request.background, request.emotion)
             except Exception as exc:  # the learned layer must never cost the planner's proposal

@@ -155,6 +155,11 @@ class MiniLMEncoder:
                         self._cache.popitem(last=False)
         return out
 
+    def has(self, text: str) -> bool:
+        """Whether ``text``'s vector is in the cache (encoding it again would be free)."""
+        with self._lock:
+            return str(text) in self._cache or not str(text).strip()
+
     def token_count(self, text: str) -> int:
         return len(self._tok.encode(text).ids)
 

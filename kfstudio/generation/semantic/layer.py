@@ -224,6 +224,17 @@ class SemanticLayer:
 
         return cls(SemanticModel.load(folder or default_model_dir()), encoder)
 
+    def prefetch(self, descriptions, backgrounds, emotions) -> None:
+        """Encode a batch of descriptions and contexts at once (one forward pass; later reads hit the cache)."""
+        contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
+        texts = [t for t in dict.fromkeys(list(descriptions) + contexts) if not self.is_cached(t)]
+        if texts:
+            self.encoder.encode(texts)
+
+    def is_cached(self, text: str) -> bool:
+        has = getattr(self.encoder, "has", None)
+        return bool(has(text)) if has is not None else False
+
     def read_many(self, plans, descriptions, backgrounds, emotions) -> list[Reading]:
         contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
         vecs = self.encoder.encode(list(descriptions) + contexts)
