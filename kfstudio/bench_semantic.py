@@ -104,7 +104,7 @@ def bench_semantic_warm(repeats: int | None = None) -> list[dict]:
     def one() -> None:
         n = next(counter)
         d = f"{_DESCRIPTIONS[n % len(_DESCRIPTIONS)]} (take {n})"
-        next(iter(backend.propose([KeyframeRequest([d], 0, "A small kitchen at night.", "tired")]))
+        next(iter(backend.propose([KeyframeRequest([d], 0, "A small kitchen at night.", "tired")])))
 
     return [measure(name, one, target_ms=30.0, repeats=repeats or (20 if is_quick() else 100))]
 

@@ -77,6 +77,31 @@ def _gelu(x: np.ndarray) -> np.ndarray:
     return 0.5 * x * (1.0 + _erf(x * np.float32(1.0 / math.sqrt(2.0))))
 
 
+_BLAS_LOCAL = None
+
+
+def _blas_threads_local():
+    """OpenBLAS's per-thread thread-count setter (``openblas_set_num_threads_local``) of the library
+    numpy uses, or None. Small forward passes run single-threaded: on a loaded two-core machine a
+    multithreaded product of a few hundred numbers costs more in synchronisation than it saves."""
+    global _BLAS_LOCAL
+    if _BLAS_LOCAL is None:
+        _BLAS_LOCAL = False
+        try:
+            import ctypes
+
+            libs = Path(np.__file__).resolve().parent.parent / "numpy.libs"
+            for path in sorted(libs.glob("*openblas*.so*")) if libs.is_dir() else []:
+                fn = getattr(ctypes.CDLL(str(path)), "openblas_set_num_threads_local", None)
+                if fn is not None:
+                    fn.argtypes, fn.restype = [ctypes.c_int], ctypes.c_int
+                    _BLAS_LOCAL = fn
+                    break
+        except OSError:
+            pass
+    return _BLAS_LOCAL or None
+
+
 class MiniLMEncoder:
     """``encode(texts) -> (n, 384) float32`` unit vectors; thread-safe; remembers recent sentences."""
 
@@ -143,9 +168,17 @@ class MiniLMEncoder:
         if not todo:
             return out
         unique = sorted(todo, key=len)  # similar lengths batch together (less padding)
+        local = _blas_threads_local() if len(unique) <= 16 else None
         for start in range(0, len(unique), batch_size):
             chunk = unique[start : start + batch_size]
-            vecs = self._forward(chunk)
+            if local is not None:
+                before = local(1)
+                try:
+                    vecs = self._forward(chunk)
+                finally:
+                    local(before if before > 0 else 0)
+            else:
+                vecs = self._forward(chunk)
             with self._lock:
                 for t, v in zip(chunk, vecs):
                     for i in todo[t]:
