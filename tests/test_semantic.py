@@ -134,9 +134,9 @@ def test_what_the_planner_reads_stays_exact(embedded):
 @pytest.mark.parametrize(
     "description, channel",
     [
-        ("His face lights up like Christmas morning.", "MouthSmileLeft"),
-        ("She looks like she just smelled something rotten in the fridge.", "NoseSneerLeft"),
-        ("He stares, stunned, like a deer in the headlights.", "EyeWideLeft"),
+        ("His face lights up like Christmas morning.", "CheekSquintLeft"),  # the planner reads the smile only
+        ("a face like a wet weekend", "MouthFrownLeft"),
+        ("She wrinkles up her face like the milk has gone off.", "BrowDownLeft"),
     ],
 )
 def test_unread_phrasing_is_filled_by_the_learned_layer(embedded, description, channel):

@@ -57,6 +57,7 @@ DEFAULT_COMBINE = {
     "closest_min": 0.05,  # a face whose largest value is below this counts as empty
     "intensity": 0.25,  # |log factor| above which an overall intensity phrase scales the planner's regions
     "read_all": 1.0,  # weight of the learned values when the planner read every word of a description
+    "vague": 1.0,  # ... when it read no movement but coloured the face from the script's emotion/background
 }
 
 _INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
@@ -125,8 +126,14 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
     s = dict(DEFAULT_COMBINE, **(settings or {}))
     planned = np.asarray(plan.values, dtype=np.float64)
     understood = set(getattr(plan, "understood", set())) & set(REGIONS)
-    read_all = bool(getattr(plan, "found_movement", False)) and not getattr(plan, "unknown_words", None)
-    learned = reading.values * (s["gain"] * (s["read_all"] if read_all else 1.0))
+    found_movement = bool(getattr(plan, "found_movement", False))
+    if found_movement and not getattr(plan, "unknown_words", None):
+        weight = s["read_all"]
+    elif not found_movement and np.abs(planned).max() >= s["closest_min"]:
+        weight = s["vague"]
+    else:
+        weight = 1.0
+    learned = reading.values * (s["gain"] * weight)
     learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
     out = planned.copy()
     kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
@@ -183,6 +190,15 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
         if info["learned_regions"]:
             lines.append(f"semantic: the planner read only negations; the learned layer proposes the rest "
                          f"(confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
+    if found and np.abs(out).max() < s["closest_min"] and unnegated is not None:
+        # still nothing: the closest annotated line, without what the negated words drive
+        driven = (np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05
+        near = np.where(driven | (np.abs(reading.nearest_values) < s["floor"]), 0.0, reading.nearest_values)
+        if np.abs(near).max() >= s["closest_min"]:
+            out = _coherent(np.array(near, dtype=np.float64))
+            info["closest_reading"] = True
+            lines.append(f"semantic: the planner read only negations; closest corpus line {reading.nearest_text[:70]!r} "
+                         f"(similarity {conf:.2f}) without the negated channels -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
     asks_neutral = found or any("'neutral'" in e for e in plan.explanation)
     if np.abs(out).max() < s["closest_min"] and not asks_neutral and np.abs(reading.nearest_values).max() >= s["closest_min"]:
         out = _coherent(np.array(reading.nearest_values, dtype=np.float64))

@@ -166,7 +166,7 @@ def _progress_bar(label: str) -> Callable[[int, int], None]:
 
 def fit(x: np.ndarray, y: np.ndarray, *, low: np.ndarray | None = None, key_min: np.ndarray | None = None,
         hidden: int = 256, steps: int = 3000, batch: int = 64, lr: float = 2e-3, weight_decay: float = 1e-4,
-        key_weight: float = 3.0, hinge_weight: float = 4.0, ensemble: int = 3, seed: int = 0,
+        key_weight: float = 3.0, hinge_weight: float = 8.0, ensemble: int = 3, seed: int = 0,
         progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, ...]:
     """Fit ``ensemble`` one-hidden-layer tanh networks with Adam.
 

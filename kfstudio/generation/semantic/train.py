@@ -129,6 +129,15 @@ def load_inputs(paths: Sequence[str | Path]) -> Corpus:
     return Corpus(parts["train"], parts["dev"], parts["test"], [], [], [str(p) for p in paths])
 
 
+def _shown_path(path: str) -> str:
+    """A path relative to the project root when it lies inside it (the shipped card names no machine)."""
+    root = Path(__file__).resolve().parents[3]
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def _constraints(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
     """Per example: low limits (+inf where none) and signed minimums (key channels reach half their
     target, other targets of at least 0.3 reach 0.3 of it; 0 where none), as the evaluation asks."""
@@ -240,8 +249,8 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
 
 
 SETTINGS_GRID = [
-    {"gain": g, "floor": f, "mode": "max", "intensity": 0.25, "read_all": r}
-    for g in (1.4, 1.8, 2.2) for f in (0.05, 0.1) for r in (0.0, 0.5, 1.0)
+    {"gain": g, "floor": f, "mode": "max", "intensity": 0.25, "read_all": r, "vague": v}
+    for g in (1.0, 1.2, 1.4) for f in (0.05, 0.1) for r in (0.0, 0.5, 1.0) for v in (0.0, 0.5, 1.0)
 ]
 #: constraint files the chosen settings must keep met (the planner's own evaluation set), and how well
 GUARD_FILES = [Path(__file__).resolve().parents[3] / "tests" / "planner_eval.jsonl"]
@@ -291,7 +300,7 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
         "head": {"kind": "ensemble of one-hidden-layer tanh networks", "hidden": hidden, "ensemble": ensemble, "steps": steps,
                  "seed": seed, "features": "description vector (384) + background/emotion vector (384)"
                  + (" + planner values (61) + planner regions (7)" if uses_plan else "")},
-        "inputs": corpus.files,
+        "inputs": [_shown_path(f) for f in corpus.files],
         "data_hash": data_hash(corpus.train + corpus.dev + corpus.test),
         "train_hash": data_hash(corpus.train),
         "split_sizes": {"train": len(corpus.train), "dev": len(corpus.dev), "test": len(corpus.test),
