@@ -58,6 +58,7 @@ DEFAULT_COMBINE = {
     "intensity": 0.25,  # |log factor| above which an overall intensity phrase scales the planner's regions
     "read_all": 1.0,  # weight of the learned values when the planner read every word of a description
     "vague": 1.0,  # ... when it read no movement but coloured the face from the script's emotion/background
+    "confident": 0.45,  # below this similarity to the closest corpus line, a reading the planner did not share is a guess
 }
 
 _INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
@@ -207,6 +208,10 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
             f"semantic: nothing in this description was understood with confidence; proposing the closest "
             f"reading, corpus line {reading.nearest_text[:70]!r} (similarity {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}"
         )
+    if not understood and not info["closest_reading"] and conf < s["confident"] and np.abs(out).max() >= s["closest_min"]:
+        info["closest_reading"] = True
+        lines.append(f"semantic: nothing in this description was understood with confidence (closest corpus line "
+                     f"{reading.nearest_text[:70]!r}, similarity {conf:.2f}); the proposal is the learned layer's closest reading")
     return Combined(out, lines, info)
 
 
