@@ -52,8 +52,9 @@ DEFAULT_COMBINE = {
     "gain": 1.0,  # learned values are multiplied by this
     "floor": 0.03,  # learned values below this (in magnitude) are dropped as noise
     "mode": "replace",  # regions the planner did not read: "replace" its colouring, or keep the "max"
-    "fill": 0.0,  # > 0: inside regions the planner read, learned values above this fill channels it left at 0
-    # (off in the shipped settings: it would add to what the planner read exactly, e.g. the other brow)
+    "fill": 0.0,  # > 0: inside regions the planner read, learned values above this add channels it left at 0
+    # (never a channel whose other side the planner set, nor one that the description's negated words drive:
+    # the planner's values themselves are never changed)
     "closest_min": 0.05,  # a face whose largest value is below this counts as empty
     "intensity": 0.25,  # |log factor| above which an overall intensity phrase scales the planner's regions
     "read_all": 1.0,  # weight of the learned values when the planner read every word of a description
@@ -154,11 +155,16 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
         take = open_ & (np.abs(learned) > np.abs(planned))
     else:
         take = open_.copy()
+    added = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     if s["fill"] > 0:
-        take |= kept & (planned == 0) & (np.abs(learned) >= s["fill"])
+        added = kept & (planned == 0) & (planned[ch.MIRROR_INDEX] == 0) & (np.abs(learned) >= s["fill"])
+        if unnegated is not None:
+            added &= ~((np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05)
+        take |= added
     out[take] = learned[take]
     out = _coherent(out)
-    filled = [r for r in REGIONS if (take & REGION_MASKS[r]).any() and np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
+    filled = [r for r in REGIONS if r not in understood and (take & REGION_MASKS[r]).any()
+              and np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
     conf = float(reading.confidence)
     info = {
         "planner_regions": sorted(understood),
@@ -170,6 +176,8 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
     }
     if understood:
         lines.append(f"semantic: planner keeps {', '.join(sorted(understood))} (read from the words, exact)")
+    if added.any():
+        lines.append(f"semantic: beside the planner's reading the learned layer adds {_shown(out, added)}")
     if filled:
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for r in filled:
@@ -277,10 +285,11 @@ class SemanticLayer:
         reading = self.read_many([plan], [description], [background], [emotion])[0]
         return combine(plan, reading, self.settings, self.unnegated(plan, description, background, emotion, reading))
 
-    def unnegated(self, plan, description: str, background: str, emotion: str, reading: Reading) -> np.ndarray | None:
-        """Learned values of the description without its negations, when the planner's face is empty
-        (the only case :func:`combine` needs them); else None."""
-        if np.abs(plan.values).max() >= self.settings["closest_min"]:
+    def unnegated(self, plan, description: str, background: str, emotion: str, reading: Reading,
+                  always: bool = False) -> np.ndarray | None:
+        """Learned values of the description without its negations, when :func:`combine` needs them
+        (the planner's face is empty, or the learned layer may add channels beside it); else None."""
+        if not always and np.abs(plan.values).max() >= self.settings["closest_min"] and self.settings["fill"] <= 0:
             return None
         stripped = strip_negations(description)
         if not stripped:

@@ -198,7 +198,7 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
             prev = None if q.previous is None else np.asarray(q.previous)
             plan = planner.plan(q.description, background=q.background, emotion=q.emotion, previous=prev)
             r = layer.read_many([plan], [q.description], [q.background], [q.emotion])[0]
-            hit = cache[key] = (plan, r, layer.unnegated(plan, q.description, q.background, q.emotion, r))
+            hit = cache[key] = (plan, r, layer.unnegated(plan, q.description, q.background, q.emotion, r, always=True))
         return hit
 
     def predictor(settings):
@@ -249,8 +249,8 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
 
 
 SETTINGS_GRID = [
-    {"gain": g, "floor": f, "mode": "max", "intensity": 0.25, "read_all": r, "vague": v}
-    for g in (1.0, 1.2, 1.4) for f in (0.05, 0.1) for r in (0.0, 0.5, 1.0) for v in (0.0, 0.5, 1.0)
+    {"gain": g, "floor": f, "mode": "max", "intensity": 0.25, "read_all": r, "vague": v, "fill": fill}
+    for g in (1.0, 1.2, 1.4) for f in (0.05, 0.1) for r in (0.0, 0.5, 1.0) for v in (0.0, 0.5, 1.0) for fill in (0.0, 0.25, 0.4)
 ]
 #: constraint files the chosen settings must keep met (the planner's own evaluation set), and how well
 GUARD_FILES = [Path(__file__).resolve().parents[3] / "tests" / "planner_eval.jsonl"]
