@@ -129,8 +129,11 @@ def _read_jsonl_file(path: Path) -> list[Example]:
     first = rows[0][1]
     if "messages" in first:
         # a request file: responses inline, or in a sibling file named *response*
+        for n, obj in rows:
+            if not isinstance(obj.get("messages"), list):
+                raise DataError(f"{path}:{n}: field 'messages': expected a list of chat messages")
         if any(k in first for k in ("response", "completion", "output")) or any(
-            isinstance(m, dict) and m.get("role") == "assistant" for m in first.get("messages", [])
+            isinstance(m, dict) and m.get("role") == "assistant" for m in first["messages"]
         ):
             return _keyframeface_examples(rows, [(n, _response_text(o, f"{path}:{n}")) for n, o in rows], path, path)
         sibling = path.with_name(path.name.replace("request", "response"))
