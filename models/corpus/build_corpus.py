@@ -242,6 +242,8 @@ def _typo_word(word: str, rng: random.Random) -> str:
 
 
 def typo_variant(line: dict, rng: random.Random) -> dict | None:
+    if re.search(r"(?:^|[\s(])['\"\u2018\u201c]\w", line["description"]):
+        return None  # a quoted sound or word ("mouths 'why'") is spoken as written: no slip inside it
     words = line["description"].split(" ")
     candidates = [i for i, w in enumerate(words) if len(w) >= 5 and w.isalpha() and w.lower() not in ("left", "right")]
     if not candidates:
