@@ -250,7 +250,7 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
 
 SETTINGS_GRID = [
     {"gain": g, "floor": f, "mode": "max", "intensity": i, "read_all": r, "vague": v, "fill": fill}
-    for g in (1.2, 1.4) for f in (0.06, 0.1) for r in (0.0, 0.5, 1.0) for v in (0.0, 0.5, 1.0) for fill in (0.0, 0.25, 0.4)
+    for g in (1.2, 1.4) for f in (0.06, 0.1, 0.15) for r in (0.0, 0.5, 1.0) for v in (0.0, 0.5, 1.0) for fill in (0.0, 0.25, 0.4)
     for i in (0.05, 0.12, 0.25)
 ]
 #: constraint files the chosen settings must keep met (the planner's own evaluation set), and how well
