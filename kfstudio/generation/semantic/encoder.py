@@ -102,6 +102,20 @@ def _blas_threads_local():
     return _BLAS_LOCAL or None
 
 
+class single_threaded:
+    """Context manager: OpenBLAS runs single-threaded in this thread (no-op without the setter)."""
+
+    def __enter__(self):
+        self._fn = _blas_threads_local()
+        self._before = self._fn(1) if self._fn is not None else None
+        return self
+
+    def __exit__(self, *exc):
+        if self._fn is not None:
+            self._fn(self._before if self._before and self._before > 0 else 0)
+        return False
+
+
 class MiniLMEncoder:
     """``encode(texts) -> (n, 384) float32`` unit vectors; thread-safe; remembers recent sentences."""
 

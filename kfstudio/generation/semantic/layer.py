@@ -282,8 +282,11 @@ class SemanticLayer:
         ]
 
     def refine(self, plan, description: str, background: str = "", emotion: str = "") -> Combined:
-        reading = self.read_many([plan], [description], [background], [emotion])[0]
-        return combine(plan, reading, self.settings, self.unnegated(plan, description, background, emotion, reading))
+        from .encoder import single_threaded
+
+        with single_threaded():  # small products: synchronising BLAS threads costs more than it saves
+            reading = self.read_many([plan], [description], [background], [emotion])[0]
+            return combine(plan, reading, self.settings, self.unnegated(plan, description, background, emotion, reading))
 
     def unnegated(self, plan, description: str, background: str, emotion: str, reading: Reading,
                   always: bool = False) -> np.ndarray | None:

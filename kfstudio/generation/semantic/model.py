@@ -79,8 +79,13 @@ class SemanticModel:
 
     def nearest(self, vecs: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
         """Indices (n, k) and cosine similarities (n, k) of the closest training descriptions."""
-        sims = np.asarray(vecs, dtype=np.float32) @ self.anchors.T.astype(np.float32)
-        idx = np.argsort(-sims, axis=1)[:, :k]
+        if getattr(self, "_anchors_t", None) is None or self._anchors_t.shape[1] != self.anchors.shape[0]:
+            self._anchors_t = np.ascontiguousarray(self.anchors.T, dtype=np.float32)
+        sims = np.asarray(vecs, dtype=np.float32) @ self._anchors_t
+        if k == 1:
+            idx = np.argmax(sims, axis=1)[:, None]
+        else:
+            idx = np.argsort(-sims, axis=1)[:, :k]
         return idx, np.take_along_axis(sims, idx, axis=1)
 
     # ------------------------------------------------------------------ files
