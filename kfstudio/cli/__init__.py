@@ -10,6 +10,7 @@ commands (and their ``func``):
 * :mod:`.files` — ``export``, ``import``;
 * :mod:`.generate` — ``keyframe``, ``generate``;
 * :mod:`.render` — ``render``;
+* :mod:`.eval` — ``eval`` (score a backend on an evaluation file); :mod:`.train` — ``train`` (the learned layer);
 * :mod:`.tools` — ``edit``, ``bench``, ``channels``;
 * :mod:`.check` — ``check``;
 * :mod:`.common` — what they share (errors, progress, backend and export options).
@@ -22,7 +23,7 @@ import os
 import sys
 
 from kfstudio import __version__
-from kfstudio.cli import check, files, generate, render, tools
+from kfstudio.cli import check, eval, files, generate, render, tools, train
 from kfstudio.cli.common import CLIError
 from kfstudio.generation.backend import BackendError
 
@@ -41,6 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
     files.add_parser(sub)
     generate.add_parser(sub)
     render.add_parser(sub)
+    eval.add_parser(sub)
+    train.add_parser(sub)
     tools.add_parser(sub)
     check.add_parser(sub)
     return p

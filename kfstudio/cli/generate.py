@@ -134,6 +134,9 @@ def cmd_keyframe(args) -> int:
                 print(line, file=sys.stderr)
         if backend.name == "embedded" and not res.explanation:
             print("warning: no word of the description was recognised; the face stays neutral", file=sys.stderr)
+        if (res.info.get("semantic") or {}).get("closest_reading"):
+            print(f"warning: nothing in the description was understood with confidence; proposing the closest reading: "
+                  f"{res.info['semantic']['nearest']!r}", file=sys.stderr)
         print(json.dumps(_flat(res.values), indent=None if args.compact else 1))
         return 0
     finally:

@@ -2,7 +2,12 @@
 
 How a description becomes values:
 
-1. Words are lemmatised and unknown words expanded to lexicon words (:mod:`.text`), then split into clauses.
+0. Typed text is normalised (:func:`.text.normalize`: emoji, emoticons, shorthand, capitals, FACS codes,
+   screen directions, screenplay blocks). Quoted sounds and words become a mouth shape
+   (:mod:`kfstudio.generation.visemes`) and are not read as directions. A description that narrates a
+   change is split into beats (:func:`.text.split_change_beats`); the keyframe shows the last one.
+1. Words are lemmatised, misspellings corrected and unknown words expanded to lexicon words (:mod:`.text`),
+   then split into clauses.
 2. In each clause, phrases of the lexicon are matched longest-first. A face part and a movement word
    ("the inner brows lift") select a concept through :data:`.lexicon.RULES`; expression words ("smirk")
    select one directly; emotion words ("worried") select an emotion prototype.
@@ -15,6 +20,11 @@ How a description becomes values:
    carry the previous keyframe over.
 6. Coherence: the eyeLook* blendshapes are derived from the eye rotations, blinks cancel wide eyes,
    mouthClose never exceeds jawOpen, everything is clamped to the channel ranges.
+
+The :class:`Plan` also says what the planner read: the face regions the description set
+(``understood``), the words it had no meaning for (``unknown_words``), whether it found any movement
+(``found_movement``) and the beats of a narrated change (``beats``); the learned semantic layer fills
+what the planner did not read.
 """
 
 from __future__ import annotations
@@ -25,8 +35,9 @@ from typing import Sequence
 import numpy as np
 
 from ... import channels as ch
+from ..visemes import blend, find_speech, interjection_words, strip_quotes
 from . import lexicon as lx
-from .text import Lemmatizer, Token, load_expansion, split_clauses
+from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -35,7 +46,9 @@ _COLOUR_WEIGHT = 0.35  # how strongly the script emotion colours regions a speci
 _VAGUE_WEIGHT = 0.85  # ... and a vague description
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
-_EYE_YAW_MAX, _EYE_PITCH_MAX = ch.EYE_LOOK_YAW, ch.EYE_LOOK_PITCH  # radians at which eyeLook* reach 1
+# Radians of eye rotation at which the eyeLook* blendshapes reach 1, read off the real capture in
+# ../shared/fixtures (median EyeLookDown / eye pitch = 1.64, EyeLookOut / |eye yaw| = 1.17 while looking).
+_EYE_YAW_MAX, _EYE_PITCH_MAX = 0.85, 0.6
 _VAGUE_ACTIONS = {"curl", "twitch"}
 
 _IDX = {name: i for i, name in enumerate(ch.NAMES)}
@@ -64,6 +77,47 @@ _REGION_MASKS: dict[str, np.ndarray] = {
 
 #: Head movements that set a pitch direction (see :meth:`EmbeddedPlanner._drop_pitch_tilts`).
 _PITCH_CONCEPTS = frozenset({"head_back", "head_up", "head_down", "head_forward", "nod"})
+#: Brow movements that combine into the AU1+4 brow when a description asks for both.
+_BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
+_BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
+_GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
+_SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
+_MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")
+                           for n in ch.NAMES])
+_CLOSURES = frozenset({"blink", "wink", "eyes_close"})
+_DURATION_WORDS = frozenset({"quick", "quickly", "brief", "briefly", "fast", "rapid", "rapidly", "short", "sudden", "suddenly"})
+def _emotion_lemmas() -> frozenset[str]:
+    from .facs import EMOTION_WORDS
+
+    return frozenset(EMOTION_WORDS) | {"fear", "surprise", "disgust", "horror", "pain", "shock", "anger", "rage", "terror", "delight", "concentration"}
+
+
+_EMOTION_LEMMAS = _emotion_lemmas()
+_LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
+_LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
+_OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
+_SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
+#: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
+_SUPPRESS_WORDS = frozenset({
+    "bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down", "suppress",
+    "stifle", "restrain", "hold back", "fight back", "fight", "try not to", "try hard not to", "struggle not to", "trying not to",
+    "in check", "held in check", "suppressed", "stifled", "restrained", "bites back", "bit back", "biting back",
+    "hide", "conceal", "mask", "disguise", "contained", "controlled",
+})
+#: Negating words that can be partial ("fades a little"); with a small intensity they weaken instead.
+_FADES = frozenset({"fade", "fades", "faded", "fading", "soften", "softens", "ease", "eases", "drain", "drains", "subside", "subsides",
+                    "relax", "relaxes", "loosen", "loosens", "settle", "settles", "dim", "dims"})
+#: Qualifiers of a smile without the cheek raise (FACS: AU12 without AU6, the "social" smile).
+_SOCIAL_SMILE_WORDS = frozenset({
+    "polite", "politely", "forced", "fake", "fixed", "plastic", "pasted", "strained", "thin", "tight", "brave",
+    "dutiful", "social", "professional", "practised", "practiced", "wan", "weak", "false", "hollow", "painted", "stiff",
+    "half hearted", "half-hearted", "halfhearted", "mechanical", "rigid", "glassy", "put on", "courteous",
+})
+_DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
+#: Words of effort that qualify the movement before them instead of naming an emotion.
+_MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
+#: Action words that are bare directions (they continue the gaze or head movement before them).
+_DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
 
 
 @dataclass
@@ -72,6 +126,16 @@ class Plan:
 
     values: np.ndarray
     explanation: list[str] = field(default_factory=list)
+    #: Face regions the description itself set or cleared (brows, eyes, gaze, head, mouth, cheeks,
+    #: nose); regions filled only by the script's emotion or background are not in it.
+    understood: set[str] = field(default_factory=set)
+    #: Words of the description the planner has no meaning for (as written, in order, no repeats).
+    unknown_words: list[str] = field(default_factory=list)
+    #: True when the description named at least one movement the planner read.
+    found_movement: bool = False
+    #: A description that narrates a change ("at first ..., then ..., by the end ...") split into its
+    #: beats, in order; ``values`` show the last one. Empty for a single state.
+    beats: list[str] = field(default_factory=list)
 
 
 def _expand_targets(targets: dict[str, float]) -> dict[int, float]:
@@ -181,6 +245,12 @@ class _Matcher:
             else:
                 i += 1
         self._qualify(lemmas, out)
+        texts = [t.text for t in clause]
+        for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
+            if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
+                after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
+                if after in ("a", "an") or (s.text == "in" and after in _EMOTION_LEMMAS):
+                    del s.roles["action"]
         return out
 
     @staticmethod
@@ -206,11 +276,17 @@ class EmbeddedPlanner:
     def __init__(self, expansion_path=None):
         expansion = load_expansion(expansion_path)
         known = lx.vocabulary()
-        self._lemmatizer = Lemmatizer(known, expansion)
+        from .facs import EMOTION_WORDS
+
+        self._lemmatizer = Lemmatizer(known, expansion, set(EMOTION_WORDS))
         self._matcher = _Matcher(self._lemmatizer)
         self._targets = {key: self._target_vector(c) for key, c in lx.CONCEPTS.items()}
         self.expansion_source = expansion.source
         self._context_cache: dict[str, tuple[np.ndarray, bool]] = {}
+        self._composites: dict[str, lx.Concept] = {}
+        self._suppress = {self._lemmatizer.phrase(w) for w in _SUPPRESS_WORDS}
+        self._shut = np.zeros(ch.NUM_CHANNELS, dtype=bool)  # channels a negated opening keeps shut (per plan)
+        self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
 
     # ------------------------------------------------------------------ public API
     def plan(
@@ -225,6 +301,16 @@ class EmbeddedPlanner:
     ) -> Plan:
         """Propose the 61 values for one keyframe description seen in its script's context."""
         explanation: list[str] = []
+        speech = find_speech(description)
+        if speech is not None or "'" in description or '"' in description:
+            felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
+            description = strip_quotes(description) + (f" , {felt}" if felt else "")
+        beats = split_change_beats(description)
+        if beats:
+            explanation.append(
+                f"the description narrates a change in {len(beats)} beats; the keyframe shows the last: '{beats[-1][:60]}'"
+            )
+            description = beats[-1]
         prev = None
         if previous is not None:
             prev = np.asarray(previous, dtype=np.float64).ravel()
@@ -236,7 +322,30 @@ class EmbeddedPlanner:
             explanation.append(f"hold without previous values: reading keyframe {index - 1} of the script")
 
         values, forced, flags = self._plan_core(description, prev, explanation)
+        if beats and len(beats) >= 2 and not flags["specific"]:
+            # "..., then it drops forward": the last beat moves a part named in the beats before it
+            part = self._last_part(" , ".join(beats[:-1]))
+            if part:
+                values, forced, flags = self._plan_core(f"{part} {beats[-1]}", prev, explanation)
+                if flags["specific"]:
+                    explanation.append(f"the last beat moves '{part}', named before it")
+            if not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
+                values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)
+                explanation.append("the last beat names no movement of its own: read with the beat before it")
+        if beats:
+            # the states the description passed through are over: what they moved and the last beat does
+            # not set stays at rest (not carried over from the keyframe before, either)
+            earlier, earlier_forced, _ = self._plan_core(" , ".join(beats[:-1]), None, [])
+            gone = ((earlier != 0) | earlier_forced) & (values == 0) & ~forced
+            if gone.any():
+                forced |= gone
+                explanation.append(f"earlier beats are over: {int(gone.sum())} channels they moved stay at rest")
         set_mask = forced | (values != 0.0)
+        if speech is not None:
+            flags["specific"] = True
+            flags["touched"].add("mouth")
+        understood = set(flags["touched"])
+        found = bool(flags["specific"])
 
         if flags["neutral"]:
             explanation.append("'neutral' -> all channels start from rest")
@@ -252,14 +361,28 @@ class EmbeddedPlanner:
         if not flags["neutral"]:
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
+        if speech is not None:
+            values = blend(values, speech)
+            explanation.append(speech.describe())
         values = ch.clamp(self._coherent(values, explanation))
-        return Plan(values, _finish_explanation(explanation, values))
+        return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats)
 
     def explain(self, description: str, **kwargs) -> list[str]:
         """The explanation lines of :meth:`plan` (for the CLI)."""
         return self.plan(description, **kwargs).explanation
 
     # ------------------------------------------------------------------ core
+    def _last_part(self, text: str) -> str:
+        """The last face part a text names ("he shakes his head" -> "head"), or ""."""
+        words = {k[0] for k, roles in self._matcher.table.items() if len(k) == 1 and "part" in roles}
+        found, before = "", ""
+        for tok in self._lemmatizer.tokens(text):
+            if tok.lemma in words:
+                found = f"{before} {tok.text}" if before in lx.SIDE_WORDS else tok.text  # "left eye"
+            if tok.lemma not in FILLER:
+                before = tok.lemma
+        return found
+
     def _says_hold(self, text: str) -> bool:
         return any("hold" in s.roles for clause in split_clauses(self._lemmatizer.tokens(text)) for s in self._matcher.spans(clause))
 
@@ -274,41 +397,159 @@ class EmbeddedPlanner:
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        flags = {"hold": False, "neutral": False, "specific": False, "touched": set()}
+        flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": []}
         tokens = self._lemmatizer.tokens(text)
+        covered: set[int] = set()
         for tok in tokens:
             if tok.expanded_from:
                 explanation.append(f"'{tok.text}' read as '{tok.lemma}' (similarity {tok.similarity:.2f})")
         instances: list[_Instance] = []
         sides: list[str] = []
+        direction_part = ""  # the part of the last gaze/head movement, for clauses of bare directions
+        last_part = ""  # the last face part named, for clauses whose movement refers back to it
+        last_side = ""  # ... and the side word right before it ("her left eye")
+        previous_clause: list[_Instance] = []
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
+            for sp in spans:
+                covered.update(t.position for t in clause[sp.start : sp.end + 1])
+            if self._part_missing(spans):
+                # "she glances away, down and to her left": the directions continue the glance;
+                # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
+                # the part named just before
+                part = direction_part if direction_part and self._bare_directions(spans) else last_part
+                if not part and any(sp.roles.get("action") in ("turn", "tilt") for sp in spans):
+                    part = "head"  # "turned right a little": a turn with no part named is the head's
+                if part:
+                    spans = [_Span(-1, -1, f"({part})", {"part": part})] + spans
+                    if part == last_part and last_side and not any("side" in sp.roles for sp in spans):
+                        # "her left eye ... it snaps shut": the side comes along with the part
+                        spans = [_Span(-2, -2, f"({last_side})", {"side": last_side})] + spans
             flags["hold"] |= any("hold" in s.roles for s in spans)
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            if not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
+                "part" in sp.roles or "expression" in sp.roles for sp in spans
+            ):
+                # "She smiles. It fades.": the fading is of the movement just described
+                for inst in previous_clause:
+                    inst.negated, inst.negation_word = True, next(sp.text for sp in spans if "neg_after" in sp.roles)
+            if found:
+                previous_clause = found
             instances.extend(found)
+            for inst in found:
+                if inst.concept.region in ("gaze", "head") and not inst.negated:
+                    direction_part = "gaze" if inst.concept.region == "gaze" else "head"
+            named = [sp for sp in spans if "part" in sp.roles and sp.start >= 0]
+            if named:
+                last_part = str(named[-1].roles["part"])
+                near = [sp for sp in spans if "side" in sp.roles and 0 <= named[-1].start - sp.end <= 2]
+                last_side = str(near[-1].roles["side"]) if near else ""
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
+        flags["unknown"] = self._unknown(tokens, covered)
+        instances = self._composite_brows(instances, explanation)
+        if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
+            # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
+            instances = [i for i in instances if not (i.concept.key == "emotion_sadness" and i.words.startswith("tear"))]
         self._sentence_side(instances, sides)
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
+        live = {i.concept.key for i in instances if not i.negated}
+        if live & _SMILES and live & _LIP_SEALS:
+            self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": a closed-mouth grin
+        elif "lips_close" in live:  # the lips meet even if the jaw drops behind them (MouthClose follows JawOpen)
+            values[_IDX["MouthClose"]] = max(values[_IDX["MouthClose"]], values[_IDX["JawOpen"]])
+            lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
+            values[lips] = np.minimum(values[lips], 0.03)
+        if self._shut.any():
+            values[self._shut] = np.minimum(values[self._shut], 0.03)
+            self._shut[:] = False
+        if values[_IDX["EyeWideLeft"]] >= 0.3 and any(i.concept.key in _SMILES and not i.negated for i in instances):
+            values[_DUCHENNE] *= 0.3  # a smile under widened eyes is the mouth's alone
+        if any(i.concept.key == "gaze_camera" and not i.negated for i in instances):
+            self._eyes_to_camera(values, explanation)
         # A negated movement clears only what nothing else in the description sets: in "the laugh
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         return values, forced, flags
 
     @staticmethod
+    def _eyes_to_camera(values: np.ndarray, explanation: list[str]) -> None:
+        """Eyes on the camera while the head is turned or tipped: the eyes turn back against the head."""
+        yaw, pitch = values[_IDX["HeadYaw"]], values[_IDX["HeadPitch"]]
+        if abs(yaw) < 0.02 and abs(pitch) < 0.02:
+            return
+        for eye in ("LeftEye", "RightEye"):
+            values[_IDX[eye + "Yaw"]] = float(np.clip(-yaw, -0.45, 0.45))
+            values[_IDX[eye + "Pitch"]] = float(np.clip(-pitch, -0.35, 0.35))
+        explanation.append(f"eyes on the camera with the head turned: eye yaw {-yaw:+.2f}, pitch {-pitch:+.2f} against the head")
+
+    @staticmethod
+    def _part_missing(spans: list[_Span]) -> bool:
+        """A clause with a movement word but no part and no expression of its own ("they narrow")."""
+        return any("action" in s.roles for s in spans) and not any("part" in s.roles or "expression" in s.roles for s in spans)
+
+    @staticmethod
+    def _bare_directions(spans: list[_Span]) -> bool:
+        """A clause made only of direction words ("down and to the left"), no part or expression."""
+        if not spans or any("part" in s.roles or "expression" in s.roles for s in spans):
+            return False
+        return any(s.roles.get("action") in _DIRECTION_ACTIONS or "side" in s.roles for s in spans) and all(
+            s.roles.get("action") in _DIRECTION_ACTIONS or set(s.roles) & {"side", "intensity", "both", "one_sided"}
+            for s in spans
+        )
+
+    def _composite_brows(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:
+        """Brows that both lift and draw together ("the inner brows pull together and up") make the
+        grief/fear brow, FACS AU1+4: the inner brows rise high, the lowering is slight."""
+        up = [i for i in instances if i.concept.key in _BROW_RAISES and not i.negated]
+        down = [i for i in instances if i.concept.key in _BROW_LOWERS and not i.negated]
+        if not up or not down:
+            return instances
+        r, d = up[0], down[0]
+        key = "brows_grief_" + r.concept.key
+        concept = self._composites.get(key)
+        if concept is None:
+            targets = {**r.concept.targets, "BrowInnerUp": 1.0, "BrowDown{S}": _GRIEF_BROW_DOWN}
+            if "BrowOuterUp{S}" in targets:  # the frontalis' outer part lifts less when the corrugator pulls
+                targets["BrowOuterUp{S}"] = 0.4 * targets["BrowOuterUp{S}"]
+            concept = lx.Concept(key, targets, "brows", r.concept.default, "sym", "inner brows up and together (AU1+4)")
+            self._composites[key] = concept
+            self._targets[key] = self._target_vector(concept)
+        merged = _Instance(concept, min(r.start, d.start), max(r.end, d.end), f"{r.words}, {d.words}")
+        for src in (d, r):  # the raise's modifiers win
+            for name in ("intensity", "intensity_word", "comparative", "comparative_word", "side", "both"):
+                value = getattr(src, name)
+                if value:
+                    setattr(merged, name, value)
+        explanation.append(f"'{r.words}' with '{d.words}': the brows lift and draw together -> AU1+4 brow")
+        return [merged] + [i for i in instances if i is not r and i is not d]
+
+    def _unknown(self, tokens: list[Token], covered: set[int]) -> list[str]:
+        """Written words that are neither matched, nor known to the lexicon, nor function words."""
+        out: list[str] = []
+        for tok in tokens:
+            if tok.position in covered or tok.expanded_from or not tok.text[0].isalpha():
+                continue
+            if tok.lemma in self._lemmatizer.known or tok.lemma in STOP_WORDS or tok.lemma in FILLER or tok.text in CLAUSE_BREAKS:
+                continue
+            if tok.text not in out:
+                out.append(tok.text)
+        return out
+
+    @staticmethod
     def _sentence_side(instances: list[_Instance], sides: list[str]) -> None:
-        """A one-sided movement with no side in its clause takes the description's only side word
-        ("She winks, right eye shut")."""
+        """A one-sided movement, or a gaze/head movement with no direction, takes the description's
+        only side word ("She winks, right eye shut"; "a sideways glance, eyes sliding to her right")."""
         if len(set(sides)) != 1:
             return
         for inst in instances:
-            if inst.concept.sided == "one" and not inst.side:
+            if inst.concept.sided in ("one", "dir") and not inst.side:
                 inst.side = sides[0]
 
     @staticmethod
@@ -327,21 +568,30 @@ class EmbeddedPlanner:
         # otherwise it is the side of that movement ("winks the right eye").
         order = [k for k, s in enumerate(spans) if s.roles.get("action") != "side"]
         order += [k for k, s in enumerate(spans) if s.roles.get("action") == "side"]
+        paired: dict[int, int] = {}  # action span -> the part span it paired with
         for k in order:
             s = spans[k]
             if "action" in s.roles and not (s.roles["action"] == "side" and instances):
                 pair = self._nearest_part(s, parts)
+                if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2:
+                    # "the inner brows pull together and up": a second movement word joined to the first
+                    pk = paired[k - 1]
+                    key = lx.RULES.get((spans[pk].roles["part"], s.roles["action"]))
+                    pair = (pk, key) if key else None
                 if pair is not None:
                     pk, concept_key = pair
                     p = spans[pk]
                     start, end = min(p.start, s.start), max(p.end, s.end)
                     words = f"{p.text} .. {s.text}" if p.start < s.start else f"{s.text} .. {p.text}"
-                    vague = s.roles["action"] in _VAGUE_ACTIONS
+                    vague = s.roles["action"] in _VAGUE_ACTIONS and p.roles["part"] not in ("upper_lip", "lower_lip")
                     instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words, vague=vague))
                     used.update((k, pk))
+                    paired[k] = pk
                     continue
             if "expression" in s.roles and self._is_modifier_here(spans, k):
                 continue
+            if "expression" in s.roles and s.roles.get("intensity") is not None and self._manner(s, instances):
+                continue  # "the lips press together with visible tension": how, not a second expression
             if "expression" in s.roles:
                 key = s.roles["expression"]
                 inst = _Instance(lx.CONCEPTS[key], s.start, s.end, s.text, from_expression=True)
@@ -359,6 +609,11 @@ class EmbeddedPlanner:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)
         return instances
+
+    @staticmethod
+    def _manner(s: _Span, instances: list[_Instance]) -> bool:
+        """A word of effort or tension ("tension", "strain") after a part movement says how it moves."""
+        return s.text in _MANNER_WORDS and any(not i.from_expression and i.end < s.start for i in instances)
 
     @staticmethod
     def _is_modifier_here(spans: list[_Span], k: int) -> bool:
@@ -382,7 +637,10 @@ class EmbeddedPlanner:
     def _nearest_part(action: _Span, parts: list[tuple[int, _Span]]) -> tuple[int, str] | None:
         best = None
         for pk, p in parts:
-            key = lx.RULES.get((p.roles["part"], action.roles["action"]))
+            act = action.roles["action"]
+            if act == "side" and p.start > action.end:
+                continue  # "her left eye": a side word before the part names which one, not a direction
+            key = lx.RULES.get((p.roles["part"], act)) or lx.RULES.get((p.roles["part"], lx.ACTION_FALLBACK.get(act, "")))
             if key is None:
                 continue
             d = action.start - p.end if p.end < action.start else p.start - action.end
@@ -433,7 +691,9 @@ class EmbeddedPlanner:
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
                 before = [i for i in instances if i.end < s.start]
-                target = before[-1] if before else self._nearest(instances, s, prefer_after=True)
+                if not before:  # "the curl is gone and she gazes away": what faded is not a movement read here
+                    continue
+                target = before[-1]
                 target.negated, target.negation_word = True, s.text
             elif "intensity" in r:
                 target = self._nearest(instances, s, prefer_after=True)
@@ -450,9 +710,20 @@ class EmbeddedPlanner:
                 self._nearest(instances, s, prefer_after=True).one_sided = True
             if "both" in r:
                 self._nearest(instances, s, prefer_after=True).both = True
-        # A side word that paired as a movement ("looks left") still gives its side.
+        # "The smile fades a little": a partial fading weakens the movement instead of clearing it.
+        for inst in instances:
+            if (inst.negated and inst.negation_word in _FADES and inst.intensity is not None and inst.intensity <= 0.5
+                    and not inst.concept.key.startswith("relax_")):  # a part relaxing is a reset, not a movement to weaken
+                inst.negated, inst.comparative, inst.comparative_word = False, _LESS, f"{inst.negation_word} {inst.intensity_word}"
+                inst.intensity, inst.intensity_word = None, ""
+        # A side word that paired as a movement ("looks left") still gives its side; an idiom that is
+        # both a movement and a size ("brows hit the ceiling") gives its size.
         for k in used:
             s = spans[k]
+            if "intensity" in s.roles and "action" in s.roles:
+                for target in instances:
+                    if target.start <= s.start <= target.end and target.intensity is None:
+                        target.intensity, target.intensity_word = float(s.roles["intensity"]), s.text
             if "side" in s.roles:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])
@@ -485,6 +756,14 @@ class EmbeddedPlanner:
         target = self._oriented(inst)
         level = self._level(inst, target, prev)
         contribution = target * level
+        qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
+        if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
+            # a smile or laugh held back: the lips press and roll in against it
+            contribution = np.maximum(contribution, self._targets["lips_press"] * 0.45 + self._targets["lower_lip_in"] * 0.3)
+            contribution[_MOUTH_OPENERS] = np.minimum(contribution[_MOUTH_OPENERS], 0.05)  # ... and the mouth stays shut
+        if concept.key in _SMILES and qualifier in self._social:
+            # a polite, forced or fixed smile is the mouth alone: the cheeks and eyes stay out of it
+            contribution[_DUCHENNE] *= 0.3
         stronger = np.abs(contribution) > np.abs(values)
         explicit_zero = (target == 0) & np.isin(np.arange(ch.NUM_CHANNELS), list(_expand_targets(concept.targets)))
         values[stronger] = contribution[stronger]
@@ -497,6 +776,8 @@ class EmbeddedPlanner:
             mask = _REGION_MASKS[concept.region]
         else:
             mask = self._targets[concept.key] != 0
+        if concept.key in _OPENINGS:  # "without opening her mouth, she grins": the mouth stays shut whatever opens it
+            self._shut |= mask
         forced |= mask
         line = _Negation(f"'{inst.negation_word}' negates '{inst.words}' ({concept.label})")
         line.mask = mask.copy()  # the channels are named once the output is known (_finish_explanation)
@@ -522,6 +803,8 @@ class EmbeddedPlanner:
         return target
 
     def _level(self, inst: _Instance, target: np.ndarray, prev: np.ndarray | None) -> float:
+        if inst.concept.key in _CLOSURES and inst.intensity_word in _DURATION_WORDS:
+            return inst.concept.default  # "a quick wink" is short, not half shut
         base = inst.intensity if inst.intensity is not None else min(1.0, inst.concept.default * inst.scale)
         if not inst.comparative:
             return base
@@ -531,7 +814,7 @@ class EmbeddedPlanner:
                 before = float(np.mean(prev[main] / target[main]))
                 if before > 0.05:
                     return float(np.clip(before * inst.comparative, 0.0, 1.0))
-        return float(np.clip(inst.concept.default * inst.comparative, 0.0, 1.0))
+        return float(np.clip(base * inst.comparative, 0.0, 1.0))  # "slightly more" stays below "much more"
 
     @staticmethod
     def _describe(inst: _Instance, level: float, contribution: np.ndarray) -> str:

@@ -14,9 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from kfstudio.generation.pronunciations import english_words
 from kfstudio.resources import resource_path
 
-__all__ = ["Token", "ExpansionTableError", "Expansion", "load_expansion", "tokenize", "split_clauses", "Lemmatizer"]
+__all__ = [
+    "Token", "ExpansionTableError", "Expansion", "load_expansion", "normalize", "tokenize", "split_clauses",
+    "split_change_beats", "Lemmatizer",
+]
 
 DATA_DIR = resource_path("planner")
 EXPANSION_FILE = DATA_DIR / "expansion.json"
@@ -24,7 +28,7 @@ EXPANSION_FILE = DATA_DIR / "expansion.json"
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 #: Words and punctuation that end a clause (modifiers do not reach across them).
 CLAUSE_BREAKS = frozenset(
-    {".", ",", ";", ":", "!", "?", "(", ")", "while", "whereas", "but", "then", "before", "after", "until", "yet", "though", "although", "meanwhile", "whilst", "as", "so"}
+    {".", ",", ";", ":", "!", "?", "(", ")", "while", "whereas", "but", "then", "before", "after", "until", "yet", "though", "although", "meanwhile", "whilst", "as", "so", "except"}
 )
 #: Words ignored when looking up an unknown word (never expanded).
 STOP_WORDS = frozenset(
@@ -47,7 +51,7 @@ _IRREGULAR = {
     "held": "hold", "kept": "keep", "grew": "grow", "grown": "grow", "blew": "blow", "blown": "blow",
     "went": "go", "began": "begin", "begun": "begin", "teeth": "teeth", "lit": "light", "froze": "freeze",
     "frozen": "freeze", "spread": "spread", "shut": "shut", "set": "set", "slid": "slide", "stood": "stand",
-    "broke": "break", "broken": "break", "gritted": "grit", "came": "come", "got": "get", "gave": "give",
+    "shot": "shoot", "broke": "break", "broken": "break", "gritted": "grit", "came": "come", "got": "get", "gave": "give",
     "saw": "see", "seen": "see", "left": "left", "was": "be", "were": "be", "is": "be", "are": "be",
     "does": "do", "did": "do", "has": "have", "had": "have", "leaves": "leave", "eyes": "eye",
     "wider": "wider", "widest": "wide", "bigger": "bigger", "biggest": "big", "lips": "lip",
@@ -108,8 +112,11 @@ def load_expansion(path: Path | None = None) -> Expansion:
 
 
 def tokenize(text: str) -> list[str]:
-    """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not")."""
-    s = text.lower().replace("\u2019", "'").replace("-", " ").replace("_", " ")
+    """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not").
+
+    The text is normalised first (:func:`normalize`: emoji, emoticons, shorthand, screenplay layout).
+    """
+    s = normalize(text).replace("-", " ").replace("_", " ")
     for short, long in _CONTRACTIONS.items():
         s = s.replace(short, long)
     s = s.replace("can not", "cannot").replace("cannot", "can not")
@@ -128,12 +135,32 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
     return [c for c in clauses if c]
 
 
+_TYPO_SIMILARITY = 0.8  # reported for a corrected spelling ("read as ...")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _edits1(word: str) -> set[str]:
+    """Every string one deletion, transposition, substitution or insertion away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + replaces + inserts)
+
+
+def _english_words() -> frozenset[str] | None:
+    """English word list (the CMU Pronouncing Dictionary's headwords) or None without it."""
+    return english_words()
+
+
 class Lemmatizer:
     """Maps a written word to its base form, preferring forms the lexicon knows."""
 
-    def __init__(self, known: set[str], expansion: Expansion):
+    def __init__(self, known: set[str], expansion: Expansion, states: set[str] = frozenset()):
         self.known = frozenset(known)
         self.expansion = expansion
+        self.states = frozenset(states)  # words a state noun may be read as ("weariness" -> "weary")
         self._cache: dict[str, tuple[str, str, float]] = {}
 
     def _candidates(self, w: str) -> list[str]:
@@ -154,6 +181,16 @@ class Lemmatizer:
                         out.append(stem[:-1])  # grinning -> grin, dropped -> drop
         return out
 
+    def _state_candidates(self, w: str) -> list[str]:
+        """Nouns of states read as their adjective: weariness -> weary, bitterness -> bitter,
+        contentment -> content, desperation -> desperate, incredulity -> incredulous."""
+        out = []
+        for suffix, repl in (("iness", "y"), ("ness", ""), ("ment", ""), ("ation", "ate"), ("ation", "ated"), ("ation", "e"),
+                             ("ition", "e"), ("ulity", "ulous"), ("osity", "ous"), ("ity", "ous"), ("ion", "ed"), ("ism", "")):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                out.append(w[: -len(suffix)] + repl)
+        return out
+
     def base(self, word: str) -> str:
         """Base form of ``word`` (the table first, then suffix rules that land on a known word)."""
         if word in self.known:
@@ -164,6 +201,8 @@ class Lemmatizer:
         if table:
             return table
         found = [c for c in self._candidates(word) if c in self.known or c in self.expansion.synonyms]
+        if not found and self.states:
+            found = [c for c in self._state_candidates(word) if c in self.states]
         return max(found, key=len) if found else word  # the longest known stem: "bites" -> "bite", not "bit"
 
     def lemma(self, word: str) -> tuple[str, str, float]:
@@ -177,8 +216,40 @@ class Lemmatizer:
             syn = self.expansion.synonyms.get(base) or self.expansion.synonyms.get(word)
             if syn is not None:
                 result = (syn[0], base, syn[1])
-        self._cache[word] = result
+            else:
+                fixed = self.correct(word)
+                if fixed:
+                    result = (self.base(fixed), word, _TYPO_SIMILARITY)
+        if len(self._cache) < 50_000:
+            self._cache[word] = result
         return result
+
+    def correct(self, word: str) -> str:
+        """A lexicon word one edit away from a misspelt ``word`` ("smiel" -> "smile"), or "".
+
+        Only words that are not English words themselves are corrected (the CMU dictionary's word
+        list, shipped in the package; without it only words of six letters or more),
+        and only when exactly one lexicon word is that close. Dropped final g's come back first
+        ("lookin" -> "looking").
+        """
+        if len(word) < 4 or not word.isalpha() or word in STOP_WORDS:
+            return ""
+        if word.endswith("in") and self.base(word + "g") in self.known:
+            return word + "g"
+        english = _english_words()
+        if english is None:
+            if len(word) < 6:
+                return ""
+        elif word in english or self.base(word) in english:
+            return ""
+        hits = set()
+        for w in _edits1(word):
+            if w in self.known:
+                hits.add(w)
+            elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (english is None or w in english):
+                hits.add(b)
+        hits = {h for h in hits if len(h) >= 4}
+        return next(iter(hits)) if len(hits) == 1 else ""
 
     def tokens(self, text: str) -> list[Token]:
         out = []
@@ -190,3 +261,234 @@ class Lemmatizer:
     def phrase(self, phrase: str) -> tuple[str, ...]:
         """Lemmas of a lexicon phrase (no expansion: lexicon phrases are made of known words)."""
         return tuple(b for b in (self.base(w) for w in tokenize(phrase)) if b not in FILLER)
+
+
+# --------------------------------------------------------------------------- normalisation
+#
+# How people type: emoji and emoticons stand for expressions, internet shorthand for reactions, screen
+# directions for sides. Each is rewritten into words the lexicon reads, before tokenising.
+
+#: Emoji -> the expression words an animator would write for it (our own reading of each face).
+EMOJI: dict[str, str] = {
+    "\U0001F600": "big grin", "\U0001F603": "big open smile", "\U0001F604": "grin with smiling eyes",
+    "\U0001F601": "beaming grin", "\U0001F606": "laughing with eyes squeezed shut", "\U0001F605": "nervous smile",
+    "\U0001F602": "laughing hard, eyes squeezed", "\U0001F923": "laughing hard, eyes squeezed", "\U0001F642": "slight smile",
+    "\U0001F643": "wry smile", "\U0001F609": "wink", "\U0001F60A": "warm smile", "\U0001F607": "gentle smile",
+    "\U0001F970": "loving smile", "\U0001F60D": "loving smile", "\U0001F929": "excited grin", "\U0001F618": "kiss",
+    "\U0001F617": "pucker", "\U0001F619": "pucker", "\U0001F61A": "kiss with eyes closed", "\U0001F60B": "lick lips",
+    "\U0001F61B": "tongue out", "\U0001F61C": "wink with tongue out", "\U0001F61D": "tongue out with eyes squeezed shut",
+    "\U0001F911": "big grin", "\U0001F917": "warm smile", "\U0001F92D": "giggle", "\U0001F92B": "shush",
+    "\U0001F914": "puzzled", "\U0001F910": "lips pressed", "\U0001F928": "raise one eyebrow", "\U0001F610": "neutral",
+    "\U0001F611": "blank", "\U0001F636": "expressionless", "\U0001F60F": "smirk", "\U0001F612": "unimpressed",
+    "\U0001F644": "roll eyes", "\U0001F62C": "grimace", "\U0001F925": "smirk", "\U0001F60C": "relieved",
+    "\U0001F614": "dejected looking down", "\U0001F62A": "sleepy", "\U0001F924": "mouth open drooling",
+    "\U0001F634": "eyes closed asleep", "\U0001F637": "neutral", "\U0001F912": "sick tired", "\U0001F922": "nauseated disgust",
+    "\U0001F92E": "retching disgust", "\U0001F927": "sneeze", "\U0001F975": "hot tired mouth open", "\U0001F976": "cold grimace",
+    "\U0001F974": "woozy", "\U0001F635": "dazed", "\U0001F92F": "shocked", "\U0001F920": "big grin", "\U0001F973": "excited grin",
+    "\U0001F60E": "confident smile", "\U0001F913": "grin", "\U0001F9D0": "squint", "\U0001F615": "confused",
+    "\U0001F61F": "worried", "\U0001F641": "frown", "\u2639": "frown", "\U0001F62E": "mouth open surprised",
+    "\U0001F62F": "surprised", "\U0001F632": "astonished", "\U0001F633": "wide eyed embarrassed", "\U0001F97A": "pleading inner brows up",
+    "\U0001F626": "frown mouth open", "\U0001F627": "anguish", "\U0001F628": "afraid", "\U0001F630": "anxious",
+    "\U0001F625": "sad worried", "\U0001F622": "crying", "\U0001F62D": "sobbing", "\U0001F631": "screaming in fear",
+    "\U0001F616": "wince", "\U0001F623": "wince", "\U0001F61E": "disappointed", "\U0001F613": "worried",
+    "\U0001F629": "weary", "\U0001F62B": "exhausted", "\U0001F971": "yawn", "\U0001F624": "frustrated nostrils flare",
+    "\U0001F621": "furious", "\U0001F620": "angry", "\U0001F92C": "furious", "\U0001F608": "smirk", "\U0001F47F": "angry",
+    "\U0001F480": "laughing hard", "\U0001F648": "embarrassed", "\U0001F440": "glance sideways", "\U0001F611\u200d": "blank",
+    "\U0001F972": "smiling with tears", "\U0001FAE0": "embarrassed smile", "\U0001FAE2": "gasp", "\U0001FAE3": "embarrassed",
+    "\U0001FAE1": "serious", "\U0001FAE5": "expressionless", "\U0001F62E\u200d\U0001F4A8": "sigh",
+    "\u2764": "loving smile", "\U0001F494": "heartbroken", "\U0001F44D": "slight smile", "\U0001F44E": "frown",
+}
+
+#: Emoticons (matched as whole space-separated tokens, case as written) -> words.
+EMOTICONS: dict[str, str] = {
+    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
+    ":))": "big smile", ":-))": "big smile", ":D": "big grin", ":-D": "big grin", "=D": "big grin", "xD": "laughing hard",
+    "XD": "laughing hard", "xd": "laughing", ":(": "frown", ":-(": "frown", "=(": "frown", "):": "frown", ":((": "sad frown",
+    ":'(": "crying", ":,(": "crying", "T_T": "crying", "T.T": "crying", ";_;": "crying", ";)": "wink", ";-)": "wink",
+    ";D": "wink with grin", ":P": "tongue out", ":-P": "tongue out", ":p": "tongue out", ":-p": "tongue out", "xP": "tongue out",
+    ";P": "wink with tongue out", ":O": "gasp", ":-O": "gasp", ":o": "surprised", ":-o": "surprised", "o.o": "wide eyed",
+    "O.O": "wide eyed", "O_O": "wide eyed", "o_o": "wide eyed", "0_0": "wide eyed", ":|": "neutral", ":-|": "neutral",
+    ":/": "skeptical", ":-/": "skeptical", ":\\": "skeptical", ":S": "confused", ":s": "confused", "o_O": "confused",
+    "O_o": "confused", "-_-": "unimpressed", "-.-": "unimpressed", "-__-": "unimpressed", ">:(": "angry frown", ">:-(": "angry frown",
+    ">_<": "wince", ">.<": "wince", "D:": "horrified", "D=": "horrified", ":*": "kiss", ":-*": "kiss", "<3": "loving",
+    ":$": "embarrassed", ":@": "angry", "B)": "confident smile", "8)": "confident smile", ":3": "cute smile", "u_u": "sad",
+    "._.": "blank", "owo": "surprised", "uwu": "cute smile", ":x": "lips pressed", ":X": "lips pressed",
+}
+
+#: Internet shorthand and informal spellings (whole lower-cased words) -> words.
+SHORTHAND: dict[str, str] = {
+    "lol": "laugh", "lolol": "laugh", "lool": "laugh", "lmao": "laugh hard", "lmfao": "laugh hard", "rofl": "laugh hard",
+    "roflmao": "laugh hard", "haha": "laugh", "hahaha": "laugh hard", "hahahaha": "laugh hard", "ha": "laugh", "hah": "laugh",
+    "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
+    "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
+    "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
+    "woohoo": "excited", "ikr": "smile", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
+    "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
+    "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
+    "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
+    "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
+    "abit": "a bit", "alot": "a lot", "eyebrow": "eyebrow", "brws": "brows", "eyez": "eyes", "mouf": "mouth",
+    "smirkin": "smirking", "smilin": "smiling", "grinnin": "grinning", "cryin": "crying", "laughin": "laughing",
+    "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
+    "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
+    "stoked": "excited", "pumped": "excited", "bummed": "sad",
+    "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
+    "cam": "camera", "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
+    "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
+    "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
+    "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
+}
+
+#: Screen directions: the camera's or stage's left is the face's right (and vice versa).
+_SCREEN_SIDE_RE = re.compile(
+    r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture)[\s\-]+(left|right)\b", re.IGNORECASE
+)
+_OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s)[\s\-]+(left|right)\b", re.IGNORECASE)
+_TILT_SHOULDER_RE = re.compile(r"\s+(?:toward|towards|onto|on|to|against|into)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
+_SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
+_SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
+_EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
+_TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
+_REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+_EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
+_CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
+_ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
+_ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
+
+
+_AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
+_PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+#: Intensity words of the lexicon and their levels (lexicon.INTENSITY), to spell a percentage.
+_PERCENT_WORDS = ((0.15, "barely"), (0.22, "faintly"), (0.35, "slightly"), (0.5, "moderately"), (0.75, "clearly"),
+                  (0.9, "strongly"), (1.0, "fully"))
+_LAUGH_TILL_CRY_RE = re.compile(r"\blaugh(?:s|ing|ed)?\s+(?:un)?til+\s+(?:she|he|they|i|you|we)\s+(?:cr(?:y|ies|ied)|tear)\w*", re.I)
+
+
+#: "until they vanish": a result, not a later beat ("she clamps her lips until they vanish" = completely)
+_UNTIL_RESULT_RE = re.compile(
+    r"\s+(?:un)?til+\s+(?:they|it|she|he|her \w+|his \w+|their \w+)\s+(?:almost\s+|nearly\s+|practically\s+|all\s+but\s+)?"
+    r"(?:vanish|disappear|go white|turn white|are white|is white|hurt|ache|water|bulge|pop|tremble|shake|meet|touch)\w*",
+    re.I,
+)
+
+
+_TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
+#: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
+_AS_FAR_AS_RE = re.compile(
+    r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
+    r"(?:possible|(?:they|it|she|he|i|you|we)(?:'ll|\s+will|\s+would|\s+can|\s+could)?\s+(?:go|goes|went|get|gets|can|could|will|would|manage)\w*)",
+    re.I,
+)
+
+
+def _percent_words(m: re.Match) -> str:
+    """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
+    x = min(int(m.group(1)), 100) / 100.0
+    return " " + min(_PERCENT_WORDS, key=lambda lw: abs(lw[0] - x))[1] + " "
+
+
+_AU_LEVEL = {"a": "trace", "b": "slight", "c": "clearly", "d": "strongly", "e": "fully"}
+
+
+def _au_words(m: re.Match) -> str:
+    """"AU1+2+26" -> " aub auc auca " (FACS codes spelled as letters the lexicon knows, a=0 ... j=9);
+    an intensity letter A-E becomes an intensity word before its code."""
+    out = []
+    for code in re.findall(r"(\d{1,2})([A-Ea-e]?)", m.group(1)):
+        number, level = code
+        word = "au" + "".join(chr(ord("a") + int(d)) for d in str(int(number)))
+        out.append(f"{_AU_LEVEL[level.lower()]} {word}" if level else word)
+    return " " + " , ".join(out) + " "
+
+
+def _screenplay(text: str) -> str:
+    """A screenplay block (CHARACTER NAME, a parenthetical, a line of dialogue): the parentheticals
+    describe the face; the name and the dialogue (whose words are not stage directions) are dropped."""
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) < 2 or not _SCREENPLAY_NAME_RE.match(lines[0]):
+        return text
+    out = [ln.strip() for ln in lines[1:] if ln.strip().startswith("(")]
+    return " , ".join(out) if out else text
+
+
+def normalize(text: str) -> str:
+    """Typed text -> plain lower-case words the planner reads.
+
+    Emoji and emoticons become expression words (:data:`EMOJI`, :data:`EMOTICONS`); internet shorthand
+    and informal spellings are spelled out (:data:`SHORTHAND`); letters repeated three times or more are
+    squeezed ("sooo" -> "so", "happyyy" -> "happy"); screen directions are turned into the face's own
+    sides ("camera left" -> "right"); ellipses and arrows become clause breaks; the text is case-folded.
+    """
+    s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    if "\n" in s:
+        s = _screenplay(s)
+    if any(ord(c) > 0x2000 for c in s):
+        for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
+            s = s.replace(emo, f" , {EMOJI[emo]} , ")
+        s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+    s = _AU_RE.sub(_au_words, s)
+    s = _PERCENT_RE.sub(_percent_words, s)
+    s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
+    s = _UNTIL_RESULT_RE.sub(" completely", s)
+    s = _TRY_NOT_RE.sub("trying not to", s)
+    s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
+    s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
+    s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
+    if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
+        s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
+    s = _ARROW_RE.sub(" , then ", s)
+    s = _ELLIPSIS_RE.sub(" , then ", s)
+    s = s.casefold()
+    s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
+    words = re.split(r"([^\w']+)", s)
+    if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
+        words = ["" if w in _TONE_MARKERS else w for w in words]
+    s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
+    s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
+    s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+    s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
+    s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
+    return re.sub(r"[ \t]+", " ", s).strip()
+
+
+# --------------------------------------------------------------------------- change narration
+
+#: Phrases that start a later beat of a description narrating a change (the text after them is a new
+#: state). Checked on the normalised, lower-cased text.
+_BEAT_START = re.compile(
+    r"""(?:^|(?<=[\s,;:.!?]))(?:
+        (?:and\s+|but\s+|,\s*)?then\b
+      | until\b | till\b
+      | by\s+the\s+(?:end|time|finish|last|second|third|close)\b(?:\s+of\s+it)?
+      | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?!\s+of\b)(?!\s*(?:[,;:.!?]|$))
+      | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
+      | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
+      | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
+      | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
+      | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
+      | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
+    )""",
+    re.VERBOSE,
+)
+#: Phrases that close the *first* beat ("surprised at first, he ...").
+_BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
+_FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
+_BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
+
+
+def split_change_beats(text: str) -> list[str]:
+    """The beats of a description that narrates a change, in order; ``[]`` for a single state.
+
+    "At first she beams, then the smile fades; by the end her mouth is a thin line" ->
+    ``["she beams", "the smile fades", "her mouth is a thin line"]``. Beats start at "then", "until",
+    "by the end", "finally", "ends with", "gives way to", "fades into" ..., and end at "at first",
+    "initially" ...; arrows and ellipses separate beats too. The last beat is the state the description
+    ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
+    """
+    s = _FINAL_FRAME_RE.sub("", normalize(text))
+    s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
+    s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
+    s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
+    parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
+    parts = [p for p in parts if re.search(r"[a-z]", p)]
+    return parts if len(parts) >= 2 else []

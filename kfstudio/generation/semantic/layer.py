@@ -1,0 +1,300 @@
+"""The learned semantic layer and how it is combined with the planner's reading.
+
+What the planner reads with confidence (explicit movements, sides, negation, intensity words, head
+and gaze: the regions in ``Plan.understood``) stays exactly as the planner set it, with its
+explanation. The regions it did not read are filled by the learned head from the sentence vector of
+the description (and of the script's background and emotion). When neither reads anything in a
+description that asks for movement, the closest annotated training description is proposed and the
+explanation says so.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from kfstudio import channels as ch
+
+from .model import REGIONS, SemanticModel
+
+__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "DEFAULT_COMBINE"]
+
+
+def _region_of(c: ch.Channel) -> str:
+    """The face region of a channel (the planner's regions: brows, eyes, gaze, head, cheeks, nose, mouth)."""
+    n = c.name
+    if n.startswith("Brow"):
+        return "brows"
+    if n.startswith(("EyeBlink", "EyeSquint", "EyeWide")):
+        return "eyes"
+    if n.startswith("EyeLook") or c.group == "eye pose":
+        return "gaze"
+    if c.group == "head pose":
+        return "head"
+    if n.startswith("Cheek"):
+        return "cheeks"
+    if n.startswith("Nose"):
+        return "nose"
+    return "mouth"
+
+
+REGION_MASKS: dict[str, np.ndarray] = {
+    r: np.array([_region_of(c) == r for c in ch.CHANNELS]) for r in REGIONS
+}
+_IDX = {name: i for i, name in enumerate(ch.NAMES)}
+
+#: Combination settings (tuned on the dev split; the shipped model card may override them).
+DEFAULT_COMBINE = {
+    "gain": 1.0,  # learned values are multiplied by this
+    "floor": 0.03,  # learned values below this (in magnitude) are dropped as noise
+    "mode": "replace",  # regions the planner did not read: "replace" its colouring, or keep the "max"
+    "fill": 0.0,  # > 0: inside regions the planner read, learned values above this add channels it left at 0
+    # (never a channel whose other side the planner set, nor one that the description's negated words drive:
+    # the planner's values themselves are never changed)
+    "closest_min": 0.05,  # a face whose largest value is below this counts as empty
+    "intensity": 0.25,  # |log factor| above which an overall intensity phrase scales the planner's regions
+    "read_all": 1.0,  # weight of the learned values when the planner read every word of a description
+    "vague": 1.0,  # ... when it read no movement but coloured the face from the script's emotion/background
+    "confident": 0.45,  # below this similarity to the closest corpus line, a reading the planner did not share is a guess
+}
+
+_INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
+
+
+@dataclass
+class Reading:
+    """What the learned layer made of one description."""
+
+    values: np.ndarray  # (61,) learned values (before the combination)
+    confidence: float  # cosine similarity to the nearest training description (0..1)
+    nearest_text: str
+    nearest_values: np.ndarray
+    intensity: float = 0.0  # log of the overall intensity factor the description states (0 = plain)
+
+
+@dataclass
+class Combined:
+    values: np.ndarray
+    explanation: list[str] = field(default_factory=list)
+    info: dict = field(default_factory=dict)
+
+
+def _shown(values: np.ndarray, mask: np.ndarray, limit: int = 6) -> str:
+    idx = [i for i in np.argsort(-np.abs(values)) if mask[i] and abs(values[i]) >= 0.005][:limit]
+    return ", ".join(f"{ch.NAMES[i]} {values[i]:.2f}" for i in idx) or "rest"
+
+
+_YAW_RATIO, _PITCH_RATIO = 0.85, 0.6  # eye rotation (rad) at which eyeLook* reach 1 (the planner's capture ratios)
+
+
+def _coherent(v: np.ndarray) -> np.ndarray:
+    """Both eyes look the same way; eye rotations and eyeLook* agree (a missing one is derived from the
+    other, a contradicting rotation follows the blendshapes); blinks cancel wide eyes; mouthClose
+    never exceeds jawOpen."""
+    for axis in ("Yaw", "Pitch"):
+        li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
+        v[li] = v[ri] = 0.5 * (v[li] + v[ri])
+    pairs = (
+        ("Pitch", _PITCH_RATIO, ("EyeLookDownLeft", "EyeLookDownRight"), ("EyeLookUpLeft", "EyeLookUpRight")),
+        ("Yaw", _YAW_RATIO, ("EyeLookOutRight", "EyeLookInLeft"), ("EyeLookOutLeft", "EyeLookInRight")),
+    )
+    for axis, ratio, plus, minus in pairs:
+        rot = v[_IDX[f"LeftEye{axis}"]]
+        look = 0.5 * (v[_IDX[plus[0]]] + v[_IDX[plus[1]]]) - 0.5 * (v[_IDX[minus[0]]] + v[_IDX[minus[1]]])
+        if abs(look) >= 0.05 and (abs(rot) < 0.02 or rot * look < 0):
+            rot = look * ratio
+        elif abs(rot) >= 0.02 and abs(look) < 0.05:
+            for name in plus if rot > 0 else minus:
+                v[_IDX[name]] = min(1.0, abs(rot) / ratio)
+        for name in (f"LeftEye{axis}", f"RightEye{axis}"):
+            v[_IDX[name]] = rot
+    for side in ("Left", "Right"):
+        blink, wide = _IDX[f"EyeBlink{side}"], _IDX[f"EyeWide{side}"]
+        if v[blink] > 0.5:
+            v[wide] = 0.0
+        v[wide] = min(v[wide], 1.0 - v[blink])
+    v[_IDX["MouthClose"]] = min(v[_IDX["MouthClose"]], v[_IDX["JawOpen"]])
+    return ch.clamp(v)
+
+
+def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.ndarray | None = None) -> Combined:
+    """Planner values in the regions it read; learned values elsewhere; the closest reading for an
+    otherwise empty face. ``plan`` is a :class:`~kfstudio.generation.planner.Plan`; ``unnegated``: the
+    learned values of the description read without its negation words (see :func:`strip_negations`)."""
+    s = dict(DEFAULT_COMBINE, **(settings or {}))
+    planned = np.asarray(plan.values, dtype=np.float64)
+    understood = set(getattr(plan, "understood", set())) & set(REGIONS)
+    found_movement = bool(getattr(plan, "found_movement", False))
+    if found_movement and not getattr(plan, "unknown_words", None):
+        weight = s["read_all"]
+    elif not found_movement and np.abs(planned).max() >= s["closest_min"]:
+        weight = s["vague"]
+    else:
+        weight = 1.0
+    learned = reading.values * (s["gain"] * weight)
+    learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
+    out = planned.copy()
+    kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    for r in understood:
+        kept |= REGION_MASKS[r]
+    lines = []
+    factor = 1.0
+    if s["intensity"] > 0 and abs(reading.intensity) >= s["intensity"] and kept.any() and not any(
+        _INTENSITY_READ.match(e) for e in plan.explanation
+    ):
+        factor = float(np.exp(np.clip(reading.intensity, np.log(0.4), np.log(1.5))))
+        out[kept] = ch.clamp(out * factor)[kept]
+        lines.append(f"semantic: the description reads as {'weaker' if factor < 1 else 'stronger'} overall "
+                     f"(learned intensity x{factor:.2f}) -> the planner's regions scaled")
+    open_ = ~kept
+    if s["mode"] == "max":
+        take = open_ & (np.abs(learned) > np.abs(planned))
+    else:
+        take = open_.copy()
+    added = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    if s["fill"] > 0:
+        added = kept & (planned == 0) & (planned[ch.MIRROR_INDEX] == 0) & (np.abs(learned) >= s["fill"])
+        if unnegated is not None:
+            added &= ~((np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05)
+        take |= added
+    out[take] = learned[take]
+    out = _coherent(out)
+    filled = [r for r in REGIONS if r not in understood and (take & REGION_MASKS[r]).any()
+              and np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
+    conf = float(reading.confidence)
+    info = {
+        "planner_regions": sorted(understood),
+        "learned_regions": filled,
+        "confidence": round(conf, 3),
+        "nearest": reading.nearest_text,
+        "closest_reading": False,
+        "intensity": round(factor, 3),
+    }
+    if understood:
+        lines.append(f"semantic: planner keeps {', '.join(sorted(understood))} (read from the words, exact)")
+    if added.any():
+        lines.append(f"semantic: beside the planner's reading the learned layer adds {_shown(out, added)}")
+    if filled:
+        mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+        for r in filled:
+            mask |= REGION_MASKS[r] & take
+        lines.append(
+            f"semantic: learned layer fills {', '.join(filled)} (confidence {conf:.2f}; closest corpus line "
+            f"{reading.nearest_text[:70]!r}) -> {_shown(out, mask)}"
+        )
+    found = bool(getattr(plan, "found_movement", False))
+    if found and np.abs(out).max() < s["closest_min"] and np.abs(learned).max() >= s["closest_min"] and unnegated is not None:
+        # the planner read only negations ("isn't surprised at all; he just looks at her flatly"): the
+        # learned layer proposes the rest, except the channels that the negated words drive (those
+        # that rise when the description is read without its negations)
+        driven = (np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05
+        rest = ~take & ~driven
+        out[rest] = learned[rest]
+        out = _coherent(out)
+        info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
+        if info["learned_regions"]:
+            lines.append(f"semantic: the planner read only negations; the learned layer proposes the rest "
+                         f"(confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
+    if found and np.abs(out).max() < s["closest_min"] and unnegated is not None:
+        # still nothing: the closest annotated line, without what the negated words drive
+        driven = (np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05
+        near = np.where(driven | (np.abs(reading.nearest_values) < s["floor"]), 0.0, reading.nearest_values)
+        if np.abs(near).max() >= s["closest_min"]:
+            out = _coherent(np.array(near, dtype=np.float64))
+            info["closest_reading"] = True
+            lines.append(f"semantic: the planner read only negations; closest corpus line {reading.nearest_text[:70]!r} "
+                         f"(similarity {conf:.2f}) without the negated channels -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
+    asks_neutral = found or any("'neutral'" in e for e in plan.explanation)
+    if np.abs(out).max() < s["closest_min"] and not asks_neutral and np.abs(reading.nearest_values).max() >= s["closest_min"]:
+        out = _coherent(np.array(reading.nearest_values, dtype=np.float64))
+        info["closest_reading"] = True
+        lines.append(
+            f"semantic: nothing in this description was understood with confidence; proposing the closest "
+            f"reading, corpus line {reading.nearest_text[:70]!r} (similarity {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}"
+        )
+    if not understood and not info["closest_reading"] and conf < s["confident"] and np.abs(out).max() >= s["closest_min"]:
+        info["closest_reading"] = True
+        lines.append(f"semantic: nothing in this description was understood with confidence (closest corpus line "
+                     f"{reading.nearest_text[:70]!r}, similarity {conf:.2f}); the proposal is the learned layer's closest reading")
+    return Combined(out, lines, info)
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|nor|neither|hardly|barely|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|"
+    r"isnt|doesnt|dont|didnt|wont|cant)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def strip_negations(text: str) -> str | None:
+    """The text without its negation words (None when it has none)."""
+    stripped, n = _NEGATION.subn(" ", text)
+    return re.sub(r"\s+", " ", stripped).strip() if n else None
+
+
+class SemanticLayer:
+    """The encoder and the learned head, loaded once; ``read`` is thread-safe."""
+
+    def __init__(self, model: SemanticModel, encoder=None, combine_settings: dict | None = None):
+        from .encoder import MiniLMEncoder
+
+        self.model = model
+        self.encoder = encoder if encoder is not None else MiniLMEncoder()
+        self.settings = dict(DEFAULT_COMBINE, **(model.card.get("combine") or {}), **(combine_settings or {}))
+        self._lock = threading.Lock()
+
+    @classmethod
+    def load(cls, folder: str | Path | None = None, encoder=None) -> "SemanticLayer":
+        from .resources import default_model_dir
+
+        return cls(SemanticModel.load(folder or default_model_dir()), encoder)
+
+    def prefetch(self, descriptions, backgrounds, emotions) -> None:
+        """Encode a batch of descriptions and contexts at once (one forward pass; later reads hit the cache)."""
+        contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
+        texts = [t for t in dict.fromkeys(list(descriptions) + contexts) if not self.is_cached(t)]
+        if texts:
+            self.encoder.encode(texts)
+
+    def is_cached(self, text: str) -> bool:
+        has = getattr(self.encoder, "has", None)
+        return bool(has(text)) if has is not None else False
+
+    def read_many(self, plans, descriptions, backgrounds, emotions) -> list[Reading]:
+        contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
+        vecs = self.encoder.encode(list(descriptions) + contexts)
+        d, c = vecs[: len(descriptions)], vecs[len(descriptions):]
+        if self.model.uses_plan:
+            x = self.model.feature_rows(d, c, np.array([p.values for p in plans]), [set(getattr(p, "understood", ())) for p in plans])
+        else:
+            x = self.model.feature_rows(d, c, None, None)
+        values = self.model.predict(x)
+        idx, sims = self.model.nearest(d)
+        inten = self.model.intensity(d)
+        return [
+            Reading(values[i], float(max(0.0, sims[i, 0])), self.model.anchor_texts[idx[i, 0]], self.model.anchor_values[idx[i, 0]],
+                    float(inten[i]))
+            for i in range(len(descriptions))
+        ]
+
+    def refine(self, plan, description: str, background: str = "", emotion: str = "") -> Combined:
+        from .encoder import single_threaded
+
+        with single_threaded():  # small products: synchronising BLAS threads costs more than it saves
+            reading = self.read_many([plan], [description], [background], [emotion])[0]
+            return combine(plan, reading, self.settings, self.unnegated(plan, description, background, emotion, reading))
+
+    def unnegated(self, plan, description: str, background: str, emotion: str, reading: Reading,
+                  always: bool = False) -> np.ndarray | None:
+        """Learned values of the description without its negations, when :func:`combine` needs them
+        (the planner's face is empty, or the learned layer may add channels beside it); else None."""
+        if not always and np.abs(plan.values).max() >= self.settings["closest_min"] and self.settings["fill"] <= 0:
+            return None
+        stripped = strip_negations(description)
+        if not stripped:
+            return None
+        return self.read_many([plan], [stripped], [background], [emotion])[0].values

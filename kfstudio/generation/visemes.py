@@ -1,0 +1,417 @@
+"""Speech and sound shapes: quoted words, sounds and letters -> the mouth shape a keyframe shows.
+
+A description such as "she mouths 'why'", "a long 'mmm' of approval", "he goes 'shh'" or "the 'm' in
+'mother'" names a sound. One keyframe shows the most characteristic mouth shape of it:
+
+1. **Pronunciation.** A word is looked up in the CMU Pronouncing Dictionary (ARPAbet phonemes with
+   stress), shipped in the package (``resources/speech``, the CMU licence beside it); for words the
+   dictionary lacks, a small set of English letter rules gives the phonemes.
+   Interjections and held sounds ("mmm", "shh", "psst", "ooh", "fff") have their own table, since
+   dictionaries spell them inconsistently.
+2. **Viseme.** Each phoneme maps to one of the 15 visemes of the Oculus/Meta OVR LipSync set
+   (sil, PP, FF, TH, DD, kk, CH, SS, nn, RR, aa, E, I, O, U), the set also used by several engines'
+   lip-sync tools. The mapping follows that set's published phoneme groups (PP = p b m, FF = f v,
+   TH = th dh, DD = t d, kk = k g ng, CH = ch jh sh zh, SS = s z, nn = n l, RR = r er, aa = aa ah ay,
+   E = eh ey ae, I = ih iy y, O = ao ow oy aw, U = uw uh w). ARPAbet's diphthongs take the viseme of
+   their most visible part (AW "wow" and OY "oi" are rounded: O).
+3. **The characteristic phoneme** of a word is the most visible one: a rounded onset (W: "why",
+   "wait") or a rounded stressed vowel first, else a lip closure or lip-teeth contact that ends or
+   begins a short word ("mmm", "stop"), else the stressed vowel. A quoted single letter or digraph
+   ("the 'm' in 'mother'", "on the EE") names the shape itself and wins.
+4. **ARKit values** of each viseme (:data:`VISEME_SHAPES`) are our own, set against how animators
+   annotate the same sounds in the project's corpus (e.g. an "oh": JawOpen 0.35, MouthFunnel 0.5,
+   MouthPucker 0.2). Loud sounds (shouted, all capitals, "!") open wider; whispered or mouthed ones
+   a little less.
+
+:func:`find_speech` reads a description; :func:`blend` lays the shape over the expression around it
+(brows, eyes and cheeks keep the expression; the mouth takes the shape, and what the shape cannot
+coexist with -- a wide smile in an "oo", an open jaw on an "m" -- is reduced). Standard library and
+numpy only; nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from kfstudio import channels as ch
+from kfstudio.generation.pronunciations import dictionary_text
+
+__all__ = [
+    "VISEMES",
+    "PHONEME_VISEME",
+    "VISEME_SHAPES",
+    "SOUND_WORDS",
+    "SpeechShape",
+    "pronounce",
+    "dictionary_available",
+    "word_viseme",
+    "find_speech",
+    "strip_quotes",
+    "INTERJECTIONS",
+    "interjection_words",
+    "shape_values",
+    "blend",
+]
+
+VISEMES = ("sil", "PP", "FF", "TH", "DD", "kk", "CH", "SS", "nn", "RR", "aa", "E", "I", "O", "U")
+
+#: ARPAbet phoneme (stress removed) -> viseme (Oculus/Meta OVR LipSync groups, see the module text).
+PHONEME_VISEME: dict[str, str] = {
+    "P": "PP", "B": "PP", "M": "PP",
+    "F": "FF", "V": "FF",
+    "TH": "TH", "DH": "TH",
+    "T": "DD", "D": "DD",
+    "K": "kk", "G": "kk", "NG": "kk", "HH": "sil",
+    "CH": "CH", "JH": "CH", "SH": "CH", "ZH": "CH",
+    "S": "SS", "Z": "SS",
+    "N": "nn", "L": "nn",
+    "R": "RR", "ER": "RR",
+    "AA": "aa", "AH": "aa", "AY": "aa",
+    "EH": "E", "EY": "E", "AE": "E",
+    "IH": "I", "IY": "I", "Y": "I",
+    "AO": "O", "OW": "O", "OY": "O", "AW": "O",
+    "UW": "U", "UH": "U", "W": "U",
+}
+_VOWELS = frozenset({"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"})
+
+#: Viseme -> ARKit channel values at a normal speaking strength ({S} = both sides). Our own values.
+VISEME_SHAPES: dict[str, dict[str, float]] = {
+    "sil": {},
+    "PP": {"MouthPress{S}": 0.45, "MouthClose": 0.1, "JawOpen": 0.1, "MouthRollLower": 0.1, "MouthRollUpper": 0.05},
+    "FF": {"MouthRollLower": 0.45, "MouthUpperUp{S}": 0.2, "JawOpen": 0.06, "MouthClose": 0.04},
+    "TH": {"TongueOut": 0.3, "JawOpen": 0.15, "MouthLowerDown{S}": 0.1},
+    "DD": {"JawOpen": 0.15, "MouthStretch{S}": 0.15, "MouthLowerDown{S}": 0.1, "MouthUpperUp{S}": 0.05},
+    "kk": {"JawOpen": 0.25, "MouthStretch{S}": 0.15, "MouthLowerDown{S}": 0.1},
+    "CH": {"MouthFunnel": 0.4, "MouthPucker": 0.35, "JawOpen": 0.06, "MouthUpperUp{S}": 0.1},
+    "SS": {"MouthStretch{S}": 0.35, "MouthUpperUp{S}": 0.2, "MouthLowerDown{S}": 0.2, "JawOpen": 0.03},
+    "nn": {"JawOpen": 0.15, "MouthLowerDown{S}": 0.1, "MouthStretch{S}": 0.05},
+    "RR": {"MouthFunnel": 0.35, "MouthPucker": 0.3, "JawOpen": 0.15},
+    "aa": {"JawOpen": 0.45, "MouthLowerDown{S}": 0.2, "MouthUpperUp{S}": 0.05},
+    "E": {"JawOpen": 0.3, "MouthStretch{S}": 0.25, "MouthLowerDown{S}": 0.15},
+    "I": {"MouthStretch{S}": 0.35, "MouthSmile{S}": 0.15, "JawOpen": 0.1, "MouthUpperUp{S}": 0.05},
+    "O": {"JawOpen": 0.35, "MouthFunnel": 0.5, "MouthPucker": 0.2, "MouthLowerDown{S}": 0.05},
+    "U": {"MouthPucker": 0.55, "MouthFunnel": 0.45, "JawOpen": 0.08},
+}
+
+#: Held sounds and interjections -> viseme (their spelling says more than any dictionary entry).
+#: Keys are squeezed forms (runs of one letter reduced to one: "mmmm" -> "m", "shhh" -> "sh").
+SOUND_WORDS: dict[str, str] = {
+    "m": "PP", "hm": "PP", "hmph": "PP", "mhm": "PP", "mmhm": "PP", "mhmm": "PP", "um": "PP", "hum": "PP",
+    "om": "PP", "mm hm": "PP", "m hm": "PP", "uh uh": "PP", "mm mm": "PP", "m m": "PP", "ahem": "PP", "b": "PP",
+    "p": "PP", "mwah": "U", "pf": "PP", "pft": "PP", "pfft": "PP", "phft": "PP",
+    "sh": "CH", "shush": "CH", "hush": "CH", "ch": "CH", "tch": "CH",
+    "s": "SS", "ps": "SS", "pst": "SS", "psst": "SS", "ts": "SS", "tsk": "SS", "tsk tsk": "SS", "z": "SS", "hiss": "SS",
+    "f": "FF", "v": "FF", "th": "TH",
+    "o": "O", "oh": "O", "ow": "O", "oi": "O", "whoa": "O", "wo": "O", "ho": "O",
+    "u": "U", "oo": "U", "ooh": "U", "oh la la": "U", "ooh la la": "U", "wo ho": "U", "woo": "U", "woo hoo": "U", "boo": "U",
+    "whew": "U", "phew": "U", "ew": "U", "eew": "U", "ptoo": "U", "ptu": "U", "shoo": "U",
+    "a": "aa", "ah": "aa", "aah": "aa", "ha": "aa", "hah": "aa", "aw": "aa", "awh": "aa", "uh": "aa", "duh": "aa", "ugh": "aa",
+    "ta da": "aa", "aha": "aa", "la": "aa", "blah": "aa", "ya": "aa", "yay": "aa", "hoah": "aa", "hoa": "aa",
+    "e": "I", "ee": "I", "eek": "I", "i": "I", "eh": "E", "meh": "E", "hey": "E", "heh": "E",
+    "r": "RR", "gr": "RR", "er": "RR", "k": "kk", "kh": "kk", "kh kh": "kk", "hic": "kk", "ack": "kk", "ak": "kk",
+    "n": "nn", "l": "nn", "d": "DD", "t": "DD", "g": "kk",
+}
+
+#: Letters and digraphs named on their own ("the 'm' in 'mother'", "on the EE").
+LETTER_VISEME: dict[str, str] = {
+    "m": "PP", "b": "PP", "p": "PP", "f": "FF", "v": "FF", "th": "TH", "w": "U", "wh": "U", "oo": "U", "u": "U",
+    "ee": "I", "e": "E", "i": "I", "s": "SS", "z": "SS", "sh": "CH", "ch": "CH", "j": "CH", "l": "nn", "n": "nn",
+    "t": "DD", "d": "DD", "r": "RR", "k": "kk", "g": "kk", "c": "kk", "a": "aa", "ah": "aa", "aa": "aa", "o": "O", "oh": "O",
+    "mm": "PP",
+}
+
+# Letter rules for words the dictionary lacks: longest grapheme first -> ARPAbet (the vowel gets stress 1).
+_GRAPHEMES: list[tuple[str, list[str]]] = sorted(
+    {
+        "tch": ["CH"], "sch": ["SH"], "igh": ["AY1"], "ough": ["AO1"], "eigh": ["EY1"],
+        "th": ["TH"], "sh": ["SH"], "ch": ["CH"], "ph": ["F"], "wh": ["W"], "ng": ["NG"], "ck": ["K"], "qu": ["K", "W"],
+        "ee": ["IY1"], "ea": ["IY1"], "oo": ["UW1"], "ou": ["AW1"], "ow": ["OW1"], "oa": ["OW1"], "oi": ["OY1"],
+        "oy": ["OY1"], "ai": ["EY1"], "ay": ["EY1"], "au": ["AO1"], "aw": ["AO1"], "ew": ["UW1"], "ie": ["IY1"],
+        "a": ["AE1"], "e": ["EH1"], "i": ["IH1"], "o": ["AA1"], "u": ["AH1"], "y": ["IY1"],
+        "b": ["B"], "c": ["K"], "d": ["D"], "f": ["F"], "g": ["G"], "h": ["HH"], "j": ["JH"], "k": ["K"], "l": ["L"],
+        "m": ["M"], "n": ["N"], "p": ["P"], "q": ["K"], "r": ["R"], "s": ["S"], "t": ["T"], "v": ["V"], "w": ["W"],
+        "x": ["K", "S"], "z": ["Z"],
+    }.items(),
+    key=lambda kv: -len(kv[0]),
+)
+
+# Quoted text: '...' or "..." (an apostrophe inside a word does not close it), or curly quotes.
+_QUOTE_RE = re.compile(
+    r"""(?<![A-Za-z0-9])'((?:[^'\n]|'(?=[A-Za-z]))+?)'(?![A-Za-z])|"([^"\n]+)"|\u2018([^\u2019\n]+)\u2019|\u201c([^\u201d\n]+)\u201d"""
+)
+_LOUD_RE = re.compile(r"\b(?:shout|shouts|shouted|shouting|yell|yells|yelled|yelling|scream|screams|screamed|screaming|bellow\w*|roar\w*|holler\w*|cries out|calls out|belts?)\b", re.I)
+_SOFT_RE = re.compile(r"\b(?:mouth|mouths|mouthed|mouthing|whisper\w*|murmur\w*|breathes?|under (?:her|his|their|my) breath|silently|soundless\w*|mutter\w*)\b", re.I)
+_LONG_RE = re.compile(r"\b(?:long|drawn[- ]out|stretched|held|hums?|chants?)\b", re.I)
+#: Sound verbs written without quotes -> viseme ("she hums", "he hisses").
+_VERB_SOUNDS: dict[str, str] = {
+    "hum": "PP", "hums": "PP", "humming": "PP", "hummed": "PP", "hiss": "SS", "hisses": "SS", "hissing": "SS", "hissed": "SS",
+    "shush": "CH", "shushes": "CH", "shushing": "CH", "shushed": "CH",
+    "boo": "U", "boos": "U", "booed": "U", "booing": "U", "hoot": "U", "hoots": "U", "hooting": "U", "hooted": "U",
+}
+
+
+@dataclass(frozen=True)
+class SpeechShape:
+    """The mouth shape one keyframe shows for a sound in a description."""
+
+    viseme: str
+    text: str  # the quoted sound or word as written
+    phoneme: str  # the ARPAbet phoneme (or letter) the shape comes from
+    scale: float  # 1.0 normal; > 1 loud or held; < 1 mouthed or whispered
+    source: str  # "dictionary", "letter rules", "sound table", "letter", "verb"
+
+    def describe(self) -> str:
+        return f"sound '{self.text}' -> {self.phoneme} -> viseme {self.viseme} ({self.source}, x{self.scale:.2f})"
+
+
+# --------------------------------------------------------------------------- pronunciation
+
+
+@lru_cache(maxsize=1)
+def _dictionary_text() -> str | None:
+    """The shipped CMU Pronouncing Dictionary, lower-cased, behind a newline (for line searches)."""
+    text = dictionary_text()
+    return None if text is None else "\n" + text.lower()
+
+
+def dictionary_available() -> bool:
+    """True when the CMU Pronouncing Dictionary shipped in the package can be read."""
+    return _dictionary_text() is not None
+
+
+def _letter_rules(word: str) -> list[str]:
+    out: list[str] = []
+    i, w = 0, word.lower()
+    while i < len(w):
+        for g, ph in _GRAPHEMES:
+            if w.startswith(g, i):
+                if g == "e" and i == len(w) - 1 and out:  # silent final e
+                    ph = []
+                out.extend(ph)
+                i += len(g)
+                break
+        else:
+            i += 1
+    if out and not any(p[-1].isdigit() for p in out):
+        out.append("AH1")
+    return out
+
+
+@lru_cache(maxsize=2048)
+def pronounce(word: str) -> tuple[tuple[str, ...], str]:
+    """ARPAbet phonemes of ``word`` (with stress digits) and where they came from."""
+    w = word.lower().strip("'-")
+    text = _dictionary_text()
+    if text is not None and w:
+        at = text.find(f"\n{w} ")
+        if at >= 0:
+            end = text.find("\n", at + 1)
+            return tuple(text[at + len(w) + 2 : end].upper().split()), "dictionary"
+    return tuple(_letter_rules(w)), "letter rules"
+
+
+def _squeeze(s: str) -> str:
+    return re.sub(r"([a-z])\1+", r"\1", s)
+
+
+def word_viseme(word: str) -> tuple[str, str, str] | None:
+    """(viseme, phoneme, source) of the most characteristic shape of one word, or None."""
+    w = re.sub(r"[^a-z' ]", " ", word.lower()).strip()
+    w = re.sub(r"\s+", " ", w)
+    if not w:
+        return None
+    sq = _squeeze(w)
+    for key in (w, sq, sq.replace(" ", "")):
+        if key in SOUND_WORDS:
+            return SOUND_WORDS[key], key, "sound table"
+    if re.fullmatch(r"[a-z]{1,2}", w) and w in LETTER_VISEME:
+        return LETTER_VISEME[w], w, "letter"
+    phones, source = pronounce(w.replace(" ", ""))
+    if not phones:
+        return None
+    bare = [p.rstrip("012") for p in phones]
+    stressed = next((k for k, p in enumerate(phones) if p.endswith("1")), None)
+    if stressed is None:
+        stressed = next((k for k, p in enumerate(bare) if p in _VOWELS), 0)
+    vowel = bare[stressed]
+    # 1. a rounded onset or a rounded stressed vowel: the most visible shape
+    if bare[0] == "W" or (len(bare) > 1 and bare[0] in ("HH", "K", "S") and bare[1] == "W"):
+        return "U", "W", source
+    if PHONEME_VISEME.get(vowel) in ("O", "U"):
+        return PHONEME_VISEME[vowel], vowel, source
+    # 2. a word without a vowel is a held consonant ("mm", "shh", "pst" spelled as words)
+    if not any(p in _VOWELS for p in bare):
+        first = next((p for p in bare if PHONEME_VISEME.get(p, "sil") != "sil"), bare[0])
+        return PHONEME_VISEME.get(first, "sil"), first, source
+    return PHONEME_VISEME.get(vowel, "aa"), vowel, source
+
+
+def _stressed(word: str) -> str:
+    phones, _ = pronounce(word)
+    return next((p.rstrip("012") for p in phones if p.endswith("1")), "")
+
+
+#: Interjections (squeezed spelling) -> the feeling they voice, in words the planner reads. The mouth shape
+#: comes from the sound; these words colour the rest of the face ("an 'ew' face": disgust).
+INTERJECTIONS: dict[str, str] = {
+    "ew": "disgust", "eew": "disgust", "ugh": "disgust", "yuck": "disgust", "blech": "disgust", "gross": "disgust",
+    "yay": "excited", "wo": "excited", "wo ho": "excited", "woo": "excited", "woo ho": "excited", "yes": "excited", "yess": "excited",
+    "wow": "amazed", "whoa": "amazed", "oh": "surprised", "o": "surprised", "ooh": "impressed surprise", "ah": "surprised",
+    "aha": "excited", "ta da": "happy", "ha": "laugh", "haha": "laugh", "hah": "surprised",
+    "aw": "tender", "aww": "tender", "awh": "tender", "oh no": "worried", "uh oh": "worried", "oops": "embarrassed",
+    "yikes": "afraid", "eek": "afraid", "phew": "relieved", "whew": "relieved",
+    "pf": "disdain , slightly puffed cheeks", "pft": "disdain , slightly puffed cheeks", "pfft": "disdain , slightly puffed cheeks", "tsk": "disapproving", "tsk tsk": "disapproving", "hmph": "disdain",
+    "hm": "thoughtful", "um": "hesitant", "uh": "hesitant", "er": "hesitant", "meh": "indifferent", "duh": "unimpressed",
+    "huh": "confused", "what": "shocked", "no": "distressed", "please": "pleading", "sorry": "sorry",
+    "boo": "angry", "gr": "angry", "shh": "stern", "sh": "stern", "shush": "stern", "ow": "pain", "ouch": "pain", "oof": "pain",
+}
+
+
+def interjection_words(text: str) -> str:
+    """Feeling words for the interjections quoted in ``text`` ("An 'ew' face" -> "disgust"), or ""."""
+    out = []
+    for m in _QUOTE_RE.finditer(text):
+        q = next(g for g in m.groups() if g is not None)
+        key = _squeeze(re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip())
+        first = key.split(" ")[0] if key else ""
+        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or INTERJECTIONS.get(first)
+        if word and word not in out:
+            out.append(word)
+    return " , ".join(out)
+
+
+def strip_quotes(text: str) -> str:
+    """``text`` with quoted passages replaced by a clause break (so their words are not read as
+    directions: "'Stop.'" is a word said, not a negation)."""
+    return _QUOTE_RE.sub(" , ", text)
+
+
+_NAMED_LETTER_RE = re.compile(r"\b(?i:the|on|its|his|her)\s+(?i:final\s+|first\s+|last\s+|initial\s+|opening\s+)?([A-Z]{1,2})\b(?!')")
+
+
+_SHAPE_RE = re.compile(r"\b(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|i|sh|s)[\s-]+(?:shape|mouth|sound|position)\b", re.I)
+_SAID_RE = re.compile(r"\b(?:mouths|mouthing|mouthed|says|saying|whispers|whispering|said)\s*:\s*([A-Za-z][A-Za-z' -]{0,30})", re.I)
+
+
+def find_speech(text: str) -> SpeechShape | None:
+    """The sound a description names (quoted words or letters, or a sound verb), or None."""
+    quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)]
+    if not quotes:
+        said = _SAID_RE.search(text)  # "(mouthing: sorry)"
+        if said:
+            quotes = [said.group(1).strip()]
+    shape = _SHAPE_RE.search(text)  # "an EE shape", "lips in an O shape"
+    if shape and not quotes:
+        key = shape.group(1).lower()
+        vis = LETTER_VISEME.get(key) or SOUND_WORDS.get(key)
+        if vis:
+            return SpeechShape(vis, shape.group(0), key.upper(), 1.0, "letter")
+    loud = bool(_LOUD_RE.search(text))
+    soft = bool(_SOFT_RE.search(text)) and not loud
+    named = _NAMED_LETTER_RE.search(text)
+    if named and named.group(1).lower() in LETTER_VISEME and quotes:
+        letter = named.group(1).lower()
+        return SpeechShape(LETTER_VISEME[letter], named.group(1), letter.upper(), 1.0, "letter")
+    best: SpeechShape | None = None
+    for q in quotes:
+        words = re.findall(r"[A-Za-z]+(?:'[a-z]+)?", q)
+        if not words:
+            continue
+        scale = 1.0
+        if loud or (q.isupper() and len(q) > 1) or "!" in q:
+            scale = 1.35
+        elif soft:
+            scale = 0.85
+        if re.search(r"([A-Za-z])\1\1", q) or _LONG_RE.search(text):
+            scale = min(1.4, scale * 1.1)
+        letter = q.strip(" .,!?-\u2014").lower()
+        if letter in LETTER_VISEME and len(letter) <= 2 and not (letter in SOUND_WORDS and len(quotes) == 1):
+            # a letter named on its own wins over the word around it
+            return SpeechShape(LETTER_VISEME[letter], q, letter.upper(), scale, "letter")
+        if best is not None:
+            continue
+        joined = " ".join(w.lower() for w in words)
+        hit = word_viseme(joined) if _squeeze(joined) in SOUND_WORDS or joined in SOUND_WORDS else None
+        if hit is None:
+            distinct = list(dict.fromkeys(w.lower() for w in words))[:2]
+            hits = [h for h in (word_viseme(w) for w in distinct) if h is not None]
+            if scale > 1.2:  # shouted: the open vowel shows, not a rounded onset
+                hits = [(PHONEME_VISEME.get(_stressed(w), h[0]), _stressed(w) or h[1], h[2]) if h[1] == "W" else h
+                        for w, h in zip(distinct, hits)]
+            hit = next((h for h in hits if h[2] == "sound table"), None) or next(
+                (h for h in hits if h[0] in ("O", "U")), hits[0] if hits else None)
+        if hit is not None:
+            best = SpeechShape(hit[0], q, hit[1], scale, hit[2])
+    if best is None and not quotes:
+        for word in re.findall(r"[a-z]+", text.lower()):
+            if word in _VERB_SOUNDS:
+                return SpeechShape(_VERB_SOUNDS[word], word, word, 1.0, "verb")
+    return best
+
+
+# --------------------------------------------------------------------------- values
+
+
+def _expand(targets: dict[str, float]) -> dict[int, float]:
+    out: dict[int, float] = {}
+    for key, value in targets.items():
+        names = [key.replace("{S}", "Left"), key.replace("{S}", "Right")] if "{S}" in key else [key]
+        for name in names:
+            out[ch.channel_index(name)] = float(value)
+    return out
+
+
+_SHAPE_VECTORS: dict[str, np.ndarray] = {}
+for _v, _targets in VISEME_SHAPES.items():
+    _vec = np.zeros(ch.NUM_CHANNELS)
+    for _i, _x in _expand(_targets).items():
+        _vec[_i] = _x
+    _SHAPE_VECTORS[_v] = _vec
+
+_I = ch.channel_index
+_SMILE = [_I("MouthSmileLeft"), _I("MouthSmileRight")]
+_STRETCH = [_I("MouthStretchLeft"), _I("MouthStretchRight")]
+_OPENERS = [_I("JawOpen"), _I("MouthLowerDownLeft"), _I("MouthLowerDownRight"), _I("MouthUpperUpLeft"), _I("MouthUpperUpRight")]
+_CLOSERS = [_I("MouthPressLeft"), _I("MouthPressRight"), _I("MouthClose"), _I("MouthRollLower"), _I("MouthRollUpper")]
+_ROUND = [_I("MouthPucker"), _I("MouthFunnel")]
+
+
+def shape_values(shape: SpeechShape) -> np.ndarray:
+    """The 61 values of the shape alone (clamped)."""
+    return ch.clamp(_SHAPE_VECTORS[shape.viseme] * shape.scale)
+
+
+def blend(values: np.ndarray, shape: SpeechShape) -> np.ndarray:
+    """Lay the sound's mouth shape over an expression (returns a new array).
+
+    Brows, eyes, cheeks, nose and pose keep the expression. Mouth channels take the larger of the two,
+    then what the sound cannot coexist with is reduced: a lip closure (PP, FF) keeps the jaw nearly
+    shut and the lips together; rounded sounds (O, U, CH, RR) halve a smile and a stretch; spread
+    sounds (I, E, SS) halve a pucker or funnel; open vowels release pressed lips.
+    """
+    out = np.array(values, dtype=np.float64, copy=True)
+    s = shape_values(shape)
+    mouth = np.abs(s) > 0
+    out[mouth] = np.maximum(out[mouth], s[mouth])
+    v = shape.viseme
+    if v in ("PP", "FF", "SS"):
+        limit = s[_I("JawOpen")] + 0.05
+        for i in _OPENERS:
+            if s[i] == 0 or i == _I("JawOpen"):
+                out[i] = min(out[i], limit if i == _I("JawOpen") else max(s[i], 0.1))
+        if v != "SS":
+            out[_ROUND] = np.minimum(out[_ROUND], 0.15)
+    if v in ("O", "U", "CH", "RR"):
+        out[_SMILE] *= 0.5
+        out[_STRETCH] = np.minimum(out[_STRETCH], 0.15)
+        out[[_I("MouthPressLeft"), _I("MouthPressRight")]] *= 0.3
+    if v in ("I", "E", "SS"):
+        out[_ROUND] = np.minimum(out[_ROUND], 0.1)
+    if v in ("aa", "E", "O", "kk"):
+        out[_CLOSERS] = np.minimum(out[_CLOSERS], 0.1)
+    out[_I("MouthClose")] = min(out[_I("MouthClose")], out[_I("JawOpen")])
+    return ch.clamp(out)

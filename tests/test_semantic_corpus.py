@@ -1,0 +1,86 @@
+"""models/corpus/build_corpus.py: validation, programmatic variants and the split by family."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCRIPT = ROOT / "models" / "corpus" / "build_corpus.py"
+
+
+def line(family, description, targets, key, low=None, style="prose", **extra):
+    return {"family": family, "style": style, "description": description, "background": "", "emotion": "",
+            "targets": targets, "key": key, "low": low or {}, **extra}
+
+
+def run(src: Path, out: Path, *args: str):
+    return subprocess.run([sys.executable, str(SCRIPT), "--src", str(src), "--out", str(out), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def read(path: Path) -> list[dict]:
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def make_src(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    src.mkdir()
+    lines = []
+    for i in range(30):
+        fam = f"prose-smile-{i}"
+        lines.append(line(fam, f"She smiles at stranger number {i}.", {"MouthSmileLeft": 0.5, "MouthSmileRight": 0.5},
+                          ["MouthSmileLeft", "MouthSmileRight"], {"MouthFrownLeft": 0.05}))
+        lines.append(line(fam, f"A polite little grin for visitor {i}", {"MouthSmileLeft": 0.5, "MouthSmileRight": 0.5},
+                          ["MouthSmileLeft"]))
+        lines.append(line(f"gaze-left-{i}", f"He glances to his left, case {i}.",
+                          {"HeadYaw": -0.2, "LeftEyeYaw": -0.3, "RightEyeYaw": -0.3, "EyeLookOutLeft": 0.4, "EyeLookInRight": 0.4},
+                          ["EyeLookOutLeft", "LeftEyeYaw"], style="gaze"))
+        lines.append({"family": fam, "style": "prose", "pair": [f"a faint smile {i}", f"a huge grin {i}"], "channel": "MouthSmileLeft"})
+    (src / "a.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    return src
+
+
+def test_split_by_family_with_variants_and_pairs(tmp_path):
+    src = make_src(tmp_path)
+    out = tmp_path / "out"
+    r = run(src, out, "--strict")
+    assert r.returncode == 0, r.stderr
+    seen: dict[str, str] = {}
+    variants = set()
+    for split in ("train", "dev", "test"):
+        for obj in read(out / f"{split}.jsonl"):
+            fam = obj["family"]
+            r10 = zlib.crc32(fam.encode()) % 10
+            assert split == ("train" if r10 <= 5 else "dev" if r10 <= 7 else "test")
+            assert seen.setdefault(fam, split) == split  # a family never crosses splits
+            variants.add(obj.get("variant", ""))
+            if obj.get("variant") == "side":
+                assert "right" in obj["description"]
+                assert obj["targets"]["HeadYaw"] == 0.2 and obj["targets"]["EyeLookOutRight"] == 0.4
+                assert obj["key"] == ["EyeLookOutRight", "RightEyeYaw"]
+            if obj.get("variant") == "weaker" and "targets" in obj and obj["family"].startswith("prose-smile"):
+                assert obj["targets"]["MouthSmileLeft"] < 0.5
+    assert {"", "side", "weaker", "typo"} <= variants
+    # deterministic
+    first = {s: (out / f"{s}.jsonl").read_bytes() for s in ("train", "dev", "test")}
+    run(src, out)
+    assert first == {s: (out / f"{s}.jsonl").read_bytes() for s in ("train", "dev", "test")}
+
+
+def test_bad_lines_are_named_and_strict_fails(tmp_path):
+    src = make_src(tmp_path)
+    with (src / "b.jsonl").open("w", encoding="utf-8") as f:
+        f.write(json.dumps(line("x-1", "smile", {"Smile": 0.5}, [])) + "\n")
+        f.write("{not json\n")
+        f.write(json.dumps(line("x-2", "smile", {"MouthSmileLeft": 1.5}, ["MouthSmileLeft"])) + "\n")
+        f.write(json.dumps(line("x-3", "smile", {"MouthSmileLeft": 0.5}, ["JawOpen"])) + "\n")
+    r = run(src, tmp_path / "out")
+    assert r.returncode == 0
+    errs = r.stderr.strip().splitlines()
+    assert len(errs) == 4 and all(f"b.jsonl:{n}:" in e for n, e in zip(range(1, 5), errs))
+    assert "Smile" in errs[0] and "outside" in errs[2] and "JawOpen" in errs[3]
+    assert run(src, tmp_path / "out2", "--strict").returncode == 1
