@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QPlainTextEdit,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -61,6 +62,13 @@ class Inspector(QWidget):
         self.stale_label.setStyleSheet("color: #d9534f")
         self.stale_label.hide()
         self.stale: set[str] = set()
+        #: why the last proposal gave these values (planner readings, learned-layer fills, confidence)
+        self.why = QPlainTextEdit()
+        self.why.setObjectName("proposalExplanation")
+        self.why.setReadOnly(True)
+        self.why.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.why.setPlaceholderText("Why these values: shown after the keyframe is proposed.")
+        self.why.setMaximumHeight(110)
         form = QFormLayout()
         form.addRow("Time", self.time)
         form.addRow("", self.time_warning)
@@ -99,6 +107,10 @@ class Inspector(QWidget):
         locks_label.setWordWrap(True)
         layout.addWidget(locks_label)
         layout.addWidget(self.locks, 1)
+        why_label = QLabel("Why these values (the last proposal):")
+        why_label.setWordWrap(True)
+        layout.addWidget(why_label)
+        layout.addWidget(self.why)
         layout.addLayout(buttons)
 
         self.time.valueChanged.connect(self._on_time)
@@ -149,6 +161,9 @@ class Inspector(QWidget):
             keyed, edited, locked = int(k.keyed.sum()), int(k.edited.sum()), int((k.locked | self.session.anim.channel_locked).sum())
             self.flags.setText(f"Channels: {keyed}/{ch.NUM_CHANNELS} keyed\n{edited} hand-edited · {locked} locked")
             self._refresh_locks(k)
+            why = "\n".join(self.session.explanations.get(k.uid, []))
+            if why != self.why.toPlainText():
+                self.why.setPlainText(why)
         finally:
             self._updating = False
 
@@ -178,6 +193,7 @@ class Inspector(QWidget):
         self.time.setValue(0.0)
         self.hold.setValue(0.0)
         self.description.clear()
+        self.why.clear()
 
     # ------------------------------------------------------------------ per-channel locks
     def _build_locks(self) -> QListWidget:

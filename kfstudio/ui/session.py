@@ -91,6 +91,10 @@ class EditorSession(QObject):
         #: ``fn(script_keyframes_before)`` run before a drag's undo step closes (see the module docstring)
         self.drag_finishers: list[Callable[[list[LineKey]], None]] = []
         self._drag_before: list[LineKey] = []
+        #: keyframe id -> why the backend proposed its values (the explanation of the last proposal:
+        #: which words the planner read, what the learned layer filled and with what confidence).
+        #: Not part of the document: shown by the inspector, forgotten with the document.
+        self.explanations: dict[str, list[str]] = {}
         self.set_document(anim if anim is not None else Animation(), path)
 
     # ------------------------------------------------------------------ document
@@ -98,6 +102,7 @@ class EditorSession(QObject):
         """Replace the document (a new undo history starts, clean); keeps the playhead in range."""
         self._unsubscribe()
         self.anim = anim
+        self.explanations = {}
         self.stack = UndoStack(anim)
         self.stack.subscribe(lambda _stack: self.undoStateChanged.emit())
         self._unsubscribe = anim.subscribe(self._on_document_touched)

@@ -404,8 +404,12 @@ class GenerationController(QObject):
     @Slot()
     def _on_results_ready(self) -> None:
         """Queue the worker's new proposals of the current job (those of stale jobs are dropped)."""
-        fresh = [(uid, np.asarray(values, dtype=np.float64))
-                 for job_id, uid, values, _result in self.worker.take_results() if job_id == self._active]
+        fresh = []
+        for job_id, uid, values, result in self.worker.take_results():
+            if job_id != self._active:
+                continue
+            fresh.append((uid, np.asarray(values, dtype=np.float64)))
+            self.session.explanations[uid] = [str(line) for line in (getattr(result, "explanation", None) or [])]
         self._queued.extend(fresh)
         if fresh and not self._batch.isActive() and not self._next_slice.isActive():
             self._batch.start()

@@ -1,5 +1,6 @@
-"""Editor gaps closed for issue 5: description edits reach the script, the curve editor opens on the
-channels that move, and "Load head" reads real glTF/npz heads (errors and missing shapes shown)."""
+"""The editor's panels on a real window: description edits in the inspector reach the script, the
+inspector says why a keyframe has its values and forgets the previous document, the curve editor opens
+on the channels that move, and "Load head" reads real glTF/npz heads (errors and missing shapes shown)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
+from kfstudio.animation import commands as cmd  # noqa: E402
 from kfstudio.generation.script import parse_script  # noqa: E402
 from kfstudio.io.gltf_head import save_gltf_head  # noqa: E402
 from kfstudio.rig.head import default_head  # noqa: E402
@@ -228,3 +230,20 @@ def test_save_as_proposes_the_script_name_outside_the_program(qtbot, editor_wind
     w.new_document()
     w.save_as()
     assert proposed[-1] == work / "untitled.kfs"
+
+
+def test_inspector_says_why_the_proposal_has_its_values(qtbot, window):
+    """The last proposal's explanation (planner readings, learned-layer fills) is shown for the keyframe
+    selected, and a keyframe that was never proposed shows none."""
+    k = window.session.anim.keyframes[1]
+    window.session.select_keyframes([k.uid])
+    qtbot.waitUntil(lambda: window.inspector.uid == k.uid, timeout=5000)
+    why = window.inspector.why.toPlainText()
+    assert why == "\n".join(window.session.explanations[k.uid]) and why.strip()
+    assert "smile" in why.lower() and "MouthSmileLeft" in why  # the words read and the channels they set
+    # a keyframe keyed by hand has no proposal: nothing is claimed for it
+    assert window.session.push(cmd.key_pose(window.session.anim, 2.5))
+    made = next(kf for kf in window.session.anim.keyframes if abs(kf.time - 2.5) < 1e-9)
+    window.session.select_keyframes([made.uid])
+    qtbot.waitUntil(lambda: window.inspector.uid == made.uid, timeout=5000)
+    assert window.inspector.why.toPlainText() == ""
