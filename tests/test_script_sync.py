@@ -184,3 +184,15 @@ def test_untimed_lines_land_on_whole_frames():
     anim = _generated("Emotion: sly\n- a slow smirk spreads on the left\n- one eyebrow rises\n- the head tilts to the right\n")
     for k in anim.keyframes:
         assert abs(k.time * anim.fps - round(k.time * anim.fps)) < 1e-9
+
+
+def test_split_into_beats_keeps_the_time_and_adds_untimed_lines():
+    from kfstudio.generation.script import parse_script
+    from kfstudio.script_sync.lines import split_into_beats
+
+    text = "0.5s: A calm face.\n2s: Initially he grins -> then the grin fades, finally a scowl.\n4s: Rest.\n"
+    assert "narrates a change in 3 beats" in " ".join(parse_script(text).warnings)
+    split = split_into_beats(text, 2)
+    beats = parse_script(split).beats
+    assert [(b.time, b.description) for b in beats][1:4] == [(2.0, "He grins"), (None, "The grin fades"), (None, "A scowl.")]
+    assert split_into_beats(text, 1) is None and split_into_beats(text, 7) is None

@@ -247,3 +247,28 @@ def test_inspector_says_why_the_proposal_has_its_values(qtbot, window):
     window.session.select_keyframes([made.uid])
     qtbot.waitUntil(lambda: window.inspector.uid == made.uid, timeout=5000)
     assert window.inspector.why.toPlainText() == ""
+
+
+def test_a_line_that_narrates_a_change_is_offered_as_beats_and_split_in_one_step(qtbot, editor_window):
+    w = editor_window
+    text = ("Emotion: Mixed.\n\n0.0s: A calm face.\n"
+            "1.0s: At first she beams, then the smile fades; by the end her mouth is a thin line.\n3.0s: She sighs.\n")
+    w.script_panel.editor.setPlainText(text)
+    w.script_panel.commit_text()
+    qtbot.waitUntil(lambda: not w.controller.busy and len(w.session.anim.keyframes) == 3, timeout=10000)
+    assert "narrates a change in 3 beats" in w.script_panel.hints.text()
+    cursor = w.script_panel.editor.textCursor()
+    cursor.setPosition(text.index("At first"))
+    w.script_panel.editor.setTextCursor(cursor)
+    assert w.split_line_into_beats()
+    qtbot.waitUntil(lambda: not w.controller.busy and len(w.session.anim.keyframes) == 5, timeout=10000)
+    descriptions = [k.description for k in w.session.anim.keyframes]
+    assert descriptions[1:4] == ["She beams", "The smile fades", "Her mouth is a thin line."]
+    assert "narrates a change" not in w.script_panel.hints.text()
+    w.session.undo()  # one step: the split and the keyframes it made
+    qtbot.waitUntil(lambda: len(w.session.anim.keyframes) == 3, timeout=10000)
+    assert w.script_panel.editor.toPlainText() == text
+    # a line that narrates nothing is left alone
+    cursor.setPosition(text.index("She sighs"))
+    w.script_panel.editor.setTextCursor(cursor)
+    assert not w.split_line_into_beats()

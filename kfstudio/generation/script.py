@@ -382,7 +382,30 @@ def parse_script(text: str, source: str = "<script>", fps: float = DEFAULT_FPS) 
     script.beats = _order_by_time(beats, script, source)
     if not script.beats:
         script.warnings.append(f"{source}: no keyframe descriptions found")
+    if structured:
+        script.warnings.extend(_change_hints(script.beats, source))
     return script
+
+
+#: Words that tell a sequence of states in one line (the ones a hint is given for).
+_NARRATION = re.compile(r"\b(?:at first|initially|then|by the end|in the end|finally|afterwards)\b|->|→", re.IGNORECASE)
+
+
+def _change_hints(beats: list[Beat], source: str) -> list[str]:
+    """A hint for each line that narrates a change ("at first ..., then ..., by the end ..."): its one
+    keyframe shows where the description ends; each beat can have a line (and a keyframe) of its own."""
+    from .planner.text import split_change_beats
+
+    hints = []
+    for beat in beats:
+        if not _NARRATION.search(beat.description):  # "X fades into Y" alone describes its end state
+            continue
+        parts = split_change_beats(beat.description)
+        if parts:
+            shown = " | ".join(p.rstrip(".") for p in parts)
+            hints.append(f"{source}, line {beat.line}: narrates a change in {len(parts)} beats ({shown}); its keyframe "
+                         f"shows the last. Split the line (Edit › Split line into beats) to key each one")
+    return hints
 
 
 def _set_header(script: Script, name: str, value: str, where: str) -> None:

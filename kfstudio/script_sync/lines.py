@@ -21,7 +21,7 @@ from ..animation.commands import Edit
 from ..animation.timefmt import TimeSpec, format_like
 from .sync import script_keyframes
 
-__all__ = ["LineKey", "describe_keyframe", "line_keys", "retime_edit", "script_with_description",
+__all__ = ["LineKey", "split_into_beats", "describe_keyframe", "line_keys", "retime_edit", "script_with_description",
            "script_with_times", "time_prefix"]
 
 
@@ -201,3 +201,26 @@ def script_with_times(script: str, fps: float, before: Sequence[LineKey], times:
         if read is None or abs(read - t) > tolerance:
             return None
     return new
+
+
+def split_into_beats(script: str, line: int, fps: float = 30.0) -> str | None:
+    """``script`` with line ``line`` (1-based), a description that narrates a change ("at first she
+    beams, then the smile fades; by the end her mouth is a thin line"), split into one line per beat:
+    the first keeps the line's time, the others follow untimed (timed from their order). None when
+    that line is no keyframe line or narrates no change."""
+    from kfstudio.generation.planner.text import split_change_beats
+    from kfstudio.generation.script import parse_script
+
+    parsed = parse_script(script, fps=fps)
+    beat = next((b for b in parsed.beats if b.line == line), None)
+    if beat is None:
+        return None
+    parts = [p.strip() for p in split_change_beats(beat.description)]
+    if len(parts) < 2:
+        return None
+    start, end = beat.span
+    line_end = script.find("\n", end)
+    line_end = len(script) if line_end < 0 else line_end
+    first = parts[0][:1].upper() + parts[0][1:]
+    rest = "".join("\n" + p[:1].upper() + p[1:] for p in parts[1:])
+    return script[:start] + first + script[end:line_end] + rest + script[line_end:]

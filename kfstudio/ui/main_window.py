@@ -267,6 +267,15 @@ class MainWindow(QMainWindow):
             self._layout_restored = True
             QTimer.singleShot(50, self, self._default_sizes)  # once the window has its size
 
+    @Slot()
+    def split_line_into_beats(self) -> bool:
+        """Split the script line at the cursor, a description that narrates a change, into one line per
+        beat (one undo step, like any script edit); the status bar says when that line narrates none."""
+        if self.script_panel.split_line_into_beats():
+            return True
+        self.statusBar().showMessage("The line at the cursor narrates no change (\"at first …, then …\"): nothing to split", 8000)
+        return False
+
     def _action(self, key: str, text: str, slot, *, shortcut_id: str | None = None, checkable: bool = False) -> QAction:
         action = QAction(text, self)
         sid = shortcut_id or key
@@ -314,6 +323,7 @@ class MainWindow(QMainWindow):
         a("copy_pose", "Copy &pose at playhead", self.copy_pose)
         a("paste", "&Paste at playhead", self.paste)
         a("fps", "&Frame rate…", self.frame_rate_dialog)
+        a("split_beats", "Split line into &beats", self.split_line_into_beats)
         a("go_start", "Go to &start", lambda: self.go_to_end(False))
         a("go_end", "Go to &end", lambda: self.go_to_end(True))
         a("go_start_alt", "Go to start", lambda: self.go_to_end(False))
@@ -341,7 +351,7 @@ class MainWindow(QMainWindow):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Edit")
         for key in ("undo", "redo", None, "copy", "copy_pose", "paste", None, "key_pose", "duplicate", "delete", None,
-                    "refine", "repropose", "regenerate_all", None, "fps"):
+                    "refine", "repropose", "regenerate_all", "split_beats", None, "fps"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Playback")
         for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key", "go_to_time", "go_start",

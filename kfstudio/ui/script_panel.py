@@ -141,6 +141,20 @@ class ScriptPanel(QWidget):
         self._show_hints(hints)
         self.controller.sync_script(text)
 
+    def split_line_into_beats(self) -> bool:
+        """Split the line at the cursor into one line per beat (see
+        :func:`kfstudio.script_sync.lines.split_into_beats`) and commit the text; False when that line
+        narrates no change."""
+        from ..script_sync.lines import split_into_beats
+
+        line = self.editor.textCursor().blockNumber() + 1
+        text = split_into_beats(self.editor.toPlainText(), line, self.session.fps)
+        if text is None:
+            return False
+        self.editor.setPlainText(text)
+        self.commit_text()
+        return True
+
     def _show_hints(self, hints: list[str]) -> None:
         self.hints.setText("\n".join(f"⚠ {h}" for h in hints))
         self.hints.setVisible(bool(hints))
