@@ -93,7 +93,8 @@ def example(installed) -> Path:
 def test_the_wheel_ships_its_data(installed):
     python, work = installed
     code = ("from kfstudio.resources import resource_path as r; import sys; "
-            "files = [r('examples', 'interview_anxiety.txt'), r('head', 'default_head.npz'), r('planner', 'expansion.json')]; "
+            "files = [r('examples', 'interview_anxiety.txt'), r('head', 'default_head.npz'), r('planner', 'expansion.json'), "
+            "r('semantic', 'semantic_head.safetensors'), r('semantic', 'model_card.json'), r('speech', 'cmudict.dict.gz')]; "
             "missing = [str(f) for f in files if not f.is_file()]; print(missing); sys.exit(1 if missing else 0)")
     out = subprocess.run([str(python), "-c", code], cwd=work, capture_output=True, text=True, timeout=120, env=_clean_env())
     assert out.returncode == 0, out.stdout + out.stderr
