@@ -47,6 +47,7 @@ from ..animation import commands
 from ..animation.curves import Interp, Tangent
 from .channel_list import channel_color
 from .time_fields import install_time_axis
+from .time_axis import AxisLinkedPlot
 
 __all__ = ["CurveEditor", "key_help", "sample_times", "sample_channels"]
 
@@ -318,8 +319,10 @@ class _CurveViewBox(pg.ViewBox):
             super().mouseDragEvent(ev, axis)
 
 
-class CurveEditor(QWidget):
+class CurveEditor(AxisLinkedPlot, QWidget):
     """The graph editor of the visible channels (see the module docstring)."""
+
+    leads_axis = True  # its first range (the document framed) becomes the shared axis range
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -393,8 +396,7 @@ class CurveEditor(QWidget):
             item.sigDragFinished.connect(getattr(self, prefix + "finished"))
             item.sigDragCancelled.connect(getattr(self, prefix + "cancelled"))
         self._band_origin: QPointF | None = None
-        self.axis = None  # the shared time axis (see link_axis)
-        self._following = False
+        self._init_axis_link()  # the shared time axis (see link_axis)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -828,11 +830,6 @@ class CurveEditor(QWidget):
         p = self.view.mapSceneToView(self.plot.mapToScene(QPointF(pos).toPoint()))
         return p.x(), p.y()
 
-    def global_x(self, t: float) -> float:
-        """The global x pixel (sub-pixel) where time ``t`` is drawn — for tests and alignment."""
-        scene = self.view.mapViewToScene(QPointF(float(t), 0.0))
-        return self.plot.viewport().mapToGlobal(QPointF(0, 0)).x() + self.plot.viewportTransform().map(scene).x()
-
     def data_to_widget(self, t: float, v: float):
         """The pixel of the plot's viewport showing (time ``t``, value ``v``) — for tests and tools."""
         scene = self.view.mapViewToScene(QPointF(float(t), float(v)))
@@ -1131,48 +1128,6 @@ class CurveEditor(QWidget):
         return self.session.push(commands.set_channel_flags(self.session.anim, chans, muted=mute))
 
     # ================================================================== the shared time axis
-    def link_axis(self, axis) -> None:
-        """Zoom and pan in time with ``axis`` (a :class:`~.time_axis.TimeAxis`), and be its pixel
-        reference while shown (the timeline maps times onto this plot area)."""
-        self.axis = axis
-        axis.changed.connect(self._follow_axis)
-        axis.add_reference(self.plot_extent)
-        self.view.sigXRangeChanged.connect(self._push_axis)
-        self.view.sigResized.connect(lambda *_: axis.geometry_changed())
-        self._push_axis()
-
-    def plot_extent(self) -> tuple[float, float] | None:
-        """The plot area's left and right edges in global x pixels (None while hidden)."""
-        if not self.isVisible() or self.visibleRegion().isEmpty() or self.view.width() <= 0:
-            return None
-        rect = self.view.sceneBoundingRect()
-        to_viewport = self.plot.viewportTransform()
-        origin = self.plot.viewport().mapToGlobal(QPointF(0, 0)).x()
-        return origin + to_viewport.map(rect.topLeft()).x(), origin + to_viewport.map(rect.topRight()).x()
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self.axis is not None:
-            self.axis.geometry_changed()  # the timeline may now map onto this plot
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        if self.axis is not None:
-            self.axis.geometry_changed()
-
-    @Slot()
-    def _follow_axis(self) -> None:
-        t0, t1 = self.axis.range
-        (a, b), _ = self.view.viewRange()
-        if (a, b) != (t0, t1):
-            self._following = True
-            self.view.setXRange(t0, t1, padding=0)
-            self._following = False
-
-    def _push_axis(self, *_args) -> None:
-        if self.axis is not None and not self._following:
-            self.axis.set_range(*self.view.viewRange()[0])
-
     # ================================================================== framing
     def frame_all(self) -> None:
         """Show the whole document in time and the visible curves' value extent."""

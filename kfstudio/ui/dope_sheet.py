@@ -28,8 +28,8 @@ from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QScrollBar, QWidge
 
 from .. import channels as ch
 from ..animation import commands
-from .channel_list import channel_color
 from .curve_editor import PICK_RADIUS_PX, _DraggableMarks, _KeyMarks
+from .time_axis import AxisLinkedPlot
 
 __all__ = ["DopeSheet", "dope_rows", "KEY_HELP"]
 
@@ -107,7 +107,7 @@ class _DopeViewBox(pg.ViewBox):
         super().wheelEvent(ev, axis=0)  # the wheel zooms time only
 
 
-class DopeSheet(QWidget):
+class DopeSheet(AxisLinkedPlot, QWidget):
     """The dope sheet (see the module docstring)."""
 
     def __init__(self, session, parent: QWidget | None = None) -> None:
@@ -181,8 +181,7 @@ class DopeSheet(QWidget):
         self._kf_uids: list[str] = []
         self._keyed = np.zeros((0, ch.NUM_CHANNELS), dtype=bool)  # editable keys (locked excluded)
         self._drawn: tuple | None = None
-        self.axis = None
-        self._following = False
+        self._init_axis_link()
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(0)
@@ -225,49 +224,9 @@ class DopeSheet(QWidget):
         if not self.scrollbar.value() <= row < self.scrollbar.value() + n:
             self.scrollbar.setValue(row)
 
-    def link_axis(self, axis) -> None:
-        """Zoom and pan in time with ``axis`` (see :class:`~.time_axis.TimeAxis`)."""
-        self.axis = axis
-        axis.changed.connect(self._follow_axis)
-        axis.add_reference(self.plot_extent)
-        self.view.sigXRangeChanged.connect(self._push_axis)
-        self.view.sigResized.connect(lambda *_: axis.geometry_changed())
-        self._follow_axis()
-
-    def plot_extent(self) -> tuple[float, float] | None:
-        if not self.isVisible() or self.visibleRegion().isEmpty() or self.view.width() <= 0:
-            return None
-        rect = self.view.sceneBoundingRect()
-        tr = self.plot.viewportTransform()
-        origin = self.plot.viewport().mapToGlobal(QPointF(0, 0)).x()
-        return origin + tr.map(rect.topLeft()).x(), origin + tr.map(rect.topRight()).x()
-
-    def global_x(self, t: float) -> float:
-        scene = self.view.mapViewToScene(QPointF(float(t), 0.0))
-        return self.plot.viewport().mapToGlobal(QPointF(0, 0)).x() + self.plot.viewportTransform().map(scene).x()
-
-    @Slot()
-    def _follow_axis(self) -> None:
-        t0, t1 = self.axis.range
-        if tuple(self.view.viewRange()[0]) != (t0, t1):
-            self._following = True
-            self.view.setXRange(t0, t1, padding=0)
-            self._following = False
-
-    def _push_axis(self, *_args) -> None:
-        if self.axis is not None and not self._following:
-            self.axis.set_range(*self.view.viewRange()[0])
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.refresh()  # a hidden sheet (a tab behind the curves) skips the document's changes
-        if self.axis is not None:
-            self.axis.geometry_changed()  # the timeline may now map onto this plot
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        if self.axis is not None:
-            self.axis.geometry_changed()
 
     # ================================================================== drawing
     @Slot()

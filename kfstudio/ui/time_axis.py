@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QPointF, Signal, Slot
 
 __all__ = ["TimeAxis"]
 
@@ -62,3 +62,72 @@ class TimeAxis(QObject):
     def geometry_changed(self) -> None:
         """A reference view moved or resized: linked views redraw."""
         self.changed.emit()
+
+
+class AxisLinkedPlot:
+    """What a plot widget needs to share a :class:`TimeAxis` (a mixin for the curve editor and the dope
+    sheet, put before ``QWidget`` in the bases): it zooms and pans in time with the axis, reports its
+    plot area as a pixel reference while shown, and maps times to global pixels.
+
+    The widget has a pyqtgraph ``plot`` (``PlotWidget``/``GraphicsView``) and ``view`` (its
+    ``ViewBox``, time on x) and calls ``self._init_axis_link()`` in its ``__init__``.
+    """
+
+    plot: object
+    view: object
+    #: True: the plot's own range becomes the axis's range when linked (else the plot takes the axis's)
+    leads_axis = False
+
+    def _init_axis_link(self) -> None:
+        self.axis: TimeAxis | None = None
+        self._following = False
+
+    def link_axis(self, axis: TimeAxis) -> None:
+        """Zoom and pan in time with ``axis`` (see :attr:`leads_axis` for the first range)."""
+        self.axis = axis
+        axis.changed.connect(self._follow_axis)
+        axis.add_reference(self.plot_extent)
+        self.view.sigXRangeChanged.connect(self._push_axis)
+        self.view.sigResized.connect(lambda *_: axis.geometry_changed())
+        if self.leads_axis:
+            self._push_axis()
+        else:
+            self._follow_axis()
+
+    def plot_extent(self) -> tuple[float, float] | None:
+        """The plot area's left and right edges in global x pixels (None while hidden)."""
+        if not self.isVisible() or self.visibleRegion().isEmpty() or self.view.width() <= 0:
+            return None
+        rect = self.view.sceneBoundingRect()
+        to_viewport = self.plot.viewportTransform()
+        origin = self.plot.viewport().mapToGlobal(QPointF(0, 0)).x()
+        return origin + to_viewport.map(rect.topLeft()).x(), origin + to_viewport.map(rect.topRight()).x()
+
+    def global_x(self, t: float) -> float:
+        """The global x pixel (sub-pixel) where time ``t`` is drawn — for tests and alignment."""
+        scene = self.view.mapViewToScene(QPointF(float(t), 0.0))
+        return self.plot.viewport().mapToGlobal(QPointF(0, 0)).x() + self.plot.viewportTransform().map(scene).x()
+
+    @Slot()
+    def _follow_axis(self) -> None:
+        if self.axis is None:
+            return
+        t0, t1 = self.axis.range
+        if tuple(self.view.viewRange()[0]) != (t0, t1):
+            self._following = True
+            self.view.setXRange(t0, t1, padding=0)
+            self._following = False
+
+    def _push_axis(self, *_args) -> None:
+        if self.axis is not None and not self._following:
+            self.axis.set_range(*self.view.viewRange()[0])
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)  # type: ignore[misc]
+        if self.axis is not None:
+            self.axis.geometry_changed()  # the timeline may now map onto this plot
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)  # type: ignore[misc]
+        if self.axis is not None:
+            self.axis.geometry_changed()
