@@ -12,6 +12,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 __all__ = ["add_parser", "run"]
 
@@ -86,14 +87,14 @@ def run(args) -> int:
         label = backend.name
         if kf:
             chain = bool(getattr(backend, "chains_previous", False))
-            reports = ([ev.evaluate_pairs(items, ev.zero_predictor, label="all-zero")] if args.baseline else [])
-            reports.append(ev.evaluate_pairs(items, predict, label=label, chain=chain))
-            reports[-1].errors = errors
-            share = reports[-1].within
+            pair_reports = [ev.evaluate_pairs(items, ev.zero_predictor, label="all-zero")] if args.baseline else []
+            pair_reports.append(ev.evaluate_pairs(items, predict, label=label, chain=chain))
+            pair_reports[-1].errors = errors
+            share = pair_reports[-1].within
             if args.json:
-                print(json.dumps({"kind": "keyframeface", "reports": [r.as_dict() for r in reports]}, indent=1))
+                print(json.dumps({"kind": "keyframeface", "reports": [r.as_dict() for r in pair_reports]}, indent=1))
             else:
-                print(ev.format_pair_table(reports))
+                print(ev.format_pair_table(pair_reports))
         else:
             progress = Progress(None, "cases")
 
@@ -110,7 +111,7 @@ def run(args) -> int:
             main.errors = errors
             share = main.overall.share
             if args.json:
-                out = {"kind": "constraints", "files": [str(p) for p in paths], "reports": [r.as_dict() for r in reports]}
+                out: dict[str, Any] = {"kind": "constraints", "files": [str(p) for p in paths], "reports": [r.as_dict() for r in reports]}
                 for r in out["reports"]:
                     r["failures"] = r["failures"][: max(args.failures, 0)] if args.failures >= 0 else r["failures"]
                 print(json.dumps(out, indent=1))

@@ -543,7 +543,8 @@ def evaluate_constraints(
         values.extend(_predict_all(predict, queries[start : start + batch], batch))
         if progress is not None:
             progress(len(values), len(queries))
-    overall, styles = Tally(), {}
+    overall = Tally()
+    styles: dict[str, Tally] = {}
     failures: list[Failure] = []
     empty: list[str] = []
     for k, (c, v) in enumerate(zip(cases, values)):

@@ -695,9 +695,12 @@ def _keyframe_spans(body: str) -> list[tuple[str, int, int]]:
 
 
 def parse_response(
-    text: str, previous: np.ndarray | None = None, *, index: int | None = None
+    text: str | object, previous: np.ndarray | None = None, *, index: int | None = None
 ) -> ParsedKeyframe:
     """Read one keyframe from a model's response text. Never raises.
+
+    ``text`` is normally a str; bytes are decoded as UTF-8 and any other value (a JSON response
+    field holding an object or a number, None) is read as its ``str()``, with a note.
 
     Accepts code fences, prose around the JSON, Qwen3 ``<think>`` blocks, ``Keyframe_x`` /
     ``Keyframe_one`` / ``keyframe one`` wrappers or flat objects, channel objects nested under other

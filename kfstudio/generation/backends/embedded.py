@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from kfstudio import channels
 from kfstudio.generation.backend import BackendError, CancelFn, KeyframeRequest, KeyframeResult, error_result
+
+if TYPE_CHECKING:
+    from kfstudio.generation.semantic.layer import SemanticLayer
 
 
 _PREFETCH = 16  # keyframes whose sentences are encoded together
@@ -38,13 +42,13 @@ class EmbeddedBackend:
         self._planner = EmbeddedPlanner()
         self._semantic = semantic
         self._semantic_model = semantic_model
-        self._layer = None
+        self._layer: SemanticLayer | None = None  # loaded on first use (see _load_layer)
         self._loaded = not semantic
         self.notice: str | None = None
         if semantic_model is not None:
             self._load_layer()  # a named model must exist: fail now, naming the folder
 
-    def _load_layer(self):
+    def _load_layer(self) -> SemanticLayer | None:
         if self._loaded:
             return self._layer
         from kfstudio.generation import semantic

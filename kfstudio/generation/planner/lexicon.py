@@ -15,6 +15,7 @@ by :func:`.text.lemma` (lower case, base form), multi-word keys are joined by si
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .facs import AU_TABLE, EMOTIONS, EMOTION_WORDS, au_targets
@@ -507,8 +508,8 @@ BOTH_WORDS: set[str] = {"both", "both side", "symmetrical", "symmetric", "symmet
 def vocabulary() -> set[str]:
     """Every single word the lexicon knows (used to decide whether a word needs the expansion table)."""
     words: set[str] = set()
-    tables = [EXPRESSION_WORDS, PARTS, ACTIONS, INTENSITY, SIDE_WORDS]
-    sets = [NEGATION_BEFORE, NEGATION_AFTER, MORE, LESS, HOLD, NEUTRAL_WORDS, ONE_SIDED_WORDS, BOTH_WORDS]
+    tables: list[Iterable[str]] = [EXPRESSION_WORDS, PARTS, ACTIONS, INTENSITY, SIDE_WORDS]
+    sets: list[Iterable[str]] = [NEGATION_BEFORE, NEGATION_AFTER, MORE, LESS, HOLD, NEUTRAL_WORDS, ONE_SIDED_WORDS, BOTH_WORDS]
     for t in tables + sets:
         for phrase in t:
             words.update(phrase.split())

@@ -30,7 +30,7 @@ what the planner did not read.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Literal, Sequence, TypedDict
 
 import numpy as np
 
@@ -191,44 +191,84 @@ class _Instance:
         return 0
 
 
+#: Roles a phrase plays that carry no value of their own (a negation, a hold word, ...).
+_FlagRole = Literal["neg_before", "neg_after", "more", "less", "hold", "neutral", "one_sided", "both"]
+
+
+class _Roles(TypedDict, total=False):
+    """What a matched phrase can be: role name -> value (a phrase may play several roles)."""
+
+    expression: str  # concept key
+    part: str
+    action: str
+    intensity: float
+    side: str
+    neg_before: bool
+    neg_after: bool
+    more: bool
+    less: bool
+    hold: bool
+    neutral: bool
+    one_sided: bool
+    both: bool
+
+
+class _Flags(TypedDict):
+    """What :meth:`EmbeddedPlanner._plan_core` found besides the values."""
+
+    hold: bool
+    neutral: bool
+    specific: bool
+    touched: set[str]  # regions the instances moved
+    unknown: list[str]
+
+
 @dataclass
 class _Span:
     start: int
     end: int
     text: str
-    roles: dict[str, object]  # role name -> value
+    roles: _Roles
 
 
 class _Matcher:
     """Longest-first phrase matching of lemma sequences against the lexicon tables."""
 
     def __init__(self, lemmatizer: Lemmatizer):
-        self.table: dict[tuple[str, ...], dict[str, object]] = {}
+        self.table: dict[tuple[str, ...], _Roles] = {}
         self.max_len = 1
-        add = self._add
+        entry = self._entry  # a phrase's roles (the first value given for a role stays)
         for phrase, key in lx.EXPRESSION_WORDS.items():
-            add(lemmatizer, phrase, "expression", key)
+            if (roles := entry(lemmatizer, phrase)) is not None:
+                roles.setdefault("expression", key)
         for phrase, part in lx.PARTS.items():
-            add(lemmatizer, phrase, "part", part)
+            if (roles := entry(lemmatizer, phrase)) is not None:
+                roles.setdefault("part", part)
         for phrase, action in lx.ACTIONS.items():
-            add(lemmatizer, phrase, "action", action)
+            if (roles := entry(lemmatizer, phrase)) is not None:
+                roles.setdefault("action", action)
         for phrase, level in lx.INTENSITY.items():
-            add(lemmatizer, phrase, "intensity", level)
-        for role, words in (
+            if (roles := entry(lemmatizer, phrase)) is not None:
+                roles.setdefault("intensity", level)
+        flag_words: tuple[tuple[_FlagRole, set[str]], ...] = (
             ("neg_before", lx.NEGATION_BEFORE), ("neg_after", lx.NEGATION_AFTER), ("more", lx.MORE), ("less", lx.LESS),
             ("hold", lx.HOLD), ("neutral", lx.NEUTRAL_WORDS), ("one_sided", lx.ONE_SIDED_WORDS), ("both", lx.BOTH_WORDS),
-        ):
+        )
+        for role, words in flag_words:
             for phrase in words:
-                add(lemmatizer, phrase, role, True)
+                if (roles := entry(lemmatizer, phrase)) is not None:
+                    roles.setdefault(role, True)
         for phrase, side in lx.SIDE_WORDS.items():
-            add(lemmatizer, phrase, "side", side)
+            if (roles := entry(lemmatizer, phrase)) is not None:
+                roles.setdefault("side", side)
 
-    def _add(self, lemmatizer: Lemmatizer, phrase: str, role: str, value: object) -> None:
+    def _entry(self, lemmatizer: Lemmatizer, phrase: str) -> _Roles | None:
+        """The roles of a phrase's lemmas (created empty), or None for a phrase with no lemmas."""
         key = lemmatizer.phrase(phrase)
         if not key:
-            return
-        self.table.setdefault(key, {}).setdefault(role, value)
+            return None
         self.max_len = max(self.max_len, len(key))
+        return self.table.setdefault(key, {})
 
     def spans(self, clause: list[Token]) -> list[_Span]:
         lemmas = [t.lemma for t in clause]
@@ -239,7 +279,7 @@ class _Matcher:
                 roles = self.table.get(tuple(lemmas[i : i + n]))
                 if roles is not None:
                     text = " ".join(t.text for t in clause[i : i + n])
-                    out.append(_Span(i, i + n - 1, text, dict(roles)))
+                    out.append(_Span(i, i + n - 1, text, roles.copy()))
                     i += n
                     break
             else:
@@ -392,12 +432,12 @@ class EmbeddedPlanner:
             v[i] = value
         return v
 
-    def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str]):
+    def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str]) -> tuple[np.ndarray, np.ndarray, _Flags]:
         """Values set by the text itself, the mask of channels it forces to zero, and flags."""
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": []}
+        flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": []}
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:
@@ -808,8 +848,8 @@ class EmbeddedPlanner:
         base = inst.intensity if inst.intensity is not None else min(1.0, inst.concept.default * inst.scale)
         if not inst.comparative:
             return base
-        if prev is not None:
-            main = np.flatnonzero(np.abs(target) >= 0.5 * np.abs(target).max()) if target.any() else []
+        if prev is not None and target.any():
+            main = np.flatnonzero(np.abs(target) >= 0.5 * np.abs(target).max())
             if len(main):
                 before = float(np.mean(prev[main] / target[main]))
                 if before > 0.05:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -157,7 +158,7 @@ def _english_words() -> frozenset[str] | None:
 class Lemmatizer:
     """Maps a written word to its base form, preferring forms the lexicon knows."""
 
-    def __init__(self, known: set[str], expansion: Expansion, states: set[str] = frozenset()):
+    def __init__(self, known: set[str], expansion: Expansion, states: Iterable[str] = frozenset()):
         self.known = frozenset(known)
         self.expansion = expansion
         self.states = frozenset(states)  # words a state noun may be read as ("weariness" -> "weary")

@@ -46,6 +46,8 @@ class SemanticModel:
     uses_plan: bool = True  # features include the planner's values and regions
     card: dict = field(default_factory=dict)
     intensity_w: np.ndarray | None = None  # (D+1,) sentence vector -> log intensity factor (ridge)
+    #: the anchors transposed (D, N), float32, made by :meth:`nearest` on first use
+    _anchors_t: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
     def intensity(self, vecs: np.ndarray) -> np.ndarray:
         """Log of the overall intensity factor a description states ("..., very faintly"): 0 = plain."""
@@ -63,6 +65,8 @@ class SemanticModel:
                      understood: list[set[str]] | None) -> np.ndarray:
         parts = [desc_vecs.astype(np.float32), ctx_vecs.astype(np.float32)]
         if plan_values is not None:
+            if understood is None:
+                raise TypeError("feature_rows: the planner's understood regions are needed with its values")
             parts.append(np.asarray(plan_values, dtype=np.float32))
             parts.append(np.array([[r in u for r in REGIONS] for u in understood], dtype=np.float32))
         return np.hstack(parts)
@@ -79,9 +83,10 @@ class SemanticModel:
 
     def nearest(self, vecs: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
         """Indices (n, k) and cosine similarities (n, k) of the closest training descriptions."""
-        if getattr(self, "_anchors_t", None) is None or self._anchors_t.shape[1] != self.anchors.shape[0]:
-            self._anchors_t = np.ascontiguousarray(self.anchors.T, dtype=np.float32)
-        sims = np.asarray(vecs, dtype=np.float32) @ self._anchors_t
+        anchors_t = self._anchors_t
+        if anchors_t is None or anchors_t.shape[1] != self.anchors.shape[0]:
+            anchors_t = self._anchors_t = np.ascontiguousarray(self.anchors.T, dtype=np.float32)
+        sims = np.asarray(vecs, dtype=np.float32) @ anchors_t
         if k == 1:
             idx = np.argmax(sims, axis=1)[:, None]
         else:
@@ -189,7 +194,7 @@ def fit(x: np.ndarray, y: np.ndarray, *, low: np.ndarray | None = None, key_min:
     key_sign = np.sign(key_min)
     key_abs = np.abs(key_min)
     weights = (1.0 + key_weight * (np.abs(y) > 0.05)).astype(np.float32)
-    out = [[], [], [], []]
+    out: list[list[np.ndarray]] = [[], [], [], []]
     total = steps * ensemble
     for e in range(ensemble):
         rng = np.random.default_rng(seed + 1000 * e)

