@@ -275,7 +275,7 @@ def test_train_cli_on_keyframeface_pairs_and_bad_input(tmp_path):
 def test_train_reads_kfs_projects(tmp_path, encoder, monkeypatch):
     from kfstudio.animation.document import Animation, Keyframe
     from kfstudio.generation.semantic.train import train
-    from kfstudio.io.project import save_project
+    from kfstudio.io.project import load_project, save_project
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     smile = np.zeros(ch.NUM_CHANNELS)
@@ -284,7 +284,8 @@ def test_train_reads_kfs_projects(tmp_path, encoder, monkeypatch):
                       Keyframe(time=1.0, description="", values=np.zeros(ch.NUM_CHANNELS))],
                      script="Background: a party\nEmotion: joy\n0s: a wide happy smile\n")
     save_project(anim, tmp_path / "p.kfs")
-    card = train([tmp_path / "p.kfs"], tmp_path / "out", uses_plan=False, steps=200, ensemble=1, quiet=True, encoder=encoder)
+    card = train([tmp_path / "p.kfs"], tmp_path / "out", uses_plan=False, steps=200, ensemble=1, quiet=True, encoder=encoder,
+                 load_project=load_project)
     assert card["split_sizes"]["train"] == 1  # the keyframe without a description teaches nothing
     layer = SemanticLayer(SemanticModel.load(tmp_path / "out"), encoder)
     assert layer.model.anchor_texts == ["a wide happy smile"]

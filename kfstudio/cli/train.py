@@ -39,6 +39,7 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
 def run(args) -> int:
     from kfstudio.generation.semantic.encoder import EncoderUnavailable
     from kfstudio.generation.semantic.train import TrainError, train
+    from kfstudio.io.project import load_project
 
     corpus = args.corpus or [_default_corpus()]
     for c in corpus:
@@ -47,7 +48,8 @@ def run(args) -> int:
             return 2
     try:
         card = train(corpus, args.out, uses_plan=not args.no_planner_features, hidden=args.hidden, steps=args.steps,
-                     ensemble=args.ensemble, seed=args.seed, tune=not args.no_tune, evaluate_test=args.test, quiet=args.quiet)
+                     ensemble=args.ensemble, seed=args.seed, tune=not args.no_tune, evaluate_test=args.test, quiet=args.quiet,
+                     load_project=load_project)
     except (TrainError, EncoderUnavailable) as exc:
         print(f"kfstudio: error: {exc}", file=sys.stderr)
         return 2

@@ -17,13 +17,14 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import numpy as np
 
 from kfstudio import channels as ch
+from kfstudio.animation import Animation
 
-__all__ = ["Example", "DataError", "read_examples", "corpus_example", "data_hash"]
+__all__ = ["Example", "DataError", "ProjectLoader", "read_examples", "examples_from_animation", "corpus_example", "data_hash"]
 
 
 class DataError(ValueError):
@@ -151,13 +152,23 @@ def _read_jsonl_file(path: Path) -> list[Example]:
     return out
 
 
-def _read_project(path: Path) -> list[Example]:
-    from kfstudio.io.project import ProjectError, load_project
+#: Reads a ``.kfs`` project into an :class:`~kfstudio.animation.Animation` (``kfstudio.io.project.load_project``,
+#: passed in by the caller: the generation layer does not import the file formats).
+ProjectLoader = Callable[[Path], Animation]
 
+
+def _read_project(path: Path, load_project: ProjectLoader | None) -> list[Example]:
+    if load_project is None:
+        raise DataError(f"{path}: .kfs projects are read by `kfstudio train` (no project reader was given)")
     try:
         anim = load_project(path)
-    except (ProjectError, OSError) as exc:
+    except (ValueError, OSError) as exc:  # ProjectError is a ValueError
         raise DataError(f"{path}: {exc}") from None
+    return examples_from_animation(anim, path)
+
+
+def examples_from_animation(anim: Animation, path: Path) -> list[Example]:
+    """One example per keyframe with a description, in the context of the animation's script."""
     background = emotion = ""
     if anim.script.strip():
         from kfstudio.generation.script import ScriptError, parse_script
@@ -175,8 +186,9 @@ def _read_project(path: Path) -> list[Example]:
     return out
 
 
-def read_examples(paths: Iterable[str | Path]) -> list[Example]:
-    """Examples from files and folders (a folder: its *.jsonl and *.kfs files, sorted)."""
+def read_examples(paths: Iterable[str | Path], load_project: ProjectLoader | None = None) -> list[Example]:
+    """Examples from files and folders (a folder: its *.jsonl and *.kfs files, sorted); ``.kfs``
+    projects are read with ``load_project``."""
     out: list[Example] = []
     for p in paths:
         p = Path(p)
@@ -189,7 +201,7 @@ def read_examples(paths: Iterable[str | Path]) -> list[Example]:
         else:
             raise DataError(f"{p}: no such file or folder")
         for f in files:
-            out.extend(_read_project(f) if f.suffix == ".kfs" else _read_jsonl_file(f))
+            out.extend(_read_project(f, load_project) if f.suffix == ".kfs" else _read_jsonl_file(f))
     return out
 
 

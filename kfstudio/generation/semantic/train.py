@@ -22,7 +22,7 @@ import numpy as np
 
 from kfstudio import channels as ch
 
-from .data import DataError, Example, corpus_example, data_hash, read_examples
+from .data import DataError, Example, ProjectLoader, corpus_example, data_hash, read_examples
 from .model import SemanticModel, fit, _progress_bar
 
 if TYPE_CHECKING:
@@ -119,12 +119,12 @@ def load_corpus_folder(folder: Path) -> Corpus | None:
                   [str(p) for p in names.values() if p.is_file()])
 
 
-def load_inputs(paths: Sequence[str | Path]) -> Corpus:
+def load_inputs(paths: Sequence[str | Path], load_project: ProjectLoader | None = None) -> Corpus:
     if len(paths) == 1 and Path(paths[0]).is_dir():
         c = load_corpus_folder(Path(paths[0]))
         if c is not None:
             return c
-    examples = read_examples(paths)
+    examples = read_examples(paths, load_project)
     parts: dict[str, list[Example]] = {"train": [], "dev": [], "test": []}
     for ex in examples:
         parts[_split(ex.family or ex.description)].append(ex)
@@ -266,8 +266,9 @@ GUARD_SHARE = 0.99
 
 def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
           ensemble: int = 3, seed: int = 0, tune: bool = True, evaluate_test: bool = False, quiet: bool = False,
-          encoder=None) -> dict:
-    """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card."""
+          encoder=None, load_project: ProjectLoader | None = None) -> dict:
+    """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card.
+    ``load_project`` reads ``.kfs`` inputs (``kfstudio.io.project.load_project``)."""
     from kfstudio.generation.planner import EmbeddedPlanner
 
     from .encoder import MiniLMEncoder
@@ -275,7 +276,7 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
 
     t0 = time.perf_counter()
     try:
-        corpus = load_inputs(list(inputs))
+        corpus = load_inputs(list(inputs), load_project)
     except DataError as exc:
         raise TrainError(str(exc)) from None
     if not corpus.train:
