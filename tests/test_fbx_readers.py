@@ -7,7 +7,6 @@ offset and with secondary motion baked in. The files are written once per module
 
 import warnings
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pytest

@@ -6,7 +6,7 @@ from pygltflib.validator import validate as gltf_validate
 import pytest
 
 from kfstudio import channels as ch
-from kfstudio.animation import Animation, Interp, Keyframe
+from kfstudio.animation import Animation, Interp
 from kfstudio.io.export import ExportError, ExportWarning, export_animation
 from kfstudio.rig.evaluate import pose_matrix
 from test_fbx import posed_animation, small_head

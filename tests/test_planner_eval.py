@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 
 from kfstudio import channels as ch
 from kfstudio.generation.planner import EmbeddedPlanner

@@ -15,7 +15,6 @@ and of ``AnimationStack`` / ``AnimationLayer`` records even when they have no ch
 from __future__ import annotations
 
 import json
-import os
 import re
 import struct
 import zlib

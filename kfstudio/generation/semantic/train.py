@@ -10,7 +10,6 @@ combination settings are chosen on dev; test is scored only when asked (``evalua
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sys
 import time
@@ -22,7 +21,7 @@ import numpy as np
 
 from kfstudio import channels as ch
 
-from .data import DataError, Example, ProjectLoader, corpus_example, data_hash, read_examples
+from .data import DataError, Example, ProjectLoader, data_hash, read_examples
 from .model import SemanticModel, fit, _progress_bar
 
 if TYPE_CHECKING:
