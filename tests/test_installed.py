@@ -43,8 +43,10 @@ def installed(tmp_path_factory):
     env_dir = base / "venv"
     venv.EnvBuilder(system_site_packages=True, with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    # --ignore-installed: the venv sees the checkout's own (editable) kfstudio through the system
+    # site-packages; the wheel must be installed into the venv all the same
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", str(wheel)],
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--no-index", "--ignore-installed", str(wheel)],
         capture_output=True, text=True, timeout=600,
     )
     if install.returncode != 0:
