@@ -224,3 +224,8 @@ def test_the_editor_opens_the_bundled_example_installed(installed):
     assert out.returncode == 0, out.stderr[-3000:]
     count, same_text = json.loads(out.stdout.strip().splitlines()[-1])
     assert count >= 2 and same_text, out.stdout
+
+
+def test_train_without_a_corpus_says_what_to_pass(installed):
+    out = run_installed(installed, "train", ok=False)
+    assert out.returncode == 2 and "pass --corpus" in out.stderr and "Traceback" not in out.stderr

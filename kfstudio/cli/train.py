@@ -10,7 +10,9 @@ __all__ = ["add_parser", "run"]
 
 
 def _default_corpus() -> Path:
-    return Path(__file__).resolve().parents[1] / "models" / "corpus"
+    """The project's corpus in a checkout (``models/corpus`` beside the package); an installed wheel
+    has none, so ``--corpus`` is needed there."""
+    return Path(__file__).resolve().parents[2] / "models" / "corpus"
 
 
 def add_parser(subparsers) -> argparse.ArgumentParser:
@@ -41,6 +43,10 @@ def run(args) -> int:
     from kfstudio.generation.semantic.train import TrainError, train
     from kfstudio.io.project import load_project
 
+    if not args.corpus and not _default_corpus().is_dir():
+        print("kfstudio: error: no --corpus given, and the project's corpus (models/corpus in a checkout of the "
+              "repository) is not here; pass --corpus FILE|DIR ...", file=sys.stderr)
+        return 2
     corpus = args.corpus or [_default_corpus()]
     for c in corpus:
         if not Path(c).exists():
