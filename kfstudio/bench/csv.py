@@ -20,7 +20,7 @@ from kfstudio.io.llf_csv import read_csv, write_csv
 
 __all__ = ["bench_csv_write", "bench_csv_read", "bench_reduce", "bench_csv_export", "FIXTURE"]
 
-FIXTURE = Path(__file__).resolve().parents[1].parent / "shared" / "fixtures" / "livelinkface_capture.csv"
+FIXTURE = Path(__file__).resolve().parents[3] / "shared" / "fixtures" / "livelinkface_capture.csv"  # ../shared of a checkout
 
 _TEN_MINUTES_60FPS = 10 * 60 * 60
 

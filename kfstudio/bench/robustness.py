@@ -43,6 +43,11 @@ TARGET_EXPORT_30MIN_MS = 3000.0  # target: 1 s per 10 minutes at 60 fps
 TARGET_BATCH_RSS_MB = 300.0
 
 
+#: The folder that holds the ``kfstudio`` package (the checkout, or site-packages): child processes
+#: import kfstudio from there.
+_PACKAGE_PARENT = Path(__file__).resolve().parents[2]
+
+
 def long_animation(keyframes: int = 500, duration: float = 1800.0, seed: int = 0) -> Animation:
     """A document of ``keyframes`` described keyframes spread over ``duration`` seconds."""
     rng = np.random.default_rng(seed)
@@ -73,7 +78,7 @@ def save_loop(target: str, version_a: str, version_b: str) -> None:
 def _child_save_loop(target: Path, a: Path, b: Path) -> subprocess.Popen:
     code = "import sys; from kfstudio.bench.robustness import save_loop; save_loop(*sys.argv[1:4])"
     return subprocess.Popen([sys.executable, "-c", code, str(target), str(a), str(b)], stdout=subprocess.PIPE,
-                            cwd=Path(__file__).resolve().parents[1])
+                            cwd=_PACKAGE_PARENT)
 
 
 def kill_trials(trials: int, folder: str | os.PathLike, *, seed: int = 0, keyframes: int = 200,
@@ -173,7 +178,7 @@ def batch_peak_rss(n: int, folder: str | os.PathLike) -> dict:
     folder = Path(folder)
     src, out = folder / f"batch_{n}.jsonl", folder / f"batch_{n}.out"
     write_batch(src, n)
-    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, str(src), str(out), str(Path(__file__).resolve().parents[1])],
+    launched = subprocess.run([sys.executable, "-c", _LAUNCHER, str(src), str(out), str(_PACKAGE_PARENT)],
                               capture_output=True, text=True, check=True)
     figures = json.loads(launched.stdout)
     with open(out, "rb") as f:
