@@ -26,8 +26,21 @@ hold their old text again) and resumes if that step is redone. Keyframes whose v
 another text are never hidden: :func:`kfstudio.script_sync.stale_keyframes` finds them and the
 views mark them.
 
+Two stages (the embedded backend with its learned layer): the worker first proposes the job's
+keyframes with the planner alone (:meth:`EmbeddedBackend.draft
+<kfstudio.generation.backends.embedded.EmbeddedBackend.draft>`, milliseconds), and they are applied
+as above; then, in the same thread and the same job, it proposes them again with the learned layer,
+chained on the refined values exactly as the command line chains them, so the final values equal
+``kfstudio generate``'s. The refinement amends the same undo step (one Undo takes back the text,
+the planner's values and their refinement), but only for a keyframe the user left alone in
+between: when its values, locks (its own or the channel's) or text changed since the planner's
+values were applied, its refinement is dropped. A keyframe still waiting for its refinement when a
+newer request retires the job is proposed again by the newer job. With the layer off there is
+only the first stage.
+
 Each job goes through named states (:class:`JobState`): RUNNING while the worker proposes,
-DRAINING once it ended and proposals wait to be applied, FINISHING while the views catch up, then
+REFINING while it refines (the status says "refining …"), DRAINING once it ended and proposals
+wait to be applied, FINISHING while the views catch up, then
 back to IDLE; a newer request or a cancel makes a job stale, and the worker's cancel check stops it
 between keyframes (late results are dropped).
 """
@@ -69,6 +82,7 @@ class JobState(enum.Enum):
 
     IDLE = "idle"  # no job
     RUNNING = "running"  # the worker proposes; proposals are applied as they arrive
+    REFINING = "refining"  # the worker refines the planner's proposals with the learned layer (stage 2)
     DRAINING = "draining"  # the worker ended the job; queued proposals are still being applied
     FINISHING = "finishing"  # all applied; the views catch up, then the job is done
 
@@ -88,6 +102,9 @@ class GenerationJob:
     values: list[np.ndarray] = field(default_factory=list)  # current values of every description
     locked: list[np.ndarray] = field(default_factory=list)  # channels kept anyway, per description
     mode: str = "refine"  # "refine" keeps hand edits, "repropose" replaces them
+    #: propose in two stages when the backend has a fast draft (the planner first, then the learned
+    #: layer's refinement); False: one step, as the command line does
+    staged: bool = False
 
 
 class GenerationWorker(QObject):
@@ -101,7 +118,9 @@ class GenerationWorker(QObject):
     resultsReady = Signal()
     #: job id, number of proposals made (fewer than asked when cancelled)
     finished = Signal(int, int)
-    #: a human-readable state: "loading backend …", "generating 2/5 on cpu …"
+    #: job id: the first stage ended and the refinement (stage 2) begins
+    refining = Signal(int)
+    #: a human-readable state: "loading backend …", "generating 2/5 on cpu …", "refining 1/5 …"
     status = Signal(str)
     #: a backend could not be created or failed; the message is shown, never raised
     error = Signal(str)
@@ -168,33 +187,57 @@ class GenerationWorker(QObject):
         done = 0
         try:
             backend = self._ensure_backend(job.config)
-            chained = getattr(backend, "chains_previous", False)
+            make_draft = getattr(backend, "draft", None) if job.staged else None
+            draft = make_draft() if callable(make_draft) else None
+            done = self._run_stage(job, draft if draft is not None else backend, "planner" if draft is not None else None)
             total = len(job.indices)
-            results = propose_script(
-                backend, job.descriptions, job.background, job.emotion,
-                cancel=lambda: self.is_stale(job.job_id),
-                locked=job.locked or None, indices=job.indices, current=job.values or None,
-            )
-            first = job.descriptions[job.indices[0]][:60] if total else ""
-            self._progress(f"generating 1/{total} on {backend.device}: {first}" if chained
-                           else f"generating {total} keyframes on {backend.device}")
-            began = time.perf_counter()
-            for i, result in zip(job.indices, results):
-                if result.error:
-                    self.error.emit(f"keyframe {i + 1}: {result.error}")
-                self._post(job.job_id, job.uids[i], result.values, result)
-                done += 1
-                if done < total:
-                    nxt = job.indices[done]
-                    self._progress(f"generating {done + 1}/{total} on {backend.device}: {job.descriptions[nxt][:60]}"
-                                   if chained else f"generated {done}/{total} on {backend.device}")
-                self._yield_gil(time.perf_counter() - began)
-                began = time.perf_counter()
-                if self.is_stale(job.job_id):
-                    break
+            if draft is not None and done == total and not self.is_stale(job.job_id):
+                self.refining.emit(job.job_id)
+                self.status.emit(f"refining {total} keyframe{'s' if total != 1 else ''} with the learned layer …")
+                if getattr(backend, "semantic_active", True):  # loads the layer (here, off the GUI thread)
+                    self._run_stage(job, backend, "refined")
         except Exception as exc:  # never let a backend bug kill the thread
             self.error.emit(f"generation failed: {type(exc).__name__}: {exc}")
         self.finished.emit(job.job_id, done)
+
+    def _run_stage(self, job: GenerationJob, backend, stage: str | None) -> int:
+        """Propose the job's keyframes with ``backend`` and post them; returns how many were made.
+
+        ``stage`` tags the results (``result.info["stage"]``): None (one step), "planner" (the first
+        of two stages) or "refined" (the second: a refinement that failed is not posted, the
+        planner's proposal stays)."""
+        from ..generation.backend import propose_script
+
+        chained = getattr(backend, "chains_previous", False)
+        verb = "refining" if stage == "refined" else "generating"
+        total = len(job.indices)
+        results = propose_script(
+            backend, job.descriptions, job.background, job.emotion,
+            cancel=lambda: self.is_stale(job.job_id),
+            locked=job.locked or None, indices=job.indices, current=job.values or None,
+        )
+        first = job.descriptions[job.indices[0]][:60] if total else ""
+        self._progress(f"{verb} 1/{total} on {backend.device}: {first}" if chained
+                       else f"{verb} {total} keyframes on {backend.device}")
+        began = time.perf_counter()
+        done = 0
+        for i, result in zip(job.indices, results):
+            if stage is not None:
+                result.info = dict(result.info or {}, stage=stage)
+            if result.error:
+                self.error.emit(f"keyframe {i + 1}: {result.error}" + ("; the planner's values kept" if stage == "refined" else ""))
+            if not (result.error and stage == "refined"):
+                self._post(job.job_id, job.uids[i], result.values, result)
+            done += 1
+            if done < total:
+                nxt = job.indices[done]
+                self._progress(f"{verb} {done + 1}/{total} on {backend.device}: {job.descriptions[nxt][:60]}"
+                               if chained else f"{'refined' if stage == 'refined' else 'generated'} {done}/{total} on {backend.device}")
+            self._yield_gil(time.perf_counter() - began)
+            began = time.perf_counter()
+            if self.is_stale(job.job_id):
+                break
+        return done
 
     @staticmethod
     def _yield_gil(busy: float) -> None:
@@ -224,8 +267,10 @@ class GenerationController(QObject):
 
     #: job id, keyframe ids being generated
     started = Signal(int, list)
-    #: job id, keyframe id (a proposal was applied)
+    #: job id, keyframe id (a proposal was applied; with two stages, the planner's)
     applied = Signal(int, str)
+    #: job id, keyframe id (the learned layer's refinement of that keyframe was applied, stage 2)
+    refined = Signal(int, str)
     #: job id (the job ended; not emitted for stale jobs)
     done = Signal(int)
     #: status text for the indicator
@@ -249,7 +294,14 @@ class GenerationController(QObject):
         self._mode = "refine"
         self._label = "Regenerate keyframes"
         self._context: dict[str, str] = {}
-        self._queued: list[tuple[str, np.ndarray]] = []
+        #: proposals waiting to be applied: (keyframe id, values, stage, explanation); stage is None
+        #: (one step), "planner" or "refined" (see :meth:`GenerationWorker._run_stage`)
+        self._queued: list[tuple[str, np.ndarray, str | None, list[str]]] = []
+        #: keyframes whose planner proposal was applied and whose refinement has not come yet, with
+        #: what they looked like right after (see :meth:`_untouched`)
+        self._unrefined: dict[str, tuple] = {}
+        #: keyframes whose refinement was dropped because the user changed them in between
+        self.dropped: list[str] = []
         self._context_all: dict[str, str] = {}
         #: the undo step this job's proposals are folded into (see the module docstring)
         self._step: Command | None = None
@@ -266,6 +318,7 @@ class GenerationController(QObject):
         self._submit.connect(self.worker.run)
         self.worker.resultsReady.connect(self._on_results_ready)
         self.worker.finished.connect(self._on_finished)
+        self.worker.refining.connect(self._on_refining)
         self.worker.status.connect(self._on_status)
         self.worker.error.connect(self._on_error)
         self.worker.backendReady.connect(self._on_backend_ready)
@@ -315,16 +368,27 @@ class GenerationController(QObject):
         """Script keyframes whose values were not generated from their current text and context."""
         return script_sync.stale_keyframes(self.session.anim)
 
+    @property
+    def unrefined(self) -> set[str]:
+        """Keyframes showing the planner's proposal while their refinement is on its way."""
+        return set(self._unrefined)
+
     def regenerate(self, uids, mode: str = "refine", label: str = "Regenerate keyframes",
                    into: Command | None = None) -> int | None:
         """Propose the given script keyframes again (``mode`` "refine" or "repropose"); returns the job id.
 
         The proposals are folded into the undo step ``into`` while it is on top of the history, else
-        they form one step named ``label``. Any job still running becomes stale. With no keyframe to
-        propose nothing starts (None).
+        they form one step named ``label``. Any job still running becomes stale; the keyframes it
+        left waiting for their refinement (and untouched since) are proposed again by this job when
+        it refines. With no keyframe to propose nothing starts (None).
         """
         self._retire_job()
         self._interrupted = None
+        carried = [u for u in self._unrefined if self._untouched(u)] if mode == "refine" else []
+        self._unrefined = {}
+        if carried:
+            uids = list(uids)
+            uids += [u for u in carried if u not in set(uids)]
         kfs, idx, background, emotion, keys = script_sync.generation_targets(self.session.anim, list(uids))
         if not idx:
             self.status.emit(f"up to date · {self.backend_label}")
@@ -342,7 +406,9 @@ class GenerationController(QObject):
             values=[k.values.copy() for k in kfs],
             locked=[k.locked | anim.channel_locked for k in kfs],
             mode=mode,
+            staged=True,
         )
+        self.dropped = []
         self._active, self._mode, self._label, self._step = job.job_id, mode, label, into
         self._context_all = dict(zip(job.uids, job.context))
         self._job_size = len(idx)
@@ -353,9 +419,10 @@ class GenerationController(QObject):
         return job.job_id
 
     def cancel(self) -> None:
-        """Make the running job stale (its remaining keyframes are not proposed)."""
+        """Make the running job stale (its remaining keyframes are not proposed, nor refined)."""
         self._retire_job()
         self._interrupted = None
+        self._unrefined = {}
 
     def _retire_job(self) -> None:
         """Apply what the current job proposed so far, make it stale and forget it (state IDLE)."""
@@ -379,9 +446,10 @@ class GenerationController(QObject):
         their old text again, or are gone); Redo brings it back: resume it."""
         stack = self.session.stack
         if self._step is not None and self._active is not None and stack.top is not self._step and stack.is_undone(self._step):
-            step, uids, mode, label = self._step, sorted(self.pending), self._mode, self._label
+            step, uids, mode, label = self._step, sorted(self.pending | set(self._unrefined)), self._mode, self._label
             self._queued = []  # proposals for a text that is no longer there
             self._retire_job()
+            self._unrefined = {}
             self._recheck = False
             self._interrupted = (step, uids, mode, label)
             self.status.emit(f"generation stopped: its edit was undone · {self.backend_label}")
@@ -408,8 +476,11 @@ class GenerationController(QObject):
         for job_id, uid, values, result in self.worker.take_results():
             if job_id != self._active:
                 continue
-            fresh.append((uid, np.asarray(values, dtype=np.float64)))
-            self.session.explanations[uid] = [str(line) for line in (getattr(result, "explanation", None) or [])]
+            stage = (getattr(result, "info", None) or {}).get("stage")
+            explanation = [str(line) for line in (getattr(result, "explanation", None) or [])]
+            fresh.append((uid, np.asarray(values, dtype=np.float64), stage, explanation))
+            if stage != "refined":  # a refinement's explanation is shown once it is applied
+                self.session.explanations[uid] = explanation
         self._queued.extend(fresh)
         if fresh and not self._batch.isActive() and not self._next_slice.isActive():
             self._batch.start()
@@ -442,17 +513,73 @@ class GenerationController(QObject):
         else:
             self._finish_when_drained()
 
-    def _apply_slice(self, queued: list[tuple[str, np.ndarray]]) -> None:
-        batch: dict[str, np.ndarray] = {}
-        for uid, values in queued:
-            batch[uid] = values
-            self._context[uid] = self._context_all.get(uid, "")
-            self.pending.discard(uid)
+    def _apply_slice(self, queued: list[tuple[str, np.ndarray, str | None, list[str]]]) -> None:
+        applied: list[str] = []
+        refined: list[str] = []
         interval = VIEW_INTERVAL_MS + VIEW_MS_PER_KEYFRAME * len(self.session.anim.keyframes)
         with self.session.coalesced(interval):
+            run: dict[str, tuple[np.ndarray, list[str]]] = {}
+            run_stage: str | None = None
+            for uid, values, stage, explanation in queued:  # consecutive proposals of one stage together
+                if run and stage != run_stage:
+                    self._apply_run(run_stage, run, applied, refined)
+                    run = {}
+                run_stage = stage
+                run[uid] = (values, explanation)
+            if run:
+                self._apply_run(run_stage, run, applied, refined)
+        job_id = self._active if self._active is not None else -1
+        for uid in applied:
+            self.applied.emit(job_id, uid)
+        for uid in refined:
+            self.refined.emit(job_id, uid)
+
+    def _apply_run(self, stage: str | None, run: dict[str, tuple[np.ndarray, list[str]]],
+                   applied: list[str], refined: list[str]) -> None:
+        """Apply proposals of one stage: the planner's (or a one-step backend's) as they are; the
+        refinements only to keyframes the user left alone since the planner's values were applied."""
+        if stage == "refined":
+            batch = {}
+            for uid, (values, explanation) in run.items():
+                if self._untouched(uid):
+                    batch[uid] = values
+                    self.session.explanations[uid] = explanation
+                else:  # edited, locked, retexted or deleted meanwhile: the user's state stays
+                    self.dropped.append(uid)
+                self._unrefined.pop(uid, None)
+        else:
+            batch = {uid: values for uid, (values, _) in run.items()}
+            for uid in batch:
+                self.pending.discard(uid)
+        for uid in batch:
+            self._context[uid] = self._context_all.get(uid, "")
+        if batch:
             self._apply_step(batch)
-        for uid, _ in queued:
-            self.applied.emit(self._active if self._active is not None else -1, uid)
+        if stage == "planner":
+            for uid in batch:
+                snap = self._snapshot(uid)
+                if snap is not None:
+                    self._unrefined[uid] = snap
+        (refined if stage == "refined" else applied).extend(batch)
+
+    def _snapshot(self, uid: str) -> tuple | None:
+        """What the user can change about a keyframe: its values, locks (its own and the channel's),
+        hand-edit flags, text and the context its values were generated from (None when it is gone)."""
+        anim = self.session.anim
+        try:
+            k = anim.find(uid)
+        except KeyError:
+            return None
+        prov = anim.settings.get(script_sync.PROVENANCE, {}).get(uid)
+        return (k.values.copy(), k.locked | anim.channel_locked, k.edited.copy(), k.description, prov)
+
+    def _untouched(self, uid: str) -> bool:
+        """The keyframe still is as the planner's proposal left it (its refinement may be applied)."""
+        before, now = self._unrefined.get(uid), self._snapshot(uid)
+        if before is None or now is None:
+            return False
+        return (np.array_equal(before[0], now[0]) and np.array_equal(before[1], now[1])
+                and np.array_equal(before[2], now[2]) and before[3:] == now[3:])
 
     def _apply_step(self, batch: dict[str, np.ndarray]) -> None:
         """Apply one batch of proposals: folded into the job's step while it is on top, else a new
@@ -467,6 +594,11 @@ class GenerationController(QObject):
             self._step = merged
         elif self.session.push(edit):
             self._step = stack.top
+
+    @Slot(int)
+    def _on_refining(self, job_id: int) -> None:
+        if job_id == self._active and self.state is JobState.RUNNING:
+            self._set_state(JobState.REFINING)
 
     @Slot(int, int)
     def _on_finished(self, job_id: int, count: int) -> None:
@@ -498,6 +630,7 @@ class GenerationController(QObject):
         step = self._step
         self._active, self._step, self._finished_count = None, None, None
         self.pending = set()
+        self._unrefined = {}  # not refined (the layer is off or failed): the planner's values stay
         self._set_state(JobState.IDLE)
         self.status.emit(f"{count} keyframe{'s' if count != 1 else ''} generated · {self.backend_label}")
         # Keyframes can only be left out of date when a job was superseded or cancelled, or this one

@@ -5,6 +5,11 @@ The planner (:mod:`kfstudio.generation.planner`) reads the words it knows exactl
 regions the planner did not read and proposes the closest reading when nothing was understood. The
 layer is loaded on the first proposal; without its package the planner works alone and
 :attr:`EmbeddedBackend.notice` says why in one line.
+
+The editor's worker proposes in two stages: :meth:`EmbeddedBackend.draft` gives the planner alone
+(milliseconds, no encoder), whose proposals are shown first; the backend itself then proposes the
+same keyframes again with the learned layer (planner + layer, chained on the refined values exactly
+as the command line chains them), and those amend the first ones.
 """
 
 from __future__ import annotations
@@ -81,6 +86,22 @@ class EmbeddedBackend:
                 return
             yield self._propose_one(request)
 
+    def draft(self) -> "PlannerDraft | None":
+        """A fast first-stage backend (the planner alone, sharing this backend's planner) whose
+        proposals this backend later refines; None when there is nothing to refine (the learned layer
+        is turned off by the options or ``KFSTUDIO_SEMANTIC=off``, or it was tried and is missing).
+        Never loads the layer."""
+        if not self._semantic:
+            return None
+        if self._loaded and self._layer is None:
+            return None
+        if not self._loaded and self._semantic_model is None:
+            from kfstudio.generation import semantic
+
+            if semantic.disabled_by_env() or semantic.notice() is not None:  # off, or tried and missing
+                return None
+        return PlannerDraft(self)
+
     def _prefetch(self, layer, request: KeyframeRequest) -> None:
         """Encode this keyframe's description with the script's next ones in one forward pass, so that
         the following requests (one at a time, as the editor's worker sends them) find them ready."""
@@ -92,7 +113,7 @@ class EmbeddedBackend:
         except Exception:  # noqa: BLE001 - the keyframe itself then reports any failure
             pass
 
-    def _propose_one(self, request: KeyframeRequest) -> KeyframeResult:
+    def _propose_one(self, request: KeyframeRequest, learned: bool = True) -> KeyframeResult:
         start = time.perf_counter()
         try:
             plan = self._planner.plan(
@@ -115,7 +136,7 @@ class EmbeddedBackend:
         beats = list(getattr(plan, "beats", []) or [])
         if beats:
             info["beats"] = beats
-        layer = self._load_layer() if self._semantic else None
+        layer = self._load_layer() if self._semantic and learned else None
         if layer is not None:
             self._prefetch(layer, request)
             try:
@@ -126,7 +147,7 @@ class EmbeddedBackend:
                 values = combined.values
                 explanation.extend(combined.explanation)
                 info["semantic"] = combined.info
-        elif self._semantic and self.notice:
+        elif self._semantic and learned and self.notice:
             info["semantic"] = {"off": self.notice}
         return KeyframeResult(
             values=channels.clamp(values),
@@ -142,3 +163,28 @@ class EmbeddedBackend:
 
     def __repr__(self) -> str:
         return f"EmbeddedBackend(semantic={self._semantic})"
+
+
+class PlannerDraft:
+    """The first stage of an :class:`EmbeddedBackend` in the editor: the planner alone (see
+    :meth:`EmbeddedBackend.draft`). Its results say ``info["stage"] == "planner"``."""
+
+    name = "embedded"
+    device = "cpu"
+    chains_previous = True
+
+    def __init__(self, backend: EmbeddedBackend) -> None:
+        self._backend = backend
+
+    def propose(
+        self, requests: Sequence[KeyframeRequest], cancel: CancelFn | None = None
+    ) -> Iterator[KeyframeResult]:
+        for request in requests:
+            if cancel is not None and cancel():
+                return
+            result = self._backend._propose_one(request, learned=False)
+            result.info["stage"] = "planner"
+            yield result
+
+    def close(self) -> None:
+        """Nothing to release (the planner belongs to the backend)."""
