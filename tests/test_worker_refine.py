@@ -163,12 +163,14 @@ def test_planner_first_then_refinement_equals_the_cli_and_is_one_undo_step(qtbot
         np.testing.assert_allclose(got, want, atol=1e-12)
     assert ("state", "refining") in log
     assert not any(e[0] == "refined" for e in log)
+    uids = [k.uid for k in script_sync.script_keyframes(session.anim)]
+    assert not any(line.startswith("semantic:") for u in uids for line in session.explanations[u])
     step_after_stage_one = session.stack.top
     gate.set()
     qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
 
     kinds = [e for e in log if e[0] in ("applied", "refined")]
-    uids = [k.uid for k in script_sync.script_keyframes(session.anim)]
+    assert all(any(line.startswith("semantic:") for line in session.explanations[u]) for u in uids)
     assert [e for e in kinds if e[0] == "applied"] == [("applied", u) for u in uids]
     assert sorted(e[1] for e in kinds if e[0] == "refined") == sorted(uids)
     last_applied = max(i for i, e in enumerate(kinds) if e[0] == "applied")
@@ -278,3 +280,19 @@ def test_kfstudio_semantic_off_gives_no_draft(monkeypatch):
     assert create_backend("embedded").draft() is None
     monkeypatch.delenv("KFSTUDIO_SEMANTIC")
     assert create_backend("embedded", semantic=False).draft() is None
+
+
+def test_the_editor_window_says_refining_and_shows_the_refined_values(qtbot, editor_window, gate, layer_on, tmp_path):
+    w = editor_window
+    w.script_panel.editor.setPlainText(SCRIPT)
+    w.script_panel.commit_text()
+    qtbot.waitUntil(lambda: "refining" in w.script_panel.indicator.text(), timeout=10000)
+    assert w.controller.busy and w.script_panel.state == "busy"
+    qtbot.waitUntil(lambda: len(w.controller.unrefined) == 3, timeout=10000)
+    for got, want in zip(values_of(w.session), planner_values(SCRIPT)):
+        np.testing.assert_allclose(got, want, atol=1e-12)
+    gate.set()
+    qtbot.waitUntil(lambda: not w.controller.busy, timeout=20000)
+    assert "refining" not in w.script_panel.indicator.text()
+    for got, want in zip(values_of(w.session), cli_values(SCRIPT, tmp_path)):
+        np.testing.assert_allclose(got, want, atol=1e-6)
