@@ -296,3 +296,24 @@ def test_the_editor_window_says_refining_and_shows_the_refined_values(qtbot, edi
     assert "refining" not in w.script_panel.indicator.text()
     for got, want in zip(values_of(w.session), cli_values(SCRIPT, tmp_path)):
         np.testing.assert_allclose(got, want, atol=1e-6)
+
+
+def test_a_repropose_between_the_stages_then_the_rest_is_refined(qtbot, editor, gate, tmp_path):
+    session, controller, log = editor
+    controller.sync_script(SCRIPT)
+    wait_stage_one(qtbot, controller, 3)
+    kfs = script_sync.script_keyframes(session.anim)
+    # a hand edit made before: a Re-propose of another keyframe must not clear it
+    assert session.push(cmd.set_values(session.anim, kfs[2].uid, {JAW: 0.33}))
+    controller.regenerate([kfs[1].uid], mode="repropose", label="Re-propose keyframe")
+    gate.set()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    assert not controller.unrefined
+    assert controller.dropped == []
+    # kfs[2] was edited after its planner values: not refined, the edit kept; kfs[0] refined afterwards
+    assert session.anim.find(kfs[2].uid).values[JAW] == 0.33
+    cli = cli_values(SCRIPT, tmp_path)
+    now = values_of(session)
+    np.testing.assert_allclose(now[0], cli[0], atol=1e-6)
+    assert any(line.startswith("semantic:") for line in session.explanations[kfs[0].uid])
+    assert any(line.startswith("semantic:") for line in session.explanations[kfs[1].uid])

@@ -300,6 +300,9 @@ class GenerationController(QObject):
         #: keyframes whose planner proposal was applied and whose refinement has not come yet, with
         #: what they looked like right after (see :meth:`_untouched`)
         self._unrefined: dict[str, tuple] = {}
+        #: keyframes left waiting for their refinement by a job that a Re-propose retired: proposed
+        #: again (refine mode) once that Re-propose is done, if still untouched
+        self._deferred: dict[str, tuple] = {}
         #: keyframes whose refinement was dropped because the user changed them in between
         self.dropped: list[str] = []
         self._context_all: dict[str, str] = {}
@@ -384,7 +387,10 @@ class GenerationController(QObject):
         """
         self._retire_job()
         self._interrupted = None
-        carried = [u for u in self._unrefined if self._untouched(u)] if mode == "refine" else []
+        carried = [u for u in self._unrefined if self._untouched(u)]
+        if mode != "refine":  # a Re-propose would clear their hand edits: they are proposed after it
+            self._deferred.update((u, self._unrefined[u]) for u in carried if u not in set(uids))
+            carried = []
         self._unrefined = {}
         if carried:
             uids = list(uids)
@@ -422,7 +428,7 @@ class GenerationController(QObject):
         """Make the running job stale (its remaining keyframes are not proposed, nor refined)."""
         self._retire_job()
         self._interrupted = None
-        self._unrefined = {}
+        self._unrefined, self._deferred = {}, {}
 
     def _retire_job(self) -> None:
         """Apply what the current job proposed so far, make it stale and forget it (state IDLE)."""
@@ -573,9 +579,11 @@ class GenerationController(QObject):
         prov = anim.settings.get(script_sync.PROVENANCE, {}).get(uid)
         return (k.values.copy(), k.locked | anim.channel_locked, k.edited.copy(), k.description, prov)
 
-    def _untouched(self, uid: str) -> bool:
-        """The keyframe still is as the planner's proposal left it (its refinement may be applied)."""
-        before, now = self._unrefined.get(uid), self._snapshot(uid)
+    def _untouched(self, uid: str, before: tuple | None = None) -> bool:
+        """The keyframe still is as the planner's proposal left it (``before``, default: what was
+        recorded when it was applied): its refinement may be applied."""
+        before = self._unrefined.get(uid) if before is None else before
+        now = self._snapshot(uid)
         if before is None or now is None:
             return False
         return (np.array_equal(before[0], now[0]) and np.array_equal(before[1], now[1])
@@ -638,6 +646,8 @@ class GenerationController(QObject):
         recheck = bool(count) and (self._recheck or count < self._job_size)
         self._recheck = False
         stale = self.out_of_date() if recheck else []
+        deferred, self._deferred = self._deferred, {}
+        stale += [u for u, before in deferred.items() if u not in stale and self._untouched(u, before)]
         if stale:  # e.g. a keyframe whose job was superseded by a refine of another one
             self.regenerate(stale, mode="refine", label="Generate keyframes",
                             into=step if self.session.stack.top is step else None)
