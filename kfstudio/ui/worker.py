@@ -182,8 +182,6 @@ class GenerationWorker(QObject):
         if self.is_stale(job.job_id):
             self.finished.emit(job.job_id, 0)
             return
-        from ..generation.backend import propose_script
-
         done = 0
         try:
             backend = self._ensure_backend(job.config)
