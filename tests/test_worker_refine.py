@@ -291,9 +291,14 @@ def test_the_editor_window_says_refining_and_shows_the_refined_values(qtbot, edi
     qtbot.waitUntil(lambda: len(w.controller.unrefined) == 3, timeout=10000)
     for got, want in zip(values_of(w.session), planner_values(SCRIPT)):
         np.testing.assert_allclose(got, want, atol=1e-12)
+    second = script_sync.script_keyframes(w.session.anim)[1].uid
+    w.session.select_keyframes([second])
+    qtbot.waitUntil(lambda: w.inspector.uid == second, timeout=5000)
+    assert "semantic:" not in w.inspector.why.toPlainText()  # the planner's reading only, so far
     gate.set()
     qtbot.waitUntil(lambda: not w.controller.busy, timeout=20000)
     assert "refining" not in w.script_panel.indicator.text()
+    qtbot.waitUntil(lambda: "semantic:" in w.inspector.why.toPlainText(), timeout=5000)  # the Keyframe tab follows
     for got, want in zip(values_of(w.session), cli_values(SCRIPT, tmp_path)):
         np.testing.assert_allclose(got, want, atol=1e-6)
 
