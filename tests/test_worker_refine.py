@@ -322,3 +322,19 @@ def test_a_repropose_between_the_stages_then_the_rest_is_refined(qtbot, editor, 
     np.testing.assert_allclose(now[0], cli[0], atol=1e-6)
     assert any(line.startswith("semantic:") for line in session.explanations[kfs[0].uid])
     assert any(line.startswith("semantic:") for line in session.explanations[kfs[1].uid])
+
+
+def test_undo_between_the_stages_stops_the_job_and_redo_refines(qtbot, editor, gate, tmp_path):
+    session, controller, log = editor
+    controller.sync_script(SCRIPT)
+    wait_stage_one(qtbot, controller, 3)
+    assert session.undo()  # the script edit and the planner's values go; the refinement must not come
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10000)
+    assert session.anim.script == "" and not script_sync.script_keyframes(session.anim)
+    assert not any(e[0] == "refined" for e in log)
+    gate.set()
+    assert session.redo()  # back as the planner left them: the refinement follows, into the same step
+    qtbot.waitUntil(lambda: sum(e[0] == "refined" for e in log) == 3 and not controller.busy, timeout=20000)
+    for got, want in zip(values_of(session), cli_values(SCRIPT, tmp_path)):
+        np.testing.assert_allclose(got, want, atol=1e-6)
+    assert session.undo() and session.anim.script == ""

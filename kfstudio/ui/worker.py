@@ -307,7 +307,8 @@ class GenerationController(QObject):
         #: the undo step this job's proposals are folded into (see the module docstring)
         self._step: Command | None = None
         #: a job cancelled because its step was undone: (step, keyframe ids, mode, label), resumed on redo
-        self._interrupted: tuple[Command, list[str], str, str] | None = None
+        #: (keyframes still to refine are kept with what they looked like, see :meth:`_untouched`)
+        self._interrupted: tuple[Command, list[str], str, str, dict[str, tuple]] | None = None
         self._job_size = 0  # keyframes the running job was asked to propose
         self._recheck = False  # a job was superseded or cancelled: look for stale keyframes at the end
         self._ms_per_proposal = 0.2  # measured cost of applying one proposal (sizes the slices)
@@ -450,23 +451,27 @@ class GenerationController(QObject):
         their old text again, or are gone); Redo brings it back: resume it."""
         stack = self.session.stack
         if self._step is not None and self._active is not None and stack.top is not self._step and stack.is_undone(self._step):
-            step, uids, mode, label = self._step, sorted(self.pending | set(self._unrefined)), self._mode, self._label
+            step, uids, mode, label = self._step, sorted(self.pending), self._mode, self._label
             self._queued = []  # proposals for a text that is no longer there
             self._retire_job()
-            self._unrefined = {}
+            unrefined, self._unrefined = self._unrefined, {}
             self._recheck = False
-            self._interrupted = (step, uids, mode, label)
+            self._interrupted = (step, uids, mode, label, unrefined)
             self.status.emit(f"generation stopped: its edit was undone · {self.backend_label}")
             return
         if self._interrupted is not None and stack.top is self._interrupted[0] and not stack.in_macro:
-            step, uids, mode, label = self._interrupted
+            step, uids, mode, label, unrefined = self._interrupted
             self._interrupted = None
-            QTimer.singleShot(0, lambda: self._resume(step, uids, mode, label))
+            QTimer.singleShot(0, lambda: self._resume(step, uids, mode, label, unrefined))
 
-    def _resume(self, step: Command, uids: list[str], mode: str, label: str) -> None:
+    def _resume(self, step: Command, uids: list[str], mode: str, label: str, unrefined: dict[str, tuple]) -> None:
+        """Go on with a job whose step was undone and is redone: the keyframes it had not proposed
+        (out of date again) and those whose refinement had not come (back as the planner left them)."""
         if self.session.stack.top is step and not self.busy:
             stale = set(script_sync.stale_keyframes(self.session.anim))
-            self.regenerate([u for u in uids if u in stale], mode=mode, label=label, into=step)
+            again = [u for u in uids if u in stale]
+            again += [u for u, before in unrefined.items() if u not in stale and self._untouched(u, before)]
+            self.regenerate(again, mode=mode, label=label, into=step)
 
     @Slot()
     def _forget_interrupted(self) -> None:
