@@ -43,13 +43,10 @@ SCRIPT_B = SCRIPT.replace("She gives him a look that could curdle milk.", "His f
 
 JAW = ch.NAMES.index("JawOpen")
 
-pytestmark = pytest.mark.skipif(semantic.disabled_by_env(), reason="the learned layer is turned off (KFSTUDIO_SEMANTIC)")
-
-
-@pytest.fixture(scope="module")
+@pytest.fixture
 def layer_on():
-    if semantic.shared_layer() is None:
-        pytest.skip(f"the learned layer is unavailable: {semantic.notice()}")
+    if semantic.disabled_by_env() or semantic.shared_layer() is None:
+        pytest.skip(f"the learned layer is off: {semantic.notice() or 'KFSTUDIO_SEMANTIC=off'}")
 
 
 def cli_values(script: str, tmp_path: Path) -> list[np.ndarray]:
@@ -97,7 +94,12 @@ def gate(monkeypatch):
 
 
 @pytest.fixture
-def editor(qtbot, layer_on):
+def editor(qtbot, layer_on, any_editor):
+    return any_editor
+
+
+@pytest.fixture
+def any_editor(qtbot):
     from kfstudio.ui.session import EditorSession
     from kfstudio.ui.worker import GenerationController
 
@@ -120,14 +122,12 @@ def wait_stage_one(qtbot, controller, n: int) -> None:
                     and len(controller.unrefined) == n, timeout=10000)
 
 
-def test_the_worker_posts_the_planner_then_the_refinement():
+def test_the_worker_posts_the_planner_then_the_refinement(layer_on):
     """The worker alone (run in this thread): a staged job yields every keyframe twice, the planner's
     first and then the refinement, which equals the one-step embedded backend (the CLI's)."""
     from kfstudio.generation.script import parse_script
     from kfstudio.ui.worker import GenerationJob, GenerationWorker
 
-    if semantic.shared_layer() is None:
-        pytest.skip(f"the learned layer is unavailable: {semantic.notice()}")
     parsed = parse_script(SCRIPT)
     descs = [k.description for k in parsed.beats]
     worker = GenerationWorker()
@@ -265,9 +265,14 @@ def test_a_text_edit_between_the_stages_reproposes_what_was_not_refined(qtbot, e
     assert session.anim.script == SCRIPT
 
 
-def test_with_the_layer_off_there_is_one_stage(qtbot, editor):
-    session, controller, log = editor
-    controller.set_config({"backend": "embedded", "semantic": False})
+@pytest.mark.parametrize("config", [{"backend": "embedded", "semantic": False}, {"backend": "embedded"}])
+def test_with_the_layer_off_there_is_one_stage(qtbot, any_editor, config):
+    """Off by the backend's option, or (the default config) when KFSTUDIO_SEMANTIC=off or the package is
+    missing: one stage, the planner's values."""
+    session, controller, log = any_editor
+    if config.get("semantic", True) and semantic.shared_layer() is not None:
+        pytest.skip("the learned layer is on here (run with KFSTUDIO_SEMANTIC=off)")
+    controller.set_config(config)
     controller.sync_script(SCRIPT)
     qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
     assert ("state", "refining") not in log and not any(e[0] == "refined" for e in log)
