@@ -343,3 +343,18 @@ def test_undo_between_the_stages_stops_the_job_and_redo_refines(qtbot, editor, g
     for got, want in zip(values_of(session), cli_values(SCRIPT, tmp_path)):
         np.testing.assert_allclose(got, want, atol=1e-6)
     assert session.undo() and session.anim.script == ""
+
+
+def test_a_layer_found_missing_at_the_second_stage_leaves_the_planner_values(qtbot, any_editor, monkeypatch):
+    """The first job does not know yet whether the layer loads: when it turns out missing, the planner's
+    proposal stays as it is and nothing waits for a refinement."""
+    session, controller, log = any_editor
+    monkeypatch.setattr(semantic, "shared_layer", lambda: None)  # as when its package is missing
+    monkeypatch.setattr(semantic, "notice", lambda: None)  # ... and not tried before this job
+    monkeypatch.delenv("KFSTUDIO_SEMANTIC", raising=False)
+    controller.sync_script(SCRIPT)
+    qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+    assert not any(e[0] == "refined" for e in log) and not controller.unrefined
+    assert not script_sync.stale_keyframes(session.anim)
+    for got, want in zip(values_of(session), planner_values(SCRIPT)):
+        np.testing.assert_allclose(got, want, atol=1e-12)
