@@ -212,6 +212,7 @@ def test_an_edit_or_a_lock_between_the_stages_is_kept(qtbot, editor, gate, tmp_p
     qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
 
     assert sorted(controller.dropped) == sorted([kfs[0].uid, kfs[1].uid])
+    assert "2 not refined: changed meanwhile" in [e for e in log if e[0] == "status"][-1][1]
     now = values_of(session)
     edited = stage_one[0].copy()
     edited[JAW] = 0.42

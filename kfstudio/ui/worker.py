@@ -643,7 +643,8 @@ class GenerationController(QObject):
         self.pending = set()
         self._unrefined = {}  # not refined (the layer is off or failed): the planner's values stay
         self._set_state(JobState.IDLE)
-        self.status.emit(f"{count} keyframe{'s' if count != 1 else ''} generated · {self.backend_label}")
+        kept = (f" · {len(self.dropped)} not refined: changed meanwhile, your edit kept" if self.dropped else "")
+        self.status.emit(f"{count} keyframe{'s' if count != 1 else ''} generated{kept} · {self.backend_label}")
         # Keyframes can only be left out of date when a job was superseded or cancelled, or this one
         # stopped early; the check re-matches the whole script, so it is skipped otherwise.
         recheck = bool(count) and (self._recheck or count < self._job_size)
