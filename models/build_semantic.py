@@ -19,6 +19,10 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "models" / "corpus"))
 
+import build_corpus  # noqa: E402 - beside this script, found through the path set above
+
+from kfstudio.cli.train import add_parser, run  # noqa: E402
+
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -26,10 +30,6 @@ def main(argv=None) -> int:
     p.add_argument("--out", type=Path, default=ROOT / "kfstudio" / "resources" / "semantic")
     p.add_argument("--src", type=Path, default=ROOT / "models" / "corpus" / "src", help="the hand-written corpus lines")
     args = p.parse_args(argv)
-    import build_corpus
-
-    from kfstudio.train_cli import add_parser, run
-
     counts = build_corpus.build(args.src, ROOT / "models" / "corpus", strict=True)
     for split, c in counts.items():
         print(f"{split}: {c['lines']} written lines, {c['variants']} variants, {c['pairs']} pairs, {c['families']} families")

@@ -84,3 +84,12 @@ def test_bad_lines_are_named_and_strict_fails(tmp_path):
     assert len(errs) == 4 and all(f"b.jsonl:{n}:" in e for n, e in zip(range(1, 5), errs))
     assert "Smile" in errs[0] and "outside" in errs[2] and "JawOpen" in errs[3]
     assert run(src, tmp_path / "out2", "--strict").returncode == 1
+
+
+def test_build_semantic_script_imports_what_it_runs():
+    """models/build_semantic.py (the one command that reproduces the shipped weights) imports the
+    corpus builder and the train command at start-up: a module that moved breaks --help here."""
+    script = ROOT / "models" / "build_semantic.py"
+    r = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, cwd=ROOT)
+    assert r.returncode == 0, r.stderr
+    assert "--test" in r.stdout
