@@ -168,3 +168,14 @@ def test_unknown_words_are_read_through_the_expansion_table(planner):
 def test_expansion_lemmas_cover_irregular_forms(planner):
     assert np.allclose(planner.plan("her brows rose").values, planner.plan("her brows rise").values)
     assert v(planner.plan("her brows rose"), "BrowInnerUp") > 0.2
+
+
+# --- planner2: general readings (issue 11) ---------------------------------------------------------
+
+
+def test_flat_or_straight_mouth_is_pressed(planner):
+    for text in ("her eyes narrow, mouth flat", "eyes narrowed, lips straight", "mouth pulled flat"):
+        plan = planner.plan(text)
+        assert v(plan, "MouthPressLeft") >= 0.2 and v(plan, "MouthPressRight") >= 0.2, text
+        assert v(plan, "JawOpen") <= 0.05, text
+    assert v(planner.plan("she looks straight at the camera"), "MouthPressLeft") == 0.0

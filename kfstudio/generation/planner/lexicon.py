@@ -370,6 +370,8 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["tremble", "quiver", "shake", "wobble", "shiver"], "tremble"),
     **dict.fromkeys(["show", "bare", "expose", "reveal"], "show"),
     **dict.fromkeys(["left", "right"], "side"),
+    # "mouth flat", "lips pulled flat": a flat mouth is a pressed one (only the lips pair with it)
+    **dict.fromkeys(["flat"], "flat"),
 }
 
 #: (part, action) -> concept key. A (part, "side") entry is the movement a bare side word implies.
@@ -429,6 +431,8 @@ RULES.update({
     ("jaw", "twitch"): "jaw_clench", ("jaw", "up"): "jaw_clench",
     ("mouth", "pulldown"): "corners_down", ("lips", "pulldown"): "corners_down", ("corners", "pulldown"): "corners_down",
     ("lower_lip", "pulldown"): "lower_lip_down", ("brows", "droop"): "brows_lower",
+    # a flat or straight mouth is a closed, lightly pressed one ("mouth flat", "lips straight")
+    ("mouth", "flat"): "lips_press", ("lips", "flat"): "lips_press", ("mouth", "camera"): "lips_press", ("lips", "camera"): "lips_press",
 })
 #: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
 ACTION_FALLBACK: dict[str, str] = {"pulldown": "down"}
