@@ -179,3 +179,10 @@ def test_flat_or_straight_mouth_is_pressed(planner):
         assert v(plan, "MouthPressLeft") >= 0.2 and v(plan, "MouthPressRight") >= 0.2, text
         assert v(plan, "JawOpen") <= 0.05, text
     assert v(planner.plan("she looks straight at the camera"), "MouthPressLeft") == 0.0
+
+
+def test_head_turn_without_direction_turns_to_the_face_right(planner):
+    for text in ("she refuses with a turn of the head", "head turning away", "shaking his head"):
+        assert v(planner.plan(text), "HeadYaw") > 0.1, text
+    assert v(planner.plan("turns the head to the left"), "HeadYaw") < -0.1
+    assert v(planner.plan("turns the head to the right"), "HeadYaw") > 0.1

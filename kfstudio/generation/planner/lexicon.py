@@ -40,11 +40,15 @@ __all__ = [
     "ONE_SIDED_WORDS",
     "BOTH_WORDS",
     "DEFAULT_SIDE",
+    "DEFAULT_TURN",
     "vocabulary",
 ]
 
 #: Side used when a one-sided action names no side (the face's own left).
 DEFAULT_SIDE = "left"
+#: Direction of a head turn or shake that names none ("a turn of the head", "head turning away"): the
+#: corpus's animators turn such a head toward the face's right (positive HeadYaw) about four times in five.
+DEFAULT_TURN = "right"
 
 
 @dataclass(frozen=True)

@@ -828,7 +828,7 @@ class EmbeddedPlanner:
         concept = inst.concept
         target = self._targets[concept.key].copy()
         if concept.sided == "dir":
-            direction = inst.side or lx.DEFAULT_SIDE
+            direction = inst.side or (lx.DEFAULT_TURN if concept.region == "head" else lx.DEFAULT_SIDE)
             return ch.mirror_values(target) if direction == "left" else target
         if concept.sided == "none":
             if concept.region == "gaze" and inst.side:  # "looks up and to the left": add the sideways turn
