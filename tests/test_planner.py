@@ -186,3 +186,11 @@ def test_head_turn_without_direction_turns_to_the_face_right(planner):
         assert v(planner.plan(text), "HeadYaw") > 0.1, text
     assert v(planner.plan("turns the head to the left"), "HeadYaw") < -0.1
     assert v(planner.plan("turns the head to the right"), "HeadYaw") > 0.1
+
+
+def test_a_single_laugh_is_a_count_not_a_side(planner):
+    plan = planner.plan("He barks a single laugh.")
+    assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "MouthSmileRight") >= 0.4
+    plan = planner.plan("a single brow lifts")
+    assert abs(v(plan, "BrowOuterUpLeft") - v(plan, "BrowOuterUpRight")) >= 0.3
+

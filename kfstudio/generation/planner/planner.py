@@ -115,6 +115,9 @@ _SOCIAL_SMILE_WORDS = frozenset({
 })
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
 #: Words of effort that qualify the movement before them instead of naming an emotion.
+#: One-sided words that count when they qualify a whole expression ("a single laugh") and name a side
+#: only with a face part ("a single brow lifts").
+_COUNT_WORDS = frozenset({"a single", "single"})
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
 _DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
@@ -747,7 +750,10 @@ class EmbeddedPlanner:
                 for target in self._side_targets(instances, s):
                     target.side = str(r["side"])
             if "one_sided" in r:
-                self._nearest(instances, s, prefer_after=True).one_sided = True
+                target = self._nearest(instances, s, prefer_after=True)
+                if s.text in _COUNT_WORDS and target.from_expression:
+                    continue  # "a single laugh", "a single tear": how many, not which side
+                target.one_sided = True
             if "both" in r:
                 self._nearest(instances, s, prefer_after=True).both = True
         # "The smile fades a little": a partial fading weakens the movement instead of clearing it.
