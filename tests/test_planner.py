@@ -194,3 +194,11 @@ def test_a_single_laugh_is_a_count_not_a_side(planner):
     plan = planner.plan("a single brow lifts")
     assert abs(v(plan, "BrowOuterUpLeft") - v(plan, "BrowOuterUpRight")) >= 0.3
 
+
+def test_thin_or_tight_smile_is_a_smile_over_pressed_lips(planner):
+    for text in ("a tight smile", "a thin smile", "the smile had gone thin and tight"):
+        plan = planner.plan(text)
+        assert 0.15 <= v(plan, "MouthSmileLeft") <= 0.45, text
+        assert v(plan, "MouthPressLeft") >= 0.2 and v(plan, "MouthPressRight") >= 0.2, text
+    assert v(planner.plan("the smile is gone"), "MouthSmileLeft") == 0.0
+    assert v(planner.plan("a big smile"), "MouthPressLeft") == 0.0
