@@ -328,3 +328,11 @@ def test_one_eye_stays_one_eye_through_pronouns(planner):
 def test_a_part_relaxing_a_little_is_read_without_error(planner, text):
     plan = planner.plan(text)  # once raised KeyError('relax_eyes')
     assert np.all(np.isfinite(plan.values))
+
+
+def test_an_option_asked_and_turned_down_is_not_the_face(planner):
+    plan = planner.plan("Shark smile? No. Neutral face.")
+    assert v(plan, "MouthSmileLeft") == 0.0 and v(plan, "MouthSmileRight") == 0.0
+    plan = planner.plan("Is he smiling? No, frowning.")
+    assert v(plan, "MouthSmileLeft") == 0.0 and v(plan, "MouthFrownLeft") >= 0.3
+    assert v(planner.plan("Does she smile? Yes, broadly."), "MouthSmileLeft") >= 0.4

@@ -382,6 +382,12 @@ _AS_FAR_AS_RE = re.compile(
 )
 
 
+#: An option asked and turned down ("Shark smile? No. Neutral face."): the question is not the face.
+_REJECTED_RE = re.compile(
+    r"(?:^|(?<=[.!?;]))[^.!?;]*\?\s*(?:no+|nope|nah|not really|not quite|not that|no way)\s*(?:[.!,;:\-\u2014]+|$)", re.I
+)
+
+
 def _percent_words(m: re.Match) -> str:
     """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
     x = min(int(m.group(1)), 100) / 100.0
@@ -427,6 +433,7 @@ def normalize(text: str) -> str:
         for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+    s = _REJECTED_RE.sub(" , ", s)
     s = _AU_RE.sub(_au_words, s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
