@@ -202,3 +202,10 @@ def test_thin_or_tight_smile_is_a_smile_over_pressed_lips(planner):
         assert v(plan, "MouthPressLeft") >= 0.2 and v(plan, "MouthPressRight") >= 0.2, text
     assert v(planner.plan("the smile is gone"), "MouthSmileLeft") == 0.0
     assert v(planner.plan("a big smile"), "MouthPressLeft") == 0.0
+
+
+def test_clenched_teeth_keep_the_jaw_shut_even_for_a_shouted_sound(planner):
+    plan = planner.plan("He hisses 'yes!' through clenched teeth, fist pumping.")
+    assert v(plan, "JawOpen") <= 0.05
+    assert v(plan, "MouthStretchLeft") >= 0.2  # the grit itself stays
+    assert v(planner.plan("he says 'yes!'"), "JawOpen") >= 0.2

@@ -95,6 +95,8 @@ def _emotion_lemmas() -> frozenset[str]:
 _EMOTION_LEMMAS = _emotion_lemmas()
 _LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
+_CLENCHES = frozenset({"jaw_clench", "teeth_grit"})
+_CLENCHED_JAW = 0.05
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
 #: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
@@ -231,6 +233,7 @@ class _Flags(TypedDict):
     specific: bool
     touched: set[str]  # regions the instances moved
     unknown: list[str]
+    clenched: bool  # the jaw is held shut ("through clenched teeth"): a sound said through it stays closed
 
 
 @dataclass
@@ -414,6 +417,10 @@ class EmbeddedPlanner:
         if speech is not None:
             values = blend(values, speech)
             explanation.append(speech.describe())
+            if flags["clenched"]:
+                values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
+                values[_IDX["MouthClose"]] = min(values[_IDX["MouthClose"]], _CLENCHED_JAW)
+                explanation.append(f"the sound is said through a clenched jaw: JawOpen <= {_CLENCHED_JAW}")
         values = ch.clamp(self._coherent(values, explanation))
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats)
 
@@ -447,7 +454,7 @@ class EmbeddedPlanner:
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": []}
+        flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False}
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:
@@ -516,6 +523,10 @@ class EmbeddedPlanner:
             values[_IDX["MouthClose"]] = max(values[_IDX["MouthClose"]], values[_IDX["JawOpen"]])
             lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
             values[lips] = np.minimum(values[lips], 0.03)
+        if live & _CLENCHES and not live & _OPENINGS:
+            # "through clenched teeth": the jaw stays shut whatever else would open it (the lips may still part)
+            values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
+            flags["clenched"] = True
         if self._shut.any():
             values[self._shut] = np.minimum(values[self._shut], 0.03)
             self._shut[:] = False
