@@ -336,3 +336,12 @@ def test_an_option_asked_and_turned_down_is_not_the_face(planner):
     plan = planner.plan("Is he smiling? No, frowning.")
     assert v(plan, "MouthSmileLeft") == 0.0 and v(plan, "MouthFrownLeft") >= 0.3
     assert v(planner.plan("Does she smile? Yes, broadly."), "MouthSmileLeft") >= 0.4
+
+
+def test_a_side_after_a_list_of_facs_codes_belongs_to_every_code(planner):
+    plan = planner.plan("AU9+10 right side only")
+    assert v(plan, "NoseSneerRight") >= 0.3 and v(plan, "MouthUpperUpRight") >= 0.3
+    assert v(plan, "NoseSneerLeft") <= 0.05 and v(plan, "MouthUpperUpLeft") <= 0.05
+    plan = planner.plan("AU 6+12, left side")
+    assert v(plan, "MouthSmileLeft") >= 0.3 and v(plan, "MouthSmileRight") <= 0.05
+    assert abs(v(plan, "HeadYaw")) <= 0.05  # the side is the codes', not a head turn

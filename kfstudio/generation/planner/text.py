@@ -358,6 +358,9 @@ _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
 
 _AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
+#: "AU9+10 right side only", "AU 6+12, left side": the side belongs to every code of the list
+_AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?",
+                         re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 #: Intensity words of the lexicon and their levels (lexicon.INTENSITY), to spell a percentage.
 _PERCENT_WORDS = ((0.15, "barely"), (0.22, "faintly"), (0.35, "slightly"), (0.5, "moderately"), (0.75, "clearly"),
@@ -408,6 +411,12 @@ def _au_words(m: re.Match) -> str:
     return " " + " , ".join(out) + " "
 
 
+def _au_side_words(m: re.Match) -> str:
+    """"AU9+10 right side only" -> each code with the side after it ("auj right , auba right")."""
+    side = m.group(2).lower()
+    return " , ".join(f"{w.strip()} {side}" for w in _au_words(m).split(" , ")) + " "
+
+
 def _screenplay(text: str) -> str:
     """A screenplay block (CHARACTER NAME, a parenthetical, a line of dialogue): the parentheticals
     describe the face; the name and the dialogue (whose words are not stage directions) are dropped."""
@@ -434,6 +443,7 @@ def normalize(text: str) -> str:
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _REJECTED_RE.sub(" , ", s)
+    s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
