@@ -345,3 +345,10 @@ def test_a_side_after_a_list_of_facs_codes_belongs_to_every_code(planner):
     plan = planner.plan("AU 6+12, left side")
     assert v(plan, "MouthSmileLeft") >= 0.3 and v(plan, "MouthSmileRight") <= 0.05
     assert abs(v(plan, "HeadYaw")) <= 0.05  # the side is the codes', not a head turn
+
+
+def test_a_side_that_places_someone_else_is_a_glance_not_a_face_side(planner):
+    for side, sign in (("right", 1.0), ("left", -1.0)):
+        plan = planner.plan(f"She flashes her eyebrows at someone to her {side}.")
+        assert v(plan, "BrowOuterUpLeft") >= 0.3 and v(plan, "BrowOuterUpRight") >= 0.3
+        assert sign * v(plan, "LeftEyeYaw") > 0.05

@@ -358,6 +358,13 @@ _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
 
 _AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
+#: "flashes her brows at someone to her right": the side is where the other person is (a glance that
+#: way), not the side of the face that moves
+_TARGET_SIDE_RE = re.compile(
+    r"\b(at|to|toward|towards)\s+(someone|somebody|something|him|her|them|me|us|a\s+\w+|the\s+\w+)\s+"
+    r"(?:to|on|at)\s+(?:her|his|their|my|your|the)\s+(left|right)\b(?:\s+side)?",
+    re.IGNORECASE,
+)
 #: "AU9+10 right side only", "AU 6+12, left side": the side belongs to every code of the list
 _AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?",
                          re.IGNORECASE)
@@ -443,6 +450,7 @@ def normalize(text: str) -> str:
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _REJECTED_RE.sub(" , ", s)
+    s = _TARGET_SIDE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,", s)
     s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
     s = _PERCENT_RE.sub(_percent_words, s)
