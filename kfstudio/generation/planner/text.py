@@ -383,6 +383,14 @@ _UNTIL_RESULT_RE = re.compile(
 )
 
 
+#: "Can't laugh here": a laugh that must not show is a laugh held back (a trace of it leaks), not no laugh
+_MUST_NOT_RE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|mustn'?t|must\s+not|daren'?t|dare\s+not|(?:do|does)n'?t\s+dare)\s+"
+    r"(?=(?:laugh|giggle|chuckle|snicker|snigger|crack\s+up)\w*\b)",  # not "can't smile": unable, maybe
+    re.I,
+)
+#: "can't stop smiling", "couldn't help grinning": the movement itself, not its negation
+_CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
 _AS_FAR_AS_RE = re.compile(
@@ -465,6 +473,8 @@ def normalize(text: str) -> str:
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
     s = s.casefold()
+    s = _MUST_NOT_RE.sub("trying not to ", s)  # after case folding: "CAN'T LAUGH" is not a word in capitals among others
+    s = _CANT_STOP_RE.sub("", s)
     s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
     words = re.split(r"([^\w']+)", s)
     if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
