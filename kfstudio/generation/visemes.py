@@ -297,6 +297,14 @@ _SHAPE_RE = re.compile(r"\b(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|i|sh|s)[\s-]+(?:s
 _SAID_RE = re.compile(r"\b(?:mouths|mouthing|mouthed|says|saying|whispers|whispering|said)\s*:\s*([A-Za-z][A-Za-z' -]{0,30})", re.I)
 
 
+#: "(mouthing sorry)", "he mouths NO without a sound": a word mouthed without quotes (written in capitals,
+#: or ending the phrase)
+_MOUTHED_RE = re.compile(r"\b(?:mouths|mouthing|mouthed)\s+([A-Za-z]+(?:'[a-z]+)?)(?=\s*(?:[).,;!?\]\u2014-]|$))|"
+                         r"\b(?:mouths|mouthing|mouthed)\s+([A-Z]{2,})\b")
+_NOT_MOUTHED = frozenset({"the", "a", "an", "her", "his", "their", "my", "your", "something", "words", "word", "it", "off",
+                          "silently", "back", "to", "at", "along", "open", "closed", "wordlessly", "them", "him", "this", "that"})
+
+
 def find_speech(text: str) -> SpeechShape | None:
     """The sound a description names (quoted words or letters, or a sound verb), or None."""
     quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)]
@@ -304,6 +312,11 @@ def find_speech(text: str) -> SpeechShape | None:
         said = _SAID_RE.search(text)  # "(mouthing: sorry)"
         if said:
             quotes = [said.group(1).strip()]
+        else:
+            mouthed = _MOUTHED_RE.search(text)
+            word = (mouthed.group(1) or mouthed.group(2)) if mouthed else ""
+            if word and word.lower() not in _NOT_MOUTHED:
+                quotes = [word]
     shape = _SHAPE_RE.search(text)  # "an EE shape", "lips in an O shape"
     if shape and not quotes:
         key = shape.group(1).lower()
@@ -322,7 +335,7 @@ def find_speech(text: str) -> SpeechShape | None:
         if not words:
             continue
         scale = 1.0
-        if loud or (q.isupper() and len(q) > 1) or "!" in q:
+        if loud or (q.isupper() and len(q) > 1 and not soft) or "!" in q:  # "mouths NO": capitals name the word
             scale = 1.35
         elif soft:
             scale = 0.85
