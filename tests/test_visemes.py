@@ -128,3 +128,10 @@ def test_planner_gives_a_mouthed_word_its_shape():
 
     values = EmbeddedPlanner().plan("(mouthing sorry)").values
     assert values[ch.channel_index("JawOpen")] >= 0.15
+
+
+def test_a_shouted_w_word_keeps_its_rounding_before_a_closer_vowel():
+    assert vz.find_speech("He shouts 'wait' after the bus.").viseme == "U"
+    assert vz.find_speech("'WHAT?!' he shouts").viseme == "aa"  # an open vowel shows when shouted
+    values = EmbeddedPlanner().plan("He shouts 'wait' after the bus.").values
+    assert values[ch.channel_index("MouthPucker")] >= 0.3

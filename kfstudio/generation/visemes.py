@@ -352,8 +352,10 @@ def find_speech(text: str) -> SpeechShape | None:
         if hit is None:
             distinct = list(dict.fromkeys(w.lower() for w in words))[:2]
             hits = [h for h in (word_viseme(w) for w in distinct) if h is not None]
-            if scale > 1.2:  # shouted: the open vowel shows, not a rounded onset
-                hits = [(PHONEME_VISEME.get(_stressed(w), h[0]), _stressed(w) or h[1], h[2]) if h[1] == "W" else h
+            if scale > 1.2:  # shouted: an open vowel ('WHAT!') shows, not the rounded onset; before a
+                # closer vowel ('wait!') the lips still push forward on the W
+                hits = [(PHONEME_VISEME[_stressed(w)], _stressed(w), h[2])
+                        if h[1] == "W" and PHONEME_VISEME.get(_stressed(w)) == "aa" else h
                         for w, h in zip(distinct, hits)]
             hit = next((h for h in hits if h[2] == "sound table"), None) or next(
                 (h for h in hits if h[0] in ("O", "U")), hits[0] if hits else None)
