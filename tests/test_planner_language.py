@@ -352,3 +352,13 @@ def test_a_side_that_places_someone_else_is_a_glance_not_a_face_side(planner):
         plan = planner.plan(f"She flashes her eyebrows at someone to her {side}.")
         assert v(plan, "BrowOuterUpLeft") >= 0.3 and v(plan, "BrowOuterUpRight") >= 0.3
         assert sign * v(plan, "LeftEyeYaw") > 0.05
+
+
+def test_denied_movements_then_a_neutral_face_is_a_neutral_face(planner):
+    for text in ("No closed-mouth grin, cheeks up - the face stays neutral.", "Not \U0001F602; keep a blank, still face.",
+                 "Shark smile? No. Neutral face."):
+        plan = planner.plan(text)
+        assert float(np.abs(plan.values).max()) == 0.0, text
+        assert {"mouth", "cheeks", "brows", "eyes"} <= plan.understood, text  # read, not left to guesswork
+    plan = planner.plan("No smile, just a frown.")
+    assert v(plan, "MouthFrownLeft") >= 0.3

@@ -29,6 +29,8 @@ what the planner did not read.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Literal, Sequence, TypedDict
 
@@ -130,6 +132,21 @@ _BECOME_WORDS = frozenset({"gone", "go"})
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
 _DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
+
+
+#: A whole face said to stay neutral at the end of a description ("- the face stays neutral", "Neutral face.",
+#: "keep a blank, still face")
+_NEUTRAL_END_RE = re.compile(
+    r"(?:^|[-\u2014;:,.!?]\s*)(?:(?:and\s+)?the\s+(?:whole\s+)?face\s+(?:stays|remains|is|stays\s+completely|keeps)\s+"
+    r"(?:neutral|blank|still|at\s+rest|expressionless)|(?:keep|hold)\s+(?:a\s+|the\s+)?(?:(?:blank|neutral|still|calm|straight)[,\s]*)+face"
+    r"|(?:neutral|blank|expressionless)\s+face)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+#: ... after a description that starts by denying what it names ("No ...", "Not ...")
+_DENIED_START_RE = re.compile(r"^\s*(?:no|not|never|without|none\s+of)\b", re.IGNORECASE)
+#: ... or after an option asked and turned down ("Shark smile? No.")
+_REJECTED_Q_RE = re.compile(r"\?\s*(?:no+|nope|nah|not\s+really)\b", re.IGNORECASE)
+_ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
 
 
 @dataclass
@@ -354,6 +371,12 @@ class EmbeddedPlanner:
     ) -> Plan:
         """Propose the 61 values for one keyframe description seen in its script's context."""
         explanation: list[str] = []
+        if _NEUTRAL_END_RE.search(description) and (_DENIED_START_RE.search(description) or _REJECTED_Q_RE.search(description)):
+            # "No left brow cocked - the face stays neutral", "Shark smile? No. Neutral face.": what is named
+            # is denied and the face is said to stay neutral; every region is read (at rest)
+            explanation.append("the movements named are denied and the face is said to stay 'neutral' -> all channels at rest")
+            values = np.zeros(ch.NUM_CHANNELS)
+            return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], False, [])
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
