@@ -362,3 +362,10 @@ def test_denied_movements_then_a_neutral_face_is_a_neutral_face(planner):
         assert {"mouth", "cheeks", "brows", "eyes"} <= plan.understood, text  # read, not left to guesswork
     plan = planner.plan("No smile, just a frown.")
     assert v(plan, "MouthFrownLeft") >= 0.3
+
+
+def test_a_denied_emoji_is_dropped_whole(planner):
+    plan = planner.plan("Not \U0001F602, just a smirk")
+    assert v(plan, "EyeBlinkLeft") <= 0.05 and v(plan, "JawOpen") <= 0.05
+    assert max(v(plan, "MouthSmileLeft"), v(plan, "MouthSmileRight")) >= 0.3
+    assert v(planner.plan("\U0001F602"), "JawOpen") >= 0.3

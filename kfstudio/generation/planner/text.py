@@ -455,6 +455,7 @@ def normalize(text: str) -> str:
         s = _screenplay(s)
     if any(ord(c) > 0x2000 for c in s):
         for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
+            s = re.sub(r"\b(?:not|no|never|without)\s+" + re.escape(emo), " , ", s, flags=re.I)  # "not 😂": denied, dropped
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _REJECTED_RE.sub(" , ", s)
