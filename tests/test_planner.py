@@ -209,3 +209,10 @@ def test_clenched_teeth_keep_the_jaw_shut_even_for_a_shouted_sound(planner):
     assert v(plan, "JawOpen") <= 0.05
     assert v(plan, "MouthStretchLeft") >= 0.2  # the grit itself stays
     assert v(planner.plan("he says 'yes!'"), "JawOpen") >= 0.2
+
+
+def test_one_before_an_expression_counts(planner):
+    plan = planner.plan("The queen receives the news without a flicker, apart from one slow blink.")
+    assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5
+    plan = planner.plan("one eye closes")
+    assert abs(v(plan, "EyeBlinkLeft") - v(plan, "EyeBlinkRight")) >= 0.5

@@ -119,9 +119,9 @@ _SOCIAL_SMILE_WORDS = frozenset({
 })
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
 #: Words of effort that qualify the movement before them instead of naming an emotion.
-#: One-sided words that count when they qualify a whole expression ("a single laugh") and name a side
-#: only with a face part ("a single brow lifts").
-_COUNT_WORDS = frozenset({"a single", "single"})
+#: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
+#: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
+_COUNT_WORDS = frozenset({"a single", "single", "one"})
 #: Words that make a smile a thin, pressed one ("a tight smile", "the smile had gone thin"), its strongest
 #: smile and its press (corpus: tight smiles 0.25-0.4 with MouthPress 0.1-0.45)
 _TIGHT_SMILE_WORDS = frozenset({"thin", "tight", "tightly", "tense", "thin line"})
@@ -796,7 +796,7 @@ class EmbeddedPlanner:
                     target.side = str(r["side"])
             if "one_sided" in r:
                 target = self._nearest(instances, s, prefer_after=True)
-                if s.text in _COUNT_WORDS and target.from_expression:
+                if s.text in _COUNT_WORDS and target.from_expression and 0 < target.start - s.end <= 2:
                     continue  # "a single laugh", "a single tear": how many, not which side
                 target.one_sided = True
             if "both" in r:
