@@ -369,3 +369,10 @@ def test_a_denied_emoji_is_dropped_whole(planner):
     assert v(plan, "EyeBlinkLeft") <= 0.05 and v(plan, "JawOpen") <= 0.05
     assert max(v(plan, "MouthSmileLeft"), v(plan, "MouthSmileRight")) >= 0.3
     assert v(planner.plan("\U0001F602"), "JawOpen") >= 0.3
+
+
+def test_not_just_one_adds_and_a_bracketed_character_side_corrects(planner):
+    plan = planner.plan("he closes both eyes not just one")
+    assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5
+    plan = planner.plan("blink R (char's left)")
+    assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") <= 0.05

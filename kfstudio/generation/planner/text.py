@@ -344,6 +344,12 @@ SHORTHAND: dict[str, str] = {
 _SCREEN_SIDE_RE = re.compile(
     r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture)[\s\-]+(left|right)\b", re.IGNORECASE
 )
+#: "blink R (char's left)": the character's side in brackets corrects the side written before it
+_SIDE_GLOSS_RE = re.compile(
+    r"\b(?:l|r|left|right)\s*\(\s*(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s|her|his|their)\s+(left|right)\s*\)", re.IGNORECASE
+)
+#: "both eyes, not just one", "not only a smile": an addition, not a negation
+_NOT_JUST_RE = re.compile(r"[,;]?\s*\bnot\s+(?:just|only|merely|simply)\s+(?:one|the\s+one)?\b", re.IGNORECASE)
 _OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s)[\s\-]+(left|right)\b", re.IGNORECASE)
 _TILT_SHOULDER_RE = re.compile(r"\s+(?:toward|towards|onto|on|to|against|into)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
 _SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
@@ -482,7 +488,9 @@ def normalize(text: str) -> str:
         words = ["" if w in _TONE_MARKERS else w for w in words]
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
+    s = _SIDE_GLOSS_RE.sub(lambda m: " " + m.group(1), s)
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+    s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     return re.sub(r"[ \t]+", " ", s).strip()
