@@ -376,3 +376,9 @@ def test_not_just_one_adds_and_a_bracketed_character_side_corrects(planner):
     assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5
     plan = planner.plan("blink R (char's left)")
     assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") <= 0.05
+
+
+def test_screen_sides_survive_common_typos_and_an_own_side_gloss(planner):
+    for text in ("side-eye to camrea right", "he side-eyes twoard scren right (his own left)"):
+        assert v(planner.plan(text), "LeftEyeYaw") < -0.1, text
+    assert not planner.plan("he came right in").understood

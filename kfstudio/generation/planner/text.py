@@ -342,11 +342,12 @@ SHORTHAND: dict[str, str] = {
 
 #: Screen directions: the camera's or stage's left is the face's right (and vice versa).
 _SCREEN_SIDE_RE = re.compile(
-    r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture)[\s\-]+(left|right)\b", re.IGNORECASE
+    r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture|cam[aer]{2,4}|scr?e{1,2}n)[\s\-]+(left|right)\b",
+    re.IGNORECASE,  # with the commonest typos of camera/screen ("camrea", "scren")
 )
 #: "blink R (char's left)": the character's side in brackets corrects the side written before it
 _SIDE_GLOSS_RE = re.compile(
-    r"\b(?:l|r|left|right)\s*\(\s*(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s|her|his|their)\s+(left|right)\s*\)", re.IGNORECASE
+    r"\b(?:l|r|left|right)\s*\(\s*(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s|her|his|their)(?:\s+own)?\s+(left|right)\s*\)", re.IGNORECASE
 )
 #: "both eyes, not just one", "not only a smile": an addition, not a negation
 _NOT_JUST_RE = re.compile(r"[,;]?\s*\bnot\s+(?:just|only|merely|simply)\s+(?:one|the\s+one)?\b", re.IGNORECASE)
