@@ -216,3 +216,12 @@ def test_one_before_an_expression_counts(planner):
     assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5
     plan = planner.plan("one eye closes")
     assert abs(v(plan, "EyeBlinkLeft") - v(plan, "EyeBlinkRight")) >= 0.5
+
+
+def test_eyes_barely_open_are_mostly_shut_and_wide_awake_eyes_are_open(planner):
+    for text in ("running on fumes, eyes barely open", "eyes slightly open"):
+        plan = planner.plan(text)
+        assert v(plan, "EyeBlinkLeft") >= 0.4 and v(plan, "EyeWideLeft") <= 0.05, text
+    assert v(planner.plan("her eyes open wide"), "EyeWideLeft") >= 0.5
+    plan = planner.plan("wide awake, not drowsy")
+    assert 0.15 <= v(plan, "EyeWideLeft") <= 0.5 and v(plan, "EyeBlinkLeft") <= 0.05
