@@ -132,6 +132,8 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("eyes_narrow", {**_AU({7: 1.0, 6: 0.2, 4: 0.2}), "EyeBlink{S}": 0.2}, "eyes", label="eyes narrow"),
         _c("lids_droop", {"EyeBlink{S}": 0.75}, "eyes", label="lids droop"),
         _c("eyes_open", {"EyeWide{S}": 0.15}, "eyes", label="eyes open"),
+        # "wide awake": alert eyes, clearly open (corpus: EyeWide 0.3, BrowOuterUp 0.15), less than a startled stare
+        _c("eyes_alert", {"EyeWide{S}": 0.5, "BrowOuterUp{S}": 0.25}, "eyes", label="eyes alert"),
         # --- gaze (targets point right/up/down; 'dir' mirrors them for left) --------------------
         _c("gaze_right", {"Eye{P}Yaw": 0.6}, "gaze", 0.6, "dir", "gaze sideways"),
         _c("gaze_up", {"Eye{P}Pitch": -0.4}, "gaze", 0.6, "none", "gaze up"),
@@ -305,7 +307,7 @@ EXPRESSION_WORDS.update({
     "muscle jump in jaw": "jaw_clench", "muscle jump in cheek": "jaw_clench", "muscle tick in jaw": "jaw_clench",
     "blow out": "blow", "blow out the candle": "blow", "blow on": "blow", "blow air": "blow", "puff out air": "blow",
     "gawp": "jaw_slack", "gawk": "jaw_slack", "peek up": "look_up", "peer up": "look_up", "peek down": "look_down",
-    "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_open", "heavy brow": "brows_lower",
+    "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_alert", "wide-awake": "eyes_alert", "heavy brow": "brows_lower",
     "heavy browed": "brows_lower", "heavy-browed": "brows_lower", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
     "double over": "laugh", "guffaw": "laugh", "hoot": "laugh",
 })
