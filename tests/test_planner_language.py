@@ -382,3 +382,14 @@ def test_screen_sides_survive_common_typos_and_an_own_side_gloss(planner):
     for text in ("side-eye to camrea right", "he side-eyes twoard scren right (his own left)"):
         assert v(planner.plan(text), "LeftEyeYaw") < -0.1, text
     assert not planner.plan("he came right in").understood
+
+
+def test_instead_and_recovers_end_the_earlier_beats(planner):
+    assert split_change_beats("She opens her mouth to confess, hesitates, and bites down on her lower lip instead.")[-1] == \
+        "bites down on her lower lip"
+    assert split_change_beats("startle, recovers, smiles. end frame") == ["startle", "smiles"]
+    assert split_change_beats("Instead of crying, she laughs.") == []
+    plan = planner.plan("She opens her mouth to confess, hesitates, and bites down on her lower lip instead.")
+    assert v(plan, "JawOpen") <= 0.1 and v(plan, "MouthRollLower") >= 0.3
+    plan = planner.plan("startle, recovers, smiles. end frame")
+    assert v(plan, "JawOpen") <= 0.1 and v(plan, "EyeWideLeft") <= 0.05 and v(plan, "MouthSmileLeft") >= 0.3

@@ -512,10 +512,13 @@ _BEAT_START = re.compile(
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
       | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
+      | instead\b(?!\s+of\b)
+      | (?:recovers?|recovering|(?:composes?|collects?|gathers?)\s+(?:herself|himself|themselves|myself))\b
       | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
     )""",
     re.VERBOSE,
 )
+_INSTEAD_END_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+)?(?=[^,;\x00]*\binstead\s*[.!]*\s*$)")
 #: Phrases that close the *first* beat ("surprised at first, he ...").
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
@@ -533,6 +536,7 @@ def split_change_beats(text: str) -> list[str]:
     """
     s = _FINAL_FRAME_RE.sub("", normalize(text))
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
+    s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
     parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
