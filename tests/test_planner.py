@@ -225,3 +225,14 @@ def test_eyes_barely_open_are_mostly_shut_and_wide_awake_eyes_are_open(planner):
     assert v(planner.plan("her eyes open wide"), "EyeWideLeft") >= 0.5
     plan = planner.plan("wide awake, not drowsy")
     assert 0.15 <= v(plan, "EyeWideLeft") <= 0.5 and v(plan, "EyeBlinkLeft") <= 0.05
+
+
+def test_eyes_that_stay_cold_take_no_part_in_the_smile(planner):
+    for text in ("She smiles, but her eyes stay cold.", "The salesman flashes a huge grin, eyes calculating and flat.",
+                 "Her sales smile is bright and wide; the eyes don't crinkle at all."):
+        plan = planner.plan(text)
+        assert v(plan, "MouthSmileLeft") >= 0.4, text
+        assert v(plan, "CheekSquintLeft") <= 0.2 and v(plan, "EyeSquintLeft") <= 0.15, text
+        assert v(plan, "BrowDownLeft") <= 0.1, text  # 'cold' here is the eyes', not a second emotion
+        assert {"eyes", "cheeks"} <= plan.understood, text
+    assert v(planner.plan("she smiles warmly"), "CheekSquintLeft") >= 0.25

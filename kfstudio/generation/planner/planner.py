@@ -122,6 +122,13 @@ _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAM
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
 _COUNT_WORDS = frozenset({"a single", "single", "one"})
+#: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
+_COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
+_COLD_EYES_RE = re.compile(
+    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank)\b"
+    r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)",
+    re.IGNORECASE,
+)
 #: Words that make a smile a thin, pressed one ("a tight smile", "the smile had gone thin"), its strongest
 #: smile and its press (corpus: tight smiles 0.25-0.4 with MouthPress 0.1-0.45)
 _TIGHT_SMILE_WORDS = frozenset({"thin", "tight", "tightly", "tense", "thin line"})
@@ -534,11 +541,20 @@ class EmbeddedPlanner:
             # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
             instances = [i for i in instances if not (i.concept.key == "emotion_sadness" and i.words.startswith("tear"))]
         self._sentence_side(instances, sides)
+        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES and not i.negated for i in instances)
+        if cold_eyes:
+            # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
+            # so, they are not a second emotion
+            instances = [i for i in instances if not (i.concept.key.startswith("emotion_") and i.words in _COLD_WORDS)]
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
+        if cold_eyes:
+            values[_DUCHENNE] *= 0.3
+            explanation.append("the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x0.3")
+            flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
         if live & _SMILES and live & _LIP_SEALS:
             self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": a closed-mouth grin
