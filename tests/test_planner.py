@@ -236,3 +236,11 @@ def test_eyes_that_stay_cold_take_no_part_in_the_smile(planner):
         assert v(plan, "BrowDownLeft") <= 0.1, text  # 'cold' here is the eyes', not a second emotion
         assert {"eyes", "cheeks"} <= plan.understood, text
     assert v(planner.plan("she smiles warmly"), "CheekSquintLeft") >= 0.25
+
+
+def test_a_single_mouth_corner_moves_one_side(planner):
+    plan = planner.plan("the corner of his mouth turns down")
+    assert abs(v(plan, "MouthFrownLeft") - v(plan, "MouthFrownRight")) >= 0.3
+    plan = planner.plan("the corners of her mouth curl up")
+    assert v(plan, "MouthSmileLeft") >= 0.3 and v(plan, "MouthSmileRight") >= 0.3
+    assert v(planner.plan("the right corner of her mouth lifts"), "MouthSmileRight") >= 0.3

@@ -122,6 +122,8 @@ _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAM
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
 _COUNT_WORDS = frozenset({"a single", "single", "one"})
+#: A mouth corner written in the singular moves one side ("the corner of her mouth curls up")
+_ONE_CORNER = frozenset({"corner"})
 #: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
 _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
 _COLD_EYES_RE = re.compile(
@@ -517,6 +519,10 @@ class EmbeddedPlanner:
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            for inst in found:
+                if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
+                        t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
+                    inst.one_sided = True  # "the corner of her mouth curls": one corner, one side
             if not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
                 "part" in sp.roles or "expression" in sp.roles for sp in spans
             ):
