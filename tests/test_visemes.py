@@ -135,3 +135,8 @@ def test_a_shouted_w_word_keeps_its_rounding_before_a_closer_vowel():
     assert vz.find_speech("'WHAT?!' he shouts").viseme == "aa"  # an open vowel shows when shouted
     values = EmbeddedPlanner().plan("He shouts 'wait' after the bus.").values
     assert values[ch.channel_index("MouthPucker")] >= 0.3
+
+
+def test_a_sentence_said_is_not_coloured_by_its_first_interjection():
+    assert vz.interjection_words("She says 'oh, what a shame' with a smirk.") == ""
+    assert vz.interjection_words("'Oh wow,' she says") != ""

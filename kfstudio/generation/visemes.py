@@ -278,7 +278,9 @@ def interjection_words(text: str) -> str:
         q = next(g for g in m.groups() if g is not None)
         key = _squeeze(re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip())
         first = key.split(" ")[0] if key else ""
-        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or INTERJECTIONS.get(first)
+        # the first word alone speaks for a short quote ("oh wow"), not for a sentence said ("oh, what a shame")
+        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or (
+            INTERJECTIONS.get(first) if len(key.split()) <= 2 else None)
         if word and word not in out:
             out.append(word)
     return " , ".join(out)
