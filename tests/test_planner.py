@@ -244,3 +244,9 @@ def test_a_single_mouth_corner_moves_one_side(planner):
     plan = planner.plan("the corners of her mouth curl up")
     assert v(plan, "MouthSmileLeft") >= 0.3 and v(plan, "MouthSmileRight") >= 0.3
     assert v(planner.plan("the right corner of her mouth lifts"), "MouthSmileRight") >= 0.3
+
+
+def test_lose_negates_only_what_follows_it(planner):
+    plan = planner.plan("He tries to look sympathetic about his rival losing.")
+    assert v(plan, "BrowInnerUp") >= 0.1
+    assert v(planner.plan("she loses the smile"), "MouthSmileLeft") == 0.0

@@ -122,6 +122,8 @@ _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAM
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
 _COUNT_WORDS = frozenset({"a single", "single", "one"})
+#: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
+_OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: A mouth corner written in the singular moves one side ("the corner of her mouth curls up")
 _ONE_CORNER = frozenset({"corner"})
 #: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
@@ -137,7 +139,7 @@ _TIGHT_SMILE_WORDS = frozenset({"thin", "tight", "tightly", "tense", "thin line"
 _TIGHT_SMILE_MAX = 0.4
 _TIGHT_SMILE_PRESS = 0.55
 #: Fading words that mean "became" when an adjective follows at once ("gone thin", "gone slack")
-_BECOME_WORDS = frozenset({"gone", "go"})
+_BECOME_WORDS = frozenset({"gone", "go", "goes", "went", "going"})
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
 _DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
@@ -793,7 +795,10 @@ class EmbeddedPlanner:
                 continue
             r = s.roles
             if "neg_before" in r:
-                target = next((i for i in instances if i.start > s.end), None) or self._nearest(instances, s, prefer_after=True)
+                after = next((i for i in instances if i.start > s.end), None)
+                if after is None and " " not in s.text and self._lemmatizer.base(s.text.lower()) in _OBJECT_NEGATORS:
+                    continue  # "his rival losing": 'lose' negates only what it is followed by ("loses the smile")
+                target = after or self._nearest(instances, s, prefer_after=True)
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
                 nxt = spans[k + 1] if k + 1 < len(spans) else None
