@@ -250,3 +250,11 @@ def test_lose_negates_only_what_follows_it(planner):
     plan = planner.plan("He tries to look sympathetic about his rival losing.")
     assert v(plan, "BrowInnerUp") >= 0.1
     assert v(planner.plan("she loses the smile"), "MouthSmileLeft") == 0.0
+
+
+def test_worry_sadness_and_crying_raise_the_inner_brows_without_lowering_them(planner):
+    for text in ("worried brows", "she is sad", "he cries", "she sobs", "he looks anxious"):
+        plan = planner.plan(text)
+        assert v(plan, "BrowInnerUp") >= 0.3, text
+        assert v(plan, "BrowDownLeft") <= 0.1, text
+    assert v(planner.plan("he frowns"), "BrowDownLeft") >= 0.25
