@@ -258,3 +258,10 @@ def test_worry_sadness_and_crying_raise_the_inner_brows_without_lowering_them(pl
         assert v(plan, "BrowInnerUp") >= 0.3, text
         assert v(plan, "BrowDownLeft") <= 0.1, text
     assert v(planner.plan("he frowns"), "BrowDownLeft") >= 0.25
+
+
+def test_crying_next_to_a_laugh_does_not_fuse_with_it_or_turn_it_sad(planner):
+    for text in ("instead of crying she laughs", "she isn't crying — she's laughing so hard she's tearing up.", "cry-laughing"):
+        plan = planner.plan(text)
+        assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "MouthFrownLeft") <= 0.05, text
+    assert v(planner.plan("she cries"), "MouthFrownLeft") >= 0.3

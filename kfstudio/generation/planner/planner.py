@@ -547,7 +547,9 @@ class EmbeddedPlanner:
         instances = self._composite_brows(instances, explanation)
         if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
             # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
-            instances = [i for i in instances if not (i.concept.key == "emotion_sadness" and i.words.startswith("tear"))]
+            # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
+            instances = [i for i in instances if not (i.concept.key in ("emotion_sadness", "cry")
+                                                      and i.words.lower().startswith(("tear", "cry")))]
         self._sentence_side(instances, sides)
         cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES and not i.negated for i in instances)
         if cold_eyes:
