@@ -393,3 +393,10 @@ def test_instead_and_recovers_end_the_earlier_beats(planner):
     assert v(plan, "JawOpen") <= 0.1 and v(plan, "MouthRollLower") >= 0.3
     plan = planner.plan("startle, recovers, smiles. end frame")
     assert v(plan, "JawOpen") <= 0.1 and v(plan, "EyeWideLeft") <= 0.05 and v(plan, "MouthSmileLeft") >= 0.3
+
+
+def test_a_feeling_that_cannot_be_hidden_shows(planner):
+    for text in ("she can't hide her delight.", "he can't keep the joy off his face.", "no way she can hide how happy she is"):
+        plan = planner.plan(text)
+        assert v(plan, "MouthSmileLeft") >= 0.45 and v(plan, "MouthPressLeft") <= 0.05, text
+    assert v(planner.plan("she hides her delight"), "MouthSmileLeft") <= 0.35

@@ -396,6 +396,14 @@ _MUST_NOT_RE = re.compile(
     r"(?=(?:laugh|giggle|chuckle|snicker|snigger|crack\s+up)\w*\b)",  # not "can't smile": unable, maybe
     re.I,
 )
+#: "she can't hide her delight", "he can't keep the joy off his face": the feeling shows, clearly
+_CANT_HIDE_RE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|no\s+way\s+\w+\s+can|fails?\s+to|failing\s+to)\s+"
+    r"(?:hide|conceal|mask|contain|suppress|disguise|hold\s+back|hold\s+in)\b"
+    r"|\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+keep\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?=\w+\s+off\s+(?:her|his|their|my)\s+face)",
+    re.I,
+)
+_OFF_FACE_RE = re.compile(r"(?<=clearly )(\w+)\s+off\s+(?:her|his|their|my)\s+face", re.I)
 #: "can't stop smiling", "couldn't help grinning": the movement itself, not its negation
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
@@ -483,6 +491,8 @@ def normalize(text: str) -> str:
     s = s.casefold()
     s = _MUST_NOT_RE.sub("trying not to ", s)  # after case folding: "CAN'T LAUGH" is not a word in capitals among others
     s = _CANT_STOP_RE.sub("", s)
+    s = _CANT_HIDE_RE.sub(" clearly ", s)
+    s = _OFF_FACE_RE.sub(r"\1", s)
     s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
     words = re.split(r"([^\w']+)", s)
     if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
