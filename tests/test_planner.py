@@ -265,3 +265,10 @@ def test_crying_next_to_a_laugh_does_not_fuse_with_it_or_turn_it_sad(planner):
         plan = planner.plan(text)
         assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "MouthFrownLeft") <= 0.05, text
     assert v(planner.plan("she cries"), "MouthFrownLeft") >= 0.3
+
+
+def test_eyes_that_do_not_open_stay_closed(planner):
+    for text in ("she doesn't open her eyes, just smiles a little.", "without opening her eyes, she smiles"):
+        plan = planner.plan(text)
+        assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5, text
+    assert v(planner.plan("his eyes don't widen"), "EyeBlinkLeft") == 0.0

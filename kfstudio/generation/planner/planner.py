@@ -124,6 +124,8 @@ _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAM
 _COUNT_WORDS = frozenset({"a single", "single", "one"})
 #: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
+#: Plain negations ("doesn't open her eyes"), as opposed to fading words ("the wide eyes relax")
+_NOT_WORDS = frozenset({"not", "never", "no", "without", "refuse to", "avoid"})
 #: A mouth corner written in the singular moves one side ("the corner of her mouth curls up")
 _ONE_CORNER = frozenset({"corner"})
 #: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
@@ -556,6 +558,12 @@ class EmbeddedPlanner:
             # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
             # so, they are not a second emotion
             instances = [i for i in instances if not (i.concept.key.startswith("emotion_") and i.words in _COLD_WORDS)]
+        for k, inst in enumerate(instances):
+            if inst.negated and (inst.concept.key == "eyes_open" or (inst.concept.key == "eyes_wide" and "open" in inst.words)) \
+                    and inst.negation_word in _NOT_WORDS:
+                # "she doesn't open her eyes": they stay closed
+                instances[k] = _Instance(lx.CONCEPTS["eyes_close"], inst.start, inst.end, inst.words, side=inst.side,
+                                         both=inst.both, one_sided=inst.one_sided)
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
