@@ -272,3 +272,11 @@ def test_eyes_that_do_not_open_stay_closed(planner):
         plan = planner.plan(text)
         assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5, text
     assert v(planner.plan("his eyes don't widen"), "EyeBlinkLeft") == 0.0
+
+
+def test_eyes_squeezed_shut_are_squeezed_not_just_closed(planner):
+    plan = planner.plan("eyes squeezed shut")
+    assert v(plan, "EyeBlinkLeft") >= 0.8 and v(plan, "EyeSquintLeft") >= 0.4 and v(plan, "CheekSquintLeft") >= 0.3
+    plan = planner.plan("her eyes close")
+    assert v(plan, "EyeBlinkLeft") >= 0.8 and v(plan, "EyeSquintLeft") <= 0.05
+    assert v(planner.plan("lips squeezed shut"), "MouthPressLeft") >= 0.2
