@@ -283,7 +283,7 @@ def test_eyes_squeezed_shut_are_squeezed_not_just_closed(planner):
 
 
 def test_a_suppressed_or_hidden_smile_is_held_back(planner):
-    for text in ("caught looking, looks down, suppressed grin", "a hidden smile", "a muffled laugh"):
+    for text in ("caught looking, looks down, suppressed grin", "a concealed smile", "a muffled laugh"):
         plan = planner.plan(text)
         assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.45 and v(plan, "MouthPressLeft") >= 0.15, text
         assert v(plan, "JawOpen") <= 0.1, text

@@ -475,7 +475,7 @@ INTENSITY: dict[str, float] = {
     **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
     **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
     # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
-    **dict.fromkeys(["suppressed", "hidden", "concealed", "muffled", "held back"], 0.35),
+    **dict.fromkeys(["suppressed", "concealed", "muffled", "held back"], 0.35),
     **dict.fromkeys(["bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down"], 0.3),
     **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to"], 0.25),
     **dict.fromkeys(["barely contained", "barely concealed", "barely suppressed", "barely hidden", "barely controlled", "barely held"], 0.75),
