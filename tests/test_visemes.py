@@ -140,3 +140,7 @@ def test_a_shouted_w_word_keeps_its_rounding_before_a_closer_vowel():
 def test_a_sentence_said_is_not_coloured_by_its_first_interjection():
     assert vz.interjection_words("She says 'oh, what a shame' with a smirk.") == ""
     assert vz.interjection_words("'Oh wow,' she says") != ""
+
+
+def test_a_repeated_interjection_keeps_its_feeling():
+    assert vz.interjection_words("She goes 'ha ha ha', head thrown back.") != ""
