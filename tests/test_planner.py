@@ -168,3 +168,122 @@ def test_unknown_words_are_read_through_the_expansion_table(planner):
 def test_expansion_lemmas_cover_irregular_forms(planner):
     assert np.allclose(planner.plan("her brows rose").values, planner.plan("her brows rise").values)
     assert v(planner.plan("her brows rose"), "BrowInnerUp") > 0.2
+
+
+# --- planner2: general readings (issue 11) ---------------------------------------------------------
+
+
+def test_flat_or_straight_mouth_is_pressed(planner):
+    for text in ("her eyes narrow, mouth flat", "eyes narrowed, lips straight", "mouth pulled flat"):
+        plan = planner.plan(text)
+        assert v(plan, "MouthPressLeft") >= 0.2 and v(plan, "MouthPressRight") >= 0.2, text
+        assert v(plan, "JawOpen") <= 0.05, text
+    assert v(planner.plan("she looks straight at the camera"), "MouthPressLeft") == 0.0
+
+
+def test_head_turn_without_direction_turns_to_the_face_right(planner):
+    for text in ("she refuses with a turn of the head", "head turning away", "shaking his head"):
+        assert v(planner.plan(text), "HeadYaw") > 0.1, text
+    assert v(planner.plan("turns the head to the left"), "HeadYaw") < -0.1
+    assert v(planner.plan("turns the head to the right"), "HeadYaw") > 0.1
+
+
+def test_a_single_laugh_is_a_count_not_a_side(planner):
+    plan = planner.plan("He barks a single laugh.")
+    assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "MouthSmileRight") >= 0.4
+    plan = planner.plan("a single brow lifts")
+    assert abs(v(plan, "BrowOuterUpLeft") - v(plan, "BrowOuterUpRight")) >= 0.3
+
+
+def test_thin_or_tight_smile_is_a_smile_over_pressed_lips(planner):
+    for text in ("a tight smile", "a thin smile", "the smile had gone thin and tight"):
+        plan = planner.plan(text)
+        assert 0.15 <= v(plan, "MouthSmileLeft") <= 0.45, text
+        assert v(plan, "MouthPressLeft") >= 0.2 and v(plan, "MouthPressRight") >= 0.2, text
+    assert v(planner.plan("the smile is gone"), "MouthSmileLeft") == 0.0
+    assert v(planner.plan("a big smile"), "MouthPressLeft") == 0.0
+
+
+def test_clenched_teeth_keep_the_jaw_shut_even_for_a_shouted_sound(planner):
+    plan = planner.plan("He hisses 'yes!' through clenched teeth, fist pumping.")
+    assert v(plan, "JawOpen") <= 0.05
+    assert v(plan, "MouthStretchLeft") >= 0.2  # the grit itself stays
+    assert v(planner.plan("he says 'yes!'"), "JawOpen") >= 0.2
+
+
+def test_one_before_an_expression_counts(planner):
+    plan = planner.plan("The queen receives the news without a flicker, apart from one slow blink.")
+    assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5
+    plan = planner.plan("one eye closes")
+    assert abs(v(plan, "EyeBlinkLeft") - v(plan, "EyeBlinkRight")) >= 0.5
+
+
+def test_eyes_barely_open_are_mostly_shut_and_wide_awake_eyes_are_open(planner):
+    for text in ("running on fumes, eyes barely open", "eyes slightly open"):
+        plan = planner.plan(text)
+        assert v(plan, "EyeBlinkLeft") >= 0.4 and v(plan, "EyeWideLeft") <= 0.05, text
+    assert v(planner.plan("her eyes open wide"), "EyeWideLeft") >= 0.5
+    plan = planner.plan("wide awake, not drowsy")
+    assert 0.15 <= v(plan, "EyeWideLeft") <= 0.5 and v(plan, "EyeBlinkLeft") <= 0.05
+
+
+def test_eyes_that_stay_cold_take_no_part_in_the_smile(planner):
+    for text in ("She smiles, but her eyes stay cold.", "The salesman flashes a huge grin, eyes calculating and flat.",
+                 "Her sales smile is bright and wide; the eyes don't crinkle at all."):
+        plan = planner.plan(text)
+        assert v(plan, "MouthSmileLeft") >= 0.4, text
+        assert v(plan, "CheekSquintLeft") <= 0.2 and v(plan, "EyeSquintLeft") <= 0.15, text
+        assert v(plan, "BrowDownLeft") <= 0.1, text  # 'cold' here is the eyes', not a second emotion
+        assert {"eyes", "cheeks"} <= plan.understood, text
+    assert v(planner.plan("she smiles warmly"), "CheekSquintLeft") >= 0.25
+
+
+def test_a_single_mouth_corner_moves_one_side(planner):
+    plan = planner.plan("the corner of his mouth turns down")
+    assert abs(v(plan, "MouthFrownLeft") - v(plan, "MouthFrownRight")) >= 0.3
+    plan = planner.plan("the corners of her mouth curl up")
+    assert v(plan, "MouthSmileLeft") >= 0.3 and v(plan, "MouthSmileRight") >= 0.3
+    assert v(planner.plan("the right corner of her mouth lifts"), "MouthSmileRight") >= 0.3
+
+
+def test_lose_negates_only_what_follows_it(planner):
+    plan = planner.plan("He tries to look sympathetic about his rival losing.")
+    assert v(plan, "BrowInnerUp") >= 0.1
+    assert v(planner.plan("she loses the smile"), "MouthSmileLeft") == 0.0
+
+
+def test_worry_sadness_and_crying_raise_the_inner_brows_without_lowering_them(planner):
+    for text in ("worried brows", "she is sad", "he cries", "she sobs", "he looks anxious"):
+        plan = planner.plan(text)
+        assert v(plan, "BrowInnerUp") >= 0.3, text
+        assert v(plan, "BrowDownLeft") <= 0.1, text
+    assert v(planner.plan("he frowns"), "BrowDownLeft") >= 0.25
+
+
+def test_crying_next_to_a_laugh_does_not_fuse_with_it_or_turn_it_sad(planner):
+    for text in ("instead of crying she laughs", "she isn't crying — she's laughing so hard she's tearing up.", "cry-laughing"):
+        plan = planner.plan(text)
+        assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "MouthFrownLeft") <= 0.05, text
+    assert v(planner.plan("she cries"), "MouthFrownLeft") >= 0.3
+
+
+def test_eyes_that_do_not_open_stay_closed(planner):
+    for text in ("she doesn't open her eyes, just smiles a little.", "without opening her eyes, she smiles"):
+        plan = planner.plan(text)
+        assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5, text
+    assert v(planner.plan("his eyes don't widen"), "EyeBlinkLeft") == 0.0
+
+
+def test_eyes_squeezed_shut_are_squeezed_not_just_closed(planner):
+    plan = planner.plan("eyes squeezed shut")
+    assert v(plan, "EyeBlinkLeft") >= 0.8 and v(plan, "EyeSquintLeft") >= 0.4 and v(plan, "CheekSquintLeft") >= 0.3
+    plan = planner.plan("her eyes close")
+    assert v(plan, "EyeBlinkLeft") >= 0.8 and v(plan, "EyeSquintLeft") <= 0.05
+    assert v(planner.plan("lips squeezed shut"), "MouthPressLeft") >= 0.2
+
+
+def test_a_suppressed_or_hidden_smile_is_held_back(planner):
+    for text in ("caught looking, looks down, suppressed grin", "a concealed smile", "a muffled laugh"):
+        plan = planner.plan(text)
+        assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.45 and v(plan, "MouthPressLeft") >= 0.15, text
+        assert v(plan, "JawOpen") <= 0.1, text

@@ -328,3 +328,75 @@ def test_one_eye_stays_one_eye_through_pronouns(planner):
 def test_a_part_relaxing_a_little_is_read_without_error(planner, text):
     plan = planner.plan(text)  # once raised KeyError('relax_eyes')
     assert np.all(np.isfinite(plan.values))
+
+
+def test_an_option_asked_and_turned_down_is_not_the_face(planner):
+    plan = planner.plan("Shark smile? No. Neutral face.")
+    assert v(plan, "MouthSmileLeft") == 0.0 and v(plan, "MouthSmileRight") == 0.0
+    plan = planner.plan("Is he smiling? No, frowning.")
+    assert v(plan, "MouthSmileLeft") == 0.0 and v(plan, "MouthFrownLeft") >= 0.3
+    assert v(planner.plan("Does she smile? Yes, broadly."), "MouthSmileLeft") >= 0.4
+
+
+def test_a_side_after_a_list_of_facs_codes_belongs_to_every_code(planner):
+    plan = planner.plan("AU9+10 right side only")
+    assert v(plan, "NoseSneerRight") >= 0.3 and v(plan, "MouthUpperUpRight") >= 0.3
+    assert v(plan, "NoseSneerLeft") <= 0.05 and v(plan, "MouthUpperUpLeft") <= 0.05
+    plan = planner.plan("AU 6+12, left side")
+    assert v(plan, "MouthSmileLeft") >= 0.3 and v(plan, "MouthSmileRight") <= 0.05
+    assert abs(v(plan, "HeadYaw")) <= 0.05  # the side is the codes', not a head turn
+
+
+def test_a_side_that_places_someone_else_is_a_glance_not_a_face_side(planner):
+    for side, sign in (("right", 1.0), ("left", -1.0)):
+        plan = planner.plan(f"She flashes her eyebrows at someone to her {side}.")
+        assert v(plan, "BrowOuterUpLeft") >= 0.3 and v(plan, "BrowOuterUpRight") >= 0.3
+        assert sign * v(plan, "LeftEyeYaw") > 0.05
+
+
+def test_denied_movements_then_a_neutral_face_is_a_neutral_face(planner):
+    for text in ("No closed-mouth grin, cheeks up - the face stays neutral.", "Not \U0001F602; keep a blank, still face.",
+                 "Shark smile? No. Neutral face."):
+        plan = planner.plan(text)
+        assert float(np.abs(plan.values).max()) == 0.0, text
+        assert {"mouth", "cheeks", "brows", "eyes"} <= plan.understood, text  # read, not left to guesswork
+    plan = planner.plan("No smile, just a frown.")
+    assert v(plan, "MouthFrownLeft") >= 0.3
+
+
+def test_a_denied_emoji_is_dropped_whole(planner):
+    plan = planner.plan("Not \U0001F602, just a smirk")
+    assert v(plan, "EyeBlinkLeft") <= 0.05 and v(plan, "JawOpen") <= 0.05
+    assert max(v(plan, "MouthSmileLeft"), v(plan, "MouthSmileRight")) >= 0.3
+    assert v(planner.plan("\U0001F602"), "JawOpen") >= 0.3
+
+
+def test_not_just_one_adds_and_a_bracketed_character_side_corrects(planner):
+    plan = planner.plan("he closes both eyes not just one")
+    assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") >= 0.5
+    plan = planner.plan("blink R (char's left)")
+    assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "EyeBlinkRight") <= 0.05
+
+
+def test_screen_sides_survive_common_typos_and_an_own_side_gloss(planner):
+    for text in ("side-eye to camrea right", "he side-eyes twoard scren right (his own left)"):
+        assert v(planner.plan(text), "LeftEyeYaw") < -0.1, text
+    assert not planner.plan("he came right in").understood
+
+
+def test_instead_and_recovers_end_the_earlier_beats(planner):
+    assert split_change_beats("She opens her mouth to confess, hesitates, and bites down on her lower lip instead.")[-1] == \
+        "bites down on her lower lip"
+    assert split_change_beats("startle, recovers, smiles. end frame") == ["startle", "smiles"]
+    assert split_change_beats("Instead of crying, she laughs.") == []
+    plan = planner.plan("She opens her mouth to confess, hesitates, and bites down on her lower lip instead.")
+    assert v(plan, "JawOpen") <= 0.1 and v(plan, "MouthRollLower") >= 0.3
+    plan = planner.plan("startle, recovers, smiles. end frame")
+    assert v(plan, "JawOpen") <= 0.1 and v(plan, "EyeWideLeft") <= 0.05 and v(plan, "MouthSmileLeft") >= 0.3
+
+
+def test_a_feeling_that_cannot_be_hidden_shows(planner):
+    for text in ("she can't hide her delight.", "he can't keep the joy off his face.", "no way she can hide how happy she is"):
+        plan = planner.plan(text)
+        assert v(plan, "MouthSmileLeft") >= 0.45 and v(plan, "MouthPressLeft") <= 0.05, text
+    assert v(planner.plan("she hides her delight"), "MouthSmileLeft") <= 0.35

@@ -112,3 +112,35 @@ def test_interjections_colour_the_face_around_the_sound(planner):
     assert v(ew.values, "NoseSneerLeft") >= 0.2 and v(ew.values, "MouthFunnel") >= 0.2  # disgust around an 'ew' mouth
     assert vz.interjection_words("'Aww,' she coos.") == "tender"
     assert vz.interjection_words("'Stop!' he says.") == ""
+
+
+def test_a_word_mouthed_without_quotes_is_read():
+    shape = vz.find_speech("(mouthing sorry)")
+    assert shape is not None and shape.text == "sorry" and shape.scale < 1.0
+    shape = vz.find_speech("he mouths NO without making a sound")
+    assert shape is not None and shape.viseme == "O" and shape.scale < 1.0  # capitals name the word, not a shout
+    assert vz.find_speech("she mouths the words to the song") is None
+    assert vz.find_speech("mouths something to him") is None
+
+
+def test_planner_gives_a_mouthed_word_its_shape():
+    from kfstudio.generation.planner import EmbeddedPlanner
+
+    values = EmbeddedPlanner().plan("(mouthing sorry)").values
+    assert values[ch.channel_index("JawOpen")] >= 0.15
+
+
+def test_a_shouted_w_word_keeps_its_rounding_before_a_closer_vowel():
+    assert vz.find_speech("He shouts 'wait' after the bus.").viseme == "U"
+    assert vz.find_speech("'WHAT?!' he shouts").viseme == "aa"  # an open vowel shows when shouted
+    values = EmbeddedPlanner().plan("He shouts 'wait' after the bus.").values
+    assert values[ch.channel_index("MouthPucker")] >= 0.3
+
+
+def test_a_sentence_said_is_not_coloured_by_its_first_interjection():
+    assert vz.interjection_words("She says 'oh, what a shame' with a smirk.") == ""
+    assert vz.interjection_words("'Oh wow,' she says") != ""
+
+
+def test_a_repeated_interjection_keeps_its_feeling():
+    assert vz.interjection_words("She goes 'ha ha ha', head thrown back.") != ""

@@ -278,7 +278,9 @@ def interjection_words(text: str) -> str:
         q = next(g for g in m.groups() if g is not None)
         key = _squeeze(re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip())
         first = key.split(" ")[0] if key else ""
-        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or INTERJECTIONS.get(first)
+        # the first word alone speaks for a short quote ("oh wow"), not for a sentence said ("oh, what a shame")
+        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or (
+            INTERJECTIONS.get(first) if len(set(key.split())) <= 2 else None)  # 'ha ha ha' is one sound repeated
         if word and word not in out:
             out.append(word)
     return " , ".join(out)
@@ -297,6 +299,14 @@ _SHAPE_RE = re.compile(r"\b(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|i|sh|s)[\s-]+(?:s
 _SAID_RE = re.compile(r"\b(?:mouths|mouthing|mouthed|says|saying|whispers|whispering|said)\s*:\s*([A-Za-z][A-Za-z' -]{0,30})", re.I)
 
 
+#: "(mouthing sorry)", "he mouths NO without a sound": a word mouthed without quotes (written in capitals,
+#: or ending the phrase)
+_MOUTHED_RE = re.compile(r"\b(?:mouths|mouthing|mouthed)\s+([A-Za-z]+(?:'[a-z]+)?)(?=\s*(?:[).,;!?\]\u2014-]|$))|"
+                         r"\b(?:mouths|mouthing|mouthed)\s+([A-Z]{2,})\b")
+_NOT_MOUTHED = frozenset({"the", "a", "an", "her", "his", "their", "my", "your", "something", "words", "word", "it", "off",
+                          "silently", "back", "to", "at", "along", "open", "closed", "wordlessly", "them", "him", "this", "that"})
+
+
 def find_speech(text: str) -> SpeechShape | None:
     """The sound a description names (quoted words or letters, or a sound verb), or None."""
     quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)]
@@ -304,6 +314,11 @@ def find_speech(text: str) -> SpeechShape | None:
         said = _SAID_RE.search(text)  # "(mouthing: sorry)"
         if said:
             quotes = [said.group(1).strip()]
+        else:
+            mouthed = _MOUTHED_RE.search(text)
+            word = (mouthed.group(1) or mouthed.group(2)) if mouthed else ""
+            if word and word.lower() not in _NOT_MOUTHED:
+                quotes = [word]
     shape = _SHAPE_RE.search(text)  # "an EE shape", "lips in an O shape"
     if shape and not quotes:
         key = shape.group(1).lower()
@@ -322,7 +337,7 @@ def find_speech(text: str) -> SpeechShape | None:
         if not words:
             continue
         scale = 1.0
-        if loud or (q.isupper() and len(q) > 1) or "!" in q:
+        if loud or (q.isupper() and len(q) > 1 and not soft) or "!" in q:  # "mouths NO": capitals name the word
             scale = 1.35
         elif soft:
             scale = 0.85
@@ -339,8 +354,10 @@ def find_speech(text: str) -> SpeechShape | None:
         if hit is None:
             distinct = list(dict.fromkeys(w.lower() for w in words))[:2]
             hits = [h for h in (word_viseme(w) for w in distinct) if h is not None]
-            if scale > 1.2:  # shouted: the open vowel shows, not a rounded onset
-                hits = [(PHONEME_VISEME.get(_stressed(w), h[0]), _stressed(w) or h[1], h[2]) if h[1] == "W" else h
+            if scale > 1.2:  # shouted: an open vowel ('WHAT!') shows, not the rounded onset; before a
+                # closer vowel ('wait!') the lips still push forward on the W
+                hits = [(PHONEME_VISEME[_stressed(w)], _stressed(w), h[2])
+                        if h[1] == "W" and PHONEME_VISEME.get(_stressed(w)) == "aa" else h
                         for w, h in zip(distinct, hits)]
             hit = next((h for h in hits if h[2] == "sound table"), None) or next(
                 (h for h in hits if h[0] in ("O", "U")), hits[0] if hits else None)

@@ -100,15 +100,16 @@ def au_targets(aus: dict[int, float]) -> dict[str, float]:
 #: Emotion prototypes as AU intensities. ``"one_sided"`` marks a unilateral display (contempt).
 EMOTIONS: dict[str, dict] = {
     "happiness": {"aus": {6: 0.6, 12: 0.8, 25: 0.2}},
-    "sadness": {"aus": {1: 0.75, 4: 0.12, 15: 0.6, 17: 0.3, 41: 0.25, 64: 0.3}},
+    "sadness": {"aus": {1: 0.75, 4: 0.05, 15: 0.6, 17: 0.3, 41: 0.25, 64: 0.3}},
     "surprise": {"aus": {1: 0.8, 2: 0.8, 5: 0.75, 26: 0.7, 25: 0.4}},
     "fear": {"aus": {1: 0.75, 2: 0.55, 4: 0.2, 5: 0.8, 7: 0.3, 20: 0.6, 26: 0.35}},
     "anger": {"aus": {4: 0.85, 5: 0.35, 7: 0.6, 23: 0.7, 24: 0.3}},
     "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3, 7: 0.3}},
     "contempt": {"aus": {12: 0.5, 14: 0.6}, "one_sided": True},
-    # Blends and other states (our choices, see the module docstring).
-    "worry": {"aus": {1: 0.65, 4: 0.2, 24: 0.35, 20: 0.15, 5: 0.2}},
-    "anxiety": {"aus": {1: 0.6, 4: 0.2, 24: 0.4, 20: 0.2, 5: 0.2}},
+    # Blends and other states (our choices, see the module docstring). Worry, anxiety and sadness keep AU4 to
+    # a trace: the corpus's animators give their brows BrowDown ~0 (the inner brows rise, the corrugator barely shows).
+    "worry": {"aus": {1: 0.65, 4: 0.08, 24: 0.35, 20: 0.15, 5: 0.2}},
+    "anxiety": {"aus": {1: 0.6, 4: 0.05, 24: 0.4, 20: 0.2, 5: 0.2}},
     "pain": {"aus": {4: 0.7, 6: 0.6, 7: 0.7, 9: 0.4, 10: 0.4, 43: 0.3, 20: 0.4}},
     "determination": {"aus": {4: 0.5, 7: 0.3, 24: 0.5, 17: 0.3}},
     "confusion": {"aus": {4: 0.5, 2: 0.3, 56: 0.3, 24: 0.15}},

@@ -40,11 +40,15 @@ __all__ = [
     "ONE_SIDED_WORDS",
     "BOTH_WORDS",
     "DEFAULT_SIDE",
+    "DEFAULT_TURN",
     "vocabulary",
 ]
 
 #: Side used when a one-sided action names no side (the face's own left).
 DEFAULT_SIDE = "left"
+#: Direction of a head turn or shake that names none ("a turn of the head", "head turning away"): the
+#: corpus's animators turn such a head toward the face's right (positive HeadYaw) about four times in five.
+DEFAULT_TURN = "right"
 
 
 @dataclass(frozen=True)
@@ -96,8 +100,8 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("laugh", {**_AU({12: 1.0, 6: 0.8, 27: 0.75, 25: 0.6, 7: 0.3}), "EyeBlink{S}": 0.25, "HeadPitch": -0.15}, "mouth", 0.75),
         _c("giggle", {**_AU({12: 0.9, 6: 0.6, 26: 0.35, 25: 0.4, 7: 0.2})}, "mouth", 0.65),
         _c("chuckle", {**_AU({12: 0.8, 6: 0.5, 26: 0.25, 25: 0.3})}, "mouth", 0.6),
-        _c("sob", _AU({1: 0.9, 4: 0.3, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
-        _c("cry", _AU({1: 0.85, 4: 0.25, 15: 0.8, 17: 0.5, 7: 0.4, 6: 0.3, 41: 0.2}), "mouth", 0.7),
+        _c("sob", _AU({1: 0.9, 4: 0.1, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
+        _c("cry", _AU({1: 0.85, 4: 0.08, 15: 0.8, 17: 0.5, 7: 0.4, 6: 0.3, 41: 0.2}), "mouth", 0.7),
         _c("gasp", {**_AU({26: 0.9, 5: 0.7, 1: 0.6, 2: 0.6, 22: 0.2}), "HeadPitch": -0.08}, "mouth", 0.75),
         _c("sigh", {**_AU({41: 0.5, 25: 0.4, 1: 0.25, 26: 0.15, 22: 0.3}), "HeadPitch": 0.08}, "eyes", 0.6),
         _c("kiss", {"MouthPucker": 1.0, "MouthFunnel": 0.1, "EyeBlink{S}": 0.3}, "mouth", 0.8),
@@ -128,6 +132,8 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("eyes_narrow", {**_AU({7: 1.0, 6: 0.2, 4: 0.2}), "EyeBlink{S}": 0.2}, "eyes", label="eyes narrow"),
         _c("lids_droop", {"EyeBlink{S}": 0.75}, "eyes", label="lids droop"),
         _c("eyes_open", {"EyeWide{S}": 0.15}, "eyes", label="eyes open"),
+        # "wide awake": alert eyes, clearly open (corpus: EyeWide 0.3, BrowOuterUp 0.15), less than a startled stare
+        _c("eyes_alert", {"EyeWide{S}": 0.5, "BrowOuterUp{S}": 0.25}, "eyes", label="eyes alert"),
         # --- gaze (targets point right/up/down; 'dir' mirrors them for left) --------------------
         _c("gaze_right", {"Eye{P}Yaw": 0.6}, "gaze", 0.6, "dir", "gaze sideways"),
         _c("gaze_up", {"Eye{P}Pitch": -0.4}, "gaze", 0.6, "none", "gaze up"),
@@ -281,7 +287,7 @@ EXPRESSION_WORDS.update({
     "spit": "spit", "pant": "pant", "gasp for air": "pant", "burp": "burp", "belch": "burp", "blow a raspberry": "raspberry",
     "raspberry": "raspberry", "snort": "snort", "smooch": "kiss", "roar with laughter": "laugh",
     "nibble lip": "bite_lip", "nibble lower lip": "bite_lip", "nibble": "bite_lip", "chew lip": "bite_lip", "chew lower lip": "bite_lip",
-    "cry with laughter": "laugh", "cry laugh": "laugh", "tear of laughter": "laugh", "tear of joy": "laugh",
+    "cry with laughter": "laugh", "tear of laughter": "laugh", "tear of joy": "laugh",
     "laugh so hard": "laugh",
     "bite down on lower lip": "bite_lip", "bite down on lip": "bite_lip", "lip get bite": "bite_lip", "lower lip get bite": "bite_lip",
     "lip between teeth": "bite_lip", "lip under teeth": "bite_lip", "lower lip under teeth": "bite_lip", "catch lower lip": "bite_lip", "catch lip": "bite_lip",
@@ -301,7 +307,7 @@ EXPRESSION_WORDS.update({
     "muscle jump in jaw": "jaw_clench", "muscle jump in cheek": "jaw_clench", "muscle tick in jaw": "jaw_clench",
     "blow out": "blow", "blow out the candle": "blow", "blow on": "blow", "blow air": "blow", "puff out air": "blow",
     "gawp": "jaw_slack", "gawk": "jaw_slack", "peek up": "look_up", "peer up": "look_up", "peek down": "look_down",
-    "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_open", "heavy brow": "brows_lower",
+    "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_alert", "wide-awake": "eyes_alert", "heavy brow": "brows_lower",
     "heavy browed": "brows_lower", "heavy-browed": "brows_lower", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
     "double over": "laugh", "guffaw": "laugh", "hoot": "laugh",
 })
@@ -342,8 +348,9 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["knit", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up", "frown"], "knit"),
     **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
     **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big", "huge", "enormous", "large", "bigger", "wider"], "wide"),
-    **dict.fromkeys(["close", "shut", "closed", "seal", "squeeze shut", "screw shut"], "close"),
-    **dict.fromkeys(["squeeze", "screw"], "squeeze"),
+    **dict.fromkeys(["close", "shut", "closed", "seal"], "close"),
+    # "eyes squeezed shut": a squeeze that closes them (AU43 with AU6/7), more than a plain close
+    **dict.fromkeys(["squeeze", "screw", "squeeze shut", "screw shut", "squeeze closed", "screw closed", "scrunch shut"], "squeeze"),
     **dict.fromkeys(["narrow", "squint", "slit", "tighten", "tight", "tense"], "narrow"),
     **dict.fromkeys(["heavy", "heavy lidded", "half close", "half-close", "half closed", "hooded", "sleepy", "half-lidded", "half lidded", "droopy", "lazy"], "droop"),
     **dict.fromkeys(["press", "press together", "compress", "clamp", "thin", "flatten", "firm", "pinched"], "press"),
@@ -370,6 +377,8 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["tremble", "quiver", "shake", "wobble", "shiver"], "tremble"),
     **dict.fromkeys(["show", "bare", "expose", "reveal"], "show"),
     **dict.fromkeys(["left", "right"], "side"),
+    # "mouth flat", "lips pulled flat": a flat mouth is a pressed one (only the lips pair with it)
+    **dict.fromkeys(["flat"], "flat"),
 }
 
 #: (part, action) -> concept key. A (part, "side") entry is the movement a bare side word implies.
@@ -383,7 +392,7 @@ RULES: dict[tuple[str, str], str] = {
     ("eyes", "up"): "gaze_up", ("eyes", "down"): "gaze_down", ("eyes", "turn"): "gaze_right", ("eyes", "side"): "gaze_right",
     ("eyes", "away"): "gaze_away", ("eyes", "camera"): "gaze_camera", ("eyes", "back"): "gaze_camera",
     ("lids", "down"): "lids_droop", ("lids", "droop"): "lids_droop", ("lids", "close"): "eyes_close", ("lids", "narrow"): "eyes_narrow",
-    ("lids", "up"): "eyes_wide", ("lids", "wide"): "eyes_wide", ("lids", "open"): "eyes_wide", ("lids", "squeeze"): "eyes_squeeze",
+    ("lids", "up"): "eyes_wide", ("lids", "wide"): "eyes_wide", ("lids", "open"): "eyes_wide", ("lids", "squeeze"): "eyes_squeeze", ("lips", "squeeze"): "lips_press", ("mouth", "squeeze"): "lips_press",
     ("lower_lids", "up"): "eyes_narrow", ("lower_lids", "narrow"): "eyes_narrow", ("lower_lids", "tense"): "eyes_narrow",
     ("gaze", "up"): "gaze_up", ("gaze", "down"): "gaze_down", ("gaze", "turn"): "gaze_right", ("gaze", "side"): "gaze_right",
     ("gaze", "away"): "gaze_away", ("gaze", "camera"): "gaze_camera", ("gaze", "narrow"): "eyes_narrow", ("gaze", "wide"): "eyes_wide",
@@ -429,6 +438,8 @@ RULES.update({
     ("jaw", "twitch"): "jaw_clench", ("jaw", "up"): "jaw_clench",
     ("mouth", "pulldown"): "corners_down", ("lips", "pulldown"): "corners_down", ("corners", "pulldown"): "corners_down",
     ("lower_lip", "pulldown"): "lower_lip_down", ("brows", "droop"): "brows_lower",
+    # a flat or straight mouth is a closed, lightly pressed one ("mouth flat", "lips straight")
+    ("mouth", "flat"): "lips_press", ("lips", "flat"): "lips_press", ("mouth", "camera"): "lips_press", ("lips", "camera"): "lips_press",
 })
 #: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
 ACTION_FALLBACK: dict[str, str] = {"pulldown": "down"}
@@ -463,6 +474,8 @@ INTENSITY: dict[str, float] = {
     **dict.fromkeys(["barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
     **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
     **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
+    # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
+    **dict.fromkeys(["suppressed", "concealed", "muffled", "held back"], 0.35),
     **dict.fromkeys(["bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down"], 0.3),
     **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to"], 0.25),
     **dict.fromkeys(["barely contained", "barely concealed", "barely suppressed", "barely hidden", "barely controlled", "barely held"], 0.75),

@@ -29,6 +29,8 @@ what the planner did not read.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Literal, Sequence, TypedDict
 
@@ -95,6 +97,8 @@ def _emotion_lemmas() -> frozenset[str]:
 _EMOTION_LEMMAS = _emotion_lemmas()
 _LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
+_CLENCHES = frozenset({"jaw_clench", "teeth_grit"})
+_CLENCHED_JAW = 0.05
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
 #: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
@@ -103,6 +107,7 @@ _SUPPRESS_WORDS = frozenset({
     "stifle", "restrain", "hold back", "fight back", "fight", "try not to", "try hard not to", "struggle not to", "trying not to",
     "in check", "held in check", "suppressed", "stifled", "restrained", "bites back", "bit back", "biting back",
     "hide", "conceal", "mask", "disguise", "contained", "controlled",
+    "concealed", "muffled", "held back",
 })
 #: Negating words that can be partial ("fades a little"); with a small intensity they weaken instead.
 _FADES = frozenset({"fade", "fades", "faded", "fading", "soften", "softens", "ease", "eases", "drain", "drains", "subside", "subsides",
@@ -115,9 +120,47 @@ _SOCIAL_SMILE_WORDS = frozenset({
 })
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
 #: Words of effort that qualify the movement before them instead of naming an emotion.
+#: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
+#: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
+_COUNT_WORDS = frozenset({"a single", "single", "one"})
+#: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
+_OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
+#: Plain negations ("doesn't open her eyes"), as opposed to fading words ("the wide eyes relax")
+_NOT_WORDS = frozenset({"not", "never", "no", "without", "refuse to", "avoid"})
+#: A mouth corner written in the singular moves one side ("the corner of her mouth curls up")
+_ONE_CORNER = frozenset({"corner"})
+#: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
+_COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
+_COLD_EYES_RE = re.compile(
+    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank)\b"
+    r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)",
+    re.IGNORECASE,
+)
+#: Words that make a smile a thin, pressed one ("a tight smile", "the smile had gone thin"), its strongest
+#: smile and its press (corpus: tight smiles 0.25-0.4 with MouthPress 0.1-0.45)
+_TIGHT_SMILE_WORDS = frozenset({"thin", "tight", "tightly", "tense", "thin line"})
+_TIGHT_SMILE_MAX = 0.4
+_TIGHT_SMILE_PRESS = 0.55
+#: Fading words that mean "became" when an adjective follows at once ("gone thin", "gone slack")
+_BECOME_WORDS = frozenset({"gone", "go", "goes", "went", "going"})
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
 _DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
+
+
+#: A whole face said to stay neutral at the end of a description ("- the face stays neutral", "Neutral face.",
+#: "keep a blank, still face")
+_NEUTRAL_END_RE = re.compile(
+    r"(?:^|[-\u2014;:,.!?]\s*)(?:(?:and\s+)?the\s+(?:whole\s+)?face\s+(?:stays|remains|is|stays\s+completely|keeps)\s+"
+    r"(?:neutral|blank|still|at\s+rest|expressionless)|(?:keep|hold)\s+(?:a\s+|the\s+)?(?:(?:blank|neutral|still|calm|straight)[,\s]*)+face"
+    r"|(?:neutral|blank|expressionless)\s+face)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+#: ... after a description that starts by denying what it names ("No ...", "Not ...")
+_DENIED_START_RE = re.compile(r"^\s*(?:no|not|never|without|none\s+of)\b", re.IGNORECASE)
+#: ... or after an option asked and turned down ("Shark smile? No.")
+_REJECTED_Q_RE = re.compile(r"\?\s*(?:no+|nope|nah|not\s+really)\b", re.IGNORECASE)
+_ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
 
 
 @dataclass
@@ -221,6 +264,7 @@ class _Flags(TypedDict):
     specific: bool
     touched: set[str]  # regions the instances moved
     unknown: list[str]
+    clenched: bool  # the jaw is held shut ("through clenched teeth"): a sound said through it stays closed
 
 
 @dataclass
@@ -341,6 +385,12 @@ class EmbeddedPlanner:
     ) -> Plan:
         """Propose the 61 values for one keyframe description seen in its script's context."""
         explanation: list[str] = []
+        if _NEUTRAL_END_RE.search(description) and (_DENIED_START_RE.search(description) or _REJECTED_Q_RE.search(description)):
+            # "No left brow cocked - the face stays neutral", "Shark smile? No. Neutral face.": what is named
+            # is denied and the face is said to stay neutral; every region is read (at rest)
+            explanation.append("the movements named are denied and the face is said to stay 'neutral' -> all channels at rest")
+            values = np.zeros(ch.NUM_CHANNELS)
+            return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], False, [])
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
@@ -404,6 +454,10 @@ class EmbeddedPlanner:
         if speech is not None:
             values = blend(values, speech)
             explanation.append(speech.describe())
+            if flags["clenched"]:
+                values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
+                values[_IDX["MouthClose"]] = min(values[_IDX["MouthClose"]], _CLENCHED_JAW)
+                explanation.append(f"the sound is said through a clenched jaw: JawOpen <= {_CLENCHED_JAW}")
         values = ch.clamp(self._coherent(values, explanation))
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats)
 
@@ -437,7 +491,7 @@ class EmbeddedPlanner:
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": []}
+        flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False}
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:
@@ -470,6 +524,10 @@ class EmbeddedPlanner:
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            for inst in found:
+                if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
+                        t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
+                    inst.one_sided = True  # "the corner of her mouth curls": one corner, one side
             if not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
                 "part" in sp.roles or "expression" in sp.roles for sp in spans
             ):
@@ -492,13 +550,30 @@ class EmbeddedPlanner:
         instances = self._composite_brows(instances, explanation)
         if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
             # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
-            instances = [i for i in instances if not (i.concept.key == "emotion_sadness" and i.words.startswith("tear"))]
+            # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
+            instances = [i for i in instances if not (i.concept.key in ("emotion_sadness", "cry")
+                                                      and i.words.lower().startswith(("tear", "cry")))]
         self._sentence_side(instances, sides)
+        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES and not i.negated for i in instances)
+        if cold_eyes:
+            # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
+            # so, they are not a second emotion
+            instances = [i for i in instances if not (i.concept.key.startswith("emotion_") and i.words in _COLD_WORDS)]
+        for k, inst in enumerate(instances):
+            if inst.negated and (inst.concept.key == "eyes_open" or (inst.concept.key == "eyes_wide" and "open" in inst.words)) \
+                    and inst.negation_word in _NOT_WORDS:
+                # "she doesn't open her eyes": they stay closed
+                instances[k] = _Instance(lx.CONCEPTS["eyes_close"], inst.start, inst.end, inst.words, side=inst.side,
+                                         both=inst.both, one_sided=inst.one_sided)
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
+        if cold_eyes:
+            values[_DUCHENNE] *= 0.3
+            explanation.append("the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x0.3")
+            flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
         if live & _SMILES and live & _LIP_SEALS:
             self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": a closed-mouth grin
@@ -506,6 +581,10 @@ class EmbeddedPlanner:
             values[_IDX["MouthClose"]] = max(values[_IDX["MouthClose"]], values[_IDX["JawOpen"]])
             lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
             values[lips] = np.minimum(values[lips], 0.03)
+        if live & _CLENCHES and not live & _OPENINGS:
+            # "through clenched teeth": the jaw stays shut whatever else would open it (the lips may still part)
+            values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
+            flags["clenched"] = True
         if self._shut.any():
             values[self._shut] = np.minimum(values[self._shut], 0.03)
             self._shut[:] = False
@@ -727,9 +806,16 @@ class EmbeddedPlanner:
                 continue
             r = s.roles
             if "neg_before" in r:
-                target = next((i for i in instances if i.start > s.end), None) or self._nearest(instances, s, prefer_after=True)
+                after = next((i for i in instances if i.start > s.end), None)
+                if after is None and " " not in s.text and self._lemmatizer.base(s.text.lower()) in _OBJECT_NEGATORS:
+                    continue  # "his rival losing": 'lose' negates only what it is followed by ("loses the smile")
+                target = after or self._nearest(instances, s, prefer_after=True)
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
+                nxt = spans[k + 1] if k + 1 < len(spans) else None
+                if s.text in _BECOME_WORDS and nxt is not None and nxt.start - s.end == 1 and (
+                        "intensity" in nxt.roles or "action" in nxt.roles):
+                    continue  # "the smile had gone thin and tight": gone = became
                 before = [i for i in instances if i.end < s.start]
                 if not before:  # "the curl is gone and she gazes away": what faded is not a movement read here
                     continue
@@ -747,7 +833,10 @@ class EmbeddedPlanner:
                 for target in self._side_targets(instances, s):
                     target.side = str(r["side"])
             if "one_sided" in r:
-                self._nearest(instances, s, prefer_after=True).one_sided = True
+                target = self._nearest(instances, s, prefer_after=True)
+                if s.text in _COUNT_WORDS and target.from_expression and 0 < target.start - s.end <= 2:
+                    continue  # "a single laugh", "a single tear": how many, not which side
+                target.one_sided = True
             if "both" in r:
                 self._nearest(instances, s, prefer_after=True).both = True
         # "The smile fades a little": a partial fading weakens the movement instead of clearing it.
@@ -793,6 +882,12 @@ class EmbeddedPlanner:
         if inst.negated:
             self._negate(inst, negated, explanation)
             return
+        if (concept.key == "eyes_open" or (concept.key == "eyes_wide" and "open" in inst.words)) and (
+                inst.intensity is not None and inst.intensity <= 0.5 and not inst.comparative):
+            # "eyes barely open", "eyes half open": the lids are mostly down, not the eyes a little wide
+            inst = _Instance(lx.CONCEPTS["lids_droop"], inst.start, inst.end, inst.words, side=inst.side, both=inst.both,
+                             one_sided=inst.one_sided, intensity=min(0.9, 1.0 - inst.intensity), intensity_word=inst.intensity_word)
+            concept = inst.concept
         target = self._oriented(inst)
         level = self._level(inst, target, prev)
         contribution = target * level
@@ -801,6 +896,11 @@ class EmbeddedPlanner:
             # a smile or laugh held back: the lips press and roll in against it
             contribution = np.maximum(contribution, self._targets["lips_press"] * 0.45 + self._targets["lower_lip_in"] * 0.3)
             contribution[_MOUTH_OPENERS] = np.minimum(contribution[_MOUTH_OPENERS], 0.05)  # ... and the mouth stays shut
+        if concept.key in _SMILES and inst.intensity_word in _TIGHT_SMILE_WORDS:
+            # a thin, tight or tense smile: the corners rise a little against lips pressed together
+            contribution = target * min(level, _TIGHT_SMILE_MAX)
+            contribution[_DUCHENNE] *= 0.3
+            contribution = np.maximum(contribution, self._targets["lips_press"] * _TIGHT_SMILE_PRESS)
         if concept.key in _SMILES and qualifier in self._social:
             # a polite, forced or fixed smile is the mouth alone: the cheeks and eyes stay out of it
             contribution[_DUCHENNE] *= 0.3
@@ -828,7 +928,7 @@ class EmbeddedPlanner:
         concept = inst.concept
         target = self._targets[concept.key].copy()
         if concept.sided == "dir":
-            direction = inst.side or lx.DEFAULT_SIDE
+            direction = inst.side or (lx.DEFAULT_TURN if concept.region == "head" else lx.DEFAULT_SIDE)
             return ch.mirror_values(target) if direction == "left" else target
         if concept.sided == "none":
             if concept.region == "gaze" and inst.side:  # "looks up and to the left": add the sideways turn

@@ -342,8 +342,15 @@ SHORTHAND: dict[str, str] = {
 
 #: Screen directions: the camera's or stage's left is the face's right (and vice versa).
 _SCREEN_SIDE_RE = re.compile(
-    r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture)[\s\-]+(left|right)\b", re.IGNORECASE
+    r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture|cam[aer]{2,4}|scr?e{1,2}n)[\s\-]+(left|right)\b",
+    re.IGNORECASE,  # with the commonest typos of camera/screen ("camrea", "scren")
 )
+#: "blink R (char's left)": the character's side in brackets corrects the side written before it
+_SIDE_GLOSS_RE = re.compile(
+    r"\b(?:l|r|left|right)\s*\(\s*(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s|her|his|their)(?:\s+own)?\s+(left|right)\s*\)", re.IGNORECASE
+)
+#: "both eyes, not just one", "not only a smile": an addition, not a negation
+_NOT_JUST_RE = re.compile(r"[,;]?\s*\bnot\s+(?:just|only|merely|simply)\s+(?:one|the\s+one)?\b", re.IGNORECASE)
 _OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s)[\s\-]+(left|right)\b", re.IGNORECASE)
 _TILT_SHOULDER_RE = re.compile(r"\s+(?:toward|towards|onto|on|to|against|into)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
 _SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
@@ -358,6 +365,16 @@ _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
 
 _AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
+#: "flashes her brows at someone to her right": the side is where the other person is (a glance that
+#: way), not the side of the face that moves
+_TARGET_SIDE_RE = re.compile(
+    r"\b(at|to|toward|towards)\s+(someone|somebody|something|him|her|them|me|us|a\s+\w+|the\s+\w+)\s+"
+    r"(?:to|on|at)\s+(?:her|his|their|my|your|the)\s+(left|right)\b(?:\s+side)?",
+    re.IGNORECASE,
+)
+#: "AU9+10 right side only", "AU 6+12, left side": the side belongs to every code of the list
+_AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?",
+                         re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 #: Intensity words of the lexicon and their levels (lexicon.INTENSITY), to spell a percentage.
 _PERCENT_WORDS = ((0.15, "barely"), (0.22, "faintly"), (0.35, "slightly"), (0.5, "moderately"), (0.75, "clearly"),
@@ -373,12 +390,34 @@ _UNTIL_RESULT_RE = re.compile(
 )
 
 
+#: "Can't laugh here": a laugh that must not show is a laugh held back (a trace of it leaks), not no laugh
+_MUST_NOT_RE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|mustn'?t|must\s+not|daren'?t|dare\s+not|(?:do|does)n'?t\s+dare)\s+"
+    r"(?=(?:laugh|giggle|chuckle|snicker|snigger|crack\s+up)\w*\b)",  # not "can't smile": unable, maybe
+    re.I,
+)
+#: "she can't hide her delight", "he can't keep the joy off his face": the feeling shows, clearly
+_CANT_HIDE_RE = re.compile(
+    r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|no\s+way\s+\w+\s+can|fails?\s+to|failing\s+to)\s+"
+    r"(?:hide|conceal|mask|contain|suppress|disguise|hold\s+back|hold\s+in)\b"
+    r"|\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+keep\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?=\w+\s+off\s+(?:her|his|their|my)\s+face)",
+    re.I,
+)
+_OFF_FACE_RE = re.compile(r"(?<=clearly )(\w+)\s+off\s+(?:her|his|their|my)\s+face", re.I)
+#: "can't stop smiling", "couldn't help grinning": the movement itself, not its negation
+_CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
 _AS_FAR_AS_RE = re.compile(
     r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
     r"(?:possible|(?:they|it|she|he|i|you|we)(?:'ll|\s+will|\s+would|\s+can|\s+could)?\s+(?:go|goes|went|get|gets|can|could|will|would|manage)\w*)",
     re.I,
+)
+
+
+#: An option asked and turned down ("Shark smile? No. Neutral face."): the question is not the face.
+_REJECTED_RE = re.compile(
+    r"(?:^|(?<=[.!?;]))[^.!?;]*\?\s*(?:no+|nope|nah|not really|not quite|not that|no way)\s*(?:[.!,;:\-\u2014]+|$)", re.I
 )
 
 
@@ -400,6 +439,12 @@ def _au_words(m: re.Match) -> str:
         word = "au" + "".join(chr(ord("a") + int(d)) for d in str(int(number)))
         out.append(f"{_AU_LEVEL[level.lower()]} {word}" if level else word)
     return " " + " , ".join(out) + " "
+
+
+def _au_side_words(m: re.Match) -> str:
+    """"AU9+10 right side only" -> each code with the side after it ("auj right , auba right")."""
+    side = m.group(2).lower()
+    return " , ".join(f"{w.strip()} {side}" for w in _au_words(m).split(" , ")) + " "
 
 
 def _screenplay(text: str) -> str:
@@ -425,8 +470,12 @@ def normalize(text: str) -> str:
         s = _screenplay(s)
     if any(ord(c) > 0x2000 for c in s):
         for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
+            s = re.sub(r"\b(?:not|no|never|without)\s+" + re.escape(emo), " , ", s, flags=re.I)  # "not 😂": denied, dropped
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+    s = _REJECTED_RE.sub(" , ", s)
+    s = _TARGET_SIDE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,", s)
+    s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
@@ -440,13 +489,19 @@ def normalize(text: str) -> str:
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
     s = s.casefold()
+    s = _MUST_NOT_RE.sub("trying not to ", s)  # after case folding: "CAN'T LAUGH" is not a word in capitals among others
+    s = _CANT_STOP_RE.sub("", s)
+    s = _CANT_HIDE_RE.sub(" clearly ", s)
+    s = _OFF_FACE_RE.sub(r"\1", s)
     s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
     words = re.split(r"([^\w']+)", s)
     if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
         words = ["" if w in _TONE_MARKERS else w for w in words]
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
+    s = _SIDE_GLOSS_RE.sub(lambda m: " " + m.group(1), s)
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+    s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     return re.sub(r"[ \t]+", " ", s).strip()
@@ -467,10 +522,13 @@ _BEAT_START = re.compile(
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
       | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
+      | instead\b(?!\s+of\b)
+      | (?:recovers?|recovering|(?:composes?|collects?|gathers?)\s+(?:herself|himself|themselves|myself))\b
       | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
     )""",
     re.VERBOSE,
 )
+_INSTEAD_END_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+)?(?=[^,;\x00]*\binstead\s*[.!]*\s*$)")
 #: Phrases that close the *first* beat ("surprised at first, he ...").
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
@@ -488,6 +546,7 @@ def split_change_beats(text: str) -> list[str]:
     """
     s = _FINAL_FRAME_RE.sub("", normalize(text))
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
+    s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
     parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
