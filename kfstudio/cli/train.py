@@ -32,6 +32,8 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--no-planner-features", action="store_true", help="read the sentence vectors only, not the planner's values")
     p.add_argument("--no-tune", action="store_true", help="keep the default combination settings (no search on dev)")
+    p.add_argument("--no-refit", action="store_true",
+                   help="write the head fit on train alone (default: after choosing the settings on dev, fit it again on train+dev)")
     p.add_argument("--test", action="store_true", help="also score the test split (do this once, at the end)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -55,7 +57,7 @@ def run(args) -> int:
     try:
         card = train(corpus, args.out, uses_plan=not args.no_planner_features, hidden=args.hidden, steps=args.steps,
                      ensemble=args.ensemble, seed=args.seed, tune=not args.no_tune, evaluate_test=args.test, quiet=args.quiet,
-                     load_project=load_project)
+                     load_project=load_project, refit=not args.no_refit)
     except (TrainError, EncoderUnavailable) as exc:
         print(f"kfstudio: error: {exc}", file=sys.stderr)
         return 2

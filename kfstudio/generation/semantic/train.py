@@ -265,9 +265,14 @@ GUARD_SHARE = 0.99
 
 def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
           ensemble: int = 3, seed: int = 0, tune: bool = True, evaluate_test: bool = False, quiet: bool = False,
-          encoder=None, load_project: ProjectLoader | None = None) -> dict:
+          encoder=None, load_project: ProjectLoader | None = None, refit: bool = True) -> dict:
     """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card.
-    ``load_project`` reads ``.kfs`` inputs (``kfstudio.io.project.load_project``)."""
+    ``load_project`` reads ``.kfs`` inputs (``kfstudio.io.project.load_project``).
+
+    With ``refit`` (and a dev split), the head whose dev figures the card reports is fit on train
+    alone and the combination settings are chosen on dev with it; the head that is written is then
+    fit again, with the same settings, on train + dev (more families to learn from). The test split,
+    when scored, is scored with the written head."""
     from kfstudio.generation.planner import EmbeddedPlanner
 
     from .encoder import MiniLMEncoder
@@ -284,22 +289,25 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
     base_encoder = encoder or MiniLMEncoder()
     cenc = CachedEncoder(base_encoder)
     planner = EmbeddedPlanner()
-    x, d, _ = _features(corpus.train, cenc, planner, uses_plan, bar("encoding"))
-    cenc.save()
-    y = np.array([e.targets for e in corpus.train], dtype=np.float32)
-    low, key_min = _constraints(corpus.train)
-    w1, b1, w2, b2 = fit(x, y, low=low, key_min=key_min, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed,
-                         progress=bar("fitting"))
-    intensity_w = _fit_intensity(d, corpus.train)
-    # anchors: the training descriptions (first of each text), for confidence and the closest reading
-    seen: set[str] = set()
-    keep: list[int] = []
-    for i, e in enumerate(corpus.train):
-        if e.description not in seen and not e.variant and len(keep) < MAX_ANCHORS:
-            seen.add(e.description)
-            keep.append(i)
-    model = SemanticModel(w1, b1, w2, b2, d[keep], y[keep].astype(np.float64), [corpus.train[i].description for i in keep],
-                          uses_plan, intensity_w=intensity_w)
+
+    def fit_model(examples: list[Example], label: str) -> SemanticModel:
+        x, d, _ = _features(examples, cenc, planner, uses_plan, bar("encoding"))
+        cenc.save()
+        y = np.array([e.targets for e in examples], dtype=np.float32)
+        low, key_min = _constraints(examples)
+        w1, b1, w2, b2 = fit(x, y, low=low, key_min=key_min, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed,
+                             progress=bar(label))
+        # anchors: the training descriptions (first of each text), for confidence and the closest reading
+        seen: set[str] = set()
+        keep: list[int] = []
+        for i, e in enumerate(examples):
+            if e.description not in seen and not e.variant and len(keep) < MAX_ANCHORS:
+                seen.add(e.description)
+                keep.append(i)
+        return SemanticModel(w1, b1, w2, b2, d[keep], y[keep].astype(np.float64), [examples[i].description for i in keep],
+                             uses_plan, intensity_w=_fit_intensity(d, examples))
+
+    model = fit_model(corpus.train, "fitting")
     layer = SemanticLayer(model, cenc)
     card: dict[str, Any] = {
         "name": "kfstudio semantic head",
@@ -326,6 +334,12 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
         card["dev"] = scores
     elif corpus.dev:
         card["dev"] = _mae(corpus.dev, layer, planner)
+    if refit and corpus.dev:
+        model = fit_model(corpus.train + corpus.dev, "refitting on train+dev")
+        layer = SemanticLayer(model, cenc, card["combine"])
+        card["head"]["fit_on"] = "train+dev (the dev figures are those of the same head fit on train alone, which chose the settings)"
+    else:
+        card["head"]["fit_on"] = "train"
     if evaluate_test:
         if corpus.test_lines:
             card["test"], _, _ = _score_lines(corpus.test_lines, layer, planner, [layer.settings])
