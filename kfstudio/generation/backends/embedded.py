@@ -81,10 +81,13 @@ class EmbeddedBackend:
     def propose(
         self, requests: Sequence[KeyframeRequest], cancel: CancelFn | None = None
     ) -> Iterator[KeyframeResult]:
+        return self._proposals(requests, cancel, learned=True)
+
+    def _proposals(self, requests: Sequence[KeyframeRequest], cancel: CancelFn | None, learned: bool) -> Iterator[KeyframeResult]:
         for request in requests:
             if cancel is not None and cancel():
                 return
-            yield self._propose_one(request)
+            yield self._propose_one(request, learned)
 
     def draft(self) -> "PlannerDraft | None":
         """A fast first-stage backend (the planner alone, sharing this backend's planner) whose
@@ -167,7 +170,7 @@ class EmbeddedBackend:
 
 class PlannerDraft:
     """The first stage of an :class:`EmbeddedBackend` in the editor: the planner alone (see
-    :meth:`EmbeddedBackend.draft`). Its results say ``info["stage"] == "planner"``."""
+    :meth:`EmbeddedBackend.draft`). The editor's worker tags its results ``info["stage"] = "planner"``."""
 
     name = "embedded"
     device = "cpu"
@@ -179,12 +182,7 @@ class PlannerDraft:
     def propose(
         self, requests: Sequence[KeyframeRequest], cancel: CancelFn | None = None
     ) -> Iterator[KeyframeResult]:
-        for request in requests:
-            if cancel is not None and cancel():
-                return
-            result = self._backend._propose_one(request, learned=False)
-            result.info["stage"] = "planner"
-            yield result
+        return self._backend._proposals(requests, cancel, learned=False)
 
     def close(self) -> None:
         """Nothing to release (the planner belongs to the backend)."""
