@@ -47,7 +47,7 @@ from ..animation import commands
 from ..animation.curves import Interp, Tangent
 from .channel_list import channel_color
 from .time_fields import install_time_axis
-from .time_axis import AxisLinkedPlot
+from .time_axis import AxisLinkedPlot, PickingViewBox
 
 __all__ = ["CurveEditor", "key_help", "sample_times", "sample_channels"]
 
@@ -303,22 +303,6 @@ class _Curve(pg.PlotCurveItem):
         return self._bounds_rect
 
 
-class _CurveViewBox(pg.ViewBox):
-    """A ViewBox that lets the editor handle key picking, key drags and the rubber band first."""
-
-    def __init__(self, editor: "CurveEditor") -> None:
-        super().__init__(enableMenu=False)
-        self._editor = editor
-
-    def mouseClickEvent(self, ev) -> None:
-        if not self._editor._on_click(ev):
-            super().mouseClickEvent(ev)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if axis is not None or not self._editor._on_drag(ev):
-            super().mouseDragEvent(ev, axis)
-
-
 class CurveEditor(AxisLinkedPlot, QWidget):
     """The graph editor of the visible channels (see the module docstring)."""
 
@@ -328,7 +312,7 @@ class CurveEditor(AxisLinkedPlot, QWidget):
         super().__init__(parent)
         self.session = session
         self.snap_to_frames = True
-        self.view = _CurveViewBox(self)
+        self.view = PickingViewBox(self._on_click, self._on_drag)
         self.plot = pg.PlotWidget(viewBox=self.view, background=_BACKGROUND)
         self.plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.plot.showGrid(x=True, y=True, alpha=0.15)

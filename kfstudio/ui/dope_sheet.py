@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QScrollBar, QWidge
 from .. import channels as ch
 from ..animation import commands
 from .curve_editor import PICK_RADIUS_PX, _DraggableMarks, _KeyMarks
-from .time_axis import AxisLinkedPlot
+from .time_axis import AxisLinkedPlot, PickingViewBox
 
 __all__ = ["DopeSheet", "dope_rows", "KEY_HELP"]
 
@@ -86,18 +86,12 @@ class _StaticDiamonds(_Diamonds, _KeyMarks):
     """Diamond key marks that take no mouse events (the selection and locked keys)."""
 
 
-class _DopeViewBox(pg.ViewBox):
+class _DopeViewBox(PickingViewBox):
+    """The dope sheet's plot area: the wheel zooms time only; Shift+wheel scrolls the rows."""
+
     def __init__(self, sheet: "DopeSheet") -> None:
-        super().__init__(enableMenu=False)
+        super().__init__(sheet._on_click, sheet._on_box_drag)
         self._sheet = sheet
-
-    def mouseClickEvent(self, ev) -> None:
-        if not self._sheet._on_click(ev):
-            super().mouseClickEvent(ev)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if axis is not None or not self._sheet._on_box_drag(ev):
-            super().mouseDragEvent(ev, axis)
 
     def wheelEvent(self, ev, axis=None) -> None:
         if ev.modifiers() & Qt.KeyboardModifier.ShiftModifier:

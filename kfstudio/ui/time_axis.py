@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from typing import Callable
 
+import pyqtgraph as pg
 from PySide6.QtCore import QObject, QPointF, Signal, Slot
 
-__all__ = ["TimeAxis"]
+__all__ = ["TimeAxis", "AxisLinkedPlot", "PickingViewBox"]
 
 Extent = Callable[[], "tuple[float, float] | None"]
 
@@ -62,6 +63,25 @@ class TimeAxis(QObject):
     def geometry_changed(self) -> None:
         """A reference view moved or resized: linked views redraw."""
         self.changed.emit()
+
+
+class PickingViewBox(pg.ViewBox):
+    """The plot area of a key editor: clicks and drags go to the editor first (``on_click(ev)`` and
+    ``on_drag(ev)`` return True when they took the event: key picking, key drags, the rubber band);
+    what they leave is pyqtgraph's (pan, zoom). No context menu."""
+
+    def __init__(self, on_click: Callable[[object], bool], on_drag: Callable[[object], bool]) -> None:
+        super().__init__(enableMenu=False)
+        self._take_click = on_click
+        self._take_drag = on_drag
+
+    def mouseClickEvent(self, ev) -> None:
+        if not self._take_click(ev):
+            super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        if axis is not None or not self._take_drag(ev):
+            super().mouseDragEvent(ev, axis)
 
 
 class AxisLinkedPlot:
