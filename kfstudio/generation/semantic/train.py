@@ -192,9 +192,43 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
     ``(score, settings, {"combined": ..., "combined_styles": ...})``, best first."""
     from kfstudio.generation import evaluate as ev
 
+    cases = ev.load_cases(files)
+    predictor = _predictors(layer, planner)
+
+    def summary(r):
+        return {"share": round(r.overall.share, 4), "high_share": round(r.overall.high_share, 4), "empty": len(r.empty),
+                "expectations": r.overall.total}
+
+    out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
+    guard = _guard_cases() if settings_grid else []
+    best: tuple[float, dict, ConstraintReport, float | None, dict] | None = None  # score, settings, report, guard share, scores
+    ranked: list[tuple[float, dict, dict]] = []
+    for s in settings_grid or [layer.settings]:
+        r = ev.evaluate_constraints(cases, predictor(s), label="combined")
+        score = r.overall.share + r.overall.high_share - 0.01 * len(r.empty)
+        g = None
+        if guard:
+            g = ev.evaluate_constraints(guard, predictor(s), label="guard").overall.share
+            score -= 10.0 * max(0.0, GUARD_SHARE - g)  # settings that break the planner's own set lose
+        scores = {"combined": summary(r), "combined_styles": {k: round(t.share, 4) for k, t in sorted(r.styles.items())}}
+        ranked.append((score, s, scores))
+        if best is None or score > best[0]:
+            best = (score, s, r, g, scores)
+    assert best is not None  # the loop above ran at least once
+    out["combined"] = best[4]["combined"]
+    if best[3] is not None:
+        out["planner_eval_share"] = round(best[3], 4)
+    out["combined_styles"] = best[4]["combined_styles"]
+    ranked.sort(key=lambda c: -c[0])
+    return out, best[1], best[2], ranked
+
+
+def _predictors(layer, planner) -> Callable[[dict | None], Callable]:
+    """``predictor(settings)``: an evaluation predictor that combines the planner's plan and the
+    layer's reading with ``settings`` (None: the planner alone). Plans and readings are made once per
+    query and shared by every settings candidate."""
     from .layer import combine
 
-    cases = ev.load_cases(files)
     cache: dict = {}
 
     def reading(q):
@@ -216,53 +250,15 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
             return out
         return predict
 
-    def summary(r):
-        return {"share": round(r.overall.share, 4), "high_share": round(r.overall.high_share, 4), "empty": len(r.empty),
-                "expectations": r.overall.total}
-
-    out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
-    guard = ev.load_cases([g for g in GUARD_FILES if g.is_file()]) if settings_grid and any(g.is_file() for g in GUARD_FILES) else []
-    best: tuple[float, dict, ConstraintReport, float | None] | None = None  # score, settings, report, guard share
-    ranked: list[tuple[float, dict, dict]] = []
-    for s in settings_grid or [layer.settings]:
-        r = ev.evaluate_constraints(cases, predictor(s), label="combined")
-        score = r.overall.share + r.overall.high_share - 0.01 * len(r.empty)
-        g = None
-        if guard:
-            g = ev.evaluate_constraints(guard, predictor(s), label="guard").overall.share
-            score -= 10.0 * max(0.0, GUARD_SHARE - g)  # settings that break the planner's own set lose
-        ranked.append((score, s, {"combined": summary(r), "combined_styles": {k: round(t.share, 4) for k, t in sorted(r.styles.items())}}))
-        if best is None or score > best[0]:
-            best = (score, s, r, g)
-    assert best is not None  # the loop above ran at least once
-    out["combined"] = summary(best[2])
-    if best[3] is not None:
-        out["planner_eval_share"] = round(best[3], 4)
-    out["combined_styles"] = {k: round(t.share, 4) for k, t in sorted(best[2].styles.items())}
-    ranked.sort(key=lambda c: -c[0])
-    return out, best[1], best[2], ranked
+    return predictor
 
 
-def _guard_share(layer, planner, settings: dict) -> float | None:
-    """Share of the guard files' expectations (the planner's own evaluation set) met with ``settings``."""
+def _guard_cases() -> list:
+    """The cases of the guard files (the planner's own evaluation set), or [] where they are not here."""
     from kfstudio.generation import evaluate as ev
 
-    from .layer import combine
-
     files = [g for g in GUARD_FILES if g.is_file()]
-    if not files:
-        return None
-
-    def predict(queries):
-        out = []
-        for q in queries:
-            prev = None if q.previous is None else np.asarray(q.previous)
-            plan = planner.plan(q.description, background=q.background, emotion=q.emotion, previous=prev)
-            r = layer.read_many([plan], [q.description], [q.background], [q.emotion])[0]
-            out.append(combine(plan, r, settings, layer.unnegated(plan, q.description, q.background, q.emotion, r, always=True)).values)
-        return out
-
-    return ev.evaluate_constraints(ev.load_cases(files), predict, label="guard").overall.share
+    return ev.load_cases(files) if files else []
 
 
 def _mae(examples: Sequence[Example], layer, planner) -> dict:
@@ -368,8 +364,12 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
         if tune and corpus.dev_lines:
             # the planner's own set must stay met with the head that is written: the best settings on dev
             # that keep it (checked with the refit head), in the order dev ranked them
+            from kfstudio.generation import evaluate as ev
+
+            guard = _guard_cases()
+            predictor = _predictors(layer, planner)  # readings of the refit head, made once for every candidate
             for _, cand, dev_scores in ranked:
-                g = _guard_share(layer, planner, dict(DEFAULT_COMBINE, **cand))
+                g = ev.evaluate_constraints(guard, predictor(dict(DEFAULT_COMBINE, **cand)), label="guard").overall.share if guard else None
                 if g is None or g >= GUARD_SHARE:
                     if cand is not best:
                         card["combine"] = dict(DEFAULT_COMBINE, **cand)
