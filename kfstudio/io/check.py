@@ -17,20 +17,19 @@ from __future__ import annotations
 import json
 import re
 import struct
-import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from .. import channels as ch
+from .fbx import FOOTER_MAGIC, FbxFormatError, FbxNode, read_nodes
 
 __all__ = ["Finding", "CheckError", "check_file", "strict_failure", "SEVERITIES"]
 
 SEVERITIES = ("error", "warning", "info")
 KTIME_PER_SECOND = 46186158000
 _FBX_MAGIC = b"Kaydara FBX Binary  \x00"
-_FBX_FOOTER_MAGIC = bytes.fromhex("f85a8c6adef5d97eece90ce3758f290b")
 #: FbxTime::EMode → frames per second (0 default and 14 custom read CustomFrameRate).
 _TIME_MODE_FPS = {1: 120.0, 2: 100.0, 3: 60.0, 4: 50.0, 5: 48.0, 6: 30.0, 7: 30.0, 8: 29.97, 9: 29.97, 10: 25.0,
                   11: 24.0, 12: 1000.0, 13: 23.976, 15: 96.0, 16: 72.0, 17: 59.94, 18: 119.88}
@@ -116,29 +115,6 @@ def check_file(path) -> list[Finding]:
 # ============================================================================ FBX
 
 
-@dataclass
-class _Record:
-    name: str
-    props: list
-    children: list["_Record"] = field(default_factory=list)
-    offset: int = 0
-    closed: bool = False  # a null record ended its nested list
-
-    def child(self, name: str) -> "_Record | None":
-        return next((c for c in self.children if c.name == name), None)
-
-    def all(self, name: str) -> list["_Record"]:
-        return [c for c in self.children if c.name == name]
-
-
-class _FbxTruncated(Exception):
-    pass
-
-
-_SCALAR = {b"Y": "<h", b"C": "<?", b"I": "<i", b"F": "<f", b"D": "<d", b"L": "<q"}
-_ARRAY = {b"f": "<f4", b"d": "<f8", b"l": "<i8", b"i": "<i4", b"b": "<u1"}
-
-
 class _FbxCheck:
     def __init__(self, path: Path):
         self.path = path
@@ -148,69 +124,6 @@ class _FbxCheck:
     def add(self, severity: str, message: str, where: str = "") -> None:
         self.findings.append(Finding(severity, message, where))
 
-    # -- records ---------------------------------------------------------------------------------
-    def _props(self, pos: int, count: int, name: str) -> tuple[list, int]:
-        data, props = self.data, []
-        for _ in range(count):
-            if pos >= len(data):
-                raise _FbxTruncated(f"record {name!r} runs past the end of the file")
-            code = data[pos:pos + 1]
-            pos += 1
-            if code in _SCALAR:
-                fmt = _SCALAR[code]
-                props.append(struct.unpack_from(fmt, data, pos)[0])
-                pos += struct.calcsize(fmt)
-            elif code in _ARRAY:
-                n, encoding, size = struct.unpack_from("<III", data, pos)
-                pos += 12
-                raw = data[pos:pos + size]
-                pos += size
-                if encoding == 1:
-                    try:
-                        raw = zlib.decompress(raw)
-                    except zlib.error as e:
-                        raise _FbxTruncated(f"record {name!r}: a compressed array cannot be inflated ({e})") from None
-                dtype = np.dtype(_ARRAY[code])
-                if len(raw) < n * dtype.itemsize:
-                    raise _FbxTruncated(f"record {name!r}: an array holds fewer bytes than its {n} items")
-                props.append(np.frombuffer(raw, dtype, n))
-            elif code in (b"S", b"R"):
-                (size,) = struct.unpack_from("<I", data, pos)
-                pos += 4
-                raw = data[pos:pos + size]
-                pos += size
-                props.append(raw.decode("utf-8", "replace") if code == b"S" else bytes(raw))
-            else:
-                raise _FbxTruncated(f"record {name!r}: unknown property type {code!r} at byte {pos - 1}")
-        return props, pos
-
-    def _record(self, pos: int, wide: bool, path: str) -> tuple[_Record | None, int]:
-        data = self.data
-        head = 25 if wide else 13
-        if pos + head > len(data):
-            raise _FbxTruncated(f"a record header at byte {pos} runs past the end of the file")
-        end, nprops, _plen = struct.unpack_from("<QQQ" if wide else "<III", data, pos)
-        nlen = data[pos + head - 1]
-        if end == 0 and nprops == 0 and nlen == 0:
-            return None, pos + head
-        if end > len(data) or end <= pos:
-            raise _FbxTruncated(f"a record at byte {pos} ends at byte {end}, outside the file")
-        pos += head
-        name = data[pos:pos + nlen].decode("ascii", "replace")
-        pos += nlen
-        props, pos = self._props(pos, nprops, name)
-        rec = _Record(name, props, offset=pos - head - nlen)
-        here = f"{path} > {name}" if path else name
-        while pos < end:
-            child, pos = self._record(pos, wide, here)
-            if child is None:
-                rec.closed = True
-                break
-            rec.children.append(child)
-        if pos != end:
-            raise _FbxTruncated(f"{here}: its nested records end at byte {pos}, not at its end offset {end}")
-        return rec, end
-
     # -- checks ----------------------------------------------------------------------------------
     def run(self) -> list[Finding]:
         data = self.data
@@ -218,17 +131,10 @@ class _FbxCheck:
             self.add("error", "the file ends inside the FBX header")
             return self.findings
         (version,) = struct.unpack_from("<I", data, 23)
-        wide = version >= 7500
         self.add("info", f"binary FBX version {version}")
-        roots: list[_Record] = []
-        pos = 27
         try:
-            while True:
-                rec, pos = self._record(pos, wide, "")
-                if rec is None:
-                    break
-                roots.append(rec)
-        except _FbxTruncated as e:
+            _, roots = read_nodes(data)
+        except FbxFormatError as e:
             self.add("error", f"unreadable records: {e}; strict readers reject the file")
             return self.findings
         except (struct.error, ValueError, IndexError):
@@ -237,7 +143,7 @@ class _FbxCheck:
         except RecursionError:
             self.add("error", "records nested too deeply; strict readers reject the file")
             return self.findings
-        if not data.endswith(_FBX_FOOTER_MAGIC):
+        if not data.endswith(FOOTER_MAGIC):
             self.add("warning", "the FBX footer is missing or damaged (truncated file?)")
         self._scopes(roots)
         top = {r.name: r for r in roots}
@@ -253,11 +159,11 @@ class _FbxCheck:
             self.add("error", f"records of an unexpected form ({type(e).__name__}: {e}); strict readers may reject the file")
         return self.findings
 
-    def _scopes(self, roots: list[_Record]) -> None:
+    def _scopes(self, roots: list[FbxNode]) -> None:
         """Records whose nested list a strict reader needs closed by a null record."""
         bad: list[tuple[str, str]] = []
 
-        def walk(rec: _Record, path: str, is_object: bool) -> None:
+        def walk(rec: FbxNode, path: str, is_object: bool) -> None:
             here = f"{path} > {rec.name}" if path else rec.name
             if (rec.children or is_object or rec.name in _SCOPE_NAMES) and not rec.closed:
                 label = rec.name
@@ -277,10 +183,10 @@ class _FbxCheck:
                      f"list ({_names(labels)}); the FBX SDK sees no animation and assimp reports "
                      "'expected compound scope'", here)
 
-    def _settings(self, settings: _Record | None) -> float | None:
+    def _settings(self, settings: FbxNode | None) -> float | None:
         if settings is None:
             return None
-        props = {p.props[0]: p.props[4:] for p in (settings.child("Properties70") or _Record("", [])).all("P")
+        props = {p.props[0]: p.props[4:] for p in (settings.find("Properties70") or FbxNode("", [])).find_all("P")
                  if p.props and isinstance(p.props[0], str)}
         mode = int(props.get("TimeMode", [0])[0]) if props.get("TimeMode") else 0
         custom = float(props["CustomFrameRate"][0]) if props.get("CustomFrameRate") else None
@@ -299,15 +205,15 @@ class _FbxCheck:
                      f"{'XYZ'[int(props.get('UpAxis', [1])[0]) % 3]}", "GlobalSettings")
         return fps
 
-    def _scene(self, objects: _Record, connections: _Record, fps: float | None) -> None:
-        objs: dict[int, _Record] = {}
+    def _scene(self, objects: FbxNode, connections: FbxNode, fps: float | None) -> None:
+        objs: dict[int, FbxNode] = {}
         for o in objects.children:
             if o.props and isinstance(o.props[0], int):
                 objs[int(o.props[0])] = o
         parents: dict[int, list[tuple[int, str | None]]] = {}
         children: dict[int, list[tuple[int, str | None]]] = {}
         dangling = []
-        for c in connections.all("C"):
+        for c in connections.find_all("C"):
             if len(c.props) < 3 or not isinstance(c.props[1], int) or not isinstance(c.props[2], int):
                 continue
             src, dst = int(c.props[1]), int(c.props[2])
@@ -321,10 +227,10 @@ class _FbxCheck:
             self.add("error", f"{len(dangling)} connection(s) name objects that do not exist: {_names(dangling)}",
                      "Connections")
 
-        def name_of(o: _Record) -> str:
+        def name_of(o: FbxNode) -> str:
             return o.props[1].split("\x00")[0] if len(o.props) > 1 and isinstance(o.props[1], str) else "?"
 
-        def sub(o: _Record) -> str:
+        def sub(o: FbxNode) -> str:
             return o.props[2] if len(o.props) > 2 and isinstance(o.props[2], str) else ""
 
         by_kind: dict[str, list[int]] = {}
@@ -338,7 +244,7 @@ class _FbxCheck:
         if not stacks:
             self.add("info", "no animation (no AnimationStack)")
         for s in stacks:
-            props = {p.props[0]: p.props[4:] for p in (objs[s].child("Properties70") or _Record("", [])).all("P")}
+            props = {p.props[0]: p.props[4:] for p in (objs[s].find("Properties70") or FbxNode("", [])).find_all("P")}
             start = props.get("LocalStart", [0])[0] if props.get("LocalStart") else 0
             stop = props.get("LocalStop", [0])[0] if props.get("LocalStop") else 0
             msg = f"take {name_of(objs[s])!r}: {start / KTIME_PER_SECOND:g} s to {stop / KTIME_PER_SECOND:g} s"
@@ -368,7 +274,7 @@ class _FbxCheck:
         if key_counts:
             self.add("info", f"{len(key_counts)} animation curves, {min(key_counts)} to {max(key_counts)} keys each",
                      "Objects > AnimationCurve")
-        key_times = [r.props[0] for cid in curve_ids for r in objs[cid].all("KeyTime")
+        key_times = [r.props[0] for cid in curve_ids for r in objs[cid].find_all("KeyTime")
                      if r.props and isinstance(r.props[0], np.ndarray) and len(r.props[0])]
         if key_times and len(spans) == 1 and spans[0][1] > spans[0][0]:
             first, last = min(int(t[0]) for t in key_times), max(int(t[-1]) for t in key_times)
@@ -437,7 +343,7 @@ class _FbxCheck:
             g = objs[gid]
             if sub(g) != "Shape":
                 continue
-            idx, verts, normals = g.child("Indexes"), g.child("Vertices"), g.child("Normals")
+            idx, verts, normals = g.find("Indexes"), g.find("Vertices"), g.find("Normals")
             if normals is None:
                 missing_normals.append(name_of(g))
             n_idx = len(idx.props[0]) if idx is not None and idx.props and isinstance(idx.props[0], np.ndarray) else None
@@ -457,9 +363,9 @@ class _FbxCheck:
             self.add("info", f"{len(meshes)} meshes: {_names(meshes)}")
 
     @staticmethod
-    def _curve(c: _Record) -> tuple[str | None, int]:
+    def _curve(c: FbxNode) -> tuple[str | None, int]:
         def arr(name):
-            r = c.child(name)
+            r = c.find(name)
             return r.props[0] if r is not None and r.props and isinstance(r.props[0], np.ndarray) else None
 
         times, values = arr("KeyTime"), arr("KeyValueFloat")

@@ -125,6 +125,9 @@ class FbxNode:
     name: str
     props: list = field(default_factory=list)
     children: list["FbxNode"] = field(default_factory=list)
+    #: read from a file: whether a null record ended its nested list (what strict readers expect of
+    #: nodes with children); unused when writing
+    closed: bool = False
 
     def add(self, name: str, *props, children=None) -> "FbxNode":
         """Append a child ``name`` with ``props`` and return it."""
@@ -228,19 +231,11 @@ _SCALARS = {b"Y": "<h", b"C": "<?", b"I": "<i", b"F": "<f", b"D": "<d", b"L": "<
 _ARRAYS = {b"f": "<f4", b"d": "<f8", b"l": "<i8", b"i": "<i4", b"b": "bool"}
 
 
-def _read_node(data: bytes, pos: int) -> tuple[FbxNode | None, int]:
-    if pos + 13 > len(data):
-        raise FbxFormatError(f"truncated node record at byte {pos}")
-    end, nprops, plen, nlen = struct.unpack_from("<IIIB", data, pos)
-    if end == 0:
-        return None, pos + 13
-    if end > len(data) or end <= pos:
-        raise FbxFormatError(f"node at byte {pos} ends at {end}, outside the file")
-    pos += 13
-    name = data[pos : pos + nlen].decode("ascii", "replace")
-    pos += nlen
-    props = []
-    for _ in range(nprops):
+def _read_props(data: bytes, pos: int, count: int, name: str) -> tuple[list, int]:
+    props: list = []
+    for _ in range(count):
+        if pos >= len(data):
+            raise FbxFormatError(f"record {name!r} runs past the end of the file")
         code = data[pos : pos + 1]
         pos += 1
         if code in _SCALARS:
@@ -248,13 +243,19 @@ def _read_node(data: bytes, pos: int) -> tuple[FbxNode | None, int]:
             props.append(struct.unpack_from(fmt, data, pos)[0])
             pos += struct.calcsize(fmt)
         elif code in _ARRAYS:
-            count, encoding, size = struct.unpack_from("<III", data, pos)
+            n, encoding, size = struct.unpack_from("<III", data, pos)
             pos += 12
             raw = data[pos : pos + size]
             pos += size
             if encoding == 1:
-                raw = zlib.decompress(raw)
-            props.append(np.frombuffer(raw, dtype=_ARRAYS[code], count=count))
+                try:
+                    raw = zlib.decompress(raw)
+                except zlib.error as e:
+                    raise FbxFormatError(f"record {name!r}: a compressed array cannot be inflated ({e})") from None
+            dtype = np.dtype(_ARRAYS[code])
+            if len(raw) < n * dtype.itemsize:
+                raise FbxFormatError(f"record {name!r}: an array holds fewer bytes than its {n} items")
+            props.append(np.frombuffer(raw, dtype, n))
         elif code in (b"S", b"R"):
             (size,) = struct.unpack_from("<I", data, pos)
             pos += 4
@@ -262,34 +263,65 @@ def _read_node(data: bytes, pos: int) -> tuple[FbxNode | None, int]:
             pos += size
             props.append(raw.decode("utf-8", "replace") if code == b"S" else bytes(raw))
         else:
-            raise FbxFormatError(f"node {name!r}: unknown property type {code!r} at byte {pos - 1}")
+            raise FbxFormatError(f"record {name!r}: unknown property type {code!r} at byte {pos - 1}")
+    return props, pos
+
+
+def _read_node(data: bytes, pos: int, wide: bool, path: str) -> tuple[FbxNode | None, int]:
+    """The node record at ``pos`` (None for a null record) and the position after it."""
+    head = 25 if wide else 13
+    if pos + head > len(data):
+        raise FbxFormatError(f"a record header at byte {pos} runs past the end of the file")
+    end, nprops, _plen = struct.unpack_from("<QQQ" if wide else "<III", data, pos)
+    nlen = data[pos + head - 1]
+    if end == 0 and nprops == 0 and nlen == 0:
+        return None, pos + head
+    if end > len(data) or end <= pos:
+        raise FbxFormatError(f"a record at byte {pos} ends at byte {end}, outside the file")
+    pos += head
+    name = data[pos : pos + nlen].decode("ascii", "replace")
+    pos += nlen
+    props, pos = _read_props(data, pos, nprops, name)
     node = FbxNode(name, props)
+    here = f"{path} > {name}" if path else name
     while pos < end:
-        child, pos = _read_node(data, pos)
+        child, pos = _read_node(data, pos, wide, here)
         if child is None:
+            node.closed = True
             break
         node.children.append(child)
+    if pos != end:
+        raise FbxFormatError(f"{here}: its nested records end at byte {pos}, not at its end offset {end}")
     return node, end
 
 
-def read_fbx(data: bytes) -> FbxNode:
-    """Parse a binary FBX (version < 7500) into a root :class:`FbxNode` whose children are the
-    top-level nodes; ``root.props`` holds ``[version]``. Checks the footer magic."""
-    if not data.startswith(HEADER):
-        raise FbxFormatError("not a binary FBX file (bad header)")
+def read_nodes(data: bytes) -> tuple[int, list[FbxNode]]:
+    """The version and the top-level nodes of a binary FBX (32-bit records before 7500, 64-bit from
+    7500), read strictly: a record that runs past its end or the file's raises
+    :class:`FbxFormatError` naming it. The header magic and the footer are not checked here."""
+    if len(data) < 27:
+        raise FbxFormatError("the file ends inside the FBX header")
     (version,) = struct.unpack_from("<I", data, 23)
-    if version >= 7500:
-        raise FbxFormatError(f"FBX version {version} uses 64-bit records; this reader handles < 7500")
-    if not data.endswith(FOOTER_MAGIC):
-        raise FbxFormatError("FBX footer magic missing (truncated file?)")
-    root = FbxNode("", [version])
+    wide = version >= 7500
+    nodes: list[FbxNode] = []
     pos = 27
     while True:
-        node, pos = _read_node(data, pos)
+        node, pos = _read_node(data, pos, wide, "")
         if node is None:
             break
-        root.children.append(node)
-    return root
+        nodes.append(node)
+    return version, nodes
+
+
+def read_fbx(data: bytes) -> FbxNode:
+    """Parse a binary FBX into a root :class:`FbxNode` whose children are the top-level nodes;
+    ``root.props`` holds ``[version]``. Checks the header and the footer magic."""
+    if not data.startswith(HEADER):
+        raise FbxFormatError("not a binary FBX file (bad header)")
+    if not data.endswith(FOOTER_MAGIC):
+        raise FbxFormatError("FBX footer magic missing (truncated file?)")
+    version, nodes = read_nodes(data)
+    return FbxNode("", [version], nodes)
 
 
 # ============================================================================ scene building
