@@ -42,14 +42,13 @@ def test_slow_time_signal_is_throttled_during_playback_and_exact_otherwise(qtbot
     assert seen[-1] == 3.1  # stopping reports where the playhead stopped
 
 
-_CHILD = r"""
+
+#: The start of every child script: the application and wait_until, which processes events until a
+#: condition holds (a condition, not a fixed wait) and fails loudly on timeout.
+_PRELUDE = r"""
 import json, time
-import numpy as np
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
-from kfstudio.animation.document import Animation
-from kfstudio.ui.session import EditorSession
-from kfstudio.ui.viewport import Viewport, PLAYBACK_PIXELS
 def wait_until(cond, timeout=60.0):
     # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
     end = time.monotonic() + timeout
@@ -58,6 +57,26 @@ def wait_until(cond, timeout=60.0):
             raise TimeoutError("condition not met in %.0f s" % timeout)
         app.processEvents()
         time.sleep(0.002)
+"""
+
+
+def _run_child(script: str, screen: str | None = None, timeout: int = 120) -> tuple[dict, str]:
+    """Run a child script under xvfb-run (``screen``: e.g. "1280x1024x24"); its last JSON line and its stderr."""
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
+    cmd = ["xvfb-run", "-a"] + (["-s", f"-screen 0 {screen}"] if screen else []) + [sys.executable, "-c", script]
+    out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=REPO, timeout=timeout)
+    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
+    assert lines, out.stderr[-3000:]
+    return json.loads(lines[-1]), out.stderr
+
+
+_CHILD = _PRELUDE + r"""
+import json, time
+import numpy as np
+from PySide6.QtWidgets import QApplication
+from kfstudio.animation.document import Animation
+from kfstudio.ui.session import EditorSession
+from kfstudio.ui.viewport import Viewport, PLAYBACK_PIXELS
 session = EditorSession(Animation(fps=30.0))
 vp = Viewport(session)
 vp.resize(760, 470)
@@ -85,12 +104,7 @@ print(json.dumps({"full": full, "playing": playing, "after_scale": vp.scaled.sca
 
 @pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
 def test_viewport_draws_fewer_pixels_while_playing_and_the_head_stays_visible():
-    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
-    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x1024x24", sys.executable, "-c", _CHILD],
-                         capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    assert lines, out.stderr[-2000:]
-    res = json.loads(lines[-1])
+    res, stderr = _run_child(_CHILD, "1280x1024x24")
     w, h = res["canvas"]
     assert res["playing"]["scale"] < 1.0
     sh, sw = res["playing"]["shape"]
@@ -102,24 +116,15 @@ def test_viewport_draws_fewer_pixels_while_playing_and_the_head_stays_visible():
     assert abs(res["after"] - res["full"]) < 0.05 * res["full"]
 
 
-_KEYS_CHILD = r"""
+_KEYS_CHILD = _PRELUDE + r"""
 import json, time
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMainWindow
-app = QApplication([])
 from kfstudio.animation.document import Animation
 from kfstudio.ui.session import EditorSession
 from kfstudio.ui.viewport import Viewport
-def wait_until(cond, timeout=60.0):
-    # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
-    end = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > end:
-            raise TimeoutError("condition not met in %.0f s" % timeout)
-        app.processEvents()
-        time.sleep(0.002)
 session = EditorSession(Animation(fps=30.0))
 win = QMainWindow()
 hits = []
@@ -142,33 +147,19 @@ print(json.dumps({"hits": hits, "drawn": vp.draws > 0}))
 
 @pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
 def test_editor_shortcuts_work_while_the_viewport_window_has_the_focus():
-    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
-    out = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", _KEYS_CHILD],
-                         capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    assert lines, out.stderr[-2000:]
-    res = json.loads(lines[-1])
+    res, stderr = _run_child(_KEYS_CHILD)
     assert res["drawn"]
     assert res["hits"] == ["space"]
 
 
-_EDITOR_KEYS_CHILD = r"""
+_EDITOR_KEYS_CHILD = _PRELUDE + r"""
 import json, os, sys, tempfile, time
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
-app = QApplication([])
 QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
 from kfstudio.animation import commands as cmd
 from kfstudio.ui.main_window import MainWindow
-def wait_until(cond, timeout=60.0):
-    # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
-    end = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > end:
-            raise TimeoutError("condition not met in %.0f s" % timeout)
-        app.processEvents()
-        time.sleep(0.002)
 win = MainWindow(viewport=True, recovery_dir=tempfile.mkdtemp())
 win.session.push(cmd.key_pose(win.session.anim, 0.0))
 win.session.push(cmd.key_pose(win.session.anim, 1.0))
@@ -194,35 +185,21 @@ def test_editor_window_actions_fire_from_the_viewport_without_errors():
     from kfstudio.ui.shortcuts import SHORTCUTS
 
     assert SHORTCUTS["next_frame"][0] == "Right"  # the key the child presses
-    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
-    out = subprocess.run(["xvfb-run", "-a", sys.executable, "-c", _EDITOR_KEYS_CHILD],
-                         capture_output=True, text=True, env=env, cwd=REPO, timeout=120)
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    assert lines, out.stderr[-2000:]
-    res = json.loads(lines[-1])
+    res, stderr = _run_child(_EDITOR_KEYS_CHILD)
     assert res["after_step"] == pytest.approx(res["before"] + 1 / res["fps"])
-    assert "Traceback" not in out.stderr and "Error" not in out.stderr, out.stderr[-2000:]
+    assert "Traceback" not in stderr and "Error" not in stderr, stderr[-2000:]
 
 
-_CAMERA_CHILD = r"""
+_CAMERA_CHILD = _PRELUDE + r"""
 import json, sys, tempfile, time
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
-app = QApplication([])
 QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
 from kfstudio.animation import commands as cmd
 from kfstudio.ui.main_window import MainWindow
 from kfstudio.ui.timeline import MARKER_Y
-def wait_until(cond, timeout=60.0):
-    # Process events until cond() holds (a condition, not a fixed wait); fail loudly on timeout.
-    end = time.monotonic() + timeout
-    while not cond():
-        if time.monotonic() > end:
-            raise TimeoutError("condition not met in %.0f s" % timeout)
-        app.processEvents()
-        time.sleep(0.002)
 win = MainWindow(viewport=True, recovery_dir=tempfile.mkdtemp())
 win.show()
 wait_until(lambda: getattr(win.viewport, "mesh", None) is not None and win.viewport.draws > 0)
@@ -264,13 +241,8 @@ print(json.dumps({"turned": turned, "three_quarter": three_quarter, "front": fro
 
 @pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
 def test_orbit_speed_three_quarter_view_no_dock_warning_and_shortcuts_after_a_file_dialog():
-    env = dict(os.environ, QT_QPA_PLATFORM="xcb")
-    out = subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", sys.executable, "-c", _CAMERA_CHILD],
-                         capture_output=True, text=True, env=env, cwd=REPO, timeout=180)
-    lines = [line for line in out.stdout.splitlines() if line.startswith("{")]
-    assert lines, out.stderr[-3000:]
-    res = json.loads(lines[-1])
+    res, stderr = _run_child(_CAMERA_CHILD, "1600x1000x24", timeout=180)
     assert 25.0 <= res["turned"] <= 30.0  # degrees for a 100 px drag (vispy's own: 50)
     assert res["three_quarter"][0] == pytest.approx(40.0) and res["front"] == pytest.approx(0.0)
     assert res["closed"]
-    assert "must be a top level window" not in out.stderr, out.stderr[-2000:]
+    assert "must be a top level window" not in stderr, stderr[-2000:]
