@@ -359,3 +359,85 @@ def test_a_layer_found_missing_at_the_second_stage_leaves_the_planner_values(qtb
     assert not script_sync.stale_keyframes(session.anim)
     for got, want in zip(values_of(session), planner_values(SCRIPT)):
         np.testing.assert_allclose(got, want, atol=1e-12)
+
+
+# ---------------------------------------------------------------------- Stop generation (Ctrl+.)
+def test_stop_between_the_stages_keeps_the_planner_draft_and_says_so(qtbot, editor_window, gate, layer_on):
+    """Stop while the learned layer refines: the planner's values stay (in the generation's one undo
+    step), no refinement lands afterwards, the status line counts the drafts, and the Stop button and
+    action are offered only while a job runs."""
+    from PySide6.QtCore import Qt
+
+    w = editor_window
+    ended, jobs = [], []
+    w.controller.worker.finished.connect(lambda job_id, _count: ended.append(job_id))
+    w.controller.started.connect(lambda job_id, _uids: jobs.append(job_id))
+    stop = w.action_map["stop_generation"]
+    assert not stop.isEnabled() and not w.script_panel.stop_button.isVisible()
+    w.script_panel.editor.setPlainText(SCRIPT)
+    w.script_panel.commit_text()
+    wait_stage_one(qtbot, w.controller, 3)
+    assert stop.isEnabled() and w.script_panel.stop_button.isVisible()
+    drafts = values_of(w.session)
+    stopped = []
+    w.controller.stopped.connect(stopped.append)
+    qtbot.mouseClick(w.script_panel.stop_button, Qt.LeftButton)
+    assert stopped == [3] and not w.controller.busy
+    assert "generation stopped" in w.script_panel.indicator.text()
+    assert "3 keep the planner's draft" in w.script_panel.indicator.text()
+    assert not stop.isEnabled() and not w.script_panel.stop_button.isVisible()
+    assert not w.timeline.pending
+    gate.set()  # the worker's thread goes on with a job that is now stale: nothing of it may land
+    qtbot.waitUntil(lambda: jobs[-1] in ended, timeout=20000)
+    qtbot.wait(0)  # let any queued signal of that job reach the controller
+    for got, want in zip(values_of(w.session), drafts):
+        np.testing.assert_array_equal(got, want)
+    w.undo()  # one step: the script edit and its proposals
+    assert not script_sync.script_keyframes(w.session.anim)
+    assert not w.controller.stop()  # nothing runs: nothing to stop
+
+
+def test_ctrl_period_stops_the_first_stage_and_refine_finishes_the_rest(qtbot, editor_window, monkeypatch, tmp_path):
+    """Stop (its shortcut) while the planner's proposals arrive: the keyframe proposed so far keeps its
+    values, the others are out of date and marked stale, and Refine generates them afterwards."""
+    from PySide6.QtCore import Qt
+
+    event = threading.Event()
+    full = EmbeddedBackend.propose  # with the layer off, the one stage is the planner's
+
+    made = []  # the worker asks for one keyframe at a time (each is chained to the one before)
+
+    def one_then_wait(self, requests, cancel=None):
+        for result in full(self, requests, cancel):
+            if threading.current_thread() is not threading.main_thread():
+                made.append(result)
+                if len(made) == 2:
+                    assert event.wait(20), "the test never opened the gate"
+            yield result
+
+    monkeypatch.setattr(EmbeddedBackend, "propose", one_then_wait)
+    w = editor_window
+    ended, jobs = [], []
+    w.controller.worker.finished.connect(lambda job_id, _count: ended.append(job_id))
+    w.controller.started.connect(lambda job_id, _uids: jobs.append(job_id))
+    w.controller.set_config({"backend": "embedded", "semantic": False})
+    w.script_panel.editor.setPlainText(SCRIPT)
+    w.script_panel.commit_text()
+    qtbot.waitUntil(lambda: len(w.controller.pending) == 2, timeout=10000)
+    w.activateWindow()
+    qtbot.keyClick(w, Qt.Key_Period, Qt.ControlModifier)
+    qtbot.waitUntil(lambda: not w.controller.busy, timeout=5000)
+    event.set()
+    kfs = script_sync.script_keyframes(w.session.anim)
+    stale = set(script_sync.stale_keyframes(w.session.anim))
+    assert stale == {kfs[1].uid, kfs[2].uid}
+    assert w.timeline.stale == stale
+    assert "2 keyframes out of date" in w.script_panel.indicator.text()
+    qtbot.waitUntil(lambda: jobs[-1] in ended, timeout=20000)
+    qtbot.wait(0)
+    assert not np.any(kfs[1].values) and not np.any(kfs[2].values)  # the job's late proposals were dropped
+    w.session.select_keyframes([k.uid for k in kfs])
+    w.action_map["refine"].trigger()
+    qtbot.waitUntil(lambda: not w.controller.busy and not script_sync.stale_keyframes(w.session.anim), timeout=20000)
+    for got, want in zip(values_of(w.session), planner_values(SCRIPT)):
+        np.testing.assert_allclose(got, want, atol=1e-12)

@@ -308,6 +308,7 @@ class MainWindow(QMainWindow):
         a("refine", "&Refine keyframe", lambda: self.regenerate_selected("refine"))
         a("repropose", "Re-&propose keyframe", lambda: self.regenerate_selected("repropose"))
         a("regenerate_all", "Re-propose &all keyframes", self.regenerate_all)
+        a("stop_generation", "S&top generation", self.controller.stop).setEnabled(False)
         a("play", "&Play / Pause", self.playback.toggle)
         a("loop", "&Loop", lambda on: setattr(self.playback, "loop", on), checkable=True).setChecked(True)
         a("prev_frame", "Previous frame", lambda: self.session.step_frames(-1))
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Edit")
         for key in ("undo", "redo", None, "copy", "copy_pose", "paste", None, "key_pose", "duplicate", "delete", None,
-                    "refine", "repropose", "regenerate_all", "split_beats", None, "fps"):
+                    "refine", "repropose", "regenerate_all", "stop_generation", "split_beats", None, "fps"):
             m.addSeparator() if key is None else m.addAction(self.action_map[key])
         m = bar.addMenu("&Playback")
         for key in ("play", "loop", None, "prev_frame", "next_frame", "prev_key", "next_key", "go_to_time", "go_start",
@@ -417,6 +418,8 @@ class MainWindow(QMainWindow):
         s.timeDisplayChanged.connect(self._update_status)
         self.set_time_display(self.prefs.time_display)
         self.controller.stateChanged.connect(self._update_stale)
+        self.controller.stateChanged.connect(self._on_generation_state)
+        self._on_generation_state(self.controller.state)
 
     # ------------------------------------------------------------------ time
     def focus_go_to(self) -> None:
@@ -452,6 +455,15 @@ class MainWindow(QMainWindow):
 
     def redo(self) -> bool:
         return self.script_panel.redo()
+
+    @Slot(object)
+    def _on_generation_state(self, _state) -> None:
+        """Stop generation is offered while a job runs; a job that ended without finishing (stopped,
+        superseded) leaves no keyframe marked as pending."""
+        busy = self.controller.busy
+        self.action_map["stop_generation"].setEnabled(busy)
+        if not busy:
+            self.timeline.set_pending(())
 
     @Slot()
     def _update_stale(self, *_args) -> None:

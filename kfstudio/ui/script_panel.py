@@ -5,7 +5,8 @@ keyframes (one undoable "Edit script" step, which the proposals it causes are fo
 worker re-proposes only those whose text or context changed. The box has no undo history of its own:
 Ctrl+Z / Ctrl+Shift+Z (Ctrl+Y) in it commit what was typed since the last pause and then undo / redo
 on the editor's one history, so the box and the document never diverge. Lines whose keyframe is still being generated are tinted; a status line tells what
-is being generated, on which backend and device, and shows the last backend error. Under it, the
+is being generated, on which backend and device, and shows the last backend error; beside it, a Stop
+button (Ctrl+.) stops the generation while one runs. Under it, the
 script's own problems are listed: the parser's warnings, a hint when no line makes a keyframe, and a
 script the parser refuses (a negative time), which is then not applied.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QFont, QKeySequence, QTextCursor, QTextFormat
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from ..script_sync import script_with_description  # noqa: F401  (moved to script_sync; kept importable)
 from .session import EditorSession
@@ -52,10 +53,21 @@ class ScriptPanel(QWidget):
         self.indicator.setObjectName("generationStatus")
         self.indicator.setWordWrap(True)
         self.indicator.setTextFormat(Qt.RichText)
+        self.stop_button = QToolButton()
+        self.stop_button.setObjectName("stopGeneration")
+        self.stop_button.setText("Stop")
+        self.stop_button.setToolTip("Stop the generation (Ctrl+.): what was proposed so far stays")
+        self.stop_button.clicked.connect(controller.stop)
+        self.stop_button.setVisible(controller.busy)
+        controller.stateChanged.connect(lambda *_: self.stop_button.setVisible(controller.busy))
+        status_row = QHBoxLayout()
+        status_row.setContentsMargins(0, 0, 0, 0)
+        status_row.addWidget(self.indicator, 1)
+        status_row.addWidget(self.stop_button, 0, Qt.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.editor, 1)
-        layout.addWidget(self.indicator)
+        layout.addLayout(status_row)
         self.error_label = QLabel()
         self.error_label.setObjectName("generationError")
         self.error_label.setWordWrap(True)

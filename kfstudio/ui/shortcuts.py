@@ -41,6 +41,7 @@ SHORTCUTS: dict[str, tuple[str, str]] = {
     "speed_up": ("]", "Playback speed: faster"),
     "three_quarter_view": ("2", "Viewport: three-quarter view"),
     "dope_sheet": ("Ctrl+Shift+D", "Show the dope sheet"),
+    "stop_generation": ("Ctrl+.", "Stop the generation (what was proposed so far stays)"),
     "go_to_time": ("Ctrl+G", "Go to a time (type 1.5, 45f, frame 45 or 00:00:01:12)"),
     "time_seconds": ("Ctrl+Alt+1", "Show times in seconds"),
     "time_frames": ("Ctrl+Alt+2", "Show times in frames"),

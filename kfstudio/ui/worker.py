@@ -273,6 +273,8 @@ class GenerationController(QObject):
     done = Signal(int)
     #: status text for the indicator
     status = Signal(str)
+    #: the animator stopped the generation (:meth:`stop`): how many keyframes keep the planner's draft
+    stopped = Signal(int)
     #: an error text for the indicator (shown, never raised)
     error = Signal(str)
     #: the job's state changed (a :class:`JobState`)
@@ -428,6 +430,27 @@ class GenerationController(QObject):
         self._retire_job()
         self._interrupted = None
         self._unrefined, self._deferred = {}, {}
+
+    def stop(self) -> bool:
+        """The animator stops the generation (Edit › Stop generation); False when none was running.
+
+        What was proposed so far stays, in its undo step. Keyframes not proposed yet keep their old
+        values and stay out of date (marked stale, as any keyframe whose text changed); those
+        waiting for the learned layer keep the planner's draft. The status line counts both, and
+        the next script edit, Refine or Re-propose picks them up again."""
+        if not self.busy:
+            return False
+        waiting = {u for u in self._unrefined if self._untouched(u)} - self.pending
+        self.cancel()
+        stale = len(self.out_of_date())
+        parts = ["generation stopped"]
+        if stale:
+            parts.append(f"{stale} keyframe{'s' if stale != 1 else ''} out of date (marked ⚠; Refine to generate)")
+        if waiting:
+            parts.append(f"{len(waiting)} keep{'s' if len(waiting) == 1 else ''} the planner's draft, not refined")
+        self.status.emit(" · ".join(parts + [self.backend_label]))
+        self.stopped.emit(len(waiting))
+        return True
 
     def _retire_job(self) -> None:
         """Apply what the current job proposed so far, make it stale and forget it (state IDLE)."""
