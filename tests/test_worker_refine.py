@@ -387,6 +387,7 @@ def test_stop_between_the_stages_keeps_the_planner_draft_and_says_so(qtbot, edit
     assert "3 keep the planner's draft" in w.script_panel.indicator.text()
     assert not stop.isEnabled() and not w.script_panel.stop_button.isVisible()
     assert not w.timeline.pending
+    assert w.session.visible_channels  # the curves show what moves, as after a finished generation
     gate.set()  # the worker's thread goes on with a job that is now stale: nothing of it may land
     qtbot.waitUntil(lambda: jobs[-1] in ended, timeout=20000)
     qtbot.wait(0)  # let any queued signal of that job reach the controller

@@ -412,6 +412,7 @@ class MainWindow(QMainWindow):
         self.controller.applied.connect(lambda *_: self.timeline.set_pending(self.controller.pending))
         self.controller.done.connect(lambda *_: self.timeline.set_pending(()))
         self.controller.done.connect(lambda *_: self.show_moving_channels())
+        self.controller.stopped.connect(lambda *_: self.show_moving_channels())
         s.documentChanged.connect(self._update_stale)
         s.drag_finishers.append(self._retime_script_lines)
         s.dragStarted.connect(self.script_panel.commit_pending)
