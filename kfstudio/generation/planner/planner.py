@@ -39,6 +39,7 @@ import numpy as np
 from ... import channels as ch
 from ..visemes import blend, find_speech, interjection_words, strip_quotes
 from . import lexicon as lx
+from .spec import read_specs
 from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
@@ -161,6 +162,7 @@ _DENIED_START_RE = re.compile(r"^\s*(?:no|not|never|without|none\s+of)\b", re.IG
 #: ... or after an option asked and turned down ("Shark smile? No.")
 _REJECTED_Q_RE = re.compile(r"\?\s*(?:no+|nope|nah|not\s+really)\b", re.IGNORECASE)
 _ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
+_DIGIT_RE = re.compile(r"\d")
 
 
 @dataclass
@@ -179,6 +181,9 @@ class Plan:
     #: A description that narrates a change ("at first ..., then ..., by the end ...") split into its
     #: beats, in order; ``values`` show the last one. Empty for a single state.
     beats: list[str] = field(default_factory=list)
+    #: Channel values the description typed explicitly ("jawOpen 0.6", "smile L 80%"; see
+    #: :mod:`.spec`): channel index -> value, kept exactly by whatever combines this plan.
+    exact: dict[int, float] = field(default_factory=dict)
 
 
 def _expand_targets(targets: dict[str, float]) -> dict[int, float]:
@@ -391,6 +396,36 @@ class EmbeddedPlanner:
             explanation.append("the movements named are denied and the face is said to stay 'neutral' -> all channels at rest")
             values = np.zeros(ch.NUM_CHANNELS)
             return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], False, [])
+        typed = read_specs(description) if _DIGIT_RE.search(description) else None
+        if typed is not None and typed.specs:
+            for spec in typed.specs:
+                shown = ", ".join(f"{ch.NAMES[i]} = {v:.2f}" for i, v in spec.values.items())
+                explanation.append(f"'{spec.text}' -> {shown} (a value typed explicitly, kept exactly)")
+            if typed.only_values:  # nothing but values: every other channel stays at rest
+                values = np.zeros(ch.NUM_CHANNELS)
+                for i, v in typed.values.items():
+                    values[i] = v
+                values = ch.clamp(self._coherent(values, explanation))
+                values[list(typed.values)] = list(typed.values.values())
+                explanation.append("nothing but typed values: every other channel at rest")
+                return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], True, [], typed.values)
+            description = typed.rest
+        plan = self._plan_text(description, explanation, background, emotion, context, index, previous)
+        if typed is not None and typed.specs:
+            values = plan.values.copy()
+            for i, v in typed.values.items():
+                values[i] = v
+            values = ch.clamp(self._coherent(values, []))
+            values[list(typed.values)] = list(typed.values.values())
+            plan.values = values
+            plan.understood |= {_REGION_OF_CHANNEL[i] for i in typed.values}
+            plan.found_movement = True
+            plan.exact = typed.values
+        return plan
+
+    def _plan_text(self, description: str, explanation: list[str], background: str, emotion: str,
+                   context: Sequence[str], index: int | None, previous: np.ndarray | None) -> Plan:
+        """:meth:`plan` of a description without typed values."""
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust

@@ -143,7 +143,7 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
         kept |= REGION_MASKS[r]
     lines = []
     factor = 1.0
-    if s["intensity"] > 0 and abs(reading.intensity) >= s["intensity"] and kept.any() and not any(
+    if s["intensity"] > 0 and abs(reading.intensity) >= s["intensity"] and kept.any() and not getattr(plan, "exact", None) and not any(
         _INTENSITY_READ.match(e) for e in plan.explanation
     ):
         factor = float(np.exp(np.clip(reading.intensity, np.log(0.4), np.log(1.5))))
@@ -220,6 +220,10 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
         info["closest_reading"] = True
         lines.append(f"semantic: nothing in this description was understood with confidence (closest corpus line "
                      f"{reading.nearest_text[:70]!r}, similarity {conf:.2f}); the proposal is the learned layer's closest reading")
+    exact = getattr(plan, "exact", None)
+    if exact:  # values the description typed ("jawOpen 0.6"): nothing above may change them
+        out = _coherent(out)
+        out[list(exact)] = list(exact.values())
     return Combined(out, lines, info)
 
 

@@ -1,0 +1,303 @@
+"""Explicit channel values typed in a description: ``jawOpen 0.6``, ``mouthSmile_L 80%``,
+``AU12 at 40%``, ``smile L .3``, ``HeadYaw -0.2``, ``60% blink``.
+
+A technical artist who types a number beside a channel means that number. :func:`read_specs` finds
+such pairs and returns them with the rest of the text, which the planner reads as usual; the planner
+then sets the named channels exactly (nothing scales them afterwards), and a description made only
+of values leaves every other channel at rest.
+
+What counts as a channel here:
+
+* a rig name of one of the 61 channels, in any common spelling (``jawOpen``, ``JawOpen``,
+  ``eyeBlink_L``, ``mouthSmileRight``, ``HeadYaw``; see :func:`kfstudio.channels.lookup`), or a
+  blendshape name without its side (``mouthSmile``: both sides);
+* a FACS action unit code (``AU12``, ``AU 4``): the unit's channels at that level;
+* a short word an animator uses for a shape (``jaw``, ``smile``, ``blink``, ``brows up``, ``pucker``
+  … see :data:`WORDS`), with an optional side (``L``/``R``/``left``/``right``, the face's own side).
+
+What counts as a value: ``0.6``, ``.6``, ``60%``, ``60 percent``, and after a rig name or an AU also
+a whole number up to 100 (``jawOpen 60`` = 0.6); a connector may stand between name and value
+(``at``, ``=``, ``:``, ``@``, ``to``, or a verb of level: ``smile settles @ .4``,
+``jaw drops to 0.7``). Values are clamped to the channel's range ([0, 1] for
+blendshapes, [-1, 1] for head and eye rotations). A number followed by a unit (``3 times``,
+``2 s``, ``45 frames``) is never a value, and after a plain word only a decimal or a percentage is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ... import channels as ch
+from .facs import AU_TABLE
+
+__all__ = ["Spec", "SpecReading", "read_specs", "WORDS"]
+
+#: Shape words (lower case, as word tuples) -> channel keys ("{S}" = both sides) at full value.
+WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
+    ("jaw",): ("JawOpen",),
+    ("jaw", "open"): ("JawOpen",),
+    ("mouth", "open"): ("JawOpen",),
+    ("open", "mouth"): ("JawOpen",),
+    ("smile",): ("MouthSmile{S}",),
+    ("frown",): ("MouthFrown{S}",),
+    ("blink",): ("EyeBlink{S}",),
+    ("eyes", "closed"): ("EyeBlink{S}",),
+    ("eye", "closed"): ("EyeBlink{S}",),
+    ("eyes", "shut"): ("EyeBlink{S}",),
+    ("squint",): ("EyeSquint{S}",),
+    ("eyes", "wide"): ("EyeWide{S}",),
+    ("wide", "eyes"): ("EyeWide{S}",),
+    ("brows", "up"): ("BrowInnerUp", "BrowOuterUp{S}"),
+    ("brow", "up"): ("BrowInnerUp", "BrowOuterUp{S}"),
+    ("brow", "raise"): ("BrowInnerUp", "BrowOuterUp{S}"),
+    ("brows", "raised"): ("BrowInnerUp", "BrowOuterUp{S}"),
+    ("raised", "brows"): ("BrowInnerUp", "BrowOuterUp{S}"),
+    ("inner", "brows"): ("BrowInnerUp",),
+    ("inner", "brow"): ("BrowInnerUp",),
+    ("brows", "down"): ("BrowDown{S}",),
+    ("brow", "down"): ("BrowDown{S}",),
+    ("brow", "lower"): ("BrowDown{S}",),
+    ("furrow",): ("BrowDown{S}",),
+    ("pucker",): ("MouthPucker",),
+    ("funnel",): ("MouthFunnel",),
+    ("sneer",): ("NoseSneer{S}",),
+    ("cheek", "puff"): ("CheekPuff",),
+    ("puff",): ("CheekPuff",),
+    ("cheeks",): ("CheekSquint{S}",),
+    ("gaze", "down"): ("EyeLookDown{S}",),
+    ("gaze", "up"): ("EyeLookUp{S}",),
+    ("tongue",): ("TongueOut",),
+    ("tongue", "out"): ("TongueOut",),
+    ("head", "turn"): ("HeadYaw",),
+    ("head", "yaw"): ("HeadYaw",),
+    ("head", "pitch"): ("HeadPitch",),
+    ("head", "tilt"): ("HeadRoll",),
+    ("head", "roll"): ("HeadRoll",),
+}
+_LONGEST = max(len(k) for k in WORDS)
+_SIDES = {"l": "Left", "left": "Left", "r": "Right", "right": "Right"}
+_CONNECTORS = {"at", "=", ":", "@", "to", "->", "of"} | set(
+    "settle settles stay stays hold holds ease eases drop drops rise rises go goes relax relaxes fall falls"
+    " open opens lift lifts is".split())
+_UNITS = re.compile(r"^(?:x|times?|s|secs?|seconds?|ms|f|frames?|fps|deg|degrees?|°|min|minutes?|beats?)$", re.IGNORECASE)
+_RIG_PREFIX = re.compile(r"^(?:eye|jaw|mouth|brow|cheek|nose|tongue|head|lefteye|righteye)[a-z]", re.IGNORECASE)
+_TOKEN = re.compile(
+    r"(?P<num>(?<![\w.])[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)(?:\s*(?:%|percent\b|per\s?cent\b))?)"
+    r"|(?P<word>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*)"
+    r"|(?P<punct>->|\S)"
+)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One explicit value: the text as typed and the channel values it sets."""
+
+    text: str
+    values: dict[int, float]
+
+
+@dataclass
+class SpecReading:
+    """The explicit values of a description and what is left of it."""
+
+    specs: list[Spec] = field(default_factory=list)
+    #: the description with the values' text replaced by commas (the planner reads it as usual)
+    rest: str = ""
+    #: True when nothing but values (and filler such as "and", "only", "with") was written
+    only_values: bool = False
+
+    @property
+    def values(self) -> dict[int, float]:
+        out: dict[int, float] = {}
+        for s in self.specs:
+            out.update(s.values)
+        return out
+
+
+@dataclass
+class _Tok:
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def _number(tok: _Tok, whole_ok: bool) -> float | None:
+    """The value of a number token, or None when it cannot be a channel value."""
+    text = tok.text.replace("\u2212", "-")
+    percent = bool(re.search(r"%|percent|per\s?cent", text))
+    digits = re.match(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)", text)
+    if not digits:
+        return None
+    v = float(digits.group(0))
+    if percent:
+        return v / 100.0
+    if "." in digits.group(0):
+        return v
+    if v in (0.0, 1.0):
+        return v
+    if whole_ok and abs(v) <= 100:
+        return v / 100.0
+    return None
+
+
+def _expand(keys, side: str | None, level: float = 1.0) -> dict[int, float]:
+    """Channel keys ("{S}" both sides or ``side`` only, "Eye{P}" both eyes) -> index -> ``level``
+    (``keys`` may also map each key to its own level)."""
+    out: dict[int, float] = {}
+    items = keys.items() if isinstance(keys, dict) else ((k, 1.0) for k in keys)
+    for key, weight in items:
+        if "{S}" in key:
+            names = [key.replace("{S}", side)] if side else [key.replace("{S}", "Left"), key.replace("{S}", "Right")]
+        elif "Eye{P}" in key:
+            names = [key.replace("Eye{P}", "LeftEye"), key.replace("Eye{P}", "RightEye")]
+        else:
+            names = [key]
+        for name in names:
+            out[ch.lookup(name).index] = level * weight
+    return out
+
+
+def _rig_channels(word: str) -> dict[int, float] | None:
+    """Channel indices (value 1) of a rig name, or None. A blendshape name without its side stands
+    for both sides."""
+    if not _RIG_PREFIX.match(word):
+        return None
+    try:
+        return {ch.lookup(word).index: 1.0}
+    except KeyError:
+        pass
+    try:
+        return {ch.lookup(word + "Left").index: 1.0, ch.lookup(word + "Right").index: 1.0}
+    except KeyError:
+        return None
+
+
+def _au_channels(word: str) -> dict[int, float] | None:
+    """The channels of a FACS code (``AU12``) at the unit's full level, or None."""
+    m = re.fullmatch(r"(?i)au(\d{1,2})", word)
+    if not m or int(m.group(1)) not in AU_TABLE:
+        return None
+    return _expand(AU_TABLE[int(m.group(1))].targets, None)
+
+
+def _phrase_ending(toks: list[_Tok], end: int) -> tuple[int, dict[int, float], bool] | None:
+    """A channel phrase whose last token is ``toks[end]``: (first token index, unit values, rig/AU)."""
+    side = None
+    j = end
+    if toks[j].kind == "word" and toks[j].low in _SIDES and j > 0:  # "smile L"
+        side, j = _SIDES[toks[j].low], j - 1
+    found = _phrase_at(toks, j, side, backward=True)
+    if found is None:
+        return None
+    first, unit, rig = found
+    if side is None and first > 0 and toks[first - 1].kind == "word" and toks[first - 1].low in _SIDES and not rig:
+        side, first = _SIDES[toks[first - 1].low], first - 1  # "left smile"
+        found = _phrase_at(toks, j, side, backward=True)
+        unit = found[1] if found else unit
+    return first, unit, rig
+
+
+def _phrase_starting(toks: list[_Tok], start: int) -> tuple[int, dict[int, float], bool] | None:
+    """A channel phrase whose first token is ``toks[start]``: (last token index, unit values, rig/AU)."""
+    side = None
+    i = start
+    if toks[i].kind == "word" and toks[i].low in _SIDES and i + 1 < len(toks):
+        side, i = _SIDES[toks[i].low], i + 1
+    found = _phrase_at(toks, i, side, backward=False)
+    if found is None:
+        return None
+    last, unit, rig = found
+    if side is None and last + 1 < len(toks) and toks[last + 1].kind == "word" and toks[last + 1].low in _SIDES and not rig:
+        side, last = _SIDES[toks[last + 1].low], last + 1
+        found = _phrase_at(toks, i, side, backward=False)
+        unit = found[1] if found else unit
+    return last, unit, rig
+
+
+def _phrase_at(toks: list[_Tok], k: int, side: str | None, backward: bool):
+    """The longest phrase that ends (backward) or starts at token ``k``."""
+    if toks[k].kind != "word":
+        return None
+    for channels in (_rig_channels(toks[k].text), _au_channels(toks[k].text)):
+        if channels:
+            if side:
+                channels = {i: v for i, v in channels.items() if not ch.CHANNELS[i].name.endswith("Left" if side == "Right" else "Right")}
+            return k, channels, True
+    for n in range(_LONGEST, 0, -1):
+        lo, hi = (k - n + 1, k) if backward else (k, k + n - 1)
+        if lo < 0 or hi >= len(toks) or any(t.kind != "word" for t in toks[lo : hi + 1]):
+            continue
+        words = tuple(t.low for t in toks[lo : hi + 1])
+        keys = WORDS.get(words) or (WORDS.get(words[:-1] + (words[-1][:-1],)) if words[-1].endswith("s") else None)
+        if keys:
+            return (lo if backward else hi), _expand(keys, side, 1.0), False
+    return None
+
+
+def read_specs(description: str) -> SpecReading:
+    """The explicit channel values in ``description`` (see the module docstring)."""
+    text = re.sub(r"(?i)\bAU\s+(\d{1,2})\b", r"AU\1", description)
+    toks = [_Tok(m.lastgroup or "punct", m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    specs: list[Spec] = []
+    used: list[tuple[int, int]] = []  # token index ranges taken by a value
+    taken: set[int] = set()
+    numbers = [n for n, tok in enumerate(toks) if tok.kind == "num" and not (
+        n + 1 < len(toks) and toks[n + 1].kind == "word" and _UNITS.match(toks[n + 1].text) and "%" not in tok.text)]  # "3 times"
+    found_at: dict[int, tuple[int, int, dict[int, float], float]] = {}
+    for n in numbers:  # name first: "jawOpen 0.6", "smile L at 30%", "smile settles @ .4"
+        k = n - 1
+        while k >= 0 and toks[k].low in _CONNECTORS:
+            k -= 1
+        found = _phrase_ending(toks, k) if k >= 0 else None
+        if found is not None:
+            first, unit, rig = found
+            value = _number(toks[n], whole_ok=rig)
+            if value is not None and not any(i in taken for i in range(first, n + 1)):
+                found_at[n] = (first, n, unit, value)
+                taken.update(range(first, n + 1))
+    for n in numbers:  # value first ("60% smile", "0.3 jawOpen"), when no word before owns the number
+        if n in found_at or (n > 0 and toks[n - 1].kind == "word" and toks[n - 1].low not in _FILLER):
+            continue
+        k = n + 1
+        while k < len(toks) and toks[k].low in ("of", "a"):
+            k += 1
+        found = _phrase_starting(toks, k) if k < len(toks) else None
+        if found is not None:
+            last, unit, rig = found
+            value = _number(toks[n], whole_ok=False)
+            if value is not None and not any(i in taken for i in range(n, last + 1)):
+                found_at[n] = (n, last, unit, value)
+                taken.update(range(n, last + 1))
+    for n in sorted(found_at):
+        first, last, unit, value = found_at[n]
+        values = {}
+        for i, w in unit.items():
+            c = ch.CHANNELS[i]
+            values[i] = min(max(value * w, c.lower), c.upper)
+        specs.append(Spec(text[toks[first].start : toks[last].end], values))
+        used.append((first, last))
+    if not specs:
+        return SpecReading([], description, False)
+    pieces, pos = [], 0
+    for first, last in sorted(used):
+        pieces.append(text[pos : toks[first].start])
+        pieces.append(" , ")
+        pos = toks[last].end
+    pieces.append(text[pos:])
+    rest = "".join(pieces)
+    leftover = [t.low for i, t in enumerate(toks) if i not in taken and t.kind == "word"]
+    only = all(w in _FILLER for w in leftover)
+    return SpecReading(specs, rest, only)
+
+
+#: Words that may stand beside values without asking for anything more ("jaw 0.5 and smile 0.2 only").
+_FILLER = frozenset(
+    "and with plus only just also then a the set to at keep keyed key value values both side sides l r left right"
+    " of exactly".split()
+)
