@@ -129,6 +129,8 @@ def cmd_keyframe(args) -> int:
         res = next(propose_checked(backend, [req]))
         if res.error:
             print(f"warning: {res.error}", file=sys.stderr)
+        if res.info.get("language") and not args.explain:  # --explain prints it among its lines
+            print(f"warning: {res.info['language']}", file=sys.stderr)
         if args.explain:
             for line in res.explanation:
                 print(line, file=sys.stderr)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from kfstudio import channels
 from kfstudio.generation.backend import BackendError, CancelFn, KeyframeRequest, KeyframeResult, error_result
+from kfstudio.generation.language import language_notice
 
 if TYPE_CHECKING:
     from kfstudio.generation.semantic.layer import SemanticLayer
@@ -139,6 +140,10 @@ class EmbeddedBackend:
         beats = list(getattr(plan, "beats", []) or [])
         if beats:
             info["beats"] = beats
+        foreign = language_notice(request.description)
+        if foreign:
+            explanation.insert(0, f"warning: {foreign}")
+            info["language"] = foreign
         layer = self._load_layer() if self._semantic and learned else None
         if layer is not None:
             self._prefetch(layer, request)
