@@ -189,12 +189,11 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
     res.info["planner_regions"] = sorted((set(res.info["planner_regions"]) - set(learned)) | set(planner) & understood)
     res.info["learned_regions"] = [r for r in REGIONS if (r in res.info["learned_regions"] or r in learned) and r not in planner]
     p = {r: float(prob[REGIONS.index(r)]) for r in changed}
-    if learned:
-        res.explanation.append("semantic: the gate trusts the learned layer over the rule in "
-                               + ", ".join(f"{r} ({p[r]:.2f})" for r in learned) + f" -> {_shown(out, _MASKS[[r in learned for r in REGIONS]].any(0))}")
-    if planner:
-        res.explanation.append("semantic: the gate keeps the planner's own values in "
-                               + ", ".join(f"{r} ({p[r]:.2f})" for r in planner) + f" -> {_shown(out, _MASKS[[r in planner for r in REGIONS]].any(0))}")
+    for regions, what in ((learned, "trusts the learned layer over the rule in"), (planner, "keeps the planner's own values in")):
+        if regions:
+            shown = _shown(out, _MASKS[[r in regions for r in REGIONS]].any(0))
+            res.explanation.append(f"semantic: the gate {what} " + ", ".join(f"{r} ({p[r]:.2f})" for r in regions)
+                                   + (f" -> {shown}" if shown != "rest" else " -> no movement there"))
     return res
 
 
