@@ -174,64 +174,63 @@ def test_a_damaged_gate_is_refused_naming_the_file(tmp_path):
 
 
 # ---------------------------------------------------------------------------- kfstudio train
-FAMILIES = {
-    "joy": ({"MouthSmileLeft": 0.7, "MouthSmileRight": 0.7, "CheekSquintLeft": 0.4, "CheekSquintRight": 0.4},
-            ["MouthSmileLeft", "MouthSmileRight"],
-            ["She beams with joy.", "A big happy grin.", "He is delighted, smiling broadly.", "Overjoyed, all smiles.",
-             "Her face lights up.", "He's tickled pink."]),
-    "disgust": ({"NoseSneerLeft": 0.6, "NoseSneerRight": 0.6, "MouthUpperUpLeft": 0.5, "MouthUpperUpRight": 0.5},
-                ["NoseSneerLeft", "NoseSneerRight"],
-                ["Disgusted by the smell.", "Revolted, nose wrinkled in disgust.", "That stench makes her gag.", "Grossed out.",
-                 "He looks like he swallowed a lemon.", "The milk has turned; she recoils."]),
-    "surprise": ({"BrowInnerUp": 0.7, "BrowOuterUpLeft": 0.7, "BrowOuterUpRight": 0.7, "EyeWideLeft": 0.6, "EyeWideRight": 0.6,
-                  "JawOpen": 0.4}, ["BrowInnerUp", "JawOpen"],
-                 ["Utterly astonished.", "Shocked, jaw dropping.", "She gasps in amazement.", "Total surprise.",
-                  "Her eyebrows hit the ceiling.", "He can't believe his eyes."]),
-    "anger": ({"BrowDownLeft": 0.7, "BrowDownRight": 0.7, "EyeSquintLeft": 0.4, "EyeSquintRight": 0.4, "MouthPressLeft": 0.5,
-               "MouthPressRight": 0.5}, ["BrowDownLeft", "BrowDownRight"],
-              ["Furious glare.", "He is livid, seething.", "Enraged and hostile.", "Boiling with rage.",
-               "She could spit nails.", "Steam coming out of his ears."]),
-}
+_NAMES = ["Anna", "The old man", "Her brother", "The nurse", "A tired clerk", "The widow", "Our hero", "The boy", "The singer",
+          "Grandpa", "The waitress", "A soldier", "The bride", "The coach", "My aunt", "The janitor", "The pilot", "A stranger",
+          "The teacher", "The mayor", "The baker", "A girl"]
+_PLACES = ["at the graveside", "over the telegram", "beside the empty crib", "reading the letter", "after the verdict",
+           "at the farewell", "as the ship leaves", "holding the old photo", "in the rain", "at the hospital door", "by the grave",
+           "on the station platform", "under the grey sky", "at the wake", "next to the ruins", "at the bus stop",
+           "in the dark hallway", "by the window", "with the eviction notice", "after the phone call", "at the memorial", "alone"]
 
 
 def _write_corpus_folder(folder: Path) -> None:
-    """train.jsonl (four lines of each family, one family per line) and dev.jsonl (two more of each)."""
+    """A corpus whose annotator reads "smiles" in a sad scene as a brave frown: the planner reads a smile
+    (its mouth region stays the rule's), the head learns the frown; train.jsonl 16 lines, dev.jsonl 6."""
     folder.mkdir()
-    parts = {"train": [], "dev": []}
-    for fam, (targets, key, lines) in FAMILIES.items():
-        for i, d in enumerate(lines):
-            split = "train" if i < 4 else "dev"
-            parts[split].append({"family": f"{fam}-{i}", "style": "prose", "split": split, "description": d,
-                                 "targets": targets, "key": key, "low": {}})
-    for split, rows in parts.items():
-        (folder / f"{split}.jsonl").write_text("".join(json.dumps(x) + "\n" for x in rows), encoding="utf-8")
+    rows = [{"family": f"sadsmile-{i}", "style": "subtext", "description": f"{n} smiles {p}.",
+             "targets": {"MouthFrownLeft": 0.6, "MouthFrownRight": 0.6, "BrowInnerUp": 0.5},
+             "key": ["MouthFrownLeft", "MouthFrownRight"], "low": {"MouthSmileLeft": 0.1, "MouthSmileRight": 0.1}}
+            for i, (n, p) in enumerate(zip(_NAMES, _PLACES))]
+    for split, part in (("train", rows[:16]), ("dev", rows[16:])):
+        (folder / f"{split}.jsonl").write_text("".join(json.dumps(dict(r, split=split)) + "\n" for r in part), encoding="utf-8")
 
 
-def test_train_fits_a_gate_out_of_fold_and_writes_it_only_when_it_helps(tmp_path, encoder, monkeypatch):
+def test_train_fits_a_gate_out_of_fold_and_keeps_it_only_when_it_helps(tmp_path, encoder, monkeypatch):
     from safetensors.numpy import load_file
 
-    from kfstudio.generation.semantic.train import GATE_FOLDS, train
+    from kfstudio.generation.semantic import train as tr
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     _write_corpus_folder(tmp_path / "corpus")
-    card = train([tmp_path / "corpus"], tmp_path / "out", steps=300, ensemble=2, quiet=True, encoder=encoder, tune=False)
+
+    def fit(out):
+        card = tr.train([tmp_path / "corpus"], tmp_path / out, steps=300, ensemble=2, quiet=True, encoder=encoder, tune=False)
+        written = json.loads((tmp_path / out / "model_card.json").read_text(encoding="utf-8"))
+        assert written["gate"]["kept"] == card["gate"]["kept"]
+        return card, written, SemanticModel.load(tmp_path / out), load_file(str(tmp_path / out / WEIGHTS_FILE))
+
+    # the gate learns to trust the head's frown over the planner's smile: far more of dev is met...
+    card, written, model, tensors = fit("guarded")
     info = card["gate"]
-    assert info["folds"] == GATE_FOLDS
+    assert info["folds"] == tr.GATE_FOLDS
     assert info["training_rows"] == 16  # every training line read once, by a head that was not fit on it
-    assert set(info["dev_with_gate"]) >= {"share", "high_share", "empty"}
-    tensors = load_file(str(tmp_path / "out" / WEIGHTS_FILE))
-    model = SemanticModel.load(tmp_path / "out")
-    written = json.loads((tmp_path / "out" / "model_card.json").read_text(encoding="utf-8"))
-    assert written["gate"]["kept"] == info["kept"]
-    if info["kept"]:
-        assert model.gate is not None and "gate_w" in tensors
-        assert info["dev_with_gate"]["share"] > info["dev_rule"]["share"]
-        assert written["dev"]["combined"] == info["dev_with_gate"]
-    else:
-        assert model.gate is None and "gate_w" not in tensors
-        assert written["dev"]["combined"] == info["dev_rule"]
-    # with or without it, the written layer proposes a face for a held-out idiom
+    best = max(c["dev"]["share"] for c in info["candidates"])
+    assert best >= info["dev_rule"]["share"] + 0.3
+    # ... but it would also turn the smiles of tests/planner_eval.jsonl into frowns: not kept
+    assert not info["kept"] and model.gate is None and not any(k.startswith("gate") for k in tensors)
+    assert written["dev"]["combined"] == info["dev_rule"]
+
+    # without that guard set it is kept, written, read back and used
+    monkeypatch.setattr(tr, "GUARD_FILES", [])
+    card, written, model, tensors = fit("kept")
+    info = card["gate"]
+    assert info["kept"] and model.gate is not None and "gate_w" in tensors
+    assert written["dev"]["combined"] == info["dev_with_gate"] and info["dev_with_gate"]["share"] >= best - 1e-9
     layer = SemanticLayer(model, encoder)
-    d = "Her jaw hits the floor."
-    got = layer.refine(EmbeddedPlanner().plan(d), d)
-    assert np.abs(got.values).max() >= 0.05
+    d = "The fisherman smiles at the empty harbour."
+    plan = EmbeddedPlanner().plan(d)
+    assert "mouth" in plan.understood and v(plan.values, "MouthSmileLeft") > 0.2
+    got = layer.refine(plan, d)
+    assert v(got.values, "MouthFrownLeft") > v(got.values, "MouthSmileLeft") + 0.1
+    assert got.info["gate"].get("mouth") == "learned"
+    assert any("gate trusts the learned layer" in line for line in got.explanation)

@@ -75,8 +75,10 @@ def run(args) -> int:
         elif s:
             print(f"{split}: {s}")
     g = card.get("gate")
-    if g:
-        print(f"gate: {'kept' if g['kept'] else 'not kept'} (dev with the gate {g['dev_with_gate']['share']:.3f}, "
-              f"high {g['dev_with_gate']['high_share']:.3f}, empty {g['dev_with_gate']['empty']}; "
-              f"planner's set {g.get('planner_eval_share_with_gate', float('nan')):.3f})")
+    if g and g.get("kept"):
+        d = g["dev_with_gate"]
+        print(f"gate: kept (dev with it {d['share']:.3f}, high {d['high_share']:.3f}, empty {d['empty']}; "
+              f"tests/planner_eval.jsonl {g.get('planner_eval_share_with_gate', float('nan')):.3f})")
+    elif g:
+        print("gate: not kept (it did not meet more of dev, or broke the planner's own set)")
     return 0

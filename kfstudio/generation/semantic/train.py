@@ -186,6 +186,16 @@ def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses
     return x, d, plans
 
 
+def summary(r: ConstraintReport) -> dict:
+    """The figures of a constraint report that the model card keeps."""
+    return {"share": round(r.overall.share, 4), "high_share": round(r.overall.high_share, 4), "empty": len(r.empty),
+            "expectations": r.overall.total}
+
+
+def _styles(r: ConstraintReport) -> dict:
+    return {k: round(t.share, 4) for k, t in sorted(r.styles.items())}
+
+
 def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | None) -> tuple[dict, dict, ConstraintReport, list]:
     """Constraint scores of planner alone / learned+planner (each settings candidate) on corpus files.
     Returns the scores (of the best candidate), its settings, its report, and every candidate as
@@ -194,10 +204,6 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
 
     cases = ev.load_cases(files)
     predictor = _predictors(layer, planner)
-
-    def summary(r):
-        return {"share": round(r.overall.share, 4), "high_share": round(r.overall.high_share, 4), "empty": len(r.empty),
-                "expectations": r.overall.total}
 
     out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
     guard = _guard_cases() if settings_grid else []
@@ -210,7 +216,7 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
         if guard:
             g = ev.evaluate_constraints(guard, predictor(s), label="guard").overall.share
             score -= 10.0 * max(0.0, GUARD_SHARE - g)  # settings that break the planner's own set lose
-        scores = {"combined": summary(r), "combined_styles": {k: round(t.share, 4) for k, t in sorted(r.styles.items())}}
+        scores = {"combined": summary(r), "combined_styles": _styles(r)}
         ranked.append((score, s, scores))
         if best is None or score > best[0]:
             best = (score, s, r, g, scores)
@@ -277,6 +283,8 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
 
 
 GATE_FOLDS = 4
+#: weights of a high-priority expectation (the others weigh 1) in the gate's objective: one gate is fit for each
+GATE_HIGH_WEIGHTS = (1.0, 1.5)
 
 
 def _gate_fold(family: str) -> int:
@@ -298,8 +306,8 @@ def _expectations(e: Example) -> list:
 
 
 def _gate_rows(layer, planner, examples: Sequence[Example], settings: dict) -> tuple[np.ndarray, np.ndarray]:
-    """Gate features (n, 7, F) and expectations met per region and choice (n, 7, 3) of ``examples``
-    read by ``layer`` (a head that was not fit on them)."""
+    """Gate features (n, 7, F) and expectations met per region and choice, the other ones and the
+    high-priority ones apart (n, 7, 3, 2), of ``examples`` read by ``layer`` (a head not fit on them)."""
     from .layer import REGION_MASKS, _rule, gate_inputs
     from .model import REGIONS
 
@@ -319,11 +327,11 @@ def _gate_rows(layer, planner, examples: Sequence[Example], settings: dict) -> t
             continue
         unneg = layer.unnegated(plan, e.description, e.background, e.emotion, r, always=True)
         options, x = gate_inputs(plan, r, settings, unneg, _rule(plan, r, settings, unneg).values)
-        met = np.zeros((len(REGIONS), 3))
+        met = np.zeros((len(REGIONS), 3, 2))
         for exp in exps:
             k = region_of[ch.channel_index(exp.channel)]
             for o in range(3):
-                met[k, o] += exp.check(options[o])[0]
+                met[k, o, int(exp.priority == "high")] += exp.check(options[o])[0]
         xs.append(x)
         mets.append(met)
     return np.array(xs), np.array(mets)
@@ -350,31 +358,39 @@ def _train_gate(corpus: Corpus, card: dict, layer, train_layer, fit_model, cenc,
     cenc.save()
     if not xs:
         return
-    g = fit_gate(np.concatenate(xs), np.concatenate(mets), progress=bar("gate: fitting"))
-    rule = card["dev"]
+    x, met = np.concatenate(xs), np.concatenate(mets)
+    # candidates weighing the high-priority expectations more or less, ranked on dev (head fit on train)
+    # by share + high-priority share, as the settings are
+    cases = ev.load_cases(corpus.dev_lines)
+    dev_predictor = _predictors(train_layer, planner)
     train_layer.settings = dict(settings)
-    train_layer.model.gate = g
-    gated, _, _, _ = _score_lines(corpus.dev_lines, train_layer, planner, [settings])
+    ranked = []
+    for hw in GATE_HIGH_WEIGHTS:
+        g = fit_gate(x, met[..., 0] + hw * met[..., 1], progress=bar(f"gate: fitting (high-priority x{hw:g})"))
+        train_layer.model.gate = g
+        r = ev.evaluate_constraints(cases, dev_predictor(settings), label="gate")
+        ranked.append((r.overall.share + r.overall.high_share - 0.01 * len(r.empty), hw, g, summary(r), _styles(r)))
     train_layer.model.gate = None
+    ranked.sort(key=lambda c: -c[0])
+    rule = card["dev"].get("combined") or {}
     guard = _guard_cases()
-    layer.model.gate = g
-    gshare = ev.evaluate_constraints(guard, _predictors(layer, planner)(settings), label="guard").overall.share if guard else None
-    info: dict[str, Any] = {"folds": GATE_FOLDS, "margin": g.margin, "training_rows": int(sum(len(x) for x in xs)),
-                            "dev_with_gate": gated["combined"], "dev_rule": rule.get("combined"),
-                            "dev_styles_with_gate": gated["combined_styles"]}
-    if gshare is not None:
-        info["planner_eval_share_with_gate"] = round(gshare, 4)
-    before, after = rule.get("combined") or {}, gated["combined"]
-    kept = (after["share"] > before.get("share", 0.0) and after["empty"] <= before.get("empty", 0)
-            and (gshare is None or gshare >= GUARD_SHARE))
-    info["kept"] = kept
-    if kept:
-        card["dev"]["combined"] = after
-        card["dev"]["combined_styles"] = gated["combined_styles"]
+    guard_predictor = _predictors(layer, planner)  # the head that is written
+    info: dict[str, Any] = {"folds": GATE_FOLDS, "training_rows": int(len(x)), "dev_rule": rule, "kept": False,
+                            "candidates": [{"high_weight": hw, "dev": scores} for _, hw, _, scores, _ in ranked]}
+    for _, hw, g, scores, styles in ranked:
+        if scores["share"] <= rule.get("share", 0.0) or scores["empty"] > rule.get("empty", 0):
+            continue
+        layer.model.gate = g
+        gshare = ev.evaluate_constraints(guard, guard_predictor(settings), label="guard").overall.share if guard else None
+        if gshare is not None and gshare < GUARD_SHARE:
+            layer.model.gate = None
+            continue
+        info.update(kept=True, high_weight=hw, margin=g.margin, dev_with_gate=scores, dev_styles_with_gate=styles)
+        card["dev"]["combined"] = scores
+        card["dev"]["combined_styles"] = styles
         if gshare is not None:
-            card["dev"]["planner_eval_share"] = round(gshare, 4)
-    else:
-        layer.model.gate = None
+            info["planner_eval_share_with_gate"] = card["dev"]["planner_eval_share"] = round(gshare, 4)
+        break
     card["gate"] = info
 
 
