@@ -56,7 +56,7 @@ def test_fit_gate_learns_which_source_to_trust_from_a_feature():
     def rows(n):
         x = rng.normal(size=(n, len(REGIONS), N_FEATURES))
         x[:, :, 0] = 1.0
-        met = np.zeros((n, len(REGIONS), 3))
+        met = np.zeros((n, len(REGIONS), len(CHOICES)))
         learned_better = x[:, :, 5] > 0.3
         met[:, :, 0] = np.where(learned_better, 1, 3)
         met[:, :, 1] = 1
@@ -133,7 +133,7 @@ def _tiny_model(gate: Gate | None) -> SemanticModel:
 
 def test_gate_is_written_and_read_back(tmp_path):
     rng = np.random.default_rng(1)
-    gate = Gate(rng.normal(size=(len(REGIONS), N_FEATURES, 3)), rng.normal(size=N_FEATURES), rng.uniform(0.5, 2, N_FEATURES), 0.25)
+    gate = Gate(rng.normal(size=(len(REGIONS), N_FEATURES, len(CHOICES))), rng.normal(size=N_FEATURES), rng.uniform(0.5, 2, N_FEATURES), 0.25)
     _tiny_model(gate).save(tmp_path, {"name": "t"})
     back = SemanticModel.load(tmp_path)
     assert back.gate is not None and back.gate.margin == 0.25
@@ -164,10 +164,10 @@ def test_weights_without_a_gate_still_load_and_keep_the_rule(tmp_path, encoder):
 def test_a_damaged_gate_is_refused_naming_the_file(tmp_path):
     from safetensors.numpy import load_file, save_file
 
-    gate = Gate(np.zeros((len(REGIONS), N_FEATURES, 3)), np.zeros(N_FEATURES), np.ones(N_FEATURES))
+    gate = Gate(np.zeros((len(REGIONS), N_FEATURES, len(CHOICES))), np.zeros(N_FEATURES), np.ones(N_FEATURES))
     _tiny_model(gate).save(tmp_path, {"name": "t"})
     t = load_file(str(tmp_path / WEIGHTS_FILE))
-    t["gate_w"] = np.zeros((len(REGIONS), N_FEATURES - 1, 3), np.float32)
+    t["gate_w"] = np.zeros((len(REGIONS), N_FEATURES - 1, len(CHOICES)), np.float32)
     save_file(t, str(tmp_path / WEIGHTS_FILE), metadata={"format": "1"})
     with pytest.raises(ModelFileError, match=r"semantic_head\.safetensors.*gate_w"):
         SemanticModel.load(tmp_path)

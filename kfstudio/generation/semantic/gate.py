@@ -7,7 +7,8 @@ which of three proposals to keep for that region:
 0. the rule's combination (the default),
 1. the planner's own values (scaled by the overall intensity the description states, as the rule
    scales them),
-2. the learned head's values.
+2. the learned head's values,
+3. per channel, the larger (in magnitude) of the planner's and the learned values.
 
 It is a multinomial logistic regression per region over features available at run time: how much
 of the description the planner read and whether it read this region, the planner's and the learned
@@ -32,7 +33,7 @@ from .model import REGIONS
 
 __all__ = ["Gate", "CHOICES", "N_FEATURES", "region_features", "fit_gate"]
 
-CHOICES = ("combined", "planner", "learned")
+CHOICES = ("combined", "planner", "learned", "larger")
 _CLAUSE = re.compile(r"[,;:]|\band\b|\bthen\b|\bbut\b|\bwhile\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|without|nor|neither|hardly|barely|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|"
@@ -44,7 +45,7 @@ N_FEATURES = 30
 
 @dataclass
 class Gate:
-    """Weights (7 regions, F features, 3 choices), feature centring and scale (F,), and the margin the
+    """Weights (7 regions, F features, 4 choices), feature centring and scale (F,), and the margin the
     rule's combination is given before another choice replaces it."""
 
     w: np.ndarray
@@ -53,7 +54,7 @@ class Gate:
     margin: float = 0.5
 
     def logits(self, x: np.ndarray) -> np.ndarray:
-        """(7, F) raw features -> (7, 3) logits (the margin added to the rule's choice)."""
+        """(7, F) raw features -> (7, 4) logits (the margin added to the rule's choice)."""
         z = np.einsum("rf,rfo->ro", (np.asarray(x, dtype=np.float64) - self.mu) / self.sd, self.w)
         z[:, 0] += self.margin
         return z
@@ -70,7 +71,7 @@ class Gate:
 def region_features(plan, reading, options: np.ndarray, description: str, background: str, emotion: str,
                     has_unnegated: bool, masks: np.ndarray) -> np.ndarray:
     """(7, N_FEATURES) features of one description: shared ones, then those of each region.
-    ``options``: (3, 61) the three proposals (:data:`CHOICES`); ``masks``: (7, 61) the regions."""
+    ``options``: (4, 61) the proposals (:data:`CHOICES`); ``masks``: (7, 61) the regions."""
     values = np.asarray(plan.values, dtype=np.float64)
     words = description.split()
     nw = max(1, len(words))
@@ -96,7 +97,7 @@ def region_features(plan, reading, options: np.ndarray, description: str, backgr
 
 def fit_gate(x: np.ndarray, met: np.ndarray, *, lam: float = 1e-4, steps: int = 600, lr: float = 0.05,
              margin: float = 0.5, progress=None) -> Gate:
-    """Fit the gate: ``x`` (N, 7, F) features, ``met`` (N, 7, 3) expectations met in each region by
+    """Fit the gate: ``x`` (N, 7, F) features, ``met`` (N, 7, 4) expectations met in each region by
     each choice. Maximises the mean expected number met under a softmax per region (full-batch Adam)."""
     x = np.asarray(x, dtype=np.float64)
     n, r, f = x.shape
@@ -104,8 +105,9 @@ def fit_gate(x: np.ndarray, met: np.ndarray, *, lam: float = 1e-4, steps: int = 
     mu, sd = flat.mean(0), flat.std(0) + 1e-6
     mu[0], sd[0] = 0.0, 1.0  # the constant feature stays a bias
     xs = (x - mu) / sd
-    reward = np.asarray(met, dtype=np.float64) / max(1.0, float(np.asarray(met).max(2).sum()) / max(n, 1))
-    w = np.zeros((r, f, len(CHOICES)))
+    met = np.asarray(met, dtype=np.float64)
+    reward = met / max(1.0, float(np.asarray(met).max(2).sum()) / max(n, 1))
+    w = np.zeros((r, f, met.shape[2]))
     m1, m2 = np.zeros_like(w), np.zeros_like(w)
     for t in range(1, steps + 1):
         z = np.einsum("nrf,rfo->nro", xs, w)

@@ -141,14 +141,15 @@ def _intensity_factor(plan, reading: Reading, s: dict) -> float:
 
 def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | None,
                 rule_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The gate's three proposals (3, 61) — the rule's combination ``rule_values``, the planner's
-    values (scaled by the stated intensity), the learned values (gain and floor applied) — and its
-    features (7, F) (see :mod:`.gate`)."""
+    """The gate's proposals (4, 61) — the rule's combination ``rule_values``, the planner's values
+    (scaled by the stated intensity), the learned values (gain and floor applied), per channel the
+    larger of those two — and its features (7, F) (see :mod:`.gate`)."""
     s = dict(DEFAULT_COMBINE, **(settings or {}))
     planned = ch.clamp(np.asarray(plan.values, dtype=np.float64) * _intensity_factor(plan, reading, s))
     learned = reading.values * s["gain"]
     learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
-    options = np.stack([np.asarray(rule_values, dtype=np.float64), _coherent(planned), _coherent(learned)])
+    larger = np.where(np.abs(planned) >= np.abs(learned), planned, learned)
+    options = np.stack([np.asarray(rule_values, dtype=np.float64), _coherent(planned), _coherent(learned), _coherent(larger)])
     x = region_features(plan, reading, options, reading.description, reading.background, reading.emotion,
                         unnegated is not None, _MASKS)
     return options, x
@@ -186,10 +187,13 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
     res.values = out
     learned = [r for r, c in changed.items() if c == 2]
     planner = [r for r, c in changed.items() if c == 1]
+    larger = [r for r, c in changed.items() if c == 3]
     res.info["planner_regions"] = sorted((set(res.info["planner_regions"]) - set(learned)) | set(planner) & understood)
-    res.info["learned_regions"] = [r for r in REGIONS if (r in res.info["learned_regions"] or r in learned) and r not in planner]
+    res.info["learned_regions"] = [r for r in REGIONS
+                                   if (r in res.info["learned_regions"] or r in learned or r in larger) and r not in planner]
     p = {r: float(prob[REGIONS.index(r)]) for r in changed}
-    for regions, what in ((learned, "trusts the learned layer over the rule in"), (planner, "keeps the planner's own values in")):
+    for regions, what in ((learned, "trusts the learned layer over the rule in"), (planner, "keeps the planner's own values in"),
+                          (larger, "takes the larger of the planner's and the learned value of each channel in")):
         if regions:
             shown = _shown(out, _MASKS[[r in regions for r in REGIONS]].any(0))
             res.explanation.append(f"semantic: the gate {what} " + ", ".join(f"{r} ({p[r]:.2f})" for r in regions)

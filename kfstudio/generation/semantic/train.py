@@ -307,7 +307,7 @@ def _expectations(e: Example) -> list:
 
 def _gate_rows(layer, planner, examples: Sequence[Example], settings: dict) -> tuple[np.ndarray, np.ndarray]:
     """Gate features (n, 7, F) and expectations met per region and choice, the other ones and the
-    high-priority ones apart (n, 7, 3, 2), of ``examples`` read by ``layer`` (a head not fit on them)."""
+    high-priority ones apart (n, 7, 4, 2), of ``examples`` read by ``layer`` (a head not fit on them)."""
     from .layer import REGION_MASKS, _rule, gate_inputs
     from .model import REGIONS
 
@@ -327,10 +327,10 @@ def _gate_rows(layer, planner, examples: Sequence[Example], settings: dict) -> t
             continue
         unneg = layer.unnegated(plan, e.description, e.background, e.emotion, r, always=True)
         options, x = gate_inputs(plan, r, settings, unneg, _rule(plan, r, settings, unneg).values)
-        met = np.zeros((len(REGIONS), 3, 2))
+        met = np.zeros((len(REGIONS), len(options), 2))
         for exp in exps:
             k = region_of[ch.channel_index(exp.channel)]
-            for o in range(3):
+            for o in range(len(options)):
                 met[k, o, int(exp.priority == "high")] += exp.check(options[o])[0]
         xs.append(x)
         mets.append(met)
