@@ -34,6 +34,9 @@ def add_parser(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--no-tune", action="store_true", help="keep the default combination settings (no search on dev)")
     p.add_argument("--no-refit", action="store_true",
                    help="write the head fit on train alone (default: after choosing the settings on dev, fit it again on train+dev)")
+    p.add_argument("--no-gate", action="store_true",
+                   help="no per-region gate between the planner and the head (default: fit one on out-of-fold readings of "
+                   "train and keep it when it meets more of dev)")
     p.add_argument("--test", action="store_true", help="also score the test split (do this once, at the end)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -57,7 +60,7 @@ def run(args) -> int:
     try:
         card = train(corpus, args.out, uses_plan=not args.no_planner_features, hidden=args.hidden, steps=args.steps,
                      ensemble=args.ensemble, seed=args.seed, tune=not args.no_tune, evaluate_test=args.test, quiet=args.quiet,
-                     load_project=load_project, refit=not args.no_refit)
+                     load_project=load_project, refit=not args.no_refit, gate=not args.no_gate)
     except (TrainError, EncoderUnavailable) as exc:
         print(f"kfstudio: error: {exc}", file=sys.stderr)
         return 2
@@ -71,4 +74,11 @@ def run(args) -> int:
                   f"combined {s['combined']['share']:.3f} (high {s['combined']['high_share']:.3f}, empty {s['combined']['empty']})")
         elif s:
             print(f"{split}: {s}")
+    g = card.get("gate")
+    if g and g.get("kept"):
+        d = g["dev_with_gate"]
+        print(f"gate: kept (dev with it {d['share']:.3f}, high {d['high_share']:.3f}, empty {d['empty']}; "
+              f"tests/planner_eval.jsonl {g.get('planner_eval_share_with_gate', float('nan')):.3f})")
+    elif g:
+        print("gate: not kept (it did not meet more of dev, or broke the planner's own set)")
     return 0

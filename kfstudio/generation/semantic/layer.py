@@ -19,9 +19,10 @@ import numpy as np
 
 from kfstudio import channels as ch
 
+from .gate import _NEGATION, CHOICES, Gate, region_features
 from .model import REGIONS, SemanticModel
 
-__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "DEFAULT_COMBINE"]
+__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "gate_inputs", "DEFAULT_COMBINE"]
 
 
 def _region_of(c: ch.Channel) -> str:
@@ -74,6 +75,10 @@ class Reading:
     nearest_text: str
     nearest_values: np.ndarray
     intensity: float = 0.0  # log of the overall intensity factor the description states (0 = plain)
+    spread: np.ndarray | None = None  # (61,) standard deviation between the head's networks
+    description: str = ""  # what was read, in its context (the gate's features)
+    background: str = ""
+    emotion: str = ""
 
 
 @dataclass
@@ -121,10 +126,94 @@ def _coherent(v: np.ndarray) -> np.ndarray:
     return ch.clamp(v)
 
 
-def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.ndarray | None = None) -> Combined:
+_MASKS = np.array([REGION_MASKS[r] for r in REGIONS])
+
+
+def _intensity_factor(plan, reading: Reading, s: dict) -> float:
+    """The overall intensity factor the learned layer reads in the description (1 when the planner
+    read an intensity word itself, or when it is too small to act on)."""
+    if s["intensity"] > 0 and abs(reading.intensity) >= s["intensity"] and not getattr(plan, "exact", None) and not any(
+        _INTENSITY_READ.match(e) for e in plan.explanation
+    ):  # typed values ("jawOpen 0.6") state the level themselves
+        return float(np.exp(np.clip(reading.intensity, np.log(0.4), np.log(1.5))))
+    return 1.0
+
+
+def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | None,
+                rule_values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The gate's proposals (4, 61) — the rule's combination ``rule_values``, the planner's values
+    (scaled by the stated intensity), the learned values (gain and floor applied), per channel the
+    larger of those two — and its features (7, F) (see :mod:`.gate`)."""
+    s = dict(DEFAULT_COMBINE, **(settings or {}))
+    planned = ch.clamp(np.asarray(plan.values, dtype=np.float64) * _intensity_factor(plan, reading, s))
+    learned = reading.values * s["gain"]
+    learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
+    larger = np.where(np.abs(planned) >= np.abs(learned), planned, learned)
+    options = np.stack([np.asarray(rule_values, dtype=np.float64), _coherent(planned), _coherent(learned), _coherent(larger)])
+    x = region_features(plan, reading, options, reading.description, reading.background, reading.emotion,
+                        unnegated is not None, _MASKS)
+    return options, x
+
+
+def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.ndarray | None = None,
+            gate: Gate | None = None) -> Combined:
     """Planner values in the regions it read; learned values elsewhere; the closest reading for an
     otherwise empty face. ``plan`` is a :class:`~kfstudio.generation.planner.Plan`; ``unnegated``: the
-    learned values of the description read without its negation words (see :func:`strip_negations`)."""
+    learned values of the description read without its negation words (see :func:`strip_negations`).
+
+    With a ``gate`` (fit by ``kfstudio train``), each region may then take the planner's own values
+    or the learned values instead, where the gate trusts them more; the regions the planner read in a
+    description it read every word of always stay the planner's. Values the description typed
+    (``Plan.exact``: "jawOpen 0.6") are kept exactly whatever the rule or the gate chose."""
+    res = _gated(plan, reading, settings, unnegated, gate)
+    exact = getattr(plan, "exact", None)
+    if exact:
+        res.values = _coherent(res.values.copy())
+        res.values[list(exact)] = list(exact.values())
+    return res
+
+
+def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray | None, gate: Gate | None) -> Combined:
+    """The rule's combination, then the gate's choices (see :func:`combine`)."""
+    res = _rule(plan, reading, settings, unnegated)
+    if gate is None:
+        return res
+    s = dict(DEFAULT_COMBINE, **(settings or {}))
+    options, x = gate_inputs(plan, reading, s, unnegated, res.values)
+    choice, prob = gate.choose(x)
+    understood = set(getattr(plan, "understood", ()))
+    if getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None):
+        choice[[r in understood for r in REGIONS]] = 0
+    out = res.values.copy()
+    for k in np.flatnonzero(choice):
+        out[_MASKS[k]] = options[choice[k]][_MASKS[k]]
+    out = _coherent(out)
+    if np.abs(out).max() < s["closest_min"] <= np.abs(res.values).max():
+        return res  # never an empty face where the rule gave one
+    changed = {r: int(choice[k]) for k, r in enumerate(REGIONS)
+               if choice[k] and np.abs(out - res.values)[_MASKS[k]].max() >= 0.005}
+    res.info["gate"] = {r: CHOICES[c] for r, c in changed.items()}
+    if not changed:
+        return res
+    res.values = out
+    learned = [r for r, c in changed.items() if c == 2]
+    planner = [r for r, c in changed.items() if c == 1]
+    larger = [r for r, c in changed.items() if c == 3]
+    res.info["planner_regions"] = sorted((set(res.info["planner_regions"]) - set(learned)) | set(planner) & understood)
+    res.info["learned_regions"] = [r for r in REGIONS
+                                   if (r in res.info["learned_regions"] or r in learned or r in larger) and r not in planner]
+    p = {r: float(prob[REGIONS.index(r)]) for r in changed}
+    for regions, what in ((learned, "trusts the learned layer over the rule in"), (planner, "keeps the planner's own values in"),
+                          (larger, "takes the larger of the planner's and the learned value of each channel in")):
+        if regions:
+            shown = _shown(out, _MASKS[[r in regions for r in REGIONS]].any(0))
+            res.explanation.append(f"semantic: the gate {what} " + ", ".join(f"{r} ({p[r]:.2f})" for r in regions)
+                                   + (f" -> {shown}" if shown != "rest" else " -> no movement there"))
+    return res
+
+
+def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray | None) -> Combined:
+    """The fixed combination rule (see :func:`combine`)."""
     s = dict(DEFAULT_COMBINE, **(settings or {}))
     planned = np.asarray(plan.values, dtype=np.float64)
     understood = set(getattr(plan, "understood", set())) & set(REGIONS)
@@ -142,11 +231,8 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
     for r in understood:
         kept |= REGION_MASKS[r]
     lines = []
-    factor = 1.0
-    if s["intensity"] > 0 and abs(reading.intensity) >= s["intensity"] and kept.any() and not getattr(plan, "exact", None) and not any(
-        _INTENSITY_READ.match(e) for e in plan.explanation
-    ):
-        factor = float(np.exp(np.clip(reading.intensity, np.log(0.4), np.log(1.5))))
+    factor = _intensity_factor(plan, reading, s) if kept.any() else 1.0
+    if factor != 1.0:
         out[kept] = ch.clamp(out * factor)[kept]
         lines.append(f"semantic: the description reads as {'weaker' if factor < 1 else 'stronger'} overall "
                      f"(learned intensity x{factor:.2f}) -> the planner's regions scaled")
@@ -220,18 +306,7 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
         info["closest_reading"] = True
         lines.append(f"semantic: nothing in this description was understood with confidence (closest corpus line "
                      f"{reading.nearest_text[:70]!r}, similarity {conf:.2f}); the proposal is the learned layer's closest reading")
-    exact = getattr(plan, "exact", None)
-    if exact:  # values the description typed ("jawOpen 0.6"): nothing above may change them
-        out = _coherent(out)
-        out[list(exact)] = list(exact.values())
     return Combined(out, lines, info)
-
-
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|without|nor|neither|hardly|barely|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|"
-    r"isnt|doesnt|dont|didnt|wont|cant)\b|n't\b",
-    re.IGNORECASE,
-)
 
 
 def strip_negations(text: str) -> str | None:
@@ -276,12 +351,12 @@ class SemanticLayer:
             x = self.model.feature_rows(d, c, np.array([p.values for p in plans]), [set(getattr(p, "understood", ())) for p in plans])
         else:
             x = self.model.feature_rows(d, c, None, None)
-        values = self.model.predict(x)
+        values, spread = self.model.predict_spread(x)
         idx, sims = self.model.nearest(d)
         inten = self.model.intensity(d)
         return [
             Reading(values[i], float(max(0.0, sims[i, 0])), self.model.anchor_texts[idx[i, 0]], self.model.anchor_values[idx[i, 0]],
-                    float(inten[i]))
+                    float(inten[i]), spread[i], descriptions[i], backgrounds[i], emotions[i])
             for i in range(len(descriptions))
         ]
 
@@ -290,7 +365,8 @@ class SemanticLayer:
 
         with single_threaded():  # small products: synchronising BLAS threads costs more than it saves
             reading = self.read_many([plan], [description], [background], [emotion])[0]
-            return combine(plan, reading, self.settings, self.unnegated(plan, description, background, emotion, reading))
+            return combine(plan, reading, self.settings, self.unnegated(plan, description, background, emotion, reading),
+                           self.model.gate)
 
     def unnegated(self, plan, description: str, background: str, emotion: str, reading: Reading,
                   always: bool = False) -> np.ndarray | None:

