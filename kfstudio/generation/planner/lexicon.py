@@ -471,7 +471,7 @@ PART_DEFAULTS: dict[str, str] = {}
 #: Intensity words -> absolute intensity in [0, 1] (replacing the concept's default).
 INTENSITY: dict[str, float] = {
     **dict.fromkeys(["a fraction", "fraction", "a hair", "a smidge", "smidge"], 0.22),
-    **dict.fromkeys(["barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
+    **dict.fromkeys(["barely there", "barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
     **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
     **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
     # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
@@ -485,7 +485,7 @@ INTENSITY: dict[str, float] = {
     # Idioms of extreme size rank with the strongest words, never below "a little" (issue 11).
     **dict.fromkeys(["ear to ear", "from ear to ear", "cheshire cat", "like a cheshire cat", "megawatt", "thousand watt",
                      "hit the ceiling", "hits the ceiling", "through the roof", "to the sky", "to the heavens", "sky high",
-                     "off the chart", "like life depend on it", "for all worth", "deepest", "hardest",
+                     "off the chart", "like life depend on it", "exaggerated", "over the top", "full strength", "extreme version", "for all worth", "deepest", "hardest",
                      "strongest", "as wide as", "as big as", "as far as can", "as hard as can", "way way",
                      "all out", "all the way up", "to the max", "belly", "roar", "a mile wide", "split face in two", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
     **dict.fromkeys(["fake", "fixed", "plastic", "pasted", "strained", "brave", "dutiful", "professional", "practised",

@@ -162,6 +162,17 @@ _DENIED_START_RE = re.compile(r"^\s*(?:no|not|never|without|none\s+of)\b", re.IG
 _REJECTED_Q_RE = re.compile(r"\?\s*(?:no+|nope|nah|not\s+really)\b", re.IGNORECASE)
 _ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
 
+#: Where a closing phrase can start: a comma, semicolon, colon, bracket or a dash between spaces.
+_OVERALL_SPLIT_RE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|\s*[,;:(]\s*")
+#: Words an overall intensity phrase may hold besides intensity words ("- but only a trace of it",
+#: "(tiny version)", ", as strongly as possible", "(big, full strength)")
+_OVERALL_GLUE = frozenset("""just only but a an of it there version strength all overall way as possible over the top
+    everything throughout whole face thing level amount""".split())
+#: Factor on the whole face per intensity level of the phrase (level / this, clipped): a plain
+#: movement is at about 0.65, so "very faintly" (0.22) keeps 0.45 of it and "fully" (1.0) adds 40 %
+_OVERALL_PLAIN = 0.65
+_OVERALL_MIN, _OVERALL_MAX = 0.45, 1.4
+
 
 @dataclass
 class Plan:
@@ -371,6 +382,7 @@ class EmbeddedPlanner:
         self._suppress = {self._lemmatizer.phrase(w) for w in _SUPPRESS_WORDS}
         self._shut = np.zeros(ch.NUM_CHANNELS, dtype=bool)  # channels a negated opening keeps shut (per plan)
         self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
+        self._overall_words = {w for phrase in lx.INTENSITY for w in self._lemmatizer.phrase(phrase)}
 
     # ------------------------------------------------------------------ public API
     def plan(
@@ -391,6 +403,7 @@ class EmbeddedPlanner:
             explanation.append("the movements named are denied and the face is said to stay 'neutral' -> all channels at rest")
             values = np.zeros(ch.NUM_CHANNELS)
             return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], False, [])
+        description, overall = self._overall_intensity(description)
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
@@ -458,8 +471,44 @@ class EmbeddedPlanner:
                 values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
                 values[_IDX["MouthClose"]] = min(values[_IDX["MouthClose"]], _CLENCHED_JAW)
                 explanation.append(f"the sound is said through a clenched jaw: JawOpen <= {_CLENCHED_JAW}")
+        if overall is not None:
+            words, factor = overall
+            values = values * factor
+            explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
         values = ch.clamp(self._coherent(values, explanation))
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats)
+
+    def _overall_intensity(self, description: str) -> tuple[str, tuple[str, float] | None]:
+        """A description without the intensity phrase that closes it ("..., very faintly",
+        "(subtle, barely there)", "- hugely exaggerated!"), and (that phrase, its factor on the whole face);
+        (description, None) when it ends otherwise. The phrase qualifies every movement before it, not
+        only the nearest one."""
+        body = description.rstrip(" \t.!?)")
+        levels: list[float] = []
+        cut = None
+        while True:
+            seps = list(_OVERALL_SPLIT_RE.finditer(body))
+            if not seps:
+                break
+            last = seps[-1]
+            segment = body[last.end():].strip(" .!?)")
+            tokens = self._lemmatizer.tokens(segment)
+            if not tokens or not all(t.lemma in self._overall_words or t.text in _OVERALL_GLUE for t in tokens):
+                break
+            found = [float(sp.roles["intensity"]) for clause in split_clauses(tokens) for sp in self._matcher.spans(clause)
+                     if "intensity" in sp.roles and sp.text not in _OVERALL_GLUE]
+            if not found:
+                break
+            levels.extend(found)
+            body = body[: last.start()]
+            cut = body
+        if cut is None or not re.search(r"[A-Za-z]", cut) or not levels:
+            return description, None
+        level = max(levels, key=lambda x: abs(np.log(max(x, 1e-3) / _OVERALL_PLAIN)))
+        factor = float(np.clip(level / _OVERALL_PLAIN, _OVERALL_MIN, _OVERALL_MAX))
+        if abs(np.log(factor)) < 0.1:
+            return description, None
+        return cut, (description[len(cut):].strip(" ,;:-\u2013\u2014(.!?)"), factor)
 
     def explain(self, description: str, **kwargs) -> list[str]:
         """The explanation lines of :meth:`plan` (for the CLI)."""

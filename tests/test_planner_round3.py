@@ -1,0 +1,45 @@
+"""Planner rules of the third round (issue 11): readings the learned layer cannot repair, because the
+regions the planner reads are kept exactly. Each test plans real descriptions and checks channels."""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio import channels as ch
+from kfstudio.generation.planner import EmbeddedPlanner
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def v(plan, name: str) -> float:
+    return float(plan.values[ch.channel_index(name)])
+
+
+# ------------------------------------------------------------------ an intensity phrase closing a description
+
+
+@pytest.mark.parametrize("suffix", [", very faintly.", " (subtle, barely there)", " - but only a trace of it.", " (tiny version)"])
+def test_a_closing_weak_phrase_scales_every_movement(planner, suffix):
+    plain = planner.plan("Brows up, cheeks puffed, a smile")
+    weak = planner.plan("Brows up, cheeks puffed, a smile" + suffix)
+    for name in ("BrowOuterUpLeft", "CheekPuff", "MouthSmileLeft"):
+        assert 0.3 * v(plain, name) <= v(weak, name) <= 0.6 * v(plain, name), (name, weak.explanation)
+    assert any("on the whole face" in line for line in weak.explanation)
+
+
+@pytest.mark.parametrize("suffix", [" - hugely exaggerated!", " (big, full strength)", ", as strongly as possible.", " - way over the top.", " (extreme version)"])
+def test_a_closing_strong_phrase_scales_every_movement_up(planner, suffix):
+    plain = planner.plan("Brows knit, lips pressed, head tilted left")
+    strong = planner.plan("Brows knit, lips pressed, head tilted left" + suffix)
+    for name in ("BrowDownLeft", "MouthPressLeft"):
+        assert v(strong, name) >= 1.25 * v(plain, name), (name, strong.explanation)
+    assert abs(v(strong, "HeadRoll")) >= 1.25 * abs(v(plain, "HeadRoll"))
+
+
+def test_a_closing_clause_that_is_not_only_intensity_is_read_as_usual(planner):
+    plan = planner.plan("A smile, eyes barely open")
+    assert not any("on the whole face" in line for line in plan.explanation)
+    assert v(plan, "MouthSmileLeft") >= 0.5 and v(plan, "EyeBlinkLeft") >= 0.5
