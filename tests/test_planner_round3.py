@@ -43,3 +43,18 @@ def test_a_closing_clause_that_is_not_only_intensity_is_read_as_usual(planner):
     plan = planner.plan("A smile, eyes barely open")
     assert not any("on the whole face" in line for line in plan.explanation)
     assert v(plan, "MouthSmileLeft") >= 0.5 and v(plan, "EyeBlinkLeft") >= 0.5
+
+
+# ------------------------------------------------------------------ one lip that lifts
+
+
+@pytest.mark.parametrize("text", ["Lip lifts, nose scrunches.", "snarl, lip up", "lip curled up in distaste"])
+def test_a_single_lip_that_lifts_is_the_upper_lip_not_a_smile(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthUpperUpLeft") >= 0.3, plan.explanation
+    assert v(plan, "MouthSmileLeft") <= 0.05 and v(plan, "MouthSmileRight") <= 0.05, plan.explanation
+
+
+def test_lips_that_curl_up_are_still_a_smile(planner):
+    plan = planner.plan("her lips curl up")
+    assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "MouthUpperUpLeft") <= 0.05

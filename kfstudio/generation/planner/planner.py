@@ -749,6 +749,8 @@ class EmbeddedPlanner:
                 if pair is not None:
                     pk, concept_key = pair
                     p = spans[pk]
+                    if concept_key == "corners_up" and p.text.lower() == "lip":
+                        concept_key = "upper_lip_raise"  # "lip lifts", "lip curled up": one lip, the upper (AU10), not a smile
                     start, end = min(p.start, s.start), max(p.end, s.end)
                     words = f"{p.text} .. {s.text}" if p.start < s.start else f"{s.text} .. {p.text}"
                     vague = s.roles["action"] in _VAGUE_ACTIONS and p.roles["part"] not in ("upper_lip", "lower_lip")
