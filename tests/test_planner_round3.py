@@ -58,3 +58,25 @@ def test_a_single_lip_that_lifts_is_the_upper_lip_not_a_smile(planner, text):
 def test_lips_that_curl_up_are_still_a_smile(planner):
     plan = planner.plan("her lips curl up")
     assert v(plan, "MouthSmileLeft") >= 0.4 and v(plan, "MouthUpperUpLeft") <= 0.05
+
+
+# ------------------------------------------------------------------ feelings ranked against each other
+
+
+@pytest.mark.parametrize("text", [
+    "She's not so much angry as hurt: the inner brows rise, the mouth turns down.",
+    "Less anger than hurt on his face, inner brows up, mouth turned down.",
+    "more hurt than angry, the mouth turns down",
+])
+def test_the_feeling_ranked_lower_is_not_on_the_face(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "BrowDownLeft") <= 0.15 and v(plan, "EyeSquintLeft") <= 0.1, plan.explanation
+    assert v(plan, "BrowInnerUp") >= 0.4 and v(plan, "MouthFrownLeft") >= 0.3
+
+
+def test_less_than_thrilled_is_not_a_smile(planner):
+    plan = planner.plan("Less than thrilled by the news, he flattens his mouth.")
+    assert v(plan, "MouthSmileLeft") <= 0.05 and v(plan, "CheekSquintLeft") <= 0.05, plan.explanation
+    assert v(plan, "MouthPressLeft") >= 0.2
+    # "nothing less than thrilled" is thrilled
+    assert v(planner.plan("nothing less than thrilled"), "MouthSmileLeft") >= 0.4

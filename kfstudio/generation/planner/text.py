@@ -421,6 +421,28 @@ _REJECTED_RE = re.compile(
 )
 
 
+#: Feelings ranked against each other: "not so much angry as hurt", "less anger than hurt", "less than
+#: thrilled", "more hurt than angry": the feeling ranked lower is not the face's (read as negated)
+_NOT_SO_MUCH_RE = re.compile(r"\bnot\s+so\s+much\s+((?:a|an|the)\s+)?([a-z]+)\s+as\b", re.I)
+_LESS_X_THAN_RE = re.compile(r"\bless\s+([a-z]+)\s+than\b", re.I)
+_LESS_THAN_X_RE = re.compile(r"(?<!nothing\s)(?<!no\s)\bless\s+than\s+([a-z]+)\b", re.I)
+_MORE_X_THAN_Y_RE = re.compile(r"\bmore\s+([a-z]+)\s+than\s+([a-z]+)\b", re.I)
+
+
+def _feeling(word: str) -> bool:
+    from .facs import EMOTION_WORDS
+
+    return word.lower() in EMOTION_WORDS
+
+
+def _ranked_feelings(s: str) -> str:
+    s = _NOT_SO_MUCH_RE.sub(lambda m: f"not {m.group(1) or ''}{m.group(2)} , ", s)
+    s = _LESS_X_THAN_RE.sub(lambda m: f"not {m.group(1)} , " if _feeling(m.group(1)) else m.group(0), s)
+    s = _LESS_THAN_X_RE.sub(lambda m: f"not {m.group(1)}" if _feeling(m.group(1)) else m.group(0), s)
+    return _MORE_X_THAN_Y_RE.sub(
+        lambda m: f"{m.group(1)} , not {m.group(2)}" if _feeling(m.group(1)) and _feeling(m.group(2)) else m.group(0), s)
+
+
 def _percent_words(m: re.Match) -> str:
     """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
     x = min(int(m.group(1)), 100) / 100.0
@@ -478,6 +500,7 @@ def normalize(text: str) -> str:
     s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
     s = _PERCENT_RE.sub(_percent_words, s)
+    s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
