@@ -80,3 +80,26 @@ def test_less_than_thrilled_is_not_a_smile(planner):
     assert v(plan, "MouthPressLeft") >= 0.2
     # "nothing less than thrilled" is thrilled
     assert v(planner.plan("nothing less than thrilled"), "MouthSmileLeft") >= 0.4
+
+
+# ------------------------------------------------------------------ levels written as numbers
+
+
+def test_levels_written_as_numbers_set_each_movement(planner):
+    plan = planner.plan("smile .85 cheeks .75 jaw .35")
+    assert v(plan, "MouthSmileLeft") >= 0.7, plan.explanation
+    assert v(plan, "CheekSquintLeft") >= 0.5 and 0.1 <= v(plan, "JawOpen") <= 0.45
+    low, high = planner.plan("jaw .2"), planner.plan("jaw .9")
+    assert 0 < v(low, "JawOpen") < v(high, "JawOpen")
+
+
+def test_a_smile_that_settles_at_a_level_is_held_there(planner):
+    plan = planner.plan("smile settle @ .4, ease out")
+    assert 0.2 <= v(plan, "MouthSmileLeft") <= 0.5, plan.explanation
+    assert v(planner.plan("the smile settles"), "MouthSmileLeft") == 0.0  # without a level it is a release
+
+
+def test_numbers_that_are_not_levels_are_left_alone(planner):
+    assert planner.plan("its 40 degrees outside, smile").values[ch.channel_index("MouthSmileLeft")] >= 0.5
+    assert v(planner.plan("at 3.5s: smile"), "MouthSmileLeft") >= 0.5
+    assert v(planner.plan("Crank the smile up to 8/10."), "MouthSmileLeft") >= 0.65

@@ -376,6 +376,19 @@ _TARGET_SIDE_RE = re.compile(
 _AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?",
                          re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+#: Levels written as numbers in terse notes: "jaw .3", "lids 0.5", "smile @ .4", "lip up 50" (a round number
+#: after a word, ending its clause), "8/10", "2 out of 10"; spelled as the nearest intensity word, put before
+#: the word the number follows ("jaw .3" -> "slightly jaw open": a part given only a level makes its usual movement)
+_DECIMAL_RE = re.compile(r"\b([a-z]+)(?:\s*@\s*|\s+(?:at|to)\s+|\s+|(?=\.\d))\+?(0?\.\d{1,2}|1\.0)(?![\w.%/])", re.I)
+_ROUND_LEVEL_RE = re.compile(r"\b([a-z]+)\s+(?:@\s*)?([1-9]0|100)(?=\s*(?:$|[,;+)]|\s+(?:and|\+)\b))", re.I)
+_OUT_OF_TEN_RE = re.compile(r"\b([a-z]+)(?:\s+(?:at|to)\s+|\s+|,\s*)(\d{1,2})\s*(?:/|out\s+of\s+)10\b", re.I)
+#: "settle @ .4", "settle pose": a level held at the end, not a release
+_SETTLE_AT_RE = re.compile(r"\bsettl(?:e|es|ed|ing)\s+(?=@|at\s+\.?\d|to\s+\.?\d|\.\d|0\.\d|pose\b|frame\b|key\b|hold\b)", re.I)
+#: The movement a part given only a level makes ("jaw .3", "cheeks .75", "lids .6")
+_LEVEL_PART_ACTION = {
+    "jaw": "open", "cheek": "raised", "cheeks": "raised", "lid": "lowered", "lids": "lowered", "eyelids": "lowered",
+    "tongue": "out", "brow": "raised", "brows": "raised", "nose": "wrinkled", "chin": "raised", "squint": "", "wide": "",
+}
 #: Intensity words of the lexicon and their levels (lexicon.INTENSITY), to spell a percentage.
 _PERCENT_WORDS = ((0.15, "barely"), (0.22, "faintly"), (0.35, "slightly"), (0.5, "moderately"), (0.75, "clearly"),
                   (0.9, "strongly"), (1.0, "fully"))
@@ -443,10 +456,26 @@ def _ranked_feelings(s: str) -> str:
         lambda m: f"{m.group(1)} , not {m.group(2)}" if _feeling(m.group(1)) and _feeling(m.group(2)) else m.group(0), s)
 
 
+def _level_word(x: float) -> str:
+    return " " + min(_PERCENT_WORDS, key=lambda lw: abs(lw[0] - x))[1] + " "
+
+
 def _percent_words(m: re.Match) -> str:
     """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
-    x = min(int(m.group(1)), 100) / 100.0
-    return " " + min(_PERCENT_WORDS, key=lambda lw: abs(lw[0] - x))[1] + " "
+    return _level_word(min(int(m.group(1)), 100) / 100.0)
+
+
+def _leveled(word: str, x: float) -> str:
+    action = _LEVEL_PART_ACTION.get(word.lower(), "")
+    return f"{_level_word(x).strip()} {word}{' ' + action if action else ''}"
+
+
+def _number_levels(s: str) -> str:
+    """Levels written as numbers ("jaw .3", "lip up 50", "8/10") -> the nearest intensity word."""
+    s = _SETTLE_AT_RE.sub("", s)
+    s = _OUT_OF_TEN_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 10.0) if int(m.group(2)) <= 10 else m.group(0), s)
+    s = _DECIMAL_RE.sub(lambda m: _leveled(m.group(1), float(m.group(2))), s)
+    return _ROUND_LEVEL_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 100.0), s)
 
 
 _AU_LEVEL = {"a": "trace", "b": "slight", "c": "clearly", "d": "strongly", "e": "fully"}
@@ -500,6 +529,7 @@ def normalize(text: str) -> str:
     s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
     s = _PERCENT_RE.sub(_percent_words, s)
+    s = _number_levels(s)
     s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
