@@ -103,3 +103,24 @@ def test_numbers_that_are_not_levels_are_left_alone(planner):
     assert planner.plan("its 40 degrees outside, smile").values[ch.channel_index("MouthSmileLeft")] >= 0.5
     assert v(planner.plan("at 3.5s: smile"), "MouthSmileLeft") >= 0.5
     assert v(planner.plan("Crank the smile up to 8/10."), "MouthSmileLeft") >= 0.65
+
+
+# ------------------------------------------------------------------ a happy feeling that drains away
+
+
+@pytest.mark.parametrize("text", ["You could watch the hope drain out of him.", "The joy fades from her face."])
+def test_a_happy_feeling_draining_away_leaves_a_sad_face(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "BrowInnerUp") >= 0.2 and v(plan, "MouthFrownLeft") >= 0.15, plan.explanation
+    assert v(plan, "MouthSmileLeft") == 0.0
+
+
+def test_a_drained_feeling_in_the_script_context_is_not_a_sad_face(planner):
+    plan = planner.plan("they just stand there for a sec", emotion="relieved, drained")
+    assert v(plan, "MouthFrownLeft") <= 0.05
+
+
+def test_a_grin_that_slides_off_the_face_is_gone_but_sliding_eyes_still_move(planner):
+    assert v(planner.plan("the grin slid off his face"), "MouthSmileLeft") == 0.0
+    plan = planner.plan("His eyes drop and slide off to his own left.")
+    assert v(plan, "LeftEyeYaw") < -0.1 and v(plan, "EyeLookDownLeft") > 0.1

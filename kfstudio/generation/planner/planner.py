@@ -119,6 +119,13 @@ _SOCIAL_SMILE_WORDS = frozenset({
     "half hearted", "half-hearted", "halfhearted", "mechanical", "rigid", "glassy", "put on", "courteous",
 })
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
+#: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
+#: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
+_HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness"})
+_DRAINING_WORDS = frozenset({"drain", "drains", "drained", "draining", "fade", "fades", "faded", "fading", "vanish", "vanishes",
+                             "die", "dies", "died", "evaporate", "evaporates", "leave", "leaves", "seep", "seeps", "ebb", "ebbs",
+                             "melt away", "melts away", "slip away", "slips away", "dissolve", "dissolves", "drain away", "drains away"})
+_DRAINED_SADNESS = 0.45
 #: Words of effort that qualify the movement before them instead of naming an emotion.
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
@@ -535,8 +542,10 @@ class EmbeddedPlanner:
             v[i] = value
         return v
 
-    def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str]) -> tuple[np.ndarray, np.ndarray, _Flags]:
-        """Values set by the text itself, the mask of channels it forces to zero, and flags."""
+    def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str],
+                   context: bool = False) -> tuple[np.ndarray, np.ndarray, _Flags]:
+        """Values set by the text itself, the mask of channels it forces to zero, and flags (``context``:
+        the text is a script's emotion or background, a list of feelings rather than one face)."""
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
@@ -614,6 +623,13 @@ class EmbeddedPlanner:
                 # "she doesn't open her eyes": they stay closed
                 instances[k] = _Instance(lx.CONCEPTS["eyes_close"], inst.start, inst.end, inst.words, side=inst.side,
                                          both=inst.both, one_sided=inst.one_sided)
+        if not context and instances and all(i.negated for i in instances) and any(
+                i.concept.key in _HAPPY_FEELINGS and i.negation_word.lower().split()[:1] in [[w] for w in _DRAINING_WORDS] for i in instances):
+            # "you could watch the hope drain out of him": what is left is a sad face, not a blank one
+            gone = next(i for i in instances if i.concept.key in _HAPPY_FEELINGS)
+            instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], gone.start, gone.end,
+                                       f"{gone.words} {gone.negation_word}", intensity=_DRAINED_SADNESS))
+            explanation.append(f"'{gone.words}' {gone.negation_word}: a happy feeling draining away leaves a sad face")
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
@@ -1055,7 +1071,7 @@ class EmbeddedPlanner:
         """Values an emotion/background text asks for (cached: a script repeats them for every keyframe)."""
         hit = self._context_cache.get(text)
         if hit is None:
-            base, _, flags = self._plan_core(text, None, [])
+            base, _, flags = self._plan_core(text, None, [], context=True)
             base.setflags(write=False)
             hit = self._context_cache[text] = (base, bool(flags["specific"]))
             if len(self._context_cache) > 256:
