@@ -124,3 +124,37 @@ def test_a_grin_that_slides_off_the_face_is_gone_but_sliding_eyes_still_move(pla
     assert v(planner.plan("the grin slid off his face"), "MouthSmileLeft") == 0.0
     plan = planner.plan("His eyes drop and slide off to his own left.")
     assert v(plan, "LeftEyeYaw") < -0.1 and v(plan, "EyeLookDownLeft") > 0.1
+
+
+# ------------------------------------------------------------------ squints against the light, to one side
+
+
+@pytest.mark.parametrize("text", ["eyes half shut against the daylight", "He walks into the wind.", "squinting into the sun"])
+def test_eyes_against_light_or_wind_squint(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "EyeSquintLeft") >= 0.3 and v(plan, "EyeSquintRight") >= 0.3, plan.explanation
+
+
+@pytest.mark.parametrize("side, sign", [("right", 1), ("left", -1)])
+def test_a_squint_off_to_one_side_looks_that_way_with_both_eyes(planner, side, sign):
+    plan = planner.plan(f"squinting way off to the {side}")
+    assert v(plan, "LeftEyeYaw") * sign >= 0.2, plan.explanation
+    assert v(plan, "EyeSquintLeft") >= 0.3 and v(plan, "EyeSquintRight") >= 0.3
+
+
+# ------------------------------------------------------------------ internet laughter, typos of action words
+
+
+@pytest.mark.parametrize("text", ["lmaooo", "im dying lmao", "i'm literally crying 😂", "i'm dead 💀"])
+def test_internet_laughter_is_a_laughing_smile(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthSmileLeft") >= 0.5 and v(plan, "JawOpen") >= 0.2, plan.explanation
+    assert v(plan, "MouthFrownLeft") <= 0.05
+
+
+def test_dying_without_a_laugh_cue_is_not_a_laugh(planner):
+    assert v(planner.plan("He's dying, eyes closed"), "MouthSmileLeft") <= 0.05
+
+
+def test_a_typed_bink_is_a_blink(planner):
+    assert v(planner.plan("slow bink"), "EyeBlinkLeft") >= 0.8

@@ -309,7 +309,11 @@ EXPRESSION_WORDS.update({
     "gawp": "jaw_slack", "gawk": "jaw_slack", "peek up": "look_up", "peer up": "look_up", "peek down": "look_down",
     "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_alert", "wide-awake": "eyes_alert", "heavy brow": "brows_lower",
     "heavy browed": "brows_lower", "heavy-browed": "brows_lower", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
-    "double over": "laugh", "guffaw": "laugh", "hoot": "laugh",
+    "double over": "laugh",
+    # eyes against bright light or wind narrow (AU6/7 with a lowered brow)
+    **dict.fromkeys(["against the light", "against the sun", "against the glare", "against the daylight", "against the sunlight",
+                     "against the wind", "against the brightness", "into the sun", "into the wind", "into the glare",
+                     "into the sunlight", "into the light", "in the glare", "bright sun", "blinding light", "blinding sun"], "squint"), "guffaw": "laugh", "hoot": "laugh",
 })
 # "au" + the digits as letters (a=0 ... j=9): the spelling text.normalize gives FACS codes.
 for _n in AU_TABLE:
