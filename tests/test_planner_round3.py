@@ -158,3 +158,22 @@ def test_dying_without_a_laugh_cue_is_not_a_laugh(planner):
 
 def test_a_typed_bink_is_a_blink(planner):
     assert v(planner.plan("slow bink"), "EyeBlinkLeft") >= 0.8
+
+
+# ------------------------------------------------------------------ emotion prototypes calibrated on the corpus
+
+
+def test_calibrated_emotion_prototypes(planner):
+    fear = planner.plan("She's terrified.")
+    assert v(fear, "EyeWideLeft") >= 0.4 and v(fear, "BrowDownLeft") <= 0.1 and v(fear, "EyeSquintLeft") == 0.0
+    anger = planner.plan("He's furious.")
+    assert v(anger, "BrowDownLeft") >= 0.4 and v(anger, "EyeWideLeft") == 0.0 and v(anger, "NoseSneerLeft") > 0.0
+    confused = planner.plan("She looks confused.")
+    assert v(confused, "BrowInnerUp") >= 0.15 and v(confused, "BrowDownLeft") >= 0.15
+    assert v(planner.plan("He looks calm."), "MouthSmileLeft") <= 0.05
+    assert v(planner.plan("She's happy."), "BrowOuterUpLeft") >= 0.1
+
+
+def test_a_grin_shows_the_upper_teeth_and_a_trembling_chin_presses_the_lips(planner):
+    assert v(planner.plan("a big grin"), "MouthUpperUpLeft") >= 0.15
+    assert v(planner.plan("her chin trembles"), "MouthPressLeft") >= 0.1

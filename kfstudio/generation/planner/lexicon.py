@@ -81,7 +81,7 @@ CONCEPTS: dict[str, Concept] = dict(
     [
         # --- expressions ------------------------------------------------------------------------
         _c("smile", _AU({12: 1.0, 6: 0.45}), "mouth"),
-        _c("grin", {**_AU({12: 1.0, 6: 0.6, 25: 1.0, 20: 0.2}), "JawOpen": 0.12}, "mouth", 0.75),
+        _c("grin", {**_AU({12: 1.0, 6: 0.6, 25: 1.0, 10: 0.3, 20: 0.2}), "JawOpen": 0.12}, "mouth", 0.75),
         _c("beam", {**_AU({12: 1.0, 6: 0.7, 25: 0.8}), "JawOpen": 0.15}, "mouth", 0.8),
         _c("smirk", _AU({12: 0.7, 14: 0.6}), "mouth", 0.6, "one"),
         _c("half_smile", _AU({12: 0.8, 14: 0.2}), "mouth", 0.6, "one", "half smile"),
@@ -180,7 +180,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("lower_lip_out", {"MouthShrugLower": 0.8, "MouthPucker": 0.3, "MouthFrown{S}": 0.2}, "mouth", label="lower lip out"),
         _c("lower_lip_in", {"MouthRollLower": 1.0}, "mouth", label="lower lip rolls in"),
         _c("upper_lip_in", {"MouthRollUpper": 1.0}, "mouth", label="upper lip rolls in"),
-        _c("lip_tremble", _AU({17: 0.6, 15: 0.3, 20: 0.2, 1: 0.45}), "mouth", label="lip quiver"),
+        _c("lip_tremble", _AU({17: 0.6, 15: 0.3, 20: 0.2, 1: 0.45, 24: 0.45}), "mouth", label="lip quiver"),
         _c("teeth_grit", _AU({24: 0.35, 20: 0.55, 10: 0.45, 16: 0.35, 4: 0.45, 7: 0.5}), "mouth", 0.75, label="gritted teeth"),
         _c("corners_up", _AU({12: 1.0}), "mouth", label="mouth corners up"),
         _c("corners_down", _AU({15: 1.0}), "mouth", label="mouth corners down"),
