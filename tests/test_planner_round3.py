@@ -177,3 +177,18 @@ def test_calibrated_emotion_prototypes(planner):
 def test_a_grin_shows_the_upper_teeth_and_a_trembling_chin_presses_the_lips(planner):
     assert v(planner.plan("a big grin"), "MouthUpperUpLeft") >= 0.15
     assert v(planner.plan("her chin trembles"), "MouthPressLeft") >= 0.1
+
+
+# ------------------------------------------------------------------ "kind of", wistful
+
+
+def test_kind_as_a_hedge_or_a_noun_is_not_tenderness(planner):
+    for text in ("There was no fury in his face. Only a kind of tired emptiness.", "I'm sobbing now, the ugly kind, mouth open."):
+        assert v(planner.plan(text), "MouthSmileLeft") <= 0.05, text
+    assert v(planner.plan("a kind smile"), "MouthSmileLeft") >= 0.3
+
+
+def test_wistful_is_a_faint_smile_under_lifted_inner_brows(planner):
+    plan = planner.plan("not sad, just kind of wistful")
+    assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.4 and v(plan, "BrowInnerUp") >= 0.2, plan.explanation
+    assert v(plan, "MouthFrownLeft") <= 0.05

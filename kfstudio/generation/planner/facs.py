@@ -128,6 +128,9 @@ EMOTIONS: dict[str, dict] = {
     "suspicion": {"aus": {4: 0.45, 7: 0.6, 24: 0.3, 61: 0.2}},
     "skepticism": {"aus": {2: 0.6, 4: 0.4, 14: 0.35}, "one_sided": True},
     "calm": {"aus": {12: 0.04, 41: 0.1}},
+    # wistful, bittersweet: the inner brows lift over a faint smile, the lids a little low (corpus: BrowInnerUp 0.3,
+    # MouthSmile 0.2, EyeBlink 0.2)
+    "wistfulness": {"aus": {1: 0.45, 12: 0.3, 41: 0.25}},
     "sympathy": {"aus": {1: 0.5, 12: 0.2, 24: 0.3, 64: 0.2}},
     # Bodily states (our choices, from how the corpus's animators annotate them).
     "cold": {"aus": {20: 0.55, 7: 0.4, 24: 0.3, 4: 0.3, 6: 0.2}},
@@ -140,7 +143,8 @@ EMOTIONS: dict[str, dict] = {
 EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 1.0) for w in ("happy", "happiness", "joy", "joyful", "glad", "cheerful", "delight", "delighted", "pleased", "amuse", "amused", "amusement", "content", "contented", "warm", "bright", "elated", "jolly", "merry", "gleeful", "glee")},
     **{w: ("happiness", 1.3) for w in ("ecstatic", "overjoyed", "euphoric", "thrilled", "jubilant")},
-    **{w: ("sadness", 1.0) for w in ("sad", "sadness", "heartbreak", "sorrow", "mourning", "tear", "tears", "sorrowful", "unhappy", "melancholy", "gloomy", "glum", "downcast", "dejected", "mournful", "heartbroken", "hurt", "disappoint", "disappointed", "disappointment", "upset", "lonely", "regret", "wistful", "somber", "sombre", "blue", "depressed", "miserable")},
+    **{w: ("wistfulness", 1.0) for w in ("wistful", "wistfully", "wistfulness", "bittersweet", "longing", "nostalgia")},
+    **{w: ("sadness", 1.0) for w in ("sad", "sadness", "heartbreak", "sorrow", "mourning", "tear", "tears", "sorrowful", "unhappy", "melancholy", "gloomy", "glum", "downcast", "dejected", "mournful", "heartbroken", "hurt", "disappoint", "disappointed", "disappointment", "upset", "lonely", "regret", "somber", "sombre", "blue", "depressed", "miserable")},
     **{w: ("sadness", 0.8) for w in ("let down", "letdown", "betrayed", "longing", "forlorn", "crestfallen", "resigned", "resignation", "wounded", "heartsick", "homesick", "rueful", "mopey", "moping")},
     **{w: ("sadness", 1.3) for w in ("grief", "grieve", "despair", "devastated", "anguish", "distraught")},
     **{w: ("surprise", 1.0) for w in ("surprise", "surprised", "astonish", "astonished", "amazed", "amazement", "startle", "startled", "stunned", "astonishment", "disbelief", "awe", "wonder")},

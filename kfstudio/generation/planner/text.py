@@ -328,7 +328,7 @@ SHORTHAND: dict[str, str] = {
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
     "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
     "lmaoo": "laugh hard", "lmfaoo": "laugh hard", "ded": "dead", "bink": "blink", "binks": "blinks", "blinkk": "blink",
-    "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
+    "kina": "somewhat", "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
     "abit": "a bit", "alot": "a lot", "eyebrow": "eyebrow", "brws": "brows", "eyez": "eyes", "mouf": "mouth",
     "smirkin": "smirking", "smilin": "smiling", "grinnin": "grinning", "cryin": "crying", "laughin": "laughing",
     "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
@@ -465,6 +465,9 @@ def _level_word(x: float) -> str:
 _LAUGH_CUE_RE = re.compile(r"\b(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}|(?:he){2,}|ja(?:ja)+)\b|[\U0001F602\U0001F923\U0001F480\U0001F639]", re.I)
 _DYING_RE = re.compile(r"\b(?:i'?m|i\s+am|im|i\s+was|we'?re|literally)\s+(?:literally\s+|actually\s+|so\s+)?"
                        r"(?:dying|dead|ded|deceased|screaming|wheezing|crying|weak|on\s+the\s+floor)\b", re.I)
+#: "a kind of tired emptiness", "the ugly kind", "sort of": a hedge or a noun, not the feeling "kind" (tender)
+_KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
+_KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
 #: "squinting way off to the right", "staring off to her left": the side is where the eyes look
 _EYES_TO_SIDE_RE = re.compile(
     r"\b((?:squint|glar|peer)\w*)\b([^,.;:]{0,20}?)\s+(?:off\s+)?(?:to|toward|towards)\s+(?:the|her|his|their|my)\s+(left|right)\b", re.I)
@@ -540,6 +543,8 @@ def normalize(text: str) -> str:
     s = _AU_RE.sub(_au_words, s)
     if _LAUGH_CUE_RE.search(s):
         s = _DYING_RE.sub(" laughing hard ", s)
+    s = _KIND_OF_RE.sub("somewhat", s)
+    s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _number_levels(s)
