@@ -192,3 +192,14 @@ def test_wistful_is_a_faint_smile_under_lifted_inner_brows(planner):
     plan = planner.plan("not sad, just kind of wistful")
     assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.4 and v(plan, "BrowInnerUp") >= 0.2, plan.explanation
     assert v(plan, "MouthFrownLeft") <= 0.05
+
+
+# ------------------------------------------------------------------ a second side word before a part
+
+
+def test_a_second_side_word_before_a_part_is_that_parts_side(planner):
+    plan = planner.plan("head cocked to the left right eyebrow raised")
+    assert v(plan, "HeadRoll") < -0.1, plan.explanation
+    assert v(plan, "BrowOuterUpRight") >= 0.3 and v(plan, "BrowOuterUpLeft") <= 0.1
+    tilt = planner.plan("head tilted right eyes closed")  # the only side word still turns the head
+    assert v(tilt, "HeadRoll") > 0.1 and v(tilt, "EyeBlinkLeft") >= 0.8

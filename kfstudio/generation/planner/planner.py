@@ -897,7 +897,13 @@ class EmbeddedPlanner:
                 target.comparative = _MORE if "more" in r else _LESS
                 target.comparative_word = s.text
             if "side" in r:
-                for target in self._side_targets(instances, s):
+                nxt = spans[k + 1] if k + 1 < len(spans) else None
+                sided_before = any("side" in sp.roles for sp in spans[:k])
+                owned = [i for i in instances if nxt is not None and "part" in nxt.roles and nxt.start - s.end == 1
+                         and i.start <= nxt.start <= i.end] if nxt is not None and sided_before else []
+                # "left head tilt + right brow up": a second side word right before a part is that part's side,
+                # not the direction of the turn before it (which has its own)
+                for target in owned or self._side_targets(instances, s):
                     target.side = str(r["side"])
             if "one_sided" in r:
                 target = self._nearest(instances, s, prefer_after=True)
