@@ -203,3 +203,17 @@ def test_a_second_side_word_before_a_part_is_that_parts_side(planner):
     assert v(plan, "BrowOuterUpRight") >= 0.3 and v(plan, "BrowOuterUpLeft") <= 0.1
     tilt = planner.plan("head tilted right eyes closed")  # the only side word still turns the head
     assert v(tilt, "HeadRoll") > 0.1 and v(tilt, "EyeBlinkLeft") >= 0.8
+
+
+# ------------------------------------------------------------------ tears of joy
+
+
+@pytest.mark.parametrize("text", ["Awe, then happy tears.", "he's smiling and crying at once"])
+def test_tears_beside_a_smile_lift_the_brows_but_leave_the_mouth_to_the_smile(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "BrowInnerUp") >= 0.3 and v(plan, "MouthSmileLeft") >= 0.4, plan.explanation
+    assert v(plan, "MouthFrownLeft") <= 0.05
+
+
+def test_tears_without_a_smile_still_turn_the_mouth_down(planner):
+    assert v(planner.plan("tears roll down her cheeks"), "MouthFrownLeft") >= 0.2

@@ -96,6 +96,9 @@ def _emotion_lemmas() -> frozenset[str]:
 
 _EMOTION_LEMMAS = _emotion_lemmas()
 _LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
+#: ... and tears beside a smile or a happy feeling ("happy tears", "a trembling smile as tears gather") are
+#: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
+_HAPPY_TEARS = frozenset({"smile", "emotion_happiness", "emotion_excitement", "emotion_tenderness"})
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _CLENCHES = frozenset({"jaw_clench", "teeth_grit"})
 _CLENCHED_JAW = 0.05
@@ -243,6 +246,7 @@ class _Instance:
     scale: float = 1.0  # emotion word strength
     from_expression: bool = False  # named by an expression word (not a part + movement pair)
     vague: bool = False  # a part + loose shape word ("curl", "twitch")
+    mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -606,6 +610,12 @@ class EmbeddedPlanner:
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
+        if not any(i.concept.key in _LAUGHS and not i.negated for i in instances) and any(
+                i.concept.key in _HAPPY_TEARS and not i.negated for i in instances):
+            # "happy tears", "smiling and crying at once": the tears lift the inner brows, the mouth stays the smile's
+            for i in instances:
+                if i.concept.key in ("emotion_sadness", "cry", "sob") and i.words.lower().startswith(("tear", "cry", "weep", "sob")):
+                    i.mouthless = True
         if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
             # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
             # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
@@ -964,6 +974,8 @@ class EmbeddedPlanner:
         target = self._oriented(inst)
         level = self._level(inst, target, prev)
         contribution = target * level
+        if inst.mouthless:
+            contribution[_REGION_MASKS["mouth"]] = 0.0
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
         if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it
