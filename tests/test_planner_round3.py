@@ -217,3 +217,18 @@ def test_tears_beside_a_smile_lift_the_brows_but_leave_the_mouth_to_the_smile(pl
 
 def test_tears_without_a_smile_still_turn_the_mouth_down(planner):
     assert v(planner.plan("tears roll down her cheeks"), "MouthFrownLeft") >= 0.2
+
+
+# ------------------------------------------------------------------ a smile that does not come
+
+
+@pytest.mark.parametrize("text", ["nods. no smile", "Through the whole toast, her father never once smiles.", "She doesn't laugh."])
+def test_a_smile_that_does_not_come_holds_the_lips_lightly_together(planner, text):
+    plan = planner.plan(text)
+    assert 0.1 <= v(plan, "MouthPressLeft") <= 0.35, plan.explanation
+    assert v(plan, "MouthSmileLeft") == 0.0 and "mouth" in plan.understood
+
+
+def test_a_negated_smile_beside_another_mouth_movement_adds_no_press(planner):
+    plan = planner.plan("no smile, mouth open")
+    assert v(plan, "MouthPressLeft") <= 0.05 and v(plan, "JawOpen") >= 0.2

@@ -102,6 +102,7 @@ _HAPPY_TEARS = frozenset({"smile", "emotion_happiness", "emotion_excitement", "e
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _CLENCHES = frozenset({"jaw_clench", "teeth_grit"})
 _CLENCHED_JAW = 0.05
+_STRAIGHT_FACE_PRESS = 0.35
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
 #: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
@@ -650,6 +651,15 @@ class EmbeddedPlanner:
             explanation.append("the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x0.3")
             flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
+        if not context and any(i.negated and i.concept.key in _SUPPRESSIBLE and i.negation_word.lower() in _NOT_WORDS | {"never", "n't"}
+                               for i in instances) and not any(self._regions(i) & {"mouth"} for i in instances if not i.negated):
+            # "no smile", "he never once smiles": a straight face holds the lips lightly together (AU24)
+            press = self._targets["lips_press"] * _STRAIGHT_FACE_PRESS
+            take = np.abs(press) > np.abs(values)
+            values[take] = press[take]
+            forced &= ~take
+            flags["touched"].add("mouth")
+            explanation.append(f"a smile or laugh that does not come: the lips held lightly together (lips press x{_STRAIGHT_FACE_PRESS})")
         if live & _SMILES and live & _LIP_SEALS:
             self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": a closed-mouth grin
         elif "lips_close" in live:  # the lips meet even if the jaw drops behind them (MouthClose follows JawOpen)
