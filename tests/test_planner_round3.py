@@ -232,3 +232,19 @@ def test_a_smile_that_does_not_come_holds_the_lips_lightly_together(planner, tex
 def test_a_negated_smile_beside_another_mouth_movement_adds_no_press(planner):
     plan = planner.plan("no smile, mouth open")
     assert v(plan, "MouthPressLeft") <= 0.05 and v(plan, "JawOpen") >= 0.2
+
+
+# ------------------------------------------------------------------ the movement that fades is the one named before
+
+
+def test_a_smile_named_earlier_is_the_one_that_fades(planner):
+    plan = planner.plan("She smiles at the old photo, but as she reads the date her smile fades and her brows draw together.")
+    assert v(plan, "MouthSmileLeft") == 0.0 and v(plan, "BrowDownLeft") >= 0.3, plan.explanation
+    assert v(planner.plan("He laughs at the joke, then the laugh dies into pressed lips."), "MouthSmileLeft") == 0.0
+    partly = planner.plan("She smiles. The smile fades a little.")
+    assert 0.1 <= v(partly, "MouthSmileLeft") <= 0.45
+
+
+def test_a_relaxing_brow_does_not_undo_an_earlier_smile(planner):
+    plan = planner.plan("She smiles, and her brows relax.")
+    assert v(plan, "MouthSmileLeft") >= 0.4

@@ -96,6 +96,8 @@ def _emotion_lemmas() -> frozenset[str]:
 
 _EMOTION_LEMMAS = _emotion_lemmas()
 _LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
+#: Smiles and laughs are one movement when a later clause says it fades ("she smiles ... the grin fades")
+_SMILE_FAMILY = frozenset({"smile", "grin", "beam", "half_smile", "laugh", "giggle", "chuckle", "smirk"})
 #: ... and tears beside a smile or a happy feeling ("happy tears", "a trembling smile as tears gather") are
 #: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
 _HAPPY_TEARS = frozenset({"smile", "emotion_happiness", "emotion_excitement", "emotion_tenderness"})
@@ -394,6 +396,7 @@ class EmbeddedPlanner:
         self._suppress = {self._lemmatizer.phrase(w) for w in _SUPPRESS_WORDS}
         self._shut = np.zeros(ch.NUM_CHANNELS, dtype=bool)  # channels a negated opening keeps shut (per plan)
         self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
+        self._fading = {self._lemmatizer.phrase(w) for w in lx.NEGATION_AFTER} - {self._lemmatizer.phrase(w) for w in ("relax", "release", "loosen", "settle", "smooth", "smooth out", "unclench", "unknit", "unfurrow", "let go")}
         self._overall_words = {w for phrase in lx.INTENSITY for w in self._lemmatizer.phrase(phrase)}
 
     # ------------------------------------------------------------------ public API
@@ -611,6 +614,7 @@ class EmbeddedPlanner:
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
+        instances = self._faded_earlier(instances, explanation)
         if not any(i.concept.key in _LAUGHS and not i.negated for i in instances) and any(
                 i.concept.key in _HAPPY_TEARS and not i.negated for i in instances):
             # "happy tears", "smiling and crying at once": the tears lift the inner brows, the mouth stays the smile's
@@ -681,6 +685,22 @@ class EmbeddedPlanner:
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         return values, forced, flags
+
+    def _faded_earlier(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:
+        """"She smiles at the photo ... her smile fades": the movement that fades is the one named before
+        it, in an earlier clause too; that earlier mention is dropped (a smile family counts as one)."""
+        out = list(instances)
+        for k, inst in enumerate(instances):
+            faded = inst.negated and self._lemmatizer.phrase(inst.negation_word) in self._fading
+            weakened = inst.comparative == _LESS and self._lemmatizer.phrase(inst.comparative_word.split(" ")[0]) in self._fading
+            if not (faded or weakened):  # "... the smile fades (a little)"
+                continue
+            family = _SMILE_FAMILY if inst.concept.key in _SMILE_FAMILY else {inst.concept.key}
+            for earlier in instances[:k]:
+                if not earlier.negated and earlier.concept.key in family and earlier in out:
+                    out.remove(earlier)
+                    explanation.append(f"'{inst.words} {inst.negation_word or inst.comparative_word}': the '{earlier.words}' named before is the one that fades")
+        return out
 
     @staticmethod
     def _eyes_to_camera(values: np.ndarray, explanation: list[str]) -> None:
