@@ -248,3 +248,25 @@ def test_a_smile_named_earlier_is_the_one_that_fades(planner):
 def test_a_relaxing_brow_does_not_undo_an_earlier_smile(planner):
     plan = planner.plan("She smiles, and her brows relax.")
     assert v(plan, "MouthSmileLeft") >= 0.4
+
+
+# ------------------------------------------------------------------ almost, would have
+
+
+def test_an_almost_smile_is_a_trace(planner):
+    plan = planner.plan("(beat) She almost smiles.")
+    assert 0.05 <= v(plan, "MouthSmileLeft") <= 0.25, plan.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "He'd normally crack up at that, but he just presses his lips together and looks down.",
+    "She would have laughed, but his face told her it wasn't a joke; her lips close.",
+    "wanted to laugh but no - lips shut, looking down",
+])
+def test_a_laugh_that_would_have_come_does_not(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthSmileLeft") <= 0.1 and v(plan, "JawOpen") <= 0.1, plan.explanation
+
+
+def test_a_laugh_wanted_and_had_is_a_laugh(planner):
+    assert v(planner.plan("She wanted to laugh, and she did."), "MouthSmileLeft") >= 0.4

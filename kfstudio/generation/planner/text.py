@@ -465,6 +465,12 @@ def _level_word(x: float) -> str:
 _LAUGH_CUE_RE = re.compile(r"\b(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}|(?:he){2,}|ja(?:ja)+)\b|[\U0001F602\U0001F923\U0001F480\U0001F639]", re.I)
 _DYING_RE = re.compile(r"\b(?:i'?m|i\s+am|im|i\s+was|we'?re|literally)\s+(?:literally\s+|actually\s+|so\s+)?"
                        r"(?:dying|dead|ded|deceased|screaming|wheezing|crying|weak|on\s+the\s+floor)\b", re.I)
+#: "she almost smiles", "nearly a grin": a trace of it
+_ALMOST_RE = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:a\s+|an\s+)?(?=(?:smil|grin|laugh|smirk|frown|winc|cr(?:y|ie)|sob|giggl|chuckl)\w*)", re.I)
+#: "he'd normally crack up at that, but ...", "she wanted to laugh but ...": a movement that does not happen
+_WOULD_HAVE_RE = re.compile(
+    r"\b(?:would\s+have|would've|'d\s+have|wanted\s+to|wants\s+to|want\s+to|would\s+normally|'d\s+normally|normally\s+would|"
+    r"used\s+to|is\s+about\s+to|was\s+about\s+to)\s+(?=(?:smil|grin|laugh|crack\s+up|cr(?:y|ie)|giggl|chuckl|sob)\w*[^.;]*?\bbut\b)", re.I)
 #: "a kind of tired emptiness", "the ugly kind", "sort of": a hedge or a noun, not the feeling "kind" (tender)
 _KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
 _KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
@@ -543,6 +549,8 @@ def normalize(text: str) -> str:
     s = _AU_RE.sub(_au_words, s)
     if _LAUGH_CUE_RE.search(s):
         s = _DYING_RE.sub(" laughing hard ", s)
+    s = _ALMOST_RE.sub("barely ", s)
+    s = _WOULD_HAVE_RE.sub(" not ", s)
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
