@@ -270,3 +270,15 @@ def test_a_laugh_that_would_have_come_does_not(planner, text):
 
 def test_a_laugh_wanted_and_had_is_a_laugh(planner):
     assert v(planner.plan("She wanted to laugh, and she did."), "MouthSmileLeft") >= 0.4
+
+
+def test_a_movement_wanted_but_held_back_does_not_happen(planner):
+    plan = planner.plan("He so wants to roll his eyes, but he keeps them level and clamps his mouth shut.")
+    assert v(plan, "EyeLookUpLeft") <= 0.1, plan.explanation
+
+
+def test_too_much_to_be_shocked_is_not_shocked(planner):
+    plan = planner.plan("He's seen it too many times to be shocked anymore - heavy eyes, flat mouth.")
+    assert v(plan, "EyeWideLeft") <= 0.05 and v(plan, "BrowOuterUpLeft") <= 0.15 and v(plan, "JawOpen") <= 0.05, plan.explanation
+    stunned = planner.plan("For a moment he's too stunned to speak.")  # the state itself still shows
+    assert v(stunned, "EyeWideLeft") >= 0.3

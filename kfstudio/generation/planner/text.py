@@ -470,7 +470,9 @@ _ALMOST_RE = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:a\s+|an\s+)?(?=(?:s
 #: "he'd normally crack up at that, but ...", "she wanted to laugh but ...": a movement that does not happen
 _WOULD_HAVE_RE = re.compile(
     r"\b(?:would\s+have|would've|'d\s+have|wanted\s+to|wants\s+to|want\s+to|would\s+normally|'d\s+normally|normally\s+would|"
-    r"used\s+to|is\s+about\s+to|was\s+about\s+to)\s+(?=(?:smil|grin|laugh|crack\s+up|cr(?:y|ie)|giggl|chuckl|sob)\w*[^.;]*?\bbut\b)", re.I)
+    r"used\s+to|is\s+about\s+to|was\s+about\s+to)\s+(?=[a-z]+[^.;]*?\bbut\b)", re.I)
+#: "too many times to be shocked anymore", "too tired to smile": what follows does not happen
+_TOO_TO_RE = re.compile(r"\b(too\s+[^,.;:]{1,30}?\s+to)\s+(?:even\s+)?(?:(?:be|get|feel|look)\s+(?=[a-z]+)|(?=(?:smil|grin|laugh|cr(?:y|ie)|frown|giggl|chuckl|sob)))", re.I)
 #: "a kind of tired emptiness", "the ugly kind", "sort of": a hedge or a noun, not the feeling "kind" (tender)
 _KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
 _KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
@@ -551,6 +553,7 @@ def normalize(text: str) -> str:
         s = _DYING_RE.sub(" laughing hard ", s)
     s = _ALMOST_RE.sub("barely ", s)
     s = _WOULD_HAVE_RE.sub(" not ", s)
+    s = _TOO_TO_RE.sub(lambda m: f"{m.group(1)} not ", s)
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
