@@ -282,3 +282,11 @@ def test_too_much_to_be_shocked_is_not_shocked(planner):
     assert v(plan, "EyeWideLeft") <= 0.05 and v(plan, "BrowOuterUpLeft") <= 0.15 and v(plan, "JawOpen") <= 0.05, plan.explanation
     stunned = planner.plan("For a moment he's too stunned to speak.")  # the state itself still shows
     assert v(stunned, "EyeWideLeft") >= 0.3
+
+
+def test_a_side_word_right_after_a_part_moves_that_part_beside_another_movement(planner):
+    plan = planner.plan("He cocks his left brow and cuts his eyes right.")
+    assert v(plan, "BrowOuterUpLeft") >= 0.4 and v(plan, "BrowOuterUpRight") <= 0.1, plan.explanation
+    assert v(plan, "LeftEyeYaw") >= 0.2
+    wink = planner.plan("She winks, right eye shut")
+    assert v(wink, "EyeBlinkRight") >= 0.8 and v(wink, "LeftEyeYaw") == 0.0

@@ -795,7 +795,10 @@ class EmbeddedPlanner:
         paired: dict[int, int] = {}  # action span -> the part span it paired with
         for k in order:
             s = spans[k]
-            if "action" in s.roles and not (s.roles["action"] == "side" and instances):
+            just_after_part = k > 0 and "part" in spans[k - 1].roles and s.start - spans[k - 1].end == 1 and spans[k - 1].start >= 0
+            if "action" in s.roles and not (s.roles["action"] == "side" and instances and not just_after_part):
+                # "cocks his left brow and cuts his eyes right": a side word right after a part ("eyes right") is
+                # that part's movement even beside another one
                 pair = self._nearest_part(s, parts)
                 if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2:
                     # "the inner brows pull together and up": a second movement word joined to the first
