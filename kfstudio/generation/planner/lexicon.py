@@ -81,7 +81,7 @@ CONCEPTS: dict[str, Concept] = dict(
     [
         # --- expressions ------------------------------------------------------------------------
         _c("smile", _AU({12: 1.0, 6: 0.45}), "mouth"),
-        _c("grin", {**_AU({12: 1.0, 6: 0.6, 25: 1.0, 20: 0.2}), "JawOpen": 0.12}, "mouth", 0.75),
+        _c("grin", {**_AU({12: 1.0, 6: 0.6, 25: 1.0, 10: 0.3, 20: 0.2}), "JawOpen": 0.12}, "mouth", 0.75),
         _c("beam", {**_AU({12: 1.0, 6: 0.7, 25: 0.8}), "JawOpen": 0.15}, "mouth", 0.8),
         _c("smirk", _AU({12: 0.7, 14: 0.6}), "mouth", 0.6, "one"),
         _c("half_smile", _AU({12: 0.8, 14: 0.2}), "mouth", 0.6, "one", "half smile"),
@@ -180,7 +180,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("lower_lip_out", {"MouthShrugLower": 0.8, "MouthPucker": 0.3, "MouthFrown{S}": 0.2}, "mouth", label="lower lip out"),
         _c("lower_lip_in", {"MouthRollLower": 1.0}, "mouth", label="lower lip rolls in"),
         _c("upper_lip_in", {"MouthRollUpper": 1.0}, "mouth", label="upper lip rolls in"),
-        _c("lip_tremble", _AU({17: 0.6, 15: 0.3, 20: 0.2, 1: 0.45}), "mouth", label="lip quiver"),
+        _c("lip_tremble", _AU({17: 0.6, 15: 0.3, 20: 0.2, 1: 0.45, 24: 0.45}), "mouth", label="lip quiver"),
         _c("teeth_grit", _AU({24: 0.35, 20: 0.55, 10: 0.45, 16: 0.35, 4: 0.45, 7: 0.5}), "mouth", 0.75, label="gritted teeth"),
         _c("corners_up", _AU({12: 1.0}), "mouth", label="mouth corners up"),
         _c("corners_down", _AU({15: 1.0}), "mouth", label="mouth corners down"),
@@ -309,7 +309,11 @@ EXPRESSION_WORDS.update({
     "gawp": "jaw_slack", "gawk": "jaw_slack", "peek up": "look_up", "peer up": "look_up", "peek down": "look_down",
     "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_alert", "wide-awake": "eyes_alert", "heavy brow": "brows_lower",
     "heavy browed": "brows_lower", "heavy-browed": "brows_lower", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
-    "double over": "laugh", "guffaw": "laugh", "hoot": "laugh",
+    "double over": "laugh",
+    # eyes against bright light or wind narrow (AU6/7 with a lowered brow)
+    **dict.fromkeys(["against the light", "against the sun", "against the glare", "against the daylight", "against the sunlight",
+                     "against the wind", "against the brightness", "into the sun", "into the wind", "into the glare",
+                     "into the sunlight", "into the light", "in the glare", "bright sun", "blinding light", "blinding sun"], "squint"), "guffaw": "laugh", "hoot": "laugh",
 })
 # "au" + the digits as letters (a=0 ... j=9): the spelling text.normalize gives FACS codes.
 for _n in AU_TABLE:
@@ -471,7 +475,7 @@ PART_DEFAULTS: dict[str, str] = {}
 #: Intensity words -> absolute intensity in [0, 1] (replacing the concept's default).
 INTENSITY: dict[str, float] = {
     **dict.fromkeys(["a fraction", "fraction", "a hair", "a smidge", "smidge"], 0.22),
-    **dict.fromkeys(["barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
+    **dict.fromkeys(["barely there", "barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
     **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
     **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
     # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
@@ -485,7 +489,7 @@ INTENSITY: dict[str, float] = {
     # Idioms of extreme size rank with the strongest words, never below "a little" (issue 11).
     **dict.fromkeys(["ear to ear", "from ear to ear", "cheshire cat", "like a cheshire cat", "megawatt", "thousand watt",
                      "hit the ceiling", "hits the ceiling", "through the roof", "to the sky", "to the heavens", "sky high",
-                     "off the chart", "like life depend on it", "for all worth", "deepest", "hardest",
+                     "off the chart", "like life depend on it", "exaggerated", "over the top", "full strength", "extreme version", "for all worth", "deepest", "hardest",
                      "strongest", "as wide as", "as big as", "as far as can", "as hard as can", "way way",
                      "all out", "all the way up", "to the max", "belly", "roar", "a mile wide", "split face in two", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
     **dict.fromkeys(["fake", "fixed", "plastic", "pasted", "strained", "brave", "dutiful", "professional", "practised",
@@ -501,7 +505,7 @@ INTENSITY: dict[str, float] = {
 #: Negators that act on the next movement in the clause.
 NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign of", "not a trace of", "not a hint of", "free of", "devoid of", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even"}
 #: Negators that act on the movement just before them ("the smile fades").
-NEGATION_AFTER: set[str] = {"fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
+NEGATION_AFTER: set[str] = {"drain out", "drain away", "seep out", "ebb", "ebb away", "leave face", "go out of", "slide off face", "slip off face", "fall off face", "fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
 #: Comparatives relative to the previous keyframe.
 MORE: set[str] = {"more", "further", "even more", "wider", "bigger", "stronger", "deeper", "higher", "harder", "grow", "deepen", "intensify", "increase", "broaden", "even", "still more", "build", "tighter", "widen", "broaden", "larger", "sharper"}
 LESS: set[str] = {"less", "smaller", "softer", "weaker", "ease", "soften", "lessen", "weaken", "diminish", "reduce", "shrink", "fainter", "lower slightly", "slacken", "calmer", "a little less", "partially"}

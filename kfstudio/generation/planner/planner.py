@@ -97,9 +97,15 @@ def _emotion_lemmas() -> frozenset[str]:
 
 _EMOTION_LEMMAS = _emotion_lemmas()
 _LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
+#: Smiles and laughs are one movement when a later clause says it fades ("she smiles ... the grin fades")
+_SMILE_FAMILY = frozenset({"smile", "grin", "beam", "half_smile", "laugh", "giggle", "chuckle", "smirk"})
+#: ... and tears beside a smile or a happy feeling ("happy tears", "a trembling smile as tears gather") are
+#: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
+_HAPPY_TEARS = frozenset({"smile", "emotion_happiness", "emotion_excitement", "emotion_tenderness"})
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _CLENCHES = frozenset({"jaw_clench", "teeth_grit"})
 _CLENCHED_JAW = 0.05
+_STRAIGHT_FACE_PRESS = 0.35
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
 _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laugh", "giggle", "chuckle"})
 #: Intensity words that hold an expression back (lexicon.INTENSITY: "bite back", "try not to", "stifle" ...).
@@ -120,6 +126,13 @@ _SOCIAL_SMILE_WORDS = frozenset({
     "half hearted", "half-hearted", "halfhearted", "mechanical", "rigid", "glassy", "put on", "courteous",
 })
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
+#: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
+#: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
+_HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness"})
+_DRAINING_WORDS = frozenset({"drain", "drains", "drained", "draining", "fade", "fades", "faded", "fading", "vanish", "vanishes",
+                             "die", "dies", "died", "evaporate", "evaporates", "leave", "leaves", "seep", "seeps", "ebb", "ebbs",
+                             "melt away", "melts away", "slip away", "slips away", "dissolve", "dissolves", "drain away", "drains away"})
+_DRAINED_SADNESS = 0.45
 #: Words of effort that qualify the movement before them instead of naming an emotion.
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
@@ -163,6 +176,17 @@ _DENIED_START_RE = re.compile(r"^\s*(?:no|not|never|without|none\s+of)\b", re.IG
 _REJECTED_Q_RE = re.compile(r"\?\s*(?:no+|nope|nah|not\s+really)\b", re.IGNORECASE)
 _ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
 _DIGIT_RE = re.compile(r"\d")
+
+#: Where a closing phrase can start: a comma, semicolon, colon, bracket or a dash between spaces.
+_OVERALL_SPLIT_RE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|\s*[,;:(]\s*")
+#: Words an overall intensity phrase may hold besides intensity words ("- but only a trace of it",
+#: "(tiny version)", ", as strongly as possible", "(big, full strength)")
+_OVERALL_GLUE = frozenset("""just only but a an of it there version strength all overall way as possible over the top
+    everything throughout whole face thing level amount""".split())
+#: Factor on the whole face per intensity level of the phrase (level / this, clipped): a plain
+#: movement is at about 0.65, so "very faintly" (0.22) keeps 0.45 of it and "fully" (1.0) adds 40 %
+_OVERALL_PLAIN = 0.65
+_OVERALL_MIN, _OVERALL_MAX = 0.45, 1.4
 
 
 @dataclass
@@ -230,6 +254,7 @@ class _Instance:
     scale: float = 1.0  # emotion word strength
     from_expression: bool = False  # named by an expression word (not a part + movement pair)
     vague: bool = False  # a part + loose shape word ("curl", "twitch")
+    mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -376,6 +401,8 @@ class EmbeddedPlanner:
         self._suppress = {self._lemmatizer.phrase(w) for w in _SUPPRESS_WORDS}
         self._shut = np.zeros(ch.NUM_CHANNELS, dtype=bool)  # channels a negated opening keeps shut (per plan)
         self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
+        self._fading = {self._lemmatizer.phrase(w) for w in lx.NEGATION_AFTER} - {self._lemmatizer.phrase(w) for w in ("relax", "release", "loosen", "settle", "smooth", "smooth out", "unclench", "unknit", "unfurrow", "let go")}
+        self._overall_words = {w for phrase in lx.INTENSITY for w in self._lemmatizer.phrase(phrase)}
 
     # ------------------------------------------------------------------ public API
     def plan(
@@ -426,6 +453,7 @@ class EmbeddedPlanner:
     def _plan_text(self, description: str, explanation: list[str], background: str, emotion: str,
                    context: Sequence[str], index: int | None, previous: np.ndarray | None) -> Plan:
         """:meth:`plan` of a description without typed values."""
+        description, overall = self._overall_intensity(description)
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
@@ -493,8 +521,44 @@ class EmbeddedPlanner:
                 values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
                 values[_IDX["MouthClose"]] = min(values[_IDX["MouthClose"]], _CLENCHED_JAW)
                 explanation.append(f"the sound is said through a clenched jaw: JawOpen <= {_CLENCHED_JAW}")
+        if overall is not None:
+            words, factor = overall
+            values = values * factor
+            explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
         values = ch.clamp(self._coherent(values, explanation))
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats)
+
+    def _overall_intensity(self, description: str) -> tuple[str, tuple[str, float] | None]:
+        """A description without the intensity phrase that closes it ("..., very faintly",
+        "(subtle, barely there)", "- hugely exaggerated!"), and (that phrase, its factor on the whole face);
+        (description, None) when it ends otherwise. The phrase qualifies every movement before it, not
+        only the nearest one."""
+        body = description.rstrip(" \t.!?)")
+        levels: list[float] = []
+        cut = None
+        while True:
+            seps = list(_OVERALL_SPLIT_RE.finditer(body))
+            if not seps:
+                break
+            last = seps[-1]
+            segment = body[last.end():].strip(" .!?)")
+            tokens = self._lemmatizer.tokens(segment)
+            if not tokens or not all(t.lemma in self._overall_words or t.text in _OVERALL_GLUE for t in tokens):
+                break
+            found = [float(sp.roles["intensity"]) for clause in split_clauses(tokens) for sp in self._matcher.spans(clause)
+                     if "intensity" in sp.roles and sp.text not in _OVERALL_GLUE]
+            if not found:
+                break
+            levels.extend(found)
+            body = body[: last.start()]
+            cut = body
+        if cut is None or not re.search(r"[A-Za-z]", cut) or not levels:
+            return description, None
+        level = max(levels, key=lambda x: abs(np.log(max(x, 1e-3) / _OVERALL_PLAIN)))
+        factor = float(np.clip(level / _OVERALL_PLAIN, _OVERALL_MIN, _OVERALL_MAX))
+        if abs(np.log(factor)) < 0.1:
+            return description, None
+        return cut, (description[len(cut):].strip(" ,;:-\u2013\u2014(.!?)"), factor)
 
     def explain(self, description: str, **kwargs) -> list[str]:
         """The explanation lines of :meth:`plan` (for the CLI)."""
@@ -521,8 +585,10 @@ class EmbeddedPlanner:
             v[i] = value
         return v
 
-    def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str]) -> tuple[np.ndarray, np.ndarray, _Flags]:
-        """Values set by the text itself, the mask of channels it forces to zero, and flags."""
+    def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str],
+                   context: bool = False) -> tuple[np.ndarray, np.ndarray, _Flags]:
+        """Values set by the text itself, the mask of channels it forces to zero, and flags (``context``:
+        the text is a script's emotion or background, a list of feelings rather than one face)."""
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
@@ -583,6 +649,13 @@ class EmbeddedPlanner:
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
+        instances = self._faded_earlier(instances, explanation)
+        if not any(i.concept.key in _LAUGHS and not i.negated for i in instances) and any(
+                i.concept.key in _HAPPY_TEARS and not i.negated for i in instances):
+            # "happy tears", "smiling and crying at once": the tears lift the inner brows, the mouth stays the smile's
+            for i in instances:
+                if i.concept.key in ("emotion_sadness", "cry", "sob") and i.words.lower().startswith(("tear", "cry", "weep", "sob")):
+                    i.mouthless = True
         if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
             # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
             # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
@@ -600,6 +673,13 @@ class EmbeddedPlanner:
                 # "she doesn't open her eyes": they stay closed
                 instances[k] = _Instance(lx.CONCEPTS["eyes_close"], inst.start, inst.end, inst.words, side=inst.side,
                                          both=inst.both, one_sided=inst.one_sided)
+        if not context and instances and all(i.negated for i in instances) and any(
+                i.concept.key in _HAPPY_FEELINGS and i.negation_word.lower().split()[:1] in [[w] for w in _DRAINING_WORDS] for i in instances):
+            # "you could watch the hope drain out of him": what is left is a sad face, not a blank one
+            gone = next(i for i in instances if i.concept.key in _HAPPY_FEELINGS)
+            instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], gone.start, gone.end,
+                                       f"{gone.words} {gone.negation_word}", intensity=_DRAINED_SADNESS))
+            explanation.append(f"'{gone.words}' {gone.negation_word}: a happy feeling draining away leaves a sad face")
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
@@ -610,6 +690,15 @@ class EmbeddedPlanner:
             explanation.append("the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x0.3")
             flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
+        if not context and any(i.negated and i.concept.key in _SUPPRESSIBLE and i.negation_word.lower() in _NOT_WORDS | {"never", "n't"}
+                               for i in instances) and not any(self._regions(i) & {"mouth"} for i in instances if not i.negated):
+            # "no smile", "he never once smiles": a straight face holds the lips lightly together (AU24)
+            press = self._targets["lips_press"] * _STRAIGHT_FACE_PRESS
+            take = np.abs(press) > np.abs(values)
+            values[take] = press[take]
+            forced &= ~take
+            flags["touched"].add("mouth")
+            explanation.append(f"a smile or laugh that does not come: the lips held lightly together (lips press x{_STRAIGHT_FACE_PRESS})")
         if live & _SMILES and live & _LIP_SEALS:
             self._shut |= _MOUTH_OPENERS  # "he grins with his lips shut": a closed-mouth grin
         elif "lips_close" in live:  # the lips meet even if the jaw drops behind them (MouthClose follows JawOpen)
@@ -631,6 +720,22 @@ class EmbeddedPlanner:
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         return values, forced, flags
+
+    def _faded_earlier(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:
+        """"She smiles at the photo ... her smile fades": the movement that fades is the one named before
+        it, in an earlier clause too; that earlier mention is dropped (a smile family counts as one)."""
+        out = list(instances)
+        for k, inst in enumerate(instances):
+            faded = inst.negated and self._lemmatizer.phrase(inst.negation_word) in self._fading
+            weakened = inst.comparative == _LESS and self._lemmatizer.phrase(inst.comparative_word.split(" ")[0]) in self._fading
+            if not (faded or weakened):  # "... the smile fades (a little)"
+                continue
+            family = _SMILE_FAMILY if inst.concept.key in _SMILE_FAMILY else {inst.concept.key}
+            for earlier in instances[:k]:
+                if not earlier.negated and earlier.concept.key in family and earlier in out:
+                    out.remove(earlier)
+                    explanation.append(f"'{inst.words} {inst.negation_word or inst.comparative_word}': the '{earlier.words}' named before is the one that fades")
+        return out
 
     @staticmethod
     def _eyes_to_camera(values: np.ndarray, explanation: list[str]) -> None:
@@ -725,7 +830,10 @@ class EmbeddedPlanner:
         paired: dict[int, int] = {}  # action span -> the part span it paired with
         for k in order:
             s = spans[k]
-            if "action" in s.roles and not (s.roles["action"] == "side" and instances):
+            just_after_part = k > 0 and "part" in spans[k - 1].roles and s.start - spans[k - 1].end == 1 and spans[k - 1].start >= 0
+            if "action" in s.roles and not (s.roles["action"] == "side" and instances and not just_after_part):
+                # "cocks his left brow and cuts his eyes right": a side word right after a part ("eyes right") is
+                # that part's movement even beside another one
                 pair = self._nearest_part(s, parts)
                 if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2:
                     # "the inner brows pull together and up": a second movement word joined to the first
@@ -735,6 +843,8 @@ class EmbeddedPlanner:
                 if pair is not None:
                     pk, concept_key = pair
                     p = spans[pk]
+                    if concept_key == "corners_up" and p.text.lower() == "lip":
+                        concept_key = "upper_lip_raise"  # "lip lifts", "lip curled up": one lip, the upper (AU10), not a smile
                     start, end = min(p.start, s.start), max(p.end, s.end)
                     words = f"{p.text} .. {s.text}" if p.start < s.start else f"{s.text} .. {p.text}"
                     vague = s.roles["action"] in _VAGUE_ACTIONS and p.roles["part"] not in ("upper_lip", "lower_lip")
@@ -865,7 +975,13 @@ class EmbeddedPlanner:
                 target.comparative = _MORE if "more" in r else _LESS
                 target.comparative_word = s.text
             if "side" in r:
-                for target in self._side_targets(instances, s):
+                nxt = spans[k + 1] if k + 1 < len(spans) else None
+                sided_before = any("side" in sp.roles for sp in spans[:k])
+                owned = [i for i in instances if nxt is not None and "part" in nxt.roles and nxt.start - s.end == 1
+                         and i.start <= nxt.start <= i.end] if nxt is not None and sided_before else []
+                # "left head tilt + right brow up": a second side word right before a part is that part's side,
+                # not the direction of the turn before it (which has its own)
+                for target in owned or self._side_targets(instances, s):
                     target.side = str(r["side"])
             if "one_sided" in r:
                 target = self._nearest(instances, s, prefer_after=True)
@@ -926,6 +1042,8 @@ class EmbeddedPlanner:
         target = self._oriented(inst)
         level = self._level(inst, target, prev)
         contribution = target * level
+        if inst.mouthless:
+            contribution[_REGION_MASKS["mouth"]] = 0.0
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
         if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it
@@ -1039,7 +1157,7 @@ class EmbeddedPlanner:
         """Values an emotion/background text asks for (cached: a script repeats them for every keyframe)."""
         hit = self._context_cache.get(text)
         if hit is None:
-            base, _, flags = self._plan_core(text, None, [])
+            base, _, flags = self._plan_core(text, None, [], context=True)
             base.setflags(write=False)
             hit = self._context_cache[text] = (base, bool(flags["specific"]))
             if len(self._context_cache) > 256:

@@ -327,7 +327,8 @@ SHORTHAND: dict[str, str] = {
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
     "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
-    "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
+    "lmaoo": "laugh hard", "lmfaoo": "laugh hard", "ded": "dead", "bink": "blink", "binks": "blinks", "blinkk": "blink",
+    "kina": "somewhat", "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
     "abit": "a bit", "alot": "a lot", "eyebrow": "eyebrow", "brws": "brows", "eyez": "eyes", "mouf": "mouth",
     "smirkin": "smirking", "smilin": "smiling", "grinnin": "grinning", "cryin": "crying", "laughin": "laughing",
     "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
@@ -376,6 +377,19 @@ _TARGET_SIDE_RE = re.compile(
 _AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?",
                          re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+#: Levels written as numbers in terse notes: "jaw .3", "lids 0.5", "smile @ .4", "lip up 50" (a round number
+#: after a word, ending its clause), "8/10", "2 out of 10"; spelled as the nearest intensity word, put before
+#: the word the number follows ("jaw .3" -> "slightly jaw open": a part given only a level makes its usual movement)
+_DECIMAL_RE = re.compile(r"\b([a-z]+)(?:\s*@\s*|\s+(?:at|to)\s+|\s+|(?=\.\d))\+?(0?\.\d{1,2}|1\.0)(?![\w.%/])", re.I)
+_ROUND_LEVEL_RE = re.compile(r"\b([a-z]+)\s+(?:@\s*)?([1-9]0|100)(?=\s*(?:$|[,;+)]|\s+(?:and|\+)\b))", re.I)
+_OUT_OF_TEN_RE = re.compile(r"\b([a-z]+)(?:\s+(?:at|to)\s+|\s+|,\s*)(\d{1,2})\s*(?:/|out\s+of\s+)10\b", re.I)
+#: "settle @ .4", "settle pose": a level held at the end, not a release
+_SETTLE_AT_RE = re.compile(r"\bsettl(?:e|es|ed|ing)\s+(?=@|at\s+\.?\d|to\s+\.?\d|\.\d|0\.\d|pose\b|frame\b|key\b|hold\b)", re.I)
+#: The movement a part given only a level makes ("jaw .3", "cheeks .75", "lids .6")
+_LEVEL_PART_ACTION = {
+    "jaw": "open", "cheek": "raised", "cheeks": "raised", "lid": "lowered", "lids": "lowered", "eyelids": "lowered",
+    "tongue": "out", "brow": "raised", "brows": "raised", "nose": "wrinkled", "chin": "raised", "squint": "", "wide": "",
+}
 #: Intensity words of the lexicon and their levels (lexicon.INTENSITY), to spell a percentage.
 _PERCENT_WORDS = ((0.15, "barely"), (0.22, "faintly"), (0.35, "slightly"), (0.5, "moderately"), (0.75, "clearly"),
                   (0.9, "strongly"), (1.0, "fully"))
@@ -421,10 +435,68 @@ _REJECTED_RE = re.compile(
 )
 
 
+#: Feelings ranked against each other: "not so much angry as hurt", "less anger than hurt", "less than
+#: thrilled", "more hurt than angry": the feeling ranked lower is not the face's (read as negated)
+_NOT_SO_MUCH_RE = re.compile(r"\bnot\s+so\s+much\s+((?:a|an|the)\s+)?([a-z]+)\s+as\b", re.I)
+_LESS_X_THAN_RE = re.compile(r"\bless\s+([a-z]+)\s+than\b", re.I)
+_LESS_THAN_X_RE = re.compile(r"(?<!nothing\s)(?<!no\s)\bless\s+than\s+([a-z]+)\b", re.I)
+_MORE_X_THAN_Y_RE = re.compile(r"\bmore\s+([a-z]+)\s+than\s+([a-z]+)\b", re.I)
+
+
+def _feeling(word: str) -> bool:
+    from .facs import EMOTION_WORDS
+
+    return word.lower() in EMOTION_WORDS
+
+
+def _ranked_feelings(s: str) -> str:
+    s = _NOT_SO_MUCH_RE.sub(lambda m: f"not {m.group(1) or ''}{m.group(2)} , ", s)
+    s = _LESS_X_THAN_RE.sub(lambda m: f"not {m.group(1)} , " if _feeling(m.group(1)) else m.group(0), s)
+    s = _LESS_THAN_X_RE.sub(lambda m: f"not {m.group(1)}" if _feeling(m.group(1)) else m.group(0), s)
+    return _MORE_X_THAN_Y_RE.sub(
+        lambda m: f"{m.group(1)} , not {m.group(2)}" if _feeling(m.group(1)) and _feeling(m.group(2)) else m.group(0), s)
+
+
+def _level_word(x: float) -> str:
+    return " " + min(_PERCENT_WORDS, key=lambda lw: abs(lw[0] - x))[1] + " "
+
+
+#: "i'm dying", "i'm dead", "literally crying" beside a laugh cue: internet laughter, laughing hard
+_LAUGH_CUE_RE = re.compile(r"\b(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}|(?:he){2,}|ja(?:ja)+)\b|[\U0001F602\U0001F923\U0001F480\U0001F639]", re.I)
+_DYING_RE = re.compile(r"\b(?:i'?m|i\s+am|im|i\s+was|we'?re|literally)\s+(?:literally\s+|actually\s+|so\s+)?"
+                       r"(?:dying|dead|ded|deceased|screaming|wheezing|crying|weak|on\s+the\s+floor)\b", re.I)
+#: "she almost smiles", "nearly a grin": a trace of it
+_ALMOST_RE = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:a\s+|an\s+)?(?=(?:smil|grin|laugh|smirk|frown|winc|cr(?:y|ie)|sob|giggl|chuckl)\w*)", re.I)
+#: "he'd normally crack up at that, but ...", "she wanted to laugh but ...": a movement that does not happen
+_WOULD_HAVE_RE = re.compile(
+    r"\b(?:would\s+have|would've|'d\s+have|wanted\s+to|wants\s+to|want\s+to|would\s+normally|'d\s+normally|normally\s+would|"
+    r"used\s+to|is\s+about\s+to|was\s+about\s+to)\s+(?=[a-z]+[^.;]*?\bbut\b)", re.I)
+#: "too many times to be shocked anymore", "too tired to smile": what follows does not happen
+_TOO_TO_RE = re.compile(r"\b(too\s+[^,.;:]{1,30}?\s+to)\s+(?:even\s+)?(?:(?:be|get|feel|look)\s+(?=[a-z]+)|(?=(?:smil|grin|laugh|cr(?:y|ie)|frown|giggl|chuckl|sob)))", re.I)
+#: "a kind of tired emptiness", "the ugly kind", "sort of": a hedge or a noun, not the feeling "kind" (tender)
+_KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
+_KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
+#: "squinting way off to the right", "staring off to her left": the side is where the eyes look
+_EYES_TO_SIDE_RE = re.compile(
+    r"\b((?:squint|glar|peer)\w*)\b([^,.;:]{0,20}?)\s+(?:off\s+)?(?:to|toward|towards)\s+(?:the|her|his|their|my)\s+(left|right)\b", re.I)
+
+
 def _percent_words(m: re.Match) -> str:
     """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
-    x = min(int(m.group(1)), 100) / 100.0
-    return " " + min(_PERCENT_WORDS, key=lambda lw: abs(lw[0] - x))[1] + " "
+    return _level_word(min(int(m.group(1)), 100) / 100.0)
+
+
+def _leveled(word: str, x: float) -> str:
+    action = _LEVEL_PART_ACTION.get(word.lower(), "")
+    return f"{_level_word(x).strip()} {word}{' ' + action if action else ''}"
+
+
+def _number_levels(s: str) -> str:
+    """Levels written as numbers ("jaw .3", "lip up 50", "8/10") -> the nearest intensity word."""
+    s = _SETTLE_AT_RE.sub("", s)
+    s = _OUT_OF_TEN_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 10.0) if int(m.group(2)) <= 10 else m.group(0), s)
+    s = _DECIMAL_RE.sub(lambda m: _leveled(m.group(1), float(m.group(2))), s)
+    return _ROUND_LEVEL_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 100.0), s)
 
 
 _AU_LEVEL = {"a": "trace", "b": "slight", "c": "clearly", "d": "strongly", "e": "fully"}
@@ -477,7 +549,17 @@ def normalize(text: str) -> str:
     s = _TARGET_SIDE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,", s)
     s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
+    if _LAUGH_CUE_RE.search(s):
+        s = _DYING_RE.sub(" laughing hard ", s)
+    s = _ALMOST_RE.sub("barely ", s)
+    s = _WOULD_HAVE_RE.sub(" not ", s)
+    s = _TOO_TO_RE.sub(lambda m: f"{m.group(1)} not ", s)
+    s = _KIND_OF_RE.sub("somewhat", s)
+    s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
+    s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
     s = _PERCENT_RE.sub(_percent_words, s)
+    s = _number_levels(s)
+    s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
