@@ -71,6 +71,30 @@ def test_split_by_family_with_variants_and_pairs(tmp_path):
     assert first == {s: (out / f"{s}.jsonl").read_bytes() for s in ("train", "dev", "test")}
 
 
+def test_context_pair_lines_reach_the_splits_and_are_scored_not_trained_on(tmp_path):
+    """A context pair (one line in a milder and a stronger context) is passed through as such: the
+    evaluation scores it, the learned layer's training skips it (it has no targets)."""
+    from kfstudio.generation import evaluate as ev
+    from kfstudio.generation.semantic.data import read_examples
+
+    src = make_src(tmp_path)
+    pair = {"family": "context-pair-letter", "style": "context", "description": "She reads the letter again.",
+            "context_pair": [{"background": "A polite rejection from a job she barely wanted.", "emotion": "mild disappointment"},
+                             {"background": "The bank is taking the family home.", "emotion": "devastated"}],
+            "channel": "BrowInnerUp"}
+    (src / "c.jsonl").write_text(json.dumps(pair) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(src, out, "--strict").returncode == 0
+    split = {0: "train", 1: "train", 2: "train", 3: "train", 4: "train", 5: "train", 6: "dev", 7: "dev"}.get(
+        zlib.crc32(b"context-pair-letter") % 10, "test")
+    path = out / f"{split}.jsonl"
+    written = [o for o in read(path) if o["family"] == "context-pair-letter"]
+    assert written == [dict(pair, split=split, source="c.jsonl:1")]
+    cases = [c for c in ev.load_cases([path]) if c.description == "She reads the letter again."]
+    assert len(cases) == 1 and cases[0].weaker is not None  # scored as a pair of contexts
+    assert all(e.description != "She reads the letter again." for e in read_examples([path]))
+
+
 def test_bad_lines_are_named_and_strict_fails(tmp_path):
     src = make_src(tmp_path)
     with (src / "b.jsonl").open("w", encoding="utf-8") as f:

@@ -93,6 +93,16 @@ def check_line(obj) -> dict:
         return out
     if not isinstance(obj.get("description"), str) or not obj["description"].strip():
         raise LineError("'description' must be a non-empty string")
+    if "context_pair" in obj:  # the same line in a milder and a stronger context (milder first)
+        pair = obj["context_pair"]
+        if not (isinstance(pair, list) and len(pair) == 2 and all(
+                isinstance(p, dict) and all(isinstance(p.get(f, ""), str) for f in ("background", "emotion")) for p in pair)):
+            raise LineError("'context_pair' must be two objects {background, emotion}")
+        if obj.get("channel") not in _NAMES:
+            raise LineError(f"'channel': unknown channel {obj.get('channel')!r}")
+        return {"family": obj["family"], "style": obj["style"], "description": obj["description"],
+                "context_pair": [{"background": p.get("background", ""), "emotion": p.get("emotion", "")} for p in pair],
+                "channel": obj["channel"]}
     targets = _check_values(obj.get("targets", {}), "targets")
     key = obj.get("key", [])
     if not isinstance(key, list) or not all(isinstance(k, str) for k in key):
@@ -306,11 +316,12 @@ def build(src: Path, out_dir: Path, strict: bool = False) -> dict:
     for line in lines:
         split = split_of(line["family"])
         todo = [line]
-        if "pair" not in line:
+        if "pair" not in line and "context_pair" not in line:
             extra, pairs = variants(line)
             todo += extra + pairs
         for item in todo:
-            key = (item.get("description") or json.dumps(item.get("pair")), item.get("background", ""), item.get("emotion", ""))
+            key = (item.get("description") or json.dumps(item.get("pair")), item.get("background", ""), item.get("emotion", ""),
+                   json.dumps(item.get("context_pair")))
             if key in seen:
                 continue
             seen.add(key)
@@ -319,7 +330,7 @@ def build(src: Path, out_dir: Path, strict: bool = False) -> dict:
             split_lines[split].append(item)
             c = counts[split]
             c["families"].add(item["family"])
-            if "pair" in item:
+            if "pair" in item or "context_pair" in item:
                 c["pairs"] += 1
             elif "variant" in item:
                 c["variants"] += 1

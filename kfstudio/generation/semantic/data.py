@@ -45,8 +45,8 @@ class Example:
 
 
 def corpus_example(obj: dict, where: str = "") -> Example | None:
-    """One corpus description line -> Example (None for a pair line)."""
-    if "pair" in obj:
+    """One corpus description line -> Example (None for a pair or context-pair line)."""
+    if "pair" in obj or "context_pair" in obj:
         return None
     desc = obj.get("description")
     if not isinstance(desc, str) or not desc.strip():
