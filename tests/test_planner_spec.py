@@ -96,3 +96,17 @@ def test_typed_values_beside_words_are_exact_and_the_words_are_read(planner, bac
 def test_without_a_number_nothing_changes(planner):
     text = "she smiles at him, eyes bright"
     assert read_specs(text).specs == [] and planner.plan(text).exact == {}
+
+
+def test_welling_eyes_are_tears_not_a_look_up(planner):
+    for text in ("her eyes well up", "eyes welling up", "tears well up in her eyes"):
+        v = planner.plan(text).values
+        assert v[I("BrowInnerUp")] > 0.3, text
+        assert v[I("EyeLookUpLeft")] == 0 and v[I("LeftEyePitch")] >= 0, text
+
+
+def test_a_smile_that_does_not_reach_the_eyes_is_a_smile_without_the_cheeks(planner):
+    for text in ("her smile doesn't reach her eyes", "a smile that never reaches his eyes"):
+        v = planner.plan(text).values
+        assert v[I("MouthSmileLeft")] > 0.2 and v[I("MouthSmileRight")] > 0.2, text
+        assert v[I("CheekSquintLeft")] == 0 and v[I("EyeSquintLeft")] == 0, text
