@@ -380,9 +380,25 @@ def _train_gate(corpus: Corpus, card: dict, layer, train_layer, fit_model, cenc,
     for _, hw, g, scores, styles in ranked:
         if scores["share"] <= rule.get("share", 0.0) or scores["empty"] > rule.get("empty", 0):
             continue
+        # the smallest margin in favour of the rule that keeps the guard set met (a wider margin
+        # leaves more regions to the rule); its dev figures are measured again
         layer.model.gate = g
-        gshare = ev.evaluate_constraints(guard, guard_predictor(settings), label="guard").overall.share if guard else None
-        if gshare is not None and gshare < GUARD_SHARE:
+        for margin in GATE_MARGINS:
+            if margin < g.margin:
+                continue
+            if margin != g.margin:
+                g.margin = margin
+                train_layer.model.gate = g
+                r = ev.evaluate_constraints(cases, dev_predictor(settings), label="gate")
+                train_layer.model.gate = None
+                scores, styles = summary(r), _styles(r)
+            gshare = ev.evaluate_constraints(guard, guard_predictor(settings), label="guard").overall.share if guard else None
+            if gshare is None or gshare >= GUARD_SHARE:
+                break
+        else:
+            layer.model.gate = None
+            continue
+        if scores["share"] <= rule.get("share", 0.0) or scores["empty"] > rule.get("empty", 0):
             layer.model.gate = None
             continue
         info.update(kept=True, high_weight=hw, margin=g.margin, dev_with_gate=scores, dev_styles_with_gate=styles)
@@ -393,6 +409,9 @@ def _train_gate(corpus: Corpus, card: dict, layer, train_layer, fit_model, cenc,
         break
     card["gate"] = info
 
+
+#: margins in favour of the rule's choice tried, smallest first, until the gate keeps the guard set met
+GATE_MARGINS = (0.5, 1.0, 1.5, 2.5)
 
 SETTINGS_GRID = [
     {"gain": g, "floor": f, "mode": "max", "intensity": i, "read_all": r, "vague": v, "fill": fill}
