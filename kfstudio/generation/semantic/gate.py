@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .model import REGIONS
+from .regions import REGIONS
 
 __all__ = ["Gate", "CHOICES", "N_FEATURES", "region_features", "fit_gate"]
 

@@ -206,7 +206,7 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     for regions, what in ((learned, "trusts the learned layer over the rule in"), (planner, "keeps the planner's own values in"),
                           (larger, "takes the larger of the planner's and the learned value of each channel in")):
         if regions:
-            shown = _shown(out, _MASKS[[r in regions for r in REGIONS]].any(0))
+            shown = _shown(out, np.asarray(_MASKS[[r in regions for r in REGIONS]].any(axis=0), dtype=bool))
             res.explanation.append(f"semantic: the gate {what} " + ", ".join(f"{r} ({p[r]:.2f})" for r in regions)
                                    + (f" -> {shown}" if shown != "rest" else " -> no movement there"))
     return res

@@ -22,6 +22,8 @@ import numpy as np
 
 from kfstudio import channels as ch
 
+from .regions import REGIONS
+
 if TYPE_CHECKING:
     from .gate import Gate
 
@@ -29,7 +31,6 @@ __all__ = ["SemanticModel", "REGIONS", "WEIGHTS_FILE", "CARD_FILE", "fit", "Mode
 
 WEIGHTS_FILE = "semantic_head.safetensors"
 CARD_FILE = "model_card.json"
-REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
 FORMAT = 1
 
 

@@ -205,7 +205,7 @@ def _score_lines(files: list[Path], layer, planner, settings_grid: list[dict] | 
     cases = ev.load_cases(files)
     predictor = _predictors(layer, planner)
 
-    out = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
+    out: dict[str, Any] = {"planner": summary(ev.evaluate_constraints(cases, predictor(None), label="planner"))}
     guard = _guard_cases() if settings_grid else []
     best: tuple[float, dict, ConstraintReport, float | None, dict] | None = None  # score, settings, report, guard share, scores
     ranked: list[tuple[float, dict, dict]] = []
