@@ -68,11 +68,11 @@ class FakeServer:
                     action = server.actions.pop(0) if server.actions else "ok"
                     server.in_flight += 1
                     server.peak = max(server.peak, server.in_flight)
+                self.answered = False
                 try:
                     server.act(self, action, body)
                 finally:
-                    with server.lock:
-                        server.in_flight -= 1
+                    server.answered(self)
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.httpd.daemon_threads = True
@@ -101,8 +101,16 @@ class FakeServer:
         elif kind == "echo":
             self.send(handler, arg, json.dumps({"error": "bad", "headers": dict(handler.headers)}).encode())
 
-    @staticmethod
-    def send(handler, status, payload, headers=None):
+    def answered(self, handler) -> None:
+        """The request is no longer in flight: counted before its answer is written, since the client
+        may send its next request as soon as it has read the answer (before this handler returns)."""
+        with self.lock:
+            if not handler.answered:
+                handler.answered = True
+                self.in_flight -= 1
+
+    def send(self, handler, status, payload, headers=None):
+        self.answered(handler)
         handler.send_response(status)
         handler.send_header("Content-Type", "application/json")
         handler.send_header("Content-Length", str(len(payload)))
@@ -255,7 +263,7 @@ def test_real_keyframeface_example_response(server, shared):
 
     def answer(handler, action, body, texts=texts):
         _, index, _, _ = keyframeface.parse_request(body)
-        FakeServer.send(handler, 200, _completion(texts[index]))
+        server.send(handler, 200, _completion(texts[index]))
 
     server.act = answer
     results = list(propose_script(_backend(server), ["lowered gaze", "rising gaze"]))
