@@ -292,3 +292,17 @@ def test_train_reads_kfs_projects(tmp_path, encoder, monkeypatch):
     assert card["split_sizes"]["train"] == 1  # the keyframe without a description teaches nothing
     layer = SemanticLayer(SemanticModel.load(tmp_path / "out"), encoder)
     assert layer.model.anchor_texts == ["a wide happy smile"]
+
+
+def test_a_planner_reading_too_faint_to_show_is_filled_by_the_learned_layer():
+    """A narrated change that ends in a faint state ("... until it's calm and soft") must not come
+    out as an empty face: the learned layer proposes the face, and says so."""
+    from kfstudio.generation.backend import KeyframeRequest, create_backend
+
+    text = "She comes inside out of the blinding light and her scrunched face unwinds until it's calm and soft."
+    backend = create_backend("embedded")
+    res = next(iter(backend.propose([KeyframeRequest([text], 0)])))
+    assert np.abs(res.values).max() >= 0.05
+    assert any("too faint to show" in line for line in res.explanation)
+    alone = next(iter(create_backend("embedded", semantic=False).propose([KeyframeRequest([text], 0)])))
+    assert np.abs(alone.values).max() < 0.05  # the planner alone keeps its own faint reading

@@ -273,6 +273,15 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
             f"{reading.nearest_text[:70]!r}) -> {_shown(out, mask)}"
         )
     found = bool(getattr(plan, "found_movement", False))
+    if (found and unnegated is None and 0 < np.abs(planned).max() < s["closest_min"] <= np.abs(learned).max()
+            and not any("'neutral'" in e for e in plan.explanation)):
+        # the planner read a movement too faint to show ("... until it's calm and soft": a trace of a
+        # smile scaled down again) and nothing negated or neutral: the learned layer proposes the face
+        faint = float(np.abs(planned).max())
+        out = _coherent(np.where(np.abs(learned) > np.abs(out), learned, out))
+        info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
+        lines.append(f"semantic: the planner's reading is too faint to show (largest value {faint:.2f}); the learned "
+                     f"layer proposes the face (confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
     if found and np.abs(out).max() < s["closest_min"] and np.abs(learned).max() >= s["closest_min"] and unnegated is not None:
         # the planner read only negations ("isn't surprised at all; he just looks at her flatly"): the
         # learned layer proposes the rest, except the channels that the negated words drive (those
