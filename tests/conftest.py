@@ -27,6 +27,18 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
+def skip_without_learned_layer() -> None:
+    """Skip the calling test module when the learned layer's encoder package (or what reads it) is
+    missing; call at module level."""
+    encoder = pytest.importorskip("kfstudio.generation.semantic.encoder")
+    try:
+        encoder.find_model_dir()
+        import safetensors  # noqa: F401
+        import tokenizers  # noqa: F401
+    except Exception as exc:  # pragma: no cover - the layer's package is missing
+        pytest.skip(f"the learned layer is not installed: {exc}", allow_module_level=True)
+
+
 def shared_file(*parts: str) -> Path:
     """A file of ../shared, or skip the test with a clear message when it is absent."""
     p = SHARED.joinpath(*parts)

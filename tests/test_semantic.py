@@ -18,13 +18,9 @@ from kfstudio.generation.backend import KeyframeRequest, create_backend
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
-encoder_mod = pytest.importorskip("kfstudio.generation.semantic.encoder")
-try:
-    encoder_mod.find_model_dir()
-    import safetensors  # noqa: F401
-    import tokenizers  # noqa: F401
-except Exception as exc:  # pragma: no cover - the layer's package is missing
-    pytest.skip(f"the learned layer is not installed: {exc}", allow_module_level=True)
+from conftest import skip_without_learned_layer  # noqa: E402
+
+skip_without_learned_layer()
 
 from kfstudio.generation.semantic.encoder import MiniLMEncoder  # noqa: E402
 from kfstudio.generation.semantic.layer import REGION_MASKS, SemanticLayer  # noqa: E402

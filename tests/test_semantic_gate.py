@@ -11,13 +11,9 @@ import pytest
 
 from kfstudio import channels as ch
 
-encoder_mod = pytest.importorskip("kfstudio.generation.semantic.encoder")
-try:
-    encoder_mod.find_model_dir()
-    import safetensors  # noqa: F401
-    import tokenizers  # noqa: F401
-except Exception as exc:  # pragma: no cover - the layer's package is missing
-    pytest.skip(f"the learned layer is not installed: {exc}", allow_module_level=True)
+from conftest import skip_without_learned_layer  # noqa: E402
+
+skip_without_learned_layer()
 
 from kfstudio.generation.planner import EmbeddedPlanner  # noqa: E402
 from kfstudio.generation.semantic.gate import CHOICES, N_FEATURES, Gate, fit_gate  # noqa: E402
@@ -31,7 +27,9 @@ def v(values, name):
 
 @pytest.fixture(scope="module")
 def encoder():
-    return encoder_mod.MiniLMEncoder()
+    from kfstudio.generation.semantic.encoder import MiniLMEncoder
+
+    return MiniLMEncoder()
 
 
 def _favouring(choice: int, regions=REGIONS) -> Gate:
