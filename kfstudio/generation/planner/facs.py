@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["ActionUnit", "AU_TABLE", "EMOTIONS", "EMOTION_WORDS", "au_targets"]
+from ... import channels as ch
+
+__all__ = ["ActionUnit", "AU_TABLE", "EMOTIONS", "EMOTION_WORDS", "au_targets", "expand_targets"]
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,21 @@ AU_TABLE: dict[int, ActionUnit] = dict(
         _au(64, "eyes down", {"Eye{P}Pitch": 0.4}),
     ]
 )
+
+
+def expand_targets(targets: dict[str, float]) -> dict[int, float]:
+    """Shorthand channel keys ({S} = both sides, Eye{P} = both eyes) -> channel index -> value."""
+    out: dict[int, float] = {}
+    for key, value in targets.items():
+        if "{S}" in key:
+            names = [key.replace("{S}", "Left"), key.replace("{S}", "Right")]
+        elif "Eye{P}" in key:
+            names = [key.replace("Eye{P}", "LeftEye"), key.replace("Eye{P}", "RightEye")]
+        else:
+            names = [key]
+        for name in names:
+            out[ch.lookup(name).index] = float(value)
+    return out
 
 
 def au_targets(aus: dict[int, float]) -> dict[str, float]:

@@ -39,6 +39,7 @@ import numpy as np
 from ... import channels as ch
 from ..visemes import blend, find_speech, interjection_words, strip_quotes
 from . import lexicon as lx
+from .facs import expand_targets
 from .spec import read_specs
 from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
@@ -208,21 +209,6 @@ class Plan:
     #: Channel values the description typed explicitly ("jawOpen 0.6", "smile L 80%"; see
     #: :mod:`.spec`): channel index -> value, kept exactly by whatever combines this plan.
     exact: dict[int, float] = field(default_factory=dict)
-
-
-def _expand_targets(targets: dict[str, float]) -> dict[int, float]:
-    """Shorthand channel keys ({S} = both sides, Eye{P} = both eyes) -> channel index -> value."""
-    out: dict[int, float] = {}
-    for key, value in targets.items():
-        if "{S}" in key:
-            names = [key.replace("{S}", "Left"), key.replace("{S}", "Right")]
-        elif "Eye{P}" in key:
-            names = [key.replace("Eye{P}", "LeftEye"), key.replace("Eye{P}", "RightEye")]
-        else:
-            names = [key]
-        for name in names:
-            out[ch.lookup(name).index] = float(value)
-    return out
 
 
 def _side_mask(side: str) -> np.ndarray:
@@ -581,7 +567,7 @@ class EmbeddedPlanner:
 
     def _target_vector(self, concept: lx.Concept) -> np.ndarray:
         v = np.zeros(ch.NUM_CHANNELS)
-        for i, value in _expand_targets(concept.targets).items():
+        for i, value in expand_targets(concept.targets).items():
             v[i] = value
         return v
 
@@ -1058,7 +1044,7 @@ class EmbeddedPlanner:
             # a polite, forced or fixed smile is the mouth alone: the cheeks and eyes stay out of it
             contribution[_DUCHENNE] *= 0.3
         stronger = np.abs(contribution) > np.abs(values)
-        explicit_zero = (target == 0) & np.isin(np.arange(ch.NUM_CHANNELS), list(_expand_targets(concept.targets)))
+        explicit_zero = (target == 0) & np.isin(np.arange(ch.NUM_CHANNELS), list(expand_targets(concept.targets)))
         values[stronger] = contribution[stronger]
         forced |= explicit_zero & ~stronger & (values == 0)
         explanation.append(self._describe(inst, level, contribution))

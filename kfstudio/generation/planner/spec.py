@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass, field
 
 from ... import channels as ch
-from .facs import AU_TABLE
+from .facs import AU_TABLE, expand_targets
 
 __all__ = ["Spec", "SpecReading", "read_specs", "WORDS"]
 
@@ -146,21 +146,12 @@ def _number(tok: _Tok, whole_ok: bool) -> float | None:
     return None
 
 
-def _expand(keys, side: str | None, level: float = 1.0) -> dict[int, float]:
-    """Channel keys ("{S}" both sides or ``side`` only, "Eye{P}" both eyes) -> index -> ``level``
-    (``keys`` may also map each key to its own level)."""
-    out: dict[int, float] = {}
-    items = keys.items() if isinstance(keys, dict) else ((k, 1.0) for k in keys)
-    for key, weight in items:
-        if "{S}" in key:
-            names = [key.replace("{S}", side)] if side else [key.replace("{S}", "Left"), key.replace("{S}", "Right")]
-        elif "Eye{P}" in key:
-            names = [key.replace("Eye{P}", "LeftEye"), key.replace("Eye{P}", "RightEye")]
-        else:
-            names = [key]
-        for name in names:
-            out[ch.lookup(name).index] = level * weight
-    return out
+def _one_side(channels: dict[int, float], side: str | None) -> dict[int, float]:
+    """``channels`` without those of the other side than ``side`` (all of them when no side is given)."""
+    if not side:
+        return channels
+    other = "Left" if side == "Right" else "Right"
+    return {i: v for i, v in channels.items() if not ch.CHANNELS[i].name.endswith(other)}
 
 
 def _rig_channels(word: str) -> dict[int, float] | None:
@@ -183,7 +174,7 @@ def _au_channels(word: str) -> dict[int, float] | None:
     m = re.fullmatch(r"(?i)au(\d{1,2})", word)
     if not m or int(m.group(1)) not in AU_TABLE:
         return None
-    return _expand(AU_TABLE[int(m.group(1))].targets, None)
+    return expand_targets(AU_TABLE[int(m.group(1))].targets)
 
 
 def _phrase_ending(toks: list[_Tok], end: int) -> tuple[int, dict[int, float], bool] | None:
@@ -226,9 +217,7 @@ def _phrase_at(toks: list[_Tok], k: int, side: str | None, backward: bool):
         return None
     for channels in (_rig_channels(toks[k].text), _au_channels(toks[k].text)):
         if channels:
-            if side:
-                channels = {i: v for i, v in channels.items() if not ch.CHANNELS[i].name.endswith("Left" if side == "Right" else "Right")}
-            return k, channels, True
+            return k, _one_side(channels, side), True
     for n in range(_LONGEST, 0, -1):
         lo, hi = (k - n + 1, k) if backward else (k, k + n - 1)
         if lo < 0 or hi >= len(toks) or any(t.kind != "word" for t in toks[lo : hi + 1]):
@@ -236,7 +225,7 @@ def _phrase_at(toks: list[_Tok], k: int, side: str | None, backward: bool):
         words = tuple(t.low for t in toks[lo : hi + 1])
         keys = WORDS.get(words) or (WORDS.get(words[:-1] + (words[-1][:-1],)) if words[-1].endswith("s") else None)
         if keys:
-            return (lo if backward else hi), _expand(keys, side, 1.0), False
+            return (lo if backward else hi), _one_side(expand_targets(dict.fromkeys(keys, 1.0)), side), False
     return None
 
 
