@@ -214,8 +214,12 @@ def test_train_fits_a_gate_out_of_fold_and_keeps_it_only_when_it_helps(tmp_path,
     assert info["training_rows"] == 16  # every training line read once, by a head that was not fit on it
     best = max(c["dev"]["share"] for c in info["candidates"])
     assert best >= info["dev_rule"]["share"] + 0.3
-    # ... but it would also turn the smiles of tests/planner_eval.jsonl into frowns: not kept
+    # ... but it would also turn the smiles of tests/planner_eval.jsonl into frowns: not kept, and the card
+    # says why: every margin tried in favour of the rule, with its guard share below the bar
     assert not info["kept"] and model.gate is None and not any(k.startswith("gate") for k in tensors)
+    tried = [t for c in info["candidates"] for t in c.get("margins", [])]
+    assert tried and all(t["guard_share"] < tr.GUARD_SHARE for t in tried)
+    assert max(t["margin"] for t in tried) == tr.GATE_MARGINS[-1]
     assert written["dev"]["combined"] == info["dev_rule"]
 
     # without that guard set it is kept, written, read back and used

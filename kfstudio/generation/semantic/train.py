@@ -383,6 +383,7 @@ def _train_gate(corpus: Corpus, card: dict, layer, train_layer, fit_model, cenc,
         # the smallest margin in favour of the rule that keeps the guard set met (a wider margin
         # leaves more regions to the rule); its dev figures are measured again
         layer.model.gate = g
+        trials = next(c for c in info["candidates"] if c["high_weight"] == hw).setdefault("margins", [])
         for margin in GATE_MARGINS:
             if margin < g.margin:
                 continue
@@ -393,6 +394,7 @@ def _train_gate(corpus: Corpus, card: dict, layer, train_layer, fit_model, cenc,
                 train_layer.model.gate = None
                 scores, styles = summary(r), _styles(r)
             gshare = ev.evaluate_constraints(guard, guard_predictor(settings), label="guard").overall.share if guard else None
+            trials.append({"margin": g.margin, "dev": scores, "guard_share": None if gshare is None else round(gshare, 4)})
             if gshare is None or gshare >= GUARD_SHARE:
                 break
         else:
