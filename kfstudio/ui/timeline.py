@@ -517,6 +517,16 @@ class Timeline(QWidget):
             return "stale"
         return "described" if k.description else "sparse"
 
+    def marker_tooltip(self, uid: str) -> str:
+        """What hovering a keyframe's marker shows: its time, its whole text and its state."""
+        k = self.session.anim.find(uid)
+        note = ""
+        if uid in self.stale:
+            note = "  (stale: values from another text)"
+        elif uid in self.draft:
+            note = f"  ({DRAFT_TIP})"
+        return f"{self.session.format_time(k.time)}  {k.description or '(key without description)'}{note}"
+
     # ------------------------------------------------------------------ mouse
     def mousePressEvent(self, event) -> None:
         pos = event.position()
@@ -547,12 +557,7 @@ class Timeline(QWidget):
         if drag is None:
             uid = self.marker_at(pos)
             if uid is not None:
-                k = self.session.anim.find(uid)
-                stale = "  (stale: values from another text)" if uid in self.stale else ""
-                if not stale and uid in self.draft:
-                    stale = f"  ({DRAFT_TIP})"
-                tip = f"{self.session.format_time(k.time)}  {k.description or '(key without description)'}{stale}"
-                QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+                QToolTip.showText(event.globalPosition().toPoint(), self.marker_tooltip(uid), self)
             else:
                 QToolTip.hideText()
             return
