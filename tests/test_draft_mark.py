@@ -270,3 +270,11 @@ def test_a_layer_found_missing_leaves_no_draft(qtbot, monkeypatch):
         assert session.undo() and session.anim.script == ""  # still one undo step
     finally:
         assert controller.shutdown(10000)
+
+
+def test_the_record_forgets_deleted_keyframes_at_the_next_proposal():
+    anim, uids = _doc()
+    _propose(anim, uids, 0.3, "planner")
+    cmd.delete_keyframes(anim, [uids[2]]).redo(anim)
+    _propose(anim, uids[:1], 0.4, "refined")
+    assert set(anim.settings[script_sync.DRAFT]) == {uids[1]}

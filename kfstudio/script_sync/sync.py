@@ -42,9 +42,20 @@ DRAFT = "planner_draft"
 
 def values_digest(values) -> str:
     """A short digest of a keyframe's 61 values (rounded to 1e-9, so a saved and reloaded value and
-    -0.0 give the same digest)."""
-    v = np.round(np.asarray(values, dtype=np.float64), 9) + 0.0
-    return hashlib.sha1(np.ascontiguousarray(v).tobytes()).hexdigest()[:16]
+    -0.0 give the same digest). Cached by the values' bytes: the views ask on every change."""
+    raw = np.asarray(values, dtype=np.float64)
+    key = raw.tobytes()
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        v = np.round(raw, 9) + 0.0
+        digest = hashlib.sha1(np.ascontiguousarray(v).tobytes()).hexdigest()[:16]
+        if len(_DIGESTS) >= 4096:
+            _DIGESTS.clear()
+        _DIGESTS[key] = digest
+    return digest
+
+
+_DIGESTS: dict[bytes, str] = {}
 
 
 def context_key(background: str, emotion: str, descriptions: Sequence[str], index: int) -> str:
@@ -196,7 +207,8 @@ def proposal_edit(
     settings[PROVENANCE] = prov
     edit = cmd.apply_proposals(anim, proposals, mode=mode, label=label)
     record = settings.get(DRAFT)
-    drafts = dict(record) if isinstance(record, dict) else {}
+    existing = {k.uid for k in anim.keyframes}
+    drafts = {u: d for u, d in record.items() if u in existing} if isinstance(record, dict) else {}
     after = edit.after if edit is not None else {}
     for uid in proposals:
         if stage == "planner":
