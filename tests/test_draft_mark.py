@@ -278,3 +278,28 @@ def test_the_record_forgets_deleted_keyframes_at_the_next_proposal():
     cmd.delete_keyframes(anim, [uids[2]]).redo(anim)
     _propose(anim, uids[:1], 0.4, "refined")
     assert set(anim.settings[script_sync.DRAFT]) == {uids[1]}
+
+
+def test_keyframes_a_repropose_leaves_for_later_are_not_marked_meanwhile(qtbot, gate, layer_on):
+    """A Re-propose between the stages defers the other keyframes' refinement until after it: they
+    are on their way, not drafts; at the end none is left (refined, or edited by hand)."""
+    from kfstudio.ui.session import EditorSession
+    from kfstudio.ui.worker import GenerationController, JobState
+
+    session = EditorSession()
+    controller = GenerationController(session, {"backend": "embedded"})
+    try:
+        controller.sync_script(SCRIPT)
+        qtbot.waitUntil(lambda: controller.state is JobState.REFINING and len(controller.unrefined) == 3, timeout=10000)
+        assert controller.drafts() == []
+        kfs = script_sync.script_keyframes(session.anim)
+        assert session.push(cmd.set_values(session.anim, kfs[2].uid, {JAW: 0.33}))
+        controller.regenerate([kfs[1].uid], mode="repropose", label="Re-propose keyframe")
+        assert controller.busy  # (the worker is still held in the first job's refinement)
+        assert kfs[0].uid in script_sync.draft_keyframes(session.anim)  # the planner's values, recorded
+        assert controller.drafts() == []  # ... but its refinement comes after the Re-propose
+        gate.set()
+        qtbot.waitUntil(lambda: not controller.busy, timeout=20000)
+        assert controller.drafts() == [] and script_sync.draft_keyframes(session.anim) == []
+    finally:
+        assert controller.shutdown(10000)

@@ -395,7 +395,7 @@ class GenerationController(QObject):
         """Keyframes left with the planner's draft, their refinement not on its way (a Stop between
         the stages, a refinement that failed): :func:`script_sync.draft_keyframes` less those the
         running job still proposes or refines. The views mark them."""
-        busy = self.pending | set(self._unrefined) if self.busy else set()
+        busy = self.pending | set(self._unrefined) | set(self._deferred) if self.busy else set()
         return [u for u in script_sync.draft_keyframes(self.session.anim) if u not in busy]
 
     def regenerate(self, uids, mode: str = "refine", label: str = "Regenerate keyframes",
