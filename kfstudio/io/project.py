@@ -11,7 +11,8 @@ Layout (version 1)::
       "channels": ["EyeBlinkLeft", ...], # the order of every per-channel list below
       "channel_locked": ["JawOpen"],     # names
       "channel_muted": [],
-      "settings": {...},                 # backend, export options, secondary motion ... (JSON values)
+      "settings": {...},                 # backend, export options, secondary motion, provenance,
+                                         # planner_draft ({keyframe id: values digest}) ... (JSON values)
       "keyframes": [
         {"id": "3f2a...", "time": 0.0, "hold": 0.0, "description": "...",
          "values": [61 numbers], "keyed": "all" | [names], "locked": [names], "edited": [names],
@@ -40,6 +41,10 @@ from .. import channels as ch
 from ..animation import Animation, Interp, Keyframe, Tangent
 from ..animation.secondary import SETTINGS_KEY as SECONDARY_KEY
 from ..animation.secondary import SecondaryMotion
+
+#: The settings key of the keyframes left with the planner's draft (``script_sync.DRAFT``; io may not
+#: import script_sync, which imports io). Saved and loaded as it is: a reloaded project still marks them.
+DRAFT_KEY = "planner_draft"
 from .atomic import atomic_write_text
 
 __all__ = ["FORMAT", "VERSION", "ProjectError", "to_dict", "from_dict", "save_project", "load_project"]
@@ -278,6 +283,9 @@ class _Reader:
             SecondaryMotion.from_dict(settings.get(SECONDARY_KEY))
         except ValueError as e:
             self.fail("settings", str(e))
+        drafts = settings.get(DRAFT_KEY)
+        if drafts is not None and (not isinstance(drafts, dict) or not all(isinstance(v, str) for v in drafts.values())):
+            self.fail(f"settings.{DRAFT_KEY}", f"expected an object of keyframe ids to value digests (strings), got {_short(drafts)}")
         raw = data.get("keyframes", [])
         if not isinstance(raw, list):
             self.fail("keyframes", "expected a list")

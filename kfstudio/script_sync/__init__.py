@@ -19,9 +19,11 @@ from .lines import (
     time_prefix,
 )
 from .sync import (
+    DRAFT,
     PROVENANCE,
     READING_HOLD,
     context_key,
+    draft_keyframes,
     generation_targets,
     parsed_script,
     proposal_edit,
@@ -29,6 +31,7 @@ from .sync import (
     script_keyframes,
     stale_keyframes,
     sync_keyframes,
+    values_digest,
 )
 
 __all__ = [
@@ -37,6 +40,7 @@ __all__ = [
     "describe_keyframe",
     "line_keys",
     "retime_edit",
+    "DRAFT",
     "PROVENANCE",
     "READING_HOLD",
     "context_key",
@@ -52,5 +56,7 @@ __all__ = [
     "script_with_times",
     "time_prefix",
     "stale_keyframes",
+    "draft_keyframes",
+    "values_digest",
     "sync_keyframes",
 ]

@@ -16,6 +16,7 @@ from ..animation.commands import Edit
 
 __all__ = [
     "PROVENANCE",
+    "DRAFT",
     "READING_HOLD",
     "context_key",
     "reading_hold",
@@ -24,11 +25,37 @@ __all__ = [
     "generation_targets",
     "proposal_edit",
     "stale_keyframes",
+    "draft_keyframes",
+    "values_digest",
     "parsed_script",
 ]
 
 #: ``Animation.settings`` key holding, per keyframe id, the context its values were generated from.
 PROVENANCE = "generated_from"
+
+#: ``Animation.settings`` key holding, per keyframe id, a digest (:func:`values_digest`) of the values
+#: a two-stage generation's first stage (the planner's fast draft) left the keyframe with, until the
+#: second stage (the learned layer's refinement) or a one-stage proposal replaces them. Saved with
+#: the document, like the provenance; see :func:`draft_keyframes`.
+DRAFT = "planner_draft"
+
+
+def values_digest(values) -> str:
+    """A short digest of a keyframe's 61 values (rounded to 1e-9, so a saved and reloaded value and
+    -0.0 give the same digest). Cached by the values' bytes: the views ask on every change."""
+    raw = np.asarray(values, dtype=np.float64)
+    key = raw.tobytes()
+    digest = _DIGESTS.get(key)
+    if digest is None:
+        v = np.round(raw, 9) + 0.0
+        digest = hashlib.sha1(np.ascontiguousarray(v).tobytes()).hexdigest()[:16]
+        if len(_DIGESTS) >= 4096:
+            _DIGESTS.clear()
+        _DIGESTS[key] = digest
+    return digest
+
+
+_DIGESTS: dict[bytes, str] = {}
 
 
 def context_key(background: str, emotion: str, descriptions: Sequence[str], index: int) -> str:
@@ -163,15 +190,41 @@ def proposal_edit(
     *,
     mode: str = "refine",
     label: str = "Regenerate keyframes",
+    stage: str | None = None,
 ) -> Edit | None:
     """One undoable edit applying model proposals (see :func:`commands.apply_proposals`) and
     recording the context each keyframe was generated from, so that it is not regenerated again
-    until its text or context changes."""
+    until its text or context changes.
+
+    ``stage`` is the generation stage the proposals come from: ``"planner"`` (the fast first stage
+    of two) records each keyframe's resulting values as the planner's draft (:data:`DRAFT`);
+    ``"refined"`` (the learned layer's second stage) or None (one stage) clears that record. The
+    record is a document setting changed by this same edit, so undo and redo bring it back with
+    the values."""
     settings = dict(anim.settings)
     prov = dict(settings.get(PROVENANCE, {}))
     prov.update(context)
     settings[PROVENANCE] = prov
     edit = cmd.apply_proposals(anim, proposals, mode=mode, label=label)
+    record = settings.get(DRAFT)
+    existing = {k.uid for k in anim.keyframes}
+    drafts = {u: d for u, d in record.items() if u in existing} if isinstance(record, dict) else {}
+    after = edit.after if edit is not None else {}
+    for uid in proposals:
+        if stage == "planner":
+            k = after.get(uid)
+            if k is None:
+                try:
+                    k = anim.find(uid)
+                except KeyError:
+                    continue  # deleted while its proposal was computed
+            drafts[uid] = values_digest(k.values)
+        else:
+            drafts.pop(uid, None)
+    if drafts:
+        settings[DRAFT] = drafts
+    else:
+        settings.pop(DRAFT, None)
     if edit is None:
         return cmd.make_edit(anim, label, settings=settings)
     edit.fields_before["settings"] = dict(anim.settings)
@@ -196,6 +249,22 @@ def stale_keyframes(anim: Animation) -> list[str]:
     keys = _context_keys(script.background, script.emotion, tuple(k.description for k in kfs))
     prov = anim.settings.get(PROVENANCE, {})
     return [k.uid for k, key in zip(kfs, keys) if prov.get(k.uid) != key]
+
+
+def draft_keyframes(anim: Animation) -> list[str]:
+    """Keyframes whose values still are the planner's draft (the first of two stages) and were not
+    refined by the learned layer (the second): generation was stopped between the stages, or the
+    refinement failed. A keyframe stops being one when it is refined or proposed again, when its
+    values are edited (by hand or otherwise; undoing that edit makes it one again), and while it is
+    stale (its values come from another text: :func:`stale_keyframes` says so instead)."""
+    record = anim.settings.get(DRAFT)
+    if not isinstance(record, dict) or not record:
+        return []
+    out = [k.uid for k in anim.keyframes if isinstance(record.get(k.uid), str) and record[k.uid] == values_digest(k.values)]
+    if out:
+        stale = set(stale_keyframes(anim))
+        out = [u for u in out if u not in stale]
+    return out
 
 
 @functools.lru_cache(maxsize=8)

@@ -62,6 +62,13 @@ class Inspector(QWidget):
         self.stale_label.setStyleSheet("color: #d9534f")
         self.stale_label.hide()
         self.stale: set[str] = set()
+        #: shown when the keyframe's values are the planner's draft, not refined (a Stop between stages)
+        self.draft_label = QLabel("Planner draft: not refined by the learned layer. Refine to refine it.")
+        self.draft_label.setObjectName("draftKeyframe")
+        self.draft_label.setWordWrap(True)
+        self.draft_label.setStyleSheet("color: #5bc0de")
+        self.draft_label.hide()
+        self.draft: set[str] = set()
         #: why the last proposal gave these values (planner readings, learned-layer fills, confidence)
         self.why = QPlainTextEdit()
         self.why.setObjectName("proposalExplanation")
@@ -103,6 +110,7 @@ class Inspector(QWidget):
         layout.addWidget(self.title)
         layout.addLayout(form)
         layout.addWidget(self.stale_label)
+        layout.addWidget(self.draft_label)
         locks_label = QLabel("Locked on this keyframe (kept by Refine and Re-propose):")
         locks_label.setWordWrap(True)
         layout.addWidget(locks_label)
@@ -143,6 +151,7 @@ class Inspector(QWidget):
         k = self.session.current_keyframe
         self.uid = None if k is None else k.uid
         self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
+        self.draft_label.setVisible(self.uid is not None and self.uid in self.draft and self.uid not in self.stale)
         for w in (self.time, self.hold, self.description, self.refine, self.repropose, self.lock, self.unlock, self.duplicate, self.delete):
             w.setEnabled(k is not None)
         self.refine.setEnabled(k is not None and bool(k.description.strip()))
@@ -171,6 +180,12 @@ class Inspector(QWidget):
         """The keyframes whose values come from another text (see ``script_sync.stale_keyframes``)."""
         self.stale = set(uids)
         self.stale_label.setVisible(self.uid is not None and self.uid in self.stale)
+        self.draft_label.setVisible(self.uid is not None and self.uid in self.draft and self.uid not in self.stale)
+
+    def set_draft(self, uids) -> None:
+        """The keyframes left with the planner's draft (see ``GenerationController.drafts``)."""
+        self.draft = set(uids)
+        self.draft_label.setVisible(self.uid is not None and self.uid in self.draft and self.uid not in self.stale)
 
     @Slot()
     def clear(self) -> None:

@@ -468,12 +468,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _update_stale(self, *_args) -> None:
-        """Mark keyframes whose values were generated from another text (timeline, inspector)."""
+        """Mark keyframes whose values were generated from another text, and those left with the
+        planner's draft, not refined by the learned layer (timeline, inspector)."""
         from .. import script_sync
 
         stale = set(script_sync.stale_keyframes(self.session.anim))  # cached parse: cheap per change
         self.timeline.set_stale(stale)
         self.inspector.set_stale(stale)
+        draft = set(self.controller.drafts())
+        self.timeline.set_draft(draft)
+        self.inspector.set_draft(draft)
 
     # ------------------------------------------------------------------ state display
     @Slot()

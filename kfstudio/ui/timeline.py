@@ -2,6 +2,9 @@
 
 :class:`Timeline` draws a time ruler, a marker per keyframe labelled with its description (the whole
 text on hover), an optional thumbnail of the head at each keyframe, the play range and the playhead.
+A keyframe generated from another text (stale) gets a red ring; one left with the planner's draft,
+not refined by the learned layer (generation stopped between the two stages), a dashed light-blue
+ring with a "D" tag, and says so in its tooltip.
 Mouse: click or drag on the ruler scrubs; click a marker to select it (Ctrl adds), drag it to retime
 (snapped to frames, ONE undo step per drag, Escape cancels); drag on empty track to select a range
 (it becomes the loop range); double-click keys the pose; wheel zooms around the pointer; the context
@@ -42,6 +45,10 @@ _PLAYHEAD = QColor(230, 70, 60)
 _RANGE = QColor(90, 140, 220, 45)
 _PENDING = QColor(240, 173, 78)
 _STALE = QColor(217, 83, 79)
+_DRAFT = QColor(91, 192, 222)  # a dashed light-blue ring: the planner's draft, not refined
+
+#: The tooltip's note on a keyframe left with the planner's draft (see Timeline.set_draft).
+DRAFT_TIP = "planner draft — not refined by the learned layer; Refine to refine it"
 
 
 def _diamond_sprite(style: str, r: float, dpr: float) -> QPixmap:
@@ -218,6 +225,7 @@ class Timeline(QWidget):
         self.thumbnails = ThumbnailCache()
         self.pending: set[str] = set()  # keyframes being generated (drawn hollow)
         self.stale: set[str] = set()  # keyframes whose values come from another text (red outline)
+        self.draft: set[str] = set()  # keyframes left with the planner's draft (dashed blue ring)
         self.play_range: tuple[float, float] | None = None
         self.axis = None  # a shared TimeAxis (see link_axis); else the span lives here
         self._view = (0.0, 5.0)
@@ -367,6 +375,14 @@ class Timeline(QWidget):
             self.stale = uids
             self.update()
 
+    def set_draft(self, uids) -> None:
+        """Mark keyframes whose values are the planner's draft, not refined by the learned layer
+        (see :meth:`GenerationController.drafts <kfstudio.ui.worker.GenerationController.drafts>`)."""
+        uids = set(uids)
+        if uids != self.draft:
+            self.draft = uids
+            self.update()
+
     # ------------------------------------------------------------------ painting
     def paintEvent(self, _event) -> None:
         p = QPainter(self)
@@ -465,6 +481,21 @@ class Timeline(QWidget):
             for k in kfs:
                 if k.uid in self.stale and k.uid not in self.pending:
                     p.drawEllipse(QPointF(self.x_of(k.time), MARKER_Y), 11.0, 11.0)
+        if self.draft:  # a dashed blue ring and a "D" tag: the planner's draft, not refined
+            ring = QPen(_DRAFT, 2, Qt.CustomDashLine)
+            ring.setDashPattern([2.0, 1.5])
+            for k in kfs:
+                if k.uid in self.draft and k.uid not in self.pending and k.uid not in self.stale:
+                    x = self.x_of(k.time)
+                    p.setPen(ring)
+                    p.setBrush(Qt.NoBrush)
+                    p.drawEllipse(QPointF(x, MARKER_Y), 11.0, 11.0)
+                    tag = QRectF(x + 7, MARKER_Y - 19, 11, 11)
+                    p.setPen(Qt.NoPen)
+                    p.setBrush(QBrush(_DRAFT))
+                    p.drawRoundedRect(tag, 2, 2)
+                    p.setPen(_BG)
+                    p.drawText(tag, Qt.AlignCenter, "D")
 
     def _paint_thumbnail(self, p: QPainter, x: float, k, is_selected: bool) -> None:
         image = self.thumbnails.get(k.uid, k.values)
@@ -485,6 +516,16 @@ class Timeline(QWidget):
         if k.uid in self.stale:
             return "stale"
         return "described" if k.description else "sparse"
+
+    def marker_tooltip(self, uid: str) -> str:
+        """What hovering a keyframe's marker shows: its time, its whole text and its state."""
+        k = self.session.anim.find(uid)
+        note = ""
+        if uid in self.stale:
+            note = "  (stale: values from another text)"
+        elif uid in self.draft:
+            note = f"  ({DRAFT_TIP})"
+        return f"{self.session.format_time(k.time)}  {k.description or '(key without description)'}{note}"
 
     # ------------------------------------------------------------------ mouse
     def mousePressEvent(self, event) -> None:
@@ -516,10 +557,7 @@ class Timeline(QWidget):
         if drag is None:
             uid = self.marker_at(pos)
             if uid is not None:
-                k = self.session.anim.find(uid)
-                stale = "  (stale: values from another text)" if uid in self.stale else ""
-                tip = f"{self.session.format_time(k.time)}  {k.description or '(key without description)'}{stale}"
-                QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+                QToolTip.showText(event.globalPosition().toPoint(), self.marker_tooltip(uid), self)
             else:
                 QToolTip.hideText()
             return

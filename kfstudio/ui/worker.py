@@ -107,6 +107,15 @@ class GenerationJob:
     staged: bool = False
 
 
+class _Final:
+    """The worker's notice that a keyframe's planner proposal is final: the learned layer that
+    was to refine it turned out missing (stage "final", no values)."""
+
+    info = {"stage": "final"}
+    explanation = None
+    error = ""
+
+
 class GenerationWorker(QObject):
     """Runs jobs in the worker thread (see the module docstring)."""
 
@@ -194,6 +203,10 @@ class GenerationWorker(QObject):
                 self.status.emit(f"refining {total} keyframe{'s' if total != 1 else ''} with the learned layer …")
                 if getattr(backend, "semantic_active", True):  # loads the layer (here, off the GUI thread)
                     self._run_stage(job, backend, "refined")
+                else:  # the layer turned out missing: the planner's values are final, not a draft
+                    final = _Final()
+                    for i in job.indices:
+                        self._post(job.job_id, job.uids[i], None, final)
         except Exception as exc:  # never let a backend bug kill the thread
             self.error.emit(f"generation failed: {type(exc).__name__}: {exc}")
         self.finished.emit(job.job_id, done)
@@ -295,7 +308,8 @@ class GenerationController(QObject):
         self._label = "Regenerate keyframes"
         self._context: dict[str, str] = {}
         #: proposals waiting to be applied: (keyframe id, values, stage, explanation); stage is None
-        #: (one step), "planner" or "refined" (see :meth:`GenerationWorker._run_stage`)
+        #: (one step), "planner", "refined" (see :meth:`GenerationWorker._run_stage`) or "final"
+        #: (values None: the planner's stay, the layer is missing)
         self._queued: list[tuple[str, np.ndarray, str | None, list[str]]] = []
         #: keyframes whose planner proposal was applied and whose refinement has not come yet, with
         #: what they looked like right after (see :meth:`_untouched`)
@@ -376,6 +390,13 @@ class GenerationController(QObject):
     def unrefined(self) -> set[str]:
         """Keyframes showing the planner's proposal while their refinement is on its way."""
         return set(self._unrefined)
+
+    def drafts(self) -> list[str]:
+        """Keyframes left with the planner's draft, their refinement not on its way (a Stop between
+        the stages, a refinement that failed): :func:`script_sync.draft_keyframes` less those the
+        running job still proposes or refines. The views mark them."""
+        busy = self.pending | set(self._unrefined) | set(self._deferred) if self.busy else set()
+        return [u for u in script_sync.draft_keyframes(self.session.anim) if u not in busy]
 
     def regenerate(self, uids, mode: str = "refine", label: str = "Regenerate keyframes",
                    into: Command | None = None) -> int | None:
@@ -510,8 +531,8 @@ class GenerationController(QObject):
                 continue
             stage = (getattr(result, "info", None) or {}).get("stage")
             explanation = [str(line) for line in (getattr(result, "explanation", None) or [])]
-            fresh.append((uid, np.asarray(values, dtype=np.float64), stage, explanation))
-            if stage != "refined":  # a refinement's explanation is shown once it is applied
+            fresh.append((uid, None if values is None else np.asarray(values, dtype=np.float64), stage, explanation))
+            if stage not in ("refined", "final"):  # a refinement's explanation is shown once it is applied
                 self.session.explanations[uid] = explanation
         self._queued.extend(fresh)
         if fresh and not self._batch.isActive() and not self._next_slice.isActive():
@@ -569,7 +590,19 @@ class GenerationController(QObject):
     def _apply_run(self, stage: str | None, run: dict[str, tuple[np.ndarray, list[str]]],
                    applied: list[str], refined: list[str]) -> None:
         """Apply proposals of one stage: the planner's (or a one-step backend's) as they are; the
-        refinements only to keyframes the user left alone since the planner's values were applied."""
+        refinements only to keyframes the user left alone since the planner's values were applied.
+        Stage "final" (no values: the layer is missing) keeps the planner's values and only clears
+        their draft record, for the keyframes left alone."""
+        if stage == "final":
+            batch = {}
+            for uid in run:
+                if self._untouched(uid):
+                    batch[uid] = self.session.anim.find(uid).values.copy()
+                self._unrefined.pop(uid, None)
+                self._context[uid] = self._context_all.get(uid, "")
+            if batch:
+                self._apply_step(batch, stage)
+            return
         if stage == "refined":
             batch = {}
             for uid, (values, explanation) in run.items():
@@ -586,7 +619,7 @@ class GenerationController(QObject):
         for uid in batch:
             self._context[uid] = self._context_all.get(uid, "")
         if batch:
-            self._apply_step(batch)
+            self._apply_step(batch, stage)
         if stage == "planner":
             for uid in batch:
                 snap = self._snapshot(uid)
@@ -615,12 +648,13 @@ class GenerationController(QObject):
         return (np.array_equal(before[0], now[0]) and np.array_equal(before[1], now[1])
                 and np.array_equal(before[2], now[2]) and before[3:] == now[3:])
 
-    def _apply_step(self, batch: dict[str, np.ndarray]) -> None:
-        """Apply one batch of proposals: folded into the job's step while it is on top, else a new
-        step (which later batches are folded into)."""
+    def _apply_step(self, batch: dict[str, np.ndarray], stage: str | None = None) -> None:
+        """Apply one batch of proposals of ``stage``: folded into the job's step while it is on top,
+        else a new step (which later batches are folded into). The planner's draft is recorded in
+        the document (:data:`script_sync.DRAFT`) and the refinement clears it, in the same edit."""
         stack, anim = self.session.stack, self.session.anim
         context = {uid: self._context[uid] for uid in batch}
-        edit = script_sync.proposal_edit(anim, batch, context, mode=self._mode, label=self._label)
+        edit = script_sync.proposal_edit(anim, batch, context, mode=self._mode, label=self._label, stage=stage)
         if edit is None:
             return
         merged = stack.amend(self._step, edit) if self._step is not None else None
