@@ -302,3 +302,45 @@ def test_a_planner_reading_too_faint_to_show_is_filled_by_the_learned_layer():
     assert any("too faint to show" in line for line in res.explanation)
     alone = next(iter(create_backend("embedded", semantic=False).propose([KeyframeRequest([text], 0)])))
     assert np.abs(alone.values).max() < 0.05  # the planner alone keeps its own faint reading
+
+
+def test_settings_given_to_a_layer_override_its_card(encoder):
+    from kfstudio.generation.semantic.resources import default_model_dir
+
+    model = SemanticModel.load(default_model_dir())
+    assert "gain" in model.card["combine"]
+    layer = SemanticLayer(model, encoder, {"gain": 0.5, "floor": 0.2})
+    assert layer.settings["gain"] == 0.5 and layer.settings["floor"] == 0.2
+    assert SemanticLayer(model, encoder).settings["gain"] == model.card["combine"]["gain"]
+
+
+def _reading(**values):
+    from kfstudio.generation.semantic.layer import Reading
+
+    vals = np.zeros(ch.NUM_CHANNELS)
+    for name, x in values.items():
+        vals[ch.channel_index(name)] = x
+    return Reading(vals, 0.8, "a corpus line", vals.copy())
+
+
+def test_the_learned_layer_drops_the_weaker_of_two_antagonists_and_never_works_against_the_planner():
+    """A head that blends two readings (wide eyes and a squint, a frown under a smile) or puts pressed
+    lips beside the planner's open jaw: the weaker antagonist, and one against a planner movement, go."""
+    from kfstudio.generation.planner import Plan
+    from kfstudio.generation.semantic.layer import combine
+
+    settings = {"gain": 1.0, "floor": 0.05, "mode": "max", "fill": 0.1}
+    jaw = np.zeros(ch.NUM_CHANNELS)
+    jaw[ch.channel_index("JawOpen")] = 0.4
+    plan = Plan(jaw, ["'open' -> JawOpen"], {"mouth"}, [], True)
+    reading = _reading(EyeWideLeft=0.4, EyeWideRight=0.4, EyeSquintLeft=0.15, EyeSquintRight=0.15, MouthPressLeft=0.3,
+                       MouthPressRight=0.3, MouthSmileLeft=0.5, MouthSmileRight=0.5, BrowInnerUp=0.3)
+    out = combine(plan, reading, settings).values
+    assert v(out, "JawOpen") == pytest.approx(0.4)
+    assert v(out, "EyeWideLeft") == pytest.approx(0.4) and v(out, "EyeSquintLeft") == 0.0  # the weaker antagonist
+    assert v(out, "MouthPressLeft") == 0.0 and v(out, "MouthPressRight") == 0.0  # against the planner's open jaw
+    assert v(out, "MouthSmileLeft") == pytest.approx(0.5) and v(out, "BrowInnerUp") == pytest.approx(0.3)
+    # two antagonists of comparable size are both kept (a real blend: "a smile fighting a frown")
+    fight = _reading(MouthSmileLeft=0.3, MouthFrownLeft=0.25)
+    out = combine(Plan(np.zeros(ch.NUM_CHANNELS), [], set(), ["x"], False), fight, settings).values
+    assert v(out, "MouthSmileLeft") == pytest.approx(0.3) and v(out, "MouthFrownLeft") == pytest.approx(0.25)

@@ -37,7 +37,7 @@ CHOICES = ("combined", "planner", "learned", "larger")
 _CLAUSE = re.compile(r"[,;:]|\band\b|\bthen\b|\bbut\b|\bwhile\b", re.IGNORECASE)
 _NEGATION = re.compile(
     r"\b(?:not|never|no|without|nor|neither|hardly|barely|isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|"
-    r"cannot|isnt|doesnt|dont|didnt|wont|cant)\b|n't\b",
+    r"cannot|isnt|doesnt|dont|didnt|wont|cant|stops|stopped|stopping|ceases|ceased|quits)\b|n't\b",
     re.IGNORECASE,
 )
 N_FEATURES = 30

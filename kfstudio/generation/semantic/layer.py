@@ -93,6 +93,44 @@ def _shown(values: np.ndarray, mask: np.ndarray, limit: int = 6) -> str:
     return ", ".join(f"{ch.NAMES[i]} {values[i]:.2f}" for i in idx) or "rest"
 
 
+def _antagonist_pairs() -> np.ndarray:
+    pairs = [("JawOpen", "CheekPuff"), ("MouthFunnel", "MouthPressLeft"), ("MouthFunnel", "MouthPressRight"),
+             ("TongueOut", "MouthPressLeft"), ("TongueOut", "MouthPressRight")]
+    for s in ("Left", "Right"):
+        pairs += [(f"EyeWide{s}", f"EyeSquint{s}"), (f"BrowDown{s}", f"BrowOuterUp{s}"), (f"MouthSmile{s}", f"MouthFrown{s}"),
+                  (f"MouthPress{s}", "JawOpen"), (f"MouthPress{s}", f"MouthLowerDown{s}"), ("MouthPucker", f"MouthStretch{s}")]
+    return np.array([(_IDX[a], _IDX[b]) for a, b in pairs])
+
+
+#: Movements that work against each other (on one side of the face): the upper lid raiser and the lid
+#: tightener, the brow lowerer and the outer brow raiser, the lip corner puller and depressor, lips
+#: pressed and lips parted (jaw dropped, lower lip down, tongue out, lips funnelled), a pucker and a
+#: stretch, puffed cheeks and an open jaw.
+ANTAGONISTS = _antagonist_pairs()
+#: a learned value this much lower than in the reading without the description's negations is driven
+#: by a negated word, and dropped
+NEGATED_DRIVE = 0.1
+ANTAGONIST_RATIO = 0.5  # of two learned antagonists, the one at or below this share of the other is dropped
+
+
+def settle_antagonists(learned: np.ndarray, planned: np.ndarray | None = None, kept: np.ndarray | None = None) -> np.ndarray:
+    """The learned values without the weaker of two antagonists (at most :data:`ANTAGONIST_RATIO` of
+    the other: the head's blend of two readings, not a movement), and without a movement that works
+    against one the planner set in the regions it read (``kept``): lips pressed beside the planner's
+    open jaw, a squint beside its wide eyes."""
+    v = learned.copy()
+    a, b = ANTAGONISTS[:, 0], ANTAGONISTS[:, 1]
+    x, y = np.abs(v[a]), np.abs(v[b])
+    both = (x > 0) & (y > 0)
+    v[a[both & (x <= ANTAGONIST_RATIO * y)]] = 0.0
+    v[b[both & (y <= ANTAGONIST_RATIO * x) & (x > ANTAGONIST_RATIO * y)]] = 0.0
+    if planned is not None and kept is not None:
+        set_ = kept & (np.abs(planned) >= 0.1)
+        v[a[set_[b] & ~set_[a]]] = 0.0
+        v[b[set_[a] & ~set_[b]]] = 0.0
+    return v
+
+
 _YAW_RATIO, _PITCH_RATIO = 0.85, 0.6  # eye rotation (rad) at which eyeLook* reach 1 (the planner's capture ratios)
 
 
@@ -147,8 +185,12 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
     s = dict(DEFAULT_COMBINE, **(settings or {}))
     planned = ch.clamp(np.asarray(plan.values, dtype=np.float64) * _intensity_factor(plan, reading, s))
     learned = reading.values * s["gain"]
-    learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
-    larger = np.where(np.abs(planned) >= np.abs(learned), planned, learned)
+    learned = settle_antagonists(np.where(np.abs(learned) >= s["floor"], learned, 0.0))
+    kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    for r in set(getattr(plan, "understood", ())) & set(REGIONS):
+        kept |= REGION_MASKS[r]
+    beside = settle_antagonists(learned, planned, kept)
+    larger = np.where(np.abs(planned) >= np.abs(beside), planned, beside)
     options = np.stack([np.asarray(rule_values, dtype=np.float64), _coherent(planned), _coherent(learned), _coherent(larger)])
     x = region_features(plan, reading, options, reading.description, reading.background, reading.emotion,
                         unnegated is not None, _MASKS)
@@ -230,6 +272,11 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
     kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     for r in understood:
         kept |= REGION_MASKS[r]
+    learned = settle_antagonists(learned, planned, kept)
+    if unnegated is not None:
+        # what the description's negated words would drive is not put back by the learned layer ("she
+        # stops frowning": the brows of a frown stay down out of the reading, wherever the planner left them)
+        learned[(np.abs(unnegated * s["gain"]) - np.abs(learned)) > NEGATED_DRIVE] = 0.0
     lines = []
     factor = _intensity_factor(plan, reading, s) if kept.any() else 1.0
     if factor != 1.0:
@@ -332,7 +379,7 @@ class SemanticLayer:
 
         self.model = model
         self.encoder = encoder if encoder is not None else MiniLMEncoder()
-        self.settings = dict(DEFAULT_COMBINE, **(model.card.get("combine") or {}), **(combine_settings or {}))
+        self.settings = {**DEFAULT_COMBINE, **(model.card.get("combine") or {}), **(combine_settings or {})}
         self._lock = threading.Lock()
 
     @classmethod
