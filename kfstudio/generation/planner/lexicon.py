@@ -377,7 +377,9 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["clench", "grit", "set", "lock", "grind"], "clench"),
     **dict.fromkeys(["puff", "inflate", "balloon", "fill", "bulge out", "blow out", "swell"], "puff"),
     **dict.fromkeys(["flare", "dilate"], "flare"),
-    **dict.fromkeys(["tilt", "cock", "lean", "incline", "angle", "tip", "loll"], "tilt"),
+    **dict.fromkeys(["tilt", "lean", "incline", "angle", "tip", "loll"], "tilt"),
+    # a cocked head is a tilted one, but a cocked brow is one brow raised (tilted brows are the inner raise)
+    "cock": "cock",
     **dict.fromkeys(["turn", "swivel", "rotate", "twist", "whip", "swing", "pivot", "side", "sideways", "aside"], "turn"),
     **dict.fromkeys(["shift", "slide", "move", "dart", "flick", "drift", "wander", "slip"], "motion"),
     **dict.fromkeys(["back", "backward", "throw back"], "back"),
@@ -425,7 +427,7 @@ RULES: dict[tuple[str, str], str] = {
     ("lips", "open"): "lips_part", ("lips", "press"): "lips_press", ("lips", "narrow"): "lips_tighten", ("lips", "close"): "lips_press",
     ("lips", "out"): "lips_pucker", ("lips", "funnel"): "lips_funnel", ("lips", "in"): "lips_roll_in", ("lips", "stretch"): "lips_stretch",
     ("lips", "knit"): "lips_purse", ("lips", "tremble"): "lip_tremble", ("lips", "curl"): "upper_lip_raise", ("lips", "twitch"): "corners_up", ("mouth", "twitch"): "corners_up",
-    ("corners", "twitch"): "corners_up", ("brows", "twitch"): "brow_raise_one", ("brows", "tilt"): "brow_raise_one", ("eyes", "twitch"): "eyes_narrow", ("lips", "up"): "corners_up",
+    ("corners", "twitch"): "corners_up", ("brows", "twitch"): "brow_raise_one", ("brows", "tilt"): "inner_brows_raise", ("brows", "cock"): "brow_raise_one", ("eyes", "twitch"): "eyes_narrow", ("lips", "up"): "corners_up",
     ("lips", "down"): "corners_down", ("lips", "show"): "upper_lip_raise", ("lips", "turn"): "lips_right", ("lips", "side"): "lips_right",
     ("lips", "clench"): "lips_press", ("lips", "wide"): "lips_part",
     ("upper_lip", "up"): "upper_lip_raise", ("upper_lip", "curl"): "upper_lip_raise", ("upper_lip", "in"): "upper_lip_in",
@@ -451,7 +453,7 @@ RULES.update({
     ("mouth", "flat"): "lips_press", ("lips", "flat"): "lips_press", ("mouth", "camera"): "lips_press", ("lips", "camera"): "lips_press",
 })
 #: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
-ACTION_FALLBACK: dict[str, str] = {"pulldown": "down"}
+ACTION_FALLBACK: dict[str, str] = {"pulldown": "down", "cock": "tilt"}
 
 #: Words that narrow a part named within a few words after them ("the inner ends of the brows").
 QUALIFIERS: dict[str, dict[str, str]] = {

@@ -218,6 +218,15 @@ def _side_mask(side: str) -> np.ndarray:
 
 
 _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
+#: Words after which "right" means "all the way" ("right up", "right back"), not a side.
+#: ... unless it opens the clause or follows one part in the singular ("upper lip R up", "brow: right up").
+_ONE_PART = frozenset({"brow", "eyebrow", "lip", "eye", "lid", "eyelid", "corner", "cheek", "nostril"})
+_RIGHT_ADVERB_NEXT = frozenset({"up", "down", "back", "away", "through", "into", "across"})
+_INNER_BROW = ch.channel_index("BrowInnerUp")
+_TILT_WORDS = re.compile(r"\b(tilt|angl|tip|lean|inclin|slant)", re.I)
+_OUTER_BROWS = [ch.channel_index("BrowOuterUpLeft"), ch.channel_index("BrowOuterUpRight")]
+#: A one-sided brow raise keeps the (shared) inner raiser at most this share of the outer one.
+_ONE_BROW_INNER = 0.2
 
 
 @dataclass
@@ -350,6 +359,12 @@ class _Matcher:
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
                 if after in ("a", "an") or (s.text == "in" and after in _EMOTION_LEMMAS):
+                    del s.roles["action"]
+            if s.start == s.end and s.text.lower() == "right" and "side" in s.roles and s.end + 1 < len(texts) \
+                    and texts[s.end + 1].lower() in _RIGHT_ADVERB_NEXT and s.start and texts[s.start - 1].lower() not in _ONE_PART:
+                # "eyebrows right up", "snaps right back": 'right' is 'all the way' there, not a side
+                s.roles.pop("side")
+                if s.roles.get("action") == "side":
                     del s.roles["action"]
         return out
 
@@ -854,7 +869,7 @@ class EmbeddedPlanner:
                         continue
                 instances.append(inst)
                 used.add(k)
-        instances = self._merge(self._drop_pitch_tilts(self._drop_vague(instances)))
+        instances = self._merge(self._drop_brow_tilts(self._drop_pitch_tilts(self._drop_vague(instances))))
         if not instances:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)
@@ -915,6 +930,19 @@ class EmbeddedPlanner:
         pitch, not a sideways roll (unless the tilt itself carries a side)."""
         pitched = any(i.concept.key in _PITCH_CONCEPTS for i in instances)
         return [i for i in instances if not (pitched and i.concept.key == "head_tilt" and not i.side)]
+
+    @staticmethod
+    def _drop_brow_tilts(instances: list[_Instance]) -> list[_Instance]:
+        """Brows that tilt are the inner ends raised (the grief brow), and a direction beside the tilt
+        says which way: "brows tilt up" is that inner raise alone (not the whole brow up), "brows
+        angled down" is a lowered brow (not also the inner raise)."""
+        tilts = [i for i in instances if i.concept.key == "inner_brows_raise" and _TILT_WORDS.search(i.words)]
+        if not tilts:
+            return instances
+        keys = {i.concept.key for i in instances}
+        if "brows_lower" in keys:
+            return [i for i in instances if i not in tilts]
+        return [i for i in instances if i.concept.key != "brows_raise"]
 
     @staticmethod
     def _merge(instances: list[_Instance]) -> list[_Instance]:
@@ -1079,6 +1107,11 @@ class EmbeddedPlanner:
             side = lx.DEFAULT_SIDE
         if side and not inst.both:
             target[_OTHER_SIDE[side]] = 0.0
+            outer = float(np.max(target[_OUTER_BROWS]))
+            if outer > 0.0 and concept.region == "brows":
+                # one brow raised is that brow's outer raiser; the shared inner raiser (one channel for
+                # both brows) follows it only a little, or the other brow would lift too
+                target[_INNER_BROW] = min(float(target[_INNER_BROW]), _ONE_BROW_INNER * outer)
         return target
 
     def _level(self, inst: _Instance, target: np.ndarray, prev: np.ndarray | None) -> float:

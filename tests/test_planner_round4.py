@@ -1,0 +1,66 @@
+"""Planner round 4: general rules found on the corpus train/dev splits (real planner, real tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio import channels as ch
+from kfstudio.generation.planner import EmbeddedPlanner, Plan
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def v(plan: Plan, name: str) -> float:
+    return float(plan.values[ch.channel_index(name)])
+
+
+@pytest.mark.parametrize("text, side", [
+    ("L brow up", "Left"), ("left brow raised", "Left"), ("he raises his right eyebrow", "Right"),
+    ("raises an eyebrow", "Left"), ("He cocks his left brow and cuts his eyes right.", "Left"),
+])
+def test_one_brow_raised_is_its_outer_raiser_with_little_inner(planner, text, side):
+    plan = planner.plan(text)
+    other = "Right" if side == "Left" else "Left"
+    outer = v(plan, f"BrowOuterUp{side}")
+    assert outer >= 0.4
+    assert v(plan, f"BrowOuterUp{other}") == 0.0
+    assert v(plan, "BrowInnerUp") <= 0.2 * outer + 1e-9
+
+
+def test_both_brows_raised_keep_the_inner_raiser(planner):
+    plan = planner.plan("brows up")
+    assert v(plan, "BrowInnerUp") >= 0.4 and v(plan, "BrowOuterUpLeft") >= 0.4 and v(plan, "BrowOuterUpRight") >= 0.4
+    # a one-sided inner raise names no outer brow: it stays the inner raise
+    assert v(planner.plan("the left inner brow lifts"), "BrowInnerUp") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["brows tilted", "the brows tilt up", "not without sympathy, brows tilted"])
+def test_tilted_brows_are_the_inner_raise(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "BrowInnerUp") >= 0.3
+    assert v(plan, "BrowOuterUpLeft") <= 0.1 and v(plan, "BrowOuterUpRight") <= 0.1
+    assert v(plan, "BrowDownLeft") <= 0.1
+
+
+def test_brows_angled_down_are_lowered_not_raised(planner):
+    plan = planner.plan("eyebrows angled down")
+    assert v(plan, "BrowDownLeft") >= 0.4 and v(plan, "BrowDownRight") >= 0.4
+    assert v(plan, "BrowInnerUp") <= 0.1
+
+
+def test_a_cocked_head_still_tilts(planner):
+    assert abs(v(planner.plan("she cocks her head"), "HeadRoll")) >= 0.15
+    assert v(planner.plan("head cocked to the left"), "HeadRoll") < -0.15
+
+
+def test_right_before_a_direction_is_all_the_way_not_a_side(planner):
+    plan = planner.plan("eyebrows right up")
+    assert v(plan, "BrowOuterUpLeft") >= 0.4 and v(plan, "BrowOuterUpRight") >= 0.4
+    # ... but a side after one part in the singular, or opening its clause, is still that side
+    lip = planner.plan("upper lip R up")
+    assert v(lip, "MouthUpperUpRight") >= 0.4 and v(lip, "MouthUpperUpLeft") == 0.0
+    brow = planner.plan("skeptic brow: right up, left lowered")
+    assert v(brow, "BrowOuterUpRight") > v(brow, "BrowOuterUpLeft")
