@@ -64,3 +64,30 @@ def test_right_before_a_direction_is_all_the_way_not_a_side(planner):
     assert v(lip, "MouthUpperUpRight") >= 0.4 and v(lip, "MouthUpperUpLeft") == 0.0
     brow = planner.plan("skeptic brow: right up, left lowered")
     assert v(brow, "BrowOuterUpRight") > v(brow, "BrowOuterUpLeft")
+
+
+@pytest.mark.parametrize("text", ["a sharp intake of breath", "she gasps", "a sharp inhale", "her breath catches"])
+def test_a_sharp_breath_in_is_a_gasp(planner, text):
+    plan = planner.plan(text)
+    assert "mouth" in plan.understood
+    assert v(plan, "JawOpen") >= 0.25 and v(plan, "EyeWideLeft") >= 0.3 and v(plan, "BrowInnerUp") >= 0.3
+
+
+def test_a_deep_breath_is_no_gasp(planner):
+    assert v(planner.plan("takes a deep breath"), "JawOpen") < 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "he sucks air through his teeth", "Classic mechanic face: sharp intake of breath through clenched teeth, eyes narrowed.",
+    "she hisses through her teeth",
+])
+def test_air_sucked_through_the_teeth_stretches_the_lips_over_closed_teeth(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthStretchLeft") >= 0.3 and v(plan, "MouthStretchRight") >= 0.3
+    assert v(plan, "EyeSquintLeft") >= 0.25 and v(plan, "BrowDownLeft") >= 0.15
+    assert v(plan, "JawOpen") <= 0.1 and v(plan, "EyeWideLeft") <= 0.05  # not a gasp
+
+
+def test_clenched_words_keep_their_own_reading(planner):
+    # the breath phrases are written with the base form: 'clenched' elsewhere is still the clench
+    assert v(planner.plan("jaw clenched"), "MouthPressLeft") >= 0.3

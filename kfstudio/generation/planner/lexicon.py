@@ -105,6 +105,10 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("sob", _AU({1: 0.9, 4: 0.1, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
         _c("cry", _AU({1: 0.85, 4: 0.08, 15: 0.8, 17: 0.5, 7: 0.4, 6: 0.3, 41: 0.2}), "mouth", 0.7),
         _c("gasp", {**_AU({26: 0.9, 5: 0.7, 1: 0.6, 2: 0.6, 22: 0.2}), "HeadPitch": -0.08}, "mouth", 0.75),
+        # air sucked in through the teeth (the mechanic's "that'll cost you", a sting): lips stretched back
+        # from set teeth, eyes narrowed, brows drawn (corpus train: stretch 0.45, squint 0.35, brows 0.25)
+        _c("teeth_suck", {"MouthStretch{S}": 1.0, "EyeSquint{S}": 0.75, "BrowDown{S}": 0.55, "BrowInnerUp": 0.45,
+                          "MouthLowerDown{S}": 0.45, "MouthUpperUp{S}": 0.45}, "mouth", 0.45, label="air sucked through the teeth"),
         _c("sigh", {**_AU({41: 0.5, 25: 0.4, 1: 0.25, 26: 0.15, 22: 0.3}), "HeadPitch": 0.08}, "eyes", 0.6),
         _c("kiss", {"MouthPucker": 1.0, "MouthFunnel": 0.1, "EyeBlink{S}": 0.3}, "mouth", 0.8),
         _c("whistle", {"MouthPucker": 0.8, "MouthFunnel": 0.55, "CheekPuff": 0.2}, "mouth", 0.8),
@@ -246,6 +250,16 @@ EXPRESSION_WORDS: dict[str, str] = {
     "smile that do not reach eye": "mouth_only_smile", "smile that never reach eye": "mouth_only_smile",
     "tear up": "cry", "tearful": "cry", "well up": "cry", "eye well up": "cry", "well up with tear": "cry", "bawl": "sob",
     "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
+    # a sharp breath in is a gasp (a deep or slow one is not); through the teeth it is the teeth suck
+    "intake of breath": "gasp", "sharp intake": "gasp", "sharp breath": "gasp", "sharp inhale": "gasp", "inhale sharply": "gasp",
+    "sharply inhale": "gasp", "sharp inhalation": "gasp", "quick intake": "gasp", "suck in a breath": "gasp", "suck in breath": "gasp",
+    "breath catch": "gasp", "draw a sharp breath": "gasp",
+    "suck air through teeth": "teeth_suck", "suck in air through teeth": "teeth_suck", "suck breath through teeth": "teeth_suck",
+    "air through teeth": "teeth_suck", "breath through teeth": "teeth_suck", "intake of breath through teeth": "teeth_suck",
+    "intake of breath through clench teeth": "teeth_suck", "breath through clench teeth": "teeth_suck",
+    "air through clench teeth": "teeth_suck", "suck air through clench teeth": "teeth_suck", "hiss through teeth": "teeth_suck",
+    "sharp intake of breath through teeth": "teeth_suck", "sharp intake of breath through clench teeth": "teeth_suck",
+    "sharp breath through teeth": "teeth_suck", "sharp breath through clench teeth": "teeth_suck", "inhale through teeth": "teeth_suck", "inhale through clench teeth": "teeth_suck",
     "kiss": "kiss", "whistle": "whistle", "blow": "blow", "chew": "chew", "munch": "chew",
     "bite lip": "bite_lip", "bite lower lip": "bite_lip", "bite the lip": "bite_lip", "bite lower": "bite_lip",
     "lick lip": "lick_lips", "lick": "lick_lips",
