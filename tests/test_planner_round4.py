@@ -91,3 +91,25 @@ def test_air_sucked_through_the_teeth_stretches_the_lips_over_closed_teeth(plann
 def test_clenched_words_keep_their_own_reading(planner):
     # the breath phrases are written with the base form: 'clenched' elsewhere is still the clench
     assert v(planner.plan("jaw clenched"), "MouthPressLeft") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["he watches her cry", "she sees him smile", "looking at the laughing kids",
+                                  "HE WATCHES HER CRY", "She sees Tom laugh.", "he hears the baby crying upstairs"])
+def test_someone_elses_expression_is_not_the_subjects(planner, text):
+    plan = planner.plan(text)
+    for name in ("MouthSmileLeft", "MouthFrownLeft", "JawOpen", "BrowInnerUp", "CheekSquintLeft"):
+        assert v(plan, name) <= 0.05, name
+    assert "mouth" not in plan.understood  # left to the learned layer
+
+
+def test_a_reaction_beside_an_observed_expression_is_read(planner):
+    plan = planner.plan("she sees him smile and smiles back")
+    assert v(plan, "MouthSmileLeft") >= 0.4
+    unmoved = planner.plan("he watches her cry, unmoved")
+    assert v(unmoved, "MouthFrownLeft") <= 0.05 and v(unmoved, "BrowInnerUp") <= 0.12
+
+
+@pytest.mark.parametrize("text", ["I watch her smile", "she looks at him smiling",
+                                  "lips press over a smile that won't stay down", "she watches, smiling"])
+def test_own_or_narrated_expressions_stay(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.2

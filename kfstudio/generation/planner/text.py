@@ -419,6 +419,39 @@ _CANT_HIDE_RE = re.compile(
 )
 _OFF_FACE_RE = re.compile(r"(?<=clearly )(\w+)\s+off\s+(?:her|his|their|my)\s+face", re.I)
 #: "can't stop smiling", "couldn't help grinning": the movement itself, not its negation
+#: Someone else's expression seen or heard ("he watches her cry", "she sees Tom smile", "looking at the
+#: laughing kids"): the subject's face does not copy it, so the expression word is dropped (the
+#: learned layer, or a reaction written beside it, says what the watcher's face does). A narrator's
+#: "I've never seen her smile like that" describes her face and is kept (see _observed), and so is
+#: "she looks at him smiling" (whose smile it is, is not said).
+_EXPRESSION_FORMS = (
+    r"(?:cr(?:y|ies|ied|ying)|smil(?:e|es|ed|ing)|laugh(?:s|ed|ing)?|sob(?:s|bed|bing)?|grin(?:s|ned|ning)?"
+    r"|weep(?:s|ing)?|wept|giggl(?:e|es|ed|ing)|frown(?:s|ed|ing)?|scowl(?:s|ed|ing)?|pout(?:s|ed|ing)?"
+    r"|yawn(?:s|ed|ing)?|winc(?:e|es|ed|ing)|scream(?:s|ed|ing)?|sneer(?:s|ed|ing)?|beam(?:s|ed|ing)?)"
+)
+_OBSERVED_RE = re.compile(
+    r"(?i:\b(?:watch(?:es|ed|ing)?|see(?:s|ing)?|saw|seen|notic(?:e|es|ed|ing)|hear(?:s|d|ing)?"
+    r"|listen(?:s|ed|ing)?\s+to))\s+"
+    r"(?:(?i:him|her|them|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|its\s+\w+)|[A-Z][a-z]+)\s+"
+    r"(?i:(" + _EXPRESSION_FORMS + r"))\b"
+)
+_OBSERVED_ADJ_RE = re.compile(
+    r"(?i:\b(?:at|to|toward|towards)\s+(?:the|a|an|his|her|their|those|these|that|this|some)\s+)"
+    r"(?i:(" + _EXPRESSION_FORMS + r"))\s+(?=[a-z])", re.I,
+)
+_NARRATOR_RE = re.compile(r"(?i:\b(?:i|we|you)\b(?:\s+[\w']+){0,3}\s*$)")
+
+
+def _observed(s: str) -> str:
+    """Drop the expression words of someone the subject watches (not the subject's own face)."""
+    def drop(m: re.Match) -> str:
+        if _NARRATOR_RE.search(s[: m.start()]):
+            return m.group(0)
+        return m.group(0)[: m.start(1) - m.start()] + m.group(0)[m.end(1) - m.start():]
+    s = _OBSERVED_RE.sub(drop, s)
+    return _OBSERVED_ADJ_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()], s)
+
+
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
@@ -568,6 +601,7 @@ def normalize(text: str) -> str:
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
+    s = _observed(s)
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
     s = s.casefold()
