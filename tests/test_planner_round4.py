@@ -113,3 +113,17 @@ def test_a_reaction_beside_an_observed_expression_is_read(planner):
                                   "she smiles at the crying baby", "she watches, smiling"])
 def test_own_or_narrated_expressions_stay(planner, text):
     assert v(planner.plan(text), "MouthSmileLeft") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["a tight, fake smile", "she smiles politely", "nervous laugh emoji face",
+                                  "He manages a weak, tired smile.", "a forced grin"])
+def test_a_social_smile_leaves_the_cheeks_out(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthSmileLeft") >= 0.2
+    assert v(plan, "CheekSquintLeft") <= 0.1 and v(plan, "CheekSquintRight") <= 0.1
+    assert "cheeks" in plan.understood
+
+
+def test_a_warm_smile_keeps_its_cheeks(planner):
+    assert v(planner.plan("a warm smile"), "CheekSquintLeft") >= 0.25
+    assert v(planner.plan("she beams"), "CheekSquintLeft") >= 0.25
