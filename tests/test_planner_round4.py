@@ -127,3 +127,25 @@ def test_a_social_smile_leaves_the_cheeks_out(planner, text):
 def test_a_warm_smile_keeps_its_cheeks(planner):
     assert v(planner.plan("a warm smile"), "CheekSquintLeft") >= 0.25
     assert v(planner.plan("she beams"), "CheekSquintLeft") >= 0.25
+
+
+@pytest.mark.parametrize("typed, written", [("didnt smile", "didn't smile"), ("he doesnt smile", "he doesn't smile"),
+                                            ("she isnt smiling", "she isn't smiling"), ("cant smile", "can't smile")])
+def test_contractions_typed_without_apostrophe_read_as_written(planner, typed, written):
+    a, b = planner.plan(typed), planner.plan(written)
+    assert v(a, "MouthSmileLeft") <= 0.05
+    assert list(a.values) == list(b.values)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("far from bored", "EyeBlinkLeft"), ("he is nowhere near angry", "BrowDownLeft"), ("she forgets to smile", "MouthSmileLeft"),
+    ("She resists the urge to roll her eyes.", "EyeLookUpLeft"),
+])
+def test_more_negating_phrases(planner, text, channel):
+    assert v(planner.plan(text), channel) <= 0.05
+
+
+def test_resisting_or_fighting_back_a_smile_holds_it_back(planner):
+    for text in ("she resists a smile", "he fights back a smile"):
+        plan = planner.plan(text)
+        assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.35 and v(plan, "MouthPressLeft") >= 0.15, text

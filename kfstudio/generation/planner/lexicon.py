@@ -502,7 +502,7 @@ INTENSITY: dict[str, float] = {
     # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
     **dict.fromkeys(["suppressed", "concealed", "muffled", "held back"], 0.35),
     **dict.fromkeys(["bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down"], 0.3),
-    **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to"], 0.25),
+    **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to", "resist"], 0.25),
     **dict.fromkeys(["barely contained", "barely concealed", "barely suppressed", "barely hidden", "barely controlled", "barely held"], 0.75),
     **dict.fromkeys(["somewhat", "moderately", "moderate", "fairly", "rather", "quite", "medium", "half"], 0.5),
     **dict.fromkeys(["clearly", "clear", "visibly", "visible", "noticeably", "noticeable", "firmly", "firm", "openly", "obviously", "distinctly", "definitely", "warm", "warmly", "real", "genuine", "genuinely", "tense", "tight", "tightly", "tension", "strain", "effort", "force", "urgency"], 0.75),
@@ -524,7 +524,10 @@ INTENSITY: dict[str, float] = {
 }
 
 #: Negators that act on the next movement in the clause.
-NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign of", "not a trace of", "not a hint of", "free of", "devoid of", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even"}
+NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign of", "not a trace of", "not a hint of", "free of", "devoid of", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even",
+                          # "far from bored", "nowhere near as angry", "forgets to smile", "resists the urge to roll her eyes"
+                          "far from", "nowhere near", "forget to", "resist the urge to", "fight the urge to",
+                          "suppress the urge to"}
 #: Negators that act on the movement just before them ("the smile fades").
 NEGATION_AFTER: set[str] = {"drain out", "drain away", "seep out", "ebb", "ebb away", "leave face", "go out of", "slide off face", "slip off face", "fall off face", "fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
 #: Comparatives relative to the previous keyframe.

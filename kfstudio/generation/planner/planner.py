@@ -115,7 +115,7 @@ _SUPPRESS_WORDS = frozenset({
     "stifle", "restrain", "hold back", "fight back", "fight", "try not to", "try hard not to", "struggle not to", "trying not to",
     "in check", "held in check", "suppressed", "stifled", "restrained", "bites back", "bit back", "biting back",
     "hide", "conceal", "mask", "disguise", "contained", "controlled",
-    "concealed", "muffled", "held back",
+    "concealed", "muffled", "held back", "resist",
 })
 #: Negating words that can be partial ("fades a little"); with a small intensity they weaken instead.
 _FADES = frozenset({"fade", "fades", "faded", "fading", "soften", "softens", "ease", "eases", "drain", "drains", "subside", "subsides",

@@ -324,6 +324,11 @@ SHORTHAND: dict[str, str] = {
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
     "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
     "woohoo": "excited", "ikr": "smile", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
+    # contractions typed without the apostrophe
+    "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
+    "werent": "were not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not",
+    "havent": "have not", "hadnt": "had not", "cant": "can not", "wont": "will not", "aint": "is not", "didn": "did not",
+    "doesn": "does not", "isn": "is not", "wasn": "was not", "couldn": "could not", "wouldn": "would not",
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
     "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
