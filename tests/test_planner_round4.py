@@ -149,3 +149,15 @@ def test_resisting_or_fighting_back_a_smile_holds_it_back(planner):
     for text in ("she resists a smile", "he fights back a smile"):
         plan = planner.plan(text)
         assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.35 and v(plan, "MouthPressLeft") >= 0.15, text
+
+
+def test_not_moving_is_stillness_not_the_negation_of_what_came_before(planner):
+    plan = planner.plan("I stare up at the ceiling fan and don't move.")
+    assert v(plan, "EyeLookUpLeft") >= 0.2 and v(plan, "LeftEyePitch") < -0.1
+    assert not planner.plan("she doesn't move a muscle").values.any()
+
+
+def test_eyes_open_a_hair_wider_are_a_little_wide_not_half_shut(planner):
+    wider = planner.plan("her eyes open a hair wider")
+    assert 0.1 <= v(wider, "EyeWideLeft") <= 0.35 and v(wider, "EyeBlinkLeft") == 0.0
+    assert v(planner.plan("eyes barely open"), "EyeBlinkLeft") >= 0.4  # barely open: mostly shut, as before

@@ -1070,8 +1070,9 @@ class EmbeddedPlanner:
             self._negate(inst, negated, explanation)
             return
         if (concept.key == "eyes_open" or (concept.key == "eyes_wide" and "open" in inst.words)) and (
-                inst.intensity is not None and inst.intensity <= 0.5 and not inst.comparative):
+                inst.intensity is not None and inst.intensity <= 0.5 and not inst.comparative and "wide" not in inst.words):
             # "eyes barely open", "eyes half open": the lids are mostly down, not the eyes a little wide
+            # (but "eyes open a hair wider" are a little wide)
             inst = _Instance(lx.CONCEPTS["lids_droop"], inst.start, inst.end, inst.words, side=inst.side, both=inst.both,
                              one_sided=inst.one_sided, intensity=min(0.9, 1.0 - inst.intensity), intensity_word=inst.intensity_word)
             concept = inst.concept

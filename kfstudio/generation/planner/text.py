@@ -457,6 +457,10 @@ def _observed(s: str) -> str:
     return _OBSERVED_ADJ_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()], s)
 
 
+#: "... and doesn't move", "she doesn't budge": stillness, not the negation of the movement written before it
+_STILL_RE = re.compile(
+    r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t|will\s+not|can'?t|cannot|never|not)\s+"
+    r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
@@ -607,6 +611,7 @@ def normalize(text: str) -> str:
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _observed(s)
+    s = _STILL_RE.sub(" ", s)
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
     s = s.casefold()
