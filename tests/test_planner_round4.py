@@ -161,3 +161,15 @@ def test_eyes_open_a_hair_wider_are_a_little_wide_not_half_shut(planner):
     wider = planner.plan("her eyes open a hair wider")
     assert 0.1 <= v(wider, "EyeWideLeft") <= 0.35 and v(wider, "EyeBlinkLeft") == 0.0
     assert v(planner.plan("eyes barely open"), "EyeBlinkLeft") >= 0.4  # barely open: mostly shut, as before
+
+
+def test_right_before_a_direction_after_a_verb_is_all_the_way(planner):
+    plan = planner.plan("mouth turned right down")
+    assert v(plan, "MouthFrownLeft") >= 0.4 and v(plan, "MouthFrownRight") >= 0.4 and v(plan, "MouthLeft") == 0.0
+
+
+@pytest.mark.parametrize("text", ["He's not looking where he's going — eyes on his phone.",
+                                  "not watching where shes walking looking down"])
+def test_not_looking_where_one_goes_is_no_negated_look(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "EyeLookDownLeft") >= 0.25 and v(plan, "EyeLookDownRight") >= 0.25

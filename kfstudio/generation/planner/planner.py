@@ -235,10 +235,6 @@ def _side_mask(side: str) -> np.ndarray:
 
 
 _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
-#: Words after which "right" means "all the way" ("right up", "right back"), not a side.
-#: ... unless it opens the clause or follows one part in the singular ("upper lip R up", "brow: right up").
-_ONE_PART = frozenset({"brow", "eyebrow", "lip", "eye", "lid", "eyelid", "corner", "cheek", "nostril"})
-_RIGHT_ADVERB_NEXT = frozenset({"up", "down", "back", "away", "through", "into", "across"})
 _INNER_BROW = ch.channel_index("BrowInnerUp")
 _TILT_WORDS = re.compile(r"\b(tilt|angl|tip|lean|inclin|slant)", re.I)
 _OUTER_BROWS = [ch.channel_index("BrowOuterUpLeft"), ch.channel_index("BrowOuterUpRight")]
@@ -376,12 +372,6 @@ class _Matcher:
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
                 if after in ("a", "an") or (s.text == "in" and after in _EMOTION_LEMMAS):
-                    del s.roles["action"]
-            if s.start == s.end and s.text.lower() == "right" and "side" in s.roles and s.end + 1 < len(texts) \
-                    and texts[s.end + 1].lower() in _RIGHT_ADVERB_NEXT and s.start and texts[s.start - 1].lower() not in _ONE_PART:
-                # "eyebrows right up", "snaps right back": 'right' is 'all the way' there, not a side
-                s.roles.pop("side")
-                if s.roles.get("action") == "side":
                     del s.roles["action"]
         return out
 

@@ -461,6 +461,23 @@ def _observed(s: str) -> str:
 _STILL_RE = re.compile(
     r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t|will\s+not|can'?t|cannot|never|not)\s+"
     r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
+#: "eyebrows right up", "mouth turned right down", "snaps right back": 'right' is 'all the way' there, not a
+#: side -- unless it opens a clause or follows one part in the singular ("brow: right up", "upper lip R up")
+_RIGHT_ADVERB_RE = re.compile(r"(\S+)(\s+)right\s+(?=(?:up|down|back|away|through|into|across)\b)")
+_ONE_PART = frozenset({"brow", "eyebrow", "lip", "eye", "lid", "eyelid", "corner", "cheek", "nostril"})
+
+
+def _right_adverb(m: re.Match) -> str:
+    before = m.group(1)
+    if before[-1] in ",;:.!?()-\u2014" or before in _ONE_PART:
+        return m.group(0)
+    return before + m.group(2)
+
+
+#: "not looking where he's going": an idiom for inattention, not a negated look (what the eyes do is said beside it)
+_NOT_WATCHING_RE = re.compile(
+    r"\b(?:not|never|n't)\s+(?:looking|watching|look|watch|looks|watches)\s+where\s+\S+\s+(?:is\s+|was\s+|are\s+)?"
+    r"(?:going|walking|headed|heading|driving|running|stepping)\b", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
@@ -611,6 +628,7 @@ def normalize(text: str) -> str:
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _observed(s)
+    s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
@@ -630,6 +648,7 @@ def normalize(text: str) -> str:
     s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
+    s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
