@@ -173,3 +173,25 @@ def test_right_before_a_direction_after_a_verb_is_all_the_way(planner):
 def test_not_looking_where_one_goes_is_no_negated_look(planner, text):
     plan = planner.plan(text)
     assert v(plan, "EyeLookDownLeft") >= 0.25 and v(plan, "EyeLookDownRight") >= 0.25
+
+
+def test_a_laugh_word_beside_a_cough_or_pain_is_not_a_laugh(planner):
+    cough = planner.plan("A hacking cough doubles him over: mouth open, eyes squeezed, head down.")
+    assert v(cough, "MouthSmileLeft") <= 0.05 and v(cough, "JawOpen") >= 0.2
+    assert v(planner.plan("he doubles over laughing"), "MouthSmileLeft") >= 0.4
+
+
+def test_a_bright_light_is_no_happy_face(planner):
+    plan = planner.plan("A bright flash — he screws his eyes closed")
+    assert v(plan, "MouthSmileLeft") <= 0.05 and v(plan, "EyeBlinkLeft") >= 0.5
+    assert v(planner.plan("a bright smile"), "MouthSmileLeft") >= 0.4
+
+
+def test_a_laugh_without_joy_leaves_the_cheeks_out(planner):
+    plan = planner.plan("He laughs, but there's no joy in it.")
+    assert v(plan, "JawOpen") >= 0.2 and v(plan, "CheekSquintLeft") <= 0.1
+
+
+def test_anything_but_negates(planner):
+    plan = planner.plan("she was anything but shocked, crooked smile")
+    assert v(plan, "EyeWideLeft") <= 0.05 and v(plan, "BrowOuterUpLeft") <= 0.05 and v(plan, "MouthSmileLeft") >= 0.2

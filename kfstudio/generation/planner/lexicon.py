@@ -332,7 +332,10 @@ EXPRESSION_WORDS.update({
     # eyes against bright light or wind narrow (AU6/7 with a lowered brow)
     **dict.fromkeys(["against the light", "against the sun", "against the glare", "against the daylight", "against the sunlight",
                      "against the wind", "against the brightness", "into the sun", "into the wind", "into the glare",
-                     "into the sunlight", "into the light", "in the glare", "bright sun", "blinding light", "blinding sun"], "squint"), "guffaw": "laugh", "hoot": "laugh",
+                     "into the sunlight", "into the light", "in the glare", "bright sun", "blinding light", "blinding sun",
+                     # a bright light is light, not a bright (happy) face
+                     "bright light", "bright flash", "bright lamp", "bright spotlight", "bright sunlight", "bright headlight",
+                     "bright screen", "bright glare", "bright beam"], "squint"), "guffaw": "laugh", "hoot": "laugh",
 })
 # "au" + the digits as letters (a=0 ... j=9): the spelling text.normalize gives FACS codes.
 for _n in AU_TABLE:

@@ -138,12 +138,18 @@ _SOCIAL_SMILE_RE = re.compile(
     r"|chuckle|chuckles|chuckled|giggle|giggles|giggled)\b"
     r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinning)\s+(?:politely|nervously|awkwardly|stiffly|tightly|weakly|thinly"
     r"|patiently|dutifully|tiredly|wanly|through\s+(?:the|his|her|their|my)\s+pain|thru\s+(?:the\s+)?pain"
-    r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth)\b",
+    r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth)\b"
+    # "he laughs, but there's no joy in it", "laughs without any warmth"
+    r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b",
     re.I,
 )
 _CHEEKS = np.array([n.startswith("CheekSquint") for n in ch.NAMES])
 #: ... keeps this share of the cheek raise a smile brings
 _SOCIAL_CHEEKS = 0.15
+#: Words that read as a laugh by default but as pain when pain, a cough or crying is said beside them
+#: ("a hacking cough doubles him over", "he howls in pain")
+_AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\w*\s+up)$", re.I)
+_PAINFUL = frozenset({"emotion_pain", "cough", "sneeze", "wince", "grimace", "cry", "sob", "gag", "emotion_sadness", "emotion_fear"})
 #: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
 #: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
 _HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness"})
@@ -165,7 +171,8 @@ _ONE_CORNER = frozenset({"corner"})
 _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
 _COLD_EYES_RE = re.compile(
     r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank)\b"
-    r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)",
+    r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
+    r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b",
     re.IGNORECASE,
 )
 #: Words that make a smile a thin, pressed one ("a tight smile", "the smile had gone thin"), its strongest
@@ -669,8 +676,13 @@ class EmbeddedPlanner:
             # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
             instances = [i for i in instances if not (i.concept.key in ("emotion_sadness", "cry")
                                                       and i.words.lower().startswith(("tear", "cry")))]
+        if any(i.concept.key in _PAINFUL and not i.negated for i in instances):
+            dropped = [i for i in instances if i.concept.key in _LAUGHS and _AMBIGUOUS_LAUGH_RE.match(i.words)]
+            for i in dropped:
+                explanation.append(f"'{i.words}' beside pain, a cough or tears is not a laugh")
+            instances = [i for i in instances if i not in dropped]
         self._sentence_side(instances, sides)
-        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES and not i.negated for i in instances)
+        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | {"corners_up"} and not i.negated for i in instances)
         if cold_eyes:
             # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
             # so, they are not a second emotion

@@ -628,6 +628,7 @@ def normalize(text: str) -> str:
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _observed(s)
+    s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
     s = _ARROW_RE.sub(" , then ", s)
