@@ -195,3 +195,15 @@ def test_a_laugh_without_joy_leaves_the_cheeks_out(planner):
 def test_anything_but_negates(planner):
     plan = planner.plan("she was anything but shocked, crooked smile")
     assert v(plan, "EyeWideLeft") <= 0.05 and v(plan, "BrowOuterUpLeft") <= 0.05 and v(plan, "MouthSmileLeft") >= 0.2
+
+
+def test_nouns_that_look_like_comparatives_are_words_of_their_own(planner):
+    assert not planner.plan("She puts the letter down.").values.any()  # no 'let down'
+    assert v(planner.plan("the shutter clicks"), "EyeBlinkLeft") == 0.0  # no 'shut'
+    assert v(planner.plan("bigger smile"), "MouthSmileLeft") >= 0.6  # a real comparative still reads
+
+
+def test_a_typo_is_not_read_as_an_emotion_a_letter_away_when_an_english_word_is_a_letter_short(planner):
+    assert not planner.plan("He anwers the phone.").values.any()  # 'answers', not 'angers'
+    assert v(planner.plan("smiel"), "MouthSmileLeft") >= 0.4  # a swapped pair still corrects
+    assert v(planner.plan("narow eyes"), "EyeSquintLeft") >= 0.4  # and a dropped letter

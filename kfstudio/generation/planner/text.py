@@ -150,9 +150,29 @@ def _edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
+def _edits1_kept(word: str) -> set[str]:
+    """The strings one insertion, deletion or transposition away (every letter typed is kept or moved):
+    the commonest typos, against a changed letter."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + inserts)
+
+
 def _english_words() -> frozenset[str] | None:
     """English word list (the CMU Pronouncing Dictionary's headwords) or None without it."""
     return english_words()
+
+
+#: Nouns that look like a doubled-consonant comparative or agent noun of a known word but are words of their
+#: own ("she puts the letter down" is no "let down", "the shutter clicks" no eyes shutting)
+_NOT_INFLECTED = frozenset({
+    "letter", "letters", "shutter", "shutters", "butter", "matter", "matters", "latter", "litter", "hitter", "cutter",
+    "setter", "sitter", "putter", "batter", "chatter", "patter", "clatter", "shatter", "scatter", "gutter", "slipper",
+    "slippers", "zipper", "dinner", "winner", "runner", "hammer", "summer", "supper", "manner", "banner", "spanner",
+    "copper", "pepper", "kitten", "mitten", "button", "cotton", "glutton",
+})
 
 
 class Lemmatizer:
@@ -194,7 +214,7 @@ class Lemmatizer:
 
     def base(self, word: str) -> str:
         """Base form of ``word`` (the table first, then suffix rules that land on a known word)."""
-        if word in self.known:
+        if word in self.known or word in _NOT_INFLECTED:
             return word
         if word in _IRREGULAR:
             return _IRREGULAR[word]
@@ -250,7 +270,18 @@ class Lemmatizer:
             elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (english is None or w in english):
                 hits.add(b)
         hits = {h for h in hits if len(h) >= 4}
-        return next(iter(hits)) if len(hits) == 1 else ""
+        if len(hits) != 1:
+            return ""
+        hit = next(iter(hits))
+        if english is not None and not any(self._reaches(word, w, hit) for w in _edits1_kept(word)):
+            # the lexicon word needs a letter changed; an English word that only needs a letter added,
+            # dropped or swapped back is the likelier intent ("anwers" is "answers", not "angers")
+            if any(w in english and self.base(w) not in self.known for w in _edits1_kept(word)):
+                return ""
+        return hit
+
+    def _reaches(self, word: str, w: str, hit: str) -> bool:
+        return w == hit or (w.endswith(("ing", "ed", "s", "ly", "er")) and self.base(w) == hit)
 
     def tokens(self, text: str) -> list[Token]:
         out = []
