@@ -207,3 +207,15 @@ def test_a_typo_is_not_read_as_an_emotion_a_letter_away_when_an_english_word_is_
     assert not planner.plan("He anwers the phone.").values.any()  # 'answers', not 'angers'
     assert v(planner.plan("smiel"), "MouthSmileLeft") >= 0.4  # a swapped pair still corrects
     assert v(planner.plan("narow eyes"), "EyeSquintLeft") >= 0.4  # and a dropped letter
+
+
+@pytest.mark.parametrize("text", ["Hostess smile, mourning brows.", "a brave smile", "She smiles graciously."])
+def test_more_social_smiles_leave_the_cheeks_out(planner, text):
+    assert v(planner.plan(text), "CheekSquintLeft") <= 0.1
+
+
+def test_cold_eyes_take_the_smiles_cheeks_but_keep_a_narrowing_said_outright(planner):
+    grin = planner.plan("The salesman flashes a huge grin, eyes calculating and flat.")
+    assert v(grin, "CheekSquintLeft") <= 0.15 and v(grin, "MouthSmileLeft") >= 0.4
+    villain = planner.plan("The villain smiles kindly, but his eyes narrow and stay cold.")
+    assert v(villain, "EyeSquintLeft") >= 0.3 and v(villain, "CheekSquintLeft") <= 0.15

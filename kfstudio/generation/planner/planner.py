@@ -133,7 +133,8 @@ _SOCIAL_SMILE_RE = re.compile(
     r"\b(?:nervous|awkward|fake|faked|forced|tight|polite|politely|weak|tired|strained|pained|thin|fixed|plastered|pasted"
     r"|wan|brittle|cringe|cringing|sheepish|uncomfortable|apologetic|patient|customer[\s-]service|hollow"
     r"|frozen|stiff|dutiful|obligatory|courteous|tense|grim|rueful|mirthless|humourless|humorless|phony|phoney|practised"
-    r"|practiced|painted[\s-]on|pageant|nervously|awkwardly|stiffly|tightly|weakly|tiredly|wanly|patiently|dutifully)"
+    r"|practiced|painted[\s-]on|pageant|nervously|awkwardly|stiffly|tightly|weakly|tiredly|wanly|patiently|dutifully"
+    r"|brave|bravely|gracious|graciously|hostess|thank[\s-]you|sales|plastic|automatic|diplomatic)"
     r"(?:,?\s+(?!but\b|and\b)[\w-]+){0,2}?,?\s+(?:smile|smiles|smiled|smiling|grin|grins|grinned|grinning|laugh|laughs|laughed|laughing"
     r"|chuckle|chuckles|chuckled|giggle|giggles|giggled)\b"
     r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinning)\s+(?:politely|nervously|awkwardly|stiffly|tightly|weakly|thinly"
@@ -146,6 +147,9 @@ _SOCIAL_SMILE_RE = re.compile(
 _CHEEKS = np.array([n.startswith("CheekSquint") for n in ch.NAMES])
 #: ... keeps this share of the cheek raise a smile brings
 _SOCIAL_CHEEKS = 0.15
+#: ... and eyes that stay out of a smile keep this share of its cheek and lid movement (corpus: cheeks <= 0.15
+#: under "a huge grin, eyes calculating and flat")
+_COLD_EYES_SHARE = 0.2
 #: Words that read as a laugh by default but as pain when pain, a cough or crying is said beside them
 #: ("a hacking cough doubles him over", "he howls in pain")
 _AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\w*\s+up)$", re.I)
@@ -711,8 +715,10 @@ class EmbeddedPlanner:
             explanation.append(f"a social smile (polite, nervous, forced ...): the cheeks stay out of it, x{_SOCIAL_CHEEKS:g}")
             flags["touched"].add("cheeks")
         if cold_eyes:
-            values[_DUCHENNE] *= 0.3
-            explanation.append("the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x0.3")
+            # eyes narrowed on purpose ("his eyes narrow and stay cold") keep their squint; only the smile's goes
+            own_eyes = any(i.concept.region == "eyes" and not i.negated and not i.concept.key.startswith("emotion_") for i in instances)
+            values[_CHEEKS if own_eyes else _DUCHENNE] *= _COLD_EYES_SHARE
+            explanation.append(f"the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x{_COLD_EYES_SHARE:g}")
             flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
         if not context and any(i.negated and i.concept.key in _SUPPRESSIBLE and i.negation_word.lower() in _NOT_WORDS | {"never", "n't"}
