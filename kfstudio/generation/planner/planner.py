@@ -138,7 +138,7 @@ _SOCIAL_SMILE_RE = re.compile(
     r"(?:,?\s+(?!but\b|and\b)[\w-]+){0,2}?,?\s+(?:smile|smiles|smiled|smiling|grin|grins|grinned|grinning|laugh|laughs|laughed|laughing"
     r"|chuckle|chuckles|chuckled|giggle|giggles|giggled)\b"
     r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinning)\s+(?:politely|nervously|awkwardly|stiffly|tightly|weakly|thinly"
-    r"|patiently|dutifully|tiredly|wanly|through\s+(?:the|his|her|their|my)\s+pain|thru\s+(?:the\s+)?pain"
+    r"|patiently|dutifully|tiredly|wanly|graciously|bravely|through\s+(?:the|his|her|their|my)\s+pain|thru\s+(?:the\s+)?pain"
     r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth)\b"
     # "he laughs, but there's no joy in it", "laughs without any warmth"
     r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b",
