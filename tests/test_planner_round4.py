@@ -219,3 +219,11 @@ def test_cold_eyes_take_the_smiles_cheeks_but_keep_a_narrowing_said_outright(pla
     assert v(grin, "CheekSquintLeft") <= 0.15 and v(grin, "MouthSmileLeft") >= 0.4
     villain = planner.plan("The villain smiles kindly, but his eyes narrow and stay cold.")
     assert v(villain, "EyeSquintLeft") >= 0.3 and v(villain, "CheekSquintLeft") <= 0.15
+
+
+def test_a_negated_movement_takes_the_feeling_it_would_answer_with_it(planner):
+    plan = planner.plan("She doesn't wince at the pain, only closes her eyes for a moment.")
+    assert v(plan, "EyeBlinkLeft") >= 0.5 and v(plan, "BrowDownLeft") <= 0.05 and v(plan, "NoseSneerLeft") <= 0.05
+    scare = planner.plan("Instead of gasping at the jump scare, she giggles.")
+    assert v(scare, "EyeWideLeft") <= 0.05 and v(scare, "MouthSmileLeft") >= 0.3
+    assert v(planner.plan("she winces at the pain"), "BrowDownLeft") >= 0.3  # not negated: both stay

@@ -154,6 +154,8 @@ _COLD_EYES_SHARE = 0.2
 #: ("a hacking cough doubles him over", "he howls in pain")
 _AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\w*\s+up)$", re.I)
 _PAINFUL = frozenset({"emotion_pain", "cough", "sneeze", "wince", "grimace", "cry", "sob", "gag", "emotion_sadness", "emotion_fear"})
+#: Prepositions that introduce what a movement answers ("winces at the pain", "gasps at the scare")
+_CAUSE_WORDS = frozenset({"at", "over", "from"})
 #: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
 #: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
 _HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness"})
@@ -644,6 +646,13 @@ class EmbeddedPlanner:
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            for neg in [i for i in found if i.negated and i.negation_word.lower() not in _FADES]:
+                # "doesn't wince at the pain", "instead of gasping at the jump scare": the feeling named as what the
+                # negated movement would answer goes with it
+                for inst in found:
+                    if (not inst.negated and inst.concept.key.startswith("emotion_") and 0 < inst.start - neg.end <= 3
+                            and any(t.text.lower() in _CAUSE_WORDS for t in clause[neg.end + 1 : inst.start])):
+                        inst.negated, inst.negation_word = True, neg.negation_word
             for inst in found:
                 if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
                         t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
