@@ -227,3 +227,15 @@ def test_a_negated_movement_takes_the_feeling_it_would_answer_with_it(planner):
     scare = planner.plan("Instead of gasping at the jump scare, she giggles.")
     assert v(scare, "EyeWideLeft") <= 0.05 and v(scare, "MouthSmileLeft") >= 0.3
     assert v(planner.plan("she winces at the pain"), "BrowDownLeft") >= 0.3  # not negated: both stay
+
+
+def test_envy_watches_narrowly_with_pressed_lips_not_a_smirk(planner):
+    plan = planner.plan("She was green with envy when she saw the ring.")
+    assert v(plan, "EyeSquintLeft") >= 0.2 and v(plan, "MouthPressLeft") >= 0.1
+    assert v(plan, "MouthSmileLeft") <= 0.05 and v(plan, "MouthDimpleLeft") <= 0.05
+
+
+def test_others_laughing_at_the_subject_is_not_the_subjects_laugh(planner):
+    assert v(planner.plan("Her face went so small when they laughed at her English."), "MouthSmileLeft") <= 0.05
+    assert v(planner.plan("They laugh at her expense; she smiles along"), "MouthSmileLeft") >= 0.4
+    assert v(planner.plan("he laughs at her"), "MouthSmileLeft") >= 0.4  # the subject's own laugh

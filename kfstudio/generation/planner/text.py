@@ -475,6 +475,11 @@ _OBSERVED_ADJ_RE = re.compile(
     r"(?i:\b(?:at|to|toward|towards)\s+(?:the|a|an|his|her|their|those|these|that|this|some)\s+)"
     r"(?i:(" + _EXPRESSION_FORMS + r"))\s+(?=[a-z])", re.I,
 )
+#: Others laughing or smiling at the subject ("when they laughed at her English"): not the subject's face
+_OTHERS_AT_RE = re.compile(
+    r"(?i:\b(?:they|everyone|everybody|people|others|the\s+others|the\s+(?:class|crowd|room|kids|children|audience|team|group))\s+)"
+    r"(?i:(" + _EXPRESSION_FORMS + r"))(?i:\s+(?:at|along\s+at)\s+(?:her|him|them|me|us)\b)"
+)
 _NARRATOR_RE = re.compile(r"(?i:\b(?:i|we|you)\b(?:\s+[\w']+){0,3}\s*$)")
 
 
@@ -485,6 +490,7 @@ def _observed(s: str) -> str:
             return m.group(0)
         return m.group(0)[: m.start(1) - m.start()] + m.group(0)[m.end(1) - m.start():]
     s = _OBSERVED_RE.sub(drop, s)
+    s = _OTHERS_AT_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "look" + m.group(0)[m.end(1) - m.start():], s)
     return _OBSERVED_ADJ_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()], s)
 
 
