@@ -239,3 +239,8 @@ def test_others_laughing_at_the_subject_is_not_the_subjects_laugh(planner):
     assert v(planner.plan("Her face went so small when they laughed at her English."), "MouthSmileLeft") <= 0.05
     assert v(planner.plan("They laugh at her expense; she smiles along"), "MouthSmileLeft") >= 0.4
     assert v(planner.plan("he laughs at her"), "MouthSmileLeft") >= 0.4  # the subject's own laugh
+
+
+def test_a_forward_negator_with_nothing_after_it_leaves_what_came_before(planner):
+    # "face is nowhere near it": the comparison does not empty the face
+    assert v(planner.plan("sounds mad, face is nowhere near it"), "BrowDownLeft") >= 0.2

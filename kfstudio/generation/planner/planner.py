@@ -156,6 +156,9 @@ _AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\
 _PAINFUL = frozenset({"emotion_pain", "cough", "sneeze", "wince", "grimace", "cry", "sob", "gag", "emotion_sadness", "emotion_fear"})
 #: Prepositions that introduce what a movement answers ("winces at the pain", "gasps at the scare")
 _CAUSE_WORDS = frozenset({"at", "over", "from"})
+#: Negating phrases that only reach forward ("far from bored", "nowhere near as angry", "forgets to smile")
+_FORWARD_NEGATORS = frozenset({"nowhere near", "far from", "forget to", "forgets to", "forgot to", "resist the", "resists the",
+                               "fight the", "fights the", "suppress the", "suppresses the"})
 #: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
 #: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
 _HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness"})
@@ -1007,6 +1010,8 @@ class EmbeddedPlanner:
                 after = next((i for i in instances if i.start > s.end), None)
                 if after is None and " " not in s.text and self._lemmatizer.base(s.text.lower()) in _OBJECT_NEGATORS:
                     continue  # "his rival losing": 'lose' negates only what it is followed by ("loses the smile")
+                if after is None and " ".join(s.text.lower().split()[:2]) in _FORWARD_NEGATORS:
+                    continue  # "sounds mad, face is nowhere near it": what it compares with is not negated
                 target = after or self._nearest(instances, s, prefer_after=True)
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
