@@ -244,3 +244,10 @@ def test_others_laughing_at_the_subject_is_not_the_subjects_laugh(planner):
 def test_a_forward_negator_with_nothing_after_it_leaves_what_came_before(planner):
     # "face is nowhere near it": the comparison does not empty the face
     assert v(planner.plan("sounds mad, face is nowhere near it"), "BrowDownLeft") >= 0.2
+
+
+def test_one_before_a_time_word_is_a_time_not_one_side(planner):
+    plan = planner.plan("raises her brows one second")
+    assert v(plan, "BrowOuterUpLeft") >= 0.4 and v(plan, "BrowOuterUpRight") >= 0.4
+    one = planner.plan("one brow up")
+    assert v(one, "BrowOuterUpLeft") >= 0.4 and v(one, "BrowOuterUpRight") == 0.0
