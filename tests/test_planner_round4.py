@@ -251,3 +251,16 @@ def test_one_before_a_time_word_is_a_time_not_one_side(planner):
     assert v(plan, "BrowOuterUpLeft") >= 0.4 and v(plan, "BrowOuterUpRight") >= 0.4
     one = planner.plan("one brow up")
     assert v(one, "BrowOuterUpLeft") >= 0.4 and v(one, "BrowOuterUpRight") == 0.0
+
+
+@pytest.mark.parametrize("text", ["He winks — only his right eye closes, the left stays open.",
+                                  "She winks, right eye not left, the right corner of her mouth lifting.",
+                                  "Not the left eye—he winks with his right, a little smile on that side."])
+def test_a_wink_takes_the_side_said_for_it_and_a_denied_side_is_no_movement(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "EyeBlinkRight") >= 0.5 and v(plan, "EyeBlinkLeft") <= 0.1
+    assert v(plan, "LeftEyeYaw") == 0.0 and v(plan, "RightEyeYaw") == 0.0
+
+
+def test_not_before_a_movement_still_negates(planner):
+    assert v(planner.plan("she does not smile"), "MouthSmileLeft") == 0.0

@@ -384,6 +384,14 @@ class _Matcher:
                 i += 1
         self._qualify(lemmas, out)
         texts = [t.text for t in clause]
+        for a, b in zip(out, out[1:]):
+            # "not the left eye -- he winks with his right", "right eye, not left": a side denied is neither a
+            # movement nor a negation of the movement that follows
+            if a.roles.get("neg_before") and a.text.lower() in ("not", "no") and "side" in b.roles and b.start - a.end <= 2:
+                del a.roles["neg_before"]
+                b.roles.pop("side")
+                if b.roles.get("action") == "side":
+                    del b.roles["action"]
         for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
@@ -697,6 +705,10 @@ class EmbeddedPlanner:
             for i in dropped:
                 explanation.append(f"'{i.words}' beside pain, a cough or tears is not a laugh")
             instances = [i for i in instances if i not in dropped]
+        closed = [i for i in instances if i.concept.key in ("eyes_close", "blink") and i.side and not i.negated]
+        for i in instances:
+            if i.concept.key == "wink" and not i.side and closed:
+                i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
         self._sentence_side(instances, sides)
         cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | {"corners_up"} and not i.negated for i in instances)
         if cold_eyes:
