@@ -264,3 +264,10 @@ def test_a_wink_takes_the_side_said_for_it_and_a_denied_side_is_no_movement(plan
 
 def test_not_before_a_movement_still_negates(planner):
     assert v(planner.plan("she does not smile"), "MouthSmileLeft") == 0.0
+
+
+@pytest.mark.parametrize("text", ["She waits for the laugh to come; it doesn't.", "She smiles; it doesn't last.",
+                                  "he tries to smile, but it doesn't come"])
+def test_a_movement_that_does_not_come_or_last_is_gone(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthSmileLeft") <= 0.05 and v(plan, "JawOpen") <= 0.05

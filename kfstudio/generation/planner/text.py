@@ -516,6 +516,11 @@ _NOT_WATCHING_RE = re.compile(
     r"\b(?:not|never|n't)\s+(?:looking|watching|look|watch|looks|watches)\s+where\s+\S+\s+(?:is\s+|was\s+|are\s+)?"
     r"(?:going|walking|headed|heading|driving|running|stepping)\b", re.I)
 _ONE_TIME_RE = re.compile(r"\bone\s+(second|seconds|moment|minute|beat|sec|instant|heartbeat|breath|time|day|night)\b", re.I)
+#: "She waits for the laugh to come; it doesn't.": the movement just named does not happen
+_IT_DOESNT_RE = re.compile(
+    r"([;,.:\u2014-])\s*(?:but\s+)?(?:it|they)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not|won'?t|will\s+not|never\s+does|never\s+did"
+    r"|never\s+comes?|never\s+came|(?:doesn'?t|didn'?t|does\s+not|did\s+not|won'?t)\s+(?:come|last|stay|hold)|never\s+lasts?)"
+    r"(?=\s*(?:[;,.!:\u2014-]|$))", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
@@ -669,6 +674,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
+    s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
     s = _ONE_TIME_RE.sub(r"a \1", s)  # "one second", "for one beat": a time, not one side
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
