@@ -105,6 +105,10 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("sob", _AU({1: 0.9, 4: 0.1, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
         _c("cry", _AU({1: 0.85, 4: 0.08, 15: 0.8, 17: 0.5, 7: 0.4, 6: 0.3, 41: 0.2}), "mouth", 0.7),
         _c("gasp", {**_AU({26: 0.9, 5: 0.7, 1: 0.6, 2: 0.6, 22: 0.2}), "HeadPitch": -0.08}, "mouth", 0.75),
+        # air sucked in through the teeth (the mechanic's "that'll cost you", a sting): lips stretched back
+        # from set teeth, eyes narrowed, brows drawn (corpus train: stretch 0.45, squint 0.35, brows 0.25)
+        _c("teeth_suck", {"MouthStretch{S}": 1.0, "EyeSquint{S}": 0.75, "BrowDown{S}": 0.55, "BrowInnerUp": 0.45,
+                          "MouthLowerDown{S}": 0.45, "MouthUpperUp{S}": 0.45}, "mouth", 0.45, label="air sucked through the teeth"),
         _c("sigh", {**_AU({41: 0.5, 25: 0.4, 1: 0.25, 26: 0.15, 22: 0.3}), "HeadPitch": 0.08}, "eyes", 0.6),
         _c("kiss", {"MouthPucker": 1.0, "MouthFunnel": 0.1, "EyeBlink{S}": 0.3}, "mouth", 0.8),
         _c("whistle", {"MouthPucker": 0.8, "MouthFunnel": 0.55, "CheekPuff": 0.2}, "mouth", 0.8),
@@ -246,6 +250,16 @@ EXPRESSION_WORDS: dict[str, str] = {
     "smile that do not reach eye": "mouth_only_smile", "smile that never reach eye": "mouth_only_smile",
     "tear up": "cry", "tearful": "cry", "well up": "cry", "eye well up": "cry", "well up with tear": "cry", "bawl": "sob",
     "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
+    # a sharp breath in is a gasp (a deep or slow one is not); through the teeth it is the teeth suck
+    "intake of breath": "gasp", "sharp intake": "gasp", "sharp breath": "gasp", "sharp inhale": "gasp", "inhale sharply": "gasp",
+    "sharply inhale": "gasp", "sharp inhalation": "gasp", "quick intake": "gasp", "suck in a breath": "gasp", "suck in breath": "gasp",
+    "breath catch": "gasp", "draw a sharp breath": "gasp",
+    "suck air through teeth": "teeth_suck", "suck in air through teeth": "teeth_suck", "suck breath through teeth": "teeth_suck",
+    "air through teeth": "teeth_suck", "breath through teeth": "teeth_suck", "intake of breath through teeth": "teeth_suck",
+    "intake of breath through clench teeth": "teeth_suck", "breath through clench teeth": "teeth_suck",
+    "air through clench teeth": "teeth_suck", "suck air through clench teeth": "teeth_suck", "hiss through teeth": "teeth_suck",
+    "sharp intake of breath through teeth": "teeth_suck", "sharp intake of breath through clench teeth": "teeth_suck",
+    "sharp breath through teeth": "teeth_suck", "sharp breath through clench teeth": "teeth_suck", "inhale through teeth": "teeth_suck", "inhale through clench teeth": "teeth_suck",
     "kiss": "kiss", "whistle": "whistle", "blow": "blow", "chew": "chew", "munch": "chew",
     "bite lip": "bite_lip", "bite lower lip": "bite_lip", "bite the lip": "bite_lip", "bite lower": "bite_lip",
     "lick lip": "lick_lips", "lick": "lick_lips",
@@ -318,7 +332,10 @@ EXPRESSION_WORDS.update({
     # eyes against bright light or wind narrow (AU6/7 with a lowered brow)
     **dict.fromkeys(["against the light", "against the sun", "against the glare", "against the daylight", "against the sunlight",
                      "against the wind", "against the brightness", "into the sun", "into the wind", "into the glare",
-                     "into the sunlight", "into the light", "in the glare", "bright sun", "blinding light", "blinding sun"], "squint"), "guffaw": "laugh", "hoot": "laugh",
+                     "into the sunlight", "into the light", "in the glare", "bright sun", "blinding light", "blinding sun",
+                     # a bright light is light, not a bright (happy) face
+                     "bright light", "bright flash", "bright lamp", "bright spotlight", "bright sunlight", "bright headlight",
+                     "bright screen", "bright glare", "bright beam"], "squint"), "guffaw": "laugh", "hoot": "laugh",
 })
 # "au" + the digits as letters (a=0 ... j=9): the spelling text.normalize gives FACS codes.
 for _n in AU_TABLE:
@@ -377,7 +394,9 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["clench", "grit", "set", "lock", "grind"], "clench"),
     **dict.fromkeys(["puff", "inflate", "balloon", "fill", "bulge out", "blow out", "swell"], "puff"),
     **dict.fromkeys(["flare", "dilate"], "flare"),
-    **dict.fromkeys(["tilt", "cock", "lean", "incline", "angle", "tip", "loll"], "tilt"),
+    **dict.fromkeys(["tilt", "lean", "incline", "angle", "tip", "loll"], "tilt"),
+    # a cocked head is a tilted one, but a cocked brow is one brow raised (tilted brows are the inner raise)
+    "cock": "cock",
     **dict.fromkeys(["turn", "swivel", "rotate", "twist", "whip", "swing", "pivot", "side", "sideways", "aside"], "turn"),
     **dict.fromkeys(["shift", "slide", "move", "dart", "flick", "drift", "wander", "slip"], "motion"),
     **dict.fromkeys(["back", "backward", "throw back"], "back"),
@@ -425,7 +444,7 @@ RULES: dict[tuple[str, str], str] = {
     ("lips", "open"): "lips_part", ("lips", "press"): "lips_press", ("lips", "narrow"): "lips_tighten", ("lips", "close"): "lips_press",
     ("lips", "out"): "lips_pucker", ("lips", "funnel"): "lips_funnel", ("lips", "in"): "lips_roll_in", ("lips", "stretch"): "lips_stretch",
     ("lips", "knit"): "lips_purse", ("lips", "tremble"): "lip_tremble", ("lips", "curl"): "upper_lip_raise", ("lips", "twitch"): "corners_up", ("mouth", "twitch"): "corners_up",
-    ("corners", "twitch"): "corners_up", ("brows", "twitch"): "brow_raise_one", ("brows", "tilt"): "brow_raise_one", ("eyes", "twitch"): "eyes_narrow", ("lips", "up"): "corners_up",
+    ("corners", "twitch"): "corners_up", ("brows", "twitch"): "brow_raise_one", ("brows", "tilt"): "inner_brows_raise", ("brows", "cock"): "brow_raise_one", ("eyes", "twitch"): "eyes_narrow", ("lips", "up"): "corners_up",
     ("lips", "down"): "corners_down", ("lips", "show"): "upper_lip_raise", ("lips", "turn"): "lips_right", ("lips", "side"): "lips_right",
     ("lips", "clench"): "lips_press", ("lips", "wide"): "lips_part",
     ("upper_lip", "up"): "upper_lip_raise", ("upper_lip", "curl"): "upper_lip_raise", ("upper_lip", "in"): "upper_lip_in",
@@ -451,7 +470,7 @@ RULES.update({
     ("mouth", "flat"): "lips_press", ("lips", "flat"): "lips_press", ("mouth", "camera"): "lips_press", ("lips", "camera"): "lips_press",
 })
 #: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
-ACTION_FALLBACK: dict[str, str] = {"pulldown": "down"}
+ACTION_FALLBACK: dict[str, str] = {"pulldown": "down", "cock": "tilt"}
 
 #: Words that narrow a part named within a few words after them ("the inner ends of the brows").
 QUALIFIERS: dict[str, dict[str, str]] = {
@@ -486,7 +505,7 @@ INTENSITY: dict[str, float] = {
     # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
     **dict.fromkeys(["suppressed", "concealed", "muffled", "held back"], 0.35),
     **dict.fromkeys(["bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down"], 0.3),
-    **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to"], 0.25),
+    **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to", "resist"], 0.25),
     **dict.fromkeys(["barely contained", "barely concealed", "barely suppressed", "barely hidden", "barely controlled", "barely held"], 0.75),
     **dict.fromkeys(["somewhat", "moderately", "moderate", "fairly", "rather", "quite", "medium", "half"], 0.5),
     **dict.fromkeys(["clearly", "clear", "visibly", "visible", "noticeably", "noticeable", "firmly", "firm", "openly", "obviously", "distinctly", "definitely", "warm", "warmly", "real", "genuine", "genuinely", "tense", "tight", "tightly", "tension", "strain", "effort", "force", "urgency"], 0.75),
@@ -508,7 +527,10 @@ INTENSITY: dict[str, float] = {
 }
 
 #: Negators that act on the next movement in the clause.
-NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign of", "not a trace of", "not a hint of", "free of", "devoid of", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even"}
+NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign of", "not a trace of", "not a hint of", "free of", "devoid of", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even",
+                          # "far from bored", "nowhere near as angry", "forgets to smile", "resists the urge to roll her eyes"
+                          "far from", "nowhere near", "forget to", "resist the urge to", "fight the urge to",
+                          "suppress the urge to"}
 #: Negators that act on the movement just before them ("the smile fades").
 NEGATION_AFTER: set[str] = {"drain out", "drain away", "seep out", "ebb", "ebb away", "leave face", "go out of", "slide off face", "slip off face", "fall off face", "fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
 #: Comparatives relative to the previous keyframe.

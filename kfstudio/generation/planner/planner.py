@@ -115,7 +115,7 @@ _SUPPRESS_WORDS = frozenset({
     "stifle", "restrain", "hold back", "fight back", "fight", "try not to", "try hard not to", "struggle not to", "trying not to",
     "in check", "held in check", "suppressed", "stifled", "restrained", "bites back", "bit back", "biting back",
     "hide", "conceal", "mask", "disguise", "contained", "controlled",
-    "concealed", "muffled", "held back",
+    "concealed", "muffled", "held back", "resist",
 })
 #: Negating words that can be partial ("fades a little"); with a small intensity they weaken instead.
 _FADES = frozenset({"fade", "fades", "faded", "fading", "soften", "softens", "ease", "eases", "drain", "drains", "subside", "subsides",
@@ -127,6 +127,38 @@ _SOCIAL_SMILE_WORDS = frozenset({
     "half hearted", "half-hearted", "halfhearted", "mechanical", "rigid", "glassy", "put on", "courteous",
 })
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
+#: A social smile (polite, nervous, forced, tight ...: the lip corners without the cheek raiser, AU12 without
+#: AU6; corpus train: cheeks 0.00-0.07 under such smiles against 0.25+ for a warm one)
+_SOCIAL_SMILE_RE = re.compile(
+    r"\b(?:nervous|awkward|fake|faked|forced|tight|polite|politely|weak|tired|strained|pained|thin|fixed|plastered|pasted"
+    r"|wan|brittle|cringe|cringing|sheepish|uncomfortable|apologetic|patient|customer[\s-]service|hollow"
+    r"|frozen|stiff|dutiful|obligatory|courteous|tense|grim|rueful|mirthless|humourless|humorless|phony|phoney|practised"
+    r"|practiced|painted[\s-]on|pageant|nervously|awkwardly|stiffly|tightly|weakly|tiredly|wanly|patiently|dutifully"
+    r"|brave|bravely|gracious|graciously|hostess|thank[\s-]you|sales|plastic|automatic|diplomatic)"
+    r"(?:,?\s+(?!but\b|and\b)[\w-]+){0,2}?,?\s+(?:smile|smiles|smiled|smiling|grin|grins|grinned|grinning|laugh|laughs|laughed|laughing"
+    r"|chuckle|chuckles|chuckled|giggle|giggles|giggled)\b"
+    r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinning)\s+(?:politely|nervously|awkwardly|stiffly|tightly|weakly|thinly"
+    r"|patiently|dutifully|tiredly|wanly|graciously|bravely|through\s+(?:the|his|her|their|my)\s+pain|thru\s+(?:the\s+)?pain"
+    r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth)\b"
+    # "he laughs, but there's no joy in it", "laughs without any warmth"
+    r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b",
+    re.I,
+)
+_CHEEKS = np.array([n.startswith("CheekSquint") for n in ch.NAMES])
+#: ... keeps this share of the cheek raise a smile brings
+_SOCIAL_CHEEKS = 0.15
+#: ... and eyes that stay out of a smile keep this share of its cheek and lid movement (corpus: cheeks <= 0.15
+#: under "a huge grin, eyes calculating and flat")
+_COLD_EYES_SHARE = 0.2
+#: Words that read as a laugh by default but as pain when pain, a cough or crying is said beside them
+#: ("a hacking cough doubles him over", "he howls in pain")
+_AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\w*\s+up)$", re.I)
+_PAINFUL = frozenset({"emotion_pain", "cough", "sneeze", "wince", "grimace", "cry", "sob", "gag", "emotion_sadness", "emotion_fear"})
+#: Prepositions that introduce what a movement answers ("winces at the pain", "gasps at the scare")
+_CAUSE_WORDS = frozenset({"at", "over", "from"})
+#: Negating phrases that only reach forward ("far from bored", "nowhere near as angry", "forgets to smile")
+_FORWARD_NEGATORS = frozenset({"nowhere near", "far from", "forget to", "forgets to", "forgot to", "resist the", "resists the",
+                               "fight the", "fights the", "suppress the", "suppresses the"})
 #: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
 #: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
 _HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness"})
@@ -148,7 +180,8 @@ _ONE_CORNER = frozenset({"corner"})
 _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
 _COLD_EYES_RE = re.compile(
     r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank)\b"
-    r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)",
+    r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
+    r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b",
     re.IGNORECASE,
 )
 #: Words that make a smile a thin, pressed one ("a tight smile", "the smile had gone thin"), its strongest
@@ -218,6 +251,11 @@ def _side_mask(side: str) -> np.ndarray:
 
 
 _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
+_INNER_BROW = ch.channel_index("BrowInnerUp")
+_TILT_WORDS = re.compile(r"\b(tilt|angl|tip|lean|inclin|slant)", re.I)
+_OUTER_BROWS = [ch.channel_index("BrowOuterUpLeft"), ch.channel_index("BrowOuterUpRight")]
+#: A one-sided brow raise keeps the (shared) inner raiser at most this share of the outer one.
+_ONE_BROW_INNER = 0.2
 
 
 @dataclass
@@ -346,6 +384,14 @@ class _Matcher:
                 i += 1
         self._qualify(lemmas, out)
         texts = [t.text for t in clause]
+        for a, b in zip(out, out[1:]):
+            # "not the left eye -- he winks with his right", "right eye, not left": a side denied is neither a
+            # movement nor a negation of the movement that follows
+            if a.roles.get("neg_before") and a.text.lower() in ("not", "no") and "side" in b.roles and b.start - a.end <= 2:
+                del a.roles["neg_before"]
+                b.roles.pop("side")
+                if b.roles.get("action") == "side":
+                    del b.roles["action"]
         for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
@@ -611,6 +657,13 @@ class EmbeddedPlanner:
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            for neg in [i for i in found if i.negated and i.negation_word.lower() not in _FADES]:
+                # "doesn't wince at the pain", "instead of gasping at the jump scare": the feeling named as what the
+                # negated movement would answer goes with it
+                for inst in found:
+                    if (not inst.negated and inst.concept.key.startswith("emotion_") and 0 < inst.start - neg.end <= 3
+                            and any(t.text.lower() in _CAUSE_WORDS for t in clause[neg.end + 1 : inst.start])):
+                        inst.negated, inst.negation_word = True, neg.negation_word
             for inst in found:
                 if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
                         t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
@@ -647,8 +700,17 @@ class EmbeddedPlanner:
             # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
             instances = [i for i in instances if not (i.concept.key in ("emotion_sadness", "cry")
                                                       and i.words.lower().startswith(("tear", "cry")))]
+        if any(i.concept.key in _PAINFUL and not i.negated for i in instances):
+            dropped = [i for i in instances if i.concept.key in _LAUGHS and _AMBIGUOUS_LAUGH_RE.match(i.words)]
+            for i in dropped:
+                explanation.append(f"'{i.words}' beside pain, a cough or tears is not a laugh")
+            instances = [i for i in instances if i not in dropped]
+        closed = [i for i in instances if i.concept.key in ("eyes_close", "blink") and i.side and not i.negated]
+        for i in instances:
+            if i.concept.key == "wink" and not i.side and closed:
+                i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
         self._sentence_side(instances, sides)
-        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES and not i.negated for i in instances)
+        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | {"corners_up"} and not i.negated for i in instances)
         if cold_eyes:
             # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
             # so, they are not a second emotion
@@ -671,9 +733,16 @@ class EmbeddedPlanner:
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         values[forced] = 0.0
+        if not cold_eyes and _SOCIAL_SMILE_RE.search(text) and any(
+                i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
+            values[_CHEEKS] *= _SOCIAL_CHEEKS
+            explanation.append(f"a social smile (polite, nervous, forced ...): the cheeks stay out of it, x{_SOCIAL_CHEEKS:g}")
+            flags["touched"].add("cheeks")
         if cold_eyes:
-            values[_DUCHENNE] *= 0.3
-            explanation.append("the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x0.3")
+            # eyes narrowed on purpose ("his eyes narrow and stay cold") keep their squint; only the smile's goes
+            own_eyes = any(i.concept.region == "eyes" and not i.negated and not i.concept.key.startswith("emotion_") for i in instances)
+            values[_CHEEKS if own_eyes else _DUCHENNE] *= _COLD_EYES_SHARE
+            explanation.append(f"the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x{_COLD_EYES_SHARE:g}")
             flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
         if not context and any(i.negated and i.concept.key in _SUPPRESSIBLE and i.negation_word.lower() in _NOT_WORDS | {"never", "n't"}
@@ -854,7 +923,7 @@ class EmbeddedPlanner:
                         continue
                 instances.append(inst)
                 used.add(k)
-        instances = self._merge(self._drop_pitch_tilts(self._drop_vague(instances)))
+        instances = self._merge(self._drop_brow_tilts(self._drop_pitch_tilts(self._drop_vague(instances))))
         if not instances:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)
@@ -917,6 +986,19 @@ class EmbeddedPlanner:
         return [i for i in instances if not (pitched and i.concept.key == "head_tilt" and not i.side)]
 
     @staticmethod
+    def _drop_brow_tilts(instances: list[_Instance]) -> list[_Instance]:
+        """Brows that tilt are the inner ends raised (the grief brow), and a direction beside the tilt
+        says which way: "brows tilt up" is that inner raise alone (not the whole brow up), "brows
+        angled down" is a lowered brow (not also the inner raise)."""
+        tilts = [i for i in instances if i.concept.key == "inner_brows_raise" and _TILT_WORDS.search(i.words)]
+        if not tilts:
+            return instances
+        keys = {i.concept.key for i in instances}
+        if "brows_lower" in keys:
+            return [i for i in instances if i not in tilts]
+        return [i for i in instances if i.concept.key != "brows_raise"]
+
+    @staticmethod
     def _merge(instances: list[_Instance]) -> list[_Instance]:
         """One instance per concept in a clause (several words may name the same movement)."""
         merged: dict[str, _Instance] = {}
@@ -940,6 +1022,8 @@ class EmbeddedPlanner:
                 after = next((i for i in instances if i.start > s.end), None)
                 if after is None and " " not in s.text and self._lemmatizer.base(s.text.lower()) in _OBJECT_NEGATORS:
                     continue  # "his rival losing": 'lose' negates only what it is followed by ("loses the smile")
+                if after is None and " ".join(s.text.lower().split()[:2]) in _FORWARD_NEGATORS:
+                    continue  # "sounds mad, face is nowhere near it": what it compares with is not negated
                 target = after or self._nearest(instances, s, prefer_after=True)
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
@@ -1020,8 +1104,9 @@ class EmbeddedPlanner:
             self._negate(inst, negated, explanation)
             return
         if (concept.key == "eyes_open" or (concept.key == "eyes_wide" and "open" in inst.words)) and (
-                inst.intensity is not None and inst.intensity <= 0.5 and not inst.comparative):
+                inst.intensity is not None and inst.intensity <= 0.5 and not inst.comparative and "wide" not in inst.words):
             # "eyes barely open", "eyes half open": the lids are mostly down, not the eyes a little wide
+            # (but "eyes open a hair wider" are a little wide)
             inst = _Instance(lx.CONCEPTS["lids_droop"], inst.start, inst.end, inst.words, side=inst.side, both=inst.both,
                              one_sided=inst.one_sided, intensity=min(0.9, 1.0 - inst.intensity), intensity_word=inst.intensity_word)
             concept = inst.concept
@@ -1079,6 +1164,11 @@ class EmbeddedPlanner:
             side = lx.DEFAULT_SIDE
         if side and not inst.both:
             target[_OTHER_SIDE[side]] = 0.0
+            outer = float(np.max(target[_OUTER_BROWS]))
+            if outer > 0.0 and concept.region == "brows":
+                # one brow raised is that brow's outer raiser; the shared inner raiser (one channel for
+                # both brows) follows it only a little, or the other brow would lift too
+                target[_INNER_BROW] = min(float(target[_INNER_BROW]), _ONE_BROW_INNER * outer)
         return target
 
     def _level(self, inst: _Instance, target: np.ndarray, prev: np.ndarray | None) -> float:

@@ -150,9 +150,29 @@ def _edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
+def _edits1_kept(word: str) -> set[str]:
+    """The strings one insertion, deletion or transposition away (every letter typed is kept or moved):
+    the commonest typos, against a changed letter."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    deletes = [a + b[1:] for a, b in splits if b]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    return set(deletes + transposes + inserts)
+
+
 def _english_words() -> frozenset[str] | None:
     """English word list (the CMU Pronouncing Dictionary's headwords) or None without it."""
     return english_words()
+
+
+#: Nouns that look like a doubled-consonant comparative or agent noun of a known word but are words of their
+#: own ("she puts the letter down" is no "let down", "the shutter clicks" no eyes shutting)
+_NOT_INFLECTED = frozenset({
+    "letter", "letters", "shutter", "shutters", "butter", "matter", "matters", "latter", "litter", "hitter", "cutter",
+    "setter", "sitter", "putter", "batter", "chatter", "patter", "clatter", "shatter", "scatter", "gutter", "slipper",
+    "slippers", "zipper", "dinner", "winner", "runner", "hammer", "summer", "supper", "manner", "banner", "spanner",
+    "copper", "pepper", "kitten", "mitten", "button", "cotton", "glutton",
+})
 
 
 class Lemmatizer:
@@ -194,7 +214,7 @@ class Lemmatizer:
 
     def base(self, word: str) -> str:
         """Base form of ``word`` (the table first, then suffix rules that land on a known word)."""
-        if word in self.known:
+        if word in self.known or word in _NOT_INFLECTED:
             return word
         if word in _IRREGULAR:
             return _IRREGULAR[word]
@@ -250,7 +270,18 @@ class Lemmatizer:
             elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (english is None or w in english):
                 hits.add(b)
         hits = {h for h in hits if len(h) >= 4}
-        return next(iter(hits)) if len(hits) == 1 else ""
+        if len(hits) != 1:
+            return ""
+        hit = next(iter(hits))
+        if english is not None and not any(self._reaches(word, w, hit) for w in _edits1_kept(word)):
+            # the lexicon word needs a letter changed; an English word that only needs a letter added,
+            # dropped or swapped back is the likelier intent ("anwers" is "answers", not "angers")
+            if any(w in english and self.base(w) not in self.known for w in _edits1_kept(word)):
+                return ""
+        return hit
+
+    def _reaches(self, word: str, w: str, hit: str) -> bool:
+        return w == hit or (w.endswith(("ing", "ed", "s", "ly", "er")) and self.base(w) == hit)
 
     def tokens(self, text: str) -> list[Token]:
         out = []
@@ -324,6 +355,11 @@ SHORTHAND: dict[str, str] = {
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
     "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
     "woohoo": "excited", "ikr": "smile", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
+    # contractions typed without the apostrophe
+    "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
+    "werent": "were not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not",
+    "havent": "have not", "hadnt": "had not", "cant": "can not", "wont": "will not", "aint": "is not", "didn": "did not",
+    "doesn": "does not", "isn": "is not", "wasn": "was not", "couldn": "could not", "wouldn": "would not",
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
     "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
@@ -419,6 +455,72 @@ _CANT_HIDE_RE = re.compile(
 )
 _OFF_FACE_RE = re.compile(r"(?<=clearly )(\w+)\s+off\s+(?:her|his|their|my)\s+face", re.I)
 #: "can't stop smiling", "couldn't help grinning": the movement itself, not its negation
+#: Someone else's expression seen or heard ("he watches her cry", "she sees Tom smile", "looking at the
+#: laughing kids"): the subject's face does not copy it, so the expression word is dropped (the
+#: learned layer, or a reaction written beside it, says what the watcher's face does). A narrator's
+#: "I've never seen her smile like that" describes her face and is kept (see _observed), and so is
+#: "she looks at him smiling" (whose smile it is, is not said).
+_EXPRESSION_FORMS = (
+    r"(?:cr(?:y|ies|ied|ying)|smil(?:e|es|ed|ing)|laugh(?:s|ed|ing)?|sob(?:s|bed|bing)?|grin(?:s|ned|ning)?"
+    r"|weep(?:s|ing)?|wept|giggl(?:e|es|ed|ing)|frown(?:s|ed|ing)?|scowl(?:s|ed|ing)?|pout(?:s|ed|ing)?"
+    r"|yawn(?:s|ed|ing)?|winc(?:e|es|ed|ing)|scream(?:s|ed|ing)?|sneer(?:s|ed|ing)?|beam(?:s|ed|ing)?)"
+)
+_OBSERVED_RE = re.compile(
+    r"(?i:\b(?:watch(?:es|ed|ing)?|see(?:s|ing)?|saw|seen|notic(?:e|es|ed|ing)|hear(?:s|d|ing)?"
+    r"|listen(?:s|ed|ing)?\s+to))\s+"
+    r"(?:(?i:him|her|them|the\s+\w+|an?\s+\w+|his\s+\w+|her\s+\w+|their\s+\w+|its\s+\w+)|[A-Z][a-z]+)\s+"
+    r"(?i:(" + _EXPRESSION_FORMS + r"))\b"
+)
+_OBSERVED_ADJ_RE = re.compile(
+    r"(?i:\b(?:at|to|toward|towards)\s+(?:the|a|an|his|her|their|those|these|that|this|some)\s+)"
+    r"(?i:(" + _EXPRESSION_FORMS + r"))\s+(?=[a-z])", re.I,
+)
+#: Others laughing or smiling at the subject ("when they laughed at her English"): not the subject's face
+_OTHERS_AT_RE = re.compile(
+    r"(?i:\b(?:they|everyone|everybody|people|others|the\s+others|the\s+(?:class|crowd|room|kids|children|audience|team|group))\s+)"
+    r"(?i:(" + _EXPRESSION_FORMS + r"))(?i:\s+(?:at|along\s+at)\s+(?:her|him|them|me|us)\b)"
+)
+_NARRATOR_RE = re.compile(r"(?i:\b(?:i|we|you)\b(?:\s+[\w']+){0,3}\s*$)")
+
+
+def _observed(s: str) -> str:
+    """Drop the expression words of someone the subject watches (not the subject's own face)."""
+    def drop(m: re.Match) -> str:
+        if _NARRATOR_RE.search(s[: m.start()]):
+            return m.group(0)
+        return m.group(0)[: m.start(1) - m.start()] + m.group(0)[m.end(1) - m.start():]
+    s = _OBSERVED_RE.sub(drop, s)
+    s = _OTHERS_AT_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()] + "look" + m.group(0)[m.end(1) - m.start():], s)
+    return _OBSERVED_ADJ_RE.sub(lambda m: m.group(0)[: m.start(1) - m.start()], s)
+
+
+#: "... and doesn't move", "she doesn't budge": stillness, not the negation of the movement written before it
+_STILL_RE = re.compile(
+    r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t|will\s+not|can'?t|cannot|never|not)\s+"
+    r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
+#: "eyebrows right up", "mouth turned right down", "snaps right back": 'right' is 'all the way' there, not a
+#: side -- unless it opens a clause or follows one part in the singular ("brow: right up", "upper lip R up")
+_RIGHT_ADVERB_RE = re.compile(r"(\S+)(\s+)right\s+(?=(?:up|down|back|away|through|into|across)\b)")
+_ONE_PART = frozenset({"brow", "eyebrow", "lip", "eye", "lid", "eyelid", "corner", "cheek", "nostril"})
+
+
+def _right_adverb(m: re.Match) -> str:
+    before = m.group(1)
+    if before[-1] in ",;:.!?()-\u2014" or before in _ONE_PART:
+        return m.group(0)
+    return before + m.group(2)
+
+
+#: "not looking where he's going": an idiom for inattention, not a negated look (what the eyes do is said beside it)
+_NOT_WATCHING_RE = re.compile(
+    r"\b(?:not|never|n't)\s+(?:looking|watching|look|watch|looks|watches)\s+where\s+\S+\s+(?:is\s+|was\s+|are\s+)?"
+    r"(?:going|walking|headed|heading|driving|running|stepping)\b", re.I)
+_ONE_TIME_RE = re.compile(r"\bone\s+(second|seconds|moment|minute|beat|sec|instant|heartbeat|breath|time|day|night)\b", re.I)
+#: "She waits for the laugh to come; it doesn't.": the movement just named does not happen
+_IT_DOESNT_RE = re.compile(
+    r"([;,.:\u2014-])\s*(?:but\s+)?(?:it|they)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not|won'?t|will\s+not|never\s+does|never\s+did"
+    r"|never\s+comes?|never\s+came|(?:doesn'?t|didn'?t|does\s+not|did\s+not|won'?t)\s+(?:come|last|stay|hold)|never\s+lasts?)"
+    r"(?=\s*(?:[;,.!:\u2014-]|$))", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
@@ -568,6 +670,12 @@ def normalize(text: str) -> str:
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
+    s = _observed(s)
+    s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
+    s = _NOT_WATCHING_RE.sub(" , ", s)
+    s = _STILL_RE.sub(" ", s)
+    s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
+    s = _ONE_TIME_RE.sub(r"a \1", s)  # "one second", "for one beat": a time, not one side
     s = _ARROW_RE.sub(" , then ", s)
     s = _ELLIPSIS_RE.sub(" , then ", s)
     s = s.casefold()
@@ -586,6 +694,7 @@ def normalize(text: str) -> str:
     s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
+    s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
