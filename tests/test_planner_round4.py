@@ -271,3 +271,15 @@ def test_not_before_a_movement_still_negates(planner):
 def test_a_movement_that_does_not_come_or_last_is_gone(planner, text):
     plan = planner.plan(text)
     assert v(plan, "MouthSmileLeft") <= 0.05 and v(plan, "JawOpen") <= 0.05
+
+
+def test_a_plan_says_which_channels_the_description_holds_at_rest(planner):
+    """Negated movements are held at rest (for whatever combines the plan with another reading)."""
+    plan = planner.plan("She stops frowning.")
+    held = {ch.NAMES[i] for i in range(ch.NUM_CHANNELS) if plan.held is not None and plan.held[i]}
+    assert {"BrowDownLeft", "BrowDownRight", "MouthFrownLeft", "MouthFrownRight"} <= held
+    assert all(plan.values[ch.channel_index(n)] == 0 for n in held)
+    no_smile = planner.plan("He doesn't smile; he glares.")
+    assert no_smile.held is not None and no_smile.held[ch.channel_index("MouthSmileLeft")]
+    assert not no_smile.held[ch.channel_index("BrowDownLeft")]  # the glare is not held
+    assert planner.plan("She smiles.").held is None

@@ -344,3 +344,17 @@ def test_the_learned_layer_drops_the_weaker_of_two_antagonists_and_never_works_a
     fight = _reading(MouthSmileLeft=0.3, MouthFrownLeft=0.25)
     out = combine(Plan(np.zeros(ch.NUM_CHANNELS), [], set(), ["x"], False), fight, settings).values
     assert v(out, "MouthSmileLeft") == pytest.approx(0.3) and v(out, "MouthFrownLeft") == pytest.approx(0.25)
+
+
+def test_the_learned_layer_leaves_what_the_description_holds_at_rest():
+    """'She stops frowning': the planner negates the frown (its brows too); the learned reading of the
+    sentence still carries the frown's lowered brows, which must not come back."""
+    from kfstudio.generation.planner import EmbeddedPlanner
+    from kfstudio.generation.semantic.layer import combine
+
+    plan = EmbeddedPlanner().plan("She stops frowning.")
+    assert "brows" not in plan.understood  # so the brows are open to the learned layer ...
+    reading = _reading(BrowDownLeft=0.3, BrowDownRight=0.3, EyeSquintLeft=0.2, EyeSquintRight=0.2)
+    out = combine(plan, reading, {"gain": 1.0, "floor": 0.05, "mode": "max"}).values
+    assert v(out, "BrowDownLeft") == 0.0 and v(out, "BrowDownRight") == 0.0  # ... except what it holds at rest
+    assert v(out, "EyeSquintLeft") == pytest.approx(0.2)

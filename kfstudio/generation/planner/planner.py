@@ -242,6 +242,10 @@ class Plan:
     #: Channel values the description typed explicitly ("jawOpen 0.6", "smile L 80%"; see
     #: :mod:`.spec`): channel index -> value, kept exactly by whatever combines this plan.
     exact: dict[int, float] = field(default_factory=dict)
+    #: Channels the description's negated words hold at rest, left at 0 ("she stops frowning": the
+    #: frown's brows and mouth). Whatever combines this plan with another reading does not move them
+    #: (None: nothing held).
+    held: np.ndarray | None = None
 
 
 def _side_mask(side: str) -> np.ndarray:
@@ -558,7 +562,9 @@ class EmbeddedPlanner:
             values = values * factor
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
         values = ch.clamp(self._coherent(values, explanation))
-        return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats)
+        held = flags.get("negated", np.zeros(ch.NUM_CHANNELS, dtype=bool)) & (values == 0)
+        return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats,
+                    held=held if held.any() else None)
 
     def _overall_intensity(self, description: str) -> tuple[str, tuple[str, float] | None]:
         """A description without the intensity phrase that closes it ("..., very faintly",
@@ -774,6 +780,7 @@ class EmbeddedPlanner:
         # A negated movement clears only what nothing else in the description sets: in "the laugh
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
+        flags["negated"] = negated & (values == 0)
         return values, forced, flags
 
     def _faded_earlier(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:

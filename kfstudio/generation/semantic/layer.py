@@ -186,6 +186,9 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
     planned = ch.clamp(np.asarray(plan.values, dtype=np.float64) * _intensity_factor(plan, reading, s))
     learned = reading.values * s["gain"]
     learned = settle_antagonists(np.where(np.abs(learned) >= s["floor"], learned, 0.0))
+    held = getattr(plan, "held", None)
+    if held is not None:
+        learned[held] = 0.0
     kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     for r in set(getattr(plan, "understood", ())) & set(REGIONS):
         kept |= REGION_MASKS[r]
@@ -273,9 +276,11 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
     for r in understood:
         kept |= REGION_MASKS[r]
     learned = settle_antagonists(learned, planned, kept)
-    if unnegated is not None:
-        # what the description's negated words would drive is not put back by the learned layer ("she
-        # stops frowning": the brows of a frown stay down out of the reading, wherever the planner left them)
+    raw = learned.copy()  # a face the planner only negated is proposed from this (below)
+    held = getattr(plan, "held", None)
+    if held is not None:  # what the description's negated words hold at rest ("she stops frowning": the brows)
+        learned[held] = 0.0
+    if unnegated is not None:  # ... and what they would drive in the learned reading
         learned[(np.abs(unnegated * s["gain"]) - np.abs(learned)) > NEGATED_DRIVE] = 0.0
     lines = []
     factor = _intensity_factor(plan, reading, s) if kept.any() else 1.0
@@ -329,13 +334,13 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
         info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
         lines.append(f"semantic: the planner's reading is too faint to show (largest value {faint:.2f}); the learned "
                      f"layer proposes the face (confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
-    if found and np.abs(out).max() < s["closest_min"] and np.abs(learned).max() >= s["closest_min"] and unnegated is not None:
+    if found and np.abs(out).max() < s["closest_min"] and np.abs(raw).max() >= s["closest_min"] and unnegated is not None:
         # the planner read only negations ("isn't surprised at all; he just looks at her flatly"): the
         # learned layer proposes the rest, except the channels that the negated words drive (those
         # that rise when the description is read without its negations)
-        driven = (np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05
+        driven = (np.abs(unnegated * s["gain"]) - np.abs(raw)) > 0.05
         rest = ~take & ~driven
-        out[rest] = learned[rest]
+        out[rest] = raw[rest]
         out = _coherent(out)
         info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
         if info["learned_regions"]:
@@ -343,7 +348,7 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
                          f"(confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
     if found and np.abs(out).max() < s["closest_min"] and unnegated is not None:
         # still nothing: the closest annotated line, without what the negated words drive
-        driven = (np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05
+        driven = (np.abs(unnegated * s["gain"]) - np.abs(raw)) > 0.05
         near = np.where(driven | (np.abs(reading.nearest_values) < s["floor"]), 0.0, reading.nearest_values)
         if np.abs(near).max() >= s["closest_min"]:
             out = _coherent(np.array(near, dtype=np.float64))
