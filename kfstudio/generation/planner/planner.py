@@ -1218,6 +1218,8 @@ class EmbeddedPlanner:
     @staticmethod
     def _coherent(values: np.ndarray, explanation: list[str]) -> np.ndarray:
         v = values
+        if v[_IDX["LeftEyeYaw"]] > 0.05 and v[_IDX["RightEyeYaw"]] < -0.05:
+            return _crossed_eyes(v)  # "cross-eyed": the eyes turn toward each other (the one case they differ)
         # Both eyes look the same way: average a one-eye value into both.
         for axis in ("Yaw", "Pitch"):
             li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
@@ -1239,6 +1241,18 @@ class EmbeddedPlanner:
         jaw, close = _IDX["JawOpen"], _IDX["MouthClose"]
         v[close] = min(v[close], v[jaw])
         return v
+
+
+def _crossed_eyes(v: np.ndarray) -> np.ndarray:
+    """Values with both eyes turned in (vergence): each eye's yaw kept, looking in toward the nose."""
+    inward = min(v[_IDX["LeftEyeYaw"]], -v[_IDX["RightEyeYaw"]]) / _EYE_YAW_MAX
+    v[_IDX["LeftEyeYaw"]], v[_IDX["RightEyeYaw"]] = inward * _EYE_YAW_MAX, -inward * _EYE_YAW_MAX
+    v[_IDX["EyeLookInLeft"]] = v[_IDX["EyeLookInRight"]] = min(inward * _EYE_YAW_MAX / 0.6, 1.0)  # corpus: yaw 0.33, LookIn 0.55
+    v[_IDX["EyeLookOutLeft"]] = v[_IDX["EyeLookOutRight"]] = 0.0
+    for axis in ("Pitch",):
+        li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
+        v[li] = v[ri] = v[li] if abs(v[li]) >= abs(v[ri]) else v[ri]
+    return v
 
 
 EXPLAIN_MAX = 12  # channels named per explanation line; the rest are counted ("+N more")

@@ -681,7 +681,54 @@ def normalize(text: str) -> str:
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
+    s = round5_rewrites(s)
     return re.sub(r"[ \t]+", " ", s).strip()
+
+
+# --------------------------------------------------------------------------- round 5 rewrites
+
+_POSS = r"(?:her|his|their|my|your|one's|the)"
+_OBJ = r"(?:him|her|them|me|us|you|it|each\s+other|the\s+\w+)"
+#: Phrasings a QA animator found read word by word (issue 11, round 5), rewritten to what they mean on a
+#: face. Each is a general pattern (an idiom, a word sense, a scope), checked on the lower-cased text.
+_ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), r) for p, r in (
+    # idioms read literally: "bit his tongue" holds words back (pressed lips), "blows a kiss" is no cheek puff,
+    # "stares him down" looks at him hard (not down), "as the words sank in" is no head movement
+    (rf"\b(?:bit|bite|bites|biting|bitten)\s+{_POSS}\s+tongue\b", "presses lips together"),
+    (rf"\b(?:blow|blows|blew|blowing|blown)\s+(?:{_OBJ}\s+)?(?:a\s+|an\s+)?(?:little\s+|quick\s+|big\s+)?kiss(?:es)?\b", "kisses the air"),
+    (rf"\b(star|glar)(e|es|ed|ing)\s+({_OBJ})\s+down\b", r"glar\2 at \3"),
+    (r"\b(words?|news|it|this|that|reality|truth|reali[sz]ation|meaning|fact|message|information)\s+(?:had\s+)?(?:sank|sink|sinks|sinking|sunk)\s+in\b(?!\s*to\b)", r"\1"),
+    # "the colour drains from her face": shock (wide eyes, inner brows), not every region undone
+    (rf"\b(?:the\s+|all\s+the\s+)?colou?r\s+(?:drain\w*|drop\w*|leave\w*|left|fade\w*)\s+(?:from|out\s+of)\s+(?:{_POSS}\s+)?(?:face|cheeks|it)\b",
+     "slightly shocked"),
+    # "shakes her head no", "nods yes": the word is what the gesture says, not a negation of it
+    (rf"\b(shak\w*\s+{_POSS}\s+head|nod\w*)\s+(?:no|yes)\b(?=\s*(?:[,.;:!?\u2014\-]|$))", r"\1"),
+    # "the grin drops from her face": the expression goes (not the head)
+    (rf"\b(?:drop|drops|dropped|dropping|fall|falls|fell|falling|slide|slides|slid|sliding|slip|slips|slipped|slipping)\s+(?:from|off)\s+{_POSS}\s+face\b",
+     "fades"),
+    # "his eyes, which had been closed, snap open": a past-perfect clause is an earlier state, not this one
+    (r",\s*(?:which|that|who)\s+had\s+[^,.;]*,", " "),
+    (r"\b(?:which|that)\s+had\s+been\s+[a-z]+\b", " "),
+    # "goes from laughing to crying": a narrated change; the state it ends in is the keyframe's
+    (r"\b(?:go|goes|went|going|gone|shift\w*|switch\w*|swing\w*|swung|flip\w*)\s+from\s+([^,.;]+?)\s+(?:to|into)\s+", r"\1 , then "),
+    # "keeps a straight face": no smile, lips held lightly together
+    (r"\b(?:a|with|keeps?|kept|keeping|holds?|held|holding|maintain\w*|wears?|wore|wearing)\s+(?:a\s+)?straight\s+face\b", "no smile"),
+    # "cross-eyed", "crosses her eyes": both eyes turn in
+    (rf"\bcross(?:es|ed|ing)?[\s-]?eye[sd]?\b|\bcross(?:es|ed|ing)?\s+{_POSS}\s+eyes\b", " crosseyed "),
+    # "the left side of the mouth pulls up": that corner (a one-sided smile)
+    (rf"\b(left|right|one)\s+side\s+of\s+{_POSS}\s+mouth\b", r"\1 corner of the mouth"),
+    # "ever so slightly": as "very slightly" (further toward small, not stronger)
+    (r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
+    # "hopes nobody notices", "wants to leave": wishing is no expression of its own
+    (r"\b(?:hopes|hoped|hoping|wants|wanted|wanting|wishes|wished|wishing)\s+(?=(?:that|nobody|no\s+one|someone|somebody|to|he|she|they|it|this|we|i|you|him|her|them|the)\b)", " "),
+))
+
+
+def round5_rewrites(s: str) -> str:
+    """``s`` (lower-cased, normalised) with the idioms and scopes of :data:`_ROUND5_REWRITES` rewritten."""
+    for pattern, repl in _ROUND5_REWRITES:
+        s = pattern.sub(repl, s)
+    return s
 
 
 # --------------------------------------------------------------------------- change narration

@@ -1,0 +1,158 @@
+"""Planner round 5: general failure patterns a QA animator found on fresh descriptions (issue 11).
+
+Each rule is checked on probe sentences written for this file (not the QA's own lines), with the real
+planner and its real tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio import channels as ch
+from kfstudio.generation.planner import EmbeddedPlanner, Plan
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def v(plan: Plan, name: str) -> float:
+    return float(plan.values[ch.channel_index(name)])
+
+
+def both(plan: Plan, stem: str) -> float:
+    return max(v(plan, f"{stem}Left"), v(plan, f"{stem}Right"))
+
+
+# --- idioms are not anatomy ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["She bites her tongue and nods along.", "biting his tongue through the toast"])
+def test_biting_ones_tongue_holds_words_back(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "TongueOut") == 0.0
+    assert both(plan, "MouthPress") >= 0.25
+    assert v(plan, "JawOpen") <= 0.05
+
+
+@pytest.mark.parametrize("text", ["He blew her a kiss from the stage.", "blowing kisses at the crowd"])
+def test_blowing_a_kiss_is_a_pucker_without_a_cheek_puff(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthPucker") >= 0.5
+    assert v(plan, "CheekPuff") <= 0.05
+
+
+def test_staring_someone_down_is_not_a_look_down(planner):
+    plan = planner.plan("The old boxer stares the kid down.")
+    assert v(plan, "LeftEyePitch") <= 0.05 and v(plan, "HeadPitch") <= 0.1
+    assert both(plan, "BrowDown") >= 0.3  # a hard, level look
+    # a literal stare down at something keeps its gaze down
+    assert v(planner.plan("He stares down at the floor."), "LeftEyePitch") > 0.1
+
+
+def test_news_sinking_in_is_no_head_movement(planner):
+    plan = planner.plan("His smile stays put while the news sinks in.")
+    assert abs(v(plan, "HeadPitch")) <= 0.05
+    assert both(plan, "MouthSmile") >= 0.3
+
+
+def test_colour_draining_from_the_face_is_a_slight_shock_not_an_empty_face(planner):
+    plan = planner.plan("The colour drains from his face.")
+    assert both(plan, "EyeWide") >= 0.15 and v(plan, "BrowInnerUp") >= 0.15
+    assert both(plan, "EyeWide") <= 0.5  # slight, not a scream
+
+
+# --- scope of 'no' / narrated changes ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["He shakes his head no.", "shaking her head no, slowly"])
+def test_shaking_the_head_no_keeps_the_shake(planner, text):
+    assert abs(v(planner.plan(text), "HeadYaw")) >= 0.1
+
+
+def test_no_after_a_nod_before_a_movement_still_negates_it(planner):
+    plan = planner.plan("a quick nod, no smile")
+    assert both(plan, "MouthSmile") <= 0.05
+
+
+@pytest.mark.parametrize("text", ["The smile slides off his face.", "Her grin fell from her face.",
+                                  "The laugh dropped from his face."])
+def test_an_expression_dropping_from_the_face_is_gone(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthSmile") <= 0.05
+    assert v(plan, "HeadPitch") <= 0.05
+
+
+def test_a_past_perfect_clause_is_an_earlier_state(planner):
+    plan = planner.plan("Her mouth, which had been open, snaps shut and she smiles.")
+    assert v(plan, "JawOpen") <= 0.1
+    plan = planner.plan("His brows, which had been raised, lower into a scowl.")
+    assert both(plan, "BrowDown") >= 0.3 and both(plan, "BrowOuterUp") <= 0.1
+
+
+@pytest.mark.parametrize("text, gone, stays", [
+    ("He goes from grinning to scowling.", "MouthSmile", "BrowDown"),
+    ("She went from sobbing to laughing within seconds.", "MouthFrown", "MouthSmile"),
+])
+def test_from_x_to_y_keeps_y(planner, text, gone, stays):
+    plan = planner.plan(text)
+    assert both(plan, gone) <= 0.1
+    assert both(plan, stays) >= 0.3
+    assert len(plan.beats) == 2
+
+
+# --- word senses --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["He hopes she won't ask.", "She wants the meeting to end."])
+def test_wishing_is_no_expression(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthSmile") <= 0.05 and both(plan, "CheekSquint") <= 0.05
+
+
+def test_a_look_of_hope_is_still_read(planner):
+    assert both(planner.plan("a hopeful look"), "MouthSmile") >= 0.1
+
+
+# --- intensity ----------------------------------------------------------------------------------------
+
+def test_very_slightly_is_weaker_than_slightly(planner):
+    for a, b in [("very slightly raised brows", "slightly raised brows"), ("He frowns, very slightly.", "He frowns, slightly."),
+                 ("ever so slightly open mouth", "slightly open mouth")]:
+        weak, plain = planner.plan(a).values, planner.plan(b).values
+        assert weak.max() < plain.max(), (a, b)
+        assert weak.max() > 0.05
+
+
+# --- missing phrasings --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, side", [("The right side of her mouth lifts.", "Right"),
+                                        ("left side of his mouth curls up", "Left")])
+def test_one_side_of_the_mouth_pulling_up_is_that_corner(planner, text, side):
+    plan = planner.plan(text)
+    other = "Left" if side == "Right" else "Right"
+    assert v(plan, f"MouthSmile{side}") >= 0.3
+    assert v(plan, f"MouthSmile{other}") <= 0.05
+
+
+def test_one_side_of_the_lip_is_not_a_smile(planner):
+    plan = planner.plan("The right side of his lip curls back.")
+    assert v(plan, "MouthSmileRight") <= 0.05
+
+
+@pytest.mark.parametrize("text", ["The toddler crosses his eyes.", "cross-eyed, tongue out", "He goes crosseyed."])
+def test_cross_eyed_turns_both_eyes_in(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "EyeLookInLeft") >= 0.4 and v(plan, "EyeLookInRight") >= 0.4
+    assert v(plan, "LeftEyeYaw") > 0.1 and v(plan, "RightEyeYaw") < -0.1
+    assert v(plan, "EyeLookOutLeft") == 0.0 and v(plan, "EyeLookOutRight") == 0.0
+
+
+def test_conjugate_gaze_still_moves_both_eyes_together(planner):
+    plan = planner.plan("eyes to the right")
+    assert v(plan, "LeftEyeYaw") == pytest.approx(v(plan, "RightEyeYaw")) and v(plan, "LeftEyeYaw") > 0.1
+
+
+@pytest.mark.parametrize("text", ["She keeps a straight face through the whole joke.", "holding a straight face"])
+def test_a_straight_face_is_lips_lightly_pressed_and_no_smile(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthPress") >= 0.15
+    assert both(plan, "MouthSmile") <= 0.05
