@@ -156,3 +156,19 @@ def test_a_straight_face_is_lips_lightly_pressed_and_no_smile(planner, text):
     plan = planner.plan(text)
     assert both(plan, "MouthPress") >= 0.15
     assert both(plan, "MouthSmile") <= 0.05
+
+
+# --- sounds and interjections -------------------------------------------------------------------------
+
+def test_a_hush_is_mildly_stern_not_angry(planner):
+    plan = planner.plan("He leans over the crib and goes 'shhh'.")
+    assert 0.05 <= both(plan, "BrowDown") <= 0.4  # a stern hush, far from a scowl
+    assert v(plan, "MouthPucker") >= 0.2 or v(plan, "MouthFunnel") >= 0.2  # the 'sh' shape
+
+
+def test_a_sounds_feeling_only_tints_a_face_that_names_its_own(planner):
+    alone = planner.plan("A loud 'ew'.")
+    with_joy = planner.plan("A loud 'ew', but she is grinning with delight.")
+    assert both(alone, "NoseSneer") >= 0.3
+    assert both(with_joy, "NoseSneer") < 0.5 * both(alone, "NoseSneer")
+    assert both(with_joy, "MouthSmile") >= 0.3

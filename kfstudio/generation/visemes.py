@@ -267,7 +267,7 @@ INTERJECTIONS: dict[str, str] = {
     "pf": "disdain , slightly puffed cheeks", "pft": "disdain , slightly puffed cheeks", "pfft": "disdain , slightly puffed cheeks", "tsk": "disapproving", "tsk tsk": "disapproving", "hmph": "disdain",
     "hm": "thoughtful", "um": "hesitant", "uh": "hesitant", "er": "hesitant", "meh": "indifferent", "duh": "unimpressed",
     "huh": "confused", "what": "shocked", "no": "distressed", "please": "pleading", "sorry": "sorry",
-    "boo": "angry", "gr": "angry", "shh": "stern", "sh": "stern", "shush": "stern", "ow": "pain", "ouch": "pain", "oof": "pain",
+    "boo": "angry", "gr": "angry", "shh": "slightly stern", "sh": "slightly stern", "shush": "slightly stern", "ow": "pain", "ouch": "pain", "oof": "pain",
 }
 
 

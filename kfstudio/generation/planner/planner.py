@@ -476,6 +476,10 @@ class EmbeddedPlanner:
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
+            if felt and self._names_feeling(strip_quotes(description)):
+                # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
+                felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
+                explanation.append(f"the text names a feeling of its own: the sound's feeling is read mild ('{felt}')")
             description = strip_quotes(description) + (f" , {felt}" if felt else "")
         beats = split_change_beats(description)
         if beats:
@@ -578,6 +582,15 @@ class EmbeddedPlanner:
         if abs(np.log(factor)) < 0.1:
             return description, None
         return cut, (description[len(cut):].strip(" ,;:-\u2013\u2014(.!?)"), factor)
+
+    def _names_feeling(self, text: str) -> bool:
+        """Whether ``text`` names an emotion or an expression of its own (a sound's feeling then stays out)."""
+        for clause in split_clauses(self._lemmatizer.tokens(text)):
+            for sp in self._matcher.spans(clause):
+                key = str(sp.roles.get("expression", ""))
+                if key.startswith("emotion_") and key != "emotion_neutral" or key in _SMILE_FAMILY | {"frown", "scowl", "sneer", "glare", "grimace", "cry", "sob", "wince", "pout"}:
+                    return True
+        return False
 
     def explain(self, description: str, **kwargs) -> list[str]:
         """The explanation lines of :meth:`plan` (for the CLI)."""
