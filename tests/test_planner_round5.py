@@ -172,3 +172,49 @@ def test_a_sounds_feeling_only_tints_a_face_that_names_its_own(planner):
     assert both(alone, "NoseSneer") >= 0.3
     assert both(with_joy, "NoseSneer") < 0.5 * both(alone, "NoseSneer")
     assert both(with_joy, "MouthSmile") >= 0.3
+
+
+# --- modifiers on an expression noun, masking, word senses of 'cold' ----------------------------------
+
+@pytest.mark.parametrize("text", ["a wistful little smile", "He gives a rueful grin.", "She smiles sadly at the photo."])
+def test_a_sad_kind_of_smile_is_a_small_smile_with_raised_inner_brows_and_no_frown(planner, text):
+    plan = planner.plan(text)
+    assert 0.15 <= both(plan, "MouthSmile") <= 0.45
+    assert both(plan, "MouthFrown") <= 0.05
+    assert v(plan, "BrowInnerUp") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["He pretends to be thrilled about the gift.", "She feigns interest in his stamps."])
+def test_a_pretended_happiness_is_a_polite_smile(planner, text):
+    plan = planner.plan(text)
+    assert 0.15 <= both(plan, "MouthSmile") <= 0.45
+    assert both(plan, "CheekSquint") <= 0.1
+
+
+def test_a_hidden_hurt_leaks_a_little_behind_pressed_lips(planner):
+    plan = planner.plan("She is covering how badly the remark stung.")
+    assert both(plan, "MouthPress") >= 0.25
+    assert v(plan, "BrowInnerUp") <= 0.3 and both(plan, "MouthFrown") <= 0.2
+
+
+@pytest.mark.parametrize("text", ["The clerk gives him an icy look.", "a frosty stare across the table"])
+def test_a_cold_look_is_narrowed_eyes_not_a_shiver(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthStretch") <= 0.05  # no chattering teeth
+    assert both(plan, "EyeSquint") >= 0.15
+    assert both(plan, "EyeWide") <= 0.05
+
+
+def test_cold_weather_still_shivers(planner):
+    assert both(planner.plan("He shivers in the cold."), "MouthStretch") >= 0.2
+
+
+def test_eyes_of_ice_under_a_smile_keep_out_of_it(planner):
+    plan = planner.plan("He smiles warmly, but his eyes are stone.")
+    assert both(plan, "MouthSmile") >= 0.3
+    assert both(plan, "CheekSquint") <= 0.1 and both(plan, "MouthStretch") <= 0.05
+
+
+def test_a_private_amusement_is_slight(planner):
+    plan = planner.plan("He has a secret, and it amuses him.")
+    assert 0.1 <= both(plan, "MouthSmile") <= 0.4

@@ -717,6 +717,26 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
     (rf"\bcross(?:es|ed|ing)?[\s-]?eye[sd]?\b|\bcross(?:es|ed|ing)?\s+{_POSS}\s+eyes\b", " crosseyed "),
     # "the left side of the mouth pulls up": that corner (a one-sided smile)
     (rf"\b(left|right|one)\s+side\s+of\s+{_POSS}\s+mouth\b", r"\1 corner of the mouth"),
+    # a sad-type word on a smile modulates that smile (small, inner brows up), it adds no frown of its own
+    (r"\b(?:sad|wistful|rueful|melancholy|bittersweet|sorrowful|mournful|tearful|regretful|forlorn|doleful|heartbroken|resigned)"
+     r"\s+(?:little\s+|small\s+|half[\s-])?(smile|smiles|smiled|smiling|grin|grins)\b", r"small \1 , inner brows raised"),
+    (r"\b(smile|smiles|smiled|smiling)\s+(?:sadly|wistfully|ruefully|tearfully|mournfully|sorrowfully|regretfully)\b",
+     r"\1 slightly , inner brows raised"),
+    # masking: a happiness pretended is a polite smile; a hurt hidden leaks a little behind pressed lips
+    (r"\b(?:pretend\w*|feign\w*|fak(?:e|es|ed|ing)|act\w*|play\w*)\s+(?:to\s+be\s+|being\s+)?(?:so\s+|very\s+|really\s+|all\s+)?"
+     r"(?:happy|glad|pleased|delighted|thrilled|fine|okay|ok|cheerful|excited|interested|amused|content|grateful|impressed|enthusiastic|interest|delight|enthusiasm|happiness|joy|pleasure)\b"
+     r"(?:\s+for\s+(?:her|him|them|you|me|us))?", "a polite smile"),
+    (r"\b(?:hid\w*|hides|mask\w*|conceal\w*|cover\w*|swallow\w*)\s+how\s+(?:much|badly|deeply|hard|bad)\s+(?:that\s+|it\s+|this\s+|the\s+\w+\s+|\w+\s+)?"
+     r"(?:hurt|hurts|stung|stings|wounded|wounds|upset|upsets|scared|scares|frightened|frightens|terrified)\b",
+     "barely hurt , lips pressed together"),
+    # "cold" of a look, a voice or an amusement is no shiver: a flat, hard look; a small smile with cold eyes
+    (r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(?:little\s+)?(?:amusement|smile|smirk|grin|humou?r)\b", "small smile that does not reach the eyes"),
+    (r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(?:hard\s+)?(?:stare|look|gaze|glance|eyes)\b", "steady look , eyes slightly narrowed"),
+    (r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(glare|scowl)\b", r"\1"),
+    # "her eyes were ice / stone / flint": cold eyes (a metaphor, no temperature)
+    (r"\b(eyes?\s+(?:were|are|is|was|stay|stays|stayed|remain|remains|remained|turn|turned|go|went)\s+)(?:pure\s+)?(?:ice|stone|steel|flint|glass|granite)\b", r"\1flat"),
+    # "it amuses her", "she finds it amusing": a private amusement, slight
+    (r"\b(?:it|this|that|which)\s+amuses\s+(?:her|him|them|me)\b", "slightly amused"),
     # "ever so slightly": as "very slightly" (further toward small, not stronger)
     (r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
