@@ -218,3 +218,37 @@ def test_eyes_of_ice_under_a_smile_keep_out_of_it(planner):
 def test_a_private_amusement_is_slight(planner):
     plan = planner.plan("He has a secret, and it amuses him.")
     assert 0.1 <= both(plan, "MouthSmile") <= 0.4
+
+
+# --- whole-region constraints: a still head, one 'away' side, a shut mouth, one brow only --------------
+
+@pytest.mark.parametrize("text", ["eyes right, no head movement", "She looks up without moving her head.",
+                                  "He glances left; his head stays perfectly still."])
+def test_a_head_said_to_stay_still_stays_at_rest(planner, text):
+    plan = planner.plan(text)
+    for name in ("HeadYaw", "HeadPitch", "HeadRoll"):
+        assert v(plan, name) == 0.0
+    assert "head" in plan.understood  # locked against a learned fill
+    assert abs(v(plan, "LeftEyeYaw")) + abs(v(plan, "LeftEyePitch")) > 0.1  # the eyes still move
+
+
+def test_a_look_away_without_a_side_turns_head_and_eyes_the_same_way(planner):
+    plan = planner.plan("She turns her head away from him, eyes averted.")
+    yaw, eyes = v(plan, "HeadYaw"), v(plan, "LeftEyeYaw")
+    assert yaw != 0.0 and eyes != 0.0
+    assert yaw * eyes > 0
+
+
+def test_a_flat_mouth_keeps_an_emotion_from_opening_the_jaw(planner):
+    plan = planner.plan("Pure astonishment in the eyes, mouth shut.")
+    assert v(plan, "JawOpen") <= 0.05
+    assert both(plan, "EyeWide") >= 0.3
+    # a jaw that moves behind sealed lips is the description's own
+    assert v(planner.plan("She fights a yawn, jaw dropping behind lips sealed."), "JawOpen") >= 0.1
+
+
+def test_only_one_brow_keeps_the_other_out_of_an_emotion(planner):
+    plan = planner.plan("Only her left eyebrow goes up, in pure amazement.")
+    assert v(plan, "BrowOuterUpLeft") >= 0.4
+    assert v(plan, "BrowOuterUpRight") == 0.0
+    assert v(plan, "BrowInnerUp") <= 0.2 * v(plan, "BrowOuterUpLeft") + 1e-9

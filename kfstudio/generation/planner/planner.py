@@ -548,6 +548,7 @@ class EmbeddedPlanner:
             words, factor = overall
             values = values * factor
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
+        values = _round5_post(description, values, understood, explanation, speech is not None)
         values = ch.clamp(self._coherent(values, explanation))
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats)
 
@@ -1254,6 +1255,56 @@ class EmbeddedPlanner:
         jaw, close = _IDX["JawOpen"], _IDX["MouthClose"]
         v[close] = min(v[close], v[jaw])
         return v
+
+
+#: "no head move", "without moving her head", "head stays still": the head is locked at rest
+_HEAD_LOCK_RE = re.compile(
+    r"\b(?:no|without|not?)\s+(?:any\s+|a\s+)?head\s+(?:move\w*|motion|turn\w*)\b"
+    r"|\bwithout\s+(?:moving|turning)\s+(?:her|his|their|the|my|your)\s+head\b"
+    r"|\bhead\s+(?:stays?|stayed|kept|held|remains?|remained|is|frozen|locked|fixed)\s+(?:perfectly\s+|completely\s+|dead\s+)?(?:still|motionless|fixed|locked|in\s+place)\b"
+    r"|\bhead\s+(?:doesn'?t|does\s+not|never)\s+(?:move|turn)\b", re.I)
+_SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.I)
+_AWAY_RE = re.compile(r"\b(?:away|aside|cold\s+shoulder)\b", re.I)
+#: "mouth flat", "lips shut", "mouth a thin line": the jaw stays closed whatever an emotion word would open
+_MOUTH_SHUT_RE = re.compile(
+    r"\b(?:mouth|lips)\s+(?:(?:is|are|stays?|kept|held|pressed|clamped)\s+)?(?:flat|shut|closed|sealed|straight|a\s+(?:thin\s+|flat\s+|straight\s+)?line)\b", re.I)
+#: ... unless the jaw moves behind closed lips ("stifles a yawn, lips sealed", "chews with the mouth shut", "hums")
+_JAW_NAMED_RE = re.compile(r"\b(?:jaw\w*|yawn\w*|chew\w*|munch\w*|hum|hums|humm\w*|mm+|chin\s+stretch\w*)\b", re.I)
+_ONLY_SIDE_BROW_RE = re.compile(
+    r"\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+(?:eye)?brow\b|\b(left|right)\s+(?:eye)?brow\s+only\b", re.I)
+_HEAD_CHANNELS = [ch.channel_index(n) for n in ("HeadYaw", "HeadPitch", "HeadRoll")]
+_EYE_YAWS = [ch.channel_index("LeftEyeYaw"), ch.channel_index("RightEyeYaw")]
+_JAW_OPENERS = [ch.channel_index(n) for n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")]
+
+
+def _round5_post(text: str, values: np.ndarray, understood: set[str], explanation: list[str], sound: bool = False) -> np.ndarray:
+    """Constraints the text states about whole regions, applied after every word has been read (issue 11,
+    QA round 5): a locked head, one 'away' side for head and eyes, a shut mouth, one brow only."""
+    head = values[_HEAD_CHANNELS]
+    if _HEAD_LOCK_RE.search(text):
+        if np.any(head != 0):
+            explanation.append("the text keeps the head still: head yaw, pitch and roll at rest")
+        values[_HEAD_CHANNELS] = 0.0
+        understood.add("head")
+    yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
+    if yaw * eyes < 0 and _AWAY_RE.search(text) and not _SIDE_WORD_RE.search(text):
+        # "gives her the cold shoulder, looking away": no side named, so head and eyes turn away to one side
+        values[_EYE_YAWS] = np.abs(values[_EYE_YAWS]) * np.sign(yaw)
+        explanation.append("head and eyes turn away to the same side (no side is named)")
+    if _MOUTH_SHUT_RE.search(text) and not _JAW_NAMED_RE.search(text) and not sound and values[_JAW_OPENERS].max() > 0.05:
+        values[_JAW_OPENERS] = np.minimum(values[_JAW_OPENERS], 0.03)
+        explanation.append("the text keeps the mouth shut: JawOpen and the lip openers <= 0.03")
+    m = _ONLY_SIDE_BROW_RE.search(text)
+    if m:
+        side = (m.group(1) or m.group(2)).capitalize()
+        other = "Right" if side == "Left" else "Left"
+        for stem in ("BrowOuterUp", "BrowDown"):
+            values[_IDX[f"{stem}{other}"]] = 0.0
+        outer = values[_IDX[f"BrowOuterUp{side}"]]
+        if outer > 0:
+            values[_INNER_BROW] = min(values[_INNER_BROW], _ONE_BROW_INNER * outer)
+        explanation.append(f"only the {side.lower()} brow moves: the {other.lower()} brow and the shared inner raiser stay out")
+    return values
 
 
 def _crossed_eyes(v: np.ndarray) -> np.ndarray:

@@ -737,6 +737,9 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
     (r"\b(eyes?\s+(?:were|are|is|was|stay|stays|stayed|remain|remains|remained|turn|turned|go|went)\s+)(?:pure\s+)?(?:ice|stone|steel|flint|glass|granite)\b", r"\1flat"),
     # "it amuses her", "she finds it amusing": a private amusement, slight
     (r"\b(?:it|this|that|which)\s+amuses\s+(?:her|him|them|me)\b", "slightly amused"),
+    # "looks up without moving her head": the head stays (the planner's head lock reads the raw text); the
+    # look itself is not negated
+    (r"\bwithout\s+(?:moving|turning|lifting|raising|tilting|lowering)\s+(?:her|his|their|the|my|your)\s+head\b", " "),
     # "ever so slightly": as "very slightly" (further toward small, not stronger)
     (r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
