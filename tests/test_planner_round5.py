@@ -252,3 +252,23 @@ def test_only_one_brow_keeps_the_other_out_of_an_emotion(planner):
     assert v(plan, "BrowOuterUpLeft") >= 0.4
     assert v(plan, "BrowOuterUpRight") == 0.0
     assert v(plan, "BrowInnerUp") <= 0.2 * v(plan, "BrowOuterUpLeft") + 1e-9
+
+
+# --- intensity words attach to their own noun or verb -------------------------------------------------
+
+def test_a_faint_grin_the_lips_curl_into_is_faint(planner):
+    plan = planner.plan("Her lips curl into a faint, crooked grin.")
+    assert 0.1 <= max(both(plan, "MouthSmile"), 0) <= 0.35
+
+
+def test_hard_on_a_swallow_stays_on_the_swallow(planner):
+    plain = planner.plan("She looks away.")
+    plan = planner.plan("She swallows hard and looks away.")
+    assert abs(v(plan, "LeftEyeYaw")) <= abs(v(plain, "LeftEyeYaw")) + 1e-9  # the look is not made 'hard'
+    assert both(plan, "MouthPress") >= 0.2  # the gulp: lips pressed
+
+
+def test_an_eye_roll_in_annoyance_is_no_glare(planner):
+    plan = planner.plan("She rolls her eyes in irritation.")
+    assert v(plan, "LeftEyePitch") < -0.1
+    assert both(plan, "BrowDown") <= 0.1

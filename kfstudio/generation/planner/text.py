@@ -740,6 +740,15 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
     # "looks up without moving her head": the head stays (the planner's head lock reads the raw text); the
     # look itself is not negated
     (r"\bwithout\s+(?:moving|turning|lifting|raising|tilting|lowering)\s+(?:her|his|their|the|my|your)\s+head\b", " "),
+    # "lips curl into a faint, lopsided grin": the lips form the expression named; its own words qualify it
+    (r"\b(?:lips|mouth)\s+(?:\w+\s+)?(?:curl\w*|twist\w*|form\w*|quirk\w*|tug\w*)"
+     r"\s+(?:up\s+)?into\s+(?=(?:a|an)\s+(?:\w+,?\s+){0,3}(?:smile|grin|smirk|sneer|grimace|snarl|pout|frown)\b)", " "),
+    (r"\b((?:a|an)\s+(?:faint|slight|small|tiny|little|thin|weak|big|broad|huge|wide))\s*,\s+(?=\w+\s+(?:smile|grin|smirk|frown|pout|sneer)\b)", r"\1 "),
+    # "swallows hard": a dry, nervous gulp (lips pressed, inner brows up), not "hard" on the next movement
+    (r"\bswallow(?:s|ed|ing)?\s+hard\b", "lips pressed , inner brows slightly raised"),
+    # "rolls her eyes in exasperation": the roll is the annoyance; no glare of its own on top
+    (r"\b((?:roll\w*(?:\s+(?:her|his|their|my|the))?\s+eyes?|eyes?\s+roll\w*)(?:\s+(?:up|upward|skyward|back|heavenward))?)"
+     r"\s+(?:in|with)\s+(?:pure\s+|utter\s+|mild\s+)?(?:exasperation|annoyance|irritation|frustration|impatience|boredom)\b", r"\1"),
     # "ever so slightly": as "very slightly" (further toward small, not stronger)
     (r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
