@@ -272,3 +272,19 @@ def test_an_eye_roll_in_annoyance_is_no_glare(planner):
     plan = planner.plan("She rolls her eyes in irritation.")
     assert v(plan, "LeftEyePitch") < -0.1
     assert both(plan, "BrowDown") <= 0.1
+
+
+def test_a_quoted_word_naming_a_look_is_not_said(planner):
+    plan = planner.plan("She pulls her best 'seriously?' face.")
+    assert v(plan, "JawOpen") <= 0.05  # nothing is said
+    # an interjection look is still voiced and felt ("an 'ew' face")
+    assert both(planner.plan("He makes an 'eww' face."), "NoseSneer") >= 0.3
+
+
+def test_a_shouted_phrase_shows_its_open_vowel_not_a_rounded_one(planner):
+    plan = planner.plan("The coach yells 'GET DOWN!'")
+    assert v(plan, "JawOpen") >= 0.3
+    assert v(plan, "MouthFunnel") <= 0.2
+    # a stressed word in capitals is the one seen
+    plan = planner.plan("she screams 'stop it NOW'")
+    assert v(plan, "MouthPucker") + v(plan, "MouthFunnel") >= 0.4  # N-OW: rounded
