@@ -288,3 +288,11 @@ def test_a_shouted_phrase_shows_its_open_vowel_not_a_rounded_one(planner):
     # a stressed word in capitals is the one seen
     plan = planner.plan("she screams 'stop it NOW'")
     assert v(plan, "MouthPucker") + v(plan, "MouthFunnel") >= 0.4  # N-OW: rounded
+
+
+def test_interjections_spelled_with_doubled_letters_keep_their_feeling():
+    from kfstudio.generation.visemes import interjection_words
+
+    assert interjection_words("He whispers 'sorry' to her.") == "sorry"
+    assert interjection_words("an 'oops' moment") == "embarrassed"
+    assert interjection_words("'Oof,' he grunts.") == "pain"

@@ -279,7 +279,8 @@ def interjection_words(text: str) -> str:
         key = _squeeze(re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip())
         first = key.split(" ")[0] if key else ""
         # the first word alone speaks for a short quote ("oh wow"), not for a sentence said ("oh, what a shame")
-        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or (
+        raw = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip()  # "oops" squeezes to "ops"
+        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or INTERJECTIONS.get(raw) or (
             INTERJECTIONS.get(first) if len(set(key.split())) <= 2 else None)  # 'ha ha ha' is one sound repeated
         if word and word not in out:
             out.append(word)
