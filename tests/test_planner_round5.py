@@ -296,3 +296,17 @@ def test_interjections_spelled_with_doubled_letters_keep_their_feeling():
     assert interjection_words("He whispers 'sorry' to her.") == "sorry"
     assert interjection_words("an 'oops' moment") == "embarrassed"
     assert interjection_words("'Oof,' he grunts.") == "pain"
+
+
+def test_a_feeling_that_never_reaches_the_mouth_stays_in_the_eyes(planner):
+    plan = planner.plan("There was a dry humour in her look that never quite reached her mouth.")
+    assert both(plan, "MouthSmile") <= 0.05
+    assert both(plan, "EyeSquint") >= 0.15 or both(plan, "CheekSquint") >= 0.15
+
+
+def test_whispering_parts_the_lips_softly(planner):
+    plan = planner.plan("He whispered a secret into her ear.")
+    assert 0.03 <= max(v(plan, "JawOpen"), both(plan, "MouthLowerDown")) <= 0.3
+    assert v(plan, "MouthRollLower") <= 0.05 and v(plan, "MouthRollUpper") <= 0.05
+    # the noun 'a whisper of' is still a trace of what follows
+    assert 0.05 <= both(planner.plan("a whisper of a frown"), "MouthFrown") <= 0.25

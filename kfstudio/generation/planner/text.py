@@ -692,6 +692,9 @@ _OBJ = r"(?:him|her|them|me|us|you|it|each\s+other|the\s+\w+)"
 #: Phrasings a QA animator found read word by word (issue 11, round 5), rewritten to what they mean on a
 #: face. Each is a general pattern (an idiom, a word sense, a scope), checked on the lower-cased text.
 _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I), r) for p, r in (
+    # "an amusement that never reached his mouth": the feeling shows, in the eyes only; the mouth stays still
+    (r"\b(?:(?:cold|icy|dry|wry|quiet|private|faint|grim|bitter|secret)\s+)?[a-z]+\s+that\s+(?:never|doesn'?t|does\s+not|did\s+not|didn'?t|won'?t|would\s+not)\s+(?:quite\s+)?reach(?:es|ed)?\s+(?:her|his|their|the|my)\s+(?:mouth|lips)\b",
+     " , cheeks slightly raised , eyes slightly narrowed , mouth still"),
     # idioms read literally: "bit his tongue" holds words back (pressed lips), "blows a kiss" is no cheek puff,
     # "stares him down" looks at him hard (not down), "as the words sank in" is no head movement
     (rf"\b(?:bit|bite|bites|biting|bitten)\s+{_POSS}\s+tongue\b", "presses lips together"),
@@ -749,6 +752,9 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
     # "rolls her eyes in exasperation": the roll is the annoyance; no glare of its own on top
     (r"\b((?:roll\w*(?:\s+(?:her|his|their|my|the))?\s+eyes?|eyes?\s+roll\w*)(?:\s+(?:up|upward|skyward|back|heavenward))?)"
      r"\s+(?:in|with)\s+(?:pure\s+|utter\s+|mild\s+)?(?:exasperation|annoyance|irritation|frustration|impatience|boredom)\b", r"\1"),
+    # "she whispers something in his ear": speech, softly (lips a little apart), not the intensity "a whisper of"
+    (r"\bwhisper(?:s|ed|ing)(?:\s+(?:something|a\s+word|words|a\s+secret|it))?(?:\s+(?:in|into)\s+(?:her|his|their|my|your|the)\s+ear)?(?![\w'])",
+     "lips slightly parted , "),
     # "ever so slightly": as "very slightly" (further toward small, not stronger)
     (r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
