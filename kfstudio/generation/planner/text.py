@@ -762,10 +762,20 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
 ))
 
 
+#: A word each rule of :data:`_ROUND5_REWRITES` needs (in order): rules whose word is absent are skipped (speed).
+_ROUND5_GATES: tuple[str, ...] = (
+    "reach", "tongue", "kiss", " down", " in", "colo", "head", " face", "had", "had been", " from ", "straight face",
+    "cross", "side of", "", "smil", "", "how ", "", "", "", "eye", "amuses", "without", "into", ",", "swallow", "roll",
+    "whisper", "ever so", "",
+)
+assert len(_ROUND5_GATES) == len(_ROUND5_REWRITES)
+
+
 def round5_rewrites(s: str) -> str:
     """``s`` (lower-cased, normalised) with the idioms and scopes of :data:`_ROUND5_REWRITES` rewritten."""
-    for pattern, repl in _ROUND5_REWRITES:
-        s = pattern.sub(repl, s)
+    for gate, (pattern, repl) in zip(_ROUND5_GATES, _ROUND5_REWRITES):
+        if gate in s:
+            s = pattern.sub(repl, s)
     return s
 
 
