@@ -310,3 +310,11 @@ def test_whispering_parts_the_lips_softly(planner):
     assert v(plan, "MouthRollLower") <= 0.05 and v(plan, "MouthRollUpper") <= 0.05
     # the noun 'a whisper of' is still a trace of what follows
     assert 0.05 <= both(planner.plan("a whisper of a frown"), "MouthFrown") <= 0.25
+
+
+def test_very_before_a_diminutive_makes_it_smaller_not_bigger(planner):
+    for weak, plain in [("a very small smile", "a small smile"), ("an extremely tiny frown", "a tiny frown")]:
+        a, b = planner.plan(weak).values, planner.plan(plain).values
+        assert 0.05 < a.max() < b.max(), (weak, plain)
+    # 'very' on a word of size still makes it bigger
+    assert planner.plan("a very big smile").values.max() > planner.plan("a smile").values.max()

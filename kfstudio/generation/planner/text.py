@@ -757,6 +757,10 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
      "lips slightly parted , "),
     # "ever so slightly": as "very slightly" (further toward small, not stronger)
     (r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
+    # "a very small smile", "an extremely tiny frown": "very" pushes a diminutive further toward small
+    # (after an article: a word in capitals is also read "very", and "VERY SOFT SMILE" is no diminutive pushed)
+    (r"\b(a|an|the|her|his|their)\s+(?:very|really|extremely|incredibly|super)\s+(?:small|little|light|gentle|soft|mild|weak)\b(?!\s+(?:bit|while)\b)", r"\1 faint"),
+    (r"\b(a|an|the|her|his|their)\s+(?:very|really|extremely|incredibly|super)\s+(?:tiny|minimal|minute)\b", r"\1 barely"),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
     (r"\b(?:hopes|hoped|hoping|wants|wanted|wanting|wishes|wished|wishing)\s+(?=(?:that|nobody|no\s+one|someone|somebody|to|he|she|they|it|this|we|i|you|him|her|them|the)\b)", " "),
 ))
@@ -766,7 +770,7 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
 _ROUND5_GATES: tuple[str, ...] = (
     "reach", "tongue", "kiss", " down", " in", "colo", "head", " face", "had", "had been", " from ", "straight face",
     "cross", "side of", "", "smil", "", "how ", "", "", "", "eye", "amuses", "without", "into", ",", "swallow", "roll",
-    "whisper", "ever so", "",
+    "whisper", "ever so", "", "", "",
 )
 assert len(_ROUND5_GATES) == len(_ROUND5_REWRITES)
 
