@@ -267,7 +267,7 @@ INTERJECTIONS: dict[str, str] = {
     "pf": "disdain , slightly puffed cheeks", "pft": "disdain , slightly puffed cheeks", "pfft": "disdain , slightly puffed cheeks", "tsk": "disapproving", "tsk tsk": "disapproving", "hmph": "disdain",
     "hm": "thoughtful", "um": "hesitant", "uh": "hesitant", "er": "hesitant", "meh": "indifferent", "duh": "unimpressed",
     "huh": "confused", "what": "shocked", "no": "distressed", "please": "pleading", "sorry": "sorry",
-    "boo": "angry", "gr": "angry", "shh": "stern", "sh": "stern", "shush": "stern", "ow": "pain", "ouch": "pain", "oof": "pain",
+    "boo": "angry", "gr": "angry", "shh": "slightly stern", "sh": "slightly stern", "shush": "slightly stern", "ow": "pain", "ouch": "pain", "oof": "pain",
 }
 
 
@@ -279,7 +279,8 @@ def interjection_words(text: str) -> str:
         key = _squeeze(re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip())
         first = key.split(" ")[0] if key else ""
         # the first word alone speaks for a short quote ("oh wow"), not for a sentence said ("oh, what a shame")
-        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or (
+        raw = re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip()  # "oops" squeezes to "ops"
+        word = INTERJECTIONS.get(key) or INTERJECTIONS.get(key.replace(" ", "")) or INTERJECTIONS.get(raw) or (
             INTERJECTIONS.get(first) if len(set(key.split())) <= 2 else None)  # 'ha ha ha' is one sound repeated
         if word and word not in out:
             out.append(word)
@@ -307,9 +308,16 @@ _NOT_MOUTHED = frozenset({"the", "a", "an", "her", "his", "their", "my", "your",
                           "silently", "back", "to", "at", "along", "open", "closed", "wordlessly", "them", "him", "this", "that"})
 
 
+_LOOK_AFTER_RE = re.compile(r"[\s,.!?]*(?:face|look|expression|vibe|energy|moment)\b", re.I)
+
+
 def find_speech(text: str) -> SpeechShape | None:
     """The sound a description names (quoted words or letters, or a sound verb), or None."""
-    quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)]
+    quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)
+              if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))]
+    # "his 'bruh' face": a look named, not a word said (a known interjection, "an 'ew' face", is still voiced)
+    if not quotes and _QUOTE_RE.search(text):
+        return None
     if not quotes:
         said = _SAID_RE.search(text)  # "(mouthing: sorry)"
         if said:
@@ -359,7 +367,16 @@ def find_speech(text: str) -> SpeechShape | None:
                 hits = [(PHONEME_VISEME[_stressed(w)], _stressed(w), h[2])
                         if h[1] == "W" and PHONEME_VISEME.get(_stressed(w)) == "aa" else h
                         for w, h in zip(distinct, hits)]
-            hit = next((h for h in hits if h[2] == "sound table"), None) or next(
+            if scale > 1.2 and len(hits) > 1:  # a shouted phrase ('GET OUT!'): the open vowels carry it, not a rounded one
+                stressed = {w.lower() for w in words if w.isupper() and len(w) > 1}
+                if stressed and len(stressed) < len({w.lower() for w in words}):  # 'do it NOW': the word in capitals
+                    loud_hits = [h for h in (word_viseme(w) for w in sorted(stressed)) if h is not None]
+                    hits = loud_hits or hits
+                hits = sorted(hits, key=lambda h: h[0] in ("O", "U") and not stressed)
+                hit = next((h for h in hits if h[2] == "sound table"), None) or hits[0]
+            else:
+                hit = None
+            hit = hit or next((h for h in hits if h[2] == "sound table"), None) or next(
                 (h for h in hits if h[0] in ("O", "U")), hits[0] if hits else None)
         if hit is not None:
             best = SpeechShape(hit[0], q, hit[1], scale, hit[2])

@@ -558,3 +558,20 @@ def vocabulary() -> set[str]:
         for phrase in t:
             words.update(phrase.split())
     return words
+
+
+# --- round 5 (QA on fresh descriptions): entries added without touching the tables above -------------
+CONCEPTS.update(dict([
+    # "cross-eyed", "crosses her eyes": both eyes turn in toward the nose (corpus: LookIn 0.55, yaw +-0.33)
+    _c("cross_eyed", {"EyeLookInLeft": 0.9, "EyeLookInRight": 0.9, "LeftEyeYaw": 0.55, "RightEyeYaw": -0.55,
+                      "BrowOuterUpLeft": 0.25, "BrowOuterUpRight": 0.25}, "gaze", 0.6, "none", "cross-eyed"),
+]))
+EXPRESSION_WORDS.update({"crosseyed": "cross_eyed"})
+#: "very slightly", "ever so slightly": further toward the small pole than "slightly", not stronger
+INTENSITY.update(dict.fromkeys(["very slightly", "very slight", "ever so slightly", "ever so slight", "very faintly",
+                                "very faint", "very subtly", "very subtle", "very gently", "very softly", "very lightly",
+                                "very mildly"], 0.2))
+INTENSITY.update(dict.fromkeys(["very barely", "very very slightly", "very, very slightly"], 0.12))
+#: "the grin drops from her face", "the smile slides from his face": the expression goes
+NEGATION_AFTER.update({"drop from face", "fall from face", "slide from face", "slip from face", "drop off face",
+                       "vanish from face", "disappear from face", "fade from face", "leave face"})

@@ -179,7 +179,7 @@ _ONE_CORNER = frozenset({"corner"})
 #: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
 _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
 _COLD_EYES_RE = re.compile(
-    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank)\b"
+    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint)\b"
     r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
     r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b",
     re.IGNORECASE,
@@ -493,6 +493,10 @@ class EmbeddedPlanner:
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
+            if felt and self._names_feeling(strip_quotes(description)):
+                # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
+                felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
+                explanation.append(f"the text names a feeling of its own: the sound's feeling is read mild ('{felt}')")
             description = strip_quotes(description) + (f" , {felt}" if felt else "")
         beats = split_change_beats(description)
         if beats:
@@ -561,6 +565,7 @@ class EmbeddedPlanner:
             words, factor = overall
             values = values * factor
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
+        values = _round5_post(description, values, understood, explanation, speech is not None)
         values = ch.clamp(self._coherent(values, explanation))
         held = flags.get("negated", np.zeros(ch.NUM_CHANNELS, dtype=bool)) & (values == 0)
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats,
@@ -597,6 +602,15 @@ class EmbeddedPlanner:
         if abs(np.log(factor)) < 0.1:
             return description, None
         return cut, (description[len(cut):].strip(" ,;:-\u2013\u2014(.!?)"), factor)
+
+    def _names_feeling(self, text: str) -> bool:
+        """Whether ``text`` names an emotion or an expression of its own (a sound's feeling then stays out)."""
+        for clause in split_clauses(self._lemmatizer.tokens(text)):
+            for sp in self._matcher.spans(clause):
+                key = str(sp.roles.get("expression", ""))
+                if key.startswith("emotion_") and key != "emotion_neutral" or key in _SMILE_FAMILY | {"frown", "scowl", "sneer", "glare", "grimace", "cry", "sob", "wince", "pout"}:
+                    return True
+        return False
 
     def explain(self, description: str, **kwargs) -> list[str]:
         """The explanation lines of :meth:`plan` (for the CLI)."""
@@ -1251,6 +1265,8 @@ class EmbeddedPlanner:
     @staticmethod
     def _coherent(values: np.ndarray, explanation: list[str]) -> np.ndarray:
         v = values
+        if v[_IDX["LeftEyeYaw"]] > 0.05 and v[_IDX["RightEyeYaw"]] < -0.05:
+            return _crossed_eyes(v)  # "cross-eyed": the eyes turn toward each other (the one case they differ)
         # Both eyes look the same way: average a one-eye value into both.
         for axis in ("Yaw", "Pitch"):
             li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
@@ -1272,6 +1288,68 @@ class EmbeddedPlanner:
         jaw, close = _IDX["JawOpen"], _IDX["MouthClose"]
         v[close] = min(v[close], v[jaw])
         return v
+
+
+#: "no head move", "without moving her head", "head stays still": the head is locked at rest
+_HEAD_LOCK_RE = re.compile(
+    r"\b(?:no|without|not?)\s+(?:any\s+|a\s+)?head\s+(?:move\w*|motion|turn\w*)\b"
+    r"|\bwithout\s+(?:moving|turning)\s+(?:her|his|their|the|my|your)\s+head\b"
+    r"|\bhead\s+(?:stays?|stayed|kept|held|remains?|remained|is|frozen|locked|fixed)\s+(?:perfectly\s+|completely\s+|dead\s+)?(?:still|motionless|fixed|locked|in\s+place)\b"
+    r"|\bhead\s+(?:doesn'?t|does\s+not|never)\s+(?:move|turn)\b", re.I)
+_SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.I)
+_AWAY_RE = re.compile(r"\b(?:away|aside|cold\s+shoulder)\b", re.I)
+#: "mouth flat", "lips shut", "mouth a thin line": the jaw stays closed whatever an emotion word would open
+_MOUTH_SHUT_RE = re.compile(
+    r"\b(?:mouth|lips)\s+(?:(?:is|are|stays?|kept|held|pressed|clamped)\s+)?(?:flat|shut|closed|sealed|straight|a\s+(?:thin\s+|flat\s+|straight\s+)?line)\b", re.I)
+#: ... unless the jaw moves behind closed lips ("stifles a yawn, lips sealed", "chews with the mouth shut", "hums")
+_JAW_NAMED_RE = re.compile(r"\b(?:jaw\w*|yawn\w*|chew\w*|munch\w*|hum|hums|humm\w*|mm+|chin\s+stretch\w*)\b", re.I)
+_ONLY_SIDE_BROW_RE = re.compile(
+    r"\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+(?:eye)?brow\b|\b(left|right)\s+(?:eye)?brow\s+only\b", re.I)
+_HEAD_CHANNELS = [ch.channel_index(n) for n in ("HeadYaw", "HeadPitch", "HeadRoll")]
+_EYE_YAWS = [ch.channel_index("LeftEyeYaw"), ch.channel_index("RightEyeYaw")]
+_JAW_OPENERS = [ch.channel_index(n) for n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")]
+
+
+def _round5_post(text: str, values: np.ndarray, understood: set[str], explanation: list[str], sound: bool = False) -> np.ndarray:
+    """Constraints the text states about whole regions, applied after every word has been read (issue 11,
+    QA round 5): a locked head, one 'away' side for head and eyes, a shut mouth, one brow only."""
+    head = values[_HEAD_CHANNELS]
+    if _HEAD_LOCK_RE.search(text):
+        if np.any(head != 0):
+            explanation.append("the text keeps the head still: head yaw, pitch and roll at rest")
+        values[_HEAD_CHANNELS] = 0.0
+        understood.add("head")
+    yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
+    if yaw * eyes < 0 and _AWAY_RE.search(text) and not _SIDE_WORD_RE.search(text):
+        # "gives her the cold shoulder, looking away": no side named, so head and eyes turn away to one side
+        values[_EYE_YAWS] = np.abs(values[_EYE_YAWS]) * np.sign(yaw)
+        explanation.append("head and eyes turn away to the same side (no side is named)")
+    if _MOUTH_SHUT_RE.search(text) and not _JAW_NAMED_RE.search(text) and not sound and values[_JAW_OPENERS].max() > 0.05:
+        values[_JAW_OPENERS] = np.minimum(values[_JAW_OPENERS], 0.03)
+        explanation.append("the text keeps the mouth shut: JawOpen and the lip openers <= 0.03")
+    m = _ONLY_SIDE_BROW_RE.search(text)
+    if m:
+        side = (m.group(1) or m.group(2)).capitalize()
+        other = "Right" if side == "Left" else "Left"
+        for stem in ("BrowOuterUp", "BrowDown"):
+            values[_IDX[f"{stem}{other}"]] = 0.0
+        outer = values[_IDX[f"BrowOuterUp{side}"]]
+        if outer > 0:
+            values[_INNER_BROW] = min(values[_INNER_BROW], _ONE_BROW_INNER * outer)
+        explanation.append(f"only the {side.lower()} brow moves: the {other.lower()} brow and the shared inner raiser stay out")
+    return values
+
+
+def _crossed_eyes(v: np.ndarray) -> np.ndarray:
+    """Values with both eyes turned in (vergence): each eye's yaw kept, looking in toward the nose."""
+    inward = min(v[_IDX["LeftEyeYaw"]], -v[_IDX["RightEyeYaw"]]) / _EYE_YAW_MAX
+    v[_IDX["LeftEyeYaw"]], v[_IDX["RightEyeYaw"]] = inward * _EYE_YAW_MAX, -inward * _EYE_YAW_MAX
+    v[_IDX["EyeLookInLeft"]] = v[_IDX["EyeLookInRight"]] = min(inward * _EYE_YAW_MAX / 0.6, 1.0)  # corpus: yaw 0.33, LookIn 0.55
+    v[_IDX["EyeLookOutLeft"]] = v[_IDX["EyeLookOutRight"]] = 0.0
+    for axis in ("Pitch",):
+        li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
+        v[li] = v[ri] = v[li] if abs(v[li]) >= abs(v[ri]) else v[ri]
+    return v
 
 
 EXPLAIN_MAX = 12  # channels named per explanation line; the rest are counted ("+N more")
