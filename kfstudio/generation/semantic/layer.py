@@ -135,17 +135,18 @@ _YAW_RATIO, _PITCH_RATIO = 0.85, 0.6  # eye rotation (rad) at which eyeLook* rea
 
 
 def _coherent(v: np.ndarray) -> np.ndarray:
-    """Both eyes look the same way; eye rotations and eyeLook* agree (a missing one is derived from the
-    other, a contradicting rotation follows the blendshapes); blinks cancel wide eyes; mouthClose
-    never exceeds jawOpen."""
-    for axis in ("Yaw", "Pitch"):
+    """Both eyes look the same way (unless they are crossed: each turned in toward the nose); eye
+    rotations and eyeLook* agree (a missing one is derived from the other, a contradicting rotation
+    follows the blendshapes); blinks cancel wide eyes; mouthClose never exceeds jawOpen."""
+    crossed = v[_IDX["LeftEyeYaw"]] > 0.05 and v[_IDX["RightEyeYaw"]] < -0.05  # both eyes turned in: they differ
+    for axis in ("Pitch",) if crossed else ("Yaw", "Pitch"):
         li, ri = _IDX[f"LeftEye{axis}"], _IDX[f"RightEye{axis}"]
         v[li] = v[ri] = 0.5 * (v[li] + v[ri])
     pairs = (
         ("Pitch", _PITCH_RATIO, ("EyeLookDownLeft", "EyeLookDownRight"), ("EyeLookUpLeft", "EyeLookUpRight")),
         ("Yaw", _YAW_RATIO, ("EyeLookOutRight", "EyeLookInLeft"), ("EyeLookOutLeft", "EyeLookInRight")),
     )
-    for axis, ratio, plus, minus in pairs:
+    for axis, ratio, plus, minus in pairs[:1] if crossed else pairs:
         rot = v[_IDX[f"LeftEye{axis}"]]
         look = 0.5 * (v[_IDX[plus[0]]] + v[_IDX[plus[1]]]) - 0.5 * (v[_IDX[minus[0]]] + v[_IDX[minus[1]]])
         if abs(look) >= 0.05 and (abs(rot) < 0.02 or rot * look < 0):
