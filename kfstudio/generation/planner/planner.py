@@ -242,9 +242,9 @@ class Plan:
     #: Channel values the description typed explicitly ("jawOpen 0.6", "smile L 80%"; see
     #: :mod:`.spec`): channel index -> value, kept exactly by whatever combines this plan.
     exact: dict[int, float] = field(default_factory=dict)
-    #: Channels the description's negated words hold at rest, left at 0 ("she stops frowning": the
-    #: frown's brows and mouth). Whatever combines this plan with another reading does not move them
-    #: (None: nothing held).
+    #: Channels the description holds at rest, left at 0: those its negated words hold ("she stops
+    #: frowning": the frown's brows and mouth), every untyped one in a line of typed values only.
+    #: Whatever combines this plan with another reading does not move them (None: nothing held).
     held: np.ndarray | None = None
 
 
@@ -471,7 +471,8 @@ class EmbeddedPlanner:
                 values = ch.clamp(self._coherent(values, explanation))
                 values[list(typed.values)] = list(typed.values.values())
                 explanation.append("nothing but typed values: every other channel at rest")
-                return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], True, [], typed.values)
+                return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], True, [], typed.values,
+                            held=values == 0)
             description = typed.rest
         plan = self._plan_text(description, explanation, background, emotion, context, index, previous)
         if typed is not None and typed.specs:
