@@ -323,6 +323,7 @@ class _Flags(TypedDict):
     touched: set[str]  # regions the instances moved
     unknown: list[str]
     clenched: bool  # the jaw is held shut ("through clenched teeth"): a sound said through it stays closed
+    negated: np.ndarray  # channels negated words hold at rest (Plan.held)
 
 
 @dataclass
@@ -568,7 +569,7 @@ class EmbeddedPlanner:
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
         values = _round5_post(description, values, understood, explanation, speech is not None)
         values = ch.clamp(self._coherent(values, explanation))
-        held = flags.get("negated", np.zeros(ch.NUM_CHANNELS, dtype=bool)) & (values == 0)
+        held = flags["negated"] & (values == 0)
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats,
                     held=held if held.any() else None)
 
@@ -645,7 +646,8 @@ class EmbeddedPlanner:
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False}
+        flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
+                         "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool)}
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:
