@@ -318,3 +318,17 @@ def test_very_before_a_diminutive_makes_it_smaller_not_bigger(planner):
         assert 0.05 < a.max() < b.max(), (weak, plain)
     # 'very' on a word of size still makes it bigger
     assert planner.plan("a very big smile").values.max() > planner.plan("a smile").values.max()
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("He couldn't be happier with the result.", "MouthSmileLeft"),
+    ("they could not have looked more surprised", "EyeWideLeft"),
+    ("i cant be more bored rn", "EyeBlinkLeft"),
+])
+def test_couldnt_be_more_is_the_most_there_is_not_a_negation(planner, text, channel):
+    plan = planner.plan(text)
+    assert plan.values[ch.channel_index(channel)] >= 0.2, plan.explanation
+    assert not any("negates" in line for line in plan.explanation)
+    # "couldn't look less interested" keeps its negation
+    less = planner.plan("He couldn't look less interested.")
+    assert any("negates" in line for line in less.explanation)

@@ -775,6 +775,10 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
     # (after an article: a word in capitals is also read "very", and "VERY SOFT SMILE" is no diminutive pushed)
     (r"\b(a|an|the|her|his|their)\s+(?:very|really|extremely|incredibly|super)\s+(?:small|little|light|gentle|soft|mild|weak)\b(?!\s+(?:bit|while)\b)", r"\1 faint"),
     (r"\b(a|an|the|her|his|their)\s+(?:very|really|extremely|incredibly|super)\s+(?:tiny|minimal|minute)\b", r"\1 barely"),
+    # "she couldn't be happier", "he couldn't have looked more shocked": the most there is, not a negation
+    # ("couldn't care less" and "couldn't look less interested" keep theirs)
+    (r"\b(?:couldn'?t|could\s+not|can'?t|can\s*not)\s+(?:have\s+)?(?:be|been|look|looked|feel|felt|seem|seemed|get|got|sound|sounded)"
+     r"\s+(?:any\s+)?(?:more\s+(?=[a-z])|(?=[a-z]+(?:ier|er)\b))", "extremely "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
     (r"\b(?:hopes|hoped|hoping|wants|wanted|wanting|wishes|wished|wishing)\s+(?=(?:that|nobody|no\s+one|someone|somebody|to|he|she|they|it|this|we|i|you|him|her|them|the)\b)", " "),
 ))
@@ -784,7 +788,7 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
 _ROUND5_GATES: tuple[str, ...] = (
     "reach", "tongue", "kiss", " down", " in", "colo", "head", " face", "had", "had been", " from ", "straight face",
     "cross", "side of", "", "smil", "", "how ", "", "", "", "eye", "amuses", "without", "into", ",", "swallow", "roll",
-    "whisper", "ever so", "", "", "",
+    "whisper", "ever so", "", "", "", "",
 )
 assert len(_ROUND5_GATES) == len(_ROUND5_REWRITES)
 
