@@ -332,3 +332,13 @@ def test_couldnt_be_more_is_the_most_there_is_not_a_negation(planner, text, chan
     # "couldn't look less interested" keeps its negation
     less = planner.plan("He couldn't look less interested.")
     assert any("negates" in line for line in less.explanation)
+
+
+def test_a_forced_smile_is_a_social_one_and_tearing_paper_is_no_crying(planner):
+    forced = planner.plan("She forces a grin for the photographer.")
+    plain = planner.plan("She grins for the photographer.")
+    assert 0.15 <= v(forced, "MouthSmileLeft") < v(plain, "MouthSmileLeft")
+    assert v(forced, "CheekSquintLeft") <= 0.1 < v(plain, "CheekSquintLeft")
+    for text in ("He tears open the parcel.", "she tears up the old photo"):
+        assert v(planner.plan(text), "BrowInnerUp") == 0.0 and v(planner.plan(text), "MouthFrownLeft") == 0.0
+    assert v(planner.plan("Her eyes tear up."), "BrowInnerUp") > 0.3  # eyes that tear up still cry

@@ -779,6 +779,11 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
     # ("couldn't care less" and "couldn't look less interested" keep theirs)
     (r"\b(?:couldn'?t|could\s+not|can'?t|can\s*not)\s+(?:have\s+)?(?:be|been|look|looked|feel|felt|seem|seemed|get|got|sound|sounded)"
      r"\s+(?:any\s+)?(?:more\s+(?=[a-z])|(?=[a-z]+(?:ier|er)\b))", "extremely "),
+    # "he forces a smile": a forced smile (a social one, the cheeks out), not a strong one
+    (r"\bforc(?:e|es|ed|ing)\s+(?:out\s+|up\s+)?(?:a|an|her|his|their|my|your)\s+((?:\w+\s+)?)(smile|grin|laugh|chuckle)",
+     r"a forced \1\2"),
+    # "tears open the envelope", "tears up the contract": ripping, not tears
+    (r"\btear(?:s|ing)?\s+(?=(?:open|apart|off|into|through)\b|up\s+(?:the|a|an|his|her|their|my|your|it|them)\b)", "rips "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
     (r"\b(?:hopes|hoped|hoping|wants|wanted|wanting|wishes|wished|wishing)\s+(?=(?:that|nobody|no\s+one|someone|somebody|to|he|she|they|it|this|we|i|you|him|her|them|the)\b)", " "),
 ))
@@ -788,7 +793,7 @@ _ROUND5_REWRITES: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p, re.I
 _ROUND5_GATES: tuple[str, ...] = (
     "reach", "tongue", "kiss", " down", " in", "colo", "head", " face", "had", "had been", " from ", "straight face",
     "cross", "side of", "", "smil", "", "how ", "", "", "", "eye", "amuses", "without", "into", ",", "swallow", "roll",
-    "whisper", "ever so", "", "", "", "",
+    "whisper", "ever so", "", "", "", "forc", "tear", "",
 )
 assert len(_ROUND5_GATES) == len(_ROUND5_REWRITES)
 
