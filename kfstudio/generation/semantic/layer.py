@@ -107,10 +107,26 @@ def _antagonist_pairs() -> np.ndarray:
 #: pressed and lips parted (jaw dropped, lower lip down, tongue out, lips funnelled), a pucker and a
 #: stretch, puffed cheeks and an open jaw.
 ANTAGONISTS = _antagonist_pairs()
+ANTAGONIST_RATIO = 0.5  # of two learned antagonists, the one at or below this share of the other is dropped
 #: a learned value this much lower than in the reading without the description's negations is driven
 #: by a negated word, and dropped
 NEGATED_DRIVE = 0.1
-ANTAGONIST_RATIO = 0.5  # of two learned antagonists, the one at or below this share of the other is dropped
+
+
+def _kept_mask(plan) -> np.ndarray:
+    """The channels of the regions the planner read (``Plan.understood``), which keep its values."""
+    kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    for r in set(getattr(plan, "understood", ())) & set(REGIONS):
+        kept |= REGION_MASKS[r]
+    return kept
+
+
+def _without_held(learned: np.ndarray, plan) -> np.ndarray:
+    """``learned`` with the channels the description holds at rest (``Plan.held``) at 0, in place."""
+    held = getattr(plan, "held", None)
+    if held is not None:
+        learned[held] = 0.0
+    return learned
 
 
 def settle_antagonists(learned: np.ndarray, planned: np.ndarray | None = None, kept: np.ndarray | None = None) -> np.ndarray:
@@ -186,14 +202,8 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
     s = dict(DEFAULT_COMBINE, **(settings or {}))
     planned = ch.clamp(np.asarray(plan.values, dtype=np.float64) * _intensity_factor(plan, reading, s))
     learned = reading.values * s["gain"]
-    learned = settle_antagonists(np.where(np.abs(learned) >= s["floor"], learned, 0.0))
-    held = getattr(plan, "held", None)
-    if held is not None:
-        learned[held] = 0.0
-    kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-    for r in set(getattr(plan, "understood", ())) & set(REGIONS):
-        kept |= REGION_MASKS[r]
-    beside = settle_antagonists(learned, planned, kept)
+    learned = _without_held(settle_antagonists(np.where(np.abs(learned) >= s["floor"], learned, 0.0)), plan)
+    beside = settle_antagonists(learned, planned, _kept_mask(plan))
     larger = np.where(np.abs(planned) >= np.abs(beside), planned, beside)
     options = np.stack([np.asarray(rule_values, dtype=np.float64), _coherent(planned), _coherent(learned), _coherent(larger)])
     x = region_features(plan, reading, options, reading.description, reading.background, reading.emotion,
@@ -273,15 +283,12 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
     learned = reading.values * (s["gain"] * weight)
     learned = np.where(np.abs(learned) >= s["floor"], learned, 0.0)
     out = planned.copy()
-    kept = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-    for r in understood:
-        kept |= REGION_MASKS[r]
+    kept = _kept_mask(plan)
     learned = settle_antagonists(learned, planned, kept)
     raw = learned.copy()  # a face the planner only negated is proposed from this (below)
-    held = getattr(plan, "held", None)
-    if held is not None:  # what the description's negated words hold at rest ("she stops frowning": the brows)
-        learned[held] = 0.0
-    if unnegated is not None:  # ... and what they would drive in the learned reading
+    # what the description holds at rest ("she stops frowning": the brows) ...
+    learned = _without_held(learned, plan)
+    if unnegated is not None:  # ... and what its negated words would drive in the learned reading
         learned[(np.abs(unnegated * s["gain"]) - np.abs(learned)) > NEGATED_DRIVE] = 0.0
     lines = []
     factor = _intensity_factor(plan, reading, s) if kept.any() else 1.0
