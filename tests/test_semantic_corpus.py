@@ -117,3 +117,44 @@ def test_build_semantic_script_imports_what_it_runs():
     r = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
     assert "--test" in r.stdout
+
+
+def test_variants_keep_the_lines_own_limits(tmp_path):
+    """A side variant mirrors a pose limit without negating it (a limit is on |value|), a stronger
+    variant never scales a target past the line's own cap, and a negative limit is refused by name."""
+    src = tmp_path / "src"
+    src.mkdir()
+    lines = []
+    for i in range(12):
+        lines.append(line(f"gaze-still-{i}", f"Eyes flick to her left, head still, take {i}.",
+                          {"LeftEyeYaw": -0.3, "RightEyeYaw": -0.3, "EyeLookOutLeft": 0.4, "EyeLookInRight": 0.4},
+                          ["EyeLookOutLeft"], {"HeadYaw": 0.03, "HeadRoll": 0.05}, style="gaze"))
+        lines.append(line(f"gaze-still-{i}", f"A quick look to the left, the head not moving, take {i}.",
+                          {"LeftEyeYaw": -0.3, "RightEyeYaw": -0.3, "EyeLookOutLeft": 0.4, "EyeLookInRight": 0.4},
+                          ["EyeLookOutLeft"], {"HeadYaw": 0.03}, style="gaze"))
+        lines.append(line(f"held-smile-{i}", f"A wince that cuts the smile short, number {i}",
+                          {"BrowDownLeft": 0.4, "BrowDownRight": 0.4, "MouthSmileLeft": 0.25, "MouthSmileRight": 0.25},
+                          ["BrowDownLeft", "BrowDownRight"], {"MouthSmileLeft": 0.3, "MouthSmileRight": 0.3}))
+        lines.append(line(f"held-smile-{i}", f"The smile stops halfway in a wince, number {i}",
+                          {"BrowDownLeft": 0.4, "BrowDownRight": 0.4, "MouthSmileLeft": 0.25, "MouthSmileRight": 0.25},
+                          ["BrowDownLeft"], {"MouthSmileLeft": 0.3, "MouthSmileRight": 0.3}))
+    (src / "a.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = run(src, out, "--strict")
+    assert r.returncode == 0, r.stderr
+    rows = [o for s in ("train", "dev", "test") for o in read(out / f"{s}.jsonl") if "targets" in o]
+    sides = [o for o in rows if o.get("variant") == "side"]
+    strong = [o for o in rows if o.get("variant") == "stronger" and o["family"].startswith("held-smile")]
+    assert sides and strong
+    for o in sides:
+        assert "right" in o["description"] and o["low"]["HeadYaw"] == 0.03
+        assert o["targets"]["EyeLookOutRight"] == 0.4
+    for o in strong:
+        assert o["targets"]["BrowDownLeft"] > 0.4  # scaled up ...
+        assert o["targets"]["MouthSmileLeft"] <= o["low"]["MouthSmileLeft"]  # ... but never past its own cap
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "b.jsonl").write_text(json.dumps(line("g-1", "Head level.", {"EyeBlinkLeft": 0.2}, ["EyeBlinkLeft"],
+                                                 {"HeadRoll": -0.05})) + "\n", encoding="utf-8")
+    r = run(bad, tmp_path / "out2", "--strict")
+    assert r.returncode == 1 and "b.jsonl:1" in r.stderr + r.stdout and "low.HeadRoll" in r.stderr + r.stdout

@@ -111,6 +111,9 @@ def check_line(obj) -> dict:
         if k not in targets:
             raise LineError(f"'key': {k!r} is not in targets")
     low = _check_values(obj.get("low", {}), "low")
+    for name, value in low.items():
+        if value < 0:
+            raise LineError(f"'low.{name}' = {value}: a limit is on the size of the value, give it as a number >= 0")
     asym = obj.get("asym", [])
     if not isinstance(asym, list) or not all(
         isinstance(a, list) and len(a) == 3 and a[0] in _NAMES and a[1] in _NAMES and isinstance(a[2], (int, float))
@@ -180,7 +183,7 @@ def side_variant(line: dict) -> dict | None:
     out = dict(line)
     out["description"] = _SIDE_RE.sub(lambda m: _SWAP[m.group(1)], d)
     out["targets"] = _mirror_map(line["targets"])
-    out["low"] = _mirror_map(line["low"])
+    out["low"] = {_mirror_name(k): v for k, v in line["low"].items()}  # limits on |value|: mirrored, not negated
     out["key"] = [_mirror_name(k) for k in line["key"]]
     if line.get("asym"):
         out["asym"] = [[_mirror_name(a), _mirror_name(b), v] for a, b, v in line["asym"]]
@@ -195,11 +198,16 @@ _INTENSITY_WORDS = re.compile(
 )
 
 
-def _scaled(targets: dict[str, float], factor: float) -> dict[str, float]:
+def _scaled(targets: dict[str, float], factor: float, caps: dict[str, float] | None = None) -> dict[str, float]:
+    """Targets times ``factor``, clamped to the channel ranges and never above the line's own ``low`` caps
+    (a smile the line holds at 0.3 stays at most 0.3 in its stronger variant)."""
     out = {}
     for name, v in targets.items():
         c = ch.lookup(name)
-        out[name] = round(min(c.upper, max(c.lower, v * factor)), 2)
+        s = min(c.upper, max(c.lower, v * factor))
+        if caps and name in caps and not c.is_pose:
+            s = min(s, max(v, caps[name]))
+        out[name] = round(s, 2)
     return out
 
 
@@ -219,7 +227,7 @@ def intensity_variants(line: dict, rng: random.Random) -> list[dict]:
     weak["low"] = dict(line["low"])
     out.append(weak)
     if max(line["targets"][k] for k in key) <= 0.7:
-        strong = dict(line, description=_bare(d) + rng.choice(_STRONGER), targets=_scaled(line["targets"], 1.35), variant="stronger")
+        strong = dict(line, description=_bare(d) + rng.choice(_STRONGER), targets=_scaled(line["targets"], 1.35, line["low"]), variant="stronger")
         out.append(strong)
     return out
 
