@@ -62,3 +62,10 @@ def test_the_backend_explains_and_the_cli_warns():
                           capture_output=True, text=True, env=env, timeout=120)
     assert proc.returncode == 0 and len(json.loads(proc.stdout)) == 61
     assert "warning: this description does not look like English" in proc.stderr
+
+
+def test_kaomoji_are_not_a_language_but_short_foreign_sentences_are():
+    for text in ("ಠ_ಠ", "¯\\_(ツ)_/¯", "ಠ_ಠ at the bill"):
+        assert looks_english(text), text
+    for text in ("彼女は悲しそうに微笑む", "она улыбается"):
+        assert not looks_english(text), text

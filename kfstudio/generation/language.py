@@ -67,7 +67,7 @@ this that these those who whom which what when where why how
 def looks_english(text: str) -> bool:
     """False when ``text`` is most likely written in another language (see the module docstring)."""
     letters = [c for c in text if c.isalpha()]
-    if not letters:
+    if len(letters) <= 3:  # too little to tell; kaomoji borrow letters from other scripts: ಠ_ಠ, ¯\_(ツ)_/¯
         return True
     latin = sum(1 for c in letters if "LATIN" in unicodedata.name(c, ""))
     if latin < 0.5 * len(letters):
