@@ -100,6 +100,7 @@ def test_one_eye_only_gets_no_fill_on_the_other_eye_nor_elsewhere(planner):
         assert res.values[idx(name)] == pytest.approx(plan.values[idx(name)], abs=1e-9), name
     assert np.abs(res.values[HEAD]).max() == 0.0
     assert np.abs(res.values[idx("JawOpen")]) == 0.0  # a region the planner did not read: nothing else moves
+    assert "gaze" not in plan.understood and np.abs(res.values[REGION_MASKS["gaze"]]).max() == 0.0  # nor looks anywhere
     # the planner's own reading of the right eye is kept exactly
     assert res.values[idx("EyeSquintRight")] == pytest.approx(plan.values[idx("EyeSquintRight")])
 

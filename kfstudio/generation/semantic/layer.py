@@ -253,9 +253,10 @@ _NO_EMOTION = re.compile(
     r"(?:emotion|expression|feeling|reaction)s?\b(?!\s+(?:of|but|except))",
     re.IGNORECASE,
 )
-#: the regions a part named after "only" may move in (a head that turns takes the eyes with it)
+#: the regions a part named after "only" may move in (a head that turns takes the eyes with it; an eye
+#: that opens or narrows does not look anywhere new unless the planner read a glance)
 _ONLY_PART_REGIONS = {
-    "head": ("head", "gaze"), "brow": ("brows",), "eyebrow": ("brows",), "forehead": ("brows",), "eye": ("eyes", "gaze"),
+    "head": ("head", "gaze"), "brow": ("brows",), "eyebrow": ("brows",), "forehead": ("brows",), "eye": ("eyes",),
     "lid": ("eyes",), "eyelid": ("eyes",), "gaze": ("gaze",), "mouth": ("mouth",), "lip": ("mouth",), "corner": ("mouth",),
     "cheek": ("cheeks",), "nose": ("nose",), "nostril": ("nose",), "jaw": ("mouth",), "chin": ("mouth", "head"),
     "dimple": ("mouth",),
