@@ -155,3 +155,20 @@ def test_shipped_layer_keeps_the_other_side_still(planner, layer):
     right = np.array([c.side == "right" and not c.is_pose and not c.name.startswith("EyeLook") for c in ch.CHANNELS])
     assert np.abs(res.values[right] - np.asarray(plan.values)[right]).max() < 0.005
     assert res.values[idx("BrowOuterUpLeft")] >= 0.2
+
+
+def test_no_part_and_nothing_more_keep_the_rest_still(planner):
+    plan, res = combined(planner, "Brows knit hard, no mouth.")
+    assert "mouth" not in plan.understood
+    mouth = REGION_MASKS["mouth"]
+    assert np.array_equal(res.values[mouth], np.asarray(plan.values)[mouth])
+    _, free = combined(planner, "Brows knit hard.")
+    assert np.abs(free.values[mouth]).max() >= 0.2  # the same reading fills the mouth without "no mouth"
+    plan, res = combined(planner, "Her brows lift a hair, nothing more.")
+    outside = ~np.any([REGION_MASKS[r] for r in plan.understood], axis=0)
+    assert np.array_equal(res.values[outside], np.asarray(plan.values)[outside])
+
+
+def test_fixed_eyes_are_a_stare_not_a_lock(planner):
+    mask, why = stillness(planner.plan("She stands rooted to the floor, eyes fixed."), "She stands rooted to the floor, eyes fixed.")
+    assert not mask.any() and not why

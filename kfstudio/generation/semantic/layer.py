@@ -216,13 +216,16 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
 # ---------------------------------------------------------------------------- what the words keep still
 _PART_REGIONS = {
     "head": ("head",), "brow": ("brows",), "brows": ("brows",), "eyebrow": ("brows",), "eyebrows": ("brows",),
-    "forehead": ("brows",), "mouth": ("mouth",), "lips": ("mouth",), "face": REGIONS,
+    "forehead": ("brows",), "mouth": ("mouth",), "lips": ("mouth",), "jaw": ("mouth",), "eye": ("eyes", "gaze"),
+    "eyes": ("eyes", "gaze"), "face": REGIONS,
 }
-_STILL = r"(?:locked|level|steady|fixed|frozen|motionless|static|unmoving|immobile|neutral|still|at rest)"
+_STILL = (r"(?:locked|level|steady|fixed|frozen|motionless|static|unmoving|immobile|neutral|still|at rest|expressionless|"
+          r"impassive|untouched|stone)")
+_PARTS = r"(?:head|brows?|eyebrows?|forehead|mouth|lips|face)"  # not the eyes: "eyes fixed" is a stare
 #: "head locked", "head and face locked", "the head stays perfectly still", "brows neutral" (the lock word
 #: closes the clause: "head still turned left" is a head that stays turned)
 _LOCKED = re.compile(
-    r"\b(head|brows?|eyebrows?|forehead|mouth|lips|face)\b((?:\s*(?:,|and|&|\+)?\s*(?:the\s+)?(?:head|brows?|eyebrows?|forehead|mouth|lips|face)\b)*)"
+    r"\b(" + _PARTS + r")\b((?:\s*(?:,|and|&|\+)?\s*(?:the\s+)?" + _PARTS + r"\b)*)"
     r"(?:\s+(?:is|are|stays?|remains?|kept|held|keeps?|perfectly|completely|totally|dead|stock|absolutely|entirely|otherwise))*"
     r"\s+" + _STILL + r"(?=\s*(?:[,.;:!?)\u2014\u2013]|-\s|$|\band\b|\bbut\b|\bwhile\b|\bthroughout\b))",
     re.IGNORECASE,
@@ -230,13 +233,16 @@ _LOCKED = re.compile(
 _DOES_NOT_MOVE = re.compile(
     r"\b(head|brows?|eyebrows?|forehead|mouth|lips|face)\b\s+(?:does\s*n[o']t|doesnt|does\s+not|never|won'?t|don'?t|do\s+not)\s+(?:move|budge|shift)"
     r"|\bwithout\s+moving\s+(?:(?:his|her|their|the|its)\s+)?(head|brows?|eyebrows?|forehead|mouth|lips|face)\b"
-    r"|\bno\s+(head)\s+(?:movement|motion|turn|tilt)",
+    r"|\bno\s+(head)\s+(?:movement|motion|turn|tilt)"
+    # "eyes to frame left only, no head, no brows", "pucker mid, no jaw"
+    r"|\bno\s+(head|brows?|eyebrows?|mouth|jaw)\b(?=\s*(?:[,.;:!?)\u2014\u2013]|$|\band\b))",
     re.IGNORECASE,
 )
 #: "nothing else moves", "the rest of her face stays neutral", "brows up, that's it": nothing the words did not name
 _NOTHING_ELSE = re.compile(
     r"\bnothing\s+else\b|\beverything\s+else\b|\brest\s+of\s+(?:the|his|her|their|my|your)\s+face\b|\bthat'?s\s+(?:it|all)\b"
-    r"|\bthats\s+(?:it|all)\b|\band\s+nothing\s+more\b|\bno\s+other\s+movement",
+    r"|\bthats\s+(?:it|all)\b|\bnothing\s+more\b|\bno\s+other\s+movement|\bno\s+more\b(?=\s*(?:[,.;:!?)]|$))"
+    r"|\bnothing\s+(?:else\s+)?moves\s+(?:except|but|apart)\b|\botherwise\s+(?:untouched|still|blank|neutral|at\s+rest|unmoved)\b",
     re.IGNORECASE,
 )
 _PART = r"(?:head|brows?|eyebrows?|forehead|eyes?|lids?|eyelids?|gaze|mouth|lips?|corners?|cheeks?|nose|nostrils?|jaw|chin|dimples?)"
@@ -284,7 +290,7 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
     for m in list(_LOCKED.finditer(text)) + list(_DOES_NOT_MOVE.finditer(text)):
         if _CHANGE_AFTER.search(text, m.end()):
             continue  # "his face stays still, then the chin wobbles": a beat before the change
-        parts = re.findall(r"head|brows?|eyebrows?|forehead|mouth|lips|face", m.group(0), re.IGNORECASE)
+        parts = re.findall(r"head|eyebrows?|brows?|forehead|mouth|lips|jaw|eyes?|face", m.group(0), re.IGNORECASE)
         for part in parts:
             for r in _PART_REGIONS[part.lower()]:
                 mask |= REGION_MASKS[r]
