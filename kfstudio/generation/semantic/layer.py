@@ -5,7 +5,8 @@ and gaze: the regions in ``Plan.understood``) stays exactly as the planner set i
 explanation. The regions it did not read are filled by the learned head from the sentence vector of
 the description (and of the script's background and emotion). When neither reads anything in a
 description that asks for movement, the closest annotated training description is proposed and the
-explanation says so.
+explanation says so. Words that keep a region or a side still ("head locked", "only the left eye",
+"nothing else moves") are never overridden by the learned values.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from kfstudio import channels as ch
 from .gate import _NEGATION, CHOICES, Gate, region_features
 from .model import REGIONS, SemanticModel
 
-__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "gate_inputs", "DEFAULT_COMBINE"]
+__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "gate_inputs", "stillness", "DEFAULT_COMBINE"]
 
 
 def _region_of(c: ch.Channel) -> str:
@@ -61,6 +62,7 @@ DEFAULT_COMBINE = {
     "read_all": 1.0,  # weight of the learned values when the planner read every word of a description
     "vague": 1.0,  # ... when it read no movement but coloured the face from the script's emotion/background
     "confident": 0.45,  # below this similarity to the closest corpus line, a reading the planner did not share is a guess
+    "stillness": 1.0,  # 0: the words that keep a region or a side still ("head locked", "left only") are not read
 }
 
 _INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
@@ -211,6 +213,132 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
     return options, x
 
 
+# ---------------------------------------------------------------------------- what the words keep still
+_PART_REGIONS = {
+    "head": ("head",), "brow": ("brows",), "brows": ("brows",), "eyebrow": ("brows",), "eyebrows": ("brows",),
+    "forehead": ("brows",), "mouth": ("mouth",), "lips": ("mouth",), "jaw": ("mouth",), "eye": ("eyes", "gaze"),
+    "eyes": ("eyes", "gaze"), "face": REGIONS,
+}
+_STILL = (r"(?:locked|level|steady|fixed|frozen|motionless|static|unmoving|immobile|neutral|still|at rest|expressionless|"
+          r"impassive|untouched|stone)")
+_PARTS = r"(?:head|brows?|eyebrows?|forehead|mouth|lips|face)"  # not the eyes: "eyes fixed" is a stare
+#: "head locked", "head and face locked", "the head stays perfectly still", "brows neutral" (the lock word
+#: closes the clause: "head still turned left" is a head that stays turned)
+_LOCKED = re.compile(
+    r"\b(" + _PARTS + r")\b((?:\s*(?:,|and|&|\+)?\s*(?:the\s+)?" + _PARTS + r"\b)*)"
+    r"(?:\s+(?:is|are|stays?|remains?|kept|held|keeps?|perfectly|completely|totally|dead|stock|absolutely|entirely|otherwise))*"
+    r"\s+" + _STILL + r"(?=\s*(?:[,.;:!?)\u2014\u2013]|-\s|$|\band\b|\bbut\b|\bwhile\b|\bthroughout\b))",
+    re.IGNORECASE,
+)
+_DOES_NOT_MOVE = re.compile(
+    r"\b(head|brows?|eyebrows?|forehead|mouth|lips|face)\b\s+(?:does\s*n[o']t|doesnt|does\s+not|never|won'?t|don'?t|do\s+not)\s+(?:move|budge|shift)"
+    r"|\bwithout\s+moving\s+(?:(?:his|her|their|the|its)\s+)?(head|brows?|eyebrows?|forehead|mouth|lips|face)\b"
+    r"|\bno\s+(head)\s+(?:movement|motion|turn|tilt)"
+    # "eyes to frame left only, no head, no brows", "pucker mid, no jaw"
+    r"|\bno\s+(head|brows?|eyebrows?|mouth|jaw)\b(?=\s*(?:[,.;:!?)\u2014\u2013]|$|\band\b))",
+    re.IGNORECASE,
+)
+#: "nothing else moves", "the rest of her face stays neutral", "brows up, that's it": nothing the words did not name
+_NOTHING_ELSE = re.compile(
+    r"\bnothing\s+else\b|\beverything\s+else\b|\brest\s+of\s+(?:the|his|her|their|my|your)\s+face\b|\bthat'?s\s+(?:it|all)\b"
+    r"|\bthats\s+(?:it|all)\b|\bnothing\s+more\b|\bno\s+other\s+movement|\bno\s+more\b(?=\s*(?:[,.;:!?)]|$))"
+    r"|\bnothing\s+(?:else\s+)?moves\s+(?:except|but|apart)\b|\botherwise\s+(?:untouched|still|blank|neutral|at\s+rest|unmoved)\b",
+    re.IGNORECASE,
+)
+_PART = r"(?:head|brows?|eyebrows?|forehead|eyes?|lids?|eyelids?|gaze|mouth|lips?|corners?|cheeks?|nose|nostrils?|jaw|chin|dimples?)"
+_SIDE = r"(?:left|right|l|r)"
+#: "only the left eye opens", "just the eyes", "squint L only", "dimple only on the left cheek"
+_ONLY = re.compile(
+    r"\b(?:only|just|solely)\s+(?:(?:the|his|her|their|one|a|on\s+the)\s+)?(?:(" + _SIDE + r")\s+)?(?:side\s+(?:of\s+)?(?:the\s+)?)?" + _PART + r"\b"
+    r"|\b(?:(" + _SIDE + r")\b[\s-]+(?:side\s+)?|" + _PART + r"\s+|\w+\s+(" + _SIDE + r")\s+)only\b(?=\s*(?:[,.;:!?)]|$))"
+    r"|\bonly\s+on\s+(?:the\s+)?(" + _SIDE + r")\b",
+    re.IGNORECASE,
+)
+_NO_EMOTION = re.compile(
+    r"\b(?:not\s+(?:a|one)\s+(?:hint|trace|flicker|shred|sign|bit)\s+of|no|without(?:\s+(?:a|any))?|zero)\s+(?:(?:visible|real|outward)\s+)?"
+    r"(?:emotion|expression|feeling|reaction)s?\b(?!\s+(?:of|but|except))",
+    re.IGNORECASE,
+)
+#: the regions a part named after "only" may move in (a head that turns takes the eyes with it; an eye
+#: that opens or narrows does not look anywhere new unless the planner read a glance)
+_ONLY_PART_REGIONS = {
+    "head": ("head", "gaze"), "brow": ("brows",), "eyebrow": ("brows",), "forehead": ("brows",), "eye": ("eyes",),
+    "lid": ("eyes",), "eyelid": ("eyes",), "gaze": ("gaze",), "mouth": ("mouth",), "lip": ("mouth",), "corner": ("mouth",),
+    "cheek": ("cheeks",), "nose": ("nose",), "nostril": ("nose",), "jaw": ("mouth",), "chin": ("mouth", "head"),
+    "dimple": ("mouth",),
+}
+_CHANGE_AFTER = re.compile(r"\b(?:then|until|till|suddenly|before|turns?\s+into|gives?\s+way|cracks?|breaks?|finally|at\s+last)\b|\u2192|->",
+                           re.IGNORECASE)
+_SIDE_WORD = {"left": "left", "l": "left", "right": "right", "r": "right"}
+_OTHER_SIDE_CHANNELS = {
+    side: np.array([c.side == other and not c.is_pose and not c.name.startswith("EyeLook") for c in ch.CHANNELS])
+    for side, other in (("left", "right"), ("right", "left"))
+}
+
+
+def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
+    """The channels the words keep still, which the learned layer may not move: the regions a lock word
+    names ("head locked", "the head doesn't move"), the regions the planner did not read when the words
+    say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only"), the
+    other side's channels for a movement on one side only, and the whole face for "not a hint of
+    emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
+    beats = getattr(plan, "beats", None)
+    text = beats[-1] if beats else text
+    mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    why: list[str] = []
+    understood = set(getattr(plan, "understood", ())) & set(REGIONS)
+    for m in list(_LOCKED.finditer(text)) + list(_DOES_NOT_MOVE.finditer(text)):
+        if _CHANGE_AFTER.search(text, m.end()):
+            continue  # "his face stays still, then the chin wobbles": a beat before the change
+        parts = re.findall(r"head|eyebrows?|brows?|forehead|mouth|lips|jaw|eyes?|face", m.group(0), re.IGNORECASE)
+        for part in parts:
+            for r in _PART_REGIONS[part.lower()]:
+                mask |= REGION_MASKS[r]
+        why.append(f"'{m.group(0).strip()}'")
+    only = list(_ONLY.finditer(text))
+    if (_NOTHING_ELSE.search(text) or only) and understood:
+        named = set()  # "only her mouth showed the pressure": the part named is not kept still
+        for m in only:
+            for part in re.findall(_PART, m.group(0), re.IGNORECASE):
+                named |= set(_ONLY_PART_REGIONS.get(part.lower().rstrip("s"), ()))
+        for r in REGIONS:
+            if r not in understood and r not in named:
+                mask |= REGION_MASKS[r]
+        why.append(f"'{(_NOTHING_ELSE.search(text) or only[0]).group(0).strip()}'")
+    for m in only:
+        side = next((g for g in m.groups() if g), None)
+        if side:
+            mask |= _OTHER_SIDE_CHANNELS[_SIDE_WORD[side.lower()]]
+            if f"'{m.group(0).strip()}'" not in why:
+                why.append(f"'{m.group(0).strip()}'")
+    m = _NO_EMOTION.search(text)
+    if m:
+        mask[:] = True
+        why.append(f"'{m.group(0).strip()}'")
+    return mask, why
+
+
+def _keep_still(res: "Combined", plan, reading: Reading, s: dict) -> "Combined":
+    """``res`` with what the words keep still (:func:`stillness`) back at the planner's values."""
+    if not s.get("stillness", 1.0):
+        return res
+    mask, why = stillness(plan, reading.description)
+    planned = np.asarray(plan.values, dtype=np.float64)
+    if not mask.any() or np.abs(res.values[mask] - planned[mask]).max() < 0.005:
+        return res
+    out = res.values.copy()
+    out[mask] = planned[mask]  # the planner's own values (read from the words) stay, the learned ones go
+    if np.abs(out).max() < s["closest_min"] <= np.abs(res.values).max() and not _NO_EMOTION.search(reading.description):
+        return res  # never an empty face from this: the words asked for a movement the planner did not read
+    dropped = _shown(res.values, mask & (np.abs(res.values - planned) >= 0.005))
+    res.values = _coherent(out)
+    res.explanation.append(f"semantic: {', '.join(why)} keeps still what the learned layer moved there ({dropped})")
+    res.info["learned_regions"] = [r for r in res.info.get("learned_regions", [])
+                                   if np.abs(res.values[REGION_MASKS[r] & (planned == 0)]).max(initial=0.0) >= 0.005]
+    res.info["still"] = why
+    return res
+
+
 def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.ndarray | None = None,
             gate: Gate | None = None) -> Combined:
     """Planner values in the regions it read; learned values elsewhere; the closest reading for an
@@ -220,8 +348,10 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
     With a ``gate`` (fit by ``kfstudio train``), each region may then take the planner's own values
     or the learned values instead, where the gate trusts them more; the regions the planner read in a
     description it read every word of always stay the planner's. Values the description typed
-    (``Plan.exact``: "jawOpen 0.6") are kept exactly whatever the rule or the gate chose."""
-    res = _gated(plan, reading, settings, unnegated, gate)
+    (``Plan.exact``: "jawOpen 0.6") are kept exactly whatever the rule or the gate chose. What the
+    words keep still ("head locked", "only the left eye", "nothing else moves": :func:`stillness`)
+    stays at the planner's values whatever the learned layer read there."""
+    res = _keep_still(_gated(plan, reading, settings, unnegated, gate), plan, reading, dict(DEFAULT_COMBINE, **(settings or {})))
     exact = getattr(plan, "exact", None)
     if exact:
         res.values = _coherent(res.values.copy())
