@@ -398,6 +398,12 @@ _TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 _EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
 _CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
+#: A screenplay character cue at a sentence start ("DETECTIVE REYES leans in", "DEV freezes"): a name in
+#: capitals followed by its verb, not a stressed word (a face part in the plural after it is no verb)
+_CUE_NAME_RE = re.compile(
+    r"(?:^|(?<=[.!?:;]\s))((?:[A-Z][A-Z'\-]+\s+){0,2}[A-Z][A-Z'\-]+)(?=\s+(?!(?:eyes|lips|brows|cheeks|teeth|nostrils|lids|ears)\b)[a-z]+s\b)")
+#: A sentence whose subject is off screen ("MIKE (O.S.) shouts her name."): someone else's action
+_OFF_SCREEN_RE = re.compile(r"(?:^|(?<=[.!?;]))\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s*\((?:O\.?\s?S\.?|V\.?\s?O\.?|O\.?\s?C\.?|OFF(?:[\s\-]SCREEN)?)\)[^.!?;]*[.!?;]?")
 _ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
 _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
@@ -670,6 +676,8 @@ def normalize(text: str) -> str:
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
+        s = _OFF_SCREEN_RE.sub(" ", s)  # "MIKE (O.S.) shouts her name.": another character's line, not this face
+        s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _observed(s)
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
@@ -697,6 +705,7 @@ def normalize(text: str) -> str:
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
     s = round5_rewrites(s)
+    s = round6_rewrites(s)
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
@@ -806,6 +815,43 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
 def round5_rewrites(s: str) -> str:
     """``s`` (lower-cased, normalised) with the idioms and scopes of :data:`_ROUND5_REWRITES` rewritten."""
     for rule in _ROUND5_REWRITES:
+        if rule.gate in s:
+            s = rule.pattern.sub(rule.repl, s)
+    return s
+
+
+# --------------------------------------------------------------------------- round 6 rewrites
+
+#: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
+#: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
+#: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
+_ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
+    # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
+    ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
+     "looks straight at"),
+    ("lock", r"\b(?:lock|locks|locked|locking)\s+eyes\s+(?:with|on)\b", "looks straight at"),
+    # "a cold, unblinking glare": cold of a look with other words between is no shiver either
+    ("cold", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s*,?\s+(?:(?:hard|unblinking|unwavering|flat|dead|blank|level|long|steady|narrow)\s*,?\s+){1,2}"
+     r"(glare|scowl|stare|look|gaze|eyes)\b", r"\1"),
+    # "hardened like water turning to ice", "her face turned to stone": a feeling going cold and flat, no head turn
+    ("to", r"\b(?:like\s+)?(?:water\s+)?(?:turn\w*|freez\w*|froze|frozen|harden\w*)\s+(?:to|into)\s+(?:ice|stone|steel|granite|marble|flint)\b",
+     " eyes slightly narrowed , lips slightly pressed "),
+    ("harden", r"\b(?:expression|face|features|eyes|gaze|look|jaw|mouth)\s+(?:\w+\s+)?(?:harden\w*)\b",
+     " eyes slightly narrowed , lips slightly pressed "),
+    # "leans in", "leans toward him": the head comes forward, not a tilt
+    ("lean", r"\b(lean|leans|leaned|leant|leaning)\s+(?:in|into\s+(?:him|her|them|it|the\s+\w+)|in\s+close(?:r)?|closer|toward\w*\s+(?:him|her|them|it|the\s+\w+))\b",
+     r"\1 forward"),
+    # "head tips sideways to the right": a tilt (roll), no turn
+    ("sideways", r"\b(tip\w*|tilt\w*|cock\w*|lean\w*|lol\w*|loll\w*|drop\w*|slump\w*|fall\w*|fell)\s+sideways\b", r"\1"),
+    # "gives way to understanding", "dawning understanding": comprehension (a small lift of the brows), not sympathy
+    ("understanding", r"\b(?:(?<=to\s)|(?<=into\s)|(?<=dawning\s)|(?<=of\s))understanding\b(?!\s+(?:smile|look|nod|glance|expression))",
+     "slightly raised brows"),
+))
+
+
+def round6_rewrites(s: str) -> str:
+    """``s`` (lower-cased, normalised) with the phrasings of :data:`_ROUND6_REWRITES` rewritten."""
+    for rule in _ROUND6_REWRITES:
         if rule.gate in s:
             s = rule.pattern.sub(rule.repl, s)
     return s

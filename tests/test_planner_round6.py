@@ -1,0 +1,84 @@
+"""Planner round 6: general failure patterns a second QA animator found on fresh descriptions (issue 11).
+
+Each rule is checked on probe sentences written for this file (not the QA's own lines), with the real
+planner and its real tables.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from kfstudio import channels as ch
+from kfstudio.generation.planner import EmbeddedPlanner, Plan
+from kfstudio.generation.planner.text import normalize
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def v(plan: Plan, name: str) -> float:
+    return float(plan.values[ch.channel_index(name)])
+
+
+def both(plan: Plan, stem: str) -> float:
+    return max(v(plan, f"{stem}Left"), v(plan, f"{stem}Right"))
+
+
+# --- pattern 2: word senses and motion verbs -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["His eyes locked on the stranger across the bar.", "She locks eyes with her rival and glares."])
+def test_eyes_locking_on_someone_is_a_fixed_gaze_not_shut_eyes(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "EyeBlink") <= 0.15
+
+
+def test_a_cold_look_with_other_adjectives_is_no_shiver(planner):
+    plan = planner.plan("He answers with a cold, level stare.")
+    assert both(plan, "MouthStretch") <= 0.05
+
+
+@pytest.mark.parametrize("text", ["His smile turned to stone.", "Her gaze hardens as he keeps talking."])
+def test_hardening_into_stone_is_a_cold_flat_look_not_a_head_turn(planner, text):
+    plan = planner.plan(text)
+    assert abs(v(plan, "HeadYaw")) <= 0.05
+    assert both(plan, "EyeSquint") >= 0.2 or both(plan, "MouthPress") >= 0.15
+
+
+@pytest.mark.parametrize("text", ["The old sergeant leans in to listen.", "She leaned toward him to hear better."])
+def test_leaning_in_brings_the_head_forward_without_a_roll(planner, text):
+    plan = planner.plan(text)
+    assert abs(v(plan, "HeadRoll")) <= 0.05
+    assert v(plan, "HeadPitch") > 0.0
+
+
+def test_tipping_sideways_is_a_roll_only(planner):
+    plan = planner.plan("Her head tilts sideways to the left, puzzled.")
+    assert abs(v(plan, "HeadRoll")) >= 0.15
+    assert abs(v(plan, "HeadYaw")) <= 0.05
+
+
+def test_dawning_understanding_is_comprehension_not_sympathy(planner):
+    plan = planner.plan("His puzzlement slowly turns into understanding.")
+    assert both(plan, "MouthPress") <= 0.1
+    assert both(plan, "BrowOuterUp") >= 0.15
+
+
+@pytest.mark.parametrize("text", ["SERGEANT KOWALSKI smiles thinly.", "Later. MARTA nods once."])
+def test_a_screenplay_name_in_capitals_is_not_stress(planner, text):
+    assert "very" not in normalize(text)
+    plain = text.replace("SERGEANT KOWALSKI", "Sergeant Kowalski").replace("MARTA", "Marta")
+    assert np.allclose(planner.plan(text).values, planner.plan(plain).values)
+
+
+@pytest.mark.parametrize("text", ["she flashes a BIG smile", "WIDE eyes, brows up"])
+def test_a_word_in_capitals_among_lower_case_ones_is_still_stress(text):
+    assert "very" in normalize(text)
+
+
+def test_an_off_screen_characters_line_is_not_this_face(planner):
+    plan = planner.plan("TOMAS (V.O.) laughs loudly. Clara stays still, eyes down.")
+    assert both(plan, "MouthSmile") <= 0.05
+    assert v(plan, "JawOpen") <= 0.05
