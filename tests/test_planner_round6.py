@@ -82,3 +82,35 @@ def test_an_off_screen_characters_line_is_not_this_face(planner):
     plan = planner.plan("TOMAS (V.O.) laughs loudly. Clara stays still, eyes down.")
     assert both(plan, "MouthSmile") <= 0.05
     assert v(plan, "JawOpen") <= 0.05
+
+
+# --- pattern 3: masking ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["He keeps his voice level, but he's livid inside.", "Inwardly furious, she thanks the clerk."])
+def test_anger_held_inside_leaks_faintly_behind_pressed_lips(planner, text):
+    plan = planner.plan(text)
+    assert 0.08 <= both(plan, "BrowDown") <= 0.3
+    assert both(plan, "MouthPress") >= 0.15
+
+
+def test_a_secret_pleasure_is_a_suppressed_smile_not_a_full_one(planner):
+    plan = planner.plan("The boy is secretly thrilled about the snow day.")
+    assert 0.08 <= both(plan, "MouthSmile") <= 0.3
+    assert both(plan, "CheekSquint") <= 0.2
+
+
+def test_deep_down_is_hidden_too(planner):
+    plan = planner.plan("Deep down, she's terrified of the interview.")
+    assert both(plan, "EyeWide") <= 0.3
+    assert v(plan, "BrowInnerUp") <= 0.3
+
+
+def test_smiling_so_someone_wont_worry_is_a_social_smile_with_a_leak(planner):
+    plan = planner.plan("He grins so his little sister won't be frightened.")
+    assert 0.2 <= both(plan, "MouthSmile") <= 0.5
+    assert both(plan, "CheekSquint") <= 0.1
+    assert 0.05 <= v(plan, "BrowInnerUp") <= 0.3
+
+
+def test_inside_as_a_place_is_not_masking(planner):
+    assert "faintly" not in normalize("She walks inside the house, smiling.")

@@ -822,6 +822,28 @@ def round5_rewrites(s: str) -> str:
 
 # --------------------------------------------------------------------------- round 6 rewrites
 
+_EXPRESSION_WORD_RE = re.compile(_EXPRESSION_FORMS + r"$")
+_HIDDEN_EXTRA = frozenset({"panicking", "panicked", "dying", "screaming", "boiling", "fuming", "cringing", "squirming", "gloating", "glowing"})
+
+
+def _hidden_feeling(m: re.Match) -> str:
+    """A feeling held inside ("seething inside", "secretly pleased"): lips lightly pressed, the feeling faint."""
+    word = m.group(1)
+    if not (_feeling(word) or _EXPRESSION_WORD_RE.match(word) or word in _HIDDEN_EXTRA):
+        return m.group(0)
+    return f" lips slightly pressed , faintly {word} "
+
+
+_WORRY_WORDS = ("worr", "panic", "fret", "upset", "scared", "afraid", "frightened", "sad", "cry", "alarmed", "concerned", "fear")
+
+
+def _put_on_for_someone(m: re.Match) -> str:
+    """"smiles so the kids won't worry": a social smile, and a faint worry behind it."""
+    smile, middle, why = m.group(1), m.group(2) or "", m.group(3)
+    head = f"{smile} politely{middle}" if smile else ""
+    return head + (" , faintly worried" if why.startswith(_WORRY_WORDS) else " ")
+
+
 #: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
 #: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
 #: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
@@ -846,6 +868,17 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "gives way to understanding", "dawning understanding": comprehension (a small lift of the brows), not sympathy
     ("understanding", r"\b(?:(?<=to\s)|(?<=into\s)|(?<=dawning\s)|(?<=of\s))understanding\b(?!\s+(?:smile|look|nod|glance|expression))",
      "slightly raised brows"),
+    # masking (a feeling hidden "inside", "secretly", "deep down"): a composed front, lips lightly pressed,
+    # and the feeling leaking through faintly (~0.15-0.25 of it)
+    ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
+    ("ly", r"\b(?:secretly|privately|inwardly)\s+([a-z]+)\b", _hidden_feeling),
+    ("deep down", r"\bdeep\s+down\s*,?\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
+    # a purpose clause "smiles so her dad won't worry": the smile is put on for someone (social), and the
+    # worry it hides leaks faintly
+    (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?(?:[a-z']+\s+){0,4}?"
+     r"(?:won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|will\s+not|would\s+not|does\s+not|do\s+not|did\s+not|never)\s+(?:be\s+|get\s+|feel\s+|have\s+to\s+)?"
+     r"(worr\w*|notice\w*|see|know|suspect\w*|panic\w*|fret|guess|reali[sz]e|find\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear)\b[^,.;]*",
+     _put_on_for_someone),
 ))
 
 
