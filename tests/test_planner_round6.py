@@ -114,3 +114,29 @@ def test_smiling_so_someone_wont_worry_is_a_social_smile_with_a_leak(planner):
 
 def test_inside_as_a_place_is_not_masking(planner):
     assert "faintly" not in normalize("She walks inside the house, smiling.")
+
+
+# --- pattern 4: someone else's feeling -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["She hears the angry neighbours arguing downstairs.", "He waves at the delighted kids."])
+def test_an_emotion_adjective_on_someone_else_is_not_the_subjects_face(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "BrowDown") <= 0.05 and both(plan, "MouthSmile") <= 0.05 and both(plan, "CheekSquint") <= 0.05
+
+
+def test_the_subjects_own_emotion_adjective_still_counts(planner):
+    plan = planner.plan("The angry neighbour slams the door.")
+    assert both(plan, "BrowDown") >= 0.4
+    plan = planner.plan("She answers with an angry glare.")
+    assert both(plan, "BrowDown") >= 0.4
+
+
+def test_looking_at_another_persons_scared_face(planner):
+    plan = planner.plan("He glances at her scared face and smiles reassuringly.")
+    assert both(plan, "EyeWide") <= 0.1 and v(plan, "BrowInnerUp") <= 0.2
+    assert both(plan, "MouthSmile") >= 0.3
+
+
+def test_a_stimulus_adjective_gets_a_mild_reaction(planner):
+    plan = planner.plan("She scrolls past a terrifying headline.")
+    assert 0.05 <= both(plan, "EyeWide") <= 0.35

@@ -844,6 +844,43 @@ def _put_on_for_someone(m: re.Match) -> str:
     return head + (" , faintly worried" if why.startswith(_WORRY_WORDS) else " ")
 
 
+#: Someone or something other than the subject ("the furious boss", "a shocking scandal"; a plural s is dropped)
+_OTHER_NOUNS = frozenset("""boss man woman kid child baby girl boy guy crowd stranger customer waiter waitress driver teacher mother
+    father mom mum dad brother sister friend neighbour neighbor dog cat audience fan people couple team player clown officer cop
+    guard student children toddler puppy passenger colleague coworker manager client patient nurse doctor parent family bride
+    groom opponent rival villain monster husband wife son daughter grandma grandpa grandmother grandfather aunt uncle cousin
+    boyfriend girlfriend partner kitten horse lady gentleman old crew soldier officer judge witness suspect detective actor
+    singer host guest visitor tourist child teen teenager twin stranger mob protester protestor
+    news scandal story headline letter message text email photo picture video movie film scene sight joke result bill report
+    article note rumour rumor review verdict announcement diagnosis accident crash""".split())
+#: Adjectives of what causes a feeling ("a shocking scandal"): the subject reacts, mildly (the feeling they name)
+_STIMULUS_FEELINGS = {
+    "shocking": "shocked", "disgusting": "disgusted", "revolting": "disgusted", "gross": "disgusted", "terrifying": "scared",
+    "frightening": "scared", "scary": "scared", "horrifying": "horrified", "surprising": "surprised", "astonishing": "surprised",
+    "hilarious": "amused", "amusing": "amused", "funny": "amused", "boring": "bored", "infuriating": "annoyed", "annoying": "annoyed",
+    "irritating": "annoyed", "depressing": "sad", "heartbreaking": "sad", "tragic": "sad", "sad": None, "upsetting": "upset",
+    "worrying": "worried", "alarming": "worried", "embarrassing": "embarrassed", "confusing": "confused", "puzzling": "puzzled",
+}
+_OTHER_NOUN_RE = re.compile(
+    r"\b(at|to|toward|towards|with|about|of|from|over|past|behind|beside|near|for|sees?|saw|seeing|watch(?:es|ed|ing)?|hears?|heard|hearing"
+    r"|notic(?:e|es|ed|ing)|reads?|reading|meets?|met|greets?|greeted|pass(?:es|ed)?|avoids?|avoided|ignores?|ignored|spots?|spotted"
+    r"|comforts?|comforted|hugs?|hugged|approach(?:es|ed)?|calms?|calmed|eyes|eyed|imagines?|imagined|remembers?|remembered|pictures?|pictured)"
+    r"\s+(the|a|an|his|her|their|its|that|this|those|these|some|my|your|our)\s+([a-z]+)\s+([a-z]+)\b(?!-)")
+
+
+def _other_nouns_feeling(m: re.Match) -> str:
+    """"sees the furious boss", "looks at his disgusted face", "reads about a shocking scandal": the feeling
+    belongs to someone or something else; the subject's face does not copy it (a stimulus gets a mild reaction)."""
+    before, det, adj, noun = m.groups()
+    if not (_feeling(adj) or _EXPRESSION_WORD_RE.match(adj) or adj in _STIMULUS_FEELINGS):
+        return m.group(0)
+    if noun not in _OTHER_NOUNS and noun.rstrip("s") not in _OTHER_NOUNS:
+        if not (before == "at" and det in ("his", "her", "their", "the") and noun in ("face", "expression", "eyes")):
+            return m.group(0)
+    felt = _STIMULUS_FEELINGS.get(adj)
+    return f"{before} {det} {noun}" + (f" , slightly {felt} ," if felt else "")
+
+
 #: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
 #: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
 #: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
@@ -868,6 +905,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "gives way to understanding", "dawning understanding": comprehension (a small lift of the brows), not sympathy
     ("understanding", r"\b(?:(?<=to\s)|(?<=into\s)|(?<=dawning\s)|(?<=of\s))understanding\b(?!\s+(?:smile|look|nod|glance|expression))",
      "slightly raised brows"),
+    # someone else's feeling ("sees the furious boss", "at his disgusted face"); a stimulus's ("a shocking scandal")
+    ("", _OTHER_NOUN_RE.pattern, _other_nouns_feeling),
     # masking (a feeling hidden "inside", "secretly", "deep down"): a composed front, lips lightly pressed,
     # and the feeling leaking through faintly (~0.15-0.25 of it)
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
