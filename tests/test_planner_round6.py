@@ -140,3 +140,43 @@ def test_looking_at_another_persons_scared_face(planner):
 def test_a_stimulus_adjective_gets_a_mild_reaction(planner):
     plan = planner.plan("She scrolls past a terrifying headline.")
     assert 0.05 <= both(plan, "EyeWide") <= 0.35
+
+
+# --- pattern 5: mouth interior, blush, corner of the eye, FACS names ----------------------------------------
+
+@pytest.mark.parametrize("text", ["Smirking, she jams her tongue into her left cheek.", "His tongue presses against his cheek as he thinks."])
+def test_the_tongue_in_the_cheek_stays_inside_the_mouth(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "TongueOut") <= 0.2
+    assert v(plan, "JawOpen") <= 0.1
+    assert 0.05 <= v(plan, "CheekPuff") <= 0.3
+
+
+def test_the_tongue_over_the_teeth_is_not_out(planner):
+    plan = planner.plan("He slides his tongue across his front teeth, thinking.")
+    assert v(plan, "TongueOut") <= 0.2 and v(plan, "JawOpen") <= 0.1
+
+
+@pytest.mark.parametrize("text", ["Heat crept into her cheeks.", "His face turns bright red.", "She blushed furiously."])
+def test_a_blush_is_embarrassment_not_a_cheek_suck(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthPucker") <= 0.05 and both(plan, "CheekSquint") <= 0.2
+    assert both(plan, "EyeLookDown") >= 0.1 or both(plan, "MouthSmile") >= 0.1
+
+
+@pytest.mark.parametrize("side", ["left", "right"])
+def test_out_of_the_corner_of_one_eye_turns_the_eyes_to_that_side(planner, side):
+    plan = planner.plan(f"She eyes the dog warily out of the corner of her {side} eye.")
+    sign = 1.0 if side == "right" else -1.0
+    assert sign * v(plan, "LeftEyeYaw") >= 0.4 and sign * v(plan, "RightEyeYaw") >= 0.4
+    assert abs(v(plan, "HeadYaw")) <= 0.05
+
+
+@pytest.mark.parametrize("text,channel", [
+    ("dimpler on both sides", "MouthDimpleLeft"), ("lip corner puller, strong", "MouthSmileRight"),
+    ("lip corner depressor", "MouthFrownLeft"), ("chin raiser", "MouthShrugLower"),
+])
+def test_facs_action_unit_names(planner, text, channel):
+    plan = planner.plan(text)
+    assert v(plan, channel) >= 0.4
+    assert abs(v(plan, "HeadPitch")) <= 0.05

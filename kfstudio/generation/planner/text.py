@@ -918,6 +918,30 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"(?:won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|will\s+not|would\s+not|does\s+not|do\s+not|did\s+not|never)\s+(?:be\s+|get\s+|feel\s+|have\s+to\s+)?"
      r"(worr\w*|notice\w*|see|know|suspect\w*|panic\w*|fret|guess|reali[sz]e|find\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear)\b[^,.;]*",
      _put_on_for_someone),
+    # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
+    # shut), "runs his tongue over his teeth" (lips closed); no tongue out
+    ("cheek", rf"\b(?:(?:push|poke|press|stick|jam|shove)\w*\s+{_POSS}\s+tongue\s+(?:into|in|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek"
+     rf"|tongue\s+(?:\w+\s+)?(?:in|into|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek)\b", "lips closed , cheek barely puffed"),
+    ("teeth", rf"\b(?:(?:run|runs|ran|running|slide|slides|slid|sliding|drag|drags|dragged|dragging|move|moves|moved|moving)\s+{_POSS}\s+tongue"
+     rf"|tongue\s+(?:run|runs|ran|running|slide|slides|slid|sliding|moves|moved|moving)|lick(?:s|ed|ing)?)"
+     rf"\s+(?:over|along|across|around|behind|against)?\s*(?:{_POSS}\s+)?(?:(?:top|upper|bottom|lower|front|back)\s+)?teeth\b", "lips closed"),
+    # a blush ("colour rose in his cheeks", "she blushes", "cheeks flush red"): embarrassment, no cheek suck
+    ("", rf"\b(?:(?:the\s+)?(?:colou?r|red|redness|heat|pink|a\s+flush|a\s+blush)\s+(?:rose|rises|rising|creeps|crept|creeping|spreads|spread|spreading|floods|flooded|flooding|climbs|climbed|climbing|rushes|rushed)"
+     rf"\s+(?:up\s+)?(?:in|into|to|across|over|up)\s+(?:{_POSS}\s+)?(?:cheeks|face|neck)"
+     rf"|(?:{_POSS}\s+)?(?:cheeks|face)\s+(?:flush\w*|redden\w*|burn\w*|(?:go|goes|went|turn\w*)\s+(?:bright\s+)?(?:red|pink|crimson|scarlet))(?:\s+(?:red|pink|crimson|scarlet))?"
+     rf"|blush(?:es|ed|ing)?)\b", "embarrassed"),
+    # "out of the corner of his right eye": the eyes turn hard to that side, the head stays
+    ("corner of", rf"\b(?:(?:out\s+)?(?:of|from)\s+)?the\s+corner\s+of\s+{_POSS}\s+(left|right)\s+eyes?\b", r" , eyes hard to the \1 ,"),
+    ("corner of", rf"\b(?:(?:out\s+)?(?:of|from)\s+)?the\s+corners?\s+of\s+{_POSS}\s+eyes?\b(?!\s+(?:crinkl|wrinkl|crease|tighten|lift|rais|narrow|droop))", " , side-eye ,"),
+    # FACS action unit names the lexicon has no phrase for, read as their codes
+    ("dimpler", r"\bdimplers?\b", " aube "),
+    ("puller", r"\blip\s+corner\s+pullers?\b", " aubc "),
+    ("depressor", r"\blip\s+corner\s+depressors?\b", " aubf "),
+    ("depressor", r"\blower\s+lip\s+depressors?\b", " aubg "),
+    ("raiser", r"\bchin\s+raisers?\b", " aubh "),
+    ("presser", r"\blip\s+pressors?\b|\blip\s+pressers?\b", " auce "),
+    ("thrust", r"\bjaw\s+thrust\b", " aucj "),
+    ("puffer", r"\bcheek\s+puffers?\b", " cheeks puffed "),
 ))
 
 
