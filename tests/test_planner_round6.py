@@ -180,3 +180,32 @@ def test_facs_action_unit_names(planner, text, channel):
     plan = planner.plan(text)
     assert v(plan, channel) >= 0.4
     assert abs(v(plan, "HeadPitch")) <= 0.05
+
+
+# --- pattern 6: intensity words in their own noun phrase ---------------------------------------------------
+
+def test_a_size_word_on_a_thing_is_not_an_intensity(planner):
+    small_thing = planner.plan("He frowns at the tiny screws in his palm.")
+    plain = planner.plan("He frowns at the screws in his palm.")
+    assert np.allclose(small_thing.values, plain.values)
+    assert both(planner.plan("a tiny frown"), "BrowDown") < both(plain, "BrowDown")
+
+
+def test_pace_idioms_are_not_diminutives(planner):
+    plan = planner.plan("Her jaw drops inch by inch.")
+    assert v(plan, "JawOpen") >= 0.4
+
+
+def test_over_the_top_only_as_the_whole_idiom(planner):
+    plan = planner.plan("She peeks over the top of her newspaper, smiling.")
+    assert both(plan, "MouthSmile") <= 0.7
+    assert both(planner.plan("a smile, way over the top"), "MouthSmile") >= 0.8
+
+
+@pytest.mark.parametrize("slang", ["insanely", "crazy", "ridiculously"])
+def test_slang_intensifiers_push_a_feeling_up(planner, slang):
+    assert both(planner.plan(f"{slang} angry"), "BrowDown") > both(planner.plan("angry"), "BrowDown") + 0.1
+
+
+def test_an_intensity_word_before_a_comma_scales_a_size_idiom(planner):
+    assert v(planner.plan("a massive, jaw-dropping yell"), "JawOpen") > v(planner.plan("a jaw-dropping yell"), "JawOpen")

@@ -881,6 +881,31 @@ def _other_nouns_feeling(m: re.Match) -> str:
     return f"{before} {det} {noun}" + (f" , slightly {felt} ," if felt else "")
 
 
+_MEASURE_NOUNS = frozenset("bit while more less trace hint touch amount degree way extent part one ones sip dose".split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    from .lexicon import vocabulary
+
+    return frozenset(vocabulary())
+
+
+def _size_of_a_thing(m: re.Match) -> str:
+    """"the small print": a size word on a thing the lexicon does not know is that thing's size, not an intensity."""
+    det, noun, after = m.group(1), m.group(2), m.group(3) or ""
+    known = _lexicon_words()
+    nxt = after.strip()
+    if noun in known or noun in _MEASURE_NOUNS or _feeling(noun) or _EXPRESSION_WORD_RE.match(noun) or (nxt and nxt not in STOP_WORDS and (nxt in known or _feeling(nxt))):
+        return m.group(0)
+    return f"{det} {noun}{after}"
+
+
+def _slang_intensifier(m: re.Match) -> str:
+    word = m.group(1)
+    return "extremely " if _feeling(word) or _EXPRESSION_WORD_RE.match(word) else m.group(0)
+
+
 #: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
 #: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
 #: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
@@ -942,6 +967,18 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("presser", r"\blip\s+pressors?\b|\blip\s+pressers?\b", " auce "),
     ("thrust", r"\bjaw\s+thrust\b", " aucj "),
     ("puffer", r"\bcheek\s+puffers?\b", " cheeks puffed "),
+    # intensity words stay in their own noun phrase: "squints at the small print", "hugs a little girl"
+    ("", r"\b(the|a|an|his|her|their|its|this|that|some|my|your)\s+(?:small|tiny|little|big|huge|large|giant|enormous|massive)\s+([a-z]+)\b(?!-)(\s+[a-z]+)?",
+     _size_of_a_thing),
+    # manner idioms: "little by little", "bit by bit" are a pace, not a small movement
+    ("by", r"\b(?:little|bit|inch|step|degree)\s+by\s+(?:little|bit|inch|step|degree)\b|\bby\s+degrees\b", " slowly "),
+    # "over the top" only as the whole idiom: "over the top of the wall", "over her top teeth" are places
+    ("top", r"\bover\s+the\s+top\s+of\b", " above "),
+    ("top", rf"\bover\s+(?!the\b){_POSS}\s+top\b", lambda m: m.group(0)[: -len("top")] + "upper"),
+    # slang intensifiers before a feeling: "insanely surprised", "crazy happy", "stupidly proud"
+    ("", r"\b(?:insanely|ridiculously|stupidly|absurdly|unbelievably|crazy|mad|wicked|hella|sooo*per|soo+\s+per)\s+(?=([a-z]+))", _slang_intensifier),
+    # "a huge, jaw-dropping gasp": an intensity word before a comma still qualifies the noun after it
+    (",", r"\b((?:a|an)\s+(?:big|huge|enormous|massive|giant|wide|broad|great|small|tiny|little|slight|faint))\s*,\s+(?=[a-z]+-(?:dropping|popping|splitting|cracking|stopping|wrenching|shattering|busting)\b)", r"\1 "),
 ))
 
 
