@@ -209,3 +209,26 @@ def test_slang_intensifiers_push_a_feeling_up(planner, slang):
 
 def test_an_intensity_word_before_a_comma_scales_a_size_idiom(planner):
     assert v(planner.plan("a massive, jaw-dropping yell"), "JawOpen") > v(planner.plan("a jaw-dropping yell"), "JawOpen")
+
+
+# --- pattern 7: negation scope -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["She can't wipe the silly smirk off her face.", "He just couldn't get the grin off his face."])
+def test_cant_wipe_an_expression_off_is_a_strong_positive(planner, text):
+    assert both(planner.plan(text), "MouthSmile") >= 0.5
+
+
+def test_a_negation_in_the_next_subjects_clause_stays_there(planner):
+    plan = planner.plan("He beams and she does not say a word.")
+    assert both(plan, "MouthSmile") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["She couldn't meet his gaze.", "He won't look at them, hands in his pockets."])
+def test_not_meeting_someones_eyes_looks_down_and_away(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "EyeLookDown") >= 0.15
+
+
+def test_not_looking_at_a_thing_is_still_a_negated_look(planner):
+    plan = planner.plan("She won't look at the spider; her eyes go to the ceiling.")
+    assert both(plan, "EyeLookDown") <= 0.05

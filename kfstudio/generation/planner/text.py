@@ -457,10 +457,11 @@ _MUST_NOT_RE = re.compile(
 _CANT_HIDE_RE = re.compile(
     r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|no\s+way\s+\w+\s+can|fails?\s+to|failing\s+to)\s+"
     r"(?:hide|conceal|mask|contain|suppress|disguise|hold\s+back|hold\s+in)\b"
-    r"|\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+keep\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?=\w+\s+off\s+(?:her|his|their|my)\s+face)",
+    r"|\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:seem\s+to\s+)?(?:keep|wipe|get|take|scrub|shake)\s+(?:the\s+|that\s+|this\s+|her\s+|his\s+|their\s+|my\s+)?"
+    r"(?=(?:\w+\s+)?\w+\s+(?:off|from)\s+(?:her|his|their|my)\s+face)",
     re.I,
 )
-_OFF_FACE_RE = re.compile(r"(?<=clearly )(\w+)\s+off\s+(?:her|his|their|my)\s+face", re.I)
+_OFF_FACE_RE = re.compile(r"(?<=clearly )((?:\w+\s+)?\w+)\s+(?:off|from)\s+(?:her|his|their|my)\s+face", re.I)
 #: "can't stop smiling", "couldn't help grinning": the movement itself, not its negation
 #: Someone else's expression seen or heard ("he watches her cry", "she sees Tom smile", "looking at the
 #: laughing kids"): the subject's face does not copy it, so the expression word is dropped (the
@@ -943,6 +944,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"(?:won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|will\s+not|would\s+not|does\s+not|do\s+not|did\s+not|never)\s+(?:be\s+|get\s+|feel\s+|have\s+to\s+)?"
      r"(worr\w*|notice\w*|see|know|suspect\w*|panic\w*|fret|guess|reali[sz]e|find\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear)\b[^,.;]*",
      _put_on_for_someone),
+    # negation stays in its clause: "she smiles and he doesn't look at her" (a new subject starts a clause)
+    (" and ", r"(?<![,;])\s+and\s+(?=(?:she|he|they|i|we|you)\s+(?:[a-z]+\s+)?(?:[a-z]+n'?t|not|never|cannot)\s+[a-z])", " , and "),
+    # "could not meet her eyes", "won't look at him": the eyes avoid someone's (down and away), not a negated look
+    ("", rf"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never)\s+"
+     rf"(?:quite\s+|even\s+)?(?:meet|hold|look\s+(?:at|into))\s+(?:{_POSS}\s+(?:eyes|gaze|face)\b|(?:him|her|them|me|us|anyone|anybody)"
+     r"(?=\s*(?:[,.;:!?]|$)|\s+(?:and|but|or|as|while|when|then|now|anymore|again|directly|properly|straight|yet)\b))", " gaze drops , looking away "),
+    ("avoid", rf"\bavoid(?:s|ed|ing)?\s+(?:{_POSS}|any)\s+(?:eyes|gaze|eye\s+contact)\b", " gaze drops , looking away "),
     # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
     # shut), "runs his tongue over his teeth" (lips closed); no tongue out
     ("cheek", rf"\b(?:(?:push|poke|press|stick|jam|shove)\w*\s+{_POSS}\s+tongue\s+(?:into|in|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek"
