@@ -232,3 +232,28 @@ def test_not_meeting_someones_eyes_looks_down_and_away(planner, text):
 def test_not_looking_at_a_thing_is_still_a_negated_look(planner):
     plan = planner.plan("She won't look at the spider; her eyes go to the ceiling.")
     assert both(plan, "EyeLookDown") <= 0.05
+
+
+# --- pattern 8: time cues ----------------------------------------------------------------------------------
+
+def test_an_earlier_state_before_now_is_over(planner):
+    plan = planner.plan("She was laughing a minute ago; now she looks scared.")
+    assert both(plan, "MouthSmile") <= 0.05 and both(plan, "CheekSquint") <= 0.05
+    assert both(plan, "EyeWide") >= 0.2 or v(plan, "BrowInnerUp") >= 0.2
+
+
+def test_before_the_smile_reaches_the_mouth_it_is_a_trace(planner):
+    plan = planner.plan("Her cheeks lift well before the grin reaches her mouth.")
+    assert both(plan, "MouthSmile") <= 0.2
+
+
+def test_about_to_is_the_anticipation_at_about_half(planner):
+    full = v(planner.plan("He yawns."), "JawOpen")
+    about = v(planner.plan("He is about to yawn."), "JawOpen")
+    assert 0.3 * full <= about <= 0.75 * full
+
+
+@pytest.mark.parametrize("text", ["She blinks repeatedly, stunned.", "a flurry of rapid blinks, brows up"])
+def test_repeated_blinks_leave_the_eyes_mostly_open(planner, text):
+    assert both(planner.plan(text), "EyeBlink") <= 0.35
+    assert both(planner.plan("She blinks."), "EyeBlink") >= 0.8

@@ -951,6 +951,19 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      rf"(?:quite\s+|even\s+)?(?:meet|hold|look\s+(?:at|into))\s+(?:{_POSS}\s+(?:eyes|gaze|face)\b|(?:him|her|them|me|us|anyone|anybody)"
      r"(?=\s*(?:[,.;:!?]|$)|\s+(?:and|but|or|as|while|when|then|now|anymore|again|directly|properly|straight|yet)\b))", " gaze drops , looking away "),
     ("avoid", rf"\bavoid(?:s|ed|ing)?\s+(?:{_POSS}|any)\s+(?:eyes|gaze|eye\s+contact)\b", " gaze drops , looking away "),
+    # time cues: "was smiling a moment ago; now worried": the earlier state is an earlier beat, the keyframe is now
+    ("now", r"(\b(?:ago|earlier|before|previously|at\s+first|used\s+to|had\s+been|was\s+[a-z]+ing|were\s+[a-z]+ing)\b[^.;!?]*?)\s*[;,.!\u2014\-]+\s*(?:but\s+|and\s+)?now\b",
+     r"\1 , then now"),
+    # "long before the smile reached his lips": at this moment the smile is not there yet (a trace at most)
+    ("before", r"\b(?:long\s+|well\s+|just\s+|even\s+)?before\s+(?:the|a|an|her|his|their|any)\s+([a-z]+)\s+(?:(?:ever|even|finally)\s+)?"
+     r"(?:reach\w*|hit\w*|touch\w*|spread\w*\s+to|got\s+to|gets\s+to|made\s+it\s+to|makes\s+it\s+to|arriv\w*\s+at|show\w*\s+(?:on|in))\s+(?:her|his|their|the|my)\s+(?:lips|mouth|face|eyes)\b",
+     r" , a trace of \1"),
+    # "about to sneeze": the anticipation, about half of the movement
+    ("about to", r"\b(?:just\s+)?about\s+to\s+(?=[a-z])", "half "),
+    # "blinks rapidly", "blinking several times": repeated blinks are motion; the keyframe holds the eyes mostly
+    # open (lids a little lowered, as the corpus's "blinking fast" keys have them), not shut
+    ("blink", r"\b(?:blink\w*)\s+(?:(?:very\s+)?(?:rapidly|repeatedly|quickly|fast|furiously|hard\s+and\s+fast)(?:\s+several\s+times)?|(?:several|a\s+few|many|three|multiple|a\s+couple\s+of)\s+times|twice|over\s+and\s+over|again\s+and\s+again)\b"
+     r"|\b(?:rapid|repeated|fast|quick\s+succession\s+of|several|a\s+flurry\s+of|multiple)\s+blinks\b", " eyelids slightly lowered "),
     # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
     # shut), "runs his tongue over his teeth" (lips closed); no tongue out
     ("cheek", rf"\b(?:(?:push|poke|press|stick|jam|shove)\w*\s+{_POSS}\s+tongue\s+(?:into|in|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek"
