@@ -257,3 +257,31 @@ def test_about_to_is_the_anticipation_at_about_half(planner):
 def test_repeated_blinks_leave_the_eyes_mostly_open(planner, text):
     assert both(planner.plan(text), "EyeBlink") <= 0.35
     assert both(planner.plan("She blinks."), "EyeBlink") >= 0.8
+
+
+# --- pattern 10: an emotion word on a smile modulates it ----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["He gives a sardonic little smile.", "She smiles bitterly at the news."])
+def test_a_bitter_smile_is_small_lopsided_and_pressed_not_anger(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "BrowDown") <= 0.15
+    assert 0.1 <= both(plan, "MouthSmile") <= 0.45
+    assert abs(v(plan, "MouthSmileLeft") - v(plan, "MouthSmileRight")) >= 0.1
+    assert both(plan, "MouthPress") >= 0.1
+
+
+def test_an_onlookers_amusement_is_a_slight_smile(planner):
+    plan = planner.plan("He observes the kids arguing over the remote, amused.")
+    assert 0.1 <= both(plan, "MouthSmile") <= 0.35
+
+
+def test_a_smile_spreading_across_the_face_is_no_lip_stretch(planner):
+    plan = planner.plan("A warm grin slowly spreads across his face.")
+    assert both(plan, "MouthStretch") <= 0.2
+    assert both(plan, "MouthSmile") >= 0.5
+
+
+def test_sparkling_eyes_beside_a_suppressed_laugh_do_not_add_the_smile_back(planner):
+    held = planner.plan("He bites back a laugh, eyes sparkling.")
+    assert both(held, "MouthSmile") <= 0.35
+    assert both(planner.plan("eyes sparkling"), "MouthSmile") >= 0.5

@@ -907,6 +907,15 @@ def _slang_intensifier(m: re.Match) -> str:
     return "extremely " if _feeling(word) or _EXPRESSION_WORD_RE.match(word) else m.group(0)
 
 
+_SUPPRESSION_CUE_RE = re.compile(
+    r"\b(?:hold\w*\s+back|held\s+back|stifl\w*|suppress\w*|bit(?:e|es|ing)?\s+back|fight\w*\s+back|fought\s+back|try\w*\s+not\s+to|tries\s+not\s+to"
+    r"|tried\s+not\s+to|swallow\w*|smother\w*|keep\w*\s+(?:a\s+)?straight\s+face|press\w*\s+(?:her|his|their|my)?\s*lips)\b")
+
+
+def _eyes_sparkle(m: re.Match) -> str:
+    return " cheeks slightly raised " if _SUPPRESSION_CUE_RE.search(m.string) else m.group(0)
+
+
 #: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
 #: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
 #: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
@@ -964,6 +973,20 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # open (lids a little lowered, as the corpus's "blinking fast" keys have them), not shut
     ("blink", r"\b(?:blink\w*)\s+(?:(?:very\s+)?(?:rapidly|repeatedly|quickly|fast|furiously|hard\s+and\s+fast)(?:\s+several\s+times)?|(?:several|a\s+few|many|three|multiple|a\s+couple\s+of)\s+times|twice|over\s+and\s+over|again\s+and\s+again)\b"
      r"|\b(?:rapid|repeated|fast|quick\s+succession\s+of|several|a\s+flurry\s+of|multiple)\s+blinks\b", " eyelids slightly lowered "),
+    # an anger-type word on a smile modulates that smile: small, one-sided, lips pressed (no full anger of its own)
+    ("", r"\b(?:bitter|bitterly|sour|acid|acerbic|sardonic|cynical|scornful|contemptuous|mocking|caustic|resentful|jaded|venomous|spiteful)"
+     r"\s+(?:little\s+|small\s+|thin\s+|half[\s-])?(smile|smiles|smiled|smiling|grin|grins|grinned|grinning|smirk|smirks)\b", r"small lopsided \1 , lips slightly pressed"),
+    (" smil", r"\b(smile|smiles|smiled|smiling)\s+(?:bitterly|sardonically|cynically|scornfully|mockingly|sourly|acidly|spitefully)\b",
+     r"\1 slightly lopsided , lips slightly pressed"),
+    # "watches him frown, amused": an onlooker's amusement is a slight smile
+    ("amused", r"\b((?:watch|observ|listen|look\w*\s+(?:at|on)|eye[sd]?\b|regard|stud(?:y|ies|ied|ying)|see|sees|saw)[^.;]*?,\s*)(?:quietly\s+|privately\s+)?(amused|entertained)\b",
+     r"\1slightly \2"),
+    # "a slow smile spread across her lips": the smile itself (not a lip stretch)
+    ("spread", rf"\b(smile|smiles|grin|grins|smirk)\s+(?:\w+\s+){{0,2}}?(?:spread\w*|broaden\w*|widen\w*|stretch\w*|creep\w*|crept)\s+(?:slowly\s+)?(?:across|over|on|onto)\s+{_POSS}\s+(?:lips|face|mouth)\b", r"\1"),
+    # "holds back a giggle ..., eyes sparkling": with a suppression cue, sparkling eyes are the cheeks' share of the
+    # smile held back, not a full smile added back
+    ("", r"\beyes\s+(?:sparkl\w*|twinkl\w*|danc\w*|shin\w*|glint\w*|glitter\w*|gleam\w*)(?:\s+with\s+(?:mischief|amusement|glee|laughter|delight|fun|mirth|humou?r))?\b",
+     _eyes_sparkle),
     # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
     # shut), "runs his tongue over his teeth" (lips closed); no tongue out
     ("cheek", rf"\b(?:(?:push|poke|press|stick|jam|shove)\w*\s+{_POSS}\s+tongue\s+(?:into|in|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek"
