@@ -285,3 +285,24 @@ def test_sparkling_eyes_beside_a_suppressed_laugh_do_not_add_the_smile_back(plan
     held = planner.plan("He bites back a laugh, eyes sparkling.")
     assert both(held, "MouthSmile") <= 0.35
     assert both(planner.plan("eyes sparkling"), "MouthSmile") >= 0.5
+
+
+# --- further observations: sounds, compound head directions ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["The tenor holds a high 'ooh' note.", "She practises the vowel 'oh' in the mirror."])
+def test_a_sung_or_pronounced_sound_imposes_no_feeling(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "BrowInnerUp") <= 0.05 and both(plan, "EyeWide") <= 0.05
+    assert v(plan, "MouthFunnel") + v(plan, "MouthPucker") >= 0.2
+
+
+def test_a_tongue_click_is_not_a_rounded_mouth(planner):
+    plan = planner.plan("He goes 'tch' and looks away.")
+    assert v(plan, "MouthFunnel") <= 0.1 and v(plan, "MouthPucker") <= 0.1
+
+
+@pytest.mark.parametrize("text,yaw_sign,pitch_sign", [("head up-right", 1, -1), ("Chin down and to the left, eyes closed.", -1, 1)])
+def test_a_compound_head_direction_keeps_both_turn_and_pitch(planner, text, yaw_sign, pitch_sign):
+    plan = planner.plan(text)
+    assert yaw_sign * v(plan, "HeadYaw") >= 0.2
+    assert pitch_sign * v(plan, "HeadPitch") >= 0.2

@@ -987,6 +987,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # smile held back, not a full smile added back
     ("", r"\beyes\s+(?:sparkl\w*|twinkl\w*|danc\w*|shin\w*|glint\w*|glitter\w*|gleam\w*)(?:\s+with\s+(?:mischief|amusement|glee|laughter|delight|fun|mirth|humou?r))?\b",
      _eyes_sparkle),
+    # "head down-left", "head up and to the right": both the pitch and the turn
+    ("", r"\b(head|chin|face)\s+((?:tilted\s+|tipped\s+|angled\s+)?(?:up|down))(?:[\s-]+|\s+and\s+(?:to\s+(?:the\s+|her\s+|his\s+)?)?)(left|right)\b(?!\s+(?:eye|brow|corner|side|cheek|lip))",
+     r"\1 \2 , head turned to the \3"),
     # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
     # shut), "runs his tongue over his teeth" (lips closed); no tongue out
     ("cheek", rf"\b(?:(?:push|poke|press|stick|jam|shove)\w*\s+{_POSS}\s+tongue\s+(?:into|in|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek"
