@@ -851,7 +851,10 @@ _OTHER_NOUNS = frozenset("""boss man woman kid child baby girl boy guy crowd str
     guard student children toddler puppy passenger colleague coworker manager client patient nurse doctor parent family bride
     groom opponent rival villain monster husband wife son daughter grandma grandpa grandmother grandfather aunt uncle cousin
     boyfriend girlfriend partner kitten horse lady gentleman old crew soldier officer judge witness suspect detective actor
-    singer host guest visitor tourist child teen teenager twin stranger mob protester protestor
+    singer host guest visitor tourist child teen teenager twin stranger mob protester protestor referee umpire coach captain
+    king queen prince princess president politician reporter journalist salesman saleswoman clerk cashier bartender landlord
+    tenant priest lawyer thief robber burglar bully infant newborn grandson granddaughter niece nephew classmate teammate
+    roommate flatmate ex toddler pupil lecturer professor boss's interviewer interviewee contestant winner loser
     news scandal story headline letter message text email photo picture video movie film scene sight joke result bill report
     article note rumour rumor review verdict announcement diagnosis accident crash""".split())
 #: Adjectives of what causes a feeling ("a shocking scandal"): the subject reacts, mildly (the feeling they name)
@@ -934,7 +937,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      " eyes slightly narrowed , lips slightly pressed "),
     # "leans in", "leans toward him": the head comes forward, not a tilt
     ("lean", r"\b(lean|leans|leaned|leant|leaning)\s+(?:in|into\s+(?:him|her|them|it|the\s+\w+)|in\s+close(?:r)?|closer|toward\w*\s+(?:him|her|them|it|the\s+\w+))\b",
-     r"\1 forward"),
+     r"\1 forward ,"),
     # "head tips sideways to the right": a tilt (roll), no turn
     ("sideways", r"\b(tip\w*|tilt\w*|cock\w*|lean\w*|lol\w*|loll\w*|drop\w*|slump\w*|fall\w*|fell)\s+sideways\b", r"\1"),
     # "gives way to understanding", "dawning understanding": comprehension (a small lift of the brows), not sympathy
