@@ -306,3 +306,14 @@ def test_a_compound_head_direction_keeps_both_turn_and_pitch(planner, text, yaw_
     plan = planner.plan(text)
     assert yaw_sign * v(plan, "HeadYaw") >= 0.2
     assert pitch_sign * v(plan, "HeadPitch") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["Her voice goes icy.", "He nods, cold and distant.", "a cold, hard stare"])
+def test_an_emotional_coldness_is_a_flat_hard_look_not_a_shiver(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthStretch") <= 0.05
+    assert both(plan, "EyeSquint") >= 0.2
+
+
+def test_cold_weather_still_shivers(planner):
+    assert both(planner.plan("It's bitterly cold on the platform and she shivers."), "MouthStretch") >= 0.2

@@ -919,6 +919,17 @@ def _eyes_sparkle(m: re.Match) -> str:
     return " cheeks slightly raised " if _SUPPRESSION_CUE_RE.search(m.string) else m.group(0)
 
 
+_SMILE_WORD_RE = re.compile(r"\b(?:smil|grin|beam|laugh|smirk)\w*")
+
+
+def _cold_look(m: re.Match) -> str:
+    """A cold face, voice or manner: a flat, hard look. Cold eyes are flat (beside a smile: the eyes stay out of
+    it, the planner's own reading; alone: the brows barely lowered)."""
+    if m.group(0).startswith(("eyes", "gaze")):
+        return " eyes flat " if _SMILE_WORD_RE.search(m.string) else " eyes flat , brows barely lowered "
+    return " eyes slightly narrowed , lips slightly pressed "
+
+
 #: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
 #: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
 #: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
@@ -928,8 +939,16 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      "looks straight at"),
     ("lock", r"\b(?:lock|locks|locked|locking)\s+eyes\s+(?:with|on)\b", "looks straight at"),
     # "a cold, unblinking glare": cold of a look with other words between is no shiver either
-    ("cold", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s*,?\s+(?:(?:hard|unblinking|unwavering|flat|dead|blank|level|long|steady|narrow)\s*,?\s+){1,2}"
-     r"(glare|scowl|stare|look|gaze|eyes)\b", r"\1"),
+    ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s*,?\s+(?:(?:hard|unblinking|unwavering|flat|dead|blank|level|long|steady|narrow)\s*,?\s+){1,2}"
+     r"(glare|scowl|stare|look|gaze|eyes)\b", lambda m: m.group(1) if m.group(1) in ("glare", "scowl") else "steady look , eyes slightly narrowed"),
+    # cold of a face, eyes, voice or manner ("his voice went cold", "cold and distant"): an emotional coldness
+    # (a flat, hard look; cold eyes are flat: no smile reaches them), not the shiver of cold weather
+    ("", r"\b(?:(?:eyes|face|expression|gaze|voice|tone|look|features|manner|smile)\s+(?:is|are|was|were|went|go|goes|turn\w*|grew|grow\w*|became|becomes|stays?|stayed|remain\w*)\s+"
+     r"(?:very\s+|so\s+|ice\s+|stone\s+)?(?:cold|icy|frosty|chilly)(?!\s+and\b)"
+     r"|(?:cold|icy|frosty|chilly)\s+(?:expression|face|voice|tone|manner|features)"
+     r"|(?:cold|icy|frosty|chilly|aloof)\s+and\s+(?:distant|aloof|detached|unfriendly|remote|hard|unreadable|flat|dismissive)"
+     r"|(?:distant|aloof|detached|unfriendly|remote|hard|unreadable|flat|dismissive)\s+and\s+(?:cold|icy|frosty|chilly))\b",
+     _cold_look),
     # "hardened like water turning to ice", "her face turned to stone": a feeling going cold and flat, no head turn
     ("to", r"\b(?:like\s+)?(?:water\s+)?(?:turn\w*|freez\w*|froze|frozen|harden\w*)\s+(?:to|into)\s+(?:ice|stone|steel|granite|marble|flint)\b",
      " eyes slightly narrowed , lips slightly pressed "),
@@ -979,13 +998,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # an anger-type word on a smile modulates that smile: small, one-sided, lips pressed (no full anger of its own)
     ("", r"\b(?:bitter|bitterly|sour|acid|acerbic|sardonic|cynical|scornful|contemptuous|mocking|caustic|resentful|jaded|venomous|spiteful)"
      r"\s+(?:little\s+|small\s+|thin\s+|half[\s-])?(smile|smiles|smiled|smiling|grin|grins|grinned|grinning|smirk|smirks)\b", r"small lopsided \1 , lips slightly pressed"),
-    (" smil", r"\b(smile|smiles|smiled|smiling)\s+(?:bitterly|sardonically|cynically|scornfully|mockingly|sourly|acidly|spitefully)\b",
+    ("smil", r"\b(smile|smiles|smiled|smiling)\s+(?:bitterly|sardonically|cynically|scornfully|mockingly|sourly|acidly|spitefully)\b",
      r"\1 slightly lopsided , lips slightly pressed"),
     # "watches him frown, amused": an onlooker's amusement is a slight smile
-    ("amused", r"\b((?:watch|observ|listen|look\w*\s+(?:at|on)|eye[sd]?\b|regard|stud(?:y|ies|ied|ying)|see|sees|saw)[^.;]*?,\s*)(?:quietly\s+|privately\s+)?(amused|entertained)\b",
+    ("", r"\b((?:watch|observ|listen|look\w*\s+(?:at|on)|eye[sd]?\b|regard|stud(?:y|ies|ied|ying)|see|sees|saw)[^.;]*?,\s*)(?:quietly\s+|privately\s+)?(amused|entertained)\b",
      r"\1slightly \2"),
     # "a slow smile spread across her lips": the smile itself (not a lip stretch)
-    ("spread", rf"\b(smile|smiles|grin|grins|smirk)\s+(?:\w+\s+){{0,2}}?(?:spread\w*|broaden\w*|widen\w*|stretch\w*|creep\w*|crept)\s+(?:slowly\s+)?(?:across|over|on|onto)\s+{_POSS}\s+(?:lips|face|mouth)\b", r"\1"),
+    ("", rf"\b(smile|smiles|grin|grins|smirk)\s+(?:\w+\s+){{0,2}}?(?:spread\w*|broaden\w*|widen\w*|stretch\w*|creep\w*|crept)\s+(?:slowly\s+)?(?:across|over|on|onto)\s+{_POSS}\s+(?:lips|face|mouth)\b", r"\1"),
     # "holds back a giggle ..., eyes sparkling": with a suppression cue, sparkling eyes are the cheeks' share of the
     # smile held back, not a full smile added back
     ("", r"\beyes\s+(?:sparkl\w*|twinkl\w*|danc\w*|shin\w*|glint\w*|glitter\w*|gleam\w*)(?:\s+with\s+(?:mischief|amusement|glee|laughter|delight|fun|mirth|humou?r))?\b",
@@ -1014,7 +1033,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("depressor", r"\blip\s+corner\s+depressors?\b", " aubf "),
     ("depressor", r"\blower\s+lip\s+depressors?\b", " aubg "),
     ("raiser", r"\bchin\s+raisers?\b", " aubh "),
-    ("presser", r"\blip\s+pressors?\b|\blip\s+pressers?\b", " auce "),
+    ("press", r"\blip\s+pressors?\b|\blip\s+pressers?\b", " auce "),
     ("thrust", r"\bjaw\s+thrust\b", " aucj "),
     ("puffer", r"\bcheek\s+puffers?\b", " cheeks puffed "),
     # intensity words stay in their own noun phrase: "squints at the small print", "hugs a little girl"
@@ -1057,7 +1076,7 @@ _BEAT_START = re.compile(
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?)\s+(?:herself|himself|themselves|myself))\b
-      | (?:fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
+      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
     )""",
     re.VERBOSE,
 )
