@@ -317,3 +317,24 @@ def test_an_emotional_coldness_is_a_flat_hard_look_not_a_shiver(planner, text):
 
 def test_cold_weather_still_shivers(planner):
     assert both(planner.plan("It's bitterly cold on the platform and she shivers."), "MouthStretch") >= 0.2
+
+
+def test_a_purpose_clause_with_nobody_hides_what_it_names(planner):
+    plan = planner.plan("He chuckles so no one notices he's nervous.")
+    assert both(plan, "MouthSmile") <= 0.45
+    assert both(plan, "CheekSquint") <= 0.3
+
+
+def test_a_feeling_held_inside_after_a_leading_inside(planner):
+    plan = planner.plan("Inside, he's furious.")
+    assert 0.08 <= both(plan, "BrowDown") <= 0.3
+
+
+def test_a_result_clause_does_not_negate_the_feeling(planner):
+    plan = planner.plan("She's so furious she can't get a word out.")
+    assert both(plan, "BrowDown") >= 0.4
+
+
+def test_tipping_the_head_sideways_is_a_roll_only(planner):
+    plan = planner.plan("The puppy tilts its head sideways.")
+    assert abs(v(plan, "HeadYaw")) <= 0.05 and abs(v(plan, "HeadRoll")) >= 0.15

@@ -840,9 +840,14 @@ _WORRY_WORDS = ("worr", "panic", "fret", "upset", "scared", "afraid", "frightene
 
 def _put_on_for_someone(m: re.Match) -> str:
     """"smiles so the kids won't worry": a social smile, and a faint worry behind it."""
-    smile, middle, why = m.group(1), m.group(2) or "", m.group(3)
+    smile, middle = m.group(1), m.group(2) or ""
+    why = m.group(0)[m.start(3) - m.start():]
     head = f"{smile} politely{middle}" if smile else ""
-    return head + (" , faintly worried" if why.startswith(_WORRY_WORDS) else " ")
+    if re.search(r"\b(?:" + "|".join(_WORRY_WORDS) + ")", why):
+        return head + " , faintly worried"
+    # "so nobody sees he's welling up": what is hidden is named; it leaks faintly
+    hidden = re.sub(r"^[a-z]+(?:\s+out)?\s+(?:that\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were)?\s+)?", "", why)
+    return head + (f" , faintly {hidden}" if hidden != why and hidden.strip() else " ")
 
 
 #: Someone or something other than the subject ("the furious boss", "a shocking scandal"; a plural s is dropped)
@@ -958,7 +963,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("lean", r"\b(lean|leans|leaned|leant|leaning)\s+(?:in|into\s+(?:him|her|them|it|the\s+\w+)|in\s+close(?:r)?|closer|toward\w*\s+(?:him|her|them|it|the\s+\w+))\b",
      r"\1 forward ,"),
     # "head tips sideways to the right": a tilt (roll), no turn
-    ("sideways", r"\b(tip\w*|tilt\w*|cock\w*|lean\w*|lol\w*|loll\w*|drop\w*|slump\w*|fall\w*|fell)\s+sideways\b", r"\1"),
+    ("sideways", rf"\b((?:tip\w*|tilt\w*|cock\w*|lean\w*|lol\w*|loll\w*|drop\w*|slump\w*|fall\w*|fell)(?:\s+(?:{_POSS}|its)\s+head)?)\s+sideways\b", r"\1"),
     # "gives way to understanding", "dawning understanding": comprehension (a small lift of the brows), not sympathy
     ("understanding", r"\b(?:(?<=to\s)|(?<=into\s)|(?<=dawning\s)|(?<=of\s))understanding\b(?!\s+(?:smile|look|nod|glance|expression))",
      "slightly raised brows"),
@@ -968,15 +973,20 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # and the feeling leaking through faintly (~0.15-0.25 of it)
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
     ("ly", r"\b(?:secretly|privately|inwardly)\s+([a-z]+)\b", _hidden_feeling),
-    ("deep down", r"\bdeep\s+down\s*,?\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
+    ("", r"\b(?:deep\s+down\s*,?|(?:on\s+the\s+)?inside\s*,|inwardly\s*,)\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
     # a purpose clause "smiles so her dad won't worry": the smile is put on for someone (social), and the
     # worry it hides leaks faintly
-    (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?(?:[a-z']+\s+){0,4}?"
-     r"(?:won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|will\s+not|would\s+not|does\s+not|do\s+not|did\s+not|never)\s+(?:be\s+|get\s+|feel\s+|have\s+to\s+)?"
-     r"(worr\w*|notice\w*|see|know|suspect\w*|panic\w*|fret|guess|reali[sz]e|find\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear)\b[^,.;]*",
+    (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?|chuckl(?:e|es|ed|ing)|giggl(?:e|es|ed|ing)|beam(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?"
+     r"(?:(?:[a-z']+\s+){0,4}?(?:won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|will\s+not|would\s+not|does\s+not|do\s+not|did\s+not|never)\s+(?:be\s+|get\s+|feel\s+|have\s+to\s+)?"
+     r"|(?:nobody|no\s+one|none\s+of\s+them)\s+(?:will\s+|would\s+|can\s+|could\s+)?)"
+     r"(worr\w*|notice\w*|see|sees|know|knows|suspect\w*|panic\w*|fret|guess\w*|reali[sz]e\w*|find\w*\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear"
+     r"|think\w*|tell\w*|ask\w*|wonder\w*|freak\w*\s+out)\b[^,.;]*",
      _put_on_for_someone),
     # negation stays in its clause: "she smiles and he doesn't look at her" (a new subject starts a clause)
     (" and ", r"(?<![,;])\s+and\s+(?=(?:she|he|they|i|we|you)\s+(?:[a-z]+\s+)?(?:[a-z]+n'?t|not|never|cannot)\s+[a-z])", " , and "),
+    # "so angry he can't speak": a result clause with its own subject and negation does not negate the feeling
+    ("so ", r"\b(so\s+[a-z]+)\s+(?:that\s+)?(?=(?:she|he|they|i|we|you)\s+(?:[a-z]+\s+)?(?:[a-z]+n'?t|not|never|cannot)\s+[a-z])",
+     lambda m: f"{m.group(1)} , " if _feeling(m.group(1).split()[-1]) else m.group(0)),
     # "could not meet her eyes", "won't look at him": the eyes avoid someone's (down and away), not a negated look
     ("", rf"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never)\s+"
      rf"(?:quite\s+|even\s+)?(?:meet|hold|look\s+(?:at|into))\s+(?:{_POSS}\s+(?:eyes|gaze|face)\b|(?:him|her|them|me|us|anyone|anybody)"
