@@ -338,3 +338,10 @@ def test_a_result_clause_does_not_negate_the_feeling(planner):
 def test_tipping_the_head_sideways_is_a_roll_only(planner):
     plan = planner.plan("The puppy tilts its head sideways.")
     assert abs(v(plan, "HeadYaw")) <= 0.05 and abs(v(plan, "HeadRoll")) >= 0.15
+
+
+def test_a_relative_clause_on_someone_else_is_their_face(planner):
+    plan = planner.plan("He waves to the postman, who laughs and waves back.")
+    assert both(plan, "MouthSmile") <= 0.05 and v(plan, "JawOpen") <= 0.05
+    plan = planner.plan("Mara, who is terrified, grips the rail.")
+    assert both(plan, "EyeWide") >= 0.3

@@ -969,6 +969,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      "slightly raised brows"),
     # someone else's feeling ("sees the furious boss", "at his disgusted face"); a stimulus's ("a shocking scandal")
     ("", _OTHER_NOUN_RE.pattern, _other_nouns_feeling),
+    # "she glares at Tom, who grins back": a relative clause on someone else (after a verb or preposition) is
+    # their face, not the subject's (each verb binds to its own character)
+    ("who", r"(\b(?:at|to|toward|towards|with|beside|behind|from|sees?|saw|watch(?:es|ed|ing)?|hugs?|hugged|kiss(?:es|ed)?|greets?|greeted"
+     r"|meets?|met|pass(?:es|ed)?|thanks?|thanked|tells?|told|asks?|asked|answers?|answered)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|a\s+|an\s+)?[a-z]+)"
+     r"\s*,\s*who\s+[^,.;]*", r"\1"),
     # masking (a feeling hidden "inside", "secretly", "deep down"): a composed front, lips lightly pressed,
     # and the feeling leaking through faintly (~0.15-0.25 of it)
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
