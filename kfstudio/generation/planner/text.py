@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
@@ -721,7 +721,7 @@ class _Rewrite(NamedTuple):
 
     gate: str
     pattern: re.Pattern
-    repl: str
+    repl: str | Callable[[re.Match], str]
 
 
 #: Phrasings a QA animator found read word by word (issue 11, round 5), rewritten to what they mean on a
