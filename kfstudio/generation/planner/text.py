@@ -717,11 +717,15 @@ _OBJ = r"(?:him|her|them|me|us|you|it|each\s+other|the\s+\w+)"
 
 
 class _Rewrite(NamedTuple):
-    """One rewrite rule: it runs only when ``gate`` (a word it needs; "" = always) is in the text (speed)."""
+    """One rewrite rule: it runs only when ``gate`` (a word it needs, or a tuple of alternatives; "" = always)
+    is in the text (speed)."""
 
-    gate: str
+    gate: str | tuple[str, ...]  # a tuple: any one of these words
     pattern: re.Pattern
     repl: str | Callable[[re.Match], str]
+
+    def applies(self, s: str) -> bool:
+        return self.gate in s if isinstance(self.gate, str) else any(g in s for g in self.gate)
 
 
 #: Phrasings a QA animator found read word by word (issue 11, round 5), rewritten to what they mean on a
@@ -816,7 +820,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
 def round5_rewrites(s: str) -> str:
     """``s`` (lower-cased, normalised) with the idioms and scopes of :data:`_ROUND5_REWRITES` rewritten."""
     for rule in _ROUND5_REWRITES:
-        if rule.gate in s:
+        if rule.applies(s):
             s = rule.pattern.sub(rule.repl, s)
     return s
 
@@ -944,11 +948,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      "looks straight at"),
     ("lock", r"\b(?:lock|locks|locked|locking)\s+eyes\s+(?:with|on)\b", "looks straight at"),
     # "a cold, unblinking glare": cold of a look with other words between is no shiver either
-    ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s*,?\s+(?:(?:hard|unblinking|unwavering|flat|dead|blank|level|long|steady|narrow)\s*,?\s+){1,2}"
+    (("cold", "icy", "frost", "chill", "steely", "stony"), r"\b(?:cold|icy|frosty|chilly|steely|stony)\s*,?\s+(?:(?:hard|unblinking|unwavering|flat|dead|blank|level|long|steady|narrow)\s*,?\s+){1,2}"
      r"(glare|scowl|stare|look|gaze|eyes)\b", lambda m: m.group(1) if m.group(1) in ("glare", "scowl") else "steady look , eyes slightly narrowed"),
     # cold of a face, eyes, voice or manner ("his voice went cold", "cold and distant"): an emotional coldness
     # (a flat, hard look; cold eyes are flat: no smile reaches them), not the shiver of cold weather
-    ("", r"\b(?:(?:eyes|face|expression|gaze|voice|tone|look|features|manner|smile)\s+(?:is|are|was|were|went|go|goes|turn\w*|grew|grow\w*|became|becomes|stays?|stayed|remain\w*)\s+"
+    (("cold", "icy", "frost", "chill", "aloof"), r"\b(?:(?:eyes|face|expression|gaze|voice|tone|look|features|manner|smile)\s+(?:is|are|was|were|went|go|goes|turn\w*|grew|grow\w*|became|becomes|stays?|stayed|remain\w*)\s+"
      r"(?:very\s+|so\s+|ice\s+|stone\s+)?(?:cold|icy|frosty|chilly)(?!\s+and\b)"
      r"|(?:cold|icy|frosty|chilly)\s+(?:expression|face|voice|tone|manner|features)"
      r"|(?:cold|icy|frosty|chilly|aloof)\s+and\s+(?:distant|aloof|detached|unfriendly|remote|hard|unreadable|flat|dismissive)"
@@ -978,7 +982,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # and the feeling leaking through faintly (~0.15-0.25 of it)
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
     ("ly", r"\b(?:secretly|privately|inwardly)\s+([a-z]+)\b", _hidden_feeling),
-    ("", r"\b(?:deep\s+down\s*,?|(?:on\s+the\s+)?inside\s*,|inwardly\s*,)\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
+    (("deep down", "inside", "inwardly"), r"\b(?:deep\s+down\s*,?|(?:on\s+the\s+)?inside\s*,|inwardly\s*,)\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
     # a purpose clause "smiles so her dad won't worry": the smile is put on for someone (social), and the
     # worry it hides leaks faintly
     (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?|chuckl(?:e|es|ed|ing)|giggl(?:e|es|ed|ing)|beam(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?"
@@ -993,7 +997,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("so ", r"\b(so\s+[a-z]+)\s+(?:that\s+)?(?=(?:she|he|they|i|we|you)\s+(?:[a-z]+\s+)?(?:[a-z]+n'?t|not|never|cannot)\s+[a-z])",
      lambda m: f"{m.group(1)} , " if _feeling(m.group(1).split()[-1]) else m.group(0)),
     # "could not meet her eyes", "won't look at him": the eyes avoid someone's (down and away), not a negated look
-    ("", rf"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never)\s+"
+    (("n't", "not", "never"), rf"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never)\s+"
      rf"(?:quite\s+|even\s+)?(?:meet|hold|look\s+(?:at|into))\s+(?:{_POSS}\s+(?:eyes|gaze|face)\b|(?:him|her|them|me|us|anyone|anybody)"
      r"(?=\s*(?:[,.;:!?]|$)|\s+(?:and|but|or|as|while|when|then|now|anymore|again|directly|properly|straight|yet)\b))", " gaze drops , looking away "),
     ("avoid", rf"\bavoid(?:s|ed|ing)?\s+(?:{_POSS}|any)\s+(?:eyes|gaze|eye\s+contact)\b", " gaze drops , looking away "),
@@ -1011,21 +1015,21 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("blink", r"\b(?:blink\w*)\s+(?:(?:very\s+)?(?:rapidly|repeatedly|quickly|fast|furiously|hard\s+and\s+fast)(?:\s+several\s+times)?|(?:several|a\s+few|many|three|multiple|a\s+couple\s+of)\s+times|twice|over\s+and\s+over|again\s+and\s+again)\b"
      r"|\b(?:rapid|repeated|fast|quick\s+succession\s+of|several|a\s+flurry\s+of|multiple)\s+blinks\b", " eyelids slightly lowered "),
     # an anger-type word on a smile modulates that smile: small, one-sided, lips pressed (no full anger of its own)
-    ("", r"\b(?:bitter|bitterly|sour|acid|acerbic|sardonic|cynical|scornful|contemptuous|mocking|caustic|resentful|jaded|venomous|spiteful)"
+    (("bitter", "sour", "acid", "acerbic", "sardonic", "cynical", "scorn", "contempt", "mocking", "caustic", "resent", "jaded", "venom", "spite"), r"\b(?:bitter|bitterly|sour|acid|acerbic|sardonic|cynical|scornful|contemptuous|mocking|caustic|resentful|jaded|venomous|spiteful)"
      r"\s+(?:little\s+|small\s+|thin\s+|half[\s-])?(smile|smiles|smiled|smiling|grin|grins|grinned|grinning|smirk|smirks)\b", r"small lopsided \1 , lips slightly pressed"),
     ("smil", r"\b(smile|smiles|smiled|smiling)\s+(?:bitterly|sardonically|cynically|scornfully|mockingly|sourly|acidly|spitefully)\b",
      r"\1 slightly lopsided , lips slightly pressed"),
     # "watches him frown, amused": an onlooker's amusement is a slight smile
-    ("", r"\b((?:watch|observ|listen|look\w*\s+(?:at|on)|eye[sd]?\b|regard|stud(?:y|ies|ied|ying)|see|sees|saw)[^.;]*?,\s*)(?:quietly\s+|privately\s+)?(amused|entertained)\b",
+    (("amused", "entertained"), r"\b((?:watch|observ|listen|look\w*\s+(?:at|on)|eye[sd]?\b|regard|stud(?:y|ies|ied|ying)|see|sees|saw)[^.;]*?,\s*)(?:quietly\s+|privately\s+)?(amused|entertained)\b",
      r"\1slightly \2"),
     # "a slow smile spread across her lips": the smile itself (not a lip stretch)
-    ("", rf"\b(smile|smiles|grin|grins|smirk)\s+(?:\w+\s+){{0,2}}?(?:spread\w*|broaden\w*|widen\w*|stretch\w*|creep\w*|crept)\s+(?:slowly\s+)?(?:across|over|on|onto)\s+{_POSS}\s+(?:lips|face|mouth)\b", r"\1"),
+    (("spread", "broaden", "widen", "stretch", "creep", "crept"), rf"\b(smile|smiles|grin|grins|smirk)\s+(?:\w+\s+){{0,2}}?(?:spread\w*|broaden\w*|widen\w*|stretch\w*|creep\w*|crept)\s+(?:slowly\s+)?(?:across|over|on|onto)\s+{_POSS}\s+(?:lips|face|mouth)\b", r"\1"),
     # "holds back a giggle ..., eyes sparkling": with a suppression cue, sparkling eyes are the cheeks' share of the
     # smile held back, not a full smile added back
-    ("", r"\beyes\s+(?:sparkl\w*|twinkl\w*|danc\w*|shin\w*|glint\w*|glitter\w*|gleam\w*)(?:\s+with\s+(?:mischief|amusement|glee|laughter|delight|fun|mirth|humou?r))?\b",
+    (("sparkl", "twinkl", "danc", "shin", "glint", "glitter", "gleam"), r"\beyes\s+(?:sparkl\w*|twinkl\w*|danc\w*|shin\w*|glint\w*|glitter\w*|gleam\w*)(?:\s+with\s+(?:mischief|amusement|glee|laughter|delight|fun|mirth|humou?r))?\b",
      _eyes_sparkle),
     # "head down-left", "head up and to the right": both the pitch and the turn
-    ("", r"\b(head|chin|face)\s+((?:tilted\s+|tipped\s+|angled\s+)?(?:up|down))(?:[\s-]+|\s+and\s+(?:to\s+(?:the\s+|her\s+|his\s+)?)?)(left|right)\b(?!\s+(?:eye|brow|corner|side|cheek|lip))",
+    (("left", "right"), r"\b(head|chin|face)\s+((?:tilted\s+|tipped\s+|angled\s+)?(?:up|down))(?:[\s-]+|\s+and\s+(?:to\s+(?:the\s+|her\s+|his\s+)?)?)(left|right)\b(?!\s+(?:eye|brow|corner|side|cheek|lip))",
      r"\1 \2 , head turned to the \3"),
     # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
     # shut), "runs his tongue over his teeth" (lips closed); no tongue out
@@ -1035,7 +1039,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      rf"|tongue\s+(?:run|runs|ran|running|slide|slides|slid|sliding|moves|moved|moving)|lick(?:s|ed|ing)?)"
      rf"\s+(?:over|along|across|around|behind|against)?\s*(?:{_POSS}\s+)?(?:(?:top|upper|bottom|lower|front|back)\s+)?teeth\b", "lips closed"),
     # a blush ("colour rose in his cheeks", "she blushes", "cheeks flush red"): embarrassment, no cheek suck
-    ("", rf"\b(?:(?:the\s+)?(?:colou?r|red|redness|heat|pink|a\s+flush|a\s+blush)\s+(?:rose|rises|rising|creeps|crept|creeping|spreads|spread|spreading|floods|flooded|flooding|climbs|climbed|climbing|rushes|rushed)"
+    (("colo", "red", "heat", "pink", "flush", "blush", "crimson", "scarlet", "burn"), rf"\b(?:(?:the\s+)?(?:colou?r|red|redness|heat|pink|a\s+flush|a\s+blush)\s+(?:rose|rises|rising|creeps|crept|creeping|spreads|spread|spreading|floods|flooded|flooding|climbs|climbed|climbing|rushes|rushed)"
      rf"\s+(?:up\s+)?(?:in|into|to|across|over|up)\s+(?:{_POSS}\s+)?(?:cheeks|face|neck)"
      rf"|(?:{_POSS}\s+)?(?:cheeks|face)\s+(?:flush\w*|redden\w*|burn\w*|(?:go|goes|went|turn\w*)\s+(?:bright\s+)?(?:red|pink|crimson|scarlet))(?:\s+(?:red|pink|crimson|scarlet))?"
      rf"|blush(?:es|ed|ing)?)\b", "embarrassed"),
@@ -1052,7 +1056,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("thrust", r"\bjaw\s+thrust\b", " aucj "),
     ("puffer", r"\bcheek\s+puffers?\b", " cheeks puffed "),
     # intensity words stay in their own noun phrase: "squints at the small print", "hugs a little girl"
-    ("", r"\b(the|a|an|his|her|their|its|this|that|some|my|your)\s+(?:small|tiny|little|big|huge|large|giant|enormous|massive)\s+([a-z]+)\b(?!-)(\s+[a-z]+)?",
+    (("small", "tiny", "little", "big", "huge", "large", "giant", "enormous", "massive"), r"\b(the|a|an|his|her|their|its|this|that|some|my|your)\s+(?:small|tiny|little|big|huge|large|giant|enormous|massive)\s+([a-z]+)\b(?!-)(\s+[a-z]+)?",
      _size_of_a_thing),
     # manner idioms: "little by little", "bit by bit" are a pace, not a small movement
     ("by", r"\b(?:little|bit|inch|step|degree)\s+by\s+(?:little|bit|inch|step|degree)\b|\bby\s+degrees\b", " slowly "),
@@ -1060,7 +1064,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("top", r"\bover\s+the\s+top\s+of\b", " above "),
     ("top", rf"\bover\s+(?!the\b){_POSS}\s+top\b", lambda m: m.group(0)[: -len("top")] + "upper"),
     # slang intensifiers before a feeling: "insanely surprised", "crazy happy", "stupidly proud"
-    ("", r"\b(?:insanely|ridiculously|stupidly|absurdly|unbelievably|crazy|mad|wicked|hella|sooo*per|soo+\s+per)\s+(?=([a-z]+))", _slang_intensifier),
+    (("insanely", "ridiculously", "stupidly", "absurdly", "unbelievably", "crazy", "mad", "wicked", "hella", "per"), r"\b(?:insanely|ridiculously|stupidly|absurdly|unbelievably|crazy|mad|wicked|hella|sooo*per|soo+\s+per)\s+(?=([a-z]+))", _slang_intensifier),
     # "a huge, jaw-dropping gasp": an intensity word before a comma still qualifies the noun after it
     (",", r"\b((?:a|an)\s+(?:big|huge|enormous|massive|giant|wide|broad|great|small|tiny|little|slight|faint))\s*,\s+(?=[a-z]+-(?:dropping|popping|splitting|cracking|stopping|wrenching|shattering|busting)\b)", r"\1 "),
 ))
@@ -1069,7 +1073,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
 def round6_rewrites(s: str) -> str:
     """``s`` (lower-cased, normalised) with the phrasings of :data:`_ROUND6_REWRITES` rewritten."""
     for rule in _ROUND6_REWRITES:
-        if rule.gate in s:
+        if rule.applies(s):
             s = rule.pattern.sub(rule.repl, s)
     return s
 
