@@ -103,7 +103,8 @@ SOUND_WORDS: dict[str, str] = {
     "m": "PP", "hm": "PP", "hmph": "PP", "mhm": "PP", "mmhm": "PP", "mhmm": "PP", "um": "PP", "hum": "PP",
     "om": "PP", "mm hm": "PP", "m hm": "PP", "uh uh": "PP", "mm mm": "PP", "m m": "PP", "ahem": "PP", "b": "PP",
     "p": "PP", "mwah": "U", "pf": "PP", "pft": "PP", "pfft": "PP", "phft": "PP",
-    "sh": "CH", "shush": "CH", "hush": "CH", "ch": "CH", "tch": "CH",
+    "sh": "CH", "shush": "CH", "hush": "CH", "ch": "CH",
+    "tch": "SS", "tut": "SS", "tut tut": "SS",  # a tongue click (the tip on the teeth ridge), not the rounded CH
     "s": "SS", "ps": "SS", "pst": "SS", "psst": "SS", "ts": "SS", "tsk": "SS", "tsk tsk": "SS", "z": "SS", "hiss": "SS",
     "f": "FF", "v": "FF", "th": "TH",
     "o": "O", "oh": "O", "ow": "O", "oi": "O", "whoa": "O", "wo": "O", "ho": "O",
@@ -264,7 +265,7 @@ INTERJECTIONS: dict[str, str] = {
     "aha": "excited", "ta da": "happy", "ha": "laugh", "haha": "laugh", "hah": "surprised",
     "aw": "tender", "aww": "tender", "awh": "tender", "oh no": "worried", "uh oh": "worried", "oops": "embarrassed",
     "yikes": "afraid", "eek": "afraid", "phew": "relieved", "whew": "relieved",
-    "pf": "disdain , slightly puffed cheeks", "pft": "disdain , slightly puffed cheeks", "pfft": "disdain , slightly puffed cheeks", "tsk": "disapproving", "tsk tsk": "disapproving", "hmph": "disdain",
+    "pf": "disdain , slightly puffed cheeks", "pft": "disdain , slightly puffed cheeks", "pfft": "disdain , slightly puffed cheeks", "tsk": "disapproving", "tsk tsk": "disapproving", "tch": "disapproving", "tut": "disapproving", "tut tut": "disapproving", "hmph": "disdain",
     "hm": "thoughtful", "um": "hesitant", "uh": "hesitant", "er": "hesitant", "meh": "indifferent", "duh": "unimpressed",
     "huh": "confused", "what": "shocked", "no": "distressed", "please": "pleading", "sorry": "sorry",
     "boo": "angry", "gr": "angry", "shh": "slightly stern", "sh": "slightly stern", "shush": "slightly stern", "ow": "pain", "ouch": "pain", "oof": "pain",

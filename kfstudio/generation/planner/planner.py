@@ -417,6 +417,14 @@ class _Matcher:
                     s.roles["part"] = narrowed
 
 
+#: A quoted sound sung, hummed, pronounced or practised (a vowel for the doctor): no interjection feeling of its own
+_SUNG_RE = re.compile(
+    r"\b(?:sing|sings|sang|sung|singing|hum|hums|hummed|humming|chant\w*|croon\w*|yodel\w*|pronounc\w*|enunciat\w*|articulat\w*"
+    r"|practi[cs]\w*|rehears\w*|vocali[sz]\w*|warm\w*\s+up|note|notes|vowel|vowels|syllable|syllables|scale|scales|choir|dentist|doctor)\b",
+    re.I,
+)
+
+
 class EmbeddedPlanner:
     """Offline rule-and-lexicon planner; the default backend's engine (numpy only, ~1 ms a keyframe).
 
@@ -495,6 +503,10 @@ class EmbeddedPlanner:
         speech = find_speech(description)
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
+            if felt and _SUNG_RE.search(strip_quotes(description)):
+                # "he sings a long 'aah' note", "she pronounces 'oh' for the coach": a sound made for its own sake
+                explanation.append(f"the sound is sung or pronounced: its stock feeling ('{felt}') is not read")
+                felt = ""
             if felt and self._names_feeling(strip_quotes(description)):
                 # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
                 felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
