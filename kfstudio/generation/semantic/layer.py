@@ -311,10 +311,10 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
             mask |= _OTHER_SIDE_CHANNELS[_SIDE_WORD[side.lower()]]
             if f"'{m.group(0).strip()}'" not in why:
                 why.append(f"'{m.group(0).strip()}'")
-    m = _NO_EMOTION.search(text)
-    if m:
+    blank = _NO_EMOTION.search(text)
+    if blank:
         mask[:] = True
-        why.append(f"'{m.group(0).strip()}'")
+        why.append(f"'{blank.group(0).strip()}'")
     return mask, why
 
 
