@@ -99,7 +99,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("cringe", _AU({20: 0.6, 24: 0.4, 7: 0.45, 1: 0.35, 4: 0.3, 64: 0.3}), "mouth", 0.7),
         _c("squint", _AU({7: 1.0, 6: 0.3, 4: 0.25}), "eyes"),
         _c("yawn", {**_AU({27: 1.0, 1: 0.3, 22: 0.15, 7: 0.45, 25: 0.5, 10: 0.15}), "EyeBlink{S}": 0.6, "HeadPitch": -0.15}, "mouth", 0.8),
-        _c("laugh", {**_AU({12: 1.0, 6: 0.8, 27: 0.75, 25: 0.6, 7: 0.3}), "EyeBlink{S}": 0.25, "HeadPitch": -0.15}, "mouth", 0.75),
+        _c("laugh", {**_AU({12: 1.0, 6: 0.8, 27: 0.75, 25: 0.6, 7: 0.3}), "MouthLowerDown{S}": 0.5, "EyeBlink{S}": 0.25, "HeadPitch": -0.15}, "mouth", 0.75),
         _c("giggle", {**_AU({12: 0.9, 6: 0.6, 26: 0.35, 25: 0.4, 7: 0.2})}, "mouth", 0.65),
         _c("chuckle", {**_AU({12: 0.8, 6: 0.5, 26: 0.25, 25: 0.3})}, "mouth", 0.6),
         _c("sob", _AU({1: 0.9, 4: 0.1, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
@@ -166,7 +166,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("jaw_clench", {**_AU({24: 0.6, 20: 0.4, 14: 0.3, 17: 0.2, 4: 0.35, 7: 0.4})}, "mouth", 0.7, label="jaw clench"),
         _c("jaw_forward", _AU({29: 1.0}), "mouth", label="jaw jut"),
         _c("jaw_right", {"JawRight": 1.0, "MouthRight": 0.3}, "mouth", 0.5, "dir", "jaw shift"),
-        _c("mouth_open", {**_AU({26: 1.0, 25: 0.7})}, "mouth", label="mouth open"),
+        _c("mouth_open", {**_AU({26: 1.0, 25: 0.7}), "MouthLowerDown{S}": 0.45}, "mouth", label="mouth open"),
         # --- lips ------------------------------------------------------------------------------
         # Pressed lips stay below 0.4 in the real capture (../shared/fixtures); 0.65 at full intensity keeps
         # a plain press near KeyframeFace's 0.4 and a hard one near the corpus's 0.55.
