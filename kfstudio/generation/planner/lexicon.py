@@ -176,7 +176,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("lips_pucker", _AU({18: 1.0, 22: 0.25}), "mouth", label="lips pucker"),
         _c("lips_funnel", {"MouthFunnel": 1.0, "JawOpen": 0.1}, "mouth", label="lips funnel"),
         _c("lips_roll_in", _AU({28: 1.0}), "mouth", label="lips roll in"),
-        _c("lips_part", _AU({25: 1.0}), "mouth", 0.6, label="lips part"),
+        _c("lips_part", {**_AU({25: 1.0}), "JawOpen": 0.25}, "mouth", 0.6, label="lips part"),
         _c("lips_stretch", _AU({20: 1.0}), "mouth", label="lips stretch"),
         _c("lips_close", {"MouthClose": 0.0, "JawOpen": 0.0, "MouthPress{S}": 0.15}, "mouth", label="lips close"),
         _c("lips_right", {"MouthRight": 1.0}, "mouth", 0.5, "dir", "lips shift"),
