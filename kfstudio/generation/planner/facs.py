@@ -130,7 +130,7 @@ EMOTIONS: dict[str, dict] = {
     # a trace: the corpus's animators give their brows BrowDown ~0 (the inner brows rise, the corrugator barely shows).
     "worry": {"aus": {1: 0.65, 4: 0.08, 24: 0.35, 20: 0.15, 5: 0.2}},
     "anxiety": {"aus": {1: 0.6, 4: 0.05, 24: 0.4, 20: 0.2, 5: 0.2}},
-    "pain": {"aus": {4: 0.7, 6: 0.6, 7: 0.7, 9: 0.4, 10: 0.4, 43: 0.3, 20: 0.4}},
+    "pain": {"aus": {4: 0.7, 1: 0.5, 6: 0.6, 7: 0.7, 9: 0.4, 10: 0.4, 43: 0.3, 20: 0.4}},
     "determination": {"aus": {4: 0.5, 7: 0.3, 24: 0.5, 17: 0.3}},
     "confusion": {"aus": {4: 0.35, 1: 0.4, 2: 0.3, 7: 0.15, 56: 0.3, 24: 0.15}},
     "curiosity": {"aus": {1: 0.35, 2: 0.4, 5: 0.2, 56: 0.3}},
