@@ -103,7 +103,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("giggle", {**_AU({12: 0.9, 6: 0.6, 26: 0.35, 25: 0.4, 7: 0.2})}, "mouth", 0.65),
         _c("chuckle", {**_AU({12: 0.8, 6: 0.5, 26: 0.25, 25: 0.3})}, "mouth", 0.6),
         _c("sob", _AU({1: 0.9, 4: 0.1, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
-        _c("cry", _AU({1: 0.85, 4: 0.08, 15: 0.8, 17: 0.5, 7: 0.4, 6: 0.3, 41: 0.2}), "mouth", 0.7),
+        _c("cry", _AU({1: 0.85, 4: 0.08, 15: 0.8, 17: 0.5, 7: 0.6, 6: 0.3, 41: 0.2, 43: 0.45, 20: 0.4}), "mouth", 0.7),
         _c("gasp", {**_AU({26: 0.9, 5: 0.7, 1: 0.6, 2: 0.6, 22: 0.2}), "HeadPitch": -0.08}, "mouth", 0.75),
         # air sucked in through the teeth (the mechanic's "that'll cost you", a sting): lips stretched back
         # from set teeth, eyes narrowed, brows drawn (corpus train: stretch 0.45, squint 0.35, brows 0.25)
