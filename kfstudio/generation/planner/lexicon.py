@@ -135,7 +135,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("eyes_wide", _AU({5: 1.0, 2: 0.3, 1: 0.2}), "eyes", label="eyes wide"),
         _c("eyes_close", _AU({43: 1.0}), "eyes", 1.0, label="eyes close"),
         _c("eyes_squeeze", {**_AU({43: 1.0, 7: 0.7, 6: 0.5, 4: 0.4})}, "eyes", 0.9, label="eyes squeeze shut"),
-        _c("eyes_narrow", {**_AU({7: 1.0, 6: 0.2, 4: 0.2}), "EyeBlink{S}": 0.2}, "eyes", label="eyes narrow"),
+        _c("eyes_narrow", {**_AU({7: 1.0, 6: 0.2, 4: 0.35}), "EyeBlink{S}": 0.2}, "eyes", label="eyes narrow"),
         _c("lids_droop", {"EyeBlink{S}": 0.75}, "eyes", label="lids droop"),
         _c("eyes_open", {"EyeWide{S}": 0.15}, "eyes", label="eyes open"),
         # "wide awake": alert eyes, clearly open (corpus: EyeWide 0.3, BrowOuterUp 0.15), less than a startled stare
