@@ -178,7 +178,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("lips_roll_in", _AU({28: 1.0}), "mouth", label="lips roll in"),
         _c("lips_part", {**_AU({25: 1.0}), "JawOpen": 0.25}, "mouth", 0.6, label="lips part"),
         _c("lips_stretch", _AU({20: 1.0}), "mouth", label="lips stretch"),
-        _c("lips_close", {"MouthClose": 0.0, "JawOpen": 0.0, "MouthPress{S}": 0.15}, "mouth", label="lips close"),
+        _c("lips_close", {"MouthClose": 0.0, "JawOpen": 0.0, "MouthPress{S}": 0.3}, "mouth", label="lips close"),
         _c("lips_right", {"MouthRight": 1.0}, "mouth", 0.5, "dir", "lips shift"),
         _c("upper_lip_raise", _AU({10: 1.0}), "mouth", label="upper lip raise"),
         _c("teeth_bared", {**_AU({10: 0.8, 25: 1.0, 16: 0.5, 20: 0.3})}, "mouth", 0.7, label="teeth bared"),
