@@ -171,7 +171,7 @@ CONCEPTS: dict[str, Concept] = dict(
         # Pressed lips stay below 0.4 in the real capture (../shared/fixtures); 0.65 at full intensity keeps
         # a plain press near KeyframeFace's 0.4 and a hard one near the corpus's 0.55.
         _c("lips_press", _AU({24: 0.65, 17: 0.35}), "mouth", label="lips press"),
-        _c("lips_tighten", _AU({23: 1.0}), "mouth", label="lips tighten"),
+        _c("lips_tighten", _AU({23: 1.0, 20: 0.35}), "mouth", label="lips tighten"),
         _c("lips_purse", {"MouthPucker": 0.85, "MouthPress{S}": 0.25}, "mouth", label="lips purse"),
         _c("lips_pucker", _AU({18: 1.0, 22: 0.25}), "mouth", label="lips pucker"),
         _c("lips_funnel", {"MouthFunnel": 1.0, "JawOpen": 0.1}, "mouth", label="lips funnel"),
