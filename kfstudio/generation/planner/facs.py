@@ -124,7 +124,7 @@ EMOTIONS: dict[str, dict] = {
     "surprise": {"aus": {1: 0.8, 2: 0.8, 5: 0.75, 26: 0.7, 25: 0.4}},
     "fear": {"aus": {1: 0.75, 2: 0.55, 4: 0.06, 5: 0.8, 20: 0.45, 26: 0.35}},
     "anger": {"aus": {4: 0.85, 7: 0.5, 9: 0.2, 10: 0.35, 23: 0.7, 24: 0.3, 15: 0.3}},
-    "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3, 7: 0.3}},
+    "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3, 7: 0.3, 24: 0.3}},
     "contempt": {"aus": {12: 0.5, 14: 0.6}, "one_sided": True},
     # Blends and other states (our choices, see the module docstring). Worry, anxiety and sadness keep AU4 to
     # a trace: the corpus's animators give their brows BrowDown ~0 (the inner brows rise, the corrugator barely shows).
