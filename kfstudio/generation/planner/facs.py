@@ -120,7 +120,7 @@ def au_targets(aus: dict[int, float]) -> dict[str, float]:
 #: brows against a lighter AU4, happiness lifts the outer brows a little, calm barely smiles.
 EMOTIONS: dict[str, dict] = {
     "happiness": {"aus": {6: 0.6, 12: 0.8, 25: 0.2, 2: 0.3}},
-    "sadness": {"aus": {1: 0.75, 4: 0.05, 15: 0.6, 17: 0.3, 41: 0.25, 64: 0.3}},
+    "sadness": {"aus": {1: 0.75, 4: 0.05, 15: 0.6, 17: 0.3, 41: 0.5, 64: 0.3}},
     "surprise": {"aus": {1: 0.8, 2: 0.8, 5: 0.75, 26: 0.7, 25: 0.4}},
     "fear": {"aus": {1: 0.75, 2: 0.55, 4: 0.06, 5: 0.8, 20: 0.45, 26: 0.35}},
     "anger": {"aus": {4: 0.85, 7: 0.5, 9: 0.2, 10: 0.35, 23: 0.7, 24: 0.3, 15: 0.3}},
