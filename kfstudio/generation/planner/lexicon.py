@@ -81,7 +81,7 @@ CONCEPTS: dict[str, Concept] = dict(
     [
         # --- expressions ------------------------------------------------------------------------
         _c("smile", _AU({12: 1.0, 6: 0.45}), "mouth"),
-        _c("grin", {**_AU({12: 1.0, 6: 0.6, 25: 1.0, 10: 0.3, 20: 0.2}), "JawOpen": 0.12}, "mouth", 0.75),
+        _c("grin", {**_AU({12: 1.0, 6: 0.6, 25: 1.0, 10: 0.3, 20: 0.2}), "JawOpen": 0.25}, "mouth", 0.75),
         _c("beam", {**_AU({12: 1.0, 6: 0.7, 25: 0.8}), "JawOpen": 0.15}, "mouth", 0.8),
         _c("smirk", _AU({12: 0.7, 14: 0.6}), "mouth", 0.6, "one"),
         _c("half_smile", _AU({12: 0.8, 14: 0.2}), "mouth", 0.6, "one", "half smile"),
@@ -93,17 +93,17 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("sneer", _AU({9: 0.7, 10: 0.9, 4: 0.25}), "mouth", 0.65),
         _c("pout", {**_AU({17: 0.8, 15: 0.4, 1: 0.45}), "MouthPucker": 0.5}, "mouth", 0.65),
         _c("wince", _AU({4: 0.6, 6: 0.6, 7: 0.8, 9: 0.3, 10: 0.3, 20: 0.4, 43: 0.45}), "eyes", 0.7),
-        _c("grimace", _AU({20: 0.9, 4: 0.5, 7: 0.5, 25: 0.6, 10: 0.4, 6: 0.3}), "mouth", 0.7),
+        _c("grimace", _AU({20: 0.9, 4: 0.5, 1: 0.55, 7: 0.5, 25: 0.6, 10: 0.4, 6: 0.3}), "mouth", 0.7),
         _c("glare", {**_AU({4: 0.85, 7: 0.45, 23: 0.3}), "EyeWide{S}": 0.1}, "brows", 0.7),
         _c("glare_up", {**_AU({4: 0.85, 7: 0.45, 23: 0.3}), "Eye{P}Pitch": -0.35, "HeadPitch": 0.15}, "brows", 0.7, label="glare up from under the brows"),
         _c("cringe", _AU({20: 0.6, 24: 0.4, 7: 0.45, 1: 0.35, 4: 0.3, 64: 0.3}), "mouth", 0.7),
         _c("squint", _AU({7: 1.0, 6: 0.3, 4: 0.25}), "eyes"),
         _c("yawn", {**_AU({27: 1.0, 1: 0.3, 22: 0.15, 7: 0.45, 25: 0.5, 10: 0.15}), "EyeBlink{S}": 0.6, "HeadPitch": -0.15}, "mouth", 0.8),
-        _c("laugh", {**_AU({12: 1.0, 6: 0.8, 27: 0.75, 25: 0.6, 7: 0.3}), "EyeBlink{S}": 0.25, "HeadPitch": -0.15}, "mouth", 0.75),
+        _c("laugh", {**_AU({12: 1.0, 6: 0.8, 27: 0.75, 25: 0.6, 7: 0.6}), "MouthLowerDown{S}": 0.5, "EyeBlink{S}": 0.25, "HeadPitch": -0.15}, "mouth", 0.75),
         _c("giggle", {**_AU({12: 0.9, 6: 0.6, 26: 0.35, 25: 0.4, 7: 0.2})}, "mouth", 0.65),
         _c("chuckle", {**_AU({12: 0.8, 6: 0.5, 26: 0.25, 25: 0.3})}, "mouth", 0.6),
         _c("sob", _AU({1: 0.9, 4: 0.1, 15: 0.8, 17: 0.4, 26: 0.5, 6: 0.4, 7: 0.5, 20: 0.4, 41: 0.3}), "mouth", 0.75),
-        _c("cry", _AU({1: 0.85, 4: 0.08, 15: 0.8, 17: 0.5, 7: 0.4, 6: 0.3, 41: 0.2}), "mouth", 0.7),
+        _c("cry", _AU({1: 0.85, 4: 0.08, 15: 0.8, 17: 0.5, 7: 0.6, 6: 0.3, 41: 0.2, 43: 0.45, 20: 0.4}), "mouth", 0.7),
         _c("gasp", {**_AU({26: 0.9, 5: 0.7, 1: 0.6, 2: 0.6, 22: 0.2}), "HeadPitch": -0.08}, "mouth", 0.75),
         # air sucked in through the teeth (the mechanic's "that'll cost you", a sting): lips stretched back
         # from set teeth, eyes narrowed, brows drawn (corpus train: stretch 0.45, squint 0.35, brows 0.25)
@@ -135,7 +135,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("eyes_wide", _AU({5: 1.0, 2: 0.3, 1: 0.2}), "eyes", label="eyes wide"),
         _c("eyes_close", _AU({43: 1.0}), "eyes", 1.0, label="eyes close"),
         _c("eyes_squeeze", {**_AU({43: 1.0, 7: 0.7, 6: 0.5, 4: 0.4})}, "eyes", 0.9, label="eyes squeeze shut"),
-        _c("eyes_narrow", {**_AU({7: 1.0, 6: 0.2, 4: 0.2}), "EyeBlink{S}": 0.2}, "eyes", label="eyes narrow"),
+        _c("eyes_narrow", {**_AU({7: 1.0, 6: 0.2, 4: 0.35}), "EyeBlink{S}": 0.2}, "eyes", label="eyes narrow"),
         _c("lids_droop", {"EyeBlink{S}": 0.75}, "eyes", label="lids droop"),
         _c("eyes_open", {"EyeWide{S}": 0.15}, "eyes", label="eyes open"),
         # "wide awake": alert eyes, clearly open (corpus: EyeWide 0.3, BrowOuterUp 0.15), less than a startled stare
@@ -166,19 +166,19 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("jaw_clench", {**_AU({24: 0.6, 20: 0.4, 14: 0.3, 17: 0.2, 4: 0.35, 7: 0.4})}, "mouth", 0.7, label="jaw clench"),
         _c("jaw_forward", _AU({29: 1.0}), "mouth", label="jaw jut"),
         _c("jaw_right", {"JawRight": 1.0, "MouthRight": 0.3}, "mouth", 0.5, "dir", "jaw shift"),
-        _c("mouth_open", {**_AU({26: 1.0, 25: 0.7})}, "mouth", label="mouth open"),
+        _c("mouth_open", {**_AU({26: 1.0, 25: 0.7}), "MouthLowerDown{S}": 0.45}, "mouth", label="mouth open"),
         # --- lips ------------------------------------------------------------------------------
         # Pressed lips stay below 0.4 in the real capture (../shared/fixtures); 0.65 at full intensity keeps
         # a plain press near KeyframeFace's 0.4 and a hard one near the corpus's 0.55.
-        _c("lips_press", _AU({24: 0.65, 17: 0.15}), "mouth", label="lips press"),
-        _c("lips_tighten", _AU({23: 1.0}), "mouth", label="lips tighten"),
+        _c("lips_press", _AU({24: 0.65, 17: 0.35}), "mouth", label="lips press"),
+        _c("lips_tighten", _AU({23: 1.0, 20: 0.35}), "mouth", label="lips tighten"),
         _c("lips_purse", {"MouthPucker": 0.85, "MouthPress{S}": 0.25}, "mouth", label="lips purse"),
         _c("lips_pucker", _AU({18: 1.0, 22: 0.25}), "mouth", label="lips pucker"),
         _c("lips_funnel", {"MouthFunnel": 1.0, "JawOpen": 0.1}, "mouth", label="lips funnel"),
         _c("lips_roll_in", _AU({28: 1.0}), "mouth", label="lips roll in"),
-        _c("lips_part", _AU({25: 1.0}), "mouth", 0.6, label="lips part"),
+        _c("lips_part", {**_AU({25: 1.0}), "JawOpen": 0.25}, "mouth", 0.6, label="lips part"),
         _c("lips_stretch", _AU({20: 1.0}), "mouth", label="lips stretch"),
-        _c("lips_close", {"MouthClose": 0.0, "JawOpen": 0.0, "MouthPress{S}": 0.15}, "mouth", label="lips close"),
+        _c("lips_close", {"MouthClose": 0.0, "JawOpen": 0.0, "MouthPress{S}": 0.3}, "mouth", label="lips close"),
         _c("lips_right", {"MouthRight": 1.0}, "mouth", 0.5, "dir", "lips shift"),
         _c("upper_lip_raise", _AU({10: 1.0}), "mouth", label="upper lip raise"),
         _c("teeth_bared", {**_AU({10: 0.8, 25: 1.0, 16: 0.5, 20: 0.3})}, "mouth", 0.7, label="teeth bared"),
@@ -205,7 +205,7 @@ CONCEPTS.update(
     dict(
         [
             _c("scream", {**_AU({27: 0.9, 20: 0.65, 16: 0.4, 10: 0.3, 5: 0.75, 1: 0.7, 2: 0.6})}, "mouth", 1.0),
-            _c("yell", {**_AU({26: 0.85, 25: 0.6, 20: 0.25, 2: 0.45, 1: 0.3, 5: 0.3})}, "mouth", 0.9),
+            _c("yell", {**_AU({26: 0.85, 25: 0.6, 20: 0.25, 2: 0.45, 1: 0.3, 5: 0.3, 7: 0.4})}, "mouth", 0.9),
             _c("roar", {**_AU({27: 0.8, 10: 0.5, 4: 0.6, 7: 0.5, 20: 0.3})}, "mouth", 0.9),
             _c("sneeze", {**_AU({43: 0.95, 7: 0.6, 9: 0.55, 6: 0.4, 26: 0.8, 10: 0.3, 4: 0.4}), "HeadPitch": 0.15}, "eyes", 1.0),
             _c("cough", {**_AU({26: 0.55, 7: 0.5, 4: 0.35, 1: 0.25, 20: 0.2, 43: 0.3})}, "mouth", 0.9),
