@@ -158,3 +158,14 @@ def test_variants_keep_the_lines_own_limits(tmp_path):
                                                  {"HeadRoll": -0.05})) + "\n", encoding="utf-8")
     r = run(bad, tmp_path / "out2", "--strict")
     assert r.returncode == 1 and "b.jsonl:1" in r.stderr + r.stdout and "low.HeadRoll" in r.stderr + r.stdout
+
+
+def test_the_second_annotation_matches_corpus_lines_and_is_scored():
+    """models/corpus/agreement.py finds every line of the blind second annotation in the corpus and
+    scores both directions with the evaluation's own expectations."""
+    r = subprocess.run([sys.executable, str(ROOT / "models" / "corpus" / "agreement.py")], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert lines[0].startswith("second annotator scored by the corpus: ") and lines[2].startswith("corpus scored by the second annotator: ")
+    share = float(lines[0].split(": ")[1].split("%")[0])
+    assert 50 < share <= 100
