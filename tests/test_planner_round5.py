@@ -9,20 +9,14 @@ from __future__ import annotations
 import pytest
 
 from kfstudio import channels as ch
-from kfstudio.generation.planner import EmbeddedPlanner, Plan
+from kfstudio.generation.planner import EmbeddedPlanner
+from probes import both, v
 
 
 @pytest.fixture(scope="module")
 def planner() -> EmbeddedPlanner:
     return EmbeddedPlanner()
 
-
-def v(plan: Plan, name: str) -> float:
-    return float(plan.values[ch.channel_index(name)])
-
-
-def both(plan: Plan, stem: str) -> float:
-    return max(v(plan, f"{stem}Left"), v(plan, f"{stem}Right"))
 
 
 # --- idioms are not anatomy ---------------------------------------------------------------------------

@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from kfstudio import channels as ch
-from kfstudio.generation.planner import EmbeddedPlanner, Plan
+from kfstudio.generation.planner import EmbeddedPlanner
+from probes import both, v
 from kfstudio.generation.planner.text import normalize
 
 
@@ -18,13 +18,6 @@ from kfstudio.generation.planner.text import normalize
 def planner() -> EmbeddedPlanner:
     return EmbeddedPlanner()
 
-
-def v(plan: Plan, name: str) -> float:
-    return float(plan.values[ch.channel_index(name)])
-
-
-def both(plan: Plan, stem: str) -> float:
-    return max(v(plan, f"{stem}Left"), v(plan, f"{stem}Right"))
 
 
 # --- pattern 2: word senses and motion verbs -------------------------------------------------------------
