@@ -276,12 +276,16 @@ _OTHER_SIDE_CHANNELS = {
 }
 
 
+#: the face's expression, which "no expression" keeps still (not the head or the gaze: a nod, a look at the camera)
+_EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
+
+
 def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
     """The channels the words keep still, which the learned layer may not move: the regions a lock word
     names ("head locked", "the head doesn't move"), the regions the planner did not read when the words
     say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only"), the
-    other side's channels for a movement on one side only, and the whole face for "not a hint of
-    emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
+    other side's channels for a movement on one side only, and the whole expression (not the head
+    or the gaze: "a nod and no expression at all") for "not a hint of emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
     beats = getattr(plan, "beats", None)
     text = beats[-1] if beats else text
     mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
@@ -312,8 +316,8 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
             if f"'{m.group(0).strip()}'" not in why:
                 why.append(f"'{m.group(0).strip()}'")
     blank = _NO_EMOTION.search(text)
-    if blank:
-        mask[:] = True
+    if blank:  # "no expression at all": the face's expression; a nod or a look at the camera still moves
+        mask |= _EXPRESSION
         why.append(f"'{blank.group(0).strip()}'")
     return mask, why
 
@@ -328,8 +332,8 @@ def _keep_still(res: "Combined", plan, reading: Reading, s: dict) -> "Combined":
         return res
     out = res.values.copy()
     out[mask] = planned[mask]  # the planner's own values (read from the words) stay, the learned ones go
-    if np.abs(out).max() < s["closest_min"] <= np.abs(res.values).max() and not _NO_EMOTION.search(reading.description):
-        return res  # never an empty face from this: the words asked for a movement the planner did not read
+    if np.abs(out).max() < s["closest_min"] <= np.abs(res.values).max():
+        return res  # never an empty face from this: "no reaction" to a look at the camera still shows a face
     dropped = _shown(res.values, mask & (np.abs(res.values - planned) >= 0.005))
     res.values = _coherent(out)
     res.explanation.append(f"semantic: {', '.join(why)} keeps still what the learned layer moved there ({dropped})")
