@@ -575,3 +575,15 @@ INTENSITY.update(dict.fromkeys(["very barely", "very very slightly", "very, very
 #: "the grin drops from her face", "the smile slides from his face": the expression goes
 NEGATION_AFTER.update({"drop from face", "fall from face", "slide from face", "slip from face", "drop off face",
                        "vanish from face", "disappear from face", "fade from face", "leave face"})
+
+
+# --- round 8 (QA on fresh descriptions, train-split calibration) -------------------------------------
+#: "the chin puckers": the chin boss wrinkles up under the lower lip (FACS AU17, MouthShrugLower), not a jaw
+#: thrust; lips and mouth still pucker (AU18), other parts take the plain "out" movement
+ACTIONS.update({"pucker": "pucker"})
+RULES.update({("chin", "pucker"): "chin_raise", ("lips", "pucker"): "lips_pucker", ("mouth", "pucker"): "lips_pucker"})
+ACTION_FALLBACK.update({"pucker": "out"})
+#: "his mouth went slack", "the jaw goes slack": the jaw hangs open a little (AU26); any other part going
+#: slack relaxes (the fading word keeps that reading)
+ACTIONS.update(dict.fromkeys(["go slack", "hang slack", "fall slack"], "slack"))
+RULES.update({("jaw", "slack"): "jaw_slack", ("mouth", "slack"): "jaw_slack", ("lips", "slack"): "jaw_slack"})

@@ -400,7 +400,10 @@ class _Matcher:
         for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
-                if after in ("a", "an") or (s.text == "in" and after in _EMOTION_LEMMAS):
+                # ... but "tilts down a bit", "brows go up a touch": the article opens an intensity phrase
+                # and the direction stays a movement
+                sized = any(o.start == s.end + 1 and "intensity" in o.roles for o in out)
+                if (after in ("a", "an") and not sized) or (s.text == "in" and after in _EMOTION_LEMMAS):
                     del s.roles["action"]
         return out
 
