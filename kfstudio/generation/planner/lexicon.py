@@ -587,3 +587,5 @@ ACTION_FALLBACK.update({"pucker": "out"})
 #: slack relaxes (the fading word keeps that reading)
 ACTIONS.update(dict.fromkeys(["go slack", "hang slack", "fall slack"], "slack"))
 RULES.update({("jaw", "slack"): "jaw_slack", ("mouth", "slack"): "jaw_slack", ("lips", "slack"): "jaw_slack"})
+#: "a face-splitting grin": as wide as a grin goes
+INTENSITY.update(dict.fromkeys(["face split", "split face"], 1.0))

@@ -674,6 +674,7 @@ class EmbeddedPlanner:
         last_part = ""  # the last face part named, for clauses whose movement refers back to it
         last_side = ""  # ... and the side word right before it ("her left eye")
         previous_clause: list[_Instance] = []
+        pending_size: _Span | None = None  # a clause of intensity words alone, for the next clause's movement
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             for sp in spans:
@@ -695,6 +696,21 @@ class EmbeddedPlanner:
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            if not found and not context and spans and all(
+                    "intensity" in sp.roles and not set(sp.roles) & {"part", "expression", "neg_before", "neg_after"}
+                    and self._lemmatizer.phrase(sp.text) not in self._suppress for sp in spans) and all(
+                    any(sp.start <= k <= sp.end for sp in spans) or t.lemma in STOP_WORDS or t.lemma in FILLER or not t.text[0].isalpha()
+                    for k, t in enumerate(clause)):
+                # "an absolutely enormous, face-splitting grin": a clause of size words alone sizes the movement
+                # the next clause names
+                pending_size = max(spans, key=lambda sp: float(sp.roles["intensity"]))
+            elif found and pending_size is not None:
+                first = min(found, key=lambda i: i.start)
+                if first.intensity is None or first.intensity < float(pending_size.roles["intensity"]):
+                    first.intensity, first.intensity_word = float(pending_size.roles["intensity"]), pending_size.text
+                pending_size = None
+            else:
+                pending_size = None
             for neg in [i for i in found if i.negated and i.negation_word.lower() not in _FADES]:
                 # "doesn't wince at the pain", "instead of gasping at the jump scare": the feeling named as what the
                 # negated movement would answer goes with it
@@ -748,7 +764,8 @@ class EmbeddedPlanner:
             if i.concept.key == "wink" and not i.side and closed:
                 i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
         self._sentence_side(instances, sides)
-        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | {"corners_up"} and not i.negated for i in instances)
+        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | _LAUGHS | {"corners_up"} and not i.negated
+                                                             for i in instances)
         if cold_eyes:
             # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
             # so, they are not a second emotion

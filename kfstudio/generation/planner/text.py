@@ -531,6 +531,22 @@ _IT_DOESNT_RE = re.compile(
     r"(?=\s*(?:[;,.!:\u2014-]|$))", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
+#: "tries her best not to laugh", "doing his hardest not to smile": held back, as "trying not to"
+_BEST_NOT_RE = re.compile(
+    r"\b(?:tr(?:y|ies|ying|ied)|do|does|doing|did)\s+(?:(?:her|his|their|my|your|our)\s+)?(?:very\s+|level\s+|absolute\s+)?"
+    r"(?:best|hardest|utmost)\s+not\s+to\b",
+    re.I,
+)
+#: "as surprised as a person can possibly be", "as happy as anyone could be", "as angry as humanly possible":
+#: the feeling at its most
+_AS_MUCH_AS_ONE_CAN_RE = re.compile(
+    r"\bas\s+([a-z]+)\s+as\s+(?:(?:a\s+(?:person|human(?:\s+being)?|face|man|woman|body)|anyone|anybody|one|someone|somebody"
+    r"|(?:she|he|they|i|you|we|it))\s+(?:can|could|will\s+ever|would\s+ever)\s+(?:possibly\s+|ever\s+)?(?:be|get|look|go)\b"
+    r"|(?:is\s+)?humanly\s+possible\b|can\s+be\b|it\s+gets\b|they\s+come\b)",
+    re.I,
+)
+#: "a hundred percent", "one hundred per cent": all of it
+_HUNDRED_PERCENT_RE = re.compile(r"\b(?:a|one)\s+hundred\s+(?:percent|per\s+cent)\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
 _AS_FAR_AS_RE = re.compile(
     r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
@@ -667,13 +683,16 @@ def normalize(text: str) -> str:
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
+    s = _HUNDRED_PERCENT_RE.sub("fully", s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _number_levels(s)
     s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
+    s = _BEST_NOT_RE.sub("trying not to", s)
     s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
+    s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
