@@ -56,3 +56,71 @@ def test_brows_that_go_slack_relax(planner):
     p = planner.plan("The brows go slack.")
     assert v(p, "BrowDownLeft") == 0 and v(p, "BrowInnerUp") == 0
     assert "brows" in p.understood
+
+
+# --- extreme wording ---------------------------------------------------------------------------------
+
+def test_size_words_in_a_clause_of_their_own_size_the_next_movement(planner):
+    plain = both(planner.plan("a grin"), "MouthSmile")
+    stacked = both(planner.plan("a truly gigantic, ear-splitting grin"), "MouthSmile")
+    assert stacked >= 0.9 > plain
+    # ... but a clause with words of its own ("a bit dark on ...") sizes nothing
+    assert both(planner.plan("the coffee was a bit bitter, a grin"), "MouthSmile") >= plain
+
+
+@pytest.mark.parametrize("text", ["as happy as anyone could possibly be", "as angry as humanly possible"])
+def test_as_much_as_anyone_can_be_is_the_most(planner, text):
+    word = "happy" if "happy" in text else "angry"
+    assert planner.plan(text).values.max() > planner.plan(f"{word}").values.max()
+
+
+def test_one_hundred_percent_is_full_strength(planner):
+    assert both(planner.plan("smiling, one hundred percent"), "MouthSmile") > both(planner.plan("smiling"), "MouthSmile")
+
+
+def test_doing_ones_best_not_to_laugh_holds_a_laugh_back(planner):
+    held = planner.plan("He is doing his level best not to laugh.")
+    assert 0.1 <= both(held, "MouthSmile") < both(planner.plan("He laughs."), "MouthSmile")
+
+
+# --- negated or hidden parts stay still ----------------------------------------------------------------
+
+def test_cold_eyes_under_a_laugh_keep_the_cheeks_and_lids_out(planner):
+    p = planner.plan("She giggles, but her eyes are icy.")
+    assert both(p, "MouthSmile") >= 0.4
+    assert both(p, "CheekSquint") < 0.15 and both(p, "EyeSquint") < 0.15
+
+
+@pytest.mark.parametrize("text, still", [
+    ("Eyes snap wide, forehead not moving at all.", "Brow"),
+    ("The brows remain neutral and the lips press into a line while she thinks.", "BrowDown"),
+    ("He smirks; the rest of his face stays completely still.", "EyeSquint"),
+])
+def test_a_part_said_to_stay_still_is_held_at_rest(planner, text, still):
+    p = planner.plan(text)
+    names = [n for n in ("BrowDownLeft", "BrowInnerUp", "BrowOuterUpLeft", "EyeSquintLeft", "EyeSquintRight") if n.startswith(still)]
+    assert all(v(p, n) == 0 for n in names)
+    assert p.held is not None and all(p.held[__import__("kfstudio").channels.channel_index(n)] for n in names)
+
+
+def test_a_part_beside_still_ones_still_moves(planner):
+    p = planner.plan("Everything above the mouth stays still; the lips press tight.")
+    assert both(p, "MouthPress") >= 0.3
+    assert v(planner.plan("Her brows still raised, she listens."), "BrowInnerUp") >= 0.3  # "still" = yet
+
+
+# --- a side of the face is not a direction -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Her left eye squeezes half shut.", "the right corner of the mouth dips"])
+def test_a_one_sided_movement_holds_the_gaze_and_head_straight(planner, text):
+    from kfstudio import channels as ch
+
+    p = planner.plan(text)
+    assert p.held is not None
+    for name in ("LeftEyeYaw", "RightEyeYaw", "EyeLookOutLeft", "EyeLookInRight", "HeadYaw"):
+        assert p.held[ch.channel_index(name)] and v(p, name) == 0
+
+
+def test_a_one_sided_movement_with_a_glance_still_turns_the_eyes(planner):
+    p = planner.plan("Her left brow lifts as she glances to the left.")
+    assert v(p, "LeftEyeYaw") < -0.1

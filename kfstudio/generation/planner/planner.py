@@ -248,6 +248,27 @@ class Plan:
     held: np.ndarray | None = None
 
 
+#: A part said to take no part ("brows not moving", "the mouth stays neutral", "the rest of the face stays dead")
+_STILL_PART_RE = re.compile(
+    r"\b(?:(?P<rest>rest\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?face)|(?P<part>eyebrows?|brows?|forehead|eyes|eyelids?|lids"
+    r"|mouth|lips|jaw|cheeks|nose|head))\s+"
+    r"(?:(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|is|are|was|were|kept|held|keep|keeps|hold|holds)\s+)?"
+    r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
+    r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
+    r"|out\s+of\s+it|inert|expressionless|passive)"
+    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"
+    r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
+    r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
+    r"|budge|budging|twitch|twitching|join\s+in|joining\s+in|take\s+part|taking\s+part)\b)"
+    r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b",
+    re.IGNORECASE,
+)
+_OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
+                            re.IGNORECASE)
+#: Channels that turn the eyes or the head sideways
+_SIDEWAYS = np.array([n.startswith(("EyeLookIn", "EyeLookOut")) or n in ("LeftEyeYaw", "RightEyeYaw", "HeadYaw") for n in ch.NAMES])
+
+
 def _side_mask(side: str) -> np.ndarray:
     """Channels that belong to the other side than ``side`` (those a one-sided movement leaves alone)."""
     other = "right" if side == "left" else "left"
@@ -826,11 +847,50 @@ class EmbeddedPlanner:
             values[_DUCHENNE] *= 0.3  # a smile under widened eyes is the mouth's alone
         if any(i.concept.key == "gaze_camera" and not i.negated for i in instances):
             self._eyes_to_camera(values, explanation)
+        if not context:
+            self._still_parts(text, instances, values, forced, negated, flags, explanation)
+            self._side_not_gaze(instances, negated, explanation)
         # A negated movement clears only what nothing else in the description sets: in "the laugh
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         flags["negated"] = negated & (values == 0)
         return values, forced, flags
+
+    def _still_parts(self, text: str, instances: list[_Instance], values: np.ndarray, forced: np.ndarray, negated: np.ndarray,
+                     flags: _Flags, explanation: list[str]) -> None:
+        """A part said to stay still ("brows not moving", "the brows stay neutral", "the rest of the face stays
+        dead") is held at rest: what an expression elsewhere would add there goes, and nothing fills it."""
+        regions: set[str] = set()
+        for m in _STILL_PART_RE.finditer(text):
+            if _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "everything below the brows stays still": the brows are what moves
+            if m.group("rest"):
+                moving = {r for i in instances if not i.negated for r in self._regions(i)}
+                regions |= set(_ALL_REGIONS) - moving - {"gaze", "head"}
+            else:
+                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
+                regions |= set(lx.PART_REGIONS.get(part, ()))
+        if not regions:
+            return
+        mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+        for r in regions:
+            mask |= _REGION_MASKS[r]
+        values[mask] = 0.0
+        forced |= mask
+        negated |= mask
+        flags["touched"].update(regions)
+        explanation.append(f"said to stay still: {', '.join(sorted(regions))} held at rest")
+
+    @staticmethod
+    def _side_not_gaze(instances: list[_Instance], negated: np.ndarray, explanation: list[str]) -> None:
+        """A side word that names the side of a face part ("the left eye narrows", "right corner pulls down")
+        is not a direction: with no gaze or head movement read, the eyes and head do not turn that way."""
+        sided = [i for i in instances if not i.negated and (i.side or i.one_sided) and i.concept.sided != "dir"
+                 and i.concept.region not in ("gaze", "head")]
+        if not sided or any(i.concept.region in ("gaze", "head") for i in instances if not i.negated):
+            return
+        negated |= _SIDEWAYS
+        explanation.append(f"'{sided[0].words}' names a side of the face, not a direction: the eyes and head do not turn")
 
     def _faded_earlier(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:
         """"She smiles at the photo ... her smile fades": the movement that fades is the one named before
