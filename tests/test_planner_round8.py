@@ -124,3 +124,52 @@ def test_a_one_sided_movement_holds_the_gaze_and_head_straight(planner, text):
 def test_a_one_sided_movement_with_a_glance_still_turns_the_eyes(planner):
     p = planner.plan("Her left brow lifts as she glances to the left.")
     assert v(p, "LeftEyeYaw") < -0.1
+
+
+# --- more word senses ----------------------------------------------------------------------------------
+
+def test_a_side_named_after_a_one_sided_expression_is_its_side_not_a_head_turn(planner):
+    p = planner.plan("a lopsided smirk, right side pulled higher")
+    assert v(p, "MouthSmileRight") > v(p, "MouthSmileLeft")
+    assert abs(v(p, "HeadYaw")) < 0.05
+
+
+def test_looking_down_the_nose_lifts_the_chin_and_lowers_the_eyes(planner):
+    p = planner.plan("He looks down his nose at the waiter.")
+    assert v(p, "HeadPitch") <= -0.12 and v(p, "LeftEyePitch") >= 0.12
+    assert both(p, "MouthSmile") < 0.1 and both(p, "MouthDimple") < 0.1
+
+
+def test_squinting_up_raises_the_eyes(planner):
+    p = planner.plan("She squints up at the scoreboard.")
+    assert both(p, "EyeSquint") >= 0.4 and v(p, "LeftEyePitch") <= -0.1
+
+
+def test_a_mock_feeling_is_the_feeling_played_not_mockery(planner):
+    p = planner.plan("a mock-horrified gasp")
+    assert both(p, "EyeWide") >= 0.3
+    assert both(p, "MouthDimple") < 0.1 and both(p, "MouthSmile") < 0.1
+
+
+@pytest.mark.parametrize("text", ["She shoots him a look.", "he shot her a glance across the table"])
+def test_a_look_shot_at_someone_does_not_go_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") > -0.05 and v(p, "HeadPitch") > -0.05
+
+
+def test_a_jaw_dropping_to_the_floor_drops_all_the_way(planner):
+    assert v(planner.plan("Her jaw practically drops to the floor."), "JawOpen") >= 0.8
+    assert v(planner.plan("Her jaw drops."), "JawOpen") < 0.6
+
+
+# --- a narrated change shows where it ends ---------------------------------------------------------------
+
+def test_a_change_told_with_at_first_and_gradually_ends_in_the_last_state(planner):
+    p = planner.plan("At first she beams; slowly the beam drains into a vacant stare.")
+    assert both(p, "MouthSmile") < 0.1
+    assert len(p.beats) >= 2
+
+
+def test_catching_oneself_ends_the_movement_before_it(planner):
+    p = planner.plan("She starts to giggle, checks herself and presses her lips together.")
+    assert both(p, "MouthSmile") < 0.1 and both(p, "MouthPress") >= 0.3

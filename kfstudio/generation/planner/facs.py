@@ -199,7 +199,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("shame", 1.0) for w in ("egg on face", "red face", "hand in the cookie jar", "tail between leg",
                                    "with tail between")},
     **{w: ("anger", 0.8) for w in ("swear", "curse", "cuss", "mid-swear")},
-    **{w: ("contempt", 1.0) for w in ("turn nose up", "look down nose", "down nose")},
+    **{w: ("contempt", 1.0) for w in ("turn nose up",)},
     **{w: ("curiosity", 1.0) for w in ("all ear", "perk up", "hawk eye", "eagle eye")},
     **{w: ("dizziness", 1.0) for w in ("hit by a truck", "punch drunk", "away with the fairy", "see star", "death warm up")},
     **{w: ("surprise", 1.0) for w in ("penny drop", "lightbulb", "light bulb")},

@@ -589,3 +589,13 @@ ACTIONS.update(dict.fromkeys(["go slack", "hang slack", "fall slack"], "slack"))
 RULES.update({("jaw", "slack"): "jaw_slack", ("mouth", "slack"): "jaw_slack", ("lips", "slack"): "jaw_slack"})
 #: "a face-splitting grin": as wide as a grin goes
 INTENSITY.update(dict.fromkeys(["face split", "split face"], 1.0))
+#: "she looks down her nose at him": chin up, eyes lowered onto him (corpus train: HeadPitch -0.2, eye pitch +0.18),
+#: not a one-sided smirk; "squints up at the sign": the squint with the eyes raised (eye pitch -0.17)
+CONCEPTS.update(dict([
+    _c("look_down_nose", {"Eye{P}Pitch": 0.35, "HeadPitch": -0.35}, "gaze", 0.6, "none", "looks down the nose"),
+    _c("squint_up", {**_AU({7: 1.0, 6: 0.3, 4: 0.25}), "Eye{P}Pitch": -0.3, "HeadPitch": -0.1}, "eyes", 0.6, "none", "squint up"),
+]))
+EXPRESSION_WORDS.update({"look down nose": "look_down_nose", "down nose": "look_down_nose", "look down the nose": "look_down_nose",
+                         "squint up": "squint_up", "squint upward": "squint_up"})
+#: "the smile slides into a vacant look": a face emptied of expression
+NEUTRAL_WORDS.update({"vacant", "vacant look", "vacant expression", "vacant stare"})

@@ -265,6 +265,8 @@ _STILL_PART_RE = re.compile(
 )
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
+#: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
+_FLOOR_RE = re.compile(r"\b(?:floor|ground|knees?|feet|chest|table|desk|lap|boots?|shoes?|basement)\b", re.IGNORECASE)
 #: Channels that turn the eyes or the head sideways
 _SIDEWAYS = np.array([n.startswith(("EyeLookIn", "EyeLookOut")) or n in ("LeftEyeYaw", "RightEyeYaw", "HeadYaw") for n in ch.NAMES])
 
@@ -418,6 +420,11 @@ class _Matcher:
                 b.roles.pop("side")
                 if b.roles.get("action") == "side":
                     del b.roles["action"]
+        for k, s in enumerate(out):
+            # "shoots him a look", "shooting her a glance": the look is shot at someone, it does not go up
+            if s.roles.get("action") == "up" and lemmas[s.start] == "shoot" and any(
+                    o.roles.get("part") in ("look", "gaze") and 0 < o.start - s.end <= 3 for o in out[k + 1 : k + 3]):
+                del s.roles["action"]
         for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
@@ -553,7 +560,7 @@ class EmbeddedPlanner:
             explanation.append(f"hold without previous values: reading keyframe {index - 1} of the script")
 
         values, forced, flags = self._plan_core(description, prev, explanation)
-        if beats and len(beats) >= 2 and not flags["specific"]:
+        if beats and len(beats) >= 2 and not flags["specific"] and not flags["neutral"]:
             # "..., then it drops forward": the last beat moves a part named in the beats before it
             part = self._last_part(" , ".join(beats[:-1]))
             if part:
@@ -705,6 +712,16 @@ class EmbeddedPlanner:
                 # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
                 # the part named just before
                 part = direction_part if direction_part and self._bare_directions(spans) else last_part
+                side_noun = [sp for k, sp in enumerate(spans) if sp.roles.get("action") == "turn" and sp.text.lower() == "side"
+                             and k > 0 and "side" in spans[k - 1].roles]
+                if not part and side_noun and previous_clause and all(i.concept.region not in ("gaze", "head") for i in previous_clause):
+                    # "crooked grin, left side hitched higher": the side of the movement before, not a head turn
+                    side = str(spans[spans.index(side_noun[0]) - 1].roles["side"])
+                    for inst in previous_clause:
+                        if inst.concept.sided in ("one", "sym"):
+                            inst.side = side
+                    explanation.append(f"'{side} side' names the side of '{previous_clause[0].words}', not a head turn")
+                    continue
                 if not part and any(sp.roles.get("action") in ("turn", "tilt") for sp in spans):
                     part = "head"  # "turned right a little": a turn with no part named is the head's
                 if part:
@@ -1040,6 +1057,9 @@ class EmbeddedPlanner:
                 instances.append(inst)
                 used.add(k)
         instances = self._merge(self._drop_brow_tilts(self._drop_pitch_tilts(self._drop_vague(instances))))
+        for inst in instances:
+            if inst.concept.key in ("jaw_open", "mouth_open") and _FLOOR_RE.search(inst.words):
+                inst.concept = lx.CONCEPTS["jaw_drop_full"]  # "his jaw dropped to his knees": as far as a jaw goes
         if not instances:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)

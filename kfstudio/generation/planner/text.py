@@ -545,6 +545,9 @@ _AS_MUCH_AS_ONE_CAN_RE = re.compile(
     r"|(?:is\s+)?humanly\s+possible\b|can\s+be\b|it\s+gets\b|they\s+come\b)",
     re.I,
 )
+#: "a mock-offended gasp", "faux-surprised", "in mock horror": a feeling played, read as the feeling (not as mockery)
+_MOCK_RE = re.compile(r"\b(?:mock|faux|pretend|fake)[\s-]+(?=(?:offended|outraged|horror|horrified|surprise|surprised|shock|shocked"
+                      r"|indignant|indignation|innocent|innocence|anger|angry|fear|afraid|terror|terrified|sad|sadness|dismay|hurt)\b)", re.I)
 #: "a hundred percent", "one hundred per cent": all of it
 _HUNDRED_PERCENT_RE = re.compile(r"\b(?:a|one)\s+hundred\s+(?:percent|per\s+cent)\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
@@ -683,6 +686,7 @@ def normalize(text: str) -> str:
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
+    s = _MOCK_RE.sub("", s)
     s = _HUNDRED_PERCENT_RE.sub("fully", s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _number_levels(s)
@@ -1113,14 +1117,16 @@ _BEAT_START = re.compile(
       | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | instead\b(?!\s+of\b)
-      | (?:recovers?|recovering|(?:composes?|collects?|gathers?)\s+(?:herself|himself|themselves|myself))\b
-      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
+      | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself))\b
+      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b
     )""",
     re.VERBOSE,
 )
 _INSTEAD_END_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+)?(?=[^,;\x00]*\binstead\s*[.!]*\s*$)")
 #: Phrases that close the *first* beat ("surprised at first, he ...").
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
+_LATER_BEAT_RE = re.compile(r"(?<=[,;.:])\s*(?:and\s+|but\s+)?(?:gradually|slowly|little\s+by\s+little|bit\s+by\s+bit|over\s+time"
+                            r"|soon|later|moments?\s+later|seconds?\s+later|now)\b")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
@@ -1138,6 +1144,8 @@ def split_change_beats(text: str) -> list[str]:
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
+    if "\x00" in s:  # "at first he grins; gradually the smile ...": after a first beat, these start the next one
+        s = _LATER_BEAT_RE.sub("\x00", s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
     parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
     parts = [p for p in parts if re.search(r"[a-z]", p)]
