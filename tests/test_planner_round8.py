@@ -173,3 +173,22 @@ def test_a_change_told_with_at_first_and_gradually_ends_in_the_last_state(planne
 def test_catching_oneself_ends_the_movement_before_it(planner):
     p = planner.plan("She starts to giggle, checks herself and presses her lips together.")
     assert both(p, "MouthSmile") < 0.1 and both(p, "MouthPress") >= 0.3
+
+
+# --- a sound said with the lips pressed keeps them pressed -------------------------------------------------
+
+@pytest.mark.parametrize("text", ["her lips press shut on the 'b' of 'bye'", "He mutters 'sure' through tight lips."])
+def test_a_sound_said_with_pressed_or_tight_lips_keeps_them_so(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") >= 0.15
+    assert v(p, "JawOpen") <= 0.1
+
+
+def test_a_sound_said_with_an_open_mouth_still_opens_it(planner):
+    assert v(planner.plan("she says 'wow' with her mouth wide open"), "JawOpen") >= 0.3
+
+
+def test_a_side_after_a_symmetric_expression_does_not_turn_the_head(planner):
+    p = planner.plan("A wolfish grin, a touch higher on the right side.")
+    assert min(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")) >= 0.2
+    assert abs(v(p, "HeadYaw")) < 0.05

@@ -265,6 +265,11 @@ _STILL_PART_RE = re.compile(
 )
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
+#: Lips said to press, close or tighten while a sound is said keep these channels (the text's), and the sound
+#: opens these at most this much
+_SEAL_KEEP = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) for n in ch.NAMES])
+_SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "MouthUpperUp")) for n in ch.NAMES])
+_SEALED_OPENING = 0.1
 #: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
 _FLOOR_RE = re.compile(r"\b(?:floor|ground|knees?|feet|chest|table|desk|lap|boots?|shoes?|basement)\b", re.IGNORECASE)
 #: Channels that turn the eyes or the head sideways
@@ -346,6 +351,7 @@ class _Flags(TypedDict):
     touched: set[str]  # regions the instances moved
     unknown: list[str]
     clenched: bool  # the jaw is held shut ("through clenched teeth"): a sound said through it stays closed
+    sealed: bool  # the lips are said to press, close or tighten: a sound said with them keeps them so
     negated: np.ndarray  # channels negated words hold at rest (Plan.held)
 
 
@@ -600,8 +606,15 @@ class EmbeddedPlanner:
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
         if speech is not None:
+            said = values.copy()
             values = blend(values, speech)
             explanation.append(speech.describe())
+            if flags["sealed"]:
+                # "lips clamp together for the final p of 'stop'", "says 'fine' through a tight little mouth": the lips
+                # the text presses or tightens stay so, and the sound opens the jaw only a little behind them
+                values[_SEAL_KEEP] = np.maximum(values[_SEAL_KEEP], said[_SEAL_KEEP])
+                values[_SEAL_OPENERS] = np.minimum(values[_SEAL_OPENERS], _SEALED_OPENING)
+                explanation.append(f"the sound is said with the lips pressed or tight: the press stays, the mouth opens <= {_SEALED_OPENING}")
             if flags["clenched"]:
                 values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
                 values[_IDX["MouthClose"]] = min(values[_IDX["MouthClose"]], _CLENCHED_JAW)
@@ -690,6 +703,7 @@ class EmbeddedPlanner:
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
+                         "sealed": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool)}
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
@@ -717,10 +731,11 @@ class EmbeddedPlanner:
                 if not part and side_noun and previous_clause and all(i.concept.region not in ("gaze", "head") for i in previous_clause):
                     # "crooked grin, left side hitched higher": the side of the movement before, not a head turn
                     side = str(spans[spans.index(side_noun[0]) - 1].roles["side"])
-                    for inst in previous_clause:
-                        if inst.concept.sided in ("one", "sym"):
+                    for inst in previous_clause:  # a one-sided movement without a side yet takes it
+                        if not inst.side and (inst.one_sided or inst.concept.sided == "one"):
                             inst.side = side
-                    explanation.append(f"'{side} side' names the side of '{previous_clause[0].words}', not a head turn")
+                    sides.append(side)
+                    explanation.append(f"'{side} side' names a side of '{previous_clause[0].words}', not a head turn")
                     continue
                 if not part and any(sp.roles.get("action") in ("turn", "tilt") for sp in spans):
                     part = "head"  # "turned right a little": a turn with no part named is the head's
@@ -853,6 +868,7 @@ class EmbeddedPlanner:
             values[_IDX["MouthClose"]] = max(values[_IDX["MouthClose"]], values[_IDX["JawOpen"]])
             lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
             values[lips] = np.minimum(values[lips], 0.03)
+        flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
         if live & _CLENCHES and not live & _OPENINGS:
             # "through clenched teeth": the jaw stays shut whatever else would open it (the lips may still part)
             values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
