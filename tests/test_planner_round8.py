@@ -192,3 +192,24 @@ def test_a_side_after_a_symmetric_expression_does_not_turn_the_head(planner):
     p = planner.plan("A wolfish grin, a touch higher on the right side.")
     assert min(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")) >= 0.2
     assert abs(v(p, "HeadYaw")) < 0.05
+
+
+# --- entries recalibrated on the train split (corpus medians where the entry is read) ------------------------
+
+def test_an_open_jaw_drops_the_lower_lip(planner):
+    assert both(planner.plan("He lets his jaw hang open."), "MouthLowerDown") >= 0.2
+
+
+def test_a_closed_mouth_presses_the_lips(planner):
+    assert both(planner.plan("She keeps her mouth closed."), "MouthPress") >= 0.22
+
+
+def test_knit_brows_keep_some_inner_raise_below_the_lowering(planner):
+    p = planner.plan("a furrowed brow")
+    assert 0.15 <= v(p, "BrowInnerUp") < v(p, "BrowDownLeft")
+
+
+def test_boredom_droops_the_lids_and_presses_the_lips_without_a_sideways_gaze(planner):
+    p = planner.plan("He looks utterly bored.")
+    assert both(p, "EyeBlink") >= 0.25 and both(p, "MouthPress") >= 0.1
+    assert abs(v(p, "LeftEyeYaw")) < 0.05
