@@ -213,3 +213,17 @@ def test_boredom_droops_the_lids_and_presses_the_lips_without_a_sideways_gaze(pl
     p = planner.plan("He looks utterly bored.")
     assert both(p, "EyeBlink") >= 0.25 and both(p, "MouthPress") >= 0.1
     assert abs(v(p, "LeftEyeYaw")) < 0.05
+
+
+def test_a_closed_smile_rests_the_lips_together_an_open_one_does_not(planner):
+    closed = planner.plan("He smiles at the baby.")
+    assert both(closed, "MouthPress") >= 0.1
+    assert both(planner.plan("She smiles with her lips parted."), "MouthPress") == 0
+
+
+def test_rounded_lips_open_the_jaw_a_little(planner):
+    assert 0.1 <= v(planner.plan("Her lips round."), "JawOpen") <= 0.3
+
+
+def test_widened_eyes_lift_the_inner_brows(planner):
+    assert v(planner.plan("His eyes widen."), "BrowInnerUp") >= 0.18

@@ -270,6 +270,7 @@ _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from
 _SEAL_KEEP = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) for n in ch.NAMES])
 _SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "MouthUpperUp")) for n in ch.NAMES])
 _SEALED_OPENING = 0.1
+_PRESS = np.array([n.startswith("MouthPress") for n in ch.NAMES])
 #: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
 _FLOOR_RE = re.compile(r"\b(?:floor|ground|knees?|feet|chest|table|desk|lap|boots?|shoes?|basement)\b", re.IGNORECASE)
 #: Channels that turn the eyes or the head sideways
@@ -869,6 +870,8 @@ class EmbeddedPlanner:
             lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
             values[lips] = np.minimum(values[lips], 0.03)
         flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
+        if live & _SMILES and live & (_OPENINGS | {"teeth_bared"}) and not live & (_LIP_SEALS | {"lips_tighten"}):
+            values[_PRESS] = 0.0  # "a smile with the lips apart": the smile's lips do not rest together
         if live & _CLENCHES and not live & _OPENINGS:
             # "through clenched teeth": the jaw stays shut whatever else would open it (the lips may still part)
             values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
