@@ -227,3 +227,24 @@ def test_rounded_lips_open_the_jaw_a_little(planner):
 
 def test_widened_eyes_lift_the_inner_brows(planner):
     assert v(planner.plan("His eyes widen."), "BrowInnerUp") >= 0.18
+
+
+def test_a_smile_over_sadness_keeps_the_corners_up(planner):
+    p = planner.plan("a plucky smile despite the grief")
+    assert both(p, "MouthSmile") > 1.5 * both(p, "MouthFrown")
+    assert v(p, "BrowInnerUp") >= 0.3  # the sadness stays in the brows
+
+
+def test_a_sound_of_understanding_is_not_a_surprise(planner):
+    p = planner.plan("an 'aah' of sudden realisation")
+    assert both(p, "EyeWide") < 0.4
+    assert v(p, "JawOpen") >= 0.2
+
+
+def test_lids_at_half_mast_droop(planner):
+    assert both(planner.plan("his eyelids at half-mast"), "EyeBlink") >= 0.3
+
+
+def test_a_corner_yanked_to_one_side_shifts_the_mouth(planner):
+    p = planner.plan("the mouth corner jerks to the left")
+    assert v(p, "MouthLeft") >= 0.2

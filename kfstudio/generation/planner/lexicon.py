@@ -624,3 +624,11 @@ _retarget("smile", MouthPress_S=0.2)
 _retarget("lips_funnel", JawOpen=0.25)
 #: widened eyes lift the inner brows with the outer (train: BrowInnerUp 0.23-0.30 where 'eyes wide' is read, 0.12 before)
 _retarget("eyes_wide", BrowInnerUp=0.35)
+
+# --- round 8, more word senses from the QA pass ---------------------------------------------------------
+#: "lids at half", "eyelids at half-mast": drooping lids
+EXPRESSION_WORDS.update({"lid at half": "lids_droop", "lid at half mast": "lids_droop", "eyelid at half": "lids_droop",
+                         "eyelid at half mast": "lids_droop", "half mast": "lids_droop"})
+#: "mouth corner yanked to the right": the corner pulled sideways (lips shift), not up or down
+ACTIONS.update(dict.fromkeys(["yank", "jerk"], "motion"))
+RULES.update({("corners", "motion"): "lips_right"})

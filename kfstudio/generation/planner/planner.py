@@ -271,6 +271,12 @@ _SEAL_KEEP = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) f
 _SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "MouthUpperUp")) for n in ch.NAMES])
 _SEALED_OPENING = 0.1
 _PRESS = np.array([n.startswith("MouthPress") for n in ch.NAMES])
+_FROWN = np.array([n.startswith("MouthFrown") for n in ch.NAMES])
+_SAD_FEELINGS = frozenset({"emotion_sadness", "emotion_grief", "emotion_disappointment", "emotion_hurt"})
+_FROWN_UNDER_SMILE = 0.5
+#: A sound said as understanding or approval ("a long 'ooooh' of understanding"): not the sound's stock surprise
+_UNDERSTANDING_RE = re.compile(r"\b(?:of|in)\s+(?:sudden\s+|dawning\s+|slow\s+)?(?:understanding|reali[sz]ation|recognition|comprehension"
+                               r"|approval|appreciation|agreement|sympathy|acknowledg(?:e)?ment)\b", re.IGNORECASE)
 #: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
 _FLOOR_RE = re.compile(r"\b(?:floor|ground|knees?|feet|chest|table|desk|lap|boots?|shoes?|basement)\b", re.IGNORECASE)
 #: Channels that turn the eyes or the head sideways
@@ -545,7 +551,7 @@ class EmbeddedPlanner:
                 # "he sings a long 'aah' note", "she pronounces 'oh' for the coach": a sound made for its own sake
                 explanation.append(f"the sound is sung or pronounced: its stock feeling ('{felt}') is not read")
                 felt = ""
-            if felt and self._names_feeling(strip_quotes(description)):
+            if felt and (self._names_feeling(strip_quotes(description)) or _UNDERSTANDING_RE.search(description)):
                 # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
                 felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
                 explanation.append(f"the text names a feeling of its own: the sound's feeling is read mild ('{felt}')")
@@ -870,6 +876,10 @@ class EmbeddedPlanner:
             lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
             values[lips] = np.minimum(values[lips], 0.03)
         flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
+        if live & _SMILES and live & _SAD_FEELINGS and not live & {"corners_down", "mouth_frown", "frown"}:
+            # "a brave smile over obvious heartbreak": the corners cannot go up and down at once; the smile asked holds
+            # them and the sadness shows in the brows and eyes
+            values[_FROWN] *= _FROWN_UNDER_SMILE
         if live & _SMILES and live & (_OPENINGS | {"teeth_bared"}) and not live & (_LIP_SEALS | {"lips_tighten"}):
             values[_PRESS] = 0.0  # "a smile with the lips apart": the smile's lips do not rest together
         if live & _CLENCHES and not live & _OPENINGS:
