@@ -248,3 +248,16 @@ def test_lids_at_half_mast_droop(planner):
 def test_a_corner_yanked_to_one_side_shifts_the_mouth(planner):
     p = planner.plan("the mouth corner jerks to the left")
     assert v(p, "MouthLeft") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["Her brows draw slightly together.", "his eyebrows pull a little together"])
+def test_brows_drawn_together_with_a_size_between_are_knit(planner, text):
+    p = planner.plan(text)
+    assert 0.15 <= v(p, "BrowDownLeft") <= 0.45
+
+
+def test_lips_held_together_press_and_teeth_together_shut_the_jaw_without_a_frown(planner):
+    assert both(planner.plan("lips held together"), "MouthPress") >= 0.25
+    p = planner.plan("teeth together, lips drawn back")
+    assert v(p, "JawOpen") <= 0.05 and both(p, "MouthStretch") >= 0.3
+    assert both(p, "BrowDown") == 0

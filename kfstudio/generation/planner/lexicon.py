@@ -632,3 +632,9 @@ EXPRESSION_WORDS.update({"lid at half": "lids_droop", "lid at half mast": "lids_
 #: "mouth corner yanked to the right": the corner pulled sideways (lips shift), not up or down
 ACTIONS.update(dict.fromkeys(["yank", "jerk"], "motion"))
 RULES.update({("corners", "motion"): "lips_right"})
+#: "the brows draw slightly together", "lips held together": a bare "together" closes the part it follows
+ACTIONS.update({"together": "together"})
+RULES.update({("brows", "together"): "brows_knit", ("inner_brows", "together"): "brows_knit", ("lips", "together"): "lips_press",
+              ("mouth", "together"): "lips_press", ("teeth", "together"): "teeth_together", ("jaw", "together"): "teeth_together"})
+#: "teeth together": the jaw shut behind whatever the lips do (no brow or lip movement of its own)
+CONCEPTS.update(dict([_c("teeth_together", {"JawOpen": 0.0}, "mouth", 0.6, "none", "teeth together")]))
