@@ -261,3 +261,8 @@ def test_lips_held_together_press_and_teeth_together_shut_the_jaw_without_a_frow
     p = planner.plan("teeth together, lips drawn back")
     assert v(p, "JawOpen") <= 0.05 and both(p, "MouthStretch") >= 0.3
     assert both(p, "BrowDown") == 0
+
+
+def test_puckered_lips_round_a_little_and_a_pushed_out_lip_turns_the_corners_down(planner):
+    assert v(planner.plan("her lips are puckered"), "MouthFunnel") >= 0.18
+    assert both(planner.plan("his lower lip pushes out"), "MouthFrown") >= 0.15

@@ -638,3 +638,7 @@ RULES.update({("brows", "together"): "brows_knit", ("inner_brows", "together"): 
               ("mouth", "together"): "lips_press", ("teeth", "together"): "teeth_together", ("jaw", "together"): "teeth_together"})
 #: "teeth together": the jaw shut behind whatever the lips do (no brow or lip movement of its own)
 CONCEPTS.update(dict([_c("teeth_together", {"JawOpen": 0.0}, "mouth", 0.6, "none", "teeth together")]))
+#: puckered lips round a little (train: MouthFunnel 0.2-0.23 in 17 missed lines of 7 families, 0.15 before)
+_retarget("lips_pucker", MouthFunnel=0.35)
+#: a pushed-out lower lip turns the corners down a little more (train: MouthFrown 0.15, 0.12 before)
+_retarget("lower_lip_out", MouthFrown_S=0.3)
