@@ -266,3 +266,8 @@ def test_lips_held_together_press_and_teeth_together_shut_the_jaw_without_a_frow
 def test_puckered_lips_round_a_little_and_a_pushed_out_lip_turns_the_corners_down(planner):
     assert v(planner.plan("her lips are puckered"), "MouthFunnel") >= 0.18
     assert both(planner.plan("his lower lip pushes out"), "MouthFrown") >= 0.15
+
+
+def test_the_rest_of_the_face_is_not_held_when_the_moving_part_was_not_read(planner):
+    p = planner.plan("She goes quiet: mouth buttoned, the rest of her face blank.")
+    assert p.held is None or not p.held[__import__("kfstudio").channels.channel_index("BrowInnerUp")]

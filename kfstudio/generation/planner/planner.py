@@ -912,6 +912,8 @@ class EmbeddedPlanner:
                 continue  # "everything below the brows stays still": the brows are what moves
             if m.group("rest"):
                 moving = {r for i in instances if not i.negated for r in self._regions(i)}
+                if not moving:
+                    continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 regions |= set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
                 part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
