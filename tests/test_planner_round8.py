@@ -271,3 +271,8 @@ def test_puckered_lips_round_a_little_and_a_pushed_out_lip_turns_the_corners_dow
 def test_the_rest_of_the_face_is_not_held_when_the_moving_part_was_not_read(planner):
     p = planner.plan("She goes quiet: mouth buttoned, the rest of her face blank.")
     assert p.held is None or not p.held[__import__("kfstudio").channels.channel_index("BrowInnerUp")]
+
+
+def test_on_that_side_is_the_side_named_before(planner):
+    p = planner.plan("Her left brow dips and the mouth corner drops on that side too.")
+    assert v(p, "MouthFrownLeft") >= 0.3 and v(p, "MouthFrownRight") < 0.05

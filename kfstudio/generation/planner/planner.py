@@ -277,6 +277,16 @@ _FROWN_UNDER_SMILE = 0.5
 #: A sound said as understanding or approval ("a long 'ooooh' of understanding"): not the sound's stock surprise
 _UNDERSTANDING_RE = re.compile(r"\b(?:of|in)\s+(?:sudden\s+|dawning\s+|slow\s+)?(?:understanding|reali[sz]ation|recognition|comprehension"
                                r"|approval|appreciation|agreement|sympathy|acknowledg(?:e)?ment)\b", re.IGNORECASE)
+#: "the upper lip lifts on that side", "... on the same side": the side named before
+_THAT_SIDE_RE = re.compile(r"\b(on|to|at)\s+(?:that|the\s+same)\s+side\b", re.IGNORECASE)
+_SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
+
+
+def _that_side(m: re.Match) -> str:
+    named = _SIDE_WORD_RE.findall(m.string[: m.start()])
+    return f"{m.group(1)} the {named[-1].lower()} side" if named else m.group(0)
+
+
 #: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
 _FLOOR_RE = re.compile(r"\b(?:floor|ground|knees?|feet|chest|table|desk|lap|boots?|shoes?|basement)\b", re.IGNORECASE)
 #: Channels that turn the eyes or the head sideways
@@ -712,6 +722,7 @@ class EmbeddedPlanner:
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
                          "sealed": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool)}
+        text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:
