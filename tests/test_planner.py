@@ -201,7 +201,8 @@ def test_thin_or_tight_smile_is_a_smile_over_pressed_lips(planner):
         assert 0.15 <= v(plan, "MouthSmileLeft") <= 0.45, text
         assert v(plan, "MouthPressLeft") >= 0.2 and v(plan, "MouthPressRight") >= 0.2, text
     assert v(planner.plan("the smile is gone"), "MouthSmileLeft") == 0.0
-    assert v(planner.plan("a big smile"), "MouthPressLeft") == 0.0
+    # a closed smile rests the lips lightly together (corpus, round 8), far below a tight smile's press
+    assert v(planner.plan("a big smile"), "MouthPressLeft") <= 0.2 < v(planner.plan("a tight smile"), "MouthPressLeft")
 
 
 def test_clenched_teeth_keep_the_jaw_shut_even_for_a_shouted_sound(planner):

@@ -104,7 +104,7 @@ _SMILE_FAMILY = frozenset({"smile", "grin", "beam", "half_smile", "laugh", "gigg
 #: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
 _HAPPY_TEARS = frozenset({"smile", "emotion_happiness", "emotion_excitement", "emotion_tenderness"})
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
-_CLENCHES = frozenset({"jaw_clench", "teeth_grit"})
+_CLENCHES = frozenset({"jaw_clench", "teeth_grit", "teeth_together"})
 _CLENCHED_JAW = 0.05
 _STRAIGHT_FACE_PRESS = 0.35
 _OPENINGS = frozenset({"mouth_open", "jaw_open", "lips_part", "jaw_slack"})
@@ -248,6 +248,51 @@ class Plan:
     held: np.ndarray | None = None
 
 
+#: A part said to take no part ("brows not moving", "the mouth stays neutral", "the rest of the face stays dead")
+_STILL_PART_RE = re.compile(
+    r"\b(?:(?P<rest>rest\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?face)|(?P<part>eyebrows?|brows?|forehead|eyes|eyelids?|lids"
+    r"|mouth|lips|jaw|cheeks|nose|head))\s+"
+    r"(?:(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|is|are|was|were|kept|held|keep|keeps|hold|holds)\s+)?"
+    r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
+    r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
+    r"|out\s+of\s+it|inert|expressionless|passive)"
+    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"
+    r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
+    r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
+    r"|budge|budging|twitch|twitching|join\s+in|joining\s+in|take\s+part|taking\s+part)\b)"
+    r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b",
+    re.IGNORECASE,
+)
+_OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
+                            re.IGNORECASE)
+#: Lips said to press, close or tighten while a sound is said keep these channels (the text's), and the sound
+#: opens these at most this much
+_SEAL_KEEP = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) for n in ch.NAMES])
+_SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "MouthUpperUp")) for n in ch.NAMES])
+_SEALED_OPENING = 0.1
+_PRESS = np.array([n.startswith("MouthPress") for n in ch.NAMES])
+_FROWN = np.array([n.startswith("MouthFrown") for n in ch.NAMES])
+_SAD_FEELINGS = frozenset({"emotion_sadness", "emotion_grief", "emotion_disappointment", "emotion_hurt"})
+_FROWN_UNDER_SMILE = 0.5
+#: A sound said as understanding or approval ("a long 'ooooh' of understanding"): not the sound's stock surprise
+_UNDERSTANDING_RE = re.compile(r"\b(?:of|in)\s+(?:sudden\s+|dawning\s+|slow\s+)?(?:understanding|reali[sz]ation|recognition|comprehension"
+                               r"|approval|appreciation|agreement|sympathy|acknowledg(?:e)?ment)\b", re.IGNORECASE)
+#: "the upper lip lifts on that side", "... on the same side": the side named before
+_THAT_SIDE_RE = re.compile(r"\b(on|to|at)\s+(?:that|the\s+same)\s+side\b", re.IGNORECASE)
+_SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
+
+
+def _that_side(m: re.Match) -> str:
+    named = _SIDE_WORD_RE.findall(m.string[: m.start()])
+    return f"{m.group(1)} the {named[-1].lower()} side" if named else m.group(0)
+
+
+#: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
+_FLOOR_RE = re.compile(r"\b(?:floor|ground|knees?|feet|chest|table|desk|lap|boots?|shoes?|basement)\b", re.IGNORECASE)
+#: Channels that turn the eyes or the head sideways
+_SIDEWAYS = np.array([n.startswith(("EyeLookIn", "EyeLookOut")) or n in ("LeftEyeYaw", "RightEyeYaw", "HeadYaw") for n in ch.NAMES])
+
+
 def _side_mask(side: str) -> np.ndarray:
     """Channels that belong to the other side than ``side`` (those a one-sided movement leaves alone)."""
     other = "right" if side == "left" else "left"
@@ -323,6 +368,7 @@ class _Flags(TypedDict):
     touched: set[str]  # regions the instances moved
     unknown: list[str]
     clenched: bool  # the jaw is held shut ("through clenched teeth"): a sound said through it stays closed
+    sealed: bool  # the lips are said to press, close or tighten: a sound said with them keeps them so
     negated: np.ndarray  # channels negated words hold at rest (Plan.held)
 
 
@@ -397,10 +443,18 @@ class _Matcher:
                 b.roles.pop("side")
                 if b.roles.get("action") == "side":
                     del b.roles["action"]
+        for k, s in enumerate(out):
+            # "shoots him a look", "shooting her a glance": the look is shot at someone, it does not go up
+            if s.roles.get("action") == "up" and lemmas[s.start] == "shoot" and any(
+                    o.roles.get("part") in ("look", "gaze") and 0 < o.start - s.end <= 3 for o in out[k + 1 : k + 3]):
+                del s.roles["action"]
         for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
-                if after in ("a", "an") or (s.text == "in" and after in _EMOTION_LEMMAS):
+                # ... but "tilts down a bit", "brows go up a touch": the article opens an intensity phrase
+                # and the direction stays a movement
+                sized = any(o.start == s.end + 1 and "intensity" in o.roles for o in out)
+                if (after in ("a", "an") and not sized) or (s.text == "in" and after in _EMOTION_LEMMAS):
                     del s.roles["action"]
         return out
 
@@ -507,7 +561,7 @@ class EmbeddedPlanner:
                 # "he sings a long 'aah' note", "she pronounces 'oh' for the coach": a sound made for its own sake
                 explanation.append(f"the sound is sung or pronounced: its stock feeling ('{felt}') is not read")
                 felt = ""
-            if felt and self._names_feeling(strip_quotes(description)):
+            if felt and (self._names_feeling(strip_quotes(description)) or _UNDERSTANDING_RE.search(description)):
                 # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
                 felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
                 explanation.append(f"the text names a feeling of its own: the sound's feeling is read mild ('{felt}')")
@@ -529,7 +583,7 @@ class EmbeddedPlanner:
             explanation.append(f"hold without previous values: reading keyframe {index - 1} of the script")
 
         values, forced, flags = self._plan_core(description, prev, explanation)
-        if beats and len(beats) >= 2 and not flags["specific"]:
+        if beats and len(beats) >= 2 and not flags["specific"] and not flags["neutral"]:
             # "..., then it drops forward": the last beat moves a part named in the beats before it
             part = self._last_part(" , ".join(beats[:-1]))
             if part:
@@ -569,8 +623,15 @@ class EmbeddedPlanner:
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
         if speech is not None:
+            said = values.copy()
             values = blend(values, speech)
             explanation.append(speech.describe())
+            if flags["sealed"]:
+                # "lips clamp together for the final p of 'stop'", "says 'fine' through a tight little mouth": the lips
+                # the text presses or tightens stay so, and the sound opens the jaw only a little behind them
+                values[_SEAL_KEEP] = np.maximum(values[_SEAL_KEEP], said[_SEAL_KEEP])
+                values[_SEAL_OPENERS] = np.minimum(values[_SEAL_OPENERS], _SEALED_OPENING)
+                explanation.append(f"the sound is said with the lips pressed or tight: the press stays, the mouth opens <= {_SEALED_OPENING}")
             if flags["clenched"]:
                 values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
                 values[_IDX["MouthClose"]] = min(values[_IDX["MouthClose"]], _CLENCHED_JAW)
@@ -659,7 +720,9 @@ class EmbeddedPlanner:
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
+                         "sealed": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool)}
+        text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:
@@ -671,6 +734,7 @@ class EmbeddedPlanner:
         last_part = ""  # the last face part named, for clauses whose movement refers back to it
         last_side = ""  # ... and the side word right before it ("her left eye")
         previous_clause: list[_Instance] = []
+        pending_size: _Span | None = None  # a clause of intensity words alone, for the next clause's movement
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             for sp in spans:
@@ -680,6 +744,17 @@ class EmbeddedPlanner:
                 # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
                 # the part named just before
                 part = direction_part if direction_part and self._bare_directions(spans) else last_part
+                side_noun = [sp for k, sp in enumerate(spans) if sp.roles.get("action") == "turn" and sp.text.lower() == "side"
+                             and k > 0 and "side" in spans[k - 1].roles]
+                if not part and side_noun and previous_clause and all(i.concept.region not in ("gaze", "head") for i in previous_clause):
+                    # "crooked grin, left side hitched higher": the side of the movement before, not a head turn
+                    side = str(spans[spans.index(side_noun[0]) - 1].roles["side"])
+                    for inst in previous_clause:  # a one-sided movement without a side yet takes it
+                        if not inst.side and (inst.one_sided or inst.concept.sided == "one"):
+                            inst.side = side
+                    sides.append(side)
+                    explanation.append(f"'{side} side' names a side of '{previous_clause[0].words}', not a head turn")
+                    continue
                 if not part and any(sp.roles.get("action") in ("turn", "tilt") for sp in spans):
                     part = "head"  # "turned right a little": a turn with no part named is the head's
                 if part:
@@ -692,6 +767,21 @@ class EmbeddedPlanner:
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation)
+            if not found and not context and spans and all(
+                    "intensity" in sp.roles and not set(sp.roles) & {"part", "expression", "neg_before", "neg_after"}
+                    and self._lemmatizer.phrase(sp.text) not in self._suppress for sp in spans) and all(
+                    any(sp.start <= k <= sp.end for sp in spans) or t.lemma in STOP_WORDS or t.lemma in FILLER or not t.text[0].isalpha()
+                    for k, t in enumerate(clause)):
+                # "an absolutely enormous, face-splitting grin": a clause of size words alone sizes the movement
+                # the next clause names
+                pending_size = max(spans, key=lambda sp: float(sp.roles["intensity"]))
+            elif found and pending_size is not None:
+                first = min(found, key=lambda i: i.start)
+                if first.intensity is None or first.intensity < float(pending_size.roles["intensity"]):
+                    first.intensity, first.intensity_word = float(pending_size.roles["intensity"]), pending_size.text
+                pending_size = None
+            else:
+                pending_size = None
             for neg in [i for i in found if i.negated and i.negation_word.lower() not in _FADES]:
                 # "doesn't wince at the pain", "instead of gasping at the jump scare": the feeling named as what the
                 # negated movement would answer goes with it
@@ -745,7 +835,8 @@ class EmbeddedPlanner:
             if i.concept.key == "wink" and not i.side and closed:
                 i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
         self._sentence_side(instances, sides)
-        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | {"corners_up"} and not i.negated for i in instances)
+        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | _LAUGHS | {"corners_up"} and not i.negated
+                                                             for i in instances)
         if cold_eyes:
             # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
             # so, they are not a second emotion
@@ -795,6 +886,13 @@ class EmbeddedPlanner:
             values[_IDX["MouthClose"]] = max(values[_IDX["MouthClose"]], values[_IDX["JawOpen"]])
             lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
             values[lips] = np.minimum(values[lips], 0.03)
+        flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
+        if live & _SMILES and live & _SAD_FEELINGS and not live & {"corners_down", "mouth_frown", "frown"}:
+            # "a brave smile over obvious heartbreak": the corners cannot go up and down at once; the smile asked holds
+            # them and the sadness shows in the brows and eyes
+            values[_FROWN] *= _FROWN_UNDER_SMILE
+        if live & _SMILES and live & (_OPENINGS | {"teeth_bared"}) and not live & (_LIP_SEALS | {"lips_tighten"}):
+            values[_PRESS] = 0.0  # "a smile with the lips apart": the smile's lips do not rest together
         if live & _CLENCHES and not live & _OPENINGS:
             # "through clenched teeth": the jaw stays shut whatever else would open it (the lips may still part)
             values[_IDX["JawOpen"]] = min(values[_IDX["JawOpen"]], _CLENCHED_JAW)
@@ -806,11 +904,52 @@ class EmbeddedPlanner:
             values[_DUCHENNE] *= 0.3  # a smile under widened eyes is the mouth's alone
         if any(i.concept.key == "gaze_camera" and not i.negated for i in instances):
             self._eyes_to_camera(values, explanation)
+        if not context:
+            self._still_parts(text, instances, values, forced, negated, flags, explanation)
+            self._side_not_gaze(instances, negated, explanation)
         # A negated movement clears only what nothing else in the description sets: in "the laugh
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         flags["negated"] = negated & (values == 0)
         return values, forced, flags
+
+    def _still_parts(self, text: str, instances: list[_Instance], values: np.ndarray, forced: np.ndarray, negated: np.ndarray,
+                     flags: _Flags, explanation: list[str]) -> None:
+        """A part said to stay still ("brows not moving", "the brows stay neutral", "the rest of the face stays
+        dead") is held at rest: what an expression elsewhere would add there goes, and nothing fills it."""
+        regions: set[str] = set()
+        for m in _STILL_PART_RE.finditer(text):
+            if _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+                continue  # "everything below the brows stays still": the brows are what moves
+            if m.group("rest"):
+                moving = {r for i in instances if not i.negated for r in self._regions(i)}
+                if not moving:
+                    continue  # "mouth folded away, the rest of her face blank": what moves was not read here
+                regions |= set(_ALL_REGIONS) - moving - {"gaze", "head"}
+            else:
+                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
+                regions |= set(lx.PART_REGIONS.get(part, ()))
+        if not regions:
+            return
+        mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+        for r in regions:
+            mask |= _REGION_MASKS[r]
+        values[mask] = 0.0
+        forced |= mask
+        negated |= mask
+        flags["touched"].update(regions)
+        explanation.append(f"said to stay still: {', '.join(sorted(regions))} held at rest")
+
+    @staticmethod
+    def _side_not_gaze(instances: list[_Instance], negated: np.ndarray, explanation: list[str]) -> None:
+        """A side word that names the side of a face part ("the left eye narrows", "right corner pulls down")
+        is not a direction: with no gaze or head movement read, the eyes and head do not turn that way."""
+        sided = [i for i in instances if not i.negated and (i.side or i.one_sided) and i.concept.sided != "dir"
+                 and i.concept.region not in ("gaze", "head")]
+        if not sided or any(i.concept.region in ("gaze", "head") for i in instances if not i.negated):
+            return
+        negated |= _SIDEWAYS
+        explanation.append(f"'{sided[0].words}' names a side of the face, not a direction: the eyes and head do not turn")
 
     def _faded_earlier(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:
         """"She smiles at the photo ... her smile fades": the movement that fades is the one named before
@@ -960,6 +1099,9 @@ class EmbeddedPlanner:
                 instances.append(inst)
                 used.add(k)
         instances = self._merge(self._drop_brow_tilts(self._drop_pitch_tilts(self._drop_vague(instances))))
+        for inst in instances:
+            if inst.concept.key in ("jaw_open", "mouth_open") and _FLOOR_RE.search(inst.words):
+                inst.concept = lx.CONCEPTS["jaw_drop_full"]  # "his jaw dropped to his knees": as far as a jaw goes
         if not instances:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)

@@ -531,6 +531,25 @@ _IT_DOESNT_RE = re.compile(
     r"(?=\s*(?:[;,.!:\u2014-]|$))", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
+#: "tries her best not to laugh", "doing his hardest not to smile": held back, as "trying not to"
+_BEST_NOT_RE = re.compile(
+    r"\b(?:tr(?:y|ies|ying|ied)|do|does|doing|did)\s+(?:(?:her|his|their|my|your|our)\s+)?(?:very\s+|level\s+|absolute\s+)?"
+    r"(?:best|hardest|utmost)\s+not\s+to\b",
+    re.I,
+)
+#: "as surprised as a person can possibly be", "as happy as anyone could be", "as angry as humanly possible":
+#: the feeling at its most
+_AS_MUCH_AS_ONE_CAN_RE = re.compile(
+    r"\bas\s+([a-z]+)\s+as\s+(?:(?:a\s+(?:person|human(?:\s+being)?|face|man|woman|body)|anyone|anybody|one|someone|somebody"
+    r"|(?:she|he|they|i|you|we|it))\s+(?:can|could|will\s+ever|would\s+ever)\s+(?:possibly\s+|ever\s+)?(?:be|get|look|go)\b"
+    r"|(?:is\s+)?humanly\s+possible\b|can\s+be\b|it\s+gets\b|they\s+come\b)",
+    re.I,
+)
+#: "a mock-offended gasp", "faux-surprised", "in mock horror": a feeling played, read as the feeling (not as mockery)
+_MOCK_RE = re.compile(r"\b(?:mock|faux|pretend|fake)[\s-]+(?=(?:offended|outraged|horror|horrified|surprise|surprised|shock|shocked"
+                      r"|indignant|indignation|innocent|innocence|anger|angry|fear|afraid|terror|terrified|sad|sadness|dismay|hurt)\b)", re.I)
+#: "a hundred percent", "one hundred per cent": all of it
+_HUNDRED_PERCENT_RE = re.compile(r"\b(?:a|one)\s+hundred\s+(?:percent|per\s+cent)\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
 _AS_FAR_AS_RE = re.compile(
     r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
@@ -667,13 +686,17 @@ def normalize(text: str) -> str:
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
+    s = _MOCK_RE.sub("", s)
+    s = _HUNDRED_PERCENT_RE.sub("fully", s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _number_levels(s)
     s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
+    s = _BEST_NOT_RE.sub("trying not to", s)
     s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
+    s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
     if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
@@ -1094,14 +1117,16 @@ _BEAT_START = re.compile(
       | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | instead\b(?!\s+of\b)
-      | (?:recovers?|recovering|(?:composes?|collects?|gathers?)\s+(?:herself|himself|themselves|myself))\b
-      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+into\b
+      | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself))\b
+      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b
     )""",
     re.VERBOSE,
 )
 _INSTEAD_END_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+)?(?=[^,;\x00]*\binstead\s*[.!]*\s*$)")
 #: Phrases that close the *first* beat ("surprised at first, he ...").
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
+_LATER_BEAT_RE = re.compile(r"(?<=[,;.:])\s*(?:and\s+|but\s+)?(?:gradually|slowly|little\s+by\s+little|bit\s+by\s+bit|over\s+time"
+                            r"|soon|later|moments?\s+later|seconds?\s+later|now)\b")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
@@ -1119,6 +1144,8 @@ def split_change_beats(text: str) -> list[str]:
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
+    if "\x00" in s:  # "at first he grins; gradually the smile ...": after a first beat, these start the next one
+        s = _LATER_BEAT_RE.sub("\x00", s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
     parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
     parts = [p for p in parts if re.search(r"[a-z]", p)]
