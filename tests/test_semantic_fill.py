@@ -175,3 +175,34 @@ def test_no_part_and_nothing_more_keep_the_rest_still(planner):
 def test_fixed_eyes_are_a_stare_not_a_lock(planner):
     mask, why = stillness(planner.plan("She stands rooted to the floor, eyes fixed."), "She stands rooted to the floor, eyes fixed.")
     assert not mask.any() and not why
+
+
+# ---------------------------------------------------------------------------- a face at rest
+def fearful_reading(description: str) -> Reading:
+    """A learned reading coloured by a frightening scene: raised inner brows, wide eyes, and a trace of a
+    smile and soft lids on the channels a calm face uses."""
+    values = np.zeros(ch.NUM_CHANNELS)
+    for name, v in (("BrowInnerUp", 0.45), ("EyeWideLeft", 0.4), ("EyeWideRight", 0.4), ("MouthStretchLeft", 0.3),
+                    ("MouthStretchRight", 0.3), ("MouthSmileLeft", 0.18), ("MouthSmileRight", 0.18),
+                    ("EyeBlinkLeft", 0.12), ("EyeBlinkRight", 0.12)):
+        values[idx(name)] = v
+    return Reading(values, 0.6, "a line", values.copy(), description=description)
+
+
+@pytest.mark.parametrize("text", ["Her face is calm, eyes straight ahead.", "He stays composed.", "Serene."])
+def test_a_face_at_rest_takes_no_colour_from_the_scene(planner, text):
+    plan = planner.plan(text)
+    assert plan.found_movement and np.abs(plan.values).max() < 0.05  # the planner's trace of a calm face
+    res = combine(plan, fearful_reading(text), {"fill": 0.4, "mode": "max", "gain": 1.0, "floor": 0.1})
+    for name in ("BrowInnerUp", "EyeWideLeft", "EyeWideRight", "MouthStretchLeft"):
+        assert res.values[idx(name)] == 0.0, name
+    # the trace is shown at the learned strength on the channels it moves: not an empty face
+    assert res.values[idx("MouthSmileLeft")] == pytest.approx(0.18) and res.values[idx("EyeBlinkLeft")] >= 0.1
+
+
+def test_a_faint_movement_that_is_not_at_rest_is_still_proposed_whole(planner):
+    text = "the merest trace of boredom, softly"
+    plan = planner.plan(text)
+    assert plan.found_movement and 0 < np.abs(plan.values).max() < 0.05  # too faint to show
+    res = combine(plan, fearful_reading(text), {"fill": 0.4, "mode": "max", "gain": 1.0, "floor": 0.1})
+    assert res.values[idx("BrowInnerUp")] > 0.4

@@ -65,6 +65,7 @@ DEFAULT_COMBINE = {
     "stillness": 1.0,  # 0: the words that keep a region or a side still ("head locked", "left only") are not read
 }
 
+_REST_TEMPLATE = re.compile(r"\(calm\) ->")  # a planner explanation line for the face-at-rest template
 _INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
 
 
@@ -402,6 +403,15 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     return res
 
 
+def _reads_rest(plan, planned: np.ndarray, s: dict) -> bool:
+    """The planner read a face at rest and nothing else that shows: "the face is calm", "relaxed, gaze
+    ahead". Its values are a trace (the 'calm' template's soft lids); the learned layer neither adds
+    channels beside it nor replaces it as a reading "too faint to show": a calm face stays calm,
+    whatever the script's emotion colours the learned reading with."""
+    return (bool(getattr(plan, "found_movement", False)) and np.abs(planned).max() < s["closest_min"]
+            and any(_REST_TEMPLATE.search(e) for e in plan.explanation))
+
+
 def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray | None) -> Combined:
     """The fixed combination rule (see :func:`combine`)."""
     s = dict(DEFAULT_COMBINE, **(settings or {}))
@@ -436,7 +446,8 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
     else:
         take = open_.copy()
     added = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-    if s["fill"] > 0:
+    at_rest = _reads_rest(plan, planned, s)
+    if s["fill"] > 0 and not at_rest:
         added = kept & (planned == 0) & (planned[ch.MIRROR_INDEX] == 0) & (np.abs(learned) >= s["fill"])
         if unnegated is not None:
             added &= ~((np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05)
@@ -470,12 +481,18 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
     if (found and unnegated is None and 0 < np.abs(planned).max() < s["closest_min"] <= np.abs(learned).max()
             and not any("'neutral'" in e for e in plan.explanation)):
         # the planner read a movement too faint to show ("... until it's calm and soft": a trace of a
-        # smile scaled down again) and nothing negated or neutral: the learned layer proposes the face
+        # smile scaled down again) and nothing negated or neutral: the learned layer proposes the face;
+        # for a face at rest only on the channels the planner's trace moved (the learned reading of
+        # "the face is calm" in a frightening scene still carries the scene's fear: not shown)
         faint = float(np.abs(planned).max())
-        out = _coherent(np.where(np.abs(learned) > np.abs(out), learned, out))
+        stronger = np.abs(learned) > np.abs(out)
+        if at_rest:
+            stronger &= planned != 0
+        out = _coherent(np.where(stronger, learned, out))
         info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
         lines.append(f"semantic: the planner's reading is too faint to show (largest value {faint:.2f}); the learned "
-                     f"layer proposes the face (confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
+                     f"layer proposes {'the face at rest' if at_rest else 'the face'} (confidence {conf:.2f}) -> "
+                     f"{_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
     if found and np.abs(out).max() < s["closest_min"] and np.abs(raw).max() >= s["closest_min"] and unnegated is not None:
         # the planner read only negations ("isn't surprised at all; he just looks at her flatly"): the
         # learned layer proposes the rest, except the channels that the negated words drive (those
