@@ -102,6 +102,16 @@ def test_hold_carries_previous(planner):
     assert np.allclose(plan.values[ch.channel_index("BrowDownLeft")], prev[ch.channel_index("BrowDownLeft")])
 
 
+def test_hold_carries_nothing_into_a_region_the_line_moves(planner):
+    prev = planner.plan("eyes squeezed shut, mouth stretched wide, brows knitted").values
+    plan = planner.plan("Her eyes blink open slowly, still heavy.", previous=prev)
+    # the eyes are read anew: the squeeze is not carried into them ...
+    assert v(plan, "EyeSquintLeft") < 0.05 and v(plan, "EyeBlinkLeft") < prev[ch.channel_index("EyeBlinkLeft")]
+    # ... while the regions the line does not move keep the keyframe before
+    assert v(plan, "BrowDownLeft") == pytest.approx(prev[ch.channel_index("BrowDownLeft")])
+    assert v(plan, "MouthStretchLeft") == pytest.approx(prev[ch.channel_index("MouthStretchLeft")])
+
+
 def test_module_explain_function():
     lines = explain("the inner brows lift slightly")
     assert any("BrowInnerUp" in line for line in lines)
