@@ -206,3 +206,35 @@ def test_a_faint_movement_that_is_not_at_rest_is_still_proposed_whole(planner):
     assert plan.found_movement and 0 < np.abs(plan.values).max() < 0.05  # too faint to show
     res = combine(plan, fearful_reading(text), {"fill": 0.4, "mode": "max", "gain": 1.0, "floor": 0.1})
     assert res.values[idx("BrowInnerUp")] > 0.4
+
+
+# ---------------------------------------------------------------------------- one side
+@pytest.mark.parametrize("text, still, free", [
+    ("One eyebrow rises on the left side while the other stays level.", "BrowOuterUpRight", "MouthSmileRight"),
+    ("Her right lid droops; the other one doesn't move.", "EyeBlinkLeft", "MouthSmileLeft"),
+])
+def test_the_other_side_that_stays_is_kept_still_in_that_region_only(planner, text, still, free):
+    mask, why = stillness(planner.plan(text), text)
+    assert mask[idx(still)] and not mask[idx(free)] and why
+    _, res = combined(planner, text)
+    assert res.values[idx(still)] == 0.0
+
+
+def test_the_other_side_that_stays_shut_is_not_kept_at_rest(planner):
+    text = "One eye opens, the other stays shut."
+    mask, _ = stillness(planner.plan(text), text)
+    assert not mask.any()
+
+
+def test_the_larger_option_does_not_mirror_a_side_the_words_name(planner):
+    from kfstudio.generation.semantic.layer import DEFAULT_COMBINE, gate_inputs
+
+    smile = np.zeros(ch.NUM_CHANNELS)
+    smile[[idx("MouthSmileLeft"), idx("MouthSmileRight")]] = 0.5
+    for text, mirrored in (("The left corner of his mouth tugs up.", False), ("He smiles.", True)):
+        plan = planner.plan(text)
+        reading = Reading(smile.copy(), 0.7, "a line", smile.copy(), description=text)
+        options, _ = gate_inputs(plan, reading, dict(DEFAULT_COMBINE), None, np.asarray(plan.values))
+        larger = options[3]
+        assert larger[idx("MouthSmileLeft")] >= 0.4
+        assert (larger[idx("MouthSmileRight")] >= 0.4) == mirrored, text

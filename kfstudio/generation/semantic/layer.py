@@ -207,6 +207,8 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
     learned = reading.values * s["gain"]
     learned = _without_held(settle_antagonists(np.where(np.abs(learned) >= s["floor"], learned, 0.0)), plan)
     beside = settle_antagonists(learned, planned, _kept_mask(plan))
+    if _NAMES_A_SIDE.search(reading.description):  # a movement the words put on one side is not made symmetric
+        beside[_one_sided(planned)] = 0.0
     larger = np.where(np.abs(planned) >= np.abs(beside), planned, beside)
     options = np.stack([np.asarray(rule_values, dtype=np.float64), _coherent(planned), _coherent(learned), _coherent(larger)])
     x = region_features(plan, reading, options, reading.description, reading.background, reading.emotion,
@@ -277,6 +279,18 @@ _OTHER_SIDE_CHANNELS = {
 }
 
 
+#: "one brow lifts while the other stays level", "left lid droops, the other one doesn't move": the other
+#: side of a one-sided movement stays at rest (not "the other stays shut": a state of its own)
+_OTHER_STAYS = re.compile(
+    r"\b(?:the|his|her|their)\s+other(?:\s+(?:one|side|brow|eyebrow|eye|lid|eyelid|corner|cheek|nostril)s?)?\s+"
+    r"(?:(?:stays|remains|keeps|stay|remain|is\s+kept|is\s+left|holds)\s+(?:perfectly\s+|completely\s+|dead\s+)?"
+    r"(?:level|put|still|flat|neutral|relaxed|at\s+rest|where\s+it\s+(?:is|was)|unmoved|motionless|in\s+place|down|steady|quiet)\b"
+    r"|(?:does\s*n[o']t|doesnt|does\s+not|never|won'?t)\s+(?:move|budge|follow|react|join\s+in))",
+    re.IGNORECASE,
+)
+_SIDED = {side: np.array([c.side == side and not c.is_pose and not c.name.startswith("EyeLook") for c in ch.CHANNELS])
+          for side in ("left", "right")}
+
 #: the face's expression, which "no expression" keeps still (not the head or the gaze: a nod, a look at the camera)
 _EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
 
@@ -316,6 +330,15 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
             mask |= _OTHER_SIDE_CHANNELS[_SIDE_WORD[side.lower()]]
             if f"'{m.group(0).strip()}'" not in why:
                 why.append(f"'{m.group(0).strip()}'")
+    other = _OTHER_STAYS.search(text)
+    if other:  # the side the planner moved less, in the regions where it moved one side more than the other
+        planned = np.abs(np.asarray(plan.values, dtype=np.float64))
+        for r in REGIONS:
+            left, right = planned[REGION_MASKS[r] & _SIDED["left"]].sum(), planned[REGION_MASKS[r] & _SIDED["right"]].sum()
+            if max(left, right) >= 0.1 and min(left, right) <= 0.5 * max(left, right):
+                mask |= REGION_MASKS[r] & _OTHER_SIDE_CHANNELS["left" if left > right else "right"]
+                if f"'{other.group(0).strip()}'" not in why:
+                    why.append(f"'{other.group(0).strip()}'")
     blank = _NO_EMOTION.search(text)
     if blank:  # "no expression at all": the face's expression; a nod or a look at the camera still moves
         mask |= _EXPRESSION
@@ -401,6 +424,17 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
             res.explanation.append(f"semantic: the gate {what} " + ", ".join(f"{r} ({p[r]:.2f})" for r in regions)
                                    + (f" -> {shown}" if shown != "rest" else " -> no movement there"))
     return res
+
+
+#: words that put a movement on one side ("left brow", "R only", "one corner", "a wink", "lopsided")
+_NAMES_A_SIDE = re.compile(r"\b(?:left|right|l|r|one|single|wink\w*|unilat\w*|lopsided|crooked|one-sided|half-smile)\b", re.IGNORECASE)
+_SIDED_ANY = _SIDED["left"] | _SIDED["right"]
+
+
+def _one_sided(planned: np.ndarray) -> np.ndarray:
+    """The channels whose mirror the planner moved while it left them at rest: the other side of a
+    one-sided movement ("the left corner pulls up": MouthSmileRight)."""
+    return _SIDED_ANY & (planned == 0) & (np.abs(planned[ch.MIRROR_INDEX]) >= 0.05)
 
 
 def _reads_rest(plan, planned: np.ndarray, s: dict) -> bool:
