@@ -238,3 +238,15 @@ def test_the_larger_option_does_not_mirror_a_side_the_words_name(planner):
         larger = options[3]
         assert larger[idx("MouthSmileLeft")] >= 0.4
         assert (larger[idx("MouthSmileRight")] >= 0.4) == mirrored, text
+
+
+@pytest.mark.parametrize("text, emotion", [
+    ("His face is relaxed and his eyes rest on the teacher.", "Amusement building into laughter."),
+    ("She is calm, looking at the stage.", "Dread that grows into panic."),
+])
+def test_shipped_layer_keeps_a_face_at_rest_at_rest(planner, layer, text, emotion):
+    plan = planner.plan(text, emotion=emotion)
+    res = layer.refine(plan, text, "", emotion)
+    moved = {n: round(float(v), 2) for n, v in zip(ch.NAMES, res.values) if abs(v) >= 0.1
+             and not n.startswith(("EyeLook", "EyeBlink", "MouthSmile", "Head", "LeftEye", "RightEye"))}
+    assert not moved, moved  # soft lids, a trace of a smile, the gaze and the head: nothing else

@@ -396,7 +396,8 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     options, x = gate_inputs(plan, reading, s, unnegated, res.values)
     choice, prob = gate.choose(x)
     understood = set(getattr(plan, "understood", ()))
-    if getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None):
+    if (getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None)) or _reads_rest(
+            plan, np.asarray(plan.values, dtype=np.float64), s):  # a face read at rest stays at rest where it was read
         choice[[r in understood for r in REGIONS]] = 0
     out = res.values.copy()
     for k in np.flatnonzero(choice):
