@@ -250,3 +250,10 @@ def test_shipped_layer_keeps_a_face_at_rest_at_rest(planner, layer, text, emotio
     moved = {n: round(float(v), 2) for n, v in zip(ch.NAMES, res.values) if abs(v) >= 0.1
              and not n.startswith(("EyeLook", "EyeBlink", "MouthSmile", "Head", "LeftEye", "RightEye"))}
     assert not moved, moved  # soft lids, a trace of a smile, the gaze and the head: nothing else
+
+
+def test_a_still_face_is_the_expression_not_the_gaze_or_the_head(planner):
+    text = "Her face stays neutral, her eyes slide to the door."
+    mask, why = stillness(planner.plan(text), text)
+    assert why and mask[REGION_MASKS["mouth"]].all() and mask[REGION_MASKS["brows"]].all()
+    assert not mask[REGION_MASKS["gaze"]].any() and not mask[HEAD].any()

@@ -220,8 +220,8 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
 _PART_REGIONS = {
     "head": ("head",), "brow": ("brows",), "brows": ("brows",), "eyebrow": ("brows",), "eyebrows": ("brows",),
     "forehead": ("brows",), "mouth": ("mouth",), "lips": ("mouth",), "jaw": ("mouth",), "eye": ("eyes", "gaze"),
-    "eyes": ("eyes", "gaze"), "face": REGIONS,
-}
+    "eyes": ("eyes", "gaze"), "face": tuple(r for r in REGIONS if r not in ("head", "gaze")),  # the expression:
+}  # "face neutral, eyes on the cards" still moves the gaze
 _STILL = (r"(?:locked|level|steady|fixed|frozen|motionless|static|unmoving|immobile|neutral|still|at rest|expressionless|"
           r"impassive|untouched|stone)")
 _PARTS = r"(?:head|brows?|eyebrows?|forehead|mouth|lips|face)"  # not the eyes: "eyes fixed" is a stare
