@@ -297,3 +297,22 @@ def test_a_suppressed_or_hidden_smile_is_held_back(planner):
         plan = planner.plan(text)
         assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.45 and v(plan, "MouthPressLeft") >= 0.15, text
         assert v(plan, "JawOpen") <= 0.1, text
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("The umpire is shouting right in his face.", "JawOpen"),
+    ("She beamed right at the jury.", "MouthSmileLeft"),
+    ("He frowns right back at her.", "BrowDownLeft"),
+])
+def test_right_as_an_adverb_is_not_a_side(planner, text, channel):
+    plan = planner.plan(text)
+    assert v(plan, channel) > 0.1
+    assert v(plan, channel) == pytest.approx(v(plan, ch.CHANNELS[ch.channel_index(channel)].mirror))
+
+
+@pytest.mark.parametrize("text, yaw", [
+    ("She turns her head to the right at the door.", "HeadYaw"),
+    ("His eyes dart right at the noise.", "LeftEyeYaw"),
+])
+def test_right_after_a_movement_or_a_side_word_stays_a_direction(planner, text, yaw):
+    assert v(planner.plan(text), yaw) > 0.1
