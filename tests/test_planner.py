@@ -102,6 +102,16 @@ def test_hold_carries_previous(planner):
     assert np.allclose(plan.values[ch.channel_index("BrowDownLeft")], prev[ch.channel_index("BrowDownLeft")])
 
 
+def test_hold_carries_nothing_into_a_region_the_line_moves(planner):
+    prev = planner.plan("eyes squeezed shut, mouth stretched wide, brows knitted").values
+    plan = planner.plan("Her eyes blink open slowly, still heavy.", previous=prev)
+    # the eyes are read anew: the squeeze is not carried into them ...
+    assert v(plan, "EyeSquintLeft") < 0.05 and v(plan, "EyeBlinkLeft") < prev[ch.channel_index("EyeBlinkLeft")]
+    # ... while the regions the line does not move keep the keyframe before
+    assert v(plan, "BrowDownLeft") == pytest.approx(prev[ch.channel_index("BrowDownLeft")])
+    assert v(plan, "MouthStretchLeft") == pytest.approx(prev[ch.channel_index("MouthStretchLeft")])
+
+
 def test_module_explain_function():
     lines = explain("the inner brows lift slightly")
     assert any("BrowInnerUp" in line for line in lines)
@@ -288,3 +298,22 @@ def test_a_suppressed_or_hidden_smile_is_held_back(planner):
         plan = planner.plan(text)
         assert 0.1 <= v(plan, "MouthSmileLeft") <= 0.45 and v(plan, "MouthPressLeft") >= 0.15, text
         assert v(plan, "JawOpen") <= 0.1, text
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("The umpire is shouting right in his face.", "JawOpen"),
+    ("She beamed right at the jury.", "MouthSmileLeft"),
+    ("He frowns right back at her.", "BrowDownLeft"),
+])
+def test_right_as_an_adverb_is_not_a_side(planner, text, channel):
+    plan = planner.plan(text)
+    assert v(plan, channel) > 0.1
+    assert v(plan, channel) == pytest.approx(v(plan, ch.CHANNELS[ch.channel_index(channel)].mirror))
+
+
+@pytest.mark.parametrize("text, yaw", [
+    ("She turns her head to the right at the door.", "HeadYaw"),
+    ("His eyes dart right at the noise.", "LeftEyeYaw"),
+])
+def test_right_after_a_movement_or_a_side_word_stays_a_direction(planner, text, yaw):
+    assert v(planner.plan(text), yaw) > 0.1

@@ -175,3 +175,85 @@ def test_no_part_and_nothing_more_keep_the_rest_still(planner):
 def test_fixed_eyes_are_a_stare_not_a_lock(planner):
     mask, why = stillness(planner.plan("She stands rooted to the floor, eyes fixed."), "She stands rooted to the floor, eyes fixed.")
     assert not mask.any() and not why
+
+
+# ---------------------------------------------------------------------------- a face at rest
+def fearful_reading(description: str) -> Reading:
+    """A learned reading coloured by a frightening scene: raised inner brows, wide eyes, and a trace of a
+    smile and soft lids on the channels a calm face uses."""
+    values = np.zeros(ch.NUM_CHANNELS)
+    for name, v in (("BrowInnerUp", 0.45), ("EyeWideLeft", 0.4), ("EyeWideRight", 0.4), ("MouthStretchLeft", 0.3),
+                    ("MouthStretchRight", 0.3), ("MouthSmileLeft", 0.18), ("MouthSmileRight", 0.18),
+                    ("EyeBlinkLeft", 0.12), ("EyeBlinkRight", 0.12)):
+        values[idx(name)] = v
+    return Reading(values, 0.6, "a line", values.copy(), description=description)
+
+
+@pytest.mark.parametrize("text", ["Her face is calm, eyes straight ahead.", "He stays composed.", "Serene."])
+def test_a_face_at_rest_takes_no_colour_from_the_scene(planner, text):
+    plan = planner.plan(text)
+    assert plan.found_movement and np.abs(plan.values).max() < 0.05  # the planner's trace of a calm face
+    res = combine(plan, fearful_reading(text), {"fill": 0.4, "mode": "max", "gain": 1.0, "floor": 0.1})
+    for name in ("BrowInnerUp", "EyeWideLeft", "EyeWideRight", "MouthStretchLeft"):
+        assert res.values[idx(name)] == 0.0, name
+    # the trace is shown at the learned strength on the channels it moves: not an empty face
+    assert res.values[idx("MouthSmileLeft")] == pytest.approx(0.18) and res.values[idx("EyeBlinkLeft")] >= 0.1
+
+
+def test_a_faint_movement_that_is_not_at_rest_is_still_proposed_whole(planner):
+    text = "the merest trace of boredom, softly"
+    plan = planner.plan(text)
+    assert plan.found_movement and 0 < np.abs(plan.values).max() < 0.05  # too faint to show
+    res = combine(plan, fearful_reading(text), {"fill": 0.4, "mode": "max", "gain": 1.0, "floor": 0.1})
+    assert res.values[idx("BrowInnerUp")] > 0.4
+
+
+# ---------------------------------------------------------------------------- one side
+@pytest.mark.parametrize("text, still, free", [
+    ("One eyebrow rises on the left side while the other stays level.", "BrowOuterUpRight", "MouthSmileRight"),
+    ("Her right lid droops; the other one doesn't move.", "EyeBlinkLeft", "MouthSmileLeft"),
+])
+def test_the_other_side_that_stays_is_kept_still_in_that_region_only(planner, text, still, free):
+    mask, why = stillness(planner.plan(text), text)
+    assert mask[idx(still)] and not mask[idx(free)] and why
+    _, res = combined(planner, text)
+    assert res.values[idx(still)] == 0.0
+
+
+def test_the_other_side_that_stays_shut_is_not_kept_at_rest(planner):
+    text = "One eye opens, the other stays shut."
+    mask, _ = stillness(planner.plan(text), text)
+    assert not mask.any()
+
+
+def test_the_larger_option_does_not_mirror_a_side_the_words_name(planner):
+    from kfstudio.generation.semantic.layer import DEFAULT_COMBINE, gate_inputs
+
+    smile = np.zeros(ch.NUM_CHANNELS)
+    smile[[idx("MouthSmileLeft"), idx("MouthSmileRight")]] = 0.5
+    for text, mirrored in (("The left corner of his mouth tugs up.", False), ("He smiles.", True)):
+        plan = planner.plan(text)
+        reading = Reading(smile.copy(), 0.7, "a line", smile.copy(), description=text)
+        options, _ = gate_inputs(plan, reading, dict(DEFAULT_COMBINE), None, np.asarray(plan.values))
+        larger = options[3]
+        assert larger[idx("MouthSmileLeft")] >= 0.4
+        assert (larger[idx("MouthSmileRight")] >= 0.4) == mirrored, text
+
+
+@pytest.mark.parametrize("text, emotion", [
+    ("His face is relaxed and his eyes rest on the teacher.", "Amusement building into laughter."),
+    ("She is calm, looking at the stage.", "Dread that grows into panic."),
+])
+def test_shipped_layer_keeps_a_face_at_rest_at_rest(planner, layer, text, emotion):
+    plan = planner.plan(text, emotion=emotion)
+    res = layer.refine(plan, text, "", emotion)
+    moved = {n: round(float(v), 2) for n, v in zip(ch.NAMES, res.values) if abs(v) >= 0.1
+             and not n.startswith(("EyeLook", "EyeBlink", "MouthSmile", "Head", "LeftEye", "RightEye"))}
+    assert not moved, moved  # soft lids, a trace of a smile, the gaze and the head: nothing else
+
+
+def test_a_still_face_is_the_expression_not_the_gaze_or_the_head(planner):
+    text = "Her face stays neutral, her eyes slide to the door."
+    mask, why = stillness(planner.plan(text), text)
+    assert why and mask[REGION_MASKS["mouth"]].all() and mask[REGION_MASKS["brows"]].all()
+    assert not mask[REGION_MASKS["gaze"]].any() and not mask[HEAD].any()

@@ -611,7 +611,10 @@ class EmbeddedPlanner:
         if flags["neutral"]:
             explanation.append("'neutral' -> all channels start from rest")
         elif flags["hold"] and prev is not None:
-            carry = ~set_mask
+            # the keyframe before carries over, except in a region this line moves itself: "the mouth
+            # closes and the eyes blink open, still heavy" keeps nothing of the yawn's squeeze or stretch
+            moved = {_REGION_OF_CHANNEL[i] for i in np.flatnonzero(values != 0.0)}
+            carry = ~set_mask & ~np.array([_REGION_OF_CHANNEL[i] in moved for i in range(ch.NUM_CHANNELS)])
             values[carry] = prev[carry]
             explanation.append(f"hold word -> previous keyframe carried over on {int(carry.sum())} unset channels")
         elif prev is not None and not flags["specific"]:

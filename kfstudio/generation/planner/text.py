@@ -508,13 +508,27 @@ _STILL_RE = re.compile(
     r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
 #: "eyebrows right up", "mouth turned right down", "snaps right back": 'right' is 'all the way' there, not a
 #: side -- unless it opens a clause or follows one part in the singular ("brow: right up", "upper lip R up")
-_RIGHT_ADVERB_RE = re.compile(r"(\S+)(\s+)right\s+(?=(?:up|down|back|away|through|into|across)\b)")
+#: "right" as an adverb ("grins right at the panel", "yelling right in my face", "right back"), not a side
+_RIGHT_ADVERB_RE = re.compile(
+    r"(\S+)(\s+)right\s+(?=(up|down|back|away|through|into|across|in|at|on|onto|next|behind|before|after|there|here|now|then"
+    r"|over|under|beside|by|along|around|off|out|past|below|above|between|against)\b)")
 _ONE_PART = frozenset({"brow", "eyebrow", "lip", "eye", "lid", "eyelid", "corner", "cheek", "nostril"})
+#: words after which "right" is a side or a direction ("to the right at the door", "her right in the mirror")
+_SIDE_BEFORE = frozenset({"the", "her", "his", "their", "its", "my", "your", "our", "to", "toward", "towards", "far",
+                          "camera", "stage", "screen", "frame", "and", "or", "left", "upper", "lower", "top", "bottom"})
+#: a movement that "right" directs when a preposition follows ("looks right at the door", "turns right in the doorway")
+_DIRECTED_RE = re.compile(r"^(?:look|glanc|turn|dart|shift|flick|slid|swivel|mov|go|went|head|gaz|tilt|lean|roll|cock|jerk|snap"
+                          r"|whip|swing|swung|pan|drift|wander|eyes|nod|slant|cut|flit|swerv|veer|point|sweep|swept)", re.I)
+#: the prepositions after which "right" stays a direction for such a movement (not "back", "through", "up" ...)
+_DIRECTED_AFTER = frozenset({"in", "at", "on", "onto", "next", "behind", "before", "after", "over", "under", "beside", "by",
+                             "along", "around", "off", "out", "past", "below", "above", "between", "against"})
 
 
 def _right_adverb(m: re.Match) -> str:
     before = m.group(1)
-    if before[-1] in ",;:.!?()-\u2014" or before in _ONE_PART:
+    if before[-1] in ",;:.!?()-\u2014" or before.lower() in _ONE_PART or before.lower() in _SIDE_BEFORE:
+        return m.group(0)
+    if m.group(3).lower() in _DIRECTED_AFTER and _DIRECTED_RE.match(before):
         return m.group(0)
     return before + m.group(2)
 

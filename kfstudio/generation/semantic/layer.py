@@ -65,6 +65,7 @@ DEFAULT_COMBINE = {
     "stillness": 1.0,  # 0: the words that keep a region or a side still ("head locked", "left only") are not read
 }
 
+_REST_TEMPLATE = re.compile(r"\(calm\) ->")  # a planner explanation line for the face-at-rest template
 _INTENSITY_READ = re.compile(r"^'[^']+' x\d")  # a planner explanation line for an intensity word
 
 
@@ -206,6 +207,8 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
     learned = reading.values * s["gain"]
     learned = _without_held(settle_antagonists(np.where(np.abs(learned) >= s["floor"], learned, 0.0)), plan)
     beside = settle_antagonists(learned, planned, _kept_mask(plan))
+    if _NAMES_A_SIDE.search(reading.description):  # a movement the words put on one side is not made symmetric
+        beside[_one_sided(planned)] = 0.0
     larger = np.where(np.abs(planned) >= np.abs(beside), planned, beside)
     options = np.stack([np.asarray(rule_values, dtype=np.float64), _coherent(planned), _coherent(learned), _coherent(larger)])
     x = region_features(plan, reading, options, reading.description, reading.background, reading.emotion,
@@ -217,8 +220,8 @@ def gate_inputs(plan, reading: Reading, settings: dict, unnegated: np.ndarray | 
 _PART_REGIONS = {
     "head": ("head",), "brow": ("brows",), "brows": ("brows",), "eyebrow": ("brows",), "eyebrows": ("brows",),
     "forehead": ("brows",), "mouth": ("mouth",), "lips": ("mouth",), "jaw": ("mouth",), "eye": ("eyes", "gaze"),
-    "eyes": ("eyes", "gaze"), "face": REGIONS,
-}
+    "eyes": ("eyes", "gaze"), "face": tuple(r for r in REGIONS if r not in ("head", "gaze")),  # the expression:
+}  # "face neutral, eyes on the cards" still moves the gaze
 _STILL = (r"(?:locked|level|steady|fixed|frozen|motionless|static|unmoving|immobile|neutral|still|at rest|expressionless|"
           r"impassive|untouched|stone)")
 _PARTS = r"(?:head|brows?|eyebrows?|forehead|mouth|lips|face)"  # not the eyes: "eyes fixed" is a stare
@@ -276,6 +279,18 @@ _OTHER_SIDE_CHANNELS = {
 }
 
 
+#: "one brow lifts while the other stays level", "left lid droops, the other one doesn't move": the other
+#: side of a one-sided movement stays at rest (not "the other stays shut": a state of its own)
+_OTHER_STAYS = re.compile(
+    r"\b(?:the|his|her|their)\s+other(?:\s+(?:one|side|brow|eyebrow|eye|lid|eyelid|corner|cheek|nostril)s?)?\s+"
+    r"(?:(?:stays|remains|keeps|stay|remain|is\s+kept|is\s+left|holds)\s+(?:perfectly\s+|completely\s+|dead\s+)?"
+    r"(?:level|put|still|flat|neutral|relaxed|at\s+rest|where\s+it\s+(?:is|was)|unmoved|motionless|in\s+place|down|steady|quiet)\b"
+    r"|(?:does\s*n[o']t|doesnt|does\s+not|never|won'?t)\s+(?:move|budge|follow|react|join\s+in))",
+    re.IGNORECASE,
+)
+_SIDED = {side: np.array([c.side == side and not c.is_pose and not c.name.startswith("EyeLook") for c in ch.CHANNELS])
+          for side in ("left", "right")}
+
 #: the face's expression, which "no expression" keeps still (not the head or the gaze: a nod, a look at the camera)
 _EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
 
@@ -315,6 +330,15 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
             mask |= _OTHER_SIDE_CHANNELS[_SIDE_WORD[side.lower()]]
             if f"'{m.group(0).strip()}'" not in why:
                 why.append(f"'{m.group(0).strip()}'")
+    other = _OTHER_STAYS.search(text)
+    if other:  # the side the planner moved less, in the regions where it moved one side more than the other
+        planned = np.abs(np.asarray(plan.values, dtype=np.float64))
+        for r in REGIONS:
+            left, right = planned[REGION_MASKS[r] & _SIDED["left"]].sum(), planned[REGION_MASKS[r] & _SIDED["right"]].sum()
+            if max(left, right) >= 0.1 and min(left, right) <= 0.5 * max(left, right):
+                mask |= REGION_MASKS[r] & _OTHER_SIDE_CHANNELS["left" if left > right else "right"]
+                if f"'{other.group(0).strip()}'" not in why:
+                    why.append(f"'{other.group(0).strip()}'")
     blank = _NO_EMOTION.search(text)
     if blank:  # "no expression at all": the face's expression; a nod or a look at the camera still moves
         mask |= _EXPRESSION
@@ -372,7 +396,8 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     options, x = gate_inputs(plan, reading, s, unnegated, res.values)
     choice, prob = gate.choose(x)
     understood = set(getattr(plan, "understood", ()))
-    if getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None):
+    if (getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None)) or _reads_rest(
+            plan, np.asarray(plan.values, dtype=np.float64), s):  # a face read at rest stays at rest where it was read
         choice[[r in understood for r in REGIONS]] = 0
     out = res.values.copy()
     for k in np.flatnonzero(choice):
@@ -400,6 +425,26 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
             res.explanation.append(f"semantic: the gate {what} " + ", ".join(f"{r} ({p[r]:.2f})" for r in regions)
                                    + (f" -> {shown}" if shown != "rest" else " -> no movement there"))
     return res
+
+
+#: words that put a movement on one side ("left brow", "R only", "one corner", "a wink", "lopsided")
+_NAMES_A_SIDE = re.compile(r"\b(?:left|right|l|r|one|single|wink\w*|unilat\w*|lopsided|crooked|one-sided|half-smile)\b", re.IGNORECASE)
+_SIDED_ANY = _SIDED["left"] | _SIDED["right"]
+
+
+def _one_sided(planned: np.ndarray) -> np.ndarray:
+    """The channels whose mirror the planner moved while it left them at rest: the other side of a
+    one-sided movement ("the left corner pulls up": MouthSmileRight)."""
+    return _SIDED_ANY & (planned == 0) & (np.abs(planned[ch.MIRROR_INDEX]) >= 0.05)
+
+
+def _reads_rest(plan, planned: np.ndarray, s: dict) -> bool:
+    """The planner read a face at rest and nothing else that shows: "the face is calm", "relaxed, gaze
+    ahead". Its values are a trace (the 'calm' template's soft lids); the learned layer neither adds
+    channels beside it nor replaces it as a reading "too faint to show": a calm face stays calm,
+    whatever the script's emotion colours the learned reading with."""
+    return (bool(getattr(plan, "found_movement", False)) and np.abs(planned).max() < s["closest_min"]
+            and any(_REST_TEMPLATE.search(e) for e in plan.explanation))
 
 
 def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray | None) -> Combined:
@@ -436,7 +481,8 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
     else:
         take = open_.copy()
     added = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-    if s["fill"] > 0:
+    at_rest = _reads_rest(plan, planned, s)
+    if s["fill"] > 0 and not at_rest:
         added = kept & (planned == 0) & (planned[ch.MIRROR_INDEX] == 0) & (np.abs(learned) >= s["fill"])
         if unnegated is not None:
             added &= ~((np.abs(unnegated * s["gain"]) - np.abs(learned)) > 0.05)
@@ -470,12 +516,18 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
     if (found and unnegated is None and 0 < np.abs(planned).max() < s["closest_min"] <= np.abs(learned).max()
             and not any("'neutral'" in e for e in plan.explanation)):
         # the planner read a movement too faint to show ("... until it's calm and soft": a trace of a
-        # smile scaled down again) and nothing negated or neutral: the learned layer proposes the face
+        # smile scaled down again) and nothing negated or neutral: the learned layer proposes the face;
+        # for a face at rest only on the channels the planner's trace moved (the learned reading of
+        # "the face is calm" in a frightening scene still carries the scene's fear: not shown)
         faint = float(np.abs(planned).max())
-        out = _coherent(np.where(np.abs(learned) > np.abs(out), learned, out))
+        stronger = np.abs(learned) > np.abs(out)
+        if at_rest:
+            stronger &= planned != 0
+        out = _coherent(np.where(stronger, learned, out))
         info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
         lines.append(f"semantic: the planner's reading is too faint to show (largest value {faint:.2f}); the learned "
-                     f"layer proposes the face (confidence {conf:.2f}) -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
+                     f"layer proposes {'the face at rest' if at_rest else 'the face'} (confidence {conf:.2f}) -> "
+                     f"{_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
     if found and np.abs(out).max() < s["closest_min"] and np.abs(raw).max() >= s["closest_min"] and unnegated is not None:
         # the planner read only negations ("isn't surprised at all; he just looks at her flatly"): the
         # learned layer proposes the rest, except the channels that the negated words drive (those
