@@ -74,7 +74,8 @@ def trained(tmp_path_factory, encoder):
         data = tmp / "data"
         data.mkdir()
         (data / "mine.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
-        card = train([data], tmp / "out", uses_plan=False, steps=1200, ensemble=1, quiet=True, encoder=encoder, refit=True)
+        card = train([data], tmp / "out", uses_plan=False, steps=1200, ensemble=1, quiet=True, encoder=encoder, refit=True,
+                     presence=True)  # (a set this small is fit without them unless asked)
     finally:
         if old is None:
             os.environ.pop("XDG_CACHE_HOME", None)
@@ -161,3 +162,16 @@ def test_apply_presence_thresholds_per_region_and_raises_only_open_channels():
     assert out[0, i] == 0.0 and out[0, k] == 0.0  # the mouth's own threshold
     assert out[0, ch.channel_index("BrowInnerUp")] == 0.0 and out[0, j] == 0.0
     assert np.array_equal(apply_presence(values, None, {"presence": 0.5}), values)  # a head without presence networks
+
+
+def test_a_small_training_set_is_fit_without_presence_networks_unless_asked(tmp_path, encoder, monkeypatch):
+    from kfstudio.generation.semantic.train import PRESENCE_MIN_EXAMPLES, train
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    lines = [{"family": f"smile-{i}", "style": "prose", "description": d, "targets": FAMILIES["smile"][0], "key": [], "low": {}}
+             for i, d in enumerate(FAMILIES["smile"][2])]
+    (tmp_path / "mine.jsonl").write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    assert len(lines) < PRESENCE_MIN_EXAMPLES
+    card = train([tmp_path / "mine.jsonl"], tmp_path / "out", uses_plan=False, steps=50, ensemble=1, quiet=True, encoder=encoder)
+    assert card["head"]["presence"] == "none"
+    assert SemanticModel.load(tmp_path / "out").presence_w is None

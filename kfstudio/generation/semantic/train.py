@@ -423,12 +423,14 @@ SETTINGS_GRID = [
 #: constraint files the chosen settings must keep met (the planner's own evaluation set), and how well
 GUARD_FILES = [Path(__file__).resolve().parents[3] / "tests" / "planner_eval.jsonl"]
 GUARD_SHARE = 0.99
+#: the fewest training examples with which ``train`` fits the presence and magnitude networks by default
+PRESENCE_MIN_EXAMPLES = 500
 
 
 def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
           ensemble: int = 3, seed: int = 0, tune: bool = True, evaluate_test: bool = False, quiet: bool = False,
           encoder=None, load_project: ProjectLoader | None = None, refit: bool = True, gate: bool = True,
-          presence: bool = True) -> dict:
+          presence: bool | None = None) -> dict:
     """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card.
     ``load_project`` reads ``.kfs`` inputs (``kfstudio.io.project.load_project``).
 
@@ -443,9 +445,12 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
     when, with the head fit on train alone, it meets more of dev's expectations without adding an
     empty face, and keeps the planner's own evaluation set at :data:`GUARD_SHARE` with the written head.
 
-    With ``presence``, every head (the folds' too) is written with presence networks ("does this channel
+    With ``presence`` (None: when the training split has at least :data:`PRESENCE_MIN_EXAMPLES`
+    examples), every head (the folds' too) is written with presence networks ("does this channel
     move": :func:`.model.fit_presence`) and magnitude networks ("how much, when it moves":
-    :func:`.model.fit_magnitude`), which the layer reads with the settings ``presence``/``raise``."""
+    :func:`.model.fit_magnitude`), which the layer reads with the settings ``presence``/``raise``. On a
+    few dozen lines they are too sure of themselves: a held-out paraphrase's key channel can read as
+    "does not move", so a small set is fit without them unless asked."""
     from kfstudio.generation.planner import EmbeddedPlanner
 
     from .encoder import MiniLMEncoder
@@ -458,6 +463,8 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
         raise TrainError(str(exc)) from None
     if not corpus.train:
         raise TrainError("no training example found in " + ", ".join(map(str, inputs)))
+    if presence is None:
+        presence = len(corpus.train) >= PRESENCE_MIN_EXAMPLES
     bar = (lambda label: None) if quiet else _progress_bar
     base_encoder = encoder or MiniLMEncoder()
     cenc = CachedEncoder(base_encoder)
