@@ -53,10 +53,10 @@ class SemanticModel:
     gate: Gate | None = None  # the per-region gate between planner and head (None: the fixed rule)
     #: the presence networks (w1, b1, w2, b2), whose outputs are the logits of "this channel moves"
     #: (None: a head written without them, which reads every channel's value as it is)
-    presence_w: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+    presence_w: tuple[np.ndarray, ...] | None = None
     #: the magnitude networks (w1, b1, w2, b2): each channel's value when it moves (fit on the moving
     #: cases alone), towards which a channel that probably moves is raised (None: not stored)
-    magnitude_w: tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray] | None = None
+    magnitude_w: tuple[np.ndarray, ...] | None = None
     #: the anchors transposed (D, N), float32, made by :meth:`nearest` on first use
     _anchors_t: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
