@@ -23,7 +23,7 @@ from kfstudio import channels as ch
 from .gate import _NEGATION, CHOICES, Gate, region_features
 from .model import REGIONS, SemanticModel
 
-__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "gate_inputs", "stillness", "DEFAULT_COMBINE"]
+__all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "gate_inputs", "stillness", "apply_presence", "DEFAULT_COMBINE"]
 
 
 def _region_of(c: ch.Channel) -> str:
@@ -63,6 +63,14 @@ DEFAULT_COMBINE = {
     "vague": 1.0,  # ... when it read no movement but coloured the face from the script's emotion/background
     "confident": 0.45,  # below this similarity to the closest corpus line, a reading the planner did not share is a guess
     "stillness": 1.0,  # 0: the words that keep a region or a side still ("head locked", "left only") are not read
+    # a head with presence networks: a learned value whose channel moves with a probability below this is
+    # read as 0 (0: off); "presence_regions" may set another threshold per region ({"mouth": 0.4, ...})
+    "presence": 0.1,
+    "presence_regions": {},
+    # ... and with magnitude networks: in the regions the planner did not read, a channel that moves with a
+    # probability of at least "raise_from" is raised this share of the way to its value when it moves (0: off)
+    "raise": 1.0,
+    "raise_from": 0.1,
 }
 
 _REST_TEMPLATE = re.compile(r"\(calm\) ->")  # a planner explanation line for the face-at-rest template
@@ -82,6 +90,39 @@ class Reading:
     description: str = ""  # what was read, in its context (the gate's features)
     background: str = ""
     emotion: str = ""
+    presence: np.ndarray | None = None  # (61,) probability that each channel moves (a head with presence networks)
+
+
+def presence_thresholds(settings: dict) -> np.ndarray:
+    """(61,) the presence threshold of each channel (its region's, else the overall one)."""
+    thr = np.full(ch.NUM_CHANNELS, float(settings.get("presence") or 0.0))
+    for r, t in (settings.get("presence_regions") or {}).items():
+        thr[REGION_MASKS[r]] = float(t)
+    return thr
+
+
+def apply_presence(values: np.ndarray, presence: np.ndarray | None, settings: dict, magnitude: np.ndarray | None = None,
+                   open_: np.ndarray | None = None) -> np.ndarray:
+    """``values`` (n, 61) with the channels that the presence networks say do not move set to 0, and,
+    given the ``magnitude`` networks' values (n, 61), those that probably move raised towards their
+    value when they move (``settings["raise"]``, a share of the way; never past it nor to the other
+    sign), where ``open_`` (n, 61) is True: the regions the planner did not read. Squared error alone
+    averages "this channel moves" and "it stays at rest" into small values everywhere (mush where an
+    annotator keeps 0, a key channel too weak); the two outputs answer "does it move" and "how much"."""
+    if presence is None:
+        return values
+    out = values
+    beta = float(settings.get("raise") or 0.0)
+    if magnitude is not None and beta > 0:
+        up = ((presence >= float(settings.get("raise_from") or 0.0)) & (np.abs(magnitude) > np.abs(values))
+              & (np.sign(magnitude) * np.sign(values) >= 0))
+        if open_ is not None:
+            up &= open_
+        out = np.where(up, values + beta * (magnitude - values), values)
+    thr = presence_thresholds(settings)
+    if thr.any():
+        out = np.where(presence < thr, 0.0, out)
+    return out
 
 
 @dataclass
@@ -607,11 +648,16 @@ class SemanticLayer:
         else:
             x = self.model.feature_rows(d, c, None, None)
         values, spread = self.model.predict_spread(x)
+        presence = self.model.presence(x)
+        if presence is not None:
+            open_ = np.array([~_kept_mask(p) for p in plans]) if self.model.uses_plan else None
+            values = apply_presence(values, presence, self.settings, self.model.magnitude(x), open_)
         idx, sims = self.model.nearest(d)
         inten = self.model.intensity(d)
         return [
             Reading(values[i], float(max(0.0, sims[i, 0])), self.model.anchor_texts[idx[i, 0]], self.model.anchor_values[idx[i, 0]],
-                    float(inten[i]), spread[i], descriptions[i], backgrounds[i], emotions[i])
+                    float(inten[i]), spread[i], descriptions[i], backgrounds[i], emotions[i],
+                    None if presence is None else presence[i])
             for i in range(len(descriptions))
         ]
 

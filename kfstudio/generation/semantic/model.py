@@ -27,7 +27,7 @@ from .regions import REGIONS
 if TYPE_CHECKING:
     from .gate import Gate
 
-__all__ = ["SemanticModel", "REGIONS", "WEIGHTS_FILE", "CARD_FILE", "fit", "ModelFileError"]
+__all__ = ["SemanticModel", "REGIONS", "WEIGHTS_FILE", "CARD_FILE", "fit", "fit_presence", "fit_magnitude", "ModelFileError"]
 
 WEIGHTS_FILE = "semantic_head.safetensors"
 CARD_FILE = "model_card.json"
@@ -51,6 +51,12 @@ class SemanticModel:
     card: dict = field(default_factory=dict)
     intensity_w: np.ndarray | None = None  # (D+1,) sentence vector -> log intensity factor (ridge)
     gate: Gate | None = None  # the per-region gate between planner and head (None: the fixed rule)
+    #: the presence networks (w1, b1, w2, b2), whose outputs are the logits of "this channel moves"
+    #: (None: a head written without them, which reads every channel's value as it is)
+    presence_w: tuple[np.ndarray, ...] | None = None
+    #: the magnitude networks (w1, b1, w2, b2): each channel's value when it moves (fit on the moving
+    #: cases alone), towards which a channel that probably moves is raised (None: not stored)
+    magnitude_w: tuple[np.ndarray, ...] | None = None
     #: the anchors transposed (D, N), float32, made by :meth:`nearest` on first use
     _anchors_t: np.ndarray | None = field(default=None, init=False, repr=False, compare=False)
 
@@ -91,6 +97,25 @@ class SemanticModel:
         spread = np.std([ch.clamp(o) for o in raw], axis=0)
         return mean, spread
 
+    def presence(self, x: np.ndarray) -> np.ndarray | None:
+        """(n, F) features -> (n, 61) probability that each channel moves (the mean of the presence
+        networks' probabilities), or None for a head without presence networks."""
+        if self.presence_w is None:
+            return None
+        x = np.asarray(x, dtype=np.float32)
+        probs = [1.0 / (1.0 + np.exp(-np.clip((np.tanh(x @ w1 + b1) @ w2 + b2).astype(np.float64), -30.0, 30.0)))
+                 for w1, b1, w2, b2 in zip(*self.presence_w)]
+        return sum(probs) / len(probs)
+
+    def magnitude(self, x: np.ndarray) -> np.ndarray | None:
+        """(n, F) features -> (n, 61) each channel's value if it moves (the mean of the magnitude
+        networks, clamped to the channel ranges), or None for a head without them."""
+        if self.magnitude_w is None:
+            return None
+        x = np.asarray(x, dtype=np.float32)
+        raw = [(np.tanh(x @ w1 + b1) @ w2 + b2).astype(np.float64) for w1, b1, w2, b2 in zip(*self.magnitude_w)]
+        return ch.clamp(sum(raw) / len(raw))
+
     def nearest(self, vecs: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
         """Indices (n, k) and cosine similarities (n, k) of the closest training descriptions."""
         anchors_t = self._anchors_t
@@ -114,6 +139,9 @@ class SemanticModel:
             "w2": self.w2.astype(np.float32), "b2": self.b2.astype(np.float32),
             "anchors": self.anchors.astype(np.float16), "anchor_values": self.anchor_values.astype(np.float16),
         }
+        for names, nets in ((PRESENCE_TENSORS, self.presence_w), (MAGNITUDE_TENSORS, self.magnitude_w)):
+            if nets is not None:
+                tensors.update(zip(names, (np.asarray(a, dtype=np.float32) for a in nets)))
         if self.intensity_w is not None:
             tensors["intensity_w"] = self.intensity_w.astype(np.float32)
         card = dict(card if card is not None else self.card)
@@ -170,7 +198,29 @@ class SemanticModel:
             raise ModelFileError(f"{wpath}: tensor shapes do not match the model card")
         return cls(w1, t["b1"], t["w2"], t["b2"], t["anchors"].astype(np.float32),
                    t["anchor_values"].astype(np.float64), [str(s) for s in texts], bool(card.get("uses_plan", True)), card,
-                   t.get("intensity_w"), _load_gate(t, card, wpath, cpath))
+                   t.get("intensity_w"), _load_gate(t, card, wpath, cpath), _load_nets(t, PRESENCE_TENSORS, w1.shape, wpath),
+                   _load_nets(t, MAGNITUDE_TENSORS, w1.shape, wpath))
+
+
+#: the presence networks' tensors in the weights file (absent in a file written before they existed)
+PRESENCE_TENSORS = ("presence_w1", "presence_b1", "presence_w2", "presence_b2")
+#: the magnitude networks' tensors (likewise optional)
+MAGNITUDE_TENSORS = ("magnitude_w1", "magnitude_b1", "magnitude_w2", "magnitude_b2")
+
+
+def _load_nets(t: dict, names: tuple[str, ...], w1_shape: tuple, wpath: Path) -> tuple[np.ndarray, ...] | None:
+    """Optional networks stored beside the head (``names``: their 4 tensors), or None for a file written without them."""
+    if not any(k in t for k in names):
+        return None
+    missing = [k for k in names if k not in t]
+    if missing:
+        raise ModelFileError(f"{wpath}: tensor '{missing[0]}' is missing (the networks {names[0][:-3]}* are incomplete)")
+    w1, b1, w2, b2 = (t[k] for k in names)
+    e, h = w1.shape[0], w1.shape[2] if w1.ndim == 3 else -1
+    if (w1.ndim != 3 or w1.shape[1] != w1_shape[1] or b1.shape != (e, h) or w2.shape != (e, h, ch.NUM_CHANNELS)
+            or b2.shape != (e, ch.NUM_CHANNELS)):
+        raise ModelFileError(f"{wpath}: tensors '{names[0][:-3]}*': shapes do not match the head's {w1_shape[1]} features")
+    return (w1, b1, w2, b2)
 
 
 def _load_gate(t: dict, card: dict, wpath: Path, cpath: Path) -> Gate | None:
@@ -218,12 +268,68 @@ def fit(x: np.ndarray, y: np.ndarray, *, low: np.ndarray | None = None, key_min:
     """
     x = np.asarray(x, dtype=np.float32)
     y = np.asarray(y, dtype=np.float32)
-    n, f = x.shape
     low = np.full_like(y, np.inf) if low is None else np.asarray(low, dtype=np.float32)
     key_min = np.zeros_like(y) if key_min is None else np.asarray(key_min, dtype=np.float32)
     key_sign = np.sign(key_min)
     key_abs = np.abs(key_min)
     weights = (1.0 + key_weight * (np.abs(y) > 0.05)).astype(np.float32)
+
+    def grad(b: np.ndarray, o: np.ndarray) -> np.ndarray:
+        g = 2.0 * weights[b] * (o - y[b])
+        over = np.where(np.isfinite(low[b]), np.maximum(o - (low[b] - 0.02), 0.0), 0.0)  # 0.02 inside the limit
+        short = np.where(key_abs[b] > 0, np.maximum(key_abs[b] + 0.05 - key_sign[b] * o, 0.0), 0.0)
+        g += hinge_weight * 2.0 * (over - key_sign[b] * short)
+        return g
+
+    return _fit_networks(x, grad, hidden=hidden, steps=steps, batch=batch, lr=lr, weight_decay=weight_decay,
+                         ensemble=ensemble, seed=seed, progress=progress)
+
+
+#: a channel whose target's magnitude is above this "moves" (the presence output's positive class)
+MOVES = 0.05
+
+
+def fit_presence(x: np.ndarray, y: np.ndarray, *, hidden: int = 256, steps: int = 3000, batch: int = 64, lr: float = 2e-3,
+                 weight_decay: float = 1e-4, pos_weight: float = 1.0, ensemble: int = 3, seed: int = 100,
+                 progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, ...]:
+    """Fit ``ensemble`` one-hidden-layer tanh networks whose 61 outputs are the logits of "this
+    channel moves" (|target| > :data:`MOVES`), by binary cross-entropy, the moving cases weighing
+    ``pos_weight`` (the others 1). Same features as the value head; returns (w1, b1, w2, b2)."""
+    x = np.asarray(x, dtype=np.float32)
+    t = (np.abs(np.asarray(y)) > MOVES).astype(np.float32)
+    w = np.where(t > 0, pos_weight, 1.0).astype(np.float32)
+
+    def grad(b: np.ndarray, o: np.ndarray) -> np.ndarray:
+        p = 1.0 / (1.0 + np.exp(-np.clip(o, -30.0, 30.0)))
+        return w[b] * (p - t[b])
+
+    return _fit_networks(x, grad, hidden=hidden, steps=steps, batch=batch, lr=lr, weight_decay=weight_decay,
+                         ensemble=ensemble, seed=seed, progress=progress)
+
+
+def fit_magnitude(x: np.ndarray, y: np.ndarray, *, hidden: int = 256, steps: int = 3000, batch: int = 64, lr: float = 2e-3,
+                  weight_decay: float = 1e-4, ensemble: int = 3, seed: int = 200,
+                  progress: Callable[[int, int], None] | None = None) -> tuple[np.ndarray, ...]:
+    """Fit ``ensemble`` one-hidden-layer tanh networks to each channel's value *when it moves*: squared
+    error on the moving cases (|target| > :data:`MOVES`) alone, so that ambiguous readings are not
+    averaged with the cases where the channel stays at rest. Returns (w1, b1, w2, b2)."""
+    x = np.asarray(x, dtype=np.float32)
+    y = np.asarray(y, dtype=np.float32)
+    moves = (np.abs(y) > MOVES).astype(np.float32)
+
+    def grad(b: np.ndarray, o: np.ndarray) -> np.ndarray:
+        return 2.0 * moves[b] * (o - y[b])
+
+    return _fit_networks(x, grad, hidden=hidden, steps=steps, batch=batch, lr=lr, weight_decay=weight_decay,
+                         ensemble=ensemble, seed=seed, progress=progress)
+
+
+def _fit_networks(x: np.ndarray, grad: Callable[[np.ndarray, np.ndarray], np.ndarray], *, hidden: int, steps: int, batch: int,
+                  lr: float, weight_decay: float, ensemble: int, seed: int,
+                  progress: Callable[[int, int], None] | None) -> tuple[np.ndarray, ...]:
+    """Adam on ``ensemble`` one-hidden-layer tanh networks (n, F) -> (n, 61); ``grad(rows, outputs)``
+    is the loss's gradient with respect to the outputs of a minibatch (summed over it, before the mean)."""
+    n, f = x.shape
     out: list[list[np.ndarray]] = [[], [], [], []]
     total = steps * ensemble
     for e in range(ensemble):
@@ -242,13 +348,10 @@ def fit(x: np.ndarray, y: np.ndarray, *, low: np.ndarray | None = None, key_min:
                 order, pos = rng.permutation(n), 0
             b = order[pos : pos + batch]
             pos += batch
-            xb, yb, wb = x[b], y[b], weights[b]
+            xb = x[b]
             h = np.tanh(xb @ w1 + b1)
             o = h @ w2 + b2
-            g = 2.0 * wb * (o - yb)
-            over = np.where(np.isfinite(low[b]), np.maximum(o - (low[b] - 0.02), 0.0), 0.0)  # 0.02 inside the limit
-            short = np.where(key_abs[b] > 0, np.maximum(key_abs[b] + 0.05 - key_sign[b] * o, 0.0), 0.0)
-            g += hinge_weight * 2.0 * (over - key_sign[b] * short)
+            g = grad(b, o)
             g /= len(b)
             gh = (g @ w2.T) * (1.0 - h * h)
             grads = [xb.T @ gh + weight_decay * w1, gh.sum(0), h.T @ g + weight_decay * w2, g.sum(0)]

@@ -22,7 +22,7 @@ import numpy as np
 from kfstudio import channels as ch
 
 from .data import DataError, Example, ProjectLoader, data_hash, read_examples
-from .model import SemanticModel, fit, _progress_bar
+from .model import SemanticModel, _progress_bar, fit, fit_magnitude, fit_presence
 
 if TYPE_CHECKING:
     from kfstudio.generation.evaluate import ConstraintReport
@@ -423,11 +423,14 @@ SETTINGS_GRID = [
 #: constraint files the chosen settings must keep met (the planner's own evaluation set), and how well
 GUARD_FILES = [Path(__file__).resolve().parents[3] / "tests" / "planner_eval.jsonl"]
 GUARD_SHARE = 0.99
+#: the fewest training examples with which ``train`` fits the presence and magnitude networks by default
+PRESENCE_MIN_EXAMPLES = 500
 
 
 def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = True, hidden: int = 256, steps: int = 3000,
           ensemble: int = 3, seed: int = 0, tune: bool = True, evaluate_test: bool = False, quiet: bool = False,
-          encoder=None, load_project: ProjectLoader | None = None, refit: bool = True, gate: bool = True) -> dict:
+          encoder=None, load_project: ProjectLoader | None = None, refit: bool = True, gate: bool = True,
+          presence: bool | None = None) -> dict:
     """Fit, tune on dev, write ``out``/semantic_head.safetensors + model_card.json; return the card.
     ``load_project`` reads ``.kfs`` inputs (``kfstudio.io.project.load_project``).
 
@@ -440,7 +443,14 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
     the head (:mod:`.gate`) is then fit on out-of-fold readings of train (the head fit again on
     :data:`GATE_FOLDS` - 1 folds of the training families, reading the fold left out), and kept
     when, with the head fit on train alone, it meets more of dev's expectations without adding an
-    empty face, and keeps the planner's own evaluation set at :data:`GUARD_SHARE` with the written head."""
+    empty face, and keeps the planner's own evaluation set at :data:`GUARD_SHARE` with the written head.
+
+    With ``presence`` (None: when the training split has at least :data:`PRESENCE_MIN_EXAMPLES`
+    examples), every head (the folds' too) is written with presence networks ("does this channel
+    move": :func:`.model.fit_presence`) and magnitude networks ("how much, when it moves":
+    :func:`.model.fit_magnitude`), which the layer reads with the settings ``presence``/``raise``. On a
+    few dozen lines they are too sure of themselves: a held-out paraphrase's key channel can read as
+    "does not move", so a small set is fit without them unless asked."""
     from kfstudio.generation.planner import EmbeddedPlanner
 
     from .encoder import MiniLMEncoder
@@ -453,6 +463,8 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
         raise TrainError(str(exc)) from None
     if not corpus.train:
         raise TrainError("no training example found in " + ", ".join(map(str, inputs)))
+    if presence is None:
+        presence = len(corpus.train) >= PRESENCE_MIN_EXAMPLES
     bar = (lambda label: None) if quiet else _progress_bar
     base_encoder = encoder or MiniLMEncoder()
     cenc = CachedEncoder(base_encoder)
@@ -465,6 +477,11 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
         low, key_min = _constraints(examples)
         w1, b1, w2, b2 = fit(x, y, low=low, key_min=key_min, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed,
                              progress=bar(label))
+        pw = mw = None
+        if presence:
+            pw = fit_presence(x, y, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed + 100, progress=bar(label + " (presence)"))
+            mw = fit_magnitude(x, y, hidden=hidden, steps=steps, ensemble=ensemble, seed=seed + 200,
+                               progress=bar(label + " (magnitude)"))
         # anchors: the training descriptions (first of each text), for confidence and the closest reading
         seen: set[str] = set()
         keep: list[int] = []
@@ -473,7 +490,7 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                 seen.add(e.description)
                 keep.append(i)
         return SemanticModel(w1, b1, w2, b2, d[keep], y[keep].astype(np.float64), [examples[i].description for i in keep],
-                             uses_plan, intensity_w=_fit_intensity(d, examples))
+                             uses_plan, intensity_w=_fit_intensity(d, examples), presence_w=pw, magnitude_w=mw)
 
     model = fit_model(corpus.train, "fitting")
     layer = train_layer = SemanticLayer(model, cenc)
@@ -483,7 +500,9 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                     "forward": "numpy (kfstudio.generation.semantic.encoder)"},
         "head": {"kind": "ensemble of one-hidden-layer tanh networks", "hidden": hidden, "ensemble": ensemble, "steps": steps,
                  "seed": seed, "features": "description vector (384) + background/emotion vector (384)"
-                 + (" + planner values (61) + planner regions (7)" if uses_plan else "")},
+                 + (" + planner values (61) + planner regions (7)" if uses_plan else ""),
+                 "presence": ("presence networks (does each channel move: |value| > 0.05, cross-entropy) and magnitude networks "
+                              "(its value when it moves), same size and features" if presence else "none")},
         "inputs": [_shown_path(f) for f in corpus.files],
         "data_hash": data_hash(corpus.train + corpus.dev + corpus.test),
         "train_hash": data_hash(corpus.train),
