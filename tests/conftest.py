@@ -54,6 +54,14 @@ def shared():
     return shared_file
 
 
+@pytest.fixture(scope="session")
+def encoder():
+    """The learned layer's sentence encoder (the tests that ask for it skip without its package first)."""
+    from kfstudio.generation.semantic.encoder import MiniLMEncoder
+
+    return MiniLMEncoder()
+
+
 @pytest.fixture(scope="module")
 def head():
     """The bundled default head (one per test module: tests may pose its rig)."""

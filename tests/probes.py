@@ -1,4 +1,4 @@
-"""Small readers of a planner's values shared by the planner-round tests (probe sentences, real planner)."""
+"""Small readers of channel values shared by the tests (planner plans on probe sentences, value vectors)."""
 
 from __future__ import annotations
 
@@ -13,3 +13,8 @@ def v(plan, name: str) -> float:
 def both(plan, stem: str) -> float:
     """The larger of a channel's two sides ("MouthSmile": MouthSmileLeft / MouthSmileRight)."""
     return max(v(plan, f"{stem}Left"), v(plan, f"{stem}Right"))
+
+
+def value(values, name: str) -> float:
+    """The value of one channel in a (61,) vector."""
+    return float(values[ch.channel_index(name)])

@@ -19,21 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 from conftest import skip_without_learned_layer  # noqa: E402
+from probes import value as v  # noqa: E402
 
 skip_without_learned_layer()
 
 from kfstudio.generation.semantic.encoder import MiniLMEncoder  # noqa: E402
 from kfstudio.generation.semantic.layer import REGION_MASKS, SemanticLayer  # noqa: E402
 from kfstudio.generation.semantic.model import ModelFileError, SemanticModel  # noqa: E402
-
-
-def v(values, name):
-    return float(values[ch.channel_index(name)])
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    return MiniLMEncoder()
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ import pytest
 from kfstudio import channels as ch
 
 from conftest import skip_without_learned_layer  # noqa: E402
+from probes import value as v  # noqa: E402
 
 skip_without_learned_layer()
 
@@ -19,17 +20,6 @@ from kfstudio.generation.planner import EmbeddedPlanner  # noqa: E402
 from kfstudio.generation.semantic.gate import CHOICES, N_FEATURES, Gate, fit_gate  # noqa: E402
 from kfstudio.generation.semantic.layer import REGION_MASKS, Reading, SemanticLayer, combine  # noqa: E402
 from kfstudio.generation.semantic.model import REGIONS, WEIGHTS_FILE, ModelFileError, SemanticModel  # noqa: E402
-
-
-def v(values, name):
-    return float(values[ch.channel_index(name)])
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    from kfstudio.generation.semantic.encoder import MiniLMEncoder
-
-    return MiniLMEncoder()
 
 
 def _favouring(choice: int, regions=REGIONS) -> Gate:

@@ -5,7 +5,6 @@ old weights file without them still loads and reads as before; an incomplete fil
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,22 +12,12 @@ import pytest
 from kfstudio import channels as ch
 
 from conftest import skip_without_learned_layer  # noqa: E402
+from probes import value as v  # noqa: E402
 
 skip_without_learned_layer()
 
 from kfstudio.generation.semantic.layer import DEFAULT_COMBINE, SemanticLayer, apply_presence  # noqa: E402
 from kfstudio.generation.semantic.model import WEIGHTS_FILE, ModelFileError, SemanticModel  # noqa: E402
-
-
-def v(values, name):
-    return float(values[ch.channel_index(name)])
-
-
-@pytest.fixture(scope="module")
-def encoder():
-    from kfstudio.generation.semantic.encoder import MiniLMEncoder
-
-    return MiniLMEncoder()
 
 
 #: family -> (targets, key channels, training lines, held-out paraphrases)
