@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kfstudio import channels as ch
 from kfstudio.generation.planner import EmbeddedPlanner
 
 from probes import both, v
@@ -276,3 +277,16 @@ def test_the_rest_of_the_face_is_not_held_when_the_moving_part_was_not_read(plan
 def test_on_that_side_is_the_side_named_before(planner):
     p = planner.plan("Her left brow dips and the mouth corner drops on that side too.")
     assert v(p, "MouthFrownLeft") >= 0.3 and v(p, "MouthFrownRight") < 0.05
+
+
+def test_one_side_of_a_part_said_to_stay_still_holds_that_side_only(planner):
+    plan = planner.plan("Her right brow stays put while the left one climbs.")
+    assert v(plan, "BrowOuterUpLeft") > 0.3 and v(plan, "BrowOuterUpRight") == 0.0
+    assert plan.held is not None and plan.held[ch.channel_index("BrowOuterUpRight")]
+    assert not plan.held[ch.channel_index("BrowOuterUpLeft")]
+
+
+def test_a_line_that_holds_the_keyframe_before_reads_the_regions_it_carries(planner):
+    prev = planner.plan("a warm smile").values
+    plan = planner.plan("she holds it", previous=prev)
+    assert "mouth" in plan.understood and v(plan, "MouthSmileLeft") == pytest.approx(prev[ch.channel_index("MouthSmileLeft")])

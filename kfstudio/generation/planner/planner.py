@@ -263,6 +263,8 @@ _STILL_PART_RE = re.compile(
     r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b",
     re.IGNORECASE,
 )
+_LEFT = np.array([c.side == "left" for c in ch.CHANNELS])
+_SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
 #: Lips said to press, close or tighten while a sound is said keep these channels (the text's), and the sound
@@ -613,9 +615,11 @@ class EmbeddedPlanner:
         elif flags["hold"] and prev is not None:
             # the keyframe before carries over, except in a region this line moves itself: "the mouth
             # closes and the eyes blink open, still heavy" keeps nothing of the yawn's squeeze or stretch
-            moved = {_REGION_OF_CHANNEL[i] for i in np.flatnonzero(values != 0.0)}
+            moved = {_REGION_OF_CHANNEL[int(i)] for i in np.flatnonzero(values != 0.0)}
             carry = ~set_mask & ~np.array([_REGION_OF_CHANNEL[i] in moved for i in range(ch.NUM_CHANNELS)])
             values[carry] = prev[carry]
+            # what is held is read: the learned layer does not redo the regions carried over ("she holds it")
+            understood |= {_REGION_OF_CHANNEL[int(i)] for i in np.flatnonzero(carry & (prev != 0.0))}
             explanation.append(f"hold word -> previous keyframe carried over on {int(carry.sum())} unset channels")
         elif prev is not None and not flags["specific"]:
             carry = ~set_mask
@@ -921,27 +925,35 @@ class EmbeddedPlanner:
         """A part said to stay still ("brows not moving", "the brows stay neutral", "the rest of the face stays
         dead") is held at rest: what an expression elsewhere would add there goes, and nothing fills it."""
         regions: set[str] = set()
+        mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for m in _STILL_PART_RE.finditer(text):
             if _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
                 continue  # "everything below the brows stays still": the brows are what moves
+            one = np.ones(ch.NUM_CHANNELS, dtype=bool)
             if m.group("rest"):
                 moving = {r for i in instances if not i.negated for r in self._regions(i)}
                 if not moving:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
-                regions |= set(_ALL_REGIONS) - moving - {"gaze", "head"}
+                named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
                 part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
-                regions |= set(lx.PART_REGIONS.get(part, ()))
-        if not regions:
+                named = set(lx.PART_REGIONS.get(part, ()))
+                side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
+                if side:  # "right brow hoisted, left brow staying put": that side of the part only
+                    one = np.array([c.side == side.group(1).lower() for c in ch.CHANNELS])
+            if one.all():  # a part held whole is read; one side held leaves the other side to be read
+                regions |= named
+            for r in named:
+                mask |= _REGION_MASKS[r] & one
+        if not mask.any():
             return
-        mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        for r in regions:
-            mask |= _REGION_MASKS[r]
         values[mask] = 0.0
         forced |= mask
         negated |= mask
         flags["touched"].update(regions)
-        explanation.append(f"said to stay still: {', '.join(sorted(regions))} held at rest")
+        held = [r if r in regions else f"{r} ({'left' if (mask & _REGION_MASKS[r] & _LEFT).any() else 'right'} side)"
+                for r in sorted(_REGION_MASKS) if (mask & _REGION_MASKS[r]).any()]
+        explanation.append(f"said to stay still: {', '.join(held)} held at rest")
 
     @staticmethod
     def _side_not_gaze(instances: list[_Instance], negated: np.ndarray, explanation: list[str]) -> None:
