@@ -263,7 +263,6 @@ _STILL_PART_RE = re.compile(
     r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b",
     re.IGNORECASE,
 )
-_LEFT = np.array([c.side == "left" for c in ch.CHANNELS])
 _SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
@@ -951,7 +950,7 @@ class EmbeddedPlanner:
         forced |= mask
         negated |= mask
         flags["touched"].update(regions)
-        held = [r if r in regions else f"{r} ({'left' if (mask & _REGION_MASKS[r] & _LEFT).any() else 'right'} side)"
+        held = [r if r in regions else f"{r} ({'left' if (mask & _REGION_MASKS[r] & _OTHER_SIDE['right']).any() else 'right'} side)"
                 for r in sorted(_REGION_MASKS) if (mask & _REGION_MASKS[r]).any()]
         explanation.append(f"said to stay still: {', '.join(held)} held at rest")
 

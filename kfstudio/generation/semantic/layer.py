@@ -314,10 +314,10 @@ _ONLY_PART_REGIONS = {
 _CHANGE_AFTER = re.compile(r"\b(?:then|until|till|suddenly|before|turns?\s+into|gives?\s+way|cracks?|breaks?|finally|at\s+last)\b|\u2192|->",
                            re.IGNORECASE)
 _SIDE_WORD = {"left": "left", "l": "left", "right": "right", "r": "right"}
-_OTHER_SIDE_CHANNELS = {
-    side: np.array([c.side == other and not c.is_pose and not c.name.startswith("EyeLook") for c in ch.CHANNELS])
-    for side, other in (("left", "right"), ("right", "left"))
-}
+#: each side's channels that a one-sided movement moves (not the pose, not the gaze), and the other side's
+_SIDED = {side: np.array([c.side == side and not c.is_pose and not c.name.startswith("EyeLook") for c in ch.CHANNELS])
+          for side in ("left", "right")}
+_OTHER_SIDE_CHANNELS = {"left": _SIDED["right"], "right": _SIDED["left"]}
 
 
 #: "one brow lifts while the other stays level", "left lid droops, the other one doesn't move": the other
@@ -329,9 +329,6 @@ _OTHER_STAYS = re.compile(
     r"|(?:does\s*n[o']t|doesnt|does\s+not|never|won'?t)\s+(?:move|budge|follow|react|join\s+in))",
     re.IGNORECASE,
 )
-_SIDED = {side: np.array([c.side == side and not c.is_pose and not c.name.startswith("EyeLook") for c in ch.CHANNELS])
-          for side in ("left", "right")}
-
 #: the face's expression, which "no expression" keeps still (not the head or the gaze: a nod, a look at the camera)
 _EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
 

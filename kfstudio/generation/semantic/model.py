@@ -92,8 +92,8 @@ class SemanticModel:
         x = np.asarray(x, dtype=np.float32)
         if x.shape[1] != self.n_features:
             raise ValueError(f"expected {self.n_features} features, got {x.shape[1]}")
-        raw = [(np.tanh(x @ w1 + b1) @ w2 + b2).astype(np.float64) for w1, b1, w2, b2 in zip(self.w1, self.b1, self.w2, self.b2)]
-        mean = ch.clamp(sum(raw) / len(raw))
+        raw = _outputs(x, (self.w1, self.b1, self.w2, self.b2))
+        mean = ch.clamp(_mean(raw))
         spread = np.std([ch.clamp(o) for o in raw], axis=0)
         return mean, spread
 
@@ -102,19 +102,15 @@ class SemanticModel:
         networks' probabilities), or None for a head without presence networks."""
         if self.presence_w is None:
             return None
-        x = np.asarray(x, dtype=np.float32)
-        probs = [1.0 / (1.0 + np.exp(-np.clip((np.tanh(x @ w1 + b1) @ w2 + b2).astype(np.float64), -30.0, 30.0)))
-                 for w1, b1, w2, b2 in zip(*self.presence_w)]
-        return sum(probs) / len(probs)
+        probs = [1.0 / (1.0 + np.exp(-np.clip(o, -30.0, 30.0))) for o in _outputs(x, self.presence_w)]
+        return _mean(probs)
 
     def magnitude(self, x: np.ndarray) -> np.ndarray | None:
         """(n, F) features -> (n, 61) each channel's value if it moves (the mean of the magnitude
         networks, clamped to the channel ranges), or None for a head without them."""
         if self.magnitude_w is None:
             return None
-        x = np.asarray(x, dtype=np.float32)
-        raw = [(np.tanh(x @ w1 + b1) @ w2 + b2).astype(np.float64) for w1, b1, w2, b2 in zip(*self.magnitude_w)]
-        return ch.clamp(sum(raw) / len(raw))
+        return ch.clamp(_mean(_outputs(x, self.magnitude_w)))
 
     def nearest(self, vecs: np.ndarray, k: int = 1) -> tuple[np.ndarray, np.ndarray]:
         """Indices (n, k) and cosine similarities (n, k) of the closest training descriptions."""
@@ -200,6 +196,18 @@ class SemanticModel:
                    t["anchor_values"].astype(np.float64), [str(s) for s in texts], bool(card.get("uses_plan", True)), card,
                    t.get("intensity_w"), _load_gate(t, card, wpath, cpath), _load_nets(t, PRESENCE_TENSORS, w1.shape, wpath),
                    _load_nets(t, MAGNITUDE_TENSORS, w1.shape, wpath))
+
+
+def _outputs(x: np.ndarray, nets: tuple[np.ndarray, ...]) -> list[np.ndarray]:
+    """Each network's (n, 61) outputs, as float64, for the features ``x`` (n, F) and an ensemble's
+    stacked (w1, b1, w2, b2)."""
+    x = np.asarray(x, dtype=np.float32)
+    return [(np.tanh(x @ w1 + b1) @ w2 + b2).astype(np.float64) for w1, b1, w2, b2 in zip(*nets)]
+
+
+def _mean(outputs: list[np.ndarray]) -> np.ndarray:
+    """The ensemble's mean of :func:`_outputs` (summed in the networks' order)."""
+    return np.asarray(sum(outputs) / len(outputs))
 
 
 #: the presence networks' tensors in the weights file (absent in a file written before they existed)
