@@ -107,9 +107,16 @@ def test_hold_carries_nothing_into_a_region_the_line_moves(planner):
     plan = planner.plan("Her eyes blink open slowly, still heavy.", previous=prev)
     # the eyes are read anew: the squeeze is not carried into them ...
     assert v(plan, "EyeSquintLeft") < 0.05 and v(plan, "EyeBlinkLeft") < prev[ch.channel_index("EyeBlinkLeft")]
-    # ... while the regions the line does not move keep the keyframe before
+    # ... and "still heavy" is said of the eyes: the brows and mouth of the squeeze are not carried either
+    assert v(plan, "BrowDownLeft") < 0.05 and v(plan, "MouthStretchLeft") < 0.05
+    # a hold said of another part carries that part; one said of the rest carries every region the line leaves
+    plan = planner.plan("Her eyes blink open; the mouth stays that way.", previous=prev)
+    assert v(plan, "MouthStretchLeft") == pytest.approx(prev[ch.channel_index("MouthStretchLeft")])
+    assert v(plan, "BrowDownLeft") < 0.05
+    plan = planner.plan("Her eyes blink open and she holds the rest.", previous=prev)
     assert v(plan, "BrowDownLeft") == pytest.approx(prev[ch.channel_index("BrowDownLeft")])
     assert v(plan, "MouthStretchLeft") == pytest.approx(prev[ch.channel_index("MouthStretchLeft")])
+    assert v(plan, "EyeSquintLeft") < 0.05
 
 
 def test_module_explain_function():

@@ -257,3 +257,56 @@ def test_a_still_face_is_the_expression_not_the_gaze_or_the_head(planner):
     mask, why = stillness(planner.plan(text), text)
     assert why and mask[REGION_MASKS["mouth"]].all() and mask[REGION_MASKS["brows"]].all()
     assert not mask[REGION_MASKS["gaze"]].any() and not mask[HEAD].any()
+
+
+# ---------------------------------------------------------------------------- a neutral face, an empty one
+EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
+
+
+@pytest.mark.parametrize("text", ["neutral face", "Back to neutral.", "Her face goes neutral, eyes on the door."])
+def test_a_neutral_face_takes_no_learned_expression(planner, text):
+    plan = planner.plan(text)
+    res = combine(plan, busy_reading(text), {"fill": 0.0, "mode": "replace"})
+    assert np.abs(res.values[EXPRESSION]).max() < 0.005, _shown(res.values)
+    assert any("neutral face" in e for e in res.explanation)
+
+
+@pytest.mark.parametrize("text", ["Mouth neutral, brows shoot up.", "A big grin, the brows neutral."])
+def test_a_part_kept_neutral_is_not_a_neutral_face(planner, text):
+    plan = planner.plan(text)
+    res = combine(plan, busy_reading(text), {"fill": 0.0, "mode": "replace"})
+    assert np.abs(res.values[EXPRESSION]).max() >= 0.3, _shown(res.values)
+
+
+def test_a_face_the_planner_reads_only_as_held_gets_the_closest_line_without_what_is_held(planner):
+    # the planner reads the held left brow and the neutral mouth, not the salute of the right brow: its face
+    # is empty, the learned reading moves only what is held, and the closest annotated line is proposed
+    # without what the words hold
+    text = "Right brow does a flagpole salute, left brow staying put, mouth neutral."
+    plan = planner.plan(text)
+    learned, nearest = np.zeros(ch.NUM_CHANNELS), np.zeros(ch.NUM_CHANNELS)
+    learned[idx("MouthPressLeft")] = 0.5
+    nearest[[idx("BrowOuterUpRight"), idx("BrowOuterUpLeft"), idx("BrowInnerUp")]] = 0.6
+    res = combine(plan, Reading(learned, 0.7, "both brows up", nearest, description=text), {"fill": 0.0, "mode": "replace"})
+    assert res.values[idx("BrowOuterUpRight")] >= 0.5, _shown(res.values)
+    assert res.values[idx("BrowOuterUpLeft")] < 0.005 and res.values[idx("MouthPressLeft")] < 0.005  # held
+    assert any("leaves the face at rest" in e and "both brows up" in e for e in res.explanation)
+    # ... and a face the words ask to be neutral stays so
+    text = "Neutral face."
+    res = combine(planner.plan(text), Reading(learned, 0.7, "both brows up", nearest, description=text), {"fill": 0.0})
+    assert np.abs(res.values).max() < 0.005
+
+
+def test_shipped_layer_moves_both_sides_alike_unless_the_words_name_a_side(planner, layer):
+    for text in ("Absolutely furious.", "He scowls at the screen.", "neutral face", "Pure terror."):
+        res = layer.refine(planner.plan(text), text)
+        for c in ch.CHANNELS:
+            if c.side == "left" and not c.is_pose and not c.name.startswith(("EyeLook", "Jaw", "MouthLeft")):
+                m = ch.CHANNELS[ch.MIRROR_INDEX[ch.channel_index(c.name)]].name
+                assert abs(res.values[idx(c.name)] - res.values[idx(m)]) < 0.05, (text, c.name, _shown(res.values))
+    res = layer.refine(planner.plan("Only her left brow lifts."), "Only her left brow lifts.")
+    assert res.values[idx("BrowOuterUpLeft")] - res.values[idx("BrowOuterUpRight")] >= 0.2
+
+
+def _shown(values) -> dict:
+    return {n: round(float(x), 2) for n, x in zip(ch.NAMES, values) if abs(x) >= 0.05}

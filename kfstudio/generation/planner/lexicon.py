@@ -367,7 +367,7 @@ PARTS: dict[str, str] = {
 ACTIONS: dict[str, str] = {
     **dict.fromkeys(["shoot", "way up"], "up"), **dict.fromkeys(["way down"], "down"),
     **dict.fromkeys(["hit the ceiling", "hits the ceiling", "shoot to the ceiling", "through the roof", "to the sky", "sky high"], "up"),
-    **dict.fromkeys(["raise", "lift", "rise", "up", "arch", "hike", "shoot up", "go up", "perk", "perk up", "elevate", "high", "upward", "skyward", "heavenward", "climb", "curl up", "turn up", "tip up", "flick up", "jump", "pull up"], "up"),
+    **dict.fromkeys(["raise", "lift", "rise", "up", "arch", "hike", "hoist", "heave up", "haul up", "jack up", "ratchet up", "spring up", "soar", "shoot up", "go up", "perk", "perk up", "elevate", "high", "upward", "skyward", "heavenward", "climb", "curl up", "turn up", "tip up", "flick up", "jump", "pull up"], "up"),
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet",
                      "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard"], "down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
@@ -572,6 +572,8 @@ INTENSITY.update(dict.fromkeys(["very slightly", "very slight", "ever so slightl
                                 "very faint", "very subtly", "very subtle", "very gently", "very softly", "very lightly",
                                 "very mildly"], 0.2))
 INTENSITY.update(dict.fromkeys(["very barely", "very very slightly", "very, very slightly"], 0.12))
+#: "the cheeks begin to lift", "starting to smile": the start of a movement, not its peak
+INTENSITY.update(dict.fromkeys(["begin to", "start to"], 0.4))
 #: "the grin drops from her face", "the smile slides from his face": the expression goes
 NEGATION_AFTER.update({"drop from face", "fall from face", "slide from face", "slip from face", "drop off face",
                        "vanish from face", "disappear from face", "fade from face", "leave face"})

@@ -54,6 +54,8 @@ _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
 # ../shared/fixtures (median EyeLookDown / eye pitch = 1.64, EyeLookOut / |eye yaw| = 1.17 while looking).
 _EYE_YAW_MAX, _EYE_PITCH_MAX = 0.85, 0.6
 _VAGUE_ACTIONS = {"curl", "twitch"}
+#: actions that are small by what they are, without an intensity word: a twitch, a flicker, a tug is not a full pull
+_ACTION_SCALE = {"twitch": 0.6}
 
 _IDX = {name: i for i, name in enumerate(ch.NAMES)}
 _REGION_OF_CHANNEL: dict[int, str] = {}
@@ -371,6 +373,9 @@ class _Flags(TypedDict):
     clenched: bool  # the jaw is held shut ("through clenched teeth"): a sound said through it stays closed
     sealed: bool  # the lips are said to press, close or tighten: a sound said with them keeps them so
     negated: np.ndarray  # channels negated words hold at rest (Plan.held)
+    # the regions of the parts named in a clause with a hold word ("the smile stays": mouth; "eyes open,
+    # still heavy": the eyes), None when a hold word names no part ("she holds it": everything)
+    hold_regions: set[str] | None
 
 
 @dataclass
@@ -616,10 +621,13 @@ class EmbeddedPlanner:
             # closes and the eyes blink open, still heavy" keeps nothing of the yawn's squeeze or stretch
             moved = {_REGION_OF_CHANNEL[int(i)] for i in np.flatnonzero(values != 0.0)}
             carry = ~set_mask & ~np.array([_REGION_OF_CHANNEL[i] in moved for i in range(ch.NUM_CHANNELS)])
+            if moved and flags["hold_regions"]:  # the hold word is said of the parts named with it, not the whole face
+                carry &= np.array([_REGION_OF_CHANNEL[i] in flags["hold_regions"] for i in range(ch.NUM_CHANNELS)])
             values[carry] = prev[carry]
             # what is held is read: the learned layer does not redo the regions carried over ("she holds it")
             understood |= {_REGION_OF_CHANNEL[int(i)] for i in np.flatnonzero(carry & (prev != 0.0))}
-            explanation.append(f"hold word -> previous keyframe carried over on {int(carry.sum())} unset channels")
+            explanation.append(f"hold word -> previous keyframe carried over on {int(carry.sum())} unset channels" if carry.any()
+                               else "hold word said of what this line moves: nothing of the keyframe before is carried over")
         elif prev is not None and not flags["specific"]:
             carry = ~set_mask
             values[carry] = _CARRY_VAGUE * prev[carry]
@@ -727,7 +735,7 @@ class EmbeddedPlanner:
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
                          "sealed": False,
-                         "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool)}
+                         "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
         text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
@@ -768,7 +776,13 @@ class EmbeddedPlanner:
                     if part == last_part and last_side and not any("side" in sp.roles for sp in spans):
                         # "her left eye ... it snaps shut": the side comes along with the part
                         spans = [_Span(-2, -2, f"({last_side})", {"side": last_side})] + spans
-            flags["hold"] |= any("hold" in s.roles for s in spans)
+            if any("hold" in s.roles for s in spans):
+                flags["hold"] = True
+                held_parts = {r for s in spans if "part" in s.roles for r in lx.PART_REGIONS.get(str(s.roles["part"]), ())}
+                if any(t.text.lower() in ("rest", "everything", "else", "whole", "all") for t in clause):
+                    held_parts = set()  # "she holds the rest", "everything else holds": the whole face
+                if flags["hold_regions"] is not None:
+                    flags["hold_regions"] = flags["hold_regions"] | held_parts if held_parts else None
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
@@ -1092,7 +1106,8 @@ class EmbeddedPlanner:
                     start, end = min(p.start, s.start), max(p.end, s.end)
                     words = f"{p.text} .. {s.text}" if p.start < s.start else f"{s.text} .. {p.text}"
                     vague = s.roles["action"] in _VAGUE_ACTIONS and p.roles["part"] not in ("upper_lip", "lower_lip")
-                    instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words, vague=vague))
+                    instances.append(_Instance(lx.CONCEPTS[concept_key], start, end, words, vague=vague,
+                                               scale=_ACTION_SCALE.get(str(s.roles["action"]), 1.0)))
                     used.update((k, pk))
                     paired[k] = pk
                     continue
@@ -1201,6 +1216,7 @@ class EmbeddedPlanner:
             else:
                 old.start, old.end = min(old.start, inst.start), max(old.end, inst.end)
                 old.words = f"{old.words}, {inst.words}"
+                old.scale = min(old.scale, inst.scale)  # "the corner twitches upward": a twitch, however it is said
         return sorted(merged.values(), key=lambda i: i.start)
 
     def _attach_modifiers(self, spans: list[_Span], used: set[int], instances: list[_Instance]) -> None:
@@ -1323,6 +1339,9 @@ class EmbeddedPlanner:
         stronger = np.abs(contribution) > np.abs(values)
         explicit_zero = (target == 0) & np.isin(np.arange(ch.NUM_CHANNELS), list(expand_targets(concept.targets)))
         values[stronger] = contribution[stronger]
+        # a concept's own zeros (a wink's other side) hold only what no other movement sets, whichever is named first:
+        # "R eye wink, L corner up" keeps the left corner up
+        forced[stronger] = False
         forced |= explicit_zero & ~stronger & (values == 0)
         explanation.append(self._describe(inst, level, contribution))
 

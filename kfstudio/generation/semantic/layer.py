@@ -437,6 +437,8 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     if (getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None)) or _reads_rest(
             plan, np.asarray(plan.values, dtype=np.float64), s):  # a face read at rest stays at rest where it was read
         choice[[r in understood for r in REGIONS]] = 0
+    if _neutral_face(plan, reading.description):  # "neutral face": the expression stays where the rule left it
+        choice[[r not in ("head", "gaze") for r in REGIONS]] = 0
     out = res.values.copy()
     for k in np.flatnonzero(choice):
         out[_MASKS[k]] = options[choice[k]][_MASKS[k]]
@@ -468,6 +470,48 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
 #: words that put a movement on one side ("left brow", "R only", "one corner", "a wink", "lopsided")
 _NAMES_A_SIDE = re.compile(r"\b(?:left|right|l|r|one|single|wink\w*|unilat\w*|lopsided|crooked|one-sided|half-smile)\b", re.IGNORECASE)
 _SIDED_ANY = _SIDED["left"] | _SIDED["right"]
+
+
+def symmetric(rows: np.ndarray) -> np.ndarray:
+    """``rows`` (n, 61) with each sided expression channel (not the gaze or the pose) and its mirror at
+    their mean: the head's outputs for words that name no side. Its networks learned one-sided lines too,
+    and on a plain "neutral face" or "a sneer" they may lean to one side (BrowDownLeft 0.35, its mirror
+    0.02), and a presence threshold between a channel's two sides kept one and dropped the other."""
+    out = np.array(rows, dtype=np.float64, copy=True)
+    out[:, _MIRRORED] = 0.5 * (out[:, _MIRRORED] + out[:, ch.MIRROR_INDEX][:, _MIRRORED])
+    return out
+
+
+#: the sided channels whose two sides move together (not a jaw or mouth shifted to one side: a direction)
+_MIRRORED = _SIDED_ANY & ~np.isin(np.arange(ch.NUM_CHANNELS), [_IDX[n] for n in ("JawLeft", "JawRight", "MouthLeft", "MouthRight")])
+#: words that may put a movement on one side without naming it: a smirk, "an eyebrow", "the corner of her mouth"
+_MAY_BE_ONE_SIDED = re.compile(r"\b(?:smirk\w*|sneer\w*|wry|quizzical\w*|skew\w*|wonky|askew|an\s+(?:eye)?brow|a\s+brow|"
+                               r"(?:a|the)\s+corner\s+of|side\s+of\s+(?:his|her|their|the)\s+mouth|asymmetr\w*)\b", re.IGNORECASE)
+
+
+_LEFT_RIGHT = re.compile(r"\b(?:left|right|l|r)\b", re.IGNORECASE)
+
+
+def _names_a_side(plan, text: str) -> bool:
+    """The words may put a movement on one side of the face: a side word the planner read as a side
+    ("left brow", "R only"), one it did not read as a direction of the head or the gaze, or a word for a
+    one-sided movement ("one corner", "a wink", "a smirk", "an eyebrow"). "The head turns to the right"
+    names a direction: the face moves both sides alike."""
+    if _MAY_BE_ONE_SIDED.search(text) or any(not _LEFT_RIGHT.fullmatch(m.group(0)) for m in _NAMES_A_SIDE.finditer(text)):
+        return True  # a one-sided word that is not left or right
+    if not _LEFT_RIGHT.search(text):
+        return False
+    for e in getattr(plan, "explanation", ()):
+        if e.startswith("one-sided") or "names a side" in e or (e.startswith("side '") and not _DIRECTION_READ.search(e)):
+            return True  # the planner read a side of the face
+    # "left brow ...", "the right corner", "left only", "smile, L": a side the planner did not read
+    return bool(_SIDE_PART.search(text) or _TERSE_SIDE.search(text))
+
+
+_TERSE_SIDE = re.compile(r"(?-i:(?<![\w'])[LR](?![\w']))|\b(?:left|right)\s+only\b|\bonly\s+(?:on\s+)?(?:the\s+)?(?:left|right)\b", re.IGNORECASE)
+_DIRECTION_READ = re.compile(r"\((?:head|gaze|eyes? (?:turn|look|glance|roll))[^)]*\)")
+_SIDE_PART = re.compile(r"\b(?:left|right|l|r)\b[\s-]+(?:side\s+of\s+(?:the|his|her|their)\s+)?(?:eye)?(?:brows?|eyes?|lids?|eyelids?|"
+                        r"corners?|cheeks?|nostrils?|dimples?|lips?|mouth|side|half)\b", re.IGNORECASE)
 
 
 def _one_sided(planned: np.ndarray) -> np.ndarray:
@@ -520,6 +564,10 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
         take = open_.copy()
     added = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     at_rest = _reads_rest(plan, planned, s)
+    neutral = _neutral_face(plan, reading.description)
+    if neutral:  # "neutral face", "back to neutral, eyes on the door": no learned expression beside it
+        take &= ~_EXPRESSION
+        lines.append("semantic: the words ask for a neutral face: the learned layer adds no expression")
     if s["fill"] > 0 and not at_rest:
         added = kept & (planned == 0) & (planned[ch.MIRROR_INDEX] == 0) & (np.abs(learned) >= s["fill"])
         if unnegated is not None:
@@ -587,6 +635,28 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
             info["closest_reading"] = True
             lines.append(f"semantic: the planner read only negations; closest corpus line {reading.nearest_text[:70]!r} "
                          f"(similarity {conf:.2f}) without the negated channels -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
+    said_neutral = any(e.startswith("'neutral' ->") for e in plan.explanation)
+    if ((found or said_neutral) and np.abs(out).max() < s["closest_min"] and not at_rest and not neutral
+            and not _asks_rest(reading.description) and not _NO_EMOTION.search(reading.description)):
+        # the planner read words (a hold, a part kept still, a negation) but nothing that shows, and the
+        # words do not ask for a face at rest: the learned reading proposes the face, without what the
+        # words hold at rest and what their negated words drive ("right brow hoisted like a flag, left
+        # brow staying put": the hoisted brow the planner did not read; "the expression settles" in a
+        # scene of grief: no keyframe before it to settle from)
+        cand = _without_held(raw.copy(), plan)
+        driven = np.zeros(ch.NUM_CHANNELS, dtype=bool) if unnegated is None else (np.abs(unnegated * s["gain"]) - np.abs(cand)) > 0.05
+        cand[driven] = 0.0
+        what = "the learned layer proposes the face"
+        if np.abs(cand).max() < s["closest_min"]:  # nothing learned beside what is held: the closest annotated line
+            cand = _without_held(np.where(driven | (np.abs(reading.nearest_values) < s["floor"]), 0.0, reading.nearest_values), plan)
+            what = f"proposing the closest corpus line {reading.nearest_text[:70]!r}"
+        if np.abs(cand).max() >= s["closest_min"]:
+            out = _coherent(np.where(np.abs(cand) > np.abs(out), cand, out))
+            info["learned_regions"] = [r for r in REGIONS if np.abs(out[REGION_MASKS[r]]).max() >= 0.005]
+            info["closest_reading"] = conf < s["confident"]
+            lines.append(f"semantic: the planner's reading leaves the face at rest and the words do not ask for "
+                         f"that; {what} (confidence {conf:.2f}) -> "
+                         f"{_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
     asks_neutral = found or any("'neutral'" in e for e in plan.explanation)
     if np.abs(out).max() < s["closest_min"] and not asks_neutral and np.abs(reading.nearest_values).max() >= s["closest_min"]:
         out = _coherent(np.array(reading.nearest_values, dtype=np.float64))
@@ -600,6 +670,42 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
         lines.append(f"semantic: nothing in this description was understood with confidence (closest corpus line "
                      f"{reading.nearest_text[:70]!r}, similarity {conf:.2f}); the proposal is the learned layer's closest reading")
     return Combined(out, lines, info)
+
+
+#: words that ask for the whole face at rest ("neutral face", "back to neutral", "goes blank", "expressionless");
+#: not a part kept neutral ("mouth neutral", "brows at rest"), which says what does not move
+_REST_WORD = re.compile(r"\b(?:neutral|blank|expressionless|impassive|deadpan|poker[- ]?faced?|at\s+rest|resting\s+face|relaxed|relaxes|"
+                        r"slack|empty|still|motionless|flat)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:head|brows?|eyebrows?|forehead|eyes?|lids?|gaze|mouth|lips?|jaw|chin|cheeks?|nose|corners?)"
+                          r"(?:\s+(?:is|are|stays?|stayed|remains?|remained|kept|keeps?|held|perfectly|completely|totally|dead|"
+                          r"staying|otherwise|still|stock|absolutely|entirely|goes|went))*\s*$", re.IGNORECASE)
+
+
+def _asks_rest(text: str) -> bool:
+    """The words ask for the whole face at rest: a rest word ("neutral", "blank", "relaxed") that is not
+    said of one part only ("mouth neutral", "brows still")."""
+    return any(not _PART_BEFORE.search(text[max(0, m.start() - 40): m.start()]) for m in _REST_WORD.finditer(text))
+
+
+def _neutral_face(plan, text: str) -> bool:
+    """The words ask for a neutral face and nothing else that the planner read: "neutral face", "back to
+    neutral, eyes on the door" (not "mouth neutral", "lower face neutral", "R neutral", "the rest of her
+    face neutral", which say what does not move beside a movement; not "blank" or "unmoved", which the
+    corpus reads as a flat face with lids and lips a little pressed)."""
+    if not any(e.startswith("'neutral' ->") for e in plan.explanation) or np.abs(np.asarray(plan.values)).max() > 0:
+        return False
+    beats = getattr(plan, "beats", None)
+    text = beats[-1] if beats else text
+    return any(not _NOT_WHOLE.search(text[max(0, m.start() - 40): m.start()]) for m in _NEUTRAL.finditer(text))
+
+
+_NEUTRAL = re.compile(r"\bneutral\b", re.IGNORECASE)
+#: what before "neutral" makes it one part's or one side's: "mouth neutral", "lower face neutral", "R neutral"
+_NOT_WHOLE = re.compile(
+    r"(?:\b(?:brows?|eyebrows?|forehead|eyes?|lids?|mouth|lips?|jaw|chin|cheeks?|nose|corners?|upper|lower|top|bottom|half|"
+    r"otherwise|other|rest\s+of\s+(?:the|his|her|their|my|your)\s+face|left|right|(?-i:[LR]))\b"
+    r"(?:\s+(?:face|is|are|stays?|stayed|remains?|remained|kept|keeps?|held|perfectly|completely|totally|dead|staying|still|"
+    r"stock|absolutely|entirely|goes|went|half))*\s*)$", re.IGNORECASE)
 
 
 def strip_negations(text: str) -> str | None:
@@ -646,9 +752,17 @@ class SemanticLayer:
             x = self.model.feature_rows(d, c, None, None)
         values, spread = self.model.predict_spread(x)
         presence = self.model.presence(x)
+        magnitude = self.model.magnitude(x)
+        both = np.array([not _names_a_side(p, t) for p, t in zip(plans, descriptions)])
+        if both.any():  # words that name no side move both sides alike (see :func:`symmetric`)
+            values[both] = symmetric(values[both])
+            if presence is not None:
+                presence[both] = symmetric(presence[both])
+            if magnitude is not None:
+                magnitude[both] = symmetric(magnitude[both])
         if presence is not None:
             open_ = np.array([~_kept_mask(p) for p in plans]) if self.model.uses_plan else None
-            values = apply_presence(values, presence, self.settings, self.model.magnitude(x), open_)
+            values = apply_presence(values, presence, self.settings, magnitude, open_)
         idx, sims = self.model.nearest(d)
         inten = self.model.intensity(d)
         return [
