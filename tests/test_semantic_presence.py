@@ -154,6 +154,24 @@ def test_apply_presence_thresholds_per_region_and_raises_only_open_channels():
     assert np.array_equal(apply_presence(values, None, {"presence": 0.5}), values)  # a head without presence networks
 
 
+def test_apply_presence_keeps_the_gaze_as_read_and_drops_the_less_likely_of_two_antagonists():
+    values = np.zeros((2, ch.NUM_CHANNELS))
+    presence = np.full((2, ch.NUM_CHANNELS), 0.3)
+    magnitude = np.zeros((2, ch.NUM_CHANNELS))
+    wide, squint, look = (ch.channel_index(n) for n in ("EyeWideLeft", "EyeSquintLeft", "EyeLookDownLeft"))
+    values[:, [wide, squint, look]] = 0.2
+    magnitude[:, [wide, squint, look]] = 0.6
+    presence[0, wide], presence[0, squint] = 0.9, 0.3  # row 0: wide eyes much likelier than a squint
+    presence[1, wide], presence[1, squint] = 0.5, 0.45  # row 1: both about as likely
+    settings = {"presence": 0.1, "raise": 1.0, "raise_from": 0.2, "raise_pose": False, "antagonist_presence": 0.7}
+    out = apply_presence(values, presence, settings, magnitude)
+    assert out[0, wide] == pytest.approx(0.6) and out[0, squint] == 0.0
+    assert out[1, wide] == pytest.approx(0.6) and out[1, squint] == pytest.approx(0.6)
+    assert out[0, look] == pytest.approx(0.2)  # a glance is not raised: it stays as the value network read it
+    out = apply_presence(values, presence, dict(settings, raise_pose=True, antagonist_presence=0.0), magnitude)
+    assert out[0, look] == pytest.approx(0.6) and out[0, squint] == pytest.approx(0.6)
+
+
 def test_a_small_training_set_is_fit_without_presence_networks_unless_asked(tmp_path, encoder, monkeypatch):
     from kfstudio.generation.semantic.train import PRESENCE_MIN_EXAMPLES, train
 
