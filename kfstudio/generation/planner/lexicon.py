@@ -644,3 +644,53 @@ CONCEPTS.update(dict([_c("teeth_together", {"JawOpen": 0.0}, "mouth", 0.6, "none
 _retarget("lips_pucker", MouthFunnel=0.35)
 #: a pushed-out lower lip turns the corners down a little more (train: MouthFrown 0.15, 0.12 before)
 _retarget("lower_lip_out", MouthFrown_S=0.3)
+
+
+# --- round 10 (blind QA on fresh lines: word senses the tables lacked) ------------------------------------
+#: "the head falls back", "his head drops back": the head tips back (negative pitch), not down; the
+#: direction word after the falling verb decides
+ACTIONS.update(dict.fromkeys(["fall back", "drop back", "sink back", "loll back", "tip back", "flop back", "roll back",
+                              "sag back", "slump back"], "back"))
+#: "tented", "peaked", "steepled" brows: the inner ends pulled up into a peak (AU1), the grief/plea brow
+ACTIONS.update(dict.fromkeys(["tent", "peak", "steeple"], "tent"))
+RULES.update({("brows", "tent"): "inner_brows_raise", ("inner_brows", "tent"): "inner_brows_raise"})
+ACTION_FALLBACK.update({"tent": "up"})
+#: "eyes flick down", "gaze darts up": a quick move with its direction named is that direction, not a sideways glance
+ACTIONS.update({**dict.fromkeys(["flick down", "dart down", "slide down", "shift down", "drift down", "slip down",
+                                 "move down", "wander down"], "down"),
+                **dict.fromkeys(["dart up", "slide up", "shift up", "drift up", "move up", "wander up"], "up")})
+#: a click of the tongue ("tsk", "tut") keeps the tongue behind the teeth: a small pressed mouth with the
+#: corners drawn in (AU14 + AU24), not a tongue stuck out
+CONCEPTS.update(dict([
+    _c("tongue_click", {**_AU({14: 0.6, 24: 0.4}), "JawOpen": 0.03}, "mouth", 0.6, label="tongue click"),
+    # half-closed lids caught mid-blink
+    _c("half_blink", {"EyeBlink{S}": 0.5}, "eyes", 1.0, label="half blink"),
+]))
+EXPRESSION_WORDS.update({**dict.fromkeys(["click tongue", "click the tongue", "click of the tongue", "tongue click",
+                                          "cluck tongue", "cluck the tongue", "tut", "tsk", "tsk tsk", "tut tut",
+                                          "click of tongue", "tongue cluck"], "tongue_click"),
+                         **dict.fromkeys(["mid blink", "blink mid", "mid-blink", "half blink", "half-blink",
+                                          "halfway through a blink", "blink halfway"], "half_blink"),
+                         #: "duck face", "duck lips": the selfie pout, lips pushed forward
+                         **dict.fromkeys(["duck face", "duckface", "duck lip", "duck-face", "duck pout", "trout pout"],
+                                         "lips_pucker"),
+                         #: air blown into a cheek puffs it out
+                         **dict.fromkeys(["air into cheek", "air in cheek", "air into the cheek", "air in the cheek",
+                                          "cheek full of air", "cheek fill with air", "fill cheek with air",
+                                          "hamster cheek", "like a hamster", "air into one cheek", "air into her cheek",
+                                          "air into his cheek"], "puff_cheeks"),
+                         #: "in a round O", "mouth an O": rounded lips
+                         **dict.fromkeys(["round o", "an o", "o shape", "o-shape", "into an o", "in an o",
+                                          "perfect o", "little o"], "lips_funnel"),
+                         #: "peeking up from under her lashes": the eyes raised under a lowered head
+                         **dict.fromkeys(["peek upward", "peer upward", "peek up at", "from under lash",
+                                          "from under eyelash", "from beneath lash", "through lash",
+                                          "up through lash", "from under her lash", "from under his lash"], "look_up"),
+                         })
+#: "face twisted with rage", "features contorted": the face is distorted by the feeling, it does not turn
+ACTIONS.update(dict.fromkeys(["twist with", "contort", "contort with", "distort", "distort with"], "contort"))
+#: "lips stretch wide at the sides": both sides, not a shift to one side
+BOTH_WORDS.update({"at the side", "at side", "at both side"})
+#: "keep the surprise in the mouth", "the anger is in his eyes": where a feeling shows, not the lips rolling in
+ACTIONS.update(dict.fromkeys([f"in {d} {p}" for d in ("the", "her", "his", "their", "my", "your")
+                              for p in ("mouth", "eye", "face", "brow", "eyebrow", "jaw", "lip")], "locus"))

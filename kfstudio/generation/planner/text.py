@@ -336,7 +336,7 @@ EMOJI: dict[str, str] = {
 EMOTICONS: dict[str, str] = {
     ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
     ":))": "big smile", ":-))": "big smile", ":D": "big grin", ":-D": "big grin", "=D": "big grin", "xD": "laughing hard",
-    "XD": "laughing hard", "xd": "laughing", ":(": "frown", ":-(": "frown", "=(": "frown", "):": "frown", ":((": "sad frown",
+    "XD": "laughing hard", "xd": "laughing", ":(": "sad", ":-(": "sad", "=(": "sad", "):": "sad", ":((": "very sad",
     ":'(": "crying", ":,(": "crying", "T_T": "crying", "T.T": "crying", ";_;": "crying", ";)": "wink", ";-)": "wink",
     ";D": "wink with grin", ":P": "tongue out", ":-P": "tongue out", ":p": "tongue out", ":-p": "tongue out", "xP": "tongue out",
     ";P": "wink with tongue out", ":O": "gasp", ":-O": "gasp", ":o": "surprised", ":-o": "surprised", "o.o": "wide eyed",
@@ -1128,11 +1128,11 @@ _BEAT_START = re.compile(
       | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
       | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
-      | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
+      | lands?\s+on\b | settles?\s+(?:into(?!\s+the\b)|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself))\b
-      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b
+      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
     )""",
     re.VERBOSE,
 )

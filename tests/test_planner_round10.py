@@ -1,0 +1,146 @@
+"""Round 10 of the planner: word senses and scopes a blind QA pass on fresh lines showed wrong.
+
+Every probe sentence is written here for the rule it checks (none is a QA or corpus line); the real
+planner reads it and the values it gives are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# --- word senses -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["His head drops back against the seat.", "her head lolls back", "the head falls back, mouth open"])
+def test_a_head_that_falls_or_drops_back_tips_back(planner, text):
+    assert v(planner.plan(text), "HeadPitch") <= -0.1
+
+
+@pytest.mark.parametrize("text", ["Her eyebrows are tented.", "his brows peak in the middle", "brows steepled, lips pressed"])
+def test_tented_or_peaked_brows_are_the_inner_raise(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.4
+    assert v(p, "BrowDownLeft") < 0.2
+
+
+@pytest.mark.parametrize("text", ["She clicks her tongue at the mess.", "a disapproving tut", "He gives a little tongue click."])
+def test_a_tongue_click_keeps_the_tongue_in(planner, text):
+    p = planner.plan(text)
+    assert v(p, "TongueOut") == 0
+    assert p.found_movement
+
+
+def test_a_tongue_stuck_out_still_shows(planner):
+    assert v(planner.plan("She sticks her tongue out."), "TongueOut") >= 0.5
+
+
+@pytest.mark.parametrize("text", ["gaze darts down to her shoes", "his eyes flick down to the page"])
+def test_a_quick_glance_with_its_direction_named_has_no_sideways_part(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") >= 0.15
+    assert abs(v(p, "LeftEyeYaw")) < 0.05 and abs(v(p, "HeadYaw")) < 0.05
+
+
+def test_eyes_that_flick_sideways_still_turn(planner):
+    assert abs(v(planner.plan("her eyes flick to the left"), "LeftEyeYaw")) >= 0.2
+
+
+@pytest.mark.parametrize("text", ["a duck face for the camera", "lips in a duck pout"])
+def test_a_duck_face_is_a_pucker(planner, text):
+    assert v(planner.plan(text), "MouthPucker") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["he holds air in his cheek", "air blown into the right cheek", "cheeks full of air"])
+def test_air_in_a_cheek_puffs_it(planner, text):
+    assert v(planner.plan(text), "CheekPuff") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["her lips make a small round O", "the mouth opens into an O"])
+def test_a_round_o_is_a_funnel(planner, text):
+    assert v(planner.plan(text), "MouthFunnel") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["caught mid-blink", "a half blink"])
+def test_a_blink_caught_half_way_is_half_closed(planner, text):
+    assert 0.3 <= v(planner.plan(text), "EyeBlinkLeft") <= 0.7
+
+
+def test_a_plain_blink_still_closes(planner):
+    assert v(planner.plan("a slow blink"), "EyeBlinkLeft") >= 0.9
+
+
+def test_very_tired_lids_are_heavier_than_tired_ones(planner):
+    tired = v(planner.plan("tired"), "EyeBlinkLeft")
+    very = v(planner.plan("utterly exhausted"), "EyeBlinkLeft")
+    assert 0.35 <= tired < very
+    assert very >= 0.5
+
+
+@pytest.mark.parametrize("text", ["he's totally worn out", "wiped out after the gig"])
+def test_worn_out_is_tired(planner, text):
+    assert v(planner.plan(text), "EyeBlinkLeft") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["rly feeling low rn", "bad day :(", "meh :-("])
+def test_low_spirits_and_sad_emoticons_lift_the_inner_brows(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3
+    assert v(p, "BrowDownLeft") < 0.15
+    assert both(p, "MouthFrown") >= 0.2
+
+
+def test_features_twisted_with_a_feeling_do_not_turn_the_head(planner):
+    p = planner.plan("his features twisted with disgust")
+    assert abs(v(p, "HeadYaw")) < 0.05
+    assert both(p, "NoseSneer") > 0.1
+
+
+def test_stretched_at_the_sides_is_both_sides_not_a_shift(planner):
+    p = planner.plan("her mouth stretches wide at the sides")
+    assert v(p, "MouthLeft") == 0 and v(p, "MouthRight") == 0
+    assert v(p, "MouthStretchLeft") >= 0.4 and v(p, "MouthStretchRight") >= 0.4
+
+
+# --- scopes ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Do not lift the eyebrows; let the shock show in the eyes.",
+                                  "He doesn't raise his brows, but he looks astonished."])
+def test_an_imperative_or_stated_negation_of_a_brow_movement_holds_the_brows(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") == 0 and v(p, "BrowOuterUpLeft") == 0
+    assert p.found_movement
+
+
+def test_a_feeling_in_the_mouth_does_not_roll_the_lips_in(planner):
+    p = planner.plan("keep all of the delight in her mouth")
+    assert v(p, "MouthRollLower") == 0 and v(p, "MouthRollUpper") == 0
+    # ... while lips that roll in still do
+    assert v(planner.plan("his lips roll in"), "MouthRollLower") >= 0.4
+
+
+def test_a_negation_naming_a_part_after_it_leaves_the_movement_before_it(planner):
+    p = planner.plan("her gaze drops to the floor without the head moving")
+    assert v(p, "LeftEyePitch") >= 0.15
+    assert planner.plan("she smiles without showing teeth").values.max() > 0
+
+
+def test_a_sound_voiced_as_a_sigh_takes_the_sighs_feeling(planner):
+    p = planner.plan("He sighs 'aah' as he settles into the chair.")
+    assert v(p, "EyeWideLeft") < 0.1 and v(p, "BrowOuterUpLeft") < 0.1
+    assert v(p, "JawOpen") >= 0.1
+    # ... while the same sound said plainly keeps its surprise
+    assert v(planner.plan("He says 'ah!'"), "BrowOuterUpLeft") >= 0.2
+
+
+def test_peeking_up_from_under_the_lashes_raises_the_eyes(planner):
+    p = planner.plan("head bowed, she peeks upward through her lashes")
+    assert v(p, "LeftEyePitch") <= -0.15
