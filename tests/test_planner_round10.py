@@ -144,3 +144,66 @@ def test_a_sound_voiced_as_a_sigh_takes_the_sighs_feeling(planner):
 def test_peeking_up_from_under_the_lashes_raises_the_eyes(planner):
     p = planner.plan("head bowed, she peeks upward through her lashes")
     assert v(p, "LeftEyePitch") <= -0.15
+
+
+# --- second batch ------------------------------------------------------------------------------------
+
+def test_speech_that_dies_does_not_undo_the_face(planner):
+    p = planner.plan("His mouth falls open, but whatever he wanted to say dies on the way.")
+    assert v(p, "JawOpen") >= 0.1
+    assert planner.plan("her grin dies").values.max() == 0
+
+
+@pytest.mark.parametrize("text", ["crow's feet crinkle at the corners of his eyes", "the eye corners crinkle warmly"])
+def test_crinkled_eye_corners_are_the_cheek_raiser_not_the_mouth(planner, text):
+    p = planner.plan(text)
+    assert both(p, "CheekSquint") >= 0.3
+    assert both(p, "MouthDimple") == 0 and both(p, "MouthSmile") == 0
+    assert both(p, "BrowDown") < 0.1
+
+
+def test_tensed_lower_lids_narrow_without_lowering_the_brows_or_closing_the_eyes(planner):
+    p = planner.plan("her lower eyelids tighten")
+    assert both(p, "EyeSquint") >= 0.4
+    assert both(p, "BrowDown") < 0.1 and both(p, "EyeBlink") < 0.1
+
+
+@pytest.mark.parametrize("text", ["her eyes on the ceiling", "he gazes at the sky"])
+def test_eyes_on_the_ceiling_or_sky_look_up(planner, text):
+    assert v(planner.plan(text), "LeftEyePitch") <= -0.15
+
+
+def test_leaning_over_something_bows_the_head_without_a_roll(planner):
+    p = planner.plan("He leans over the crib.")
+    assert abs(v(p, "HeadRoll")) < 0.05
+    assert v(p, "HeadPitch") >= 0.1
+    assert abs(v(planner.plan("she tilts her head"), "HeadRoll")) >= 0.15
+
+
+def test_eyes_kept_open_are_open_not_wide(planner):
+    p = planner.plan("She keeps her eyes open.")
+    assert both(p, "EyeWide") < 0.3 and both(p, "BrowOuterUp") < 0.1
+    assert both(planner.plan("her eyes fly wide open"), "EyeWide") >= 0.5
+
+
+@pytest.mark.parametrize("text", ["He goes misty-eyed.", "her eyes glisten"])
+def test_misty_eyes_lift_the_inner_brows(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.2
+    assert both(p, "BrowDown") < 0.1
+
+
+def test_queasy_is_milder_than_disgusted(planner):
+    assert 0.1 <= both(planner.plan("queasy"), "NoseSneer") < 0.7 * both(planner.plan("disgusted"), "NoseSneer")
+
+
+def test_a_tongue_bitten_down_on_hurts_and_stays_in(planner):
+    p = planner.plan("she bites down hard on her tongue")
+    assert v(p, "TongueOut") == 0
+    assert both(p, "EyeSquint") >= 0.3
+
+
+def test_by_the_punchline_starts_the_last_beat(planner):
+    p = planner.plan("He begins by glaring, but by the punchline he is laughing.")
+    assert both(p, "BrowDown") < 0.2
+    assert both(p, "MouthSmile") >= 0.5

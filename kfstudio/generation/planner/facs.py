@@ -167,7 +167,9 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("sadness", 1.3) for w in ("grief", "grieve", "despair", "devastated", "anguish", "distraught")},
     **{w: ("surprise", 1.0) for w in ("surprise", "surprised", "astonish", "astonished", "amazed", "amazement", "startle", "startled", "stunned", "astonishment", "disbelief", "awe", "wonder")},
     **{w: ("fear", 1.2) for w in ("aghast", "panicky", "frantic", "spooked", "skittish", "jumpy", "nervy")},
-    **{w: ("disgust", 1.0) for w in ("appalled", "sickened", "queasy")},
+    **{w: ("disgust", 1.0) for w in ("appalled", "sickened")},
+    # queasy: the stomach turning, a milder face than disgust at something
+    **{w: ("disgust", 0.55) for w in ("queasy",)},
     **{w: ("happiness", 0.7) for w in ("hopeful", "admiring", "admiration", "smitten", "charmed", "tickled", "chuffed", "sunny", "radiant", "glowing")},
     **{w: ("determination", 0.55) for w in ("thoughtful", "contemplative", "musing", "pondering", "considering", "reflective", "pensive")},
     **{w: ("confusion", 1.0) for w in ("bemused", "befuddled", "mystified", "nonplussed", "stumped")},

@@ -694,3 +694,39 @@ BOTH_WORDS.update({"at the side", "at side", "at both side"})
 #: "keep the surprise in the mouth", "the anger is in his eyes": where a feeling shows, not the lips rolling in
 ACTIONS.update(dict.fromkeys([f"in {d} {p}" for d in ("the", "her", "his", "their", "my", "your")
                               for p in ("mouth", "eye", "face", "brow", "eyebrow", "jaw", "lip")], "locus"))
+
+# --- round 10, second batch ---------------------------------------------------------------------------
+#: the corners of the eyes crinkle ("crow's feet"): the cheek raiser (AU6) with a little lid tension, no
+#: brow lowering and no mouth corner (a plain "corner" is the mouth's)
+CONCEPTS.update(dict([
+    _c("eyes_crinkle", _AU({6: 1.0, 7: 0.3}), "eyes", label="eye corners crinkle"),
+    #: lower lids raised or tensed (AU7 alone): the lids narrow from below; the brows and upper lids stay
+    _c("lower_lids_raise", _AU({7: 1.0, 6: 0.15}), "eyes", label="lower lids tense"),
+    #: eyes misting or wet with tears: the inner brows lift a little, the lids tense (the start of crying)
+    _c("eyes_moist", _AU({1: 0.7, 7: 0.3, 6: 0.2, 41: 0.15}), "eyes", 0.6, label="eyes moist"),
+]))
+PARTS.update({**dict.fromkeys(["eye corner", "corner of the eye", "corner of eye", "corner of her eye", "corner of his eye",
+                               "outer eye corner", "outer corner of the eye", "crow's foot", "crow foot", "laughter line",
+                               "laugh line"], "eye_corners"),
+              **dict.fromkeys(["lower eyelid", "bottom eyelid", "bottom lid", "lower lash line"], "lower_lids")})
+PART_REGIONS.update({"eye_corners": ("eyes",)})
+RULES.update({("eye_corners", "knit"): "eyes_crinkle", ("eye_corners", "up"): "eyes_crinkle",
+              ("eye_corners", "narrow"): "eyes_crinkle", ("eye_corners", "crinkle"): "eyes_crinkle",
+              ("lower_lids", "up"): "lower_lids_raise", ("lower_lids", "narrow"): "lower_lids_raise",
+              ("lower_lids", "tense"): "lower_lids_raise", ("lower_lids", "knit"): "lower_lids_raise"})
+#: "eyes on the ceiling", "looks to the sky": the gaze goes up, as "to the floor" takes it down
+ACTIONS.update(dict.fromkeys(["ceiling", "sky", "rafters"], "up"))
+#: leaning over, on or into something is the body's movement, not a tilt of the head
+#: (leaning in or forward brings the head forward, see round 6); leaning over something bows the head a little
+#: toward it; "peers down into" looks down
+ACTIONS.update(dict.fromkeys(["lean on", "lean against", "lean out"], "body"))
+CONCEPTS.update(dict([_c("lean_over", {"HeadPitch": 0.3}, "head", 0.6, "none", "leans over")]))
+EXPRESSION_WORDS.update({**dict.fromkeys(["lean over", "lean across"], "lean_over"),
+                         **dict.fromkeys(["peer down", "peer downward", "peek downward", "peer over"], "look_down")})
+#: "keeps her eyes open": open, not wide
+EXPRESSION_WORDS.update(dict.fromkeys(["keep eye open", "keep the eye open", "keep her eye open", "keep his eye open",
+                                       "keep their eye open", "hold eye open"], "eyes_open"))
+EXPRESSION_WORDS.update(dict.fromkeys(["misty eyed", "misty-eyed", "misty eye", "eye mist", "eye mist up", "mist up",
+                                       "wet eye", "eye wet", "eye go wet", "eye glisten", "watery eye",
+                                       "eye water", "eye brim", "dewy eye", "dewy-eyed",
+                                       "wet at the corner"], "eyes_moist"))

@@ -1103,7 +1103,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # slang intensifiers before a feeling: "insanely surprised", "crazy happy", "stupidly proud"
     (("insanely", "ridiculously", "stupidly", "absurdly", "unbelievably", "crazy", "mad", "wicked", "hella", "per"), r"\b(?:insanely|ridiculously|stupidly|absurdly|unbelievably|crazy|mad|wicked|hella|sooo*per|soo+\s+per)\s+(?=([a-z]+))", _slang_intensifier),
     # "a huge, jaw-dropping gasp": an intensity word before a comma still qualifies the noun after it
-    (",", r"\b((?:a|an)\s+(?:big|huge|enormous|massive|giant|wide|broad|great|small|tiny|little|slight|faint))\s*,\s+(?=[a-z]+-(?:dropping|popping|splitting|cracking|stopping|wrenching|shattering|busting)\b)", r"\1 "),
+    (",", r"\b((?:a|an)\s+(?:big|huge|enormous|massive|giant|wide|broad|great|small|tiny|little|slight|faint))\s*,\s+(?=[a-z]+-(?:dropping|popping|splitting|cracking|stopping|wrenching|shattering|busting)\b)", r"\1 "),    # round 10: speech that dies or trails off is not a face movement undone ("her lips part, but whatever she
+    # meant to say dies there", "his voice fades"): the fading word has its own subject
+    (("die", "fade", "trail"), r"\b(?:what(?:ever)?\s+(?:she|he|they|i|you|we)\s+(?:had\s+)?(?:(?:meant|wanted|was\s+going|were\s+going|was\s+about|were\s+about|tried)\s+)?to\s+say"
+     r"|(?:the|her|his|their|my|your)\s+(?:words?|voice|protest|reply|answer|question|sentence|objection|retort|sentence))"
+     r"\s+(?:died|dies|die|dying|fades?|faded|fading|trails?\s+off|trailed\s+off|trailing\s+off)\b", " "),    # a tongue bitten down on by accident hurts ("chomps down on his tongue"); the idiom "bites her tongue" is
+    # rewritten to pressed lips above
+    ("tongue", rf"\b(?:chomp\w*|bit|bite|bites|biting|bitten|clamp\w*)\s+(?:right\s+|hard\s+|straight\s+)?down\s+(?:hard\s+)?on\s+{_POSS}\s+(?:own\s+)?tongue\b",
+     "winces in pain"),
 ))
 
 
@@ -1123,7 +1130,7 @@ _BEAT_START = re.compile(
     r"""(?:^|(?<=[\s,;:.!?]))(?:
         (?:and\s+|but\s+|,\s*)?then\b
       | until\b | till\b
-      | by\s+the\s+(?:end|time|finish|last|second|third|close)\b(?:\s+of\s+it)?
+      | by\s+the\s+(?:end|time|finish|last|second|third|close|punchline|punch\s+line|final\s+\w+)\b(?:\s+of\s+it)?
       | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?!\s+of\b)(?!\s*(?:[,;:.!?]|$))
       | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
       | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
