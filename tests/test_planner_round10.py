@@ -207,3 +207,19 @@ def test_by_the_punchline_starts_the_last_beat(planner):
     p = planner.plan("He begins by glaring, but by the punchline he is laughing.")
     assert both(p, "BrowDown") < 0.2
     assert both(p, "MouthSmile") >= 0.5
+
+
+# --- third batch -------------------------------------------------------------------------------------
+
+def test_a_look_named_by_a_quoted_phrase_reads_the_phrase(planner):
+    p = planner.plan("He pulls his 'happy to be here, honestly' face.")
+    assert both(p, "MouthSmile") >= 0.3
+    # a single quoted sound before "face" is still a sound, not words to read
+    assert v(planner.plan("his 'pfff' face"), "BrowDownLeft") == 0
+
+
+def test_no_way_as_an_exclamation_is_amazement_not_a_negation(planner):
+    p = planner.plan("omg no wayyy!!")
+    assert v(p, "BrowOuterUpLeft") >= 0.2
+    q = planner.plan("there's no way she laughs")
+    assert both(q, "MouthSmile") == 0 and v(q, "BrowOuterUpLeft") == 0

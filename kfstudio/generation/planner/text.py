@@ -1110,7 +1110,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\s+(?:died|dies|die|dying|fades?|faded|fading|trails?\s+off|trailed\s+off|trailing\s+off)\b", " "),    # a tongue bitten down on by accident hurts ("chomps down on his tongue"); the idiom "bites her tongue" is
     # rewritten to pressed lips above
     ("tongue", rf"\b(?:chomp\w*|bit|bite|bites|biting|bitten|clamp\w*)\s+(?:right\s+|hard\s+|straight\s+)?down\s+(?:hard\s+)?on\s+{_POSS}\s+(?:own\s+)?tongue\b",
-     "winces in pain"),
+     "winces in pain"),    # "omg no way!": an exclamation of amazement, not a negation of the feeling before it (but "there's no way ...")
+    ("no way", r"(?<!there\s)(?<!there's\s)(?<!there\u2019s\s)(?<!is\s)(?<!was\s)\bno\s+way\b(?!\s+(?:is|am|are|was|were|will|would|do|does|did|can|could|i|im)\b)", "amazed ,"),
 ))
 
 
