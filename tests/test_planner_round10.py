@@ -223,3 +223,11 @@ def test_no_way_as_an_exclamation_is_amazement_not_a_negation(planner):
     assert v(p, "BrowOuterUpLeft") >= 0.2
     q = planner.plan("there's no way she laughs")
     assert both(q, "MouthSmile") == 0 and v(q, "BrowOuterUpLeft") == 0
+
+
+def test_a_negator_that_ends_a_clause_does_not_clear_the_feeling_named_before_it(planner):
+    # "a sorrow she will not voice": the sorrow shows (subtext), the negation is of saying it
+    p = planner.plan("Eyes shining with a sorrow she will not voice.")
+    assert v(p, "BrowInnerUp") >= 0.3
+    # ... while a negated movement that follows its negator is still cleared
+    assert both(planner.plan("she does not smile"), "MouthSmile") == 0

@@ -1249,6 +1249,8 @@ class EmbeddedPlanner:
                     # with it, not the movement before
                     continue
                 target = after or self._nearest(instances, s, prefer_after=True)
+                if after is None and target.concept.key.startswith("emotion_"):
+                    continue
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
                 nxt = spans[k + 1] if k + 1 < len(spans) else None
