@@ -231,3 +231,36 @@ def test_a_negator_that_ends_a_clause_does_not_clear_the_feeling_named_before_it
     assert v(p, "BrowInnerUp") >= 0.3
     # ... while a negated movement that follows its negator is still cleared
     assert both(planner.plan("she does not smile"), "MouthSmile") == 0
+
+
+# --- fourth batch ------------------------------------------------------------------------------------
+
+def test_steam_from_the_ears_is_fury_not_a_whistle(planner):
+    p = planner.plan("He's so cross there's steam coming out of his ears.")
+    assert both(p, "BrowDown") >= 0.4
+    assert v(p, "MouthPucker") < 0.1 and v(p, "MouthFunnel") < 0.1
+
+
+def test_a_face_like_a_wet_weekend_is_glum(planner):
+    p = planner.plan("she's got a face like a wet weekend")
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthFrown") >= 0.2
+
+
+def test_butter_would_not_melt_is_an_innocent_look(planner):
+    p = planner.plan("he smiles as if butter wouldn't melt in his mouth")
+    assert both(p, "MouthSmile") > 0 and both(p, "BrowDown") == 0
+
+
+def test_a_hand_flying_to_the_mouth_is_shock(planner):
+    p = planner.plan("His hand flies to his mouth.")
+    assert both(p, "EyeWide") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["breathless after the climb", "she is catching her breath after the run"])
+def test_being_out_of_breath_pants(planner, text):
+    assert v(planner.plan(text), "JawOpen") >= 0.15
+
+
+def test_a_brain_freeze_hurts(planner):
+    p = planner.plan("an ice cream headache")
+    assert both(p, "EyeSquint") >= 0.3

@@ -168,6 +168,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("surprise", 1.0) for w in ("surprise", "surprised", "astonish", "astonished", "amazed", "amazement", "startle", "startled", "stunned", "astonishment", "disbelief", "awe", "wonder")},
     **{w: ("fear", 1.2) for w in ("aghast", "panicky", "frantic", "spooked", "skittish", "jumpy", "nervy")},
     **{w: ("disgust", 1.0) for w in ("appalled", "sickened")},
+    **{w: ("pain", 0.8) for w in ("brain freeze", "ice cream headache")},
     # queasy: the stomach turning, a milder face than disgust at something
     **{w: ("disgust", 0.55) for w in ("queasy",)},
     **{w: ("happiness", 0.7) for w in ("hopeful", "admiring", "admiration", "smitten", "charmed", "tickled", "chuffed", "sunny", "radiant", "glowing")},

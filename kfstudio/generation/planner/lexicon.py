@@ -730,3 +730,12 @@ EXPRESSION_WORDS.update(dict.fromkeys(["misty eyed", "misty-eyed", "misty eye", 
                                        "wet eye", "eye wet", "eye go wet", "eye glisten", "watery eye",
                                        "eye water", "eye brim", "dewy eye", "dewy-eyed",
                                        "wet at the corner"], "eyes_moist"))
+
+# --- round 10, fourth batch ------------------------------------------------------------------------------
+#: a hand going to the mouth is the shock that sends it there; being out of breath pants
+EXPRESSION_WORDS.update({**dict.fromkeys(["hand go to mouth", "hand fly to mouth", "hand go to her mouth",
+                                          "hand go to his mouth", "hand fly to her mouth", "hand fly to his mouth",
+                                          "hand over mouth", "hand over her mouth", "hand over his mouth",
+                                          "hand clap over mouth"], "emotion_surprise"),
+                         **dict.fromkeys(["out of breath", "breathless", "catch breath",
+                                          "catch her breath", "catch his breath", "short of breath"], "pant")})

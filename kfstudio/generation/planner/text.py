@@ -1111,7 +1111,12 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # rewritten to pressed lips above
     ("tongue", rf"\b(?:chomp\w*|bit|bite|bites|biting|bitten|clamp\w*)\s+(?:right\s+|hard\s+|straight\s+)?down\s+(?:hard\s+)?on\s+{_POSS}\s+(?:own\s+)?tongue\b",
      "winces in pain"),    # "omg no way!": an exclamation of amazement, not a negation of the feeling before it (but "there's no way ...")
-    ("no way", r"(?<!there\s)(?<!there's\s)(?<!there\u2019s\s)(?<!is\s)(?<!was\s)\bno\s+way\b(?!\s+(?:is|am|are|was|were|will|would|do|does|did|can|could|i|im)\b)", "amazed ,"),
+    ("no way", r"(?<!there\s)(?<!there's\s)(?<!there\u2019s\s)(?<!is\s)(?<!was\s)\bno\s+way\b(?!\s+(?:is|am|are|was|were|will|would|do|does|did|can|could|i|im)\b)", "amazed ,"),    # idioms of a feeling read literally: "steam whistling from his ears" is fury (not a whistle), "looks like
+    # butter wouldn't melt" is innocence, "a face like a wet weekend" is glum
+    ("steam", rf"\bsteam\b[^,.;:!?]{{0,40}}?\b(?:from|out\s+of)\s+(?:{_POSS}\s+)?ears?\b", "fuming"),
+    ("butter", r"\bbutter\s+(?:would\s+not|wouldn'?t|wouldn\u2019t|would\s+never|could\s+not|couldn'?t)\s+melt(?:\s+in\s+\w+\s+mouth)?\b",
+     "eyes slightly wide , inner brows slightly raised , a faint smile"),
+    ("wet", r"\bface\s+like\s+a\s+wet\s+(?:weekend|week|tuesday|monday|wednesday|thursday|friday|saturday|sunday|sunday\s+afternoon|bank\s+holiday|lettuce|blanket)\b", "glum face"),
 ))
 
 
