@@ -264,3 +264,10 @@ def test_being_out_of_breath_pants(planner, text):
 def test_a_brain_freeze_hurts(planner):
     p = planner.plan("an ice cream headache")
     assert both(p, "EyeSquint") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["a yawn is coming on", "he's on the brink of a yawn"])
+def test_a_movement_on_its_way_is_not_at_its_peak(planner, text):
+    coming = v(planner.plan(text), "JawOpen")
+    full = v(planner.plan("a yawn"), "JawOpen")
+    assert 0.1 <= coming <= 0.7 * full

@@ -1116,7 +1116,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("steam", rf"\bsteam\b[^,.;:!?]{{0,40}}?\b(?:from|out\s+of)\s+(?:{_POSS}\s+)?ears?\b", "fuming"),
     ("butter", r"\bbutter\s+(?:would\s+not|wouldn'?t|wouldn\u2019t|would\s+never|could\s+not|couldn'?t)\s+melt(?:\s+in\s+\w+\s+mouth)?\b",
      "eyes slightly wide , inner brows slightly raised , a faint smile"),
-    ("wet", r"\bface\s+like\s+a\s+wet\s+(?:weekend|week|tuesday|monday|wednesday|thursday|friday|saturday|sunday|sunday\s+afternoon|bank\s+holiday|lettuce|blanket)\b", "glum face"),
+    ("wet", r"\bface\s+like\s+a\s+wet\s+(?:weekend|week|tuesday|monday|wednesday|thursday|friday|saturday|sunday|sunday\s+afternoon|bank\s+holiday|lettuce|blanket)\b", "glum face"),    # a movement on its way, not at its peak: "on the verge of tears", "a sneeze is building" (as "about to")
+    (("verge", "brink"), r"\b(?:on\s+the\s+|at\s+the\s+)?(?:verge|brink)\s+of\s+(?=[a-z])", "half "),
+    (("building", "coming"), r"\b(?:a\s+)?(sneeze|cough|yawn|laugh|scream|sob|smile|grin)\s+(?:is\s+|was\s+)?(?:building|coming\s+on)\b", r"half \1"),
 ))
 
 
