@@ -271,3 +271,12 @@ def test_a_movement_on_its_way_is_not_at_its_peak(planner, text):
     coming = v(planner.plan(text), "JawOpen")
     full = v(planner.plan("a yawn"), "JawOpen")
     assert 0.1 <= coming <= 0.7 * full
+
+
+def test_an_expression_naming_how_a_one_sided_movement_looks_is_on_that_side(planner):
+    p = planner.plan("the left corner of his mouth pulls back in a grimace")
+    assert v(p, "MouthStretchLeft") >= 0.4
+    assert v(p, "MouthStretchRight") < 0.1 and v(p, "MouthUpperUpRight") < 0.1
+    # ... while a grimace with no side stays on both
+    q = planner.plan("his mouth pulls back in a grimace")
+    assert v(q, "MouthStretchRight") >= 0.4 and v(q, "MouthStretchLeft") >= 0.4

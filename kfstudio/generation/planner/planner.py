@@ -820,6 +820,15 @@ class EmbeddedPlanner:
                             and any(t.text.lower() in _CAUSE_WORDS for t in clause[neg.end + 1 : inst.start])):
                         inst.negated, inst.negation_word = True, neg.negation_word
             for inst in found:
+                # "the right side of her mouth stretches back in a grimace": the expression that names how a
+                # one-sided movement looks is on that side too
+                if (inst.from_expression and inst.concept.sided == "sym" and not inst.side and not inst.both
+                        and 0 < inst.start < len(clause) and (pos := clause[inst.start].position) >= 2
+                        and tokens[pos - 1].text in ("a", "an") and tokens[pos - 2].text in ("in", "into")):
+                    sided = [m for m in found if m is not inst and m.side and not m.from_expression and 0 < inst.start - m.end <= 5]
+                    if sided:
+                        inst.side = sided[-1].side
+            for inst in found:
                 if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
                         t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
                     inst.one_sided = True  # "the corner of her mouth curls": one corner, one side
