@@ -280,3 +280,15 @@ def test_an_expression_naming_how_a_one_sided_movement_looks_is_on_that_side(pla
     # ... while a grimace with no side stays on both
     q = planner.plan("his mouth pulls back in a grimace")
     assert v(q, "MouthStretchRight") >= 0.4 and v(q, "MouthStretchLeft") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["a little pout -- chin puckered", "a little pout \u2014 chin puckered", "a little pout - chin puckered"])
+def test_a_spaced_dash_ends_a_clause(planner, text):
+    # the expression before the dash does not pair with the part after it (pout + chin was a jaw thrust)
+    p = planner.plan(text)
+    assert v(p, "JawForward") < 0.1
+    assert v(p, "MouthShrugLower") >= 0.3
+
+
+def test_a_hyphen_still_joins_a_word(planner):
+    assert both(planner.plan("a lop-sided grin"), "MouthSmile") > 0

@@ -113,12 +113,16 @@ def load_expansion(path: Path | None = None) -> Expansion:
     return _parse_expansion(obj, path)
 
 
+_DASH_BREAK_RE = re.compile(r"\s+-{1,3}\s+|\s*[\u2014\u2013]\s*|\s*-{2,3}\s*")
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not").
 
     The text is normalised first (:func:`normalize`: emoji, emoticons, shorthand, screenplay layout).
     """
-    s = normalize(text).replace("-", " ").replace("_", " ")
+    # a spaced dash or an em/en dash separates clauses ("kid pout -- chin bunched"); a hyphen joins a word
+    s = _DASH_BREAK_RE.sub(" , ", normalize(text)).replace("-", " ").replace("_", " ")
     for short, long in _CONTRACTIONS.items():
         s = s.replace(short, long)
     s = s.replace("can not", "cannot").replace("cannot", "can not")
