@@ -291,7 +291,15 @@ def interjection_words(text: str) -> str:
 def strip_quotes(text: str) -> str:
     """``text`` with quoted passages replaced by a clause break (so their words are not read as
     directions: "'Stop.'" is a word said, not a negation)."""
-    return _QUOTE_RE.sub(" , ", text)
+    def passage(m: re.Match) -> str:
+        inner = next(g for g in m.groups() if g is not None)
+        if len(inner.split()) >= 3 and _LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)):
+            # "her 'not angry, just disappointed' look": a look named by a phrase that describes the face (a single
+            # sound, "her 'bleh' face", stays a sound)
+            return " , " + inner + " "
+        return " , "
+
+    return _QUOTE_RE.sub(passage, text)
 
 
 _NAMED_LETTER_RE = re.compile(r"\b(?i:the|on|its|his|her)\s+(?i:final\s+|first\s+|last\s+|initial\s+|opening\s+)?([A-Z]{1,2})\b(?!')")

@@ -644,3 +644,98 @@ CONCEPTS.update(dict([_c("teeth_together", {"JawOpen": 0.0}, "mouth", 0.6, "none
 _retarget("lips_pucker", MouthFunnel=0.35)
 #: a pushed-out lower lip turns the corners down a little more (train: MouthFrown 0.15, 0.12 before)
 _retarget("lower_lip_out", MouthFrown_S=0.3)
+
+
+# --- round 10 (blind QA on fresh lines: word senses the tables lacked) ------------------------------------
+#: "the head falls back", "his head drops back": the head tips back (negative pitch), not down; the
+#: direction word after the falling verb decides
+ACTIONS.update(dict.fromkeys(["fall back", "drop back", "sink back", "loll back", "tip back", "flop back", "roll back",
+                              "sag back", "slump back"], "back"))
+#: "tented", "peaked", "steepled" brows: the inner ends pulled up into a peak (AU1), the grief/plea brow
+ACTIONS.update(dict.fromkeys(["tent", "peak", "steeple"], "tent"))
+RULES.update({("brows", "tent"): "inner_brows_raise", ("inner_brows", "tent"): "inner_brows_raise"})
+ACTION_FALLBACK.update({"tent": "up"})
+#: "eyes flick down", "gaze darts up": a quick move with its direction named is that direction, not a sideways glance
+ACTIONS.update({**dict.fromkeys(["flick down", "dart down", "slide down", "shift down", "drift down", "slip down",
+                                 "move down", "wander down"], "down"),
+                **dict.fromkeys(["dart up", "slide up", "shift up", "drift up", "move up", "wander up"], "up")})
+#: a click of the tongue ("tsk", "tut") keeps the tongue behind the teeth: a small pressed mouth with the
+#: corners drawn in (AU14 + AU24), not a tongue stuck out
+CONCEPTS.update(dict([
+    _c("tongue_click", {**_AU({14: 0.6, 24: 0.4}), "JawOpen": 0.03}, "mouth", 0.6, label="tongue click"),
+    # half-closed lids caught mid-blink
+    _c("half_blink", {"EyeBlink{S}": 0.5}, "eyes", 1.0, label="half blink"),
+]))
+EXPRESSION_WORDS.update({**dict.fromkeys(["click tongue", "click the tongue", "click of the tongue", "tongue click",
+                                          "cluck tongue", "cluck the tongue", "tut", "tsk", "tsk tsk", "tut tut",
+                                          "click of tongue", "tongue cluck"], "tongue_click"),
+                         **dict.fromkeys(["mid blink", "blink mid", "mid-blink", "half blink", "half-blink",
+                                          "halfway through a blink", "blink halfway"], "half_blink"),
+                         #: "duck face", "duck lips": the selfie pout, lips pushed forward
+                         **dict.fromkeys(["duck face", "duckface", "duck lip", "duck-face", "duck pout", "trout pout"],
+                                         "lips_pucker"),
+                         #: air blown into a cheek puffs it out
+                         **dict.fromkeys(["air into cheek", "air in cheek", "air into the cheek", "air in the cheek",
+                                          "cheek full of air", "cheek fill with air", "fill cheek with air",
+                                          "hamster cheek", "like a hamster", "air into one cheek", "air into her cheek",
+                                          "air into his cheek"], "puff_cheeks"),
+                         #: "in a round O", "mouth an O": rounded lips
+                         **dict.fromkeys(["round o", "an o", "o shape", "o-shape", "into an o", "in an o",
+                                          "perfect o", "little o"], "lips_funnel"),
+                         #: "peeking up from under her lashes": the eyes raised under a lowered head
+                         **dict.fromkeys(["peek upward", "peer upward", "peek up at", "from under lash",
+                                          "from under eyelash", "from beneath lash", "through lash",
+                                          "up through lash", "from under her lash", "from under his lash"], "look_up"),
+                         })
+#: "face twisted with rage", "features contorted": the face is distorted by the feeling, it does not turn
+ACTIONS.update(dict.fromkeys(["twist with", "contort", "contort with", "distort", "distort with"], "contort"))
+#: "lips stretch wide at the sides": both sides, not a shift to one side
+BOTH_WORDS.update({"at the side", "at side", "at both side"})
+#: "keep the surprise in the mouth", "the anger is in his eyes": where a feeling shows, not the lips rolling in
+ACTIONS.update(dict.fromkeys([f"in {d} {p}" for d in ("the", "her", "his", "their", "my", "your")
+                              for p in ("mouth", "eye", "face", "brow", "eyebrow", "jaw", "lip")], "locus"))
+
+# --- round 10, second batch ---------------------------------------------------------------------------
+#: the corners of the eyes crinkle ("crow's feet"): the cheek raiser (AU6) with a little lid tension, no
+#: brow lowering and no mouth corner (a plain "corner" is the mouth's)
+CONCEPTS.update(dict([
+    _c("eyes_crinkle", _AU({6: 1.0, 7: 0.3}), "eyes", label="eye corners crinkle"),
+    #: lower lids raised or tensed (AU7 alone): the lids narrow from below; the brows and upper lids stay
+    _c("lower_lids_raise", _AU({7: 1.0, 6: 0.15}), "eyes", label="lower lids tense"),
+    #: eyes misting or wet with tears: the inner brows lift a little, the lids tense (the start of crying)
+    _c("eyes_moist", _AU({1: 0.7, 7: 0.3, 6: 0.2, 41: 0.15}), "eyes", 0.6, label="eyes moist"),
+]))
+PARTS.update({**dict.fromkeys(["eye corner", "corner of the eye", "corner of eye", "corner of her eye", "corner of his eye",
+                               "outer eye corner", "outer corner of the eye", "crow's foot", "crow foot", "laughter line",
+                               "laugh line"], "eye_corners"),
+              **dict.fromkeys(["lower eyelid", "bottom eyelid", "bottom lid", "lower lash line"], "lower_lids")})
+PART_REGIONS.update({"eye_corners": ("eyes",)})
+RULES.update({("eye_corners", "knit"): "eyes_crinkle", ("eye_corners", "up"): "eyes_crinkle",
+              ("eye_corners", "narrow"): "eyes_crinkle", ("eye_corners", "crinkle"): "eyes_crinkle",
+              ("lower_lids", "up"): "lower_lids_raise", ("lower_lids", "narrow"): "lower_lids_raise",
+              ("lower_lids", "tense"): "lower_lids_raise", ("lower_lids", "knit"): "lower_lids_raise"})
+#: "eyes on the ceiling", "looks to the sky": the gaze goes up, as "to the floor" takes it down
+ACTIONS.update(dict.fromkeys(["ceiling", "sky", "rafters"], "up"))
+#: leaning over, on or into something is the body's movement, not a tilt of the head
+#: (leaning in or forward brings the head forward, see round 6); leaning over something bows the head a little
+#: toward it; "peers down into" looks down
+ACTIONS.update(dict.fromkeys(["lean on", "lean against", "lean out"], "body"))
+CONCEPTS.update(dict([_c("lean_over", {"HeadPitch": 0.3}, "head", 0.6, "none", "leans over")]))
+EXPRESSION_WORDS.update({**dict.fromkeys(["lean over", "lean across"], "lean_over"),
+                         **dict.fromkeys(["peer down", "peer downward", "peek downward", "peer over"], "look_down")})
+#: "keeps her eyes open": open, not wide
+EXPRESSION_WORDS.update(dict.fromkeys(["keep eye open", "keep the eye open", "keep her eye open", "keep his eye open",
+                                       "keep their eye open", "hold eye open"], "eyes_open"))
+EXPRESSION_WORDS.update(dict.fromkeys(["misty eyed", "misty-eyed", "misty eye", "eye mist", "eye mist up", "mist up",
+                                       "wet eye", "eye wet", "eye go wet", "eye glisten", "watery eye",
+                                       "eye water", "eye brim", "dewy eye", "dewy-eyed",
+                                       "wet at the corner"], "eyes_moist"))
+
+# --- round 10, fourth batch ------------------------------------------------------------------------------
+#: a hand going to the mouth is the shock that sends it there; being out of breath pants
+EXPRESSION_WORDS.update({**dict.fromkeys(["hand go to mouth", "hand fly to mouth", "hand go to her mouth",
+                                          "hand go to his mouth", "hand fly to her mouth", "hand fly to his mouth",
+                                          "hand over mouth", "hand over her mouth", "hand over his mouth",
+                                          "hand clap over mouth"], "emotion_surprise"),
+                         **dict.fromkeys(["out of breath", "breathless", "catch breath",
+                                          "catch her breath", "catch his breath", "short of breath"], "pant")})

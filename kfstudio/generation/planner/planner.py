@@ -262,7 +262,11 @@ _STILL_PART_RE = re.compile(
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
     r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
     r"|budge|budging|twitch|twitching|join\s+in|joining\s+in|take\s+part|taking\s+part)\b)"
-    r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b",
+    r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b"
+    # an imperative negation names the part after its verb: "don't raise the brows", "do not move your head"
+    r"|\b(?:(?:do|does|did)(?:n['\u2019]?t|\s+not)|never|no)\s+(?:raise|raising|lift|lifting|move|moving|lower|lowering|furrow|furrowing|knit"
+    r"|knitting|arch|arching|touch|touching|involve|involving)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|my\s+)?"
+    r"(?P<part3>eyebrows|brows|forehead|eyes|mouth|lips|jaw|head)\b",
     re.IGNORECASE,
 )
 _SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
@@ -478,6 +482,8 @@ class _Matcher:
 
 
 #: A quoted sound sung, hummed, pronounced or practised (a vowel for the doctor): no interjection feeling of its own
+#: Vocal actions whose sound ("she sighs 'ahh'") carries the action's own feeling, not the sound word's stock one
+_VOICED_BY_RE = re.compile(r"\b(?:sigh|sighs|sighed|sighing|groan\w*|moan\w*|yawn\w*|exhal\w*|breathes?\s+out|breathing\s+out)\b", re.I)
 _SUNG_RE = re.compile(
     r"\b(?:sing|sings|sang|sung|singing|hum|hums|hummed|humming|chant\w*|croon\w*|yodel\w*|pronounc\w*|enunciat\w*|articulat\w*"
     r"|practi[cs]\w*|rehears\w*|vocali[sz]\w*|warm\w*\s+up|note|notes|vowel|vowels|syllable|syllables|scale|scales|choir|dentist|doctor)\b",
@@ -566,6 +572,10 @@ class EmbeddedPlanner:
             if felt and _SUNG_RE.search(strip_quotes(description)):
                 # "he sings a long 'aah' note", "she pronounces 'oh' for the coach": a sound made for its own sake
                 explanation.append(f"the sound is sung or pronounced: its stock feeling ('{felt}') is not read")
+                felt = ""
+            if felt and _VOICED_BY_RE.search(strip_quotes(description)):
+                # "she sighs 'ahh'", "he groans 'ugh'": the sound is the sigh's or the groan's, which carries its own feeling
+                explanation.append(f"the sound is voiced as a sigh, groan or yawn: its stock feeling ('{felt}') is not read")
                 felt = ""
             if felt and (self._names_feeling(strip_quotes(description)) or _UNDERSTANDING_RE.search(description)):
                 # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
@@ -810,6 +820,15 @@ class EmbeddedPlanner:
                             and any(t.text.lower() in _CAUSE_WORDS for t in clause[neg.end + 1 : inst.start])):
                         inst.negated, inst.negation_word = True, neg.negation_word
             for inst in found:
+                # "the right side of her mouth stretches back in a grimace": the expression that names how a
+                # one-sided movement looks is on that side too
+                if (inst.from_expression and inst.concept.sided == "sym" and not inst.side and not inst.both
+                        and 0 < inst.start < len(clause) and (pos := clause[inst.start].position) >= 2
+                        and tokens[pos - 1].text in ("a", "an") and tokens[pos - 2].text in ("in", "into")):
+                    sided = [m for m in found if m is not inst and m.side and not m.from_expression and 0 < inst.start - m.end <= 5]
+                    if sided:
+                        inst.side = sided[-1].side
+            for inst in found:
                 if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
                         t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
                     inst.one_sided = True  # "the corner of her mouth curls": one corner, one side
@@ -949,7 +968,7 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
+                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2") or m.group("part3")).lower()), "")
                 named = set(lx.PART_REGIONS.get(part, ()))
                 side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
@@ -1232,7 +1251,15 @@ class EmbeddedPlanner:
                     continue  # "his rival losing": 'lose' negates only what it is followed by ("loses the smile")
                 if after is None and " ".join(s.text.lower().split()[:2]) in _FORWARD_NEGATORS:
                     continue  # "sounds mad, face is nowhere near it": what it compares with is not negated
+                if after is None and (any("part" in sp.roles for sp in spans[k + 1 : k + 3])
+                                      or k > 0 and "part" in spans[k - 1].roles and "action" not in spans[k - 1].roles
+                                      and not any(i.start <= spans[k - 1].start <= i.end for i in instances)):
+                    # "eyes slide down without the head following", "her eyes didn't change": it negates the part named
+                    # with it, not the movement before
+                    continue
                 target = after or self._nearest(instances, s, prefer_after=True)
+                if after is None and target.concept.key.startswith("emotion_"):
+                    continue
                 target.negated, target.negation_word = True, s.text
             elif "neg_after" in r:
                 nxt = spans[k + 1] if k + 1 < len(spans) else None

@@ -113,12 +113,16 @@ def load_expansion(path: Path | None = None) -> Expansion:
     return _parse_expansion(obj, path)
 
 
+_DASH_BREAK_RE = re.compile(r"\s+-{1,3}\s+|\s*[\u2014\u2013]\s*|\s*-{2,3}\s*")
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not").
 
     The text is normalised first (:func:`normalize`: emoji, emoticons, shorthand, screenplay layout).
     """
-    s = normalize(text).replace("-", " ").replace("_", " ")
+    # a spaced dash or an em/en dash separates clauses ("kid pout -- chin bunched"); a hyphen joins a word
+    s = _DASH_BREAK_RE.sub(" , ", normalize(text)).replace("-", " ").replace("_", " ")
     for short, long in _CONTRACTIONS.items():
         s = s.replace(short, long)
     s = s.replace("can not", "cannot").replace("cannot", "can not")
@@ -336,7 +340,7 @@ EMOJI: dict[str, str] = {
 EMOTICONS: dict[str, str] = {
     ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
     ":))": "big smile", ":-))": "big smile", ":D": "big grin", ":-D": "big grin", "=D": "big grin", "xD": "laughing hard",
-    "XD": "laughing hard", "xd": "laughing", ":(": "frown", ":-(": "frown", "=(": "frown", "):": "frown", ":((": "sad frown",
+    "XD": "laughing hard", "xd": "laughing", ":(": "sad", ":-(": "sad", "=(": "sad", "):": "sad", ":((": "very sad",
     ":'(": "crying", ":,(": "crying", "T_T": "crying", "T.T": "crying", ";_;": "crying", ";)": "wink", ";-)": "wink",
     ";D": "wink with grin", ":P": "tongue out", ":-P": "tongue out", ":p": "tongue out", ":-p": "tongue out", "xP": "tongue out",
     ";P": "wink with tongue out", ":O": "gasp", ":-O": "gasp", ":o": "surprised", ":-o": "surprised", "o.o": "wide eyed",
@@ -1103,7 +1107,22 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # slang intensifiers before a feeling: "insanely surprised", "crazy happy", "stupidly proud"
     (("insanely", "ridiculously", "stupidly", "absurdly", "unbelievably", "crazy", "mad", "wicked", "hella", "per"), r"\b(?:insanely|ridiculously|stupidly|absurdly|unbelievably|crazy|mad|wicked|hella|sooo*per|soo+\s+per)\s+(?=([a-z]+))", _slang_intensifier),
     # "a huge, jaw-dropping gasp": an intensity word before a comma still qualifies the noun after it
-    (",", r"\b((?:a|an)\s+(?:big|huge|enormous|massive|giant|wide|broad|great|small|tiny|little|slight|faint))\s*,\s+(?=[a-z]+-(?:dropping|popping|splitting|cracking|stopping|wrenching|shattering|busting)\b)", r"\1 "),
+    (",", r"\b((?:a|an)\s+(?:big|huge|enormous|massive|giant|wide|broad|great|small|tiny|little|slight|faint))\s*,\s+(?=[a-z]+-(?:dropping|popping|splitting|cracking|stopping|wrenching|shattering|busting)\b)", r"\1 "),    # round 10: speech that dies or trails off is not a face movement undone ("her lips part, but whatever she
+    # meant to say dies there", "his voice fades"): the fading word has its own subject
+    (("die", "fade", "trail"), r"\b(?:what(?:ever)?\s+(?:she|he|they|i|you|we)\s+(?:had\s+)?(?:(?:meant|wanted|was\s+going|were\s+going|was\s+about|were\s+about|tried)\s+)?to\s+say"
+     r"|(?:the|her|his|their|my|your)\s+(?:words?|voice|protest|reply|answer|question|sentence|objection|retort|sentence))"
+     r"\s+(?:died|dies|die|dying|fades?|faded|fading|trails?\s+off|trailed\s+off|trailing\s+off)\b", " "),    # a tongue bitten down on by accident hurts ("chomps down on his tongue"); the idiom "bites her tongue" is
+    # rewritten to pressed lips above
+    ("tongue", rf"\b(?:chomp\w*|bit|bite|bites|biting|bitten|clamp\w*)\s+(?:right\s+|hard\s+|straight\s+)?down\s+(?:hard\s+)?on\s+{_POSS}\s+(?:own\s+)?tongue\b",
+     "winces in pain"),    # "omg no way!": an exclamation of amazement, not a negation of the feeling before it (but "there's no way ...")
+    ("no way", r"(?<!there\s)(?<!there's\s)(?<!there\u2019s\s)(?<!is\s)(?<!was\s)\bno\s+way\b(?!\s+(?:is|am|are|was|were|will|would|do|does|did|can|could|i|im)\b)", "amazed ,"),    # idioms of a feeling read literally: "steam whistling from his ears" is fury (not a whistle), "looks like
+    # butter wouldn't melt" is innocence, "a face like a wet weekend" is glum
+    ("steam", rf"\bsteam\b[^,.;:!?]{{0,40}}?\b(?:from|out\s+of)\s+(?:{_POSS}\s+)?ears?\b", "fuming"),
+    ("butter", r"\bbutter\s+(?:would\s+not|wouldn'?t|wouldn\u2019t|would\s+never|could\s+not|couldn'?t)\s+melt(?:\s+in\s+\w+\s+mouth)?\b",
+     "eyes slightly wide , inner brows slightly raised , a faint smile"),
+    ("wet", r"\bface\s+like\s+a\s+wet\s+(?:weekend|week|tuesday|monday|wednesday|thursday|friday|saturday|sunday|sunday\s+afternoon|bank\s+holiday|lettuce|blanket)\b", "glum face"),    # a movement on its way, not at its peak: "on the verge of tears", "a sneeze is building" (as "about to")
+    (("verge", "brink"), r"\b(?:on\s+the\s+|at\s+the\s+)?(?:verge|brink)\s+of\s+(?=[a-z])", "half "),
+    (("building", "coming"), r"\b(?:a\s+)?(sneeze|cough|yawn|laugh|scream|sob|smile|grin)\s+(?:is\s+|was\s+)?(?:building|coming\s+on)\b", r"half \1"),
 ))
 
 
@@ -1123,16 +1142,16 @@ _BEAT_START = re.compile(
     r"""(?:^|(?<=[\s,;:.!?]))(?:
         (?:and\s+|but\s+|,\s*)?then\b
       | until\b | till\b
-      | by\s+the\s+(?:end|time|finish|last|second|third|close)\b(?:\s+of\s+it)?
+      | by\s+the\s+(?:end|time|finish|last|second|third|close|punchline|punch\s+line|final\s+\w+)\b(?:\s+of\s+it)?
       | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?!\s+of\b)(?!\s*(?:[,;:.!?]|$))
       | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
       | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
-      | lands?\s+on\b | settles?\s+(?:into|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
+      | lands?\s+on\b | settles?\s+(?:into(?!\s+the\b)|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself))\b
-      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b
+      | (?:thaw(?:s|ed)?|fades?|melts?|dissolves?|breaks?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|bursts?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
     )""",
     re.VERBOSE,
 )
