@@ -353,3 +353,15 @@ def test_the_learned_layer_leaves_what_the_description_holds_at_rest():
     out = combine(plan, reading, {"gain": 1.0, "floor": 0.05, "mode": "max"}).values
     assert v(out, "BrowDownLeft") == 0.0 and v(out, "BrowDownRight") == 0.0  # ... except what it holds at rest
     assert v(out, "EyeSquintLeft") == pytest.approx(0.2)
+
+
+def test_emoji_reach_the_encoder_as_their_words(encoder):
+    from kfstudio.generation.semantic.encoder import readable
+
+    assert readable("no emoji here") == "no emoji here"
+    assert "(" in readable("lol 😭") and "😭" not in readable("lol 😭")
+    raw = encoder.encode(["😐", "😭", "😀"])
+    assert np.allclose(raw[0], raw[1], atol=1e-5) and np.allclose(raw[0], raw[2], atol=1e-5)  # one unknown token to it
+    vecs = encoder.encode([readable(t) for t in ("😐", "😭", "😀")])
+    sims = vecs @ vecs.T
+    assert sims[0, 1] < 0.9 and sims[0, 2] < 0.9 and sims[1, 2] < 0.9

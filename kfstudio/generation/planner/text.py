@@ -315,7 +315,7 @@ EMOJI: dict[str, str] = {
     "\U0001F617": "pucker", "\U0001F619": "pucker", "\U0001F61A": "kiss with eyes closed", "\U0001F60B": "lick lips",
     "\U0001F61B": "tongue out", "\U0001F61C": "wink with tongue out", "\U0001F61D": "tongue out with eyes squeezed shut",
     "\U0001F911": "big grin", "\U0001F917": "warm smile", "\U0001F92D": "giggle", "\U0001F92B": "shush",
-    "\U0001F914": "puzzled", "\U0001F910": "lips pressed", "\U0001F928": "raise one eyebrow", "\U0001F610": "neutral",
+    "\U0001F914": "puzzled", "\U0001F910": "lips pressed", "\U0001F928": "raise one eyebrow", "\U0001F610": "lips lightly pressed",
     "\U0001F611": "blank", "\U0001F636": "expressionless", "\U0001F60F": "smirk", "\U0001F612": "unimpressed",
     "\U0001F644": "roll eyes", "\U0001F62C": "grimace", "\U0001F925": "smirk", "\U0001F60C": "relieved",
     "\U0001F614": "dejected looking down", "\U0001F62A": "sleepy", "\U0001F924": "mouth open drooling",

@@ -18,6 +18,7 @@ import importlib.util
 import json
 import math
 import os
+import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -114,6 +115,23 @@ class single_threaded:
         if self._fn is not None:
             self._fn(self._before if self._before and self._before > 0 else 0)
         return False
+
+
+_EMOJI_RE: re.Pattern | None = None
+
+
+def readable(text: str) -> str:
+    """``text`` with each emoji the planner knows written as its words ("lol 😭" -> "lol (sobbing)"): the
+    encoder's vocabulary has no emoji, so every one of them read as the same unknown token and "😐" was
+    "🙄" was "😀" to it."""
+    global _EMOJI_RE
+    if text.isascii():
+        return text
+    from kfstudio.generation.planner.text import EMOJI
+
+    if _EMOJI_RE is None:
+        _EMOJI_RE = re.compile("|".join(re.escape(e) for e in sorted(EMOJI, key=len, reverse=True)))
+    return _EMOJI_RE.sub(lambda m: f" ({EMOJI[m.group(0)]}) ", text).strip()
 
 
 class MiniLMEncoder:

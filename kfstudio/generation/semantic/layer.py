@@ -20,6 +20,7 @@ import numpy as np
 
 from kfstudio import channels as ch
 
+from .encoder import readable
 from .gate import _NEGATION, CHOICES, Gate, region_features
 from .model import REGIONS, SemanticModel
 
@@ -761,17 +762,17 @@ class SemanticLayer:
     def prefetch(self, descriptions, backgrounds, emotions) -> None:
         """Encode a batch of descriptions and contexts at once (one forward pass; later reads hit the cache)."""
         contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
-        texts = [t for t in dict.fromkeys(list(descriptions) + contexts) if not self.is_cached(t)]
+        texts = [readable(t) for t in dict.fromkeys(list(descriptions) + contexts) if not self.is_cached(t)]
         if texts:
             self.encoder.encode(texts)
 
     def is_cached(self, text: str) -> bool:
         has = getattr(self.encoder, "has", None)
-        return bool(has(text)) if has is not None else False
+        return bool(has(readable(text))) if has is not None else False
 
     def read_many(self, plans, descriptions, backgrounds, emotions) -> list[Reading]:
         contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
-        vecs = self.encoder.encode(list(descriptions) + contexts)
+        vecs = self.encoder.encode([readable(t) for t in list(descriptions) + contexts])
         d, c = vecs[: len(descriptions)], vecs[len(descriptions):]
         if self.model.uses_plan:
             x = self.model.feature_rows(d, c, np.array([p.values for p in plans]), [set(getattr(p, "understood", ())) for p in plans])

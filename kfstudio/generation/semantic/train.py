@@ -22,6 +22,7 @@ import numpy as np
 from kfstudio import channels as ch
 
 from .data import DataError, Example, ProjectLoader, data_hash, read_examples
+from .encoder import readable
 from .model import SemanticModel, _progress_bar, fit, fit_magnitude, fit_presence
 
 if TYPE_CHECKING:
@@ -173,8 +174,8 @@ def _fit_intensity(vecs: np.ndarray, examples: Sequence[Example], lam: float = 1
 
 def _features(examples: Sequence[Example], encoder: CachedEncoder, planner, uses_plan: bool, progress) -> tuple[np.ndarray, np.ndarray, list[Plan] | None]:
     """Feature rows, description vectors and the planner's plans (None when the features leave the planner out)."""
-    texts = [e.description for e in examples]
-    contexts = [f"{e.background} {e.emotion}".strip() for e in examples]
+    texts = [readable(e.description) for e in examples]
+    contexts = [readable(f"{e.background} {e.emotion}".strip()) for e in examples]
     d = encoder.encode(texts, progress)
     c = encoder.encode(contexts)
     plans: list[Plan] | None = None
