@@ -89,9 +89,10 @@ def test_shipped_weights_load_with_their_card():
     card = model.card
     assert card["data_hash"] and card["split_sizes"]["train"] > 1000
     assert card["dev"]["combined"]["share"] > card["dev"]["planner"]["share"]
-    # the issue asks for 0 empty faces; the build with presence networks (round-7 corpus) left 7 on dev
-    # (one-sided "X stays put" lines and an unmoved listener): this bound keeps them from growing
-    assert card["dev"]["combined"]["empty"] <= 7
+    # the issue asks for 0 empty faces; the round-8 build leaves 4 on dev (an unmoved listener whose mouth
+    # and brows are said to stay still, a smile whose negation the planner misreads): this bound keeps
+    # them from growing
+    assert card["dev"]["combined"]["empty"] <= 4
     assert card["dev"]["combined"]["high_share"] > card["dev"]["planner"]["high_share"]
     assert len(model.anchor_texts) == model.anchors.shape[0]
 
