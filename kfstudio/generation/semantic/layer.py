@@ -137,19 +137,12 @@ def apply_presence(values: np.ndarray, presence: np.ndarray | None, settings: di
     if share > 0:  # of two movements that work against each other, the less likely one goes (brows up and down)
         out = np.array(out, dtype=np.float64, copy=True)
         a, b = ANTAGONISTS[:, 0], ANTAGONISTS[:, 1]
-        both = (np.abs(out[..., a]) > 0) & (np.abs(out[..., b]) > 0)
-        pa, pb = presence[..., a], presence[..., b]
-        drop_a = both & (pa < share * pb)
-        drop_b = both & (pb < share * pa)
-        rows = np.arange(out.shape[0])[:, None] if out.ndim == 2 else None
-        if rows is None:
-            out[a[drop_a]] = 0.0
-            out[b[drop_b]] = 0.0
-        else:
-            ra, ca = np.nonzero(drop_a)
-            out[ra, a[ca]] = 0.0
-            rb, cb = np.nonzero(drop_b)
-            out[rb, b[cb]] = 0.0
+        both = (np.abs(out[:, a]) > 0) & (np.abs(out[:, b]) > 0)
+        # zeroed through the pairs' indices (a channel in two pairs, like EyeWide, is dropped by either)
+        for drop, cols in ((both & (presence[:, a] < share * presence[:, b]), a),
+                           (both & (presence[:, b] < share * presence[:, a]), b)):
+            rows, k = np.nonzero(drop)
+            out[rows, cols[k]] = 0.0
     return out
 
 
@@ -465,7 +458,7 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     if (getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None)) or _reads_rest(
             plan, np.asarray(plan.values, dtype=np.float64), s):  # a face read at rest stays at rest where it was read
         choice[[r in understood for r in REGIONS]] = 0
-    if _neutral_face(plan, reading.description):  # "neutral face": the expression stays where the rule left it
+    if res.info["neutral_face"]:  # "neutral face": the expression stays where the rule left it
         choice[[r not in ("head", "gaze") for r in REGIONS]] = 0
     out = res.values.copy()
     for k in np.flatnonzero(choice):
@@ -613,6 +606,7 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
         "nearest": reading.nearest_text,
         "closest_reading": False,
         "intensity": round(factor, 3),
+        "neutral_face": neutral,
     }
     if understood:
         lines.append(f"semantic: planner keeps {', '.join(sorted(understood))} (read from the words, exact)")
@@ -663,8 +657,7 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
             info["closest_reading"] = True
             lines.append(f"semantic: the planner read only negations; closest corpus line {reading.nearest_text[:70]!r} "
                          f"(similarity {conf:.2f}) without the negated channels -> {_shown(out, np.ones(ch.NUM_CHANNELS, bool))}")
-    said_neutral = any(e.startswith("'neutral' ->") for e in plan.explanation)
-    if ((found or said_neutral) and np.abs(out).max() < s["closest_min"] and not at_rest and not neutral
+    if ((found or _said_neutral(plan)) and np.abs(out).max() < s["closest_min"] and not at_rest and not neutral
             and not _asks_rest(reading.description) and not _NO_EMOTION.search(reading.description)):
         # the planner read words (a hold, a part kept still, a negation) but nothing that shows, and the
         # words do not ask for a face at rest: the learned reading proposes the face, without what the
@@ -704,15 +697,17 @@ def _rule(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray |
 #: not a part kept neutral ("mouth neutral", "brows at rest"), which says what does not move
 _REST_WORD = re.compile(r"\b(?:neutral|blank|expressionless|impassive|deadpan|poker[- ]?faced?|at\s+rest|resting\s+face|relaxed|relaxes|"
                         r"slack|empty|still|motionless|flat)\b", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\b(?:head|brows?|eyebrows?|forehead|eyes?|lids?|gaze|mouth|lips?|jaw|chin|cheeks?|nose|corners?)"
-                          r"(?:\s+(?:is|are|stays?|stayed|remains?|remained|kept|keeps?|held|perfectly|completely|totally|dead|"
-                          r"staying|otherwise|still|stock|absolutely|entirely|goes|went))*\s*$", re.IGNORECASE)
+#: the face parts and the linking words between a part and the state said of it ("mouth stays neutral")
+_FACE_PARTS = r"brows?|eyebrows?|forehead|eyes?|lids?|mouth|lips?|jaw|chin|cheeks?|nose|corners?"
+_LINKING = (r"is|are|stays?|stayed|remains?|remained|kept|keeps?|held|perfectly|completely|totally|dead|staying|still|stock|"
+            r"absolutely|entirely|goes|went")
+_PART_BEFORE = re.compile(rf"\b(?:head|gaze|{_FACE_PARTS})(?:\s+(?:otherwise|{_LINKING}))*\s*$", re.IGNORECASE)
 
 
 def _asks_rest(text: str) -> bool:
     """The words ask for the whole face at rest: a rest word ("neutral", "blank", "relaxed") that is not
     said of one part only ("mouth neutral", "brows still")."""
-    return any(not _PART_BEFORE.search(text[max(0, m.start() - 40): m.start()]) for m in _REST_WORD.finditer(text))
+    return _unbound(text, _REST_WORD, _PART_BEFORE)
 
 
 def _neutral_face(plan, text: str) -> bool:
@@ -720,20 +715,28 @@ def _neutral_face(plan, text: str) -> bool:
     neutral, eyes on the door" (not "mouth neutral", "lower face neutral", "R neutral", "the rest of her
     face neutral", which say what does not move beside a movement; not "blank" or "unmoved", which the
     corpus reads as a flat face with lids and lips a little pressed)."""
-    if not any(e.startswith("'neutral' ->") for e in plan.explanation) or np.abs(np.asarray(plan.values)).max() > 0:
+    if not _said_neutral(plan) or np.abs(np.asarray(plan.values)).max() > 0:
         return False
     beats = getattr(plan, "beats", None)
-    text = beats[-1] if beats else text
-    return any(not _NOT_WHOLE.search(text[max(0, m.start() - 40): m.start()]) for m in _NEUTRAL.finditer(text))
+    return _unbound(beats[-1] if beats else text, _NEUTRAL, _NOT_WHOLE)
+
+
+def _said_neutral(plan) -> bool:
+    """The planner read the words as a neutral start ("'neutral' -> all channels start from rest")."""
+    return any(e.startswith("'neutral' ->") for e in plan.explanation)
+
+
+def _unbound(text: str, word: re.Pattern, bound: re.Pattern) -> bool:
+    """Some match of ``word`` in ``text`` is not bound by what comes just before it (``bound`` matches the
+    40 characters before: "mouth neutral" is the mouth's, not the face's)."""
+    return any(not bound.search(text[max(0, m.start() - 40): m.start()]) for m in word.finditer(text))
 
 
 _NEUTRAL = re.compile(r"\bneutral\b", re.IGNORECASE)
 #: what before "neutral" makes it one part's or one side's: "mouth neutral", "lower face neutral", "R neutral"
 _NOT_WHOLE = re.compile(
-    r"(?:\b(?:brows?|eyebrows?|forehead|eyes?|lids?|mouth|lips?|jaw|chin|cheeks?|nose|corners?|upper|lower|top|bottom|half|"
-    r"otherwise|other|rest\s+of\s+(?:the|his|her|their|my|your)\s+face|left|right|(?-i:[LR]))\b"
-    r"(?:\s+(?:face|is|are|stays?|stayed|remains?|remained|kept|keeps?|held|perfectly|completely|totally|dead|staying|still|"
-    r"stock|absolutely|entirely|goes|went|half))*\s*)$", re.IGNORECASE)
+    rf"(?:\b(?:{_FACE_PARTS}|upper|lower|top|bottom|half|otherwise|other|rest\s+of\s+(?:the|his|her|their|my|your)\s+face|"
+    rf"left|right|(?-i:[LR]))\b(?:\s+(?:face|half|{_LINKING}))*\s*)$", re.IGNORECASE)
 
 
 def strip_negations(text: str) -> str | None:
@@ -762,13 +765,16 @@ class SemanticLayer:
     def prefetch(self, descriptions, backgrounds, emotions) -> None:
         """Encode a batch of descriptions and contexts at once (one forward pass; later reads hit the cache)."""
         contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
-        texts = [readable(t) for t in dict.fromkeys(list(descriptions) + contexts) if not self.is_cached(t)]
+        texts = [t for t in dict.fromkeys(readable(t) for t in list(descriptions) + contexts) if not self._has(t)]
         if texts:
             self.encoder.encode(texts)
 
     def is_cached(self, text: str) -> bool:
+        return self._has(readable(text))
+
+    def _has(self, encoded_text: str) -> bool:
         has = getattr(self.encoder, "has", None)
-        return bool(has(readable(text))) if has is not None else False
+        return bool(has(encoded_text)) if has is not None else False
 
     def read_many(self, plans, descriptions, backgrounds, emotions) -> list[Reading]:
         contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
