@@ -49,7 +49,9 @@ def test_a_plain_knit_stays_an_angry_brow(planner):
     ("eyes slide over to her right", +1),
     ("A sideways glance, eyes sliding to her left.", -1),
     ("She looks toward camera left.", +1),  # the camera's left is the face's right
-    ("glance stage right", -1),
+    ("glance stage right", +1),  # stage right is the actor's own right (facing the audience)
+    ("She glances stage left.", -1),
+    ("eyes to house left", +1),  # the house (audience) sees the face's right on its left
 ])
 def test_gaze_goes_to_the_named_side_of_the_face(planner, text, sign):
     plan = planner.plan(text)
@@ -66,8 +68,11 @@ def test_a_glance_down_and_aside_keeps_both_directions(planner):
     assert v(plan, "LeftEyePitch") > 0.1 and v(plan, "EyeLookDownLeft") > 0.2
 
 
-def test_wink_on_stage_left_closes_the_faces_right_eye(planner):
+def test_wink_on_stage_left_closes_the_faces_left_eye(planner):
+    # stage left is the actor's own left; camera left is the face's right
     plan = planner.plan("wink stage L")
+    assert v(plan, "EyeBlinkLeft") > 0.5 and v(plan, "EyeBlinkRight") < 0.1
+    plan = planner.plan("wink - camera-left eye")
     assert v(plan, "EyeBlinkRight") > 0.5 and v(plan, "EyeBlinkLeft") < 0.1
 
 

@@ -382,11 +382,13 @@ SHORTHAND: dict[str, str] = {
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
 }
 
-#: Screen directions: the camera's or stage's left is the face's right (and vice versa).
+#: Screen directions: the camera's (or the audience's) left is the face's right, and vice versa. Not the
+#: stage's: stage left is the actor's own left as they face the audience (:data:`_STAGE_SIDE_RE`).
 _SCREEN_SIDE_RE = re.compile(
-    r"\b(?:stage|camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture|cam[aer]{2,4}|scr?e{1,2}n)[\s\-]+(left|right)\b",
+    r"\b(?:camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture|cam[aer]{2,4}|scr?e{1,2}n)[\s\-]+(left|right)\b",
     re.IGNORECASE,  # with the commonest typos of camera/screen ("camrea", "scren")
 )
+_STAGE_SIDE_RE = re.compile(r"\bstage[\s\-]+(left|right)\b", re.IGNORECASE)
 #: "blink R (char's left)": the character's side in brackets corrects the side written before it
 _SIDE_GLOSS_RE = re.compile(
     r"\b(?:l|r|left|right)\s*\(\s*(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s|her|his|their)(?:\s+own)?\s+(left|right)\s*\)", re.IGNORECASE
@@ -740,6 +742,7 @@ def normalize(text: str) -> str:
         words = ["" if w in _TONE_MARKERS else w for w in words]
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
+    s = _STAGE_SIDE_RE.sub(lambda m: " " + m.group(1).lower(), s)
     s = _SIDE_GLOSS_RE.sub(lambda m: " " + m.group(1), s)
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
     s = _NOT_JUST_RE.sub(" , ", s)
