@@ -19,6 +19,8 @@ from pathlib import Path
 from kfstudio.generation.pronunciations import english_words
 from kfstudio.resources import resource_path
 
+from .facs import AU_TABLE
+
 __all__ = [
     "Token", "ExpansionTableError", "Expansion", "load_expansion", "normalize", "tokenize", "split_clauses",
     "split_change_beats", "Lemmatizer",
@@ -648,6 +650,29 @@ def _number_levels(s: str) -> str:
     return _ROUND_LEVEL_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 100.0), s)
 
 
+#: FACS codes written without "AU", as coders write them: a list joined by "+" ("1+2+5B", "6+12"), a
+#: unilateral code ("L12", "R14A"), or a note made only of codes and sides ("43E L only", "12C R"). A lone
+#: number is never a code, nor one in prose ("a 2D look"), nor a number FACS does not define.
+_BARE_AU_LIST_RE = re.compile(r"(?<![\w.+])(\d{1,2}[A-E]?(?:\s*\+\s*\d{1,2}[A-E]?)+)(?![\w.+])")
+_BARE_AU_SIDED_RE = re.compile(r"(?<![\w.+])([LR])(\d{1,2}[A-E]?)(?![\w.+])")
+_BARE_AU_LEVEL_RE = re.compile(r"(?<![\w.+])(\d{1,2}[A-Ea-e])(?![\w.+])")
+_CODE_NOTE_RE = re.compile(r"^(?:\s|[,;:+/()\-]|\b(?:AUs?|[LR]?\d{1,2}[A-Ea-e]?|l|r|left|right|only|side|both|bilateral|and)\b)*[.!]?\s*$",
+                           re.IGNORECASE)
+
+
+def _bare_au(s: str) -> str:
+    """Bare FACS codes ("1+2+5B", "L12", "43E L only") written as "AU" codes for :data:`_AU_RE`."""
+    def known(codes: str) -> bool:
+        return all(int(n) in AU_TABLE for n in re.findall(r"\d{1,2}", codes))
+
+    s = _BARE_AU_LIST_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
+    s = _BARE_AU_SIDED_RE.sub(
+        lambda m: f"AU{m.group(2)} {'left' if m.group(1) == 'L' else 'right'}" if known(m.group(2)) else m.group(0), s)
+    if _CODE_NOTE_RE.match(s):
+        s = _BARE_AU_LEVEL_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
+    return s
+
+
 _AU_LEVEL = {"a": "trace", "b": "slight", "c": "clearly", "d": "strongly", "e": "fully"}
 
 
@@ -696,6 +721,7 @@ def normalize(text: str) -> str:
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _REJECTED_RE.sub(" , ", s)
     s = _TARGET_SIDE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,", s)
+    s = _bare_au(s)
     s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
     if _LAUGH_CUE_RE.search(s):

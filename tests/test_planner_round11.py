@@ -1,0 +1,44 @@
+"""Round 11 of the planner: FACS codes written without "AU", as coders write them.
+
+Every probe is written here for the rule it checks; the real planner reads it and its values are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+@pytest.mark.parametrize("text, on, off", [
+    ("45E R only", "EyeBlinkRight", "EyeBlinkLeft"),  # 45 is not in the table: nothing
+    ("43E L only", "EyeBlinkLeft", "EyeBlinkRight"),
+    ("L12", "MouthSmileLeft", "MouthSmileRight"),
+    ("R12B", "MouthSmileRight", "MouthSmileLeft"),
+    ("12C R", "MouthSmileRight", "MouthSmileLeft"),
+])
+def test_a_bare_code_with_a_side_moves_that_side(planner, text, on, off):
+    p = planner.plan(text)
+    if text.startswith("45"):
+        assert not (abs(p.values) > 0.05).any(), p.explanation
+        return
+    assert v(p, on) >= 0.3 and v(p, off) <= 0.05, (text, p.explanation)
+
+
+def test_a_plus_joined_list_of_bare_codes_is_read_as_action_units(planner):
+    p = planner.plan("1+2+5B")
+    assert v(p, "BrowInnerUp") >= 0.3 and v(p, "BrowOuterUpLeft") >= 0.3 and v(p, "EyeWideLeft") >= 0.1
+    assert v(p, "EyeWideLeft") < v(p, "BrowInnerUp")  # 5 at level B, the brows at the default level
+
+
+@pytest.mark.parametrize("text", ["a 2D look, nothing moves", "Take 4B.", "She counts 12 sheep."])
+def test_numbers_in_prose_are_not_codes(planner, text):
+    p = planner.plan(text)
+    assert not (abs(p.values) > 0.05).any(), (text, p.explanation)
