@@ -42,3 +42,10 @@ def test_a_plus_joined_list_of_bare_codes_is_read_as_action_units(planner):
 def test_numbers_in_prose_are_not_codes(planner, text):
     p = planner.plan(text)
     assert not (abs(p.values) > 0.05).any(), (text, p.explanation)
+
+
+def test_a_typo_that_dropped_a_letter_is_read_before_one_that_changed_a_letter(planner):
+    # "lauh" is one edit from "laugh" (a letter dropped) and from "lash" (a letter changed)
+    assert planner._lemmatizer.correct("lauh") == "laugh"
+    p = planner.plan("Her lauh fills the room.")
+    assert v(p, "MouthSmileLeft") >= 0.3 and v(p, "JawOpen") >= 0.2, p.explanation

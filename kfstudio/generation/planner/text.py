@@ -257,7 +257,8 @@ class Lemmatizer:
 
         Only words that are not English words themselves are corrected (the CMU dictionary's word
         list, shipped in the package; without it only words of six letters or more),
-        and only when exactly one lexicon word is that close. Dropped final g's come back first
+        and only when exactly one lexicon word is that close (or, of several, exactly one is reached
+        without changing a typed letter: "lauh" is "laugh", not "lash"). Dropped final g's come back first
         ("lookin" -> "looking").
         """
         if len(word) < 4 or not word.isalpha() or word in STOP_WORDS:
@@ -277,6 +278,9 @@ class Lemmatizer:
             elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (english is None or w in english):
                 hits.add(b)
         hits = {h for h in hits if len(h) >= 4}
+        if len(hits) > 1:  # "lauh": "laugh" needs the dropped letter back, "lash" a changed one; the first is likelier
+            kept = _edits1_kept(word)
+            hits = {h for h in hits if any(self._reaches(word, w, h) for w in kept)}
         if len(hits) != 1:
             return ""
         hit = next(iter(hits))
