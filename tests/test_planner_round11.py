@@ -49,3 +49,14 @@ def test_a_typo_that_dropped_a_letter_is_read_before_one_that_changed_a_letter(p
     assert planner._lemmatizer.correct("lauh") == "laugh"
     p = planner.plan("Her lauh fills the room.")
     assert v(p, "MouthSmileLeft") >= 0.3 and v(p, "JawOpen") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["(deadpan) I love it.", "MARCUS (flatly) You're a genius, really."])
+def test_a_one_line_screenplay_reads_the_parenthetical_not_the_dialogue(planner, text):
+    p = planner.plan(text)  # the spoken "love" / "genius" is not the face: the parenthetical is
+    assert v(p, "MouthSmileLeft") <= 0.05 and v(p, "MouthSmileRight") <= 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["(beat) She smiles.", "(smiling) You came back."])
+def test_a_parenthetical_before_an_action_or_with_a_face_keeps_both(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.3

@@ -697,9 +697,26 @@ def _au_side_words(m: re.Match) -> str:
     return " , ".join(f"{w.strip()} {side}" for w in _au_words(m).split(" , ")) + " "
 
 
+#: One line of a screenplay: an optional CHARACTER NAME, a parenthetical, then what is said ("(deadpan) I
+#: love it."). Spoken when it opens as speech does (I, you, we, yes, oh ...) and names no part of the face.
+_PAREN_LINE_RE = re.compile(r"^\s*(?:[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}\s*)?(\([^()]{1,80}\))\s*(?P<line>[^()]+?)\s*$")
+_SPOKEN_RE = re.compile(
+    r"^[\"'\u201c]?(?:i|i'm|i'll|i've|i'd|you|you're|you've|we|we're|we'll|me|my|your|our|it's|that's|this|don't|can't|"
+    r"yes|yeah|no|nope|oh|ah|well|please|thanks|thank|sorry|hey|hi|hello|okay|ok|sure|fine|really|what|why|how|who|where)\b",
+    re.IGNORECASE)
+_BODY_WORD_RE = re.compile(r"\b(?:face|head|brows?|eyebrows?|eyes?|lids?|gaze|mouth|lips?|jaw|chin|cheeks?|nose|teeth|tongue|"
+                           r"smiles?|smiling|frowns?|frowning|looks?|looking|glances?|nods?|shakes?|winks?)\b", re.IGNORECASE)
+
+
 def _screenplay(text: str) -> str:
     """A screenplay block (CHARACTER NAME, a parenthetical, a line of dialogue): the parentheticals
-    describe the face; the name and the dialogue (whose words are not stage directions) are dropped."""
+    describe the face; the name and the dialogue (whose words are not stage directions) are dropped.
+    The same on one line: "SARAH (deadpan) I love it." reads as "(deadpan)"."""
+    if "\n" not in text:
+        m = _PAREN_LINE_RE.match(text)
+        if m and _SPOKEN_RE.match(m.group("line")) and not _BODY_WORD_RE.search(m.group("line")):
+            return m.group(1)
+        return text
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) < 2 or not _SCREENPLAY_NAME_RE.match(lines[0]):
         return text
@@ -716,7 +733,7 @@ def normalize(text: str) -> str:
     sides ("camera left" -> "right"); ellipses and arrows become clause breaks; the text is case-folded.
     """
     s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    if "\n" in s:
+    if "(" in s:
         s = _screenplay(s)
     if any(ord(c) > 0x2000 for c in s):
         for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
