@@ -390,6 +390,12 @@ class _Span:
     roles: _Roles
 
 
+#: Words after which a fading word ("drain", "fade") is a noun: "like a drain", "the fade".
+_ARTICLES = frozenset({"a", "an", "the"})
+#: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
+_ONTO = frozenset({"on", "onto", "upon", "over", "across", "into", "in"})
+
+
 class _Matcher:
     """Longest-first phrase matching of lemma sequences against the lexicon tables."""
 
@@ -466,6 +472,15 @@ class _Matcher:
                 sized = any(o.start == s.end + 1 and "intensity" in o.roles for o in out)
                 if (after in ("a", "an") and not sized) or (s.text == "in" and after in _EMOTION_LEMMAS):
                     del s.roles["action"]
+        for s in out:
+            if not s.roles.get("neg_after"):
+                continue
+            before = texts[s.start - 1].lower() if s.start > 0 else ""
+            after = texts[s.end + 1].lower() if s.end + 1 < len(texts) else ""
+            if before in _ARTICLES:
+                del s.roles["neg_after"]  # "laughing like a drain", "a slow fade": a noun, not something fading
+            elif lemmas[s.end] == "settle" and after in _ONTO:
+                del s.roles["neg_after"]  # "a smile settles on her face", "settling into a frown": it arrives, not goes
         return out
 
     @staticmethod

@@ -1,0 +1,35 @@
+"""Round 11b of the planner: general readings of English the dev split showed missing.
+
+Every probe sentence is written here for the rule it checks (none is a corpus line); the real planner
+reads it and the values it gives are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# --- a fading word used as a noun, and 'settle' that arrives -------------------------------------------
+
+@pytest.mark.parametrize("text", ["He giggles like a drain.", "she grins at the fade of the stage lights"])
+def test_a_fading_word_after_an_article_is_a_noun_not_a_fading(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["a small grin settles on his face", "her mouth settles into a smile", "a faint smile settling over him"])
+def test_something_that_settles_on_or_into_the_face_arrives(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["The grin fades.", "his smile drains away", "a smile, then it settles"])
+def test_a_fading_or_settling_movement_still_goes(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") < 0.1
