@@ -33,3 +33,15 @@ def test_something_that_settles_on_or_into_the_face_arrives(planner, text):
 @pytest.mark.parametrize("text", ["The grin fades.", "his smile drains away", "a smile, then it settles"])
 def test_a_fading_or_settling_movement_still_goes(planner, text):
     assert v(planner.plan(text), "MouthSmileLeft") < 0.1
+
+
+# --- a knotted brow ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["his brows knot as he reads", "forehead knotted in thought", "a tight knot between his eyebrows"])
+def test_knotted_brows_are_drawn_down_and_together(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowDownLeft") >= 0.3 and v(p, "BrowDownRight") >= 0.3
+
+
+def test_a_knot_somewhere_else_is_no_brow(planner):
+    assert v(planner.plan("he kneads the knot in his calf"), "BrowDownLeft") == 0
