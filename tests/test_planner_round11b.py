@@ -45,3 +45,22 @@ def test_knotted_brows_are_drawn_down_and_together(planner, text):
 
 def test_a_knot_somewhere_else_is_no_brow(planner):
     assert v(planner.plan("he kneads the knot in his calf"), "BrowDownLeft") == 0
+
+
+# --- the mouth or jaw moved "to one side" ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["her lips get pulled to one side", "mouth dragged to one side in doubt"])
+def test_a_mouth_moved_to_one_side_shifts_sideways(planner, text):
+    p = planner.plan(text)
+    assert max(v(p, "MouthLeft"), v(p, "MouthRight")) >= 0.3
+
+
+def test_a_jaw_moved_to_one_side_shifts_sideways(planner):
+    p = planner.plan("his jaw pushed to one side")
+    assert max(v(p, "JawLeft"), v(p, "JawRight")) >= 0.3
+
+
+def test_a_head_tilted_to_one_side_is_still_a_tilt(planner):
+    p = planner.plan("the head tilted to one side")
+    assert abs(v(p, "HeadRoll")) >= 0.1
+    assert v(p, "MouthLeft") == 0 and v(p, "MouthRight") == 0

@@ -394,6 +394,8 @@ class _Span:
 _ARTICLES = frozenset({"a", "an", "the"})
 #: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
 _ONTO = frozenset({"on", "onto", "upon", "over", "across", "into", "in"})
+#: Parts that can move "to one side" as a whole: the mouth (lips shift) and the jaw.
+_SHIFTING_PARTS = frozenset({"mouth", "lips", "jaw"})
 
 
 class _Matcher:
@@ -470,7 +472,8 @@ class _Matcher:
                 # ... but "tilts down a bit", "brows go up a touch": the article opens an intensity phrase
                 # and the direction stays a movement
                 sized = any(o.start == s.end + 1 and "intensity" in o.roles for o in out)
-                if (after in ("a", "an") and not sized) or (s.text == "in" and after in _EMOTION_LEMMAS):
+                after_lemma = lemmas[s.end + 1] if s.end + 1 < len(lemmas) else ""
+                if (after in ("a", "an") and not sized) or (s.text == "in" and (after in _EMOTION_LEMMAS or after_lemma in _EMOTION_LEMMAS)):
                     del s.roles["action"]
         for s in out:
             if not s.roles.get("neg_after"):
@@ -481,6 +484,13 @@ class _Matcher:
                 del s.roles["neg_after"]  # "laughing like a drain", "a slow fade": a noun, not something fading
             elif lemmas[s.end] == "settle" and after in _ONTO:
                 del s.roles["neg_after"]  # "a smile settles on her face", "settling into a frown": it arrives, not goes
+        for k, s in enumerate(out):
+            # "lips pulled to one side", "jaw pushed to one side": the mouth or jaw moves sideways (which way
+            # is not said); "one side" is where it goes, not a one-sided version of the movement
+            if s.roles.get("one_sided") and s.text.lower() == "one side" and s.start > 0 and texts[s.start - 1].lower() == "to":
+                part = next((o for o in reversed(out[:k]) if "part" in o.roles), None)
+                if part is not None and part.roles["part"] in _SHIFTING_PARTS:
+                    s.roles = {"action": "turn"}
         return out
 
     @staticmethod
