@@ -64,3 +64,25 @@ def test_a_head_tilted_to_one_side_is_still_a_tilt(planner):
     p = planner.plan("the head tilted to one side")
     assert abs(v(p, "HeadRoll")) >= 0.1
     assert v(p, "MouthLeft") == 0 and v(p, "MouthRight") == 0
+
+
+# --- lips peeled back, and a dropped letter of a double ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["his lips peel back from his teeth", "the dog's lip peeled back, a growl coming"])
+def test_lips_peeled_back_bare_the_teeth(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthUpperUpLeft") >= 0.3 and v(p, "MouthUpperUpRight") >= 0.3
+
+
+def test_lids_peeled_back_are_eyes_held_wide(planner):
+    assert v(planner.plan("eyes wet, lids peeled back in shock"), "EyeWideLeft") >= 0.3
+
+
+def test_peeling_fruit_moves_no_lip(planner):
+    assert v(planner.plan("she peels a banana"), "MouthUpperUpLeft") == 0
+
+
+def test_a_typo_that_drops_one_of_a_double_letter_reads_as_the_doubled_word(planner):
+    p = planner.plan("lips peled back over his teeth")
+    assert v(p, "MouthUpperUpLeft") >= 0.3
+    assert v(p, "BrowInnerUp") < 0.2  # not 'plead'

@@ -739,3 +739,10 @@ EXPRESSION_WORDS.update({**dict.fromkeys(["hand go to mouth", "hand fly to mouth
                                           "hand clap over mouth"], "emotion_surprise"),
                          **dict.fromkeys(["out of breath", "breathless", "catch breath",
                                           "catch her breath", "catch his breath", "short of breath"], "pant")})
+
+# --- round 11b -------------------------------------------------------------------------------------------
+#: "lips peeled back from her teeth", "lip peeled back": the lips pulled off the teeth (upper up, lower down,
+#: corners back) -- the bared-teeth shape; "lids peeled back": the eyes held wide open
+ACTIONS.update(dict.fromkeys(["peel back", "peel away", "peel off", "peel"], "peel"))
+RULES.update({("lips", "peel"): "teeth_bared", ("mouth", "peel"): "teeth_bared", ("upper_lip", "peel"): "upper_lip_raise",
+              ("lids", "peel"): "eyes_wide", ("eyes", "peel"): "eyes_wide"})

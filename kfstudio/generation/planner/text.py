@@ -167,6 +167,11 @@ def _edits1_kept(word: str) -> set[str]:
     return set(deletes + transposes + inserts)
 
 
+def _double_restored(word: str) -> set[str]:
+    """The strings that put back one letter of a doubled pair ("peled" -> "peeled")."""
+    return {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
+
+
 def _english_words() -> frozenset[str] | None:
     """English word list (the CMU Pronouncing Dictionary's headwords) or None without it."""
     return english_words()
@@ -281,6 +286,9 @@ class Lemmatizer:
         if len(hits) > 1:  # "lauh": "laugh" needs the dropped letter back, "lash" a changed one; the first is likelier
             kept = _edits1_kept(word)
             hits = {h for h in hits if any(self._reaches(word, w, h) for w in kept)}
+        if len(hits) > 1:  # "peled": "peeled" (one of a double letter dropped, the commonest slip) before "pled"
+            doubled = {h for h in hits if any(self._reaches(word, w, h) for w in _double_restored(word))}
+            hits = doubled if len(doubled) == 1 else hits
         if len(hits) != 1:
             return ""
         hit = next(iter(hits))
