@@ -86,3 +86,15 @@ def test_a_typo_that_drops_one_of_a_double_letter_reads_as_the_doubled_word(plan
     p = planner.plan("lips peled back over his teeth")
     assert v(p, "MouthUpperUpLeft") >= 0.3
     assert v(p, "BrowInnerUp") < 0.2  # not 'plead'
+
+
+# --- two negations that cancel -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["I won't pretend I didn't grin at that", "she can't say she wasn't smiling", "I can't deny that he smiled"])
+def test_a_denied_denial_is_the_movement(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["she didn't smile", "I can't say she smiled much", "he said he didn't smile"])
+def test_a_single_negation_still_negates(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") < 0.2

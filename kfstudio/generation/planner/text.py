@@ -564,6 +564,15 @@ _IT_DOESNT_RE = re.compile(
     r"|never\s+comes?|never\s+came|(?:doesn'?t|didn'?t|does\s+not|did\s+not|won'?t)\s+(?:come|last|stay|hold)|never\s+lasts?)"
     r"(?=\s*(?:[;,.!:\u2014-]|$))", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
+#: Two negations that cancel (litotes): "I can't say I didn't laugh", "I wouldn't pretend she wasn't annoyed" -- a
+#: claim denied that something did not happen says it did
+_NEG_AUX = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|don'?t|do\s+not|didn'?t|did\s+not)"
+_NOT_SAY_NOT_RE = re.compile(
+    _NEG_AUX + r"\s+(?:honestly\s+|really\s+)?(?:say|pretend|claim|tell\s+you)\s+(?:that\s+)?"
+    r"(i|she|he|we|they|you|it|\w+)\s+(?:didn'?t|did\s+not|wasn'?t|was\s+not|isn'?t|is\s+not|doesn'?t|does\s+not|don'?t|do\s+not"
+    r"|weren'?t|were\s+not|hadn'?t|had\s+not|wouldn'?t|would\s+not)\s+", re.I)
+#: "can't deny she smiled", "couldn't deny that he was pleased": what is not denied is so
+_CANT_DENY_RE = re.compile(_NEG_AUX + r"\s+deny\s+(?:that\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "tries her best not to laugh", "doing his hardest not to smile": held back, as "trying not to"
 _BEST_NOT_RE = re.compile(
@@ -789,6 +798,8 @@ def normalize(text: str) -> str:
     s = s.casefold()
     s = _MUST_NOT_RE.sub("trying not to ", s)  # after case folding: "CAN'T LAUGH" is not a word in capitals among others
     s = _CANT_STOP_RE.sub("", s)
+    s = _NOT_SAY_NOT_RE.sub(r"\1 ", s)  # "can't say I didn't laugh": I laughed
+    s = _CANT_DENY_RE.sub("", s)  # "can't deny she smiled": she smiled
     s = _CANT_HIDE_RE.sub(" clearly ", s)
     s = _OFF_FACE_RE.sub(r"\1", s)
     s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
