@@ -98,3 +98,15 @@ def test_a_denied_denial_is_the_movement(planner, text):
 @pytest.mark.parametrize("text", ["she didn't smile", "I can't say she smiled much", "he said he didn't smile"])
 def test_a_single_negation_still_negates(planner, text):
     assert v(planner.plan(text), "MouthSmileLeft") < 0.2
+
+
+# --- "as ... as" comparisons ------------------------------------------------------------------------------
+
+def test_the_first_as_of_a_comparison_opens_no_clause(planner):
+    # the fading word belongs to the eyes named with it, not to the grin of the clause before
+    p = planner.plan("He grins; his forehead stays as smooth as silk.")
+    assert v(p, "MouthSmileLeft") >= 0.3
+
+
+def test_a_comparison_still_reads_its_adjective(planner):
+    assert v(planner.plan("eyes as wide as dinner plates"), "EyeWideLeft") >= 0.6

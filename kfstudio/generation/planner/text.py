@@ -134,7 +134,9 @@ def tokenize(text: str) -> list[str]:
 def split_clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a token list at clause breaks (punctuation and conjunctions such as "while"), dropping fillers."""
     clauses: list[list[Token]] = [[]]
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
+        if tok.text == "as" and k + 2 < len(tokens) and tokens[k + 2].text == "as":
+            continue  # "eyes as smooth as glass": the first 'as' of a comparison opens no clause (the second does)
         if tok.text in CLAUSE_BREAKS:
             if clauses[-1]:
                 clauses.append([])
