@@ -110,3 +110,16 @@ def test_the_first_as_of_a_comparison_opens_no_clause(planner):
 
 def test_a_comparison_still_reads_its_adjective(planner):
     assert v(planner.plan("eyes as wide as dinner plates"), "EyeWideLeft") >= 0.6
+
+
+# --- a whisper is a clause of its own ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["he turns to his right and whispers", "she turns toward the girl on her right and whispers a word"])
+def test_a_turn_before_a_whisper_turns_the_head_not_the_lips(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadYaw") >= 0.2
+    assert v(p, "MouthRight") == 0 and v(p, "MouthLeft") == 0
+
+
+def test_a_whisper_still_parts_the_lips(planner):
+    assert v(planner.plan("he turns to his right and whispers"), "JawOpen") > 0

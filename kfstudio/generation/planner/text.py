@@ -906,7 +906,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\s+(?:in|with)\s+(?:pure\s+|utter\s+|mild\s+)?(?:exasperation|annoyance|irritation|frustration|impatience|boredom)\b", r"\1"),
     # "she whispers something in his ear": speech, softly (lips a little apart), not the intensity "a whisper of"
     ("whisper", r"\bwhisper(?:s|ed|ing)(?:\s+(?:something|a\s+word|words|a\s+secret|it))?(?:\s+(?:in|into)\s+(?:her|his|their|my|your|the)\s+ear)?(?![\w'])",
-     "lips slightly parted , "),
+     " , lips slightly parted , "),  # a clause of its own: "turns to her left and whispers" turns the head, not the lips
     # "ever so slightly": as "very slightly" (further toward small, not stronger)
     ("ever so", r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
     # "a very small smile", "an extremely tiny frown": "very" pushes a diminutive further toward small
