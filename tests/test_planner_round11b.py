@@ -123,3 +123,21 @@ def test_a_turn_before_a_whisper_turns_the_head_not_the_lips(planner, text):
 
 def test_a_whisper_still_parts_the_lips(planner):
     assert v(planner.plan("he turns to his right and whispers"), "JawOpen") > 0
+
+
+# --- a thing placed on the person's side is where the eyes go ----------------------------------------------
+
+@pytest.mark.parametrize("text", ["she grins out the car window on her left", "his eyes keep checking his boss on his left"])
+def test_a_thing_on_her_side_draws_the_eyes_and_sides_no_expression(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyeYaw") <= -0.1 and v(p, "RightEyeYaw") <= -0.1
+
+
+def test_a_smile_looking_out_a_window_on_one_side_stays_two_sided(planner):
+    p = planner.plan("she grins out the car window on her left")
+    assert v(p, "MouthSmileRight") >= 0.3 and v(p, "MouthSmileLeft") >= 0.3
+
+
+def test_a_face_part_on_her_side_keeps_its_side(planner):
+    p = planner.plan("the corner on her right lifts")
+    assert v(p, "MouthSmileRight") >= 0.3 and v(p, "MouthSmileLeft") == 0

@@ -433,8 +433,10 @@ _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 _AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
 #: "flashes her brows at someone to her right": the side is where the other person is (a glance that
 #: way), not the side of the face that moves
+_FACE_NOUNS = r"(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|cheeks?|face|nose|nostrils?|chin|jaw|head|corners?|smile|grin|dimple|teeth|tongue|forehead|temple)\b"
 _TARGET_SIDE_RE = re.compile(
-    r"\b(at|to|toward|towards)\s+(someone|somebody|something|him|her|them|me|us|a\s+\w+|the\s+\w+)\s+"
+    r"\b(at|to|toward|towards|out|through|past|across|over|checking|watching|eyeing|on)\s+(someone|somebody|something|him|her|them|me|us"
+    r"|(?:a|the|her|his|their|my|your)\s+(?:(?!" + _FACE_NOUNS + r"|left\b|right\b)\w+\s+)?(?!" + _FACE_NOUNS + r")\w+)\s+"
     r"(?:to|on|at)\s+(?:her|his|their|my|your|the)\s+(left|right)\b(?:\s+side)?",
     re.IGNORECASE,
 )
