@@ -141,3 +141,15 @@ def test_a_smile_looking_out_a_window_on_one_side_stays_two_sided(planner):
 def test_a_face_part_on_her_side_keeps_its_side(planner):
     p = planner.plan("the corner on her right lifts")
     assert v(p, "MouthSmileRight") >= 0.3 and v(p, "MouthSmileLeft") == 0
+
+
+# --- a second side word before a part that does not move ----------------------------------------------------
+
+def test_a_side_word_before_a_still_part_does_not_move_the_expression_across(planner):
+    p = planner.plan("right-sided grin left corner flat")
+    assert v(p, "MouthSmileRight") >= 0.3 and v(p, "MouthSmileLeft") < 0.15
+
+
+def test_a_side_word_before_a_moving_part_is_still_that_parts_side(planner):
+    p = planner.plan("left eye winks right brow up")
+    assert v(p, "BrowOuterUpRight") >= 0.3 and v(p, "EyeBlinkLeft") >= 0.5

@@ -1311,6 +1311,9 @@ class EmbeddedPlanner:
                          and i.start <= nxt.start <= i.end] if nxt is not None and sided_before else []
                 # "left head tilt + right brow up": a second side word right before a part is that part's side,
                 # not the direction of the turn before it (which has its own)
+                if sided_before and not owned and nxt is not None and "part" in nxt.roles and nxt.start - s.end == 1 and not any(
+                        i.start <= nxt.start <= i.end for i in instances):
+                    continue  # "left-sided smile, right corner still": the side of a part that does not move
                 for target in owned or self._side_targets(instances, s):
                     target.side = str(r["side"])
             if "one_sided" in r:
