@@ -153,3 +153,16 @@ def test_a_side_word_before_a_still_part_does_not_move_the_expression_across(pla
 def test_a_side_word_before_a_moving_part_is_still_that_parts_side(planner):
     p = planner.plan("left eye winks right brow up")
     assert v(p, "BrowOuterUpRight") >= 0.3 and v(p, "EyeBlinkLeft") >= 0.5
+
+
+# --- 'everything' moving is the whole face ----------------------------------------------------------------
+
+def test_everything_scrunching_is_the_face_scrunching(planner):
+    p = planner.plan("sour sweet: everything scrunches up")
+    assert v(p, "EyeSquintLeft") >= 0.3 and v(p, "BrowDownLeft") >= 0.2
+
+
+def test_everything_else_holding_is_still_a_hold(planner):
+    p = planner.plan("the brows lift, everything else holds", previous=None)
+    assert v(p, "BrowOuterUpLeft") >= 0.3
+    assert v(p, "EyeSquintLeft") == 0

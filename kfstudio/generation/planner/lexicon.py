@@ -746,3 +746,5 @@ EXPRESSION_WORDS.update({**dict.fromkeys(["hand go to mouth", "hand fly to mouth
 ACTIONS.update(dict.fromkeys(["peel back", "peel away", "peel off", "peel"], "peel"))
 RULES.update({("lips", "peel"): "teeth_bared", ("mouth", "peel"): "teeth_bared", ("upper_lip", "peel"): "upper_lip_raise",
               ("lids", "peel"): "eyes_wide", ("eyes", "peel"): "eyes_wide"})
+#: "everything scrunches", "everything sagging": with a movement and no other part, 'everything' is the whole face
+PARTS.update({"everything": "face"})
