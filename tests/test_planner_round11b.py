@@ -166,3 +166,19 @@ def test_everything_else_holding_is_still_a_hold(planner):
     p = planner.plan("the brows lift, everything else holds", previous=None)
     assert v(p, "BrowOuterUpLeft") >= 0.3
     assert v(p, "EyeSquintLeft") == 0
+
+
+# --- fire in the eyes, steel in the jaw -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["she has fire in her eyes tonight", "steel in his jaw as he signs", "a look with steel in her gaze"])
+def test_fire_or_steel_in_the_eyes_or_jaw_is_a_set_determined_face(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowDownLeft") >= 0.25 and v(p, "MouthPressLeft") >= 0.25
+
+
+def test_a_real_fire_is_no_face(planner):
+    assert v(planner.plan("the fire in the hearth crackles"), "BrowDownLeft") == 0
+
+
+def test_plural_eyes_still_read_as_eyes(planner):
+    assert v(planner.plan("eyes shut tight"), "EyeBlinkLeft") >= 0.8

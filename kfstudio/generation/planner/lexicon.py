@@ -748,3 +748,8 @@ RULES.update({("lips", "peel"): "teeth_bared", ("mouth", "peel"): "teeth_bared",
               ("lids", "peel"): "eyes_wide", ("eyes", "peel"): "eyes_wide"})
 #: "everything scrunches", "everything sagging": with a movement and no other part, 'everything' is the whole face
 PARTS.update({"everything": "face"})
+#: "fire in her eyes", "fire behind his eyes", "steel in his jaw", "steel in her eyes": a set, determined face (brows
+#: down, lips pressed), the metaphor's heat or hardness being resolve rather than temperature
+#: (base forms only: a plural written here would become a known word of its own and stop reading as its singular)
+EXPRESSION_WORDS.update(dict.fromkeys(["fire in eye", "fire behind eye", "steel in jaw", "steel in eye", "steel in gaze", "fire in gaze"],
+                                      "emotion_determination"))
