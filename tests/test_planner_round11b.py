@@ -182,3 +182,12 @@ def test_a_real_fire_is_no_face(planner):
 
 def test_plural_eyes_still_read_as_eyes(planner):
     assert v(planner.plan("eyes shut tight"), "EyeBlinkLeft") >= 0.8
+
+
+# --- lips sucked in are pressed ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["she sucks her lips in", "lower lip rolled in, thinking"])
+def test_lips_sucked_or_rolled_in_are_pressed_too(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthPressLeft") >= 0.15 and v(p, "MouthPressRight") >= 0.15
+    assert max(v(p, "MouthRollLower"), v(p, "MouthRollUpper")) >= 0.3

@@ -753,3 +753,6 @@ PARTS.update({"everything": "face"})
 #: (base forms only: a plural written here would become a known word of its own and stop reading as its singular)
 EXPRESSION_WORDS.update(dict.fromkeys(["fire in eye", "fire behind eye", "steel in jaw", "steel in eye", "steel in gaze", "fire in gaze"],
                                       "emotion_determination"))
+#: lips sucked or rolled in are pressed together as they go (train: MouthPress 0.24 on average over 57 lines that
+#: suck or roll the lips in, 0 before)
+_retarget("lips_roll_in", MouthPress_S=0.45)
