@@ -191,3 +191,15 @@ def test_lips_sucked_or_rolled_in_are_pressed_too(planner, text):
     p = planner.plan(text)
     assert v(p, "MouthPressLeft") >= 0.15 and v(p, "MouthPressRight") >= 0.15
     assert max(v(p, "MouthRollLower"), v(p, "MouthRollUpper")) >= 0.3
+
+
+# --- a sinking heart ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["his heart sank at the score", "my heart drops when I see the bill"])
+def test_a_sinking_heart_is_a_sad_face(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and v(p, "MouthFrownLeft") >= 0.2
+
+
+def test_something_else_sinking_is_no_face(planner):
+    assert v(planner.plan("the ship sank at dawn"), "MouthFrownLeft") == 0

@@ -756,3 +756,5 @@ EXPRESSION_WORDS.update(dict.fromkeys(["fire in eye", "fire behind eye", "steel 
 #: lips sucked or rolled in are pressed together as they go (train: MouthPress 0.24 on average over 57 lines that
 #: suck or roll the lips in, 0 before)
 _retarget("lips_roll_in", MouthPress_S=0.45)
+#: "her heart sank", "felt my heart sink into my shoes", "heart in her boots": the disappointment shows as sadness
+EXPRESSION_WORDS.update(dict.fromkeys(["heart sink", "heart sank", "heart sunk", "heart drop", "heart in boot", "heart in shoe"], "emotion_sadness"))
