@@ -757,4 +757,4 @@ EXPRESSION_WORDS.update(dict.fromkeys(["fire in eye", "fire behind eye", "steel 
 #: suck or roll the lips in, 0 before)
 _retarget("lips_roll_in", MouthPress_S=0.45)
 #: "her heart sank", "felt my heart sink into my shoes", "heart in her boots": the disappointment shows as sadness
-EXPRESSION_WORDS.update(dict.fromkeys(["heart sink", "heart sank", "heart sunk", "heart drop", "heart in boot", "heart in shoe"], "emotion_sadness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["heart sink", "heart drop", "heart in boot", "heart in shoe"], "emotion_sadness"))
