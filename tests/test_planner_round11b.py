@@ -203,3 +203,16 @@ def test_a_sinking_heart_is_a_sad_face(planner, text):
 
 def test_something_else_sinking_is_no_face(planner):
     assert v(planner.plan("the ship sank at dawn"), "MouthFrownLeft") == 0
+
+
+# --- air sucked in: out of breath, or through the teeth ------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["after the stairs he is sucking wind", "gasping for air at the top"])
+def test_sucking_or_gasping_for_air_opens_the_mouth(planner, text):
+    assert v(planner.plan(text), "JawOpen") >= 0.15
+
+
+def test_air_sucked_through_the_teeth_is_the_pained_hiss(planner):
+    p = planner.plan("she sucks air through her teeth at the quote")
+    assert v(p, "MouthStretchLeft") >= 0.3 and v(p, "EyeSquintLeft") >= 0.2
+    assert v(p, "JawOpen") < 0.2

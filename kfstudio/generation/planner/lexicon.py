@@ -758,3 +758,9 @@ EXPRESSION_WORDS.update(dict.fromkeys(["fire in eye", "fire behind eye", "steel 
 _retarget("lips_roll_in", MouthPress_S=0.45)
 #: "her heart sank", "felt my heart sink into my shoes", "heart in her boots": the disappointment shows as sadness
 EXPRESSION_WORDS.update(dict.fromkeys(["heart sink", "heart drop", "heart in boot", "heart in shoe"], "emotion_sadness"))
+#: "sucking wind", "gulping air", "gasping for air": out of breath, the mouth hanging open; the same air sucked in
+#: "through the teeth" is the pained hiss of a burn or a bill (lips stretched back over the teeth, eyes screwed)
+EXPRESSION_WORDS.update(dict.fromkeys(["suck wind", "suck air", "gulp air", "gulp for air", "gasp for air", "gulp down air",
+                                       "gulp in air", "suck in wind"], "pant"))
+EXPRESSION_WORDS.update(dict.fromkeys(["suck air through teeth", "suck air in through teeth", "suck in air through teeth",
+                                       "suck breath through teeth", "suck in breath through teeth"], "grimace"))
