@@ -216,3 +216,14 @@ def test_air_sucked_through_the_teeth_is_the_pained_hiss(planner):
     p = planner.plan("she sucks air through her teeth at the quote")
     assert v(p, "MouthStretchLeft") >= 0.3 and v(p, "EyeSquintLeft") >= 0.2
     assert v(p, "JawOpen") < 0.2
+
+
+# --- British idioms of high spirits -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the whole team is buzzing for Friday", "the puppy was full of beans this morning", "Nan was cock-a-hoop about the win"])
+def test_high_spirits_idioms_are_a_happy_face(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.3
+
+
+def test_a_buzzing_phone_is_no_face(planner):
+    assert v(planner.plan("his phone buzzes on the desk"), "MouthSmileLeft") == 0

@@ -764,3 +764,7 @@ EXPRESSION_WORDS.update(dict.fromkeys(["suck wind", "suck air", "gulp air", "gul
                                        "gulp in air", "suck in wind"], "pant"))
 EXPRESSION_WORDS.update(dict.fromkeys(["suck air through teeth", "suck air in through teeth", "suck in air through teeth",
                                        "suck breath through teeth", "suck in breath through teeth"], "grimace"))
+#: British idioms of high spirits: "buzzing for the weekend", "absolutely buzzing", "full of beans" (excited);
+#: "cock-a-hoop" (delighted). A phone or a fridge that buzzes is none of these, so 'buzz' alone stays unread.
+EXPRESSION_WORDS.update(dict.fromkeys(["buzz for", "absolutely buzz", "proper buzz", "full of bean"], "emotion_excitement"))
+EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
