@@ -227,3 +227,15 @@ def test_high_spirits_idioms_are_a_happy_face(planner, text):
 
 def test_a_buzzing_phone_is_no_face(planner):
     assert v(planner.plan("his phone buzzes on the desk"), "MouthSmileLeft") == 0
+
+
+# --- 'cross' the adjective ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Dad looks cross", "she was cross with the dog", "as cross as a wet cat"])
+def test_cross_after_a_linking_word_is_angry(planner, text):
+    assert v(planner.plan(text), "BrowDownLeft") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["she is cross-eyed", "arms crossed, waiting"])
+def test_crossed_arms_or_eyes_are_not_anger(planner, text):
+    assert v(planner.plan(text), "BrowDownLeft") < 0.2
