@@ -239,3 +239,18 @@ def test_cross_after_a_linking_word_is_angry(planner, text):
 @pytest.mark.parametrize("text", ["she is cross-eyed", "arms crossed, waiting"])
 def test_crossed_arms_or_eyes_are_not_anger(planner, text):
     assert v(planner.plan(text), "BrowDownLeft") < 0.2
+
+
+# --- held-in anger and a kept-straight face -------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["she sits there simmering", "a smouldering look across the table"])
+def test_held_in_anger_is_brows_down_and_lips_pressed(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowDownLeft") >= 0.25 and v(p, "MouthPressLeft") >= 0.25
+    assert v(p, "MouthUpperUpLeft") < 0.1
+
+
+@pytest.mark.parametrize("text", ["the usher stays po-faced", "stone-faced through the speech"])
+def test_a_face_kept_straight_holds_the_lips_together(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthPressLeft") >= 0.2 and v(p, "MouthSmileLeft") == 0

@@ -768,3 +768,5 @@ EXPRESSION_WORDS.update(dict.fromkeys(["suck air through teeth", "suck air in th
 #: "cock-a-hoop" (delighted). A phone or a fridge that buzzes is none of these, so 'buzz' alone stays unread.
 EXPRESSION_WORDS.update(dict.fromkeys(["buzz for", "absolutely buzz", "proper buzz", "full of bean"], "emotion_excitement"))
 EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
+#: "po-faced", "poker-faced", "stone-faced": a face kept deliberately straight -- the lips held lightly together
+EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "stony face", "straight face"], "lips_press"))
