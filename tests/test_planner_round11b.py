@@ -254,3 +254,11 @@ def test_held_in_anger_is_brows_down_and_lips_pressed(planner, text):
 def test_a_face_kept_straight_holds_the_lips_together(planner, text):
     p = planner.plan(text)
     assert v(p, "MouthPressLeft") >= 0.2 and v(p, "MouthSmileLeft") == 0
+
+
+# --- 'to bits' intensifies ----------------------------------------------------------------------------------
+
+def test_to_bits_after_a_feeling_is_completely_not_a_bit(planner):
+    full = v(planner.plan("thrilled to bits"), "MouthSmileLeft")
+    little = v(planner.plan("a bit thrilled"), "MouthSmileLeft")
+    assert full >= 0.5 and little < full

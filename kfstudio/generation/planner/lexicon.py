@@ -770,3 +770,5 @@ EXPRESSION_WORDS.update(dict.fromkeys(["buzz for", "absolutely buzz", "proper bu
 EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
 #: "po-faced", "poker-faced", "stone-faced": a face kept deliberately straight -- the lips held lightly together
 EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "stony face", "straight face"], "lips_press"))
+#: "chuffed to bits", "thrilled to bits": 'to bits' after a feeling is "completely", not "a bit"
+INTENSITY.update({"to bit": 0.9})  # base form: the lemmatizer reads "bits" as "bit"
