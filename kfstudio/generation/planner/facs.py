@@ -229,6 +229,9 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("excitement", 1.0) for w in ("whoop", "cheer", "jubilation", "exuberant", "overexcited", "hyped", "psyched")},
     **{w: ("anger", 0.7) for w in ("exasperated", "exasperation", "impatient", "impatience", "irritable", "peeved", "miffed", "grouchy", "cranky", "fed up", "sullen", "sulky", "huffy", "disapproving", "disapproval", "disapprove", "reproachful", "reproach", "displeased")},
     **{w: ("anger", 1.3) for w in ("furious", "rage", "enraged", "livid", "fury", "outraged", "irate")},
+    # held-in anger ("sat simmering", "a smouldering look"): the brows down and the lips pressed shut, as set resolve
+    # shows it, without the open anger's raised upper lip
+    **{w: ("determination", 1.0) for w in ("simmer", "smoulder", "smolder")},
     **{w: ("disgust", 1.0) for w in ("disgust", "disgusted", "revulsion", "repulsed", "revolted", "gross", "nauseated", "nausea", "distaste", "yuck", "icky")},
     **{w: ("contempt", 1.0) for w in ("contempt", "contemptuous", "disdain", "disdainful", "scorn", "scornful", "derision", "derisive", "smug", "condescending", "superior", "sarcastic", "mocking")},
     **{w: ("worry", 1.0) for w in ("worry", "worried", "concern", "concerned", "uneasy", "troubled", "apprehensive", "doubtful", "unsure", "uncertain", "hesitant", "hesitation")},

@@ -371,7 +371,7 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet",
                      "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard"], "down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
-    **dict.fromkeys(["knit", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up", "frown"], "knit"),
+    **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up", "frown"], "knit"),
     **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
     **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big", "huge", "enormous", "large", "bigger", "wider"], "wide"),
     **dict.fromkeys(["close", "shut", "closed", "seal"], "close"),
@@ -739,3 +739,36 @@ EXPRESSION_WORDS.update({**dict.fromkeys(["hand go to mouth", "hand fly to mouth
                                           "hand clap over mouth"], "emotion_surprise"),
                          **dict.fromkeys(["out of breath", "breathless", "catch breath",
                                           "catch her breath", "catch his breath", "short of breath"], "pant")})
+
+# --- round 11b -------------------------------------------------------------------------------------------
+#: "lips peeled back from her teeth", "lip peeled back": the lips pulled off the teeth (upper up, lower down,
+#: corners back) -- the bared-teeth shape; "lids peeled back": the eyes held wide open
+ACTIONS.update(dict.fromkeys(["peel back", "peel away", "peel off", "peel"], "peel"))
+RULES.update({("lips", "peel"): "teeth_bared", ("mouth", "peel"): "teeth_bared", ("upper_lip", "peel"): "upper_lip_raise",
+              ("lids", "peel"): "eyes_wide", ("eyes", "peel"): "eyes_wide"})
+#: "everything scrunches", "everything sagging": with a movement and no other part, 'everything' is the whole face
+PARTS.update({"everything": "face"})
+#: "fire in her eyes", "fire behind his eyes", "steel in his jaw", "steel in her eyes": a set, determined face (brows
+#: down, lips pressed), the metaphor's heat or hardness being resolve rather than temperature
+#: (base forms only: a plural written here would become a known word of its own and stop reading as its singular)
+EXPRESSION_WORDS.update(dict.fromkeys(["fire in eye", "fire behind eye", "steel in jaw", "steel in eye", "steel in gaze", "fire in gaze"],
+                                      "emotion_determination"))
+#: lips sucked or rolled in are pressed together as they go (train: MouthPress 0.24 on average over 57 lines that
+#: suck or roll the lips in, 0 before)
+_retarget("lips_roll_in", MouthPress_S=0.45)
+#: "her heart sank", "felt my heart sink into my shoes", "heart in her boots": the disappointment shows as sadness
+EXPRESSION_WORDS.update(dict.fromkeys(["heart sink", "heart drop", "heart in boot", "heart in shoe"], "emotion_sadness"))
+#: "sucking wind", "gulping air", "gasping for air": out of breath, the mouth hanging open; the same air sucked in
+#: "through the teeth" is the pained hiss of a burn or a bill (lips stretched back over the teeth, eyes screwed)
+EXPRESSION_WORDS.update(dict.fromkeys(["suck wind", "suck air", "gulp air", "gulp for air", "gasp for air", "gulp down air",
+                                       "gulp in air", "suck in wind"], "pant"))
+EXPRESSION_WORDS.update(dict.fromkeys(["suck air through teeth", "suck air in through teeth", "suck in air through teeth",
+                                       "suck breath through teeth", "suck in breath through teeth"], "grimace"))
+#: British idioms of high spirits: "buzzing for the weekend", "absolutely buzzing", "full of beans" (excited);
+#: "cock-a-hoop" (delighted). A phone or a fridge that buzzes is none of these, so 'buzz' alone stays unread.
+EXPRESSION_WORDS.update(dict.fromkeys(["buzz for", "absolutely buzz", "proper buzz", "full of bean"], "emotion_excitement"))
+EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
+#: "po-faced", "poker-faced", "stone-faced": a face kept deliberately straight -- the lips held lightly together
+EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "stony face", "straight face"], "lips_press"))
+#: "chuffed to bits", "thrilled to bits": 'to bits' after a feeling is "completely", not "a bit"
+INTENSITY.update({"to bit": 0.9})  # base form: the lemmatizer reads "bits" as "bit"

@@ -390,6 +390,14 @@ class _Span:
     roles: _Roles
 
 
+#: Words after which a fading word ("drain", "fade") is a noun: "like a drain", "the fade".
+_ARTICLES = frozenset({"a", "an", "the"})
+#: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
+_ONTO = frozenset({"on", "onto", "upon", "over", "across", "into", "in"})
+#: Parts that can move "to one side" as a whole: the mouth (lips shift) and the jaw.
+_SHIFTING_PARTS = frozenset({"mouth", "lips", "jaw"})
+
+
 class _Matcher:
     """Longest-first phrase matching of lemma sequences against the lexicon tables."""
 
@@ -464,8 +472,25 @@ class _Matcher:
                 # ... but "tilts down a bit", "brows go up a touch": the article opens an intensity phrase
                 # and the direction stays a movement
                 sized = any(o.start == s.end + 1 and "intensity" in o.roles for o in out)
-                if (after in ("a", "an") and not sized) or (s.text == "in" and after in _EMOTION_LEMMAS):
+                after_lemma = lemmas[s.end + 1] if s.end + 1 < len(lemmas) else ""
+                if (after in ("a", "an") and not sized) or (s.text == "in" and (after in _EMOTION_LEMMAS or after_lemma in _EMOTION_LEMMAS)):
                     del s.roles["action"]
+        for s in out:
+            if not s.roles.get("neg_after"):
+                continue
+            before = texts[s.start - 1].lower() if s.start > 0 else ""
+            after = texts[s.end + 1].lower() if s.end + 1 < len(texts) else ""
+            if before in _ARTICLES:
+                del s.roles["neg_after"]  # "laughing like a drain", "a slow fade": a noun, not something fading
+            elif lemmas[s.end] == "settle" and after in _ONTO:
+                del s.roles["neg_after"]  # "a smile settles on her face", "settling into a frown": it arrives, not goes
+        for k, s in enumerate(out):
+            # "lips pulled to one side", "jaw pushed to one side": the mouth or jaw moves sideways (which way
+            # is not said); "one side" is where it goes, not a one-sided version of the movement
+            if s.roles.get("one_sided") and s.text.lower() == "one side" and s.start > 0 and texts[s.start - 1].lower() == "to":
+                part = next((o for o in reversed(out[:k]) if "part" in o.roles), None)
+                if part is not None and part.roles["part"] in _SHIFTING_PARTS:
+                    s.roles = {"action": "turn"}
         return out
 
     @staticmethod
@@ -1286,6 +1311,9 @@ class EmbeddedPlanner:
                          and i.start <= nxt.start <= i.end] if nxt is not None and sided_before else []
                 # "left head tilt + right brow up": a second side word right before a part is that part's side,
                 # not the direction of the turn before it (which has its own)
+                if sided_before and not owned and nxt is not None and "part" in nxt.roles and nxt.start - s.end == 1 and not any(
+                        i.start <= nxt.start <= i.end for i in instances):
+                    continue  # "left-sided smile, right corner still": the side of a part that does not move
                 for target in owned or self._side_targets(instances, s):
                     target.side = str(r["side"])
             if "one_sided" in r:

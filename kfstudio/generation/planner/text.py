@@ -134,7 +134,9 @@ def tokenize(text: str) -> list[str]:
 def split_clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a token list at clause breaks (punctuation and conjunctions such as "while"), dropping fillers."""
     clauses: list[list[Token]] = [[]]
-    for tok in tokens:
+    for k, tok in enumerate(tokens):
+        if tok.text == "as" and k + 2 < len(tokens) and tokens[k + 2].text == "as":
+            continue  # "eyes as smooth as glass": the first 'as' of a comparison opens no clause (the second does)
         if tok.text in CLAUSE_BREAKS:
             if clauses[-1]:
                 clauses.append([])
@@ -165,6 +167,11 @@ def _edits1_kept(word: str) -> set[str]:
     transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
     inserts = [a + c + b for a, b in splits for c in _LETTERS]
     return set(deletes + transposes + inserts)
+
+
+def _double_restored(word: str) -> set[str]:
+    """The strings that put back one letter of a doubled pair ("peled" -> "peeled")."""
+    return {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _english_words() -> frozenset[str] | None:
@@ -281,6 +288,9 @@ class Lemmatizer:
         if len(hits) > 1:  # "lauh": "laugh" needs the dropped letter back, "lash" a changed one; the first is likelier
             kept = _edits1_kept(word)
             hits = {h for h in hits if any(self._reaches(word, w, h) for w in kept)}
+        if len(hits) > 1:  # "peled": "peeled" (one of a double letter dropped, the commonest slip) before "pled"
+            doubled = {h for h in hits if any(self._reaches(word, w, h) for w in _double_restored(word))}
+            hits = doubled if len(doubled) == 1 else hits
         if len(hits) != 1:
             return ""
         hit = next(iter(hits))
@@ -423,8 +433,10 @@ _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 _AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)?\d{1,2}[A-Ea-e]?)*)\b", re.IGNORECASE)
 #: "flashes her brows at someone to her right": the side is where the other person is (a glance that
 #: way), not the side of the face that moves
+_FACE_NOUNS = r"(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|cheeks?|face|nose|nostrils?|chin|jaw|head|corners?|smile|grin|dimple|teeth|tongue|forehead|temple)\b"
 _TARGET_SIDE_RE = re.compile(
-    r"\b(at|to|toward|towards)\s+(someone|somebody|something|him|her|them|me|us|a\s+\w+|the\s+\w+)\s+"
+    r"\b(at|to|toward|towards|out|through|past|across|over|checking|watching|eyeing|on)\s+(someone|somebody|something|him|her|them|me|us"
+    r"|(?:a|the|her|his|their|my|your)\s+(?:(?!" + _FACE_NOUNS + r"|left\b|right\b)\w+\s+)?(?!" + _FACE_NOUNS + r")\w+)\s+"
     r"(?:to|on|at)\s+(?:her|his|their|my|your|the)\s+(left|right)\b(?:\s+side)?",
     re.IGNORECASE,
 )
@@ -556,6 +568,15 @@ _IT_DOESNT_RE = re.compile(
     r"|never\s+comes?|never\s+came|(?:doesn'?t|didn'?t|does\s+not|did\s+not|won'?t)\s+(?:come|last|stay|hold)|never\s+lasts?)"
     r"(?=\s*(?:[;,.!:\u2014-]|$))", re.I)
 _CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
+#: Two negations that cancel (litotes): "I can't say I didn't laugh", "I wouldn't pretend she wasn't annoyed" -- a
+#: claim denied that something did not happen says it did
+_NEG_AUX = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|don'?t|do\s+not|didn'?t|did\s+not)"
+_NOT_SAY_NOT_RE = re.compile(
+    _NEG_AUX + r"\s+(?:honestly\s+|really\s+)?(?:say|pretend|claim|tell\s+you)\s+(?:that\s+)?"
+    r"(i|she|he|we|they|you|it|\w+)\s+(?:didn'?t|did\s+not|wasn'?t|was\s+not|isn'?t|is\s+not|doesn'?t|does\s+not|don'?t|do\s+not"
+    r"|weren'?t|were\s+not|hadn'?t|had\s+not|wouldn'?t|would\s+not)\s+", re.I)
+#: "can't deny she smiled", "couldn't deny that he was pleased": what is not denied is so
+_CANT_DENY_RE = re.compile(_NEG_AUX + r"\s+deny\s+(?:that\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
 #: "tries her best not to laugh", "doing his hardest not to smile": held back, as "trying not to"
 _BEST_NOT_RE = re.compile(
@@ -781,6 +802,8 @@ def normalize(text: str) -> str:
     s = s.casefold()
     s = _MUST_NOT_RE.sub("trying not to ", s)  # after case folding: "CAN'T LAUGH" is not a word in capitals among others
     s = _CANT_STOP_RE.sub("", s)
+    s = _NOT_SAY_NOT_RE.sub(r"\1 ", s)  # "can't say I didn't laugh": I laughed
+    s = _CANT_DENY_RE.sub("", s)  # "can't deny she smiled": she smiled
     s = _CANT_HIDE_RE.sub(" clearly ", s)
     s = _OFF_FACE_RE.sub(r"\1", s)
     s = _REPEAT_RE.sub(lambda m: m.group(1) * 2 if m.group(1) in "eost" else m.group(1), s)
@@ -885,7 +908,10 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\s+(?:in|with)\s+(?:pure\s+|utter\s+|mild\s+)?(?:exasperation|annoyance|irritation|frustration|impatience|boredom)\b", r"\1"),
     # "she whispers something in his ear": speech, softly (lips a little apart), not the intensity "a whisper of"
     ("whisper", r"\bwhisper(?:s|ed|ing)(?:\s+(?:something|a\s+word|words|a\s+secret|it))?(?:\s+(?:in|into)\s+(?:her|his|their|my|your|the)\s+ear)?(?![\w'])",
-     "lips slightly parted , "),
+     " , lips slightly parted , "),  # a clause of its own: "turns to her left and whispers" turns the head, not the lips
+    # "cross as two sticks", "she's been cross all day", "don't get cross": the adjective (angry), not arms or eyes crossed
+    ("cross", r"\b(as|so|very|really|too|is|was|were|are|be|been|being|get|gets|got|getting|look|looks|looked|seem|seems|seemed|s)\s+cross\b(?![-\s]*eyed)",
+     r"\1 angry"),
     # "ever so slightly": as "very slightly" (further toward small, not stronger)
     ("ever so", r"\bever\s+so\s+(?=slight|faint|subtl|gentl|soft|light)", "very "),
     # "a very small smile", "an extremely tiny frown": "very" pushes a diminutive further toward small
