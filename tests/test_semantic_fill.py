@@ -312,3 +312,10 @@ def test_shipped_layer_moves_both_sides_alike_unless_the_words_name_a_side(plann
 
 def _shown(values) -> dict:
     return {n: round(float(x), 2) for n, x in zip(ch.NAMES, values) if abs(x) >= 0.05}
+
+
+@pytest.mark.parametrize("text", [";P gotcha, very faintly.", ";) ok ok, got it"])
+def test_shipped_gate_keeps_a_side_the_planner_read(planner, layer, text):
+    # the planner reads the emoticon as a wink; the learned reading of the eyes (both half closed) does not replace it
+    res = layer.refine(planner.plan(text), text)
+    assert res.values[idx("EyeBlinkLeft")] - res.values[idx("EyeBlinkRight")] >= 0.3, (text, _shown(res.values), res.explanation)
