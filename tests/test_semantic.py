@@ -366,3 +366,11 @@ def test_emoji_reach_the_encoder_as_their_words(encoder):
     vecs = encoder.encode([readable(t) for t in ("😐", "😭", "😀")])
     sims = vecs @ vecs.T
     assert sims[0, 1] < 0.9 and sims[0, 2] < 0.9 and sims[1, 2] < 0.9
+
+
+def test_the_encoder_reads_a_one_line_screenplay_as_its_parenthetical():
+    from kfstudio.generation.semantic.encoder import readable
+
+    assert readable("SARAH (deadpan) I love it.") == "(deadpan)"
+    assert readable("(beat) She smiles.") == "(beat) She smiles."  # an action, not dialogue
+    assert readable("(⊙_⊙) what did I just watch") == "(⊙_⊙) what did I just watch"  # an emoticon, not a parenthetical

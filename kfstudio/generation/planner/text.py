@@ -720,7 +720,9 @@ def _au_side_words(m: re.Match) -> str:
 
 #: One line of a screenplay: an optional CHARACTER NAME, a parenthetical, then what is said ("(deadpan) I
 #: love it."). Spoken when it opens as speech does (I, you, we, yes, oh ...) and names no part of the face.
-_PAREN_LINE_RE = re.compile(r"^\s*(?:[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}\s*)?(\([^()]{1,80}\))\s*(?P<line>[^()]+?)\s*$")
+_PAREN_LINE_RE = re.compile(
+    r"^\s*(?:[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}\s*)?(\([^()]{0,80}[A-Za-z]{2}[^()]{0,80}\))\s*(?P<line>[^()]+?)\s*$")
+#: (a parenthetical has words: "(⊙_⊙) what did I just watch" is an emoticon and a reaction, both read)
 _SPOKEN_RE = re.compile(
     r"^[\"'\u201c]?(?:i|i'm|i'll|i've|i'd|you|you're|you've|we|we're|we'll|me|my|your|our|it's|that's|this|don't|can't|"
     r"yes|yeah|no|nope|oh|ah|well|please|thanks|thank|sorry|hey|hi|hello|okay|ok|sure|fine|really|what|why|how|who|where)\b",
@@ -729,7 +731,7 @@ _BODY_WORD_RE = re.compile(r"\b(?:face|head|brows?|eyebrows?|eyes?|lids?|gaze|mo
                            r"smiles?|smiling|frowns?|frowning|looks?|looking|glances?|nods?|shakes?|winks?)\b", re.IGNORECASE)
 
 
-def _screenplay(text: str) -> str:
+def screenplay(text: str) -> str:
     """A screenplay block (CHARACTER NAME, a parenthetical, a line of dialogue): the parentheticals
     describe the face; the name and the dialogue (whose words are not stage directions) are dropped.
     The same on one line: "SARAH (deadpan) I love it." reads as "(deadpan)"."""
@@ -755,7 +757,7 @@ def normalize(text: str) -> str:
     """
     s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     if "(" in s:
-        s = _screenplay(s)
+        s = screenplay(s)
     if any(ord(c) > 0x2000 for c in s):
         for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
             s = re.sub(r"\b(?:not|no|never|without)\s+" + re.escape(emo), " , ", s, flags=re.I)  # "not 😂": denied, dropped
