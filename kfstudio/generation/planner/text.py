@@ -687,6 +687,9 @@ _CODE_NOTE_RE = re.compile(r"^(?:\s|[,;:+/()\-]|\b(?:AUs?|[LR]?\d{1,2}[A-Ea-e]?|
 
 def _bare_au(s: str) -> str:
     """Bare FACS codes ("1+2+5B", "L12", "43E L only") written as "AU" codes for :data:`_AU_RE`."""
+    if not any(c.isdigit() for c in s):  # every code has a number: most descriptions stop here
+        return s
+
     def known(codes: str) -> bool:
         return all(int(n) in AU_TABLE for n in re.findall(r"\d{1,2}", codes))
 
@@ -814,7 +817,7 @@ def normalize(text: str) -> str:
         words = ["" if w in _TONE_MARKERS else w for w in words]
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
-    s = _STAGE_SIDE_RE.sub(lambda m: " " + m.group(1).lower(), s)
+    s = _STAGE_SIDE_RE.sub(r" \1", s)  # after case folding: the side is already in lower case
     s = _SIDE_GLOSS_RE.sub(lambda m: " " + m.group(1), s)
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
     s = _NOT_JUST_RE.sub(" , ", s)
