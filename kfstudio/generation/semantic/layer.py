@@ -781,7 +781,11 @@ class SemanticLayer:
         return bool(has(encoded_text)) if has is not None else False
 
     def read_many(self, plans, descriptions, backgrounds, emotions) -> list[Reading]:
-        contexts = [f"{b} {e}".strip() for b, e in zip(backgrounds, emotions)]
+        # a face the planner reads at rest ("the face is calm") is read without the script's context: a
+        # calm face stays calm, whatever the scene's emotion would colour the learned reading with (a
+        # forest-path fright read a faint smile into "the face is calm": "surprise" is often pleasant)
+        contexts = ["" if _reads_rest(p, np.asarray(p.values, dtype=np.float64), self.settings) else f"{b} {e}".strip()
+                    for p, b, e in zip(plans, backgrounds, emotions)]
         vecs = self.encoder.encode([readable(t) for t in list(descriptions) + contexts])
         d, c = vecs[: len(descriptions)], vecs[len(descriptions):]
         if self.model.uses_plan:
