@@ -368,8 +368,11 @@ def test_emoji_reach_the_encoder_as_their_words(encoder):
     assert sims[0, 1] < 0.9 and sims[0, 2] < 0.9 and sims[1, 2] < 0.9
 
 
-def test_the_encoder_reads_a_one_line_screenplay_as_its_parenthetical():
+def test_the_encoder_reads_a_screenplay_as_its_parentheticals():
     from kfstudio.generation.semantic.encoder import readable
+
+    block = "MARCUS\n(through gritted teeth)\nI'm fine. Really. Go on without me."
+    assert readable(block) == "(through gritted teeth)"  # the dialogue says "fine": not the face
 
     assert readable("SARAH (deadpan) I love it.") == "(deadpan)"
     assert readable("(beat) She smiles.") == "(beat) She smiles."  # an action, not dialogue

@@ -123,11 +123,10 @@ _EMOJI_RE: re.Pattern | None = None
 def readable(text: str) -> str:
     """``text`` with each emoji the planner knows written as its words ("lol 😭" -> "lol (sobbing)"): the
     encoder's vocabulary has no emoji, so every one of them read as the same unknown token and "😐" was
-    "🙄" was "😀" to it. A one-line screenplay ("SARAH (deadpan) I love it.") is read as its parenthetical,
-    as the planner reads it: the dialogue is not the face. (A screenplay block on several lines still
-    reaches the encoder whole, as the shipped head was trained on it.)"""
+    "🙄" was "😀" to it. A screenplay (a block on several lines, or one line: "SARAH (deadpan) I love
+    it.") is read as its parentheticals, as the planner reads it: the dialogue is not the face."""
     global _EMOJI_RE
-    if "(" in text and "\n" not in text:
+    if "(" in text:
         from kfstudio.generation.planner.text import screenplay
 
         text = screenplay(text)
