@@ -55,6 +55,7 @@ __all__ = [
     "interjection_words",
     "shape_values",
     "blend",
+    "captions_the_look",
 ]
 
 VISEMES = ("sil", "PP", "FF", "TH", "DD", "kk", "CH", "SS", "nn", "RR", "aa", "E", "I", "O", "U")
@@ -318,6 +319,32 @@ _NOT_MOUTHED = frozenset({"the", "a", "an", "her", "his", "their", "my", "your",
 
 
 _LOOK_AFTER_RE = re.compile(r"[\s,.!?]*(?:face|look|expression|vibe|energy|moment)\b", re.I)
+
+
+#: Words that say a quote is voiced: speech, a sound made, a word shaped by the lips.
+_VOICING_RE = re.compile(
+    r"\b(?:say|says|said|saying|ask|asks|asked|asking|mouths|mouthed|mouthing|whisper\w*|mutter\w*|murmur\w*|mumbl\w*|"
+    r"go|goes|went|going|shout\w*|yell\w*|scream\w*|call\w*|cr(?:y|ies|ied)|repl(?:y|ies|ied)|answer\w*|speak\w*|spoke|"
+    r"exclaim\w*|hiss\w*|gasp\w*|blurt\w*|sing|sings|sang|hum|hums|hummed|humming|chant\w*|pronounc\w*|sound\w*|"
+    r"voice\w*|utter\w*|breath\w*|sigh\w*|groan\w*|moan\w*|grunt\w*|squeal\w*|shriek\w*|giggl\w*|laugh\w*|whistl\w*|"
+    r"lip[- ]?sync\w*|word|words|tells?|told|talk\w*|greet\w*|begs?|begged|pleads?|pleaded|snaps?|snapped|"
+    r"bark\w*|growl\w*|roar\w*|howl\w*|wail\w*|sob\w*|whimper\w*|cheer\w*)\b",
+    re.I,
+)
+_CAPTION_RE = re.compile(r"(?:[:\u2014\u2013]|\s-{1,2})\s*$")
+
+
+def captions_the_look(text: str) -> bool:
+    """The description ends on a quote that captions the look rather than voicing it: a colon or a
+    dash before it, nothing after it, and no word that says it is spoken ("brows up, lips pursed:
+    'really?'" -- the look says it; "she mouths: 'really?'" is said). Annotators keep the mouth the
+    words describe there (a pressed mouth: "...: 'wow, impressive.'")."""
+    last = None
+    for last in _QUOTE_RE.finditer(text):
+        pass
+    if last is None or text[last.end():].strip(" .!?,;") or not _CAPTION_RE.search(text[: last.start()]):
+        return False
+    return not _VOICING_RE.search(_QUOTE_RE.sub(" ", text))
 
 
 def find_speech(text: str) -> SpeechShape | None:

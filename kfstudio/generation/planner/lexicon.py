@@ -291,6 +291,7 @@ EXPRESSION_WORDS: dict[str, str] = {
     "glare up": "glare_up", "glower up": "glare_up", "look up from under": "glare_up", "look-up from under": "glare_up",
     "stare up from under": "glare_up", "breath out": "sigh", "breathe out": "sigh", "eye half": "lids_droop",
     "raise chin": "head_up", "lift chin": "head_up", "tilt chin up": "head_up", "chin up": "head_up",
+    "chin in the air": "head_up", "nose in the air": "head_up",  # haughty: the head tips up
     "tuck chin": "head_down", "chin down": "head_down", "throw head back": "head_back",
     "jut": "jaw_forward", "jut jaw": "jaw_forward",
     "slack jawed": "jaw_slack", "slack-jawed": "jaw_slack", "jaw drop": "jaw_open",
@@ -375,6 +376,9 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
     **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big", "huge", "enormous", "large", "bigger", "wider"], "wide"),
     **dict.fromkeys(["close", "shut", "closed", "seal"], "close"),
+    # "the eyes drift shut", "lids slide closed": the lids close slowly, the gaze does not move
+    **dict.fromkeys(["drift shut", "drift closed", "drift close", "slide shut", "slide closed", "slip shut", "slip closed",
+                     "sink shut", "sink closed", "fall shut", "fall closed", "flutter shut", "flutter closed"], "close"),
     # "eyes squeezed shut": a squeeze that closes them (AU43 with AU6/7), more than a plain close
     **dict.fromkeys(["squeeze", "screw", "squeeze shut", "screw shut", "squeeze closed", "screw closed", "scrunch shut"], "squeeze"),
     **dict.fromkeys(["narrow", "squint", "slit", "tighten", "tight", "tense"], "narrow"),

@@ -37,7 +37,7 @@ from typing import Literal, Sequence, TypedDict
 import numpy as np
 
 from ... import channels as ch
-from ..visemes import blend, find_speech, interjection_words, strip_quotes
+from ..visemes import blend, captions_the_look, find_speech, interjection_words, strip_quotes
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
@@ -275,6 +275,8 @@ _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from
 #: Lips said to press, close or tighten while a sound is said keep these channels (the text's), and the sound
 #: opens these at most this much
 _SEAL_KEEP = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) for n in ch.NAMES])
+#: The mouth's own shapes (not the jaw): what words that describe the mouth set.
+_MOUTH_SHAPE = np.array([n.startswith("Mouth") and n != "MouthClose" for n in ch.NAMES])
 _SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "MouthUpperUp")) for n in ch.NAMES])
 _SEALED_OPENING = 0.1
 _PRESS = np.array([n.startswith("MouthPress") for n in ch.NAMES])
@@ -475,6 +477,15 @@ class _Matcher:
                 after_lemma = lemmas[s.end + 1] if s.end + 1 < len(lemmas) else ""
                 if (after in ("a", "an") and not sized) or (s.text == "in" and (after in _EMOTION_LEMMAS or after_lemma in _EMOTION_LEMMAS)):
                     del s.roles["action"]
+                elif s.text == "in" and s.end + 1 < len(clause) and clause[s.end + 1].position - clause[s.end].position >= 2:
+                    # "a muscle twitching in his cheek": a word left out before the part ("his", "the") makes
+                    # "in" where it happens, not the cheeks sucked in
+                    del s.roles["action"]
+        for k, b in enumerate(out):
+            # "head tipped to the side", "tilts her head sideways": the side is where the tilt goes, not a turn
+            if b.roles.get("action") == "turn" and b.text.lower() in ("side", "sideways") and any(
+                    a.roles.get("action") == "tilt" and b.start - a.end <= 3 for a in out[max(0, k - 2) : k]):
+                del b.roles["action"]
         for s in out:
             if not s.roles.get("neg_after"):
                 continue
@@ -592,6 +603,10 @@ class EmbeddedPlanner:
         """:meth:`plan` of a description without typed values."""
         description, overall = self._overall_intensity(description)
         speech = find_speech(description)
+        caption = speech is not None and speech.source in ("dictionary", "letter rules") and captions_the_look(description)
+        if caption:  # ... and the words before it describe the mouth themselves ("lips pursed: 'really?'")
+            said, _, said_flags = self._plan_core(strip_quotes(description), None, [])
+            caption = "mouth" in said_flags["touched"] and np.abs(said[_MOUTH_SHAPE]).max() >= 0.2
         if speech is not None or "'" in description or '"' in description:
             felt = interjection_words(description)  # "an 'ew' face": the sound voices disgust
             if felt and _SUNG_RE.search(strip_quotes(description)):
@@ -606,6 +621,10 @@ class EmbeddedPlanner:
                 # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
                 felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
                 explanation.append(f"the text names a feeling of its own: the sound's feeling is read mild ('{felt}')")
+            if felt and caption and not felt.startswith(("slightly ", "a little ")):
+                # "brows up, mouth pressed: 'wow, impressive.'": a quote that captions the look tints it mildly
+                felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
+                explanation.append(f"the quote captions the look: its stock feeling is read mild ('{felt}')")
             description = strip_quotes(description) + (f" , {felt}" if felt else "")
         beats = split_change_beats(description)
         if beats:
@@ -642,6 +661,9 @@ class EmbeddedPlanner:
             if gone.any():
                 forced |= gone
                 explanation.append(f"earlier beats are over: {int(gone.sum())} channels they moved stay at rest")
+        if caption:  # "brows up, lips pursed: 'really?'": the quote captions the look and the words shape the mouth
+            explanation.append(f"'{speech.text}' captions the look (no word says it is spoken): the mouth keeps what the words describe")
+            speech = None
         set_mask = forced | (values != 0.0)
         if speech is not None:
             flags["specific"] = True

@@ -1,0 +1,81 @@
+"""Planner fixes from a new user's probes (stop 23): descriptions written fresh, in the styles animators
+type, whose readings were wrong. Every probe is written here for the rule it checks; the real planner
+reads it and its values are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- a quote that captions the look
+@pytest.mark.parametrize("text, keeps, stem", [
+    ('Both brows up and lips pursed: "seriously?"', "MouthPucker", "MouthStretch"),
+    ("Heavy lids, a flat pressed mouth: 'marvellous, just marvellous.'", "MouthPressLeft", "MouthFunnel"),
+    ("He grins from ear to ear \u2014 'cheese!'", "MouthSmileLeft", "MouthPucker"),
+])
+def test_a_quote_that_captions_the_look_leaves_the_described_mouth(planner, text, keeps, stem):
+    p = planner.plan(text)
+    assert v(p, keeps) >= 0.3, p.explanation
+    if stem.endswith(("Left", "Right")) or stem in ("MouthFunnel", "MouthPucker"):
+        assert v(p, stem) < 0.2, p.explanation
+    else:
+        assert both(p, stem) < 0.2, p.explanation
+    assert any("captions the look" in e for e in p.explanation)
+
+
+@pytest.mark.parametrize("text", [
+    'Both brows up, she mouths: "seriously?"',  # said: the sound shapes the mouth
+    'Lips pursed, he whispers "who?"',
+    'Eyes wide: "wooow!"',  # the words do not shape the mouth: the sound does
+])
+def test_a_quote_that_is_said_still_shapes_the_mouth(planner, text):
+    p = planner.plan(text)
+    assert any(e.startswith("sound ") for e in p.explanation), p.explanation
+    assert not any("captions the look" in e for e in p.explanation)
+
+
+# ----------------------------------------------------------------------------- words of place and manner
+def test_in_before_a_possessed_part_is_where_not_cheeks_sucked_in(planner):
+    p = planner.plan("Teeth set, a nerve jumping in her cheek.")
+    assert v(p, "MouthPucker") < 0.1 and v(p, "MouthFunnel") < 0.1, p.explanation
+    sucked = planner.plan("She sucks her cheeks in like a fish.")
+    assert v(sucked, "MouthPucker") >= 0.2, sucked.explanation
+
+
+@pytest.mark.parametrize("text", ["Her lids drift shut.", "his eyes slide closed", "eyes fluttering shut"])
+def test_eyes_that_drift_shut_close_without_a_glance(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") >= 0.5, p.explanation
+    assert abs(v(p, "LeftEyeYaw")) < 0.05 and both(p, "EyeLookOut") < 0.05 and both(p, "EyeLookIn") < 0.05, p.explanation
+
+
+def test_eyes_that_drift_somewhere_still_look(planner):
+    p = planner.plan("her eyes drift to the door on her left")
+    assert both(p, "EyeLookOut") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He tips his head to the side, puzzled.", "head tilted sideways like a curious dog"])
+def test_a_tilt_to_the_side_rolls_the_head_without_turning_it(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "HeadRoll")) >= 0.15 and abs(v(p, "HeadYaw")) < 0.05, p.explanation
+
+
+def test_a_turn_to_the_side_still_turns(planner):
+    p = planner.plan("She turns her head to the side.")
+    assert abs(v(p, "HeadYaw")) >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Chin in the air, he ignores the waiter.", "nose in the air"])
+def test_chin_or_nose_in_the_air_lifts_the_head(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadPitch") <= -0.15, p.explanation  # Live Link Face: pitch < 0 is up
