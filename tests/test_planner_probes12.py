@@ -79,3 +79,49 @@ def test_a_turn_to_the_side_still_turns(planner):
 def test_chin_or_nose_in_the_air_lifts_the_head(planner, text):
     p = planner.plan(text)
     assert v(p, "HeadPitch") <= -0.15, p.explanation  # Live Link Face: pitch < 0 is up
+
+
+# ----------------------------------------------------------------------------- typed values, idioms, speech
+@pytest.mark.parametrize("text, on, off", [
+    ("brow R up .4", "BrowOuterUpRight", "BrowOuterUpLeft"),
+    ("eyes L closed 70%", "EyeBlinkLeft", "EyeBlinkRight"),
+])
+def test_a_side_written_inside_a_typed_shape_is_read(planner, text, on, off):
+    p = planner.plan(text)
+    assert v(p, on) == pytest.approx(float(text.split()[-1].rstrip("%")) / (100 if "%" in text else 1)), p.explanation
+    assert v(p, off) == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Her expression is unreadable.", "an inscrutable look"])
+def test_an_unreadable_face_is_a_straight_face(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") >= 0.2, p.explanation
+    assert both(p, "MouthFrown") < 0.05 and v(p, "BrowInnerUp") < 0.05, p.explanation
+
+
+def test_on_the_turn_is_going_off_not_a_head_turn(planner):
+    p = planner.plan("Faint disgust, like cream that's on the turn.")
+    assert abs(v(p, "HeadYaw")) < 0.05 and both(p, "NoseSneer") > 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["his lips move silently, counting the steps", "her mouth moving in prayer"])
+def test_lips_that_move_in_speech_open_a_little_without_shifting(planner, text):
+    p = planner.plan(text)
+    assert 0.05 <= v(p, "JawOpen") <= 0.25 and v(p, "MouthFunnel") > 0.0, p.explanation
+    assert v(p, "MouthLeft") == 0.0 and v(p, "MouthRight") == 0.0 and v(p, "MouthRollLower") == 0.0, p.explanation
+
+
+def test_lips_that_move_to_a_side_still_shift(planner):
+    p = planner.plan("her lips move to the right")
+    assert v(p, "MouthRight") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["mouth a thin line", "his lips in a hard line"])
+def test_a_mouth_like_a_line_is_pressed(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") >= 0.3, p.explanation
+
+
+def test_to_no_one_in_particular_negates_nothing(planner):
+    p = planner.plan("he shrugs to no one in particular, lips pushed out")
+    assert v(p, "MouthPucker") >= 0.3, p.explanation

@@ -180,6 +180,9 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("lips_stretch", _AU({20: 1.0}), "mouth", label="lips stretch"),
         _c("lips_close", {"MouthClose": 0.0, "JawOpen": 0.0, "MouthPress{S}": 0.3}, "mouth", label="lips close"),
         _c("lips_right", {"MouthRight": 1.0}, "mouth", 0.5, "dir", "lips shift"),
+        # "lips moving soundlessly, counting": the lips work as in speech, a little open and rounding
+        # (corpus: JawOpen 0.06-0.1, MouthFunnel 0.1, MouthLowerDown 0.08-0.1)
+        _c("lips_talk", {"JawOpen": 0.2, "MouthFunnel": 0.2, "MouthLowerDown{S}": 0.2}, "mouth", 0.5, label="lips move as in speech"),
         _c("upper_lip_raise", _AU({10: 1.0}), "mouth", label="upper lip raise"),
         _c("teeth_bared", {**_AU({10: 0.8, 25: 1.0, 16: 0.5, 20: 0.3})}, "mouth", 0.7, label="teeth bared"),
         _c("lower_lip_down", _AU({16: 1.0}), "mouth", label="lower lip down"),
@@ -384,6 +387,8 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["narrow", "squint", "slit", "tighten", "tight", "tense"], "narrow"),
     **dict.fromkeys(["heavy", "heavy lidded", "half close", "half-close", "half closed", "hooded", "sleepy", "half-lidded", "half lidded", "droopy", "lazy"], "droop"),
     **dict.fromkeys(["press", "press together", "compress", "clamp", "thin", "flatten", "firm", "pinched"], "press"),
+    # "mouth a thin line", "lips in a hard line": a line of a mouth is a pressed one (also an intensity, below)
+    **dict.fromkeys(["thin line", "hard line", "grim line", "thin white line"], "press"),
     **dict.fromkeys(["shove", "shove out", "way out"], "out"),
     **dict.fromkeys(["stretch sideways", "pull sideways", "stretch wide", "pull wide sideways"], "stretch"),
     **dict.fromkeys(["bite", "nibble"], "in"),
@@ -439,7 +444,7 @@ RULES: dict[tuple[str, str], str] = {
     ("chin", "knit"): "chin_raise", ("chin", "tilt"): "head_tilt", ("chin", "in"): "head_down",
     ("jaw", "open"): "jaw_open", ("jaw", "down"): "jaw_open", ("jaw", "wide"): "jaw_open", ("jaw", "clench"): "jaw_clench",
     ("jaw", "narrow"): "jaw_clench", ("jaw", "press"): "jaw_clench", ("jaw", "close"): "lips_close", ("jaw", "out"): "jaw_forward",
-    ("jaw", "turn"): "jaw_right", ("jaw", "motion"): "jaw_right", ("mouth", "motion"): "lips_right", ("lips", "motion"): "lips_right", ("jaw", "side"): "jaw_right",
+    ("jaw", "turn"): "jaw_right", ("jaw", "motion"): "jaw_right", ("mouth", "motion"): "lips_right", ("lips", "motion"): "lips_right", ("lips", "talk"): "lips_talk", ("mouth", "talk"): "lips_talk", ("jaw", "side"): "jaw_right",
     ("mouth", "open"): "mouth_open", ("mouth", "wide"): "jaw_open", ("mouth", "down"): "mouth_open", ("mouth", "close"): "lips_close",
     ("mouth", "press"): "lips_press", ("mouth", "narrow"): "lips_tighten", ("mouth", "out"): "lips_pucker", ("mouth", "funnel"): "lips_funnel",
     ("mouth", "stretch"): "lips_stretch", ("mouth", "turn"): "lips_right", ("mouth", "side"): "lips_right", ("mouth", "curl"): "corners_up",
@@ -774,5 +779,7 @@ EXPRESSION_WORDS.update(dict.fromkeys(["buzz for", "absolutely buzz", "proper bu
 EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
 #: "po-faced", "poker-faced", "stone-faced": a face kept deliberately straight -- the lips held lightly together
 EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "stony face", "straight face"], "lips_press"))
+#: "his face is unreadable", "an inscrutable look": the same straight face, kept so that nothing shows
+EXPRESSION_WORDS.update(dict.fromkeys(["unreadable", "inscrutable"], "lips_press"))
 #: "chuffed to bits", "thrilled to bits": 'to bits' after a feeling is "completely", not "a bit"
 INTENSITY.update({"to bit": 0.9})  # base form: the lemmatizer reads "bits" as "bit"

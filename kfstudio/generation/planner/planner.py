@@ -396,6 +396,14 @@ class _Span:
 _ARTICLES = frozenset({"a", "an", "the"})
 #: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
 _ONTO = frozenset({"on", "onto", "upon", "over", "across", "into", "in"})
+#: Words after "in" that end its phrase ("lip rolled in and held"): "in" stays the movement's.
+_JOINERS = frozenset({"and", "or", "but", "then", "so", "as", "while", "with", "again", "there", "now", "too", "when", "until",
+                      "yet", "still", "till", "before", "after", "like"})
+#: Words that make moving lips speech ("lips moving soundlessly, counting"; "his mouth moved in prayer").
+_SPEAKING = frozenset({"silently", "soundlessly", "soundless", "silent", "count", "counting", "pray", "prayer", "praying", "word",
+                       "words", "speech", "speak", "speaking", "talk", "talking", "whisper", "whispering", "murmur", "mutter",
+                       "muttering", "mumble", "mumbling", "recite", "reciting", "read", "reading", "rehearse", "rehearsing",
+                       "sound", "along", "lyric", "lyrics", "sing", "singing", "name", "chant"})
 #: Parts that can move "to one side" as a whole: the mouth (lips shift) and the jaw.
 _SHIFTING_PARTS = frozenset({"mouth", "lips", "jaw"})
 
@@ -477,10 +485,23 @@ class _Matcher:
                 after_lemma = lemmas[s.end + 1] if s.end + 1 < len(lemmas) else ""
                 if (after in ("a", "an") and not sized) or (s.text == "in" and (after in _EMOTION_LEMMAS or after_lemma in _EMOTION_LEMMAS)):
                     del s.roles["action"]
-                elif s.text == "in" and s.end + 1 < len(clause) and clause[s.end + 1].position - clause[s.end].position >= 2:
+                elif s.text == "in" and s.end + 1 < len(clause) and (
+                        (clause[s.end + 1].position - clause[s.end].position >= 2
+                         and any(o.start == s.end + 1 and "part" in o.roles for o in out))
+                        or (clause[s.end + 1].position - clause[s.end].position == 1 and after.lower() not in _JOINERS
+                            and not any(o.start <= s.end + 1 <= o.end for o in out))):  # "moved in prayer": a word of no role
                     # "a muscle twitching in his cheek": a word left out before the part ("his", "the") makes
                     # "in" where it happens, not the cheeks sucked in
                     del s.roles["action"]
+        if not any("side" in o.roles or o.roles.get("action") in ("left", "right", "side", "turn") for o in out):
+            for s in out:  # "lips moving silently as she counts": the lips move as they talk, not sideways
+                if s.roles.get("action") == "motion" and lemmas[s.start] == "move" and s.start == s.end and any(
+                        o.roles.get("part") in ("lips", "mouth") for o in out) and any(l in _SPEAKING for l in lemmas):
+                    s.roles["action"] = "talk"
+        for s in out:  # "milk that's on the turn", "the tide on the turn": going off, not a head turn
+            if (s.roles.get("action") == "turn" and s.start >= 1 and texts[s.start - 1].lower() == "on"
+                    and clause[s.start].position - clause[s.start - 1].position == 2):
+                del s.roles["action"]
         for k, b in enumerate(out):
             # "head tipped to the side", "tilts her head sideways": the side is where the tilt goes, not a turn
             if b.roles.get("action") == "turn" and b.text.lower() in ("side", "sideways") and any(

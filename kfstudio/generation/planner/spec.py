@@ -218,14 +218,21 @@ def _phrase_at(toks: list[_Tok], k: int, side: str | None, backward: bool):
     for channels in (_rig_channels(toks[k].text), _au_channels(toks[k].text)):
         if channels:
             return k, _one_side(channels, side), True
-    for n in range(_LONGEST, 0, -1):
+    for n in range(_LONGEST + 1, 0, -1):
         lo, hi = (k - n + 1, k) if backward else (k, k + n - 1)
         if lo < 0 or hi >= len(toks) or any(t.kind != "word" for t in toks[lo : hi + 1]):
             continue
         words = tuple(t.low for t in toks[lo : hi + 1])
+        said = side
+        inside = [w for w in words[1:-1] if w in _SIDES]
+        if len(inside) == 1 and side is None:  # "brow L up .5": the side written inside the shape's words
+            said = _SIDES[inside[0]]
+            words = tuple(w for w in words if w != inside[0])
+        elif n > _LONGEST:
+            continue
         keys = WORDS.get(words) or (WORDS.get(words[:-1] + (words[-1][:-1],)) if words[-1].endswith("s") else None)
         if keys:
-            return (lo if backward else hi), _one_side(expand_targets(dict.fromkeys(keys, 1.0)), side), False
+            return (lo if backward else hi), _one_side(expand_targets(dict.fromkeys(keys, 1.0)), said), False
     return None
 
 

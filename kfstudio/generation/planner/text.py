@@ -932,6 +932,8 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"a forced \1\2"),
     # "tears open the envelope", "tears up the contract": ripping, not tears
     ("tear", r"\btear(?:s|ing)?\s+(?=(?:open|apart|off|into|through)\b|up\s+(?:the|a|an|his|her|their|my|your|it|them)\b)", "rips "),
+    # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
+    ("no", r"\b(?:to|at|for|with)\s+no(?:\s+|-)one(?:\s+in\s+particular)?\b", " , "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
     ("", r"\b(?:hopes|hoped|hoping|wants|wanted|wanting|wishes|wished|wishing)\s+(?=(?:that|nobody|no\s+one|someone|somebody|to|he|she|they|it|this|we|i|you|him|her|them|the)\b)", " "),
 ))
