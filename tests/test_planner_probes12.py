@@ -125,3 +125,30 @@ def test_a_mouth_like_a_line_is_pressed(planner, text):
 def test_to_no_one_in_particular_negates_nothing(planner):
     p = planner.plan("he shrugs to no one in particular, lips pushed out")
     assert v(p, "MouthPucker") >= 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- a smile that stays, or is in the eyes
+@pytest.mark.parametrize("text", ["His grin never wavered.", "Her smile didn't falter once."])
+def test_an_expression_that_does_not_falter_stays(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.4, p.explanation
+
+
+def test_a_mouth_that_does_not_drop_open_stays_shut(planner):
+    p = planner.plan("Her brows jump, but her mouth doesn't drop open.")
+    assert v(p, "JawOpen") < 0.05, p.explanation
+
+
+def test_smiling_with_the_eyes_lifts_the_cheeks_and_barely_the_mouth(planner):
+    only = planner.plan("She smiles with her eyes only.")
+    assert both(only, "CheekSquint") >= 0.2 and both(only, "MouthSmile") == 0.0, only.explanation
+    soft = planner.plan("smiling with his eyes, hands in his pockets")
+    assert both(soft, "CheekSquint") >= 0.2 and 0.0 < both(soft, "MouthSmile") <= 0.3, soft.explanation
+    assert both(soft, "BrowDown") < 0.05, soft.explanation
+    shut = planner.plan("She smiles with her eyes closed.")  # the eyes are closed; the smile is the mouth's
+    assert both(shut, "EyeBlink") >= 0.6 and both(shut, "MouthSmile") >= 0.4, shut.explanation
+
+
+def test_gnawing_at_a_lip_bites_it(planner):
+    p = planner.plan("He gnaws at his lower lip.")
+    assert v(p, "MouthRollLower") >= 0.3, p.explanation

@@ -310,6 +310,7 @@ EXPRESSION_WORDS.update({
     "spit": "spit", "pant": "pant", "gasp for air": "pant", "burp": "burp", "belch": "burp", "blow a raspberry": "raspberry",
     "raspberry": "raspberry", "snort": "snort", "smooch": "kiss", "roar with laughter": "laugh",
     "nibble lip": "bite_lip", "nibble lower lip": "bite_lip", "nibble": "bite_lip", "chew lip": "bite_lip", "chew lower lip": "bite_lip",
+    "gnaw lip": "bite_lip", "gnaw at lip": "bite_lip", "gnaw lower lip": "bite_lip", "gnaw at lower lip": "bite_lip", "gnaw on lip": "bite_lip",
     "cry with laughter": "laugh", "tear of laughter": "laugh", "tear of joy": "laugh",
     "laugh so hard": "laugh",
     "bite down on lower lip": "bite_lip", "bite down on lip": "bite_lip", "lip get bite": "bite_lip", "lower lip get bite": "bite_lip",

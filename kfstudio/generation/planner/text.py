@@ -932,6 +932,12 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"a forced \1\2"),
     # "tears open the envelope", "tears up the contract": ripping, not tears
     ("tear", r"\btear(?:s|ing)?\s+(?=(?:open|apart|off|into|through)\b|up\s+(?:the|a|an|his|her|their|my|your|it|them)\b)", "rips "),
+    # "the smile didn't falter", "his grin never wavered": the expression stays; no negation of it
+    ("", r"\b(?:did\s*n[o']?t|does\s*n[o']?t|do\s*n[o']?t|never|not|without)\s+(?:once\s+|even\s+)?(?:falter|waver|slip|fade|dim)(?:s|ed|ped|ing|ping)?\b", " , "),
+    # "she smiles with her eyes (only)": a Duchenne smile in the eyes, the mouth barely in it
+    ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
+    ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
+     " cheeks lift a little , a faint smile "),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
     ("no", r"\b(?:to|at|for|with)\s+no(?:\s+|-)one(?:\s+in\s+particular)?\b", " , "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
