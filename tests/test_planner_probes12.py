@@ -152,3 +152,15 @@ def test_smiling_with_the_eyes_lifts_the_cheeks_and_barely_the_mouth(planner):
 def test_gnawing_at_a_lip_bites_it(planner):
     p = planner.plan("He gnaws at his lower lip.")
     assert v(p, "MouthRollLower") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Soaked and blue-lipped, he shivers.", "her lips going blue in the snow", "blue with cold"])
+def test_blue_lips_are_the_cold_not_sadness(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") < 0.2 and both(p, "MouthFrown") < 0.1, p.explanation
+    assert v(p, "MouthLeft") == 0.0 and v(p, "MouthRight") == 0.0, p.explanation
+
+
+def test_feeling_blue_is_still_sad(planner):
+    p = planner.plan("He's feeling blue.")
+    assert v(p, "BrowInnerUp") >= 0.3, p.explanation

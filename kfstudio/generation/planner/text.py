@@ -938,6 +938,10 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "lips blue", "her lips turning blue", "blue with cold": a colour of the cold, not the blues
+    ("blue", r"\b(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\s+(?:(?:are|is|was|were|turning|turned|turns?|going|gone|went|goes|go)\s+)?(?:blue|purple|grey|gray)\b", r"\1 , "),
+    ("blue", r"\b(?:blue|purple|grey|gray)(?:\s+|-)(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\b", r"\1"),
+    ("blue", r"\b(?:blue|purple)\s+(?:with|from)\s+(?:the\s+)?cold\b|\b(?:blue|purple)(?:\s+|-)lipped\b", " cold "),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
     ("no", r"\b(?:to|at|for|with)\s+no(?:\s+|-)one(?:\s+in\s+particular)?\b", " , "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
