@@ -164,3 +164,15 @@ def test_blue_lips_are_the_cold_not_sadness(planner, text):
 def test_feeling_blue_is_still_sad(planner):
     p = planner.plan("He's feeling blue.")
     assert v(p, "BrowInnerUp") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He bursts into tears.", "she broke down crying", "dissolving into floods of tears"])
+def test_bursting_into_tears_is_a_sob_not_a_change_to_sadness(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.5 and both(p, "EyeSquint") >= 0.2 and both(p, "MouthStretch") >= 0.2, p.explanation
+    assert not p.beats, p.beats
+
+
+def test_a_face_that_melts_into_tears_is_still_a_change(planner):
+    p = planner.plan("her frown melts into tears")
+    assert p.beats and both(p, "BrowDown") < 0.1, p.explanation

@@ -251,6 +251,8 @@ EXPRESSION_WORDS: dict[str, str] = {
     "sob": "sob", "weep": "cry", "cry": "cry", "smile not reach eye": "mouth_only_smile", "smile do not reach eye": "mouth_only_smile",
     "smile never reach eye": "mouth_only_smile", "smile that not reach eye": "mouth_only_smile",
     "smile that do not reach eye": "mouth_only_smile", "smile that never reach eye": "mouth_only_smile",
+    "burst into tears": "sob", "break into tears": "sob", "dissolve into tears": "sob", "break down in tears": "sob",
+    "break down cry": "sob", "in flood of tears": "sob", "flood of tears": "sob", "burst out cry": "sob",
     "tear up": "cry", "tearful": "cry", "well up": "cry", "eye well up": "cry", "well up with tear": "cry", "bawl": "sob",
     "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
     # a sharp breath in is a gasp (a deep or slow one is not); through the teeth it is the teeth suck
