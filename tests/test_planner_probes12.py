@@ -176,3 +176,23 @@ def test_bursting_into_tears_is_a_sob_not_a_change_to_sadness(planner, text):
 def test_a_face_that_melts_into_tears_is_still_a_change(planner):
     p = planner.plan("her frown melts into tears")
     assert p.beats and both(p, "BrowDown") < 0.1, p.explanation
+
+
+def test_a_feeling_beside_parted_lips_does_not_press_them(planner):
+    p = planner.plan("The eyes narrow with focus and the lips part as if to speak.")
+    assert v(p, "JawOpen") >= 0.1 and both(p, "MouthPress") < 0.05, p.explanation
+    assert both(p, "EyeSquint") >= 0.3, p.explanation
+
+
+def test_a_mouth_down_is_turned_down_not_open(planner):
+    p = planner.plan("brows up, mouth down, tears")
+    assert both(p, "MouthFrown") >= 0.3 and v(p, "JawOpen") < 0.2, p.explanation
+    opened = planner.plan("her mouth drops open")
+    assert v(opened, "JawOpen") >= 0.2, opened.explanation
+
+
+def test_a_brow_movement_on_the_inner_or_outer_edges_moves_only_those(planner):
+    inner = planner.plan("the brows lift on the inner edges")
+    assert v(inner, "BrowInnerUp") >= 0.3 and both(inner, "BrowOuterUp") == 0.0, inner.explanation
+    outer = planner.plan("eyebrows raised at the outer ends")
+    assert both(outer, "BrowOuterUp") >= 0.3 and v(outer, "BrowInnerUp") == 0.0, outer.explanation

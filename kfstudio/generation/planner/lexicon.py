@@ -448,7 +448,7 @@ RULES: dict[tuple[str, str], str] = {
     ("jaw", "open"): "jaw_open", ("jaw", "down"): "jaw_open", ("jaw", "wide"): "jaw_open", ("jaw", "clench"): "jaw_clench",
     ("jaw", "narrow"): "jaw_clench", ("jaw", "press"): "jaw_clench", ("jaw", "close"): "lips_close", ("jaw", "out"): "jaw_forward",
     ("jaw", "turn"): "jaw_right", ("jaw", "motion"): "jaw_right", ("mouth", "motion"): "lips_right", ("lips", "motion"): "lips_right", ("lips", "talk"): "lips_talk", ("mouth", "talk"): "lips_talk", ("jaw", "side"): "jaw_right",
-    ("mouth", "open"): "mouth_open", ("mouth", "wide"): "jaw_open", ("mouth", "down"): "mouth_open", ("mouth", "close"): "lips_close",
+    ("mouth", "open"): "mouth_open", ("mouth", "wide"): "jaw_open", ("mouth", "down"): "corners_down", ("mouth", "close"): "lips_close",
     ("mouth", "press"): "lips_press", ("mouth", "narrow"): "lips_tighten", ("mouth", "out"): "lips_pucker", ("mouth", "funnel"): "lips_funnel",
     ("mouth", "stretch"): "lips_stretch", ("mouth", "turn"): "lips_right", ("mouth", "side"): "lips_right", ("mouth", "curl"): "corners_up",
     ("mouth", "knit"): "lips_purse", ("mouth", "in"): "lips_roll_in", ("mouth", "clench"): "jaw_clench", ("mouth", "tremble"): "lip_tremble",

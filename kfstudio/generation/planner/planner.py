@@ -91,6 +91,8 @@ _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
 _MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")
                            for n in ch.NAMES])
 _CLOSURES = frozenset({"blink", "wink", "eyes_close"})
+#: What keeps the lips together: pressed, rolled in, the chin pushing the lower lip up, closed.
+_SEALING_CHANNELS = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) or n == "MouthClose" for n in ch.NAMES])
 _DURATION_WORDS = frozenset({"quick", "quickly", "brief", "briefly", "fast", "rapid", "rapidly", "short", "sudden", "suddenly"})
 def _emotion_lemmas() -> frozenset[str]:
     from .facs import EMOTION_WORDS
@@ -337,6 +339,7 @@ class _Instance:
     from_expression: bool = False  # named by an expression word (not a part + movement pair)
     vague: bool = False  # a part + loose shape word ("curl", "twitch")
     mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
+    unsealed: bool = False  # a feeling beside lips the words part: its pressed or rolled lips are left out
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -961,6 +964,12 @@ class EmbeddedPlanner:
             instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], gone.start, gone.end,
                                        f"{gone.words} {gone.negation_word}", intensity=_DRAINED_SADNESS))
             explanation.append(f"'{gone.words}' {gone.negation_word}: a happy feeling draining away leaves a sad face")
+        if any(i.concept.key in _OPENINGS and not i.negated for i in instances):
+            # "eyes narrow with focus, the lips part": the words open the mouth; a feeling named beside them
+            # colours the face but does not press the lips they part
+            for i in instances:
+                if i.concept.key.startswith("emotion_"):
+                    i.unsealed = True
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
@@ -1421,6 +1430,8 @@ class EmbeddedPlanner:
         contribution = target * level
         if inst.mouthless:
             contribution[_REGION_MASKS["mouth"]] = 0.0
+        if inst.unsealed:
+            contribution[_SEALING_CHANNELS] = 0.0
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
         if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it
