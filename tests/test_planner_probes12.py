@@ -196,3 +196,10 @@ def test_a_brow_movement_on_the_inner_or_outer_edges_moves_only_those(planner):
     assert v(inner, "BrowInnerUp") >= 0.3 and both(inner, "BrowOuterUp") == 0.0, inner.explanation
     outer = planner.plan("eyebrows raised at the outer ends")
     assert both(outer, "BrowOuterUp") >= 0.3 and v(outer, "BrowInnerUp") == 0.0, outer.explanation
+
+
+def test_a_part_that_settles_into_a_neutral_line_rests_beside_the_others(planner):
+    p = planner.plan("The gaze drops to the right, the brows relax, and the mouth settles into a neutral line.")
+    assert both(p, "EyeLookDown") >= 0.2 and not p.beats, p.explanation
+    changed = planner.plan("her smile settles into a frown")
+    assert both(changed, "MouthFrown") >= 0.3 and both(changed, "MouthSmile") == 0.0, changed.explanation

@@ -938,6 +938,9 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "the mouth settles into a neutral line": that part at rest, beside the rest of the list; not a change
+    ("settl", r"\bsettl(?:e|es|ed|ing)\s+(?:back\s+)?into\s+(?:a|an|its|her|his|their)?\s*(neutral|relaxed|resting|calm|natural)\b"
+     r"(?:\s+(?:line|position|shape|expression|state|pose|set))?", r" is \1 "),
     # "the brows lift on the inner edges", "brows raised at the outer ends": those parts of the brows
     ("brow", r"\b(brows?|eyebrows?)\s+(\w+(?:\s+\w+)?)\s+(?:on|at|along)\s+(?:the|their|its|her|his)\s+(inner|outer)\s+(?:edges?|ends?|corners?|sides?|tips?|halves|half|parts?)\b", r"\3 \1 \2"),
     # "lips blue", "her lips turning blue", "blue with cold": a colour of the cold, not the blues
