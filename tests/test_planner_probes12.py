@@ -203,3 +203,10 @@ def test_a_part_that_settles_into_a_neutral_line_rests_beside_the_others(planner
     assert both(p, "EyeLookDown") >= 0.2 and not p.beats, p.explanation
     changed = planner.plan("her smile settles into a frown")
     assert both(changed, "MouthFrown") >= 0.3 and both(changed, "MouthSmile") == 0.0, changed.explanation
+
+
+@pytest.mark.parametrize("text", ["her eyes turn away from him", "the gaze slides away"])
+def test_eyes_that_turn_away_look_away_without_turning_the_head_much(planner, text):
+    p = planner.plan(text)
+    assert max(both(p, "EyeLookOut"), both(p, "EyeLookIn")) >= 0.2, p.explanation
+    assert abs(v(p, "HeadYaw")) <= 0.2, p.explanation

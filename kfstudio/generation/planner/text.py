@@ -938,6 +938,8 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "her eyes turn away", "the gaze turned away from him": the eyes look away; the head stays
+    ("away", r"\b(eyes|gaze|eyeline|glance)\s+(?:turn|turns|turned|turning|slide|slides|slid|sliding)\s+away\b", r"\1 look away"),
     # "the mouth settles into a neutral line": that part at rest, beside the rest of the list; not a change
     ("settl", r"\bsettl(?:e|es|ed|ing)\s+(?:back\s+)?into\s+(?:a|an|its|her|his|their)?\s*(neutral|relaxed|resting|calm|natural)\b"
      r"(?:\s+(?:line|position|shape|expression|state|pose|set))?", r" is \1 "),
