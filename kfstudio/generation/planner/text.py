@@ -441,7 +441,8 @@ _TARGET_SIDE_RE = re.compile(
     re.IGNORECASE,
 )
 #: "AU9+10 right side only", "AU 6+12, left side": the side belongs to every code of the list
-_AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?",
+_AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?"
+                         r"(?!\s*(?:side\s+)?(?:neutral|untouched|loose|still|stays?|relaxed|zero|0|nothing|dead|flat|level|at rest)\b)",
                          re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 #: Levels written as numbers in terse notes: "jaw .3", "lids 0.5", "smile @ .4", "lip up 50" (a round number
@@ -683,6 +684,16 @@ _BARE_AU_SIDED_RE = re.compile(r"(?<![\w.+])([LR])(\d{1,2}[A-E]?)(?![\w.+])")
 _BARE_AU_LEVEL_RE = re.compile(r"(?<![\w.+])(\d{1,2}[A-Ea-e])(?![\w.+])")
 _CODE_NOTE_RE = re.compile(r"^(?:\s|[,;:+/()\-]|\b(?:AUs?|[LR]?\d{1,2}[A-Ea-e]?|l|r|left|right|only|side|both|bilateral|and)\b)*[.!]?\s*$",
                            re.IGNORECASE)
+#: A code in a longer note, known by its intensity letter or its side letter ("1E — inner brows up", "7C R, L eye
+#: open", "24L + 14L, R side loose", "l10c + l9b"); the side letter after a number is a capital ("24L"), and a
+#: number alone never reads as a code here
+_BARE_AU_CODED_RE = re.compile(
+    r"(?<![\w.+/@~\-'])(?P<pre>[LRlr])?(?P<n>\d{1,2})(?P<lvl>[A-Ea-e])?(?P<post>[LR])?(?![\w.+%/'\-])")
+#: A note that opens on a code, then its side, "only" or a level ("10 only - upper teeth", "9 on L only",
+#: "43 L @ .5", "18 @ 100%", "28 upper only")
+_BARE_AU_LEAD_RE = re.compile(
+    r"^\s*(\d{1,2})(?=\s*(?:only\b|@|\+\s*\d|w/o\b|bilat|both\b|(?:on\s+)?[LR]\b|(?:upper|lower)\s+only\b))")
+_BARE_AU_DENIED_RE = re.compile(r"\b(no|w/o|without|not)\s+(\d{1,2})\b(?![.%/]\d|\s*(?:%|percent|/))", re.IGNORECASE)
 
 
 def _bare_au(s: str) -> str:
@@ -698,6 +709,20 @@ def _bare_au(s: str) -> str:
         lambda m: f"AU{m.group(2)} {'left' if m.group(1) == 'L' else 'right'}" if known(m.group(2)) else m.group(0), s)
     if _CODE_NOTE_RE.match(s):
         s = _BARE_AU_LEVEL_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
+    before = s
+
+    def coded(m: re.Match) -> str:
+        side = (m.group("pre") or m.group("post") or "").upper()
+        number, level = m.group("n"), m.group("lvl") or ""
+        if not known(number) or (not level and not side) or (level.upper() == "D" and number in ("2", "3") and not side):
+            return m.group(0)  # "a 2D look", "3D glasses": a dimension, not a code
+        return f"AU{number}{level}" + {"L": " left", "R": " right"}.get(side, "")
+
+    s = _BARE_AU_CODED_RE.sub(coded, s)
+    s = re.sub(r"(AU\d{1,2}[A-Ea-e]? (?:left|right))\s*\+", r"\1 ,", s)  # "24L + 14L": each code keeps its side
+    s = _BARE_AU_LEAD_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
+    if s != before:  # a note written in codes: "no 12", "w/o 25" deny a code too
+        s = _BARE_AU_DENIED_RE.sub(lambda m: f"{'without' if m.group(1) == 'w/o' else m.group(1)} AU{m.group(2)}" if known(m.group(2)) else m.group(0), s)
     return s
 
 

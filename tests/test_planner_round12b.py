@@ -1,0 +1,69 @@
+"""Round 12b of the planner: general readings of English (and of animators' notes) the dev split showed missing.
+
+Every probe sentence is written here for the rule it checks (none is a corpus line); the real planner
+reads it and the values it gives are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# --- FACS codes in a longer note: known by an intensity or side letter ------------------------------------
+
+@pytest.mark.parametrize("text, channel, least", [
+    ("2E, keep the inner brows down", "BrowOuterUpLeft", 0.8),
+    ("20D — stretch it wide, nothing else", "MouthStretchRight", 0.6),
+    ("5C both eyes, jaw stays shut", "EyeWideLeft", 0.5),
+    ("lower face: 17B please", "MouthShrugLower", 0.2),
+])
+def test_a_leveled_code_inside_a_note_is_a_code(planner, text, channel, least):
+    assert v(planner.plan(text), channel) >= least
+
+
+@pytest.mark.parametrize("text, moved, still", [
+    ("12R + 14R, the other corner stays", "MouthSmileRight", "MouthSmileLeft"),
+    ("r7c, left lid loose", "EyeSquintRight", "EyeSquintLeft"),
+    ("2L please", "BrowOuterUpLeft", "BrowOuterUpRight"),
+])
+def test_a_code_with_a_side_letter_moves_that_side_only(planner, text, moved, still):
+    p = planner.plan(text)
+    assert v(p, moved) >= 0.3 and v(p, still) < 0.1
+
+
+def test_each_sided_code_of_a_sum_keeps_its_own_side(planner):
+    p = planner.plan("15L + 12R")
+    assert v(p, "MouthFrownLeft") >= 0.3 and v(p, "MouthFrownRight") < 0.1
+    assert v(p, "MouthSmileRight") >= 0.3 and v(p, "MouthSmileLeft") < 0.1
+
+
+def test_a_side_said_to_stay_neutral_is_not_the_codes_side(planner):
+    p = planner.plan("AU2C + AU1C, left side neutral")
+    assert v(p, "BrowOuterUpRight") >= 0.3  # the codes are not put on the left
+
+
+@pytest.mark.parametrize("text, channel", [("17 only, rest dead", "MouthShrugLower"), ("20 @ 80%", "MouthStretchLeft"),
+                                           ("14 on R only", "MouthDimpleRight")])
+def test_a_note_opening_on_a_code_reads_it(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3
+
+
+def test_a_code_denied_in_a_coded_note_is_held_at_rest(planner):
+    p = planner.plan("7C, no 6")
+    assert v(p, "EyeSquintLeft") >= 0.5 and v(p, "CheekSquintLeft") < 0.1
+    assert v(planner.plan("22C w/o 26"), "JawOpen") < 0.1
+
+
+@pytest.mark.parametrize("text", ["a 2D look at the camera", "after 2 coffees she smiles", "she smiles at the 2D sketch"])
+def test_numbers_in_prose_are_no_codes(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowOuterUpLeft") < 0.3 and v(p, "BrowInnerUp") < 0.3
