@@ -67,3 +67,21 @@ def test_a_code_denied_in_a_coded_note_is_held_at_rest(planner):
 def test_numbers_in_prose_are_no_codes(planner, text):
     p = planner.plan(text)
     assert v(p, "BrowOuterUpLeft") < 0.3 and v(p, "BrowInnerUp") < 0.3
+
+
+# --- animators' abbreviations: "dn", "fwd", and inside rig names ("jawFwd", "mouthSmileLft") ----------------
+
+@pytest.mark.parametrize("text, channel", [("brows dn a touch", "BrowDownLeft"), ("both corners dn, sad", "MouthFrownRight"),
+                                           ("jaw fwd, teeth showing", "JawForward")])
+def test_typed_abbreviations_of_directions_are_read(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.2
+
+
+@pytest.mark.parametrize("text, channel, value", [("jawFwd .4", "JawForward", 0.4), ("mouthSmileLft 0.3", "MouthSmileLeft", 0.3),
+                                                  ("browDn_Rt .6", "BrowDownRight", 0.6), ("jawfwd 20", "JawForward", 0.2)])
+def test_a_rig_name_with_an_abbreviation_takes_its_typed_value(planner, text, channel, value):
+    assert v(planner.plan(text), channel) == pytest.approx(value)
+
+
+def test_a_tilt_is_no_abbreviation_of_left(planner):
+    assert v(planner.plan("headTilt .3"), "HeadRoll") == pytest.approx(0.3)

@@ -383,6 +383,7 @@ SHORTHAND: dict[str, str] = {
     "doesn": "does not", "isn": "is not", "wasn": "was not", "couldn": "could not", "wouldn": "would not",
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
+    "dn": "down", "dwn": "down", "fwd": "forward", "fwds": "forward",
     "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
     "lmaoo": "laugh hard", "lmfaoo": "laugh hard", "ded": "dead", "bink": "blink", "binks": "blinks", "blinkk": "blink",
     "kina": "somewhat", "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
