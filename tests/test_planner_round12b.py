@@ -85,3 +85,17 @@ def test_a_rig_name_with_an_abbreviation_takes_its_typed_value(planner, text, ch
 
 def test_a_tilt_is_no_abbreviation_of_left(planner):
     assert v(planner.plan("headTilt .3"), "HeadRoll") == pytest.approx(0.3)
+
+
+# --- a negation that names a part of its own does not reach the next part's movement ------------------------
+
+@pytest.mark.parametrize("text, channel", [("whistling no brow movement eyes shut", "EyeBlinkLeft"),
+                                           ("no jaw motion, lips pressed", "MouthPressLeft"),
+                                           ("no head movement at all eyes up", "EyeLookUpLeft")])
+def test_a_negated_part_leaves_the_next_parts_movement(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3
+
+
+@pytest.mark.parametrize("text", ["Neither her lips nor her eyes smile at the joke.", "no smile, eyes down"])
+def test_a_negation_of_the_movement_itself_still_denies_it(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") < 0.1

@@ -174,6 +174,9 @@ _DRAINED_SADNESS = 0.45
 _COUNT_WORDS = frozenset({"a single", "single", "one"})
 #: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
+#: A part of the face a negation may name on its own ("no mouth movement"; not "face", "look": the whole expression)
+_OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|"
+                          r"nostrils?|chin|jaw|head|gaze|tongue|teeth)")
 #: Plain negations ("doesn't open her eyes"), as opposed to fading words ("the wide eyes relax")
 _NOT_WORDS = frozenset({"not", "never", "no", "without", "refuse to", "avoid"})
 #: A mouth corner written in the singular moves one side ("the corner of her mouth curls up")
@@ -1281,6 +1284,14 @@ class EmbeddedPlanner:
                                       and not any(i.start <= spans[k - 1].start <= i.end for i in instances)):
                     # "eyes slide down without the head following", "her eyes didn't change": it negates the part named
                     # with it, not the movement before
+                    continue
+                own = [sp for sp in spans[k + 1:] if "part" in sp.roles and s.end < sp.start < after.start
+                       and _OWN_PART_RE.fullmatch(sp.text)] if after is not None else []
+                later = [sp for sp in spans if "part" in sp.roles and after.start <= sp.start <= after.end] if own else []
+                if own and later and own[0].roles["part"] != later[0].roles["part"] and not any(
+                        "neg_before" in sp.roles for sp in spans if own[0].end < sp.start < after.start):
+                    # "humming, no mouth movement, eyes closed": the negation names a part of its own that no movement
+                    # here moves; the next movement, of another part named with it, is not denied
                     continue
                 target = after or self._nearest(instances, s, prefer_after=True)
                 if after is None and target.concept.key.startswith("emotion_"):
