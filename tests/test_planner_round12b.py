@@ -99,3 +99,21 @@ def test_a_negated_part_leaves_the_next_parts_movement(planner, text, channel):
 @pytest.mark.parametrize("text", ["Neither her lips nor her eyes smile at the joke.", "no smile, eyes down"])
 def test_a_negation_of_the_movement_itself_still_denies_it(planner, text):
     assert v(planner.plan(text), "MouthSmileLeft") < 0.1
+
+
+# --- "all the way up/down/back": as far as it goes, in that direction ---------------------------------------
+
+@pytest.mark.parametrize("text, channel, least", [
+    ("her eyebrows go all the way up", "BrowInnerUp", 0.8),
+    ("eyes roll all the way up, head still", "EyeLookUpLeft", 0.5),
+    ("he leans his head all the way back", "HeadPitch", -1.0),
+    ("mouth all the way open", "JawOpen", 0.5),
+])
+def test_all_the_way_keeps_its_direction_and_goes_far(planner, text, channel, least):
+    value = v(planner.plan(text), channel)
+    assert (value <= -0.25) if least < 0 else (value >= least)
+
+
+def test_a_smile_all_the_way_up_to_the_eyes_is_no_look_up(planner):
+    p = planner.plan("a grin all the way up to her eyes")
+    assert v(p, "MouthSmileLeft") >= 0.5 and v(p, "EyeLookUpLeft") == 0

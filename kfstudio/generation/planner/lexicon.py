@@ -515,7 +515,7 @@ INTENSITY: dict[str, float] = {
                      "hit the ceiling", "hits the ceiling", "through the roof", "to the sky", "to the heavens", "sky high",
                      "off the chart", "like life depend on it", "exaggerated", "over the top", "full strength", "extreme version", "for all worth", "deepest", "hardest",
                      "strongest", "as wide as", "as big as", "as far as can", "as hard as can", "way way",
-                     "all out", "all the way up", "to the max", "belly", "roar", "a mile wide", "split face in two", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
+                     "all out", "to the max", "belly", "roar", "a mile wide", "split face in two", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
     **dict.fromkeys(["fake", "fixed", "plastic", "pasted", "strained", "brave", "dutiful", "professional", "practised",
                      "practiced", "wan", "false", "hollow", "painted", "stiff", "half hearted", "halfhearted", "mechanical",
                      "glassy", "put on", "courteous", "social"], 0.45),
