@@ -117,3 +117,16 @@ def test_all_the_way_keeps_its_direction_and_goes_far(planner, text, channel, le
 def test_a_smile_all_the_way_up_to_the_eyes_is_no_look_up(planner):
     p = planner.plan("a grin all the way up to her eyes")
     assert v(p, "MouthSmileLeft") >= 0.5 and v(p, "EyeLookUpLeft") == 0
+
+
+# --- 'straight' before a direction sharpens it; it does not put the gaze on the camera -----------------------
+
+@pytest.mark.parametrize("text, channel", [("she stares straight down at her shoes", "EyeLookDownLeft"),
+                                           ("gazing straight up into the rain", "EyeLookUpRight")])
+def test_straight_before_a_direction_keeps_the_direction(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3
+
+
+def test_straight_at_the_lens_is_still_the_camera(planner):
+    p = planner.plan("looking straight at the lens")
+    assert v(p, "EyeLookDownLeft") == 0 and v(p, "EyeLookUpLeft") == 0 and v(p, "HeadYaw") == 0

@@ -605,6 +605,10 @@ _HUNDRED_PERCENT_RE = re.compile(r"\b(?:a|one)\s+hundred\s+(?:percent|per\s+cent
 _ALL_THE_WAY_RE = re.compile(r"\ball\s+(?:the\s+)?way\s+(up|down|back|forward|open|out|in|over|left|right|round|around)\b", re.I)
 #: "a smile all the way up to the eyes": how far it reaches, not a look up
 _UP_TO_THE_EYES_RE = re.compile(r"\ball\s+(?:the\s+)?way\s+up\s+(?=to\s+(?:the|her|his|their|my|your)\s+(?:eyes|ears)\b)", re.I)
+#: "looking straight down", "eyes straight up", "head straight back": 'straight' only sharpens the direction (the
+#: gaze is not on the camera, as in "straight ahead", "straight at the lens")
+_STRAIGHT_DIRECTION_RE = re.compile(
+    r"\b((?:look|stare|star|gaz|glanc|peer|peek|eye|gaze|head|chin|face)\w*)\s+straight\s+(?=(?:up|down|left|right|back|sideways|over)\b)", re.I)
 _AS_FAR_AS_RE = re.compile(
     r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
     r"(?:possible|(?:they|it|she|he|i|you|we)(?:'ll|\s+will|\s+would|\s+can|\s+could)?\s+(?:go|goes|went|get|gets|can|could|will|would|manage)\w*)",
@@ -819,6 +823,7 @@ def normalize(text: str) -> str:
     s = _UNTIL_RESULT_RE.sub(" completely", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
     s = _BEST_NOT_RE.sub("trying not to", s)
+    s = _STRAIGHT_DIRECTION_RE.sub(r"\1 ", s)
     s = _ALL_THE_WAY_RE.sub(r"\1 completely", _UP_TO_THE_EYES_RE.sub("all the way ", s))
     s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
     s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
