@@ -130,3 +130,21 @@ def test_straight_before_a_direction_keeps_the_direction(planner, text, channel)
 def test_straight_at_the_lens_is_still_the_camera(planner):
     p = planner.plan("looking straight at the lens")
     assert v(p, "EyeLookDownLeft") == 0 and v(p, "EyeLookUpLeft") == 0 and v(p, "HeadYaw") == 0
+
+
+# --- a negated word of speech ("without saying anything", "no words") does not deny the face's movement --------
+
+@pytest.mark.parametrize("text, channel", [("not a word just a scowl", "BrowDownLeft"),
+                                           ("she stares him down without saying a thing", "BrowDownLeft"),
+                                           ("no need to yell just a frown", "BrowDownRight"),
+                                           ("he doesn't speak, jaw hanging open", "JawOpen")])
+def test_a_negated_word_of_speech_leaves_the_movement(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.1
+
+
+def test_a_negated_movement_beside_silence_is_still_denied(planner):
+    assert v(planner.plan("no words and no smile"), "MouthSmileLeft") == 0
+
+
+def test_a_movement_joined_to_the_silence_by_or_is_denied_with_it(planner):
+    assert v(planner.plan("she doesn't say anything or smile"), "MouthSmileLeft") == 0

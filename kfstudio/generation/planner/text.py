@@ -559,6 +559,14 @@ def _right_adverb(m: re.Match) -> str:
     return before + m.group(2)
 
 
+#: "without saying anything", "no words, just the glare", "no need to shout", "he doesn't say a thing": what the voice does
+#: not do; the negation does not reach the face's movement named next (the glare still glares)
+_SILENT_RE = re.compile(
+    r"(?<!\bleft\s)(?<!\bleaves\s)(?<!\bwent\s)(?<!\bgoes\s)"  # "left without saying goodbye": a departure
+    r"\b(?:without|no|not|never|(?:does|do|did|will|would|can|could)\s*(?:n't|not))\s+(?:(?:even\s+)?(?:a|any|one|single)\s+)?"
+    r"(?:say(?:s|ing)?|speak(?:s|ing)?|talk(?:s|ing)?|utter(?:s|ing)?|words?|yelling|shouting|(?:need|call)\s+(?:to|for)\s+"
+    r"(?:shout\w*|yell\w*|say\w*|speak\w*|talk\w*|words?)|raising\s+(?:her|his|their|my|your)\s+voice)"
+    r"(?:\s+(?:needed|anything|a\s+thing|a\s+word|one\s+word|at\s+all))?\b(?!(?:\s+\w+)?\s*,?\s*(?:or|nor)\b)")  # "doesn't say anything or smile"
 #: "not looking where he's going": an idiom for inattention, not a negated look (what the eyes do is said beside it)
 _NOT_WATCHING_RE = re.compile(
     r"\b(?:not|never|n't)\s+(?:looking|watching|look|watch|looks|watches)\s+where\s+\S+\s+(?:is\s+|was\s+|are\s+)?"
@@ -861,6 +869,7 @@ def normalize(text: str) -> str:
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
+    s = _SILENT_RE.sub(" , ", s)
     s = round5_rewrites(s)
     s = round6_rewrites(s)
     return re.sub(r"[ \t]+", " ", s).strip()
