@@ -148,3 +148,15 @@ def test_a_negated_movement_beside_silence_is_still_denied(planner):
 
 def test_a_movement_joined_to_the_silence_by_or_is_denied_with_it(planner):
     assert v(planner.plan("she doesn't say anything or smile"), "MouthSmileLeft") == 0
+
+
+# --- a look from under the brows is a glare up ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["he stares at her from under his heavy brows", "she looks up at him from under her eyebrows"])
+def test_a_look_from_under_the_brows_glares_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowDownLeft") >= 0.3 and v(p, "EyeSquintLeft") >= 0.15 and v(p, "EyeLookUpLeft") >= 0.2
+
+
+def test_a_look_from_under_a_fringe_is_no_glare(planner):
+    assert v(planner.plan("she peeks out from under her fringe"), "BrowDownLeft") < 0.1

@@ -559,6 +559,11 @@ def _right_adverb(m: re.Match) -> str:
     return before + m.group(2)
 
 
+#: "one look from under his brows", "looks up at him from under lowered brows": a glare up from under the brows (from
+#: under the lashes or a fringe is another, coy look, left alone)
+_FROM_UNDER_BROWS_RE = re.compile(
+    r"\b(?:look|stare|star|glare|glower|gaz|peer)\w*\s+(?:up\s+)?(?:at\s+(?:him|her|them|me|us|it|the\s+\w+)\s+)?from\s+under\s+"
+    r"(?:(?:his|her|their|my|your|the)\s+)?(?:(?:lowered|heavy|low|knitted|drawn|dark|thick|bushy|furrowed)\s+)?(?:eye)?brows\b", re.I)
 #: "without saying anything", "no words, just the glare", "no need to shout", "he doesn't say a thing": what the voice does
 #: not do; the negation does not reach the face's movement named next (the glare still glares)
 _SILENT_RE = re.compile(
@@ -870,6 +875,7 @@ def normalize(text: str) -> str:
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
     s = _SILENT_RE.sub(" , ", s)
+    s = _FROM_UNDER_BROWS_RE.sub(" glare up ", s)
     s = round5_rewrites(s)
     s = round6_rewrites(s)
     return re.sub(r"[ \t]+", " ", s).strip()
