@@ -160,3 +160,39 @@ def test_a_look_from_under_the_brows_glares_up(planner, text):
 
 def test_a_look_from_under_a_fringe_is_no_glare(planner):
     assert v(planner.plan("she peeks out from under her fringe"), "BrowDownLeft") < 0.1
+
+
+# --- a dimple, the chin boss, air in the cheeks, 'nose in the air' -------------------------------------------
+
+def test_a_dimple_on_one_side_dimples_that_side(planner):
+    p = planner.plan("a faint dimple shows on his right side")
+    assert v(p, "MouthDimpleRight") >= 0.1 and v(p, "MouthDimpleLeft") == 0
+
+
+def test_a_dimple_in_a_cheek_is_no_cheek_sucked_in(planner):
+    p = planner.plan("a dimple appears in his left cheek")
+    assert v(p, "MouthDimpleLeft") >= 0.15 and v(p, "MouthPucker") == 0
+
+
+def test_one_dimple_is_one_side(planner):
+    p = planner.plan("one dimple, nothing more")
+    assert abs(v(p, "MouthDimpleLeft") - v(p, "MouthDimpleRight")) >= 0.2
+
+
+def test_cheeks_sucked_in_are_still_sucked_in(planner):
+    assert v(planner.plan("he sucks in his cheeks like a fish"), "MouthPucker") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["her chin boss bunches up", "the chin tightens under the lip"])
+def test_the_chin_boss_raised_is_the_chin_raiser_not_the_head(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthShrugLower") >= 0.3 and v(p, "HeadPitch") == 0
+
+
+@pytest.mark.parametrize("text, side", [("breath held in the cheeks", None), ("air pushed into her left cheek", "Left")])
+def test_air_held_in_the_cheeks_puffs_them(planner, text, side):
+    assert v(planner.plan(text), "CheekPuff") >= 0.3
+
+
+def test_nose_in_the_air_tips_the_head_back(planner):
+    assert v(planner.plan("she walks past, nose in the air"), "HeadPitch") <= -0.15

@@ -772,3 +772,15 @@ EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
 EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "stony face", "straight face"], "lips_press"))
 #: "chuffed to bits", "thrilled to bits": 'to bits' after a feeling is "completely", not "a bit"
 INTENSITY.update({"to bit": 0.9})  # base form: the lemmatizer reads "bits" as "bit"
+
+
+# --- round 12b -------------------------------------------------------------------------------------
+#: "a dimple shows in her left cheek", "just the right dimple": the dimpler (FACS AU14), on the side named; a dimple that
+#: shows is a small movement (corpus train: MouthDimple 0.2-0.4 where one is named)
+CONCEPTS.update(dict([_c("dimple", _AU({14: 1.0}), "mouth", 0.4, label="dimple")]))
+EXPRESSION_WORDS.update({"dimple": "dimple"})
+#: "a raised chin boss", "the chin tightens": the chin boss pushed up under the lower lip (AU17), not the head
+EXPRESSION_WORDS.update(dict.fromkeys(["chin boss", "raise chin boss", "chin dimple"], "chin_raise"))
+EXPRESSION_WORDS.update(dict.fromkeys(["chin tighten", "chin tight", "tight chin", "tighten chin"], "chin_raise"))
+#: "nose in the air": the head tipped back, haughty
+EXPRESSION_WORDS.update({"nose in the air": "head_up", "nose in air": "head_up"})

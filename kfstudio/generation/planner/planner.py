@@ -172,6 +172,8 @@ _DRAINED_SADNESS = 0.45
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
 _COUNT_WORDS = frozenset({"a single", "single", "one"})
+#: Shapes a face has two of, one per side: "one dimple" is one side, not a count ("a single laugh")
+_PAIRED_SHAPES = frozenset({"dimple"})
 #: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: A part of the face a negation may name on its own ("no mouth movement"; not "face", "look": the whole expression)
@@ -807,6 +809,18 @@ class EmbeddedPlanner:
                     sides.append(side)
                     explanation.append(f"'{side} side' names a side of '{previous_clause[0].words}', not a head turn")
                     continue
+                if (not part and spans and all(set(sp.roles) <= {"side", "action"} and "side" in sp.roles for sp in spans)
+                        and len({sp.roles["side"] for sp in spans}) == 1 and previous_clause
+                        and all(i.concept.region not in ("gaze", "head") for i in previous_clause)
+                        and any(not i.side and (i.one_sided or i.concept.sided == "one") for i in previous_clause)):
+                    # "a single dimple, only on the right": a clause of a side alone places the one-sided movement before
+                    side = str(spans[0].roles["side"])
+                    for inst in previous_clause:
+                        if not inst.side and (inst.one_sided or inst.concept.sided == "one"):
+                            inst.side = side
+                    sides.append(side)
+                    explanation.append(f"'{spans[0].text}' names the side of '{previous_clause[0].words}', not a head turn")
+                    continue
                 if not part and any(sp.roles.get("action") in ("turn", "tilt") for sp in spans):
                     part = "head"  # "turned right a little": a turn with no part named is the head's
                 if part:
@@ -1329,7 +1343,7 @@ class EmbeddedPlanner:
                     target.side = str(r["side"])
             if "one_sided" in r:
                 target = self._nearest(instances, s, prefer_after=True)
-                if s.text in _COUNT_WORDS and target.from_expression and 0 < target.start - s.end <= 2:
+                if s.text in _COUNT_WORDS and target.from_expression and target.concept.key not in _PAIRED_SHAPES and 0 < target.start - s.end <= 2:
                     continue  # "a single laugh", "a single tear": how many, not which side
                 target.one_sided = True
             if "both" in r:

@@ -564,6 +564,15 @@ def _right_adverb(m: re.Match) -> str:
 _FROM_UNDER_BROWS_RE = re.compile(
     r"\b(?:look|stare|star|glare|glower|gaz|peer)\w*\s+(?:up\s+)?(?:at\s+(?:him|her|them|me|us|it|the\s+\w+)\s+)?from\s+under\s+"
     r"(?:(?:his|her|their|my|your|the)\s+)?(?:(?:lowered|heavy|low|knitted|drawn|dark|thick|bushy|furrowed)\s+)?(?:eye)?brows\b", re.I)
+#: "a dimple flickering in her left cheek", "air in the right cheek": 'in' a cheek is where something shows, not the
+#: cheeks sucked in ("sucks in her cheeks", "cheeks drawn in" keep it)
+_IN_THE_CHEEK_RE = re.compile(
+    r"(?<!\bsuck\s)(?<!\bsucks\s)(?<!\bsucked\s)(?<!\bsucking\s)(?<!\bdraws\s)(?<!\bdrawn\s)(?<!\bdraw\s)(?<!\bpulls\s)"
+    r"(?<!\bpull\s)(?<!\bpulled\s)\bin\s+(?=(?:(?:her|his|their|my|your|the|one)\s+(?:(?:left|right)\s+)?|(?:left|right)\s+)cheek\b)", re.I)
+#: "air held in the cheeks", "air in R cheek", "breath trapped in her cheeks": the cheeks puffed (on the side named)
+_AIR_IN_CHEEKS_RE = re.compile(
+    r"\b(?:air|breath)\s+(?:(?:held|trapped|pushed|blown|kept|stored|packed)\s+)?(?:in|into)\s+(?:(?:her|his|their|my|your|the|one)\s+)?"
+    r"(?:(left|right)\s+)?(cheeks?)\b", re.I)
 #: "without saying anything", "no words, just the glare", "no need to shout", "he doesn't say a thing": what the voice does
 #: not do; the negation does not reach the face's movement named next (the glare still glares)
 _SILENT_RE = re.compile(
@@ -875,6 +884,8 @@ def normalize(text: str) -> str:
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
     s = _SILENT_RE.sub(" , ", s)
+    s = _AIR_IN_CHEEKS_RE.sub(lambda m: f"{m.group(1) or ''} {m.group(2)} puffed", s)
+    s = _IN_THE_CHEEK_RE.sub("on ", s)
     s = _FROM_UNDER_BROWS_RE.sub(" glare up ", s)
     s = round5_rewrites(s)
     s = round6_rewrites(s)
