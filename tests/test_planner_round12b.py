@@ -196,3 +196,10 @@ def test_air_held_in_the_cheeks_puffs_them(planner, text, side):
 
 def test_nose_in_the_air_tips_the_head_back(planner):
     assert v(planner.plan("she walks past, nose in the air"), "HeadPitch") <= -0.15
+
+
+# --- a part given only a percentage makes its usual movement -----------------------------------------------
+
+@pytest.mark.parametrize("text, channel, least", [("R brow 60%, L flat", "BrowOuterUpRight", 0.4), ("lids 70%, nothing else", "EyeBlinkLeft", 0.4)])
+def test_a_part_with_a_percentage_moves_as_with_a_decimal(planner, text, channel, least):
+    assert v(planner.plan(text), channel) >= least

@@ -690,6 +690,12 @@ _EYES_TO_SIDE_RE = re.compile(
     r"\b((?:squint|glar|peer)\w*)\b([^,.;:]{0,20}?)\s+(?:off\s+)?(?:to|toward|towards)\s+(?:the|her|his|their|my)\s+(left|right)\b", re.I)
 
 
+#: "L brow 80%", "lids 40%, nothing else": a part given only a percentage makes its usual movement, as with "brow .8"
+_PART_PERCENT_RE = re.compile(
+    r"\b(" + "|".join(k for k, a in _LEVEL_PART_ACTION.items() if a) + r")\s+(?:@\s*|at\s+)?(\d{1,3})\s*(?:%|percent\b|per\s+cent\b)"
+    r"(?=\s*(?:$|[,;+)/.!]|\s+(?:and|only)\b))", re.I)
+
+
 def _percent_words(m: re.Match) -> str:
     """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
     return _level_word(min(int(m.group(1)), 100) / 100.0)
@@ -838,6 +844,7 @@ def normalize(text: str) -> str:
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
     s = _MOCK_RE.sub("", s)
     s = _HUNDRED_PERCENT_RE.sub("fully", s)
+    s = _PART_PERCENT_RE.sub(lambda m: _leveled(m.group(1), min(int(m.group(2)), 100) / 100.0), s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _number_levels(s)
     s = _ranked_feelings(s)
