@@ -203,3 +203,10 @@ def test_nose_in_the_air_tips_the_head_back(planner):
 @pytest.mark.parametrize("text, channel, least", [("R brow 60%, L flat", "BrowOuterUpRight", 0.4), ("lids 70%, nothing else", "EyeBlinkLeft", 0.4)])
 def test_a_part_with_a_percentage_moves_as_with_a_decimal(planner, text, channel, least):
     assert v(planner.plan(text), channel) >= least
+
+
+# --- a head that falls onto a shoulder tilts toward it --------------------------------------------------------
+
+@pytest.mark.parametrize("text, sign", [("asleep, her head slumped onto her left shoulder", -1), ("his head droops against the right shoulder", 1)])
+def test_a_head_falling_onto_a_shoulder_rolls_toward_it(planner, text, sign):
+    assert sign * v(planner.plan(text), "HeadRoll") >= 0.15

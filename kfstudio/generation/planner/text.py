@@ -414,6 +414,11 @@ _SIDE_GLOSS_RE = re.compile(
 _NOT_JUST_RE = re.compile(r"[,;]?\s*\bnot\s+(?:just|only|merely|simply)\s+(?:one|the\s+one)?\b", re.IGNORECASE)
 _OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s)[\s\-]+(left|right)\b", re.IGNORECASE)
 _TILT_SHOULDER_RE = re.compile(r"\s+(?:toward|towards|onto|on|to|against|into)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
+#: "head dropped onto the left shoulder", "her head slumps against his right shoulder": a head that falls onto a
+#: shoulder tilts toward it (a roll), it does not just drop forward
+_FALL_ON_SHOULDER_RE = re.compile(
+    r"\b(head\s+(?:\w+\s+){0,2}?)(?:drop|droop|slump|fall|fell|sag|sink|sank|flop|loll|lean|rest)\w*(?=\s+(?:onto|on|to|against|into|toward|towards)\s+"
+    r"(?:(?:her|his|their|my|your|the)\s+)?(?:left|right)\s+shoulder\b)", re.I)
 _SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
 _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
@@ -888,6 +893,7 @@ def normalize(text: str) -> str:
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
     s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
+    s = _FALL_ON_SHOULDER_RE.sub(r"\1tilted", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
     s = _SILENT_RE.sub(" , ", s)
