@@ -210,3 +210,14 @@ def test_a_part_with_a_percentage_moves_as_with_a_decimal(planner, text, channel
 @pytest.mark.parametrize("text, sign", [("asleep, her head slumped onto her left shoulder", -1), ("his head droops against the right shoulder", 1)])
 def test_a_head_falling_onto_a_shoulder_rolls_toward_it(planner, text, sign):
     assert sign * v(planner.plan(text), "HeadRoll") >= 0.15
+
+
+# --- a head gesture toward someone on one side turns the head a little that way ------------------------------
+
+def test_a_head_jerked_toward_someone_on_a_side_turns_that_way(planner):
+    p = planner.plan("he tips his head toward the guard on his left")
+    assert v(p, "HeadYaw") <= -0.1 and v(p, "EyeLookOutLeft") >= 0.1
+
+
+def test_a_smile_at_someone_on_a_side_moves_only_the_eyes(planner):
+    assert v(planner.plan("she smiles at the boy on her right"), "HeadYaw") == 0

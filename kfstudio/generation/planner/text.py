@@ -446,6 +446,19 @@ _TARGET_SIDE_RE = re.compile(
     r"(?:to|on|at)\s+(?:her|his|their|my|your|the)\s+(left|right)\b(?:\s+side)?",
     re.IGNORECASE,
 )
+#: a head gesture in the same sentence ("jerks her head toward the door on her right", "a nod toward someone on his
+#: left"): the head points that way too, a little, with the eyes
+_HEAD_GESTURE_RE = re.compile(
+    r"\b(?:(?:jerk|tip|tilt|point|toss|cock|jut|jab|flick|motion|gesture|bob|dip)\w*\s+(?:(?:his|her|their|my|your|the)\s+)?(?:head|chin)"
+    r"|nod|nods|nodded|nodding)\b(?![^.;!?]*[.;!?])", re.I)
+
+
+def _target_side(m: re.Match) -> str:
+    """'at someone on her left' -> the eyes a little that way (and the head, after a head gesture)."""
+    head = f" head turned slightly to the {m.group(3)} ," if _HEAD_GESTURE_RE.search(m.string[: m.start()]) else ""
+    return f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,{head}"
+
+
 #: "AU9+10 right side only", "AU 6+12, left side": the side belongs to every code of the list
 _AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?"
                          r"(?!\s*(?:side\s+)?(?:neutral|untouched|loose|still|stays?|relaxed|zero|0|nothing|dead|flat|level|at rest)\b)",
@@ -835,7 +848,7 @@ def normalize(text: str) -> str:
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _REJECTED_RE.sub(" , ", s)
-    s = _TARGET_SIDE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,", s)
+    s = _TARGET_SIDE_RE.sub(_target_side, s)
     s = _bare_au(s)
     s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
