@@ -221,3 +221,15 @@ def test_a_head_jerked_toward_someone_on_a_side_turns_that_way(planner):
 
 def test_a_smile_at_someone_on_a_side_moves_only_the_eyes(planner):
     assert v(planner.plan("she smiles at the boy on her right"), "HeadYaw") == 0
+
+
+# --- a head held facing forward is still, not pushed forward ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["head locked forward, eyes flick left", "face kept to the front, eyes flick left"])
+def test_a_head_held_facing_forward_does_not_move(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadPitch") == 0 and v(p, "JawForward") == 0 and v(p, "EyeLookOutLeft") >= 0.2
+
+
+def test_a_head_pushed_forward_still_comes_forward(planner):
+    assert v(planner.plan("head pushed forward"), "HeadPitch") > 0

@@ -577,6 +577,9 @@ def _right_adverb(m: re.Match) -> str:
     return before + m.group(2)
 
 
+#: "head locked forward", "face kept to the front": the head held facing ahead, not pushed forward
+_HELD_FORWARD_RE = re.compile(
+    r"\b((?:head|face)\s+(?:locked|facing|kept|held|square|pointed|set|fixed|stays|staying))\s+(?:straight\s+)?(?:forward|to\s+the\s+front|front|ahead)\b", re.I)
 #: "one look from under his brows", "looks up at him from under lowered brows": a glare up from under the brows (from
 #: under the lashes or a fringe is another, coy look, left alone)
 _FROM_UNDER_BROWS_RE = re.compile(
@@ -909,6 +912,7 @@ def normalize(text: str) -> str:
     s = _FALL_ON_SHOULDER_RE.sub(r"\1tilted", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
+    s = _HELD_FORWARD_RE.sub(r"\1", s)
     s = _SILENT_RE.sub(" , ", s)
     s = _AIR_IN_CHEEKS_RE.sub(lambda m: f"{m.group(1) or ''} {m.group(2)} puffed", s)
     s = _IN_THE_CHEEK_RE.sub("on ", s)
