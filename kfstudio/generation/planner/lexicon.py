@@ -527,7 +527,7 @@ INTENSITY: dict[str, float] = {
                      "hit the ceiling", "hits the ceiling", "through the roof", "to the sky", "to the heavens", "sky high",
                      "off the chart", "like life depend on it", "exaggerated", "over the top", "full strength", "extreme version", "for all worth", "deepest", "hardest",
                      "strongest", "as wide as", "as big as", "as far as can", "as hard as can", "way way",
-                     "all out", "all the way up", "to the max", "belly", "roar", "a mile wide", "split face in two", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
+                     "all out", "to the max", "belly", "roar", "a mile wide", "split face in two", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
     **dict.fromkeys(["fake", "fixed", "plastic", "pasted", "strained", "brave", "dutiful", "professional", "practised",
                      "practiced", "wan", "false", "hollow", "painted", "stiff", "half hearted", "halfhearted", "mechanical",
                      "glassy", "put on", "courteous", "social"], 0.45),
@@ -786,3 +786,15 @@ EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "s
 EXPRESSION_WORDS.update(dict.fromkeys(["unreadable", "inscrutable"], "lips_press"))
 #: "chuffed to bits", "thrilled to bits": 'to bits' after a feeling is "completely", not "a bit"
 INTENSITY.update({"to bit": 0.9})  # base form: the lemmatizer reads "bits" as "bit"
+
+
+# --- round 12b -------------------------------------------------------------------------------------
+#: "a dimple shows in her left cheek", "just the right dimple": the dimpler (FACS AU14), on the side named; a dimple that
+#: shows is a small movement (corpus train: MouthDimple 0.2-0.4 where one is named)
+CONCEPTS.update(dict([_c("dimple", _AU({14: 1.0}), "mouth", 0.4, label="dimple")]))
+EXPRESSION_WORDS.update({"dimple": "dimple"})
+#: "a raised chin boss", "the chin tightens": the chin boss pushed up under the lower lip (AU17), not the head
+EXPRESSION_WORDS.update(dict.fromkeys(["chin boss", "raise chin boss", "chin dimple"], "chin_raise"))
+EXPRESSION_WORDS.update(dict.fromkeys(["chin tighten", "chin tight", "tight chin", "tighten chin"], "chin_raise"))
+#: "nose in the air": the head tipped back, haughty
+EXPRESSION_WORDS.update({"nose in the air": "head_up", "nose in air": "head_up"})

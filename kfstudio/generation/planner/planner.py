@@ -174,8 +174,13 @@ _DRAINED_SADNESS = 0.45
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
 _COUNT_WORDS = frozenset({"a single", "single", "one"})
+#: Shapes a face has two of, one per side: "one dimple" is one side, not a count ("a single laugh")
+_PAIRED_SHAPES = frozenset({"dimple"})
 #: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
+#: A part of the face a negation may name on its own ("no mouth movement"; not "face", "look": the whole expression)
+_OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|"
+                          r"nostrils?|chin|jaw|head|gaze|tongue|teeth)")
 #: Plain negations ("doesn't open her eyes"), as opposed to fading words ("the wide eyes relax")
 _NOT_WORDS = frozenset({"not", "never", "no", "without", "refuse to", "avoid"})
 #: A mouth corner written in the singular moves one side ("the corner of her mouth curls up")
@@ -850,6 +855,18 @@ class EmbeddedPlanner:
                     sides.append(side)
                     explanation.append(f"'{side} side' names a side of '{previous_clause[0].words}', not a head turn")
                     continue
+                if (not part and spans and all(set(sp.roles) <= {"side", "action"} and "side" in sp.roles for sp in spans)
+                        and len({sp.roles["side"] for sp in spans}) == 1 and previous_clause
+                        and all(i.concept.region not in ("gaze", "head") for i in previous_clause)
+                        and any(not i.side and (i.one_sided or i.concept.sided == "one") for i in previous_clause)):
+                    # "a single dimple, only on the right": a clause of a side alone places the one-sided movement before
+                    side = str(spans[0].roles["side"])
+                    for inst in previous_clause:
+                        if not inst.side and (inst.one_sided or inst.concept.sided == "one"):
+                            inst.side = side
+                    sides.append(side)
+                    explanation.append(f"'{spans[0].text}' names the side of '{previous_clause[0].words}', not a head turn")
+                    continue
                 if not part and any(sp.roles.get("action") in ("turn", "tilt") for sp in spans):
                     part = "head"  # "turned right a little": a turn with no part named is the head's
                 if part:
@@ -1334,6 +1351,14 @@ class EmbeddedPlanner:
                     # "eyes slide down without the head following", "her eyes didn't change": it negates the part named
                     # with it, not the movement before
                     continue
+                own = [sp for sp in spans[k + 1:] if "part" in sp.roles and s.end < sp.start < after.start
+                       and _OWN_PART_RE.fullmatch(sp.text)] if after is not None else []
+                later = [sp for sp in spans if "part" in sp.roles and after.start <= sp.start <= after.end] if own else []
+                if own and later and own[0].roles["part"] != later[0].roles["part"] and not any(
+                        "neg_before" in sp.roles for sp in spans if own[0].end < sp.start < after.start):
+                    # "humming, no mouth movement, eyes closed": the negation names a part of its own that no movement
+                    # here moves; the next movement, of another part named with it, is not denied
+                    continue
                 target = after or self._nearest(instances, s, prefer_after=True)
                 if after is None and target.concept.key.startswith("emotion_"):
                     continue
@@ -1370,7 +1395,7 @@ class EmbeddedPlanner:
                     target.side = str(r["side"])
             if "one_sided" in r:
                 target = self._nearest(instances, s, prefer_after=True)
-                if s.text in _COUNT_WORDS and target.from_expression and 0 < target.start - s.end <= 2:
+                if s.text in _COUNT_WORDS and target.from_expression and target.concept.key not in _PAIRED_SHAPES and 0 < target.start - s.end <= 2:
                     continue  # "a single laugh", "a single tear": how many, not which side
                 target.one_sided = True
             if "both" in r:

@@ -82,6 +82,9 @@ _CONNECTORS = {"at", "=", ":", "@", "to", "->", "of"} | set(
     " open opens lift lifts is".split())
 _UNITS = re.compile(r"^(?:x|times?|s|secs?|seconds?|ms|f|frames?|fps|deg|degrees?|°|min|minutes?|beats?)$", re.IGNORECASE)
 _RIG_PREFIX = re.compile(r"^(?:eye|jaw|mouth|brow|cheek|nose|tongue|head|lefteye|righteye)[a-z]", re.IGNORECASE)
+#: Abbreviations animators type inside a rig name ("jawFwd", "browOuterUpLft", "mouthSmile_Rt", "jawfwd")
+_RIG_ABBREV = {"fwd": "Forward", "lft": "Left", "lt": "Left", "rgt": "Right", "rt": "Right", "dn": "Down"}
+_RIG_ABBREV_RE = re.compile(r"(?i:fwd|lft|rgt|dn)(?=[A-Z_]|$)|(?<=[a-z_])(?:Lt|Rt|LT|RT)$")
 _TOKEN = re.compile(
     r"(?P<num>(?<![\w.])[-+\u2212]?(?:\d+(?:\.\d+)?|\.\d+)(?:\s*(?:%|percent\b|per\s?cent\b))?)"
     r"|(?P<word>[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)*)"
@@ -163,6 +166,9 @@ def _rig_channels(word: str) -> dict[int, float] | None:
         return {ch.lookup(word).index: 1.0}
     except KeyError:
         pass
+    short = _RIG_ABBREV_RE.sub(lambda m: _RIG_ABBREV[m.group(0).lower()], word)
+    if short != word:
+        return _rig_channels(short)
     try:
         return {ch.lookup(word + "Left").index: 1.0, ch.lookup(word + "Right").index: 1.0}
     except KeyError:

@@ -383,6 +383,7 @@ SHORTHAND: dict[str, str] = {
     "doesn": "does not", "isn": "is not", "wasn": "was not", "couldn": "could not", "wouldn": "would not",
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
+    "dn": "down", "dwn": "down", "fwd": "forward", "fwds": "forward",
     "v": "very", "rly": "really", "srsly": "seriously", "soo": "so", "sooo": "so", "realy": "really",
     "lmaoo": "laugh hard", "lmfaoo": "laugh hard", "ded": "dead", "bink": "blink", "binks": "blinks", "blinkk": "blink",
     "kina": "somewhat", "gonna": "going to", "wanna": "want to", "kinda": "somewhat", "sorta": "somewhat", "lil": "little", "bit": "bit",
@@ -413,6 +414,11 @@ _SIDE_GLOSS_RE = re.compile(
 _NOT_JUST_RE = re.compile(r"[,;]?\s*\bnot\s+(?:just|only|merely|simply)\s+(?:one|the\s+one)?\b", re.IGNORECASE)
 _OWN_SIDE_RE = re.compile(r"\b(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s)[\s\-]+(left|right)\b", re.IGNORECASE)
 _TILT_SHOULDER_RE = re.compile(r"\s+(?:toward|towards|onto|on|to|against|into)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
+#: "head dropped onto the left shoulder", "her head slumps against his right shoulder": a head that falls onto a
+#: shoulder tilts toward it (a roll), it does not just drop forward
+_FALL_ON_SHOULDER_RE = re.compile(
+    r"\b(head\s+(?:\w+\s+){0,2}?)(?:drop|droop|slump|fall|fell|sag|sink|sank|flop|loll|lean|rest)\w*(?=\s+(?:onto|on|to|against|into|toward|towards)\s+"
+    r"(?:(?:her|his|their|my|your|the)\s+)?(?:left|right)\s+shoulder\b)", re.I)
 _SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
 _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
@@ -440,8 +446,22 @@ _TARGET_SIDE_RE = re.compile(
     r"(?:to|on|at)\s+(?:her|his|their|my|your|the)\s+(left|right)\b(?:\s+side)?",
     re.IGNORECASE,
 )
+#: a head gesture in the same sentence ("jerks her head toward the door on her right", "a nod toward someone on his
+#: left"): the head points that way too, a little, with the eyes
+_HEAD_GESTURE_RE = re.compile(
+    r"\b(?:(?:jerk|tip|tilt|point|toss|cock|jut|jab|flick|motion|gesture|bob|dip)\w*\s+(?:(?:his|her|their|my|your|the)\s+)?(?:head|chin)"
+    r"|nod|nods|nodded|nodding)\b(?![^.;!?]*[.;!?])", re.I)
+
+
+def _target_side(m: re.Match) -> str:
+    """'at someone on her left' -> the eyes a little that way (and the head, after a head gesture)."""
+    head = f" head turned slightly to the {m.group(3)} ," if _HEAD_GESTURE_RE.search(m.string[: m.start()]) else ""
+    return f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,{head}"
+
+
 #: "AU9+10 right side only", "AU 6+12, left side": the side belongs to every code of the list
-_AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?",
+_AU_SIDE_RE = re.compile(_AU_RE.pattern + r"[\s,]*(?:on\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b(?:\s+side)?(?:\s+only)?"
+                         r"(?!\s*(?:side\s+)?(?:neutral|untouched|loose|still|stays?|relaxed|zero|0|nothing|dead|flat|level|at rest)\b)",
                          re.IGNORECASE)
 _PERCENT_RE = re.compile(r"(?:\bat\s+)?\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 #: Levels written as numbers in terse notes: "jaw .3", "lids 0.5", "smile @ .4", "lip up 50" (a round number
@@ -557,6 +577,31 @@ def _right_adverb(m: re.Match) -> str:
     return before + m.group(2)
 
 
+#: "head locked forward", "face kept to the front": the head held facing ahead, not pushed forward
+_HELD_FORWARD_RE = re.compile(
+    r"\b((?:head|face)\s+(?:locked|facing|kept|held|square|pointed|set|fixed|stays|staying))\s+(?:straight\s+)?(?:forward|to\s+the\s+front|front|ahead)\b", re.I)
+#: "one look from under his brows", "looks up at him from under lowered brows": a glare up from under the brows (from
+#: under the lashes or a fringe is another, coy look, left alone)
+_FROM_UNDER_BROWS_RE = re.compile(
+    r"\b(?:look|stare|star|glare|glower|gaz|peer)\w*\s+(?:up\s+)?(?:at\s+(?:him|her|them|me|us|it|the\s+\w+)\s+)?from\s+under\s+"
+    r"(?:(?:his|her|their|my|your|the)\s+)?(?:(?:lowered|heavy|low|knitted|drawn|dark|thick|bushy|furrowed)\s+)?(?:eye)?brows\b", re.I)
+#: "a dimple flickering in her left cheek", "air in the right cheek": 'in' a cheek is where something shows, not the
+#: cheeks sucked in ("sucks in her cheeks", "cheeks drawn in" keep it)
+_IN_THE_CHEEK_RE = re.compile(
+    r"(?<!\bsuck\s)(?<!\bsucks\s)(?<!\bsucked\s)(?<!\bsucking\s)(?<!\bdraws\s)(?<!\bdrawn\s)(?<!\bdraw\s)(?<!\bpulls\s)"
+    r"(?<!\bpull\s)(?<!\bpulled\s)\bin\s+(?=(?:(?:her|his|their|my|your|the|one)\s+(?:(?:left|right)\s+)?|(?:left|right)\s+)cheek\b)", re.I)
+#: "air held in the cheeks", "air in R cheek", "breath trapped in her cheeks": the cheeks puffed (on the side named)
+_AIR_IN_CHEEKS_RE = re.compile(
+    r"\b(?:air|breath)\s+(?:(?:held|trapped|pushed|blown|kept|stored|packed)\s+)?(?:in|into)\s+(?:(?:her|his|their|my|your|the|one)\s+)?"
+    r"(?:(left|right)\s+)?(cheeks?)\b", re.I)
+#: "without saying anything", "no words, just the glare", "no need to shout", "he doesn't say a thing": what the voice does
+#: not do; the negation does not reach the face's movement named next (the glare still glares)
+_SILENT_RE = re.compile(
+    r"(?<!\bleft\s)(?<!\bleaves\s)(?<!\bwent\s)(?<!\bgoes\s)"  # "left without saying goodbye": a departure
+    r"\b(?:without|no|not|never|(?:does|do|did|will|would|can|could)\s*(?:n't|not))\s+(?:(?:even\s+)?(?:a|any|one|single)\s+)?"
+    r"(?:say(?:s|ing)?|speak(?:s|ing)?|talk(?:s|ing)?|utter(?:s|ing)?|words?|yelling|shouting|(?:need|call)\s+(?:to|for)\s+"
+    r"(?:shout\w*|yell\w*|say\w*|speak\w*|talk\w*|words?)|raising\s+(?:her|his|their|my|your)\s+voice)"
+    r"(?:\s+(?:needed|anything|a\s+thing|a\s+word|one\s+word|at\s+all))?\b(?!(?:\s+\w+)?\s*,?\s*(?:or|nor)\b)")  # "doesn't say anything or smile"
 #: "not looking where he's going": an idiom for inattention, not a negated look (what the eyes do is said beside it)
 _NOT_WATCHING_RE = re.compile(
     r"\b(?:not|never|n't)\s+(?:looking|watching|look|watch|looks|watches)\s+where\s+\S+\s+(?:is\s+|was\s+|are\s+)?"
@@ -598,6 +643,15 @@ _MOCK_RE = re.compile(r"\b(?:mock|faux|pretend|fake)[\s-]+(?=(?:offended|outrage
 #: "a hundred percent", "one hundred per cent": all of it
 _HUNDRED_PERCENT_RE = re.compile(r"\b(?:a|one)\s+hundred\s+(?:percent|per\s+cent)\b", re.I)
 #: "as wide as they go", "as far as it will go", "as hard as possible": the most there is
+#: "brows all the way up", "tips his head all the way back", "jaw all the way down": as far as it goes, in that direction
+#: (the direction is the movement; "all the way" alone only says how far)
+_ALL_THE_WAY_RE = re.compile(r"\ball\s+(?:the\s+)?way\s+(up|down|back|forward|open|out|in|over|left|right|round|around)\b", re.I)
+#: "a smile all the way up to the eyes": how far it reaches, not a look up
+_UP_TO_THE_EYES_RE = re.compile(r"\ball\s+(?:the\s+)?way\s+up\s+(?=to\s+(?:the|her|his|their|my|your)\s+(?:eyes|ears)\b)", re.I)
+#: "looking straight down", "eyes straight up", "head straight back": 'straight' only sharpens the direction (the
+#: gaze is not on the camera, as in "straight ahead", "straight at the lens")
+_STRAIGHT_DIRECTION_RE = re.compile(
+    r"\b((?:look|stare|star|gaz|glanc|peer|peek|eye|gaze|head|chin|face)\w*)\s+straight\s+(?=(?:up|down|left|right|back|sideways|over)\b)", re.I)
 _AS_FAR_AS_RE = re.compile(
     r"\bas\s+(far|wide|big|hard|high|much|tight|tightly|long|open|low|deep|deeply|widely)\s+as\s+"
     r"(?:possible|(?:they|it|she|he|i|you|we)(?:'ll|\s+will|\s+would|\s+can|\s+could)?\s+(?:go|goes|went|get|gets|can|could|will|would|manage)\w*)",
@@ -657,6 +711,12 @@ _EYES_TO_SIDE_RE = re.compile(
     r"\b((?:squint|glar|peer)\w*)\b([^,.;:]{0,20}?)\s+(?:off\s+)?(?:to|toward|towards)\s+(?:the|her|his|their|my)\s+(left|right)\b", re.I)
 
 
+#: "L brow 80%", "lids 40%, nothing else": a part given only a percentage makes its usual movement, as with "brow .8"
+_PART_PERCENT_RE = re.compile(
+    r"\b(" + "|".join(k for k, a in _LEVEL_PART_ACTION.items() if a) + r")\s+(?:@\s*|at\s+)?(\d{1,3})\s*(?:%|percent\b|per\s+cent\b)"
+    r"(?=\s*(?:$|[,;+)/.!]|\s+(?:and|only)\b))", re.I)
+
+
 def _percent_words(m: re.Match) -> str:
     """"smile 30%" -> "smile slightly": the intensity word nearest the percentage."""
     return _level_word(min(int(m.group(1)), 100) / 100.0)
@@ -683,6 +743,16 @@ _BARE_AU_SIDED_RE = re.compile(r"(?<![\w.+])([LR])(\d{1,2}[A-E]?)(?![\w.+])")
 _BARE_AU_LEVEL_RE = re.compile(r"(?<![\w.+])(\d{1,2}[A-Ea-e])(?![\w.+])")
 _CODE_NOTE_RE = re.compile(r"^(?:\s|[,;:+/()\-]|\b(?:AUs?|[LR]?\d{1,2}[A-Ea-e]?|l|r|left|right|only|side|both|bilateral|and)\b)*[.!]?\s*$",
                            re.IGNORECASE)
+#: A code in a longer note, known by its intensity letter or its side letter ("1E — inner brows up", "7C R, L eye
+#: open", "24L + 14L, R side loose", "l10c + l9b"); the side letter after a number is a capital ("24L"), and a
+#: number alone never reads as a code here
+_BARE_AU_CODED_RE = re.compile(
+    r"(?<![\w.+/@~\-'])(?P<pre>[LRlr])?(?P<n>\d{1,2})(?P<lvl>[A-Ea-e])?(?P<post>[LR])?(?![\w.+%/'\-])")
+#: A note that opens on a code, then its side, "only" or a level ("10 only - upper teeth", "9 on L only",
+#: "43 L @ .5", "18 @ 100%", "28 upper only")
+_BARE_AU_LEAD_RE = re.compile(
+    r"^\s*(\d{1,2})(?=\s*(?:only\b|@|\+\s*\d|w/o\b|bilat|both\b|(?:on\s+)?[LR]\b|(?:upper|lower)\s+only\b))")
+_BARE_AU_DENIED_RE = re.compile(r"\b(no|w/o|without|not)\s+(\d{1,2})\b(?![.%/]\d|\s*(?:%|percent|/))", re.IGNORECASE)
 
 
 def _bare_au(s: str) -> str:
@@ -698,6 +768,20 @@ def _bare_au(s: str) -> str:
         lambda m: f"AU{m.group(2)} {'left' if m.group(1) == 'L' else 'right'}" if known(m.group(2)) else m.group(0), s)
     if _CODE_NOTE_RE.match(s):
         s = _BARE_AU_LEVEL_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
+    before = s
+
+    def coded(m: re.Match) -> str:
+        side = (m.group("pre") or m.group("post") or "").upper()
+        number, level = m.group("n"), m.group("lvl") or ""
+        if not known(number) or (not level and not side) or (level.upper() == "D" and number in ("2", "3") and not side):
+            return m.group(0)  # "a 2D look", "3D glasses": a dimension, not a code
+        return f"AU{number}{level}" + {"L": " left", "R": " right"}.get(side, "")
+
+    s = _BARE_AU_CODED_RE.sub(coded, s)
+    s = re.sub(r"(AU\d{1,2}[A-Ea-e]? (?:left|right))\s*\+", r"\1 ,", s)  # "24L + 14L": each code keeps its side
+    s = _BARE_AU_LEAD_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
+    if s != before:  # a note written in codes: "no 12", "w/o 25" deny a code too
+        s = _BARE_AU_DENIED_RE.sub(lambda m: f"{'without' if m.group(1) == 'w/o' else m.group(1)} AU{m.group(2)}" if known(m.group(2)) else m.group(0), s)
     return s
 
 
@@ -767,7 +851,7 @@ def normalize(text: str) -> str:
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
     s = _REJECTED_RE.sub(" , ", s)
-    s = _TARGET_SIDE_RE.sub(lambda m: f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,", s)
+    s = _TARGET_SIDE_RE.sub(_target_side, s)
     s = _bare_au(s)
     s = _AU_SIDE_RE.sub(_au_side_words, s)
     s = _AU_RE.sub(_au_words, s)
@@ -781,6 +865,7 @@ def normalize(text: str) -> str:
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
     s = _MOCK_RE.sub("", s)
     s = _HUNDRED_PERCENT_RE.sub("fully", s)
+    s = _PART_PERCENT_RE.sub(lambda m: _leveled(m.group(1), min(int(m.group(2)), 100) / 100.0), s)
     s = _PERCENT_RE.sub(_percent_words, s)
     s = _number_levels(s)
     s = _ranked_feelings(s)
@@ -788,6 +873,8 @@ def normalize(text: str) -> str:
     s = _UNTIL_RESULT_RE.sub(" completely", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
     s = _BEST_NOT_RE.sub("trying not to", s)
+    s = _STRAIGHT_DIRECTION_RE.sub(r"\1 ", s)
+    s = _ALL_THE_WAY_RE.sub(r"\1 completely", _UP_TO_THE_EYES_RE.sub("all the way ", s))
     s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
     s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
@@ -822,8 +909,14 @@ def normalize(text: str) -> str:
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
     s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
+    s = _FALL_ON_SHOULDER_RE.sub(r"\1tilted", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
     s = _RIGHT_ADVERB_RE.sub(_right_adverb, s)
+    s = _HELD_FORWARD_RE.sub(r"\1", s)
+    s = _SILENT_RE.sub(" , ", s)
+    s = _AIR_IN_CHEEKS_RE.sub(lambda m: f"{m.group(1) or ''} {m.group(2)} puffed", s)
+    s = _IN_THE_CHEEK_RE.sub("on ", s)
+    s = _FROM_UNDER_BROWS_RE.sub(" glare up ", s)
     s = round5_rewrites(s)
     s = round6_rewrites(s)
     return re.sub(r"[ \t]+", " ", s).strip()
