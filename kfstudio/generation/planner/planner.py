@@ -307,6 +307,12 @@ def _side_mask(side: str) -> np.ndarray:
 
 
 _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
+#: One-sided smiles, and the channels a feeling's smile lifts less on the other side of one (by this factor: the
+#: corpus's lopsided grins that are also happy keep the other corner up a little, their smirks keep it near rest)
+_LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
+_LOPSIDED_OTHER = 0.5
+_ONE_SIDED_SMILE = np.isin(np.arange(ch.NUM_CHANNELS), [ch.channel_index(n) for n in (
+    "MouthSmileLeft", "MouthSmileRight", "MouthDimpleLeft", "MouthDimpleRight")])
 _INNER_BROW = ch.channel_index("BrowInnerUp")
 _TILT_WORDS = re.compile(r"\b(tilt|angl|tip|lean|inclin|slant)", re.I)
 _OUTER_BROWS = [ch.channel_index("BrowOuterUpLeft"), ch.channel_index("BrowOuterUpRight")]
@@ -335,6 +341,7 @@ class _Instance:
     from_expression: bool = False  # named by an expression word (not a part + movement pair)
     vague: bool = False  # a part + loose shape word ("curl", "twitch")
     mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
+    smile_side: str = ""  # a feeling beside a one-sided smile ("smirks, pleased"): its smile favours that side
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -857,7 +864,13 @@ class EmbeddedPlanner:
                 if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
                         t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
                     inst.one_sided = True  # "the corner of her mouth curls": one corner, one side
-            if not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
+            if not found and previous_clause and _lost_to_laughter(spans, previous_clause):
+                # "howling with laughter, totally gone": the one laughing is gone (helpless with it), not the laugh
+                for inst in previous_clause:
+                    if inst.concept.key in _LAUGHING:
+                        inst.intensity, inst.intensity_word = float(spans[0].roles["intensity"]), spans[0].text
+                explanation.append(f"'{spans[0].text} {spans[1].text}' after a laugh: lost to the laugh, not the laugh gone")
+            elif not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
                 "part" in sp.roles or "expression" in sp.roles for sp in spans
             ):
                 # "She smiles. It fades.": the fading is of the movement just described
@@ -918,6 +931,15 @@ class EmbeddedPlanner:
             instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], gone.start, gone.end,
                                        f"{gone.words} {gone.negation_word}", intensity=_DRAINED_SADNESS))
             explanation.append(f"'{gone.words}' {gone.negation_word}: a happy feeling draining away leaves a sad face")
+        lopsided = [i for i in instances if not i.negated and not i.both and (
+            i.concept.key in _LOPSIDED_SMILES or (i.concept.key in _SMILES | {"corners_up"} and (i.one_sided or i.side)))]
+        if lopsided:
+            # "he smirks, pleased with himself": the feeling shows through the smirk, which keeps its one side;
+            # the feeling's own smile lifts the other corner only half as far
+            side = lopsided[0].side or lx.DEFAULT_SIDE
+            for inst in instances:
+                if inst.concept.key.startswith("emotion_") and inst.concept.sided == "sym" and not inst.side:
+                    inst.smile_side = side
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
@@ -1378,6 +1400,8 @@ class EmbeddedPlanner:
         contribution = target * level
         if inst.mouthless:
             contribution[_REGION_MASKS["mouth"]] = 0.0
+        if inst.smile_side:
+            contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= _LOPSIDED_OTHER
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
         if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it
@@ -1583,6 +1607,21 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
             values[_INNER_BROW] = min(values[_INNER_BROW], _ONE_BROW_INNER * outer)
         explanation.append(f"only the {side.lower()} brow moves: the {other.lower()} brow and the shared inner raiser stay out")
     return values
+
+
+#: Laughter proper (not a smile): what someone can be "totally gone" with
+_LAUGHING = frozenset({"laugh", "giggle", "chuckle"})
+#: Strong intensity words that, with a bare "gone" after a laugh, say how far gone the one laughing is
+_LOST_LEVEL = 0.9
+
+
+def _lost_to_laughter(spans: list[_Span], previous: list[_Instance]) -> bool:
+    """A clause that is only a strong intensity word and "gone" ("totally gone", "completely gone") right after a
+    laugh: British slang for being helpless with laughter, not the laugh fading (that needs its subject: "the
+    laugh is gone", "it's gone")."""
+    return (len(spans) == 2 and "intensity" in spans[0].roles and float(spans[0].roles["intensity"]) >= _LOST_LEVEL
+            and set(spans[0].roles) == {"intensity"} and spans[1].text.lower() == "gone" and spans[1].start == spans[0].end + 1
+            and spans[0].start == 0 and any(i.concept.key in _LAUGHING and not i.negated for i in previous))
 
 
 def _crossed_eyes(v: np.ndarray) -> np.ndarray:
