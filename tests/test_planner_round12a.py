@@ -49,3 +49,69 @@ def test_a_feeling_beside_a_smirk_on_the_right_leaves_the_right_higher(planner):
 def test_a_feeling_beside_a_full_grin_stays_symmetric(planner):
     p = planner.plan("she grins, pleased with herself")
     assert abs(v(p, "MouthSmileLeft") - v(p, "MouthSmileRight")) < 0.05
+
+
+# --- idioms of losing one's temper out loud --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["my gran flew off the handle at the postman", "he blew a fuse over the parking ticket",
+                                  "she totally lost her rag with the printer", "the coach blew his top at the interval",
+                                  "spitting chips about the late bus"])
+def test_losing_the_temper_is_an_angry_shout(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowDownLeft") >= 0.5 and v(p, "BrowDownRight") >= 0.5 and v(p, "JawOpen") >= 0.3
+    assert v(p, "MouthSmileLeft") == 0
+
+
+def test_a_temper_not_lost_is_no_shout(planner):
+    p = planner.plan("she never loses her temper")
+    assert v(p, "JawOpen") < 0.1 and v(p, "BrowDownLeft") < 0.1
+
+
+def test_a_rag_in_the_hand_is_no_temper(planner):
+    assert v(planner.plan("he wipes the bench with a rag"), "BrowDownLeft") == 0
+
+
+# --- pulling a face, a sour face ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the toddler pulled a face at the spinach", "Grandpa made a face at the herbal tea"])
+def test_pulling_a_face_is_distaste(planner, text):
+    p = planner.plan(text)
+    assert v(p, "NoseSneerLeft") >= 0.3 and v(p, "MouthUpperUpLeft") >= 0.25
+
+
+def test_screwing_up_the_face_is_still_a_squeeze_not_distaste(planner):
+    p = planner.plan("he screwed his face up against the hail")
+    assert v(p, "EyeSquintLeft") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["a face like he'd been sucking a lemon", "she pulled a lemon face",
+                                  "he looks like he's swallowed a lemon"])
+def test_a_lemon_face_is_sour(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthPucker") >= 0.25 and v(p, "EyeSquintLeft") >= 0.3 and v(p, "EyeSquintRight") >= 0.3
+
+
+# --- taken aback ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the verdict knocked her for six", "he was hit for six by the news",
+                                  "she went goggle-eyed at the view"])
+def test_being_knocked_for_six_or_goggle_eyed_is_surprise(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeWideLeft") >= 0.4 and v(p, "BrowInnerUp") >= 0.3
+
+
+def test_a_rabbit_before_a_stoat_is_frozen_fear(planner):
+    p = planner.plan("the intern stood there like a rabbit in front of a stoat")
+    assert v(p, "EyeWideLeft") >= 0.4 and v(p, "BrowInnerUp") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["her eyebrows shot into her hairline", "brows practically at his hairline",
+                                  "my eyebrows went somewhere near the roof"])
+def test_brows_sent_to_the_hairline_go_all_the_way_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowOuterUpLeft") >= 0.7 and v(p, "BrowOuterUpRight") >= 0.7
+
+
+def test_sweat_at_the_hairline_does_not_lift_lowered_brows(planner):
+    p = planner.plan("sweat beading at her hairline, brows drawn down")
+    assert v(p, "BrowDownLeft") >= 0.3 and v(p, "BrowOuterUpLeft") == 0

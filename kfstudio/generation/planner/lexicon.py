@@ -772,3 +772,40 @@ EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
 EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "stony face", "straight face"], "lips_press"))
 #: "chuffed to bits", "thrilled to bits": 'to bits' after a feeling is "completely", not "a bit"
 INTENSITY.update({"to bit": 0.9})  # base form: the lemmatizer reads "bits" as "bit"
+
+# --- round 12a (figurative English the dev split showed unread) -------------------------------------------
+#: Losing one's temper out loud ("flew off the handle", "blew a gasket", "lost her rag", "spitting chips"): the
+#: angry brow with the mouth open on a shout and the upper lip raised (corpus train: BrowDown 0.44-0.65, JawOpen
+#: 0.32-0.5, MouthUpperUp 0.24), not anger held behind pressed lips
+CONCEPTS.update(dict([
+    _c("outburst", {**_AU({4: 1.0, 7: 0.35, 9: 0.35, 10: 0.5, 26: 1.0, 25: 0.7, 16: 0.35})}, "mouth", 0.85,
+       label="angry outburst"),
+    #: a sour face ("sucking a lemon"): lids screwed, lips puckered, nose and brows pulled in (corpus train: squint
+    #: 0.38, pucker 0.42, sneer 0.2)
+    _c("sour_face", {**_AU({7: 0.75, 4: 0.55, 9: 0.55, 18: 0.65})}, "mouth", 0.65, label="sour face"),
+]))
+EXPRESSION_WORDS.update(dict.fromkeys(["fly off the handle", "blow a gasket", "blow gasket", "blow top", "blow stack",
+                                       "blow a fuse", "blow fuse", "go ballistic", "spit chip", "lose rag", "lose temper",
+                                       "do nut", "throw a wobble", "spit the dummy", "go off the deep end", "blow up at",
+                                       "go spare"], "outburst"))
+EXPRESSION_WORDS.update(dict.fromkeys(["suck a lemon", "suck on a lemon", "suck lemon", "swallow a lemon",
+                                       "taste a lemon", "chew a lemon", "lemon face",
+                                       "suck on lemon", "bite a lemon", "bite into a lemon"], "sour_face"))
+#: "pulled a face", "made a face at the broccoli": the English idiom is a grimace of distaste (corpus: nose wrinkled
+#: and upper lip raised in every line that uses it)
+EXPRESSION_WORDS.update(dict.fromkeys(["pull a face", "make a face"], "emotion_disgust"))
+#: "knocked for six", "hit for six", "knocked sideways": taken aback, the surprise face; "pop-eyed", "goggle-eyed":
+#: eyes bulging with it
+EXPRESSION_WORDS.update(dict.fromkeys(["knock for six", "hit for six", "knock sideways", "pop eyed", "goggle eyed",
+                                       "popeyed", "eye out on stalk", "eye on stalk"], "emotion_surprise"))
+#: "froze like a rabbit in front of a stoat", "a rabbit-and-stoat moment": the frozen stare of fear
+EXPRESSION_WORDS.update(dict.fromkeys(["rabbit in front of a stoat", "rabbit and stoat", "rabbit before a stoat",
+                                       "rabbit in front of a snake", "rabbit and snake", "freeze like a rabbit"], "emotion_fear"))
+#: brows sent to the hairline or the roof go up as far as they go ("eyebrows flew into her hairline", "somewhere
+#: near the roof"); with a preposition, so that sweat at the hairline moves nothing
+ACTIONS.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", "toward hairline",
+                              "near hairline", "at hairline", "into the roof", "near the roof", "to the roof",
+                              "into hair"], "up"))
+INTENSITY.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", "toward hairline",
+                                "near hairline", "at hairline", "into the roof", "near the roof", "to the roof",
+                                "into hair"], 0.9))
