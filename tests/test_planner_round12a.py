@@ -115,3 +115,30 @@ def test_brows_sent_to_the_hairline_go_all_the_way_up(planner, text):
 def test_sweat_at_the_hairline_does_not_lift_lowered_brows(planner):
     p = planner.plan("sweat beading at her hairline, brows drawn down")
     assert v(p, "BrowDownLeft") >= 0.3 and v(p, "BrowOuterUpLeft") == 0
+
+
+# --- laughing through tears ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["(giggling through her tears)", "he was laughing and crying at the same time",
+                                  "crying and laughing at the reunion"])
+def test_laughing_through_real_tears_keeps_the_crying_brow(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and v(p, "MouthSmileLeft") >= 0.4
+    assert v(p, "MouthFrownLeft") < 0.1  # the mouth is the laugh's
+
+
+def test_tears_of_laughter_are_still_the_laughs_own(planner):
+    assert v(planner.plan("howling with laughter, tears streaming down his face"), "BrowInnerUp") < 0.15
+
+
+# --- a wink's corner, a trembling lip ----------------------------------------------------------------------------------
+
+def test_a_wink_lifts_the_corner_on_its_side(planner):
+    p = planner.plan("a wink with her right eye")
+    assert v(p, "MouthSmileRight") >= 0.2 and v(p, "MouthSmileLeft") == 0
+
+
+@pytest.mark.parametrize("text", ["his bottom lip wobbles", "her lower lip quivered"])
+def test_a_trembling_lip_lifts_the_inner_brows(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.35 and v(p, "MouthFrownLeft") >= 0.2

@@ -809,3 +809,8 @@ ACTIONS.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", 
 INTENSITY.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", "toward hairline",
                                 "near hairline", "at hairline", "into the roof", "near the roof", "to the roof",
                                 "into hair"], 0.9))
+#: a wink pulls up the corner on its side (corpus train: MouthSmile 0.2-0.35 on a plain wink's side, 0.15 before)
+_retarget("wink", MouthSmile_S=0.3)
+#: a trembling lip is the edge of crying: the inner brows lift and the corners pull down with it (corpus train:
+#: BrowInnerUp 0.55, MouthFrown 0.36 on lines of a trembling or quivering lip; 0.27 / 0.18 before)
+_retarget("lip_tremble", BrowInnerUp=0.8, MouthFrown_S=0.55)

@@ -105,6 +105,10 @@ _SMILE_FAMILY = frozenset({"smile", "grin", "beam", "half_smile", "laugh", "gigg
 #: ... and tears beside a smile or a happy feeling ("happy tears", "a trembling smile as tears gather") are
 #: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
 _HAPPY_TEARS = frozenset({"smile", "emotion_happiness", "emotion_excitement", "emotion_tenderness"})
+#: A laugh with real tears: "laughing through (the) tears", "laughing and crying (at once)", "crying and laughing"
+_MIXED_TEARS_RE = re.compile(r"\bthrough\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+|your\s+)?tears\b"
+                             r"|\b(?:laugh|giggl|chuckl)\w*\s+and\s+(?:cry|cries|cried|crying|sob\w*|weep\w*)\b"
+                             r"|\b(?:cry|cries|cried|crying|sob\w*|weep\w*)\s+and\s+(?:laugh|giggl|chuckl)\w*", re.I)
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _CLENCHES = frozenset({"jaw_clench", "teeth_grit", "teeth_together"})
 _CLENCHED_JAW = 0.05
@@ -900,8 +904,14 @@ class EmbeddedPlanner:
         if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
             # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
             # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
-            instances = [i for i in instances if not (i.concept.key in ("emotion_sadness", "cry")
-                                                      and i.words.lower().startswith(("tear", "cry")))]
+            # -- but laughing *through* tears, or laughing and crying at once, is both: the crying's brows and eyes
+            # with the laugh's mouth, as for happy tears
+            mixed = bool(_MIXED_TEARS_RE.search(text))
+            for i in instances:
+                if mixed and i.concept.key in ("emotion_sadness", "cry", "sob") and i.words.lower().startswith(("tear", "cry", "sob", "weep")):
+                    i.mouthless = True
+            instances = [i for i in instances if mixed or not (i.concept.key in ("emotion_sadness", "cry")
+                                                               and i.words.lower().startswith(("tear", "cry")))]
         if any(i.concept.key in _PAINFUL and not i.negated for i in instances):
             dropped = [i for i in instances if i.concept.key in _LAUGHS and _AMBIGUOUS_LAUGH_RE.match(i.words)]
             for i in dropped:
