@@ -142,3 +142,36 @@ def test_a_wink_lifts_the_corner_on_its_side(planner):
 def test_a_trembling_lip_lifts_the_inner_brows(planner, text):
     p = planner.plan(text)
     assert v(p, "BrowInnerUp") >= 0.35 and v(p, "MouthFrownLeft") >= 0.2
+
+
+# --- dimples ------------------------------------------------------------------------------------------------------------
+
+def test_dimples_showing_tuck_both_corners_and_are_no_raised_lip(planner):
+    p = planner.plan("mouth clamped shut, dimples showing")
+    assert v(p, "MouthDimpleLeft") >= 0.2 and v(p, "MouthDimpleRight") >= 0.2
+    assert v(p, "MouthUpperUpLeft") < 0.1
+
+
+@pytest.mark.parametrize("text, side, other", [("a little dimple on his right side", "Right", "Left"),
+                                               ("one dimple, the left one", "Left", "Right")])
+def test_a_single_dimple_is_one_sided(planner, text, side, other):
+    p = planner.plan(text)
+    assert v(p, f"MouthDimple{side}") >= 0.2 and v(p, f"MouthDimple{other}") == 0
+
+
+def test_a_dimpled_chin_is_the_chin_raiser(planner):
+    p = planner.plan("her chin dimples, eyes shining")
+    assert v(p, "MouthShrugLower") >= 0.2 and v(p, "MouthDimpleLeft") == 0
+
+
+@pytest.mark.parametrize("text", ["a single dimple, only on the right", "a crooked grin, on the right"])
+def test_a_movement_made_one_sided_takes_the_descriptions_only_side(planner, text):
+    p = planner.plan(text)
+    right = max(v(p, "MouthDimpleRight"), v(p, "MouthSmileRight"))
+    left = max(v(p, "MouthDimpleLeft"), v(p, "MouthSmileLeft"))
+    assert right >= 0.2 and left == 0
+
+
+def test_a_glance_keeps_its_own_side_word(planner):
+    p = planner.plan("heavy lids, a slightly uneven smile and a sideways glance to her right")
+    assert v(p, "MouthSmileLeft") >= 0.1 and v(p, "RightEyeYaw") > 0.2

@@ -814,3 +814,7 @@ _retarget("wink", MouthSmile_S=0.3)
 #: a trembling lip is the edge of crying: the inner brows lift and the corners pull down with it (corpus train:
 #: BrowInnerUp 0.55, MouthFrown 0.36 on lines of a trembling or quivering lip; 0.27 / 0.18 before)
 _retarget("lip_tremble", BrowInnerUp=0.8, MouthFrown_S=0.55)
+#: "dimples showing", "a dimple on the left side": the dimpler (AU14) tucks the corners in, the suppressed smile's
+#: tell (corpus: MouthDimple 0.15-0.35 in prose, 0.4-0.5 in notes); a dimpled chin is the chin raiser's (AU17)
+CONCEPTS.update(dict([_c("dimple", {"MouthDimple{S}": 1.0}, "mouth", 0.35, label="dimple")]))
+EXPRESSION_WORDS.update({"dimple": "dimple", "chin dimple": "chin_raise", "dimple chin": "chin_raise"})

@@ -868,6 +868,8 @@ class EmbeddedPlanner:
                 if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
                         t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
                     inst.one_sided = True  # "the corner of her mouth curls": one corner, one side
+                if inst.concept.key == "dimple" and not inst.both and inst.start >= 0 and clause[inst.start].text.lower() == "dimple":
+                    inst.one_sided = True  # "a dimple", "one dimple": a face has two, one of them shows
             if not found and previous_clause and _lost_to_laughter(spans, previous_clause):
                 # "howling with laughter, totally gone": the one laughing is gone (helpless with it), not the laugh
                 for inst in previous_clause:
@@ -1141,8 +1143,11 @@ class EmbeddedPlanner:
         only side word ("She winks, right eye shut"; "a sideways glance, eyes sliding to her right")."""
         if len(set(sides)) != 1:
             return
+        turns = any(i.concept.sided == "dir" for i in instances)
         for inst in instances:
-            if inst.concept.sided in ("one", "dir") and not inst.side:
+            if (inst.concept.sided in ("one", "dir") or (inst.one_sided and not inst.both and not turns)) and not inst.side:
+                # ... and one made one-sided by its words ("a single dimple, only on the right"), unless a glance or a
+                # turn is there to own the side word
                 inst.side = sides[0]
 
     @staticmethod
