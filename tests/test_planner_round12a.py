@@ -175,3 +175,24 @@ def test_a_movement_made_one_sided_takes_the_descriptions_only_side(planner, tex
 def test_a_glance_keeps_its_own_side_word(planner):
     p = planner.plan("heavy lids, a slightly uneven smile and a sideways glance to her right")
     assert v(p, "MouthSmileLeft") >= 0.1 and v(p, "RightEyeYaw") > 0.2
+
+
+# --- stopping someone is no movement stopping -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the low beam stops him halfway with a sharp wince", "the locked door stops her short with a wince"])
+def test_stopping_someone_does_not_negate_the_wince(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeSquintLeft") >= 0.3 and v(p, "BrowDownLeft") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["she stops wincing", "he stops grinning at last"])
+def test_stopping_a_movement_still_negates_it(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeSquintLeft") < 0.1 and v(p, "MouthSmileLeft") < 0.1
+
+
+# --- out of breath ------------------------------------------------------------------------------------------------------
+
+def test_panting_opens_the_jaw_and_lifts_the_inner_brows(planner):
+    p = planner.plan("at the top of the hill he is panting")
+    assert v(p, "JawOpen") >= 0.35 and v(p, "BrowInnerUp") >= 0.3

@@ -818,3 +818,6 @@ _retarget("lip_tremble", BrowInnerUp=0.8, MouthFrown_S=0.55)
 #: tell (corpus: MouthDimple 0.15-0.35 in prose, 0.4-0.5 in notes); a dimpled chin is the chin raiser's (AU17)
 CONCEPTS.update(dict([_c("dimple", {"MouthDimple{S}": 1.0}, "mouth", 0.35, label="dimple")]))
 EXPRESSION_WORDS.update({"dimple": "dimple", "chin dimple": "chin_raise", "dimple chin": "chin_raise"})
+#: out of breath, the mouth hangs wider and the inner brows lift with the effort (corpus train, 14 lines of panting,
+#: gulping air, wheezing: JawOpen 0.45, BrowInnerUp 0.3; 0.26 / 0.2 before)
+_retarget("pant", JawOpen=0.55, BrowInnerUp=0.45, MouthLowerDown_S=0.3)

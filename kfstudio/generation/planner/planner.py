@@ -798,6 +798,11 @@ class EmbeddedPlanner:
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             for sp in spans:
+                if sp.roles.get("neg_before") and clause[sp.end].lemma == "stop" and _stops_someone(tokens, clause[sp.end].position):
+                    # "the stiff neck stops him halfway with a wince", "before she could stop it, a smile": stopping
+                    # someone or something is no movement ceasing ("stops her grinning" still is)
+                    del sp.roles["neg_before"]
+            for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
             if self._part_missing(spans):
                 # "she glances away, down and to her left": the directions continue the glance;
@@ -1637,6 +1642,18 @@ def _lost_to_laughter(spans: list[_Span], previous: list[_Instance]) -> bool:
     return (len(spans) == 2 and "intensity" in spans[0].roles and float(spans[0].roles["intensity"]) >= _LOST_LEVEL
             and set(spans[0].roles) == {"intensity"} and spans[1].text.lower() == "gone" and spans[1].start == spans[0].end + 1
             and spans[0].start == 0 and any(i.concept.key in _LAUGHING and not i.negated for i in previous))
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it", "himself", "herself", "myself", "themselves"})
+
+
+def _stops_someone(tokens: list[Token], pos: int) -> bool:
+    """'stop' with an object pronoun after it that is not followed by what they would do ('stops him halfway',
+    'could stop it'; not 'stops her grinning')."""
+    if pos + 1 >= len(tokens) or tokens[pos + 1].text.lower() not in _OBJECT_PRONOUNS:
+        return False
+    nxt = tokens[pos + 2].text.lower() if pos + 2 < len(tokens) else ""
+    return not nxt.endswith("ing")
 
 
 def _crossed_eyes(v: np.ndarray) -> np.ndarray:
