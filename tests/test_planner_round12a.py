@@ -196,3 +196,30 @@ def test_stopping_a_movement_still_negates_it(planner, text):
 def test_panting_opens_the_jaw_and_lifts_the_inner_brows(planner):
     p = planner.plan("at the top of the hill he is panting")
     assert v(p, "JawOpen") >= 0.35 and v(p, "BrowInnerUp") >= 0.3
+
+
+# --- a hung head, crying one's heart out, feelings named by idiom ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the boy hung his head", "she bows her head at the graveside"])
+def test_a_hung_head_lowers_the_eyes_too(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadPitch") >= 0.25 and v(p, "EyeLookDownLeft") >= 0.2
+
+
+def test_a_bowed_head_lets_the_eyes_go_where_the_words_send_them(planner):
+    p = planner.plan("head bowed, he lifts his eyes to the judge")
+    assert v(p, "HeadPitch") >= 0.2 and v(p, "EyeLookUpLeft") >= 0.2 and v(p, "EyeLookDownLeft") == 0
+
+
+@pytest.mark.parametrize("text", ["the widow cried her eyes out", "he was crying a river over the dog"])
+def test_crying_ones_eyes_out_is_sobbing(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.4 and v(p, "MouthFrownLeft") >= 0.3 and v(p, "JawOpen") >= 0.15
+
+
+@pytest.mark.parametrize("text, channel", [("a lugubrious vicar", "BrowInnerUp"), ("the barman looked cheesed off", "BrowDownLeft"),
+                                           ("crabbit after the long drive", "BrowDownLeft"),
+                                           ("her eyes twinkle at the joke", "MouthSmileLeft"),
+                                           ("a beady eye on the last sausage roll", "EyeSquintLeft")])
+def test_feelings_named_by_idiom_or_dialect(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3

@@ -821,3 +821,18 @@ EXPRESSION_WORDS.update({"dimple": "dimple", "chin dimple": "chin_raise", "dimpl
 #: out of breath, the mouth hangs wider and the inner brows lift with the effort (corpus train, 14 lines of panting,
 #: gulping air, wheezing: JawOpen 0.45, BrowInnerUp 0.3; 0.26 / 0.2 before)
 _retarget("pant", JawOpen=0.55, BrowInnerUp=0.45, MouthLowerDown_S=0.3)
+#: a hung or bowed head lowers the eyes with it, lids heavy (corpus train: HeadPitch 0.28, eyes down 0.2, EyeBlink
+#: 0.34 on hung heads; the plain head-down concept moved the head alone)
+CONCEPTS.update(dict([_c("head_hang", {"HeadPitch": 0.5, "Eye{P}Pitch": 0.45, "EyeBlink{S}": 0.35}, "head", 0.7, "none",
+                         "head hung")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["hang head", "bow head", "head hang", "head bow", "hang head in shame"], "head_hang"))
+#: crying one's heart or eyes out, crying a river: sobbing, the mouth open with it
+EXPRESSION_WORDS.update(dict.fromkeys(["cry heart out", "cry eye out", "sob heart out", "cry a river", "cry river"], "sob"))
+#: feelings named by English idiom or dialect: lugubrious (sad); cheesed off, crabbit (Scots:
+#: bad-tempered); a twinkle in the eye (amused warmth); a beady eye (watchful suspicion); under a (rain)cloud (low)
+_R12A_FEELINGS = {"lugubrious": ("sadness", 1.0), "under a cloud": ("sadness", 0.9),
+                  "raincloud": ("sadness", 0.9), "cheesed off": ("anger", 0.7), "crabbit": ("anger", 0.8),
+                  "eye twinkle": ("happiness", 0.6), "twinkle in eye": ("happiness", 0.6), "beady eye": ("suspicion", 1.0)}
+EMOTION_WORDS.update(_R12A_FEELINGS)
+for _word, (_name, _scale) in _R12A_FEELINGS.items():
+    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)

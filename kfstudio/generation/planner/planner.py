@@ -948,6 +948,11 @@ class EmbeddedPlanner:
             instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], gone.start, gone.end,
                                        f"{gone.words} {gone.negation_word}", intensity=_DRAINED_SADNESS))
             explanation.append(f"'{gone.words}' {gone.negation_word}: a happy feeling draining away leaves a sad face")
+        if any(i.concept.region == "gaze" and not i.negated for i in instances):
+            # "head bowed, raising only her eyes": a hung head lowers the eyes only when nothing else says where they look
+            for i in instances:
+                if i.concept.key == "head_hang":
+                    i.concept = lx.CONCEPTS["head_down"]
         lopsided = [i for i in instances if not i.negated and not i.both and (
             i.concept.key in _LOPSIDED_SMILES or (i.concept.key in _SMILES | {"corners_up"} and (i.one_sided or i.side)))]
         if lopsided:
