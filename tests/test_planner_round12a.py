@@ -223,3 +223,23 @@ def test_crying_ones_eyes_out_is_sobbing(planner, text):
                                            ("a beady eye on the last sausage roll", "EyeSquintLeft")])
 def test_feelings_named_by_idiom_or_dialect(planner, text, channel):
     assert v(planner.plan(text), channel) >= 0.3
+
+
+# --- the innocent look, a sagging face ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the dog gave me his most innocent face", "she turned to the teacher, all innocence",
+                                  "her best little-angel face for grandma"])
+def test_the_innocent_look_lifts_the_brows_and_opens_the_eyes(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowOuterUpLeft") >= 0.2 and v(p, "BrowInnerUp") >= 0.2 and v(p, "EyeWideLeft") >= 0.15
+    assert v(p, "MouthSmileLeft") < 0.1
+
+
+def test_innocently_is_the_manner_of_another_movement(planner):
+    p = planner.plan("she whistles innocently")
+    assert v(p, "BrowOuterUpLeft") < 0.1 and v(p, "MouthPucker") >= 0.3
+
+
+def test_a_sagging_face_is_sad_not_a_lowered_head(planner):
+    p = planner.plan("as he reads the letter his face sags")
+    assert v(p, "BrowInnerUp") >= 0.3 and v(p, "MouthFrownLeft") >= 0.2 and v(p, "HeadPitch") < 0.2

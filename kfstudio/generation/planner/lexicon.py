@@ -836,3 +836,12 @@ _R12A_FEELINGS = {"lugubrious": ("sadness", 1.0), "under a cloud": ("sadness", 0
 EMOTION_WORDS.update(_R12A_FEELINGS)
 for _word, (_name, _scale) in _R12A_FEELINGS.items():
     EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+#: the innocent look ("innocent face", "all innocence", "little-angel face"): the "who, me?" of brows lifted, eyes
+#: opened a little and the lips held shut (corpus train, 20 lines: BrowOuterUp 0.24, EyeWide 0.19-0.3, press 0.15,
+#: a smile only where one is named), not a blank face
+CONCEPTS.update(dict([_c("innocent_look", {"BrowOuterUp{S}": 0.5, "BrowInnerUp": 0.5, "EyeWide{S}": 0.45,
+                                           "MouthPress{S}": 0.3}, "brows", 0.6, label="innocent look")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["innocent", "innocence", "angel face", "little angel",
+                                       "butter not melt", "butter would not melt"], "innocent_look"))
+#: "his face sags", "her face sagged": the face falling, as "face falls" (sadness), not the head going down
+EXPRESSION_WORDS.update(dict.fromkeys(["face sag", "face slump"], "emotion_sadness"))

@@ -1208,6 +1208,8 @@ class EmbeddedPlanner:
                 continue  # "the lips press together with visible tension": how, not a second expression
             if "expression" in s.roles:
                 key = s.roles["expression"]
+                if key == "innocent_look" and s.text.lower().endswith("ly"):
+                    continue  # "brows up innocently", "whistling innocently": the manner of another movement, not the look
                 inst = _Instance(lx.CONCEPTS[key], s.start, s.end, s.text, from_expression=True)
                 if key.startswith("emotion_"):
                     from .facs import EMOTION_WORDS
