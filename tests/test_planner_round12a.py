@@ -243,3 +243,16 @@ def test_innocently_is_the_manner_of_another_movement(planner):
 def test_a_sagging_face_is_sad_not_a_lowered_head(planner):
     p = planner.plan("as he reads the letter his face sags")
     assert v(p, "BrowInnerUp") >= 0.3 and v(p, "MouthFrownLeft") >= 0.2 and v(p, "HeadPitch") < 0.2
+
+
+# --- idioms of delight ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["grandad was like a dog with two tails at the wedding",
+                                  "she sat there like the cat that got the cream", "a proper lottery winner face"])
+def test_idioms_of_delight_smile(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthSmileLeft") >= 0.5 and v(p, "MouthSmileRight") >= 0.5
+
+
+def test_the_wind_is_still_the_wind(planner):
+    assert v(planner.plan("squinting into the wind"), "EyeSquintLeft") >= 0.3

@@ -845,3 +845,8 @@ EXPRESSION_WORDS.update(dict.fromkeys(["innocent", "innocence", "angel face", "l
                                        "butter not melt", "butter would not melt"], "innocent_look"))
 #: "his face sags", "her face sagged": the face falling, as "face falls" (sadness), not the head going down
 EXPRESSION_WORDS.update(dict.fromkeys(["face sag", "face slump"], "emotion_sadness"))
+#: British idioms of delight: "like a dog with two tails", "like the cat that got the cream" (a broad, pleased smile);
+#: "a lottery winner's face" (delight with the brows up and the mouth open)
+#: ("win" is left out: as a word of its own it would stop "wind" reading as itself)
+EXPRESSION_WORDS.update(dict.fromkeys(["dog with two tail", "cat that get the cream"], "emotion_happiness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["lottery winner"], "emotion_excitement"))
