@@ -256,3 +256,17 @@ def test_idioms_of_delight_smile(planner, text):
 
 def test_the_wind_is_still_the_wind(planner):
     assert v(planner.plan("squinting into the wind"), "EyeSquintLeft") >= 0.3
+
+
+# --- weather faces ------------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["a face on him like a wet weekend in Blackpool", "she came back with a face like a wet Monday"])
+def test_a_wet_day_face_is_miserable(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthFrownLeft") >= 0.25 and v(p, "BrowInnerUp") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["the foreman's face was a thundercloud", "he's been like a bag of cats all day"])
+def test_a_storm_face_is_angry(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowDownLeft") >= 0.4 and v(p, "MouthSmileLeft") == 0

@@ -850,3 +850,9 @@ EXPRESSION_WORDS.update(dict.fromkeys(["face sag", "face slump"], "emotion_sadne
 #: ("win" is left out: as a word of its own it would stop "wind" reading as itself)
 EXPRESSION_WORDS.update(dict.fromkeys(["dog with two tail", "cat that get the cream"], "emotion_happiness"))
 EXPRESSION_WORDS.update(dict.fromkeys(["lottery winner"], "emotion_excitement"))
+#: weather faces: "a face like a wet weekend / wet Good Friday / wet Monday" (miserable: the corners down, corpus train
+#: MouthFrown 0.4); "pure thunderhead", "a storm cloud of a face" (anger, as "face like thunder"); the Irish "like a
+#: bag of cats" (bad-tempered)
+EXPRESSION_WORDS.update(dict.fromkeys(["wet weekend", "wet good friday", "wet monday", "wet sunday", "wet bank holiday"],
+                                      "emotion_sadness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["thunderhead", "thundercloud", "storm cloud", "bag of cat"], "emotion_anger"))
