@@ -270,3 +270,9 @@ def test_a_wet_day_face_is_miserable(planner, text):
 def test_a_storm_face_is_angry(planner, text):
     p = planner.plan(text)
     assert v(p, "BrowDownLeft") >= 0.4 and v(p, "MouthSmileLeft") == 0
+
+
+@pytest.mark.parametrize("text", ["the intern was sweating bullets in the interview", "the crowd watched with bated breath"])
+def test_sweating_bullets_and_bated_breath_are_nervous(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and v(p, "EyeWideLeft") >= 0.1

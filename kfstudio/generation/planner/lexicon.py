@@ -856,3 +856,5 @@ EXPRESSION_WORDS.update(dict.fromkeys(["lottery winner"], "emotion_excitement"))
 EXPRESSION_WORDS.update(dict.fromkeys(["wet weekend", "wet good friday", "wet monday", "wet sunday", "wet bank holiday"],
                                       "emotion_sadness"))
 EXPRESSION_WORDS.update(dict.fromkeys(["thunderhead", "thundercloud", "storm cloud", "bag of cat"], "emotion_anger"))
+#: "sweating bullets", "with bated breath": nervous strain and suspense (the inner brows up, the eyes a little wide)
+EXPRESSION_WORDS.update(dict.fromkeys(["sweat bullet", "bated breath"], "emotion_anxiety"))
