@@ -798,3 +798,88 @@ EXPRESSION_WORDS.update(dict.fromkeys(["chin boss", "raise chin boss", "chin dim
 EXPRESSION_WORDS.update(dict.fromkeys(["chin tighten", "chin tight", "tight chin", "tighten chin"], "chin_raise"))
 #: "nose in the air": the head tipped back, haughty
 EXPRESSION_WORDS.update({"nose in the air": "head_up", "nose in air": "head_up"})
+# --- round 12a (figurative English the dev split showed unread) -------------------------------------------
+#: Losing one's temper out loud ("flew off the handle", "blew a gasket", "lost her rag", "spitting chips"): the
+#: angry brow with the mouth open on a shout and the upper lip raised (corpus train: BrowDown 0.44-0.65, JawOpen
+#: 0.32-0.5, MouthUpperUp 0.24), not anger held behind pressed lips
+CONCEPTS.update(dict([
+    _c("outburst", {**_AU({4: 1.0, 7: 0.35, 9: 0.35, 10: 0.5, 26: 1.0, 25: 0.7, 16: 0.35})}, "mouth", 0.85,
+       label="angry outburst"),
+    #: a sour face ("sucking a lemon"): lids screwed, lips puckered, nose and brows pulled in (corpus train: squint
+    #: 0.38, pucker 0.42, sneer 0.2)
+    _c("sour_face", {**_AU({7: 0.75, 4: 0.55, 9: 0.55, 18: 0.65})}, "mouth", 0.65, label="sour face"),
+]))
+EXPRESSION_WORDS.update(dict.fromkeys(["fly off the handle", "blow a gasket", "blow gasket", "blow top", "blow stack",
+                                       "blow a fuse", "blow fuse", "go ballistic", "spit chip", "lose rag", "lose temper",
+                                       "do nut", "throw a wobble", "spit the dummy", "go off the deep end", "blow up at",
+                                       "go spare"], "outburst"))
+EXPRESSION_WORDS.update(dict.fromkeys(["suck a lemon", "suck on a lemon", "suck lemon", "swallow a lemon",
+                                       "taste a lemon", "chew a lemon", "lemon face",
+                                       "suck on lemon", "bite a lemon", "bite into a lemon"], "sour_face"))
+#: "pulled a face", "made a face at the broccoli": the English idiom is a grimace of distaste (corpus: nose wrinkled
+#: and upper lip raised in every line that uses it)
+EXPRESSION_WORDS.update(dict.fromkeys(["pull a face", "make a face"], "emotion_disgust"))
+#: "knocked for six", "hit for six", "knocked sideways": taken aback, the surprise face; "pop-eyed", "goggle-eyed":
+#: eyes bulging with it
+EXPRESSION_WORDS.update(dict.fromkeys(["knock for six", "hit for six", "knock sideways", "pop eyed", "goggle eyed",
+                                       "popeyed", "eye out on stalk", "eye on stalk"], "emotion_surprise"))
+#: "froze like a rabbit in front of a stoat", "a rabbit-and-stoat moment": the frozen stare of fear
+EXPRESSION_WORDS.update(dict.fromkeys(["rabbit in front of a stoat", "rabbit and stoat", "rabbit before a stoat",
+                                       "rabbit in front of a snake", "rabbit and snake", "freeze like a rabbit"], "emotion_fear"))
+#: brows sent to the hairline or the roof go up as far as they go ("eyebrows flew into her hairline", "somewhere
+#: near the roof"); with a preposition, so that sweat at the hairline moves nothing
+ACTIONS.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", "toward hairline",
+                              "near hairline", "at hairline", "into the roof", "near the roof", "to the roof",
+                              "into hair"], "up"))
+INTENSITY.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", "toward hairline",
+                                "near hairline", "at hairline", "into the roof", "near the roof", "to the roof",
+                                "into hair"], 0.9))
+#: a wink pulls up the corner on its side (corpus train: MouthSmile 0.2-0.35 on a plain wink's side, 0.15 before)
+_retarget("wink", MouthSmile_S=0.3)
+#: a trembling lip is the edge of crying: the inner brows lift and the corners pull down with it (corpus train:
+#: BrowInnerUp 0.55, MouthFrown 0.36 on lines of a trembling or quivering lip; 0.27 / 0.18 before)
+_retarget("lip_tremble", BrowInnerUp=0.8, MouthFrown_S=0.55)
+#: "dimples showing", "a dimple on the left side": the dimpler (AU14) tucks the corners in, the suppressed smile's
+#: tell (corpus: MouthDimple 0.15-0.35 in prose, 0.4-0.5 in notes); a dimpled chin is the chin raiser's (AU17)
+CONCEPTS.update(dict([_c("dimple", {"MouthDimple{S}": 1.0}, "mouth", 0.35, label="dimple")]))
+EXPRESSION_WORDS.update({"dimple": "dimple", "chin dimple": "chin_raise", "dimple chin": "chin_raise"})
+#: out of breath, the mouth hangs wider and the inner brows lift with the effort (corpus train, 14 lines of panting,
+#: gulping air, wheezing: JawOpen 0.45, BrowInnerUp 0.3; 0.26 / 0.2 before)
+_retarget("pant", JawOpen=0.55, BrowInnerUp=0.45, MouthLowerDown_S=0.3)
+#: a hung or bowed head lowers the eyes with it, lids heavy (corpus train: HeadPitch 0.28, eyes down 0.2, EyeBlink
+#: 0.34 on hung heads; the plain head-down concept moved the head alone)
+CONCEPTS.update(dict([_c("head_hang", {"HeadPitch": 0.5, "Eye{P}Pitch": 0.45, "EyeBlink{S}": 0.35}, "head", 0.7, "none",
+                         "head hung")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["hang head", "bow head", "head hang", "head bow", "hang head in shame"], "head_hang"))
+#: crying one's heart or eyes out, crying a river: sobbing, the mouth open with it
+EXPRESSION_WORDS.update(dict.fromkeys(["cry heart out", "cry eye out", "sob heart out", "cry a river", "cry river"], "sob"))
+#: feelings named by English idiom or dialect: lugubrious (sad); cheesed off, crabbit (Scots:
+#: bad-tempered); a twinkle in the eye (amused warmth); a beady eye (watchful suspicion); under a (rain)cloud (low)
+_R12A_FEELINGS = {"lugubrious": ("sadness", 1.0), "under a cloud": ("sadness", 0.9),
+                  "raincloud": ("sadness", 0.9), "cheesed off": ("anger", 0.7), "crabbit": ("anger", 0.8),
+                  "eye twinkle": ("happiness", 0.6), "twinkle in eye": ("happiness", 0.6), "beady eye": ("suspicion", 1.0)}
+EMOTION_WORDS.update(_R12A_FEELINGS)
+for _word, (_name, _scale) in _R12A_FEELINGS.items():
+    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+#: the innocent look ("innocent face", "all innocence", "little-angel face"): the "who, me?" of brows lifted, eyes
+#: opened a little and the lips held shut (corpus train, 20 lines: BrowOuterUp 0.24, EyeWide 0.19-0.3, press 0.15,
+#: a smile only where one is named), not a blank face
+CONCEPTS.update(dict([_c("innocent_look", {"BrowOuterUp{S}": 0.5, "BrowInnerUp": 0.5, "EyeWide{S}": 0.45,
+                                           "MouthPress{S}": 0.3}, "brows", 0.6, label="innocent look")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["innocent", "innocence", "angel face", "little angel",
+                                       "butter not melt", "butter would not melt"], "innocent_look"))
+#: "his face sags", "her face sagged": the face falling, as "face falls" (sadness), not the head going down
+EXPRESSION_WORDS.update(dict.fromkeys(["face sag", "face slump"], "emotion_sadness"))
+#: British idioms of delight: "like a dog with two tails", "like the cat that got the cream" (a broad, pleased smile);
+#: "a lottery winner's face" (delight with the brows up and the mouth open)
+#: ("win" is left out: as a word of its own it would stop "wind" reading as itself)
+EXPRESSION_WORDS.update(dict.fromkeys(["dog with two tail", "cat that get the cream"], "emotion_happiness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["lottery winner"], "emotion_excitement"))
+#: weather faces: "a face like a wet weekend / wet Good Friday / wet Monday" (miserable: the corners down, corpus train
+#: MouthFrown 0.4); "pure thunderhead", "a storm cloud of a face" (anger, as "face like thunder"); the Irish "like a
+#: bag of cats" (bad-tempered)
+EXPRESSION_WORDS.update(dict.fromkeys(["wet weekend", "wet good friday", "wet monday", "wet sunday", "wet bank holiday"],
+                                      "emotion_sadness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["thunderhead", "thundercloud", "storm cloud", "bag of cat"], "emotion_anger"))
+#: "sweating bullets", "with bated breath": nervous strain and suspense (the inner brows up, the eyes a little wide)
+EXPRESSION_WORDS.update(dict.fromkeys(["sweat bullet", "bated breath"], "emotion_anxiety"))

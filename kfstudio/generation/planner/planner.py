@@ -107,6 +107,10 @@ _SMILE_FAMILY = frozenset({"smile", "grin", "beam", "half_smile", "laugh", "gigg
 #: ... and tears beside a smile or a happy feeling ("happy tears", "a trembling smile as tears gather") are
 #: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
 _HAPPY_TEARS = frozenset({"smile", "emotion_happiness", "emotion_excitement", "emotion_tenderness"})
+#: A laugh with real tears: "laughing through (the) tears", "laughing and crying (at once)", "crying and laughing"
+_MIXED_TEARS_RE = re.compile(r"\bthrough\s+(?:the\s+|her\s+|his\s+|my\s+|their\s+|your\s+)?tears\b"
+                             r"|\b(?:laugh|giggl|chuckl)\w*\s+and\s+(?:cry|cries|cried|crying|sob\w*|weep\w*)\b"
+                             r"|\b(?:cry|cries|cried|crying|sob\w*|weep\w*)\s+and\s+(?:laugh|giggl|chuckl)\w*", re.I)
 _LIP_SEALS = frozenset({"lips_close", "lips_press", "lips_roll_in"})
 _CLENCHES = frozenset({"jaw_clench", "teeth_grit", "teeth_together"})
 _CLENCHED_JAW = 0.05
@@ -316,6 +320,12 @@ def _side_mask(side: str) -> np.ndarray:
 
 
 _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
+#: One-sided smiles, and the channels a feeling's smile lifts less on the other side of one (by this factor: the
+#: corpus's lopsided grins that are also happy keep the other corner up a little, their smirks keep it near rest)
+_LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
+_LOPSIDED_OTHER = 0.5
+_ONE_SIDED_SMILE = np.isin(np.arange(ch.NUM_CHANNELS), [ch.channel_index(n) for n in (
+    "MouthSmileLeft", "MouthSmileRight", "MouthDimpleLeft", "MouthDimpleRight")])
 _INNER_BROW = ch.channel_index("BrowInnerUp")
 _TILT_WORDS = re.compile(r"\b(tilt|angl|tip|lean|inclin|slant)", re.I)
 _OUTER_BROWS = [ch.channel_index("BrowOuterUpLeft"), ch.channel_index("BrowOuterUpRight")]
@@ -345,6 +355,7 @@ class _Instance:
     vague: bool = False  # a part + loose shape word ("curl", "twitch")
     mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
     unsealed: bool = False  # a feeling beside lips the words part: its pressed or rolled lips are left out
+    smile_side: str = ""  # a feeling beside a one-sided smile ("smirks, pleased"): its smile favours that side
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -838,6 +849,11 @@ class EmbeddedPlanner:
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             for sp in spans:
+                if sp.roles.get("neg_before") and clause[sp.end].lemma == "stop" and _stops_someone(tokens, clause[sp.end].position):
+                    # "the stiff neck stops him halfway with a wince", "before she could stop it, a smile": stopping
+                    # someone or something is no movement ceasing ("stops her grinning" still is)
+                    del sp.roles["neg_before"]
+            for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
             if self._part_missing(spans):
                 # "she glances away, down and to her left": the directions continue the glance;
@@ -920,7 +936,15 @@ class EmbeddedPlanner:
                 if not inst.both and inst.concept.sided == "sym" and inst.start >= 0 and any(
                         t.text.lower() in _ONE_CORNER for t in clause[inst.start : inst.end + 1]):
                     inst.one_sided = True  # "the corner of her mouth curls": one corner, one side
-            if not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
+                if inst.concept.key == "dimple" and not inst.both and inst.start >= 0 and clause[inst.start].text.lower() == "dimple":
+                    inst.one_sided = True  # "a dimple", "one dimple": a face has two, one of them shows
+            if not found and previous_clause and _lost_to_laughter(spans, previous_clause):
+                # "howling with laughter, totally gone": the one laughing is gone (helpless with it), not the laugh
+                for inst in previous_clause:
+                    if inst.concept.key in _LAUGHING:
+                        inst.intensity, inst.intensity_word = float(spans[0].roles["intensity"]), spans[0].text
+                explanation.append(f"'{spans[0].text} {spans[1].text}' after a laugh: lost to the laugh, not the laugh gone")
+            elif not found and previous_clause and any("neg_after" in sp.roles for sp in spans) and not any(
                 "part" in sp.roles or "expression" in sp.roles for sp in spans
             ):
                 # "She smiles. It fades.": the fading is of the movement just described
@@ -950,8 +974,14 @@ class EmbeddedPlanner:
         if any(i.concept.key in _LAUGHS and not i.negated for i in instances):
             # "roaring with laughter, tears in his eyes": tears of laughter, not of sadness
             # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
-            instances = [i for i in instances if not (i.concept.key in ("emotion_sadness", "cry")
-                                                      and i.words.lower().startswith(("tear", "cry")))]
+            # -- but laughing *through* tears, or laughing and crying at once, is both: the crying's brows and eyes
+            # with the laugh's mouth, as for happy tears
+            mixed = bool(_MIXED_TEARS_RE.search(text))
+            for i in instances:
+                if mixed and i.concept.key in ("emotion_sadness", "cry", "sob") and i.words.lower().startswith(("tear", "cry", "sob", "weep")):
+                    i.mouthless = True
+            instances = [i for i in instances if mixed or not (i.concept.key in ("emotion_sadness", "cry")
+                                                               and i.words.lower().startswith(("tear", "cry")))]
         if any(i.concept.key in _PAINFUL and not i.negated for i in instances):
             dropped = [i for i in instances if i.concept.key in _LAUGHS and _AMBIGUOUS_LAUGH_RE.match(i.words)]
             for i in dropped:
@@ -987,6 +1017,20 @@ class EmbeddedPlanner:
             for i in instances:
                 if i.concept.key.startswith("emotion_"):
                     i.unsealed = True
+        if any(i.concept.region == "gaze" and not i.negated for i in instances):
+            # "head bowed, raising only her eyes": a hung head lowers the eyes only when nothing else says where they look
+            for i in instances:
+                if i.concept.key == "head_hang":
+                    i.concept = lx.CONCEPTS["head_down"]
+        lopsided = [i for i in instances if not i.negated and not i.both and (
+            i.concept.key in _LOPSIDED_SMILES or (i.concept.key in _SMILES | {"corners_up"} and (i.one_sided or i.side)))]
+        if lopsided:
+            # "he smirks, pleased with himself": the feeling shows through the smirk, which keeps its one side;
+            # the feeling's own smile lifts the other corner only half as far
+            side = lopsided[0].side or lx.DEFAULT_SIDE
+            for inst in instances:
+                if inst.concept.key.startswith("emotion_") and inst.concept.sided == "sym" and not inst.side:
+                    inst.smile_side = side
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
@@ -1178,8 +1222,11 @@ class EmbeddedPlanner:
         only side word ("She winks, right eye shut"; "a sideways glance, eyes sliding to her right")."""
         if len(set(sides)) != 1:
             return
+        turns = any(i.concept.sided == "dir" for i in instances)
         for inst in instances:
-            if inst.concept.sided in ("one", "dir") and not inst.side:
+            if (inst.concept.sided in ("one", "dir") or (inst.one_sided and not inst.both and not turns)) and not inst.side:
+                # ... and one made one-sided by its words ("a single dimple, only on the right"), unless a glance or a
+                # turn is there to own the side word
                 inst.side = sides[0]
 
     @staticmethod
@@ -1230,6 +1277,8 @@ class EmbeddedPlanner:
                 continue  # "the lips press together with visible tension": how, not a second expression
             if "expression" in s.roles:
                 key = s.roles["expression"]
+                if key == "innocent_look" and s.text.lower().endswith("ly"):
+                    continue  # "brows up innocently", "whistling innocently": the manner of another movement, not the look
                 inst = _Instance(lx.CONCEPTS[key], s.start, s.end, s.text, from_expression=True)
                 if key.startswith("emotion_"):
                     from .facs import EMOTION_WORDS
@@ -1457,6 +1506,8 @@ class EmbeddedPlanner:
             contribution[_REGION_MASKS["mouth"]] = 0.0
         if inst.unsealed:
             contribution[_SEALING_CHANNELS] = 0.0
+        if inst.smile_side:
+            contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= _LOPSIDED_OTHER
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
         if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it
@@ -1662,6 +1713,33 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
             values[_INNER_BROW] = min(values[_INNER_BROW], _ONE_BROW_INNER * outer)
         explanation.append(f"only the {side.lower()} brow moves: the {other.lower()} brow and the shared inner raiser stay out")
     return values
+
+
+#: Laughter proper (not a smile): what someone can be "totally gone" with
+_LAUGHING = frozenset({"laugh", "giggle", "chuckle"})
+#: Strong intensity words that, with a bare "gone" after a laugh, say how far gone the one laughing is
+_LOST_LEVEL = 0.9
+
+
+def _lost_to_laughter(spans: list[_Span], previous: list[_Instance]) -> bool:
+    """A clause that is only a strong intensity word and "gone" ("totally gone", "completely gone") right after a
+    laugh: British slang for being helpless with laughter, not the laugh fading (that needs its subject: "the
+    laugh is gone", "it's gone")."""
+    return (len(spans) == 2 and "intensity" in spans[0].roles and float(spans[0].roles["intensity"]) >= _LOST_LEVEL
+            and set(spans[0].roles) == {"intensity"} and spans[1].text.lower() == "gone" and spans[1].start == spans[0].end + 1
+            and spans[0].start == 0 and any(i.concept.key in _LAUGHING and not i.negated for i in previous))
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it", "himself", "herself", "myself", "themselves"})
+
+
+def _stops_someone(tokens: list[Token], pos: int) -> bool:
+    """'stop' with an object pronoun after it that is not followed by what they would do ('stops him halfway',
+    'could stop it'; not 'stops her grinning')."""
+    if pos + 1 >= len(tokens) or tokens[pos + 1].text.lower() not in _OBJECT_PRONOUNS:
+        return False
+    nxt = tokens[pos + 2].text.lower() if pos + 2 < len(tokens) else ""
+    return not nxt.endswith("ing")
 
 
 def _crossed_eyes(v: np.ndarray) -> np.ndarray:
