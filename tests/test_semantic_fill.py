@@ -263,7 +263,8 @@ def test_shipped_layer_reads_a_face_at_rest_alike_in_every_scene(planner, layer,
         # the planner itself may tip the head with the scene (a trace of -0.04 for amusement), and the
         # learned layer sees the planner's values: the expression stays within a few hundredths
         np.testing.assert_allclose(res.values[~HEAD], alone[~HEAD], atol=0.03, err_msg=emotion)
-    assert np.abs(alone[[idx("MouthSmileLeft"), idx("MouthSmileRight")]]).max() < 0.1
+    # the words' own trace of a calm face (the head's reading of "calm" alone): faint, not a smile
+    assert np.abs(alone[[idx("MouthSmileLeft"), idx("MouthSmileRight")]]).max() < 0.15
 
 
 def test_a_still_face_is_the_expression_not_the_gaze_or_the_head(planner):
