@@ -701,7 +701,7 @@ class EmbeddedPlanner:
             if gone.any():
                 forced |= gone
                 explanation.append(f"earlier beats are over: {int(gone.sum())} channels they moved stay at rest")
-        if caption:  # "brows up, lips pursed: 'really?'": the quote captions the look and the words shape the mouth
+        if caption and speech is not None:  # "brows up, lips pursed: 'really?'": the quote captions the look
             explanation.append(f"'{speech.text}' captions the look (no word says it is spoken): the mouth keeps what the words describe")
             speech = None
         set_mask = forced | (values != 0.0)
@@ -1400,10 +1400,13 @@ class EmbeddedPlanner:
                     # "eyes slide down without the head following", "her eyes didn't change": it negates the part named
                     # with it, not the movement before
                     continue
-                own = [sp for sp in spans[k + 1:] if "part" in sp.roles and s.end < sp.start < after.start
-                       and _OWN_PART_RE.fullmatch(sp.text)] if after is not None else []
-                later = [sp for sp in spans if "part" in sp.roles and after.start <= sp.start <= after.end] if own else []
-                if own and later and own[0].roles["part"] != later[0].roles["part"] and not any(
+                own: list[_Span] = []
+                later: list[_Span] = []
+                if after is not None:
+                    own = [sp for sp in spans[k + 1:] if "part" in sp.roles and s.end < sp.start < after.start
+                           and _OWN_PART_RE.fullmatch(sp.text)]
+                    later = [sp for sp in spans if "part" in sp.roles and after.start <= sp.start <= after.end] if own else []
+                if after is not None and own and later and own[0].roles["part"] != later[0].roles["part"] and not any(
                         "neg_before" in sp.roles for sp in spans if own[0].end < sp.start < after.start):
                     # "humming, no mouth movement, eyes closed": the negation names a part of its own that no movement
                     # here moves; the next movement, of another part named with it, is not denied
