@@ -210,3 +210,17 @@ def test_eyes_that_turn_away_look_away_without_turning_the_head_much(planner, te
     p = planner.plan(text)
     assert max(both(p, "EyeLookOut"), both(p, "EyeLookIn")) >= 0.2, p.explanation
     assert abs(v(p, "HeadYaw")) <= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text, stem", [
+    ("She arches a brow so high it nearly leaves her face.", "BrowOuterUp"),
+    ("his eyes go so wide they almost pop out of his head", "EyeWide"),
+])
+def test_a_movement_so_big_it_leaves_the_face_is_as_big_as_it_goes(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) >= 0.8, p.explanation
+
+
+def test_a_smile_that_leaves_the_face_still_fades(planner):
+    p = planner.plan("the smile leaves her face")
+    assert both(p, "MouthSmile") == 0.0, p.explanation

@@ -1031,6 +1031,11 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "raises an eyebrow so high it nearly leaves his face", "eyes so wide they almost pop out of her head":
+    # as far as it goes (hyperbole), not the movement leaving the face
+    ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have|threatens?\s+to|threatened\s+to)\s+)?"
+     r"(?:leaves?|left|leave|fl(?:y|ies|ew)(?:\s+off)?|jump(?:s|ed)?(?:\s+off)?|pop(?:s|ped)?(?:\s+out)?|f(?:all|alls|ell)(?:\s+off|\s+out)?|disappear(?:s|ed)?(?:\s+into)?)"
+     r"\s+(?:of\s+)?(?:his|her|their|my|your|the)\s+(?:face|head|hairline|skull)\b", r" extremely \1 "),
     # "her eyes turn away", "the gaze turned away from him": the eyes look away; the head stays
     ("away", r"\b(eyes|gaze|eyeline|glance)\s+(?:turn|turns|turned|turning|slide|slides|slid|sliding)\s+away\b", r"\1 look away"),
     # "the mouth settles into a neutral line": that part at rest, beside the rest of the list; not a change
