@@ -224,3 +224,17 @@ def test_a_movement_so_big_it_leaves_the_face_is_as_big_as_it_goes(planner, text
 def test_a_smile_that_leaves_the_face_still_fades(planner):
     p = planner.plan("the smile leaves her face")
     assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ['A tight-lipped smile that says "not now".', "a glare which screams 'get out'"])
+def test_what_a_look_says_is_not_voiced(planner, text):
+    p = planner.plan(text)
+    assert not any(e.startswith("sound ") for e in p.explanation), p.explanation
+    assert v(p, "MouthFunnel") < 0.1 and v(p, "JawOpen") < 0.1, p.explanation
+
+
+def test_a_mouth_that_works_soundlessly_moves_as_in_speech(planner):
+    p = planner.plan("Her mouth works soundlessly.")
+    assert 0.05 <= v(p, "JawOpen") <= 0.25 and both(p, "MouthPress") == 0.0, p.explanation
+    clenched = planner.plan("his jaw working")  # a jaw that works is clenching
+    assert both(clenched, "MouthPress") >= 0.2, clenched.explanation

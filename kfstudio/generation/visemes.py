@@ -56,6 +56,7 @@ __all__ = [
     "shape_values",
     "blend",
     "captions_the_look",
+    "says_the_look",
 ]
 
 VISEMES = ("sil", "PP", "FF", "TH", "DD", "kk", "CH", "SS", "nn", "RR", "aa", "E", "I", "O", "U")
@@ -332,6 +333,20 @@ _VOICING_RE = re.compile(
     re.I,
 )
 _CAPTION_RE = re.compile(r"(?:[:\u2014\u2013]|\s-{1,2})\s*$")
+
+
+#: "a smile that says 'not now'", "a look which screamed 'help'": what the face says, never voiced
+_SAYS_THE_LOOK_RE = re.compile(
+    r"\b(?:that|which)\s+(?:says|said|say|screams?|screamed|shouts?|shouted|yells?|yelled|reads?|spells?|spelled|spelt)\s*:?\s*$", re.I)
+
+
+def says_the_look(text: str) -> bool:
+    """The description's last quote is what the face says ("a tight smile that says 'not now'"): a
+    meaning, not a sound, whatever the words say of the mouth."""
+    last = None
+    for last in _QUOTE_RE.finditer(text):
+        pass
+    return last is not None and bool(_SAYS_THE_LOOK_RE.search(text[: last.start()]))
 
 
 def captions_the_look(text: str) -> bool:

@@ -37,7 +37,7 @@ from typing import Literal, Sequence, TypedDict
 import numpy as np
 
 from ... import channels as ch
-from ..visemes import blend, captions_the_look, find_speech, interjection_words, strip_quotes
+from ..visemes import blend, captions_the_look, find_speech, interjection_words, says_the_look, strip_quotes
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
@@ -514,7 +514,7 @@ class _Matcher:
                     del s.roles["action"]
         if not any("side" in o.roles or o.roles.get("action") in ("left", "right", "side", "turn") for o in out):
             for s in out:  # "lips moving silently as she counts": the lips move as they talk, not sideways
-                if s.roles.get("action") == "motion" and lemmas[s.start] == "move" and s.start == s.end and any(
+                if s.roles.get("action") in ("motion", "clench") and lemmas[s.start] in ("move", "work") and s.start == s.end and any(
                         o.roles.get("part") in ("lips", "mouth") for o in out) and any(l in _SPEAKING for l in lemmas):
                     s.roles["action"] = "talk"
         for s in out:  # "milk that's on the turn", "the tide on the turn": going off, not a head turn
@@ -643,6 +643,10 @@ class EmbeddedPlanner:
         """:meth:`plan` of a description without typed values."""
         description, overall = self._overall_intensity(description)
         speech = find_speech(description)
+        if speech is not None and says_the_look(description):
+            # "a tight-lipped smile that says 'not now'": what the face says, not a sound it makes
+            explanation.append(f"'{speech.text}' is what the look says, not a sound: no mouth shape for it")
+            speech = None
         caption = speech is not None and speech.source in ("dictionary", "letter rules") and captions_the_look(description)
         if caption:  # ... and the words before it describe the mouth themselves ("lips pursed: 'really?'")
             said, _, said_flags = self._plan_core(strip_quotes(description), None, [])

@@ -1031,6 +1031,8 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "a glare which screams 'get out'", "a face that yelled guilty": what the look says, no scream or shout of its own
+    ("", r"\b(that|which)\s+(?:screams?|screamed|shouts?|shouted|yells?|yelled)\b", r"\1 says"),
     # "raises an eyebrow so high it nearly leaves his face", "eyes so wide they almost pop out of her head":
     # as far as it goes (hyperbole), not the movement leaving the face
     ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have|threatens?\s+to|threatened\s+to)\s+)?"
