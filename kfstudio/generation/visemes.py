@@ -340,12 +340,18 @@ _SAYS_THE_LOOK_RE = re.compile(
     r"\b(?:that|which)\s+(?:says|said|say|screams?|screamed|shouts?|shouted|yells?|yelled|reads?|spells?|spelled|spelt)\s*:?\s*$", re.I)
 
 
-def says_the_look(text: str) -> bool:
-    """The description's last quote is what the face says ("a tight smile that says 'not now'"): a
-    meaning, not a sound, whatever the words say of the mouth."""
+def _last_quote(text: str) -> re.Match | None:
+    """The description's last quoted passage, or None."""
     last = None
     for last in _QUOTE_RE.finditer(text):
         pass
+    return last
+
+
+def says_the_look(text: str) -> bool:
+    """The description's last quote is what the face says ("a tight smile that says 'not now'"): a
+    meaning, not a sound, whatever the words say of the mouth."""
+    last = _last_quote(text)
     return last is not None and bool(_SAYS_THE_LOOK_RE.search(text[: last.start()]))
 
 
@@ -354,9 +360,7 @@ def captions_the_look(text: str) -> bool:
     dash before it, nothing after it, and no word that says it is spoken ("brows up, lips pursed:
     'really?'" -- the look says it; "she mouths: 'really?'" is said). Annotators keep the mouth the
     words describe there (a pressed mouth: "...: 'wow, impressive.'")."""
-    last = None
-    for last in _QUOTE_RE.finditer(text):
-        pass
+    last = _last_quote(text)
     if last is None or text[last.end():].strip(" .!?,;") or not _CAPTION_RE.search(text[: last.start()]):
         return False
     return not _VOICING_RE.search(_QUOTE_RE.sub(" ", text))

@@ -91,8 +91,6 @@ _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
 _MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")
                            for n in ch.NAMES])
 _CLOSURES = frozenset({"blink", "wink", "eyes_close"})
-#: What keeps the lips together: pressed, rolled in, the chin pushing the lower lip up, closed.
-_SEALING_CHANNELS = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) or n == "MouthClose" for n in ch.NAMES])
 _DURATION_WORDS = frozenset({"quick", "quickly", "brief", "briefly", "fast", "rapid", "rapidly", "short", "sudden", "suddenly"})
 def _emotion_lemmas() -> frozenset[str]:
     from .facs import EMOTION_WORDS
@@ -286,6 +284,8 @@ _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from
 #: Lips said to press, close or tighten while a sound is said keep these channels (the text's), and the sound
 #: opens these at most this much
 _SEAL_KEEP = np.array([n.startswith(("MouthPress", "MouthRoll", "MouthShrug")) for n in ch.NAMES])
+#: What keeps the lips together: those, and the lips closed.
+_SEALING_CHANNELS = _SEAL_KEEP | (np.array(ch.NAMES) == "MouthClose")
 #: The mouth's own shapes (not the jaw): what words that describe the mouth set.
 _MOUTH_SHAPE = np.array([n.startswith("Mouth") and n != "MouthClose" for n in ch.NAMES])
 _SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "MouthUpperUp")) for n in ch.NAMES])
@@ -504,14 +504,13 @@ class _Matcher:
                 after_lemma = lemmas[s.end + 1] if s.end + 1 < len(lemmas) else ""
                 if (after in ("a", "an") and not sized) or (s.text == "in" and (after in _EMOTION_LEMMAS or after_lemma in _EMOTION_LEMMAS)):
                     del s.roles["action"]
-                elif s.text == "in" and s.end + 1 < len(clause) and (
-                        (clause[s.end + 1].position - clause[s.end].position >= 2
-                         and any(o.start == s.end + 1 and "part" in o.roles for o in out))
-                        or (clause[s.end + 1].position - clause[s.end].position == 1 and after.lower() not in _JOINERS
-                            and not any(o.start <= s.end + 1 <= o.end for o in out))):  # "moved in prayer": a word of no role
-                    # "a muscle twitching in his cheek": a word left out before the part ("his", "the") makes
-                    # "in" where it happens, not the cheeks sucked in
-                    del s.roles["action"]
+                elif s.text == "in" and s.end + 1 < len(clause):
+                    gap = clause[s.end + 1].position - clause[s.end].position  # > 1: a word left out ("his", "the")
+                    if ((gap >= 2 and any(o.start == s.end + 1 and "part" in o.roles for o in out))
+                            or (gap == 1 and after.lower() not in _JOINERS and not any(o.start <= s.end + 1 <= o.end for o in out))):
+                        # "a muscle twitching in his cheek", "moved in prayer" (a word of no role): "in" is where it
+                        # happens, not the cheeks or lips sucked in
+                        del s.roles["action"]
         if not any("side" in o.roles or o.roles.get("action") in ("left", "right", "side", "turn") for o in out):
             for s in out:  # "lips moving silently as she counts": the lips move as they talk, not sideways
                 if s.roles.get("action") in ("motion", "clench") and lemmas[s.start] in ("move", "work") and s.start == s.end and any(
@@ -663,11 +662,11 @@ class EmbeddedPlanner:
                 felt = ""
             if felt and (self._names_feeling(strip_quotes(description)) or _UNDERSTANDING_RE.search(description)):
                 # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
-                felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
+                felt = _mild(felt)
                 explanation.append(f"the text names a feeling of its own: the sound's feeling is read mild ('{felt}')")
-            if felt and caption and not felt.startswith(("slightly ", "a little ")):
+            if felt and caption and not felt.startswith(_MILD):
                 # "brows up, mouth pressed: 'wow, impressive.'": a quote that captions the look tints it mildly
-                felt = " , ".join(f if f.startswith(("slightly ", "a little ")) else f"slightly {f}" for f in felt.split(" , "))
+                felt = _mild(felt)
                 explanation.append(f"the quote captions the look: its stock feeling is read mild ('{felt}')")
             description = strip_quotes(description) + (f" , {felt}" if felt else "")
         beats = split_change_beats(description)
@@ -1726,6 +1725,14 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
 _LAUGHING = frozenset({"laugh", "giggle", "chuckle"})
 #: Strong intensity words that, with a bare "gone" after a laugh, say how far gone the one laughing is
 _LOST_LEVEL = 0.9
+
+
+_MILD = ("slightly ", "a little ")
+
+
+def _mild(felt: str) -> str:
+    """A sound's stock feelings (" , "-separated) each read mild: "slightly amazed"."""
+    return " , ".join(f if f.startswith(_MILD) else f"slightly {f}" for f in felt.split(" , "))
 
 
 def _lost_to_laughter(spans: list[_Span], previous: list[_Instance]) -> bool:
