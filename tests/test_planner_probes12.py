@@ -50,6 +50,8 @@ def test_in_before_a_possessed_part_is_where_not_cheeks_sucked_in(planner):
     assert v(p, "MouthPucker") < 0.1 and v(p, "MouthFunnel") < 0.1, p.explanation
     sucked = planner.plan("She sucks her cheeks in like a fish.")
     assert v(sucked, "MouthPucker") >= 0.2, sucked.explanation
+    drawn = planner.plan("He draws in his cheeks.")  # "in" is the verb's own particle
+    assert v(drawn, "MouthPucker") >= 0.2, drawn.explanation
 
 
 @pytest.mark.parametrize("text", ["Her lids drift shut.", "his eyes slide closed", "eyes fluttering shut"])

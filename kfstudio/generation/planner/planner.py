@@ -415,6 +415,9 @@ class _Span:
 _ARTICLES = frozenset({"a", "an", "the"})
 #: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
 _ONTO = frozenset({"on", "onto", "upon", "over", "across", "into", "in"})
+#: Verbs whose "in" is their own particle ("draws in her cheeks", "rolls in his lips"), as the text rewrite of
+#: "in her cheek" also leaves them (text._IN_THE_CHEEK_RE)
+_IN_PARTICLE_VERBS = frozenset({"suck", "draw", "pull", "tuck", "roll", "bite"})
 #: Words after "in" that end its phrase ("lip rolled in and held"): "in" stays the movement's.
 _JOINERS = frozenset({"and", "or", "but", "then", "so", "as", "while", "with", "again", "there", "now", "too", "when", "until",
                       "yet", "still", "till", "before", "after", "like"})
@@ -506,7 +509,8 @@ class _Matcher:
                     del s.roles["action"]
                 elif s.text == "in" and s.end + 1 < len(clause):
                     gap = clause[s.end + 1].position - clause[s.end].position  # > 1: a word left out ("his", "the")
-                    if ((gap >= 2 and any(o.start == s.end + 1 and "part" in o.roles for o in out))
+                    particle = s.start > 0 and lemmas[s.start - 1] in _IN_PARTICLE_VERBS  # "draws in her cheeks"
+                    if not particle and ((gap >= 2 and any(o.start == s.end + 1 and "part" in o.roles for o in out))
                             or (gap == 1 and after.lower() not in _JOINERS and not any(o.start <= s.end + 1 <= o.end for o in out))):
                         # "a muscle twitching in his cheek", "moved in prayer" (a word of no role): "in" is where it
                         # happens, not the cheeks or lips sucked in
