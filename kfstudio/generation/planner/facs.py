@@ -185,7 +185,9 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # aside 0.25), the suspicion prototype, not a one-sided contemptuous smile
     **{w: ("suspicion", 1.0) for w in ("jealous", "jealousy", "envy", "envious")},
     **{w: ("contempt", 0.8) for w in ("schadenfreude", "gloating", "gloat", "mischief",
-                                      "mischievous", "scheming", "scheme", "cheeky", "playful", "teasing", "tease", "sly", "impish")},
+                                      "mischievous", "scheming", "scheme", "cheeky", "sly", "impish")},
+    # play is a warm, two-sided smile (corpus train: 'playful' smiles symmetric in every line), not a smirk
+    **{w: ("happiness", 0.6) for w in ("playful", "teasing", "tease")},
     # Common English idioms of feeling (written in lemma form: "down in the dump" reads "down in the dumps").
     **{w: ("fear", 1.2) for w in ("deer in headlight", "rabbit in headlight", "heart in mouth", "heart in throat",
                                   "pale as a sheet", "white as a ghost", "scared stiff", "scared witless")},

@@ -208,6 +208,9 @@ CONCEPTS.update(
     dict(
         [
             _c("scream", {**_AU({27: 0.9, 20: 0.65, 16: 0.4, 10: 0.3, 5: 0.75, 1: 0.7, 2: 0.6})}, "mouth", 1.0),
+            # a howl of pain or grief: the jaw wide, the lips stretched, the inner brows up against narrowed eyes
+            # (corpus train howls: jaw 0.35-0.9, stretch 0.35-0.5, inner brows 0.2-0.7, squint 0.3-0.6)
+            _c("howl", {**_AU({26: 0.75, 20: 0.45, 1: 0.55, 4: 0.3, 7: 0.55, 6: 0.25, 15: 0.25, 10: 0.2})}, "mouth", 0.9),
             _c("yell", {**_AU({26: 0.85, 25: 0.6, 20: 0.25, 2: 0.45, 1: 0.3, 5: 0.3, 7: 0.4})}, "mouth", 0.9),
             _c("roar", {**_AU({27: 0.8, 10: 0.5, 4: 0.6, 7: 0.5, 20: 0.3})}, "mouth", 0.9),
             _c("sneeze", {**_AU({43: 0.95, 7: 0.6, 9: 0.55, 6: 0.4, 26: 0.8, 10: 0.3, 4: 0.4}), "HeadPitch": 0.15}, "eyes", 1.0),
@@ -304,7 +307,11 @@ EXPRESSION_WORDS: dict[str, str] = {
     "flare nostril": "nostrils_flare", "wrinkle nose": "nose_wrinkle", "scrunch nose": "nose_wrinkle",
 }
 EXPRESSION_WORDS.update({
-    "scream": "scream", "shriek": "scream", "screech": "scream", "wail": "scream", "howl": "laugh",
+    "scream": "scream", "shriek": "scream", "screech": "scream", "wail": "scream",
+    # a howl is laughter by default ("I was howling, tears and all"); a silent howl, or one of pain or grief, is
+    # a wail (see planner: beside pain it is read so too)
+    "howl": "laugh", "silent howl": "howl", "howl of pain": "howl", "howl in pain": "howl", "howl with pain": "howl",
+    "howl of anguish": "howl", "howl in anguish": "howl", "howl of grief": "howl", "howl of rage": "howl",
     "yell": "yell", "shout": "yell", "holler": "yell", "bellow": "yell", "cry out": "yell", "call out": "yell",
     "roar": "roar", "bark": "yell", "sneeze": "sneeze", "cough": "cough", "splutter": "cough", "sputter": "cough",
     "gag": "gag", "retch": "gag", "heave": "gag", "dry heave": "gag", "snore": "snore", "sniff": "sniff", "sniffle": "sniff",

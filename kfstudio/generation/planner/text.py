@@ -1038,6 +1038,37 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have|threatens?\s+to|threatened\s+to)\s+)?"
      r"(?:leaves?|left|leave|fl(?:y|ies|ew)(?:\s+off)?|jump(?:s|ed)?(?:\s+off)?|pop(?:s|ped)?(?:\s+out)?|f(?:all|alls|ell)(?:\s+off|\s+out)?|disappear(?:s|ed)?(?:\s+into)?)"
      r"\s+(?:of\s+)?(?:his|her|their|my|your|the)\s+(?:face|head|hairline|skull)\b", r" extremely \1 "),
+    # "closed his left eye tight", "eyes shut tightly": one movement, the lids squeezed shut (not a shut eye beside a squint)
+    ("tight", r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+((?:her|his|their|my|your|the|one|both)\s+)?((?:left|right|l|r)\s+)?(eyes?|lids?|eyelids?)\s+tight(?:ly)?\b",
+     r" squeezes \1\2\3 "),
+    ("tight", r"\b((?:left|right|l|r)\s+)?(eyes?|lids?|eyelids?)\s+(?:(?:is|are|was|were|stay|stays|stayed|kept|held)\s+)?(?:clos(?:e|ed)|shut)\s+tight(?:ly)?\b",
+     r" \1\2 squeezed shut "),
+    ("tight", r"\btight(?:ly)?[\s-]+(?:clos(?:e|ed)|shut)\s+((?:left|right|l|r)\s+)?(eyes?|lids?|eyelids?)\b", r" \1\2 squeezed shut "),
+    # "her face went slack", "slack-faced": the muscles let go and the lids sink a little (corpus train: lids 0.3-0.45
+    # in such lines, nothing else raised); not only a face reset to rest
+    ("slack", r"\b(face|features)\s+(?:(?:go|goes|went|gone|going|is|was|hung|hangs|fell|falls|stays?|stayed)\s+)?(?:(?:completely|totally|perfectly|utterly|all|a\s+little)\s+)?slack\b|\bslack(?:\s+|-)(face|faced|features)\b",
+     " face slack , lids a little heavy "),
+    # "head resting to the left", "head drooping to one side": the head leans over (a roll), not a turn
+    ("head", r"\bhead\s+(?:is\s+|was\s+)?(?:rest|resting|rests|rested)\s+(?:over\s+)?to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right|one\s+side|the\s+side|side)\b",
+     r"head tilted to the \1"),
+    ("head", r"\bhead\s+(?:is\s+|was\s+)?(?:droop|sag|flop|drop|fall|hang|slump)(?:s|ed|ped|ing|ping)?\s+(?:over\s+)?to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right|one\s+side|the\s+side|side)\b",
+     r"head tilted to the \1 , head down a little"),
+    # "a sideways jerk of the chin to his left", "points with his chin to the right": a gesture that way, the head
+    # and eyes both turn to it
+    ("chin", r"\b(?:(?:jerk|point|gesture|motion|flick|jab|thrust|jut)\w*\s+(?:(?:of|with)\s+)?(?:the\s+|his\s+|her\s+|their\s+|my\s+|a\s+)?chin"
+     r"|chin\s+(?:jerk|point|gesture|motion|flick|jab|jut)\w*)\s+(?:(?:over\s+)?(?:to|toward|towards|at)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+)?)?(left|right)\b",
+     r" head turns \1 , eyes \1 "),
+    # "eyes screwed up", "screws up her face": squeezed tight, not looking up
+    ("screw", r"\b(eyes?|lids?|eyelids?|face)\s+((?:is\s+|are\s+|was\s+|all\s+)?screw(?:s|ed|ing)?)[\s-]+up\b", r"\1 \2"),
+    ("screw", r"\b(screw(?:s|ed|ing)?)[\s-]+up\s+((?:her|his|their|my|your|the)\s+)?(eyes?|lids?|eyelids?|face)\b", r"\1 \2\3"),
+    ("screw", r"\b(screw(?:s|ed|ing)?)-up\s+(eyes?|lids?|eyelids?|face)\b", r"\1 \2"),
+    # "rolls his eyes so hard they nearly vanish": as far as it goes, not the eyes gone
+    ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have)\s+)?"
+     r"(?:vanish(?:es|ed)?|disappear(?:s|ed)?)\b", r" extremely \1 "),
+    # "peers over her glasses at the boy": the eyes lift above the rims under a lowered head
+    ("over", r"\b(?:peer|peek|look|glare|stare|squint|gaze)(?:s|ed|ing)?\s+(?:up\s+)?over\s+(?:the\s+top\s+of\s+)?(?:her|his|their|my|your|the|a\s+pair\s+of)\s+"
+     r"(?:(?:reading|half-moon|half\s+moon|wire-rimmed|horn-rimmed|thick|little|tiny|bifocal)\s+)?(?:glasses|spectacles|specs|bifocals|lenses|rims|frames|half-moons|sunglasses|shades)\b",
+     " eyes raised , chin lowered a little "),
     # "her eyes turn away", "the gaze turned away from him": the eyes look away; the head stays
     ("away", r"\b(eyes|gaze|eyeline|glance)\s+(?:turn|turns|turned|turning|slide|slides|slid|sliding)\s+away\b", r"\1 look away"),
     # "the mouth settles into a neutral line": that part at rest, beside the rest of the list; not a change
@@ -1351,6 +1382,7 @@ _BEAT_START = re.compile(
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself))\b
+      | (?:relax(?:es)?|eases?|loosens?|warms?|brightens?|blossoms?|blooms?|ripens?|grows?)\s+(?:slowly\s+|back\s+)?into\b(?!\s+the\b)
       | (?:thaw(?:s|ed)?|fades?|melts?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
       | (?:dissolves?|breaks?|bursts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)(?!\s+(?:floods\s+of\s+)?tears\b)
     )""",
