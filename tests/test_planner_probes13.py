@@ -140,3 +140,14 @@ def test_holding_back_a_qualified_smile_holds_the_smile(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthSmile") <= 0.3, p.explanation
     assert both(p, "MouthPress") >= 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- feelings a script names
+@pytest.mark.parametrize("emotion, channel", [
+    ("hopeless", "BrowInnerUp"), ("dismayed", "BrowInnerUp"), ("blissful", "MouthSmileLeft"),
+    ("besotted", "MouthSmileLeft"), ("awestruck", "EyeWideLeft"), ("incensed", "BrowDownLeft"),
+])
+def test_a_scripts_feeling_colours_a_plain_keyframe(planner, emotion, channel):
+    plain = planner.plan("He looks at it.")
+    p = planner.plan("He looks at it.", emotion=emotion)
+    assert v(p, channel) >= 0.1 > v(plain, channel), p.explanation
