@@ -262,7 +262,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # lines that name them: dismay frowns with the inner brows up, 'vindicated' smiles). Not read here: 'mortified',
     # 'impressed' and 'suffering' (a brave face, an embarrassed laugh, a reaction held back: dev lines read worse)
     **{w: ("sadness", 1.0) for w in ("despondent", "hopeless", "melancholic", "forlorn", "dejected", "crestfallen")},
-    **{w: ("sadness", 0.9) for w in ("dismay", "dismayed")},
+    **{w: ("sadness", 0.9) for w in ("dismay",)},
     **{w: ("surprise", 1.0) for w in ("awestruck", "awe-struck")},
     **{w: ("tenderness", 1.0) for w in ("adoration", "adoring", "besotted", "doting")},
     **{w: ("pride", 1.0) for w in ("vindicated", "vindication")},
