@@ -151,3 +151,23 @@ def test_a_scripts_feeling_colours_a_plain_keyframe(planner, emotion, channel):
     plain = planner.plan("He looks at it.")
     p = planner.plan("He looks at it.", emotion=emotion)
     assert v(p, channel) >= 0.1 > v(plain, channel), p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["deeply touched", "moved"])
+def test_a_scene_that_moves_her_is_a_smile_with_the_inner_brows_up(planner, emotion):
+    p = planner.plan("She opens the box.", emotion=emotion)
+    assert both(p, "MouthSmile") >= 0.2 and v(p, "BrowInnerUp") >= 0.2, p.explanation
+
+
+def test_moved_or_touched_in_a_description_is_the_body_not_a_feeling(planner):
+    p = planner.plan("She touched his arm and moved away.")
+    assert both(p, "MouthSmile") < 0.05 and v(p, "BrowInnerUp") < 0.05, p.explanation
+    scene = planner.plan("He waits.", background="She moved house last week.")  # the background's verbs stay verbs
+    assert both(scene, "MouthSmile") < 0.05, scene.explanation
+
+
+@pytest.mark.parametrize("emotion, channel", [("pity", "BrowInnerUp"), ("speechless", "BrowOuterUpLeft"),
+                                              ("grim", "MouthPressLeft"), ("polite", "MouthSmileLeft")])
+def test_more_feelings_a_script_names(planner, emotion, channel):
+    p = planner.plan("He looks at it.", emotion=emotion)
+    assert v(p, channel) >= 0.1, p.explanation

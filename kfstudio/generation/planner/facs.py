@@ -270,4 +270,9 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("boredom", 1.0) for w in ("jaded",)},
     **{w: ("pain", 1.0) for w in ("agonised", "agonized")},
     **{w: ("anger", 1.3) for w in ("incensed",)},
+    **{w: ("determination", 1.0) for w in ("grim",)},
+    **{w: ("sadness", 0.8) for w in ("pity",)},
+    **{w: ("surprise", 0.9) for w in ("speechless",)},
+    **{w: ("happiness", 0.7) for w in ("flattered",)},
+    **{w: ("pain", 0.6) for w in ("discomfort",)},
 }
