@@ -171,3 +171,12 @@ def test_moved_or_touched_in_a_description_is_the_body_not_a_feeling(planner):
 def test_more_feelings_a_script_names(planner, emotion, channel):
     p = planner.plan("He looks at it.", emotion=emotion)
     assert v(p, channel) >= 0.1, p.explanation
+
+
+@pytest.mark.parametrize("emotion, channel", [("shook", "EyeWideLeft"), ("oh no", "EyeWideLeft"), ("ow", "EyeSquintLeft"),
+                                              ("what is this", "BrowDownLeft")])
+def test_a_feeling_typed_as_what_one_would_say(planner, emotion, channel):
+    p = planner.plan("He looks at it.", emotion=emotion)
+    assert v(p, channel) >= 0.15, p.explanation
+    shook = planner.plan("He shook his head.")  # in a description it is the verb
+    assert both(shook, "EyeWide") < 0.05, shook.explanation

@@ -1747,7 +1747,10 @@ class EmbeddedPlanner:
 #: ("she touched his arm", "he moved left"): read as feelings there only (corpus train, emotion fields: 'moved' and
 #: 'touched' a smile with the inner brows up, 0.35 each; 'polite' a small smile on pressed lips)
 _CONTEXT_FEELINGS = {"moved": "tender, inner brows up a little", "touched": "tender, inner brows up a little",
-                     "polite": "a polite smile", "politeness": "a polite smile", "politely": "a polite smile"}
+                     "polite": "a polite smile", "politeness": "a polite smile", "politely": "a polite smile",
+                     # a feeling typed as what one would say: "shook", "oh no", "ow", "what is this"
+                     "shook": "shaken", "oh no": "alarmed", "oh-no": "alarmed", "ow": "pain", "ouch": "pain",
+                     "what is this": "confused"}
 _CONTEXT_FEELING_RE = re.compile(r"\b(?:" + "|".join(_CONTEXT_FEELINGS) + r")\b", re.I)
 #: "no head move", "without moving her head", "head stays still": the head is locked at rest
 _HEAD_LOCK_RE = re.compile(
