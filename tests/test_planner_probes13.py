@@ -180,3 +180,10 @@ def test_a_feeling_typed_as_what_one_would_say(planner, emotion, channel):
     assert v(p, channel) >= 0.15, p.explanation
     shook = planner.plan("He shook his head.")  # in a description it is the verb
     assert both(shook, "EyeWide") < 0.05, shook.explanation
+
+
+@pytest.mark.parametrize("text, channel", [("dazzled by the headlights", "EyeSquintLeft"), ("blinded by the sun", "EyeSquintLeft"),
+                                           ("a bit squeamish", "EyeSquintLeft")])
+def test_light_and_squeamishness_narrow_the_eyes(planner, text, channel):
+    p = planner.plan(text)
+    assert v(p, channel) >= 0.2, p.explanation

@@ -275,4 +275,5 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("surprise", 0.9) for w in ("speechless",)},
     **{w: ("happiness", 0.7) for w in ("flattered",)},
     **{w: ("pain", 0.6) for w in ("discomfort",)},
+    **{w: ("fear", 0.8) for w in ("vertigo",)},
 }

@@ -354,6 +354,8 @@ EXPRESSION_WORDS.update({
 # "au" + the digits as letters (a=0 ... j=9): the spelling text.normalize gives FACS codes.
 for _n in AU_TABLE:
     EXPRESSION_WORDS["au" + "".join(chr(ord("a") + int(d)) for d in str(_n))] = f"au_{_n}"
+# dazzled or blinded by light: a squint; squeamish: a wince (corpus train: squint 0.8 with the lids half down)
+EXPRESSION_WORDS.update({"dazzled": "squint", "blinded": "squint", "squeamish": "wince"})
 for _word, (_name, _scale) in EMOTION_WORDS.items():
     EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
 

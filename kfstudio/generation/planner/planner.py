@@ -1750,7 +1750,7 @@ _CONTEXT_FEELINGS = {"moved": "tender, inner brows up a little", "touched": "ten
                      "polite": "a polite smile", "politeness": "a polite smile", "politely": "a polite smile",
                      # a feeling typed as what one would say: "shook", "oh no", "ow", "what is this"
                      "shook": "shaken", "oh no": "alarmed", "oh-no": "alarmed", "ow": "pain", "ouch": "pain",
-                     "what is this": "confused"}
+                     "what is this": "confused", "aww": "tender", "awww": "tender", "awwww": "tender"}
 _CONTEXT_FEELING_RE = re.compile(r"\b(?:" + "|".join(_CONTEXT_FEELINGS) + r")\b", re.I)
 #: "no head move", "without moving her head", "head stays still": the head is locked at rest
 _HEAD_LOCK_RE = re.compile(
