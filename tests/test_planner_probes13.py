@@ -187,3 +187,10 @@ def test_a_feeling_typed_as_what_one_would_say(planner, emotion, channel):
 def test_light_and_squeamishness_narrow_the_eyes(planner, text, channel):
     p = planner.plan(text)
     assert v(p, channel) >= 0.2, p.explanation
+
+
+def test_the_scripts_feeling_colours_open_regions_strongly_but_not_a_face_at_rest(planner):
+    p = planner.plan("She nods.", emotion="pride")
+    assert both(p, "MouthSmile") >= 0.3, p.explanation  # a nod leaves the mouth open to the feeling
+    calm = planner.plan("His face is relaxed and his eyes rest on the teacher.", emotion="Amusement building into laughter.")
+    assert float(abs(calm.values).max()) < 0.05, calm.explanation

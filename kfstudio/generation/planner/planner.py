@@ -46,7 +46,7 @@ from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_exp
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
 _PAIR_DISTANCE = 6  # most tokens between a face part and its movement word
-_COLOUR_WEIGHT = 0.35  # how strongly the script emotion colours regions a specific description leaves open
+_COLOUR_WEIGHT = 0.65  # how strongly the script emotion colours regions a specific description leaves open
 _VAGUE_WEIGHT = 0.85  # ... and a vague description
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
@@ -763,7 +763,8 @@ class EmbeddedPlanner:
             values[carry] = _CARRY_VAGUE * prev[carry]
             explanation.append(f"vague description -> previous keyframe kept at x{_CARRY_VAGUE}")
 
-        if not flags["neutral"]:
+        if not flags["neutral"] and not any(_AT_REST_LINE.search(e) for e in explanation):
+            # a face the words put at rest ("his face is relaxed") takes no colour from the script's emotion
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
         if speech is not None:
@@ -1743,6 +1744,7 @@ class EmbeddedPlanner:
         return v
 
 
+_AT_REST_LINE = re.compile(r"\(calm\) ->")  # the explanation line of the face-at-rest template
 #: Feelings a script's emotion names with words that, in a description, are verbs of the body
 #: ("she touched his arm", "he moved left"): read as feelings there only (corpus train, emotion fields: 'moved' and
 #: 'touched' a smile with the inner brows up, 0.35 each; 'polite' a small smile on pressed lips)
