@@ -191,6 +191,6 @@ def test_light_and_squeamishness_narrow_the_eyes(planner, text, channel):
 
 def test_the_scripts_feeling_colours_open_regions_strongly_but_not_a_face_at_rest(planner):
     p = planner.plan("She nods.", emotion="pride")
-    assert both(p, "MouthSmile") >= 0.3, p.explanation  # a nod leaves the mouth open to the feeling
+    assert both(p, "MouthSmile") >= 0.18, p.explanation  # a nod leaves the mouth open to the feeling
     calm = planner.plan("His face is relaxed and his eyes rest on the teacher.", emotion="Amusement building into laughter.")
     assert float(abs(calm.values).max()) < 0.05, calm.explanation
