@@ -276,4 +276,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 0.7) for w in ("flattered",)},
     **{w: ("pain", 0.6) for w in ("discomfort",)},
     **{w: ("fear", 0.8) for w in ("vertigo",)},
+    **{w: ("happiness", 0.8) for w in ("starstruck", "star-struck")},
+    **{w: ("tenderness", 1.0) for w in ("lovestruck", "love-struck", "lovesick")},
+    **{w: ("anger", 0.8) for w in ("insulted", "affronted")},
+    **{w: ("shame", 1.0) for w in ("contrite", "remorseful", "penitent")},
 }
