@@ -149,6 +149,9 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("look_up", {"Eye{P}Pitch": -0.4, "HeadPitch": -0.2}, "gaze", 0.6, "none", "look up"),
         _c("look_down", {"Eye{P}Pitch": 0.4, "HeadPitch": 0.2}, "gaze", 0.6, "none", "look down"),
         _c("look_right", {"Eye{P}Yaw": 0.6, "HeadYaw": 0.2}, "gaze", 0.6, "dir", "look sideways"),
+        # "looks back over her left shoulder": the head turns most of the way round and the eyes go on past it
+        # (corpus: HeadYaw 0.35-0.45 with EyeLookOut 0.35-0.5), far more head than a sideways look
+        _c("look_over_shoulder", {"Eye{P}Yaw": 0.6, "HeadYaw": 0.65}, "gaze", 0.6, "dir", "look over the shoulder"),
         # --- head ------------------------------------------------------------------------------
         _c("head_turn", {"HeadYaw": 0.6}, "head", 0.6, "dir", "head turn"),
         _c("head_tilt", {"HeadRoll": 0.4}, "head", 0.6, "dir", "head tilt"),
@@ -333,8 +336,8 @@ EXPRESSION_WORDS.update({
     "thousand yard stare": "emotion_neutral", "glassy eye": "emotion_neutral", "dead eye": "emotion_neutral",
     "face crumple": "cry", "face collapse": "cry", "face fall": "emotion_sadness", "face drop": "emotion_sadness",
     "cringe": "cringe", "press line": "lips_press", "flat line": "lips_press",
-    "turn away": "head_turn", "turn aside": "head_turn", "look over shoulder": "look_right", "glance over shoulder": "look_right",
-    "look past shoulder": "look_right", "glance back over shoulder": "look_right", "look back over shoulder": "look_right",
+    "turn away": "head_turn", "turn aside": "head_turn", "look over shoulder": "look_over_shoulder", "glance over shoulder": "look_over_shoulder",
+    "look past shoulder": "look_over_shoulder", "glance back over shoulder": "look_over_shoulder", "look back over shoulder": "look_over_shoulder",
     "eyebrow flash": "brows_raise", "flash eyebrow": "brows_raise", "flash brow": "brows_raise",
     "wet lip": "lick_lips", "wet the lip": "lick_lips", "moisten lip": "lick_lips", "long blink": "blink", "slow blink": "blink",
     "muscle jump in jaw": "jaw_clench", "muscle jump in cheek": "jaw_clench", "muscle tick in jaw": "jaw_clench",

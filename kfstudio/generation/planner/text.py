@@ -1006,7 +1006,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\s+(?:in|with)\s+(?:pure\s+|utter\s+|mild\s+)?(?:exasperation|annoyance|irritation|frustration|impatience|boredom)\b", r"\1"),
     # "she whispers something in his ear": speech, softly (lips a little apart), not the intensity "a whisper of"
     ("whisper", r"\bwhisper(?:s|ed|ing)(?:\s+(?:something|a\s+word|words|a\s+secret|it))?(?:\s+(?:in|into)\s+(?:her|his|their|my|your|the)\s+ear)?(?![\w'])",
-     " , lips slightly parted , "),  # a clause of its own: "turns to her left and whispers" turns the head, not the lips
+     " , lips slightly parted , lips very slightly rounded , "),  # a clause of its own: "turns to her left and whispers" turns the head, not the lips
     # "cross as two sticks", "she's been cross all day", "don't get cross": the adjective (angry), not arms or eyes crossed
     ("cross", r"\b(as|so|very|really|too|is|was|were|are|be|been|being|get|gets|got|getting|look|looks|looked|seem|seems|seemed|s)\s+cross\b(?![-\s]*eyed)",
      r"\1 angry"),
