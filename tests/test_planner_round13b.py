@@ -181,3 +181,44 @@ def test_au42_is_a_slit_and_au44_a_squint(planner):
     slit, squint = planner.plan("AU42"), planner.plan("AU44")
     assert 0.4 <= v(slit, "EyeBlinkLeft") < 0.9
     assert v(squint, "EyeSquintLeft") >= 0.4 and v(squint, "EyeBlinkLeft") < 0.1
+
+
+# --- 'quick' on a look is its speed, not its size ---------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["a quick glance down at her phone", "he glances down briefly"])
+def test_a_quick_look_still_reaches_where_it_looks(planner, text):
+    assert v(planner.plan(text), "EyeLookDownLeft") >= 0.3
+
+
+def test_a_quick_smile_stays_small(planner):
+    assert v(planner.plan("a quick smile"), "MouthSmileLeft") <= 0.45
+
+
+# --- eyes that follow the head go to its side ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,side", [("head snaps left, eyes with it", "Left"),
+                                       ("face turned to her right, eyes following", "Right"),
+                                       ("chin toward camera right, eyes going the same way", "Left")])
+def test_eyes_that_follow_the_head_look_to_its_side(planner, text, side):
+    other = "Left" if side == "Right" else "Right"
+    plan = planner.plan(text)
+    assert v(plan, f"EyeLookOut{side}") >= 0.3
+    assert v(plan, f"EyeLookOut{other}") < 0.05
+
+
+def test_eyes_that_follow_something_else_get_no_side(planner):
+    plan = planner.plan("eyes follow the ball")
+    assert v(plan, "EyeLookOutLeft") < 0.05 and v(plan, "EyeLookOutRight") < 0.05
+
+
+# --- 'that way' sends the head or eyes to the side named before ------------------------------------------------
+
+@pytest.mark.parametrize("text,sign", [("He naps by the door on his right, head slumped that way.", 1),
+                                       ("asleep on the bus, window to her left, head slumped the same way", -1)])
+def test_that_way_is_the_side_last_named(planner, text, sign):
+    assert sign * v(planner.plan(text), "HeadRoll") >= 0.15
+
+
+def test_a_mouth_that_stays_that_way_gets_no_side(planner):
+    plan = planner.plan("his mouth fell open on the left and stayed that way")
+    assert abs(v(plan, "HeadYaw")) < 0.05

@@ -184,6 +184,8 @@ _COUNT_WORDS = frozenset({"a single", "single", "one"})
 _PAIRED_SHAPES = frozenset({"dimple"})
 #: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
+#: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
+_SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
 #: A part of the face a negation may name on its own ("no mouth movement"; not "face", "look": the whole expression)
 _OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|"
                           r"nostrils?|chin|jaw|head|gaze|tongue|teeth)")
@@ -1490,6 +1492,8 @@ class EmbeddedPlanner:
                 target.negated, target.negation_word = True, s.text
             elif "intensity" in r:
                 target = self._nearest(instances, s, prefer_after=True)
+                if s.text.lower() in _SPEED_WORDS and target.concept.region == "gaze":
+                    continue  # "a quick downward glance", "glances briefly left": a glance is fast, yet reaches where it looks
                 if target.intensity is None or "expression" not in r:
                     target.intensity, target.intensity_word = float(r["intensity"]), s.text
                     if target.concept.key.startswith("emotion_") and self._lemmatizer.phrase(s.text) in self._suppress:

@@ -446,6 +446,22 @@ _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
 _TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+#: "the window to her left, head slumped that way", "turning to his right, eyes sliding the same way": a head or
+#: gaze sent "that way" goes to the side last named in the sentence
+_THAT_WAY_RE = re.compile(
+    r"\b((?:head|chin|face|eyes|gaze)\b(?:\s+\w+){0,3}?\s+)(?:in\s+)?(?:that|the\s+same)\s+(?:way|direction)\b", re.I)
+
+
+def _that_way(m: re.Match, s: str) -> str:
+    before = s[:m.start()]
+    before = before[before.rfind(".") + 1:]
+    sides = re.findall(r"\b(left|right)\b", before, re.I)
+    return f"{m.group(1)}to the {sides[-1].lower()}" if sides else m.group(0)
+#: "head flicks right, eyes with it", "head turns left, eyes following", "chin to the left, eyes going the same way":
+#: the eyes go to the side the head went (after case folding and shorthand: "R" is already "right")
+_EYES_FOLLOW_RE = re.compile(
+    r"(\b(?:head|chin|face)\b[^.;]{0,40}?\b(left|right)\b[^.;]{0,40}?)\beyes\s+(?:follow(?:s|ing)?(?:\s+it)?|with\s+it"
+    r"|going\s+(?:the\s+)?same\s+way|go(?:es)?\s+(?:the\s+)?same\s+way|too|as\s+well)\b")
 _EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
 _CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
 #: A screenplay character cue at a sentence start ("DETECTIVE REYES leans in", "DEV freezes"): a name in
@@ -935,6 +951,8 @@ def normalize(text: str) -> str:
     s = _PAST_LENS_RE.sub(" ", s)
     s = _SIDE_GLOSS_RE.sub(lambda m: " " + m.group(1), s)
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+    s = _EYES_FOLLOW_RE.sub(lambda m: f"{m.group(1)}eyes {m.group(2)}", s)
+    s = _THAT_WAY_RE.sub(lambda m: _that_way(m, s), s)
     s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_COMPOUND_RE.sub(lambda m: f"{m.group(2)} over {m.group(1)} shoulder", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
