@@ -222,3 +222,17 @@ def test_that_way_is_the_side_last_named(planner, text, sign):
 def test_a_mouth_that_stays_that_way_gets_no_side(planner):
     plan = planner.plan("his mouth fell open on the left and stayed that way")
     assert abs(v(plan, "HeadYaw")) < 0.05
+
+
+# --- an animator's head roll is a tilt --------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,sign", [("head roll right, eyes shut", 1), ("chin down + roll L", -1),
+                                       ("head rolls to the left", -1)])
+def test_a_head_roll_tilts_toward_the_shoulder(planner, text, sign):
+    plan = planner.plan(text)
+    assert sign * v(plan, "HeadRoll") >= 0.15
+    assert abs(v(plan, "HeadYaw")) < 0.05
+
+
+def test_an_eye_roll_is_not_a_head_roll(planner):
+    assert abs(v(planner.plan("she rolls her eyes to the left"), "HeadRoll")) < 0.1

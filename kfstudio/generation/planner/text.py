@@ -452,6 +452,11 @@ _THAT_WAY_RE = re.compile(
     r"\b((?:head|chin|face|eyes|gaze)\b(?:\s+\w+){0,3}?\s+)(?:in\s+)?(?:that|the\s+same)\s+(?:way|direction)\b", re.I)
 
 
+#: "head roll left", "head back + roll L": an animator's head roll is a tilt toward a shoulder, not a turn or an eye roll
+_HEAD_ROLL_RE = re.compile(r"\bhead\s+roll(?:s|ed|ing)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)"
+                           r"|(\b(?:head|chin)\b[^.;,]{0,30}?)\s[+&]\s*roll\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", re.I)
+
+
 def _that_way(m: re.Match, s: str) -> str:
     before = s[:m.start()]
     before = before[before.rfind(".") + 1:]
@@ -953,6 +958,7 @@ def normalize(text: str) -> str:
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
     s = _EYES_FOLLOW_RE.sub(lambda m: f"{m.group(1)}eyes {m.group(2)}", s)
     s = _THAT_WAY_RE.sub(lambda m: _that_way(m, s), s)
+    s = _HEAD_ROLL_RE.sub(lambda m: f"{m.group(1)} , head tilt " if m.group(1) else "head tilt ", s)
     s = _NOT_JUST_RE.sub(" , ", s)
     s = _SHOULDER_COMPOUND_RE.sub(lambda m: f"{m.group(2)} over {m.group(1)} shoulder", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
