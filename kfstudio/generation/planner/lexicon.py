@@ -149,6 +149,12 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("look_up", {"Eye{P}Pitch": -0.4, "HeadPitch": -0.2}, "gaze", 0.6, "none", "look up"),
         _c("look_down", {"Eye{P}Pitch": 0.4, "HeadPitch": 0.2}, "gaze", 0.6, "none", "look down"),
         _c("look_right", {"Eye{P}Yaw": 0.6, "HeadYaw": 0.2}, "gaze", 0.6, "dir", "look sideways"),
+        # "looks back over her left shoulder": the head turns most of the way round and the eyes go on past it
+        # (corpus: HeadYaw 0.35-0.45 with EyeLookOut 0.35-0.5), far more head than a sideways look
+        _c("look_over_shoulder", {"Eye{P}Yaw": 0.6, "HeadYaw": 0.65}, "gaze", 0.6, "dir", "look over the shoulder"),
+        # "peeks round the corner to his right": the head leans out that way and turns to look (corpus: HeadYaw
+        # 0.3, HeadRoll 0.18 toward the same side), the eyes going with it
+        _c("peek_round", {"Eye{P}Yaw": 0.4, "HeadYaw": 0.5, "HeadRoll": 0.3}, "gaze", 0.6, "dir", "peek round"),
         # --- head ------------------------------------------------------------------------------
         _c("head_turn", {"HeadYaw": 0.6}, "head", 0.6, "dir", "head turn"),
         _c("head_tilt", {"HeadRoll": 0.4}, "head", 0.6, "dir", "head tilt"),
@@ -333,13 +339,17 @@ EXPRESSION_WORDS.update({
     "thousand yard stare": "emotion_neutral", "glassy eye": "emotion_neutral", "dead eye": "emotion_neutral",
     "face crumple": "cry", "face collapse": "cry", "face fall": "emotion_sadness", "face drop": "emotion_sadness",
     "cringe": "cringe", "press line": "lips_press", "flat line": "lips_press",
-    "turn away": "head_turn", "turn aside": "head_turn", "look over shoulder": "look_right", "glance over shoulder": "look_right",
-    "look past shoulder": "look_right", "glance back over shoulder": "look_right", "look back over shoulder": "look_right",
+    "turn away": "head_turn", "turn aside": "head_turn", "look over shoulder": "look_over_shoulder", "glance over shoulder": "look_over_shoulder",
+    "look past shoulder": "look_over_shoulder", "glance back over shoulder": "look_over_shoulder", "look back over shoulder": "look_over_shoulder",
     "eyebrow flash": "brows_raise", "flash eyebrow": "brows_raise", "flash brow": "brows_raise",
     "wet lip": "lick_lips", "wet the lip": "lick_lips", "moisten lip": "lick_lips", "long blink": "blink", "slow blink": "blink",
     "muscle jump in jaw": "jaw_clench", "muscle jump in cheek": "jaw_clench", "muscle tick in jaw": "jaw_clench",
     "blow out": "blow", "blow out the candle": "blow", "blow on": "blow", "blow air": "blow", "puff out air": "blow",
     "gawp": "jaw_slack", "gawk": "jaw_slack", "peek up": "look_up", "peer up": "look_up", "peek down": "look_down",
+    "peek round": "peek_round", "peek around": "peek_round", "peep round": "peek_round", "peep around": "peek_round",
+    "peek round the corner": "peek_round", "peek around the corner": "peek_round",
+    "peer round the corner": "peek_round", "peer around the corner": "peek_round", "look round the corner": "peek_round",
+    "look around the corner": "peek_round",
     "narrow eyed": "eyes_narrow", "narrow-eyed": "eyes_narrow", "wide awake": "eyes_alert", "wide-awake": "eyes_alert", "heavy brow": "brows_lower",
     "heavy browed": "brows_lower", "heavy-browed": "brows_lower", "kissy": "kiss", "crack up": "laugh", "in stitches": "laugh",
     "double over": "laugh",

@@ -184,6 +184,8 @@ _COUNT_WORDS = frozenset({"a single", "single", "one"})
 _PAIRED_SHAPES = frozenset({"dimple"})
 #: Negating verbs that take their movement as an object after them ("loses the smile", "wipes the grin off")
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
+#: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
+_SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
 #: A part of the face a negation may name on its own ("no mouth movement"; not "face", "look": the whole expression)
 _OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|"
                           r"nostrils?|chin|jaw|head|gaze|tongue|teeth)")
@@ -1491,6 +1493,8 @@ class EmbeddedPlanner:
                 target.negated, target.negation_word = True, s.text
             elif "intensity" in r:
                 target = self._nearest(instances, s, prefer_after=True)
+                if s.text.lower() in _SPEED_WORDS and target.concept.region == "gaze":
+                    continue  # "a quick downward glance", "glances briefly left": a glance is fast, yet reaches where it looks
                 if target.intensity is None or "expression" not in r:
                     target.intensity, target.intensity_word = float(r["intensity"]), s.text
                     if target.concept.key.startswith("emotion_") and self._lemmatizer.phrase(s.text) in self._suppress:
@@ -1760,6 +1764,11 @@ _HEAD_LOCK_RE = re.compile(
     r"|\bwithout\s+(?:moving|turning)\s+(?:her|his|their|the|my|your)\s+head\b"
     r"|\bhead\s+(?:stays?|stayed|kept|held|remains?|remained|is|frozen|locked|fixed)\s+(?:perfectly\s+|completely\s+|dead\s+)?(?:still|motionless|fixed|locked|in\s+place)\b"
     r"|\bhead\s+(?:doesn'?t|does\s+not|never)\s+(?:move|turn)\b", re.I)
+#: "looks slightly to his left, head square to lens", "glares sideways, head facing front": the head faces ahead,
+#: so a sideways look is the eyes alone (no yaw, no tilt); the chin may still be up or down
+_HEAD_FRONT_RE = re.compile(
+    r"\bhead\s+(?:(?:held|kept|stays?|staying|remains?)\s+)?(?:facing\s+(?:front|forward|the\s+(?:camera|lens|front))"
+    r"|square\s+to\s+(?:the\s+)?(?:camera|lens)|straight(?!\s+(?:up|down|back|to|at|ahead\s+and)\b))", re.I)
 _SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.I)
 _AWAY_RE = re.compile(r"\b(?:away|aside|cold\s+shoulder)\b", re.I)
 #: "mouth flat", "lips shut", "mouth a thin line": the jaw stays closed whatever an emotion word would open
@@ -1783,6 +1792,9 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
             explanation.append("the text keeps the head still: head yaw, pitch and roll at rest")
         values[_HEAD_CHANNELS] = 0.0
         understood.add("head")
+    elif _HEAD_FRONT_RE.search(text) and np.any(values[[_HEAD_CHANNELS[0], _HEAD_CHANNELS[2]]] != 0):
+        values[[_HEAD_CHANNELS[0], _HEAD_CHANNELS[2]]] = 0.0
+        explanation.append("the text keeps the head facing front: head yaw and roll at rest")
     yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
     if yaw * eyes < 0 and _AWAY_RE.search(text) and not _SIDE_WORD_RE.search(text):
         # "gives her the cold shoulder, looking away": no side named, so head and eyes turn away to one side

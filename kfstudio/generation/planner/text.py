@@ -270,6 +270,8 @@ class Lemmatizer:
         """
         if len(word) < 4 or not word.isalpha() or word in STOP_WORDS:
             return ""
+        if re.fullmatch(r"au[a-j]{1,2}", word):  # a FACS code spelled as letters ("AU45" -> "auef") is never another code
+            return ""
         if word.endswith("in") and self.base(word + "g") in self.known:
             return word + "g"
         english = _english_words()
@@ -350,11 +352,20 @@ EMOJI: dict[str, str] = {
     "\U0001F972": "smiling with tears", "\U0001FAE0": "embarrassed smile", "\U0001FAE2": "gasp", "\U0001FAE3": "embarrassed",
     "\U0001FAE1": "serious", "\U0001FAE5": "expressionless", "\U0001F62E\u200d\U0001F4A8": "sigh",
     "\u2764": "loving smile", "\U0001F494": "heartbroken", "\U0001F44D": "slight smile", "\U0001F44E": "frown",
+    # "face holding back tears", the "👁👄👁" stare (eyes wide, mouth a little open), the table flip (yelling in fury),
+    # the shrug kaomoji (brows up, lower lip pushed up, corners down)
+    "\U0001F979": "holding back tears , inner brows raised , lips pressed",
+    "\U0001F441\U0001F444\U0001F441": " eyes wide , mouth slightly open ",
+    "\U0001F441\uFE0F\U0001F444\U0001F441\uFE0F": " eyes wide , mouth slightly open ",
+    "(\u256F\u00B0\u25A1\u00B0)\u256F\uFE35 \u253B\u2501\u253B": "furious , mouth wide open yelling",
+    "(\u256F\u00B0\u25A1\u00B0)\u256F": "furious , mouth wide open yelling",
+    "\u00AF\\_(\u30C4)_/\u00AF": "shrug , brows raised , lower lip pushed up , mouth corners down",
 }
 
 #: Emoticons (matched as whole space-separated tokens, case as written) -> words.
 EMOTICONS: dict[str, str] = {
-    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
+    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^_^;": "smiling eyes , inner brows raised",
+    "^_^;;": "smiling eyes , inner brows raised", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
     ":))": "big smile", ":-))": "big smile", ":D": "big grin", ":-D": "big grin", "=D": "big grin", "xD": "laughing hard",
     "XD": "laughing hard", "xd": "laughing", ":(": "sad", ":-(": "sad", "=(": "sad", "):": "sad", ":((": "very sad",
     ":'(": "crying", ":,(": "crying", "T_T": "crying", "T.T": "crying", ";_;": "crying", ";)": "wink", ";-)": "wink",
@@ -393,6 +404,11 @@ SHORTHAND: dict[str, str] = {
     "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
     "stoked": "excited", "pumped": "excited", "bummed": "sad",
     "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
+    # reaction slang: "sheesh" (impressed: a drawn-out 'sh' through rounded lips, brows up), "pog"/"poggers"
+    # (the gaming meme's jaw-dropped amazement), "yass" (a cheering open grin); runs of letters are squeezed first
+    "sheesh": "impressed , lips slightly rounded , brows raised ,", "pog": "amazed , jaw dropped , eyes wide ,",
+    "poggers": "amazed , jaw dropped , eyes wide ,", "pogchamp": "amazed , jaw dropped , eyes wide ,",
+    "yass": "big open-mouthed grin , brows raised ,", "yas": "big open-mouthed grin , brows raised ,",
     "cam": "camera", "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
@@ -406,6 +422,9 @@ _SCREEN_SIDE_RE = re.compile(
     re.IGNORECASE,  # with the commonest typos of camera/screen ("camrea", "scren")
 )
 _STAGE_SIDE_RE = re.compile(r"\bstage[\s\-]+(left|right)\b", re.IGNORECASE)
+#: "eyeline just off the lens, a hair camera right", "looks just past the camera, slightly to camera right": a look
+#: beside the lens toward a side named next is that sideways look, not a look into the camera
+_PAST_LENS_RE = re.compile(r"\b(?:just\s+|slightly\s+)?(?:off|past|beside)\s+the\s+(?:lens|camera)\b(?=[^.;]{0,40}\b(?:left|right)\b)")
 #: "blink R (char's left)": the character's side in brackets corrects the side written before it
 _SIDE_GLOSS_RE = re.compile(
     r"\b(?:l|r|left|right)\s*\(\s*(?:char(?:acter)?'?s|actor'?s|own|face's|subject'?s|her|his|their)(?:\s+own)?\s+(left|right)\s*\)", re.IGNORECASE
@@ -420,10 +439,34 @@ _FALL_ON_SHOULDER_RE = re.compile(
     r"\b(head\s+(?:\w+\s+){0,2}?)(?:drop|droop|slump|fall|fell|sag|sink|sank|flop|loll|lean|rest)\w*(?=\s+(?:onto|on|to|against|into|toward|towards)\s+"
     r"(?:(?:her|his|their|my|your|the)\s+)?(?:left|right)\s+shoulder\b)", re.I)
 _SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(left|right)\s+shoulder\b")
+#: "an over-the-left-shoulder look", "over-the-right-shoulder glance": the hyphenated compound names the same
+#: look over that shoulder, the noun after it being the look itself
+_SHOULDER_COMPOUND_RE = re.compile(r"\bover-(?:the-|her-|his-|their-|my-|your-)?(left|right)-shoulder\s+(look|glance|gaze|stare)s?\b")
 _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
 _TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+#: "the window to her left, head slumped that way", "turning to his right, eyes sliding the same way": a head or
+#: gaze sent "that way" goes to the side last named in the sentence
+_THAT_WAY_RE = re.compile(
+    r"\b((?:head|chin|face|eyes|gaze)\b(?:\s+\w+){0,3}?\s+)(?:in\s+)?(?:that|the\s+same)\s+(?:way|direction)\b", re.I)
+
+
+#: "head roll left", "head back + roll L": an animator's head roll is a tilt toward a shoulder, not a turn or an eye roll
+_HEAD_ROLL_RE = re.compile(r"\bhead\s+roll(?:s|ed|ing)?\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)"
+                           r"|(\b(?:head|chin)\b[^.;,]{0,30}?)\s[+&]\s*roll\s+(?=(?:to\s+(?:the\s+)?)?(?:left|right)\b)", re.I)
+
+
+def _that_way(m: re.Match, s: str) -> str:
+    before = s[:m.start()]
+    before = before[before.rfind(".") + 1:]
+    sides = re.findall(r"\b(left|right)\b", before, re.I)
+    return f"{m.group(1)}to the {sides[-1].lower()}" if sides else m.group(0)
+#: "head flicks right, eyes with it", "head turns left, eyes following", "chin to the left, eyes going the same way":
+#: the eyes go to the side the head went (after case folding and shorthand: "R" is already "right")
+_EYES_FOLLOW_RE = re.compile(
+    r"(\b(?:head|chin|face)\b[^.;]{0,40}?\b(left|right)\b[^.;]{0,40}?)\beyes\s+(?:follow(?:s|ing)?(?:\s+it)?|with\s+it"
+    r"|going\s+(?:the\s+)?same\s+way|go(?:es)?\s+(?:the\s+)?same\s+way|too|as\s+well)\b")
 _EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
 _CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
 #: A screenplay character cue at a sentence start ("DETECTIVE REYES leans in", "DEV freezes"): a name in
@@ -751,7 +794,10 @@ _BARE_AU_CODED_RE = re.compile(
 #: A note that opens on a code, then its side, "only" or a level ("10 only - upper teeth", "9 on L only",
 #: "43 L @ .5", "18 @ 100%", "28 upper only")
 _BARE_AU_LEAD_RE = re.compile(
-    r"^\s*(\d{1,2})(?=\s*(?:only\b|@|\+\s*\d|w/o\b|bilat|both\b|(?:on\s+)?[LR]\b|(?:upper|lower)\s+only\b))")
+    r"^\s*(\d{1,2})(?=\s*(?:only\b|@|\+\s*\d|w/o\b|bilat|both\b|(?:on\s+)?[LR]\b|(?:upper|lower)\s+only\b))", re.IGNORECASE)
+#: "AU9L only", "AU12R + AU14R": a code written with "AU" and a side letter after it, as FACS coders mark a
+#: unilateral action
+_AU_SIDE_SUFFIX_RE = re.compile(r"\b(AU\s*\d{1,2}[A-Ea-e]?)([LRlr])\b", re.IGNORECASE)
 _BARE_AU_DENIED_RE = re.compile(r"\b(no|w/o|without|not)\s+(\d{1,2})\b(?![.%/]\d|\s*(?:%|percent|/))", re.IGNORECASE)
 
 
@@ -763,6 +809,8 @@ def _bare_au(s: str) -> str:
     def known(codes: str) -> bool:
         return all(int(n) in AU_TABLE for n in re.findall(r"\d{1,2}", codes))
 
+    s = _AU_SIDE_SUFFIX_RE.sub(
+        lambda m: f"{m.group(1)} {'left' if m.group(2) in 'Ll' else 'right'} ," if known(m.group(1)) else m.group(0), s)
     s = _BARE_AU_LIST_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
     s = _BARE_AU_SIDED_RE.sub(
         lambda m: f"AU{m.group(2)} {'left' if m.group(1) == 'L' else 'right'}" if known(m.group(2)) else m.group(0), s)
@@ -781,7 +829,7 @@ def _bare_au(s: str) -> str:
     s = re.sub(r"(AU\d{1,2}[A-Ea-e]? (?:left|right))\s*\+", r"\1 ,", s)  # "24L + 14L": each code keeps its side
     s = _BARE_AU_LEAD_RE.sub(lambda m: f"AU{m.group(1)}" if known(m.group(1)) else m.group(0), s)
     if s != before:  # a note written in codes: "no 12", "w/o 25" deny a code too
-        s = _BARE_AU_DENIED_RE.sub(lambda m: f"{'without' if m.group(1) == 'w/o' else m.group(1)} AU{m.group(2)}" if known(m.group(2)) else m.group(0), s)
+        s = _BARE_AU_DENIED_RE.sub(lambda m: f"{'without' if m.group(1).lower() == 'w/o' else m.group(1)} AU{m.group(2)}" if known(m.group(2)) else m.group(0), s)
     return s
 
 
@@ -905,9 +953,14 @@ def normalize(text: str) -> str:
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
     s = _STAGE_SIDE_RE.sub(r" \1", s)  # after case folding: the side is already in lower case
+    s = _PAST_LENS_RE.sub(" ", s)
     s = _SIDE_GLOSS_RE.sub(lambda m: " " + m.group(1), s)
     s = _OWN_SIDE_RE.sub(lambda m: " " + m.group(1), s)
+    s = _EYES_FOLLOW_RE.sub(lambda m: f"{m.group(1)}eyes {m.group(2)}", s)
+    s = _THAT_WAY_RE.sub(lambda m: _that_way(m, s), s)
+    s = _HEAD_ROLL_RE.sub(lambda m: f"{m.group(1)} , head tilt " if m.group(1) else "head tilt ", s)
     s = _NOT_JUST_RE.sub(" , ", s)
+    s = _SHOULDER_COMPOUND_RE.sub(lambda m: f"{m.group(2)} over {m.group(1)} shoulder", s)
     s = _SHOULDER_RE.sub(lambda m: f"{m.group(1)} shoulder to the {m.group(2)}", s)
     s = _FALL_ON_SHOULDER_RE.sub(r"\1tilted", s)
     s = _TILT_SHOULDER_RE.sub(lambda m: f" tilt to the {m.group(1)}", s)
@@ -1006,7 +1059,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\s+(?:in|with)\s+(?:pure\s+|utter\s+|mild\s+)?(?:exasperation|annoyance|irritation|frustration|impatience|boredom)\b", r"\1"),
     # "she whispers something in his ear": speech, softly (lips a little apart), not the intensity "a whisper of"
     ("whisper", r"\bwhisper(?:s|ed|ing)(?:\s+(?:something|a\s+word|words|a\s+secret|it))?(?:\s+(?:in|into)\s+(?:her|his|their|my|your|the)\s+ear)?(?![\w'])",
-     " , lips slightly parted , "),  # a clause of its own: "turns to her left and whispers" turns the head, not the lips
+     " , lips slightly parted , lips very slightly rounded , "),  # a clause of its own: "turns to her left and whispers" turns the head, not the lips
     # "cross as two sticks", "she's been cross all day", "don't get cross": the adjective (angry), not arms or eyes crossed
     ("cross", r"\b(as|so|very|really|too|is|was|were|are|be|been|being|get|gets|got|getting|look|looks|looked|seem|seems|seemed|s)\s+cross\b(?![-\s]*eyed)",
      r"\1 angry"),
