@@ -64,3 +64,57 @@ def test_raised_brows_keep_a_squeeze_frownless(planner, text):
 @pytest.mark.parametrize("text", ["eyes screwed shut", "she squints, one brow up"])
 def test_a_squeeze_without_both_brows_raised_still_frowns(planner, text):
     assert v(planner.plan(text), "BrowDownLeft") >= 0.1
+
+
+# --- 'left' as the verb leave ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "She frowned and left the kitchen.",
+    "He had left his glasses upstairs and squinted at the menu.",
+])
+def test_left_as_the_verb_leave_names_no_side(planner, text):
+    values = planner.plan(text)
+    stem = "BrowDown" if "frown" in text else "EyeSquint"
+    assert v(values, f"{stem}Left") == pytest.approx(v(values, f"{stem}Right"))
+    assert v(values, f"{stem}Right") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["The grin left her face.", "his smile has left the chat"])
+def test_a_smile_that_left_the_face_is_gone(planner, text):
+    values = planner.plan(text)
+    assert max(v(values, "MouthSmileLeft"), v(values, "MouthSmileRight")) <= 0.05
+
+
+def test_a_smile_that_never_left_the_face_stays(planner):
+    values = planner.plan("The smirk never left her lips.")
+    assert max(v(values, "MouthSmileLeft"), v(values, "MouthSmileRight")) >= 0.3
+
+
+def test_brows_so_high_they_nearly_left_the_forehead_are_as_high_as_they_go(planner):
+    values = planner.plan("Her brows climbed so high they almost left her forehead.")
+    assert v(values, "BrowOuterUpLeft") >= 0.85 and v(values, "BrowOuterUpRight") >= 0.85
+
+
+@pytest.mark.parametrize("text", ["a wink with her left eye", "he looks up and left"])
+def test_left_as_a_side_still_names_one(planner, text):
+    values = planner.plan(text)
+    pairs = [("EyeBlinkLeft", "EyeBlinkRight"), ("EyeLookOutLeft", "EyeLookOutRight")]
+    assert any(abs(v(values, a) - v(values, b)) >= 0.2 for a, b in pairs)
+
+
+# --- brows as high as they go lift the lids -------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["His eyebrows shot up to his hairline.", "her brows hit the ceiling"])
+def test_brows_as_high_as_they_go_widen_the_eyes(planner, text):
+    assert v(planner.plan(text), "EyeWideLeft") >= 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "brows up",
+    "His eyebrows shot up to his hairline; nothing else moved.",
+    "brows to the hairline, eyes narrowed",
+    "a huge grin, brows up to the hairline",
+    "brows to the hairline, the eyes stay as they are",
+])
+def test_brows_not_at_the_top_or_with_eyes_said_keep_the_lids(planner, text):
+    assert v(planner.plan(text), "EyeWideLeft") <= 0.05

@@ -1037,7 +1037,15 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # as far as it goes (hyperbole), not the movement leaving the face
     ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have|threatens?\s+to|threatened\s+to)\s+)?"
      r"(?:leaves?|left|leave|fl(?:y|ies|ew)(?:\s+off)?|jump(?:s|ed)?(?:\s+off)?|pop(?:s|ped)?(?:\s+out)?|f(?:all|alls|ell)(?:\s+off|\s+out)?|disappear(?:s|ed)?(?:\s+into)?)"
-     r"\s+(?:of\s+)?(?:his|her|their|my|your|the)\s+(?:face|head|hairline|skull)\b", r" extremely \1 "),
+     r"\s+(?:of\s+)?(?:his|her|their|my|your|the)\s+(?:face|head|hairline|skull|forehead)\b", r" extremely \1 "),
+    # "the grin never left his face", "he smiled and left the room", "they nearly left her forehead": 'left' there
+    # is the verb leave, not a side
+    ("left", r"\b(?:never|not\s+once)\s+left(?=\s+(?:his|her|their|my|your|the)\s+(?:face|lips|mouth|eyes)\b)", "stayed on"),
+    ("left", r"(?<!\bup\s)(?<!\bdown\s)(?<!\bright\s)(?<!\bback\s)"
+     r"\b(nearly|almost|just|had|has|have|he|she|they|we|who|and|then|finally|quickly|slowly|soon"
+     r"|smile|grin|smirk|frown|scowl|laugh|expression|look|colou?r)\s+left"
+     r"(?=\s+(?:the|his|her|their|my|your|its|him|them|me|us|it|a|an)\b(?!\s+(?:eye|eyes|brow|brows|eyebrow|eyebrows|corner|cheek|lip|side|nostril|lid|ear)\b))",
+     r"\1 leaves"),
     # "closed his left eye tight", "eyes shut tightly": one movement, the lids squeezed shut (not a shut eye beside a squint)
     ("tight", r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+((?:her|his|their|my|your|the|one|both)\s+)?((?:left|right|l|r)\s+)?(eyes?|lids?|eyelids?)\s+tight(?:ly)?\b",
      r" squeezes \1\2\3 "),
