@@ -118,3 +118,56 @@ def test_brows_as_high_as_they_go_widen_the_eyes(planner, text):
 ])
 def test_brows_not_at_the_top_or_with_eyes_said_keep_the_lids(planner, text):
     assert v(planner.plan(text), "EyeWideLeft") <= 0.05
+
+
+# --- a smile in the eyes ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Her eyes are smiling even if her mouth isn't.", "poker face, but smiling eyes"])
+def test_smiling_eyes_are_a_smile_in_the_eyes_not_the_mouth(planner, text):
+    values = planner.plan(text)
+    assert v(values, "CheekSquintLeft") >= 0.3 and v(values, "EyeSquintLeft") >= 0.15
+    assert v(values, "MouthSmileLeft") <= 0.1
+
+
+@pytest.mark.parametrize("text", ["a closed-eye smile", "her eyes smile and her mouth does too", "she smiles, eyes shut"])
+def test_other_eye_smiles_still_move_the_mouth(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.2
+
+
+# --- a sound said in an earlier beat is over ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Her 'ooh' turns into a wide grin.",
+    "He goes 'oh!' at first, and then he settles into a calm smile.",
+])
+def test_a_sound_in_an_earlier_beat_leaves_no_mouth_shape(planner, text):
+    values = planner.plan(text)
+    assert v(values, "MouthFunnel") <= 0.05 and v(values, "MouthPucker") <= 0.05
+    assert v(values, "MouthSmileLeft") >= 0.3
+
+
+def test_a_sound_in_the_last_beat_still_shapes_the_mouth(planner):
+    values = planner.plan("She frowns at first, then goes 'ooh'.")
+    assert v(values, "MouthFunnel") + v(values, "MouthPucker") >= 0.3
+
+
+def test_a_sound_held_by_the_last_beat_keeps_its_mouth(planner):
+    values = planner.plan("She goes 'aah' and her eyes clench shut for a moment; she keeps them shut.")
+    assert v(values, "JawOpen") >= 0.2
+
+
+# --- a smile said to be gone takes the happy feeling with it ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "His delight wears off, the grin gone, mouth flat.",
+    "Her excitement drains, the smile disappears.",
+])
+def test_a_gone_smile_takes_its_happy_feeling_and_leaves_a_sad_face(planner, text):
+    values = planner.plan(text)
+    assert v(values, "MouthSmileLeft") <= 0.05 and v(values, "CheekSquintLeft") <= 0.05
+    assert v(values, "BrowInnerUp") >= 0.15
+
+
+@pytest.mark.parametrize("text", ["She is happy and smiling.", "He is happy, though the smile fades a little."])
+def test_a_happy_feeling_with_a_smile_that_stays_keeps_it(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.3

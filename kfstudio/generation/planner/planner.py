@@ -171,6 +171,7 @@ _WARM_CHEEKS_RE = re.compile(
     r"\b(?:cheeks?|crinkl\w*|creas\w*|crow'?s?[\s-]feet|squish\w*|narrow\w*|squint\w*|tears?|teary|cry\w*|cried|weep\w*|sob\w*)\b"
     r"|\b(?:proud|happy|joyful|delighted|warm|loving|tender|fond|glad|thrilled|radiant)\s+(?:little\s+)?(?:smile|grin)", re.I)
 #: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
+_QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
 _HIGH_BROWS = 0.85
 _HIGH_BROW_LIDS = 0.3
 _OUTER_BROWS = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
@@ -205,6 +206,8 @@ _DRAINING_WORDS = frozenset({"drain", "drains", "drained", "draining", "fade", "
                              "die", "dies", "died", "evaporate", "evaporates", "leave", "leaves", "seep", "seeps", "ebb", "ebbs",
                              "melt away", "melts away", "slip away", "slips away", "dissolve", "dissolves", "drain away", "drains away"})
 _DRAINED_SADNESS = 0.45
+#: ... and words that say a smile is gone ("the smile gone", "the grin disappears")
+_GONE_WORDS = frozenset({"gone", "disappear", "disappears", "disappeared", "vanished", "wipe", "wiped", "slide", "slid", "slip", "slipped"})
 #: Words of effort that qualify the movement before them instead of naming an emotion.
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
@@ -705,6 +708,17 @@ class EmbeddedPlanner:
             # "a tight-lipped smile that says 'not now'": what the face says, not a sound it makes
             explanation.append(f"'{speech.text}' is what the look says, not a sound: no mouth shape for it")
             speech = None
+        if speech is not None:
+            said_beats = split_change_beats(description)
+            quoted = speech.text.lower()
+            if len(said_beats) >= 2 and not _QUOTE_CHAR_RE.search(said_beats[-1]) and any(quoted in b for b in said_beats[:-1]) \
+                    and not self._says_hold(said_beats[-1]):
+                # "the 'oh!' turns into a shy little laugh", "'wow' -> then a flat stare": the sound belongs to a beat
+                # that is over; the keyframe shows the last one, without its mouth shape or its feeling (unless the
+                # last beat quotes a sound of its own or holds the one before: "..., she keeps them shut")
+                explanation.append(f"'{speech.text}' is said in an earlier beat: no mouth shape or feeling of its own")
+                speech = None
+                description = strip_quotes(description)
         caption = speech is not None and speech.source in ("dictionary", "letter rules") and captions_the_look(description)
         if caption:  # ... and the words before it describe the mouth themselves ("lips pursed: 'really?'")
             said, _, said_flags = self._plan_core(strip_quotes(description), None, [])
@@ -1068,6 +1082,19 @@ class EmbeddedPlanner:
                 # "she doesn't open her eyes": they stay closed
                 instances[k] = _Instance(lx.CONCEPTS["eyes_close"], inst.start, inst.end, inst.words, side=inst.side,
                                          both=inst.both, one_sided=inst.one_sided)
+        gone_smiles = [i for i in instances if i.negated and i.concept.key in _SMILE_FAMILY
+                       and i.negation_word.lower().split()[:1] in [[w] for w in _DRAINING_WORDS | _GONE_WORDS]]
+        if gone_smiles and not any(not i.negated and i.concept.key in _SMILE_FAMILY for i in instances):
+            # "her excitement fizzled -- the smile gone, lips pressed": the smile a happy feeling made is the one said
+            # to be gone; the feeling goes with it (its smile, cheeks and bright eyes)
+            # and, as when a happy feeling drains away, what is left is a sad face, mild
+            for i in list(instances):
+                if not i.negated and i.concept.key in _HAPPY_FEELINGS:
+                    i.negated, i.negation_word = True, gone_smiles[0].negation_word
+                    explanation.append(f"'{gone_smiles[0].words}' {gone_smiles[0].negation_word}: the '{i.words}' that smiled "
+                                       "goes with it, leaving a sad face")
+                    instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], i.start, i.end,
+                                               f"{i.words} {i.negation_word}", intensity=_DRAINED_SADNESS))
         if not context and instances and all(i.negated for i in instances) and any(
                 i.concept.key in _HAPPY_FEELINGS and i.negation_word.lower().split()[:1] in [[w] for w in _DRAINING_WORDS] for i in instances):
             # "you could watch the hope drain out of him": what is left is a sad face, not a blank one

@@ -1031,6 +1031,11 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "her eyes are smiling", "smiling eyes", "the eyes smile, the mouth barely": the smile is in the eyes (AU6,
+    # the cheeks lift and the eye corners crinkle), not a mouth smile
+    ("smil", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*smil(?:e|es|ed|ing)\b"
+     r"(?!\s+(?:and|but)\s+(?:the\s+|her\s+|his\s+)?mouth)|\b(?:with|her|his|their|my|your|the|and|but|,)\s+smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
+     " eye corners crinkle "),
     # "a glare which screams 'get out'", "a face that yelled guilty": what the look says, no scream or shout of its own
     ("", r"\b(that|which)\s+(?:screams?|screamed|shouts?|shouted|yells?|yelled)\b", r"\1 says"),
     # "raises an eyebrow so high it nearly leaves his face", "eyes so wide they almost pop out of her head":
