@@ -171,3 +171,11 @@ def test_a_gone_smile_takes_its_happy_feeling_and_leaves_a_sad_face(planner, tex
 @pytest.mark.parametrize("text", ["She is happy and smiling.", "He is happy, though the smile fades a little."])
 def test_a_happy_feeling_with_a_smile_that_stays_keeps_it(planner, text):
     assert v(planner.plan(text), "MouthSmileLeft") >= 0.3
+
+
+# --- 'catching flies' is a vacant hanging jaw, not astonishment ------------------------------------------
+
+def test_catching_flies_hangs_the_jaw_without_surprise(planner):
+    values = planner.plan("The boy stood at the window catching flies.")
+    assert v(values, "JawOpen") >= 0.2
+    assert v(values, "EyeWideLeft") <= 0.05 and v(values, "BrowOuterUpLeft") <= 0.05

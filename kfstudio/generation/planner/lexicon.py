@@ -286,7 +286,7 @@ EXPRESSION_WORDS: dict[str, str] = {
     "raise a brow": "brow_raise_one", "raise one brow": "brow_raise_one", "arch an eyebrow": "brow_raise_one", "arch a brow": "brow_raise_one",
     "clench": "jaw_clench", "grit teeth": "teeth_grit", "grit": "teeth_grit",
     "jaw on the floor": "jaw_drop_full", "jaw hit the floor": "jaw_drop_full", "jaw drop to the floor": "jaw_drop_full",
-    "jaw on the ground": "jaw_drop_full", "catch fly": "jaw_drop_full",
+    "jaw on the ground": "jaw_drop_full", "catch fly": "jaw_slack",
     "bare teeth": "teeth_bared", "show teeth": "teeth_bared", "snarl": "sneer",
     "look up": "look_up", "look down": "look_down", "glance up": "gaze_up", "glance down": "gaze_down",
     "look away": "gaze_away", "glance away": "gaze_away", "avert": "gaze_away", "avert gaze": "gaze_away",
