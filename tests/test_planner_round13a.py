@@ -179,3 +179,17 @@ def test_catching_flies_hangs_the_jaw_without_surprise(planner):
     values = planner.plan("The boy stood at the window catching flies.")
     assert v(values, "JawOpen") >= 0.2
     assert v(values, "EyeWideLeft") <= 0.05 and v(values, "BrowOuterUpLeft") <= 0.05
+
+
+# --- half the face is one side of it -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["Half his face screws up in a wince.", "half of her face winces"])
+def test_half_the_face_is_one_side_at_full_strength(planner, text):
+    values = planner.plan(text)
+    assert abs(v(values, "EyeSquintLeft") - v(values, "EyeSquintRight")) >= 0.3
+    assert max(v(values, "EyeSquintLeft"), v(values, "EyeSquintRight")) >= 0.45
+
+
+def test_a_half_smile_is_still_a_half_smile(planner):
+    values = planner.plan("a half smile")
+    assert max(v(values, "MouthSmileLeft"), v(values, "MouthSmileRight")) >= 0.3
