@@ -193,3 +193,9 @@ def test_half_the_face_is_one_side_at_full_strength(planner, text):
 def test_a_half_smile_is_still_a_half_smile(planner):
     values = planner.plan("a half smile")
     assert max(v(values, "MouthSmileLeft"), v(values, "MouthSmileRight")) >= 0.3
+
+
+def test_the_upper_half_of_the_face_is_no_side(planner):
+    values = planner.plan("his mouth corners drop, the upper half of his face unbothered")
+    assert v(values, "MouthFrownLeft") == pytest.approx(v(values, "MouthFrownRight"))
+    assert v(values, "MouthFrownRight") >= 0.2

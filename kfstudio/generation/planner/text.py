@@ -1032,7 +1032,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
     # "half her face crumples", "half of his face winces": one side of the face moves, not the whole face at half strength
-    ("half", r"(?<!\bone\s)\bhalf\s+(?:of\s+)?(her|his|their|my|your|the)\s+face\b", r"one side of \1 face"),
+    ("half", r"(?<!\bone\s)(?<!\bupper\s)(?<!\blower\s)(?<!\btop\s)(?<!\bbottom\s)\bhalf\s+(?:of\s+)?(her|his|their|my|your|the)\s+face\b", r"one side of \1 face"),
     # "her eyes are smiling", "smiling eyes", "the eyes smile, the mouth barely": the smile is in the eyes (AU6,
     # the cheeks lift and the eye corners crinkle), not a mouth smile
     ("smil", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*smil(?:e|es|ed|ing)\b"
