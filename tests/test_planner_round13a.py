@@ -199,3 +199,15 @@ def test_the_upper_half_of_the_face_is_no_side(planner):
     values = planner.plan("his mouth corners drop, the upper half of his face unbothered")
     assert v(values, "MouthFrownLeft") == pytest.approx(v(values, "MouthFrownRight"))
     assert v(values, "MouthFrownRight") >= 0.2
+
+
+# --- an eye open as usual is at rest ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["His left eye winks shut, the right eye open as usual.", "right eye stays open normally"])
+def test_an_eye_open_as_usual_is_not_widened(planner, text):
+    values = planner.plan(text)
+    assert v(values, "EyeWideLeft") <= 0.05 and v(values, "EyeWideRight") <= 0.05
+
+
+def test_eyes_open_wide_still_widen(planner):
+    assert v(planner.plan("her eyes open wide"), "EyeWideLeft") >= 0.3

@@ -1031,6 +1031,9 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "the right eye open normally", "lids open as usual": the eye at rest, not widened
+    ("open", r"\b(eyes?|lids?|eyelids?)\s+(?:(?:stays?|stayed|is|are|was|were|kept|remains?|remained)\s+)?open\s+"
+     r"(?:normally|as\s+(?:normal|usual|ever)|like\s+normal)\b", r"\1 normal"),
     # "half her face crumples", "half of his face winces": one side of the face moves, not the whole face at half strength
     ("half", r"(?<!\bone\s)(?<!\bupper\s)(?<!\blower\s)(?<!\btop\s)(?<!\bbottom\s)\bhalf\s+(?:of\s+)?(her|his|their|my|your|the)\s+face\b", r"one side of \1 face"),
     # "her eyes are smiling", "smiling eyes", "the eyes smile, the mouth barely": the smile is in the eyes (AU6,
