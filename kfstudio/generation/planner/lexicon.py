@@ -292,7 +292,7 @@ EXPRESSION_WORDS: dict[str, str] = {
     "raise a brow": "brow_raise_one", "raise one brow": "brow_raise_one", "arch an eyebrow": "brow_raise_one", "arch a brow": "brow_raise_one",
     "clench": "jaw_clench", "grit teeth": "teeth_grit", "grit": "teeth_grit",
     "jaw on the floor": "jaw_drop_full", "jaw hit the floor": "jaw_drop_full", "jaw drop to the floor": "jaw_drop_full",
-    "jaw on the ground": "jaw_drop_full", "catch fly": "jaw_drop_full",
+    "jaw on the ground": "jaw_drop_full", "catch fly": "jaw_slack",
     "bare teeth": "teeth_bared", "show teeth": "teeth_bared", "snarl": "sneer",
     "look up": "look_up", "look down": "look_down", "glance up": "gaze_up", "glance down": "gaze_down",
     "look away": "gaze_away", "glance away": "gaze_away", "avert": "gaze_away", "avert gaze": "gaze_away",
@@ -563,7 +563,7 @@ NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign o
                           "far from", "nowhere near", "forget to", "resist the urge to", "fight the urge to",
                           "suppress the urge to"}
 #: Negators that act on the movement just before them ("the smile fades").
-NEGATION_AFTER: set[str] = {"drain out", "drain away", "seep out", "ebb", "ebb away", "leave face", "go out of", "slide off face", "slip off face", "fall off face", "fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
+NEGATION_AFTER: set[str] = {"drain out", "drain away", "seep out", "ebb", "ebb away", "leave face", "leave chat", "go out of", "slide off face", "slip off face", "fall off face", "fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
 #: Comparatives relative to the previous keyframe.
 MORE: set[str] = {"more", "further", "even more", "wider", "bigger", "stronger", "deeper", "higher", "harder", "grow", "deepen", "intensify", "increase", "broaden", "even", "still more", "build", "tighter", "widen", "broaden", "larger", "sharper"}
 LESS: set[str] = {"less", "smaller", "softer", "weaker", "ease", "soften", "lessen", "weaken", "diminish", "reduce", "shrink", "fainter", "lower slightly", "slacken", "calmer", "a little less", "partially"}

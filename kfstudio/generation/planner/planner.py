@@ -155,6 +155,36 @@ _SOCIAL_SMILE_RE = re.compile(
     re.I,
 )
 _CHEEKS = np.array([n.startswith("CheekSquint") for n in ch.NAMES])
+#: A sad, worried or pleading brow (AU1, the inner brows raised) over a smile: the smile is put on over the
+#: feeling the brow shows, AU12 without AU6 (corpus train: cheeks <= 0.1 in 79 of 118 smiles beside such a brow,
+#: mean 0.09; the warm exceptions name the cheeks or creased eyes, or laugh)
+_SAD_BROW_RE = re.compile(
+    r"\b(?:sad|worried|anxious|sympathetic|pleading|tilted|tipped|grieving|lost|frightened|scared|sorry|apologetic)"
+    r"\s+(?:inner\s+)?(?:eye)?brows?\b"
+    r"|\b(?:eye)?brows?\b(?:\s+(?!but\b|and\b)[\w-]+){0,5}?\s+(?:in|at)\s+the\s+(?:middle|cent(?:re|er))\b"
+    r"|\b(?:eye)?brows?\s+(?:are\s+|look\s+|all\s+)?(?:sad|worried|anxious)\b",
+    re.I,
+)
+#: ... unless the description names the cheeks or the eyes creasing with it, tears (of a smile that moves the
+#: whole face), or a warm feeling in the smile itself ("a proud smile")
+_WARM_CHEEKS_RE = re.compile(
+    r"\b(?:cheeks?|crinkl\w*|creas\w*|crow'?s?[\s-]feet|squish\w*|narrow\w*|squint\w*|tears?|teary|cry\w*|cried|weep\w*|sob\w*)\b"
+    r"|\b(?:proud|happy|joyful|delighted|warm|loving|tender|fond|glad|thrilled|radiant)\s+(?:little\s+)?(?:smile|grin)", re.I)
+#: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
+_QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
+_HIGH_BROWS = 0.85
+_HIGH_BROW_LIDS = 0.3
+_OUTER_BROWS = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
+_EYES_WIDE = np.array([n.startswith("EyeWide") for n in ch.NAMES])
+_HEIGHT_WORD_RE = re.compile(r"hairline|ceiling|roof|sky|heaven|extreme|enormous|far|high|max|all the way|top|limit|possibl|as can", re.I)
+_EYES_NAMED_RE = re.compile(r"\b(?:eyes?|lids?|eyelids?)\b", re.I)
+#: "nothing else moves", "the rest of her face", "only the brows": a movement said to be alone
+_ONLY_THESE_RE = re.compile(r"\b(?:nothing|everything)\s+else\b|\brest\s+of\b|\bonly\b|\balone\b|\bnot\s+a\s+muscle\b|\botherwise\b", re.I)
+#: A brow raise that leaves room for a frown beside it: one brow, or the brows up only in the middle
+_ONE_OR_MIDDLE_BROW_RE = re.compile(
+    r"\b(?:one|single|a)\s+(?:eye)?brow\b|\bother\b|\b(?:in|at)\s+the\s+(?:middle|cent(?:re|er))\b", re.I)
+#: Smiles that a sad brow turns social (a laugh, or a beam, keeps its warmth)
+_SAD_BROW_SMILES = frozenset({"smile", "grin", "half_smile", "corners_up"})
 #: ... keeps this share of the cheek raise a smile brings
 _SOCIAL_CHEEKS = 0.15
 #: ... and eyes that stay out of a smile keep this share of its cheek and lid movement (corpus: cheeks <= 0.15
@@ -176,6 +206,8 @@ _DRAINING_WORDS = frozenset({"drain", "drains", "drained", "draining", "fade", "
                              "die", "dies", "died", "evaporate", "evaporates", "leave", "leaves", "seep", "seeps", "ebb", "ebbs",
                              "melt away", "melts away", "slip away", "slips away", "dissolve", "dissolves", "drain away", "drains away"})
 _DRAINED_SADNESS = 0.45
+#: ... and words that say a smile is gone ("the smile gone", "the grin disappears")
+_GONE_WORDS = frozenset({"gone", "disappear", "disappears", "disappeared", "vanished", "wipe", "wiped", "slide", "slid", "slip", "slipped"})
 #: Words of effort that qualify the movement before them instead of naming an emotion.
 #: One-sided words that count when they qualify a whole expression right after them ("a single laugh",
 #: "one slow blink") and name a side only with a face part ("a single brow lifts", "one eye closes").
@@ -678,6 +710,17 @@ class EmbeddedPlanner:
             # "a tight-lipped smile that says 'not now'": what the face says, not a sound it makes
             explanation.append(f"'{speech.text}' is what the look says, not a sound: no mouth shape for it")
             speech = None
+        if speech is not None:
+            said_beats = split_change_beats(description)
+            quoted = speech.text.lower()
+            if len(said_beats) >= 2 and not _QUOTE_CHAR_RE.search(said_beats[-1]) and any(quoted in b for b in said_beats[:-1]) \
+                    and not self._says_hold(said_beats[-1]):
+                # "the 'oh!' turns into a shy little laugh", "'wow' -> then a flat stare": the sound belongs to a beat
+                # that is over; the keyframe shows the last one, without its mouth shape or its feeling (unless the
+                # last beat quotes a sound of its own or holds the one before: "..., she keeps them shut")
+                explanation.append(f"'{speech.text}' is said in an earlier beat: no mouth shape or feeling of its own")
+                speech = None
+                description = strip_quotes(description)
         caption = speech is not None and speech.source in ("dictionary", "letter rules") and captions_the_look(description)
         if caption:  # ... and the words before it describe the mouth themselves ("lips pursed: 'really?'")
             said, _, said_flags = self._plan_core(strip_quotes(description), None, [])
@@ -1042,6 +1085,19 @@ class EmbeddedPlanner:
                 # "she doesn't open her eyes": they stay closed
                 instances[k] = _Instance(lx.CONCEPTS["eyes_close"], inst.start, inst.end, inst.words, side=inst.side,
                                          both=inst.both, one_sided=inst.one_sided)
+        gone_smiles = [i for i in instances if i.negated and i.concept.key in _SMILE_FAMILY
+                       and i.negation_word.lower().split()[:1] in [[w] for w in _DRAINING_WORDS | _GONE_WORDS]]
+        if gone_smiles and not any(not i.negated and i.concept.key in _SMILE_FAMILY for i in instances):
+            # "her excitement fizzled -- the smile gone, lips pressed": the smile a happy feeling made is the one said
+            # to be gone; the feeling goes with it (its smile, cheeks and bright eyes)
+            # and, as when a happy feeling drains away, what is left is a sad face, mild
+            for i in list(instances):
+                if not i.negated and i.concept.key in _HAPPY_FEELINGS:
+                    i.negated, i.negation_word = True, gone_smiles[0].negation_word
+                    explanation.append(f"'{gone_smiles[0].words}' {gone_smiles[0].negation_word}: the '{i.words}' that smiled "
+                                       "goes with it, leaving a sad face")
+                    instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], i.start, i.end,
+                                               f"{i.words} {i.negation_word}", intensity=_DRAINED_SADNESS))
         if not context and instances and all(i.negated for i in instances) and any(
                 i.concept.key in _HAPPY_FEELINGS and i.negation_word.lower().split()[:1] in [[w] for w in _DRAINING_WORDS] for i in instances):
             # "you could watch the hope drain out of him": what is left is a sad face, not a blank one
@@ -1067,6 +1123,15 @@ class EmbeddedPlanner:
             for i in instances:
                 if i.concept.key in _SMILE_SQUINTS and not _DELIBERATE_SQUINT_RE.search(i.words):
                     i.browless = True
+        if not _ONE_OR_MIDDLE_BROW_RE.search(text) and any(
+                i.concept.key in _BROW_RAISES and not i.negated and not i.side and not i.one_sided for i in instances):
+            # "eyes squeezed shut, brows climbing", "the lids tighten and the inner brows lift": the brows are said to
+            # go up, so the lids and cheeks tighten without the frown a squeeze brings alone (corpus train: BrowDown
+            # <= 0.1 in 28 of 36 such lines, mean 0.07; the others raise one brow and lower the other). One brow up
+            # ("one brow up, the other squints"), or brows up only in the middle (AU1+4 over shut eyes in pain) keep it.
+            for i in instances:
+                if i.concept.key in _SMILE_SQUINTS and not i.negated:
+                    i.browless = True
         lopsided = [i for i in instances if not i.negated and not i.both and (
             i.concept.key in _LOPSIDED_SMILES or (i.concept.key in _SMILES | {"corners_up"} and (i.one_sided or i.side)))]
         if lopsided:
@@ -1080,11 +1145,18 @@ class EmbeddedPlanner:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
+        self._lids_under_high_brows(instances, values, text, explanation)
         values[forced] = 0.0
         if not cold_eyes and _SOCIAL_SMILE_RE.search(text) and any(
                 i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
             values[_CHEEKS] *= _SOCIAL_CHEEKS
             explanation.append(f"a social smile (polite, nervous, forced ...): the cheeks stay out of it, x{_SOCIAL_CHEEKS:g}")
+            flags["touched"].add("cheeks")
+        elif not cold_eyes and self._smile_under_sad_brow(instances, text):
+            # "a small smile, brows up in the middle", "smiling for the photo under a worried brow": a smile put on
+            # over the feeling the brow gives away
+            values[_CHEEKS] *= _SOCIAL_CHEEKS
+            explanation.append(f"a smile under a sad or worried brow is put on: the cheeks stay out of it, x{_SOCIAL_CHEEKS:g}")
             flags["touched"].add("cheeks")
         if cold_eyes:
             # eyes narrowed on purpose ("his eyes narrow and stay cold") keep their squint; only the smile's goes
@@ -1344,6 +1416,35 @@ class EmbeddedPlanner:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances)
         return instances
+
+    @staticmethod
+    def _lids_under_high_brows(instances: list[_Instance], values: np.ndarray, text: str, explanation: list[str]) -> None:
+        """Brows raised as far as they go ("to the hairline", "hit the ceiling") lift the upper lids with them,
+        AU1+2 at its top pulling AU5 (corpus train: EyeWide >= 0.15 in 29 of 38 such lines, mean 0.38), unless
+        the description says what the eyes do, smiles, or says that only the brows move."""
+        if _ONLY_THESE_RE.search(text) or _EYES_NAMED_RE.search(text) or not any(
+                i.concept.key == "brows_raise" and not i.negated and not i.side and not i.one_sided
+                and _HEIGHT_WORD_RE.search(i.intensity_word or "") for i in instances):
+            return  # only a height said in words ("to the hairline", "so high"), not a capitalised 'very'
+        if any((i.concept.region == "eyes" or i.concept.key in _SMILES | _LAUGHS) and not i.negated for i in instances):
+            return  # the eyes' own movement, or a smile's, which keeps the lids to itself
+        top = float(min(values[_OUTER_BROWS]))
+        if top < _HIGH_BROWS:
+            return
+        values[_EYES_WIDE] = np.maximum(values[_EYES_WIDE], _HIGH_BROW_LIDS * top)
+        explanation.append(f"brows as high as they go lift the upper lids: eyes wide x{_HIGH_BROW_LIDS:g}")
+
+    @staticmethod
+    def _smile_under_sad_brow(instances: list[_Instance], text: str) -> bool:
+        """A smile beside the inner brows raised (a sad, worried or pleading brow), with no cheeks or creased eyes named."""
+        if _WARM_CHEEKS_RE.search(text) or any(i.concept.key in _LAUGHS - _SMILES and not i.negated for i in instances):
+            return False
+        if not any(i.concept.key in _SAD_BROW_SMILES and not i.negated and not i.one_sided and not i.side for i in instances):
+            return False
+        if any(i.concept.key in _SMILE_SQUINTS and not i.negated for i in instances):
+            return False  # "a wobbly smile, inner brows up, eyes narrowed": the eyes join the smile
+        return bool(_SAD_BROW_RE.search(text)) or any(
+            (i.concept.key == "inner_brows_raise" or i.concept.key.startswith("brows_grief_")) and not i.negated for i in instances)
 
     def _warm_smile(self, inst: _Instance) -> bool:
         """A smile or laugh that reaches the eyes: not negated, not one-sided, thin, tight or social."""

@@ -1084,13 +1084,31 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes\s+(?:only|alone)\b", " cheeks lift a little "),
     ("smil", r"\bsmil(?:e|es|ed|ing)\s+with\s+(?:her|his|their|my|your|the)\s+eyes(?=\s*(?:[,.;!:)\u2014-]|$|and\b|but\b|as\b|while\b))",
      " cheeks lift a little , a faint smile "),
+    # "the right eye open normally", "lids open as usual": the eye at rest, not widened
+    ("open", r"\b(eyes?|lids?|eyelids?)\s+(?:(?:stays?|stayed|is|are|was|were|kept|remains?|remained)\s+)?open\s+"
+     r"(?:normally|as\s+(?:normal|usual|ever)|like\s+normal)\b", r"\1 normal"),
+    # "half her face crumples", "half of his face winces": one side of the face moves, not the whole face at half strength
+    ("half", r"(?<!\bone\s)(?<!\bupper\s)(?<!\blower\s)(?<!\btop\s)(?<!\bbottom\s)\bhalf\s+(?:of\s+)?(her|his|their|my|your|the)\s+face\b", r"one side of \1 face"),
+    # "her eyes are smiling", "smiling eyes", "the eyes smile, the mouth barely": the smile is in the eyes (AU6,
+    # the cheeks lift and the eye corners crinkle), not a mouth smile
+    ("smil", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*smil(?:e|es|ed|ing)\b"
+     r"(?!\s+(?:and|but)\s+(?:the\s+|her\s+|his\s+)?mouth)|\b(?:with|her|his|their|my|your|the|and|but|,)\s+smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
+     " eye corners crinkle "),
     # "a glare which screams 'get out'", "a face that yelled guilty": what the look says, no scream or shout of its own
     ("", r"\b(that|which)\s+(?:screams?|screamed|shouts?|shouted|yells?|yelled)\b", r"\1 says"),
     # "raises an eyebrow so high it nearly leaves his face", "eyes so wide they almost pop out of her head":
     # as far as it goes (hyperbole), not the movement leaving the face
     ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have|threatens?\s+to|threatened\s+to)\s+)?"
      r"(?:leaves?|left|leave|fl(?:y|ies|ew)(?:\s+off)?|jump(?:s|ed)?(?:\s+off)?|pop(?:s|ped)?(?:\s+out)?|f(?:all|alls|ell)(?:\s+off|\s+out)?|disappear(?:s|ed)?(?:\s+into)?)"
-     r"\s+(?:of\s+)?(?:his|her|their|my|your|the)\s+(?:face|head|hairline|skull)\b", r" extremely \1 "),
+     r"\s+(?:of\s+)?(?:his|her|their|my|your|the)\s+(?:face|head|hairline|skull|forehead)\b", r" extremely \1 "),
+    # "the grin never left his face", "he smiled and left the room", "they nearly left her forehead": 'left' there
+    # is the verb leave, not a side
+    ("left", r"\b(?:never|not\s+once)\s+left(?=\s+(?:his|her|their|my|your|the)\s+(?:face|lips|mouth|eyes)\b)", "stayed on"),
+    ("left", r"(?<!\bup\s)(?<!\bdown\s)(?<!\bright\s)(?<!\bback\s)"
+     r"\b(nearly|almost|just|had|has|have|he|she|they|we|who|and|then|finally|quickly|slowly|soon"
+     r"|smile|grin|smirk|frown|scowl|laugh|expression|look|colou?r)\s+left"
+     r"(?=\s+(?:the|his|her|their|my|your|its|him|them|me|us|it|a|an)\b(?!\s+(?:eye|eyes|brow|brows|eyebrow|eyebrows|corner|cheek|lip|side|nostril|lid|ear)\b))",
+     r"\1 leaves"),
     # "closed his left eye tight", "eyes shut tightly": one movement, the lids squeezed shut (not a shut eye beside a squint)
     ("tight", r"\b(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?)\s+((?:her|his|their|my|your|the|one|both)\s+)?((?:left|right|l|r)\s+)?(eyes?|lids?|eyelids?)\s+tight(?:ly)?\b",
      r" squeezes \1\2\3 "),
