@@ -174,7 +174,6 @@ _WARM_CHEEKS_RE = re.compile(
 _QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
 _HIGH_BROWS = 0.85
 _HIGH_BROW_LIDS = 0.3
-_OUTER_BROWS = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
 _EYES_WIDE = np.array([n.startswith("EyeWide") for n in ch.NAMES])
 _HEIGHT_WORD_RE = re.compile(r"hairline|ceiling|roof|sky|heaven|extreme|enormous|far|high|max|all the way|top|limit|possibl|as can", re.I)
 _EYES_NAMED_RE = re.compile(r"\b(?:eyes?|lids?|eyelids?)\b", re.I)
