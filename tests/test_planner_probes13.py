@@ -114,6 +114,8 @@ def test_peering_over_alone_still_looks_down(planner):
 def test_a_slack_face_lowers_the_lids(planner, text):
     p = planner.plan(text)
     assert 0.15 <= both(p, "EyeBlink") <= 0.5, p.explanation
+    # ... and the rest of the face is read at rest: the learned layer adds no frown or press there
+    assert {"brows", "mouth"} <= set(p.understood), p.understood
 
 
 @pytest.mark.parametrize("text, roll", [("head resting to the left", -1), ("her head flopped to the right", 1),

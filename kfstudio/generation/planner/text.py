@@ -1118,7 +1118,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "her face went slack", "slack-faced": the muscles let go and the lids sink a little (corpus train: lids 0.3-0.45
     # in such lines, nothing else raised); not only a face reset to rest
     ("slack", r"\b(face|features)\s+(?:(?:go|goes|went|gone|going|is|was|hung|hangs|fell|falls|stays?|stayed)\s+)?(?:(?:completely|totally|perfectly|utterly|all|a\s+little)\s+)?slack\b|\bslack(?:\s+|-)(face|faced|features)\b",
-     " face slack , lids a little heavy "),
+     " face relaxes , lids a little heavy "),
     # "head resting to the left", "head drooping to one side": the head leans over (a roll), not a turn
     ("head", r"\bhead\s+(?:is\s+|was\s+)?(?:rest|resting|rests|rested)\s+(?:over\s+)?to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right|one\s+side|the\s+side|side)\b",
      r"head tilted to the \1"),
