@@ -170,8 +170,9 @@ _SAD_BROW_RE = re.compile(
 _WARM_CHEEKS_RE = re.compile(
     r"\b(?:cheeks?|crinkl\w*|creas\w*|crow'?s?[\s-]feet|squish\w*|narrow\w*|squint\w*|tears?|teary|cry\w*|cried|weep\w*|sob\w*)\b"
     r"|\b(?:proud|happy|joyful|delighted|warm|loving|tender|fond|glad|thrilled|radiant)\s+(?:little\s+)?(?:smile|grin)", re.I)
-#: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
+#: A quote mark (a straight apostrophe only where it does not join two letters, as in "don't")
 _QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
+#: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
 _HIGH_BROWS = 0.85
 _HIGH_BROW_LIDS = 0.3
 _EYES_WIDE = np.array([n.startswith("EyeWide") for n in ch.NAMES])
