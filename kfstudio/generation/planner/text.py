@@ -1115,8 +1115,8 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("tight", r"\b((?:left|right|l|r)\s+)?(eyes?|lids?|eyelids?)\s+(?:(?:is|are|was|were|stay|stays|stayed|kept|held)\s+)?(?:clos(?:e|ed)|shut)\s+tight(?:ly)?\b",
      r" \1\2 squeezed shut "),
     ("tight", r"\btight(?:ly)?[\s-]+(?:clos(?:e|ed)|shut)\s+((?:left|right|l|r)\s+)?(eyes?|lids?|eyelids?)\b", r" \1\2 squeezed shut "),
-    # "her face went slack", "slack-faced": the muscles let go and the lids sink a little (corpus train: lids 0.3-0.45
-    # in such lines, nothing else raised); not only a face reset to rest
+    # "her face went slack", "slack-faced": the muscles let go, the face at rest with the lids sunk a little (corpus
+    # train: lids 0.3-0.45 in such lines, nothing else raised)
     ("slack", r"\b(face|features)\s+(?:(?:go|goes|went|gone|going|is|was|hung|hangs|fell|falls|stays?|stayed)\s+)?(?:(?:completely|totally|perfectly|utterly|all|a\s+little)\s+)?slack\b|\bslack(?:\s+|-)(face|faced|features)\b",
      " face relaxes , lids a little heavy "),
     # "head resting to the left", "head drooping to one side": the head leans over (a roll), not a turn
