@@ -440,6 +440,7 @@ class _Flags(TypedDict):
     # the regions of the parts named in a clause with a hold word ("the smile stays": mouth; "eyes open,
     # still heavy": the eyes), None when a hold word names no part ("she holds it": everything)
     hold_regions: set[str] | None
+    at_rest: bool  # the face-at-rest template is among the movements read ("his face is relaxed")
 
 
 @dataclass
@@ -455,6 +456,7 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _DETERMINERS = _ARTICLES | {"his", "her", "their", "my", "your", "our", "its", "this", "that"}
 _SUBORDINATORS = frozenset({"when", "as", "after", "because", "until", "till", "before", "while", "since", "once", "whenever"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you", "that", "which", "this"})
+_NOT_A_SUBJECT_NOUN = _DETERMINERS | _SUBORDINATORS | _PRONOUNS
 #: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
 _ONTO = frozenset({"on", "onto", "upon", "over", "across", "into", "in"})
 #: Verbs whose "in" is their own particle ("draws in her cheeks", "rolls in his lips"), as the text rewrite of
@@ -597,7 +599,7 @@ class _Matcher:
         music", "after Dad"): what ends there is an event, not a movement of the face."""
         k = pos - 1
         nouns = 0
-        while k >= 0 and nouns < 2 and texts[k].isalpha() and texts[k].lower() not in _DETERMINERS | _SUBORDINATORS | _PRONOUNS \
+        while k >= 0 and nouns < 2 and texts[k].isalpha() and texts[k].lower() not in _NOT_A_SUBJECT_NOUN \
                 and not any(sp.start <= k <= sp.end for sp in spans):
             k -= 1
             nouns += 1
@@ -808,7 +810,7 @@ class EmbeddedPlanner:
             values[carry] = _CARRY_VAGUE * prev[carry]
             explanation.append(f"vague description -> previous keyframe kept at x{_CARRY_VAGUE}")
 
-        if not flags["neutral"] and not any(_AT_REST_LINE.search(e) for e in explanation):
+        if not flags["neutral"] and not flags["at_rest"]:
             # a face the words put at rest ("his face is relaxed") takes no colour from the script's emotion
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
@@ -910,7 +912,7 @@ class EmbeddedPlanner:
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
-                         "sealed": False,
+                         "sealed": False, "at_rest": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
         text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
@@ -1181,6 +1183,7 @@ class EmbeddedPlanner:
             lips = _MOUTH_OPENERS & ~(np.arange(ch.NUM_CHANNELS) == _IDX["JawOpen"])
             values[lips] = np.minimum(values[lips], 0.03)
         flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
+        flags["at_rest"] = "emotion_calm" in live
         if live & _SMILES and live & _SAD_FEELINGS and not live & {"corners_down", "mouth_frown", "frown"}:
             # "a brave smile over obvious heartbreak": the corners cannot go up and down at once; the smile asked holds
             # them and the sadness shows in the brows and eyes
@@ -1849,7 +1852,6 @@ class EmbeddedPlanner:
         return v
 
 
-_AT_REST_LINE = re.compile(r"\(calm\) ->")  # the explanation line of the face-at-rest template
 #: Feelings a script's emotion names with words that, in a description, are verbs of the body
 #: ("she touched his arm", "he moved left"): read as feelings there only (corpus train, emotion fields: 'moved' and
 #: 'touched' a smile with the inner brows up, 0.35 each; 'polite' a small smile on pressed lips)
