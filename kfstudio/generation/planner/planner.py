@@ -441,6 +441,8 @@ class _Flags(TypedDict):
     # still heavy": the eyes), None when a hold word names no part ("she holds it": everything)
     hold_regions: set[str] | None
     at_rest: bool  # the face-at-rest template is among the movements read ("his face is relaxed")
+    #: "the expression settles", "her face settles, very faintly": the whole face settling, said with nothing else
+    face_settles: bool
 
 
 @dataclass
@@ -584,6 +586,8 @@ class _Matcher:
                 del s.roles["neg_after"]  # "she cried when the dog died", "as the music stops": an event, not the face
             elif lemmas[s.end] == "settle" and after in _ONTO:
                 del s.roles["neg_after"]  # "a smile settles on her face", "settling into a frown": it arrives, not goes
+            elif lemmas[s.end] == "settle" and _whole_face_settles(texts, out, s):
+                s.roles["face_settles"] = True  # "the expression settles": see _Flags.face_settles
         for k, s in enumerate(out):
             # "lips pulled to one side", "jaw pushed to one side": the mouth or jaw moves sideways (which way
             # is not said); "one side" is where it goes, not a one-sided version of the movement
@@ -762,7 +766,17 @@ class EmbeddedPlanner:
             prev = self._plan_core(context[index - 1], None, [])[0]
             explanation.append(f"hold without previous values: reading keyframe {index - 1} of the script")
 
-        values, forced, flags = self._plan_core(description, prev, explanation)
+        read: list[str] = []
+        values, forced, flags = self._plan_core(description, prev, read)
+        if flags["face_settles"] and (emotion.strip() or prev is not None):
+            # "the expression settles" after a keyframe, or in a scene with a feeling: the face comes to rest in
+            # what it showed, the feeling it has (a vague line); with neither, it is the face at rest
+            held: list[str] = []
+            settled = self._plan_core(description, prev, held, settle_in_place=True)
+            if not settled[2]["specific"]:
+                values, forced, flags = settled
+                read = ["'settles' said of the whole face: it rests in the scene's feeling and the keyframe before", *held]
+        explanation.extend(read)
         if beats and len(beats) >= 2 and not flags["specific"] and not flags["neutral"]:
             # "..., then it drops forward": the last beat moves a part named in the beats before it
             part = self._last_part(" , ".join(beats[:-1]))
@@ -905,14 +919,15 @@ class EmbeddedPlanner:
         return v
 
     def _plan_core(self, text: str, prev: np.ndarray | None, explanation: list[str],
-                   context: bool = False) -> tuple[np.ndarray, np.ndarray, _Flags]:
+                   context: bool = False, settle_in_place: bool = False) -> tuple[np.ndarray, np.ndarray, _Flags]:
         """Values set by the text itself, the mask of channels it forces to zero, and flags (``context``:
-        the text is a script's emotion or background, a list of feelings rather than one face)."""
+        the text is a script's emotion or background, a list of feelings rather than one face;
+        ``settle_in_place``: "the expression settles" lets nothing go, see ``_Flags.face_settles``)."""
         values = np.zeros(ch.NUM_CHANNELS)
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
-                         "sealed": False, "at_rest": False,
+                         "sealed": False, "at_rest": False, "face_settles": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
         text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
@@ -971,6 +986,11 @@ class EmbeddedPlanner:
                     if part == last_part and last_side and not any("side" in sp.roles for sp in spans):
                         # "her left eye ... it snaps shut": the side comes along with the part
                         spans = [_Span(-2, -2, f"({last_side})", {"side": last_side})] + spans
+            flags["face_settles"] |= any("face_settles" in s.roles for s in spans)
+            if settle_in_place:
+                for sp in spans:
+                    if sp.roles.pop("face_settles", False):
+                        del sp.roles["neg_after"]
             if any("hold" in s.roles for s in spans):
                 flags["hold"] = True
                 held_parts = {r for s in spans if "part" in s.roles for r in lx.PART_REGIONS.get(str(s.roles["part"]), ())}
@@ -1931,6 +1951,17 @@ _MILD = ("slightly ", "a little ")
 def _mild(felt: str) -> str:
     """A sound's stock feelings (" , "-separated) each read mild: "slightly amazed"."""
     return " , ".join(f if f.startswith(_MILD) else f"slightly {f}" for f in felt.split(" , "))
+
+
+def _whole_face_settles(texts: list[str], spans: list[_Span], s: _Span) -> bool:
+    """``s`` ("settles") is said of the whole face and nothing else in its clause: the face, expression or
+    features named right before it, no other part or movement up to the clause's end."""
+    before = [o for o in spans if o.end < s.start]
+    if not before or before[-1].roles.get("part") != "face" or set(before[-1].roles) - {"part"} or any(
+            "part" in o.roles or "action" in o.roles or "expression" in o.roles for o in before[:-1]):
+        return False
+    stop = next((k for k in range(s.end + 1, len(texts)) if texts[k] in (",", ";", ".", "!", "?", ":")), len(texts))
+    return not any(("part" in o.roles or "action" in o.roles or "expression" in o.roles) for o in spans if s.end < o.start < stop)
 
 
 def _lost_to_laughter(spans: list[_Span], previous: list[_Instance]) -> bool:

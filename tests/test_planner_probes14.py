@@ -1,0 +1,42 @@
+"""Planner fixes from a new user's probes (stop 25): descriptions written fresh, in the styles animators
+type, whose readings were wrong. Each probe is written here for the rule it checks; the real planner
+reads it and its values are asserted, with a control that the rule does not reach too far.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- the whole face settles
+@pytest.mark.parametrize("text", ["The expression settles.", "her face settles, very faintly", "His features settle."])
+def test_a_settling_face_rests_in_the_scenes_feeling(planner, text):
+    p = planner.plan(text, emotion="grief")
+    assert v(p, "BrowInnerUp") >= 0.1, p.explanation
+    assert both(p, "MouthFrown") >= 0.05, p.explanation
+    alone = planner.plan(text)  # no feeling and no keyframe before: the face at rest
+    assert not alone.values.any(), alone.explanation
+
+
+def test_a_settling_face_keeps_part_of_the_keyframe_before(planner):
+    laugh = planner.plan("a big belly laugh")
+    p = planner.plan("The expression settles.", previous=laugh.values)
+    assert 0.3 * both(laugh, "MouthSmile") <= both(p, "MouthSmile") < both(laugh, "MouthSmile")
+
+
+def test_settling_said_of_a_part_or_beside_a_movement_still_lets_go(planner):
+    brows = planner.plan("Her brows settle.", emotion="anger")
+    assert both(brows, "BrowDown") == 0.0 and v(brows, "BrowInnerUp") == 0.0, brows.explanation
+    scowl = planner.plan("The expression settles into a scowl.")
+    assert both(scowl, "BrowDown") >= 0.3, scowl.explanation
+    rise = planner.plan("Her face settles and her brows rise.", emotion="anger")
+    assert v(rise, "BrowInnerUp") >= 0.3 and both(rise, "BrowDown") == 0.0, rise.explanation
