@@ -40,3 +40,22 @@ def test_settling_said_of_a_part_or_beside_a_movement_still_lets_go(planner):
     assert both(scowl, "BrowDown") >= 0.3, scowl.explanation
     rise = planner.plan("Her face settles and her brows rise.", emotion="anger")
     assert v(rise, "BrowInnerUp") >= 0.3 and both(rise, "BrowDown") == 0.0, rise.explanation
+
+
+# ----------------------------------------------------------------------------- how people type feelings
+@pytest.mark.parametrize("text, stem", [("so angery rn", "BrowDown"), ("angy", "BrowDown"), ("happi", "MouthSmile"),
+                                        ("totally suprized", "EyeWide")])
+def test_internet_spellings_of_feelings_read_as_the_feeling(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) >= 0.3, p.explanation
+
+
+def test_more_emoticons_read(planner):
+    angry = planner.plan("ugh >(")
+    assert both(angry, "BrowDown") >= 0.4 and both(angry, "MouthSmile") == 0.0, angry.explanation
+    evil = planner.plan("evil plan >:)")
+    assert both(evil, "MouthSmile") >= 0.4 and both(evil, "BrowDown") >= 0.3, evil.explanation
+    side = planner.plan("he's like >_>")
+    assert max(v(side, "EyeLookOutLeft"), v(side, "EyeLookOutRight")) >= 0.2, side.explanation
+    tears = planner.plan("happy :')")
+    assert both(tears, "MouthSmile") >= 0.3 and v(tears, "BrowInnerUp") >= 0.2, tears.explanation

@@ -377,6 +377,8 @@ EMOTICONS: dict[str, str] = {
     ">_<": "wince", ">.<": "wince", "D:": "horrified", "D=": "horrified", ":*": "kiss", ":-*": "kiss", "<3": "loving",
     ":$": "embarrassed", ":@": "angry", "B)": "confident smile", "8)": "confident smile", ":3": "cute smile", "u_u": "sad",
     "._.": "blank", "owo": "surprised", "uwu": "cute smile", ":x": "lips pressed", ":X": "lips pressed",
+    ">(": "angry frown", ">:[": "angry frown", ">:)": "evil grin , brows lowered", ">:D": "evil grin , brows lowered", ":')": "smiling through tears",
+    ">_>": "side eye", "<_<": "side eye", ":^)": "smug smile",
 }
 
 #: Internet shorthand and informal spellings (whole lower-cased words) -> words.
@@ -413,6 +415,9 @@ SHORTHAND: dict[str, str] = {
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
+    # internet spellings of feelings that the CMU word list holds as words of their own (so no typo is read)
+    "angery": "angry", "angy": "angry", "happi": "happy", "suprize": "surprise", "suprized": "surprised",
+    "surprize": "surprise", "surprized": "surprised", "greatful": "grateful",
 }
 
 #: Screen directions: the camera's (or the audience's) left is the face's right, and vice versa. Not the
