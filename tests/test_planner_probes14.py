@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from kfstudio import channels as ch
 from kfstudio.generation.planner import EmbeddedPlanner
 
 from probes import both, v
@@ -59,3 +60,30 @@ def test_more_emoticons_read(planner):
     assert max(v(side, "EyeLookOutLeft"), v(side, "EyeLookOutRight")) >= 0.2, side.explanation
     tears = planner.plan("happy :')")
     assert both(tears, "MouthSmile") >= 0.3 and v(tears, "BrowInnerUp") >= 0.2, tears.explanation
+
+
+# ----------------------------------------------------------------------------- what is said to stay, or not to happen
+@pytest.mark.parametrize("text, region", [
+    ("Jaw drops; the eyebrows stay exactly where they were.", "brows"),
+    ("grins, head held in place", "head"),
+    ("brows 0, keep the .4 frown", "brows"),
+    ("jaw drops, brows at zero", "brows"),
+])
+def test_a_part_said_to_stay_where_it_was_is_read_at_rest(planner, text, region):
+    p = planner.plan(text)
+    assert region in p.understood, p.explanation
+    assert any("held at rest" in e for e in p.explanation), p.explanation
+
+
+def test_a_denied_frown_reads_the_brows_at_rest(planner):
+    p = planner.plan("it isn't a frown, he's just squinting into the glare")
+    assert {"brows", "mouth"} <= p.understood, p.explanation
+    assert both(p, "MouthFrown") == 0.0, p.explanation
+
+
+def test_crying_denied_beside_a_smile_is_still_denied(planner):
+    p = planner.plan("far from crying, she beams")
+    assert p.held is not None and p.held[ch.channel_index("BrowInnerUp")], p.explanation  # nothing fills the sad brow in
+    assert both(p, "MouthSmile") >= 0.5, p.explanation
+    tears = planner.plan("laughing so hard she's crying")  # tears of laughter stay the laugh's
+    assert both(tears, "MouthSmile") >= 0.5 and v(tears, "BrowInnerUp") < 0.1, tears.explanation

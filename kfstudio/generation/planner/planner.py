@@ -48,6 +48,9 @@ __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 _PAIR_DISTANCE = 6  # most tokens between a face part and its movement word
 _COLOUR_WEIGHT = 0.65  # how strongly the script emotion colours regions a specific description leaves open
 _VAGUE_WEIGHT = 0.85  # ... and a vague description
+#: A denied frown's regions are read at rest where it moves a channel at least this much ("not a frown": brows too)
+_NEGATED_REGION_MIN = 0.3
+_FROWNS = frozenset({"frown", "scowl"})
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
 # Radians of eye rotation at which the eyeLook* blendshapes reach 1, read off the real capture in
@@ -304,7 +307,8 @@ _STILL_PART_RE = re.compile(
     r"(?:(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|is|are|was|were|kept|held|keep|keeps|hold|holds)\s+)?"
     r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
-    r"|out\s+of\s+it|inert|expressionless|passive)"
+    r"|out\s+of\s+it|inert|expressionless|passive|in\s+place|(?:exactly\s+|right\s+|just\s+)?where\s+(?:they|it)\s+(?:are|were|is|was)"
+    r"|(?:at\s+|to\s+)?(?:zero|0(?:\.0+)?%?))"
     r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
     r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
@@ -1081,8 +1085,8 @@ class EmbeddedPlanner:
             for i in instances:
                 if mixed and i.concept.key in ("emotion_sadness", "cry", "sob") and i.words.lower().startswith(("tear", "cry", "sob", "weep")):
                     i.mouthless = True
-            instances = [i for i in instances if mixed or not (i.concept.key in ("emotion_sadness", "cry")
-                                                               and i.words.lower().startswith(("tear", "cry")))]
+            instances = [i for i in instances if mixed or i.negated or not (i.concept.key in ("emotion_sadness", "cry")
+                                                                             and i.words.lower().startswith(("tear", "cry")))]
         if any(i.concept.key in _PAINFUL and not i.negated for i in instances):
             dropped = [i for i in instances if i.concept.key in _LAUGHS and _AMBIGUOUS_LAUGH_RE.match(i.words)]
             for i in dropped:
@@ -1373,6 +1377,11 @@ class EmbeddedPlanner:
     def _regions(inst: _Instance) -> set[str]:
         if inst.concept.region == "face":
             return {"brows", "eyes", "mouth", "cheeks", "nose"}
+        if inst.negated and inst.concept.key in _FROWNS:
+            # "it isn't a frown", "not scowling": a frown is the brows as much as the mouth, and both are read, at rest
+            # (a denied cry or sob is not: "he isn't crying, it's the pollen" leaves the eyes and nose to the rest)
+            return {inst.concept.region} | {_REGION_OF_CHANNEL[i] for i, value in expand_targets(inst.concept.targets).items()
+                                            if abs(value) >= _NEGATED_REGION_MIN}
         return {inst.concept.region}
 
     def _instances(self, spans: list[_Span], explanation: list[str]) -> list[_Instance]:
