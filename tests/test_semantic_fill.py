@@ -69,6 +69,26 @@ def test_still_and_only_in_other_senses_lock_nothing(planner, text):
     assert not mask[HEAD].any() and not why
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("AU9L only", "NoseSneerLeft"),
+    ("chin up .45, rest zero", "HeadPitch"),
+    ("Apart from her nose wrinkling at the smell, she shows nothing.", "NoseSneerLeft"),
+    ("He gives nothing away but a slow blink.", "EyeBlinkLeft"),
+])
+def test_an_animators_only_or_rest_zero_keeps_the_unread_regions_still(planner, text, kept):
+    plan = planner.plan(text)
+    mask, why = stillness(plan, text)
+    assert why and not mask[idx(kept)]
+    outside = ~np.any([REGION_MASKS[r] for r in plan.understood], axis=0)
+    assert mask[outside].all()
+
+
+@pytest.mark.parametrize("text", ["if only", "she was the only one smiling", "nothing shows on her face but a smile"])
+def test_only_and_nothing_in_other_senses_keep_nothing_still(planner, text):
+    mask, why = stillness(planner.plan(text), text)
+    assert not mask.any() and not why
+
+
 def test_one_side_only_keeps_the_other_side_still(planner):
     text = "Only the right corner of her mouth twitches up."
     mask, _ = stillness(planner.plan(text), text)

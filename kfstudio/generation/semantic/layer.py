@@ -307,7 +307,11 @@ _DOES_NOT_MOVE = re.compile(
 _NOTHING_ELSE = re.compile(
     r"\bnothing\s+else\b|\beverything\s+else\b|\brest\s+of\s+(?:the|his|her|their|my|your)\s+face\b|\bthat'?s\s+(?:it|all)\b"
     r"|\bthats\s+(?:it|all)\b|\bnothing\s+more\b|\bno\s+other\s+movement|\bno\s+more\b(?=\s*(?:[,.;:!?)]|$))"
-    r"|\bnothing\s+(?:else\s+)?moves\s+(?:except|but|apart)\b|\botherwise\s+(?:untouched|still|blank|neutral|at\s+rest|unmoved)\b",
+    r"|\bnothing\s+(?:else\s+)?moves\s+(?:except|but|apart)\b|\botherwise\s+(?:untouched|still|blank|neutral|at\s+rest|unmoved)\b"
+    # "chin up .45, rest zero", "rest dead": the animator's "rest" is the rest of the face
+    r"|\brest\s+(?:is\s+|stays\s+|at\s+)?(?:zero(?:ed)?|0|dead|neutral|still|untouched|blank)\b"
+    # "apart from her nose wrinkling, she shows nothing", "he gives nothing away"
+    r"|\b(?:shows?|showing|showed|betrays?|betraying|betrayed)\s+nothing\b|\b(?:gives?|giving|gave)\s+nothing\s+away\b",
     re.IGNORECASE,
 )
 _PART = r"(?:head|brows?|eyebrows?|forehead|eyes?|lids?|eyelids?|gaze|mouth|lips?|corners?|cheeks?|nose|nostrils?|jaw|chin|dimples?)"
@@ -316,7 +320,9 @@ _SIDE = r"(?:left|right|l|r)"
 _ONLY = re.compile(
     r"\b(?:only|just|solely)\s+(?:(?:the|his|her|their|one|a|on\s+the)\s+)?(?:(" + _SIDE + r")\s+)?(?:side\s+(?:of\s+)?(?:the\s+)?)?" + _PART + r"\b"
     r"|\b(?:(" + _SIDE + r")\b[\s-]+(?:side\s+)?|" + _PART + r"\s+|\w+\s+(" + _SIDE + r")\s+)only\b(?=\s*(?:[,.;:!?)]|$))"
-    r"|\bonly\s+on\s+(?:the\s+)?(" + _SIDE + r")\b",
+    r"|\bonly\s+on\s+(?:the\s+)?(" + _SIDE + r")\b"
+    # "AU9L only", "jaw fwd, that only": any movement closed by "only" ("if only", "the only", "not only" are no such)
+    r"|(?<![\w'])(?!(?:if|the|and|not|one|he|she|they|i|we|you|it)\b)[\w+.%-]+\s+only\b(?=\s*(?:[,.;:!?)]|$))",
     re.IGNORECASE,
 )
 _NO_EMOTION = re.compile(
