@@ -87,3 +87,17 @@ def test_crying_denied_beside_a_smile_is_still_denied(planner):
     assert both(p, "MouthSmile") >= 0.5, p.explanation
     tears = planner.plan("laughing so hard she's crying")  # tears of laughter stay the laugh's
     assert both(tears, "MouthSmile") >= 0.5 and v(tears, "BrowInnerUp") < 0.1, tears.explanation
+
+
+@pytest.mark.parametrize("text", ["she was the only one smiling", "smiles at every one", "smiles at the little one"])
+def test_one_as_someone_is_not_one_side(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthSmileLeft") == pytest.approx(v(p, "MouthSmileRight")) and both(p, "MouthSmile") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["raises one brow", "only one eye opens", "with one eyebrow cocked"])
+def test_one_before_a_part_is_still_one_side(planner, text):
+    p = planner.plan(text)
+    left = sum(v(p, n) for n in ("BrowOuterUpLeft", "EyeWideLeft"))
+    right = sum(v(p, n) for n in ("BrowOuterUpRight", "EyeWideRight"))
+    assert abs(left - right) >= 0.3, p.explanation

@@ -308,7 +308,7 @@ _STILL_PART_RE = re.compile(
     r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
     r"|out\s+of\s+it|inert|expressionless|passive|in\s+place|(?:exactly\s+|right\s+|just\s+)?where\s+(?:they|it)\s+(?:are|were|is|was)"
-    r"|(?:at\s+|to\s+)?(?:zero|0(?:\.0+)?%?))"
+    r"|(?:at\s+|to\s+)?(?:zero(?:ed)?|0(?:\.0+)?%?))"
     r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
     r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
@@ -592,6 +592,12 @@ class _Matcher:
                 del s.roles["neg_after"]  # "a smile settles on her face", "settling into a frown": it arrives, not goes
             elif lemmas[s.end] == "settle" and _whole_face_settles(texts, out, s):
                 s.roles["face_settles"] = True  # "the expression settles": see _Flags.face_settles
+        for k, s in enumerate(out):
+            if s.roles.get("one_sided") and s.text.lower() in ("one", "only one") and not (
+                    k + 1 < len(out) and out[k + 1].start == s.end + 1 and "part" in out[k + 1].roles):
+                # "one" is one side of a part named right after it ("raises one brow", "only one eye opens"); otherwise it
+                # is someone: "the only one smiling", "no one smiles back", "smiles at the little one", "one of them smirks"
+                del s.roles["one_sided"]
         for k, s in enumerate(out):
             # "lips pulled to one side", "jaw pushed to one side": the mouth or jaw moves sideways (which way
             # is not said); "one side" is where it goes, not a one-sided version of the movement
