@@ -50,6 +50,13 @@ def typed(text: str) -> dict[str, float]:
                                       "CheekSquintLeft": 0.75, "CheekSquintRight": 0.75, "JawOpen": 0.35}),
     ("smile settles @ .4, ease out", {"MouthSmileLeft": 0.4, "MouthSmileRight": 0.4}),
     ("jawOpen 1.7", {"JawOpen": 1.0}),  # clamped to the channel's range
+    # the short names of the other mouth and cheek shapes
+    ("press L .4", {"MouthPressLeft": 0.4}),
+    ("dimple R .3", {"MouthDimpleRight": 0.3}),
+    ("stretch L 50%", {"MouthStretchLeft": 0.5}),
+    ("roll lower .5, shrug upper .2", {"MouthRollLower": 0.5, "MouthShrugUpper": 0.2}),
+    ("jaw fwd .6", {"JawForward": 0.6}),
+    ("cheek raise 40%", {"CheekSquintLeft": 0.4, "CheekSquintRight": 0.4}),
 ])
 def test_typed_values_are_read(text, want):
     assert typed(text) == want
@@ -57,7 +64,7 @@ def test_typed_values_are_read(text, want):
 
 @pytest.mark.parametrize("text", [
     "she blinks 3 times", "at 2.5s she smiles", "she is 30 years old and smiles", "smile 2",
-    "head turns 45 degrees", "AU99 at 40%", "a smile, then 3 quick blinks",
+    "head turns 45 degrees", "AU99 at 40%", "a smile, then 3 quick blinks", "she stretches for .5 seconds",
 ])
 def test_numbers_that_are_no_channel_values_are_left_alone(text):
     assert read_specs(text).specs == []
