@@ -101,3 +101,16 @@ def test_one_before_a_part_is_still_one_side(planner, text):
     left = sum(v(p, n) for n in ("BrowOuterUpLeft", "EyeWideLeft"))
     right = sum(v(p, n) for n in ("BrowOuterUpRight", "EyeWideRight"))
     assert abs(left - right) >= 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- keeping oneself from a movement
+@pytest.mark.parametrize("text, stem", [
+    ("She bites her lip to keep from laughing at the eulogy.", "MouthSmile"),
+    ("he tries to keep himself from smiling", "MouthSmile"),
+    ("she stops herself from crying", "MouthFrown"),
+])
+def test_keeping_from_a_movement_holds_it_back(planner, text, stem):
+    p = planner.plan(text)
+    full = planner.plan(text.split("from ")[-1])  # the movement said plainly
+    assert 0.0 < both(p, stem) <= 0.5 * both(full, stem), p.explanation
+    assert not p.beats, p.beats  # "stops herself from" is no change of state

@@ -537,6 +537,9 @@ INTENSITY: dict[str, float] = {
     **dict.fromkeys(["suppressed", "concealed", "muffled", "held back"], 0.35),
     **dict.fromkeys(["bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down"], 0.3),
     **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to", "resist"], 0.25),
+    # "bites her lip to keep from laughing", "stops himself from crying", "refrains from rolling her eyes"
+    **dict.fromkeys(["keep from", "keep herself from", "keep himself from", "keep themselves from", "stop herself from",
+                     "stop himself from", "stop themselves from", "refrain from"], 0.25),
     **dict.fromkeys(["barely contained", "barely concealed", "barely suppressed", "barely hidden", "barely controlled", "barely held"], 0.75),
     **dict.fromkeys(["somewhat", "moderately", "moderate", "fairly", "rather", "quite", "medium", "half"], 0.5),
     **dict.fromkeys(["clearly", "clear", "visibly", "visible", "noticeably", "noticeable", "firmly", "firm", "openly", "obviously", "distinctly", "definitely", "warm", "warmly", "real", "genuine", "genuinely", "tense", "tight", "tightly", "tension", "strain", "effort", "force", "urgency"], 0.75),

@@ -122,6 +122,8 @@ _SUPPRESSIBLE = frozenset({"smile", "grin", "beam", "half_smile", "smirk", "laug
 _SUPPRESS_WORDS = frozenset({
     "bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down", "suppress",
     "stifle", "restrain", "hold back", "fight back", "fight", "try not to", "try hard not to", "struggle not to", "trying not to",
+    "keep from", "keep herself from", "keep himself from", "keep themselves from", "stop herself from", "stop himself from",
+    "stop themselves from", "refrain from",
     "in check", "held in check", "suppressed", "stifled", "restrained", "bites back", "bit back", "biting back",
     "hide", "conceal", "mask", "disguise", "contained", "controlled",
     "concealed", "muffled", "held back", "resist",
