@@ -114,3 +114,15 @@ def test_keeping_from_a_movement_holds_it_back(planner, text, stem):
     full = planner.plan(text.split("from ")[-1])  # the movement said plainly
     assert 0.0 < both(p, stem) <= 0.5 * both(full, stem), p.explanation
     assert not p.beats, p.beats  # "stops herself from" is no change of state
+
+
+# ----------------------------------------------------------------------------- a look that travels
+@pytest.mark.parametrize("text, side", [
+    ("his eyes follow the ball from left to right", "Right"),
+    ("her eyes sweep from right to left across the crowd", "Left"),
+])
+def test_a_look_from_one_side_to_the_other_ends_on_the_second(planner, text, side):
+    p = planner.plan(text)
+    assert v(p, f"EyeLookOut{side}") >= 0.3, p.explanation
+    other = "Left" if side == "Right" else "Right"
+    assert v(p, f"EyeLookOut{other}") == 0.0, p.explanation

@@ -1290,6 +1290,12 @@ def _cold_look(m: re.Match) -> str:
 #: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
 #: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
 #: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
+def _from_side_to_side(m: re.Match) -> str:
+    if m.group(1) == m.group(2) or re.search(r"\b(?:shak|shook|wag|rock|sway|swing|swung|waggl)\w*\b[^,.;:!?]*$", m.string[: m.start()]):
+        return m.group(0)
+    return f"to the {m.group(2)}"
+
+
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
     # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
     ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
@@ -1430,6 +1436,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("wet", r"\bface\s+like\s+a\s+wet\s+(?:weekend|week|tuesday|monday|wednesday|thursday|friday|saturday|sunday|sunday\s+afternoon|bank\s+holiday|lettuce|blanket)\b", "glum face"),    # a movement on its way, not at its peak: "on the verge of tears", "a sneeze is building" (as "about to")
     (("verge", "brink"), r"\b(?:on\s+the\s+|at\s+the\s+)?(?:verge|brink)\s+of\s+(?=[a-z])", "half "),
     (("building", "coming"), r"\b(?:a\s+)?(sneeze|cough|yawn|laugh|scream|sob|smile|grin)\s+(?:is\s+|was\s+)?(?:building|coming\s+on)\b", r"half \1"),
+    # "her eyes follow the ball from left to right", "scans the room left to right": the look ends on the second side
+    # (a head shaken, wagged or rocked "from left to right" goes both ways and ends nowhere)
+    ("to", r"\b(?:from\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b",
+     _from_side_to_side),
 ))
 
 
