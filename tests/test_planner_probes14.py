@@ -126,3 +126,16 @@ def test_a_look_from_one_side_to_the_other_ends_on_the_second(planner, text, sid
     assert v(p, f"EyeLookOut{side}") >= 0.3, p.explanation
     other = "Left" if side == "Right" else "Right"
     assert v(p, f"EyeLookOut{other}") == 0.0, p.explanation
+
+
+def test_a_mouth_that_hangs_a_little_open_is_open_not_turned_down(planner):
+    p = planner.plan("The lids droop heavily and the mouth hangs slightly open.")
+    assert 0.1 <= v(p, "JawOpen") <= 0.35 and both(p, "MouthFrown") == 0.0, p.explanation
+
+
+def test_lips_gone_blue_with_cold_are_cold_not_sad(planner):
+    p = planner.plan("He's so cold his lips have gone blue and his jaw is shaking.")
+    assert v(p, "BrowInnerUp") < 0.2 and both(p, "MouthFrown") < 0.1, p.explanation
+    assert both(p, "MouthStretch") >= 0.2, p.explanation  # the cold's clenched, stretched mouth
+    sad = planner.plan("She's been feeling blue all week.")
+    assert v(sad, "BrowInnerUp") >= 0.3, sad.explanation

@@ -1153,7 +1153,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "the brows lift on the inner edges", "brows raised at the outer ends": those parts of the brows
     ("brow", r"\b(brows?|eyebrows?)\s+(\w+(?:\s+\w+)?)\s+(?:on|at|along)\s+(?:the|their|its|her|his)\s+(inner|outer)\s+(?:edges?|ends?|corners?|sides?|tips?|halves|half|parts?)\b", r"\3 \1 \2"),
     # "lips blue", "her lips turning blue", "blue with cold": a colour of the cold, not the blues
-    ("blue", r"\b(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\s+(?:(?:are|is|was|were|turning|turned|turns?|going|gone|went|goes|go)\s+)?(?:blue|purple|grey|gray)\b", r"\1 , "),
+    ("blue", r"\b(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\s+(?:(?:have|has|had)\s+)?(?:(?:are|is|was|were|turning|turned|turns?|going|gone|went|goes|go|been)\s+)?(?:blue|purple|grey|gray)\b", r"\1 , "),
     ("blue", r"\b(?:blue|purple|grey|gray)(?:\s+|-)(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\b", r"\1"),
     ("blue", r"\b(?:blue|purple)\s+(?:with|from)\s+(?:the\s+)?cold\b|\b(?:blue|purple)(?:\s+|-)lipped\b", " cold "),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
@@ -1436,6 +1436,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("wet", r"\bface\s+like\s+a\s+wet\s+(?:weekend|week|tuesday|monday|wednesday|thursday|friday|saturday|sunday|sunday\s+afternoon|bank\s+holiday|lettuce|blanket)\b", "glum face"),    # a movement on its way, not at its peak: "on the verge of tears", "a sneeze is building" (as "about to")
     (("verge", "brink"), r"\b(?:on\s+the\s+|at\s+the\s+)?(?:verge|brink)\s+of\s+(?=[a-z])", "half "),
     (("building", "coming"), r"\b(?:a\s+)?(sneeze|cough|yawn|laugh|scream|sob|smile|grin)\s+(?:is\s+|was\s+)?(?:building|coming\s+on)\b", r"half \1"),
+    # "the mouth hangs slightly open": the hanging is the opening ("hang open"), not corners that hang down
+    (("hang", "hung"), r"\b(hang|hangs|hung|hanging)\s+((?:slightly|a\s+little|a\s+bit|a\s+touch|a\s+fraction|wide|half|partly|partially|loosely|just)\s+)open\b",
+     r"\1 open \2"),
     # "her eyes follow the ball from left to right", "scans the room left to right": the look ends on the second side
     # (a head shaken, wagged or rocked "from left to right" goes both ways and ends nowhere)
     ("to", r"\b(?:from\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b",
