@@ -139,3 +139,25 @@ def test_lips_gone_blue_with_cold_are_cold_not_sad(planner):
     assert both(p, "MouthStretch") >= 0.2, p.explanation  # the cold's clenched, stretched mouth
     sad = planner.plan("She's been feeling blue all week.")
     assert v(sad, "BrowInnerUp") >= 0.3, sad.explanation
+
+
+# ----------------------------------------------------------------------------- the face's colour
+@pytest.mark.parametrize("text", ["She turned white as a sheet.", "he went pale", "Tom goes ashen and swallows."])
+def test_going_pale_is_dread_not_a_head_turn(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadYaw") == 0.0, p.explanation
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthPress") >= 0.2, p.explanation
+
+
+def test_lips_or_knuckles_gone_white_are_no_dread(planner):
+    lips = planner.plan("lips pressed so hard they go white")
+    assert both(lips, "MouthPress") >= 0.3 and v(lips, "BrowInnerUp") == 0.0, lips.explanation
+    knuckles = planner.plan("his knuckles turned white")
+    assert not knuckles.values.any(), knuckles.explanation
+
+
+def test_turning_red_is_a_blush_unless_with_anger(planner):
+    blush = planner.plan("she turned bright red")
+    assert both(blush, "EyeLookDown") >= 0.15 and v(blush, "HeadYaw") == 0.0, blush.explanation
+    angry = planner.plan("he went red with anger")
+    assert both(angry, "BrowDown") >= 0.4, angry.explanation

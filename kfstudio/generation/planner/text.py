@@ -1290,6 +1290,15 @@ def _cold_look(m: re.Match) -> str:
 #: Phrasings a second QA animator found misread (issue 11, round 6), rewritten to what they mean on a face:
 #: (gate, pattern, replacement), as :data:`_ROUND5_REWRITES`. General patterns: word senses and motion
 #: verbs, masking, someone else's feelings, mouth interiors, intensity scope, negation scope, time cues.
+def _goes_pale(m: re.Match) -> str:
+    before = re.search(r"\b(lips?|mouth|knuckles?|fingers?|hands?|skin)\b[^,.;:!?]{0,30}$", m.string[: m.start()])
+    if before or re.match(r"\s+(?:about|around|at)\s+(?:the\s+)?(?:mouth|lips)", m.string[m.end():]):
+        # "gone white about the mouth" is lips pressed hard; lips pressed till they go white say the press already,
+        # and white knuckles are the hands', not the face's
+        return " lips pressed hard " if not before else " "
+    return " , inner brows raised , lips pressed , "
+
+
 def _from_side_to_side(m: re.Match) -> str:
     if m.group(1) == m.group(2) or re.search(r"\b(?:shak|shook|wag|rock|sway|swing|swung|waggl)\w*\b[^,.;:!?]*$", m.string[: m.start()]):
         return m.group(0)
@@ -1397,6 +1406,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      rf"\s+(?:up\s+)?(?:in|into|to|across|over|up)\s+(?:{_POSS}\s+)?(?:cheeks|face|neck)"
      rf"|(?:{_POSS}\s+)?(?:cheeks|face)\s+(?:flush\w*|redden\w*|burn\w*|(?:go|goes|went|turn\w*)\s+(?:bright\s+)?(?:red|pink|crimson|scarlet))(?:\s+(?:red|pink|crimson|scarlet))?"
      rf"|blush(?:es|ed|ing)?)\b", "embarrassed"),
+    # a person who turns or goes red (not with anger: "red with rage" stays anger) blushes; the face's own colour is no head turn
+    (("red", "pink", "crimson", "scarlet", "beetroot"), r"\b(?:turn|turns|turned|turning|go|goes|went|gone|going)\s+(?:bright\s+|beet\s+)?(?:red|pink|crimson|scarlet|beetroot)\b"
+     r"(?!\s+(?:with|from)\s+(?:anger|rage|fury|fuming|temper|exertion|effort|the\s+(?:cold|heat|effort|strain)))", " embarrassed "),
+    # "she turned white as a sheet", "he went pale": blood draining with dread, the inner brows up and the lips pressed
+    # (train: "He went pale as a sheet and swallowed"); lips or knuckles that go white are pressed or gripped, left alone
+    (("white", "pale", "ashen", "grey", "gray"), r"\b(?:turn|turns|turned|turning|go|goes|went|gone|going)\s+(?:as\s+)?(?:deathly\s+|ghostly\s+|chalk\s+|bone\s+|very\s+)?"
+     r"(?:white|pale|ashen|grey|gray)\b(?:\s+as\s+(?:a\s+)?(?:sheet|ghost|chalk|paper|snow|death|milk))?", _goes_pale),
     # "out of the corner of his right eye": the eyes turn hard to that side, the head stays
     ("corner of", rf"\b(?:(?:out\s+)?(?:of|from)\s+)?the\s+corner\s+of\s+{_POSS}\s+(left|right)\s+eyes?\b", r" , eyes hard to the \1 ,"),
     ("corner of", rf"\b(?:(?:out\s+)?(?:of|from)\s+)?the\s+corners?\s+of\s+{_POSS}\s+eyes?\b(?!\s+(?:crinkl|wrinkl|crease|tighten|lift|rais|narrow|droop))", " , side-eye ,"),
