@@ -161,3 +161,18 @@ def test_turning_red_is_a_blush_unless_with_anger(planner):
     assert both(blush, "EyeLookDown") >= 0.15 and v(blush, "HeadYaw") == 0.0, blush.explanation
     angry = planner.plan("he went red with anger")
     assert both(angry, "BrowDown") >= 0.4, angry.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "squinting, but the brows are not moving at all",
+    "she squints but keeps her eyebrows perfectly still because the sunburn stings",
+])
+def test_brows_said_still_beside_a_squint_stay_at_rest(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") >= 0.3, p.explanation
+    assert both(p, "BrowDown") == 0.0 and v(p, "BrowInnerUp") == 0.0, p.explanation
+
+
+def test_everything_but_a_part_still_leaves_that_part_free(planner):
+    p = planner.plan("everything but the brows stays still, and the brows shoot up")
+    assert v(p, "BrowInnerUp") >= 0.3, p.explanation

@@ -311,7 +311,7 @@ _STILL_PART_RE = re.compile(
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
     r"|out\s+of\s+it|inert|expressionless|passive|in\s+place|(?:exactly\s+|right\s+|just\s+)?where\s+(?:they|it)\s+(?:are|were|is|was)"
     r"|(?:at\s+|to\s+)?(?:zero(?:ed)?|0(?:\.0+)?%?))"
-    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"
+    r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b|because\b|since\b|so\b"
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
     r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
     r"|budge|budging|twitch|twitching|join\s+in|joining\s+in|take\s+part|taking\s+part)\b)"
@@ -323,7 +323,8 @@ _STILL_PART_RE = re.compile(
     re.IGNORECASE,
 )
 _SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
-_OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
+_OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|(?:everything|anything|all|nothing)\s+but|other\s+than|around)"
+                            r"\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
 #: Lips said to press, close or tighten while a sound is said keep these channels (the text's), and the sound
 #: opens these at most this much
