@@ -176,3 +176,27 @@ def test_brows_said_still_beside_a_squint_stay_at_rest(planner, text):
 def test_everything_but_a_part_still_leaves_that_part_free(planner):
     p = planner.plan("everything but the brows stays still, and the brows shoot up")
     assert v(p, "BrowInnerUp") >= 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- failing to, keeping down, cheeks that do not lift
+@pytest.mark.parametrize("text", ["he fails to smile", "not so much as a smile", "she failed to crack a grin"])
+def test_failing_to_smile_is_no_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she failed to hide her grin", "he couldn't suppress a giggle"])
+def test_failing_to_hide_a_smile_shows_it(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.5, p.explanation
+
+
+def test_a_grin_kept_down_is_held_back(planner):
+    p = planner.plan("his chin bunches up to keep the grin down")
+    assert 0.0 < both(p, "MouthSmile") <= 0.3 and v(p, "MouthShrugLower") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she smiles but her cheeks don't lift", "a fake smile, the cheeks never lift"])
+def test_a_smile_whose_cheeks_do_not_lift_keeps_them_down(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.3 and both(p, "CheekSquint") <= 0.1, p.explanation

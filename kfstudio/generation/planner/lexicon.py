@@ -563,7 +563,7 @@ INTENSITY: dict[str, float] = {
 #: Negators that act on the next movement in the clause.
 NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign of", "not a trace of", "not a hint of", "free of", "devoid of", "no longer", "stop", "cease", "quit", "nor", "neither", "refuse to", "instead of", "rather than", "lack", "lose", "wipe", "avoid", "not even",
                           # "far from bored", "nowhere near as angry", "forgets to smile", "resists the urge to roll her eyes"
-                          "far from", "nowhere near", "forget to", "resist the urge to", "fight the urge to",
+                          "far from", "nowhere near", "forget to", "resist the urge to", "fight the urge to", "fail to",
                           "suppress the urge to"}
 #: Negators that act on the movement just before them ("the smile fades").
 NEGATION_AFTER: set[str] = {"drain out", "drain away", "seep out", "ebb", "ebb away", "leave face", "leave chat", "go out of", "slide off face", "slip off face", "fall off face", "fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}

@@ -202,7 +202,7 @@ _PAINFUL = frozenset({"emotion_pain", "cough", "sneeze", "wince", "grimace", "cr
 #: Prepositions that introduce what a movement answers ("winces at the pain", "gasps at the scare")
 _CAUSE_WORDS = frozenset({"at", "over", "from"})
 #: Negating phrases that only reach forward ("far from bored", "nowhere near as angry", "forgets to smile")
-_FORWARD_NEGATORS = frozenset({"nowhere near", "far from", "forget to", "forgets to", "forgot to", "resist the", "resists the",
+_FORWARD_NEGATORS = frozenset({"nowhere near", "far from", "forget to", "forgets to", "forgot to", "fail to", "fails to", "failed to", "resist the", "resists the",
                                "fight the", "fights the", "suppress the", "suppresses the"})
 #: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
 #: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
@@ -1108,8 +1108,8 @@ class EmbeddedPlanner:
             if i.concept.key == "wink" and not i.side and closed:
                 i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
         self._sentence_side(instances, sides)
-        cold_eyes = bool(_COLD_EYES_RE.search(text)) and any(i.concept.key in _SMILES | _LAUGHS | {"corners_up"} and not i.negated
-                                                             for i in instances)
+        cold_eyes = (bool(_COLD_EYES_RE.search(text)) or any(i.concept.key == "cheeks_raise" and i.negated for i in instances)) and any(
+            i.concept.key in _SMILES | _LAUGHS | {"corners_up"} and not i.negated for i in instances)  # ... "cheeks never lift"
         if cold_eyes:
             # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
             # so, they are not a second emotion

@@ -1452,6 +1452,15 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("wet", r"\bface\s+like\s+a\s+wet\s+(?:weekend|week|tuesday|monday|wednesday|thursday|friday|saturday|sunday|sunday\s+afternoon|bank\s+holiday|lettuce|blanket)\b", "glum face"),    # a movement on its way, not at its peak: "on the verge of tears", "a sneeze is building" (as "about to")
     (("verge", "brink"), r"\b(?:on\s+the\s+|at\s+the\s+)?(?:verge|brink)\s+of\s+(?=[a-z])", "half "),
     (("building", "coming"), r"\b(?:a\s+)?(sneeze|cough|yawn|laugh|scream|sob|smile|grin)\s+(?:is\s+|was\s+)?(?:building|coming\s+on)\b", r"half \1"),
+    # "she fails to hide her grin", "can't conceal": holding back that fails shows the movement whole
+    (("fail", "unable", "could", "can"), r"\b(?:fail|fails|failed|failing|unable|(?:could|can)(?:n['\u2019]?t|not|\s+not))\s+to\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
+     r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back|swallow)\b|\b(?:can|could)(?:n['\u2019]?t|not|\s+not)\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
+     r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back)\b", " , "),
+    # "not so much as a smile", "fails to raise so much as a smile": "so much as" is "even", no size
+    ("much as", r"\bso\s+much\s+as\b", " even "),
+    # "his chin bunches up to keep the grin down": a grin kept down is held back
+    (("keep", "kept"), r"\b(?:keep|keeps|kept|keeping)\s+(?:the|her|his|their|a|that|my)\s+(grins?|smiles?|laugh|laughter|giggles?|smirk)\s+(?:down|in\s+check|under\s+control)\b",
+     r"holding back the \1"),
     # "the mouth hangs slightly open": the hanging is the opening ("hang open"), not corners that hang down
     (("hang", "hung"), r"\b(hang|hangs|hung|hanging)\s+((?:slightly|a\s+little|a\s+bit|a\s+touch|a\s+fraction|wide|half|partly|partially|loosely|just)\s+)open\b",
      r"\1 open \2"),
