@@ -200,3 +200,19 @@ def test_a_grin_kept_down_is_held_back(planner):
 def test_a_smile_whose_cheeks_do_not_lift_keeps_them_down(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthSmile") >= 0.3 and both(p, "CheekSquint") <= 0.1, p.explanation
+
+
+def test_eyes_that_come_to_rest_on_something_look_there(planner):
+    p = planner.plan("Her eyes sweep the room and come to rest on the door at her far left.")
+    assert v(p, "EyeLookOutLeft") >= 0.3, p.explanation
+    assert not any(e.startswith("'neutral'") for e in p.explanation), p.explanation
+
+
+def test_unsmiling_is_no_smile_with_the_lips_together(planner):
+    p = planner.plan("An unsmiling nod from the guard.")
+    assert both(p, "MouthSmile") == 0.0 and both(p, "MouthPress") >= 0.1 and v(p, "HeadPitch") > 0.1, p.explanation
+
+
+def test_not_looking_up_from_something_keeps_the_eyes_down(planner):
+    p = planner.plan("She won't look up from the table.")
+    assert both(p, "EyeLookDown") >= 0.3, p.explanation

@@ -1456,6 +1456,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("fail", "unable", "could", "can"), r"\b(?:fail|fails|failed|failing|unable|(?:could|can)(?:n['\u2019]?t|not|\s+not))\s+to\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
      r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back|swallow)\b|\b(?:can|could)(?:n['\u2019]?t|not|\s+not)\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
      r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back)\b", " , "),
+    # "her eyes ... come to rest on the door at her far left": the look stops there (it arrives), the face is not at rest
+    ("rest", r"\b(?:come|comes|came|coming)\s+to\s+(?:a\s+)?rest\s+(on|upon|at|against)\b", r"settles \1"),
+    # "unsmiling": no smile, the lips lightly together (train: MouthPress 0.23)
+    ("unsmiling", r"\bunsmiling\b", "not smiling"),
+    # "she won't look up from the table": she keeps looking down at it
+    ("look up from", r"\b(?:won'?t|wo\s*n't|will\s+not|doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|did\s+not|can'?t|cannot|never|refuses?\s+to|refused\s+to)"
+     r"\s+look\s+up\s+from\b", "keeps looking down at"),
     # "not so much as a smile", "fails to raise so much as a smile": "so much as" is "even", no size
     ("much as", r"\bso\s+much\s+as\b", " even "),
     # "his chin bunches up to keep the grin down": a grin kept down is held back
