@@ -216,3 +216,35 @@ def test_unsmiling_is_no_smile_with_the_lips_together(planner):
 def test_not_looking_up_from_something_keeps_the_eyes_down(planner):
     p = planner.plan("She won't look up from the table.")
     assert both(p, "EyeLookDown") >= 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- a smile that does not come or goes
+@pytest.mark.parametrize("text", ["Her smile dies when she sees who's at the door.", "Not amused in the least.",
+                                  "she doesn't so much as smirk", "he stopped smiling"])
+def test_a_smile_denied_or_gone_leaves_the_lips_lightly_together(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0 and 0.1 <= both(p, "MouthPress") <= 0.35, p.explanation
+
+
+def test_a_smile_that_fades_a_little_or_into_something_else_is_not_a_straight_face(planner):
+    p = planner.plan("the smile fades a little")
+    assert both(p, "MouthSmile") >= 0.2, p.explanation
+    frown = planner.plan("her smile fades into a frown")
+    assert both(frown, "MouthFrown") >= 0.3, frown.explanation
+
+
+@pytest.mark.parametrize("text, stem", [("He hasn't stopped frowning since breakfast.", "MouthFrown"),
+                                        ("she never stopped smiling", "MouthSmile")])
+def test_not_having_stopped_is_still_doing(planner, text, stem):
+    assert both(planner.plan(text), stem) >= 0.3
+
+
+@pytest.mark.parametrize("text, stem", [("His face darkened at the news.", "BrowDown"), ("Game face on.", "BrowDown"),
+                                        ("Sadge", "MouthFrown"), ("KEKW", "MouthSmile"), ("monkaS", "MouthPress")])
+def test_idioms_and_emotes_of_a_face_read(planner, text, stem):
+    assert both(planner.plan(text), stem) >= 0.2
+
+
+def test_choked_up_is_sad_with_the_lips_pressed(planner):
+    p = planner.plan("He got all choked up at the speech.")
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthPress") >= 0.2, p.explanation

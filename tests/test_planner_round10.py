@@ -151,7 +151,8 @@ def test_peeking_up_from_under_the_lashes_raises_the_eyes(planner):
 def test_speech_that_dies_does_not_undo_the_face(planner):
     p = planner.plan("His mouth falls open, but whatever he wanted to say dies on the way.")
     assert v(p, "JawOpen") >= 0.1
-    assert planner.plan("her grin dies").values.max() == 0
+    dies = planner.plan("her grin dies")  # the grin itself dying is undone (the lips left lightly together)
+    assert both(dies, "MouthSmile") == 0 and v(dies, "JawOpen") == 0 and both(dies, "MouthPress") <= 0.35
 
 
 @pytest.mark.parametrize("text", ["crow's feet crinkle at the corners of his eyes", "the eye corners crinkle warmly"])

@@ -415,6 +415,10 @@ SHORTHAND: dict[str, str] = {
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
+    # stream-chat emotes typed as words (lower-cased): each is a face, read as such
+    "kekw": "laughing hard", "omegalul": "laughing hard", "lul": "laugh", "sadge": "sad , eyes down",
+    "pepehands": "crying", "monkas": "nervous , eyes a little wide , lips pressed", "monkaw": "scared , eyes wide",
+    "weirdchamp": "slightly disgusted , slight frown", "pepega": "dumbfounded , mouth open", "peepohappy": "happy smile",
     # internet spellings of feelings that the CMU word list holds as words of their own (so no typo is read)
     "angery": "angry", "angy": "angry", "happi": "happy", "suprize": "surprise", "suprized": "surprised",
     "surprize": "surprise", "surprized": "surprised", "greatful": "grateful",
@@ -660,7 +664,9 @@ _IT_DOESNT_RE = re.compile(
     r"([;,.:\u2014-])\s*(?:but\s+)?(?:it|they)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not|won'?t|will\s+not|never\s+does|never\s+did"
     r"|never\s+comes?|never\s+came|(?:doesn'?t|didn'?t|does\s+not|did\s+not|won'?t)\s+(?:come|last|stay|hold)|never\s+lasts?)"
     r"(?=\s*(?:[;,.!:\u2014-]|$))", re.I)
-_CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?", re.I)
+_CANT_STOP_RE = re.compile(r"\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help)\s+(?:but\s+)?"
+                           # "he hasn't stopped frowning since breakfast": still frowning
+                           r"|\b(?:hasn'?t|haven'?t|hadn'?t|has\s+not|have\s+not|had\s+not|never)\s+(?:once\s+|yet\s+)?stopped\s+(?=[a-z]+ing\b)", re.I)
 #: Two negations that cancel (litotes): "I can't say I didn't laugh", "I wouldn't pretend she wasn't annoyed" -- a
 #: claim denied that something did not happen says it did
 _NEG_AUX = r"(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|don'?t|do\s+not|didn'?t|did\s+not)"
@@ -1456,6 +1462,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("fail", "unable", "could", "can"), r"\b(?:fail|fails|failed|failing|unable|(?:could|can)(?:n['\u2019]?t|not|\s+not))\s+to\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
      r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back|swallow)\b|\b(?:can|could)(?:n['\u2019]?t|not|\s+not)\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
      r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back)\b", " , "),
+    # "his face darkened", "her expression darkens at his name": a cloud over the face, brows down and lips set
+    ("darken", r"\b(?:face|expression|look|features|brow|eyes)\s+(?:\w+\s+)?darken(?:s|ed|ing)?\b", "brows lowered , lips pressed a little"),
+    # "game face on", "put her game face on": set and determined; "choked up": sad, fighting the tears
+    ("game face", r"\bgame\s+face\b", "determined face"),
+    ("choked up", r"\b(?:got\s+|gets\s+|all\s+)*choked\s+up\b", "sad , lips pressed"),
     # "her eyes ... come to rest on the door at her far left": the look stops there (it arrives), the face is not at rest
     ("rest", r"\b(?:come|comes|came|coming)\s+to\s+(?:a\s+)?rest\s+(on|upon|at|against)\b", r"settles \1"),
     # "unsmiling": no smile, the lips lightly together (train: MouthPress 0.23)
