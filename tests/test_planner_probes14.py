@@ -248,3 +248,27 @@ def test_idioms_and_emotes_of_a_face_read(planner, text, stem):
 def test_choked_up_is_sad_with_the_lips_pressed(planner):
     p = planner.plan("He got all choked up at the speech.")
     assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthPress") >= 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- more phrasings
+@pytest.mark.parametrize("text, channel, low", [
+    ("smth smells SO bad in here", "NoseSneerLeft", 0.3),
+    ("I had to crane my neck back to meet his eyes", "EyeLookUpLeft", -1.0),  # the head tips back (checked below)
+    ("The registrar peers at him over the rims of her bifocals.", "EyeLookUpLeft", 0.2),
+    ("he dont understand", "BrowInnerUp", 0.15),
+    ("lower lip under top teeth, nothing else", "MouthRollLower", 0.3),
+    ("Her eyelids came halfway down like blinds at dusk.", "EyeBlinkLeft", 0.35),
+    ("lids halfway down", "EyeBlinkLeft", 0.4),
+    ("his nose twitches at the smell", "NoseSneerLeft", 0.15),
+    ("nostrils twitch once", "NoseSneerLeft", 0.1),
+])
+def test_more_everyday_phrasings_read(planner, text, channel, low):
+    p = planner.plan(text)
+    assert v(p, channel) >= low, p.explanation
+    if "crane" in text:
+        assert v(p, "HeadPitch") < -0.1, p.explanation
+
+
+def test_typed_values_for_both_sides(planner):
+    p = planner.plan("EyeWide both 1.0")
+    assert v(p, "EyeWideLeft") == 1.0 and v(p, "EyeWideRight") == 1.0

@@ -488,7 +488,9 @@ RULES: dict[tuple[str, str], str] = {
     ("cheeks", "up"): "cheeks_raise", ("cheeks", "puff"): "puff_cheeks", ("cheeks", "out"): "puff_cheeks", ("cheeks", "in"): "suck_cheeks",
     ("cheeks", "wide"): "puff_cheeks", ("cheeks", "narrow"): "cheeks_raise", ("cheeks", "knit"): "cheeks_raise",
     ("nose", "knit"): "nose_wrinkle", ("nose", "up"): "nose_wrinkle", ("nose", "flare"): "nostrils_flare",
+    ("nose", "twitch"): "nose_wrinkle",  # "nostrils twitch once", "his nose twitches at the smell": a small wrinkle
     ("nostrils", "flare"): "nostrils_flare", ("nostrils", "wide"): "nostrils_flare", ("nostrils", "open"): "nostrils_flare", ("nostrils", "up"): "nose_wrinkle",
+    ("nostrils", "twitch"): "nostrils_flare",
     ("tongue", "out"): "tongue_out", ("tongue", "show"): "tongue_out", ("tongue", "side"): "tongue_out", ("tongue", "turn"): "tongue_out",
 }
 
@@ -532,11 +534,13 @@ INTENSITY: dict[str, float] = {
     **dict.fromkeys(["a fraction", "fraction", "a hair", "a smidge", "smidge"], 0.22),
     **dict.fromkeys(["barely there", "barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
     **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
-    **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "halfway", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
+    **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
     # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
     **dict.fromkeys(["suppressed", "concealed", "muffled", "held back"], 0.35),
     **dict.fromkeys(["bite back", "swallow", "fight off", "choke back", "hold in", "keep in", "rein in", "smother", "tamp down"], 0.3),
     **dict.fromkeys(["try not to", "try hard not to", "fight", "fight back", "struggle not to", "hold back", "trying not to", "resist"], 0.25),
+    # "lids halfway down", "mouth halfway open": half of the way (train: blink 0.45-0.5, JawOpen 0.45), not "a little"
+    **dict.fromkeys(["halfway", "half way", "half-way"], 0.6),
     # "bites her lip to keep from laughing", "stops himself from crying", "refrains from rolling her eyes"
     **dict.fromkeys(["keep from", "keep herself from", "keep himself from", "keep themselves from", "stop herself from",
                      "stop himself from", "stop themselves from", "refrain from"], 0.25),

@@ -212,6 +212,8 @@ def _phrase_ending(toks: list[_Tok], end: int) -> tuple[int, dict[int, float], b
     j = end
     if toks[j].kind == "word" and toks[j].low in _SIDES and j > 0:  # "smile L"
         side, j = _SIDES[toks[j].low], j - 1
+    elif toks[j].kind == "word" and toks[j].low in ("both", "bilat", "bilateral") and j > 0:  # "EyeWide both 1.0": both sides
+        j -= 1
     found = _phrase_at(toks, j, side, backward=True)
     if found is None:
         return None

@@ -1148,9 +1148,10 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have)\s+)?"
      r"(?:vanish(?:es|ed)?|disappear(?:s|ed)?)\b", r" extremely \1 "),
     # "peers over her glasses at the boy": the eyes lift above the rims under a lowered head
-    ("over", r"\b(?:peer|peek|look|glare|stare|squint|gaze)(?:s|ed|ing)?\s+(?:up\s+)?over\s+(?:the\s+top\s+of\s+)?(?:her|his|their|my|your|the|a\s+pair\s+of)\s+"
+    ("over", r"\b(?:peer|peek|look|glare|stare|squint|gaze)(?:s|ed|ing)?\s+(?:(?:up|at\s+(?:him|her|them|me|you|us|it|the\s+\w+))\s+)*over\s+"
+     r"(?:the\s+(?:top|tops|rims?|edges?)\s+of\s+)?(?:her|his|their|my|your|the|a\s+pair\s+of)\s+"
      r"(?:(?:reading|half-moon|half\s+moon|wire-rimmed|horn-rimmed|thick|little|tiny|bifocal)\s+)?(?:glasses|spectacles|specs|bifocals|lenses|rims|frames|half-moons|sunglasses|shades)\b",
-     " eyes raised , chin lowered a little "),
+     " eyes raised , chin lowered a little , looks "),
     # "her eyes turn away", "the gaze turned away from him": the eyes look away; the head stays
     ("away", r"\b(eyes|gaze|eyeline|glance)\s+(?:turn|turns|turned|turning|slide|slides|slid|sliding)\s+away\b", r"\1 look away"),
     # "the mouth settles into a neutral line": that part at rest, beside the rest of the list; not a change
@@ -1467,6 +1468,15 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "game face on", "put her game face on": set and determined; "choked up": sad, fighting the tears
     ("game face", r"\bgame\s+face\b", "determined face"),
     ("choked up", r"\b(?:got\s+|gets\s+|all\s+)*choked\s+up\b", "sad , lips pressed"),
+    # "smth smells so bad in here": a smell that disgusts
+    ("smell", r"\bsmell(?:s|ed|ing)?\s+(?:so\s+|really\s+|very\s+|absolutely\s+|pretty\s+)?(?:bad|awful|terrible|gross|disgusting|horrible|rank|foul|rotten|vile|nasty)\b",
+     "disgusted"),
+    # "he dont understand", "she doesn't understand a word": confused
+    ("understand", r"\b(?:do\s*n['\u2019]?t|doesn['\u2019]?t|didn['\u2019]?t|does\s+not|do\s+not|did\s+not|can['\u2019]?t|cannot|can\s+not)\s+understand\b", "confused"),
+    # "lower lip under top teeth": the lip bitten
+    ("under", r"\blower\s+lip\s+(?:tucked\s+|caught\s+|pulled\s+)?under\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?:top|upper|front)\s+teeth\b", "bites lower lip"),
+    # "I had to crane my neck back to meet his eyes": the head tips back
+    ("crane", r"\bcran(?:e|es|ed|ing)\s+(?:(?:her|his|their|my|your|the)\s+)?neck\s+(?:back|up(?:ward)?s?)\b", "head tips back"),
     # "her eyes ... come to rest on the door at her far left": the look stops there (it arrives), the face is not at rest
     ("rest", r"\b(?:come|comes|came|coming)\s+to\s+(?:a\s+)?rest\s+(on|upon|at|against)\b", r"settles \1"),
     # "unsmiling": no smile, the lips lightly together (train: MouthPress 0.23)
@@ -1479,6 +1489,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "his chin bunches up to keep the grin down": a grin kept down is held back
     (("keep", "kept"), r"\b(?:keep|keeps|kept|keeping)\s+(?:the|her|his|their|a|that|my)\s+(grins?|smiles?|laugh|laughter|giggles?|smirk)\s+(?:down|in\s+check|under\s+control)\b",
      r"holding back the \1"),
+    # "her eyelids came halfway down", "lids drift partway down": the size word between the verb and its particle
+    (("halfway", "half way", "partway", "part way"), r"\b(come|comes|came|coming|go|goes|went|going|slide|slides|slid|drop|drops|dropped|drift|drifts|drifted|sink|sinks|sank)"
+     r"\s+(halfway|half\s+way|partway|part\s+way)\s+(down|up|open|shut|closed)\b", r"\1 \3 \2"),
     # "the mouth hangs slightly open": the hanging is the opening ("hang open"), not corners that hang down
     (("hang", "hung"), r"\b(hang|hangs|hung|hanging)\s+((?:slightly|a\s+little|a\s+bit|a\s+touch|a\s+fraction|wide|half|partly|partially|loosely|just)\s+)open\b",
      r"\1 open \2"),
