@@ -272,3 +272,32 @@ def test_more_everyday_phrasings_read(planner, text, channel, low):
 def test_typed_values_for_both_sides(planner):
     p = planner.plan("EyeWide both 1.0")
     assert v(p, "EyeWideLeft") == 1.0 and v(p, "EyeWideRight") == 1.0
+
+
+def test_a_person_who_freezes_is_caught_by_a_fright(planner):
+    p = planner.plan("Old Mr. Finch freezes.")
+    assert both(p, "EyeWide") >= 0.15 and v(p, "BrowInnerUp") >= 0.15, p.explanation
+    assert not planner.plan("he froze the frame").values.any()  # freezing a thing is no face
+
+
+def test_going_green_is_queasy_and_green_with_envy_is_envy(planner):
+    sick = planner.plan("She went green, like the boat was still rocking.")
+    assert both(sick, "MouthPress") >= 0.2 and both(sick, "NoseSneer") >= 0.1, sick.explanation
+    envy = planner.plan("She's green with envy.")
+    assert both(envy, "EyeSquint") >= 0.2 and both(envy, "NoseSneer") == 0.0, envy.explanation
+
+
+def test_bricking_it_is_terror(planner):
+    p = planner.plan("she was absolutely bricking it")
+    assert both(p, "EyeWide") >= 0.4 and v(p, "BrowInnerUp") >= 0.4, p.explanation
+
+
+def test_a_glare_over_the_glasses_keeps_the_glare(planner):
+    p = planner.plan("She glares at him over her glasses.")
+    assert both(p, "BrowDown") >= 0.3 and both(p, "EyeLookUp") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["His eyelids flutter and open halfway.", "her eyes open only a crack"])
+def test_eyes_open_halfway_are_half_closed(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") >= 0.3 and both(p, "EyeWide") == 0.0, p.explanation

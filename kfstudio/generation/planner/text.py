@@ -1004,6 +1004,13 @@ class _Rewrite(NamedTuple):
         return self.gate in s if isinstance(self.gate, str) else any(g in s for g in self.gate)
 
 
+def _over_the_glasses(m: re.Match) -> str:
+    """The look over the rims keeps its own verb where the verb is a look of its own ("glares", "squints")."""
+    verb = m.group(1).lower()
+    own = verb if verb.startswith(("glar", "squint", "star")) else "looks"
+    return f" eyes raised , chin lowered a little , {own} "
+
+
 #: Phrasings a QA animator found read word by word (issue 11, round 5), rewritten to what they mean on a
 #: face: (gate, pattern, replacement). Each is a general pattern (an idiom, a word sense, a scope), checked
 #: on the lower-cased text; the gate is a word the pattern needs, so that absent rules are skipped.
@@ -1148,10 +1155,10 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("so ", r"\bso\s+(high|far|wide|hard|much|big)\s+(?:that\s+)?(?:it|they)\s+(?:(?:nearly|almost|practically|all\s+but|could\s+have|might\s+have)\s+)?"
      r"(?:vanish(?:es|ed)?|disappear(?:s|ed)?)\b", r" extremely \1 "),
     # "peers over her glasses at the boy": the eyes lift above the rims under a lowered head
-    ("over", r"\b(?:peer|peek|look|glare|stare|squint|gaze)(?:s|ed|ing)?\s+(?:(?:up|at\s+(?:him|her|them|me|you|us|it|the\s+\w+))\s+)*over\s+"
+    ("over", r"\b((?:peer|peek|look|glare|stare|squint|gaze)(?:s|ed|ing)?)\s+(?:(?:up|at\s+(?:him|her|them|me|you|us|it|the\s+\w+))\s+)*over\s+"
      r"(?:the\s+(?:top|tops|rims?|edges?)\s+of\s+)?(?:her|his|their|my|your|the|a\s+pair\s+of)\s+"
      r"(?:(?:reading|half-moon|half\s+moon|wire-rimmed|horn-rimmed|thick|little|tiny|bifocal)\s+)?(?:glasses|spectacles|specs|bifocals|lenses|rims|frames|half-moons|sunglasses|shades)\b",
-     " eyes raised , chin lowered a little , looks "),
+     _over_the_glasses),
     # "her eyes turn away", "the gaze turned away from him": the eyes look away; the head stays
     ("away", r"\b(eyes|gaze|eyeline|glance)\s+(?:turn|turns|turned|turning|slide|slides|slid|sliding)\s+away\b", r"\1 look away"),
     # "the mouth settles into a neutral line": that part at rest, beside the rest of the list; not a change
@@ -1463,6 +1470,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("fail", "unable", "could", "can"), r"\b(?:fail|fails|failed|failing|unable|(?:could|can)(?:n['\u2019]?t|not|\s+not))\s+to\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
      r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back|swallow)\b|\b(?:can|could)(?:n['\u2019]?t|not|\s+not)\s+(?:hide|conceal|suppress|stifle|mask|disguise|contain"
      r"|hold\s+back|keep\s+back|keep\s+in|bite\s+back)\b", " , "),
+    # "he just freezes", "Old Mr. Finch froze": caught still by a fright (train: EyeWide 0.3, BrowInnerUp 0.26), not a hold
+    (("freezes", "froze"), r"\b(?:freezes|froze)\b(?!\s+(?:the|a|an|her|his|their|my|your|it|them|him|over|solid|up|out|to\s+death)\b)",
+     "freezes , a little startled ,"),
+    # "she went green", "turns green": queasy, the lips pressed (not envy: "green with envy" stays envy)
+    ("green", r"\b(?:turn|turns|turned|turning|go|goes|went|gone|going|looks?|looking)\s+(?:a\s+(?:bit|little)\s+|slightly\s+|very\s+)?green\b(?!\s+with\b)",
+     "queasy , lips pressed"),
+    # "bricking it" (British): terrified
+    ("bricking", r"\bbricking\s+it\b", "terrified"),
     # "his face darkened", "her expression darkens at his name": a cloud over the face, brows down and lips set
     ("darken", r"\b(?:face|expression|look|features|brow|eyes)\s+(?:\w+\s+)?darken(?:s|ed|ing)?\b", "brows lowered , lips pressed a little"),
     # "game face on", "put her game face on": set and determined; "choked up": sad, fighting the tears
@@ -1489,6 +1504,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "his chin bunches up to keep the grin down": a grin kept down is held back
     (("keep", "kept"), r"\b(?:keep|keeps|kept|keeping)\s+(?:the|her|his|their|a|that|my)\s+(grins?|smiles?|laugh|laughter|giggles?|smirk)\s+(?:down|in\s+check|under\s+control)\b",
      r"holding back the \1"),
+    # "his eyelids flutter and open halfway", "her eyes open only a crack": half open is the lids half closed
+    ("open", r"\b((?:eyes|eyelids|lids)\b(?:\s+\w+){0,3}?\s+)open(?:s|ed)?\s+(?:only\s+|just\s+)?(?:halfway|half\s+way|partway|part\s+way|a\s+crack)\b",
+     r"\1half closed"),
     # "her eyelids came halfway down", "lids drift partway down": the size word between the verb and its particle
     (("halfway", "half way", "partway", "part way"), r"\b(come|comes|came|coming|go|goes|went|going|slide|slides|slid|drop|drops|dropped|drift|drifts|drifted|sink|sinks|sank)"
      r"\s+(halfway|half\s+way|partway|part\s+way)\s+(down|up|open|shut|closed)\b", r"\1 \3 \2"),
