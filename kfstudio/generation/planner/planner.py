@@ -436,6 +436,7 @@ class _Roles(TypedDict, total=False):
     neutral: bool
     one_sided: bool
     both: bool
+    face_settles: bool  # "settles" said of the whole face ("the expression settles"): see _Flags.face_settles
 
 
 class _Flags(TypedDict):
@@ -789,11 +790,11 @@ class EmbeddedPlanner:
         if flags["face_settles"] and (emotion.strip() or prev is not None):
             # "the expression settles" after a keyframe, or in a scene with a feeling: the face comes to rest in
             # what it showed, the feeling it has (a vague line); with neither, it is the face at rest
-            held: list[str] = []
-            settled = self._plan_core(description, prev, held, settle_in_place=True)
+            settled_read: list[str] = []
+            settled = self._plan_core(description, prev, settled_read, settle_in_place=True)
             if not settled[2]["specific"]:
                 values, forced, flags = settled
-                read = ["'settles' said of the whole face: it rests in the scene's feeling and the keyframe before", *held]
+                read = ["'settles' said of the whole face: it rests in the scene's feeling and the keyframe before", *settled_read]
         explanation.extend(read)
         if beats and len(beats) >= 2 and not flags["specific"] and not flags["neutral"]:
             # "..., then it drops forward": the last beat moves a part named in the beats before it
