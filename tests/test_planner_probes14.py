@@ -301,3 +301,9 @@ def test_a_glare_over_the_glasses_keeps_the_glare(planner):
 def test_eyes_open_halfway_are_half_closed(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeBlink") >= 0.3 and both(p, "EyeWide") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text, channel", [("as wide as her eyes will go", "EyeWideLeft"),
+                                           ("as high as his brows can get", "BrowOuterUpLeft")])
+def test_as_far_as_a_part_will_go_is_its_limit(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.9

@@ -1513,6 +1513,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "the mouth hangs slightly open": the hanging is the opening ("hang open"), not corners that hang down
     (("hang", "hung"), r"\b(hang|hangs|hung|hanging)\s+((?:slightly|a\s+little|a\s+bit|a\s+touch|a\s+fraction|wide|half|partly|partially|loosely|just)\s+)open\b",
      r"\1 open \2"),
+    # "as wide as her eyes will go", "as high as his brows can get": that part as far as it goes
+    ("as ", r"\bas\s+(wide|far|high|big|hard|tight|open|round|low)\s+as\s+(?:(?:her|his|their|my|your|the)\s+)?"
+     r"(eyes|eyebrows|brows|mouth|jaw|lips|cheeks|lids|eyelids)\s+(?:will|would|can|could)\s+(?:go|get|open|manage)\b", r"\2 extremely \1"),
     # "her eyes follow the ball from left to right", "scans the room left to right": the look ends on the second side
     # (a head shaken, wagged or rocked "from left to right" goes both ways and ends nowhere)
     ("to", r"\b(?:from\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b",
