@@ -354,3 +354,12 @@ def test_shipped_gate_keeps_a_side_the_planner_read(planner, layer, text):
     # the planner reads the emoticon as a wink; the learned reading of the eyes (both half closed) does not replace it
     res = layer.refine(planner.plan(text), text)
     assert res.values[idx("EyeBlinkLeft")] - res.values[idx("EyeBlinkRight")] >= 0.3, (text, _shown(res.values), res.explanation)
+
+
+def test_a_denied_look_holds_the_eyes_look_shapes_so_nothing_fills_them(planner):
+    plan = planner.plan("Not once does he look down at the cards; narrowed eyes on the dealer.")
+    assert plan.held is not None
+    for name in ("EyeLookDownLeft", "EyeLookDownRight", "LeftEyePitch"):
+        assert plan.held[idx(name)], name
+    res = combine(plan, busy_reading("look down", level=0.5), {"fill": 0.4, "mode": "max"})
+    assert res.values[idx("EyeLookDownLeft")] == 0.0 and res.values[idx("EyeLookDownRight")] == 0.0

@@ -48,6 +48,11 @@ __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 _PAIR_DISTANCE = 6  # most tokens between a face part and its movement word
 _COLOUR_WEIGHT = 0.65  # how strongly the script emotion colours regions a specific description leaves open
 _VAGUE_WEIGHT = 0.85  # ... and a vague description
+#: The eyes' look shapes that follow each eye pose channel (a look held at rest holds them too)
+_LOOK_SHAPES_OF_POSE = {
+    ch.channel_index(f"{side}Eye{axis}"): np.array([n.startswith(tuple(f"EyeLook{d}" for d in dirs)) for n in ch.NAMES])
+    for side in ("Left", "Right") for axis, dirs in (("Pitch", ("Up", "Down")), ("Yaw", ("In", "Out")))
+}
 #: A denied frown's regions are read at rest where it moves a channel at least this much ("not a frown": brows too)
 _NEGATED_REGION_MIN = 0.3
 _FROWNS = frozenset({"frown", "scowl"})
@@ -868,6 +873,11 @@ class EmbeddedPlanner:
         values = _round5_post(description, values, understood, explanation, speech is not None)
         values = ch.clamp(self._coherent(values, explanation))
         held = flags["negated"] & (values == 0)
+        # a look held at rest ("not once does he look down") holds the eyes' look shapes of that axis too, which
+        # follow the eye pose: nothing fills them where the words deny the look
+        for pose, shapes in _LOOK_SHAPES_OF_POSE.items():
+            if held[pose]:
+                held |= shapes & (values == 0)
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats,
                     held=held if held.any() else None)
 
