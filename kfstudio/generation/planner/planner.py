@@ -218,9 +218,10 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
-#: A part of the face a negation may name on its own ("no mouth movement"; not "face", "look": the whole expression)
+#: A part of the face a negation may name on its own ("no mouth movement", "without a glance"; not "face", "look": the
+#: whole expression)
 _OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|"
-                          r"nostrils?|chin|jaw|head|gaze|tongue|teeth)")
+                          r"nostrils?|chin|jaw|head|gaze|glances?|tongue|teeth)")
 #: Plain negations ("doesn't open her eyes"), as opposed to fading words ("the wide eyes relax")
 _NOT_WORDS = frozenset({"not", "never", "no", "without", "refuse to", "avoid"})
 #: A mouth corner written in the singular moves one side ("the corner of her mouth curls up")
@@ -981,7 +982,7 @@ class EmbeddedPlanner:
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
-            found = self._instances(spans, explanation)
+            found = self._instances(spans, explanation, clause)
             if not found and not context and spans and all(
                     "intensity" in sp.roles and not set(sp.roles) & {"part", "expression", "neg_before", "neg_after"}
                     and self._lemmatizer.phrase(sp.text) not in self._suppress for sp in spans) and all(
@@ -1355,7 +1356,7 @@ class EmbeddedPlanner:
             return {"brows", "eyes", "mouth", "cheeks", "nose"}
         return {inst.concept.region}
 
-    def _instances(self, spans: list[_Span], explanation: list[str]) -> list[_Instance]:
+    def _instances(self, spans: list[_Span], explanation: list[str], clause: list[Token] | None = None) -> list[_Instance]:
         """Movements of one clause (part+action pairs and expression words) with their modifiers."""
         used: set[int] = set()
         instances: list[_Instance] = []
@@ -1417,7 +1418,7 @@ class EmbeddedPlanner:
                 inst.concept = lx.CONCEPTS["jaw_drop_full"]  # "his jaw dropped to his knees": as far as a jaw goes
         if not instances:
             self._reset_parts(spans, parts, instances)
-        self._attach_modifiers(spans, used, instances)
+        self._attach_modifiers(spans, used, instances, clause)
         return instances
 
     @staticmethod
@@ -1551,7 +1552,8 @@ class EmbeddedPlanner:
                 old.scale = min(old.scale, inst.scale)  # "the corner twitches upward": a twitch, however it is said
         return sorted(merged.values(), key=lambda i: i.start)
 
-    def _attach_modifiers(self, spans: list[_Span], used: set[int], instances: list[_Instance]) -> None:
+    def _attach_modifiers(self, spans: list[_Span], used: set[int], instances: list[_Instance],
+                          clause: list[Token] | None = None) -> None:
         if not instances:
             return
         for k, s in enumerate(spans):
@@ -1581,6 +1583,8 @@ class EmbeddedPlanner:
                     # "humming, no mouth movement, eyes closed": the negation names a part of its own that no movement
                     # here moves; the next movement, of another part named with it, is not denied
                     continue
+                if after is not None and clause is not None and self._verb_ends_negation(clause, spans, s, after):
+                    continue  # "pretends not to notice him and looks away": the negation ends with its own verb
                 target = after or self._nearest(instances, s, prefer_after=True)
                 if after is None and target.concept.key.startswith("emotion_"):
                     continue
@@ -1650,6 +1654,22 @@ class EmbeddedPlanner:
             if "side" in s.roles:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])
+
+    @staticmethod
+    def _verb_ends_negation(clause: list[Token], spans: list[_Span], neg: _Span, after: _Instance) -> bool:
+        """A negator whose own word (a verb the planner does not read: "not to notice him", "didn't wait")
+        comes before an 'and' that leads on to the movement: the negation stays with that word ("doesn't say
+        anything or smile" denies both: 'or' under a negation is 'nor')."""
+        covered = {k for sp in spans if sp.start >= 0 for k in range(sp.start, sp.end + 1)}
+        own_word = False
+        for k in range(neg.end + 1, min(after.start, len(clause))):
+            tok = clause[k]
+            if tok.text == "and":
+                if own_word:
+                    return True
+            elif k not in covered and tok.lemma not in STOP_WORDS and tok.text.isalpha():
+                own_word = True
+        return False
 
     def _side_targets(self, instances: list[_Instance], span: _Span) -> list[_Instance]:
         """A side word just after a turn/gaze movement is its direction ("turns to the left");

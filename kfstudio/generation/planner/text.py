@@ -131,10 +131,32 @@ def tokenize(text: str) -> list[str]:
     return _WORD_RE.findall(s)
 
 
+_NEGATORS_BEFORE_AS_MUCH = frozenset({"not", "never", "without", "no", "nor"})
+
+
+def _so_much_as(tokens: list[Token], k: int) -> bool:
+    """'so much as' (or 'as much as' right after a negator) at ``k``: the emphasis of a negation ("not so
+    much as a glance", "without as much as a blink"), not a clause break and a size ("as much as she can")."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text != "much" or tokens[k + 2].text != "as":
+        return False
+    if tokens[k].text == "so":
+        return True
+    return tokens[k].text == "as" and k > 0 and tokens[k - 1].text in _NEGATORS_BEFORE_AS_MUCH
+
+
 def split_clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a token list at clause breaks (punctuation and conjunctions such as "while"), dropping fillers."""
     clauses: list[list[Token]] = [[]]
+    skip = 0
     for k, tok in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if _so_much_as(tokens, k):
+            # "never so much as glanced down", "without so much as a blink": an emphasis of the negation, which
+            # still reaches the movement after it (no clause break, no size word)
+            skip = 2
+            continue
         if tok.text == "as" and k + 2 < len(tokens) and tokens[k + 2].text == "as":
             continue  # "eyes as smooth as glass": the first 'as' of a comparison opens no clause (the second does)
         if tok.text in CLAUSE_BREAKS:

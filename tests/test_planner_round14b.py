@@ -1,0 +1,56 @@
+"""Round 14b of the planner: general readings of English the dev split showed missing (informal, negation,
+gaze, terse, speech, KeyframeFace-style and intensity lines).
+
+Every probe sentence is written here for the rule it checks (none is a corpus line); the real planner
+reads it and the values it gives are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# --- 'so much as' emphasises a negation; it is no clause break and no size ---------------------------
+
+@pytest.mark.parametrize("text, stem", [
+    ("he never so much as looks up from his book", "EyeLookUp"),
+    ("she crossed the room without so much as a smile", "MouthSmile"),
+    ("not so much as a frown from the judge", "MouthFrown"),
+    ("he didn't as much as blink", "EyeBlink"),
+])
+def test_so_much_as_keeps_the_negation_on_the_movement(planner, text, stem):
+    assert both(planner.plan(text), stem) < 0.05
+
+
+def test_as_much_as_without_a_negator_is_still_a_size(planner):
+    assert v(planner.plan("he grins as much as he can"), "MouthSmileLeft") >= 0.6
+
+
+def test_without_a_glance_negates_the_glance_not_the_lips_after_it(planner):
+    plan = planner.plan("he strode by without so much as a glance, jaw set")
+    assert v(plan, "MouthPressLeft") >= 0.2
+
+
+# --- a negation ends with its own verb before 'and' -------------------------------------------------------
+
+@pytest.mark.parametrize("text, channel, sign", [
+    ("he acts as if he did not hear and looks away to his right", "HeadYaw", 1),
+    ("she refuses to answer and smiles", "MouthSmileLeft", 1),
+    ("he doesn't wait and frowns", "MouthFrownLeft", 1),
+])
+def test_a_negation_with_its_own_verb_stops_at_and(planner, text, channel, sign):
+    assert sign * v(planner.plan(text), channel) >= 0.1
+
+
+@pytest.mark.parametrize("text, stem", [("he does not smile and frown", "MouthSmile"), ("no smile and no frown", "MouthFrown")])
+def test_a_negated_movement_before_and_is_still_negated(planner, text, stem):
+    assert both(planner.plan(text), stem) < 0.05
