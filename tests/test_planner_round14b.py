@@ -54,3 +54,22 @@ def test_a_negation_with_its_own_verb_stops_at_and(planner, text, channel, sign)
 @pytest.mark.parametrize("text, stem", [("he does not smile and frown", "MouthSmile"), ("no smile and no frown", "MouthFrown")])
 def test_a_negated_movement_before_and_is_still_negated(planner, text, stem):
     assert both(planner.plan(text), stem) < 0.05
+
+
+# --- an ear turned toward a side turns the face away from it ------------------------------------------
+
+@pytest.mark.parametrize("text, sign", [
+    ("he turns his left ear to the window on his left, listening", 1),
+    ("she turns her right ear toward the hallway", -1),
+    ("turning an ear toward the radio on his left, eyes down", 1),
+])
+def test_an_ear_turned_to_a_side_turns_the_face_the_other_way(planner, text, sign):
+    plan = planner.plan(text)
+    assert sign * v(plan, "HeadYaw") >= 0.2
+    assert abs(v(plan, "LeftEyeYaw")) < 0.1  # the ear points, not the eyes
+
+
+@pytest.mark.parametrize("text, sign", [("she turns her head to the left", -1), ("he glances at the girl on his right", 1)])
+def test_a_turn_or_a_look_without_an_ear_goes_to_the_side_named(planner, text, sign):
+    plan = planner.plan(text)
+    assert sign * (v(plan, "HeadYaw") + v(plan, "LeftEyeYaw")) >= 0.15

@@ -218,6 +218,8 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
+#: Verbs that point an ear at something: the face turns the other way ("turns her left ear to the door")
+_EAR_TURNS = frozenset({"turn", "cock", "angle", "point", "bend", "incline", "present", "offer"})
 #: A part of the face a negation may name on its own ("no mouth movement", "without a glance"; not "face", "look": the
 #: whole expression)
 _OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|"
@@ -1005,6 +1007,13 @@ class EmbeddedPlanner:
                     if (not inst.negated and inst.concept.key.startswith("emotion_") and 0 < inst.start - neg.end <= 3
                             and any(t.text.lower() in _CAUSE_WORDS for t in clause[neg.end + 1 : inst.start])):
                         inst.negated, inst.negation_word = True, neg.negation_word
+            ear = self._turned_ear(clause)
+            for inst in found:
+                if ear and inst.concept.key == "head_turn" and inst.side and not inst.negated:
+                    # "turns his right ear to the door", "an ear to the noise on her left": the ear goes toward
+                    # that side, so the face turns away from it
+                    inst.side = "left" if inst.side == "right" else "right"
+                    explanation.append(f"'{ear}': the ear turns toward the side named, the face away from it ({inst.side})")
             for inst in found:
                 # "the right side of her mouth stretches back in a grimace": the expression that names how a
                 # one-sided movement looks is on that side too
@@ -1654,6 +1663,19 @@ class EmbeddedPlanner:
             if "side" in s.roles:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])
+
+    @staticmethod
+    def _turned_ear(clause: list[Token]) -> str:
+        """The words of an ear turned toward something ("turns his right ear", "turning an ear", "cocks an ear"),
+        or ''. A side named with it is where the ear points, not where the face goes."""
+        for k, tok in enumerate(clause):
+            if tok.lemma in _EAR_TURNS:
+                for j in range(k + 1, min(k + 4, len(clause))):
+                    if clause[j].lemma in ("ear", "ears"):
+                        return " ".join(t.text for t in clause[k : j + 1])
+                    if clause[j].text not in ("an", "a", "one", "left", "right", "good", "better"):
+                        break
+        return ""
 
     @staticmethod
     def _verb_ends_negation(clause: list[Token], spans: list[_Span], neg: _Span, after: _Instance) -> bool:

@@ -518,8 +518,16 @@ _HEAD_GESTURE_RE = re.compile(
     r"|nod|nods|nodded|nodding)\b(?![^.;!?]*[.;!?])", re.I)
 
 
+#: an ear turned toward something earlier in the sentence ("turns his right ear to the door on his right"): the side
+#: after it is where the ear points, which the planner reads with the turn (the face goes the other way)
+_EAR_TURN_RE = re.compile(r"\b(?:turn|cock|angl|point|bend|inclin)\w*\s+(?:(?:his|her|their|my|your|an|one|a|the)\s+)?"
+                          r"(?:(?:left|right|good|better)\s+)?ears?\b(?![^.;!?]*[.;!?])", re.I)
+
+
 def _target_side(m: re.Match) -> str:
     """'at someone on her left' -> the eyes a little that way (and the head, after a head gesture)."""
+    if _EAR_TURN_RE.search(m.string[: m.start()]):
+        return m.group(0)
     head = f" head turned slightly to the {m.group(3)} ," if _HEAD_GESTURE_RE.search(m.string[: m.start()]) else ""
     return f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,{head}"
 
