@@ -73,3 +73,26 @@ def test_an_ear_turned_to_a_side_turns_the_face_the_other_way(planner, text, sig
 def test_a_turn_or_a_look_without_an_ear_goes_to_the_side_named(planner, text, sign):
     plan = planner.plan(text)
     assert sign * (v(plan, "HeadYaw") + v(plan, "LeftEyeYaw")) >= 0.15
+
+
+# --- a part or half of the face said to stay at rest, or to be the only one that moves --------------------
+
+@pytest.mark.parametrize("text", ["scared, mouth zeroed", "afraid; lower face neutral", "frightened, lower half dead",
+                                  "terrified, mouth relaxed shut", "upper face only: scared", "scared, upper half only"])
+def test_the_mouth_held_at_rest_takes_no_part_of_the_feeling(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthStretch") < 0.05 and v(plan, "JawOpen") < 0.05
+    assert v(plan, "BrowInnerUp") >= 0.3  # the upper face still shows it
+
+
+@pytest.mark.parametrize("text", ["only the mouth: puzzled", "puzzled, mouth only"])
+def test_only_the_mouth_keeps_the_brows_out_of_a_feeling(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "BrowDown") < 0.05 and v(plan, "BrowInnerUp") < 0.05
+    assert both(plan, "MouthPress") >= 0.05
+
+
+@pytest.mark.parametrize("text, channel", [("the brows lower still", "BrowDownLeft"), ("lower lids up, squinting", "EyeSquintLeft"),
+                                           ("scared, and only the eyes and mouth move", "MouthStretchLeft")])
+def test_lower_as_a_verb_or_a_lid_and_only_with_two_parts_hold_nothing(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.2

@@ -307,7 +307,8 @@ _STILL_PART_RE = re.compile(
     r"(?:(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|is|are|was|were|kept|held|keep|keeps|hold|holds)\s+)?"
     r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
-    r"|out\s+of\s+it|inert|expressionless|passive)"
+    r"|out\s+of\s+it|inert|expressionless|passive|zero|zeroed|zeroed\s+out|at\s+zero)"
+    r"(?:\s+(?:shut|closed))?"  # "mouth relaxed shut": closed at rest (not "neutral and closed": a light press)
     r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
     r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
@@ -319,6 +320,18 @@ _STILL_PART_RE = re.compile(
     r"(?P<part3>eyebrows|brows|forehead|eyes|mouth|lips|jaw|head)\b",
     re.IGNORECASE,
 )
+#: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral")
+_STILL_HALF_RE = re.compile(
+    r"\b(?P<half>upper|lower|top|bottom)(?:\s+(?:face|half)(?:\s+(?:stays?|is|remains?|kept|held))?\s+(?:still|unmoved|motionless|calm|quiet)|"
+    r"(?:\s+(?:face|half))?(?:\s+(?:stays?|is|remains?|kept|held))?\s+(?:neutral|relaxed|at\s+rest|zero|zeroed|dead|blank|untouched|"
+    r"expressionless|frozen))\b(?!\s+(?:lids?|lips?|lid|lip|teeth|brows?|eyelids?))", re.IGNORECASE)
+#: The only part (or half of the face) a line lets move ("upper face only: worried", "brows only", "only the mouth"):
+#: an expression named with it shows there alone
+_ONLY_PART_RE = re.compile(
+    r"\b(?:(?P<half>upper|lower)\s+(?:face|half)|(?P<part>eyebrows|brows|eyes|mouth))\s+only\b"
+    r"|\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:(?P<half2>upper|lower)\s+(?:face|half)|(?P<part2>eyebrows|brows|eyes|mouth))\b"
+    r"(?!\s+(?:and|or|,|\+|&)\s*\w)", re.IGNORECASE)
+_HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
 _SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
@@ -1245,6 +1258,28 @@ class EmbeddedPlanner:
                 regions |= named
             for r in named:
                 mask |= _REGION_MASKS[r] & one
+        for m in _STILL_HALF_RE.finditer(text):  # "lower face neutral", "upper half dead"
+            named = set(_HALVES[m.group("half").lower()])
+            regions |= named
+            for r in named:
+                mask |= _REGION_MASKS[r]
+        for m in _ONLY_PART_RE.finditer(text):
+            # "upper face only: worried", "only the mouth": every other part of the expression stays at rest
+            # (not where the eyes look or the head turns)
+            half = (m.group("half") or m.group("half2") or "").lower()
+            if half:
+                kept = set(_HALVES[half])
+            else:
+                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
+                kept = set(lx.PART_REGIONS.get(part, ()))
+            if not kept or not any(self._regions(i) & kept for i in instances if not i.negated):
+                continue  # nothing moves in the part named: 'only' says something else here
+            held = set(_ALL_REGIONS) - kept - {"gaze", "head"}
+            if any(self._regions(i) & held and not i.from_expression for i in instances if not i.negated):
+                continue  # a part outside it is said to move too ("mouth only ... brows up"): not a restriction
+            regions |= held
+            for r in held:
+                mask |= _REGION_MASKS[r]
         if not mask.any():
             return
         values[mask] = 0.0
