@@ -93,6 +93,33 @@ def test_only_the_mouth_keeps_the_brows_out_of_a_feeling(planner, text):
 
 
 @pytest.mark.parametrize("text, channel", [("the brows lower still", "BrowDownLeft"), ("lower lids up, squinting", "EyeSquintLeft"),
-                                           ("scared, and only the eyes and mouth move", "MouthStretchLeft")])
+                                           ("scared, and only the eyes and mouth move", "MouthStretchLeft"),
+                                           ("lids still shut, she frowns", "EyeBlinkLeft"),
+                                           ("a polite smile, only the eyes a bit wide", "MouthSmileLeft"),
+                                           ("a slight grimace, lips only, brows calm", "MouthStretchLeft"),
+                                           ("chin still down, he lifts only his eyes, sheepish", "EyeLookUpLeft"),
+                                           ("delight in the eyes only, mouth flat", "CheekSquintLeft")])
 def test_lower_as_a_verb_or_a_lid_and_only_with_two_parts_hold_nothing(planner, text, channel):
     assert v(planner.plan(text), channel) >= 0.2
+
+
+# --- text-speak 'r' after a plural subject is "are"; lips zipped are pressed shut ---------------------------
+
+@pytest.mark.parametrize("text", ["my lips r zipped", "her lips r zipped shut lol"])
+def test_lips_r_zipped_are_pressed_not_pushed_right(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "MouthRight") < 0.05
+    assert both(plan, "MouthPress") >= 0.2
+
+
+def test_brows_r_up_are_both_brows(planner):
+    plan = planner.plan("ok the brows r up")
+    assert v(plan, "BrowOuterUpLeft") >= 0.3 and v(plan, "BrowOuterUpRight") >= 0.3
+
+
+@pytest.mark.parametrize("text, on, off", [("brow up r", "BrowOuterUpRight", "BrowOuterUpLeft"),
+                                           ("squint eyes r .5", "EyeSquintRight", "EyeSquintLeft"),
+                                           ("smile r", "MouthSmileRight", "MouthSmileLeft")])
+def test_a_lone_r_at_the_end_or_before_a_value_is_still_the_right_side(planner, text, on, off):
+    plan = planner.plan(text)
+    assert v(plan, on) >= 0.3 and v(plan, off) < 0.05

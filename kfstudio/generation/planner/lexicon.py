@@ -401,6 +401,7 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
     **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big", "huge", "enormous", "large", "bigger", "wider"], "wide"),
     **dict.fromkeys(["close", "shut", "closed", "seal"], "close"),
+    **dict.fromkeys(["zip", "zip up", "zip shut"], "close"),  # "lips zipped": pressed shut
     # "the eyes drift shut", "lids slide closed": the lids close slowly, the gaze does not move
     **dict.fromkeys(["drift shut", "drift closed", "drift close", "slide shut", "slide closed", "slip shut", "slip closed",
                      "sink shut", "sink closed", "fall shut", "fall closed", "flutter shut", "flutter closed"], "close"),

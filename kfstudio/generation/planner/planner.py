@@ -308,7 +308,8 @@ _STILL_PART_RE = re.compile(
     r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
     r"|out\s+of\s+it|inert|expressionless|passive|zero|zeroed|zeroed\s+out|at\s+zero)"
-    r"(?:\s+(?:shut|closed))?"  # "mouth relaxed shut": closed at rest (not "neutral and closed": a light press)
+    # "mouth relaxed shut": closed at rest (not "eyes still shut", nor "neutral and closed": a light press)
+    r"(?:(?<=relaxed)\s+(?:shut|closed))?"
     r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
     r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
@@ -328,7 +329,7 @@ _STILL_HALF_RE = re.compile(
 #: The only part (or half of the face) a line lets move ("upper face only: worried", "brows only", "only the mouth"):
 #: an expression named with it shows there alone
 _ONLY_PART_RE = re.compile(
-    r"\b(?:(?P<half>upper|lower)\s+(?:face|half)|(?P<part>eyebrows|brows|eyes|mouth))\s+only\b"
+    r"\b(?:(?P<half>upper|lower)\s+(?:face|half)|(?P<part>eyebrows|brows|eyes|mouth|lips|jaw|cheeks|nose|forehead))\s+only\b"
     r"|\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:(?P<half2>upper|lower)\s+(?:face|half)|(?P<part2>eyebrows|brows|eyes|mouth))\b"
     r"(?!\s+(?:and|or|,|\+|&)\s*\w)", re.IGNORECASE)
 _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
@@ -1272,11 +1273,15 @@ class EmbeddedPlanner:
             else:
                 part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
                 kept = set(lx.PART_REGIONS.get(part, ()))
+            if "eyes" in kept:
+                if any(i.concept.region == "gaze" and not i.negated for i in instances):
+                    continue  # "raises only his eyes to her": the look, not the head, moves
+                kept.add("cheeks")  # "amusement in the eyes only": the cheeks lift with the eyes' smile
             if not kept or not any(self._regions(i) & kept for i in instances if not i.negated):
                 continue  # nothing moves in the part named: 'only' says something else here
             held = set(_ALL_REGIONS) - kept - {"gaze", "head"}
-            if any(self._regions(i) & held and not i.from_expression for i in instances if not i.negated):
-                continue  # a part outside it is said to move too ("mouth only ... brows up"): not a restriction
+            if any(self._regions(i) & held and not i.concept.key.startswith("emotion_") for i in instances if not i.negated):
+                continue  # a part outside it is said to move too ("calm smile, only the eyes wide"): not a restriction
             regions |= held
             for r in held:
                 mask |= _REGION_MASKS[r]

@@ -437,6 +437,23 @@ SHORTHAND: dict[str, str] = {
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
 }
 
+#: Subjects after which a lone 'r' is the verb "are" ("u r", "they r", "my lips r zipped")
+_R_SUBJECTS = frozenset({"u", "you", "we", "they", "these", "those", "ppl", "people", "ya", "yall", "things", "both"})
+#: Words after 'r' that keep it a side ("brows r .5" has a number; "eyes r only"; "lips r side")
+_R_SIDE_AFTER = frozenset({"only", "side", "one", "corner", "brow", "eye", "cheek", "lid", "nostril", "and", "l", "left", "right"})
+
+
+def _r_is_are(words: list[str], k: int) -> bool:
+    """A lone 'r' (``words[k]``, the list :func:`normalize` splits, words at even places) between a plural
+    subject and a word that says what it is: the text-speak verb "are", not the right side."""
+    if words[k - 1].strip() or words[k + 1].strip() or not words[k + 1]:  # only spaces around it
+        return False
+    before, after = words[k - 2], words[k + 2]
+    if not after or not after[0].isalpha() or after in _R_SIDE_AFTER:
+        return False
+    return before in _R_SUBJECTS or (len(before) > 3 and before.endswith("s") and not before.endswith("ss"))
+
+
 #: Screen directions: the camera's (or the audience's) left is the face's right, and vice versa. Not the
 #: stage's: stage left is the actor's own left as they face the audience (:data:`_STAGE_SIDE_RE`).
 _SCREEN_SIDE_RE = re.compile(
@@ -980,6 +997,9 @@ def normalize(text: str) -> str:
     words = re.split(r"([^\w']+)", s)
     if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
         words = ["" if w in _TONE_MARKERS else w for w in words]
+    for k in range(2, len(words) - 2, 2):
+        if words[k] == "r" and _r_is_are(words, k):
+            words[k] = "are"  # "my lips r zipped", "u r so dramatic": the verb, not the right side
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
     s = _STAGE_SIDE_RE.sub(r" \1", s)  # after case folding: the side is already in lower case
