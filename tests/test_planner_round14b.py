@@ -123,3 +123,42 @@ def test_brows_r_up_are_both_brows(planner):
 def test_a_lone_r_at_the_end_or_before_a_value_is_still_the_right_side(planner, text, on, off):
     plan = planner.plan(text)
     assert v(plan, on) >= 0.3 and v(plan, off) < 0.05
+
+
+# --- parts joined by 'and' share the verb, and are held still together ---------------------------------------
+
+@pytest.mark.parametrize("text, head, eye", [
+    ("her head and eyes whip to the left", ("HeadYaw", -1), ("LeftEyeYaw", -1)),
+    ("his chin and eyes drop to the floor", ("HeadPitch", 1), ("LeftEyePitch", 1)),
+    ("head and eyes swing right", ("HeadYaw", 1), ("LeftEyeYaw", 1)),
+])
+def test_head_and_eyes_joined_by_and_both_move(planner, text, head, eye):
+    plan = planner.plan(text)
+    assert head[1] * v(plan, head[0]) >= 0.15
+    assert eye[1] * v(plan, eye[0]) >= 0.15
+
+
+@pytest.mark.parametrize("text", ["a big frown, lids and brows perfectly still", "frowning; the eyes, lids and brows stay unchanged",
+                                  "frown on the mouth, brows & eyes dead"])
+def test_parts_listed_with_and_are_all_held_still(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "BrowDown") < 0.05 and both(plan, "EyeSquint") < 0.05
+    assert both(plan, "MouthFrown") >= 0.2
+
+
+def test_a_comma_list_without_and_holds_only_the_last_part(planner):
+    plan = planner.plan("worried brows, wide eyes, mouth relaxed")
+    assert both(plan, "EyeWide") >= 0.25
+
+
+# --- a frown on the mouth is its corners pulled down ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["a frown on the lips only", "frowning mouth, nothing else", "mouth frowns"])
+def test_a_frown_on_the_mouth_pulls_the_corners_down(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthFrown") >= 0.3 and v(plan, "MouthPucker") < 0.05
+
+
+@pytest.mark.parametrize("text", ["frowning brows", "her forehead frowns"])
+def test_frowning_brows_still_knit(planner, text):
+    assert both(planner.plan(text), "BrowDown") >= 0.3

@@ -397,7 +397,9 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet",
                      "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard"], "down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
-    **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up", "frown"], "knit"),
+    **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),
+    # "frowning brows" knit, but a frown on the mouth is its corners pulled down ("frown on the mouth only")
+    "frown": "frown",
     **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
     **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big", "huge", "enormous", "large", "bigger", "wider"], "wide"),
     **dict.fromkeys(["close", "shut", "closed", "seal"], "close"),
@@ -503,6 +505,8 @@ RULES.update({
 })
 #: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
 ACTION_FALLBACK: dict[str, str] = {"pulldown": "down", "cock": "tilt"}
+ACTION_FALLBACK.update({"frown": "knit"})
+RULES.update({("mouth", "frown"): "corners_down", ("lips", "frown"): "corners_down", ("corners", "frown"): "corners_down"})
 
 #: Words that narrow a part named within a few words after them ("the inner ends of the brows").
 QUALIFIERS: dict[str, dict[str, str]] = {

@@ -301,9 +301,13 @@ class Plan:
 
 
 #: A part said to take no part ("brows not moving", "the mouth stays neutral", "the rest of the face stays dead")
+_STILL_PARTS = r"(?:eyebrows?|brows?|forehead|eyes|eyelids?|lids|mouth|lips|jaw|cheeks|nose|head)"
 _STILL_PART_RE = re.compile(
-    r"\b(?:(?P<rest>rest\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?face)|(?P<part>eyebrows?|brows?|forehead|eyes|eyelids?|lids"
-    r"|mouth|lips|jaw|cheeks|nose|head))\s+"
+    r"\b(?:(?P<rest>rest\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?face)|(?P<part>" + _STILL_PARTS +
+    # "brows and eyes perfectly still", "the eyes, lids and brows stay unchanged", "lids & brows not moving": every part listed
+    # (a comma list only when it ends in 'and': in "wide eyes, mouth relaxed" the eyes belong to the item before)
+    r"(?:(?:\s*,\s*(?:the\s+|her\s+|his\s+|their\s+)?" + _STILL_PARTS + r")*(?:\s*,?\s+and\s+|\s*[&+]\s*)"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?" + _STILL_PARTS + r")?))\s+"
     r"(?:(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|is|are|was|were|kept|held|keep|keeps|hold|holds)\s+)?"
     r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
@@ -333,6 +337,8 @@ _ONLY_PART_RE = re.compile(
     r"|\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:(?P<half2>upper|lower)\s+(?:face|half)|(?P<part2>eyebrows|brows|eyes|mouth))\b"
     r"(?!\s+(?:and|or|,|\+|&)\s*\w)", re.IGNORECASE)
 _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
+#: The start of a clause, where a comma list of parts may begin ("...; the eyes, lids and brows stay unchanged")
+_LIST_START_RE = re.compile(r"(?:^|[.;:!?(\u2013\u2014]|\s-)\s*(?:the\s+|her\s+|his\s+|their\s+|my\s+)?$", re.IGNORECASE)
 _SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
@@ -1250,8 +1256,11 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2") or m.group("part3")).lower()), "")
-                named = set(lx.PART_REGIONS.get(part, ()))
+                listed = m.group("part") or m.group("part2") or m.group("part3")
+                if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
+                    listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
+                words = re.findall(_STILL_PARTS, listed, re.I)
+                named = {r for w in words for r in lx.PART_REGIONS.get(lx.PARTS.get(self._lemmatizer.base(w.lower()), ""), ())}
                 side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
                     one = np.array([c.side == side.group(1).lower() for c in ch.CHANNELS])
@@ -1442,6 +1451,17 @@ class EmbeddedPlanner:
                                                scale=_ACTION_SCALE.get(str(s.roles["action"]), 1.0)))
                     used.update((k, pk))
                     paired[k] = pk
+                    joined = self._joined_part(spans, pk, clause)
+                    if joined is not None and joined not in used and p.start < s.start:
+                        # "head and eyes snap to her left", "her eyes and chin rise": parts joined by 'and' share the verb
+                        q = spans[joined]
+                        key = lx.RULES.get((q.roles["part"], s.roles["action"])) or lx.RULES.get(
+                            (q.roles["part"], lx.ACTION_FALLBACK.get(str(s.roles["action"]), "")))
+                        if key is not None and key != concept_key:
+                            instances.append(_Instance(lx.CONCEPTS[key], min(q.start, s.start), max(q.end, s.end),
+                                                       f"{q.text} .. {s.text}", vague=vague,
+                                                       scale=_ACTION_SCALE.get(str(s.roles["action"]), 1.0)))
+                            used.add(joined)
                     continue
             if "expression" in s.roles and self._is_modifier_here(spans, k):
                 continue
@@ -1703,6 +1723,16 @@ class EmbeddedPlanner:
             if "side" in s.roles:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])
+
+    @staticmethod
+    def _joined_part(spans: list[_Span], pk: int, clause: list[Token] | None) -> int | None:
+        """The part joined to ``spans[pk]`` by 'and' right before it ("head and eyes", "her eyes and chin"), or None."""
+        if clause is None or pk < 1:
+            return None
+        p, q = spans[pk], spans[pk - 1]
+        if "part" not in q.roles or q.start < 0 or "action" in q.roles or p.start - q.end != 2 or clause[q.end + 1].text != "and":
+            return None
+        return pk - 1
 
     @staticmethod
     def _turned_ear(clause: list[Token]) -> str:
