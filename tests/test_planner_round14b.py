@@ -162,3 +162,25 @@ def test_a_frown_on_the_mouth_pulls_the_corners_down(planner, text):
 @pytest.mark.parametrize("text", ["frowning brows", "her forehead frowns"])
 def test_frowning_brows_still_knit(planner, text):
     assert both(planner.plan(text), "BrowDown") >= 0.3
+
+
+# --- a question answered 'no' denies what it asks about ----------------------------------------------------
+
+@pytest.mark.parametrize("text, stem", [
+    ("Pleased? Not by any stretch. Brows pulled down.", "MouthSmile"),
+    ("Scared? Not her. Chin up, lips pressed.", "EyeWide"),
+    ("sad? far from it. brows up", "MouthFrown"),
+    ("r u laughing? nope. lips pressed", "MouthSmile"),
+    ("Frowning? Him? Anything but. Brows up.", "BrowDown"),
+])
+def test_a_question_answered_no_denies_what_it_asks(planner, text, stem):
+    assert both(planner.plan(text), stem) < 0.1
+
+
+def test_a_question_answered_yes_keeps_it(planner):
+    assert both(planner.plan("Smiling? Yes, a little."), "MouthSmile") >= 0.2
+
+
+def test_r_u_at_the_start_is_a_question_not_the_right_side(planner):
+    plan = planner.plan("r u kidding me, eyes wide")
+    assert both(plan, "EyeWide") >= 0.3 and abs(v(plan, "EyeWideLeft") - v(plan, "EyeWideRight")) < 0.05

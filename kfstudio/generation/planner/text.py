@@ -437,6 +437,13 @@ SHORTHAND: dict[str, str] = {
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
 }
 
+#: A question answered "no" ("Happy? Not by any stretch.", "Embarrassed? Not him.", "Shy? Him? Anything but.", "bored? far
+#: from it", "Crying? No."): what it asks about is denied, read as "not happy ."
+_DENIED_QUESTION_RE = re.compile(
+    r"(^|[.!;:\u2013\u2014]\s*|\s-\s*)([^.!?;:\u2013\u2014\d]{1,50}?)\?\s*(?:[\u2013\u2014-]+\s*)?(?:(?:him|her|them|me|you|us)\s*\?\s*)?"
+    r"(?:no+|nope|nah|not\s+really|not\s+(?:him|her|them|me|us|at\s+all|a\s+chance|a\s+bit|one\s+bit|by\s+any\s+stretch|in\s+the\s+least|even\s+close)"
+    r"|anything\s+but|far\s+from\s+it|hardly|never)\b[.!,]*", re.IGNORECASE)
+
 #: Subjects after which a lone 'r' is the verb "are" ("u r", "they r", "my lips r zipped")
 _R_SUBJECTS = frozenset({"u", "you", "we", "they", "these", "those", "ppl", "people", "ya", "yall", "things", "both"})
 #: Words after 'r' that keep it a side ("brows r .5" has a number; "eyes r only"; "lips r side")
@@ -446,11 +453,13 @@ _R_SIDE_AFTER = frozenset({"only", "side", "one", "corner", "brow", "eye", "chee
 def _r_is_are(words: list[str], k: int) -> bool:
     """A lone 'r' (``words[k]``, the list :func:`normalize` splits, words at even places) between a plural
     subject and a word that says what it is: the text-speak verb "are", not the right side."""
-    if words[k - 1].strip() or words[k + 1].strip() or not words[k + 1]:  # only spaces around it
+    if words[k + 1].strip() or not words[k + 1]:  # a space after it
         return False
-    before, after = words[k - 2], words[k + 2]
+    before, after = words[k - 2] if k >= 2 and not words[k - 1].strip() else "", words[k + 2]
     if not after or not after[0].isalpha() or after in _R_SIDE_AFTER:
         return False
+    if after in ("u", "you", "we", "they", "ya"):
+        return True  # "r u crying?": a question
     return before in _R_SUBJECTS or (len(before) > 3 and before.endswith("s") and not before.endswith("ss"))
 
 
@@ -979,6 +988,7 @@ def normalize(text: str) -> str:
         s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _observed(s)
+    s = _DENIED_QUESTION_RE.sub(lambda m: f"{m.group(1)}not {m.group(2)} . ", s)
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
@@ -997,7 +1007,7 @@ def normalize(text: str) -> str:
     words = re.split(r"([^\w']+)", s)
     if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
         words = ["" if w in _TONE_MARKERS else w for w in words]
-    for k in range(2, len(words) - 2, 2):
+    for k in range(0, len(words) - 2, 2):
         if words[k] == "r" and _r_is_are(words, k):
             words[k] = "are"  # "my lips r zipped", "u r so dramatic": the verb, not the right side
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
