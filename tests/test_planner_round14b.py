@@ -184,3 +184,20 @@ def test_a_question_answered_yes_keeps_it(planner):
 def test_r_u_at_the_start_is_a_question_not_the_right_side(planner):
     plan = planner.plan("r u kidding me, eyes wide")
     assert both(plan, "EyeWide") >= 0.3 and abs(v(plan, "EyeWideLeft") - v(plan, "EyeWideRight")) < 0.05
+
+
+# --- a '+' lists the items of a note; between two parts it joins them ------------------------------------------
+
+def test_a_plus_between_items_keeps_each_item_its_own(planner):
+    plan = planner.plan("squint + lips rolled in")
+    assert both(plan, "EyeSquint") >= 0.3  # the squint is the eyes', not the lips'
+    assert v(plan, "MouthRollLower") >= 0.3
+
+
+def test_a_plus_between_two_parts_moves_both(planner):
+    plan = planner.plan("eyes + head down")
+    assert v(plan, "HeadPitch") >= 0.15 and v(plan, "LeftEyePitch") >= 0.15
+
+
+def test_a_plus_in_facs_codes_is_left_alone(planner):
+    assert both(planner.plan("AU1+2"), "BrowOuterUp") >= 0.3

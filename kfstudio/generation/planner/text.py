@@ -125,6 +125,9 @@ def tokenize(text: str) -> list[str]:
     """
     # a spaced dash or an em/en dash separates clauses ("kid pout -- chin bunched"); a hyphen joins a word
     s = _DASH_BREAK_RE.sub(" , ", normalize(text)).replace("-", " ").replace("_", " ")
+    # a '+' lists the items of a note ("squint + lips rolled in"): a clause break, unless it joins two parts that
+    # share what follows ("eyes + head up")
+    s = _PLUS_RE.sub(_plus, s)
     for short, long in _CONTRACTIONS.items():
         s = s.replace(short, long)
     s = s.replace("can not", "cannot").replace("cannot", "can not")
@@ -132,6 +135,17 @@ def tokenize(text: str) -> list[str]:
 
 
 _NEGATORS_BEFORE_AS_MUCH = frozenset({"not", "never", "without", "no", "nor"})
+_PLUS_PART = r"(?:head|eyes|eye|brows|brow|eyebrows|lids|lips|mouth|jaw|chin|cheeks|nose|gaze|face)"
+_PLUS_RE = re.compile(r"(\w*)\s*\+\s*(\w*)")
+_PLUS_PART_RE = re.compile(_PLUS_PART)
+
+
+def _plus(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    if left.startswith("au") or right.startswith("au") or left.isdigit() or right.isdigit() or not left or not right:
+        return m.group(0)  # FACS codes ("aub+auc", "6+12"), a "+" after a number ("90%+"): as written
+    joiner = " and " if _PLUS_PART_RE.fullmatch(left) and _PLUS_PART_RE.fullmatch(right) else " , "
+    return f"{left}{joiner}{right}"
 
 
 def _so_much_as(tokens: list[Token], k: int) -> bool:
