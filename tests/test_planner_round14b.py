@@ -201,3 +201,39 @@ def test_a_plus_between_two_parts_moves_both(planner):
 
 def test_a_plus_in_facs_codes_is_left_alone(planner):
     assert both(planner.plan("AU1+2"), "BrowOuterUp") >= 0.3
+
+
+# --- eyes locked on something are fixed, not squeezed; a hanging mouth hangs open; lids hardly lifted stay low ---
+
+@pytest.mark.parametrize("text", ["her eyes locked on the screen", "gaze locked dead ahead, eyes wide"])
+def test_locked_eyes_are_a_fixed_look_not_a_squeeze(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "EyeBlink") < 0.1 and both(plan, "EyeSquint") < 0.1
+
+
+def test_a_locked_jaw_still_clenches(planner):
+    assert both(planner.plan("his jaw locked"), "MouthPress") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["mouth hanging, eyes glazed", "his jaw hangs"])
+def test_a_hanging_mouth_hangs_open_not_down_at_the_corners(planner, text):
+    plan = planner.plan(text)
+    assert v(plan, "JawOpen") >= 0.2 and both(plan, "MouthFrown") < 0.1
+
+
+def test_a_hanging_head_still_drops(planner):
+    assert v(planner.plan("her head hanging"), "HeadPitch") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["she barely lifts her lids", "he scarcely raises his eyelids at the noise"])
+def test_lids_hardly_lifted_stay_heavy(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "EyeBlink") >= 0.3 and both(plan, "EyeWide") < 0.1
+
+
+def test_lids_lifted_slightly_still_widen_a_little(planner):
+    assert both(planner.plan("her lids lift slightly"), "EyeWide") >= 0.2
+
+
+def test_dosnt_is_does_not(planner):
+    assert both(planner.plan("she dosnt smile"), "MouthSmile") < 0.05

@@ -218,6 +218,7 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
+_HARDLY_WORDS = frozenset({"hardly", "barely", "scarcely"})
 #: Verbs that point an ear at something: the face turns the other way ("turns her left ear to the door")
 _EAR_TURNS = frozenset({"turn", "cock", "angle", "point", "bend", "incline", "present", "offer"})
 #: A part of the face a negation may name on its own ("no mouth movement", "without a glance"; not "face", "look": the
@@ -1788,8 +1789,10 @@ class EmbeddedPlanner:
         if inst.negated:
             self._negate(inst, negated, explanation)
             return
-        if (concept.key == "eyes_open" or (concept.key == "eyes_wide" and "open" in inst.words)) and (
+        if (concept.key == "eyes_open" or (concept.key == "eyes_wide" and (
+                "open" in inst.words or inst.intensity_word.lower() in _HARDLY_WORDS))) and (
                 inst.intensity is not None and inst.intensity <= 0.5 and not inst.comparative and "wide" not in inst.words):
+            # ("he hardly lifts his lids": the lids stay mostly down)
             # "eyes barely open", "eyes half open": the lids are mostly down, not the eyes a little wide
             # (but "eyes open a hair wider" are a little wide)
             inst = _Instance(lx.CONCEPTS["lids_droop"], inst.start, inst.end, inst.words, side=inst.side, both=inst.both,
