@@ -237,3 +237,36 @@ def test_lids_lifted_slightly_still_widen_a_little(planner):
 
 def test_dosnt_is_does_not(planner):
     assert both(planner.plan("she dosnt smile"), "MouthSmile") < 0.05
+
+
+# --- laughing eyes, 'like mad', eyes left out of a laugh, things that light up ----------------------------------
+
+@pytest.mark.parametrize("text", ["her eyes are laughing but the mouth stays pressed", "laughing eyes, lips pressed flat"])
+def test_laughing_eyes_are_a_laugh_in_the_eyes_not_the_mouth(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "CheekSquint") >= 0.2
+    assert both(plan, "MouthSmile") < 0.1 and v(plan, "JawOpen") < 0.1
+
+
+def test_a_laugh_with_eyes_shut_is_still_a_laugh(planner):
+    assert both(planner.plan("he laughs, eyes shut"), "MouthSmile") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["grinning like mad", "she beams like crazy"])
+def test_like_mad_is_a_size_not_anger(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "MouthSmile") >= 0.8 and both(plan, "BrowDown") < 0.1
+
+
+def test_a_laugh_with_the_eyes_uninvolved_leaves_the_cheeks_down(planner):
+    plan = planner.plan("a polite laugh, mouth open, eyes uninvolved")
+    assert both(plan, "CheekSquint") < 0.25 and both(plan, "MouthSmile") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["she glances down as her phone lights up", "the screen lights up; he looks left"])
+def test_a_thing_that_lights_up_is_no_smile(planner, text):
+    assert both(planner.plan(text), "MouthSmile") < 0.1
+
+
+def test_a_face_that_lights_up_still_smiles(planner):
+    assert both(planner.plan("the boy lights up when he sees the cake"), "MouthSmile") >= 0.4

@@ -218,6 +218,9 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
+#: Things that light up without a face ("his phone lights up", "the sky lit up")
+_GLOWING_THINGS = frozenset({"phone", "screen", "sky", "room", "sign", "display", "monitor", "window", "tree", "city", "stage",
+                             "match", "lamp", "light", "dashboard", "firework", "fireworks", "torch", "bulb", "board", "scoreboard"})
 _HARDLY_WORDS = frozenset({"hardly", "barely", "scarcely"})
 #: Verbs that point an ear at something: the face turns the other way ("turns her left ear to the door")
 _EAR_TURNS = frozenset({"turn", "cock", "angle", "point", "bend", "incline", "present", "offer"})
@@ -232,7 +235,7 @@ _ONE_CORNER = frozenset({"corner"})
 #: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
 _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
 _COLD_EYES_RE = re.compile(
-    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint)\b"
+    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint|uninvolved)\b"
     r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
     r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b",
     re.IGNORECASE,
@@ -608,6 +611,10 @@ class _Matcher:
                 del s.roles["neg_after"]  # "she cried when the dog died", "as the music stops": an event, not the face
             elif lemmas[s.end] == "settle" and after in _ONTO:
                 del s.roles["neg_after"]  # "a smile settles on her face", "settling into a frown": it arrives, not goes
+        for s in out:
+            if (s.roles.get("expression") and lemmas[s.start] == "light" and s.start > 0
+                    and lemmas[s.start - 1] in _GLOWING_THINGS):
+                del s.roles["expression"]  # "where his phone lights up", "the screen lights up": the thing glows, not a face
         for k, s in enumerate(out):
             # "lips pulled to one side", "jaw pushed to one side": the mouth or jaw moves sideways (which way
             # is not said); "one side" is where it goes, not a one-sided version of the movement

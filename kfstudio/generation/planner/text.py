@@ -1004,6 +1004,8 @@ def normalize(text: str) -> str:
     s = _observed(s)
     s = _DENIED_QUESTION_RE.sub(lambda m: f"{m.group(1)}not {m.group(2)} . ", s)
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
+    # "grinning like mad", "blinking like crazy": how much, not a feeling
+    s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
     s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
@@ -1166,7 +1168,12 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "her eyes are smiling", "smiling eyes", "the eyes smile, the mouth barely": the smile is in the eyes (AU6,
     # the cheeks lift and the eye corners crinkle), not a mouth smile
     ("smil", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*smil(?:e|es|ed|ing)\b"
-     r"(?!\s+(?:and|but)\s+(?:the\s+|her\s+|his\s+)?mouth)|\b(?:with|her|his|their|my|your|the|and|but|,)\s+smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
+     r"(?!\s+and\s+(?:the\s+|her\s+|his\s+)?mouth)|\b(?:with|her|his|their|my|your|the|and|but|,)\s+smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
+     " eye corners crinkle "),
+    # "her eyes laugh; the mouth doesn't", "laughing eyes": the same, a laugh in the eyes
+    ("laugh", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*laugh(?:s|ed|ing)?\b"
+     r"(?!\s+and\s+(?:the\s+|her\s+|his\s+)?mouth)|(?:^|\b(?:with|her|his|their|my|your|the|and|but)|,)\s*laughing\s+eyes\b"
+     r"(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
      " eye corners crinkle "),
     # "a glare which screams 'get out'", "a face that yelled guilty": what the look says, no scream or shout of its own
     ("", r"\b(that|which)\s+(?:screams?|screamed|shouts?|shouted|yells?|yelled)\b", r"\1 says"),
