@@ -506,12 +506,12 @@ RULES.update({
 #: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
 ACTION_FALLBACK: dict[str, str] = {"pulldown": "down", "cock": "tilt"}
 ACTION_FALLBACK.update({"frown": "knit"})
-# "eyes locked on him", "gaze locked straight ahead": a fixed look (a locked jaw still clenches); "mouth hanging": the
-# jaw hangs open (a hanging head still drops)
+# "eyes locked on him", "gaze locked to the left", "head locked": held where they are, no squeeze (a locked jaw still
+# clenches); "mouth hanging": the jaw hangs open (a hanging head still drops)
 ACTIONS.update({"lock": "lock", "hang": "hang"})
-ACTION_FALLBACK.update({"lock": "clench", "hang": "down"})
-RULES.update({("eyes", "lock"): "gaze_camera", ("gaze", "lock"): "gaze_camera", ("look", "lock"): "gaze_camera",
-              ("mouth", "hang"): "jaw_slack", ("jaw", "hang"): "jaw_slack"})
+ACTION_FALLBACK.update({"hang": "down"})
+RULES.update({("jaw", "lock"): "jaw_clench", ("mouth", "lock"): "jaw_clench", ("teeth", "lock"): "teeth_grit", ("lips", "lock"): "lips_press",
+              ("mouth", "hang"): "jaw_slack"})
 RULES.update({("mouth", "frown"): "corners_down", ("lips", "frown"): "corners_down", ("corners", "frown"): "corners_down"})
 
 #: Words that narrow a part named within a few words after them ("the inner ends of the brows").
