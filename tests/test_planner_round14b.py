@@ -270,3 +270,29 @@ def test_a_thing_that_lights_up_is_no_smile(planner, text):
 
 def test_a_face_that_lights_up_still_smiles(planner):
     assert both(planner.plan("the boy lights up when he sees the cake"), "MouthSmile") >= 0.4
+
+
+# --- '(left side only)' after a movement puts all of it on that side; 'less a X than a Y' is the Y ---------------
+
+@pytest.mark.parametrize("text, on, off", [("narrowed eyes (left side only)", "EyeSquintLeft", "EyeSquintRight"),
+                                           ("a frown, right side only", "MouthFrownRight", "MouthFrownLeft")])
+def test_a_side_only_clause_puts_the_movement_before_on_that_side(planner, text, on, off):
+    plan = planner.plan(text)
+    assert v(plan, on) >= 0.3 and v(plan, off) < 0.05
+
+
+def test_a_side_named_without_only_keeps_a_symmetric_movement_whole(planner):
+    plan = planner.plan("narrowed eyes, left side hitched higher")
+    assert v(plan, "EyeSquintRight") >= 0.3
+
+
+@pytest.mark.parametrize("text, gone, kept", [("less a smile than a grimace", "MouthSmileLeft", "MouthStretchLeft"),
+                                              ("it was less a glare than a squint", "BrowDownLeft", "EyeSquintLeft"),
+                                              ("not so much a frown as a pout", "BrowDownLeft", "MouthShrugLower")])
+def test_less_a_x_than_a_y_is_the_y(planner, text, gone, kept):
+    plan = planner.plan(text)
+    assert v(plan, gone) < 0.2 and v(plan, kept) >= 0.2
+
+
+def test_less_wide_than_before_is_still_a_comparison(planner):
+    assert both(planner.plan("eyes wide, a little less wide than before"), "EyeWide") >= 0.2

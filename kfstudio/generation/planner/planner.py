@@ -974,11 +974,15 @@ class EmbeddedPlanner:
                 part = direction_part if direction_part and self._bare_directions(spans) else last_part
                 side_noun = [sp for k, sp in enumerate(spans) if sp.roles.get("action") == "turn" and sp.text.lower() == "side"
                              and k > 0 and "side" in spans[k - 1].roles]
-                if not part and side_noun and previous_clause and all(i.concept.region not in ("gaze", "head") for i in previous_clause):
+                only = any(t.text == "only" for t in clause) and len(spans) == 2  # "(left side only)"
+                if (not part or only) and side_noun and previous_clause and all(
+                        i.concept.region not in ("gaze", "head") for i in previous_clause):
                     # "crooked grin, left side hitched higher": the side of the movement before, not a head turn
                     side = str(spans[spans.index(side_noun[0]) - 1].roles["side"])
                     for inst in previous_clause:  # a one-sided movement without a side yet takes it
-                        if not inst.side and (inst.one_sided or inst.concept.sided == "one"):
+                        if not inst.side and (inst.one_sided or inst.concept.sided == "one" or (
+                                only and inst.concept.sided == "sym" and not inst.both)):
+                            # ("squint (right side only)": every movement named before is on that side alone)
                             inst.side = side
                     sides.append(side)
                     explanation.append(f"'{side} side' names a side of '{previous_clause[0].words}', not a head turn")

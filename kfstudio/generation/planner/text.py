@@ -458,6 +458,9 @@ _DENIED_QUESTION_RE = re.compile(
     r"(?:no+|nope|nah|not\s+really|not\s+(?:him|her|them|me|us|at\s+all|a\s+chance|a\s+bit|one\s+bit|by\s+any\s+stretch|in\s+the\s+least|even\s+close)"
     r"|anything\s+but|far\s+from\s+it|hardly|never)\b[.!,]*", re.IGNORECASE)
 
+_LESS_THAN_RE = re.compile(r"(^|[^\w\s]\s*|\b(?:is|was|it's|he's|she's|more)\s+)?\b(?:less\s+(?:of\s+)?(an?\s+[\w\-]+(?:\s+[\w\-]+)?)\s+than"
+                           r"|not\s+so\s+much\s+((?:an?\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+as)\s+", re.IGNORECASE)
+
 #: Subjects after which a lone 'r' is the verb "are" ("u r", "they r", "my lips r zipped")
 _R_SUBJECTS = frozenset({"u", "you", "we", "they", "these", "those", "ppl", "people", "ya", "yall", "things", "both"})
 #: Words after 'r' that keep it a side ("brows r .5" has a number; "eyes r only"; "lips r side")
@@ -1004,6 +1007,8 @@ def normalize(text: str) -> str:
     s = _observed(s)
     s = _DENIED_QUESTION_RE.sub(lambda m: f"{m.group(1)}not {m.group(2)} . ", s)
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
+    # "less a frown than a squint", "not so much laughing as wheezing": the second is what the face does, not the first
+    s = _LESS_THAN_RE.sub(lambda m: f"{m.group(1) or ''}not {m.group(2) or m.group(3)} , ", s)
     # "grinning like mad", "blinking like crazy": how much, not a feeling
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
