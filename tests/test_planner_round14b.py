@@ -296,3 +296,15 @@ def test_less_a_x_than_a_y_is_the_y(planner, text, gone, kept):
 
 def test_less_wide_than_before_is_still_a_comparison(planner):
     assert both(planner.plan("eyes wide, a little less wide than before"), "EyeWide") >= 0.2
+
+
+# --- 'a jolt of pain': how a feeling comes is no expression of its own ------------------------------------------
+
+@pytest.mark.parametrize("text", ["a sudden jolt of pain", "she feels a jolt of disgust"])
+def test_a_jolt_of_a_feeling_is_that_feeling_not_surprise(planner, text):
+    plan = planner.plan(text)
+    assert both(plan, "EyeWide") < 0.1 and both(plan, "BrowOuterUp") < 0.1
+
+
+def test_a_jolt_alone_is_still_a_startle(planner):
+    assert both(planner.plan("he jolts"), "EyeWide") >= 0.3

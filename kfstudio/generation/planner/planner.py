@@ -218,6 +218,9 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
+#: Nouns that say how a feeling comes ("a jolt of pain", "a wave of relief"), no expression of their own then
+_MEASURE_NOUNS = frozenset({"jolt", "pang", "stab", "surge", "rush", "wave", "spark", "twinge", "burst", "shiver", "ripple", "shock",
+                            "spasm", "tremor", "bolt"})
 #: Things that light up without a face ("his phone lights up", "the sky lit up")
 _GLOWING_THINGS = frozenset({"phone", "screen", "sky", "room", "sign", "display", "monitor", "window", "tree", "city", "stage",
                              "match", "lamp", "light", "dashboard", "firework", "fireworks", "torch", "bulb", "board", "scoreboard"})
@@ -1039,6 +1042,7 @@ class EmbeddedPlanner:
                     if (not inst.negated and inst.concept.key.startswith("emotion_") and 0 < inst.start - neg.end <= 3
                             and any(t.text.lower() in _CAUSE_WORDS for t in clause[neg.end + 1 : inst.start])):
                         inst.negated, inst.negation_word = True, neg.negation_word
+            found = self._drop_measure_words(found, clause, explanation)
             ear = self._turned_ear(clause)
             for inst in found:
                 if ear and inst.concept.key == "head_turn" and inst.side and not inst.negated:
@@ -1735,6 +1739,20 @@ class EmbeddedPlanner:
             if "side" in s.roles:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])
+
+    @staticmethod
+    def _drop_measure_words(found: list[_Instance], clause: list[Token], explanation: list[str]) -> list[_Instance]:
+        """"A jolt of pain", "a wave of relief": an expression word right before 'of' and a feeling names how the
+        feeling comes, not an expression of its own."""
+        out = []
+        for inst in found:
+            nxt = [i for i in found if i.concept.key.startswith("emotion_") and i.start == inst.end + 2]
+            if (inst.from_expression and not inst.negated and nxt and 0 <= inst.end + 1 < len(clause)
+                    and clause[inst.end + 1].text == "of" and clause[inst.end].lemma in _MEASURE_NOUNS):
+                explanation.append(f"'{inst.words} of {nxt[0].words}': how the feeling comes, not a '{inst.concept.label}'")
+                continue
+            out.append(inst)
+        return out
 
     @staticmethod
     def _joined_part(spans: list[_Span], pk: int, clause: list[Token] | None) -> int | None:
