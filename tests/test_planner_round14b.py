@@ -308,3 +308,20 @@ def test_a_jolt_of_a_feeling_is_that_feeling_not_surprise(planner, text):
 
 def test_a_jolt_alone_is_still_a_startle(planner):
     assert both(planner.plan("he jolts"), "EyeWide") >= 0.3
+
+
+# --- the lids named win over an expression's: widened eyes take no grimace squint, a squint no surprise ------------
+
+def test_eyes_said_to_widen_keep_no_squint_from_a_grimace(planner):
+    plan = planner.plan("a grimace, eyes widening, looking left")
+    assert both(plan, "EyeWide") >= 0.3 and both(plan, "EyeSquint") < 0.05
+
+
+def test_eyes_said_to_squint_keep_no_wide_eyes_from_shock(planner):
+    plan = planner.plan("shocked, but squinting hard")
+    assert both(plan, "EyeSquint") >= 0.3 and both(plan, "EyeWide") < 0.05
+
+
+def test_one_eye_said_open_leaves_the_other_eyes_squint(planner):
+    plan = planner.plan("left eye narrowed, right eye open")
+    assert v(plan, "EyeSquintLeft") >= 0.3

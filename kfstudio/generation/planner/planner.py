@@ -218,6 +218,8 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
+_WIDENINGS = frozenset({"eyes_wide"})
+_NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
 #: Nouns that say how a feeling comes ("a jolt of pain", "a wave of relief"), no expression of their own then
 _MEASURE_NOUNS = frozenset({"jolt", "pang", "stab", "surge", "rush", "wave", "spark", "twinge", "burst", "shiver", "ripple", "shock",
                             "spasm", "tremor", "bolt"})
@@ -1194,6 +1196,7 @@ class EmbeddedPlanner:
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         self._lids_under_high_brows(instances, values, text, explanation)
+        self._named_lids_win(instances, values, explanation)
         values[forced] = 0.0
         if not cold_eyes and _SOCIAL_SMILE_RE.search(text) and any(
                 i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
@@ -1739,6 +1742,24 @@ class EmbeddedPlanner:
             if "side" in s.roles:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])
+
+    @staticmethod
+    def _named_lids_win(instances: list[_Instance], values: np.ndarray, explanation: list[str]) -> None:
+        """Eyes said to widen keep no squint a feeling or grimace adds ("a grimace, the eyes widen"), and eyes said to
+        squint or narrow keep no widening ("wtf, squinting"): the lids named win over the expression's."""
+        def on(keys: frozenset[str], side: str) -> bool:
+            return any(i.concept.key in keys and not i.negated and (
+                i.both or (i.side or (lx.DEFAULT_SIDE if i.one_sided else "")) in ("", side)) for i in instances)
+
+        for side, name in (("left", "Left"), ("right", "Right")):
+            wide, narrow = on(_WIDENINGS, side), on(_NARROWINGS, side)
+            if wide == narrow:
+                continue  # the lids of that eye are said neither way, or both ways
+            drop = _IDX[f"EyeSquint{name}"] if wide else _IDX[f"EyeWide{name}"]
+            if values[drop] > 0:
+                values[drop] = 0.0
+                explanation.append(f"the {side} eye is said to {'widen' if wide else 'narrow'}: the expression's "
+                                   f"{'squint' if wide else 'widening'} goes there")
 
     @staticmethod
     def _drop_measure_words(found: list[_Instance], clause: list[Token], explanation: list[str]) -> list[_Instance]:
