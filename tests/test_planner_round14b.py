@@ -325,3 +325,15 @@ def test_eyes_said_to_squint_keep_no_wide_eyes_from_shock(planner):
 def test_one_eye_said_open_leaves_the_other_eyes_squint(planner):
     plan = planner.plan("left eye narrowed, right eye open")
     assert v(plan, "EyeSquintLeft") >= 0.3
+
+
+# --- 'sober' is no sob, 'number' nothing numb; a part 'barely moving' stays at rest ------------------------------
+
+def test_a_sober_face_does_not_sob(planner):
+    plan = planner.plan("a sober look, lips lightly pressed")
+    assert v(plan, "BrowInnerUp") < 0.1 and both(plan, "MouthFrown") < 0.1
+
+
+def test_a_part_barely_moving_stays_at_rest(planner):
+    plan = planner.plan("a wide grin, the cheeks hardly moving")
+    assert both(plan, "CheekSquint") < 0.05 and both(plan, "MouthSmile") >= 0.4

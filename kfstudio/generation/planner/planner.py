@@ -320,7 +320,8 @@ _STILL_PART_RE = re.compile(
     r"(?:(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|is|are|was|were|kept|held|keep|keeps|hold|holds)\s+)?"
     r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
-    r"|out\s+of\s+it|inert|expressionless|passive|zero|zeroed|zeroed\s+out|at\s+zero)"
+    r"|out\s+of\s+it|inert|expressionless|passive|zero|zeroed|zeroed\s+out|at\s+zero"
+    r"|(?:barely|hardly|scarcely)\s+(?:moving|moves|moved|move|involved))"  # "the cheeks barely moving"
     # "mouth relaxed shut": closed at rest (not "eyes still shut", nor "neutral and closed": a light press)
     r"(?:(?<=relaxed)\s+(?:shut|closed))?"
     r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b"

@@ -222,6 +222,8 @@ _NOT_INFLECTED = frozenset({
     "setter", "sitter", "putter", "batter", "chatter", "patter", "clatter", "shatter", "scatter", "gutter", "slipper",
     "slippers", "zipper", "dinner", "winner", "runner", "hammer", "summer", "supper", "manner", "banner", "spanner",
     "copper", "pepper", "kitten", "mitten", "button", "cotton", "glutton",
+    # ... and words that look like the comparative of another ("sober" is no more sobbing, "number" no more numb)
+    "sober", "number", "numbers",
 })
 
 
