@@ -337,3 +337,15 @@ def test_a_sober_face_does_not_sob(planner):
 def test_a_part_barely_moving_stays_at_rest(planner):
     plan = planner.plan("a wide grin, the cheeks hardly moving")
     assert both(plan, "CheekSquint") < 0.05 and both(plan, "MouthSmile") >= 0.4
+
+
+# --- a large size said last sizes the movement before it ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["a little smile that keeps growing until it's huge", "a small frown. then enormous."])
+def test_a_large_size_said_last_sizes_the_movement_before(planner, text):
+    plan = planner.plan(text)
+    assert max(both(plan, "MouthSmile"), both(plan, "MouthFrown")) >= 0.7
+
+
+def test_a_small_size_said_last_stays_an_overall_phrase(planner):
+    assert both(planner.plan("a wide grin, just barely"), "MouthSmile") >= 0.1

@@ -218,6 +218,7 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
+_LATE_SIZE_MIN = 0.75
 _WIDENINGS = frozenset({"eyes_wide"})
 _NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
 #: Nouns that say how a feeling comes ("a jolt of pain", "a wave of relief"), no expression of their own then
@@ -1092,6 +1093,13 @@ class EmbeddedPlanner:
                 near = [sp for sp in spans if "side" in sp.roles and 0 <= named[-1].start - sp.end <= 2]
                 last_side = str(near[-1].roles["side"]) if near else ""
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
+        if pending_size is not None and previous_clause and float(pending_size.roles["intensity"]) >= _LATE_SIZE_MIN:
+            # "a tiny grin, it's enormous": a large size said last, with no movement after it, sizes the movement before
+            # (a small one said last is an overall intensity phrase, read as such: "..., just barely")
+            size = float(pending_size.roles["intensity"])
+            for inst in previous_clause:
+                if not inst.negated and (inst.intensity is None or inst.intensity < size):
+                    inst.intensity, inst.intensity_word = size, pending_size.text
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
         instances = self._faded_earlier(instances, explanation)
