@@ -349,3 +349,7 @@ def test_a_large_size_said_last_sizes_the_movement_before(planner, text):
 
 def test_a_small_size_said_last_stays_an_overall_phrase(planner):
     assert both(planner.plan("a wide grin, just barely"), "MouthSmile") >= 0.1
+
+
+def test_a_mouth_barely_moving_as_it_speaks_keeps_its_smile(planner):
+    assert both(planner.plan("she murmurs goodnight, mouth barely moving, a gentle smile"), "MouthSmile") >= 0.2

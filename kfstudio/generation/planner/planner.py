@@ -1288,6 +1288,9 @@ class EmbeddedPlanner:
                 if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
                     listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
                 words = re.findall(_STILL_PARTS, listed, re.I)
+                if re.search(r"\b(?:barely|hardly|scarcely)\b", m.group(0), re.I):
+                    # "mouth barely moving" as she whispers or smiles: a small movement; only other parts are held
+                    words = [w for w in words if w.lower() not in ("mouth", "lips", "jaw")]
                 named = {r for w in words for r in lx.PART_REGIONS.get(lx.PARTS.get(self._lemmatizer.base(w.lower()), ""), ())}
                 side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
