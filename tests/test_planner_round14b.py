@@ -353,3 +353,15 @@ def test_a_small_size_said_last_stays_an_overall_phrase(planner):
 
 def test_a_mouth_barely_moving_as_it_speaks_keeps_its_smile(planner):
     assert both(planner.plan("she murmurs goodnight, mouth barely moving, a gentle smile"), "MouthSmile") >= 0.2
+
+
+# --- 'to her face' is where a look goes, not a face that moves ----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["his gaze lifts to her face", "she glances up at his face"])
+def test_a_face_a_look_goes_to_does_not_lift_the_head(planner, text):
+    plan = planner.plan(text)
+    assert abs(v(plan, "HeadPitch")) < 0.05 and v(plan, "LeftEyePitch") <= -0.1
+
+
+def test_a_face_that_turns_up_still_lifts_the_head(planner):
+    assert v(planner.plan("her face turns up to the sun"), "HeadPitch") <= -0.15

@@ -218,6 +218,8 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
+#: Prepositions after which "her face", "his face" is where something goes, not the face moving
+_DESTINATIONS = frozenset({"to", "at", "into", "toward", "towards"})
 _LATE_SIZE_MIN = 0.75
 _WIDENINGS = frozenset({"eyes_wide"})
 _NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
@@ -618,6 +620,10 @@ class _Matcher:
                 del s.roles["neg_after"]  # "she cried when the dog died", "as the music stops": an event, not the face
             elif lemmas[s.end] == "settle" and after in _ONTO:
                 del s.roles["neg_after"]  # "a smile settles on her face", "settling into a frown": it arrives, not goes
+        for s in out:
+            if (s.roles.get("part") == "face" and "action" not in s.roles and s.start >= 1 and texts[s.start - 1].lower() in _DESTINATIONS
+                    and clause[s.start].position - clause[s.start - 1].position == 2):
+                del s.roles["part"]  # "his eyes come back up to her face": where the look goes, not his face moving
         for s in out:
             if (s.roles.get("expression") and lemmas[s.start] == "light" and s.start > 0
                     and lemmas[s.start - 1] in _GLOWING_THINGS):
