@@ -365,3 +365,10 @@ def test_a_face_a_look_goes_to_does_not_lift_the_head(planner, text):
 
 def test_a_face_that_turns_up_still_lifts_the_head(planner):
     assert v(planner.plan("her face turns up to the sun"), "HeadPitch") <= -0.15
+
+
+# --- 'half-lidded' names the lids itself --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["half-lidded, R corner up", "heavy-lidded and smug"])
+def test_half_lidded_lowers_the_lids_without_naming_eyes(planner, text):
+    assert both(planner.plan(text), "EyeBlink") >= 0.3

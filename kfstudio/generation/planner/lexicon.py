@@ -673,6 +673,8 @@ _retarget("eyes_wide", BrowInnerUp=0.35)
 #: "lids at half", "eyelids at half-mast": drooping lids
 EXPRESSION_WORDS.update({"lid at half": "lids_droop", "lid at half mast": "lids_droop", "eyelid at half": "lids_droop",
                          "eyelid at half mast": "lids_droop", "half mast": "lids_droop"})
+#: "half-lidded, corner up", "heavy-lidded stare": the word names the lids itself
+EXPRESSION_WORDS.update(dict.fromkeys(["half lidded", "heavy lidded", "half-lidded", "heavy-lidded"], "lids_droop"))
 #: "mouth corner yanked to the right": the corner pulled sideways (lips shift), not up or down
 ACTIONS.update(dict.fromkeys(["yank", "jerk"], "motion"))
 RULES.update({("corners", "motion"): "lips_right"})
