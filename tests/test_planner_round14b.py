@@ -372,3 +372,10 @@ def test_a_face_that_turns_up_still_lifts_the_head(planner):
 @pytest.mark.parametrize("text", ["half-lidded, R corner up", "heavy-lidded and smug"])
 def test_half_lidded_lowers_the_lids_without_naming_eyes(planner, text):
     assert both(planner.plan(text), "EyeBlink") >= 0.3
+
+
+# --- the meme spellings of angry and the '>(' face ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["angery", "so angy rn", ">("])
+def test_meme_anger_lowers_the_brows(planner, text):
+    assert both(planner.plan(text), "BrowDown") >= 0.3

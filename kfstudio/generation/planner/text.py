@@ -411,7 +411,7 @@ EMOTICONS: dict[str, str] = {
     ";P": "wink with tongue out", ":O": "gasp", ":-O": "gasp", ":o": "surprised", ":-o": "surprised", "o.o": "wide eyed",
     "O.O": "wide eyed", "O_O": "wide eyed", "o_o": "wide eyed", "0_0": "wide eyed", ":|": "neutral", ":-|": "neutral",
     ":/": "skeptical", ":-/": "skeptical", ":\\": "skeptical", ":S": "confused", ":s": "confused", "o_O": "confused",
-    "O_o": "confused", "-_-": "unimpressed", "-.-": "unimpressed", "-__-": "unimpressed", ">:(": "angry frown", ">:-(": "angry frown",
+    "O_o": "confused", "-_-": "unimpressed", "-.-": "unimpressed", "-__-": "unimpressed", ">:(": "angry frown", ">:-(": "angry frown", ">(": "angry frown", ">:[": "angry frown",
     ">_<": "wince", ">.<": "wince", "D:": "horrified", "D=": "horrified", ":*": "kiss", ":-*": "kiss", "<3": "loving",
     ":$": "embarrassed", ":@": "angry", "B)": "confident smile", "8)": "confident smile", ":3": "cute smile", "u_u": "sad",
     "._.": "blank", "owo": "surprised", "uwu": "cute smile", ":x": "lips pressed", ":X": "lips pressed",
@@ -451,6 +451,7 @@ SHORTHAND: dict[str, str] = {
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
+    "angery": "angry", "angy": "angry",  # the meme spellings
 }
 
 #: A question answered "no" ("Happy? Not by any stretch.", "Embarrassed? Not him.", "Shy? Him? Anything but.", "bored? far
