@@ -379,3 +379,8 @@ def test_half_lidded_lowers_the_lids_without_naming_eyes(planner, text):
 @pytest.mark.parametrize("text", ["angery", "so angy rn", ">("])
 def test_meme_anger_lowers_the_brows(planner, text):
     assert both(planner.plan(text), "BrowDown") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["a pained grimace, one eye half open", "wincing, right eye open just a crack"])
+def test_eyes_merely_open_keep_the_grimace_squint(planner, text):
+    assert both(planner.plan(text), "EyeSquint") >= 0.2

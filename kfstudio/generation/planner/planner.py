@@ -1766,7 +1766,10 @@ class EmbeddedPlanner:
         """Eyes said to widen keep no squint a feeling or grimace adds ("a grimace, the eyes widen"), and eyes said to
         squint or narrow keep no widening ("wtf, squinting"): the lids named win over the expression's."""
         def on(keys: frozenset[str], side: str) -> bool:
-            return any(i.concept.key in keys and not i.negated and (
+            # (eyes only said to be open, "half open", "open just enough", do not speak against a squint; "eyes OPEN" do)
+            return any(i.concept.key in keys and not i.negated and not (
+                i.concept.key in _WIDENINGS and "open" in i.words.lower() and "wide" not in i.words.lower()
+                and (i.intensity is None or i.intensity <= 0.5)) and (
                 i.both or (i.side or (lx.DEFAULT_SIDE if i.one_sided else "")) in ("", side)) for i in instances)
 
         for side, name in (("left", "Left"), ("right", "Right")):
