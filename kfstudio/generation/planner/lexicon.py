@@ -397,10 +397,13 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet",
                      "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard"], "down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
-    **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up", "frown"], "knit"),
+    **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),
+    # "frowning brows" knit, but a frown on the mouth is its corners pulled down ("frown on the mouth only")
+    "frown": "frown",
     **dict.fromkeys(["open", "part", "gape", "unclose", "agape", "ajar", "apart", "separate", "fall open", "hang open", "drop open", "slack"], "open"),
     **dict.fromkeys(["wide open", "wide", "widen", "bulge", "pop", "pop open", "saucer", "round", "enlarge", "big", "huge", "enormous", "large", "bigger", "wider"], "wide"),
     **dict.fromkeys(["close", "shut", "closed", "seal"], "close"),
+    **dict.fromkeys(["zip", "zip up", "zip shut"], "close"),  # "lips zipped": pressed shut
     # "the eyes drift shut", "lids slide closed": the lids close slowly, the gaze does not move
     **dict.fromkeys(["drift shut", "drift closed", "drift close", "slide shut", "slide closed", "slip shut", "slip closed",
                      "sink shut", "sink closed", "fall shut", "fall closed", "flutter shut", "flutter closed"], "close"),
@@ -504,6 +507,14 @@ RULES.update({
 })
 #: An action without a rule of its own for a part falls back to this action ("the head is pulled down").
 ACTION_FALLBACK: dict[str, str] = {"pulldown": "down", "cock": "tilt"}
+ACTION_FALLBACK.update({"frown": "knit"})
+# "eyes locked on him", "gaze locked to the left", "head locked": held where they are, no squeeze (a locked jaw still
+# clenches); "mouth hanging": the jaw hangs open (a hanging head still drops)
+ACTIONS.update({"lock": "lock", "hang": "hang"})
+ACTION_FALLBACK.update({"hang": "down"})
+RULES.update({("jaw", "lock"): "jaw_clench", ("mouth", "lock"): "jaw_clench", ("teeth", "lock"): "teeth_grit", ("lips", "lock"): "lips_press",
+              ("mouth", "hang"): "jaw_slack"})
+RULES.update({("mouth", "frown"): "corners_down", ("lips", "frown"): "corners_down", ("corners", "frown"): "corners_down"})
 
 #: Words that narrow a part named within a few words after them ("the inner ends of the brows").
 QUALIFIERS: dict[str, dict[str, str]] = {
@@ -669,6 +680,8 @@ _retarget("eyes_wide", BrowInnerUp=0.35)
 #: "lids at half", "eyelids at half-mast": drooping lids
 EXPRESSION_WORDS.update({"lid at half": "lids_droop", "lid at half mast": "lids_droop", "eyelid at half": "lids_droop",
                          "eyelid at half mast": "lids_droop", "half mast": "lids_droop"})
+#: "half-lidded, corner up", "heavy-lidded stare": the word names the lids itself
+EXPRESSION_WORDS.update(dict.fromkeys(["half lidded", "heavy lidded", "half-lidded", "heavy-lidded"], "lids_droop"))
 #: "mouth corner yanked to the right": the corner pulled sideways (lips shift), not up or down
 ACTIONS.update(dict.fromkeys(["yank", "jerk"], "motion"))
 RULES.update({("corners", "motion"): "lips_right"})

@@ -228,9 +228,24 @@ _PAIRED_SHAPES = frozenset({"dimple"})
 _OBJECT_NEGATORS = frozenset({"lose", "lack", "avoid"})
 #: Words of speed that the intensity table reads as small ("a quick smile"); on a look they say how fast, not how far
 _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
-#: A part of the face a negation may name on its own ("no mouth movement"; not "face", "look": the whole expression)
+#: Prepositions after which "her face", "his face" is where something goes, not the face moving
+_DESTINATIONS = frozenset({"to", "at", "into", "toward", "towards"})
+_LATE_SIZE_MIN = 0.75
+_WIDENINGS = frozenset({"eyes_wide"})
+_NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
+#: Nouns that say how a feeling comes ("a jolt of pain", "a wave of relief"), no expression of their own then
+_MEASURE_NOUNS = frozenset({"jolt", "pang", "stab", "surge", "rush", "wave", "spark", "twinge", "burst", "shiver", "ripple", "shock",
+                            "spasm", "tremor", "bolt"})
+#: Things that light up without a face ("his phone lights up", "the sky lit up")
+_GLOWING_THINGS = frozenset({"phone", "screen", "sky", "room", "sign", "display", "monitor", "window", "tree", "city", "stage",
+                             "match", "lamp", "light", "dashboard", "firework", "fireworks", "torch", "bulb", "board", "scoreboard"})
+_HARDLY_WORDS = frozenset({"hardly", "barely", "scarcely"})
+#: Verbs that point an ear at something: the face turns the other way ("turns her left ear to the door")
+_EAR_TURNS = frozenset({"turn", "cock", "angle", "point", "bend", "incline", "present", "offer"})
+#: A part of the face a negation may name on its own ("no mouth movement", "without a glance"; not "face", "look": the
+#: whole expression)
 _OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|"
-                          r"nostrils?|chin|jaw|head|gaze|tongue|teeth)")
+                          r"nostrils?|chin|jaw|head|gaze|glances?|tongue|teeth)")
 #: Plain negations ("doesn't open her eyes"), as opposed to fading words ("the wide eyes relax")
 _NOT_WORDS = frozenset({"not", "never", "no", "without", "refuse to", "avoid"})
 #: Negating words after which a smile that does not come leaves a straight face (see ``_straight_face``)
@@ -243,7 +258,7 @@ _ONE_CORNER = frozenset({"corner"})
 #: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
 _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
 _COLD_EYES_RE = re.compile(
-    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint)\b"
+    r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint|uninvolved)\b"
     r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
     r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b",
     re.IGNORECASE,
@@ -313,14 +328,21 @@ class Plan:
 
 
 #: A part said to take no part ("brows not moving", "the mouth stays neutral", "the rest of the face stays dead")
+_STILL_PARTS = r"(?:eyebrows?|brows?|forehead|eyes|eyelids?|lids|mouth|lips|jaw|cheeks|nose|head)"
 _STILL_PART_RE = re.compile(
-    r"\b(?:(?P<rest>rest\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?face)|(?P<part>eyebrows?|brows?|forehead|eyes|eyelids?|lids"
-    r"|mouth|lips|jaw|cheeks|nose|head))\s+"
+    r"\b(?:(?P<rest>rest\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?face)|(?P<part>" + _STILL_PARTS +
+    # "brows and eyes perfectly still", "the eyes, lids and brows stay unchanged", "lids & brows not moving": every part listed
+    # (a comma list only when it ends in 'and': in "wide eyes, mouth relaxed" the eyes belong to the item before)
+    r"(?:(?:\s*,\s*(?:the\s+|her\s+|his\s+|their\s+)?" + _STILL_PARTS + r")*(?:\s*,?\s+and\s+|\s*[&+]\s*)"
+    r"(?:the\s+|her\s+|his\s+|their\s+)?" + _STILL_PARTS + r")?))\s+"
     r"(?:(?:(?:stay|stays|stayed|staying|remain|remains|remained|remaining|is|are|was|were|kept|held|keep|keeps|hold|holds)\s+)?"
     r"(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|stock\s+|absolutely\s+)?"
     r"(?:neutral|still|relaxed|at\s+rest|unmoved|motionless|unmoving|quiet|dead|frozen|calm|blank|put|unchanged|untouched"
-    r"|out\s+of\s+it|inert|expressionless|passive|in\s+place|(?:exactly\s+|right\s+|just\s+)?where\s+(?:they|it)\s+(?:are|were|is|was)"
-    r"|(?:at\s+|to\s+)?(?:zero(?:ed)?|0(?:\.0+)?%?))"
+    r"|out\s+of\s+it|inert|expressionless|passive|zeroed\s+out|in\s+place|(?:exactly\s+|right\s+|just\s+)?where\s+(?:they|it)\s+(?:are|were|is|was)"
+    r"|(?:at\s+|to\s+)?(?:zero(?:ed)?|0(?:\.0+)?%?)"
+    r"|(?:barely|hardly|scarcely)\s+(?:moving|moves|moved|move|involved))"  # "the cheeks barely moving"
+    # "mouth relaxed shut": closed at rest (not "eyes still shut", nor "neutral and closed": a light press)
+    r"(?:(?<=relaxed)\s+(?:shut|closed))?"
     r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b|because\b|since\b|so\b"
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
     r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
@@ -332,6 +354,20 @@ _STILL_PART_RE = re.compile(
     r"(?P<part3>eyebrows|brows|forehead|eyes|mouth|lips|jaw|head)\b",
     re.IGNORECASE,
 )
+#: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral")
+_STILL_HALF_RE = re.compile(
+    r"\b(?P<half>upper|lower|top|bottom)(?:\s+(?:face|half)(?:\s+(?:stays?|is|remains?|kept|held))?\s+(?:still|unmoved|motionless|calm|quiet)|"
+    r"(?:\s+(?:face|half))?(?:\s+(?:stays?|is|remains?|kept|held))?\s+(?:neutral|relaxed|at\s+rest|zero|zeroed|dead|blank|untouched|"
+    r"expressionless|frozen))\b(?!\s+(?:lids?|lips?|lid|lip|teeth|brows?|eyelids?))", re.IGNORECASE)
+#: The only part (or half of the face) a line lets move ("upper face only: worried", "brows only", "only the mouth"):
+#: an expression named with it shows there alone
+_ONLY_PART_RE = re.compile(
+    r"\b(?:(?P<half>upper|lower)\s+(?:face|half)|(?P<part>eyebrows|brows|eyes|mouth|lips|jaw|cheeks|nose|forehead))\s+only\b"
+    r"|\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:(?P<half2>upper|lower)\s+(?:face|half)|(?P<part2>eyebrows|brows|eyes|mouth))\b"
+    r"(?!\s+(?:and|or|,|\+|&)\s*\w)", re.IGNORECASE)
+_HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
+#: The start of a clause, where a comma list of parts may begin ("...; the eyes, lids and brows stay unchanged")
+_LIST_START_RE = re.compile(r"(?:^|[.;:!?(\u2013\u2014]|\s-)\s*(?:the\s+|her\s+|his\s+|their\s+|my\s+)?$", re.IGNORECASE)
 _SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|(?:everything|anything|all|nothing)\s+but|other\s+than|around)"
                             r"\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
@@ -612,6 +648,14 @@ class _Matcher:
                 # "one" is one side of a part named right after it ("raises one brow", "only one eye opens"); otherwise it
                 # is someone: "the only one smiling", "no one smiles back", "smiles at the little one", "one of them smirks"
                 del s.roles["one_sided"]
+        for s in out:
+            if (s.roles.get("part") == "face" and "action" not in s.roles and s.start >= 1 and texts[s.start - 1].lower() in _DESTINATIONS
+                    and clause[s.start].position - clause[s.start - 1].position == 2):
+                del s.roles["part"]  # "his eyes come back up to her face": where the look goes, not his face moving
+        for s in out:
+            if (s.roles.get("expression") and lemmas[s.start] == "light" and s.start > 0
+                    and lemmas[s.start - 1] in _GLOWING_THINGS):
+                del s.roles["expression"]  # "where his phone lights up", "the screen lights up": the thing glows, not a face
         for k, s in enumerate(out):
             # "lips pulled to one side", "jaw pushed to one side": the mouth or jaw moves sideways (which way
             # is not said); "one side" is where it goes, not a one-sided version of the movement
@@ -987,11 +1031,15 @@ class EmbeddedPlanner:
                 part = direction_part if direction_part and self._bare_directions(spans) else last_part
                 side_noun = [sp for k, sp in enumerate(spans) if sp.roles.get("action") == "turn" and sp.text.lower() == "side"
                              and k > 0 and "side" in spans[k - 1].roles]
-                if not part and side_noun and previous_clause and all(i.concept.region not in ("gaze", "head") for i in previous_clause):
+                only = any(t.text == "only" for t in clause) and len(spans) == 2  # "(left side only)"
+                if (not part or only) and side_noun and previous_clause and all(
+                        i.concept.region not in ("gaze", "head") for i in previous_clause):
                     # "crooked grin, left side hitched higher": the side of the movement before, not a head turn
                     side = str(spans[spans.index(side_noun[0]) - 1].roles["side"])
                     for inst in previous_clause:  # a one-sided movement without a side yet takes it
-                        if not inst.side and (inst.one_sided or inst.concept.sided == "one"):
+                        if not inst.side and (inst.one_sided or inst.concept.sided == "one" or (
+                                only and inst.concept.sided == "sym" and not inst.both)):
+                            # ("squint (right side only)": every movement named before is on that side alone)
                             inst.side = side
                     sides.append(side)
                     explanation.append(f"'{side} side' names a side of '{previous_clause[0].words}', not a head turn")
@@ -1030,7 +1078,7 @@ class EmbeddedPlanner:
             flags["neutral"] |= any("neutral" in s.roles for s in spans) and not any(
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
-            found = self._instances(spans, explanation)
+            found = self._instances(spans, explanation, clause)
             if not found and not context and spans and all(
                     "intensity" in sp.roles and not set(sp.roles) & {"part", "expression", "neg_before", "neg_after"}
                     and self._lemmatizer.phrase(sp.text) not in self._suppress for sp in spans) and all(
@@ -1053,6 +1101,14 @@ class EmbeddedPlanner:
                     if (not inst.negated and inst.concept.key.startswith("emotion_") and 0 < inst.start - neg.end <= 3
                             and any(t.text.lower() in _CAUSE_WORDS for t in clause[neg.end + 1 : inst.start])):
                         inst.negated, inst.negation_word = True, neg.negation_word
+            found = self._drop_measure_words(found, clause, explanation)
+            ear = self._turned_ear(clause)
+            for inst in found:
+                if ear and inst.concept.key == "head_turn" and inst.side and not inst.negated:
+                    # "turns his right ear to the door", "an ear to the noise on her left": the ear goes toward
+                    # that side, so the face turns away from it
+                    inst.side = "left" if inst.side == "right" else "right"
+                    explanation.append(f"'{ear}': the ear turns toward the side named, the face away from it ({inst.side})")
             for inst in found:
                 # "the right side of her mouth stretches back in a grimace": the expression that names how a
                 # one-sided movement looks is on that side too
@@ -1092,6 +1148,13 @@ class EmbeddedPlanner:
                 near = [sp for sp in spans if "side" in sp.roles and 0 <= named[-1].start - sp.end <= 2]
                 last_side = str(near[-1].roles["side"]) if near else ""
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
+        if pending_size is not None and previous_clause and float(pending_size.roles["intensity"]) >= _LATE_SIZE_MIN:
+            # "a tiny grin, it's enormous": a large size said last, with no movement after it, sizes the movement before
+            # (a small one said last is an overall intensity phrase, read as such: "..., just barely")
+            size = float(pending_size.roles["intensity"])
+            for inst in previous_clause:
+                if not inst.negated and (inst.intensity is None or inst.intensity < size):
+                    inst.intensity, inst.intensity_word = size, pending_size.text
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
         instances = self._faded_earlier(instances, explanation)
@@ -1197,6 +1260,7 @@ class EmbeddedPlanner:
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         self._lids_under_high_brows(instances, values, text, explanation)
+        self._named_lids_win(instances, values, explanation)
         values[forced] = 0.0
         if not cold_eyes and _SOCIAL_SMILE_RE.search(text) and any(
                 i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
@@ -1284,8 +1348,14 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2") or m.group("part3")).lower()), "")
-                named = set(lx.PART_REGIONS.get(part, ()))
+                listed = m.group("part") or m.group("part2") or m.group("part3")
+                if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
+                    listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
+                words = re.findall(_STILL_PARTS, listed, re.I)
+                if re.search(r"\b(?:barely|hardly|scarcely)\b", m.group(0), re.I):
+                    # "mouth barely moving" as she whispers or smiles: a small movement; only other parts are held
+                    words = [w for w in words if w.lower() not in ("mouth", "lips", "jaw")]
+                named = {r for w in words for r in lx.PART_REGIONS.get(lx.PARTS.get(self._lemmatizer.base(w.lower()), ""), ())}
                 side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
                     one = np.array([c.side == side.group(1).lower() for c in ch.CHANNELS])
@@ -1293,6 +1363,32 @@ class EmbeddedPlanner:
                 regions |= named
             for r in named:
                 mask |= _REGION_MASKS[r] & one
+        for m in _STILL_HALF_RE.finditer(text):  # "lower face neutral", "upper half dead"
+            named = set(_HALVES[m.group("half").lower()])
+            regions |= named
+            for r in named:
+                mask |= _REGION_MASKS[r]
+        for m in _ONLY_PART_RE.finditer(text):
+            # "upper face only: worried", "only the mouth": every other part of the expression stays at rest
+            # (not where the eyes look or the head turns)
+            half = (m.group("half") or m.group("half2") or "").lower()
+            if half:
+                kept = set(_HALVES[half])
+            else:
+                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2")).lower()), "")
+                kept = set(lx.PART_REGIONS.get(part, ()))
+            if "eyes" in kept:
+                if any(i.concept.region == "gaze" and not i.negated for i in instances):
+                    continue  # "raises only his eyes to her": the look, not the head, moves
+                kept.add("cheeks")  # "amusement in the eyes only": the cheeks lift with the eyes' smile
+            if not kept or not any(self._regions(i) & kept for i in instances if not i.negated):
+                continue  # nothing moves in the part named: 'only' says something else here
+            held = set(_ALL_REGIONS) - kept - {"gaze", "head"}
+            if any(self._regions(i) & held and not i.concept.key.startswith("emotion_") for i in instances if not i.negated):
+                continue  # a part outside it is said to move too ("calm smile, only the eyes wide"): not a restriction
+            regions |= held
+            for r in held:
+                mask |= _REGION_MASKS[r]
         if not mask.any():
             return
         values[mask] = 0.0
@@ -1418,7 +1514,7 @@ class EmbeddedPlanner:
                                             if abs(value) >= _NEGATED_REGION_MIN}
         return {inst.concept.region}
 
-    def _instances(self, spans: list[_Span], explanation: list[str]) -> list[_Instance]:
+    def _instances(self, spans: list[_Span], explanation: list[str], clause: list[Token] | None = None) -> list[_Instance]:
         """Movements of one clause (part+action pairs and expression words) with their modifiers."""
         used: set[int] = set()
         instances: list[_Instance] = []
@@ -1455,6 +1551,17 @@ class EmbeddedPlanner:
                                                scale=_ACTION_SCALE.get(str(s.roles["action"]), 1.0)))
                     used.update((k, pk))
                     paired[k] = pk
+                    joined = self._joined_part(spans, pk, clause)
+                    if joined is not None and joined not in used and p.start < s.start:
+                        # "head and eyes snap to her left", "her eyes and chin rise": parts joined by 'and' share the verb
+                        q = spans[joined]
+                        key = lx.RULES.get((q.roles["part"], s.roles["action"])) or lx.RULES.get(
+                            (q.roles["part"], lx.ACTION_FALLBACK.get(str(s.roles["action"]), "")))
+                        if key is not None and key != concept_key:
+                            instances.append(_Instance(lx.CONCEPTS[key], min(q.start, s.start), max(q.end, s.end),
+                                                       f"{q.text} .. {s.text}", vague=vague,
+                                                       scale=_ACTION_SCALE.get(str(s.roles["action"]), 1.0)))
+                            used.add(joined)
                     continue
             if "expression" in s.roles and self._is_modifier_here(spans, k):
                 continue
@@ -1480,7 +1587,7 @@ class EmbeddedPlanner:
                 inst.concept = lx.CONCEPTS["jaw_drop_full"]  # "his jaw dropped to his knees": as far as a jaw goes
         if not instances:
             self._reset_parts(spans, parts, instances)
-        self._attach_modifiers(spans, used, instances)
+        self._attach_modifiers(spans, used, instances, clause)
         return instances
 
     @staticmethod
@@ -1614,7 +1721,8 @@ class EmbeddedPlanner:
                 old.scale = min(old.scale, inst.scale)  # "the corner twitches upward": a twitch, however it is said
         return sorted(merged.values(), key=lambda i: i.start)
 
-    def _attach_modifiers(self, spans: list[_Span], used: set[int], instances: list[_Instance]) -> None:
+    def _attach_modifiers(self, spans: list[_Span], used: set[int], instances: list[_Instance],
+                          clause: list[Token] | None = None) -> None:
         if not instances:
             return
         for k, s in enumerate(spans):
@@ -1644,6 +1752,8 @@ class EmbeddedPlanner:
                     # "humming, no mouth movement, eyes closed": the negation names a part of its own that no movement
                     # here moves; the next movement, of another part named with it, is not denied
                     continue
+                if after is not None and clause is not None and self._verb_ends_negation(clause, spans, s, after):
+                    continue  # "pretends not to notice him and looks away": the negation ends with its own verb
                 target = after or self._nearest(instances, s, prefer_after=True)
                 if after is None and target.concept.key.startswith("emotion_"):
                     continue
@@ -1714,6 +1824,80 @@ class EmbeddedPlanner:
                 for target in self._side_targets(instances, s):
                     target.side = str(s.roles["side"])
 
+    @staticmethod
+    def _named_lids_win(instances: list[_Instance], values: np.ndarray, explanation: list[str]) -> None:
+        """Eyes said to widen keep no squint a feeling or grimace adds ("a grimace, the eyes widen"), and eyes said to
+        squint or narrow keep no widening ("wtf, squinting"): the lids named win over the expression's."""
+        def on(keys: frozenset[str], side: str) -> bool:
+            # (eyes only said to be open, "half open", "open just enough", do not speak against a squint; "eyes OPEN" do)
+            return any(i.concept.key in keys and not i.negated and not (
+                i.concept.key in _WIDENINGS and "open" in i.words.lower() and "wide" not in i.words.lower()
+                and (i.intensity is None or i.intensity <= 0.5)) and (
+                i.both or (i.side or (lx.DEFAULT_SIDE if i.one_sided else "")) in ("", side)) for i in instances)
+
+        for side, name in (("left", "Left"), ("right", "Right")):
+            wide, narrow = on(_WIDENINGS, side), on(_NARROWINGS, side)
+            if wide == narrow:
+                continue  # the lids of that eye are said neither way, or both ways
+            drop = _IDX[f"EyeSquint{name}"] if wide else _IDX[f"EyeWide{name}"]
+            if values[drop] > 0:
+                values[drop] = 0.0
+                explanation.append(f"the {side} eye is said to {'widen' if wide else 'narrow'}: the expression's "
+                                   f"{'squint' if wide else 'widening'} goes there")
+
+    @staticmethod
+    def _drop_measure_words(found: list[_Instance], clause: list[Token], explanation: list[str]) -> list[_Instance]:
+        """"A jolt of pain", "a wave of relief": an expression word right before 'of' and a feeling names how the
+        feeling comes, not an expression of its own."""
+        out = []
+        for inst in found:
+            nxt = [i for i in found if i.concept.key.startswith("emotion_") and i.start == inst.end + 2]
+            if (inst.from_expression and not inst.negated and nxt and 0 <= inst.end + 1 < len(clause)
+                    and clause[inst.end + 1].text == "of" and clause[inst.end].lemma in _MEASURE_NOUNS):
+                explanation.append(f"'{inst.words} of {nxt[0].words}': how the feeling comes, not a '{inst.concept.label}'")
+                continue
+            out.append(inst)
+        return out
+
+    @staticmethod
+    def _joined_part(spans: list[_Span], pk: int, clause: list[Token] | None) -> int | None:
+        """The part joined to ``spans[pk]`` by 'and' right before it ("head and eyes", "her eyes and chin"), or None."""
+        if clause is None or pk < 1:
+            return None
+        p, q = spans[pk], spans[pk - 1]
+        if "part" not in q.roles or q.start < 0 or "action" in q.roles or p.start - q.end != 2 or clause[q.end + 1].text != "and":
+            return None
+        return pk - 1
+
+    @staticmethod
+    def _turned_ear(clause: list[Token]) -> str:
+        """The words of an ear turned toward something ("turns his right ear", "turning an ear", "cocks an ear"),
+        or ''. A side named with it is where the ear points, not where the face goes."""
+        for k, tok in enumerate(clause):
+            if tok.lemma in _EAR_TURNS:
+                for j in range(k + 1, min(k + 4, len(clause))):
+                    if clause[j].lemma in ("ear", "ears"):
+                        return " ".join(t.text for t in clause[k : j + 1])
+                    if clause[j].text not in ("an", "a", "one", "left", "right", "good", "better"):
+                        break
+        return ""
+
+    @staticmethod
+    def _verb_ends_negation(clause: list[Token], spans: list[_Span], neg: _Span, after: _Instance) -> bool:
+        """A negator whose own word (a verb the planner does not read: "not to notice him", "didn't wait")
+        comes before an 'and' that leads on to the movement: the negation stays with that word ("doesn't say
+        anything or smile" denies both: 'or' under a negation is 'nor')."""
+        covered = {k for sp in spans if sp.start >= 0 for k in range(sp.start, sp.end + 1)}
+        own_word = False
+        for k in range(neg.end + 1, min(after.start, len(clause))):
+            tok = clause[k]
+            if tok.text == "and":
+                if own_word:
+                    return True
+            elif k not in covered and tok.lemma not in STOP_WORDS and tok.text.isalpha():
+                own_word = True
+        return False
+
     def _side_targets(self, instances: list[_Instance], span: _Span) -> list[_Instance]:
         """A side word just after a turn/gaze movement is its direction ("turns to the left");
         otherwise it names the side of the nearest movements ("the left eye twitches shut")."""
@@ -1739,8 +1923,10 @@ class EmbeddedPlanner:
         if inst.negated:
             self._negate(inst, negated, explanation)
             return
-        if (concept.key == "eyes_open" or (concept.key == "eyes_wide" and "open" in inst.words)) and (
+        if (concept.key == "eyes_open" or (concept.key == "eyes_wide" and (
+                "open" in inst.words or inst.intensity_word.lower() in _HARDLY_WORDS))) and (
                 inst.intensity is not None and inst.intensity <= 0.5 and not inst.comparative and "wide" not in inst.words):
+            # ("he hardly lifts his lids": the lids stay mostly down)
             # "eyes barely open", "eyes half open": the lids are mostly down, not the eyes a little wide
             # (but "eyes open a hair wider" are a little wide)
             inst = _Instance(lx.CONCEPTS["lids_droop"], inst.start, inst.end, inst.words, side=inst.side, both=inst.both,

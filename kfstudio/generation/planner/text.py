@@ -125,16 +125,52 @@ def tokenize(text: str) -> list[str]:
     """
     # a spaced dash or an em/en dash separates clauses ("kid pout -- chin bunched"); a hyphen joins a word
     s = _DASH_BREAK_RE.sub(" , ", normalize(text)).replace("-", " ").replace("_", " ")
+    # a '+' lists the items of a note ("squint + lips rolled in"): a clause break, unless it joins two parts that
+    # share what follows ("eyes + head up")
+    s = _PLUS_RE.sub(_plus, s)
     for short, long in _CONTRACTIONS.items():
         s = s.replace(short, long)
     s = s.replace("can not", "cannot").replace("cannot", "can not")
     return _WORD_RE.findall(s)
 
 
+_NEGATORS_BEFORE_AS_MUCH = frozenset({"not", "never", "without", "no", "nor"})
+_PLUS_PART = r"(?:head|eyes|eye|brows|brow|eyebrows|lids|lips|mouth|jaw|chin|cheeks|nose|gaze|face)"
+_PLUS_RE = re.compile(r"(\w*)\s*\+\s*(\w*)")
+_PLUS_PART_RE = re.compile(_PLUS_PART)
+
+
+def _plus(m: re.Match) -> str:
+    left, right = m.group(1), m.group(2)
+    if left.startswith("au") or right.startswith("au") or left.isdigit() or right.isdigit() or not left or not right:
+        return m.group(0)  # FACS codes ("aub+auc", "6+12"), a "+" after a number ("90%+"): as written
+    joiner = " and " if _PLUS_PART_RE.fullmatch(left) and _PLUS_PART_RE.fullmatch(right) else " , "
+    return f"{left}{joiner}{right}"
+
+
+def _so_much_as(tokens: list[Token], k: int) -> bool:
+    """'so much as' (or 'as much as' right after a negator) at ``k``: the emphasis of a negation ("not so
+    much as a glance", "without as much as a blink"), not a clause break and a size ("as much as she can")."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text != "much" or tokens[k + 2].text != "as":
+        return False
+    if tokens[k].text == "so":
+        return True
+    return tokens[k].text == "as" and k > 0 and tokens[k - 1].text in _NEGATORS_BEFORE_AS_MUCH
+
+
 def split_clauses(tokens: list[Token]) -> list[list[Token]]:
     """Split a token list at clause breaks (punctuation and conjunctions such as "while"), dropping fillers."""
     clauses: list[list[Token]] = [[]]
+    skip = 0
     for k, tok in enumerate(tokens):
+        if skip:
+            skip -= 1
+            continue
+        if _so_much_as(tokens, k):
+            # "never so much as glanced down", "without so much as a blink": an emphasis of the negation, which
+            # still reaches the movement after it (no clause break, no size word)
+            skip = 2
+            continue
         if tok.text == "as" and k + 2 < len(tokens) and tokens[k + 2].text == "as":
             continue  # "eyes as smooth as glass": the first 'as' of a comparison opens no clause (the second does)
         if tok.text in CLAUSE_BREAKS:
@@ -186,6 +222,8 @@ _NOT_INFLECTED = frozenset({
     "setter", "sitter", "putter", "batter", "chatter", "patter", "clatter", "shatter", "scatter", "gutter", "slipper",
     "slippers", "zipper", "dinner", "winner", "runner", "hammer", "summer", "supper", "manner", "banner", "spanner",
     "copper", "pepper", "kitten", "mitten", "button", "cotton", "glutton",
+    # ... and words that look like the comparative of another ("sober" is no more sobbing, "number" no more numb)
+    "sober", "number", "numbers",
 })
 
 
@@ -373,11 +411,11 @@ EMOTICONS: dict[str, str] = {
     ";P": "wink with tongue out", ":O": "gasp", ":-O": "gasp", ":o": "surprised", ":-o": "surprised", "o.o": "wide eyed",
     "O.O": "wide eyed", "O_O": "wide eyed", "o_o": "wide eyed", "0_0": "wide eyed", ":|": "neutral", ":-|": "neutral",
     ":/": "skeptical", ":-/": "skeptical", ":\\": "skeptical", ":S": "confused", ":s": "confused", "o_O": "confused",
-    "O_o": "confused", "-_-": "unimpressed", "-.-": "unimpressed", "-__-": "unimpressed", ">:(": "angry frown", ">:-(": "angry frown",
+    "O_o": "confused", "-_-": "unimpressed", "-.-": "unimpressed", "-__-": "unimpressed", ">:(": "angry frown", ">:-(": "angry frown", ">(": "angry frown", ">:[": "angry frown",
     ">_<": "wince", ">.<": "wince", "D:": "horrified", "D=": "horrified", ":*": "kiss", ":-*": "kiss", "<3": "loving",
     ":$": "embarrassed", ":@": "angry", "B)": "confident smile", "8)": "confident smile", ":3": "cute smile", "u_u": "sad",
     "._.": "blank", "owo": "surprised", "uwu": "cute smile", ":x": "lips pressed", ":X": "lips pressed",
-    ">(": "angry frown", ">:[": "angry frown", ">:)": "evil grin , brows lowered", ">:D": "evil grin , brows lowered", ":')": "smiling through tears",
+    ">:)": "evil grin , brows lowered", ">:D": "evil grin , brows lowered", ":')": "smiling through tears",
     ">_>": "side eye", "<_<": "side eye", ":^)": "smug smile",
 }
 
@@ -392,7 +430,7 @@ SHORTHAND: dict[str, str] = {
     # contractions typed without the apostrophe
     "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
     "werent": "were not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not",
-    "havent": "have not", "hadnt": "had not", "cant": "can not", "wont": "will not", "aint": "is not", "didn": "did not",
+    "havent": "have not", "hadnt": "had not", "cant": "can not", "wont": "will not", "aint": "is not", "didn": "did not", "dosnt": "does not", "dosent": "does not", "doesent": "does not",
     "doesn": "does not", "isn": "is not", "wasn": "was not", "couldn": "could not", "wouldn": "would not",
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
@@ -423,6 +461,35 @@ SHORTHAND: dict[str, str] = {
     "angery": "angry", "angy": "angry", "happi": "happy", "suprize": "surprise", "suprized": "surprised",
     "surprize": "surprise", "surprized": "surprised", "greatful": "grateful",
 }
+
+#: A question answered "no" ("Happy? Not by any stretch.", "Embarrassed? Not him.", "Shy? Him? Anything but.", "bored? far
+#: from it", "Crying? No."): what it asks about is denied, read as "not happy ."
+_DENIED_QUESTION_RE = re.compile(
+    r"(^|[.!;:\u2013\u2014]\s*|\s-\s*)([^.!?;:\u2013\u2014\d]{1,50}?)\?\s*(?:[\u2013\u2014-]+\s*)?(?:(?:him|her|them|me|you|us)\s*\?\s*)?"
+    r"(?:no+|nope|nah|not\s+really|not\s+(?:him|her|them|me|us|at\s+all|a\s+chance|a\s+bit|one\s+bit|by\s+any\s+stretch|in\s+the\s+least|even\s+close)"
+    r"|anything\s+but|far\s+from\s+it|hardly|never)\b[.!,]*", re.IGNORECASE)
+
+_LESS_THAN_RE = re.compile(r"(^|[^\w\s]\s*|\b(?:is|was|it's|he's|she's|more)\s+)?\b(?:less\s+(?:of\s+)?(an?\s+[\w\-]+(?:\s+[\w\-]+)?)\s+than"
+                           r"|not\s+so\s+much\s+((?:an?\s+)?[\w\-]+(?:\s+[\w\-]+)?)\s+as)\s+", re.IGNORECASE)
+
+#: Subjects after which a lone 'r' is the verb "are" ("u r", "they r", "my lips r zipped")
+_R_SUBJECTS = frozenset({"u", "you", "we", "they", "these", "those", "ppl", "people", "ya", "yall", "things", "both"})
+#: Words after 'r' that keep it a side ("brows r .5" has a number; "eyes r only"; "lips r side")
+_R_SIDE_AFTER = frozenset({"only", "side", "one", "corner", "brow", "eye", "cheek", "lid", "nostril", "and", "l", "left", "right"})
+
+
+def _r_is_are(words: list[str], k: int) -> bool:
+    """A lone 'r' (``words[k]``, the list :func:`normalize` splits, words at even places) between a plural
+    subject and a word that says what it is: the text-speak verb "are", not the right side."""
+    if words[k + 1].strip() or not words[k + 1]:  # a space after it
+        return False
+    before, after = words[k - 2] if k >= 2 and not words[k - 1].strip() else "", words[k + 2]
+    if not after or not after[0].isalpha() or after in _R_SIDE_AFTER:
+        return False
+    if after in ("u", "you", "we", "they", "ya"):
+        return True  # "r u crying?": a question
+    return before in _R_SUBJECTS or (len(before) > 3 and before.endswith("s") and not before.endswith("ss"))
+
 
 #: Screen directions: the camera's (or the audience's) left is the face's right, and vice versa. Not the
 #: stage's: stage left is the actor's own left as they face the audience (:data:`_STAGE_SIDE_RE`).
@@ -505,8 +572,16 @@ _HEAD_GESTURE_RE = re.compile(
     r"|nod|nods|nodded|nodding)\b(?![^.;!?]*[.;!?])", re.I)
 
 
+#: an ear turned toward something earlier in the sentence ("turns his right ear to the door on his right"): the side
+#: after it is where the ear points, which the planner reads with the turn (the face goes the other way)
+_EAR_TURN_RE = re.compile(r"\b(?:turn|cock|angl|point|bend|inclin)\w*\s+(?:(?:his|her|their|my|your|an|one|a|the)\s+)?"
+                          r"(?:(?:left|right|good|better)\s+)?ears?\b(?![^.;!?]*[.;!?])", re.I)
+
+
 def _target_side(m: re.Match) -> str:
     """'at someone on her left' -> the eyes a little that way (and the head, after a head gesture)."""
+    if _EAR_TURN_RE.search(m.string[: m.start()]):
+        return m.group(0)
     head = f" head turned slightly to the {m.group(3)} ," if _HEAD_GESTURE_RE.search(m.string[: m.start()]) else ""
     return f"{m.group(1)} {m.group(2)} , eyes slightly to the {m.group(3)} ,{head}"
 
@@ -943,7 +1018,12 @@ def normalize(text: str) -> str:
         s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _observed(s)
+    s = _DENIED_QUESTION_RE.sub(lambda m: f"{m.group(1)}not {m.group(2)} . ", s)
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
+    # "less a frown than a squint", "not so much laughing as wheezing": the second is what the face does, not the first
+    s = _LESS_THAN_RE.sub(lambda m: f"{m.group(1) or ''}not {m.group(2) or m.group(3)} , ", s)
+    # "grinning like mad", "blinking like crazy": how much, not a feeling
+    s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
     s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
@@ -961,6 +1041,9 @@ def normalize(text: str) -> str:
     words = re.split(r"([^\w']+)", s)
     if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
         words = ["" if w in _TONE_MARKERS else w for w in words]
+    for k in range(0, len(words) - 2, 2):
+        if words[k] == "r" and _r_is_are(words, k):
+            words[k] = "are"  # "my lips r zipped", "u r so dramatic": the verb, not the right side
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
     s = _STAGE_SIDE_RE.sub(r" \1", s)  # after case folding: the side is already in lower case
@@ -1110,7 +1193,12 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "her eyes are smiling", "smiling eyes", "the eyes smile, the mouth barely": the smile is in the eyes (AU6,
     # the cheeks lift and the eye corners crinkle), not a mouth smile
     ("smil", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*smil(?:e|es|ed|ing)\b"
-     r"(?!\s+(?:and|but)\s+(?:the\s+|her\s+|his\s+)?mouth)|\b(?:with|her|his|their|my|your|the|and|but|,)\s+smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
+     r"(?!\s+and\s+(?:the\s+|her\s+|his\s+)?mouth)|\b(?:with|her|his|their|my|your|the|and|but|,)\s+smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
+     " eye corners crinkle "),
+    # "her eyes laugh; the mouth doesn't", "laughing eyes": the same, a laugh in the eyes
+    ("laugh", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*laugh(?:s|ed|ing)?\b"
+     r"(?!\s+and\s+(?:the\s+|her\s+|his\s+)?mouth)|(?:^|\b(?:with|her|his|their|my|your|the|and|but)|,)\s*laughing\s+eyes\b"
+     r"(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
      " eye corners crinkle "),
     # "a glare which screams 'get out'", "a face that yelled guilty": what the look says, no scream or shout of its own
     ("", r"\b(that|which)\s+(?:screams?|screamed|shouts?|shouted|yells?|yelled)\b", r"\1 says"),
