@@ -853,6 +853,12 @@ ACTIONS.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", 
 INTENSITY.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", "toward hairline",
                                 "near hairline", "at hairline", "into the roof", "near the roof", "to the roof",
                                 "into hair"], 0.9))
+#: "his brows hit the roof": brows that hit the roof (as "hit the ceiling") go up as far as they go
+ACTIONS.update(dict.fromkeys(["hit the roof", "hits the roof"], "up"))
+INTENSITY.update(dict.fromkeys(["hit the roof", "hits the roof"], 1.0))
+#: ... but a person who hits the roof has lost their temper (the angry outburst); the brows named beside it still
+#: take it as their movement
+EXPRESSION_WORDS.update(dict.fromkeys(["hit the roof", "hits the roof"], "outburst"))
 #: a wink pulls up the corner on its side (corpus train: MouthSmile 0.2-0.35 on a plain wink's side, 0.15 before)
 _retarget("wink", MouthSmile_S=0.3)
 #: a trembling lip is the edge of crying: the inner brows lift and the corners pull down with it (corpus train:

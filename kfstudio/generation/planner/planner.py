@@ -170,6 +170,12 @@ _SAD_BROW_RE = re.compile(
 _WARM_CHEEKS_RE = re.compile(
     r"\b(?:cheeks?|crinkl\w*|creas\w*|crow'?s?[\s-]feet|squish\w*|narrow\w*|squint\w*|tears?|teary|cry\w*|cried|weep\w*|sob\w*)\b"
     r"|\b(?:proud|happy|joyful|delighted|warm|loving|tender|fond|glad|thrilled|radiant)\s+(?:little\s+)?(?:smile|grin)", re.I)
+#: A smile stretched wide or flat ("a stretched smile", "smile stretched too wide", "a flat smile"): the lips pulled
+#: out along the face with no cheek raiser, the put-on smile of a social lie (corpus train: CheekSquint 0.15 over 16
+#: stretched smiles, 0 in most; the warm ones name crinkled eyes or a laugh, as _WARM_CHEEKS_RE reads)
+_STRETCHED_SMILE_RE = re.compile(
+    r"\b(?:stretched|stretchy|flat)\s+(?:little\s+)?(?:smile|smiles|grin|grins)\b"
+    r"|\b(?:smile|smiles|grin|grins)\s+(?:is\s+|was\s+|goes\s+|went\s+)?(?:stretch|stretches|stretched|stretching)\b", re.I)
 #: A quote mark (a straight apostrophe only where it does not join two letters, as in "don't")
 _QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
 #: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
@@ -230,7 +236,13 @@ _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "em
 _COLD_EYES_RE = re.compile(
     r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint)\b"
     r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
-    r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b",
+    r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b"
+    # "the eyes did not join in", "his eyes won't smile": the same in the past or the future
+    r"|\beyes?\b[^,;.]{0,15}?\b(?:did\s+not|didn'?t|won'?t|will\s+not|would\s+not|wouldn'?t)\s+(?:crinkle|smile|join|light\s+up|warm)"
+    # a smile of the mouth alone: "mouth only", "only the mouth", "all mouth", "nothing above the mouth / the nose /
+    # the cheekbones" (the cheek raiser and the lids take no part)
+    r"|\bmouth[\s-]+only\b|\bonly\s+(?:with\s+)?(?:the|his|her|its|their|my)\s+mouth\b|\ball\s+mouth\b"
+    r"|\bnothing\s+above\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:mouth|lips|nose|cheekbones?)\b",
     re.IGNORECASE,
 )
 #: Words that make a smile a thin, pressed one ("a tight smile", "the smile had gone thin"), its strongest
@@ -591,6 +603,30 @@ class _Matcher:
                 part = next((o for o in reversed(out[:k]) if "part" in o.roles), None)
                 if part is not None and part.roles["part"] in _SHIFTING_PARTS:
                     s.roles = {"action": "turn"}
+        return self._split_shared_part(lemmas, texts, out)
+
+    def _split_shared_part(self, lemmas: list[str], texts: list[str], out: list[_Span]) -> list[_Span]:
+        """"She raises and knits her brows": two verbs share one part, but the second verb and the part are one
+        lexicon phrase ("knit brow") that would keep the part to itself and leave the first verb with none. After
+        "<movement> and", such a phrase that is a movement word followed by a part is read as those two words, so
+        both verbs pair with the part ("raises and furrows her brows" reads the same)."""
+        k = 1
+        while k < len(out):
+            s, prev = out[k], out[k - 1]
+            if ("expression" in s.roles and s.end > s.start and "action" in prev.roles and "part" not in prev.roles
+                    and s.start - prev.end == 2 and texts[s.start - 1].lower() in ("and", "&")
+                    and not any("part" in o.roles and 0 <= prev.start - o.end <= 3 for o in out[:k - 1])):
+                # (not "her lip peeled back and his heavy brows ...": the first verb has a part of its own)
+                for cut in range(s.start + 1, s.end + 1):
+                    verb = self.table.get(tuple(lemmas[s.start:cut]), {})
+                    part = self.table.get(tuple(lemmas[cut : s.end + 1]), {})
+                    if "action" in verb and "part" in part:
+                        out[k : k + 1] = [
+                            _Span(s.start, cut - 1, " ".join(texts[s.start:cut]), {"action": verb["action"]}),
+                            _Span(cut, s.end, " ".join(texts[cut : s.end + 1]), {"part": part["part"]}),
+                        ]
+                        break
+            k += 1
         return out
 
     @staticmethod
@@ -1149,7 +1185,10 @@ class EmbeddedPlanner:
             flags["touched"].update(self._regions(inst))
         self._lids_under_high_brows(instances, values, text, explanation)
         values[forced] = 0.0
-        if not cold_eyes and _SOCIAL_SMILE_RE.search(text) and any(
+        put_on = bool(_SOCIAL_SMILE_RE.search(text)) or (
+            bool(_STRETCHED_SMILE_RE.search(text)) and not _WARM_CHEEKS_RE.search(text)
+            and not any(i.concept.key in _LAUGHS - _SMILES and not i.negated for i in instances))
+        if not cold_eyes and put_on and any(
                 i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
             values[_CHEEKS] *= _SOCIAL_CHEEKS
             explanation.append(f"a social smile (polite, nervous, forced ...): the cheeks stay out of it, x{_SOCIAL_CHEEKS:g}")

@@ -1,0 +1,85 @@
+"""Round 14a of the planner: figurative language, prose, subtext, bodily states and narrated changes.
+
+Every probe sentence is written here for the rule it checks (none is a corpus line); the real planner
+reads it and the values it gives are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# --- brows that hit the roof ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the vicar's brows hit the roof", "her eyebrows hitting the roof at the price"])
+def test_brows_that_hit_the_roof_go_up_as_far_as_they_go(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.85 and both(p, "BrowOuterUp") >= 0.85
+    assert both(p, "BrowDown") == 0
+
+
+def test_a_person_who_hits_the_roof_loses_their_temper(planner):
+    p = planner.plan("Mum hit the roof when she found the dent")
+    assert both(p, "BrowDown") >= 0.5 and v(p, "JawOpen") >= 0.3
+
+
+# --- a put-on smile: stretched, flat, or of the mouth alone -----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "a bright smile stretched across the host's face",
+    "eyebrows up, a stretchy smile for the in-laws",
+    "she gives the waiter a flat smile",
+    "his grin stretches a little too wide",
+])
+def test_a_stretched_or_flat_smile_leaves_the_cheeks_out(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.3
+    assert both(p, "CheekSquint") <= 0.1
+
+
+@pytest.mark.parametrize("text", ["a stretched grin, eyes crinkling at the corners", "he laughs, grin stretched wide"])
+def test_a_stretched_smile_with_crinkled_eyes_or_a_laugh_keeps_its_cheeks(planner, text):
+    assert both(planner.plan(text), "CheekSquint") >= 0.2
+
+
+@pytest.mark.parametrize("text", [
+    "the android smiled with nothing above the mouth",
+    "he smiles at the camera, mouth only",
+    "she smiled; her eyes did not join in",
+    "a smile that was all mouth",
+])
+def test_a_smile_of_the_mouth_alone_keeps_cheeks_and_lids_still(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.3
+    assert both(p, "CheekSquint") <= 0.1 and both(p, "EyeSquint") <= 0.05
+
+
+def test_a_plain_smile_still_lifts_the_cheeks(planner):
+    assert both(planner.plan("she smiles at the waiter"), "CheekSquint") >= 0.2
+
+
+# --- two verbs sharing one part ("raises and knits her brows") ---------------------------------------------
+
+@pytest.mark.parametrize("text", ["he raises and knits his brows at the question", "she lifts and knits her eyebrows"])
+def test_raised_and_knitted_brows_keep_the_raise(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.4 and both(p, "BrowDown") <= 0.3
+
+
+def test_knitted_brows_alone_still_knit(planner):
+    p = planner.plan("he knits his brows at the question")
+    assert both(p, "BrowDown") >= 0.4
+
+
+def test_a_first_verb_with_its_own_part_does_not_take_the_brows(planner):
+    p = planner.plan("her lip curled back and her heavy brows came down")
+    assert both(p, "BrowDown") >= 0.4 and v(p, "BrowInnerUp") <= 0.1
