@@ -83,3 +83,44 @@ def test_knitted_brows_alone_still_knit(planner):
 def test_a_first_verb_with_its_own_part_does_not_take_the_brows(planner):
     p = planner.plan("her lip curled back and her heavy brows came down")
     assert both(p, "BrowDown") >= 0.4 and v(p, "BrowInnerUp") <= 0.1
+
+
+def test_a_grin_stretched_from_ear_to_ear_is_warm(planner):
+    assert both(planner.plan("his grin stretched from ear to ear"), "CheekSquint") >= 0.2
+
+
+# --- 'crushed' said of a face part is a movement, not the feeling --------------------------------------------
+
+@pytest.mark.parametrize("text", ["the sergeant waited, brows crushed down", "her brows crushed together over the bill"])
+def test_crushed_brows_are_lowered_not_sad(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.5 and v(p, "BrowInnerUp") <= 0.2
+    assert both(p, "MouthFrown") == 0
+
+
+def test_crushed_shut_eyes_are_squeezed(planner):
+    p = planner.plan("eyes crushed shut against the spray")
+    assert both(p, "EyeBlink") >= 0.7 and both(p, "EyeSquint") >= 0.4
+
+
+def test_a_person_who_is_crushed_is_still_sad(planner):
+    p = planner.plan("he looked crushed when the letter came")
+    assert v(p, "BrowInnerUp") >= 0.4 and both(p, "MouthFrown") >= 0.3
+
+
+# --- pain beside a one-sided wince shows mostly on that side; 'that side' after a one-sided movement -----------
+
+def test_pain_beside_a_squeezed_eye_favours_that_side(planner):
+    p = planner.plan("burnt by the kettle, he keeps chatting, right eye squeezed shut")
+    assert v(p, "EyeSquintRight") - v(p, "EyeSquintLeft") >= 0.3
+    assert v(p, "BrowDownRight") > v(p, "BrowDownLeft") > 0
+
+
+def test_pain_with_no_side_stays_on_both(planner):
+    p = planner.plan("burnt by the kettle, he winces")
+    assert abs(v(p, "EyeSquintLeft") - v(p, "EyeSquintRight")) < 0.05
+
+
+def test_that_side_after_a_one_sided_movement_is_its_side(planner):
+    p = planner.plan("a one-sided grimace from the ulcer, the eye narrowing on that side")
+    assert abs(v(p, "EyeSquintLeft") - v(p, "EyeSquintRight")) >= 0.2

@@ -176,6 +176,8 @@ _WARM_CHEEKS_RE = re.compile(
 _STRETCHED_SMILE_RE = re.compile(
     r"\b(?:stretched|stretchy|flat)\s+(?:little\s+)?(?:smile|smiles|grin|grins)\b"
     r"|\b(?:smile|smiles|grin|grins)\s+(?:is\s+|was\s+|goes\s+|went\s+)?(?:stretch|stretches|stretched|stretching)\b", re.I)
+#: ... but a grin stretched "from ear to ear", a Cheshire-cat grin, is as wide and warm as a grin goes
+_EAR_TO_EAR_RE = re.compile(r"\bear[\s-]+to[\s-]+ear\b|\bcheshire\b", re.I)
 #: A quote mark (a straight apostrophe only where it does not join two letters, as in "don't")
 _QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
 #: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
@@ -352,8 +354,15 @@ _THAT_SIDE_RE = re.compile(r"\b(on|to|at)\s+(?:that|the\s+same)\s+side\b", re.IG
 _SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
 
 
+#: "a one-sided wince ... eye squeezed on that side": a side said before without naming which
+_ONE_SIDE_BEFORE_RE = re.compile(r"\bone[\s-]+sided\b|\bon\s+one\s+side\b|\blop[\s-]?sided\b", re.IGNORECASE)
+
+
 def _that_side(m: re.Match) -> str:
     named = _SIDE_WORD_RE.findall(m.string[: m.start()])
+    if not named and _ONE_SIDE_BEFORE_RE.search(m.string[: m.start()]):
+        # the one side a one-sided movement takes when none is named (lexicon.DEFAULT_SIDE)
+        named = [lx.DEFAULT_SIDE]
     return f"{m.group(1)} the {named[-1].lower()} side" if named else m.group(0)
 
 
@@ -373,7 +382,12 @@ _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
 #: One-sided smiles, and the channels a feeling's smile lifts less on the other side of one (by this factor: the
 #: corpus's lopsided grins that are also happy keep the other corner up a little, their smirks keep it near rest)
 _LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
+#: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
+_PAIN_MOVES = frozenset({"wince", "grimace", "squint", "eyes_squeeze", "eyes_narrow"})
 _LOPSIDED_OTHER = 0.5
+#: ... and pain beside a one-sided wince reaches the other side this far (corpus: the other side's brow and lids
+#: at about a third of the hurting side's)
+_PAIN_OTHER = 0.35
 _ONE_SIDED_SMILE = np.isin(np.arange(ch.NUM_CHANNELS), [ch.channel_index(n) for n in (
     "MouthSmileLeft", "MouthSmileRight", "MouthDimpleLeft", "MouthDimpleRight")])
 _INNER_BROW = ch.channel_index("BrowInnerUp")
@@ -406,6 +420,7 @@ class _Instance:
     mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
     unsealed: bool = False  # a feeling beside lips the words part: its pressed or rolled lips are left out
     smile_side: str = ""  # a feeling beside a one-sided smile ("smirks, pleased"): its smile favours that side
+    pain_side: str = ""  # pain beside a one-sided wince or squeezed eye: it shows mostly on that side
     browless: bool = False  # eyes narrowed in a smile or laugh: the lids and cheeks tighten, the brows stay up
 
     def distance(self, pos: int) -> int:
@@ -1179,6 +1194,14 @@ class EmbeddedPlanner:
             for inst in instances:
                 if inst.concept.key.startswith("emotion_") and inst.concept.sided == "sym" and not inst.side:
                     inst.smile_side = side
+        hurt = [i for i in instances if not i.negated and not i.both and (i.side or i.one_sided) and i.concept.key in _PAIN_MOVES]
+        if hurt:
+            # "stung, still smiling, his left eye screwed up", "a one-sided wince from a sore tooth": the pain a word
+            # names shows mostly on the side the description gives it, not evenly over the whole face
+            side = hurt[0].side or lx.DEFAULT_SIDE
+            for inst in instances:
+                if inst.concept.key == "emotion_pain" and not inst.negated and not inst.side and not inst.both:
+                    inst.pain_side = side
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
@@ -1186,7 +1209,7 @@ class EmbeddedPlanner:
         self._lids_under_high_brows(instances, values, text, explanation)
         values[forced] = 0.0
         put_on = bool(_SOCIAL_SMILE_RE.search(text)) or (
-            bool(_STRETCHED_SMILE_RE.search(text)) and not _WARM_CHEEKS_RE.search(text)
+            bool(_STRETCHED_SMILE_RE.search(text)) and not _WARM_CHEEKS_RE.search(text) and not _EAR_TO_EAR_RE.search(text)
             and not any(i.concept.key in _LAUGHS - _SMILES and not i.negated for i in instances))
         if not cold_eyes and put_on and any(
                 i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
@@ -1733,6 +1756,8 @@ class EmbeddedPlanner:
             contribution[_BROW_DOWN] = 0.0
         if inst.smile_side:
             contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= _LOPSIDED_OTHER
+        if inst.pain_side:
+            contribution[_OTHER_SIDE[inst.pain_side]] *= _PAIN_OTHER
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
         if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it
