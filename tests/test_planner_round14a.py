@@ -124,3 +124,21 @@ def test_pain_with_no_side_stays_on_both(planner):
 def test_that_side_after_a_one_sided_movement_is_its_side(planner):
     p = planner.plan("a one-sided grimace from the ulcer, the eye narrowing on that side")
     assert abs(v(p, "EyeSquintLeft") - v(p, "EyeSquintRight")) >= 0.2
+
+
+# --- brows said to stay still: after 'but', with "won't move", with "keeps ... still" ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "squinting into the sun, but the brows are not moving",
+    "after the botox he won't move his brows; he narrows his eyes at the screen",
+    "she squints but keeps her brows perfectly still",
+])
+def test_brows_said_to_stay_still_take_no_frown_from_a_squint(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") >= 0.3
+    assert both(p, "BrowDown") == 0 and v(p, "BrowInnerUp") == 0
+
+
+def test_everything_but_the_brows_still_moves_the_brows(planner):
+    p = planner.plan("everything but the brows stays still; brows up")
+    assert v(p, "BrowInnerUp") >= 0.4

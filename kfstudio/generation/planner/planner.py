@@ -325,13 +325,18 @@ _STILL_PART_RE = re.compile(
     r"|budge|budging|twitch|twitching|join\s+in|joining\s+in|take\s+part|taking\s+part)\b)"
     r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b"
     # an imperative negation names the part after its verb: "don't raise the brows", "do not move your head"
-    r"|\b(?:(?:do|does|did)(?:n['\u2019]?t|\s+not)|never|no)\s+(?:raise|raising|lift|lifting|move|moving|lower|lowering|furrow|furrowing|knit"
+    r"|\b(?:(?:do|does|did|wo|would|could|ca)(?:n['\u2019]?t|\s+not)|will\s+not|would\s+not|cannot|can\s+not|never|no)\s+(?:raise|raising|lift|lifting|move|moving|lower|lowering|furrow|furrowing|knit"
     r"|knitting|arch|arching|touch|touching|involve|involving)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|my\s+)?"
-    r"(?P<part3>eyebrows|brows|forehead|eyes|mouth|lips|jaw|head)\b",
+    r"(?P<part3>eyebrows|brows|forehead|eyes|mouth|lips|jaw|head)\b"
+    # "she keeps her eyebrows perfectly still", "holding his mouth still": the part held still on purpose
+    r"|\b(?:keep|keeps|kept|keeping|hold|holds|held|holding)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|my\s+)?"
+    r"(?P<part4>eyebrows|brows|forehead|mouth|lips|jaw|head)\s+(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|absolutely\s+)?"
+    r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b",
     re.IGNORECASE,
 )
 _SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
-_OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
+#: ('but' only as "except": "everything but the brows", not the conjunction of "squinting, but the brows are not moving")
+_OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|(?<![,;:]\s)but|other\s+than|around)\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
 #: Lips said to press, close or tighten while a sound is said keep these channels (the text's), and the sound
 #: opens these at most this much
@@ -1279,7 +1284,8 @@ class EmbeddedPlanner:
         regions: set[str] = set()
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for m in _STILL_PART_RE.finditer(text):
-            if _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            if not (m.group("part3") or m.group("part4")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+                # (a match opening on its verb, "but keeps her brows still", has no "everything but" before its part)
                 continue  # "everything below the brows stays still": the brows are what moves
             one = np.ones(ch.NUM_CHANNELS, dtype=bool)
             if m.group("rest"):
@@ -1288,7 +1294,7 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2") or m.group("part3")).lower()), "")
+                part = lx.PARTS.get(self._lemmatizer.base((m.group("part") or m.group("part2") or m.group("part3") or m.group("part4")).lower()), "")
                 named = set(lx.PART_REGIONS.get(part, ()))
                 side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
