@@ -142,3 +142,22 @@ def test_brows_said_to_stay_still_take_no_frown_from_a_squint(planner, text):
 def test_everything_but_the_brows_still_moves_the_brows(planner):
     p = planner.plan("everything but the brows stays still; brows up")
     assert v(p, "BrowInnerUp") >= 0.4
+
+
+# --- a body part or a movement that hurts is pain; a laugh that hurts is hurt feelings -------------------------
+
+@pytest.mark.parametrize("text", ["my wrist hurts", "bending it hurts, she grits her teeth", "chewing hurts"])
+def test_a_body_part_or_movement_that_hurts_is_pain(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.15 and both(p, "EyeSquint") >= 0.15
+    assert both(p, "MouthFrown") <= 0.1
+
+
+@pytest.mark.parametrize("text", ["she looks hurt", "a joke that hurts, and you can see it hurt him"])
+def test_hurt_feelings_stay_sad(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "BrowDown") <= 0.1
+
+
+def test_smiling_so_hard_it_hurts_is_no_pain(planner):
+    assert both(planner.plan("grinning so hard it hurts"), "BrowDown") <= 0.1

@@ -980,6 +980,29 @@ def normalize(text: str) -> str:
 _POSS = r"(?:her|his|their|my|your|one's|the)"
 _OBJ = r"(?:him|her|them|me|us|you|it|each\s+other|the\s+\w+)"
 
+#: Body parts that hurt: physical pain, not a person hurt inside
+_HURTING_PARTS = frozenset({
+    "ear", "ears", "tooth", "teeth", "molar", "head", "throat", "back", "neck", "eye", "eyes", "knee", "jaw", "ribs", "rib",
+    "stomach", "tummy", "foot", "feet", "leg", "arm", "skin", "hand", "finger", "fingers", "toe", "shoulder", "chest", "lip",
+    "lips", "nose", "forehead", "gum", "gums", "wrist", "ankle",
+})
+
+
+def _physical_hurt(m: re.Match) -> str:
+    """"Swallowing hurts", "my ear hurts", "turning it hurts", "it hurts to laugh": a body part or a movement that
+    hurts is physical pain; "a laugh that hurts", "you could see it hurt" stay the hurt feelings they are."""
+    subject, verb = m.group(1), m.group(2)
+    before = m.string[: m.start()]
+    after = m.string[m.end() :]
+    gerund = subject.endswith("ing") and len(subject) > 4
+    if subject == "it":
+        gerund = bool(re.search(r"\b\w{2,}ing\s+$", before)) or (verb == "hurts" and bool(re.match(r"\s+to\s+\w", after)))
+    if not (gerund or subject in _HURTING_PARTS):
+        return m.group(0)
+    if re.search(r"\bso\s+\w+(?:\s+\w+){0,3}\s*$", before):
+        return m.group(0)  # "smiling so hard it hurts", "so wide my cheeks hurt": a size, not pain
+    return f"{subject} {'is' if verb == 'hurts' or subject not in ('it',) else 'was'} painful"
+
 
 class _Rewrite(NamedTuple):
     """One rewrite rule: it runs only when ``gate`` (a word it needs, or a tuple of alternatives; "" = always)
@@ -1151,6 +1174,9 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("blue", r"\b(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\s+(?:(?:are|is|was|were|turning|turned|turns?|going|gone|went|goes|go)\s+)?(?:blue|purple|grey|gray)\b", r"\1 , "),
     ("blue", r"\b(?:blue|purple|grey|gray)(?:\s+|-)(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\b", r"\1"),
     ("blue", r"\b(?:blue|purple)\s+(?:with|from)\s+(?:the\s+)?cold\b|\b(?:blue|purple)(?:\s+|-)lipped\b", " cold "),
+    # "swallowing hurts", "my ear hurts", "it hurt": a thing or a body part that hurts is physical pain, not the
+    # hurt feelings of "she looks hurt" (but "smiling so hard it hurts" is only how hard)
+    ("hurt", r"\b(\w+)\s+(hurts|hurt)\b", _physical_hurt),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
     ("no", r"\b(?:to|at|for|with)\s+no(?:\s+|-)one(?:\s+in\s+particular)?\b", " , "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
