@@ -161,3 +161,25 @@ def test_hurt_feelings_stay_sad(planner, text):
 
 def test_smiling_so_hard_it_hurts_is_no_pain(planner):
     assert both(planner.plan("grinning so hard it hurts"), "BrowDown") <= 0.1
+
+
+# --- more words that start the last beat of a narrated change ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "her gaping surprise fades a little before settling on a small closed smile",
+    "his shocked gasp closes up into a tight little smile",
+    "the belly laugh winds down into a small smile",
+])
+def test_the_last_beat_after_settling_closing_up_or_winding_down_is_the_keyframe(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.2
+    assert v(p, "JawOpen") <= 0.1 and both(p, "EyeWide") <= 0.1
+
+
+def test_after_that_starts_the_last_beat(planner):
+    p = planner.plan("he gasps at the noise, and after that he frowns at the door")
+    assert both(p, "BrowDown") >= 0.3 and both(p, "EyeWide") <= 0.1
+
+
+def test_a_smile_settling_on_a_face_is_still_one_beat(planner):
+    assert both(planner.plan("a smile settling on her face"), "MouthSmile") >= 0.2
