@@ -183,3 +183,30 @@ def test_after_that_starts_the_last_beat(planner):
 
 def test_a_smile_settling_on_a_face_is_still_one_beat(planner):
     assert both(planner.plan("a smile settling on her face"), "MouthSmile") >= 0.2
+
+
+# --- idioms of a feeling --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["after the night shift he looked like something the cat dragged in",
+                                  "bog-eyed at the breakfast table", "bags under her eyes from the exams"])
+def test_idioms_of_being_worn_out_lower_the_lids(planner, text):
+    assert both(planner.plan(text), "EyeBlink") >= 0.25
+
+
+@pytest.mark.parametrize("text", ["he looked as though someone had run over his dog",
+                                  "a face like she'd lost a pound and found a penny",
+                                  "the look of a girl whose dog just died"])
+def test_idioms_of_glumness_are_sad(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthFrown") >= 0.2
+
+
+def test_rolling_in_the_aisles_is_laughter(planner):
+    p = planner.plan("the whole pub was rolling in the aisles")
+    assert both(p, "MouthSmile") >= 0.5 and v(p, "JawOpen") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["getting an answer out of him was like pulling teeth", "a pained, constipated face"])
+def test_a_strained_face_is_a_grimace(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthStretch") >= 0.3 and both(p, "BrowDown") >= 0.15

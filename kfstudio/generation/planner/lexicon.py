@@ -906,6 +906,15 @@ EXPRESSION_WORDS.update(dict.fromkeys(["face sag", "face slump"], "emotion_sadne
 #: ("win" is left out: as a word of its own it would stop "wind" reading as itself)
 EXPRESSION_WORDS.update(dict.fromkeys(["dog with two tail", "cat that get the cream"], "emotion_happiness"))
 EXPRESSION_WORDS.update(dict.fromkeys(["lottery winner"], "emotion_excitement"))
+#: more English idioms of a feeling, each read as the feeling it names (round 14a): worn out -- "looks like something
+#: the cat dragged in", "bog-eyed", "bags under his eyes"; glum -- "lost a pound and found a penny", "as if someone had
+#: run over his dog", "like a man whose dog just died"; beside themselves with laughter -- "rolling in the aisles"; a
+#: strained face -- "like pulling teeth", "constipated". (Idioms built on "as ... as" are not here: 'as' ends a clause.)
+EXPRESSION_WORDS.update(dict.fromkeys(["cat drag in", "bog eyed", "bag under eye"], "emotion_tiredness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["lose a pound and find a penny", "run over dog", "shoot dog", "dog just die", "dog die"],
+                                      "emotion_sadness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["roll in the aisle", "roll in aisle"], "laugh"))
+EXPRESSION_WORDS.update(dict.fromkeys(["pull teeth", "pull tooth", "constipated"], "grimace"))
 #: weather faces: "a face like a wet weekend / wet Good Friday / wet Monday" (miserable: the corners down, corpus train
 #: MouthFrown 0.4); "pure thunderhead", "a storm cloud of a face" (anger, as "face like thunder"); the Irish "like a
 #: bag of cats" (bad-tempered)
