@@ -210,3 +210,39 @@ def test_rolling_in_the_aisles_is_laughter(planner):
 def test_a_strained_face_is_a_grimace(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthStretch") >= 0.3 and both(p, "BrowDown") >= 0.15
+
+
+# --- brows that meet, a line between the brows; a held breath ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["his brows met over the invoice", "a deep line between her brows",
+                                  "her eyebrows meet in the middle as she reads"])
+def test_brows_that_meet_or_show_a_line_between_them_are_knitted(planner, text):
+    assert both(planner.plan(text), "BrowDown") >= 0.3
+
+
+def test_a_meeting_is_no_brow_movement(planner):
+    p = planner.plan("at the team meeting his eyebrows went up")
+    assert both(p, "BrowDown") == 0 and v(p, "BrowInnerUp") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["she holds her breath as the lid opens", "breath held, waiting for the verdict"])
+def test_a_held_breath_presses_the_lips(planner, text):
+    assert both(planner.plan(text), "MouthPress") >= 0.2
+
+
+def test_a_worry_line_is_the_worry_not_a_knit(planner):
+    p = planner.plan("a faint worry line between the brows")
+    assert v(p, "BrowInnerUp") >= 0.1 and both(p, "BrowDown") <= 0.1
+
+
+# --- not looking up from something: the eyes stay down on it ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["he answers without looking up from the crossword", "she doesn't look up from her knitting",
+                                  "he won't lift his eyes from the ledger"])
+def test_not_looking_up_keeps_the_eyes_down(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") >= 0.2 and both(p, "EyeLookUp") == 0
+
+
+def test_looking_up_still_looks_up(planner):
+    assert both(planner.plan("she looks up from the crossword"), "EyeLookUp") >= 0.2

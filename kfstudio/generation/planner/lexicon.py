@@ -675,6 +675,14 @@ RULES.update({("brows", "together"): "brows_knit", ("inner_brows", "together"): 
 ACTIONS.update({"crush": "crush", "crushed": "crush"})
 RULES.update({("brows", "crush"): "brows_lower", ("eyes", "crush"): "eyes_squeeze", ("lips", "crush"): "lips_press",
               ("mouth", "crush"): "lips_press", ("chin", "crush"): "chin_raise", ("nose", "crush"): "nose_wrinkle"})
+#: "a line between his brows": the knit named by its crease (as "a crease between the brows"; brows that
+#: meet are read by text.py, since 'meeting' the noun has the same lemma)
+ACTIONS.update(dict.fromkeys(["line between"], "together"))
+#: ... but "a worry line between the brows" is the worried brow's own crease, read as the worry
+EXPRESSION_WORDS.update({"worry line": "emotion_worry"})
+#: holding one's breath holds the lips shut on it (corpus train: MouthPress 0.26 over 22 lines, 0.3-0.5 where the
+#: cheeks are not puffed)
+EXPRESSION_WORDS.update(dict.fromkeys(["hold breath", "breath hold", "breath held"], "lips_press"))
 #: "teeth together": the jaw shut behind whatever the lips do (no brow or lip movement of its own)
 CONCEPTS.update(dict([_c("teeth_together", {"JawOpen": 0.0}, "mouth", 0.6, "none", "teeth together")]))
 #: puckered lips round a little (train: MouthFunnel 0.2-0.23 in 17 missed lines of 7 families, 0.15 before)

@@ -1177,6 +1177,15 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "swallowing hurts", "my ear hurts", "it hurt": a thing or a body part that hurts is physical pain, not the
     # hurt feelings of "she looks hurt" (but "smiling so hard it hurts" is only how hard)
     ("hurt", r"\b(\w+)\s+(hurts|hurt)\b", _physical_hurt),
+    # "he doesn't look up from the map", "without looking up from her book", "she won't lift her eyes from the screen":
+    # the eyes stay down on what is read (corpus train: EyeLookDown 0.45, HeadPitch 0.1-0.2 in such lines)
+    ("up", r"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|never|not|without)\s+(?:even\s+)?"
+           r"(?:look|looks|looked|looking|glance|glances|glanced|glancing)\s+up\b", " eyes down , head lowered a little "),
+    (("lift", "rais"), rf"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|never|not|without)\s+"
+           rf"(?:lift|lifts|lifted|lifting|raise|raises|raised|raising)\s+{_POSS}\s+(eyes|gaze|head)\b",
+     lambda m: " eyes down " if m.group(1) != "head" else " head lowered a little , eyes down "),
+    # "her brows met", "his eyebrows meet in the middle": brows that meet are drawn together
+    ("me", r"\b(brows|eyebrows)\s+(?:meet|meets|met|meeting)\b", r"\1 draw together"),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
     ("no", r"\b(?:to|at|for|with)\s+no(?:\s+|-)one(?:\s+in\s+particular)?\b", " , "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
