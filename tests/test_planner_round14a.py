@@ -246,3 +246,30 @@ def test_not_looking_up_keeps_the_eyes_down(planner, text):
 
 def test_looking_up_still_looks_up(planner):
     assert both(planner.plan("she looks up from the crossword"), "EyeLookUp") >= 0.2
+
+
+# --- crinkled or creased eyes are crow's feet, not a frown --------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["a slow grin, crinkling the eyes", "eyes creased at the corners, mouth still",
+                                  "her eyes crinkle as the joke lands"])
+def test_crinkled_eyes_raise_the_cheeks_without_lowering_the_brows(planner, text):
+    p = planner.plan(text)
+    assert both(p, "CheekSquint") >= 0.3 and both(p, "BrowDown") == 0
+
+
+@pytest.mark.parametrize("text", ["a crease between her brows", "his nose crinkles at the smell"])
+def test_a_crease_or_crinkle_elsewhere_is_still_a_knit(planner, text):
+    p = planner.plan(text)
+    assert max(both(p, "BrowDown"), both(p, "NoseSneer")) >= 0.3
+
+
+# --- out of breath ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["at the top of the hill she can't breathe", "winded after the sprint"])
+def test_not_being_able_to_breathe_or_winded_is_out_of_breath(planner, text):
+    p = planner.plan(text)
+    assert v(p, "JawOpen") >= 0.3 and v(p, "BrowInnerUp") >= 0.2
+
+
+def test_long_winded_is_no_breathlessness(planner):
+    assert v(planner.plan("a long-winded speech"), "JawOpen") == 0

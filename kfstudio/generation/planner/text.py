@@ -1184,6 +1184,10 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("lift", "rais"), rf"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|never|not|without)\s+"
            rf"(?:lift|lifts|lifted|lifting|raise|raises|raised|raising)\s+{_POSS}\s+(eyes|gaze|head)\b",
      lambda m: " eyes down " if m.group(1) != "head" else " head lowered a little , eyes down "),
+    # "can't breathe", "can barely breathe" after a run, "winded" (not "long-winded"): out of breath
+    ("breath", r"\bcan(?:'?t|not|\s+not|\s+barely|\s+hardly)\s+(?:even\s+)?(?:breathe|catch\s+(?:her|his|their|my|your)\s+breath)\b",
+     " out of breath "),
+    ("winded", r"(?<!long-)(?<!long\s)\bwinded\b", " out of breath "),
     # "her brows met", "his eyebrows meet in the middle": brows that meet are drawn together
     ("me", r"\b(brows|eyebrows)\s+(?:meet|meets|met|meeting)\b", r"\1 draw together"),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
