@@ -273,3 +273,23 @@ def test_not_being_able_to_breathe_or_winded_is_out_of_breath(planner, text):
 
 def test_long_winded_is_no_breathlessness(planner):
     assert v(planner.plan("a long-winded speech"), "JawOpen") == 0
+
+
+# --- a smile or laugh kept in by what the face does; cheeks that give it away ----------------------------------
+
+@pytest.mark.parametrize("text", ["lips pressed hard against a laugh", "she bites her lip so she won't laugh",
+                                  "lips rolled in to keep from giggling", "he purses his lips to kill the grin"])
+def test_a_laugh_kept_in_keeps_the_mouth_shut(planner, text):
+    p = planner.plan(text)
+    assert v(p, "JawOpen") <= 0.1 and both(p, "MouthSmile") <= 0.35
+    assert max(both(p, "MouthPress"), v(p, "MouthRollLower")) >= 0.2
+
+
+def test_a_plain_laugh_still_opens_the_mouth(planner):
+    assert v(planner.plan("she laughs at the joke"), "JawOpen") >= 0.3
+
+
+def test_cheeks_that_give_a_held_back_smile_away_show_it(planner):
+    held = planner.plan("trying hard not to smile")
+    shown = planner.plan("trying hard not to smile, but her cheeks give her away")
+    assert both(shown, "CheekSquint") >= 0.2 > both(held, "CheekSquint")

@@ -178,6 +178,9 @@ _STRETCHED_SMILE_RE = re.compile(
     r"|\b(?:smile|smiles|grin|grins)\s+(?:is\s+|was\s+|goes\s+|went\s+)?(?:stretch|stretches|stretched|stretching)\b", re.I)
 #: ... but a grin stretched "from ear to ear", a Cheshire-cat grin, is as wide and warm as a grin goes
 _EAR_TO_EAR_RE = re.compile(r"\bear[\s-]+to[\s-]+ear\b|\bcheshire\b", re.I)
+#: The cheeks or eyes said to give a held-back smile away ("but her cheeks gave her away", "his eyes betrayed him")
+_GIVE_AWAY_RE = re.compile(r"\b(?:cheeks?|eyes?)\b[^.;]{0,25}?\b(?:gave|give|gives|giving|given)\s+(?:\w+\s+)?away\b"
+                           r"|\b(?:cheeks?|eyes?)\b[^.;]{0,15}?\bbetray", re.I)
 #: A quote mark (a straight apostrophe only where it does not join two letters, as in "don't")
 _QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
 #: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
@@ -1212,6 +1215,16 @@ class EmbeddedPlanner:
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         self._lids_under_high_brows(instances, values, text, explanation)
+        if _GIVE_AWAY_RE.search(text):
+            # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
+            # cheeks and lids named as giving it away show it as it is
+            for inst in instances:
+                if (not inst.negated and inst.concept.key in _SUPPRESSIBLE
+                        and self._lemmatizer.phrase(inst.intensity_word or "") in self._suppress):
+                    shown = self._targets[inst.concept.key] * inst.concept.default
+                    values[_DUCHENNE] = np.maximum(values[_DUCHENNE], shown[_DUCHENNE])
+                    explanation.append("the cheeks and eyes give the held-back smile away: they show it in full")
+                    break
         values[forced] = 0.0
         put_on = bool(_SOCIAL_SMILE_RE.search(text)) or (
             bool(_STRETCHED_SMILE_RE.search(text)) and not _WARM_CHEEKS_RE.search(text) and not _EAR_TO_EAR_RE.search(text)

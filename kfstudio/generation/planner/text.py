@@ -1188,6 +1188,15 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("breath", r"\bcan(?:'?t|not|\s+not|\s+barely|\s+hardly)\s+(?:even\s+)?(?:breathe|catch\s+(?:her|his|their|my|your)\s+breath)\b",
      " out of breath "),
     ("winded", r"(?<!long-)(?<!long\s)\bwinded\b", " out of breath "),
+    # a smile or laugh kept in by what the face does: "lips pressed against a laugh", "bites his lip to keep from
+    # laughing", "so she won't laugh", "to kill the smile", "to keep the grin down": the laugh held back
+    (("against", "keep", "kill", "won't", "wont", "will not"),
+     r"\b(?:against\s+(?:a|an|the)|to\s+(?:kill|stop|smother)\s+(?:a|an|the|his|her|their|my)"
+     r"|to\s+keep\s+(?:a|an|the|his|her|their|my)|so\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:won'?t|will\s+not|wouldn'?t|doesn'?t|don'?t))"
+     r"\s+(laugh|laughter|smile|grin|giggle|snigger|snicker)(?:s|ing|ed)?(?:\s+(?:down|in|back|away))?\b",
+     r" , holding back a \1 "),
+    (("keep from", "stop from"), r"\b(?:to\s+)?(?:keep|stop)\s+(?:herself\s+|himself\s+|themselves\s+|myself\s+)?from\s+"
+     r"(laugh|smil|grinn|giggl)(?:ing)\b", lambda m: f" , holding back a {dict(laugh='laugh', smil='smile', grinn='grin', giggl='giggle')[m.group(1)]} "),
     # "her brows met", "his eyebrows meet in the middle": brows that meet are drawn together
     ("me", r"\b(brows|eyebrows)\s+(?:meet|meets|met|meeting)\b", r"\1 draw together"),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
