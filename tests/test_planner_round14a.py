@@ -293,3 +293,16 @@ def test_cheeks_that_give_a_held_back_smile_away_show_it(planner):
     held = planner.plan("trying hard not to smile")
     shown = planner.plan("trying hard not to smile, but her cheeks give her away")
     assert both(shown, "CheekSquint") >= 0.2 > both(held, "CheekSquint")
+
+
+# --- "only the mouth moves" says which part moves, not that it shifts sideways -----------------------------------
+
+@pytest.mark.parametrize("text", ["only the mouth moves: a small closed smile", "ONLY THE LIPS MOVE, pressing together",
+                                  "only his jaw moves, dropping open a little", "nothing moves but her lips, which purse"])
+def test_only_the_mouth_moving_is_no_sideways_shift(planner, text):
+    p = planner.plan(text)
+    assert max(v(p, "MouthLeft"), v(p, "MouthRight"), v(p, "JawLeft"), v(p, "JawRight")) < 0.05
+
+
+def test_a_mouth_moving_to_a_side_still_shifts(planner):
+    assert v(planner.plan("her mouth moves to the left"), "MouthLeft") >= 0.3

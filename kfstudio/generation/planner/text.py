@@ -1197,6 +1197,13 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r" , holding back a \1 "),
     (("keep from", "stop from"), r"\b(?:to\s+)?(?:keep|stop)\s+(?:herself\s+|himself\s+|themselves\s+|myself\s+)?from\s+"
      r"(laugh|smil|grinn|giggl)(?:ing)\b", lambda m: f" , holding back a {dict(laugh='laugh', smil='smile', grinn='grin', giggl='giggle')[m.group(1)]} "),
+    # "only the mouth moves: a small smile", "only her jaw moves, working gum", "nothing moves but her lips": which part
+    # moves, said before how; the mouth or jaw does not shift sideways (corpus train: MouthLeft/Right 0 in such lines)
+    # (in capitals each word comes with its "very": "very only very the very mouth very moves")
+    ("mov", r"\b(only|just)\s+(?:very\s+)?((?:the|her|his|their|its|my)\s+(?:very\s+)?)?(mouth|lips|jaw)\s+(?:very\s+)?(?:moves?|moved|moving)\b"
+            r"(?![^.;]*\b(?:left|right|side|sideways)\b)", r"\1 \2\3"),  # ("only the mouth moves, pushed to the right": it does)
+    ("mov", r"\bnothing\s+(?:else\s+)?(?:moves?|moved|moving)\s+(?:but|except)\s+((?:the|her|his|their|its|my)\s+)?(mouth|lips|jaw)\b",
+     r"only \1\2"),
     # "her brows met", "his eyebrows meet in the middle": brows that meet are drawn together
     ("me", r"\b(brows|eyebrows)\s+(?:meet|meets|met|meeting)\b", r"\1 draw together"),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
