@@ -306,3 +306,16 @@ def test_only_the_mouth_moving_is_no_sideways_shift(planner, text):
 
 def test_a_mouth_moving_to_a_side_still_shifts(planner):
     assert v(planner.plan("her mouth moves to the left"), "MouthLeft") >= 0.3
+
+
+# --- watering or streaming eyes squint against it; misty eyes of feeling do not -----------------------------------
+
+@pytest.mark.parametrize("text", ["the chilli hits: eyes streaming", "chopping onions, her eyes are watering"])
+def test_watering_or_streaming_eyes_squint(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") >= 0.25 and both(p, "EyeBlink") >= 0.1
+
+
+def test_misty_eyes_of_feeling_lift_the_inner_brows_more_than_they_squint(planner):
+    p = planner.plan("misty-eyed at the old photo")
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "EyeSquint") < 0.25

@@ -784,6 +784,12 @@ EXPRESSION_WORDS.update(dict.fromkeys(["misty eyed", "misty-eyed", "misty eye", 
                                        "wet eye", "eye wet", "eye go wet", "eye glisten", "watery eye",
                                        "eye water", "eye brim", "dewy eye", "dewy-eyed",
                                        "wet at the corner"], "eyes_moist"))
+#: eyes that water or stream (from spice, smoke, pain or a yawn) squint against it, lids heavy, the inner brows up a
+#: little: not the misty eyes of feeling (corpus train: EyeSquint 0.34, BrowInnerUp 0.26, EyeBlink 0.21 over 32 lines
+#: of watering or streaming eyes, against 0.15 / 0.46 / 0.13 for misty or wet ones)
+CONCEPTS.update(dict([_c("eyes_streaming", _AU({7: 0.55, 1: 0.45, 43: 0.35, 6: 0.25}), "eyes", 0.6, label="eyes watering")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["eye water", "eye stream", "stream eye", "water eye", "eye be stream", "eye be water"],
+                                      "eyes_streaming"))
 
 # --- round 10, fourth batch ------------------------------------------------------------------------------
 #: a hand going to the mouth is the shock that sends it there; being out of breath pants
