@@ -319,3 +319,10 @@ def test_watering_or_streaming_eyes_squint(planner, text):
 def test_misty_eyes_of_feeling_lift_the_inner_brows_more_than_they_squint(planner):
     p = planner.plan("misty-eyed at the old photo")
     assert v(p, "BrowInnerUp") >= 0.3 and both(p, "EyeSquint") < 0.25
+
+
+# --- eyes pinched or gone thin are narrowed ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["eyes pinched against the smoke", "he stares, eyes gone thin"])
+def test_pinched_or_thin_eyes_narrow(planner, text):
+    assert both(planner.plan(text), "EyeSquint") >= 0.25

@@ -689,6 +689,8 @@ EXPRESSION_WORDS.update(dict.fromkeys(["hold breath", "breath hold", "breath hel
 ACTIONS.update(dict.fromkeys(["crinkle", "crease"], "crinkle"))
 RULES.update({(part, "crinkle"): key for (part, action), key in list(RULES.items()) if action == "knit"})
 RULES.update({("eyes", "crinkle"): "eyes_crinkle"})
+#: eyes pinched or gone thin ("eyes pinched against the sting", "eyes gone thin") are narrowed
+RULES.update({("eyes", "press"): "eyes_narrow"})
 ACTION_FALLBACK.update({"crinkle": "knit"})  # a knit rule added later reads a crinkle too
 #: "teeth together": the jaw shut behind whatever the lips do (no brow or lip movement of its own)
 CONCEPTS.update(dict([_c("teeth_together", {"JawOpen": 0.0}, "mouth", 0.6, "none", "teeth together")]))
