@@ -689,6 +689,29 @@ RULES.update({("corners", "motion"): "lips_right"})
 ACTIONS.update({"together": "together"})
 RULES.update({("brows", "together"): "brows_knit", ("inner_brows", "together"): "brows_knit", ("lips", "together"): "lips_press",
               ("mouth", "together"): "lips_press", ("teeth", "together"): "teeth_together", ("jaw", "together"): "teeth_together"})
+#: "brows crushed down", "eyes crushed shut", "lips crushed together": 'crushed' said of a face part is that part
+#: forced together as hard as it goes (corpus train: BrowDown 0.56, BrowInnerUp 0.05 over 37 such lines), not the
+#: feeling of being crushed, which still reads where no part takes it ("she looked crushed")
+ACTIONS.update({"crush": "crush", "crushed": "crush"})
+RULES.update({("brows", "crush"): "brows_lower", ("eyes", "crush"): "eyes_squeeze", ("lips", "crush"): "lips_press",
+              ("mouth", "crush"): "lips_press", ("chin", "crush"): "chin_raise", ("nose", "crush"): "nose_wrinkle"})
+#: "a line between his brows": the knit named by its crease (as "a crease between the brows"; brows that
+#: meet are read by text.py, since 'meeting' the noun has the same lemma)
+ACTIONS.update(dict.fromkeys(["line between"], "together"))
+#: ... but "a worry line between the brows" is the worried brow's own crease, read as the worry
+EXPRESSION_WORDS.update({"worry line": "emotion_worry"})
+#: holding one's breath holds the lips shut on it (corpus train: MouthPress 0.26 over 22 lines, 0.3-0.5 where the
+#: cheeks are not puffed)
+EXPRESSION_WORDS.update(dict.fromkeys(["hold breath", "breath hold", "breath held"], "lips_press"))
+#: eyes that crinkle or crease ("crinkling the eyes", "eyes creased with laughter") are crow's feet: the cheek raiser
+#: (AU6) with the lids, never the brow lowerer that a narrowing brings (corpus train: BrowDown 0 in all 38 such lines,
+#: EyeSquint 0.34, CheekSquint 0.44); on every other part 'crinkle' and 'crease' are still a knit
+ACTIONS.update(dict.fromkeys(["crinkle", "crease"], "crinkle"))
+RULES.update({(part, "crinkle"): key for (part, action), key in list(RULES.items()) if action == "knit"})
+RULES.update({("eyes", "crinkle"): "eyes_crinkle"})
+#: eyes pinched or gone thin ("eyes pinched against the sting", "eyes gone thin") are narrowed
+RULES.update({("eyes", "press"): "eyes_narrow"})
+ACTION_FALLBACK.update({"crinkle": "knit"})  # a knit rule added later reads a crinkle too
 #: "teeth together": the jaw shut behind whatever the lips do (no brow or lip movement of its own)
 CONCEPTS.update(dict([_c("teeth_together", {"JawOpen": 0.0}, "mouth", 0.6, "none", "teeth together")]))
 #: puckered lips round a little (train: MouthFunnel 0.2-0.23 in 17 missed lines of 7 families, 0.15 before)
@@ -765,6 +788,8 @@ RULES.update({("eye_corners", "knit"): "eyes_crinkle", ("eye_corners", "up"): "e
               ("eye_corners", "narrow"): "eyes_crinkle", ("eye_corners", "crinkle"): "eyes_crinkle",
               ("lower_lids", "up"): "lower_lids_raise", ("lower_lids", "narrow"): "lower_lids_raise",
               ("lower_lids", "tense"): "lower_lids_raise", ("lower_lids", "knit"): "lower_lids_raise"})
+#: crinkled eyes narrow about a third of the way (round 14a; corpus train: EyeSquint 0.34 over 38 such lines, 0.21 before)
+_retarget("eyes_crinkle", EyeSquint_S=0.6)
 #: "eyes on the ceiling", "looks to the sky": the gaze goes up, as "to the floor" takes it down
 ACTIONS.update(dict.fromkeys(["ceiling", "sky", "rafters"], "up"))
 #: leaning over, on or into something is the body's movement, not a tilt of the head
@@ -781,6 +806,12 @@ EXPRESSION_WORDS.update(dict.fromkeys(["misty eyed", "misty-eyed", "misty eye", 
                                        "wet eye", "eye wet", "eye go wet", "eye glisten", "watery eye",
                                        "eye water", "eye brim", "dewy eye", "dewy-eyed",
                                        "wet at the corner"], "eyes_moist"))
+#: eyes that water or stream (from spice, smoke, pain or a yawn) squint against it, lids heavy, the inner brows up a
+#: little: not the misty eyes of feeling (corpus train: EyeSquint 0.34, BrowInnerUp 0.26, EyeBlink 0.21 over 32 lines
+#: of watering or streaming eyes, against 0.15 / 0.46 / 0.13 for misty or wet ones)
+CONCEPTS.update(dict([_c("eyes_streaming", _AU({7: 0.55, 1: 0.45, 43: 0.35, 6: 0.25}), "eyes", 0.6, label="eyes watering")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["eye water", "eye stream", "stream eye", "water eye", "eye be stream", "eye be water"],
+                                      "eyes_streaming"))
 
 # --- round 10, fourth batch ------------------------------------------------------------------------------
 #: a hand going to the mouth is the shock that sends it there; being out of breath pants
@@ -873,6 +904,12 @@ ACTIONS.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", 
 INTENSITY.update(dict.fromkeys(["into hairline", "to hairline", "up to hairline", "toward hairline",
                                 "near hairline", "at hairline", "into the roof", "near the roof", "to the roof",
                                 "into hair"], 0.9))
+#: "his brows hit the roof": brows that hit the roof (as "hit the ceiling") go up as far as they go
+ACTIONS.update(dict.fromkeys(["hit the roof", "hits the roof"], "up"))
+INTENSITY.update(dict.fromkeys(["hit the roof", "hits the roof"], 1.0))
+#: ... but a person who hits the roof has lost their temper (the angry outburst); the brows named beside it still
+#: take it as their movement
+EXPRESSION_WORDS.update(dict.fromkeys(["hit the roof", "hits the roof"], "outburst"))
 #: a wink pulls up the corner on its side (corpus train: MouthSmile 0.2-0.35 on a plain wink's side, 0.15 before)
 _retarget("wink", MouthSmile_S=0.3)
 #: a trembling lip is the edge of crying: the inner brows lift and the corners pull down with it (corpus train:
@@ -914,6 +951,15 @@ EXPRESSION_WORDS.update(dict.fromkeys(["face sag", "face slump"], "emotion_sadne
 #: ("win" is left out: as a word of its own it would stop "wind" reading as itself)
 EXPRESSION_WORDS.update(dict.fromkeys(["dog with two tail", "cat that get the cream"], "emotion_happiness"))
 EXPRESSION_WORDS.update(dict.fromkeys(["lottery winner"], "emotion_excitement"))
+#: more English idioms of a feeling, each read as the feeling it names (round 14a): worn out -- "looks like something
+#: the cat dragged in", "bog-eyed", "bags under his eyes"; glum -- "lost a pound and found a penny", "as if someone had
+#: run over his dog", "like a man whose dog just died"; beside themselves with laughter -- "rolling in the aisles"; a
+#: strained face -- "like pulling teeth", "constipated". (Idioms built on "as ... as" are not here: 'as' ends a clause.)
+EXPRESSION_WORDS.update(dict.fromkeys(["cat drag in", "bog eyed", "bag under eye"], "emotion_tiredness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["lose a pound and find a penny", "run over dog", "shoot dog", "dog just die", "dog die"],
+                                      "emotion_sadness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["roll in the aisle", "roll in aisle"], "laugh"))
+EXPRESSION_WORDS.update(dict.fromkeys(["pull teeth", "pull tooth", "constipated"], "grimace"))
 #: weather faces: "a face like a wet weekend / wet Good Friday / wet Monday" (miserable: the corners down, corpus train
 #: MouthFrown 0.4); "pure thunderhead", "a storm cloud of a face" (anger, as "face like thunder"); the Irish "like a
 #: bag of cats" (bad-tempered)

@@ -180,6 +180,17 @@ _SAD_BROW_RE = re.compile(
 _WARM_CHEEKS_RE = re.compile(
     r"\b(?:cheeks?|crinkl\w*|creas\w*|crow'?s?[\s-]feet|squish\w*|narrow\w*|squint\w*|tears?|teary|cry\w*|cried|weep\w*|sob\w*)\b"
     r"|\b(?:proud|happy|joyful|delighted|warm|loving|tender|fond|glad|thrilled|radiant)\s+(?:little\s+)?(?:smile|grin)", re.I)
+#: A smile stretched wide or flat ("a stretched smile", "smile stretched too wide", "a flat smile"): the lips pulled
+#: out along the face with no cheek raiser, the put-on smile of a social lie (corpus train: CheekSquint 0.15 over 16
+#: stretched smiles, 0 in most; the warm ones name crinkled eyes or a laugh, as _WARM_CHEEKS_RE reads)
+_STRETCHED_SMILE_RE = re.compile(
+    r"\b(?:stretched|stretchy|flat)\s+(?:little\s+)?(?:smile|smiles|grin|grins)\b"
+    r"|\b(?:smile|smiles|grin|grins)\s+(?:is\s+|was\s+|goes\s+|went\s+)?(?:stretch|stretches|stretched|stretching)\b", re.I)
+#: ... but a grin stretched "from ear to ear", a Cheshire-cat grin, is as wide and warm as a grin goes
+_EAR_TO_EAR_RE = re.compile(r"\bear[\s-]+to[\s-]+ear\b|\bcheshire\b", re.I)
+#: The cheeks or eyes said to give a held-back smile away ("but her cheeks gave her away", "his eyes betrayed him")
+_GIVE_AWAY_RE = re.compile(r"\b(?:cheeks?|eyes?)\b[^.;]{0,25}?\b(?:gave|give|gives|giving|given)\s+(?:\w+\s+)?away\b"
+                           r"|\b(?:cheeks?|eyes?)\b[^.;]{0,15}?\bbetray", re.I)
 #: A quote mark (a straight apostrophe only where it does not join two letters, as in "don't")
 _QUOTE_CHAR_RE = re.compile("[\"\u201c\u201d\u2018\u2019]|(?<!\\w)'|'(?!\\w)")
 #: Brows raised this far (outer brows) bring the upper lids up by this share of it (see _lids_under_high_brows)
@@ -260,7 +271,13 @@ _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "em
 _COLD_EYES_RE = re.compile(
     r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint|uninvolved)\b"
     r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
-    r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b",
+    r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b"
+    # "the eyes did not join in", "his eyes won't smile": the same in the past or the future
+    r"|\beyes?\b[^,;.]{0,15}?\b(?:did\s+not|didn'?t|won'?t|will\s+not|would\s+not|wouldn'?t)\s+(?:crinkle|smile|join|light\s+up|warm)"
+    # a smile of the mouth alone: "mouth only", "only the mouth", "all mouth", "nothing above the mouth / the nose /
+    # the cheekbones" (the cheek raiser and the lids take no part)
+    r"|\bmouth[\s-]+only\b|\bonly\s+(?:with\s+)?(?:the|his|her|its|their|my)\s+mouth\b|\ball\s+mouth\b"
+    r"|\bnothing\s+above\s+(?:the\s+|his\s+|her\s+|its\s+)?(?:mouth|lips|nose|cheekbones?)\b",
     re.IGNORECASE,
 )
 #: Words that make a smile a thin, pressed one ("a tight smile", "the smile had gone thin"), its strongest
@@ -349,9 +366,13 @@ _STILL_PART_RE = re.compile(
     r"|budge|budging|twitch|twitching|join\s+in|joining\s+in|take\s+part|taking\s+part)\b)"
     r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b"
     # an imperative negation names the part after its verb: "don't raise the brows", "do not move your head"
-    r"|\b(?:(?:do|does|did)(?:n['\u2019]?t|\s+not)|never|no)\s+(?:raise|raising|lift|lifting|move|moving|lower|lowering|furrow|furrowing|knit"
+    r"|\b(?:(?:do|does|did|wo|would|could|ca)(?:n['\u2019]?t|\s+not)|will\s+not|would\s+not|cannot|can\s+not|never|no)\s+(?:raise|raising|lift|lifting|move|moving|lower|lowering|furrow|furrowing|knit"
     r"|knitting|arch|arching|touch|touching|involve|involving)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|my\s+)?"
-    r"(?P<part3>eyebrows|brows|forehead|eyes|mouth|lips|jaw|head)\b",
+    r"(?P<part3>eyebrows|brows|forehead|eyes|mouth|lips|jaw|head)\b"
+    # "she keeps her eyebrows perfectly still", "holding his mouth still": the part held still on purpose
+    r"|\b(?:keep|keeps|kept|keeping|hold|holds|held|holding)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|my\s+)?"
+    r"(?P<part4>eyebrows|brows|forehead|mouth|lips|jaw|head)\s+(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|absolutely\s+)?"
+    r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b",
     re.IGNORECASE,
 )
 #: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral")
@@ -393,8 +414,15 @@ _THAT_SIDE_RE = re.compile(r"\b(on|to|at)\s+(?:that|the\s+same)\s+side\b", re.IG
 _SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
 
 
+#: "a one-sided wince ... eye squeezed on that side": a side said before without naming which
+_ONE_SIDE_BEFORE_RE = re.compile(r"\bone[\s-]+sided\b|\bon\s+one\s+side\b|\blop[\s-]?sided\b", re.IGNORECASE)
+
+
 def _that_side(m: re.Match) -> str:
     named = _SIDE_WORD_RE.findall(m.string[: m.start()])
+    if not named and _ONE_SIDE_BEFORE_RE.search(m.string[: m.start()]):
+        # the one side a one-sided movement takes when none is named (lexicon.DEFAULT_SIDE)
+        named = [lx.DEFAULT_SIDE]
     return f"{m.group(1)} the {named[-1].lower()} side" if named else m.group(0)
 
 
@@ -414,7 +442,12 @@ _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
 #: One-sided smiles, and the channels a feeling's smile lifts less on the other side of one (by this factor: the
 #: corpus's lopsided grins that are also happy keep the other corner up a little, their smirks keep it near rest)
 _LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
+#: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
+_PAIN_MOVES = frozenset({"wince", "grimace", "squint", "eyes_squeeze", "eyes_narrow"})
 _LOPSIDED_OTHER = 0.5
+#: ... and pain beside a one-sided wince reaches the other side this far (corpus: the other side's brow and lids
+#: at about a third of the hurting side's)
+_PAIN_OTHER = 0.35
 _ONE_SIDED_SMILE = np.isin(np.arange(ch.NUM_CHANNELS), [ch.channel_index(n) for n in (
     "MouthSmileLeft", "MouthSmileRight", "MouthDimpleLeft", "MouthDimpleRight")])
 _INNER_BROW = ch.channel_index("BrowInnerUp")
@@ -447,6 +480,7 @@ class _Instance:
     mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
     unsealed: bool = False  # a feeling beside lips the words part: its pressed or rolled lips are left out
     smile_side: str = ""  # a feeling beside a one-sided smile ("smirks, pleased"): its smile favours that side
+    pain_side: str = ""  # pain beside a one-sided wince or squeezed eye: it shows mostly on that side
     browless: bool = False  # eyes narrowed in a smile or laugh: the lids and cheeks tighten, the brows stay up
 
     def distance(self, pos: int) -> int:
@@ -663,6 +697,30 @@ class _Matcher:
                 part = next((o for o in reversed(out[:k]) if "part" in o.roles), None)
                 if part is not None and part.roles["part"] in _SHIFTING_PARTS:
                     s.roles = {"action": "turn"}
+        return self._split_shared_part(lemmas, texts, out)
+
+    def _split_shared_part(self, lemmas: list[str], texts: list[str], out: list[_Span]) -> list[_Span]:
+        """"She raises and knits her brows": two verbs share one part, but the second verb and the part are one
+        lexicon phrase ("knit brow") that would keep the part to itself and leave the first verb with none. After
+        "<movement> and", such a phrase that is a movement word followed by a part is read as those two words, so
+        both verbs pair with the part ("raises and furrows her brows" reads the same)."""
+        k = 1
+        while k < len(out):
+            s, prev = out[k], out[k - 1]
+            if ("expression" in s.roles and s.end > s.start and "action" in prev.roles and "part" not in prev.roles
+                    and s.start - prev.end == 2 and texts[s.start - 1].lower() in ("and", "&")
+                    and not any("part" in o.roles and 0 <= prev.start - o.end <= 3 for o in out[:k - 1])):
+                # (not "her lip peeled back and his heavy brows ...": the first verb has a part of its own)
+                for cut in range(s.start + 1, s.end + 1):
+                    verb = self.table.get(tuple(lemmas[s.start:cut]), {})
+                    part = self.table.get(tuple(lemmas[cut : s.end + 1]), {})
+                    if "action" in verb and "part" in part:
+                        out[k : k + 1] = [
+                            _Span(s.start, cut - 1, " ".join(texts[s.start:cut]), {"action": verb["action"]}),
+                            _Span(cut, s.end, " ".join(texts[cut : s.end + 1]), {"part": part["part"]}),
+                        ]
+                        break
+            k += 1
         return out
 
     @staticmethod
@@ -1255,14 +1313,35 @@ class EmbeddedPlanner:
             for inst in instances:
                 if inst.concept.key.startswith("emotion_") and inst.concept.sided == "sym" and not inst.side:
                     inst.smile_side = side
+        hurt = [i for i in instances if not i.negated and not i.both and (i.side or i.one_sided) and i.concept.key in _PAIN_MOVES]
+        if hurt:
+            # "stung, still smiling, his left eye screwed up", "a one-sided wince from a sore tooth": the pain a word
+            # names shows mostly on the side the description gives it, not evenly over the whole face
+            side = hurt[0].side or lx.DEFAULT_SIDE
+            for inst in instances:
+                if inst.concept.key == "emotion_pain" and not inst.negated and not inst.side and not inst.both:
+                    inst.pain_side = side
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True
             flags["touched"].update(self._regions(inst))
         self._lids_under_high_brows(instances, values, text, explanation)
         self._named_lids_win(instances, values, explanation)
+        if _GIVE_AWAY_RE.search(text):
+            # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
+            # cheeks and lids named as giving it away show it as it is
+            for inst in instances:
+                if (not inst.negated and inst.concept.key in _SUPPRESSIBLE
+                        and self._lemmatizer.phrase(inst.intensity_word or "") in self._suppress):
+                    shown = self._targets[inst.concept.key] * inst.concept.default
+                    values[_DUCHENNE] = np.maximum(values[_DUCHENNE], shown[_DUCHENNE])
+                    explanation.append("the cheeks and eyes give the held-back smile away: they show it in full")
+                    break
         values[forced] = 0.0
-        if not cold_eyes and _SOCIAL_SMILE_RE.search(text) and any(
+        put_on = bool(_SOCIAL_SMILE_RE.search(text)) or (
+            bool(_STRETCHED_SMILE_RE.search(text)) and not _WARM_CHEEKS_RE.search(text) and not _EAR_TO_EAR_RE.search(text)
+            and not any(i.concept.key in _LAUGHS - _SMILES and not i.negated for i in instances))
+        if not cold_eyes and put_on and any(
                 i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
             values[_CHEEKS] *= _SOCIAL_CHEEKS
             explanation.append(f"a social smile (polite, nervous, forced ...): the cheeks stay out of it, x{_SOCIAL_CHEEKS:g}")
@@ -1339,7 +1418,8 @@ class EmbeddedPlanner:
         regions: set[str] = set()
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for m in _STILL_PART_RE.finditer(text):
-            if _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            if not (m.group("part3") or m.group("part4")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+                # (a match opening on its verb, "but keeps her brows still", has no "everything but" before its part)
                 continue  # "everything below the brows stays still": the brows are what moves
             one = np.ones(ch.NUM_CHANNELS, dtype=bool)
             if m.group("rest"):
@@ -1348,7 +1428,7 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                listed = m.group("part") or m.group("part2") or m.group("part3")
+                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4")
                 if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
                     listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
                 words = re.findall(_STILL_PARTS, listed, re.I)
@@ -1943,6 +2023,8 @@ class EmbeddedPlanner:
             contribution[_BROW_DOWN] = 0.0
         if inst.smile_side:
             contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= _LOPSIDED_OTHER
+        if inst.pain_side:
+            contribution[_OTHER_SIDE[inst.pain_side]] *= _PAIN_OTHER
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
         if (concept.key in _SUPPRESSIBLE or concept.key.startswith("emotion_")) and qualifier in self._suppress:
             # a smile or laugh held back: the lips press and roll in against it

@@ -1074,6 +1074,29 @@ def normalize(text: str) -> str:
 _POSS = r"(?:her|his|their|my|your|one's|the)"
 _OBJ = r"(?:him|her|them|me|us|you|it|each\s+other|the\s+\w+)"
 
+#: Body parts that hurt: physical pain, not a person hurt inside
+_HURTING_PARTS = frozenset({
+    "ear", "ears", "tooth", "teeth", "molar", "head", "throat", "back", "neck", "eye", "eyes", "knee", "jaw", "ribs", "rib",
+    "stomach", "tummy", "foot", "feet", "leg", "arm", "skin", "hand", "finger", "fingers", "toe", "shoulder", "chest", "lip",
+    "lips", "nose", "forehead", "gum", "gums", "wrist", "ankle",
+})
+
+
+def _physical_hurt(m: re.Match) -> str:
+    """"Swallowing hurts", "my ear hurts", "turning it hurts", "it hurts to laugh": a body part or a movement that
+    hurts is physical pain; "a laugh that hurts", "you could see it hurt" stay the hurt feelings they are."""
+    subject, verb = m.group(1), m.group(2)
+    before = m.string[: m.start()]
+    after = m.string[m.end() :]
+    gerund = subject.endswith("ing") and len(subject) > 4
+    if subject == "it":
+        gerund = bool(re.search(r"\b\w{2,}ing\s+$", before)) or (verb == "hurts" and bool(re.match(r"\s+to\s+\w", after)))
+    if not (gerund or subject in _HURTING_PARTS):
+        return m.group(0)
+    if re.search(r"\bso\s+\w+(?:\s+\w+){0,3}\s*$", before):
+        return m.group(0)  # "smiling so hard it hurts", "so wide my cheeks hurt": a size, not pain
+    return f"{subject} {'is' if verb == 'hurts' or subject not in ('it',) else 'was'} painful"
+
 
 class _Rewrite(NamedTuple):
     """One rewrite rule: it runs only when ``gate`` (a word it needs, or a tuple of alternatives; "" = always)
@@ -1258,6 +1281,38 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("blue", r"\b(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\s+(?:(?:have|has|had)\s+)?(?:(?:are|is|was|were|turning|turned|turns?|going|gone|went|goes|go|been)\s+)?(?:blue|purple|grey|gray)\b", r"\1 , "),
     ("blue", r"\b(?:blue|purple|grey|gray)(?:\s+|-)(lips?|mouth|face|skin|fingers|nose|cheeks?|ears)\b", r"\1"),
     ("blue", r"\b(?:blue|purple)\s+(?:with|from)\s+(?:the\s+)?cold\b|\b(?:blue|purple)(?:\s+|-)lipped\b", " cold "),
+    # "swallowing hurts", "my ear hurts", "it hurt": a thing or a body part that hurts is physical pain, not the
+    # hurt feelings of "she looks hurt" (but "smiling so hard it hurts" is only how hard)
+    ("hurt", r"\b(\w+)\s+(hurts|hurt)\b", _physical_hurt),
+    # "he doesn't look up from the map", "without looking up from her book", "she won't lift her eyes from the screen":
+    # the eyes stay down on what is read (corpus train: EyeLookDown 0.45, HeadPitch 0.1-0.2 in such lines)
+    ("up", r"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|never|not|without)\s+(?:even\s+)?"
+           r"(?:look|looks|looked|looking|glance|glances|glanced|glancing)\s+up\b", " eyes down , head lowered a little "),
+    (("lift", "rais"), rf"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|never|not|without)\s+"
+           rf"(?:lift|lifts|lifted|lifting|raise|raises|raised|raising)\s+{_POSS}\s+(eyes|gaze|head)\b",
+     lambda m: " eyes down " if m.group(1) != "head" else " head lowered a little , eyes down "),
+    # "can't breathe", "can barely breathe" after a run, "winded" (not "long-winded"): out of breath
+    ("breath", r"\bcan(?:'?t|not|\s+not|\s+barely|\s+hardly)\s+(?:even\s+)?(?:breathe|catch\s+(?:her|his|their|my|your)\s+breath)\b",
+     " out of breath "),
+    ("winded", r"(?<!long-)(?<!long\s)\bwinded\b", " out of breath "),
+    # a smile or laugh kept in by what the face does: "lips pressed against a laugh", "bites his lip to keep from
+    # laughing", "so she won't laugh", "to kill the smile", "to keep the grin down": the laugh held back
+    (("against", "keep", "kill", "won't", "wont", "will not"),
+     r"\b(?:against\s+(?:a|an|the)|to\s+(?:kill|stop|smother)\s+(?:a|an|the|his|her|their|my)"
+     r"|to\s+keep\s+(?:a|an|the|his|her|their|my)|so\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:won'?t|will\s+not|wouldn'?t|doesn'?t|don'?t))"
+     r"\s+(laugh|laughter|smile|grin|giggle|snigger|snicker)(?:s|ing|ed)?(?:\s+(?:down|in|back|away))?\b",
+     r" , holding back a \1 "),
+    (("keep from", "stop from"), r"\b(?:to\s+)?(?:keep|stop)\s+(?:herself\s+|himself\s+|themselves\s+|myself\s+)?from\s+"
+     r"(laugh|smil|grinn|giggl)(?:ing)\b", lambda m: f" , holding back a {dict(laugh='laugh', smil='smile', grinn='grin', giggl='giggle')[m.group(1)]} "),
+    # "only the mouth moves: a small smile", "only her jaw moves, working gum", "nothing moves but her lips": which part
+    # moves, said before how; the mouth or jaw does not shift sideways (corpus train: MouthLeft/Right 0 in such lines)
+    # (in capitals each word comes with its "very": "very only very the very mouth very moves")
+    ("mov", r"\b(only|just)\s+(?:very\s+)?((?:the|her|his|their|its|my)\s+(?:very\s+)?)?(mouth|lips|jaw)\s+(?:very\s+)?(?:moves?|moved|moving)\b"
+            r"(?![^.;]*\b(?:left|right|side|sideways)\b)", r"\1 \2\3"),  # ("only the mouth moves, pushed to the right": it does)
+    ("mov", r"\bnothing\s+(?:else\s+)?(?:moves?|moved|moving)\s+(?:but|except)\s+((?:the|her|his|their|its|my)\s+)?(mouth|lips|jaw)\b",
+     r"only \1\2"),
+    # "her brows met", "his eyebrows meet in the middle": brows that meet are drawn together
+    ("me", r"\b(brows|eyebrows)\s+(?:meet|meets|met|meeting)\b", r"\1 draw together"),
     # "mouths 'awkward' to no one in particular", "says it to no-one": a person (nobody), not a negation
     ("no", r"\b(?:to|at|for|with)\s+no(?:\s+|-)one(?:\s+in\s+particular)?\b", " , "),
     # "hopes nobody notices", "wants to leave": wishing is no expression of its own
@@ -1633,6 +1688,8 @@ _BEAT_START = re.compile(
       | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
       | (?<=[,;.\-\u2014]\s)ends?\b | ending\s+(?:on|with|in|up)\b
       | lands?\s+on\b | settles?\s+(?:into(?!\s+the\b)|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
+      | (?:before\s+)?settl(?:ed|ing)\s+(?:into(?!\s+the\b)|on|back\s+into)\b | after\s+that\b
+      | (?:closes?|closed|closing)\s+up\s+into\b | (?:winds?|wound|winding)\s+down\s+into\b
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself)\b(?!\s+from\b))
