@@ -1475,9 +1475,9 @@ class EmbeddedPlanner:
         forced |= mask
         negated |= mask
         flags["touched"].update(regions)
-        held = [r if r in regions else f"{r} ({'left' if (mask & _REGION_MASKS[r] & _OTHER_SIDE['right']).any() else 'right'} side)"
-                for r in sorted(_REGION_MASKS) if (mask & _REGION_MASKS[r]).any()]
-        explanation.append(f"said to stay still: {', '.join(held)} held at rest")
+        shown = [r if r in regions else f"{r} ({'left' if (mask & _REGION_MASKS[r] & _OTHER_SIDE['right']).any() else 'right'} side)"
+                 for r in sorted(_REGION_MASKS) if (mask & _REGION_MASKS[r]).any()]
+        explanation.append(f"said to stay still: {', '.join(shown)} held at rest")
 
     @staticmethod
     def _side_not_gaze(instances: list[_Instance], negated: np.ndarray, explanation: list[str]) -> None:
