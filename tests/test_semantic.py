@@ -343,17 +343,20 @@ def test_the_learned_layer_drops_the_weaker_of_two_antagonists_and_never_works_a
 
 
 def test_the_learned_layer_leaves_what_the_description_holds_at_rest():
-    """'She stops frowning': the planner negates the frown (its brows too); the learned reading of the
-    sentence still carries the frown's lowered brows, which must not come back."""
+    """'She stops squinting': the planner negates the squint (the brows it lowers too); the learned reading
+    of the sentence still carries the squint's lowered brows, which must not come back. (A denied frown
+    reads the brows themselves: 'She stops frowning' keeps them out of the learned layer's reach.)"""
     from kfstudio.generation.planner import EmbeddedPlanner
     from kfstudio.generation.semantic.layer import combine
 
-    plan = EmbeddedPlanner().plan("She stops frowning.")
+    plan = EmbeddedPlanner().plan("She stops squinting.")
     assert "brows" not in plan.understood  # so the brows are open to the learned layer ...
-    reading = _reading(BrowDownLeft=0.3, BrowDownRight=0.3, EyeSquintLeft=0.2, EyeSquintRight=0.2)
+    reading = _reading(BrowDownLeft=0.3, BrowDownRight=0.3, BrowInnerUp=0.25)
     out = combine(plan, reading, {"gain": 1.0, "floor": 0.05, "mode": "max"}).values
     assert v(out, "BrowDownLeft") == 0.0 and v(out, "BrowDownRight") == 0.0  # ... except what it holds at rest
-    assert v(out, "EyeSquintLeft") == pytest.approx(0.2)
+    assert v(out, "BrowInnerUp") == pytest.approx(0.25)
+    frown = EmbeddedPlanner().plan("She stops frowning.")
+    assert "brows" in frown.understood
 
 
 def test_emoji_reach_the_encoder_as_their_words(encoder):

@@ -467,9 +467,10 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     if res.info["neutral_face"]:  # "neutral face": the expression stays where the rule left it
         choice[[r not in ("head", "gaze") for r in REGIONS]] = 0
     # a movement the planner read on one side ("a wink", ";P", "left corner up") is not replaced by the learned
-    # reading of the region, which knows the side less well (it reads ";P" as both eyes half closed)
+    # reading of the region, which knows the side less well (it reads ";P" as both eyes half closed), nor evened
+    # out by taking the larger of the two readings channel by channel
     sided = _one_sided(np.asarray(plan.values, dtype=np.float64))
-    choice[(choice == 2) & (_MASKS & sided).any(axis=1)] = 0
+    choice[((choice == 2) | (choice == 3)) & (_MASKS & sided).any(axis=1)] = 0
     out = res.values.copy()
     for k in np.flatnonzero(choice):
         out[_MASKS[k]] = options[choice[k]][_MASKS[k]]
