@@ -48,14 +48,13 @@ __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 _PAIR_DISTANCE = 6  # most tokens between a face part and its movement word
 _COLOUR_WEIGHT = 0.65  # how strongly the script emotion colours regions a specific description leaves open
 _VAGUE_WEIGHT = 0.85  # ... and a vague description
-#: The eyes' look shapes that follow each eye pose channel (a look held at rest holds them too)
-_LOOK_SHAPES_OF_POSE = {
-    ch.channel_index(f"{side}Eye{axis}"): np.array([n.startswith(tuple(f"EyeLook{d}" for d in dirs)) for n in ch.NAMES])
-    for side in ("Left", "Right") for axis, dirs in (("Pitch", ("Up", "Down")), ("Yaw", ("In", "Out")))
-}
-#: A denied frown's regions are read at rest where it moves a channel at least this much ("not a frown": brows too)
-_NEGATED_REGION_MIN = 0.3
-_FROWNS = frozenset({"frown", "scowl"})
+#: Each axis of the eye pose (both eyes' channels) and the look shapes of both eyes that follow it (the planner
+#: keeps the two eyes together): a look held at rest holds those shapes too
+_LOOK_SHAPES_OF_AXIS = [
+    ([ch.channel_index(f"{side}Eye{axis}") for side in ("Left", "Right")],
+     np.array([n.startswith(tuple(f"EyeLook{d}" for d in dirs)) for n in ch.NAMES]))
+    for axis, dirs in (("Pitch", ("Up", "Down")), ("Yaw", ("In", "Out")))
+]
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
 # Radians of eye rotation at which the eyeLook* blendshapes reach 1, read off the real capture in
@@ -86,6 +85,13 @@ for _c in ch.CHANNELS:
     _REGION_OF_CHANNEL[_c.index] = r
 _REGION_MASKS: dict[str, np.ndarray] = {
     region: np.array([_REGION_OF_CHANNEL[i] == region for i in range(ch.NUM_CHANNELS)]) for region in set(_REGION_OF_CHANNEL.values())
+}
+#: The regions a denied frown or scowl reads at rest: every region it moves a channel of by 0.3 or more ("not a frown":
+#: the brows too, not only the mouth region it is filed under)
+_DENIED_FROWN_REGIONS = {
+    key: frozenset({lx.CONCEPTS[key].region} | {_REGION_OF_CHANNEL[i] for i, value in expand_targets(lx.CONCEPTS[key].targets).items()
+                                                if abs(value) >= 0.3})
+    for key in ("frown", "scowl")
 }
 
 
@@ -977,8 +983,8 @@ class EmbeddedPlanner:
         held = flags["negated"] & (values == 0)
         # a look held at rest ("not once does he look down") holds the eyes' look shapes of that axis too, which
         # follow the eye pose: nothing fills them where the words deny the look
-        for pose, shapes in _LOOK_SHAPES_OF_POSE.items():
-            if held[pose]:
+        for poses, shapes in _LOOK_SHAPES_OF_AXIS:
+            if held[poses].any():
                 held |= shapes & (values == 0)
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats,
                     held=held if held.any() else None)
@@ -1587,11 +1593,10 @@ class EmbeddedPlanner:
     def _regions(inst: _Instance) -> set[str]:
         if inst.concept.region == "face":
             return {"brows", "eyes", "mouth", "cheeks", "nose"}
-        if inst.negated and inst.concept.key in _FROWNS:
+        if inst.negated and inst.concept.key in _DENIED_FROWN_REGIONS:
             # "it isn't a frown", "not scowling": a frown is the brows as much as the mouth, and both are read, at rest
             # (a denied cry or sob is not: "he isn't crying, it's the pollen" leaves the eyes and nose to the rest)
-            return {inst.concept.region} | {_REGION_OF_CHANNEL[i] for i, value in expand_targets(inst.concept.targets).items()
-                                            if abs(value) >= _NEGATED_REGION_MIN}
+            return set(_DENIED_FROWN_REGIONS[inst.concept.key])
         return {inst.concept.region}
 
     def _instances(self, spans: list[_Span], explanation: list[str], clause: list[Token] | None = None) -> list[_Instance]:
