@@ -1286,7 +1286,8 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("hurt", r"\b(\w+)\s+(hurts|hurt)\b", _physical_hurt),
     # "he doesn't look up from the map", "without looking up from her book", "she won't lift her eyes from the screen":
     # the eyes stay down on what is read (corpus train: EyeLookDown 0.45, HeadPitch 0.1-0.2 in such lines)
-    ("up", r"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|never|not|without)\s+(?:even\s+)?"
+    ("up", r"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|can'?t|cannot|never|not|without"
+           r"|refuses?\s+to|refused\s+to)\s+(?:even\s+)?"
            r"(?:look|looks|looked|looking|glance|glances|glanced|glancing)\s+up\b", " eyes down , head lowered a little "),
     (("lift", "rais"), rf"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|never|not|without)\s+"
            rf"(?:lift|lifts|lifted|lifting|raise|raises|raised|raising)\s+{_POSS}\s+(eyes|gaze|head)\b",
@@ -1639,11 +1640,6 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("rest", r"\b(?:come|comes|came|coming)\s+to\s+(?:a\s+)?rest\s+(on|upon|at|against)\b", r"settles \1"),
     # "unsmiling": no smile, the lips lightly together (train: MouthPress 0.23)
     ("unsmiling", r"\bunsmiling\b", "not smiling"),
-    # "she won't look up from the table": she keeps looking down at it
-    ("look up from", r"\b(?:won'?t|wo\s*n't|will\s+not|doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|did\s+not|can'?t|cannot|never|refuses?\s+to|refused\s+to)"
-     r"\s+look\s+up\s+from\b", "keeps looking down at"),
-    # "not so much as a smile", "fails to raise so much as a smile": "so much as" is "even", no size
-    ("much as", r"\bso\s+much\s+as\b", " even "),
     # "his chin bunches up to keep the grin down": a grin kept down is held back
     (("keep", "kept"), r"\b(?:keep|keeps|kept|keeping)\s+(?:the|her|his|their|a|that|my)\s+(grins?|smiles?|laugh|laughter|giggles?|smirk)\s+(?:down|in\s+check|under\s+control)\b",
      r"holding back the \1"),
