@@ -363,3 +363,49 @@ def test_a_denied_look_holds_the_eyes_look_shapes_so_nothing_fills_them(planner)
         assert plan.held[idx(name)], name
     res = combine(plan, busy_reading("look down", level=0.5), {"fill": 0.4, "mode": "max"})
     assert res.values[idx("EyeLookDownLeft")] == 0.0 and res.values[idx("EyeLookDownRight")] == 0.0
+
+
+# ---------------------------------------------------------------------------- stop 26: more ways to say it
+@pytest.mark.parametrize("text, kept", [
+    ("Not a single muscle moves except his jaw, which drops.", "JawOpen"),
+    ("Her eyebrows shot up like gull wings and that was the whole reaction.", "BrowInnerUp"),
+])
+def test_more_ways_to_say_nothing_else_moves(planner, text, kept):
+    plan = planner.plan(text)
+    mask, why = stillness(plan, text)
+    assert why and not mask[idx(kept)]
+    assert mask[idx("MouthSmileLeft" if kept != "JawOpen" else "BrowInnerUp")]
+
+
+def test_the_rest_of_the_face_blank_frees_the_part_named_when_the_planner_read_nothing(planner):
+    text = "She clams right up, mouth folded away, the rest of her face blank."
+    plan = planner.plan(text)
+    mask, why = stillness(plan, text)
+    assert why and not mask[idx("MouthPressLeft")]  # the mouth, which the words name, may move
+    assert mask[idx("BrowDownLeft")] and mask[idx("EyeSquintLeft")]  # nothing else does
+    _, res = combined(planner, text)
+    assert np.abs(res.values[REGION_MASKS["brows"]]).max() == 0.0
+
+
+@pytest.mark.parametrize("text, still, free", [
+    ("kissy lips maximum, top half off", "BrowInnerUp", "MouthPucker"),
+    ("brows knitted, lower half of the face neutral", "JawOpen", "BrowDownLeft"),
+])
+def test_half_of_the_face_off_keeps_that_half_still(planner, text, still, free):
+    plan = planner.plan(text)
+    mask, why = stillness(plan, text)
+    assert mask[idx(still)] and not mask[idx(free)] and why
+    assert plan.values[idx(free)] >= 0.3  # 'half' is not read as an intensity of the movement
+    _, res = combined(planner, text)
+    assert res.values[idx(still)] == 0.0
+
+
+def test_a_locked_part_loses_what_the_planners_reading_of_another_part_carried_there(planner):
+    plan, res = combined(planner, "lids wide open, brows locked")
+    assert plan.values[idx("BrowOuterUpLeft")] > 0.1  # wide eyes bring the brows up with them ...
+    assert np.abs(res.values[REGION_MASKS["brows"]]).max() == 0.0  # ... which the words lock
+    assert res.values[idx("EyeWideLeft")] >= 0.5
+    # "nothing else" keeps such a carried movement: a wrinkled nose lifts the upper lip
+    plan, res = combined(planner, "nose wrinkle, full, nothing else")
+    assert plan.values[idx("MouthUpperUpLeft")] > 0.05
+    assert res.values[idx("MouthUpperUpLeft")] == pytest.approx(plan.values[idx("MouthUpperUpLeft")])

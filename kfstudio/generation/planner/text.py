@@ -677,6 +677,11 @@ def _observed(s: str) -> str:
 _STILL_RE = re.compile(
     r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t|will\s+not|can'?t|cannot|never|not)\s+"
     r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
+#: "kissy lips maximum, top half off", "upper half of the face neutral": that half of the face held at rest (not
+#: the 'half' of an intensity)
+_HALF_FACE_STILL_RE = re.compile(
+    r"\b(top|upper|bottom|lower)[\s-]+half(?:\s+of\s+(?:the|his|her|their)\s+face)?\s+(?:is\s+|stays\s+|kept\s+|remains\s+)?"
+    r"(?:off|still|neutral|dead|at\s+rest|relaxed|blank|untouched|zero(?:ed)?|0|quiet|unmoved|motionless)\b", re.I)
 #: "eyebrows right up", "mouth turned right down", "snaps right back": 'right' is 'all the way' there, not a
 #: side -- unless it opens a clause or follows one part in the singular ("brow: right up", "upper lip R up")
 #: "right" as an adverb ("grins right at the panel", "yelling right in my face", "right back"), not a side
@@ -1026,6 +1031,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
+    s = _HALF_FACE_STILL_RE.sub(lambda m: " , brows and eyes still " if m.group(1).lower() in ("top", "upper") else " , mouth and cheeks still ", s)
     s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
     s = _ONE_TIME_RE.sub(r"a \1", s)  # "one second", "for one beat": a time, not one side
     s = _ARROW_RE.sub(" , then ", s)

@@ -311,7 +311,12 @@ _NOTHING_ELSE = re.compile(
     # "chin up .45, rest zero", "rest dead": the animator's "rest" is the rest of the face
     r"|\brest\s+(?:is\s+|stays\s+|at\s+)?(?:zero(?:ed)?|0|dead|neutral|still|untouched|blank)\b"
     # "apart from her nose wrinkling, she shows nothing", "he gives nothing away"
-    r"|\b(?:shows?|showing|showed|betrays?|betraying|betrayed)\s+nothing\b|\b(?:gives?|giving|gave)\s+nothing\s+away\b",
+    r"|\b(?:shows?|showing|showed|betrays?|betraying|betrayed)\s+nothing\b|\b(?:gives?|giving|gave)\s+nothing\s+away\b"
+    # "brows up, and that was the whole reaction", "nothing from the neck up except the left nostril"
+    r"|\b(?:that|this|it)\s+(?:was|is|'s)\s+(?:the\s+)?(?:whole|entire|only|full)\s+(?:reaction|response|expression|movement|tell)\b"
+    r"|\bnothing\s+(?:(?:from|above)\s+the\s+neck\s+up|above\s+the\s+neck)\b"
+    # "not a single muscle moves except his jaw", "no other muscle stirs"
+    r"|\b(?:not\s+(?:a|one)\s+(?:single\s+)?(?:other\s+)?|no\s+other\s+)muscle(?:\s+else)?\s+(?:\w+\s+)?(?:moves?|moved|stirs?|stirred|twitch\w*|flinch\w*)\b",
     re.IGNORECASE,
 )
 _PART = r"(?:head|brows?|eyebrows?|forehead|eyes?|lids?|eyelids?|gaze|mouth|lips?|corners?|cheeks?|nose|nostrils?|jaw|chin|dimples?)"
@@ -332,6 +337,13 @@ _NO_EMOTION = re.compile(
 )
 #: the regions a part named after "only" may move in (a head that turns takes the eyes with it; an eye
 #: that opens or narrows does not look anywhere new unless the planner read a glance)
+#: "kissy lips maximum, top half off", "upper half of the face neutral": that half of the face stays at rest
+_HALF_STILL = re.compile(
+    r"\b(top|upper|bottom|lower)[\s-]+half(?:\s+of\s+(?:the|his|her|their)\s+face)?\s+(?:is\s+|stays\s+|kept\s+|remains\s+)?"
+    r"(?:off|still|neutral|dead|at\s+rest|relaxed|blank|untouched|zero(?:ed)?|0|quiet|unmoved|motionless)\b",
+    re.IGNORECASE,
+)
+_HALF_REGIONS = {"top": ("brows", "eyes"), "upper": ("brows", "eyes"), "bottom": ("mouth", "cheeks"), "lower": ("mouth", "cheeks")}
 _ONLY_PART_REGIONS = {
     "head": ("head", "gaze"), "brow": ("brows",), "eyebrow": ("brows",), "forehead": ("brows",), "eye": ("eyes",),
     "lid": ("eyes",), "eyelid": ("eyes",), "gaze": ("gaze",), "mouth": ("mouth",), "lip": ("mouth",), "corner": ("mouth",),
@@ -360,17 +372,15 @@ _OTHER_STAYS = re.compile(
 _EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
 
 
-def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
-    """The channels the words keep still, which the learned layer may not move: the regions a lock word
-    names ("head locked", "the head doesn't move"), the regions the planner did not read when the words
-    say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only"), the
-    other side's channels for a movement on one side only, and the whole expression (not the head
-    or the gaze: "a nod and no expression at all") for "not a hint of emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
-    beats = getattr(plan, "beats", None)
-    text = beats[-1] if beats else text
+def _locked(text: str) -> tuple[np.ndarray, list[str]]:
+    """The regions that lock words name ("head locked", "the brows don't move", "top half off"), and why."""
     mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     why: list[str] = []
-    understood = set(getattr(plan, "understood", ())) & set(REGIONS)
+    for m in _HALF_STILL.finditer(text):
+        for r in _HALF_REGIONS[m.group(1).lower()]:
+            mask |= REGION_MASKS[r]
+        why.append(f"'{m.group(0).strip()}'")
+    text = _HALF_STILL.sub(lambda m: " " * len(m.group(0)), text)  # "lower half of the face neutral": not the face
     for m in list(_LOCKED.finditer(text)) + list(_DOES_NOT_MOVE.finditer(text)):
         if _CHANGE_AFTER.search(text, m.end()):
             continue  # "his face stays still, then the chin wobbles": a beat before the change
@@ -379,16 +389,35 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
             for r in _PART_REGIONS[part.lower()]:
                 mask |= REGION_MASKS[r]
         why.append(f"'{m.group(0).strip()}'")
+    return mask, why
+
+
+def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
+    """The channels the words keep still, which the learned layer may not move: the regions a lock word
+    names ("head locked", "the head doesn't move"), the regions the planner did not read when the words
+    say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only"), the
+    other side's channels for a movement on one side only, and the whole expression (not the head
+    or the gaze: "a nod and no expression at all") for "not a hint of emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
+    beats = getattr(plan, "beats", None)
+    text = beats[-1] if beats else text
+    mask, why = _locked(text)
+    understood = set(getattr(plan, "understood", ())) & set(REGIONS)
     only = list(_ONLY.finditer(text))
-    if (_NOTHING_ELSE.search(text) or only) and understood:
-        named = set()  # "only her mouth showed the pressure": the part named is not kept still
+    nothing_else = _NOTHING_ELSE.search(text)
+    # where the planner read none of the movement, the parts the words name beside "nothing else moves" are
+    # those that move ("she clams up, mouth folded away, the rest of her face blank": the mouth, which the
+    # learned layer reads)
+    said = {r for part in re.findall(_PART, text, re.IGNORECASE) for r in _ONLY_PART_REGIONS.get(part.lower().rstrip("s"), ())} \
+        if nothing_else and not understood else set()
+    if (nothing_else or only) and (understood or said):
+        named = set(said)  # "only her mouth showed the pressure": the part named is not kept still
         for m in only:
             for part in re.findall(_PART, m.group(0), re.IGNORECASE):
                 named |= set(_ONLY_PART_REGIONS.get(part.lower().rstrip("s"), ()))
         for r in REGIONS:
             if r not in understood and r not in named:
                 mask |= REGION_MASKS[r]
-        why.append(f"'{(_NOTHING_ELSE.search(text) or only[0]).group(0).strip()}'")
+        why.append(f"'{(nothing_else or only[0]).group(0).strip()}'")
     for m in only:
         side = next((g for g in m.groups() if g), None)
         if side:
@@ -417,13 +446,22 @@ def _keep_still(res: "Combined", plan, reading: Reading, s: dict) -> "Combined":
         return res
     mask, why = stillness(plan, reading.description)
     planned = np.asarray(plan.values, dtype=np.float64)
-    if not mask.any() or np.abs(res.values[mask] - planned[mask]).max() < 0.005:
+    # the planner's own values (read from the words) stay, the learned ones go; in a part that lock words name
+    # and whose words the planner did not read, what its readings of other parts carried there goes too
+    # ("lids wide, brows locked": not the brows that wide eyes bring; but "nose wrinkle, nothing else" keeps
+    # the upper lip that a wrinkled nose lifts)
+    read = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    for r in set(getattr(plan, "understood", ())) & set(REGIONS):
+        read |= REGION_MASKS[r]
+    beats = getattr(plan, "beats", None)
+    kept = np.where(_locked(beats[-1] if beats else reading.description)[0] & ~read, 0.0, planned)
+    if not mask.any() or np.abs(res.values[mask] - kept[mask]).max() < 0.005:
         return res
     out = res.values.copy()
-    out[mask] = planned[mask]  # the planner's own values (read from the words) stay, the learned ones go
+    out[mask] = kept[mask]
     if np.abs(out).max() < s["closest_min"] <= np.abs(res.values).max():
         return res  # never an empty face from this: "no reaction" to a look at the camera still shows a face
-    dropped = _shown(res.values, mask & (np.abs(res.values - planned) >= 0.005))
+    dropped = _shown(res.values, mask & (np.abs(res.values - kept) >= 0.005))
     res.values = _coherent(out)
     res.explanation.append(f"semantic: {', '.join(why)} keeps still what the learned layer moved there ({dropped})")
     res.info["learned_regions"] = [r for r in res.info.get("learned_regions", [])
