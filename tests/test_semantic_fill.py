@@ -409,3 +409,13 @@ def test_a_locked_part_loses_what_the_planners_reading_of_another_part_carried_t
     plan, res = combined(planner, "nose wrinkle, full, nothing else")
     assert plan.values[idx("MouthUpperUpLeft")] > 0.05
     assert res.values[idx("MouthUpperUpLeft")] == pytest.approx(plan.values[idx("MouthUpperUpLeft")])
+
+
+def test_what_the_earlier_beats_of_a_change_moved_is_not_brought_back(planner):
+    text = "She beams at him, then her face falls as she reads the letter."
+    plan, res = combined(planner, text)
+    assert plan.held is not None and plan.held[idx("MouthSmileLeft")] and plan.held[idx("CheekSquintLeft")]
+    assert res.values[idx("MouthSmileLeft")] == 0.0 and res.values[idx("CheekSquintLeft")] == 0.0
+    # a movement only denied in an earlier beat is no state the face passed through: not held
+    plan = planner.plan("didn't cry till they left, then a sobbing face")
+    assert plan.held is None or not plan.held[idx("MouthFrownLeft")]

@@ -919,11 +919,13 @@ class EmbeddedPlanner:
             if not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
                 values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)
                 explanation.append("the last beat names no movement of its own: read with the beat before it")
+        over = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         if beats:
             # the states the description passed through are over: what they moved and the last beat does
             # not set stays at rest (not carried over from the keyframe before, either)
             earlier, earlier_forced, _ = self._plan_core(" , ".join(beats[:-1]), None, [])
             gone = ((earlier != 0) | earlier_forced) & (values == 0) & ~forced
+            over = (earlier != 0) & (values == 0) & ~forced  # moved before (not only negated: "didn't cry, then sobs")
             if gone.any():
                 forced |= gone
                 explanation.append(f"earlier beats are over: {int(gone.sum())} channels they moved stay at rest")
@@ -981,6 +983,7 @@ class EmbeddedPlanner:
         values = _round5_post(description, values, understood, explanation, speech is not None)
         values = ch.clamp(self._coherent(values, explanation))
         held = flags["negated"] & (values == 0)
+        held |= over & (values == 0)  # what the earlier beats moved and the last does not: no other reading brings it back
         # a look held at rest ("not once does he look down") holds the eyes' look shapes of that axis too, which
         # follow the eye pose: nothing fills them where the words deny the look
         for poses, shapes in _LOOK_SHAPES_OF_AXIS:
