@@ -833,7 +833,9 @@ _WOULD_HAVE_RE = re.compile(
 #: "too many times to be shocked anymore", "too tired to smile": what follows does not happen
 _TOO_TO_RE = re.compile(r"\b(too\s+[^,.;:]{1,30}?\s+to)\s+(?:even\s+)?(?:(?:be|get|feel|look)\s+(?=[a-z]+)|(?=(?:smil|grin|laugh|cr(?:y|ie)|frown|giggl|chuckl|sob)))", re.I)
 #: "a kind of tired emptiness", "the ugly kind", "sort of": a hedge or a noun, not the feeling "kind" (tender)
+#: "kind of happy" hedges; "the kind of smile you give a dentist", "that sort of look" names a type of thing
 _KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
+_THE_KIND_RE = re.compile(r"\b(the|that|this|same|what|which)\s+kind\b(?=\s+(?:of|you|one|people|we|they|i|he|she|that|which)\b)", re.I)
 _KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
 #: "squinting way off to the right", "staring off to her left": the side is where the eyes look
 _EYES_TO_SIDE_RE = re.compile(
@@ -994,6 +996,7 @@ def normalize(text: str) -> str:
     s = _ALMOST_RE.sub("barely ", s)
     s = _WOULD_HAVE_RE.sub(" not ", s)
     s = _TOO_TO_RE.sub(lambda m: f"{m.group(1)} not ", s)
+    s = _THE_KIND_RE.sub(r"\1 type", s)  # "the kind of smile you give a dentist": a type of thing, not a hedge or kindness
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
@@ -1499,6 +1502,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("who", r"(\b(?:at|to|toward|towards|with|beside|behind|from|sees?|saw|watch(?:es|ed|ing)?|hugs?|hugged|kiss(?:es|ed)?|greets?|greeted"
      r"|meets?|met|pass(?:es|ed)?|thanks?|thanked|tells?|told|asks?|asked|answers?|answered)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|a\s+|an\s+)?[a-z]+)"
      r"\s*,\s*who\s+[^,.;]*", r"\1"),
+    # ... and without the comma ("glaring at the clown who grins at him", "smiles at the little boy who waves"): the
+    # clause from 'who' to the next break is still the other person's face (one or two words name them; a clause that
+    # starts the subject's own "who" after a name at the start is not touched: it needs the verb or preposition before)
+    ("who", r"(\b(?:at|to|toward|towards|with|beside|behind|from|sees?|saw|watch(?:es|ed|ing)?|hugs?|hugged|kiss(?:es|ed)?|greets?|greeted"
+     r"|meets?|met|pass(?:es|ed)?|thanks?|thanked|tells?|told|asks?|asked|answers?|answered|eyes|eyed|glares?\s+at|stares?\s+at)"
+     r"\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|a\s+|an\s+|that\s+|this\s+)(?:[a-z]+\s+)?[a-z]+)"
+     r"\s+who\s+(?!(?:is|was|are|were)\s+(?:not\s+)?(?:me|her|him|them)\b)"
+     r"(?:(?!\b(?:then|but|while|until|when|before|after|so|as|now|finally)\b)[^,.;:!?\u2014])*", r"\1 "),
     # masking (a feeling hidden "inside", "secretly", "deep down"): a composed front, lips lightly pressed,
     # and the feeling leaking through faintly (~0.15-0.25 of it)
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
@@ -1696,6 +1707,15 @@ _INSTEAD_END_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+)?(?=[^,;\x00]*\bi
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
 _LATER_BEAT_RE = re.compile(r"(?<=[,;.:])\s*(?:and\s+|but\s+)?(?:gradually|slowly|little\s+by\s+little|bit\s+by\s+bit|over\s+time"
                             r"|soon|later|moments?\s+later|seconds?\s+later|now)\b")
+#: A movement checked at the end of the line ("she laughs, then stops herself", "a grin; he catches himself",
+#: "starts to smile and thinks better of it"): it is cut short, and the keyframe is the face pulled back to rest,
+#: the lips lightly pressed on what was held in (corpus train: "giggles, catches herself, and snaps back to a straight
+#: face": MouthPress 0.25 and nothing of the giggle)
+_CHECKED_END_RE = re.compile(
+    r"(?:\b(?:stops?|stopped|stopping|catch(?:es|ing)?|caught|checks?|checked|checking|pulls?|pulled|pulling)\s+"
+    r"(?:herself|himself|themselves|myself|yourself)(?:\s+(?:short|in\s+time|just\s+in\s+time|quickly|fast|at\s+once))?"
+    r"|\b(?:cuts?|cutting)\s+(?:it|herself|himself|themselves|myself)\s+short|\b(?:thinks?|thought|thinking)\s+better\s+of\s+it)"
+    r"(?=\s*[.!]*\s*$)")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
@@ -1710,6 +1730,7 @@ def split_change_beats(text: str) -> list[str]:
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
     s = _FINAL_FRAME_RE.sub("", normalize(text))
+    s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)

@@ -1,0 +1,93 @@
+"""Round 15a of the planner: general readings of English the dev split showed missing (idiom, prose, subtext,
+body, change and context lines).
+
+Every probe sentence is written here for the rule it checks (none is a corpus line); the real planner
+reads it and the values it gives are asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# --- a scene's emotion given as a flatness: numb, hollow, empty --------------------------------------------
+
+@pytest.mark.parametrize("emotion", ["numb", "hollow", "empty, emptied out"])
+def test_a_flat_emotion_alone_is_a_slack_low_face(planner, emotion):
+    p = planner.plan("He sets the cup on the sill.", emotion=emotion)
+    assert v(p, "BrowInnerUp") >= 0.15 and both(p, "EyeBlink") >= 0.1 and both(p, "EyeLookDown") >= 0.1
+    assert both(p, "MouthSmile") == 0
+
+
+def test_a_flat_word_beside_a_feeling_leaves_that_feeling_leading(planner):
+    p = planner.plan("She turns the key.", emotion="numb terror")
+    assert both(p, "EyeWide") >= 0.2 and both(p, "EyeBlink") < 0.1
+
+
+# --- a movement checked at the end of the line is cut short -------------------------------------------------
+
+@pytest.mark.parametrize("text", ["he chuckles, then checks himself", "a wide grin; she catches herself.",
+                                  "he begins to laugh and thinks better of it"])
+def test_a_movement_checked_at_the_end_ends_near_rest(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.1 and v(p, "JawOpen") < 0.1
+    assert both(p, "MouthPress") >= 0.1
+
+
+@pytest.mark.parametrize("text", ["she catches herself and grins anyway", "he half smiles but checks himself a moment, then grins"])
+def test_checking_oneself_before_more_words_keeps_what_follows(planner, text):
+    assert both(planner.plan(text), "MouthSmile") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["he stops himself from giggling", "she stopped herself from laughing"])
+def test_stopping_oneself_from_a_laugh_is_no_checked_end_and_still_holds_it_back(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") >= 0.15 and v(p, "JawOpen") < 0.1
+
+
+# --- a put-on smile: too late, or the kind one gives someone ------------------------------------------------
+
+@pytest.mark.parametrize("text", ["she giggles at his pun a second too late", "he smiles, one beat too late"])
+def test_a_laugh_or_smile_that_comes_too_late_leaves_the_cheeks_out(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.3 and both(p, "CheekSquint") < 0.15
+
+
+@pytest.mark.parametrize("text", ["the sort of smile you give a traffic warden", "that kind of grin one puts on for the in-laws",
+                                  "a smile people save for their bank manager"])
+def test_a_smile_one_gives_someone_is_a_social_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.3 and both(p, "CheekSquint") < 0.15
+
+
+def test_the_kind_of_a_thing_is_no_kindness_and_kind_of_still_hedges(planner):
+    p = planner.plan("the kind of stare you give a wasp")
+    assert both(p, "MouthSmile") == 0
+    hedged, plain = planner.plan("she is kind of happy"), planner.plan("she is happy")
+    assert 0 < both(hedged, "MouthSmile") < both(plain, "MouthSmile")
+
+
+# --- a relative clause on another person, without a comma -----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["scowling at the busker who beams at her", "she frowns at the old man who laughs and waves"])
+def test_a_relative_clause_without_a_comma_is_the_other_persons_face(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.3 and both(p, "MouthSmile") < 0.1
+
+
+def test_a_relative_clause_ends_where_the_next_beat_starts(planner):
+    p = planner.plan("she scowls at the waiter who shrugs then she bursts out laughing")
+    assert both(p, "MouthSmile") >= 0.3
+
+
+def test_a_subjects_own_clause_still_moves_the_face(planner):
+    assert both(planner.plan("the girl who grins at the camera"), "MouthSmile") >= 0.3
