@@ -91,3 +91,21 @@ def test_a_relative_clause_ends_where_the_next_beat_starts(planner):
 
 def test_a_subjects_own_clause_still_moves_the_face(planner):
     assert both(planner.plan("the girl who grins at the camera"), "MouthSmile") >= 0.3
+
+
+# --- a feeling named first and then said to be hidden -------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["furious, hiding it", "a stab of envy, masked", "panic pushed down", "fear held in",
+                                  "sad, holding a brave face"])
+def test_a_feeling_said_to_be_hidden_is_held_in_check(planner, text):
+    assert both(planner.plan(text), "MouthPress") >= 0.2
+
+
+@pytest.mark.parametrize("emotion", ["heartbroken, hiding it", "terror, pushed down"])
+def test_a_hidden_feeling_in_the_emotion_field_presses_the_lips(planner, emotion):
+    assert both(planner.plan("She pours the tea.", emotion=emotion), "MouthPress") >= 0.15
+
+
+def test_a_thing_that_is_hidden_is_no_held_feeling(planner):
+    p = planner.plan("the letter, hidden in a drawer; she grins")
+    assert both(p, "MouthSmile") >= 0.5 and both(p, "MouthPress") < 0.2

@@ -1008,6 +1008,8 @@ class EmbeddedPlanner:
                 break
             last = seps[-1]
             segment = body[last.end():].strip(" .!?)")
+            if _MASKING_SEGMENT_RE.match(segment):  # "furious, hiding it": the feeling held in check (text.py), not a size
+                break
             tokens = self._lemmatizer.tokens(segment)
             if not tokens or not all(t.lemma in self._overall_words or t.text in _OVERALL_GLUE for t in tokens):
                 break
@@ -2215,6 +2217,12 @@ _CONTEXT_FEELINGS = {"moved": "tender, inner brows up a little", "touched": "ten
                      # a feeling typed as what one would say: "shook", "oh no", "ow", "what is this"
                      "shook": "shaken", "oh no": "alarmed", "oh-no": "alarmed", "ow": "pain", "ouch": "pain",
                      "what is this": "confused", "aww": "tender", "awww": "tender", "awwww": "tender"}
+#: A masking phrase closing a description after a feeling ("furious, hiding it", "envy, masked"): the feeling held in
+#: check (text.py's reading), not an intensity phrase on the whole face
+_MASKING_SEGMENT_RE = re.compile(
+    r"^(?:(?:and|but)\s+)?(?:hiding|hidden|masking|masked|swallowing|swallowed|burying|buried|held\s+in|held\s+down|kept\s+in|pushed\s+down"
+    r"|pushing\s+it\s+down|bottled\s+up|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?[a-z]+\s+face)(?:\s+it)?(?:\s+(?:away|deep|well|down))?$",
+    re.I)
 #: A feeling named by its flatness in a script's emotion ("numb", "hollow", "empty", "emptied out"), and the face it
 #: reads as alone (corpus train, emotion fields: 'numb, emptied out', 'hollow, past tears', 'numb grief', 'hollow sorrow':
 #: BrowInnerUp 0.2-0.3, lids 0.2-0.25, eyes down 0.3-0.35, no smile)
