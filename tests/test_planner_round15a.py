@@ -109,3 +109,27 @@ def test_a_hidden_feeling_in_the_emotion_field_presses_the_lips(planner, emotion
 def test_a_thing_that_is_hidden_is_no_held_feeling(planner):
     p = planner.plan("the letter, hidden in a drawer; she grins")
     assert both(p, "MouthSmile") >= 0.5 and both(p, "MouthPress") < 0.2
+
+
+# --- content, exasperated and proud have faces of their own ---------------------------------------------------
+
+@pytest.mark.parametrize("text", ["the cat looks utterly content by the fire", "a contented look"])
+def test_content_is_heavy_lids_over_a_small_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") >= 0.3 and 0.15 <= both(p, "MouthSmile") <= 0.45
+
+
+def test_a_content_scene_lowers_the_lids_of_a_vague_line(planner):
+    p = planner.plan("He stretches his legs out.", emotion="contentment")
+    assert both(p, "EyeBlink") >= 0.2 and both(p, "MouthSmile") >= 0.15
+
+
+@pytest.mark.parametrize("text", ["she is exasperated with the printer", "exasperation"])
+def test_exasperation_rolls_the_eyes_up_with_the_lips_pressed(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookUp") >= 0.25 and both(p, "MouthPress") >= 0.2
+
+
+def test_pride_smiles_with_the_cheeks(planner):
+    p = planner.plan("She claps from the front row.", emotion="proud")
+    assert both(p, "MouthSmile") >= 0.2 and both(p, "CheekSquint") >= 0.15
