@@ -133,3 +133,16 @@ def test_exasperation_rolls_the_eyes_up_with_the_lips_pressed(planner, text):
 def test_pride_smiles_with_the_cheeks(planner):
     p = planner.plan("She claps from the front row.", emotion="proud")
     assert both(p, "MouthSmile") >= 0.2 and both(p, "CheekSquint") >= 0.15
+
+
+# --- a feeling's tilt of the head keeps its side --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, sign", [("a baffled tilt to the left", -1), ("an intrigued tilt to her right", 1)])
+def test_a_feelings_tilt_tilts_the_head_to_the_side_named(planner, text, sign):
+    p = planner.plan(text)
+    assert sign * v(p, "HeadRoll") >= 0.15
+    assert abs(both(p, "BrowOuterUp") - min(v(p, "BrowOuterUpLeft"), v(p, "BrowOuterUpRight"))) < 0.05  # the feeling on both sides
+
+
+def test_a_tilt_with_a_size_word_before_it_is_still_a_plain_tilt(planner):
+    assert v(planner.plan("a slight tilt to the left"), "HeadRoll") < 0

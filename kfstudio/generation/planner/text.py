@@ -1533,6 +1533,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"(worr\w*|notice\w*|see|sees|know|knows|suspect\w*|panic\w*|fret|guess\w*|reali[sz]e\w*|find\w*\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear"
      r"|think\w*|tell\w*|ask\w*|wonder\w*|freak\w*\s+out)\b[^,.;]*",
      _put_on_for_someone),
+    # "a puzzled tilt to the left", "a curious little tilt of the head": the feeling, and a head tilt of its own that
+    # takes the side named (the feeling word does not swallow the tilt and its side)
+    (("tilt", "cock"), r"\b(a|an|the|one|her|his|their|my|that|this)\s+([a-z]+)\s+((?:little\s+|small\s+|slight\s+|slow\s+|quick\s+)?(?:tilt|cock))\b",
+     lambda m: f"{m.group(2)} , {m.group(1)} {m.group(3)}" if _feeling(m.group(2)) else m.group(0)),
     # negation stays in its clause: "she smiles and he doesn't look at her" (a new subject starts a clause)
     (" and ", r"(?<![,;])\s+and\s+(?=(?:she|he|they|i|we|you)\s+(?:[a-z]+\s+)?(?:[a-z]+n'?t|not|never|cannot)\s+[a-z])", " , and "),
     # "so angry he can't speak": a result clause with its own subject and negation does not negate the feeling
