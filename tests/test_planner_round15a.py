@@ -146,3 +146,59 @@ def test_a_feelings_tilt_tilts_the_head_to_the_side_named(planner, text, sign):
 
 def test_a_tilt_with_a_size_word_before_it_is_still_a_plain_tilt(planner):
     assert v(planner.plan("a slight tilt to the left"), "HeadRoll") < 0
+
+
+# --- idioms of a feeling -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["my stomach dropped and my heart sank into my boots", "her heart sinks into her socks"])
+def test_a_heart_that_sinks_into_something_is_sadness_not_a_change(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthFrown") >= 0.2
+
+
+def test_a_face_that_sinks_into_a_frown_is_still_a_change(planner):
+    p = planner.plan("her smile sinks into a frown")
+    assert both(p, "MouthSmile") < 0.1
+
+
+@pytest.mark.parametrize("text", ["the whole room held its breath", "they held their breath", "nobody dared breathe",
+                                  "she stood there not breathing"])
+def test_a_held_breath_in_the_past_or_not_breathing_presses_the_lips(planner, text):
+    assert both(planner.plan(text), "MouthPress") >= 0.25
+
+
+def test_not_being_able_to_breathe_is_still_out_of_breath(planner):
+    assert v(planner.plan("after the stairs he can't breathe"), "JawOpen") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["like a terrier with a bone over the parking fine", "a dog with a bone, that one, lips set"])
+def test_a_dog_with_a_bone_is_set_and_determined(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.25 and both(p, "MouthPress") >= 0.25
+
+
+@pytest.mark.parametrize("text", ["shuffling about like a zombie at the bus stop", "she was a wet lettuce all morning"])
+def test_a_zombie_or_a_wet_lettuce_is_listless(planner, text):
+    assert both(planner.plan(text), "EyeBlink") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["when the teacher shouted, his face went very small", "her face grows small under the stares"])
+def test_a_face_that_goes_small_shrinks_with_shame(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") >= 0.2 and v(p, "BrowInnerUp") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["with a face as long as a fiddle", "the striker was sick as a parrot", "long as a wet week, that face"])
+def test_a_long_face_and_sick_as_a_parrot_are_glum(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthFrown") >= 0.25
+
+
+def test_smelling_something_off_is_disgust(planner):
+    p = planner.plan("he sniffs the milk like he's smelt something off")
+    assert both(p, "NoseSneer") >= 0.3
+
+
+def test_winning_the_lottery_is_delight(planner):
+    p = planner.plan("she looked as if she had won the jackpot")
+    assert both(p, "MouthSmile") >= 0.5 and both(p, "EyeWide") >= 0.15

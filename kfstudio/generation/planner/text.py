@@ -1676,6 +1676,20 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "as wide as her eyes will go", "as high as his brows can get": that part as far as it goes
     ("as ", r"\bas\s+(wide|far|high|big|hard|tight|open|round|low)\s+as\s+(?:(?:her|his|their|my|your|the)\s+)?"
      r"(eyes|eyebrows|brows|mouth|jaw|lips|cheeks|lids|eyelids)\s+(?:will|would|can|could)\s+(?:go|get|open|manage)\b", r"\2 extremely \1"),
+    # round 15a, idioms built on "as ... as" or on a verb phrase ('as' ends a clause, so the lexicon cannot hold them):
+    # "a face as long as a fiddle / a Lurgan spade / a wet week" is a long face; "sick as a parrot" is gutted (British:
+    # bitterly disappointed); "looked like she'd smelled something dead" is disgust; "as if she'd won the lottery" is
+    # a lottery winner's delight; "didn't dare breathe", "not breathing" hold the breath (not "can't breathe": out of breath)
+    ("long", r"\b(?:as\s+)?long\s+as\s+(?:a|an)\s+(?:lurgan\s+spade|fiddle|wet\s+week(?:end)?|month\s+of\s+sundays|horse'?s?(?:\s+face)?|donkey'?s?(?:\s+face)?)\b",
+     " long face "),
+    ("parrot", r"\b(?:as\s+)?sick\s+as\s+a\s+parrot\b", " gutted "),
+    ("small", r"\b(face\s+(?:went|goes|go|going|became|becomes|become|got|gets|grew|grows))\s+(?:so|very|really|all|suddenly|very\s+very)\s+small\b", r"\1 small"),
+    ("smel", r"\bsmel(?:led|lt|ls|l|ling)\s+(?:something|a\s+rat)\s+(?:dead|bad|off|rotten|nasty|foul|awful|vile|disgusting|funny|horrible)\b",
+     " disgusted "),
+    (("lottery", "jackpot", "pools"), r"\b(?:won|win|wins|winning|had\s+won|'d\s+won)\s+the\s+(?:lottery|jackpot|pools)\b", " lottery winner "),
+    ("breath", r"\b(?:did\s*n[o']?t|does\s*n[o']?t|do\s*n[o']?t|dare\s*n[o']?t|daren'?t|dared\s+not|not|never)\s+(?:dare\s+(?:to\s+)?|even\s+)?"
+               r"(?:breathe|breathes|breathing)\b|\b(?:nobody|no\s+one|none\s+of\s+(?:us|them))\s+(?:dare|dares|dared)\s+(?:to\s+)?breathe\b",
+     " holding breath "),
     # "her eyes follow the ball from left to right", "scans the room left to right": the look ends on the second side
     # (a head shaken, wagged or rocked "from left to right" goes both ways and ends nowhere)
     ("to", r"\b(?:from\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b",
@@ -1711,7 +1725,7 @@ _BEAT_START = re.compile(
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself)\b(?!\s+from\b))
       | (?:relax(?:es)?|eases?|loosens?|warms?|brightens?|blossoms?|blooms?|ripens?|grows?)\s+(?:slowly\s+|back\s+)?into\b(?!\s+the\b)
-      | (?:thaw(?:s|ed)?|fades?|melts?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
+      | (?<!heart\s)(?<!stomach\s)(?:thaw(?:s|ed)?|fades?|melts?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
       | (?:dissolves?|breaks?|bursts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)(?!\s+(?:floods\s+of\s+)?tears\b)
     )""",
     re.VERBOSE,
