@@ -202,3 +202,23 @@ def test_smelling_something_off_is_disgust(planner):
 def test_winning_the_lottery_is_delight(planner):
     p = planner.plan("she looked as if she had won the jackpot")
     assert both(p, "MouthSmile") >= 0.5 and both(p, "EyeWide") >= 0.15
+
+
+@pytest.mark.parametrize("text", ["grinning like the cat that ate the canary", "a face like a smacked arse all through lunch",
+                                  "the beetle-browed clerk glares", "a pearl-clutching gasp"])
+def test_more_idioms_of_a_feeling_read(planner, text):
+    p = planner.plan(text)
+    assert max(both(p, "MouthSmile"), both(p, "BrowDown"), both(p, "EyeWide")) >= 0.3
+
+
+def test_clamming_up_shuts_the_lips(planner):
+    assert both(planner.plan("asked about the money, he clams up"), "MouthPress") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["mum's been dark on dad since breakfast", "he is dark on me again"])
+def test_dark_on_someone_is_cross(planner, text):
+    assert both(planner.plan(text), "BrowDown") >= 0.3
+
+
+def test_a_dark_place_is_no_anger(planner):
+    assert both(planner.plan("the hall is dark on the far side; she smiles"), "BrowDown") < 0.1

@@ -978,3 +978,11 @@ EXPRESSION_WORDS.update(dict.fromkeys(["dog with a bone", "dog with bone", "terr
 EXPRESSION_WORDS.update(dict.fromkeys(["zombie", "wet lettuce"], "emotion_tiredness"))
 EXPRESSION_WORDS.update(dict.fromkeys(["face go small", "face become small", "face get small", "face grow small", "face shrink"],
                                       "emotion_shame"))
+#: more idioms of a feeling (round 15a): "the cat that ate the canary" (smug delight, as "the cat that got the cream");
+#: "a face like a smacked bulldog / a smacked arse", "beetle-browed" (a scowl); "pearl-clutching" (shocked); "clams up"
+#: (the lips shut tight); "beetle-browed" and "wet behind the ears" are rewritten in text.py (a phrase holding a part word
+#: would take the part's own reading)
+EXPRESSION_WORDS.update(dict.fromkeys(["cat that eat the canary"], "emotion_happiness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["smack bulldog", "smack arse", "slap arse"], "scowl"))
+EXPRESSION_WORDS.update(dict.fromkeys(["pearl clutch", "clutch pearl"], "emotion_surprise"))
+EXPRESSION_WORDS.update(dict.fromkeys(["clam up"], "lips_press"))

@@ -1683,6 +1683,12 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("long", r"\b(?:as\s+)?long\s+as\s+(?:a|an)\s+(?:lurgan\s+spade|fiddle|wet\s+week(?:end)?|month\s+of\s+sundays|horse'?s?(?:\s+face)?|donkey'?s?(?:\s+face)?)\b",
      " long face "),
     ("parrot", r"\b(?:as\s+)?sick\s+as\s+a\s+parrot\b", " gutted "),
+    # "beetle-browed" (heavy brows drawn down: a scowl); "wet behind the ears" (green: the innocent look)
+    ("beetle", r"\bbeetle[\s-]+brow(?:s|ed)?\b", " scowling "),
+    ("behind the ear", r"\bwet\s+behind\s+the\s+ears?\b", " innocent "),
+    # Australian "dark on someone": cross with them (not a dark colour or a darkened room)
+    ("dark", r"\b(?:been\s+|is\s+|was\s+|'s\s+|s\s+|go\s+|went\s+|gone\s+|getting\s+|get\s+|real\s+|really\s+|so\s+)dark\s+on\s+(?:me|him|her|them|us|you|everyone|everybody|dad|mum|mom|mam|gran|nan|(?:his|her|their|my|your)\s+\w+)\b",
+     " angry "),
     ("small", r"\b(face\s+(?:went|goes|go|going|became|becomes|become|got|gets|grew|grows))\s+(?:so|very|really|all|suddenly|very\s+very)\s+small\b", r"\1 small"),
     ("smel", r"\bsmel(?:led|lt|ls|l|ling)\s+(?:something|a\s+rat)\s+(?:dead|bad|off|rotten|nasty|foul|awful|vile|disgusting|funny|horrible)\b",
      " disgusted "),
