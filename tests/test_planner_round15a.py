@@ -222,3 +222,13 @@ def test_dark_on_someone_is_cross(planner, text):
 
 def test_a_dark_place_is_no_anger(planner):
     assert both(planner.plan("the hall is dark on the far side; she smiles"), "BrowDown") < 0.1
+
+
+# --- feelings a scene's emotion names that read as nothing ------------------------------------------------------
+
+@pytest.mark.parametrize("emotion, stem, least", [("overwhelmed", "BrowInnerUp", 0.3), ("stage fright", "EyeWide", 0.3),
+                                                   ("protective", "BrowDown", 0.15)])
+def test_more_feelings_of_a_scene_colour_a_vague_line(planner, emotion, stem, least):
+    p = planner.plan("She opens the door.", emotion=emotion)
+    value = v(p, stem) if stem == "BrowInnerUp" else both(p, stem)
+    assert value >= least

@@ -294,4 +294,9 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # round 15a: content and exasperated have faces of their own (see their prototypes)
     **{w: ("contentment", 1.0) for w in ("content", "contented", "contentment")},
     **{w: ("exasperation", 1.0) for w in ("exasperated", "exasperation", "exasperating")},
+    # overwhelmed: the inner brows up, as worry has them (corpus train, 5 lines of a plain 'overwhelmed': BrowInnerUp
+    # 0.45-0.65, the lids a little low); stage fright is fright; protective is set and ready (brows down, lips pressed)
+    **{w: ("worry", 1.0) for w in ("overwhelm", "swamped", "snowed under")},
+    **{w: ("fear", 1.0) for w in ("stage fright",)},
+    **{w: ("determination", 0.8) for w in ("protective", "protectiveness")},
 }
