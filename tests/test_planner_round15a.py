@@ -232,3 +232,16 @@ def test_more_feelings_of_a_scene_colour_a_vague_line(planner, emotion, stem, le
     p = planner.plan("She opens the door.", emotion=emotion)
     value = v(p, stem) if stem == "BrowInnerUp" else both(p, stem)
     assert value >= least
+
+
+# --- an empty thing is no empty face -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["she stares at the empty cot", "an empty glass in his hand"])
+def test_an_empty_thing_lets_the_scenes_feeling_colour_the_line(planner, text):
+    p = planner.plan(text, emotion="grief")
+    assert v(p, "BrowInnerUp") >= 0.2
+
+
+def test_an_empty_face_is_still_blank(planner):
+    p = planner.plan("a totally empty face", emotion="grief")
+    assert v(p, "BrowInnerUp") < 0.1
