@@ -245,3 +245,13 @@ def test_an_empty_thing_lets_the_scenes_feeling_colour_the_line(planner, text):
 def test_an_empty_face_is_still_blank(planner):
     p = planner.plan("a totally empty face", emotion="grief")
     assert v(p, "BrowInnerUp") < 0.1
+
+
+@pytest.mark.parametrize("text", ["the suspect glances to his left", "our main suspect sits very still, eyes down"])
+def test_a_suspect_is_a_person_not_suspicion(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") < 0.1 and both(p, "BrowDown") < 0.1
+
+
+def test_suspecting_someone_is_still_suspicion(planner):
+    assert both(planner.plan("she suspects him"), "EyeSquint") >= 0.2

@@ -1686,6 +1686,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "beetle-browed" (heavy brows drawn down: a scowl); "wet behind the ears" (green: the innocent look)
     ("beetle", r"\bbeetle[\s-]+brow(?:s|ed)?\b", " scowling "),
     ("behind the ear", r"\bwet\s+behind\s+the\s+ears?\b", " innocent "),
+    # "the suspect's head", "a suspect answers": a person (the noun), not suspicion (the verb "she suspects" keeps it)
+    ("suspect", r"\b(the|a|an|our|their|his|her|my|your|that|this|prime|main|chief|only|second|first)\s+suspect(?=\b|'s\b)", r"\1 man"),
     # "his empty hand", "the empty chair", "an empty mailbox": a thing that is empty, not an empty (blank) face
     ("empty", r"\bempty\s+(?!(?:face|faced|faces|eyes?|eyed|stare|stares|look|looks|expression|gaze|smile|smiles|grin|features|mask)\b)(?=[a-z])", ""),
     # Australian "dark on someone": cross with them (not a dark colour or a darkened room)
