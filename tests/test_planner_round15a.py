@@ -255,3 +255,13 @@ def test_a_suspect_is_a_person_not_suspicion(planner, text):
 
 def test_suspecting_someone_is_still_suspicion(planner):
     assert both(planner.plan("she suspects him"), "EyeSquint") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["dozing in the deckchair, fast asleep", "he pretends to be asleep when she checks on him"])
+def test_asleep_is_the_eyes_shut(planner, text):
+    assert both(planner.plan(text), "EyeBlink") >= 0.8
+
+
+def test_half_asleep_is_half_shut_and_not_asleep_is_open(planner):
+    assert 0.3 <= both(planner.plan("half asleep over the paperwork"), "EyeBlink") <= 0.7
+    assert both(planner.plan("he is not asleep, just staring"), "EyeBlink") < 0.2

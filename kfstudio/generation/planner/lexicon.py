@@ -986,3 +986,6 @@ EXPRESSION_WORDS.update(dict.fromkeys(["cat that eat the canary"], "emotion_happ
 EXPRESSION_WORDS.update(dict.fromkeys(["smack bulldog", "smack arse", "slap arse"], "scowl"))
 EXPRESSION_WORDS.update(dict.fromkeys(["pearl clutch", "clutch pearl"], "emotion_surprise"))
 EXPRESSION_WORDS.update(dict.fromkeys(["clam up"], "lips_press"))
+#: "asleep" is the eyes shut (corpus train: EyeBlink 0.85-1.0 on lines of someone asleep, "half asleep" about half), not
+#: the heavy lids of "sleepy" that the spelling reader took it for
+EXPRESSION_WORDS.update({"asleep": "eyes_close"})
