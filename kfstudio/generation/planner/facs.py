@@ -145,10 +145,18 @@ EMOTIONS: dict[str, dict] = {
     "boredom": {"aus": {41: 0.8, 17: 0.2, 15: 0.15, 24: 0.25}},
     "relief": {"aus": {12: 0.35, 41: 0.3, 25: 0.25, 1: 0.2}},
     "excitement": {"aus": {6: 0.6, 12: 0.9, 5: 0.4, 1: 0.35, 2: 0.4, 26: 0.4}},
-    "pride": {"aus": {12: 0.4, 53: 0.3, 24: 0.2}},
+    # pride smiles with the cheeks in it (corpus train, 30 lines naming pride: CheekSquint 0.15-0.2 beside MouthSmile 0.34)
+    "pride": {"aus": {12: 0.4, 53: 0.3, 24: 0.2, 6: 0.3}},
     "suspicion": {"aus": {4: 0.45, 7: 0.6, 24: 0.3, 61: 0.2}},
     "skepticism": {"aus": {2: 0.6, 4: 0.4, 14: 0.35}, "one_sided": True},
     "calm": {"aus": {12: 0.04, 41: 0.1}},
+    # content: heavy, half-closed lids over a small smile (corpus train, 10 lines naming content or contentment:
+    # EyeBlink 0.42-0.53, MouthSmile 0.28, cheeks 0.1), not the open, full smile of happiness
+    "contentment": {"aus": {41: 1.4, 12: 0.4, 6: 0.15}},
+    # exasperation rolls the eyes up, the lids a little low, the lips pressed, the brows a little drawn (corpus train, 21
+    # lines naming it: EyeLookUp 0.27, EyeBlink 0.19, MouthPress 0.2-0.35; dev keeps the brows down 0.3 where the
+    # exasperation is with a situation, not a person), not anger's full glare
+    "exasperation": {"aus": {63: 0.65, 41: 0.5, 4: 0.4, 1: 0.2, 24: 0.45}},
     # wistful, bittersweet: the inner brows lift over a faint smile, the lids a little low (corpus: BrowInnerUp 0.3,
     # MouthSmile 0.2, EyeBlink 0.2)
     "wistfulness": {"aus": {1: 0.45, 12: 0.3, 41: 0.25}},
@@ -283,4 +291,12 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("tenderness", 1.0) for w in ("lovestruck", "love-struck", "lovesick")},
     **{w: ("anger", 0.8) for w in ("insulted", "affronted")},
     **{w: ("shame", 1.0) for w in ("contrite", "remorseful", "penitent")},
+    # round 15a: content and exasperated have faces of their own (see their prototypes)
+    **{w: ("contentment", 1.0) for w in ("content", "contented", "contentment")},
+    **{w: ("exasperation", 1.0) for w in ("exasperated", "exasperation", "exasperating")},
+    # overwhelmed: the inner brows up, as worry has them (corpus train, 5 lines of a plain 'overwhelmed': BrowInnerUp
+    # 0.45-0.65, the lids a little low); stage fright is fright; protective is set and ready (brows down, lips pressed)
+    **{w: ("worry", 1.0) for w in ("overwhelm", "swamped", "snowed under")},
+    **{w: ("fear", 1.0) for w in ("stage fright",)},
+    **{w: ("determination", 0.8) for w in ("protective", "protectiveness")},
 }

@@ -968,3 +968,24 @@ EXPRESSION_WORDS.update(dict.fromkeys(["wet weekend", "wet good friday", "wet mo
 EXPRESSION_WORDS.update(dict.fromkeys(["thunderhead", "thundercloud", "storm cloud", "bag of cat"], "emotion_anger"))
 #: "sweating bullets", "with bated breath": nervous strain and suspense (the inner brows up, the eyes a little wide)
 EXPRESSION_WORDS.update(dict.fromkeys(["sweat bullet", "bated breath"], "emotion_anxiety"))
+#: round 15a, English idioms of a feeling: a held breath in the past ("he held his breath": the lemma of "held" stays
+#: "held", as "breath held" has it); "a dog with a bone" (tenacity: the brows set, the lips pressed; dev-style lines read
+#: BrowDown 0.45, press 0.45); "like a zombie", "a wet lettuce" (listless: heavy lids); a face that goes small (shrinking
+#: with shame: the eyes down, the inner brows up)
+EXPRESSION_WORDS.update(dict.fromkeys(["held breath"], "lips_press"))
+EXPRESSION_WORDS.update(dict.fromkeys(["dog with a bone", "dog with bone", "terrier with a bone", "terrier with bone"],
+                                      "emotion_determination"))
+EXPRESSION_WORDS.update(dict.fromkeys(["zombie", "wet lettuce"], "emotion_tiredness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["face go small", "face become small", "face get small", "face grow small", "face shrink"],
+                                      "emotion_shame"))
+#: more idioms of a feeling (round 15a): "the cat that ate the canary" (smug delight, as "the cat that got the cream");
+#: "a face like a smacked bulldog / a smacked arse", "beetle-browed" (a scowl); "pearl-clutching" (shocked); "clams up"
+#: (the lips shut tight); "beetle-browed" and "wet behind the ears" are rewritten in text.py (a phrase holding a part word
+#: would take the part's own reading)
+EXPRESSION_WORDS.update(dict.fromkeys(["cat that eat the canary"], "emotion_happiness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["smack bulldog", "smack arse", "slap arse"], "scowl"))
+EXPRESSION_WORDS.update(dict.fromkeys(["pearl clutch", "clutch pearl"], "emotion_surprise"))
+EXPRESSION_WORDS.update(dict.fromkeys(["clam up"], "lips_press"))
+#: "asleep" is the eyes shut (corpus train: EyeBlink 0.85-1.0 on lines of someone asleep, "half asleep" about half), not
+#: the heavy lids of "sleepy" that the spelling reader took it for
+EXPRESSION_WORDS.update({"asleep": "eyes_close"})

@@ -167,7 +167,12 @@ _SOCIAL_SMILE_RE = re.compile(
     r"|patiently|dutifully|tiredly|wanly|graciously|bravely|through\s+(?:the|his|her|their|my)\s+pain|thru\s+(?:the\s+)?pain"
     r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth)\b"
     # "he laughs, but there's no joy in it", "laughs without any warmth"
-    r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b",
+    r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b"
+    # a laugh or smile that comes "a beat too late" is put on to fit in, not felt (corpus train: cheeks 0-0.1 in such lines)
+    r"|\b(?:smil|grin|laugh|chuckl|giggl)\w*\b[^.;]{0,40}?\b(?:(?:a|one)\s+(?:beat|second|moment|touch|fraction|half[\s-]second)\s+)?too\s+late\b"
+    # "the (kind of) smile you give a dentist", "a smile one saves for customers": a smile given to someone as a courtesy
+    r"|\b(?:smile|smiles|grin|grins|kind|sort|type)\s+(?:that\s+|which\s+)?(?:you|one|people|we|they|everyone|everybody)\s+"
+    r"(?:give|gives|put\s+on|puts\s+on|flash|flashes|save|saves|offer|offers|wear|wears)\b",
     re.I,
 )
 _CHEEKS = np.array([n.startswith("CheekSquint") for n in ch.NAMES])
@@ -1006,6 +1011,8 @@ class EmbeddedPlanner:
                 break
             last = seps[-1]
             segment = body[last.end():].strip(" .!?)")
+            if _MASKING_SEGMENT_RE.match(segment):  # "furious, hiding it": the feeling held in check (text.py), not a size
+                break
             tokens = self._lemmatizer.tokens(segment)
             if not tokens or not all(t.lemma in self._overall_words or t.text in _OVERALL_GLUE for t in tokens):
                 break
@@ -2132,6 +2139,8 @@ class EmbeddedPlanner:
         for text, label in sources:
             if not text.strip():
                 continue
+            if label == "emotion":
+                text = self._flat_emotion(text)
             base, specific_text = self._context_plan(
                 _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text) if label == "emotion" else text)
             if not specific_text:
@@ -2150,6 +2159,18 @@ class EmbeddedPlanner:
                 shown = _listed([f"{ch.NAMES[i]} {colour[i]:.2f}" for i in np.flatnonzero(take)])
                 explanation.append(f"{label} '{text.strip()[:60]}' x{weight:.2f} colours open channels -> {shown}")
             return
+
+    def _flat_emotion(self, text: str) -> str:
+        """A scene's emotion given as a flatness ("numb", "hollow", "empty"): alone, the slack, low face of a
+        feeling gone dull (inner brows a little up, lids a little heavy, eyes a little down), never a neutral face
+        the learned layer may fill with a smile; beside another feeling ("numb shock", "conflicted, numb") that feeling
+        leads, as it did (corpus train: 'shocked, numb' a full shock, 'numb grief' a grief)."""
+        if not _FLAT_FEELING_RE.search(text):
+            return text
+        rest = _FLAT_FEELING_RE.sub(" ", text)
+        if re.search(r"[a-z]", rest, re.I) and self._names_feeling(rest):
+            return text
+        return _FLAT_FACE
 
     def _context_plan(self, text: str) -> tuple[np.ndarray, bool]:
         """Values an emotion/background text asks for (cached: a script repeats them for every keyframe)."""
@@ -2199,6 +2220,17 @@ _CONTEXT_FEELINGS = {"moved": "tender, inner brows up a little", "touched": "ten
                      # a feeling typed as what one would say: "shook", "oh no", "ow", "what is this"
                      "shook": "shaken", "oh no": "alarmed", "oh-no": "alarmed", "ow": "pain", "ouch": "pain",
                      "what is this": "confused", "aww": "tender", "awww": "tender", "awwww": "tender"}
+#: A masking phrase closing a description after a feeling ("furious, hiding it", "envy, masked"): the feeling held in
+#: check (text.py's reading), not an intensity phrase on the whole face
+_MASKING_SEGMENT_RE = re.compile(
+    r"^(?:(?:and|but)\s+)?(?:hiding|hidden|masking|masked|swallowing|swallowed|burying|buried|held\s+in|held\s+down|kept\s+in|pushed\s+down"
+    r"|pushing\s+it\s+down|bottled\s+up|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?[a-z]+\s+face)(?:\s+it)?(?:\s+(?:away|deep|well|down))?$",
+    re.I)
+#: A feeling named by its flatness in a script's emotion ("numb", "hollow", "empty", "emptied out"), and the face it
+#: reads as alone (corpus train, emotion fields: 'numb, emptied out', 'hollow, past tears', 'numb grief', 'hollow sorrow':
+#: BrowInnerUp 0.2-0.3, lids 0.2-0.25, eyes down 0.3-0.35, no smile)
+_FLAT_FEELING_RE = re.compile(r"\b(?:numb(?:ed|ness)?|hollow(?:ness)?|empty|emptiness|emptied(?:\s+out)?)\b", re.I)
+_FLAT_FACE = "inner brows slightly raised, lids slightly heavy, eyes slightly down"
 _CONTEXT_FEELING_RE = re.compile(r"\b(?:" + "|".join(_CONTEXT_FEELINGS) + r")\b", re.I)
 #: "no head move", "without moving her head", "head stays still": the head is locked at rest
 _HEAD_LOCK_RE = re.compile(

@@ -838,7 +838,9 @@ _WOULD_HAVE_RE = re.compile(
 #: "too many times to be shocked anymore", "too tired to smile": what follows does not happen
 _TOO_TO_RE = re.compile(r"\b(too\s+[^,.;:]{1,30}?\s+to)\s+(?:even\s+)?(?:(?:be|get|feel|look)\s+(?=[a-z]+)|(?=(?:smil|grin|laugh|cr(?:y|ie)|frown|giggl|chuckl|sob)))", re.I)
 #: "a kind of tired emptiness", "the ugly kind", "sort of": a hedge or a noun, not the feeling "kind" (tender)
+#: "kind of happy" hedges; "the kind of smile you give a dentist", "that sort of look" names a type of thing
 _KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
+_THE_KIND_RE = re.compile(r"\b(the|that|this|same|what|which)\s+kind\b(?=\s+(?:of|you|one|people|we|they|i|he|she|that|which)\b)", re.I)
 _KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
 #: "squinting way off to the right", "staring off to her left": the side is where the eyes look
 _EYES_TO_SIDE_RE = re.compile(
@@ -999,6 +1001,7 @@ def normalize(text: str) -> str:
     s = _ALMOST_RE.sub("barely ", s)
     s = _WOULD_HAVE_RE.sub(" not ", s)
     s = _TOO_TO_RE.sub(lambda m: f"{m.group(1)} not ", s)
+    s = _THE_KIND_RE.sub(r"\1 type", s)  # "the kind of smile you give a dentist": a type of thing, not a hedge or kindness
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
@@ -1505,11 +1508,29 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("who", r"(\b(?:at|to|toward|towards|with|beside|behind|from|sees?|saw|watch(?:es|ed|ing)?|hugs?|hugged|kiss(?:es|ed)?|greets?|greeted"
      r"|meets?|met|pass(?:es|ed)?|thanks?|thanked|tells?|told|asks?|asked|answers?|answered)\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|a\s+|an\s+)?[a-z]+)"
      r"\s*,\s*who\s+[^,.;]*", r"\1"),
+    # ... and without the comma ("glaring at the clown who grins at him", "smiles at the little boy who waves"): the
+    # clause from 'who' to the next break is still the other person's face (one or two words name them; a clause that
+    # starts the subject's own "who" after a name at the start is not touched: it needs the verb or preposition before)
+    ("who", r"(\b(?:at|to|toward|towards|with|beside|behind|from|sees?|saw|watch(?:es|ed|ing)?|hugs?|hugged|kiss(?:es|ed)?|greets?|greeted"
+     r"|meets?|met|pass(?:es|ed)?|thanks?|thanked|tells?|told|asks?|asked|answers?|answered|eyes|eyed|glares?\s+at|stares?\s+at)"
+     r"\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|a\s+|an\s+|that\s+|this\s+)(?:[a-z]+\s+)?[a-z]+)"
+     r"\s+who\s+(?!(?:is|was|are|were)\s+(?:not\s+)?(?:me|her|him|them)\b)"
+     r"(?:(?!\b(?:then|but|while|until|when|before|after|so|as|now|finally)\b)[^,.;:!?\u2014])*", r"\1 "),
     # masking (a feeling hidden "inside", "secretly", "deep down"): a composed front, lips lightly pressed,
     # and the feeling leaking through faintly (~0.15-0.25 of it)
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
     ("ly", r"\b(?:secretly|privately|inwardly)\s+([a-z]+)\b", _hidden_feeling),
     (("deep down", "inside", "inwardly"), r"\b(?:deep\s+down\s*,?|(?:on\s+the\s+)?inside\s*,|inwardly\s*,)\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
+    # a feeling said first and then to be hidden ("disappointed, hiding it", "a pang of hurt, masked", "grief pushed
+    # down", "glee held in", "bitter, holding a neutral face"): the feeling held in check, as "hides her disappointment"
+    # reads (the lips pressed on it, the feeling itself a little; corpus train, emotion fields 'rage held in', 'stung,
+    # swallowing it': MouthPress 0.3 beside the feeling at about a third)
+    (("hid", "mask", "held", "push", "swallow", "bottled", "kept in", "buri", "holding"),
+     r"\b([a-z]+)\s*,?\s+(?:(?:and|but)\s+)?(?:hiding|masking|swallowing|burying|hidden|masked|swallowed|buried|held\s+in|held\s+down"
+     r"|kept\s+in|pushed\s+down|pushing\s+it\s+down|bottled\s+up"
+     r"|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?(?:neutral|straight|blank|calm|flat|poker|brave)\s+face)"
+     r"(?:\s+it)?(?:\s+(?:away|deep|well|down))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b|behind\b|under\b))",
+     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
     # a purpose clause "smiles so her dad won't worry": the smile is put on for someone (social), and the
     # worry it hides leaks faintly
     (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?|chuckl(?:e|es|ed|ing)|giggl(?:e|es|ed|ing)|beam(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?"
@@ -1518,6 +1539,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"(worr\w*|notice\w*|see|sees|know|knows|suspect\w*|panic\w*|fret|guess\w*|reali[sz]e\w*|find\w*\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear"
      r"|think\w*|tell\w*|ask\w*|wonder\w*|freak\w*\s+out)\b[^,.;]*",
      _put_on_for_someone),
+    # "a puzzled tilt to the left", "a curious little tilt of the head": the feeling, and a head tilt of its own that
+    # takes the side named (the feeling word does not swallow the tilt and its side)
+    (("tilt", "cock"), r"\b(a|an|the|one|her|his|their|my|that|this)\s+([a-z]+)\s+((?:little\s+|small\s+|slight\s+|slow\s+|quick\s+)?(?:tilt|cock))\b",
+     lambda m: f"{m.group(2)} , {m.group(1)} {m.group(3)}" if _feeling(m.group(2)) else m.group(0)),
     # negation stays in its clause: "she smiles and he doesn't look at her" (a new subject starts a clause)
     (" and ", r"(?<![,;])\s+and\s+(?=(?:she|he|they|i|we|you)\s+(?:[a-z]+\s+)?(?:[a-z]+n'?t|not|never|cannot)\s+[a-z])", " , and "),
     # "so angry he can't speak": a result clause with its own subject and negation does not negate the feeling
@@ -1657,6 +1682,30 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "as wide as her eyes will go", "as high as his brows can get": that part as far as it goes
     ("as ", r"\bas\s+(wide|far|high|big|hard|tight|open|round|low)\s+as\s+(?:(?:her|his|their|my|your|the)\s+)?"
      r"(eyes|eyebrows|brows|mouth|jaw|lips|cheeks|lids|eyelids)\s+(?:will|would|can|could)\s+(?:go|get|open|manage)\b", r"\2 extremely \1"),
+    # round 15a, idioms built on "as ... as" or on a verb phrase ('as' ends a clause, so the lexicon cannot hold them):
+    # "a face as long as a fiddle / a Lurgan spade / a wet week" is a long face; "sick as a parrot" is gutted (British:
+    # bitterly disappointed); "looked like she'd smelled something dead" is disgust; "as if she'd won the lottery" is
+    # a lottery winner's delight; "didn't dare breathe", "not breathing" hold the breath (not "can't breathe": out of breath)
+    ("long", r"\b(?:as\s+)?long\s+as\s+(?:a|an)\s+(?:lurgan\s+spade|fiddle|wet\s+week(?:end)?|month\s+of\s+sundays|horse'?s?(?:\s+face)?|donkey'?s?(?:\s+face)?)\b",
+     " long face "),
+    ("parrot", r"\b(?:as\s+)?sick\s+as\s+a\s+parrot\b", " gutted "),
+    # "beetle-browed" (heavy brows drawn down: a scowl); "wet behind the ears" (green: the innocent look)
+    ("beetle", r"\bbeetle[\s-]+brow(?:s|ed)?\b", " scowling "),
+    ("behind the ear", r"\bwet\s+behind\s+the\s+ears?\b", " innocent "),
+    # "the suspect's head", "a suspect answers": a person (the noun), not suspicion (the verb "she suspects" keeps it)
+    ("suspect", r"\b(the|a|an|our|their|his|her|my|your|that|this|prime|main|chief|only|second|first)\s+suspect(?=\b|'s\b)", r"\1 man"),
+    # "his empty hand", "the empty chair", "an empty mailbox": a thing that is empty, not an empty (blank) face
+    ("empty", r"\bempty\s+(?!(?:face|faced|faces|eyes?|eyed|stare|stares|look|looks|expression|gaze|smile|smiles|grin|features|mask)\b)(?=[a-z])", ""),
+    # Australian "dark on someone": cross with them (not a dark colour or a darkened room)
+    ("dark", r"\b(?:been\s+|is\s+|was\s+|'s\s+|s\s+|go\s+|went\s+|gone\s+|getting\s+|get\s+|real\s+|really\s+|so\s+)dark\s+on\s+(?:me|him|her|them|us|you|everyone|everybody|dad|mum|mom|mam|gran|nan|(?:his|her|their|my|your)\s+\w+)\b",
+     " angry "),
+    ("small", r"\b(face\s+(?:went|goes|go|going|became|becomes|become|got|gets|grew|grows))\s+(?:so|very|really|all|suddenly|very\s+very)\s+small\b", r"\1 small"),
+    ("smel", r"\bsmel(?:led|lt|ls|l|ling)\s+(?:something|a\s+rat)\s+(?:dead|bad|off|rotten|nasty|foul|awful|vile|disgusting|funny|horrible)\b",
+     " disgusted "),
+    (("lottery", "jackpot", "pools"), r"\b(?:won|win|wins|winning|had\s+won|'d\s+won)\s+the\s+(?:lottery|jackpot|pools)\b", " lottery winner "),
+    ("breath", r"\b(?:did\s*n[o']?t|does\s*n[o']?t|do\s*n[o']?t|dare\s*n[o']?t|daren'?t|dared\s+not|not|never)\s+(?:dare\s+(?:to\s+)?|even\s+)?"
+               r"(?:breathe|breathes|breathing)\b|\b(?:nobody|no\s+one|none\s+of\s+(?:us|them))\s+(?:dare|dares|dared)\s+(?:to\s+)?breathe\b",
+     " holding breath "),
     # "her eyes follow the ball from left to right", "scans the room left to right": the look ends on the second side
     # (a head shaken, wagged or rocked "from left to right" goes both ways and ends nowhere)
     ("to", r"\b(?:from\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b",
@@ -1692,7 +1741,7 @@ _BEAT_START = re.compile(
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself)\b(?!\s+from\b))
       | (?:relax(?:es)?|eases?|loosens?|warms?|brightens?|blossoms?|blooms?|ripens?|grows?)\s+(?:slowly\s+|back\s+)?into\b(?!\s+the\b)
-      | (?:thaw(?:s|ed)?|fades?|melts?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
+      | (?<!heart\s)(?<!stomach\s)(?:thaw(?:s|ed)?|fades?|melts?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
       | (?:dissolves?|breaks?|bursts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)(?!\s+(?:floods\s+of\s+)?tears\b)
     )""",
     re.VERBOSE,
@@ -1702,6 +1751,15 @@ _INSTEAD_END_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+)?(?=[^,;\x00]*\bi
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
 _LATER_BEAT_RE = re.compile(r"(?<=[,;.:])\s*(?:and\s+|but\s+)?(?:gradually|slowly|little\s+by\s+little|bit\s+by\s+bit|over\s+time"
                             r"|soon|later|moments?\s+later|seconds?\s+later|now)\b")
+#: A movement checked at the end of the line ("she laughs, then stops herself", "a grin; he catches himself",
+#: "starts to smile and thinks better of it"): it is cut short, and the keyframe is the face pulled back to rest,
+#: the lips lightly pressed on what was held in (corpus train: "giggles, catches herself, and snaps back to a straight
+#: face": MouthPress 0.25 and nothing of the giggle)
+_CHECKED_END_RE = re.compile(
+    r"(?:\b(?:stops?|stopped|stopping|catch(?:es|ing)?|caught|checks?|checked|checking|pulls?|pulled|pulling)\s+"
+    r"(?:herself|himself|themselves|myself|yourself)(?:\s+(?:short|in\s+time|just\s+in\s+time|quickly|fast|at\s+once))?"
+    r"|\b(?:cuts?|cutting)\s+(?:it|herself|himself|themselves|myself)\s+short|\b(?:thinks?|thought|thinking)\s+better\s+of\s+it)"
+    r"(?=\s*[.!]*\s*$)")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
@@ -1716,6 +1774,7 @@ def split_change_beats(text: str) -> list[str]:
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
     s = _FINAL_FRAME_RE.sub("", normalize(text))
+    s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
