@@ -41,7 +41,7 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
-from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
+from .text import CLAUSE_BREAKS, FILLER, HALF_FACE_STILL_RE, STOP_WORDS, Lemmatizer, Token, half_face_still, load_expansion, split_change_beats, split_clauses
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -1011,8 +1011,8 @@ class EmbeddedPlanner:
                 break
             last = seps[-1]
             segment = body[last.end():].strip(" .!?)")
-            if _MASKING_SEGMENT_RE.match(segment):  # "furious, hiding it": the feeling held in check (text.py), not a size
-                break
+            if _MASKING_SEGMENT_RE.match(segment) or HALF_FACE_STILL_RE.match(segment):
+                break  # "furious, hiding it": the feeling held in check; "top half off": a half of the face held (text.py)
             tokens = self._lemmatizer.tokens(segment)
             if not tokens or not all(t.lemma in self._overall_words or t.text in _OVERALL_GLUE for t in tokens):
                 break
@@ -1076,7 +1076,7 @@ class EmbeddedPlanner:
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
                          "sealed": False, "at_rest": False, "face_settles": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
-        text = _THAT_SIDE_RE.sub(_that_side, text)
+        text = half_face_still(_THAT_SIDE_RE.sub(_that_side, text))
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:

@@ -679,9 +679,27 @@ _STILL_RE = re.compile(
     r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
 #: "kissy lips maximum, top half off", "upper half of the face neutral": that half of the face held at rest (not
 #: the 'half' of an intensity)
-_HALF_FACE_STILL_RE = re.compile(
+HALF_FACE_STILL_RE = re.compile(
     r"\b(top|upper|bottom|lower)[\s-]+half(?:\s+of\s+(?:the|his|her|their)\s+face)?\s+(?:is\s+|stays\s+|kept\s+|remains\s+)?"
     r"(?:off|still|neutral|dead|at\s+rest|relaxed|blank|untouched|zero(?:ed)?|0|quiet|unmoved|motionless)\b", re.I)
+#: "eyes wide and fixed a little to his right", "gaze locked on the left": a look held to a side, not a side of the face
+_FIXED_TO_SIDE_RE = re.compile(
+    r"\b(?:fixed|locked|trained|glued|pinned|riveted)\s+((?:a\s+(?:little|bit|touch)\s+|slightly\s+|just\s+|well\s+|far\s+)?)"
+    r"(?:to|on|at|toward|towards)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+|your\s+)?(left|right)\b(?!\s+(?:eye|brow|cheek|corner|side|hand|ear))",
+    re.I)
+def half_face_still(text: str) -> str:
+    """``text`` with "top half off" ("upper half of the face neutral", "lower half still") said of the parts
+    that half holds ("brows and eyes still", "mouth and cheeks still"), which the planner reads as held."""
+    return HALF_FACE_STILL_RE.sub(
+        lambda m: " , brows and eyes still " if m.group(1).lower() in ("top", "upper") else " , mouth and cheeks still ", text)
+
+
+#: a beam of light or timber, not a smile: "eyes on full beam" (headlights: wide open), "a tractor-beam stare"
+#: (fixed), "a light beam in his eye", "eyes raised to the beams" ("she beams", "a huge beam" are smiles)
+_FULL_BEAM_RE = re.compile(r"\b(?:on\s+|to\s+)?(?:full|high|main)[\s-]+beams?\b", re.I)
+_TRACTOR_BEAM_RE = re.compile(r"\btractor[\s-]+beams?\b", re.I)
+_BEAM_OF_LIGHT_RE = re.compile(r"\b(?:light|laser|sun|torch|flashlight|head|the|wooden|ceiling|roof|steel)[\s-]+beams\b|"
+                               r"\b(?:light|laser|sun|torch|flashlight|steel|wooden)[\s-]+beam\b", re.I)
 #: "eyebrows right up", "mouth turned right down", "snaps right back": 'right' is 'all the way' there, not a
 #: side -- unless it opens a clause or follows one part in the singular ("brow: right up", "upper lip R up")
 #: "right" as an adverb ("grins right at the panel", "yelling right in my face", "right back"), not a side
@@ -1034,7 +1052,8 @@ def normalize(text: str) -> str:
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
-    s = _HALF_FACE_STILL_RE.sub(lambda m: " , brows and eyes still " if m.group(1).lower() in ("top", "upper") else " , mouth and cheeks still ", s)
+    s = _FIXED_TO_SIDE_RE.sub(lambda m: f", eyes {m.group(1)}to the {m.group(2).lower()}", s)
+    s = _BEAM_OF_LIGHT_RE.sub(" light ", _TRACTOR_BEAM_RE.sub(" fixed ", _FULL_BEAM_RE.sub(" wide open ", s)))
     s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
     s = _ONE_TIME_RE.sub(r"a \1", s)  # "one second", "for one beat": a time, not one side
     s = _ARROW_RE.sub(" , then ", s)

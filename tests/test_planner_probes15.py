@@ -1,0 +1,63 @@
+"""Planner fixes from a new user's probes (stop 26): descriptions written fresh, whose readings were
+wrong. Each probe is written here for the rule it checks; the real planner reads it and its values are
+asserted, with a control that the rule does not reach too far.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- half of the face off
+def test_top_half_off_holds_brows_and_eyes_and_is_no_intensity(planner):
+    p = planner.plan("kissy lips maximum, top half off")
+    assert v(p, "MouthPucker") >= 0.9, p.explanation  # 'half' is not read as a half-strength pucker
+    assert both(p, "EyeBlink") == 0.0 and v(p, "BrowInnerUp") == 0.0, p.explanation
+    assert {"brows", "eyes"} <= p.understood
+
+
+def test_lower_half_neutral_holds_the_mouth(planner):
+    p = planner.plan("brows knitted hard, lower half of the face neutral")
+    assert both(p, "BrowDown") >= 0.4 and v(p, "JawOpen") == 0.0 and both(p, "MouthPress") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- a beam that is no smile
+@pytest.mark.parametrize("text", ["Her eyes went to full beam.", "eyes on high beams, proper startled"])
+def test_eyes_on_full_beam_are_wide_open(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") >= 0.5 and both(p, "MouthSmile") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["a tractor-beam stare at the last slice", "Eyes raised to the beams, he counts under his breath.",
+                                  "a light beam in his eye at the optician's"])
+def test_a_beam_of_light_or_timber_is_no_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_a_beam_is_still_a_smile(planner):
+    for text in ("She beams at the news.", "a huge helpless beam"):
+        p = planner.plan(text)
+        assert both(p, "MouthSmile") >= 0.4, (text, p.explanation)
+
+
+# ----------------------------------------------------------------------------- a look held to a side
+@pytest.mark.parametrize("text, sign", [("eyes wide and fixed a little to his right", 1), ("her gaze locked on the left, unblinking", -1)])
+def test_eyes_fixed_to_a_side_look_that_way(planner, text, sign):
+    p = planner.plan(text)
+    assert sign * v(p, "LeftEyeYaw") > 0.1 and sign * v(p, "RightEyeYaw") > 0.1, p.explanation
+    assert abs(v(p, "EyeWideLeft") - v(p, "EyeWideRight")) < 0.05, p.explanation  # not one wide eye
+
+
+def test_fixed_to_a_side_of_the_face_is_no_look(planner):
+    p = planner.plan("a smile fixed on the left side of his mouth")
+    assert v(p, "LeftEyeYaw") == 0.0 and v(p, "RightEyeYaw") == 0.0, p.explanation
