@@ -41,7 +41,7 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
-from .text import CLAUSE_BREAKS, FILLER, HALF_FACE_STILL_RE, STOP_WORDS, Lemmatizer, Token, half_face_still, load_expansion, split_change_beats, split_clauses
+from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -386,10 +386,12 @@ _STILL_PART_RE = re.compile(
     r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b",
     re.IGNORECASE,
 )
-#: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral")
+#: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral", "top half off",
+#: "the upper half of the face stays still")
 _STILL_HALF_RE = re.compile(
-    r"\b(?P<half>upper|lower|top|bottom)(?:\s+(?:face|half)(?:\s+(?:stays?|is|remains?|kept|held))?\s+(?:still|unmoved|motionless|calm|quiet)|"
-    r"(?:\s+(?:face|half))?(?:\s+(?:stays?|is|remains?|kept|held))?\s+(?:neutral|relaxed|at\s+rest|zero|zeroed|dead|blank|untouched|"
+    r"\b(?P<half>upper|lower|top|bottom)(?:[\s-]+(?:face|half)(?:\s+of\s+(?:the|his|her|their)\s+face)?(?:\s+(?:stays?|is|remains?|kept|held))?"
+    r"\s+(?:still|unmoved|motionless|calm|quiet|off)|"
+    r"(?:[\s-]+(?:face|half)(?:\s+of\s+(?:the|his|her|their)\s+face)?)?(?:\s+(?:stays?|is|remains?|kept|held))?\s+(?:neutral|relaxed|at\s+rest|zero|zeroed|dead|blank|untouched|"
     r"expressionless|frozen))\b(?!\s+(?:lids?|lips?|lid|lip|teeth|brows?|eyelids?))", re.IGNORECASE)
 #: The only part (or half of the face) a line lets move ("upper face only: worried", "brows only", "only the mouth"):
 #: an expression named with it shows there alone
@@ -1011,8 +1013,8 @@ class EmbeddedPlanner:
                 break
             last = seps[-1]
             segment = body[last.end():].strip(" .!?)")
-            if _MASKING_SEGMENT_RE.match(segment) or HALF_FACE_STILL_RE.match(segment):
-                break  # "furious, hiding it": the feeling held in check; "top half off": a half of the face held (text.py)
+            if _MASKING_SEGMENT_RE.match(segment) or _STILL_HALF_RE.match(segment):
+                break  # "furious, hiding it": the feeling held in check (text.py); "top half off": half of the face held
             tokens = self._lemmatizer.tokens(segment)
             if not tokens or not all(t.lemma in self._overall_words or t.text in _OVERALL_GLUE for t in tokens):
                 break
@@ -1076,7 +1078,7 @@ class EmbeddedPlanner:
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
                          "sealed": False, "at_rest": False, "face_settles": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
-        text = half_face_still(_THAT_SIDE_RE.sub(_that_side, text))
+        text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
         covered: set[int] = set()
         for tok in tokens:

@@ -677,23 +677,11 @@ def _observed(s: str) -> str:
 _STILL_RE = re.compile(
     r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t|will\s+not|can'?t|cannot|never|not)\s+"
     r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
-#: "kissy lips maximum, top half off", "upper half of the face neutral": that half of the face held at rest (not
-#: the 'half' of an intensity)
-HALF_FACE_STILL_RE = re.compile(
-    r"\b(top|upper|bottom|lower)[\s-]+half(?:\s+of\s+(?:the|his|her|their)\s+face)?\s+(?:is\s+|stays\s+|kept\s+|remains\s+)?"
-    r"(?:off|still|neutral|dead|at\s+rest|relaxed|blank|untouched|zero(?:ed)?|0|quiet|unmoved|motionless)\b", re.I)
 #: "eyes wide and fixed a little to his right", "gaze locked on the left": a look held to a side, not a side of the face
 _FIXED_TO_SIDE_RE = re.compile(
     r"\b(?:fixed|locked|trained|glued|pinned|riveted)\s+((?:a\s+(?:little|bit|touch)\s+|slightly\s+|just\s+|well\s+|far\s+)?)"
     r"(?:to|on|at|toward|towards)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+|your\s+)?(left|right)\b(?!\s+(?:eye|brow|cheek|corner|side|hand|ear))",
     re.I)
-def half_face_still(text: str) -> str:
-    """``text`` with "top half off" ("upper half of the face neutral", "lower half still") said of the parts
-    that half holds ("brows and eyes still", "mouth and cheeks still"), which the planner reads as held."""
-    return HALF_FACE_STILL_RE.sub(
-        lambda m: " , brows and eyes still " if m.group(1).lower() in ("top", "upper") else " , mouth and cheeks still ", text)
-
-
 #: a beam of light or timber, not a smile: "eyes on full beam" (headlights: wide open), "a tractor-beam stare"
 #: (fixed), "a light beam in his eye", "eyes raised to the beams" ("she beams", "a huge beam" are smiles)
 _FULL_BEAM_RE = re.compile(r"\b(?:on\s+|to\s+)?(?:full|high|main)[\s-]+beams?\b", re.I)
