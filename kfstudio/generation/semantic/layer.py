@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from kfstudio import channels as ch
+from kfstudio.generation.planner.planner import _HALVES, _STILL_HALF_RE  # the planner's reading of "top half off"
 
 from .encoder import readable
 from .gate import _NEGATION, CHOICES, Gate, region_features
@@ -337,13 +338,6 @@ _NO_EMOTION = re.compile(
 )
 #: the regions a part named after "only" may move in (a head that turns takes the eyes with it; an eye
 #: that opens or narrows does not look anywhere new unless the planner read a glance)
-#: "kissy lips maximum, top half off", "upper half of the face neutral": that half of the face stays at rest
-_HALF_STILL = re.compile(
-    r"\b(top|upper|bottom|lower)[\s-]+half(?:\s+of\s+(?:the|his|her|their)\s+face)?\s+(?:is\s+|stays\s+|kept\s+|remains\s+)?"
-    r"(?:off|still|neutral|dead|at\s+rest|relaxed|blank|untouched|zero(?:ed)?|0|quiet|unmoved|motionless)\b",
-    re.IGNORECASE,
-)
-_HALF_REGIONS = {"top": ("brows", "eyes"), "upper": ("brows", "eyes"), "bottom": ("mouth", "cheeks"), "lower": ("mouth", "cheeks")}
 _ONLY_PART_REGIONS = {
     "head": ("head", "gaze"), "brow": ("brows",), "eyebrow": ("brows",), "forehead": ("brows",), "eye": ("eyes",),
     "lid": ("eyes",), "eyelid": ("eyes",), "gaze": ("gaze",), "mouth": ("mouth",), "lip": ("mouth",), "corner": ("mouth",),
@@ -376,11 +370,11 @@ def _locked(text: str) -> tuple[np.ndarray, list[str]]:
     """The regions that lock words name ("head locked", "the brows don't move", "top half off"), and why."""
     mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     why: list[str] = []
-    for m in _HALF_STILL.finditer(text):
-        for r in _HALF_REGIONS[m.group(1).lower()]:
+    for m in _STILL_HALF_RE.finditer(text):
+        for r in _HALVES[m.group("half").lower()]:
             mask |= REGION_MASKS[r]
         why.append(f"'{m.group(0).strip()}'")
-    text = _HALF_STILL.sub(lambda m: " " * len(m.group(0)), text)  # "lower half of the face neutral": not the face
+    text = _STILL_HALF_RE.sub(lambda m: " " * len(m.group(0)), text)  # "lower half of the face neutral": not the face
     for m in list(_LOCKED.finditer(text)) + list(_DOES_NOT_MOVE.finditer(text)):
         if _CHANGE_AFTER.search(text, m.end()):
             continue  # "his face stays still, then the chin wobbles": a beat before the change
