@@ -61,3 +61,18 @@ def test_eyes_fixed_to_a_side_look_that_way(planner, text, sign):
 def test_fixed_to_a_side_of_the_face_is_no_look(planner):
     p = planner.plan("a smile fixed on the left side of his mouth")
     assert v(p, "LeftEyeYaw") == 0.0 and v(p, "RightEyeYaw") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- typed without apostrophes
+@pytest.mark.parametrize("text, part, level", [("shes looking down", "LeftEyePitch", 0.15), ("theyre shocked", "EyeWideLeft", 0.5)])
+def test_contractions_typed_without_the_apostrophe(planner, text, part, level):
+    p = planner.plan(text)
+    assert v(p, part) >= level, p.explanation
+    assert not any("read as" in e for e in p.explanation), p.explanation  # 'shes' is no 'shoe', 'theyre' no 'there'
+
+
+def test_something_hilarious_is_amusement(planner):
+    p = planner.plan("thats hilarious")
+    assert both(p, "MouthSmile") >= 0.5 and not p.unknown_words, p.explanation
+    denied = planner.plan("not hilarious at all")
+    assert both(denied, "MouthSmile") == 0.0, denied.explanation

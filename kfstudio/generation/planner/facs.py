@@ -172,6 +172,8 @@ EMOTIONS: dict[str, dict] = {
 EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 1.0) for w in ("happy", "happiness", "joy", "joyful", "glad", "cheerful", "delight", "delighted", "pleased", "amuse", "amused", "amusement", "content", "contented", "warm", "bright", "elated", "jolly", "merry", "gleeful", "glee")},
     **{w: ("happiness", 1.3) for w in ("ecstatic", "overjoyed", "euphoric", "thrilled", "jubilant")},
+    # something found hilarious: open amusement (not "funny", whose "funny look" is an odd one)
+    **{w: ("happiness", 1.2) for w in ("hilarious", "hilarity", "uproarious", "hysterically funny")},
     **{w: ("wistfulness", 1.0) for w in ("wistful", "wistfulness", "bittersweet", "longing", "nostalgia")},
     **{w: ("sadness", 1.0) for w in ("sad", "sadness", "heartbreak", "sorrow", "mourning", "tear", "tears", "sorrowful", "unhappy", "melancholy", "gloomy", "glum", "downcast", "dejected", "mournful", "heartbroken", "hurt", "feel low", "disappoint", "disappointed", "disappointment", "upset", "lonely", "regret", "somber", "sombre", "blue", "depressed", "miserable")},
     **{w: ("sadness", 0.8) for w in ("let down", "letdown", "betrayed", "longing", "forlorn", "crestfallen", "resigned", "resignation", "wounded", "heartsick", "homesick", "rueful", "mopey", "moping")},

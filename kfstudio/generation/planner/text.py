@@ -432,6 +432,7 @@ SHORTHAND: dict[str, str] = {
     "werent": "were not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not",
     "havent": "have not", "hadnt": "had not", "cant": "can not", "wont": "will not", "aint": "is not", "didn": "did not", "dosnt": "does not", "dosent": "does not", "doesent": "does not",
     "doesn": "does not", "isn": "is not", "wasn": "was not", "couldn": "could not", "wouldn": "would not",
+    "shes": "she is", "theyre": "they are", "youre": "you are", "thats": "that is", "whats": "what is", "ive": "i have",
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
     "r": "right", "l": "left", "rt": "right", "lt": "left", "lft": "left", "rgt": "right",
     "dn": "down", "dwn": "down", "fwd": "forward", "fwds": "forward",
