@@ -76,3 +76,15 @@ def test_something_hilarious_is_amusement(planner):
     assert both(p, "MouthSmile") >= 0.5 and not p.unknown_words, p.explanation
     denied = planner.plan("not hilarious at all")
     assert both(denied, "MouthSmile") == 0.0, denied.explanation
+
+
+# ----------------------------------------------------------------------------- a muscle's tell
+@pytest.mark.parametrize("text", ["A muscle jumps in his cheek.", "a muscle in her jaw ticks", "a small muscle working along his jawline"])
+def test_a_muscle_jumping_in_the_cheek_or_jaw_is_a_clenched_jaw(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") >= 0.2 and both(p, "CheekSquint") == 0.0 and both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_a_muscle_twitching_under_the_eye_is_no_clenched_jaw(planner):
+    p = planner.plan("a muscle twitches under her eye")
+    assert both(p, "MouthPress") == 0.0 and both(p, "EyeSquint") > 0.1, p.explanation

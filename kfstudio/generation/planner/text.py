@@ -683,6 +683,14 @@ _FIXED_TO_SIDE_RE = re.compile(
     r"\b(?:fixed|locked|trained|glued|pinned|riveted)\s+((?:a\s+(?:little|bit|touch)\s+|slightly\s+|just\s+|well\s+|far\s+)?)"
     r"(?:to|on|at|toward|towards)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+|your\s+)?(left|right)\b(?!\s+(?:eye|brow|cheek|corner|side|hand|ear))",
     re.I)
+#: "a muscle jumps in his cheek", "a muscle in her jaw ticks", "a muscle working in his temple": a clenched jaw's
+#: tell (not a cheek that rises)
+_MUSCLE_VERB = (r"(?:jumps?|jumped|jumping|twitch(?:es|ed|ing)?|ticks?|ticked|ticking|works?|worked|working|flickers?|flickered|"
+                r"flickering|pulses?|pulsed|pulsing|tightens?|tightened|tightening|jerks?|jerked|bunches|bunched|leaps?|leapt|leaped)")
+_MUSCLE_PLACE = r"(?:in|at|along)\s+(?:his|her|their|my|your|the)\s+(?:jaw|cheek|temple|jawline)"
+_MUSCLE_TELL_RE = re.compile(
+    r"\b(?:a|the|one)\s+(?:small\s+|tiny\s+|little\s+)?muscle\s+(?:" + _MUSCLE_PLACE + r"\s+" + _MUSCLE_VERB + r"|"
+    + _MUSCLE_VERB + r"\s+" + _MUSCLE_PLACE + r")\b", re.I)
 #: a beam of light or timber, not a smile: "eyes on full beam" (headlights: wide open), "a tractor-beam stare"
 #: (fixed), "a light beam in his eye", "eyes raised to the beams" ("she beams", "a huge beam" are smiles)
 _FULL_BEAM_RE = re.compile(r"\b(?:on\s+|to\s+)?(?:full|high|main)[\s-]+beams?\b", re.I)
@@ -1041,6 +1049,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
+    s = _MUSCLE_TELL_RE.sub(" , jaw clenched , ", s)
     s = _FIXED_TO_SIDE_RE.sub(lambda m: f", eyes {m.group(1)}to the {m.group(2).lower()}", s)
     s = _BEAM_OF_LIGHT_RE.sub(" light ", _TRACTOR_BEAM_RE.sub(" fixed ", _FULL_BEAM_RE.sub(" wide open ", s)))
     s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
