@@ -88,3 +88,21 @@ def test_a_muscle_jumping_in_the_cheek_or_jaw_is_a_clenched_jaw(planner, text):
 def test_a_muscle_twitching_under_the_eye_is_no_clenched_jaw(planner):
     p = planner.plan("a muscle twitches under her eye")
     assert both(p, "MouthPress") == 0.0 and both(p, "EyeSquint") > 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- words that are not what they look like
+@pytest.mark.parametrize("text", ["she ends up staring at the floor", "he gives up and looks down at his hands"])
+def test_the_up_of_a_phrasal_verb_is_no_look_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") > 0.1, p.explanation  # down, with no look up fighting it
+
+
+@pytest.mark.parametrize("text", ["puffy-eyed and quiet at breakfast", "her eyes red and puffy", "puffy red eyes, staring at the wall"])
+def test_puffy_eyes_are_heavy_lids_not_puffed_cheeks(planner, text):
+    p = planner.plan(text)
+    assert v(p, "CheekPuff") == 0.0 and both(p, "EyeBlink") >= 0.3, p.explanation
+
+
+def test_puffy_cheeks_still_puff(planner):
+    p = planner.plan("puffy cheeks, holding his breath")
+    assert v(p, "CheekPuff") >= 0.4, p.explanation

@@ -691,6 +691,13 @@ _MUSCLE_PLACE = r"(?:in|at|along)\s+(?:his|her|their|my|your|the)\s+(?:jaw|cheek
 _MUSCLE_TELL_RE = re.compile(
     r"\b(?:a|the|one)\s+(?:small\s+|tiny\s+|little\s+)?muscle\s+(?:" + _MUSCLE_PLACE + r"\s+" + _MUSCLE_VERB + r"|"
     + _MUSCLE_VERB + r"\s+" + _MUSCLE_PLACE + r")\b", re.I)
+#: "she ends up staring at the floor", "her eyes caught up", "he gives up": the 'up' of a phrasal verb, no direction
+_PHRASAL_UP_RE = re.compile(
+    r"\b(end|ends|ended|ending|wind|winds|wound|winding|catch|catches|caught|catching|give|gives|gave|giving|given|"
+    r"own|owns|owned|owning)\s+up\b", re.I)
+#: "puffy-eyed", "puffy eyes", "her eyes red and puffy": lids swollen from crying or sleep (heavy), not puffed cheeks
+_PUFFY_EYED_RE = re.compile(r"\bpuffy[\s-]+eyed\b|\bpuffy\s+(?:red\s+|swollen\s+)?(?=(?:eyes|eyelids|lids)\b)", re.I)
+_EYES_PUFFY_RE = re.compile(r"\b((?:eyes|eyelids|lids)\b(?:\s+(?!puffy\b)[\w']+){0,4}?)\s+puffy\b", re.I)
 #: a beam of light or timber, not a smile: "eyes on full beam" (headlights: wide open), "a tractor-beam stare"
 #: (fixed), "a light beam in his eye", "eyes raised to the beams" ("she beams", "a huge beam" are smiles)
 _FULL_BEAM_RE = re.compile(r"\b(?:on\s+|to\s+)?(?:full|high|main)[\s-]+beams?\b", re.I)
@@ -1049,6 +1056,9 @@ def normalize(text: str) -> str:
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
+    s = _PHRASAL_UP_RE.sub(r"\1", s)
+    s = _PUFFY_EYED_RE.sub(lambda m: "a little sad , heavy lids" if m.group(0).lower().rstrip().endswith("eyed") else "a little sad , heavy ", s)
+    s = _EYES_PUFFY_RE.sub(r"\1 heavy , a little sad", s)
     s = _MUSCLE_TELL_RE.sub(" , jaw clenched , ", s)
     s = _FIXED_TO_SIDE_RE.sub(lambda m: f", eyes {m.group(1)}to the {m.group(2).lower()}", s)
     s = _BEAM_OF_LIGHT_RE.sub(" light ", _TRACTOR_BEAM_RE.sub(" fixed ", _FULL_BEAM_RE.sub(" wide open ", s)))
