@@ -106,3 +106,14 @@ def test_puffy_eyes_are_heavy_lids_not_puffed_cheeks(planner, text):
 def test_puffy_cheeks_still_puff(planner):
     p = planner.plan("puffy cheeks, holding his breath")
     assert v(p, "CheekPuff") >= 0.4, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He glances at his watch.", "she stares at the menu", "a quick look at her clipboard"])
+def test_a_glance_at_what_is_held_below_the_eyes_goes_down(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") > 0.1 and v(p, "RightEyePitch") > 0.1, p.explanation
+
+
+def test_watching_someone_is_no_look_down(planner):
+    p = planner.plan("she watches him leave")
+    assert v(p, "LeftEyePitch") <= 0.0, p.explanation

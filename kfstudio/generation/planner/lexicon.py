@@ -395,7 +395,9 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["hit the ceiling", "hits the ceiling", "shoot to the ceiling", "through the roof", "to the sky", "sky high"], "up"),
     **dict.fromkeys(["raise", "lift", "rise", "up", "arch", "hike", "hoist", "heave up", "haul up", "jack up", "ratchet up", "spring up", "soar", "shoot up", "go up", "perk", "perk up", "elevate", "high", "upward", "skyward", "heavenward", "climb", "curl up", "turn up", "tip up", "flick up", "jump", "pull up"], "up"),
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet",
-                     "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard"], "down"),
+                     "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard",
+                     # things held or lying below the eyes that a glance at goes down to ("glances at his watch")
+                     "wristwatch", "notepad", "clipboard", "menu", "laptop", "shoelace", "toe", "crossword", "paperwork"], "down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
     **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),
     # "frowning brows" knit, but a frown on the mouth is its corners pulled down ("frown on the mouth only")
