@@ -117,3 +117,16 @@ def test_a_glance_at_what_is_held_below_the_eyes_goes_down(planner, text):
 def test_watching_someone_is_no_look_down(planner):
     p = planner.plan("she watches him leave")
     assert v(p, "LeftEyePitch") <= 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- the burn of spicy food
+@pytest.mark.parametrize("text", ["The hot sauce kicks in.", "the curry is way too spicy", "mouth on fire from the jalapeno"])
+def test_spicy_food_burns(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.2 and both(p, "EyeSquint") >= 0.3 and v(p, "JawOpen") >= 0.2, p.explanation
+    assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_a_dish_named_after_a_chili_is_no_burn(planner):
+    p = planner.plan("he loves chili con carne, smiling")
+    assert v(p, "JawOpen") < 0.2 and both(p, "MouthSmile") >= 0.4, p.explanation

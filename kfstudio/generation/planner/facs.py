@@ -165,6 +165,10 @@ EMOTIONS: dict[str, dict] = {
     "cold": {"aus": {20: 0.55, 7: 0.4, 24: 0.3, 4: 0.3, 6: 0.2}},
     "dizziness": {"aus": {41: 0.55, 1: 0.3, 26: 0.2, 7: 0.2}},
     "hangover": {"aus": {4: 0.45, 7: 0.6, 41: 0.4, 15: 0.2}},
+    # the burn of spicy food: the inner brows up over watering, narrowed eyes, the mouth open and stretched to suck
+    # air over the teeth, the nose and upper lip drawn up (corpus train, 6 chili / hot-sauce lines: BrowInnerUp 0.35,
+    # EyeSquint 0.35-0.5, EyeBlink 0.2, JawOpen 0.3-0.4, MouthStretch 0.3-0.35, MouthUpperUp 0.3, NoseSneer 0.25)
+    "spiciness": {"aus": {1: 0.45, 4: 0.2, 7: 0.55, 43: 0.25, 26: 0.8, 20: 0.42, 16: 0.25, 10: 0.38, 9: 0.3}},
     "neutral": {"aus": {}},
 }
 
@@ -181,7 +185,10 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("surprise", 1.0) for w in ("surprise", "surprised", "astonish", "astonished", "amazed", "amazement", "startle", "startled", "stunned", "astonishment", "disbelief", "awe", "wonder")},
     **{w: ("fear", 1.2) for w in ("aghast", "panicky", "frantic", "spooked", "skittish", "jumpy", "nervy")},
     **{w: ("disgust", 1.0) for w in ("appalled", "sickened")},
-    **{w: ("pain", 0.8) for w in ("brain freeze", "ice cream headache")},
+    **{w: ("pain", 0.8) for w in ("brain freeze", "ice cream headache", "wasabi")},
+    **{w: ("spiciness", 1.0) for w in ("spicy", "too spicy", "chili challenge", "chilli challenge", "hot pepper", "hot chili",
+                                       "hot chilli", "jalapeno", "jalapeño",
+                                       "habanero", "ghost pepper", "sriracha", "mouth on fire", "tongue on fire")},
     # queasy: the stomach turning, a milder face than disgust at something
     **{w: ("disgust", 0.55) for w in ("queasy",)},
     **{w: ("happiness", 0.7) for w in ("hopeful", "admiring", "admiration", "smitten", "charmed", "tickled", "chuffed", "sunny", "radiant", "glowing")},

@@ -698,6 +698,9 @@ _PHRASAL_UP_RE = re.compile(
 #: "puffy-eyed", "puffy eyes", "her eyes red and puffy": lids swollen from crying or sleep (heavy), not puffed cheeks
 _PUFFY_EYED_RE = re.compile(r"\bpuffy[\s-]+eyed\b|\bpuffy\s+(?:red\s+|swollen\s+)?(?=(?:eyes|eyelids|lids)\b)", re.I)
 _EYES_PUFFY_RE = re.compile(r"\b((?:eyes|eyelids|lids)\b(?:\s+(?!puffy\b)[\w']+){0,4}?)\s+puffy\b", re.I)
+#: "the hot sauce kicks in", "the chilli kicks in": the burn of spicy food (phrases whose words the lexicon keeps out:
+#: 'sauce' and 'kick' would shadow "saucer" and "kicked")
+_SPICY_RE = re.compile(r"\bhot\s+sauce\b|\bchil+i(?:e?s)?\s+(?:kicks?|kicked|kicking)\s+in\b", re.I)
 #: "glances at his watch": the watch on a wrist (below the eyes), not the verb "watch"
 _WRISTWATCH_RE = re.compile(r"\b(his|her|their|my|your)\s+watch\b", re.I)
 #: a beam of light or timber, not a smile: "eyes on full beam" (headlights: wide open), "a tractor-beam stare"
@@ -1058,6 +1061,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
+    s = _SPICY_RE.sub(" spicy ", s)
     s = _WRISTWATCH_RE.sub(r"\1 wristwatch", s)
     s = _PHRASAL_UP_RE.sub(r"\1", s)
     s = _PUFFY_EYED_RE.sub(lambda m: "a little sad , heavy lids" if m.group(0).lower().rstrip().endswith("eyed") else "a little sad , heavy ", s)
