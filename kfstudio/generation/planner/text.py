@@ -545,6 +545,13 @@ _EYES_FOLLOW_RE = re.compile(
     r"|going\s+(?:the\s+)?same\s+way|go(?:es)?\s+(?:the\s+)?same\s+way|too|as\s+well)\b")
 _EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
 _CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
+
+
+def _MOSTLY_CAPS(s: str) -> bool:
+    """A line typed mostly in capitals ("HE SLAMS THE DOOR, FURIOUS lol", "GRINNING, very faintly") is shouted
+    as a whole, like one in capitals only: no word of it is stressed above the others."""
+    words = re.findall(r"[A-Za-z]{3,}", s)
+    return len(_CAPS_WORD_RE.findall(s)) * 2 > len(words)
 #: A screenplay character cue at a sentence start ("DETECTIVE REYES leans in", "DEV freezes"): a name in
 #: capitals followed by its verb, not a stressed word (a face part in the plural after it is no verb)
 _CUE_NAME_RE = re.compile(
@@ -1013,7 +1020,7 @@ def normalize(text: str) -> str:
     s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
-    if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
+    if re.search("[a-z]", s) and not _MOSTLY_CAPS(s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _OFF_SCREEN_RE.sub(" ", s)  # "MIKE (O.S.) shouts her name.": another character's line, not this face
         s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
@@ -1066,6 +1073,7 @@ def normalize(text: str) -> str:
     s = _FROM_UNDER_BROWS_RE.sub(" glare up ", s)
     s = round5_rewrites(s)
     s = round6_rewrites(s)
+    s = round15b_rewrites(s)
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
@@ -1661,6 +1669,58 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
 def round6_rewrites(s: str) -> str:
     """``s`` (lower-cased, normalised) with the phrasings of :data:`_ROUND6_REWRITES` rewritten."""
     for rule in _ROUND6_REWRITES:
+        if rule.applies(s):
+            s = rule.pattern.sub(rule.repl, s)
+    return s
+
+
+# --------------------------------------------------------------------------- round 15b rewrites
+
+_NEARLY_NOUN_RE = re.compile(r"(?:grimac|smirk|snarl|glar|pout|wink|squint|gasp|snort|chuckl|shrug)\w*$")
+
+
+def _nearly_an_expression(m: re.Match) -> str:
+    """"not quite a smile", "almost, but not quite, crying": nearly the movement, so a slight one of it (the
+    negation is of its completeness, not of the movement)."""
+    if not (_EXPRESSION_WORD_RE.match(m.group(2)) or _NEARLY_NOUN_RE.match(m.group(2))):
+        return m.group(0)
+    word = m.group(2)
+    if word.startswith(("frown", "scowl")):
+        return " brows slightly lowered "  # the brows begin it; a frown's mouth is not reached
+    if word.startswith(("laugh", "giggl", "chuckl")):
+        return " a suppressed laugh "  # a laugh that does not break out: a smile behind pressed lips
+    return f" {'a faint' if m.group(1) else 'a slight'} {word} "
+
+
+_ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
+    # understatement (litotes): "not amused", "he isn't exactly thrilled", "not best pleased", "less than impressed":
+    # displeasure kept in check (lips pressed, lids a little heavy), not a smile that is merely missing ("kind if
+    # not thrilled" is a concession; "not pleased, not upset" a neutral pair: both left alone)
+    (("amused", "impressed", "thrilled", "chuffed", "delighted", "moon", "pleased"),
+     r"(?<!\bif\s)(?<!\bnothing\s)(?<!\bno\s)(?:\bnot|n't|\bnever|\bhardly|\bscarcely|\bless\s+than)\s+(?:exactly\s+|particularly\s+|remotely\s+|terribly\s+|too\s+"
+     r"|very\s+|all\s+that\s+|that\s+|entirely\s+|what\s+you\s+(?:would|'d)\s+call\s+)?"
+     r"(?:amused|impressed|thrilled|chuffed|delighted|over\s+the\s+moon|best\s+pleased)\b(?!\s*,?\s*(?:not|nor|neither)\b)",
+     " unimpressed "),
+    # a face's colour in a simile: "as pale as a sheet", "white as a ghost" (dread: the blood drains), "as red as a
+    # beetroot" (a blush, unless it is anger's); a verb before it ("went pale as a sheet") was read in round 6
+    (("sheet", "ghost", "chalk", "paper", "death", "corpse"),
+     r"\b(?:as\s+)?(?:white|pale|ashen|grey|gray)\s+as\s+(?:a\s+)?(?:sheet|ghost|chalk|paper|death|corpse)\b", _goes_pale),
+    (("beet", "tomato", "lobster", "cherry", "postbox"),
+     r"\b(?:as\s+)?(?:red|pink|crimson|scarlet)\s+as\s+(?:a\s+)?(?:beet|beetroot|tomato|lobster|cherry|postbox)\b"
+     r"(?!\s+(?:with|from)\s+(?:anger|rage|fury|temper|exertion|effort|the\s+(?:cold|heat|effort|strain)))", " embarrassed "),
+    # "not quite a smile", "almost but not quite a grin", "not quite a grin, not quite a grimace": nearly that
+    # movement, a slight one of it (a faint one after "almost but"), not none
+    ("quite", r"(almost\s*,?\s*but\s+)?\bnot\s+quite\s*,?\s+(?:a\s+|an\s+)?([a-z]+)\b", _nearly_an_expression),
+    # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
+    # gulping down a drink or gulping air is no nerves
+    ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
+     " lips pressed , inner brows slightly raised , eyes slightly wide "),
+))
+
+
+def round15b_rewrites(s: str) -> str:
+    """``s`` (lower-cased, normalised) with the phrasings of :data:`_ROUND15B_REWRITES` rewritten."""
+    for rule in _ROUND15B_REWRITES:
         if rule.applies(s):
             s = rule.pattern.sub(rule.repl, s)
     return s
