@@ -103,3 +103,74 @@ def test_a_gulp_is_a_nervous_swallow(planner, text):
 def test_gulping_a_drink_is_no_nerves(planner):
     p = planner.plan("she gulps down her lemonade")
     assert v(p, "EyeWideLeft") == 0 and v(p, "BrowInnerUp") == 0
+
+
+# --- an animator's note naming a viseme ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, channel", [
+    ("PP viseme on the b", "MouthPressLeft"),
+    ("viseme FF, hold two frames", "MouthRollLower"),
+    ("f/v viseme", "MouthRollLower"),
+    ("the O viseme, a bit lazy", "MouthFunnel"),
+    ("viseme: aa", "JawOpen"),
+])
+def test_a_named_viseme_takes_its_shape(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.2
+
+
+def test_the_word_viseme_alone_names_no_shape(planner):
+    assert abs(planner.plan("the visemes are a bit mushy here").values).max() < 0.02
+
+
+# --- a typed head roll or turn with a side, and "roll" alone ---------------------------------------------
+
+@pytest.mark.parametrize("text, channel, value", [
+    ("head roll L .3", "HeadRoll", -0.3),
+    ("head tilt R .15", "HeadRoll", 0.15),
+    ("head turn L .4", "HeadYaw", -0.4),
+    ("roll L .2, nothing else", "HeadRoll", -0.2),
+    ("roll R .1 only", "HeadRoll", 0.1),
+])
+def test_a_typed_head_roll_or_turn_goes_to_its_side(planner, text, channel, value):
+    assert v(planner.plan(text), channel) == pytest.approx(value)
+
+
+def test_a_typed_eye_or_lip_roll_is_not_the_heads(planner):
+    eyes = planner.plan("eye roll .4")
+    assert v(eyes, "EyeLookUpLeft") == pytest.approx(0.4) and v(eyes, "HeadRoll") == 0
+    lips = planner.plan("lips roll .3")
+    assert v(lips, "MouthRollLower") == pytest.approx(0.3) and v(lips, "HeadRoll") == 0
+
+
+# --- up and down arrows ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, channel", [
+    ("L brow \u2193 .4", "BrowDownLeft"),
+    ("brows \u2191\u2191, rest neutral", "BrowOuterUpLeft"),
+    ("mouth corners \u2b07\ufe0f", "MouthFrownLeft"),
+])
+def test_up_and_down_arrows_read_as_up_and_down(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3
+
+
+def test_a_sideways_arrow_is_still_a_sequence(planner):
+    p = planner.plan("smile -> frown")
+    assert v(p, "MouthFrownLeft") >= 0.3 and v(p, "MouthSmileLeft") == 0
+
+
+# --- a rig name without a value, and "to the stop" -------------------------------------------------------
+
+@pytest.mark.parametrize("text, channel", [("JawForward, big", "JawForward"), ("mouthFunnel please", "MouthFunnel"),
+                                           ("cheekPuff", "CheekPuff")])
+def test_a_rig_name_without_a_value_is_read(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3
+
+
+def test_to_the_stop_is_as_far_as_it_goes(planner):
+    assert v(planner.plan("jaw forward to the stop"), "JawForward") >= 0.9
+    assert v(planner.plan("jaw forward to the stop"), "JawForward") > v(planner.plan("jaw forward"), "JawForward")
+
+
+def test_stopping_is_still_a_stop(planner):
+    p = planner.plan("she stops frowning")
+    assert v(p, "BrowDownLeft") == 0 and v(p, "MouthFrownLeft") == 0

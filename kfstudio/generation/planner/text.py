@@ -975,6 +975,24 @@ def screenplay(text: str) -> str:
     return " , ".join(out) if out else text
 
 
+_UP_ARROW_RE = re.compile("(?:[\u2191\u2b06\u21e7\u25b2]\ufe0f?\\s*)+")  # "\u2191\u2191": one "up"
+_DOWN_ARROW_RE = re.compile("(?:[\u2193\u2b07\u21e9\u25bc]\ufe0f?\\s*)+")
+
+
+def vertical_arrows(s: str) -> str:
+    """An animator's up and down arrows as the words ("brows \u2191\u2191", "R brow \u2193 .5", "lip corners \u2193"); a
+    sideways arrow stays a sequence ("A -> B": then)."""
+    return _DOWN_ARROW_RE.sub(" down ", _UP_ARROW_RE.sub(" up ", s))
+
+
+#: A rig channel's name typed without a value ("JawForward to the stop", "mouthFunnel, big", "rollLower"): its words
+_RIG_WORD_RE = re.compile(r"\b(?:[Ee]ye|[Jj]aw|[Mm]outh|[Bb]row|[Cc]heek|[Nn]ose|[Tt]ongue|[Hh]ead|[Rr]oll)(?:[A-Z][a-z]+)+\b")
+
+
+def _rig_words(m: re.Match) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(0)).lower()
+
+
 def normalize(text: str) -> str:
     """Typed text -> plain lower-case words the planner reads.
 
@@ -984,6 +1002,7 @@ def normalize(text: str) -> str:
     sides ("camera left" -> "right"); ellipses and arrows become clause breaks; the text is case-folded.
     """
     s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = _RIG_WORD_RE.sub(_rig_words, s)
     if "(" in s:
         s = screenplay(s)
     if any(ord(c) > 0x2000 for c in s):
@@ -991,6 +1010,7 @@ def normalize(text: str) -> str:
             s = re.sub(r"\b(?:not|no|never|without)\s+" + re.escape(emo), " , ", s, flags=re.I)  # "not 😂": denied, dropped
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+        s = vertical_arrows(s)
     s = _REJECTED_RE.sub(" , ", s)
     s = _TARGET_SIDE_RE.sub(_target_side, s)
     s = _bare_au(s)
@@ -1711,6 +1731,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I)
     # "not quite a smile", "almost but not quite a grin", "not quite a grin, not quite a grimace": nearly that
     # movement, a slight one of it (a faint one after "almost but"), not none
     ("quite", r"(almost\s*,?\s*but\s+)?\bnot\s+quite\s*,?\s+(?:a\s+|an\s+)?([a-z]+)\b", _nearly_an_expression),
+    # "JawForward to the stop", "brows up against the stops": as far as the rig (or the face) goes, the most there is
+    ("stop", r"\b(?:to|against|at)\s+(?:the|its|their)\s+stops?\b(?!\s+(?:sign|light|button))", " to the max "),
     # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
     # gulping down a drink or gulping air is no nerves
     ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
