@@ -174,3 +174,16 @@ def test_to_the_stop_is_as_far_as_it_goes(planner):
 def test_stopping_is_still_a_stop(planner):
     p = planner.plan("she stops frowning")
     assert v(p, "BrowDownLeft") == 0 and v(p, "MouthFrownLeft") == 0
+
+
+# --- head and eyes that turn with no side named go the same way --------------------------------------------
+
+@pytest.mark.parametrize("text", ["she glances sideways, her head turning with it", "turns his head, a sidelong look"])
+def test_an_unnamed_turn_of_head_and_eyes_goes_one_way(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadYaw") * v(p, "LeftEyeYaw") > 0
+
+
+def test_eyes_that_come_back_keep_the_other_way(planner):
+    p = planner.plan("head turned, eyes sliding back to him")
+    assert v(p, "HeadYaw") * v(p, "LeftEyeYaw") < 0

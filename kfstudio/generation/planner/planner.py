@@ -2210,6 +2210,7 @@ _HEAD_FRONT_RE = re.compile(
     r"|square\s+to\s+(?:the\s+)?(?:camera|lens)|straight(?!\s+(?:up|down|back|to|at|ahead\s+and)\b))", re.I)
 _SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.I)
 _AWAY_RE = re.compile(r"\b(?:away|aside|cold\s+shoulder)\b", re.I)
+_EYES_BACK_RE = re.compile(r"\b(?:back|opposite|other\s+way|other\s+side)\b", re.I)
 #: "mouth flat", "lips shut", "mouth a thin line": the jaw stays closed whatever an emotion word would open
 _MOUTH_SHUT_RE = re.compile(
     r"\b(?:mouth|lips)\s+(?:(?:is|are|stays?|kept|held|pressed|clamped)\s+)?(?:flat|shut|closed|sealed|straight|a\s+(?:thin\s+|flat\s+|straight\s+)?line)\b", re.I)
@@ -2235,8 +2236,9 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
         values[[_HEAD_CHANNELS[0], _HEAD_CHANNELS[2]]] = 0.0
         explanation.append("the text keeps the head facing front: head yaw and roll at rest")
     yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
-    if yaw * eyes < 0 and _AWAY_RE.search(text) and not _SIDE_WORD_RE.search(text):
-        # "gives her the cold shoulder, looking away": no side named, so head and eyes turn away to one side
+    if yaw * eyes < 0 and not _SIDE_WORD_RE.search(text) and (_AWAY_RE.search(text) or not _EYES_BACK_RE.search(text)):
+        # "gives her the cold shoulder, looking away", "glances sideways, head turning with it": no side named, so
+        # head and eyes turn to one side (the head's), unless the eyes come back the other way ("head turned, eyes back on him")
         values[_EYE_YAWS] = np.abs(values[_EYE_YAWS]) * np.sign(yaw)
         explanation.append("head and eyes turn away to the same side (no side is named)")
     if _MOUTH_SHUT_RE.search(text) and not _JAW_NAMED_RE.search(text) and not sound and values[_JAW_OPENERS].max() > 0.05:
