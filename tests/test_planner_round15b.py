@@ -187,3 +187,26 @@ def test_an_unnamed_turn_of_head_and_eyes_goes_one_way(planner, text):
 def test_eyes_that_come_back_keep_the_other_way(planner):
     p = planner.plan("head turned, eyes sliding back to him")
     assert v(p, "HeadYaw") * v(p, "LeftEyeYaw") < 0
+
+
+# --- brows said to stay ("no brow lift", "brows locked") take nothing from wide eyes ---------------------
+
+@pytest.mark.parametrize("text", ["eyes wide open, no brow lift", "lids up .6, brows locked", "big eyes but kill all brow motion"])
+def test_brows_kept_out_of_wide_eyes_stay_at_rest(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeWideLeft") >= 0.3 and v(p, "BrowInnerUp") == 0 and v(p, "BrowOuterUpLeft") == 0
+
+
+def test_wide_eyes_alone_still_lift_the_brows_a_little(planner):
+    assert v(planner.plan("eyes wide open"), "BrowInnerUp") > 0
+
+
+# --- eyes "straight ahead" under a tipped head look straight out of the face ------------------------------
+
+def test_eyes_straight_ahead_under_a_lifted_chin_do_not_look_down(planner):
+    p = planner.plan("chin lifted, eyes straight ahead")
+    assert v(p, "HeadPitch") < 0 and v(p, "EyeLookDownLeft") == 0
+
+
+def test_eyes_on_the_camera_under_a_lifted_chin_still_look_down_to_it(planner):
+    assert v(planner.plan("chin lifted, looking into the lens"), "EyeLookDownLeft") > 0.2

@@ -378,7 +378,10 @@ _STILL_PART_RE = re.compile(
     # "she keeps her eyebrows perfectly still", "holding his mouth still": the part held still on purpose
     r"|\b(?:keep|keeps|kept|keeping|hold|holds|held|holding)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|my\s+)?"
     r"(?P<part4>eyebrows|brows|forehead|mouth|lips|jaw|head)\s+(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|absolutely\s+)?"
-    r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b",
+    r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b"
+    # an animator's "no brow lift", "kill all brow motion", "brows locked": the brows stay, whatever lifts the lids
+    r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:lift|raise|motion|movement|action)\b"
+    r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b",
     re.IGNORECASE,
 )
 #: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral")
@@ -1398,8 +1401,11 @@ class EmbeddedPlanner:
             self._shut[:] = False
         if values[_IDX["EyeWideLeft"]] >= 0.3 and any(i.concept.key in _SMILES and not i.negated for i in instances):
             values[_DUCHENNE] *= 0.3  # a smile under widened eyes is the mouth's alone
-        if any(i.concept.key == "gaze_camera" and not i.negated for i in instances):
-            self._eyes_to_camera(values, explanation)
+        looks = [i for i in instances if i.concept.key == "gaze_camera" and not i.negated]
+        if looks:
+            # "chin up, eyes straight ahead": the eyes look straight out of the tipped face (train: no eye pitch against
+            # a lifted chin); only a camera, lens or viewer named holds them on it against the head's pitch
+            self._eyes_to_camera(values, explanation, pitch=not all(_STRAIGHT_AHEAD_RE.search(i.words) for i in looks))
         if not context:
             self._still_parts(text, instances, values, forced, negated, flags, explanation)
             self._side_not_gaze(instances, negated, explanation)
@@ -1424,7 +1430,7 @@ class EmbeddedPlanner:
         regions: set[str] = set()
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for m in _STILL_PART_RE.finditer(text):
-            if not (m.group("part3") or m.group("part4")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            if not (m.group("part3") or m.group("part4") or m.group("part5")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
                 # (a match opening on its verb, "but keeps her brows still", has no "everything but" before its part)
                 continue  # "everything below the brows stays still": the brows are what moves
             one = np.ones(ch.NUM_CHANNELS, dtype=bool)
@@ -1434,7 +1440,7 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4")
+                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4") or m.group("part5") or m.group("part6")
                 if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
                     listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
                 words = re.findall(_STILL_PARTS, listed, re.I)
@@ -1513,9 +1519,9 @@ class EmbeddedPlanner:
         return out
 
     @staticmethod
-    def _eyes_to_camera(values: np.ndarray, explanation: list[str]) -> None:
+    def _eyes_to_camera(values: np.ndarray, explanation: list[str], pitch: bool = True) -> None:
         """Eyes on the camera while the head is turned or tipped: the eyes turn back against the head."""
-        yaw, pitch = values[_IDX["HeadYaw"]], values[_IDX["HeadPitch"]]
+        yaw, pitch = values[_IDX["HeadYaw"]], (values[_IDX["HeadPitch"]] if pitch else 0.0)
         if abs(yaw) < 0.02 and abs(pitch) < 0.02:
             return
         for eye in ("LeftEye", "RightEye"):
@@ -2210,6 +2216,7 @@ _HEAD_FRONT_RE = re.compile(
     r"|square\s+to\s+(?:the\s+)?(?:camera|lens)|straight(?!\s+(?:up|down|back|to|at|ahead\s+and)\b))", re.I)
 _SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.I)
 _AWAY_RE = re.compile(r"\b(?:away|aside|cold\s+shoulder)\b", re.I)
+_STRAIGHT_AHEAD_RE = re.compile(r"\b(?:straight|ahead|front|forward)\b", re.I)
 _EYES_BACK_RE = re.compile(r"\b(?:back|opposite|other\s+way|other\s+side)\b", re.I)
 #: "mouth flat", "lips shut", "mouth a thin line": the jaw stays closed whatever an emotion word would open
 _MOUTH_SHUT_RE = re.compile(
