@@ -210,3 +210,41 @@ def test_eyes_straight_ahead_under_a_lifted_chin_do_not_look_down(planner):
 
 def test_eyes_on_the_camera_under_a_lifted_chin_still_look_down_to_it(planner):
     assert v(planner.plan("chin lifted, looking into the lens"), "EyeLookDownLeft") > 0.2
+
+
+# --- a feeling "hardly" there is denied; a movement "hardly" made is small ---------------------------------
+
+@pytest.mark.parametrize("text", ["She's hardly surprised by the news.", "he looked hardly bothered", "Hardly shocked, she reads on."])
+def test_a_feeling_hardly_there_is_denied(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeWideLeft") == 0 and v(p, "JawOpen") == 0
+
+
+def test_a_movement_hardly_made_is_still_small(planner):
+    assert 0 < v(planner.plan("he hardly smiles at the joke"), "MouthSmileLeft") < 0.3
+
+
+# --- "one brow" named alone is the raised one ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["unconvinced. one brow.", "just one eyebrow, slowly"])
+def test_one_brow_named_alone_is_raised(planner, text):
+    p = planner.plan(text)
+    assert max(v(p, "BrowOuterUpLeft"), v(p, "BrowOuterUpRight")) >= 0.3
+    assert abs(v(p, "BrowOuterUpLeft") - v(p, "BrowOuterUpRight")) >= 0.3
+
+
+# --- a cry denied leaves the chin still; a cry fought back keeps the chin's effort ---------------------------
+
+@pytest.mark.parametrize("text", ["no tears at the funeral, lips pressed", "not crying, not even a wobble: lips held together"])
+def test_a_denied_cry_keeps_the_chin_still(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthPressLeft") >= 0.2 and v(p, "MouthShrugLower") <= 0.05
+
+
+@pytest.mark.parametrize("text", ["he won't cry in front of her, lips pressed", "fighting back tears, lips pressed"])
+def test_a_cry_fought_back_keeps_the_chin_raise(planner, text):
+    assert v(planner.plan(text), "MouthShrugLower") >= 0.15
+
+
+def test_a_denied_cry_with_a_chin_named_keeps_the_chin(planner):
+    assert v(planner.plan("no tears, but her chin crumples"), "MouthShrugLower") >= 0.3

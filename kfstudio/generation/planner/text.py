@@ -1712,6 +1712,12 @@ def _nearly_an_expression(m: re.Match) -> str:
     return f" {'a faint' if m.group(1) else 'a slight'} {word} "
 
 
+def _hardly_a_feeling(m: re.Match) -> str:
+    """"he's hardly surprised", "hardly shocked.": a feeling said to be all but absent is denied (not a small
+    dose of it); "hardly lifts his lids", "brows hardly raised" keep their small movement."""
+    return f"{m.group(1)}not " if _feeling(m.group(2)) else m.group(0)
+
+
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
     # understatement (litotes): "not amused", "he isn't exactly thrilled", "not best pleased", "less than impressed":
     # displeasure kept in check (lips pressed, lids a little heavy), not a smile that is merely missing ("kind if
@@ -1733,6 +1739,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I)
     ("quite", r"(almost\s*,?\s*but\s+)?\bnot\s+quite\s*,?\s+(?:a\s+|an\s+)?([a-z]+)\b", _nearly_an_expression),
     # "JawForward to the stop", "brows up against the stops": as far as the rig (or the face) goes, the most there is
     ("stop", r"\b(?:to|against|at)\s+(?:the|its|their)\s+stops?\b(?!\s+(?:sign|light|button))", " to the max "),
+    # a feeling "hardly" there after a copula or opening a sentence: denied ("he's hardly surprised", "Hardly amused.")
+    ("hardly", r"((?:\b(?:is|was|are|were|be|been|look|looks|looked|seem|seems|seemed|feel|feels|felt)|'s|^|[.!?;:,\-\u2014])\s*)hardly\s+(?=([a-z]+)\b)",
+     _hardly_a_feeling),
+    # "one brow.", "one eyebrow, barely": the brow named alone, with no verb, is the one raised (a sceptic's brow)
+    ("brow", r"(?:^|(?<=[.!?;:,\-\u2014]))\s*(?:just\s+|only\s+)?one\s+(?:eye)?brow\b(?=\s*(?:[,.;:!?\-\u2014]|$))", " one brow raised "),
     # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
     # gulping down a drink or gulping air is no nerves
     ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
