@@ -102,6 +102,15 @@ _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
+#: a cry, its tears or its quiver named and denied ("no tears", "not crying", "not a quiver in his chin")
+_DENIED_CRY_RE = re.compile(r"\b(?:cr(?:y|ies|ied|ying)|tears?|tearful|sob\w*|weep\w*|wept|quiver\w*|wobbl\w*|trembl\w*)\b", re.I)
+#: a cry fought back rather than absent ("she will not cry", "refuses to cry", "the tears don't come", "on the edge of
+#: tears"): the chin bunching against it is the effort, and stays
+_HELD_BACK_CRY_RE = re.compile(
+    r"\b(?:will\s+not|won'?t|wont|refus\w*|fight\w*|fought|hold\w*\s+back|held\s+back|(?:do|does|did|would|will)\s*n[o']?t\s+come"
+    r"|(?:edge|verge|brink)\s+of\s+tears|tr(?:y|ies|ied|ying)\s+not|keep\w*\s+from|kept\s+from|struggl\w*|determined"
+    r"|promis\w*|swor[en]|brave\w*|stoic\w*|stiff\s+upper\s+lip|british)\b", re.I)
+_CHIN_MOVES = frozenset({"chin_raise", "lip_tremble", "pout", "sulk"})
 _MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")
                            for n in ch.NAMES])
 _CLOSURES = frozenset({"blink", "wink", "eyes_close"})
@@ -413,6 +422,7 @@ _SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "Mou
 _SEALED_OPENING = 0.1
 _PRESS = np.array([n.startswith("MouthPress") for n in ch.NAMES])
 _FROWN = np.array([n.startswith("MouthFrown") for n in ch.NAMES])
+_CHIN = np.array([n.startswith("MouthShrug") for n in ch.NAMES])
 _SAD_FEELINGS = frozenset({"emotion_sadness", "emotion_grief", "emotion_disappointment", "emotion_hurt"})
 _FROWN_UNDER_SMILE = 0.5
 #: A sound said as understanding or approval ("a long 'ooooh' of understanding"): not the sound's stock surprise
@@ -1386,6 +1396,13 @@ class EmbeddedPlanner:
             values[lips] = np.minimum(values[lips], 0.03)
         flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
         flags["at_rest"] = "emotion_calm" in live
+        if not live & _CHIN_MOVES and not _HELD_BACK_CRY_RE.search(text) and any(
+                i.negated and _DENIED_CRY_RE.search(i.words) for i in instances):
+            # "crying? no. lips pressed", "no tears, just a firm press of the lips": the chin that would bunch is the
+            # crying chin, and it is denied with the tears; the pressed lips keep no chin raise of their own
+            values[_CHIN] = np.minimum(values[_CHIN], 0.03)
+            forced[_CHIN] = True
+            explanation.append("a cry denied: the chin stays (MouthShrugLower/Upper <= 0.03)")
         if live & _SMILES and live & _SAD_FEELINGS and not live & {"corners_down", "mouth_frown", "frown"}:
             # "a brave smile over obvious heartbreak": the corners cannot go up and down at once; the smile asked holds
             # them and the sadness shows in the brows and eyes
