@@ -248,3 +248,25 @@ def test_a_cry_fought_back_keeps_the_chin_raise(planner, text):
 
 def test_a_denied_cry_with_a_chin_named_keeps_the_chin(planner):
     assert v(planner.plan("no tears, but her chin crumples"), "MouthShrugLower") >= 0.3
+
+
+# --- "not impressed, not even a little" is still displeasure ----------------------------------------------
+
+def test_a_denied_delight_stressed_by_not_even_is_still_displeasure(planner):
+    assert v(planner.plan("the critic is not impressed, not even slightly"), "MouthPressLeft") >= 0.15
+
+
+# --- lids that (almost) meet, eyes nearly shut --------------------------------------------------------------
+
+def test_lids_that_meet_close_the_eyes(planner):
+    assert v(planner.plan("her eyelids meet"), "EyeBlinkLeft") >= 0.9
+    assert 0.6 <= v(planner.plan("his eyelids nearly meet"), "EyeBlinkLeft") < 1.0
+
+
+@pytest.mark.parametrize("text", ["eyes almost shut with sleep", "lids nearly closed"])
+def test_eyes_almost_shut_are_most_of_the_way_closed(planner, text):
+    assert 0.6 <= v(planner.plan(text), "EyeBlinkLeft") < v(planner.plan("eyes shut"), "EyeBlinkLeft")
+
+
+def test_eyes_meeting_someone_close_nothing(planner):
+    assert v(planner.plan("his eyes meet hers"), "EyeBlinkLeft") == 0

@@ -1725,8 +1725,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I)
     (("amused", "impressed", "thrilled", "chuffed", "delighted", "moon", "pleased"),
      r"(?<!\bif\s)(?<!\bnothing\s)(?<!\bno\s)(?:\bnot|n't|\bnever|\bhardly|\bscarcely|\bless\s+than)\s+(?:exactly\s+|particularly\s+|remotely\s+|terribly\s+|too\s+"
      r"|very\s+|all\s+that\s+|that\s+|entirely\s+|what\s+you\s+(?:would|'d)\s+call\s+)?"
-     r"(?:amused|impressed|thrilled|chuffed|delighted|over\s+the\s+moon|best\s+pleased)\b(?!\s*,?\s*(?:not|nor|neither)\b)",
+     r"(?:amused|impressed|thrilled|chuffed|delighted|over\s+the\s+moon|best\s+pleased)\b"
+     r"(?!\s*,?\s*(?:not(?!\s+(?:even|at\s+all|one\s+bit|a\s+bit|in\s+the\s+least|remotely))|nor|neither)\b)",  # "not even a little" stresses it
      " unimpressed "),
+    # "eyelids almost meet", "the lids meet": the eyes (almost) closed
+    (("meet", "met"), r"\b(?:eye)?lids\s+(almost\s+|nearly\s+|all\s+but\s+)?(?:meet|meets|met|meeting)\b(?!\s+(?:his|her|their|my|your)\b)",
+     lambda m: f" eyes {m.group(1) or ''}closed "),
+    # "eyes nearly shut", "lids almost closed", "her eyes almost close": most of the way, not all of it (train: about 0.8)
+    (("almost", "nearly", "all but", "practically"), r"\b(?:almost|nearly|all\s+but|practically)\s+(shut|closed|closing|close|closes)\b", r"strongly \1"),
     # a face's colour in a simile: "as pale as a sheet", "white as a ghost" (dread: the blood drains), "as red as a
     # beetroot" (a blush, unless it is anger's); a verb before it ("went pale as a sheet") was read in round 6
     (("sheet", "ghost", "chalk", "paper", "death", "corpse"),
