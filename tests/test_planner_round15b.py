@@ -270,3 +270,16 @@ def test_eyes_almost_shut_are_most_of_the_way_closed(planner, text):
 
 def test_eyes_meeting_someone_close_nothing(planner):
     assert v(planner.plan("his eyes meet hers"), "EyeBlinkLeft") == 0
+
+
+# --- a smile whose cheeks are denied in so many words keeps none ----------------------------------------------
+
+@pytest.mark.parametrize("text", ["a wide smile for the photo, no cheek lift", "grinning, but no crinkle at all",
+                                  "he smiles; his eyes don't join in"])
+def test_a_smile_with_its_cheeks_denied_keeps_none(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthSmileLeft") >= 0.4 and v(p, "CheekSquintLeft") == 0
+
+
+def test_a_smile_with_cold_eyes_keeps_a_trace_of_cheek(planner):
+    assert 0 < v(planner.plan("she smiles but her eyes stay cold"), "CheekSquintLeft") < 0.1

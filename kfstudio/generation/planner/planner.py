@@ -226,6 +226,7 @@ _SOCIAL_CHEEKS = 0.15
 #: ... and eyes that stay out of a smile keep this share of its cheek and lid movement (corpus: cheeks <= 0.15
 #: under "a huge grin, eyes calculating and flat")
 _COLD_EYES_SHARE = 0.2
+_NO_CHEEKS_AT_ALL_RE = re.compile(r"\b(?:(?:do|does|did)\s*n[o']?t|never|won'?t|will\s+not)\s+join\s+in\b|\bat\s+all\b", re.I)
 #: Words that read as a laugh by default but as pain when pain, a cough or crying is said beside them
 #: ("a hacking cough doubles him over", "he howls in pain")
 _AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\w*\s+up)$", re.I)
@@ -1374,8 +1375,11 @@ class EmbeddedPlanner:
         if cold_eyes:
             # eyes narrowed on purpose ("his eyes narrow and stay cold") keep their squint; only the smile's goes
             own_eyes = any(i.concept.region == "eyes" and not i.negated and not i.concept.key.startswith("emotion_") for i in instances)
-            values[_CHEEKS if own_eyes else _DUCHENNE] *= _COLD_EYES_SHARE
-            explanation.append(f"the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x{_COLD_EYES_SHARE:g}")
+            # a lift denied in so many words ("no cheek lift", "no crinkle at all", "the eyes don't join in") leaves none
+            share = 0.0 if _NO_CHEEKS_AT_ALL_RE.search(text) or any(
+                i.concept.key in ("cheeks_raise", "eyes_crinkle") and i.negated for i in instances) else _COLD_EYES_SHARE
+            values[_CHEEKS if own_eyes else _DUCHENNE] *= share
+            explanation.append(f"the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x{share:g}")
             flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
         if not context and any(i.negated and self._straight_face(i) for i in instances) and not any(
