@@ -283,3 +283,19 @@ def test_a_smile_with_its_cheeks_denied_keeps_none(planner, text):
 
 def test_a_smile_with_cold_eyes_keeps_a_trace_of_cheek(planner):
     assert 0 < v(planner.plan("she smiles but her eyes stay cold"), "CheekSquintLeft") < 0.1
+
+
+# --- a vowel's shape named without quotes in a note -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, channel", [("hold on the OO, brows up", "MouthPucker"), ("EE vowel, corners wide", "MouthStretchLeft"),
+                                           ("wider on the AH", "JawOpen")])
+def test_a_vowel_named_in_a_note_takes_its_shape(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3
+
+
+def test_bigger_on_a_vowel_opens_it_more(planner):
+    assert v(planner.plan("bigger on the O"), "MouthFunnel") > v(planner.plan("on the O"), "MouthFunnel")
+
+
+def test_a_capital_o_that_is_no_vowel_moves_nothing(planner):
+    assert v(planner.plan("she draws an O on the fogged window"), "JawOpen") < 0.3

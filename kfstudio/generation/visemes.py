@@ -317,6 +317,26 @@ _VISEME_NAMED_RE = re.compile(
 _VISEME_BY_NAME = {v.lower(): v for v in VISEMES if v != "sil"} | {"fv": "FF", "ff": "FF"}
 
 
+#: A vowel's shape named without quotes in a note: "on the EE", "bigger on the O", "rounder OH", "AH vowel", "ee frame"
+_VOWEL_NAMED_RE = re.compile(
+    r"(?:\b(?i:on\s+(?:the\s+)?(?:long\s+|short\s+|final\s+|last\s+)?)"
+    r"|\b(?P<more>(?i:bigger|rounder|wider|larger|more|smaller|less|tighter))\s+(?i:on\s+the\s+)?)(?P<v>EE|OO|OH|AH|AA|O)\b(?!['\w])"
+    r"|\b(?P<v2>(?i:ee|oo|oh|ah|aa))\s+(?i:vowel|frame|pose)\b")
+
+
+def _named_vowel(text: str) -> SpeechShape | None:
+    m = _VOWEL_NAMED_RE.search(text)
+    if not m:
+        return None
+    name = (m.group("v") or m.group("v2")).lower()
+    vis = LETTER_VISEME.get(name) or SOUND_WORDS.get(name)
+    if not vis:
+        return None
+    more = (m.group("more") or "").lower()
+    scale = 0.75 if more in ("smaller", "less", "tighter") else 1.35 if more else 1.0
+    return SpeechShape(vis, m.group(0).strip(), name.upper(), scale, "letter")
+
+
 def _named_viseme(text: str) -> SpeechShape | None:
     for m in _VISEME_NAMED_RE.finditer(text):
         name = (m.group(1) or m.group(2)).lower()
@@ -409,6 +429,9 @@ def find_speech(text: str) -> SpeechShape | None:
         vis = LETTER_VISEME.get(key) or SOUND_WORDS.get(key)
         if vis:
             return SpeechShape(vis, shape.group(0), key.upper(), 1.0, "letter")
+    vowel = _named_vowel(text) if not quotes else None
+    if vowel is not None:
+        return vowel
     loud = bool(_LOUD_RE.search(text))
     soft = bool(_SOFT_RE.search(text)) and not loud
     named = _NAMED_LETTER_RE.search(text)
