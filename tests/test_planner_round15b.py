@@ -299,3 +299,14 @@ def test_bigger_on_a_vowel_opens_it_more(planner):
 
 def test_a_capital_o_that_is_no_vowel_moves_nothing(planner):
     assert v(planner.plan("she draws an O on the fogged window"), "JawOpen") < 0.3
+
+
+# --- eyes that never quite close are half closed, not open ----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["his eyes never quite close", "her lids droop but don't quite meet"])
+def test_eyes_that_never_quite_close_are_half_closed(planner, text):
+    assert 0.3 <= v(planner.plan(text), "EyeBlinkLeft") <= 0.7
+
+
+def test_a_door_that_never_quite_closes_moves_no_eyes(planner):
+    assert v(planner.plan("the eyes on the door, which never quite closes"), "EyeBlinkLeft") < 0.3

@@ -1728,6 +1728,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I)
      r"(?:amused|impressed|thrilled|chuffed|delighted|over\s+the\s+moon|best\s+pleased)\b"
      r"(?!\s*,?\s*(?:not(?!\s+(?:even|at\s+all|one\s+bit|a\s+bit|in\s+the\s+least|remotely))|nor|neither)\b)",  # "not even a little" stresses it
      " unimpressed "),
+    # "his eyes never quite close", "the lids don't quite shut": heavy lids, partly closed (train and dev: at most 0.7)
+    ("quite", r"(\b(?:eyes?|eyelids?|lids?)\b[^,.;:!?]{0,30}?)\b(?:never|not|n't|doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|did\s+not)\s+quite\s+"
+     r"(?:shut|close|closes|closed|meet|meets)\b", r"\1 half closed "),
     # "eyelids almost meet", "the lids meet": the eyes (almost) closed
     (("meet", "met"), r"\b(?:eye)?lids\s+(almost\s+|nearly\s+|all\s+but\s+)?(?:meet|meets|met|meeting)\b(?!\s+(?:his|her|their|my|your)\b)",
      lambda m: f" eyes {m.group(1) or ''}closed "),
