@@ -310,3 +310,14 @@ def test_eyes_that_never_quite_close_are_half_closed(planner, text):
 
 def test_a_door_that_never_quite_closes_moves_no_eyes(planner):
     assert v(planner.plan("the eyes on the door, which never quite closes"), "EyeBlinkLeft") < 0.3
+
+
+# --- another subject's "stop" ends nothing on this face ---------------------------------------------------------
+
+def test_someone_else_stopping_keeps_the_look(planner):
+    p = planner.plan("she says nothing, a long stare from under her brows and the twins stop")
+    assert v(p, "BrowDownLeft") >= 0.3
+
+
+def test_the_expression_itself_stopping_still_goes(planner):
+    assert v(planner.plan("she grins and the grin stops"), "MouthSmileLeft") == 0

@@ -1718,6 +1718,19 @@ def _hardly_a_feeling(m: re.Match) -> str:
     return f"{m.group(1)}not " if _feeling(m.group(2)) else m.group(0)
 
 
+_FACE_NOUN_RE = re.compile(r"(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|nostrils?|chin|jaw|head|gaze|face"
+                           r"|expression|look|glare|stare|tears?|twitch|tremble|quiver|wobble|smirk|grimace|scowl|pout|wince)$")
+
+
+def _someone_else_stops(m: re.Match) -> str:
+    """"one look from under his brows and the kids stop": the stop is the new subject's (they fall quiet), not the
+    end of the look; "and the grin stops", "and her lips stop" still end the movement."""
+    noun = m.group(1) or ""
+    if noun and _FACE_NOUN_RE.match(noun) or _EXPRESSION_WORD_RE.match(noun):
+        return m.group(0)
+    return " , "
+
+
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
     # understatement (litotes): "not amused", "he isn't exactly thrilled", "not best pleased", "less than impressed":
     # displeasure kept in check (lips pressed, lids a little heavy), not a smile that is merely missing ("kind if
@@ -1753,6 +1766,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I)
      _hardly_a_feeling),
     # "one brow.", "one eyebrow, barely": the brow named alone, with no verb, is the one raised (a sceptic's brow)
     ("brow", r"(?:^|(?<=[.!?;:,\-\u2014]))\s*(?:just\s+|only\s+)?one\s+(?:eye)?brow\b(?=\s*(?:[,.;:!?\-\u2014]|$))", " one brow raised "),
+    # "... and the kids stop", "and everyone stops talking": another subject's stop ends nothing on this face
+    ("stop", r"\band\s+(?:the\s+([a-z]+)|everyone|everybody|they)\s+(?:stop|stops|stopped)\b(?:\s+(?:talking|laughing|chattering|dead))?", _someone_else_stops),
     # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
     # gulping down a drink or gulping air is no nerves
     ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
