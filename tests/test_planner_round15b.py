@@ -321,3 +321,16 @@ def test_someone_else_stopping_keeps_the_look(planner):
 
 def test_the_expression_itself_stopping_still_goes(planner):
     assert v(planner.plan("she grins and the grin stops"), "MouthSmileLeft") == 0
+
+
+# --- "the look" a parent gives is the stern, warning look ------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["grandma gives the kids the look", "the look dad gives at the dinner table", "no words. just the look."])
+def test_the_look_is_a_stern_warning(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowDownLeft") >= 0.3 and v(p, "MouthPressLeft") >= 0.2
+
+
+def test_the_look_on_a_face_or_of_a_feeling_is_not_the_warning(planner):
+    assert v(planner.plan("the look on her face"), "BrowDownLeft") == 0
+    assert v(planner.plan("she gives him the look of a woman betrayed"), "BrowDownLeft") < 0.3

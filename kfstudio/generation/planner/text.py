@@ -1768,6 +1768,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I)
     ("brow", r"(?:^|(?<=[.!?;:,\-\u2014]))\s*(?:just\s+|only\s+)?one\s+(?:eye)?brow\b(?=\s*(?:[,.;:!?\-\u2014]|$))", " one brow raised "),
     # "... and the kids stop", "and everyone stops talking": another subject's stop ends nothing on this face
     ("stop", r"\band\s+(?:the\s+([a-z]+)|everyone|everybody|they)\s+(?:stop|stops|stopped)\b(?:\s+(?:talking|laughing|chattering|dead))?", _someone_else_stops),
+    # "THE look" a parent gives: the stern, warning look ("my mum gives me the look", "just THE LOOK", "the look
+    # teachers give"): brows down, lids narrowed, lips pressed
+    ("look", r"\b(?:give|gives|gave|giving|given|shoots?|shot|flash(?:es|ed)?)\s+(?:(?:him|her|them|me|us|you|u|the\s+\w+)\s+)?(?:very\s+)?the\s+(?:very\s+)?look\b(?!\s+(?:of|that|on|in)\b)"
+     r"|\bthe\s+look\s+(?:\w+\s+){1,3}(?:gives?|gave)\b|\bjust\s+(?:very\s+)?the\s+(?:very\s+)?look\b(?=\s*(?:[.!,;]|$))", " glaring , lips pressed "),
     # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
     # gulping down a drink or gulping air is no nerves
     ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
