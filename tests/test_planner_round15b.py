@@ -334,3 +334,15 @@ def test_the_look_is_a_stern_warning(planner, text):
 def test_the_look_on_a_face_or_of_a_feeling_is_not_the_warning(planner):
     assert v(planner.plan("the look on her face"), "BrowDownLeft") == 0
     assert v(planner.plan("she gives him the look of a woman betrayed"), "BrowDownLeft") < 0.3
+
+
+# --- a laugh gone past its sound (a wheeze) is still a laugh -----------------------------------------------------
+
+@pytest.mark.parametrize("text", ["she's not really laughing any more, just wheezing", "the laugh turns into a wheeze"])
+def test_a_wheeze_beside_a_laugh_keeps_the_smile(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthSmileLeft") >= 0.4 and v(p, "CheekSquintLeft") >= 0.3
+
+
+def test_a_wheeze_without_a_laugh_is_no_smile(planner):
+    assert v(planner.plan("wheezing after the stairs"), "MouthSmileLeft") == 0

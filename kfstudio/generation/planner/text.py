@@ -1784,6 +1784,10 @@ def round15b_rewrites(s: str) -> str:
     for rule in _ROUND15B_REWRITES:
         if rule.applies(s):
             s = rule.pattern.sub(rule.repl, s)
+    if "wheez" in s and re.search(r"\blaugh", s):
+        # "not so much laughing as wheezing", "not a laugh anymore, a helpless wheeze": a laugh gone past its sound is
+        # still a laugh on the face (the smile and the cheeks), not breathlessness
+        s = re.sub(r"\b(?:a\s+)?(?:helpless\s+|silent\s+)?wheez(?:e|es|ed|ing)\b", " laughing hard ", s)
     return s
 
 
