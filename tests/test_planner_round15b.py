@@ -346,3 +346,15 @@ def test_a_wheeze_beside_a_laugh_keeps_the_smile(planner, text):
 
 def test_a_wheeze_without_a_laugh_is_no_smile(planner):
     assert v(planner.plan("wheezing after the stairs"), "MouthSmileLeft") == 0
+
+
+# --- eyebrows that wiggle, waggle or bounce are held up ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", ["he waggles his eyebrows at her", "a cheeky eyebrow wiggle", "brows bouncing at the baby"])
+def test_wiggling_eyebrows_are_held_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowOuterUpLeft") >= 0.3 and v(p, "BrowOuterUpRight") >= 0.3
+
+
+def test_a_wagging_tail_moves_no_brow(planner):
+    assert v(planner.plan("the dog wags its tail"), "BrowOuterUpLeft") == 0

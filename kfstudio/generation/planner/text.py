@@ -1772,6 +1772,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I)
     # teachers give"): brows down, lids narrowed, lips pressed
     ("look", r"\b(?:give|gives|gave|giving|given|shoots?|shot|flash(?:es|ed)?)\s+(?:(?:him|her|them|me|us|you|u|the\s+\w+)\s+)?(?:very\s+)?the\s+(?:very\s+)?look\b(?!\s+(?:of|that|on|in)\b)"
      r"|\bthe\s+look\s+(?:\w+\s+){1,3}(?:gives?|gave)\b|\bjust\s+(?:very\s+)?the\s+(?:very\s+)?look\b(?=\s*(?:[.!,;]|$))", " glaring , lips pressed "),
+    # "wiggles his eyebrows", "an eyebrow wiggle", "brows bouncing": the brows jump up and down; a keyframe holds them up
+    (("wiggl", "waggl", "bounc", "wag"), rf"\b(?:(?:wiggl|waggl|bounc|wagg?)\w*\s+(?:{_POSS}\s+|the\s+)?(?:eye)?brows?|(?:eye)?brows?\s+(?:wiggl|waggl|bounc|wagg?)\w*)\b",
+     " brows raised "),
     # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
     # gulping down a drink or gulping air is no nerves
     ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
