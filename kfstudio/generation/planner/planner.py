@@ -1426,7 +1426,7 @@ class EmbeddedPlanner:
         if looks:
             # "chin up, eyes straight ahead": the eyes look straight out of the tipped face (train: no eye pitch against
             # a lifted chin); only a camera, lens or viewer named holds them on it against the head's pitch
-            self._eyes_to_camera(values, explanation, pitch=not all(_STRAIGHT_AHEAD_RE.search(i.words) for i in looks))
+            self._eyes_to_camera(values, explanation, hold_pitch=not all(_STRAIGHT_AHEAD_RE.search(i.words) for i in looks))
         if not context:
             self._still_parts(text, instances, values, forced, negated, flags, explanation)
             self._side_not_gaze(instances, negated, explanation)
@@ -1540,9 +1540,9 @@ class EmbeddedPlanner:
         return out
 
     @staticmethod
-    def _eyes_to_camera(values: np.ndarray, explanation: list[str], pitch: bool = True) -> None:
+    def _eyes_to_camera(values: np.ndarray, explanation: list[str], hold_pitch: bool = True) -> None:
         """Eyes on the camera while the head is turned or tipped: the eyes turn back against the head."""
-        yaw, pitch = values[_IDX["HeadYaw"]], (values[_IDX["HeadPitch"]] if pitch else 0.0)
+        yaw, pitch = values[_IDX["HeadYaw"]], (values[_IDX["HeadPitch"]] if hold_pitch else 0.0)
         if abs(yaw) < 0.02 and abs(pitch) < 0.02:
             return
         for eye in ("LeftEye", "RightEye"):
