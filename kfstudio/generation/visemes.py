@@ -308,6 +308,44 @@ _NAMED_LETTER_RE = re.compile(r"\b(?i:the|on|its|his|her)\s+(?i:final\s+|first\s
 
 
 _SHAPE_RE = re.compile(r"\b(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|i|sh|s)[\s-]+(?:shape|mouth|sound|position)\b", re.I)
+#: A viseme named in an animator's note ("FF/V viseme", "viseme F", "AA viseme", "the SH viseme"): its shape.
+#: The name is one of the set's own (PP, FF, TH, DD, kk, CH, SS, nn, RR, aa, E, I, O, U, any case), a letter
+#: or digraph of :data:`LETTER_VISEME`, or the first of two written with a slash ("FF/V", "SH/CH").
+_VISEME_NAMED_RE = re.compile(
+    r"\bvisemes?\s*[:\-]?\s*['\"]?([A-Za-z]{1,3})(?:/[A-Za-z]{1,3})?\b(?!['\w])"
+    r"|(?<![\w'])['\"]?([A-Za-z]{1,3})(?:/[A-Za-z]{1,3})?['\"]?[\s-]+visemes?\b", re.I)
+_VISEME_BY_NAME = {v.lower(): v for v in VISEMES if v != "sil"} | {"fv": "FF", "ff": "FF"}
+
+
+#: A vowel's shape named without quotes in a note: "on the EE", "bigger on the O", "rounder OH", "AH vowel", "ee frame"
+_VOWEL_NAMED_RE = re.compile(
+    r"(?:\b(?i:on\s+(?:the\s+)?(?:long\s+|short\s+|final\s+|last\s+)?)"
+    r"|\b(?P<more>(?i:bigger|rounder|wider|larger|more|smaller|less|tighter))\s+(?i:on\s+the\s+)?)(?P<v>EE|OO|OH|AH|AA|O)\b(?!['\w])"
+    r"|\b(?P<v2>(?i:ee|oo|oh|ah|aa))\s+(?i:vowel|frame|pose)\b")
+
+
+def _named_vowel(text: str) -> SpeechShape | None:
+    m = _VOWEL_NAMED_RE.search(text)
+    if not m:
+        return None
+    name = (m.group("v") or m.group("v2")).lower()
+    vis = LETTER_VISEME.get(name) or SOUND_WORDS.get(name)
+    if not vis:
+        return None
+    more = (m.group("more") or "").lower()
+    scale = 0.75 if more in ("smaller", "less", "tighter") else 1.35 if more else 1.0
+    return SpeechShape(vis, m.group(0).strip(), name.upper(), scale, "letter")
+
+
+def _named_viseme(text: str) -> SpeechShape | None:
+    for m in _VISEME_NAMED_RE.finditer(text):
+        name = (m.group(1) or m.group(2)).lower()
+        vis = _VISEME_BY_NAME.get(name) or LETTER_VISEME.get(name)
+        if vis:
+            return SpeechShape(vis, m.group(0).strip(), name.upper(), 1.0, "viseme")
+    return None
+
+
 _SAID_RE = re.compile(r"\b(?:mouths|mouthing|mouthed|says|saying|whispers|whispering|said)\s*:\s*([A-Za-z][A-Za-z' -]{0,30})", re.I)
 
 
@@ -367,7 +405,10 @@ def captions_the_look(text: str) -> bool:
 
 
 def find_speech(text: str) -> SpeechShape | None:
-    """The sound a description names (quoted words or letters, or a sound verb), or None."""
+    """The sound a description names (quoted words or letters, a viseme named, or a sound verb), or None."""
+    named_viseme = _named_viseme(text) if "visem" in text.lower() else None
+    if named_viseme is not None:
+        return named_viseme
     quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)
               if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))]
     # "his 'bruh' face": a look named, not a word said (a known interjection, "an 'ew' face", is still voiced)
@@ -388,6 +429,9 @@ def find_speech(text: str) -> SpeechShape | None:
         vis = LETTER_VISEME.get(key) or SOUND_WORDS.get(key)
         if vis:
             return SpeechShape(vis, shape.group(0), key.upper(), 1.0, "letter")
+    vowel = _named_vowel(text) if not quotes else None
+    if vowel is not None:
+        return vowel
     loud = bool(_LOUD_RE.search(text))
     soft = bool(_SOFT_RE.search(text)) and not loud
     named = _NAMED_LETTER_RE.search(text)

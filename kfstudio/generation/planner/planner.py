@@ -102,6 +102,15 @@ _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
+#: a cry, its tears or its quiver named and denied ("no tears", "not crying", "not a quiver in his chin")
+_DENIED_CRY_RE = re.compile(r"\b(?:cr(?:y|ies|ied|ying)|tears?|tearful|sob\w*|weep\w*|wept|quiver\w*|wobbl\w*|trembl\w*)\b", re.I)
+#: a cry fought back rather than absent ("she will not cry", "refuses to cry", "the tears don't come", "on the edge of
+#: tears"): the chin bunching against it is the effort, and stays
+_HELD_BACK_CRY_RE = re.compile(
+    r"\b(?:will\s+not|won'?t|wont|refus\w*|fight\w*|fought|hold\w*\s+back|held\s+back|(?:do|does|did|would|will)\s*n[o']?t\s+come"
+    r"|(?:edge|verge|brink)\s+of\s+tears|tr(?:y|ies|ied|ying)\s+not|keep\w*\s+from|kept\s+from|struggl\w*|determined"
+    r"|promis\w*|swor[en]|brave\w*|stoic\w*|stiff\s+upper\s+lip|british)\b", re.I)
+_CHIN_MOVES = frozenset({"chin_raise", "lip_tremble", "pout", "sulk"})
 _MOUTH_OPENERS = np.array([n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")
                            for n in ch.NAMES])
 _CLOSURES = frozenset({"blink", "wink", "eyes_close"})
@@ -222,6 +231,7 @@ _SOCIAL_CHEEKS = 0.15
 #: ... and eyes that stay out of a smile keep this share of its cheek and lid movement (corpus: cheeks <= 0.15
 #: under "a huge grin, eyes calculating and flat")
 _COLD_EYES_SHARE = 0.2
+_NO_CHEEKS_AT_ALL_RE = re.compile(r"\b(?:(?:do|does|did)\s*n[o']?t|never|won'?t|will\s+not)\s+join\s+in\b|\bat\s+all\b", re.I)
 #: Words that read as a laugh by default but as pain when pain, a cough or crying is said beside them
 #: ("a hacking cough doubles him over", "he howls in pain")
 _AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\w*\s+up)$", re.I)
@@ -383,7 +393,10 @@ _STILL_PART_RE = re.compile(
     # "she keeps her eyebrows perfectly still", "holding his mouth still": the part held still on purpose
     r"|\b(?:keep|keeps|kept|keeping|hold|holds|held|holding)\s+(?:the\s+|her\s+|his\s+|their\s+|your\s+|my\s+)?"
     r"(?P<part4>eyebrows|brows|forehead|mouth|lips|jaw|head)\s+(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|absolutely\s+)?"
-    r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b",
+    r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b"
+    # an animator's "no brow lift", "kill all brow motion", "brows locked": the brows stay, whatever lifts the lids
+    r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:lift|raise|motion|movement|action)\b"
+    r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b",
     re.IGNORECASE,
 )
 #: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral", "top half off",
@@ -417,6 +430,7 @@ _SEAL_OPENERS = np.array([n == "JawOpen" or n.startswith(("MouthLowerDown", "Mou
 _SEALED_OPENING = 0.1
 _PRESS = np.array([n.startswith("MouthPress") for n in ch.NAMES])
 _FROWN = np.array([n.startswith("MouthFrown") for n in ch.NAMES])
+_CHIN = np.array([n.startswith("MouthShrug") for n in ch.NAMES])
 _SAD_FEELINGS = frozenset({"emotion_sadness", "emotion_grief", "emotion_disappointment", "emotion_hurt"})
 _FROWN_UNDER_SMILE = 0.5
 #: A sound said as understanding or approval ("a long 'ooooh' of understanding"): not the sound's stock surprise
@@ -1373,8 +1387,11 @@ class EmbeddedPlanner:
         if cold_eyes:
             # eyes narrowed on purpose ("his eyes narrow and stay cold") keep their squint; only the smile's goes
             own_eyes = any(i.concept.region == "eyes" and not i.negated and not i.concept.key.startswith("emotion_") for i in instances)
-            values[_CHEEKS if own_eyes else _DUCHENNE] *= _COLD_EYES_SHARE
-            explanation.append(f"the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x{_COLD_EYES_SHARE:g}")
+            # a lift denied in so many words ("no cheek lift", "no crinkle at all", "the eyes don't join in") leaves none
+            share = 0.0 if _NO_CHEEKS_AT_ALL_RE.search(text) or any(
+                i.concept.key in ("cheeks_raise", "eyes_crinkle") and i.negated for i in instances) else _COLD_EYES_SHARE
+            values[_CHEEKS if own_eyes else _DUCHENNE] *= share
+            explanation.append(f"the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x{share:g}")
             flags["touched"].update({"eyes", "cheeks"})  # read: the eyes and cheeks stay (mostly) still
         live = {i.concept.key for i in instances if not i.negated}
         if not context and any(i.negated and self._straight_face(i) for i in instances) and not any(
@@ -1395,6 +1412,13 @@ class EmbeddedPlanner:
             values[lips] = np.minimum(values[lips], 0.03)
         flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
         flags["at_rest"] = "emotion_calm" in live
+        if not live & _CHIN_MOVES and not _HELD_BACK_CRY_RE.search(text) and any(
+                i.negated and _DENIED_CRY_RE.search(i.words) for i in instances):
+            # "crying? no. lips pressed", "no tears, just a firm press of the lips": the chin that would bunch is the
+            # crying chin, and it is denied with the tears; the pressed lips keep no chin raise of their own
+            values[_CHIN] = np.minimum(values[_CHIN], 0.03)
+            forced[_CHIN] = True
+            explanation.append("a cry denied: the chin stays (MouthShrugLower/Upper <= 0.03)")
         if live & _SMILES and live & _SAD_FEELINGS and not live & {"corners_down", "mouth_frown", "frown"}:
             # "a brave smile over obvious heartbreak": the corners cannot go up and down at once; the smile asked holds
             # them and the sadness shows in the brows and eyes
@@ -1410,8 +1434,11 @@ class EmbeddedPlanner:
             self._shut[:] = False
         if values[_IDX["EyeWideLeft"]] >= 0.3 and any(i.concept.key in _SMILES and not i.negated for i in instances):
             values[_DUCHENNE] *= 0.3  # a smile under widened eyes is the mouth's alone
-        if any(i.concept.key == "gaze_camera" and not i.negated for i in instances):
-            self._eyes_to_camera(values, explanation)
+        looks = [i for i in instances if i.concept.key == "gaze_camera" and not i.negated]
+        if looks:
+            # "chin up, eyes straight ahead": the eyes look straight out of the tipped face (train: no eye pitch against
+            # a lifted chin); only a camera, lens or viewer named holds them on it against the head's pitch
+            self._eyes_to_camera(values, explanation, hold_pitch=not all(_STRAIGHT_AHEAD_RE.search(i.words) for i in looks))
         if not context:
             self._still_parts(text, instances, values, forced, negated, flags, explanation)
             self._side_not_gaze(instances, negated, explanation)
@@ -1436,7 +1463,7 @@ class EmbeddedPlanner:
         regions: set[str] = set()
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for m in _STILL_PART_RE.finditer(text):
-            if not (m.group("part3") or m.group("part4")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            if not (m.group("part3") or m.group("part4") or m.group("part5")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
                 # (a match opening on its verb, "but keeps her brows still", has no "everything but" before its part)
                 continue  # "everything below the brows stays still": the brows are what moves
             one = np.ones(ch.NUM_CHANNELS, dtype=bool)
@@ -1446,7 +1473,7 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4")
+                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4") or m.group("part5") or m.group("part6")
                 if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
                     listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
                 words = re.findall(_STILL_PARTS, listed, re.I)
@@ -1525,9 +1552,9 @@ class EmbeddedPlanner:
         return out
 
     @staticmethod
-    def _eyes_to_camera(values: np.ndarray, explanation: list[str]) -> None:
+    def _eyes_to_camera(values: np.ndarray, explanation: list[str], hold_pitch: bool = True) -> None:
         """Eyes on the camera while the head is turned or tipped: the eyes turn back against the head."""
-        yaw, pitch = values[_IDX["HeadYaw"]], values[_IDX["HeadPitch"]]
+        yaw, pitch = values[_IDX["HeadYaw"]], (values[_IDX["HeadPitch"]] if hold_pitch else 0.0)
         if abs(yaw) < 0.02 and abs(pitch) < 0.02:
             return
         for eye in ("LeftEye", "RightEye"):
@@ -2247,6 +2274,8 @@ _HEAD_FRONT_RE = re.compile(
     r"|square\s+to\s+(?:the\s+)?(?:camera|lens)|straight(?!\s+(?:up|down|back|to|at|ahead\s+and)\b))", re.I)
 _SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.I)
 _AWAY_RE = re.compile(r"\b(?:away|aside|cold\s+shoulder)\b", re.I)
+_STRAIGHT_AHEAD_RE = re.compile(r"\b(?:straight|ahead|front|forward)\b", re.I)
+_EYES_BACK_RE = re.compile(r"\b(?:back|opposite|other\s+way|other\s+side)\b", re.I)
 #: "mouth flat", "lips shut", "mouth a thin line": the jaw stays closed whatever an emotion word would open
 _MOUTH_SHUT_RE = re.compile(
     r"\b(?:mouth|lips)\s+(?:(?:is|are|stays?|kept|held|pressed|clamped)\s+)?(?:flat|shut|closed|sealed|straight|a\s+(?:thin\s+|flat\s+|straight\s+)?line)\b", re.I)
@@ -2272,8 +2301,9 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
         values[[_HEAD_CHANNELS[0], _HEAD_CHANNELS[2]]] = 0.0
         explanation.append("the text keeps the head facing front: head yaw and roll at rest")
     yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
-    if yaw * eyes < 0 and _AWAY_RE.search(text) and not _SIDE_WORD_RE.search(text):
-        # "gives her the cold shoulder, looking away": no side named, so head and eyes turn away to one side
+    if yaw * eyes < 0 and not _SIDE_WORD_RE.search(text) and (_AWAY_RE.search(text) or not _EYES_BACK_RE.search(text)):
+        # "gives her the cold shoulder, looking away", "glances sideways, head turning with it": no side named, so
+        # head and eyes turn to one side (the head's), unless the eyes come back the other way ("head turned, eyes back on him")
         values[_EYE_YAWS] = np.abs(values[_EYE_YAWS]) * np.sign(yaw)
         explanation.append("head and eyes turn away to the same side (no side is named)")
     if _MOUTH_SHUT_RE.search(text) and not _JAW_NAMED_RE.search(text) and not sound and values[_JAW_OPENERS].max() > 0.05:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 
 from ... import channels as ch
 from .facs import AU_TABLE, expand_targets
+from .text import vertical_arrows
 
 __all__ = ["Spec", "SpecReading", "read_specs", "WORDS"]
 
@@ -74,6 +75,12 @@ WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("head", "pitch"): ("HeadPitch",),
     ("head", "tilt"): ("HeadRoll",),
     ("head", "roll"): ("HeadRoll",),
+    # an animator's "roll R .2" is the head's roll; a roll of the eyes or lips named before it is theirs
+    ("roll",): ("HeadRoll",),
+    ("eye", "roll"): ("EyeLookUp{S}",),
+    ("eyes", "roll"): ("EyeLookUp{S}",),
+    ("lip", "roll"): ("MouthRollLower", "MouthRollUpper"),
+    ("lips", "roll"): ("MouthRollLower", "MouthRollUpper"),
     ("press",): ("MouthPress{S}",),
     ("lip", "press"): ("MouthPress{S}",),
     ("lips", "press"): ("MouthPress{S}",),
@@ -177,7 +184,12 @@ def _one_side(channels: dict[int, float], side: str | None) -> dict[int, float]:
     if not side:
         return channels
     other = "Left" if side == "Right" else "Right"
-    return {i: v for i, v in channels.items() if not ch.CHANNELS[i].name.endswith(other)}
+    # a head turn or roll has no sides but a direction: positive toward the face's right, so "L" turns it the other way
+    return {i: (-v if side == "Left" and ch.CHANNELS[i].name in _DIRECTED else v)
+            for i, v in channels.items() if not ch.CHANNELS[i].name.endswith(other)}
+
+
+_DIRECTED = frozenset({"HeadYaw", "HeadRoll"})
 
 
 def _rig_channels(word: str) -> dict[int, float] | None:
@@ -269,7 +281,7 @@ def _phrase_at(toks: list[_Tok], k: int, side: str | None, backward: bool):
 
 def read_specs(description: str) -> SpecReading:
     """The explicit channel values in ``description`` (see the module docstring)."""
-    text = re.sub(r"(?i)\bAU\s+(\d{1,2})\b", r"AU\1", description)
+    text = re.sub(r"(?i)\bAU\s+(\d{1,2})\b", r"AU\1", vertical_arrows(description))
     toks = [_Tok(m.lastgroup or "punct", m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     specs: list[Spec] = []
     used: list[tuple[int, int]] = []  # token index ranges taken by a value

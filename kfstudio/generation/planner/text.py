@@ -546,6 +546,13 @@ _EYES_FOLLOW_RE = re.compile(
     r"|going\s+(?:the\s+)?same\s+way|go(?:es)?\s+(?:the\s+)?same\s+way|too|as\s+well)\b")
 _EMOTICON_REPEAT_RE = re.compile(r"(?<!\S)((?:[:;=x]|X)-?([DPOop()]))\2+(?=\s|$|[.,!?])")
 _CAPS_WORD_RE = re.compile(r"\b(?!AU\b)[A-Z]{3,}\b")
+
+
+def _MOSTLY_CAPS(s: str) -> bool:
+    """A line typed mostly in capitals ("HE SLAMS THE DOOR, FURIOUS lol", "GRINNING, very faintly") is shouted
+    as a whole, like one in capitals only: no word of it is stressed above the others."""
+    words = re.findall(r"[A-Za-z]{3,}", s)
+    return len(_CAPS_WORD_RE.findall(s)) * 2 > len(words)
 #: A screenplay character cue at a sentence start ("DETECTIVE REYES leans in", "DEV freezes"): a name in
 #: capitals followed by its verb, not a stressed word (a face part in the plural after it is no verb)
 _CUE_NAME_RE = re.compile(
@@ -1002,6 +1009,24 @@ def screenplay(text: str) -> str:
     return " , ".join(out) if out else text
 
 
+_UP_ARROW_RE = re.compile("(?:[\u2191\u2b06\u21e7\u25b2]\ufe0f?\\s*)+")  # "\u2191\u2191": one "up"
+_DOWN_ARROW_RE = re.compile("(?:[\u2193\u2b07\u21e9\u25bc]\ufe0f?\\s*)+")
+
+
+def vertical_arrows(s: str) -> str:
+    """An animator's up and down arrows as the words ("brows \u2191\u2191", "R brow \u2193 .5", "lip corners \u2193"); a
+    sideways arrow stays a sequence ("A -> B": then)."""
+    return _DOWN_ARROW_RE.sub(" down ", _UP_ARROW_RE.sub(" up ", s))
+
+
+#: A rig channel's name typed without a value ("JawForward to the stop", "mouthFunnel, big", "rollLower"): its words
+_RIG_WORD_RE = re.compile(r"\b(?:[Ee]ye|[Jj]aw|[Mm]outh|[Bb]row|[Cc]heek|[Nn]ose|[Tt]ongue|[Hh]ead|[Rr]oll)(?:[A-Z][a-z]+)+\b")
+
+
+def _rig_words(m: re.Match) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(0)).lower()
+
+
 def normalize(text: str) -> str:
     """Typed text -> plain lower-case words the planner reads.
 
@@ -1011,6 +1036,7 @@ def normalize(text: str) -> str:
     sides ("camera left" -> "right"); ellipses and arrows become clause breaks; the text is case-folded.
     """
     s = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    s = _RIG_WORD_RE.sub(_rig_words, s)
     if "(" in s:
         s = screenplay(s)
     if any(ord(c) > 0x2000 for c in s):
@@ -1018,6 +1044,7 @@ def normalize(text: str) -> str:
             s = re.sub(r"\b(?:not|no|never|without)\s+" + re.escape(emo), " , ", s, flags=re.I)  # "not 😂": denied, dropped
             s = s.replace(emo, f" , {EMOJI[emo]} , ")
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+        s = vertical_arrows(s)
     s = _REJECTED_RE.sub(" , ", s)
     s = _TARGET_SIDE_RE.sub(_target_side, s)
     s = _bare_au(s)
@@ -1048,7 +1075,7 @@ def normalize(text: str) -> str:
     s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
     s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
-    if re.search("[a-z]", s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
+    if re.search("[a-z]", s) and not _MOSTLY_CAPS(s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _OFF_SCREEN_RE.sub(" ", s)  # "MIKE (O.S.) shouts her name.": another character's line, not this face
         s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
@@ -1109,6 +1136,7 @@ def normalize(text: str) -> str:
     s = _FROM_UNDER_BROWS_RE.sub(" glare up ", s)
     s = round5_rewrites(s)
     s = round6_rewrites(s)
+    s = round15b_rewrites(s)
     return re.sub(r"[ \t]+", " ", s).strip()
 
 
@@ -1752,6 +1780,106 @@ def round6_rewrites(s: str) -> str:
     for rule in _ROUND6_REWRITES:
         if rule.applies(s):
             s = rule.pattern.sub(rule.repl, s)
+    return s
+
+
+# --------------------------------------------------------------------------- round 15b rewrites
+
+_NEARLY_NOUN_RE = re.compile(r"(?:grimac|smirk|snarl|glar|pout|wink|squint|gasp|snort|chuckl|shrug)\w*$")
+
+
+def _nearly_an_expression(m: re.Match) -> str:
+    """"not quite a smile", "almost, but not quite, crying": nearly the movement, so a slight one of it (the
+    negation is of its completeness, not of the movement)."""
+    if not (_EXPRESSION_WORD_RE.match(m.group(2)) or _NEARLY_NOUN_RE.match(m.group(2))):
+        return m.group(0)
+    word = m.group(2)
+    if word.startswith(("frown", "scowl")):
+        return " brows slightly lowered "  # the brows begin it; a frown's mouth is not reached
+    if word.startswith(("laugh", "giggl", "chuckl")):
+        return " a suppressed laugh "  # a laugh that does not break out: a smile behind pressed lips
+    return f" {'a faint' if m.group(1) else 'a slight'} {word} "
+
+
+def _hardly_a_feeling(m: re.Match) -> str:
+    """"he's hardly surprised", "hardly shocked.": a feeling said to be all but absent is denied (not a small
+    dose of it); "hardly lifts his lids", "brows hardly raised" keep their small movement."""
+    return f"{m.group(1)}not " if _feeling(m.group(2)) else m.group(0)
+
+
+_FACE_NOUN_RE = re.compile(r"(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|forehead|cheeks?|nose|nostrils?|chin|jaw|head|gaze|face"
+                           r"|expression|look|glare|stare|tears?|twitch|tremble|quiver|wobble|smirk|grimace|scowl|pout|wince)$")
+
+
+def _someone_else_stops(m: re.Match) -> str:
+    """"one look from under his brows and the kids stop": the stop is the new subject's (they fall quiet), not the
+    end of the look; "and the grin stops", "and her lips stop" still end the movement."""
+    noun = m.group(1) or ""
+    if noun and _FACE_NOUN_RE.match(noun) or _EXPRESSION_WORD_RE.match(noun):
+        return m.group(0)
+    return " , "
+
+
+_ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
+    # understatement (litotes): "not amused", "he isn't exactly thrilled", "not best pleased", "less than impressed":
+    # displeasure kept in check (lips pressed, lids a little heavy), not a smile that is merely missing ("kind if
+    # not thrilled" is a concession; "not pleased, not upset" a neutral pair: both left alone)
+    (("amused", "impressed", "thrilled", "chuffed", "delighted", "moon", "pleased"),
+     r"(?<!\bif\s)(?<!\bnothing\s)(?<!\bno\s)(?:\bnot|n't|\bnever|\bhardly|\bscarcely|\bless\s+than)\s+(?:exactly\s+|particularly\s+|remotely\s+|terribly\s+|too\s+"
+     r"|very\s+|all\s+that\s+|that\s+|entirely\s+|what\s+you\s+(?:would|'d)\s+call\s+)?"
+     r"(?:amused|impressed|thrilled|chuffed|delighted|over\s+the\s+moon|best\s+pleased)\b"
+     r"(?!\s*,?\s*(?:not(?!\s+(?:even|at\s+all|one\s+bit|a\s+bit|in\s+the\s+least|remotely))|nor|neither)\b)",  # "not even a little" stresses it
+     " unimpressed "),
+    # "his eyes never quite close", "the lids don't quite shut": heavy lids, partly closed (train and dev: at most 0.7)
+    ("quite", r"(\b(?:eyes?|eyelids?|lids?)\b[^,.;:!?]{0,30}?)\b(?:never|not|n't|doesn'?t|does\s+not|don'?t|do\s+not|didn'?t|did\s+not)\s+quite\s+"
+     r"(?:shut|close|closes|closed|meet|meets)\b", r"\1 half closed "),
+    # "eyelids almost meet", "the lids meet": the eyes (almost) closed
+    (("meet", "met"), r"\b(?:eye)?lids\s+(almost\s+|nearly\s+|all\s+but\s+)?(?:meet|meets|met|meeting)\b(?!\s+(?:his|her|their|my|your)\b)",
+     lambda m: f" eyes {m.group(1) or ''}closed "),
+    # "eyes nearly shut", "lids almost closed", "her eyes almost close": most of the way, not all of it (train: about 0.8)
+    (("almost", "nearly", "all but", "practically"), r"\b(?:almost|nearly|all\s+but|practically)\s+(shut|closed|closing|close|closes)\b", r"strongly \1"),
+    # a face's colour in a simile: "as pale as a sheet", "white as a ghost" (dread: the blood drains), "as red as a
+    # beetroot" (a blush, unless it is anger's); a verb before it ("went pale as a sheet") was read in round 6
+    (("sheet", "ghost", "chalk", "paper", "death", "corpse"),
+     r"\b(?:as\s+)?(?:white|pale|ashen|grey|gray)\s+as\s+(?:a\s+)?(?:sheet|ghost|chalk|paper|death|corpse)\b", _goes_pale),
+    (("beet", "tomato", "lobster", "cherry", "postbox"),
+     r"\b(?:as\s+)?(?:red|pink|crimson|scarlet)\s+as\s+(?:a\s+)?(?:beet|beetroot|tomato|lobster|cherry|postbox)\b"
+     r"(?!\s+(?:with|from)\s+(?:anger|rage|fury|temper|exertion|effort|the\s+(?:cold|heat|effort|strain)))", " embarrassed "),
+    # "not quite a smile", "almost but not quite a grin", "not quite a grin, not quite a grimace": nearly that
+    # movement, a slight one of it (a faint one after "almost but"), not none
+    ("quite", r"(almost\s*,?\s*but\s+)?\bnot\s+quite\s*,?\s+(?:a\s+|an\s+)?([a-z]+)\b", _nearly_an_expression),
+    # "JawForward to the stop", "brows up against the stops": as far as the rig (or the face) goes, the most there is
+    ("stop", r"\b(?:to|against|at)\s+(?:the|its|their)\s+stops?\b(?!\s+(?:sign|light|button))", " to the max "),
+    # a feeling "hardly" there after a copula or opening a sentence: denied ("he's hardly surprised", "Hardly amused.")
+    ("hardly", r"((?:\b(?:is|was|are|were|be|been|look|looks|looked|seem|seems|seemed|feel|feels|felt)|'s|^|[.!?;:,\-\u2014])\s*)hardly\s+(?=([a-z]+)\b)",
+     _hardly_a_feeling),
+    # "one brow.", "one eyebrow, barely": the brow named alone, with no verb, is the one raised (a sceptic's brow)
+    ("brow", r"(?:^|(?<=[.!?;:,\-\u2014]))\s*(?:just\s+|only\s+)?one\s+(?:eye)?brow\b(?=\s*(?:[,.;:!?\-\u2014]|$))", " one brow raised "),
+    # "... and the kids stop", "and everyone stops talking": another subject's stop ends nothing on this face
+    ("stop", r"\band\s+(?:the\s+([a-z]+)|everyone|everybody|they)\s+(?:stop|stops|stopped)\b(?:\s+(?:talking|laughing|chattering|dead))?", _someone_else_stops),
+    # "THE look" a parent gives: the stern, warning look ("my mum gives me the look", "just THE LOOK", "the look
+    # teachers give"): brows down, lids narrowed, lips pressed
+    ("look", r"\b(?:give|gives|gave|giving|given|shoots?|shot|flash(?:es|ed)?)\s+(?:(?:him|her|them|me|us|you|u|the\s+\w+)\s+)?(?:very\s+)?the\s+(?:very\s+)?look\b(?!\s+(?:of|that|on|in)\b)"
+     r"|\bthe\s+look\s+(?:\w+\s+){1,3}(?:gives?|gave)\b|\bjust\s+(?:very\s+)?the\s+(?:very\s+)?look\b(?=\s*(?:[.!,;]|$))", " glaring , lips pressed "),
+    # "wiggles his eyebrows", "an eyebrow wiggle", "brows bouncing": the brows jump up and down; a keyframe holds them up
+    (("wiggl", "waggl", "bounc", "wag"), rf"\b(?:(?:wiggl|waggl|bounc|wagg?)\w*\s+(?:{_POSS}\s+|the\s+)?(?:eye)?brows?|(?:eye)?brows?\s+(?:wiggl|waggl|bounc|wagg?)\w*)\b",
+     " brows raised "),
+    # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
+    # gulping down a drink or gulping air is no nerves
+    ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
+     " lips pressed , inner brows slightly raised , eyes slightly wide "),
+))
+
+
+def round15b_rewrites(s: str) -> str:
+    """``s`` (lower-cased, normalised) with the phrasings of :data:`_ROUND15B_REWRITES` rewritten."""
+    for rule in _ROUND15B_REWRITES:
+        if rule.applies(s):
+            s = rule.pattern.sub(rule.repl, s)
+    if "wheez" in s and re.search(r"\blaugh", s):
+        # "not so much laughing as wheezing", "not a laugh anymore, a helpless wheeze": a laugh gone past its sound is
+        # still a laugh on the face (the smile and the cheeks), not breathlessness
+        s = re.sub(r"\b(?:a\s+)?(?:helpless\s+|silent\s+)?wheez(?:e|es|ed|ing)\b", " laughing hard ", s)
     return s
 
 
