@@ -401,7 +401,7 @@ def test_half_of_the_face_off_keeps_that_half_still(planner, text, still, free):
 
 
 def test_a_locked_part_loses_what_the_planners_reading_of_another_part_carried_there(planner):
-    plan, res = combined(planner, "lids wide open, brows locked")
+    plan, res = combined(planner, "lids wide open, forehead static")
     assert plan.values[idx("BrowOuterUpLeft")] > 0.1  # wide eyes bring the brows up with them ...
     assert np.abs(res.values[REGION_MASKS["brows"]]).max() == 0.0  # ... which the words lock
     assert res.values[idx("EyeWideLeft")] >= 0.5
