@@ -686,36 +686,11 @@ _STILL_RE = re.compile(
     r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t|will\s+not|can'?t|cannot|never|not)\s+"
     r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
 #: "eyes wide and fixed a little to his right", "gaze locked on the left": a look held to a side, not a side of the face
+#: (before the side glosses: "fixed to the face's left" keeps its own reading)
 _FIXED_TO_SIDE_RE = re.compile(
     r"\b(?:fixed|locked|trained|glued|pinned|riveted)\s+((?:a\s+(?:little|bit|touch)\s+|slightly\s+|just\s+|well\s+|far\s+)?)"
     r"(?:to|on|at|toward|towards)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+|your\s+)?(left|right)\b(?!\s+(?:eye|brow|cheek|corner|side|hand|ear))",
     re.I)
-#: "a muscle jumps in his cheek", "a muscle in her jaw ticks", "a muscle working in his temple": a clenched jaw's
-#: tell (not a cheek that rises)
-_MUSCLE_VERB = (r"(?:jumps?|jumped|jumping|twitch(?:es|ed|ing)?|ticks?|ticked|ticking|works?|worked|working|flickers?|flickered|"
-                r"flickering|pulses?|pulsed|pulsing|tightens?|tightened|tightening|jerks?|jerked|bunches|bunched|leaps?|leapt|leaped)")
-_MUSCLE_PLACE = r"(?:in|at|along)\s+(?:his|her|their|my|your|the)\s+(?:jaw|cheek|temple|jawline)"
-_MUSCLE_TELL_RE = re.compile(
-    r"\b(?:a|the|one)\s+(?:small\s+|tiny\s+|little\s+)?muscle\s+(?:" + _MUSCLE_PLACE + r"\s+" + _MUSCLE_VERB + r"|"
-    + _MUSCLE_VERB + r"\s+" + _MUSCLE_PLACE + r")\b", re.I)
-#: "she ends up staring at the floor", "her eyes caught up", "he gives up": the 'up' of a phrasal verb, no direction
-_PHRASAL_UP_RE = re.compile(
-    r"\b(end|ends|ended|ending|wind|winds|wound|winding|catch|catches|caught|catching|give|gives|gave|giving|given|"
-    r"own|owns|owned|owning)\s+up\b", re.I)
-#: "puffy-eyed", "puffy eyes", "her eyes red and puffy": lids swollen from crying or sleep (heavy), not puffed cheeks
-_PUFFY_EYED_RE = re.compile(r"\bpuffy[\s-]+eyed\b|\bpuffy\s+(?:red\s+|swollen\s+)?(?=(?:eyes|eyelids|lids)\b)", re.I)
-_EYES_PUFFY_RE = re.compile(r"\b((?:eyes|eyelids|lids)\b(?:\s+(?!puffy\b)[\w']+){0,4}?)\s+puffy\b", re.I)
-#: "the hot sauce kicks in", "the chilli kicks in": the burn of spicy food (phrases whose words the lexicon keeps out:
-#: 'sauce' and 'kick' would shadow "saucer" and "kicked")
-_SPICY_RE = re.compile(r"\bhot\s+sauce\b|\bchil+i(?:e?s)?\s+(?:kicks?|kicked|kicking)\s+in\b", re.I)
-#: "glances at his watch": the watch on a wrist (below the eyes), not the verb "watch"
-_WRISTWATCH_RE = re.compile(r"\b(his|her|their|my|your)\s+watch\b", re.I)
-#: a beam of light or timber, not a smile: "eyes on full beam" (headlights: wide open), "a tractor-beam stare"
-#: (fixed), "a light beam in his eye", "eyes raised to the beams" ("she beams", "a huge beam" are smiles)
-_FULL_BEAM_RE = re.compile(r"\b(?:on\s+|to\s+)?(?:full|high|main)[\s-]+beams?\b", re.I)
-_TRACTOR_BEAM_RE = re.compile(r"\btractor[\s-]+beams?\b", re.I)
-_BEAM_OF_LIGHT_RE = re.compile(r"\b(?:light|laser|sun|torch|flashlight|head|the|wooden|ceiling|roof|steel)[\s-]+beams\b|"
-                               r"\b(?:light|laser|sun|torch|flashlight|steel|wooden)[\s-]+beam\b", re.I)
 #: "eyebrows right up", "mouth turned right down", "snaps right back": 'right' is 'all the way' there, not a
 #: side -- unless it opens a clause or follows one part in the singular ("brow: right up", "upper lip R up")
 #: "right" as an adverb ("grins right at the panel", "yelling right in my face", "right back"), not a side
@@ -1088,14 +1063,7 @@ def normalize(text: str) -> str:
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
     s = _NOT_WATCHING_RE.sub(" , ", s)
     s = _STILL_RE.sub(" ", s)
-    s = _SPICY_RE.sub(" spicy ", s)
-    s = _WRISTWATCH_RE.sub(r"\1 wristwatch", s)
-    s = _PHRASAL_UP_RE.sub(r"\1", s)
-    s = _PUFFY_EYED_RE.sub(lambda m: "a little sad , heavy lids" if m.group(0).lower().rstrip().endswith("eyed") else "a little sad , heavy ", s)
-    s = _EYES_PUFFY_RE.sub(r"\1 heavy , a little sad", s)
-    s = _MUSCLE_TELL_RE.sub(" , jaw clenched , ", s)
     s = _FIXED_TO_SIDE_RE.sub(lambda m: f", eyes {m.group(1)}to the {m.group(2).lower()}", s)
-    s = _BEAM_OF_LIGHT_RE.sub(" light ", _TRACTOR_BEAM_RE.sub(" fixed ", _FULL_BEAM_RE.sub(" wide open ", s)))
     s = _IT_DOESNT_RE.sub(r"\1 it is gone", s)
     s = _ONE_TIME_RE.sub(r"a \1", s)  # "one second", "for one beat": a time, not one side
     s = _ARROW_RE.sub(" , then ", s)
@@ -1534,6 +1502,11 @@ def _from_side_to_side(m: re.Match) -> str:
     return f"to the {m.group(2)}"
 
 
+#: the verbs and places of a muscle's tell in the jaw (round 6's rewrites, stop 26; "in his cheek" reads "on his cheek"
+#: by then, see _IN_THE_CHEEK_RE)
+_MUSCLE_VERB = (r"(?:jumps?|jumped|jumping|twitch(?:es|ed|ing)?|ticks?|ticked|ticking|works?|worked|working|flickers?|flickered|"
+                r"flickering|pulses?|pulsed|pulsing|tightens?|tightened|tightening|jerks?|jerked|bunches|bunched|leaps?|leapt|leaped)")
+_MUSCLE_PLACE = r"(?:in|on|at|along)\s+(?:his|her|their|my|your|the)\s+(?:jaw|cheek|temple|jawline)"
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
     # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
     ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
@@ -1772,6 +1745,28 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # (a head shaken, wagged or rocked "from left to right" goes both ways and ends nowhere)
     ("to", r"\b(?:from\s+)?(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+to\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\b",
      _from_side_to_side),
+    # stop 26, from fresh probes: the burn of spicy food ("the hot sauce kicks in", "the chilli kicks in": phrases whose
+    # words the lexicon keeps out, 'sauce' and 'kick' would shadow "saucer" and "kicked")
+    (("sauce", "chil"), r"\bhot\s+sauce\b|\bchil+i(?:e?s)?\s+(?:kicks?|kicked|kicking)\s+in\b", " spicy "),
+    # "glances at his watch": the watch on a wrist (below the eyes), not the verb "watch"
+    ("watch", r"\b(his|her|their|my|your)\s+watch\b", r"\1 wristwatch"),
+    # "she ends up staring at the floor", "her eyes caught up", "he gives up": the 'up' of a phrasal verb, no direction
+    ("up", r"\b(end|ends|ended|ending|wind|winds|wound|winding|catch|catches|caught|catching|give|gives|gave|giving|given|"
+     r"own|owns|owned|owning)\s+up\b", r"\1"),
+    # "puffy-eyed", "puffy eyes", "her eyes red and puffy": lids swollen from crying or sleep (heavy), not puffed cheeks
+    ("puffy", r"\bpuffy[\s-]+eyed\b|\bpuffy\s+(?:red\s+|swollen\s+)?(?=(?:eyes|eyelids|lids)\b)",
+     lambda m: "a little sad , heavy lids" if m.group(0).rstrip().endswith("eyed") else "a little sad , heavy "),
+    ("puffy", r"\b((?:eyes|eyelids|lids)\b(?:\s+(?!puffy\b)[\w']+){0,4}?)\s+puffy\b", r"\1 heavy , a little sad"),
+    # "a muscle jumps in his cheek", "a muscle in her jaw ticks", "a muscle working in his temple": a clenched jaw's
+    # tell (not a cheek that rises)
+    ("muscle", r"\b(?:a|the|one)\s+(?:small\s+|tiny\s+|little\s+)?muscle\s+(?:" + _MUSCLE_PLACE + r"\s+" + _MUSCLE_VERB + r"|"
+     + _MUSCLE_VERB + r"\s+" + _MUSCLE_PLACE + r")\b", " , jaw clenched , "),
+    # a beam of light or timber, not a smile: "eyes on full beam" (headlights: wide open), "a tractor-beam stare"
+    # (fixed), "a light beam in his eye", "eyes raised to the beams" ("she beams", "a huge beam" are smiles)
+    ("beam", r"\b(?:on\s+|to\s+)?(?:full|high|main)[\s-]+beams?\b", " wide open "),
+    ("beam", r"\btractor[\s-]+beams?\b", " fixed "),
+    ("beam", r"\b(?:light|laser|sun|torch|flashlight|head|the|wooden|ceiling|roof|steel)[\s-]+beams\b|"
+     r"\b(?:light|laser|sun|torch|flashlight|steel|wooden)[\s-]+beam\b", " light "),
 ))
 
 

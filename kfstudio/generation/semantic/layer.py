@@ -386,28 +386,38 @@ def _locked(text: str) -> tuple[np.ndarray, list[str]]:
     return mask, why
 
 
+def _part_regions(text: str) -> set[str]:
+    """The regions of the face parts ``text`` names ("her mouth", "the left brow")."""
+    return {r for part in re.findall(_PART, text, re.IGNORECASE) for r in _ONLY_PART_REGIONS.get(part.lower().rstrip("s"), ())}
+
+
 def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
     """The channels the words keep still, which the learned layer may not move: the regions a lock word
     names ("head locked", "the head doesn't move"), the regions the planner did not read when the words
     say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only"), the
     other side's channels for a movement on one side only, and the whole expression (not the head
     or the gaze: "a nod and no expression at all") for "not a hint of emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
+    mask, why, _ = _stillness(plan, text)
+    return mask, why
+
+
+def _stillness(plan, text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """:func:`stillness`, and the part of its mask that lock words name (:func:`_locked`)."""
     beats = getattr(plan, "beats", None)
     text = beats[-1] if beats else text
-    mask, why = _locked(text)
+    locked, why = _locked(text)
+    mask = locked.copy()
     understood = set(getattr(plan, "understood", ())) & set(REGIONS)
     only = list(_ONLY.finditer(text))
     nothing_else = _NOTHING_ELSE.search(text)
     # where the planner read none of the movement, the parts the words name beside "nothing else moves" are
     # those that move ("she clams up, mouth folded away, the rest of her face blank": the mouth, which the
     # learned layer reads)
-    said = {r for part in re.findall(_PART, text, re.IGNORECASE) for r in _ONLY_PART_REGIONS.get(part.lower().rstrip("s"), ())} \
-        if nothing_else and not understood else set()
+    said = _part_regions(text) if nothing_else and not understood else set()
     if (nothing_else or only) and (understood or said):
         named = set(said)  # "only her mouth showed the pressure": the part named is not kept still
         for m in only:
-            for part in re.findall(_PART, m.group(0), re.IGNORECASE):
-                named |= set(_ONLY_PART_REGIONS.get(part.lower().rstrip("s"), ()))
+            named |= _part_regions(m.group(0))
         for r in REGIONS:
             if r not in understood and r not in named:
                 mask |= REGION_MASKS[r]
@@ -431,24 +441,20 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
     if blank:  # "no expression at all": the face's expression; a nod or a look at the camera still moves
         mask |= _EXPRESSION
         why.append(f"'{blank.group(0).strip()}'")
-    return mask, why
+    return mask, why, locked
 
 
 def _keep_still(res: "Combined", plan, reading: Reading, s: dict) -> "Combined":
     """``res`` with what the words keep still (:func:`stillness`) back at the planner's values."""
     if not s.get("stillness", 1.0):
         return res
-    mask, why = stillness(plan, reading.description)
+    mask, why, locked = _stillness(plan, reading.description)
     planned = np.asarray(plan.values, dtype=np.float64)
     # the planner's own values (read from the words) stay, the learned ones go; in a part that lock words name
     # and whose words the planner did not read, what its readings of other parts carried there goes too
     # ("lids wide, brows locked": not the brows that wide eyes bring; but "nose wrinkle, nothing else" keeps
     # the upper lip that a wrinkled nose lifts)
-    read = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-    for r in set(getattr(plan, "understood", ())) & set(REGIONS):
-        read |= REGION_MASKS[r]
-    beats = getattr(plan, "beats", None)
-    kept = np.where(_locked(beats[-1] if beats else reading.description)[0] & ~read, 0.0, planned)
+    kept = np.where(locked & ~_kept_mask(plan), 0.0, planned)
     if not mask.any() or np.abs(res.values[mask] - kept[mask]).max() < 0.005:
         return res
     out = res.values.copy()
