@@ -395,8 +395,12 @@ _STILL_PART_RE = re.compile(
     r"(?P<part4>eyebrows|brows|forehead|mouth|lips|jaw|head)\s+(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|absolutely\s+)?"
     r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b"
     # an animator's "no brow lift", "kill all brow motion", "brows locked": the brows stay, whatever lifts the lids
-    r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:lift|raise|motion|movement|action)\b"
-    r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b",
+    r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:lift|raise|motion|movement|action"
+    r"|lower|lowering|furrow|furrowing|knit|knitting|pinch|down)\b"
+    r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b"
+    # "tighten lids, not the brows", "squint but not with the brows": the part named after the movement takes no part in it
+    r"|(?:,\s*|\s+but\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
+    r"(?P<part7>eyebrows|brows|forehead|mouth|lips|jaw)(?=\s*(?:[,.;:!)]|-\s|\u2013|\u2014|$))",
     re.IGNORECASE,
 )
 #: Half of the face said to stay at rest ("lower face neutral", "upper half dead", "lower neutral", "top half off",
@@ -1463,7 +1467,7 @@ class EmbeddedPlanner:
         regions: set[str] = set()
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for m in _STILL_PART_RE.finditer(text):
-            if not (m.group("part3") or m.group("part4") or m.group("part5")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
+            if not (m.group("part3") or m.group("part4") or m.group("part5") or m.group("part7")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
                 # (a match opening on its verb, "but keeps her brows still", has no "everything but" before its part)
                 continue  # "everything below the brows stays still": the brows are what moves
             one = np.ones(ch.NUM_CHANNELS, dtype=bool)
@@ -1473,7 +1477,7 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4") or m.group("part5") or m.group("part6")
+                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4") or m.group("part5") or m.group("part6") or m.group("part7")
                 if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
                     listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
                 words = re.findall(_STILL_PARTS, listed, re.I)

@@ -19,7 +19,7 @@ from pathlib import Path
 from kfstudio.generation.pronunciations import english_words
 from kfstudio.resources import resource_path
 
-from .facs import AU_TABLE
+from .facs import AU_TABLE, EMOTION_WORDS
 
 __all__ = [
     "Token", "ExpansionTableError", "Expansion", "load_expansion", "normalize", "tokenize", "split_clauses",
@@ -386,7 +386,7 @@ EMOJI: dict[str, str] = {
     "\U0001F616": "wince", "\U0001F623": "wince", "\U0001F61E": "disappointed", "\U0001F613": "worried",
     "\U0001F629": "weary", "\U0001F62B": "exhausted", "\U0001F971": "yawn", "\U0001F624": "frustrated nostrils flare",
     "\U0001F621": "furious", "\U0001F620": "angry", "\U0001F92C": "furious", "\U0001F608": "smirk", "\U0001F47F": "angry",
-    "\U0001F480": "laughing hard", "\U0001F648": "embarrassed", "\U0001F440": "glance sideways", "\U0001F611\u200d": "blank",
+    "\U0001F480": "skullemoji", "\U0001F648": "embarrassed", "\U0001F440": "glance sideways", "\U0001F611\u200d": "blank",
     "\U0001F972": "smiling with tears", "\U0001FAE0": "embarrassed smile", "\U0001FAE2": "gasp", "\U0001FAE3": "embarrassed",
     "\U0001FAE1": "serious", "\U0001FAE5": "expressionless", "\U0001F62E\u200d\U0001F4A8": "sigh",
     "\u2764": "loving smile", "\U0001F494": "heartbroken", "\U0001F44D": "slight smile", "\U0001F44E": "frown",
@@ -423,7 +423,7 @@ EMOTICONS: dict[str, str] = {
 SHORTHAND: dict[str, str] = {
     "lol": "laugh", "lolol": "laugh", "lool": "laugh", "lmao": "laugh hard", "lmfao": "laugh hard", "rofl": "laugh hard",
     "roflmao": "laugh hard", "haha": "laugh", "hahaha": "laugh hard", "hahahaha": "laugh hard", "ha": "laugh", "hah": "laugh",
-    "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
+    "skullemoji": "laughing hard", "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
     "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
     "woohoo": "excited", "ikr": "smile", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
@@ -523,6 +523,19 @@ _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
 _TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+#: "omg" on its own is amazement; beside a feeling it names ("he's so angry omg", "crying omg") it is the typist's
+#: emphasis (train: no wide eyes in those lines), not a second, shocked face
+_EXCLAMATIONS = frozenset({"omg", "omfg"})
+_FEELING_WORDS = frozenset(w for w in EMOTION_WORDS if " " not in w)
+
+
+_FACE_PART_RE = re.compile(r"(?:face|eyes?|eyelids?|lids?|brows?|eyebrows?|mouth|lips?|nose|jaw|cheeks?|stare|staring)$")
+
+
+def _names_a_feeling(word: str) -> bool:
+    return bool(word) and word not in _EXCLAMATIONS and (word in _FEELING_WORDS or bool(_EXPRESSION_WORD_RE.match(word)))
+
+
 #: "the window to her left, head slumped that way", "turning to his right, eyes sliding the same way": a head or
 #: gaze sent "that way" goes to the side last named in the sentence
 _THAT_WAY_RE = re.compile(
@@ -1079,6 +1092,12 @@ def normalize(text: str) -> str:
     words = re.split(r"([^\w']+)", s)
     if sum(1 for w in words if w and w[0].isalpha()) > 1:  # "tongue out lol": a tone marker, not a laugh
         words = ["" if w in _TONE_MARKERS else w for w in words]
+    if any(w in _EXCLAMATIONS for w in words) and any(_names_a_feeling(w) for w in words):
+        words = ["" if w in _EXCLAMATIONS else w for w in words]  # "so angry omg": emphasis, not a second feeling
+    if "skullemoji" in words and any(_names_a_feeling(w) or _FACE_PART_RE.match(w) for w in words):
+        # the skull emoji is the typist's "I'm dead": laughter on its own ("i'm dead 💀"), a comment beside a face
+        # the line describes ("bro is SEETHING 💀", "who farted 💀 nose all wrinkled": train keeps no laugh there)
+        words = ["" if w == "skullemoji" else w for w in words]
     for k in range(0, len(words) - 2, 2):
         if words[k] == "r" and _r_is_are(words, k):
             words[k] = "are"  # "my lips r zipped", "u r so dramatic": the verb, not the right side
@@ -1767,6 +1786,24 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("beam", r"\btractor[\s-]+beams?\b", " fixed "),
     ("beam", r"\b(?:light|laser|sun|torch|flashlight|head|the|wooden|ceiling|roof|steel)[\s-]+beams\b|"
      r"\b(?:light|laser|sun|torch|flashlight|steel|wooden)[\s-]+beam\b", " light "),
+    # stop 27: the tip of the tongue, a tongue that peeks or just shows, is a small showing (train: 0.15-0.35), not
+    # the tongue stuck out
+    ("tongue", r"\b(?:the\s+)?(?:very\s+)?tip\s+of\s+(?:his|her|their|my|your|its|the)\s+tongue\b|\btongue[\s-]+tip\b",
+     " tongue a little "),
+    ("tongue", r"\btongue\s+(?:a\s+little\s+)?(?:just\s+)?(?:peek|peep)(?:s|ed|ing)?\b(?:\s+out\b)?|"
+     r"\btongue\s+(?:a\s+little\s+)?just\s+(?:out|show(?:s|ing)?)\b", " tongue out a little "),
+    # "smiling so big my cheeks hurt", "grinning till his face ached": the size of the smile, not a puffed cheek or
+    # a pain (the line must name the smile or the laugh)
+    (("smil", "grin", "beam", "laugh"), r"\s*\b(?:so\s+(?:much|hard|big|wide)\s+(?:that\s+)?|(?:till|until)\s+)"
+     r"(?:my|his|her|their|your|our)\s+(?:cheeks|face|jaw)\s+(?:hurts?|hurting|aches?|ached|aching|was\s+sore|were\s+sore|sore)\b",
+     " very big "),
+    # "losing the chilli challenge", "lost the bet": a contest lost, not a movement let go ("losing his smile")
+    ("los", r"\b(?:lose|loses|losing|lost)\s+((?:the|a|an|this|that|his|her|their|my|our|your)\s+(?:[\w'-]+\s+){0,3}?"
+     r"(?:challenge|game|match|bet|argument|race|contest|fight|round|battle|war|debate|toss|vote|case|election|competition|"
+     r"tournament|final|point|set|hand|staring\s+contest))\b", r" in \1"),
+    # "her habitual scowl is missing today", "the grin was nowhere to be seen": gone
+    (("missing", "absent", "nowhere"), r"\b(?:is|was|are|were|'s)\s+(?:(?:completely|totally|entirely|strangely|oddly)\s+)?"
+     r"(?:missing|absent|nowhere\s+to\s+be\s+(?:seen|found))\b", " is gone "),
 ))
 
 

@@ -1,0 +1,99 @@
+"""Planner fixes from a new user's probes (stop 27): descriptions written fresh, whose readings were
+wrong. Each probe is written here for the rule it checks; the real planner reads it and its values are
+asserted, with a control that the rule does not reach too far.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- the tip of the tongue
+@pytest.mark.parametrize("text", ["tongue tip just out while he sketches", "The tip of her tongue pokes out.",
+                                  "his tongue peeks out at the corner", "a grin, tongue just showing"])
+def test_the_tip_of_the_tongue_is_a_small_showing(planner, text):
+    p = planner.plan(text)
+    assert 0.15 <= v(p, "TongueOut") <= 0.4, p.explanation
+
+
+@pytest.mark.parametrize("text", ["he sticks his tongue out at her", "tongue out, full blep"])
+def test_a_tongue_stuck_out_is_still_a_large_one(planner, text):
+    assert v(planner.plan(text), "TongueOut") >= 0.7
+
+
+# ----------------------------------------------------------------------------- "omg" beside a feeling
+@pytest.mark.parametrize("text", ["he's soooo mad omg", "omg she's sobbing", "smiling at the puppy omg"])
+def test_omg_beside_a_named_feeling_is_emphasis_not_shock(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") < 0.2 and v(p, "BrowOuterUpLeft") < 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["omg", "omg is that him"])
+def test_omg_on_its_own_is_still_amazement(planner, text):
+    assert both(planner.plan(text), "EyeWide") >= 0.4
+
+
+# ----------------------------------------------------------------------------- the skull emoji
+@pytest.mark.parametrize("text", ["my brother is FUMING 💀", "who left the milk out 💀 nose all scrunched"])
+def test_the_skull_beside_a_described_face_is_no_laugh(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.1 and v(p, "JawOpen") < 0.3, p.explanation
+
+
+def test_the_skull_on_its_own_is_laughter(planner):
+    assert both(planner.plan("this meme 💀💀"), "MouthSmile") >= 0.4
+
+
+# ----------------------------------------------------------------------------- a smile so big it hurts
+@pytest.mark.parametrize("text", ["beaming so wide my face hurts", "he laughed until his cheeks ached"])
+def test_a_smile_that_hurts_is_a_big_smile_not_a_pain(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.6, p.explanation
+    assert v(p, "CheekPuff") == 0.0 and both(p, "MouthFrown") < 0.1, p.explanation
+
+
+def test_cheeks_that_hurt_with_no_smile_are_not_a_smile(planner):
+    assert both(planner.plan("her cheeks hurt from the wind"), "MouthSmile") < 0.1
+
+
+# ----------------------------------------------------------------------------- losing a contest
+@pytest.mark.parametrize("text", ["losing the ghost pepper challenge", "he lost the jalapeno eating contest"])
+def test_losing_a_contest_does_not_negate_what_follows(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") >= 0.2, p.explanation
+
+
+def test_losing_a_smile_still_lets_it_go(planner):
+    assert both(planner.plan("she's losing her smile"), "MouthSmile") < 0.1
+
+
+# ----------------------------------------------------------------------------- missing, absent: gone
+@pytest.mark.parametrize("text", ["His trademark sneer is missing tonight.", "the grin was nowhere to be seen"])
+def test_a_movement_said_missing_is_gone(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0 and both(p, "NoseSneer") == 0.0, p.explanation
+
+
+def test_something_else_missing_leaves_the_movement(planner):
+    assert both(planner.plan("a front tooth is missing, he grins anyway"), "MouthSmile") >= 0.4
+
+
+# ----------------------------------------------------------------------------- "not the brows" after a movement
+@pytest.mark.parametrize("text", ["narrow the eyes, not the brows", "she squints but not with the eyebrows",
+                                  "glare from the lids, no brow furrow"])
+def test_brows_denied_after_a_movement_stay_level(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") >= 0.3 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+def test_not_a_person_after_a_movement_holds_nothing(planner):
+    assert both(planner.plan("she glares at the referee, not the coach"), "BrowDown") >= 0.3
