@@ -97,3 +97,28 @@ def test_brows_denied_after_a_movement_stay_level(planner, text):
 
 def test_not_a_person_after_a_movement_holds_nothing(planner):
     assert both(planner.plan("she glares at the referee, not the coach"), "BrowDown") >= 0.3
+
+
+# ----------------------------------------------------------------------------- eyes that see nothing
+@pytest.mark.parametrize("text", ["Her eyes glazed over halfway through the sermon.", "he's totally zoned out",
+                                  "a thousand-yard stare", "He looked straight through her.", "eyes gone glassy"])
+def test_unseeing_eyes_are_a_little_heavy(planner, text):
+    p = planner.plan(text)
+    assert 0.15 <= both(p, "EyeBlink") <= 0.55, p.explanation
+    assert both(p, "EyeLookOut") == 0.0 and both(p, "EyeLookIn") == 0.0, p.explanation  # 'right through' is no side
+
+
+def test_looking_through_a_window_is_no_unseeing_stare(planner):
+    assert both(planner.plan("he looks through the window"), "EyeBlink") == 0.0
+
+
+# ----------------------------------------------------------------------------- one side of the mouth kept flat
+def test_one_side_of_the_mouth_kept_flat_takes_no_smile(planner):
+    p = planner.plan("He smiles, but the right side of his mouth stays flat.")
+    assert v(p, "MouthSmileLeft") >= 0.4 and v(p, "MouthSmileRight") == 0.0, p.explanation
+
+
+def test_the_whole_mouth_kept_flat_is_not_held_at_rest(planner):
+    # a straight mouth held on purpose is a light press (as the corpus annotates it), not an empty face
+    p = planner.plan("Through the whole joke her mouth stays flat.")
+    assert both(p, "MouthPress") >= 0.2, p.explanation

@@ -398,6 +398,9 @@ _STILL_PART_RE = re.compile(
     r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:lift|raise|motion|movement|action"
     r"|lower|lowering|furrow|furrowing|knit|knitting|pinch|down)\b"
     r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b"
+    # "the left side of her mouth stays flat": that side of a flat mouth is at rest (not "lips pressed flat"; the
+    # whole mouth kept flat is a straight, lightly pressed one)
+    r"|\b(?P<part8>mouth|lips)\s+(?:stays?|stayed|staying|remains?|remained|remaining|is|was|kept|keeps)\s+(?:completely\s+|perfectly\s+|dead\s+)?flat\b"
     # "tighten lids, not the brows", "squint but not with the brows": the part named after the movement takes no part in it
     r"|(?:,\s*|\s+but\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
     r"(?P<part7>eyebrows|brows|forehead|mouth|lips|jaw)(?=\s*(?:[,.;:!)]|-\s|\u2013|\u2014|$))",
@@ -419,7 +422,8 @@ _ONLY_PART_RE = re.compile(
 _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
 #: The start of a clause, where a comma list of parts may begin ("...; the eyes, lids and brows stay unchanged")
 _LIST_START_RE = re.compile(r"(?:^|[.;:!?(\u2013\u2014]|\s-)\s*(?:the\s+|her\s+|his\s+|their\s+|my\s+)?$", re.IGNORECASE)
-_SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+$", re.IGNORECASE)  # "left brow staying put": one side of the part
+#: "left brow staying put", "the left side of her mouth stays flat": one side of the part
+_SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+(?:(?:side|half)\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?)?$", re.IGNORECASE)
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|(?:everything|anything|all|nothing)\s+but|other\s+than|around)"
                             r"\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
@@ -1477,7 +1481,7 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4") or m.group("part5") or m.group("part6") or m.group("part7")
+                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4") or m.group("part5") or m.group("part6") or m.group("part7") or m.group("part8")
                 if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
                     listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
                 words = re.findall(_STILL_PARTS, listed, re.I)
@@ -1485,7 +1489,9 @@ class EmbeddedPlanner:
                     # "mouth barely moving" as she whispers or smiles: a small movement; only other parts are held
                     words = [w for w in words if w.lower() not in ("mouth", "lips", "jaw")]
                 named = {r for w in words for r in lx.PART_REGIONS.get(lx.PARTS.get(self._lemmatizer.base(w.lower()), ""), ())}
-                side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 12) : m.start()])
+                side = _SIDE_BEFORE_RE.search(text[max(0, m.start() - 30) : m.start()])
+                if m.group("part8") and not side:
+                    continue  # "her mouth stays flat" as a whole is a straight, lightly pressed mouth (train, dev)
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
                     one = np.array([c.side == side.group(1).lower() for c in ch.CHANNELS])
             if one.all():  # a part held whole is read; one side held leaves the other side to be read

@@ -1804,6 +1804,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "her habitual scowl is missing today", "the grin was nowhere to be seen": gone
     (("missing", "absent", "nowhere"), r"\b(?:is|was|are|were|'s)\s+(?:(?:completely|totally|entirely|strangely|oddly)\s+)?"
      r"(?:missing|absent|nowhere\s+to\s+be\s+(?:seen|found))\b", " is gone "),
+    # "she looks right through him", "stares straight through me": eyes that do not see him (unfocused), not a look
+    # to the right
+    ("through", r"\b(look|looks|looked|looking|stare|stares|stared|staring|gaze|gazes|gazed|gazing)\s+(?:(?:right|straight|clean)\s+)?"
+     r"through\s+(him|her|me|them|you|us|it|people|everyone|everybody)\b", r"\1 at \2 , eyes unfocused"),
 ))
 
 
