@@ -122,3 +122,18 @@ def test_the_whole_mouth_kept_flat_is_not_held_at_rest(planner):
     # a straight mouth held on purpose is a light press (as the corpus annotates it), not an empty face
     p = planner.plan("Through the whole joke her mouth stays flat.")
     assert both(p, "MouthPress") >= 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- the corner of a thing
+@pytest.mark.parametrize("text", ["She dog-ears the corner of the page.", "He tucks in the last corner of the sheet.",
+                                  "she creases each corner of the flag"])
+def test_the_corner_of_a_thing_is_not_the_mouth(planner, text):
+    p = planner.plan(text)
+    assert p.values.max() == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["the corners of his mouth turn up", "one corner of her lips lifts",
+                                  "the left corner of his moutth pulls down"])
+def test_the_corner_of_the_mouth_still_moves(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") + both(p, "MouthFrown") >= 0.2, p.explanation

@@ -1804,6 +1804,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "her habitual scowl is missing today", "the grin was nowhere to be seen": gone
     (("missing", "absent", "nowhere"), r"\b(?:is|was|are|were|'s)\s+(?:(?:completely|totally|entirely|strangely|oddly)\s+)?"
      r"(?:missing|absent|nowhere\s+to\s+be\s+(?:seen|found))\b", " is gone "),
+    # the corner of a thing, not of the mouth: "folds the corner of the page", "creases the last corner" of a flag,
+    # "tucks in the corners" of a sheet (a word in m, l or e after "of" is left alone: typing slips of "mouth", "lips",
+    # "eye" are corrected later)
+    ("corner", r"\bcorners?(\s+of\s+(?:the|a|an|this|that|his|her|their|my|your|its)\s+)(?!(?:own\s+)?(?:[mle]\w*|smile|face|grin)\b)",
+     r"edge\1"),
+    ("corner", r"\b((?:crease|creases|creased|creasing|fold|folds|folded|folding|tuck|tucks|tucked|tucking|smooth|smooths|smoothed|"
+     r"smoothing|pinch|pinches|pinched|pinching|dog-ear\w*|staple\w*|tape|tapes|taped|taping)\s+(?:in\s+|down\s+|over\s+)?"
+     r"(?:the|a|each|every|one|another)\s+(?:\w+\s+)?)corners?\b", r"\1edge"),
     # "she looks right through him", "stares straight through me": eyes that do not see him (unfocused), not a look
     # to the right
     ("through", r"\b(look|looks|looked|looking|stare|stares|stared|staring|gaze|gazes|gazed|gazing)\s+(?:(?:right|straight|clean)\s+)?"
