@@ -137,3 +137,26 @@ def test_the_corner_of_a_thing_is_not_the_mouth(planner, text):
 def test_the_corner_of_the_mouth_still_moves(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthSmile") + both(p, "MouthFrown") >= 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- eyes that well up
+@pytest.mark.parametrize("text", ["his eyes well up as the band plays", "She's welling up, still smiling."])
+def test_eyes_that_well_up_are_wet_not_crying(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.2 and both(p, "MouthFrown") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- breath and laughter through the nose
+@pytest.mark.parametrize("text", ["She huffs out through her nose, unimpressed.", "a long sigh through the nose"])
+def test_a_breath_through_the_nose_keeps_the_lips_shut(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthFunnel") == 0.0 and v(p, "JawOpen") < 0.05 and both(p, "MouthPress") >= 0.2, p.explanation
+
+
+def test_a_laugh_through_the_nose_is_a_small_closed_smile(planner):
+    p = planner.plan("He snickers through his nose at the typo.")
+    assert 0.2 <= both(p, "MouthSmile") <= 0.45 and v(p, "JawOpen") < 0.1, p.explanation
+
+
+def test_a_sigh_without_the_nose_is_still_a_sigh(planner):
+    assert v(planner.plan("she sighs heavily"), "MouthFunnel") > 0.0

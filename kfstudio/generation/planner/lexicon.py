@@ -262,7 +262,7 @@ EXPRESSION_WORDS: dict[str, str] = {
     "smile that do not reach eye": "mouth_only_smile", "smile that never reach eye": "mouth_only_smile",
     "burst into tears": "sob", "break into tears": "sob", "dissolve into tears": "sob", "break down in tears": "sob",
     "break down cry": "sob", "in flood of tears": "sob", "flood of tears": "sob", "burst out cry": "sob",
-    "tear up": "cry", "tearful": "cry", "well up": "cry", "eye well up": "cry", "well up with tear": "cry", "bawl": "sob",
+    "tear up": "cry", "tearful": "cry",  "bawl": "sob",
     "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
     # a sharp breath in is a gasp (a deep or slow one is not); through the teeth it is the teeth suck
     "intake of breath": "gasp", "sharp intake": "gasp", "sharp breath": "gasp", "sharp inhale": "gasp", "inhale sharply": "gasp",
@@ -997,3 +997,6 @@ EXPRESSION_WORDS.update({"asleep": "eyes_close"})
 CONCEPTS.update(dict([_c("unfocused", {"EyeBlink{S}": 0.5}, "eyes", 0.6, label="unfocused eyes")]))
 EXPRESSION_WORDS.update(dict.fromkeys(["unfocused", "unfocussed", "glaze over", "glassy", "glassy eye", "thousand yard stare",
                                        "faraway look", "far away look", "zone out", "space out"], "unfocused"))
+#: eyes that well up are wet, not yet crying (train: BrowInnerUp 0.25-0.3, lids 0.15-0.25, no frown): "her eyes well up
+#: but she keeps smiling" had a crying mouth under the smile
+EXPRESSION_WORDS.update(dict.fromkeys(["well up", "eye well up", "well up with tear"], "eyes_moist"))

@@ -1812,6 +1812,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("corner", r"\b((?:crease|creases|creased|creasing|fold|folds|folded|folding|tuck|tucks|tucked|tucking|smooth|smooths|smoothed|"
      r"smoothing|pinch|pinches|pinched|pinching|dog-ear\w*|staple\w*|tape|tapes|taped|taping)\s+(?:in\s+|down\s+|over\s+)?"
      r"(?:the|a|each|every|one|another)\s+(?:\w+\s+)?)corners?\b", r"\1edge"),
+    # "she exhales hard through her nose", "a big sigh through the nose": the breath goes out of the nose, the lips stay
+    # shut (train: MouthPress 0.2-0.45, NoseSneer 0.15-0.2), not the open, rounded mouth of a sigh
+    ("nose", r"\b(?:(?:a|one)\s+)?(?:(?:big|long|heavy|sharp|short|quick|loud|deep|small|little|hard)\s+)?(?:exhal\w*|breath\w*\s+out|sigh\w*|huff\w*|blow\w*\s+out|puff\w*\s+out)(?:\s+(?!through\b)[\w']+){0,2}?\s+"
+     r"(?:out\s+)?through\s+(?:his|her|their|my|your|the)\s+nose\b", " lips pressed , nostrils flare "),
+    # "he laughs through his nose", "a snicker through the nose": a laugh kept behind closed lips (train: smile 0.2-0.4)
+    ("nose", r"\b(?:laugh\w*|chuckl\w*|snicker\w*|snigger\w*|giggl\w*)(?:\s+(?!through\b)[\w']+){0,2}?\s+"
+     r"(?:out\s+)?through\s+(?:his|her|their|my|your|the)\s+nose\b", " smiles a little , lips closed "),
     # "she looks right through him", "stares straight through me": eyes that do not see him (unfocused), not a look
     # to the right
     ("through", r"\b(look|looks|looked|looking|stare|stares|stared|staring|gaze|gazes|gazed|gazing)\s+(?:(?:right|straight|clean)\s+)?"
