@@ -160,3 +160,41 @@ def test_a_laugh_through_the_nose_is_a_small_closed_smile(planner):
 
 def test_a_sigh_without_the_nose_is_still_a_sigh(planner):
     assert v(planner.plan("she sighs heavily"), "MouthFunnel") > 0.0
+
+
+# ----------------------------------------------------------------------------- blanching
+def test_blanching_is_a_start_of_shock(planner):
+    p = planner.plan("He blanched when he saw the bill.")
+    assert both(p, "EyeWide") >= 0.15 and v(p, "BrowInnerUp") >= 0.15 and both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_blanched_almonds_are_no_face(planner):
+    assert planner.plan("she blanches the almonds for the cake").values.max() == 0.0
+
+
+# ----------------------------------------------------------------------------- a face scrunched or screwed up
+@pytest.mark.parametrize("text", ["She scrunched up her entire face at the smell.", "he screwed his face up",
+                                  "a screwed-up little face", "his whole face scrunches"])
+def test_a_scrunched_face_squeezes_and_does_not_lift_the_head(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") >= 0.3 and both(p, "BrowDown") >= 0.2, p.explanation
+    assert v(p, "HeadPitch") == 0.0, p.explanation  # the 'up' of the phrasal verb
+
+
+def test_a_nose_screwed_up_still_wrinkles(planner):
+    assert both(planner.plan("nose screwed up at the cheese"), "NoseSneer") >= 0.4
+
+
+# ----------------------------------------------------------------------------- lids and drains that are things
+@pytest.mark.parametrize("text", ["He screws the lid back on the jar.", "she lifts the lid of the piano"])
+def test_the_lid_of_a_thing_is_no_eyelid(planner, text):
+    assert both(planner.plan(text), "EyeBlink") == 0.0
+
+
+def test_the_drains_are_no_negation(planner):
+    p = planner.plan("She wrinkles her nose at the smell of the drains.")
+    assert both(p, "NoseSneer") >= 0.3, p.explanation
+
+
+def test_a_smile_that_drains_away_still_goes(planner):
+    assert both(planner.plan("the smile drains away"), "MouthSmile") == 0.0

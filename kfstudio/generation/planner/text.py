@@ -1191,6 +1191,8 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "the colour drains from her face": shock (wide eyes, inner brows), not every region undone
     ("colo", rf"\b(?:the\s+|all\s+the\s+)?colou?r\s+(?:drain\w*|drop\w*|leave\w*|left|fade\w*)\s+(?:from|out\s+of)\s+(?:{_POSS}\s+)?(?:face|cheeks|it)\b",
      "slightly shocked"),
+    # "she blanches" (goes pale with shock), not blanched almonds
+    ("blanch", r"\bblanch(?:es|ed|ing)?\b(?!\s+(?:the\s+|some\s+)?(?:almonds?|vegetables?|beans?|peas?|them|it)\b)", "slightly shocked"),
     # "shakes her head no", "nods yes": the word is what the gesture says, not a negation of it
     ("head", rf"\b(shak\w*\s+{_POSS}\s+head|nod\w*)\s+(?:no|yes)\b(?=\s*(?:[,.;:!?\u2014\-]|$))", r"\1"),
     # "the grin drops from her face": the expression goes (not the head)
@@ -1812,6 +1814,18 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("corner", r"\b((?:crease|creases|creased|creasing|fold|folds|folded|folding|tuck|tucks|tucked|tucking|smooth|smooths|smoothed|"
      r"smoothing|pinch|pinches|pinched|pinching|dog-ear\w*|staple\w*|tape|tapes|taped|taping)\s+(?:in\s+|down\s+|over\s+)?"
      r"(?:the|a|each|every|one|another)\s+(?:\w+\s+)?)corners?\b", r"\1edge"),
+    # "he scrunched up his whole face", "a screwed-up face": the 'up' of the phrasal verb is no head lift, and the whole
+    # face is the face
+    (("scrunch", "screw"), r"\b(scrunch\w*|screw\w*)[\s-]+up(\s+(?:(?:his|her|their|my|your|the|a)\s+)?)(?:little\s+)?"
+     r"(?=(?:whole\s+|entire\s+)?face\b)", r"\1\2"),
+    (("scrunch", "screw"), r"\b(scrunch\w*|screw\w*)(\s+(?:his|her|their|my|your|the)\s+)(?:whole|entire)\s+face\b", r"\1\2face"),
+    (("scrunch", "screw"), r"\b(?:(?:his|her|their|my|your|the)\s+)?(?:whole|entire)\s+face\s+(scrunch\w*|screw\w*)\b(?!\s+up\b)", r"face \1"),
+    (("scrunch", "screw"), r"\b(scrunch\w*|screw\w*)(\s+(?:his|her|their|my|your|the)\s+(?:whole\s+|entire\s+)?face)\s+up\b", r"\1\2"),
+    # the lid of a jar or a box, not an eyelid: "screws the lid back on", "lifts the lid of the piano"
+    ("lid", r"\b(?<=the\s|its\s)lid(?=\s+(?:back\s+)?(?:on|off)\b)|\blids?(?=\s+of\s+(?:the|a|an|this|that|his|her|their)\s+"
+     r"(?!(?:left\s+|right\s+)?eyes?\b))", "cap"),
+    # "the smell of the drains", "a blocked drain": the pipe, not a feeling draining away
+    ("drain", r"\b(the|a|blocked|open|storm)\s+drains?\b(?!\s+(?:from|out|away))", r"\1 sewer"),
     # "she exhales hard through her nose", "a big sigh through the nose": the breath goes out of the nose, the lips stay
     # shut (train: MouthPress 0.2-0.45, NoseSneer 0.15-0.2), not the open, rounded mouth of a sigh
     ("nose", r"\b(?:(?:a|one)\s+)?(?:(?:big|long|heavy|sharp|short|quick|loud|deep|small|little|hard)\s+)?(?:exhal\w*|breath\w*\s+out|sigh\w*|huff\w*|blow\w*\s+out|puff\w*\s+out)(?:\s+(?!through\b)[\w']+){0,2}?\s+"
