@@ -198,3 +198,34 @@ def test_the_drains_are_no_negation(planner):
 
 def test_a_smile_that_drains_away_still_goes(planner):
     assert both(planner.plan("the smile drains away"), "MouthSmile") == 0.0
+
+
+# ----------------------------------------------------------------------------- one brow up, the other down
+@pytest.mark.parametrize("text, up, down", [("L brow up, R brow down", "BrowOuterUpLeft", "BrowDownRight"),
+                                            ("his right brow goes up and the left one down", "BrowOuterUpRight", "BrowDownLeft")])
+def test_one_brow_up_and_the_other_down_is_no_grief_brow(planner, text, up, down):
+    p = planner.plan(text)
+    assert v(p, up) >= 0.4 and v(p, down) >= 0.4, p.explanation
+
+
+def test_both_brows_up_and_together_is_still_the_grief_brow(planner):
+    p = planner.plan("her brows draw up and together")
+    assert v(p, "BrowInnerUp") >= 0.4 and v(p, "BrowDownLeft") < 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- typed brow and lid values
+def test_typed_inner_and_outer_brow_values_and_lids_are_kept(planner):
+    p = planner.plan("brows: inner up .45 | outer up .15 | lids: .35 | mouth: frown .3")
+    assert v(p, "BrowInnerUp") == pytest.approx(0.45) and v(p, "BrowOuterUpLeft") == pytest.approx(0.15), p.explanation
+    assert both(p, "EyeBlink") == pytest.approx(0.35) and both(p, "EyeWide") == 0.0, p.explanation
+
+
+def test_a_typed_lid_takes_its_side(planner):
+    p = planner.plan("R lid .7")
+    assert v(p, "EyeBlinkRight") == pytest.approx(0.7) and v(p, "EyeBlinkLeft") == 0.0
+
+
+@pytest.mark.parametrize("text", ["left eye shut, the right one wide", "her left lid droops and the right one stays up"])
+def test_the_other_sides_one_is_the_part_named_before(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeBlinkLeft") >= 0.4 and v(p, "EyeBlinkRight") < 0.1, p.explanation

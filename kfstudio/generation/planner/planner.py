@@ -1595,6 +1595,8 @@ class EmbeddedPlanner:
         if not up or not down:
             return instances
         r, d = up[0], down[0]
+        if r.side and d.side and r.side != d.side:
+            return instances  # "left brow up, right brow down": one brow each way, not the grief brow
         key = "brows_grief_" + r.concept.key
         concept = self._composites.get(key)
         if concept is None:

@@ -56,6 +56,18 @@ WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("raised", "brows"): ("BrowInnerUp", "BrowOuterUp{S}"),
     ("inner", "brows"): ("BrowInnerUp",),
     ("inner", "brow"): ("BrowInnerUp",),
+    # "brows: inner up .5, outer up .2", "brow inner up .4"
+    ("inner", "up"): ("BrowInnerUp",),
+    ("brow", "inner", "up"): ("BrowInnerUp",),
+    ("brows", "inner", "up"): ("BrowInnerUp",),
+    ("inner", "brow", "up"): ("BrowInnerUp",),
+    ("inner", "brows", "up"): ("BrowInnerUp",),
+    ("outer", "up"): ("BrowOuterUp{S}",),
+    ("brow", "outer", "up"): ("BrowOuterUp{S}",),
+    ("brows", "outer", "up"): ("BrowOuterUp{S}",),
+    # "lids .3", "L lid .6": how far the upper lid comes down
+    ("lids",): ("EyeBlink{S}",),
+    ("lid",): ("EyeBlink{S}",),
     ("brows", "down"): ("BrowDown{S}",),
     ("brow", "down"): ("BrowDown{S}",),
     ("brow", "lower"): ("BrowDown{S}",),

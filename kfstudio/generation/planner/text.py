@@ -1814,6 +1814,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("corner", r"\b((?:crease|creases|creased|creasing|fold|folds|folded|folding|tuck|tucks|tucked|tucking|smooth|smooths|smoothed|"
      r"smoothing|pinch|pinches|pinched|pinching|dog-ear\w*|staple\w*|tape|tapes|taped|taping)\s+(?:in\s+|down\s+|over\s+)?"
      r"(?:the|a|each|every|one|another)\s+(?:\w+\s+)?)corners?\b", r"\1edge"),
+    # "his right brow goes up and the left one down": the other side's 'one' is the part named before
+    ("one", r"\b(left|right)\s+(brow|eyebrow|eye|eyelid|lid|corner|cheek|nostril)\b([^.;]{0,40}?)\b(?:the\s+)?(left|right)\s+one\b",
+     lambda m: m.group(0) if m.group(1) == m.group(4) else f"{m.group(1)} {m.group(2)}{m.group(3)}the {m.group(4)} {m.group(2)}"),
     # "he scrunched up his whole face", "a screwed-up face": the 'up' of the phrasal verb is no head lift, and the whole
     # face is the face
     (("scrunch", "screw"), r"\b(scrunch\w*|screw\w*)[\s-]+up(\s+(?:(?:his|her|their|my|your|the|a)\s+)?)(?:little\s+)?"
