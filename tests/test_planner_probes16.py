@@ -229,3 +229,27 @@ def test_a_typed_lid_takes_its_side(planner):
 def test_the_other_sides_one_is_the_part_named_before(planner, text):
     p = planner.plan(text)
     assert v(p, "EyeBlinkLeft") >= 0.4 and v(p, "EyeBlinkRight") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- someone else's laugh in a time clause
+@pytest.mark.parametrize("text", ["She keeps a straight face while the kids giggle.",
+                                  "He stays stone-faced as the whole audience laughs.", "while the baby laughs she frowns"])
+def test_another_persons_laugh_in_a_time_clause_is_not_the_characters(planner, text):
+    assert both(planner.plan(text), "MouthSmile") == 0.0
+
+
+@pytest.mark.parametrize("text", ["as she laughs, her eyes close", "She grins while her eyes water."])
+def test_the_characters_own_clause_still_counts(planner, text):
+    assert both(planner.plan(text), "MouthSmile") >= 0.4
+
+
+def test_the_main_clause_after_another_persons_clause_is_kept(planner):
+    p = planner.plan("while the couple shout at each other the mediator frowns")
+    assert both(p, "BrowDown") >= 0.2 and v(p, "JawOpen") < 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- anything but calm
+@pytest.mark.parametrize("text", ["She's anything but calm.", "far from relaxed, he drums his fingers"])
+def test_a_denied_calm_is_agitation(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.2 and both(p, "MouthPress") >= 0.15, p.explanation

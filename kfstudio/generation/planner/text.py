@@ -523,6 +523,13 @@ _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
 _TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
+#: a subject that is the character's own face or voice, or a pronoun that may be the character ("while the eyes
+#: look up", "as her smile fades", "as she laughs")
+_OWN_SUBJECT = (r"(?:she|he|they|i|we|you|eyes?|mouth|lips?|brows?|eyebrows?|face|cheeks?|corners?|lids?|eyelids?|jaw|head|chin|"
+                r"smile|grin|voice|shoulders?|nose|nostrils|expression|gaze|tears?|laugh|laughter)\b")
+#: "she's anything but calm", "far from relaxed": agitated (the denial of a calm says the opposite, not a rest face)
+_NOT_CALM_RE = re.compile(r"\b(?:anything\s+but|far\s+from|nowhere\s+near)\s+(?:calm|relaxed|composed|serene|at\s+ease|cool|collected"
+                          r"|placid|peaceful|tranquil|unruffled)\b", re.IGNORECASE)
 #: "omg" on its own is amazement; beside a feeling it names ("he's so angry omg", "crying omg") it is the typist's
 #: emphasis (train: no wide eyes in those lines), not a second, shocked face
 _EXCLAMATIONS = frozenset({"omg", "omfg"})
@@ -1069,6 +1076,7 @@ def normalize(text: str) -> str:
         s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
     s = _observed(s)
     s = _DENIED_QUESTION_RE.sub(lambda m: f"{m.group(1)}not {m.group(2)} . ", s)
+    s = _NOT_CALM_RE.sub(" agitated ", s)  # before 'anything but' becomes 'not'
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
     # "less a frown than a squint", "not so much laughing as wheezing": the second is what the face does, not the first
     s = _LESS_THAN_RE.sub(lambda m: f"{m.group(1) or ''}not {m.group(2) or m.group(3)} , ", s)
@@ -1572,6 +1580,15 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|a\s+|an\s+|that\s+|this\s+)(?:[a-z]+\s+)?[a-z]+)"
      r"\s+who\s+(?!(?:is|was|are|were)\s+(?:not\s+)?(?:me|her|him|them)\b)"
      r"(?:(?!\b(?:then|but|while|until|when|before|after|so|as|now|finally)\b)[^,.;:!?\u2014])*", r"\1 "),
+    # "she keeps a straight face while the kids giggle", "stone-faced as the audience laughs": a time clause whose subject is
+    # someone else is their face, not the subject's (a pronoun subject may be the character's own: "as she laughs")
+    (("while", "whilst", "as ", "when"), r"\b(?:while|whilst|as|when)\s+(?:(?:the|her|his|their|my|your|all\s+the|some)\s+"
+     r"(?:(?!" + _OWN_SUBJECT + r")[a-z'-]+\s+)?(?!" + _OWN_SUBJECT + r")[a-z'-]+"
+     r"|everyone|everybody|others|people|nobody\s+else|everyone\s+else)\s+(?:" + _EXPRESSION_FORMS + r"|sneez\w*|cheer(?:s|ed|ing)?"
+     r"|gasp(?:s|ed|ing)?|shout(?:s|ed|ing)?|yell(?:s|ed|ing)?|snort(?:s|ed|ing)?|sigh(?:s|ed|ing)?|grimac\w*|cough(?:s|ed|ing)?"
+     r"|glar(?:e|es|ed|ing)|snicker\w*|sniggers?|chuckl\w*|howl(?:s|ed|ing)?)\b"
+     r"(?:\s+(?:at|with|about|along|together|loudly|softly|quietly|hard|nearby|around|too|behind|in|over)\b"
+     r"(?:\s+(?:him|her|them|it|me|us|each\s+other|the\s+\w+))?)*", " "),
     # masking (a feeling hidden "inside", "secretly", "deep down"): a composed front, lips lightly pressed,
     # and the feeling leaking through faintly (~0.15-0.25 of it)
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
