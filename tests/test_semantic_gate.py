@@ -97,6 +97,20 @@ def test_regions_of_a_fully_read_description_stay_the_planners():
     assert v(gated.values, "BrowDownLeft") < 0.1 and v(gated.values, "EyeWideRight") < 0.1
 
 
+def test_what_a_hold_word_carried_over_stays_as_the_keyframe_before_had_it():
+    """"she holds it" after a smile: the gate may trust the learned layer in every region, the carried smile stays."""
+    planner = EmbeddedPlanner()
+    before = planner.plan("she smiles warmly").values
+    plan = planner.plan("she holds it", previous=before)
+    assert plan.carried is not None and plan.carried.any()
+    learned = np.zeros(ch.NUM_CHANNELS)
+    learned[ch.channel_index("MouthPressLeft")] = learned[ch.channel_index("MouthPressRight")] = 0.5
+    learned[ch.channel_index("BrowDownLeft")] = learned[ch.channel_index("BrowDownRight")] = 0.5
+    gated = combine(plan, _reading(learned, "she holds it"), {}, None, _favouring(2))
+    assert np.allclose(gated.values[plan.carried], before[plan.carried])
+    assert not any("gate trusts the learned layer" in line for line in gated.explanation)
+
+
 def test_the_gate_never_makes_an_empty_face():
     d = "he looks like he swallowed a lemon"
     plan = EmbeddedPlanner().plan(d)

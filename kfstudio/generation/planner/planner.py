@@ -363,6 +363,9 @@ class Plan:
     #: frowning": the frown's brows and mouth), every untyped one in a line of typed values only.
     #: Whatever combines this plan with another reading does not move them (None: nothing held).
     held: np.ndarray | None = None
+    #: Channels a hold word carried over from the keyframe before ("she holds it"): whatever combines this
+    #: plan keeps them exactly, as the keyframe before had them (None: nothing carried).
+    carried: np.ndarray | None = None
 
 
 #: A part said to take no part ("brows not moving", "the mouth stays neutral", "the rest of the face stays dead")
@@ -967,6 +970,7 @@ class EmbeddedPlanner:
             flags["touched"].add("mouth")
         understood = set(flags["touched"])
         found = bool(flags["specific"])
+        carried: np.ndarray | None = None
 
         if flags["neutral"]:
             explanation.append("'neutral' -> all channels start from rest")
@@ -978,6 +982,7 @@ class EmbeddedPlanner:
             if moved and flags["hold_regions"]:  # the hold word is said of the parts named with it, not the whole face
                 carry &= np.array([_REGION_OF_CHANNEL[i] in flags["hold_regions"] for i in range(ch.NUM_CHANNELS)])
             values[carry] = prev[carry]
+            carried = carry.copy()
             # what is held is read: the learned layer does not redo the regions carried over ("she holds it")
             understood |= {_REGION_OF_CHANNEL[int(i)] for i in np.flatnonzero(carry & (prev != 0.0))}
             explanation.append(f"hold word -> previous keyframe carried over on {int(carry.sum())} unset channels" if carry.any()
@@ -1019,7 +1024,7 @@ class EmbeddedPlanner:
             if held[poses].any():
                 held |= shapes & (values == 0)
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats,
-                    held=held if held.any() else None)
+                    held=held if held.any() else None, carried=carried if carried is not None and carried.any() else None)
 
     def _overall_intensity(self, description: str) -> tuple[str, tuple[str, float] | None]:
         """A description without the intensity phrase that closes it ("..., very faintly",

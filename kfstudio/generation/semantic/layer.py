@@ -479,10 +479,15 @@ def combine(plan, reading: Reading, settings: dict | None = None, unnegated: np.
     With a ``gate`` (fit by ``kfstudio train``), each region may then take the planner's own values
     or the learned values instead, where the gate trusts them more; the regions the planner read in a
     description it read every word of always stay the planner's. Values the description typed
-    (``Plan.exact``: "jawOpen 0.6") are kept exactly whatever the rule or the gate chose. What the
+    (``Plan.exact``: "jawOpen 0.6") and those a hold word carried over from the keyframe before (``Plan.carried``:
+    "she holds it") are kept exactly whatever the rule or the gate chose. What the
     words keep still ("head locked", "only the left eye", "nothing else moves": :func:`stillness`)
     stays at the planner's values whatever the learned layer read there."""
     res = _keep_still(_gated(plan, reading, settings, unnegated, gate), plan, reading, dict(DEFAULT_COMBINE, **(settings or {})))
+    carried = getattr(plan, "carried", None)
+    if carried is not None:  # "she holds it": what a hold word carried over from the keyframe before stays as it was
+        res.values = res.values.copy()
+        res.values[carried] = np.asarray(plan.values, dtype=np.float64)[carried]
     exact = getattr(plan, "exact", None)
     if exact:
         res.values = _coherent(res.values.copy())
@@ -502,6 +507,9 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     if (getattr(plan, "found_movement", False) and not getattr(plan, "unknown_words", None)) or _reads_rest(
             plan, np.asarray(plan.values, dtype=np.float64), s):  # a face read at rest stays at rest where it was read
         choice[[r in understood for r in REGIONS]] = 0
+    carried = getattr(plan, "carried", None)
+    if carried is not None:  # "she holds it": the regions a hold word carried over stay as the keyframe before had them
+        choice[(_MASKS & carried).any(axis=1)] = 0
     if res.info["neutral_face"]:  # "neutral face": the expression stays where the rule left it
         choice[[r not in ("head", "gaze") for r in REGIONS]] = 0
     # a movement the planner read on one side ("a wink", ";P", "left corner up") is not replaced by the learned
