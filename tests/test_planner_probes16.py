@@ -253,3 +253,16 @@ def test_the_main_clause_after_another_persons_clause_is_kept(planner):
 def test_a_denied_calm_is_agitation(planner, text):
     p = planner.plan(text)
     assert v(p, "BrowInnerUp") >= 0.2 and both(p, "MouthPress") >= 0.15, p.explanation
+
+
+# ----------------------------------------------------------------------------- a value written inside the shape's words
+@pytest.mark.parametrize("text, channel, value", [("brows .4 up", "BrowInnerUp", 0.4), ("L brow .5 down", "BrowDownLeft", 0.5),
+                                                  ("jaw .3 open", "JawOpen", 0.3)])
+def test_a_value_between_the_part_and_its_direction_is_typed(planner, text, channel, value):
+    p = planner.plan(text)
+    assert v(p, channel) == pytest.approx(value), p.explanation
+
+
+def test_a_side_before_a_split_shape_keeps_the_other_side_still(planner):
+    p = planner.plan("L brow .5 down")
+    assert v(p, "BrowDownRight") == 0.0

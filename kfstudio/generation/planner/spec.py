@@ -291,6 +291,19 @@ def _phrase_at(toks: list[_Tok], k: int, side: str | None, backward: bool):
     return None
 
 
+def _split_phrase(toks: list[_Tok], name: int, direction: int) -> tuple[int, dict[int, float]] | None:
+    """A two-word shape written around its value ("brows .4 up", "jaw .3 open", "L brow .5 down"): (first token
+    index, unit values), or None."""
+    keys = WORDS.get((toks[name].low, toks[direction].low))
+    if not keys:
+        return None
+    side = None
+    first = name
+    if name > 0 and toks[name - 1].kind == "word" and toks[name - 1].low in _SIDES:
+        side, first = _SIDES[toks[name - 1].low], name - 1
+    return first, _one_side(expand_targets(dict.fromkeys(keys, 1.0)), side)
+
+
 def read_specs(description: str) -> SpecReading:
     """The explicit channel values in ``description`` (see the module docstring)."""
     text = re.sub(r"(?i)\bAU\s+(\d{1,2})\b", r"AU\1", vertical_arrows(description))
@@ -312,6 +325,12 @@ def read_specs(description: str) -> SpecReading:
             if value is not None and not any(i in taken for i in range(first, n + 1)):
                 found_at[n] = (first, n, unit, value)
                 taken.update(range(first, n + 1))
+        elif k == n - 1 and k >= 0 and n + 1 < len(toks) and toks[k].kind == toks[n + 1].kind == "word":
+            split = _split_phrase(toks, k, n + 1)  # the value inside the shape's words: "brows .4 up", "L lid .6 down"
+            value = _number(toks[n], whole_ok=False)
+            if split is not None and value is not None and not any(i in taken for i in range(split[0], n + 2)):
+                found_at[n] = (split[0], n + 1, split[1], value)
+                taken.update(range(split[0], n + 2))
     for n in numbers:  # value first ("60% smile", "0.3 jawOpen"), when no word before owns the number
         if n in found_at or (n > 0 and toks[n - 1].kind == "word" and toks[n - 1].low not in _FILLER):
             continue
