@@ -266,3 +266,14 @@ def test_a_value_between_the_part_and_its_direction_is_typed(planner, text, chan
 def test_a_side_before_a_split_shape_keeps_the_other_side_still(planner):
     p = planner.plan("L brow .5 down")
     assert v(p, "BrowDownRight") == 0.0
+
+
+# ----------------------------------------------------------------------------- an emoticon beside the words that say it
+@pytest.mark.parametrize("text", ["smol smile :)", "a tiny smile :)", "barely smiling :)"])
+def test_an_emoticon_repeating_the_words_does_not_override_their_size(planner, text):
+    assert both(planner.plan(text), "MouthSmile") <= 0.36
+
+
+@pytest.mark.parametrize("text, channel", [(":)", "MouthSmileLeft"), ("sticks tonge out at u :P", "TongueOut")])
+def test_an_emoticon_the_words_do_not_say_still_counts(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.5

@@ -539,6 +539,16 @@ _FEELING_WORDS = frozenset(w for w in EMOTION_WORDS if " " not in w)
 _FACE_PART_RE = re.compile(r"(?:face|eyes?|eyelids?|lids?|brows?|eyebrows?|mouth|lips?|nose|jaw|cheeks?|stare|staring)$")
 
 
+def _sign(rest: str, reading: str) -> str:
+    """What an emoji or emoticon adds to a line whose other text is ``rest``: its reading, or nothing where the words
+    already name it ("smol smile :)": the words' small smile, not the emoticon's full one beside it)."""
+    words = [w for w in re.findall(r"[a-z]+", reading.lower()) if len(w) > 2]
+    low = rest.lower()
+    if words and all(re.search(r"\b" + re.escape(w[:-1] if w.endswith("e") else w) + r"(?:e|es|ed|ing|s|d)?\b", low) for w in words):
+        return " , "
+    return f" , {reading} , "
+
+
 def _names_a_feeling(word: str) -> bool:
     return bool(word) and word not in _EXCLAMATIONS and (word in _FEELING_WORDS or bool(_EXPRESSION_WORD_RE.match(word)))
 
@@ -1037,7 +1047,7 @@ def normalize(text: str) -> str:
     if any(ord(c) > 0x2000 for c in s):
         for emo in sorted((e for e in EMOJI if e in s), key=len, reverse=True):
             s = re.sub(r"\b(?:not|no|never|without)\s+" + re.escape(emo), " , ", s, flags=re.I)  # "not 😂": denied, dropped
-            s = s.replace(emo, f" , {EMOJI[emo]} , ")
+            s = s.replace(emo, _sign(s.replace(emo, " "), EMOJI[emo]))
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
         s = vertical_arrows(s)
     s = _REJECTED_RE.sub(" , ", s)
@@ -1069,7 +1079,7 @@ def normalize(text: str) -> str:
     s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
     s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
-    s = _EMOTICON_RE.sub(lambda m: f" , {EMOTICONS[m.group(1)]} , ", s)
+    s = _EMOTICON_RE.sub(lambda m: _sign(_EMOTICON_RE.sub(" ", s), EMOTICONS[m.group(1)]), s)
     if re.search("[a-z]", s) and not _MOSTLY_CAPS(s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _OFF_SCREEN_RE.sub(" ", s)  # "MIKE (O.S.) shouts her name.": another character's line, not this face
         s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress
