@@ -423,6 +423,12 @@ _ONLY_PART_RE = re.compile(
     r"|\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(?:(?P<half2>upper|lower)\s+(?:face|half)|(?P<part2>eyebrows|brows|eyes|mouth))\b"
     r"(?!\s+(?:and|or|,|\+|&)\s*\w)", re.IGNORECASE)
 _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
+
+
+def still_halves(text: str) -> list[tuple[str, tuple[int, int], tuple[str, ...]]]:
+    """The halves of the face ``text`` holds at rest ("lower face neutral", "top half off"): for each, the words, their
+    span in ``text`` and the regions of that half. The planner and the learned layer read them alike."""
+    return [(m.group(0), m.span(), _HALVES[m.group("half").lower()]) for m in _STILL_HALF_RE.finditer(text)]
 #: The start of a clause, where a comma list of parts may begin ("...; the eyes, lids and brows stay unchanged")
 _LIST_START_RE = re.compile(r"(?:^|[.;:!?(\u2013\u2014]|\s-)\s*(?:the\s+|her\s+|his\s+|their\s+|my\s+)?$", re.IGNORECASE)
 #: "left brow staying put", "the left side of her mouth stays flat": one side of the part
@@ -1503,10 +1509,9 @@ class EmbeddedPlanner:
                 regions |= named
             for r in named:
                 mask |= _REGION_MASKS[r] & one
-        for m in _STILL_HALF_RE.finditer(text):  # "lower face neutral", "upper half dead"
-            named = set(_HALVES[m.group("half").lower()])
-            regions |= named
-            for r in named:
+        for _, _, half_regions in still_halves(text):  # "lower face neutral", "upper half dead"
+            regions |= set(half_regions)
+            for r in half_regions:
                 mask |= _REGION_MASKS[r]
         for m in _ONLY_PART_RE.finditer(text):
             # "upper face only: worried", "only the mouth": every other part of the expression stays at rest

@@ -536,6 +536,7 @@ _EXCLAMATIONS = frozenset({"omg", "omfg"})
 _FEELING_WORDS = frozenset(w for w in EMOTION_WORDS if " " not in w)
 
 
+#: a word naming a part of the face or a look at something: beside it the skull emoji comments on a described face
 _FACE_PART_RE = re.compile(r"(?:face|eyes?|eyelids?|lids?|brows?|eyebrows?|mouth|lips?|nose|jaw|cheeks?|stare|staring)$")
 
 
@@ -1079,7 +1080,9 @@ def normalize(text: str) -> str:
     s = _AS_FAR_AS_RE.sub(lambda m: f" fully {'' if m.group(1).lower() in ('far', 'much') else m.group(1)} ", s)
     s = _AS_MUCH_AS_ONE_CAN_RE.sub(lambda m: f" fully {m.group(1)} ", s)
     s = _EMOTICON_REPEAT_RE.sub(lambda m: m.group(1), s)  # ":DDD" -> ":D", ":(((" -> ":("
-    s = _EMOTICON_RE.sub(lambda m: _sign(_EMOTICON_RE.sub(" ", s), EMOTICONS[m.group(1)]), s)
+    if _EMOTICON_RE.search(s):
+        rest = _EMOTICON_RE.sub(" ", s)  # the words beside the emoticons, read once
+        s = _EMOTICON_RE.sub(lambda m: _sign(rest, EMOTICONS[m.group(1)]), s)
     if re.search("[a-z]", s) and not _MOSTLY_CAPS(s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _OFF_SCREEN_RE.sub(" ", s)  # "MIKE (O.S.) shouts her name.": another character's line, not this face
         s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress

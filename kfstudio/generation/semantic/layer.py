@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from kfstudio import channels as ch
-from kfstudio.generation.planner.planner import _HALVES, _STILL_HALF_RE  # the planner's reading of "top half off"
+from kfstudio.generation.planner.planner import still_halves  # the planner's reading of "top half off"
 
 from .encoder import readable
 from .gate import _NEGATION, CHOICES, Gate, region_features
@@ -370,11 +370,11 @@ def _locked(text: str) -> tuple[np.ndarray, list[str]]:
     """The regions that lock words name ("head locked", "the brows don't move", "top half off"), and why."""
     mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     why: list[str] = []
-    for m in _STILL_HALF_RE.finditer(text):
-        for r in _HALVES[m.group("half").lower()]:
+    for words, (start, end), half in still_halves(text):
+        for r in half:
             mask |= REGION_MASKS[r]
-        why.append(f"'{m.group(0).strip()}'")
-    text = _STILL_HALF_RE.sub(lambda m: " " * len(m.group(0)), text)  # "lower half of the face neutral": not the face
+        why.append(f"'{words.strip()}'")
+        text = text[:start] + " " * (end - start) + text[end:]  # "lower half of the face neutral": not the face
     for m in list(_LOCKED.finditer(text)) + list(_DOES_NOT_MOVE.finditer(text)):
         if _CHANGE_AFTER.search(text, m.end()):
             continue  # "his face stays still, then the chin wobbles": a beat before the change
