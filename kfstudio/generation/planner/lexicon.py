@@ -493,6 +493,7 @@ RULES: dict[tuple[str, str], str] = {
     ("cheeks", "up"): "cheeks_raise", ("cheeks", "puff"): "puff_cheeks", ("cheeks", "out"): "puff_cheeks", ("cheeks", "in"): "suck_cheeks",
     ("cheeks", "wide"): "puff_cheeks", ("cheeks", "narrow"): "cheeks_raise", ("cheeks", "knit"): "cheeks_raise",
     ("nose", "knit"): "nose_wrinkle", ("nose", "up"): "nose_wrinkle", ("nose", "flare"): "nostrils_flare",
+    ("upper_lip", "twitch"): "upper_lip_raise",  # "his upper lip twitches": a small lift of it (train: 0.2-0.3)
     ("nose", "twitch"): "nose_wrinkle",  # "nostrils twitch once", "his nose twitches at the smell": a small wrinkle
     ("nostrils", "flare"): "nostrils_flare", ("nostrils", "wide"): "nostrils_flare", ("nostrils", "open"): "nostrils_flare", ("nostrils", "up"): "nose_wrinkle",
     ("nostrils", "twitch"): "nostrils_flare",

@@ -497,6 +497,9 @@ _ONE_SIDED_SMILE = np.isin(np.arange(ch.NUM_CHANNELS), [ch.channel_index(n) for 
 _INNER_BROW = ch.channel_index("BrowInnerUp")
 _TILT_WORDS = re.compile(r"\b(tilt|angl|tip|lean|inclin|slant)", re.I)
 _OUTER_BROWS = [ch.channel_index("BrowOuterUpLeft"), ch.channel_index("BrowOuterUpRight")]
+#: Gaze movements up or down, and the stems of the verbs of a gaze that drifts with no direction of its own
+_VERTICAL_GAZE = frozenset({"gaze_up", "gaze_down", "look_up", "look_down"})
+_DRIFT_STEMS = ("drift", "wander", "slid", "slide", "shift", "slip", "mov", "dart", "flick")
 #: A one-sided brow raise keeps the (shared) inner raiser at most this share of the outer one.
 _ONE_BROW_INNER = 0.2
 
@@ -1267,6 +1270,7 @@ class EmbeddedPlanner:
         flags["unknown"] = self._unknown(tokens, covered)
         instances = self._composite_brows(instances, explanation)
         instances = self._faded_earlier(instances, explanation)
+        instances = self._directed_drift(instances, sides, explanation)
         if not any(i.concept.key in _LAUGHS and not i.negated for i in instances) and any(
                 i.concept.key in _HAPPY_TEARS and not i.negated for i in instances):
             # "happy tears", "smiling and crying at once": the tears lift the inner brows, the mouth stays the smile's
@@ -1554,6 +1558,25 @@ class EmbeddedPlanner:
             return
         negated |= _SIDEWAYS
         explanation.append(f"'{sided[0].words}' names a side of the face, not a direction: the eyes and head do not turn")
+
+    @staticmethod
+    def _directed_drift(instances: list[_Instance], sides: list[str], explanation: list[str]) -> list[_Instance]:
+        """"Her gaze drifts downward", "eyes wander to the floor": a drifting gaze whose words name where it goes,
+        up or down, goes there; the drift is not also a sideways look on the default side (no side word named)."""
+        if sides:
+            return instances
+        vertical = [i for i in instances if i.concept.key in _VERTICAL_GAZE and not i.negated]
+        if not vertical:
+            return instances
+        kept = []
+        for inst in instances:
+            if (inst.concept.key == "gaze_right" and not inst.side and not inst.negated
+                    and any(w.startswith(_DRIFT_STEMS) for w in inst.words.split())
+                    and any(abs(v.start - inst.start) <= 8 for v in vertical)):
+                explanation.append(f"'{inst.words}' goes where '{vertical[0].words}' says, not to a side")
+                continue
+            kept.append(inst)
+        return kept
 
     def _faded_earlier(self, instances: list[_Instance], explanation: list[str]) -> list[_Instance]:
         """"She smiles at the photo ... her smile fades": the movement that fades is the one named before

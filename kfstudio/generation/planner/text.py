@@ -1671,8 +1671,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\1 \2 , head turned to the \3"),
     # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
     # shut), "runs his tongue over his teeth" (lips closed); no tongue out
-    ("cheek", rf"\b(?:(?:push|poke|press|stick|jam|shove)\w*\s+{_POSS}\s+tongue\s+(?:into|in|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek"
-     rf"|tongue\s+(?:\w+\s+)?(?:in|into|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek)\b", "lips closed , cheek barely puffed"),
+    ("cheek", rf"\b(?:(?:push|poke|press|stick|jam|shove)\w*\s+{_POSS}\s+tongue\s+(?:into|in|on|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek"
+     rf"|tongue\s+(?:\w+\s+)?(?:in|on|into|against)\s+(?:{_POSS}\s+|one\s+)?(?:(?:left|right|inner)\s+)?cheek)\b", "lips closed , cheek barely puffed"),
     ("teeth", rf"\b(?:(?:run|runs|ran|running|slide|slides|slid|sliding|drag|drags|dragged|dragging|move|moves|moved|moving)\s+{_POSS}\s+tongue"
      rf"|tongue\s+(?:run|runs|ran|running|slide|slides|slid|sliding|moves|moved|moving)|lick(?:s|ed|ing)?)"
      rf"\s+(?:over|along|across|around|behind|against)?\s*(?:{_POSS}\s+)?(?:(?:top|upper|bottom|lower|front|back)\s+)?teeth\b", "lips closed"),
@@ -1870,6 +1870,33 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # to the right
     ("through", r"\b(look|looks|looked|looking|stare|stares|stared|staring|gaze|gazes|gazed|gazing)\s+(?:(?:right|straight|clean)\s+)?"
      r"through\s+(him|her|me|them|you|us|it|people|everyone|everybody)\b", r"\1 at \2 , eyes unfocused"),
+    # "stares through me like I'm not there", "as if he didn't exist": the denial is the other person's presence in a
+    # simile, not a movement of the face
+    (("there", "exist", "room"), r"\b(?:like|as\s+if|as\s+though)\s+(?:i|he|she|they|we|you|it)(?:'m|'re|'s|\s+am|\s+is|\s+are|\s+was|\s+were"
+     r"|\s+did|\s+does|\s+do)?(?:\s+not|n't|\s+isn't|\s+wasn't|\s+aren't|\s+weren't|\s+didn't|\s+doesn't|\s+don't)\s+(?:even\s+)?"
+     r"(?:there|here|in\s+the\s+room|exists?)\b", " "),
+    # "looks like he's been slapped", "as if she'd been punched": stunned by a blow (not the sulk of "a face like a
+    # slapped backside", nor the daze of "hit by a truck")
+    ("been", r"\b(?:like|as\s+if|as\s+though)\s+(?:i|he|she|they|we|you)(?:'d|'s|'ve|\s+had|\s+has|\s+have)?\s+(?:just\s+)?been\s+"
+     r"(?:slapped|punched|struck|smacked|kicked|sucker-punched|gut-punched|hit)\b(?!\s+(?:by|with)\b)", " stunned "),
+    # "his brows pull in", "brows draw slightly inward": drawn toward each other, knit (not "up in the middle")
+    ("in", r"\b((?:eye)?brows?\s+(?:pull|pulls|pulled|pulling|draw|draws|drew|drawn|drawing|pinch\w*|tug\w*|squeeze\w*|knit\w*)"
+     r"(?:\s+(?:slightly|a\s+little|a\s+bit|hard|tight|tightly|sharply|gently))?)\s+(?:in|inward|inwards)\b(?!\s+(?:the|a|an|at|to|toward|towards)\b)",
+     r"\1 together"),
+    # "she bats her eyelashes at him": a flirt (train: lids 0.55, brows 0.3 up, smile 0.3), not a frown
+    ("lash", r"\b(?:bat|bats|batted|batting|flutter|flutters|fluttered|fluttering)\s+(?:(?:her|his|their|my|your|the)\s+)?(?:eye)?lashes\b",
+     " lids half lowered , brows slightly raised , a small smile "),
+    # "turns her nose up at the offer": disdain, the chin lifted and the nose a little wrinkled (not a turn, nor a smirk)
+    ("nose", r"\b(?:turn|turns|turned|turning)\s+(?:(?:her|his|their|my|your)\s+nose\s+up|up\s+(?:her|his|their|my|your)\s+nose)\b",
+     " chin lifted , nose slightly wrinkled , lids lowered "),
+    # "as the cards are turned", "when the page is flipped": a thing moved by someone, not the character's head
+    (("turned", "flipped", "tilted", "raised", "lowered", "lifted", "rolled", "dropped"),
+     r"\b((?:the|a|an|his|her|their|its|my|your|this|that)\s+(?!" + _OWN_SUBJECT + r")[a-z]+)\s+(?:is|are|was|were|gets|get|got|being)\s+"
+     r"(?:turned|flipped|tilted|raised|lowered|lifted|rolled|dropped)\b(?!\s+(?:to|toward|towards)\s+(?:her|him|them|me|the\s+camera)\b)", r"\1 , "),
+    # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
+    # (not "head turns left and up": that order reads both for the head, the other does not)
+    (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
+     lambda m: m.group(0) if m.group(1) else f"{m.group(3)} and {m.group(2)}"),
 ))
 
 

@@ -1,0 +1,122 @@
+"""Planner fixes from a new user's probes (stop 28): descriptions written fresh, whose readings were
+wrong. Each probe is written here for the rule it checks; the real planner reads it and its values are
+asserted, with a control that the rule does not reach too far.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- a simile's denial
+@pytest.mark.parametrize("text", ["she stares straight through me like I'm not there",
+                                  "he looks right through her as if she wasn't even there"])
+def test_a_denied_presence_in_a_simile_keeps_the_unseeing_eyes(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") >= 0.2, p.explanation
+
+
+def test_the_face_itself_denied_is_still_denied(planner):
+    assert both(planner.plan("she doesn't smile, like always"), "MouthSmile") == 0
+
+
+# ----------------------------------------------------------------------------- as if struck
+@pytest.mark.parametrize("text", ["He looks like he's been slapped", "she looks as if she'd been struck",
+                                  "like i just been punched"])
+def test_looking_as_if_struck_is_stunned(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") >= 0.4 and v(p, "BrowInnerUp") >= 0.4, p.explanation
+    assert v(p, "NoseSneerLeft") == 0 and both(p, "MouthFrown") == 0
+
+
+def test_hit_by_a_truck_stays_dazed(planner):
+    p = planner.plan("He looked like he'd been hit by a truck, totally dazed.")
+    assert both(p, "EyeWide") == 0 and both(p, "EyeBlink") > 0.1
+
+
+# ----------------------------------------------------------------------------- a drift with a direction
+@pytest.mark.parametrize("text", ["The character's gaze drifts downward, her brows draw slightly inward and upward",
+                                  "gaze drifts to the floor", "her eyes wander down to her hands"])
+def test_a_drifting_gaze_goes_where_the_words_say(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") > 0.1 and abs(v(p, "LeftEyeYaw")) < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["her gaze drifts", "eyes drift left and down"])
+def test_a_drift_with_no_vertical_direction_or_with_a_side_is_still_sideways(planner, text):
+    assert abs(v(planner.plan(text), "LeftEyeYaw")) > 0.2
+
+
+# ----------------------------------------------------------------------------- side and then up or down
+@pytest.mark.parametrize("text, pitch", [("looks left and down", 1), ("Glances right and up, remembering", -1),
+                                         ("eyes drift left and down", 1)])
+def test_a_side_then_up_or_down_reads_both(planner, text, pitch):
+    p = planner.plan(text)
+    assert abs(v(p, "LeftEyeYaw")) > 0.2 and v(p, "LeftEyePitch") * pitch > 0.1, p.explanation
+
+
+def test_the_head_turned_left_and_down_keeps_its_turn(planner):
+    p = planner.plan("turns her head left and down")
+    assert v(p, "HeadYaw") < -0.2 and v(p, "HeadPitch") > 0.1
+
+
+# ----------------------------------------------------------------------------- brows drawn in
+@pytest.mark.parametrize("text", ["his brows draw in", "her brows pull inward", "brows draw inward and down",
+                                  "He doesn't frown exactly, but his brows pull in"])
+def test_brows_drawn_in_are_knit(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.4, p.explanation
+
+
+def test_brows_up_in_the_middle_are_not_knit(planner):
+    p = planner.plan("smiling for the family photo, brows sad in the middle")
+    assert both(p, "BrowDown") < 0.1 and v(p, "BrowInnerUp") >= 0.3
+
+
+# ----------------------------------------------------------------------------- lashes and noses
+@pytest.mark.parametrize("text", ["She bats her eyelashes at him", "fluttering her lashes"])
+def test_batted_lashes_are_a_flirt(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") >= 0.25 and both(p, "MouthSmile") >= 0.2 and both(p, "BrowDown") == 0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She turns her nose up at the offer", "he turned up his nose"])
+def test_a_nose_turned_up_is_disdain_with_the_chin_lifted(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadPitch") < -0.15 and both(p, "NoseSneer") >= 0.2, p.explanation
+    assert v(p, "MouthSmileLeft") == 0 and v(p, "HeadYaw") == 0
+
+
+# ----------------------------------------------------------------------------- lips and tongue
+def test_an_upper_lip_twitch_lifts_it_a_little(planner):
+    p = planner.plan("His upper lip twitches")
+    assert 0.15 <= both(p, "MouthUpperUp") <= 0.45, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She sticks her tongue in her cheek", "said with tongue firmly in cheek"])
+def test_a_tongue_in_the_cheek_stays_in_the_mouth(planner, text):
+    p = planner.plan(text)
+    assert v(p, "TongueOut") == 0 and v(p, "CheekPuff") > 0, p.explanation
+
+
+# ----------------------------------------------------------------------------- things moved by others
+@pytest.mark.parametrize("text", ["His face gives nothing away as the cards are turned",
+                                  "the volume is turned up and she winces"])
+def test_a_thing_turned_by_someone_is_not_a_head_turn(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadYaw") == 0 and v(p, "HeadPitch") == 0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["her head is turned to the left", "her chin is lifted"])
+def test_the_head_or_chin_moved_is_still_read(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "HeadYaw")) + abs(v(p, "HeadPitch")) >= 0.2
