@@ -120,3 +120,37 @@ def test_a_thing_turned_by_someone_is_not_a_head_turn(planner, text):
 def test_the_head_or_chin_moved_is_still_read(planner, text):
     p = planner.plan(text)
     assert abs(v(p, "HeadYaw")) + abs(v(p, "HeadPitch")) >= 0.2
+
+
+# ----------------------------------------------------------------------------- nervous laughs, shook
+@pytest.mark.parametrize("text", ["nervous laugh", "she laughs nervously", "an awkward little giggle"])
+def test_a_nervous_laugh_is_a_small_put_on_one(planner, text):
+    p = planner.plan(text)
+    assert 0.15 <= both(p, "MouthSmile") <= 0.45 and v(p, "JawOpen") <= 0.3, p.explanation
+
+
+def test_a_big_nervous_laugh_keeps_its_size(planner):
+    assert both(planner.plan("a big nervous laugh"), "MouthSmile") >= 0.6
+
+
+@pytest.mark.parametrize("text", ["bro is SHOOK", "i'm lowkey shook"])
+def test_slang_shook_is_shocked(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") >= 0.2 and v(p, "BrowInnerUp") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she shook her head", "he shook hands with him"])
+def test_shook_with_an_object_is_no_shock(planner, text):
+    assert both(planner.plan(text), "EyeWide") == 0
+
+
+# ----------------------------------------------------------------------------- a bitten lip
+@pytest.mark.parametrize("text", ["She bit down on her lower lip so hard it went white.", "he bit his lip",
+                                  "biting down hard on her bottom lip"])
+def test_a_lip_bitten_down_on_is_rolled_in_not_pulled_down(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthRollLower") >= 0.4 and both(p, "MouthLowerDown") == 0, p.explanation
+
+
+def test_a_bit_is_still_a_little(planner):
+    assert 0.2 <= both(planner.plan("a bit of a smile"), "MouthSmile") <= 0.45

@@ -1893,6 +1893,26 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("turned", "flipped", "tilted", "raised", "lowered", "lifted", "rolled", "dropped"),
      r"\b((?:the|a|an|his|her|their|its|my|your|this|that)\s+(?!" + _OWN_SUBJECT + r")[a-z]+)\s+(?:is|are|was|were|gets|get|got|being)\s+"
      r"(?:turned|flipped|tilted|raised|lowered|lifted|rolled|dropped)\b(?!\s+(?:to|toward|towards)\s+(?:her|him|them|me|the\s+camera)\b)", r"\1 , "),
+    # "a nervous laugh", "she giggles awkwardly": a small laugh, put on (train: smile about 0.3, jaw under 0.15), not a
+    # full one; a size the words give ("a big nervous laugh") is kept
+    (("nervous", "awkward", "uneasy", "uncomfortabl", "sheepish"),
+     r"\b(?:(big|huge|loud|long|hearty|booming|full|wild|hysterical|uncontrollable)\s+)?(nervous|awkward|uneasy|uncomfortable|sheepish)"
+     r"\s+(?:little\s+)?(laugh|giggle|chuckle|titter)",
+     lambda m: m.group(0) if m.group(1) else f"{m.group(2)} small {m.group(3)}"),
+    (("nervous", "awkward", "uneasi", "uncomfortabl", "sheepish"),
+     r"\b(laugh|giggle|chuckle|titter)(?:s|ed|ing)?\s+(nervously|awkwardly|uneasily|uncomfortably|sheepishly)\b",
+     r"gives a small \1 \2"),
+    # slang "shook" ("bro is SHOOK", "lowkey shook"): shaken, shocked; not "shook his head" or "shook hands"
+    ("shook", r"(^\s*|\b(?:is|am|are|was|were|be|been|so|lowkey|highkey|totally|literally|still|fully|proper|absolutely|i'm|im|he's"
+     r"|she's|hes|shes|they're|we're|get|got|looks|look|looking|looked|feeling|feels|felt)\s+"
+     r"(?:(?:very|so|slightly|somewhat|really|kinda|quite|a\s+bit|a\s+little|totally|lowkey|highkey|literally)\s+)*)shook\b"
+     r"(?!\s+(?:his|her|their|my|your|the|a|an|it|its|off|up|out|hands?|head|him|them|me|us|with|from|by|as|loose|free)\b)",
+     r"\1shocked"),
+    # "she bit down on her lower lip": a lip bitten (rolled in under the teeth), the 'down' is the bite's, not the lip's
+    ("down", r"\b(bit|bite|bites|biting|bitten|chomp\w*|clamp\w*)\s+down\s+(hard\s+|firmly\s+|gently\s+)?on\s+"
+     r"((?:her|his|their|my|your|the)\s+(?:(?:lower|bottom|upper|top)\s+)?lips?)\b", r"\1 \2\3"),
+    # "she bit her lip": the past of bite, not "a bit"
+    ("bit", r"\bbit\s+(?=(?:her|his|their|my|your)\s+(?:(?:lower|bottom|upper|top|own)\s+)?lips?\b)", "bites "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
