@@ -154,3 +154,26 @@ def test_a_lip_bitten_down_on_is_rolled_in_not_pulled_down(planner, text):
 
 def test_a_bit_is_still_a_little(planner):
     assert 0.2 <= both(planner.plan("a bit of a smile"), "MouthSmile") <= 0.45
+
+
+# ----------------------------------------------------------------------------- a smile that falters; less than before
+@pytest.mark.parametrize("text", ["His smile falters", "her brave smile wavers for a moment"])
+def test_a_faltering_smile_is_small_under_a_worried_brow(planner, text):
+    p = planner.plan(text)
+    assert 0.2 <= both(p, "MouthSmile") <= 0.45 and v(p, "BrowInnerUp") >= 0.2, p.explanation
+
+
+def test_a_smile_that_cracks_into_a_laugh_is_a_laugh(planner):
+    assert both(planner.plan("the smile cracks into a laugh"), "MouthSmile") >= 0.6
+
+
+@pytest.mark.parametrize("text, channel", [("She's a little less happy than before", "MouthSmileLeft"),
+                                           ("less angry than he was", "BrowDownLeft")])
+def test_less_of_a_feeling_than_before_is_still_that_feeling(planner, text, channel):
+    p = planner.plan(text)
+    assert 0.2 <= v(p, channel) <= 0.55, p.explanation
+
+
+def test_a_feeling_ranked_below_another_is_still_not_the_face(planner):
+    p = planner.plan("less anger than hurt")
+    assert both(p, "BrowDown") < 0.1 and v(p, "BrowInnerUp") >= 0.3
