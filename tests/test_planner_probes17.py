@@ -177,3 +177,31 @@ def test_less_of_a_feeling_than_before_is_still_that_feeling(planner, text, chan
 def test_a_feeling_ranked_below_another_is_still_not_the_face(planner):
     p = planner.plan("less anger than hurt")
     assert both(p, "BrowDown") < 0.1 and v(p, "BrowInnerUp") >= 0.3
+
+
+# ----------------------------------------------------------------------------- a smile that drops
+@pytest.mark.parametrize("text", ["He smiles, then remembers and the smile drops", "his grin dropped"])
+def test_a_smile_that_drops_is_gone(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0, p.explanation
+
+
+def test_a_smile_that_falls_into_a_frown_is_the_frown(planner):
+    p = planner.plan("her smile falls into a frown")
+    assert both(p, "MouthSmile") == 0 and both(p, "MouthFrown") >= 0.3
+
+
+def test_a_smile_that_drops_a_notch_is_still_there(planner):
+    assert both(planner.plan("the smile drops a notch"), "MouthSmile") >= 0.3
+
+
+# ----------------------------------------------------------------------------- an attempted look
+@pytest.mark.parametrize("text", ["She tries to look stern but ends up giggling", "He tries to look stern but can't help grinning."])
+def test_an_attempted_look_that_gives_way_is_gone(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") == 0 and both(p, "MouthSmile") >= 0.4, p.explanation
+
+
+def test_an_attempted_look_that_holds_is_weakened(planner):
+    p = planner.plan("The father tries to look stern about the mess, but his cheeks twitch up.")
+    assert 0.1 <= both(p, "BrowDown") <= 0.45 and both(p, "CheekSquint") >= 0.3, p.explanation

@@ -1521,6 +1521,22 @@ def _eyes_sparkle(m: re.Match) -> str:
 _SMILE_WORD_RE = re.compile(r"\b(?:smil|grin|beam|laugh|smirk)\w*")
 
 
+#: what follows "but" when an attempted look gives way ("tries to look stern but can't help grinning")
+_GIVES_WAY_RE = re.compile(r"\s*(?:(?:he|she|they|i|we|you)\s+)?(?:can't|cannot|can\s+not|couldn't|could\s+not)\s+help"
+                           r"|\s*(?:(?:he|she|they|i|we|you)\s+)?(?:ends?|ended|ending|winds?|wound)\b"
+                           r"|\s*[a-z]+ing\b"  # "... but grinning": "can't help" is gone by then
+                           r"|\s*(?:(?:he|she|they|i|we|you)\s+)?(?:fails?|failed|failing|breaks?|broke|bursts?|cracks?|cracked|caves?|caved"
+                           r"|gives?\s+in|gave\s+in|loses?\s+it|lost\s+it|collapses?|collapsed|dissolves?|dissolved)\b")
+
+
+def _attempted_look(m: re.Match) -> str:
+    """"tries to look stern but can't help grinning": the look tried for gives way and is gone (train: no brows
+    down); "tries to look stern, but his cheeks twitch up": it holds, weakened (train: brows 0.3 down)."""
+    if _GIVES_WAY_RE.match(m.string, m.end()):
+        return " "
+    return f" slightly {m.group(1)}{m.group(2)} , but "
+
+
 def _cold_look(m: re.Match) -> str:
     """A cold face, voice or manner: a flat, hard look. Cold eyes are flat (beside a smile: the eyes stay out of
     it, the planner's own reading; alone: the brows barely lowered)."""
@@ -1924,6 +1940,16 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      " a small smile , inner brows slightly raised , lips lightly pressed "),
     # "a little less happy than before": still happy, a little less (it read as "not happy")
     ("less", r"\b(?:a\s+(?:little|bit|touch)\s+|slightly\s+|somewhat\s+)?less\s+([a-z]+)\s+than\s+" + _THAN_BEFORE, r"somewhat \1"),
+    # "the smile drops", "his grin fell": the smile goes (as "fades"), not a smile that stays
+    (("drop", "fall", "fell"), r"\b(smile|grin|smirk|beam)s?\s+(?:drops|dropped|dropping|falls|fell|falling)\b"
+     r"(?!\s+(?:to|into|onto|a\s+notch|a\s+touch|slightly|a\s+little|a\s+bit|somewhat|for|on|at|when|as|over)\b)", r"\1 fades"),
+    # "her smile falls into a frown": the smile becomes the frown (as "melts into")
+    (("drop", "fall", "fell", "sink", "sank"), r"\b(smile|grin|smirk|beam)s?\s+(?:drops|dropped|dropping|falls|fell|falling|sinks|sank|sinking)\s+into\b",
+     r"\1 turns into"),
+    # an attempted look and what happens to it (see _attempted_look)
+    (("tries", "tried", "trying", "attempt"), r"\b(?:tries|tried|trying|attempts?|attempted|attempting)\s+(?:hard\s+|(?:her|his|their|my)\s+best\s+)?"
+     r"to\s+(?:look|seem|appear|stay|keep|be|act|remain)\s+((?:very\s+|so\s+|all\s+)?[a-z]+)((?:\s+(?!but\b)[a-z']+){0,5}?)\s*,?\s+but\s+",
+     _attempted_look),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
