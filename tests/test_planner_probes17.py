@@ -205,3 +205,39 @@ def test_an_attempted_look_that_gives_way_is_gone(planner, text):
 def test_an_attempted_look_that_holds_is_weakened(planner):
     p = planner.plan("The father tries to look stern about the mess, but his cheeks twitch up.")
     assert 0.1 <= both(p, "BrowDown") <= 0.45 and both(p, "CheekSquint") >= 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- two idioms
+def test_a_withering_look_is_a_scornful_glare(planner):
+    p = planner.plan("She gives him a withering look")
+    assert both(p, "BrowDown") >= 0.3 and both(p, "MouthSmile") < 0.5, p.explanation
+
+
+def test_chomping_at_the_bit_is_eager_not_a_bite(planner):
+    p = planner.plan("He's chomping at the bit")
+    assert v(p, "BrowOuterUpLeft") > 0.1 and v(p, "JawOpen") < 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- where the eyes go
+@pytest.mark.parametrize("text", ["head and eyes both go down and to his right to the spilled coffee",
+                                  "Eyes tracking the hawk down and right, brows up"])
+def test_down_and_to_a_side_reads_both(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") > 0.1 and v(p, "LeftEyeYaw") > 0.2, p.explanation
+
+
+def test_head_and_eyes_down_and_to_a_side_turn_the_head_too(planner):
+    p = planner.plan("head and eyes both go down and to his right to the spilled coffee")
+    assert v(p, "HeadYaw") > 0.2 and v(p, "HeadPitch") > 0.1
+
+
+@pytest.mark.parametrize("text", ["eyes on the floorboards", "pores over the map",
+                                  "He turns his right hand over and studies the palm"])
+def test_things_below_the_eyes_are_looked_down_at(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") > 0.1 and abs(v(p, "LeftEyeYaw")) < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He turns his right hand over", "she twists the lid off the jar", "turns the page"])
+def test_a_thing_the_hands_turn_is_no_head_turn(planner, text):
+    assert v(planner.plan(text), "HeadYaw") == 0

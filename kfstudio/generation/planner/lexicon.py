@@ -397,7 +397,9 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet",
                      "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard",
                      # things held or lying below the eyes that a glance at goes down to ("glances at his watch")
-                     "wristwatch", "notepad", "clipboard", "menu", "laptop", "shoelace", "toe", "crossword", "paperwork"], "down"),
+                     "wristwatch", "notepad", "clipboard", "menu", "laptop", "shoelace", "toe", "crossword", "paperwork",
+                     "floorboard", "carpet", "rug", "pavement", "sidewalk", "boot", "doormat", "tile", "map", "ledger",
+                     "chessboard", "palm"], "down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
     **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),
     # "frowning brows" knit, but a frown on the mouth is its corners pulled down ("frown on the mouth only")

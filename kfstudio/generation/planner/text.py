@@ -1686,7 +1686,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("sparkl", "twinkl", "danc", "shin", "glint", "glitter", "gleam"), r"\beyes\s+(?:sparkl\w*|twinkl\w*|danc\w*|shin\w*|glint\w*|glitter\w*|gleam\w*)(?:\s+with\s+(?:mischief|amusement|glee|laughter|delight|fun|mirth|humou?r))?\b",
      _eyes_sparkle),
     # "head down-left", "head up and to the right": both the pitch and the turn
-    (("left", "right"), r"\b(head|chin|face)\s+((?:tilted\s+|tipped\s+|angled\s+)?(?:up|down))(?:[\s-]+|\s+and\s+(?:to\s+(?:the\s+|her\s+|his\s+)?)?)(left|right)\b(?!\s+(?:eye|brow|corner|side|cheek|lip))",
+    (("left", "right"), r"\b(head|chin|face)\s+((?:tilted\s+|tipped\s+|angled\s+|turns\s+|turned\s+|goes\s+|went\s+|go\s+|drops\s+|dropped\s+|dips\s+|dipped\s+"
+     r"|swings\s+|swung\s+|moves\s+|moved\s+|tilts\s+|tips\s+)?(?:up|down))(?:[\s-]+|\s+and\s+(?:to\s+(?:the\s+|her\s+|his\s+)?)?)(left|right)\b(?!\s+(?:eye|brow|corner|side|cheek|lip))",
      r"\1 \2 , head turned to the \3"),
     # the tongue inside the mouth: "tongue in cheek", "pokes her tongue into her cheek" (a small bulge, mouth
     # shut), "runs his tongue over his teeth" (lips closed); no tongue out
@@ -1950,6 +1951,27 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("tries", "tried", "trying", "attempt"), r"\b(?:tries|tried|trying|attempts?|attempted|attempting)\s+(?:hard\s+|(?:her|his|their|my)\s+best\s+)?"
      r"to\s+(?:look|seem|appear|stay|keep|be|act|remain)\s+((?:very\s+|so\s+|all\s+)?[a-z]+)((?:\s+(?!but\b)[a-z']+){0,5}?)\s*,?\s+but\s+",
      _attempted_look),
+    # "a withering look": a scornful glare (the look that shrivels its target), not an empty face
+    ("wither", r"\bwithering\s+(?:look|stare|gaze|glance|glare)\b", "scornful glare"),
+    # "chomping at the bit": eager, impatient to start
+    (("chomp", "champ"), r"\b(?:chomp|champ)(?:s|ed|ing)?\s+at\s+the\s+bit\b", "eager and impatient"),
+    # "head and eyes go down and to his right": both turn that way (the side was read for the eyes alone)
+    (("left", "right"), r"\bhead\s+and\s+eyes\s+(?:both\s+)?([a-z]+)\s+(up|down)\s+and\s+(?:to\s+(?:the|his|her|their|my|your)\s+)?(left|right)\b",
+     r"head \1 \2 , head turned to the \3 , eyes \1 \2 and to the \3"),
+    # "head and eyes both go down": 'both' between the parts and their verb kept the verb from them
+    ("both", r"\b((?:head|eyes|brows|eyebrows|lids|eyelids|corners|cheeks|lips|nostrils)\s+)both\s+(?=[a-z]+)", r"\1"),
+    # "eyes tracking the hawk down and right", "following the bird up": the direction is the eyes', after their object
+    (("track", "follow", "trail", "chas"), r"\b((?:track|follow|trail|chas)\w*)\s+((?:the|a|an|his|her|their|its|my|your)\s+(?:[a-z'-]+\s+)?[a-z'-]+)\s+"
+     r"((?:down|up)(?:\s+and\s+(?:to\s+(?:the|his|her|their|my|your)\s+)?(?:left|right))?)\b", r"\1 \3 , \2 ,"),
+    # "turns his right hand over", "twists the lid": a thing the hands turn, not the head (its side word read as a turn)
+    (("turn", "twist", "rotat", "flip"), r"\b(?:turn|turns|turned|turning|twist\w*|rotat\w*|flip|flips|flipped|flipping)\s+"
+     r"((?:his|her|their|my|your|the|a|an)\s+)(?:(?:left|right)\s+)?((?:hands?|arms?|wrists?|palms?|foot|feet|ankles?|rings?|cups?|mugs?|glass|pages?|cards?"
+     r"|keys?|knobs?|dials?|handles?|lids?(?=\s+(?:off|of|on|back))|caps?|bottles?|phones?|coins?|pens?|wheel|steering\s+wheel|paper|photo|photograph)\b)",
+     r"holds \1\2"),
+    # "studies the palm", "examines the cut", "pores over the map": a look at it
+    (("stud", "examin", "inspect", "scrutini", "perus", "pore", "poring"),
+     r"\b(?:stud(?:y|ies|ied|ying)|examin(?:e|es|ed|ing)|inspect(?:s|ed|ing)?|scrutini[sz](?:e|es|ed|ing)|perus(?:e|es|ed|ing)"
+     r"|pore[sd]?\s+over|poring\s+over)\s+(?=(?:the|his|her|their|my|your|a|an|its)\b)", "looks at "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
