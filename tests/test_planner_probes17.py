@@ -241,3 +241,23 @@ def test_things_below_the_eyes_are_looked_down_at(planner, text):
 @pytest.mark.parametrize("text", ["He turns his right hand over", "she twists the lid off the jar", "turns the page"])
 def test_a_thing_the_hands_turn_is_no_head_turn(planner, text):
     assert v(planner.plan(text), "HeadYaw") == 0
+
+
+# ----------------------------------------------------------------------------- reading looks down
+@pytest.mark.parametrize("text", ["He reads the message again.", "She scrolls", "texting under the table",
+                                  "she threads the needle, tongue out"])
+def test_reading_and_handwork_look_down_a_little(planner, text):
+    p = planner.plan(text)
+    assert 0.15 <= both(p, "EyeLookDown") <= 0.35 and "gaze" in p.understood, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She stops typing.", "She removes her reading glasses.", "he reads her face",
+                                  "she reads the letter and looks up"])
+def test_no_reading_gaze_where_the_words_say_otherwise(planner, text):
+    assert both(planner.plan(text), "EyeLookDown") == 0
+
+
+def test_a_vague_reading_line_keeps_the_emotion_of_a_vague_line(planner):
+    vague = planner.plan("He sits there.", emotion="furious")
+    reading = planner.plan("He reads the article.", emotion="furious")
+    assert v(reading, "BrowDownLeft") == pytest.approx(v(vague, "BrowDownLeft"))

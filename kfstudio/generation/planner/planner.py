@@ -1025,6 +1025,7 @@ class EmbeddedPlanner:
             values = values * factor
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
         values = _round5_post(description, values, understood, explanation, speech is not None)
+        values = _reading_gaze(description, values, understood, explanation)
         values = ch.clamp(self._coherent(values, explanation))
         held = flags["negated"] & (values == 0)
         held |= over & (values == 0)  # what the earlier beats moved and the last does not: no other reading brings it back
@@ -2365,6 +2366,35 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
         if outer > 0:
             values[_INNER_BROW] = min(values[_INNER_BROW], _ONE_BROW_INNER * outer)
         explanation.append(f"only the {side.lower()} brow moves: the {other.lower()} brow and the shared inner raiser stay out")
+    return values
+
+
+#: Reading, writing, scrolling and handwork, which look down at what the hands hold ("He reads the message again.")
+_READING_RE = re.compile(
+    r"(?<!\bstops\s)(?<!\bstopped\s)(?<!\bfinishes\s)(?<!\bfinished\s)(?<!\bquits\s)"
+    r"\b(?:reads|reading|re-?reads|re-?reading|scroll(?:s|ed|ing)?|swipes|swiped|swiping|texts|texted|texting|types|typed|typing"
+    r"|writes|wrote|writing|scribbl(?:es|ed|ing)|sews|sewed|sewing|threads\s+(?:a|the)\s+needle)\b"
+    r"(?!\s+(?:the\s+room|(?:her|his|their|my|your)\s+(?:face|faces|lips|mind|expression)|(?:him|her|them|me)\b|aloud|out\b|up\b"
+    r"|between|glasses|specs|lamp|light))", re.I)
+#: Words that say where the eyes are or go: beside them an activity adds no gaze of its own
+_GAZE_SAID_RE = re.compile(r"\b(?:gaze|looks?|looking|looked|glanc\w*|star(?:e|es|ed|ing)|peer\w*|watch\w*|up|down|left|right"
+                           r"|eyes\s+(?:on|to|at|fixed|locked|glued))\b", re.I)
+_READING_LOOK = 0.23
+_READING_PITCH = 0.14
+
+
+def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanation: list[str]) -> np.ndarray:
+    """"He reads the message again.", "she scrolls", "sewing by the window": the eyes go down a little to what the
+    hands hold (corpus train: about 0.3 where it is keyed), unless the words say where the eyes are, or the line
+    already moves them. Set after the context's colouring, so a vague line stays vague for it."""
+    if not _READING_RE.search(text) or _GAZE_SAID_RE.search(text) or np.any(values[_REGION_MASKS["gaze"]] != 0):
+        return values
+    for name in ("EyeLookDownLeft", "EyeLookDownRight"):
+        values[_IDX[name]] = max(values[_IDX[name]], _READING_LOOK)
+    for name in ("LeftEyePitch", "RightEyePitch"):
+        values[_IDX[name]] = max(values[_IDX[name]], _READING_PITCH)
+    understood.add("gaze")
+    explanation.append(f"reading, writing or handwork looks down at the hands a little: EyeLookDown {_READING_LOOK}")
     return values
 
 
