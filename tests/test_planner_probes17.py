@@ -261,3 +261,27 @@ def test_a_vague_reading_line_keeps_the_emotion_of_a_vague_line(planner):
     vague = planner.plan("He sits there.", emotion="furious")
     reading = planner.plan("He reads the article.", emotion="furious")
     assert v(reading, "BrowDownLeft") == pytest.approx(v(vague, "BrowDownLeft"))
+
+
+# ----------------------------------------------------------------------------- no idea, teeth in joy, buzzing
+def test_having_no_idea_denies_no_movement(planner):
+    p = planner.plan("the tour guide has no idea where they are she beams at the group")
+    assert both(p, "MouthSmile") >= 0.4, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Her whole face broke into sunshine: cheeks up, teeth showing, eyes creased.",
+                                  "laughing, teeth out, cheeks up"])
+def test_teeth_shown_in_joy_are_a_toothy_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.5 and both(p, "MouthStretch") < 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["teeth showing in a snarl", "teeth showing"])
+def test_teeth_shown_without_joy_are_still_bared(planner, text):
+    assert both(planner.plan(text), "MouthUpperUp") >= 0.4
+
+
+@pytest.mark.parametrize("text", ["the lads are buzzin after that win", "Absolutely buzzing for the weekend, me."])
+def test_buzzing_is_excited(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.5 and both(p, "EyeWide") >= 0.15, p.explanation

@@ -1537,6 +1537,22 @@ def _attempted_look(m: re.Match) -> str:
     return f" slightly {m.group(1)}{m.group(2)} , but "
 
 
+#: words around teeth shown in joy: the cheeks lifted, the eyes creased, a laugh or smile named
+_JOY_CUE_RE = re.compile(r"\b(?:cheeks?\s+(?:up|raised|lifted|bunched|high|round)|eyes?\s+(?:creas|crinkl|twinkl|sparkl|shining)\w*"
+                         r"|crinkl\w*|laugh\w*|smil\w*|grin\w*|beam\w*|sunshine|delight\w*|joy\w*|happ\w*|thrill\w*|elat\w*)")
+#: ... and words of a face that bares them in anger, pain or effort
+_BARED_CUE_RE = re.compile(r"\b(?:snarl\w*|growl\w*|angr\w*|fur\w*|rage|enrag\w*|pain\w*|hurt\w*|grimac\w*|strain\w*|effort|clench\w*"
+                           r"|grit\w*|disgust\w*|sneer\w*|wince\w*|bar(?:e|es|ed|ing))\b")
+
+
+def _teeth_in_joy(m: re.Match) -> str:
+    """"her whole face broke into sunshine: cheeks up, teeth showing, eyes creased": teeth shown in joy are a toothy
+    smile, not bared teeth (which stretch the lips and lift the upper lip alone)."""
+    if _JOY_CUE_RE.search(m.string) and not _BARED_CUE_RE.search(m.string):
+        return " a toothy grin "
+    return m.group(0)
+
+
 def _cold_look(m: re.Match) -> str:
     """A cold face, voice or manner: a flat, hard look. Cold eyes are flat (beside a smile: the eyes stay out of
     it, the planner's own reading; alone: the brows barely lowered)."""
@@ -1972,6 +1988,12 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("stud", "examin", "inspect", "scrutini", "perus", "pore", "poring"),
      r"\b(?:stud(?:y|ies|ied|ying)|examin(?:e|es|ed|ing)|inspect(?:s|ed|ing)?|scrutini[sz](?:e|es|ed|ing)|perus(?:e|es|ed|ing)"
      r"|pore[sd]?\s+over|poring\s+over)\s+(?=(?:the|his|her|their|my|your|a|an|its)\b)", "looks at "),
+    # "has no idea where they are": not knowing is no denial of the movement after it
+    (("idea", "clue"), r"\b(?:has|had|have|having)\s+(?:absolutely\s+)?no\s+(?:idea|clue)\b", " , "),
+    # teeth shown in joy (see _teeth_in_joy)
+    ("teeth", r"\bteeth\s+(?:showing|out|on\s+show|flashing|gleaming|visible)\b", _teeth_in_joy),
+    # British "buzzing" ("the lads are buzzin"): thrilled
+    ("buzz", r"\b((?:is|are|am|was|were|so|proper|absolutely|well|dead|still|i'm|im|we're|they're|he's|she's)\s+)buzz(?:in|ing|in')\b", r"\1excited"),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
