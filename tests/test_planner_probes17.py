@@ -282,6 +282,34 @@ def test_teeth_shown_without_joy_are_still_bared(planner, text):
 
 
 @pytest.mark.parametrize("text", ["the lads are buzzin after that win", "Absolutely buzzing for the weekend, me."])
-def test_buzzing_is_excited(planner, text):
+def test_buzzing_is_thrilled(planner, text):
     p = planner.plan(text)
-    assert both(p, "MouthSmile") >= 0.5 and both(p, "EyeWide") >= 0.15, p.explanation
+    assert both(p, "MouthSmile") >= 0.5 and both(p, "BrowDown") == 0, p.explanation
+
+
+# ----------------------------------------------------------------------------- wide eyes, set brows, a face that breaks
+@pytest.mark.parametrize("text", ["I felt my eyes stretch wide", "eyes out like organ stops", "eyes round, eyebrows up",
+                                  "his eyes on stalks"])
+def test_eyes_stretched_round_or_on_stalks_are_wide(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") >= 0.5, p.explanation
+
+
+@pytest.mark.parametrize("text", ["brows drawn", "brows set, lips pressed"])
+def test_brows_drawn_or_set_are_lowered_without_the_inner_raise(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.2 and v(p, "BrowInnerUp") <= 0.1, p.explanation
+
+
+def test_brows_drawn_up_are_raised(planner):
+    assert both(planner.plan("brows drawn up in surprise"), "BrowDown") == 0
+
+
+@pytest.mark.parametrize("text", ["then his face broke", "her composure cracked"])
+def test_a_face_that_breaks_crumples(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthFrown") >= 0.3, p.explanation
+
+
+def test_a_face_that_breaks_into_a_grin_grins(planner):
+    assert both(planner.plan("her face broke into a grin"), "MouthSmile") >= 0.5

@@ -1993,7 +1993,18 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # teeth shown in joy (see _teeth_in_joy)
     ("teeth", r"\bteeth\s+(?:showing|out|on\s+show|flashing|gleaming|visible)\b", _teeth_in_joy),
     # British "buzzing" ("the lads are buzzin"): thrilled
-    ("buzz", r"\b((?:is|are|am|was|were|so|proper|absolutely|well|dead|still|i'm|im|we're|they're|he's|she's)\s+)buzz(?:in|ing|in')\b", r"\1excited"),
+    ("buzz", r"\b((?:is|are|am|was|were|so|proper|absolutely|well|dead|still|i'm|im|we're|they're|he's|she's)\s+)buzz(?:in|ing|in')\b", r"\1thrilled"),
+    # "eyes stretch wide", "eyes round", "eyes out like organ stops", "eyes on stalks": wide open
+    (("stretch", "round", "organ", "stalk"), r"\beyes\s+(?:stretch(?:ed|es|ing)?\s+wide|(?:went\s+|go\s+|goes\s+|gone\s+)?round(?!\s+(?:the|a|an|to|at|her|his)\b)"
+     r"|(?:stood\s+|standing\s+|stand\s+|stands\s+|sticking\s+|stuck\s+)?out\s+like\s+organ[\s-]+stops|(?:out\s+)?on\s+stalks)", "eyes wide"),
+    # "brows drawn", "brows set": knit, set low and firm (train: 0.15-0.3 down)
+    ("drawn", r"\b((?:eye)?brows?)\s+(?:drawn|drawing)\b(?!\s+(?:up|upward|high|back|apart|in|inward|together|down|tight|into|level))",
+     r"\1 lowered"),
+    ("set", r"\b((?:eye)?brows?)\s+set\b(?!\s+(?:high|low|apart|wide|up|down|in|level|into|against))", r"\1 slightly lowered"),
+    # "then his face broke", "her composure cracked": the face gives way to tears
+    (("broke", "break", "crack", "collaps", "crumbl"),
+     r"\b(?:face|expression|composure|features)\s+(?:broke|breaks|cracked|cracks|collapsed|collapses|crumbled|crumbles)\b(?!\s+(?:into|open|out|a\s|the\s))",
+     "face crumples"),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
