@@ -313,3 +313,21 @@ def test_a_face_that_breaks_crumples(planner, text):
 
 def test_a_face_that_breaks_into_a_grin_grins(planner):
     assert both(planner.plan("her face broke into a grin"), "MouthSmile") >= 0.5
+
+
+# ----------------------------------------------------------------------------- lowered lids, half lids, a narrow look
+@pytest.mark.parametrize("text", ["she lowered her lids like a cat", "lowering his eyelids", "lids half", "L lid half"])
+def test_lids_lowered_or_half_close_partly(planner, text):
+    p = planner.plan(text)
+    assert 0.3 <= v(p, "EyeBlinkLeft") <= 0.7, p.explanation
+
+
+def test_the_lower_lids_are_still_a_part(planner):
+    p = planner.plan("lower lids tense")
+    assert both(p, "EyeSquint") >= 0.4 and both(p, "EyeBlink") == 0
+
+
+@pytest.mark.parametrize("text", ["Brows up, then a narrow sideways look to the right.", "she gives him a narrow look"])
+def test_a_narrow_look_narrows_both_eyes(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeSquintLeft") >= 0.3 and v(p, "EyeSquintRight") >= 0.3, p.explanation

@@ -2005,6 +2005,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("broke", "break", "crack", "collaps", "crumbl"),
      r"\b(?:face|expression|composure|features)\s+(?:broke|breaks|cracked|cracks|collapsed|collapses|crumbled|crumbles)\b(?!\s+(?:into|open|out|a\s|the\s))",
      "face crumples"),
+    # "she lowered her lids", "lowering his eyelids": the lids come down ("lowered lids" read as the lower lids, with no
+    # movement); the noun "lower lids" (the lower eyelids) is kept
+    ("lower", r"\blower(?:s|ed|ing)\s+(?:(?:her|his|their|my|your|the)\s+)?((?:eye)?lids)\b", r"\1 lowered"),
+    # "L lid half", "lids half": the lids half closed
+    ("half", r"\b((?:(?:left|right|l|r)\s+)?(?:eye)?lids?)\s+half\b(?!\s+(?:down|shut|closed|open|lowered|way|close|a\b))", r"\1 half closed"),
+    # "a narrow sideways look", "a narrowed glance": the eyes narrow as they look
+    ("narrow", r"\bnarrow(?:ed)?\s+((?:(?:sideways|side|sidelong|suspicious|cold|hard|long)\s+)?(?:look|glance|stare|gaze|squint))\b", r"eyes narrowed , \1"),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
