@@ -231,7 +231,7 @@ def test_head_and_eyes_down_and_to_a_side_turn_the_head_too(planner):
     assert v(p, "HeadYaw") > 0.2 and v(p, "HeadPitch") > 0.1
 
 
-@pytest.mark.parametrize("text", ["eyes on the floorboards", "pores over the map",
+@pytest.mark.parametrize("text", ["eyes on the floorboards", "pores over the ledger",
                                   "He turns his right hand over and studies the palm"])
 def test_things_below_the_eyes_are_looked_down_at(planner, text):
     p = planner.plan(text)
