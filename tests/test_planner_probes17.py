@@ -331,3 +331,32 @@ def test_the_lower_lids_are_still_a_part(planner):
 def test_a_narrow_look_narrows_both_eyes(planner, text):
     p = planner.plan(text)
     assert v(p, "EyeSquintLeft") >= 0.3 and v(p, "EyeSquintRight") >= 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- the eyes lead a turn
+@pytest.mark.parametrize("text, sign", [("She turns to her right.", 1), ("head turned to the left", -1),
+                                        ("she turns her head away slowly", 1)])
+def test_the_eyes_lead_a_head_turn_the_words_leave_them_out_of(planner, text, sign):
+    p = planner.plan(text)
+    assert v(p, "HeadYaw") * sign > 0.2 and v(p, "LeftEyeYaw") * sign > 0.1, p.explanation
+    assert abs(v(p, "LeftEyeYaw")) < abs(v(p, "HeadYaw"))
+
+
+def test_eyes_the_words_keep_elsewhere_do_not_follow_the_turn(planner):
+    p = planner.plan("turns her head left, eyes staying on him")
+    assert v(p, "HeadYaw") < -0.2 and v(p, "LeftEyeYaw") == 0
+
+
+@pytest.mark.parametrize("text", ["(turns head and eyes to her right at the sound, brows up)", "turns her head and eyes to her right"])
+def test_head_and_eyes_turned_together_both_turn(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadYaw") > 0.2 and v(p, "LeftEyeYaw") > 0.2, p.explanation
+
+
+def test_eyes_crossed_are_cross_eyed(planner):
+    p = planner.plan("Silly face for the baby: eyes crossed, cheeks ballooned, brows high.")
+    assert both(p, "EyeLookIn") >= 0.4 and v(p, "LeftEyeYaw") > 0 > v(p, "RightEyeYaw"), p.explanation
+
+
+def test_a_size_word_before_a_thing_is_the_things(planner):
+    assert both(planner.plan("He squints at the little map, puzzled."), "EyeSquint") >= 0.5

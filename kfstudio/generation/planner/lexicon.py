@@ -398,7 +398,7 @@ ACTIONS: dict[str, str] = {
                      "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard",
                      # things held or lying below the eyes that a glance at goes down to ("glances at his watch")
                      "wristwatch", "notepad", "clipboard", "menu", "laptop", "shoelace", "toe", "crossword", "paperwork",
-                     "floorboard", "carpet", "rug", "pavement", "sidewalk", "boot", "doormat", "tile", "ledger",
+                     "floorboard", "carpet", "rug", "pavement", "sidewalk", "boot", "doormat", "tile", "map", "ledger",
                      "chessboard", "palm"], "down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
     **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),

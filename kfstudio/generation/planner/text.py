@@ -2012,6 +2012,16 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("half", r"\b((?:(?:left|right|l|r)\s+)?(?:eye)?lids?)\s+half\b(?!\s+(?:down|shut|closed|open|lowered|way|close|a\b))", r"\1 half closed"),
     # "a narrow sideways look", "a narrowed glance": the eyes narrow as they look
     ("narrow", r"\bnarrow(?:ed)?\s+((?:(?:sideways|side|sidelong|suspicious|cold|hard|long)\s+)?(?:look|glance|stare|gaze|squint))\b", r"eyes narrowed , \1"),
+    # "turns her head and eyes to her right": both turn there, as "head and eyes turn to her right" reads
+    (("turn", "swing", "swivel", "whip"), r"\b(?:turns|turned|turning|turn|swings|swung|swinging|swivels|swivelled|swiveled|swivelling|swiveling"
+     r"|whips|whipped|whipping)\s+(?:(?:her|his|their|my|your)\s+)?head\s+and\s+(?:(?:her|his|their|my|your)\s+)?eyes\b", "head and eyes turn"),
+    # "eyes crossed to watch it grow", "eyes go crossed": cross-eyed
+    ("cross", r"\beyes\s+(?:are\s+|go\s+|went\s+|gone\s+|all\s+)?crossed\b", " crosseyed "),
+    # "squints at the little map": the size is the map's, not the squint's
+    (("little", "tiny", "small", "big", "huge", "large", "giant", "wee"),
+     r"\b(the|a|an|his|her|their|my|your|this|that)\s+(?:little|tiny|small|big|huge|large|giant|wee)\s+(?=(?:map|phone|book|page|menu|notepad"
+     r"|screen|table|desk|plate|shoe|laptop|keyboard|clipboard|ledger|crossword|paperwork|photo|photograph|letter|note|card|sign|print|text"
+     r"|print|label|dog|cat|bird|child|kid|boy|girl|baby)s?\b)", r"\1 "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
