@@ -360,3 +360,10 @@ def test_eyes_crossed_are_cross_eyed(planner):
 
 def test_a_size_word_before_a_thing_is_the_things(planner):
     assert both(planner.plan("He squints at the little map, puzzled."), "EyeSquint") >= 0.5
+
+
+def test_a_turn_carried_over_by_a_hold_keeps_its_eyes(planner):
+    before = planner.plan("She turns her head to the left, eyes straight ahead")
+    assert v(before, "HeadYaw") < -0.2
+    held = planner.plan("she holds it", previous=before.values)
+    assert v(held, "LeftEyeYaw") == pytest.approx(v(before, "LeftEyeYaw"))
