@@ -367,3 +367,9 @@ def test_a_turn_carried_over_by_a_hold_keeps_its_eyes(planner):
     assert v(before, "HeadYaw") < -0.2
     held = planner.plan("she holds it", previous=before.values)
     assert v(held, "LeftEyeYaw") == pytest.approx(v(before, "LeftEyeYaw"))
+
+
+@pytest.mark.parametrize("text", ["He burns his tongue on the coffee", "He sips the coffee too soon and it scalds his tongue"])
+def test_a_burnt_tongue_is_a_wince_with_the_tongue_a_little_out(planner, text):
+    p = planner.plan(text)
+    assert 0.2 <= v(p, "TongueOut") <= 0.5 and both(p, "EyeSquint") >= 0.3, p.explanation
