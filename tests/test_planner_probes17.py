@@ -373,3 +373,9 @@ def test_a_turn_carried_over_by_a_hold_keeps_its_eyes(planner):
 def test_a_burnt_tongue_is_a_wince_with_the_tongue_a_little_out(planner, text):
     p = planner.plan(text)
     assert 0.2 <= v(p, "TongueOut") <= 0.5 and both(p, "EyeSquint") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["A half-hearted shrug of the mouth", "a mild little shrug of the mouth"])
+def test_a_shrug_of_the_mouth_pushes_the_lower_lip_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthShrugLower") >= 0.2, p.explanation

@@ -2026,6 +2026,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # out to cool (train: tongue 0.35, jaw 0.4, squint 0.4), not a tongue stuck out in full
     (("burn", "scald"), r"\b(?:burn|burns|burned|burnt|burning|scald|scalds|scalded|scalding)\s+(?:her|his|their|my|your|the)\s+tongue\b",
      " winces , mouth open , tongue slightly out "),
+    # "a shrug of the mouth", "a little mouth shrug": the lower lip pushed up (train: shrug 0.45, with a little frown in
+    # one line of two), a "meh"
+    ("shrug", r"\b(?:shrug\s+of\s+(?:the|her|his|their|my|your)\s+mouth|mouth\s+shrug(?:s|ged|ging)?|shrugs?\s+with\s+(?:the|her|his|their|my|your)\s+mouth)\b",
+     " lower lip pushed up "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
