@@ -379,3 +379,9 @@ def test_a_burnt_tongue_is_a_wince_with_the_tongue_a_little_out(planner, text):
 def test_a_shrug_of_the_mouth_pushes_the_lower_lip_up(planner, text):
     p = planner.plan(text)
     assert v(p, "MouthShrugLower") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She blinks back tears", "At her daughter's wedding she smiles and blinks back tears."])
+def test_tears_blinked_back_lower_the_lids_a_little_under_a_sad_brow(planner, text):
+    p = planner.plan(text)
+    assert 0.1 <= v(p, "EyeBlinkLeft") <= 0.4 and v(p, "BrowInnerUp") >= 0.3, p.explanation

@@ -2030,6 +2030,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # one line of two), a "meh"
     ("shrug", r"\b(?:shrug\s+of\s+(?:the|her|his|their|my|your)\s+mouth|mouth\s+shrug(?:s|ged|ging)?|shrugs?\s+with\s+(?:the|her|his|their|my|your)\s+mouth)\b",
      " lower lip pushed up "),
+    # "she blinks back tears": wet eyes held back, the lids a little down and the inner brows up (train: blink 0.2-0.25,
+    # inner brows 0.45-0.5), not a full blink
+    (("blink", "tears"), r"\b(?:blinks|blinked|blinking|blink)\s+back\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?tears\b",
+     " eyes welling up , lids slightly lowered "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
