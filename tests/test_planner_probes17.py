@@ -360,3 +360,28 @@ def test_eyes_crossed_are_cross_eyed(planner):
 
 def test_a_size_word_before_a_thing_is_the_things(planner):
     assert both(planner.plan("He squints at the little map, puzzled."), "EyeSquint") >= 0.5
+
+
+def test_a_turn_carried_over_by_a_hold_keeps_its_eyes(planner):
+    before = planner.plan("She turns her head to the left, eyes straight ahead")
+    assert v(before, "HeadYaw") < -0.2
+    held = planner.plan("she holds it", previous=before.values)
+    assert v(held, "LeftEyeYaw") == pytest.approx(v(before, "LeftEyeYaw"))
+
+
+@pytest.mark.parametrize("text", ["He burns his tongue on the coffee", "He sips the coffee too soon and it scalds his tongue"])
+def test_a_burnt_tongue_is_a_wince_with_the_tongue_a_little_out(planner, text):
+    p = planner.plan(text)
+    assert 0.2 <= v(p, "TongueOut") <= 0.5 and both(p, "EyeSquint") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["A half-hearted shrug of the mouth", "a mild little shrug of the mouth"])
+def test_a_shrug_of_the_mouth_pushes_the_lower_lip_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthShrugLower") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She blinks back tears", "At her daughter's wedding she smiles and blinks back tears."])
+def test_tears_blinked_back_lower_the_lids_a_little_under_a_sad_brow(planner, text):
+    p = planner.plan(text)
+    assert 0.1 <= v(p, "EyeBlinkLeft") <= 0.4 and v(p, "BrowInnerUp") >= 0.3, p.explanation

@@ -1024,9 +1024,9 @@ class EmbeddedPlanner:
             words, factor = overall
             values = values * factor
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
-        values = _round5_post(description, values, understood, explanation, speech is not None)
+        values = _round5_post(description, values, understood, explanation, speech is not None, set_mask)
         values = _reading_gaze(description, values, understood, explanation)
-        values = _eyes_lead_the_turn(description, values, understood, explanation)
+        values = _eyes_lead_the_turn(description, values, set_mask, understood, explanation)
         values = ch.clamp(self._coherent(values, explanation))
         held = flags["negated"] & (values == 0)
         held |= over & (values == 0)  # what the earlier beats moved and the last does not: no other reading brings it back
@@ -2336,9 +2336,12 @@ _EYE_YAWS = [ch.channel_index("LeftEyeYaw"), ch.channel_index("RightEyeYaw")]
 _JAW_OPENERS = [ch.channel_index(n) for n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")]
 
 
-def _round5_post(text: str, values: np.ndarray, understood: set[str], explanation: list[str], sound: bool = False) -> np.ndarray:
+def _round5_post(text: str, values: np.ndarray, understood: set[str], explanation: list[str], sound: bool = False,
+                 said: np.ndarray | None = None) -> np.ndarray:
     """Constraints the text states about whole regions, applied after every word has been read (issue 11,
-    QA round 5): a locked head, one 'away' side for head and eyes, a shut mouth, one brow only."""
+    QA round 5): a locked head, one 'away' side for head and eyes, a shut mouth, one brow only. ``said``: the
+    channels this line's words set (None: all); a head and eyes carried over from the keyframe before are kept
+    as they were."""
     head = values[_HEAD_CHANNELS]
     if _HEAD_LOCK_RE.search(text):
         if np.any(head != 0):
@@ -2349,7 +2352,9 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
         values[[_HEAD_CHANNELS[0], _HEAD_CHANNELS[2]]] = 0.0
         explanation.append("the text keeps the head facing front: head yaw and roll at rest")
     yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
-    if yaw * eyes < 0 and not _SIDE_WORD_RE.search(text) and (_AWAY_RE.search(text) or not _EYES_BACK_RE.search(text)):
+    words_turned = said is None or bool(said[_HEAD_CHANNELS[0]] and said[_EYE_YAWS[0]])
+    if (yaw * eyes < 0 and words_turned and not _SIDE_WORD_RE.search(text)
+            and (_AWAY_RE.search(text) or not _EYES_BACK_RE.search(text))):
         # "gives her the cold shoulder, looking away", "glances sideways, head turning with it": no side named, so
         # head and eyes turn to one side (the head's), unless the eyes come back the other way ("head turned, eyes back on him")
         values[_EYE_YAWS] = np.abs(values[_EYE_YAWS]) * np.sign(yaw)
@@ -2408,11 +2413,15 @@ _EYES_WITH_TURN = 0.6
 _LOOK_PER_YAW = 0.42 / 0.36
 
 
-def _eyes_lead_the_turn(text: str, values: np.ndarray, understood: set[str], explanation: list[str]) -> np.ndarray:
+def _eyes_lead_the_turn(text: str, values: np.ndarray, said: np.ndarray, understood: set[str],
+                        explanation: list[str]) -> np.ndarray:
     """"She turns to her right.", "turns his head away": the eyes go the way the head turns (an animator leads a
-    turn with the eyes), unless the words speak of the eyes themselves or the line already moves them."""
+    turn with the eyes), unless the words speak of the eyes themselves or the line already moves them. Only a turn
+    the words make (``said``: the channels this line's words set): a turn carried over from the keyframe before,
+    or one the script's emotion colours in, keeps its eyes as they were."""
     yaw = float(values[_HEAD_CHANNELS[0]])
-    if abs(yaw) < 0.05 or np.any(values[_REGION_MASKS["gaze"]] != 0) or _EYE_WORDS_RE.search(text):
+    if (abs(yaw) < 0.05 or not said[_HEAD_CHANNELS[0]] or np.any(values[_REGION_MASKS["gaze"]] != 0)
+            or _EYE_WORDS_RE.search(text)):
         return values
     eye_yaw = _EYES_WITH_TURN * yaw
     values[_EYE_YAWS] = eye_yaw

@@ -2022,6 +2022,18 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"\b(the|a|an|his|her|their|my|your|this|that)\s+(?:little|tiny|small|big|huge|large|giant|wee)\s+(?=(?:map|phone|book|page|menu|notepad"
      r"|screen|table|desk|plate|shoe|laptop|keyboard|clipboard|ledger|crossword|paperwork|photo|photograph|letter|note|card|sign|print|text"
      r"|print|label|dog|cat|bird|child|kid|boy|girl|baby)s?\b)", r"\1 "),
+    # "he burns his tongue on the coffee", "it scalds her tongue": a wince with the mouth open and the tongue a little
+    # out to cool (train: tongue 0.35, jaw 0.4, squint 0.4), not a tongue stuck out in full
+    (("burn", "scald"), r"\b(?:burn|burns|burned|burnt|burning|scald|scalds|scalded|scalding)\s+(?:her|his|their|my|your|the)\s+tongue\b",
+     " winces , mouth open , tongue slightly out "),
+    # "a shrug of the mouth", "a little mouth shrug": the lower lip pushed up (train: shrug 0.45, with a little frown in
+    # one line of two), a "meh"
+    ("shrug", r"\b(?:shrug\s+of\s+(?:the|her|his|their|my|your)\s+mouth|mouth\s+shrug(?:s|ged|ging)?|shrugs?\s+with\s+(?:the|her|his|their|my|your)\s+mouth)\b",
+     " lower lip pushed up "),
+    # "she blinks back tears": wet eyes held back, the lids a little down and the inner brows up (train: blink 0.2-0.25,
+    # inner brows 0.45-0.5), not a full blink
+    (("blink", "tears"), r"\b(?:blinks|blinked|blinking|blink)\s+back\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?tears\b",
+     " eyes welling up , lids slightly lowered "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # (not "head turns left and up": that order reads both for the head, the other does not)
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
