@@ -2404,8 +2404,9 @@ def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanati
     return values
 
 
-#: Words about the eyes: beside them a head turn's eyes are the words' to place
-_EYE_WORDS_RE = re.compile(r"\b(?:eyes?|gaze|look\w*|glanc\w*|star(?:e|es|ed|ing)|watch\w*|peer\w*|glar\w*|eyeball\w*)\b", re.I)
+#: Words about the eyes: beside them a head turn's eyes are the words' to place (and an ear turned toward a sound
+#: points the head, not the eyes: round 14b)
+_EYE_WORDS_RE = re.compile(r"\b(?:eyes?|gaze|look\w*|glanc\w*|star(?:e|es|ed|ing)|watch\w*|peer\w*|glar\w*|eyeball\w*|ears?)\b", re.I)
 #: A head turn whose eyes the words leave alone takes the eyes along this share of the turn (corpus train: 213 of
 #: 370 such lines key the eyes, at a median 0.6 of the head's yaw; none holds them at rest)
 _EYES_WITH_TURN = 0.6
