@@ -2382,10 +2382,12 @@ _READING_RE = re.compile(
     r"|writes|wrote|writing|scribbl(?:es|ed|ing)|sews|sewed|sewing|threads\s+(?:a|the)\s+needle)\b"
     r"(?!\s+(?:the\s+room|(?:her|his|their|my|your)\s+(?:face|faces|lips|mind|expression)|(?:him|her|them|me)\b|aloud|out\b|up\b"
     r"|between|glasses|specs|lamp|light))", re.I)
+#: Words of looking, which both the reading gaze and the eyes of a head turn leave to the words that say them
+_LOOK_WORDS = r"gaze|glanc\w*|star(?:e|es|ed|ing)|peer\w*|watch\w*"
 #: Words that say where the eyes are or go: beside them an activity adds no gaze of its own
-_GAZE_SAID_RE = re.compile(r"\b(?:gaze|looks?|looking|looked|glanc\w*|star(?:e|es|ed|ing)|peer\w*|watch\w*|up|down|left|right"
+_GAZE_SAID_RE = re.compile(r"\b(?:" + _LOOK_WORDS + r"|looks?|looking|looked|up|down|left|right"
                            r"|eyes\s+(?:on|to|at|fixed|locked|glued))\b", re.I)
-_READING_LOOK = 0.23
+#: The eyes' pitch down to what the hands hold (``_coherent`` makes the look-down channels 0.23 of it)
 _READING_PITCH = 0.14
 
 
@@ -2395,23 +2397,18 @@ def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanati
     already moves them. Set after the context's colouring, so a vague line stays vague for it."""
     if not _READING_RE.search(text) or _GAZE_SAID_RE.search(text) or np.any(values[_REGION_MASKS["gaze"]] != 0):
         return values
-    for name in ("EyeLookDownLeft", "EyeLookDownRight"):
-        values[_IDX[name]] = max(values[_IDX[name]], _READING_LOOK)
-    for name in ("LeftEyePitch", "RightEyePitch"):
-        values[_IDX[name]] = max(values[_IDX[name]], _READING_PITCH)
+    values[[_IDX["LeftEyePitch"], _IDX["RightEyePitch"]]] = _READING_PITCH  # the look channels follow in _coherent
     understood.add("gaze")
-    explanation.append(f"reading, writing or handwork looks down at the hands a little: EyeLookDown {_READING_LOOK}")
+    explanation.append(f"reading, writing or handwork looks down at the hands a little: eye pitch {_READING_PITCH}")
     return values
 
 
 #: Words about the eyes: beside them a head turn's eyes are the words' to place (and an ear turned toward a sound
 #: points the head, not the eyes: round 14b)
-_EYE_WORDS_RE = re.compile(r"\b(?:eyes?|gaze|look\w*|glanc\w*|star(?:e|es|ed|ing)|watch\w*|peer\w*|glar\w*|eyeball\w*|ears?)\b", re.I)
+_EYE_WORDS_RE = re.compile(r"\b(?:" + _LOOK_WORDS + r"|eyes?|look\w*|glar\w*|eyeball\w*|ears?)\b", re.I)
 #: A head turn whose eyes the words leave alone takes the eyes along this share of the turn (corpus train: 213 of
 #: 370 such lines key the eyes, at a median 0.6 of the head's yaw; none holds them at rest)
 _EYES_WITH_TURN = 0.6
-#: ... and the look channels of a sideways gaze per unit of eye yaw (the gaze_right concept's own ratio)
-_LOOK_PER_YAW = 0.42 / 0.36
 
 
 def _eyes_lead_the_turn(text: str, values: np.ndarray, said: np.ndarray, understood: set[str],
@@ -2425,9 +2422,7 @@ def _eyes_lead_the_turn(text: str, values: np.ndarray, said: np.ndarray, underst
             or _EYE_WORDS_RE.search(text)):
         return values
     eye_yaw = _EYES_WITH_TURN * yaw
-    values[_EYE_YAWS] = eye_yaw
-    out, inn = ("EyeLookOutRight", "EyeLookInLeft") if yaw > 0 else ("EyeLookOutLeft", "EyeLookInRight")
-    values[_IDX[out]] = values[_IDX[inn]] = min(1.0, _LOOK_PER_YAW * abs(eye_yaw))
+    values[_EYE_YAWS] = eye_yaw  # the look-in and look-out channels follow in _coherent
     understood.add("gaze")
     explanation.append(f"the eyes lead the head's turn: eye yaw {eye_yaw:.2f} ({_EYES_WITH_TURN:g} of the head's)")
     return values
