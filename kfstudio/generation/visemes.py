@@ -307,7 +307,9 @@ def strip_quotes(text: str) -> str:
 _NAMED_LETTER_RE = re.compile(r"\b(?i:the|on|its|his|her)\s+(?i:final\s+|first\s+|last\s+|initial\s+|opening\s+)?([A-Z]{1,2})\b(?!')")
 
 
-_SHAPE_RE = re.compile(r"\b(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|i|sh|s)[\s-]+(?:shape|mouth|sound|position)\b", re.I)
+#: (not the s of a possessive, "the captain's mouth falls open", nor "I mouth the words")
+_SHAPE_RE = re.compile(r"(?<!['\u2019])\b(?:(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|i|sh|s)[\s-]+(?:shape|sound|position)"
+                       r"|(ee|oo|oh|ah|aa|o|m|mm|f|v|th|w|u|e|sh|s)[\s-]+mouth)\b", re.I)
 #: A viseme named in an animator's note ("FF/V viseme", "viseme F", "AA viseme", "the SH viseme"): its shape.
 #: The name is one of the set's own (PP, FF, TH, DD, kk, CH, SS, nn, RR, aa, E, I, O, U, any case), a letter
 #: or digraph of :data:`LETTER_VISEME`, or the first of two written with a slash ("FF/V", "SH/CH").
@@ -425,7 +427,7 @@ def find_speech(text: str) -> SpeechShape | None:
                 quotes = [word]
     shape = _SHAPE_RE.search(text)  # "an EE shape", "lips in an O shape"
     if shape and not quotes:
-        key = shape.group(1).lower()
+        key = (shape.group(1) or shape.group(2)).lower()
         vis = LETTER_VISEME.get(key) or SOUND_WORDS.get(key)
         if vis:
             return SpeechShape(vis, shape.group(0), key.upper(), 1.0, "letter")

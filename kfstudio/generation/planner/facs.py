@@ -264,7 +264,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("confusion", 1.0) for w in ("confused", "confusion", "puzzled", "puzzlement", "baffled", "bewildered", "perplexed", "quizzical")},
     **{w: ("curiosity", 1.0) for w in ("curious", "curiosity", "interest", "interested", "intrigued", "inquisitive", "attentive", "eager")},
     **{w: ("tenderness", 1.0) for w in ("tender", "tenderness", "love", "loving", "affection", "affectionate", "fond", "fondness", "gentle", "kind", "nostalgic", "nostalgia", "grateful", "gratitude")},
-    **{w: ("shyness", 1.0) for w in ("shy", "shyness", "bashful", "coy", "timid", "sheepish", "embarrassed", "embarrassment", "awkward", "flustered")},
+    **{w: ("shyness", 1.0) for w in ("shy", "shyness", "bashful", "coy", "timid", "meek", "sheepish", "embarrassed", "embarrassment", "awkward", "flustered")},
     **{w: ("shame", 1.0) for w in ("shame", "ashamed", "guilt", "guilty", "remorse", "remorseful", "humiliated", "humiliation", "defeated", "defeat")},
     **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy", "wear out", "wipe out", "knackered", "dead on feet", "bone tired")},
     **{w: ("boredom", 1.0) for w in ("bored", "boredom", "boring", "indifferent", "indifference", "apathetic", "uninterested", "disinterested", "unimpressed")},

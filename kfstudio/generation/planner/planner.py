@@ -401,7 +401,7 @@ _STILL_PART_RE = re.compile(
     # an animator's "no brow lift", "kill all brow motion", "brows locked": the brows stay, whatever lifts the lids
     r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:lift|raise|motion|movement|action"
     r"|lower|lowering|furrow|furrowing|knit|knitting|pinch|down)\b"
-    r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b"
+    r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b(?!\s+(?:low|down|up|high|together|in\s+a))"
     # "the left side of her mouth stays flat": that side of a flat mouth is at rest (not "lips pressed flat"; the
     # whole mouth kept flat is a straight, lightly pressed one)
     r"|\b(?P<part8>mouth|lips)\s+(?:stays?|stayed|staying|remains?|remained|remaining|is|was|kept|keeps)\s+(?:completely\s+|perfectly\s+|dead\s+)?flat\b"
@@ -591,6 +591,9 @@ class _Span:
 
 #: Words after which a fading word ("drain", "fade") is a noun: "like a drain", "the fade".
 _ARTICLES = frozenset({"a", "an", "the"})
+#: Words before "lost" that make it an adjective, bewildered ("a lost look", "she looks lost"), not a loss
+_LOST_ADJECTIVE_BEFORE = _ARTICLES | {"look", "looks", "looked", "looking", "seem", "seems", "seemed", "so", "very", "bit", "little",
+                                      "totally", "completely", "utterly", "all", "slightly", "somewhat", "quite"}
 _DETERMINERS = _ARTICLES | {"his", "her", "their", "my", "your", "our", "its", "this", "that"}
 _SUBORDINATORS = frozenset({"when", "as", "after", "because", "until", "till", "before", "while", "since", "once", "whenever"})
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you", "that", "which", "this"})
@@ -709,7 +712,7 @@ class _Matcher:
         for k, b in enumerate(out):
             # "head tipped to the side", "tilts her head sideways": the side is where the tilt goes, not a turn
             if b.roles.get("action") == "turn" and b.text.lower() in ("side", "sideways") and any(
-                    a.roles.get("action") == "tilt" and b.start - a.end <= 3 for a in out[max(0, k - 2) : k]):
+                    a.roles.get("action") in ("tilt", "cock") and b.start - a.end <= 3 for a in out[max(0, k - 2) : k]):
                 del b.roles["action"]
         for s in out:
             if not s.roles.get("neg_after"):
@@ -1902,9 +1905,16 @@ class EmbeddedPlanner:
                 continue
             r = s.roles
             if "neg_before" in r:
+                if s.text.lower() == "lost" and clause is not None and s.start > 0 and clause[s.start - 1].text in _LOST_ADJECTIVE_BEFORE:
+                    continue  # "a lost, worried brow", "she looks lost": bewildered, not something lost
                 after = next((i for i in instances if i.start > s.end), None)
                 if after is None and " " not in s.text and self._lemmatizer.base(s.text.lower()) in _OBJECT_NEGATORS:
                     continue  # "his rival losing": 'lose' negates only what it is followed by ("loses the smile")
+                if (after is None and s.text.lower() == "without" and all(i.end < s.start for i in instances) and clause is not None
+                        and s.end + 1 < len(clause) and not clause[s.end + 1].text.endswith("ing")):
+                    # "smiles without much behind it": 'without' denies what follows it, not the smile before ("without
+                    # squeezing", "without seeing them" still take the manner or the look out of it)
+                    continue
                 if after is None and " ".join(s.text.lower().split()[:2]) in _FORWARD_NEGATORS:
                     continue  # "sounds mad, face is nowhere near it": what it compares with is not negated
                 if after is None and (any("part" in sp.roles for sp in spans[k + 1 : k + 3])
@@ -1933,8 +1943,8 @@ class EmbeddedPlanner:
             elif "neg_after" in r:
                 nxt = spans[k + 1] if k + 1 < len(spans) else None
                 if s.text in _BECOME_WORDS and nxt is not None and nxt.start - s.end == 1 and (
-                        "intensity" in nxt.roles or "action" in nxt.roles):
-                    continue  # "the smile had gone thin and tight": gone = became
+                        "intensity" in nxt.roles or "action" in nxt.roles or "expression" in nxt.roles):
+                    continue  # "the smile had gone thin and tight", "his eyes have gone unfocused": gone = became
                 before = [i for i in instances if i.end < s.start]
                 if not before:  # "the curl is gone and she gazes away": what faded is not a movement read here
                     continue
@@ -2406,6 +2416,12 @@ def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanati
 #: Words about the eyes: beside them a head turn's eyes are the words' to place (and an ear turned toward a sound
 #: points the head, not the eyes: round 14b)
 _EYE_WORDS_RE = re.compile(r"\b(?:" + _LOOK_WORDS + r"|eyes?|look\w*|glar\w*|eyeball\w*|ears?)\b", re.I)
+#: The eyes named only for their lids ("head turned hard to his left, eyes squeezed half shut", "eyes wide"): they
+#: say nothing of where the eyes look, so the eyes still lead the turn (corpus: those lines key the look too)
+_EYE_LIDS_ONLY_RE = re.compile(r"\b(?:(?:her|his|their|my|your|the|both)\s+)?eyes\s+(?:(?:are|were|is|go|goes|went|gone|stay|stays|half|slightly|a\s+little|almost"
+                               r"|nearly|partly|tightly|hard|squeezed|screwed|scrunched|clamped|closed|closing|close|shut|shutting|lowered|lowering"
+                               r"|narrowed|narrowing|narrow|wide|widening|widen|heavy|hooded|watering|watery|wet|glistening|red|tired|puffy|bright"
+                               r"|shining|sparkling|crinkled|crinkling|creased|open|opened|lidded|droop\w*)\b\s*)+", re.I)
 #: A head turn whose eyes the words leave alone takes the eyes along this share of the turn (corpus train: 213 of
 #: 370 such lines key the eyes, at a median 0.6 of the head's yaw; none holds them at rest)
 _EYES_WITH_TURN = 0.6
@@ -2419,7 +2435,7 @@ def _eyes_lead_the_turn(text: str, values: np.ndarray, said: np.ndarray, underst
     or one the script's emotion colours in, keeps its eyes as they were."""
     yaw = float(values[_HEAD_CHANNELS[0]])
     if (abs(yaw) < 0.05 or not said[_HEAD_CHANNELS[0]] or np.any(values[_REGION_MASKS["gaze"]] != 0)
-            or _EYE_WORDS_RE.search(text)):
+            or _EYE_WORDS_RE.search(_EYE_LIDS_ONLY_RE.sub(" ", text))):
         return values
     eye_yaw = _EYES_WITH_TURN * yaw
     values[_EYE_YAWS] = eye_yaw  # the look-in and look-out channels follow in _coherent

@@ -136,7 +136,7 @@ def tokenize(text: str) -> list[str]:
 
 _NEGATORS_BEFORE_AS_MUCH = frozenset({"not", "never", "without", "no", "nor"})
 _PLUS_PART = r"(?:head|eyes|eye|brows|brow|eyebrows|lids|lips|mouth|jaw|chin|cheeks|nose|gaze|face)"
-_PLUS_RE = re.compile(r"(\w*)\s*\+\s*(\w*)")
+_PLUS_RE = re.compile(r"(\w*)\s*\+\s*(?=(\w*))")  # the right item is looked at, not taken: "tilt + squint + mouth" has two
 _PLUS_PART_RE = re.compile(_PLUS_PART)
 
 
@@ -145,7 +145,7 @@ def _plus(m: re.Match) -> str:
     if left.startswith("au") or right.startswith("au") or left.isdigit() or right.isdigit() or not left or not right:
         return m.group(0)  # FACS codes ("aub+auc", "6+12"), a "+" after a number ("90%+"): as written
     joiner = " and " if _PLUS_PART_RE.fullmatch(left) and _PLUS_PART_RE.fullmatch(right) else " , "
-    return f"{left}{joiner}{right}"
+    return f"{left}{joiner}"
 
 
 def _so_much_as(tokens: list[Token], k: int) -> bool:
@@ -224,6 +224,8 @@ _NOT_INFLECTED = frozenset({
     "copper", "pepper", "kitten", "mitten", "button", "cotton", "glutton",
     # ... and words that look like the comparative of another ("sober" is no more sobbing, "number" no more numb)
     "sober", "number", "numbers",
+    # ... and words whose stem is a negation ("her notes" are no "not", "noted" no "not")
+    "note", "notes", "noted", "noting",
 })
 
 
@@ -371,7 +373,7 @@ EMOJI: dict[str, str] = {
     "\U0001F617": "pucker", "\U0001F619": "pucker", "\U0001F61A": "kiss with eyes closed", "\U0001F60B": "lick lips",
     "\U0001F61B": "tongue out", "\U0001F61C": "wink with tongue out", "\U0001F61D": "tongue out with eyes squeezed shut",
     "\U0001F911": "big grin", "\U0001F917": "warm smile", "\U0001F92D": "giggle", "\U0001F92B": "shush",
-    "\U0001F914": "puzzled", "\U0001F910": "lips pressed", "\U0001F928": "raise one eyebrow", "\U0001F610": "lips lightly pressed",
+    "\U0001F914": "puzzled", "\U0001F910": "lips pressed , lips rolled in", "\U0001F928": "raise one eyebrow", "\U0001F610": "lips lightly pressed",
     "\U0001F611": "blank", "\U0001F636": "expressionless", "\U0001F60F": "smirk", "\U0001F612": "unimpressed",
     "\U0001F644": "roll eyes", "\U0001F62C": "grimace", "\U0001F925": "smirk", "\U0001F60C": "relieved",
     "\U0001F614": "dejected looking down", "\U0001F62A": "sleepy", "\U0001F924": "mouth open drooling",
@@ -1178,6 +1180,21 @@ def _physical_hurt(m: re.Match) -> str:
     if re.search(r"\bso\s+\w+(?:\s+\w+){0,3}\s*$", before):
         return m.group(0)  # "smiling so hard it hurts", "so wide my cheeks hurt": a size, not pain
     return f"{subject} {'is' if verb == 'hurts' or subject not in ('it',) else 'was'} painful"
+
+
+_EFFORT_PART_BEFORE_RE = re.compile(r"\b(?:eyes|eye|jaw|brows|brow|forehead|face|neck|voice|smile|grin|mouth|lips|gaze|ears|muscles|tendons)\s+$")
+_EFFORT_NOT_AFTER_RE = re.compile(r"\s+(?:to\s+(?:hear|see|listen|catch|make|read|look|follow|keep\s+(?:her|his|their|my|your)\s+eyes)|upward|up\b|forward|toward|towards)")
+
+
+def _bodily_effort(m: re.Match) -> str:
+    """"He strains against the door", "grunting with effort": a face of effort, unless the straining is a part's
+    own ("eyes straining upward") or the senses' ("straining to hear")."""
+    before = m.string[max(0, m.start() - 20) : m.start()]
+    if m.string.strip() == m.group(0):
+        return m.group(0)  # the lexicon's own word ('strain' is a word of intensity there), read alone
+    if _EFFORT_PART_BEFORE_RE.search(before) or _EFFORT_NOT_AFTER_RE.match(m.string, m.end()):
+        return m.group(0)
+    return " face screwed up , lips clamped , "
 
 
 class _Rewrite(NamedTuple):
@@ -2034,10 +2051,118 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # inner brows 0.45-0.5), not a full blink
     (("blink", "tears"), r"\b(?:blinks|blinked|blinking|blink)\s+back\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?tears\b",
      " eyes welling up , lids slightly lowered "),
+    # "typing furiously", "furiously scribbling notes": the work's pace and focus, not fury at someone
+    ("furious", r"\b(?:furiously\s+((?:typ|scribbl|writ|pedal|work|scrub|knit|sew|paddl|dig|sketch|stir|whisk|row|pump|text|tap|click"
+     r"|hammer|saw|sand|polish|wip|chop|tidy|tidi|clean|scrawl|draw|edit|cod|search|rummag|flip|leaf|swip|scroll|jott?|not|calculat"
+     r"|count|chew|knead|sweep|paint)\w*)|((?:typ|scribbl|writ|pedal|work|scrub|knit|sew|paddl|dig|sketch|stir|whisk|row|pump|text|tap"
+     r"|click|hammer|saw|sand|polish|wip|chop|tidy|tidi|clean|scrawl|draw|edit|cod|search|rummag|flip|leaf|swip|scroll|jott?|not"
+     r"|calculat|count|chew|knead|sweep|paint)\w*(?:\s+(?:away|on|notes|down|at\s+(?:the|a|her|his|their|my|your)\s+\w+))?)\s+furiously)\b",
+     lambda m: f"{m.group(1) or m.group(2)} intently"),
+    # "nods furiously": eager agreement, not anger
+    ("furious", r"\b(nod(?:s|ded|ding)?)\s+furiously\b|\bfuriously\s+(nod(?:s|ded|ding)?)\b", lambda m: f"{m.group(1) or m.group(2)} eagerly"),
+    # "smiles without much behind it": 'much' is the missing thing's amount, not the smile's size
+    ("without", r"\bwithout\s+(?:much|a\s+lot\s+of|a\s+lot|many)\b", "without"),
+    # "not not smiling": a double negation is the thing itself
+    ("not", r"\bnot\s+not\b", " "),
+    # "l side smiles r side sags" (no comma): the second side begins a clause of its own, not the first verb's side
+    ("side", r"\b((?:left|right)\s+side\s+[a-z]+)\s+(?=(?:left|right)\s+side\b)", r"\1 , "),
+    # "showing all thirty-two (teeth)": the widest grin there is
+    (("thirty", "32"), r"\b(?:(?:showing|shows|showed|show|flashing|flashes|flashed|flash)\s+(?:all\s+|every\s+one\s+of\s+)?(?:(?:his|her|their|my|your)\s+)?"
+     r"(?:thirty[\s-]*two|32)|(?:all|every\s+one\s+of)\s+(?:(?:his|her|their|my|your)\s+)?(?:thirty[\s-]*two|32)|(?:thirty[\s-]*two|32)\s+teeth)(?:\s+teeth)?\b",
+     " a huge toothy grin "),
+    # "pressing her lips down on a smile that won't stay down": a smile held back, not a frown
+    ("lips", r"\b(?:press|presses|pressed|pressing|clamp|clamps|clamped|clamping)\s+(?:her|his|their|my|your|the)\s+lips\s+(?:down\s+|together\s+|tight\s+|shut\s+)?"
+     r"(?:on|over)\s+(?:a|the|her|his|their|my|your)\s+(?:\w+\s+)?(smile|grin|laugh|giggle|smirk)\b",
+     lambda m: "lips pressed , suppresses a laugh" if m.group(1) in ("laugh", "giggle") else "lips pressed , suppresses a smile"),
+    # "grinning non-stop", "organ-stop eyes", "a pit-stop": a compound, not 'stop' denying the movement
+    ("-stop", r"\b([a-z]+)-stop(s?)\b", lambda m: "constantly" if m.group(1) == "non" else f"{m.group(1)}stop{m.group(2)}"),
+    # "bug eyes": bug-eyed (the lexicon's phrase); "the whites showing all around his eyes": eyes wide
+    ("bug", r"\bbug[\s-]*eyes\b", "bug eyed"),
+    ("whites", r"\b(?:the\s+)?whites\s+(?:of\s+(?:her|his|their|my|your|the)\s+eyes\s+)?(?:were\s+|are\s+|was\s+|is\s+)?"
+     r"(?:showing|show|shows|showed|visible)(?:\s+all\s+(?:a)?round(?:\s+(?:her|his|their|my|your|the)\s+eyes)?)?\b", " eyes wide "),
+    # "an open smile", "a wide open-mouthed grin": the smile with the lips apart (train: jaw 0.2-0.3)
+    ("open", r"\bopen[\s-]*(?:mouthed\s+)?(smile|grin|smiles|grins)\b", r"\1 , mouth open"),
+    # "yada yada, mouth going", "lips moving on nothing": talking, the mouth open on the words (train: jaw 0.25-0.45),
+    # not the lips shifted sideways ("mouth moving a little to one side" keeps its side)
+    (("going", "moving"), r"\b(?:mouth|lips|jaw)\s+(?:going|moving)\b(?!\s+(?:to|dry|slack|tight|thin|flat|still|wide|round|soft|hard|slightly|a\b|into"
+     r"|up|down|white|numb|side|sideways|left|right|over|across|around|toward|towards|back|forward|away|in\b|out\b))", " mouth open "),
+    # "lost for words": speechless
+    ("lost", r"\blost\s+for\s+words\b", "speechless"),
+    # "he tips his head back to gargle": the mouth open at the sky
+    ("gargl", r"\bgargl(?:e|es|ed|ing)\b", "mouth open"),
+    # "his brows had come down", "her brows slowly came down": the auxiliary and the adverb between a part and its
+    # movement kept the direction out of the part's reach
+    (("had", "has", "have", "slowly", "quickly", "gradually", "suddenly", "finally"),
+     r"\b((?:eye)?brows?|(?:eye)?lids|eyes|corners|mouth|jaw|lips|head|chin)\s+(?:(?:had|has|have)\s+)?(?:(?:slowly|quickly|gradually|suddenly|finally|then|just)\s+)?"
+     r"(?=(?:come|came|comes|gone|go|goes|went|drawn|drew|sunk|sank|crept|creep|creeps|risen|rose|rises|moved|move|moves|dropped|drop|drops|lifted|lift|lifts)\s+(?:up|down|together|in|apart|back|open|shut)\b)",
+     r"\1 "),
+    # "brows locked low", "jaw locked shut": held in that place, not held at rest
+    ("locked", r"\b((?:eye)?brows?|jaw|lips|mouth|eyes|gaze|stare|smile|grin)\s+locked\s+(?=(?:low|down|up|high|together|tight|shut|open|wide|forward|in\s+a)\b)",
+     r"\1 "),
+    # "without a flicker apart from one slow blink": what is excepted is not denied with the rest
+    (("apart", "except", "save for", "but for"), r"\s*,?\s*\b(?:apart\s+from|except(?:\s+for)?|save\s+for|but\s+for)\b", " , but "),
+    # "eyelids fluttering", "eyes flutter": the lids half drop and lift (train: blink 0.3-0.45), not nothing
+    ("flutter", r"\b((?:eye)?lids|eyes)\s+(?:flutter|flutters|fluttering|fluttered)\b(?!\s+(?:shut|closed|open|half|up|down|and\s+(?:open|close|shut|then|half)|,?\s*then))", "lids slightly lowered"),
+    # "lids half down": half closed (not the gaze half down)
+    ("half", r"\b((?:eye)?lids)\s+half\s+(?:down|lowered|dropped)\b", r"\1 half closed"),
+    # "no cap", "stop the cap" (slang: no lie, stop lying): emphasis, not a denial of the face after it
+    ("cap", r"\b(?:stop\s+the\s+cap|stop\s+capping|no\s+cap)\b", " "),
+    # "head drawn back", "pulls her head back", "chin tilted back": the head goes back (train: pitch -0.05 to -0.12 on a
+    # recoil), not nothing, and a chin tilted back is no sideways tilt
+    (("back",), r"\b(?:head\s+(?:drawn|pulled|pulling|pulls|drawing|draws|drew|jerks|jerked|jerking|snaps|snapped|rears|reared|rearing)"
+     r"|(?:draws|drew|drawn|drawing|pulls|pulled|pulling|jerks|jerked|rears|reared)\s+(?:her|his|their|my|your|the)\s+head"
+     r"|chin\s+(?:tilted|tipped|tilts|tips|tilting|tipping|angled|cocked))\s+back\b", " head back "),
+    # "nose up", "nose lifted", "nose in the air": the nose wrinkled and the head tipped back a little (train: sneer
+    # 0.55, pitch -0.08 to -0.2)
+    (("nose",), r"(?<!turn\s)(?<!turns\s)(?<!turned\s)(?<!turning\s)\bnose\s+(?:up|lifted|raised)\b(?!\s+(?:and|to|at)\b)",
+     " nose wrinkled , head back "),
+    # "puffs his chest out": pride in the body, not the cheeks puffed
+    ("chest", r"\bpuff(?:s|ed|ing)?\s+(?:out\s+)?(?:her|his|their|my|your|the)\s+chest(?:\s+out)?\b", " proud "),
+    # "she scoffs": a dismissive, scornful snort
+    ("scoff", r"\bscoff(?:s|ed|ing)?\b", " scornful snort "),
+    # "lips pursed and pulled left", "pursed lips to the left", "mouth shoved over to her left", "mouth goes to the
+    # side": the lips shift that way (train: 0.45), kept with the pucker; a side read for the pucker alone was lost
+    (("left", "right", "side"), r"\b(?:(pursed|puckered|pouted)\s+(?:lips|mouth)|(?:lips|mouth|gob)\s+(?:all\s+)?(pursed|puckered|pouted|pushed\s+out"
+     r"|screwed|shoved|scrunched|squashed|squished|dragged|pulled|drawn|pushed|twisted|goes|went|slides|slid|shifts|shifted))"
+     r"(?:\s+(?:and\s+)?(?:pulled|dragged|pushed|drawn|shoved))?\s+(?:over\s+|off\s+)?(?:to\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
+     r"(left|right|side|sideways)(?:\s+side)?\b",
+     lambda m: ("lips pursed , " if (m.group(1) or m.group(2) or "").split()[0] in ("pursed", "puckered", "pouted", "pushed") else "")
+     + f"mouth pulled to the {m.group(3) if m.group(3) in ('left', 'right') else 'left'}"),
+    # "a mouth like a cat's bum", "like a hen's bottom": the lips pursed tight in disapproval
+    (("bum", "bottom", "arse", "backside"), r"\b(?:mouth|lips)\s+(?:went\s+|goes\s+|go\s+|was\s+|were\s+|is\s+|are\s+|pursed\s+|puckered\s+)?like\s+(?:a\s+)?"
+     r"(?:cat|cats|cat's|hen|hens|hen's|chicken's|dog's)\s+(?:bum|bottom|arse|backside|bumhole|bum\s+hole)\b", " cat's bum mouth "),
+    # "eyes a bit down", "head a touch back": the size between a part and its direction kept them apart
+    (("little", "bit", "touch", "tad", "fraction", "shade", "hair"),
+     r"\b((?:eye)?brows?|eyes|gaze|(?:eye)?lids|head|chin|jaw|lips|mouth|corners)\s+(a\s+(?:little|bit|touch|tad|fraction|shade|hair)(?:\s+bit)?)"
+     r"\s+(down|up|back|forward|together|apart|low|high|wide)\b", r"\1 \3 \2"),
+    # "lips pressed and pulled thin", "pulled thin and wide": stretched thin, not only pressed
+    ("thin", r"\b(?:pulled|drawn|dragged|tugged)\s+thin\b", "stretched thin"),
+    # "an oh-no teeth-clench": the teeth clenched
+    ("clench", r"\bteeth[\s-]+clench(?:es)?\b", "teeth clenched"),
+    # "an oh-no face", "oh no, teeth clenched": alarm, not 'no' denying what follows (a quoted "'oh no'" is speech)
+    (("oh", "uh"), r"(?<!['\"])\b(?:oh|uh)[\s-]+(?:no|oh)\b(?!['\"])", " alarmed , "),
+    # "lips rolled tightly inward": rolled in, whatever the adverb between
+    (("inward", "tightly", "tight", "firmly"), r"\b(lips|lip|mouth)\s+(rolled|rolls|rolling|roll|tucked|tucks|sucked|drawn)\s+(?:(?:tightly|tight|firmly|hard|right)\s+)?"
+     r"(?:inward|inwards|in)\b", r"\1 \2 in"),
+    # "lips zipped", "he zipped his lips": pressed and rolled in (train: press 0.35-0.6, roll 0.3-0.45)
+    ("zip", r"\b(?:(?:lips|mouth)\s+(?:are\s+|r\s+|is\s+|was\s+|were\s+|now\s+)?zipped(?:\s+shut)?|zip(?:s|ped|ping)?\s+(?:her|his|their|my|your|the)\s+(?:lips|mouth)(?:\s+shut)?)\b",
+     " lips pressed , lips rolled in "),
+    # "lower lip caught under the teeth", "chewing her lip", "lower lip gnawed": the lower lip bitten (rolled in)
+    (("lip",), r"\b(?:(?:lower|bottom)\s+lip\s+(?:is\s+|was\s+)?(?:caught|trapped|pinned|held)\s+(?:under|between|in)\s+(?:her|his|their|my|your|the)\s+"
+     r"(?:upper\s+|top\s+|front\s+)?teeth|(?:(?:lower|bottom)\s+)?lip\s+(?:gnawed|chewed|chewing|gnawing)|(?:gnaw|gnaws|gnawed|gnawing|chews|chewed|chewing|chew)"
+     r"\s+(?:on\s+|at\s+)?(?:her|his|their|my|your|the)\s+(?:lower\s+|bottom\s+)?lip)\b", " bites her lower lip "),
+    # "she holds his gaze, unblinking": the eyes held a little wide (train: 0.15-0.45), where no width is said
+    ("unblink", r"\bunblinking(?:ly)?\b", lambda m: m.group(0) if re.search(r"\bwide|\bstar(?:e|es|ed|ing)\b", m.string) else "eyes slightly wide"),
+    # "he strains against the stuck door", "Straining.", "grunting with effort": a body's effort shows as a screwed-up
+    # face with the lips clamped (train: brows down 0.5, squint 0.6, press 0.7); not "eyes straining upward" (a part's
+    # own word), "straining to hear" (listening) or "a strained smile" (forced)
+    (("strain", "effort", "exertion"), r"\b(?:strain|strains|straining|exertion|with\s+(?:great\s+|visible\s+|real\s+|huge\s+|the\s+)?effort)\b", _bodily_effort),
+    # "strain for the high note", "the top shelf": a thing's height, not a movement up
+    (("high", "top"), r"\b(?:high|top|highest)\s+(note|notes|pitch|register|shelf|shelves|c)\b", r"\1"),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
-    # (not "head turns left and up": that order reads both for the head, the other does not)
+    # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
-     lambda m: m.group(0) if m.group(1) else f"{m.group(3)} and {m.group(2)}"),
+     lambda m: f"{m.group(1)}{m.group(3)} , head turned to the {m.group(2)}" if m.group(1) else f"{m.group(3)} and {m.group(2)}"),
 ))
 
 
