@@ -249,7 +249,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("determination", 0.6) for w in ("gravity", "seriousness", "deliberation", "thinking", "grave", "solemn")},
     **{w: ("anger", 1.0) for w in ("murderous", "seething", "fuming", "steely", "menacing", "threatening", "vicious", "savage", "thunderous", "wrathful")},
     **{w: ("excitement", 1.0) for w in ("whoop", "cheer", "jubilation", "exuberant", "overexcited", "hyped", "psyched")},
-    **{w: ("anger", 0.7) for w in ("exasperated", "exasperation", "impatient", "impatience", "irritable", "peeved", "miffed", "grouchy", "cranky", "fed up", "sullen", "sulky", "huffy", "disapproving", "disapproval", "disapprove", "reproachful", "reproach", "displeased")},
+    **{w: ("anger", 0.7) for w in ("exasperated", "exasperation", "impatient", "impatience", "irritable", "peeved", "miffed", "grouchy", "cranky", "fed up", "sullen", "sulky", "stroppy", "strop", "huffy", "disapproving", "disapproval", "disapprove", "reproachful", "reproach", "displeased")},
     **{w: ("anger", 1.3) for w in ("furious", "rage", "enraged", "livid", "fury", "outraged", "irate")},
     # held-in anger ("sat simmering", "a smouldering look"): the brows down and the lips pressed shut, as set resolve
     # shows it, without the open anger's raised upper lip
@@ -266,7 +266,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("tenderness", 1.0) for w in ("tender", "tenderness", "love", "loving", "affection", "affectionate", "fond", "fondness", "gentle", "kind", "nostalgic", "nostalgia", "grateful", "gratitude")},
     **{w: ("shyness", 1.0) for w in ("shy", "shyness", "bashful", "coy", "timid", "meek", "sheepish", "embarrassed", "embarrassment", "awkward", "flustered")},
     **{w: ("shame", 1.0) for w in ("shame", "ashamed", "guilt", "guilty", "remorse", "remorseful", "humiliated", "humiliation", "defeated", "defeat")},
-    **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy", "wear out", "wipe out", "knackered", "dead on feet", "bone tired")},
+    **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy", "wear out", "wipe out", "knackered", "dead on feet", "bone tired", "peaky")},
     **{w: ("boredom", 1.0) for w in ("bored", "boredom", "boring", "indifferent", "indifference", "apathetic", "uninterested", "disinterested", "unimpressed")},
     **{w: ("relief", 1.0) for w in ("relief", "relieved", "reassured")},
     **{w: ("excitement", 1.0) for w in ("excited", "excitement", "enthusiastic", "enthusiasm", "exhilarated", "giddy", "triumphant", "triumph", "elation")},

@@ -1187,14 +1187,23 @@ _EFFORT_NOT_AFTER_RE = re.compile(r"\s+(?:to\s+(?:hear|see|listen|catch|make|rea
 
 
 def _bodily_effort(m: re.Match) -> str:
-    """"He strains against the door", "grunting with effort": a face of effort, unless the straining is a part's
+    """"He strains against the door", "Straining.": a face of effort, unless the straining is a part's
     own ("eyes straining upward") or the senses' ("straining to hear")."""
     before = m.string[max(0, m.start() - 20) : m.start()]
     if m.string.strip() == m.group(0):
         return m.group(0)  # the lexicon's own word ('strain' is a word of intensity there), read alone
-    if _EFFORT_PART_BEFORE_RE.search(before) or _EFFORT_NOT_AFTER_RE.match(m.string, m.end()):
+    if (_EFFORT_PART_BEFORE_RE.search(before) or _EFFORT_NOT_AFTER_RE.match(m.string, m.end())
+            or re.search(r"\b(?:with|\w+ing)\s+$", before)):  # "chewing strain", "with strain": how a movement goes
         return m.group(0)
     return " face screwed up , lips clamped , "
+
+
+def _through_the_teeth(m: re.Match) -> str:
+    """"(sweetly, through her teeth)", "she hisses through her teeth": said with the teeth clenched; "sucks air in
+    through his teeth" and "whistles through his teeth" keep their own reading."""
+    if re.search(r"\b(?:air|breath|in|whistl\w*|suck\w*|spit\w*|inhal\w*|draw\w*|drew)\s+(?:\w+\s+)?$", m.string[max(0, m.start() - 30) : m.start()]):
+        return m.group(0)
+    return "through gritted teeth"
 
 
 class _Rewrite(NamedTuple):
@@ -2086,8 +2095,6 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # not the lips shifted sideways ("mouth moving a little to one side" keeps its side)
     (("going", "moving"), r"\b(?:mouth|lips|jaw)\s+(?:going|moving)\b(?!\s+(?:to|dry|slack|tight|thin|flat|still|wide|round|soft|hard|slightly|a\b|into"
      r"|up|down|white|numb|side|sideways|left|right|over|across|around|toward|towards|back|forward|away|in\b|out\b))", " mouth open "),
-    # "lost for words": speechless
-    ("lost", r"\blost\s+for\s+words\b", "speechless"),
     # "he tips his head back to gargle": the mouth open at the sky
     ("gargl", r"\bgargl(?:e|es|ed|ing)\b", "mouth open"),
     # "his brows had come down", "her brows slowly came down": the auxiliary and the adverb between a part and its
@@ -2125,7 +2132,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("left", "right", "side"), r"\b(?:(pursed|puckered|pouted)\s+(?:lips|mouth)|(?:lips|mouth|gob)\s+(?:all\s+)?(pursed|puckered|pouted|pushed\s+out"
      r"|screwed|shoved|scrunched|squashed|squished|dragged|pulled|drawn|pushed|twisted|goes|went|slides|slid|shifts|shifted))"
      r"(?:\s+(?:and\s+)?(?:pulled|dragged|pushed|drawn|shoved))?\s+(?:over\s+|off\s+)?(?:to\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
-     r"(left|right|side|sideways)(?:\s+side)?\b",
+     r"(left|right|side)(?:\s+side)?\b",
      lambda m: ("lips pursed , " if (m.group(1) or m.group(2) or "").split()[0] in ("pursed", "puckered", "pouted", "pushed") else "")
      + f"mouth pulled to the {m.group(3) if m.group(3) in ('left', 'right') else 'left'}"),
     # "a mouth like a cat's bum", "like a hen's bottom": the lips pursed tight in disapproval
@@ -2151,14 +2158,29 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("lip",), r"\b(?:(?:lower|bottom)\s+lip\s+(?:is\s+|was\s+)?(?:caught|trapped|pinned|held)\s+(?:under|between|in)\s+(?:her|his|their|my|your|the)\s+"
      r"(?:upper\s+|top\s+|front\s+)?teeth|(?:(?:lower|bottom)\s+)?lip\s+(?:gnawed|chewed|chewing|gnawing)|(?:gnaw|gnaws|gnawed|gnawing|chews|chewed|chewing|chew)"
      r"\s+(?:on\s+|at\s+)?(?:her|his|their|my|your|the)\s+(?:lower\s+|bottom\s+)?lip)\b", " bites her lower lip "),
-    # "she holds his gaze, unblinking": the eyes held a little wide (train: 0.15-0.45), where no width is said
-    ("unblink", r"\bunblinking(?:ly)?\b", lambda m: m.group(0) if re.search(r"\bwide|\bstar(?:e|es|ed|ing)\b", m.string) else "eyes slightly wide"),
-    # "he strains against the stuck door", "Straining.", "grunting with effort": a body's effort shows as a screwed-up
+    # "he strains against the stuck door", "Straining.": a body's effort shows as a screwed-up
     # face with the lips clamped (train: brows down 0.5, squint 0.6, press 0.7); not "eyes straining upward" (a part's
     # own word), "straining to hear" (listening) or "a strained smile" (forced)
-    (("strain", "effort", "exertion"), r"\b(?:strain|strains|straining|exertion|with\s+(?:great\s+|visible\s+|real\s+|huge\s+|the\s+)?effort)\b", _bodily_effort),
+    (("strain", "exertion"), r"\b(?:strain|strains|straining|exertion)\b", _bodily_effort),
     # "strain for the high note", "the top shelf": a thing's height, not a movement up
     (("high", "top"), r"\b(?:high|top|highest)\s+(note|notes|pitch|register|shelf|shelves|c)\b", r"\1"),
+    # "Press, squint, flare.": a bare movement word as an item of a terse list names its usual part
+    (("press", "flare", "purse"), r"(?:^|(?<=[,;:.+]))\s*(press|flare|purse)\s*(?=[,;.+]|$)",
+     lambda m: m.group(0) if m.string.strip() == m.group(1) else {"press": " lips pressed ", "flare": " nostrils flared ", "purse": " lips pursed "}[m.group(1)]),
+    # "(sweetly, through her teeth)": words said through the teeth are said with them clenched (not air sucked in
+    # through them, nor a whistle)
+    ("teeth", r"\bthrough\s+(?:her|his|their|my|your)\s+teeth\b", _through_the_teeth),
+    # "sour as a lemon", "sour as a crab apple": the lips puckered on a sour face
+    ("sour", r"\bsour\s+as\s+(?:a\s+|an\s+)?(?:lemon|lemons|crab\s+apple|crabapple|vinegar|pickling\s+vinegar|a\s+pickle|pickle)\b", " sour , lips puckered "),
+    # "her lip trembled like a jelly that hadn't set": a denial inside a simile's relative clause is the thing
+    # compared, not the face
+    ("like", r"\blike\s+(?:a|an|the|some)\s+[a-z'-]+(?:\s+[a-z'-]+)?\s+(?:that|which|who)\s+(?:[a-z'-]+\s+){0,3}?"
+     r"(?:hadn't|hasn't|haven't|didn't|doesn't|don't|won't|wasn't|isn't|weren't|aren't|couldn't|can't|had\s+not|has\s+not|did\s+not|never|not)\b[^,.;:!?]*",
+     " "),
+    # "cream crackered": rhyming slang for knackered
+    ("cracker", r"\bcream[\s-]+crackered\b", "knackered"),
+    # "in a right strop", "a right state" (British: a real one): no side
+    ("right", r"\b(a|in\s+a)\s+right\s+(?=(?:strop|state|mess|laugh|pickle|muppet|nightmare|pain|moan|grump|mood|huff|tizzy|sulk|old|proper|misery|face)\b)", r"\1 real "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
