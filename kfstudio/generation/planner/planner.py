@@ -2346,12 +2346,11 @@ _EYE_YAWS = [ch.channel_index("LeftEyeYaw"), ch.channel_index("RightEyeYaw")]
 _JAW_OPENERS = [ch.channel_index(n) for n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")]
 
 
-def _round5_post(text: str, values: np.ndarray, understood: set[str], explanation: list[str], sound: bool = False,
-                 said: np.ndarray | None = None) -> np.ndarray:
+def _round5_post(text: str, values: np.ndarray, understood: set[str], explanation: list[str], sound: bool,
+                 said: np.ndarray) -> np.ndarray:
     """Constraints the text states about whole regions, applied after every word has been read (issue 11,
     QA round 5): a locked head, one 'away' side for head and eyes, a shut mouth, one brow only. ``said``: the
-    channels this line's words set (None: all); a head and eyes carried over from the keyframe before are kept
-    as they were."""
+    channels this line's words set; a head and eyes carried over from the keyframe before are kept as they were."""
     head = values[_HEAD_CHANNELS]
     if _HEAD_LOCK_RE.search(text):
         if np.any(head != 0):
@@ -2362,7 +2361,7 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
         values[[_HEAD_CHANNELS[0], _HEAD_CHANNELS[2]]] = 0.0
         explanation.append("the text keeps the head facing front: head yaw and roll at rest")
     yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
-    words_turned = said is None or bool(said[_HEAD_CHANNELS[0]] and said[_EYE_YAWS[0]])
+    words_turned = bool(said[_HEAD_CHANNELS[0]] and said[_EYE_YAWS[0]])
     if (yaw * eyes < 0 and words_turned and not _SIDE_WORD_RE.search(text)
             and (_AWAY_RE.search(text) or not _EYES_BACK_RE.search(text))):
         # "gives her the cold shoulder, looking away", "glances sideways, head turning with it": no side named, so

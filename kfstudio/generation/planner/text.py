@@ -1206,6 +1206,12 @@ def _through_the_teeth(m: re.Match) -> str:
     return "through gritted teeth"
 
 
+#: Work of the hands or body that can go "furiously" (typing, scribbling, scrubbing ...): a pace, not a feeling
+_BUSY_WORK = (r"(?:typ|scribbl|writ|pedal|work|scrub|knit|sew|paddl|dig|sketch|stir|whisk|row|pump|text|tap|click|hammer|saw|sand|polish"
+              r"|wip|chop|tidy|tidi|clean|scrawl|draw|edit|cod|search|rummag|flip|leaf|swip|scroll|jott?|not|calculat|count|chew|knead"
+              r"|sweep|paint)\w*")
+
+
 class _Rewrite(NamedTuple):
     """One rewrite rule: it runs only when ``gate`` (a word it needs, or a tuple of alternatives; "" = always)
     is in the text (speed)."""
@@ -2061,11 +2067,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("blink", "tears"), r"\b(?:blinks|blinked|blinking|blink)\s+back\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?tears\b",
      " eyes welling up , lids slightly lowered "),
     # "typing furiously", "furiously scribbling notes": the work's pace and focus, not fury at someone
-    ("furious", r"\b(?:furiously\s+((?:typ|scribbl|writ|pedal|work|scrub|knit|sew|paddl|dig|sketch|stir|whisk|row|pump|text|tap|click"
-     r"|hammer|saw|sand|polish|wip|chop|tidy|tidi|clean|scrawl|draw|edit|cod|search|rummag|flip|leaf|swip|scroll|jott?|not|calculat"
-     r"|count|chew|knead|sweep|paint)\w*)|((?:typ|scribbl|writ|pedal|work|scrub|knit|sew|paddl|dig|sketch|stir|whisk|row|pump|text|tap"
-     r"|click|hammer|saw|sand|polish|wip|chop|tidy|tidi|clean|scrawl|draw|edit|cod|search|rummag|flip|leaf|swip|scroll|jott?|not"
-     r"|calculat|count|chew|knead|sweep|paint)\w*(?:\s+(?:away|on|notes|down|at\s+(?:the|a|her|his|their|my|your)\s+\w+))?)\s+furiously)\b",
+    ("furious", rf"\b(?:furiously\s+({_BUSY_WORK})|({_BUSY_WORK}(?:\s+(?:away|on|notes|down|at\s+(?:the|a|her|his|their|my|your)\s+\w+))?)\s+furiously)\b",
      lambda m: f"{m.group(1) or m.group(2)} intently"),
     # "nods furiously": eager agreement, not anger
     ("furious", r"\b(nod(?:s|ded|ding)?)\s+furiously\b|\bfuriously\s+(nod(?:s|ded|ding)?)\b", lambda m: f"{m.group(1) or m.group(2)} eagerly"),
