@@ -856,7 +856,12 @@ EXPRESSION_WORDS.update(dict.fromkeys(["suck air through teeth", "suck air in th
 EXPRESSION_WORDS.update(dict.fromkeys(["buzz for", "absolutely buzz", "proper buzz", "full of bean"], "emotion_excitement"))
 EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
 #: "po-faced", "poker-faced", "stone-faced": a face kept deliberately straight -- the lips held lightly together
-EXPRESSION_WORDS.update(dict.fromkeys(["po face", "poker face", "stone face", "stony face", "straight face"], "lips_press"))
+EXPRESSION_WORDS.update(dict.fromkeys(["po face", "stone face", "stony face", "straight face"], "lips_press"))
+#: "(deadpan)", "a poker face": the lips set lightly together and nothing else (train: press 0.08-0.25), not a face
+#: at rest that the learned layer would fill with a guess
+CONCEPTS.update([_c("straight_face", _AU({24: 0.65, 17: 0.35}), "mouth", 0.3, label="straight face")])
+EXPRESSION_WORDS.update(dict.fromkeys(["deadpan", "poker face", "poker-faced"], "straight_face"))
+NEUTRAL_WORDS.difference_update({"deadpan", "poker face"})
 #: "his face is unreadable", "an inscrutable look": the same straight face, kept so that nothing shows
 EXPRESSION_WORDS.update(dict.fromkeys(["unreadable", "inscrutable"], "lips_press"))
 #: "chuffed to bits", "thrilled to bits": 'to bits' after a feeling is "completely", not "a bit"

@@ -701,9 +701,12 @@ class _Matcher:
                         # happens, not the cheeks or lips sucked in
                         del s.roles["action"]
         if not any("side" in o.roles or o.roles.get("action") in ("left", "right", "side", "turn") for o in out):
-            for s in out:  # "lips moving silently as she counts": the lips move as they talk, not sideways
+            for s in out:  # "lips moving silently as she counts": the lips move as they talk, not sideways; "his mouth
+                # moves but no sound comes" too: lips that just "move", with no side or direction, are talking
                 if s.roles.get("action") in ("motion", "clench") and lemmas[s.start] in ("move", "work") and s.start == s.end and any(
-                        o.roles.get("part") in ("lips", "mouth") for o in out) and any(l in _SPEAKING for l in lemmas):
+                        o.roles.get("part") in ("lips", "mouth") for o in out) and (
+                        any(l in _SPEAKING for l in lemmas)
+                        or (lemmas[s.start] == "move" and not any(l in ("side", "sideways", "left", "right", "l", "r", "only") for l in lemmas))):
                     s.roles["action"] = "talk"
         for s in out:  # "milk that's on the turn", "the tide on the turn": going off, not a head turn
             if (s.roles.get("action") == "turn" and s.start >= 1 and texts[s.start - 1].lower() == "on"

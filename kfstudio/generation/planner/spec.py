@@ -121,7 +121,13 @@ _LONGEST = max(len(k) for k in WORDS)
 _SIDES = {"l": "Left", "left": "Left", "r": "Right", "right": "Right"}
 _CONNECTORS = {"at", "=", ":", "@", "to", "->", "of"} | set(
     "settle settles stay stays hold holds ease eases drop drops rise rises go goes relax relaxes fall falls"
-    " open opens lift lifts is".split())
+    " open opens lift lifts is build builds grow grows ramp ramps climb climbs creep creeps come comes peak peaks"
+    " reach reaches swell swells".split())
+#: "L brow only, up .6": the part and its direction with "only" between them (read as "L brow up .6": a value typed
+#: alone leaves the rest at rest anyway)
+_ONLY_BETWEEN_RE = re.compile(
+    r"(?i)\b((?:brows?|eyebrows?|lids?|eyelids?|eyes?|corners?|jaw|smile|lips?|mouth|head)\s*)only\s*,?\s*"
+    r"(up|down|open|shut|closed|wide|out|in|left|right|l|r)\b")
 _UNITS = re.compile(r"^(?:x|times?|s|secs?|seconds?|ms|f|frames?|fps|deg|degrees?|°|min|minutes?|beats?)$", re.IGNORECASE)
 _RIG_PREFIX = re.compile(r"^(?:eye|jaw|mouth|brow|cheek|nose|tongue|head|lefteye|righteye)[a-z]", re.IGNORECASE)
 #: Abbreviations animators type inside a rig name ("jawFwd", "browOuterUpLft", "mouthSmile_Rt", "jawfwd")
@@ -307,6 +313,7 @@ def _split_phrase(toks: list[_Tok], name: int, direction: int) -> tuple[int, dic
 def read_specs(description: str) -> SpecReading:
     """The explicit channel values in ``description`` (see the module docstring)."""
     text = re.sub(r"(?i)\bAU\s+(\d{1,2})\b", r"AU\1", vertical_arrows(description))
+    text = _ONLY_BETWEEN_RE.sub(r"\1\2", text)
     toks = [_Tok(m.lastgroup or "punct", m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     specs: list[Spec] = []
     used: list[tuple[int, int]] = []  # token index ranges taken by a value

@@ -224,6 +224,16 @@ _NOT_INFLECTED = frozenset({
     "copper", "pepper", "kitten", "mitten", "button", "cotton", "glutton",
     # ... and words that look like the comparative of another ("sober" is no more sobbing, "number" no more numb)
     "sober", "number", "numbers",
+    # ... and nouns of people and things made from a lexicon verb, whose verb they are not ("weighing the offer" is no
+    # turning away, "the archer" no arched brow, "a shower" no show, "bother" no "both"); the FACS names keep theirs
+    # ("brow raiser", "lip stretcher", "lip sucker", "dimpler": the action unit's movement)
+    "offer", "offers", "keeper", "keepers", "streamer", "streamers", "shower", "showers", "caller", "callers", "jumper",
+    "jumpers", "drawer", "drawers", "master", "masters", "bother", "builder", "builders", "locker", "lockers", "archer",
+    "archers", "starter", "starters", "walker", "walkers", "killer", "killers", "spoiler", "spoilers", "inhaler", "beer",
+    "challenger", "dryer", "freezer", "chewer", "eater", "eaters", "sticker", "stickers", "roller", "rollers", "charter",
+    "finder", "hawker", "shaker", "shakers", "sneezer", "dipper", "cleaner", "cleaners", "sparkler", "sparklers",
+    "dropper", "sniffer", "climber", "climbers", "chipper", "twitcher", "twister", "lifer", "ticker",
+    "clicker", "handler", "breaker", "angler", "pager", "banker", "fighter", "fighters", "sweater", "loser", "losers",
     # ... and words whose stem is a negation ("her notes" are no "not", "noted" no "not")
     "note", "notes", "noted", "noting",
 })
@@ -994,11 +1004,13 @@ def _au_side_words(m: re.Match) -> str:
 #: One line of a screenplay: an optional CHARACTER NAME, a parenthetical, then what is said ("(deadpan) I
 #: love it."). Spoken when it opens as speech does (I, you, we, yes, oh ...) and names no part of the face.
 _PAREN_LINE_RE = re.compile(
-    r"^\s*(?:[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}\s*)?(\([^()]{0,80}[A-Za-z]{2}[^()]{0,80}\))\s*(?P<line>[^()]+?)\s*$")
+    r"^\s*(?:[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}\s*:?\s*)?(\([^()]{0,80}[A-Za-z]{2}[^()]{0,80}\))\s*(?P<line>[^()]+?)\s*$")
 #: (a parenthetical has words: "(⊙_⊙) what did I just watch" is an emoticon and a reaction, both read)
 _SPOKEN_RE = re.compile(
     r"^[\"'\u201c]?(?:i|i'm|i'll|i've|i'd|you|you're|you've|we|we're|we'll|me|my|your|our|it's|that's|this|don't|can't|"
-    r"yes|yeah|no|nope|oh|ah|well|please|thanks|thank|sorry|hey|hi|hello|okay|ok|sure|fine|really|what|why|how|who|where)\b",
+    r"yes|yeah|no|nope|oh|ah|well|please|thanks|thank|sorry|hey|hi|hello|okay|ok|sure|fine|really|what|why|how|who|where|"
+    r"great|good|nice|lovely|perfect|wonderful|brilliant|fantastic|whatever|right|wow|huh|hmm|um|uh|mm|listen|look|come|"
+    r"let's|he's|she's|they're|there's|here's|of\s+course|never\s+mind)\b",
     re.IGNORECASE)
 _BODY_WORD_RE = re.compile(r"\b(?:face|head|brows?|eyebrows?|eyes?|lids?|gaze|mouth|lips?|jaw|chin|cheeks?|nose|teeth|tongue|"
                            r"smiles?|smiling|frowns?|frowning|looks?|looking|glances?|nods?|shakes?|winks?)\b", re.IGNORECASE)
@@ -1204,6 +1216,23 @@ def _through_the_teeth(m: re.Match) -> str:
     if re.search(r"\b(?:air|breath|in|whistl\w*|suck\w*|spit\w*|inhal\w*|draw\w*|drew)\s+(?:\w+\s+)?$", m.string[max(0, m.start() - 30) : m.start()]):
         return m.group(0)
     return "through gritted teeth"
+
+
+def _hard_eyes(m: re.Match) -> str:
+    """"eyes hard", "a hard stare": the eyes hardened; "shuts his eyes hard" stays a squeeze."""
+    if re.search(r"\b(?:shut|shuts|shutting|close|closes|closed|closing|squeez\w*|screw\w*|scrunch\w*|clench\w*|rub\w*|press\w*|blink\w*)"
+                 r"\s+(?:\w+\s+)?$", m.string[max(0, m.start() - 30) : m.start()]):
+        return m.group(0)
+    return " eyes slightly narrowed , brows slightly lowered "
+
+
+def _side_of_face(m: re.Match) -> str:
+    """"the left side of her face scrunches": that side of the face ("the left face", which the planner reads as the
+    face's movement on that side); after a path word ("a grin creeps up the right side of his face") only the side,
+    so the path's "up" does not lift the face."""
+    if re.search(r"\b(?:up|down|across|along|over)\s+$", m.string[max(0, m.start() - 12) : m.start()]):
+        return f" the {m.group(1)} "
+    return f" the {m.group(1)} face "
 
 
 #: Work of the hands or body that can go "furiously" (typing, scribbling, scrubbing ...): a pace, not a feeling
@@ -2183,6 +2212,28 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("cracker", r"\bcream[\s-]+crackered\b", "knackered"),
     # "in a right strop", "a right state" (British: a real one): no side
     ("right", r"\b(a|in\s+a)\s+right\s+(?=(?:strop|state|mess|laugh|pickle|muppet|nightmare|pain|moan|grump|mood|huff|tizzy|sulk|old|proper|misery|face)\b)", r"\1 real "),
+    # "the smile doesn't quite make it to the left side of his face": the movement on the other side only
+    (("make it", "reach", "get to", "spread"), r"\b(?:does\s*n[o']?t|did\s*n[o']?t|do\s*n[o']?t|never|won't|can't|cannot)\s+(?:quite\s+|really\s+|fully\s+|even\s+)?"
+     r"(?:(?:make|makes|made)\s+it|reach(?:es|ed)?|get|gets|got|spread(?:s)?|climb(?:s|ed)?|go|goes|went)\s+(?:up\s+)?(?:to|into|across|over)?\s*(?:the|his|her|their|its|my|your)\s+(left|right)"
+     r"(?:\s+(?:side|half|corner))?(?:\s+of\s+(?:the|his|her|their|its|my|your)\s+(?:face|mouth))?\b",
+     lambda m: " only on the " + ("right" if m.group(1) == "left" else "left") + " "),
+    # "a grin creeps up the right side of his face", "the left half of her face jerks": where on the face the movement
+    # is, not the face turned to that side (train and dev: none of the 20-odd such lines turns the head)
+    (("side of", "half of"), r"\b(?:the\s+|his\s+|her\s+|their\s+|its\s+|my\s+|your\s+)?(?:whole\s+|entire\s+)?(left|right)\s+(?:side|half)"
+     r"\s+of\s+(?:the|his|her|their|its|my|your)\s+face\b", _side_of_face),
+    # "his mouth drops into a round O": the jaw drops, the lips round (train: jaw 0.35-0.5, funnel 0.2-0.4); not the
+    # corners dropping into a frown
+    ("into", r"\b(?:mouth|lips)\s+(drops?|dropped|dropping|falls?|fell|falling)\s+(?=into\s+(?:an?\s+)?(?:(?:round|little|perfect|small|big|wide|silent)\s+)*"
+     r"(?:o|oh|oval|circle)\b)", r"jaw \1 "),
+    # "chin down, eyes hard", "a hard stare": eyes hardened (train: brows down 0.15-0.45, squint 0.2-0.3), not a wide
+    # stare; "eyes hard left" is a look, "shuts his eyes hard" a squeeze
+    ("hard", r"\b(?:(?:a|the|his|her|their|my|your|one)\s+)?(?:cold\s+|long\s+)?hard\s+(?:stare|look|glare|gaze)\b(?!\s*,?\s*wide)"
+     r"|\beyes\s+(?:are\s+|were\s+|is\s+|go\s+|gone\s+|turn\s+|went\s+)?hard\b(?!\s*,?\s*(?:to|toward|towards|at|on|left|right|l|r|up|down|sideways|forward|ahead|front|over)\b)",
+     _hard_eyes),
+    # "lips pressed, nothing else moves", "eye roll, nothing else moving": the rest of the face still, not the part
+    # before it moving (it had shifted the lips to one side, or the eyes); "not a muscle moves" too
+    (("nothing", "muscle"), r"\b(?:nothing|not\s+(?:a|one)\s+(?:single\s+)?muscle)\s+(?:else\s+)?(?:at\s+all\s+)?(?:is\s+|was\s+|even\s+)?"
+     r"(?:moves|moving|moved|move|stirs|stirring|stirred|budges|budging|budged)\b", " nothing else "),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",

@@ -333,7 +333,10 @@ _ONLY = re.compile(
 )
 _NO_EMOTION = re.compile(
     r"\b(?:not\s+(?:a|one)\s+(?:hint|trace|flicker|shred|sign|bit)\s+of|no|without(?:\s+(?:a|any))?|zero)\s+(?:(?:visible|real|outward)\s+)?"
-    r"(?:emotion|expression|feeling|reaction)s?\b(?!\s+(?:of|but|except))",
+    r"(?:emotion|expression|feeling|reaction)s?\b(?!\s+(?:of|but|except))"
+    # "(deadpan)", "poker-faced", "expressionless": a face kept straight on purpose (the planner's light press stays)
+    r"|\b(?:deadpan|poker[\s-]+face(?:d)?|po[\s-]+faced|ston(?:e|y)[\s-]+faced|expressionless|impassive|emotionless)\b"
+    r"(?![\s,]*(?:but|until|except|save|then|gives?\s+way|cracks?|breaks?|slips?)\b)",
     re.IGNORECASE,
 )
 #: the regions a part named after "only" may move in (a head that turns takes the eyes with it; an eye
