@@ -2234,6 +2234,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # before it moving (it had shifted the lips to one side, or the eyes); "not a muscle moves" too
     (("nothing", "muscle"), r"\b(?:nothing|not\s+(?:a|one)\s+(?:single\s+)?muscle)\s+(?:else\s+)?(?:at\s+all\s+)?(?:is\s+|was\s+|even\s+)?"
      r"(?:moves|moving|moved|move|stirs|stirring|stirred|budges|budging|budged)\b", " nothing else "),
+    # "her face scrunches up", "the left side of her face screws up": the particle of the verb, not the face lifted
+    # (the nose "screwed up", the cheeks "bunched up" keep it: their own movement reads it)
+    ("up", r"\b(face\s+(?:(?:is|was|all|gets|got|goes|went)\s+|[a-z]+\s+and\s+)?(?:scrunch|crumpl|bunch|crinkl|screw|knot|seiz|tens|tighten)[a-z]*)\s+up\b", r"\1"),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
