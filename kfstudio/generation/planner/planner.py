@@ -47,7 +47,7 @@ __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
 _PAIR_DISTANCE = 6  # most tokens between a face part and its movement word
 _COLOUR_WEIGHT = 0.65  # how strongly the script emotion colours regions a specific description leaves open
-_VAGUE_WEIGHT = 0.85  # ... and a vague description
+_VAGUE_WEIGHT = 1.0  # ... and a vague description
 #: Each axis of the eye pose (both eyes' channels) and the look shapes of both eyes that follow it (the planner
 #: keeps the two eyes together): a look held at rest holds those shapes too
 _LOOK_SHAPES_OF_AXIS = [
