@@ -57,6 +57,15 @@ def typed(text: str) -> dict[str, float]:
     ("roll lower .5, shrug upper .2", {"MouthRollLower": 0.5, "MouthShrugUpper": 0.2}),
     ("jaw fwd .6", {"JawForward": 0.6}),
     ("cheek raise 40%", {"CheekSquintLeft": 0.4, "CheekSquintRight": 0.4}),
+    # a part named between the side and the shape keeps the side (it had set both eyes)
+    ("left eye squint 0.4", {"EyeSquintLeft": 0.4}),
+    ("L eye squint .4, R eye squint .1", {"EyeSquintLeft": 0.4, "EyeSquintRight": 0.1}),
+    ("L eye blink 1", {"EyeBlinkLeft": 1.0}),
+    (".4 L eye squint", {"EyeSquintLeft": 0.4}),
+    # mouth corners, and "only" between the shape and its value
+    ("right mouth corner up 0.3", {"MouthSmileRight": 0.3}),
+    ("mouth corners down 20%", {"MouthFrownLeft": 0.2, "MouthFrownRight": 0.2}),
+    ("L eye squint only .4", {"EyeSquintLeft": 0.4}),
 ])
 def test_typed_values_are_read(text, want):
     assert typed(text) == want

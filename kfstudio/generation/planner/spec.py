@@ -113,13 +113,26 @@ WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("upper", "lip", "raise"): ("MouthUpperUp{S}",),
     ("lower", "lip", "down"): ("MouthLowerDown{S}",),
     ("cheek", "squint"): ("CheekSquint{S}",),
+    # "R mouth corner up .3", "corners down 20%"
+    ("corner", "up"): ("MouthSmile{S}",),
+    ("mouth", "corner", "up"): ("MouthSmile{S}",),
+    ("corner", "down"): ("MouthFrown{S}",),
+    ("mouth", "corner", "down"): ("MouthFrown{S}",),
+    ("corners", "up"): ("MouthSmile{S}",),
+    ("mouth", "corners", "up"): ("MouthSmile{S}",),
+    ("corners", "down"): ("MouthFrown{S}",),
+    ("mouth", "corners", "down"): ("MouthFrown{S}",),
     ("cheek", "raise"): ("CheekSquint{S}",),
     ("jaw", "forward"): ("JawForward",),
     ("jaw", "fwd"): ("JawForward",),
 }
 _LONGEST = max(len(k) for k in WORDS)
 _SIDES = {"l": "Left", "left": "Left", "r": "Right", "right": "Right"}
-_CONNECTORS = {"at", "=", ":", "@", "to", "->", "of"} | set(
+#: Parts named between a side and its shape ("L eye squint .4", "left eye blink 1", "R mouth corner up .3"): the side
+#: is still the shape's
+_SIDE_PARTS = frozenset("eye eyes brow brows eyebrow eyebrows lid lids eyelid eyelids mouth corner corners lip lips cheek"
+                        " cheeks nostril nostrils".split())
+_CONNECTORS = {"at", "=", ":", "@", "to", "->", "of", "only"} | set(
     "settle settles stay stays hold holds ease eases drop drops rise rises go goes relax relaxes fall falls"
     " open opens lift lifts is build builds grow grows ramp ramps climb climbs creep creeps come comes peak peaks"
     " reach reaches swell swells".split())
@@ -248,8 +261,11 @@ def _phrase_ending(toks: list[_Tok], end: int) -> tuple[int, dict[int, float], b
     if found is None:
         return None
     first, unit, rig = found
-    if side is None and first > 0 and toks[first - 1].kind == "word" and toks[first - 1].low in _SIDES and not rig:
-        side, first = _SIDES[toks[first - 1].low], first - 1  # "left smile"
+    before = first - 1
+    while before > 0 and first - before <= 2 and toks[before].kind == "word" and toks[before].low in _SIDE_PARTS:
+        before -= 1  # "L eye squint": the part between the side and the shape
+    if side is None and before >= 0 and toks[before].kind == "word" and toks[before].low in _SIDES and not rig:
+        side, first = _SIDES[toks[before].low], before  # "left smile", "L eye squint"
         found = _phrase_at(toks, j, side, backward=True)
         unit = found[1] if found else unit
     return first, unit, rig
@@ -261,6 +277,13 @@ def _phrase_starting(toks: list[_Tok], start: int) -> tuple[int, dict[int, float
     i = start
     if toks[i].kind == "word" and toks[i].low in _SIDES and i + 1 < len(toks):
         side, i = _SIDES[toks[i].low], i + 1
+        found = _phrase_at(toks, i, side, backward=False)
+        skip = i
+        while found is None and skip - i < 2 and skip + 1 < len(toks) and toks[skip].low in _SIDE_PARTS:
+            skip += 1  # ".4 L eye squint": the part between the side and the shape
+            found = _phrase_at(toks, skip, side, backward=False)
+        if found is not None:
+            i = skip
     found = _phrase_at(toks, i, side, backward=False)
     if found is None:
         return None
