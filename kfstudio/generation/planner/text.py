@@ -118,10 +118,12 @@ def load_expansion(path: Path | None = None) -> Expansion:
 _DASH_BREAK_RE = re.compile(r"\s+-{1,3}\s+|\s*[\u2014\u2013]\s*|\s*-{2,3}\s*")
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, run_on: bool = False) -> list[str]:
     """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not").
 
-    The text is normalised first (:func:`normalize`: emoji, emoticons, shorthand, screenplay layout).
+    The text is normalised first (:func:`normalize`: emoji, emoticons, shorthand, screenplay layout). With
+    ``run_on`` (a description, not a lexicon phrase), a line typed without punctuation gets clause breaks where
+    its clauses start (:func:`_run_on_breaks`).
     """
     # a spaced dash or an em/en dash separates clauses ("kid pout -- chin bunched"); a hyphen joins a word
     s = _DASH_BREAK_RE.sub(" , ", normalize(text)).replace("-", " ").replace("_", " ")
@@ -131,7 +133,50 @@ def tokenize(text: str) -> list[str]:
     for short, long in _CONTRACTIONS.items():
         s = s.replace(short, long)
     s = s.replace("can not", "cannot").replace("cannot", "can not")
-    return _WORD_RE.findall(s)
+    words = _WORD_RE.findall(s)
+    return _run_on_breaks(words) if run_on and not _PUNCTUATED_RE.search(text) else words
+
+
+#: Clause punctuation a writer types; a line without any is read for where its clauses start (:func:`_run_on_breaks`)
+_PUNCTUATED_RE = re.compile(r"[,;.:!?()\[\]\u2014\u2013\u2026]|\s-+\s|\s\+\s")
+_RUN_ON_PARTS = frozenset(
+    "brow brows eyebrow eyebrows eye eyes lid lids eyelid eyelids lashes head face jaw lip lips mouth nose nostril nostrils"
+    " chin cheek cheeks forehead teeth tongue gaze corners shoulders".split())
+#: Words after which a part noun still belongs to the clause before ("the eyes", "her upper lip", "with eyes wide")
+_RUN_ON_JOINED = STOP_WORDS | frozenset(
+    "upper lower inner outer left right both two one each whole half raised lowered and or but with without of".split())
+#: What a part noun starting its own clause is followed by: how it is ("lids heavy", "brows tipped up", "chin not moving")
+_RUN_ON_STATES = frozenset(
+    "up down wide open shut closed heavy low high level tight half narrow slack soft flat still together apart forward back"
+    " not out in raised lowered pressed pinched drawn pulled squeezed crinkled crinkle droopy big small thin huge".split())
+
+
+#: Words that describe the part after them ("wide eyes", "a firm mouth") unless they follow a part ("lids heavy")
+_RUN_ON_ADJECTIVES = frozenset("wide heavy big small huge round firm flat sad tense soft thin narrow low high tight droopy"
+                               " hard cold dead bright sharp pale".split())
+
+
+def _describes_next(words: list[str], k: int) -> bool:
+    """Whether ``words[k]`` describes the part noun after it: an adjective or participle that does not itself follow a
+    part ("a knotted brow", "wide eyes" against "lids heavy", "lips pressed")."""
+    w = words[k]
+    return (w in _RUN_ON_ADJECTIVES or w.endswith("ed")) and (k == 0 or words[k - 1] not in _RUN_ON_PARTS)
+
+
+def _run_on_breaks(words: list[str]) -> list[str]:
+    """A line typed without punctuation ("wide toothy grin eyes crinkled right up", "mouth wide open gulping air lids
+    heavy brows tipped up") gets a clause break before each part noun that starts a clause of its own: one that follows
+    a word no part noun hangs on and is followed by how it is. Words such as "with", "her" or "upper" before the part
+    keep it in the clause before ("bites her lip", "with eyes wide")."""
+    out: list[str] = []
+    for i, w in enumerate(words):
+        if (0 < i < len(words) - 1 and w in _RUN_ON_PARTS and words[i - 1] not in _RUN_ON_JOINED
+                and words[i - 1] not in _RUN_ON_PARTS and not words[i - 1].endswith("ing")  # "smiling eyes"
+                and not _describes_next(words, i - 1)
+                and (words[i + 1] in _RUN_ON_STATES or words[i + 1].endswith(("ed", "ing")))):
+            out.append(",")
+        out.append(w)
+    return out
 
 
 _NEGATORS_BEFORE_AS_MUCH = frozenset({"not", "never", "without", "no", "nor"})
@@ -358,7 +403,7 @@ class Lemmatizer:
 
     def tokens(self, text: str) -> list[Token]:
         out = []
-        for i, w in enumerate(tokenize(text)):
+        for i, w in enumerate(tokenize(text, run_on=True)):
             lem, orig, sim = self.lemma(w)
             out.append(Token(w, lem, i, orig, sim))
         return out

@@ -1,0 +1,57 @@
+"""Planner fixes from fresh probes (stop 31): a line typed without punctuation is read clause by clause.
+Each case is read by the real planner and its values asserted, with controls that the rule does not split a
+part from the words that describe it or from its verb. The sentences are written for these tests, not taken
+from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+from kfstudio.generation.planner.text import tokenize
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- run-on lines
+@pytest.mark.parametrize("text, want", [
+    ("huge toothy grin eyes crinkled", "huge toothy grin , eyes crinkled"),
+    ("mouth wide open gulping air lids heavy brows tipped up", "mouth wide open gulping air , lids heavy , brows tipped up"),
+    ("lips pressed brows down", "lips pressed , brows down"),
+])
+def test_a_line_without_punctuation_breaks_before_a_part_that_starts_a_clause(text, want):
+    assert " ".join(tokenize(text, run_on=True)) == want
+
+
+@pytest.mark.parametrize("text", [
+    "she rolls her eyes at him",          # the part after its verb and possessive
+    "smiling eyes crinkled",              # a participle that describes the part
+    "wide eyes locked straight ahead",    # an adjective that describes the part
+    "a firm mouth and a knotted brow raised",
+])
+def test_a_part_stays_with_the_words_that_describe_it(text):
+    assert "," not in tokenize(text, run_on=True)
+
+
+def test_a_punctuated_line_is_read_as_written():
+    assert tokenize("grin. eyes crinkled lips pressed", run_on=True) == ["grin", ".", "eyes", "crinkled", "lips", "pressed"]
+
+
+def test_a_lexicon_phrase_is_never_split():
+    assert tokenize("cry eyes out") == ["cry", "eyes", "out"]  # the lexicon's "cry one's eyes out"
+    assert tokenize("cry eyes out", run_on=True) == ["cry", ",", "eyes", "out"]  # as a description it would be
+
+
+def test_a_run_on_line_moves_each_part_as_its_own_clause_says(planner):
+    p = planner.plan("she hops off the treadmill mouth wide open gulping air lids heavy brows tipped up")
+    assert v(p, "JawOpen") >= 0.3, p.explanation
+    assert both(p, "EyeBlink") >= 0.2, p.explanation     # the lids are heavy, not the mouth
+    assert v(p, "BrowInnerUp") >= 0.15, p.explanation
+    p = planner.plan("crying no lips pressed together brows level")
+    assert both(p, "MouthPress") >= 0.2, p.explanation
