@@ -55,3 +55,29 @@ def test_a_run_on_line_moves_each_part_as_its_own_clause_says(planner):
     assert v(p, "BrowInnerUp") >= 0.15, p.explanation
     p = planner.plan("crying no lips pressed together brows level")
     assert both(p, "MouthPress") >= 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- misspellings inside phrases
+@pytest.mark.parametrize("text, typed, meant", [
+    ("smiel with teh eyes only", "smiel", "smile"),
+    ("He's not so much lughing as wheezing", "lughing", "laughing"),    # the inflection kept
+    ("cornesr wrenched down", "cornesr", "corners"),                   # a swap keeps every typed letter
+    ("LOKS UP", "LOKS", "LOOKS"),                                      # capitals kept
+])
+def test_a_misspelt_word_is_written_as_meant_before_any_rule_reads_it(planner, text, typed, meant):
+    fixed, fixes = planner._lemmatizer.spelling_fixed(text)
+    assert (typed, meant.lower()) in fixes and meant in fixed
+
+
+@pytest.mark.parametrize("text", ["she hums a long 'mmmm'", "jawL .3 / mouthL .25", "eyez wide", "lol she smiles"])
+def test_speech_rig_names_and_shorthand_are_left_as_typed(planner, text):
+    assert planner._lemmatizer.spelling_fixed(text) == (text, [])
+
+
+def test_a_phrase_rule_reads_a_misspelt_phrase(planner):
+    # "smile with the eyes only" is the smile in the eyes: the cheeks lift and the mouth stays still
+    p = planner.plan("smiel with teh eyes only")
+    assert both(p, "CheekSquint") >= 0.2 and both(p, "MouthSmile") == 0, p.explanation
+    assert any("'smiel' read as 'smile'" in line for line in p.explanation)
+    p = planner.plan("the kid hates the broccoli, he push the tongue out and colse the eyes")
+    assert both(p, "EyeBlink") >= 0.5 and v(p, "TongueOut") >= 0.3, p.explanation

@@ -853,6 +853,9 @@ class EmbeddedPlanner:
     ) -> Plan:
         """Propose the 61 values for one keyframe description seen in its script's context."""
         explanation: list[str] = []
+        # a misspelt word is read as the word meant by every rule, phrases included ("smiel with teh eyes")
+        description, fixes = self._lemmatizer.spelling_fixed(description)
+        explanation.extend(f"'{typed}' read as '{meant}' (spelling)" for typed, meant in fixes)
         if _NEUTRAL_END_RE.search(description) and (_DENIED_START_RE.search(description) or _REJECTED_Q_RE.search(description)):
             # "No left brow cocked - the face stays neutral", "Shark smile? No. Neutral face.": what is named
             # is denied and the face is said to stay neutral; every region is read (at rest)

@@ -227,6 +227,9 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
 
 
 _TYPO_SIMILARITY = 0.8  # reported for a corrected spelling ("read as ...")
+_SPELL_WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,}(?![\w'])")
+#: Quoted speech, whose sounds are not misspellings ('mmm', "pfff")
+_QUOTED_RE = re.compile(r"""(?<![A-Za-z0-9])'[^'\n]+'(?![A-Za-z])|"[^"\n]+"|\u2018[^\u2019\n]+\u2019|\u201c[^\u201d\n]+\u201d""")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -398,6 +401,39 @@ class Lemmatizer:
                 return ""
         return hit
 
+    def spelling_fixed(self, text: str) -> tuple[str, list[tuple[str, str]]]:
+        """``text`` with each misspelt word that :meth:`correct` reads with confidence written as the word meant
+        ("smiel with teh eyes" -> "smile with the eyes", "he's lughing" -> "he's laughing"), so that every rule
+        reads it as written correctly, and the (typed, meant) pairs. Quoted speech is left as typed ("'mmm'")."""
+        quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+        fixes: list[tuple[str, str]] = []
+
+        def fix(m: re.Match) -> str:
+            typed = m.group(0)
+            word = typed.lower()
+            if (any(a <= m.start() < b for a, b in quoted) or word in SHORTHAND or self.lemma(word)[2] != _TYPO_SIMILARITY
+                    or (not typed.isupper() and any(c.isupper() for c in typed[1:]))):  # a rig name: "jawL", "mouthL"
+                return typed
+            meant = self._surface(word)
+            if not meant:
+                return typed
+            fixes.append((typed, meant))
+            return meant.upper() if typed.isupper() and len(typed) > 1 else meant.capitalize() if typed[0].isupper() else meant
+
+        return _SPELL_WORD_RE.sub(fix, text), fixes
+
+    def _surface(self, word: str) -> str:
+        """The written word a misspelling stands for (an inflection kept: "lughing" -> "laughing"), or ""."""
+        hit = self.correct(word)
+        if not hit:
+            return ""
+        if hit.startswith(word):  # a dropped final g put back ("lookin" -> "looking")
+            return hit
+        english = _english_words()
+        candidates = [w for w in _edits1(word) if w == hit or (self.base(w) == hit and (english is None or w in english))]
+        # every typed letter kept (a swap or a letter left out: "cornesr" -> "corners") before one dropped
+        return min(candidates, key=lambda w: (len(w) < len(word), w != hit, w)) if candidates else ""
+
     def _reaches(self, word: str, w: str, hit: str) -> bool:
         return w == hit or (w.endswith(("ing", "ed", "s", "ly", "er")) and self.base(w) == hit)
 
@@ -508,6 +544,9 @@ SHORTHAND: dict[str, str] = {
     "poggers": "amazed , jaw dropped , eyes wide ,", "pogchamp": "amazed , jaw dropped , eyes wide ,",
     "yass": "big open-mouthed grin , brows raised ,", "yas": "big open-mouthed grin , brows raised ,",
     "cam": "camera", "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
+    # the commonest slips in short words, which spelling correction leaves alone (too short to be sure of)
+    "teh": "the", "hte": "the", "adn": "and", "nad": "and", "wiht": "with", "taht": "that", "jsut": "just", "util": "until",
+    "eyez": "eyes", "lipz": "lips",
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
     "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
