@@ -81,3 +81,9 @@ def test_a_phrase_rule_reads_a_misspelt_phrase(planner):
     assert any("'smiel' read as 'smile'" in line for line in p.explanation)
     p = planner.plan("the kid hates the broccoli, he push the tongue out and colse the eyes")
     assert both(p, "EyeBlink") >= 0.5 and v(p, "TongueOut") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("typed, meant", [("waches", ""), ("smiile", "smile"), ("brrows", "brow"), ("faades", "fade")])
+def test_a_typed_letter_is_dropped_only_when_no_word_needs_one_put_back(planner, typed, meant):
+    # "waches" is "watches" (a letter left out), not "aches"; a doubled letter is still typed twice by mistake
+    assert planner._lemmatizer.correct(typed) == meant

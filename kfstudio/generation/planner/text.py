@@ -243,6 +243,13 @@ def _edits1(word: str) -> set[str]:
     return set(deletes + transposes + replaces + inserts)
 
 
+def _edits1_added(word: str) -> set[str]:
+    """The strings one insertion or transposition away (no typed letter dropped)."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    transposes = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    return set(transposes + [a + c + b for a, b in splits for c in _LETTERS])
+
+
 def _edits1_kept(word: str) -> set[str]:
     """The strings one insertion, deletion or transposition away (every letter typed is kept or moved):
     the commonest typos, against a changed letter."""
@@ -398,6 +405,13 @@ class Lemmatizer:
             # the lexicon word needs a letter changed; an English word that only needs a letter added,
             # dropped or swapped back is the likelier intent ("anwers" is "answers", not "angers")
             if any(w in english and self.base(w) not in self.known for w in _edits1_kept(word)):
+                return ""
+        undoubled = {word[:i] + word[i + 1:] for i in range(1, len(word)) if word[i] == word[i - 1]}  # "smiile", "brrows"
+        if english is not None and not any(self._reaches(word, w, hit) for w in _edits1_added(word) | undoubled):
+            # the lexicon word needs a typed letter dropped (not one of a doubled pair: "smiile"); an English word
+            # that needs a letter put back or two swapped is the likelier intent: a letter left out is a commoner
+            # slip than one typed in ("waches" is "watches", not "aches")
+            if any(w in english and self.base(w) not in self.known for w in _edits1_added(word)):
                 return ""
         return hit
 
