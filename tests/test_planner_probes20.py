@@ -87,3 +87,20 @@ def test_a_phrase_rule_reads_a_misspelt_phrase(planner):
 def test_a_typed_letter_is_dropped_only_when_no_word_needs_one_put_back(planner, typed, meant):
     # "waches" is "watches" (a letter left out), not "aches"; a doubled letter is still typed twice by mistake
     assert planner._lemmatizer.correct(typed) == meant
+
+
+# ----------------------------------------------------------------------------- "than ever", "never seen him happier"
+@pytest.mark.parametrize("text, stem, plain", [
+    ("angrier than I've ever seen him", "BrowDown", "angry"),
+    ("happier than ever", "MouthSmile", "happy"),
+    ("never seen him happier", "MouthSmile", "happy"),
+    ("I've never seen him laugh so hard", "MouthSmile", "he laughs"),
+    ("I have never seen her smile like that", "MouthSmile", "she smiles"),
+])
+def test_a_feeling_beyond_any_seen_before_is_at_its_most(planner, text, stem, plain):
+    assert both(planner.plan(text), stem) > both(planner.plan(plain), stem) > 0
+
+
+@pytest.mark.parametrize("text", ["she had never seen him cry", "he watches her laugh"])
+def test_someone_elses_expression_is_still_not_the_subjects(planner, text):
+    assert not planner.plan(text).values.any()

@@ -808,7 +808,7 @@ _OTHERS_AT_RE = re.compile(
     r"(?i:\b(?:they|everyone|everybody|people|others|the\s+others|the\s+(?:class|crowd|room|kids|children|audience|team|group))\s+)"
     r"(?i:(" + _EXPRESSION_FORMS + r"))(?i:\s+(?:at|along\s+at)\s+(?:her|him|them|me|us)\b)"
 )
-_NARRATOR_RE = re.compile(r"(?i:\b(?:i|we|you)\b(?:\s+[\w']+){0,3}\s*$)")
+_NARRATOR_RE = re.compile(r"(?i:\b(?:i|we|you)(?:'ve|'d)?\b(?:\s+[\w']+){0,3}\s*$)")
 
 
 def _observed(s: str) -> str:
@@ -2335,6 +2335,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "her face scrunches up", "the left side of her face screws up": the particle of the verb, not the face lifted
     # (the nose "screwed up", the cheeks "bunched up" keep it: their own movement reads it)
     ("up", r"\b(face\s+(?:(?:is|was|all|gets|got|goes|went)\s+|[a-z]+\s+and\s+)?(?:scrunch|crumpl|bunch|crinkl|screw|knot|seiz|tens|tighten)[a-z]*)\s+up\b", r"\1"),
+    # "angrier than I've ever seen him", "happier than ever": the feeling at its most, not the plain word
+    ("ever", r"\b(?:more\s+)?([a-z]+)\s+than\s+(?:(?:i|we|you|anyone|anybody|she|he|they)(?:'ve|'d|\s+have|\s+has|\s+had)?\s+ever\s+"
+     r"(?:seen|saw|known|heard|been)(?:\s+(?:him|her|them|it|me|you|us))?|ever(?:\s+before)?)\b", r"extremely \1"),
+    # "never seen him happier": happier than ever, not a happiness denied; "I've never seen her smile like that": a
+    # smile like no other (whose face it is, is the narrator's subject)
+    ("never", r"\b(?:(?:i|we)(?:'ve|\s+have)?\s+)?never\s+(?:seen|known|heard)\s+(?:him|her|them|you|anyone|anybody)\s+(?:look\s+)?"
+     r"(?:more\s+[a-z]+|[a-z]+ier|[a-z]+er|" + _EXPRESSION_FORMS + r"(?=\s+(?:like\s+(?:that|this)|so\b|that\s+(?:hard|wide|much))))\b",
+     lambda m: "extremely " + m.group(0).split()[-1]),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
