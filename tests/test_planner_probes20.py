@@ -104,3 +104,18 @@ def test_a_feeling_beyond_any_seen_before_is_at_its_most(planner, text, stem, pl
 @pytest.mark.parametrize("text", ["she had never seen him cry", "he watches her laugh"])
 def test_someone_elses_expression_is_still_not_the_subjects(planner, text):
     assert not planner.plan(text).values.any()
+
+
+# ----------------------------------------------------------------------------- one part easing into a state
+def test_one_part_easing_into_a_state_keeps_what_the_line_said_before_it(planner):
+    p = planner.plan("The gaze drifts downward and to the left, the eyelids lower halfway, and the corners of the mouth "
+                     "relax into a neutral, contemplative expression.")
+    assert both(p, "EyeLookDown") >= 0.15 and v(p, "LeftEyeYaw") < -0.1, p.explanation
+    assert both(p, "EyeBlink") >= 0.3, p.explanation
+
+
+def test_a_face_easing_into_a_state_is_still_a_later_beat(planner):
+    p = planner.plan("She grins wide, then her mouth relaxes into a small smile.")
+    assert 0 < both(p, "MouthSmile") < 0.5 and p.beats, p.explanation
+    p = planner.plan("Her scowl relaxes into a smile.")
+    assert both(p, "MouthSmile") >= 0.3 and both(p, "BrowDown") < 0.1, p.explanation

@@ -2497,6 +2497,21 @@ _CHECKED_END_RE = re.compile(
     r"(?:herself|himself|themselves|myself|yourself)(?:\s+(?:short|in\s+time|just\s+in\s+time|quickly|fast|at\s+once))?"
     r"|\b(?:cuts?|cutting)\s+(?:it|herself|himself|themselves|myself)\s+short|\b(?:thinks?|thought|thinking)\s+better\s+of\s+it)"
     r"(?=\s*[.!]*\s*$)")
+#: One part of the face, said to ease into a state ("the corners of the mouth relax into a neutral expression"): the
+#: part's own change, not a new beat for the whole face (the gaze and lids said before it stay)
+_EASING_PART_RE = re.compile(r"\b(?:mouth|lips?|corners?|brows?|eyebrows?|eyes?|lids?|eyelids?|jaw|cheeks?|nose|nostrils?|gaze|head|chin)\s*$")
+_EASING_RE = re.compile(r"(?:relax(?:es)?|eases?|loosens?|softens?|settles?|drifts?|sinks?)\b")
+
+
+def _part_eases_into(s: str, m: re.Match) -> bool:
+    """Whether the beat start ``m`` is a part of the face (named right before it, after the clause's last comma)
+    easing into a state ("..., and the corners of the mouth relax into a neutral expression")."""
+    if not _EASING_RE.match(m.group(0).strip()):
+        return False
+    clause = re.split(r"[,;:.!?\x00]", s[: m.start()])[-1]
+    return bool(_EASING_PART_RE.search(clause)) and "," in s[: m.start()]
+
+
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
@@ -2514,7 +2529,7 @@ def split_change_beats(text: str) -> list[str]:
     s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
-    s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() else m.group(0), s)
+    s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() and not _part_eases_into(s, m) else m.group(0), s)
     if "\x00" in s:  # "at first he grins; gradually the smile ...": after a first beat, these start the next one
         s = _LATER_BEAT_RE.sub("\x00", s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
