@@ -119,3 +119,13 @@ def test_a_face_easing_into_a_state_is_still_a_later_beat(planner):
     assert 0 < both(p, "MouthSmile") < 0.5 and p.beats, p.explanation
     p = planner.plan("Her scowl relaxes into a smile.")
     assert both(p, "MouthSmile") >= 0.3 and both(p, "BrowDown") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- a size between a verb and its direction
+@pytest.mark.parametrize("text, name, sign", [
+    ("his head tilts slightly back", "HeadPitch", -1),   # the head tipped back, not rolled
+    ("her eyes drift a little down", "LeftEyePitch", 1),  # a look down, not to the side
+])
+def test_a_size_between_a_verb_and_its_direction_keeps_them_together(planner, text, name, sign):
+    p = planner.plan(text)
+    assert sign * v(p, name) > 0.05 and v(p, "HeadRoll") == 0 and v(p, "LeftEyeYaw") == 0, p.explanation

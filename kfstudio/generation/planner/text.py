@@ -2343,6 +2343,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("never", r"\b(?:(?:i|we)(?:'ve|\s+have)?\s+)?never\s+(?:seen|known|heard)\s+(?:him|her|them|you|anyone|anybody)\s+(?:look\s+)?"
      r"(?:more\s+[a-z]+|[a-z]+ier|[a-z]+er|" + _EXPRESSION_FORMS + r"(?=\s+(?:like\s+(?:that|this)|so\b|that\s+(?:hard|wide|much))))\b",
      lambda m: "extremely " + m.group(0).split()[-1]),
+    # "his head tilts slightly back", "leans a little forward": the size said before the verb, so that the verb and its
+    # direction stay together ("tilts back" is the head tipped back, "tilts" alone a roll)
+    (("slightly", "little", "bit", "gently", "just"),
+     r"\b((?!(?:head|eyes?|gaze|brows?|eyebrows?|lids?|chin|mouth|lips?|corners?|jaw|face|and|but|or|then|is|are|was|were|it)\b)[a-z]{3,})\s+(slightly|a\s+little|a\s+bit|a\s+touch|gently|just)\s+(back|backward|backwards|forward|forwards|up|down|sideways|away)\b",
+     r"\2 \1 \3"),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
