@@ -129,3 +129,20 @@ def test_a_face_easing_into_a_state_is_still_a_later_beat(planner):
 def test_a_size_between_a_verb_and_its_direction_keeps_them_together(planner, text, name, sign):
     p = planner.plan(text)
     assert sign * v(p, name) > 0.05 and v(p, "HeadRoll") == 0 and v(p, "LeftEyeYaw") == 0, p.explanation
+
+
+# ----------------------------------------------------------------------------- the other side, one eye named after
+@pytest.mark.parametrize("text", [
+    "He squints his left eye and raises the other eyebrow.",
+    "He squints one eye, the left, and raises the opposite eyebrow.",
+])
+def test_the_other_eyebrow_is_the_side_not_named_before_and_no_look(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeSquintLeft") >= 0.3 and v(p, "EyeSquintRight") < 0.1, p.explanation
+    assert v(p, "BrowOuterUpRight") >= 0.3 and v(p, "BrowOuterUpLeft") < 0.1, p.explanation
+    assert v(p, "LeftEyeYaw") == 0 and v(p, "LeftEyePitch") == 0, p.explanation  # no look left, no look up
+
+
+def test_a_part_behind_an_and_still_takes_its_own_movement(planner):
+    p = planner.plan("eyes blinking and narrowed behind the fog, eyebrows raised")
+    assert both(p, "EyeSquint") >= 0.2 and both(p, "BrowOuterUp") >= 0.2, p.explanation

@@ -46,6 +46,8 @@ from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_exp
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
 _PAIR_DISTANCE = 6  # most tokens between a face part and its movement word
+#: Words between a movement word and the part it names as its object ("raises the other eyebrow")
+_OBJECT_GAP = frozenset("the his her their its my your one both left right other opposite".split())
 _COLOUR_WEIGHT = 0.65  # how strongly the script emotion colours regions a specific description leaves open
 _VAGUE_WEIGHT = 1.0  # ... and a vague description
 #: Each axis of the eye pose (both eyes' channels) and the look shapes of both eyes that follow it (the planner
@@ -1712,7 +1714,7 @@ class EmbeddedPlanner:
             if "action" in s.roles and not (s.roles["action"] == "side" and instances and not just_after_part):
                 # "cocks his left brow and cuts his eyes right": a side word right after a part ("eyes right") is
                 # that part's movement even beside another one
-                pair = self._nearest_part(s, parts)
+                pair = self._nearest_part(s, parts, clause)
                 if pair is not None and self._own_subject_verb(spans, k, pair[0]):
                     pair = None
                 if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2:
@@ -1843,8 +1845,14 @@ class EmbeddedPlanner:
                 instances.append(inst)
 
     @staticmethod
-    def _nearest_part(action: _Span, parts: list[tuple[int, _Span]]) -> tuple[int, str] | None:
+    def _nearest_part(action: _Span, parts: list[tuple[int, _Span]], clause: list[Token] | None = None) -> tuple[int, str] | None:
+        """The part a movement word moves (the nearest that has a rule with it), as (part span index, concept key).
+        A part behind an "and" belongs to the movement before it ("squints his left eye and raises the right
+        eyebrow": 'raises' moves the eyebrow, not the eye)."""
         best = None
+        # the part right after the movement word, as its object ("raises the right eyebrow")
+        has_object = clause is not None and any(
+            p.start > action.end and all(t.text in _OBJECT_GAP for t in clause[action.end + 1 : p.start]) for _, p in parts)
         for pk, p in parts:
             act = action.roles["action"]
             if act == "side" and p.start > action.end:
@@ -1856,7 +1864,9 @@ class EmbeddedPlanner:
             reach = lx.SHORT_REACH if action.text in lx.SHORT_REACH_ACTIONS else _PAIR_DISTANCE
             if d > reach:
                 continue
-            rank = (d, 0 if p.end < action.start else 1)  # ties: the part written first
+            joined = has_object and p.end < action.start and any(
+                t.text == "and" for t in clause[p.end + 1 : action.start])
+            rank = (joined, d, 0 if p.end < action.start else 1)  # ties: the part written first
             if best is None or rank < best[0]:
                 best = (rank, pk, key)
         return None if best is None else (best[1], best[2])

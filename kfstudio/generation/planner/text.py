@@ -1339,6 +1339,14 @@ _BUSY_WORK = (r"(?:typ|scribbl|writ|pedal|work|scrub|knit|sew|paddl|dig|sketch|s
               r"|sweep|paint)\w*")
 
 
+def _other_side(m: re.Match) -> str:
+    """"squints his left eye and raises the other eyebrow": the other side than the last one named before it."""
+    before = re.findall(r"\b(left|right)\b", m.string[: m.start()])
+    if not before:
+        return m.group(0)
+    return f"the {'right' if before[-1] == 'left' else 'left'} {m.group(1)}"
+
+
 class _Rewrite(NamedTuple):
     """One rewrite rule: it runs only when ``gate`` (a word it needs, or a tuple of alternatives; "" = always)
     is in the text (speed)."""
@@ -2348,6 +2356,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("slightly", "little", "bit", "gently", "just"),
      r"\b((?!(?:head|eyes?|gaze|brows?|eyebrows?|lids?|chin|mouth|lips?|corners?|jaw|face|and|but|or|then|is|are|was|were|it)\b)[a-z]{3,})\s+(slightly|a\s+little|a\s+bit|a\s+touch|gently|just)\s+(back|backward|backwards|forward|forwards|up|down|sideways|away)\b",
      r"\2 \1 \3"),
+    # "he squints one eye, the left": that eye, not a look to the left
+    ("one", r"\bone\s+(eye|eyebrow|brow|lid|eyelid|corner|cheek|nostril|side)\s*,\s*the\s+(left|right)(?:\s+one)?\b", r"the \2 \1"),
+    # "squints his left eye and raises the other eyebrow", "left corner up, the opposite one down": the other side
+    (("other", "opposite"), r"\b(?:the|his|her|their|its)\s+(?:other|opposite)\s+(eye|eyebrow|brow|lid|eyelid|corner|cheek|nostril|side|one)\b",
+     _other_side),
     # "looks left and down": both directions, as "looks down and left" reads them (the second word lost its part)
     # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
