@@ -146,3 +146,10 @@ def test_the_other_eyebrow_is_the_side_not_named_before_and_no_look(planner, tex
 def test_a_part_behind_an_and_still_takes_its_own_movement(planner):
     p = planner.plan("eyes blinking and narrowed behind the fog, eyebrows raised")
     assert both(p, "EyeSquint") >= 0.2 and both(p, "BrowOuterUp") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("word", ["absolutely", "incredibly", "terribly"])
+def test_an_intensifier_of_a_feeling_is_read_as_one(planner, word):
+    p = planner.plan(f"{word} sad")
+    assert any(line.startswith(f"'{word}' x") for line in p.explanation), p.explanation
+    assert v(p, "BrowInnerUp") > v(planner.plan("sad"), "BrowInnerUp")
