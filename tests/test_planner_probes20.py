@@ -6,9 +6,12 @@ from the corpus.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
+from kfstudio import channels as ch
 from kfstudio.generation.planner import EmbeddedPlanner
+from kfstudio.generation.semantic.layer import Reading, combine
 from kfstudio.generation.planner.text import tokenize
 
 from probes import both, v
@@ -153,3 +156,14 @@ def test_an_intensifier_of_a_feeling_is_read_as_one(planner, word):
     p = planner.plan(f"{word} sad")
     assert any(line.startswith(f"'{word}' x") for line in p.explanation), p.explanation
     assert v(p, "BrowInnerUp") > v(planner.plan("sad"), "BrowInnerUp")
+
+
+def test_a_line_that_narrates_a_change_keeps_the_level_of_its_last_beat(planner):
+    # the learned layer reads "mildly" in the first beat as a weaker line; the planner read the last beat's level
+    text = "a slow burn: starts mildly irritated, ends livid"
+    plan = planner.plan(text)
+    assert plan.beats
+    reading = Reading(np.zeros(ch.NUM_CHANNELS), 0.7, "a line", np.zeros(ch.NUM_CHANNELS), intensity=np.log(0.5),
+                      description=text)
+    res = combine(plan, reading, {"intensity": 0.05})
+    assert res.values[ch.channel_index("BrowDownLeft")] == pytest.approx(v(plan, "BrowDownLeft"))

@@ -255,7 +255,9 @@ def _intensity_factor(plan, reading: Reading, s: dict) -> float:
     read an intensity word itself, or when it is too small to act on)."""
     if s["intensity"] > 0 and abs(reading.intensity) >= s["intensity"] and not getattr(plan, "exact", None) and not any(
         _INTENSITY_READ.match(e) for e in plan.explanation
-    ):  # typed values ("jawOpen 0.6") state the level themselves
+    ) and not getattr(plan, "beats", None):
+        # typed values ("jawOpen 0.6") state the level themselves; a line that narrates a change ("starts mildly
+        # irritated, ends livid") mixes the levels of its beats, and the planner read the last one
         return float(np.exp(np.clip(reading.intensity, np.log(0.4), np.log(1.5))))
     return 1.0
 
