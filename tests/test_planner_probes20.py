@@ -167,3 +167,21 @@ def test_a_line_that_narrates_a_change_keeps_the_level_of_its_last_beat(planner)
                       description=text)
     res = combine(plan, reading, {"intensity": 0.05})
     assert res.values[ch.channel_index("BrowDownLeft")] == pytest.approx(v(plan, "BrowDownLeft"))
+
+
+# ----------------------------------------------------------------------------- bad smells, dirty looks
+@pytest.mark.parametrize("text", ["she catches a whiff of the bins", "the stench hits her", "it reeks in here"])
+def test_a_bad_smell_wrinkles_the_nose(planner, text):
+    p = planner.plan(text)
+    assert both(p, "NoseSneer") >= 0.4 and both(p, "MouthSmile") == 0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["a whiff of her perfume", "he stinks at poker", "eyes like ping-pong balls"])
+def test_a_smell_word_that_is_no_bad_smell_wrinkles_nothing(planner, text):
+    assert both(planner.plan(text), "NoseSneer") == 0
+
+
+@pytest.mark.parametrize("text", ["she shoots him a dirty look", "gives him the stink-eye"])
+def test_a_dirty_look_is_a_glare(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.3 and both(p, "EyeSquint") >= 0.3 and both(p, "NoseSneer") == 0, p.explanation
