@@ -245,7 +245,7 @@ INTENDED_INFLECTIONS = frozenset({
     "disappointed", "disapproving", "disgusted", "enormously", "evenly", "extremely", "eyed", "fainter",
     "faintly", "fatigued", "fiercely", "firmly", "flatten", "flicker", "floored", "focused", "forced",
     "freezing", "genuinely", "gloating", "grind", "harder", "hardest", "hardly", "hearted", "heavily", "held", "hiss",
-    "higher", "hits", "hurting", "inner", "intensely", "interested", "is", "jawed", "larger", "lessen",
+    "higher", "hits", "hugely", "hurting", "inner", "intensely", "interested", "is", "jawed", "larger", "lessen",
     "lidded", "lightly", "longer", "longing", "loving", "lower", "massively", "maximally", "mildly",
     "minimally", "moderately", "nod", "only", "openly", "outer", "partly", "pinched", "pleading", "politely",
     "puffed", "really", "relaxed", "resting", "restrained", "scheming", "seen", "shaken", "sharper",

@@ -185,3 +185,22 @@ def test_a_smell_word_that_is_no_bad_smell_wrinkles_nothing(planner, text):
 def test_a_dirty_look_is_a_glare(planner, text):
     p = planner.plan(text)
     assert both(p, "BrowDown") >= 0.3 and both(p, "EyeSquint") >= 0.3 and both(p, "NoseSneer") == 0, p.explanation
+
+
+# ----------------------------------------------------------------------------- puckering up, trying and failing, from X to Y
+def test_puckering_up_is_the_lips_and_brows_that_pucker_up_still_knit(planner):
+    assert v(planner.plan("she puckers up"), "MouthPucker") >= 0.4
+    p = planner.plan("her brows pucker up")
+    assert both(p, "BrowDown") >= 0.4 and v(p, "MouthPucker") == 0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["tries to frown but can't stop grinning", "she tries to look stern but can't help smiling"])
+def test_what_cannot_be_stopped_wins_over_what_is_tried(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") >= 0.4 and both(p, "MouthFrown") == 0 and both(p, "BrowDown") == 0, p.explanation
+
+
+def test_from_one_expression_to_another_ends_in_the_second(planner):
+    p = planner.plan("From a smirk to a full belly laugh")
+    assert p.beats and v(p, "JawOpen") >= 0.5 and both(p, "MouthDimple") == 0, p.explanation
+    assert both(planner.plan("grinning from ear to ear"), "MouthSmile") >= 0.8  # no change

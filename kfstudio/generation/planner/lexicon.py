@@ -579,7 +579,7 @@ INTENSITY: dict[str, float] = {
     **dict.fromkeys(["out of mind", "beside herself", "beside himself", "beside themselves", "sick with", "frantic"], 1.0),
     # intensifiers of a feeling ("absolutely livid", "incredibly relieved", "terribly sad")
     **dict.fromkeys(["absolutely", "thoroughly", "downright"], 1.0),
-    **dict.fromkeys(["incredibly", "insanely", "hugely", "terribly", "awfully", "seriously", "truly", "genuinely"], 0.9),
+    **dict.fromkeys(["incredibly", "insanely", "hugely", "terribly", "awfully", "truly", "genuinely"], 0.9),
     **dict.fromkeys(["fully", "full", "completely", "complete", "totally", "entirely", "intensely", "intense", "maximal", "maximally", "maximum", "extremely", "extreme", "fiercely", "fierce", "violently", "utterly", "as far as", "wide open", "max", "tightly shut", "enormously", "massive", "massively"], 1.0),
 }
 

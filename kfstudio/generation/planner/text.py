@@ -537,7 +537,7 @@ SHORTHAND: dict[str, str] = {
     # contractions typed without the apostrophe
     "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
     "werent": "were not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not",
-    "havent": "have not", "hadnt": "had not", "cant": "can not", "wont": "will not", "aint": "is not", "didn": "did not", "dosnt": "does not", "dosent": "does not", "doesent": "does not",
+    "havent": "have not", "hadnt": "had not", "cant": "can not", "wont": "will not", "aint": "is not", "didn": "did not", "dosnt": "does not", "dosent": "does not", "doesent": "does not", "doenst": "does not", "deosnt": "does not", "didint": "did not",
     "doesn": "does not", "isn": "is not", "wasn": "was not", "couldn": "could not", "wouldn": "would not",
     "shes": "she is", "theyre": "they are", "youre": "you are", "thats": "that is", "whats": "what is", "ive": "i have",
     "pls": "please", "plz": "please", "w": "with", "bc": "because", "cuz": "because", "u": "you", "ur": "your",
@@ -1345,6 +1345,14 @@ def _other_side(m: re.Match) -> str:
     if not before:
         return m.group(0)
     return f"the {'right' if before[-1] == 'left' else 'left'} {m.group(1)}"
+
+
+def _pucker_up(m: re.Match) -> str:
+    """"she puckers up (for a kiss)": the lips; "her brows pucker up" keeps the knit."""
+    if not m.string[: m.start()].strip() or re.search(r"\b(?:brows?|eyebrows?|forehead|face|skin|nose|chin)\b[^,;.]*$",
+                                                      m.string[max(0, m.start() - 40) : m.start()]):
+        return m.group(0)  # (the lexicon's own phrase "pucker up" is read as written)
+    return f"{m.group(1)} lips"
 
 
 class _Rewrite(NamedTuple):
@@ -2366,6 +2374,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("slightly", "little", "bit", "gently", "just"),
      r"\b((?!(?:head|eyes?|gaze|brows?|eyebrows?|lids?|chin|mouth|lips?|corners?|jaw|face|and|but|or|then|is|are|was|were|it)\b)[a-z]{3,})\s+(slightly|a\s+little|a\s+bit|a\s+touch|gently|just)\s+(back|backward|backwards|forward|forwards|up|down|sideways|away)\b",
      r"\2 \1 \3"),
+    # "she puckers up", "puckered up for the kiss": the lips pushed forward (a knit only of brows or a forehead)
+    ("pucker", r"\b(pucker(?:s|ed|ing)?)\s+up\b(?!\s+(?:her|his|their|the)?\s*(?:brows?|eyebrows?|forehead|face))", _pucker_up),
+    # "tries to frown but can't stop grinning" (by now "... but grinning"), "tries to look stern but can't help smiling":
+    # what wins is the face
+    ("but", r"\btr(?:y|ies|ied|ying)\s+(?:hard\s+|so\s+hard\s+)?to\s+(?:look\s+|be\s+|keep\s+(?:a\s+)?)?[a-z]+(?:\s+face)?\s+but\s+"
+     r"(?=(?:(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not)\s+(?:stop|help|keep\s+from|hold\s+back)\b|[a-z]+ing\b))", ""),
+    # "From a smirk to a full belly laugh": the change, ending in the second ("from ear to ear" is no change)
+    ("from", r"^\s*from\s+((?:a|an|the|her|his|their)\s+[^,;:.!?]+?)\s+(?:to|into)\s+(?=(?:a|an|the|her|his|their)\s)", r"\1 , then "),
     # "he squints one eye, the left": that eye, not a look to the left
     ("one", r"\bone\s+(eye|eyebrow|brow|lid|eyelid|corner|cheek|nostril|side)\s*,\s*the\s+(left|right)(?:\s+one)?\b", r"the \2 \1"),
     # "squints his left eye and raises the other eyebrow", "left corner up, the opposite one down": the other side
