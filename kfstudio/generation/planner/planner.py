@@ -1864,7 +1864,7 @@ class EmbeddedPlanner:
             reach = lx.SHORT_REACH if action.text in lx.SHORT_REACH_ACTIONS else _PAIR_DISTANCE
             if d > reach:
                 continue
-            joined = has_object and p.end < action.start and any(
+            joined = clause is not None and has_object and p.end < action.start and any(
                 t.text == "and" for t in clause[p.end + 1 : action.start])
             rank = (joined, d, 0 if p.end < action.start else 1)  # ties: the part written first
             if best is None or rank < best[0]:
