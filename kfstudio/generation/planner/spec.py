@@ -114,14 +114,8 @@ WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("lower", "lip", "down"): ("MouthLowerDown{S}",),
     ("cheek", "squint"): ("CheekSquint{S}",),
     # "R mouth corner up .3", "corners down 20%"
-    ("corner", "up"): ("MouthSmile{S}",),
-    ("mouth", "corner", "up"): ("MouthSmile{S}",),
-    ("corner", "down"): ("MouthFrown{S}",),
-    ("mouth", "corner", "down"): ("MouthFrown{S}",),
-    ("corners", "up"): ("MouthSmile{S}",),
-    ("mouth", "corners", "up"): ("MouthSmile{S}",),
-    ("corners", "down"): ("MouthFrown{S}",),
-    ("mouth", "corners", "down"): ("MouthFrown{S}",),
+    **{(*mouth, corner, way): (shape,) for mouth in ((), ("mouth",)) for corner in ("corner", "corners")
+       for way, shape in (("up", "MouthSmile{S}"), ("down", "MouthFrown{S}"))},
     ("cheek", "raise"): ("CheekSquint{S}",),
     ("jaw", "forward"): ("JawForward",),
     ("jaw", "fwd"): ("JawForward",),
@@ -277,16 +271,14 @@ def _phrase_starting(toks: list[_Tok], start: int) -> tuple[int, dict[int, float
     i = start
     if toks[i].kind == "word" and toks[i].low in _SIDES and i + 1 < len(toks):
         side, i = _SIDES[toks[i].low], i + 1
-        found = _phrase_at(toks, i, side, backward=False)
-        skip = i
-        while found is None and skip - i < 2 and skip + 1 < len(toks) and toks[skip].low in _SIDE_PARTS:
-            skip += 1  # ".4 L eye squint": the part between the side and the shape
-            found = _phrase_at(toks, skip, side, backward=False)
-        if found is not None:
-            i = skip
     found = _phrase_at(toks, i, side, backward=False)
+    skip = i
+    while side is not None and found is None and skip - i < 2 and skip + 1 < len(toks) and toks[skip].low in _SIDE_PARTS:
+        skip += 1  # ".4 L eye squint": the part between the side and the shape
+        found = _phrase_at(toks, skip, side, backward=False)
     if found is None:
         return None
+    i = skip
     last, unit, rig = found
     if side is None and last + 1 < len(toks) and toks[last + 1].kind == "word" and toks[last + 1].low in _SIDES and not rig:
         side, last = _SIDES[toks[last + 1].low], last + 1
