@@ -51,6 +51,7 @@ __all__ = [
     "word_viseme",
     "find_speech",
     "strip_quotes",
+    "quoted_spans",
     "INTERJECTIONS",
     "interjection_words",
     "shape_values",
@@ -146,6 +147,14 @@ _GRAPHEMES: list[tuple[str, list[str]]] = sorted(
 _QUOTE_RE = re.compile(
     r"""(?<![A-Za-z0-9])'((?:[^'\n]|'(?=[A-Za-z]))+?)'(?![A-Za-z])|"([^"\n]+)"|\u2018([^\u2019\n]+)\u2019|\u201c([^\u201d\n]+)\u201d"""
 )
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage of ``text``, quote marks included (an apostrophe inside a word does not
+    close a quote: "'don't'")."""
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
 _LOUD_RE = re.compile(r"\b(?:shout|shouts|shouted|shouting|yell|yells|yelled|yelling|scream|screams|screamed|screaming|bellow\w*|roar\w*|holler\w*|cries out|calls out|belts?)\b", re.I)
 _SOFT_RE = re.compile(r"\b(?:mouth|mouths|mouthed|mouthing|whisper\w*|murmur\w*|breathes?|under (?:her|his|their|my) breath|silently|soundless\w*|mutter\w*)\b", re.I)
 _LONG_RE = re.compile(r"\b(?:long|drawn[- ]out|stretched|held|hums?|chants?)\b", re.I)

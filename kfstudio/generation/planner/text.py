@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kfstudio.generation.pronunciations import english_words
+from kfstudio.generation.visemes import quoted_spans
 from kfstudio.resources import resource_path
 
 from .facs import AU_TABLE, EMOTION_WORDS
@@ -228,8 +229,6 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
 
 _TYPO_SIMILARITY = 0.8  # reported for a corrected spelling ("read as ...")
 _SPELL_WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,}(?![\w'])")
-#: Quoted speech, whose sounds are not misspellings ('mmm', "pfff")
-_QUOTED_RE = re.compile(r"""(?<![A-Za-z0-9])'[^'\n]+'(?![A-Za-z])|"[^"\n]+"|\u2018[^\u2019\n]+\u2019|\u201c[^\u201d\n]+\u201d""")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -419,7 +418,7 @@ class Lemmatizer:
         """``text`` with each misspelt word that :meth:`correct` reads with confidence written as the word meant
         ("smiel with teh eyes" -> "smile with the eyes", "he's lughing" -> "he's laughing"), so that every rule
         reads it as written correctly, and the (typed, meant) pairs. Quoted speech is left as typed ("'mmm'")."""
-        quoted = [(m.start(), m.end()) for m in _QUOTED_RE.finditer(text)]
+        quoted = quoted_spans(text)  # quoted speech, whose sounds are not misspellings ('mmm', "pfff")
         fixes: list[tuple[str, str]] = []
 
         def fix(m: re.Match) -> str:
