@@ -199,7 +199,7 @@ def _styles(r: ConstraintReport) -> dict:
 
 
 #: The combination settings tuned on dev and the values each is tried at. They are searched one at a time from the
-#: defaults, each kept at its best value, until a pass changes none (at most :data:`SEARCH_PASSES`): about 15
+#: defaults, each kept at its best value, until a pass changes none (at most :data:`SEARCH_PASSES`): about 20
 #: candidates where the full product is 486 (about 85 minutes of a 2-core machine on the project's corpus, at the 10.5 s
 #: a candidate measured there)
 SETTINGS_AXES: dict[str, tuple[float, ...]] = {
