@@ -592,7 +592,7 @@ NEGATION_BEFORE: set[str] = {"not", "no", "never", "without", "zero", "no sign o
 NEGATION_AFTER: set[str] = {"drain out", "drain away", "seep out", "ebb", "ebb away", "leave face", "leave chat", "go out of", "slide off face", "slip off face", "fall off face", "fade", "vanish", "disappear", "die", "die away", "drain", "go away", "melt away", "fall away", "subside", "wipe away", "is gone", "gone", "dissolve", "evaporate", "slip away", "drop away", "relax", "release", "loosen", "unclench", "unfurrow", "smooth", "smooth out", "settle", "return to neutral", "go slack", "unknit", "let go"}
 #: Comparatives relative to the previous keyframe.
 MORE: set[str] = {"more", "further", "even more", "wider", "bigger", "stronger", "deeper", "higher", "harder", "grow", "deepen", "intensify", "increase", "broaden", "even", "still more", "build", "tighter", "widen", "broaden", "larger", "sharper"}
-LESS: set[str] = {"less", "smaller", "softer", "weaker", "ease", "soften", "lessen", "weaken", "diminish", "reduce", "shrink", "fainter", "lower slightly", "slacken", "calmer", "a little less", "partially"}
+LESS: set[str] = {"less", "smaller", "softer", "weaker", "ease", "soften", "lessen", "weaken", "diminish", "reduce", "shrink", "fainter", "lower slightly", "slacken", "calmer", "partially"}
 #: Words saying the previous pose carries on.
 HOLD: set[str] = {"stop with", "end with", "hold", "keep", "still", "remain", "stay", "continue", "maintain", "same", "again", "linger", "sustain", "freeze", "unchanged", "persist", "as before", "hold the look", "hold the expression"}
 #: Words asking for a neutral face.
@@ -631,6 +631,11 @@ INTENSITY.update(dict.fromkeys(["very slightly", "very slight", "ever so slightl
 INTENSITY.update(dict.fromkeys(["very barely", "very very slightly", "very, very slightly"], 0.12))
 #: "the cheeks begin to lift", "starting to smile": the start of a movement, not its peak
 INTENSITY.update(dict.fromkeys(["begin to", "start to"], 0.4))
+#: "smile, low intensity", "brows up (high intensity)": an animator's level for the whole note
+INTENSITY.update({**dict.fromkeys(["low intensity", "low strength", "low level", "low energy"], 0.3),
+                  **dict.fromkeys(["medium intensity", "mid intensity", "medium strength", "moderate intensity"], 0.6),
+                  **dict.fromkeys(["high intensity", "high strength", "high energy"], 0.9),
+                  **dict.fromkeys(["full intensity", "max intensity", "maximum intensity", "full strength", "max strength"], 1.0)})
 #: "the grin drops from her face", "the smile slides from his face": the expression goes
 NEGATION_AFTER.update({"drop from face", "fall from face", "slide from face", "slip from face", "drop off face",
                        "vanish from face", "disappear from face", "fade from face", "leave face"})
@@ -811,7 +816,7 @@ EXPRESSION_WORDS.update({**dict.fromkeys(["lean over", "lean across"], "lean_ove
 EXPRESSION_WORDS.update(dict.fromkeys(["keep eye open", "keep the eye open", "keep her eye open", "keep his eye open",
                                        "keep their eye open", "hold eye open"], "eyes_open"))
 EXPRESSION_WORDS.update(dict.fromkeys(["misty eyed", "misty-eyed", "misty eye", "eye mist", "eye mist up", "mist up",
-                                       "wet eye", "eye wet", "eye go wet", "eye glisten", "watery eye",
+                                       "wet eye", "eye wet", "eye go wet", "eye glisten", "watery eye", "eye watery", "eye misty",
                                        "eye water", "eye brim", "dewy eye", "dewy-eyed",
                                        "wet at the corner"], "eyes_moist"))
 #: eyes that water or stream (from spice, smoke, pain or a yawn) squint against it, lids heavy, the inner brows up a
@@ -863,7 +868,7 @@ EXPRESSION_WORDS.update(dict.fromkeys(["po face", "stone face", "stony face", "s
 #: "(deadpan)", "a poker face": the lips set lightly together and nothing else (train: press 0.08-0.25), not a face
 #: at rest that the learned layer would fill with a guess
 CONCEPTS.update([_c("straight_face", _AU({24: 0.65, 17: 0.35}), "mouth", 0.3, label="straight face")])
-EXPRESSION_WORDS.update(dict.fromkeys(["deadpan", "poker face", "poker-faced"], "straight_face"))
+EXPRESSION_WORDS.update(dict.fromkeys(["deadpan", "poker face", "poker-faced", "stony"], "straight_face"))
 NEUTRAL_WORDS.difference_update({"deadpan", "poker face"})
 #: "his face is unreadable", "an inscrutable look": the same straight face, kept so that nothing shows
 EXPRESSION_WORDS.update(dict.fromkeys(["unreadable", "inscrutable"], "lips_press"))

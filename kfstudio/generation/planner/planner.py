@@ -59,6 +59,12 @@ _LOOK_SHAPES_OF_AXIS = [
 ]
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
+_MEDIUM_CHANGE = 0.6  # a size word at this intensity ("clearly") leaves a comparative's factor as it is ...
+_MIN_FACTOR = 0.15  # ... and "much less" keeps at least this share
+#: size words that measure a change when they stand with "more" or "less" ("a bit less", "much more"; not "less wide")
+_CHANGE_SIZES = frozenset({"a bit", "a little", "a touch", "a tad", "slightly", "somewhat", "much", "a lot", "noticeably",
+                           "very slightly", "ever so slightly", "a little bit", "a tiny bit", "just a bit", "just a little",
+                           "bit", "tiny bit", "little bit", "little", "touch", "tad", "fraction", "a fraction"})
 # Radians of eye rotation at which the eyeLook* blendshapes reach 1, read off the real capture in
 # ../shared/fixtures (median EyeLookDown / eye pitch = 1.64, EyeLookOut / |eye yaw| = 1.17 while looking).
 _EYE_YAW_MAX, _EYE_PITCH_MAX = 0.85, 0.6
@@ -564,6 +570,12 @@ class _Roles(TypedDict, total=False):
     face_settles: bool  # "settles" said of the whole face ("the expression settles"): see _Flags.face_settles
 
 
+def _part_opening(phrase: str) -> str:
+    """The face part a phrase opens with ("eye half" -> "eyes"), or ""."""
+    first = phrase.lower().split(" ", 1)[0]
+    return lx.PARTS.get(first) or (lx.PARTS.get(first[:-1], "") if first.endswith("s") else "")
+
+
 class _Flags(TypedDict):
     """What :meth:`EmbeddedPlanner._plan_core` found besides the values."""
 
@@ -811,6 +823,16 @@ class _Matcher:
 #: A quoted sound sung, hummed, pronounced or practised (a vowel for the doctor): no interjection feeling of its own
 #: Vocal actions whose sound ("she sighs 'ahh'") carries the action's own feeling, not the sound word's stock one
 _VOICED_BY_RE = re.compile(r"\b(?:sigh|sighs|sighed|sighing|groan\w*|moan\w*|yawn\w*|exhal\w*|breathes?\s+out|breathing\s+out)\b", re.I)
+#: "he says 'wow' flatly", "'great,' she says in a monotone": the word is said without the feeling it usually voices
+_FLAT_DELIVERY_RE = re.compile(
+    r"\b(?:flatly|tonelessly|dully|woodenly|blankly|unenthusiastically|deadpan|(?:in\s+a|a)\s+(?:flat\s+|dull\s+)?monotone"
+    r"|(?:in\s+a\s+)?flat\s+(?:voice|tone)|without\s+(?:any\s+)?(?:enthusiasm|feeling|emotion|inflection|expression))\b", re.I)
+
+
+def said_flatly(text: str) -> re.Match | None:
+    """The words that say a line is delivered without feeling ("says 'wow' flatly", "in a monotone"), if any: a
+    quoted interjection then voices no feeling, and the learned layer adds none (see ``semantic.layer``)."""
+    return _FLAT_DELIVERY_RE.search(text)
 _SUNG_RE = re.compile(
     r"\b(?:sing|sings|sang|sung|singing|hum|hums|hummed|humming|chant\w*|croon\w*|yodel\w*|pronounc\w*|enunciat\w*|articulat\w*"
     r"|practi[cs]\w*|rehears\w*|vocali[sz]\w*|warm\w*\s+up|note|notes|vowel|vowels|syllable|syllables|scale|scales|choir|dentist|doctor)\b",
@@ -925,6 +947,9 @@ class EmbeddedPlanner:
             if felt and _VOICED_BY_RE.search(strip_quotes(description)):
                 # "she sighs 'ahh'", "he groans 'ugh'": the sound is the sigh's or the groan's, which carries its own feeling
                 explanation.append(f"the sound is voiced as a sigh, groan or yawn: its stock feeling ('{felt}') is not read")
+                felt = ""
+            if felt and said_flatly(strip_quotes(description)):
+                explanation.append(f"the sound is said flatly: its stock feeling ('{felt}') is not read")
                 felt = ""
             if felt and (self._names_feeling(strip_quotes(description)) or _UNDERSTANDING_RE.search(description)):
                 # "she says 'shh', smiling at the baby": the smile leads; the sound's stock feeling only tints it
@@ -1268,10 +1293,12 @@ class EmbeddedPlanner:
             for inst in found:
                 if inst.concept.region in ("gaze", "head") and not inst.negated:
                     direction_part = "gaze" if inst.concept.region == "gaze" else "head"
-            named = [sp for sp in spans if "part" in sp.roles and sp.start >= 0]
+            named = [(sp, str(sp.roles["part"])) for sp in spans if "part" in sp.roles and sp.start >= 0] or [
+                (sp, part) for sp in spans if sp.start >= 0 and "expression" in sp.roles
+                for part in [_part_opening(sp.text)] if part]  # "right eye half shut, left wide open": the phrase's eye
             if named:
-                last_part = str(named[-1].roles["part"])
-                near = [sp for sp in spans if "side" in sp.roles and 0 <= named[-1].start - sp.end <= 2]
+                last_part = named[-1][1]
+                near = [sp for sp in spans if "side" in sp.roles and 0 <= named[-1][0].start - sp.end <= 2]
                 last_side = str(near[-1].roles["side"]) if near else ""
             sides.extend(str(s.roles["side"]) for s in spans if "side" in s.roles)
         if pending_size is not None and previous_clause and float(pending_size.roles["intensity"]) >= _LATE_SIZE_MIN:
@@ -1961,6 +1988,8 @@ class EmbeddedPlanner:
                 if s.text in _BECOME_WORDS and nxt is not None and nxt.start - s.end == 1 and (
                         "intensity" in nxt.roles or "action" in nxt.roles or "expression" in nxt.roles):
                     continue  # "the smile had gone thin and tight", "his eyes have gone unfocused": gone = became
+                if s.text in _BECOME_WORDS and clause is not None and s.end + 1 < len(clause) and clause[s.end + 1].text.lower() == "all":
+                    continue  # "her eyes had gone all watery": became, however it is said after
                 before = [i for i in instances if i.end < s.start]
                 if not before:  # "the curl is gone and she gazes away": what faded is not a movement read here
                     continue
@@ -2208,13 +2237,19 @@ class EmbeddedPlanner:
         base = inst.intensity if inst.intensity is not None else min(1.0, inst.concept.default * inst.scale)
         if not inst.comparative:
             return base
+        factor = inst.comparative
+        if inst.intensity is not None and inst.intensity_word.lower() in _CHANGE_SIZES:
+            # "a bit less annoyed", "much more": the size word measures the change, not the level ("a bit less"
+            # is more annoyed than "less", "much less" is less)
+            factor = max(_MIN_FACTOR, 1.0 + (inst.comparative - 1.0) * inst.intensity / _MEDIUM_CHANGE)
+            base = min(1.0, inst.concept.default * inst.scale)
         if prev is not None and target.any():
             main = np.flatnonzero(np.abs(target) >= 0.5 * np.abs(target).max())
             if len(main):
                 before = float(np.mean(prev[main] / target[main]))
                 if before > 0.05:
-                    return float(np.clip(before * inst.comparative, 0.0, 1.0))
-        return float(np.clip(base * inst.comparative, 0.0, 1.0))  # "slightly more" stays below "much more"
+                    return float(np.clip(before * factor, 0.0, 1.0))
+        return float(np.clip(base * factor, 0.0, 1.0))
 
     @staticmethod
     def _describe(inst: _Instance, level: float, contribution: np.ndarray) -> str:

@@ -336,11 +336,20 @@ def read_specs(description: str) -> SpecReading:
     numbers = [n for n, tok in enumerate(toks) if tok.kind == "num" and not (
         n + 1 < len(toks) and toks[n + 1].kind == "word" and _UNITS.match(toks[n + 1].text) and "%" not in tok.text)]  # "3 times"
     found_at: dict[int, tuple[int, int, dict[int, float], float]] = {}
+    sided_shape = -1  # the last word of the last shape written with a side ("smile L 0.3"), for "..., R 0.7"
     for n in numbers:  # name first: "jawOpen 0.6", "smile L at 30%", "smile settles @ .4"
         k = n - 1
         while k >= 0 and toks[k].low in _CONNECTORS:
             k -= 1
         found = _phrase_ending(toks, k) if k >= 0 else None
+        if found is None and k >= 0 and sided_shape >= 0 and toks[k].low in _SIDES and (k == 0 or toks[k - 1].kind != "word"):
+            # "smile L 0.3, R 0.7": a side alone, after a shape written with the other side, is that shape's other side
+            again = _phrase_at(toks, sided_shape, _SIDES[toks[k].low], backward=True)
+            found = (k, again[1], again[2]) if again is not None and not again[2] else None
+        elif found is not None and not found[2]:
+            side_after = toks[k].kind == "word" and toks[k].low in _SIDES
+            side_before = toks[found[0]].kind == "word" and toks[found[0]].low in _SIDES
+            sided_shape = k - 1 if side_after else (k if side_before else -1)
         if found is not None:
             first, unit, rig = found
             value = _number(toks[n], whole_ok=rig)

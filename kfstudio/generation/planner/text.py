@@ -952,8 +952,11 @@ _REJECTED_RE = re.compile(
 #: thrilled", "more hurt than angry": the feeling ranked lower is not the face's (read as negated)
 _NOT_SO_MUCH_RE = re.compile(r"\bnot\s+so\s+much\s+((?:a|an|the)\s+)?([a-z]+)\s+as\b", re.I)
 #: (not a feeling less than it was: "less happy than before" is the same feeling, smaller; see round 6's rewrites)
-_THAN_BEFORE = (r"(?:before|earlier|a\s+moment\s+ago|a\s+second\s+ago|last\s+time"
-                r"|(?:she|he|they|i|we)\s+(?:was|were|used\s+to\s+be))\b")
+#: "than before", "than a minute ago", "than at the party", "than usual", "than she was": another time or occasion
+_THAN_BEFORE = (r"(?:before|earlier|usual|normal|expected|yesterday|(?:the\s+)?last\s+(?:time|scene|shot|take|night|week|one)"
+                r"|(?:a|an|one|two|three|a\s+few|few|some|several)\s+(?:moments?|seconds?|minutes?|hours?|days?|weeks?|while|bit|beat)\s+ago"
+                r"|(?:when|while|during|after|at|in)\s"
+                r"|(?:she|he|they|i|we|you)(?:\s+(?:was|were|used\s+to\s+be|expected|thought|had\s+been|did)|'d\s+(?:been|expected|thought)))\b")
 _LESS_X_THAN_RE = re.compile(r"\bless\s+([a-z]+)\s+than\b(?!\s+" + _THAN_BEFORE + ")", re.I)
 _LESS_THAN_X_RE = re.compile(r"(?<!nothing\s)(?<!no\s)\bless\s+than\s+([a-z]+)\b", re.I)
 _MORE_X_THAN_Y_RE = re.compile(r"\bmore\s+([a-z]+)\s+than\s+([a-z]+)\b", re.I)
@@ -1346,6 +1349,13 @@ def _other_side(m: re.Match) -> str:
     return f"the {'right' if before[-1] == 'left' else 'left'} {m.group(1)}"
 
 
+def _their_time_clause(m: re.Match) -> str:
+    """"she lets the smile drop the second he turns away": a time clause whose subject is the other pronoun than the
+    description's own is the other person's movement, not hers."""
+    own = re.search(r"\b(she|he)\b", m.string[: m.start()])
+    return " , " if own and own.group(1) != m.group(1) else m.group(0)
+
+
 def _pucker_up(m: re.Match) -> str:
     """"she puckers up (for a kiss)": the lips; "her brows pucker up" keeps the knit."""
     if not m.string[: m.start()].strip() or re.search(r"\b(?:brows?|eyebrows?|forehead|face|skin|nose|chin)\b[^,;.]*$",
@@ -1410,6 +1420,13 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # a sad-type word on a smile modulates that smile (small, inner brows up), it adds no frown of its own
     ("", r"\b(?:sad|wistful|rueful|melancholy|bittersweet|sorrowful|mournful|tearful|regretful|forlorn|doleful|heartbroken|resigned)"
      r"\s+(?:little\s+|small\s+|half[\s-])?(smile|smiles|smiled|smiling|grin|grins)\b", r"small \1 , inner brows raised"),
+    # "happy for him, sad for himself", "proud but sad", "a happy-sad look": joy and sorrow at once is bittersweet (the
+    # sorrow in the inner brows over the smile, no frown against it)
+    ("sad", r"\b(happy|glad|proud|pleased|joyful|delighted|relieved|grateful|thrilled)\b([^.;:!?]{0,30}?(?:\bbut|\band|\byet|,|-)\s*"
+     r"(?:also\s+|a\s+bit\s+|a\s+little\s+|kind\s+of\s+|quietly\s+|secretly\s+)?)(sad|sorrowful|melancholy|heartbroken|gutted)\b",
+     r"\1\2wistful"),
+    ("happy", r"\b(sad|sorrowful|melancholy|heartbroken|gutted)\b([^.;:!?]{0,30}?(?:\bbut|\band|\byet|,|-)\s*(?:also\s+|still\s+)?)"
+     r"(happy|glad|proud|pleased|joyful|grateful)\b", r"wistful\2\3"),
     ("smil", r"\b(smile|smiles|smiled|smiling)\s+(?:sadly|wistfully|ruefully|tearfully|mournfully|sorrowfully|regretfully)\b",
      r"\1 slightly , inner brows raised"),
     # masking: a happiness pretended is a polite smile; a hurt hidden leaks a little behind pressed lips
@@ -1816,6 +1833,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
     ("ly", r"\b(?:secretly|privately|inwardly)\s+([a-z]+)\b", _hidden_feeling),
     (("deep down", "inside", "inwardly"), r"\b(?:deep\s+down\s*,?|(?:on\s+the\s+)?inside\s*,|inwardly\s*,)\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
+    # "poker face, leaking fear", "calm on the surface, panic seeping through": the feeling shows only faintly
+    (("leak", "seep", "bleed", "through", "creep"),
+     r"\b(?:leaking|seeping|bleeding)\s+(?:out\s+|through\s+)?(?:a\s+(?:little|bit|touch)\s+(?:of\s+)?)?([a-z]+)\b"
+     r"|\b([a-z]+)\s+(?:leaking|leaks|leaked|seeping|seeps|bleeding|bleeds|showing|shows|peeking|peeks|creeping|creeps)\s+(?:through|out)\b",
+     lambda m: f" slightly {m.group(1) or m.group(2)} " if _feeling(m.group(1) or m.group(2)) else m.group(0)),
     # a feeling said first and then to be hidden ("disappointed, hiding it", "a pang of hurt, masked", "grief pushed
     # down", "glee held in", "bitter, holding a neutral face"): the feeling held in check, as "hides her disappointment"
     # reads (the lips pressed on it, the feeling itself a little; corpus train, emotion fields 'rage held in', 'stung,
@@ -2140,7 +2162,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
      r"(?:falter\w*|waver\w*|flicker\w*|cracks|cracked|cracking)\b(?!\s+(?:into|out|back|on|across|onto|through|to)\b)",
      " a small smile , inner brows slightly raised , lips lightly pressed "),
     # "a little less happy than before": still happy, a little less (it read as "not happy")
-    ("less", r"\b(?:a\s+(?:little|bit|touch)\s+|slightly\s+|somewhat\s+)?less\s+([a-z]+)\s+than\s+" + _THAN_BEFORE, r"somewhat \1"),
+    # (the size word stays with "less": "a little less" is a small change, see the planner's comparatives)
+    ("less", r"\b((?:a\s+(?:little|bit|touch)\s+|slightly\s+|somewhat\s+|much\s+|far\s+|a\s+lot\s+)?)less\s+([a-z]+)\s+than\s+(?=" + _THAN_BEFORE + ")",
+     r"\1less \2 , "),
     # "the smile drops", "his grin fell": the smile goes (as "fades"), not a smile that stays
     (("drop", "fall", "fell"), r"\b(smile|grin|smirk|beam)s?\s+(?:drops|dropped|dropping|falls|fell|falling)\b"
      r"(?!\s+(?:to|into|onto|a\s+notch|a\s+touch|slightly|a\s+little|a\s+bit|somewhat|for|on|at|when|as|over)\b)", r"\1 fades"),
@@ -2390,6 +2414,24 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "head turns left and up" too: the head turns one way and tips the other
     (("and down", "and up"), r"\b((?:head|chin)\s+[a-z]+\s+)?(left|right)\s+and\s+(down|up)(?:wards?)?\b",
      lambda m: f"{m.group(1)}{m.group(3)} , head turned to the {m.group(2)}" if m.group(1) else f"{m.group(3)} and {m.group(2)}"),
+    # "she lets the smile drop the second he turns away", "she winces as he pulls the splinter": his movement
+    ("he ", r"\b(?:the\s+(?:second|moment|minute|instant)|as\s+soon\s+as|once|when|whenever|while|whilst|as|after|before)\s+(she|he)\b"
+     r"(?:(?!\b(?:she|he|and|but|then|so)\b)[^,.;:!?\u2014])*", _their_time_clause),
+    # "the frown melts", "his scowl thaws": it goes (as "fades"; "melts into a smile" is a change, "her heart melts" no face)
+    (("melt", "thaw"), r"\b(frown|scowl|glare|smile|grin|smirk|sneer|grimace|pout|furrow|knit)s?\s+(?:melt|thaw)(?:s|ed|ing)?\b"
+     r"(?!\s+(?:slowly\s+|gradually\s+)?(?:into|to|over|across|onto|on|through)\b)",
+     r"\1 fades"),
+    # "smiling but not with her eyes", "she smiles with her mouth only": a smile that does not reach the eyes
+    ("eyes", r"\b(?:smil|grin)\w*\s*,?\s+(?:(?:but|yet)\s+)?(?:not|never)\s+(?:with\s+|in\s+)?(?:her|his|their|the|my|your)\s+eyes\b"
+     r"|\b(?:smil|grin)\w*\s+with\s+(?:her|his|their|the|my|your)\s+mouth\s+(?:only|alone|but\s+not\s+(?:with\s+)?(?:her|his|their|the|my|your)\s+eyes)\b",
+     " a smile that does not reach the eyes "),
+    # "his eyes are wet", "her eyes were glistening": the state of the part, as "eyes wet" reads ("are not" stays, and so
+    # does a feeling: "her eyes are murderous" is the feeling's, not a state of the eyes)
+    ((" is ", " are ", " was ", " were "), r"\b(eyes|eye|lips|lip|brows|brow|eyebrows|eyebrow|cheeks|lids|eyelids|mouth|jaw|nostrils)\s+"
+     r"(?:is|are|was|were)\s+(?!not\b|never\b|no\b)(?=([a-z]+))", lambda m: m.group(0) if _feeling(m.group(2)) else f"{m.group(1)} "),
+    # "she lets the smile drop", "he lets his grin slip": the smile goes (as "fades")
+    ("let", r"\blet(?:s|ting)?\s+(?:the|her|his|their|my|your|that)\s+(?:[a-z]+\s+)?(smile|grin|smirk|beam|frown|scowl|mask)\s+"
+     r"(?:drop|fall|slip|fade|die|go|vanish)\b", r"\1 fades"),
 ))
 
 
@@ -2555,6 +2597,10 @@ def _part_eases_into(s: str, m: re.Match) -> bool:
     return bool(_EASING_PART_RE.search(clause)) and "," in s[: m.start()]
 
 
+#: "the head turns left as the eyes follow a moment later": a part lagging behind the movement (follow-through), no
+#: later beat ("a moment later, she smiles" still starts one)
+_LAG_RE = re.compile(r"(?i)\b((?:follow|trail|lag|catch\s+up|catches\s+up|caught\s+up)\w*)\s+(?:a\s+(?:beat|moment|second|split\s+second|frame"
+                     r"|few\s+frames|touch|little|bit)|(?:a\s+)?(?:few\s+)?(?:moments?|seconds?|frames?|beats?))\s+(?:later|behind)\b")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
@@ -2563,12 +2609,12 @@ def split_change_beats(text: str) -> list[str]:
     """The beats of a description that narrates a change, in order; ``[]`` for a single state.
 
     "At first she beams, then the smile fades; by the end her mouth is a thin line" ->
-    ``["she beams", "the smile fades", "her mouth is a thin line"]``. Beats start at "then", "until",
-    "by the end", "finally", "ends with", "gives way to", "fades into" ..., and end at "at first",
-    "initially" ...; arrows and ellipses separate beats too. The last beat is the state the description
+    ``["she beams", "the smile fades", "her mouth a thin line"]`` (normalised text: a part's "is" is dropped). Beats
+    start at "then", "until", "by the end", "finally", "ends with", "gives way to", "fades into" ..., and end at
+    "at first", "initially" ...; arrows and ellipses separate beats too. The last beat is the state the description
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
-    s = _FINAL_FRAME_RE.sub("", normalize(text))
+    s = _FINAL_FRAME_RE.sub("", normalize(_LAG_RE.sub(r"\1", text)))
     s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end

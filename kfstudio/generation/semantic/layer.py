@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from kfstudio import channels as ch
-from kfstudio.generation.planner.planner import still_halves  # the planner's reading of "top half off"
+from kfstudio.generation.planner.planner import said_flatly, still_halves  # the planner's readings of "top half off", "flatly"
 
 from .encoder import readable
 from .gate import _NEGATION, CHOICES, Gate, region_features
@@ -442,8 +442,8 @@ def _stillness(plan, text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
                 mask |= REGION_MASKS[r] & _OTHER_SIDE_CHANNELS["left" if left > right else "right"]
                 if f"'{other.group(0).strip()}'" not in why:
                     why.append(f"'{other.group(0).strip()}'")
-    blank = _NO_EMOTION.search(text)
-    if blank:  # "no expression at all": the face's expression; a nod or a look at the camera still moves
+    blank = _NO_EMOTION.search(text) or said_flatly(text)
+    if blank:  # "no expression at all", "says 'wow' flatly": the face's expression; a nod or a look at the camera still moves
         mask |= _EXPRESSION
         why.append(f"'{blank.group(0).strip()}'")
     return mask, why, locked
