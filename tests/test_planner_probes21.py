@@ -168,3 +168,42 @@ def test_a_smile_not_with_the_eyes_leaves_the_eyes(planner):
 def test_eyes_gone_all_watery_do_not_cancel_the_cheeks_before(planner):
     p = planner.plan("her cheeks were bunched up and her eyes had gone all watery")
     assert both(p, "CheekSquint") >= 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- the eyes' own feeling, a y typed as i
+@pytest.mark.parametrize("text", ["she smiles at the compliment but her eyes stay sad", "sad eyes", "his eyes look sorrowful"])
+def test_sorrow_in_the_eyes_is_in_the_brows_and_gaze_not_the_mouth(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.25 and both(p, "EyeLookDown") >= 0.1 and both(p, "MouthFrown") < 0.05, p.explanation
+
+
+def test_eyes_that_are_not_sad_stay_as_they_were(planner):
+    p = planner.plan("not sad eyes, just tired")
+    assert v(p, "BrowInnerUp") < 0.25, p.explanation
+
+
+def test_cold_eyes_without_a_verb_are_a_cold_look(planner):
+    p = planner.plan("polite nod, eyes cold")
+    assert both(p, "MouthStretch") < 0.05 and both(p, "BrowDown") > 0.05, p.explanation  # not a shiver
+
+
+@pytest.mark.parametrize("text, stem", [("he so angri rn", "BrowDown"), ("she is sorri", "BrowInnerUp")])
+def test_a_final_y_typed_as_i_is_read(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) >= 0.2 if stem != "BrowInnerUp" else v(p, stem) >= 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- a posture held through a change
+def test_a_head_turned_in_the_beat_before_stays_turned(planner):
+    p = planner.plan("puffed cheeks -> turn right -> gasp")
+    assert v(p, "HeadYaw") >= 0.2 and v(p, "CheekPuff") < 0.05 and v(p, "JawOpen") >= 0.2, p.explanation
+
+
+def test_an_expression_of_the_beat_before_is_over(planner):
+    p = planner.plan("she laughs, then looks down at the table")  # control: the laugh does not carry, the gaze is new
+    assert both(p, "MouthSmile") < 0.05 and both(p, "EyeLookDown") >= 0.2, p.explanation
+
+
+def test_the_gaze_before_does_not_stay_when_the_last_beat_moves_the_head(planner):
+    p = planner.plan("She stares at the ground through the scolding; by the end her chin is up and her mouth set.")
+    assert both(p, "EyeLookDown") < 0.05 and v(p, "HeadPitch") < 0, p.explanation

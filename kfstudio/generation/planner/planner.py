@@ -59,6 +59,7 @@ _LOOK_SHAPES_OF_AXIS = [
 ]
 _CARRY_VAGUE = 0.5  # share of the previous keyframe kept by a vague description without hold words
 _MORE, _LESS = 1.45, 0.55  # comparative factors on the previous intensity
+_POSTURE = frozenset({"head", "gaze"})  # regions a narrated change holds from one beat to the next
 _MEDIUM_CHANGE = 0.6  # a size word at this intensity ("clearly") leaves a comparative's factor as it is ...
 _MIN_FACTOR = 0.15  # ... and "much less" keeps at least this share
 #: size words that measure a change when they stand with "more" or "less" ("a bit less", "much more"; not "less wide")
@@ -1002,6 +1003,19 @@ class EmbeddedPlanner:
             # the states the description passed through are over: what they moved and the last beat does
             # not set stays at rest (not carried over from the keyframe before, either)
             earlier, earlier_forced, _ = self._plan_core(" , ".join(beats[:-1]), None, [])
+            if not flags["touched"] & _POSTURE:
+                # "puffed cheeks -> turn right -> gasp", "the eyes flick over the left shoulder, then a small smile":
+                # where the beat just before turned the head or the eyes, they stay while the last beat moves neither
+                # (an expression is over when the next beat comes; a posture is held until something moves it)
+                before, _, before_flags = self._plan_core(beats[-2], None, [])
+                held_regions = before_flags["touched"] & _POSTURE
+                held = np.array([_REGION_OF_CHANNEL.get(i) in held_regions for i in range(ch.NUM_CHANNELS)]) & (
+                    before != 0) & (values == 0) & ~forced
+                if held.any():
+                    values = values.copy()
+                    values[held] = before[held]
+                    verb = "stay" if len(held_regions) > 1 else "stays"
+                    explanation.append(f"the {' and '.join(sorted(held_regions))} {verb} where the beat before put them")
             gone = ((earlier != 0) | earlier_forced) & (values == 0) & ~forced
             over = (earlier != 0) & (values == 0) & ~forced  # moved before (not only negated: "didn't cry, then sobs")
             if gone.any():

@@ -400,6 +400,8 @@ class Lemmatizer:
         if len(hits) != 1:
             return ""
         hit = next(iter(hits))
+        if word.endswith("i") and self._reaches(word, word[:-1] + "y", hit):
+            return hit  # "angri", "sorri": a final y typed as it sounds, a commoner slip than any rarer word nearby
         if english is not None and not any(self._reaches(word, w, hit) for w in _edits1_kept(word)):
             # the lexicon word needs a letter changed; an English word that only needs a letter added,
             # dropped or swapped back is the likelier intent ("anwers" is "answers", not "angers")
@@ -1788,6 +1790,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("cold", "icy", "frost", "chill", "aloof"), r"\b(?:(?:eyes|face|expression|gaze|voice|tone|look|features|manner|smile)\s+(?:is|are|was|were|went|go|goes|turn\w*|grew|grow\w*|became|becomes|stays?|stayed|remain\w*)\s+"
      r"(?:very\s+|so\s+|ice\s+|stone\s+)?(?:cold|icy|frosty|chilly)(?!\s+and\b)"
      r"|(?:cold|icy|frosty|chilly)\s+(?:expression|face|voice|tone|manner|features)"
+     r"|(?:eyes|gaze)\s+(?:cold|icy|frosty|steely)(?!\s+and\b)"  # "polite nod, eyes cold"
      r"|(?:cold|icy|frosty|chilly|aloof)\s+and\s+(?:distant|aloof|detached|unfriendly|remote|hard|unreadable|flat|dismissive)"
      r"|(?:distant|aloof|detached|unfriendly|remote|hard|unreadable|flat|dismissive)\s+and\s+(?:cold|icy|frosty|chilly))\b",
      _cold_look),
@@ -2421,6 +2424,12 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     (("melt", "thaw"), r"\b(frown|scowl|glare|smile|grin|smirk|sneer|grimace|pout|furrow|knit)s?\s+(?:melt|thaw)(?:s|ed|ing)?\b"
      r"(?!\s+(?:slowly\s+|gradually\s+)?(?:into|to|over|across|onto|on|through)\b)",
      r"\1 fades"),
+    # "sad eyes", "the eyes stay sad", "her eyes look sorrowful": the sorrow is in the eyes and brows (train: inner
+    # brows 0.3-0.45, the gaze a little down, no frown), not a sad mouth
+    ("eyes", r"\b(?:(?:her|his|their|the|my|your)\s+)?eyes\s+(?:(?:are|stay|stayed|remain|remained|look|looked|seem|seemed|go|went|turn|turned"
+     r"|grow|grew|still|so|very|a\s+bit|a\s+little|kind\s+of)\s+){1,2}(?:sad|sorrowful|mournful|melancholy|grieving)\b"
+     r"|(?<!\bnot\s)(?<!\bno\s)\b(?:sad|sorrowful|mournful|melancholy)\s+eyes\b",
+     " inner brows slightly raised , gaze slightly lowered "),
     # "smiling but not with her eyes", "she smiles with her mouth only": a smile that does not reach the eyes
     ("eyes", r"\b(?:smil|grin)\w*\s*,?\s+(?:(?:but|yet)\s+)?(?:not|never)\s+(?:with\s+|in\s+)?(?:her|his|their|the|my|your)\s+eyes\b"
      r"|\b(?:smil|grin)\w*\s+with\s+(?:her|his|their|the|my|your)\s+mouth\s+(?:only|alone|but\s+not\s+(?:with\s+)?(?:her|his|their|the|my|your)\s+eyes)\b",
