@@ -207,3 +207,9 @@ def test_an_expression_of_the_beat_before_is_over(planner):
 def test_the_gaze_before_does_not_stay_when_the_last_beat_moves_the_head(planner):
     p = planner.plan("She stares at the ground through the scolding; by the end her chin is up and her mouth set.")
     assert both(p, "EyeLookDown") < 0.05 and v(p, "HeadPitch") < 0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she's pissed off", "he's hacked off", "she bit his head off"])
+def test_informal_idioms_of_anger_are_anger(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.4 and v(p, "HeadYaw") == 0.0, p.explanation

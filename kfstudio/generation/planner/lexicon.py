@@ -1016,3 +1016,13 @@ EXPRESSION_WORDS.update(dict.fromkeys(["unfocused", "unfocussed", "glaze over", 
 #: eyes that well up are wet, not yet crying (train: BrowInnerUp 0.25-0.3, lids 0.15-0.25, no frown): "her eyes well up
 #: but she keeps smiling" had a crying mouth under the smile
 EXPRESSION_WORDS.update(dict.fromkeys(["well up", "eye well up", "well up with tear"], "eyes_moist"))
+
+
+# --- stop 32 (fresh idiom probes) ----------------------------------------------------------------------
+#: feelings named by informal idiom: "pissed off", "hacked off" (angry); "bit his head off" (snapped in
+#: anger); "at her wits' end" (exasperated)
+_S32_FEELINGS = {"piss off": ("anger", 0.9), "hack off": ("anger", 0.8),
+                 "bite head off": ("anger", 1.0), "bit head off": ("anger", 1.0), "wits end": ("exasperation", 1.0)}
+EMOTION_WORDS.update(_S32_FEELINGS)
+for _word, (_name, _scale) in _S32_FEELINGS.items():
+    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
