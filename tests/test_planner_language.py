@@ -210,19 +210,6 @@ def test_plan_reports_what_it_understood(planner):
     assert not coloured.found_movement and np.abs(coloured.values).max() > 0.2  # the emotion fills in
 
 
-def test_warm_planning_stays_fast(planner):
-    import time
-
-    texts = ["He smiel big 😂", "At first she beams, then the smile fades.", "She mouths 'no' at him.", "AU1+2+26"]
-    for t in texts:
-        planner.plan(t)
-    start = time.perf_counter()
-    for _ in range(20):
-        for t in texts:
-            planner.plan(t)
-    assert (time.perf_counter() - start) / 80 < 0.01
-
-
 @pytest.mark.parametrize("form, base", [
     ("she is laughing", "she laughs"), ("he is crying", "he cries"), ("beaming", "beams"), ("glowering", "glowers"),
     ("his head turned to the right", "his head turns to the right"), ("brows pulled together", "brows pull together"),
