@@ -213,3 +213,24 @@ def test_the_gaze_before_does_not_stay_when_the_last_beat_moves_the_head(planner
 def test_informal_idioms_of_anger_are_anger(planner, text):
     p = planner.plan(text)
     assert both(p, "BrowDown") >= 0.4 and v(p, "HeadYaw") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- brows said to go up, a sound inside a word
+@pytest.mark.parametrize("text", ["'HOWZAT!' the bowler roars, mouth wide open, brows up, head thrown back",
+                                  "she winces, eyes shut, brows climbing"])
+def test_brows_said_to_go_up_keep_no_lowering(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowOuterUp") >= 0.4 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["The tough guy scowls to keep from crying, lips pressed, inner brows twitching up.",
+                                  "one brow up, the other scowling"])
+def test_the_inner_brows_or_one_brow_up_keep_the_lowering(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") >= 0.1, p.explanation
+
+
+def test_a_quoted_sound_inside_a_word_voices_no_feeling(planner):
+    p = planner.plan("A full-throated 'Howzat!' - jaw dropped on the 'ow', brows hiked, chin lifting.")
+    assert both(p, "EyeSquint") < 0.05 and both(p, "BrowDown") == 0.0, p.explanation
+    assert both(planner.plan("he says 'ow'"), "EyeSquint") >= 0.2  # control: 'ow' alone is pain

@@ -283,10 +283,16 @@ INTERJECTIONS: dict[str, str] = {
 }
 
 
+#: A quote that names a sound inside a word ("on the 'ow'", "for the 'oo'", "lips rounding on its 'o'")
+_SOUND_OF_WORD_RE = re.compile(r"\b(?:on|for|of|at|into|through|in)\s+(?:the|its|an?|that|this|each|every)\s*$", re.I)
+
+
 def interjection_words(text: str) -> str:
     """Feeling words for the interjections quoted in ``text`` ("An 'ew' face" -> "disgust"), or ""."""
     out = []
     for m in _QUOTE_RE.finditer(text):
+        if _SOUND_OF_WORD_RE.search(text, 0, m.start()):
+            continue  # "jaw dropped on the 'ow'": a sound inside a word said, not an interjection of its own
         q = next(g for g in m.groups() if g is not None)
         key = _squeeze(re.sub(r"\s+", " ", re.sub(r"[^a-z ]", " ", q.lower())).strip())
         first = key.split(" ")[0] if key else ""

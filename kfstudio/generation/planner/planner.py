@@ -109,6 +109,7 @@ _PITCH_CONCEPTS = frozenset({"head_back", "head_up", "head_down", "head_forward"
 #: Brow movements that combine into the AU1+4 brow when a description asks for both.
 _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
+_WHOLE_BROW_RAISES = frozenset({"brows_raise", "outer_brows_raise"})
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
 #: a cry, its tears or its quiver named and denied ("no tears", "not crying", "not a quiver in his chin")
@@ -1437,6 +1438,7 @@ class EmbeddedPlanner:
             flags["touched"].update(self._regions(inst))
         self._lids_under_high_brows(instances, values, text, explanation)
         self._named_lids_win(instances, values, explanation)
+        self._named_brows_win(instances, values, text, explanation)
         if _GIVE_AWAY_RE.search(text):
             # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
             # cheeks and lids named as giving it away show it as it is
@@ -2085,6 +2087,19 @@ class EmbeddedPlanner:
                 values[drop] = 0.0
                 explanation.append(f"the {side} eye is said to {'widen' if wide else 'narrow'}: the expression's "
                                    f"{'squint' if wide else 'widening'} goes there")
+
+    @staticmethod
+    def _named_brows_win(instances: list[_Instance], values: np.ndarray, text: str, explanation: list[str]) -> None:
+        """Brows said to go up keep no lowering a feeling or a sound adds ("'HOWZAT!' the bowler roars, brows up", "a
+        pained grin, brows hiked"), as the lids said do (:meth:`_named_lids_win`). One brow up, the inner brows alone
+        or only the middle up, or brows also said to come down or knit keep every brow value (the AU1+4 brow)."""
+        if _ONE_OR_MIDDLE_BROW_RE.search(text) or any(i.concept.key in _BROW_LOWERS and not i.negated for i in instances):
+            return
+        if not any(i.concept.key in _WHOLE_BROW_RAISES and not i.negated and not i.side and not i.one_sided for i in instances):
+            return  # (the inner brows alone up over a scowl is the grief brow: "scowls, inner brows twitching up")
+        if values[_BROW_DOWN].max() > 0:
+            values[_BROW_DOWN] = 0.0
+            explanation.append("the brows are said to go up: the expression's lowering goes there")
 
     @staticmethod
     def _drop_measure_words(found: list[_Instance], clause: list[Token], explanation: list[str]) -> list[_Instance]:
