@@ -234,3 +234,20 @@ def test_a_quoted_sound_inside_a_word_voices_no_feeling(planner):
     p = planner.plan("A full-throated 'Howzat!' - jaw dropped on the 'ow', brows hiked, chin lifting.")
     assert both(p, "EyeSquint") < 0.05 and both(p, "BrowDown") == 0.0, p.explanation
     assert both(planner.plan("he says 'ow'"), "EyeSquint") >= 0.2  # control: 'ow' alone is pain
+
+
+# ----------------------------------------------------------------------------- a mouth said flat
+@pytest.mark.parametrize("text", ["happy, mouth flat", "smiling eyes only, mouth level"])
+def test_a_mouth_said_flat_keeps_no_smile_of_a_feeling(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_a_smile_named_beside_a_flat_mouth_is_kept(planner):
+    p = planner.plan("smiles, mouth flat")  # control: the smile is said
+    assert both(p, "MouthSmile") >= 0.3, p.explanation
+
+
+def test_a_smiling_emoticon_with_a_sweat_drop_still_smiles(planner):
+    p = planner.plan("^_^; ok... sure")
+    assert both(p, "MouthSmile") >= 0.2 and v(p, "BrowInnerUp") >= 0.2, p.explanation

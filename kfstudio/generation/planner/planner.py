@@ -110,6 +110,8 @@ _PITCH_CONCEPTS = frozenset({"head_back", "head_up", "head_down", "head_forward"
 _BROW_RAISES = frozenset({"brows_raise", "inner_brows_raise"})
 _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _WHOLE_BROW_RAISES = frozenset({"brows_raise", "outer_brows_raise"})
+_FLAT_MOUTH_RE = re.compile(r"(?i)\b(?:mouth|lips)\b.*\b(?:flat|level|straight)\b|\b(?:flat|level|straight)\b.*\b(?:mouth|lips)\b")
+_SMILE_CHANNELS = np.array([n.startswith("MouthSmile") for n in ch.NAMES])
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
 #: a cry, its tears or its quiver named and denied ("no tears", "not crying", "not a quiver in his chin")
@@ -1439,6 +1441,7 @@ class EmbeddedPlanner:
         self._lids_under_high_brows(instances, values, text, explanation)
         self._named_lids_win(instances, values, explanation)
         self._named_brows_win(instances, values, text, explanation)
+        self._named_mouth_wins(instances, values, explanation)
         if _GIVE_AWAY_RE.search(text):
             # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
             # cheeks and lids named as giving it away show it as it is
@@ -2100,6 +2103,19 @@ class EmbeddedPlanner:
         if values[_BROW_DOWN].max() > 0:
             values[_BROW_DOWN] = 0.0
             explanation.append("the brows are said to go up: the expression's lowering goes there")
+
+    @staticmethod
+    def _named_mouth_wins(instances: list[_Instance], values: np.ndarray, explanation: list[str]) -> None:
+        """A mouth said to be flat, level or straight keeps no smile a feeling adds ("happy, then bored: ..., mouth flat",
+        "big grin fades -> worried brow, mouth flat"; train: MouthSmile <= 0.05-0.1 in every such line). A smile named
+        as such beside it ("a flat smile", "smiles, mouth flat") is kept."""
+        if not any(not i.negated and _FLAT_MOUTH_RE.search(i.words) for i in instances):
+            return
+        if any(not i.negated and i.concept.key in _SMILE_FAMILY | _LOPSIDED_SMILES | {"corners_up"} for i in instances):
+            return
+        if values[_SMILE_CHANNELS].max() > 0:
+            values[_SMILE_CHANNELS] = 0.0
+            explanation.append("the mouth is said to be flat: the feeling's smile goes there")
 
     @staticmethod
     def _drop_measure_words(found: list[_Instance], clause: list[Token], explanation: list[str]) -> list[_Instance]:

@@ -510,8 +510,8 @@ EMOJI: dict[str, str] = {
 
 #: Emoticons (matched as whole space-separated tokens, case as written) -> words.
 EMOTICONS: dict[str, str] = {
-    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^_^;": "smiling eyes , inner brows raised",
-    "^_^;;": "smiling eyes , inner brows raised", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
+    ":)": "smile", ":-)": "smile", "=)": "smile", ":]": "smile", "(:": "smile", "^_^": "smile with eyes squeezed shut", "^_^;": "smile , eyes crinkled , inner brows raised",
+    "^_^;;": "smile , eyes crinkled , inner brows raised", "^^": "smile with eyes squeezed shut", "^.^": "smile with eyes squeezed shut",
     ":))": "big smile", ":-))": "big smile", ":D": "big grin", ":-D": "big grin", "=D": "big grin", "xD": "laughing hard",
     "XD": "laughing hard", "xd": "laughing", ":(": "sad", ":-(": "sad", "=(": "sad", "):": "sad", ":((": "very sad",
     ":'(": "crying", ":,(": "crying", "T_T": "crying", "T.T": "crying", ";_;": "crying", ";)": "wink", ";-)": "wink",
@@ -1493,7 +1493,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     # "her eyes are smiling", "smiling eyes", "the eyes smile, the mouth barely": the smile is in the eyes (AU6,
     # the cheeks lift and the eye corners crinkle), not a mouth smile
     ("smil", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*smil(?:e|es|ed|ing)\b"
-     r"(?!\s+and\s+(?:the\s+|her\s+|his\s+)?mouth)|\b(?:with|her|his|their|my|your|the|and|but|,)\s+smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b)[a-z])",
+     r"(?!\s+and\s+(?:the\s+|her\s+|his\s+)?mouth)|(?:^|\b(?:with|her|his|their|my|your|the|and|but)|,)\s*smiling\s+eyes\b(?!\s+(?!and\b|but\b|as\b|while\b|only\b|alone\b)[a-z])",
      " eye corners crinkle "),
     # "her eyes laugh; the mouth doesn't", "laughing eyes": the same, a laugh in the eyes
     ("laugh", r"(?<!\bclosed\s)(?<!\bshut\s)\beyes\s+(?:(?:are|were|is|was|still|all|already|clearly|both)\s+)*laugh(?:s|ed|ing)?\b"
