@@ -837,6 +837,8 @@ def said_flatly(text: str) -> re.Match | None:
     """The words that say a line is delivered without feeling ("says 'wow' flatly", "in a monotone"), if any: a
     quoted interjection then voices no feeling, and the learned layer adds none (see ``semantic.layer``)."""
     return _FLAT_DELIVERY_RE.search(text)
+
+
 _SUNG_RE = re.compile(
     r"\b(?:sing|sings|sang|sung|singing|hum|hums|hummed|humming|chant\w*|croon\w*|yodel\w*|pronounc\w*|enunciat\w*|articulat\w*"
     r"|practi[cs]\w*|rehears\w*|vocali[sz]\w*|warm\w*\s+up|note|notes|vowel|vowels|syllable|syllables|scale|scales|choir|dentist|doctor)\b",
@@ -1441,7 +1443,7 @@ class EmbeddedPlanner:
         self._lids_under_high_brows(instances, values, text, explanation)
         self._named_lids_win(instances, values, explanation)
         self._named_brows_win(instances, values, text, explanation)
-        self._named_mouth_wins(instances, values, explanation)
+        self._named_mouth_win(instances, values, explanation)
         if _GIVE_AWAY_RE.search(text):
             # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
             # cheeks and lids named as giving it away show it as it is
@@ -2105,7 +2107,7 @@ class EmbeddedPlanner:
             explanation.append("the brows are said to go up: the expression's lowering goes there")
 
     @staticmethod
-    def _named_mouth_wins(instances: list[_Instance], values: np.ndarray, explanation: list[str]) -> None:
+    def _named_mouth_win(instances: list[_Instance], values: np.ndarray, explanation: list[str]) -> None:
         """A mouth said to be flat, level or straight keeps no smile a feeling adds ("happy, then bored: ..., mouth flat",
         "big grin fades -> worried brow, mouth flat"; train: MouthSmile <= 0.05-0.1 in every such line). A smile named
         as such beside it ("a flat smile", "smiles, mouth flat") is kept."""
