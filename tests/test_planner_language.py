@@ -81,7 +81,7 @@ def test_wink_on_stage_left_closes_the_faces_left_eye(planner):
 
 def test_split_change_beats():
     assert split_change_beats("At first she beams, then the smile fades; by the end her mouth is a thin line.") == [
-        "she beams", "the smile fades", "her mouth a thin line."]  # (normalised: a part's "is" is dropped)
+        "she beams", "the smile fades", "her mouth is a thin line."]
     assert split_change_beats("Composed... chin quivers... full crying face at the end.")[-1].startswith("full crying face")
     assert split_change_beats("smile -> fading -> gone; final frame: lips pressed")[-1] == "lips pressed"
     assert split_change_beats("Surprised at first, he quickly turns suspicious.")[0] == "surprised"

@@ -119,6 +119,18 @@ def load_expansion(path: Path | None = None) -> Expansion:
 _DASH_BREAK_RE = re.compile(r"\s+-{1,3}\s+|\s*[\u2014\u2013]\s*|\s*-{2,3}\s*")
 
 
+#: "his eyes are wet", "her eyes were glistening": a part's "is" before its state ("are not" and a feeling stay: "her eyes
+#: are murderous" is the feeling's, not a state of the eyes)
+_PART_IS_RE = re.compile(r"\b(eyes|eye|lips|lip|brows|brow|eyebrows|eyebrow|cheeks|lids|eyelids|mouth|jaw|nostrils)\s+"
+                         r"(?:is|are|was|were)\s+(?!not\b|never\b|no\b)(?=([a-z]+))", re.I)
+
+
+def _part_states(s: str) -> str:
+    """``s`` with a part's "is" dropped before the part's state, so that "his eyes are wet" reads as "eyes wet" (only
+    for reading: the words a user sees, such as the beats a line is split into, keep it)."""
+    return _PART_IS_RE.sub(lambda m: m.group(0) if _feeling(m.group(2)) else f"{m.group(1)} ", s)
+
+
 def tokenize(text: str, run_on: bool = False) -> list[str]:
     """Lower-case words and clause punctuation; contractions are expanded ("doesn't" -> "does not").
 
@@ -127,7 +139,7 @@ def tokenize(text: str, run_on: bool = False) -> list[str]:
     its clauses start (:func:`_run_on_breaks`).
     """
     # a spaced dash or an em/en dash separates clauses ("kid pout -- chin bunched"); a hyphen joins a word
-    s = _DASH_BREAK_RE.sub(" , ", normalize(text)).replace("-", " ").replace("_", " ")
+    s = _DASH_BREAK_RE.sub(" , ", _part_states(normalize(text))).replace("-", " ").replace("_", " ")
     # a '+' lists the items of a note ("squint + lips rolled in"): a clause break, unless it joins two parts that
     # share what follows ("eyes + head up")
     s = _PLUS_RE.sub(_plus, s)
@@ -2435,10 +2447,6 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), 
     ("eyes", r"\b(?:smil|grin)\w*\s*,?\s+(?:(?:but|yet)\s+)?(?:not|never)\s+(?:with\s+|in\s+)?(?:her|his|their|the|my|your)\s+eyes\b"
      r"|\b(?:smil|grin)\w*\s+with\s+(?:her|his|their|the|my|your)\s+mouth\s+(?:only|alone|but\s+not\s+(?:with\s+)?(?:her|his|their|the|my|your)\s+eyes)\b",
      " a smile that does not reach the eyes "),
-    # "his eyes are wet", "her eyes were glistening": the state of the part, as "eyes wet" reads ("are not" stays, and so
-    # does a feeling: "her eyes are murderous" is the feeling's, not a state of the eyes)
-    ((" is ", " are ", " was ", " were "), r"\b(eyes|eye|lips|lip|brows|brow|eyebrows|eyebrow|cheeks|lids|eyelids|mouth|jaw|nostrils)\s+"
-     r"(?:is|are|was|were)\s+(?!not\b|never\b|no\b)(?=([a-z]+))", lambda m: m.group(0) if _feeling(m.group(2)) else f"{m.group(1)} "),
     # "she lets the smile drop", "he lets his grin slip": the smile goes (as "fades")
     ("let", r"\blet(?:s|ting)?\s+(?:the|her|his|their|my|your|that)\s+(?:[a-z]+\s+)?(smile|grin|smirk|beam|frown|scowl|mask)\s+"
      r"(?:drop|fall|slip|fade|die|go|vanish)\b", r"\1 fades"),
@@ -2619,8 +2627,7 @@ def split_change_beats(text: str) -> list[str]:
     """The beats of a description that narrates a change, in order; ``[]`` for a single state.
 
     "At first she beams, then the smile fades; by the end her mouth is a thin line" ->
-    ``["she beams", "the smile fades", "her mouth a thin line"]`` (normalised text: a part's "is" is dropped). Beats
-    start at "then", "until", "by the end", "finally", "ends with", "gives way to", "fades into" ..., and end at
+    ``["she beams", "the smile fades", "her mouth is a thin line"]``. Beats start at "then", "until", "by the end", "finally", "ends with", "gives way to", "fades into" ..., and end at
     "at first", "initially" ...; arrows and ellipses separate beats too. The last beat is the state the description
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
