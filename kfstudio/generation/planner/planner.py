@@ -1007,12 +1007,13 @@ class EmbeddedPlanner:
         if beats:
             # the states the description passed through are over: what they moved and the last beat does
             # not set stays at rest (not carried over from the keyframe before, either)
-            earlier, earlier_forced, _ = self._plan_core(" , ".join(beats[:-1]), None, [])
+            earlier, earlier_forced, earlier_flags = self._plan_core(" , ".join(beats[:-1]), None, [])
             if not flags["touched"] & _POSTURE:
                 # "puffed cheeks -> turn right -> gasp", "the eyes flick over the left shoulder, then a small smile":
                 # where the beat just before turned the head or the eyes, they stay while the last beat moves neither
                 # (an expression is over when the next beat comes; a posture is held until something moves it)
-                before, _, before_flags = self._plan_core(beats[-2], None, [])
+                # (with two beats the one before is all of the earlier text, read just above)
+                before, _, before_flags = (earlier, None, earlier_flags) if len(beats) == 2 else self._plan_core(beats[-2], None, [])
                 held_regions = before_flags["touched"] & _POSTURE
                 held = np.array([_REGION_OF_CHANNEL.get(i) in held_regions for i in range(ch.NUM_CHANNELS)]) & (
                     before != 0) & (values == 0) & ~forced
