@@ -78,8 +78,10 @@ def looks_english(text: str) -> bool:
     english_votes = sum(1 for w in words if w in _ENGLISH)
     if foreign >= 2 and foreign > english_votes:
         return False
-    english = _english()
-    if english is None or len(words) < 3 or not foreign:
+    if len(words) < 3 or not foreign:
+        return True
+    english = _english()  # (loaded only here: reading the dictionary costs a cold start a tenth of a second)
+    if english is None:
         return True
     unknown = sum(1 for w in words if not _near(w, english))
     return unknown < 0.5 * len(words)

@@ -41,7 +41,7 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
-from .text import CLAUSE_BREAKS, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
+from .text import CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -853,12 +853,19 @@ class EmbeddedPlanner:
     Instances are cheap to call repeatedly and hold no per-script state.
     """
 
-    def __init__(self, expansion_path=None):
+    def __init__(self, expansion_path=None, cache: bool = True):
+        """``expansion_path``: another expansion table than the shipped one. ``cache``: take the lexicon phrases'
+        lemmas from the table kept for these sources (:mod:`.phrases`), and keep them there when none matched."""
         expansion = load_expansion(expansion_path)
         known = lx.vocabulary()
+        from . import phrases
         from .facs import EMOTION_WORDS
 
         self._lemmatizer = Lemmatizer(known, expansion, set(EMOTION_WORDS))
+        digest = phrases.fingerprint(EXPANSION_FILE if expansion_path is None else expansion_path) if cache else ""
+        kept = phrases.load(digest) if cache else None
+        if kept is not None:
+            self._lemmatizer.preload(kept)
         self._matcher = _Matcher(self._lemmatizer)
         self._targets = {key: self._target_vector(c) for key, c in lx.CONCEPTS.items()}
         self.expansion_source = expansion.source
@@ -869,6 +876,12 @@ class EmbeddedPlanner:
         self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
         self._fading = {self._lemmatizer.phrase(w) for w in lx.NEGATION_AFTER} - {self._lemmatizer.phrase(w) for w in ("relax", "release", "loosen", "settle", "smooth", "smooth out", "unclench", "unknit", "unfurrow", "let go")}
         self._overall_words = {w for phrase in lx.INTENSITY for w in self._lemmatizer.phrase(phrase)}
+        if cache and kept is None:
+            phrases.save(digest, self._lemmatizer.known_phrases())
+
+    def lemmatizer_phrases(self) -> dict[str, tuple[str, ...]]:
+        """The lexicon phrases' lemmas this planner was built with (what :mod:`.phrases` keeps)."""
+        return self._lemmatizer.known_phrases()
 
     # ------------------------------------------------------------------ public API
     def plan(

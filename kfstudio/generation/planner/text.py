@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 
@@ -313,6 +312,7 @@ class Lemmatizer:
         self.expansion = expansion
         self.states = frozenset(states)  # words a state noun may be read as ("weariness" -> "weary")
         self._cache: dict[str, tuple[str, str, float]] = {}
+        self._phrases: dict[str, tuple[str, ...]] = {}  # phrase() results (see :mod:`.phrases`)
 
     def _candidates(self, w: str) -> list[str]:
         out = []
@@ -473,7 +473,20 @@ class Lemmatizer:
 
     def phrase(self, phrase: str) -> tuple[str, ...]:
         """Lemmas of a lexicon phrase (no expansion: lexicon phrases are made of known words)."""
-        return tuple(b for b in (self.base(w) for w in tokenize(phrase)) if b not in FILLER)
+        hit = self._phrases.get(phrase)
+        if hit is None:
+            hit = tuple(b for b in (self.base(w) for w in tokenize(phrase)) if b not in FILLER)
+            if len(self._phrases) < 50_000:  # (a long session's own words are few; the bound is a guard)
+                self._phrases[phrase] = hit
+        return hit
+
+    def known_phrases(self) -> dict[str, tuple[str, ...]]:
+        """The phrases read so far with their lemmas (a copy)."""
+        return dict(self._phrases)
+
+    def preload(self, table: dict[str, tuple[str, ...]]) -> None:
+        """Take the lemmas of phrases worked out before (:mod:`.phrases`) instead of reading them again."""
+        self._phrases.update(table)
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -1378,13 +1391,24 @@ def _pucker_up(m: re.Match) -> str:
     return f"{m.group(1)} lips"
 
 
-class _Rewrite(NamedTuple):
-    """One rewrite rule: it runs only when ``gate`` (a word it needs, or a tuple of alternatives; "" = always)
-    is in the text (speed)."""
+class _Rewrite:
+    """One rewrite rule (case-insensitive ``source`` -> ``repl``): it runs only when ``gate`` (a word it needs, or a
+    tuple of alternatives; "" = always) is in the text, and its pattern is compiled the first time it runs (speed:
+    most of the several hundred rules never meet a given script, and compiling them all cost a cold start 0.2 s)."""
 
-    gate: str | tuple[str, ...]  # a tuple: any one of these words
-    pattern: re.Pattern
-    repl: str | Callable[[re.Match], str]
+    __slots__ = ("gate", "source", "repl", "_pattern")
+
+    def __init__(self, gate: str | tuple[str, ...], source: str, repl: str | Callable[[re.Match], str]):
+        self.gate = gate
+        self.source = source
+        self.repl = repl
+        self._pattern: re.Pattern | None = None
+
+    @property
+    def pattern(self) -> re.Pattern:
+        if self._pattern is None:
+            self._pattern = re.compile(self.source, re.I)
+        return self._pattern
 
     def applies(self, s: str) -> bool:
         return self.gate in s if isinstance(self.gate, str) else any(g in s for g in self.gate)
@@ -1400,7 +1424,7 @@ def _over_the_glasses(m: re.Match) -> str:
 #: Phrasings a QA animator found read word by word (issue 11, round 5), rewritten to what they mean on a
 #: face: (gate, pattern, replacement). Each is a general pattern (an idiom, a word sense, a scope), checked
 #: on the lower-cased text; the gate is a word the pattern needs, so that absent rules are skipped.
-_ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
+_ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # "an amusement that never reached his mouth": the feeling shows, in the eyes only; the mouth stays still
     ("reach", r"\b(?:(?:cold|icy|dry|wry|quiet|private|faint|grim|bitter|secret)\s+)?[a-z]+\s+that\s+(?:never|doesn'?t|does\s+not|did\s+not|didn'?t|won'?t|would\s+not)\s+(?:quite\s+)?reach(?:es|ed)?\s+(?:her|his|their|the|my)\s+(?:mouth|lips)\b",
      " , cheeks slightly raised , eyes slightly narrowed , mouth still"),
@@ -1789,7 +1813,7 @@ def _from_side_to_side(m: re.Match) -> str:
 _MUSCLE_VERB = (r"(?:jumps?|jumped|jumping|twitch(?:es|ed|ing)?|ticks?|ticked|ticking|works?|worked|working|flickers?|flickered|"
                 r"flickering|pulses?|pulsed|pulsing|tightens?|tightened|tightening|jerks?|jerked|bunches|bunched|leaps?|leapt|leaped)")
 _MUSCLE_PLACE = r"(?:in|on|at|along)\s+(?:his|her|their|my|your|the)\s+(?:jaw|cheek|temple|jawline)"
-_ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
+_ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
     ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
      "looks straight at"),
@@ -2498,7 +2522,7 @@ def _someone_else_stops(m: re.Match) -> str:
     return " , "
 
 
-_ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, re.compile(p, re.I), r) for g, p, r in (
+_ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # understatement (litotes): "not amused", "he isn't exactly thrilled", "not best pleased", "less than impressed":
     # displeasure kept in check (lips pressed, lids a little heavy), not a smile that is merely missing ("kind if
     # not thrilled" is a concession; "not pleased, not upset" a neutral pair: both left alone)
