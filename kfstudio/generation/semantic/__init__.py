@@ -1,6 +1,6 @@
 """The learned semantic layer beside the embedded planner.
 
-A pretrained sentence encoder (all-MiniLM-L6-v2, run in numpy: :mod:`.encoder`) and a small trained
+A pretrained sentence encoder (all-MiniLM-L6-v2, run by ONNX Runtime or numpy: :mod:`.encoder`) and a small trained
 head (:mod:`.model`) read what the planner's word tables do not; :mod:`.layer` combines both so that
 what the planner reads with confidence stays exact and explainable. :mod:`.train` fits the head
 (``kfstudio train``).
