@@ -1026,3 +1026,25 @@ _S32_FEELINGS = {"piss off": ("anger", 0.9), "hack off": ("anger", 0.8),
 EMOTION_WORDS.update(_S32_FEELINGS)
 for _word, (_name, _scale) in _S32_FEELINGS.items():
     EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+
+
+# --- stop 33 --------------------------------------------------------------------------------------------
+#: peering at something: the close look (train: "peers at the screen", "he peers at the remote",
+#: "close up on the tablet, she peers": EyeSquint 0.4-0.45, BrowDown 0.35, BrowInnerUp 0.2); before, "peer" alone was
+#: no word at all ("peer up / down / over / round" keep their own gaze; "peers into / through / out" vary too much in
+#: train to say: into the cage wide-eyed, into the cot looking down)
+CONCEPTS.update(dict([_c("peer", _AU({7: 0.75, 4: 0.6, 1: 0.3}), "eyes", 0.6, label="close look")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["peer at"], "peer"))
+#: calm under pressure: "unflappable", "unfazed", "keeps his cool" (train: "cool as a cucumber" lines are a faint smile
+#: and easy lids, the calm face; "cool as a cucumber" itself is rewritten in text.py: "as" ends a clause)
+_S33_FEELINGS = {"unflappable": ("calm", 1.0), "unruffled": ("calm", 1.0), "unfazed": ("calm", 1.0),
+                 "keep cool": ("calm", 1.0), "keep his cool": ("calm", 1.0), "keep her cool": ("calm", 1.0),
+                 # hungry and angry (the spelling reader no longer takes a word's first letter away: "kaching")
+                 "hangry": ("anger", 1.0)}
+EMOTION_WORDS.update(_S33_FEELINGS)
+for _word, (_name, _scale) in _S33_FEELINGS.items():
+    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+#: "does a double take": the startled second look (train: EyeWide 0.4-0.55, BrowOuterUp 0.35-0.5, BrowInnerUp 0.4; the
+#: head's turn only where a side is named); before, no word of it was read
+CONCEPTS.update(dict([_c("double_take", _AU({5: 0.85, 2: 0.75, 1: 0.65}), "eyes", 0.6, label="double take")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["double take", "double-take", "doubletake"], "double_take"))

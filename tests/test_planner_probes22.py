@@ -1,0 +1,89 @@
+"""Planner fixes from fresh probes (stop 33): peering at something, calm under pressure ("cool as a cucumber",
+"keeps his cool"), and a spelling reader that no longer takes a word's first letter away ("kaCHING" is no
+"aching"). Each case is read by the real planner and its values asserted, with controls the rule must not
+reach. The sentences are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def _unread(plan) -> bool:
+    return any("no word" in line for line in plan.explanation)
+
+
+# ----------------------------------------------------------------------------- peering
+@pytest.mark.parametrize("text", ["she peers at the screen", "He peered at the small print.", "peering at the map"])
+def test_peering_at_something_is_the_close_look(planner, text):
+    p = planner.plan(text)
+    assert 0.3 <= both(p, "EyeSquint") <= 0.6 and 0.2 <= both(p, "BrowDown") <= 0.5, p.explanation
+    assert both(p, "EyeWide") == 0.0
+
+
+@pytest.mark.parametrize("text, channel", [("she peers up at the clock", "EyeLookUp"), ("he peers down into the well", "EyeLookDown")])
+def test_peering_up_or_down_keeps_its_own_gaze(planner, text, channel):
+    p = planner.plan(text)
+    assert both(p, channel) > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- calm under pressure
+@pytest.mark.parametrize("text", ["cool as a cucumber", "As cool as a cucumber, she signs the papers.", "cucumber-cool",
+                                  "he keeps his cool", "unfazed, she answers", "the pilot is unflappable"])
+def test_calm_under_pressure_is_read_as_calm(planner, text):
+    p = planner.plan(text)
+    assert not _unread(p), p.explanation
+    assert any("calm" in line for line in p.explanation), p.explanation
+    assert max(abs(x) for x in p.values) < 0.1  # the calm face, not a feeling
+
+
+def test_the_cat_and_the_cucumber_is_no_calm(planner):
+    p = planner.plan("he jumps like a cat that spotted a cucumber")  # control: a startle, not the simile
+    assert not any("calm" in line for line in p.explanation), p.explanation
+
+
+# ----------------------------------------------------------------------------- spelling
+def test_a_word_is_not_corrected_by_dropping_its_first_letter(planner):
+    p = planner.plan("kaCHING, he grins")
+    assert not any("aching" in line for line in p.explanation), p.explanation
+    assert both(p, "MouthSmile") > 0.5
+    fixed, fixes = planner._lemmatizer.spelling_fixed("He treis to stay serious")
+    assert ("treis", "reis") not in fixes
+
+
+def test_other_slips_are_still_corrected(planner):
+    fixed, fixes = planner._lemmatizer.spelling_fixed("she smiels and lughs")
+    assert [m for _, m in fixes] == ["smiles", "laughs"], fixes
+
+
+def test_hangry_is_angry(planner):
+    p = planner.plan("im so hangry rn")
+    assert both(p, "BrowDown") > 0.4 and v(p, "MouthSmileLeft") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- a straight face lost, a double take
+@pytest.mark.parametrize("text", ["she can't keep a straight face", "He couldn't keep a straight face any longer.",
+                                  "unable to keep a straight face"])
+def test_a_straight_face_that_cannot_be_kept_is_a_smile(planner, text):
+    p = planner.plan(text)
+    assert 0.4 <= both(p, "MouthSmile") <= 0.8, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she keeps a straight face", "struggling to keep a straight face"])
+def test_a_straight_face_kept_is_still_no_smile(planner, text):
+    p = planner.plan(text)  # control
+    assert both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_a_double_take_is_the_startled_second_look(planner):
+    p = planner.plan("he does a double take")
+    assert both(p, "EyeWide") > 0.3 and both(p, "BrowOuterUp") > 0.3 and v(p, "BrowInnerUp") > 0.2, p.explanation
