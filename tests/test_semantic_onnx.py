@@ -86,3 +86,12 @@ def test_the_graph_is_valid_onnx_to_the_onnx_package(numpy_encoder):
     out = inferred.graph.output[0].type.tensor_type
     assert out.elem_type == onnx.TensorProto.FLOAT
     assert [d.dim_param or d.dim_value for d in out.shape.dim] == ["batch", "length", numpy_encoder.dim]
+
+
+def test_once_the_session_holds_the_weights_a_numpy_pass_hands_over_to_it(numpy_encoder):
+    enc = MiniLMEncoder()
+    assert enc.runtime == "onnxruntime"  # the session is made; the numpy weights are let go
+    ids = np.array([[101, 2016, 102]], dtype=np.int64)
+    assert enc._numpy_layers(ids, np.zeros_like(ids), np.zeros((1, 1, 1, 3), np.float32), 3) is None
+    enc._passes = 0  # a "first" pass (as when another thread made the session meanwhile) runs in the session
+    assert np.abs(enc._forward(["she smiles"]) - numpy_encoder._forward(["she smiles"])).max() < 1e-5

@@ -27,7 +27,7 @@ import re
 import threading
 from collections import OrderedDict
 from pathlib import Path
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -184,7 +184,7 @@ class MiniLMEncoder:
             p = f"encoder.layer.{i}."
             for k in [k for k in w if k.startswith(p)]:
                 del w[k]
-        self._ort = None  # the ONNX Runtime session (see :meth:`_ort_session`)
+        self._ort: Any = None  # the ONNX Runtime session (see :meth:`_ort_session`)
         self._ort_failed = ""
         self._passes = 0
         self._tok = Tokenizer.from_file(str(self.model_dir / "tokenizer.json"))
@@ -314,19 +314,21 @@ class MiniLMEncoder:
         # fresh process that proposes one keyframe is done sooner); the session is made for the second
         first, self._passes = self._passes == 0, self._passes + 1
         session = self._ort if first else self._ort_session()
-        if session is not None:
-            x = session.run(["hidden"], {"ids": ids, "types": types, "positions": np.arange(length, dtype=np.int64),
-                                         "bias": bias.astype(np.float32)})[0]
-        else:
-            x = self._numpy_layers(ids, types, bias, length)
+        x = self._numpy_layers(ids, types, bias, length) if session is None else None
+        if x is None:  # (also where another thread's new session took the numpy weights meanwhile)
+            x = (session or self._ort).run(["hidden"], {"ids": ids, "types": types, "bias": bias.astype(np.float32),
+                                                        "positions": np.arange(length, dtype=np.int64)})[0]
         pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
         norm = np.linalg.norm(pooled, axis=1, keepdims=True)
         return (pooled / np.maximum(norm, 1e-12)).astype(np.float32)
 
-    def _numpy_layers(self, ids: np.ndarray, types: np.ndarray, bias: np.ndarray, length: int) -> np.ndarray:
-        """The last hidden states, in numpy (where ONNX Runtime is not there)."""
+    def _numpy_layers(self, ids: np.ndarray, types: np.ndarray, bias: np.ndarray, length: int) -> np.ndarray | None:
+        """The last hidden states, in numpy (where ONNX Runtime is not there); None once the runtime's session
+        holds the weights."""
         n = ids.shape[0]
-        w = self._w
+        w, layers = self._w, self._qkv  # (taken once: a new session empties both)
+        if not w or len(layers) != self.layers:
+            return None
         x = (
             w["embeddings.word_embeddings.weight"][ids]
             + w["embeddings.position_embeddings.weight"][np.arange(length)][None]
@@ -335,7 +337,7 @@ class MiniLMEncoder:
         x = _layer_norm(x, w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], self.eps)
         heads, d = self.heads, self.dim // self.heads
         scale = np.float32(1.0 / math.sqrt(d))
-        for qkv_w, qkv_b, o_w, o_b, ln1_g, ln1_b, i_w, i_b, f_w, f_b, ln2_g, ln2_b in self._qkv:
+        for qkv_w, qkv_b, o_w, o_b, ln1_g, ln1_b, i_w, i_b, f_w, f_b, ln2_g, ln2_b in layers:
             qkv = x @ qkv_w + qkv_b  # (n, L, 3*dim)
             qkv = qkv.reshape(n, length, 3, heads, d).transpose(2, 0, 3, 1, 4)  # (3, n, h, L, d)
             q, k, v = qkv[0], qkv[1], qkv[2]
