@@ -1,7 +1,9 @@
 """Data the program reads at run time, shipped inside the package.
 
 ``examples/`` holds the bundled example scripts, ``head/`` the default head, ``planner/`` the embedded
-planner's word-expansion table. Everything is read through :mod:`importlib.resources`, so an installed
+planner's word-expansion table and the lemmas of its lexicon phrases (start-up time: see
+:mod:`kfstudio.generation.planner.phrases`), ``semantic/`` the learned layer's head, ``speech/`` the
+pronouncing dictionary. Everything is read through :mod:`importlib.resources`, so an installed
 wheel finds the same files as the checkout. Nothing is ever written here at run time: caches live under
 the user's cache folder (:func:`cache_dir`).
 """
