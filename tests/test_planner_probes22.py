@@ -87,3 +87,15 @@ def test_a_straight_face_kept_is_still_no_smile(planner, text):
 def test_a_double_take_is_the_startled_second_look(planner):
     p = planner.plan("he does a double take")
     assert both(p, "EyeWide") > 0.3 and both(p, "BrowOuterUp") > 0.3 and v(p, "BrowInnerUp") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["his eyes bug out", "eyes bugging, mouth open", "he bugs out"])
+def test_eyes_that_bug_out_are_wide(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.4, p.explanation
+
+
+def test_a_brave_face_is_a_small_smile_over_worried_brows(planner):
+    p = planner.plan("she puts on a brave face")
+    assert 0.15 <= both(p, "MouthSmile") <= 0.4 and v(p, "BrowInnerUp") >= 0.25, p.explanation
+    assert both(p, "MouthFrown") == 0.0 and both(p, "EyeWide") == 0.0

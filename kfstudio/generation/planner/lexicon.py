@@ -1048,3 +1048,11 @@ for _word, (_name, _scale) in _S33_FEELINGS.items():
 #: head's turn only where a side is named); before, no word of it was read
 CONCEPTS.update(dict([_c("double_take", _AU({5: 0.85, 2: 0.75, 1: 0.65}), "eyes", 0.6, label="double take")]))
 EXPRESSION_WORDS.update(dict.fromkeys(["double take", "double-take", "doubletake"], "double_take"))
+#: "his eyes bug out", "eyes bugging": wide eyes (train: EyeWide 0.45-0.8 on such lines; "bug-eyed" was read already)
+EXPRESSION_WORDS.update(dict.fromkeys(["eye bug", "eye bug out", "bug out"], "eyes_wide"))
+#: "puts on a brave face": a small smile over worried brows, the lips a little pressed (train: BrowInnerUp 0.35-0.4,
+#: smile 0.2-0.35, lips pressed 0.15-0.35; the eyes a little wide only where the feeling under it is fear, which the
+#: line then names)
+CONCEPTS.update(dict([_c("brave_face", {"BrowInnerUp": 0.67, "MouthSmile{S}": 0.5, "MouthPress{S}": 0.4}, "mouth", 0.6,
+                         label="brave face")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["brave face"], "brave_face"))
