@@ -99,3 +99,29 @@ def test_a_brave_face_is_a_small_smile_over_worried_brows(planner):
     p = planner.plan("she puts on a brave face")
     assert 0.15 <= both(p, "MouthSmile") <= 0.4 and v(p, "BrowInnerUp") >= 0.25, p.explanation
     assert both(p, "MouthFrown") == 0.0 and both(p, "EyeWide") == 0.0
+
+
+# ----------------------------------------------------------------------------- how far a movement grows; whose corners
+def test_a_smile_that_spreads_until_it_reaches_the_eyes_is_still_a_smile(planner):
+    from kfstudio.generation.planner.text import split_change_beats
+
+    text = "The smile spreads slowly until it reaches the eyes, crinkling their corners."
+    assert split_change_beats(text) == []  # how far it grows, not a later state
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.4 and both(p, "CheekSquint") > 0.3, p.explanation
+    assert both(p, "MouthDimple") == 0.0  # the eyes' corners, not the mouth's
+    assert both(planner.plan("At first a tiny grin, but it widens until it's enormous."), "MouthSmile") > 0.8
+
+
+def test_until_still_starts_a_later_beat_after_other_verbs(planner):
+    from kfstudio.generation.planner.text import split_change_beats
+
+    beats = split_change_beats("he frowns until she leaves, then grins")
+    assert len(beats) == 3 and beats[-1] == "grins", beats
+    assert both(planner.plan("he frowns until she leaves, then grins"), "BrowDown") < 0.1
+
+
+@pytest.mark.parametrize("text", ["his eyes, crinkling at the corners", "her eyes crinkle at the corners"])
+def test_eyes_crinkling_at_the_corners_are_the_eyes_corners(planner, text):
+    p = planner.plan(text)
+    assert both(p, "CheekSquint") > 0.3 and both(p, "MouthDimple") == 0.0, p.explanation

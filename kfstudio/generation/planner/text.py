@@ -2480,6 +2480,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "she lets the smile drop", "he lets his grin slip": the smile goes (as "fades")
     ("let", r"\blet(?:s|ting)?\s+(?:the|her|his|their|my|your|that)\s+(?:[a-z]+\s+)?(smile|grin|smirk|beam|frown|scowl|mask)\s+"
      r"(?:drop|fall|slip|fade|die|go|vanish)\b", r"\1 fades"),
+    # "his eyes, crinkling at the corners", "it reaches the eyes, crinkling their corners": the eyes' corners (crow's
+    # feet), not the mouth's, when the eyes were the last part named
+    ("crinkl", r"\b(eyes?|lids?|eyelids?)\b((?:(?!\b(?:mouth|lips?|smile|grin)\b)[^.;!?]){0,40}?)\b(crinkl\w*|wrinkl\w*)"
+     r"(?:\s+(?:at|in|by)\s+(?:the|their|its)|\s+(?:their|its))\s+corners\b", r"\1\2eyes \3"),
     # "cool as a cucumber", "cucumber-cool": calm (the simile's "as" would end the clause before "cucumber"); the
     # startled cat of "a cat that spotted a cucumber" is no simile of this kind
     ("cucumber", r"\b(?:as\s+)?cool\s+as\s+(?:a\s+)?cucumber\b|\bcucumber[\s-]+cool\b", " calm "),
@@ -2653,6 +2657,10 @@ def _part_eases_into(s: str, m: re.Match) -> bool:
 _LAG_RE = re.compile(r"(?i)\b((?:follow|trail|lag|catch\s+up|catches\s+up|caught\s+up)\w*)\s+(?:a\s+(?:beat|moment|second|split\s+second|frame"
                      r"|few\s+frames|touch|little|bit)|(?:a\s+)?(?:few\s+)?(?:moments?|seconds?|frames?|beats?))\s+(?:later|behind)\b")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
+#: "the smile spreads slowly until it reaches the eyes": how far a movement grows, not a later state (the smile is still
+#: there at the end); its "until" starts no beat
+_GROWS_UNTIL_RE = re.compile(r"\b((?:spread|grow|widen|broaden|deepen|build|swell|creep|climb|stretch)(?:s|es|ed|ing)?\s+"
+                             r"(?:[a-z]+\s+){0,2}?)(until|till)(?=\s+(?:it|they)\b)")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
 
@@ -2665,6 +2673,7 @@ def split_change_beats(text: str) -> list[str]:
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
     s = _FINAL_FRAME_RE.sub("", normalize(_LAG_RE.sub(r"\1", text)))
+    s = _GROWS_UNTIL_RE.sub(lambda m: m.group(1) + m.group(2).replace("t", "\x01"), s)  # (put back below)
     s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
@@ -2672,6 +2681,6 @@ def split_change_beats(text: str) -> list[str]:
     if "\x00" in s:  # "at first he grins; gradually the smile ...": after a first beat, these start the next one
         s = _LATER_BEAT_RE.sub("\x00", s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
-    parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
+    parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)).replace("\x01", "t") for p in s.split("\x00")]
     parts = [p for p in parts if re.search(r"[a-z]", p)]
     return parts if len(parts) >= 2 else []
