@@ -125,3 +125,17 @@ def test_until_still_starts_a_later_beat_after_other_verbs(planner):
 def test_eyes_crinkling_at_the_corners_are_the_eyes_corners(planner, text):
     p = planner.plan(text)
     assert both(p, "CheekSquint") > 0.3 and both(p, "MouthDimple") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- a swallow
+@pytest.mark.parametrize("text", ["She presses her lips together and swallows, her chin trembling slightly.",
+                                  "He stops, swallows, and looks at the coffin."])
+def test_a_swallow_is_the_gulp_not_the_next_movement_held_back(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") >= 0.3 and v(p, "BrowInnerUp") >= 0.25, p.explanation
+
+
+def test_swallowing_a_laugh_still_holds_it_back_and_no_swallow_is_still(planner):
+    held = planner.plan("she swallows a laugh")  # controls: the word with its object; negated
+    assert 0.0 < both(held, "MouthSmile") < both(planner.plan("she laughs"), "MouthSmile"), held.explanation
+    assert max(abs(x) for x in planner.plan("didn't even swallow. dead still").values) < 0.05

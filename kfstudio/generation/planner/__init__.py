@@ -6,6 +6,7 @@ The tables it reads are :mod:`.lexicon` (words), :mod:`.facs` (FACS action units
 and ``data/expansion.json`` (built offline by ``models/build_expansion.py``).
 """
 
-from .planner import EmbeddedPlanner, Plan, explain
+from . import phrases  # noqa: F401  (first: it fingerprints the sources this process is about to import)
+from .planner import EmbeddedPlanner, Plan, explain  # noqa: E402
 
 __all__ = ["EmbeddedPlanner", "Plan", "explain"]

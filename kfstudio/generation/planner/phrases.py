@@ -36,15 +36,31 @@ _HERE = Path(__file__).resolve().parent
 _SOURCES = (*sorted(_HERE.glob("*.py")), _HERE.parent / "visemes.py", _HERE.parent / "pronunciations.py")
 
 
-def fingerprint(expansion_path: str | os.PathLike | None) -> str:
-    """A digest of the planner's sources, the expansion table (``expansion_path``; None: none) and the
-    Python version (its regular expressions are part of the pipeline); "" where a source cannot be read
-    (an install without its ``.py`` files): no table is then read or kept."""
+def _sources_digest() -> str:
     h = hashlib.sha256(f"phrases {_VERSION} {sys.version_info[0]}.{sys.version_info[1]}".encode())
     try:
         for path in _SOURCES:
             h.update(path.name.encode())
             h.update(path.read_bytes().replace(b"\r\n", b"\n"))
+    except OSError:
+        return ""
+    return h.hexdigest()
+
+
+#: The sources' digest, taken when the planner package is imported (this module is imported first: see
+#: ``__init__.py``), so that it describes the code this process runs even if the files are edited while it runs (a
+#: table worked out by the old code must not be kept under the new code's name)
+_SOURCES_DIGEST = _sources_digest()
+
+
+def fingerprint(expansion_path: str | os.PathLike | None) -> str:
+    """A digest of the planner's sources as this process imported them, the expansion table (``expansion_path``;
+    None: none) and the Python version (its regular expressions are part of the pipeline); "" where a source could
+    not be read (an install without its ``.py`` files): no table is then read or kept."""
+    if not _SOURCES_DIGEST:
+        return ""
+    h = hashlib.sha256(_SOURCES_DIGEST.encode())
+    try:
         if expansion_path is not None and Path(expansion_path).is_file():
             h.update(b"expansion")
             h.update(Path(expansion_path).read_bytes())

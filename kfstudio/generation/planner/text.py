@@ -1497,6 +1497,12 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (",", r"\b((?:a|an)\s+(?:faint|slight|small|tiny|little|thin|weak|big|broad|huge|wide))\s*,\s+(?=\w+\s+(?:smile|grin|smirk|frown|pout|sneer)\b)", r"\1 "),
     # "swallows hard": a dry, nervous gulp (lips pressed, inner brows up), not "hard" on the next movement
     ("swallow", r"\bswallow(?:s|ed|ing)?\s+hard\b", "lips pressed , inner brows slightly raised"),
+    # "she presses her lips together and swallows", "stopped, swallowed, chin wobbling": the gulp itself (train: lips
+    # pressed 0.3-0.4, inner brows 0.3-0.45), not "swallow" the holding back of whatever comes next ("swallows a laugh"
+    # keeps that reading: there the word has its object). Never at the start of the text: the lexicon's own phrase
+    # "swallow" (holding back) is read through this pipeline too
+    ("swallow", r"(?<=[a-z,]\s)(?<!\bnot\s)(?<!n't\s)(?<!\bto\s)(?<!n't\seven\s)(?<!\bnot\seven\s)(?<!\bnot\sa\s)(?<!\bno\s)\bswallow(?:s|ed|ing)?(?=\s*(?:[,.;!?)]|$|\s+(?:and|then|but|as|while|nervously"
+     r"|again|once|twice|dryly|visibly|audibly|thickly|slowly|quickly)\b))", " lips pressed , inner brows slightly raised "),
     # "rolls her eyes in exasperation": the roll is the annoyance; no glare of its own on top
     ("roll", r"\b((?:roll\w*(?:\s+(?:her|his|their|my|the))?\s+eyes?|eyes?\s+roll\w*)(?:\s+(?:up|upward|skyward|back|heavenward))?)"
      r"\s+(?:in|with)\s+(?:pure\s+|utter\s+|mild\s+)?(?:exasperation|annoyance|irritation|frustration|impatience|boredom)\b", r"\1"),
