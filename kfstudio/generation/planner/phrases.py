@@ -1,6 +1,6 @@
 """The lemmas of the lexicon's phrases, worked out once and kept: the planner's start-up.
 
-Building an :class:`~kfstudio.generation.planner.EmbeddedPlanner` reads each of the lexicon's ~2,900 phrases
+Building an :class:`~kfstudio.generation.planner.EmbeddedPlanner` reads each of the lexicon's ~2,300 phrases
 through the whole text pipeline (:func:`~.text.tokenize`, then :meth:`~.text.Lemmatizer.base`), so that a phrase
 matches the words of a description exactly as they will be read. That is most of the planner's start-up (about a
 second on a two-core machine). What it gives depends only on the planner's source files and the expansion table,
