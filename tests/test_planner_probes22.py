@@ -139,3 +139,25 @@ def test_swallowing_a_laugh_still_holds_it_back_and_no_swallow_is_still(planner)
     held = planner.plan("she swallows a laugh")  # controls: the word with its object; negated
     assert 0.0 < both(held, "MouthSmile") < both(planner.plan("she laughs"), "MouthSmile"), held.explanation
     assert max(abs(x) for x in planner.plan("didn't even swallow. dead still").values) < 0.05
+
+
+# ----------------------------------------------------------------------------- a part that becomes a state
+def test_a_part_that_becomes_a_state_is_no_later_beat(planner):
+    from kfstudio.generation.planner.text import split_change_beats
+
+    text = "The mouth corners pull down and the chin wrinkles, while the eyes become glossy and the brows tilt upward at the center."
+    assert split_change_beats(text) == []
+    p = planner.plan(text)
+    assert both(p, "MouthFrown") > 0.3 and v(p, "MouthShrugLower") > 0.3 and v(p, "BrowInnerUp") > 0.3, p.explanation
+
+
+def test_a_smile_that_becomes_something_else_is_still_a_change(planner):
+    from kfstudio.generation.planner.text import split_change_beats
+
+    assert split_change_beats("her smile becomes a grimace") == ["her smile", "a grimace"]  # control: not a part
+
+
+@pytest.mark.parametrize("text", ["her eyes become small and hard", "his eyes go hard"])
+def test_eyes_that_go_hard_narrow(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") > 0.2 and both(p, "BrowDown") > 0.2, p.explanation

@@ -2427,7 +2427,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "chin down, eyes hard", "a hard stare": eyes hardened (train: brows down 0.15-0.45, squint 0.2-0.3), not a wide
     # stare; "eyes hard left" is a look, "shuts his eyes hard" a squeeze
     ("hard", r"\b(?:(?:a|the|his|her|their|my|your|one)\s+)?(?:cold\s+|long\s+)?hard\s+(?:stare|look|glare|gaze)\b(?!\s*,?\s*wide)"
-     r"|\beyes\s+(?:are\s+|were\s+|is\s+|go\s+|gone\s+|turn\s+|went\s+)?hard\b(?!\s*,?\s*(?:to|toward|towards|at|on|left|right|l|r|up|down|sideways|forward|ahead|front|over)\b)",
+     r"|\beyes\s+(?:are\s+|were\s+|is\s+|go\s+|gone\s+|goes\s+|turn\s+|turns\s+|turned\s+|went\s+|become\s+|becomes\s+|became\s+|grow\s+|grew\s+)?"
+     r"(?:(?:small|narrow|cold|flat)\s+(?:and\s+)?)?hard\b(?!\s*,?\s*(?:to|toward|towards|at|on|left|right|l|r|up|down|sideways|forward|ahead|front|over)\b)",
      _hard_eyes),
     # "lips pressed, nothing else moves", "eye roll, nothing else moving": the rest of the face still, not the part
     # before it moving (it had shifted the lips to one side, or the eyes); "not a muscle moves" too
@@ -2651,7 +2652,10 @@ _EASING_RE = re.compile(r"(?:relax(?:es)?|eases?|loosens?|softens?|settles?|drif
 
 def _part_eases_into(s: str, m: re.Match) -> bool:
     """Whether the beat start ``m`` is a part of the face (named right before it, after the clause's last comma)
-    easing into a state ("..., and the corners of the mouth relax into a neutral expression")."""
+    easing into a state ("..., and the corners of the mouth relax into a neutral expression"), or a part becoming one
+    ("while the eyes become glossy": the part's own state beside the others, not a later state of the whole face)."""
+    if re.match(r"becom(?:e|es|ing)\b", m.group(0).strip()):
+        return bool(_EASING_PART_RE.search(re.split(r"[,;:.!?\x00]", s[: m.start()])[-1]))
     if not _EASING_RE.match(m.group(0).strip()):
         return False
     clause = re.split(r"[,;:.!?\x00]", s[: m.start()])[-1]
