@@ -369,6 +369,15 @@ EXPRESSION_WORDS.update({"dazzled": "squint", "blinded": "squint", "squeamish": 
 for _word, (_name, _scale) in EMOTION_WORDS.items():
     EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
 
+
+def _add_feelings(feelings: dict[str, tuple[str, float]]) -> None:
+    """Words that name a feeling (word -> (emotion, scale)), added after the tables above: read as that feeling, as the
+    emotion words are."""
+    EMOTION_WORDS.update(feelings)
+    for word, (name, _scale) in feelings.items():
+        EXPRESSION_WORDS.setdefault(word, "emotion_" + name)
+
+
 #: Face-part words -> part id.
 PARTS: dict[str, str] = {
     "brow": "brows", "eyebrow": "brows", "forehead": "brows",
@@ -952,9 +961,7 @@ EXPRESSION_WORDS.update(dict.fromkeys(["cry heart out", "cry eye out", "sob hear
 _R12A_FEELINGS = {"lugubrious": ("sadness", 1.0), "under a cloud": ("sadness", 0.9),
                   "raincloud": ("sadness", 0.9), "cheesed off": ("anger", 0.7), "crabbit": ("anger", 0.8),
                   "eye twinkle": ("happiness", 0.6), "twinkle in eye": ("happiness", 0.6), "beady eye": ("suspicion", 1.0)}
-EMOTION_WORDS.update(_R12A_FEELINGS)
-for _word, (_name, _scale) in _R12A_FEELINGS.items():
-    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+_add_feelings(_R12A_FEELINGS)
 #: the innocent look ("innocent face", "all innocence", "little-angel face"): the "who, me?" of brows lifted, eyes
 #: opened a little and the lips held shut (corpus train, 20 lines: BrowOuterUp 0.24, EyeWide 0.19-0.3, press 0.15,
 #: a smile only where one is named), not a blank face
@@ -1023,9 +1030,7 @@ EXPRESSION_WORDS.update(dict.fromkeys(["well up", "eye well up", "well up with t
 #: anger); "at her wits' end" (exasperated)
 _S32_FEELINGS = {"piss off": ("anger", 0.9), "hack off": ("anger", 0.8),
                  "bite head off": ("anger", 1.0), "bit head off": ("anger", 1.0), "wits end": ("exasperation", 1.0)}
-EMOTION_WORDS.update(_S32_FEELINGS)
-for _word, (_name, _scale) in _S32_FEELINGS.items():
-    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+_add_feelings(_S32_FEELINGS)
 
 
 # --- stop 33 --------------------------------------------------------------------------------------------
@@ -1041,9 +1046,7 @@ _S33_FEELINGS = {"unflappable": ("calm", 1.0), "unruffled": ("calm", 1.0), "unfa
                  "keep cool": ("calm", 1.0), "keep his cool": ("calm", 1.0), "keep her cool": ("calm", 1.0),
                  # hungry and angry (the spelling reader no longer takes a word's first letter away: "kaching")
                  "hangry": ("anger", 1.0)}
-EMOTION_WORDS.update(_S33_FEELINGS)
-for _word, (_name, _scale) in _S33_FEELINGS.items():
-    EXPRESSION_WORDS.setdefault(_word, "emotion_" + _name)
+_add_feelings(_S33_FEELINGS)
 #: "does a double take": the startled second look (train: EyeWide 0.4-0.55, BrowOuterUp 0.35-0.5, BrowInnerUp 0.4; the
 #: head's turn only where a side is named); before, no word of it was read
 CONCEPTS.update(dict([_c("double_take", _AU({5: 0.85, 2: 0.75, 1: 0.65}), "eyes", 0.6, label="double take")]))

@@ -863,7 +863,7 @@ class EmbeddedPlanner:
 
         self._lemmatizer = Lemmatizer(known, expansion, set(EMOTION_WORDS))
         digest = phrases.fingerprint(EXPANSION_FILE if expansion_path is None else expansion_path) if cache else ""
-        kept = phrases.load(digest) if cache else None
+        kept = phrases.load(digest)  # (None without a digest)
         if kept is not None:
             self._lemmatizer.preload(kept)
         self._matcher = _Matcher(self._lemmatizer)
@@ -876,7 +876,7 @@ class EmbeddedPlanner:
         self._social = {self._lemmatizer.phrase(w) for w in _SOCIAL_SMILE_WORDS}
         self._fading = {self._lemmatizer.phrase(w) for w in lx.NEGATION_AFTER} - {self._lemmatizer.phrase(w) for w in ("relax", "release", "loosen", "settle", "smooth", "smooth out", "unclench", "unknit", "unfurrow", "let go")}
         self._overall_words = {w for phrase in lx.INTENSITY for w in self._lemmatizer.phrase(phrase)}
-        if cache and kept is None:
+        if digest and kept is None:
             phrases.save(digest, self._lemmatizer.known_phrases())
 
     def lemmatizer_phrases(self) -> dict[str, tuple[str, ...]]:

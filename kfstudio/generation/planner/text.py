@@ -2650,16 +2650,19 @@ _EASING_PART_RE = re.compile(r"\b(?:mouth|lips?|corners?|brows?|eyebrows?|eyes?|
 _EASING_RE = re.compile(r"(?:relax(?:es)?|eases?|loosens?|softens?|settles?|drifts?|sinks?)\b")
 
 
-def _part_eases_into(s: str, m: re.Match) -> bool:
-    """Whether the beat start ``m`` is a part of the face (named right before it, after the clause's last comma)
-    easing into a state ("..., and the corners of the mouth relax into a neutral expression"), or a part becoming one
-    ("while the eyes become glossy": the part's own state beside the others, not a later state of the whole face)."""
-    if re.match(r"becom(?:e|es|ing)\b", m.group(0).strip()):
-        return bool(_EASING_PART_RE.search(re.split(r"[,;:.!?\x00]", s[: m.start()])[-1]))
-    if not _EASING_RE.match(m.group(0).strip()):
-        return False
-    clause = re.split(r"[,;:.!?\x00]", s[: m.start()])[-1]
-    return bool(_EASING_PART_RE.search(clause)) and "," in s[: m.start()]
+def _starts_no_beat(s: str, m: re.Match) -> bool:
+    """Whether the beat start ``m`` starts no later state of the whole face after all: a part of the face (named right
+    before it, after the clause's last comma) easing into a state ("..., and the corners of the mouth relax into a
+    neutral expression"); a part becoming one ("while the eyes become glossy": the part's own state beside the others);
+    or how far a movement grows ("the smile spreads slowly until it reaches the eyes": the smile is still there)."""
+    word = m.group(0).strip()
+    before = s[: m.start()]
+    if word in ("until", "till"):
+        return bool(_GROWS_BEFORE_RE.search(before) and _GROWS_UNTIL_WHAT_RE.match(s, m.end()))
+    clause = re.split(r"[,;:.!?\x00]", before)[-1]
+    if re.match(r"becom(?:e|es|ing)\b", word):
+        return bool(_EASING_PART_RE.search(clause))
+    return bool(_EASING_RE.match(word) and _EASING_PART_RE.search(clause)) and "," in before
 
 
 #: "the head turns left as the eyes follow a moment later": a part lagging behind the movement (follow-through), no
@@ -2668,9 +2671,10 @@ _LAG_RE = re.compile(r"(?i)\b((?:follow|trail|lag|catch\s+up|catches\s+up|caught
                      r"|few\s+frames|touch|little|bit)|(?:a\s+)?(?:few\s+)?(?:moments?|seconds?|frames?|beats?))\s+(?:later|behind)\b")
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 #: "the smile spreads slowly until it reaches the eyes": how far a movement grows, not a later state (the smile is still
-#: there at the end); its "until" starts no beat
-_GROWS_UNTIL_RE = re.compile(r"\b((?:spread|grow|widen|broaden|deepen|build|swell|creep|climb|stretch)(?:s|es|ed|ing)?\s+"
-                             r"(?:[a-z]+\s+){0,2}?)(until|till)(?=\s+(?:it|they)\b)")
+#: there at the end); its "until" starts no beat (see :func:`_starts_no_beat`)
+_GROWS_BEFORE_RE = re.compile(r"\b(?:spread|grow|widen|broaden|deepen|build|swell|creep|climb|stretch)(?:s|es|ed|ing)?\s+"
+                              r"(?:[a-z]+\s+){0,2}$")
+_GROWS_UNTIL_WHAT_RE = re.compile(r"\s+(?:it|they)\b")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
 
@@ -2683,14 +2687,13 @@ def split_change_beats(text: str) -> list[str]:
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
     s = _FINAL_FRAME_RE.sub("", normalize(_LAG_RE.sub(r"\1", text)))
-    s = _GROWS_UNTIL_RE.sub(lambda m: m.group(1) + m.group(2).replace("t", "\x01"), s)  # (put back below)
     s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
-    s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() and not _part_eases_into(s, m) else m.group(0), s)
+    s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() and not _starts_no_beat(s, m) else m.group(0), s)
     if "\x00" in s:  # "at first he grins; gradually the smile ...": after a first beat, these start the next one
         s = _LATER_BEAT_RE.sub("\x00", s)
     s = re.sub(r"\s*,\s*then\s*,\s*", "\x00", s)
-    parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)).replace("\x01", "t") for p in s.split("\x00")]
+    parts = [_BEAT_TRIM.sub("", _BEAT_END.sub("", p)) for p in s.split("\x00")]
     parts = [p for p in parts if re.search(r"[a-z]", p)]
     return parts if len(parts) >= 2 else []

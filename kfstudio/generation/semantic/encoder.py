@@ -316,7 +316,7 @@ class MiniLMEncoder:
         session = self._ort if first else self._ort_session()
         x = self._numpy_layers(ids, types, bias, length) if session is None else None
         if x is None:  # (also where another thread's new session took the numpy weights meanwhile)
-            x = (session or self._ort).run(["hidden"], {"ids": ids, "types": types, "bias": bias.astype(np.float32),
+            x = (session or self._ort).run(["hidden"], {"ids": ids, "types": types, "bias": bias,  # (float32 already)
                                                         "positions": np.arange(length, dtype=np.int64)})[0]
         pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
         norm = np.linalg.norm(pooled, axis=1, keepdims=True)
