@@ -196,6 +196,10 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("confusion", 1.0) for w in ("bemused", "befuddled", "mystified", "nonplussed", "stumped")},
     **{w: ("surprise", 1.3) for w in ("shock", "shocked", "flabbergasted", "dumbfounded", "gobsmacked", "floored", "thunderstruck")},
     **{w: ("anger", 1.3) for w in ("see red", "face like thunder", "thunder", "apoplectic", "incandescent")},
+    # bristling is a flash of offence (train: brows down 0.5, lips pressed 0.35, nostrils 0.3); a shudder one of
+    # revulsion (lips dragged wide, nose wrinkled, eyes narrowed)
+    **{w: ("anger", 0.8) for w in ("bristle",)},
+    **{w: ("disgust", 0.7) for w in ("shudder",)},
     **{w: ("fear", 1.3) for w in ("see a ghost", "seen a ghost", "white as a sheet")},
     **{w: ("fear", 1.0) for w in ("fear", "afraid", "scared", "frightened", "fearful", "alarm", "alarmed", "dread", "panic", "panicked", "horror", "horrified", "spooked")},
     **{w: ("fear", 1.3) for w in ("terror", "terrified", "petrified")},

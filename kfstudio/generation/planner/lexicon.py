@@ -404,11 +404,12 @@ ACTIONS: dict[str, str] = {
     **dict.fromkeys(["hit the ceiling", "hits the ceiling", "shoot to the ceiling", "through the roof", "to the sky", "sky high"], "up"),
     **dict.fromkeys(["raise", "lift", "rise", "up", "arch", "hike", "hoist", "heave up", "haul up", "jack up", "ratchet up", "spring up", "soar", "shoot up", "go up", "perk", "perk up", "elevate", "high", "upward", "skyward", "heavenward", "climb", "curl up", "turn up", "tip up", "flick up", "jump", "pull up"], "up"),
     **dict.fromkeys(["lower", "drop", "down", "sink", "droop", "sag", "fall", "downward", "low", "dip", "hang", "slump", "tip down", "floor", "ground", "lap", "foot", "feet",
-                     "table", "desk", "plate", "shoe", "knee", "page", "phone", "book", "keyboard",
-                     # things held or lying below the eyes that a glance at goes down to ("glances at his watch")
-                     "wristwatch", "notepad", "clipboard", "menu", "laptop", "shoelace", "toe", "crossword", "paperwork",
-                     "floorboard", "carpet", "rug", "pavement", "sidewalk", "boot", "doormat", "tile", "map", "ledger",
-                     "chessboard", "palm"], "down"),
+                     "shoe", "toe", "shoelace", "floorboard", "carpet", "rug", "pavement", "sidewalk", "boot", "doormat", "tile"], "down"),
+    # things held or lying below the eyes: a look or the head goes down to them ("glances at his watch"), a mouth or a
+    # brow does not ("a mouth like an open book")
+    **dict.fromkeys(["table", "desk", "plate", "knee", "page", "phone", "book", "keyboard",
+                     "wristwatch", "notepad", "clipboard", "menu", "laptop", "crossword", "paperwork", "map", "ledger",
+                     "chessboard", "palm"], "place_down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
     **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),
     # "frowning brows" knit, but a frown on the mouth is its corners pulled down ("frown on the mouth only")
@@ -1059,3 +1060,8 @@ EXPRESSION_WORDS.update(dict.fromkeys(["eye bug", "eye bug out", "bug out"], "ey
 CONCEPTS.update(dict([_c("brave_face", {"BrowInnerUp": 0.67, "MouthSmile{S}": 0.5, "MouthPress{S}": 0.4}, "mouth", 0.6,
                          label="brave face")]))
 EXPRESSION_WORDS.update(dict.fromkeys(["brave face"], "brave_face"))
+#: a thing held or lying below the eyes ("glances at her phone", "head down over the book") takes the look and the head
+#: down as "down" does (and a jaw "on the desk" drops), no other part: "a mouth like an open book" had its corners
+#: pulled down
+RULES.update({(part, "place_down"): key for (part, action), key in list(RULES.items())
+              if action == "down" and part in ("eyes", "gaze", "look", "lids", "head", "face", "chin", "jaw")})

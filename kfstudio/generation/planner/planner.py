@@ -323,7 +323,7 @@ _TIGHT_SMILE_PRESS = 0.55
 _BECOME_WORDS = frozenset({"gone", "go", "goes", "went", "going"})
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
-_DIRECTION_ACTIONS = frozenset({"up", "down", "side", "away", "turn", "back", "camera"})
+_DIRECTION_ACTIONS = frozenset({"up", "down", "place_down", "side", "away", "turn", "back", "camera"})
 
 
 #: A whole face said to stay neutral at the end of a description ("- the face stays neutral", "Neutral face.",
@@ -515,6 +515,10 @@ _VERTICAL_GAZE = frozenset({"gaze_up", "gaze_down", "look_up", "look_down"})
 _DRIFT_STEMS = ("drift", "wander", "slid", "slide", "shift", "slip", "mov", "dart", "flick")
 #: A one-sided brow raise keeps the (shared) inner raiser at most this share of the outer one.
 _ONE_BROW_INNER = 0.2
+#: The brow lowerers, left and right: one brow cocked up over a lowered one ("her left eyebrow arches skeptically":
+#: train annotates BrowOuterUpLeft 0.6 and BrowDownRight 0.2) is lowered on the other side, at this share
+_BROW_DOWNS = {"left": ch.channel_index("BrowDownLeft"), "right": ch.channel_index("BrowDownRight")}
+_COCKED_BROW_DOWN = 0.6
 
 
 @dataclass
@@ -1295,11 +1299,11 @@ class EmbeddedPlanner:
                     explanation.append(f"'{ear}': the ear turns toward the side named, the face away from it ({inst.side})")
             for inst in found:
                 # "the right side of her mouth stretches back in a grimace": the expression that names how a
-                # one-sided movement looks is on that side too
+                # one-sided movement looks is on that side too ("her upper lip rises on the right side in a sneer")
                 if (inst.from_expression and inst.concept.sided == "sym" and not inst.side and not inst.both
                         and 0 < inst.start < len(clause) and (pos := clause[inst.start].position) >= 2
                         and tokens[pos - 1].text in ("a", "an") and tokens[pos - 2].text in ("in", "into")):
-                    sided = [m for m in found if m is not inst and m.side and not m.from_expression and 0 < inst.start - m.end <= 5]
+                    sided = [m for m in found if m is not inst and m.side and not m.from_expression and 0 < inst.start - m.end <= 8]
                     if sided:
                         inst.side = sided[-1].side
             for inst in found:
@@ -2290,6 +2294,10 @@ class EmbeddedPlanner:
                 # one brow raised is that brow's outer raiser; the shared inner raiser (one channel for
                 # both brows) follows it only a little, or the other brow would lift too
                 target[_INNER_BROW] = min(float(target[_INNER_BROW]), _ONE_BROW_INNER * outer)
+            down, other = _BROW_DOWNS[side], _BROW_DOWNS["right" if side == "left" else "left"]
+            if outer > 0.0 and target[down] > 0.0 and inst.side:
+                # a brow cannot rise and lower at once: the expression's lowered brow is the other one
+                target[other], target[down] = _COCKED_BROW_DOWN * float(target[down]), 0.0
         return target
 
     def _level(self, inst: _Instance, target: np.ndarray, prev: np.ndarray | None) -> float:

@@ -1,0 +1,168 @@
+"""Planner fixes from fresh probes (stop 34): things looked down at that are not directions for a mouth, the size of
+a thing read as its own, sides carried to "in a sneer" and to a cocked brow's feeling, a double take that turns the
+head, learners' "not understand", disbelief, a breath through the nose, "holding it together", bristling and
+shuddering. Each case is read by the real planner and its values asserted, with controls the rule must not reach.
+The sentences are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def _unread(plan) -> bool:
+    return any("no word" in line for line in plan.explanation)
+
+
+# ----------------------------------------------------------------------------- things below the eyes
+def test_a_book_is_no_direction_for_a_mouth(planner):
+    p = planner.plan("She opens her mouth like an open book.")
+    assert v(p, "JawOpen") > 0.2 and both(p, "MouthFrown") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He checks his watch.", "she checks her phone", "He glances at the book on his knee."])
+def test_a_look_at_something_held_goes_down(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") > 0.25, p.explanation
+
+
+@pytest.mark.parametrize("text", ["His jaw is on the desk.", "her jaw hits the carpet"])
+def test_a_jaw_on_the_desk_or_the_carpet_still_drops(planner, text):
+    p = planner.plan(text)
+    assert v(p, "JawOpen") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He squints like he's reading tiny print.", "she squints at small text"])
+def test_the_size_of_the_print_is_not_the_squint(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") >= 0.5, p.explanation
+
+
+def test_a_tiny_squint_is_still_small(planner):
+    p = planner.plan("a tiny squint")  # control: the size word on the movement itself
+    assert 0.0 < both(p, "EyeSquint") < 0.35, p.explanation
+
+
+# ----------------------------------------------------------------------------- sides
+def test_a_sneer_takes_the_side_of_the_lip_that_makes_it(planner):
+    p = planner.plan("Her upper lip rises on the right side in a sneer.")
+    assert v(p, "NoseSneerRight") > 0.3 and v(p, "NoseSneerLeft") == 0.0, p.explanation
+    assert v(p, "MouthUpperUpLeft") == 0.0
+
+
+@pytest.mark.parametrize("text, up, down", [("His left eyebrow arches skeptically.", "BrowOuterUpLeft", "BrowDownRight"),
+                                            ("her right brow goes up, sceptical", "BrowOuterUpRight", "BrowDownLeft")])
+def test_a_cocked_brow_is_lowered_on_the_other_side(planner, text, up, down):
+    p = planner.plan(text)
+    raised_side_down = down.replace("Right", "X").replace("Left", "Right").replace("X", "Left")
+    assert v(p, up) > 0.4 and v(p, down) > 0.1, p.explanation
+    assert v(p, raised_side_down) == 0.0  # a brow cannot rise and lower at once
+
+
+def test_a_double_take_to_one_side_turns_the_head(planner):
+    right = planner.plan("She does a double take to the right.")
+    assert v(right, "HeadYaw") > 0.2, right.explanation
+    assert v(right, "EyeWideLeft") > 0.3 and v(right, "EyeWideRight") > 0.3  # both eyes, not one
+    left = planner.plan("he does a double-take towards his left")
+    assert v(left, "HeadYaw") < -0.2, left.explanation
+
+
+# ----------------------------------------------------------------------------- understanding and belief
+@pytest.mark.parametrize("text", ["he make face like he not understand", "she no understand what he say", "He doesn't get the joke.",
+                                  "She can't make sense of the letter.", "he stares at the form, none the wiser", "she looks totally lost"])
+def test_not_understanding_is_confusion(planner, text):
+    p = planner.plan(text)
+    assert any("confusion" in line for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("text", ["She gets it at last.", "he is lost in thought"])
+def test_understanding_or_thought_is_no_confusion(planner, text):
+    p = planner.plan(text)
+    assert not any("confusion" in line for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("text", ["She can't believe her eyes.", "He couldn't believe what he was seeing.", "she cant believe it"])
+def test_disbelief_is_the_surprised_face(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowOuterUp") > 0.3 and both(p, "EyeWide") > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- breath through the nose
+@pytest.mark.parametrize("text", ["A sharp intake of breath through the nose.", "He breathes in slowly through his nose.",
+                                  "she exhales hard through her nose"])
+def test_a_breath_through_the_nose_keeps_the_lips_together(planner, text):
+    p = planner.plan(text)
+    assert v(p, "JawOpen") < 0.05 and both(p, "MouthPress") > 0.2, p.explanation
+
+
+def test_a_gasp_through_the_mouth_still_opens_it(planner):
+    p = planner.plan("A sharp intake of breath.")  # control
+    assert v(p, "JawOpen") > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- held feelings
+@pytest.mark.parametrize("text", ["She's barely holding it together.", "JEN (barely holding it together) I'm fine.",
+                                  "keeping it together for the kids"])
+def test_holding_it_together_holds_back_tears(planner, text):
+    p = planner.plan(text)
+    assert not _unread(p), p.explanation
+    assert both(p, "MouthPress") > 0.2 and v(p, "BrowInnerUp") > 0.1, p.explanation
+
+
+def test_bristling_is_offence(planner):
+    p = planner.plan("He bristles at the comment.")
+    assert both(p, "BrowDown") > 0.3 and both(p, "MouthPress") > 0.15, p.explanation
+
+
+def test_a_shudder_is_revulsion(planner):
+    p = planner.plan("He shudders.")
+    assert both(p, "NoseSneer") > 0.2 and both(p, "MouthSmile") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- gestures and idioms
+def test_pinching_the_bridge_of_the_nose_is_no_wrinkled_nose(planner):
+    p = planner.plan("He pinches the bridge of his nose.")
+    assert both(p, "NoseSneer") == 0.0 and both(p, "EyeBlink") > 0.5, p.explanation
+
+
+def test_a_face_buried_in_the_hands_is_despair(planner):
+    p = planner.plan("She buries her face in her hands.")
+    assert v(p, "HeadPitch") > 0.15 and v(p, "BrowInnerUp") > 0.3, p.explanation
+
+
+def test_scratching_the_head_is_puzzled(planner):
+    p = planner.plan("He scratches his head.")
+    assert any("confusion" in line for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("text", ["and her eyes soften", "his eyes go soft", "soft eyes"])
+def test_soft_eyes_lower_the_lids_a_little(planner, text):
+    p = planner.plan(text)
+    assert 0.1 <= both(p, "EyeBlink") <= 0.35, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She's like a deer caught in the headlights.", "a rabbit frozen in the headlights"])
+def test_a_deer_caught_in_the_headlights_is_frozen_fright(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.4, p.explanation
+
+
+def test_a_kid_in_a_candy_store_is_wide_eyed_delight(planner):
+    p = planner.plan("He looks like a kid in a candy store.")
+    assert both(p, "MouthSmile") > 0.4 and both(p, "EyeWide") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text, pitch, yaw", [("He cranes his neck to see over the crowd.", -1, 0), ("craning her neck", -1, 0),
+                                              ("he cranes his neck to the left", 0, -1)])
+def test_a_craned_neck_lifts_or_turns_the_head(planner, text, pitch, yaw):
+    p = planner.plan(text)
+    assert v(p, "HeadPitch") * pitch > 0.1 or v(p, "HeadYaw") * yaw > 0.2, p.explanation
