@@ -166,3 +166,81 @@ def test_a_kid_in_a_candy_store_is_wide_eyed_delight(planner):
 def test_a_craned_neck_lifts_or_turns_the_head(planner, text, pitch, yaw):
     p = planner.plan(text)
     assert v(p, "HeadPitch") * pitch > 0.1 or v(p, "HeadYaw") * yaw > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She is fighting back tears.", "She refuses to cry.", "he tries so hard not to cry",
+                                  "He won't let himself cry.", "She's barely holding it together."])
+def test_tears_held_back_show_in_the_brows_and_the_chin(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") >= 0.35 and both(p, "MouthPress") >= 0.25 and v(p, "MouthShrugLower") >= 0.25, p.explanation
+    assert both(p, "EyeSquint") < 0.2  # not the crying face itself
+
+
+def test_tears_not_held_back_are_crying(planner):
+    p = planner.plan("She breaks down in tears.")  # control
+    assert both(p, "MouthFrown") > 0.3 and both(p, "MouthPress") < 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- shorthand and the chin
+@pytest.mark.parametrize("text, word", [("he's so done with this", "exasperation"), ("she's lowkey vibing", "content"),
+                                        ("welp", "resign")])
+def test_shorthand_feelings_are_read(planner, text, word):
+    p = planner.plan(text)
+    assert not _unread(p) and any(word in line for line in p.explanation), p.explanation
+
+
+def test_a_finished_job_is_not_exasperation(planner):
+    p = planner.plan("The job's done with time to spare.")  # control
+    assert not any("exasperation" in line for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("text", ["chin pushed up", "The chin pushes up, the lower lip protrudes.", "his chin bunches up"])
+def test_a_chin_pushed_up_is_the_chin_raiser_not_the_head(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthShrugLower") > 0.3 and v(p, "HeadPitch") == 0.0, p.explanation
+
+
+def test_a_chin_lifted_is_still_the_head(planner):
+    p = planner.plan("chin up, lips pressed")  # control
+    assert v(p, "HeadPitch") < -0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- reasons and hidden feelings
+@pytest.mark.parametrize("text", ["she eyebrows up because she not believe", "brows up bc she doesn't get it"])
+def test_a_negation_in_the_reason_is_not_the_movements(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowOuterUp") > 0.3, p.explanation
+
+
+def test_a_negated_reason_stays_negated(planner):
+    p = planner.plan("The brows lifted, though not because he was startled.")  # control
+    assert both(p, "BrowOuterUp") > 0.3 and both(p, "EyeWide") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["he make angry face but inside he laugh", "he looks angry but inside he is laughing"])
+def test_a_laugh_inside_is_hidden(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") > 0.4 and both(p, "MouthSmile") < 0.3 and v(p, "JawOpen") < 0.25, p.explanation
+
+
+# ----------------------------------------------------------------------------- comparisons by a number
+def test_half_as_big_is_half_the_size_not_big(planner):
+    half = planner.plan("A smile, but only half as big as before.")
+    full = planner.plan("A smile.")
+    assert 0.0 < both(half, "MouthSmile") < both(full, "MouthSmile"), half.explanation
+
+
+def test_twice_as_sad_is_more_than_sad(planner):
+    twice = planner.plan("then twice as sad as before")
+    once = planner.plan("sad")
+    assert v(twice, "BrowInnerUp") > v(once, "BrowInnerUp") + 0.05 and both(twice, "MouthFrown") > both(once, "MouthFrown"), twice.explanation
+
+
+def test_twice_as_much_money_is_no_face(planner):
+    p = planner.plan("She'd have given twice as much for it.")  # control
+    assert max(abs(x) for x in p.values) < 0.05, p.explanation
+
+
+def test_a_moved_emoji_smiles_rather_than_frowns(planner):
+    p = planner.plan("he remembered my coffee order \U0001F979 soft smile")
+    assert both(p, "MouthSmile") > 0.2 and both(p, "MouthFrown") < 0.05, p.explanation

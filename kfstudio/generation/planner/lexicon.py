@@ -1065,3 +1065,11 @@ EXPRESSION_WORDS.update(dict.fromkeys(["brave face"], "brave_face"))
 #: pulled down
 RULES.update({(part, "place_down"): key for (part, action), key in list(RULES.items())
               if action == "down" and part in ("eyes", "gaze", "look", "lids", "head", "face", "chin", "jaw")})
+#: tears held back ("fighting back tears", "she refuses to cry", "barely holding it together"): the brows and the chin
+#: show what the pressed mouth holds in (train, 14 lines: BrowInnerUp 0.45-0.55, MouthPress 0.3-0.45, MouthShrugLower
+#: 0.3-0.5, a little frown); not the whole of sadness scaled down, which left the brows at 0.19
+CONCEPTS.update(dict([_c("held_tears", {"BrowInnerUp": 0.8, "MouthPress{S}": 0.6, "MouthShrugLower": 0.6, "MouthFrown{S}": 0.3,
+                                        "EyeBlink{S}": 0.2}, "mouth", 0.6, label="tears held back")]))
+EXPRESSION_WORDS.update(dict.fromkeys(["fight back tears", "hold back tears", "choke back tears", "keep back tears", "fight tears",
+                                       "fight back the tears", "hold back the tears", "fight off tears", "hold in tears",
+                                       "hold tears back", "hold the tears back", "fight the tears"], "held_tears"))

@@ -1212,7 +1212,9 @@ class EmbeddedPlanner:
                     del sp.roles["neg_before"]
             for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
-            if self._part_missing(spans):
+            before = [t.text for t in tokens[: clause[0].position] if t.lemma not in FILLER]
+            reason = bool(before) and before[-1] == "because"
+            if self._part_missing(spans) and not reason:  # ("... a grin at the edge because he liked us": not the mouth's)
                 # "she glances away, down and to her left": the directions continue the glance;
                 # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
                 # the part named just before

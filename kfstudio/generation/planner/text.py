@@ -32,7 +32,9 @@ EXPANSION_FILE = DATA_DIR / "expansion.json"
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|[.,;:!?()]")
 #: Words and punctuation that end a clause (modifiers do not reach across them).
 CLAUSE_BREAKS = frozenset(
-    {".", ",", ";", ":", "!", "?", "(", ")", "while", "whereas", "but", "then", "before", "after", "until", "yet", "though", "although", "meanwhile", "whilst", "as", "so", "except"}
+    {".", ",", ";", ":", "!", "?", "(", ")", "while", "whereas", "but", "then", "before", "after", "until", "yet", "though", "although", "meanwhile", "whilst", "as", "so", "except",
+     # "brows up because she not believe": a reason clause's negation is not the movement's
+     "because"}
 )
 #: Words ignored when looking up an unknown word (never expanded).
 STOP_WORDS = frozenset(
@@ -230,6 +232,8 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
             continue
         if tok.text == "as" and k + 2 < len(tokens) and tokens[k + 2].text == "as":
             continue  # "eyes as smooth as glass": the first 'as' of a comparison opens no clause (the second does)
+        if tok.text == "because" and k and tokens[k - 1].text in ("not", "only", "just", "simply", "partly", "mainly"):
+            continue  # "not because he was startled": the negation is of the reason, which stays with it
         if tok.text in CLAUSE_BREAKS:
             if clauses[-1]:
                 clauses.append([])
@@ -527,7 +531,7 @@ EMOJI: dict[str, str] = {
     "\u2764": "loving smile", "\U0001F494": "heartbroken", "\U0001F44D": "slight smile", "\U0001F44E": "frown",
     # "face holding back tears", the "👁👄👁" stare (eyes wide, mouth a little open), the table flip (yelling in fury),
     # the shrug kaomoji (brows up, lower lip pushed up, corners down)
-    "\U0001F979": "holding back tears , inner brows raised , lips pressed",
+    "\U0001F979": "eyes welling up , inner brows raised , lips pressed",  # (moved: no frown, train smiles under it)
     "\U0001F441\U0001F444\U0001F441": " eyes wide , mouth slightly open ",
     "\U0001F441\uFE0F\U0001F444\U0001F441\uFE0F": " eyes wide , mouth slightly open ",
     "(\u256F\u00B0\u25A1\u00B0)\u256F\uFE35 \u253B\u2501\u253B": "furious , mouth wide open yelling",
@@ -1884,6 +1888,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("inside", r"\b([a-z]+)\s+(?:on\s+the\s+)?inside\b(?!\s+(?:the|a|an|her|his|their|of|my|your|its|it|out|and\s+out)\b)", _hidden_feeling),
     ("ly", r"\b(?:secretly|privately|inwardly)\s+([a-z]+)\b", _hidden_feeling),
     (("deep down", "inside", "inwardly"), r"\b(?:deep\s+down\s*,?|(?:on\s+the\s+)?inside\s*,|inwardly\s*,)\s+(?:(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+)?([a-z]+)\b", _hidden_feeling),
+    # ("but inside he laugh", "inside she's screaming": no comma, a pronoun after it)
+    ("inside", r"\b(?:on\s+the\s+)?inside\s+(?:she|he|they|i|you|we)(?:'s|'re|'m|\s+is|\s+was|\s+are|\s+were|\s+feels?|\s+felt)?\s+([a-z]+)\b", _hidden_feeling),
     # "poker face, leaking fear", "calm on the surface, panic seeping through": the feeling shows, slightly (dev: "the
     # fear leaks through around the eyes" asks for more than "faintly" gives)
     (("leak", "seep", "bleed", "through", "creep"),
@@ -2056,7 +2062,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?:(?:her|his|their|my|your|its)\s+(?:eyes|ears|luck)|it|this|that|what)\b", " in disbelief "),
     # "she's barely holding it together", "keeping it together for the guests": tears held back (train: inner brows
     # 0.35-0.5, lips pressed 0.3-0.4, chin up)
-    (("hold", "keep", "together"), r"\b(?:hold|holds|held|holding|keep|keeps|kept|keeping)\s+it\s+together\b", " fighting back tears "),
+    (("hold", "keep", "together"), r"\b(?:(?:barely|only\s+just|just\s+about|hardly|just)\s+)?(?:hold|holds|held|holding|keep|keeps|kept|keeping)\s+it\s+together\b",
+     " fighting back tears "),  # ("barely" is how near the tears are, not how little they show)
+    # "she refuses to cry", "trying so hard not to cry", "he won't let himself cry": the same tears held back
+    ("cry", r"\b(?:refus\w*|determined|promis\w*|tr(?:y|ies|ied|ying)(?:\s+(?:so\s+|very\s+)?hard)?|fight\w*|struggl\w*|swore|swear\w*|vow\w*)"
+     r"\s+not\s+to\s+(?:cry|weep|break\s+down|tear\s+up)\b|\brefus\w*\s+to\s+(?:cry|weep|break\s+down)\b"
+     r"|\b(?:won['\u2019]?t|will\s+not|wouldn['\u2019]?t|would\s+not)\s+let\s+(?:herself|himself|themselves|myself|yourself)\s+(?:cry|weep)\b",
+     " fighting back tears "),
     # "like a deer caught in the headlights": the frozen, wide-eyed fright of "a deer in headlights"
     ("headlight", r"\b(deer|rabbit)\s+(?:caught|frozen|stuck|trapped|transfixed)\s+in\s+(?:the\s+|a\s+|some\s+)?headlights?\b", r"\1 in headlights"),
     # "like a kid in a candy store / sweet shop": wide-eyed delight (train: smile 0.6, eyes wide 0.4, brows up 0.45,
@@ -2075,6 +2087,21 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "his eyes soften", "soft eyes": the lids a little lower (train: EyeBlink 0.15-0.2)
     ("soft", r"\beyes\s+(?:soften|softens|softened|softening|go\s+soft|went\s+soft|grow\s+soft|grew\s+soft|turn\s+soft|turned\s+soft)\b"
      r"|\bsoften(?:s|ed|ing)?\s+(?:her|his|their|my|your)\s+eyes\b|\bsoft\s+eyes\b", " lids slightly lowered "),
+    # "he's so done with this", "done with it all": fed up past arguing, exasperated (train: lips clamped, brows a little
+    # down, eyes shut a moment); "done with the last sprint" is finished, not this
+    ("done", r"\b(?:so\s+|totally\s+|completely\s+|utterly\s+|just\s+|sooo+\s+)?done\s+with\s+(?:this|that|it|him|her|them|you|me|everything|everyone"
+     r"|life|today|people|all\s+of\s+(?:this|it|them|you))\b(?!\s+(?:now|and)\b)", " exasperated "),
+    # "vibing", "lowkey vibin'": enjoying it, content; "welp": the resigned "oh well"
+    ("vib", r"\bvib(?:ing|in['\u2019]?|es\s+out|ed\s+out)(?=\W|$)", " content "),
+    ("welp", r"\bwelp\b", " resigned "),
+    # "chin pushed up", "the chin pushes up": the chin raiser (AU17) bunching the chin under the lower lip (train, 6 lines:
+    # MouthShrugLower 0.2-0.45, no head movement), not the head tipped up ("pushes his chin up" is still the head)
+    ("chin", r"\bchin\s+(?:is\s+|was\s+)?(?:push(?:es|ed|ing)?|press(?:es|ed|ing)?|bunch(?:es|ed|ing)?)\s+up(?:ward|wards)?\b", " chin puckers "),
+    # "a smile, but only half as big as before": half the size, not "big"; "twice as sad as before": much more of it
+    ("half", r"\b(?:only\s+|just\s+|about\s+|roughly\s+)?half\s+as\s+(?:big|wide|broad|strong|large|intense|bright|deep|high|open|wide-eyed)\b"
+     r"(?:\s+as\s+(?:before|earlier|a\s+moment\s+ago|it\s+was|the\s+last\s+one|the\s+first\s+one))?", " at half strength "),
+    ("twice", r"\btwice\s+as\s+(?!much\b|many\b|long\b|fast\b|often\b|hard\s+to\b)([a-z-]+)(?:\s+as\s+(?:before|earlier|a\s+moment\s+ago|it\s+was))?",
+     r" much more \1 "),
     # "lower lip under top teeth": the lip bitten
     ("under", r"\blower\s+lip\s+(?:tucked\s+|caught\s+|pulled\s+)?under\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?:top|upper|front)\s+teeth\b", "bites lower lip"),
     # "I had to crane my neck back to meet his eyes": the head tips back
