@@ -244,3 +244,48 @@ def test_twice_as_much_money_is_no_face(planner):
 def test_a_moved_emoji_smiles_rather_than_frowns(planner):
     p = planner.plan("he remembered my coffee order \U0001F979 soft smile")
     assert both(p, "MouthSmile") > 0.2 and both(p, "MouthFrown") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- a feeling that turns to another
+@pytest.mark.parametrize("text, gone", [("The surprise turns to delight.", "EyeWide"), ("her fear shifted to anger", "EyeWide")])
+def test_a_feeling_that_turns_to_another_ends_in_it(planner, text, gone):
+    p = planner.plan(text)
+    assert both(p, gone) == 0.0, p.explanation
+    assert len(p.beats) == 2, p.beats  # the editor offers the first feeling as a keyframe before it
+
+
+@pytest.mark.parametrize("text", ["She turns to him.", "He turns to the left."])
+def test_turning_to_someone_is_still_a_head_turn(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "HeadYaw")) > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He goes quiet, the smile slipping.", "between sentences the smile slips"])
+def test_a_smile_that_slips_goes(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.15, p.explanation
+
+
+def test_a_smile_that_slips_out_shows(planner):
+    p = planner.plan("before she can stop it a smile slips out")  # control
+    assert both(p, "MouthSmile") > 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- bodily states
+@pytest.mark.parametrize("text, shut, open_", [("an eyelash in her left eye", "EyeBlinkLeft", "EyeBlinkRight"),
+                                               ("sand in his right eye", "EyeBlinkRight", "EyeBlinkLeft"),
+                                               ("He's got something in his eye.", "EyeBlinkLeft", "EyeBlinkRight")])
+def test_something_in_one_eye_shuts_that_eye(planner, text, shut, open_):
+    p = planner.plan(text)
+    assert v(p, shut) > 0.6 and v(p, open_) < 0.2, p.explanation
+    assert both(p, "CheekSquint") <= 0.15
+
+
+def test_eye_drops_are_no_grit(planner):
+    p = planner.plan("He puts something in his eye drops.")  # control
+    assert both(p, "EyeBlink") < 0.2, p.explanation
+
+
+def test_a_burning_smell_is_a_sniff_not_a_burn(planner):
+    p = planner.plan("She smells burning toast.")
+    assert both(p, "NoseSneer") > 0.3 and both(p, "MouthStretch") < 0.1, p.explanation
