@@ -289,3 +289,50 @@ def test_eye_drops_are_no_grit(planner):
 def test_a_burning_smell_is_a_sniff_not_a_burn(planner):
     p = planner.plan("She smells burning toast.")
     assert both(p, "NoseSneer") > 0.3 and both(p, "MouthStretch") < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She looks offended.", "DAVE (mock offended) Excuse me?", "a cat in a jumper, deeply affronted"])
+def test_offence_is_read(planner, text):
+    p = planner.plan(text)
+    assert not _unread(p) and both(p, "BrowDown") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["BEN (choking up) I'm proud of you.", "he chokes up"])
+def test_choking_up_is_near_tears(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.35 and both(p, "MouthPress") > 0.2, p.explanation
+
+
+def test_choking_on_coffee_is_no_tears(planner):
+    p = planner.plan("He chokes on his coffee.")  # control
+    assert v(p, "BrowInnerUp") < 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- where the look goes
+def test_into_the_distance_on_her_right_is_where_she_looks(planner):
+    p = planner.plan("She squints into the distance on her right.")
+    assert v(p, "EyeSquintLeft") > 0.4 and v(p, "EyeSquintRight") > 0.4, p.explanation  # both eyes, not one side
+    assert v(p, "EyeLookOutRight") > 0.15, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He steals a glance at her.", "she stole a look at the clock"])
+def test_a_stolen_glance_goes_sideways(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "LeftEyeYaw")) > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- idioms
+def test_a_face_like_an_open_book_does_not_tip_the_head(planner):
+    p = planner.plan("Her face is an open book.")
+    assert v(p, "HeadPitch") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She has stars in her eyes.", "starry-eyed"])
+def test_stars_in_the_eyes_are_delight(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.3 and both(p, "EyeWide") > 0.15, p.explanation
+
+
+def test_a_bear_with_a_sore_head_is_grumpy_not_hurt(planner):
+    p = planner.plan("He's like a bear with a sore head.")
+    assert both(p, "BrowDown") > 0.3 and both(p, "MouthStretch") == 0.0, p.explanation

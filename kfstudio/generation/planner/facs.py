@@ -199,6 +199,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # bristling is a flash of offence (train: brows down 0.5, lips pressed 0.35, nostrils 0.3); a shudder one of
     # revulsion (lips dragged wide, nose wrinkled, eyes narrowed)
     **{w: ("anger", 0.8) for w in ("bristle",)},
+    # offended, affronted (train: brows down 0.35-0.4, eyes narrowed 0.3, lips pressed or turned down)
+    **{w: ("anger", 0.6) for w in ("offended", "affronted", "miffed")},
     **{w: ("disgust", 0.7) for w in ("shudder",)},
     **{w: ("fear", 1.3) for w in ("see a ghost", "seen a ghost", "white as a sheet")},
     **{w: ("fear", 1.0) for w in ("fear", "afraid", "scared", "frightened", "fearful", "alarm", "alarmed", "dread", "panic", "panicked", "horror", "horrified", "spooked")},

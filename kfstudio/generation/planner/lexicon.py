@@ -1062,9 +1062,9 @@ CONCEPTS.update(dict([_c("brave_face", {"BrowInnerUp": 0.67, "MouthSmile{S}": 0.
 EXPRESSION_WORDS.update(dict.fromkeys(["brave face"], "brave_face"))
 #: a thing held or lying below the eyes ("glances at her phone", "head down over the book") takes the look and the head
 #: down as "down" does (and a jaw "on the desk" drops), no other part: "a mouth like an open book" had its corners
-#: pulled down
+#: pulled down, and "her face is an open book" tipped the head
 RULES.update({(part, "place_down"): key for (part, action), key in list(RULES.items())
-              if action == "down" and part in ("eyes", "gaze", "look", "lids", "head", "face", "chin", "jaw")})
+              if action == "down" and part in ("eyes", "gaze", "look", "lids", "head", "chin", "jaw")})
 #: tears held back ("fighting back tears", "she refuses to cry", "barely holding it together"): the brows and the chin
 #: show what the pressed mouth holds in (train, 14 lines: BrowInnerUp 0.45-0.55, MouthPress 0.3-0.45, MouthShrugLower
 #: 0.3-0.5, a little frown); not the whole of sadness scaled down, which left the brows at 0.19

@@ -741,7 +741,7 @@ _AU_RE = re.compile(r"\bAUs?\s*(\d{1,2}[A-Ea-e]?(?:\s*(?:\+|&|,|and)\s*(?:AU\s*)
 #: way), not the side of the face that moves
 _FACE_NOUNS = r"(?:mouth|lips?|eyes?|eyelids?|lids?|brows?|eyebrows?|cheeks?|face|nose|nostrils?|chin|jaw|head|corners?|smile|grin|dimple|teeth|tongue|forehead|temple)\b"
 _TARGET_SIDE_RE = re.compile(
-    r"\b(at|to|toward|towards|out|through|past|across|over|checking|watching|eyeing|on)\s+(someone|somebody|something|him|her|them|me|us"
+    r"\b(at|to|toward|towards|out|through|past|across|over|into|checking|watching|eyeing|on)\s+(someone|somebody|something|him|her|them|me|us"
     r"|(?:a|the|her|his|their|my|your)\s+(?:(?!" + _FACE_NOUNS + r"|left\b|right\b)\w+\s+)?(?!" + _FACE_NOUNS + r")\w+)\s+"
     r"(?:to|on|at)\s+(?:her|his|their|my|your|the)\s+(left|right)\b(?:\s+side)?",
     re.IGNORECASE,
@@ -2029,7 +2029,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("darken", r"\b(?:face|expression|look|features|brow|eyes)\s+(?:\w+\s+)?darken(?:s|ed|ing)?\b", "brows lowered , lips pressed a little"),
     # "game face on", "put her game face on": set and determined; "choked up": sad, fighting the tears
     ("game face", r"\bgame\s+face\b", "determined face"),
-    ("choked up", r"\b(?:got\s+|gets\s+|all\s+)*choked\s+up\b", "sad , lips pressed"),
+    ("chok", r"\b(?:got\s+|gets\s+|all\s+)*chok(?:ed|es|ing|e)\s+up\b", "sad , lips pressed"),  # ("BEN (choking up)")
     # "smth smells so bad in here": a smell that disgusts
     ("smell", r"\bsmell(?:s|ed|ing)?\s+(?:so\s+|really\s+|very\s+|absolutely\s+|pretty\s+)?(?:bad|awful|terrible|gross|disgusting|horrible|rank|foul|rotten|vile|nasty)\b",
      "disgusted"),
@@ -2114,6 +2114,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "she smells burning toast", "smells smoke": a sniff, the nose wrinkled (not the pain of a burn)
     ("smel", r"\b(?:smell|smells|smelled|smelt|smelling)\s+(?:something\s+)?(?:burning|burnt|smoke|gas)\b(?:\s+(?:toast|food|rubber|hair|plastic|wood))?",
      " sniffs , nose wrinkled "),
+    # "he steals a glance at her", "stealing looks at the new guy": a furtive sideways glance (the way it goes, where the
+    # line names it)
+    (("steal", "stole"), r"\b(?:steal|steals|stole|stolen|stealing)\s+(?:a\s+|another\s+)?(?:quick\s+|sly\s+|sneaky\s+|furtive\s+|little\s+)?"
+     r"(?:glance|glances|look|looks|peek|peeks)\b(\s+(?:off\s+)?(?:to|toward|towards)\s+(?:the|her|his|their|my|your)\s+(?:left|right)\b)?",
+     lambda m: f" glances{m.group(1)} " if m.group(1) else " glances sideways "),
+    # "stars in her eyes", "starry-eyed": wide-eyed delight; "like a bear with a sore head": grumpy, not in pain
+    ("star", r"\bstars\s+in\s+(?:her|his|their|my|your|the)\s+eyes\b|\bstarry[\s-]*eyed\b", " delighted , eyes a little wide "),
+    ("sore head", r"\b(?:like\s+)?a\s+bear\s+with\s+a\s+sore\s+head\b", " grumpy "),
     # "lower lip under top teeth": the lip bitten
     ("under", r"\blower\s+lip\s+(?:tucked\s+|caught\s+|pulled\s+)?under\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(?:top|upper|front)\s+teeth\b", "bites lower lip"),
     # "I had to crane my neck back to meet his eyes": the head tips back
