@@ -336,3 +336,11 @@ def test_stars_in_the_eyes_are_delight(planner, text):
 def test_a_bear_with_a_sore_head_is_grumpy_not_hurt(planner):
     p = planner.plan("He's like a bear with a sore head.")
     assert both(p, "BrowDown") > 0.3 and both(p, "MouthStretch") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- spelling
+@pytest.mark.parametrize("typed, meant", [("she sqints at the sun", "squints"), ("he squnts", "squints"), ("she wnices", "winces")])
+def test_a_misspelt_inflection_missing_from_the_word_list_is_read(planner, typed, meant):
+    fixed, fixes = planner._lemmatizer.spelling_fixed(typed)
+    assert meant in fixed.split(), fixes
+    assert not _unread(planner.plan(typed))

@@ -404,8 +404,9 @@ class Lemmatizer:
         for w in _edits1(word):
             if w in self.known:
                 hits.add(w)
-            elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (english is None or w in english):
-                hits.add(b)
+            elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (
+                    english is None or w in english or self.expansion.lemmas.get(w) == b):
+                hits.add(b)  # (an inflection the lemma table lists is a word too: "squints", "winces" are not CMU headwords)
         hits = {h for h in hits if len(h) >= 4}
         if len(hits) > 1:  # "lauh": "laugh" needs the dropped letter back, "lash" a changed one; the first is likelier
             kept = _edits1_kept(word)
@@ -463,7 +464,8 @@ class Lemmatizer:
         if hit.startswith(word):  # a dropped final g put back ("lookin" -> "looking")
             return hit
         english = _english_words()
-        candidates = [w for w in _edits1(word) if w == hit or (self.base(w) == hit and (english is None or w in english))]
+        candidates = [w for w in _edits1(word) if w == hit or (self.base(w) == hit and (
+            english is None or w in english or self.expansion.lemmas.get(w) == hit))]
         # every typed letter kept (a swap or a letter left out: "cornesr" -> "corners") before one dropped
         return min(candidates, key=lambda w: (len(w) < len(word), w != hit, w)) if candidates else ""
 
