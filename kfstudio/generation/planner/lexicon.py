@@ -1070,6 +1070,6 @@ RULES.update({(part, "place_down"): key for (part, action), key in list(RULES.it
 #: 0.3-0.5, a little frown); not the whole of sadness scaled down, which left the brows at 0.19
 CONCEPTS.update(dict([_c("held_tears", {"BrowInnerUp": 0.8, "MouthPress{S}": 0.6, "MouthShrugLower": 0.6, "MouthFrown{S}": 0.3,
                                         "EyeBlink{S}": 0.2}, "mouth", 0.6, label="tears held back")]))
+#: (phrases are read without their articles: "fights back the tears" is "fight back tears")
 EXPRESSION_WORDS.update(dict.fromkeys(["fight back tears", "hold back tears", "choke back tears", "keep back tears", "fight tears",
-                                       "fight back the tears", "hold back the tears", "fight off tears", "hold in tears",
-                                       "hold tears back", "hold the tears back", "fight the tears"], "held_tears"))
+                                       "fight off tears", "hold in tears", "hold tears back"], "held_tears"))

@@ -516,7 +516,7 @@ _DRIFT_STEMS = ("drift", "wander", "slid", "slide", "shift", "slip", "mov", "dar
 #: A one-sided brow raise keeps the (shared) inner raiser at most this share of the outer one.
 _ONE_BROW_INNER = 0.2
 #: The brow lowerers, left and right: one brow cocked up over a lowered one ("her left eyebrow arches skeptically":
-#: train annotates BrowOuterUpLeft 0.6 and BrowDownRight 0.2) is lowered on the other side, at this share
+#: train annotates BrowOuterUpLeft 0.6 and BrowDownRight 0.2) is lowered on the other side (its mirror), at this share
 _BROW_DOWNS = {"left": ch.channel_index("BrowDownLeft"), "right": ch.channel_index("BrowDownRight")}
 _COCKED_BROW_DOWN = 0.6
 
@@ -1212,9 +1212,7 @@ class EmbeddedPlanner:
                     del sp.roles["neg_before"]
             for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
-            before = [t.text for t in tokens[: clause[0].position] if t.lemma not in FILLER]
-            reason = bool(before) and before[-1] == "because"
-            if self._part_missing(spans) and not reason:  # ("... a grin at the edge because he liked us": not the mouth's)
+            if self._part_missing(spans) and not _opens_reason(tokens, clause[0].position):
                 # "she glances away, down and to her left": the directions continue the glance;
                 # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
                 # the part named just before
@@ -2296,7 +2294,8 @@ class EmbeddedPlanner:
                 # one brow raised is that brow's outer raiser; the shared inner raiser (one channel for
                 # both brows) follows it only a little, or the other brow would lift too
                 target[_INNER_BROW] = min(float(target[_INNER_BROW]), _ONE_BROW_INNER * outer)
-            down, other = _BROW_DOWNS[side], _BROW_DOWNS["right" if side == "left" else "left"]
+            down = _BROW_DOWNS[side]
+            other = ch.MIRROR_INDEX[down]
             if outer > 0.0 and target[down] > 0.0 and inst.side:
                 # a brow cannot rise and lower at once: the expression's lowered brow is the other one
                 target[other], target[down] = _COCKED_BROW_DOWN * float(target[down]), 0.0
@@ -2600,6 +2599,15 @@ def _lost_to_laughter(spans: list[_Span], previous: list[_Instance]) -> bool:
 
 
 _OBJECT_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "it", "himself", "herself", "myself", "themselves"})
+
+
+def _opens_reason(tokens: list[Token], pos: int) -> bool:
+    """Whether the clause starting at ``pos`` is a reason ("... a grin at the edge because he liked us"): it names no
+    movement of the part named before it."""
+    for tok in reversed(tokens[:pos]):
+        if tok.lemma not in FILLER:
+            return tok.text == "because"
+    return False
 
 
 def _stops_someone(tokens: list[Token], pos: int) -> bool:

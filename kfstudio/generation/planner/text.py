@@ -404,9 +404,8 @@ class Lemmatizer:
         for w in _edits1(word):
             if w in self.known:
                 hits.add(w)
-            elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and (
-                    english is None or w in english or self.expansion.lemmas.get(w) == b):
-                hits.add(b)  # (an inflection the lemma table lists is a word too: "squints", "winces" are not CMU headwords)
+            elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and self._is_word(w, b, english):
+                hits.add(b)
         hits = {h for h in hits if len(h) >= 4}
         if len(hits) > 1:  # "lauh": "laugh" needs the dropped letter back, "lash" a changed one; the first is likelier
             kept = _edits1_kept(word)
@@ -464,10 +463,14 @@ class Lemmatizer:
         if hit.startswith(word):  # a dropped final g put back ("lookin" -> "looking")
             return hit
         english = _english_words()
-        candidates = [w for w in _edits1(word) if w == hit or (self.base(w) == hit and (
-            english is None or w in english or self.expansion.lemmas.get(w) == hit))]
+        candidates = [w for w in _edits1(word) if w == hit or (self.base(w) == hit and self._is_word(w, hit, english))]
         # every typed letter kept (a swap or a letter left out: "cornesr" -> "corners") before one dropped
         return min(candidates, key=lambda w: (len(w) < len(word), w != hit, w)) if candidates else ""
+
+    def _is_word(self, w: str, base: str, english: frozenset[str] | None) -> bool:
+        """Whether ``w``, an inflection of ``base``, is a written word: an English headword, or an inflection the lemma
+        table lists ("squints", "winces" are no CMU headwords); any, without the word list."""
+        return english is None or w in english or self.expansion.lemmas.get(w) == base
 
     def _reaches(self, word: str, w: str, hit: str) -> bool:
         return w == hit or (w.endswith(("ing", "ed", "s", "ly", "er")) and self.base(w) == hit)
@@ -2106,11 +2109,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r" much more \1 "),
     # "the smile slips", "he goes quiet, the smile slipping": the smile falters and goes (train: smile 0.1 left, the
     # feeling under it showing); "a smile slips out", "slips into something warmer" are not this
-    (("slip",), r"\b(smile|grin|smirk)\s+(?:is\s+|was\s+)?(?:slips|slipped|slipping|slip)\b(?!\s+(?:out|through|in|into|onto|across|back|on|off|past|free|away))",
+    ("slip", r"\b(smile|grin|smirk)\s+(?:is\s+|was\s+)?(?:slips|slipped|slipping|slip)\b(?!\s+(?:out|through|in|into|onto|across|back|on|off|past|free|away))",
      r"\1 fades"),
     # "he's got something in his eye", "an eyelash in her left eye": that eye mostly shut and narrowed, blinking it out
     # (train: blink 0.7-0.8, squint 0.4, the brow a little down, the cheek out of it)
-    (("in her", "in his", "in their", "in my", "in your", "in the"),
+    ("eye",
      r"\b(?:something|grit|dust|sand|an?\s+(?:eyelash|lash|speck|fly|bug|gnat|hair))\s+in\s+(?:her|his|their|my|your|the)\s+(?:(left|right)\s+)?eye\b(?![\s-]*(?:drops?|wash|mask|patch|shadow|liner))",
      lambda m: f" {m.group(1)} eye mostly shut , {m.group(1)} eye narrowed " if m.group(1) else " one eye mostly shut "),
     # "she smells burning toast", "smells smoke": a sniff, the nose wrinkled (not the pain of a burn)
@@ -2378,7 +2381,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"\1 , head turns \2"),
     # "a sharp intake of breath through the nose", "breathes out hard through her nose", "a big sigh through the nose": the
     # breath goes by the nose, the lips stay together (train: MouthPress 0.2-0.45, NoseSneer 0.15-0.25), no gasp's open jaw
-    (("nose", "breath", "breathe", "inhale", "exhale", "sigh", "gasp"),
+    ("nose",
      r"\b(?:(?:a|one|another)\s+)?(?:(?:sharp|quick|sudden|deep|long|slow|big|hard|short|loud|heavy|audible)\s+)?(?:(?:intake|draw)\s+of\s+breath"
      r"|breath|gasp|sigh|inhal(?:e|es|ed|ing)|exhal(?:e|es|ed|ing)|breath(?:e|es|ed|ing)|sigh(?:s|ed|ing)|gasp(?:s|ed|ing))"
      r"\s+(?:(?:sharply|hard|slowly|deeply|loudly|heavily|audibly)\s+)?(?:(?:in|out)\s+)?(?:(?:sharply|hard|slowly|deeply)\s+)?"
