@@ -161,6 +161,10 @@ EMOTIONS: dict[str, dict] = {
     # MouthSmile 0.2, EyeBlink 0.2)
     "wistfulness": {"aus": {1: 0.45, 12: 0.3, 41: 0.25}},
     "sympathy": {"aus": {1: 0.5, 12: 0.2, 24: 0.3, 64: 0.2}},
+    # impressed ("not bad"): the brows up over a lower lip pushed up (corpus train, 9 lines naming it with its face:
+    # BrowOuterUp 0.35-0.45, BrowInnerUp 0.15-0.2, MouthShrugLower 0.3-0.4); the corners turn down only where a line
+    # says so (a scene's feeling "impressed" keeps them at rest)
+    "impressed": {"aus": {2: 0.55, 1: 0.25, 17: 0.5}},
     # Bodily states (our choices, from how the corpus's animators annotate them).
     "cold": {"aus": {20: 0.55, 7: 0.4, 24: 0.3, 4: 0.3, 6: 0.2}},
     "dizziness": {"aus": {41: 0.55, 1: 0.3, 26: 0.2, 7: 0.2}},
@@ -202,6 +206,9 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # offended, affronted (train: brows down 0.35-0.4, eyes narrowed 0.3, lips pressed or turned down)
     **{w: ("anger", 0.6) for w in ("offended", "affronted", "miffed")},
     **{w: ("disgust", 0.7) for w in ("shudder",)},
+    **{w: ("impressed", 1.0) for w in ("impressed",)},
+    # a shudder with cold, or from it, is the cold's shiver (teeth set, lips stretched), not revulsion
+    **{w: ("cold", 1.0) for w in ("shudder with cold", "shudder from cold", "shudder in cold", "shudder of cold")},
     **{w: ("fear", 1.3) for w in ("see a ghost", "seen a ghost", "white as a sheet")},
     **{w: ("fear", 1.0) for w in ("fear", "afraid", "scared", "frightened", "fearful", "alarm", "alarmed", "dread", "panic", "panicked", "horror", "horrified", "spooked")},
     **{w: ("fear", 1.3) for w in ("terror", "terrified", "petrified")},
@@ -221,7 +228,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
                                      "nervous wreck")},
     **{w: ("sadness", 1.1) for w in ("down in the dump", "down in the mouth", "long face", "kicked puppy", "hangdog",
                                      "heavy heart", "heartsore", "wounded", "crushed", "gutted")},
-    **{w: ("anger", 1.2) for w in ("breathe fire", "steam come out of ear", "shoot dagger", "look dagger", "glare dagger",
+    **{w: ("anger", 1.2) for w in ("breathe fire", "steam come out of ear", "shoot dagger", "look dagger", "glare dagger", "stare dagger",
                                    "if look could kill", "bite head off", "fit to be tied", "spit feather", "froth at the mouth",
                                    "bent out of shape", "knicker in a twist", "chip on shoulder", "spoil for a fight", "hot under the collar")},
     **{w: ("happiness", 1.2) for w in ("walk on air", "on cloud nine", "over the moon", "tickle pink", "tickled pink", "pleased as punch",

@@ -910,7 +910,7 @@ CONCEPTS.update(dict([
 EXPRESSION_WORDS.update(dict.fromkeys(["fly off the handle", "blow a gasket", "blow gasket", "blow top", "blow stack",
                                        "blow a fuse", "blow fuse", "go ballistic", "spit chip", "lose rag", "lose temper",
                                        "do nut", "throw a wobble", "spit the dummy", "go off the deep end", "blow up at",
-                                       "go spare"], "outburst"))
+                                       "go spare", "flip out", "flip lid", "lose it at", "lose shit"], "outburst"))
 EXPRESSION_WORDS.update(dict.fromkeys(["suck a lemon", "suck on a lemon", "suck lemon", "swallow a lemon",
                                        "taste a lemon", "chew a lemon", "lemon face",
                                        "suck on lemon", "bite a lemon", "bite into a lemon"], "sour_face"))
@@ -1073,3 +1073,5 @@ CONCEPTS.update(dict([_c("held_tears", {"BrowInnerUp": 0.8, "MouthPress{S}": 0.6
 #: (phrases are read without their articles: "fights back the tears" is "fight back tears")
 EXPRESSION_WORDS.update(dict.fromkeys(["fight back tears", "hold back tears", "choke back tears", "keep back tears", "fight tears",
                                        "fight off tears", "hold in tears", "hold tears back"], "held_tears"))
+#: "he freaks out", "she's freaking out": panic, the fear at full size
+_add_feelings({"freak out": ("fear", 1.2)})

@@ -997,7 +997,8 @@ _THAN_BEFORE = (r"(?:before|earlier|usual|normal|expected|yesterday|(?:the\s+)?l
                 r"|(?:she|he|they|i|we|you)(?:\s+(?:was|were|used\s+to\s+be|expected|thought|had\s+been|did)|'d\s+(?:been|expected|thought)))\b")
 _LESS_X_THAN_RE = re.compile(r"\bless\s+([a-z]+)\s+than\b(?!\s+" + _THAN_BEFORE + ")", re.I)
 _LESS_THAN_X_RE = re.compile(r"(?<!nothing\s)(?<!no\s)\bless\s+than\s+([a-z]+)\b", re.I)
-_MORE_X_THAN_Y_RE = re.compile(r"\bmore\s+([a-z]+)\s+than\s+([a-z]+)\b", re.I)
+_MORE_X_THAN_Y_RE = re.compile(r"(?:\b(slightly|a\s+(?:little|bit|touch|tad|shade)|somewhat|marginally|just)\s+)?\bmore\s+([a-z]+)\s+than\s+([a-z]+)\b",
+                               re.I)
 
 
 def _feeling(word: str) -> bool:
@@ -1007,11 +1008,21 @@ def _feeling(word: str) -> bool:
 
 
 def _ranked_feelings(s: str) -> str:
-    s = _NOT_SO_MUCH_RE.sub(lambda m: f"not {m.group(1) or ''}{m.group(2)} , ", s)
-    s = _LESS_X_THAN_RE.sub(lambda m: f"not {m.group(1)} , " if _feeling(m.group(1)) else m.group(0), s)
+    # the feeling ranked lower is negated as "not at all": a plain "not amused" would be read later as understatement
+    # (displeasure kept in check), which "more surprised than amused" does not say
+    s = _NOT_SO_MUCH_RE.sub(lambda m: f"not at all {m.group(1) or ''}{m.group(2)} , ", s)
+    s = _LESS_X_THAN_RE.sub(lambda m: f"not at all {m.group(1)} , " if _feeling(m.group(1)) else m.group(0), s)
     s = _LESS_THAN_X_RE.sub(lambda m: f"not {m.group(1)}" if _feeling(m.group(1)) else m.group(0), s)
-    return _MORE_X_THAN_Y_RE.sub(
-        lambda m: f"{m.group(1)} , not {m.group(2)}" if _feeling(m.group(1)) and _feeling(m.group(2)) else m.group(0), s)
+    return _MORE_X_THAN_Y_RE.sub(_ranked_pair, s)
+
+
+def _ranked_pair(m: re.Match) -> str:
+    """"more hurt than angry": the first feeling, not the second; "slightly more surprised than amused": both show,
+    the second a little (the small degree measures the gap between them, not the first feeling)."""
+    small, first, second = m.group(1), m.group(2), m.group(3)
+    if not (_feeling(first) and _feeling(second)):
+        return m.group(0)
+    return f"{first} , a little {second}" if small else f"{first} , not at all {second}"
 
 
 def _level_word(x: float) -> str:
@@ -1911,6 +1922,18 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?(?:neutral|straight|blank|calm|flat|poker|brave)\s+face)"
      r"(?:\s+it)?(?:\s+(?:away|deep|well|down))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b|behind\b|under\b))",
      lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+    # ... or said and then kept off the face in a clause of its own ("angry but doesn't show it", "impressed but won't
+    # show it", "scared, though she hides it", "she very angry but not show it"): the same feeling held in check
+    (("show", "hides", "masks", "conceals", "swallows", "buries"),
+     r"\b([a-z]+)\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
+     r"(?:(?:does\s+not|doesn'?t|do\s+not|don'?t|won'?t|will\s+not|didn'?t|did\s+not|not|never|refuses?\s+to|tries\s+not\s+to|try\s+not\s+to)"
+     r"\s+(?:let(?:s|ting)?\s+it\s+)?show(?:s|ing)?(?:\s+it)?|(?:hides|masks|conceals|swallows|buries)\s+it)"
+     r"(?:\s+(?:well|away|down|at\s+all|much))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
+     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+    # ... or not admitted ("not going to admit she's impressed", "he won't admit he's scared"): held in check as well
+    ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
+     r"(?:that\s+|it\s*,?\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are|\s+was|\s+were|\s+feels?)\s+)?(?:a\s+(?:little|bit)\s+)?([a-z]+)\b",
+     lambda m: f" {m.group(1)} held in check " if _feeling(m.group(1)) else m.group(0)),
     # a purpose clause "smiles so her dad won't worry": the smile is put on for someone (social), and the
     # worry it hides leaks faintly
     (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?|chuckl(?:e|es|ed|ing)|giggl(?:e|es|ed|ing)|beam(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?"
@@ -2598,6 +2621,29 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # feet), not the mouth's, when the eyes were the last part named
     ("crinkl", r"\b(eyes?|lids?|eyelids?)\b((?:(?!\b(?:mouth|lips?|smile|grin)\b)[^.;!?]){0,40}?)\b(crinkl\w*|wrinkl\w*)"
      r"(?:\s+(?:at|in|by)\s+(?:the|their|its)|\s+(?:their|its))\s+corners\b", r"\1\2eyes \3"),
+    # "he catches himself and straightens his face", "her face straightens": the face put straight again (a straight face)
+    ("straighten", r"\bstraighten(?:s|ed|ing)?\s+(?:up\s+)?(?:her|his|their|my|your|the)\s+(?:face|expression)\b"
+     r"|\b(?:face|expression)\s+straighten(?:s|ed|ing)?\b", " straight face "),
+    # "she holds her tongue": she says nothing, the lips kept together (not a tongue held out: "holds her tongue out")
+    ("tongue", r"\bhold(?:s|ing)?\s+(?:her|his|their|my|your)\s+tongue\b(?!\s+(?:out|between|against|in\s+(?:the|her|his)\s+cheek))",
+     " lips pressed "),
+    # "she nods off in her chair", "he dozes off": falling asleep, the lids nearly shut and the head dropping (a nod that
+    # goes off is no nod)
+    # (a person drifts off; eyes that drift off to the left, or a boat, do not sleep)
+    (" off", r"\b(?:nod(?:s|ded|ding)?|doz(?:e|es|ed|ing)|(she|he|they|we|you|i)\s+drift(?:s|ed|ing)?)\s+off\b"
+     r"(?!\s+(?:to|toward|towards|into)\s+(?!sleep\b))(?:\s+to\s+sleep\b)?",
+     lambda m: f" {m.group(1) or ''} eyes drooping nearly shut , head dropping "),
+    # "he jerks awake", "wakes with a start": startled awake, the eyes wide (a later beat: the sleep before it is over)
+    ("awake", r"\b(?:jerk(?:s|ed|ing)?|snap(?:s|ped|ping)?|start(?:s|ed|ing)?|jolt(?:s|ed|ing)?|bolt(?:s|ed|ing)?)\s+(?:up\s+)?awake\b",
+     " , then startled , eyes wide "),
+    ("start", r"\bwak(?:e|es|ing)\s+(?:up\s+)?with\s+a\s+start\b|\bwoke\s+(?:up\s+)?with\s+a\s+start\b", " , then startled , eyes wide "),
+    # "she looks anywhere but at him": the look kept away from him
+    ("anywhere", r"\blook(?:s|ed|ing)?\s+anywhere\s+(?:but|except)\s+(?:at\s+)?", " looks away from "),
+    # "he does a cat impression", "first impressions": an imitation or an opinion, not the feeling "impressed"
+    ("impression", r"\bimpressions?\b", " imitation "),
+    # "the corners relax into a faint downward curve", "her mouth curves down": the corners turned down, not a curve
+    # (up) and a downturn at once
+    ("curv", r"\b(?:downward|down-?turned|downturned)\s+curve\b|\bcurv(?:e|es|ed|ing)\s+(?:down|downwards?)\b", " downward "),
     # "cool as a cucumber", "cucumber-cool": calm (the simile's "as" would end the clause before "cucumber"); the
     # startled cat of "a cat that spotted a cucumber" is no simile of this kind
     ("cucumber", r"\b(?:as\s+)?cool\s+as\s+(?:a\s+)?cucumber\b|\bcucumber[\s-]+cool\b", " calm "),
