@@ -161,3 +161,30 @@ def test_freaking_out_is_panic(planner, text):
 def test_a_freak_or_a_flipped_pancake_is_no_feeling(planner, text):
     p = planner.plan(text)  # controls
     assert both(p, "EyeWide") == 0.0 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- everyday feeling words
+@pytest.mark.parametrize("word", ["mortified", "abashed", "disgruntled", "vexed", "belligerent", "alert", "antsy",
+                                  "unnerved", "distressed", "preoccupied", "arrogant", "dismissive", "bereft",
+                                  "disheartened", "tormented", "brooding", "bubbly", "jovial", "threatened", "paranoid",
+                                  "disoriented", "fascinated", "expectant", "frazzled", "long-suffering", "drained",
+                                  "humbled", "infatuated", "self-conscious", "dreamy", "obstinate", "heavy-hearted"])
+def test_an_everyday_feeling_word_moves_the_face(planner, word):
+    p = planner.plan("She looks at him.", emotion=word)
+    assert max(abs(x) for x in p.values[:52]) >= 0.1, (word, p.explanation)
+
+
+def test_mortified_lowers_the_eyes_under_lifted_inner_brows_without_a_knit(planner):
+    p = planner.plan("He is mortified.")
+    assert v(p, "BrowInnerUp") > 0.3 and both(p, "EyeLookDown") > 0.2 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+def test_alert_opens_the_eyes_a_little(planner):
+    p = planner.plan("She is alert.")
+    assert 0.15 < both(p, "EyeWide") < 0.5 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She crosses the room.", "a helpless giggle", "He breathes out, shaky with relief."])
+def test_words_left_out_of_the_feelings_stay_as_they_were(planner, text):
+    p = planner.plan(text)  # controls: "cross", "helpless", "shaky" are not read as anger, worry or fear
+    assert both(p, "BrowDown") < 0.2 and both(p, "EyeWide") < 0.2, p.explanation

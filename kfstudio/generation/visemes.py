@@ -268,7 +268,8 @@ def _stressed(word: str) -> str:
 
 
 #: Interjections (squeezed spelling) -> the feeling they voice, in words the planner reads. The mouth shape
-#: comes from the sound; these words colour the rest of the face ("an 'ew' face": disgust).
+#: comes from the sound; these words colour the rest of the face ("an 'ew' face": disgust). A quoted 'no' voices no
+#: feeling of its own (a refusal, an answer, a cry: the words around it say which).
 INTERJECTIONS: dict[str, str] = {
     "ew": "disgust", "eew": "disgust", "ugh": "disgust", "yuck": "disgust", "blech": "disgust", "gross": "disgust",
     "yay": "excited", "wo": "excited", "wo ho": "excited", "woo": "excited", "woo ho": "excited", "yes": "excited", "yess": "excited",
@@ -278,7 +279,7 @@ INTERJECTIONS: dict[str, str] = {
     "yikes": "afraid", "eek": "afraid", "phew": "relieved", "whew": "relieved",
     "pf": "disdain , slightly puffed cheeks", "pft": "disdain , slightly puffed cheeks", "pfft": "disdain , slightly puffed cheeks", "tsk": "disapproving", "tsk tsk": "disapproving", "tch": "disapproving", "tut": "disapproving", "tut tut": "disapproving", "hmph": "disdain",
     "hm": "thoughtful", "um": "hesitant", "uh": "hesitant", "er": "hesitant", "meh": "indifferent", "duh": "unimpressed",
-    "huh": "confused", "what": "shocked", "no": "distressed", "please": "pleading", "sorry": "sorry",
+    "huh": "confused", "what": "shocked", "please": "pleading", "sorry": "sorry",
     "boo": "angry", "gr": "angry", "shh": "slightly stern", "sh": "slightly stern", "shush": "slightly stern", "ow": "pain", "ouch": "pain", "oof": "pain",
 }
 

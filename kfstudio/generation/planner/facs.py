@@ -165,6 +165,13 @@ EMOTIONS: dict[str, dict] = {
     # BrowOuterUp 0.35-0.45, BrowInnerUp 0.15-0.2, MouthShrugLower 0.3-0.4); the corners turn down only where a line
     # says so (a scene's feeling "impressed" keeps them at rest)
     "impressed": {"aus": {2: 0.55, 1: 0.25, 17: 0.5}},
+    # alert, watchful: the lids a little raised and the brows a little up, nothing else (attention, not surprise)
+    "alertness": {"aus": {5: 0.4, 2: 0.3, 1: 0.2}},
+    # haughty, arrogant: the chin up and the lids lowered, looking down the nose, the lips set (no smile)
+    "haughtiness": {"aus": {53: 0.5, 41: 0.45, 24: 0.25}},
+    # mortified: shame's lowered eyes and lifted inner brows with an embarrassed grimace, and no knit (corpus train: the
+    # animators keep BrowDown at 0 on mortified lines and stretch the lips a little)
+    "mortification": {"aus": {1: 0.55, 20: 0.3, 15: 0.2, 64: 0.7, 54: 0.4}},
     # Bodily states (our choices, from how the corpus's animators annotate them).
     "cold": {"aus": {20: 0.55, 7: 0.4, 24: 0.3, 4: 0.3, 6: 0.2}},
     "dizziness": {"aus": {41: 0.55, 1: 0.3, 26: 0.2, 7: 0.2}},

@@ -2624,6 +2624,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "he catches himself and straightens his face", "her face straightens": the face put straight again (a straight face)
     ("straighten", r"\bstraighten(?:s|ed|ing)?\s+(?:up\s+)?(?:her|his|their|my|your|the)\s+(?:face|expression)\b"
      r"|\b(?:face|expression)\s+straighten(?:s|ed|ing)?\b", " straight face "),
+    # "she's drained", "emotionally drained": worn out (colour or a smile that drains away, out or from a face is not)
+    ("drained", r"\bdrained\b(?!\s+(?:away|out|from|of|off|the|her|his|their)\b)", " worn out "),
     # "she holds her tongue": she says nothing, the lips kept together (not a tongue held out: "holds her tongue out")
     ("tongue", r"\bhold(?:s|ing)?\s+(?:her|his|their|my|your)\s+tongue\b(?!\s+(?:out|between|against|in\s+(?:the|her|his)\s+cheek))",
      " lips pressed "),
