@@ -188,3 +188,19 @@ def test_alert_opens_the_eyes_a_little(planner):
 def test_words_left_out_of_the_feelings_stay_as_they_were(planner, text):
     p = planner.plan(text)  # controls: "cross", "helpless", "shaky" are not read as anger, worry or fear
     assert both(p, "BrowDown") < 0.2 and both(p, "EyeWide") < 0.2, p.explanation
+
+
+def test_incredulity_lifts_both_brows(planner):
+    p = planner.plan("He is incredulous.")
+    assert min(v(p, "BrowOuterUpLeft"), v(p, "BrowOuterUpRight")) > 0.25 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+def test_fed_up_rolls_the_eyes_over_pressed_lips(planner):
+    p = planner.plan("She's fed up.")
+    assert both(p, "EyeLookUp") > 0.15 and both(p, "MouthPress") > 0.15 and both(p, "MouthUpperUp") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["a sense of dread", "He is dreading the exam."])
+def test_dread_is_quiet_fear(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.35 and both(p, "EyeWide") < 0.3 and v(p, "JawOpen") < 0.1, p.explanation

@@ -170,8 +170,8 @@ EMOTIONS: dict[str, dict] = {
     # haughty, arrogant: the chin up and the lids lowered, looking down the nose, the lips set (no smile)
     "haughtiness": {"aus": {53: 0.5, 41: 0.45, 24: 0.25}},
     # mortified: shame's lowered eyes and lifted inner brows with an embarrassed grimace, and no knit (corpus train: the
-    # animators keep BrowDown at 0 on mortified lines and stretch the lips a little)
-    "mortification": {"aus": {1: 0.55, 20: 0.3, 15: 0.2, 64: 0.7, 54: 0.4}},
+    # animators keep BrowDown at 0 on mortified lines, press the lips and stretch them a little)
+    "mortification": {"aus": {1: 0.55, 24: 0.35, 20: 0.25, 64: 0.45, 54: 0.3}},
     # Bodily states (our choices, from how the corpus's animators annotate them).
     "cold": {"aus": {20: 0.55, 7: 0.4, 24: 0.3, 4: 0.3, 6: 0.2}},
     "dizziness": {"aus": {41: 0.55, 1: 0.3, 26: 0.2, 7: 0.2}},
