@@ -204,3 +204,65 @@ def test_fed_up_rolls_the_eyes_over_pressed_lips(planner):
 def test_dread_is_quiet_fear(planner, text):
     p = planner.plan(text)
     assert v(p, "BrowInnerUp") > 0.35 and both(p, "EyeWide") < 0.3 and v(p, "JawOpen") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- prototypes re-read from the corpus
+def test_pleasantly_surprised_smiles(planner):
+    p = planner.plan("She looks at him.", emotion="pleasantly surprised")
+    assert both(p, "MouthSmile") > 0.3 and 0.1 < both(p, "BrowOuterUp") < 0.4, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["overwhelming relief", "relieved"])
+def test_relief_lowers_the_lids_over_a_small_smile(planner, emotion):
+    p = planner.plan("He lets out a breath.", emotion=emotion)
+    assert both(p, "EyeBlink") > 0.2 and both(p, "MouthSmile") > 0.2 and both(p, "MouthPress") == 0.0, p.explanation
+
+
+def test_overwhelmed_alone_is_still_overwhelmed(planner):
+    p = planner.plan("It's all overwhelming.")  # control: no feeling after it to measure
+    assert v(p, "BrowInnerUp") > 0.3, p.explanation
+
+
+def test_are_you_serious_lifts_the_brows(planner):
+    p = planner.plan("Camera two on her.", emotion="are you serious")
+    assert both(p, "BrowOuterUp") > 0.25 and both(p, "MouthPress") < 0.1, p.explanation
+
+
+def test_tenderness_lifts_the_inner_brows_over_a_soft_smile(planner):
+    p = planner.plan("a tender look")
+    assert v(p, "BrowInnerUp") > 0.2 and 0.15 < both(p, "MouthSmile") < 0.45 and both(p, "CheekSquint") < 0.15, p.explanation
+
+
+def test_fondness_keeps_its_warm_smile(planner):
+    p = planner.plan("a fond look")  # control: the other words of tenderness keep the cheeks
+    assert both(p, "CheekSquint") > 0.15, p.explanation
+
+
+# ----------------------------------------------------------------------------- narrated states of the whole face
+@pytest.mark.parametrize("text", ["He darkens.", "Her face clouds over."])
+def test_a_face_that_darkens_or_clouds_lowers_the_brows(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") > 0.25 and both(p, "MouthPress") > 0.1, p.explanation
+
+
+def test_the_sky_clouding_over_is_no_face(planner):
+    p = planner.plan("The sky clouds over.")  # control
+    assert both(p, "BrowDown") == 0.0, p.explanation
+
+
+def test_not_a_flicker_of_emotion_is_a_blank_face(planner):
+    p = planner.plan("Not a flicker of emotion crosses her face.")
+    assert not any("no word" in line for line in p.explanation), p.explanation
+    assert max(abs(x) for x in p.values[:52]) < 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["At first she's confused, then it dawns on her.", "She realises.",
+                                  "a look of dawning realisation"])
+def test_realisation_lifts_the_brows_and_opens_the_eyes(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowOuterUp") > 0.25 and both(p, "EyeWide") > 0.25 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+def test_not_realising_is_no_realisation(planner):
+    p = planner.plan("She doesn't realise he's there.")  # control
+    assert both(p, "EyeWide") == 0.0, p.explanation

@@ -2054,7 +2054,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "bricking it" (British): terrified
     ("bricking", r"\bbricking\s+it\b", "terrified"),
     # "his face darkened", "her expression darkens at his name": a cloud over the face, brows down and lips set
-    ("darken", r"\b(?:face|expression|look|features|brow|eyes)\s+(?:\w+\s+)?darken(?:s|ed|ing)?\b", "brows lowered , lips pressed a little"),
+    ("darken", r"\b(?:face|expression|look|features|brow|eyes|he|she|they)\s+(?:\w+\s+)?darken(?:s|ed|ing)?\b", "brows lowered , lips pressed a little"),
+    # "her face clouds over": the same cloud, a little softer (worry more than anger)
+    ("cloud", r"\b(?:face|expression|look|features|brow|eyes|he|she|they)\s+(?:\w+\s+)?cloud(?:s|ed|ing)?(?:\s+over)?\b",
+     "brows lowered a little , lips pressed a little"),
+    # "not a flicker of emotion crosses her face", "without a flicker of expression": a face kept blank
+    ("flicker", r"\b(?:not|without|never)\s+(?:a|one|the\s+slightest|the\s+smallest)\s+flicker(?:\s+of\s+(?:emotion|expression|feeling|anything|reaction|interest))?"
+     r"(?:\s+(?:crosses|crossed|on|in|shows|showed)\s+(?:her|his|their|the)\s+face)?", " deadpan "),
     # "game face on", "put her game face on": set and determined; "choked up": sad, fighting the tears
     ("game face", r"\bgame\s+face\b", "determined face"),
     ("chok", r"\b(?:got\s+|gets\s+|all\s+)*chok(?:ed|es|ing|e)\s+up\b", "sad , lips pressed"),  # ("BEN (choking up)")
@@ -2626,6 +2632,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|\b(?:face|expression)\s+straighten(?:s|ed|ing)?\b", " straight face "),
     # "she's drained", "emotionally drained": worn out (colour or a smile that drains away, out or from a face is not)
     ("drained", r"\bdrained\b(?!\s+(?:away|out|from|of|off|the|her|his|their)\b)", " worn out "),
+    # "pleasantly surprised": a small surprise over a smile (train: smile 0.45-0.55, brows up 0.3-0.45, eyes 0.3), not
+    # surprise alone
+    ("pleasant", r"\bpleasantly\s+(surprised|startled|shocked|astonished|amazed)\b", r" slightly \1 , happy "),
+    # "overwhelming relief", "an overwhelming joy": a degree (very), not being overwhelmed (worry); said alone ("it's all
+    # overwhelming") it stays the feeling
+    ("overwhelming", r"\boverwhelming(?:ly)?\s+(?=(?:sense\s+of\s+|feeling\s+of\s+|wave\s+of\s+)?[a-z])", " very "),
+    # "are you serious", "you can't be serious": incredulity (train: both brows up 0.4-0.45, eyes a little wide)
+    ("serious", r"\b(?:are\s+you|you\s+can'?t\s+be|you\s+cannot\s+be)\s+serious\b", " incredulous "),
     # "she holds her tongue": she says nothing, the lips kept together (not a tongue held out: "holds her tongue out")
     ("tongue", r"\bhold(?:s|ing)?\s+(?:her|his|their|my|your)\s+tongue\b(?!\s+(?:out|between|against|in\s+(?:the|her|his)\s+cheek))",
      " lips pressed "),
