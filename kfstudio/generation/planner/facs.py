@@ -171,7 +171,7 @@ EMOTIONS: dict[str, dict] = {
     # BrowOuterUp 0.35-0.45, BrowInnerUp 0.15-0.2, MouthShrugLower 0.3-0.4); the corners turn down only where a line
     # says so (a scene's feeling "impressed" keeps them at rest)
     "impressed": {"aus": {2: 0.55, 1: 0.25, 17: 0.5}},
-    # alert, watchful: the lids a little raised and the brows a little up, nothing else (attention, not surprise)
+    # alert, vigilant: the lids a little raised and the brows a little up, nothing else (attention, not surprise)
     "alertness": {"aus": {5: 0.4, 2: 0.3, 1: 0.2}},
     # realisation dawning: the brows go up, the eyes open, the lips part (corpus train, "realisation dawns on his face":
     # EyeWide 0.34, BrowOuterUp 0.34, BrowInnerUp 0.29, JawOpen 0.14)
@@ -223,10 +223,18 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("anger", 0.6) for w in ("offended", "affronted", "miffed")},
     **{w: ("disgust", 0.7) for w in ("shudder",)},
     **{w: ("impressed", 1.0) for w in ("impressed",)},
+    # re-read from the corpus's train lines naming them: incredulity lifts both brows (BrowOuterUp 0.32, BrowInnerUp
+    # 0.23, eyes a little wide), not skepticism's one; fed up rolls the eyes over pressed lips (EyeLookUp 0.19, MouthPress
+    # 0.18, BrowInnerUp 0.21), not anger's knit; dread is quiet fear (BrowInnerUp 0.4, EyeWide 0.2, lips pressed 0.18),
+    # not the open-mouthed fright; "tender" is softer than fondness (the "tender" prototype above)
+    **{w: ("surprise", 0.55) for w in ("incredulous", "incredulity")},
+    **{w: ("exasperation", 0.8) for w in ("fed up",)},
+    **{w: ("worry", 1.0) for w in ("dread",)},
+    **{w: ("tender", 1.0) for w in ("tender", "tenderness")},
     # a shudder with cold, or from it, is the cold's shiver (teeth set, lips stretched), not revulsion
     **{w: ("cold", 1.0) for w in ("shudder with cold", "shudder from cold", "shudder in cold", "shudder of cold")},
     **{w: ("fear", 1.3) for w in ("see a ghost", "seen a ghost", "white as a sheet")},
-    **{w: ("fear", 1.0) for w in ("fear", "afraid", "scared", "frightened", "fearful", "alarm", "alarmed", "dread", "panic", "panicked", "horror", "horrified", "spooked")},
+    **{w: ("fear", 1.0) for w in ("fear", "afraid", "scared", "frightened", "fearful", "alarm", "alarmed", "panic", "panicked", "horror", "horrified", "spooked")},
     **{w: ("fear", 1.3) for w in ("terror", "terrified", "petrified")},
     **{w: ("anger", 1.0) for w in ("angry", "anger", "mad", "annoyed", "irritated", "irritation", "annoyance", "hostile", "hostility", "indignant", "resentful", "resentment", "frustration", "frustrated", "bitter", "stern", "grumpy")},
     **{w: ("boredom", 1.0) for w in ("tedium", "monotony", "ennui")},
@@ -278,7 +286,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("determination", 0.6) for w in ("gravity", "seriousness", "deliberation", "thinking", "grave", "solemn")},
     **{w: ("anger", 1.0) for w in ("murderous", "seething", "fuming", "steely", "menacing", "threatening", "vicious", "savage", "thunderous", "wrathful")},
     **{w: ("excitement", 1.0) for w in ("whoop", "cheer", "jubilation", "exuberant", "overexcited", "hyped", "psyched")},
-    **{w: ("anger", 0.7) for w in ("exasperated", "exasperation", "impatient", "impatience", "irritable", "peeved", "miffed", "grouchy", "cranky", "fed up", "sullen", "sulky", "stroppy", "strop", "huffy", "disapproving", "disapproval", "disapprove", "reproachful", "reproach", "displeased")},
+    **{w: ("anger", 0.7) for w in ("exasperated", "exasperation", "impatient", "impatience", "irritable", "peeved", "miffed", "grouchy", "cranky", "sullen", "sulky", "stroppy", "strop", "huffy", "disapproving", "disapproval", "disapprove", "reproachful", "reproach", "displeased")},
     **{w: ("anger", 1.3) for w in ("furious", "rage", "enraged", "livid", "fury", "outraged", "irate")},
     # held-in anger ("sat simmering", "a smouldering look"): the brows down and the lips pressed shut, as set resolve
     # shows it, without the open anger's raised upper lip
@@ -292,7 +300,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("determination", 1.0) for w in ("determined", "determination", "resolute", "resolve", "focused", "focus", "concentrate", "concentration", "serious", "intent", "stubborn", "defiant", "defiance")},
     **{w: ("confusion", 1.0) for w in ("confused", "confusion", "puzzled", "puzzlement", "baffled", "bewildered", "perplexed", "quizzical")},
     **{w: ("curiosity", 1.0) for w in ("curious", "curiosity", "interest", "interested", "intrigued", "inquisitive", "attentive", "eager")},
-    **{w: ("tenderness", 1.0) for w in ("tender", "tenderness", "love", "loving", "affection", "affectionate", "fond", "fondness", "gentle", "kind", "nostalgic", "nostalgia", "grateful", "gratitude")},
+    **{w: ("tenderness", 1.0) for w in ("love", "loving", "affection", "affectionate", "fond", "fondness", "gentle", "kind", "nostalgic", "nostalgia", "grateful", "gratitude")},
     **{w: ("shyness", 1.0) for w in ("shy", "shyness", "bashful", "coy", "timid", "meek", "sheepish", "embarrassed", "embarrassment", "awkward", "flustered")},
     **{w: ("shame", 1.0) for w in ("shame", "ashamed", "guilt", "guilty", "remorse", "remorseful", "humiliated", "humiliation", "defeated", "defeat")},
     **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy", "wear out", "wipe out", "knackered", "dead on feet", "bone tired", "peaky")},
@@ -301,7 +309,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("excitement", 1.0) for w in ("excited", "excitement", "enthusiastic", "enthusiasm", "exhilarated", "giddy", "triumphant", "triumph", "elation")},
     **{w: ("pride", 1.0) for w in ("proud", "pride", "confident", "confidence", "self-satisfied", "satisfied", "satisfaction", "cocky")},
     **{w: ("suspicion", 1.0) for w in ("suspicious", "suspicion", "wary", "distrust", "distrustful", "mistrust", "cautious", "guarded")},
-    **{w: ("skepticism", 1.0) for w in ("skeptical", "sceptical", "skepticism", "scepticism", "dubious", "incredulous", "unconvinced", "cynical")},
+    **{w: ("skepticism", 1.0) for w in ("skeptical", "sceptical", "skepticism", "scepticism", "dubious", "unconvinced", "cynical")},
     **{w: ("cold", 1.0) for w in ("cold", "freezing", "shiver", "chilly", "frigid", "chattering")},
     **{w: ("dizziness", 1.0) for w in ("dizzy", "woozy", "dazed", "groggy", "lightheaded", "light-headed", "tipsy", "drunk", "concussed")},
     **{w: ("hangover", 1.0) for w in ("hungover", "hangover", "headache", "migraine", "blinding")},

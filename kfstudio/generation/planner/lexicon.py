@@ -1116,16 +1116,6 @@ _S35_FEELINGS = {
     **dict.fromkeys(["intense", "obstinate", "rebellious"], ("determination", 1.0)),
     **dict.fromkeys(["zealous", "ardent"], ("excitement", 0.7)),
     **dict.fromkeys(["realise", "realize", "realisation", "realization", "dawn on"], ("realization", 1.0)),
-    # re-read from the corpus's train lines naming them: incredulity lifts both brows (BrowOuterUp 0.32, BrowInnerUp
-    # 0.23, eyes a little wide), not skepticism's one; fed up rolls the eyes over pressed lips (EyeLookUp 0.19, MouthPress
-    # 0.18, BrowInnerUp 0.21), not anger's knit; dread is quiet fear (BrowInnerUp 0.4, EyeWide 0.2, lips pressed 0.18),
-    # not the open-mouthed fright
-    **dict.fromkeys(["incredulous", "incredulity"], ("surprise", 0.55)),
-    **dict.fromkeys(["fed up"], ("exasperation", 0.8)),
-    **dict.fromkeys(["dread"], ("worry", 1.0)),
-    **dict.fromkeys(["tender", "tenderness"], ("tender", 1.0)),
 }
 _add_feelings(_S35_FEELINGS)
-EXPRESSION_WORDS.update({w: "emotion_" + name for w, (name, _) in _S35_FEELINGS.items()
-                         if w in ("incredulous", "incredulity", "fed up", "dread", "tender", "tenderness")})  # re-read
 
