@@ -944,6 +944,16 @@ _NOT_SAY_NOT_RE = re.compile(
 #: "can't deny she smiled", "couldn't deny that he was pleased": what is not denied is so
 _CANT_DENY_RE = re.compile(_NEG_AUX + r"\s+deny\s+(?:that\s+)?", re.I)
 _TRY_NOT_RE = re.compile(r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|so very|extremely|desperately)\s+)?(?:hard\s+)?not\s+to\b", re.I)
+#: "tries not to laugh and fails", "tried not to cry but failed miserably", "tries and fails not to grin": the attempt
+#: did not hold, so what it was against shows (the try is dropped, "completely" kept)
+_FAILED_TRY_RE = re.compile(
+    r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|desperately)\s+)?(?:hard\s+)?(?:(?:her|his|their|my)\s+best\s+)?not\s+to\s+"
+    r"([a-z' ]{2,40}?)\s*,?\s+(?:and|but)\s+(?:(?:she|he|they|i|we|you)\s+)?(?:fails?|failed|failing)\b"
+    r"|\btr(?:y|ies|ied)\s+and\s+fail(?:s|ed)?\s+not\s+to\s+([a-z']+)", re.I)
+#: "she doesn't smile, but her eyes do", "he isn't laughing, but his eyes are": the eyes do what the mouth does not
+_EYES_DO_RE = re.compile(
+    r"\b((?:doesn'?t|does\s+not|didn'?t|did\s+not|isn'?t|is\s+not|wasn'?t|was\s+not|won'?t|will\s+not|not)\s+(smil|laugh|grin)\w*"
+    r"\s*,?\s+but\s+(?:(?:her|his|their|my|your|the)\s+)?eyes)\s+(?:do|does|did|are|were|is|was|will)\b(?=\s*(?:[.,;:!?)\u2014-]|$)|\s+(?:and|though|too|instead|anyway)\b)", re.I)
 #: "tries her best not to laugh", "doing his hardest not to smile": held back, as "trying not to"
 _BEST_NOT_RE = re.compile(
     r"\b(?:tr(?:y|ies|ying|ied)|do|does|doing|did)\s+(?:(?:her|his|their|my|your|our)\s+)?(?:very\s+|level\s+|absolute\s+)?"
@@ -1047,6 +1057,11 @@ _KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
 _THE_KIND_RE = re.compile(r"\b(the|that|this|same|what|which)\s+kind\b(?=\s+(?:of|you|one|people|we|they|i|he|she|that|which)\b)", re.I)
 _KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
 #: "squinting way off to the right", "staring off to her left": the side is where the eyes look
+#: "she looks him dead in the eye", "looks the invigilator straight in the eyes", "meets her eye": a steady look straight
+#: at the other person ('dead' is not the eyes' life; train: gaze held, lids open)
+_IN_THE_EYE_RE = re.compile(
+    r"\b(look|stare|star|gaz|glar)(\w*)\s+((?:(?:him|her|them|me|you|us|it)|(?:the|his|her|their|my|your|a|an)\s+[a-z]+)\s+)"
+    r"(?:(?:dead|straight|square|squarely|right|directly|full)\s+)?in\s+the\s+eyes?\b", re.I)
 _EYES_TO_SIDE_RE = re.compile(
     r"\b((?:squint|glar|peer)\w*)\b([^,.;:]{0,20}?)\s+(?:off\s+)?(?:to|toward|towards)\s+(?:the|her|his|their|my)\s+(left|right)\b", re.I)
 
@@ -1230,6 +1245,7 @@ def normalize(text: str) -> str:
     s = _THE_KIND_RE.sub(r"\1 type", s)  # "the kind of smile you give a dentist": a type of thing, not a hedge or kindness
     s = _KIND_OF_RE.sub("somewhat", s)
     s = _KIND_NOUN_RE.sub(lambda m: m.group(0)[: -len("kind")], s)
+    s = _IN_THE_EYE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} steadily at {m.group(3)}, eye contact", s)
     s = _EYES_TO_SIDE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)} , eyes to the {m.group(3)}", s)
     s = _MOCK_RE.sub("", s)
     s = _HUNDRED_PERCENT_RE.sub("fully", s)
@@ -1239,6 +1255,8 @@ def normalize(text: str) -> str:
     s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
+    s = _FAILED_TRY_RE.sub(lambda m: f" {m.group(1) or m.group(2)} ", s)
+    s = _EYES_DO_RE.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}{'e' if m.group(2).lower() == 'smil' else ''}", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
     s = _BEST_NOT_RE.sub("trying not to", s)
     s = _STRAIGHT_DIRECTION_RE.sub(r"\1 ", s)
@@ -2495,11 +2513,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("scoff", r"\bscoff(?:s|ed|ing)?\b", " scornful snort "),
     # "lips pursed and pulled left", "pursed lips to the left", "mouth shoved over to her left", "mouth goes to the
     # side": the lips shift that way (train: 0.45), kept with the pucker; a side read for the pucker alone was lost
+    # "purses his lips to the right", "puckers her mouth to one side" (the verb) likewise
     (("left", "right", "side"), r"\b(?:(pursed|puckered|pouted)\s+(?:lips|mouth)|(?:lips|mouth|gob)\s+(?:all\s+)?(pursed|puckered|pouted|pushed\s+out"
-     r"|screwed|shoved|scrunched|squashed|squished|dragged|pulled|drawn|pushed|twisted|goes|went|slides|slid|shifts|shifted))"
+     r"|screwed|shoved|scrunched|squashed|squished|dragged|pulled|drawn|pushed|twisted|goes|went|slides|slid|shifts|shifted)"
+     r"|(?:purs|puck|pout)(?:e|es|er|ers|ed|ered|ing|ering|s)?\s+(?:her|his|their|my|your|the)\s+(?:lips|mouth))"
      r"(?:\s+(?:and\s+)?(?:pulled|dragged|pushed|drawn|shoved))?\s+(?:over\s+|off\s+)?(?:to\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
      r"(left|right|side)(?:\s+side)?\b",
-     lambda m: ("lips pursed , " if (m.group(1) or m.group(2) or "").split()[0] in ("pursed", "puckered", "pouted", "pushed") else "")
+     lambda m: ("lips pursed , " if not (m.group(1) or m.group(2)) or (m.group(1) or m.group(2)).split()[0] in ("pursed", "puckered", "pouted", "pushed")
+                else "")
      + f"mouth pulled to the {m.group(3) if m.group(3) in ('left', 'right') else 'left'}"),
     # "a mouth like a cat's bum", "like a hen's bottom": the lips pursed tight in disapproval
     (("bum", "bottom", "arse", "backside"), r"\b(?:mouth|lips)\s+(?:went\s+|goes\s+|go\s+|was\s+|were\s+|is\s+|are\s+|pursed\s+|puckered\s+)?like\s+(?:a\s+)?"
