@@ -85,3 +85,75 @@ def test_lips_pursed_to_a_side_shift_that_way(planner, text, side):
 def test_pursed_lips_alone_do_not_shift(planner):
     p = planner.plan("He purses his lips.")  # control
     assert v(p, "MouthLeft") == 0.0 and v(p, "MouthRight") == 0.0 and v(p, "MouthPucker") > 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- a look that goes by the end
+@pytest.mark.parametrize("text", ["The smile freezes, then drops.", "The grin falters, and then fades away.",
+                                  "Her smile wavers, then slips."])
+def test_a_last_beat_that_only_says_the_look_goes_ends_without_it(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She was grinning; now she's not.", "He was smiling, but not any more.",
+                                  "She used to be smiling; now she isn't.", "She was frowning, but now she's not angry at all."])
+def test_a_look_that_was_and_is_no_longer(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0 and both(p, "BrowDown") == 0.0, p.explanation
+
+
+def test_a_look_that_was_then_another(planner):
+    p = planner.plan("He was laughing, and now he's crying.")  # control: the last beat names a look of its own
+    assert v(p, "BrowInnerUp") > 0.4 and both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_a_smile_that_freezes_and_widens(planner):
+    p = planner.plan("The smile freezes, then widens.")  # control: the last beat is no fading
+    assert both(p, "MouthSmile") > 0.4, p.explanation
+
+
+# ----------------------------------------------------------------------------- "not so happy"
+@pytest.mark.parametrize("text", ["He is not so happy.", "She isn't so pleased.", "Not so happy now, is he?"])
+def test_not_so_happy_is_not_happy(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0 and both(p, "CheekSquint") == 0.0, p.explanation
+
+
+def test_so_as_a_conjunction_still_ends_the_clause(planner):
+    p = planner.plan("She's not tired, so she grins.")  # control: the negation stays in its clause
+    assert both(p, "MouthSmile") > 0.4, p.explanation
+
+
+# ----------------------------------------------------------------------------- a sarcastic "Not."
+@pytest.mark.parametrize("text", ["She looks thrilled. Not.", "He's SO happy... NOT!"])
+def test_a_trailing_not_takes_the_feeling_back(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0 and both(p, "CheekSquint") == 0.0, p.explanation
+
+
+def test_not_followed_by_another_word_is_a_contrast(planner):
+    p = planner.plan("She looks thrilled, not bored.")  # control
+    assert both(p, "MouthSmile") > 0.5, p.explanation
+
+
+# ----------------------------------------------------------------------------- angles in degrees
+@pytest.mark.parametrize("text, channel, radians", [
+    ("head R 10deg", "HeadYaw", 0.1745), ("Head turned 45 degrees to the right.", "HeadYaw", 0.7854),
+    ("head tilted 15° left", "HeadRoll", -0.2618), ("roll L ~12°, brows up .2", "HeadRoll", -0.2094),
+    ("head up 5deg", "HeadPitch", -0.0873), ("eyes 10 degrees down", "LeftEyePitch", 0.1745),
+])
+def test_an_angle_in_degrees_sets_the_pose_in_radians(planner, text, channel, radians):
+    p = planner.plan(text)
+    assert v(p, channel) == pytest.approx(radians, abs=0.005), p.explanation
+
+
+def test_the_eyes_turn_no_further_than_their_range(planner):
+    p = planner.plan("look L 45deg")
+    assert v(p, "LeftEyeYaw") == pytest.approx(-0.6, abs=0.01), p.explanation
+
+
+@pytest.mark.parametrize("text", ["It's 40 degrees outside and she turns her head away.", "The water is 3 degrees; he looks down."])
+def test_a_temperature_is_no_angle(planner, text):
+    p = planner.plan(text)
+    plain = planner.plan(text.replace("40 degrees", "hot").replace("3 degrees", "cold"))
+    assert v(p, "HeadYaw") == pytest.approx(v(plain, "HeadYaw")) and v(p, "LeftEyePitch") == pytest.approx(v(plain, "LeftEyePitch")), p.explanation

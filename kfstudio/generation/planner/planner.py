@@ -633,6 +633,17 @@ _SPEAKING = frozenset({"silently", "soundlessly", "soundless", "silent", "count"
                        "words", "speech", "speak", "speaking", "talk", "talking", "whisper", "whispering", "murmur", "mutter",
                        "muttering", "mumble", "mumbling", "recite", "reciting", "read", "reading", "rehearse", "rehearsing",
                        "sound", "along", "lyric", "lyrics", "sing", "singing", "name", "chant"})
+#: A last beat that denies a feeling or a look ("..., but now she's not angry at all"): it ends in its absence, and is
+#: not read with the beat before
+_DENYING_BEAT_RE = re.compile(r"\b(?:(?:is|are|was|were|'s|'re|'m|am)\s+(?:not|no\s+longer)|isn'?t|aren'?t|wasn'?t|weren'?t)\s+"
+                              r"(?:(?:at\s+all|any\s*more|even|really|the\s+least\s+bit)\s+)?[a-z]+", re.I)
+#: A last beat that only says something goes: "..., then drops", "... and then fades away", "..., then it slips"
+_FADING_BEAT_RE = re.compile(r"\s*(?:(?:and\s+)?then\s+|but\s+)?(?:it\s+|slowly\s+|quickly\s+|suddenly\s+)*(?:drops?|dropped|fades?|faded|dies|died"
+                             r"|vanish(?:es|ed)?|disappears?|disappeared|slips?|slipped|falters?|faltered|falls?(?:\s+away)?|fell(?:\s+away)?"
+                             r"|crumbles?|crumbled|melts?(?:\s+away)|evaporates?|evaporated|goes|went|is\s+gone|was\s+gone|wavers?|wavered)"
+                             r"(?:\s+(?:away|off|completely|entirely|again))?\s*[.!]*\s*$", re.I)
+#: ... and the looks such a beat can be said of
+_LOOK_NOUN_RE = re.compile(r"\b(smile|grin|smirk|frown|scowl|pout|sneer|glare|grimace|beam|laugh|laughter|scowl)s?\b", re.I)
 #: Parts that can move "to one side" as a whole: the mouth (lips shift) and the jaw.
 _SHIFTING_PARTS = frozenset({"mouth", "lips", "jaw"})
 
@@ -1010,9 +1021,12 @@ class EmbeddedPlanner:
                 values, forced, flags = settled
                 read = ["'settles' said of the whole face: it rests in the scene's feeling and the keyframe before", *settled_read]
         explanation.extend(read)
-        if beats and len(beats) >= 2 and not flags["specific"] and not flags["neutral"]:
+        if beats and len(beats) >= 2 and not flags["specific"] and not flags["neutral"] and not _DENYING_BEAT_RE.search(beats[-1]):
             # "..., then it drops forward": the last beat moves a part named in the beats before it
             part = self._last_part(" , ".join(beats[:-1]))
+            if not part and _FADING_BEAT_RE.match(beats[-1]):
+                # "the smile freezes, then drops": the look named before is what goes ("smile drops")
+                part = (_LOOK_NOUN_RE.findall(" , ".join(beats[:-1])) or [""])[-1].lower()
             if part:
                 values, forced, flags = self._plan_core(f"{part} {beats[-1]}", prev, explanation)
                 if flags["specific"]:
@@ -1100,6 +1114,7 @@ class EmbeddedPlanner:
         values = _round5_post(description, values, understood, explanation, speech is not None, set_mask)
         values = _reading_gaze(description, values, understood, explanation)
         values = _eyes_lead_the_turn(description, values, set_mask, understood, explanation)
+        values = _angles(description, values, explanation)
         values = ch.clamp(self._coherent(values, explanation))
         held = flags["negated"] & (values == 0)
         held |= over & (values == 0)  # what the earlier beats moved and the last does not: no other reading brings it back
@@ -2519,6 +2534,64 @@ _GAZE_SAID_RE = re.compile(r"\b(?:" + _LOOK_WORDS + r"|looks?|looking|looked|up|
                            r"|eyes\s+(?:on|to|at|fixed|locked|glued))\b", re.I)
 #: The eyes' pitch down to what the hands hold (``_coherent`` makes the look-down channels 0.23 of it)
 _READING_PITCH = 0.14
+
+
+#: An angle written in degrees: "head R 10deg", "turns her head 30 degrees to the left", "eyes 15° down"
+_DEGREES_RE = re.compile(r"(\d{1,3}(?:\.\d+)?)\s*(?:\u00b0|\u00ba|degs?\b|degrees?\b)(?!\s*(?:c|f|celsius|centigrade|fahrenheit|kelvin)\b)", re.I)
+#: ... said of a turn (not "it's 40 degrees outside")
+_TURN_WORD_RE = re.compile(r"\b(?:head|eyes?|gaze\w*|look\w*|glanc\w*|chin|face|turn\w*|tilt\w*|nod\w*|roll\w*|cock\w*|tip\w*"
+                           r"|yaw|pitch|lean\w*|rotat\w*)\b", re.I)
+_ROLL_WORD_RE = re.compile(r"\b(?:tilt\w*|roll\w*|cock\w*|lean\w*|cant\w*|shoulder)\b", re.I)
+_PITCH_WORD_RE = re.compile(r"\b(?:up|down|upwards?|downwards?|nod\w*|back|forward|raise\w*|lower\w*|chin|bow\w*|dip\w*|drop\w*"
+                            r"|pitch\w*|floor|ceiling|sky|ground)\b", re.I)
+_EYE_WORD_RE = re.compile(r"\b(?:eyes?|gaze\w*|look\w*|glanc\w*|star\w*|peer\w*|eyeline)\b", re.I)
+#: the largest eye rotation (radians) an angle may set: yaw, pitch (the eyes' range in a capture, about 34 and 23 degrees)
+_EYE_ANGLE_MAX = {"Yaw": ch.EYE_LOOK_YAW, "Pitch": ch.EYE_LOOK_PITCH, "Roll": ch.EYE_LOOK_PITCH}
+
+
+def _said_direction(clause: str, axis: str) -> float:
+    """-1 / +1 for the one direction a clause names on an axis (yaw and roll: left / right, the face's own sides;
+    pitch: up or back / down or forward), 0 when it names none or both."""
+    if axis == "Pitch":
+        neg, pos = r"\b(?:up|upwards?|back|ceiling|sky)\b", r"\b(?:down|downwards?|forward|floor|ground)\b"
+    else:
+        neg, pos = r"\b(?:left|l)\b", r"\b(?:right|r)\b"
+    n, p = bool(re.search(neg, clause, re.I)), bool(re.search(pos, clause, re.I))
+    return -1.0 if n and not p else 1.0 if p and not n else 0.0
+
+
+def _angles(text: str, values: np.ndarray, explanation: list[str]) -> np.ndarray:
+    """Head and eye turns written in degrees take that angle (the pose channels are radians): "head R 10deg" turns the
+    head 0.17 rad, not the size of a plain turn. Only a direction the words already turned is set (its sign kept);
+    the axis is the clause's: a tilt is a roll, up/down/nod a pitch, else a yaw; the eyes when the clause names the
+    eyes or a look and not the head."""
+    if not _DEGREES_RE.search(text):
+        return values
+    values = values.copy()
+    for clause in re.split(r"[,;.]|\band\b|\bthen\b|\bwhile\b", text):
+        for m in _DEGREES_RE.finditer(clause):
+            if not _TURN_WORD_RE.search(clause) or re.search(r"\b(?:outside|inside|outdoors|shade|heat|hot|cold|warm|water|weather|temperature)\b", clause, re.I):
+                continue
+            eyes = bool(_EYE_WORD_RE.search(clause)) and not re.search(r"\b(?:head|face)\b", clause, re.I)
+            if _ROLL_WORD_RE.search(clause) and not eyes:
+                axis = "Roll"
+            elif _PITCH_WORD_RE.search(clause):
+                axis = "Pitch"
+            else:
+                axis = "Yaw"
+            names = [f"LeftEye{axis}", f"RightEye{axis}"] if eyes else [f"Head{axis}"]
+            idx = [_IDX[n] for n in names]
+            now = values[idx[0]]
+            said = _said_direction(clause, axis)
+            if said:
+                now = said  # the clause's own side or direction decides the sign ("roll L ~12deg")
+            if abs(now) < 1e-6:
+                continue  # the words turned nothing that way: the angle has no direction to set
+            angle = float(m.group(1)) * np.pi / 180.0
+            angle = min(angle, _EYE_ANGLE_MAX[axis] if eyes else 1.0)
+            values[idx] = np.copysign(angle, now)
+            explanation.append(f"'{m.group(0).strip()}' sets {'/'.join(names)} to {np.copysign(angle, now):+.2f} rad")
+    return values
 
 
 def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanation: list[str]) -> np.ndarray:

@@ -232,6 +232,9 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
             continue
         if tok.text == "as" and k + 2 < len(tokens) and tokens[k + 2].text == "as":
             continue  # "eyes as smooth as glass": the first 'as' of a comparison opens no clause (the second does)
+        if (tok.text == "so" and k and tokens[k - 1].text in ("not", "never") and k + 1 < len(tokens)
+                and tokens[k + 1].text not in CLAUSE_BREAKS and tokens[k + 1].lemma not in FILLER and tokens[k + 1].text not in ("that", "much")):
+            continue  # "he's not so happy", "she isn't so pleased": a degree under the negation, which reaches the feeling
         if tok.text == "because" and k and tokens[k - 1].text in ("not", "only", "just", "simply", "partly", "mainly"):
             continue  # "not because he was startled": the negation is of the reason, which stays with it
         if tok.text in CLAUSE_BREAKS:
@@ -950,6 +953,10 @@ _FAILED_TRY_RE = re.compile(
     r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|desperately)\s+)?(?:hard\s+)?(?:(?:her|his|their|my)\s+best\s+)?not\s+to\s+"
     r"([a-z' ]{2,40}?)\s*,?\s+(?:and|but)\s+(?:(?:she|he|they|i|we|you)\s+)?(?:fails?|failed|failing)\b"
     r"|\btr(?:y|ies|ied)\s+and\s+fail(?:s|ed)?\s+not\s+to\s+([a-z']+)", re.I)
+#: "She looks thrilled. Not.", "he's SO happy... NOT": a trailing "not" takes the feeling back (sarcasm)
+_SARCASTIC_NOT_RE = re.compile(
+    r"\b(look|looks|looked|is|are|am|was|were|seem|seems|seemed|feel|feels|felt|'s|'re|'m)\s+((?:so\s+|very\s+|really\s+|totally\s+|super\s+)?"
+    r"[a-z]+)\s*(?:[.!,\u2026]+|\s-+|\s\u2014)\s*not\s*[.!]*\s*$", re.I)
 #: "she doesn't smile, but her eyes do", "he isn't laughing, but his eyes are": the eyes do what the mouth does not
 _EYES_DO_RE = re.compile(
     r"\b((?:doesn'?t|does\s+not|didn'?t|did\s+not|isn'?t|is\s+not|wasn'?t|was\s+not|won'?t|will\s+not|not)\s+(smil|laugh|grin)\w*"
@@ -1255,6 +1262,7 @@ def normalize(text: str) -> str:
     s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
+    s = _SARCASTIC_NOT_RE.sub(lambda m: f"{m.group(1)} not {m.group(2)} .", s)
     s = _FAILED_TRY_RE.sub(lambda m: f" {m.group(1) or m.group(2)} ", s)
     s = _EYES_DO_RE.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}{'e' if m.group(2).lower() == 'smil' else ''}", s)
     s = _TRY_NOT_RE.sub("trying not to", s)
@@ -2873,6 +2881,13 @@ _GROWS_UNTIL_WHAT_RE = re.compile(r"\s+(?:it|they)\b")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
 
+#: "she was grinning; now she's not", "he was smiling, but not any more": what was is over by the end (a beat of its
+#: own, then the look no longer there)
+_NOT_ANY_MORE_RE = re.compile(
+    r"\b((?:was|were|had\s+been|used\s+to\s+be)\s+)([a-z]+ing)\b([^.;!?\x00]{0,40}?)\s*[,;.]?\s*(?:but\s+|and\s+)?"
+    r"(?:now\s+(?:she|he|they|it|i|you|we)(?:(?:'s|\s+is|\s+are|'re|'m|\s+am)\s+not|\s+(?:isn'?t|aren'?t))|(?:not|no)\s+any\s*more|no\s+longer|not\s+now)\b(?=\s*(?:[.,;:!?\x00]|$))", re.I)
+
+
 def split_change_beats(text: str) -> list[str]:
     """The beats of a description that narrates a change, in order; ``[]`` for a single state.
 
@@ -2883,6 +2898,7 @@ def split_change_beats(text: str) -> list[str]:
     """
     s = _FINAL_FRAME_RE.sub("", normalize(_LAG_RE.sub(r"\1", text)))
     s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
+    s = _NOT_ANY_MORE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} , then no longer {m.group(2)}", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() and not _starts_no_beat(s, m) else m.group(0), s)
