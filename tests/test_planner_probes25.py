@@ -157,3 +157,40 @@ def test_a_temperature_is_no_angle(planner, text):
     p = planner.plan(text)
     plain = planner.plan(text.replace("40 degrees", "hot").replace("3 degrees", "cold"))
     assert v(p, "HeadYaw") == pytest.approx(v(plain, "HeadYaw")) and v(p, "LeftEyePitch") == pytest.approx(v(plain, "LeftEyePitch")), p.explanation
+
+
+# ----------------------------------------------------------------------------- a brow that clears
+@pytest.mark.parametrize("text", ["His brow furrows and then clears.", "Her brows knit, then relax.", "The frown clears."])
+def test_a_look_that_clears_ends_at_rest(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") == 0.0 and both(p, "MouthFrown") == 0.0, p.explanation
+
+
+def test_a_clear_look_is_still_clear(planner):
+    p = planner.plan("She has a clear look of disgust.")  # control: 'clear' the size, not the clearing
+    assert both(p, "NoseSneer") > 0.4, p.explanation
+
+
+# ----------------------------------------------------------------------------- the frame's side
+@pytest.mark.parametrize("text", ["He looks off to the left of frame.", "She glances at the left side of the screen."])
+def test_the_left_of_frame_is_the_faces_right(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyeYaw") > 0.2 and v(p, "EyeLookOutRight") > 0.2, p.explanation
+
+
+def test_his_own_left_is_his_left(planner):
+    p = planner.plan("He looks off to his left.")  # control
+    assert v(p, "LeftEyeYaw") < -0.2, p.explanation
+
+
+@pytest.mark.parametrize("text, up", [("Looks just over the camera.", True), ("She looks above the lens.", True),
+                                      ("He looks a touch under the lens.", False)])
+def test_a_look_over_or_under_the_lens(planner, text, up):
+    p = planner.plan(text)
+    assert v(p, "EyeLookUpLeft" if up else "EyeLookDownLeft") > 0.15, p.explanation
+    assert abs(v(p, "LeftEyePitch")) < 0.2, p.explanation  # a little, not a full look up or down
+
+
+def test_leaning_over_the_camera_is_no_look(planner):
+    p = planner.plan("She leans over the camera.")  # control: no look word
+    assert v(p, "EyeLookUpLeft") == 0.0, p.explanation

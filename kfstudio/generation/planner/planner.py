@@ -640,7 +640,8 @@ _DENYING_BEAT_RE = re.compile(r"\b(?:(?:is|are|was|were|'s|'re|'m|am)\s+(?:not|n
 #: A last beat that only says something goes: "..., then drops", "... and then fades away", "..., then it slips"
 _FADING_BEAT_RE = re.compile(r"\s*(?:(?:and\s+)?then\s+|but\s+)?(?:it\s+|slowly\s+|quickly\s+|suddenly\s+)*(?:drops?|dropped|fades?|faded|dies|died"
                              r"|vanish(?:es|ed)?|disappears?|disappeared|slips?|slipped|falters?|faltered|falls?(?:\s+away)?|fell(?:\s+away)?"
-                             r"|crumbles?|crumbled|melts?(?:\s+away)|evaporates?|evaporated|goes|went|is\s+gone|was\s+gone|wavers?|wavered)"
+                             r"|crumbles?|crumbled|melts?(?:\s+away)|evaporates?|evaporated|goes|went|is\s+gone|was\s+gone|wavers?|wavered"
+                             r"|clears?|cleared|smooth(?:s|ed)?(?:\s+out)?|relax(?:es|ed)?|eases?|eased|releases?|released|unknits?|unknitted)"
                              r"(?:\s+(?:away|off|completely|entirely|again))?\s*[.!]*\s*$", re.I)
 #: ... and the looks such a beat can be said of
 _LOOK_NOUN_RE = re.compile(r"\b(smile|grin|smirk|frown|scowl|pout|sneer|glare|grimace|beam|laugh|laughter|scowl)s?\b", re.I)
@@ -1031,7 +1032,10 @@ class EmbeddedPlanner:
                 values, forced, flags = self._plan_core(f"{part} {beats[-1]}", prev, explanation)
                 if flags["specific"]:
                     explanation.append(f"the last beat moves '{part}', named before it")
-            if not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
+            fading = bool(part) and _FADING_BEAT_RE.match(beats[-1]) is not None
+            if fading and not flags["specific"]:  # "his brow furrows and then clears": it ends at rest
+                explanation.append(f"the last beat lets '{part}', named before it, go: it ends at rest")
+            elif not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
                 values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)
                 explanation.append("the last beat names no movement of its own: read with the beat before it")
         over = np.zeros(ch.NUM_CHANNELS, dtype=bool)

@@ -648,6 +648,13 @@ _SCREEN_SIDE_RE = re.compile(
     r"\b(?:camera|screen|frame|house|viewer'?s?|audience'?s?|our|picture|cam[aer]{2,4}|scr?e{1,2}n)[\s\-]+(left|right)\b",
     re.IGNORECASE,  # with the commonest typos of camera/screen ("camrea", "scren")
 )
+#: "off to the left of frame", "the right side of the screen": the frame's side, as "frame left"
+_SIDE_OF_FRAME_RE = re.compile(
+    r"\b(?:the\s+)?(left|right)(?:[\s\-]+(?:hand\s+)?side|\s+edge)?\s+of\s+(?:the\s+)?(?:frame|screen|shot|picture)\b", re.IGNORECASE)
+#: "looks just over the camera", "eyeline a touch under the lens": a look a little up or down from the lens
+_OVER_THE_LENS_RE = re.compile(
+    r"\b((?:look|gaz|glanc|star|peer|eye)\w*)\s+(?:(?:just|slightly|a\s+(?:bit|touch|hair|little))\s+)?(over|above|under|below|beneath)"
+    r"\s+(?:the\s+)?(?:camera|lens)\b", re.IGNORECASE)
 _STAGE_SIDE_RE = re.compile(r"\bstage[\s\-]+(left|right)\b", re.IGNORECASE)
 #: "eyeline just off the lens, a hair camera right", "looks just past the camera, slightly to camera right": a look
 #: beside the lens toward a side named next is that sideways look, not a look into the camera
@@ -953,6 +960,9 @@ _FAILED_TRY_RE = re.compile(
     r"\btr(?:y|ies|ying|ied)\s+(?:(?:very|really|so|desperately)\s+)?(?:hard\s+)?(?:(?:her|his|their|my)\s+best\s+)?not\s+to\s+"
     r"([a-z' ]{2,40}?)\s*,?\s+(?:and|but)\s+(?:(?:she|he|they|i|we|you)\s+)?(?:fails?|failed|failing)\b"
     r"|\btr(?:y|ies|ied)\s+and\s+fail(?:s|ed)?\s+not\s+to\s+([a-z']+)", re.I)
+#: "his brow clears", "the frown cleared": the look smooths out (not 'clear' the intensity word of "a clear smile")
+_LOOK_CLEARS_RE = re.compile(r"\b(brows?|eyebrows?|forehead|face|frown|scowl|expression|look)\s+(?:slowly\s+|quickly\s+|suddenly\s+)?"
+                             r"(?:clears|cleared|clearing|clear)\b(?!\s+(?:of|from|as|that)\b)", re.I)
 #: "She looks thrilled. Not.", "he's SO happy... NOT": a trailing "not" takes the feeling back (sarcasm)
 _SARCASTIC_NOT_RE = re.compile(
     r"\b(look|looks|looked|is|are|am|was|were|seem|seems|seemed|feel|feels|felt|'s|'re|'m)\s+((?:so\s+|very\s+|really\s+|totally\s+|super\s+)?"
@@ -1262,6 +1272,7 @@ def normalize(text: str) -> str:
     s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
+    s = _LOOK_CLEARS_RE.sub(r"\1 smooths out", s)
     s = _SARCASTIC_NOT_RE.sub(lambda m: f"{m.group(1)} not {m.group(2)} .", s)
     s = _FAILED_TRY_RE.sub(lambda m: f" {m.group(1) or m.group(2)} ", s)
     s = _EYES_DO_RE.sub(lambda m: f"{m.group(1)} {m.group(2).lower()}{'e' if m.group(2).lower() == 'smil' else ''}", s)
@@ -1315,6 +1326,8 @@ def normalize(text: str) -> str:
         if words[k] == "r" and _r_is_are(words, k):
             words[k] = "are"  # "my lips r zipped", "u r so dramatic": the verb, not the right side
     s = "".join(SHORTHAND.get(w, w) if w and w[0].isalpha() else w for w in words)
+    s = _OVER_THE_LENS_RE.sub(lambda m: f"{m.group(1)} slightly {'up' if m.group(2).lower() in ('over', 'above') else 'down'}", s)
+    s = _SIDE_OF_FRAME_RE.sub(lambda m: f"frame {m.group(1)}", s)
     s = _SCREEN_SIDE_RE.sub(lambda m: " right" if m.group(1) == "left" else " left", s)
     s = _STAGE_SIDE_RE.sub(r" \1", s)  # after case folding: the side is already in lower case
     s = _PAST_LENS_RE.sub(" ", s)
