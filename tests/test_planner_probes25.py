@@ -194,3 +194,41 @@ def test_a_look_over_or_under_the_lens(planner, text, up):
 def test_leaning_over_the_camera_is_no_look(planner):
     p = planner.plan("She leans over the camera.")  # control: no look word
     assert v(p, "EyeLookUpLeft") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- denied, nearly, not in the eyes
+def test_not_crying_but_close_is_on_the_verge(planner):
+    p = planner.plan("She isn't crying, but she's close.")
+    full = planner.plan("She is crying.")
+    assert 0.2 < v(p, "BrowInnerUp") < v(full, "BrowInnerUp") + 1e-9 and both(p, "MouthFrown") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Nothing about her face says happy.", "Nothing in his expression suggests joy."])
+def test_nothing_about_her_face_says_it(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_a_smile_though_not_with_the_eyes(planner):
+    p = planner.plan("She smiles, though not with her eyes.")
+    assert both(p, "MouthSmile") > 0.3 and both(p, "CheekSquint") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- a feeling beneath a still face (context)
+@pytest.mark.parametrize("emotion", ["nothing shown; fear underneath", "terror beneath the surface"])
+def test_a_feeling_underneath_is_held_in_check(planner, emotion):
+    p = planner.plan("She listens.", emotion=emotion)
+    open_fear = planner.plan("She listens.", emotion="fear")
+    assert both(p, "EyeWide") < 0.5 * both(open_fear, "EyeWide"), p.explanation
+    assert both(p, "MouthPress") > 0.2, p.explanation
+
+
+def test_a_feeling_he_dare_not_show_is_held_in_check(planner):
+    p = planner.plan("He eases the door open.", emotion="relief he doesn't dare show")
+    assert both(p, "MouthPress") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She walks inside.", "He looks inside the box."])
+def test_inside_as_a_place_is_no_hidden_feeling(planner, text):
+    p = planner.plan(text)  # control
+    assert both(p, "MouthPress") == 0.0, p.explanation

@@ -963,6 +963,13 @@ _FAILED_TRY_RE = re.compile(
 #: "his brow clears", "the frown cleared": the look smooths out (not 'clear' the intensity word of "a clear smile")
 _LOOK_CLEARS_RE = re.compile(r"\b(brows?|eyebrows?|forehead|face|frown|scowl|expression|look)\s+(?:slowly\s+|quickly\s+|suddenly\s+)?"
                              r"(?:clears|cleared|clearing|clear)\b(?!\s+(?:of|from|as|that)\b)", re.I)
+#: "nothing about her face says happy", "nothing in his eyes suggested fear": the feeling is denied
+_NOTHING_SAYS_RE = re.compile(r"\bnothing\s+(?:about|in|on)\s+(?:her|his|their|the|my|your)\s+(?:face|expression|look|eyes|features|manner|smile)\s+"
+                              r"(?:says|said|reads|read|suggests|suggested|looks|looked|screams|screamed|shows|showed)\s+", re.I)
+#: "she isn't crying, but she's close", "he's not laughing yet, but he's close": near to it
+_BUT_CLOSE_RE = re.compile(
+    r"\b(?:isn'?t|is\s+not|wasn'?t|was\s+not|aren'?t|are\s+not|not)\s+([a-z]+ing)(?:\s+yet)?\s*,?\s+but\s+(?:(?:she|he|they|i|you|we|it)"
+    r"(?:'s|\s+is|\s+was|'re|\s+are|'m|\s+am)|(?:she|he|they|it)s)\s+(?:so\s+|very\s+|really\s+|pretty\s+|dangerously\s+)?close\b", re.I)
 #: "She looks thrilled. Not.", "he's SO happy... NOT": a trailing "not" takes the feeling back (sarcasm)
 _SARCASTIC_NOT_RE = re.compile(
     r"\b(look|looks|looked|is|are|am|was|were|seem|seems|seemed|feel|feels|felt|'s|'re|'m)\s+((?:so\s+|very\s+|really\s+|totally\s+|super\s+)?"
@@ -1272,6 +1279,8 @@ def normalize(text: str) -> str:
     s = _ranked_feelings(s)
     s = _LAUGH_TILL_CRY_RE.sub("laughing so hard", s)
     s = _UNTIL_RESULT_RE.sub(" completely", s)
+    s = _NOTHING_SAYS_RE.sub(" not ", s)
+    s = _BUT_CLOSE_RE.sub(lambda m: f" on the verge of {m.group(1)}", s)
     s = _LOOK_CLEARS_RE.sub(r"\1 smooths out", s)
     s = _SARCASTIC_NOT_RE.sub(lambda m: f"{m.group(1)} not {m.group(2)} .", s)
     s = _FAILED_TRY_RE.sub(lambda m: f" {m.group(1) or m.group(2)} ", s)
@@ -1973,6 +1982,15 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
      r"(?:that\s+|it\s*,?\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are|\s+was|\s+were|\s+feels?)\s+)?(?:a\s+(?:little|bit)\s+)?([a-z]+)\b",
      lambda m: f" {m.group(1)} held in check " if _feeling(m.group(1)) else m.group(0)),
+    # ... or said to lie beneath a still face ("nothing shown; fear underneath", "dread beneath the surface", "rage
+    # inside"; not a second feeling beside the first, "joy with worry underneath", which shows), or to be one the person dare not show ("relief he doesn't dare show"): held in check as well
+    (("underneath", "beneath", "surface", "inside", "within"),
+     r"(?<!\bwith\s)\b([a-z]+)\s+(?:underneath|beneath(?:\s+(?:the\s+surface|it\s+all|the\s+calm|the\s+mask))?|(?:below|under)\s+the\s+surface|inside|within)"
+     r"(?=\s*(?:[,.;:!?\u2014]|$))",
+     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+    ("show", r"\b([a-z]+)\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|daren'?t"
+     r"|dare\s+not|mustn'?t|must\s+not)\s+(?:dare\s+(?:to\s+)?)?(?:let\s+)?show\b",
+     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
     # a purpose clause "smiles so her dad won't worry": the smile is put on for someone (social), and the
     # worry it hides leaks faintly
     (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?|chuckl(?:e|es|ed|ing)|giggl(?:e|es|ed|ing)|beam(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?"
@@ -2659,7 +2677,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|(?<!\bnot\s)(?<!\bno\s)\b(?:sad|sorrowful|mournful|melancholy)\s+eyes\b",
      " inner brows slightly raised , gaze slightly lowered "),
     # "smiling but not with her eyes", "she smiles with her mouth only": a smile that does not reach the eyes
-    ("eyes", r"\b(?:smil|grin)\w*\s*,?\s+(?:(?:but|yet)\s+)?(?:not|never)\s+(?:with\s+|in\s+)?(?:her|his|their|the|my|your)\s+eyes\b"
+    ("eyes", r"\b(?:smil|grin)\w*\s*,?\s+(?:(?:but|yet|though|although|if)\s+)?(?:not|never)\s+(?:with\s+|in\s+)?(?:her|his|their|the|my|your)\s+eyes\b"
      r"|\b(?:smil|grin)\w*\s+with\s+(?:her|his|their|the|my|your)\s+mouth\s+(?:only|alone|but\s+not\s+(?:with\s+)?(?:her|his|their|the|my|your)\s+eyes)\b",
      " a smile that does not reach the eyes "),
     # "she lets the smile drop", "he lets his grin slip": the smile goes (as "fades")
