@@ -232,3 +232,62 @@ def test_a_feeling_he_dare_not_show_is_held_in_check(planner):
 def test_inside_as_a_place_is_no_hidden_feeling(planner, text):
     p = planner.plan(text)  # control
     assert both(p, "MouthPress") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- a smell savoured
+@pytest.mark.parametrize("text", ["She smells the roses.", "He breathes in the sea air.", "She inhales the scent of fresh bread."])
+def test_a_pleasant_smell_is_savoured(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") > 0.3 and both(p, "MouthSmile") > 0.2 and both(p, "NoseSneer") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He sniffs the air.", "She sniffs the milk and gags."])
+def test_a_sniff_that_is_not_savoured(planner, text):
+    p = planner.plan(text)  # controls
+    assert both(p, "NoseSneer") > 0.2 and both(p, "MouthSmile") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He takes a sip and savours it.", "He tastes something delicious.", "Mmm, so tasty."])
+def test_a_taste_savoured(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") > 0.3 and both(p, "MouthSmile") > 0.2, p.explanation
+
+
+def test_a_smell_with_the_face_described_reads_the_description(planner):
+    p = planner.plan("Her nose wrinkles; she's smelling the rose.")  # control: the face is said
+    assert both(p, "MouthSmile") == 0.0 and both(p, "NoseSneer") > 0.2, p.explanation
+
+
+def test_delicious_gossip_is_no_taste(planner):
+    p = planner.plan("She had that delicious brows-up look.")  # control
+    assert both(p, "EyeBlink") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He squares his jaw.", "Jaw squared, she waits."])
+def test_a_squared_jaw_is_set(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") > 0.3 and v(p, "JawOpen") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- one eye
+@pytest.mark.parametrize("text, shut", [("One eye open, the right.", "Left"), ("one eye (L) open", "Right"),
+                                        ("One eye shut - the right.", "Right")])
+def test_one_eye_named_open_or_shut(planner, text, shut):
+    p = planner.plan(text)
+    other = "Right" if shut == "Left" else "Left"
+    assert v(p, f"EyeBlink{shut}") > 0.8 and v(p, f"EyeBlink{other}") == 0.0, p.explanation
+    assert abs(v(p, "LeftEyeYaw")) < 0.05, p.explanation  # the side is no look that way
+
+
+@pytest.mark.parametrize("text, side", [("He squeezes his left eye shut against the dust.", "Left"),
+                                        ("Left lid clamped down, right eye normal.", "Left"), ("She screws her right eye shut.", "Right")])
+def test_one_eye_squeezed_shut(planner, text, side):
+    p = planner.plan(text)
+    other = "Right" if side == "Left" else "Left"
+    assert v(p, f"EyeBlink{side}") > 0.8 and v(p, f"EyeBlink{other}") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["His head snaps round at the noise.", "She spins round."])
+def test_a_head_that_snaps_round_turns(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "HeadYaw")) > 0.2, p.explanation

@@ -1823,6 +1823,26 @@ _SUPPRESSION_CUE_RE = re.compile(
     r"|tried\s+not\s+to|swallow\w*|smother\w*|keep\w*\s+(?:a\s+)?straight\s+face|press\w*\s+(?:her|his|their|my)?\s*lips)\b")
 
 
+def _one_eye(m: re.Match) -> str:
+    """"one eye open, the right" -> "left eye closed, right eye open"; "one eye (L) shut" -> "left eye closed"."""
+    state = (m.group(1) or m.group(4)).lower()
+    side = {"l": "left", "r": "right"}.get((m.group(2) or m.group(3)).lower(), (m.group(2) or m.group(3)).lower())
+    other = "right" if side == "left" else "left"
+    if state == "open":  # (the open eye is left as it is: "open" alone would read as widened)
+        return f" {other} eye closed "
+    return f" {side} eye closed "
+
+
+#: parts and looks a description names for itself: a savoured smell or taste adds no reading of its own beside them
+_FACE_SAID_RE = re.compile(r"\b(?:nose|nostrils?|wrinkl\w*|eyes?|lids?|mouth|lips?|smil\w*|grin\w*|brows?|frown\w*|grimac\w*|face)\b", re.I)
+
+
+def _savoured(m: re.Match) -> str:
+    """"she smells the roses", "he savours it": the lids lowered in pleasure over a small smile, unless the
+    description says what the face does itself ("her nose wrinkles ...; she's smelling the rose")."""
+    return m.group(0) if _FACE_SAID_RE.search(m.string) else " eyes half closed in pleasure , a small smile "
+
+
 def _eyes_sparkle(m: re.Match) -> str:
     return " cheeks slightly raised " if _SUPPRESSION_CUE_RE.search(m.string) else m.group(0)
 
@@ -1991,6 +2011,36 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("show", r"\b([a-z]+)\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|daren'?t"
      r"|dare\s+not|mustn'?t|must\s+not)\s+(?:dare\s+(?:to\s+)?)?(?:let\s+)?show\b",
      lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+    # "she smells the roses", "breathes in the sea air", "sniffs the fresh bread": a smell savoured (train: the lids
+    # closing, 0.65, a small smile, 0.3), not a bad smell's wrinkled nose
+    (("smell", "smelt", "sniff", "breath", "inhal"),
+     r"\b(?:smell|smells|smelled|smelt|smelling|sniff|sniffs|sniffed|sniffing|breathes?\s+in|breathed\s+in|breathing\s+in|inhales?|inhaled"
+     r"|inhaling)\s+(?:in\s+)?(?:deeply\s+)?(?:the\s+|a\s+|some\s+|her\s+|his\s+|their\s+|my\s+)?(?:(?:smell|scent|aroma)\s+of\s+(?:the\s+)?)?"
+     r"(?:(?:fresh|freshly\s+[a-z]+|sweet|warm|lovely|wonderful|delicious|clean|spring|morning|hot|new|baking)\s+)*"
+     r"(?:roses?|flowers?|blossoms?|perfume|bread|coffee|cookies|cake|pie|lavender|jasmine|lilac|pine|cut\s+grass|grass|hay|rain|tea"
+     r"|(?:sea|fresh|spring|morning|mountain|country|salt|salty|pine|clean)\s+air)\b(?!\s+(?:and|but|then)?\s*(?:gags?|retch|recoil|wince|grimace|frown))",
+     _savoured),
+    # "left lid clamped down", "eyes clamped shut": squeezed shut (it had read as a lid drooping, 0.45)
+    ("clamp", r"\b(lids?|eyelids?|eyes?)\s+(?:clamped|clamps|clamp|clamping)(?:\s+(?:down|shut|closed|tight|tightly))?\b(?!\s+(?:wide|open))",
+     r"\1 squeezed shut"),
+    # "he squeezes his left eye shut", "screws her right eye shut": that eye squeezed shut (the 'shut' had closed both)
+    (("squeez", "screw", "scrunch"), r"\b(?:squeez|screw|scrunch)\w*\s+(?:up\s+)?(?:her|his|their|my|your|the)\s+(left|right)\s+(eye|lid|eyelid)\s+"
+     r"(?:up\s+)?(?:shut|closed|tight|tightly)\b", r"\1 \2 squeezed shut"),
+    # "one eye open, the right", "one eye (R) open", "one eye shut - the left": the eye named is the one said open or
+    # shut, and the other the opposite (the side had read as a look that way)
+    ("one eye", r"\bone\s+eye\s+(open|shut|closed)\s*[,:(\-\u2014]\s*(?:the\s+)?(left|right|l|r)\b(?:\s+one)?\s*\)?"
+     r"|\bone\s+eye\s*\(?\s*(?:the\s+)?(left|right|l|r)\s*\)?\s+(open|shut|closed)\b", _one_eye),
+    # "his head snaps round at the noise", "she spins round": a quick turn, as "whips around" (they had been empty)
+    (("round", "around"), r"\b(?:snap|snaps|snapped|snapping|spin|spins|spun|spinning|jerk|jerks|jerked|jerking)\s+(?:round|around)\b",
+     " whips around"),
+    # "he squares his jaw", "jaw squared": the jaw set (clenched and firm), not opened
+    ("squar", r"\bsquar(?:e|es|ed|ing)\s+(?:up\s+)?(?:her|his|their|my|your|the)\s+(?:jaw|chin)\b|\b(?:jaw|chin)\s+squared\b", " sets her jaw "),
+    # "he takes a sip and savours it", "it's delicious", "tastes something delicious": a taste savoured (train: lids
+    # lowered, 0.6, a small smile, 0.35)
+    (("savo", "delicious", "tasty", "yummy", "scrumptious"),
+     r"\bsavou?r(?:s|ed|ing)?\b|\b(?:is|it's|its|tastes?|tasted|tasting|so|very|really|absolutely|something|utterly)\s+(?:so\s+|very\s+|really\s+)?"
+     r"(?:delicious|tasty|yummy|scrumptious)\b",
+     _savoured),
     # a purpose clause "smiles so her dad won't worry": the smile is put on for someone (social), and the
     # worry it hides leaks faintly
     (" so ", r"\b(?:(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?|laugh(?:s|ed|ing)?|chuckl(?:e|es|ed|ing)|giggl(?:e|es|ed|ing)|beam(?:s|ed|ing)?)\b([^,.;]{0,40}?))?\s*\bso\s+(?:that\s+)?"
