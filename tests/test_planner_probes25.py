@@ -7,6 +7,7 @@ for these tests, not taken from the corpus.
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from kfstudio.generation.planner import EmbeddedPlanner
@@ -291,3 +292,38 @@ def test_one_eye_squeezed_shut(planner, text, side):
 def test_a_head_that_snaps_round_turns(planner, text):
     p = planner.plan(text)
     assert abs(v(p, "HeadYaw")) > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- then settle
+@pytest.mark.parametrize("text", ["Brows pop up, then settle.", "Overshoot on the brow raise, then settle."])
+def test_a_movement_that_settles_rests_part_of_the_way_back(planner, text):
+    p = planner.plan(text)
+    full = planner.plan("Brows pop up.")
+    assert 0.1 < v(p, "BrowInnerUp") < v(full, "BrowInnerUp"), p.explanation
+
+
+def test_settle_back_to_neutral_is_neutral(planner):
+    p = planner.plan("Brows pop up, then settle back to neutral.")  # control: a settle with a target
+    assert v(p, "BrowInnerUp") == 0.0, p.explanation
+
+
+# ----------------------------------------------------------------------------- a mouth shape asked for
+@pytest.mark.parametrize("text", ['He makes an "O" with his mouth.', 'Lip sync "wow".'])
+def test_a_mouth_shape_asked_for_voices_no_feeling(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthFunnel") > 0.3 or v(p, "MouthPucker") > 0.3, p.explanation
+    assert both(p, "EyeWide") == 0.0 and v(p, "BrowInnerUp") == 0.0, p.explanation
+
+
+def test_a_sound_said_in_surprise_keeps_its_feeling(planner):
+    p = planner.plan('He goes "oh".')  # control
+    assert both(p, "EyeWide") > 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- typos
+@pytest.mark.parametrize("text, word", [("he looks tierd", "tired"), ("she is embarased", "embarrassed"),
+                                        ("he is dissapointed", "disappointed")])
+def test_common_misspellings_are_read(planner, text, word):
+    p = planner.plan(text)
+    right = planner.plan(text.replace(text.split()[-1], word))
+    assert np.abs(p.values).max() > 0.1 and np.allclose(p.values, right.values), p.explanation

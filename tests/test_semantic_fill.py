@@ -419,3 +419,19 @@ def test_what_the_earlier_beats_of_a_change_moved_is_not_brought_back(planner):
     # a movement only denied in an earlier beat is no state the face passed through: not held
     plan = planner.plan("didn't cry till they left, then a sobbing face")
     assert plan.held is None or not plan.held[idx("MouthFrownLeft")]
+
+
+@pytest.mark.parametrize("text", ['Lip sync: "mama".', "Viseme FV.", 'Mouth shape for "ee".'])
+def test_a_lip_sync_note_keeps_the_rest_of_the_face_still(planner, text):
+    plan = planner.plan(text)
+    mask, why = stillness(plan, text)
+    assert "mouth" in plan.understood and why
+    assert not mask[REGION_MASKS["mouth"]].any()
+    for r in ("brows", "eyes", "head"):
+        assert mask[REGION_MASKS[r]].all(), r
+
+
+def test_a_lip_sync_note_keeps_what_the_planner_read_elsewhere(planner):
+    text = 'Lip sync "hello" with a worried frown.'
+    mask, _ = stillness(planner.plan(text), text)
+    assert not mask[idx("BrowInnerUp")]

@@ -637,6 +637,13 @@ _SPEAKING = frozenset({"silently", "soundlessly", "soundless", "silent", "count"
 #: not read with the beat before
 _DENYING_BEAT_RE = re.compile(r"\b(?:(?:is|are|was|were|'s|'re|'m|am)\s+(?:not|no\s+longer)|isn'?t|aren'?t|wasn'?t|weren'?t)\s+"
                               r"(?:(?:at\s+all|any\s*more|even|really|the\s+least\s+bit)\s+)?[a-z]+", re.I)
+#: A last beat that only says the movement settles ("..., then settle", "... and settles down"), and how much of the
+#: movement before it is left once it has
+_SETTLE_BEAT_RE = re.compile(r"\s*(?:(?:and\s+)?then\s+|and\s+)?(?:it\s+|they\s+|slowly\s+|gently\s+)*settl(?:e|es|ed|ing)"
+                             r"(?:\s+(?:down|back|in|a\s+(?:bit|little)))?\s*[.!]*\s*$", re.I)
+_SETTLED = 0.5
+#: ... after an accent: a movement that pops, overshoots or spikes
+_ACCENT_RE = re.compile(r"\b(?:pop\w*|overshoot\w*|spik\w*|snap\w*|shoot\w*|shot|jump\w*|flick\w*|fl(?:y|ies|ew)|jolt\w*|burst\w*|accent\w*|hit\w*)\b", re.I)
 #: A last beat that only says something goes: "..., then drops", "... and then fades away", "..., then it slips"
 _FADING_BEAT_RE = re.compile(r"\s*(?:(?:and\s+)?then\s+|but\s+)?(?:it\s+|slowly\s+|quickly\s+|suddenly\s+)*(?:drops?|dropped|fades?|faded|dies|died"
                              r"|vanish(?:es|ed)?|disappears?|disappeared|slips?|slipped|falters?|faltered|falls?(?:\s+away)?|fell(?:\s+away)?"
@@ -857,7 +864,10 @@ def said_flatly(text: str) -> re.Match | None:
 
 _SUNG_RE = re.compile(
     r"\b(?:sing|sings|sang|sung|singing|hum|hums|hummed|humming|chant\w*|croon\w*|yodel\w*|pronounc\w*|enunciat\w*|articulat\w*"
-    r"|practi[cs]\w*|rehears\w*|vocali[sz]\w*|warm\w*\s+up|note|notes|vowel|vowels|syllable|syllables|scale|scales|choir|dentist|doctor)\b",
+    r"|practi[cs]\w*|rehears\w*|vocali[sz]\w*|warm\w*\s+up|note|notes|vowel|vowels|syllable|syllables|scale|scales|choir|dentist|doctor"
+    # a mouth shape asked for: "makes an 'O' with his mouth", "lip sync 'wow'", "viseme 'oh'"
+    r"|(?:mouth|lip)\s+shapes?|shapes?\s+(?:of|for)|visemes?|phonemes?|lip[\s-]?sync\w*"
+    r"|mak(?:e|es|ing)\s+(?:an?\s+)?(?:['\"\u2018\u201c]?\w+['\"\u2019\u201d]?\s+|[\s,]+)?(?:shape\s+)?with\s+(?:her|his|their|my|your)\s+(?:mouth|lips))\b",
     re.I,
 )
 
@@ -1033,7 +1043,14 @@ class EmbeddedPlanner:
                 if flags["specific"]:
                     explanation.append(f"the last beat moves '{part}', named before it")
             fading = bool(part) and _FADING_BEAT_RE.match(beats[-1]) is not None
-            if fading and not flags["specific"]:  # "his brow furrows and then clears": it ends at rest
+            if _SETTLE_BEAT_RE.match(beats[-1]) and _ACCENT_RE.search(beats[-2]):
+                # "brows pop up, then settle", "overshoot on the brow raise, then settle": an accent comes to rest part
+                # of the way back (train: "brows pop up then settle at .3", "settle to a third"); a plain movement that
+                # settles ("a smile, then it settles") goes, as before
+                values, forced, flags = self._plan_core(beats[-2], prev, explanation)
+                values = values * _SETTLED
+                explanation.append(f"the last beat settles the one before it: x{_SETTLED}")
+            elif fading and not flags["specific"]:  # "his brow furrows and then clears": it ends at rest
                 explanation.append(f"the last beat lets '{part}', named before it, go: it ends at rest")
             elif not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
                 values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)

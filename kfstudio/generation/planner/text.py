@@ -277,6 +277,11 @@ def _edits1_kept(word: str) -> set[str]:
     return set(deletes + transposes + inserts)
 
 
+def _transposed(word: str) -> set[str]:
+    """The strings with two neighbouring letters swapped back ("tierd" -> "tired")."""
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
 def _double_restored(word: str) -> set[str]:
     """The strings that put back one letter of a doubled pair ("peled" -> "peeled")."""
     return {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
@@ -416,6 +421,9 @@ class Lemmatizer:
         if len(hits) > 1:  # "peled": "peeled" (one of a double letter dropped, the commonest slip) before "pled"
             doubled = {h for h in hits if any(self._reaches(word, w, h) for w in _double_restored(word))}
             hits = doubled if len(doubled) == 1 else hits
+        if len(hits) > 1:  # "tierd": "tired" (two letters swapped) before "tied" (a letter typed too many)
+            swapped = {h for h in hits if any(self._reaches(word, w, h) for w in _transposed(word))}
+            hits = swapped if len(swapped) == 1 else hits
         if len(hits) != 1:
             return ""
         hit = next(iter(hits))
@@ -611,6 +619,10 @@ SHORTHAND: dict[str, str] = {
     # internet spellings of feelings that the CMU word list holds as words of their own (so no typo is read)
     "angery": "angry", "angy": "angry", "happi": "happy", "suprize": "surprise", "suprized": "surprised",
     "surprize": "surprise", "surprized": "surprised", "greatful": "grateful",
+    # the commonest misspellings two letters away from the word, which one-edit correction does not reach
+    "embarased": "embarrassed", "embarrased": "embarrassed", "embarassing": "embarrassing",
+    "dissapointed": "disappointed", "dissappointed": "disappointed", "suprised": "surprised", "supprised": "surprised",
+    "concious": "conscious", "nervious": "nervous", "exausted": "exhausted", "exhasted": "exhausted",
 }
 
 #: A question answered "no" ("Happy? Not by any stretch.", "Embarrassed? Not him.", "Shy? Him? Anything but.", "bored? far

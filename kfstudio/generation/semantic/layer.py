@@ -371,6 +371,10 @@ _OTHER_STAYS = re.compile(
 _EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
 
 
+#: words of a mouth shape asked for on its own (lip-sync notes)
+_LIP_SYNC = re.compile(r"\b(?:lip[\s-]?sync\w*|visemes?|phonemes?|mouth\s+shapes?)\b", re.I)
+
+
 def _locked(text: str) -> tuple[np.ndarray, list[str]]:
     """The regions that lock words name ("head locked", "the brows don't move", "top half off"), and why."""
     mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
@@ -442,6 +446,14 @@ def _stillness(plan, text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
                 mask |= REGION_MASKS[r] & _OTHER_SIDE_CHANNELS["left" if left > right else "right"]
                 if f"'{other.group(0).strip()}'" not in why:
                     why.append(f"'{other.group(0).strip()}'")
+    lip = _LIP_SYNC.search(text)
+    if lip and "mouth" in understood:
+        # "lip sync: 'mama'", "viseme FV", "mouth shape for 'ee'": a mouth shape asked for; the parts the planner did
+        # not read are not the learned layer's to fill (it had put a surprised brow on 'mama')
+        for r in REGIONS:
+            if r not in understood:
+                mask |= REGION_MASKS[r]
+        why.append(f"'{lip.group(0).strip()}'")
     blank = _NO_EMOTION.search(text) or said_flatly(text)
     if blank:  # "no expression at all", "says 'wow' flatly": the face's expression; a nod or a look at the camera still moves
         mask |= _EXPRESSION
