@@ -608,10 +608,10 @@ SHORTHAND: dict[str, str] = {
     "cam": "camera", "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
     # the commonest slips in short words, which spelling correction leaves alone (too short to be sure of)
     "teh": "the", "hte": "the", "adn": "and", "nad": "and", "wiht": "with", "taht": "that", "jsut": "just", "util": "until",
-    "eyez": "eyes", "lipz": "lips",
+    "lipz": "lips",
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
-    "super": "very", "mega": "very", "hella": "very", "sooo": "so", "soooo": "so", "bigg": "big",
+    "super": "very", "mega": "very", "hella": "very", "soooo": "so", "bigg": "big",
     # stream-chat emotes typed as words (lower-cased): each is a face, read as such
     "kekw": "laughing hard", "omegalul": "laughing hard", "lul": "laugh", "sadge": "sad , eyes down",
     "pepehands": "crying", "monkas": "nervous , eyes a little wide , lips pressed", "monkaw": "scared , eyes wide",

@@ -404,7 +404,8 @@ def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
     """The channels the words keep still, which the learned layer may not move: the regions a lock word
     names ("head locked", "the head doesn't move"), the regions the planner did not read when the words
     say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only"), the
-    other side's channels for a movement on one side only, and the whole expression (not the head
+    other side's channels for a movement on one side only, the regions the planner did not read beside a
+    mouth shape asked for in a lip-sync note ("lip sync: 'mama'", "viseme FV"), and the whole expression (not the head
     or the gaze: "a nod and no expression at all") for "not a hint of emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
     mask, why, _ = _stillness(plan, text)
     return mask, why
