@@ -127,8 +127,6 @@ EMOTIONS: dict[str, dict] = {
     "surprise": {"aus": {1: 0.8, 2: 0.8, 5: 0.75, 26: 0.7, 25: 0.4}},
     "fear": {"aus": {1: 0.75, 2: 0.55, 4: 0.06, 5: 0.8, 20: 0.45, 26: 0.45, 25: 0.3}},
     "anger": {"aus": {4: 0.85, 7: 0.5, 9: 0.2, 10: 0.35, 23: 0.7, 24: 0.3, 15: 0.3}},
-    # relief re-read from every train line naming it (238 lines): the lids lowered and the inner brows lifted over a
-    # small smile (EyeBlink 0.3, BrowInnerUp 0.26, MouthSmile 0.25)
     "disgust": {"aus": {9: 0.8, 10: 0.5, 15: 0.4, 16: 0.3, 4: 0.3, 7: 0.3, 24: 0.3}},
     "contempt": {"aus": {12: 0.5, 14: 0.6}, "one_sided": True},
     # Blends and other states (our choices, see the module docstring). Worry, anxiety and sadness keep AU4 to
@@ -149,6 +147,8 @@ EMOTIONS: dict[str, dict] = {
     # AU41 at 1.4: "exhausted" reaches the corpus's heavy lids (EyeBlink 0.45) at its default, "extremely sleepy" more
     "tiredness": {"aus": {41: 1.4, 43: 0.2, 64: 0.2, 54: 0.1}},
     "boredom": {"aus": {41: 0.8, 17: 0.2, 15: 0.15, 24: 0.25}},
+    # relief re-read from every train line naming it (238 lines): the lids lowered and the inner brows lifted over a
+    # small smile (EyeBlink 0.3, BrowInnerUp 0.26, MouthSmile 0.25)
     "relief": {"aus": {12: 0.35, 41: 0.9, 25: 0.2, 1: 0.35}},
     "excitement": {"aus": {6: 0.6, 12: 0.9, 5: 0.4, 1: 0.35, 2: 0.4, 26: 0.4}},
     # pride smiles with the cheeks in it (corpus train, 30 lines naming pride: CheekSquint 0.15-0.2 beside MouthSmile 0.34)

@@ -651,7 +651,7 @@ _FADING_BEAT_RE = re.compile(r"\s*(?:(?:and\s+)?then\s+|but\s+)?(?:it\s+|slowly\
                              r"|clears?|cleared|smooth(?:s|ed)?(?:\s+out)?|relax(?:es|ed)?|eases?|eased|releases?|released|unknits?|unknitted)"
                              r"(?:\s+(?:away|off|completely|entirely|again))?\s*[.!]*\s*$", re.I)
 #: ... and the looks such a beat can be said of
-_LOOK_NOUN_RE = re.compile(r"\b(smile|grin|smirk|frown|scowl|pout|sneer|glare|grimace|beam|laugh|laughter|scowl)s?\b", re.I)
+_LOOK_NOUN_RE = re.compile(r"\b(smile|grin|smirk|frown|scowl|pout|sneer|glare|grimace|beam|laugh|laughter)s?\b", re.I)
 #: Parts that can move "to one side" as a whole: the mouth (lips shift) and the jaw.
 _SHIFTING_PARTS = frozenset({"mouth", "lips", "jaw"})
 
@@ -1033,28 +1033,29 @@ class EmbeddedPlanner:
                 read = ["'settles' said of the whole face: it rests in the scene's feeling and the keyframe before", *settled_read]
         explanation.extend(read)
         if beats and len(beats) >= 2 and not flags["specific"] and not flags["neutral"] and not _DENYING_BEAT_RE.search(beats[-1]):
-            # "..., then it drops forward": the last beat moves a part named in the beats before it
-            part = self._last_part(" , ".join(beats[:-1]))
-            if not part and _FADING_BEAT_RE.match(beats[-1]):
-                # "the smile freezes, then drops": the look named before is what goes ("smile drops")
-                part = (_LOOK_NOUN_RE.findall(" , ".join(beats[:-1])) or [""])[-1].lower()
-            if part:
-                values, forced, flags = self._plan_core(f"{part} {beats[-1]}", prev, explanation)
-                if flags["specific"]:
-                    explanation.append(f"the last beat moves '{part}', named before it")
-            fading = bool(part) and _FADING_BEAT_RE.match(beats[-1]) is not None
             if _SETTLE_BEAT_RE.match(beats[-1]) and _ACCENT_RE.search(beats[-2]):
                 # "brows pop up, then settle", "overshoot on the brow raise, then settle": an accent comes to rest part
                 # of the way back (train: "brows pop up then settle at .3", "settle to a third"); a plain movement that
-                # settles ("a smile, then it settles") goes, as before
+                # settles ("a smile, then it settles") goes, as below
                 values, forced, flags = self._plan_core(beats[-2], prev, explanation)
                 values = values * _SETTLED
                 explanation.append(f"the last beat settles the one before it: x{_SETTLED}")
-            elif fading and not flags["specific"]:  # "his brow furrows and then clears": it ends at rest
-                explanation.append(f"the last beat lets '{part}', named before it, go: it ends at rest")
-            elif not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
-                values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)
-                explanation.append("the last beat names no movement of its own: read with the beat before it")
+            else:
+                fades = _FADING_BEAT_RE.match(beats[-1]) is not None
+                # "..., then it drops forward": the last beat moves a part named in the beats before it
+                part = self._last_part(" , ".join(beats[:-1]))
+                if not part and fades:
+                    # "the smile freezes, then drops": the look named before is what goes ("smile drops")
+                    part = (_LOOK_NOUN_RE.findall(" , ".join(beats[:-1])) or [""])[-1].lower()
+                if part:
+                    values, forced, flags = self._plan_core(f"{part} {beats[-1]}", prev, explanation)
+                    if flags["specific"]:
+                        explanation.append(f"the last beat moves '{part}', named before it")
+                if part and fades and not flags["specific"]:  # "his brow furrows and then clears": it ends at rest
+                    explanation.append(f"the last beat lets '{part}', named before it, go: it ends at rest")
+                elif not flags["specific"]:  # "a tiny grin, but it widens until it's enormous": the grin, enormous
+                    values, forced, flags = self._plan_core(f"{beats[-2]} , {beats[-1]}", prev, explanation)
+                    explanation.append("the last beat names no movement of its own: read with the beat before it")
         over = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         if beats:
             # the states the description passed through are over: what they moved and the last beat does
@@ -2566,8 +2567,12 @@ _ROLL_WORD_RE = re.compile(r"\b(?:tilt\w*|roll\w*|cock\w*|lean\w*|cant\w*|should
 _PITCH_WORD_RE = re.compile(r"\b(?:up|down|upwards?|downwards?|nod\w*|back|forward|raise\w*|lower\w*|chin|bow\w*|dip\w*|drop\w*"
                             r"|pitch\w*|floor|ceiling|sky|ground)\b", re.I)
 _EYE_WORD_RE = re.compile(r"\b(?:eyes?|gaze\w*|look\w*|glanc\w*|star\w*|peer\w*|eyeline)\b", re.I)
-#: the largest eye rotation (radians) an angle may set: yaw, pitch (the eyes' range in a capture, about 34 and 23 degrees)
-_EYE_ANGLE_MAX = {"Yaw": ch.EYE_LOOK_YAW, "Pitch": ch.EYE_LOOK_PITCH, "Roll": ch.EYE_LOOK_PITCH}
+#: ... not a temperature ("it's 40 degrees outside", "the water is 3 degrees")
+_TEMPERATURE_RE = re.compile(r"\b(?:outside|inside|outdoors|shade|heat|hot|cold|warm|water|weather|temperature)\b", re.I)
+_HEAD_NAMED_RE = re.compile(r"\b(?:head|face)\b", re.I)
+#: the largest eye rotation (radians) an angle may set (the eyes' range in a capture, about 34 and 23 degrees; an eye
+#: clause is never read as a roll)
+_EYE_ANGLE_MAX = {"Yaw": ch.EYE_LOOK_YAW, "Pitch": ch.EYE_LOOK_PITCH}
 
 
 def _said_direction(clause: str, axis: str) -> float:
@@ -2591,9 +2596,9 @@ def _angles(text: str, values: np.ndarray, explanation: list[str]) -> np.ndarray
     values = values.copy()
     for clause in re.split(r"[,;.]|\band\b|\bthen\b|\bwhile\b", text):
         for m in _DEGREES_RE.finditer(clause):
-            if not _TURN_WORD_RE.search(clause) or re.search(r"\b(?:outside|inside|outdoors|shade|heat|hot|cold|warm|water|weather|temperature)\b", clause, re.I):
+            if not _TURN_WORD_RE.search(clause) or _TEMPERATURE_RE.search(clause):
                 continue
-            eyes = bool(_EYE_WORD_RE.search(clause)) and not re.search(r"\b(?:head|face)\b", clause, re.I)
+            eyes = bool(_EYE_WORD_RE.search(clause)) and not _HEAD_NAMED_RE.search(clause)
             if _ROLL_WORD_RE.search(clause) and not eyes:
                 axis = "Roll"
             elif _PITCH_WORD_RE.search(clause):

@@ -1092,12 +1092,12 @@ _TOO_TO_RE = re.compile(r"\b(too\s+[^,.;:]{1,30}?\s+to)\s+(?:even\s+)?(?:(?:be|g
 _KIND_OF_RE = re.compile(r"\b(?:kind|sort)\s+of\b", re.I)
 _THE_KIND_RE = re.compile(r"\b(the|that|this|same|what|which)\s+kind\b(?=\s+(?:of|you|one|people|we|they|i|he|she|that|which)\b)", re.I)
 _KIND_NOUN_RE = re.compile(r"\b(?:the|that|this|a|an|same|other|wrong|right)\s+(?:[a-z]+\s+)?kind\b(?=\s*(?:[,.;:!?)\u2014-]|$))", re.I)
-#: "squinting way off to the right", "staring off to her left": the side is where the eyes look
-#: "she looks him dead in the eye", "looks the invigilator straight in the eyes", "meets her eye": a steady look straight
+#: "she looks him dead in the eye", "looks the invigilator straight in the eyes": a steady look straight
 #: at the other person ('dead' is not the eyes' life; train: gaze held, lids open)
 _IN_THE_EYE_RE = re.compile(
     r"\b(look|stare|star|gaz|glar)(\w*)\s+((?:(?:him|her|them|me|you|us|it)|(?:the|his|her|their|my|your|a|an)\s+[a-z]+)\s+)"
     r"(?:(?:dead|straight|square|squarely|right|directly|full)\s+)?in\s+the\s+eyes?\b", re.I)
+#: "squinting way off to the right", "staring off to her left": the side is where the eyes look
 _EYES_TO_SIDE_RE = re.compile(
     r"\b((?:squint|glar|peer)\w*)\b([^,.;:]{0,20}?)\s+(?:off\s+)?(?:to|toward|towards)\s+(?:the|her|his|their|my)\s+(left|right)\b", re.I)
 
@@ -1835,10 +1835,16 @@ _SUPPRESSION_CUE_RE = re.compile(
     r"|tried\s+not\s+to|swallow\w*|smother\w*|keep\w*\s+(?:a\s+)?straight\s+face|press\w*\s+(?:her|his|their|my)?\s*lips)\b")
 
 
+def _held_in_check(m: re.Match) -> str:
+    """"angry, hiding it" -> "angry held in check": the feeling word of group 1 held in check (other words are left)."""
+    return f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)
+
+
 def _one_eye(m: re.Match) -> str:
     """"one eye open, the right" -> "left eye closed, right eye open"; "one eye (L) shut" -> "left eye closed"."""
     state = (m.group(1) or m.group(4)).lower()
-    side = {"l": "left", "r": "right"}.get((m.group(2) or m.group(3)).lower(), (m.group(2) or m.group(3)).lower())
+    said = (m.group(2) or m.group(3)).lower()
+    side = {"l": "left", "r": "right"}.get(said, said)
     other = "right" if side == "left" else "left"
     if state == "open":  # (the open eye is left as it is: "open" alone would read as widened)
         return f" {other} eye closed "
@@ -2001,7 +2007,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|kept\s+in|pushed\s+down|pushing\s+it\s+down|bottled\s+up"
      r"|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?(?:neutral|straight|blank|calm|flat|poker|brave)\s+face)"
      r"(?:\s+it)?(?:\s+(?:away|deep|well|down))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b|behind\b|under\b))",
-     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+     _held_in_check),
     # ... or said and then kept off the face in a clause of its own ("angry but doesn't show it", "impressed but won't
     # show it", "scared, though she hides it", "she very angry but not show it"): the same feeling held in check
     (("show", "hides", "masks", "conceals", "swallows", "buries"),
@@ -2009,7 +2015,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?:(?:does\s+not|doesn'?t|do\s+not|don'?t|won'?t|will\s+not|didn'?t|did\s+not|not|never|refuses?\s+to|tries\s+not\s+to|try\s+not\s+to)"
      r"\s+(?:let(?:s|ting)?\s+it\s+)?show(?:s|ing)?(?:\s+it)?|(?:hides|masks|conceals|swallows|buries)\s+it)"
      r"(?:\s+(?:well|away|down|at\s+all|much))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
-     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+     _held_in_check),
     # ... or not admitted ("not going to admit she's impressed", "he won't admit he's scared"): held in check as well
     ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
      r"(?:that\s+|it\s*,?\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are|\s+was|\s+were|\s+feels?)\s+)?(?:a\s+(?:little|bit)\s+)?([a-z]+)\b",
@@ -2019,10 +2025,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("underneath", "beneath", "surface", "inside", "within"),
      r"(?<!\bwith\s)\b([a-z]+)\s+(?:underneath|beneath(?:\s+(?:the\s+surface|it\s+all|the\s+calm|the\s+mask))?|(?:below|under)\s+the\s+surface|inside|within)"
      r"(?=\s*(?:[,.;:!?\u2014]|$))",
-     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+     _held_in_check),
     ("show", r"\b([a-z]+)\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|daren'?t"
      r"|dare\s+not|mustn'?t|must\s+not)\s+(?:dare\s+(?:to\s+)?)?(?:let\s+)?show\b",
-     lambda m: f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)),
+     _held_in_check),
     # "she smells the roses", "breathes in the sea air", "sniffs the fresh bread": a smell savoured (train: the lids
     # closing, 0.65, a small smile, 0.3), not a bad smell's wrinkled nose
     (("smell", "smelt", "sniff", "breath", "inhal"),
