@@ -1021,6 +1021,11 @@ EXPRESSION_WORDS.update({"asleep": "eyes_close"})
 CONCEPTS.update(dict([_c("unfocused", {"EyeBlink{S}": 0.5}, "eyes", 0.6, label="unfocused eyes")]))
 EXPRESSION_WORDS.update(dict.fromkeys(["unfocused", "unfocussed", "glaze over", "glassy", "glassy eye", "thousand yard stare",
                                        "faraway look", "far away look", "zone out", "space out"], "unfocused"))
+#: stop 37: a mind elsewhere ("daydreaming", "miles away", "lost in thought", "staring into space", "her mind wanders"): the
+#: same far-off lids (train: "he gazes out the window, lids heavy, miles away", "she daydreams": EyeBlink 0.25); before,
+#: nothing was read and the learned layer guessed ("lost in thought": eyes wide 0.52, jaw open 0.35)
+EXPRESSION_WORDS.update(dict.fromkeys(["daydream", "lose in thought", "stare into space", "mind wander",
+                                       "distant look", "distant gaze", "far off look"], "unfocused"))
 #: eyes that well up are wet, not yet crying (train: BrowInnerUp 0.25-0.3, lids 0.15-0.25, no frown): "her eyes well up
 #: but she keeps smiling" had a crying mouth under the smile
 EXPRESSION_WORDS.update(dict.fromkeys(["well up", "eye well up", "well up with tear"], "eyes_moist"))

@@ -383,6 +383,8 @@ class Plan:
 
 #: A part said to take no part ("brows not moving", "the mouth stays neutral", "the rest of the face stays dead")
 _STILL_PARTS = r"(?:eyebrows?|brows?|forehead|eyes|eyelids?|lids|mouth|lips|jaw|cheeks|nose|head)"
+#: a smile or laugh named before "never reaches the mouth" (what stays out of the mouth is the smile)
+_SMILE_BEFORE_RE = re.compile(r"\b(?:smil\w*|grin\w*|laugh\w*|amusement|mirth|humou?r|warmth)\b", re.IGNORECASE)
 _STILL_PART_RE = re.compile(
     r"\b(?:(?P<rest>rest\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?face)|(?P<part>" + _STILL_PARTS +
     # "brows and eyes perfectly still", "the eyes, lids and brows stay unchanged", "lids & brows not moving": every part listed
@@ -417,6 +419,8 @@ _STILL_PART_RE = re.compile(
     # "the left side of her mouth stays flat": that side of a flat mouth is at rest (not "lips pressed flat"; the
     # whole mouth kept flat is a straight, lightly pressed one)
     r"|\b(?P<part8>mouth|lips)\s+(?:stays?|stayed|staying|remains?|remained|remaining|is|was|kept|keeps)\s+(?:completely\s+|perfectly\s+|dead\s+)?flat\b"
+    # "a smile that starts in the eyes and never reaches the mouth": the mouth takes no part in it
+    r"|\b(?:never|doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:quite\s+|even\s+)?reach(?:es)?\s+(?:the|her|his|their|my)\s+(?P<part9>mouth|lips)\b"
     # "tighten lids, not the brows", "squint but not with the brows": the part named after the movement takes no part in it
     r"|(?:,\s*|\s+but\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
     r"(?P<part7>eyebrows|brows|forehead|mouth|lips|jaw)(?=\s*(?:[,.;:!)]|-\s|\u2013|\u2014|$))",
@@ -1606,6 +1610,8 @@ class EmbeddedPlanner:
             if not (m.group("part3") or m.group("part4") or m.group("part5") or m.group("part7")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
                 # (a match opening on its verb, "but keeps her brows still", has no "everything but" before its part)
                 continue  # "everything below the brows stays still": the brows are what moves
+            if m.group("part9") and not _SMILE_BEFORE_RE.search(text[max(0, m.start() - 60) : m.start()]):
+                continue  # "the yawn never reaches his mouth - lips sealed": the mouth is held shut, not at rest
             one = np.ones(ch.NUM_CHANNELS, dtype=bool)
             if m.group("rest"):
                 moving = {r for i in instances if not i.negated for r in self._regions(i)}
@@ -1613,7 +1619,8 @@ class EmbeddedPlanner:
                     continue  # "mouth folded away, the rest of her face blank": what moves was not read here
                 named = set(_ALL_REGIONS) - moving - {"gaze", "head"}
             else:
-                listed = m.group("part") or m.group("part2") or m.group("part3") or m.group("part4") or m.group("part5") or m.group("part6") or m.group("part7") or m.group("part8")
+                listed = next(m.group(g) for g in ("part", "part2", "part3", "part4", "part5", "part6", "part7", "part8", "part9")
+                              if m.group(g))
                 if "," in listed and not _LIST_START_RE.search(text[: m.start()]):
                     listed = listed.rsplit(",", 1)[1]  # "a frown on the mouth, brows and eyes dead": the mouth is the item before
                 words = re.findall(_STILL_PARTS, listed, re.I)

@@ -287,6 +287,13 @@ def _double_restored(word: str) -> set[str]:
     return {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word))}
 
 
+#: words ending in "in" that are no dropped g ("within" is not "withing", "raisin" not "raising")
+_WORDS_IN_IN = frozenset({"within", "raisin", "raisins", "bulletin", "basin", "cabin", "robin", "margin", "origin", "cousin", "muffin",
+                          "coffin", "aspirin", "satin", "chagrin", "violin", "napkin", "pumpkin", "puffin", "penguin"})
+#: English words the CMU dictionary lacks that are one edit from a lexicon word ("curdled" is not "curled")
+_ALSO_ENGLISH = frozenset({"curdle", "curdles", "curdled", "curdling"})
+
+
 def _english_words() -> frozenset[str] | None:
     """English word list (the CMU Pronouncing Dictionary's headwords) or None without it."""
     return english_words()
@@ -400,9 +407,11 @@ class Lemmatizer:
             return ""
         if re.fullmatch(r"au[a-j]{1,2}", word):  # a FACS code spelled as letters ("AU45" -> "auef") is never another code
             return ""
-        if word.endswith("in") and self.base(word + "g") in self.known:
+        if word.endswith("in") and word not in _WORDS_IN_IN and self.base(word + "g") in self.known:
             return word + "g"
         english = _english_words()
+        if word in _ALSO_ENGLISH:
+            return ""
         if english is None:
             if len(word) < 6:
                 return ""
@@ -760,6 +769,8 @@ _CUE_NAME_RE = re.compile(
 #: A sentence whose subject is off screen ("MIKE (O.S.) shouts her name."): someone else's action
 _OFF_SCREEN_RE = re.compile(r"(?:^|(?<=[.!?;]))\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s*\((?:O\.?\s?S\.?|V\.?\s?O\.?|O\.?\s?C\.?|OFF(?:[\s\-]SCREEN)?)\)[^.!?;]*[.!?;]?")
 _ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
+#: emoji pictographs that :data:`EMOJI` does not read (a syringe, a flame): in a typed line they stand where punctuation would
+_OTHER_PICTOGRAPH_RE = re.compile("[\U0001F300-\U0001FAFF]+")
 _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
 
 
@@ -1267,6 +1278,7 @@ def normalize(text: str) -> str:
             s = re.sub(r"\b(?:not|no|never|without)\s+" + re.escape(emo), " , ", s, flags=re.I)  # "not 😂": denied, dropped
             s = s.replace(emo, _sign(s.replace(emo, " "), EMOJI[emo]))
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
+        s = _OTHER_PICTOGRAPH_RE.sub(" , ", s)  # "didnt flinch <syringe> ok my eye twitched": an emoji with no reading ends a clause
         s = vertical_arrows(s)
     s = _REJECTED_RE.sub(" , ", s)
     s = _TARGET_SIDE_RE.sub(_target_side, s)
@@ -1835,6 +1847,19 @@ _SUPPRESSION_CUE_RE = re.compile(
     r"|tried\s+not\s+to|swallow\w*|smother\w*|keep\w*\s+(?:a\s+)?straight\s+face|press\w*\s+(?:her|his|their|my)?\s*lips)\b")
 
 
+#: what a blank face is "without a flicker of" (any other word is a feeling denied)
+_BLANK_FLICKER = frozenset({"emotion", "expression", "feeling", "anything", "reaction", "interest", "smile", "grin", "amusement",
+                            "humour", "humor", "mirth", "life", "warmth", "recognition"})
+
+
+def _flicker_of(m: re.Match) -> str:
+    """"not a flicker of a smile" -> "deadpan"; "without a flicker of fear" -> "without a trace of fear"."""
+    word = m.group(3)
+    if not word or word in _BLANK_FLICKER:
+        return " deadpan "
+    return f" {m.group(1)} a trace of {m.group(2) or ''}{word} "
+
+
 def _held_in_check(m: re.Match) -> str:
     """"angry, hiding it" -> "angry held in check": the feeling word of group 1 held in check (other words are left)."""
     return f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)
@@ -2016,10 +2041,45 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"\s+(?:let(?:s|ting)?\s+it\s+)?show(?:s|ing)?(?:\s+it)?|(?:hides|masks|conceals|swallows|buries)\s+it)"
      r"(?:\s+(?:well|away|down|at\s+all|much))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
      _held_in_check),
+    # ... or covered by composure in a clause of its own ("hurt but plays it cool", "terrified, but she keeps it
+    # together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
+    (("cool", "together", "lid on", "brave face", "straight face", "poker face"),
+     r"\b([a-z]+)\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
+     r"(?:(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
+     r"|(?:his|her|their|my|your)\s+cool|(?:a\s+)?(?:straight|poker|brave)\s+face)|(?:puts?|putting)\s+on\s+a\s+(?:brave|straight|poker)\s+face)"
+     r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
+     _held_in_check),
     # ... or not admitted ("not going to admit she's impressed", "he won't admit he's scared"): held in check as well
     ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
      r"(?:that\s+|it\s*,?\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are|\s+was|\s+were|\s+feels?)\s+)?(?:a\s+(?:little|bit)\s+)?([a-z]+)\b",
      lambda m: f" {m.group(1)} held in check " if _feeling(m.group(1)) else m.group(0)),
+    # an oath that something is so ("I swear I'm fine", "she swears she didn't touch it", "swears to god", "the landlord
+    # swears the boiler will be fixed"): a claim, not cursing ("swears under his breath", "swears at the printer")
+    # ("i swear to god." on its own is exasperation; "you'd swear she'd been robbed" says how she looks)
+    (("swear", "swore"), r"(?<!'d\s)(?<!would\s)\b(?:i\s+swear|swears?|swore|swearing)(?:\s+to\s+god)?\s+"
+     r"(?=(?:that|he|she|i|they|we|you|it|there|this|the|his|her|my|their|nothing|blind|on)\b|(?:he|she|it|i|they|you|we)')", " claims "),
+    ("swear", r"\bi\s+swear(?=\s*(?:[,.!?;]|$))", " , "),  # "didnt flinch i swear, ok maybe a bit": an oath tag, no cursing
+    # "not me crying at a cat video": the internet's way of owning up to it (she is crying), not a denial
+    ("not ", r"(?:^|(?<=[.!?;,]))\s*not\s+(?:me|him|her|them|us)\s+(?=[a-z]+ing\b)", " me "),
+    # "realising she's serious", "seeing he's upset": someone else's state, what this face takes in (not its own look)
+    (("realis", "realiz", "seeing", "noticing", "sensing"),
+     r"\b(reali[sz](?:es|ed|ing)|seeing|noticing|sensing)\s+(?:that\s+)?(?:she|he|they)(?:'s|'re|\s+is|\s+are|\s+was|\s+were)\s+"
+     r"(?:(?:really|actually|dead|deadly|completely|quite|so|very|not)\s+)?([a-z]+)\b(?!\s+(?:to|at|of|with|about|by)\b)",
+     lambda m: f"{m.group(1)} ," if _feeling(m.group(2)) else m.group(0)),
+    # "works it out", "working out what he means": figuring something out, not the jaw working
+    ("work", r"\bwork(s|ed|ing)?\s+(?:(it|things|that|this|something|everything|them)\s+)?out\b(?!\s+(?:at|in|on)\b)",
+     lambda m: f"figur{ {'s': 'es', 'ed': 'ed', 'ing': 'ing'}.get(m.group(1) or '', 'e') }{' ' + m.group(2) if m.group(2) else ''} out"),
+    # "she sobers", "he sobers up": the face straightens (not the adjective, "a sober look")
+    ("sober", r"\b(?:sober(?:s|ed)\b(?:\s+up\b)?|sober(?:s|ed|ing)?\s+up\b)(?:\s+(?:completely|entirely|fully|totally|instantly|immediately|at\s+once))?",
+     " face straightens "),
+    # "a smile that starts in the eyes and never reaches the mouth": the eyes smile, the mouth does not
+    ("reach", r"\b(?:(?:a|an|the|her|his|their|my)\s+)?(?:smile|grin)\s+(?:that\s+|which\s+)?(?:starts|begins|lives|stays|sits)\s+in\s+(?:the|her|his|their|my)\s+eyes\s+(?:and|but)\s+"
+     r"(?:never|doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:quite\s+|even\s+)?reach(?:es)?\s+(?:the|her|his|their|my)\s+(?:mouth|lips)\b",
+     " eye corners crinkle , mouth neutral "),
+    # "laughs along with a joke he doesn't find funny": the laugh is put on (a forced laugh), not denied
+    (("find", "finds", "found"), r"\b(laugh\w*)\b([^.;!?]*?)\s*\b(?:that\s+|which\s+)?(?:he|she|they|i|you|we)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not"
+     r"|didn'?t|did\s+not|never)\s+(?:even\s+|really\s+)?find\s+(?:very\s+|particularly\s+|remotely\s+|at\s+all\s+|that\s+|it\s+)?(?:funny|amusing)\b(?:\s+at\s+all)?",
+     lambda m: f" forced {m.group(1)} {m.group(2)} "),
     # ... or said to lie beneath a still face ("nothing shown; fear underneath", "dread beneath the surface", "rage
     # inside"; not a second feeling beside the first, "joy with worry underneath", which shows), or to be one the person dare not show ("relief he doesn't dare show"): held in check as well
     (("underneath", "beneath", "surface", "inside", "within"),
@@ -2183,9 +2243,18 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "her face clouds over": the same cloud, a little softer (worry more than anger)
     ("cloud", r"\b(?:face|expression|look|features|brow|eyes|he|she|they)\s+(?:\w+\s+)?cloud(?:s|ed|ing)?(?:\s+over)?\b",
      "brows lowered a little , lips pressed a little"),
-    # "not a flicker of emotion crosses her face", "without a flicker of expression": a face kept blank
-    ("flicker", r"\b(?:not|without|never)\s+(?:a|one|the\s+slightest|the\s+smallest)\s+flicker(?:\s+of\s+(?:emotion|expression|feeling|anything|reaction|interest))?"
-     r"(?:\s+(?:crosses|crossed|on|in|shows|showed)\s+(?:her|his|their|the)\s+face)?", " deadpan "),
+    # "not a flicker of emotion crosses her face", "without a flicker of expression", "not a flicker of a smile": a face
+    # kept blank; "without a flicker of surprise": that feeling denied, as "without a trace of surprise" is
+    ("flicker", r"\b(not|without|never)\s+(?:a|one|the\s+slightest|the\s+smallest)\s+flicker(?:\s+of\s+((?:a|an)\s+)?([a-z]+))?"
+     r"(?:\s+(?:crosses|crossed|on|in|shows|showed)\s+(?:her|his|their|the)\s+face)?", _flicker_of),
+    # "running on fumes / on empty": worn out, not a smell; "in a world of her own": absorbed, the look far away
+    ("running on", r"\brunning\s+on\s+(?:fumes|empty)\b", "exhausted"),
+    ("world of", r"\bin\s+a\s+(?:little\s+)?world\s+of\s+(?:his|her|their|my|your)\s+own\b", "daydreaming"),
+    # "she's miles away", "mind elsewhere": daydreaming (not "two miles away from home"); "deep in thought": thinking
+    ("miles away", r"((?:^|[,;:.!?\u2014-]|\b(?:looks?|looking|looked|seems?|seemed|is|was|'s|are|were|already|just|totally|completely)\b)\s*)"
+     r"miles\s+away\b(?!\s+(?:from|to)\b)", r"\1 daydreaming"),
+    (("mind", "thought"), r"\b(?:mind|thoughts?)\s+(?:(?:is|are|was|were|'s|'re)\s+)?(?:elsewhere|far\s+away|somewhere\s+else|adrift)\b", "daydreaming"),
+    ("deep in thought", r"\bdeep\s+in\s+thought\b", "thinking"),
     # "game face on", "put her game face on": set and determined; "choked up": sad, fighting the tears
     ("game face", r"\bgame\s+face\b", "determined face"),
     ("chok", r"\b(?:got\s+|gets\s+|all\s+)*chok(?:ed|es|ing|e)\s+up\b", "sad , lips pressed"),  # ("BEN (choking up)")
@@ -2926,8 +2995,12 @@ _BEAT_START = re.compile(
           |excitement|interest|curiosity|alarm|terror|awe|wonder|dismay|hurt|betrayal|envy|jealousy|love|tenderness|pity|sympathy)\b)
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself)\b(?!\s+from\b))
+      | (?:pulls?|pulled|pulling)\s+(?:herself|himself|themselves|myself)\s+together\b
+      | (?:(?:quickly|soon|instantly|swiftly|hastily|immediately|just\s+as\s+quickly)\s+)?(?:replaced|masked|covered|papered\s+over|smoothed\s+over)\s+(?:by|with)\b
       | (?:relax(?:es)?|eases?|loosens?|warms?|brightens?|blossoms?|blooms?|ripens?|grows?)\s+(?:slowly\s+|back\s+)?into\b(?!\s+the\b)
-      | (?<!heart\s)(?<!stomach\s)(?:thaw(?:s|ed)?|fades?|melts?|shifts?|changes?|morphs?|slides?|curdles?|sours?|crumples?|collapses?|hardens?|softens?|twists?|cracks?|flips?|sinks?|drifts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
+      | (?<!heart\s)(?<!stomach\s)(?:thaw(?:s|ed)?|fade[sd]?|melt(?:s|ed)?|shift(?:s|ed)?|change[sd]?|morph(?:s|ed)?|slides?|slid|curdle[sd]?
+         |sour(?:s|ed)?|crumple[sd]?|collapse[sd]?|harden(?:s|ed)?|soften(?:s|ed)?|twist(?:s|ed)?|crack(?:s|ed)?|flip(?:s|ped)?|sinks?|sank|sunk
+         |drift(?:s|ed)?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
       | (?:dissolves?|breaks?|bursts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)(?!\s+(?:floods\s+of\s+)?tears\b)
     )""",
     re.VERBOSE,
@@ -2944,8 +3017,11 @@ _LATER_BEAT_RE = re.compile(r"(?<=[,;.:])\s*(?:and\s+|but\s+)?(?:gradually|slowl
 _CHECKED_END_RE = re.compile(
     r"(?:\b(?:stops?|stopped|stopping|catch(?:es|ing)?|caught|checks?|checked|checking|pulls?|pulled|pulling)\s+"
     r"(?:herself|himself|themselves|myself|yourself)(?:\s+(?:short|in\s+time|just\s+in\s+time|quickly|fast|at\s+once))?"
-    r"|\b(?:cuts?|cutting)\s+(?:it|herself|himself|themselves|myself)\s+short|\b(?:thinks?|thought|thinking)\s+better\s+of\s+it)"
-    r"(?=\s*[.!]*\s*$)")
+    r"|\b(?:cuts?|cutting)\s+(?:it|herself|himself|themselves|myself)\s+short|\b(?:thinks?|thought|thinking)\s+better\s+of\s+it"
+    # "her face crumples, then she composes herself / pulls herself together": the face brought back to rest
+    r"|\b(?:compos|collect|gather)(?:es|s|ed|ing)?\s+(?:herself|himself|themselves|myself|yourself)"
+    r"|\b(?:pulls?|pulled|pulling)\s+(?:herself|himself|themselves|myself|yourself)\s+together)"
+    r"(?=\s*[.!]*\s*$|\s*,?\s+and\s+(?!then\b))")  # ("thinks better of it and shrugs": what follows is the end too)
 #: One part of the face, said to ease into a state ("the corners of the mouth relax into a neutral expression"): the
 #: part's own change, not a new beat for the whole face (the gaze and lids said before it stay)
 _EASING_PART_RE = re.compile(r"\b(?:mouth|lips?|corners?|brows?|eyebrows?|eyes?|lids?|eyelids?|jaw|cheeks?|nose|nostrils?|gaze|head|chin)\s*$")
@@ -2996,7 +3072,7 @@ def split_change_beats(text: str) -> list[str]:
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
     s = _FINAL_FRAME_RE.sub("", normalize(_LAG_RE.sub(r"\1", text)))
-    s = _CHECKED_END_RE.sub(" , then lips slightly pressed", s)
+    s = _CHECKED_END_RE.sub(" , then lips slightly pressed ,", s)
     s = _NOT_ANY_MORE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} , then no longer {m.group(2)}", s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end

@@ -776,7 +776,9 @@ _REST_WORD = re.compile(r"\b(?:neutral|blank|expressionless|impassive|deadpan|po
 _FACE_PARTS = r"brows?|eyebrows?|forehead|eyes?|lids?|mouth|lips?|jaw|chin|cheeks?|nose|corners?"
 _LINKING = (r"is|are|stays?|stayed|remains?|remained|kept|keeps?|held|perfectly|completely|totally|dead|staying|still|stock|"
             r"absolutely|entirely|goes|went")
-_PART_BEFORE = re.compile(rf"\b(?:head|gaze|{_FACE_PARTS})(?:\s+(?:otherwise|{_LINKING}))*\s*$", re.IGNORECASE)
+#: a part just before a rest word makes it that part's ("mouth stays neutral"), one half of the face too ("keep the top half neutral")
+_PART_BEFORE = re.compile(rf"\b(?:head|gaze|{_FACE_PARTS}|(?:upper|lower|top|bottom)\s+(?:half|face|part)(?:\s+of\s+(?:the|his|her|their|my)\s+face)?)"
+                          rf"(?:\s+(?:otherwise|{_LINKING}))*\s*$", re.IGNORECASE)
 
 
 def _asks_rest(text: str) -> bool:
