@@ -435,3 +435,17 @@ def test_a_lip_sync_note_keeps_what_the_planner_read_elsewhere(planner):
     text = 'Lip sync "hello" with a worried frown.'
     mask, _ = stillness(planner.plan(text), text)
     assert not mask[idx("BrowInnerUp")]
+
+
+
+def test_shipped_layer_reads_a_rest_word_said_of_one_half_as_that_half(planner, layer):
+    # "keep the top half neutral" is the upper half's, as "mouth neutral" is the mouth's: where the planner reads no
+    # movement that shows ("the jaw goes"), the face is proposed, without the halves and parts held still (it had been
+    # an empty face: the rest word was taken for the whole face's)
+    text = "the jaw goes, the brows do NOT move, keep the top half neutral"
+    res = layer.refine(planner.plan(text), text)
+    assert res.values[idx("JawOpen")] > 0.1, res.explanation
+    assert np.abs(res.values[REGION_MASKS["brows"]]).max() == 0.0, res.explanation
+    whole = "the jaw goes, keep the face neutral"  # control: the whole face at rest proposes no expression
+    rest = layer.refine(planner.plan(whole), whole)
+    assert np.abs(rest.values[REGION_MASKS["mouth"]]).max() < 0.02 and rest.values[idx("JawOpen")] < 0.02, rest.explanation
