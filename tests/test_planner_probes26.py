@@ -149,3 +149,19 @@ def test_running_on_fumes_is_worn_out(planner):
 def test_not_me_crying_is_crying(planner):
     p = planner.plan("not me crying at a cat video")
     assert v(p, "BrowInnerUp") > 0.3 or both(p, "MouthFrown") > 0.3, p.explanation
+
+
+def test_a_smile_but_only_just_is_barely_one(planner):
+    p = planner.plan("A smile, but only just.")
+    assert 0.05 < both(p, "MouthSmile") < 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["jaw loose", "The face goes slack: jaw loose, lids half closed.", "His jaw hangs loose."])
+def test_a_loose_jaw_hangs_a_little_open(planner, text):
+    p = planner.plan(text)
+    assert 0.15 < v(p, "JawOpen") < 0.45, p.explanation
+
+
+def test_loose_said_of_something_else_opens_no_jaw(planner):
+    p = planner.plan("Shoulders loose, arms loose.")
+    assert v(p, "JawOpen") == 0.0, p.explanation

@@ -2247,6 +2247,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # kept blank; "without a flicker of surprise": that feeling denied, as "without a trace of surprise" is
     ("flicker", r"\b(not|without|never)\s+(?:a|one|the\s+slightest|the\s+smallest)\s+flicker(?:\s+of\s+((?:a|an)\s+)?([a-z]+))?"
      r"(?:\s+(?:crosses|crossed|on|in|shows|showed)\s+(?:her|his|their|the)\s+face)?", _flicker_of),
+    # "jaw loose", "the jaw hangs loose", "his jaw loosens": a slack jaw (train: JawOpen 0.1-0.3 on "jaw loose")
+    ("loose", r"\bjaw\s+(?:(?:hangs?|hanging|hung|goes|going|went|is|was|'s)\s+)?(?:loose(?:ly)?|loosens|loosened|loosening)\b(?!\s+(?:open|up)\b)",
+     "jaw goes slack"),
+    # "a smile, but only just": barely a smile (the size said after it, in a clause of its own)
+    ("only just", r"\b(?:a|an)\s+([a-z]+)\s*,?\s+(?:but\s+)?only\s+just\b", r"barely a \1"),
     # "running on fumes / on empty": worn out, not a smell; "in a world of her own": absorbed, the look far away
     ("running on", r"\brunning\s+on\s+(?:fumes|empty)\b", "exhausted"),
     ("world of", r"\bin\s+a\s+(?:little\s+)?world\s+of\s+(?:his|her|their|my|your)\s+own\b", "daydreaming"),
