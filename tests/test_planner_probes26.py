@@ -165,3 +165,17 @@ def test_a_loose_jaw_hangs_a_little_open(planner, text):
 def test_loose_said_of_something_else_opens_no_jaw(planner):
     p = planner.plan("Shoulders loose, arms loose.")
     assert v(p, "JawOpen") == 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He looks straight down the lens.", "She stares down the camera."])
+def test_down_the_lens_is_into_it(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") == 0.0 and v(p, "HeadPitch") <= 0.0, p.explanation
+
+
+@pytest.mark.parametrize("text", ["a bitter laugh", "He laughs bitterly.", "Her laugh comes out brittle.", "a mirthless laugh"])
+def test_a_laugh_with_no_joy_in_it_is_small_and_leaves_the_cheeks(planner, text):
+    p = planner.plan(text)
+    full = planner.plan("a laugh")
+    assert 0.2 < both(p, "MouthSmile") < both(full, "MouthSmile"), p.explanation
+    assert both(p, "CheekSquint") < 0.1 and both(p, "BrowDown") < 0.2, p.explanation

@@ -582,7 +582,7 @@ INTENSITY: dict[str, float] = {
                      "all out", "to the max", "belly", "roar", "a mile wide", "split face in two", "uncontrollably", "helplessly", "hysterically", "to the limit", "saucer", "dinner plate"], 1.0),
     **dict.fromkeys(["fake", "fixed", "plastic", "pasted", "strained", "brave", "dutiful", "professional", "practised",
                      "practiced", "wan", "false", "hollow", "painted", "stiff", "half hearted", "halfhearted", "mechanical",
-                     "glassy", "put on", "courteous", "social"], 0.45),
+                     "glassy", "put on", "courteous", "social", "brittle", "mirthless", "humourless", "humorless", "joyless"], 0.45),
     **dict.fromkeys(["thin line", "into a line", "hard line", "bloodless", "thin white line", "white line", "slit", "gape",
                      "whole face", "way up", "way out", "way down", "way back", "very very", "so so", "really really",
                      "clean off", "off face"], 0.95),

@@ -181,13 +181,16 @@ _SOCIAL_SMILE_RE = re.compile(
     r"|wan|brittle|cringe|cringing|sheepish|uncomfortable|apologetic|patient|customer[\s-]service|hollow"
     r"|frozen|stiff|dutiful|obligatory|courteous|tense|grim|rueful|mirthless|humourless|humorless|phony|phoney|practised"
     r"|practiced|painted[\s-]on|pageant|nervously|awkwardly|stiffly|tightly|weakly|tiredly|wanly|patiently|dutifully"
-    r"|brave|bravely|gracious|graciously|hostess|thank[\s-]you|sales|plastic|automatic|diplomatic)"
+    r"|brave|bravely|gracious|graciously|hostess|thank[\s-]you|sales|plastic|automatic|diplomatic|bitter|mirthless|joyless)"
     r"(?:,?\s+(?!but\b|and\b)[\w-]+){0,2}?,?\s+(?:smile|smiles|smiled|smiling|grin|grins|grinned|grinning|laugh|laughs|laughed|laughing"
     r"|chuckle|chuckles|chuckled|giggle|giggles|giggled)\b"
     r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinning|laugh|laughs|laughed|laughing|giggle|giggles|giggled|giggling"
-    r"|chuckle|chuckles|chuckled|chuckling)\s+(?:politely|nervously|awkwardly|stiffly|tightly|weakly|thinly"
+    r"|chuckle|chuckles|chuckled|chuckling)\s+(?:politely|nervously|awkwardly|stiffly|tightly|weakly|thinly|bitterly|hollowly|mirthlessly"
     r"|patiently|dutifully|tiredly|wanly|graciously|bravely|through\s+(?:the|his|her|their|my)\s+pain|thru\s+(?:the\s+)?pain"
     r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth)\b"
+    # "her laugh comes out brittle", "the smile was strained": the quality said after it
+    r"|\b(?:smile|laugh)\s+(?:comes|came|sounds|sounded|is|was|looks|looked)\s+(?:out\s+)?(?:a\s+(?:little|bit)\s+)?"
+    r"(?:brittle|hollow|forced|strained|thin|mirthless|tinny|fake|stiff|tight)\b"
     # "he laughs, but there's no joy in it", "laughs without any warmth"
     r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b"
     # a laugh or smile that comes "a beat too late" is put on to fit in, not felt (corpus train: cheeks 0-0.1 in such lines)

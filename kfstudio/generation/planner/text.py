@@ -2250,6 +2250,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "jaw loose", "the jaw hangs loose", "his jaw loosens": a slack jaw (train: JawOpen 0.1-0.3 on "jaw loose")
     ("loose", r"\bjaw\s+(?:(?:hangs?|hanging|hung|goes|going|went|is|was|'s)\s+)?(?:loose(?:ly)?|loosens|loosened|loosening)\b(?!\s+(?:open|up)\b)",
      "jaw goes slack"),
+    # "a bitter laugh", "laughs bitterly": a short laugh with no joy in it, not anger at full size beside a full laugh;
+    # "her laugh comes out brittle", "the smile was strained": the quality said after the laugh or smile
+    ("bitter", r"\b(?:a\s+)?bitter\s+(laugh|chuckle|smile)\b", r"a hollow \1"),
+    ("bitterly", r"\b(laugh|chuckle|smile)(s|ed)?\s+bitterly\b", lambda m: f"gives a hollow {m.group(1)}"),
+    (("laugh", "smile"), r"\b(laugh|smile)\s+(?:comes|came|sounds|sounded|is|was|looks|looked)\s+(?:out\s+)?(?:a\s+(?:little|bit)\s+)?"
+     r"(brittle|hollow|forced|strained|thin|mirthless|tinny|fake|stiff|tight)\b", r"\2 \1"),
+    # "looks straight down the lens": into the camera, not down
+    ("down the", r"\b(?:straight\s+|right\s+|directly\s+)?down\s+the\s+(?:lens|camera)\b", "into the lens"),
     # "a smile, but only just": barely a smile (the size said after it, in a clause of its own)
     ("only just", r"\b(?:a|an)\s+([a-z]+)\s*,?\s+(?:but\s+)?only\s+just\b", r"barely a \1"),
     # "running on fumes / on empty": worn out, not a smell; "in a world of her own": absorbed, the look far away
