@@ -179,3 +179,16 @@ def test_a_laugh_with_no_joy_in_it_is_small_and_leaves_the_cheeks(planner, text)
     full = planner.plan("a laugh")
     assert 0.2 < both(p, "MouthSmile") < both(full, "MouthSmile"), p.explanation
     assert both(p, "CheekSquint") < 0.1 and both(p, "BrowDown") < 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text,word", [("still hurt, pretending not to be", "hurt"), ("scared but pretending she isn't", "scared"),
+                                       ("He pretends not to be scared.", "scared")])
+def test_a_feeling_pretended_away_is_held_in_check(planner, text, word):
+    p = planner.plan(text)
+    open_ = planner.plan(word)
+    assert both(p, "MouthPress") > 0.15 and max(p.values) < max(open_.values), p.explanation
+
+
+def test_pretending_not_to_be_tipsy_is_no_feeling_held_in(planner):
+    p = planner.plan("pretending not to be tipsy")  # control: a bodily state is covered by overdoing the opposite
+    assert not any("held in check" in e for e in p.explanation), p.explanation

@@ -1860,6 +1860,11 @@ def _flicker_of(m: re.Match) -> str:
     return f" {m.group(1)} a trace of {m.group(2) or ''}{word} "
 
 
+#: bodily states that a pretence covers by overdoing the opposite ("pretending not to be tipsy": eyes held wide open), not
+#: by holding a feeling in check
+_PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted", "high", "sick", "ill", "hungover", "dizzy", "cold"})
+
+
 def _held_in_check(m: re.Match) -> str:
     """"angry, hiding it" -> "angry held in check": the feeling word of group 1 held in check (other words are left)."""
     return f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)
@@ -2041,6 +2046,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"\s+(?:let(?:s|ting)?\s+it\s+)?show(?:s|ing)?(?:\s+it)?|(?:hides|masks|conceals|swallows|buries)\s+it)"
      r"(?:\s+(?:well|away|down|at\s+all|much))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
      _held_in_check),
+    # ... or pretended away ("still hurt, pretending not to be", "scared but pretending she isn't", "he pretends not to be
+    # scared"): held in check as well
+    ("pretend", r"\b([a-z]+)\s*,?\s+(?:(?:and|but|yet|though)\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are)?\s+)?"
+     r"pretend(?:s|ed|ing)?\s+(?:not\s+to\s+be|(?:that\s+)?(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are)\s+not|(?:she|he|they|i|we|you)\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t|'m\s+not))\b"
+     r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))", lambda m: m.group(0) if m.group(1) in _PRETENDED_STATES else _held_in_check(m)),
+    ("pretend", r"\bpretend(?:s|ed|ing)?\s+not\s+to\s+be\s+(?:(?:at\s+all|remotely|even\s+slightly|the\s+least\s+bit)\s+)?([a-z]+)\b",
+     lambda m: f" {m.group(1)} held in check " if _feeling(m.group(1)) and m.group(1) not in _PRETENDED_STATES else m.group(0)),
     # ... or covered by composure in a clause of its own ("hurt but plays it cool", "terrified, but she keeps it
     # together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
     (("cool", "together", "lid on", "brave face", "straight face", "poker face"),
