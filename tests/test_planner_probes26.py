@@ -192,3 +192,16 @@ def test_a_feeling_pretended_away_is_held_in_check(planner, text, word):
 def test_pretending_not_to_be_tipsy_is_no_feeling_held_in(planner):
     p = planner.plan("pretending not to be tipsy")  # control: a bodily state is covered by overdoing the opposite
     assert not any("held in check" in e for e in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("text,plain", [("Her whole face scrunches up.", "Her face scrunches up."),
+                                        ("His whole face crumples.", "His face crumples."), ("his whole face falls", "his face falls")])
+def test_a_whole_face_is_the_face_that_moves(planner, text, plain):
+    p = planner.plan(text)
+    assert max(p.values) > 0.3, p.explanation
+    assert abs(max(p.values) - max(planner.plan(plain).values)) < 0.05, p.explanation
+
+
+def test_smiling_with_the_whole_face_is_a_size(planner):
+    p = planner.plan("He smiles with his whole face.")  # control: 'whole face' after 'with' stays a size word
+    assert both(p, "MouthSmile") > 0.8, p.explanation

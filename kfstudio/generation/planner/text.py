@@ -2268,6 +2268,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("bitterly", r"\b(laugh|chuckle|smile)(s|ed)?\s+bitterly\b", lambda m: f"gives a hollow {m.group(1)}"),
     (("laugh", "smile"), r"\b(laugh|smile)\s+(?:comes|came|sounds|sounded|is|was|looks|looked)\s+(?:out\s+)?(?:a\s+(?:little|bit)\s+)?"
      r"(brittle|hollow|forced|strained|thin|mirthless|tinny|fake|stiff|tight)\b", r"\2 \1"),
+    # "her whole face scrunches up", "his whole face crumples": the face as the subject of its movement (read as "her
+    # face ..."; 'whole face' had been taken for a size word, leaving the movement without its part); not "smiles with
+    # his whole face", a size
+    ("whole face", r"(?<!\bwith\s)\b(her|his|their|my|your|the)\s+whole\s+face\s+(?=(?:just\s+|slowly\s+|suddenly\s+)?[a-z]+(?:s|ed)\b)(?!lights\b|lit\b)",
+     r"\1 face "),
     # "looks straight down the lens": into the camera, not down
     ("down the", r"\b(?:straight\s+|right\s+|directly\s+)?down\s+the\s+(?:lens|camera)\b", "into the lens"),
     # "a smile, but only just": barely a smile (the size said after it, in a clause of its own)
