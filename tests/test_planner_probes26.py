@@ -205,3 +205,14 @@ def test_a_whole_face_is_the_face_that_moves(planner, text, plain):
 def test_smiling_with_the_whole_face_is_a_size(planner):
     p = planner.plan("He smiles with his whole face.")  # control: 'whole face' after 'with' stays a size word
     assert both(p, "MouthSmile") > 0.8, p.explanation
+
+
+@pytest.mark.parametrize("text,moved,still", [
+    ("It's not her left eye that twitches, it's her right.", "EyeSquintRight", "EyeSquintLeft"),
+    ("The smile isn't on the left side; it's on the right.", "MouthSmileRight", "MouthSmileLeft"),
+    ("Left brow? No, the right one lifts.", "BrowOuterUpRight", "BrowOuterUpLeft"),
+])
+def test_a_side_corrected_moves_the_other_side_only(planner, text, moved, still):
+    p = planner.plan(text)
+    assert v(p, moved) > 0.25 and v(p, still) < 0.05, p.explanation
+    assert abs(v(p, "LeftEyeYaw")) < 0.05 and abs(v(p, "HeadYaw")) < 0.05, p.explanation  # no look that way

@@ -769,6 +769,10 @@ _CUE_NAME_RE = re.compile(
 #: A sentence whose subject is off screen ("MIKE (O.S.) shouts her name."): someone else's action
 _OFF_SCREEN_RE = re.compile(r"(?:^|(?<=[.!?;]))\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s*\((?:O\.?\s?S\.?|V\.?\s?O\.?|O\.?\s?C\.?|OFF(?:[\s\-]SCREEN)?)\)[^.!?;]*[.!?;]?")
 _ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
+_OTHER_SIDE = {"left": "right", "right": "left"}
+#: a side asked and rejected for the other ("Left brow? No, the right one lifts."): the other side's part (before the
+#: rejected question is dropped with what it named)
+_SIDE_REJECTED_RE = re.compile(r"\b(left|right)\s+([a-z]+)\s*\?\s*no\s*[,.!]?\s*(?:the\s+)?(?:right|left|other)(?:\s+one)?\b", re.I)
 #: emoji pictographs that :data:`EMOJI` does not read (a syringe, a flame): in a typed line they stand where punctuation would
 _OTHER_PICTOGRAPH_RE = re.compile("[\U0001F300-\U0001FAFF]+")
 _ARROW_RE = re.compile(r"\s*(?:->|=>|-->|\u2192|\u27f6)\s*")
@@ -1280,6 +1284,7 @@ def normalize(text: str) -> str:
         s = re.sub("[\ufe0f\u200d\U0001F3FB-\U0001F3FF]", "", s)
         s = _OTHER_PICTOGRAPH_RE.sub(" , ", s)  # "didnt flinch <syringe> ok my eye twitched": an emoji with no reading ends a clause
         s = vertical_arrows(s)
+    s = _SIDE_REJECTED_RE.sub(lambda m: f" the {_OTHER_SIDE[m.group(1).lower()]} {m.group(2)} ", s)
     s = _REJECTED_RE.sub(" , ", s)
     s = _TARGET_SIDE_RE.sub(_target_side, s)
     s = _bare_au(s)
@@ -2273,6 +2278,15 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # his whole face", a size
     ("whole face", r"(?<!\bwith\s)\b(her|his|their|my|your|the)\s+whole\s+face\s+(?=(?:just\s+|slowly\s+|suddenly\s+)?[a-z]+(?:s|ed)\b)(?!lights\b|lit\b)",
      r"\1 face "),
+    # a side corrected: "it's not her left eye that twitches, it's her right", "the smile isn't on the left side; it's on
+    # the right": the other side, and only it (the side denied had been read as a look that way, or both sides moved)
+    (("left", "right"), r"\b(?:it'?s\s+|it\s+(?:is|was)\s+)?not\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+)?(left|right)\s+([a-z]+)"
+     r"(?:\s+that\s+([a-z]+))?\s*[,;:\u2014-]+\s*(?:but\s+)?(?:it'?s\s+|it\s+(?:is|was)\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+)?"
+     r"(?:right|left|other)(?:\s+(?:one|side))?(?=\s*(?:[,.;:!?\u2014]|$))",
+     lambda m: f" the {_OTHER_SIDE[m.group(1)]} {m.group(2)} {m.group(3) or ''} "),
+    (("left", "right"), r"\b([a-z]+)\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not)\s+on\s+the\s+(left|right)(?:\s+side)?\s*[,;:\u2014-]+\s*(?:but\s+)?"
+     r"(?:it'?s|it\s+(?:is|was))\s+on\s+the\s+(?:right|left|other)(?:\s+side)?\b",
+     lambda m: f" {m.group(1)} on the {_OTHER_SIDE[m.group(2)]} side only "),
     # "looks straight down the lens": into the camera, not down
     ("down the", r"\b(?:straight\s+|right\s+|directly\s+)?down\s+the\s+(?:lens|camera)\b", "into the lens"),
     # "a smile, but only just": barely a smile (the size said after it, in a clause of its own)
