@@ -216,3 +216,24 @@ def test_a_side_corrected_moves_the_other_side_only(planner, text, moved, still)
     p = planner.plan(text)
     assert v(p, moved) > 0.25 and v(p, still) < 0.05, p.explanation
     assert abs(v(p, "LeftEyeYaw")) < 0.05 and abs(v(p, "HeadYaw")) < 0.05, p.explanation  # no look that way
+
+
+@pytest.mark.parametrize("text", ["Her grin wavers and is gone.", "His smile falters, then dies."])
+def test_a_faltering_that_ends_leaves_no_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_a_faltering_smile_that_holds_is_small(planner):
+    p = planner.plan("Her grin wavers.")  # control: still there, small
+    assert 0.2 < both(p, "MouthSmile") < 0.5, p.explanation
+
+
+def test_a_laugh_that_trails_off_into_silence_is_over(planner):
+    p = planner.plan("He chuckles, and then the chuckle trails off into an uneasy silence.")
+    assert both(p, "MouthSmile") < 0.05 and len(p.beats) >= 2, p.explanation
+
+
+def test_one_minute_and_the_next_ends_in_the_next(planner):
+    p = planner.plan("He's laughing one minute and sobbing the next.")
+    assert both(p, "MouthSmile") < 0.05 and both(p, "MouthFrown") > 0.3, p.explanation

@@ -2287,6 +2287,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("left", "right"), r"\b([a-z]+)\s+(?:isn'?t|is\s+not|wasn'?t|was\s+not)\s+on\s+the\s+(left|right)(?:\s+side)?\s*[,;:\u2014-]+\s*(?:but\s+)?"
      r"(?:it'?s|it\s+(?:is|was))\s+on\s+the\s+(?:right|left|other)(?:\s+side)?\b",
      lambda m: f" {m.group(1)} on the {_OTHER_SIDE[m.group(2)]} side only "),
+    # "laughing one minute and sobbing the next" ('one' already read as 'a' time): a change, ending in the second
+    ("the next", r"\b(\w+)\s+(?:one|a)\s+(?:minute|moment|second)\s*,?\s+(?:and\s+|but\s+)?([^.;!?]*?)\s+the\s+next\b", r"\1 , then \2"),
     # "looks straight down the lens": into the camera, not down
     ("down the", r"\b(?:straight\s+|right\s+|directly\s+)?down\s+the\s+(?:lens|camera)\b", "into the lens"),
     # "a smile, but only just": barely a smile (the size said after it, in a clause of its own)
@@ -2568,6 +2570,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"((?:her|his|their|my|your|the)\s+(?:(?:lower|bottom|upper|top)\s+)?lips?)\b", r"\1 \2\3"),
     # "she bit her lip": the past of bite, not "a bit"
     ("bit", r"\bbit\s+(?=(?:her|his|their|my|your)\s+(?:(?:lower|bottom|upper|top|own)\s+)?lips?\b)", "bites "),
+    # "her grin wavers and is gone", "the smile falters, then dies": it goes (a faltering that ends is no small smile)
+    (("falter", "waver", "flicker", "wobbl"), r"\b(smile|grin|laugh|frown|scowl|smirk)s?\s+(?:falter\w*|waver\w*|flicker\w*|wobbl\w*)\s*,?\s+"
+     r"(?:and\s+|then\s+|and\s+then\s+)(?:is\s+gone|was\s+gone|vanish\w*|disappear\w*|di(?:es|ed)|fad(?:es|ed)(?:\s+away)?)\b", r"\1 vanishes"),
     # "his smile falters", "her grin wavers": a smile that cannot hold, small, under a worried brow (train: "his smile
     # flickered": smile 0.25, inner brows 0.35, press 0.15), not a smile at full size
     (("falter", "waver", "flicker", "crack"),
@@ -3040,6 +3045,7 @@ _BEAT_START = re.compile(
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself)\b(?!\s+from\b))
       | (?:pulls?|pulled|pulling)\s+(?:herself|himself|themselves|myself)\s+together\b
+      | (?:trails?|trailed|trailing|tails?|tailed|tailing)\s+off\s+into\b
       | (?:(?:quickly|soon|instantly|swiftly|hastily|immediately|just\s+as\s+quickly)\s+)?(?:replaced|masked|covered|papered\s+over|smoothed\s+over)\s+(?:by|with)\b
       | (?:relax(?:es)?|eases?|loosens?|warms?|brightens?|blossoms?|blooms?|ripens?|grows?)\s+(?:slowly\s+|back\s+)?into\b(?!\s+the\b)
       | (?<!heart\s)(?<!stomach\s)(?:thaw(?:s|ed)?|fade[sd]?|melt(?:s|ed)?|shift(?:s|ed)?|change[sd]?|morph(?:s|ed)?|slides?|slid|curdle[sd]?
