@@ -769,6 +769,7 @@ _CUE_NAME_RE = re.compile(
 #: A sentence whose subject is off screen ("MIKE (O.S.) shouts her name."): someone else's action
 _OFF_SCREEN_RE = re.compile(r"(?:^|(?<=[.!?;]))\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s*\((?:O\.?\s?S\.?|V\.?\s?O\.?|O\.?\s?C\.?|OFF(?:[\s\-]SCREEN)?)\)[^.!?;]*[.!?;]?")
 _ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
+#: the face's other side, for a side corrected ("not her left eye - her right")
 _OTHER_SIDE = {"left": "right", "right": "left"}
 #: a side asked and rejected for the other ("Left brow? No, the right one lifts."): the other side's part (before the
 #: rejected question is dropped with what it named)
@@ -1865,6 +1866,12 @@ def _flicker_of(m: re.Match) -> str:
     return f" {m.group(1)} a trace of {m.group(2) or ''}{word} "
 
 
+def _figured_out(m: re.Match) -> str:
+    """"works it out" -> "figures it out", "working out" -> "figuring out": the inflection and the object kept."""
+    ending = {"s": "es", "ed": "ed", "ing": "ing"}.get(m.group(1) or "", "e")
+    return f"figur{ending}{' ' + m.group(2) if m.group(2) else ''} out"
+
+
 #: bodily states that a pretence covers by overdoing the opposite ("pretending not to be tipsy": eyes held wide open), not
 #: by holding a feeling in check
 _PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted", "high", "sick", "ill", "hungover", "dizzy", "cold"})
@@ -2085,7 +2092,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      lambda m: f"{m.group(1)} ," if _feeling(m.group(2)) else m.group(0)),
     # "works it out", "working out what he means": figuring something out, not the jaw working
     ("work", r"\bwork(s|ed|ing)?\s+(?:(it|things|that|this|something|everything|them)\s+)?out\b(?!\s+(?:at|in|on)\b)",
-     lambda m: f"figur{ {'s': 'es', 'ed': 'ed', 'ing': 'ing'}.get(m.group(1) or '', 'e') }{' ' + m.group(2) if m.group(2) else ''} out"),
+     _figured_out),
     # "she sobers", "he sobers up": the face straightens (not the adjective, "a sober look")
     ("sober", r"\b(?:sober(?:s|ed)\b(?:\s+up\b)?|sober(?:s|ed|ing)?\s+up\b)(?:\s+(?:completely|entirely|fully|totally|instantly|immediately|at\s+once))?",
      " face straightens "),
