@@ -769,7 +769,7 @@ _CUE_NAME_RE = re.compile(
 #: A sentence whose subject is off screen ("MIKE (O.S.) shouts her name."): someone else's action
 _OFF_SCREEN_RE = re.compile(r"(?:^|(?<=[.!?;]))\s*[A-Z][\w'\-]*(?:\s+[A-Z][\w'\-]*){0,2}\s*\((?:O\.?\s?S\.?|V\.?\s?O\.?|O\.?\s?C\.?|OFF(?:[\s\-]SCREEN)?)\)[^.!?;]*[.!?;]?")
 _ELLIPSIS_RE = re.compile(r"\.{3,}|\u2026")
-#: the face's other side, for a side corrected ("not her left eye - her right")
+#: the face's other side ("not her left eye - her right", "one eye open, the right": the left one closed)
 _OTHER_SIDE = {"left": "right", "right": "left"}
 #: a side asked and rejected for the other ("Left brow? No, the right one lifts."): the other side's part (before the
 #: rejected question is dropped with what it named)
@@ -1887,9 +1887,8 @@ def _one_eye(m: re.Match) -> str:
     state = (m.group(1) or m.group(4)).lower()
     said = (m.group(2) or m.group(3)).lower()
     side = {"l": "left", "r": "right"}.get(said, said)
-    other = "right" if side == "left" else "left"
     if state == "open":  # (the open eye is left as it is: "open" alone would read as widened)
-        return f" {other} eye closed "
+        return f" {_OTHER_SIDE[side]} eye closed "
     return f" {side} eye closed "
 
 

@@ -375,6 +375,15 @@ _EXPRESSION = ~(REGION_MASKS["head"] | REGION_MASKS["gaze"])
 _LIP_SYNC = re.compile(r"\b(?:lip[\s-]?sync\w*|visemes?|phonemes?|mouth\s+shapes?)\b", re.I)
 
 
+def _regions_but(kept: set[str]) -> np.ndarray:
+    """The channels of every region not in ``kept`` (the regions the planner did not read, less those the words name)."""
+    mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+    for r in REGIONS:
+        if r not in kept:
+            mask |= REGION_MASKS[r]
+    return mask
+
+
 def _locked(text: str) -> tuple[np.ndarray, list[str]]:
     """The regions that lock words name ("head locked", "the brows don't move", "top half off"), and why."""
     mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
@@ -428,9 +437,7 @@ def _stillness(plan, text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
         named = set(said)  # "only her mouth showed the pressure": the part named is not kept still
         for m in only:
             named |= _part_regions(m.group(0))
-        for r in REGIONS:
-            if r not in understood and r not in named:
-                mask |= REGION_MASKS[r]
+        mask |= _regions_but(understood | named)
         why.append(f"'{(nothing_else or only[0]).group(0).strip()}'")
     for m in only:
         side = next((g for g in m.groups() if g), None)
@@ -451,9 +458,7 @@ def _stillness(plan, text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
     if lip and "mouth" in understood:
         # "lip sync: 'mama'", "viseme FV", "mouth shape for 'ee'": a mouth shape asked for; the parts the planner did
         # not read are not the learned layer's to fill (it had put a surprised brow on 'mama')
-        for r in REGIONS:
-            if r not in understood:
-                mask |= REGION_MASKS[r]
+        mask |= _regions_but(understood)
         why.append(f"'{lip.group(0).strip()}'")
     blank = _NO_EMOTION.search(text) or said_flatly(text)
     if blank:  # "no expression at all", "says 'wow' flatly": the face's expression; a nod or a look at the camera still moves
