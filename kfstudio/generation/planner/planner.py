@@ -41,7 +41,8 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
-from .text import CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, split_change_beats, split_clauses
+from .text import (CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, normalize, split_change_beats,
+                   split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -201,6 +202,8 @@ _SOCIAL_SMILE_RE = re.compile(
     re.I,
 )
 _CHEEKS = np.array([n.startswith("CheekSquint") for n in ch.NAMES])
+#: A cheek raise this large in a movement's own targets is that movement's, not a smile's (see ``_own_cheeks``)
+_OWN_CHEEKS = 0.3
 #: A sad, worried or pleading brow (AU1, the inner brows raised) over a smile: the smile is put on over the
 #: feeling the brow shows, AU12 without AU6 (corpus train: cheeks <= 0.1 in 79 of 118 smiles beside such a brow,
 #: mean 0.09; the warm exceptions name the cheeks or creased eyes, or laugh)
@@ -306,7 +309,9 @@ _ONE_CORNER = frozenset({"corner"})
 #: Eyes that take no part in a smile ("her eyes stay cold", "eyes calculating and flat", "the eyes don't crinkle")
 _COLD_WORDS = frozenset({"cold", "flat", "calculate", "calculating", "dead", "empty", "hard", "unsmiling", "icy", "blank", "coldly"})
 _COLD_EYES_RE = re.compile(
+    # (not "eyes hard to the right", "eyes dead ahead": how far they turn)
     r"\beyes?\b[^,;.]{0,25}?\b(?:cold|flat|calculating|dead|empty|hard|unsmiling|icy|blank|ice|stone|steel|flint|uninvolved)\b"
+    r"(?!\s+(?:to\s+(?:the\s+)?(?:left|right|side)|left|right|ahead|front|up|down|over|across|sideways)\b)"
     r"|\beyes?\b[^,;.]{0,15}?\b(?:don'?t|do\s+not|never|doesn'?t|does\s+not)\s+(?:crinkle|smile|join|light\s+up|warm)"
     r"|\beyes?\b[^,;.]{0,15}?\bnot\s+(?:crinkling|smiling|joining\s+in|lighting\s+up)|\bno\s+(?:squint|crinkle|crinkling|crow'?s[\s-]feet)\b"
     # "the eyes did not join in", "his eyes won't smile": the same in the past or the future
@@ -404,7 +409,7 @@ _STILL_PART_RE = re.compile(
     r"(?:(?<=relaxed)\s+(?:shut|closed))?"
     r"(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|but\b|while\b|as\b|though\b|although\b|even\b|because\b|since\b|so\b"
     r"|and\s+(?:the|her|his|their|its|a|an|she|he|they|i|only)\b))"
-    r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n't|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
+    r"|(?:(?:do|does|did|are|is|were|was)\s*)?(?:n'?t|not|never)\s+(?:move|moving|moved|react|reacting|reacted|change|changing"
     r"|budge|budging|twitch|twitching|join\s+in|joining\s+in|take\s+part|taking\s+part)\b)"
     r"|\bno\s+movement\s+(?:in|from|of)\s+(?:the\s+)?(?P<part2>brows|eyebrows|forehead|eyes|mouth|lips|jaw|head)\b"
     # an imperative negation names the part after its verb: "don't raise the brows", "do not move your head"
@@ -422,7 +427,8 @@ _STILL_PART_RE = re.compile(
     # "the left side of her mouth stays flat": that side of a flat mouth is at rest (not "lips pressed flat"; the
     # whole mouth kept flat is a straight, lightly pressed one)
     r"|\b(?P<part8>mouth|lips)\s+(?:stays?|stayed|staying|remains?|remained|remaining|is|was|kept|keeps)\s+(?:completely\s+|perfectly\s+|dead\s+)?flat\b"
-    # "a smile that starts in the eyes and never reaches the mouth": the mouth takes no part in it
+    # "her amusement never quite reaches her lips", "a smile that starts in the eyes and never reaches the mouth": the
+    # mouth takes no part in it
     r"|\b(?:never|doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:quite\s+|even\s+)?reach(?:es)?\s+(?:the|her|his|their|my)\s+(?P<part9>mouth|lips)\b"
     # "tighten lids, not the brows", "squint but not with the brows": the part named after the movement takes no part in it
     r"|(?:,\s*|\s+but\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
@@ -445,14 +451,22 @@ _ONLY_PART_RE = re.compile(
 _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
 
 
+_WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def _says(pattern: re.Pattern[str], said: tuple[str, ...]) -> bool:
+    """Whether ``pattern`` is found in any of the readings of a text (as typed, normalised)."""
+    return any(pattern.search(t) for t in said)
+
+
 def still_halves(text: str) -> list[tuple[str, tuple[int, int], tuple[str, ...]]]:
     """The halves of the face ``text`` holds at rest ("lower face neutral", "top half off"): for each, the words, their
     span in ``text`` and the regions of that half. The planner and the learned layer read them alike."""
     return [(m.group(0), m.span(), _HALVES[m.group("half").lower()]) for m in _STILL_HALF_RE.finditer(text)]
 #: The start of a clause, where a comma list of parts may begin ("...; the eyes, lids and brows stay unchanged")
 _LIST_START_RE = re.compile(r"(?:^|[.;:!?(\u2013\u2014]|\s-)\s*(?:the\s+|her\s+|his\s+|their\s+|my\s+)?$", re.IGNORECASE)
-#: "left brow staying put", "the left side of her mouth stays flat": one side of the part
-_SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+(?:(?:side|half)\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?)?$", re.IGNORECASE)
+#: "left brow staying put", "the left side (corner) of her mouth stays flat": one side of the part
+_SIDE_BEFORE_RE = re.compile(r"\b(left|right)\s+(?:(?:side|half|corner)\s+of\s+(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?)?$", re.IGNORECASE)
 _OTHER_THAN_RE = re.compile(r"\b(?:below|above|under|beneath|except|apart\s+from|besides|(?:everything|anything|all|nothing)\s+but|other\s+than|around)"
                             r"\s+(?:the\s+|her\s+|his\s+|their\s+)?$",
                             re.IGNORECASE)
@@ -475,7 +489,8 @@ _UNDERSTANDING_RE = re.compile(r"\b(?:of|in)\s+(?:sudden\s+|dawning\s+|slow\s+)?
                                r"|approval|appreciation|agreement|sympathy|acknowledg(?:e)?ment)\b", re.IGNORECASE)
 #: "the upper lip lifts on that side", "... on the same side": the side named before
 _THAT_SIDE_RE = re.compile(r"\b(on|to|at)\s+(?:that|the\s+same)\s+side\b", re.IGNORECASE)
-_SIDE_WORD_RE = re.compile(r"\b(left|right)\b", re.IGNORECASE)
+#: a side word, or an animator's L / R ("R brow up, the lip curls on that side")
+_SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.IGNORECASE)
 
 
 #: "a one-sided wince ... eye squeezed on that side": a side said before without naming which
@@ -487,7 +502,7 @@ def _that_side(m: re.Match) -> str:
     if not named and _ONE_SIDE_BEFORE_RE.search(m.string[: m.start()]):
         # the one side a one-sided movement takes when none is named (lexicon.DEFAULT_SIDE)
         named = [lx.DEFAULT_SIDE]
-    return f"{m.group(1)} the {named[-1].lower()} side" if named else m.group(0)
+    return f"{m.group(1)} the {'left' if named[-1].lower().startswith('l') else 'right'} side" if named else m.group(0)
 
 
 #: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
@@ -1236,6 +1251,12 @@ class EmbeddedPlanner:
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
         text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
+        # the checks that read whole phrases ("a polite smile", "brows stay neutral") read them as typed, as normalised
+        # (:func:`.text.normalize`: "pls", emoji, rewritten idioms) and with the misspellings the tokens correct
+        # ("nervus smile", "brows stay nuetral"): a rule need not be said once for each
+        plain = normalize(text)
+        fixes = {t.expanded_from: t.lemma for t in tokens if t.expanded_from}
+        said = tuple(dict.fromkeys((text, plain, _WORD_RE.sub(lambda m: fixes.get(m.group(0), m.group(0)), plain) if fixes else plain)))
         covered: set[int] = set()
         for tok in tokens:
             if tok.expanded_from:
@@ -1404,7 +1425,7 @@ class EmbeddedPlanner:
             # ("cry-laughing", "laughing so hard she's tearing up"): the crying is the laugh's
             # -- but laughing *through* tears, or laughing and crying at once, is both: the crying's brows and eyes
             # with the laugh's mouth, as for happy tears
-            mixed = bool(_MIXED_TEARS_RE.search(text))
+            mixed = _says(_MIXED_TEARS_RE, said)
             for i in instances:
                 if mixed and i.concept.key in ("emotion_sadness", "cry", "sob") and i.words.lower().startswith(("tear", "cry", "sob", "weep")):
                     i.mouthless = True
@@ -1422,7 +1443,7 @@ class EmbeddedPlanner:
             if i.concept.key == "wink" and not i.side and closed:
                 i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
         self._sentence_side(instances, sides)
-        cold_eyes = (bool(_COLD_EYES_RE.search(text)) or any(i.concept.key == "cheeks_raise" and i.negated for i in instances)) and any(
+        cold_eyes = (_says(_COLD_EYES_RE, said) or any(i.concept.key == "cheeks_raise" and i.negated for i in instances)) and any(
             i.concept.key in _SMILES | _LAUGHS | {"corners_up"} and not i.negated for i in instances)  # ... "cheeks never lift"
         if cold_eyes:
             # "she smiles, but her eyes stay cold": the eyes take no part in the smile; "cold", "flat" there say
@@ -1465,7 +1486,7 @@ class EmbeddedPlanner:
             for i in instances:
                 if i.concept.key == "head_hang":
                     i.concept = lx.CONCEPTS["head_down"]
-        if not _SOCIAL_SMILE_RE.search(text) and any(self._warm_smile(i) for i in instances):
+        if not _says(_SOCIAL_SMILE_RE, said) and any(self._warm_smile(i) for i in instances):
             # "grinning, eyes crinkled", "laughing, eyes screwed up": eyes narrowed by a warm smile are the cheeks and
             # lids tightening, not a frown (corpus train: BrowDown 0 in 3 of 4 such lines, mean 0.06, against 0.15-0.2
             # without). Eyes narrowed on purpose ("slit eyes", "a narrow-eyed grin") keep their frown.
@@ -1506,7 +1527,7 @@ class EmbeddedPlanner:
         self._named_lids_win(instances, values, explanation)
         self._named_brows_win(instances, values, text, explanation)
         self._named_mouth_win(instances, values, explanation)
-        if _GIVE_AWAY_RE.search(text):
+        if _says(_GIVE_AWAY_RE, said):
             # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
             # cheeks and lids named as giving it away show it as it is
             for inst in instances:
@@ -1517,12 +1538,12 @@ class EmbeddedPlanner:
                     explanation.append("the cheeks and eyes give the held-back smile away: they show it in full")
                     break
         values[forced] = 0.0
-        put_on = bool(_SOCIAL_SMILE_RE.search(text)) or (
+        put_on = _says(_SOCIAL_SMILE_RE, said) or (
             bool(_STRETCHED_SMILE_RE.search(text)) and not _WARM_CHEEKS_RE.search(text) and not _EAR_TO_EAR_RE.search(text)
             and not any(i.concept.key in _LAUGHS - _SMILES and not i.negated for i in instances))
         if not cold_eyes and put_on and any(
                 i.concept.key in _SMILES | _LAUGHS and not i.negated for i in instances):
-            values[_CHEEKS] *= _SOCIAL_CHEEKS
+            values[_CHEEKS & ~self._own_cheeks(instances)] *= _SOCIAL_CHEEKS
             explanation.append(f"a social smile (polite, nervous, forced ...): the cheeks stay out of it, x{_SOCIAL_CHEEKS:g}")
             flags["touched"].add("cheeks")
         elif not cold_eyes and self._smile_under_sad_brow(instances, text):
@@ -1535,7 +1556,7 @@ class EmbeddedPlanner:
             # eyes narrowed on purpose ("his eyes narrow and stay cold") keep their squint; only the smile's goes
             own_eyes = any(i.concept.region == "eyes" and not i.negated and not i.concept.key.startswith("emotion_") for i in instances)
             # a lift denied in so many words ("no cheek lift", "no crinkle at all", "the eyes don't join in") leaves none
-            share = 0.0 if _NO_CHEEKS_AT_ALL_RE.search(text) or any(
+            share = 0.0 if _says(_NO_CHEEKS_AT_ALL_RE, said) or any(
                 i.concept.key in ("cheeks_raise", "eyes_crinkle") and i.negated for i in instances) else _COLD_EYES_SHARE
             values[_CHEEKS if own_eyes else _DUCHENNE] *= share
             explanation.append(f"the eyes stay out of the smile (cold, flat or not crinkling): cheeks and lids x{share:g}")
@@ -1559,7 +1580,7 @@ class EmbeddedPlanner:
             values[lips] = np.minimum(values[lips], 0.03)
         flags["sealed"] = bool(live & (_LIP_SEALS | {"lips_tighten"})) and not live & _OPENINGS
         flags["at_rest"] = "emotion_calm" in live
-        if not live & _CHIN_MOVES and not _HELD_BACK_CRY_RE.search(text) and any(
+        if not live & _CHIN_MOVES and not _says(_HELD_BACK_CRY_RE, said) and any(
                 i.negated and _DENIED_CRY_RE.search(i.words) for i in instances):
             # "crying? no. lips pressed", "no tears, just a firm press of the lips": the chin that would bunch is the
             # crying chin, and it is denied with the tears; the pressed lips keep no chin raise of their own
@@ -1587,13 +1608,23 @@ class EmbeddedPlanner:
             # a lifted chin); only a camera, lens or viewer named holds them on it against the head's pitch
             self._eyes_to_camera(values, explanation, hold_pitch=not all(_STRAIGHT_AHEAD_RE.search(i.words) for i in looks))
         if not context:
-            self._still_parts(text, instances, values, forced, negated, flags, explanation)
+            self._still_parts(said, instances, values, forced, negated, flags, explanation)
             self._side_not_gaze(instances, negated, explanation)
         # A negated movement clears only what nothing else in the description sets: in "the laugh
         # fades into a broad smile" the smile named after the negation stays.
         forced |= negated & (values == 0)
         flags["negated"] = negated & (values == 0)
         return values, forced, flags
+
+    def _own_cheeks(self, instances: list[_Instance]) -> np.ndarray:
+        """The cheek channels that a movement on one side of the face lifts, other than a smile or laugh ("grinning for
+        the kids, only the right side of his face crumples"): a social smile keeps out only its own cheeks."""
+        own = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+        for i in instances:
+            if (not i.negated and i.side and i.concept.key not in _SMILES | _LAUGHS | _HAPPY_FEELINGS
+                    and (self._targets[i.concept.key][_CHEEKS] >= _OWN_CHEEKS).any()):
+                own |= _CHEEKS & _OTHER_SIDE["right" if i.side == "left" else "left"]
+        return own
 
     def _straight_face(self, inst: _Instance) -> bool:
         """A negated smile, laugh or amusement that leaves a straight face: denied ("no smile", "not amused",
@@ -1603,13 +1634,14 @@ class EmbeddedPlanner:
             return word in _STRAIGHT_FACE_NEGATORS
         return inst.concept.key in _SUPPRESSIBLE and (word in _STRAIGHT_FACE_NEGATORS or self._lemmatizer.base(word) in _SMILE_GOES)
 
-    def _still_parts(self, text: str, instances: list[_Instance], values: np.ndarray, forced: np.ndarray, negated: np.ndarray,
+    def _still_parts(self, said: tuple[str, ...], instances: list[_Instance], values: np.ndarray, forced: np.ndarray, negated: np.ndarray,
                      flags: _Flags, explanation: list[str]) -> None:
         """A part said to stay still ("brows not moving", "the brows stay neutral", "the rest of the face stays
-        dead") is held at rest: what an expression elsewhere would add there goes, and nothing fills it."""
+        dead") is held at rest: what an expression elsewhere would add there goes, and nothing fills it. ``said``: the
+        text as typed and normalised (either may say it)."""
         regions: set[str] = set()
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-        for m in _STILL_PART_RE.finditer(text):
+        for text, m in ((t, m) for t in said for m in _STILL_PART_RE.finditer(t)):
             if not (m.group("part3") or m.group("part4") or m.group("part5") or m.group("part7")) and _OTHER_THAN_RE.search(text[max(0, m.start() - 30) : m.start()]):
                 # (a match opening on its verb, "but keeps her brows still", has no "everything but" before its part)
                 continue  # "everything below the brows stays still": the brows are what moves
@@ -1640,11 +1672,11 @@ class EmbeddedPlanner:
                 regions |= named
             for r in named:
                 mask |= _REGION_MASKS[r] & one
-        for _, _, half_regions in still_halves(text):  # "lower face neutral", "upper half dead"
+        for _, _, half_regions in (h for t in said for h in still_halves(t)):  # "lower face neutral", "upper half dead"
             regions |= set(half_regions)
             for r in half_regions:
                 mask |= _REGION_MASKS[r]
-        for m in _ONLY_PART_RE.finditer(text):
+        for m in (m for t in said for m in _ONLY_PART_RE.finditer(t)):
             # "upper face only: worried", "only the mouth": every other part of the expression stays at rest
             # (not where the eyes look or the head turns)
             half = (m.group("half") or m.group("half2") or "").lower()
@@ -2498,7 +2530,6 @@ _HEAD_LOCK_RE = re.compile(
 _HEAD_FRONT_RE = re.compile(
     r"\bhead\s+(?:(?:held|kept|stays?|staying|remains?)\s+)?(?:facing\s+(?:front|forward|the\s+(?:camera|lens|front))"
     r"|square\s+to\s+(?:the\s+)?(?:camera|lens)|straight(?!\s+(?:up|down|back|to|at|ahead\s+and)\b))", re.I)
-_SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r)\b", re.I)
 _AWAY_RE = re.compile(r"\b(?:away|aside|cold\s+shoulder)\b", re.I)
 _STRAIGHT_AHEAD_RE = re.compile(r"\b(?:straight|ahead|front|forward)\b", re.I)
 _EYES_BACK_RE = re.compile(r"\b(?:back|opposite|other\s+way|other\s+side)\b", re.I)

@@ -528,7 +528,7 @@ class Lemmatizer:
 #: Emoji -> the expression words an animator would write for it (our own reading of each face).
 EMOJI: dict[str, str] = {
     "\U0001F600": "big grin", "\U0001F603": "big open smile", "\U0001F604": "grin with smiling eyes",
-    "\U0001F601": "beaming grin", "\U0001F606": "laughing with eyes squeezed shut", "\U0001F605": "nervous smile",
+    "\U0001F601": "beaming grin", "\U0001F606": "laughing with eyes squeezed shut", "\U0001F605": "smile , nervous",
     "\U0001F602": "laughing hard, eyes squeezed", "\U0001F923": "laughing hard, eyes squeezed", "\U0001F642": "slight smile",
     "\U0001F643": "wry smile", "\U0001F609": "wink", "\U0001F60A": "warm smile", "\U0001F607": "gentle smile",
     "\U0001F970": "loving smile", "\U0001F60D": "loving smile", "\U0001F929": "excited grin", "\U0001F618": "kiss",
@@ -1266,6 +1266,7 @@ def _rig_words(m: re.Match) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", m.group(0)).lower()
 
 
+@lru_cache(maxsize=4096)  # the planner reads a text's normalised form twice (its tokens, its phrase checks)
 def normalize(text: str) -> str:
     """Typed text -> plain lower-case words the planner reads.
 
@@ -2148,7 +2149,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?:(?:[a-z']+\s+){0,4}?(?:won'?t|wouldn'?t|doesn'?t|don'?t|didn'?t|can'?t|couldn'?t|will\s+not|would\s+not|does\s+not|do\s+not|did\s+not|never)\s+(?:be\s+|get\s+|feel\s+|have\s+to\s+)?"
      r"|(?:nobody|no\s+one|none\s+of\s+them)\s+(?:will\s+|would\s+|can\s+|could\s+)?)"
      r"(worr\w*|notice\w*|see|sees|know|knows|suspect\w*|panic\w*|fret|guess\w*|reali[sz]e\w*|find\w*\s+out|upset|scared|afraid|frightened|sad|cry|alarmed|concerned|fear"
-     r"|think\w*|tell\w*|ask\w*|wonder\w*|freak\w*\s+out)\b[^,.;]*",
+     r"|think\w*|tell\w*|ask\w*|wonder\w*|freak\w*\s+out)\b"
+     # (to the clause's end: a dash, 'and', 'but' or a face part ends it: "... won't worry her eyelids are heavy")
+     r"(?:(?!\s+(?:and|but|while|yet)\b|\s+(?:(?:her|his|their|my|the|its)\s+)?(?:eyes?|eyelids?|lids?|brows?|eyebrows?|mouth|lips?"
+     r"|jaw|face|cheeks?|chin|head|nose|gaze|forehead)\b)(?:[^,.;\u2013\u2014-]|-(?=\w)))*",
      _put_on_for_someone),
     # "a puzzled tilt to the left", "a curious little tilt of the head": the feeling, and a head tilt of its own that
     # takes the side named (the feeling word does not swallow the tilt and its side)

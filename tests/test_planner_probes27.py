@@ -1,0 +1,107 @@
+"""Planner fixes of stop 38: the checks that read whole phrases (a social smile, parts held still, cold eyes) read
+the text as typed, as normalised (shorthand, squeezed letters, emoji, rewritten idioms) and with the misspellings
+the tokens correct, so a phrase typed informally is read as the same phrase typed carefully; a social smile keeps
+out only its own cheeks, not those of a movement named on one side; "the left corner of the mouth" names one side
+as "the left side of the mouth" does; a purpose clause ("smiles so the kids won't worry") ends where the face is
+described again. Each case is read by the real planner and its values asserted, with controls the rules must not
+reach. The sentences are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- a social smile, typed informally
+@pytest.mark.parametrize("text", ["nervious smile at the interviewer", "Hostesss smile, nothing behind it.",
+                                  "a nervus smile for the camera", "awkward nervous smiley, brows up", "He forces a laugh."])
+def test_a_social_smile_typed_informally_keeps_the_cheeks_out(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.2 and both(p, "CheekSquint") < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["a big warm smile for the camera", "a nervous smile that turns into a real, warm grin",
+                                  "grinning like an idiot, eyes crinkling"])
+def test_a_warm_smile_keeps_its_cheeks(planner, text):
+    p = planner.plan(text)
+    assert both(p, "CheekSquint") > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- parts held still, typed informally
+@pytest.mark.parametrize("text", ["shocked, eyebrows dont move", "shocked, eyebrows dont mvoe", "SHOCKED!!! brows dont move"])
+def test_a_still_part_typed_informally_is_held(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.3 and v(p, "BrowInnerUp") < 0.05 and both(p, "BrowOuterUp") < 0.05, p.explanation
+
+
+def test_brows_that_do_move_are_read(planner):
+    p = planner.plan("shocked, eyebrows shoot up")
+    assert v(p, "BrowInnerUp") > 0.3, p.explanation
+
+
+def test_shorthand_for_dead_holds_the_part(planner):
+    p = planner.plan("shocked face but mouth ded")
+    assert v(p, "JawOpen") < 0.05 and both(p, "EyeWide") > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- one corner of the mouth held
+@pytest.mark.parametrize(("text", "side", "other"), [
+    ("smile on the left, the right corner of the mouth doesn't join in", "Left", "Right"),
+    ("a lopsided smile on the right, the left corner of her mouth stays still", "Right", "Left"),
+])
+def test_one_corner_held_still_leaves_the_other_smiling(planner, text, side, other):
+    p = planner.plan(text)
+    assert v(p, f"MouthSmile{side}") > 0.3 and v(p, f"MouthSmile{other}") < 0.05, p.explanation
+
+
+def test_the_whole_mouth_held_still_is_still_the_whole_mouth(planner):
+    p = planner.plan("eyes smiling, the mouth doesn't join in")
+    assert both(p, "MouthSmile") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- a social smile beside a one-sided movement
+def test_a_social_smile_keeps_out_only_its_own_cheeks(planner):
+    p = planner.plan("grinning politely for the photo while the left side of his face crumples in pain")
+    assert v(p, "CheekSquintLeft") > 0.25 and v(p, "CheekSquintRight") < 0.1, p.explanation
+
+
+def test_a_social_smile_alone_keeps_both_cheeks_out(planner):
+    p = planner.plan("grinning politely for the photo")
+    assert both(p, "MouthSmile") > 0.2 and both(p, "CheekSquint") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- where a purpose clause ends
+def test_a_purpose_clause_does_not_swallow_the_face_after_it(planner):
+    p = planner.plan("she smiles at the kids so they won't worry her eyelids are heavy and her brows keep lifting")
+    assert both(p, "EyeBlink") > 0.15 and v(p, "BrowInnerUp") > 0.2, p.explanation
+
+
+def test_a_purpose_clause_ends_at_a_dash(planner):
+    p = planner.plan("he keeps grinning so the kids won't panic - only the right side of his face crumples")
+    assert v(p, "MouthFrownRight") > 0.2 and v(p, "MouthFrownLeft") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- eyes turned hard to one side are not cold
+def test_eyes_turned_hard_to_a_side_are_not_cold_eyes(planner):
+    p = planner.plan("From the corner of her left eye, she smiled at the new barman.")
+    assert both(p, "CheekSquint") > 0.15, p.explanation
+
+
+def test_cold_eyes_still_keep_the_smile_out_of_them(planner):
+    p = planner.plan("she smiles, but her eyes stay hard")
+    assert both(p, "CheekSquint") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- an animator's L / R before "that side"
+def test_that_side_after_an_animators_side_letter(planner):
+    p = planner.plan("R brow up, and the lip curls on that side")
+    assert v(p, "MouthUpperUpRight") > v(p, "MouthUpperUpLeft") + 0.1, p.explanation
