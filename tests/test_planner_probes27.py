@@ -105,3 +105,27 @@ def test_cold_eyes_still_keep_the_smile_out_of_them(planner):
 def test_that_side_after_an_animators_side_letter(planner):
     p = planner.plan("R brow up, and the lip curls on that side")
     assert v(p, "MouthUpperUpRight") > v(p, "MouthUpperUpLeft") + 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- a look that crosses the face and is gone
+@pytest.mark.parametrize(("text", "channel"), [
+    ("A frown flickers across his face and vanishes.", "MouthFrownLeft"),
+    ("A smile flickers across her face and is gone.", "MouthSmileLeft"),
+    ("Anger flashes in her eyes, then it's gone.", "BrowDownLeft"),
+    ("Something like fear passes over his face and is gone.", "EyeWideLeft"),
+    ("A grimace, there and gone.", "MouthStretchLeft"),
+])
+def test_a_fleeting_look_leaves_a_faint_trace(planner, text, channel):
+    p = planner.plan(text)
+    assert 0.1 <= v(p, channel) <= 0.35, p.explanation
+
+
+@pytest.mark.parametrize("text", ["The smile is gone.", "She crosses her arms, the smile gone.", "Her smile vanishes."])
+def test_a_look_that_is_simply_gone_stays_gone(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_a_frown_on_the_face_is_a_frown_not_a_wince(planner):
+    p = planner.plan("A frown on his face.")
+    assert both(p, "MouthFrown") > 0.3 and both(p, "BrowDown") > 0.3 and both(p, "EyeSquint") < 0.1, p.explanation

@@ -530,6 +530,8 @@ ACTION_FALLBACK.update({"hang": "down"})
 RULES.update({("jaw", "lock"): "jaw_clench", ("mouth", "lock"): "jaw_clench", ("teeth", "lock"): "teeth_grit", ("lips", "lock"): "lips_press",
               ("mouth", "hang"): "jaw_slack"})
 RULES.update({("mouth", "frown"): "corners_down", ("lips", "frown"): "corners_down", ("corners", "frown"): "corners_down"})
+# "a frown on his face", "a frown flickers across her face": the frown itself (the face knitting whole is a wince)
+RULES.update({("face", "frown"): "frown"})
 
 #: Words that narrow a part named within a few words after them ("the inner ends of the brows").
 QUALIFIERS: dict[str, dict[str, str]] = {

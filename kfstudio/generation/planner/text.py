@@ -2967,7 +2967,21 @@ def _someone_else_stops(m: re.Match) -> str:
     return " , "
 
 
+#: A look already said to be small ("a flicker of sadness", "the merest hint of a smile"): a fleeting one keeps that size
+_SMALL_ALREADY_RE = re.compile(r"\b(?:flicker|merest|hint|trace|faint\w*|slight\w*|ghost|tiny|little|barely|wisp|touch|shadow)\b")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
+    # a look that crosses the face and is gone at once ("a frown flickers across his face and vanishes", "anger flashes
+    # in her eyes, then it's gone", "a grimace, there and gone"): a faint trace of it, not none (train: "a flicker of
+    # sadness crosses her face, gone almost at once" keeps inner brows 0.2; "gone in a frame" keeps eyes wider 0.15)
+    (("gone", "vanish", "disappear"),
+     r"^(?=.*\b(?:flicker\w*|flash\w*|flit\w*|cross(?:es|ed)?\s+(?:her|his|their|my|the)\s+(?:face|features)|pass(?:es|ed)\s+(?:over|across)"
+     r"|there\s+and\s+gone|fleeting\w*|momentar\w*|brief\w*)\b)(.*?\w.*?)(?:\s*[,;:\u2013\u2014-]\s*(?:(?:and|then|but)\s+)?|\s+(?:and|then|but)\s+)"
+     r"(?:there\s+and\s+)?"
+     r"(?:(?:it'?s|it\s+is|it\s+was|is|was|they'?re|they\s+are)\s+)?(?:(?:just\s+as\s+|as\s+)?(?:quickly|soon|instantly|immediately|fast)\s+)?"
+     r"(?:gone|vanish(?:es|ed)?|disappear(?:s|ed)?)(?:\s+(?:again|almost\s+at\s+once|at\s+once|almost\s+instantly|instantly|immediately"
+     r"|as\s+(?:quickly|fast)(?:\s+as\s+it\s+came)?|just\s+as\s+(?:quickly|fast)(?:\s+as\s+it\s+came)?|in\s+an?\s+(?:frame|flash|second|heartbeat"
+     r"|moment|blink|instant)|a\s+(?:moment|second|beat|heartbeat)\s+later))?\s*[.!]*\s*$",
+     lambda m: m.group(1) if _SMALL_ALREADY_RE.search(m.group(1)) else f"faintly , {m.group(1)}"),
     # understatement (litotes): "not amused", "he isn't exactly thrilled", "not best pleased", "less than impressed":
     # displeasure kept in check (lips pressed, lids a little heavy), not a smile that is merely missing ("kind if
     # not thrilled" is a concession; "not pleased, not upset" a neutral pair: both left alone)
