@@ -129,3 +129,22 @@ def test_a_look_that_is_simply_gone_stays_gone(planner, text):
 def test_a_frown_on_the_face_is_a_frown_not_a_wince(planner):
     p = planner.plan("A frown on his face.")
     assert both(p, "MouthFrown") > 0.3 and both(p, "BrowDown") > 0.3 and both(p, "EyeSquint") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- a feeling that passes
+@pytest.mark.parametrize("text", ["The panic passes and his breathing slows.", "Her fear finally lifts.",
+                                  "The shock wears off."])
+def test_a_feeling_that_passes_is_gone(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") < 0.05 and v(p, "BrowInnerUp") < 0.05, p.explanation
+
+
+def test_passing_something_is_no_feeling_passing(planner):
+    p = planner.plan("she passes him the salt, smiling")
+    assert both(p, "MouthSmile") > 0.4, p.explanation
+
+
+@pytest.mark.parametrize("text", ["mouth agape, eyes like dinner plates", "her eyes the size of golf balls"])
+def test_eyes_as_big_as_plates_are_wide(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.6 and both(p, "EyeBlink") < 0.05, p.explanation

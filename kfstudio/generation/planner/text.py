@@ -2970,6 +2970,17 @@ def _someone_else_stops(m: re.Match) -> str:
 #: A look already said to be small ("a flicker of sadness", "the merest hint of a smile"): a fleeting one keeps that size
 _SMALL_ALREADY_RE = re.compile(r"\b(?:flicker|merest|hint|trace|faint\w*|slight\w*|ghost|tiny|little|barely|wisp|touch|shadow)\b")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
+    # a feeling that passes, lifts, recedes or wears off is gone, as when it fades ("the panic passes and his breathing
+    # slows"; not "she passes the salt": the feeling is named right before it)
+    (("pass", "lift", "recede", "wear", "wore", "worn"),
+     r"\b(pain|ache|panic|fear|anger|rage|fury|worry|nausea|terror|dread|grief|sadness|shock|irritation|annoyance|tension|sting|cramp"
+     r"|dizziness|alarm|fright|embarrassment|surprise|excitement|giddiness|euphoria|adrenaline|moment)\s+(?:finally\s+|slowly\s+|soon\s+"
+     r"|quickly\s+|gradually\s+)?(?:passes|passed|has\s+passed|lifts|lifted|has\s+lifted|recedes|receded|wears\s+off|wore\s+off"
+     r"|has\s+worn\s+off)\b(?!\s+(?:over|across|through|behind)\b)", r"\1 fades"),  # (not "fear passes over his face")
+    # eyes "like dinner plates", "the size of golf balls": as wide as saucers
+    ("eye", r"\b(eyes?)\s+(?:like|as\s+(?:big|wide|round|large)\s+as|the\s+size\s+of)\s+(?:(?:a\s+pair\s+of|two|a)\s+)?(?:dinner[\s-]+plates?"
+     r"|plates|golf[\s-]+balls|headlights|ping[\s-]?pong\s+balls|tennis\s+balls|(?:full\s+)?moons|billiard\s+balls|pool\s+balls|marbles)\b",
+     r"\1 wide as saucers"),
     # a look that crosses the face and is gone at once ("a frown flickers across his face and vanishes", "anger flashes
     # in her eyes, then it's gone", "a grimace, there and gone"): a faint trace of it, not none (train: "a flicker of
     # sadness crosses her face, gone almost at once" keeps inner brows 0.2; "gone in a frame" keeps eyes wider 0.15)
