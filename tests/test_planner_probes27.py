@@ -148,3 +148,19 @@ def test_passing_something_is_no_feeling_passing(planner):
 def test_eyes_as_big_as_plates_are_wide(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeWide") > 0.6 and both(p, "EyeBlink") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- a half smile
+@pytest.mark.parametrize("text", ["a half smile", "she gave a knowing half-smile", "chill lil nod n half smile"])
+def test_a_half_smile_with_no_side_lifts_one_corner_higher(planner, text):
+    p = planner.plan(text)
+    high, low = max(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")), min(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight"))
+    assert high - low >= 0.15 and low >= 0.1, p.explanation
+
+
+@pytest.mark.parametrize(("text", "side", "other"), [("half smile, right side only", "Right", "Left"),
+                                                     ("a lopsided smile on the left", "Left", "Right"),
+                                                     ("a crooked smile", "Left", "Right")])
+def test_a_half_smile_given_a_side_or_a_lopsided_one_lifts_one_corner(planner, text, side, other):
+    p = planner.plan(text)
+    assert v(p, f"MouthSmile{side}") > 0.3 and v(p, f"MouthSmile{other}") < 0.05, p.explanation

@@ -524,6 +524,8 @@ _LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
 #: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
 _PAIN_MOVES = frozenset({"wince", "grimace", "squint", "eyes_squeeze", "eyes_narrow"})
 _LOPSIDED_OTHER = 0.5
+#: How far "a half smile" with no side named lifts its other corner (see ``_oriented``)
+_HALF_SMILE_OTHER = 0.45
 #: ... and pain beside a one-sided wince reaches the other side this far (corpus: the other side's brow and lids
 #: at about a third of the hurting side's)
 _PAIN_OTHER = 0.35
@@ -2367,7 +2369,12 @@ class EmbeddedPlanner:
         if not side and not inst.both and (concept.sided == "one" or inst.one_sided):
             side = lx.DEFAULT_SIDE
         if side and not inst.both:
-            target[_OTHER_SIDE[side]] = 0.0
+            # "a half smile", "a knowing half-smile" with no side or corner named: one corner higher, the other up a
+            # little (train: the other corner 0.1-0.2 in such lines, |left - right| >= 0.08-0.15); a lopsided or crooked
+            # smile, or one given a side, lifts one corner only
+            other = target[_OTHER_SIDE[side]] * (_HALF_SMILE_OTHER if concept.key == "half_smile" and not inst.side
+                                                 and not inst.one_sided and inst.words.lower().startswith("half") else 0.0)
+            target[_OTHER_SIDE[side]] = other
             outer = float(np.max(target[_OUTER_BROWS]))
             if outer > 0.0 and concept.region == "brows":
                 # one brow raised is that brow's outer raiser; the shared inner raiser (one channel for
