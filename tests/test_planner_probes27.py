@@ -164,3 +164,39 @@ def test_a_half_smile_with_no_side_lifts_one_corner_higher(planner, text):
 def test_a_half_smile_given_a_side_or_a_lopsided_one_lifts_one_corner(planner, text, side, other):
     p = planner.plan(text)
     assert v(p, f"MouthSmile{side}") > 0.3 and v(p, f"MouthSmile{other}") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- less than a frown; laughing along
+def test_less_than_a_frown_is_barely_one(planner):
+    p = planner.plan("Barely a flicker of a frown, less than a frown really.")
+    assert 0.05 <= v(p, "MouthFrownLeft") <= 0.25, p.explanation
+
+
+def test_slightly_less_than_a_full_laugh_is_nearly_one(planner):
+    p = planner.plan("Slightly less than a full laugh.")
+    assert both(p, "MouthSmile") > 0.4 and v(p, "JawOpen") > 0.25, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He laughs along, but he's clearly lost.", "smiling along with the family chat she can't hear",
+                                  "lauging along, hurt underneath"])
+def test_laughing_along_keeps_the_cheeks_out(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.15 and both(p, "CheekSquint") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- a relative clause with its own negation
+@pytest.mark.parametrize("text", ["she smiles at a joke she doesn't get", "he grins at the chart he can't read",
+                                  "The corner of her mouth flickers, the ghost of a smile she won't allow."])
+def test_a_relative_clause_denies_nothing_before_it(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.05, p.explanation
+
+
+@pytest.mark.parametrize(("text", "channel"), [
+    ("At her father's funeral she doesn't shed a tear: eyes dry, jaw set, lips pressed.", "MouthShrugLower"),
+    ("In my country we don't smile for photos, face serious.", "MouthSmileLeft"),
+    ("Through the whole scolding she never once frowns.", "MouthFrownLeft"),
+])
+def test_a_denial_in_the_main_clause_still_denies(planner, text, channel):
+    p = planner.plan(text)
+    assert v(p, channel) < 0.1, p.explanation

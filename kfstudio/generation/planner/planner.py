@@ -192,6 +192,8 @@ _SOCIAL_SMILE_RE = re.compile(
     # "her laugh comes out brittle", "the smile was strained": the quality said after it
     r"|\b(?:smile|laugh)\s+(?:comes|came|sounds|sounded|is|was|looks|looked)\s+(?:out\s+)?(?:a\s+(?:little|bit)\s+)?"
     r"(?:brittle|hollow|forced|strained|thin|mirthless|tinny|fake|stiff|tight)\b"
+    # "he laughs along", "smiling along with the family chat": joining in for the others (train: cheeks 0-0.05 mostly)
+    r"|\b(?:laugh|laughs|laughed|laughing|smile|smiles|smiled|smiling|chuckl\w*|giggl\w*)\s+along\b"
     # "he laughs, but there's no joy in it", "laughs without any warmth"
     r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b"
     # a laugh or smile that comes "a beat too late" is put on to fit in, not felt (corpus train: cheeks 0-0.1 in such lines)

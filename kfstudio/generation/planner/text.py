@@ -2970,6 +2970,21 @@ def _someone_else_stops(m: re.Match) -> str:
 #: A look already said to be small ("a flicker of sadness", "the merest hint of a smile"): a fleeting one keeps that size
 _SMALL_ALREADY_RE = re.compile(r"\b(?:flicker|merest|hint|trace|faint\w*|slight\w*|ghost|tiny|little|barely|wisp|touch|shadow)\b")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
+    # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
+    # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
+    (("n't", "not", "never", "cannot"),
+     r"\b((?:the|a|an|that|this|those|these|some|his|her|their|my|your)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+(?:she|he|they|i|we|you)\s+"
+     r"(?:can'?t|cannot|can\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|won'?t|will\s+not|wouldn'?t|would\s+not|couldn'?t|could\s+not"
+     r"|don'?t|do\s+not|never)\s+(?:quite\s+|really\s+|even\s+|fully\s+)?([a-z]+)(?:\s+(?:back|in|out|off|up|down|away|again))?\b"
+     # (the clause's object is the noun before it: nothing but its end, or a preposition, follows the verb; "at the
+     # funeral she doesn't shed a tear" and "in my country we don't smile" are not such clauses)
+     r"(?=\s*(?:[,.;:!?)\u2013\u2014]|$)|\s+(?:and|but|while|as|with|at|to|for|of|in|on|from|about|because|so|then|anymore|yet)\b)",
+     lambda m: m.group(0) if _EXPRESSION_WORD_RE.match(m.group(2)) or _feeling(m.group(2)) else f"{m.group(1)} ,"),
+    # "a flicker of a frown, less than a frown really": not quite one, barely one (not a comparison with the keyframe
+    # before); "slightly less than a full laugh" is nearly a full one, left to the comparison
+    ("less than", r"(?<!slightly\s)(?<!a\sbit\s)(?<!a\slittle\s)(?<!just\s)(?<!only\s)(?<!much\s)\bless\s+than\s+(an?)\s+"
+     r"(?!(?:full|real|proper|complete|whole|total|genuine|true)\b)([a-z]+)(?:\s+really\b)?",
+     lambda m: f"barely {m.group(1)} {m.group(2)}" if _EXPRESSION_WORD_RE.match(m.group(2)) else m.group(0)),
     # a feeling that passes, lifts, recedes or wears off is gone, as when it fades ("the panic passes and his breathing
     # slows"; not "she passes the salt": the feeling is named right before it)
     (("pass", "lift", "recede", "wear", "wore", "worn"),
