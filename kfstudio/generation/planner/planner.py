@@ -15,6 +15,8 @@ How a description becomes values:
    ("does not", "fades"), comparison with the previous keyframe ("more", "less"), side ("left",
    "lopsided"). Left and right are the face's own sides; for gaze and head turns they are directions.
 4. Movements are combined (the strongest value per channel wins), negated ones force their channels to 0.
+   Checks that read a whole phrase (a social smile, a part said to stay still, cold eyes) read the text as
+   typed, normalised, and with the misspellings step 1 corrected ("nervious smile", "brows dont mvoe").
 5. The script's emotion (read with the same machinery) fills regions the description leaves open, fully
    when the description is vague ("a beat", "reacts"), lightly otherwise. Hold words ("keeps", "still")
    carry the previous keyframe over.
