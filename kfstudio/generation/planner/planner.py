@@ -184,7 +184,7 @@ _SOCIAL_SMILE_RE = re.compile(
     r"|wan|brittle|cringe|cringing|sheepish|uncomfortable|apologetic|patient|customer[\s-]service|hollow"
     r"|frozen|stiff|dutiful|obligatory|courteous|tense|grim|rueful|mirthless|humourless|humorless|phony|phoney|practised"
     r"|practiced|painted[\s-]on|pageant|nervously|awkwardly|stiffly|tightly|weakly|tiredly|wanly|patiently|dutifully"
-    r"|brave|bravely|gracious|graciously|hostess|thank[\s-]you|sales|plastic|automatic|diplomatic|bitter|mirthless|joyless)"
+    r"|brave|bravely|gracious|graciously|hostess|thank[\s-]you|sales|plastic|automatic|diplomatic|bitter|joyless)"
     r"(?:,?\s+(?!but\b|and\b)[\w-]+){0,2}?,?\s+(?:smile|smiles|smiled|smiling|grin|grins|grinned|grinning|laugh|laughs|laughed|laughing"
     r"|chuckle|chuckles|chuckled|giggle|giggles|giggled)\b"
     r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinning|laugh|laughs|laughed|laughing|giggle|giggles|giggled|giggling"
@@ -455,11 +455,12 @@ _ONLY_PART_RE = re.compile(
 _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mouth", "cheeks"), "bottom": ("mouth", "cheeks")}
 
 
+#: a word of letters (with an apostrophe inside: "don't"), as the tokens' misspellings are put back into a text
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
 def _says(pattern: re.Pattern[str], said: tuple[str, ...]) -> bool:
-    """Whether ``pattern`` is found in any of the readings of a text (as typed, normalised)."""
+    """Whether ``pattern`` is found in any of the readings of a text (as typed, normalised, with corrected misspellings)."""
     return any(pattern.search(t) for t in said)
 
 
@@ -1492,7 +1493,8 @@ class EmbeddedPlanner:
             for i in instances:
                 if i.concept.key == "head_hang":
                     i.concept = lx.CONCEPTS["head_down"]
-        if not _says(_SOCIAL_SMILE_RE, said) and any(self._warm_smile(i) for i in instances):
+        social = _says(_SOCIAL_SMILE_RE, said)
+        if not social and any(self._warm_smile(i) for i in instances):
             # "grinning, eyes crinkled", "laughing, eyes screwed up": eyes narrowed by a warm smile are the cheeks and
             # lids tightening, not a frown (corpus train: BrowDown 0 in 3 of 4 such lines, mean 0.06, against 0.15-0.2
             # without). Eyes narrowed on purpose ("slit eyes", "a narrow-eyed grin") keep their frown.
@@ -1544,7 +1546,7 @@ class EmbeddedPlanner:
                     explanation.append("the cheeks and eyes give the held-back smile away: they show it in full")
                     break
         values[forced] = 0.0
-        put_on = _says(_SOCIAL_SMILE_RE, said) or (
+        put_on = social or (
             bool(_STRETCHED_SMILE_RE.search(text)) and not _WARM_CHEEKS_RE.search(text) and not _EAR_TO_EAR_RE.search(text)
             and not any(i.concept.key in _LAUGHS - _SMILES and not i.negated for i in instances))
         if not cold_eyes and put_on and any(
@@ -1629,7 +1631,7 @@ class EmbeddedPlanner:
         for i in instances:
             if (not i.negated and i.side and i.concept.key not in _SMILES | _LAUGHS | _HAPPY_FEELINGS
                     and (self._targets[i.concept.key][_CHEEKS] >= _OWN_CHEEKS).any()):
-                own |= _CHEEKS & _OTHER_SIDE["right" if i.side == "left" else "left"]
+                own |= _CHEEKS & ~_OTHER_SIDE[i.side]
         return own
 
     def _straight_face(self, inst: _Instance) -> bool:
@@ -1644,7 +1646,7 @@ class EmbeddedPlanner:
                      flags: _Flags, explanation: list[str]) -> None:
         """A part said to stay still ("brows not moving", "the brows stay neutral", "the rest of the face stays
         dead") is held at rest: what an expression elsewhere would add there goes, and nothing fills it. ``said``: the
-        text as typed and normalised (either may say it)."""
+        readings of the text (as typed, normalised, with corrected misspellings); any of them may say it."""
         regions: set[str] = set()
         mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         for text, m in ((t, m) for t in said for m in _STILL_PART_RE.finditer(t)):
