@@ -391,9 +391,10 @@ _VOICING_RE = re.compile(
 _CAPTION_RE = re.compile(r"(?:[:\u2014\u2013]|\s-{1,2})\s*$")
 
 
-#: "a smile that says 'not now'", "a look which screamed 'help'": what the face says, never voiced
+#: "a smile that says 'not now'", "a look which screamed 'help'", "her eyes say 'help me'": what the face says, never voiced
 _SAYS_THE_LOOK_RE = re.compile(
-    r"\b(?:that|which)\s+(?:says|said|say|screams?|screamed|shouts?|shouted|yells?|yelled|reads?|spells?|spelled|spelt)\s*:?\s*$", re.I)
+    r"(?:\b(?:that|which)|\b(?:eyes?|face|look|expression|smile|grin|glare|glance|stare|gaze|eyebrows?|brows?)(?:\s+(?:all|just|clearly|plainly))?)"
+    r"\s+(?:says|said|say|saying|screams?|screamed|screaming|shouts?|shouted|yells?|yelled|reads?|spells?|spelled|spelt)\s*:?\s*$", re.I)
 
 
 def _last_quote(text: str) -> re.Match | None:

@@ -43,7 +43,7 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
-from .text import (CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, load_expansion, normalize, split_change_beats,
+from .text import (CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_say_fear, load_expansion, normalize, split_change_beats,
                    split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
@@ -753,6 +753,13 @@ class _Matcher:
             if s.roles.get("action") == "up" and lemmas[s.start] == "shoot" and any(
                     o.roles.get("part") in ("look", "gaze") and 0 < o.start - s.end <= 3 for o in out[k + 1 : k + 3]):
                 del s.roles["action"]
+        for s, o in zip(out, out[1:]):
+            # "the corners pull back into a tense half-smile", "into a tight smile": an adjective of the expression
+            # after an article, not the corners tensing on their own (it keeps its sense as the expression's size; a
+            # shape word stays the mouth's: "mouth drops into a round gasp", "a pressed smile", "a flat smile")
+            if (s.start == s.end and o.start == s.end + 1 and "expression" in o.roles and s.roles.get("action") == "narrow"
+                    and "part" not in s.roles and s.start > 0 and lemmas[s.start - 1] in ("a", "an")):
+                del s.roles["action"]
         for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:
                 after = texts[s.end + 1] if s.end + 1 < len(texts) else ""
@@ -806,6 +813,8 @@ class _Matcher:
                 # "one" is one side of a part named right after it ("raises one brow", "only one eye opens"); otherwise it
                 # is someone: "the only one smiling", "no one smiles back", "smiles at the little one", "one of them smirks"
                 del s.roles["one_sided"]
+            elif s.roles.get("one_sided") and texts[s.start].lower() in ("corners", "sides"):
+                del s.roles["one_sided"]  # "the corners of her mouth pull into a smile": both (the lemma is singular)
         for s in out:
             if (s.roles.get("part") == "face" and "action" not in s.roles and s.start >= 1 and texts[s.start - 1].lower() in _DESTINATIONS
                     and clause[s.start].position - clause[s.start - 1].position == 2):
@@ -992,6 +1001,7 @@ class EmbeddedPlanner:
                    context: Sequence[str], index: int | None, previous: np.ndarray | None) -> Plan:
         """:meth:`plan` of a description without typed values."""
         description, overall = self._overall_intensity(description)
+        description = eyes_say_fear(description)  # "her eyes say 'help me'": read before the quote is taken as speech
         speech = find_speech(description)
         if speech is not None and says_the_look(description):
             # "a tight-lipped smile that says 'not now'": what the face says, not a sound it makes

@@ -2969,6 +2969,25 @@ def _someone_else_stops(m: re.Match) -> str:
 
 #: A look already said to be small ("a flicker of sadness", "the merest hint of a smile"): a fleeting one keeps that size
 _SMALL_ALREADY_RE = re.compile(r"\b(?:flicker|merest|hint|trace|faint\w*|slight\w*|ghost|tiny|little|barely|wisp|touch|shadow)\b")
+#: "her eyes say run", "his eyes say 'help me'", "eyes begging: get me out of here": fear in the eyes; the eyes say it,
+#: so no word is spoken and no speech shape made
+_EYES_SAY_FEAR = (r"\b(eyes?|look|face|expression|stare|gaze)\s+(?:that\s+|which\s+)?(?:say|says|said|saying|beg|begs|begged|begging|plead|pleads|pleaded|pleading)\s*:?\s*,?\s*"
+                  r"['\"\u2018\u201c]?\s*(?:run|help(?:\s+me)?|get\s+(?:me\s+)?out(?:\s+of\s+here)?|save\s+me|let\s+me\s+go)\b\s*[!.]*\s*"
+                  r"['\"\u2019\u201d]?")
+_EYES_SAY_FEAR_RE = re.compile(_EYES_SAY_FEAR, re.I)
+_EYES_SCREAM_RE = re.compile(r"(?<!lower\s)(?<!upper\s)\b(eyes?|face|look|expression|glare|stare)\s+(?:that\s+|which\s+)?(?:is\s+|are\s+|was\s+|were\s+)?(?:scream|shout|yell)(?:s|ed|ing)?\b"
+                             # (something said: "her eyes are screaming" alone is alarm, as the corpus reads it)
+                             r"(?=\s*[:,]?\s*['\"\u2018\u201c]|\s+(?!(?:and|but|as|while|with|at|in|for|silently|now|too|again)\b)[a-z])", re.I)
+
+
+def eyes_say_fear(text: str) -> str:
+    """``text`` with eyes (or a face) that scream or shout made to say it (no sound: "her eyes scream murder"), and
+    eyes that say "run" or "help me" read as frightened eyes, quotes and all (:data:`_EYES_SAY_FEAR`)."""
+    if "scream" in text or "shout" in text or "yell" in text or "Scream" in text or "SCREAM" in text:
+        text = _EYES_SCREAM_RE.sub(r"\1 say", text)
+    return _EYES_SAY_FEAR_RE.sub(r"\1 frightened ", text)
+
+
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3055,6 +3074,65 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # gulping down a drink or gulping air is no nerves
     ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
      " lips pressed , inner brows slightly raised , eyes slightly wide "),
+    # "more a twitch than a smile", "more of a grimace than a grin": the face is the first, and of the second it shows a
+    # trace at most (train: "more a twitch than a smile, at the left corner" keeps the corner at 0.12); the word 'more'
+    # is no comparison with the keyframe before
+    ("more", r"\bmore\s+(?:of\s+)?(an?\s+[a-z'-]+(?:\s+of\s+(?:the|her|his|their|my)\s+[a-z]+)?)\s+than\s+(an?\s+(?:[a-z'-]+\s+)?[a-z'-]+)\b",
+     lambda m: f"{m.group(1)} , barely {m.group(2)}" if _EXPRESSION_WORD_RE.match(m.group(2).split()[-1]) else m.group(0)),
+    # "looks him up and down", "eyes her up and down", "gives him the once-over": an appraising look that ends low
+    # (train: "she looks him up and down, and her eyes finish on his muddy shoes": eyes down 0.5); the word 'up' is
+    # no upward look, and the head is left where it is (dev tilts it up or leaves it)
+    (("up and down", "once"), r"\b((?:look|eye|gaze|glance|stare|peer)[a-z]*\s+(?:[a-z'-]+\s+){0,3}?)up\s+and\s+down\b"
+     r"|\b(?:give|gives|gave|giving|given|get|gets|got)\s+(?:(?:him|her|them|me|us|you|the\s+\w+)\s+)?(?:a|the)\s+(?:slow\s+|quick\s+|long\s+)?"
+     r"once[\s-]+over\b|\b(?:a|the)\s+(?:slow\s+|quick\s+|long\s+)?once[\s-]+over\b",
+     lambda m: f"{m.group(1)}, eyes down" if m.group(1) else " eyes down "),
+    # "the high wears off", "the buzz fades": a high that passes is no look held high (it had paired with the lids)
+    (("high", "buzz", "rush"), r"\b(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:sugar\s+)?(?:high|buzz|rush)\s+(?:finally\s+|slowly\s+)?"
+     r"(?:wears\s+off|wore\s+off|has\s+worn\s+off|fades|faded|passes|passed|is\s+gone|ebbs|dies\s+down)\b", " it fades "),
+    # "the side of his mouth curls up", "the sides of her mouth lift": the corner (or corners) of the mouth (it had
+    # read as a side named with no part, and nothing moved)
+    # (a word before it: the lexicon's own phrase "side of the mouth", read through normalize, stays one-sided; "that
+    # side of her mouth" keeps the side named before it; "out of the side of his mouth" is where words or breath come from)
+    ("side", r"(?<=[a-z]\s)(?<!\bfrom\sthe\s)(?<!\bof\sthe\s)(?<!\bthat\s)(?<!\bthis\s)(?<!\bsame\s)(?<!\bother\s)\b(side|sides)\s+of\s+(his|her|their|my|your|the)\s+(mouth|lips)\b",
+     lambda m: f"{'corners' if m.group(1) == 'sides' else 'corner'} of {m.group(2)} mouth"),
+    # "her eyes scream", "his face is yelling": what the eyes or face say (no sound is made; a scream is one)
+    (("scream", "shout", "yell"), _EYES_SCREAM_RE.pattern, r"\1 say"),
+    # "her eyes say run", "his eyes scream 'help me'", "eyes begging get me out of here": fear in the eyes (see
+    # eyes_say_fear, which reads it before the quotes are taken as speech)
+    (("run", "help", "out", "save", "go"), _EYES_SAY_FEAR, r"\1 frightened "),
+    # "her heart is in her mouth": the heart in the throat (fear), not a mouth part
+    ("heart", r"\bheart\s+(?:is\s+|was\s+|leaps\s+|leapt\s+|jumps\s+|jumped\s+)?(?:in|into|up\s+in)\s+(his|her|their|my|your)\s+mouth\b",
+     r"heart in \1 throat"),
+    # "her face is a mask", "his face becomes a mask": a blank one (not "a mask of fury", which names the look)
+    ("mask", r"\b(face|expression|features)\s+(?:is|was|are|were|becomes|became|turns\s+into|turned\s+into|goes|went|sets\s+into|set\s+into)\s+"
+     r"(?:just\s+)?a\s+mask\b(?!\s+of\b)", r"\1 a blank mask"),
+    # "her eyes glazed", "glazed eyes": eyes that see nothing, as when glazed over
+    ("glazed", r"\b(?:(eyes?)\s+(?:are\s+|is\s+|go\s+|goes\s+|went\s+|gone\s+|all\s+)?glazed|glazed\s+(eyes?))\b(?!\s+over)",
+     lambda m: f"{m.group(1) or m.group(2)} glazed over"),
+    # "her chin isn't steady", "her voice is steady; her chin isn't": it trembles
+    ("n't", r"\b(?:steady|still|calm|firm|even)\b([^.;!?]*?[;,.]\s*(?:but\s+)?(?:her|his|their|my|the)\s+(?:chin|lips?|lower\s+lip|mouth|jaw))\s+"
+     r"(?:is|are|was|were)\s*n'?t\s*(?=[.!;,]|$)", r"steady\1 trembles "),
+    (("n't", "not"), r"\b(chin|lips?|lower\s+lip|mouth|jaw)\s+(?:is|are|was|were)\s*(?:n'?t|\s+not)\s+(?:quite\s+|so\s+|entirely\s+|very\s+)?"
+     r"(?:steady|still|firm)\b", r"\1 trembles"),
+    # one verb for a feeling, which the tables read only in another form ("he seethes" beside "seething", "she frets"
+    # beside "worried", "he wilts" beside "deflates"): the form that is read (an object or an object-like noun after
+    # "stew" is a dish)
+    (("seeth", "stew", "stiffen", "wilt", "fret", "squirm", "uncomfortabl", "recoil", "beside"),
+     r"\b(?:(seethes|seethed)|(stews|stewed|stewing)(?!\s+(?:the|a|some|beef|meat|it|them|lamb|chicken|vegetables|apples)\b)"
+     r"|(stiffens|stiffened|stiffening)|(wilts|wilted|wilting)|(frets|fretted|fretting)"
+     # (squirming, or uncomfortable, said of someone: "a squirming grin" is the grin's, "an uncomfortable stretched
+     # mouth" the mouth's)
+     r"|(squirms|squirmed|squirming(?!\s+(?:grin|smile|laugh|giggle))|\b(?:is|am|are|was|were|looks?|looked|looking|feels?|felt|feeling"
+     r"|seems?|seemed|very|so|quite|clearly|visibly|'s)\s+uncomfortabl[ey])"
+     r"|(recoils|recoiled|recoiling)|(beside\s+(?:herself|himself|themselves|myself|yourself))(?!\s+with\b))\b",
+     lambda m: (" seething ", " simmering ", " tenses ", " deflates ", " worried ", " awkward ", " flinches back ", " distraught ")[m.lastindex - 1]
+     if m.lastindex != 6 or "uncomfortabl" not in m.group(6) else f"{m.group(6).rsplit(' ', 1)[0]} awkward "),
+    # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
+    # straight ahead (not a look away denied to nothing)
+    (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
+     r"(?!\s+(?:there|on|to|at|down|up|away|in|fixed|low|high)\b)"
+     r"|\b(?:won'?t|will\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never|refuses?\s+to|refused\s+to|refusing\s+to)\s+"
+     r"(?:look|looks|glance|turn)\s+away\b(?!\s+from\s+(?:the|a|his|her|their)\s+(?:screen|window|page|book|phone))", " looks straight at them "),
 ))
 
 
