@@ -177,3 +177,20 @@ def test_a_verb_of_feeling_is_read_in_its_other_forms(planner, text, stem, low):
 @pytest.mark.parametrize(("text", "stem"), [("a squirming grin", "CheekSquint"), ("She's beside herself with joy.", "MouthSmile")])
 def test_the_forms_that_describe_something_else_are_left(planner, text, stem):
     assert both(planner.plan(text), stem) > 0.1
+
+
+# ----------------------------------------------------------------------------- eyes that see nothing, shorthand
+@pytest.mark.parametrize("text", ["dead eyes", "mood: dead inside", "he looks numb", "her eyes go empty", "flat-mouthed and dead-eyed"])
+def test_dead_eyes_see_nothing(planner, text):
+    p = planner.plan(text)
+    assert 0.15 < both(p, "EyeBlink") < 0.6, p.explanation
+
+
+@pytest.mark.parametrize("text", ["her lip is numb", "smile w mouth only, eyes dead"])
+def test_a_numb_lip_and_eyes_dead_above_a_smile_are_not_glazed(planner, text):
+    assert both(planner.plan(text), "EyeBlink") < 0.1
+
+
+def test_bruh_is_unimpressed(planner):
+    p = planner.plan("bruh")
+    assert both(p, "MouthPress") > 0.1 and both(p, "EyeBlink") > 0.1, p.explanation

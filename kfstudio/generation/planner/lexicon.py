@@ -1017,11 +1017,12 @@ EXPRESSION_WORDS.update(dict.fromkeys(["clam up"], "lips_press"))
 #: "asleep" is the eyes shut (corpus train: EyeBlink 0.85-1.0 on lines of someone asleep, "half asleep" about half), not
 #: the heavy lids of "sleepy" that the spelling reader took it for
 EXPRESSION_WORDS.update({"asleep": "eyes_close"})
-#: stop 27: eyes that see nothing ("eyes unfocused", "his eyes glazed over", "a thousand-yard stare", "zoned out"): the lids
+#: stop 27: eyes that see nothing ("eyes unfocused", "his eyes glazed over", "a thousand-yard stare", "zoned out"; stop 39:
+#: "dead eyes", which had been a neutral face; train gives them EyeBlink 0.35-0.5): the lids
 #: a little heavy (train: EyeBlink 0.2-0.35 on such lines, 0.5 where the lids are also said to droop); before, no word
 #: of it was read
 CONCEPTS.update(dict([_c("unfocused", {"EyeBlink{S}": 0.5}, "eyes", 0.6, label="unfocused eyes")]))
-EXPRESSION_WORDS.update(dict.fromkeys(["unfocused", "unfocussed", "glaze over", "glassy", "glassy eye", "thousand yard stare",
+EXPRESSION_WORDS.update(dict.fromkeys(["unfocused", "unfocussed", "glaze over", "glassy", "glassy eye", "dead eye", "thousand yard stare",
                                        "faraway look", "far away look", "zone out", "space out"], "unfocused"))
 #: stop 37: a mind elsewhere ("daydreaming", "miles away", "lost in thought", "staring into space", "her mind wanders"): the
 #: same far-off lids (train: "he gazes out the window, lids heavy, miles away", "she daydreams": EyeBlink 0.25); before,

@@ -590,7 +590,7 @@ SHORTHAND: dict[str, str] = {
     "skullemoji": "laughing hard", "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
     "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
-    "woohoo": "excited", "ikr": "smile", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
+    "woohoo": "excited", "ikr": "smile", "bruh": "unimpressed", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
     # contractions typed without the apostrophe
     "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
     "werent": "were not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not",
@@ -3127,6 +3127,13 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"|(recoils|recoiled|recoiling)|(beside\s+(?:herself|himself|themselves|myself|yourself))(?!\s+with\b))\b",
      lambda m: (" seething ", " simmering ", " tenses ", " deflates ", " worried ", " awkward ", " flinches back ", " distraught ")[m.lastindex - 1]
      if m.lastindex != 6 or "uncomfortabl" not in m.group(6) else f"{m.group(6).rsplit(' ', 1)[0]} awkward "),
+    # "dead eyes", "her eyes go empty", "dead inside", "he looks numb": eyes that see nothing, the lids a little heavy
+    # (train: "stares at the kettle with dead eyes" EyeBlink 0.5, "dead eyes, staring down" 0.35; the lexicon reads
+    # "dead eyes" itself, and "eyes dead" above a smile are eyes that take no part in it); a numb lip is the dentist's
+    (("dead", "empty", "hollow", "vacant", "lifeless", "numb"),
+     r"\b(?:dead-eyed|(?:empty|hollow|vacant|lifeless)[\s-]+eye[sd]?)\b|\beyes?\s+(?:are\s+|look\s+|go\s+|goes\s+|went\s+|gone\s+)?(?:empty|hollow|vacant|lifeless)\b"
+     r"|\bdead\s+inside\b|(?<!lip\s)(?<!lips\s)(?<!jaw\s)(?<!mouth\s)(?<!cheek\s)(?<!tongue\s)\b(?:looks?|looked|looking|feels?|felt|feeling|goes|went|gone|seems?|seemed|emotionally|just|totally|completely|is|was|'s)\s+numb\b"
+     r"(?!\s+(?:lip|lips|mouth|jaw|cheek|cheeks|tongue|gums)\b)", " eyes glazed over "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
