@@ -194,3 +194,30 @@ def test_a_numb_lip_and_eyes_dead_above_a_smile_are_not_glazed(planner, text):
 def test_bruh_is_unimpressed(planner):
     p = planner.plan("bruh")
     assert both(p, "MouthPress") > 0.1 and both(p, "EyeBlink") > 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- held back, ranked, attempted
+@pytest.mark.parametrize("text", ["She won't cry. She won't.", "he will not cry"])
+def test_a_resolve_not_to_cry_holds_the_tears_back(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.3 and both(p, "MouthPress") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["he won't cry at the movie", "the baby won't cry"])
+def test_a_prediction_about_crying_is_not_a_resolve(planner, text):
+    assert both(planner.plan(text), "MouthPress") < 0.1
+
+
+def test_doesnt_so_much_smile_as_bare_her_teeth(planner):
+    p = planner.plan("She doesn't so much smile as bare her teeth.")
+    assert both(p, "MouthUpperUp") > 0.3 and both(p, "MouthSmile") < 0.1, p.explanation
+
+
+def test_a_laugh_more_like_a_bark_is_still_a_laugh(planner):
+    assert both(planner.plan("he didn't so much laugh as bark"), "EyeSquint") > 0.1
+
+
+@pytest.mark.parametrize("text", ["He smiles — or tries to.", "she smiles, or at least tries to"])
+def test_a_smile_that_only_tries_is_faint(planner, text):
+    p = planner.plan(text)
+    assert 0.05 < both(p, "MouthSmile") < 0.35, p.explanation

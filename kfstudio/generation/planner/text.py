@@ -1335,6 +1335,8 @@ def normalize(text: str) -> str:
     s = _NOT_CALM_RE.sub(" agitated ", s)  # before 'anything but' becomes 'not'
     s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
     # "less a frown than a squint", "not so much laughing as wheezing": the second is what the face does, not the first
+    # "she doesn't so much smile as bare her teeth" (a laugh that is "more a bark" is still a laugh: train keeps its smile)
+    s = re.sub(r"n['\u2019]t\s+so\s+much\b(?!\s+(?:laugh|chuckl|giggl|cackl|snicker|titter))", " not so much", s, flags=re.I)
     s = _LESS_THAN_RE.sub(lambda m: f"{m.group(1) or ''}not {m.group(2) or m.group(3)} , ", s)
     # "grinning like mad", "blinking like crazy": how much, not a feeling
     s = re.sub(r"\blike\s+(?:mad|crazy|hell|anything|nobody'?s\s+business)\b", " extremely ", s, flags=re.I)
@@ -2351,7 +2353,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "she refuses to cry", "trying so hard not to cry", "he won't let himself cry": the same tears held back
     ("cry", r"\b(?:refus\w*|determined|promis\w*|tr(?:y|ies|ied|ying)(?:\s+(?:so\s+|very\s+)?hard)?|fight\w*|struggl\w*|swore|swear\w*|vow\w*)"
      r"\s+not\s+to\s+(?:cry|weep|break\s+down|tear\s+up)\b|\brefus\w*\s+to\s+(?:cry|weep|break\s+down)\b"
-     r"|\b(?:won['\u2019]?t|will\s+not|wouldn['\u2019]?t|would\s+not)\s+let\s+(?:herself|himself|themselves|myself|yourself)\s+(?:cry|weep)\b",
+     r"|\b(?:won['\u2019]?t|will\s+not|wouldn['\u2019]?t|would\s+not)\s+let\s+(?:herself|himself|themselves|myself|yourself)\s+(?:cry|weep)\b"
+     # "she will not cry", "he won't cry": a resolve, said of the one whose face it is (train: "she will NOT cry. chin
+     # up, lips pressed" gives inner brows 0.4, lips pressed 0.45)
+     r"|\b(?:she|he|they|i|we)\s+(?:won['\u2019]?t|wont|will\s+not|shall\s+not)\s+(?:cry|weep|break\s+down)\b(?!\s+(?:at|over|when|if|because|for)\b)",
      " fighting back tears "),
     # "like a deer caught in the headlights": the frozen, wide-eyed fright of "a deer in headlights"
     ("headlight", r"\b(deer|rabbit)\s+(?:caught|frozen|stuck|trapped|transfixed)\s+in\s+(?:the\s+|a\s+|some\s+)?headlights?\b", r"\1 in headlights"),
@@ -3134,6 +3139,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(?:dead-eyed|(?:empty|hollow|vacant|lifeless)[\s-]+eye[sd]?)\b|\beyes?\s+(?:are\s+|look\s+|go\s+|goes\s+|went\s+|gone\s+)?(?:empty|hollow|vacant|lifeless)\b"
      r"|\bdead\s+inside\b|(?<!lip\s)(?<!lips\s)(?<!jaw\s)(?<!mouth\s)(?<!cheek\s)(?<!tongue\s)\b(?:looks?|looked|looking|feels?|felt|feeling|goes|went|gone|seems?|seemed|emotionally|just|totally|completely|is|was|'s)\s+numb\b"
      r"(?!\s+(?:lip|lips|mouth|jaw|cheek|cheeks|tongue|gums)\b)", " eyes glazed over "),
+    # "he smiles -- or tries to", "she laughs, or tries to": an attempt that barely comes, forced (not the full smile)
+    (("tries", "tried", "attempt"), r"\b(smiles?|smiled|grins?|grinned|laughs?|laughed)\s*[,;:\u2014\u2013-]+\s*(?:or|well)\s+(?:at\s+least\s+)?"
+     r"(?:tries|tried|attempts|attempted)(?:\s+to)?\b", r"\1 faintly , forced "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
