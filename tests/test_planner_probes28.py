@@ -221,3 +221,13 @@ def test_a_laugh_more_like_a_bark_is_still_a_laugh(planner):
 def test_a_smile_that_only_tries_is_faint(planner, text):
     p = planner.plan(text)
     assert 0.05 < both(p, "MouthSmile") < 0.35, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she smiles for the camera", "he grins for the photo", "smiling for the press, jaw tight"])
+def test_a_smile_for_the_lens_keeps_the_cheeks_out(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.3 and both(p, "CheekSquint") < 0.1, p.explanation
+
+
+def test_a_smile_at_a_friend_keeps_its_cheeks(planner):
+    assert both(planner.plan("she smiles at her friend"), "CheekSquint") > 0.15
