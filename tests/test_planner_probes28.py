@@ -231,3 +231,14 @@ def test_a_smile_for_the_lens_keeps_the_cheeks_out(planner, text):
 
 def test_a_smile_at_a_friend_keeps_its_cheeks(planner):
     assert both(planner.plan("she smiles at her friend"), "CheekSquint") > 0.15
+
+
+def test_far_from_happy_is_not_happy(planner):
+    p = planner.plan("She's far from happy.")
+    assert both(p, "MouthPress") > 0.1 and both(p, "MouthSmile") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He wasn't expecting that.", "she didn't see that coming"])
+def test_not_expecting_it_is_surprise(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.3 and both(p, "BrowOuterUp") > 0.3, p.explanation

@@ -3142,6 +3142,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "he smiles -- or tries to", "she laughs, or tries to": an attempt that barely comes, forced (not the full smile)
     (("tries", "tried", "attempt"), r"\b(smiles?|smiled|grins?|grinned|laughs?|laughed)\s*[,;:\u2014\u2013-]+\s*(?:or|well)\s+(?:at\s+least\s+)?"
      r"(?:tries|tried|attempts|attempted)(?:\s+to)?\b", r"\1 faintly , forced "),
+    # "she's far from happy": not happy (displeasure kept in check), as "far from calm" is agitation
+    ("far from", r"\bfar\s+from\s+(happy|pleased|glad|content|contented|satisfied|cheerful|joyful|delighted|thrilled|amused|impressed)\b",
+     r"not \1"),
+    # "he wasn't expecting that", "she didn't see that coming": taken by surprise
+    (("expect", "coming"), r"\b(?:was\s*n'?t|was\s+not|were\s*n'?t|were\s+not|did\s*n'?t|did\s+not|never)\s+(?:expecting|expect|expected"
+     r"|(?:see|saw)\s+(?:that|this|it)\s+coming)\b(?:\s+(?:that|this|it)\b)?", " surprised "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
