@@ -242,3 +242,12 @@ def test_far_from_happy_is_not_happy(planner):
 def test_not_expecting_it_is_surprise(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeWide") > 0.3 and both(p, "BrowOuterUp") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize(("text", "plain", "stem"), [("a smile, but smaller", "a smile", "MouthSmile"),
+                                                     ("the same frown, only deeper", "a frown", "MouthFrown"),
+                                                     ("same smile but wider", "a smile", "MouthSmile")])
+def test_a_size_said_after_the_expression_measures_it(planner, text, plain, stem):
+    sized, base = both(planner.plan(text), stem), both(planner.plan(plain), stem)
+    assert abs(sized - base) > 0.1
+    assert (sized < base) == ("smaller" in text)

@@ -3148,6 +3148,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "he wasn't expecting that", "she didn't see that coming": taken by surprise
     (("expect", "coming"), r"\b(?:was\s*n'?t|was\s+not|were\s*n'?t|were\s+not|did\s*n'?t|did\s+not|never)\s+(?:expecting|expect|expected"
      r"|(?:see|saw)\s+(?:that|this|it)\s+coming)\b(?:\s+(?:that|this|it)\b)?", " surprised "),
+    # "a smile, but smaller", "the same frown, only deeper": the size word said after the expression it measures
+    (("smaller", "bigger", "larger", "deeper", "wider", "broader", "stronger", "weaker", "softer", "fainter", "harder"),
+     r"\b(?:(?:an?|the)\s+)?(?:same\s+)?([a-z]+)\s*,?\s*(?:but|only|just)?\s*(smaller|bigger|larger|deeper|wider|broader|stronger|weaker|softer"
+     r"|fainter|harder)\b(?=\s*(?:[.,;!?]|$))",
+     lambda m: f"a {m.group(2)} {m.group(1)}" if _EXPRESSION_WORD_RE.match(m.group(1)) else m.group(0)),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
