@@ -251,3 +251,9 @@ def test_a_size_said_after_the_expression_measures_it(planner, text, plain, stem
     sized, base = both(planner.plan(text), stem), both(planner.plan(plain), stem)
     assert abs(sized - base) > 0.1
     assert (sized < base) == ("smaller" in text)
+
+
+@pytest.mark.parametrize("text", ["she sucks on a straw", "sipping through the straw, eyes on her phone"])
+def test_a_straw_puckers_the_lips(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthPucker") > 0.3, p.explanation

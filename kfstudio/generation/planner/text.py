@@ -3153,6 +3153,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(?:(?:an?|the)\s+)?(?:same\s+)?([a-z]+)\s*,?\s*(?:but|only|just)?\s*(smaller|bigger|larger|deeper|wider|broader|stronger|weaker|softer"
      r"|fainter|harder)\b(?=\s*(?:[.,;!?]|$))",
      lambda m: f"a {m.group(2)} {m.group(1)}" if _EXPRESSION_WORD_RE.match(m.group(1)) else m.group(0)),
+    # "she sucks on a straw", "sipping through the straw": lips puckered, eyes down on the cup (train: pucker 0.7)
+    ("straw", r"\b(?:suck|sucks|sucked|sucking|sip|sips|sipped|sipping|drink|drinks|drinking|drank)\s+(?:hard\s+)?(?:on|through|from|at)\s+"
+     r"(?:a|the|her|his|their|my|your)\s+(?:\w+\s+)?straw\b", " lips puckered , eyes down "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
