@@ -257,3 +257,24 @@ def test_a_size_said_after_the_expression_measures_it(planner, text, plain, stem
 def test_a_straw_puckers_the_lips(planner, text):
     p = planner.plan(text)
     assert v(p, "MouthPucker") > 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- changes that end, sour or are held down
+@pytest.mark.parametrize("text", ["he laughs, then stops", "Her lip trembles, then steadies."])
+def test_a_movement_that_stops_leaves_the_face_settled(planner, text):
+    p = planner.plan(text)
+    assert moved(p) < 0.1, p.explanation
+
+
+def test_a_smile_that_curdles_leaves_a_trace_over_pressed_lips(planner):
+    p = planner.plan("The smile curdles.")
+    assert both(p, "MouthSmile") < 0.35 and both(p, "MouthPress") > 0.2 and both(p, "CheekSquint") < 0.1, p.explanation
+
+
+def test_a_smile_bitten_back_is_suppressed(planner):
+    p = planner.plan("A smile tugs at her mouth, and she bites it back.")
+    assert both(p, "MouthSmile") < 0.45 and both(p, "MouthPress") > 0.2, p.explanation
+
+
+def test_a_talker_who_stops_dead_keeps_what_follows(planner):
+    assert v(planner.plan("she talks, then stops dead, lips parted"), "JawOpen") > 0.05

@@ -3156,6 +3156,19 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "she sucks on a straw", "sipping through the straw": lips puckered, eyes down on the cup (train: pucker 0.7)
     ("straw", r"\b(?:suck|sucks|sucked|sucking|sip|sips|sipped|sipping|drink|drinks|drinking|drank)\s+(?:hard\s+)?(?:on|through|from|at)\s+"
      r"(?:a|the|her|his|their|my|your)\s+(?:\w+\s+)?straw\b", " lips puckered , eyes down "),
+    # "he laughs, then stops", "her lip trembles, then steadies": the last beat ends the movement before it, and
+    # the face settles (it had kept the laugh, the beat naming nothing to stop)
+    (("then", "and"), r"(?:,|;|\band)\s*(?:(?:and|but)\s+)?then\s+(?:(?:it|she|he|they|her\s+\w+|his\s+\w+)\s+)?(?:suddenly\s+|slowly\s+|abruptly\s+)?"
+     r"(?:stops|stopped|steadies|steadied|stills|stilled|goes\s+still|went\s+still|falls\s+still|fell\s+still|subsides|subsided|quiets|quietens)"
+     r"\s*[.!]*\s*$", " , then the face settles "),
+    # "the smile curdles", "his grin sours": a trace of the smile is left over pressed lips (train: "a held smile
+    # souring: ... lips tight" keeps the corners 0.1-0.18; "curdles into a cold stare" names what it becomes)
+    (("curdl", "sour"), r"\b(smile|grin|smirk|laugh|look|expression)\s+(?:curdles|curdled|curdling|sours|soured|souring|turns\s+sour|turned\s+sour"
+     r"|goes\s+sour|went\s+sour)\b(?!\s+(?:into|to|in)\b)", r"faint \1 , lips pressed "),
+    # "a smile tugs at her mouth, and she bites it back": a smile held down (lips pressed over a trace of it)
+    (("back", "down"), r"\b(smile|grin|laugh|smirk)\b([^.;!?]{0,60}?)[,;]?\s*\b(?:and|but)\s+(?:she|he|they|i|we)\s+(?:bites|bit|swallows|swallowed"
+     r"|fights|fought|presses|pressed|holds|held|forces|forced|tamps|tamped|stifles|stifled|smothers|smothered|squashes|squashed|reins|reined)"
+     r"\s+it\s+(?:back|down|in)\b", r"a suppressed \1 \2"),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
