@@ -278,3 +278,14 @@ def test_a_smile_bitten_back_is_suppressed(planner):
 
 def test_a_talker_who_stops_dead_keeps_what_follows(planner):
     assert v(planner.plan("she talks, then stops dead, lips parted"), "JawOpen") > 0.05
+
+
+@pytest.mark.parametrize(("text", "pitch"), [("He ducks his head.", 0.15), ("She tosses her head.", -0.1)])
+def test_a_ducked_or_tossed_head(planner, text, pitch):
+    p = planner.plan(text)
+    assert (v(p, "HeadPitch") > pitch) if pitch > 0 else (v(p, "HeadPitch") < pitch), p.explanation
+
+
+def test_a_look_dead_in_the_eye_is_straight_ahead(planner):
+    p = planner.plan("He looks her dead in the eye.")
+    assert "gaze" in p.understood and moved(p) < 0.1, p.explanation

@@ -3169,6 +3169,13 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("back", "down"), r"\b(smile|grin|laugh|smirk)\b([^.;!?]{0,60}?)[,;]?\s*\b(?:and|but)\s+(?:she|he|they|i|we)\s+(?:bites|bit|swallows|swallowed"
      r"|fights|fought|presses|pressed|holds|held|forces|forced|tamps|tamped|stifles|stifled|smothers|smothered|squashes|squashed|reins|reined)"
      r"\s+it\s+(?:back|down|in)\b", r"a suppressed \1 \2"),
+    # head movements the tables did not read: "he ducks his head" (down: train "ducks his head to look under the
+    # table" HeadPitch 0.35), "she tosses her head" (a toss back, chin up); "looks her dead in the eye" is a look
+    # straight at someone
+    (("duck", "toss", "dead in the eye"),
+     r"\b(?:(ducks|ducked|ducking)\s+(?:his|her|their|my|your)\s+head|(tosses|tossed|tossing)\s+(?:his|her|their|my|your)\s+(?:head|hair))\b"
+     r"|\b(?:looks?|looked|looking|stares?|stared|staring)\s+(?:him|her|them|me|you|us)\s+(?:dead|straight|right)\s+in\s+the\s+eyes?\b",
+     lambda m: " head down " if m.group(1) else " head tilts back " if m.group(2) else " looks straight at them "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
