@@ -289,3 +289,17 @@ def test_a_ducked_or_tossed_head(planner, text, pitch):
 def test_a_look_dead_in_the_eye_is_straight_ahead(planner):
     p = planner.plan("He looks her dead in the eye.")
     assert "gaze" in p.understood and moved(p) < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["the mouth falls slightly open", "mouth drops a little open"])
+def test_a_mouth_that_falls_slightly_open_opens(planner, text):
+    p = planner.plan(text)
+    assert v(p, "JawOpen") > 0.1 and both(p, "MouthFrown") < 0.05, p.explanation
+
+
+def test_lite_is_light(planner):
+    assert both(planner.plan("smile lite"), "MouthSmile") < both(planner.plan("smile"), "MouthSmile") - 0.1
+
+
+def test_beside_herself_with_joy_keeps_its_size(planner):
+    assert both(planner.plan("beside herself with joy"), "MouthSmile") > 0.6

@@ -329,8 +329,10 @@ def test_couldnt_be_more_is_the_most_there_is_not_a_negation(planner, text, chan
 
 
 def test_a_forced_smile_is_a_social_one_and_tearing_paper_is_no_crying(planner):
+    # (a grin "for the photographer" is itself put on for a lens since stop 39: train keeps the cheeks out of
+    # "he smiles for the photo"; the plain control grins at someone instead)
     forced = planner.plan("She forces a grin for the photographer.")
-    plain = planner.plan("She grins for the photographer.")
+    plain = planner.plan("She grins at the photographer.")
     assert 0.15 <= v(forced, "MouthSmileLeft") < v(plain, "MouthSmileLeft")
     assert v(forced, "CheekSquintLeft") <= 0.1 < v(plain, "CheekSquintLeft")
     for text in ("He tears open the parcel.", "she tears up the old photo"):

@@ -190,9 +190,11 @@ _SOCIAL_SMILE_RE = re.compile(
     r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinning|laugh|laughs|laughed|laughing|giggle|giggles|giggled|giggling"
     r"|chuckle|chuckles|chuckled|chuckling)\s+(?:politely|nervously|awkwardly|stiffly|tightly|weakly|thinly|bitterly|hollowly|mirthlessly"
     r"|patiently|dutifully|tiredly|wanly|graciously|bravely|through\s+(?:the|his|her|their|my)\s+pain|thru\s+(?:the\s+)?pain"
-    r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth"
-    # "smiles for the photo", "grinning for the cameras": a smile put on for a lens (train: no cheek raise)
-    r"|for\s+(?:the\s+|a\s+)?(?:camera|cameras|photo|photos|photograph|photographers?|picture|pictures|pic|selfie|press|paparazzi))\b"
+    r"|through\s+gritted\s+teeth|through\s+clenched\s+teeth)\b"
+    # "smiles for the photo", "grinning for the cameras": a smile put on for a lens (train: no cheek raise), unless
+    # it is said to be warm or real
+    r"|(?<!warm\s)(?<!genuine\s)(?<!real\s)(?<!broad\s)(?<!beaming\s)(?<!proud\s)(?<!happy\s)(?<!delighted\s)\b(?=smil|grin)[a-z]+\s+"
+    r"for\s+(?:the\s+|a\s+)?(?:camera|cameras|photo|photos|photograph|photographers?|picture|pictures|pic|selfie|press|paparazzi)\b"
     # "her laugh comes out brittle", "the smile was strained": the quality said after it
     r"|\b(?:smile|laugh)\s+(?:comes|came|sounds|sounded|is|was|looks|looked)\s+(?:out\s+)?(?:a\s+(?:little|bit)\s+)?"
     r"(?:brittle|hollow|forced|strained|thin|mirthless|tinny|fake|stiff|tight)\b"

@@ -590,7 +590,7 @@ SHORTHAND: dict[str, str] = {
     "skullemoji": "laughing hard", "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
     "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
-    "woohoo": "excited", "ikr": "smile", "bruh": "unimpressed", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
+    "woohoo": "excited", "ikr": "smile", "bruh": "unimpressed", "lite": "light", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
     # contractions typed without the apostrophe
     "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
     "werent": "were not", "couldnt": "could not", "wouldnt": "would not", "shouldnt": "should not", "hasnt": "has not",
@@ -3121,7 +3121,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?:steady|still|firm)\b", r"\1 trembles"),
     # one verb for a feeling, which the tables read only in another form ("he seethes" beside "seething", "she frets"
     # beside "worried", "he wilts" beside "deflates"): the form that is read (an object or an object-like noun after
-    # "stew" is a dish)
+    # "stew" is a dish; "beside herself" needs a word before it, so that the lexicon's own intensity phrase "beside
+    # herself" (with rage, with joy), read through this normalisation, stays as it is)
     (("seeth", "stew", "stiffen", "wilt", "fret", "squirm", "uncomfortabl", "recoil", "beside"),
      r"\b(?:(seethes|seethed)|(stews|stewed|stewing)(?!\s+(?:the|a|some|beef|meat|it|them|lamb|chicken|vegetables|apples)\b)"
      r"|(stiffens|stiffened|stiffening)|(wilts|wilted|wilting)|(frets|fretted|fretting)"
@@ -3129,7 +3130,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      # mouth" the mouth's)
      r"|(squirms|squirmed|squirming(?!\s+(?:grin|smile|laugh|giggle))|\b(?:is|am|are|was|were|looks?|looked|looking|feels?|felt|feeling"
      r"|seems?|seemed|very|so|quite|clearly|visibly|'s)\s+uncomfortabl[ey])"
-     r"|(recoils|recoiled|recoiling)|(beside\s+(?:herself|himself|themselves|myself|yourself))(?!\s+with\b))\b",
+     r"|(recoils|recoiled|recoiling)|((?<=[a-z]\s)beside\s+(?:herself|himself|themselves|myself|yourself))(?!\s+with\b))\b",
      lambda m: (" seething ", " simmering ", " tenses ", " deflates ", " worried ", " awkward ", " flinches back ", " distraught ")[m.lastindex - 1]
      if m.lastindex != 6 or "uncomfortabl" not in m.group(6) else f"{m.group(6).rsplit(' ', 1)[0]} awkward "),
     # "dead eyes", "her eyes go empty", "dead inside", "he looks numb": eyes that see nothing, the lids a little heavy
@@ -3176,6 +3177,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(?:(ducks|ducked|ducking)\s+(?:his|her|their|my|your)\s+head|(tosses|tossed|tossing)\s+(?:his|her|their|my|your)\s+(?:head|hair))\b"
      r"|\b(?:looks?|looked|looking|stares?|stared|staring)\s+(?:him|her|them|me|you|us)\s+(?:dead|straight|right)\s+in\s+the\s+eyes?\b",
      lambda m: " head down " if m.group(1) else " head tilts back " if m.group(2) else " looks straight at them "),
+    # "the mouth falls slightly open", "his jaw drops a little open": the size word inside "falls open" (the bare
+    # "falls" had been read as the corners falling: MouthFrown 0.6)
+    (("open", "ajar", "apart", "slack"), r"\b(?:fall|falls|fell|fallen|falling|drop|drops|dropped|dropping|hang|hangs|hung|hanging|sag|sags|sagged"
+     r"|sagging|slide|slides|slid|sliding)\s+(slightly|a\s+little|a\s+bit|a\s+touch|partly|partially|half|just|wide|fully|further|farther|right)"
+     r"\s+(open|ajar|apart|slack)\b", r"\1 \2"),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
