@@ -303,3 +303,24 @@ def test_lite_is_light(planner):
 
 def test_beside_herself_with_joy_keeps_its_size(planner):
     assert both(planner.plan("beside herself with joy"), "MouthSmile") > 0.6
+
+
+# ----------------------------------------------------------------------------- prose
+def test_a_cheek_bitten_from_inside_presses_the_lips_to_one_side(planner):
+    p = planner.plan("She bit the inside of her cheek.")
+    assert both(p, "MouthPress") > 0.2 and max(v(p, "MouthLeft"), v(p, "MouthRight")) > 0.15, p.explanation
+
+
+def test_a_mouth_that_works_with_no_words_is_lost_for_them(planner):
+    p = planner.plan("His mouth worked, but no words came.")
+    assert v(p, "JawOpen") > 0.1 and both(p, "BrowDown") < 0.1, p.explanation
+
+
+def test_a_bobbing_adams_apple_is_a_nervous_swallow(planner):
+    p = planner.plan("His Adam's apple bobbed.")
+    assert both(p, "MouthPress") > 0.2 and v(p, "BrowInnerUp") > 0.2, p.explanation
+
+
+def test_regarded_coolly_is_cold_eyes_not_a_shiver(planner):
+    p = planner.plan("She regarded him coolly over the rim of her glass.")
+    assert both(p, "EyeSquint") > 0.2 and both(p, "MouthStretch") < 0.1, p.explanation

@@ -3182,6 +3182,18 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("open", "ajar", "apart", "slack"), r"\b(?:fall|falls|fell|fallen|falling|drop|drops|dropped|dropping|hang|hangs|hung|hanging|sag|sags|sagged"
      r"|sagging|slide|slides|slid|sliding)\s+(slightly|a\s+little|a\s+bit|a\s+touch|partly|partially|half|just|wide|fully|further|farther|right)"
      r"\s+(open|ajar|apart|slack)\b", r"\1 \2"),
+    # prose the tables did not read: "she bit the inside of her cheek" (a laugh or a word held in: train presses the lips
+    # 0.35 with the mouth pulled to one side 0.2), "his mouth worked, but no words came" (lost for words, not the jaw
+    # clenching), "his Adam's apple bobbed" (a nervous swallow, as "gulps"), "she regarded him coolly" (cold, narrowed
+    # eyes; not the cold of a winter's day)
+    (("inside of", "worked", "working", "works", "adam", "coolly", "icily", "frostily"),
+     r"\b(?:(bites|bit|biting|chews|chewed|chewing)\s+(?:on\s+)?the\s+inside\s+of\s+(?:her|his|their|my|your)\s+(?:cheek|mouth|lip)"
+     # (an earlier rewrite may have taken "no words" out already: "his mouth worked, but , came")
+     r"|((?:mouth|lips|jaw)\s+(?:works|worked|working|moves|moved|moving)\s*,?\s*but\b[^.;!?]{0,20}?\b(?:come|comes|came|coming))"
+     r"|(adam'?s\s+apple\s+(?:bobs|bobbed|bobbing|jumps|jumped|jumping|moves|moved|rises|rose|works|worked))"
+     r"|(coolly|icily|frostily))\b",
+     lambda m: " lips pressed , mouth pulled slightly to one side " if m.group(1) else " lips parted , speechless " if m.group(2)
+     else " lips pressed , inner brows slightly raised , eyes slightly wide " if m.group(3) else " , eyes narrowed slightly , "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
