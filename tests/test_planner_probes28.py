@@ -324,3 +324,17 @@ def test_a_bobbing_adams_apple_is_a_nervous_swallow(planner):
 def test_regarded_coolly_is_cold_eyes_not_a_shiver(planner):
     p = planner.plan("She regarded him coolly over the rim of her glass.")
     assert both(p, "EyeSquint") > 0.2 and both(p, "MouthStretch") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- two directions, a side named after 'one'
+@pytest.mark.parametrize("text", ["she looks left and slightly up", "she look to left side and little bit up",
+                                  "she looks to the left and a little bit up"])
+def test_a_second_direction_of_the_look_is_kept(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeLookOutLeft") > 0.3 and 0.1 < both(p, "EyeLookUp") < v(p, "EyeLookOutLeft"), p.explanation
+
+
+@pytest.mark.parametrize("text", ["he closes one eye - the right", "he closes one eye, the right one"])
+def test_the_side_named_after_one_eye_is_that_eye(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeBlinkRight") > 0.8 and v(p, "EyeBlinkLeft") < 0.1 and abs(v(p, "RightEyeYaw")) < 0.05, p.explanation

@@ -3194,6 +3194,16 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"|(coolly|icily|frostily))\b",
      lambda m: " lips pressed , mouth pulled slightly to one side " if m.group(1) else " lips parted , speechless " if m.group(2)
      else " lips pressed , inner brows slightly raised , eyes slightly wide " if m.group(3) else " , eyes narrowed slightly , "),
+    # "she looks left and slightly up", "looks to the right and a little down": the second direction is the eyes' own,
+    # with its own size (the part had paired with the first direction only, and the second was dropped)
+    (("up", "down"), r"\b(look|looks|looked|looking|glance|glances|glanced|glancing|gaze|gazes|gazed|gazing|peer|peers|peered|peering)"
+     r"\s+((?:to\s+(?:(?:the|her|his|their|my)\s+)?)?(?:left|right))\s+(?:side\s+)?and\s+((?:very\s+)?slightly|(?:a\s+)?(?:little\s+)?bit|a\s+little"
+     r"|(?:a\s+)?touch|just|somewhat|a\s+lot|far|well|way)?\s*(up|down|upward|upwards|downward|downwards)\b",
+     lambda m: f"{m.group(1)} {m.group(2)} , gaze {'' if not m.group(3) else 'far ' if m.group(3) in ('a lot', 'far', 'well', 'way') else 'slightly '}{m.group(4)}"),
+    # "he closes one eye - the right", "one brow, the left one, goes up": the side named after "one" is that part's
+    # (it had been read as a look to that side, and the default side closed)
+    (("left", "right"), r"\bone\s+(eye|eyebrow|brow|corner|cheek|nostril|lid|eyelid)\s*(?:[,:;\u2014\u2013]|\s-{1,2})\s*(?:the|her|his|their|my)\s+(left|right)"
+     r"(?:\s+one)?\b", r"the \2 \1"),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
