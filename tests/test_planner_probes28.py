@@ -338,3 +338,18 @@ def test_a_second_direction_of_the_look_is_kept(planner, text):
 def test_the_side_named_after_one_eye_is_that_eye(planner, text):
     p = planner.plan(text)
     assert v(p, "EyeBlinkRight") > 0.8 and v(p, "EyeBlinkLeft") < 0.1 and abs(v(p, "RightEyeYaw")) < 0.05, p.explanation
+
+
+def test_getting_it_dawns_with_a_smile(planner):
+    p = planner.plan("He gets it.")
+    assert both(p, "BrowOuterUp") > 0.2 and both(p, "MouthSmile") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she gets it down", "he gets it wrong"])
+def test_getting_something_done_is_no_realisation(planner, text):
+    assert both(planner.plan(text), "BrowOuterUp") < 0.05
+
+
+def test_doing_the_math_is_thinking(planner):
+    p = planner.plan("She does the math.")
+    assert both(p, "BrowDown") > 0.1, p.explanation

@@ -3204,6 +3204,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # (it had been read as a look to that side, and the default side closed)
     (("left", "right"), r"\bone\s+(eye|eyebrow|brow|corner|cheek|nostril|lid|eyelid)\s*(?:[,:;\u2014\u2013]|\s-{1,2})\s*(?:the|her|his|their|my)\s+(left|right)"
      r"(?:\s+one)?\b", r"the \2 \1"),
+    # "she gets it", "he finally gets it": it dawns, with a smile (train: brows up 0.3, smile 0.45); "she does the math":
+    # thinking it through (not "gets it down", "gets it wrong", "gets it over with")
+    (("gets it", "got it", "the math", "the maths", "the sums"),
+     r"\b(?:she|he|they|i|we|you)\s+(?:finally\s+|suddenly\s+|slowly\s+)?(?:gets|got|get)\s+it\b(?=\s*(?:[.!,;\u2014\u2013]|$|now\b|at\s+last\b))"
+     r"|\b(does|did|doing|do)\s+the\s+(?:math|maths|sums)\b",
+     lambda m: " thinking " if m.group(1) else " realization dawns , a smile "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
