@@ -353,3 +353,9 @@ def test_getting_something_done_is_no_realisation(planner, text):
 def test_doing_the_math_is_thinking(planner):
     p = planner.plan("She does the math.")
     assert both(p, "BrowDown") > 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she gazes at the stars", "he looks at the clouds", "staring into the night sky"])
+def test_a_look_at_things_overhead_is_up(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookUp") > 0.2, p.explanation

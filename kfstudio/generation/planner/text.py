@@ -3210,6 +3210,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(?:she|he|they|i|we|you)\s+(?:finally\s+|suddenly\s+|slowly\s+)?(?:gets|got|get)\s+it\b(?=\s*(?:[.!,;\u2014\u2013]|$|now\b|at\s+last\b))"
      r"|\b(does|did|doing|do)\s+the\s+(?:math|maths|sums)\b",
      lambda m: " thinking " if m.group(1) else " realization dawns , a smile "),
+    # "gazes at the stars", "looks at the clouds": things overhead, a look up as at the sky (dev: "gazes at the
+    # stars" EyeLookUp 0.35)
+    (("star", "moon", "cloud", "heaven", "treetop", "rooftop"), r"\b(at|to|toward|towards|into)\s+the\s+(?:night\s+|starry\s+|full\s+|dark\s+)?"
+     r"(?:stars|moon|clouds|heavens|treetops|rooftops)\b", r"\1 the sky"),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
