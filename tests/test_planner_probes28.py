@@ -359,3 +359,14 @@ def test_doing_the_math_is_thinking(planner):
 def test_a_look_at_things_overhead_is_up(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeLookUp") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["the suspect looks at the photograph", "she stares at her hands", "he looks at the notification"])
+def test_a_look_at_something_held_is_down(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she looks at the photograph on the wall", "he squints at the text"])
+def test_a_look_at_something_not_held_is_not_down(planner, text):
+    assert both(planner.plan(text), "EyeLookDown") < 0.05

@@ -3214,6 +3214,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # stars" EyeLookUp 0.35)
     (("star", "moon", "cloud", "heaven", "treetop", "rooftop"), r"\b(at|to|toward|towards|into)\s+the\s+(?:night\s+|starry\s+|full\s+|dark\s+)?"
      r"(?:stars|moon|clouds|heavens|treetops|rooftops)\b", r"\1 the sky"),
+    # "looks at the photograph", "stares at her hands", "glances at the notification": things held or lying below the
+    # eyes, as a page is (dev: "the suspect looks at the photograph" EyeLookDown 0.35; train: "he looks at the letter"
+    # 0.2); not one "on the wall" or "held up"
+    (("photo", "picture", "snapshot", "polaroid", "letter", "note", "notification", "message", "receipt", "bill", "envelope",
+      "newspaper", "magazine", "document", "report", "results", "card", "hands", "lap", "palms", "ticket", "scan"),
+     r"\b(at|over|to|toward|towards)\s+(?:the|a|an|his|her|their|my|your)\s+(?:[a-z'-]+\s+)?(?:photograph|photo|photos|picture|snapshot|polaroid|letter"
+     r"|note|notification|message|receipt|bill|envelope|newspaper|magazine|document|documents|report|results|card|cards|hands|lap|palms"
+     r"|ticket|scan|ultrasound)\b(?!\s+(?:on\s+the\s+wall|held\s+up|on\s+the\s+screen|projected|above|overhead|pinned))", r"\1 the page"),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
