@@ -370,3 +370,16 @@ def test_a_look_at_something_held_is_down(planner, text):
 @pytest.mark.parametrize("text", ["she looks at the photograph on the wall", "he squints at the text"])
 def test_a_look_at_something_not_held_is_not_down(planner, text):
     assert both(planner.plan(text), "EyeLookDown") < 0.05
+
+
+def test_the_one_looked_at_on_her_left_draws_the_look_left(planner):
+    p = planner.plan("She glares at him sideways, he's on her left, brows crushed down, head facing front.")
+    assert v(p, "EyeLookOutLeft") > 0.2 and v(p, "EyeLookOutRight") < 0.05, p.explanation
+    assert both(planner.plan("he's on her left"), "EyeLookOut") < 0.05
+
+
+@pytest.mark.parametrize(("text", "stem"), [("It's not as if she didn't roll her eyes.", "EyeLookUp"),
+                                            ("it's not like he didn't smile", "MouthSmile")])
+def test_two_denials_make_it_happen(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.3, p.explanation

@@ -3222,6 +3222,13 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(at|over|to|toward|towards)\s+(?:the|a|an|his|her|their|my|your)\s+(?:[a-z'-]+\s+)?(?:photograph|photo|photos|picture|snapshot|polaroid|letter"
      r"|note|notification|message|receipt|bill|envelope|newspaper|magazine|document|documents|report|results|card|cards|hands|lap|palms"
      r"|ticket|scan|ultrasound)\b(?!\s+(?:on\s+the\s+wall|held\s+up|on\s+the\s+screen|projected|above|overhead|pinned))", r"\1 the page"),
+    # "she glares at him sideways, he's on her left": the one looked at is on that side, and the look goes there
+    (("left", "right"), r"^(?=.*\b(?:glar|glanc|look|stare|star|peer|eye|gaz|watch|sideways|side-eye)\w*)(.*?)\b(?:he|she|they)(?:'s|\s+is|'re|\s+are|\s+was|\s+were)"
+     r"\s+(?:on|to|at)\s+(?:her|his|their|my)\s+(left|right)\b", r"\1 , eyes to the \2 "),
+    # "it's not as if she didn't roll her eyes": two denials, so she did
+    (("as if", "as though", "like"), r"\b(?:it'?s|it\s+is|it\s+was|it\s+wasn'?t|'?twas)\s+(?:not\s+)?(?:as\s+if|as\s+though|like)\s+(she|he|they|i|we|you)\s+"
+     r"(?:did\s*n'?t|did\s+not|does\s*n'?t|does\s+not|do\s*n'?t|do\s+not)\s+(?=[a-z])(?<=\s)",
+     lambda m: m.group(0) if not re.match(r"(?:it'?s|it\s+is|it\s+was)\s+not|it\s+wasn'?t", m.group(0)) else f"{m.group(1)} "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
