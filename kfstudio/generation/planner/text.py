@@ -3193,7 +3193,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"|(adam'?s\s+apple\s+(?:bobs|bobbed|bobbing|jumps|jumped|jumping|moves|moved|rises|rose|works|worked))"
      r"|(coolly|icily|frostily))\b",
      lambda m: " lips pressed , mouth pulled slightly to one side " if m.group(1) else " lips parted , speechless " if m.group(2)
-     else " lips pressed , inner brows slightly raised , eyes slightly wide " if m.group(3) else " , eyes narrowed slightly , "),
+     else " lips pressed , inner brows slightly raised , eyes slightly wide " if m.group(3) else " , steady look , eyes slightly narrowed , "),
     # "she looks left and slightly up", "looks to the right and a little down": the second direction is the eyes' own,
     # with its own size (the part had paired with the first direction only, and the second was dropped)
     (("up", "down"), r"\b(look|looks|looked|looking|glance|glances|glanced|glancing|gaze|gazes|gazed|gazing|peer|peers|peered|peering)"
