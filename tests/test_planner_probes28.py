@@ -383,3 +383,18 @@ def test_the_one_looked_at_on_her_left_draws_the_look_left(planner):
 def test_two_denials_make_it_happen(planner, text, stem):
     p = planner.plan(text)
     assert both(p, stem) > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He's in a huff.", "She's in a strop", "He's got the hump.", "she's in one of her moods"])
+def test_a_huff_is_a_sulk(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthShrugLower") > 0.3, p.explanation
+
+
+def test_a_good_mood_is_no_sulk(planner):
+    assert v(planner.plan("she's in a good mood"), "MouthShrugLower") < 0.1
+
+
+def test_throwing_shade_smirks_aside(planner):
+    p = planner.plan("She's throwing shade.")
+    assert max(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")) > 0.2 and both(p, "EyeLookOut") > 0.2, p.explanation

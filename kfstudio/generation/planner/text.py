@@ -3229,6 +3229,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("as if", "as though", "like"), r"\b(?:it'?s|it\s+is|it\s+was|it\s+wasn'?t|'?twas)\s+(?:not\s+)?(?:as\s+if|as\s+though|like)\s+(she|he|they|i|we|you)\s+"
      r"(?:did\s*n'?t|did\s+not|does\s*n'?t|does\s+not|do\s*n'?t|do\s+not)\s+(?=[a-z])(?<=\s)",
      lambda m: m.group(0) if not re.match(r"(?:it'?s|it\s+is|it\s+was)\s+not|it\s+wasn'?t", m.group(0)) else f"{m.group(1)} "),
+    # moods named in British and internet idiom: "in a huff", "in a strop", "got the hump", "in one of her moods" (a
+    # sulk); "throwing shade" (a smirk and a look aside)
+    (("huff", "strop", "snit", "sulk", "hump", "mood", "shade"),
+     r"\b(?:in\s+(?:a\s+(?:bit\s+of\s+a\s+)?(?:huff|strop|snit|sulk|mood|paddy|tizzy)|one\s+of\s+(?:her|his|their|my|your)\s+moods)"
+     r"|(?:got|has|have|had|having)\s+the\s+hump)\b|\b((?:throw|throws|threw|throwing|thrown)\s+(?:some\s+)?shade)\b",
+     lambda m: " smirking , side eye " if m.group(1) else " sulking "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
