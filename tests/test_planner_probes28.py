@@ -398,3 +398,8 @@ def test_a_good_mood_is_no_sulk(planner):
 def test_throwing_shade_smirks_aside(planner):
     p = planner.plan("She's throwing shade.")
     assert max(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")) > 0.2 and both(p, "EyeLookOut") > 0.2, p.explanation
+
+
+def test_studying_someone_narrows_the_eyes(planner):
+    p = planner.plan("(beat; she studies him)")
+    assert both(p, "EyeSquint") > 0.15, p.explanation

@@ -3235,6 +3235,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(?:in\s+(?:a\s+(?:bit\s+of\s+a\s+)?(?:huff|strop|snit|sulk|mood|paddy|tizzy)|one\s+of\s+(?:her|his|their|my|your)\s+moods)"
      r"|(?:got|has|have|had|having)\s+the\s+hump)\b|\b((?:throw|throws|threw|throwing|thrown)\s+(?:some\s+)?shade)\b",
      lambda m: " smirking , side eye " if m.group(1) else " sulking "),
+    # "she studies him", "he studies her face": scrutiny, the eyes a little narrowed (train: EyeSquint 0.2); a map or a
+    # page studied is read as a look down
+    ("stud", r"\b(stud(?:y|ies|ied|ying))\s+(him|her|them|me|you|us|(?:his|her|their|my|your)\s+(?:face|faces|expression|eyes))\b",
+     r"\1 \2 , eyes slightly narrowed ,"),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
