@@ -403,3 +403,11 @@ def test_throwing_shade_smirks_aside(planner):
 def test_studying_someone_narrows_the_eyes(planner):
     p = planner.plan("(beat; she studies him)")
     assert both(p, "EyeSquint") > 0.15, p.explanation
+
+
+# ----------------------------------------------------------------------------- bodily states
+@pytest.mark.parametrize(("text", "stem", "low"), [("he's boiling hot and sweaty", "EyeBlink", 0.15), ("brain fog, can't focus", "EyeBlink", 0.15),
+                                                   ("he's jet-lagged", "EyeBlink", 0.3), ("he hears a loud bang", "EyeWide", 0.3)])
+def test_bodily_states_the_tables_missed(planner, text, stem, low):
+    p = planner.plan(text)
+    assert both(p, stem) > low, p.explanation

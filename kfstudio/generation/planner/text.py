@@ -3239,6 +3239,16 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # page studied is read as a look down
     ("stud", r"\b(stud(?:y|ies|ied|ying))\s+(him|her|them|me|you|us|(?:his|her|their|my|your)\s+(?:face|faces|expression|eyes))\b",
      r"\1 \2 , eyes slightly narrowed ,"),
+    # bodily states the tables missed: "boiling hot and sweaty", "sweltering" (heat: heavy lids, the mouth a little
+    # open, as train reads "kitchen heat - lids heavy, slow breath out"), "brain fog", "can't focus" (eyes that see
+    # nothing), "jet-lagged" (exhausted), "hears a loud bang" (startled)
+    (("boiling", "roasting", "baking", "swelter", "overheat", "sweaty", "fog", "focus", "jet", "bang", "crash", "gunshot", "explosion"),
+     r"\b(?:(boiling\s+hot|roasting\s+hot|baking\s+hot|sweltering|hot\s+and\s+sweaty|sweaty\s+and\s+hot)"
+     r"|(brain\s+fog|(?:can'?t|cannot|can\s+not|could\s*n'?t|could\s+not)\s+focus)"
+     r"|(jet[\s-]?lagged)"
+     r"|((?:hears?|heard|hearing)\s+(?:a|the|an)\s+(?:sudden\s+|loud\s+|distant\s+)*(?:bang|crash|gunshot|shot|explosion|thud|scream|slam)))\b",
+     lambda m: " lids slightly heavy , mouth slightly open " if m.group(1) else " eyes glazed over " if m.group(2) else " exhausted " if m.group(3)
+     else " startled "),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
