@@ -411,3 +411,14 @@ def test_studying_someone_narrows_the_eyes(planner):
 def test_bodily_states_the_tables_missed(planner, text, stem, low):
     p = planner.plan(text)
     assert both(p, stem) > low, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Her eyes flash.", "Her eyes bore into him."])
+def test_flashing_or_boring_eyes_are_angry(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") > 0.3 and both(p, "EyeSquint") > 0.2, p.explanation
+
+
+def test_eyes_that_flash_with_amusement_are_amused(planner):
+    p = planner.plan("her eyes flash with amusement")
+    assert both(p, "MouthSmile") > 0.3 and both(p, "BrowDown") < 0.1, p.explanation

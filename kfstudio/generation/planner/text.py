@@ -3249,6 +3249,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"|((?:hears?|heard|hearing)\s+(?:a|the|an)\s+(?:sudden\s+|loud\s+|distant\s+)*(?:bang|crash|gunshot|shot|explosion|thud|scream|slam)))\b",
      lambda m: " lids slightly heavy , mouth slightly open " if m.group(1) else " eyes glazed over " if m.group(2) else " exhausted " if m.group(3)
      else " startled "),
+    # "her eyes flash", "eyes flashing": anger in the eyes (train: "eyes flashing under a hard brow"); "her eyes bore
+    # into him": a hard, narrowed glare ("eyes flash with amusement" names its own feeling and is left)
+    (("flash", "bore", "boring"), r"\b(eyes?)\s+(?:flash|flashes|flashed|flashing)\b(?!\s+(?:with|in|of)\b)(?!\s+(?:to|toward|towards|up|down|left|right|over|across|around)\b)"
+     r"|\b(eyes?)\s+(?:bore|bores|boring|bored)\s+into\b",
+     lambda m: f"{m.group(1)} flashing with anger" if m.group(1) else f"{m.group(2)} glaring into"),
     # "he holds her gaze", "meets his eyes", "won't look away", "refuses to look away": the eyes stay on the other's,
     # straight ahead (not a look away denied to nothing)
     (("gaze", "eyes", "away"), r"\b(?:(?:holds?|held|holding)\s+(?:his|her|their|my|your)\s+(?:gaze|stare)|(?:meets?|met|meeting)\s+(?:his|her|their|my|your)\s+(?:gaze|eyes|stare))\b"
