@@ -3212,8 +3212,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      lambda m: " thinking " if m.group(1) else " realization dawns , a smile "),
     # "gazes at the stars", "looks at the clouds": things overhead, a look up as at the sky (dev: "gazes at the
     # stars" EyeLookUp 0.35)
-    (("star", "moon", "cloud", "heaven", "treetop", "rooftop"), r"\b(at|to|toward|towards|into)\s+the\s+(?:night\s+|starry\s+|full\s+|dark\s+)?"
-     r"(?:stars|moon|clouds|heavens|treetops|rooftops)\b", r"\1 the sky"),
+    (("star", "moon", "cloud", "treetop", "rooftop"), r"\b(at|to|toward|towards|into)\s+the\s+(?:night\s+|starry\s+|full\s+|dark\s+)?"
+     r"(?:stars|moon|clouds|treetops|rooftops)\b", r"\1 the sky"),  # ("the heavens" is the lexicon's own)
     # "looks at the photograph", "stares at her hands", "glances at the notification": things held or lying below the
     # eyes, as a page is (dev: "the suspect looks at the photograph" EyeLookDown 0.35; train: "he looks at the letter"
     # 0.2); not one "on the wall" or "held up"
