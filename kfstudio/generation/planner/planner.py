@@ -4,7 +4,8 @@ How a description becomes values:
 
 0. Typed text is normalised (:func:`.text.normalize`: emoji, emoticons, shorthand, capitals, FACS codes,
    screen directions, screenplay blocks). Quoted sounds and words become a mouth shape
-   (:mod:`kfstudio.generation.visemes`) and are not read as directions. A description that narrates a
+   (:mod:`kfstudio.generation.visemes`) and are not read as directions, unless the look says them ("a smile
+   that says 'not now'", "her eyes say 'help me'": read as the eyes' fear). A description that narrates a
    change is split into beats (:func:`.text.split_change_beats`); the keyframe shows the last one.
 1. Words are lemmatised, misspellings corrected and unknown words expanded to lexicon words (:mod:`.text`),
    then split into clauses.
