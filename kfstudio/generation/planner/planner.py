@@ -753,17 +753,16 @@ class _Matcher:
                 b.roles.pop("side")
                 if b.roles.get("action") == "side":
                     del b.roles["action"]
+            # "the corners pull back into a tense half-smile", "into a tight smile": an adjective of the expression
+            # after an article, not the corners tensing on their own (it keeps its sense as the expression's size; a
+            # shape word stays the mouth's: "mouth drops into a round gasp", "a pressed smile", "a flat smile")
+            if (a.start == a.end and b.start == a.end + 1 and "expression" in b.roles and a.roles.get("action") == "narrow"
+                    and "part" not in a.roles and a.start > 0 and lemmas[a.start - 1] in ("a", "an")):
+                del a.roles["action"]
         for k, s in enumerate(out):
             # "shoots him a look", "shooting her a glance": the look is shot at someone, it does not go up
             if s.roles.get("action") == "up" and lemmas[s.start] == "shoot" and any(
                     o.roles.get("part") in ("look", "gaze") and 0 < o.start - s.end <= 3 for o in out[k + 1 : k + 3]):
-                del s.roles["action"]
-        for s, o in zip(out, out[1:]):
-            # "the corners pull back into a tense half-smile", "into a tight smile": an adjective of the expression
-            # after an article, not the corners tensing on their own (it keeps its sense as the expression's size; a
-            # shape word stays the mouth's: "mouth drops into a round gasp", "a pressed smile", "a flat smile")
-            if (s.start == s.end and o.start == s.end + 1 and "expression" in o.roles and s.roles.get("action") == "narrow"
-                    and "part" not in s.roles and s.start > 0 and lemmas[s.start - 1] in ("a", "an")):
                 del s.roles["action"]
         for s in out:  # "the lips part in a short gasp", "stretches in fear": a preposition, not a movement
             if s.start == s.end and s.roles.get("action") and s.text in lx.SHORT_REACH_ACTIONS:

@@ -1524,6 +1524,12 @@ def _over_the_glasses(m: re.Match) -> str:
     return f" eyes raised , chin lowered a little , {own} "
 
 
+#: The words a cold look is read as ("a cold stare", "a cold, unblinking gaze", "regarded him coolly")
+_COLD_LOOK = "steady look , eyes slightly narrowed"
+#: The words a nervous swallow is read as ("he gulps", "his Adam's apple bobbed")
+_NERVOUS_SWALLOW = " lips pressed , inner brows slightly raised , eyes slightly wide "
+
+
 #: Phrasings a QA animator found read word by word (issue 11, round 5), rewritten to what they mean on a
 #: face: (gate, pattern, replacement). Each is a general pattern (an idiom, a word sense, a scope), checked
 #: on the lower-cased text; the gate is a word the pattern needs, so that absent rules are skipped.
@@ -1583,7 +1589,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      "barely hurt , lips pressed together"),
     # "cold" of a look, a voice or an amusement is no shiver: a flat, hard look; a small smile with cold eyes
     ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(?:little\s+)?(?:amusement|smile|smirk|grin|humou?r)\b", "small smile that does not reach the eyes"),
-    ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(?:hard\s+)?(?:stare|look|gaze|glance|eyes)\b", "steady look , eyes slightly narrowed"),
+    ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(?:hard\s+)?(?:stare|look|gaze|glance|eyes)\b", _COLD_LOOK),
     ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(glare|scowl)\b", r"\1"),
     # "her eyes were ice / stone / flint": cold eyes (a metaphor, no temperature)
     ("eye", r"\b(eyes?\s+(?:were|are|is|was|stay|stays|stayed|remain|remains|remained|turn|turned|go|went)\s+)(?:pure\s+)?(?:ice|stone|steel|flint|glass|granite)\b", r"\1flat"),
@@ -1982,7 +1988,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("lock", r"\b(?:lock|locks|locked|locking)\s+eyes\s+(?:with|on)\b", "looks straight at"),
     # "a cold, unblinking glare": cold of a look with other words between is no shiver either
     (("cold", "icy", "frost", "chill", "steely", "stony"), r"\b(?:cold|icy|frosty|chilly|steely|stony)\s*,?\s+(?:(?:hard|unblinking|unwavering|flat|dead|blank|level|long|steady|narrow)\s*,?\s+){1,2}"
-     r"(glare|scowl|stare|look|gaze|eyes)\b", lambda m: m.group(1) if m.group(1) in ("glare", "scowl") else "steady look , eyes slightly narrowed"),
+     r"(glare|scowl|stare|look|gaze|eyes)\b", lambda m: m.group(1) if m.group(1) in ("glare", "scowl") else _COLD_LOOK),
     # cold of a face, eyes, voice or manner ("his voice went cold", "cold and distant"): an emotional coldness
     # (a flat, hard look; cold eyes are flat: no smile reaches them), not the shiver of cold weather
     (("cold", "icy", "frost", "chill", "aloof"), r"\b(?:(?:eyes|face|expression|gaze|voice|tone|look|features|manner|smile)\s+(?:is|are|was|were|went|go|goes|turn\w*|grew|grow\w*|became|becomes|stays?|stayed|remain\w*)\s+"
@@ -3078,7 +3084,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
     # gulping down a drink or gulping air is no nerves
     ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
-     " lips pressed , inner brows slightly raised , eyes slightly wide "),
+     _NERVOUS_SWALLOW),
     # "more a twitch than a smile", "more of a grimace than a grin": the face is the first, and of the second it shows a
     # trace at most (train: "more a twitch than a smile, at the left corner" keeps the corner at 0.12); the word 'more'
     # is no comparison with the keyframe before
@@ -3193,7 +3199,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"|(adam'?s\s+apple\s+(?:bobs|bobbed|bobbing|jumps|jumped|jumping|moves|moved|rises|rose|works|worked))"
      r"|(coolly|icily|frostily))\b",
      lambda m: " lips pressed , mouth pulled slightly to one side " if m.group(1) else " lips parted , speechless " if m.group(2)
-     else " lips pressed , inner brows slightly raised , eyes slightly wide " if m.group(3) else " , steady look , eyes slightly narrowed , "),
+     else _NERVOUS_SWALLOW if m.group(3) else f" , {_COLD_LOOK} , "),
     # "she looks left and slightly up", "looks to the right and a little down": the second direction is the eyes' own,
     # with its own size (the part had paired with the first direction only, and the second was dropped)
     (("up", "down"), r"\b(look|looks|looked|looking|glance|glances|glanced|glancing|gaze|gazes|gazed|gazing|peer|peers|peered|peering)"
