@@ -2994,7 +2994,8 @@ _EYES_SCREAM_RE = re.compile(r"(?<!lower\s)(?<!upper\s)\b(eyes?|face|look|expres
 def eyes_say_fear(text: str) -> str:
     """``text`` with eyes (or a face) that scream or shout made to say it (no sound: "her eyes scream murder"), and
     eyes that say "run" or "help me" read as frightened eyes, quotes and all (:data:`_EYES_SAY_FEAR`)."""
-    if "scream" in text or "shout" in text or "yell" in text or "Scream" in text or "SCREAM" in text:
+    low = text.lower()
+    if "scream" in low or "shout" in low or "yell" in low:
         text = _EYES_SCREAM_RE.sub(r"\1 say", text)
     return _EYES_SAY_FEAR_RE.sub(r"\1 frightened ", text)
 
@@ -3219,12 +3220,16 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "gazes at the stars", "looks at the clouds": things overhead, a look up as at the sky (dev: "gazes at the
     # stars" EyeLookUp 0.35)
     (("star", "moon", "cloud", "treetop", "rooftop"), r"\b(at|to|toward|towards|into)\s+the\s+(?:night\s+|starry\s+|full\s+|dark\s+)?"
-     r"(?:stars|moon|clouds|treetops|rooftops)\b", r"\1 the sky"),  # ("the heavens" is the lexicon's own)
+     r"(?:stars|moon|clouds|treetops|rooftops)\b", r"\1 the sky"),
+    # ... and a look toward the heavens (train: "a Hail Mary look toward the heavens" EyeLookUp 0.35); the lexicon's "to
+    # the heavens" alone is a size ("brows shoot to the heavens"), so only after a look
+    ("heaven", r"\b((?:look|gaz|glanc|star|peer|eye|turn)\w*(?:\s+(?:his|her|their|my|your)\s+(?:eyes|gaze|face))?(?:\s+up)?"
+     r"\s+(?:at|to|toward|towards|into|up\s+to|up\s+at))\s+the\s+heavens\b", r"\1 the sky"),
     # "looks at the photograph", "stares at her hands", "glances at the notification": things held or lying below the
     # eyes, as a page is (dev: "the suspect looks at the photograph" EyeLookDown 0.35; train: "he looks at the letter"
     # 0.2); not one "on the wall" or "held up"
     (("photo", "picture", "snapshot", "polaroid", "letter", "note", "notification", "message", "receipt", "bill", "envelope",
-      "newspaper", "magazine", "document", "report", "results", "card", "hands", "lap", "palms", "ticket", "scan"),
+      "newspaper", "magazine", "document", "report", "results", "card", "hands", "lap", "palms", "ticket", "scan", "ultrasound"),
      r"\b(at|over|to|toward|towards)\s+(?:the|a|an|his|her|their|my|your)\s+(?:[a-z'-]+\s+)?(?:photograph|photo|photos|picture|snapshot|polaroid|letter"
      r"|note|notification|message|receipt|bill|envelope|newspaper|magazine|document|documents|report|results|card|cards|hands|lap|palms"
      r"|ticket|scan|ultrasound)\b(?!\s+(?:on\s+the\s+wall|held\s+up|on\s+the\s+screen|projected|above|overhead|pinned))", r"\1 the page"),
@@ -3248,11 +3253,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # bodily states the tables missed: "boiling hot and sweaty", "sweltering" (heat: heavy lids, the mouth a little
     # open, as train reads "kitchen heat - lids heavy, slow breath out"), "brain fog", "can't focus" (eyes that see
     # nothing), "jet-lagged" (exhausted), "hears a loud bang" (startled)
-    (("boiling", "roasting", "baking", "swelter", "overheat", "sweaty", "fog", "focus", "jet", "bang", "crash", "gunshot", "explosion"),
+    (("boiling", "roasting", "baking", "swelter", "sweaty", "fog", "focus", "jet", "bang", "crash", "shot", "explosion", "thud", "scream",
+      "slam"),
      r"\b(?:(boiling\s+hot|roasting\s+hot|baking\s+hot|sweltering|hot\s+and\s+sweaty|sweaty\s+and\s+hot)"
      r"|(brain\s+fog|(?:can'?t|cannot|can\s+not|could\s*n'?t|could\s+not)\s+focus)"
      r"|(jet[\s-]?lagged)"
-     r"|((?:hears?|heard|hearing)\s+(?:a|the|an)\s+(?:sudden\s+|loud\s+|distant\s+)*(?:bang|crash|gunshot|shot|explosion|thud|scream|slam)))\b",
+     r"|((?:hears?|heard|hearing)\s+(?:a|the|an)\s+(?:sudden\s+|loud\s+|distant\s+)*(?:(?:car\s+|front\s+|back\s+)?door\s+)?(?:bang|crash|gunshot|shot|explosion|thud|scream|slam)))\b",
      lambda m: " lids slightly heavy , mouth slightly open " if m.group(1) else " eyes glazed over " if m.group(2) else " exhausted " if m.group(3)
      else " startled "),
     # "her eyes flash", "eyes flashing": anger in the eyes (train: "eyes flashing under a hard brow"); "her eyes bore

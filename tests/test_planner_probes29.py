@@ -1,0 +1,63 @@
+"""Planner fixes of stop 40: a look toward the heavens is a look up (a rule of stop 39 had lost it) while the
+lexicon's "to the heavens" stays a size; the bodily-states rule reads every sound its pattern names (a thud, a
+slam, a shot, a scream, a door that slams); a look at an ultrasound is a look down at something held; eyes that
+shout or yell in capitals or title case are read as in lower case. Each case is read by the real planner and its
+values asserted, with controls the rules must not reach. The sentences are written for these tests, not taken
+from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ----------------------------------------------------------------------------- the heavens
+@pytest.mark.parametrize("text", ["She looks toward the heavens.", "A last look to the heavens, lips pressed.",
+                                  "gazing up at the heavens", "Eyes to the heavens, he sighs."])
+def test_a_look_toward_the_heavens_is_up(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") < -0.15 and v(p, "RightEyePitch") < -0.15, p.explanation
+
+
+def test_brows_to_the_heavens_are_a_size_not_a_look(planner):
+    p = planner.plan("Her brows shoot to the heavens.")
+    assert both(p, "BrowOuterUp") > 0.8 and abs(v(p, "LeftEyePitch")) < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- sounds heard
+@pytest.mark.parametrize("text", ["He hears a loud thud.", "she hears the door slam", "They hear a shot.",
+                                  "She hears a scream from the hall.", "He hears a door bang and turns."])
+def test_a_sudden_sound_heard_startles(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.3 and v(p, "BrowInnerUp") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He hears the doorbell.", "She hears a song she likes."])
+def test_other_sounds_heard_do_not_startle(planner, text):
+    assert both(planner.plan(text), "EyeWide") < 0.3
+
+
+# ----------------------------------------------------------------------------- held below the eyes
+def test_a_look_at_the_ultrasound_is_down(planner):
+    p = planner.plan("She stares at the ultrasound.")
+    assert v(p, "LeftEyePitch") > 0.15, p.explanation
+
+
+def test_an_ultrasound_on_the_screen_is_not_down(planner):
+    assert v(planner.plan("She stares at the ultrasound on the screen."), "LeftEyePitch") < 0.05
+
+
+# ----------------------------------------------------------------------------- eyes that shout, in any case
+@pytest.mark.parametrize("text", ["HER EYES SHOUT 'GET OUT'", "His eyes Yell 'help me'", "her eyes scream 'run'"])
+def test_eyes_that_shout_in_any_case_are_frightened_and_say_nothing(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.4 and v(p, "MouthFunnel") < 0.2 and v(p, "MouthPucker") < 0.2, p.explanation
