@@ -61,3 +61,26 @@ def test_an_ultrasound_on_the_screen_is_not_down(planner):
 def test_eyes_that_shout_in_any_case_are_frightened_and_say_nothing(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeWide") > 0.4 and v(p, "MouthFunnel") < 0.2 and v(p, "MouthPucker") < 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- not a muscle moves
+@pytest.mark.parametrize("text", ["Not a single muscle in his face moves.", "He doesn't move a muscle.",
+                                  "his face doesn't so much as twitch", "She didn't even move a muscle."])
+def test_a_face_where_not_a_muscle_moves_is_read_at_rest(planner, text):
+    p = planner.plan(text)
+    assert any("'neutral'" in e for e in p.explanation) and float(abs(p.values).max()) < 0.05, p.explanation
+
+
+def test_the_exception_to_a_still_face_is_kept(planner):
+    p = planner.plan("Not a single muscle moves except his jaw, which drops.")
+    assert v(p, "JawOpen") > 0.3, p.explanation
+
+
+def test_the_rest_of_the_face_held_still_keeps_what_moved(planner):
+    p = planner.plan("Her eyelids came down; the rest of her face didn't so much as twitch.")
+    assert both(p, "EyeBlink") > 0.3 and both(p, "MouthPress") < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Her face changed when she saw him.", "a muscle in his jaw twitches"])
+def test_a_face_that_moves_is_not_held_still(planner, text):
+    assert not any("'neutral'" in e for e in planner.plan(text).explanation)

@@ -900,7 +900,8 @@ def _observed(s: str) -> str:
 #: "... and doesn't move", "she doesn't budge": stillness, not the negation of the movement written before it
 _STILL_RE = re.compile(
     r"\b(?:don'?t|doesn'?t|didn'?t|do\s+not|does\s+not|did\s+not|won'?t|will\s+not|can'?t|cannot|never|not)\s+"
-    r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b", re.I)
+    r"(?:move|moves|moving|budge|budges|budging|stir|stirs|stirring|react|reacts|reacting)\b"
+    r"(?!\s+(?:even\s+)?a\s+(?:single\s+)?muscle\b)", re.I)  # ("doesn't move a muscle": a face held still, read later)
 #: "eyes wide and fixed a little to his right", "gaze locked on the left": a look held to a side, not a side of the face
 #: (before the side glosses: "fixed to the face's left" keeps its own reading)
 _FIXED_TO_SIDE_RE = re.compile(
@@ -3272,6 +3273,19 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?!\s+(?:there|on|to|at|down|up|away|in|fixed|low|high)\b)"
      r"|\b(?:won'?t|will\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never|refuses?\s+to|refused\s+to|refusing\s+to)\s+"
      r"(?:look|looks|glance|turn)\s+away\b(?!\s+from\s+(?:the|a|his|her|their)\s+(?:screen|window|page|book|phone))", " looks straight at them "),
+    # "not a muscle in his face moves", "he doesn't move a muscle", "her face doesn't so much as twitch": a face held
+    # still, as "not a flicker of emotion" is (train: lips a little firm, nothing else); with an exception after it
+    # ("not a single muscle moves except his jaw, which drops") only the exception shows
+    ("muscle", r"\b(?:not|nor)\s+(?:a|one)\s+(?:single\s+)?muscle(?:\s+(?:in|of|on)\s+(?:his|her|their|the|my|your)\s+face)?\s+"
+     r"(?:moves?|moved|moving|twitch(?:es|ed)?|stirs?|stirred|flicker(?:s|ed)?|shifts?|shifted|changes?|changed)\b"
+     r"|\b(?:does\s*n'?t|does\s+not|did\s*n'?t|did\s+not|never|wo\s*n'?t|will\s+not|not)\s+(?:even\s+)?(?:move|moving|moves|moved)\s+a\s+(?:single\s+)?"
+     r"muscle(?:\s+(?:in|of|on)\s+(?:his|her|their|the|my|your)\s+face)?\b",
+     lambda m: " " if re.match(r"\s*,?\s*(?:except|but|save|apart\s+from|other\s+than)\b", m.string[m.end():]) else " expressionless "),
+    (("so much as", "twitch", "face"), r"\b(?:(?:his|her|their|my|your|the)(?:\s+whole)?\s+face\s+(?:does\s*n'?t|does\s+not|did\s*n'?t|did\s+not|never)\s+"
+     r"(?:so\s+much\s+as\s+)?(?:twitch|move|flicker|change)"
+     r"|nothing(?:\s+else)?\s+(?:on|in)\s+(?:his|her|their|my|your|the)\s+face\s+(?:so\s+much\s+as\s+)?(?:twitch(?:es|ed)|moves|moved|flicker(?:s|ed)|changes|changed))"
+     r"\b(?!\s+(?:into|to|as|with)\b)",
+     lambda m: " " if re.match(r"\s*,?\s*(?:except|but|save|apart\s+from|other\s+than)\b", m.string[m.end():]) else " expressionless "),
 ))
 
 
