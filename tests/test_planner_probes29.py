@@ -84,3 +84,26 @@ def test_the_rest_of_the_face_held_still_keeps_what_moved(planner):
 @pytest.mark.parametrize("text", ["Her face changed when she saw him.", "a muscle in his jaw twitches"])
 def test_a_face_that_moves_is_not_held_still(planner, text):
     assert not any("'neutral'" in e for e in planner.plan(text).explanation)
+
+
+# ----------------------------------------------------------------------------- shorthand
+@pytest.mark.parametrize("text", ["ngl kinda shook rn", "lowkey shook", "bro is SHOOK"])
+def test_shook_after_a_softener_is_shocked(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.15 and v(p, "BrowInnerUp") > 0.15, p.explanation
+
+
+@pytest.mark.parametrize("text", ["he shook his head", "she shook with laughter"])
+def test_shook_as_a_verb_is_not_shock(planner, text):
+    assert both(planner.plan(text), "EyeWide") < 0.15
+
+
+@pytest.mark.parametrize("text", ["nope", "nah fam", "HELL NO!", "nope nope nope", "lol nope"])
+def test_a_line_that_only_refuses_presses_the_lips(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthPress") > 0.25 and 0.1 < both(p, "BrowDown") < 0.3, p.explanation
+
+
+def test_a_refusal_followed_by_a_sentence_is_read_as_that_sentence(planner):
+    p = planner.plan("nah she's not upset, she's half asleep")
+    assert both(p, "EyeBlink") > 0.3 and both(p, "MouthPress") < 0.1, p.explanation

@@ -2581,9 +2581,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("nervous", "awkward", "uneasi", "uncomfortabl", "sheepish"),
      r"\b(laugh|giggle|chuckle|titter)(?:s|ed|ing)?\s+(nervously|awkwardly|uneasily|uncomfortably|sheepishly)\b",
      r"gives a small \1 \2"),
-    # slang "shook" ("bro is SHOOK", "lowkey shook"): shaken, shocked; not "shook his head" or "shook hands"
-    ("shook", r"(^\s*|\b(?:is|am|are|was|were|be|been|so|lowkey|highkey|totally|literally|still|fully|proper|absolutely|i'm|im|he's"
-     r"|she's|hes|shes|they're|we're|get|got|looks|look|looking|looked|feeling|feels|felt)\s+"
+    # slang "shook" ("bro is SHOOK", "lowkey shook", "kinda shook rn"): shaken, shocked; not "shook his head" or "shook hands"
+    ("shook", r"((?:^\s*|\b(?:is|am|are|was|were|be|been|so|lowkey|highkey|totally|literally|still|fully|proper|absolutely|i'm|im|he's"
+     r"|she's|hes|shes|they're|we're|get|got|looks|look|looking|looked|feeling|feels|felt)\s+)"
      r"(?:(?:very|so|slightly|somewhat|really|kinda|quite|a\s+bit|a\s+little|totally|lowkey|highkey|literally)\s+)*)shook\b"
      r"(?!\s+(?:his|her|their|my|your|the|a|an|it|its|off|up|out|hands?|head|him|them|me|us|with|from|by|as|loose|free)\b)",
      r"\1shocked"),
@@ -3273,6 +3273,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?!\s+(?:there|on|to|at|down|up|away|in|fixed|low|high)\b)"
      r"|\b(?:won'?t|will\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never|refuses?\s+to|refused\s+to|refusing\s+to)\s+"
      r"(?:look|looks|glance|turn)\s+away\b(?!\s+from\s+(?:the|a|his|her|their)\s+(?:screen|window|page|book|phone))", " looks straight at them "),
+    # a line that is only a refusal typed as said ("nope", "nah fam", "hell no!", "not a chance"): lips pressed, brows a
+    # little down (dev: "nope noise through closed lips" MouthPress 0.4, BrowDown 0.2); "no" alone may be a word spoken
+    (("nope", "nah", "hell no", "not a chance"), r"^\s*(?:(?:nope|nah|hell\s+no|not\s+a\s+chance)(?:\s+(?:fam|mate|bro|thanks))?\s*[.!,]*\s*)+$",
+     " lips pressed , brows lowered a touch "),
     # "not a muscle in his face moves", "he doesn't move a muscle", "her face doesn't so much as twitch": a face held
     # still, as "not a flicker of emotion" is (train: lips a little firm, nothing else); with an exception after it
     # ("not a single muscle moves except his jaw, which drops") only the exception shows
