@@ -107,3 +107,10 @@ def test_a_line_that_only_refuses_presses_the_lips(planner, text):
 def test_a_refusal_followed_by_a_sentence_is_read_as_that_sentence(planner):
     p = planner.plan("nah she's not upset, she's half asleep")
     assert both(p, "EyeBlink") > 0.3 and both(p, "MouthPress") < 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- a smile that drains away
+@pytest.mark.parametrize("text", ["The smile drains out of him slowly.", "the grin drains away", "her smile melts away"])
+def test_a_smile_that_drains_away_leaves_the_lips_together(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05 and both(p, "MouthPress") > 0.15, p.explanation

@@ -1654,7 +1654,8 @@ class EmbeddedPlanner:
         word = inst.negation_word.lower()
         if inst.concept.key == "emotion_happiness":
             return word in _STRAIGHT_FACE_NEGATORS
-        return inst.concept.key in _SUPPRESSIBLE and (word in _STRAIGHT_FACE_NEGATORS or self._lemmatizer.base(word) in _SMILE_GOES)
+        # (the verb of a phrase too: "the smile drains out of him", "the grin melts away")
+        return inst.concept.key in _SUPPRESSIBLE and (word in _STRAIGHT_FACE_NEGATORS or self._lemmatizer.base(word.split()[0] if word else word) in _SMILE_GOES)
 
     def _still_parts(self, said: tuple[str, ...], instances: list[_Instance], values: np.ndarray, forced: np.ndarray, negated: np.ndarray,
                      flags: _Flags, explanation: list[str]) -> None:
