@@ -114,3 +114,16 @@ def test_a_refusal_followed_by_a_sentence_is_read_as_that_sentence(planner):
 def test_a_smile_that_drains_away_leaves_the_lips_together(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthSmile") < 0.05 and both(p, "MouthPress") > 0.15, p.explanation
+
+
+# ----------------------------------------------------------------------------- sucked teeth, the tiniest bit
+@pytest.mark.parametrize("text", ["She sucks her teeth.", "he sucked his teeth at the price"])
+def test_sucked_teeth_draw_air_through_them(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthStretch") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text, most", [("Her eyes narrow the tiniest bit.", 0.25), ("her eyes narrow a tiny bit", 0.25)])
+def test_the_tiniest_bit_is_smaller_than_a_bit(planner, text, most):
+    p, plain = planner.plan(text), planner.plan("her eyes narrow a bit")
+    assert 0.05 < both(p, "EyeSquint") <= most < both(plain, "EyeSquint"), p.explanation

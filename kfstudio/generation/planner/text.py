@@ -3273,6 +3273,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?!\s+(?:there|on|to|at|down|up|away|in|fixed|low|high)\b)"
      r"|\b(?:won'?t|will\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|never|refuses?\s+to|refused\s+to|refusing\s+to)\s+"
      r"(?:look|looks|glance|turn)\s+away\b(?!\s+from\s+(?:the|a|his|her|their)\s+(?:screen|window|page|book|phone))", " looks straight at them "),
+    # "he sucks his teeth": air drawn in through the teeth, a wince at a cost or a fault (train: "sucked his teeth and
+    # squinted at the boiler" MouthStretch 0.45, EyeSquint 0.35)
+    ("teeth", r"\b(suck(?:s|ed|ing)?)\s+(?:his|her|their|my|your)\s+teeth\b", r"\1 air through teeth"),
     # a line that is only a refusal typed as said ("nope", "nah fam", "hell no!", "not a chance"): lips pressed, brows a
     # little down (dev: "nope noise through closed lips" MouthPress 0.4, BrowDown 0.2); "no" alone may be a word spoken
     (("nope", "nah", "hell no", "not a chance"), r"^\s*(?:(?:nope|nah|hell\s+no|not\s+a\s+chance)(?:\s+(?:fam|mate|bro|thanks))?\s*[.!,]*\s*)+$",
