@@ -127,3 +127,26 @@ def test_sucked_teeth_draw_air_through_them(planner, text):
 def test_the_tiniest_bit_is_smaller_than_a_bit(planner, text, most):
     p, plain = planner.plan(text), planner.plan("her eyes narrow a bit")
     assert 0.05 < both(p, "EyeSquint") <= most < both(plain, "EyeSquint"), p.explanation
+
+
+# ----------------------------------------------------------------------------- eyes that fill, a look kept away
+@pytest.mark.parametrize("text", ["Her smile doesn't waver, even as her eyes fill.", "his eyes filled",
+                                  "Her lips stay closed while her eyes fill up."])
+def test_eyes_that_fill_are_welling(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.2, p.explanation
+
+
+def test_eyes_that_fill_with_something_else_are_that(planner):
+    p = planner.plan("her eyes fill with wonder")
+    assert both(p, "EyeWide") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She looks everywhere except at him.", "he looked everywhere but at the screen"])
+def test_a_look_everywhere_but_at_him_is_away(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "LeftEyeYaw")) > 0.2, p.explanation
+
+
+def test_a_look_everywhere_for_something_is_no_look_away(planner):
+    assert abs(v(planner.plan("she looks everywhere for her keys"), "LeftEyeYaw")) < 0.05

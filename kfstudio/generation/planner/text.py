@@ -2922,7 +2922,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      " , then startled , eyes wide "),
     ("start", r"\bwak(?:e|es|ing)\s+(?:up\s+)?with\s+a\s+start\b|\bwoke\s+(?:up\s+)?with\s+a\s+start\b", " , then startled , eyes wide "),
     # "she looks anywhere but at him": the look kept away from him
-    ("anywhere", r"\blook(?:s|ed|ing)?\s+anywhere\s+(?:but|except)\s+(?:at\s+)?", " looks away from "),
+    (("anywhere", "everywhere"), r"\blook(?:s|ed|ing)?\s+(?:anywhere|everywhere)\s*,?\s+(?:but|except|apart\s+from|other\s+than)\s+(?:at\s+)?", " looks away from "),
     # "he does a cat impression", "first impressions": an imitation or an opinion, not the feeling "impressed"
     ("impression", r"\bimpressions?\b", " imitation "),
     # "the corners relax into a faint downward curve", "her mouth curves down": the corners turned down, not a curve
@@ -3276,6 +3276,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "he sucks his teeth": air drawn in through the teeth, a wince at a cost or a fault (train: "sucked his teeth and
     # squinted at the boiler" MouthStretch 0.45, EyeSquint 0.35)
     ("teeth", r"\b(suck(?:s|ed|ing)?)\s+(?:his|her|their|my|your)\s+teeth\b", r"\1 air through teeth"),
+    # "even as her eyes fill", "his eyes filled": with tears, welling (train: "her eyes well up" BrowInnerUp 0.25-0.3)
+    ("fill", r"\b(eyes?)\s+(?:fill|fills|filled|filling)(?:\s+up)?\b(?!\s+(?:with|up\s+with)\b)", r"\1 welling up"),
     # a line that is only a refusal typed as said ("nope", "nah fam", "hell no!", "not a chance"): lips pressed, brows a
     # little down (dev: "nope noise through closed lips" MouthPress 0.4, BrowDown 0.2); "no" alone may be a word spoken
     (("nope", "nah", "hell no", "not a chance"), r"^\s*(?:(?:nope|nah|hell\s+no|not\s+a\s+chance)(?:\s+(?:fam|mate|bro|thanks))?\s*[.!,]*\s*)+$",
