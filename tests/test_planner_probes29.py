@@ -150,3 +150,30 @@ def test_a_look_everywhere_but_at_him_is_away(planner, text):
 
 def test_a_look_everywhere_for_something_is_no_look_away(planner):
     assert abs(v(planner.plan("she looks everywhere for her keys"), "LeftEyeYaw")) < 0.05
+
+
+# ----------------------------------------------------------------------------- ironic comparisons, a face that closes
+@pytest.mark.parametrize("text", ["She looked about as happy as a wet cat.", "he is about as pleased as a cat in a bath"])
+def test_about_as_happy_as_a_wet_cat_is_no_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05 and v(p, "MouthShrugLower") > 0.2, p.explanation
+
+
+def test_as_happy_as_a_lark_is_happy(planner):
+    assert both(planner.plan("as happy as a lark"), "MouthSmile") > 0.3
+
+
+def test_hit_by_a_bus_is_dazed_not_stung(planner):
+    p = planner.plan("He looked like he'd been hit by a bus.")
+    assert 0.1 < both(p, "EyeBlink") < 0.4 and both(p, "EyeWide") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["His face closed like a door.", "her expression shut down",
+                                  "He kept his cards close to his chest."])
+def test_a_face_that_closes_is_set(planner, text):
+    p = planner.plan(text)
+    assert 0.1 < both(p, "MouthPress") < 0.4 and both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_eyes_that_close_are_not_a_closed_face(planner):
+    assert both(planner.plan("she closes her eyes"), "EyeBlink") > 0.8

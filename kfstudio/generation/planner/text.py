@@ -3278,6 +3278,21 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("teeth", r"\b(suck(?:s|ed|ing)?)\s+(?:his|her|their|my|your)\s+teeth\b", r"\1 air through teeth"),
     # "even as her eyes fill", "his eyes filled": with tears, welling (train: "her eyes well up" BrowInnerUp 0.25-0.3)
     ("fill", r"\b(eyes?)\s+(?:fill|fills|filled|filling)(?:\s+up)?\b(?!\s+(?:with|up\s+with)\b)", r"\1 welling up"),
+    # "about as happy as a wet cat": the irony of 'about as' puts the feeling out of reach, a sulk (not "as happy as
+    # a lark", which is happy)
+    (("about as", "roughly as"), r"\b(?:about|roughly)\s+as\s+(?:happy|pleased|thrilled|delighted|cheerful|excited|keen|chuffed|glad|jolly|"
+     r"merry|amused|enthusiastic|impressed)\s+as\s+(?:a|an|the|someone|somebody)\b(?:\s+(?!(?:and|but|while|as|when)\b)[a-z'-]+){1,4}",
+     " sulking "),
+    # "looks like he's been hit by a bus": the daze after a blow, not the sting of "like he'd been slapped"
+    ("hit by", r"\b(?:like|as\s+if|as\s+though)\s+(?:i|he|she|they|we|you)(?:'d|'s|'ve|\s+had|\s+has|\s+have)?\s+(?:just\s+)?been\s+"
+     r"(?:hit|run\s+over|knocked\s+down|flattened)\s+by\s+(?:a|an|the)\s+(?:bus|truck|train|lorry|car|tram|steamroller|ton\s+of\s+bricks)\b",
+     " dazed "),
+    # "his face closed like a door", "her expression shut down": the feeling put away, a blank face with the lips set;
+    # "keeps his cards close to his chest": nothing given away
+    (("clos", "shut", "cards"), r"\b(?:face|expression|features)\s+(?:closes|closed|closing|shuts|shut|shutting)(?:\s+(?:off|down|up|over))?"
+     r"(?:\s+like\s+(?:a|an|the)\s+(?:door|shutter|shutters|book|gate|trap|fist|window))?\b"
+     r"|\b(?:keeps?|kept|keeping|plays?|played|playing|holds?|held|holding)\s+(?:his|her|their|my|your|the)\s+cards\s+close\s+to\s+"
+     r"(?:his|her|their|my|your|the)\s+(?:chest|vest)\b", " deadpan , lips pressed a little "),
     # a line that is only a refusal typed as said ("nope", "nah fam", "hell no!", "not a chance"): lips pressed, brows a
     # little down (dev: "nope noise through closed lips" MouthPress 0.4, BrowDown 0.2); "no" alone may be a word spoken
     (("nope", "nah", "hell no", "not a chance"), r"^\s*(?:(?:nope|nah|hell\s+no|not\s+a\s+chance)(?:\s+(?:fam|mate|bro|thanks))?\s*[.!,]*\s*)+$",
