@@ -177,3 +177,18 @@ def test_a_face_that_closes_is_set(planner, text):
 
 def test_eyes_that_close_are_not_a_closed_face(planner):
     assert both(planner.plan("she closes her eyes"), "EyeBlink") > 0.8
+
+
+# ----------------------------------------------------------------------------- levels written as numbers
+@pytest.mark.parametrize("text, channel", [("brow R up 40", "BrowOuterUpRight"), ("R brow 40", "BrowOuterUpRight"),
+                                           ("brow L up .6", "BrowOuterUpLeft")])
+def test_a_level_written_after_a_side_keeps_the_side(planner, text, channel):
+    p = planner.plan(text)
+    mirror = channel.replace("Right", "Left") if channel.endswith("Right") else channel.replace("Left", "Right")
+    assert 0.25 < v(p, channel) < 0.7 and v(p, mirror) < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text, channel, level", [("jaw .3", "JawOpen", 0.3), ("lids 0.5", "EyeBlinkLeft", 0.5),
+                                                  ("lip up 50", "MouthUpperUpLeft", 0.5), ("smile .4", "MouthSmileLeft", 0.4)])
+def test_a_level_written_as_a_number_sets_that_level(planner, text, channel, level):
+    assert abs(v(planner.plan(text), channel) - level) < 0.08

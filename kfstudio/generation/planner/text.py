@@ -1131,8 +1131,13 @@ def _percent_words(m: re.Match) -> str:
 
 
 def _leveled(word: str, x: float) -> str:
+    """``word`` (the word a level follows) with its movement, if it is a part that has one, and the level's intensity
+    word after both ("jaw .3" -> "jaw open slightly", "brow R up 40" -> "brow R up slightly": not between a side and
+    its part, where the side was lost); a side letter keeps the level before it ("squint eyes r .5")."""
     action = _LEVEL_PART_ACTION.get(word.lower(), "")
-    return f"{_level_word(x).strip()} {word}{' ' + action if action else ''}"
+    if word.lower() in ("l", "r", "left", "right"):
+        return f"{_level_word(x).strip()} {word}"
+    return f"{word}{' ' + action if action else ''} {_level_word(x).strip()}"
 
 
 def _number_levels(s: str) -> str:
