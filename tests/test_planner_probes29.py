@@ -192,3 +192,16 @@ def test_a_level_written_after_a_side_keeps_the_side(planner, text, channel):
                                                   ("lip up 50", "MouthUpperUpLeft", 0.5), ("smile .4", "MouthSmileLeft", 0.4)])
 def test_a_level_written_as_a_number_sets_that_level(planner, text, channel, level):
     assert abs(v(planner.plan(text), channel) - level) < 0.08
+
+
+@pytest.mark.parametrize("text, levels", [("L brow up 60, R brow down 30", {"BrowOuterUpLeft": 0.6, "BrowDownRight": 0.3}),
+                                          ("jaw 40", {"JawOpen": 0.4}), ("sneer L 60 / R 10", {"NoseSneerLeft": 0.6})])
+def test_a_round_number_that_ends_its_clause_is_a_typed_level(planner, text, levels):
+    p = planner.plan(text)
+    for channel, level in levels.items():
+        assert abs(v(p, channel) - level) < 0.01, (channel, p.explanation)
+
+
+@pytest.mark.parametrize("text", ["blinks 3 times", "holds it for 20 frames", "she counts to 10 and smiles"])
+def test_a_number_that_is_no_level_sets_nothing_exactly(planner, text):
+    assert not planner.plan(text).exact

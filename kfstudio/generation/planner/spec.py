@@ -20,7 +20,8 @@ a whole number up to 100 (``jawOpen 60`` = 0.6); a connector may stand between n
 (``at``, ``=``, ``:``, ``@``, ``to``, or a verb of level: ``smile settles @ .4``,
 ``jaw drops to 0.7``). Values are clamped to the channel's range ([0, 1] for
 blendshapes, [-1, 1] for head and eye rotations). A number followed by a unit (``3 times``,
-``2 s``, ``45 frames``) is never a value, and after a plain word only a decimal or a percentage is.
+``2 s``, ``45 frames``) is never a value, and after a plain word only a decimal, a percentage or a round number of
+tens that ends its clause (``brow L up 60,``, ``jaw 40``) is.
 """
 
 from __future__ import annotations
@@ -185,8 +186,9 @@ class _Tok:
         return self.text.lower()
 
 
-def _number(tok: _Tok, whole_ok: bool) -> float | None:
-    """The value of a number token, or None when it cannot be a channel value."""
+def _number(tok: _Tok, whole_ok: bool, round_ok: bool = False) -> float | None:
+    """The value of a number token, or None when it cannot be a channel value. ``round_ok``: a round number
+    of tens (10 to 100) is a percentage too, as the last thing of its clause after a shape ("brow L up 60,")."""
     text = tok.text.replace("\u2212", "-")
     percent = bool(re.search(r"%|percent|per\s?cent", text))
     digits = re.match(r"[-+]?(?:\d+(?:\.\d+)?|\.\d+)", text)
@@ -201,7 +203,18 @@ def _number(tok: _Tok, whole_ok: bool) -> float | None:
         return v
     if whole_ok and abs(v) <= 100:
         return v / 100.0
+    if round_ok and v in _ROUND_LEVELS:
+        return v / 100.0
     return None
+
+
+#: the round numbers an animator writes as levels after a shape ("jaw 40", "smile L 60, R 20")
+_ROUND_LEVELS = frozenset(float(x) for x in range(10, 101, 10))
+
+
+def _ends_clause(toks: list, n: int) -> bool:
+    """Token ``n`` is the last of its clause: nothing after it, or a comma, semicolon, '+' or 'and'."""
+    return n + 1 == len(toks) or toks[n + 1].text in (",", ";", "+", ")", ".", "/") or toks[n + 1].low in ("and", "then")
 
 
 def _one_side(channels: dict[int, float], side: str | None) -> dict[int, float]:
@@ -352,7 +365,7 @@ def read_specs(description: str) -> SpecReading:
             sided_shape = k - 1 if side_after else (k if side_before else -1)
         if found is not None:
             first, unit, rig = found
-            value = _number(toks[n], whole_ok=rig)
+            value = _number(toks[n], whole_ok=rig, round_ok=_ends_clause(toks, n))
             if value is not None and not any(i in taken for i in range(first, n + 1)):
                 found_at[n] = (first, n, unit, value)
                 taken.update(range(first, n + 1))
