@@ -212,8 +212,9 @@ def _number(tok: _Tok, whole_ok: bool, round_ok: bool = False) -> float | None:
 _ROUND_LEVELS = frozenset(float(x) for x in range(10, 101, 10))
 
 
-def _ends_clause(toks: list, n: int) -> bool:
-    """Token ``n`` is the last of its clause: nothing after it, or a comma, semicolon, '+' or 'and'."""
+def _ends_clause(toks: list[_Tok], n: int) -> bool:
+    """Token ``n`` is the last of its clause: nothing after it, or a comma, semicolon, full stop, '+', '/', ')', 'and'
+    or 'then'."""
     return n + 1 == len(toks) or toks[n + 1].text in (",", ";", "+", ")", ".", "/") or toks[n + 1].low in ("and", "then")
 
 

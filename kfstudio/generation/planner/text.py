@@ -3006,6 +3006,16 @@ def eyes_say_fear(text: str) -> str:
     return _EYES_SAY_FEAR_RE.sub(r"\1 frightened ", text)
 
 
+#: an exception said after a face held still ("not a single muscle moves, except his jaw")
+_EXCEPTION_AFTER_RE = re.compile(r"\s*,?\s*(?:except|but|save|apart\s+from|other\s+than)\b")
+
+
+def _still_face(m: re.Match) -> str:
+    """A face where not a muscle moves: read at rest ("expressionless"), or nothing when an exception follows (only the
+    exception shows)."""
+    return " " if _EXCEPTION_AFTER_RE.match(m.string, m.end()) else " expressionless "
+
+
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3309,12 +3319,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?:moves?|moved|moving|twitch(?:es|ed)?|stirs?|stirred|flicker(?:s|ed)?|shifts?|shifted|changes?|changed)\b"
      r"|\b(?:does\s*n'?t|does\s+not|did\s*n'?t|did\s+not|never|wo\s*n'?t|will\s+not|not)\s+(?:even\s+)?(?:move|moving|moves|moved)\s+a\s+(?:single\s+)?"
      r"muscle(?:\s+(?:in|of|on)\s+(?:his|her|their|the|my|your)\s+face)?\b",
-     lambda m: " " if re.match(r"\s*,?\s*(?:except|but|save|apart\s+from|other\s+than)\b", m.string[m.end():]) else " expressionless "),
+     _still_face),
     (("so much as", "twitch", "face"), r"\b(?:(?:his|her|their|my|your|the)(?:\s+whole)?\s+face\s+(?:does\s*n'?t|does\s+not|did\s*n'?t|did\s+not|never)\s+"
      r"(?:so\s+much\s+as\s+)?(?:twitch|move|flicker|change)"
      r"|nothing(?:\s+else)?\s+(?:on|in)\s+(?:his|her|their|my|your|the)\s+face\s+(?:so\s+much\s+as\s+)?(?:twitch(?:es|ed)|moves|moved|flicker(?:s|ed)|changes|changed))"
      r"\b(?!\s+(?:into|to|as|with)\b)",
-     lambda m: " " if re.match(r"\s*,?\s*(?:except|but|save|apart\s+from|other\s+than)\b", m.string[m.end():]) else " expressionless "),
+     _still_face),
 ))
 
 
