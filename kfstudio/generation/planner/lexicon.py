@@ -1034,6 +1034,8 @@ EXPRESSION_WORDS.update(dict.fromkeys(["daydream", "lose in thought", "stare int
 #: eyes that well up are wet, not yet crying (train: BrowInnerUp 0.25-0.3, lids 0.15-0.25, no frown): "her eyes well up
 #: but she keeps smiling" had a crying mouth under the smile
 EXPRESSION_WORDS.update(dict.fromkeys(["well up", "eye well up", "well up with tear"], "eyes_moist"))
+# "tearing up", "she tears up": the eyes welling, short of crying
+EXPRESSION_WORDS["tear up"] = "eyes_moist"
 
 
 # --- stop 32 (fresh idiom probes) ----------------------------------------------------------------------

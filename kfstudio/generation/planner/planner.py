@@ -44,8 +44,8 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import read_specs
-from .text import (CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_say_fear, load_expansion, normalize, split_change_beats,
-                   split_clauses)
+from .text import (CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone, eyes_say_fear,
+                   load_expansion, normalize, split_change_beats, split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -2032,6 +2032,8 @@ class EmbeddedPlanner:
             reach = lx.SHORT_REACH if action.text in lx.SHORT_REACH_ACTIONS else _PAIR_DISTANCE
             if d > reach:
                 continue
+            if clause is not None and p.start > action.end and _opens_new_subject(clause, action.end + 1, p.start, {q.end for _, q in parts}):
+                continue  # "eyes narrow to slits and her brows lower": the part after 'and' is the next clause's subject
             joined = clause is not None and has_object and p.end < action.start and any(
                 t.text == "and" for t in clause[p.end + 1 : action.start])
             rank = (joined, d, 0 if p.end < action.start else 1)  # ties: the part written first
@@ -2091,6 +2093,13 @@ class EmbeddedPlanner:
             if "neg_before" in r:
                 if s.text.lower() == "lost" and clause is not None and s.start > 0 and clause[s.start - 1].text in _LOST_ADJECTIVE_BEFORE:
                     continue  # "a lost, worried brow", "she looks lost": bewildered, not something lost
+                inside = next((i for i in instances if i.start < s.start and s.end < i.end and not i.from_expression
+                               and ", " not in i.words and self._negates_within(spans, s, i, clause)), None)
+                if inside is not None:
+                    # "the cheeks do not rise and the eyes stay wide open": a negation between a part and its verb
+                    # denies that movement, not the next one
+                    inside.negated, inside.negation_word = True, s.text
+                    continue
                 after = next((i for i in instances if i.start > s.end), None)
                 if after is None and " " not in s.text and self._lemmatizer.base(s.text.lower()) in _OBJECT_NEGATORS:
                     continue  # "his rival losing": 'lose' negates only what it is followed by ("loses the smile")
@@ -2138,6 +2147,10 @@ class EmbeddedPlanner:
                 target.negated, target.negation_word = True, s.text
             elif "intensity" in r:
                 target = self._nearest(instances, s, prefer_after=True)
+                if clause is not None and target.start > s.end and _opens_new_subject(
+                        clause, s.end + 1, target.start, {sp.end for sp in spans if "part" in sp.roles}):
+                    # "her smile goes thin and her eyes close": the size ends its own clause, before the next subject
+                    target = next((i for i in reversed(instances) if i.end < s.start), target)
                 if s.text.lower() in _SPEED_WORDS and target.concept.region == "gaze":
                     continue  # "a quick downward glance", "glances briefly left": a glance is fast, yet reaches where it looks
                 if target.intensity is None or "expression" not in r:
@@ -2275,6 +2288,17 @@ class EmbeddedPlanner:
                     if clause[j].text not in ("an", "a", "one", "left", "right", "good", "better"):
                         break
         return ""
+
+    @staticmethod
+    def _negates_within(spans: list[_Span], neg: _Span, inst: _Instance, clause: list[Token] | None) -> bool:
+        """A negation between a part and its verb denies that movement: "the cheeks do not rise", "bares no teeth",
+        "eyes bulge wide with no squint" (the word right after it, or the verb after an auxiliary, is the movement's
+        last); not a movement that only spans it ("face locked no brow no eye change lips", "the drop she didn't even
+        open her mouth", "corners neutral no smile no frown": other parts, verbs or expressions stand between; "no part of him": a noun)."""
+        between = [sp for sp in spans if neg.end < sp.start <= inst.end and {"part", "action", "expression"} & set(sp.roles)]
+        if not between or any(sp.end != inst.end for sp in between):
+            return False
+        return clause is None or inst.end + 1 >= len(clause) or clause[inst.end + 1].text.lower() != "of"
 
     @staticmethod
     def _verb_ends_negation(clause: list[Token], spans: list[_Span], neg: _Span, after: _Instance) -> bool:
@@ -2589,7 +2613,7 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
         explanation.append("the text keeps the head facing front: head yaw and roll at rest")
     yaw, eyes = float(values[_HEAD_CHANNELS[0]]), float(values[_EYE_YAWS[0]])
     words_turned = bool(said[_HEAD_CHANNELS[0]] and said[_EYE_YAWS[0]])
-    if (yaw * eyes < 0 and words_turned and not _SIDE_WORD_RE.search(text)
+    if (yaw * eyes < 0 and words_turned and not _SIDE_WORD_RE.search(text) and not eyes_kept_on_someone(text)
             and (_AWAY_RE.search(text) or not _EYES_BACK_RE.search(text))):
         # "gives her the cold shoulder, looking away", "glances sideways, head turning with it": no side named, so
         # head and eyes turn to one side (the head's), unless the eyes come back the other way ("head turned, eyes back on him")
@@ -2785,6 +2809,25 @@ def _stops_someone(tokens: list[Token], pos: int) -> bool:
         return False
     nxt = tokens[pos + 2].text.lower() if pos + 2 < len(tokens) else ""
     return not nxt.endswith("ing")
+
+
+#: Parts named by a noun of the face (not a look verb that reads as the eyes: "turns and looks")
+_PART_NOUN_RE = re.compile(r"(?i)(?:eye|brow|eyebrow|lid|eyelid|lip|mouth|jaw|chin|cheek|nose|nostril|head|face|forehead|corner|tongue"
+                           r"|teeth|tooth|gaze)s?")
+
+
+def _opens_new_subject(clause: list[Token], start: int, end: int, part_ends: set[int]) -> bool:
+    """True when the words ``clause[start:end]`` between a movement word and a part after it end in "and" with only
+    determiners after it ("narrow to slits and her brows"): that part is the subject of the next clause, not the
+    movement's object ("raises and lowers his brows" keeps its object: a second verb stands between; "left head and
+    eyes" joins two parts: ``part_ends``, the token positions where a part ends)."""
+    words = [t.text.lower() for t in clause[start:end]]
+    if "and" not in words:
+        return False
+    last = len(words) - 1 - words[::-1].index("and")
+    if last == len(words) - 1 and end < len(clause) and not _PART_NOUN_RE.fullmatch(clause[end].text):
+        return False  # "turns and looks toward": a second verb of the same subject
+    return start + last - 1 not in part_ends and all(w in _OBJECT_GAP for w in words[last + 1 :])
 
 
 def _crossed_eyes(v: np.ndarray) -> np.ndarray:

@@ -617,7 +617,7 @@ SHORTHAND: dict[str, str] = {
     "cam": "camera", "rn": "", "ngl": "", "lowkey": "slightly", "highkey": "very", "fr": "", "af": "very", "asf": "very", "til": "until",
     # the commonest slips in short words, which spelling correction leaves alone (too short to be sure of)
     "teh": "the", "hte": "the", "adn": "and", "nad": "and", "wiht": "with", "taht": "that", "jsut": "just", "util": "until",
-    "lipz": "lips",
+    "lipz": "lips", "eyse": "eyes", "eyez": "eyes", "yeux": "eyes", "browz": "brows",
     "n": "and", "zzz": "asleep eyes closed", "zzzz": "asleep eyes closed", "muah": "kiss", "mwah": "kiss",
     "phew": "sigh relieved", "whew": "sigh relieved", "hurl": "retch", "puke": "retch", "barf": "retch", "frowny": "frown", "winky": "wink", "smiley": "smile",
     "super": "very", "mega": "very", "hella": "very", "soooo": "so", "bigg": "big",
@@ -3016,6 +3016,44 @@ def _still_face(m: re.Match) -> str:
     return " " if _EXCEPTION_AFTER_RE.match(m.string, m.end()) else " expressionless "
 
 
+#: A head turned away in the same description ("turns her face away", "head angled away", "averts his head")
+_HEAD_AWAY_RE = re.compile(r"(?i)\b(?:head|face|chin)\b[^.;!?]{0,40}?\b(?:away|aside)\b|\b(?:turns?|turned|turning|faces?|faced|facing)\s+away\b"
+                           r"|\baverts?\b|\baverted\b")
+
+
+#: Eyes kept on someone: "keeps watching him (out of the corner of her eye)", "eyes still on her", "kept his eyes on
+#: her" (a pronoun, not "eyes on her lips")
+_EYES_KEPT_ON = (
+    r"\b(?:keeps?|kept|keeping|still)\s+(?:watching|looking\s+at|eyeing)\s+(?:him|her|them|me|you|us)\b"
+    r"(?:\s+(?:out\s+of|from)\s+the\s+corners?\s+of\s+(?:her|his|their|my|your)\s+(?:(?:left|right)\s+)?eyes?)?(?!\s+(?!and\b|but\b|while\b|as\b)[a-z])"
+    r"|\b(?:(?:keeps?|kept|keeping)\s+)?(?:her|his|their|my|your|the)?\s*eyes\s+(?:(?:stay|stays|stayed|remain|remains|remained|still|held|kept)\s+)?"
+    r"(?:(?:fixed|locked|glued|trained)\s+)?on\s+(?:him|her|them|me|you|us)\b(?!\s+(?!and\b|but\b|while\b|as\b|the\s+whole\b|all\b)[a-z])")
+_EYES_KEPT_ON_RE = re.compile(_EYES_KEPT_ON, re.I)
+
+
+def eyes_kept_on_someone(text: str) -> bool:
+    """True when ``text`` keeps the eyes on someone while the head turns away (the eyes turn back against the head)."""
+    return bool(_HEAD_AWAY_RE.search(text) and _EYES_KEPT_ON_RE.search(text))
+
+
+#: The mouth named or moved by the text itself
+_MOUTH_NAMED_RE = re.compile(r"\b(?:mouth|lips?|smil\w*|grin\w*|smirk\w*|corners?)\b")
+
+
+def _overdone_smile(m: re.Match) -> str:
+    """A smile "too wide", "too bright", "smiling too eagerly": overdone, so put on (train: "smile a bit too wide"
+    MouthSmile 0.4, cheeks <= 0.15); one too bright, eager or sweet lifts the brows with it (dev: "a too-bright smile"
+    BrowOuterUp 0.3)."""
+    lively = re.search(r"bright|eager|sweet", m.group(0))
+    return f" fake {m.group(1)} " + (", brows slightly raised , " if lively else "")
+
+
+def _eyes_kept_on(m: re.Match) -> str:
+    """Eyes kept on someone ("keeps watching him out of the corner of her eye", "eyes still on her") while the head turns
+    away: the eyes turn back against the head, as eyes kept on the camera do; without a turn away the words stay."""
+    return " eyes on the camera " if _HEAD_AWAY_RE.search(m.string) else m.group(0)
+
+
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3312,6 +3350,51 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # little down (dev: "nope noise through closed lips" MouthPress 0.4, BrowDown 0.2); "no" alone may be a word spoken
     (("nope", "nah", "hell no", "not a chance"), r"^\s*(?:(?:nope|nah|hell\s+no|not\s+a\s+chance)(?:\s+(?:fam|mate|bro|thanks))?\s*[.!,]*\s*)+$",
      " lips pressed , brows lowered a touch "),
+    # "he's so done lol", "she is sooo over it": fed up, as "done with this" is; "his stomach growls": a sound of hunger,
+    # not the face's growl (the face is in what follows: "and he looks sheepish")
+    (("done", "over it"), r"\b(?:i\s*'?\s*m|he\s*'?\s*s|she\s*'?\s*s|they\s*'?\s*re|we\s*'?\s*re|you\s*'?\s*re|is|am|are|was|were)\s+"
+     r"(?:so+|totally|completely|utterly|just|officially|sooo+)\s+(?:done|over\s+it)\b(?!\s+(?:with|by|in|at|for|to)\b)", " exasperated "),
+    (("stomach", "belly", "tummy", "gut"), r"\b(?:stomach|belly|tummy|gut)\s+(?:growls?|growled|growling|rumbles?|rumbled|rumbling|gurgles?|gurgled|gurgling)\b",
+     " stomach noise "),
+    # "hanging on her every word", "riveted": listening rapt, as "spellbound" is
+    (("word", "riveted"), r"\bhang(?:s|ing|ed)?\s+on\s+(?:(?:his|her|their|my|your|the\s+\w+'s)\s+)?every\s+word\b"
+     r"|\b(?:hung|hangs|hanging)\s+on\s+(?:(?:his|her|their|my|your)\s+)?(?:every\s+)?words?\b|\briveted\b(?!\s+(?:to|on)\s+(?:the|a)\s+(?:spot|floor|ground))",
+     " rapt "),
+    # "before he says something he'll regret", "anything she'd regret": a thing not yet said, not a regret on the face
+    ("regret", r"\b(?:something|anything|things?|words?)\s+(?:(?:that|which)\s+)?(?:i|he|she|they|we|you)\s*(?:'ll|'d|\s+will|\s+would|\s+might|\s+may)\s+"
+     r"(?:later\s+)?regret\b", " something "),
+    # "her nostrils pinch": the nostrils drawn in (AU39), which ARKit has no shape for; read as the nose wrinkled a touch
+    # (dev: "nostrils pinching" NoseSneer >= 0.125), or left to the nose's own movement where the text names one
+    (("nostril",), r"\bnostrils?\s+(?:pinch|pinches|pinched|pinching|narrow|narrows|narrowed|narrowing|thin|thins|thinned|compress|compresses|compressed)\b",
+     lambda m: " " if re.search(r"\bnose\b", m.string) else " nose wrinkles slightly "),
+    # "the look of a man who has just stepped in something", "like she'd trodden in dog mess": disgust
+    (("stepped in", "trodden in", "trod in", "step in"), r"\b(?:has|had|'s|'d|just|who)\s+(?:just\s+)?(?:stepped|trodden|trod)\s+in\s+"
+     r"(?:something|dog\s+\w+|it|poo|poop|muck|mess)\b", " disgusted "),
+    # "a face like a slapped arse", "face like a slapped fish": sulky, put out
+    ("slapped", r"\bface\s+like\s+a\s+slapped\s+(?:arse|ass|bum|backside|fish|haddock|kipper|cod)\b", " sulking "),
+    # the head turned away while the eyes stay on someone: the eyes turn back against the head
+    (("watching", "looking at", "eyeing", "eyes on", "eyes still on", "eyes stay", "eyes remain", "eyes fixed on", "eyes locked on"),
+     _EYES_KEPT_ON,
+     _eyes_kept_on),
+    # a smile "too wide", "a too-bright grin", "smiling too brightly": overdone, so put on
+    ("too", r"\b(?:a\s+(?:bit|little|touch)\s+|just\s+|much\s+|far\s+|way\s+)?too[\s-]+(?:wide|big|broad|bright|toothy|eager|sweet|quick|ready|fixed)\s+"
+     r"(smile|grin)\b", _overdone_smile),
+    ("too", r"\b(smile|grin|smiles|grins)\s+(?:(?:that\s*'?s|that\s+is|which\s+is|is|was|a|gone|goes|going)\s+)?(?:a\s+(?:bit|little|touch)\s+|just\s+|much\s+|far\s+|way\s+)?too\s+"
+     r"(?:wide|big|broad|bright|toothy|eager|sweet|fixed)\b", _overdone_smile),
+    ("too", r"\b(smil(?:e|es|ed|ing)|grin(?:s|ned|ning)?)\s+(?:a\s+(?:bit|little|touch)\s+|just\s+|much\s+|far\s+|way\s+)?too\s+(?:widely|broadly|brightly|hard|eagerly|sweetly)\b",
+     _overdone_smile),
+    # "the eyes keep a normal opening": the lids at rest, not an opening to read
+    ("normal", r"\b(eyes|lids|eyelids)\s+(?:keep|keeps|kept|stay|stays|stayed|remain|remains|remained|at|with)\s+(?:a\s+|their\s+)?"
+     r"(?:normal|natural|neutral|regular|ordinary|resting)\s+(?:opening|size|width|aperture)\b", r" \1 stay still "),
+    # "the cheeks stay flat", "cheeks flat": the cheeks kept out of it, as "the cheeks stay still" reads
+    ("flat", r"\bcheeks?\s+(?:(?:stay|stays|stayed|remain|remains|remained|are|were|kept|held|staying|remaining)\s+)?(?:quite\s+|completely\s+|dead\s+)?"
+     r"(?:flat|unmoved|unraised|unlifted)\b", " cheeks stay still "),
+    # "she tears up": the verb, welling (the lexicon's "tear up"), not the noun "tears" (sadness); "tears up the letter" is paper
+    ("tears up", r"\btears\s+up\b(?!\s+(?:the|a|an|his|her|their|my|your|its|it|them|this|that|some|every|each)\b)", " tearing up "),
+    # "(wry)", "says it wryly", "a wry look": a wry half smile, unless the text moves the mouth itself ("his mouth
+    # twists wryly to the right"); the lexicon's one-sided "wry" is left as it is
+    ("wry", r"\(\s*wry\s*\)|\bwryly\b|\bwry\s+(?:look|expression|face|glance|air|note|tone)\b",
+     lambda m: m.group(0) if _MOUTH_NAMED_RE.search(m.string) else " wry smile "),
     # "not a muscle in his face moves", "he doesn't move a muscle", "her face doesn't so much as twitch": a face held
     # still, as "not a flicker of emotion" is (train: lips a little firm, nothing else); with an exception after it
     # ("not a single muscle moves except his jaw, which drops") only the exception shows
