@@ -219,3 +219,56 @@ def test_a_face_like_a_slapped_fish_sulks(planner):
 def test_stepped_in_something_is_disgust(planner):
     p = planner.plan("He wears the look of a man who has just stepped in something.")
     assert both(p, "NoseSneer") > 0.3, p.explanation
+
+
+def test_one_side_that_ends_its_clause_stays_with_the_curl_before_it(planner):
+    p = planner.plan("The upper lip curls on one side and the nose wrinkles.")
+    assert abs(v(p, "MouthUpperUpLeft") - v(p, "MouthUpperUpRight")) > 0.3, p.explanation
+    assert v(p, "NoseSneerLeft") > 0.4 and v(p, "NoseSneerRight") > 0.4, p.explanation
+
+
+# ----------------------------------------------------------------------------- verbs of the face
+@pytest.mark.parametrize("text", ["She chortles.", "He sniggers."])
+def test_chortles_and_sniggers_are_a_chuckle(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.3, p.explanation
+
+
+def test_simpers_is_a_coy_smile(planner):
+    p = planner.plan("She simpers.")
+    assert both(p, "MouthSmile") > 0.3 and v(p, "LeftEyePitch") > 0.05, p.explanation
+
+
+def test_leers_is_a_sly_smile_with_narrowed_eyes(planner):
+    p = planner.plan("He leers.")
+    assert max(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")) > 0.3 and both(p, "EyeSquint") > 0.2, p.explanation
+
+
+def test_harrumphs_is_disgruntled(planner):
+    p = planner.plan("He harrumphs.")
+    assert both(p, "MouthPress") > 0.2 and both(p, "BrowDown") > 0.1, p.explanation
+
+
+def test_a_shadow_across_the_face_is_a_hint_of_worry(planner):
+    p = planner.plan("A shadow crosses her face.")
+    assert 0.05 < v(p, "BrowInnerUp") < 0.4, p.explanation
+
+
+def test_puffed_up_with_pride_is_proud_not_puffed_cheeks(planner):
+    p = planner.plan("He puffs up with pride.")
+    assert v(p, "CheekPuff") < 0.05 and both(p, "MouthSmile") > 0.2, p.explanation
+
+
+def test_puffed_cheeks_are_still_puffed(planner):
+    p = planner.plan("He puffs out his cheeks.")
+    assert v(p, "CheekPuff") > 0.5, p.explanation
+
+
+def test_lips_drawn_back_from_the_teeth_bare_them(planner):
+    p = planner.plan("She draws her lips back from her teeth.")
+    assert both(p, "MouthUpperUp") > 0.3, p.explanation
+
+
+def test_lips_pulled_back_off_the_teeth_stay_a_stretch(planner):
+    p = planner.plan("Eyes like saucers, lips pulled back off the teeth.")
+    assert both(p, "MouthStretch") > 0.4, p.explanation

@@ -256,13 +256,13 @@ EXPRESSION_WORDS: dict[str, str] = {
     "frown": "frown", "scowl": "scowl", "sneer": "sneer", "pout": "pout", "sulk": "pout",
     "wince": "wince", "flinch": "wince", "grimace": "grimace", "glare": "glare", "glower": "glare",
     "squint": "squint", "yawn": "yawn", "laugh": "laugh", "laughter": "laugh", "cackle": "laugh",
-    "giggle": "giggle", "chuckle": "chuckle", "titter": "giggle", "snicker": "chuckle",
+    "giggle": "giggle", "chuckle": "chuckle", "titter": "giggle", "snicker": "chuckle", "snigger": "chuckle", "chortle": "chuckle",
     "sob": "sob", "weep": "cry", "cry": "cry", "smile not reach eye": "mouth_only_smile", "smile do not reach eye": "mouth_only_smile",
     "smile never reach eye": "mouth_only_smile", "smile that not reach eye": "mouth_only_smile",
     "smile that do not reach eye": "mouth_only_smile", "smile that never reach eye": "mouth_only_smile",
     "burst into tears": "sob", "break into tears": "sob", "dissolve into tears": "sob", "break down in tears": "sob",
     "break down cry": "sob", "in flood of tears": "sob", "flood of tears": "sob", "burst out cry": "sob",
-    "tear up": "cry", "tearful": "cry",  "bawl": "sob",
+    "tear up": "eyes_moist", "tearful": "cry",  "bawl": "sob",  # tearing up: the eyes welling, short of crying
     "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
     # a sharp breath in is a gasp (a deep or slow one is not); through the teeth it is the teeth suck
     "intake of breath": "gasp", "sharp intake": "gasp", "sharp breath": "gasp", "sharp inhale": "gasp", "inhale sharply": "gasp",
@@ -1034,8 +1034,6 @@ EXPRESSION_WORDS.update(dict.fromkeys(["daydream", "lose in thought", "stare int
 #: eyes that well up are wet, not yet crying (train: BrowInnerUp 0.25-0.3, lids 0.15-0.25, no frown): "her eyes well up
 #: but she keeps smiling" had a crying mouth under the smile
 EXPRESSION_WORDS.update(dict.fromkeys(["well up", "eye well up", "well up with tear"], "eyes_moist"))
-# "tearing up", "she tears up": the eyes welling, short of crying
-EXPRESSION_WORDS["tear up"] = "eyes_moist"
 
 
 # --- stop 32 (fresh idiom probes) ----------------------------------------------------------------------

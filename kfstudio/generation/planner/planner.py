@@ -2146,11 +2146,8 @@ class EmbeddedPlanner:
                 target = before[-1]
                 target.negated, target.negation_word = True, s.text
             elif "intensity" in r:
-                target = self._nearest(instances, s, prefer_after=True)
-                if clause is not None and target.start > s.end and _opens_new_subject(
-                        clause, s.end + 1, target.start, {sp.end for sp in spans if "part" in sp.roles}):
-                    # "her smile goes thin and her eyes close": the size ends its own clause, before the next subject
-                    target = next((i for i in reversed(instances) if i.end < s.start), target)
+                # "her smile goes thin and her eyes close": the size ends its own clause, before the next subject
+                target = self._clause_target(spans, instances, s, clause)
                 if s.text.lower() in _SPEED_WORDS and target.concept.region == "gaze":
                     continue  # "a quick downward glance", "glances briefly left": a glance is fast, yet reaches where it looks
                 if target.intensity is None or "expression" not in r:
@@ -2181,7 +2178,8 @@ class EmbeddedPlanner:
                         continue  # "squeezes his left eye, kept the right one open": the side inside a movement is its own
                     target.side = str(r["side"])
             if "one_sided" in r:
-                target = self._nearest(instances, s, prefer_after=True)
+                # "the upper lip curls on one side and the nose wrinkles": one side of the curl, not of the nose
+                target = self._clause_target(spans, instances, s, clause)
                 if s.text in _COUNT_WORDS and target.from_expression and target.concept.key not in _PAIRED_SHAPES and 0 < target.start - s.end <= 2:
                     continue  # "a single laugh", "a single tear": how many, not which side
                 target.one_sided = True
@@ -2288,6 +2286,15 @@ class EmbeddedPlanner:
                     if clause[j].text not in ("an", "a", "one", "left", "right", "good", "better"):
                         break
         return ""
+
+    def _clause_target(self, spans: list[_Span], instances: list[_Instance], s: _Span, clause: list[Token] | None) -> _Instance:
+        """The movement a modifier qualifies: the nearest, preferring the one after it, unless the modifier ends its
+        clause before an 'and' that opens the next subject ("goes thin and her eyes close"): then the one before."""
+        target = self._nearest(instances, s, prefer_after=True)
+        if clause is not None and target.start > s.end and _opens_new_subject(
+                clause, s.end + 1, target.start, {sp.end for sp in spans if "part" in sp.roles}):
+            target = next((i for i in reversed(instances) if i.end < s.start), target)
+        return target
 
     @staticmethod
     def _negates_within(spans: list[_Span], neg: _Span, inst: _Instance, clause: list[Token] | None) -> bool:

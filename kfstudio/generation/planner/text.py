@@ -3391,6 +3391,20 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?:flat|unmoved|unraised|unlifted)\b", " cheeks stay still "),
     # "she tears up": the verb, welling (the lexicon's "tear up"), not the noun "tears" (sadness); "tears up the letter" is paper
     ("tears up", r"\btears\s+up\b(?!\s+(?:the|a|an|his|her|their|my|your|its|it|them|this|that|some|every|each)\b)", " tearing up "),
+    # "she simpers": an affected, coy smile; "he leers": a sly smile with narrowed eyes; "he harrumphs": a disgruntled
+    # closed mouth, brows a little down
+    ("simper", r"\bsimper(?:s|ed|ing)?\b", " coy smile "),
+    ("leer", r"\bleer(?:s|ed|ing|ingly)?\b", " sly smile , eyes slightly narrowed "),
+    ("harrumph", r"\bharrumph(?:s|ed|ing)?\b", " lips pressed , brows lowered a touch "),
+    # "a shadow crosses her face", "a cloud passes over his face": a passing trouble, a hint of worry
+    (("shadow", "cloud"), r"\b(?:a\s+)?(?:shadow|cloud)\s+(?:crosses|crossed|crossing|passes|passed|passing|flits|flitted|falls|fell|moves|moved|flickers|flickered)"
+     r"\s+(?:over|across)?\s*(?:her|his|their|my|your|the)\s+(?:face|features|brow|expression)\b", " a hint of worry "),
+    # "puffs up with pride": proud, not puffed cheeks
+    ("pride", r"\bpuff(?:s|ed|ing)?\s+(?:up\s+|out\s+)?with\s+pride\b", " proud "),
+    # "draws her lips back from her teeth": the teeth bared, a snarl (lips "pulled back off the teeth" stay a stretch:
+    # train, a wince and a fright read so)
+    ("teeth", r"\b(?:draws?|drew|drawing)\s+(?:(?:her|his|their|my|your|the)\s+)?lips?\s+back\s+(?:from|off)\s+(?:her|his|their|my|your|the)\s+teeth\b",
+     " bares teeth "),
     # "(wry)", "says it wryly", "a wry look": a wry half smile, unless the text moves the mouth itself ("his mouth
     # twists wryly to the right"); the lexicon's one-sided "wry" is left as it is
     ("wry", r"\(\s*wry\s*\)|\bwryly\b|\bwry\s+(?:look|expression|face|glance|air|note|tone)\b",
