@@ -272,3 +272,49 @@ def test_lips_drawn_back_from_the_teeth_bare_them(planner):
 def test_lips_pulled_back_off_the_teeth_stay_a_stretch(planner):
     p = planner.plan("Eyes like saucers, lips pulled back off the teeth.")
     assert both(p, "MouthStretch") > 0.4, p.explanation
+
+
+# ----------------------------------------------------------------------------- idioms of a feeling
+def test_bored_to_tears_is_boredom_not_sadness(planner):
+    p = planner.plan("He's bored to tears.")
+    assert both(p, "EyeBlink") > 0.15 and v(p, "BrowInnerUp") < 0.15 and both(p, "MouthFrown") < 0.2, p.explanation
+
+
+def test_tears_are_still_sad(planner):
+    p = planner.plan("She is in tears.")
+    assert v(p, "BrowInnerUp") > 0.3, p.explanation
+
+
+def test_at_the_end_of_his_rope_is_exasperation(planner):
+    p = planner.plan("He's at the end of his rope.")
+    assert both(p, "MouthPress") > 0.2, p.explanation
+
+
+def test_like_a_kid_on_christmas_morning_is_excited(planner):
+    p = planner.plan("She's like a kid on Christmas morning.")
+    assert both(p, "MouthSmile") > 0.5 and both(p, "EyeWide") > 0.15, p.explanation
+
+
+def test_cool_as_a_cucumber_is_read_and_calm(planner):
+    p = planner.plan("She's cool as a cucumber.")
+    assert p.found_movement or any("calm" in line for line in p.explanation), p.explanation
+    assert max(abs(x) for x in p.values) < 0.15, p.explanation
+
+
+# ----------------------------------------------------------------------------- typed head values
+@pytest.mark.parametrize("text, channel, value", [
+    ("head down 20%, eyes up", "HeadPitch", 0.2), ("head up .3", "HeadPitch", -0.3), ("chin down 40%", "HeadPitch", 0.4),
+    ("head .2 up", "HeadPitch", -0.2), ("head R 10", "HeadYaw", 0.1), ("head L .2, smile .5", "HeadYaw", -0.2)])
+def test_a_typed_head_direction_is_kept_exactly(planner, text, channel, value):
+    p = planner.plan(text)
+    assert v(p, channel) == pytest.approx(value, abs=1e-6), p.explanation
+
+
+def test_a_head_with_a_value_and_no_direction_is_no_typed_value(planner):
+    p = planner.plan("head .3")
+    assert abs(v(p, "HeadYaw")) < 0.05 and abs(v(p, "HeadPitch")) < 0.05, p.explanation
+
+
+def test_head_down_without_a_value_is_still_read_as_words(planner):
+    p = planner.plan("her head goes down")
+    assert 0.15 < v(p, "HeadPitch") < 0.5, p.explanation

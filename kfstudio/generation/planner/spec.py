@@ -12,8 +12,9 @@ What counts as a channel here:
   ``eyeBlink_L``, ``mouthSmileRight``, ``HeadYaw``; see :func:`kfstudio.channels.lookup`), or a
   blendshape name without its side (``mouthSmile``: both sides);
 * a FACS action unit code (``AU12``, ``AU 4``): the unit's channels at that level;
-* a short word an animator uses for a shape (``jaw``, ``smile``, ``blink``, ``brows up``, ``pucker``
-  … see :data:`WORDS`), with an optional side (``L``/``R``/``left``/``right``, the face's own side).
+* a short word an animator uses for a shape (``jaw``, ``smile``, ``blink``, ``brows up``, ``pucker``,
+  ``head down``, ``chin up`` … see :data:`WORDS`), with an optional side (``L``/``R``/``left``/``right``, the
+  face's own side); ``head`` with a side is a turn that way (``head R 10``).
 
 What counts as a value: ``0.6``, ``.6``, ``60%``, ``60 percent``, and after a rig name or an AU also
 a whole number up to 100 (``jawOpen 60`` = 0.6); a connector may stand between name and value
@@ -35,7 +36,7 @@ from .text import vertical_arrows
 
 __all__ = ["Spec", "SpecReading", "read_specs", "WORDS"]
 
-#: Shape words (lower case, as word tuples) -> channel keys ("{S}" = both sides) at full value.
+#: Shape words (lower case, as word tuples) -> channel keys ("{S}" = both sides) at full value ("-": negative).
 WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("jaw",): ("JawOpen",),
     ("jaw", "open"): ("JawOpen",),
@@ -83,6 +84,14 @@ WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("gaze", "up"): ("EyeLookUp{S}",),
     ("tongue",): ("TongueOut",),
     ("tongue", "out"): ("TongueOut",),
+    # a head pitched down or up ("head down 20%", "chin up .3"): HeadPitch is positive down; "-" marks the negative
+    ("head", "down"): ("HeadPitch",),
+    ("head", "up"): ("-HeadPitch",),
+    ("head", "back"): ("-HeadPitch",),
+    ("chin", "down"): ("HeadPitch",),
+    ("chin", "up"): ("-HeadPitch",),
+    # "head R 10", "head L .2": a head with a side and nothing else is turned that way
+    ("head",): ("HeadYaw",),
     ("head", "turn"): ("HeadYaw",),
     ("head", "yaw"): ("HeadYaw",),
     ("head", "pitch"): ("HeadPitch",),
@@ -122,6 +131,8 @@ WORDS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("jaw", "fwd"): ("JawForward",),
 }
 _LONGEST = max(len(k) for k in WORDS)
+#: shape words that name a channel only with a side beside them ("head R 10")
+_SIDED_ONLY = frozenset({("head",)})
 _SIDES = {"l": "Left", "left": "Left", "r": "Right", "right": "Right"}
 #: Parts named between a side and its shape ("L eye squint .4", "left eye blink 1", "R mouth corner up .3"): the side
 #: is still the shape's
@@ -249,6 +260,11 @@ def _rig_channels(word: str) -> dict[int, float] | None:
         return None
 
 
+def _unit(keys: tuple[str, ...]) -> dict[int, float]:
+    """The channels of a shape word's keys at full value (a key marked "-" at -1)."""
+    return expand_targets({k.lstrip("-"): -1.0 if k.startswith("-") else 1.0 for k in keys})
+
+
 def _au_channels(word: str) -> dict[int, float] | None:
     """The channels of a FACS code (``AU12``) at the unit's full level, or None."""
     m = re.fullmatch(r"(?i)au(\d{1,2})", word)
@@ -321,8 +337,10 @@ def _phrase_at(toks: list[_Tok], k: int, side: str | None, backward: bool):
         elif n > _LONGEST:
             continue
         keys = WORDS.get(words) or (WORDS.get(words[:-1] + (words[-1][:-1],)) if words[-1].endswith("s") else None)
+        if keys and words in _SIDED_ONLY and not said:
+            continue  # "head .3" names no direction
         if keys:
-            return (lo if backward else hi), _one_side(expand_targets(dict.fromkeys(keys, 1.0)), said), False
+            return (lo if backward else hi), _one_side(_unit(keys), said), False
     return None
 
 
@@ -336,7 +354,7 @@ def _split_phrase(toks: list[_Tok], name: int, direction: int) -> tuple[int, dic
     first = name
     if name > 0 and toks[name - 1].kind == "word" and toks[name - 1].low in _SIDES:
         side, first = _SIDES[toks[name - 1].low], name - 1
-    return first, _one_side(expand_targets(dict.fromkeys(keys, 1.0)), side)
+    return first, _one_side(_unit(keys), side)
 
 
 def read_specs(description: str) -> SpecReading:

@@ -3405,6 +3405,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # train, a wince and a fright read so)
     ("teeth", r"\b(?:draws?|drew|drawing)\s+(?:(?:her|his|their|my|your|the)\s+)?lips?\s+back\s+(?:from|off)\s+(?:her|his|their|my|your|the)\s+teeth\b",
      " bares teeth "),
+    # "bored to tears", "bored to death", "bored stiff": very bored (not the tears of sadness)
+    ("bored", r"\bbored\s+(?:to\s+(?:tears|death|distraction)|stiff|silly|rigid|senseless|witless|out\s+of\s+(?:his|her|their|my|your)\s+(?:mind|skull|head))\b",
+     " very bored "),
+    # "at the end of his rope", "at the end of her tether": exasperated
+    ("end of", r"\b(?:at|reached|reaching|reaches)\s+(?:the\s+)?end\s+of\s+(?:his|her|their|my|your|the)\s+(?:rope|tether)\b", " exasperated "),
+    # "cool as a cucumber": calm and relaxed; "like a kid on Christmas morning": excited
+    ("cucumber", r"\b(?:as\s+)?cool\s+as\s+a\s+cucumber\b", " calm , relaxed "),
+    ("christmas", r"\blike\s+a\s+(?:kid|child|little\s+kid|little\s+girl|little\s+boy)\s+(?:on|at)\s+christmas(?:\s+(?:morning|day|eve))?\b", " excited "),
     # "(wry)", "says it wryly", "a wry look": a wry half smile, unless the text moves the mouth itself ("his mouth
     # twists wryly to the right"); the lexicon's one-sided "wry" is left as it is
     ("wry", r"\(\s*wry\s*\)|\bwryly\b|\bwry\s+(?:look|expression|face|glance|air|note|tone)\b",
