@@ -318,3 +318,34 @@ def test_a_head_with_a_value_and_no_direction_is_no_typed_value(planner):
 def test_head_down_without_a_value_is_still_read_as_words(planner):
     p = planner.plan("her head goes down")
     assert 0.15 < v(p, "HeadPitch") < 0.5, p.explanation
+
+
+# ----------------------------------------------------------------------------- beats of a change
+def test_going_back_to_reading_ends_with_the_eyes_down(planner):
+    p = planner.plan("He looked up from the newspaper when the door opened, saw it was only the cat, and went back to reading.")
+    assert v(p, "LeftEyePitch") > 0.15 and both(p, "EyeLookUp") < 0.05, p.explanation
+
+
+def test_going_back_to_sleep_ends_with_the_eyes_shut(planner):
+    p = planner.plan("She blinks at the alarm, then goes back to sleep.")
+    assert both(p, "EyeBlink") > 0.8, p.explanation
+
+
+def test_by_the_closing_bell_starts_the_last_beat(planner):
+    p = planner.plan("Grin on the way up; by the closing bell his jaw has dropped and his brows are tented in horror.")
+    assert v(p, "JawOpen") > 0.2 and both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_a_last_beat_of_bare_verbs_moves_the_part_named_before_it(planner):
+    p = planner.plan("Her brows go up at the total, then come down and knot as she starts to wonder.")
+    assert both(p, "BrowDown") > 0.4, p.explanation
+
+
+def test_a_last_beat_with_its_own_part_keeps_it(planner):
+    p = planner.plan("He raises his brows at the question, then narrows his eyes and glances off to his left.")
+    assert both(p, "EyeSquint") > 0.3, p.explanation
+
+
+def test_eyes_shut_then_open_again_end_at_rest_not_wide(planner):
+    p = planner.plan("Eyes screwed shut for the stitches, then open again, and a small smile.")
+    assert both(p, "EyeWide") < 0.05 and both(p, "EyeBlink") < 0.2, p.explanation

@@ -1054,6 +1054,12 @@ class EmbeddedPlanner:
                 f"the description narrates a change in {len(beats)} beats; the keyframe shows the last: '{beats[-1][:60]}'"
             )
             description = beats[-1]
+            part = self._last_part(" , ".join(beats[:-1])) if self._bare_verb_beat(description) else ""
+            if part:
+                # "her brows go up at the total, then come down and knot as she wonders": the last beat's verbs move
+                # the part named before it
+                description = f"{part} {description}"
+                explanation.append(f"the last beat's verbs move '{part}', named before it")
         prev = None
         if previous is not None:
             prev = np.asarray(previous, dtype=np.float64).ravel()
@@ -1249,6 +1255,17 @@ class EmbeddedPlanner:
             if tok.lemma not in FILLER:
                 before = tok.lemma
         return found
+
+    def _bare_verb_beat(self, text: str) -> bool:
+        """A beat that opens with a movement verb and no subject of its own ("come down and knot", "widens into a
+        grin"): no pronoun or expression comes before its first verb, and it names no part at all ("narrows his
+        eyes" has its own)."""
+        if _SUBJECT_START_RE.match(text):
+            return False
+        clauses = split_clauses(self._lemmatizer.tokens(text))
+        spans = [sp for clause in clauses for sp in self._matcher.spans(clause)]
+        return (bool(spans) and "action" in spans[0].roles and not {"part", "expression", "intensity"} & set(spans[0].roles)
+                and not any("part" in sp.roles for sp in spans))
 
     def _says_hold(self, text: str) -> bool:
         return any("hold" in s.roles for clause in split_clauses(self._lemmatizer.tokens(text)) for s in self._matcher.spans(clause))
@@ -2646,7 +2663,9 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
 _READING_RE = re.compile(
     r"(?<!\bstops\s)(?<!\bstopped\s)(?<!\bfinishes\s)(?<!\bfinished\s)(?<!\bquits\s)"
     r"\b(?:reads|reading|re-?reads|re-?reading|scroll(?:s|ed|ing)?|swipes|swiped|swiping|texts|texted|texting|types|typed|typing"
-    r"|writes|wrote|writing|scribbl(?:es|ed|ing)|sews|sewed|sewing|threads\s+(?:a|the)\s+needle)\b"
+    r"|writes|wrote|writing|scribbl(?:es|ed|ing)|sews|sewed|sewing|threads\s+(?:a|the)\s+needle"
+    r"|back\s+to\s+(?:(?:her|his|their|my|your|the)\s+)?(?:book|paper|newspaper|phone|screen|laptop|notes|magazine|knitting|crossword"
+    r"|homework|paperwork|sewing|menu|letter|report))\b"
     r"(?!\s+(?:the\s+room|(?:her|his|their|my|your)\s+(?:face|faces|lips|mind|expression)|(?:him|her|them|me)\b|aloud|out\b|up\b"
     r"|between|glasses|specs|lamp|light))", re.I)
 #: Words of looking, which both the reading gaze and the eyes of a head turn leave to the words that say them
@@ -2821,6 +2840,10 @@ def _stops_someone(tokens: list[Token], pos: int) -> bool:
 #: Parts named by a noun of the face (not a look verb that reads as the eyes: "turns and looks")
 _PART_NOUN_RE = re.compile(r"(?i)(?:eye|brow|eyebrow|lid|eyelid|lip|mouth|jaw|chin|cheek|nose|nostril|head|face|forehead|corner|tongue"
                            r"|teeth|tooth|gaze)s?")
+
+
+#: A beat that opens with its own subject (a pronoun, a name's article or a possessive)
+_SUBJECT_START_RE = re.compile(r"(?i)^\W*(?:and\s+|but\s+|so\s+)?(?:she|he|they|i|we|you|it|her|his|their|my|your|the|a|an|this|that|its)\b")
 
 
 def _opens_new_subject(clause: list[Token], start: int, end: int, part_ends: set[int]) -> bool:

@@ -3413,6 +3413,15 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "cool as a cucumber": calm and relaxed; "like a kid on Christmas morning": excited
     ("cucumber", r"\b(?:as\s+)?cool\s+as\s+a\s+cucumber\b", " calm , relaxed "),
     ("christmas", r"\blike\s+a\s+(?:kid|child|little\s+kid|little\s+girl|little\s+boy)\s+(?:on|at)\s+christmas(?:\s+(?:morning|day|eve))?\b", " excited "),
+    # "... and went back to reading", "then goes back to her book": a later beat, the eyes down on the page again;
+    # "goes back to sleep": the eyes shut
+    ("back to", r"[,;]?\s*\b(?:and\s+|then\s+)?(?:goes|went|going|gets|got|getting|returns?|returned|returning)\s+back\s+to\s+"
+     r"(?:reading|writing|(?:(?:her|his|their|my|your|the)\s+)?(?:book|paper|newspaper|phone|screen|laptop|notes|magazine|knitting|crossword"
+     r"|homework|paperwork|sewing|menu|letter|report|reading|writing))\b", " , then eyes down , "),
+    ("back to", r"[,;]?\s*\b(?:and\s+|then\s+)?(?:goes|went|going|drifts?|drifted|drifting|falls?|fell|falling)\s+back\s+to\s+sleep\b",
+     " , then asleep , "),
+    # "eyes screwed shut, then open again": the eyes back at rest, not widened
+    ("again", r"\b(eyes|lids|eyelids)\s+(?:re)?open(?:s|ed|ing)?\s+again\b", r" \1 stay still "),
     # "(wry)", "says it wryly", "a wry look": a wry half smile, unless the text moves the mouth itself ("his mouth
     # twists wryly to the right"); the lexicon's one-sided "wry" is left as it is
     ("wry", r"\(\s*wry\s*\)|\bwryly\b|\bwry\s+(?:look|expression|face|glance|air|note|tone)\b",
@@ -3453,7 +3462,7 @@ _BEAT_START = re.compile(
     r"""(?:^|(?<=[\s,;:.!?]))(?:
         (?:and\s+|but\s+|,\s*)?then\b
       | until\b | till\b
-      | by\s+the\s+(?:end|time|finish|last|second|third|close|punchline|punch\s+line|final\s+\w+)\b(?:\s+of\s+it)?
+      | by\s+the\s+(?:end|time|finish|last|second|third|close|closing|punchline|punch\s+line|final\s+\w+)\b(?:\s+of\s+it)?
       | (?:and\s+)?finally\b | eventually\b | in\s+the\s+end\b | at\s+the\s+end\b(?!\s+of\b)(?!\s*(?:[,;:.!?]|$))
       | afterwards?\b | after\s+a\s+(?:beat|moment|while|second|pause)\b | a\s+(?:beat|moment)\s+later\b
       | ends?\s+(?:up|on|with|in|as)\b | (?:it|she|he|they|i|we|you|and|that|which|face|expression)\s+ends?\b
