@@ -349,3 +349,17 @@ def test_a_last_beat_with_its_own_part_keeps_it(planner):
 def test_eyes_shut_then_open_again_end_at_rest_not_wide(planner):
     p = planner.plan("Eyes screwed shut for the stitches, then open again, and a small smile.")
     assert both(p, "EyeWide") < 0.05 and both(p, "EyeBlink") < 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- a lopsided mouth
+@pytest.mark.parametrize("text", ["'Ha!' -- scornful, lopsided, one brow up.", "A single mocking 'HA!', one corner of the mouth higher.",
+                                  "He grinned like the Grinch: lopsided, sly, brows down."])
+def test_a_laugh_or_grin_beside_a_lopsided_mouth_favours_its_side(planner, text):
+    p = planner.plan(text)
+    left, right = v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")
+    assert abs(left - right) >= 0.2 and min(left, right) > 0.1, p.explanation
+
+
+def test_a_plain_laugh_stays_even(planner):
+    p = planner.plan("He laughs at the joke.")
+    assert abs(v(p, "MouthSmileLeft") - v(p, "MouthSmileRight")) < 0.05, p.explanation

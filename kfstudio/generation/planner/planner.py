@@ -1481,6 +1481,8 @@ class EmbeddedPlanner:
             if i.concept.key == "wink" and not i.side and closed:
                 i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
         self._sentence_side(instances, sides)
+        if _says(_LOPSIDED_RE, said):
+            self._lopsided_smiles(instances)
         cold_eyes = (_says(_COLD_EYES_RE, said) or any(i.concept.key == "cheeks_raise" and i.negated for i in instances)) and any(
             i.concept.key in _SMILES | _LAUGHS | {"corners_up"} and not i.negated for i in instances)  # ... "cheeks never lift"
         if cold_eyes:
@@ -1871,6 +1873,17 @@ class EmbeddedPlanner:
                 # ... and one made one-sided by its words ("a single dimple, only on the right"), unless a glance or a
                 # turn is there to own the side word
                 inst.side = sides[0]
+
+    def _lopsided_smiles(self, instances: list[_Instance]) -> None:
+        """"'Ha!' -- scornful, lopsided", "a mocking laugh, one corner of the mouth higher": the text says the mouth is
+        lopsided, so a smile or laugh read beside the one-sided movement favours its side (the other corner lifts half
+        as far)."""
+        lop = next((i for i in instances if not i.negated and (i.one_sided or i.concept.sided == "one") and "mouth" in self._regions(i)), None)
+        if lop is None:
+            return
+        for inst in instances:
+            if inst is not lop and inst.concept.key in _SMILE_FAMILY and not (inst.side or inst.both or inst.one_sided or inst.negated):
+                inst.smile_side = lop.side or lx.DEFAULT_SIDE  # the other corner lifts half as far
 
     @staticmethod
     def _regions(inst: _Instance) -> set[str]:
@@ -2842,6 +2855,9 @@ _PART_NOUN_RE = re.compile(r"(?i)(?:eye|brow|eyebrow|lid|eyelid|lip|mouth|jaw|ch
                            r"|teeth|tooth|gaze)s?")
 
 
+#: The mouth said to be lopsided ("lopsided", "crooked", "one corner of the mouth higher")
+_LOPSIDED_RE = re.compile(r"\b(?:lopsided|crooked|one[\s-]+sided|one\s+corner(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?\s+(?:higher|up|raised|lifted|pulled)"
+                          r"|one\s+side\s+of\s+(?:the|her|his|their|my|your)\s+mouth\s+(?:higher|up|raised|lifted))\b", re.I)
 #: A beat that opens with its own subject (a pronoun, a name's article or a possessive)
 _SUBJECT_START_RE = re.compile(r"(?i)^\W*(?:and\s+|but\s+|so\s+)?(?:she|he|they|i|we|you|it|her|his|their|my|your|the|a|an|this|that|its)\b")
 
