@@ -363,3 +363,22 @@ def test_a_laugh_or_grin_beside_a_lopsided_mouth_favours_its_side(planner, text)
 def test_a_plain_laugh_stays_even(planner):
     p = planner.plan("He laughs at the joke.")
     assert abs(v(p, "MouthSmileLeft") - v(p, "MouthSmileRight")) < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- others' faces, eyes left out
+@pytest.mark.parametrize("text", ["Everyone laughs except him: no smile, level stare, lips pressed.",
+                                  "The whole room laughed, but her: lips pressed."])
+def test_the_others_laughing_is_not_his_face(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05 and v(p, "JawOpen") < 0.05 and both(p, "MouthPress") > 0.2, p.explanation
+
+
+def test_everyone_laughing_with_no_exception_still_laughs(planner):
+    p = planner.plan("Everyone laughs.")
+    assert both(p, "MouthSmile") > 0.4, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Toasting the bride: mouth smiling, eyes not.", "She smiles but her eyes don't."])
+def test_a_smile_the_eyes_do_not_join_keeps_the_cheeks_out(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.4 and both(p, "CheekSquint") < 0.1 and both(p, "EyeSquint") < 0.05, p.explanation

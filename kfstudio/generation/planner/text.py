@@ -3422,6 +3422,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      " , then asleep , "),
     # "eyes screwed shut, then open again": the eyes back at rest, not widened
     ("again", r"\b(eyes|lids|eyelids)\s+(?:re)?open(?:s|ed|ing)?\s+again\b", r" \1 stay still "),
+    # "mouth smiling, eyes not", "she smiles but her eyes don't": the smile stops short of the eyes, as "eyes cold" reads
+    ("eyes", r"\b((?:smil|grinn|laugh)\w*)\s*[,;]?\s*(?:but\s+|while\s+|yet\s+)?(?:(?:her|his|their|my|your|the)\s+)?eyes\s+"
+     r"(?:not|aren'?t|are\s+not|don'?t|do\s+not|never|won'?t|didn'?t|did\s+not)(?:\s+(?:so\s+much|at\s+all|really|quite))?(?=\s*(?:[.,;!]|$))",
+     r" \1 , eyes cold "),
+    # "everyone laughs except him": the others' laughter, not his face
+    (("except", "but "), r"\b(?:everyone|everybody|the\s+(?:others|rest|room|crowd|class|audience|table|whole\s+room)|they\s+all|all\s+the\s+others)\s+"
+     r"(?:laughs?|laughed|laughing|smiles?|smiled|smiling|grins?|grinned|grinning|cheers?|cheered|giggles?|giggled|roars?|roared|claps?|clapped)"
+     r"\s*,?\s*(?:except|but)\s+(?:for\s+)?(?:him|her|them|me|one)\b", " "),
     # "(wry)", "says it wryly", "a wry look": a wry half smile, unless the text moves the mouth itself ("his mouth
     # twists wryly to the right"); the lexicon's one-sided "wry" is left as it is
     ("wry", r"\(\s*wry\s*\)|\bwryly\b|\bwry\s+(?:look|expression|face|glance|air|note|tone)\b",
