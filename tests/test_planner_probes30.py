@@ -382,3 +382,26 @@ def test_everyone_laughing_with_no_exception_still_laughs(planner):
 def test_a_smile_the_eyes_do_not_join_keeps_the_cheeks_out(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthSmile") > 0.4 and both(p, "CheekSquint") < 0.1 and both(p, "EyeSquint") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- a scream of rage, a size of a look
+@pytest.mark.parametrize("text", ["She screams in rage.", "Fortissimo rage: she screamed as hard as she could, every tooth on show."])
+def test_a_scream_of_rage_has_the_brows_of_anger(planner, text):
+    p = planner.plan(text)
+    assert v(p, "JawOpen") > 0.5 and both(p, "BrowDown") > 0.4, p.explanation
+    assert both(p, "EyeWide") < 0.1 and v(p, "BrowInnerUp") < 0.15, p.explanation
+
+
+def test_a_scream_of_terror_keeps_its_wide_eyes(planner):
+    p = planner.plan("She screams in terror.")
+    assert both(p, "EyeWide") > 0.5 and v(p, "BrowInnerUp") > 0.4, p.explanation
+
+
+def test_wide_before_a_grin_is_the_grin_s_size_not_the_eyes(planner):
+    p = planner.plan("He's chuffed: a wide toothy grin, eyes crinkled.")
+    assert both(p, "EyeWide") < 0.05 and both(p, "MouthSmile") > 0.75 and both(p, "CheekSquint") > 0.3, p.explanation
+
+
+def test_wide_before_a_feeling_of_the_eyes_still_widens_them(planner):
+    p = planner.plan("calm voice, wide frightened eyes")
+    assert both(p, "EyeWide") > 0.3, p.explanation

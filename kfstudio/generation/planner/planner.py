@@ -1483,6 +1483,14 @@ class EmbeddedPlanner:
         self._sentence_side(instances, sides)
         if _says(_LOPSIDED_RE, said):
             self._lopsided_smiles(instances)
+        if any(i.concept.key in _ANGRY for i in instances if not i.negated) and not any(
+                i.concept.key == "emotion_fear" for i in instances if not i.negated):
+            for i in instances:
+                if i.concept.key == "scream" and not i.negated:
+                    # "fortissimo rage: she screamed as hard as she could": a scream of rage (brows down, the
+                    # lids narrowed, the mouth still the scream's), not the scream of fright with its lifted brows and wide eyes
+                    i.concept = lx.CONCEPTS["rage_scream"]
+                    explanation.append(f"'{i.words}' beside anger is a scream of rage: the brows and lids of anger")
         cold_eyes = (_says(_COLD_EYES_RE, said) or any(i.concept.key == "cheeks_raise" and i.negated for i in instances)) and any(
             i.concept.key in _SMILES | _LAUGHS | {"corners_up"} and not i.negated for i in instances)  # ... "cheeks never lift"
         if cold_eyes:
@@ -1906,13 +1914,15 @@ class EmbeddedPlanner:
         order = [k for k, s in enumerate(spans) if s.roles.get("action") != "side"]
         order += [k for k, s in enumerate(spans) if s.roles.get("action") == "side"]
         paired: dict[int, int] = {}  # action span -> the part span it paired with
+        looks = frozenset(sp.start for sp in spans if "expression" in sp.roles and not {"action", "part"} & set(sp.roles)
+                          and not str(sp.roles["expression"]).startswith("emotion_"))  # a look, not a feeling ("wide frightened eyes")
         for k in order:
             s = spans[k]
             just_after_part = k > 0 and "part" in spans[k - 1].roles and s.start - spans[k - 1].end == 1 and spans[k - 1].start >= 0
             if "action" in s.roles and not (s.roles["action"] == "side" and instances and not just_after_part):
                 # "cocks his left brow and cuts his eyes right": a side word right after a part ("eyes right") is
                 # that part's movement even beside another one
-                pair = self._nearest_part(s, parts, clause)
+                pair = self._nearest_part(s, parts, clause, looks)
                 if pair is not None and self._own_subject_verb(spans, k, pair[0]):
                     pair = None
                 if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2:
@@ -2043,7 +2053,8 @@ class EmbeddedPlanner:
                 instances.append(inst)
 
     @staticmethod
-    def _nearest_part(action: _Span, parts: list[tuple[int, _Span]], clause: list[Token] | None = None) -> tuple[int, str] | None:
+    def _nearest_part(action: _Span, parts: list[tuple[int, _Span]], clause: list[Token] | None = None,
+                      looks: frozenset[int] = frozenset()) -> tuple[int, str] | None:
         """The part a movement word moves (the nearest that has a rule with it), as (part span index, concept key).
         A part behind an "and" belongs to the movement before it ("squints his left eye and raises the right
         eyebrow": 'raises' moves the eyebrow, not the eye)."""
@@ -2062,6 +2073,8 @@ class EmbeddedPlanner:
             reach = lx.SHORT_REACH if action.text in lx.SHORT_REACH_ACTIONS else _PAIR_DISTANCE
             if d > reach:
                 continue
+            if p.start > action.end and any(action.end < k < p.start for k in looks):
+                continue  # "a wide toothy grin, eyes crinkled": the word is the look's size, not the eyes' movement
             if clause is not None and p.start > action.end and _opens_new_subject(clause, action.end + 1, p.start, {q.end for _, q in parts}):
                 continue  # "eyes narrow to slits and her brows lower": the part after 'and' is the next clause's subject
             joined = clause is not None and has_object and p.end < action.start and any(
@@ -2855,6 +2868,8 @@ _PART_NOUN_RE = re.compile(r"(?i)(?:eye|brow|eyebrow|lid|eyelid|lip|mouth|jaw|ch
                            r"|teeth|tooth|gaze)s?")
 
 
+#: Angry movements and feelings, beside which a scream is one of rage
+_ANGRY = frozenset({"emotion_anger", "glare", "scowl", "growl", "roar"})
 #: The mouth said to be lopsided ("lopsided", "crooked", "one corner of the mouth higher")
 _LOPSIDED_RE = re.compile(r"\b(?:lopsided|crooked|one[\s-]+sided|one\s+corner(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?\s+(?:higher|up|raised|lifted|pulled)"
                           r"|one\s+side\s+of\s+(?:the|her|his|their|my|your)\s+mouth\s+(?:higher|up|raised|lifted))\b", re.I)
