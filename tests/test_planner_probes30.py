@@ -405,3 +405,15 @@ def test_wide_before_a_grin_is_the_grin_s_size_not_the_eyes(planner):
 def test_wide_before_a_feeling_of_the_eyes_still_widens_them(planner):
     p = planner.plan("calm voice, wide frightened eyes")
     assert both(p, "EyeWide") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["impish glee", "smug satisfaction"])
+def test_a_sly_feeling_tints_the_smile_toward_its_side(planner, emotion):
+    p = planner.plan("He looks at her.", emotion=emotion)
+    left, right = v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")
+    assert abs(left - right) >= 0.1 and min(left, right) > 0.15, p.explanation
+
+
+def test_glee_alone_stays_even(planner):
+    p = planner.plan("He looks at her.", emotion="glee")
+    assert abs(v(p, "MouthSmileLeft") - v(p, "MouthSmileRight")) < 0.05, p.explanation

@@ -534,6 +534,7 @@ _LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
 #: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
 _PAIN_MOVES = frozenset({"wince", "grimace", "squint", "eyes_squeeze", "eyes_narrow"})
 _LOPSIDED_OTHER = 0.5
+_CONTEMPT_OTHER = 0.75
 #: How far "a half smile" with no side named lifts its other corner (see ``_oriented``)
 _HALF_SMILE_OTHER = 0.45
 #: ... and pain beside a one-sided wince reaches the other side this far (corpus: the other side's brow and lids
@@ -578,6 +579,7 @@ class _Instance:
     mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
     unsealed: bool = False  # a feeling beside lips the words part: its pressed or rolled lips are left out
     smile_side: str = ""  # a feeling beside a one-sided smile ("smirks, pleased"): its smile favours that side
+    smile_other: float = 0.5  # ... with the other corner this high (a share of its own)
     pain_side: str = ""  # pain beside a one-sided wince or squeezed eye: it shows mostly on that side
     browless: bool = False  # eyes narrowed in a smile or laugh: the lids and cheeks tighten, the brows stay up
 
@@ -1552,14 +1554,18 @@ class EmbeddedPlanner:
                 if i.concept.key in _SMILE_SQUINTS and not i.negated:
                     i.browless = True
         lopsided = [i for i in instances if not i.negated and not i.both and (
-            i.concept.key in _LOPSIDED_SMILES or (i.concept.key in _SMILES | {"corners_up"} and (i.one_sided or i.side)))]
+            i.concept.key in _LOPSIDED_SMILES or (i.concept.key in _SMILES | {"corners_up"} and (i.one_sided or i.side))
+            or (i.concept.key == "emotion_contempt" and i.concept.sided == "one"))]
         if lopsided:
             # "he smirks, pleased with himself": the feeling shows through the smirk, which keeps its one side;
             # the feeling's own smile lifts the other corner only half as far
             side = lopsided[0].side or lx.DEFAULT_SIDE
+            # a smug or sly feeling beside it tints the smile less than a smirk does ("impish glee", "smug satisfaction":
+            # the other corner three quarters as high)
+            other = _CONTEMPT_OTHER if lopsided[0].concept.key == "emotion_contempt" else _LOPSIDED_OTHER
             for inst in instances:
                 if inst.concept.key.startswith("emotion_") and inst.concept.sided == "sym" and not inst.side:
-                    inst.smile_side = side
+                    inst.smile_side, inst.smile_other = side, other
         hurt = [i for i in instances if not i.negated and not i.both and (i.side or i.one_sided) and i.concept.key in _PAIN_MOVES]
         if hurt:
             # "stung, still smiling, his left eye screwed up", "a one-sided wince from a sore tooth": the pain a word
@@ -2410,7 +2416,7 @@ class EmbeddedPlanner:
         if inst.browless:
             contribution[_BROW_DOWN] = 0.0
         if inst.smile_side:
-            contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= _LOPSIDED_OTHER
+            contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= inst.smile_other
         if inst.pain_side:
             contribution[_OTHER_SIDE[inst.pain_side]] *= _PAIN_OTHER
         qualifier = self._lemmatizer.phrase(inst.intensity_word) if inst.intensity_word else ()
