@@ -579,7 +579,7 @@ class _Instance:
     mouthless: bool = False  # tears of joy: the brows and eyes of crying, the mouth left to the smile
     unsealed: bool = False  # a feeling beside lips the words part: its pressed or rolled lips are left out
     smile_side: str = ""  # a feeling beside a one-sided smile ("smirks, pleased"): its smile favours that side
-    smile_other: float = 0.5  # ... with the other corner this high (a share of its own)
+    smile_other: float = _LOPSIDED_OTHER  # ... with the other corner this high (a share of its own)
     pain_side: str = ""  # pain beside a one-sided wince or squeezed eye: it shows mostly on that side
     browless: bool = False  # eyes narrowed in a smile or laugh: the lids and cheeks tighten, the brows stay up
 
