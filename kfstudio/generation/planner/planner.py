@@ -1891,7 +1891,8 @@ class EmbeddedPlanner:
     def _lopsided_smiles(self, instances: list[_Instance]) -> None:
         """"'Ha!' -- scornful, lopsided", "a mocking laugh, one corner of the mouth higher": the text says the mouth is
         lopsided, so a smile or laugh read beside the one-sided movement favours its side (the other corner lifts half
-        as far)."""
+        as far). Apart from the later tint of feelings beside a smirk: any one-sided movement of the mouth leads here
+        ("a lopsided affectionate smile": the feeling the word made one-sided), but only where the words say lopsided."""
         lop = next((i for i in instances if not i.negated and (i.one_sided or i.concept.sided == "one") and "mouth" in self._regions(i)), None)
         if lop is None:
             return
@@ -2066,6 +2067,7 @@ class EmbeddedPlanner:
         eyebrow": 'raises' moves the eyebrow, not the eye)."""
         best = None
         # the part right after the movement word, as its object ("raises the right eyebrow")
+        part_ends = {q.end for _, q in parts}  # where each part ends, for "... and her brows" (the next clause's subject)
         has_object = clause is not None and any(
             p.start > action.end and all(t.text in _OBJECT_GAP for t in clause[action.end + 1 : p.start]) for _, p in parts)
         for pk, p in parts:
@@ -2081,7 +2083,7 @@ class EmbeddedPlanner:
                 continue
             if p.start > action.end and any(action.end < k < p.start for k in looks):
                 continue  # "a wide toothy grin, eyes crinkled": the word is the look's size, not the eyes' movement
-            if clause is not None and p.start > action.end and _opens_new_subject(clause, action.end + 1, p.start, {q.end for _, q in parts}):
+            if clause is not None and p.start > action.end and _opens_new_subject(clause, action.end + 1, p.start, part_ends):
                 continue  # "eyes narrow to slits and her brows lower": the part after 'and' is the next clause's subject
             joined = clause is not None and has_object and p.end < action.start and any(
                 t.text == "and" for t in clause[p.end + 1 : action.start])
