@@ -171,6 +171,23 @@ def test_shipped_layer_keeps_a_locked_head_still(planner, layer, text):
     assert np.abs(res.values[REGION_MASKS["gaze"]]).max() >= 0.1
 
 
+@pytest.mark.parametrize("text", [
+    "pulls the top lip in, nothing else",  # not the press, the rolled lower lip and the raised upper lip beside it
+    "a thimble of surprise, that's it",  # not a smile beside the surprise
+    "chin boss only, nothing else",
+])
+def test_shipped_layer_adds_nothing_beside_the_words_in_the_parts_they_move_when_they_say_nothing_else(planner, layer, text):
+    from kfstudio.generation.semantic.layer import _kept_mask
+
+    plan = planner.plan(text)
+    res = layer.refine(plan, text)
+    planned = np.asarray(plan.values)
+    assert plan.understood and np.abs(planned).max() >= 0.1
+    beside = _kept_mask(plan) & (planned == 0)
+    assert beside.any() and np.abs(res.values[beside]).max() < 0.005, [
+        (ch.NAMES[i], round(float(res.values[i]), 2)) for i in np.flatnonzero(beside & (np.abs(res.values) >= 0.005))]
+
+
 def test_shipped_layer_keeps_the_other_side_still(planner, layer):
     text = "Only his left brow climbs."
     plan = planner.plan(text)

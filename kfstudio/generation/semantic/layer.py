@@ -412,7 +412,8 @@ def _part_regions(text: str) -> set[str]:
 def stillness(plan, text: str) -> tuple[np.ndarray, list[str]]:
     """The channels the words keep still, which the learned layer may not move: the regions a lock word
     names ("head locked", "the head doesn't move"), the regions the planner did not read when the words
-    say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only"), the
+    say nothing else moves ("nothing else moves", "only the left eye opens", "squint L only") and, beside
+    "nothing else", the channels the planner left at rest in the regions it read, the
     other side's channels for a movement on one side only, the regions the planner did not read beside a
     mouth shape asked for in a lip-sync note ("lip sync: 'mama'", "viseme FV"), and the whole expression (not the head
     or the gaze: "a nod and no expression at all") for "not a hint of emotion". Read on the last beat of a narrated change. Returns the mask and a reason per rule."""
@@ -438,6 +439,9 @@ def _stillness(plan, text: str) -> tuple[np.ndarray, list[str], np.ndarray]:
         for m in only:
             named |= _part_regions(m.group(0))
         mask |= _regions_but(understood | named)
+        if nothing_else:  # nor a channel the planner left at rest in the regions it read ("cheeks up, nothing else":
+            # not the mouth press or the blink the learned layer reads beside them)
+            mask |= _kept_mask(plan) & (np.asarray(plan.values) == 0) & _regions_but(named)
         why.append(f"'{(nothing_else or only[0]).group(0).strip()}'")
     for m in only:
         side = next((g for g in m.groups() if g), None)
