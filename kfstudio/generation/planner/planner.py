@@ -140,6 +140,10 @@ def _emotion_lemmas() -> frozenset[str]:
 _EMOTION_LEMMAS = _emotion_lemmas()
 _LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
 #: Smiles and laughs are one movement when a later clause says it fades ("she smiles ... the grin fades")
+#: words saying what the other side does ("the other eye streaming", "the left one doesn't follow")
+_OTHER_SIDE_NAMED_RE = re.compile(r"\b(?:other|(?:left|right)\s+one)\b", re.IGNORECASE)
+#: words comparing the two sides ("the right eye shut tightest", "left eye screwed closed more than the right")
+_SIDES_COMPARED_RE = re.compile(r"\b(?:\w+est|most|more|less|higher|lower|further|harder|tighter|wider)\b", re.IGNORECASE)
 _SMILE_FAMILY = frozenset({"smile", "grin", "beam", "half_smile", "laugh", "giggle", "chuckle", "smirk"})
 #: ... and tears beside a smile or a happy feeling ("happy tears", "a trembling smile as tears gather") are
 #: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
@@ -1482,6 +1486,9 @@ class EmbeddedPlanner:
         for i in instances:
             if i.concept.key == "wink" and not i.side and closed:
                 i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
+        if not _says(_OTHER_SIDE_NAMED_RE, said) and not _says(_SIDES_COMPARED_RE, said[1:] or said):  # as normalised:
+            # "higher than the right" is read as that one raised
+            self._sided_elaborations(instances, explanation)
         self._sentence_side(instances, sides)
         if _says(_LOPSIDED_RE, said):
             self._lopsided_smiles(instances)
@@ -1899,6 +1906,31 @@ class EmbeddedPlanner:
         for inst in instances:
             if inst is not lop and inst.concept.key in _SMILE_FAMILY and not (inst.side or inst.both or inst.one_sided or inst.negated):
                 inst.smile_side = lop.side or lx.DEFAULT_SIDE  # the other corner lifts half as far
+
+    @staticmethod
+    def _sided_elaborations(instances: list[_Instance], explanation: list[str]) -> None:
+        """"He sneers, upper lip curling on the left": a movement named on one side beside a movement of both sides
+        with the same main channel (the sneer's lifted upper lip) says on which side that movement is: the sneer is
+        the left one. A smile so elaborated ("she smiles, left corner up") favours that side, the other corner lower.
+        Not a comparison ("the left corner higher", read as the two corners' levels), nor a movement whose main channel
+        is another (a wince beside "right eye shut" is the pain of both eyes, one shut), nor where the words say what
+        the other side does or compare the sides (read by the caller: "that eye squeezed shut, the other one blinking",
+        "the right eye shut tightest")."""
+        for b in instances:
+            if b.negated or not b.side or b.comparative or b.from_expression or b.concept.sided != "sym":
+                continue
+            top = max(b.concept.targets, key=lambda name: b.concept.targets[name])
+            for a in instances:
+                if (a is b or a.negated or a.side or a.both or a.one_sided or a.smile_side
+                        or a.concept.region != b.concept.region or a.concept.key == b.concept.key or a.concept.sided != "sym"):
+                    continue
+                if max(a.concept.targets, key=lambda name: a.concept.targets[name]) != top:
+                    continue
+                if a.concept.key in _SMILE_FAMILY:
+                    a.smile_side = b.side
+                else:
+                    a.side = b.side
+                explanation.append(f"'{b.words}' on the {b.side} says the side of '{a.words}'")
 
     @staticmethod
     def _regions(inst: _Instance) -> set[str]:

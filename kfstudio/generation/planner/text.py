@@ -3054,6 +3054,8 @@ def _eyes_kept_on(m: re.Match) -> str:
     return " eyes on the camera " if _HEAD_AWAY_RE.search(m.string) else m.group(0)
 
 
+#: a verb holding an eye open just before it ("stretches his left eye open", "holds the right eye open")
+_HELD_OPEN_RE = re.compile(r"\b(?:stretch|hold|held|force|forc|pr[iy]|prie|prop|pull|peel|tug|keep|kept)\w*\s+(?:(?:his|her|their|my|your|the)\s+)?$")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3447,6 +3449,23 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"|nothing(?:\s+else)?\s+(?:on|in)\s+(?:his|her|their|my|your|the)\s+face\s+(?:so\s+much\s+as\s+)?(?:twitch(?:es|ed)|moves|moved|flicker(?:s|ed)|changes|changed))"
      r"\b(?!\s+(?:into|to|as|with)\b)",
      _still_face),
+    # "left brow lower than the right", "the right corner higher than the left one": the side compared with is not the
+    # side that moves
+    ("than", r"\bthan\s+(?:the|his|her|their|my|your)\s+(?:left|right)(?:\s+(?:one|side|brow|eyebrow|eye|corner|cheek|lid|nostril))?\b",
+     " than the other "),
+    # "the left corner higher than the other", "right brow sits lower than the other": that one raised (lowered)
+    ("than the other", r"\b(corners?|brows?|eyebrows?)\s+(?:(?:sits?|sitting|rides?|riding|is|was|now|stays?)\s+)?(?:(?:a\s+)?(?:bit|touch|little|lot|much|slightly|clearly)\s+)?"
+     r"(higher|lower)\s+than\s+the\s+other\b", lambda m: f" {m.group(1)} {'raised' if m.group(2) == 'higher' else 'lowered'} "),
+    # "left eye blinks shut, right eye open the whole time": the other eye open as it was, not widened
+    # (beside a wink, the other eye is the one that winks: "she winks, right eye open")
+    # (not one held open: "stretches his left eye open" to put a lens in)
+    ("open", r"\b(left|right)\s+(?:eye\s+(?:(?:stays|stayed|remains|remained|kept|is|was|still)\s+)?|(?:one\s+)?(?:stays|stayed|remains|remained|kept)\s+)"
+     r"open\b(?!\s+(?:wide|wider|up|round)\b)",
+     lambda m: m.group(0) if _HELD_OPEN_RE.search(m.string, 0, m.start()) else
+     f" {'left' if m.group(1) == 'right' else 'right'} eye shut " if "wink" in m.string else f" {m.group(1)} eye stays still "),
+    # "mouth folded away", "folds her lips in": the lips rolled in out of sight
+    ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
+     r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the)\s+)?lips\s+(?:away|in|inwards?)\b", " lips rolled in "),
 ))
 
 
