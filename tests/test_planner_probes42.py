@@ -2,9 +2,9 @@
 channel says that movement's side ("he sneers, upper lip curling on the left"); the side a comparison is made
 with is not the side that moves ("left brow lower than the right"), and "higher than the other" raises that one;
 an eye said to stay open beside the other one's closing is not widened, and beside a wink it is the open eye
-("she winks, right eye open"); "mouth folded away" rolls the lips in. Each case is read by the real planner and its
-values asserted, with controls the rules must not reach. The sentences are written for these tests, not taken
-from the corpus.
+("she winks, right eye open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "mouth folded away"
+rolls the lips in. Each case is read by the real planner and its values asserted, with controls the rules must not
+reach. The sentences are written for these tests, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -105,3 +105,17 @@ def test_a_mouth_folded_away_rolls_the_lips_in(planner, text):
 def test_folding_a_letter_is_not_the_lips(planner):
     p = planner.plan("He folds the letter.")
     assert v(p, "MouthRollLower") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- eyes said to go wide
+@pytest.mark.parametrize("text", ["Halfway through a yawn he hears the door, and his eyes go wide.",
+                                  "laughing so hard, eyes wide"])
+def test_eyes_said_to_go_wide_keep_no_lid_another_expression_lowers(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.5 and both(p, "EyeBlink") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He can barely keep his lids up.", "eyes wide, then a slow blink"])
+def test_lids_barely_lifted_or_a_blink_named_keep_their_lids(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") > 0.4, p.explanation

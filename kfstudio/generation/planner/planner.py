@@ -297,6 +297,9 @@ _DESTINATIONS = frozenset({"to", "at", "into", "toward", "towards"})
 _LATE_SIZE_MIN = 0.75
 _WIDENINGS = frozenset({"eyes_wide"})
 _NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
+#: movements of the lids themselves (their main channel a blink: a blink, a wink, drooping lids; not a feeling's)
+_CLOSINGS = frozenset(k for k, c in lx.CONCEPTS.items() if not k.startswith("emotion_")
+                      and max(c.targets, key=lambda n: c.targets[n]).startswith("EyeBlink"))
 #: Nouns that say how a feeling comes ("a jolt of pain", "a wave of relief"), no expression of their own then
 _MEASURE_NOUNS = frozenset({"jolt", "pang", "stab", "surge", "rush", "wave", "spark", "twinge", "burst", "shiver", "ripple", "shock",
                             "spasm", "tremor", "bolt"})
@@ -2306,6 +2309,14 @@ class EmbeddedPlanner:
                 values[drop] = 0.0
                 explanation.append(f"the {side} eye is said to {'widen' if wide else 'narrow'}: the expression's "
                                    f"{'squint' if wide else 'widening'} goes there")
+            blink = _IDX[f"EyeBlink{name}"]
+            if wide and values[blink] > 0 and not any(i.concept.key in _CLOSINGS and not i.negated for i in instances) and any(
+                    i.concept.key in _WIDENINGS and not i.negated and (i.intensity is None or i.intensity >= 0.5)
+                    and re.search(r"\beyes?\b", i.words, re.IGNORECASE) for i in instances):
+                # "mid-yawn ... his eyes fly wide open": nor the lids a yawn or a laugh lowers, where no blink is named and
+                # the eyes themselves are said to go wide (not "he barely keeps his lids up", "droopy lids big frown")
+                values[blink] = 0.0
+                explanation.append(f"the {side} eye is said to widen: the expression's lowered lid goes there")
 
     @staticmethod
     def _named_brows_win(instances: list[_Instance], values: np.ndarray, text: str, explanation: list[str]) -> None:
