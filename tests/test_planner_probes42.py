@@ -2,7 +2,8 @@
 channel says that movement's side ("he sneers, upper lip curling on the left"); the side a comparison is made
 with is not the side that moves ("left brow lower than the right"), and "higher than the other" raises that one;
 an eye said to stay open beside the other one's closing is not widened, and beside a wink it is the open eye
-("she winks, right eye open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "mouth folded away"
+("she winks, right eye open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "left" that is
+no side ("all that's left", "the bus left me", "jaw left hanging") moves both sides alike; "mouth folded away"
 rolls the lips in. Each case is read by the real planner and its values asserted, with controls the rules must not
 reach. The sentences are written for these tests, not taken from the corpus.
 """
@@ -119,3 +120,27 @@ def test_eyes_said_to_go_wide_keep_no_lid_another_expression_lowers(planner, tex
 def test_lids_barely_lifted_or_a_blink_named_keep_their_lids(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeBlink") > 0.4, p.explanation
+
+
+# ----------------------------------------------------------------------------- "left" that is no side
+@pytest.mark.parametrize("text, channel", [
+    ("The panic fades, and a warm grin is all that's left.", "MouthSmile"),
+    ("The bus left me standing in the rain, and I scowl.", "BrowDown"),
+    ("he grins, jaw left hanging", "MouthSmile"),
+])
+def test_left_that_is_what_remains_or_someone_leaving_puts_nothing_on_one_side(planner, text, channel):
+    p = planner.plan(text)
+    assert min(v(p, f"{channel}Left"), v(p, f"{channel}Right")) > 0.3, p.explanation
+    assert abs(v(p, f"{channel}Left") - v(p, f"{channel}Right")) < 0.05 and v(p, "MouthLeft") < 0.05, p.explanation
+
+
+def test_brows_that_nearly_left_the_forehead_shot_up(planner):
+    p = planner.plan("His eyebrows nearly left his forehead.")
+    assert both(p, "BrowOuterUp") > 0.8, p.explanation
+
+
+def test_a_side_after_is_left_or_a_turn_left_is_still_a_side(planner):
+    p = planner.plan("she smiles, gaze left")
+    assert v(p, "LeftEyeYaw") < -0.1 or v(p, "EyeLookOutLeft") > 0.1, p.explanation
+    p = planner.plan("only the left corner lifts")
+    assert v(p, "MouthSmileLeft") > 0.3 and v(p, "MouthSmileRight") < 0.05, p.explanation

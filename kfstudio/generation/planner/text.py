@@ -3056,6 +3056,8 @@ def _eyes_kept_on(m: re.Match) -> str:
 
 #: a verb holding an eye open just before it ("stretches his left eye open", "holds the right eye open")
 _HELD_OPEN_RE = re.compile(r"\b(?:stretch|hold|held|force|forc|pr[iy]|prie|prop|pull|peel|tug|keep|kept)\w*\s+(?:(?:his|her|their|my|your|the)\s+)?$")
+#: a part just before "is left" ("his head is left", "gaze is left"): a direction after all
+_PART_BEFORE_LEFT_RE = re.compile(r"\b(?:head|gaze|eyes?|face|chin|jaw|mouth|nose|brows?|eyebrows?|corners?|lips?|pupils?|irises)\s+$")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3463,9 +3465,19 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"open\b(?!\s+(?:wide|wider|up|round)\b)",
      lambda m: m.group(0) if _HELD_OPEN_RE.search(m.string, 0, m.start()) else
      f" {'left' if m.group(1) == 'right' else 'right'} eye shut " if "wink" in m.string else f" {m.group(1)} eye stays still "),
+    # "left" that is no side: what remains ("a warm grin is all that's left", "nothing was left of her smile"), someone
+    # leaving ("the taxi left me"), a part let be ("mouth left alone", "jaw left hanging"); "brows nearly left her forehead"
+    (("left", "leav"), r"\b(?:eye)?brows\s+(?:nearly|almost|practically|all\s+but|just\s+about)\s+(?:left|leaves|leave|leaving)\s+(?:her|his|their|my|your|the)\s+(?:forehead|face|head)\b",
+     " brows shoot up fully "),
+    ("left", r"\b(?:(that'?s|that\s+is|that\s+was|what'?s|what\s+is|what\s+was|nothing|anything|something|there'?s\s+\w+|was|were|is|are)\s+)left\b"
+     r"(?=\s*(?:$|[.,;:!?)]|of\b|at\s+all\b|now\b|to\s+(?:him|her|them|me|show)\b|in\s+(?:him|her|them|me|it)\b|over\b|behind\b))",
+     lambda m: m.group(0) if _PART_BEFORE_LEFT_RE.search(m.string, 0, m.start()) else f" {m.group(1)} remaining "),
+    ("left", r"\bleft\s+(?=(?:me|him|her|them|us|you)\b(?!\s*(?:eye|brow|eyebrow|cheek|corner|side|nostril|lid|dimple|lip)))", " leaves "),
+    ("left", r"\b(mouth|jaw|lips|face|brows|eyebrows|eyes|head)\s+left\s+(alone|hanging|open|standing|as\s+it\s+was|be)\b", r" \1 \2 "),
     # "mouth folded away", "folds her lips in": the lips rolled in out of sight
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
-     r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the)\s+)?lips\s+(?:away|in|inwards?)\b", " lips rolled in "),
+     r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",
+     " lips rolled in "),
 ))
 
 
