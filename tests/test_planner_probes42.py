@@ -4,7 +4,8 @@ with is not the side that moves ("left brow lower than the right"), and "higher 
 an eye said to stay open beside the other one's closing is not widened, and beside a wink it is the open eye
 ("she winks, right eye open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "left" that is
 no side ("all that's left", "the bus left me", "jaw left hanging") moves both sides alike; "mouth folded away"
-rolls the lips in. Each case is read by the real planner and its values asserted, with controls the rules must not
+rolls the lips in; corners said to lift keep no turned-down corners a feeling before them adds ("stern look,
+lips twitching"). Each case is read by the real planner and its values asserted, with controls the rules must not
 reach. The sentences are written for these tests, not taken from the corpus.
 """
 
@@ -144,3 +145,23 @@ def test_a_side_after_is_left_or_a_turn_left_is_still_a_side(planner):
     assert v(p, "LeftEyeYaw") < -0.1 or v(p, "EyeLookOutLeft") > 0.1, p.explanation
     p = planner.plan("only the left corner lifts")
     assert v(p, "MouthSmileLeft") > 0.3 and v(p, "MouthSmileRight") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------------- corners said to lift
+@pytest.mark.parametrize("text", [
+    "stern look, lips twitching",
+    "a sheepish grin after the swear word",
+    "mad as a hatter, grinning",
+])
+def test_corners_said_to_lift_keep_no_turned_down_corners_from_a_feeling(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.2 and both(p, "MouthFrown") < 0.02, p.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "all smiles at the door. it shuts. his face falls.",  # a feeling that comes after the smile
+    "she smiles and frowns at once, confused",  # a frown named beside it
+])
+def test_a_face_that_falls_after_the_smile_or_a_named_frown_keeps_its_corners_down(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthFrown") > 0.1, p.explanation

@@ -116,6 +116,10 @@ _BROW_LOWERS = frozenset({"brows_knit", "brows_lower"})
 _WHOLE_BROW_RAISES = frozenset({"brows_raise", "outer_brows_raise"})
 _FLAT_MOUTH_RE = re.compile(r"(?i)\b(?:mouth|lips)\b.*\b(?:flat|level|straight)\b|\b(?:flat|level|straight)\b.*\b(?:mouth|lips)\b")
 _SMILE_CHANNELS = np.array([n.startswith("MouthSmile") for n in ch.NAMES])
+#: a feeling that comes over the face, a change ("face falls", "his face sags")
+_FACE_FALLS_RE = re.compile(r"\b(?:fall|falls|fell|falling|fallen|drop|drops|dropped|dropping|sag|sags|sagged|sagging|crumple[sd]?|crumpling|"
+                            r"collapse[sd]?|collapsing|cloud(?:s|ed)?\s+over|darken(?:s|ed)?)\b", re.IGNORECASE)
+_FROWN_CHANNELS = np.array([_IDX["MouthFrownLeft"], _IDX["MouthFrownRight"]])
 _GRIEF_BROW_DOWN = 0.25  # AU4's share in the AU1+4 brow (FACS: the corrugator pulls, the frontalis wins)
 _SMILES = frozenset({"smile", "grin", "beam", "half_smile"})
 #: a cry, its tears or its quiver named and denied ("no tears", "not crying", "not a quiver in his chin")
@@ -2336,9 +2340,20 @@ class EmbeddedPlanner:
         """A mouth said to be flat, level or straight keeps no smile a feeling adds ("happy, then bored: ..., mouth flat",
         "big grin fades -> worried brow, mouth flat"; train: MouthSmile <= 0.05-0.1 in every such line). A smile named
         as such beside it ("a flat smile", "smiles, mouth flat") is kept."""
+        smiles = [i for i in instances if not i.negated and i.concept.key in _SMILE_FAMILY | _LOPSIDED_SMILES | {"corners_up"}]
+        last_smile = max((instances.index(i) for i in smiles), default=-1)
+        if smiles and values[_FROWN_CHANNELS].max() > 0 and not any(
+                not i.negated and i not in smiles and (not i.concept.key.startswith("emotion_")
+                                                       or instances.index(i) > last_smile and _FACE_FALLS_RE.search(i.words))
+                and max(i.concept.targets.get("MouthFrown{S}", 0.0), i.concept.targets.get("MouthFrownLeft", 0.0)) >= 0.3
+                for i in instances):
+            # "stern face, mouth twitching": the corners said to lift keep none of the turned-down corners a feeling adds
+            # before them (not a named frown, nor a feeling after the smile: "all smiles. doors close. face falls")
+            values[_FROWN_CHANNELS] = 0.0
+            explanation.append("the corners of the mouth are said to lift: the feeling's turned-down corners go there")
         if not any(not i.negated and _FLAT_MOUTH_RE.search(i.words) for i in instances):
             return
-        if any(not i.negated and i.concept.key in _SMILE_FAMILY | _LOPSIDED_SMILES | {"corners_up"} for i in instances):
+        if smiles:
             return
         if values[_SMILE_CHANNELS].max() > 0:
             values[_SMILE_CHANNELS] = 0.0
