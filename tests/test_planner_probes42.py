@@ -5,8 +5,9 @@ an eye said to stay open beside the other one's closing is not widened, and besi
 ("she winks, right eye open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "left" that is
 no side ("all that's left", "the bus left me", "jaw left hanging") moves both sides alike; "mouth folded away"
 rolls the lips in; corners said to lift keep no turned-down corners a feeling before them adds ("stern look,
-lips twitching"). Each case is read by the real planner and its values asserted, with controls the rules must not
-reach. The sentences are written for these tests, not taken from the corpus.
+lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the eyes and is not anger. Each case is
+read by the real planner and its values asserted, with controls the rules must not reach. The sentences are written
+for these tests, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -165,3 +166,16 @@ def test_corners_said_to_lift_keep_no_turned_down_corners_from_a_feeling(planner
 def test_a_face_that_falls_after_the_smile_or_a_named_frown_keeps_its_corners_down(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthFrown") > 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- crazed, not angry
+@pytest.mark.parametrize("text", ["He's gone mad as a hatter.", "a barking mad grin", "crazed", "a maniacal laugh"])
+def test_a_crazed_look_widens_the_eyes_and_is_not_anger(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.4 and both(p, "BrowDown") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she's mad at him", "mad as a cut snake"])
+def test_mad_at_someone_stays_angry(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") > 0.4, p.explanation

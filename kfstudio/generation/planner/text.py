@@ -3474,6 +3474,15 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      lambda m: m.group(0) if _PART_BEFORE_LEFT_RE.search(m.string, 0, m.start()) else f" {m.group(1)} remaining "),
     ("left", r"\bleft\s+(?=(?:me|him|her|them|us|you)\b(?!\s*(?:eye|brow|eyebrow|cheek|corner|side|nostril|lid|dimple|lip)))", " leaves "),
     ("left", r"\b(mouth|jaw|lips|face|brows|eyebrows|eyes|head)\s+left\s+(alone|hanging|open|standing|as\s+it\s+was|be)\b", r" \1 \2 "),
+    # "mad as a hatter", "barking mad", "a mad scientist": crazed, the eyes wide (not the anger of "mad"; "mad as a cut
+    # snake" is angry); "wild-eyed", "crazed", "a manic grin": the eyes wide
+    # (the shorthand table has made "mad" "angry" by now)
+    (("mad", "angry", "crazy", "nuts", "bonkers", "loopy"),
+     r"\b(?:mad|angry|crazy|nuts|bonkers|potty|loopy)\s+as\s+a\s+(?:hatter|march\s+hare|box\s+of\s+frogs|bag\s+of\s+(?:cats|ferrets|hammers)|bedbug|loon|"
+     r"coot|fruitcake|fruit\s+bat)\b|\bstark\s+raving\s+(?:mad|angry)\b|\bbarking\s+(?:mad|angry)\b|\b(?:mad|angry)\s+scientist\b|\bmadcap\b",
+     " wide-eyed "),
+    (("wild", "crazed", "unhinged", "deranged", "manic", "maniac"),
+     r"\bwild[\s-]+eyed\b|\bwild\s+eyes\b|\b(?:crazed|unhinged|deranged|manic|maniacal|maniacally|manically)\b", " wide-eyed "),
     # "mouth folded away", "folds her lips in": the lips rolled in out of sight
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
      r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",
