@@ -5,9 +5,10 @@ an eye said to stay open beside the other one's closing is not widened, and besi
 ("she winks, right eye open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "left" that is
 no side ("all that's left", "the bus left me", "jaw left hanging") moves both sides alike; "mouth folded away"
 rolls the lips in; corners said to lift keep no turned-down corners a feeling before them adds ("stern look,
-lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the eyes and is not anger. Each case is
-read by the real planner and its values asserted, with controls the rules must not reach. The sentences are written
-for these tests, not taken from the corpus.
+lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the eyes and is not anger; a brow
+named on one side takes a one-sided emoji to that side and keeps no movement against it there ("🤨 right eyebrow
+up, left one down"). Each case is read by the real planner and its values asserted, with controls the rules must
+not reach. The sentences are written for these tests, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -179,3 +180,15 @@ def test_a_crazed_look_widens_the_eyes_and_is_not_anger(planner, text):
 def test_mad_at_someone_stays_angry(planner, text):
     p = planner.plan(text)
     assert both(p, "BrowDown") > 0.4, p.explanation
+
+
+# ----------------------------------------------------------------------------- a brow named on one side
+def test_a_brow_named_up_on_one_side_keeps_no_lowering_there_and_the_other_named_down_no_lift(planner):
+    p = planner.plan("🤨 hmm. right eyebrow up, left one down, eyes squinting")
+    assert v(p, "BrowOuterUpRight") > 0.4 and v(p, "BrowDownRight") < 0.02, p.explanation
+    assert v(p, "BrowDownLeft") > 0.4 and v(p, "BrowOuterUpLeft") < 0.02, p.explanation
+
+
+def test_a_one_sided_squint_beside_the_emoji_keeps_its_lowered_brow(planner):
+    p = planner.plan("sceptical squint, left side only 🤨")
+    assert v(p, "BrowDownLeft") > 0.1, p.explanation

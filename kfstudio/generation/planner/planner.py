@@ -475,6 +475,13 @@ _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mout
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 
 
+def _main_channel(concept: lx.Concept) -> str:
+    """The channel a movement moves most, among those it moves on a side where it has any ("brows raise": the outer
+    brows, the side a side word gives it)."""
+    sided = [n for n in concept.targets if "{S}" in n] or list(concept.targets)
+    return max(sided, key=lambda n: concept.targets[n])
+
+
 def _says(pattern: re.Pattern[str], said: tuple[str, ...]) -> bool:
     """Whether ``pattern`` is found in any of the readings of a text (as typed, normalised, with corrected misspellings)."""
     return any(pattern.search(t) for t in said)
@@ -1493,9 +1500,8 @@ class EmbeddedPlanner:
         for i in instances:
             if i.concept.key == "wink" and not i.side and closed:
                 i.side = closed[0].side  # "he winks -- only his right eye closes": the wink is that eye's
-        if not _says(_OTHER_SIDE_NAMED_RE, said) and not _says(_SIDES_COMPARED_RE, said[1:] or said):  # as normalised:
-            # "higher than the right" is read as that one raised
-            self._sided_elaborations(instances, explanation)
+        # (as normalised: "higher than the right" is read as that one raised)
+        self._sided_elaborations(instances, explanation, _says(_OTHER_SIDE_NAMED_RE, said) or _says(_SIDES_COMPARED_RE, said[1:] or said))
         self._sentence_side(instances, sides)
         if _says(_LOPSIDED_RE, said):
             self._lopsided_smiles(instances)
@@ -1915,25 +1921,25 @@ class EmbeddedPlanner:
                 inst.smile_side = lop.side or lx.DEFAULT_SIDE  # the other corner lifts half as far
 
     @staticmethod
-    def _sided_elaborations(instances: list[_Instance], explanation: list[str]) -> None:
+    def _sided_elaborations(instances: list[_Instance], explanation: list[str], sides_said: bool) -> None:
         """"He sneers, upper lip curling on the left": a movement named on one side beside a movement of both sides
-        with the same main channel (the sneer's lifted upper lip) says on which side that movement is: the sneer is
-        the left one. A smile so elaborated ("she smiles, left corner up") favours that side, the other corner lower.
+        (or of one side not named) with the same main channel (the sneer's lifted upper lip) says on which side that
+        movement is: the sneer is the left one, and "🤨 ... right eyebrow up" raises the right brow. A smile so elaborated ("she smiles, left corner up") favours that side, the other corner lower.
         Not a comparison ("the left corner higher", read as the two corners' levels), nor a movement whose main channel
         is another (a wince beside "right eye shut" is the pain of both eyes, one shut), nor where the words say what
-        the other side does or compare the sides (read by the caller: "that eye squeezed shut, the other one blinking",
-        "the right eye shut tightest")."""
+        the other side does or compare the sides (``sides_said``: "that eye squeezed shut, the other one blinking",
+        "the right eye shut tightest"), unless the movement is one-sided anyway ("🤨 right brow up, the left one down")."""
         for b in instances:
             if b.negated or not b.side or b.comparative or b.from_expression or b.concept.sided != "sym":
                 continue
-            top = max(b.concept.targets, key=lambda name: b.concept.targets[name])
+            top = _main_channel(b.concept)
             for a in instances:
                 if (a is b or a.negated or a.side or a.both or a.one_sided or a.smile_side
-                        or a.concept.region != b.concept.region or a.concept.key == b.concept.key or a.concept.sided != "sym"):
+                        or a.concept.region != b.concept.region or a.concept.key == b.concept.key or a.concept.sided not in ("sym", "one")):
                     continue
-                if max(a.concept.targets, key=lambda name: a.concept.targets[name]) != top:
+                if _main_channel(a.concept) != top or (sides_said and a.concept.sided == "sym"):
                     continue
-                if a.concept.key in _SMILE_FAMILY:
+                if a.concept.key in _SMILE_FAMILY and a.concept.sided == "sym":
                     a.smile_side = b.side
                 else:
                     a.side = b.side
@@ -2325,8 +2331,21 @@ class EmbeddedPlanner:
     @staticmethod
     def _named_brows_win(instances: list[_Instance], values: np.ndarray, text: str, explanation: list[str]) -> None:
         """Brows said to go up keep no lowering a feeling or a sound adds ("'HOWZAT!' the bowler roars, brows up", "a
-        pained grin, brows hiked"), as the lids said do (:meth:`_named_lids_win`). One brow up, the inner brows alone
+        pained grin, brows hiked"), as the lids said do (:meth:`_named_lids_win`); a brow named on one side keeps no
+        movement against it on that side ("right eyebrow up, left one down"). One brow up, the inner brows alone
         or only the middle up, or brows also said to come down or knit keep every brow value (the AU1+4 brow)."""
+        for side, name in (("left", "Left"), ("right", "Right")):
+            # "right eyebrow up, left one down": a brow named up on one side keeps no lowering a feeling adds there, and
+            # one named down keeps no lift
+            up = any(not i.negated and not i.from_expression and i.side == side and i.concept.key in _WHOLE_BROW_RAISES | {"brow_raise_one"}
+                     for i in instances)
+            down = any(not i.negated and not i.from_expression and i.side == side and i.concept.key in _BROW_LOWERS for i in instances)
+            if up != down:
+                drop = _IDX[f"BrowDown{name}"] if up else _IDX[f"BrowOuterUp{name}"]
+                if values[drop] > 0:
+                    values[drop] = 0.0
+                    explanation.append(f"the {side} brow is said to go {'up' if up else 'down'}: the expression's "
+                                       f"{'lowering' if up else 'lift'} goes there")
         if _ONE_OR_MIDDLE_BROW_RE.search(text) or any(i.concept.key in _BROW_LOWERS and not i.negated for i in instances):
             return
         if not any(i.concept.key in _WHOLE_BROW_RAISES and not i.negated and not i.side and not i.one_sided for i in instances):
