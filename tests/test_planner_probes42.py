@@ -7,8 +7,9 @@ no side ("all that's left", "the bus left me", "jaw left hanging") moves both si
 rolls the lips in; corners said to lift keep no turned-down corners a feeling before them adds ("stern look,
 lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the eyes and is not anger; a brow
 named on one side takes a one-sided emoji to that side and keeps no movement against it there ("🤨 right eyebrow
-up, left one down"). Each case is read by the real planner and its values asserted, with controls the rules must
-not reach. The sentences are written for these tests, not taken from the corpus.
+up, left one down"); the body's insides say a feeling ("his stomach turns": queasy, not a head turn), and a gasp
+out of breath is panting. Each case is read by the real planner and its values asserted, with controls the rules
+must not reach. The sentences are written for these tests, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -192,3 +193,24 @@ def test_a_brow_named_up_on_one_side_keeps_no_lowering_there_and_the_other_named
 def test_a_one_sided_squint_beside_the_emoji_keeps_its_lowered_brow(planner):
     p = planner.plan("sceptical squint, left side only 🤨")
     assert v(p, "BrowDownLeft") > 0.1, p.explanation
+
+
+# ----------------------------------------------------------------------------- the body's insides
+@pytest.mark.parametrize("text", ["His stomach turns at the smell.", "her gut twists"])
+def test_a_stomach_that_turns_is_queasy_not_a_head_turn(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "HeadYaw")) < 0.05 and both(p, "NoseSneer") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text, channel", [("her heart races", "BrowInnerUp"), ("my stomach dropped", "BrowInnerUp"),
+                                           ("his blood runs cold", "EyeWideLeft")])
+def test_the_heart_the_stomach_and_the_blood_say_a_feeling(planner, text, channel):
+    p = planner.plan(text)
+    assert v(p, channel) > 0.3, p.explanation
+
+
+def test_gasping_out_of_breath_is_panting_not_surprise(planner):
+    p = planner.plan("He's out of breath, gasping.")
+    assert v(p, "JawOpen") > 0.3 and both(p, "EyeWide") < 0.05, p.explanation
+    p = planner.plan("she gasps")  # a gasp alone stays the gasp of surprise
+    assert both(p, "EyeWide") > 0.3, p.explanation

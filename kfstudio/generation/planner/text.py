@@ -3058,6 +3058,9 @@ def _eyes_kept_on(m: re.Match) -> str:
 _HELD_OPEN_RE = re.compile(r"\b(?:stretch|hold|held|force|forc|pr[iy]|prie|prop|pull|peel|tug|keep|kept)\w*\s+(?:(?:his|her|their|my|your|the)\s+)?$")
 #: a part just before "is left" ("his head is left", "gaze is left"): a direction after all
 _PART_BEFORE_LEFT_RE = re.compile(r"\b(?:head|gaze|eyes?|face|chin|jaw|mouth|nose|brows?|eyebrows?|corners?|lips?|pupils?|irises)\s+$")
+#: out of breath: a gasp beside it is for air ("out of breath, gasping", "winded", "after the sprint")
+_BREATHLESS_RE = re.compile(r"\bout\s+of\s+breath\b|\bbreathless\w*|\bwinded\b|\bpant(?:s|ed|ing)?\b|\bpuffing\b|\bafter\s+(?:the|a|his|her)\s+"
+                            r"(?:sprint|run|race|climb|marathon|workout|dash)\b|\bfor\s+(?:air|breath)\b")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3483,6 +3486,22 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      " wide-eyed "),
     (("wild", "crazed", "unhinged", "deranged", "manic", "maniac"),
      r"\bwild[\s-]+eyed\b|\bwild\s+eyes\b|\b(?:crazed|unhinged|deranged|manic|maniacal|maniacally|manically)\b", " wide-eyed "),
+    # the body's insides, not the face's parts: "his stomach turns" (queasy, not a head turn), "her stomach drops" (dread),
+    # "his heart races" (anxious), "her blood runs cold" (frightened, not a shiver)
+    (("stomach", "gut", "belly", "tummy"), r"\b(?:(?:his|her|their|my|your|the)\s+)?(?:stomach|gut|belly|tummy|insides)\s+"
+     r"(?:turns|turned|turning|churns|churned|churning|lurches|lurched|lurching|heaves|heaved|heaving|twists|twisted|twisting|flips|flipped|"
+     r"rolls|rolled|knots|knotted|clenches|clenched|roils|roiled)\b(?:\s+over)?", " queasy "),
+    (("stomach", "gut", "belly", "heart"), r"\b(?:(?:his|her|their|my|your|the)\s+)?(?:stomach|gut|belly|heart)\s+"
+     r"(?:drops|dropped|dropping|sinks|sank|sinking|plummets|plummeted)\s+(?:to\s+(?:his|her|their|my|your|the)\s+(?:feet|shoes|boots|knees))\b",
+     " dread "),
+    (("stomach", "gut", "belly"), r"\b(?:(?:his|her|their|my|your|the)\s+)?(?:stomach|gut|belly)\s+(?:drops|dropped|dropping|sinks|sank|sinking|plummets|plummeted)\b",
+     " dread "),
+    ("heart", r"\b(?:(?:his|her|their|my|your|the)\s+)?heart\s+(?:races|raced|racing|pounds|pounded|pounding|hammers|hammered|hammering|thumps|thumped|"
+     r"thumping|thuds|thudded|is\s+racing|was\s+racing)\b", " anxious "),
+    ("blood", r"\b(?:(?:his|her|their|my|your|the)\s+)?blood\s+(?:runs|ran|running|turns|turned|goes|went)\s+(?:cold|to\s+ice)\b", " frightened "),
+    # "out of breath, gasping", "winded and gasping": gasping for air, not a gasp of surprise
+    ("gasp", r"\bgasp(?:s|ed|ing)?\b(?!\s+(?:of|in|for)\b)",  # ("gasps for air" is the lexicon's)
+     lambda m: " panting " if _BREATHLESS_RE.search(m.string) else m.group(0)),
     # "mouth folded away", "folds her lips in": the lips rolled in out of sight
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
      r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",
