@@ -8,8 +8,9 @@ rolls the lips in; corners said to lift keep no turned-down corners a feeling be
 lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the eyes and is not anger; a brow
 named on one side takes a one-sided emoji to that side and keeps no movement against it there ("🤨 right eyebrow
 up, left one down"); the body's insides say a feeling ("his stomach turns": queasy, not a head turn), and a gasp
-out of breath is panting. Each case is read by the real planner and its values asserted, with controls the rules
-must not reach. The sentences are written for these tests, not taken from the corpus.
+out of breath is panting; peering or a closer look narrows the eyes; "a sight for sore eyes", "pardon my French" and
+a face "on edge" read as the idioms they are. Each case is read by the real planner and its values asserted, with
+controls the rules must not reach. The sentences are written for these tests, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -214,3 +215,23 @@ def test_gasping_out_of_breath_is_panting_not_surprise(planner):
     assert v(p, "JawOpen") > 0.3 and both(p, "EyeWide") < 0.05, p.explanation
     p = planner.plan("she gasps")  # a gasp alone stays the gasp of surprise
     assert both(p, "EyeWide") > 0.3, p.explanation
+
+
+# ----------------------------------------------------------------------------- peering, idioms
+@pytest.mark.parametrize("text", ["The jeweller peers closely.", "He takes a closer look at the signature."])
+def test_peering_or_a_closer_look_narrows_the_eyes(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") > 0.3, p.explanation
+
+
+def test_peering_down_or_into_something_keeps_its_own_reading(planner):
+    p = planner.plan("He lifts his chin and peers down at her.")
+    assert both(p, "EyeLookDown") > 0.2 and both(p, "EyeSquint") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text, channel", [("You're a sight for sore eyes!", "MouthSmile"),
+                                           ("Pardon my French.", "MouthSmile"),
+                                           ("the chalk squeals and her whole face goes on edge", "MouthStretch")])
+def test_idioms_of_delight_apology_and_a_cringe(planner, text, channel):
+    p = planner.plan(text)
+    assert both(p, channel) > 0.3 and both(p, "EyeBlink") < 0.3, p.explanation

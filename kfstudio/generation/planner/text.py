@@ -3502,6 +3502,18 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "out of breath, gasping", "winded and gasping": gasping for air, not a gasp of surprise
     ("gasp", r"\bgasp(?:s|ed|ing)?\b(?!\s+(?:of|in|for)\b)",  # ("gasps for air" is the lexicon's)
      lambda m: " panting " if _BREATHLESS_RE.search(m.string) else m.group(0)),
+    # "she peers", "he peers closely", "looks closer": eyes narrowed to see (not "peers down at her", "peers up over his
+    # glasses", "peers round the door": a look in that direction; nor "peers into the cage", curious)
+    # ("peers at" is the lexicon's)
+    ("peer", r"\bpeer(?:s|ed|ing)?\b(?=\s*(?:$|[.,;:!?)]|(?:closely|intently|hard)\b))", " squints "),
+    (("closer", "more closely"), r"\b(?:looks?|looked|looking|peeks?|peeked|peeking|squints?|squinted|squinting)\s+(?:a\s+(?:bit|little)\s+)?(?:closer|more\s+closely)\b"
+     r"|\b(?:takes?|took|taking|gets?|got|getting|has|had|having)\s+a\s+closer\s+look\b", " squints "),
+    # "a sight for sore eyes": delighted to see (not sore eyes); "pardon my French": a sheepish smile at one's own swearing
+    ("sore eyes", r"\b(?:a\s+)?sight\s+for\s+sore\s+eyes\b", " delighted "),
+    ("french", r"\b(?:pardon|excuse)\s+my\s+french\b", " sheepish smile "),
+    # "her whole face went on edge", "it sets my teeth on edge": a cringe
+    ("on edge", r"\b(?:(?:his|her|their|my|your|the)\s+(?:whole\s+)?(?:face|teeth)\s+(?:go|goes|went|going|gone|is|are|was|were)\s+on\s+edge"
+     r"|(?:sets?|setting)\s+(?:his|her|their|my|your|the)\s+teeth\s+on\s+edge)\b", " cringe "),
     # "mouth folded away", "folds her lips in": the lips rolled in out of sight
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
      r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",
