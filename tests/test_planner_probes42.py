@@ -9,8 +9,9 @@ lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the e
 named on one side takes a one-sided emoji to that side and keeps no movement against it there ("🤨 right eyebrow
 up, left one down"); the body's insides say a feeling ("his stomach turns": queasy, not a head turn), and a gasp
 out of breath is panting; peering or a closer look narrows the eyes; "a sight for sore eyes", "pardon my French" and
-a face "on edge" read as the idioms they are. Each case is read by the real planner and its values asserted, with
-controls the rules must not reach. The sentences are written for these tests, not taken from the corpus.
+a face "on edge" read as the idioms they are; "stops dead" is a halt, not a stop to the movement after it. Each
+case is read by the real planner and its values asserted, with controls the rules must not reach. The sentences are
+written for these tests, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -235,3 +236,10 @@ def test_peering_down_or_into_something_keeps_its_own_reading(planner):
 def test_idioms_of_delight_apology_and_a_cringe(planner, text, channel):
     p = planner.plan(text)
     assert both(p, channel) > 0.3 and both(p, "EyeBlink") < 0.3, p.explanation
+
+
+def test_stopping_dead_is_a_halt_not_a_stop_to_the_movement_after_it(planner):
+    p = planner.plan("mid-sip he stops dead upper lip curling")
+    assert both(p, "MouthUpperUp") > 0.3, p.explanation
+    p = planner.plan("she allows a smile but stops short of showing teeth")  # "short of" still denies
+    assert both(p, "MouthUpperUp") < 0.05 and both(p, "MouthSmile") > 0.2, p.explanation

@@ -3514,6 +3514,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "her whole face went on edge", "it sets my teeth on edge": a cringe
     ("on edge", r"\b(?:(?:his|her|their|my|your|the)\s+(?:whole\s+)?(?:face|teeth)\s+(?:go|goes|went|going|gone|is|are|was|were)\s+on\s+edge"
      r"|(?:sets?|setting)\s+(?:his|her|their|my|your|the)\s+teeth\s+on\s+edge)\b", " cringe "),
+    # "he stops dead upper lip curling", "stopped in her tracks": a halt, not a stop to the movement after it
+    # ("stops short of showing teeth" is a negation, read as such)
+    ("stop", r"\bstop(?:s|ped|ping)?\s+(?:dead|short(?!\s+of\b)|cold|in\s+(?:his|her|their|my|your)\s+tracks)\b\s*,?", " pauses , "),
     # "mouth folded away", "folds her lips in": the lips rolled in out of sight
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
      r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",
