@@ -9,9 +9,9 @@ lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the e
 named on one side takes a one-sided emoji to that side and keeps no movement against it there ("🤨 right eyebrow
 up, left one down"); the body's insides say a feeling ("his stomach turns": queasy, not a head turn), and a gasp
 out of breath is panting; peering or a closer look narrows the eyes; "a sight for sore eyes", "pardon my French" and
-a face "on edge" read as the idioms they are; "stops dead" is a halt, not a stop to the movement after it. Each
-case is read by the real planner and its values asserted, with controls the rules must not reach. The sentences are
-written for these tests, not taken from the corpus.
+a face "on edge" read as the idioms they are; "stops dead" is a halt, not a stop to the movement after it; "a skeptical eyebrow" is one brow; a face that "was a mask"
+is expressionless. Each case is read by the real planner and its values asserted, with controls the rules must not
+reach. The sentences are written for these tests, not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -243,3 +243,18 @@ def test_stopping_dead_is_a_halt_not_a_stop_to_the_movement_after_it(planner):
     assert both(p, "MouthUpperUp") > 0.3, p.explanation
     p = planner.plan("she allows a smile but stops short of showing teeth")  # "short of" still denies
     assert both(p, "MouthUpperUp") < 0.05 and both(p, "MouthSmile") > 0.2, p.explanation
+
+
+# ----------------------------------------------------------------------------- one brow, a mask
+@pytest.mark.parametrize("text", ["She raised a skeptical eyebrow.", "he arches a perfectly plucked eyebrow"])
+def test_an_eyebrow_with_words_before_it_is_still_one_brow(planner, text):
+    p = planner.plan(text)
+    assert max(v(p, "BrowOuterUpLeft"), v(p, "BrowOuterUpRight")) > 0.4, p.explanation
+    assert min(v(p, "BrowOuterUpLeft"), v(p, "BrowOuterUpRight")) < 0.05, p.explanation
+
+
+def test_a_face_that_is_a_mask_is_expressionless_but_a_face_mask_is_not(planner):
+    p = planner.plan("Her face was a mask.")
+    assert any("neutral" in e for e in p.explanation) and max(abs(x) for x in p.values) < 0.05, p.explanation
+    p = planner.plan("she wears a face mask, smiling")
+    assert both(p, "MouthSmile") > 0.3, p.explanation

@@ -466,3 +466,12 @@ def test_shipped_layer_reads_a_rest_word_said_of_one_half_as_that_half(planner, 
     whole = "the jaw goes, keep the face neutral"  # control: the whole face at rest proposes no expression
     rest = layer.refine(planner.plan(whole), whole)
     assert np.abs(rest.values[REGION_MASKS["mouth"]]).max() < 0.02 and rest.values[idx("JawOpen")] < 0.02, rest.explanation
+
+
+def test_shipped_layer_keeps_a_face_that_is_a_mask_without_expression(planner, layer):
+    text = "Her face was a mask."
+    res = layer.refine(planner.plan(text), text)
+    assert np.abs(res.values[REGION_MASKS["brows"] | REGION_MASKS["mouth"] | REGION_MASKS["eyes"]]).max() < 0.05, res.explanation
+    text = "Her face was a mask of fury."  # a mask of a feeling shows the feeling
+    res = layer.refine(planner.plan(text), text)
+    assert np.abs(res.values[REGION_MASKS["brows"]]).max() > 0.2, res.explanation

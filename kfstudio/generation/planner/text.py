@@ -3061,6 +3061,7 @@ _PART_BEFORE_LEFT_RE = re.compile(r"\b(?:head|gaze|eyes?|face|chin|jaw|mouth|nos
 #: out of breath: a gasp beside it is for air ("out of breath, gasping", "winded", "after the sprint")
 _BREATHLESS_RE = re.compile(r"\bout\s+of\s+breath\b|\bbreathless\w*|\bwinded\b|\bpant(?:s|ed|ing)?\b|\bpuffing\b|\bafter\s+(?:the|a|his|her)\s+"
                             r"(?:sprint|run|race|climb|marathon|workout|dash)\b|\bfor\s+(?:air|breath)\b")
+_SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r|other)\b")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3517,6 +3518,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "he stops dead upper lip curling", "stopped in her tracks": a halt, not a stop to the movement after it
     # ("stops short of showing teeth" is a negation, read as such)
     ("stop", r"\bstop(?:s|ped|ping)?\s+(?:dead|short(?!\s+of\b)|cold|in\s+(?:his|her|their|my|your)\s+tracks)\b\s*,?", " pauses , "),
+    # "she raised a skeptical eyebrow", "arches a perfectly plucked eyebrow": one brow, whatever is said of it
+    ("brow", r"\b(rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|arch(?:es|ed|ing)?|cock(?:s|ed|ing)?|quirk(?:s|ed|ing)?)\s+(?:a|an|one)\s+((?:[a-z]+\s+){1,2}?)"
+     r"(?:eye)?brow\b(?!s)", lambda m: f" {m.group(1)} one eyebrow , {m.group(2).strip()} "
+     if not _SIDE_WORD_RE.search(m.group(2)) else m.group(0)),
+    # "her face was a mask", "his face a blank mask": expressionless (not "a mask of fury", read as the fury)
+    # (not "a face mask", the kind one wears)
+    ("mask", r"\b(?:face|expression|features)\s+(?:(?:is|was|were|became|becomes|had\s+become|has\s+become|like|set\s+in(?:to)?)\s+(?:a\s+)?|a\s+)"
+     r"(?:(?:blank|stone|stony|expressionless|careful|polite|perfect|smooth|frozen)\s+)?mask\b(?!\s+of\b)", " expressionless "),
     # "mouth folded away", "folds her lips in": the lips rolled in out of sight
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
      r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",

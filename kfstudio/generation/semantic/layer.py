@@ -337,7 +337,10 @@ _NO_EMOTION = re.compile(
     r"\b(?:not\s+(?:a|one)\s+(?:hint|trace|flicker|shred|sign|bit)\s+of|no|without(?:\s+(?:a|any))?|zero)\s+(?:(?:visible|real|outward)\s+)?"
     r"(?:emotion|expression|feeling|reaction)s?\b(?!\s+(?:of|but|except))"
     # "(deadpan)", "poker-faced", "expressionless": a face kept straight on purpose (the planner's light press stays)
-    r"|\b(?:deadpan|poker[\s-]+face(?:d)?|po[\s-]+faced|ston(?:e|y)[\s-]+faced|expressionless|impassive|emotionless)\b"
+    r"|\b(?:deadpan|poker[\s-]+face(?:d)?|po[\s-]+faced|ston(?:e|y)[\s-]+faced|expressionless|impassive|emotionless"
+    # "her face was a mask", "his face a blank mask" (not "a mask of fury")
+    r"|(?:face|expression|features)\s+(?:(?:is|was|were|became|like)\s+(?:a\s+)?|a\s+)(?:(?:blank|stone|stony|expressionless|careful|polite|smooth)\s+)?"
+    r"mask(?!\s+of))\b"
     r"(?![\s,]*(?:but|until|except|save|then|gives?\s+way|cracks?|breaks?|slips?)\b)",
     re.IGNORECASE,
 )
