@@ -1,17 +1,18 @@
-"""Planner fixes of stop 42: a movement named on one side beside a movement of both sides with the same main
-channel says that movement's side ("he sneers, upper lip curling on the left"); the side a comparison is made
-with is not the side that moves ("left brow lower than the right"), and "higher than the other" raises that one;
-an eye said to stay open beside the other one's closing is not widened, and beside a wink it is the open eye
-("she winks, right eye open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "left" that is
-no side ("all that's left", "the bus left me", "jaw left hanging") moves both sides alike; "mouth folded away"
-rolls the lips in; corners said to lift keep no turned-down corners a feeling before them adds ("stern look,
-lips twitching"); a crazed look ("mad as a hatter", "a manic grin") widens the eyes and is not anger; a brow
-named on one side takes a one-sided emoji to that side and keeps no movement against it there ("🤨 right eyebrow
-up, left one down"); the body's insides say a feeling ("his stomach turns": queasy, not a head turn), and a gasp
-out of breath is panting; peering or a closer look narrows the eyes; "a sight for sore eyes", "pardon my French" and
-a face "on edge" read as the idioms they are; "stops dead" is a halt, not a stop to the movement after it; "a skeptical eyebrow" is one brow; a face that "was a mask"
-is expressionless. Each case is read by the real planner and its values asserted, with controls the rules must not
-reach. The sentences are written for these tests, not taken from the corpus.
+"""Planner fixes of stop 42: a movement named on one side beside a movement of both sides with the same main channel
+says that movement's side ("he sneers, upper lip curling on the left"); the side a comparison is made with is not the
+side that moves ("left brow lower than the right"), and "higher than the other" raises that one; an eye said to stay
+open beside the other one's closing is not widened, and beside a wink it is the open eye ("she winks, right eye
+open"); eyes said to go wide keep no lid that a yawn or a laugh lowers; "left" that is no side ("all that's left",
+"the bus left me", "jaw left hanging") moves both sides alike; "mouth folded away" rolls the lips in; corners said to
+lift keep no turned-down corners a feeling before them adds ("stern look, lips twitching"); a crazed look ("mad as a
+hatter", "a manic grin") widens the eyes and is not anger; a brow named on one side takes a one-sided emoji to that
+side and keeps no movement against it there ("🤨 right eyebrow up, left one down"); the body's insides say a feeling
+("his stomach turns": queasy, not a head turn), and a gasp out of breath is panting; peering or a closer look narrows
+the eyes; "a sight for sore eyes", "pardon my French" and a face "on edge" read as the idioms they are; "stops dead"
+is a halt, not a stop to the movement after it; "a skeptical eyebrow" is one brow; a face that "was a mask" is
+expressionless; a failed attempt to smile is a weak, forced smile under sad brows. Each case is read by the real
+planner and its values asserted, with controls the rules must not reach. The sentences are written for these tests,
+not taken from the corpus.
 """
 
 from __future__ import annotations
@@ -258,3 +259,9 @@ def test_a_face_that_is_a_mask_is_expressionless_but_a_face_mask_is_not(planner)
     assert any("neutral" in e for e in p.explanation) and max(abs(x) for x in p.values) < 0.05, p.explanation
     p = planner.plan("she wears a face mask, smiling")
     assert both(p, "MouthSmile") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He tries to smile but can't.", "she tried to laugh but couldn't"])
+def test_a_failed_attempt_to_smile_is_a_weak_forced_smile_under_sad_brows(planner, text):
+    p = planner.plan(text)
+    assert 0.15 < both(p, "MouthSmile") < 0.45 and v(p, "BrowInnerUp") > 0.2 and v(p, "JawOpen") < 0.05, p.explanation

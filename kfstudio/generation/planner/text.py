@@ -3526,6 +3526,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # (not "a face mask", the kind one wears)
     ("mask", r"\b(?:face|expression|features)\s+(?:(?:is|was|were|became|becomes|had\s+become|has\s+become|like|set\s+in(?:to)?)\s+(?:a\s+)?|a\s+)"
      r"(?:(?:blank|stone|stony|expressionless|careful|polite|perfect|smooth|frozen)\s+)?mask\b(?!\s+of\b)", " expressionless "),
+    # "he tries to smile but can't", "tried to laugh but couldn't": the failed attempt shows as a weak, forced smile under sad
+    # inner brows (train, "trying to smile" beside tears: smile 0.2-0.3, inner brows up), not the smile or laugh itself
+    (("tries to", "tried to", "trying to", "try to"),
+     r"\b(?:tries|tried|trying|try)\s+(?:hard\s+|bravely\s+)?to\s+(?:smile|grin|laugh)\s*,?\s*(?:but|and)\s+(?:can'?t|cannot|fails?|failed|couldn'?t|"
+     r"could\s+not|does\s*n'?t|did\s*n'?t)\b(?:\s+(?:quite\s+)?(?:manage|manages|managed)(?:\s+it)?)?", " a weak forced smile , inner brows slightly raised "),
     # "mouth folded away", "folds her lips in": the lips rolled in out of sight
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
      r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",
