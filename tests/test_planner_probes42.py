@@ -141,6 +141,13 @@ def test_left_that_is_what_remains_or_someone_leaving_puts_nothing_on_one_side(p
     assert abs(v(p, f"{channel}Left") - v(p, f"{channel}Right")) < 0.05 and v(p, "MouthLeft") < 0.05, p.explanation
 
 
+def test_left_after_a_turn_is_still_the_direction_even_before_her(planner):
+    p = planner.plan("he swung his head turning left her words ringing, brows knitting")
+    assert v(p, "HeadYaw") < -0.1, p.explanation
+    p = planner.plan("the taxi left her in the rain, she scowls")  # "left her" that is leaving
+    assert abs(v(p, "BrowDownLeft") - v(p, "BrowDownRight")) < 0.05 and v(p, "BrowDownLeft") > 0.3, p.explanation
+
+
 def test_brows_that_nearly_left_the_forehead_shot_up(planner):
     p = planner.plan("His eyebrows nearly left his forehead.")
     assert both(p, "BrowOuterUp") > 0.8, p.explanation

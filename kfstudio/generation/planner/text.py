@@ -3062,6 +3062,9 @@ _PART_BEFORE_LEFT_RE = re.compile(r"\b(?:head|gaze|eyes?|face|chin|jaw|mouth|nos
 _BREATHLESS_RE = re.compile(r"\bout\s+of\s+breath\b|\bbreathless\w*|\bwinded\b|\bpant(?:s|ed|ing)?\b|\bpuffing\b|\bafter\s+(?:the|a|his|her)\s+"
                             r"(?:sprint|run|race|climb|marathon|workout|dash)\b|\bfor\s+(?:air|breath)\b")
 _SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r|other)\b")
+#: a verb of turning or looking just before "left": a direction after all ("turning left her nose crinkling")
+_TURN_BEFORE_LEFT_RE = re.compile(r"\b(?:turn|look|glanc|swivel|veer|head|go|goes|went|steer|swing|swung|tilt|roll|lean|shift|mov|flick|dart|slid|"
+                                  r"twist|pivot|jerk|snap|whip|cut|drift|wander|slip)\w*\s+(?:(?:sharply|slowly|quickly|slightly|hard|away|back|off|up|down|to|the|her|his|their|its)\s+)*$")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3476,7 +3479,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("left", r"\b(?:(that'?s|that\s+is|that\s+was|what'?s|what\s+is|what\s+was|nothing|anything|something|there'?s\s+\w+|was|were|is|are)\s+)left\b"
      r"(?=\s*(?:$|[.,;:!?)]|of\b|at\s+all\b|now\b|to\s+(?:him|her|them|me|show)\b|in\s+(?:him|her|them|me|it)\b|over\b|behind\b))",
      lambda m: m.group(0) if _PART_BEFORE_LEFT_RE.search(m.string, 0, m.start()) else f" {m.group(1)} remaining "),
-    ("left", r"\bleft\s+(?=(?:me|him|her|them|us|you)\b(?!\s*(?:eye|brow|eyebrow|cheek|corner|side|nostril|lid|dimple|lip)))", " leaves "),
+    # (not a turn: "turning left her nose crinkling", "glances left him a wink"; "her" only as the one left, not "left her nose")
+    ("left", r"\bleft\s+(?=(?:me|him|them|us|you)\b|her\b\s*(?:$|[.,;:!?)—-]|(?:in|at|on|alone|behind|standing|there|with|for|to|outside|waiting|"
+     r"speechless|cold|hanging|be)\b))",
+     lambda m: m.group(0) if _TURN_BEFORE_LEFT_RE.search(m.string, 0, m.start()) else " leaves "),
     ("left", r"\b(mouth|jaw|lips|face|brows|eyebrows|eyes|head)\s+left\s+(alone|hanging|open|standing|as\s+it\s+was|be)\b", r" \1 \2 "),
     # "mad as a hatter", "barking mad", "a mad scientist": crazed, the eyes wide (not the anger of "mad"; "mad as a cut
     # snake" is angry); "wild-eyed", "crazed", "a manic grin": the eyes wide
