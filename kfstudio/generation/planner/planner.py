@@ -143,11 +143,11 @@ def _emotion_lemmas() -> frozenset[str]:
 
 _EMOTION_LEMMAS = _emotion_lemmas()
 _LAUGHS = frozenset({"laugh", "giggle", "chuckle", "grin", "beam"})
-#: Smiles and laughs are one movement when a later clause says it fades ("she smiles ... the grin fades")
 #: words saying what the other side does ("the other eye streaming", "the left one doesn't follow")
 _OTHER_SIDE_NAMED_RE = re.compile(r"\b(?:other|(?:left|right)\s+one)\b", re.IGNORECASE)
 #: words comparing the two sides ("the right eye shut tightest", "left eye screwed closed more than the right")
 _SIDES_COMPARED_RE = re.compile(r"\b(?:\w+est|most|more|less|higher|lower|further|harder|tighter|wider)\b", re.IGNORECASE)
+#: Smiles and laughs are one movement when a later clause says it fades ("she smiles ... the grin fades")
 _SMILE_FAMILY = frozenset({"smile", "grin", "beam", "half_smile", "laugh", "giggle", "chuckle", "smirk"})
 #: ... and tears beside a smile or a happy feeling ("happy tears", "a trembling smile as tears gather") are
 #: tears of joy: the mouth stays the smile's (corpus: MouthFrown <= 0.1-0.15 there)
@@ -1924,11 +1924,12 @@ class EmbeddedPlanner:
     def _sided_elaborations(instances: list[_Instance], explanation: list[str], sides_said: bool) -> None:
         """"He sneers, upper lip curling on the left": a movement named on one side beside a movement of both sides
         (or of one side not named) with the same main channel (the sneer's lifted upper lip) says on which side that
-        movement is: the sneer is the left one, and "🤨 ... right eyebrow up" raises the right brow. A smile so elaborated ("she smiles, left corner up") favours that side, the other corner lower.
-        Not a comparison ("the left corner higher", read as the two corners' levels), nor a movement whose main channel
-        is another (a wince beside "right eye shut" is the pain of both eyes, one shut), nor where the words say what
-        the other side does or compare the sides (``sides_said``: "that eye squeezed shut, the other one blinking",
-        "the right eye shut tightest"), unless the movement is one-sided anyway ("🤨 right brow up, the left one down")."""
+        movement is: the sneer is the left one, and "🤨 ... right eyebrow up" raises the right brow. A smile so
+        elaborated ("she smiles, left corner up") favours that side, the other corner lower. Not a comparison ("the
+        left corner higher", read as the two corners' levels), nor a movement whose main channel is another (a wince
+        beside "right eye shut" is the pain of both eyes, one shut), nor where the words say what the other side does
+        or compare the sides (``sides_said``: "that eye squeezed shut, the other one blinking", "the right eye shut
+        tightest"), unless the movement is one-sided anyway ("🤨 right brow up, the left one down")."""
         for b in instances:
             if b.negated or not b.side or b.comparative or b.from_expression or b.concept.sided != "sym":
                 continue
@@ -2356,16 +2357,19 @@ class EmbeddedPlanner:
 
     @staticmethod
     def _named_mouth_win(instances: list[_Instance], values: np.ndarray, explanation: list[str]) -> None:
-        """A mouth said to be flat, level or straight keeps no smile a feeling adds ("happy, then bored: ..., mouth flat",
-        "big grin fades -> worried brow, mouth flat"; train: MouthSmile <= 0.05-0.1 in every such line). A smile named
-        as such beside it ("a flat smile", "smiles, mouth flat") is kept."""
-        smiles = [i for i in instances if not i.negated and i.concept.key in _SMILE_FAMILY | _LOPSIDED_SMILES | {"corners_up"}]
-        last_smile = max((instances.index(i) for i in smiles), default=-1)
+        """Corners of the mouth said to lift keep no turned-down corners a feeling before them adds ("stern look, lips
+        twitching", "a sheepish grin"); a frown named beside them, or a face that falls after them ("all smiles. doors
+        close. face falls."), keeps its corners down. A mouth said to be flat, level or straight keeps no smile a
+        feeling adds ("happy, then bored: ..., mouth flat", "big grin fades -> worried brow, mouth flat"; train:
+        MouthSmile <= 0.05-0.1 in every such line). A smile named as such beside it ("a flat smile", "smiles, mouth
+        flat") is kept."""
+        smiles = [k for k, i in enumerate(instances)
+                  if not i.negated and i.concept.key in _SMILE_FAMILY | _LOPSIDED_SMILES | {"corners_up"}]
         if smiles and values[_FROWN_CHANNELS].max() > 0 and not any(
-                not i.negated and i not in smiles and (not i.concept.key.startswith("emotion_")
-                                                       or instances.index(i) > last_smile and _FACE_FALLS_RE.search(i.words))
+                not i.negated and k not in smiles and (not i.concept.key.startswith("emotion_")
+                                                       or k > smiles[-1] and _FACE_FALLS_RE.search(i.words))
                 and max(i.concept.targets.get("MouthFrown{S}", 0.0), i.concept.targets.get("MouthFrownLeft", 0.0)) >= 0.3
-                for i in instances):
+                for k, i in enumerate(instances)):
             # "stern face, mouth twitching": the corners said to lift keep none of the turned-down corners a feeling adds
             # before them (not a named frown, nor a feeling after the smile: "all smiles. doors close. face falls")
             values[_FROWN_CHANNELS] = 0.0
