@@ -23,7 +23,7 @@ from .facs import AU_TABLE, EMOTION_WORDS
 
 __all__ = [
     "Token", "ExpansionTableError", "Expansion", "load_expansion", "normalize", "tokenize", "split_clauses",
-    "split_change_beats", "Lemmatizer",
+    "split_change_beats", "Lemmatizer", "FACE_MASK_PATTERN",
 ]
 
 DATA_DIR = resource_path("planner")
@@ -3061,10 +3061,17 @@ _PART_BEFORE_LEFT_RE = re.compile(r"\b(?:head|gaze|eyes?|face|chin|jaw|mouth|nos
 #: out of breath: a gasp beside it is for air ("out of breath, gasping", "winded", "after the sprint")
 _BREATHLESS_RE = re.compile(r"\bout\s+of\s+breath\b|\bbreathless\w*|\bwinded\b|\bpant(?:s|ed|ing)?\b|\bpuffing\b|\bafter\s+(?:the|a|his|her)\s+"
                             r"(?:sprint|run|race|climb|marathon|workout|dash)\b|\bfor\s+(?:air|breath)\b")
-_SIDE_WORD_RE = re.compile(r"\b(?:left|right|l|r|other)\b")
+_SIDE_OR_OTHER_RE = re.compile(r"\b(?:left|right|l|r|other)\b")
 #: a verb of turning or looking just before "left": a direction after all ("turning left her nose crinkling")
 _TURN_BEFORE_LEFT_RE = re.compile(r"\b(?:turn|look|glanc|swivel|veer|head|go|goes|went|steer|swing|swung|tilt|roll|lean|shift|mov|flick|dart|slid|"
                                   r"twist|pivot|jerk|snap|whip|cut|drift|wander|slip)\w*\s+(?:(?:sharply|slowly|quickly|slightly|hard|away|back|off|up|down|to|the|her|his|their|its)\s+)*$")
+#: A face said to be a mask, the words the planner reads as expressionless and the learned layer as a face kept
+#: blank: "her face was a mask", "his face a blank mask", "her features became a frozen mask" (not "a face mask", the
+#: kind one wears, nor "a mask of fury", which names the look)
+FACE_MASK_PATTERN = (r"\b(?:face|expression|features)\s+(?:(?:is|was|are|were|becomes|became|had\s+become|has\s+become|turns\s+into|turned\s+into|"
+                     r"goes|went|sets\s+into|set\s+in(?:to)?|like)\s+(?:just\s+)?(?:a\s+)?|a\s+)"
+                     r"(?:(?:blank|stone|stony|expressionless|careful|polite|perfect|smooth|frozen)\s+)?mask\b(?!\s+of\b)")
+
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3180,9 +3187,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "her heart is in her mouth": the heart in the throat (fear), not a mouth part
     ("heart", r"\bheart\s+(?:is\s+|was\s+|leaps\s+|leapt\s+|jumps\s+|jumped\s+)?(?:in|into|up\s+in)\s+(his|her|their|my|your)\s+mouth\b",
      r"heart in \1 throat"),
-    # "her face is a mask", "his face becomes a mask": a blank one (not "a mask of fury", which names the look)
-    ("mask", r"\b(face|expression|features)\s+(?:is|was|are|were|becomes|became|turns\s+into|turned\s+into|goes|went|sets\s+into|set\s+into)\s+"
-     r"(?:just\s+)?a\s+mask\b(?!\s+of\b)", r"\1 a blank mask"),
+    # "her face is a mask", "his face a blank mask": expressionless (FACE_MASK_PATTERN)
+    ("mask", FACE_MASK_PATTERN, " expressionless "),
     # "her eyes glazed", "glazed eyes": eyes that see nothing, as when glazed over
     ("glazed", r"\b(?:(eyes?)\s+(?:are\s+|is\s+|go\s+|goes\s+|went\s+|gone\s+|all\s+)?glazed|glazed\s+(eyes?))\b(?!\s+over)",
      lambda m: f"{m.group(1) or m.group(2)} glazed over"),
@@ -3527,11 +3533,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "she raised a skeptical eyebrow", "arches a perfectly plucked eyebrow": one brow, whatever is said of it
     ("brow", r"\b(rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|arch(?:es|ed|ing)?|cock(?:s|ed|ing)?|quirk(?:s|ed|ing)?)\s+(?:a|an|one)\s+((?:[a-z]+\s+){1,2}?)"
      r"(?:eye)?brow\b(?!s)", lambda m: f" {m.group(1)} one eyebrow , {m.group(2).strip()} "
-     if not _SIDE_WORD_RE.search(m.group(2)) else m.group(0)),
-    # "her face was a mask", "his face a blank mask": expressionless (not "a mask of fury", read as the fury)
-    # (not "a face mask", the kind one wears)
-    ("mask", r"\b(?:face|expression|features)\s+(?:(?:is|was|were|became|becomes|had\s+become|has\s+become|like|set\s+in(?:to)?)\s+(?:a\s+)?|a\s+)"
-     r"(?:(?:blank|stone|stony|expressionless|careful|polite|perfect|smooth|frozen)\s+)?mask\b(?!\s+of\b)", " expressionless "),
+     if not _SIDE_OR_OTHER_RE.search(m.group(2)) else m.group(0)),
     # "he tries to smile but can't", "tried to laugh but couldn't": the failed attempt shows as a weak, forced smile under sad
     # inner brows (train, "trying to smile" beside tears: smile 0.2-0.3, inner brows up), not the smile or laugh itself
     (("tries to", "tried to", "trying to", "try to"),

@@ -20,6 +20,7 @@ import numpy as np
 
 from kfstudio import channels as ch
 from kfstudio.generation.planner.planner import said_flatly, still_halves  # the planner's readings of "top half off", "flatly"
+from kfstudio.generation.planner.text import FACE_MASK_PATTERN
 
 from .encoder import readable
 from .gate import _NEGATION, CHOICES, Gate, region_features
@@ -337,10 +338,9 @@ _NO_EMOTION = re.compile(
     r"\b(?:not\s+(?:a|one)\s+(?:hint|trace|flicker|shred|sign|bit)\s+of|no|without(?:\s+(?:a|any))?|zero)\s+(?:(?:visible|real|outward)\s+)?"
     r"(?:emotion|expression|feeling|reaction)s?\b(?!\s+(?:of|but|except))"
     # "(deadpan)", "poker-faced", "expressionless": a face kept straight on purpose (the planner's light press stays)
-    r"|\b(?:deadpan|poker[\s-]+face(?:d)?|po[\s-]+faced|ston(?:e|y)[\s-]+faced|expressionless|impassive|emotionless"
-    # "her face was a mask", "his face a blank mask" (not "a mask of fury")
-    r"|(?:face|expression|features)\s+(?:(?:is|was|were|became|like)\s+(?:a\s+)?|a\s+)(?:(?:blank|stone|stony|expressionless|careful|polite|smooth)\s+)?"
-    r"mask(?!\s+of))\b"
+    r"|(?:\b(?:deadpan|poker[\s-]+face(?:d)?|po[\s-]+faced|ston(?:e|y)[\s-]+faced|expressionless|impassive|emotionless)\b"
+    # "her face was a mask", "his face a blank mask": what the planner reads as expressionless (not "a mask of fury")
+    r"|" + FACE_MASK_PATTERN + ")"
     r"(?![\s,]*(?:but|until|except|save|then|gives?\s+way|cracks?|breaks?|slips?)\b)",
     re.IGNORECASE,
 )
