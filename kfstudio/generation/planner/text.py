@@ -3065,6 +3065,9 @@ _SIDE_OR_OTHER_RE = re.compile(r"\b(?:left|right|l|r|other)\b")
 #: a verb of turning or looking just before "left": a direction after all ("turning left her nose crinkling")
 _TURN_BEFORE_LEFT_RE = re.compile(r"\b(?:turn|look|glanc|swivel|veer|head|go|goes|went|steer|swing|swung|tilt|roll|lean|shift|mov|flick|dart|slid|"
                                   r"twist|pivot|jerk|snap|whip|cut|drift|wander|slip)\w*\s+(?:(?:sharply|slowly|quickly|slightly|hard|away|back|off|up|down|to|the|her|his|their|its)\s+)*$")
+#: sinking, and how far ("her stomach dropped to her feet")
+_SINKS = r"(?:drops|dropped|dropping|sinks|sank|sinking|plummets|plummeted)"
+_TO_THE_FEET = r"\s+to\s+(?:his|her|their|my|your|the)\s+(?:feet|shoes|boots|knees)"
 #: A face said to be a mask, the words the planner reads as expressionless and the learned layer as a face kept
 #: blank: "her face was a mask", "his face a blank mask", "her features became a frozen mask" (not "a face mask", the
 #: kind one wears, nor "a mask of fury", which names the look)
@@ -3504,11 +3507,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("stomach", "gut", "belly", "tummy"), r"\b(?:(?:his|her|their|my|your|the)\s+)?(?:stomach|gut|belly|tummy|insides)\s+"
      r"(?:turns|turned|turning|churns|churned|churning|lurches|lurched|lurching|heaves|heaved|heaving|twists|twisted|twisting|flips|flipped|"
      r"rolls|rolled|knots|knotted|clenches|clenched|roils|roiled)\b(?:\s+over)?", " queasy "),
-    (("stomach", "gut", "belly", "heart"), r"\b(?:(?:his|her|their|my|your|the)\s+)?(?:stomach|gut|belly|heart)\s+"
-     r"(?:drops|dropped|dropping|sinks|sank|sinking|plummets|plummeted)\s+(?:to\s+(?:his|her|their|my|your|the)\s+(?:feet|shoes|boots|knees))\b",
-     " dread "),
-    (("stomach", "gut", "belly"), r"\b(?:(?:his|her|their|my|your|the)\s+)?(?:stomach|gut|belly)\s+(?:drops|dropped|dropping|sinks|sank|sinking|plummets|plummeted)\b",
-     " dread "),
+    # (a heart only when it sinks to the feet: "his heart sinks" stays the lexicon's sadness)
+    (("stomach", "gut", "belly", "heart"), rf"\b(?:(?:his|her|their|my|your|the)\s+)?(?:(?:stomach|gut|belly)\s+{_SINKS}(?:{_TO_THE_FEET})?"
+     rf"|heart\s+{_SINKS}{_TO_THE_FEET})\b", " dread "),
     ("heart", r"\b(?:(?:his|her|their|my|your|the)\s+)?heart\s+(?:races|raced|racing|pounds|pounded|pounding|hammers|hammered|hammering|thumps|thumped|"
      r"thumping|thuds|thudded|is\s+racing|was\s+racing)\b", " anxious "),
     ("blood", r"\b(?:(?:his|her|their|my|your|the)\s+)?blood\s+(?:runs|ran|running|turns|turned|goes|went)\s+(?:cold|to\s+ice)\b", " frightened "),
