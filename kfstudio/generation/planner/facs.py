@@ -346,4 +346,42 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("worry", 1.0) for w in ("overwhelm", "swamped", "snowed under")},
     **{w: ("fear", 1.0) for w in ("stage fright",)},
     **{w: ("determination", 0.8) for w in ("protective", "protectiveness")},
+    # stop 43: common words of feeling that were read as nothing ("she's infuriated", "a morose stare"), each with the
+    # feeling of its nearest word above (the list was written from a thesaurus of feelings before the corpus was
+    # searched; words with a second sense are left out: "helpless" laughter, a "faint" smile, "moved" and "touched",
+    # "shattered" with tiredness, "hysterical" with laughter or with panic, a "keen" eye, a "naughty" child, "stuck-up"
+    # beside "stuck up-left", "excruciating" and "agonizing" that say how much: "excruciating awkwardness", "an agonizing wait")
+    **{w: ("anger", 1.3) for w in ("infuriated",)},
+    **{w: ("anger", 0.7) for w in ("crabby", "testy", "tetchy", "irascible", "cantankerous", "surly", "moody")},
+    **{w: ("sadness", 1.0) for w in ("morose", "demoralized", "demoralised")},
+    **{w: ("surprise", 1.0) for w in ("astounded", "stupefied", "dumbstruck")},
+    **{w: ("boredom", 1.0) for w in ("blase", "blasé")},
+    **{w: ("confusion", 1.0) for w in ("flummoxed",)},
+    **{w: ("fear", 1.2) for w in ("frenzied",)},
+    **{w: ("sadness", 1.3) for w in ("overwrought",)},
+    **{w: ("anxiety", 1.0) for w in ("harried", "harassed")},
+    **{w: ("haughtiness", 1.0) for w in ("snooty", "snobbish")},
+    **{w: ("tenderness", 1.0) for w in ("seductive", "sultry", "coquettish")},
+    **{w: ("contempt", 0.8) for w in ("malicious",)},
+    **{w: ("anger", 1.0) for w in ("sinister",)},
+    **{w: ("determination", 0.55) for w in ("introspective",)},
+    **{w: ("shame", 1.0) for w in ("repentant",)},
+    # ... and what a thing does to whoever feels it ("how embarrassing", "this is so frustrating"): the feeling its
+    # participle names ("embarrassed", "frustrated"); beside someone else's noun the subject's reaction is mild
+    # (text.py's _STIMULUS_FEELINGS)
+    **{w: ("shyness", 1.0) for w in ("embarrassing",)},
+    **{w: ("mortification", 1.0) for w in ("mortifying",)},
+    **{w: ("shame", 1.0) for w in ("humiliating",)},
+    **{w: ("anger", 1.0) for w in ("annoying", "frustrating")},
+    **{w: ("anger", 1.3) for w in ("infuriating", "enraging", "maddening")},
+    **{w: ("anger", 0.7) for w in ("vexing",)},
+    **{w: ("fear", 1.3) for w in ("terrifying", "petrifying")},
+    **{w: ("fear", 1.0) for w in ("horrifying",)},
+    **{w: ("excitement", 1.0) for w in ("exciting", "thrilling")},
+    **{w: ("curiosity", 1.0) for w in ("fascinating", "intriguing")},
+    **{w: ("confusion", 1.0) for w in ("baffling", "bewildering", "mystifying")},
+    **{w: ("sadness", 1.0) for w in ("devastating", "disheartening", "discouraging", "demoralizing", "demoralising")},
+    **{w: ("worry", 1.0) for w in ("troubling", "distressing", "unnerving", "unsettling", "disconcerting")},
+    **{w: ("disgust", 1.0) for w in ("sickening", "appalling")},
+    **{w: ("tiredness", 1.0) for w in ("tiring", "exhausting")},
 }

@@ -550,6 +550,12 @@ _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
 #: corpus's lopsided grins that are also happy keep the other corner up a little, their smirks keep it near rest)
 _LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
 #: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
+#: the lexicon's words for a straight face kept on purpose ("deadpan"); its others say a face shows nothing
+#: ("expressionless", "no reaction"), a poker face alone and the rest of the face at rest beside a movement
+_POKER_FACES = frozenset({"deadpan", "poker face", "poker faced", "stony"})
+_STRAIGHT_FACE = np.array([c.name in ("MouthPressLeft", "MouthPressRight", "MouthShrugLower", "MouthShrugUpper")
+                           for c in ch.CHANNELS])
+_EXCEPT_RE = re.compile(r"\b(?:except|apart\s+from|other\s+than|but\s+for|save\s+for|aside\s+from)\b")
 _PAIN_MOVES = frozenset({"wince", "grimace", "squint", "eyes_squeeze", "eyes_narrow"})
 _LOPSIDED_OTHER = 0.5
 _CONTEMPT_OTHER = 0.75
@@ -655,6 +661,8 @@ class _Flags(TypedDict):
     at_rest: bool  # the face-at-rest template is among the movements read ("his face is relaxed")
     #: "the expression settles", "her face settles, very faintly": the whole face settling, said with nothing else
     face_settles: bool
+    #: "expressionless", "no reaction" read alone as a poker face: its lips go if typed values or a look move the face
+    shows_nothing: bool
 
 
 @dataclass
@@ -1008,7 +1016,8 @@ class EmbeddedPlanner:
                 return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], True, [], typed.values,
                             held=values == 0)
             description = typed.rest
-        plan = self._plan_text(description, explanation, background, emotion, context, index, previous)
+        beside = typed is not None and any(not _STRAIGHT_FACE[i] and v for i, v in typed.values.items())
+        plan = self._plan_text(description, explanation, background, emotion, context, index, previous, beside)
         if typed is not None and typed.specs:
             values = plan.values.copy()
             for i, v in typed.values.items():
@@ -1022,8 +1031,8 @@ class EmbeddedPlanner:
         return plan
 
     def _plan_text(self, description: str, explanation: list[str], background: str, emotion: str,
-                   context: Sequence[str], index: int | None, previous: np.ndarray | None) -> Plan:
-        """:meth:`plan` of a description without typed values."""
+                   context: Sequence[str], index: int | None, previous: np.ndarray | None, beside_typed: bool = False) -> Plan:
+        """:meth:`plan` of a description without typed values (``beside_typed``: values typed beside it move the face)."""
         description, overall = self._overall_intensity(description)
         description = eyes_say_fear(description)  # "her eyes say 'help me'": read before the quote is taken as speech
         speech = find_speech(description)
@@ -1180,7 +1189,7 @@ class EmbeddedPlanner:
             values[carry] = _CARRY_VAGUE * prev[carry]
             explanation.append(f"vague description -> previous keyframe kept at x{_CARRY_VAGUE}")
 
-        if not flags["neutral"] and not flags["at_rest"]:
+        if not flags["neutral"] and not flags["at_rest"] and not flags["shows_nothing"]:
             # a face the words put at rest ("his face is relaxed") takes no colour from the script's emotion
             self._colour(values, set_mask, flags["specific"], flags["touched"], emotion, background, explanation)
 
@@ -1202,10 +1211,16 @@ class EmbeddedPlanner:
             words, factor = overall
             values = values * factor
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
+        read = values.copy()
         values = _round5_post(description, values, understood, explanation, speech is not None, set_mask)
         values = _reading_gaze(description, values, understood, explanation)
         values = _eyes_lead_the_turn(description, values, set_mask, understood, explanation)
         values = _angles(description, values, explanation)
+        if flags["shows_nothing"] and (beside_typed or ((set_mask | (values != read)) & (values != 0) & ~_STRAIGHT_FACE).any()):
+            # "head pitch +.25, no expression", "face unmoved, eyes on the needle": a face said to show nothing beside a
+            # typed value or a look is the rest of the face at rest, as beside a movement read from the words
+            values[_STRAIGHT_FACE & ~forced] = 0.0
+            explanation.append("a face said to show nothing beside a movement: the rest of the face stays at rest")
         values = ch.clamp(self._coherent(values, explanation))
         held = flags["negated"] & (values == 0)
         held |= over & (values == 0)  # what the earlier beats moved and the last does not: no other reading brings it back
@@ -1305,7 +1320,7 @@ class EmbeddedPlanner:
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
-                         "sealed": False, "at_rest": False, "face_settles": False,
+                         "sealed": False, "at_rest": False, "face_settles": False, "shows_nothing": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
         text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
@@ -1594,6 +1609,17 @@ class EmbeddedPlanner:
             for inst in instances:
                 if inst.concept.key == "emotion_pain" and not inst.negated and not inst.side and not inst.both:
                     inst.pain_side = side
+        blank = [i for i in instances if i.concept.key == "straight_face" and i.words not in _POKER_FACES]
+        if blank and (any(not i.negated and i.concept.key != "straight_face" for i in instances) or _EXCEPT_RE.search(text)):
+            # "expressionless except for a tic under one eye", "head tilts left, no reaction": beside a movement, a face
+            # said to show nothing is the rest of the face at rest, not the lips set of a poker face it is alone
+            # (train: MouthPress <= 0.05-0.1 in every such line)
+            instances = [i for i in instances if i not in blank]
+            explanation.append(f"'{blank[0].words}' beside a movement: the rest of the face stays at rest")
+        elif blank:
+            flags["shows_nothing"] = True
+        for inst in blank:
+            inst.intensity = None  # "totally expressionless" is no harder a press of the lips
         for inst in instances:
             self._apply(inst, values, forced, negated, prev, explanation)
             flags["specific"] = True

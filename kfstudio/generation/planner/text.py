@@ -1817,6 +1817,12 @@ _STIMULUS_FEELINGS = {
     "hilarious": "amused", "amusing": "amused", "funny": "amused", "boring": "bored", "infuriating": "annoyed", "annoying": "annoyed",
     "irritating": "annoyed", "depressing": "sad", "heartbreaking": "sad", "tragic": "sad", "sad": None, "upsetting": "upset",
     "worrying": "worried", "alarming": "worried", "embarrassing": "embarrassed", "confusing": "confused", "puzzling": "puzzled",
+    "mortifying": "embarrassed", "humiliating": "embarrassed", "frustrating": "annoyed", "enraging": "annoyed",
+    "maddening": "annoyed", "vexing": "annoyed", "petrifying": "scared", "exciting": "excited", "thrilling": "excited",
+    "fascinating": "interested", "intriguing": "interested", "baffling": "puzzled", "bewildering": "puzzled",
+    "mystifying": "puzzled", "devastating": "sad", "disheartening": "sad", "discouraging": "sad", "demoralizing": "sad",
+    "demoralising": "sad", "troubling": "worried", "distressing": "worried", "unnerving": "worried", "unsettling": "worried",
+    "disconcerting": "worried", "sickening": "disgusted", "appalling": "disgusted", "tiring": "tired", "exhausting": "tired",
 }
 _OTHER_NOUN_RE = re.compile(
     r"\b(at|to|toward|towards|with|about|of|from|over|past|behind|beside|near|for|sees?|saw|seeing|watch(?:es|ed|ing)?|hears?|heard|hearing"
@@ -3011,9 +3017,9 @@ _EXCEPTION_AFTER_RE = re.compile(r"\s*,?\s*(?:except|but|save|apart\s+from|other
 
 
 def _still_face(m: re.Match) -> str:
-    """A face where not a muscle moves: read at rest ("expressionless"), or nothing when an exception follows (only the
-    exception shows)."""
-    return " " if _EXCEPTION_AFTER_RE.match(m.string, m.end()) else " expressionless "
+    """A face where not a muscle moves: read at rest ("neutral": not the lightly set lips of "expressionless" alone), or
+    nothing when an exception follows (only the exception shows)."""
+    return " " if _EXCEPTION_AFTER_RE.match(m.string, m.end()) else " neutral "
 
 
 #: A head turned away in the same description ("turns her face away", "head angled away", "averts his head")
@@ -3068,7 +3074,7 @@ _TURN_BEFORE_LEFT_RE = re.compile(r"\b(?:turn|look|glanc|swivel|veer|head|go|goe
 #: sinking, and how far ("her stomach dropped to her feet")
 _SINKS = r"(?:drops|dropped|dropping|sinks|sank|sinking|plummets|plummeted)"
 _TO_THE_FEET = r"\s+to\s+(?:his|her|their|my|your|the)\s+(?:feet|shoes|boots|knees)"
-#: A face said to be a mask, the words the planner reads as expressionless and the learned layer as a face kept
+#: A face said to be a mask, the words the planner reads as a face at rest and the learned layer as a face kept
 #: blank: "her face was a mask", "his face a blank mask", "her features became a frozen mask" (not "a face mask", the
 #: kind one wears, nor "a mask of fury", which names the look)
 FACE_MASK_PATTERN = (r"\b(?:face|expression|features)\s+(?:(?:is|was|are|were|becomes|became|had\s+become|has\s+become|turns\s+into|turned\s+into|"
@@ -3190,8 +3196,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "her heart is in her mouth": the heart in the throat (fear), not a mouth part
     ("heart", r"\bheart\s+(?:is\s+|was\s+|leaps\s+|leapt\s+|jumps\s+|jumped\s+)?(?:in|into|up\s+in)\s+(his|her|their|my|your)\s+mouth\b",
      r"heart in \1 throat"),
-    # "her face is a mask", "his face a blank mask": expressionless (FACE_MASK_PATTERN)
-    ("mask", FACE_MASK_PATTERN, " expressionless "),
+    # "her face is a mask", "his face a blank mask": a face at rest (FACE_MASK_PATTERN; the learned layer keeps its
+    # expression still)
+    ("mask", FACE_MASK_PATTERN, " neutral "),
     # "her eyes glazed", "glazed eyes": eyes that see nothing, as when glazed over
     ("glazed", r"\b(?:(eyes?)\s+(?:are\s+|is\s+|go\s+|goes\s+|went\s+|gone\s+|all\s+)?glazed|glazed\s+(eyes?))\b(?!\s+over)",
      lambda m: f"{m.group(1) or m.group(2)} glazed over"),
@@ -3544,6 +3551,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("fold", r"\b(?:(?:her|his|their|my|your|the)\s+)?(?:mouth|lips)\s+(?:folded|folds|folding|fold)\s+(?:away|in|inwards?|shut)\b"
      r"|\b(?:folds|folded|folding|fold)\s+(?:(?:her|his|their|my|your|the|both)\s+)*lips\s+(?:away|in|inwards?|into\s+(?:her|his|their|my|your|the)\s+mouth)\b",
      " lips rolled in "),
+    # "his face twists in rage", "her features twisting with pain": the face contorted by the feeling, not a turn of the head
+    ("twist", r"\b(face|features|expression)\s+twist(?:s|ed|ing)?\s+(?=(?:in|with)\s)", r"\1 contorts "),
 ))
 
 
