@@ -119,3 +119,37 @@ def test_beside_a_movement_it_is_the_rest_of_the_face_at_rest(planner, text, cha
 def test_a_poker_face_named_as_such_keeps_its_lips_beside_a_movement(planner):
     p = planner.plan("poker face, eyebrows up")
     assert v(p, "MouthPressLeft") > 0.1 and v(p, "BrowOuterUpLeft") > 0.2, p.explanation
+
+
+# ------------------------------------------------------------------------------------- idioms of the body
+@pytest.mark.parametrize("text", ["He rubs his temples.", "she massages her temples, wincing", "his temples throb",
+                                  "She presses two fingers to her temple."])
+def test_hands_at_the_temples_are_a_headache(planner, text):
+    p, ache = planner.plan(text), planner.plan("a headache")
+    assert v(p, "EyeSquintLeft") >= v(ache, "EyeSquintLeft") - 0.05 and v(p, "BrowDownLeft") > 0.2, p.explanation
+    assert v(p, "MouthSmileLeft") < 0.05, p.explanation
+
+
+def test_a_temple_that_is_a_building_is_no_headache(planner):
+    assert not planner.plan("the temple bells ring").values.any()
+
+
+@pytest.mark.parametrize("text", ["He's so over it.", "im over it", "She's had it up to here."])
+def test_being_over_it_is_being_fed_up(planner, text):
+    p, fed = planner.plan(text), planner.plan("fed up")
+    assert v(p, "MouthPressLeft") > 0.2 and v(p, "BrowDownLeft") == pytest.approx(v(fed, "BrowDownLeft"), abs=0.1), p.explanation
+
+
+def test_something_bent_over_it_is_not_fed_up(planner):
+    p = planner.plan("She frowns over it.")
+    assert v(p, "EyeLookUpLeft") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He stares blankly into space.", "a blank stare", "she stared blankly at the screen"])
+def test_a_blank_stare_sees_nothing_and_is_not_wide_eyed(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeWideLeft") < 0.05 and v(p, "EyeBlinkLeft") > 0.15, p.explanation
+
+
+def test_a_plain_stare_is_still_a_stare(planner):
+    assert v(planner.plan("He stares at her."), "EyeWideLeft") > 0.1

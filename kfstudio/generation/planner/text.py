@@ -3553,6 +3553,16 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      " lips rolled in "),
     # "his face twists in rage", "her features twisting with pain": the face contorted by the feeling, not a turn of the head
     ("twist", r"\b(face|features|expression)\s+twist(?:s|ed|ing)?\s+(?=(?:in|with)\s)", r"\1 contorts "),
+    # "rubs his temples", "presses two fingers to her temple", "his temples throb": a headache
+    ("temple", r"\b(?:rub(?:s|bed|bing)?|massag(?:e|es|ed|ing)|press(?:es|ed|ing)?|kneads?|kneaded|kneading)\s+(?:(?:his|her|their|my|your|the|both)\s+)?"
+     r"(?:(?:two\s+|three\s+)?fingers?\s+(?:to|into|against|on)\s+(?:(?:his|her|their|my|your|the|one)\s+)?)?temples?\b"
+     r"|\btemples?\s+(?:throb|throbs|throbbed|throbbing|pound|pounds|pounded|pounding|ache|aches|ached|aching)\b", " headache "),
+    # "he's so over it", "i'm over it", "she's had it up to here": fed up (not "bent over it", "a scowl over it")
+    ("over it", r"\b(?:(?:i|he|she|they|we|you)(?:'s|'m|'re)|im|is|are|am|was|were|so|totally|completely|just|soo+)\s+"
+     r"(?:(?:so|totally|completely|just|soo+|absolutely|well|sooo+)\s+)?over\s+it\b", " fed up "),
+    ("up to here", r"\bhad\s+it\s+up\s+to\s+here\b", " fed up "),
+    # "a blank stare", "stares blankly at the wall": eyes that see nothing, not a wide-eyed stare
+    ("blank", r"\b(?:a\s+)?blank\s+stare\b|\bstar(?:e|es|ed|ing)\s+blankly\b", " staring into space "),
 ))
 
 
