@@ -153,3 +153,17 @@ def test_a_blank_stare_sees_nothing_and_is_not_wide_eyed(planner, text):
 
 def test_a_plain_stare_is_still_a_stare(planner):
     assert v(planner.plan("He stares at her."), "EyeWideLeft") > 0.1
+
+
+# ------------------------------------------------------------------------------------------ a smile that goes
+@pytest.mark.parametrize("text", ["The smile is gone.", "his grin is gone"])
+def test_a_smile_that_is_gone_leaves_a_straight_face(planner, text):
+    p, faded = planner.plan(text), planner.plan("Her smile fades.")
+    assert v(p, "MouthSmileLeft") < 0.01 and v(p, "MouthPressLeft") > 0.1, p.explanation
+    assert v(p, "MouthPressLeft") == pytest.approx(v(faded, "MouthPressLeft")), p.explanation
+
+
+def test_what_is_gone_in_a_clause_of_its_own_is_not_the_smile(planner):
+    p = planner.plan("She smiles thinly while the landlord explains why the deposit is gone.")
+    assert v(p, "MouthSmileLeft") > 0.2, p.explanation
+    assert v(planner.plan("He grins when the rain is gone."), "MouthSmileLeft") > 0.2

@@ -679,7 +679,8 @@ _ARTICLES = frozenset({"a", "an", "the"})
 _LOST_ADJECTIVE_BEFORE = _ARTICLES | {"look", "looks", "looked", "looking", "seem", "seems", "seemed", "so", "very", "bit", "little",
                                       "totally", "completely", "utterly", "all", "slightly", "somewhat", "quite"}
 _DETERMINERS = _ARTICLES | {"his", "her", "their", "my", "your", "our", "its", "this", "that"}
-_SUBORDINATORS = frozenset({"when", "as", "after", "because", "until", "till", "before", "while", "since", "once", "whenever"})
+_SUBORDINATORS = frozenset({"when", "as", "after", "because", "until", "till", "before", "while", "since", "once", "whenever",
+                           "why", "how", "whether", "if"})  # "explains why the deposit is gone": the deposit's
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you", "that", "which", "this"})
 _NOT_A_SUBJECT_NOUN = _DETERMINERS | _SUBORDINATORS | _PRONOUNS
 #: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
@@ -1733,8 +1734,9 @@ class EmbeddedPlanner:
         word = inst.negation_word.lower()
         if inst.concept.key == "emotion_happiness":
             return word in _STRAIGHT_FACE_NEGATORS
-        # (the verb of a phrase too: "the smile drains out of him", "the grin melts away")
-        return inst.concept.key in _SUPPRESSIBLE and (word in _STRAIGHT_FACE_NEGATORS or self._lemmatizer.base(word.split()[0] if word else word) in _SMILE_GOES)
+        # (the verb of a phrase too: "the smile drains out of him", "the grin melts away", "the smile is gone")
+        return inst.concept.key in _SUPPRESSIBLE and (word in _STRAIGHT_FACE_NEGATORS
+                                                      or any(self._lemmatizer.base(w) in _SMILE_GOES for w in word.split()))
 
     def _still_parts(self, said: tuple[str, ...], instances: list[_Instance], values: np.ndarray, forced: np.ndarray, negated: np.ndarray,
                      flags: _Flags, explanation: list[str]) -> None:
