@@ -167,3 +167,17 @@ def test_what_is_gone_in_a_clause_of_its_own_is_not_the_smile(planner):
     p = planner.plan("She smiles thinly while the landlord explains why the deposit is gone.")
     assert v(p, "MouthSmileLeft") > 0.2, p.explanation
     assert v(planner.plan("He grins when the rain is gone."), "MouthSmileLeft") > 0.2
+
+
+# ------------------------------------------------------------------------------ the size of the one who moves
+@pytest.mark.parametrize("text, plain", [
+    ("Tiny Mira's bottom lip trembles.", "Her bottom lip trembles."),
+    ("big Tom's grin", "his grin"),
+])
+def test_a_size_word_before_a_name_s_possessive_is_not_the_movement_s(planner, text, plain):
+    p, q = planner.plan(text), planner.plan(plain)
+    assert p.values == pytest.approx(q.values), (p.explanation, q.explanation)
+
+
+def test_a_size_word_before_the_movement_still_scales_it(planner):
+    assert v(planner.plan("a tiny smile"), "MouthSmileLeft") < v(planner.plan("a smile"), "MouthSmileLeft")

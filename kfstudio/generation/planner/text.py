@@ -2253,6 +2253,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # intensity words stay in their own noun phrase: "squints at the small print", "hugs a little girl"
     (("small", "tiny", "little", "big", "huge", "large", "giant", "enormous", "massive"), r"\b(the|a|an|his|her|their|its|this|that|some|my|your)\s+(?:small|tiny|little|big|huge|large|giant|enormous|massive)\s+([a-z]+)\b(?!-)(\s+[a-z]+)?",
      _size_of_a_thing),
+    # ... and before a name's possessive: "Tiny Oskar's lip trembled", "big Jim's grin" (the size of Oskar, not of the movement)
+    (("small", "tiny", "little", "big", "huge", "large", "giant", "wee"),
+     r"\b(?:small|tiny|little|big|huge|large|giant|wee)\s+(?=[a-z]+'s\b)(?!(?:bit|one|smile|grin|frown|laugh)'s\b)", ""),
     # manner idioms: "little by little", "bit by bit" are a pace, not a small movement
     ("by", r"\b(?:little|bit|inch|step|degree)\s+by\s+(?:little|bit|inch|step|degree)\b|\bby\s+degrees\b", " slowly "),
     # "over the top" only as the whole idiom: "over the top of the wall", "over her top teeth" are places
