@@ -181,3 +181,15 @@ def test_a_size_word_before_a_name_s_possessive_is_not_the_movement_s(planner, t
 
 def test_a_size_word_before_the_movement_still_scales_it(planner):
     assert v(planner.plan("a tiny smile"), "MouthSmileLeft") < v(planner.plan("a smile"), "MouthSmileLeft")
+
+
+# ------------------------------------------------------------------------------------ a gaze that swings
+@pytest.mark.parametrize("text", ["His eyes swing up to the ceiling.", "her eyes swivel down to the floor"])
+def test_eyes_that_swing_up_or_down_do_not_also_turn_to_a_side(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "LeftEyeYaw")) < 0.05 and abs(v(p, "LeftEyePitch")) > 0.15, p.explanation
+
+
+def test_eyes_that_swing_to_a_side_still_turn(planner):
+    p = planner.plan("his eyes swing left")
+    assert abs(v(p, "LeftEyeYaw")) > 0.2, p.explanation

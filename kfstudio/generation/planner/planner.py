@@ -571,7 +571,7 @@ _TILT_WORDS = re.compile(r"\b(tilt|angl|tip|lean|inclin|slant)", re.I)
 _OUTER_BROWS = [ch.channel_index("BrowOuterUpLeft"), ch.channel_index("BrowOuterUpRight")]
 #: Gaze movements up or down, and the stems of the verbs of a gaze that drifts with no direction of its own
 _VERTICAL_GAZE = frozenset({"gaze_up", "gaze_down", "look_up", "look_down"})
-_DRIFT_STEMS = ("drift", "wander", "slid", "slide", "shift", "slip", "mov", "dart", "flick")
+_DRIFT_STEMS = ("drift", "wander", "slid", "slide", "shift", "slip", "mov", "dart", "flick", "swing", "swung", "swivel")
 #: A one-sided brow raise keeps the (shared) inner raiser at most this share of the outer one.
 _ONE_BROW_INNER = 0.2
 #: The brow lowerers, left and right: one brow cocked up over a lowered one ("her left eyebrow arches skeptically":
