@@ -3168,7 +3168,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      " brows raised "),
     # "an audible gulp", "*gulp*", "he gulps": a nervous swallow (lips pressed, inner brows up, eyes a little wide);
     # gulping down a drink or gulping air is no nerves
-    ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it)\b)",
+    ("gulp", r"\bgulp(?:s|ed|ing)?\b(?!\s+(?:down|back|for|of|air|water|at|the|a|an|his|her|their|my|some|it|in\s+(?:air|breath|a\s+breath|oxygen))\b)",
      _NERVOUS_SWALLOW),
     # "more a twitch than a smile", "more of a grimace than a grin": the face is the first, and of the second it shows a
     # trace at most (train: "more a twitch than a smile, at the left corner" keeps the corner at 0.12); the word 'more'
