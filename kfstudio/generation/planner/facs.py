@@ -247,7 +247,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 0.6) for w in ("playful", "teasing", "tease")},
     # Common English idioms of feeling (written in lemma form: "down in the dump" reads "down in the dumps"). A face gone
     # white or pale "as a sheet" (dread) and steam from the ears (fuming) are text.py's rewrites: a phrase here that a
-    # rewrite turns into other words is never read (tests/test_planner_probes43.py checks the table for such phrases)
+    # rewrite turns into other words is never read (tests/test_planner_probes18.py lists the few rewritten on purpose)
     **{w: ("fear", 1.2) for w in ("deer in headlight", "rabbit in headlight", "heart in mouth", "heart in throat",
                                   "scared stiff", "scared witless")},
     **{w: ("anxiety", 1.0) for w in ("on pin and needle", "butterfly in stomach", "on edge", "on tenterhook", "walk on eggshell",
