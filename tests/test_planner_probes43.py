@@ -201,3 +201,14 @@ def test_air_gulped_in_is_out_of_breath_not_a_nervous_swallow(planner, text):
     p, gulp = planner.plan(text), planner.plan("he gulps")
     assert v(p, "JawOpen") > 0.3 and v(p, "MouthPressLeft") < 0.05, p.explanation
     assert v(gulp, "MouthPressLeft") > 0.2 and v(gulp, "JawOpen") < 0.05, gulp.explanation
+
+
+# ---------------------------------------------------------------------------------------- blinking awake
+@pytest.mark.parametrize("text", ["He yawns, then blinks himself awake.", "she blinks the sleep away"])
+def test_blinking_oneself_awake_ends_with_the_eyes_open(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeBlinkLeft") < 0.1 and v(p, "EyeBlinkRight") < 0.1, p.explanation
+
+
+def test_a_plain_blink_still_shuts_the_eyes(planner):
+    assert v(planner.plan("he blinks"), "EyeBlinkLeft") > 0.8

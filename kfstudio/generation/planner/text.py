@@ -3564,6 +3564,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("over it", r"\b(?:(?:i|he|she|they|we|you)(?:'s|'m|'re)|im|is|are|am|was|were|so|totally|completely|just|soo+)\s+"
      r"(?:(?:so|totally|completely|just|soo+|absolutely|well|sooo+)\s+)?over\s+it\b", " fed up "),
     ("up to here", r"\bhad\s+it\s+up\s+to\s+here\b", " fed up "),
+    # "blinks himself awake", "blinked the sleep away": the eyes open (the lexicon's "blinks awake"), not shut in a blink
+    ("blink", r"\bblink(s|ed|ing)?\s+(?:(?:himself|herself|themselves|myself|yourself)\s+awake|(?:the\s+)?sleep\s+(?:away|from\s+"
+     r"(?:his|her|their|my|your)\s+eyes|out\s+of\s+(?:his|her|their|my|your)\s+eyes))\b", r"blink\1 awake"),
     # "a blank stare", "stares blankly at the wall": eyes that see nothing, not a wide-eyed stare
     ("blank", r"\b(?:a\s+)?blank\s+stare\b|\bstar(?:e|es|ed|ing)\s+blankly\b", " staring into space "),
 ))
