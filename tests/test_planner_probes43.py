@@ -212,3 +212,16 @@ def test_blinking_oneself_awake_ends_with_the_eyes_open(planner, text):
 
 def test_a_plain_blink_still_shuts_the_eyes(planner):
     assert v(planner.plan("he blinks"), "EyeBlinkLeft") > 0.8
+
+
+# ---------------------------------------------------------------------------------------- a raised eyebrow
+@pytest.mark.parametrize("text", ["She says 'hmm?' with a raised eyebrow.", "he gives her an arched eyebrow", "a cocked brow"])
+def test_a_raised_eyebrow_is_one_brow(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "BrowOuterUpLeft") - v(p, "BrowOuterUpRight")) > 0.3, p.explanation
+
+
+def test_a_slightly_raised_eyebrow_keeps_its_degree_and_raised_eyebrows_are_both(planner):
+    assert 0.1 < max(v(planner.plan("with a slightly raised eyebrow"), f"BrowOuterUp{s}") for s in ("Left", "Right")) < 0.45
+    p = planner.plan("raised eyebrows")
+    assert v(p, "BrowOuterUpLeft") > 0.3 and v(p, "BrowOuterUpRight") > 0.3, p.explanation

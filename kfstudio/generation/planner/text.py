@@ -3545,6 +3545,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("brow", r"\b(rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|arch(?:es|ed|ing)?|cock(?:s|ed|ing)?|quirk(?:s|ed|ing)?)\s+(?:a|an|one)\s+((?:[a-z]+\s+){1,2}?)"
      r"(?:eye)?brow\b(?!s)", lambda m: f" {m.group(1)} one eyebrow , {m.group(2).strip()} "
      if not _SIDE_OR_OTHER_RE.search(m.group(2)) else m.group(0)),
+    # "with a raised eyebrow", "gives him an arched eyebrow": the one brow of the idiom
+    ("brow", r"\b(?:a|an)\s+((?:slightly|faintly|perfectly|quizzically|sceptically|skeptically)\s+)?(raised|arched|cocked|quirked)\s+(?:eye)?brow\b(?!s)",
+     lambda m: f" one eyebrow {m.group(1) or ''}{m.group(2)} "),
     # "he tries to smile but can't", "tried to laugh but couldn't": the failed attempt shows as a weak, forced smile under sad
     # inner brows (train, "trying to smile" beside tears: smile 0.2-0.3, inner brows up), not the smile or laugh itself
     (("tries to", "tried to", "trying to", "try to"),
