@@ -225,3 +225,14 @@ def test_a_slightly_raised_eyebrow_keeps_its_degree_and_raised_eyebrows_are_both
     assert 0.1 < max(v(planner.plan("with a slightly raised eyebrow"), f"BrowOuterUp{s}") for s in ("Left", "Right")) < 0.45
     p = planner.plan("raised eyebrows")
     assert v(p, "BrowOuterUpLeft") > 0.3 and v(p, "BrowOuterUpRight") > 0.3, p.explanation
+
+
+# ------------------------------------------------------------------------------------------- tears wiped
+@pytest.mark.parametrize("text", ["He wipes a tear from his cheek.", "she is wiping her eyes"])
+def test_wiping_tears_or_eyes_shows_the_tears(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.3 and v(p, "EyeWideLeft") < 0.05, p.explanation
+
+
+def test_a_smile_wiped_off_is_still_gone(planner):
+    assert v(planner.plan("he wipes the smile off his face"), "MouthSmileLeft") < 0.05

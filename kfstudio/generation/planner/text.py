@@ -3570,6 +3570,9 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "blinks himself awake", "blinked the sleep away": the eyes open (the lexicon's "blinks awake"), not shut in a blink
     ("blink", r"\bblink(s|ed|ing)?\s+(?:(?:himself|herself|themselves|myself|yourself)\s+awake|(?:the\s+)?sleep\s+(?:away|from\s+"
      r"(?:his|her|their|my|your)\s+eyes|out\s+of\s+(?:his|her|their|my|your)\s+eyes))\b", r"blink\1 awake"),
+    # "wipes a tear from his cheek", "wiping her eyes": the tears are there (not a tear wiped away as a smile is wiped off)
+    ("wip", r"\bwip(?:e|es|ed|ing)\s+(?:away\s+)?(?:(?:a|the|her|his|their|my|your|one|some)\s+)?(?:(?:stray|lone|single|quick)\s+)?"
+     r"(?:(tears?)|eyes)\b", lambda m: f" {m.group(1)} " if m.group(1) else " eyes wet "),
     # "a blank stare", "stares blankly at the wall": eyes that see nothing, not a wide-eyed stare
     ("blank", r"\b(?:a\s+)?blank\s+stare\b|\bstar(?:e|es|ed|ing)\s+blankly\b", " staring into space "),
 ))
