@@ -10,7 +10,7 @@ side and keeps no movement against it there ("🤨 right eyebrow up, left one do
 ("his stomach turns": queasy, not a head turn), and a gasp out of breath is panting; peering or a closer look narrows
 the eyes; "a sight for sore eyes", "pardon my French" and a face "on edge" read as the idioms they are; "stops dead"
 is a halt, not a stop to the movement after it; "a skeptical eyebrow" is one brow; a face that "was a mask" is
-expressionless; a failed attempt to smile is a weak, forced smile under sad brows. Each case is read by the real
+at rest; a failed attempt to smile is a weak, forced smile under sad brows. Each case is read by the real
 planner and its values asserted, with controls the rules must not reach. The sentences are written for these tests,
 not taken from the corpus.
 """
@@ -261,7 +261,7 @@ def test_an_eyebrow_with_words_before_it_is_still_one_brow(planner, text):
     assert min(v(p, "BrowOuterUpLeft"), v(p, "BrowOuterUpRight")) < 0.05, p.explanation
 
 
-def test_a_face_that_is_a_mask_is_expressionless_but_a_face_mask_is_not(planner):
+def test_a_face_that_is_a_mask_is_at_rest_but_a_face_mask_is_not(planner):
     p = planner.plan("Her face was a mask.")
     assert any("neutral" in e for e in p.explanation) and max(abs(x) for x in p.values) < 0.05, p.explanation
     p = planner.plan("she wears a face mask, smiling")

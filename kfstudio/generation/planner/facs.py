@@ -317,6 +317,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("hangover", 1.0) for w in ("hungover", "hangover", "headache", "migraine", "blinding")},
     **{w: ("pain", 0.8) for w in ("sore", "toothache", "burn", "sting", "throbbing", "cramp", "stitch", "splinter", "stub")},
     **{w: ("calm", 1.0) for w in ("calm", "serene", "peaceful", "relaxed", "composed", "tranquil", "placid", "at ease")},
+    # (as a feeling; the lexicon reads "expressionless", "impassive", "emotionless", "deadpan" and "poker-faced" on a face as
+    # its straight face, the lips lightly set)
     **{w: ("neutral", 1.0) for w in ("neutral", "blank", "expressionless", "deadpan", "impassive", "emotionless", "poker-faced", "stoic")},
     # Feelings a script's emotion field names that were read as nothing (stop 24: checked against the corpus train
     # lines that name them: dismay frowns with the inner brows up, 'vindicated' smiles). Not read here: 'mortified',
@@ -368,9 +370,9 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("anger", 1.0) for w in ("sinister",)},
     **{w: ("determination", 0.55) for w in ("introspective",)},
     **{w: ("shame", 1.0) for w in ("repentant",)},
-    # ... and what a thing does to whoever feels it ("how embarrassing", "this is so frustrating"): the feeling its
-    # participle names ("embarrassed", "frustrated"); beside someone else's noun the subject's reaction is mild
-    # (text.py's _STIMULUS_FEELINGS)
+    # ... and what a thing does to whoever feels it ("how embarrassing", "this is so frustrating"): the feeling of its
+    # participle ("embarrassed", "frustrated"); beside someone else's noun ("reads the humiliating review") the subject
+    # reacts mildly, with the nearest of the few feelings text.py's _STIMULUS_FEELINGS names
     **{w: ("shyness", 1.0) for w in ("embarrassing",)},
     **{w: ("mortification", 1.0) for w in ("mortifying",)},
     **{w: ("shame", 1.0) for w in ("humiliating",)},

@@ -886,12 +886,11 @@ EXPRESSION_WORDS.update(dict.fromkeys(["po face", "stone face", "stony face", "s
 CONCEPTS.update([_c("straight_face", _AU({24: 0.65, 17: 0.35}), "mouth", 0.3, label="straight face")])
 EXPRESSION_WORDS.update(dict.fromkeys(["deadpan", "poker face", "poker-faced", "stony"], "straight_face"))
 NEUTRAL_WORDS.difference_update({"deadpan", "poker face"})
-#: "expressionless", "no reaction", "his face shows no emotion": the same straight face (train: a face said to show
-#: nothing has the lips lightly set), not a face at rest that the learned layer fills with a guess; "neutral" and
-#: "at rest" stay the face at rest
+#: "expressionless", "no reaction" (text.py's rewrite), "he gives nothing away": the same straight face (train: a face
+#: said to show nothing has the lips lightly set), not a face at rest that the learned layer fills with a guess;
+#: "neutral" and "at rest" stay the face at rest
 EXPRESSION_WORDS.update(dict.fromkeys(["expressionless", "impassive", "emotionless", "blank face", "blank expression",
-                                       "unmoved", "no expression", "no reaction", "zero reaction", "no emotion",
-                                       "give nothing away"], "straight_face"))
+                                       "unmoved", "give nothing away"], "straight_face"))
 NEUTRAL_WORDS.difference_update({"expressionless", "impassive"})
 #: "his face is unreadable", "an inscrutable look": the same straight face, kept so that nothing shows
 EXPRESSION_WORDS.update(dict.fromkeys(["unreadable", "inscrutable"], "lips_press"))

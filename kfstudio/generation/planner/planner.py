@@ -549,13 +549,17 @@ _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
 #: One-sided smiles, and the channels a feeling's smile lifts less on the other side of one (by this factor: the
 #: corpus's lopsided grins that are also happy keep the other corner up a little, their smirks keep it near rest)
 _LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
-#: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
-#: the lexicon's words for a straight face kept on purpose ("deadpan"); its others say a face shows nothing
-#: ("expressionless", "no reaction"), a poker face alone and the rest of the face at rest beside a movement
+#: The lexicon's words for a straight face kept on purpose ("deadpan"); its others say a face shows nothing
+#: ("expressionless", "gives nothing away"): a poker face alone, the rest of the face at rest beside a movement
 _POKER_FACES = frozenset({"deadpan", "poker face", "poker faced", "stony"})
-_STRAIGHT_FACE = np.array([c.name in ("MouthPressLeft", "MouthPressRight", "MouthShrugLower", "MouthShrugUpper")
-                           for c in ch.CHANNELS])
-_EXCEPT_RE = re.compile(r"\b(?:except|apart\s+from|other\s+than|but\s+for|save\s+for|aside\s+from)\b")
+#: the channels of the straight face (the lips lightly set)
+_STRAIGHT_FACE = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+_STRAIGHT_FACE[list(expand_targets(lx.CONCEPTS["straight_face"].targets))] = True
+#: "expressionless except for a tic", "unmoved apart from the eyes": an exception said right after a face that shows nothing
+_NOTHING_EXCEPT_RE = re.compile(r"\b(?:expressionless|impassive|emotionless|unmoved|blank\s+(?:face|expression)|(?:gives?|gave|giving)"
+                                r"\s+nothing\s+away)(?:\s+at\s+all)?\s*,?\s*(?:except|apart\s+from|other\s+than|but\s+for|save\s+for|aside\s+from)\b",
+                                re.IGNORECASE)
+#: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
 _PAIN_MOVES = frozenset({"wince", "grimace", "squint", "eyes_squeeze", "eyes_narrow"})
 _LOPSIDED_OTHER = 0.5
 _CONTEMPT_OTHER = 0.75
@@ -661,8 +665,10 @@ class _Flags(TypedDict):
     at_rest: bool  # the face-at-rest template is among the movements read ("his face is relaxed")
     #: "the expression settles", "her face settles, very faintly": the whole face settling, said with nothing else
     face_settles: bool
-    #: "expressionless", "no reaction" read alone as a poker face: its lips go if typed values or a look move the face
+    #: "expressionless", "no reaction": a face said to show nothing takes no colour from the script's emotion
     shows_nothing: bool
+    #: ... read alone as a poker face: its lips go if typed values or a look move the face
+    poker_lips: bool
 
 
 @dataclass
@@ -680,7 +686,7 @@ _LOST_ADJECTIVE_BEFORE = _ARTICLES | {"look", "looks", "looked", "looking", "see
                                       "totally", "completely", "utterly", "all", "slightly", "somewhat", "quite"}
 _DETERMINERS = _ARTICLES | {"his", "her", "their", "my", "your", "our", "its", "this", "that"}
 _SUBORDINATORS = frozenset({"when", "as", "after", "because", "until", "till", "before", "while", "since", "once", "whenever",
-                           "why", "how", "whether", "if"})  # "explains why the deposit is gone": the deposit's
+                           "why", "how", "whether", "if"})  # ("explains why the deposit is gone": the deposit goes)
 _PRONOUNS = frozenset({"it", "they", "he", "she", "i", "we", "you", "that", "which", "this"})
 _NOT_A_SUBJECT_NOUN = _DETERMINERS | _SUBORDINATORS | _PRONOUNS
 #: Prepositions after "settle" that make it arrive ("settles on her face", "settles into a scowl") rather than go.
@@ -1217,10 +1223,11 @@ class EmbeddedPlanner:
         values = _reading_gaze(description, values, understood, explanation)
         values = _eyes_lead_the_turn(description, values, set_mask, understood, explanation)
         values = _angles(description, values, explanation)
-        if flags["shows_nothing"] and (beside_typed or ((set_mask | (values != read)) & (values != 0) & ~_STRAIGHT_FACE).any()):
-            # "head pitch +.25, no expression", "face unmoved, eyes on the needle": a face said to show nothing beside a
-            # typed value or a look is the rest of the face at rest, as beside a movement read from the words
-            values[_STRAIGHT_FACE & ~forced] = 0.0
+        lips = _STRAIGHT_FACE & ~forced & (values != 0)
+        if flags["poker_lips"] and lips.any() and (beside_typed or ((set_mask | (values != read)) & (values != 0) & ~_STRAIGHT_FACE).any()):
+            # "head pitch +.25, no expression", "expressionless, she reads the letter": a face said to show nothing beside
+            # a typed value or a look is the rest of the face at rest, as beside a movement read from the words
+            values[lips] = 0.0
             explanation.append("a face said to show nothing beside a movement: the rest of the face stays at rest")
         values = ch.clamp(self._coherent(values, explanation))
         held = flags["negated"] & (values == 0)
@@ -1321,7 +1328,7 @@ class EmbeddedPlanner:
         forced = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         negated = np.zeros(ch.NUM_CHANNELS, dtype=bool)
         flags: _Flags = {"hold": False, "neutral": False, "specific": False, "touched": set(), "unknown": [], "clenched": False,
-                         "sealed": False, "at_rest": False, "face_settles": False, "shows_nothing": False,
+                         "sealed": False, "at_rest": False, "face_settles": False, "shows_nothing": False, "poker_lips": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
         text = _THAT_SIDE_RE.sub(_that_side, text)
         tokens = self._lemmatizer.tokens(text)
@@ -1610,15 +1617,18 @@ class EmbeddedPlanner:
             for inst in instances:
                 if inst.concept.key == "emotion_pain" and not inst.negated and not inst.side and not inst.both:
                     inst.pain_side = side
-        blank = [i for i in instances if i.concept.key == "straight_face" and i.words not in _POKER_FACES]
-        if blank and (any(not i.negated and i.concept.key != "straight_face" for i in instances) or _EXCEPT_RE.search(text)):
+        blank = [i for i in instances if i.concept.key == "straight_face" and i.words not in _POKER_FACES and not i.negated]
+        if blank:
+            flags["shows_nothing"] = True  # (and no colour from the script's emotion: the face shows nothing)
+        moving = any(not i.negated and i.concept.key != "straight_face" for i in instances)
+        if blank and (moving or _says(_NOTHING_EXCEPT_RE, said)):
             # "expressionless except for a tic under one eye", "head tilts left, no reaction": beside a movement, a face
             # said to show nothing is the rest of the face at rest, not the lips set of a poker face it is alone
             # (train: MouthPress <= 0.05-0.1 in every such line)
             instances = [i for i in instances if i not in blank]
-            explanation.append(f"'{blank[0].words}' beside a movement: the rest of the face stays at rest")
+            explanation.append(f"'{blank[0].words}' beside {'a movement' if moving else 'an exception'}: the rest of the face stays at rest")
         elif blank:
-            flags["shows_nothing"] = True
+            flags["poker_lips"] = True
         for inst in blank:
             inst.intensity = None  # "totally expressionless" is no harder a press of the lips
         for inst in instances:

@@ -3564,15 +3564,20 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?:(?:two\s+|three\s+)?fingers?\s+(?:to|into|against|on)\s+(?:(?:his|her|their|my|your|the|one)\s+)?)?temples?\b"
      r"|\btemples?\s+(?:throb|throbs|throbbed|throbbing|pound|pounds|pounded|pounding|ache|aches|ached|aching)\b", " headache "),
     # "he's so over it", "i'm over it", "she's had it up to here": fed up (not "bent over it", "a scowl over it")
-    ("over it", r"\b(?:(?:i|he|she|they|we|you)(?:'s|'m|'re)|im|is|are|am|was|were|so|totally|completely|just|soo+)\s+"
-     r"(?:(?:so|totally|completely|just|soo+|absolutely|well|sooo+)\s+)?over\s+it\b", " fed up "),
+    ("over it", r"\b(?:(?:i|he|she|they|we|you)(?:'s|'m|'re|\s+(?:is|am|are|was|were))|im)\s+"
+     r"(?:(?:so|totally|completely|just|soo+|absolutely|well|really)\s+)*over\s+it\b(?=\s*(?:[,.;:!?)]|$|\s+(?:and|but|lol|tbh|already|now)\b))",
+     " fed up "),
     ("up to here", r"\bhad\s+it\s+up\s+to\s+here\b", " fed up "),
     # "blinks himself awake", "blinked the sleep away": the eyes open (the lexicon's "blinks awake"), not shut in a blink
     ("blink", r"\bblink(s|ed|ing)?\s+(?:(?:himself|herself|themselves|myself|yourself)\s+awake|(?:the\s+)?sleep\s+(?:away|from\s+"
      r"(?:his|her|their|my|your)\s+eyes|out\s+of\s+(?:his|her|their|my|your)\s+eyes))\b", r"blink\1 awake"),
     # "wipes a tear from his cheek", "wiping her eyes": the tears are there (not a tear wiped away as a smile is wiped off)
-    ("wip", r"\bwip(?:e|es|ed|ing)\s+(?:away\s+)?(?:(?:a|the|her|his|their|my|your|one|some)\s+)?(?:(?:stray|lone|single|quick)\s+)?"
-     r"(?:(tears?)|eyes)\b", lambda m: f" {m.group(1)} " if m.group(1) else " eyes wet "),
+    ("wip", r"\bwip(?:e|es|ed|ing)\s+(?:away\s+)?(?:(?:(?:a|the|her|his|their|my|your|one|some)\s+)?(?:(?:stray|lone|single|quick)\s+)?(tears?)"
+     r"|(?:her|his|their|my|your)\s+eyes)\b", lambda m: f" {m.group(1)} " if m.group(1) else " eyes wet "),
+    # "no reaction", "she shows no emotion": expressionless (the lexicon's straight face); not "no reaction to her smile",
+    # "no expression of surprise", where the "no" denies what follows
+    (("reaction", "expression", "emotion"), r"\b(?:no|zero)\s+(?:(?:visible|real|outward)\s+)?(?:reaction|expression|emotion)s?\b"
+     r"(?!\s+(?:to|of|at(?!\s+all\b)|when|as|while|from|on|in|for|change)\b)", " , expressionless , "),
     # "a blank stare", "stares blankly at the wall": eyes that see nothing, not a wide-eyed stare
     ("blank", r"\b(?:a\s+)?blank\s+stare\b|\bstar(?:e|es|ed|ing)\s+blankly\b", " staring into space "),
 ))

@@ -339,7 +339,7 @@ _NO_EMOTION = re.compile(
     r"(?:emotion|expression|feeling|reaction)s?\b(?!\s+(?:of|but|except))"
     # "(deadpan)", "poker-faced", "expressionless": a face kept straight on purpose (the planner's light press stays)
     r"|(?:\b(?:deadpan|poker[\s-]+face(?:d)?|po[\s-]+faced|ston(?:e|y)[\s-]+faced|expressionless|impassive|emotionless)\b"
-    # "her face was a mask", "his face a blank mask": what the planner reads as expressionless (not "a mask of fury")
+    # "her face was a mask", "his face a blank mask": what the planner reads as a face at rest (not "a mask of fury")
     r"|" + FACE_MASK_PATTERN + ")"
     r"(?![\s,]*(?:but|until|except|save|then|gives?\s+way|cracks?|breaks?|slips?)\b)",
     re.IGNORECASE,
