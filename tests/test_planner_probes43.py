@@ -260,3 +260,14 @@ def test_wiping_tears_or_eyes_shows_the_tears(planner, text):
 def test_a_smile_wiped_off_is_still_gone_and_someone_else_s_eyes_are_not_wet(planner):
     assert v(planner.plan("he wipes the smile off his face"), "MouthSmileLeft") < 0.05
     assert not planner.plan("He wipes the eyes of the doll.").values.any()
+
+
+# ------------------------------------------------------------------------------------------ shaking with fear
+@pytest.mark.parametrize("text", ["She's shaking like a leaf.", "he's trembling all over", "quaking in his boots"])
+def test_shaking_like_a_leaf_is_fear(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeWideLeft") > 0.3 and v(p, "BrowInnerUp") > 0.3 and v(p, "MouthSmileLeft") < 0.05, p.explanation
+
+
+def test_a_head_that_shakes_is_no_fear(planner):
+    assert v(planner.plan("he shakes his head"), "EyeWideLeft") < 0.05

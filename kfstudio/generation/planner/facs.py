@@ -249,7 +249,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # white or pale "as a sheet" (dread) and steam from the ears (fuming) are text.py's rewrites: a phrase here that a
     # rewrite turns into other words is never read (tests/test_planner_probes18.py lists the few rewritten on purpose)
     **{w: ("fear", 1.2) for w in ("deer in headlight", "rabbit in headlight", "heart in mouth", "heart in throat",
-                                  "scared stiff", "scared witless")},
+                                  "scared stiff", "scared witless", "shake like a leaf", "tremble like a leaf", "quake in boot",
+                                  "shake in boot", "shake all over", "tremble all over")},
     **{w: ("anxiety", 1.0) for w in ("on pin and needle", "butterfly in stomach", "on edge", "on tenterhook", "walk on eggshell",
                                      "nervous wreck")},
     **{w: ("sadness", 1.1) for w in ("down in the dump", "down in the mouth", "long face", "kicked puppy", "hangdog",
