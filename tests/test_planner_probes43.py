@@ -271,3 +271,24 @@ def test_shaking_like_a_leaf_is_fear(planner, text):
 
 def test_a_head_that_shakes_is_no_fear(planner):
     assert v(planner.plan("he shakes his head"), "EyeWideLeft") < 0.05
+
+
+# ---------------------------------------------------------------------------------- crossed eyes, facing front
+@pytest.mark.parametrize("text", ["Eyes cross, goofy face.", "his eyes crossing at the tip of his nose"])
+def test_eyes_that_cross_are_cross_eyed(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeLookInLeft") > 0.3 and v(p, "EyeLookInRight") > 0.3, p.explanation
+
+
+def test_eyes_that_cross_the_room_are_not_cross_eyed(planner):
+    assert v(planner.plan("her eyes cross the room"), "EyeLookInLeft") < 0.05
+
+
+@pytest.mark.parametrize("text", ["She turns to face the camera.", "he turns back towards the lens"])
+def test_turning_to_face_the_camera_ends_facing_front(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "HeadYaw")) < 0.05 and abs(v(p, "LeftEyeYaw")) < 0.05, p.explanation
+
+
+def test_turning_to_face_someone_still_turns(planner):
+    assert abs(v(planner.plan("he turns to face her"), "HeadYaw")) > 0.2

@@ -3578,6 +3578,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "no expression of surprise", where the "no" denies what follows
     (("reaction", "expression", "emotion"), r"\b(?:no|zero)\s+(?:(?:visible|real|outward)\s+)?(?:reaction|expression|emotion)s?\b"
      r"(?!\s+(?:to|of|at(?!\s+all\b)|when|as|while|from|on|in|for|change)\b)", " , expressionless , "),
+    # "her eyes cross", "eyes crossed, goofy face": cross-eyed (not eyes that cross the room)
+    ("cross", r"\beyes\s+(?:cross|crossed|crossing|go\s+crossed|went\s+crossed|going\s+crossed)\b"
+     r"(?!\s+(?:the|a|an|his|her|their|my|your|over|paths?|to|from)\b)", " crosseyed "),
+    # "she turns to face the camera", "turns back towards the lens": the head ends facing front, not turned
+    ("turn", r"\bturn(?:s|ed|ing)?\s+(?:(?:back|round|around)\s+)?(?:to\s+face|toward|towards|to)\s+(?:the\s+)?"
+     r"(?:camera|lens|audience|viewer|us|front)\b", " looks straight at the camera "),
     # "a blank stare", "stares blankly at the wall": eyes that see nothing, not a wide-eyed stare
     ("blank", r"\b(?:a\s+)?blank\s+stare\b|\bstar(?:e|es|ed|ing)\s+blankly\b", " staring into space "),
 ))
