@@ -292,3 +292,19 @@ def test_turning_to_face_the_camera_ends_facing_front(planner, text):
 
 def test_turning_to_face_someone_still_turns(planner):
     assert abs(v(planner.plan("he turns to face her"), "HeadYaw")) > 0.2
+
+
+# ------------------------------------------------------------------------------------ almost, could have
+def test_almost_a_feeling_is_somewhat_of_it(planner):
+    p, full = planner.plan("She looks almost amused."), planner.plan("She looks amused.")
+    assert 0.1 < v(p, "MouthSmileLeft") < v(full, "MouthSmileLeft") - 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He could have smiled, but didn't.", "she might have laughed but did not"])
+def test_what_could_have_happened_but_did_not_does_not_show(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthSmileLeft") < 0.05, p.explanation
+
+
+def test_what_could_have_been_beside_a_smile_keeps_the_smile(planner):
+    assert v(planner.plan("it could have been worse, she smiles"), "MouthSmileLeft") > 0.3

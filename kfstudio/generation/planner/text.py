@@ -1098,9 +1098,11 @@ _DYING_RE = re.compile(r"\b(?:i'?m|i\s+am|im|i\s+was|we'?re|literally)\s+(?:lite
                        r"(?:dying|dead|ded|deceased|screaming|wheezing|crying|weak|on\s+the\s+floor)\b", re.I)
 #: "she almost smiles", "nearly a grin": a trace of it
 _ALMOST_RE = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:a\s+|an\s+)?(?=(?:smil|grin|laugh|smirk|frown|winc|cr(?:y|ie)|sob|giggl|chuckl)\w*)", re.I)
+#: "she looks almost amused", "nearly angry": the feeling short of itself, somewhat
+_ALMOST_FEELING_RE = re.compile(r"\b(?:almost|nearly)\s+(?=([a-z]+)\b)", re.I)
 #: "he'd normally crack up at that, but ...", "she wanted to laugh but ...": a movement that does not happen
 _WOULD_HAVE_RE = re.compile(
-    r"\b(?:would\s+have|would've|'d\s+have|wanted\s+to|wants\s+to|want\s+to|would\s+normally|'d\s+normally|normally\s+would|"
+    r"\b(?:would\s+have|would've|'d\s+have|could\s+have|could've|might\s+have|might've|wanted\s+to|wants\s+to|want\s+to|would\s+normally|'d\s+normally|normally\s+would|"
     r"used\s+to|is\s+about\s+to|was\s+about\s+to)\s+(?=[a-z]+[^.;]*?\bbut\b)", re.I)
 #: "too many times to be shocked anymore", "too tired to smile": what follows does not happen
 _TOO_TO_RE = re.compile(r"\b(too\s+[^,.;:]{1,30}?\s+to)\s+(?:even\s+)?(?:(?:be|get|feel|look)\s+(?=[a-z]+)|(?=(?:smil|grin|laugh|cr(?:y|ie)|frown|giggl|chuckl|sob)))", re.I)
@@ -1301,6 +1303,7 @@ def normalize(text: str) -> str:
     if _LAUGH_CUE_RE.search(s):
         s = _DYING_RE.sub(" laughing hard ", s)
     s = _ALMOST_RE.sub("barely ", s)
+    s = _ALMOST_FEELING_RE.sub(lambda m: "somewhat " if _feeling(m.group(1)) else m.group(0), s)
     s = _WOULD_HAVE_RE.sub(" not ", s)
     s = _TOO_TO_RE.sub(lambda m: f"{m.group(1)} not ", s)
     s = _THE_KIND_RE.sub(r"\1 type", s)  # "the kind of smile you give a dentist": a type of thing, not a hedge or kindness
