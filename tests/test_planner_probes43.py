@@ -308,3 +308,14 @@ def test_what_could_have_happened_but_did_not_does_not_show(planner, text):
 
 def test_what_could_have_been_beside_a_smile_keeps_the_smile(planner):
     assert v(planner.plan("it could have been worse, she smiles"), "MouthSmileLeft") > 0.3
+
+
+# ---------------------------------------------------------------------------------------------- lips that thin
+@pytest.mark.parametrize("text", ["Her lips thin.", "his mouth thinned to a line", "flared nostrils, lips pressed thin"])
+def test_lips_that_thin_are_pressed_as_firmly_as_lips_that_press(planner, text):
+    p, pressed = planner.plan(text), planner.plan("her lips press together")
+    assert v(p, "MouthPressLeft") >= v(pressed, "MouthPressLeft") - 0.02, p.explanation
+
+
+def test_a_thin_smile_is_still_a_small_one(planner):
+    assert v(planner.plan("a thin smile"), "MouthSmileLeft") < v(planner.plan("a smile"), "MouthSmileLeft")

@@ -2327,10 +2327,11 @@ class EmbeddedPlanner:
                 inst.negated, inst.comparative, inst.comparative_word = False, _LESS, f"{inst.negation_word} {inst.intensity_word}"
                 inst.intensity, inst.intensity_word = None, ""
         # A side word that paired as a movement ("looks left") still gives its side; an idiom that is
-        # both a movement and a size ("brows hit the ceiling") gives its size.
+        # both a movement and a size ("brows hit the ceiling") gives its size. ("Thin" is the size of a smile, "a thin
+        # smile"; lips that thin are pressed as lips that press are: train, "lips thinned to a line" MouthPress >= 0.25.)
         for k in used:
             s = spans[k]
-            if "intensity" in s.roles and "action" in s.roles:
+            if "intensity" in s.roles and "action" in s.roles and self._lemmatizer.base(s.text.lower()) != "thin":
                 for target in instances:
                     if target.start <= s.start <= target.end and target.intensity is None:
                         target.intensity, target.intensity_word = float(s.roles["intensity"]), s.text
