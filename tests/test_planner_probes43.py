@@ -319,3 +319,16 @@ def test_lips_that_thin_are_pressed_as_firmly_as_lips_that_press(planner, text):
 
 def test_a_thin_smile_is_still_a_small_one(planner):
     assert v(planner.plan("a thin smile"), "MouthSmileLeft") < v(planner.plan("a smile"), "MouthSmileLeft")
+
+
+# ------------------------------------------------------------------------- a flush of anger, a hiss of pain
+def test_a_face_that_flushes_with_anger_is_anger_not_a_blush(planner):
+    p = planner.plan("His face flushes with anger.")
+    assert v(p, "BrowDownLeft") > 0.3 and v(p, "MouthSmileLeft") < 0.05, p.explanation
+    assert v(planner.plan("her cheeks flush red"), "MouthSmileLeft") > 0.1  # (a blush is still a blush)
+
+
+@pytest.mark.parametrize("text", ["He sucks in a breath through his teeth.", "she draws a breath through her teeth"])
+def test_a_breath_drawn_through_the_teeth_is_the_hiss_of_pain_not_a_gasp(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthStretchLeft") > 0.3 and v(p, "EyeWideLeft") < 0.05, p.explanation

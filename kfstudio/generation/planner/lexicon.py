@@ -874,7 +874,9 @@ EXPRESSION_WORDS.update(dict.fromkeys(["heart sink", "heart drop", "heart in boo
 EXPRESSION_WORDS.update(dict.fromkeys(["suck wind", "suck air", "gulp air", "gulp for air", "gasp for air", "gulp down air",
                                        "gulp in air", "suck in wind"], "pant"))
 EXPRESSION_WORDS.update(dict.fromkeys(["suck air through teeth", "suck air in through teeth", "suck in air through teeth",
-                                       "suck breath through teeth", "suck in breath through teeth"], "grimace"))
+                                       "suck breath through teeth", "suck in breath through teeth", "suck in a breath through teeth",
+                                       "suck a breath in through teeth", "draw breath through teeth", "draw a breath through teeth",
+                                       "draw in a breath through teeth"], "grimace"))
 #: British idioms of high spirits: "buzzing for the weekend", "absolutely buzzing", "full of beans" (excited);
 #: "cock-a-hoop" (delighted). A phone or a fridge that buzzes is none of these, so 'buzz' alone stays unread.
 EXPRESSION_WORDS.update(dict.fromkeys(["buzz for", "absolutely buzz", "proper buzz", "full of bean"], "emotion_excitement"))

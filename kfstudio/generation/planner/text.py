@@ -1996,6 +1996,10 @@ def _from_side_to_side(m: re.Match) -> str:
 _MUSCLE_VERB = (r"(?:jumps?|jumped|jumping|twitch(?:es|ed|ing)?|ticks?|ticked|ticking|works?|worked|working|flickers?|flickered|"
                 r"flickering|pulses?|pulsed|pulsing|tightens?|tightened|tightening|jerks?|jerked|bunches|bunched|leaps?|leapt|leaped)")
 _MUSCLE_PLACE = r"(?:in|on|at|along)\s+(?:his|her|their|my|your|the)\s+(?:jaw|cheek|temple|jawline)"
+
+#: what keeps a face that reddens from being a blush: "flushes with anger", "red from the effort"
+_NOT_RED_WITH_ANGER = (r"(?!\s+(?:\w+\s+)?(?:with|from|in)\s+(?:anger|rage|fury|fuming|temper|exertion|effort|the\s+(?:cold|heat|effort|strain))\b)")
+
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
     ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
@@ -2233,10 +2237,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("colo", "red", "heat", "pink", "flush", "blush", "crimson", "scarlet", "burn"), rf"\b(?:(?:the\s+)?(?:colou?r|red|redness|heat|pink|a\s+flush|a\s+blush)\s+(?:rose|rises|rising|creeps|crept|creeping|spreads|spread|spreading|floods|flooded|flooding|climbs|climbed|climbing|rushes|rushed)"
      rf"\s+(?:up\s+)?(?:in|into|to|across|over|up)\s+(?:{_POSS}\s+)?(?:cheeks|face|neck)"
      rf"|(?:{_POSS}\s+)?(?:cheeks|face)\s+(?:flush\w*|redden\w*|burn\w*|(?:go|goes|went|turn\w*)\s+(?:bright\s+)?(?:red|pink|crimson|scarlet))(?:\s+(?:red|pink|crimson|scarlet))?"
-     rf"|blush(?:es|ed|ing)?)\b", "embarrassed"),
+     rf"|blush(?:es|ed|ing)?)\b{_NOT_RED_WITH_ANGER}", "embarrassed"),
     # a person who turns or goes red (not with anger: "red with rage" stays anger) blushes; the face's own colour is no head turn
     (("red", "pink", "crimson", "scarlet", "beetroot"), r"\b(?:turn|turns|turned|turning|go|goes|went|gone|going)\s+(?:bright\s+|beet\s+)?(?:red|pink|crimson|scarlet|beetroot)\b"
-     r"(?!\s+(?:with|from)\s+(?:anger|rage|fury|fuming|temper|exertion|effort|the\s+(?:cold|heat|effort|strain)))", " embarrassed "),
+     + _NOT_RED_WITH_ANGER, " embarrassed "),
     # "she turned white as a sheet", "he went pale": blood draining with dread, the inner brows up and the lips pressed
     # (train: "He went pale as a sheet and swallowed"); lips or knuckles that go white are pressed or gripped, left alone
     (("white", "pale", "ashen", "grey", "gray"), r"\b(?:turn|turns|turned|turning|go|goes|went|gone|going)\s+(?:as\s+)?(?:deathly\s+|ghostly\s+|chalk\s+|bone\s+|very\s+)?"
