@@ -4,7 +4,12 @@
 second sense stay unread ("a naughty child", "excruciating awkwardness"). A face that "twists in rage" is contorted,
 not turned. A face said to show nothing ("expressionless", "no reaction", "he gives nothing away") is a poker face
 alone, the lips lightly set whatever the intensity word, and takes no colour from the script's emotion; beside a
-movement, a typed value or an "except", it is the rest of the face at rest. Each case is read by the real planner and
+movement, a typed value, a look or an exception said right after it, it is the rest of the face at rest; "no reaction
+to her smile" still denies the smile. Idioms and phrasings found wrong by fresh probes: hands at the temples (a
+headache), "so over it" (fed up), a blank stare, a smile that "is gone", a size word before a name ("Tiny Oskar's
+lip"), eyes that swing up, air gulped in, blinking oneself awake, "a raised eyebrow" (one brow), wiped tears, shaking
+like a leaf (fear), crossed eyes, turning to face the camera, "almost amused", "could have smiled but didn't", lips
+that thin, a face that flushes with anger, a breath drawn through the teeth. Each case is read by the real planner and
 its values asserted, with controls the rules must not reach. The sentences are written for these tests, not taken
 from the corpus.
 """
