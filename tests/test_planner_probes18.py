@@ -312,9 +312,11 @@ def test_eyes_gone_unfocused_are_not_denied(planner):
 
 
 # ----------------------------------------------------------------------------- rewrites leave the lexicon alone
-#: Lexicon phrases the text rewrites already turn into other words on purpose (an idiom spelt out, a spelling)
+#: Lexicon phrases the text's normalisation turns into other words on purpose (an idiom spelt out, a spelling, shorthand)
 _PHRASES_REWRITTEN_ON_PURPOSE = {
     "butter would not melt", "inner corner of the brow", "outer corner of the brow", "ever so slightly", "ever so slight",
+    "air in cheek", "air in the cheek", "air into cheek", "air into her cheek", "air into his cheek", "air into one cheek",
+    "air into the cheek", "mad", "yuck", "smiley", "stage left", "stage right", "try hard not to", "try not to",
 }
 
 
@@ -328,8 +330,9 @@ def test_the_text_rewrites_change_no_other_lexicon_phrase():
     phrases = {p for table in (lx.EXPRESSION_WORDS, lx.PARTS, lx.ACTIONS, lx.INTENSITY, lx.SIDE_WORDS, lx.NEGATION_BEFORE,
                                lx.NEGATION_AFTER, lx.MORE, lx.LESS, lx.HOLD, lx.NEUTRAL_WORDS, lx.ONE_SIDED_WORDS, lx.BOTH_WORDS)
                for p in table}
-    changed = {p for p in phrases for rewrite in (t.round5_rewrites, t.round6_rewrites, t.round15b_rewrites)
-               if rewrite(p).strip() != p.strip()}
+    # (the whole normalisation a description goes through, every rewrite stage and table of it, not only the rewrites
+    # of rounds 5, 6 and 15b: stop 43 found 'gulp in air' eaten by a rewrite and dead entries beside the rules that read them)
+    changed = {p for p in phrases if " ".join(t.normalize(p).split()) != p.strip()}
     assert changed == _PHRASES_REWRITTEN_ON_PURPOSE
 
 
