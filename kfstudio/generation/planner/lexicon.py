@@ -30,6 +30,7 @@ __all__ = [
     "PART_DEFAULTS",
     "ACTION_FALLBACK",
     "INTENSITY",
+    "SIZE_OF_ANOTHER",
     "NEGATION_BEFORE",
     "NEGATION_AFTER",
     "MORE",
@@ -645,6 +646,10 @@ INTENSITY.update(dict.fromkeys(["very slightly", "very slight", "ever so slightl
                                 "very faint", "very subtly", "very subtle", "very gently", "very softly", "very lightly",
                                 "very mildly"], 0.2))
 INTENSITY.update(dict.fromkeys(["very barely", "very very slightly", "very, very slightly"], 0.12))
+#: Words that are both a movement and a size, whose size is that of the movement they describe ("a thin smile"), not
+#: their own as a movement: lips that thin are pressed as firmly as lips that press (train, "lips thinned to a line":
+#: MouthPress >= 0.25); an idiom that is both ("brows hit the ceiling", "a flicker") gives its own size
+SIZE_OF_ANOTHER = frozenset({"thin"})
 #: "the cheeks begin to lift", "starting to smile": the start of a movement, not its peak
 INTENSITY.update(dict.fromkeys(["begin to", "start to"], 0.4))
 #: "smile, low intensity", "brows up (high intensity)": an animator's level for the whole note
@@ -885,14 +890,17 @@ EXPRESSION_WORDS.update({"cock a hoop": "emotion_happiness"})
 EXPRESSION_WORDS.update(dict.fromkeys(["po face", "stone face", "stony face", "straight face"], "lips_press"))
 #: "(deadpan)", "a poker face": the lips set lightly together and nothing else (train: press 0.08-0.25), not a face
 #: at rest that the learned layer would fill with a guess
-CONCEPTS.update([_c("straight_face", _AU({24: 0.65, 17: 0.35}), "mouth", 0.3, label="straight face")])
+_STRAIGHT_FACE = _AU({24: 0.65, 17: 0.35})
+CONCEPTS.update([_c("straight_face", _STRAIGHT_FACE, "mouth", 0.3, label="straight face")])
 EXPRESSION_WORDS.update(dict.fromkeys(["deadpan", "poker face", "poker-faced", "stony"], "straight_face"))
 NEUTRAL_WORDS.difference_update({"deadpan", "poker face"})
 #: "expressionless", "no reaction" (text.py's rewrite), "he gives nothing away": the same straight face (train: a face
 #: said to show nothing has the lips lightly set), not a face at rest that the learned layer fills with a guess;
-#: "neutral" and "at rest" stay the face at rest
+#: "neutral" and "at rest" stay the face at rest. A concept of its own: beside a movement it is the rest of the face at
+#: rest, where a poker face named as such keeps its lips (planner.py)
+CONCEPTS.update([_c("shows_nothing", _STRAIGHT_FACE, "mouth", 0.3, label="straight face")])
 EXPRESSION_WORDS.update(dict.fromkeys(["expressionless", "impassive", "emotionless", "blank face", "blank expression",
-                                       "unmoved", "give nothing away"], "straight_face"))
+                                       "unmoved", "give nothing away"], "shows_nothing"))
 NEUTRAL_WORDS.difference_update({"expressionless", "impassive"})
 #: "his face is unreadable", "an inscrutable look": the same straight face, kept so that nothing shows
 EXPRESSION_WORDS.update(dict.fromkeys(["unreadable", "inscrutable"], "lips_press"))

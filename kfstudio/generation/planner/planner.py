@@ -549,9 +549,9 @@ _OTHER_SIDE = {side: _side_mask(side) for side in ("left", "right")}
 #: One-sided smiles, and the channels a feeling's smile lifts less on the other side of one (by this factor: the
 #: corpus's lopsided grins that are also happy keep the other corner up a little, their smirks keep it near rest)
 _LOPSIDED_SMILES = frozenset({"smirk", "half_smile"})
-#: The lexicon's words for a straight face kept on purpose ("deadpan"); its others say a face shows nothing
-#: ("expressionless", "gives nothing away"): a poker face alone, the rest of the face at rest beside a movement
-_POKER_FACES = frozenset({"deadpan", "poker face", "poker faced", "stony"})
+#: A straight face kept on purpose ("deadpan") and a face said to show nothing ("expressionless", "gives nothing away"):
+#: the second is a poker face alone, the rest of the face at rest beside a movement
+_STRAIGHT_FACES = frozenset({"straight_face", "shows_nothing"})
 #: the channels of the straight face (the lips lightly set)
 _STRAIGHT_FACE = np.zeros(ch.NUM_CHANNELS, dtype=bool)
 _STRAIGHT_FACE[list(expand_targets(lx.CONCEPTS["straight_face"].targets))] = True
@@ -1617,10 +1617,10 @@ class EmbeddedPlanner:
             for inst in instances:
                 if inst.concept.key == "emotion_pain" and not inst.negated and not inst.side and not inst.both:
                     inst.pain_side = side
-        blank = [i for i in instances if i.concept.key == "straight_face" and i.words not in _POKER_FACES and not i.negated]
+        blank = [i for i in instances if i.concept.key == "shows_nothing" and not i.negated]
         if blank:
             flags["shows_nothing"] = True  # (and no colour from the script's emotion: the face shows nothing)
-        moving = any(not i.negated and i.concept.key != "straight_face" for i in instances)
+        moving = any(not i.negated and i.concept.key not in _STRAIGHT_FACES for i in instances)
         if blank and (moving or _says(_NOTHING_EXCEPT_RE, said)):
             # "expressionless except for a tic under one eye", "head tilts left, no reaction": beside a movement, a face
             # said to show nothing is the rest of the face at rest, not the lips set of a poker face it is alone
@@ -2327,11 +2327,10 @@ class EmbeddedPlanner:
                 inst.negated, inst.comparative, inst.comparative_word = False, _LESS, f"{inst.negation_word} {inst.intensity_word}"
                 inst.intensity, inst.intensity_word = None, ""
         # A side word that paired as a movement ("looks left") still gives its side; an idiom that is
-        # both a movement and a size ("brows hit the ceiling") gives its size. ("Thin" is the size of a smile, "a thin
-        # smile"; lips that thin are pressed as lips that press are: train, "lips thinned to a line" MouthPress >= 0.25.)
+        # both a movement and a size ("brows hit the ceiling") gives its size (not a size of another: lx.SIZE_OF_ANOTHER).
         for k in used:
             s = spans[k]
-            if "intensity" in s.roles and "action" in s.roles and self._lemmatizer.base(s.text.lower()) != "thin":
+            if "intensity" in s.roles and "action" in s.roles and self._lemmatizer.base(s.text.lower()) not in lx.SIZE_OF_ANOTHER:
                 for target in instances:
                     if target.start <= s.start <= target.end and target.intensity is None:
                         target.intensity, target.intensity_word = float(s.roles["intensity"]), s.text
