@@ -983,7 +983,9 @@ EXPRESSION_WORDS.update(dict.fromkeys(["cry heart out", "cry eye out", "sob hear
 #: bad-tempered); a twinkle in the eye (amused warmth); a beady eye (watchful suspicion); under a (rain)cloud (low)
 _R12A_FEELINGS = {"lugubrious": ("sadness", 1.0), "under a cloud": ("sadness", 0.9),
                   "raincloud": ("sadness", 0.9), "cheesed off": ("anger", 0.7), "crabbit": ("anger", 0.8),
-                  "eye twinkle": ("happiness", 0.6), "twinkle in eye": ("happiness", 0.6), "beady eye": ("suspicion", 1.0)}
+                  "eye twinkle": ("happiness", 0.6), "twinkle in eye": ("happiness", 0.6), "beady eye": ("suspicion", 1.0),
+                  # stop 44: "gave him the hairy eyeball" (train: squint 0.45, brows down 0.4, lips pressed, no wide eyes)
+                  "hairy eyeball": ("suspicion", 1.0)}
 _add_feelings(_R12A_FEELINGS)
 #: the innocent look ("innocent face", "all innocence", "little-angel face"): the "who, me?" of brows lifted, eyes
 #: opened a little and the lips held shut (corpus train, 20 lines: BrowOuterUp 0.24, EyeWide 0.19-0.3, press 0.15,
