@@ -116,3 +116,33 @@ def test_stepping_on_something_sharp_hurts(planner, text):
 
 def test_stepping_on_the_gas_is_not_pain(planner):
     assert not planner.plan("he steps on the gas").found_movement
+
+
+# ------------------------------------------------------------------------------------------ prose
+@pytest.mark.parametrize("text", ["His eyes, usually so warm, were flint.", "her eyes were stone"])
+def test_eyes_of_flint_are_the_cold_look_of_eyes_that_turn_to_flint(planner, text):
+    p, turned = planner.plan(text), planner.plan("her eyes turned to flint")
+    assert both(p, "EyeSquint") > 0.2 and both(p, "MouthSmile") < 0.05, p.explanation
+    assert (p.values == turned.values).all(), p.explanation
+
+
+def test_glass_eyes_see_nothing(planner):
+    p = planner.plan("Her eyes were glass.")
+    assert both(p, "EyeSquint") < 0.05 and both(p, "MouthPress") < 0.05, p.explanation
+
+
+def test_what_is_usual_is_not_what_shows(planner):
+    p = planner.plan("He, normally so cheerful, just stared.")
+    assert both(p, "MouthSmile") < 0.05 and both(p, "CheekSquint") < 0.05, p.explanation
+
+
+def test_a_normally_cheerful_face_that_is_grim_is_grim(planner):
+    p = planner.plan("Her normally cheerful face was grim.")
+    assert both(p, "MouthSmile") < 0.05 and both(p, "MouthPress") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She let out a breath she hadn't known she was holding.",
+                                  "he lets out a long breath he didn't realise he'd been holding"])
+def test_a_breath_one_did_not_know_one_held_is_relief(planner, text):
+    p, relief = planner.plan(text), planner.plan("she exhales in relief")
+    assert p.found_movement and (p.values == relief.values).all(), p.explanation

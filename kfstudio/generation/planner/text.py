@@ -1605,8 +1605,15 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(?:little\s+)?(?:amusement|smile|smirk|grin|humou?r)\b", "small smile that does not reach the eyes"),
     ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(?:hard\s+)?(?:stare|look|gaze|glance|eyes)\b", _COLD_LOOK),
     ("", r"\b(?:cold|icy|frosty|chilly|steely|stony)\s+(glare|scowl)\b", r"\1"),
+    # "his eyes, usually so warm, were flint", "her normally cheerful face": what is usual is not what shows now
+    (("usually", "normally", "ordinarily", "typically"), r",\s*(?:usually|normally|ordinarily|typically)\s+(?:so\s+|very\s+|quite\s+|such\s+)?"
+     r"(?:an?\s+)?[a-z-]+(?:\s+(?:and|or)\s+[a-z-]+)?\s*,", " "),
+    (("usually", "normally", "ordinarily", "typically"), r"\b(?:usually|normally|ordinarily|typically)\s+(?:so\s+)?[a-z-]+\s+"
+     r"(?=(?:face|expression|smile|eyes|features|demeanou?r|mouth|grin|look|brow|brows)\b)", ""),
     # "her eyes were ice / stone / flint": cold eyes (a metaphor, no temperature)
-    ("eye", r"\b(eyes?\s+(?:were|are|is|was|stay|stays|stayed|remain|remains|remained|turn|turned|go|went)\s+)(?:pure\s+)?(?:ice|stone|steel|flint|glass|granite)\b", r"\1flat"),
+    # (as eyes that "turn to flint" are, below: train squint 0.3, brows down 0.35; glass eyes see nothing)
+    ("eye", r"\b(eyes?\s+(?:were|are|is|was|stay|stays|stayed|remain|remains|remained|turn|turned|go|went)\s+)(?:pure\s+)?"
+     r"(ice|stone|steel|flint|glass|granite)\b", lambda m: f"{m.group(1)}flat" if m.group(2) == "glass" else " eyes slightly narrowed , lips slightly pressed "),
     # "it amuses her", "she finds it amusing": a private amusement, slight
     ("amuses", r"\b(?:it|this|that|which)\s+amuses\s+(?:her|him|them|me)\b", "slightly amused"),
     # "looks up without moving her head": the head stays (the planner's head lock reads the raw text); the
@@ -3605,6 +3612,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("step", "tread", "trod"), r"\b(?:step|steps|stepped|stepping|tread|treads|trod|treading)\s+(?:barefoot\s+)?on\s+(?:a|an|some|the)\s+"
      r"(?:(?:stray|loose|tiny|little|sharp|upturned|rusty)\s+)?(?:lego|legos|lego\s+brick|plug|pin|drawing\s+pin|tack|thumbtack|nail|thorn|bee|wasp|"
      r"shard|piece\s+of\s+glass|broken\s+glass|glass|urchin|sea\s+urchin)\b", " sharp pain "),
+    # "she let out a breath she hadn't known she was holding": the exhale of relief (before, nothing was read)
+    ("breath", r"\b(?:let|lets|letting)\s+out\s+(?:a|the)\s+(?:(?:long|shaky|slow|deep|big|ragged)\s+)?breath\s+(?:that\s+)?"
+     r"(?:she|he|they|i|you|we)\s*(?:had\s*n'?t|hadn'?t|did\s*n'?t|didn'?t|had\s+not|did\s+not)\s+(?:known|know|realised|realized|realise|realize)"
+     r"\s+(?:she|he|they|i|you|we)\s*(?:'d\s+been|had\s+been|was|were)\s+holding\b", " exhales in relief "),
     # "a full-blown sneer": the size of the sneer, not a blow of air; "blown away", "mind blown": amazed ("cheeks blown out"
     # and "a blown kiss" stay the lexicon's)
     ("blown", r"\bfull[\s-]+blown\b", " full "),
