@@ -143,7 +143,7 @@ def test_a_deadpan_that_breaks_keeps_nothing_still(planner, text):
 @pytest.mark.parametrize("text, paren", [
     ("JOHN: (deadpan) Great. Just great.", "deadpan"),
     ("MARA (through a forced smile) Lovely to see you.", "through a forced smile"),
-    ("(flat) Whatever.", "flat"),
+    ("(flat) Whatever.", "deadpan"),  # a flat delivery reads as "(deadpan)" (stop 44)
 ])
 def test_dialogue_after_a_parenthetical_is_dropped(text, paren):
     s = normalize(text)

@@ -146,3 +146,37 @@ def test_a_normally_cheerful_face_that_is_grim_is_grim(planner):
 def test_a_breath_one_did_not_know_one_held_is_relief(planner, text):
     p, relief = planner.plan(text), planner.plan("she exhales in relief")
     assert p.found_movement and (p.values == relief.values).all(), p.explanation
+
+
+# ------------------------------------------------------------------------------------------ screenplay lines
+def test_after_a_name_in_capitals_the_line_is_dialogue_whatever_its_first_word(planner):
+    named = planner.plan("JOHN (through a mouthful of cake) Mmm-hmm.")
+    assert v(named, "CheekPuff") > 0.2, named.explanation
+    assert both(named, "BrowDown") < 0.05 and v(named, "BrowInnerUp") < 0.05, named.explanation  # "hmm" is said, not puzzled
+
+
+def test_a_description_in_capitals_is_not_a_name_and_dialogue(planner):
+    p = planner.plan("SHE (QUIETLY) LAUGHS")
+    assert both(p, "MouthSmile") > 0.2, p.explanation
+
+
+def test_stage_directions_after_a_name_are_read(planner):
+    p = planner.plan("EEEEE (feedback) flinch \u2192 embarrassed laugh")
+    assert both(p, "MouthSmile") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["BOSS (flat) You're late.", "(monotone) Congratulations."])
+def test_a_flat_parenthetical_is_deadpan(planner, text):
+    p, deadpan = planner.plan(text), planner.plan("(deadpan) You're late.")
+    assert p.found_movement and (p.values == deadpan.values).all(), p.explanation
+
+
+@pytest.mark.parametrize("text", ["his mouth full of cake, he nods", "she talks with her mouth stuffed with crisps"])
+def test_a_full_mouth_puffs_the_cheeks(planner, text):
+    p = planner.plan(text)
+    assert v(p, "CheekPuff") > 0.2, p.explanation
+
+
+def test_a_mouthful_that_is_the_scene_keeps_its_own_words(planner):
+    p = planner.plan("the cheeks balloon with a mouthful of coffee, the lips push forward")
+    assert v(p, "MouthPucker") > 0.1 or v(p, "MouthFunnel") > 0.1, p.explanation

@@ -1232,7 +1232,11 @@ def _au_side_words(m: re.Match) -> str:
 #: One line of a screenplay: an optional CHARACTER NAME, a parenthetical, then what is said ("(deadpan) I
 #: love it."). Spoken when it opens as speech does (I, you, we, yes, oh ...) and names no part of the face.
 _PAREN_LINE_RE = re.compile(
-    r"^\s*(?:[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}\s*:?\s*)?(\([^()]{0,80}[A-Za-z]{2}[^()]{0,80}\))\s*(?P<line>[^()]+?)\s*$")
+    r"^\s*(?P<name>[A-Z][A-Z'\-]+(?:\s+[A-Z][A-Z'\-]+){0,2}\s*:?\s*)?(\([^()]{0,80}[A-Za-z]{2}[^()]{0,80}\))\s*(?P<line>[^()]+?)\s*$")
+#: a pronoun in capitals is no character's name ("SHE (QUIETLY) LAUGHS" is a description typed in capitals)
+_CAPS_PRONOUN_RE = re.compile(r"^\s*(?:HE|SHE|THEY|I|WE|YOU|IT|HIS|HER|THEIR)\b")
+#: what makes the words after a name in capitals stage directions, not dialogue ("EEEEE (feedback) flinch → laugh")
+_STAGEY_RE = re.compile(r"\b" + _EXPRESSION_FORMS + r"\b|\b(?:flinch|gasp|sigh|grimac|shrug)\w*|\u2192|->|=>", re.IGNORECASE)
 #: (a parenthetical has words: "(⊙_⊙) what did I just watch" is an emoticon and a reaction, both read)
 _SPOKEN_RE = re.compile(
     r"^[\"'\u201c]?(?:i|i'm|i'll|i've|i'd|you|you're|you've|we|we're|we'll|me|my|your|our|it's|that's|this|don't|can't|"
@@ -1250,8 +1254,12 @@ def screenplay(text: str) -> str:
     The same on one line: "SARAH (deadpan) I love it." reads as "(deadpan)"."""
     if "\n" not in text:
         m = _PAREN_LINE_RE.match(text)
-        if m and _SPOKEN_RE.match(m.group("line")) and not _BODY_WORD_RE.search(m.group("line")):
-            return m.group(1)
+        # after a character's name in capitals ("JOHN (through a mouthful of cake) Mmm-hmm."), a line in lower case is
+        # the dialogue whatever its first word; without a name, the line must start as speech does
+        named = bool(m and m.group("name") and not _CAPS_PRONOUN_RE.match(text) and re.search(r"[a-z]", m.group("line"))
+                     and not _STAGEY_RE.search(m.group("line")))
+        if m and (named or _SPOKEN_RE.match(m.group("line"))) and not _BODY_WORD_RE.search(m.group("line")):
+            return m.group(2)
         return text
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) < 2 or not _SCREENPLAY_NAME_RE.match(lines[0]):
@@ -3616,6 +3624,15 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("breath", r"\b(?:let|lets|letting)\s+out\s+(?:a|the)\s+(?:(?:long|shaky|slow|deep|big|ragged)\s+)?breath\s+(?:that\s+)?"
      r"(?:she|he|they|i|you|we)\s*(?:had\s*n'?t|hadn'?t|did\s*n'?t|didn'?t|had\s+not|did\s+not)\s+(?:known|know|realised|realized|realise|realize)"
      r"\s+(?:she|he|they|i|you|we)\s*(?:'d\s+been|had\s+been|was|were)\s+holding\b", " exhales in relief "),
+    # "BOSS (flat) You're late.", "(monotone)": a line delivered without feeling, as "(deadpan)" is (train: "(deadpan)
+    # Great." lids 0.25, lips lightly pressed); before, nothing was read
+    (("flat", "monoton", "toneless"), r"\(\s*(?:flat|flatly|monotone|in\s+a\s+monotone|toneless|tonelessly)\s*\)", " (deadpan) "),
+    # "(through a mouthful of cake)", "his mouth stuffed with crisps": speaking or sitting with the mouth full, the cheeks
+    # a little puffed, chewing (before, nothing was read)
+    (("mouthful", "mouth full", "mouth stuffed", "mouth crammed"),
+     r"\b(?:through|with|around|past)\s+(?:a|his|her|their|my|your)\s+mouthfuls?\s+of\s+[a-z'-]+"
+     r"|\b(?:his|her|their|my|your)\s+mouth\s+(?:full|stuffed|crammed)\s+(?:of|with)\s+[a-z'-]+",
+     " cheeks slightly puffed , chewing , "),
     # "a full-blown sneer": the size of the sneer, not a blow of air; "blown away", "mind blown": amazed ("cheeks blown out"
     # and "a blown kiss" stay the lexicon's)
     ("blown", r"\bfull[\s-]+blown\b", " full "),
