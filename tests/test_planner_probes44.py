@@ -180,3 +180,15 @@ def test_a_full_mouth_puffs_the_cheeks(planner, text):
 def test_a_mouthful_that_is_the_scene_keeps_its_own_words(planner):
     p = planner.plan("the cheeks balloon with a mouthful of coffee, the lips push forward")
     assert v(p, "MouthPucker") > 0.1 or v(p, "MouthFunnel") > 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ slang
+@pytest.mark.parametrize("text", ["she's lowkey thriving rn", "he's simping hard"])
+def test_feelings_in_slang_are_read(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.2 and both(p, "BrowDown") < 0.05, p.explanation
+
+
+def test_simply_is_not_simping(planner):
+    p = planner.plan("He simply stops and closes his eyes.")
+    assert both(p, "MouthSmile") < 0.05, p.explanation
