@@ -84,6 +84,28 @@ def test_gate_replaces_a_region_and_says_so():
     assert np.array_equal(same.values, rule.values) and same.explanation == rule.explanation
 
 
+def test_a_faint_learned_smile_is_not_added_to_a_mouth_the_planner_read():
+    """The gate gives a read mouth ("she screams 'aaaah'") to the learned values: their jaw and stretch are taken, a
+    faint smile beside them is not (a clear one is), and the explanation says so."""
+    d = "she screams 'aaaah' as the car skids"
+    plan = EmbeddedPlanner().plan(d)
+    assert "mouth" in plan.understood and v(plan.values, "MouthSmileLeft") == 0
+    learned = np.zeros(ch.NUM_CHANNELS)
+    learned[ch.channel_index("JawOpen")] = 0.8
+    learned[ch.channel_index("MouthStretchLeft")] = learned[ch.channel_index("MouthStretchRight")] = 0.6
+    for faint, kept in ((0.15, False), (0.35, True)):
+        learned[ch.channel_index("MouthSmileLeft")] = learned[ch.channel_index("MouthSmileRight")] = faint
+        for choice in (2, 3):  # the learned values, the larger of the two
+            gated = combine(plan, _reading(learned, d), {}, None, _favouring(choice, ["mouth"]))
+            assert v(gated.values, "JawOpen") >= 0.8 - 1e-9  # (the larger: the planner's 0.9)
+            assert v(gated.values, "MouthSmileLeft") == pytest.approx(faint if kept else 0.0)
+            assert any("faint learned smile" in line for line in gated.explanation) is not kept
+    # with the floor at 0, the faint smile is taken as before
+    learned[ch.channel_index("MouthSmileLeft")] = 0.15
+    off = combine(plan, _reading(learned, d), {"gate_smile_floor": 0.0}, None, _favouring(2, ["mouth"]))
+    assert v(off.values, "MouthSmileLeft") == pytest.approx(0.15)
+
+
 def test_regions_of_a_fully_read_description_stay_the_planners():
     d = "The left brow raises and the right eye closes."
     plan = EmbeddedPlanner().plan(d)
