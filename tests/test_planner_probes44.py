@@ -192,3 +192,33 @@ def test_feelings_in_slang_are_read(planner, text):
 def test_simply_is_not_simping(planner):
     p = planner.plan("He simply stops and closes his eyes.")
     assert both(p, "MouthSmile") < 0.05, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ terse levels, cravings
+@pytest.mark.parametrize("text, channel, level", [("jaw 65", "JawOpen", 0.6), ("brow L 35", "BrowOuterUpLeft", 0.35),
+                                                  ("lids 45, brows 15", "EyeBlinkLeft", 0.3)])
+def test_a_part_and_a_two_digit_number_is_a_percentage(planner, text, channel, level):
+    p = planner.plan(text)
+    assert v(p, channel) == pytest.approx(level, abs=0.1), p.explanation
+
+
+def test_brow_l_keeps_its_side(planner):
+    assert v(planner.plan("brow L 35"), "BrowOuterUpRight") < 0.05
+
+
+def test_a_head_angle_is_no_percentage():
+    from kfstudio.generation.planner.text import normalize
+
+    assert "45" in normalize("head left 45")  # the head is no part with a level of its own: the number stays
+
+
+@pytest.mark.parametrize("text", ["drooling over that burger ngl", "His mouth was watering at the sight of the pie."])
+def test_a_watering_mouth_craves(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.2 and v(p, "TongueOut") > 0.1 and v(p, "JawOpen") > 0.1, p.explanation
+
+
+def test_morto_is_mortified(planner):
+    p, mortified = planner.plan("I was morto."), planner.plan("I was mortified.")
+    assert p.found_movement and v(p, "BrowInnerUp") > 0.2, p.explanation
+    assert v(p, "BrowInnerUp") == pytest.approx(v(mortified, "BrowInnerUp"), abs=0.1), p.explanation

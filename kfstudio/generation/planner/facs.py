@@ -372,9 +372,10 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("determination", 0.55) for w in ("introspective",)},
     **{w: ("shame", 1.0) for w in ("repentant",)},
     # stop 44: feelings in current slang, read as nothing before: "she's lowkey thriving" (doing well, happy), "he's
-    # simping" (doting; not "simp", which "simply" is read as)
+    # simping" (doting; not "simp", which "simply" is read as), "I was morto" (mortified)
     **{w: ("happiness", 0.7) for w in ("thriving",)},
     **{w: ("tenderness", 1.0) for w in ("simping",)},
+    **{w: ("mortification", 1.0) for w in ("morto",)},
     # ... and what a thing does to whoever feels it ("how embarrassing", "this is so frustrating"): the feeling of its
     # participle ("embarrassed", "frustrated"); beside someone else's noun ("reads the humiliating review") the subject
     # reacts mildly, with the nearest of the few feelings text.py's _STIMULUS_FEELINGS names

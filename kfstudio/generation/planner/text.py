@@ -825,6 +825,11 @@ _HEDGED_PERCENT_RE = re.compile(r"(?:\b(?:maybe|perhaps|about|around|roughly|app
 _DECIMAL_RE = re.compile(r"\b([a-z]+)(?:\s*@\s*|\s+(?:at|to)\s+|\s+|(?=\.\d))\+?(0?\.\d{1,2}|1\.0)(?![\w.%/])", re.I)
 _ROUND_LEVEL_RE = re.compile(r"\b([a-z]+)\s+(?:@\s*)?([1-9]0|100)(?=\s*(?:$|[,;+)]|\s+(?:and|\+)\b))", re.I)
 _OUT_OF_TEN_RE = re.compile(r"\b([a-z]+)(?:\s+(?:at|to)\s+|\s+|,\s*)(\d{1,2})\s*(?:/|out\s+of\s+)10\b", re.I)
+#: "jaw 65", "lids 35", "brow L 45": after a part that has a movement of its own (and perhaps its side), any number of
+#: two digits ending its clause is a percentage, not only a round one ("head left 45" stays an angle: the head is no
+#: such part)
+_PART_TWO_DIGIT_RE = re.compile(
+    r"\b(jaw|cheeks?|lids?|eyelids|tongue|brows?|nose|chin)\s+(?:(l|r|left|right)\s+)?(?:@\s*)?([1-9]\d)(?=\s*(?:$|[,;+)]|\s+(?:and|\+)\b))", re.I)
 #: "settle @ .4", "settle pose": a level held at the end, not a release
 _SETTLE_AT_RE = re.compile(r"\bsettl(?:e|es|ed|ing)\s+(?=@|at\s+\.?\d|to\s+\.?\d|\.\d|0\.\d|pose\b|frame\b|key\b|hold\b)", re.I)
 #: The movement a part given only a level makes ("jaw .3", "cheeks .75", "lids .6")
@@ -1151,6 +1156,9 @@ def _number_levels(s: str) -> str:
     s = _SETTLE_AT_RE.sub("", s)
     s = _OUT_OF_TEN_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 10.0) if int(m.group(2)) <= 10 else m.group(0), s)
     s = _DECIMAL_RE.sub(lambda m: _leveled(m.group(1), float(m.group(2))), s)
+    s = _PART_TWO_DIGIT_RE.sub(lambda m: _leveled(m.group(1), int(m.group(3)) / 100.0) if not m.group(2) else
+                               f"{m.group(1)} {m.group(2)} {_LEVEL_PART_ACTION.get(m.group(1).lower(), '')} "
+                               f"{_level_word(int(m.group(3)) / 100.0).strip()}", s)
     return _ROUND_LEVEL_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 100.0), s)
 
 
@@ -3633,6 +3641,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(?:through|with|around|past)\s+(?:a|his|her|their|my|your)\s+mouthfuls?\s+of\s+[a-z'-]+"
      r"|\b(?:his|her|their|my|your)\s+mouth\s+(?:full|stuffed|crammed)\s+(?:of|with)\s+[a-z'-]+",
      " cheeks slightly puffed , chewing , "),
+    # "drooling over that burger", "his mouth was watering": craving the food (train: "🤤 that pizza" jaw 0.3, a smile
+    # 0.3, the tongue showing); before, nothing was read
+    (("drool", "water"), r"\bdrool(?:s|ed|ing)?\s+over\b|\b(?:mouth|mouths)\s+(?:(?:is|was|are|were|starts?|started|begins?|began)\s+(?:to\s+)?)?"
+     r"water(?:s|ed|ing)?\b", " jaw slightly open , a slight smile , tongue slightly out , "),
     # "a full-blown sneer": the size of the sneer, not a blow of air; "blown away", "mind blown": amazed ("cheeks blown out"
     # and "a blown kiss" stay the lexicon's)
     ("blown", r"\bfull[\s-]+blown\b", " full "),
