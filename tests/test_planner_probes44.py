@@ -222,3 +222,42 @@ def test_morto_is_mortified(planner):
     p, mortified = planner.plan("I was morto."), planner.plan("I was mortified.")
     assert p.found_movement and v(p, "BrowInnerUp") > 0.2, p.explanation
     assert v(p, "BrowInnerUp") == pytest.approx(v(mortified, "BrowInnerUp"), abs=0.1), p.explanation
+
+
+# ------------------------------------------------------------------------------------------ sizes said otherwise
+@pytest.mark.parametrize("text", ["brows way, way up", "brows very very up"])
+def test_a_doubled_intensifier_before_a_direction_is_read(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.8 and both(p, "BrowOuterUp") > 0.8, p.explanation
+
+
+def test_a_doubled_intensifier_still_closes_a_description(planner):
+    faint, plain = planner.plan("a smile, very, very faintly"), planner.plan("a smile")
+    assert 0 < both(faint, "MouthSmile") < 0.5 * both(plain, "MouthSmile"), faint.explanation
+
+
+@pytest.mark.parametrize("text, stem", [("her brows couldn't go any higher if she tried", "BrowOuterUp"),
+                                        ("his eyes could not be any wider", "EyeWide")])
+def test_could_not_go_any_higher_is_as_far_as_they_go(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.9, p.explanation
+
+
+def test_a_lift_by_a_fraction_is_a_very_small_lift(planner):
+    p = planner.plan("his mouth lifts by a fraction of a fraction at the corners.")
+    assert 0.05 < both(p, "MouthSmile") < 0.3, p.explanation
+
+
+def test_a_slow_knit_after_lowering_both_is_brows_down(planner):
+    p = planner.plan("doesn't raise a brow, lowers both, slow knit")
+    assert both(p, "BrowDown") > 0.4 and both(p, "BrowOuterUp") < 0.05, p.explanation
+
+
+def test_raising_both_hands_is_no_brow(planner):
+    assert not planner.plan("he raises both hands").found_movement
+
+
+@pytest.mark.parametrize("text, channel", [("nom nom carrot, chipmunk cheeks", "CheekPuff"), ("eugh wet dog", "NoseSneerLeft")])
+def test_informal_words_for_a_face(planner, text, channel):
+    p = planner.plan(text)
+    assert v(p, channel) > 0.3, p.explanation

@@ -786,7 +786,7 @@ EXPRESSION_WORDS.update({**dict.fromkeys(["click tongue", "click the tongue", "c
                          **dict.fromkeys(["air into cheek", "air in cheek", "air into the cheek", "air in the cheek",
                                           "cheek full of air", "cheek fill with air", "fill cheek with air",
                                           "hamster cheek", "like a hamster", "air into one cheek", "air into her cheek",
-                                          "air into his cheek"], "puff_cheeks"),
+                                          "air into his cheek", "chipmunk cheek"], "puff_cheeks"),
                          #: "in a round O", "mouth an O": rounded lips
                          **dict.fromkeys(["round o", "an o", "o shape", "o-shape", "into an o", "in an o",
                                           "perfect o", "little o"], "lips_funnel"),

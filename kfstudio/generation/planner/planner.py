@@ -302,6 +302,8 @@ _LATE_SIZE_MIN = 0.75
 _WIDENINGS = frozenset({"eyes_wide"})
 _NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
 #: movements of the lids themselves (their main channel a blink: a blink, a wink, drooping lids; not a feeling's)
+#: "way, way", "very, very": one intensifier said twice (see Planner._overall_intensity)
+_DOUBLED_INTENSIFIER_RE = re.compile(r"\b(very|way|really|so|super)\s*,\s*(\1)\b", re.IGNORECASE)
 _CLOSINGS = frozenset(k for k, c in lx.CONCEPTS.items() if not k.startswith("emotion_")
                       and max(c.targets, key=lambda n: c.targets[n]).startswith("EyeBlink"))
 #: Nouns that say how a feeling comes ("a jolt of pain", "a wave of relief"), no expression of their own then
@@ -1244,7 +1246,9 @@ class EmbeddedPlanner:
         """A description without the intensity phrase that closes it ("..., very faintly",
         "(subtle, barely there)", "- hugely exaggerated!"), and (that phrase, its factor on the whole face);
         (description, None) when it ends otherwise. The phrase qualifies every movement before it, not
-        only the nearest one."""
+        only the nearest one. A doubled intensifier split by a comma is one ("brows way, way up": not "brows way" closed
+        by "way up")."""
+        description = _DOUBLED_INTENSIFIER_RE.sub(r"\1 \2", description)
         body = description.rstrip(" \t.!?)")
         levels: list[float] = []
         cut = None

@@ -589,7 +589,7 @@ SHORTHAND: dict[str, str] = {
     "roflmao": "laugh hard", "haha": "laugh", "hahaha": "laugh hard", "hahahaha": "laugh hard", "ha": "laugh", "hah": "laugh",
     "skullemoji": "laughing hard", "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
-    "eww": "disgust", "ewww": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
+    "eww": "disgust", "ewww": "disgust", "eugh": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
     "woohoo": "excited", "ikr": "smile", "bruh": "unimpressed", "lite": "light", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
     # contractions typed without the apostrophe
     "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
@@ -3645,6 +3645,24 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # 0.3, the tongue showing); before, nothing was read
     (("drool", "water"), r"\bdrool(?:s|ed|ing)?\s+over\b|\b(?:mouth|mouths)\s+(?:(?:is|was|are|were|starts?|started|begins?|began)\s+(?:to\s+)?)?"
      r"water(?:s|ed|ing)?\b", " jaw slightly open , a slight smile , tongue slightly out , "),
+    # "brows way, way up", "brows very very up": a doubled intensifier before a direction goes after it ("brows up way
+    # way"), where it is read (before, the two words cut the direction from its part)
+    (("way", "very", "really", "super"), r"\b((?:very|way|really|super)\s*,?\s+(?:very|way|really|super))\s+(up|down|back|out)\b",
+     lambda m: f"{m.group(2)} {m.group(1).replace(',', ' ')}"),
+    # "her brows couldn't go any higher if she tried", "his eyes could not be any wider": as far as they go
+    (("higher", "wider", "bigger"), r"\b(brows?|eyebrows?|eyes)\s+(?:could\s*n'?t|couldnt|could\s+not|can'?t|cannot|could\s+never)\s+"
+     r"(?:go|get|be|have\s+gone|have\s+been)\s+any\s+(?:higher|wider|bigger)\b(?:\s+if\s+(?:she|he|they|i|you|we)\s+tried)?",
+     lambda m: " brows raised to the max " if "brow" in m.group(1) else " eyes wide to the max "),
+    # "his mouth lifts by a fraction of a fraction at the corners": a very small lift (the size had cut the verb from
+    # its corners)
+    ("by a", r"\b(lift|lifts|lifted|lifting|rise|rises|rose|rising|curl|curls|curled|curling|turn|turns|turned|turning|drop|drops|"
+     r"dropped|dropping|tighten|tightens|tightened|tightening)\s+(?:up\s+)?by\s+(?:only\s+|just\s+)?a\s+(fraction|hair|whisker|"
+     r"millimet(?:re|er)|notch|touch)(?:\s+of\s+an?\s+(?:fraction|hair|whisker|millimet(?:re|er)))*\b", r"\1 very slightly"),
+    # "a slow knit", "a slight knit": the brows knit
+    ("knit", r"\b(?:a\s+)?(?:slow|slight|small|deep|tight|little|quick|faint|brief)\s+knit\b(?!\s+(?:of|in|on|between)\b)", " brows knit "),
+    # "doesn't raise a brow, lowers both": both brows
+    ("brow", r"\b(lower|lowers|lowered|lowering|raise|raises|raised|raising|lift|lifts|lifted|lifting|knit|knits|knitted)\s+both\b"
+     r"(?!\s+(?:of|brows|eyebrows|eyes|lids|corners|sides|hands|arms|cheeks|lips|shoulders)\b)", r"\1 both brows"),
     # "a full-blown sneer": the size of the sneer, not a blow of air; "blown away", "mind blown": amazed ("cheeks blown out"
     # and "a blown kiss" stay the lexicon's)
     ("blown", r"\bfull[\s-]+blown\b", " full "),
