@@ -261,3 +261,31 @@ def test_raising_both_hands_is_no_brow(planner):
 def test_informal_words_for_a_face(planner, text, channel):
     p = planner.plan(text)
     assert v(p, channel) > 0.3, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ feelings shown, idioms, emoji
+@pytest.mark.parametrize("text, hidden", [("he doesn't bother to hide his disgust.", "she hides her disgust"),
+                                          ("she makes no attempt to hide her glee", "she hides her glee")])
+def test_a_feeling_not_hidden_shows_in_full(planner, text, hidden):
+    shown, kept = planner.plan(text), planner.plan(hidden)
+    stem = "NoseSneer" if "disgust" in text else "MouthSmile"
+    assert both(shown, stem) > 0.4 and both(shown, stem) > both(kept, stem) + 0.1, shown.explanation
+
+
+@pytest.mark.parametrize("text, stem", [("a face like the wrath of god", "BrowDown"), ("she smelled a rat.", "EyeSquint"),
+                                        ("one black look from the landlady", "BrowDown"), ("\u0ca0_\u0ca0 really bro", "BrowDown"),
+                                        ("blegh soap", "NoseSneer")])
+def test_idioms_and_signs_of_a_look(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.3, p.explanation
+
+
+def test_bamboozled_is_confused(planner):
+    p = planner.plan("utterly bamboozled")
+    assert v(p, "BrowInnerUp") > 0.2 and both(p, "BrowDown") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["\U0001F926", "face palm moment", "facepalm"])
+def test_a_facepalm_shuts_the_eyes_and_bows_the_head(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") > 0.5 and v(p, "HeadPitch") > 0.1 and both(p, "MouthSmile") < 0.05, p.explanation

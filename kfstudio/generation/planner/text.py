@@ -541,7 +541,7 @@ EMOJI: dict[str, str] = {
     "\U0001F614": "dejected looking down", "\U0001F62A": "sleepy", "\U0001F924": "mouth open drooling",
     "\U0001F634": "eyes closed asleep", "\U0001F637": "neutral", "\U0001F912": "sick tired", "\U0001F922": "nauseated disgust",
     "\U0001F92E": "retching disgust", "\U0001F927": "sneeze", "\U0001F975": "hot tired mouth open", "\U0001F976": "cold grimace",
-    "\U0001F974": "woozy", "\U0001F635": "dazed", "\U0001F92F": "shocked", "\U0001F920": "big grin", "\U0001F973": "excited grin",
+    "\U0001F974": "woozy", "\U0001F635": "dazed", "\U0001F92F": "shocked", "\U0001F926": "facepalm", "\U0001F920": "big grin", "\U0001F973": "excited grin",
     "\U0001F60E": "confident smile", "\U0001F913": "grin", "\U0001F9D0": "squint", "\U0001F615": "confused",
     "\U0001F61F": "worried", "\U0001F641": "frown", "\u2639": "frown", "\U0001F62E": "mouth open surprised",
     "\U0001F62F": "surprised", "\U0001F632": "astonished", "\U0001F633": "wide eyed embarrassed", "\U0001F97A": "pleading inner brows up",
@@ -581,6 +581,7 @@ EMOTICONS: dict[str, str] = {
     "._.": "blank", "owo": "surprised", "uwu": "cute smile", ":x": "lips pressed", ":X": "lips pressed",
     ">:)": "evil grin , brows lowered", ">:D": "evil grin , brows lowered", ":')": "smiling through tears",
     ">_>": "side eye", "<_<": "side eye", ":^)": "smug smile",
+    "\u0ca0_\u0ca0": "disapproving glare", "\u0ca0.\u0ca0": "disapproving glare",  # "ಠ_ಠ": the look of disapproval
 }
 
 #: Internet shorthand and informal spellings (whole lower-cased words) -> words.
@@ -589,7 +590,7 @@ SHORTHAND: dict[str, str] = {
     "roflmao": "laugh hard", "haha": "laugh", "hahaha": "laugh hard", "hahahaha": "laugh hard", "ha": "laugh", "hah": "laugh",
     "skullemoji": "laughing hard", "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
-    "eww": "disgust", "ewww": "disgust", "eugh": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
+    "eww": "disgust", "ewww": "disgust", "eugh": "disgust", "blegh": "disgust", "bleugh": "disgust", "yuck": "disgust", "blech": "disgust", "bleh": "disgust", "yay": "excited",
     "woohoo": "excited", "ikr": "smile", "bruh": "unimpressed", "lite": "light", "tbh": "", "idk": "confused", "huh": "confused", "hmm": "puzzled", "hmmm": "puzzled",
     # contractions typed without the apostrophe
     "didnt": "did not", "doesnt": "does not", "dont": "do not", "isnt": "is not", "wasnt": "was not", "arent": "are not",
@@ -608,7 +609,7 @@ SHORTHAND: dict[str, str] = {
     "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
     "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
     "stoked": "excited", "pumped": "excited", "bummed": "sad",
-    "facepalm": "embarrassed wince", "yikes": "grimace", "oof": "wince",
+    "facepalm": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,", "yikes": "grimace", "oof": "wince",
     # reaction slang: "sheesh" (impressed: a drawn-out 'sh' through rounded lips, brows up), "pog"/"poggers"
     # (the gaming meme's jaw-dropped amazement), "yass" (a cheering open grin); runs of letters are squeezed first
     "sheesh": "impressed , lips slightly rounded , brows raised ,", "pog": "amazed , jaw dropped , eyes wide ,",
@@ -2384,7 +2385,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|sour\w*|vomit|sick|puke|dead\s+\w+|gone[\s-]off\s+\w+|off\s+milk|rotten\s+\w+|bad\s+eggs?|feet|armpits?|fish\w*|farts?|dung|manure|poo\w*)\b",
      " disgusted , nose wrinkled "),
     # "gives him the stink-eye", "a dirty look": a glare under narrowed eyes, not a smell
-    (("stink", "dirty"), r"\bstink[\s-]*eye\b|\bdirty\s+looks?\b", "glare , eyes narrowed"),
+    (("stink", "dirty", "black look"), r"\bstink[\s-]*eye\b|\b(?:dirty|black)\s+looks?\b", "glare , eyes narrowed"),
     # "he dont understand", "she doesn't understand a word": confused
     # ("he not understand", "she no understand" as a learner types it); "doesn't get the joke",
     # "can't make sense of the letter", "none the wiser", "looks lost": the same (not "has no idea where they are",
@@ -3663,6 +3664,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "doesn't raise a brow, lowers both": both brows
     ("brow", r"\b(lower|lowers|lowered|lowering|raise|raises|raised|raising|lift|lifts|lifted|lifting|knit|knits|knitted)\s+both\b"
      r"(?!\s+(?:of|brows|eyebrows|eyes|lids|corners|sides|hands|arms|cheeks|lips|shoulders)\b)", r"\1 both brows"),
+    # "face palm", "face-palms": the facepalm (as the shorthand reads "facepalm")
+    ("palm", r"\bface[\s-]+palm(?:s|ed|ing)?\b", " " + SHORTHAND["facepalm"] + " "),
+    # "he doesn't bother to hide his disgust", "makes no attempt to mask her glee": the feeling shows
+    (("hide", "mask", "conceal", "disguise"),
+     r"\b(?:(?:does|did|do)\s*n'?t|(?:does|did|do)\s+not|never|won'?t|will\s+not)\s+(?:even\s+)?(?:bother|try|attempt)\s+to\s+"
+     r"(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)"
+     r"|\bmak(?:e|es|ing)\s+no\s+(?:attempt|effort)\s+to\s+(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)",
+     " visible "),
     # "a full-blown sneer": the size of the sneer, not a blow of air; "blown away", "mind blown": amazed ("cheeks blown out"
     # and "a blown kiss" stay the lexicon's)
     ("blown", r"\bfull[\s-]+blown\b", " full "),
