@@ -289,3 +289,28 @@ def test_bamboozled_is_confused(planner):
 def test_a_facepalm_shuts_the_eyes_and_bows_the_head(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeBlink") > 0.5 and v(p, "HeadPitch") > 0.1 and both(p, "MouthSmile") < 0.05, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ more English idioms
+@pytest.mark.parametrize("text, stem", [
+    ("The letter made her sick to her stomach.", "NoseSneer"),
+    ("His face sank.", "MouthFrown"),
+    ("The way he looked at her made her flesh creep.", "NoseSneer"),
+    ("All the air went out of him.", "MouthFrown"),
+    ("Her face balled up like a fist.", "EyeSquint"),
+    ("She looked like she could chew nails.", "BrowDown"),
+    ("He walked in loaded for bear.", "BrowDown"),
+])
+def test_english_idioms_of_a_face(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.3, p.explanation
+
+
+def test_having_kittens_is_anxiety(planner):
+    p, anxious = planner.plan("Dad was having kittens about the flight."), planner.plan("anxious")
+    assert p.found_movement and v(p, "BrowInnerUp") == pytest.approx(v(anxious, "BrowInnerUp")), p.explanation
+
+
+def test_a_crawling_skin_in_a_scene_is_not_revulsion(planner):
+    p = planner.plan("She keeps her fingers on the glass.", emotion="the skin crawling, awed")
+    assert both(p, "NoseSneer") < 0.05, p.explanation

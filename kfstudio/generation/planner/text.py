@@ -3672,6 +3672,20 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)"
      r"|\bmak(?:e|es|ing)\s+no\s+(?:attempt|effort)\s+to\s+(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)",
      " visible "),
+    # English idioms of a face read as nothing before: "sick to his stomach" (nauseated), "her face sank" (fell), "made his
+    # flesh creep" (revulsion), "all the air went out of her" (deflated), "face balled up like a fist"
+    # (scrunched), "looked like he could chew nails" (furious), "loaded for bear" (spoiling for a fight), "having
+    # kittens" (in a state of anxiety)
+    ("stomach", r"\bsick\s+to\s+(?:his|her|their|my|your|the)\s+stomach\b", " nauseous "),
+    (("sank", "sink"), r"\b(face|heart)\s+(?:sank|sinks|sinking|sunk)\b", lambda m: " face fell " if m.group(1) == "face" else " dismayed "),
+    # (only what a thing "makes" creep: "the skin crawling" of a seance is eerie, not revolted)
+    (("creep", "crawl"), r"\b(?:make|makes|made|making)\s+(?:his|her|their|my|your)\s+(?:flesh|skin)\s+(?:creep|crawl)\b", " disgusted , nose wrinkled "),
+    ("air went", r"\b(?:all\s+)?the\s+(?:air|wind)\s+(?:went|goes|going|gone)\s+out\s+of\s+(?:him|her|them|me|you|his\s+sails|her\s+sails|their\s+sails)\b",
+     " deflated "),
+    (("balled", "balls up"), r"\bface\s+(?:balled|balls|balling)\s+up\b", " face scrunched up "),
+    ("chew nails", r"\b(?:could|would|ready\s+to|about\s+to)\s+chew\s+(?:nails|iron|rocks|glass)\b", " furious "),
+    ("loaded for bear", r"\bloaded\s+for\s+bear\b", " angry , determined "),
+    ("kittens", r"\b(?:having|had|have|has)\s+kittens\b", " anxious "),
     # "a full-blown sneer": the size of the sneer, not a blow of air; "blown away", "mind blown": amazed ("cheeks blown out"
     # and "a blown kiss" stay the lexicon's)
     ("blown", r"\bfull[\s-]+blown\b", " full "),
