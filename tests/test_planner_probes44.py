@@ -314,3 +314,20 @@ def test_having_kittens_is_anxiety(planner):
 def test_a_crawling_skin_in_a_scene_is_not_revulsion(planner):
     p = planner.plan("She keeps her fingers on the glass.", emotion="the skin crawling, awed")
     assert both(p, "NoseSneer") < 0.05, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ litotes, lid tics
+@pytest.mark.parametrize("text", ["The landlord was none too pleased about the hole in the wall.", "none too chuffed, our Kev."])
+def test_none_too_pleased_is_not_pleased(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05 and both(p, "CheekSquint") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text, side", [("Expressionless except for a tic under his right eye.", "Right"),
+                                        ("Her face is blank, save a twitch of the lower lid on her left side.", "Left"),
+                                        ("his left lower lid twitches", "Left")])
+def test_a_tic_of_a_lower_lid_tightens_that_lid(planner, text, side):
+    other = "Left" if side == "Right" else "Right"
+    p = planner.plan(text)
+    assert v(p, f"EyeSquint{side}") > 0.2 and v(p, f"EyeSquint{other}") < 0.05, p.explanation
+    assert both(p, "MouthPress") < 0.05, p.explanation  # the rest of the face at rest

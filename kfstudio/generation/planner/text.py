@@ -3672,6 +3672,16 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)"
      r"|\bmak(?:e|es|ing)\s+no\s+(?:attempt|effort)\s+to\s+(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)",
      " visible "),
+    # "none too pleased", "none too chuffed": not pleased at all (before, "pleased" was read as a smile)
+    ("none too", r"\bnone\s+too\s+(?=[a-z]+)", " not "),
+    # "a tic under his right eye", "a twitch of the lower lid on her right side", "his left lower lid twitches": that lower
+    # lid tightens a little (the rest of the face may be blank: "expressionless except for ...")
+    (("tic", "twitch", "flicker"),
+     r"\b(?:a\s+)?(?:tic|twitch|flicker|jump)\s+(?:under|beneath|below)\s+(?:his|her|their|my|your|the|one)\s+(?:(left|right)\s+)?eye\b"
+     r"|\b(?:a\s+)?(?:tic|twitch|flicker)\s+(?:of|in)\s+(?:the|his|her|their|my|your|one)\s+(?:(left|right)\s+)?lower\s+(?:eye)?lid"
+     r"(?:\s+on\s+(?:his|her|their|my|your|the)\s+(left|right)(?:\s+side)?)?\b"
+     r"|\b(?:(?:his|her|their|my|your|the|one)\s+)?(?:(left|right)\s+)?lower\s+(?:eye)?lid\s+(?:twitches|twitched|twitching|tics|ticks|jumps|jumped)\b",
+     lambda m: f" {next((g for g in m.groups() if g), '')} lower lid raised slightly "),
     # English idioms of a face read as nothing before: "sick to his stomach" (nauseated), "her face sank" (fell), "made his
     # flesh creep" (revulsion), "all the air went out of her" (deflated), "face balled up like a fist"
     # (scrunched), "looked like he could chew nails" (furious), "loaded for bear" (spoiling for a fight), "having
