@@ -331,3 +331,10 @@ def test_a_tic_of_a_lower_lid_tightens_that_lid(planner, text, side):
     p = planner.plan(text)
     assert v(p, f"EyeSquint{side}") > 0.2 and v(p, f"EyeSquint{other}") < 0.05, p.explanation
     assert both(p, "MouthPress") < 0.05, p.explanation  # the rest of the face at rest
+
+
+@pytest.mark.parametrize("text, stem", [("He looked like all his birthdays had come at once.", "MouthSmile"),
+                                        ("She had a face like a shut door.", "BrowDown")])
+def test_idioms_of_a_whole_face(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.4, p.explanation

@@ -1036,6 +1036,11 @@ EXPRESSION_WORDS.update(dict.fromkeys(["cat that eat the canary"], "emotion_happ
 EXPRESSION_WORDS.update(dict.fromkeys(["smack bulldog", "smack arse", "slap arse"], "scowl"))
 EXPRESSION_WORDS.update(dict.fromkeys(["pearl clutch", "clutch pearl"], "emotion_surprise"))
 EXPRESSION_WORDS.update(dict.fromkeys(["clam up"], "lips_press"))
+#: stop 44: "looking like all his birthdays had come at once" (delight); "a face like a shut door" (closed, displeased:
+#: brows down, lips pressed)
+EXPRESSION_WORDS.update(dict.fromkeys(["all birthday have come at once", "all birthday come at once"],
+                                      "emotion_happiness"))
+EXPRESSION_WORDS.update(dict.fromkeys(["face like a shut door", "face like a closed door"], "scowl"))
 #: "asleep" is the eyes shut (corpus train: EyeBlink 0.85-1.0 on lines of someone asleep, "half asleep" about half), not
 #: the heavy lids of "sleepy" that the spelling reader took it for
 EXPRESSION_WORDS.update({"asleep": "eyes_close"})
