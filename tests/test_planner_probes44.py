@@ -338,3 +338,53 @@ def test_a_tic_of_a_lower_lid_tightens_that_lid(planner, text, side):
 def test_idioms_of_a_whole_face(planner, text, stem):
     p = planner.plan(text)
     assert both(p, stem) > 0.4, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ review: controls the rules must not reach
+@pytest.mark.parametrize("text, stem", [
+    ("JOHN (beat) smirks", "MouthSmile"), ("JOHN (angrily) glares at her", "BrowDown"),
+    ("ANNA (quietly) then she bursts into tears", "MouthFrown"), ("WOW (beat) amazed", "EyeWide"),
+])
+def test_stage_directions_after_a_name_are_not_dialogue(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text, channel, low", [
+    ("brows neutral, lowers both upper lids", "EyeBlinkLeft", 0.3),  # both lids, not both brows
+    ("he's really really down in the dumps", "MouthFrownLeft", 0.3),  # an idiom, not a direction
+    ("her eyes well and truly shut, she grimaces", "EyeBlinkLeft", 0.6),
+])
+def test_rules_leave_nearby_phrasings_alone(planner, text, channel, low):
+    p = planner.plan(text)
+    assert v(p, channel) > low, p.explanation
+
+
+@pytest.mark.parametrize("text, stem", [
+    ("his eyes are steel grey, and he smiles warmly", "EyeSquint"),
+    ("grins with a mouthful of teeth", None),
+    ("the cat has kittens, she beams", "BrowInnerUp"),
+    ("a tight knit smile", "BrowDown"),
+    ("she cowers, fearing his wrath", "BrowDown"),
+])
+def test_no_misreading_beside_the_new_rules(planner, text, stem):
+    p = planner.plan(text)
+    if stem is None:
+        assert v(p, "CheekPuff") < 0.05, p.explanation
+    else:
+        assert (v(p, stem) if stem == "BrowInnerUp" else both(p, stem)) < 0.15, p.explanation
+
+
+def test_a_face_sinking_into_a_pillow_is_no_sadness(planner):
+    assert both(planner.plan("his face sinks into the pillow"), "MouthFrown") < 0.05
+
+
+def test_brows_r_45_is_the_right_brow(planner):
+    p = planner.plan("brows R 45")
+    assert v(p, "BrowOuterUpRight") > 0.3 and v(p, "BrowOuterUpLeft") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["he facepalms", "doesn't bother hiding his disgust", "her smile trembles and vanishes"])
+def test_phrasings_next_to_the_new_rules(planner, text):
+    p = planner.plan(text)
+    assert p.found_movement and both(p, "MouthSmile") < 0.05, p.explanation

@@ -100,6 +100,11 @@ def test_a_faint_learned_smile_is_not_added_to_a_mouth_the_planner_read():
             assert v(gated.values, "JawOpen") >= 0.8 - 1e-9  # (the larger: the planner's 0.9)
             assert v(gated.values, "MouthSmileLeft") == pytest.approx(faint if kept else 0.0)
             assert any("faint learned smile" in line for line in gated.explanation) is not kept
+    # the larger side decides for both: no lopsided smile is left behind
+    learned[ch.channel_index("MouthSmileLeft")], learned[ch.channel_index("MouthSmileRight")] = 0.22, 0.18
+    both_kept = combine(plan, _reading(learned, d), {}, None, _favouring(2, ["mouth"]))
+    assert v(both_kept.values, "MouthSmileRight") == pytest.approx(0.18)
+    learned[ch.channel_index("MouthSmileRight")] = 0.15
     # with the floor at 0, the faint smile is taken as before
     learned[ch.channel_index("MouthSmileLeft")] = 0.15
     off = combine(plan, _reading(learned, d), {"gate_smile_floor": 0.0}, None, _favouring(2, ["mouth"]))

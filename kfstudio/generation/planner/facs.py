@@ -376,8 +376,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 0.7) for w in ("thriving",)},
     **{w: ("tenderness", 1.0) for w in ("simping",)},
     **{w: ("mortification", 1.0) for w in ("morto",)},
-    # ... and older words read as nothing: "a face like the wrath of God", "utterly bamboozled"
-    **{w: ("anger", 1.2) for w in ("wrath",)},
+    # ... and older words read as nothing: "utterly bamboozled" ("the wrath of God" is in the lexicon: "fearing his
+    # wrath" is someone else's)
     **{w: ("confusion", 1.0) for w in ("bamboozled",)},
     # ... and what a thing does to whoever feels it ("how embarrassing", "this is so frustrating"): the feeling of its
     # participle ("embarrassed", "frustrated"); beside someone else's noun ("reads the humiliating review") the subject

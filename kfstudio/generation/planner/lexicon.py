@@ -985,7 +985,8 @@ _R12A_FEELINGS = {"lugubrious": ("sadness", 1.0), "under a cloud": ("sadness", 0
                   "raincloud": ("sadness", 0.9), "cheesed off": ("anger", 0.7), "crabbit": ("anger", 0.8),
                   "eye twinkle": ("happiness", 0.6), "twinkle in eye": ("happiness", 0.6), "beady eye": ("suspicion", 1.0),
                   # stop 44: "gave him the hairy eyeball" (train: squint 0.45, brows down 0.4, lips pressed, no wide eyes)
-                  "hairy eyeball": ("suspicion", 1.0), "smell a rat": ("suspicion", 1.0)}
+                  "hairy eyeball": ("suspicion", 1.0), "smell a rat": ("suspicion", 1.0),
+                  "wrath of god": ("anger", 1.2)}
 _add_feelings(_R12A_FEELINGS)
 #: the innocent look ("innocent face", "all innocence", "little-angel face"): the "who, me?" of brows lifted, eyes
 #: opened a little and the lips held shut (corpus train, 20 lines: BrowOuterUp 0.24, EyeWide 0.19-0.3, press 0.15,

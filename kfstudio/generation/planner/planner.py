@@ -301,9 +301,9 @@ _DESTINATIONS = frozenset({"to", "at", "into", "toward", "towards"})
 _LATE_SIZE_MIN = 0.75
 _WIDENINGS = frozenset({"eyes_wide"})
 _NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
-#: movements of the lids themselves (their main channel a blink: a blink, a wink, drooping lids; not a feeling's)
 #: "way, way", "very, very": one intensifier said twice (see Planner._overall_intensity)
 _DOUBLED_INTENSIFIER_RE = re.compile(r"\b(very|way|really|so|super)\s*,\s*(\1)\b", re.IGNORECASE)
+#: movements of the lids themselves (their main channel a blink: a blink, a wink, drooping lids; not a feeling's)
 _CLOSINGS = frozenset(k for k, c in lx.CONCEPTS.items() if not k.startswith("emotion_")
                       and max(c.targets, key=lambda n: c.targets[n]).startswith("EyeBlink"))
 #: Nouns that say how a feeling comes ("a jolt of pain", "a wave of relief"), no expression of their own then

@@ -609,7 +609,10 @@ SHORTHAND: dict[str, str] = {
     "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
     "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
     "stoked": "excited", "pumped": "excited", "bummed": "sad",
-    "facepalm": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,", "yikes": "grimace", "oof": "wince",
+    "facepalm": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,",
+    "facepalms": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,",
+    "facepalmed": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,",
+    "facepalming": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,", "yikes": "grimace", "oof": "wince",
     # reaction slang: "sheesh" (impressed: a drawn-out 'sh' through rounded lips, brows up), "pog"/"poggers"
     # (the gaming meme's jaw-dropped amazement), "yass" (a cheering open grin); runs of letters are squeezed first
     "sheesh": "impressed , lips slightly rounded , brows raised ,", "pog": "amazed , jaw dropped , eyes wide ,",
@@ -829,6 +832,7 @@ _OUT_OF_TEN_RE = re.compile(r"\b([a-z]+)(?:\s+(?:at|to)\s+|\s+|,\s*)(\d{1,2})\s*
 #: "jaw 65", "lids 35", "brow L 45": after a part that has a movement of its own (and perhaps its side), any number of
 #: two digits ending its clause is a percentage, not only a round one ("head left 45" stays an angle: the head is no
 #: such part)
+_SIDE_WORD = {"l": "left", "r": "right"}
 _PART_TWO_DIGIT_RE = re.compile(
     r"\b(jaw|cheeks?|lids?|eyelids|tongue|brows?|nose|chin)\s+(?:(l|r|left|right)\s+)?(?:@\s*)?([1-9]\d)(?=\s*(?:$|[,;+)]|\s+(?:and|\+)\b))", re.I)
 #: "settle @ .4", "settle pose": a level held at the end, not a release
@@ -1158,7 +1162,7 @@ def _number_levels(s: str) -> str:
     s = _OUT_OF_TEN_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 10.0) if int(m.group(2)) <= 10 else m.group(0), s)
     s = _DECIMAL_RE.sub(lambda m: _leveled(m.group(1), float(m.group(2))), s)
     s = _PART_TWO_DIGIT_RE.sub(lambda m: _leveled(m.group(1), int(m.group(3)) / 100.0) if not m.group(2) else
-                               f"{m.group(1)} {m.group(2)} {_LEVEL_PART_ACTION.get(m.group(1).lower(), '')} "
+                               f"{m.group(1)} {_SIDE_WORD.get(m.group(2).lower(), m.group(2))} {_LEVEL_PART_ACTION.get(m.group(1).lower(), '')} "
                                f"{_level_word(int(m.group(3)) / 100.0).strip()}", s)
     return _ROUND_LEVEL_RE.sub(lambda m: _leveled(m.group(1), int(m.group(2)) / 100.0), s)
 
@@ -1257,6 +1261,20 @@ _BODY_WORD_RE = re.compile(r"\b(?:face|head|brows?|eyebrows?|eyes?|lids?|gaze|mo
                            r"smiles?|smiling|frowns?|frowning|looks?|looking|glances?|nods?|shakes?|winks?)\b", re.IGNORECASE)
 
 
+def _reads_as_dialogue(line: str) -> bool:
+    """Whether the words after a character's name and a parenthetical are a line of dialogue: they start as a sentence
+    does (a capital or a quote), are not in capitals throughout, and are no stage direction ("smirks", "she swallows
+    hard", "Glares at her", "flinch → laugh")."""
+    first = re.match(r"[\"'\u201c\u2018]?([A-Za-z'-]+)", line)
+    if not first or not line.lstrip("\"'\u201c\u2018")[:1].isupper() or not re.search(r"[a-z]", line) or _STAGEY_RE.search(line):
+        return False
+    word = first.group(1).lower()
+    if word in ("she", "he", "they", "it", "his", "her", "their", "then"):
+        return False
+    vocabulary = _lexicon_words()
+    return not (word.endswith("s") and (word[:-1] in vocabulary or (word.endswith("es") and word[:-2] in vocabulary)))
+
+
 def screenplay(text: str) -> str:
     """A screenplay block (CHARACTER NAME, a parenthetical, a line of dialogue): the parentheticals
     describe the face; the name and the dialogue (whose words are not stage directions) are dropped.
@@ -1265,9 +1283,9 @@ def screenplay(text: str) -> str:
         m = _PAREN_LINE_RE.match(text)
         # after a character's name in capitals ("JOHN (through a mouthful of cake) Mmm-hmm."), a line in lower case is
         # the dialogue whatever its first word; without a name, the line must start as speech does
-        named = bool(m and m.group("name") and not _CAPS_PRONOUN_RE.match(text) and re.search(r"[a-z]", m.group("line"))
-                     and not _STAGEY_RE.search(m.group("line")))
-        if m and (named or _SPOKEN_RE.match(m.group("line"))) and not _BODY_WORD_RE.search(m.group("line")):
+        # (a word in capitals before the parenthetical may be a description's own: "CONTEMPT (max), L side")
+        named = bool(m and m.group("name") and not _CAPS_PRONOUN_RE.match(text) and not re.search(r"(.)\1\1", m.group("name")))
+        if m and (named and _reads_as_dialogue(m.group("line")) or _SPOKEN_RE.match(m.group("line"))) and not _BODY_WORD_RE.search(m.group("line")):
             return m.group(2)
         return text
     lines = [ln for ln in text.splitlines() if ln.strip()]
@@ -1630,7 +1648,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "her eyes were ice / stone / flint": cold eyes (a metaphor, no temperature)
     # (as eyes that "turn to flint" are, below: train squint 0.3, brows down 0.35; glass eyes see nothing)
     ("eye", r"\b(eyes?\s+(?:were|are|is|was|stay|stays|stayed|remain|remains|remained|turn|turned|go|went)\s+)(?:pure\s+)?"
-     r"(ice|stone|steel|flint|glass|granite)\b", lambda m: f"{m.group(1)}flat" if m.group(2) == "glass" else " eyes slightly narrowed , lips slightly pressed "),
+     r"(ice|stone|steel|flint|glass|granite)\b(?![\s-]*(?:grey|gray|blue|green|cold|hard|coloured|colored)\b|-)", lambda m: f"{m.group(1)}flat" if m.group(2) == "glass" else " eyes slightly narrowed , lips slightly pressed "),
     # "it amuses her", "she finds it amusing": a private amusement, slight
     ("amuses", r"\b(?:it|this|that|which)\s+amuses\s+(?:her|him|them|me)\b", "slightly amused"),
     # "looks up without moving her head": the head stays (the planner's head lock reads the raw text); the
@@ -2644,7 +2662,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("bit", r"\bbit\s+(?=(?:her|his|their|my|your)\s+(?:(?:lower|bottom|upper|top|own)\s+)?lips?\b)", "bites "),
     # "her grin wavers and is gone", "the smile falters, then dies": it goes (a faltering that ends is no small smile)
     # ("his smile flickers, falters, and dies": the same, after a list of such verbs)
-    (("falter", "waver", "flicker", "wobbl"), r"\b(smile|grin|laugh|frown|scowl|smirk)s?\s+(?:(?:falter\w*|waver\w*|flicker\w*|wobbl\w*|trembl\w*|"
+    (("falter", "waver", "flicker", "wobbl", "trembl", "twitch"), r"\b(smile|grin|laugh|frown|scowl|smirk)s?\s+(?:(?:falter\w*|waver\w*|flicker\w*|wobbl\w*|trembl\w*|"
      r"twitch\w*)\s*,\s*){0,3}(?:falter\w*|waver\w*|flicker\w*|wobbl\w*|trembl\w*|twitch\w*)\s*,?\s+"
      r"(?:and\s+|then\s+|and\s+then\s+)(?:is\s+gone|was\s+gone|vanish\w*|disappear\w*|di(?:es|ed)|fad(?:es|ed)(?:\s+away)?)\b", r"\1 vanishes"),
     # "his smile falters", "her grin wavers": a smile that cannot hold, small, under a worried brow (train: "his smile
@@ -3121,6 +3139,10 @@ _TO_THE_FEET = r"\s+to\s+(?:his|her|their|my|your|the)\s+(?:feet|shoes|boots|kne
 FACE_MASK_PATTERN = (r"\b(?:face|expression|features)\s+(?:(?:is|was|are|were|becomes|became|had\s+become|has\s+become|turns\s+into|turned\s+into|"
                      r"goes|went|sets\s+into|set\s+in(?:to)?|like)\s+(?:just\s+)?(?:a\s+)?|a\s+)"
                      r"(?:(?:blank|stone|stony|expressionless|careful|polite|perfect|smooth|frozen)\s+)?mask\b(?!\s+of\b)")
+
+#: what a mouthful of which is no food ("grins with a mouthful of teeth", "a mouthful of sarcasm")
+_NOT_FOOD = (r"(?:teeth|words?|sarcasm|abuse|insults?|swear\w*|curses?|cheek|lip|attitude|questions?|complaints?|apolog\w*|"
+             r"excuses?|nonsense|rubbish|names?|jargon|vowels?|consonants?|syllables?)\b")
 
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
@@ -3639,8 +3661,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "(through a mouthful of cake)", "his mouth stuffed with crisps": speaking or sitting with the mouth full, the cheeks
     # a little puffed, chewing (before, nothing was read)
     (("mouthful", "mouth full", "mouth stuffed", "mouth crammed"),
-     r"\b(?:through|with|around|past)\s+(?:a|his|her|their|my|your)\s+mouthfuls?\s+of\s+[a-z'-]+"
-     r"|\b(?:his|her|their|my|your)\s+mouth\s+(?:full|stuffed|crammed)\s+(?:of|with)\s+[a-z'-]+",
+     r"\b(?:through|with|around|past)\s+(?:a|his|her|their|my|your)\s+mouthfuls?\s+of\s+(?!" + _NOT_FOOD + r")[a-z'-]+"
+     r"|\b(?:his|her|their|my|your)\s+mouth\s+(?:full|stuffed|crammed)\s+(?:of|with)\s+(?!" + _NOT_FOOD + r")[a-z'-]+",
      " cheeks slightly puffed , chewing , "),
     # "drooling over that burger", "his mouth was watering": craving the food (train: "🤤 that pizza" jaw 0.3, a smile
     # 0.3, the tongue showing); before, nothing was read
@@ -3648,7 +3670,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"water(?:s|ed|ing)?\b", " jaw slightly open , a slight smile , tongue slightly out , "),
     # "brows way, way up", "brows very very up": a doubled intensifier before a direction goes after it ("brows up way
     # way"), where it is read (before, the two words cut the direction from its part)
-    (("way", "very", "really", "super"), r"\b((?:very|way|really|super)\s*,?\s+(?:very|way|really|super))\s+(up|down|back|out)\b",
+    (("way", "very", "really", "super"), r"\b((?:very|way|really|super)\s*,?\s+(?:very|way|really|super))\s+(up|down|back|out)\b"
+     r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|then)\b))",
      lambda m: f"{m.group(2)} {m.group(1).replace(',', ' ')}"),
     # "her brows couldn't go any higher if she tried", "his eyes could not be any wider": as far as they go
     (("higher", "wider", "bigger"), r"\b(brows?|eyebrows?|eyes)\s+(?:could\s*n'?t|couldnt|could\s+not|can'?t|cannot|could\s+never)\s+"
@@ -3656,20 +3679,22 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      lambda m: " brows raised to the max " if "brow" in m.group(1) else " eyes wide to the max "),
     # "his mouth lifts by a fraction of a fraction at the corners": a very small lift (the size had cut the verb from
     # its corners)
-    ("by a", r"\b(lift|lifts|lifted|lifting|rise|rises|rose|rising|curl|curls|curled|curling|turn|turns|turned|turning|drop|drops|"
+    (("fraction", "hair", "whisker", "millimet", "notch", "touch"), r"\b(lift|lifts|lifted|lifting|rise|rises|rose|rising|curl|curls|curled|curling|turn|turns|turned|turning|drop|drops|"
      r"dropped|dropping|tighten|tightens|tightened|tightening)\s+(?:up\s+)?by\s+(?:only\s+|just\s+)?a\s+(fraction|hair|whisker|"
      r"millimet(?:re|er)|notch|touch)(?:\s+of\s+an?\s+(?:fraction|hair|whisker|millimet(?:re|er)))*\b", r"\1 very slightly"),
     # "a slow knit", "a slight knit": the brows knit
-    ("knit", r"\b(?:a\s+)?(?:slow|slight|small|deep|tight|little|quick|faint|brief)\s+knit\b(?!\s+(?:of|in|on|between)\b)", " brows knit "),
+    ("knit", r"\b(?:a\s+)?(?:slow|slight|small|deep|little|quick|faint|brief)\s+knit\b(?!\s+(?:of|in|on|between|smile|group|family|community)\b)", " brows knit "),
     # "doesn't raise a brow, lowers both": both brows
     ("brow", r"\b(lower|lowers|lowered|lowering|raise|raises|raised|raising|lift|lifts|lifted|lifting|knit|knits|knitted)\s+both\b"
-     r"(?!\s+(?:of|brows|eyebrows|eyes|lids|corners|sides|hands|arms|cheeks|lips|shoulders)\b)", r"\1 both brows"),
+     r"(?=\s*(?:[,.;:!?)]|$|\s+(?:and|then|slowly|slightly|a\s+little)\b))", r"\1 both brows"),
     # "face palm", "face-palms": the facepalm (as the shorthand reads "facepalm")
     ("palm", r"\bface[\s-]+palm(?:s|ed|ing)?\b", " " + SHORTHAND["facepalm"] + " "),
     # "he doesn't bother to hide his disgust", "makes no attempt to mask her glee": the feeling shows
-    (("hide", "mask", "conceal", "disguise"),
+    (("hide", "hiding", "mask", "conceal", "disguis"),
      r"\b(?:(?:does|did|do)\s*n'?t|(?:does|did|do)\s+not|never|won'?t|will\s+not)\s+(?:even\s+)?(?:bother|try|attempt)\s+to\s+"
      r"(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)"
+     r"|\b(?:(?:does|did|do)\s*n'?t|(?:does|did|do)\s+not|never)\s+(?:even\s+)?bother\s+(?:hiding|masking|concealing|disguising)\s+"
+     r"(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)"
      r"|\bmak(?:e|es|ing)\s+no\s+(?:attempt|effort)\s+to\s+(?:hide|mask|conceal|disguise)\s+(?:his|her|their|my|your|its)\s+(?=[a-z]+\b)",
      " visible "),
     # "none too pleased", "none too chuffed": not pleased at all (before, "pleased" was read as a smile)
@@ -3687,22 +3712,24 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # (scrunched), "looked like he could chew nails" (furious), "loaded for bear" (spoiling for a fight), "having
     # kittens" (in a state of anxiety)
     ("stomach", r"\bsick\s+to\s+(?:his|her|their|my|your|the)\s+stomach\b", " nauseous "),
-    (("sank", "sink"), r"\b(face|heart)\s+(?:sank|sinks|sinking|sunk)\b", lambda m: " face fell " if m.group(1) == "face" else " dismayed "),
+    (("sank", "sink"), r"\b(face|heart)\s+(?:sank|sinks|sinking|sunk)\b(?!\s+(?:into|in|onto|down|behind|below|under|beneath|back)\b)", lambda m: " face fell " if m.group(1) == "face" else " dismayed "),
     # (only what a thing "makes" creep: "the skin crawling" of a seance is eerie, not revolted)
     (("creep", "crawl"), r"\b(?:make|makes|made|making)\s+(?:his|her|their|my|your)\s+(?:flesh|skin)\s+(?:creep|crawl)\b", " disgusted , nose wrinkled "),
-    ("air went", r"\b(?:all\s+)?the\s+(?:air|wind)\s+(?:went|goes|going|gone)\s+out\s+of\s+(?:him|her|them|me|you|his\s+sails|her\s+sails|their\s+sails)\b",
+    ("out of", r"\b(?:all\s+)?the\s+(?:air|wind)\s+(?:went|goes|going|gone)\s+out\s+of\s+(?:him|her|them|me|you|his\s+sails|her\s+sails|their\s+sails)\b",
      " deflated "),
-    (("balled", "balls up"), r"\bface\s+(?:balled|balls|balling)\s+up\b", " face scrunched up "),
+    (("balled", "balls up", "balling"), r"\bface\s+(?:balled|balls|balling)\s+up\b", " face scrunched up "),
     ("chew nails", r"\b(?:could|would|ready\s+to|about\s+to)\s+chew\s+(?:nails|iron|rocks|glass)\b", " furious "),
     ("loaded for bear", r"\bloaded\s+for\s+bear\b", " angry , determined "),
-    ("kittens", r"\b(?:having|had|have|has)\s+kittens\b", " anxious "),
+    # (not a cat that "has kittens")
+    ("kittens", r"(\b(?:cat|cats|queen|tabby|moggy)(?:'s)?\s+(?:(?:is|was|just|has|had|will|'ll)\s+)*)?\b(?:having|had|have|has)\s+kittens\b",
+     lambda m: m.group(0) if m.group(1) else " anxious "),
     # "a full-blown sneer": the size of the sneer, not a blow of air; "blown away", "mind blown": amazed ("cheeks blown out"
     # and "a blown kiss" stay the lexicon's)
     ("blown", r"\bfull[\s-]+blown\b", " full "),
     ("blown", r"\bmind\s+(?:(?:is|was|totally|completely|utterly|just|so)\s+)*blown\b|\b(?:mind[\s-]+)?blown\s+away\b"
      r"(?!\s+by\s+(?:the|a)\s+(?:wind|gust|breeze|storm|gale|blast)\b)", " amazed "),
     # "her eyes well", "eyes welling": the eyes welling up (the lexicon's "well up"), not yet crying; not "eyes well open"
-    ("well", r"\b(eyes?)\s+(wells?|welled|welling)\b(?=\s*(?:$|[,.;:!?)\u2014\u2013-]|\s+(?:with|and|but|as|again|slightly|a\s+little)\b))",
+    ("well", r"\b(eyes?)\s+(wells?|welled|welling)\b(?=\s*(?:$|[,.;:!?)\u2014\u2013]|\s+-\s|\s+(?:with|but|as|again|slightly|a\s+little)\b))",
      r"\1 \2 up"),
     # "a vein throbs in his temple", "the vein in his neck pulsing": rage held in (not the temples' headache; veins that
     # bulge or pop may be effort)

@@ -560,8 +560,8 @@ def _gated(plan, reading: Reading, settings: dict | None, unnegated: np.ndarray 
     dropped = np.zeros(ch.NUM_CHANNELS, dtype=bool)
     for k in np.flatnonzero(choice):
         opt = options[choice[k]]
-        if choice[k] in (2, 3):
-            drop = _MASKS[k] & faint & (np.abs(opt) < s["gate_smile_floor"]) & (opt != 0)
+        if choice[k] in (2, 3) and np.abs(opt[_SMILE]).max() < s["gate_smile_floor"]:  # the larger side: no lopsided rest
+            drop = _MASKS[k] & faint & (opt != 0)
             dropped |= drop
             opt = np.where(drop, 0.0, opt)
         out[_MASKS[k]] = opt[_MASKS[k]]
