@@ -609,10 +609,8 @@ SHORTHAND: dict[str, str] = {
     "lookin": "looking", "frownin": "frowning", "starin": "staring", "noddin": "nodding",
     "vv": "very very", "smol": "small", "bigly": "big", "sus": "suspicious", "salty": "annoyed", "mad": "angry",
     "stoked": "excited", "pumped": "excited", "bummed": "sad",
-    "facepalm": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,",
-    "facepalms": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,",
-    "facepalmed": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,",
-    "facepalming": "eyes shut , head bowed , lips pressed , inner brows slightly raised ,", "yikes": "grimace", "oof": "wince",
+    **dict.fromkeys(["facepalm", "facepalms", "facepalmed", "facepalming"],
+                    "eyes shut , head bowed , lips pressed , inner brows slightly raised ,"), "yikes": "grimace", "oof": "wince",
     # reaction slang: "sheesh" (impressed: a drawn-out 'sh' through rounded lips, brows up), "pog"/"poggers"
     # (the gaming meme's jaw-dropped amazement), "yass" (a cheering open grin); runs of letters are squeezed first
     "sheesh": "impressed , lips slightly rounded , brows raised ,", "pog": "amazed , jaw dropped , eyes wide ,",
@@ -1957,7 +1955,7 @@ def _one_eye(m: re.Match) -> str:
     """"one eye open, the right" -> "left eye closed, right eye open"; "one eye (L) shut" -> "left eye closed"."""
     state = (m.group(1) or m.group(4)).lower()
     said = (m.group(2) or m.group(3)).lower()
-    side = {"l": "left", "r": "right"}.get(said, said)
+    side = _SIDE_WORD.get(said, said)
     if state == "open":  # (the open eye is left as it is: "open" alone would read as widened)
         return f" {_OTHER_SIDE[side]} eye closed "
     return f" {side} eye closed "
