@@ -1452,6 +1452,8 @@ _HURTING_PARTS = frozenset({
     "ear", "ears", "tooth", "teeth", "molar", "head", "throat", "back", "neck", "eye", "eyes", "knee", "jaw", "ribs", "rib",
     "stomach", "tummy", "foot", "feet", "leg", "arm", "skin", "hand", "finger", "fingers", "toe", "shoulder", "chest", "lip",
     "lips", "nose", "forehead", "gum", "gums", "wrist", "ankle",
+    # (and what is wrong with them: "the cut hurts", "the burn still hurts")
+    "wound", "cut", "burn", "bruise", "blister", "graze", "scrape", "splinter", "sting", "injury", "stitches", "sprain",
 })
 
 
@@ -1463,7 +1465,8 @@ def _physical_hurt(m: re.Match) -> str:
     after = m.string[m.end() :]
     gerund = subject.endswith("ing") and len(subject) > 4
     if subject == "it":
-        gerund = bool(re.search(r"\b\w{2,}ing\s+$", before)) or (verb == "hurts" and bool(re.match(r"\s+to\s+\w", after)))
+        gerund = bool(re.search(r"\b\w{2,}ing\s+$", before)) or (verb == "hurts" and bool(re.match(
+            r"\s+to\s+(?!(?:see|watch|hear|think|say|admit|know|remember|look|leave|lose|let|tell|read|talk|lie)\b)\w", after)))
     if not (gerund or subject in _HURTING_PARTS):
         return m.group(0)
     if re.search(r"\bso\s+\w+(?:\s+\w+){0,3}\s*$", before):
@@ -1769,7 +1772,7 @@ _ROUND5_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("blue", r"\b(?:blue|purple)\s+(?:with|from)\s+(?:the\s+)?cold\b|\b(?:blue|purple)(?:\s+|-)lipped\b", " cold "),
     # "swallowing hurts", "my ear hurts", "it hurt": a thing or a body part that hurts is physical pain, not the
     # hurt feelings of "she looks hurt" (but "smiling so hard it hurts" is only how hard)
-    ("hurt", r"\b(\w+)\s+(hurts|hurt)\b", _physical_hurt),
+    ("hurt", r"\b(\w+)\s+(?:still\s+|really\s+|badly\s+|kinda\s+)?(hurts|hurt)\b", _physical_hurt),
     # "he doesn't look up from the map", "without looking up from her book", "she won't lift her eyes from the screen":
     # the eyes stay down on what is read (corpus train: EyeLookDown 0.45, HeadPitch 0.1-0.2 in such lines)
     ("up", r"\b(?:do\s+not|does\s+not|did\s+not|don'?t|doesn'?t|didn'?t|won'?t|will\s+not|wouldn'?t|can'?t|cannot|never|not|without"
@@ -2282,6 +2285,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("colo", "red", "heat", "pink", "flush", "blush", "crimson", "scarlet", "burn"), rf"\b(?:(?:the\s+)?(?:colou?r|red|redness|heat|pink|a\s+flush|a\s+blush)\s+(?:rose|rises|rising|creeps|crept|creeping|spreads|spread|spreading|floods|flooded|flooding|climbs|climbed|climbing|rushes|rushed)"
      rf"\s+(?:up\s+)?(?:in|into|to|across|over|up)\s+(?:{_POSS}\s+)?(?:cheeks|face|neck)"
      rf"|(?:{_POSS}\s+)?(?:cheeks|face)\s+(?:flush\w*|redden\w*|burn\w*|(?:go|goes|went|turn\w*)\s+(?:bright\s+)?(?:red|pink|crimson|scarlet))(?:\s+(?:red|pink|crimson|scarlet))?"
+     rf"|(?:she|he|they|i|we)\s+(?:\w+ly\s+)?flush(?:es|ed)(?!\s+(?:the|it|them|out|away|down|through)\b)"
      rf"|blush(?:es|ed|ing)?)\b{_NOT_RED_WITH_ANGER}", "embarrassed"),
     # a person who turns or goes red (not with anger: "red with rage" stays anger) blushes; the face's own colour is no head turn
     (("red", "pink", "crimson", "scarlet", "beetroot"), r"\b(?:turn|turns|turned|turning|go|goes|went|gone|going)\s+(?:bright\s+|beet\s+)?(?:red|pink|crimson|scarlet|beetroot)\b"
@@ -2719,7 +2723,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("set", r"\b((?:eye)?brows?)\s+set\b(?!\s+(?:high|low|apart|wide|up|down|in|level|into|against))", r"\1 slightly lowered"),
     # "then his face broke", "her composure cracked": the face gives way to tears
     (("broke", "break", "crack", "collaps", "crumbl"),
-     r"\b(?:face|expression|composure|features)\s+(?:broke|breaks|cracked|cracks|collapsed|collapses|crumbled|crumbles)\b(?!\s+(?:into|open|out|a\s|the\s))",
+     r"\b(?:face|expression|composure|features)\s+(?:(?:just|simply|suddenly|completely|finally|slowly|visibly|utterly|totally)\s+)?"
+     r"(?:broke|breaks|cracked|cracks|collapsed|collapses|crumbled|crumbles)\b(?!\s+(?:into|open|out|a\s|the\s))",
      "face crumples"),
     # "she lowered her lids", "lowering his eyelids": the lids come down ("lowered lids" read as the lower lids, with no
     # movement); the noun "lower lids" (the lower eyelids) is kept
@@ -2919,8 +2924,12 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      lambda m: "extremely " + m.group(0).split()[-1]),
     # "his head tilts slightly back", "leans a little forward": the size said before the verb, so that the verb and its
     # direction stay together ("tilts back" is the head tipped back, "tilts" alone a roll)
-    (("slightly", "little", "bit", "gently", "just"),
-     r"\b((?!(?:head|eyes?|gaze|brows?|eyebrows?|lids?|chin|mouth|lips?|corners?|jaw|face|and|but|or|then|is|are|was|were|it)\b)[a-z]{3,})\s+(slightly|a\s+little|a\s+bit|a\s+touch|gently|just)\s+(back|backward|backwards|forward|forwards|up|down|sideways|away)\b",
+    # (and how it moves: "the corners pull sharply down", "lips pull tightly back", "eyes slide slowly away")
+    (("slightly", "little", "bit", "gently", "just", "sharply", "hard", "slowly", "quickly", "suddenly", "firmly", "tightly",
+      "abruptly", "softly", "gradually", "steadily", "briefly", "swiftly"),
+     r"\b((?!(?:head|eyes?|gaze|brows?|eyebrows?|lids?|chin|mouth|lips?|corners?|jaw|face|and|but|or|then|is|are|was|were|it)\b)[a-z]{3,})\s+"
+     r"(slightly|a\s+little|a\s+bit|a\s+touch|gently|just|sharply|hard|slowly|quickly|suddenly|firmly|tightly|abruptly|softly|gradually"
+     r"|steadily|briefly|swiftly)\s+(back|backward|backwards|forward|forwards|up|down|sideways|away)\b",
      r"\2 \1 \3"),
     # "she puckers up", "puckered up for the kiss": the lips pushed forward (a knit only of brows or a forehead)
     ("pucker", r"\b(pucker(?:s|ed|ing)?)\s+up\b(?!\s+(?:her|his|their|the)?\s*(?:brows?|eyebrows?|forehead|face))", _pucker_up),
@@ -3197,6 +3206,10 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("meet", "met"), r"\b(?:eye)?lids\s+(almost\s+|nearly\s+|all\s+but\s+)?(?:meet|meets|met|meeting)\b(?!\s+(?:his|her|their|my|your)\b)",
      lambda m: f" eyes {m.group(1) or ''}closed "),
     # "eyes nearly shut", "lids almost closed", "her eyes almost close": most of the way, not all of it (train: about 0.8)
+    # (eyes that a smile or a squint crinkles nearly shut are half shut under the raised cheeks: train, "eyes crinkled
+    # nearly shut" beside a grin or a laugh, blink 0.2 to 0.45)
+    (("almost", "nearly", "all but", "practically"), r"\b(crinkl(?:e|es|ed|ing)|squint(?:s|ed|ing)?|scrunch(?:es|ed|ing)?)\s+"
+     r"(?:up\s+)?(?:almost|nearly|all\s+but|practically)\s+(?:shut|closed)\b", r"\1 , eyes half shut"),
     (("almost", "nearly", "all but", "practically"), r"\b(?:almost|nearly|all\s+but|practically)\s+(shut|closed|closing|close|closes)\b", r"strongly \1"),
     # a face's colour in a simile: "as pale as a sheet", "white as a ghost" (dread: the blood drains), "as red as a
     # beetroot" (a blush, unless it is anger's); a verb before it ("went pale as a sheet") was read in round 6
@@ -3734,6 +3747,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("vein", r"\b(?:a|the|one)?\s*veins?\s+(?:(?:in|on|at)\s+(?:his|her|their|my|your|the)\s+(?:temple|neck|forehead|jaw|brow)s?\s+)?"
      r"(?:(?:is|was|are|were|starts?|started|begins?|began)\s+(?:to\s+)?)?(?:throb|throbs|throbbed|throbbing|pulse|pulses|pulsed|pulsing|pound|pounds|pounding)\b"
      r"|\b(?:throbbing|pulsing)\s+veins?\b", " seething "),
+    # "smiling so hard it hurts", "rolls her eyes so hard it almost hurts", "laughs until his sides ache": the size of
+    # the movement, not pain or hurt feelings
+    (("hurt", "ache", "aching", "sting", "stung", "sore"),
+     r"\b(?:so\s+(hard|much|wide|widely|broadly|big|long|bright|brightly|loud|loudly|fiercely|tight|tightly)|until|till|til)\s+"
+     r"(?:that\s+)?(?:it|(?:his|her|their|my|your|the)\s+(?:face|cheeks?|jaw|sides?|stomach|belly|tummy|ribs|eyes?|mouth|head|muscles?|lips?))\s+"
+     r"(?:almost\s+|nearly\s+|actually\s+|practically\s+|literally\s+|kind\s+of\s+|kinda\s+|basically\s+|just\s+about\s+|start(?:s|ed)?\s+to\s+)?"
+     r"(?:hurts?|hurting|aches?|ached|aching|stings?|stung|(?:is|are|was|were)\s+sore)\b",
+     lambda m: f" so {m.group(1)} " if m.group(1) else " very hard "),
 ))
 
 
@@ -3800,7 +3821,8 @@ _CHECKED_END_RE = re.compile(
     # "her face crumples, then she composes herself / pulls herself together": the face brought back to rest
     r"|\b(?:compos|collect|gather)(?:es|s|ed|ing)?\s+(?:herself|himself|themselves|myself|yourself)"
     r"|\b(?:pulls?|pulled|pulling)\s+(?:herself|himself|themselves|myself|yourself)\s+together)"
-    r"(?=\s*[.!]*\s*$|\s*,?\s+and\s+(?!then\b))")  # ("thinks better of it and shrugs": what follows is the end too)
+    r"(?=\s*[.!]*\s*(?:$|\))|\s*,?\s+and\s+(?!then\b))")  # ("thinks better of it and shrugs": what follows is the end too;
+    # "(beaming, then catching herself)": the end of a parenthetical)
 #: One part of the face, said to ease into a state ("the corners of the mouth relax into a neutral expression"): the
 #: part's own change, not a new beat for the whole face (the gaze and lids said before it stay)
 _EASING_PART_RE = re.compile(r"\b(?:mouth|lips?|corners?|brows?|eyebrows?|eyes?|lids?|eyelids?|jaw|cheeks?|nose|nostrils?|gaze|head|chin)\s*$")
@@ -3829,9 +3851,11 @@ _LAG_RE = re.compile(r"(?i)\b((?:follow|trail|lag|catch\s+up|catches\s+up|caught
 _FINAL_FRAME_RE = re.compile(r"[\s,;:.\-]*\b(?:end|final|last)\s+(?:frame|pose|state|beat)\s*[.!]?\s*$")
 #: "the smile spreads slowly until it reaches the eyes": how far a movement grows, not a later state (the smile is still
 #: there at the end); its "until" starts no beat (see :func:`_starts_no_beat`)
-_GROWS_BEFORE_RE = re.compile(r"\b(?:spread|grow|widen|broaden|deepen|build|swell|creep|climb|stretch)(?:s|es|ed|ing)?\s+"
-                              r"(?:[a-z]+\s+){0,2}$")
-_GROWS_UNTIL_WHAT_RE = re.compile(r"\s+(?:it|they)\b")
+#: ("cheeks rising until the eyes crinkle almost shut": cheeks that a smile pushes up until they close the eyes)
+_GROWS_BEFORE_RE = re.compile(r"\b(?:(?:spread|grow|widen|broaden|deepen|build|swell|creep|climb|stretch|lift|push|bunch)(?:s|es|ed|ing)?"
+                              r"|rise|rises|rising|rose)\s+(?:[a-z]+\s+){0,2}$")
+_GROWS_UNTIL_WHAT_RE = re.compile(r"\s+(?:it|they|(?:the|her|his|their|my|your)\s+eyes?\s+(?:are\s+|is\s+|almost\s+|nearly\s+|all\s+but\s+"
+                                  r"|practically\s+)?(?:crinkl|squint|narrow|close|shut|disappear|vanish|slits|half)\w*)\b")
 _BEAT_TRIM = re.compile(r"^[\s,;:.!?\-]+|[\s,;:\-]+$")
 
 

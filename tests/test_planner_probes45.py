@@ -1,0 +1,135 @@
+"""Planner fixes of stop 45, found by fresh probes: "smiling so hard it hurts" is the size of the smile, not hurt
+feelings; a wound or a burn that hurts is pain, and "it hurts to see her" is not; a person who flushes blushes;
+the size or speed said between a verb and its direction ("corners pull sharply down") stays with the movement;
+eyes that a smile crinkles nearly shut are half shut under the raised cheeks, and cheeks that rise "until the eyes
+crinkle" keep the smile; a face that "just collapses" crumples; a smile checked at the end of a parenthetical is
+checked. Each case is read by the real planner and its values asserted, with controls the rules must not reach. The
+sentences are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ------------------------------------------------------------------------------------------ so hard it hurts
+@pytest.mark.parametrize("text, stem", [
+    ("she's smiling so hard it hurts", "MouthSmile"),
+    ("he grins so wide his face nearly hurts", "MouthSmile"),
+    ("she laughs so much it hurts", "MouthSmile"),
+    ("he laughs until his sides ache", "MouthSmile"),
+])
+def test_so_hard_it_hurts_is_a_size_not_a_hurt(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.7, p.explanation
+    assert both(p, "MouthFrown") < 0.05 and v(p, "BrowInnerUp") < 0.2, p.explanation
+
+
+def test_an_eye_roll_so_hard_it_hurts_is_a_big_eye_roll(planner):
+    p = planner.plan("She rolls her eyes so hard it almost hurts.")
+    assert v(p, "LeftEyePitch") < -0.3 and v(p, "RightEyePitch") < -0.3, p.explanation
+    assert both(p, "MouthFrown") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["the wound hurts so much", "the cut hurts", "her burn still hurts"])
+def test_a_wound_that_hurts_is_pain(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") > 0.3 and both(p, "BrowDown") > 0.3, p.explanation
+    assert both(p, "MouthFrown") < 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["it still hurts to see her", "it hurts to admit it"])
+def test_it_hurts_to_see_her_is_hurt_feelings(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.3, p.explanation
+    assert both(p, "EyeSquint") < 0.2, p.explanation
+
+
+def test_it_hurts_to_swallow_is_still_pain(planner):
+    p = planner.plan("it hurts to swallow")
+    assert both(p, "EyeSquint") > 0.1, p.explanation
+    assert v(p, "BrowInnerUp") < 0.3, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ flushes
+@pytest.mark.parametrize("text", ["She flushes to the roots of her hair.", "he flushed deeply"])
+def test_a_person_who_flushes_blushes(planner, text):
+    p = planner.plan(text)
+    assert p.found_movement and both(p, "MouthSmile") > 0.1, p.explanation
+    assert both(p, "BrowDown") < 0.1, p.explanation
+
+
+def test_flushed_with_anger_is_anger(planner):
+    p = planner.plan("he flushed with anger")
+    assert both(p, "BrowDown") > 0.4 and both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_flushing_the_toilet_is_no_blush(planner):
+    assert not planner.plan("she flushes the toilet").found_movement
+
+
+# ------------------------------------------------------------------------------------------ a size between verb and direction
+@pytest.mark.parametrize("text, stem", [
+    ("Both mouth corners pull sharply down, the chin tightens, and the brows knit hard.", "MouthFrown"),
+    ("the corners of his mouth turn sharply down", "MouthFrown"),
+    ("the lips pull tightly back", "MouthStretch"),
+])
+def test_how_a_part_moves_between_verb_and_direction_keeps_the_movement(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.5, p.explanation
+
+
+def test_a_look_quickly_up_is_a_look_up(planner):
+    p = planner.plan("she looks quickly up")
+    assert v(p, "LeftEyePitch") < -0.15 and v(p, "RightEyePitch") < -0.15, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ crinkled nearly shut
+def test_eyes_crinkled_nearly_shut_are_half_shut(planner):
+    p = planner.plan("a wide grin, eyes crinkled nearly shut")
+    assert 0.25 < both(p, "EyeBlink") < 0.7, p.explanation
+    assert both(p, "EyeSquint") > 0.2 and both(p, "MouthSmile") > 0.5, p.explanation
+
+
+def test_eyes_almost_shut_are_still_most_of_the_way_shut(planner):
+    assert both(planner.plan("her eyes almost shut"), "EyeBlink") > 0.7
+
+
+@pytest.mark.parametrize("text", [
+    "A broad smile spreads slowly, cheeks rising until the eyes crinkle almost shut.",
+    "she beams, cheeks bunching until her eyes disappear",
+])
+def test_cheeks_that_rise_until_the_eyes_close_keep_the_smile(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.5 and both(p, "CheekSquint") > 0.4, p.explanation
+
+
+def test_a_smile_that_grows_and_then_fades_is_gone(planner):
+    p = planner.plan("He smiles. It grows until his eyes close, then fades.")
+    assert both(p, "MouthSmile") < 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ collapses, catching herself
+def test_a_face_that_just_collapses_crumples(planner):
+    p = planner.plan("his whole face just collapses")
+    assert v(p, "BrowInnerUp") > 0.3 and both(p, "MouthFrown") > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["MARIA (beaming, then catching herself) Oh. Hello.", "(grinning, then stopping himself) Sorry."])
+def test_a_smile_checked_inside_a_parenthetical_is_checked(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.1 and both(p, "MouthPress") > 0.1, p.explanation
+
+
+def test_a_parenthetical_smile_not_checked_stays(planner):
+    p = planner.plan("MARIA (beaming) Oh. Hello.")
+    assert both(p, "MouthSmile") > 0.5, p.explanation
