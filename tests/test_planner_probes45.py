@@ -133,3 +133,23 @@ def test_a_smile_checked_inside_a_parenthetical_is_checked(planner, text):
 def test_a_parenthetical_smile_not_checked_stays(planner):
     p = planner.plan("MARIA (beaming) Oh. Hello.")
     assert both(p, "MouthSmile") > 0.5, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ not as X as
+@pytest.mark.parametrize("text, stem", [
+    ("not quite as happy as a moment ago", "MouthSmile"),
+    ("not as angry as before", "BrowDown"),
+    ("she isn't as scared as she was", "EyeWide"),
+])
+def test_not_as_x_as_is_less_of_it_not_none(planner, text, stem):
+    p = planner.plan(text)
+    assert 0.15 < both(p, stem) < 0.5, p.explanation
+
+
+def test_not_so_much_as_a_twitch_is_still_nothing(planner):
+    p = planner.plan("not so much as a twitch of the mouth")
+    assert both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_not_as_tall_as_is_no_feeling(planner):
+    assert not planner.plan("he's not as tall as her").found_movement

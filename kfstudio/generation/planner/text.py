@@ -3747,6 +3747,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("vein", r"\b(?:a|the|one)?\s*veins?\s+(?:(?:in|on|at)\s+(?:his|her|their|my|your|the)\s+(?:temple|neck|forehead|jaw|brow)s?\s+)?"
      r"(?:(?:is|was|are|were|starts?|started|begins?|began)\s+(?:to\s+)?)?(?:throb|throbs|throbbed|throbbing|pulse|pulses|pulsed|pulsing|pound|pounds|pounding)\b"
      r"|\b(?:throbbing|pulsing)\s+veins?\b", " seething "),
+    # "not as angry as before", "not quite as happy as a moment ago": less of the feeling, not none of it ("not nearly
+    # as cross as her words" stays hardly any of it: dev, a dip of the brow and nothing else; "not so much as a twitch"
+    # stays nothing)
+    (("not", "n't"), r"(?:\bnot|n't)\s+(?:(?:look|seem|feel|sound|appear)s?\s+)?(?:quite\s+)?(?:as|so)\s+([a-z]+)\s+as\b",
+     lambda m: f" less {m.group(1)} , " if _feeling(m.group(1)) or _EXPRESSION_WORD_RE.match(m.group(1)) else m.group(0)),
     # "smiling so hard it hurts", "rolls her eyes so hard it almost hurts", "laughs until his sides ache": the size of
     # the movement, not pain or hurt feelings
     (("hurt", "ache", "aching", "sting", "stung", "sore"),
