@@ -153,3 +153,44 @@ def test_not_so_much_as_a_twitch_is_still_nothing(planner):
 
 def test_not_as_tall_as_is_no_feeling(planner):
     assert not planner.plan("he's not as tall as her").found_movement
+
+
+# ------------------------------------------------------------------------------------------ a feeling that closes the line
+@pytest.mark.parametrize("text, channel", [
+    ("He ducks his head, suddenly shy.", "MouthSmileLeft"),
+    ("She waves, a bit hesitant.", "BrowInnerUp"),
+])
+def test_a_feeling_that_closes_the_line_is_a_feeling_not_a_size(planner, text, channel):
+    p = planner.plan(text)
+    assert v(p, channel) > 0.1, p.explanation
+    assert not any("closing the description" in line for line in p.explanation), p.explanation
+
+
+def test_a_size_that_closes_the_line_still_scales_the_face(planner):
+    p = planner.plan("a smile, restrained")
+    assert any("closing the description" in line for line in p.explanation), p.explanation
+    assert both(p, "MouthSmile") < 0.45, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ face set
+@pytest.mark.parametrize("text", ["He rolls his shoulders and cracks his neck, face set.", "her expression stays set"])
+def test_a_set_face_is_firm(planner, text):
+    p = planner.plan(text)
+    assert 0.1 < both(p, "MouthPress") < 0.5 and both(p, "MouthSmile") < 0.05, p.explanation
+
+
+def test_a_face_set_in_a_scowl_is_the_scowl(planner):
+    p = planner.plan("his face is set in a scowl")
+    assert both(p, "BrowDown") > 0.5, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ polite
+@pytest.mark.parametrize("text", ["He is polite. Too polite.", "she's ever so polite"])
+def test_a_polite_person_wears_a_small_social_smile(planner, text):
+    p = planner.plan(text)
+    assert 0.15 < both(p, "MouthSmile") < 0.5 and both(p, "CheekSquint") < 0.15, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she was too polite to say so", "Too polite to spit out the soup, he holds it"])
+def test_too_polite_to_is_a_reason_not_a_smile(planner, text):
+    assert both(planner.plan(text), "MouthSmile") < 0.05

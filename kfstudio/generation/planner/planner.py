@@ -375,6 +375,8 @@ _DIGIT_RE = re.compile(r"\d")
 _OVERALL_SPLIT_RE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|\s*[,;:(]\s*")
 #: Words an overall intensity phrase may hold besides intensity words ("- but only a trace of it",
 #: "(tiny version)", ", as strongly as possible", "(big, full strength)")
+#: words of the intensity table that are feelings of their own when they close a description ("..., suddenly shy")
+_FEELING_NOT_SIZE = frozenset({"shy", "hesitant", "frantic", "tense", "hollow", "glassy"})
 _OVERALL_GLUE = frozenset("""just only but a an of it there version strength all overall way as possible over the top
     everything throughout whole face thing level amount""".split())
 #: Factor on the whole face per intensity level of the phrase (level / this, clipped): a plain
@@ -1263,6 +1265,8 @@ class EmbeddedPlanner:
             tokens = self._lemmatizer.tokens(segment)
             if not tokens or not all(t.lemma in self._overall_words or t.text in _OVERALL_GLUE for t in tokens):
                 break
+            if any(t.lemma in _FEELING_NOT_SIZE for t in tokens):
+                break  # "he ducks his head, suddenly shy": a feeling that closes the line, not its size
             found = [float(sp.roles["intensity"]) for clause in split_clauses(tokens) for sp in self._matcher.spans(clause)
                      if "intensity" in sp.roles and sp.text not in _OVERALL_GLUE]
             if not found:

@@ -3752,6 +3752,16 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # stays nothing)
     (("not", "n't"), r"(?:\bnot|n't)\s+(?:(?:look|seem|feel|sound|appear)s?\s+)?(?:quite\s+)?(?:as|so)\s+([a-z]+)\s+as\b",
      lambda m: f" less {m.group(1)} , " if _feeling(m.group(1)) or _EXPRESSION_WORD_RE.match(m.group(1)) else m.group(0)),
+    # "face set", "his expression set": set firm, the lips a little pressed (train: lips pressed 0.25 to 0.35, the brows
+    # down 0.25 in one line and held below 0.1 in another); not a face set up like rain or set in a scowl
+    ("set", r"\b(?:face|expression|features)\s+(?:(?:is|was|stays?|stayed|remains?|remained)\s+)?set\b"
+     r"(?!\s+(?:up|in|into|on|to|off|out|aside|down|like|for|against|the|a|an|her|his|their)\b)",
+     " lips slightly pressed "),
+    # "he is polite", "she's ever so polite": the polite face, a small social smile ("too polite to spit it out" is a
+    # reason, not a face: train keeps its smile below 0.05)
+    ("polite", r"\b(?:he|she|they|i|you|we)\s*(?:is|was|are|were|'s|'re|seems?|seemed|looks?|looked|stays?|stayed|remains?|remained)\s+"
+     r"(?:(?:so|too|very|terribly|awfully|ever\s+so|perfectly|scrupulously|unfailingly|always)\s+)?polite\b(?!\s+(?:to|about|with|enough|for)\b)",
+     " a polite smile "),
     # "smiling so hard it hurts", "rolls her eyes so hard it almost hurts", "laughs until his sides ache": the size of
     # the movement, not pain or hurt feelings
     (("hurt", "ache", "aching", "sting", "stung", "sore"),
