@@ -194,3 +194,18 @@ def test_a_polite_person_wears_a_small_social_smile(planner, text):
 @pytest.mark.parametrize("text", ["she was too polite to say so", "Too polite to spit out the soup, he holds it"])
 def test_too_polite_to_is_a_reason_not_a_smile(planner, text):
     assert both(planner.plan(text), "MouthSmile") < 0.05
+
+
+# ------------------------------------------------------------------------------------------ which widen and don't blink
+@pytest.mark.parametrize("text", [
+    "Her face is calm except for the eyes, which go a little wider and don't blink.",
+    "the eyes, which widen and don't blink",
+])
+def test_a_relative_clause_keeps_its_movement_beside_a_denied_expression(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.25 and both(p, "EyeBlink") < 0.05, p.explanation
+
+
+def test_an_adjective_before_a_smile_is_not_given_a_part(planner):
+    p = planner.plan("Raised chin, half-lidded eyes, a thin left-sided smile.")
+    assert v(p, "MouthSmileLeft") - v(p, "MouthSmileRight") > 0.15, p.explanation

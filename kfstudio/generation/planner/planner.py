@@ -1366,7 +1366,7 @@ class EmbeddedPlanner:
                     del sp.roles["neg_before"]
             for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
-            if self._part_missing(spans) and not _opens_reason(tokens, clause[0].position):
+            if (self._part_missing(spans) or self._pronoun_then_action(clause, spans)) and not _opens_reason(tokens, clause[0].position):
                 # "she glances away, down and to her left": the directions continue the glance;
                 # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
                 # the part named just before
@@ -1890,6 +1890,16 @@ class EmbeddedPlanner:
     def _part_missing(spans: list[_Span]) -> bool:
         """A clause with a movement word but no part and no expression of its own ("they narrow")."""
         return any("action" in s.roles for s in spans) and not any("part" in s.roles or "expression" in s.roles for s in spans)
+
+    @staticmethod
+    def _pronoun_then_action(clause: list[Token], spans: list[_Span]) -> bool:
+        """A clause that opens with a pronoun and a movement word, with no part named ("the eyes, which widen and don't
+        blink", "they narrow, then a glare"): the movement is the part's named before, whatever expression follows."""
+        if not clause or clause[0].text.lower() not in ("which", "that", "they", "it") or any("part" in s.roles for s in spans):
+            return False
+        first = next((s for s in spans if "action" in s.roles or "expression" in s.roles), None)
+        return first is not None and "expression" not in first.roles and first.start <= 5 and all(
+            set(s.roles) <= {"intensity", "more", "less"} for s in spans if s.start < first.start)
 
     @staticmethod
     def _bare_directions(spans: list[_Span]) -> bool:
