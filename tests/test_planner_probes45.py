@@ -209,3 +209,77 @@ def test_a_relative_clause_keeps_its_movement_beside_a_denied_expression(planner
 def test_an_adjective_before_a_smile_is_not_given_a_part(planner):
     p = planner.plan("Raised chin, half-lidded eyes, a thin left-sided smile.")
     assert v(p, "MouthSmileLeft") - v(p, "MouthSmileRight") > 0.15, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ feelings recalibrated on train
+# (each reading set against every train line that names the feeling; the cases here are written for these tests)
+def _scene(planner, emotion, line="She looks at the door."):
+    return planner.plan(line, background="an ordinary afternoon", emotion=emotion)
+
+
+def test_hope_lifts_the_inner_brows_with_at_most_a_trace_of_a_smile(planner):
+    for p in (planner.plan("hopeful"), _scene(planner, "quiet hope")):
+        assert v(p, "BrowInnerUp") > 0.2, p.explanation
+        assert both(p, "MouthSmile") < 0.15 and both(p, "CheekSquint") < 0.05, p.explanation
+
+
+def test_hope_that_drains_away_leaves_a_sad_face(planner):
+    p = planner.plan("You could see the hope drain out of her.")
+    assert both(p, "MouthFrown") > 0.15, p.explanation
+
+
+def test_bemused_is_puzzled_amusement(planner):
+    p = _scene(planner, "bemused")
+    assert both(p, "BrowOuterUp") > 0.2 and 0.1 < both(p, "MouthSmile") < 0.35, p.explanation
+    assert both(p, "BrowDown") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He looks guilty.", "she glances guiltily at the empty plate"])
+def test_guilt_lifts_the_inner_brows_over_pressed_lips(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.2 and both(p, "MouthPress") > 0.15, p.explanation
+    assert both(p, "BrowDown") < 0.05 and both(p, "MouthFrown") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["The jury found him guilty.", "The verdict was guilty."])
+def test_a_verdict_of_guilty_is_no_feeling_of_guilt(planner, text):
+    assert not planner.plan(text).found_movement
+
+
+def test_appalled_is_shock_not_a_sneer(planner):
+    p = planner.plan("She looks appalled.")
+    assert both(p, "EyeWide") > 0.35 and v(p, "BrowInnerUp") > 0.3, p.explanation
+    assert both(p, "NoseSneer") < 0.25, p.explanation
+
+
+def test_appalled_by_a_taste_is_disgust(planner):
+    p = _scene(planner, "appalled by the taste", "He chews slowly.")
+    assert both(p, "NoseSneer") > 0.25 and both(p, "EyeWide") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("word", ["embarrassed", "awkward", "flustered"])
+def test_embarrassment_lifts_the_inner_brows_over_a_small_smile(planner, word):
+    p = _scene(planner, word)
+    assert v(p, "BrowInnerUp") > 0.15 and both(p, "MouthPress") > 0.1, p.explanation
+    assert both(p, "MouthSmile") < 0.2, p.explanation
+
+
+def test_shyness_keeps_its_smile_and_lifts_the_inner_brows(planner):
+    p = planner.plan("she's shy")
+    assert both(p, "MouthSmile") > 0.2 and v(p, "BrowInnerUp") > 0.15, p.explanation
+
+
+def test_wry_on_its_own_is_a_faint_wry_smile(planner):
+    p = planner.plan("resigned, wry")
+    assert 0.1 < max(v(p, "MouthSmileLeft"), v(p, "MouthSmileRight")) < 0.35, p.explanation
+
+
+def test_a_wry_smile_is_still_one_sided(planner):
+    p = planner.plan("a wry smile")
+    assert abs(v(p, "MouthSmileLeft") - v(p, "MouthSmileRight")) > 0.3, p.explanation
+
+
+@pytest.mark.parametrize("text", ["he's hopping mad", "Hoping mad, nostrils flaring."])
+def test_hopping_mad_is_furious(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") > 0.6 and v(p, "BrowInnerUp") < 0.15, p.explanation

@@ -142,8 +142,22 @@ EMOTIONS: dict[str, dict] = {
     # a little low, little of the cheeks (corpus train, 89 lines naming it: BrowInnerUp 0.29, MouthSmile 0.27, EyeBlink
     # 0.18, CheekSquint 0.07)
     "tender": {"aus": {12: 0.38, 6: 0.1, 41: 0.55, 1: 0.38, 56: 0.2}},
-    "shyness": {"aus": {12: 0.35, 64: 0.5, 54: 0.25, 24: 0.2}},
+    # shy, sheepish: a small smile, the eyes down, the inner brows a little up (train, every scene feeling shy or sheepish:
+    # BrowInnerUp 0.22-0.27, MouthSmile 0.22-0.32, EyeLookDown 0.24)
+    "shyness": {"aus": {12: 0.35, 64: 0.5, 54: 0.25, 24: 0.2, 1: 0.3}},
+    # embarrassed, awkward, flustered: the inner brows up, the lips pressed and drawn a little wide, a smaller smile than
+    # shyness's (train, 89 scenes feeling one of them: BrowInnerUp 0.26-0.33, MouthPress 0.17-0.2, MouthStretch
+    # 0.12-0.23, MouthSmile 0.13-0.23, the smile held to 0.1 in 20 of 48 embarrassed scenes)
+    "embarrassment": {"aus": {1: 0.4, 12: 0.2, 24: 0.25, 20: 0.2, 64: 0.4}},
     "shame": {"aus": {1: 0.5, 4: 0.15, 15: 0.3, 64: 0.7, 54: 0.45}},
+    # guilt: caught in the wrong, the inner brows up over pressed lips, the eyes a little down, not shame's bowed head and
+    # lowered brows (train, 32 lines saying guilty and 37 scenes feeling it: BrowInnerUp 0.18-0.36, MouthPress 0.15-0.18,
+    # EyeLookDown 0.1, the brows held below 0.05 in 27 scenes, the corners turned down in none)
+    "guilt": {"aus": {1: 0.45, 24: 0.3, 64: 0.25, 41: 0.15}},
+    # appalled: shock at something shocking, eyes wide and brows up, the jaw a little dropped, a trace of distaste
+    # (train, 7 lines saying appalled and 20 scenes feeling it: EyeWide 0.35-0.57, BrowInnerUp 0.24-0.46, BrowOuterUp
+    # 0.28-0.41, JawOpen 0.14-0.25, NoseSneer 0.06-0.16), not disgust's sneer
+    "appalled": {"aus": {1: 0.6, 2: 0.5, 5: 0.7, 26: 0.35, 9: 0.2}},
     # AU41 at 1.4: "exhausted" reaches the corpus's heavy lids (EyeBlink 0.45) at its default, "extremely sleepy" more
     "tiredness": {"aus": {41: 1.4, 43: 0.2, 64: 0.2, 54: 0.1}},
     "boredom": {"aus": {41: 0.8, 17: 0.2, 15: 0.15, 24: 0.25}},
@@ -166,6 +180,13 @@ EMOTIONS: dict[str, dict] = {
     # wistful, bittersweet: the inner brows lift over a faint smile, the lids a little low (corpus: BrowInnerUp 0.3,
     # MouthSmile 0.2, EyeBlink 0.2)
     "wistfulness": {"aus": {1: 0.45, 12: 0.3, 41: 0.25}},
+    # hope: waiting on something wished for, the inner brows lifted, the outer a little, at most a trace of a smile
+    # (train, 58 scene lines whose feeling is a hope: BrowInnerUp 0.38, BrowOuterUp 0.15, MouthSmile 0.08,
+    # cheeks 0, and a smile held to 0.1 or less in 32 of them), not happiness's full smile
+    "hope": {"aus": {1: 0.45, 2: 0.25, 12: 0.15}},
+    # bemused: puzzled and a little amused at once, the outer brows up over a small smile (dev, every line naming it:
+    # BrowOuterUp 0.15-0.3, BrowInnerUp 0.15, MouthSmile 0.2), not confusion's knit
+    "bemusement": {"aus": {2: 0.45, 1: 0.2, 12: 0.3}},
     "sympathy": {"aus": {1: 0.5, 12: 0.2, 24: 0.3, 64: 0.2}},
     # impressed ("not bad"): the brows up over a lower lip pushed up (corpus train, 9 lines naming it with its face:
     # BrowOuterUp 0.35-0.45, BrowInnerUp 0.15-0.2, MouthShrugLower 0.3-0.4); the corners turn down only where a line
@@ -204,16 +225,19 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("sadness", 1.3) for w in ("grief", "grieve", "despair", "devastated", "anguish", "distraught")},
     **{w: ("surprise", 1.0) for w in ("surprise", "surprised", "astonish", "astonished", "amazed", "amazement", "startle", "startled", "stunned", "astonishment", "disbelief", "awe", "wonder")},
     **{w: ("fear", 1.2) for w in ("aghast", "panicky", "frantic", "spooked", "skittish", "jumpy", "nervy")},
-    **{w: ("disgust", 1.0) for w in ("appalled", "sickened")},
+    **{w: ("disgust", 1.0) for w in ("sickened",)},
+    **{w: ("appalled", 1.0) for w in ("appalled",)},
     **{w: ("pain", 0.8) for w in ("brain freeze", "ice cream headache", "wasabi")},
     **{w: ("spiciness", 1.0) for w in ("spicy", "too spicy", "chili challenge", "chilli challenge", "hot pepper", "hot chili",
                                        "hot chilli", "jalapeno", "jalapeño",
                                        "habanero", "ghost pepper", "sriracha", "mouth on fire", "tongue on fire")},
     # queasy: the stomach turning, a milder face than disgust at something
     **{w: ("disgust", 0.55) for w in ("queasy",)},
-    **{w: ("happiness", 0.7) for w in ("hopeful", "admiring", "admiration", "smitten", "charmed", "tickled", "chuffed", "sunny", "radiant", "glowing")},
+    **{w: ("hope", 1.0) for w in ("hopeful",)},
+    **{w: ("happiness", 0.7) for w in ("admiring", "admiration", "smitten", "charmed", "tickled", "chuffed", "sunny", "radiant", "glowing")},
     **{w: ("determination", 0.55) for w in ("thoughtful", "contemplative", "musing", "pondering", "considering", "reflective", "pensive")},
-    **{w: ("confusion", 1.0) for w in ("bemused", "befuddled", "mystified", "nonplussed", "stumped")},
+    **{w: ("confusion", 1.0) for w in ("befuddled", "mystified", "nonplussed", "stumped")},
+    **{w: ("bemusement", 1.0) for w in ("bemused", "bemusement")},
     **{w: ("surprise", 1.3) for w in ("shock", "shocked", "flabbergasted", "dumbfounded", "gobsmacked", "floored", "thunderstruck")},
     **{w: ("anger", 1.3) for w in ("see red", "face like thunder", "thunder", "apoplectic", "incandescent")},
     # bristling is a flash of offence (train: brows down 0.5, lips pressed 0.35, nostrils 0.3); a shudder one of
@@ -279,7 +303,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("anger", 0.8) for w in ("indignation", "intimidation", "intimidating", "bitterness")},
     **{w: ("excitement", 0.8) for w in ("eureka", "epiphany")},
     **{w: ("tenderness", 1.0) for w in ("warmth", "flirtation", "flirty", "flirtatious", "flirt")},
-    **{w: ("happiness", 0.5) for w in ("hope", "contentment", "pleasure", "agreement", "agreeable")},
+    **{w: ("hope", 1.0) for w in ("hope",)},
+    **{w: ("happiness", 0.5) for w in ("contentment", "pleasure", "agreement", "agreeable")},
     **{w: ("calm", 1.0) for w in ("peace", "composure", "serenity")},
     **{w: ("sadness", 0.8) for w in ("devastation", "yearning", "deflated", "wistfulness")},
     **{w: ("shame", 1.0) for w in ("chagrin", "catch out", "sheepishness")},
@@ -304,8 +329,10 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("confusion", 1.0) for w in ("confused", "confusion", "puzzled", "puzzlement", "baffled", "bewildered", "perplexed", "quizzical")},
     **{w: ("curiosity", 1.0) for w in ("curious", "curiosity", "interest", "interested", "intrigued", "inquisitive", "attentive", "eager")},
     **{w: ("tenderness", 1.0) for w in ("love", "loving", "affection", "affectionate", "fond", "fondness", "gentle", "kind", "nostalgic", "nostalgia", "grateful", "gratitude")},
-    **{w: ("shyness", 1.0) for w in ("shy", "shyness", "bashful", "coy", "timid", "meek", "sheepish", "embarrassed", "embarrassment", "awkward", "flustered")},
-    **{w: ("shame", 1.0) for w in ("shame", "ashamed", "guilt", "guilty", "remorse", "remorseful", "humiliated", "humiliation", "defeated", "defeat")},
+    **{w: ("shyness", 1.0) for w in ("shy", "shyness", "bashful", "coy", "timid", "meek", "sheepish")},
+    **{w: ("embarrassment", 1.0) for w in ("embarrassed", "embarrassment", "awkward", "flustered")},
+    **{w: ("shame", 1.0) for w in ("shame", "ashamed", "remorse", "remorseful", "humiliated", "humiliation", "defeated", "defeat")},
+    **{w: ("guilt", 1.0) for w in ("guilt", "guilty")},
     **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy", "wear out", "wipe out", "knackered", "dead on feet", "bone tired", "peaky")},
     **{w: ("boredom", 1.0) for w in ("bored", "boredom", "boring", "indifferent", "indifference", "apathetic", "uninterested", "disinterested", "unimpressed")},
     **{w: ("relief", 1.0) for w in ("relief", "relieved", "reassured")},

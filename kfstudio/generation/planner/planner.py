@@ -279,7 +279,7 @@ _FORWARD_NEGATORS = frozenset({"nowhere near", "far from", "forget to", "forgets
                                "fight the", "fights the", "suppress the", "suppresses the"})
 #: A happy feeling that drains out of a face ("the hope drains out of him", "the joy fades from her face") leaves
 #: it sad, when nothing else is said (corpus: inner brows up, mouth corners down, eyes lowered)
-_HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness"})
+_HAPPY_FEELINGS = frozenset({"emotion_happiness", "emotion_excitement", "emotion_pride", "emotion_relief", "emotion_tenderness", "emotion_hope"})
 _DRAINING_WORDS = frozenset({"drain", "drains", "drained", "draining", "fade", "fades", "faded", "fading", "vanish", "vanishes",
                              "die", "dies", "died", "evaporate", "evaporates", "leave", "leaves", "seep", "seeps", "ebb", "ebbs",
                              "melt away", "melts away", "slip away", "slips away", "dissolve", "dissolves", "drain away", "drains away"})

@@ -3762,6 +3762,19 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("polite", r"\b(?:he|she|they|i|you|we)\s*(?:is|was|are|were|'s|'re|seems?|seemed|looks?|looked|stays?|stayed|remains?|remained)\s+"
      r"(?:(?:so|too|very|terribly|awfully|ever\s+so|perfectly|scrupulously|unfailingly|always)\s+)?polite\b(?!\s+(?:to|about|with|enough|for)\b)",
      " a polite smile "),
+    # "hopping mad" (and its common misspelling "hoping mad"): furious, not hoping (the shorthand table has made "mad"
+    # "angry" by now)
+    (("mad", "angry"), r"\bhopp?ing\s+(?:mad|angry)\b", " furious "),
+    # a verdict of guilty ("the jury found her guilty", "the verdict was guilty", "pleads guilty") is no feeling of guilt;
+    # appalled by a taste or a smell is disgust, not shock
+    ("guilty", r"\b(?:(?:the\s+)?verdict\s+(?:was|is|came\s+back|comes\s+back)\s+|(?:found|finds|find|declared|pronounced)\s+"
+     r"(?:[a-z']+\s+){0,3}?|pleads?\s+|pleaded\s+|pled\s+)(?:not\s+)?guilty\b", " the verdict "),
+    ("appalled", r"\bappalled\s+(?:by|at)\s+(?:the\s+)?(?:taste|smell|stench|stink|flavou?r|texture)\b", " disgusted by the taste "),
+    # "wry" said on its own ("resigned, wry", "she's wry about it"): a faint wry smile (train, 15 scenes feeling wry:
+    # MouthSmile 0.18, BrowInnerUp 0.22), not nothing ("a wry smile", "a wry look" keep their own noun)
+    # (after a comma or a verb of being only: the bare lexicon word "wry" marks a one-sided movement)
+    ("wry", r"(?:(?<=[,;]\s)|(?<=[,;])|\b(?:is|was|are|were|'s|looks?|looked|seems?|seemed|feels?|felt|sounds?)\s+)wry\b"
+     r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|but|then|about|at|as)\b)", " a faint wry smile "),
     # "smiling so hard it hurts", "rolls her eyes so hard it almost hurts", "laughs until his sides ache": the size of
     # the movement, not pain or hurt feelings
     (("hurt", "ache", "aching", "sting", "stung", "sore"),
