@@ -283,3 +283,13 @@ def test_a_wry_smile_is_still_one_sided(planner):
 def test_hopping_mad_is_furious(planner, text):
     p = planner.plan(text)
     assert both(p, "BrowDown") > 0.6 and v(p, "BrowInnerUp") < 0.15, p.explanation
+
+
+def test_rueful_is_wistful_not_sad(planner):
+    p = _scene(planner, "rueful")
+    assert v(p, "BrowInnerUp") > 0.2 and both(p, "MouthSmile") > 0.1 and both(p, "MouthFrown") < 0.05, p.explanation
+
+
+def test_unease_is_worry(planner):
+    p = _scene(planner, "deep unease")
+    assert v(p, "BrowInnerUp") > 0.25 and both(p, "MouthPress") > 0.1, p.explanation
