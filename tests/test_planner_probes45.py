@@ -261,7 +261,7 @@ def test_appalled_by_a_taste_is_disgust(planner):
 def test_embarrassment_lifts_the_inner_brows_over_a_small_smile(planner, word):
     p = _scene(planner, word)
     assert v(p, "BrowInnerUp") > 0.15 and both(p, "MouthPress") > 0.1, p.explanation
-    assert both(p, "MouthSmile") < 0.2, p.explanation
+    assert 0.05 < both(p, "MouthSmile") < 0.2, p.explanation
 
 
 def test_shyness_keeps_its_smile_and_lifts_the_inner_brows(planner):
@@ -293,3 +293,55 @@ def test_rueful_is_wistful_not_sad(planner):
 def test_unease_is_worry(planner):
     p = _scene(planner, "deep unease")
     assert v(p, "BrowInnerUp") > 0.25 and both(p, "MouthPress") > 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ review: what the rules must not reach
+def test_missing_someone_so_much_it_hurts_is_still_the_feeling(planner):
+    p = planner.plan("she misses him so much it hurts")
+    assert v(p, "BrowInnerUp") > 0.3 and both(p, "MouthFrown") > 0.2, p.explanation
+
+
+def test_finding_oneself_guilty_is_still_guilt(planner):
+    p = planner.plan("She finds herself feeling guilty.")
+    assert v(p, "BrowInnerUp") > 0.2, p.explanation
+
+
+def test_hoping_angry_fans_hope_and_are_not_furious(planner):
+    p = planner.plan("He's hoping angry fans won't notice.")
+    assert not any("furious" in line for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("text", ["she flushes her eyes with water", "he flushes a toilet somewhere"])
+def test_flushing_something_is_no_blush(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05 and v(p, "BrowInnerUp") < 0.05, p.explanation
+
+
+def test_a_face_that_sets_is_firm_and_a_face_set_of_shapes_is_not(planner):
+    assert both(planner.plan("Her face sets."), "MouthPress") > 0.1
+    assert not planner.plan("The face set is complete, start animating").found_movement
+
+
+def test_appalled_by_its_smell_is_disgust(planner):
+    p = planner.plan("she's appalled by its smell")
+    assert both(p, "NoseSneer") > 0.3 and both(p, "EyeWide") < 0.05, p.explanation
+
+
+def test_a_face_that_finally_cracks_into_a_laugh_is_not_crying(planner):
+    p = planner.plan("her face finally cracks, and she laughs")
+    assert both(p, "MouthSmile") > 0.5 and both(p, "MouthFrown") < 0.05, p.explanation
+
+
+def test_an_object_before_a_direction_keeps_its_noun(planner):
+    p = planner.plan("she stares hard down at the letter")
+    assert v(p, "LeftEyePitch") > 0.3, p.explanation
+
+
+def test_a_wry_voice_is_no_smile(planner):
+    assert not planner.plan("his voice is wry").found_movement
+
+
+@pytest.mark.parametrize("text", ["it hurts to be near him", "the pay cut hurts"])
+def test_a_hurt_that_is_no_wound_is_not_pain(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") < 0.1 and both(p, "CheekSquint") < 0.1, p.explanation

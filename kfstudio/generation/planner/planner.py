@@ -373,10 +373,10 @@ _DIGIT_RE = re.compile(r"\d")
 
 #: Where a closing phrase can start: a comma, semicolon, colon, bracket or a dash between spaces.
 _OVERALL_SPLIT_RE = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*|\s*[,;:(]\s*")
+#: words of the intensity table that are feelings of their own when they close a description ("..., suddenly shy")
+_FEELING_NOT_SIZE = frozenset({"shy", "hesitant", "frantic", "tense", "tension", "hollow", "glassy"})
 #: Words an overall intensity phrase may hold besides intensity words ("- but only a trace of it",
 #: "(tiny version)", ", as strongly as possible", "(big, full strength)")
-#: words of the intensity table that are feelings of their own when they close a description ("..., suddenly shy")
-_FEELING_NOT_SIZE = frozenset({"shy", "hesitant", "frantic", "tense", "hollow", "glassy"})
 _OVERALL_GLUE = frozenset("""just only but a an of it there version strength all overall way as possible over the top
     everything throughout whole face thing level amount""".split())
 #: Factor on the whole face per intensity level of the phrase (level / this, clipped): a plain

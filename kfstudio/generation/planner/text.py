@@ -1466,9 +1466,13 @@ def _physical_hurt(m: re.Match) -> str:
     gerund = subject.endswith("ing") and len(subject) > 4
     if subject == "it":
         gerund = bool(re.search(r"\b\w{2,}ing\s+$", before)) or (verb == "hurts" and bool(re.match(
-            r"\s+to\s+(?!(?:see|watch|hear|think|say|admit|know|remember|look|leave|lose|let|tell|read|talk|lie)\b)\w", after)))
+            r"\s+to\s+(?!(?:see|watch|hear|think|say|admit|know|remember|look|leave|lose|let|tell|read|talk|lie|be|even|love|care|hope|go"
+            r"|miss|feel)\b)\w", after)))
     if not (gerund or subject in _HURTING_PARTS):
         return m.group(0)
+    if re.match(r"\s+(?:his|her|their|my|your|our|its|him|them|me|us)\b", after) or (
+            subject in ("cut", "burn") and re.search(r"\b(?:pay|price|tax|budget|funding|job|wage|salary|spending|rate)\s+$", before)):
+        return m.group(0)  # "that burn hurt his pride", "the pay cut hurts": no wound of the speaker's
     if re.search(r"\bso\s+\w+(?:\s+\w+){0,3}\s*$", before):
         return m.group(0)  # "smiling so hard it hurts", "so wide my cheeks hurt": a size, not pain
     return f"{subject} {'is' if verb == 'hurts' or subject not in ('it',) else 'was'} painful"
@@ -2285,7 +2289,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("colo", "red", "heat", "pink", "flush", "blush", "crimson", "scarlet", "burn"), rf"\b(?:(?:the\s+)?(?:colou?r|red|redness|heat|pink|a\s+flush|a\s+blush)\s+(?:rose|rises|rising|creeps|crept|creeping|spreads|spread|spreading|floods|flooded|flooding|climbs|climbed|climbing|rushes|rushed)"
      rf"\s+(?:up\s+)?(?:in|into|to|across|over|up)\s+(?:{_POSS}\s+)?(?:cheeks|face|neck)"
      rf"|(?:{_POSS}\s+)?(?:cheeks|face)\s+(?:flush\w*|redden\w*|burn\w*|(?:go|goes|went|turn\w*)\s+(?:bright\s+)?(?:red|pink|crimson|scarlet))(?:\s+(?:red|pink|crimson|scarlet))?"
-     rf"|(?:she|he|they|i|we)\s+(?:\w+ly\s+)?flush(?:es|ed)(?!\s+(?:the|it|them|out|away|down|through)\b)"
+     rf"|(?:she|he|they|i|we)\s+(?:\w+ly\s+)?(?:flush(?:es|ed)?|(?:is|was|are|were)\s+flushing)"
+     rf"(?!\s+(?:the|a|an|it|them|his|her|their|my|your|its|out|away|down|through)\b)"
      rf"|blush(?:es|ed|ing)?)\b{_NOT_RED_WITH_ANGER}", "embarrassed"),
     # a person who turns or goes red (not with anger: "red with rage" stays anger) blushes; the face's own colour is no head turn
     (("red", "pink", "crimson", "scarlet", "beetroot"), r"\b(?:turn|turns|turned|turning|go|goes|went|gone|going)\s+(?:bright\s+|beet\s+)?(?:red|pink|crimson|scarlet|beetroot)\b"
@@ -2723,7 +2728,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("set", r"\b((?:eye)?brows?)\s+set\b(?!\s+(?:high|low|apart|wide|up|down|in|level|into|against))", r"\1 slightly lowered"),
     # "then his face broke", "her composure cracked": the face gives way to tears
     (("broke", "break", "crack", "collaps", "crumbl"),
-     r"\b(?:face|expression|composure|features)\s+(?:(?:just|simply|suddenly|completely|finally|slowly|visibly|utterly|totally)\s+)?"
+     r"\b(?:face|expression|composure|features)\s+(?:(?:just|simply|suddenly|completely|visibly|utterly|totally)\s+)?"
      r"(?:broke|breaks|cracked|cracks|collapsed|collapses|crumbled|crumbles)\b(?!\s+(?:into|open|out|a\s|the\s))",
      "face crumples"),
     # "she lowered her lids", "lowering his eyelids": the lids come down ("lowered lids" read as the lower lids, with no
@@ -2925,10 +2930,12 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "his head tilts slightly back", "leans a little forward": the size said before the verb, so that the verb and its
     # direction stay together ("tilts back" is the head tipped back, "tilts" alone a roll)
     # (and how it moves: "the corners pull sharply down", "lips pull tightly back", "eyes slide slowly away")
-    (("slightly", "little", "bit", "gently", "just", "sharply", "hard", "slowly", "quickly", "suddenly", "firmly", "tightly",
+    # (not after an object: "yanks her sharply back" keeps "her back" whole; "stares hard down" keeps its stare)
+    (("slightly", "little", "bit", "gently", "just", "sharply", "slowly", "quickly", "suddenly", "firmly", "tightly",
       "abruptly", "softly", "gradually", "steadily", "briefly", "swiftly"),
-     r"\b((?!(?:head|eyes?|gaze|brows?|eyebrows?|lids?|chin|mouth|lips?|corners?|jaw|face|and|but|or|then|is|are|was|were|it)\b)[a-z]{3,})\s+"
-     r"(slightly|a\s+little|a\s+bit|a\s+touch|gently|just|sharply|hard|slowly|quickly|suddenly|firmly|tightly|abruptly|softly|gradually"
+     r"\b((?!(?:head|eyes?|gaze|brows?|eyebrows?|lids?|chin|mouth|lips?|corners?|jaw|face|and|but|or|then|is|are|was|were|it"
+     r"|her|him|them|his|its|their|you|our)\b)[a-z]{3,})\s+"
+     r"(slightly|a\s+little|a\s+bit|a\s+touch|gently|just|sharply|slowly|quickly|suddenly|firmly|tightly|abruptly|softly|gradually"
      r"|steadily|briefly|swiftly)\s+(back|backward|backwards|forward|forwards|up|down|sideways|away)\b",
      r"\2 \1 \3"),
     # "she puckers up", "puckered up for the kiss": the lips pushed forward (a knit only of brows or a forehead)
@@ -3150,6 +3157,11 @@ FACE_MASK_PATTERN = (r"\b(?:face|expression|features)\s+(?:(?:is|was|are|were|be
 #: what a mouthful of which is no food ("grins with a mouthful of teeth", "a mouthful of sarcasm")
 _NOT_FOOD = (r"(?:teeth|words?|sarcasm|abuse|insults?|swear\w*|curses?|cheek|lip|attitude|questions?|complaints?|apolog\w*|"
              r"excuses?|nonsense|rubbish|names?|jargon|vowels?|consonants?|syllables?)\b")
+
+#: a movement or an expression right before "so hard it hurts" ("she misses him so much it hurts" is the feeling's)
+_MOVES_BEFORE_RE = re.compile(r"\b(?:smil|grin|laugh|beam|roll|squeez|clench|squint|scrunch|frown|scowl|glar|star|wide|widen|grimac|pout|"
+                              r"pucker|purs|press|bit|clamp|grit|giggl|chuckl|cackl|howl|cr[yi]|sob|scream|yell|shout|wink|blink|raise|"
+                              r"rais|arch|furrow|knit|shut|clos|open|tens|tighten|strain|push|pull|bulg)\w*\s+(?:[\w']+\s+){0,3}$")
 
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
@@ -3754,35 +3766,43 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      lambda m: f" less {m.group(1)} , " if _feeling(m.group(1)) or _EXPRESSION_WORD_RE.match(m.group(1)) else m.group(0)),
     # "face set", "his expression set": set firm, the lips a little pressed (train: lips pressed 0.25 to 0.35, the brows
     # down 0.25 in one line and held below 0.1 in another); not a face set up like rain or set in a scowl
-    ("set", r"\b(?:face|expression|features)\s+(?:(?:is|was|stays?|stayed|remains?|remained)\s+)?set\b"
-     r"(?!\s+(?:up|in|into|on|to|off|out|aside|down|like|for|against|the|a|an|her|his|their)\b)",
+    # ("her face sets hard"; not the noun "the face set is complete", a set of shapes)
+    ("set", r"\b(?:face|expression|features)\s+(?:(?:is|was|stays?|stayed|remains?|remained)\s+)?set(?:s|ting)?\b"
+     r"(?!\s+(?:up|in|into|on|to|off|out|aside|down|like|for|against|the|a|an|her|his|their|is|was|are|were|of|file|from|with)\b)",
      " lips slightly pressed "),
     # "he is polite", "she's ever so polite": the polite face, a small social smile ("too polite to spit it out" is a
     # reason, not a face: train keeps its smile below 0.05)
-    ("polite", r"\b(?:he|she|they|i|you|we)\s*(?:is|was|are|were|'s|'re|seems?|seemed|looks?|looked|stays?|stayed|remains?|remained)\s+"
+    ("polite", r"\b(?:he|she|they|i|you|we)\s*(?:is|was|are|were|'s|'re|seems?|seemed|looks?|looked|stays?|stayed|remains?|remained)\s+(?:being\s+)?"
      r"(?:(?:so|too|very|terribly|awfully|ever\s+so|perfectly|scrupulously|unfailingly|always)\s+)?polite\b(?!\s+(?:to|about|with|enough|for)\b)",
      " a polite smile "),
     # "hopping mad" (and its common misspelling "hoping mad"): furious, not hoping (the shorthand table has made "mad"
     # "angry" by now)
-    (("mad", "angry"), r"\bhopp?ing\s+(?:mad|angry)\b", " furious "),
+    # ("hoping" only where the words end there: "he's hoping angry fans won't notice" hopes)
+    (("mad", "angry"), r"\bhopping\s+(?:mad|angry)\b|\bhoping\s+(?:mad|angry)\b(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:at|with|about|and|but|because|now)\b)",
+     " furious "),
     # a verdict of guilty ("the jury found her guilty", "the verdict was guilty", "pleads guilty") is no feeling of guilt;
     # appalled by a taste or a smell is disgust, not shock
+    # (one who is found guilty is the object: "she finds herself feeling guilty" feels it)
     ("guilty", r"\b(?:(?:the\s+)?verdict\s+(?:was|is|came\s+back|comes\s+back)\s+|(?:found|finds|find|declared|pronounced)\s+"
-     r"(?:[a-z']+\s+){0,3}?|pleads?\s+|pleaded\s+|pled\s+)(?:not\s+)?guilty\b", " the verdict "),
-    ("appalled", r"\bappalled\s+(?:by|at)\s+(?:the\s+)?(?:taste|smell|stench|stink|flavou?r|texture)\b", " disgusted by the taste "),
+     r"(?:him|her|them|me|us|you|(?:the|his|her|their|my|your)\s+[a-z]+|(?!(?:herself|himself|themselves|myself|yourself|itself|feeling|looking"
+     r"|so|very|really|quite|a|an|it)\b)[a-z]+)\s+|pleads?\s+|pleaded\s+|pled\s+)(?:not\s+)?guilty\b", " the verdict "),
+    ("appalled", r"\bappalled\s+(?:by|at)\s+(?:(?:the|its|his|her|their|that|this|a|an)\s+)?(?:taste|smell|stench|stink|flavou?r|texture)\b",
+     " disgusted by the taste "),
     # "wry" said on its own ("resigned, wry", "she's wry about it"): a faint wry smile (train, 15 scenes feeling wry:
     # MouthSmile 0.18, BrowInnerUp 0.22), not nothing ("a wry smile", "a wry look" keep their own noun)
     # (after a comma or a verb of being only: the bare lexicon word "wry" marks a one-sided movement)
     ("wry", r"(?:(?<=[,;]\s)|(?<=[,;])|\b(?:is|was|are|were|'s|looks?|looked|seems?|seemed|feels?|felt|sounds?)\s+)wry\b"
-     r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|but|then|about|at|as)\b)", " a faint wry smile "),
+     r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|but|then|about|at|as)\b)",
+     lambda m: m.group(0) if re.search(r"\b(?:voice|tone|humou?r|wit|remark|comment|note|words?|reply|answer|line|joke)\s+(?:\w+\s+)?$",
+                                        m.string[: m.start()] + m.group(0)[: m.group(0).rfind("wry")]) else " a faint wry smile "),
     # "smiling so hard it hurts", "rolls her eyes so hard it almost hurts", "laughs until his sides ache": the size of
     # the movement, not pain or hurt feelings
     (("hurt", "ache", "aching", "sting", "stung", "sore"),
-     r"\b(?:so\s+(hard|much|wide|widely|broadly|big|long|bright|brightly|loud|loudly|fiercely|tight|tightly)|until|till|til)\s+"
+     r"\b(?:so\s+(hard|much|wide|widely|broadly|big|bright|brightly|loud|loudly|fiercely|tight|tightly)|until|till|til)\s+"
      r"(?:that\s+)?(?:it|(?:his|her|their|my|your|the)\s+(?:face|cheeks?|jaw|sides?|stomach|belly|tummy|ribs|eyes?|mouth|head|muscles?|lips?))\s+"
      r"(?:almost\s+|nearly\s+|actually\s+|practically\s+|literally\s+|kind\s+of\s+|kinda\s+|basically\s+|just\s+about\s+|start(?:s|ed)?\s+to\s+)?"
      r"(?:hurts?|hurting|aches?|ached|aching|stings?|stung|(?:is|are|was|were)\s+sore)\b",
-     lambda m: f" so {m.group(1)} " if m.group(1) else " very hard "),
+     lambda m: (f" so {m.group(1)} " if m.group(1) else " very hard ") if _MOVES_BEFORE_RE.search(m.string[: m.start()]) else m.group(0)),
 ))
 
 
