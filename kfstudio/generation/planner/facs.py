@@ -236,7 +236,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
                                        "habanero", "ghost pepper", "sriracha", "mouth on fire", "tongue on fire")},
     # queasy: the stomach turning, a milder face than disgust at something
     **{w: ("disgust", 0.55) for w in ("queasy",)},
-    **{w: ("hope", 1.0) for w in ("hopeful",)},
+    **{w: ("hope", 1.0) for w in ("hope", "hopeful")},
     **{w: ("happiness", 0.7) for w in ("admiring", "admiration", "smitten", "charmed", "tickled", "chuffed", "sunny", "radiant", "glowing")},
     **{w: ("determination", 0.55) for w in ("thoughtful", "contemplative", "musing", "pondering", "considering", "reflective", "pensive")},
     **{w: ("confusion", 1.0) for w in ("befuddled", "mystified", "nonplussed", "stumped")},
@@ -306,7 +306,6 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("anger", 0.8) for w in ("indignation", "intimidation", "intimidating", "bitterness")},
     **{w: ("excitement", 0.8) for w in ("eureka", "epiphany")},
     **{w: ("tenderness", 1.0) for w in ("warmth", "flirtation", "flirty", "flirtatious", "flirt")},
-    **{w: ("hope", 1.0) for w in ("hope",)},
     **{w: ("happiness", 0.5) for w in ("contentment", "pleasure", "agreement", "agreeable")},
     **{w: ("calm", 1.0) for w in ("peace", "composure", "serenity")},
     **{w: ("sadness", 0.8) for w in ("devastation", "yearning", "deflated", "wistfulness")},

@@ -3794,7 +3794,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("wry", r"(?:(?<=[,;]\s)|(?<=[,;])|\b(?:is|was|are|were|'s|looks?|looked|seems?|seemed|feels?|felt|sounds?)\s+)wry\b"
      r"(?=\s*(?:[,.;:!?)\u2014\u2013]|$)|\s+(?:and|but|then|about|at|as)\b)",
      lambda m: m.group(0) if re.search(r"\b(?:voice|tone|humou?r|wit|remark|comment|note|words?|reply|answer|line|joke)\s+(?:\w+\s+)?$",
-                                        m.string[: m.start()] + m.group(0)[: m.group(0).rfind("wry")]) else " a faint wry smile "),
+                                        m.string[: m.end() - len("wry")]) else " a faint wry smile "),
     # "smiling so hard it hurts", "rolls her eyes so hard it almost hurts", "laughs until his sides ache": the size of
     # the movement, not pain or hurt feelings
     (("hurt", "ache", "aching", "sting", "stung", "sore"),
