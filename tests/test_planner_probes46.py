@@ -1,6 +1,9 @@
 """Planner fixes of stop 46. A scene's feeling said to be held in ("sad, composed", "alarm, kept quiet", "panicky,
 holding it in", "hurt, refusing to show it") keeps the lips pressed and the mouth shut, beside the feeling itself;
 a holding that fails ("can't keep a straight face") or a laugh held back (read by its own rule) is left as it was.
+A face made down or up at something ("she glares down at the form", "smiling up at him") looks there; notes, a label, a
+letter or a newspaper lie below the eyes as a phone does; "she read the letter" (past) reads as "reads" does. A line
+that only turns the head or the eyes leaves the rest of the face to the scene's feeling in full.
 Each case is read by the real planner and its values asserted, with controls the rules must not reach. The sentences
 are written for these tests, not taken from the corpus.
 """
@@ -51,3 +54,46 @@ def test_a_holding_that_fails_is_not_held_in(planner, emotion):
 def test_a_described_mouth_is_kept_over_the_scene_feeling(planner):
     p = planner.plan("He opens his mouth to answer.", emotion="afraid, keeping quiet")
     assert v(p, "JawOpen") > 0.15, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ a face made down at something
+@pytest.mark.parametrize("text, stem", [
+    ("she glares down at the form", "EyeLookDown"),
+    ("he scowls down at the boy", "EyeLookDown"),
+    ("squinting down at the fine print", "EyeLookDown"),
+    ("the nurse smiles down to her left at the baby", "EyeLookDown"),
+    ("she smiles up at her father", "EyeLookUp"),
+    ("he grins up at the balcony", "EyeLookUp"),
+])
+def test_a_face_made_down_or_up_at_something_looks_there(planner, text, stem):
+    p = planner.plan(text)
+    assert both(p, stem) > 0.2, p.explanation
+
+
+def test_the_verb_keeps_its_own_reading(planner):
+    p = planner.plan("she glares down at the form")
+    assert both(p, "BrowDown") > 0.3, p.explanation
+
+
+def test_eyes_sent_elsewhere_later_go_there(planner):
+    p = planner.plan("the girl beams up at her teacher, then her eyes drop to the floor")
+    assert both(p, "EyeLookDown") > 0.2 and both(p, "EyeLookUp") < 0.05, p.explanation
+
+
+def test_a_smile_down_the_years_is_not_a_look(planner):
+    p = planner.plan("she smiles, down to earth as ever")
+    assert both(p, "EyeLookDown") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["eyes on her notes", "he glances at the label", "she peers at the newspaper",
+                                  "He read the letter twice.", "she skims the memo", "he pores over the contract"])
+def test_papers_below_the_eyes_are_looked_down_at(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") > 0.15, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she read the room", "he read her face"])
+def test_reading_a_room_or_a_face_is_no_look_down(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") < 0.05, p.explanation
+

@@ -412,7 +412,8 @@ ACTIONS: dict[str, str] = {
     # brow does not ("a mouth like an open book")
     **dict.fromkeys(["table", "desk", "plate", "knee", "page", "phone", "book", "keyboard",
                      "wristwatch", "notepad", "clipboard", "menu", "laptop", "crossword", "paperwork", "map", "ledger",
-                     "chessboard", "palm"], "place_down"),
+                     "chessboard", "palm", "notes", "label", "letter", "contract", "receipt", "newspaper", "magazine",
+                     "notebook"], "place_down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
     **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),
     # "frowning brows" knit, but a frown on the mouth is its corners pulled down ("frown on the mouth only")

@@ -2868,6 +2868,8 @@ _READING_RE = re.compile(
     r"(?<!\bstops\s)(?<!\bstopped\s)(?<!\bfinishes\s)(?<!\bfinished\s)(?<!\bquits\s)"
     r"\b(?:reads|reading|re-?reads|re-?reading|scroll(?:s|ed|ing)?|swipes|swiped|swiping|texts|texted|texting|types|typed|typing"
     r"|writes|wrote|writing|scribbl(?:es|ed|ing)|sews|sewed|sewing|threads\s+(?:a|the)\s+needle"
+    r"|read(?=\s+(?:the|a|an|her|his|their|my|your|it|this|that|through|over|again|twice)\b)|skims|skimmed|skimming"
+    r"|(?:pores|pored|poring)\s+over|jots|jotted|jotting"
     r"|back\s+to\s+(?:(?:her|his|their|my|your|the)\s+)?(?:book|paper|newspaper|phone|screen|laptop|notes|magazine|knitting|crossword"
     r"|homework|paperwork|sewing|menu|letter|report))\b"
     r"(?!\s+(?:the\s+room|(?:her|his|their|my|your)\s+(?:face|faces|lips|mind|expression)|(?:him|her|them|me)\b|aloud|out\b|up\b"
