@@ -97,3 +97,16 @@ def test_reading_a_room_or_a_face_is_no_look_down(planner, text):
     p = planner.plan(text)
     assert both(p, "EyeLookDown") < 0.05, p.explanation
 
+
+# ------------------------------------------------------------------------------------------ blocking lines take the feeling in full
+@pytest.mark.parametrize("text", ["She looks down at her hands.", "He turns his head toward the door."])
+def test_a_line_that_only_turns_the_head_or_eyes_shows_the_feeling_in_full(planner, text):
+    vague = planner.plan("She waits.", emotion="delighted")
+    p = planner.plan(text, emotion="delighted")
+    assert both(p, "MouthSmile") == pytest.approx(both(vague, "MouthSmile"), abs=0.02), p.explanation
+
+
+def test_a_line_that_moves_the_face_still_takes_less_of_the_feeling(planner):
+    vague = planner.plan("She waits.", emotion="delighted")
+    p = planner.plan("Her brows lift.", emotion="delighted")
+    assert both(p, "MouthSmile") < 0.8 * both(vague, "MouthSmile"), p.explanation

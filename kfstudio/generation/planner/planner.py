@@ -369,6 +369,8 @@ _DENIED_START_RE = re.compile(r"^\s*(?:no|not|never|without|none\s+of)\b", re.IG
 #: ... or after an option asked and turned down ("Shark smile? No.")
 _REJECTED_Q_RE = re.compile(r"\?\s*(?:no+|nope|nah|not\s+really)\b", re.IGNORECASE)
 _ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
+#: the regions of blocking, which leave the face's expression to the scene's feeling
+_BLOCKING_REGIONS = frozenset({"gaze", "head"})
 _DIGIT_RE = re.compile(r"\d")
 
 #: Where a closing phrase can start: a comma, semicolon, colon, bracket or a dash between spaces.
@@ -2682,7 +2684,9 @@ class EmbeddedPlanner:
             if label == "emotion" and _RESTRAINED_RE.search(text) and not _UNRESTRAINED_RE.search(text):
                 base = _restrained(base)
                 explanation.append(f"emotion '{text.strip()[:60]}' is held in: the lips pressed on it, the mouth shut")
-            weight = _VAGUE_WEIGHT if not specific else _COLOUR_WEIGHT
+            # a line that only turns the head or the eyes ("She looks down at her hands.", "He turns to the door.") is
+            # blocking: the face is the scene's feeling in full, as on a vague line
+            weight = _VAGUE_WEIGHT if not specific or touched <= _BLOCKING_REGIONS else _COLOUR_WEIGHT
             if label == "background":
                 weight *= 0.6
             open_mask = ~set_mask
