@@ -110,3 +110,23 @@ def test_a_line_that_moves_the_face_still_takes_less_of_the_feeling(planner):
     vague = planner.plan("She waits.", emotion="delighted")
     p = planner.plan("Her brows lift.", emotion="delighted")
     assert both(p, "MouthSmile") < 0.8 * both(vague, "MouthSmile"), p.explanation
+
+
+# ------------------------------------------------------------------------------------------ a knit denied
+@pytest.mark.parametrize("text", ["She narrows her eyes at the screen without any knitting of the brows.",
+                                  "squinting, but no frown - just the lids",
+                                  "not frowning, he squints into the wind"])
+def test_a_knit_denied_leaves_the_brows_level_under_a_squint(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") > 0.3, p.explanation
+    assert both(p, "BrowDown") < 0.02, p.explanation
+
+
+def test_brows_the_words_lower_stay_down_beside_a_denied_frown(planner):
+    p = planner.plan("eyes narrowed, brows down, no frown on the mouth")
+    assert both(p, "BrowDown") > 0.3, p.explanation
+
+
+def test_a_denied_feeling_does_not_level_the_brows(planner):
+    p = planner.plan("it isn't pain, it's effort: teeth gritted, eyes screwed up")
+    assert both(p, "BrowDown") > 0.1, p.explanation

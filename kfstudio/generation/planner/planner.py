@@ -371,6 +371,8 @@ _REJECTED_Q_RE = re.compile(r"\?\s*(?:no+|nope|nah|not\s+really)\b", re.IGNORECA
 _ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
 #: the regions of blocking, which leave the face's expression to the scene's feeling
 _BLOCKING_REGIONS = frozenset({"gaze", "head"})
+#: the brows' knit and the frown (a denied one leaves the brows level: ``_denied_knit``)
+_KNITS = frozenset({"frown", "scowl", "brows_knit"})
 _DIGIT_RE = re.compile(r"\d")
 
 #: Where a closing phrase can start: a comma, semicolon, colon, bracket or a dash between spaces.
@@ -1649,6 +1651,7 @@ class EmbeddedPlanner:
         self._named_lids_win(instances, values, explanation)
         self._named_brows_win(instances, values, text, explanation)
         self._named_mouth_win(instances, values, explanation)
+        self._denied_knit(instances, values, forced, explanation)
         if _says(_GIVE_AWAY_RE, said):
             # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
             # cheeks and lids named as giving it away show it as it is
@@ -2003,6 +2006,19 @@ class EmbeddedPlanner:
                 else:
                     a.side = b.side
                 explanation.append(f"'{b.words}' on the {b.side} says the side of '{a.words}'")
+
+    def _denied_knit(self, instances: list[_Instance], values: np.ndarray, forced: np.ndarray, explanation: list[str]) -> None:
+        """"narrows his eyes without any knitting of the brows", "squinting, no frown": a knit or a frown denied leaves
+        the brows level, whatever lowering another part's movement brings with it (a squint's or a glare's); brows the
+        words move themselves keep it (train: BrowDown <= 0.05 on such lines)."""
+        if not values[_BROW_DOWN].any():
+            return
+        denied = [i for i in instances if i.negated and i.concept.key in _KNITS]
+        if not denied or any(not i.negated and i.concept.region in ("brows", "face") for i in instances):
+            return
+        values[_BROW_DOWN] = 0.0
+        forced[_BROW_DOWN] = True
+        explanation.append(f"'{denied[0].words}' denied: the brows stay level under the other movements")
 
     @staticmethod
     def _regions(inst: _Instance) -> set[str]:
