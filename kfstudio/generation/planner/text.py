@@ -1380,7 +1380,7 @@ def normalize(text: str) -> str:
     s = _observed(s)
     s = _DENIED_QUESTION_RE.sub(lambda m: f"{m.group(1)}not {m.group(2)} . ", s)
     s = _NOT_CALM_RE.sub(" agitated ", s)  # before 'anything but' becomes 'not'
-    s = re.sub(r"\banything\s+but\b", "not", s)  # "anything but surprised": not surprised
+    s = re.sub(r"\banything\s+but\b", "not", s, flags=re.I)  # "anything but surprised", "Anything but pleased": not
     # "less a frown than a squint", "not so much laughing as wheezing": the second is what the face does, not the first
     # "she doesn't so much smile as bare her teeth" (a laugh that is "more a bark" is still a laugh: train keeps its smile)
     s = re.sub(r"n['\u2019]t\s+so\s+much\b(?!\s+(?:laugh|chuckl|giggl|cackl|snicker|titter))", " not so much", s, flags=re.I)
@@ -3164,8 +3164,21 @@ _MOVES_BEFORE_RE = re.compile(r"\b(?:smil|grin|laugh|beam|roll|squeez|clench|squ
                               r"rais|arch|furrow|knit|shut|clos|open|tens|tighten|strain|push|pull|bulg)\w*\s+(?:[\w']+\s+){0,3}$")
 
 #: the eyes or the gaze sent somewhere in the words that follow ("..., eyes dropping to his pocket", "then his gaze slides left")
-_GAZE_LATER_RE = re.compile(r"\b(?:eyes?|gaze|glance)\b[^.;,]{0,20}?\b(?:down|up|drop\w*|lower\w*|rais\w*|lift\w*|left|right|away|aside"
-                            r"|sideways|dart\w*|flick\w*|slid\w*|slide\w*)\b")
+_GAZE_LATER_RE = re.compile(
+    r"\b(?:eyes?|gaze|glanc\w*|look\w*|peek\w*|peer\w*|head)\b(?P<between>[^.;,]{0,20}?)\b(?:down|up|drop\w*|lower\w*|rais\w*|lift\w*"
+    r"|left|right|away|aside|sideways|dart\w*|flick\w*|slid\w*|slide\w*)\b")
+#: ... not eyes that light up, well up or crinkle up
+_NOT_A_LOOK_RE = re.compile(r"\b(?:light\w*|lit|well\w*|screw\w*|crinkl\w*|fill\w*|tear\w*|brighten\w*|scrunch\w*)\b")
+
+
+def _gaze_later(s: str, pos: int) -> bool:
+    """Whether the words after ``pos`` send the eyes or the head somewhere ("..., glancing up at him", "and looks up")."""
+    return any(not _NOT_A_LOOK_RE.search(m.group("between")) and not _NOT_A_LOOK_RE.match(s, m.end("between"))
+               for m in _GAZE_LATER_RE.finditer(s, pos))
+
+
+#: a negation just before a verb ("without smiling down at the kid", "never grins up at anyone")
+_DENIED_BEFORE_RE = re.compile(r"(?:\bwithout|\bnot|\bnever|n't|\bno)\s+(?:\w+\s+)?$")
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3811,17 +3824,21 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # 0.2-0.45 on every such line); the verb keeps its own reading, and eyes sent elsewhere later in the line go there
     # ("beams up at his mother, eyes dropping to his pocket")
     (("down", "up"),
-     r"\b((?:glar|glower|scowl|squint|smil|grin|beam|frown|smirk|sneer|grimac|pout|wink|twinkl|leer|simper)\w*)\s+(down|up)"
+     r"\b((?:glar|glower|scowl|squint|smil|grin|beam|frown|smirk|sneer|grimac|pout|wink|leer|simper)\w*)\s+(down|up)"
      r"(?=(?:\s+to\s+(?:her|his|their|my|your|the)\s+(?:left|right))?\s+(?:at|into|toward|towards|on)\b)",
-     lambda m: m.group(0) if _GAZE_LATER_RE.search(m.string, m.end()) else f"{m.group(1)} , eyes {m.group(2)} ,"),
+     lambda m: m.group(0) if _gaze_later(m.string, m.end()) or _DENIED_BEFORE_RE.search(m.string[: m.start()])
+     else f"{m.group(1)} , eyes {m.group(2)} ,"),
     # ... and one made at a thing that lies below the eyes ("squinting at my phone", "a confused squint at the map", "she
     # grinned at her shoes"): the eyes go down to it, as "glances at the phone" has them (train: EyeLookDown 0.2-0.45)
     ("at",
      r"\b(?:glar|glower|scowl|squint|peer|smil|grin|beam|frown|smirk|sneer|grimac|pout|leer|simper)\w*\s+at\s+"
      r"(?:the|her|his|their|my|your|a|an)\s+(?:[a-z]+\s+)?(?:table|desk|plate|knees?|pages?|phone|book|keyboard|watch|wristwatch|notepad"
      r"|clipboard|menu|laptop|crossword|paperwork|map|ledger|chessboard|palms?|notes|label|letter|contract|receipt|newspaper"
-     r"|magazine|notebook|floor|ground|shoes|feet|lap|hands|print)\b",
-     lambda m: m.group(0) if _GAZE_LATER_RE.search(m.string, m.end()) else f"{m.group(0)} , eyes down ,"),
+     r"|magazine|notebook|floor|ground|shoes|feet|lap|hands|print)\b"
+     # (not a person the noun names a job of, nor a thing on a wall: "the floor manager", "the page boy", "the map on the wall")
+     r"(?!\s+(?:[a-z]+(?:er|or|ist|ant)|man|woman|men|women|boy|girl|clerk|crew|staff|lady|guy|kid)s?\b|\s+on\s+the\s+wall)",
+     lambda m: m.group(0) if _gaze_later(m.string, m.end()) or _DENIED_BEFORE_RE.search(m.string[: m.start()])
+     else f"{m.group(0)} , eyes down ,"),
 ))
 
 
