@@ -373,6 +373,8 @@ _ALL_REGIONS = ("brows", "cheeks", "eyes", "gaze", "head", "mouth", "nose")
 _BLOCKING_REGIONS = frozenset({"gaze", "head"})
 #: the brows' knit and the frown (a denied one leaves the brows level: ``_denied_knit``)
 _KNITS = frozenset({"frown", "scowl", "brows_knit"})
+#: ... and the movements that lower the brows of their own, which a denied knit beside them leaves as they are
+_OWN_BROW_LOWERERS = _KNITS | {"wince"}
 _DIGIT_RE = re.compile(r"\d")
 
 #: Where a closing phrase can start: a comma, semicolon, colon, bracket or a dash between spaces.
@@ -2014,12 +2016,12 @@ class EmbeddedPlanner:
         if not values[_BROW_DOWN].any():
             return
         denied = [i for i in instances if i.negated and i.concept.key in _KNITS]
-        lowering = [i for i in instances if not i.negated and i.concept.key in _KNITS | {"wince"}]
-        if not denied or lowering or any(not i.negated and i.concept.region in ("brows", "face") for i in instances):
+        if not denied or any(not i.negated and (i.concept.key in _OWN_BROW_LOWERERS or i.concept.region in ("brows", "face"))
+                             for i in instances):
             return
         values[_BROW_DOWN] = 0.0
         forced[_BROW_DOWN] = True
-        explanation.append(f"'{denied[0].words}' denied: the brows stay level under the eyes' movement")
+        explanation.append(f"'{denied[0].words}' denied: the brows stay level under the other movements")
 
     @staticmethod
     def _regions(inst: _Instance) -> set[str]:

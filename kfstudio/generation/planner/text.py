@@ -3179,6 +3179,16 @@ def _gaze_later(s: str, pos: int) -> bool:
 
 #: a negation just before a verb ("without smiling down at the kid", "never grins up at anyone")
 _DENIED_BEFORE_RE = re.compile(r"(?:\bwithout|\bnot|\bnever|n't|\bno)\s+(?:\w+\s+)?$")
+#: stems of the faces one makes at something ("glares", "smiling", "a squint"), which the two look rules below share
+_FACE_MADE = "glar|glower|scowl|squint|smil|grin|beam|frown|smirk|sneer|grimac|pout|leer|simper"
+
+
+def _looked_there(m: re.Match, looked: str) -> str:
+    """``looked`` for a face made at something, unless the words after it send the eyes elsewhere or the verb is
+    denied (then the match stays as it was)."""
+    if _gaze_later(m.string, m.end()) or _DENIED_BEFORE_RE.search(m.string[: m.start()]):
+        return m.group(0)
+    return looked
 _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # a relative clause with a subject and a negation of its own ("smiles at a joke she doesn't get", "grins at the chart
     # he can't read", "the tears she can't hold back") says nothing against the movement before it: the noun is kept
@@ -3824,21 +3834,19 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # 0.2-0.45 on every such line); the verb keeps its own reading, and eyes sent elsewhere later in the line go there
     # ("beams up at his mother, eyes dropping to his pocket")
     (("down", "up"),
-     r"\b((?:glar|glower|scowl|squint|smil|grin|beam|frown|smirk|sneer|grimac|pout|wink|leer|simper)\w*)\s+(down|up)"
+     rf"\b((?:{_FACE_MADE}|wink)\w*)\s+(down|up)"
      r"(?=(?:\s+to\s+(?:her|his|their|my|your|the)\s+(?:left|right))?\s+(?:at|into|toward|towards|on)\b)",
-     lambda m: m.group(0) if _gaze_later(m.string, m.end()) or _DENIED_BEFORE_RE.search(m.string[: m.start()])
-     else f"{m.group(1)} , eyes {m.group(2)} ,"),
+     lambda m: _looked_there(m, f"{m.group(1)} , eyes {m.group(2)} ,")),
     # ... and one made at a thing that lies below the eyes ("squinting at my phone", "a confused squint at the map", "she
     # grinned at her shoes"): the eyes go down to it, as "glances at the phone" has them (train: EyeLookDown 0.2-0.45)
     ("at",
-     r"\b(?:glar|glower|scowl|squint|peer|smil|grin|beam|frown|smirk|sneer|grimac|pout|leer|simper)\w*\s+at\s+"
+     rf"\b(?:{_FACE_MADE}|peer)\w*\s+at\s+"
      r"(?:the|her|his|their|my|your|a|an)\s+(?:[a-z]+\s+)?(?:table|desk|plate|knees?|pages?|phone|book|keyboard|watch|wristwatch|notepad"
      r"|clipboard|menu|laptop|crossword|paperwork|map|ledger|chessboard|palms?|notes|label|letter|contract|receipt|newspaper"
      r"|magazine|notebook|floor|ground|shoes|feet|lap|hands|print)\b"
      # (not a person the noun names a job of, nor a thing on a wall: "the floor manager", "the page boy", "the map on the wall")
      r"(?!\s+(?:[a-z]+(?:er|or|ist|ant)|man|woman|men|women|boy|girl|clerk|crew|staff|lady|guy|kid)s?\b|\s+on\s+the\s+wall)",
-     lambda m: m.group(0) if _gaze_later(m.string, m.end()) or _DENIED_BEFORE_RE.search(m.string[: m.start()])
-     else f"{m.group(0)} , eyes down ,"),
+     lambda m: _looked_there(m, f"{m.group(0)} , eyes down ,")),
 ))
 
 
