@@ -321,8 +321,9 @@ _OWN_PART_RE = re.compile(r"(?i)(?:(?:upper|lower|top|bottom)\s+)?(?:mouth|lips?
                           r"nostrils?|chin|jaw|head|gaze|glances?|tongue|teeth)")
 #: Plain negations ("doesn't open her eyes"), as opposed to fading words ("the wide eyes relax")
 _NOT_WORDS = frozenset({"not", "never", "no", "without", "refuse to", "avoid"})
-#: Negating words after which a smile that does not come leaves a straight face (see ``_straight_face``)
-_STRAIGHT_FACE_NEGATORS = _NOT_WORDS | {"n't", "not even", "fail to", "fails to", "failed to"}
+#: Negating words after which a smile that does not come leaves a straight face (see ``_straight_face``; "nowhere near a
+#: smile", "far from a grin" as "no smile")
+_STRAIGHT_FACE_NEGATORS = _NOT_WORDS | {"n't", "not even", "fail to", "fails to", "failed to", "nowhere near", "far from"}
 #: ... and the verbs of a smile that goes ("her smile dies", "the grin fades", "the smile is gone")
 _SMILE_GOES = frozenset({"die", "fade", "drain", "vanish", "disappear", "gone", "go", "evaporate", "falter", "slip", "melt", "dissolve",
                          "stop", "quit", "cease"})

@@ -1953,6 +1953,13 @@ def _figured_out(m: re.Match) -> str:
 _PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted", "high", "sick", "ill", "hungover", "dizzy", "cold"})
 
 
+def _calm(word: str) -> bool:
+    """A calm state ("calm and composed", "serene, yet stoic"): nothing to hold in."""
+    from .facs import EMOTION_WORDS
+
+    return EMOTION_WORDS.get(word.lower(), ("",))[0] == "calm"
+
+
 def _held_in_check(m: re.Match) -> str:
     """"angry, hiding it" -> "angry held in check": the feeling word of group 1 held in check (other words are left)."""
     return f"{m.group(1)} held in check" if _feeling(m.group(1)) else m.group(0)
@@ -2144,14 +2151,15 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))", lambda m: m.group(0) if m.group(1) in _PRETENDED_STATES else _held_in_check(m)),
     ("pretend", r"\bpretend(?:s|ed|ing)?\s+not\s+to\s+be\s+(?:(?:at\s+all|remotely|even\s+slightly|the\s+least\s+bit)\s+)?([a-z]+)\b",
      lambda m: f" {m.group(1)} held in check " if _feeling(m.group(1)) and m.group(1) not in _PRETENDED_STATES else m.group(0)),
-    # ... or covered by composure in a clause of its own ("hurt but plays it cool", "terrified, but she keeps it
-    # together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
-    (("cool", "together", "lid on", "brave face", "straight face", "poker face"),
+    # ... or covered by composure in a clause of its own ("hurt but plays it cool", "sad but composed", "terrified, but
+    # she keeps it together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
+    (("cool", "together", "lid on", "brave face", "straight face", "poker face", "composed", "collected", "stoic"),
      r"\b([a-z]+)\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-     r"(?:(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
+     r"(?:(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?(?:outwardly\s+)?"
+     r"(?:composed|collected|stoic)|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
      r"|(?:his|her|their|my|your)\s+cool|(?:a\s+)?(?:straight|poker|brave)\s+face)|(?:puts?|putting)\s+on\s+a\s+(?:brave|straight|poker)\s+face)"
      r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
-     _held_in_check),
+     lambda m: m.group(0) if _calm(m.group(1)) else _held_in_check(m)),
     # ... or not admitted ("not going to admit she's impressed", "he won't admit he's scared"): held in check as well
     ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
      r"(?:that\s+|it\s*,?\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are|\s+was|\s+were|\s+feels?)\s+)?(?:a\s+(?:little|bit)\s+)?([a-z]+)\b",
@@ -2161,7 +2169,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # ("i swear to god." on its own is exasperation; "you'd swear she'd been robbed" says how she looks)
     (("swear", "swore"), r"(?<!'d\s)(?<!would\s)\b(?:i\s+swear|swears?|swore|swearing)(?:\s+to\s+god)?\s+"
      r"(?=(?:that|he|she|i|they|we|you|it|there|this|the|his|her|my|their|nothing|blind|on)\b|(?:he|she|it|i|they|you|we)')", " claims "),
-    ("swear", r"\bi\s+swear(?=\s*(?:[,.!?;]|$))", " , "),  # "didnt flinch i swear, ok maybe a bit": an oath tag, no cursing
+    ("swear", r"\bi\s+swear(?=\s*(?:[,.!?;]|$))", " , "),
+    # "at the screech of the speakers", "over the roar of the crowd": a sound something else makes, not this face's
+    (("screech", "scream", "shriek", "roar", "howl", "wail", "squeal", "squeak", "crash", "bang", "boom", "hiss", "whine", "growl"),
+     r"\b(at|to|by|over|from|through|above|despite|hears?|heard|hearing|ignor(?:es|ed|ing|e))\s+the\s+(?:(?:sudden|loud|distant|first)\s+)?"
+     r"(?:screech|scream|shriek|roar|howl|wail|squeal|squeak|crash|bang|boom|hiss|whine|growl)(?:ing)?\s+of\b", r"\1 the sound of"),
+    # "the smoke alarm", "her alarm clock", "the alarm goes off": a device, not alarm felt
+    ("alarm", r"\b(?:(smoke|fire|car|burglar|security|house|phone|wake-up|intruder|carbon\s+monoxide)\s+alarms?|alarms?(?=\s+(?:clock|bell|goes\s+off|went\s+off"
+     r"|going\s+off|rings|rang|ringing|sounds|sounded|sounding|beeps|beeped|beeping|blares|blared|blaring)\b))", lambda m: f" {m.group(1) or ''} buzzer"),  # "didnt flinch i swear, ok maybe a bit": an oath tag, no cursing
     # "not me crying at a cat video": the internet's way of owning up to it (she is crying), not a denial
     ("not ", r"(?:^|(?<=[.!?;,]))\s*not\s+(?:me|him|her|them|us)\s+(?=[a-z]+ing\b)", " me "),
     # "realising she's serious", "seeing he's upset": someone else's state, what this face takes in (not its own look)
@@ -2189,6 +2204,12 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?<!\bwith\s)\b([a-z]+)\s+(?:underneath|beneath(?:\s+(?:the\s+surface|it\s+all|the\s+calm|the\s+mask))?|(?:below|under)\s+the\s+surface|inside|within)"
      r"(?=\s*(?:[,.;:!?\u2014]|$))",
      _held_in_check),
+    # ... or under a show put on over it ("scared under it", "fear under bravado", "seething under a polite smile",
+    # "resentment under a toast"; not "nervous under scrutiny", "calm under pressure", which say what weighs on the face)
+    ("under", r"\b([a-z]+)\s+under\s+(?:it(?:\s+all)?|that|this|(?:(?:the|a|an|his|her|their|my)\s+)?(?:[a-z]+\s+)?"
+     r"(?:smile|grin|bravado|mask|toast|act|front|fa[cç]ade|veneer|exterior|politeness|courtesy|jokes?|cheer|cheerfulness|composure))"
+     r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
+     lambda m: m.group(0) if not _feeling(m.group(1)) or _calm(m.group(1)) else _held_in_check(m)),
     ("show", r"\b([a-z]+)\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|daren'?t"
      r"|dare\s+not|mustn'?t|must\s+not)\s+(?:dare\s+(?:to\s+)?)?(?:let\s+)?show\b",
      _held_in_check),
