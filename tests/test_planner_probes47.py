@@ -54,13 +54,26 @@ def test_a_feeling_covered_by_composure_in_the_description_is_held_in(planner, d
     assert both(full, "MouthPress") < 0.2, full.explanation
 
 
-@pytest.mark.parametrize("description", ["Serene and composed, she pours the tea.", "Relaxed, yet collected."])
+@pytest.mark.parametrize("description", ["Serene and composed, she pours the tea.", "Relaxed, yet collected.", "Content, but composed.",
+                                         "Sleepy but composed."])
 def test_a_calm_state_with_composure_holds_nothing_in(planner, description):
     p = planner.plan(description)
     assert both(p, "MouthPress") < 0.1, p.explanation
 
 
-@pytest.mark.parametrize("emotion", ["anxious under the bravado", "brave face, panicked under it"])
+def test_composure_said_with_and_is_one_more_word_not_a_cover(planner):
+    p = planner.plan("She is cheerful and composed.")
+    assert both(p, "MouthSmile") >= 0.5, p.explanation
+    assert both(p, "MouthPress") < 0.1, p.explanation
+
+
+def test_a_scene_feeling_but_composed_keeps_the_feeling_in_full(planner):
+    p = planner.plan("He folds the towel.", emotion="horrified but composed")
+    assert both(p, "MouthPress") >= 0.3, p.explanation
+    assert both(p, "EyeWide") >= 0.5, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["terrified under the bravado", "brave face, panicked under it"])
 def test_a_scene_feeling_under_a_show_put_on_is_held_in(planner, emotion):
     p = planner.plan("He signs the form.", emotion=emotion)
     assert both(p, "MouthPress") >= 0.2, p.explanation
@@ -72,11 +85,27 @@ def test_a_feeling_under_pressure_or_scrutiny_is_not_hidden(planner):
     assert both(p, "EyeWide") >= 0.4, p.explanation
 
 
+def test_a_smile_the_feeling_is_under_stays_on_the_face(planner):
+    p = planner.plan("Resentful under a gracious smile, she hands over the trophy.")
+    assert both(p, "MouthSmile") >= 0.4, p.explanation
+    assert both(p, "MouthPress") >= 0.2, p.explanation
+
+
+def test_a_body_state_under_a_blanket_is_not_held_in(planner):
+    p = planner.plan("She pulls the duvet up, freezing under it.")
+    assert not any("held in check" in line for line in p.explanation), p.explanation
+
+
 @pytest.mark.parametrize("description", ["Nowhere near a smile.", "His face is far from a grin."])
 def test_a_smile_nowhere_near_coming_is_a_straight_face(planner, description):
     p = planner.plan(description)
     assert both(p, "MouthPress") >= 0.15, p.explanation
     assert both(p, "MouthSmile") == 0.0, p.explanation
+
+
+def test_a_smile_not_far_off_is_no_straight_face(planner):
+    p = planner.plan("Not far from a grin.")
+    assert both(p, "MouthSmile") > 0.1, p.explanation
 
 
 @pytest.mark.parametrize("description", ["She stays still at the shriek of the smoke alarm.", "He reads on over the roar of the crowd."])
@@ -88,3 +117,15 @@ def test_a_sound_something_else_makes_is_not_this_face_s(planner, description):
 def test_a_scream_this_face_lets_out_still_screams(planner):
     p = planner.plan("She lets out a shriek of pure terror.")
     assert v(p, "JawOpen") >= 0.5, p.explanation
+
+
+@pytest.mark.parametrize("description", ["The alarm goes off and he buries his face in the pillow.", "She glares at her alarm clock."])
+def test_an_alarm_that_is_a_device_is_no_fear(planner, description):
+    p = planner.plan(description)
+    assert both(p, "EyeWide") < 0.2, p.explanation
+
+
+@pytest.mark.parametrize("description", ["She stares at him in alarm.", "Alarm bells ring in her head."])
+def test_alarm_felt_is_still_fear(planner, description):
+    p = planner.plan(description)
+    assert both(p, "EyeWide") >= 0.4, p.explanation

@@ -2702,7 +2702,9 @@ class EmbeddedPlanner:
                 continue
             said = text
             if label == "emotion":
-                text = self._flat_emotion(text)
+                # "shocked but composed": held in below (_held_in), the feeling itself in full (not text.py's reading of
+                # the same words in a description, a feeling kept to a trace)
+                text = _COMPOSED_TAIL_RE.sub(", composed ", self._flat_emotion(text))
             base, specific_text = self._context_plan(
                 _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text) if label == "emotion" else text)
             if not specific_text:
@@ -2833,6 +2835,10 @@ _RESTRAINED_RE = re.compile(
 _UNRESTRAINED_RE = re.compile(
     r"\b(?:can'?t|cannot|could\s*n'?t|unable|fail\w*|barely|badly|not\s+(?:hiding|masking)|no\s+longer|crack\w*|slipp\w*"
     r"|breaking|giving\s+way|los(?:es|ing|t)|stops?|stopped|laugh\w*|giggl\w*|smil\w*|grin(?:s|ned|ning)?)\b", re.I)
+#: "but composed", "yet stays composed": composure said after a scene's feeling
+_COMPOSED_TAIL_RE = re.compile(r"\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
+                               r"(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?"
+                               r"(?:outwardly\s+)?(?=(?:composed|collected|stoic)\b)", re.I)
 _RESTRAINED_PRESS = 0.35
 _PRESSES = np.array([n in ("MouthPressLeft", "MouthPressRight") for n in ch.NAMES])
 #: the jaw's opening and the lower lip it takes down (a held-in disgust keeps its raised upper lip)

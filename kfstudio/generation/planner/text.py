@@ -1954,10 +1954,10 @@ _PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted",
 
 
 def _calm(word: str) -> bool:
-    """A calm state ("calm and composed", "serene, yet stoic"): nothing to hold in."""
-    from .facs import EMOTION_WORDS
-
-    return EMOTION_WORDS.get(word.lower(), ("",))[0] == "calm"
+    """A calm, neutral or contented state ("calm and composed", "content, yet composed"), or a state of the body
+    ("tired but composed", "freezing under it"): nothing to hold in."""
+    return word.lower() in _PRETENDED_STATES or EMOTION_WORDS.get(word.lower(), ("",))[0] in (
+        "calm", "neutral", "contentment", "cold", "tiredness", "dizziness", "hangover", "spiciness")
 
 
 def _held_in_check(m: re.Match) -> str:
@@ -2154,12 +2154,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # ... or covered by composure in a clause of its own ("hurt but plays it cool", "sad but composed", "terrified, but
     # she keeps it together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
     (("cool", "together", "lid on", "brave face", "straight face", "poker face", "composed", "collected", "stoic"),
-     r"\b([a-z]+)\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
+     r"\b([a-z]+)\s*,?\s+(?:(?P<against>but|yet|though|although)|and)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
      r"(?:(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?(?:outwardly\s+)?"
-     r"(?:composed|collected|stoic)|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
+     r"(?P<composed>composed|collected|stoic)|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
      r"|(?:his|her|their|my|your)\s+cool|(?:a\s+)?(?:straight|poker|brave)\s+face)|(?:puts?|putting)\s+on\s+a\s+(?:brave|straight|poker)\s+face)"
      r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
-     lambda m: m.group(0) if _calm(m.group(1)) else _held_in_check(m)),
+     # composure said with "and" is one more word for the face ("happy and composed"), not a feeling covered
+     lambda m: m.group(0) if _calm(m.group(1)) or (m.group("composed") and not m.group("against"))
+     else _held_in_check(m)),
     # ... or not admitted ("not going to admit she's impressed", "he won't admit he's scared"): held in check as well
     ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
      r"(?:that\s+|it\s*,?\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are|\s+was|\s+were|\s+feels?)\s+)?(?:a\s+(?:little|bit)\s+)?([a-z]+)\b",
@@ -2169,14 +2171,20 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # ("i swear to god." on its own is exasperation; "you'd swear she'd been robbed" says how she looks)
     (("swear", "swore"), r"(?<!'d\s)(?<!would\s)\b(?:i\s+swear|swears?|swore|swearing)(?:\s+to\s+god)?\s+"
      r"(?=(?:that|he|she|i|they|we|you|it|there|this|the|his|her|my|their|nothing|blind|on)\b|(?:he|she|it|i|they|you|we)')", " claims "),
-    ("swear", r"\bi\s+swear(?=\s*(?:[,.!?;]|$))", " , "),
-    # "at the screech of the speakers", "over the roar of the crowd": a sound something else makes, not this face's
+    ("swear", r"\bi\s+swear(?=\s*(?:[,.!?;]|$))", " , "),  # "didnt flinch i swear, ok maybe a bit": an oath tag, no cursing
+    # "at the screech of the speakers", "over the roar of the crowd": a sound something else makes, not this face's ("hears
+    # the scream of her child" is left to the startle rule below)
     (("screech", "scream", "shriek", "roar", "howl", "wail", "squeal", "squeak", "crash", "bang", "boom", "hiss", "whine", "growl"),
-     r"\b(at|to|by|over|from|through|above|despite|hears?|heard|hearing|ignor(?:es|ed|ing|e))\s+the\s+(?:(?:sudden|loud|distant|first)\s+)?"
-     r"(?:screech|scream|shriek|roar|howl|wail|squeal|squeak|crash|bang|boom|hiss|whine|growl)(?:ing)?\s+of\b", r"\1 the sound of"),
-    # "the smoke alarm", "her alarm clock", "the alarm goes off": a device, not alarm felt
-    ("alarm", r"\b(?:(smoke|fire|car|burglar|security|house|phone|wake-up|intruder|carbon\s+monoxide)\s+alarms?|alarms?(?=\s+(?:clock|bell|goes\s+off|went\s+off"
-     r"|going\s+off|rings|rang|ringing|sounds|sounded|sounding|beeps|beeped|beeping|blares|blared|blaring)\b))", lambda m: f" {m.group(1) or ''} buzzer"),  # "didnt flinch i swear, ok maybe a bit": an oath tag, no cursing
+     r"\b(at|to|by|over|from|through|above|despite|ignor(?:es|ed|ing|e))\s+the\s+"
+     r"(?:(?:sudden|loud|distant|first|deafening|piercing|shrill|high-pitched|constant|endless)\s+)?"
+     r"(?:screech|scream|shriek|roar|howl|wail|squeal|squeak|crash|bang|boom|hiss|whin|growl)(?:e|es|s|ing)?\s+of\b", r"\1 the sound of"),
+    # "the smoke alarm", "her alarm clock", "the alarm goes off": a device, not alarm felt ("alarm bells ring in her head",
+    # "alarm goes off in her eyes", "her alarm sounds genuine" are the feeling)
+    ("alarm", r"\b(?:(smoke|fire|car|burglar|security|house|phone|wake-up|intruder|engine|cockpit|emergency|proximity|carbon\s+monoxide)\s+alarms?\b"
+     r"|()alarm(?=\s+clocks?\b)"
+     r"|\b(the|her|his|my|their|your|an)\s+alarms?(?=\s+(?:clocks?|goes\s+off|went\s+off|going\s+off|beeps|beeped|beeping|blares|blared"
+     r"|blaring|buzzes|buzzed|buzzing)\b|\s+(?:rings|rang|sounds|sounded)(?=\s*(?:[,.;:!?\u2014]|$|and\b|as\b|again\b))))",
+     lambda m: f" {m.group(1) or m.group(3) or ''} buzzer"),
     # "not me crying at a cat video": the internet's way of owning up to it (she is crying), not a denial
     ("not ", r"(?:^|(?<=[.!?;,]))\s*not\s+(?:me|him|her|them|us)\s+(?=[a-z]+ing\b)", " me "),
     # "realising she's serious", "seeing he's upset": someone else's state, what this face takes in (not its own look)
@@ -2204,12 +2212,16 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?<!\bwith\s)\b([a-z]+)\s+(?:underneath|beneath(?:\s+(?:the\s+surface|it\s+all|the\s+calm|the\s+mask))?|(?:below|under)\s+the\s+surface|inside|within)"
      r"(?=\s*(?:[,.;:!?\u2014]|$))",
      _held_in_check),
-    # ... or under a show put on over it ("scared under it", "fear under bravado", "seething under a polite smile",
-    # "resentment under a toast"; not "nervous under scrutiny", "calm under pressure", which say what weighs on the face)
-    ("under", r"\b([a-z]+)\s+under\s+(?:it(?:\s+all)?|that|this|(?:(?:the|a|an|his|her|their|my)\s+)?(?:[a-z]+\s+)?"
-     r"(?:smile|grin|bravado|mask|toast|act|front|fa[cç]ade|veneer|exterior|politeness|courtesy|jokes?|cheer|cheerfulness|composure))"
+    # ... or under a show put on over it ("scared under it", "fear under bravado", "resentment under a toast"; a smile or
+    # a grin it is under stays on the face, "bitter under a sweet smile"; not "nervous under scrutiny", "calm under
+    # pressure", which say what weighs on the face, nor "cold under it", a state of the body)
+    ("under", r"\b([a-z]+)\s+under\s+(?:it(?:\s+all)?|that|this|(?:(?:the|a|an|his|her|their|my)\s+)?"
+     r"(?:(?:polite|sweet|calm|brave|cheerful|friendly|practised|practiced|fixed|pleasant|bright|big|easy|smooth|thin|tight|forced|fake|wide"
+     r"|broad|jolly|professional|cool|bland|genial|gracious)\s+)?"
+     r"(?P<cover>smile|grin|bravado|mask|toast|act|front|fa[cç]ade|veneer|exterior|politeness|courtesy|jokes?|cheer|cheerfulness|composure))"
      r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
-     lambda m: m.group(0) if not _feeling(m.group(1)) or _calm(m.group(1)) else _held_in_check(m)),
+     lambda m: m.group(0) if not _feeling(m.group(1)) or _calm(m.group(1))
+     else _held_in_check(m) + (f" , {m.group(0).split(' under ', 1)[1]}" if m.group("cover") in ("smile", "grin") else "")),
     ("show", r"\b([a-z]+)\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|daren'?t"
      r"|dare\s+not|mustn'?t|must\s+not)\s+(?:dare\s+(?:to\s+)?)?(?:let\s+)?show\b",
      _held_in_check),
@@ -3364,6 +3376,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "he smiles -- or tries to", "she laughs, or tries to": an attempt that barely comes, forced (not the full smile)
     (("tries", "tried", "attempt"), r"\b(smiles?|smiled|grins?|grinned|laughs?|laughed)\s*[,;:\u2014\u2013-]+\s*(?:or|well)\s+(?:at\s+least\s+)?"
      r"(?:tries|tried|attempts|attempted)(?:\s+to)?\b", r"\1 faintly , forced "),
+    # "not far from a smile", "she's not far from laughing": nearly there (not a denial)
+    ("far from", r"\bnot\s+(?:too\s+|that\s+|so\s+|very\s+|all\s+that\s+)?far\s+from\b", " almost "),
     # "she's far from happy": not happy (displeasure kept in check), as "far from calm" is agitation
     ("far from", r"\bfar\s+from\s+(happy|pleased|glad|content|contented|satisfied|cheerful|joyful|delighted|thrilled|amused|impressed)\b",
      r"not \1"),
