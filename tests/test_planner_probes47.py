@@ -2,7 +2,9 @@
 leaves the lower lip where it is: only a smile or a laugh held back rolls it in. A feeling said to be covered by
 composure in the description ("sad but composed") or under a show put on over it ("scared under it", "fear under
 bravado") is held in, as the same words in the scene's feeling are; a calm state is not. "Nowhere near a smile" is a
-straight face, as "no smile" is. A sound something else makes ("at the screech of the speakers") is not this face's.
+straight face, as "no smile" is. A sound something else makes ("at the screech of the speakers") is not this face's,
+and a smoke alarm is a device. Worry lifts the inner brows with the eyes barely widened; dread and pleading keep them
+wider.
 Each case is read by the real planner and its values asserted, with controls the rules must not reach. The sentences
 are written for these tests, not taken from the corpus.
 """
@@ -129,3 +131,19 @@ def test_an_alarm_that_is_a_device_is_no_fear(planner, description):
 def test_alarm_felt_is_still_fear(planner, description):
     p = planner.plan(description)
     assert both(p, "EyeWide") >= 0.4, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ worry and dread
+@pytest.mark.parametrize("description", ["She looks worried.", "A concerned look at the clock."])
+def test_worry_lifts_the_inner_brows_with_barely_widened_eyes(planner, description):
+    p = planner.plan(description)
+    assert v(p, "BrowInnerUp") >= 0.4, p.explanation
+    assert both(p, "EyeWide") <= 0.1, p.explanation
+    assert both(p, "MouthStretch") <= 0.1, p.explanation
+
+
+@pytest.mark.parametrize("description, emotion", [("He sits by the phone.", "mounting dread"), ("Pleading eyes at her mother.", "")])
+def test_dread_and_pleading_keep_the_eyes_wider(planner, description, emotion):
+    p = planner.plan(description, emotion=emotion)
+    assert v(p, "BrowInnerUp") >= 0.4, p.explanation
+    assert both(p, "EyeWide") >= 0.14, p.explanation

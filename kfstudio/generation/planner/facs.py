@@ -131,7 +131,10 @@ EMOTIONS: dict[str, dict] = {
     "contempt": {"aus": {12: 0.5, 14: 0.6}, "one_sided": True},
     # Blends and other states (our choices, see the module docstring). Worry, anxiety and sadness keep AU4 to
     # a trace: the corpus's animators give their brows BrowDown ~0 (the inner brows rise, the corrugator barely shows).
-    "worry": {"aus": {1: 0.65, 4: 0.08, 24: 0.35, 20: 0.15, 5: 0.2}},
+    # worry's upper lids and lip stretch stay small (train, 234 descriptions naming it: EyeWide 0.06, lips stretched 0.06;
+    # dev, 79: 0.09, 0.05); dread and pleading keep them (train: 'creeping dread', the pleading emoji, EyeWide >= 0.15)
+    "worry": {"aus": {1: 0.65, 4: 0.08, 24: 0.35, 20: 0.08, 5: 0.1}},
+    "dread": {"aus": {1: 0.65, 4: 0.08, 24: 0.35, 20: 0.15, 5: 0.2}},
     "anxiety": {"aus": {1: 0.6, 4: 0.05, 24: 0.4, 20: 0.2, 5: 0.2}},
     "pain": {"aus": {4: 0.7, 1: 0.5, 6: 0.6, 7: 0.7, 9: 0.4, 10: 0.4, 43: 0.3, 20: 0.4}},
     "determination": {"aus": {4: 0.5, 7: 0.3, 24: 0.5, 17: 0.3}},
@@ -256,7 +259,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # not the open-mouthed fright; "tender" is softer than fondness (the "tender" prototype above)
     **{w: ("surprise", 0.55) for w in ("incredulous", "incredulity")},
     **{w: ("exasperation", 0.8) for w in ("fed up",)},
-    **{w: ("worry", 1.0) for w in ("dread",)},
+    **{w: ("dread", 1.0) for w in ("dread",)},
     **{w: ("tender", 1.0) for w in ("tender", "tenderness")},
     # a shudder with cold, or from it, is the cold's shiver (teeth set, lips stretched), not revulsion
     **{w: ("cold", 1.0) for w in ("shudder with cold", "shudder from cold", "shudder in cold", "shudder of cold")},
@@ -299,7 +302,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("sympathy", 1.0) for w in ("sympathetic", "sympathy", "compassion", "compassionate", "empathetic", "empathy",
                                       "commiserating", "consoling", "comforting", "understanding", "condolence")},
     **{w: ("worry", 0.9) for w in ("sorry", "apologetic", "apology", "apologise", "apologize", "regretful")},
-    **{w: ("worry", 1.0) for w in ("conflicted", "apprehension", "pleading", "plead", "desperate", "desperation", "uneasiness")},
+    **{w: ("worry", 1.0) for w in ("conflicted", "apprehension", "uneasiness")},
+    **{w: ("dread", 1.0) for w in ("pleading", "plead", "desperate", "desperation")},
     **{w: ("anxiety", 1.0) for w in ("nerves", "jitters", "on edge")},
     **{w: ("fear", 0.8) for w in ("shaken", "rattled", "intimidated")},
     **{w: ("neutral", 1.0) for w in ("numb", "hollow", "vacant", "professionalism", "innocence", "innocent")},
