@@ -147,3 +147,20 @@ def test_dread_and_pleading_keep_the_eyes_wider(planner, description, emotion):
     p = planner.plan(description, emotion=emotion)
     assert v(p, "BrowInnerUp") >= 0.4, p.explanation
     assert both(p, "EyeWide") >= 0.14, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ typed values sized
+@pytest.mark.parametrize("description, channel, value", [
+    ("jawOpen 0.5, very faintly", "JawOpen", 0.225),
+    ("mouthFunnel .6 (extreme version)", "MouthFunnel", 0.82),
+])
+def test_typed_values_take_the_size_of_a_closing_intensity_phrase(planner, description, channel, value):
+    p = planner.plan(description)
+    assert v(p, channel) == pytest.approx(value, abs=0.03), p.explanation
+    assert p.exact, p.explanation  # still kept exactly, at the sized value, by whatever combines the plan
+
+
+@pytest.mark.parametrize("description, channel, value", [("L brow only, up .6", "BrowOuterUpLeft", 0.6), ("jawOpen 0.5", "JawOpen", 0.5)])
+def test_typed_values_without_a_closing_phrase_are_kept_as_typed(planner, description, channel, value):
+    p = planner.plan(description)
+    assert v(p, channel) == pytest.approx(value, abs=1e-6), p.explanation

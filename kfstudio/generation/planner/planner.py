@@ -43,7 +43,7 @@ from ... import channels as ch
 from ..visemes import blend, captions_the_look, find_speech, interjection_words, says_the_look, strip_quotes
 from . import lexicon as lx
 from .facs import expand_targets
-from .spec import read_specs
+from .spec import Spec, read_specs
 from .text import (CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone, eyes_say_fear,
                    load_expansion, normalize, split_change_beats, split_clauses)
 
@@ -1024,6 +1024,8 @@ class EmbeddedPlanner:
             for spec in typed.specs:
                 shown = ", ".join(f"{ch.NAMES[i]} = {v:.2f}" for i, v in spec.values.items())
                 explanation.append(f"'{spec.text}' -> {shown} (a value typed explicitly, kept exactly)")
+            sized = self._sized_by_closing_phrase(typed.rest, typed.values, explanation)
+            typed.specs = [Spec(sp.text, {i: sized[i] for i in sp.values}) for sp in typed.specs]
             if typed.only_values:  # nothing but values: every other channel stays at rest
                 values = np.zeros(ch.NUM_CHANNELS)
                 for i, v in typed.values.items():
@@ -1047,6 +1049,22 @@ class EmbeddedPlanner:
             plan.found_movement = True
             plan.exact = typed.values
         return plan
+
+    def _sized_by_closing_phrase(self, rest: str, values: dict[int, float], explanation: list[str]) -> dict[int, float]:
+        """Typed values under an intensity phrase closing the description ("browOuterUpLeft 0.5, just barely", "jaw .4,
+        funnel .7 (extreme version)"): the phrase sizes them as it sizes every movement before it (corpus: such lines are
+        annotated at the typed value times the phrase's factor, 0.5 'just barely' -> 0.23). ``rest``: the description
+        with the values' text taken out (:class:`.spec.SpecReading`), so a value's own words ("up .6") are no phrase."""
+        closing = self._overall_intensity(rest, bare=True)[1]
+        if closing is None:
+            return values
+        words, factor = closing
+        row = np.zeros(ch.NUM_CHANNELS)
+        for i, v in values.items():
+            row[i] = v * factor
+        row = ch.clamp(row)
+        explanation.append(f"'{words}' x{factor:.2f} on the typed values too")
+        return {i: float(row[i]) for i in values}
 
     def _plan_text(self, description: str, explanation: list[str], background: str, emotion: str,
                    context: Sequence[str], index: int | None, previous: np.ndarray | None, beside_typed: bool = False) -> Plan:
@@ -1251,12 +1269,12 @@ class EmbeddedPlanner:
         return Plan(values, _finish_explanation(explanation, values), understood, flags["unknown"], found, beats,
                     held=held if held.any() else None, carried=carried if carried is not None and carried.any() else None)
 
-    def _overall_intensity(self, description: str) -> tuple[str, tuple[str, float] | None]:
+    def _overall_intensity(self, description: str, bare: bool = False) -> tuple[str, tuple[str, float] | None]:
         """A description without the intensity phrase that closes it ("..., very faintly",
         "(subtle, barely there)", "- hugely exaggerated!"), and (that phrase, its factor on the whole face);
         (description, None) when it ends otherwise. The phrase qualifies every movement before it, not
         only the nearest one. A doubled intensifier split by a comma is one ("brows way, way up": not "brows way" closed
-        by "way up")."""
+        by "way up"). ``bare``: what the phrase closes may be words-less (the rest of a line of typed values)."""
         description = _DOUBLED_INTENSIFIER_RE.sub(r"\1 \2", description)
         body = description.rstrip(" \t.!?)")
         levels: list[float] = []
@@ -1281,7 +1299,7 @@ class EmbeddedPlanner:
             levels.extend(found)
             body = body[: last.start()]
             cut = body
-        if cut is None or not re.search(r"[A-Za-z]", cut) or not levels:
+        if cut is None or not (bare or re.search(r"[A-Za-z]", cut)) or not levels:
             return description, None
         level = max(levels, key=lambda x: abs(np.log(max(x, 1e-3) / _OVERALL_PLAIN)))
         factor = float(np.clip(level / _OVERALL_PLAIN, _OVERALL_MIN, _OVERALL_MAX))
