@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from kfstudio import channels as ch
 from kfstudio.generation.planner import EmbeddedPlanner
 
 from probes import both, v
@@ -142,7 +143,8 @@ def test_worry_lifts_the_inner_brows_with_barely_widened_eyes(planner, descripti
     assert both(p, "MouthStretch") <= 0.1, p.explanation
 
 
-@pytest.mark.parametrize("description, emotion", [("He sits by the phone.", "mounting dread"), ("Pleading eyes at her mother.", "")])
+@pytest.mark.parametrize("description, emotion", [("He sits by the phone.", "mounting dread"), ("Pleading eyes at her mother.", ""),
+                                                 ("Worried sick, she checks the door again.", ""), ("He paces.", "frantic with worry")])
 def test_dread_and_pleading_keep_the_eyes_wider(planner, description, emotion):
     p = planner.plan(description, emotion=emotion)
     assert v(p, "BrowInnerUp") >= 0.4, p.explanation
@@ -152,15 +154,26 @@ def test_dread_and_pleading_keep_the_eyes_wider(planner, description, emotion):
 # ------------------------------------------------------------------------------------------ typed values sized
 @pytest.mark.parametrize("description, channel, value", [
     ("jawOpen 0.5, very faintly", "JawOpen", 0.225),
-    ("mouthFunnel .6 (extreme version)", "MouthFunnel", 0.82),
+    ("mouthFunnel .6 (extreme version)", "MouthFunnel", 0.84),
+    ("eyeBlink_R 80% - but only a trace of it.", "EyeBlinkRight", 0.36),
 ])
 def test_typed_values_take_the_size_of_a_closing_intensity_phrase(planner, description, channel, value):
     p = planner.plan(description)
-    assert v(p, channel) == pytest.approx(value, abs=0.03), p.explanation
-    assert p.exact, p.explanation  # still kept exactly, at the sized value, by whatever combines the plan
+    assert v(p, channel) == pytest.approx(value, abs=0.005), p.explanation
+    # still kept exactly, at the sized value, by whatever combines the plan; every other channel at rest
+    assert p.exact == {ch.lookup(channel).index: pytest.approx(value, abs=0.005)}, p.explanation
+    assert sum(abs(x) > 0 for x in p.values) == 1, p.explanation
 
 
-@pytest.mark.parametrize("description, channel, value", [("L brow only, up .6", "BrowOuterUpLeft", 0.6), ("jawOpen 0.5", "JawOpen", 0.5)])
-def test_typed_values_without_a_closing_phrase_are_kept_as_typed(planner, description, channel, value):
+@pytest.mark.parametrize("description, channel, value", [
+    ("L brow only, up .6", "BrowOuterUpLeft", 0.6),  # a value's own words are no closing phrase
+    ("jawOpen 0.5, quickly", "JawOpen", 0.5),  # speed, manner and caps are no size
+    ("eyeBlinkLeft 1, softly", "EyeBlinkLeft", 1.0),
+    ("jawOpen 0.6 (max)", "JawOpen", 0.6),
+    ("jawOpen 0.5, at most", "JawOpen", 0.5),
+    ("jawOpen 0.5 slightly", "JawOpen", 0.5),  # no phrase of its own after a comma, a dash or a bracket
+    ("jawOpen 0.5; she smiles, barely", "JawOpen", 0.5),  # the phrase closes words of their own
+])
+def test_typed_values_without_a_closing_phrase_of_size_are_kept_as_typed(planner, description, channel, value):
     p = planner.plan(description)
     assert v(p, channel) == pytest.approx(value, abs=1e-6), p.explanation

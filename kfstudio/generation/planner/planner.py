@@ -1021,12 +1021,22 @@ class EmbeddedPlanner:
             return Plan(values, _finish_explanation(explanation, values), set(_ALL_REGIONS), [], False, [])
         typed = read_specs(description) if _DIGIT_RE.search(description) else None
         if typed is not None and typed.specs:
+            closing = self._typed_size(description, typed.rest)
             for spec in typed.specs:
                 shown = ", ".join(f"{ch.NAMES[i]} = {v:.2f}" for i, v in spec.values.items())
-                explanation.append(f"'{spec.text}' -> {shown} (a value typed explicitly, kept exactly)")
-            sized = self._sized_by_closing_phrase(typed.rest, typed.values, explanation)
-            typed.specs = [Spec(sp.text, {i: sized[i] for i in sp.values}) for sp in typed.specs]
-            if typed.only_values:  # nothing but values: every other channel stays at rest
+                explanation.append(f"'{spec.text}' -> {shown} (a value typed explicitly, kept exactly)" if closing is None
+                                   else f"'{spec.text}' -> {shown} (a value typed explicitly)")
+            if closing is not None:
+                words, factor = closing
+                row = np.zeros(ch.NUM_CHANNELS)
+                for i, v in typed.values.items():
+                    row[i] = v * factor
+                row = ch.clamp(row)
+                typed.specs = [Spec(sp.text, {i: float(row[i]) for i in sp.values}) for sp in typed.specs]
+                shown = ", ".join(f"{ch.NAMES[i]} = {v:.2f}" for i, v in typed.values.items())
+                explanation.append(f"'{words}' closes a line of typed values: x{factor:.2f} -> {shown}, kept exactly")
+            if typed.only_values or closing is not None and not re.search(r"[A-Za-z]", self._overall_intensity(typed.rest, bare=True)[0]):
+                # nothing but values (and the phrase that sizes them): every other channel stays at rest
                 values = np.zeros(ch.NUM_CHANNELS)
                 for i, v in typed.values.items():
                     values[i] = v
@@ -1050,21 +1060,22 @@ class EmbeddedPlanner:
             plan.exact = typed.values
         return plan
 
-    def _sized_by_closing_phrase(self, rest: str, values: dict[int, float], explanation: list[str]) -> dict[int, float]:
-        """Typed values under an intensity phrase closing the description ("browOuterUpLeft 0.5, just barely", "jaw .4,
-        funnel .7 (extreme version)"): the phrase sizes them as it sizes every movement before it (corpus: such lines are
-        annotated at the typed value times the phrase's factor, 0.5 'just barely' -> 0.23). ``rest``: the description
-        with the values' text taken out (:class:`.spec.SpecReading`), so a value's own words ("up .6") are no phrase."""
-        closing = self._overall_intensity(rest, bare=True)[1]
-        if closing is None:
-            return values
-        words, factor = closing
-        row = np.zeros(ch.NUM_CHANNELS)
-        for i, v in values.items():
-            row[i] = v * factor
-        row = ch.clamp(row)
-        explanation.append(f"'{words}' x{factor:.2f} on the typed values too")
-        return {i: float(row[i]) for i in values}
+    def _typed_size(self, description: str, rest: str) -> tuple[str, float] | None:
+        """The size typed values are given by a phrase of size closing the line ("browOuterUpLeft 0.5, just barely",
+        "brows up, jaw .6 (extreme version)"; corpus: such lines are annotated at the typed value times the phrase's
+        factor, 0.5 'just barely' -> 0.23), else None. Words of speed, timing or manner ("quickly", "softly") and caps
+        ("max", "at most") are no size. ``rest``: the description with the values' text taken out
+        (:class:`.spec.SpecReading`), so a value's own words ("up .6") are no phrase."""
+        cut, closing = self._overall_intensity(rest, bare=True)
+        if closing is None or not _TYPED_SIZE_RE.fullmatch(closing[0].strip().lower()):
+            return None
+        at = description.lower().rfind(closing[0].strip().lower())
+        # beside words of their own, only a phrase set off by a dash or a bracket closes the whole line ("brows up, jaw
+        # .6 (extreme version)"; not "jawOpen 0.5; she smiles, barely"); "jawOpen 0.5 slightly" has no phrase of its own
+        before = r"[(\-\u2013\u2014]\s*$" if re.search(r"[A-Za-z]", cut) else r"[,;:(\-\u2013\u2014]\s*$"
+        if at < 0 or not re.search(before, description[:at]):
+            return None
+        return closing
 
     def _plan_text(self, description: str, explanation: list[str], background: str, emotion: str,
                    context: Sequence[str], index: int | None, previous: np.ndarray | None, beside_typed: bool = False) -> Plan:
@@ -2853,6 +2864,12 @@ _RESTRAINED_RE = re.compile(
 _UNRESTRAINED_RE = re.compile(
     r"\b(?:can'?t|cannot|could\s*n'?t|unable|fail\w*|barely|badly|not\s+(?:hiding|masking)|no\s+longer|crack\w*|slipp\w*"
     r"|breaking|giving\s+way|los(?:es|ing|t)|stops?|stopped|laugh\w*|giggl\w*|smil\w*|grin(?:s|ned|ning)?)\b", re.I)
+#: A phrase of size that may close a line of typed values ("just barely", "very faintly", "(extreme version)", "- but
+#: only a trace of it", "as strongly as possible"): size words only, no speed, manner or cap
+_TYPED_SIZE_RE = re.compile(
+    r"(?:(?:but|and|just|only|very|a|an|the|as|way|full|big|small|tiny|extreme|subtle|huge|hugely|much|more|less|of|it|there|version"
+    r"|faint|faintly|slight|slightly|subtly|barely|little|bit|touch|trace|hint|mild|mildly|exaggerated|strongly|strong|possible"
+    r"|strength|over|top|intense|intensely|extremely|bigger|smaller|stronger|weaker)[\s,!.]*)+")
 #: "but composed", "yet stays composed": composure said after a scene's feeling
 _COMPOSED_TAIL_RE = re.compile(r"\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
                                r"(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?"
