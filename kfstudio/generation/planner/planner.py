@@ -44,8 +44,8 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import Spec, read_specs
-from .text import (CLAUSE_BREAKS, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone, eyes_say_fear,
-                   load_expansion, normalize, split_change_beats, split_clauses)
+from .text import (CLAUSE_BREAKS, COMPOSURE, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
+                   eyes_say_fear, load_expansion, normalize, split_change_beats, split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -1027,7 +1027,7 @@ class EmbeddedPlanner:
                 explanation.append(f"'{spec.text}' -> {shown} (a value typed explicitly, kept exactly)" if closing is None
                                    else f"'{spec.text}' -> {shown} (a value typed explicitly)")
             if closing is not None:
-                words, factor = closing
+                words, factor, alone = closing
                 row = np.zeros(ch.NUM_CHANNELS)
                 for i, v in typed.values.items():
                     row[i] = v * factor
@@ -1035,7 +1035,7 @@ class EmbeddedPlanner:
                 typed.specs = [Spec(sp.text, {i: float(row[i]) for i in sp.values}) for sp in typed.specs]
                 shown = ", ".join(f"{ch.NAMES[i]} = {v:.2f}" for i, v in typed.values.items())
                 explanation.append(f"'{words}' closes a line of typed values: x{factor:.2f} -> {shown}, kept exactly")
-            if typed.only_values or closing is not None and not re.search(r"[A-Za-z]", self._overall_intensity(typed.rest, bare=True)[0]):
+            if typed.only_values or closing is not None and alone:
                 # nothing but values (and the phrase that sizes them): every other channel stays at rest
                 values = np.zeros(ch.NUM_CHANNELS)
                 for i, v in typed.values.items():
@@ -1060,10 +1060,11 @@ class EmbeddedPlanner:
             plan.exact = typed.values
         return plan
 
-    def _typed_size(self, description: str, rest: str) -> tuple[str, float] | None:
+    def _typed_size(self, description: str, rest: str) -> tuple[str, float, bool] | None:
         """The size typed values are given by a phrase of size closing the line ("browOuterUpLeft 0.5, just barely",
         "brows up, jaw .6 (extreme version)"; corpus: such lines are annotated at the typed value times the phrase's
-        factor, 0.5 'just barely' -> 0.23), else None. Words of speed, timing or manner ("quickly", "softly") and caps
+        factor, 0.5 'just barely' -> 0.23), as (the phrase, its factor, whether the values stand alone before it), else
+        None. Words of speed, timing or manner ("quickly", "softly") and caps
         ("max", "at most") are no size. ``rest``: the description with the values' text taken out
         (:class:`.spec.SpecReading`), so a value's own words ("up .6") are no phrase."""
         cut, closing = self._overall_intensity(rest, bare=True)
@@ -1072,10 +1073,11 @@ class EmbeddedPlanner:
         at = description.lower().rfind(closing[0].strip().lower())
         # beside words of their own, only a phrase set off by a dash or a bracket closes the whole line ("brows up, jaw
         # .6 (extreme version)"; not "jawOpen 0.5; she smiles, barely"); "jawOpen 0.5 slightly" has no phrase of its own
-        before = r"[(\-\u2013\u2014]\s*$" if re.search(r"[A-Za-z]", cut) else r"[,;:(\-\u2013\u2014]\s*$"
+        alone = not re.search(r"[A-Za-z]", cut)
+        before = r"[,;:(\-\u2013\u2014]\s*$" if alone else r"[(\-\u2013\u2014]\s*$"
         if at < 0 or not re.search(before, description[:at]):
             return None
-        return closing
+        return closing[0], closing[1], alone
 
     def _plan_text(self, description: str, explanation: list[str], background: str, emotion: str,
                    context: Sequence[str], index: int | None, previous: np.ndarray | None, beside_typed: bool = False) -> Plan:
@@ -2733,7 +2735,7 @@ class EmbeddedPlanner:
             if label == "emotion":
                 # "shocked but composed": held in below (_held_in), the feeling itself in full (not text.py's reading of
                 # the same words in a description, a feeling kept to a trace)
-                text = _COMPOSED_TAIL_RE.sub(", composed ", self._flat_emotion(text))
+                text = _COMPOSED_TAIL_RE.sub(lambda m: f", composed {m.group('composure')}", self._flat_emotion(text))
             base, specific_text = self._context_plan(
                 _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text) if label == "emotion" else text)
             if not specific_text:
@@ -2870,10 +2872,9 @@ _TYPED_SIZE_RE = re.compile(
     r"(?:(?:but|and|just|only|very|a|an|the|as|way|full|big|small|tiny|extreme|subtle|huge|hugely|much|more|less|of|it|there|version"
     r"|faint|faintly|slight|slightly|subtly|barely|little|bit|touch|trace|hint|mild|mildly|exaggerated|strongly|strong|possible"
     r"|strength|over|top|intense|intensely|extremely|bigger|smaller|stronger|weaker)[\s,!.]*)+")
-#: "but composed", "yet stays composed": composure said after a scene's feeling
+#: "but composed", "yet stays composed": composure said after a scene's feeling (text.py's ``COMPOSURE``)
 _COMPOSED_TAIL_RE = re.compile(r"\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-                               r"(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?"
-                               r"(?:outwardly\s+)?(?=(?:composed|collected|stoic)\b)", re.I)
+                               + COMPOSURE + r"\b", re.I)
 _RESTRAINED_PRESS = 0.35
 _PRESSES = np.array([n in ("MouthPressLeft", "MouthPressRight") for n in ch.NAMES])
 #: the jaw's opening and the lower lip it takes down (a held-in disgust keeps its raised upper lip)

@@ -1953,6 +1953,12 @@ def _figured_out(m: re.Match) -> str:
 _PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted", "high", "sick", "ill", "hungover", "dizzy", "cold"})
 
 
+#: composure said of a face after its feeling ("but composed", "yet she stays composed", "but outwardly stoic"): read here
+#: in a description, and by planner.py in a scene's feeling; group ``composure``, the word itself
+COMPOSURE = (r"(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?(?:outwardly\s+)?"
+             r"(?P<composure>composed|collected|stoic)")
+
+
 def _calm(word: str) -> bool:
     """A calm, neutral or contented state ("calm and composed", "content, yet composed"), or a state of the body
     ("tired but composed", "freezing under it"): nothing to hold in."""
@@ -2155,12 +2161,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # she keeps it together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
     (("cool", "together", "lid on", "brave face", "straight face", "poker face", "composed", "collected", "stoic"),
      r"\b([a-z]+)\s*,?\s+(?:(?P<against>but|yet|though|although)|and)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-     r"(?:(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?(?:outwardly\s+)?"
-     r"(?P<composed>composed|collected|stoic)|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
+     rf"(?:{COMPOSURE}|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
      r"|(?:his|her|their|my|your)\s+cool|(?:a\s+)?(?:straight|poker|brave)\s+face)|(?:puts?|putting)\s+on\s+a\s+(?:brave|straight|poker)\s+face)"
      r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
      # composure said with "and" is one more word for the face ("happy and composed"), not a feeling covered
-     lambda m: m.group(0) if _calm(m.group(1)) or (m.group("composed") and not m.group("against"))
+     lambda m: m.group(0) if _calm(m.group(1)) or (m.group("composure") and not m.group("against"))
      else _held_in_check(m)),
     # ... or not admitted ("not going to admit she's impressed", "he won't admit he's scared"): held in check as well
     ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
@@ -2181,10 +2186,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "the smoke alarm", "her alarm clock", "the alarm goes off": a device, not alarm felt ("alarm bells ring in her head",
     # "alarm goes off in her eyes", "her alarm sounds genuine" are the feeling)
     ("alarm", r"\b(?:(smoke|fire|car|burglar|security|house|phone|wake-up|intruder|engine|cockpit|emergency|proximity|carbon\s+monoxide)\s+alarms?\b"
-     r"|()alarm(?=\s+clocks?\b)"
+     r"|alarm(?=\s+clocks?\b)"
      r"|\b(the|her|his|my|their|your|an)\s+alarms?(?=\s+(?:clocks?|goes\s+off|went\s+off|going\s+off|beeps|beeped|beeping|blares|blared"
      r"|blaring|buzzes|buzzed|buzzing)\b|\s+(?:rings|rang|sounds|sounded)(?=\s*(?:[,.;:!?\u2014]|$|and\b|as\b|again\b))))",
-     lambda m: f" {m.group(1) or m.group(3) or ''} buzzer"),
+     lambda m: f" {m.group(1) or m.group(2) or ''} buzzer"),
     # "not me crying at a cat video": the internet's way of owning up to it (she is crying), not a denial
     ("not ", r"(?:^|(?<=[.!?;,]))\s*not\s+(?:me|him|her|them|us)\s+(?=[a-z]+ing\b)", " me "),
     # "realising she's serious", "seeing he's upset": someone else's state, what this face takes in (not its own look)
