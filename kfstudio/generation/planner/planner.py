@@ -44,7 +44,7 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import Spec, read_specs
-from .text import (CLAUSE_BREAKS, COMPOSURE, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
+from .text import (CLAUSE_BREAKS, COVER, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
                    eyes_say_fear, load_expansion, normalize, split_change_beats, split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
@@ -2735,7 +2735,8 @@ class EmbeddedPlanner:
             if label == "emotion":
                 # "shocked but composed": held in below (_held_in), the feeling itself in full (not text.py's reading of
                 # the same words in a description, a feeling kept to a trace)
-                text = _COMPOSED_TAIL_RE.sub(lambda m: f", composed {m.group('composure')}", self._flat_emotion(text))
+                text = _COMPOSED_TAIL_RE.sub(lambda m: f", composed {m.group('composure')}" if m.group("composure") else "",
+                                             self._flat_emotion(text))
             base, specific_text = self._context_plan(
                 _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text) if label == "emotion" else text)
             if not specific_text:
@@ -2855,6 +2856,7 @@ _RESTRAINED_RE = re.compile(
     r"|refus(?:es|ing)\s+to\s+(?:show|let\s+it\s+show)|not\s+showing|(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+show(?!\s+up)"
     r"|trying\s+(?:to\s+be\s+brave|not\s+to\s+(?:show|care|cry|react|panic|flinch))"
     r"|composed|composure|poker[\s-]?fac\w*|straight\s+face|brave\s+face|stiff\s+upper\s+lip"
+    r"|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept)\s+(?:his|her|their|my|your)\s+cool|holds?\s+it\s+together"
     r"|behind\s+a\s+(?:straight|calm|polite|brave|blank|neutral|smooth)\b|swallow(?:ing|ed)\s+it|pushed\s+down|bluff\w*"
     # hiding, masking, stifling said of the feeling ("hiding it", "fear hidden", "hidden panic"), not of a ball, a
     # gunman, the heat or a place ("a masked ball", "stifling heat", "hiding from the rain")
@@ -2872,9 +2874,10 @@ _TYPED_SIZE_RE = re.compile(
     r"(?:(?:but|and|just|only|very|a|an|the|as|way|full|big|small|tiny|extreme|subtle|huge|hugely|much|more|less|of|it|there|version"
     r"|faint|faintly|slight|slightly|subtly|barely|little|bit|touch|trace|hint|mild|mildly|exaggerated|strongly|strong|possible"
     r"|strength|over|top|intense|intensely|extremely|bigger|smaller|stronger|weaker)[\s,!.]*)+")
-#: "but composed", "yet stays composed": composure said after a scene's feeling (text.py's ``COMPOSURE``)
+#: "but composed", "yet stays composed", "but plays it cool": composure or a cover said after a scene's feeling (text.py's
+#: ``COVER``)
 _COMPOSED_TAIL_RE = re.compile(r"\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-                               + COMPOSURE + r"\b", re.I)
+                               + COVER + r"(?!\w)", re.I)
 _RESTRAINED_PRESS = 0.35
 _PRESSES = np.array([n in ("MouthPressLeft", "MouthPressRight") for n in ch.NAMES])
 #: the jaw's opening and the lower lip it takes down (a held-in disgust keeps its raised upper lip)

@@ -1957,6 +1957,12 @@ _PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted",
 #: in a description, and by planner.py in a scene's feeling; group ``composure``, the word itself
 COMPOSURE = (r"(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?(?:outwardly\s+)?"
              r"(?P<composure>composed|collected|stoic)")
+#: composure or a cover said after a feeling ("but composed", "but plays it cool", "yet keeps it together", "but puts on a
+#: brave face"): the description rewrite below holds the feeling in check; planner.py reads the same words after a scene's
+#: feeling as the feeling in full, held in by pressed lips
+COVER = (rf"(?:{COMPOSURE}|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+"
+         r"(?:it\s+together|a\s+lid\s+on\s+it|(?:his|her|their|my|your)\s+cool|(?:a\s+)?(?:straight|poker|brave)\s+face)"
+         r"|(?:puts?|putting)\s+on\s+a\s+(?:brave|straight|poker)\s+face)")
 
 
 def _calm(word: str) -> bool:
@@ -2161,9 +2167,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # she keeps it together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
     (("cool", "together", "lid on", "brave face", "straight face", "poker face", "composed", "collected", "stoic"),
      r"\b([a-z]+)\s*,?\s+(?:(?P<against>but|yet|though|although)|and)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-     rf"(?:{COMPOSURE}|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:it\s+together|a\s+lid\s+on\s+it"
-     r"|(?:his|her|their|my|your)\s+cool|(?:a\s+)?(?:straight|poker|brave)\s+face)|(?:puts?|putting)\s+on\s+a\s+(?:brave|straight|poker)\s+face)"
-     r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
+     rf"{COVER}(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
      # composure said with "and" is one more word for the face ("happy and composed"), not a feeling covered
      lambda m: m.group(0) if _calm(m.group(1)) or (m.group("composure") and not m.group("against"))
      else _held_in_check(m)),

@@ -1,0 +1,53 @@
+"""Planner fixes of stop 48. A cover said after a scene's feeling ("hurt, playing it cool", "terrified, but she keeps it
+together") is read once, as composure already was: the feeling in full, held in by pressed lips; in a description the
+same words still hold the feeling in check.
+Each case is read by the real planner and its values asserted, with controls the rules must not reach. The sentences
+are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ------------------------------------------------------------------------------------------ a cover in a scene's feeling
+@pytest.mark.parametrize("emotion, feeling", [
+    ("wounded, playing it cool", "BrowInnerUp"),
+    ("thrilled but playing it cool", "MouthSmile"),
+    ("petrified, but he keeps it together", "EyeWide"),
+    ("frightened, yet she puts on a brave face", "EyeWide"),
+    ("elated, though he holds it together", "MouthSmile"),
+])
+def test_a_cover_after_a_scenes_feeling_keeps_the_feeling_and_presses_the_lips(planner, emotion, feeling):
+    line = "He hangs his coat on the hook."
+    p = planner.plan(line, emotion=emotion)
+    full = planner.plan(line, emotion=emotion.split(",")[0].split(" but ")[0])
+    read = (lambda plan: v(plan, feeling)) if feeling == "BrowInnerUp" else (lambda plan: both(plan, feeling))
+    assert read(full) >= 0.15, full.explanation
+    assert read(p) >= 0.9 * read(full), p.explanation  # the feeling in full, not weakened a second time
+    assert both(p, "MouthPress") >= 0.25 > both(full, "MouthPress"), p.explanation
+    assert any("held in" in str(line) for line in p.explanation), p.explanation
+
+
+def test_the_same_cover_in_a_description_still_holds_the_feeling_in_check(planner):
+    p = planner.plan("She is petrified, but she keeps it together.")
+    full = planner.plan("She is petrified.")
+    assert both(p, "EyeWide") < 0.5 * both(full, "EyeWide"), p.explanation
+    assert both(p, "MouthPress") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["curious, playing it by ear", "cheerful, keeping an eye on the door",
+                                     "thrilled, and it's cool outside"])
+def test_other_words_of_play_keeping_and_cool_are_no_cover(planner, emotion):
+    p = planner.plan("He hangs his coat on the hook.", emotion=emotion)
+    assert both(p, "MouthPress") < 0.2, p.explanation
+    assert not any("held in" in str(line) for line in p.explanation), p.explanation
