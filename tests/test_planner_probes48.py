@@ -51,3 +51,18 @@ def test_other_words_of_play_keeping_and_cool_are_no_cover(planner, emotion):
     p = planner.plan("He hangs his coat on the hook.", emotion=emotion)
     assert both(p, "MouthPress") < 0.2, p.explanation
     assert not any("held in" in str(line) for line in p.explanation), p.explanation
+
+
+# ------------------------------------------------------------------------------------------ a scene's tiredness
+@pytest.mark.parametrize("emotion", ["weary", "exhausted", "drained after the night shift"])
+def test_a_scenes_tiredness_lifts_the_inner_brows_a_little_over_heavy_lids(planner, emotion):
+    p = planner.plan("She hangs up the phone.", emotion=emotion)
+    assert 0.1 <= v(p, "BrowInnerUp") <= 0.45, p.explanation
+    assert both(p, "EyeBlink") >= 0.15, p.explanation
+
+
+@pytest.mark.parametrize("description", ["He isn't sad, only sleepy: heavy lids, slack mouth.", "She is exhausted."])
+def test_a_tired_description_keeps_the_inner_brows_down(planner, description):
+    p = planner.plan(description)
+    assert v(p, "BrowInnerUp") <= 0.1, p.explanation
+    assert both(p, "EyeBlink") >= 0.2, p.explanation
