@@ -66,3 +66,21 @@ def test_a_tired_description_keeps_the_inner_brows_down(planner, description):
     p = planner.plan(description)
     assert v(p, "BrowInnerUp") <= 0.1, p.explanation
     assert both(p, "EyeBlink") >= 0.2, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ "iner", "uper": mistyped parts
+@pytest.mark.parametrize("description, channel, other", [
+    ("He smiles, his chin bunching and the iner brows going up.", "BrowInnerUp", "HeadPitch"),  # not a chin "up"
+    ("The iner corners of the brows lift.", "BrowInnerUp", "BrowOuterUpLeft"),
+    ("The uper lid droops.", "EyeBlinkLeft", "EyeWideLeft"),  # not a lid "up"
+    ("The outter brows lift, nothing else.", "BrowOuterUpLeft", "BrowInnerUp"),
+])
+def test_a_mistyped_inner_upper_or_outer_is_that_part(planner, description, channel, other):
+    p = planner.plan(description)
+    assert v(p, channel) >= 0.3, p.explanation
+    assert abs(v(p, other)) <= 0.1, p.explanation
+
+
+def test_a_stiff_upper_lip_mistyped_does_not_raise_the_lip(planner):
+    p = planner.plan("Uper lip stiff, a brave face.")
+    assert both(p, "MouthUpperUp") <= 0.1, p.explanation

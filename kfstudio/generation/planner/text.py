@@ -323,6 +323,11 @@ _NOT_INFLECTED = frozenset({
 })
 
 
+#: particles whose "-er" form is a word of its own ("inner", "upper", "outer", "lower"): a mistyped "iner" or "lowwer" is
+#: that word (found by :meth:`Lemmatizer.correct`), not a comparative of "in" or "low"
+_NO_COMPARATIVE = frozenset({"in", "up", "out", "low"})
+
+
 class Lemmatizer:
     """Maps a written word to its base form, preferring forms the lexicon knows."""
 
@@ -344,6 +349,8 @@ class Lemmatizer:
         for suffix in ("ing", "ed", "es", "s", "ly", "er", "est", "en", "d"):
             if w.endswith(suffix) and len(w) - len(suffix) >= 2:
                 stem = w[: -len(suffix)]
+                if suffix == "er" and (stem in _NO_COMPARATIVE or stem[:-1] in _NO_COMPARATIVE and stem[-1] == stem[-2]):
+                    continue  # "iner", "uper", "outter", "lowwer": "inner", "upper", "outer", "lower" mistyped, not "in", "up"
                 out.append(stem)
                 if suffix in ("ing", "ed", "er", "est", "en"):
                     out.append(stem + "e")
