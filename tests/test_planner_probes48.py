@@ -84,3 +84,22 @@ def test_a_mistyped_inner_upper_or_outer_is_that_part(planner, description, chan
 def test_a_stiff_upper_lip_mistyped_does_not_raise_the_lip(planner):
     p = planner.plan("Uper lip stiff, a brave face.")
     assert both(p, "MouthUpperUp") <= 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ typed values beside notes
+@pytest.mark.parametrize("line, channel, typed", [
+    ("jawL .3 / lips closed, just barely.", "JawLeft", 0.3),
+    ("funnel .6, brows up, very faintly", "MouthFunnel", 0.6),
+    ("R brow down .5, L brow untouched, as strongly as possible.", "BrowDownRight", 0.5),
+])
+def test_a_size_phrase_after_a_comma_sizes_typed_values_beside_an_animators_notes(planner, line, channel, typed):
+    p = planner.plan(line)
+    sized = v(p, channel)
+    assert abs(sized - typed) >= 0.1 * typed, p.explanation
+    assert (sized < typed) == ("strongly" not in line), p.explanation
+
+
+@pytest.mark.parametrize("line", ["jawOpen 0.5, she smiles, barely", "jawOpen 0.5; he's grinning, just barely"])
+def test_beside_a_sentence_of_its_own_the_phrase_sizes_only_that_sentence(planner, line):
+    p = planner.plan(line)
+    assert v(p, "JawOpen") == pytest.approx(0.5), p.explanation

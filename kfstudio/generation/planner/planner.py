@@ -1071,10 +1071,11 @@ class EmbeddedPlanner:
         if closing is None or not _TYPED_SIZE_RE.fullmatch(closing[0].strip().lower()):
             return None
         at = description.lower().rfind(closing[0].strip().lower())
-        # beside words of their own, only a phrase set off by a dash or a bracket closes the whole line ("brows up, jaw
-        # .6 (extreme version)"; not "jawOpen 0.5; she smiles, barely"); "jawOpen 0.5 slightly" has no phrase of its own
+        # beside a sentence of their own, only a phrase set off by a dash or a bracket closes the whole line ("jawOpen 0.5;
+        # she smiles, barely" sizes the smile alone); beside an animator's notes ("jawL .3 / lips closed, just barely",
+        # "brows up, jaw .6 (extreme version)"), a comma does too; "jawOpen 0.5 slightly" has no phrase of its own
         alone = not re.search(r"[A-Za-z]", cut)
-        before = r"[,;:(\-\u2013\u2014]\s*$" if alone else r"[(\-\u2013\u2014]\s*$"
+        before = r"[,;:(\-\u2013\u2014]\s*$" if alone or not _SUBJECT_RE.search(cut) else r"[(\-\u2013\u2014]\s*$"
         if at < 0 or not re.search(before, description[:at]):
             return None
         return closing[0], closing[1], alone
@@ -2873,6 +2874,9 @@ _RESTRAINED_RE = re.compile(
 _UNRESTRAINED_RE = re.compile(
     r"\b(?:can'?t|cannot|could\s*n'?t|unable|fail\w*|barely|badly|not\s+(?:hiding|masking)|no\s+longer|crack\w*|slipp\w*"
     r"|breaking|giving\s+way|los(?:es|ing|t)|stops?|stopped|laugh\w*|giggl\w*|smil\w*|grin(?:s|ned|ning)?)\b", re.I)
+#: A subject that makes the words beside typed values a sentence of their own ("jawOpen 0.5; she smiles, barely"), not an
+#: animator's notes ("jawL .3 / lips closed, just barely")
+_SUBJECT_RE = re.compile(r"\b(?:she|he|they|i|we|you|it|someone|everyone|nobody)\b|'s\b", re.I)
 #: A phrase of size that may close a line of typed values ("just barely", "very faintly", "(extreme version)", "- but
 #: only a trace of it", "as strongly as possible"): size words only, no speed, manner or cap
 _TYPED_SIZE_RE = re.compile(
