@@ -103,3 +103,19 @@ def test_a_size_phrase_after_a_comma_sizes_typed_values_beside_an_animators_note
 def test_beside_a_sentence_of_its_own_the_phrase_sizes_only_that_sentence(planner, line):
     p = planner.plan(line)
     assert v(p, "JawOpen") == pytest.approx(0.5), p.explanation
+
+
+# ------------------------------------------------------------------------------------------ "slips into", "crumbles into"
+@pytest.mark.parametrize("description, end", [
+    ("Her smile slips into a frown.", "MouthFrown"),
+    ("His grin crumbles into a grimace.", "MouthStretch"),
+])
+def test_a_smile_that_slips_or_crumbles_into_another_face_is_gone_at_the_end(planner, description, end):
+    p = planner.plan(description)
+    assert both(p, "MouthSmile") <= 0.1, p.explanation
+    assert both(p, end) >= 0.25, p.explanation
+
+
+def test_slipping_into_a_place_is_no_change_of_face(planner):
+    p = planner.plan("He slips into the back row, smiling.")
+    assert both(p, "MouthSmile") >= 0.4, p.explanation

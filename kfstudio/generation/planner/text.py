@@ -3943,7 +3943,7 @@ _BEAT_START = re.compile(
       | (?:relax(?:es)?|eases?|loosens?|warms?|brightens?|blossoms?|blooms?|ripens?|grows?)\s+(?:slowly\s+|back\s+)?into\b(?!\s+the\b)
       | (?<!heart\s)(?<!stomach\s)(?:thaw(?:s|ed)?|fade[sd]?|melt(?:s|ed)?|shift(?:s|ed)?|change[sd]?|morph(?:s|ed)?|slides?|slid|curdle[sd]?
          |sour(?:s|ed)?|crumple[sd]?|collapse[sd]?|harden(?:s|ed)?|soften(?:s|ed)?|twist(?:s|ed)?|crack(?:s|ed)?|flip(?:s|ped)?|sinks?|sank|sunk
-         |drift(?:s|ed)?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
+         |drift(?:s|ed)?|slips?|slipped|slipping|crumble[sd]?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
       | (?:dissolves?|breaks?|bursts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)(?!\s+(?:floods\s+of\s+)?tears\b)
     )""",
     re.VERBOSE,
