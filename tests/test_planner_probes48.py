@@ -119,3 +119,22 @@ def test_a_smile_that_slips_or_crumbles_into_another_face_is_gone_at_the_end(pla
 def test_slipping_into_a_place_is_no_change_of_face(planner):
     p = planner.plan("He slips into the back row, smiling.")
     assert both(p, "MouthSmile") >= 0.4, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ chewing on one side
+@pytest.mark.parametrize("description, side", [
+    ("The judge listens, chewing slowly on the right.", "Right"),
+    ("Gum chewed hard off to her left side, eyes on the scoreboard.", "Left"),
+])
+def test_chewing_on_one_side_shifts_the_jaw_and_lips_that_way(planner, description, side):
+    p = planner.plan(description)
+    other = "Left" if side == "Right" else "Right"
+    for stem in ("Jaw", "Mouth"):
+        assert v(p, stem + side) >= 0.15, p.explanation
+        assert v(p, stem + other) <= 0.08, p.explanation
+
+
+@pytest.mark.parametrize("description", ["He chews, glancing to his left.", "She chews on her left cheek."])
+def test_a_side_that_is_not_where_the_food_is_shifts_nothing(planner, description):
+    p = planner.plan(description)
+    assert max(v(p, "MouthLeft"), v(p, "MouthRight")) <= 0.05, p.explanation

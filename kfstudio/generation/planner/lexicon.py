@@ -114,7 +114,7 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("kiss", {"MouthPucker": 1.0, "MouthFunnel": 0.1, "EyeBlink{S}": 0.3}, "mouth", 0.8),
         _c("whistle", {"MouthPucker": 0.8, "MouthFunnel": 0.55, "CheekPuff": 0.2}, "mouth", 0.8),
         _c("blow", {"CheekPuff": 0.7, "MouthPucker": 0.6, "MouthFunnel": 0.35}, "mouth", 0.8),
-        _c("chew", {"JawOpen": 0.3, "MouthClose": 0.2, "JawLeft": 0.1, "MouthRollLower": 0.1}, "mouth"),
+        _c("chew", {"JawOpen": 0.3, "MouthClose": 0.2, "MouthRollLower": 0.1}, "mouth"),  # the side: text.py ("chewing on the left")
         _c("bite_lip", {"MouthRollLower": 0.8, "MouthUpperUp{S}": 0.25, "JawOpen": 0.05}, "mouth", 0.7, label="bite lip"),
         _c("lick_lips", {"TongueOut": 0.45, "JawOpen": 0.15, "MouthLowerDown{S}": 0.15, "MouthFunnel": 0.1}, "mouth", 0.8, label="lick lips"),
         _c("tongue_out", _AU({19: 1.0, 26: 0.4}), "mouth", 0.8, label="tongue out"),

@@ -3898,6 +3898,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      # (not a person the noun names a job of, nor a thing on a wall: "the floor manager", "the page boy", "the map on the wall")
      r"(?!\s+(?:[a-z]+(?:er|or|ist|ant)|man|woman|men|women|boy|girl|clerk|crew|staff|lady|guy|kid)s?\b|\s+on\s+the\s+wall)",
      lambda m: _looked_there(m, f"{m.group(0)} , eyes down ,")),
+    # "chewing hard on the left", "jaw chewing off to his right", "chews on her left side": the jaw and the lips shift to
+    # the side the food is on (train and dev, 15 such lines: JawLeft/Right and MouthLeft/Right 0.2 where keyed), which
+    # a chew with no side does not (104 lines: 0.02)
+    ("chew", r"\b(chew(?:s|ed|ing)?)\s+(?:hard\s+|slowly\s+|slow\s+|away\s+|steadily\s+)?(?:on|off\s+to|over\s+on|to)\s+"
+     r"(?:the|his|her|their|my|your)\s+(left|right)(?:\s+side)?\b(?!\s+(?:cheek|lip|thumb|hand|nail|finger))",
+     r"\1 , jaw slightly \2 , mouth slightly \2 ,"),
 ))
 
 
