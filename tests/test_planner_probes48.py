@@ -22,6 +22,9 @@ def planner() -> EmbeddedPlanner:
 # ------------------------------------------------------------------------------------------ a cover in a scene's feeling
 @pytest.mark.parametrize("emotion, feeling", [
     ("wounded, playing it cool", "BrowInnerUp"),
+    ("petrified, but she held it together", "EyeWide"),
+    ("overjoyed, but holding his cool", "MouthSmile"),
+    ("frightened, but kept a lid on it", "EyeWide"),
     ("thrilled but playing it cool", "MouthSmile"),
     ("petrified, but he keeps it together", "EyeWide"),
     ("frightened, yet she puts on a brave face", "EyeWide"),
@@ -46,7 +49,8 @@ def test_the_same_cover_in_a_description_still_holds_the_feeling_in_check(planne
 
 
 @pytest.mark.parametrize("emotion", ["curious, playing it by ear", "cheerful, keeping an eye on the door",
-                                     "thrilled, and it's cool outside"])
+                                     "thrilled, and it's cool outside", "cheerful, but keeps his cool sunglasses on",
+                                     "smug, playing it down the middle", "calm, keeping his cool", "relaxed and playing it cool"])
 def test_other_words_of_play_keeping_and_cool_are_no_cover(planner, emotion):
     p = planner.plan("He hangs his coat on the hook.", emotion=emotion)
     assert both(p, "MouthPress") < 0.2, p.explanation
@@ -59,6 +63,16 @@ def test_a_scenes_tiredness_lifts_the_inner_brows_a_little_over_heavy_lids(plann
     p = planner.plan("She hangs up the phone.", emotion=emotion)
     assert 0.1 <= v(p, "BrowInnerUp") <= 0.45, p.explanation
     assert both(p, "EyeBlink") >= 0.15, p.explanation
+
+
+@pytest.mark.parametrize("emotion, channel", [
+    ("too tired to smile", "BrowInnerUp"), ("not tired at all, buzzing", "BrowInnerUp"), ("tired of his excuses", "BrowInnerUp"),
+    ("drained the glass, triumphant", "EyeBlinkLeft"), ("shocked, the colour drained from her face", "EyeBlinkLeft"),
+])
+def test_tiredness_denied_or_not_felt_adds_nothing(planner, emotion, channel):
+    p = planner.plan("She hangs up the phone.", emotion=emotion)
+    assert v(p, channel) <= 0.05, p.explanation
+    assert both(p, "MouthSmile") <= 0.1 or "triumphant" in emotion, p.explanation
 
 
 @pytest.mark.parametrize("description", ["He isn't sad, only sleepy: heavy lids, slack mouth.", "She is exhausted."])
@@ -99,7 +113,8 @@ def test_a_size_phrase_after_a_comma_sizes_typed_values_beside_an_animators_note
     assert (sized < typed) == ("strongly" not in line), p.explanation
 
 
-@pytest.mark.parametrize("line", ["jawOpen 0.5, she smiles, barely", "jawOpen 0.5; he's grinning, just barely"])
+@pytest.mark.parametrize("line", ["jawOpen 0.5, she smiles, barely", "jawOpen 0.5; he's grinning, just barely",
+                                  "jawOpen 0.5; Mara smiles, barely", "jawOpen 0.5; the actor smiles, just barely"])
 def test_beside_a_sentence_of_its_own_the_phrase_sizes_only_that_sentence(planner, line):
     p = planner.plan(line)
     assert v(p, "JawOpen") == pytest.approx(0.5), p.explanation

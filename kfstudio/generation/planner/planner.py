@@ -44,7 +44,7 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import Spec, read_specs
-from .text import (CLAUSE_BREAKS, COVER, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
+from .text import (CLAUSE_BREAKS, COVER, calm_state, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
                    eyes_say_fear, load_expansion, normalize, split_change_beats, split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
@@ -1075,7 +1075,7 @@ class EmbeddedPlanner:
         # she smiles, barely" sizes the smile alone); beside an animator's notes ("jawL .3 / lips closed, just barely",
         # "brows up, jaw .6 (extreme version)"), a comma does too; "jawOpen 0.5 slightly" has no phrase of its own
         alone = not re.search(r"[A-Za-z]", cut)
-        before = r"[,;:(\-\u2013\u2014]\s*$" if alone or not _SUBJECT_RE.search(cut) else r"[(\-\u2013\u2014]\s*$"
+        before = r"[,;:(\-\u2013\u2014]\s*$" if alone or _notes(cut) else r"[(\-\u2013\u2014]\s*$"
         if at < 0 or not re.search(before, description[:at]):
             return None
         return closing[0], closing[1], alone
@@ -2739,7 +2739,9 @@ class EmbeddedPlanner:
                 text = _COMPOSED_TAIL_RE.sub(lambda m: f", composed {m.group('composure')}" if m.group("composure") else "",
                                              self._flat_emotion(text))
             base, specific_text = self._context_plan(
-                _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text) if label == "emotion" else text)
+                _TIRED_SCENE_RE.sub(lambda m: f"{m.group(0)} , inner brows up a little ,",
+                                    _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text))
+                if label == "emotion" else text)
             if not specific_text:
                 continue
             if label == "emotion" and self._held_in(said, base):
@@ -2776,6 +2778,8 @@ class EmbeddedPlanner:
                 continue
             if m.group("what") and not self._names_feeling(m.group("what")):
                 continue  # "a masked ball", "hidden talents": no feeling held
+            if m.group("cover") and _calm_only(text[: m.start()]):
+                continue  # "calm, keeping his cool", "relaxed and playing it cool": nothing to hold in
             return True
         return False
 
@@ -2838,12 +2842,16 @@ _CONTEXT_FEELINGS = {"moved": "tender, inner brows up a little", "touched": "ten
                      "polite": "a polite smile", "politeness": "a polite smile", "politely": "a polite smile",
                      # a feeling typed as what one would say: "shook", "oh no", "ow", "what is this"
                      "shook": "shaken", "oh no": "alarmed", "oh-no": "alarmed", "ow": "pain", "ouch": "pain",
-                     "what is this": "confused", "aww": "tender", "awww": "tender", "awwww": "tender",
-                     # a scene's tiredness lifts the inner brows a little over the heavy lids (train, 125 scenes feeling it:
-                     # BrowInnerUp 0.22, above 0.1 in 72 %; dev, 48: 0.17, 67 %); a description's tiredness does not ("not
-                     # sad, just sleepy": the brows are what tells the two apart)
-                     **{w: f"{w}, inner brows up a little," for w in ("tired", "weary", "exhausted", "drained", "worn out",
-                                                                      "knackered", "fatigued", "worn down", "bone tired")}}
+                     "what is this": "confused", "aww": "tender", "awww": "tender", "awwww": "tender"}
+#: A scene's tiredness lifts the inner brows a little over the heavy lids (train, 125 scenes feeling it: BrowInnerUp 0.22,
+#: above 0.1 in 72 %; dev, 48: 0.17, 67 %); a description's tiredness does not ("not sad, just sleepy": the brows are what
+#: tells the two apart). Only the feeling itself: not denied or too much to act on ("not tired at all", "too tired to
+#: smile"), not what wore something else out ("the colour drained from her face", "drained the glass", "worn out shoes")
+_TIRED_SCENE_RE = re.compile(
+    r"(?<!\bnot\s)(?<!\bnever\s)(?<!\btoo\s)(?<!n't\s)(?<!\bhardly\s)(?<!\bbarely\s)(?<!\bless\s)"
+    r"\b(?:tired|weary|exhausted|drained|worn\s+out|knackered|fatigued|worn\s+down|bone\s+tired)\b"
+    r"(?!\s+(?:to|of|from|by|the|a|an|his|her|their|my|your|its|it|them|him|me|us|shoes|boots|jeans|jacket|coat|sofa|carpet|rug"
+    r"|tyres?|tires?|clothes|furniture|[a-z]+s)\b)", re.I)
 #: A masking phrase closing a description after a feeling ("furious, hiding it", "envy, masked"): the feeling held in
 #: check (text.py's reading), not an intensity phrase on the whole face
 _MASKING_SEGMENT_RE = re.compile(
@@ -2862,7 +2870,8 @@ _RESTRAINED_RE = re.compile(
     r"|refus(?:es|ing)\s+to\s+(?:show|let\s+it\s+show)|not\s+showing|(?:won'?t|doesn'?t|does\s+not|will\s+not)\s+show(?!\s+up)"
     r"|trying\s+(?:to\s+be\s+brave|not\s+to\s+(?:show|care|cry|react|panic|flinch))"
     r"|composed|composure|poker[\s-]?fac\w*|straight\s+face|brave\s+face|stiff\s+upper\s+lip"
-    r"|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept)\s+(?:his|her|their|my|your)\s+cool|holds?\s+it\s+together"
+    r"|(?P<cover>(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:his|her|their|my|your)\s+cool"
+    r"|(?:holds?|held)\s+it\s+together|(?:kept|holds?|holding|held)\s+a\s+lid\s+on\s+it)(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b))"
     r"|behind\s+a\s+(?:straight|calm|polite|brave|blank|neutral|smooth)\b|swallow(?:ing|ed)\s+it|pushed\s+down|bluff\w*"
     # hiding, masking, stifling said of the feeling ("hiding it", "fear hidden", "hidden panic"), not of a ball, a
     # gunman, the heat or a place ("a masked ball", "stifling heat", "hiding from the rain")
@@ -2874,9 +2883,33 @@ _RESTRAINED_RE = re.compile(
 _UNRESTRAINED_RE = re.compile(
     r"\b(?:can'?t|cannot|could\s*n'?t|unable|fail\w*|barely|badly|not\s+(?:hiding|masking)|no\s+longer|crack\w*|slipp\w*"
     r"|breaking|giving\s+way|los(?:es|ing|t)|stops?|stopped|laugh\w*|giggl\w*|smil\w*|grin(?:s|ned|ning)?)\b", re.I)
-#: A subject that makes the words beside typed values a sentence of their own ("jawOpen 0.5; she smiles, barely"), not an
-#: animator's notes ("jawL .3 / lips closed, just barely")
-_SUBJECT_RE = re.compile(r"\b(?:she|he|they|i|we|you|it|someone|everyone|nobody)\b|'s\b", re.I)
+#: A subject said before a verb of its own beside typed values ("Mara smiles", "the actor grins", "Tom's grinning"): a
+#: sentence of its own, unless the subject is a face part ("jaw drops": an animator's note)
+_NAMED_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:the|a|an|this|that|our)\s+)?(?!(?:brows?|eyebrows?|forehead|eyes?|lids?|eyelids?|gaze|mouth|lips?|corners?|cheeks?"
+    r"|nose|nostrils?|jaw|chin|teeth|tongue|head|smile|dimples?|face|left|right|l|r|both|other|rest|everything|all)\b)[a-z]+(?:\s+[a-z]+s\b(?<!ss)|'s\s+[a-z]+ing\b)", re.I)
+_PRONOUN_SUBJECT_RE = re.compile(r"\b(?:she|he|they|i|we|you|someone|everyone|nobody)\b", re.I)
+
+
+def _notes(words: str) -> bool:
+    """Whether the words beside typed values are an animator's notes ("jawL .3 / lips closed", "L brow untouched",
+    "O shape needs more"), not a sentence of their own ("she smiles", "Mara grins", "the actor smiles", "Tom's grinning")."""
+    return not _PRONOUN_SUBJECT_RE.search(words) and not any(
+        _NAMED_SUBJECT_RE.search(piece) for piece in re.split(r"[,;:/+()\-\u2013\u2014]|\band\b", words))
+
+
+#: Words around the feeling that are neither the feeling nor a state of it ("she's calm and ...")
+_CALM_FILLER = frozenset({"and", "but", "yet", "though", "although", "she", "he", "they", "i", "we", "you", "s", "re", "m", "is",
+                          "are", "very", "quite", "so", "still", "totally", "perfectly", "completely"})
+
+
+def _calm_only(text: str) -> bool:
+    """Whether the words of ``text`` name only calm, neutral or bodily states ("calm,", "relaxed and"): text.py's
+    :func:`.text.calm_state`."""
+    words = [w for w in re.findall(r"[a-z]+", text.lower()) if w not in _CALM_FILLER]
+    return bool(words) and all(calm_state(w) for w in words)
+
+
 #: A phrase of size that may close a line of typed values ("just barely", "very faintly", "(extreme version)", "- but
 #: only a trace of it", "as strongly as possible"): size words only, no speed, manner or cap
 _TYPED_SIZE_RE = re.compile(
@@ -2886,7 +2919,7 @@ _TYPED_SIZE_RE = re.compile(
 #: "but composed", "yet stays composed", "but plays it cool": composure or a cover said after a scene's feeling (text.py's
 #: ``COVER``)
 _COMPOSED_TAIL_RE = re.compile(r"\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-                               + COVER + r"(?!\w)", re.I)
+                               + COVER + r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))", re.I)
 _RESTRAINED_PRESS = 0.35
 _PRESSES = np.array([n in ("MouthPressLeft", "MouthPressRight") for n in ch.NAMES])
 #: the jaw's opening and the lower lip it takes down (a held-in disgust keeps its raised upper lip)

@@ -1972,7 +1972,7 @@ COVER = (rf"(?:{COMPOSURE}|(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:kee
          r"|(?:puts?|putting)\s+on\s+a\s+(?:brave|straight|poker)\s+face)")
 
 
-def _calm(word: str) -> bool:
+def calm_state(word: str) -> bool:
     """A calm, neutral or contented state ("calm and composed", "content, yet composed"), or a state of the body
     ("tired but composed", "freezing under it"): nothing to hold in."""
     return word.lower() in _PRETENDED_STATES or EMOTION_WORDS.get(word.lower(), ("",))[0] in (
@@ -2176,7 +2176,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"\b([a-z]+)\s*,?\s+(?:(?P<against>but|yet|though|although)|and)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
      rf"{COVER}(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
      # composure said with "and" is one more word for the face ("happy and composed"), not a feeling covered
-     lambda m: m.group(0) if _calm(m.group(1)) or (m.group("composure") and not m.group("against"))
+     lambda m: m.group(0) if calm_state(m.group(1)) or (m.group("composure") and not m.group("against"))
      else _held_in_check(m)),
     # ... or not admitted ("not going to admit she's impressed", "he won't admit he's scared"): held in check as well
     ("admit", r"\b(?:not\s+going\s+to|(?:is|are|was|'s|'re)\s+not\s+about\s+to|won'?t|will\s+not|refuses?\s+to|refusing\s+to|never)\s+admit\s+"
@@ -2236,7 +2236,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|broad|jolly|professional|cool|bland|genial|gracious)\s+)?"
      r"(?P<cover>smile|grin|bravado|mask|toast|act|front|fa[cç]ade|veneer|exterior|politeness|courtesy|jokes?|cheer|cheerfulness|composure))"
      r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
-     lambda m: m.group(0) if not _feeling(m.group(1)) or _calm(m.group(1))
+     lambda m: m.group(0) if not _feeling(m.group(1)) or calm_state(m.group(1))
      else _held_in_check(m) + (f" , {m.group(0).split(' under ', 1)[1]}" if m.group("cover") in ("smile", "grin") else "")),
     ("show", r"\b([a-z]+)\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|daren'?t"
      r"|dare\s+not|mustn'?t|must\s+not)\s+(?:dare\s+(?:to\s+)?)?(?:let\s+)?show\b",
