@@ -153,3 +153,28 @@ def test_chewing_on_one_side_shifts_the_jaw_and_lips_that_way(planner, descripti
 def test_a_side_that_is_not_where_the_food_is_shifts_nothing(planner, description):
     p = planner.plan(description)
     assert max(v(p, "MouthLeft"), v(p, "MouthRight")) <= 0.05, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ a look denied; "a shade"
+@pytest.mark.parametrize("description, side", [
+    ("He kept his gaze on his left the whole meeting and never glanced right.", "Left"),
+    ("He keeps his eyes to his left all through the speech and never once looks right.", "Left"),
+    ("Her gaze stays to her right; she never glances left.", "Right"),
+])
+def test_a_look_denied_does_not_turn_the_look_said_before_it(planner, description, side):
+    p = planner.plan(description)
+    other = "Right" if side == "Left" else "Left"
+    out, inner = f"EyeLookOut{side}", f"EyeLookIn{other}"
+    assert v(p, out) >= 0.2 and v(p, inner) >= 0.2, p.explanation
+    assert v(p, f"EyeLookOut{other}") <= 0.05, p.explanation
+
+
+def test_a_look_denied_alone_moves_nothing(planner):
+    p = planner.plan("She never once glanced to her left.")
+    assert max(abs(v(p, "LeftEyeYaw")), abs(v(p, "RightEyeYaw"))) <= 0.02, p.explanation
+
+
+@pytest.mark.parametrize("description, stem", [("His brows drop a shade.", "BrowDown"), ("A shade of a smile.", "MouthSmile")])
+def test_a_shade_is_a_little(planner, description, stem):
+    p = planner.plan(description)
+    assert 0.1 <= both(p, stem) <= 0.3, p.explanation

@@ -567,7 +567,8 @@ INTENSITY: dict[str, float] = {
     **dict.fromkeys(["barely there", "barely", "hardly", "scarcely", "almost imperceptibly", "imperceptibly", "a trace of", "trace", "ghost", "flicker", "whisper"], 0.15),
     # "a tiny bit", "narrows the tiniest bit" (read as its base form): the size word, not 'bit' ("a bit", 0.35)
     **dict.fromkeys(["a tiny bit", "tiny bit", "a teeny bit", "teeny bit", "a wee bit", "wee bit"], 0.22),
-    **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad"], 0.22),
+    **dict.fromkeys(["faintly", "faint", "tiny", "minimal", "minimally", "a hint of", "hint", "touch", "a touch", "tad", "a tad",
+                     "a shade"], 0.22),
     **dict.fromkeys(["slightly", "slight", "a little", "little", "a bit", "bit", "small", "subtle", "subtly", "gently", "gentle", "soft", "softly", "mild", "mildly", "light", "lightly", "restrained", "tentative", "tentatively", "suppress", "stifle", "restrain", "in check", "held in check", "contained", "controlled", "forced", "hide", "conceal", "mask", "muted", "hesitant", "weak", "weakly", "partly", "partially", "part way", "small", "shy", "thin", "polite", "politely", "quick", "brief", "briefly"], 0.35),
     # the past participles the lemmatizer keeps as adjectives ("a suppressed grin", "a hidden smile")
     **dict.fromkeys(["suppressed", "concealed", "muffled", "held back"], 0.35),

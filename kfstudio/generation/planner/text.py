@@ -3898,6 +3898,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      # (not a person the noun names a job of, nor a thing on a wall: "the floor manager", "the page boy", "the map on the wall")
      r"(?!\s+(?:[a-z]+(?:er|or|ist|ant)|man|woman|men|women|boy|girl|clerk|crew|staff|lady|guy|kid)s?\b|\s+on\s+the\s+wall)",
      lambda m: _looked_there(m, f"{m.group(0)} , eyes down ,")),
+    # "kept her gaze to her right and never glanced left", "eyes front, didn't look left or right": a look denied goes nowhere
+    # (the side word would otherwise join the look said before it)
+    (("never", "n't", "not", "without"),
+     r"\b(?:and\s+|but\s+)?(?:never|not\s+once|didn'?t|did\s+not|doesn'?t|does\s+not|won'?t|will\s+not|without)\s+"
+     r"(?:once\s+|even\s+|ever\s+|so\s+much\s+as\s+)?(?:glanc|look|turn|peek|peep|dart|stray|drift|wander)\w*\s+"
+     r"(?:(?:over\s+)?to(?:ward|wards)?\s+(?:the|her|his|their|my|your)\s+)?(?:left|right)\b(?:\s+or\s+(?:left|right)\b)?", " , "),
     # "chewing hard on the left", "jaw chewing off to his right", "chews on her left side": the jaw and the lips shift to
     # the side the food is on (train and dev, 15 such lines: JawLeft/Right and MouthLeft/Right 0.2 where keyed), which
     # a chew with no side does not (104 lines: 0.02)
