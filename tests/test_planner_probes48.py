@@ -131,8 +131,10 @@ def test_a_smile_that_slips_or_crumbles_into_another_face_is_gone_at_the_end(pla
     assert both(p, end) >= 0.25, p.explanation
 
 
-def test_slipping_into_a_place_is_no_change_of_face(planner):
-    p = planner.plan("He slips into the back row, smiling.")
+@pytest.mark.parametrize("description", ["He slips into the back row, smiling.", "Smiling, he slips into his seat, brows raised.",
+                                         "A practised smile slips into place.", "He smiles as the biscuit crumbles into his tea."])
+def test_slipping_into_a_place_is_no_change_of_face(planner, description):
+    p = planner.plan(description)
     assert both(p, "MouthSmile") >= 0.4, p.explanation
 
 
@@ -149,7 +151,8 @@ def test_chewing_on_one_side_shifts_the_jaw_and_lips_that_way(planner, descripti
         assert v(p, stem + other) <= 0.08, p.explanation
 
 
-@pytest.mark.parametrize("description", ["He chews, glancing to his left.", "She chews on her left cheek."])
+@pytest.mark.parametrize("description", ["He chews, glancing to his left.", "She chews on her left cheek.",
+                                         "She chews on her right knuckle.", "He chews on the left end of the pencil."])
 def test_a_side_that_is_not_where_the_food_is_shifts_nothing(planner, description):
     p = planner.plan(description)
     assert max(v(p, "MouthLeft"), v(p, "MouthRight")) <= 0.05, p.explanation
@@ -178,3 +181,18 @@ def test_a_look_denied_alone_moves_nothing(planner):
 def test_a_shade_is_a_little(planner, description, stem):
     p = planner.plan(description)
     assert 0.1 <= both(p, stem) <= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("description", ["He didn't turn right or even blink.", "She didn't look left at the lights; she frowned."])
+def test_a_denial_that_goes_on_is_left_to_the_sentence(planner, description):
+    p = planner.plan(description)
+    assert both(p, "EyeBlink") <= 0.1, p.explanation
+    assert both(p, "MouthFrown") >= 0.3 or "frown" not in description, p.explanation
+
+
+@pytest.mark.parametrize("description", ["She smiles a shade wider.", "His brows go up a shade higher."])
+def test_a_shade_more_is_a_little_more(planner, description):
+    p = planner.plan(description)
+    plain = planner.plan(description.replace(" a shade wider", "").replace(" a shade higher", ""))
+    stem = "MouthSmile" if "smile" in description else "BrowOuterUp"
+    assert both(p, stem) > both(plain, stem), (p.explanation, plain.explanation)

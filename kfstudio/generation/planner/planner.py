@@ -69,7 +69,7 @@ _MIN_FACTOR = 0.15  # ... and "much less" keeps at least this share
 #: size words that measure a change when they stand with "more" or "less" ("a bit less", "much more"; not "less wide")
 _CHANGE_SIZES = frozenset({"a bit", "a little", "a touch", "a tad", "slightly", "somewhat", "much", "a lot", "noticeably",
                            "very slightly", "ever so slightly", "a little bit", "a tiny bit", "just a bit", "just a little",
-                           "bit", "tiny bit", "little bit", "little", "touch", "tad", "fraction", "a fraction"})
+                           "bit", "tiny bit", "little bit", "little", "touch", "tad", "fraction", "a fraction", "a shade", "shade"})
 # Radians of eye rotation at which the eyeLook* blendshapes reach 1, read off the real capture in
 # ../shared/fixtures (median EyeLookDown / eye pitch = 1.64, EyeLookOut / |eye yaw| = 1.17 while looking).
 _EYE_YAW_MAX, _EYE_PITCH_MAX = 0.85, 0.6

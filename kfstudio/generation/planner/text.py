@@ -3903,13 +3903,14 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("never", "n't", "not", "without"),
      r"\b(?:and\s+|but\s+)?(?:never|not\s+once|didn'?t|did\s+not|doesn'?t|does\s+not|won'?t|will\s+not|without)\s+"
      r"(?:once\s+|even\s+|ever\s+|so\s+much\s+as\s+)?(?:glanc|look|turn|peek|peep|dart|stray|drift|wander)\w*\s+"
-     r"(?:(?:over\s+)?to(?:ward|wards)?\s+(?:the|her|his|their|my|your)\s+)?(?:left|right)\b(?:\s+or\s+(?:left|right)\b)?", " , "),
+     r"(?:(?:over\s+)?to(?:ward|wards)?\s+(?:the|her|his|their|my|your)\s+)?(?:left|right)\b(?:\s+or\s+(?:left|right)\b)?"
+     r"(?:\s+(?:again|once|even\s+once|at\s+all))?(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b))", " , "),
     # "chewing hard on the left", "jaw chewing off to his right", "chews on her left side": the jaw and the lips shift to
     # the side the food is on (train and dev, 15 such lines: JawLeft/Right and MouthLeft/Right 0.2 where keyed), which
     # a chew with no side does not (104 lines: 0.02)
     ("chew", r"\b(chew(?:s|ed|ing)?)\s+(?:hard\s+|slowly\s+|slow\s+|away\s+|steadily\s+)?(?:on|off\s+to|over\s+on|to)\s+"
-     r"(?:the|his|her|their|my|your)\s+(left|right)(?:\s+side)?\b(?!\s+(?:cheek|lip|thumb|hand|nail|finger))",
-     r"\1 , jaw slightly \2 , mouth slightly \2 ,"),
+     r"(?:the|his|her|their|my|your)\s+(left|right)(?:\s+side)?(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b|while\b|as\b|with\b))",
+     r"\1 , jaw a touch \2 , mouth a touch \2 ,"),
 ))
 
 
@@ -3955,7 +3956,10 @@ _BEAT_START = re.compile(
       | (?:relax(?:es)?|eases?|loosens?|warms?|brightens?|blossoms?|blooms?|ripens?|grows?)\s+(?:slowly\s+|back\s+)?into\b(?!\s+the\b)
       | (?<!heart\s)(?<!stomach\s)(?:thaw(?:s|ed)?|fade[sd]?|melt(?:s|ed)?|shift(?:s|ed)?|change[sd]?|morph(?:s|ed)?|slides?|slid|curdle[sd]?
          |sour(?:s|ed)?|crumple[sd]?|collapse[sd]?|harden(?:s|ed)?|soften(?:s|ed)?|twist(?:s|ed)?|crack(?:s|ed)?|flip(?:s|ped)?|sinks?|sank|sunk
-         |drift(?:s|ed)?|slips?|slipped|slipping|crumble[sd]?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
+         |drift(?:s|ed)?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)
+      | (?:(?<=smile\s)|(?<=smiles\s)|(?<=grin\s)|(?<=face\s)|(?<=mask\s)|(?<=look\s)|(?<=expression\s)|(?<=frown\s)|(?<=smirk\s)
+         |(?<=laugh\s)|(?<=mouth\s)|(?<=scowl\s)|(?<=composure\s)|(?<=glare\s)|(?<=pout\s))
+        (?:slips?|slipped|slipping|crumble[sd]?|crumbling)\s+(?:slowly\s+)?into\b(?!\s+(?:the|place|position)\b)
       | (?:dissolves?|breaks?|bursts?)\s+(?:off\s+|away\s+|slowly\s+)?into\b(?!\s+the\b)(?!\s+(?:floods\s+of\s+)?tears\b)
     )""",
     re.VERBOSE,
