@@ -44,7 +44,7 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import Spec, read_specs
-from .text import (CLAUSE_BREAKS, COVER, calm_state, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
+from .text import (CLAUSE_BREAKS, CLAUSE_END, CLAUSE_OR_BRACKET_END, COVER, calm_state, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
                    eyes_say_fear, load_expansion, normalize, split_change_beats, split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
@@ -1068,9 +1068,10 @@ class EmbeddedPlanner:
         ("max", "at most") are no size. ``rest``: the description with the values' text taken out
         (:class:`.spec.SpecReading`), so a value's own words ("up .6") are no phrase."""
         cut, closing = self._overall_intensity(rest, bare=True)
-        if closing is None or not _TYPED_SIZE_RE.fullmatch(closing[0].strip().lower()):
+        phrase = closing[0].strip().lower() if closing is not None else ""
+        if closing is None or not _TYPED_SIZE_RE.fullmatch(phrase):
             return None
-        at = description.lower().rfind(closing[0].strip().lower())
+        at = description.lower().rfind(phrase)
         # beside a sentence of their own, only a phrase set off by a dash or a bracket closes the whole line ("jawOpen 0.5;
         # she smiles, barely" sizes the smile alone); beside an animator's notes ("jawL .3 / lips closed, just barely",
         # "brows up, jaw .6 (extreme version)"), a comma does too; "jawOpen 0.5 slightly" has no phrase of its own
@@ -2871,7 +2872,7 @@ _RESTRAINED_RE = re.compile(
     r"|trying\s+(?:to\s+be\s+brave|not\s+to\s+(?:show|care|cry|react|panic|flinch))"
     r"|composed|composure|poker[\s-]?fac\w*|straight\s+face|brave\s+face|stiff\s+upper\s+lip"
     r"|(?P<cover>(?:plays?|playing|played)\s+it\s+(?:cool|down)|(?:keeps?|keeping|kept|holds?|holding|held)\s+(?:his|her|their|my|your)\s+cool"
-    r"|(?:holds?|held)\s+it\s+together|(?:kept|holds?|holding|held)\s+a\s+lid\s+on\s+it)(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b))"
+    r"|(?:holds?|held)\s+it\s+together|(?:kept|holds?|holding|held)\s+a\s+lid\s+on\s+it)" + CLAUSE_OR_BRACKET_END +
     r"|behind\s+a\s+(?:straight|calm|polite|brave|blank|neutral|smooth)\b|swallow(?:ing|ed)\s+it|pushed\s+down|bluff\w*"
     # hiding, masking, stifling said of the feeling ("hiding it", "fear hidden", "hidden panic"), not of a ball, a
     # gunman, the heat or a place ("a masked ball", "stifling heat", "hiding from the rain")
@@ -2919,7 +2920,7 @@ _TYPED_SIZE_RE = re.compile(
 #: "but composed", "yet stays composed", "but plays it cool": composure or a cover said after a scene's feeling (text.py's
 #: ``COVER``)
 _COMPOSED_TAIL_RE = re.compile(r"\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-                               + COVER + r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))", re.I)
+                               + COVER + CLAUSE_END, re.I)
 _RESTRAINED_PRESS = 0.35
 _PRESSES = np.array([n in ("MouthPressLeft", "MouthPressRight") for n in ch.NAMES])
 #: the jaw's opening and the lower lip it takes down (a held-in disgust keeps its raised upper lip)

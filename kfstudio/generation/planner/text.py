@@ -1960,6 +1960,10 @@ def _figured_out(m: re.Match) -> str:
 _PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted", "high", "sick", "ill", "hungover", "dizzy", "cold"})
 
 
+#: The end of a clause after a phrase, as a lookahead: punctuation, the end of the text, or "and"/"but" starting the next
+#: ("angry, hiding it, and ...", "hurt but plays it cool."); :data:`CLAUSE_OR_BRACKET_END` also ends at a closing bracket
+CLAUSE_END = r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))"
+CLAUSE_OR_BRACKET_END = r"(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b))"
 #: composure said of a face after its feeling ("but composed", "yet she stays composed", "but outwardly stoic"): read here
 #: in a description, and by planner.py in a scene's feeling; group ``composure``, the word itself
 COMPOSURE = (r"(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?(?:outwardly\s+)?"
@@ -2161,20 +2165,20 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"\b([a-z]+)\s*,?\s+(?:and|but|yet|though|although)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
      r"(?:(?:does\s+not|doesn'?t|do\s+not|don'?t|won'?t|will\s+not|didn'?t|did\s+not|not|never|refuses?\s+to|tries\s+not\s+to|try\s+not\s+to)"
      r"\s+(?:let(?:s|ting)?\s+it\s+)?show(?:s|ing)?(?:\s+it)?|(?:hides|masks|conceals|swallows|buries)\s+it)"
-     r"(?:\s+(?:well|away|down|at\s+all|much))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
+     r"(?:\s+(?:well|away|down|at\s+all|much))?" + CLAUSE_END,
      _held_in_check),
     # ... or pretended away ("still hurt, pretending not to be", "scared but pretending she isn't", "he pretends not to be
     # scared"): held in check as well
     ("pretend", r"\b([a-z]+)\s*,?\s+(?:(?:and|but|yet|though)\s+)?(?:(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are)?\s+)?"
      r"pretend(?:s|ed|ing)?\s+(?:not\s+to\s+be|(?:that\s+)?(?:she|he|they|i|we|you)(?:'s|'re|'m|\s+is|\s+are)\s+not|(?:she|he|they|i|we|you)\s+(?:isn'?t|aren'?t|wasn'?t|weren'?t|'m\s+not))\b"
-     r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))", lambda m: m.group(0) if m.group(1) in _PRETENDED_STATES else _held_in_check(m)),
+     + CLAUSE_END, lambda m: m.group(0) if m.group(1) in _PRETENDED_STATES else _held_in_check(m)),
     ("pretend", r"\bpretend(?:s|ed|ing)?\s+not\s+to\s+be\s+(?:(?:at\s+all|remotely|even\s+slightly|the\s+least\s+bit)\s+)?([a-z]+)\b",
      lambda m: f" {m.group(1)} held in check " if _feeling(m.group(1)) and m.group(1) not in _PRETENDED_STATES else m.group(0)),
     # ... or covered by composure in a clause of its own ("hurt but plays it cool", "sad but composed", "terrified, but
     # she keeps it together", "furious, yet he keeps his cool", "scared but puts on a brave face"): held in check as well
     (("cool", "together", "lid on", "brave face", "straight face", "poker face", "composed", "collected", "stoic"),
      r"\b([a-z]+)\s*,?\s+(?:(?P<against>but|yet|though|although)|and)\s+(?:(?:she|he|they|i|we|you)(?:'s|'re|'m)?\s+)?"
-     rf"{COVER}(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
+     rf"{COVER}{CLAUSE_END}",
      # composure said with "and" is one more word for the face ("happy and composed"), not a feeling covered
      lambda m: m.group(0) if calm_state(m.group(1)) or (m.group("composure") and not m.group("against"))
      else _held_in_check(m)),
@@ -2235,7 +2239,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?:(?:polite|sweet|calm|brave|cheerful|friendly|practised|practiced|fixed|pleasant|bright|big|easy|smooth|thin|tight|forced|fake|wide"
      r"|broad|jolly|professional|cool|bland|genial|gracious)\s+)?"
      r"(?P<cover>smile|grin|bravado|mask|toast|act|front|fa[cç]ade|veneer|exterior|politeness|courtesy|jokes?|cheer|cheerfulness|composure))"
-     r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))",
+     + CLAUSE_END,
      lambda m: m.group(0) if not _feeling(m.group(1)) or calm_state(m.group(1))
      else _held_in_check(m) + (f" , {m.group(0).split(' under ', 1)[1]}" if m.group("cover") in ("smile", "grin") else "")),
     ("show", r"\b([a-z]+)\s+(?:that\s+)?(?:she|he|they|i|we|you)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t|will\s+not|can'?t|cannot|daren'?t"
@@ -3904,7 +3908,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\b(?:and\s+|but\s+)?(?:never|not\s+once|didn'?t|did\s+not|doesn'?t|does\s+not|won'?t|will\s+not|without)\s+"
      r"(?:once\s+|even\s+|ever\s+|so\s+much\s+as\s+)?(?:glanc|look|turn|peek|peep|dart|stray|drift|wander)\w*\s+"
      r"(?:(?:over\s+)?to(?:ward|wards)?\s+(?:the|her|his|their|my|your)\s+)?(?:left|right)\b(?:\s+or\s+(?:left|right)\b)?"
-     r"(?:\s+(?:again|once|even\s+once|at\s+all))?(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b))", " , "),
+     r"(?:\s+(?:again|once|even\s+once|at\s+all))?" + CLAUSE_OR_BRACKET_END, " , "),
     # "chewing hard on the left", "jaw chewing off to his right", "chews on her left side": the jaw and the lips shift to
     # the side the food is on (train and dev, 15 such lines: JawLeft/Right and MouthLeft/Right 0.2 where keyed), which
     # a chew with no side does not (104 lines: 0.02)
