@@ -1307,6 +1307,8 @@ class EmbeddedPlanner:
                 break
             if any(t.lemma in _FEELING_NOT_SIZE for t in tokens):
                 break  # "he ducks his head, suddenly shy": a feeling that closes the line, not its size
+            if _PART_STATE_RE.match(segment) and _BARE_PART_END_RE.search(body[: last.start()]):
+                break  # "worried eyes, wide", "the mouth, wide open": said of the part just named, not the whole face
             found = [float(sp.roles["intensity"]) for clause in split_clauses(tokens) for sp in self._matcher.spans(clause)
                      if "intensity" in sp.roles and sp.text not in _OVERALL_GLUE]
             if not found:
@@ -2358,6 +2360,8 @@ class EmbeddedPlanner:
                 target = self._clause_target(spans, instances, s, clause)
                 if s.text.lower() in _SPEED_WORDS and target.concept.region == "gaze":
                     continue  # "a quick downward glance", "glances briefly left": a glance is fast, yet reaches where it looks
+                if s.text.lower() == "quickly":
+                    continue  # "the jaw drops quickly", "she quickly frowns": how fast it moves, not how far ("a quick smile" is a small one)
                 if target.intensity is None or "expression" not in r:
                     target.intensity, target.intensity_word = float(r["intensity"]), s.text
                     if target.concept.key.startswith("emotion_") and self._lemmatizer.phrase(s.text) in self._suppress:
@@ -2856,7 +2860,8 @@ _TIRED_SCENE_RE = re.compile(
 #: A masking phrase closing a description after a feeling ("furious, hiding it", "envy, masked"): the feeling held in
 #: check (text.py's reading), not an intensity phrase on the whole face
 _MASKING_SEGMENT_RE = re.compile(
-    r"^(?:(?:and|but)\s+)?(?:hiding|hidden|masking|masked|swallowing|swallowed|burying|buried|held\s+in|held\s+down|kept\s+in|pushed\s+down"
+    r"^(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?(?:(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly|quickly)\s+)?"
+    r"(?:hiding|hidden|masking|masked|swallowing|swallowed|burying|buried|held\s+in|held\s+down|kept\s+in|pushed\s+down"
     r"|pushing\s+it\s+down|bottled\s+up|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?[a-z]+\s+face)(?:\s+it)?(?:\s+(?:away|deep|well|down))?$",
     re.I)
 #: A scene's feeling said to be held in ("sad, composed", "alarm, kept quiet", "panicky, holding it in", "hurt, refusing to
@@ -2889,6 +2894,10 @@ _UNRESTRAINED_RE = re.compile(
 _NAMED_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:the|a|an|this|that|our)\s+)?(?!(?:brows?|eyebrows?|forehead|eyes?|lids?|eyelids?|gaze|mouth|lips?|corners?|cheeks?"
     r"|nose|nostrils?|jaw|chin|teeth|tongue|head|smile|dimples?|face|left|right|l|r|both|other|rest|everything|all)\b)[a-z]+(?:\s+[a-z]+s\b(?<!ss)|'s\s+[a-z]+ing\b)", re.I)
+#: A description part that ends on a face part's name with nothing said of it yet ("worried eyes", "her mouth"): what a
+#: closing size word then says ("..., wide") is said of that part
+_BARE_PART_END_RE = re.compile(r"\b(?:eyes|eye|eyelids|lids|mouth|jaw|lips|nostrils)\s*$", re.I)
+_PART_STATE_RE = re.compile(r"^(?:very\s+|so\s+|really\s+)?(?:wide(?:\s+open)?|open|huge|enormous|round|narrow(?:ed)?|tight|shut)$", re.I)
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:she|he|they|i|we|you|someone|everyone|nobody)\b", re.I)
 
 

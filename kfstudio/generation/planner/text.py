@@ -1837,6 +1837,22 @@ _EXPRESSION_WORD_RE = re.compile(_EXPRESSION_FORMS + r"$")
 _HIDDEN_EXTRA = frozenset({"panicking", "panicked", "dying", "screaming", "boiling", "fuming", "cringing", "squirming", "gloating", "glowing"})
 
 
+def _followed_look(m: re.Match) -> str:
+    """"tracks the balloon up to her left" -> "tracks up to her left , looking up to her left , the balloon ,": the eyes look where
+    what they follow goes ("down + left" is "down and left")."""
+    where = re.sub(r"^(?:off|over|away)\s+", "", re.sub(r"\s*[+&]\s*", " and ", m.group(3)))  # "off to her left": to her left
+    side = re.search(r"\b(?:left|right)\b", where)
+    clause = re.split(r"[,.;:!?\u2014\u2013]", m.string[: m.start()])[-1]
+    if side and re.search(r"\bhead\b", clause):
+        # "eyes and head following the treat down to the left": the head turns that way too
+        vertical = re.match(r"up|down", where)
+        eyes = f"{vertical.group(0)} and to the {side.group(0)}" if vertical else f"to the {side.group(0)}"
+        return f"{m.group(1)} {where} , head turned to the {side.group(0)} , eyes {eyes} , {m.group(2)} ,"
+    if re.search(r"\b(?:eyes?|gaze)\b", clause):  # "only her eyes track the waiter off to her left": the eyes alone
+        return f"{m.group(1)} {where} , eyes {where} , {m.group(2)} ,"
+    return f"{m.group(1)} {where} , looking {where} , {m.group(2)} ,"
+
+
 def _hidden_feeling(m: re.Match) -> str:
     """A feeling held inside ("seething inside", "secretly pleased"): lips lightly pressed, the feeling faint."""
     word = m.group(1)
@@ -2154,7 +2170,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # reads (the lips pressed on it, the feeling itself a little; corpus train, emotion fields 'rage held in', 'stung,
     # swallowing it': MouthPress 0.3 beside the feeling at about a third)
     (("hid", "mask", "held", "push", "swallow", "bottled", "kept in", "buri", "holding"),
-     r"\b([a-z]+)\s*,?\s+(?:(?:and|but)\s+)?(?:hiding|masking|swallowing|burying|hidden|masked|swallowed|buried|held\s+in|held\s+down"
+     r"\b([a-z]+)(?:\s*[,\u2014\u2013]\s*|\s+-{1,2}\s+|\s+)(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?"
+     r"(?:(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly|quickly)\s+)?"
+     r"(?:hiding|masking|swallowing|burying|hidden|masked|swallowed|buried|held\s+in|held\s+down"
      r"|kept\s+in|pushed\s+down|pushing\s+it\s+down|bottled\s+up"
      r"|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?(?:neutral|straight|blank|calm|flat|poker|brave)\s+face)"
      r"(?:\s+it)?(?:\s+(?:away|deep|well|down))?(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b|behind\b|under\b))",
@@ -2754,9 +2772,22 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"head \1 \2 , head turned to the \3 , eyes \1 \2 and to the \3"),
     # "head and eyes both go down": 'both' between the parts and their verb kept the verb from them
     ("both", r"\b((?:head|eyes|brows|eyebrows|lids|eyelids|corners|cheeks|lips|nostrils)\s+)both\s+(?=[a-z]+)", r"\1"),
-    # "eyes tracking the hawk down and right", "following the bird up": the direction is the eyes', after their object
-    (("track", "follow", "trail", "chas"), r"\b((?:track|follow|trail|chas)\w*)\s+((?:the|a|an|his|her|their|its|my|your)\s+(?:[a-z'-]+\s+)?[a-z'-]+)\s+"
-     r"((?:down|up)(?:\s+and\s+(?:to\s+(?:the|his|her|their|my|your)\s+)?(?:left|right))?)\b", r"\1 \3 , \2 ,"),
+    # "eyes tracking the hawk down and right", "following the bird up", "tracks the balloon drifting up to her left",
+    # "watches the plane climb up and right", "following the treat down + left": the direction is the eyes', after their
+    # object; the eyes look there whether or not they are named
+    (("track", "follow", "trail", "chas", "watch"),
+     r"\b((?:track|follow|trail|chas|watch)\w*)\s+((?:the|a|an|his|her|their|its|my|your)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
+     r"((?:down|up)(?:\s*(?:and|\+|&)?\s*(?:to\s+(?:the|his|her|their|my|your)\s+)?(?:left|right)\b)?"
+     r"|(?:(?:off|over|away)\s+)?(?:to\s+(?:the|his|her|their|my|your)\s+)(?:left|right)\b)"
+     r"(?=\s*(?:[,.;:!?()\u2014\u2013]|$|and\b|then\b|as\b|with\b|again\b|like\b|into\b|towards?\b|onto\b"
+     r"|to\s+(?:the|his|her|their|my|your)\s+(?:floor|ground|ceiling|sky|table|feet|lap|turf|grass|water|rafters)\b))",
+     _followed_look),
+    # "eyes on the stain above", "keeps her eyes on the camera above the door", "stares at the street below": the eyes
+    # look up or down to it (corpus train and dev: all 13 such lines key EyeLookUp for "above")
+    (("above", "overhead", "below", "beneath", "underneath"),
+     r"\b(?:eyes|gaze|look\w*|glanc\w*|star(?:e|es|ed|ing)|peer\w*|watch\w*|squint\w*)\s+(?:up\s+|down\s+)?(?:at|on|to|toward|towards|into)\s+"
+     r"(?:the|a|an|his|her|their|my|your|its)\s+(?:[a-z'-]+\s+){0,2}?(above|overhead|below|beneath|underneath)\b",
+     lambda m: f"eyes {'up' if m.group(1) in ('above', 'overhead') else 'down'} , {m.group(0)}"),
     # "turns his right hand over", "twists the lid": a thing the hands turn, not the head (its side word read as a turn)
     (("turn", "twist", "rotat", "flip"), r"\b(?:turn|turns|turned|turning|twist\w*|rotat\w*|flip|flips|flipped|flipping)\s+"
      r"((?:his|her|their|my|your|the|a|an)\s+)(?:(?:left|right)\s+)?((?:hands?|arms?|wrists?|palms?|foot|feet|ankles?|rings?|cups?|mugs?|glass|pages?|cards?"

@@ -1,0 +1,129 @@
+"""Planner fixes of stop 49: the eyes follow what they track ("following the treat down and right", "tracks the balloon
+up to her left") and look up or down to what is above or below ("eyes on the clock above the door"); "quickly" is how
+fast a movement is, not how far; a size word after a bare part ("worried eyes, wide") is said of that part; a feeling
+"totally hidden" or "well hidden" is held in check as "hidden" is.
+Each case is read by the real planner and its values asserted, with controls the rules must not reach. The sentences
+are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+def _yaw(plan) -> float:
+    """The eyes' yaw, positive toward the character's right (Live Link Face sign)."""
+    return (v(plan, "LeftEyeYaw") + v(plan, "RightEyeYaw")) / 2
+
+
+# ------------------------------------------------------------------------------------------ the eyes follow their object
+@pytest.mark.parametrize("description, vertical, side", [
+    ("The puppy keeps following the sausage down and right.", "EyeLookDown", "right"),
+    ("She tracks the kite drifting up to her left.", "EyeLookUp", "left"),
+    ("He watches the drone climb up and right.", "EyeLookUp", "right"),
+    ("following the ball down + left, like a cat", "EyeLookDown", "left"),
+    ("The goalie tracks the cross up and to his right.", "EyeLookUp", "right"),
+])
+def test_the_eyes_look_where_what_they_follow_goes(planner, description, vertical, side):
+    p = planner.plan(description)
+    assert both(p, vertical) >= 0.25, p.explanation
+    assert (_yaw(p) > 0.2) if side == "right" else (_yaw(p) < -0.2), p.explanation
+
+
+def test_eyes_and_head_following_turn_the_head_too(planner):
+    p = planner.plan("Eyes and head following the lure down to the right.")
+    assert v(p, "HeadYaw") >= 0.2 and _yaw(p) >= 0.2, p.explanation
+    assert both(p, "EyeLookDown") >= 0.25, p.explanation
+
+
+@pytest.mark.parametrize("description", ["His head stays still; only his eyes track the courier off to his left.",
+                                         "Head fixed forward, the eyes alone follow the fly to her left."])
+def test_the_eyes_alone_following_leave_the_head_still(planner, description):
+    p = planner.plan(description)
+    assert _yaw(p) <= -0.2, p.explanation
+    assert abs(v(p, "HeadYaw")) <= 0.03, p.explanation
+
+
+@pytest.mark.parametrize("description", ["He watches the courier walk down the corridor.", "She follows the recipe down to the letter.",
+                                         "He tracks the parcel to the depot."])
+def test_a_way_or_a_place_after_the_object_is_no_direction_of_the_eyes(planner, description):
+    p = planner.plan(description)
+    assert both(p, "EyeLookDown") <= 0.1 and abs(_yaw(p)) <= 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ above, below
+@pytest.mark.parametrize("description, channel", [
+    ("She keeps her eyes on the vent above the window.", "EyeLookUp"),
+    ("He stares at the crack overhead, frowning.", "EyeLookUp"),
+    ("She peers at the harbour below.", "EyeLookDown"),
+    ("He glances at the kids playing beneath the balcony.", "EyeLookDown"),
+])
+def test_the_eyes_look_up_or_down_to_what_is_above_or_below(planner, description, channel):
+    p = planner.plan(description)
+    assert both(p, channel) >= 0.25, p.explanation
+
+
+@pytest.mark.parametrize("description", ["She keeps her head above water, smiling.", "His rank is above hers; he nods.",
+                                         "The bruise below her eye throbs as she smiles."])
+def test_above_and_below_said_of_something_else_move_no_eyes(planner, description):
+    p = planner.plan(description)
+    assert both(p, "EyeLookUp") <= 0.1 and both(p, "EyeLookDown") <= 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ "quickly"
+@pytest.mark.parametrize("fast, plain, channel", [
+    ("Her jaw drops quickly.", "Her jaw drops.", "JawOpen"),
+    ("He quickly frowns.", "He frowns.", "MouthFrownLeft"),
+    ("The brows shoot up quickly.", "The brows shoot up.", "BrowOuterUpLeft"),
+])
+def test_quickly_is_how_fast_not_how_far(planner, fast, plain, channel):
+    assert v(planner.plan(fast), channel) == pytest.approx(v(planner.plan(plain), channel), abs=0.02)
+
+
+def test_a_quick_smile_is_still_a_small_one(planner):
+    assert both(planner.plan("She gives a quick smile."), "MouthSmile") < 0.8 * both(planner.plan("She gives a smile."), "MouthSmile")
+
+
+# ------------------------------------------------------------------------------------------ "worried eyes, wide"
+@pytest.mark.parametrize("description", ["Worried eyes, wide.", "Anxious eyes, wide open.", "Frightened eyes, huge."])
+def test_a_size_word_after_a_bare_part_is_said_of_that_part(planner, description):
+    p = planner.plan(description)
+    assert both(p, "EyeWide") >= 0.5, p.explanation
+    assert not any("on the whole face" in str(line) for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("description", ["Heavy eyes, very faintly.", "He closes his eyes - way over the top.",
+                                         "She covers her mouth (big, full strength)"])
+def test_an_intensity_phrase_after_a_part_still_sizes_the_whole_face(planner, description):
+    p = planner.plan(description)
+    assert any("on the whole face" in str(line) for line in p.explanation), p.explanation
+
+
+# ------------------------------------------------------------------------------------------ "totally hidden"
+@pytest.mark.parametrize("description, feeling", [
+    ("Glee, but totally hidden.", "MouthSmile"),
+    ("Her glee is well hidden.", "MouthSmile"),
+    ("Rage — completely masked; face still.", "BrowDown"),
+    ("Terror, carefully hidden.", "EyeWide"),
+])
+def test_a_feeling_totally_hidden_is_held_in_check(planner, description, feeling):
+    p = planner.plan(description)
+    full = planner.plan(description.split(",")[0].split(" is ")[0].split(" —")[0] + ".")
+    assert both(full, feeling) >= 0.3, full.explanation
+    assert both(p, feeling) <= 0.6 * both(full, feeling), p.explanation
+    assert both(p, "MouthPress") >= 0.15, p.explanation
+
+
+@pytest.mark.parametrize("description", ["Her mouth is hidden behind the scarf; the brows lift.", "The key was well hidden; she grins."])
+def test_something_other_than_a_feeling_hidden_holds_nothing_in(planner, description):
+    p = planner.plan(description)
+    assert both(p, "MouthPress") <= 0.1, p.explanation
