@@ -46,7 +46,9 @@ def test_eyes_and_head_following_turn_the_head_too(planner):
 
 
 @pytest.mark.parametrize("description", ["His head stays still; only his eyes track the courier off to his left.",
-                                         "Head fixed forward, the eyes alone follow the fly to her left."])
+                                         "Head fixed forward, the eyes alone follow the fly to her left.",
+                                         "Head motionless and eyes following the moth to the left.",
+                                         "She doesn't turn her head but her eyes follow the waiter to the left."])
 def test_the_eyes_alone_following_leave_the_head_still(planner, description):
     p = planner.plan(description)
     assert _yaw(p) <= -0.2, p.explanation
@@ -54,7 +56,8 @@ def test_the_eyes_alone_following_leave_the_head_still(planner, description):
 
 
 @pytest.mark.parametrize("description", ["He watches the courier walk down the corridor.", "She follows the recipe down to the letter.",
-                                         "He tracks the parcel to the depot."])
+                                         "He tracks the parcel to the depot.", "She watches her daughter grow up.",
+                                         "He watches the house lights go down.", "She follows the cursor up and down."])
 def test_a_way_or_a_place_after_the_object_is_no_direction_of_the_eyes(planner, description):
     p = planner.plan(description)
     assert both(p, "EyeLookDown") <= 0.1 and abs(_yaw(p)) <= 0.1, p.explanation
@@ -73,7 +76,9 @@ def test_the_eyes_look_up_or_down_to_what_is_above_or_below(planner, description
 
 
 @pytest.mark.parametrize("description", ["She keeps her head above water, smiling.", "His rank is above hers; he nods.",
-                                         "The bruise below her eye throbs as she smiles."])
+                                         "The bruise below her eye throbs as she smiles.", "She looks at the scar above her lip.",
+                                         "He looks at the offer as beneath him.", "Eyes on the prize above all.",
+                                         "She glances at the overhead projector.", "He stares at the temperature below zero."])
 def test_above_and_below_said_of_something_else_move_no_eyes(planner, description):
     p = planner.plan(description)
     assert both(p, "EyeLookUp") <= 0.1 and both(p, "EyeLookDown") <= 0.1, p.explanation
@@ -87,6 +92,19 @@ def test_above_and_below_said_of_something_else_move_no_eyes(planner, descriptio
 ])
 def test_quickly_is_how_fast_not_how_far(planner, fast, plain, channel):
     assert v(planner.plan(fast), channel) == pytest.approx(v(planner.plan(plain), channel), abs=0.02)
+
+
+def test_very_quickly_is_still_only_how_fast(planner):
+    assert both(planner.plan("She smiles very quickly."), "MouthSmile") == pytest.approx(both(planner.plan("She smiles."), "MouthSmile"), abs=0.02)
+
+
+def test_the_writers_own_direction_wins_over_above_or_below(planner):
+    p = planner.plan("She looks up at the man below.")
+    assert both(p, "EyeLookUp") >= 0.25 and both(p, "EyeLookDown") <= 0.05, p.explanation
+
+
+def test_a_smirk_quickly_hidden_stays_small(planner):
+    assert both(planner.plan("A grin, quickly hidden."), "MouthSmile") < 0.7 * both(planner.plan("A grin."), "MouthSmile")
 
 
 def test_a_quick_smile_is_still_a_small_one(planner):
@@ -114,10 +132,12 @@ def test_an_intensity_phrase_after_a_part_still_sizes_the_whole_face(planner, de
     ("Her glee is well hidden.", "MouthSmile"),
     ("Rage — completely masked; face still.", "BrowDown"),
     ("Terror, carefully hidden.", "EyeWide"),
+    ("Glee, very well hidden.", "MouthSmile"),
+    ("Rage: completely masked.", "BrowDown"),
 ])
 def test_a_feeling_totally_hidden_is_held_in_check(planner, description, feeling):
     p = planner.plan(description)
-    full = planner.plan(description.split(",")[0].split(" is ")[0].split(" —")[0] + ".")
+    full = planner.plan(description.split(",")[0].split(":")[0].split(" is ")[0].split(" —")[0] + ".")
     assert both(full, feeling) >= 0.3, full.explanation
     assert both(p, feeling) <= 0.6 * both(full, feeling), p.explanation
     assert both(p, "MouthPress") >= 0.15, p.explanation
@@ -127,3 +147,17 @@ def test_a_feeling_totally_hidden_is_held_in_check(planner, description, feeling
 def test_something_other_than_a_feeling_hidden_holds_nothing_in(planner, description):
     p = planner.plan(description)
     assert both(p, "MouthPress") <= 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ "a look that could kill"
+@pytest.mark.parametrize("description", ["He gives the waiter a look that could kill.", "She shoots him a glare that could peel wallpaper.",
+                                         "A stare that could freeze water."])
+def test_a_look_that_could_do_harm_is_a_hard_glare(planner, description):
+    p = planner.plan(description)
+    assert both(p, "BrowDown") >= 0.5 and both(p, "EyeSquint") >= 0.3, p.explanation
+    assert both(p, "MouthSmile") <= 0.05, p.explanation
+
+
+def test_a_look_that_could_melt_a_heart_is_no_glare(planner):
+    p = planner.plan("She gives him a look that could melt his heart.")
+    assert both(p, "BrowDown") <= 0.1, p.explanation

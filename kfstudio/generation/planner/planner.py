@@ -2360,7 +2360,7 @@ class EmbeddedPlanner:
                 target = self._clause_target(spans, instances, s, clause)
                 if s.text.lower() in _SPEED_WORDS and target.concept.region == "gaze":
                     continue  # "a quick downward glance", "glances briefly left": a glance is fast, yet reaches where it looks
-                if s.text.lower() == "quickly":
+                if _how_fast(spans, k, clause):
                     continue  # "the jaw drops quickly", "she quickly frowns": how fast it moves, not how far ("a quick smile" is a small one)
                 if target.intensity is None or "expression" not in r:
                     target.intensity, target.intensity_word = float(r["intensity"]), s.text
@@ -2860,7 +2860,7 @@ _TIRED_SCENE_RE = re.compile(
 #: A masking phrase closing a description after a feeling ("furious, hiding it", "envy, masked"): the feeling held in
 #: check (text.py's reading), not an intensity phrase on the whole face
 _MASKING_SEGMENT_RE = re.compile(
-    r"^(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?(?:(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly|quickly)\s+)?"
+    r"^(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?(?:(?:very\s+|so\s+|really\s+)?(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly)\s+)?"
     r"(?:hiding|hidden|masking|masked|swallowing|swallowed|burying|buried|held\s+in|held\s+down|kept\s+in|pushed\s+down"
     r"|pushing\s+it\s+down|bottled\s+up|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?[a-z]+\s+face)(?:\s+it)?(?:\s+(?:away|deep|well|down))?$",
     re.I)
@@ -2894,11 +2894,30 @@ _UNRESTRAINED_RE = re.compile(
 _NAMED_SUBJECT_RE = re.compile(
     r"^\s*(?:(?:the|a|an|this|that|our)\s+)?(?!(?:brows?|eyebrows?|forehead|eyes?|lids?|eyelids?|gaze|mouth|lips?|corners?|cheeks?"
     r"|nose|nostrils?|jaw|chin|teeth|tongue|head|smile|dimples?|face|left|right|l|r|both|other|rest|everything|all)\b)[a-z]+(?:\s+[a-z]+s\b(?<!ss)|'s\s+[a-z]+ing\b)", re.I)
-#: A description part that ends on a face part's name with nothing said of it yet ("worried eyes", "her mouth"): what a
-#: closing size word then says ("..., wide") is said of that part
-_BARE_PART_END_RE = re.compile(r"\b(?:eyes|eye|eyelids|lids|mouth|jaw|lips|nostrils)\s*$", re.I)
-_PART_STATE_RE = re.compile(r"^(?:very\s+|so\s+|really\s+)?(?:wide(?:\s+open)?|open|huge|enormous|round|narrow(?:ed)?|tight|shut)$", re.I)
+#: A description part that ends on the eyes or nostrils with nothing said of them yet ("worried eyes"): what a closing
+#: size word then says ("..., wide") is said of them (not of a mouth: "a happy mouth, wide" is a wide smile)
+_BARE_PART_END_RE = re.compile(r"\b(?:eyes|eye|eyelids|lids|nostrils)\s*$", re.I)
+_PART_STATE_RE = re.compile(r"^(?:very\s+|so\s+|really\s+|extremely\s+|incredibly\s+)?(?:wide(?:\s+open)?|open|huge|enormous|round|narrow(?:ed)?|tight|shut)$", re.I)
 _PRONOUN_SUBJECT_RE = re.compile(r"\b(?:she|he|they|i|we|you|someone|everyone|nobody)\b", re.I)
+
+
+#: What "quickly" says of a movement that it hides or takes away ("a smirk, quickly hidden"): the movement is small
+_QUICKLY_GONE = frozenset({"hidden", "hide", "hides", "masked", "suppressed", "stifled", "swallowed", "smothered", "wiped", "gone", "fades",
+                           "faded", "vanishes", "vanished", "replaced", "covered", "suppresses", "stifles", "swallows", "masks", "dies", "died"})
+_QUICKLY_INTENSIFIERS = frozenset({"very", "really", "extremely", "so", "super", "incredibly", "quite"})
+
+
+def _how_fast(spans: list, k: int, clause: list | None) -> bool:
+    """Whether the intensity span ``spans[k]`` is "quickly" (or "very" before it), said of how fast a movement goes rather
+    than how far: "the jaw drops (very) quickly". Not where it hides or ends the movement: "a smirk, quickly hidden"."""
+    s = spans[k]
+    word = s.text.lower()
+    if word in _QUICKLY_INTENSIFIERS and k + 1 < len(spans) and spans[k + 1].text.lower() == "quickly" and spans[k + 1].start - s.end <= 1:
+        s, word = spans[k + 1], "quickly"
+    if word != "quickly":
+        return False
+    after = clause[s.end + 1].text.lower() if clause is not None and s.end + 1 < len(clause) else ""
+    return after not in _QUICKLY_GONE
 
 
 def _notes(words: str) -> bool:

@@ -1839,11 +1839,16 @@ _HIDDEN_EXTRA = frozenset({"panicking", "panicked", "dying", "screaming", "boili
 
 def _followed_look(m: re.Match) -> str:
     """"tracks the balloon up to her left" -> "tracks up to her left , looking up to her left , the balloon ,": the eyes look where
-    what they follow goes ("down + left" is "down and left")."""
-    where = re.sub(r"^(?:off|over|away)\s+", "", re.sub(r"\s*[+&]\s*", " and ", m.group(3)))  # "off to her left": to her left
+    what they follow goes ("down + left" is "down and left"). With the head named beside the eyes the head turns too;
+    with the eyes alone, only they do; what one watches going up or down ("watches his kids grow up") is not followed."""
+    # "off to her left" is to her left; "up and back down" ends down; "up and up" is up
+    where = re.sub(r"^(?:off|over|away|up\s+and\s+back|down\s+and\s+back)\s+", "", re.sub(r"\s*[+&]\s*", " and ", m.group(3)))
+    where = re.sub(r"\b(up|down)\s+and\s+\1\b", r"\1", where)  # "up and up"
     side = re.search(r"\b(?:left|right)\b", where)
+    if m.group(1).lower().startswith("watch") and not side:
+        return m.group(0)  # "watches his kids grow up", "watches the lights go down": what it does, not where it goes
     clause = re.split(r"[,.;:!?\u2014\u2013]", m.string[: m.start()])[-1]
-    if side and re.search(r"\bhead\b", clause):
+    if side and re.search(r"\b(?:head\s+and\s+(?:the\s+)?(?:eyes|gaze)|(?:eyes|gaze)\s+and\s+(?:the\s+)?head)\b", clause):
         # "eyes and head following the treat down to the left": the head turns that way too
         vertical = re.match(r"up|down", where)
         eyes = f"{vertical.group(0)} and to the {side.group(0)}" if vertical else f"to the {side.group(0)}"
@@ -1851,6 +1856,14 @@ def _followed_look(m: re.Match) -> str:
     if re.search(r"\b(?:eyes?|gaze)\b", clause):  # "only her eyes track the waiter off to her left": the eyes alone
         return f"{m.group(1)} {where} , eyes {where} , {m.group(2)} ,"
     return f"{m.group(1)} {where} , looking {where} , {m.group(2)} ,"
+
+
+def _above_below_look(m: re.Match) -> str:
+    """"eyes on the camera above the door", "stares at the street below": the eyes look up or down to it, unless the
+    writer said which way they look ("looks up at the man below")."""
+    if m.group(1):
+        return m.group(0)
+    return f"eyes {'up' if m.group(3).lower() in ('above', 'overhead') else 'down'} , {m.group(0)}"
 
 
 def _hidden_feeling(m: re.Match) -> str:
@@ -2170,8 +2183,8 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # reads (the lips pressed on it, the feeling itself a little; corpus train, emotion fields 'rage held in', 'stung,
     # swallowing it': MouthPress 0.3 beside the feeling at about a third)
     (("hid", "mask", "held", "push", "swallow", "bottled", "kept in", "buri", "holding"),
-     r"\b([a-z]+)(?:\s*[,\u2014\u2013]\s*|\s+-{1,2}\s+|\s+)(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?"
-     r"(?:(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly|quickly)\s+)?"
+     r"\b([a-z]+)(?:\s*[,:\u2014\u2013]\s*|\s+-{1,2}\s+|\s+)(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?"
+     r"(?:(?:very\s+|so\s+|really\s+)?(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly)\s+)?"
      r"(?:hiding|masking|swallowing|burying|hidden|masked|swallowed|buried|held\s+in|held\s+down"
      r"|kept\s+in|pushed\s+down|pushing\s+it\s+down|bottled\s+up"
      r"|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?(?:neutral|straight|blank|calm|flat|poker|brave)\s+face)"
@@ -2765,6 +2778,13 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      _attempted_look),
     # "a withering look": a scornful glare (the look that shrivels its target), not an empty face
     ("wither", r"\bwithering\s+(?:look|stare|gaze|glance|glare)\b", "scornful glare"),
+    # "a look that could curdle milk", "a glare that could strip paint", "a stare that could drill through steel", "a look
+    # that could kill": a hard glare (corpus train: BrowDown 0.65-0.8, EyeSquint 0.5, MouthPress 0.35-0.4, NoseSneer 0.2);
+    # not a look that could melt a heart
+    ("could", r"\b(?:look|stare|glare|glower|glance|gaze)s?\s+(?:that|which)\s+(?:could|would|might|can)\s+"
+     r"(?:kill|curdle|strip|sour|freeze|wither|peel|scorch|fry|flay|shrivel|drill|bore|burn|cut|slice"
+     r"|melt\s+(?:steel|iron|glass|metal|ice|paint))\b(?:\s+(?:through\s+)?(?:milk|paint|steel|glass|iron|wood|stone|wallpaper|holes?"
+     r"|(?:a|the)\s+[a-z]+|him|her|them|you|me|us))?", "furious glare"),
     # "chomping at the bit": eager, impatient to start
     (("chomp", "champ"), r"\b(?:chomp|champ)(?:s|ed|ing)?\s+at\s+the\s+bit\b", "eager and impatient"),
     # "head and eyes go down and to his right": both turn that way (the side was read for the eyes alone)
@@ -2776,18 +2796,21 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "watches the plane climb up and right", "following the treat down + left": the direction is the eyes', after their
     # object; the eyes look there whether or not they are named
     (("track", "follow", "trail", "chas", "watch"),
-     r"\b((?:track|follow|trail|chas|watch)\w*)\s+((?:the|a|an|his|her|their|its|my|your)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
-     r"((?:down|up)(?:\s*(?:and|\+|&)?\s*(?:to\s+(?:the|his|her|their|my|your)\s+)?(?:left|right)\b)?"
+     r"\b((?:track|follow|trail|chas|watch)\w*)\s+((?:the|a|an|his|her|their|its|my|your)\s+(?:(?!(?:up|down|and)\b)[a-z'-]+\s+){0,2}?[a-z'-]+)\s+"
+     r"((?:(?:up|down)\s+and\s+back\s+)?(down|up)(?:\s+and\s+\4\b)?(?:\s*(?:and|\+|&)?\s*(?:to\s+(?:the|his|her|their|my|your)\s+)?(?:left|right)\b)?"
      r"|(?:(?:off|over|away)\s+)?(?:to\s+(?:the|his|her|their|my|your)\s+)(?:left|right)\b)"
-     r"(?=\s*(?:[,.;:!?()\u2014\u2013]|$|and\b|then\b|as\b|with\b|again\b|like\b|into\b|towards?\b|onto\b"
+     r"(?=\s*(?:[,.;:!?()\u2014\u2013]|$|and\b(?!\s+(?:back\s+)?(?:up|down)\b)|then\b|as\b|with\b|again\b|like\b|into\b|towards?\b|onto\b"
+     r"|(?:very|so|really|quite)\s+[a-z]+ly\b|[a-z]+ly\b"
      r"|to\s+(?:the|his|her|their|my|your)\s+(?:floor|ground|ceiling|sky|table|feet|lap|turf|grass|water|rafters)\b))",
      _followed_look),
     # "eyes on the stain above", "keeps her eyes on the camera above the door", "stares at the street below": the eyes
     # look up or down to it (corpus train and dev: all 13 such lines key EyeLookUp for "above")
     (("above", "overhead", "below", "beneath", "underneath"),
-     r"\b(?:eyes|gaze|look\w*|glanc\w*|star(?:e|es|ed|ing)|peer\w*|watch\w*|squint\w*)\s+(?:up\s+|down\s+)?(?:at|on|to|toward|towards|into)\s+"
-     r"(?:the|a|an|his|her|their|my|your|its)\s+(?:[a-z'-]+\s+){0,2}?(above|overhead|below|beneath|underneath)\b",
-     lambda m: f"eyes {'up' if m.group(1) in ('above', 'overhead') else 'down'} , {m.group(0)}"),
+     r"\b(?:(?:eyes|gaze|look(?:s|ed|ing)?|glanc(?:e|es|ed|ing)|star(?:e|es|ed|ing)|peer(?:s|ed|ing)?|squint(?:s|ed|ing)?)\s+(up\s+|down\s+)?"
+     r"(?:at|on|to|toward|towards|into)|watch(?:es|ed|ing)?)\s+(?:the|a|an|his|her|their|my|your|its)\s+"
+     r"((?:(?!as\b|like\b)[a-z'-]+\s+){1,3}?)(above|overhead|below|beneath|underneath)\b"
+     r"(?=\s*(?:[,.;:!?()\u2014\u2013]|$|and\b|then\b|(?:the|a|an)\s+(?!(?:eyes?|lips?|nose|mouth|chin|brows?|eyebrows?|ears?|cheeks?|jaw|neck"
+     r"|belt|surface|average|line|fold)\b)[a-z]))", _above_below_look),
     # "turns his right hand over", "twists the lid": a thing the hands turn, not the head (its side word read as a turn)
     (("turn", "twist", "rotat", "flip"), r"\b(?:turn|turns|turned|turning|twist\w*|rotat\w*|flip|flips|flipped|flipping)\s+"
      r"((?:his|her|their|my|your|the|a|an)\s+)(?:(?:left|right)\s+)?((?:hands?|arms?|wrists?|palms?|foot|feet|ankles?|rings?|cups?|mugs?|glass|pages?|cards?"
