@@ -161,3 +161,18 @@ def test_a_look_that_could_do_harm_is_a_hard_glare(planner, description):
 def test_a_look_that_could_melt_a_heart_is_no_glare(planner):
     p = planner.plan("She gives him a look that could melt his heart.")
     assert both(p, "BrowDown") <= 0.1, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ elation
+@pytest.mark.parametrize("description, emotion", [("He reads the acceptance letter.", "ecstatic"), ("She hangs up the phone.", "elated"),
+                                                  ("The crowd goes wild; he is euphoric.", ""), ("Jubilant, she lifts the trophy.", "")])
+def test_elation_is_joy_with_the_mouth_open(planner, description, emotion):
+    p = planner.plan(description, emotion=emotion)
+    assert both(p, "MouthSmile") >= 0.4 and v(p, "JawOpen") >= 0.15, p.explanation
+
+
+@pytest.mark.parametrize("description, emotion", [("He reads the acceptance letter.", "happy"), ("She hangs up the phone.", "not exactly elated"),
+                                                  ("She is pleased.", "")])
+def test_plain_or_denied_joy_keeps_the_mouth_closed(planner, description, emotion):
+    p = planner.plan(description, emotion=emotion)
+    assert v(p, "JawOpen") <= 0.08, p.explanation
