@@ -176,3 +176,16 @@ def test_elation_is_joy_with_the_mouth_open(planner, description, emotion):
 def test_plain_or_denied_joy_keeps_the_mouth_closed(planner, description, emotion):
     p = planner.plan(description, emotion=emotion)
     assert v(p, "JawOpen") <= 0.08, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ relief without joy
+@pytest.mark.parametrize("emotion", ["shaken relief", "relief, guilty about it", "bitter relief", "relieved, but stern", "relief and adrenaline"])
+def test_a_scenes_relief_sobered_has_no_smile(planner, emotion):
+    p = planner.plan("He sets the phone down.", emotion=emotion)
+    assert both(p, "MouthSmile") <= 0.05, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["relief", "relieved", "shaky relief", "exhausted relief", "not relieved, shaken"])
+def test_plain_relief_keeps_its_small_smile(planner, emotion):
+    p = planner.plan("He sets the phone down.", emotion=emotion)
+    assert (both(p, "MouthSmile") >= 0.15) == emotion.startswith(("relie", "shaky", "exhausted")), p.explanation

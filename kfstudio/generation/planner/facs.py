@@ -170,6 +170,10 @@ EMOTIONS: dict[str, dict] = {
     # relief re-read from every train line naming it (238 lines): the lids lowered and the inner brows lifted over a
     # small smile (EyeBlink 0.3, BrowInnerUp 0.26, MouthSmile 0.25)
     "relief": {"aus": {12: 0.35, 41: 0.9, 25: 0.2, 1: 0.35}},
+    # relief with no joy in it (a scene's "shaken relief", "relief tangled with guilt", "bitter relief", "relief with a
+    # stern edge"): the breath let out, the lids heavy, the inner brows up, no smile (corpus train, 26 such scenes:
+    # MouthSmile 0 in every one; dev, 9 scenes with guilt: 0)
+    "sober_relief": {"aus": {41: 0.9, 25: 0.2, 1: 0.35}},
     "excitement": {"aus": {6: 0.6, 12: 0.9, 5: 0.4, 1: 0.35, 2: 0.4, 26: 0.4}},
     # pride smiles with the cheeks in it (corpus train, 30 lines naming pride: CheekSquint 0.15-0.2 beside MouthSmile 0.34)
     "pride": {"aus": {12: 0.4, 53: 0.3, 24: 0.2, 6: 0.3}},
@@ -348,6 +352,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy", "wear out", "wipe out", "knackered", "dead on feet", "bone tired", "peaky")},
     **{w: ("boredom", 1.0) for w in ("bored", "boredom", "boring", "indifferent", "indifference", "apathetic", "uninterested", "disinterested", "unimpressed")},
     **{w: ("relief", 1.0) for w in ("relief", "relieved", "reassured")},
+    **{w: ("sober_relief", 1.0) for w in ("unsmiling relief",)},
     **{w: ("excitement", 1.0) for w in ("excited", "excitement", "enthusiastic", "enthusiasm", "exhilarated", "giddy", "triumphant", "triumph", "elation")},
     **{w: ("pride", 1.0) for w in ("proud", "pride", "confident", "confidence", "self-satisfied", "satisfied", "satisfaction", "cocky")},
     **{w: ("suspicion", 1.0) for w in ("suspicious", "suspicion", "wary", "distrust", "distrustful", "mistrust", "cautious", "guarded")},
