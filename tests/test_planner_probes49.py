@@ -189,3 +189,16 @@ def test_a_scenes_relief_sobered_has_no_smile(planner, emotion):
 def test_plain_relief_keeps_its_small_smile(planner, emotion):
     p = planner.plan("He sets the phone down.", emotion=emotion)
     assert (both(p, "MouthSmile") >= 0.15) == emotion.startswith(("relie", "shaky", "exhausted")), p.explanation
+
+
+# ------------------------------------------------------------------------------------------ patience
+@pytest.mark.parametrize("emotion", ["patient", "patience, nothing more", "waiting patiently"])
+def test_a_scenes_patience_is_heavy_lids_over_pressed_lips(planner, emotion):
+    p = planner.plan("He opens the gate.", emotion=emotion)
+    assert both(p, "EyeBlink") >= 0.15 and both(p, "MouthPress") >= 0.12, p.explanation
+
+
+@pytest.mark.parametrize("description", ["The patient grins at the nurse.", "Her patient smiles back."])
+def test_a_patient_in_a_description_is_someone_else(planner, description):
+    p = planner.plan(description)
+    assert both(p, "MouthSmile") >= 0.4 and both(p, "MouthPress") <= 0.2, p.explanation
