@@ -202,3 +202,35 @@ def test_a_scenes_patience_is_heavy_lids_over_pressed_lips(planner, emotion):
 def test_a_patient_in_a_description_is_someone_else(planner, description):
     p = planner.plan(description)
     assert both(p, "MouthSmile") >= 0.4 and both(p, "MouthPress") <= 0.2, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ review of the scene rules
+@pytest.mark.parametrize("emotion", ["the patient is terrified", "fear for the patient", "losing patience", "not patient"])
+def test_a_patient_or_patience_lost_is_no_patience(planner, emotion):
+    p = planner.plan("He waits.", emotion=emotion)
+    assert not any("lids a little heavy" in str(line) for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["relief as she makes the sign of the cross", "relieved he's not guilty", "relief without guilt",
+                                     "relieved, no longer bitter"])
+def test_relief_beside_a_word_that_does_not_sober_it_keeps_its_smile(planner, emotion):
+    p = planner.plan("He waits.", emotion=emotion)
+    assert both(p, "MouthSmile") >= 0.15, p.explanation
+
+
+def test_shaken_relief_in_capitals_is_the_same_face(planner):
+    low, caps = planner.plan("He waits.", emotion="shaken relief"), planner.plan("He waits.", emotion="SHAKEN RELIEF")
+    assert both(caps, "EyeWide") == pytest.approx(both(low, "EyeWide"), abs=0.02) and both(caps, "MouthSmile") <= 0.05
+
+
+@pytest.mark.parametrize("description, channel, low", [("Elated tears.", "MouthFrownLeft", True), ("The elated look fades from her face.", "MouthFrownLeft", False),
+                                                       ("She's not ecstatic.", "MouthPressLeft", False)])
+def test_elation_keeps_what_joy_did_with_tears_fading_and_denial(planner, description, channel, low):
+    p = planner.plan(description)
+    assert (v(p, channel) <= 0.05) if low else (v(p, channel) >= 0.15), p.explanation
+
+
+@pytest.mark.parametrize("description", ["Not a look that could kill, just mild annoyance.", "A gaze that could melt ice."])
+def test_a_denied_or_warm_look_that_could_is_no_furious_glare(planner, description):
+    p = planner.plan(description)
+    assert both(p, "BrowDown") <= 0.4, p.explanation

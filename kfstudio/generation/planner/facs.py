@@ -227,7 +227,7 @@ EMOTIONS: dict[str, dict] = {
 EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("happiness", 1.0) for w in ("happy", "happiness", "joy", "joyful", "glad", "cheerful", "delight", "delighted", "pleased", "amuse", "amused", "amusement", "content", "contented", "warm", "bright", "jolly", "merry", "gleeful", "glee")},
     **{w: ("happiness", 1.3) for w in ("overjoyed", "thrilled")},
-    **{w: ("elation", 1.15) for w in ("ecstatic", "elated", "euphoric", "jubilant", "elation", "euphoria", "ecstasy", "jubilation")},
+    **{w: ("elation", 1.15) for w in ("ecstatic", "elated", "euphoric", "jubilant", "euphoria")},
     # something found hilarious: open amusement (not "funny", whose "funny look" is an odd one)
     **{w: ("happiness", 1.2) for w in ("hilarious", "hilarity", "uproarious", "hysterically funny")},
     **{w: ("wistfulness", 1.0) for w in ("wistful", "wistfulness", "bittersweet", "longing", "nostalgia")},
@@ -352,7 +352,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("tiredness", 1.0) for w in ("tired", "tiredness", "sleepy", "drowsy", "exhausted", "exhaustion", "weary", "fatigue", "fatigued", "groggy", "wear out", "wipe out", "knackered", "dead on feet", "bone tired", "peaky")},
     **{w: ("boredom", 1.0) for w in ("bored", "boredom", "boring", "indifferent", "indifference", "apathetic", "uninterested", "disinterested", "unimpressed")},
     **{w: ("relief", 1.0) for w in ("relief", "relieved", "reassured")},
-    **{w: ("sober_relief", 1.0) for w in ("unsmiling relief",)},
+    **{w: ("sober_relief", 1.0) for w in ("joyless relief",)},
     **{w: ("excitement", 1.0) for w in ("excited", "excitement", "enthusiastic", "enthusiasm", "exhilarated", "giddy", "triumphant", "triumph", "elation")},
     **{w: ("pride", 1.0) for w in ("proud", "pride", "confident", "confidence", "self-satisfied", "satisfied", "satisfaction", "cocky")},
     **{w: ("suspicion", 1.0) for w in ("suspicious", "suspicion", "wary", "distrust", "distrustful", "mistrust", "cautious", "guarded")},

@@ -2781,9 +2781,11 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "a look that could curdle milk", "a glare that could strip paint", "a stare that could drill through steel", "a look
     # that could kill": a hard glare (corpus train: BrowDown 0.65-0.8, EyeSquint 0.5, MouthPress 0.35-0.4, NoseSneer 0.2);
     # not a look that could melt a heart
-    ("could", r"\b(?:look|stare|glare|glower|glance|gaze)s?\s+(?:that|which)\s+(?:could|would|might|can)\s+"
+    (("could", "would", "might", " can "),
+     r"(?<!\bnot\sa\s)(?<!\bhardly\sa\s)(?<!\bno\s)(?<!\bnever\sa\s)"
+     r"\b(?:look|stare|glare|glower|glance|gaze)s?\s+(?:that|which)\s+(?:could|would|might|can)\s+"
      r"(?:kill|curdle|strip|sour|freeze|wither|peel|scorch|fry|flay|shrivel|drill|bore|burn|cut|slice"
-     r"|melt\s+(?:steel|iron|glass|metal|ice|paint))\b(?:\s+(?:through\s+)?(?:milk|paint|steel|glass|iron|wood|stone|wallpaper|holes?"
+     r"|melt\s+(?:steel|iron|glass|metal|paint))\b(?:\s+(?:through\s+)?(?:milk|paint|steel|glass|iron|wood|stone|wallpaper|holes?"
      r"|(?:a|the)\s+[a-z]+|him|her|them|you|me|us))?", "furious glare"),
     # "chomping at the bit": eager, impatient to start
     (("chomp", "champ"), r"\b(?:chomp|champ)(?:s|ed|ing)?\s+at\s+the\s+bit\b", "eager and impatient"),
