@@ -2928,9 +2928,9 @@ def _how_fast(spans: list, k: int, clause: list | None) -> bool:
 
 
 #: A scene's relief said with something that leaves no joy in it ("shaken relief", "relief, shaking", "relief tangled with
-#: guilt", "bitter relief", "relief with a stern edge", "shaky relief, a little cross"): relief without its smile. Not that thing denied ("not guilty",
-#: "without guilt", "guilt-free", "no longer bitter"), nor "shaky" alone, "drained" or "exhausted" (train: 'shaky relief'
-#: 0.16, 'exhausted relief' 0.38, 'relieved, drained' 0.3)
+#: guilt", "bitter relief", "relief with a stern edge", "shaky relief, a little cross"): relief without its smile. Not that
+#: thing denied ("not guilty", "without guilt", "guilt-free", "no longer bitter"), nor "shaky" alone, "drained" or
+#: "exhausted" (train: 'shaky relief' 0.16, 'exhausted relief' 0.38, 'relieved, drained' 0.3)
 _SOBERING_RE = re.compile(
     r"(?<!\bnot\s)(?<!\bnot-)(?<!\bno\s)(?<!\bwithout\s)(?<!\blonger\s)(?<!\w)"
     r"(?:shaken|shaking|shakes|stern|sternly|guilt|guilty|guiltily|bitter|bitterly|adrenaline|adrenalin|discipline)\b(?!-free)"
