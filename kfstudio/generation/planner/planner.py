@@ -32,6 +32,7 @@ what the planner did not read.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from dataclasses import dataclass, field
@@ -44,8 +45,8 @@ from ..visemes import blend, captions_the_look, find_speech, interjection_words,
 from . import lexicon as lx
 from .facs import expand_targets
 from .spec import Spec, read_specs
-from .text import (CLAUSE_BREAKS, CLAUSE_END, CLAUSE_OR_BRACKET_END, COVER, calm_state, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer, Token, eyes_kept_on_someone,
-                   eyes_say_fear, load_expansion, normalize, split_change_beats, split_clauses)
+from .text import (CLAUSE_BREAKS, CLAUSE_END, CLAUSE_OR_BRACKET_END, COVER, HIDDEN_HOW, calm_state, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer,
+                   Token, eyes_kept_on_someone, eyes_say_fear, load_expansion, normalize, split_change_beats, split_clauses)
 
 __all__ = ["Plan", "EmbeddedPlanner", "explain"]
 
@@ -2743,11 +2744,7 @@ class EmbeddedPlanner:
                 # the same words in a description, a feeling kept to a trace)
                 text = _COMPOSED_TAIL_RE.sub(lambda m: f", composed {m.group('composure')}" if m.group("composure") else "",
                                              self._flat_emotion(text))
-            base, specific_text = self._context_plan(
-                _TIRED_SCENE_RE.sub(lambda m: f"{m.group(0)} , inner brows up a little ,",
-                                    _PATIENCE_RE.sub(", lids a little heavy , lips lightly pressed ,",
-                                                     _sober_relief(_CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text))))
-                if label == "emotion" else text)
+            base, specific_text = self._context_plan(_scene_feeling(text) if label == "emotion" else text)
             if not specific_text:
                 continue
             if label == "emotion" and self._held_in(said, base):
@@ -2867,7 +2864,7 @@ _TIRED_SCENE_RE = re.compile(
 #: A masking phrase closing a description after a feeling ("furious, hiding it", "envy, masked"): the feeling held in
 #: check (text.py's reading), not an intensity phrase on the whole face
 _MASKING_SEGMENT_RE = re.compile(
-    r"^(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?(?:(?:very\s+|so\s+|really\s+)?(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly)\s+)?"
+    r"^(?:(?:and|but)\s+)?" + HIDDEN_HOW +
     r"(?:hiding|hidden|masking|masked|swallowing|swallowed|burying|buried|held\s+in|held\s+down|kept\s+in|pushed\s+down"
     r"|pushing\s+it\s+down|bottled\s+up|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?[a-z]+\s+face)(?:\s+it)?(?:\s+(?:away|deep|well|down))?$",
     re.I)
@@ -2949,11 +2946,23 @@ _PATIENCE_RE = re.compile(
     r"(?:patient|patience|patiently)\b(?!'s|-|\s+(?:is|was|zero|gone|lost|left|snaps?|snapped|exhausted|at\s+an\s+end|evaporat\w*)\b)", re.I)
 
 
+_RELIEF_DENIED_RE = re.compile(r"\b(?:not|no|never|hardly|barely)\s+(?:\w+\s+)?relie", re.I)
+
+
 def _sober_relief(text: str) -> str:
     """A scene's feeling with its relief made joyless where the scene says something sobers it (see _SOBERING_RE)."""
-    if not _SOBERING_RE.search(text) or re.search(r"\b(?:not|no|never|hardly|barely)\s+(?:\w+\s+)?relie", text, re.I):
+    if not _SOBERING_RE.search(text) or _RELIEF_DENIED_RE.search(text):
         return text
     return _RELIEF_RE.sub(lambda m: "JOYLESS RELIEF" if m.group(0).isupper() else "joyless relief", text)
+
+
+@functools.lru_cache(maxsize=256)
+def _scene_feeling(text: str) -> str:
+    """A scene's emotion as the planner reads it: its scene-only words (_CONTEXT_FEELINGS), a sobered relief, patience,
+    and a tiredness that lifts the inner brows. Cached: a script repeats its emotion for every keyframe."""
+    text = _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text)
+    text = _PATIENCE_RE.sub(", lids a little heavy , lips lightly pressed ,", _sober_relief(text))
+    return _TIRED_SCENE_RE.sub(lambda m: f"{m.group(0)} , inner brows up a little ,", text)
 
 
 def _notes(words: str) -> bool:

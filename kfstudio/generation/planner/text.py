@@ -1993,6 +1993,10 @@ _PRETENDED_STATES = frozenset({"tipsy", "drunk", "tired", "sleepy", "exhausted",
 #: ("angry, hiding it, and ...", "hurt but plays it cool."); :data:`CLAUSE_OR_BRACKET_END` also ends at a closing bracket
 CLAUSE_END = r"(?=\s*(?:[,.;:!?\u2014]|$|and\b|but\b))"
 CLAUSE_OR_BRACKET_END = r"(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b))"
+#: How a feeling is said to be hidden, before the word that hides it ("is well hidden", "totally masked", "was very
+#: carefully buried"): read here in a description's held-in rewrite, and by planner.py where a masking phrase closes a line
+HIDDEN_HOW = (r"(?:(?:is|was|are|were)\s+)?"
+              r"(?:(?:very\s+|so\s+|really\s+)?(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly)\s+)?")
 #: composure said of a face after its feeling ("but composed", "yet she stays composed", "but outwardly stoic"): read here
 #: in a description, and by planner.py in a scene's feeling; group ``composure``, the word itself
 COMPOSURE = (r"(?:(?:stays?|staying|stayed|remains?|remaining|remained|is|are|was|were|looks?|looking|looked)\s+)?(?:outwardly\s+)?"
@@ -2183,8 +2187,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # reads (the lips pressed on it, the feeling itself a little; corpus train, emotion fields 'rage held in', 'stung,
     # swallowing it': MouthPress 0.3 beside the feeling at about a third)
     (("hid", "mask", "held", "push", "swallow", "bottled", "kept in", "buri", "holding"),
-     r"\b([a-z]+)(?:\s*[,:\u2014\u2013]\s*|\s+-{1,2}\s+|\s+)(?:(?:and|but)\s+)?(?:(?:is|was|are|were)\s+)?"
-     r"(?:(?:very\s+|so\s+|really\s+)?(?:totally|completely|entirely|fully|well|carefully|perfectly|expertly)\s+)?"
+     r"\b([a-z]+)(?:\s*[,:\u2014\u2013]\s*|\s+-{1,2}\s+|\s+)(?:(?:and|but)\s+)?" + HIDDEN_HOW +
      r"(?:hiding|masking|swallowing|burying|hidden|masked|swallowed|buried|held\s+in|held\s+down"
      r"|kept\s+in|pushed\s+down|pushing\s+it\s+down|bottled\s+up"
      r"|holding\s+(?:a\s+|her\s+|his\s+|their\s+|my\s+)?(?:neutral|straight|blank|calm|flat|poker|brave)\s+face)"
