@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from kfstudio import channels as ch
 from kfstudio.generation.planner import EmbeddedPlanner
 
 from probes import both, v
@@ -43,7 +44,9 @@ def test_calm_under_pressure_is_read_as_calm(planner, text):
     p = planner.plan(text)
     assert not _unread(p), p.explanation
     assert any("calm" in line for line in p.explanation), p.explanation
-    assert max(abs(x) for x in p.values) < 0.1  # the calm face, not a feeling
+    # the calm face, not a feeling (the eyes may go down to papers being signed: where they look is no feeling)
+    gaze = ("EyeLook", "EyePitch", "EyeYaw")
+    assert max(abs(x) for name, x in zip(ch.NAMES, p.values) if not any(g in name for g in gaze)) < 0.1, p.explanation
 
 
 def test_the_cat_and_the_cucumber_is_no_calm(planner):

@@ -3088,6 +3088,19 @@ _READING_RE = re.compile(
     r"|email|e-mail|card|menu|paper|newspaper|report|list|label|contract|form|script|lines|verdict|results?|file|memo|chart"
     r"|sheet|headline|verse|poem|story|chapter|article|back|front|print|sign)\b|it\s+(?:again|twice|over|through)\b|through\b|over\b))"
     r"|skims|skimmed|skimming|(?:pores|pored|poring)\s+over"
+    # handwork on something held or on a surface ("He sorts the slides.", "she counts the money", "fingers work the knot",
+    # "signs the statement", "moves her knight")
+    r"|(?:sorts|sorting|sharpens|sharpening|knits|knitting|stitches|stitching|whittles|whittling|kneads|kneading|peels|peeling"
+    r"|untangles|untangling|unpicks|unpicking|pipettes|pipetting|solders|soldering|darns|darning|embroiders|embroidering)\s+"
+    r"(?!up\b|out\b|(?:it|things|this|that|them|him|her|me|us|everything)\s+out\b)"
+    r"|(?:counts|counting|signs|signing|folds|folding|labels|labelling|ticks|ticking|jots|jotting)\s+(?:(?:out|off|down)\s+)?"
+    r"(?:the|a|an|her|his|their|my|your|another|it|them|each|some|every)\b(?!\s+(?:arms|hands|heads|fingers|seconds|minutes|days|beats|crowd|room|people|faces)\b)"
+    r"|(?:makes|making|takes|taking|scribbles|jots)\s+(?:a\s+)?(?:quick\s+)?notes?\b|fingers\s+work\b|works\s+(?:through|at)\s+(?:the|a|her|his)\b"
+    r"|moves\s+(?:her|his|their|my|the|a)\s+(?:knight|bishop|rook|queen|king|pawn|piece|counter)\b"
+    # ... or a look at something held ("checks his watch", "checking the banking app", "checks the ticket")
+    r"|check(?:s|ed|ing)?\s+(?:the|his|her|their|my|your|a)\s+(?:[a-z]+\s+)?(?:watch|phone|time|numbers|balance|page|pass|passport"
+    r"|ticket|results?|score|scorecard|app|messages?|texts?|email|pager|stopwatch|receipt|bill|list|notes?|label|ingredients"
+    r"|map|date|cards|wallet|pockets?|clipboard|chart|figures|sums|readout|dial|gauge|pulse|tag)\b"
     r"|back\s+to\s+(?:(?:her|his|their|my|your|the)\s+)?(?:book|paper|newspaper|phone|screen|laptop|notes|magazine|knitting|crossword"
     r"|homework|paperwork|sewing|menu|letter|report))\b"
     r"(?!\s+(?:the\s+room|(?:her|his|their|my|your)\s+(?:face|faces|lips|mind|expression)|(?:him|her|them|me)\b|aloud|out\b|up\b"
@@ -3099,6 +3112,8 @@ _GAZE_SAID_RE = re.compile(r"\b(?:" + _LOOK_WORDS + r"|looks?|looking|looked|up|
                            r"|eyes\s+(?:on|to|at|fixed|locked|glued))\b", re.I)
 #: The eyes' pitch down to what the hands hold (``_coherent`` makes the look-down channels 0.23 of it)
 _READING_PITCH = 0.14
+#: The gaze channels other than the eyes' pitch (a look aside or up that a feeling gives keeps its eyes)
+_GAZE_BUT_PITCH = _REGION_MASKS["gaze"] & ~np.isin(np.arange(ch.NUM_CHANNELS), [_IDX["LeftEyePitch"], _IDX["RightEyePitch"]])
 
 
 #: An angle written in degrees: "head R 10deg", "turns her head 30 degrees to the left", "eyes 15° down"
@@ -3166,10 +3181,15 @@ def _angles(text: str, values: np.ndarray, explanation: list[str]) -> np.ndarray
 def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanation: list[str]) -> np.ndarray:
     """"He reads the message again.", "she scrolls", "sewing by the window": the eyes go down a little to what the
     hands hold (corpus train: about 0.3 where it is keyed), unless the words say where the eyes are, or the line
-    already moves them. Set after the context's colouring, so a vague line stays vague for it."""
-    if not _READING_RE.search(text) or _GAZE_SAID_RE.search(text) or np.any(values[_REGION_MASKS["gaze"]] != 0):
+    already moves them. Set after the context's colouring, so a vague line stays vague for it; a feeling's own
+    glance down ("She reads the card." in a wounded scene, eye pitch 0.04) is the same look, no further than reading
+    takes it, while its look up or aside ("He reads the text." in exasperation) keeps the eyes where it has them."""
+    pitches = [_IDX["LeftEyePitch"], _IDX["RightEyePitch"]]
+    if not _READING_RE.search(text) or _GAZE_SAID_RE.search(text) or "gaze" in understood:
         return values
-    values[[_IDX["LeftEyePitch"], _IDX["RightEyePitch"]]] = _READING_PITCH  # the look channels follow in _coherent
+    if np.any(values[_GAZE_BUT_PITCH] != 0) or np.min(values[pitches]) < 0 or np.min(values[pitches]) >= _READING_PITCH:
+        return values
+    values[pitches] = _READING_PITCH  # the look channels follow in _coherent
     understood.add("gaze")
     explanation.append(f"reading, writing or handwork looks down at the hands a little: eye pitch {_READING_PITCH}")
     return values

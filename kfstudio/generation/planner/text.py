@@ -3974,6 +3974,12 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("chew", r"\b(chew(?:s|ed|ing)?)\s+(?:hard\s+|slowly\s+|slow\s+|away\s+|steadily\s+)?(?:on|off\s+to|over\s+on|to)\s+"
      r"(?:the|his|her|their|my|your)\s+(left|right)(?:\s+side)?(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b|while\b|as\b|with\b))",
      r"\1 , jaw a touch \2 , mouth a touch \2 ,"),
+    # "lowered brows and gaze", "raised brows and chin": the movement said once is the second part's as well (the gaze
+    # had been left where it was); not a second part with words of its own ("raised brows and eyes wide")
+    (("lowered", "raised", "lifted", "dropped"),
+     r"\b(lowered|raised|lifted|dropped)\s+((?:eye)?brows?|lids|eyelids|head|chin|eyes|gaze)\s+and\s+(gaze|eyes|head|chin)"
+     r"(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b|while\b|as\b))",
+     lambda m: f"{m.group(1)} {m.group(2)} and {m.group(1)} {m.group(3)}" if m.group(2) != m.group(3) else m.group(0)),
 ))
 
 

@@ -1,0 +1,103 @@
+"""Planner fixes of stop 50: an overwhelmed scene lifts the inner brows with no knit; resignation presses the lips;
+"lowered brows and gaze" lowers both; handwork and a look at something held (sorting, counting, signing, a chess move,
+"checks his watch") look down at the hands, also where the scene's feeling gives the eyes a smaller glance down.
+Each case is read by the real planner and its values asserted, with controls the rules must not reach. The sentences
+are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ------------------------------------------------------------------------------------------ overwhelmed, resigned
+@pytest.mark.parametrize("emotion", ["overwhelmed", "overwhelmed, happy tears", "swamped", "a little overwhelmed, grateful"])
+def test_an_overwhelmed_scene_lifts_the_inner_brows_without_a_knit(planner, emotion):
+    p = planner.plan("She sets the box on the table.", emotion=emotion)
+    assert v(p, "BrowInnerUp") >= 0.2, p.explanation
+    assert both(p, "BrowDown") <= 0.05, p.explanation
+
+
+def test_worry_keeps_its_slight_knit(planner):
+    p = planner.plan("She sets the box on the table.", emotion="worried")
+    assert both(p, "BrowDown") >= 0.04, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["resigned", "quiet resignation", "tired, resigned"])
+def test_resignation_presses_the_lips(planner, emotion):
+    p = planner.plan("He puts the keys back on the hook.", emotion=emotion)
+    assert both(p, "MouthPress") >= 0.15, p.explanation
+    assert v(p, "BrowInnerUp") >= 0.15, p.explanation
+    assert both(p, "MouthSmile") <= 0.05, p.explanation
+
+
+def test_plain_sadness_keeps_its_lips_unpressed(planner):
+    p = planner.plan("He puts the keys back on the hook.", emotion="sad")
+    assert both(p, "MouthPress") <= 0.05, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ a movement said of two parts
+@pytest.mark.parametrize("description, stem", [
+    ("Lowered brows and gaze, lips pressed.", "EyeLookDown"),
+    ("raised brows and gaze, mouth a little open", "EyeLookUp"),
+])
+def test_a_movement_said_once_moves_both_parts(planner, description, stem):
+    p = planner.plan(description)
+    assert both(p, stem) >= 0.25, p.explanation
+
+
+def test_lowered_brows_and_head_bows_the_head(planner):
+    p = planner.plan("lowered brows and head, jaw set")
+    assert v(p, "HeadPitch") >= 0.15 and both(p, "BrowDown") >= 0.3, p.explanation
+
+
+def test_a_second_part_with_its_own_words_keeps_them(planner):
+    p = planner.plan("Raised brows and eyes wide.")
+    assert both(p, "EyeWide") >= 0.3, p.explanation
+    assert both(p, "EyeLookUp") <= 0.05, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ handwork looks down
+@pytest.mark.parametrize("description", [
+    "He sorts the receipts into piles.", "She counts the change again.", "He signs the delivery note.",
+    "fingers work the tangled laces", "She moves her rook.", "He checks his watch.", "She folds the napkin.",
+    "He makes a quick note.", "She is knitting by the fire.", "He checks the boarding pass once more.",
+])
+def test_handwork_and_a_look_at_something_held_look_down(planner, description):
+    p = planner.plan(description, emotion="calm")
+    assert both(p, "EyeLookDown") >= 0.15, p.explanation
+    assert abs(v(p, "LeftEyeYaw")) <= 0.02, p.explanation
+
+
+@pytest.mark.parametrize("description", [
+    "She signs to him across the room.", "He counts to ten.", "She folds her arms.", "He checks the mirror.",
+    "She sorts out her brother.", "He checks the room.", "She sorts it out with him.",
+])
+def test_other_senses_of_those_verbs_leave_the_eyes(planner, description):
+    p = planner.plan(description, emotion="calm")
+    assert both(p, "EyeLookDown") <= 0.02, p.explanation
+
+
+def test_a_look_the_words_give_wins_over_the_handwork(planner):
+    p = planner.plan("She counts the change and looks up at him.")
+    assert both(p, "EyeLookUp") >= 0.2 and both(p, "EyeLookDown") <= 0.02, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["mildly hurt", "sad", "regretful"])
+def test_a_feelings_small_glance_down_goes_as_far_as_reading_does(planner, emotion):
+    p = planner.plan("She reads the postcard.", emotion=emotion)
+    assert both(p, "EyeLookDown") >= 0.2, p.explanation
+
+
+def test_a_feelings_eye_roll_keeps_the_eyes_up(planner):
+    p = planner.plan("He reads the memo.", emotion="exasperated")
+    assert both(p, "EyeLookUp") >= 0.2 and both(p, "EyeLookDown") <= 0.02, p.explanation
