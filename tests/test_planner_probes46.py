@@ -40,7 +40,7 @@ def test_a_scene_feeling_held_in_presses_the_lips_and_shuts_the_mouth(planner, e
     assert kept > 0.3, p.explanation  # the feeling itself stays
 
 
-@pytest.mark.parametrize("emotion", ["frightened", "heartbroken", "terror"])
+@pytest.mark.parametrize("emotion", ["petrified", "heartbroken", "terror"])  # (a scene's plain fright presses them: stop 50)
 def test_the_same_feeling_not_held_in_opens_no_pressed_lips(planner, emotion):
     p = planner.plan("He folds the towel.", emotion=emotion)
     assert both(p, "MouthPress") < 0.2, p.explanation

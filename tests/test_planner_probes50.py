@@ -101,3 +101,33 @@ def test_a_feelings_small_glance_down_goes_as_far_as_reading_does(planner, emoti
 def test_a_feelings_eye_roll_keeps_the_eyes_up(planner):
     p = planner.plan("He reads the memo.", emotion="exasperated")
     assert both(p, "EyeLookUp") >= 0.2 and both(p, "EyeLookDown") <= 0.02, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ a scene's quiet fear
+@pytest.mark.parametrize("emotion", ["fear", "scared", "frightened, hiding it badly", "afraid of the dark", "FEAR"])
+def test_a_scenes_fear_is_quiet(planner, emotion):
+    p = planner.plan("He stands by the window.", emotion=emotion)
+    assert v(p, "JawOpen") <= 0.05, p.explanation
+    assert both(p, "MouthPress") >= 0.15 and v(p, "BrowInnerUp") >= 0.3, p.explanation
+    assert 0.15 <= both(p, "EyeWide") <= 0.45, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["sudden fear", "terrified", "scared stiff", "pure fear", "thrilled and scared"])
+def test_a_sudden_or_extreme_fear_keeps_its_wide_eyes(planner, emotion):
+    p = planner.plan("He stands by the window.", emotion=emotion)
+    assert both(p, "EyeWide") >= 0.5, p.explanation
+
+
+def test_a_description_saying_fear_keeps_its_open_fear(planner):
+    p = planner.plan("He looks afraid.")
+    assert both(p, "EyeWide") >= 0.5 and v(p, "JawOpen") >= 0.1, p.explanation
+
+
+def test_a_scene_fear_leaking_through_a_poker_face_stays_small(planner):
+    p = planner.plan("He looks at the photo.", emotion="poker face, leaking fear")
+    assert both(p, "EyeWide") <= 0.2 and v(p, "JawOpen") <= 0.05, p.explanation
+
+
+def test_trepidation_is_read(planner):
+    p = planner.plan("A look of trepidation.")
+    assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthPress") >= 0.15, p.explanation

@@ -2956,12 +2956,30 @@ def _sober_relief(text: str) -> str:
     return _RELIEF_RE.sub(lambda m: "JOYLESS RELIEF" if m.group(0).isupper() else "joyless relief", text)
 
 
+#: A scene's fear, and what makes it sudden, open-mouthed or more than fear (see facs.py's quiet_fear): "fear", "scared
+#: still", "frightened, hiding it" are quiet; "sudden fear", "terrified", "pure fear", "thrilled and scared", "scared stiff",
+#: "fear of heights" are not
+_SCENE_FEAR_RE = re.compile(r"\b(?:fear|fearful|scared|frightened|afraid)\b", re.I)
+_OPEN_FEAR_RE = re.compile(r"\b(?:sudden\w*|instant\w*|jolt\w*|pure|sheer|terrif\w*|horror|horrified|scream\w*|shock\w*|startl\w*"
+                           r"|thrill\w*|excit\w*|joy\w*|elat\w*|exhilarat\w*|adrenaline|petrified|gasp\w*|breathless|wild|blind"
+                           r"|panic\w*|alarm\w*|dread\w*|stiff|witless|death|heights|dizzy|vertigo|not|no|never|without|un\w+|less)\b", re.I)
+
+
+def _quiet_fear(text: str) -> str:
+    """A scene's fear read as trepidation, facs.py's quiet_fear (the jaw shut, the lips pressed), unless something in the
+    scene's feeling makes it sudden, open or other than fear, or denies it ("not scared"). One word for one, so that
+    what is said of the feeling still finds it ("poker face, leaking fear", "secretly scared")."""
+    if not _SCENE_FEAR_RE.search(text) or _OPEN_FEAR_RE.search(text):
+        return text
+    return _SCENE_FEAR_RE.sub(lambda m: "TREPIDATION" if m.group(0).isupper() else "trepidation", text)
+
+
 @functools.lru_cache(maxsize=256)
 def _scene_feeling(text: str) -> str:
     """A scene's emotion as the planner reads it: its scene-only words (_CONTEXT_FEELINGS), a sobered relief, patience,
     and a tiredness that lifts the inner brows. Cached: a script repeats its emotion for every keyframe."""
     text = _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], text)
-    text = _PATIENCE_RE.sub(", lids a little heavy , lips lightly pressed ,", _sober_relief(text))
+    text = _PATIENCE_RE.sub(", lids a little heavy , lips lightly pressed ,", _sober_relief(_quiet_fear(text)))
     return _TIRED_SCENE_RE.sub(lambda m: f"{m.group(0)} , inner brows up a little ,", text)
 
 
