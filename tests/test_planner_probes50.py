@@ -131,3 +131,27 @@ def test_a_scene_fear_leaking_through_a_poker_face_stays_small(planner):
 def test_trepidation_is_read(planner):
     p = planner.plan("A look of trepidation.")
     assert v(p, "BrowInnerUp") >= 0.3 and both(p, "MouthPress") >= 0.15, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ nausea
+@pytest.mark.parametrize("description", ["He looks seasick.", "She feels nauseous.", "green around the gills"])
+def test_nausea_lifts_the_inner_brows_over_pressed_lips(planner, description):
+    p = planner.plan(description)
+    assert v(p, "BrowInnerUp") >= 0.2 and both(p, "MouthPress") >= 0.2, p.explanation
+    assert both(p, "NoseSneer") <= 0.25, p.explanation
+
+
+def test_disgust_keeps_its_sneer(planner):
+    p = planner.plan("She looks disgusted.")
+    assert both(p, "NoseSneer") >= 0.4, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["cold misery", "a cold dread", "cold fear"])
+def test_a_feelings_chill_is_not_the_bodys_cold(planner, emotion):
+    p = planner.plan("She stands at the window.", emotion=emotion)
+    assert both(p, "BrowDown") <= 0.1 and both(p, "EyeSquint") <= 0.05, p.explanation
+
+
+def test_a_cold_shock_is_the_bodys(planner):
+    p = planner.plan("He steps under the shower.", emotion="cold shock")
+    assert both(p, "MouthStretch") >= 0.2, p.explanation

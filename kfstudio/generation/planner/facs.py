@@ -182,6 +182,10 @@ EMOTIONS: dict[str, dict] = {
     # 0.03 / 0.01, above 0.1 in 9 % / 2 %; MouthPress 0.19 / 0.24; EyeWide 0.26 / 0.16; BrowInnerUp 0.34 / 0.31; the
     # outer brows 0.12 / 0.05), not the open-mouthed fear of a description saying it; "trepidation" is its word
     "quiet_fear": {"aus": {1: 0.6, 2: 0.2, 4: 0.06, 5: 0.45, 20: 0.15, 24: 0.35}},
+    # nausea (seasick, nauseous): the stomach turning, not disgust at something; the inner brows up over pressed
+    # lips and lids a little heavy, the nose and the corners only a little (corpus train, descriptions saying queasy,
+    # seasick or nauseous: BrowInnerUp 0.29, MouthPress 0.31, EyeBlink 0.21, MouthFrown 0.17, NoseSneer 0.09)
+    "nausea": {"aus": {9: 0.3, 10: 0.15, 15: 0.35, 4: 0.15, 7: 0.35, 24: 0.45, 1: 0.45, 41: 0.3}},
     "excitement": {"aus": {6: 0.6, 12: 0.9, 5: 0.4, 1: 0.35, 2: 0.4, 26: 0.4}},
     # pride smiles with the cheeks in it (corpus train, 30 lines naming pride: CheekSquint 0.15-0.2 beside MouthSmile 0.34)
     "pride": {"aus": {12: 0.4, 53: 0.3, 24: 0.2, 6: 0.3}},
@@ -256,7 +260,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     **{w: ("spiciness", 1.0) for w in ("spicy", "too spicy", "chili challenge", "chilli challenge", "hot pepper", "hot chili",
                                        "hot chilli", "jalapeno", "jalapeño",
                                        "habanero", "ghost pepper", "sriracha", "mouth on fire", "tongue on fire")},
-    # queasy: the stomach turning, a milder face than disgust at something
+    # queasy: the stomach turning, a milder face than disgust at something (scenes feeling queasy keep disgust's nose and
+    # upper lip: train, 'ugh, queasy', 'queasy, determined')
     **{w: ("disgust", 0.55) for w in ("queasy",)},
     **{w: ("hope", 1.0) for w in ("hope", "hopeful")},
     **{w: ("happiness", 0.7) for w in ("admiring", "admiration", "smitten", "charmed", "tickled", "chuffed", "sunny", "radiant", "glowing")},
@@ -309,8 +314,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
                                    "bent out of shape", "knicker in a twist", "chip on shoulder", "spoil for a fight", "hot under the collar")},
     **{w: ("happiness", 1.2) for w in ("walk on air", "on cloud nine", "over the moon", "tickle pink", "tickled pink", "pleased as punch",
                                        "happy as a clam", "on top of the world")},
-    **{w: ("disgust", 0.9) for w in ("green around the gill", "green at the gill", "seasick", "carsick", "nauseous",
-                                     "bitter pill", "sourpuss", "vinegar")},
+    **{w: ("nausea", 1.0) for w in ("green around the gill", "green at the gill", "seasick", "carsick", "nauseous")},
+    **{w: ("disgust", 0.9) for w in ("bitter pill", "sourpuss", "vinegar")},
     **{w: ("shame", 1.0) for w in ("egg on face", "red face", "hand in the cookie jar", "tail between leg",
                                    "with tail between")},
     **{w: ("anger", 0.8) for w in ("swear", "curse", "cuss", "mid-swear")},
