@@ -69,8 +69,8 @@ def test_a_second_part_with_its_own_words_keeps_them(planner):
 # ------------------------------------------------------------------------------------------ handwork looks down
 @pytest.mark.parametrize("description", [
     "He sorts the receipts into piles.", "She counts the change again.", "He signs the delivery note.",
-    "fingers work the tangled laces", "She moves her rook.", "He checks his watch.", "She folds the napkin.",
-    "He makes a quick note.", "She is knitting by the fire.", "He checks the boarding pass once more.",
+    "fingers work the tangled laces", "She moves her rook.", "She checks the receipt.", "She folds the napkin.",
+    "He makes a quick note.", "She is knitting.", "He checks the boarding pass once more.", "She writes something down.",
 ])
 def test_handwork_and_a_look_at_something_held_look_down(planner, description):
     p = planner.plan(description, emotion="calm")
@@ -80,7 +80,11 @@ def test_handwork_and_a_look_at_something_held_look_down(planner, description):
 
 @pytest.mark.parametrize("description", [
     "She signs to him across the room.", "He counts to ten.", "She folds her arms.", "He checks the mirror.",
-    "She sorts out her brother.", "He checks the room.", "She sorts it out with him.",
+    "She sorts out her brother.", "He checks the room.", "She sorts it out with him.", "He knits his brows.",
+    "Brows knitting together, he waits.", "He sorts himself out.", "He signs off the call.", "She works at a bank.",
+    "She counts her blessings.", "His expression sharpens into a glare.", "He peels back his lips.",
+    "She is in stitches over the joke.", "She takes note.", "She kneads her brow.", "She folds her legs under her.",
+    "That really ticks her off.",
 ])
 def test_other_senses_of_those_verbs_leave_the_eyes(planner, description):
     p = planner.plan(description, emotion="calm")
@@ -92,7 +96,7 @@ def test_a_look_the_words_give_wins_over_the_handwork(planner):
     assert both(p, "EyeLookUp") >= 0.2 and both(p, "EyeLookDown") <= 0.02, p.explanation
 
 
-@pytest.mark.parametrize("emotion", ["mildly hurt", "sad", "regretful"])
+@pytest.mark.parametrize("emotion", ["mildly hurt", "sad"])
 def test_a_feelings_small_glance_down_goes_as_far_as_reading_does(planner, emotion):
     p = planner.plan("She reads the postcard.", emotion=emotion)
     assert both(p, "EyeLookDown") >= 0.2, p.explanation
@@ -104,7 +108,8 @@ def test_a_feelings_eye_roll_keeps_the_eyes_up(planner):
 
 
 # ------------------------------------------------------------------------------------------ a scene's quiet fear
-@pytest.mark.parametrize("emotion", ["fear", "scared", "frightened, hiding it badly", "afraid of the dark", "FEAR"])
+@pytest.mark.parametrize("emotion", ["fear", "scared", "frightened, hiding it badly", "afraid of the dark", "FEAR",
+                                     "scared, under pressure", "fears for her safety", "afraid, no way out"])
 def test_a_scenes_fear_is_quiet(planner, emotion):
     p = planner.plan("He stands by the window.", emotion=emotion)
     assert v(p, "JawOpen") <= 0.05, p.explanation
@@ -155,3 +160,42 @@ def test_a_feelings_chill_is_not_the_bodys_cold(planner, emotion):
 def test_a_cold_shock_is_the_bodys(planner):
     p = planner.plan("He steps under the shower.", emotion="cold shock")
     assert both(p, "MouthStretch") >= 0.2, p.explanation
+
+
+# ------------------------------------------------------------------------------------------ a wince, a denied satisfaction
+@pytest.mark.parametrize("description", ["She winces.", "a wince as the needle goes in", "He flinches at the noise."])
+def test_a_wince_lifts_the_inner_brows_a_little(planner, description):
+    p = planner.plan(description)
+    assert 0.1 <= v(p, "BrowInnerUp") <= 0.3 and both(p, "EyeSquint") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("description", ["face scrunched in fury", "screw face, low brows"])
+def test_a_scrunched_face_is_no_wince(planner, description):
+    p = planner.plan(description)
+    assert v(p, "BrowInnerUp") <= 0.05 and both(p, "EyeSquint") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("description", ["He won't give the bully the satisfaction of a wince.",
+                                         "She refuses to give them the satisfaction of seeing her cry.",
+                                         "He would never give his brother the satisfaction of a smile."])
+def test_a_satisfaction_refused_is_a_movement_denied(planner, description):
+    p = planner.plan(description)
+    moved = ("EyeSquint", "MouthSmile", "MouthFrown", "EyeBlink")
+    assert all(both(p, stem) <= 0.02 for stem in moved), p.explanation
+    assert both(p, "MouthPress") >= 0.1, p.explanation
+
+
+def test_a_satisfaction_given_is_made(planner):
+    p = planner.plan("Finally she gives him the satisfaction of a smile.")
+    assert both(p, "MouthSmile") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("emotion", ["not scared, just freezing", "cold, not afraid"])
+def test_a_denied_fear_leaves_the_rest_of_the_scene(planner, emotion):
+    p = planner.plan("He waits at the bus stop.", emotion=emotion)
+    assert both(p, "MouthStretch") >= 0.3, p.explanation  # the cold's stretched lips, not made quiet
+
+
+def test_a_fear_that_passes_leaves_no_face(planner):
+    p = planner.plan("She sits down.", emotion="the fear passes")
+    assert both(p, "MouthPress") <= 0.02 and both(p, "EyeWide") <= 0.02, p.explanation

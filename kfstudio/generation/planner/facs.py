@@ -177,7 +177,7 @@ EMOTIONS: dict[str, dict] = {
     # stern edge"): the breath let out, the lids heavy, the inner brows up, no smile (corpus train, 26 such scenes:
     # MouthSmile 0 in every one; dev, 9 scenes with guilt: 0)
     "sober_relief": {"aus": {41: 0.9, 25: 0.2, 1: 0.35}},
-    # a scene's quiet fear (a scene feeling fear, scared, frightened or afraid with nothing sudden about it): the inner
+    # a quiet fear (trepidation, and a scene's plain fear: planner.py's _quieted makes the same face of fear's): the inner
     # brows up over pressed lips, the eyes a little wide, the jaw shut (corpus, 127 train and 49 dev such scenes: JawOpen
     # 0.03 / 0.01, above 0.1 in 9 % / 2 %; MouthPress 0.19 / 0.24; EyeWide 0.26 / 0.16; BrowInnerUp 0.34 / 0.31; the
     # outer brows 0.12 / 0.05), not the open-mouthed fear of a description saying it; "trepidation" is its word
@@ -221,11 +221,11 @@ EMOTIONS: dict[str, dict] = {
     "realization": {"aus": {1: 0.4, 2: 0.45, 5: 0.4, 25: 0.3, 26: 0.15}},
     # haughty, arrogant: the chin up and the lids lowered, looking down the nose, the lips set (no smile)
     "haughtiness": {"aus": {53: 0.5, 41: 0.45, 24: 0.25}},
-    # mortified: shame's lowered eyes and lifted inner brows with an embarrassed grimace, and no knit (corpus train: the
-    # animators keep BrowDown at 0 on mortified lines, press the lips and stretch them a little)
     # resigned: sadness with the lips pressed on it, giving in without a fight (corpus, lines feeling or saying resigned:
     # MouthPress above 0.1 in 46 of train's 67 and 10 of dev's 14, 0.17-0.18 on average; the planner had none)
     "resignation": {"aus": {1: 0.75, 4: 0.05, 15: 0.6, 17: 0.3, 41: 0.5, 64: 0.3, 24: 0.35}},
+    # mortified: shame's lowered eyes and lifted inner brows with an embarrassed grimace, and no knit (corpus train: the
+    # animators keep BrowDown at 0 on mortified lines, press the lips and stretch them a little)
     "mortification": {"aus": {1: 0.55, 24: 0.35, 20: 0.25, 64: 0.45, 54: 0.3}},
     # Bodily states (our choices, from how the corpus's animators annotate them).
     "cold": {"aus": {20: 0.55, 7: 0.4, 24: 0.3, 4: 0.3, 6: 0.2}},
@@ -314,7 +314,8 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
                                    "bent out of shape", "knicker in a twist", "chip on shoulder", "spoil for a fight", "hot under the collar")},
     **{w: ("happiness", 1.2) for w in ("walk on air", "on cloud nine", "over the moon", "tickle pink", "tickled pink", "pleased as punch",
                                        "happy as a clam", "on top of the world")},
-    **{w: ("nausea", 1.0) for w in ("green around the gill", "green at the gill", "seasick", "carsick", "nauseous")},
+    **{w: ("nausea", 1.0) for w in ("green around the gill", "green at the gill", "seasick", "carsick", "nauseous", "nauseated",
+                                    "nausea")},
     **{w: ("disgust", 0.9) for w in ("bitter pill", "sourpuss", "vinegar")},
     **{w: ("shame", 1.0) for w in ("egg on face", "red face", "hand in the cookie jar", "tail between leg",
                                    "with tail between")},
@@ -351,7 +352,7 @@ EMOTION_WORDS: dict[str, tuple[str, float]] = {
     # held-in anger ("sat simmering", "a smouldering look"): the brows down and the lips pressed shut, as set resolve
     # shows it, without the open anger's raised upper lip
     **{w: ("determination", 1.0) for w in ("simmer", "smoulder", "smolder")},
-    **{w: ("disgust", 1.0) for w in ("disgust", "disgusted", "revulsion", "repulsed", "revolted", "gross", "nauseated", "nausea", "distaste", "yuck", "icky")},
+    **{w: ("disgust", 1.0) for w in ("disgust", "disgusted", "revulsion", "repulsed", "revolted", "gross", "distaste", "yuck", "icky")},
     **{w: ("contempt", 1.0) for w in ("contempt", "contemptuous", "disdain", "disdainful", "scorn", "scornful", "derision", "derisive", "smug", "condescending", "superior", "sarcastic", "mocking")},
     **{w: ("worry", 1.0) for w in ("worry", "worried", "concern", "concerned", "uneasy", "unease", "troubled", "apprehensive", "doubtful", "unsure", "uncertain", "hesitant", "hesitation")},
     **{w: ("anxiety", 1.0) for w in ("anxiety", "anxious", "nervous", "nervousness", "tense", "tension", "stress", "stressed", "jittery", "restless",

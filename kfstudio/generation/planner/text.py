@@ -546,7 +546,7 @@ EMOJI: dict[str, str] = {
     "\U0001F611": "blank", "\U0001F636": "expressionless", "\U0001F60F": "smirk", "\U0001F612": "unimpressed",
     "\U0001F644": "roll eyes", "\U0001F62C": "grimace", "\U0001F925": "smirk", "\U0001F60C": "relieved",
     "\U0001F614": "dejected looking down", "\U0001F62A": "sleepy", "\U0001F924": "mouth open drooling",
-    "\U0001F634": "eyes closed asleep", "\U0001F637": "neutral", "\U0001F912": "sick tired", "\U0001F922": "nauseated disgust",
+    "\U0001F634": "eyes closed asleep", "\U0001F637": "neutral", "\U0001F912": "sick tired", "\U0001F922": "disgusted",
     "\U0001F92E": "retching disgust", "\U0001F927": "sneeze", "\U0001F975": "hot tired mouth open", "\U0001F976": "cold grimace",
     "\U0001F974": "woozy", "\U0001F635": "dazed", "\U0001F92F": "shocked", "\U0001F926": "facepalm", "\U0001F920": "big grin", "\U0001F973": "excited grin",
     "\U0001F60E": "confident smile", "\U0001F913": "grin", "\U0001F9D0": "squint", "\U0001F615": "confused",
@@ -3974,6 +3974,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("chew", r"\b(chew(?:s|ed|ing)?)\s+(?:hard\s+|slowly\s+|slow\s+|away\s+|steadily\s+)?(?:on|off\s+to|over\s+on|to)\s+"
      r"(?:the|his|her|their|my|your)\s+(left|right)(?:\s+side)?(?=\s*(?:[,.;:!?)\u2014]|$|and\b|but\b|while\b|as\b|with\b))",
      r"\1 , jaw a touch \2 , mouth a touch \2 ,"),
+    # "he won't give the bully the satisfaction of a wince", "refuses to give them the satisfaction of seeing her cry":
+    # the movement is denied (it had read as made), the face held in check over it
+    ("satisfaction", r"\b(?:won'?t|will\s+not|wouldn'?t|would\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|refus(?:es|ed|ing|e)\s+to"
+     r"|not\s+going\s+to|never)\s+give\s+(?:[a-z']+\s+){1,2}?the\s+satisfaction\s+of\s+(?:seeing\s+(?:her|him|them|me)\s+)?"
+     r"(?:a\s+|an\s+|any\s+|so\s+much\s+as\s+a\s+)?", " lips pressed a little , not "),
     # "lowered brows and gaze", "raised brows and chin": the movement said once is the second part's as well (the gaze
     # had been left where it was); not a second part with words of its own ("raised brows and eyes wide")
     (("lowered", "raised", "lifted", "dropped"),
