@@ -78,6 +78,9 @@ def _c(key, targets, region, default=0.6, sided="sym", label=""):
 
 _AU = au_targets
 
+#: The squeeze of a scrunched face (brows down, cheeks up, lids tight, nose and upper lip up, lips stretched), which a
+#: wince makes with its inner brows lifted a little
+_SCRUNCH_AUS = {4: 0.6, 6: 0.6, 7: 0.8, 9: 0.3, 10: 0.3, 20: 0.4, 43: 0.45}
 CONCEPTS: dict[str, Concept] = dict(
     [
         # --- expressions ------------------------------------------------------------------------
@@ -95,10 +98,10 @@ CONCEPTS: dict[str, Concept] = dict(
         _c("pout", {**_AU({17: 0.8, 15: 0.4, 1: 0.45}), "MouthPucker": 0.5}, "mouth", 0.65),
         # (the inner brows go up a little in a wince: corpus, lines saying it, BrowInnerUp above 0.1 in 158 of train's 317 and
         # 50 of dev's 90, 0.15 / 0.18 on average)
-        _c("wince", _AU({4: 0.6, 6: 0.6, 7: 0.8, 9: 0.3, 10: 0.3, 20: 0.4, 43: 0.45, 1: 0.25}), "eyes", 0.7),
+        _c("wince", _AU({**_SCRUNCH_AUS, 1: 0.25}), "eyes", 0.7),
         # the whole face scrunched, knit or squeezed ("face scrunched in fury", "screw face"): a wince's squeeze without the
         # inner brows it lifts
-        _c("face_scrunch", _AU({4: 0.6, 6: 0.6, 7: 0.8, 9: 0.3, 10: 0.3, 20: 0.4, 43: 0.45}), "eyes", 0.7, label="face scrunched"),
+        _c("face_scrunch", _AU(_SCRUNCH_AUS), "eyes", 0.7, label="face scrunched"),
         _c("grimace", _AU({20: 0.9, 4: 0.5, 1: 0.55, 7: 0.5, 25: 0.6, 10: 0.4, 6: 0.3}), "mouth", 0.7),
         _c("glare", {**_AU({4: 0.85, 7: 0.45, 23: 0.3}), "EyeWide{S}": 0.1}, "brows", 0.7),
         _c("glare_up", {**_AU({4: 0.85, 7: 0.45, 23: 0.3}), "Eye{P}Pitch": -0.35, "HeadPitch": 0.15}, "brows", 0.7, label="glare up from under the brows"),

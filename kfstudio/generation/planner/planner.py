@@ -43,7 +43,7 @@ import numpy as np
 from ... import channels as ch
 from ..visemes import blend, captions_the_look, find_speech, interjection_words, says_the_look, strip_quotes
 from . import lexicon as lx
-from .facs import expand_targets
+from .facs import EMOTIONS, expand_targets
 from .spec import Spec, read_specs
 from .text import (CLAUSE_BREAKS, CLAUSE_END, CLAUSE_OR_BRACKET_END, COVER, HIDDEN_HOW, calm_state, EXPANSION_FILE, FILLER, STOP_WORDS, Lemmatizer,
                    Token, eyes_kept_on_someone, eyes_say_fear, load_expansion, normalize, split_change_beats, split_clauses)
@@ -272,7 +272,9 @@ _NO_CHEEKS_AT_ALL_RE = re.compile(r"\b(?:(?:do|does|did)\s*n[o']?t|never|won'?t|
 #: Words that read as a laugh by default but as pain when pain, a cough or crying is said beside them
 #: ("a hacking cough doubles him over", "he howls in pain")
 _AMBIGUOUS_LAUGH_RE = re.compile(r"^(?:howl\w*|doubl\w*\s+(?:\w+\s+)?over|doubl\w*\s+up)$", re.I)
-_PAINFUL = frozenset({"emotion_pain", "cough", "sneeze", "wince", "face_scrunch", "grimace", "cry", "sob", "gag", "emotion_sadness", "emotion_fear"})
+#: A wince and the scrunched face that is a wince without its lifted inner brows (lexicon.py): wherever one is, the other is
+_WINCES = frozenset({"wince", "face_scrunch"})
+_PAINFUL = frozenset({"emotion_pain", "cough", "sneeze", "grimace", "cry", "sob", "gag", "emotion_sadness", "emotion_fear"}) | _WINCES
 #: Prepositions that introduce what a movement answers ("winces at the pain", "gasps at the scare")
 _CAUSE_WORDS = frozenset({"at", "over", "from"})
 #: Negating phrases that only reach forward ("far from bored", "nowhere near as angry", "forgets to smile")
@@ -376,7 +378,7 @@ _BLOCKING_REGIONS = frozenset({"gaze", "head"})
 #: the brows' knit and the frown (a denied one leaves the brows level: ``_denied_knit``)
 _KNITS = frozenset({"frown", "scowl", "brows_knit"})
 #: ... and the movements that lower the brows of their own, which a denied knit beside them leaves as they are
-_OWN_BROW_LOWERERS = _KNITS | {"wince", "face_scrunch"}
+_OWN_BROW_LOWERERS = _KNITS | _WINCES
 _DIGIT_RE = re.compile(r"\d")
 
 #: Where a closing phrase can start: a comma, semicolon, colon, bracket or a dash between spaces.
@@ -571,10 +573,10 @@ _STRAIGHT_FACE[list(expand_targets(lx.CONCEPTS["straight_face"].targets))] = Tru
 _NOTHING_EXCEPT_RE = re.compile(r"\b(?:expressionless|impassive|emotionless|unmoved|blank\s+(?:face|expression)|(?:gives?|gave|giving)"
                                 r"\s+nothing\s+away)(?:\s+at\s+all)?\s*,?\s*(?:except|apart\s+from|other\s+than|but\s+for|save\s+for|aside\s+from)\b",
                                 re.IGNORECASE)
-#: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
 #: Concepts read as another where a clause names both ("half his face screws up in a wince": one wince)
 _MERGED_AS = {"face_scrunch": "wince"}
-_PAIN_MOVES = frozenset({"wince", "face_scrunch", "grimace", "squint", "eyes_squeeze", "eyes_narrow"})
+#: Movements of pain that can be one-sided (a wince, a squeezed or narrowed eye, a grimace)
+_PAIN_MOVES = frozenset({"grimace", "squint", "eyes_squeeze", "eyes_narrow"}) | _WINCES
 _LOPSIDED_OTHER = 0.5
 _CONTEMPT_OTHER = 0.75
 #: How far "a half smile" with no side named lifts its other corner (see ``_oriented``)
@@ -1332,7 +1334,7 @@ class EmbeddedPlanner:
         for clause in split_clauses(self._lemmatizer.tokens(text)):
             for sp in self._matcher.spans(clause):
                 key = str(sp.roles.get("expression", ""))
-                if key.startswith("emotion_") and key != "emotion_neutral" or key in _SMILE_FAMILY | {"frown", "scowl", "sneer", "glare", "grimace", "cry", "sob", "wince", "face_scrunch", "pout"}:
+                if key.startswith("emotion_") and key != "emotion_neutral" or key in _SMILE_FAMILY | _WINCES | {"frown", "scowl", "sneer", "glare", "grimace", "cry", "sob", "pout"}:
                     return True
         return False
 
@@ -2968,13 +2970,14 @@ def _sober_relief(text: str) -> str:
 #: A scene's fear, and what makes it sudden, open-mouthed or more than fear (see _quieted): "fear", "scared, under
 #: pressure", "frightened, hiding it", "fears for her safety" are quiet; "sudden fear", "terrified", "pure fear", "thrilled
 #: and scared", "scared stiff", "fear of heights", "fear and surprise" are not
-_SCENE_FEAR_RE = re.compile(r"\b(?:fears?|fearful|scared|frightened|afraid)\b", re.I)
+_FEAR_WORDS = r"(?:fears?|fearful|scared|frightened|afraid)"
+_SCENE_FEAR_RE = re.compile(r"\b" + _FEAR_WORDS + r"\b", re.I)
 _OPEN_FEAR_RE = re.compile(r"\b(?:sudden\w*|instant\w*|jolt\w*|pure|sheer|abject|raw|overwhelming|extreme\w*|terrif\w*|horror|horrified"
                            r"|scream\w*|shock\w*|startl\w*|surpris\w*|thrill\w*|excit\w*|joy\w*|elat\w*|exhilarat\w*|adrenaline"
                            r"|petrified|gasp\w*|breathless|wild|blind|panic\w*|alarm\w*|dread\w*|stiff|witless|wits|death|heights|dizzy"
                            r"|vertigo)\b", re.I)
 #: ... and a fear denied ("not scared, just freezing", "cold, not afraid"): the rest of the scene's face is not fear's
-_DENIED_FEAR_RE = re.compile(r"\b(?:not|no|never|without|nothing|n't)\s+(?:[a-z]+\s+)?(?:fears?|fearful|scared|frightened|afraid)\b", re.I)
+_DENIED_FEAR_RE = re.compile(r"\b(?:not|no|never|without|nothing|n't)\s+(?:[a-z]+\s+)?" + _FEAR_WORDS + r"\b", re.I)
 _MOUTH_STRETCHES = np.array([n in ("MouthStretchLeft", "MouthStretchRight") for n in ch.NAMES])
 _OUTER_BROWS_UP = np.array([n in ("BrowOuterUpLeft", "BrowOuterUpRight") for n in ch.NAMES])
 _EYE_WIDES = np.array([n in ("EyeWideLeft", "EyeWideRight") for n in ch.NAMES])
@@ -2996,9 +2999,10 @@ def _quieted(base: np.ndarray) -> np.ndarray:
     return out
 
 
-#: quiet_fear's channels against fear's (facs.py): EyeWide 0.36 / 0.64, the outer brows 0.16 / 0.44, the stretch 0.12 / 0.36,
-#: the inner brows 0.48 / 0.6, and the lips pressed 0.28 for fear's EyeWide of 0.64
-_QUIET_FEAR_SCALES = {"wide": 0.56, "outer": 0.36, "stretch": 0.33, "inner": 0.8, "press": 0.44}
+#: quiet_fear's action units against fear's (facs.py; each AU here moves its channels at weight 1): the upper lids (AU5),
+#: the outer brows (AU2), the lip stretch (AU20), the inner brows (AU1), and the lips pressed (AU24) for fear's upper lids
+_QUIET_FEAR_SCALES = {name: round(EMOTIONS["quiet_fear"]["aus"][quiet] / EMOTIONS["fear"]["aus"][fear], 2)
+                      for name, quiet, fear in (("wide", 5, 5), ("outer", 2, 2), ("stretch", 20, 20), ("inner", 1, 1), ("press", 24, 5))}
 
 
 #: "cold misery", "a cold dread", "cold fear": the feeling's chill, not the body's cold (corpus, scenes 'disbelief and cold
@@ -3090,6 +3094,7 @@ _ONLY_SIDE_BROW_RE = re.compile(
     r"\bonly\s+(?:the\s+|her\s+|his\s+|their\s+)?(left|right)\s+(?:eye)?brow\b|\b(left|right)\s+(?:eye)?brow\s+only\b", re.I)
 _HEAD_CHANNELS = [ch.channel_index(n) for n in ("HeadYaw", "HeadPitch", "HeadRoll")]
 _EYE_YAWS = [ch.channel_index("LeftEyeYaw"), ch.channel_index("RightEyeYaw")]
+_EYE_PITCHES = [ch.channel_index("LeftEyePitch"), ch.channel_index("RightEyePitch")]
 _JAW_OPENERS = [ch.channel_index(n) for n in ("JawOpen", "MouthLowerDownLeft", "MouthLowerDownRight", "MouthUpperUpLeft", "MouthUpperUpRight")]
 
 
@@ -3183,7 +3188,7 @@ _GAZE_SAID_RE = re.compile(r"\b(?:" + _LOOK_WORDS + r"|looks?|looking|looked|up|
 #: The eyes' pitch down to what the hands hold (``_coherent`` makes the look-down channels 0.23 of it)
 _READING_PITCH = 0.14
 #: The gaze channels other than the eyes' pitch (a look aside or up that a feeling gives keeps its eyes)
-_GAZE_BUT_PITCH = _REGION_MASKS["gaze"] & ~np.isin(np.arange(ch.NUM_CHANNELS), [_IDX["LeftEyePitch"], _IDX["RightEyePitch"]])
+_GAZE_BUT_PITCH = _REGION_MASKS["gaze"] & ~np.isin(np.arange(ch.NUM_CHANNELS), _EYE_PITCHES)
 
 
 #: An angle written in degrees: "head R 10deg", "turns her head 30 degrees to the left", "eyes 15° down"
@@ -3255,12 +3260,11 @@ def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanati
     glance down, the scene's or the line's ("She reads the card." in a wounded scene, eye pitch 0.04), is the same look,
     no further than reading takes it, while its look up or aside ("He reads the text." in exasperation) keeps the eyes
     where it has them."""
-    pitches = [_IDX["LeftEyePitch"], _IDX["RightEyePitch"]]
     if not _READING_RE.search(text) or _GAZE_SAID_RE.search(text) or "gaze" in understood:
         return values
-    if np.any(values[_GAZE_BUT_PITCH] != 0) or np.min(values[pitches]) < 0 or np.min(values[pitches]) >= _READING_PITCH:
+    if np.any(values[_GAZE_BUT_PITCH] != 0) or np.min(values[_EYE_PITCHES]) < 0 or np.min(values[_EYE_PITCHES]) >= _READING_PITCH:
         return values
-    values[pitches] = _READING_PITCH  # the look channels follow in _coherent
+    values[_EYE_PITCHES] = _READING_PITCH  # the look channels follow in _coherent
     understood.add("gaze")
     explanation.append(f"reading, writing or handwork looks down at the hands a little: eye pitch {_READING_PITCH}")
     return values
