@@ -409,6 +409,18 @@ PARTS: dict[str, str] = {
     "tongue": "tongue",
 }
 
+#: Things that lie or are held below the eyes, from the corpus's looks at a thing that go down ("looks at the cake",
+#: "stares at the pieces", "eyes on the needle", "peers into the cot"; train and dev keep EyeLookDown >= 0.09 on such
+#: lines). Read only as things: in the plural, never as a verb's stem or another word's agent ("reporter" is no report,
+#: "listed" no list) and never as what a typo meant ("bord" is "bored"), see :class:`.text.Lemmatizer`. Not words with
+#: a sense beside the eyes: glass ("eyes glass over"), water, fire, ring, bag, puppy, baby, lid, key, bill, form, grave.
+THINGS_BELOW: frozenset[str] = frozenset({
+    "cake", "cereal", "food", "soup", "sandwich", "tray", "candle", "pen", "pencil", "card", "photo", "photograph",
+    "envelope", "parcel", "package", "box", "gift", "drawer", "file", "folder", "report", "document", "cheque", "ticket",
+    "invitation", "list", "homework", "paper", "dough", "soil", "seedling", "flower", "cot", "crib", "pram",
+    "cradle", "cage", "tank", "bucket", "basket", "wallet", "puddle", "pond", "coffin", "screen", "board", "tattoo",
+    "needle", "cup", "bottle", "piece"})
+
 #: Movement words -> action id.
 ACTIONS: dict[str, str] = {
     **dict.fromkeys(["shoot", "way up"], "up"), **dict.fromkeys(["way down"], "down"),
@@ -422,6 +434,8 @@ ACTIONS: dict[str, str] = {
                      "wristwatch", "notepad", "clipboard", "menu", "laptop", "crossword", "paperwork", "map", "ledger",
                      "chessboard", "palm", "notes", "label", "letter", "contract", "receipt", "newspaper", "magazine",
                      "notebook"], "place_down"),
+    # ... and more things lying or held below the eyes, which only a look and the head go down to (see THINGS_BELOW)
+    **dict.fromkeys(THINGS_BELOW, "thing_down"),
     **dict.fromkeys(["pull down", "turn down", "tug down", "drag down", "draw down", "downturn"], "pulldown"),
     **dict.fromkeys(["knit", "knot", "furrow", "pinch", "draw together", "scrunch", "crease", "pull together", "bunch", "gather", "crumple", "wrinkle", "crinkle", "pucker up"], "knit"),
     # "frowning brows" knit, but a frown on the mouth is its corners pulled down ("frown on the mouth only")
@@ -1111,6 +1125,8 @@ EXPRESSION_WORDS.update(dict.fromkeys(["brave face"], "brave_face"))
 #: pulled down, and "her face is an open book" tipped the head
 RULES.update({(part, "place_down"): key for (part, action), key in list(RULES.items())
               if action == "down" and part in ("eyes", "gaze", "look", "lids", "head", "chin", "jaw")})
+RULES.update({(part, "thing_down"): key for (part, action), key in list(RULES.items())
+              if action == "down" and part in ("eyes", "gaze", "look", "head")})
 #: tears held back ("fighting back tears", "she refuses to cry", "barely holding it together"): the brows and the chin
 #: show what the pressed mouth holds in (train, 14 lines: BrowInnerUp 0.45-0.55, MouthPress 0.3-0.45, MouthShrugLower
 #: 0.3-0.5, a little frown); not the whole of sadness scaled down, which left the brows at 0.19

@@ -357,7 +357,7 @@ _TIGHT_SMILE_PRESS = 0.55
 _BECOME_WORDS = frozenset({"gone", "go", "goes", "went", "going"})
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
-_DIRECTION_ACTIONS = frozenset({"up", "down", "place_down", "side", "away", "turn", "back", "camera"})
+_DIRECTION_ACTIONS = frozenset({"up", "down", "place_down", "thing_down", "side", "away", "turn", "back", "camera"})
 
 
 #: A whole face said to stay neutral at the end of a description ("- the face stays neutral", "Neutral face.",
@@ -980,7 +980,7 @@ class EmbeddedPlanner:
         from . import phrases
         from .facs import EMOTION_WORDS
 
-        self._lemmatizer = Lemmatizer(known, expansion, set(EMOTION_WORDS))
+        self._lemmatizer = Lemmatizer(known, expansion, set(EMOTION_WORDS), lx.THINGS_BELOW)
         digest = phrases.fingerprint(EXPANSION_FILE if expansion_path is None else expansion_path) if cache else ""
         kept = phrases.load(digest)  # (None without a digest)
         if kept is not None:
@@ -1269,7 +1269,7 @@ class EmbeddedPlanner:
             explanation.append(f"'{words}' x{factor:.2f} on the whole face (an intensity phrase closing the description)")
         read = values.copy()
         values = _round5_post(description, values, understood, explanation, speech is not None, set_mask)
-        values = _reading_gaze(description, values, understood, explanation)
+        values = _reading_gaze(description, values, understood, explanation, overall[1] if overall is not None else 1.0)
         values = _eyes_lead_the_turn(description, values, set_mask, understood, explanation)
         values = _angles(description, values, explanation)
         lips = _STRAIGHT_FACE & ~forced & (values != 0)
@@ -2238,6 +2238,10 @@ class EmbeddedPlanner:
             act = action.roles["action"]
             if act == "side" and p.start > action.end:
                 continue  # "her left eye": a side word before the part names which one, not a direction
+            if act == "thing_down" and (p.start > action.end or _thing_up_high(clause, action.start, action.end)):
+                # "open around the sandwich and raised my eyes": a thing is what a look written before it goes to;
+                # "the photograph on the wall", "the ultrasound on the screen": a thing up high is no look down
+                continue
             key = lx.RULES.get((p.roles["part"], act)) or lx.RULES.get((p.roles["part"], lx.ACTION_FALLBACK.get(act, "")))
             if key is None:
                 continue
@@ -3136,6 +3140,23 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
     return values
 
 
+#: Where a thing is up at the eyes or above them ("the photograph on the wall", "the scan held up", "the screen above")
+_UP_HIGH_RE = re.compile(r"(?:on|at)\s+(?:the\s+|a\s+)?(?:wall|screen|ceiling|shelf|monitor|noticeboard)\b|held\s+up\b|up\s+high\b"
+                         r"|(?:held\s+)?(?:above|overhead|aloft)\b|projected\b|pinned\b|hung\b|hanging\b", re.I)
+
+
+def _thing_up_high(clause: list[Token] | None, start: int, end: int) -> bool:
+    """The words after a thing (its span from ``start`` to ``end`` in ``clause``) put it up at the eyes or above them,
+    or the thing is a screen that shows what a look goes to ("stares at the ultrasound on the screen")."""
+    if clause is None:
+        return False
+    before = [t.text for t in clause[max(0, start - 2): start]]  # (the clause's words have no articles)
+    if clause[start].text.startswith("screen") and len(before) == 2 and before[1] == "on" \
+            and not re.fullmatch(_LOOK_WORDS + r"|eyes?|looks?|looking|looked|fixed|glued|locked|stay|stays|kept|keeps", before[0]):
+        return True
+    return bool(_UP_HIGH_RE.match(" ".join(t.text for t in clause[end + 1: end + 5])))
+
+
 #: Reading, writing, scrolling and handwork, which look down at what the hands hold ("He reads the message again.")
 _READING_RE = re.compile(
     r"(?<!\bstops\s)(?<!\bstopped\s)(?<!\bfinishes\s)(?<!\bfinished\s)(?<!\bquits\s)"
@@ -3178,6 +3199,22 @@ _READING_RE = re.compile(
     r"|homework|paperwork|sewing|menu|letter|report))\b"
     r"(?!\s+(?:the\s+room|(?:her|his|their|my|your)\s+(?:face|faces|lips|mind|expression)|(?:him|her|them|me)\b|aloud|out\b|up\b"
     r"|between|glasses|specs|lamp|light|(?:a\s+|the\s+)?stones?\b|across))", re.I)
+#: Things the hands work on below the eyes: the lexicon's things below and places down, and a few more
+_HANDLED_THINGS = sorted(lx.THINGS_BELOW | {w for w, a in lx.ACTIONS.items() if a == "place_down" and " " not in w}
+                         | {"lid", "letter", "app", "glass", "pot", "fork", "knife", "spoon", "jar", "tin", "seed", "plant",
+                            "knot", "lace", "page", "pill", "coin", "key", "leaf", "stamp", "dish", "pastry", "egg"})
+#: Handwork on such a thing ("She opens the box.", "He turns the envelope over.", "taps the pen on the grid", "puts it
+#: in the drawer", "She refreshes the app."): the eyes go down to it as they do to reading (train and dev keep
+#: EyeLookDown >= 0.08 on such lines)
+_HANDLED_RE = re.compile(
+    r"\b(?:opens|opening|closes|closing|unwraps|unwrapping|unfolds|unfolding|(?:picks|picking)\s+up|lays|laying"
+    r"|(?:puts|putting|sets|setting)\s+down|puts|putting|taps|tapping|refreshes|refreshing|plants|planting|waters|watering"
+    r"|slides|sliding|stirs|stirring|pours|pouring|cuts|slices|slicing|butters|shuffles|shuffling|deals|wipes|wiping"
+    r"|polishes|polishing|(?:fiddles|fiddling|fumbles|fumbling)\s+with|(?:flicks|flicking|leafs|leafing|thumbs|thumbing)\s+through"
+    r"|(?:rummages|rummaging)\s+(?:in|through)|turns|turning|holds|holding)"
+    r"\s+(?:up\s+|down\s+|open\s+|over\s+|(?:it|them)\s+(?:back\s+)?(?:in|into|on|onto)\s+)?"
+    r"(?:the|a|an|her|his|their|my|your|its|this|that|another|one|some)\s+(?:[a-z'-]+\s+){0,2}?"
+    r"(?:" + "|".join(_HANDLED_THINGS) + r")(?:e?s)?\b", re.I)
 #: Words of looking, which both the reading gaze and the eyes of a head turn leave to the words that say them
 _LOOK_WORDS = r"gaze|glanc\w*|star(?:e|es|ed|ing)|peer\w*|watch\w*"
 #: Words that say where the eyes are or go: beside them an activity adds no gaze of its own
@@ -3253,20 +3290,22 @@ def _angles(text: str, values: np.ndarray, explanation: list[str]) -> np.ndarray
     return values
 
 
-def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanation: list[str]) -> np.ndarray:
+def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanation: list[str], size: float = 1.0) -> np.ndarray:
     """"He reads the message again.", "she scrolls", "sewing by the window": the eyes go down a little to what the
     hands hold (corpus train: about 0.3 where it is keyed), unless the words say where the eyes are, or the line
     already moves them. Set after the context's colouring, so a vague line stays vague for it; a feeling's own
     glance down, the scene's or the line's ("She reads the card." in a wounded scene, eye pitch 0.04), is the same look,
     no further than reading takes it, while its look up or aside ("He reads the text." in exasperation) keeps the eyes
-    where it has them."""
-    if not _READING_RE.search(text) or _GAZE_SAID_RE.search(text) or "gaze" in understood:
+    where it has them. ``size``: the factor of an intensity phrase closing the line ("- way over the top"), which sizes
+    this look as it does the rest of the face."""
+    if not (_READING_RE.search(text) or _HANDLED_RE.search(text)) or _GAZE_SAID_RE.search(text) or "gaze" in understood:
         return values
-    if np.any(values[_GAZE_BUT_PITCH] != 0) or np.min(values[_EYE_PITCHES]) < 0 or np.min(values[_EYE_PITCHES]) >= _READING_PITCH:
+    pitch = _READING_PITCH * size
+    if np.any(values[_GAZE_BUT_PITCH] != 0) or np.min(values[_EYE_PITCHES]) < 0 or np.min(values[_EYE_PITCHES]) >= pitch:
         return values
-    values[_EYE_PITCHES] = _READING_PITCH  # the look channels follow in _coherent
+    values[_EYE_PITCHES] = pitch  # the look channels follow in _coherent
     understood.add("gaze")
-    explanation.append(f"reading, writing or handwork looks down at the hands a little: eye pitch {_READING_PITCH}")
+    explanation.append(f"reading, writing or handwork looks down at the hands a little: eye pitch {pitch:.2f}")
     return values
 
 

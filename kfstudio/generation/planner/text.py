@@ -328,13 +328,21 @@ _NOT_INFLECTED = frozenset({
 _NO_COMPARATIVE = frozenset({"in", "up", "out", "low"})
 
 
+def _is_plural(word: str, noun: str) -> bool:
+    """``word`` is the plural of ``noun`` ("cakes", "boxes"; not "listes")."""
+    return word == noun + "s" or word == noun + "es" and noun.endswith(("s", "x", "z", "ch", "sh", "o"))
+
+
 class Lemmatizer:
     """Maps a written word to its base form, preferring forms the lexicon knows."""
 
-    def __init__(self, known: set[str], expansion: Expansion, states: Iterable[str] = frozenset()):
+    def __init__(self, known: set[str], expansion: Expansion, states: Iterable[str] = frozenset(),
+                 things: Iterable[str] = frozenset()):
         self.known = frozenset(known)
         self.expansion = expansion
         self.states = frozenset(states)  # words a state noun may be read as ("weariness" -> "weary")
+        # nouns of things, reached only from their plural and never by a typo ("reporter" is no report, "bord" no board)
+        self.things = frozenset(things)
         self._cache: dict[str, tuple[str, str, float]] = {}
         self._phrases: dict[str, tuple[str, ...]] = {}  # phrase() results (see :mod:`.phrases`)
 
@@ -375,9 +383,10 @@ class Lemmatizer:
         if word in _IRREGULAR:
             return _IRREGULAR[word]
         table = self.expansion.lemmas.get(word)
-        if table:
+        if table and (table not in self.things or _is_plural(word, table)):
             return table
-        found = [c for c in self._candidates(word) if c in self.known or c in self.expansion.synonyms]
+        found = [c for c in self._candidates(word) if (c in self.known or c in self.expansion.synonyms)
+                 and (c not in self.things or _is_plural(word, c))]
         if not found and self.states:
             found = [c for c in self._state_candidates(word) if c in self.states]
         return max(found, key=len) if found else word  # the longest known stem: "bites" -> "bite", not "bit"
@@ -426,6 +435,8 @@ class Lemmatizer:
             return ""
         hits = set()
         for w in _edits1(word):
+            if w in self.things or self.base(w) in self.things:
+                continue  # a thing's name is what a typed word meant only when spelt out ("bord" is "bored", not "board")
             if w in self.known:
                 hits.add(w)
             elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and self._is_word(w, b, english):
