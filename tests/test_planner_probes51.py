@@ -75,3 +75,17 @@ def test_the_look_of_handwork_takes_the_closing_intensity(planner):
     big = v(planner.plan("She signs the form - way over the top."), "LeftEyePitch")
     tiny = v(planner.plan("She signs the form (tiny version)"), "LeftEyePitch")
     assert tiny < plain < big, (tiny, plain, big)
+
+
+# ------------------------------------------------------------------------------------------ a look into, under, over
+@pytest.mark.parametrize("text", ["He peers into the fish tank.", "She looks under the sofa.", "they peer over the railing",
+                                  "She looks in.", "Peeking inside the hamper, he grins."])
+def test_a_look_into_under_or_over_the_edge_goes_down(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookDown") > 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He looks into her eyes.", "She looks in the mirror.", "He stares into the distance.",
+                                  "She looks into the camera.", "He looks in her direction."])
+def test_a_look_into_eyes_a_mirror_or_the_distance_stays_level(planner, text):
+    assert both(planner.plan(text), "EyeLookDown") < 0.05

@@ -3543,6 +3543,16 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # the heavens" alone is a size ("brows shoot to the heavens"), so only after a look
     ("heaven", r"\b((?:look|gaz|glanc|star|peer|eye|turn)\w*(?:\s+(?:his|her|their|my|your)\s+(?:eyes|gaze|face))?(?:\s+up)?"
      r"\s+(?:at|to|toward|towards|into|up\s+to|up\s+at))\s+the\s+heavens\b", r"\1 the sky"),
+    # "peers into the cot", "looks under the bed", "peeks over the edge", "she looks in": a look into something below, under
+    # it or over an edge goes down (train and dev keep EyeLookDown >= 0.09 on such lines, and no look up); not a look
+    # into someone's eyes, a mirror, the distance or the light
+    (("look", "peer", "peek", "gaz", "star", "glanc"),
+     r"\b((?:look|peer|peek|gaz|star|glanc)(?:s|ed|ing|e|es)?)\s+(?:(under|underneath|beneath)\b"
+     r"|(over\s+the\s+(?:edge|side|rail|railing|parapet|banister|balcony|cliff|brink|ledge)\b)"
+     r"|(in|into|inside)\s+(?=(?:the|a|an|his|her|their|my|your|its)\s+(?:[a-z'-]+\s+)?(?:cot|crib|pram|cradle|cage|tank|box|bag|drawer"
+     r"|fridge|freezer|well|hole|pit|bucket|bowl|cup|mug|pot|pan|oven|sink|pool|pond|puddle|grave|coffin|basket|bin|microscope"
+     r"|envelope|wallet|purse|handbag|suitcase|case|boot|trunk|hamper|pushchair|buggy|nest|hutch|crate|tin|jar|bath|tub)s?\b)"
+     r"|(in)(?=\s*(?:[,.;:!?()\u2014\u2013]|$|at\b|through\b|on\b)))", r"\1 down \2\3\4\5"),
     # "looks at the photograph", "stares at her hands", "glances at the notification": things held or lying below the
     # eyes, as a page is (dev: "the suspect looks at the photograph" EyeLookDown 0.35; train: "he looks at the letter"
     # 0.2); not one "on the wall" or "held up"
