@@ -1125,8 +1125,9 @@ EXPRESSION_WORDS.update(dict.fromkeys(["brave face"], "brave_face"))
 #: pulled down, and "her face is an open book" tipped the head
 RULES.update({(part, "place_down"): key for (part, action), key in list(RULES.items())
               if action == "down" and part in ("eyes", "gaze", "look", "lids", "head", "chin", "jaw")})
+#: ... and a thing below only the look ("turns to the board", "her head is full of lists" tip no head; see THINGS_BELOW)
 RULES.update({(part, "thing_down"): key for (part, action), key in list(RULES.items())
-              if action == "down" and part in ("eyes", "gaze", "look", "head")})
+              if action == "down" and part in ("eyes", "gaze", "look")})
 #: tears held back ("fighting back tears", "she refuses to cry", "barely holding it together"): the brows and the chin
 #: show what the pressed mouth holds in (train, 14 lines: BrowInnerUp 0.45-0.55, MouthPress 0.3-0.45, MouthShrugLower
 #: 0.3-0.5, a little frown); not the whole of sadness scaled down, which left the brows at 0.19

@@ -2096,7 +2096,7 @@ class EmbeddedPlanner:
                 pair = self._nearest_part(s, parts, clause, looks)
                 if pair is not None and self._own_subject_verb(spans, k, pair[0]):
                     pair = None
-                if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2:
+                if pair is None and k > 0 and (k - 1) in paired and s.start - spans[k - 1].end <= 2 and s.roles["action"] != "thing_down":
                     # "the inner brows pull together and up": a second movement word joined to the first
                     pk = paired[k - 1]
                     key = lx.RULES.get((spans[pk].roles["part"], s.roles["action"]))
@@ -2238,7 +2238,8 @@ class EmbeddedPlanner:
             act = action.roles["action"]
             if act == "side" and p.start > action.end:
                 continue  # "her left eye": a side word before the part names which one, not a direction
-            if act == "thing_down" and (p.start > action.end or _thing_up_high(clause, action.start, action.end)):
+            if act == "thing_down" and (p.start > action.end or not _looked_at(clause, p.end, action.start)
+                                        or _thing_up_high(clause, action.start, action.end)):
                 # "open around the sandwich and raised my eyes": a thing is what a look written before it goes to;
                 # "the photograph on the wall", "the ultrasound on the screen": a thing up high is no look down
                 continue
@@ -3140,21 +3141,58 @@ def _round5_post(text: str, values: np.ndarray, understood: set[str], explanatio
     return values
 
 
-#: Where a thing is up at the eyes or above them ("the photograph on the wall", "the scan held up", "the screen above")
-_UP_HIGH_RE = re.compile(r"(?:on|at)\s+(?:the\s+|a\s+)?(?:wall|screen|ceiling|shelf|monitor|noticeboard)\b|held\s+up\b|up\s+high\b"
-                         r"|(?:held\s+)?(?:above|overhead|aloft)\b|projected\b|pinned\b|hung\b|hanging\b", re.I)
+#: Where a thing is up at the eyes or above them ("the photograph on the wall", "the list taped to the fridge", "the cake
+#: he holds up", "the tattoo on his neck"; the clause's words have no articles)
+_UP_HIGH_RE = re.compile(r"^(?:up\s+)?(?:on|at)\s+(?:wall|screen|ceiling|shelf|monitor|noticeboard|fridge)\b|^(?:\w+\s+)?(?:holds?|held|holding)\s+up\b"
+                         r"|^up\s+high\b|^(?:held\s+)?(?:above|overhead|aloft)\b|^(?:projected|pinned|hung|hanging|taped|stuck|tacked|mounted)\b"
+                         r"|^on\s+(?:(?:his|her|their|my|your)\s+)?(?:chest|neck|face|shoulder|back|forehead|cheek)\b", re.I)
+#: Between a look and the thing it goes to: words of how the look goes or stays ("eyes fixed on", "gaze drifts to") ...
+_LOOK_HOW = frozenset("""fixed glued locked riveted lingering linger lingers resting rest rests stay stays stayed staying still
+straight right back again intently briefly quickly slowly hard long down glazed keep keeps kept firmly only just never
+slide slides sliding drift drifts drifting go goes went dart darts flick flicks return returns come comes fall falls
+drop drops wander wanders travel travels settle settles already track tracks tracking scan scans scanning move moves
+moving run runs running skim skims skimming""".split())
+#: ... the word that takes the look to the thing ...
+_LOOK_TO = frozenset("at on onto upon to toward towards into over in across".split())
+#: ... and words after which the thing is not where the look goes ("from the paper to the window", "looks pleased with
+#: the gift", "looks at him like a piece of dirt", "then at the cake")
+_LOOK_NOT_TO = frozenset("""from past off like as if then than of with and but him them me us you it up above beyond behind he she
+they we i""".split())
+
+
+def _looked_at(clause: list[Token] | None, look_end: int, thing_start: int) -> bool:
+    """The thing at ``thing_start`` is what the look ending at ``look_end`` goes to: right after it ("she eyes the
+    bottle"), or after words of how it goes and the word that takes it there ("eyes fixed on the needle", "looks at the
+    ruined cake"), with nothing that sends it elsewhere ("her eyes drift from the paper", "she looks pleased with the
+    gift", "eyes narrowed, she lists her grievances")."""
+    if clause is None:
+        return True
+    if look_end < 0:
+        return False  # a look carried over from the clause before ("Eyes on him, she opens the box.")
+    between = [t.text.lower() for t in clause[look_end + 1: thing_start]]
+    if not between:
+        return True
+    if len(between) > 5 or any(w in _LOOK_NOT_TO for w in between):
+        return False
+    if not any(w in _LOOK_TO for w in between):
+        return len(between) <= 2  # what is looked at, with its words ("she eyes the last sandwich")
+    k = 0
+    while k < len(between) and between[k] in _LOOK_HOW:
+        k += 1
+    return k < len(between) and between[k] in _LOOK_TO
 
 
 def _thing_up_high(clause: list[Token] | None, start: int, end: int) -> bool:
     """The words after a thing (its span from ``start`` to ``end`` in ``clause``) put it up at the eyes or above them,
-    or the thing is a screen that shows what a look goes to ("stares at the ultrasound on the screen")."""
+    or the thing is a screen that shows what a look goes to ("stares at the ultrasound on the screen"). (A screen or a
+    board named as one up high, "the departures board", "the big screen", is a display to text.py.)"""
     if clause is None:
         return False
     before = [t.text for t in clause[max(0, start - 2): start]]  # (the clause's words have no articles)
     if clause[start].text.startswith("screen") and len(before) == 2 and before[1] == "on" \
             and not re.fullmatch(_LOOK_WORDS + r"|eyes?|looks?|looking|looked|fixed|glued|locked|stay|stays|kept|keeps", before[0]):
         return True
-    return bool(_UP_HIGH_RE.match(" ".join(t.text for t in clause[end + 1: end + 5])))
+    return bool(_UP_HIGH_RE.search(" ".join(t.text for t in clause[end + 1: end + 5])))
 
 
 #: Reading, writing, scrolling and handwork, which look down at what the hands hold ("He reads the message again.")
@@ -3201,20 +3239,26 @@ _READING_RE = re.compile(
     r"|between|glasses|specs|lamp|light|(?:a\s+|the\s+)?stones?\b|across))", re.I)
 #: Things the hands work on below the eyes: the lexicon's things below and places down, and a few more
 _HANDLED_THINGS = sorted(lx.THINGS_BELOW | {w for w, a in lx.ACTIONS.items() if a == "place_down" and " " not in w}
-                         | {"lid", "letter", "app", "glass", "pot", "fork", "knife", "spoon", "jar", "tin", "seed", "plant",
-                            "knot", "lace", "page", "pill", "coin", "key", "leaf", "stamp", "dish", "pastry", "egg"})
+                         | {"lid", "letter", "app", "glass", "fork", "spoon", "jar", "tin", "plant", "knot", "lace", "page",
+                            "pill", "coin", "stamp", "dish", "pastry", "egg"})
+_HANDLED_NOUN = r"(?:" + "|".join(_HANDLED_THINGS) + r")(?:e?s)?\b"
+_HANDLED_DET = r"(?:the|a|an|her|his|their|my|your|its|this|that|another|one|some)\s+(?:[a-z'-]+\s+){0,2}?"
 #: Handwork on such a thing ("She opens the box.", "He turns the envelope over.", "taps the pen on the grid", "puts it
 #: in the drawer", "She refreshes the app."): the eyes go down to it as they do to reading (train and dev keep
-#: EyeLookDown >= 0.08 on such lines)
+#: EyeLookDown >= 0.08 on such lines); not a thing held up, to the lips or close, nor an idiom ("puts her cards on the
+#: table", "holds a candle for her", "turns the tables")
 _HANDLED_RE = re.compile(
-    r"\b(?:opens|opening|closes|closing|unwraps|unwrapping|unfolds|unfolding|(?:picks|picking)\s+up|lays|laying"
-    r"|(?:puts|putting|sets|setting)\s+down|puts|putting|taps|tapping|refreshes|refreshing|plants|planting|waters|watering"
-    r"|slides|sliding|stirs|stirring|pours|pouring|cuts|slices|slicing|butters|shuffles|shuffling|deals|wipes|wiping"
-    r"|polishes|polishing|(?:fiddles|fiddling|fumbles|fumbling)\s+with|(?:flicks|flicking|leafs|leafing|thumbs|thumbing)\s+through"
-    r"|(?:rummages|rummaging)\s+(?:in|through)|turns|turning|holds|holding)"
-    r"\s+(?:up\s+|down\s+|open\s+|over\s+|(?:it|them)\s+(?:back\s+)?(?:in|into|on|onto)\s+)?"
-    r"(?:the|a|an|her|his|their|my|your|its|this|that|another|one|some)\s+(?:[a-z'-]+\s+){0,2}?"
-    r"(?:" + "|".join(_HANDLED_THINGS) + r")(?:e?s)?\b", re.I)
+    r"\b(?:(?:open|close|unwrap|unfold|tap|refresh|plant|water|slide|stir|pour|slice|shuffle|wipe|polish)(?:s|es|ed|ing)?"
+    r"|opening|closing|tapping|sliding|stirring|slicing|shuffling|wiping|cut|cuts|cutting|butters|buttering|deals|dealing"
+    r"|(?:pick|picks|picked|picking)\s+up|lay|lays|laid|laying|(?:put|puts|putting|set|sets|setting)\s+down|put|puts|putting"
+    r"|(?:fiddle|fiddles|fiddling|fumble|fumbles|fumbling)\s+with|(?:flick|flicks|flicking|leaf|leafs|leafing|thumb|thumbs"
+    r"|thumbing)\s+through|(?:rummage|rummages|rummaging)\s+(?:in|through)|hold|holds|holding)"
+    r"\s+(?:up\s+|down\s+|open\s+|(?:it|them)\s+(?:back\s+)?(?:in|into|on|onto)\s+)?" + _HANDLED_DET + _HANDLED_NOUN +
+    r"(?!\s+(?:on\s+the\s+table|close|to\s+(?:her|his|their|my|your)\s+(?:lips|mouth|chest|heart|ear|face)|above|over\s+"
+    r"(?:her|his|their|my|your)\s+head|up\b|aloft|high|for\b|of\s+doubt|in\s+the\s+air))"
+    # ... and a thing turned over, or the page turned ("turns the envelope over"; not "turns the tables")
+    r"|\b(?:turn|turns|turned|turning)\s+" + _HANDLED_DET + _HANDLED_NOUN + r"\s+over\b"
+    r"|\b(?:turn|turns|turned|turning)\s+(?:over\s+)?(?:the|a|another)\s+pages?\b", re.I)
 #: Words of looking, which both the reading gaze and the eyes of a head turn leave to the words that say them
 _LOOK_WORDS = r"gaze|glanc\w*|star(?:e|es|ed|ing)|peer\w*|watch\w*"
 #: Words that say where the eyes are or go: beside them an activity adds no gaze of its own

@@ -2409,6 +2409,9 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     ("press", r"\blip\s+pressors?\b|\blip\s+pressers?\b", " auce "),
     ("thrust", r"\bjaw\s+thrust\b", " aucj "),
     ("puffer", r"\bcheek\s+puffers?\b", " cheeks puffed "),
+    # "the departures board", "the big screen", "the cinema screen": a display up high or far off, no thing held below
+    (("screen", "board"), r"\b(departures?|arrivals|notice|cinema|big|overhead|tv|television|giant|flight|information|projector"
+     r"|movie|jumbo|stadium|score|results|wall)\s+(?:screens?|boards?)\b", r"\1 display"),
     # intensity words stay in their own noun phrase: "squints at the small print", "hugs a little girl"
     (("small", "tiny", "little", "big", "huge", "large", "giant", "enormous", "massive"), r"\b(the|a|an|his|her|their|its|this|that|some|my|your)\s+(?:small|tiny|little|big|huge|large|giant|enormous|massive)\s+([a-z]+)\b(?!-)(\s+[a-z]+)?",
      _size_of_a_thing),
@@ -3545,14 +3548,19 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\s+(?:at|to|toward|towards|into|up\s+to|up\s+at))\s+the\s+heavens\b", r"\1 the sky"),
     # "peers into the cot", "looks under the bed", "peeks over the edge", "she looks in": a look into something below, under
     # it or over an edge goes down (train and dev keep EyeLookDown >= 0.09 on such lines, and no look up); not a look
-    # into someone's eyes, a mirror, the distance or the light
+    # into someone's eyes, a mirror, the distance or the light, one up from under the lashes or a hat's brim, one over
+    # the edge of a cup or a book, nor one that looks in on someone (a visit) or in through a window
     (("look", "peer", "peek", "gaz", "star", "glanc"),
      r"\b((?:look|peer|peek|gaz|star|glanc)(?:s|ed|ing|e|es)?)\s+(?:(under|underneath|beneath)\b"
-     r"|(over\s+the\s+(?:edge|side|rail|railing|parapet|banister|balcony|cliff|brink|ledge)\b)"
-     r"|(in|into|inside)\s+(?=(?:the|a|an|his|her|their|my|your|its)\s+(?:[a-z'-]+\s+)?(?:cot|crib|pram|cradle|cage|tank|box|bag|drawer"
-     r"|fridge|freezer|well|hole|pit|bucket|bowl|cup|mug|pot|pan|oven|sink|pool|pond|puddle|grave|coffin|basket|bin|microscope"
-     r"|envelope|wallet|purse|handbag|suitcase|case|boot|trunk|hamper|pushchair|buggy|nest|hutch|crate|tin|jar|bath|tub)s?\b)"
-     r"|(in)(?=\s*(?:[,.;:!?()\u2014\u2013]|$|at\b|through\b|on\b)))", r"\1 down \2\3\4\5"),
+     r"(?!\s+(?:(?:her|his|their|my|your|the|a)\s+)?(?:[a-z'-]+\s+)?(?:lashes|eyelashes|brows?|eyebrows?|fringe|bangs|hat|brim|cap|hood|visor|hair)\b)"
+     r"|(over\s+the\s+(?:edge|side|rail|railing|parapet|banister|balcony|cliff|brink|ledge)\b)(?!\s+of\s+(?:(?:her|his|their|my|your|the|a)\s+)?"
+     r"(?:[a-z'-]+\s+)?(?:cup|mug|glass|book|paper|newspaper|menu|glasses|specs|spectacles|laptop|screen|magazine|fan|drink)\b)"
+     r"|(in|into|inside)(?=\s+(?:the|a|an|his|her|their|my|your|its)\s+(?:[a-z'-]+\s+)?(?:cot|crib|pram|cradle|cage|tank|box|bag|drawer"
+     r"|fridge|freezer|well|pit|bucket|bowl|cup|mug|pot|pan|oven|sink|pool|pond|puddle|grave|coffin|basket|bin|microscope"
+     r"|envelope|wallet|purse|handbag|suitcase|boot|trunk|hamper|pushchair|buggy|nest|hutch|crate|tin|jar|bath|tub)s?\b)"
+     r"|(in)(?=\s*(?:[,.;:!?()\u2014\u2013]|$|at\b)))", r"\1 down \2\3\4\5"),
+    # "she's on board with the plan": she agrees, no board to look down at
+    ("board", r"(?<!\bthe\s)(?<!\ba\s)\bon\s+board\b", "aboard"),
     # "looks at the photograph", "stares at her hands", "glances at the notification": things held or lying below the
     # eyes, as a page is (dev: "the suspect looks at the photograph" EyeLookDown 0.35; train: "he looks at the letter"
     # 0.2); not one "on the wall" or "held up"
