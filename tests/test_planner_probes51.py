@@ -117,3 +117,16 @@ def test_an_idiom_or_a_thing_held_up_is_no_handwork(planner, text):
 def test_the_rewrite_keeps_its_words_apart(planner):
     from kfstudio.generation.planner.text import round15b_rewrites
     assert "down into the cot" in round15b_rewrites("she peers into the cot.")
+
+
+# ------------------------------------------------------------------------------------------ eyeballs
+@pytest.mark.parametrize(("text", "stem"), [("eyeballs up, nothing else moves", "EyeLookUp"),
+                                            ("his eyeballs slide to the left", "EyeLookOut")])
+def test_eyeballs_are_the_eyes(planner, text, stem):
+    p = planner.plan(text)
+    assert v(p, stem + "Left") > 0.15 or v(p, stem + "Right") > 0.15, p.explanation
+
+
+def test_the_hairy_eyeball_stays_suspicion(planner):
+    p = planner.plan("She gives him the hairy eyeball.")
+    assert both(p, "EyeSquint") > 0.2 and both(p, "EyeLookUp") < 0.05, p.explanation

@@ -395,7 +395,7 @@ PARTS: dict[str, str] = {
     "inner brow": "inner_brows", "inner eyebrow": "inner_brows", "inner corner of the brow": "inner_brows",
     "inner end of the brow": "inner_brows", "brow center": "inner_brows", "middle of the brow": "inner_brows",
     "outer brow": "outer_brows", "outer eyebrow": "outer_brows", "outer corner of the brow": "outer_brows", "outer end of the brow": "outer_brows",
-    "eye": "eyes", "eyelid": "lids", "lid": "lids", "upper lid": "lids", "lower lid": "lower_lids",
+    "eye": "eyes", "eyeball": "eyes", "eyelid": "lids", "lid": "lids", "upper lid": "lids", "lower lid": "lower_lids",
     "gaze": "gaze", "look": "look", "glance": "gaze", "pupil": "gaze", "eyeline": "gaze", "iris": "gaze", "stare": "gaze",
     "head": "head", "face": "face", "expression": "face", "feature": "face",
     "chin": "chin",
