@@ -3177,9 +3177,15 @@ def _looked_at(clause: list[Token] | None, look_end: int, thing_start: int) -> b
     if not any(w in _LOOK_TO for w in between):
         return len(between) <= 2  # what is looked at, with its words ("she eyes the last sandwich")
     k = 0
-    while k < len(between) and between[k] in _LOOK_HOW:
+    while k < len(between) and (between[k] in _LOOK_HOW or between[k].endswith("ly")):  # "stares hungrily at"
         k += 1
-    return k < len(between) and between[k] in _LOOK_TO
+    if k == len(between) or between[k] not in _LOOK_TO:
+        return False
+    if between[k] == "over" and k + 1 < len(between) and between[k + 1] in _LOOK_TO:
+        k += 1  # "looks over at the cake"
+    # a second word that takes the look elsewhere: someone looked at before the thing ("looks at him over her cup"; the
+    # clause's words have no pronouns)
+    return not any(w in _LOOK_TO for w in between[k + 1:])
 
 
 def _thing_up_high(clause: list[Token] | None, start: int, end: int) -> bool:
@@ -3192,7 +3198,10 @@ def _thing_up_high(clause: list[Token] | None, start: int, end: int) -> bool:
     if clause[start].text.startswith("screen") and len(before) == 2 and before[1] == "on" \
             and not re.fullmatch(_LOOK_WORDS + r"|eyes?|looks?|looking|looked|fixed|glued|locked|stay|stays|kept|keeps", before[0]):
         return True
-    return bool(_UP_HIGH_RE.search(" ".join(t.text for t in clause[end + 1: end + 5])))
+    after = [t.text.lower() for t in clause[end + 1: end + 5]]
+    if after and after[0] in ("members", "member", "meeting", "meetings", "room", "rooms"):
+        return True  # the board's members or meeting are no thing below the eyes
+    return bool(_UP_HIGH_RE.search(" ".join(after)))
 
 
 #: Reading, writing, scrolling and handwork, which look down at what the hands hold ("He reads the message again.")
@@ -3254,8 +3263,8 @@ _HANDLED_RE = re.compile(
     r"|(?:fiddle|fiddles|fiddling|fumble|fumbles|fumbling)\s+with|(?:flick|flicks|flicking|leaf|leafs|leafing|thumb|thumbs"
     r"|thumbing)\s+through|(?:rummage|rummages|rummaging)\s+(?:in|through)|hold|holds|holding)"
     r"\s+(?:up\s+|down\s+|open\s+|(?:it|them)\s+(?:back\s+)?(?:in|into|on|onto)\s+)?" + _HANDLED_DET + _HANDLED_NOUN +
-    r"(?!\s+(?:on\s+the\s+table|close|to\s+(?:her|his|their|my|your)\s+(?:lips|mouth|chest|heart|ear|face)|above|over\s+"
-    r"(?:her|his|their|my|your)\s+head|up\b|aloft|high|for\b|of\s+doubt|in\s+the\s+air))"
+    r"(?!\s+(?:on\s+the\s+table|close|to\b|above|over\s+(?:her|his|their|my|your)\s+head|up\b|aloft|high|for\b|of\s+doubt"
+    r"|in\s+the\s+air|of\s+(?:her|his|their|my|your|our)\s+(?:life|lives|heart|mind|past)\b))"
     # ... and a thing turned over, or the page turned ("turns the envelope over"; not "turns the tables")
     r"|\b(?:turn|turns|turned|turning)\s+" + _HANDLED_DET + _HANDLED_NOUN + r"\s+over\b"
     r"|\b(?:turn|turns|turned|turning)\s+(?:over\s+)?(?:the|a|another)\s+pages?\b", re.I)
@@ -3342,8 +3351,10 @@ def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanati
     no further than reading takes it, while its look up or aside ("He reads the text." in exasperation) keeps the eyes
     where it has them. ``size``: the factor of an intensity phrase closing the line ("- way over the top"), which sizes
     this look as it does the rest of the face."""
-    if not (_READING_RE.search(text) or _HANDLED_RE.search(text)) or _GAZE_SAID_RE.search(text) or "gaze" in understood:
-        return values
+    handled = _HANDLED_RE.search(text)
+    rest = text if handled is None or _READING_RE.search(text) else text[:handled.start()] + " " + text[handled.end():]
+    if not (_READING_RE.search(text) or handled) or _GAZE_SAID_RE.search(rest) or "gaze" in understood:
+        return values  # (the handwork's own "up" or "down" is no look: "she picks up the pen")
     pitch = _READING_PITCH * size
     if np.any(values[_GAZE_BUT_PITCH] != 0) or np.min(values[_EYE_PITCHES]) < 0 or np.min(values[_EYE_PITCHES]) >= pitch:
         return values

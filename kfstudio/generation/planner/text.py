@@ -436,7 +436,10 @@ class Lemmatizer:
         hits = set()
         for w in _edits1(word):
             if w in self.things or self.base(w) in self.things:
-                continue  # a thing's name is what a typed word meant only when spelt out ("bord" is "bored", not "board")
+                # a thing's name is never what a typo meant, and a typo as close to one is too unsure to correct at all
+                # ("lfowers" is no "lower", "scren" no "screw")
+                hits.add(w if w in self.things else self.base(w))
+                continue
             if w in self.known:
                 hits.add(w)
             elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and self._is_word(w, b, english):
@@ -454,6 +457,8 @@ class Lemmatizer:
         if len(hits) != 1:
             return ""
         hit = next(iter(hits))
+        if hit in self.things:
+            return ""
         if not any(self._reaches(word, w, hit) for w in _edits1(word) if w != word[1:]):
             return ""  # only by dropping the first letter ("kaching" -> "aching"): a sound or a name, not a slip
         if word.endswith("i") and self._reaches(word, word[:-1] + "y", hit):
@@ -3553,14 +3558,18 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("look", "peer", "peek", "gaz", "star", "glanc"),
      r"\b((?:look|peer|peek|gaz|star|glanc)(?:s|ed|ing|e|es)?)\s+(?:(under|underneath|beneath)\b"
      r"(?!\s+(?:(?:her|his|their|my|your|the|a)\s+)?(?:[a-z'-]+\s+)?(?:lashes|eyelashes|brows?|eyebrows?|fringe|bangs|hat|brim|cap|hood|visor|hair)\b)"
+     r"(?!\s+(?:(?:the|a|an|some|so\s+much|a\s+lot\s+of|great|huge|real|enormous|intense|heavy)\s+)?(?:weather|pressure|strain|stress|siege|par"
+     r"|surface|influence|impression|spell|cloud|threat|duress|attack|fire|orders|control|scrutiny)\b)"
      r"|(over\s+the\s+(?:edge|side|rail|railing|parapet|banister|balcony|cliff|brink|ledge)\b)(?!\s+of\s+(?:(?:her|his|their|my|your|the|a)\s+)?"
      r"(?:[a-z'-]+\s+)?(?:cup|mug|glass|book|paper|newspaper|menu|glasses|specs|spectacles|laptop|screen|magazine|fan|drink)\b)"
      r"|(in|into|inside)(?=\s+(?:the|a|an|his|her|their|my|your|its)\s+(?:[a-z'-]+\s+)?(?:cot|crib|pram|cradle|cage|tank|box|bag|drawer"
      r"|fridge|freezer|well|pit|bucket|bowl|cup|mug|pot|pan|oven|sink|pool|pond|puddle|grave|coffin|basket|bin|microscope"
      r"|envelope|wallet|purse|handbag|suitcase|boot|trunk|hamper|pushchair|buggy|nest|hutch|crate|tin|jar|bath|tub)s?\b)"
-     r"|(in)(?=\s*(?:[,.;:!?()\u2014\u2013]|$|at\b)))", r"\1 down \2\3\4\5"),
+     r"|(in)(?=\s*(?:[,.;:!?()\u2014\u2013]|$)))", r"\1 down \2\3\4\5"),
     # "she's on board with the plan": she agrees, no board to look down at
-    ("board", r"(?<!\bthe\s)(?<!\ba\s)\bon\s+board\b", "aboard"),
+    ("board", r"\bon\s+board\b", "aboard"),
+    # "up to her eyeballs in work", "up to his eyes in debt": swamped, no look up
+    (("eyeball", "eyes", "neck", "ears"), r"\bup\s+to\s+(?:her|his|their|my|your|our)\s+(?:eyeballs|eyes|ears|neck)\s+in\b", "swamped with"),
     # "looks at the photograph", "stares at her hands", "glances at the notification": things held or lying below the
     # eyes, as a page is (dev: "the suspect looks at the photograph" EyeLookDown 0.35; train: "he looks at the letter"
     # 0.2); not one "on the wall" or "held up"
