@@ -246,3 +246,22 @@ def test_orbit_speed_three_quarter_view_no_dock_warning_and_shortcuts_after_a_fi
     assert res["three_quarter"][0] == pytest.approx(40.0) and res["front"] == pytest.approx(0.0)
     assert res["closed"]
     assert "must be a top level window" not in stderr, stderr[-2000:]
+
+
+def test_playback_shades_fewer_pixels_where_frames_come_late_and_never_below_the_floor():
+    from kfstudio.ui.viewport import PLAYBACK_PIXELS, PLAYBACK_PIXELS_MIN, adapt_playback_pixels
+
+    period = 1000 / 30
+    on_time = [period + d for d in (-0.8, 0.4, 0.9, -0.2, 0.6)]
+    assert adapt_playback_pixels(PLAYBACK_PIXELS, on_time, period) == PLAYBACK_PIXELS
+    late = [period * 1.25] * 12
+    budget = PLAYBACK_PIXELS
+    seen = []
+    for _ in range(10):
+        budget = adapt_playback_pixels(budget, late, period)
+        seen.append(budget)
+    assert seen[0] < PLAYBACK_PIXELS and all(a >= b for a, b in zip(seen, seen[1:]))
+    assert seen[-1] == PLAYBACK_PIXELS_MIN
+    # one slow frame among on-time ones is no reason to coarsen the image (the median decides)
+    assert adapt_playback_pixels(PLAYBACK_PIXELS, on_time + [period * 4], period) == PLAYBACK_PIXELS
+    assert adapt_playback_pixels(PLAYBACK_PIXELS, [], period) == PLAYBACK_PIXELS

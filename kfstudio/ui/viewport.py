@@ -8,8 +8,9 @@ with the same GL context (for the timeline).
 
 Playback speed on software OpenGL (llvmpipe) is bound by the pixels shaded: while the document plays,
 the scene is drawn into an offscreen buffer of at most :data:`PLAYBACK_PIXELS` pixels and stretched
-over the canvas (:class:`ScaledDraw`); the full resolution comes back on the first frame after playback
-stops. Scrubbing does the same: a pose that follows another within :data:`SETTLE_MS` is drawn small,
+over the canvas (:class:`ScaledDraw`), fewer (down to :data:`PLAYBACK_PIXELS_MIN`) on a machine whose frames come
+late (:func:`adapt_playback_pixels`, checked every few frames while playing); the full resolution comes back on the
+first frame after playback stops. Scrubbing does the same: a pose that follows another within :data:`SETTLE_MS` is drawn small,
 and the head is drawn again at full size once the playhead rests for that long.
 
 The canvas sits in a native window of its own embedded in the dock (``createWindowContainer``), built
@@ -36,12 +37,29 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from .. import channels as ch
 from .session import EditorSession
 
-__all__ = ["Viewport", "ViewportPlaceholder", "ScaledDraw", "can_host_gl", "load_head_file", "PLAYBACK_PIXELS", "SETTLE_MS"]
+__all__ = ["Viewport", "ViewportPlaceholder", "ScaledDraw", "can_host_gl", "load_head_file", "PLAYBACK_PIXELS",
+           "PLAYBACK_PIXELS_MIN", "adapt_playback_pixels", "SETTLE_MS"]
 
 _FOV = 22.0
 _BACKGROUND = (0.105, 0.11, 0.125, 1.0)
 #: Most pixels shaded per frame during playback (about 400 × 300); the image is stretched to the canvas.
 PLAYBACK_PIXELS = 90_000
+#: Fewest pixels shaded per frame during playback: where frames still come late the budget stops shrinking here.
+PLAYBACK_PIXELS_MIN = 30_000
+#: New poses drawn between two checks of whether playback keeps up with the document's frame rate.
+_ADAPT_FRAMES = 12
+
+
+def adapt_playback_pixels(budget: int, intervals_ms: list[float], period_ms: float) -> int:
+    """The pixel budget for the next frames of playback: a quarter smaller (down to :data:`PLAYBACK_PIXELS_MIN`)
+    where the median time between new poses in ``intervals_ms`` is over 5 % late on the document's frame period,
+    else unchanged. Software OpenGL is bound by the pixels it shades, so a slower machine plays in real time at a
+    coarser image (the full image comes back when playback stops)."""
+    if not intervals_ms:
+        return budget
+    if float(np.median(intervals_ms)) > 1.05 * period_ms:
+        return max(PLAYBACK_PIXELS_MIN, int(budget * 0.75))
+    return budget
 #: A playhead at rest this long (ms) after a scrub is drawn again at full resolution.
 SETTLE_MS = 150
 
@@ -228,6 +246,8 @@ class Viewport(QWidget):
         self._pending_head = head
         self.draws = 0  # canvas draws
         self.frames_drawn = 0  # draws that showed a new pose (what playback fps counts)
+        self.playback_pixels = PLAYBACK_PIXELS  # this machine's budget while playing (adapt_playback_pixels)
+        self._frame_times: list[float] = []
         self._pose_pending = False
         self._last_pose_at = -1.0
         self._settle = QTimer(self)
@@ -358,16 +378,20 @@ class Viewport(QWidget):
 
     # ------------------------------------------------------------------ pose
     def playback_scale(self) -> float:
-        """Linear drawing scale used while playing: at most :data:`PLAYBACK_PIXELS` pixels shaded."""
+        """Linear drawing scale used while playing: at most :attr:`playback_pixels` pixels shaded (at most
+        :data:`PLAYBACK_PIXELS`, fewer where this machine's frames came late)."""
         if self.canvas is None:
             return 1.0
         w, h = self.canvas.physical_size
-        return min(1.0, math.sqrt(PLAYBACK_PIXELS / max(w * h, 1)))
+        return min(1.0, math.sqrt(self.playback_pixels / max(w * h, 1)))
 
     @Slot(bool)
     def _on_playing(self, playing: bool) -> None:
         """Draw fewer pixels while playing; full size again when playback stops."""
         self._settle.stop()
+        self._frame_times = []
+        if playing:  # a budget shrunk by a busy moment grows back a little each time playback starts
+            self.playback_pixels = min(PLAYBACK_PIXELS, int(self.playback_pixels * 1.25))
         if self.canvas is None:
             return
         self.scaled.scale = self.playback_scale() if playing else 1.0
@@ -403,6 +427,20 @@ class Viewport(QWidget):
         if self._pose_pending:
             self._pose_pending = False
             self.frames_drawn += 1
+            if self.session.playing:
+                self._adapt_to_frame_rate()
+
+    def _adapt_to_frame_rate(self) -> None:
+        """Every :data:`_ADAPT_FRAMES` new poses while playing, shade fewer pixels if they came late."""
+        self._frame_times.append(time.perf_counter())
+        if len(self._frame_times) <= _ADAPT_FRAMES:
+            return
+        times = np.asarray(self._frame_times)
+        self._frame_times = self._frame_times[-1:]
+        budget = adapt_playback_pixels(self.playback_pixels, list(np.diff(times) * 1e3), 1e3 / max(self.session.fps, 1.0))
+        if budget != self.playback_pixels:
+            self.playback_pixels = budget
+            self.scaled.scale = self.playback_scale()
 
     def render_thumbnail(self, values: np.ndarray, size: int = 112) -> QImage | None:
         """An image of the head in ``values`` from the front, drawn offscreen; the view is restored."""
