@@ -2234,15 +2234,14 @@ class EmbeddedPlanner:
         part_ends = {q.end for _, q in parts}  # where each part ends, for "... and her brows" (the next clause's subject)
         has_object = clause is not None and any(
             p.start > action.end and all(t.text in _OBJECT_GAP for t in clause[action.end + 1 : p.start]) for _, p in parts)
+        act = action.roles["action"]
+        # "the photograph on the wall", "the ultrasound on the screen": a thing up high is no look down
+        up_high = act == "thing_down" and _thing_up_high(clause, action.start, action.end)
         for pk, p in parts:
-            act = action.roles["action"]
             if act == "side" and p.start > action.end:
                 continue  # "her left eye": a side word before the part names which one, not a direction
-            if act == "thing_down" and (p.start > action.end or not _looked_at(clause, p.end, action.start)
-                                        or _thing_up_high(clause, action.start, action.end)):
-                # "open around the sandwich and raised my eyes": a thing is what a look written before it goes to;
-                # "the photograph on the wall", "the ultrasound on the screen": a thing up high is no look down
-                continue
+            if act == "thing_down" and (up_high or p.start > action.end or not _looked_at(clause, p.end, action.start)):
+                continue  # "open around the sandwich and raised my eyes": a thing is what a look written before it goes to
             key = lx.RULES.get((p.roles["part"], act)) or lx.RULES.get((p.roles["part"], lx.ACTION_FALLBACK.get(act, "")))
             if key is None:
                 continue
@@ -3351,10 +3350,14 @@ def _reading_gaze(text: str, values: np.ndarray, understood: set[str], explanati
     no further than reading takes it, while its look up or aside ("He reads the text." in exasperation) keeps the eyes
     where it has them. ``size``: the factor of an intensity phrase closing the line ("- way over the top"), which sizes
     this look as it does the rest of the face."""
-    handled = _HANDLED_RE.search(text)
-    rest = text if handled is None or _READING_RE.search(text) else text[:handled.start()] + " " + text[handled.end():]
-    if not (_READING_RE.search(text) or handled) or _GAZE_SAID_RE.search(rest) or "gaze" in understood:
-        return values  # (the handwork's own "up" or "down" is no look: "she picks up the pen")
+    reading = _READING_RE.search(text)
+    handled = None if reading else _HANDLED_RE.search(text)
+    if reading is None and handled is None:
+        return values
+    # (the handwork's own "up" or "down" is no look: "she picks up the pen")
+    rest = text if handled is None else text[:handled.start()] + " " + text[handled.end():]
+    if _GAZE_SAID_RE.search(rest) or "gaze" in understood:
+        return values
     pitch = _READING_PITCH * size
     if np.any(values[_GAZE_BUT_PITCH] != 0) or np.min(values[_EYE_PITCHES]) < 0 or np.min(values[_EYE_PITCHES]) >= pitch:
         return values

@@ -435,14 +435,15 @@ class Lemmatizer:
             return ""
         hits = set()
         for w in _edits1(word):
-            if w in self.things or self.base(w) in self.things:
+            b = self.base(w)
+            if w in self.things or b in self.things:
                 # a thing's name is never what a typo meant, and a typo as close to one is too unsure to correct at all
                 # ("lfowers" is no "lower", "scren" no "screw")
-                hits.add(w if w in self.things else self.base(w))
+                hits.add(w if w in self.things else b)
                 continue
             if w in self.known:
                 hits.add(w)
-            elif w.endswith(("ing", "ed", "s", "ly", "er")) and (b := self.base(w)) != w and b in self.known and self._is_word(w, b, english):
+            elif w.endswith(("ing", "ed", "s", "ly", "er")) and b != w and b in self.known and self._is_word(w, b, english):
                 hits.add(b)
         hits = {h for h in hits if len(h) >= 4}
         if len(hits) > 1:  # "lauh": "laugh" needs the dropped letter back, "lash" a changed one; the first is likelier
