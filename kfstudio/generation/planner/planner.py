@@ -1177,7 +1177,8 @@ class EmbeddedPlanner:
             else:
                 fades = _FADING_BEAT_RE.match(beats[-1]) is not None
                 # "..., then it drops forward": the last beat moves a part named in the beats before it
-                part = self._last_part(" , ".join(beats[:-1]))
+                # ("..., then picks up the pen": the particle is the hands', it moves no part named before)
+                part = "" if _HANDS_PARTICLE_RE.match(beats[-1]) else self._last_part(" , ".join(beats[:-1]))
                 if not part and fades:
                     # "the smile freezes, then drops": the look named before is what goes ("smile drops")
                     part = (_LOOK_NOUN_RE.findall(" , ".join(beats[:-1])) or [""])[-1].lower()
@@ -1358,7 +1359,7 @@ class EmbeddedPlanner:
         """A beat that opens with a movement verb and no subject of its own ("come down and knot", "widens into a
         grin"): no pronoun or expression comes before its first verb, and it names no part at all ("narrows his
         eyes" has its own)."""
-        if _SUBJECT_START_RE.match(text):
+        if _SUBJECT_START_RE.match(text) or _HANDS_PARTICLE_RE.match(text):
             return False
         clauses = split_clauses(self._lemmatizer.tokens(text))
         spans = [sp for clause in clauses for sp in self._matcher.spans(clause)]
@@ -1411,9 +1412,11 @@ class EmbeddedPlanner:
                     # "the stiff neck stops him halfway with a wince", "before she could stop it, a smile": stopping
                     # someone or something is no movement ceasing ("stops her grinning" still is)
                     del sp.roles["neg_before"]
+            spans = _without_hands_particles(tokens, clause, spans)
             for sp in spans:
                 covered.update(t.position for t in clause[sp.start : sp.end + 1])
-            if (self._part_missing(spans) or self._pronoun_then_action(clause, spans)) and not _opens_reason(tokens, clause[0].position):
+            if (self._part_missing(spans) or self._pronoun_then_action(clause, spans) or _moves_them(tokens, clause, spans)) and not _opens_reason(
+                    tokens, clause[0].position):
                 # "she glances away, down and to her left": the directions continue the glance;
                 # "his eyes don't widen. They narrow." / "the jaw, which drops": the movement is of
                 # the part named just before
@@ -1533,7 +1536,9 @@ class EmbeddedPlanner:
                     direction_part = "gaze" if inst.concept.region == "gaze" else "head"
             named = [(sp, str(sp.roles["part"])) for sp in spans if "part" in sp.roles and sp.start >= 0] or [
                 (sp, part) for sp in spans if sp.start >= 0 and "expression" in sp.roles
-                for part in [_part_opening(sp.text)] if part]  # "right eye half shut, left wide open": the phrase's eye
+                for part in [_part_opening(sp.text)] if part] or [  # "right eye half shut, left wide open": the phrase's eye
+                (sp, part) for sp in spans if sp.roles.get("action") == "locus"
+                for part in [_part_opening(sp.text.split(" ")[-1])] if part]  # "the anger is in his eyes. They narrow."
             if named:
                 last_part = named[-1][1]
                 near = [sp for sp in spans if "side" in sp.roles and 0 <= named[-1][0].start - sp.end <= 2]
@@ -3444,6 +3449,50 @@ def _opens_reason(tokens: list[Token], pos: int) -> bool:
     return False
 
 
+#: Verbs of the hands whose particle says where a thing goes ("picks up the pen", "sets the cup down", "writes it down")
+_HANDS_VERBS = frozenset({"pick", "put", "set", "lay", "take", "hang", "write", "jot", "fold", "pack", "sum", "fill", "lock", "tidy",
+                          "tidies", "clean", "wipe", "wash", "switch", "zip", "cut", "tear", "tore", "rip", "throw", "toss", "pour",
+                          "plug", "button", "tie"})
+#: Words that stand for the thing handled ("sets it down") and that can come before a verb of the hands ("she picks up")
+_THING_PRONOUNS = ("it", "them", "this", "that", "everything", "something")
+_HANDS_SUBJECTS = ("she", "he", "they", "i", "we", "you", "then", "and", "to", "before", "after", "as", "while", "finally", "quickly")
+
+
+def _without_hands_particles(tokens: list[Token], clause: list[Token], spans: list[_Span]) -> list[_Span]:
+    """The spans less a direction that is a verb of the hands' particle ("picks up the pen", "puts the phone down",
+    "sets it down": no look up or down, and "sets" no jaw set); "puts her head down" keeps the head's."""
+    dropped: set[int] = set()
+    for k, sp in enumerate(spans):
+        if sp.roles.get("action") not in ("up", "down") or sp.start != sp.end:
+            continue
+        pos = clause[sp.start].position
+        back = tokens[max(0, pos - 3):pos][::-1]  # the words before the particle, nearest first
+        words = [t.text for t in back]
+        if words[:1] and words[0] in _THING_PRONOUNS:
+            verb = back[1:2]  # "sets it down"
+        elif len(back) == 3 and words[1] in _DETERMINERS and words[0].isalpha() and not _part_opening(words[0]):
+            verb = back[2:3]  # "puts the phone down" (not "puts her head down")
+        else:
+            verb = back[:1]  # "picks up"
+        before = tokens[verb[0].position - 1] if verb and verb[0].position > 0 else None
+        if verb and verb[0].lemma in _HANDS_VERBS and (before is None or before.text in _HANDS_SUBJECTS or not before.text.isalpha()
+                                                       or before.text.endswith("ly")):
+            # (the verb is someone's: "she picks up", "then puts it down"; not "face set up like rain", "eyelids hang
+            # low", "everything folded down")
+            dropped.add(k)  # ... and the verb, where it reads as a movement of its own ("sets": the jaw's)
+            dropped.update(j for j, other in enumerate(spans) if clause[other.start].position == verb[0].position)
+    return [sp for k, sp in enumerate(spans) if k not in dropped] if dropped else spans
+
+
+def _moves_them(tokens: list[Token], clause: list[Token], spans: list[_Span]) -> bool:
+    """A clause that opens with a movement verb whose object is a pronoun, and names no part ("he squeezes them shut and
+    grimaces", "she narrows them at him"): the movement is of the part named before, whatever expression follows."""
+    if not spans or spans[0].start != 0 or set(spans[0].roles) != {"action"} or any("part" in s.roles for s in spans):
+        return False
+    after = clause[0].position + 1
+    return after < len(tokens) and tokens[after].text in ("them", "it")
+
+
 def _stops_someone(tokens: list[Token], pos: int) -> bool:
     """'stop' with an object pronoun after it that is not followed by what they would do ('stops him halfway',
     'could stop it'; not 'stops her grinning')."""
@@ -3465,6 +3514,13 @@ _LOPSIDED_RE = re.compile(r"\b(?:lopsided|crooked|one[\s-]+sided|one\s+corner(?:
                           r"|one\s+side\s+of\s+(?:the|her|his|their|my|your)\s+mouth\s+(?:higher|up|raised|lifted))\b", re.I)
 #: A beat that opens with its own subject (a pronoun, a name's article or a possessive)
 _SUBJECT_START_RE = re.compile(r"(?i)^\W*(?:and\s+|but\s+|so\s+)?(?:she|he|they|i|we|you|it|her|his|their|my|your|the|a|an|this|that|its)\b")
+#: A beat that opens with a verb of the hands and its particle ("picks up the pen", "puts it down", "then writes it
+#: down"): the particle goes with the hands' verb, it moves no part named in an earlier beat
+_HANDS_PARTICLE_RE = re.compile(
+    r"(?i)^\W*(?:then\s+|and\s+)?(?:\w+ly\s+)?(?:pick|put|set|lay|laid|take|took|hand|hang|hung|write|wrote|written|jot|fold|pack|sum|fill"
+    r"|lock|tidy|tidie|clean|wipe|wash|switch|zip|cut|tear|tore|torn|rip|throw|threw|toss|pour|hold|held|plug|button|do|did|tie|roll|look\s+it)"
+    r"(?:s|es|d|ed|ing|ting|ped|ping|ked|king|ped)?\s+(?:(?:it|them|this|that|everything|something|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+)?"
+    r"(?:up|down|off|away|over|out|back|in)\b")
 
 
 def _opens_new_subject(clause: list[Token], start: int, end: int, part_ends: set[int]) -> bool:

@@ -1,0 +1,90 @@
+"""Planner fixes of stop 52: something that stings or lodges in an eye (chilli, soap, smoke, grit, an eyelash) shuts
+that eye, or screws up both; a movement verb whose object is a pronoun ("squeezes them shut") moves the part named
+before; a feeling placed in a part ("the anger is in his eyes") is where a later "they narrow" points; and the
+particle of a verb of the hands ("picks up the pen", "sets it down") moves no eye or head. Each case is read by the
+real planner and its values asserted, with controls the rules must not reach. The sentences are written for these
+tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both, v
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+# ---------------------------------------------------------------------------------------------- a sting in the eye
+@pytest.mark.parametrize(("text", "side", "other"), [
+    ("chilli in L eye!!", "Left", "Right"),
+    ("CHILLI IN R EYE", "Right", "Left"),
+    ("Onion juice squirts into his right eye.", "Right", "Left"),
+    ("a grain of sand in her left eye", "Left", "Right"),
+])
+def test_a_sting_in_one_eye_shuts_that_eye(planner, text, side, other):
+    p = planner.plan(text)
+    assert v(p, f"EyeBlink{side}") > 0.6, p.explanation
+    assert v(p, f"EyeSquint{side}") > 0.3, p.explanation
+    assert v(p, f"EyeBlink{other}") < 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Soap gets in his eyes.", "smoke in her eyes at the barbecue", "pepper spray in the eyes",
+                                  "sweat running into my eyes"])
+def test_a_sting_in_both_eyes_screws_them_up(planner, text):
+    p = planner.plan(text)
+    for side in ("Left", "Right"):
+        assert v(p, f"EyeBlink{side}") > 0.5, p.explanation
+        assert v(p, f"BrowDown{side}") > 0.15, p.explanation
+
+
+@pytest.mark.parametrize("text", ["There is something in her eyes, a softness.", "She pushes the hair out of her eyes and smiles.",
+                                  "Sweat ran into his eyes but he did not blink.", "She puts her eye drops in."])
+def test_no_sting_where_there_is_none(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") < 0.4, p.explanation
+
+
+# --------------------------------------------------------------------------------------- "them": the part before
+def test_a_verb_with_them_as_object_moves_the_part_named_before(planner):
+    p = planner.plan("His eyes water; he squeezes them shut and grimaces.")
+    assert both(p, "EyeBlink") > 0.6, p.explanation
+    assert both(p, "MouthStretch") > 0.3, p.explanation  # the grimace is still read
+
+
+def test_a_feeling_in_a_part_is_what_they_refers_to(planner):
+    p = planner.plan("The anger is all in his eyes. They narrow.")
+    assert both(p, "EyeSquint") > 0.4, p.explanation
+
+
+def test_them_after_a_thing_is_no_part(planner):
+    # the pronoun is the letters, and nothing named a part before it
+    p = planner.plan("She gathers the letters and folds them, smiling.")
+    assert both(p, "EyeBlink") < 0.2 and both(p, "MouthSmile") > 0.3, p.explanation
+
+
+# ------------------------------------------------------------------------------- a particle of the hands' verbs
+@pytest.mark.parametrize("text", ["She looks at the letter, then picks up the pen.", "Her eyes go to the letter, then she picks it up.",
+                                  "She glances at the menu, then slowly sets it down.", "He looks at the receipt, picks up the phone."])
+def test_the_hands_particle_is_no_look_up(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookUp") < 0.05 and v(p, "HeadPitch") > -0.05, p.explanation
+
+
+def test_sets_down_is_no_jaw_set(planner):
+    p = planner.plan("then she sets down the cup")
+    assert both(p, "MouthPress") < 0.1, p.explanation
+
+
+@pytest.mark.parametrize(("text", "channel"), [("She lays her head down on the desk.", "HeadPitch"),
+                                               ("the eyelids hang low", "EyeBlinkLeft"),
+                                               ("She picks up the phone and looks up at him.", "EyeLookUpLeft"),
+                                               ("his jaw sets", "MouthPressLeft")])
+def test_a_part_or_a_look_keeps_its_own_direction(planner, text, channel):
+    p = planner.plan(text)
+    assert v(p, channel) > 0.1, p.explanation
