@@ -88,3 +88,18 @@ def test_sets_down_is_no_jaw_set(planner):
 def test_a_part_or_a_look_keeps_its_own_direction(planner, text, channel):
     p = planner.plan(text)
     assert v(p, channel) > 0.1, p.explanation
+
+
+# ---------------------------------------------------------------------------------- a side corrected: "it's the right"
+@pytest.mark.parametrize(("text", "channel", "side", "other"), [
+    ("It isn't his left eye that flickers, it's the right.", "EyeSquint", "Right", "Left"),
+    ("it wasn't her right brow that lifted - it was the left", "BrowOuterUp", "Left", "Right"),
+    ("The wink isn't with his right eye; it's the left one.", "EyeBlink", "Left", "Right"),
+    ("The right corner of her mouth doesn't lift, the left one does.", "MouthSmile", "Left", "Right"),
+    ("it wasn't his left brow that rose it was the right high the left flat", "BrowOuterUp", "Right", "Left"),
+])
+def test_a_corrected_side_moves_only_the_side_it_names(planner, text, channel, side, other):
+    p = planner.plan(text)
+    assert v(p, f"{channel}{side}") > 0.1, p.explanation
+    assert v(p, f"{channel}{other}") < 0.05, p.explanation
+

@@ -4040,6 +4040,25 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("satisfaction", r"\b(?:won'?t|will\s+not|wouldn'?t|would\s+not|doesn'?t|does\s+not|didn'?t|did\s+not|refus(?:es|ed|ing|e)\s+to"
      r"|not\s+going\s+to|never)\s+give\s+(?:[a-z']+\s+){1,2}?the\s+satisfaction\s+of\s+(?:seeing\s+(?:her|him|them|me)\s+)?"
      r"(?:a\s+|an\s+|any\s+|so\s+much\s+as\s+a\s+)?", " lips pressed a little , not "),
+    # "it isn't her left eye that twitches, it's the right", "it wasn't her left brow that shot up - it was the right":
+    # the movement is the second side's, the first side stays still (train and dev: the first side <= 0.05); "the wink
+    # wasn't with her left eye - it was the right": the same correction said of where a movement is
+    (("isn't", "wasn't", " not "),
+     r"\bit\s*(?:isn'?t|wasn'?t|is\s+not|was\s+not|'s\s+not)\s+(?:with\s+|on\s+)?(the|her|his|their|my|your)\s+(?:(?:very\s+)?(left|right))\s+"
+     r"((?:mouth\s+)?[a-z]+)\s+(?:that|which)\s+([^,;:.!?\u2014\u2013]+?)\s*(?:[,;:\u2014\u2013]|\s-+)\s*(?:but\s+|no,?\s+)?"
+     r"it(?:'s|\s+is|\s+was)\s+(?:the|her|his|their|my|your)\s+(left|right)(?:\s+one|\s+(?:mouth\s+)?[a-z]+(?=\s*(?:[,;:.!?\u2014\u2013]|$)))?\b"
+     r"(?:\s+(high|higher|sharp|sharply|hard|tight|tightly|wide|fast))?",  # "... it was the right high the left flat": its size
+     lambda m: f" {m.group(1)} {m.group(5)} {m.group(3)} {m.group(4)} {m.group(6) or ''} , " if m.group(2) != m.group(5) else m.group(0)),
+    (("isn't", "wasn't", " not "),
+     r"\b(is|was)(?:n't|\s+not)\s+(with|on|in|from)\s+(the|her|his|their|my|your)\s+(left|right)\s+((?:mouth\s+)?[a-z]+)"
+     r"\s*(?:[,;:\u2014\u2013]|\s-+)\s*(?:but\s+|no,?\s+)?it(?:'s|\s+is|\s+was)\s+(?:(?:with|on|in|from)\s+)?(?:the|her|his|their|my|your)\s+"
+     r"(left|right)(?:\s+one|\s+(?:mouth\s+)?[a-z]+(?=\s*(?:[,;:.!?\u2014\u2013]|$)))?\b",
+     lambda m: f" {m.group(1)} {m.group(2)} {m.group(3)} {m.group(6)} {m.group(5)} " if m.group(4) != m.group(6) else m.group(0)),
+    # "the left eye doesn't wink, the right one does": the movement is the second side's, said once
+    (("doesn't", "didn't", "does not", "did not"),
+     r"\b(the|her|his|their|my|your)\s+(left|right)\s+((?:mouth\s+)?[a-z]+(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+([a-z]+(?:\s+(?:up|down|in|out|shut|open))?)"
+     r"\s*(?:[,;:\u2014\u2013]|\s-+)\s*(?:but\s+)?(?:the|her|his|their|my|your)\s+(left|right)(?:\s+one|\s+(?:mouth\s+)?[a-z]+)?\s+(?:does|did)\b",
+     lambda m: f" {m.group(1)} {m.group(5)} {m.group(3)} {m.group(4)} " if m.group(2) != m.group(5) else m.group(0)),
     # "lowered brows and gaze", "raised brows and chin": the movement said once is the second part's as well (the gaze
     # had been left where it was); not a second part with words of its own ("raised brows and eyes wide")
     (("lowered", "raised", "lifted", "dropped"),
