@@ -103,3 +103,27 @@ def test_a_corrected_side_moves_only_the_side_it_names(planner, text, channel, s
     assert v(p, f"{channel}{side}") > 0.1, p.explanation
     assert v(p, f"{channel}{other}") < 0.05, p.explanation
 
+
+
+# --------------------------------------------------------------------------- "that eye", "the other": sides said before
+@pytest.mark.parametrize(("text", "channel", "side", "other"), [
+    ("He rubs his left eye too hard: that eye snaps shut.", "EyeBlink", "Left", "Right"),
+    ("her right eye twitches, then that eye closes", "EyeBlink", "Right", "Left"),
+    ("Her right brow goes up and that brow stays up.", "BrowOuterUp", "Right", "Left"),
+])
+def test_that_part_is_the_side_named_before(planner, text, channel, side, other):
+    p = planner.plan(text)
+    assert v(p, f"{channel}{side}") > 0.5, p.explanation
+    assert v(p, f"{channel}{other}") < 0.05, p.explanation
+
+
+def test_the_other_eye_is_the_other_side(planner):
+    p = planner.plan("left eye shut, the other one wide")
+    assert v(p, "EyeBlinkLeft") > 0.6 and v(p, "EyeBlinkRight") < 0.05, p.explanation
+    assert v(p, "EyeWideRight") > 0.3 and v(p, "EyeWideLeft") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He looks at the other guy and smiles.", "She smiles at the other side of the room."])
+def test_the_other_person_or_place_is_no_side(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "MouthSmileLeft") - v(p, "MouthSmileRight")) < 0.05, p.explanation

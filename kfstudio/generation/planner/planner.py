@@ -547,6 +547,39 @@ def _that_side(m: re.Match) -> str:
     return f"{m.group(1)} the {'left' if named[-1].lower().startswith('l') else 'right'} side" if named else m.group(0)
 
 
+#: "that eye", "the same brow": the part named before with its side ("rubs her left eye ...: that eye slams shut")
+_THAT_PART_RE = re.compile(r"\b(?:that|the\s+same)\s+(eye|eyelid|lid|brow|eyebrow|cheek|nostril|corner)\b", re.IGNORECASE)
+
+
+#: "the other eye", "the other one", "the other half open": the other side of the part named before with a side
+_OTHER_PART_RE = re.compile(r"\bthe\s+other(?:\s+(eye|eyelid|lid|brow|eyebrow|cheek|nostril|corner|one)\b)?(?!\s+(?:side|way|hand|day|guy|girl|man|woman|person|people|\w+s)\b)",
+                            re.IGNORECASE)
+_SIDED_PART_RE = re.compile(r"\b(left|right)\s+((?:eye)?(?:lid|brow)|eye|cheek|nostril|(?:mouth\s+)?corner)\b", re.IGNORECASE)
+
+
+def _sided_parts(before: str, stem: str) -> list[re.Match]:
+    """The parts named with a side in ``before`` that are ``stem`` ("eye" takes "eyelid" too; "" takes any)."""
+    return [x for x in _SIDED_PART_RE.finditer(before) if not stem or stem in x.group(0).lower()
+            or (stem == "eye" and "lid" in x.group(0).lower()) or (stem == "lid" and "eye" in x.group(0).lower())]
+
+
+def _that_part(m: re.Match) -> str:
+    """"that eye" -> "left eye" where the text before names the left one ("her left eye", "the left one")."""
+    named = _sided_parts(m.string[: m.start()], m.group(1).lower().replace("eyelid", "lid").replace("eyebrow", "brow"))
+    return f"{named[-1].group(1).lower()} {m.group(1)}" if named else m.group(0)
+
+
+def _other_part(m: re.Match) -> str:
+    """"the other (eye)" -> "the right eye" where the text before names the left eye last."""
+    stem = (m.group(1) or "").lower()
+    stem = "" if stem == "one" else stem.replace("eyelid", "lid").replace("eyebrow", "brow")
+    named = _sided_parts(m.string[: m.start()], stem)
+    if not named:
+        return m.group(0)
+    other = "right" if named[-1].group(1).lower() == "left" else "left"
+    return f"the {other} {m.group(1) if stem else named[-1].group(2)}"
+
+
 #: Where a hyperbolic jaw drop lands ("to the floor", "to his knees")
 _FLOOR_RE = re.compile(r"\b(?:floor|ground|knees?|feet|chest|table|desk|lap|boots?|shoes?|basement)\b", re.IGNORECASE)
 #: Channels that turn the eyes or the head sideways
@@ -1133,6 +1166,8 @@ class EmbeddedPlanner:
                 felt = _mild(felt)
                 explanation.append(f"the quote captions the look: its stock feeling is read mild ('{felt}')")
             description = strip_quotes(description) + (f" , {felt}" if felt else "")
+        # (before the beats: "left eye twitches, then that eye closes")
+        description = _OTHER_PART_RE.sub(_other_part, _THAT_PART_RE.sub(_that_part, description))
         beats = split_change_beats(description)
         if beats:
             explanation.append(
@@ -1387,6 +1422,7 @@ class EmbeddedPlanner:
                          "sealed": False, "at_rest": False, "face_settles": False, "shows_nothing": False, "poker_lips": False,
                          "negated": np.zeros(ch.NUM_CHANNELS, dtype=bool), "hold_regions": set()}
         text = _THAT_SIDE_RE.sub(_that_side, text)
+        text = _OTHER_PART_RE.sub(_other_part, _THAT_PART_RE.sub(_that_part, text))
         tokens = self._lemmatizer.tokens(text)
         # the checks that read whole phrases ("a polite smile", "brows stay neutral") read them as typed, as normalised
         # (:func:`.text.normalize`: "pls", emoji, rewritten idioms) and with the misspellings the tokens correct
