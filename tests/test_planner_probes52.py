@@ -127,3 +127,33 @@ def test_the_other_eye_is_the_other_side(planner):
 def test_the_other_person_or_place_is_no_side(planner, text):
     p = planner.plan(text)
     assert abs(v(p, "MouthSmileLeft") - v(p, "MouthSmileRight")) < 0.05, p.explanation
+
+
+# ------------------------------------------------------------------- a twisted face, torn hair, tears down the face
+@pytest.mark.parametrize("text", ["His face twisted up at the smell.", "her features twist", "one taste and his face twists up"])
+def test_a_twisted_face_is_screwed_up_not_turned(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowDown") > 0.2 and both(p, "EyeSquint") > 0.3, p.explanation
+    assert abs(v(p, "HeadYaw")) < 0.05 and abs(v(p, "HeadPitch")) < 0.05, p.explanation
+
+
+def test_a_face_twisting_away_still_turns(planner):
+    p = planner.plan("face twisting away to the left")
+    assert v(p, "HeadYaw") < -0.2, p.explanation
+
+
+def test_tearing_ones_hair_out_is_exasperation_not_tears(planner):
+    p = planner.plan("He is tearing his hair out over the spreadsheet.")
+    assert both(p, "MouthFrown") < 0.2 and v(p, "BrowInnerUp") > 0.15 and both(p, "MouthPress") > 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["She tears the letter up.", "tearing open the parcel"])
+def test_tearing_a_thing_is_no_crying(planner, text):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") < 0.1 and both(p, "MouthFrown") < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Tears stream down her face.", "sweat running down his forehead", "a tear rolls down his cheek"])
+def test_what_runs_down_the_face_is_no_head_or_brow_down(planner, text):
+    p = planner.plan(text)
+    assert v(p, "HeadPitch") < 0.05 and both(p, "BrowDown") < 0.1, p.explanation

@@ -4054,6 +4054,22 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"\s*(?:[,;:\u2014\u2013]|\s-+)\s*(?:but\s+|no,?\s+)?it(?:'s|\s+is|\s+was)\s+(?:(?:with|on|in|from)\s+)?(?:the|her|his|their|my|your)\s+"
      r"(left|right)(?:\s+one|\s+(?:mouth\s+)?[a-z]+(?=\s*(?:[,;:.!?\u2014\u2013]|$)))?\b",
      lambda m: f" {m.group(1)} {m.group(2)} {m.group(3)} {m.group(6)} {m.group(5)} " if m.group(4) != m.group(6) else m.group(0)),
+    # "her face twisted up like a kid fed castor oil", "face twisted.", "her face twists: eyes half clenched": the face
+    # screwed up (train, 4 families: brows down, eyes narrowed, the nose and the mouth pulled), not a head turn;
+    # "face twisted in disgust" keeps its feeling, "face twisting away to the left" its turn
+    (("twist",),
+     r"\b(face|features)\s+(?:is\s+|was\s+|all\s+|suddenly\s+)?(?:twists|twisted|twisting|twist)(?:\s+up)?\b"
+     r"(?!\s+(?:in|with|into|away|aside|round|around|to|toward|towards|back|left|right|sideways|from|off|over)\b)",
+     r"\1 scrunched "),
+    # "tearing her hair out": exasperated (not tears); "tears the letter up", "tearing open the envelope": the hands rip
+    # something, no crying
+    (("tear", "tore"), r"\b(?:tear|tears|tearing|tore|torn)\s+(?:her|his|my|their|your|our)\s+hair\s+out\b",
+     " exasperated , inner brows raised , "),  # (train: BrowInnerUp >= 0.225 where the full size is meant)
+    (("tear", "tore"), r"\b(?:tears|tearing|tore)\s+((?!a\s+strip\b)(?:it|them|this|that|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+(?:up|apart|open|off|in\s+half|to\s+pieces|into\s+pieces)"
+     r"|open\s+(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\b", r" rips \1"),
+    # "tears stream down her face", "sweat running down his cheeks": what runs down the face, not the head going down
+    (("down",), r"\b((?:stream|roll|trickl|slid|pour|drip|spill|cours|flow|leak)(?:s|es|ed|ing|e|ped|ping)?|run|runs|running|ran|slide|slides)\s+down\s+"
+     r"((?:her|his|their|my|your|the)\s+(?:face|cheeks?|chin|nose|temples?|forehead))\b", r"\1 over \2"),
     # "the left eye doesn't wink, the right one does": the movement is the second side's, said once
     (("doesn't", "didn't", "does not", "did not"),
      r"\b(the|her|his|their|my|your)\s+(left|right)\s+((?:mouth\s+)?[a-z]+(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+([a-z]+(?:\s+(?:up|down|in|out|shut|open))?)"
