@@ -157,3 +157,58 @@ def test_tearing_a_thing_is_no_crying(planner, text):
 def test_what_runs_down_the_face_is_no_head_or_brow_down(planner, text):
     p = planner.plan(text)
     assert v(p, "HeadPitch") < 0.05 and both(p, "BrowDown") < 0.1, p.explanation
+
+
+# ---------------------------------------------------------------------- a clipped "half-lid", a jaw shoved to a side
+def test_half_lid_is_half_lidded(planner):
+    p = planner.plan("ugh face, half-lid eye roll")
+    assert both(p, "EyeBlink") > 0.3, p.explanation
+
+
+def test_a_jaw_shoved_to_a_side_shifts(planner):
+    p = planner.plan("his jaw shoved over to the right")
+    assert v(p, "JawRight") > 0.3 and v(p, "JawForward") < 0.05, p.explanation
+
+
+# ----------------------------------------------------------------------- the review's controls for this stop's rules
+@pytest.mark.parametrize("text", ["Her eyes narrow at the book. She closes it and sighs.", "Her eyes widen at the ring; she slips it on and beams.",
+                                  "Her brow furrows at the coin; she turns it over and frowns."])
+def test_it_after_a_thing_is_the_thing(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeBlink") < 0.3 and abs(v(p, "HeadYaw")) < 0.05 and abs(v(p, "LeftEyeYaw")) < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Her left eye twitches as she looks at the others.", "Her left brow goes up and she looks the other direction.",
+                                  "Left brow raised, he glances at the other kid."])
+def test_the_others_or_the_other_direction_is_no_side(planner, text):
+    p = planner.plan(text)
+    assert abs(v(p, "LeftEyeYaw")) < 0.05 and abs(v(p, "HeadYaw")) < 0.05, p.explanation
+
+
+def test_that_eye_is_not_the_eyebrow_named_last(planner):
+    p = planner.plan("His right eye twitches, his left eyebrow goes up, then that eye closes")
+    assert v(p, "EyeBlinkRight") > 0.6 and v(p, "EyeBlinkLeft") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["There's grit in her eyes as she squares up to him.", "There's a cold glitter in her eyes as she smiles.",
+                                  "Sweat ran into his eyes but he didn't blink.", "Smoke in her eyes, she doesn't flinch."])
+def test_no_sting_in_a_figure_or_where_the_eyes_hold(planner, text):
+    assert both(planner.plan(text), "EyeBlink") < 0.3
+
+
+@pytest.mark.parametrize(("text", "channel", "low"), [("Her gaze slid down his face.", "EyeLookDownLeft", 0.1),
+                                                      ("Her face twisted slightly to the left.", "HeadYaw", None),
+                                                      ("She puts up her chin defiantly.", "HeadPitch", None),
+                                                      ("He takes a deep breath and puts down his chin.", "HeadPitch", 0.1),
+                                                      ("His head, heavy, hangs down.", "HeadPitch", 0.1)])
+def test_a_look_or_a_head_keeps_its_direction(planner, text, channel, low):
+    p = planner.plan(text)
+    if low is None:
+        assert abs(v(p, channel)) > 0.1, p.explanation
+    else:
+        assert v(p, channel) > low, p.explanation
+
+
+def test_hanging_up_the_phone_droops_nothing(planner):
+    p = planner.plan("brows low and lips pressed by the time she hangs up")
+    assert both(p, "MouthFrown") < 0.1 and both(p, "BrowDown") > 0.3, p.explanation

@@ -552,27 +552,37 @@ _THAT_PART_RE = re.compile(r"\b(?:that|the\s+same)\s+(eye|eyelid|lid|brow|eyebro
 
 
 #: "the other eye", "the other one", "the other half open": the other side of the part named before with a side
-_OTHER_PART_RE = re.compile(r"\bthe\s+other(?:\s+(eye|eyelid|lid|brow|eyebrow|cheek|nostril|corner|one)\b)?(?!\s+(?:side|way|hand|day|guy|girl|man|woman|person|people|\w+s)\b)",
-                            re.IGNORECASE)
+_OTHER_PART_RE = re.compile(
+    r"\bthe\s+other\b(?:\s+(eye|eyelid|lid|brow|eyebrow|cheek|nostril|corner|one)\b(?!\s+(?:of|who|that)\b)"
+    r"|(?=\s*(?:[,;:.!?)\u2014\u2013]|$|\s+-|\s+(?:half|stays?|stayed|remains?|remained|is|was|does|doesn't|did|didn't|still|open|shut|closed"
+    r"|wide|narrows?|narrowed|squints?|squinted|lifts?|lifted|rises|rose|raised|drops?|dropped|droops?|goes|went|flat|level|relaxed|down|up"
+    r"|barely|slightly|just|only|not|neutral|twitches|twitched|blinks?|blinking|closes|opens|lower|lowered|higher|normal|fine|unmoved)\b)))",
+    re.IGNORECASE)
 _SIDED_PART_RE = re.compile(r"\b(left|right)\s+((?:eye)?(?:lid|brow)|eye|cheek|nostril|(?:mouth\s+)?corner)\b", re.IGNORECASE)
 
 
+def _part_stem(word: str) -> str:
+    """"eyelid" -> "lid", "eyebrow" -> "brow", "mouth corner" -> "corner"."""
+    word = word.lower().split()[-1]
+    return {"eyelid": "lid", "eyebrow": "brow"}.get(word, word)
+
+
 def _sided_parts(before: str, stem: str) -> list[re.Match]:
-    """The parts named with a side in ``before`` that are ``stem`` ("eye" takes "eyelid" too; "" takes any)."""
-    return [x for x in _SIDED_PART_RE.finditer(before) if not stem or stem in x.group(0).lower()
-            or (stem == "eye" and "lid" in x.group(0).lower()) or (stem == "lid" and "eye" in x.group(0).lower())]
+    """The parts named with a side in ``before`` that are ``stem`` ("eye" takes "eyelid" too, not "eyebrow"; "" takes
+    any)."""
+    return [x for x in _SIDED_PART_RE.finditer(before) if not stem or _part_stem(x.group(2)) == stem
+            or {_part_stem(x.group(2)), stem} == {"eye", "lid"}]
 
 
 def _that_part(m: re.Match) -> str:
     """"that eye" -> "left eye" where the text before names the left one ("her left eye", "the left one")."""
-    named = _sided_parts(m.string[: m.start()], m.group(1).lower().replace("eyelid", "lid").replace("eyebrow", "brow"))
+    named = _sided_parts(m.string[: m.start()], _part_stem(m.group(1)))
     return f"{named[-1].group(1).lower()} {m.group(1)}" if named else m.group(0)
 
 
 def _other_part(m: re.Match) -> str:
     """"the other (eye)" -> "the right eye" where the text before names the left eye last."""
-    stem = (m.group(1) or "").lower()
-    stem = "" if stem == "one" else stem.replace("eyelid", "lid").replace("eyebrow", "brow")
+    stem = "" if (m.group(1) or "one").lower() == "one" else _part_stem(m.group(1))
     named = _sided_parts(m.string[: m.start()], stem)
     if not named:
         return m.group(0)
@@ -3486,12 +3496,13 @@ def _opens_reason(tokens: list[Token], pos: int) -> bool:
 
 
 #: Verbs of the hands whose particle says where a thing goes ("picks up the pen", "sets the cup down", "writes it down")
-_HANDS_VERBS = frozenset({"pick", "put", "set", "lay", "take", "hang", "write", "jot", "fold", "pack", "sum", "fill", "lock", "tidy",
+_HANDS_VERBS = frozenset({"pick", "put", "set", "lay", "take", "write", "jot", "fold", "pack", "sum", "lock", "tidy",
                           "tidies", "clean", "wipe", "wash", "switch", "zip", "cut", "tear", "tore", "rip", "throw", "toss", "pour",
                           "plug", "button", "tie"})
 #: Words that stand for the thing handled ("sets it down") and that can come before a verb of the hands ("she picks up")
 _THING_PRONOUNS = ("it", "them", "this", "that", "everything", "something")
-_HANDS_SUBJECTS = ("she", "he", "they", "i", "we", "you", "then", "and", "to", "before", "after", "as", "while", "finally", "quickly")
+_PEOPLE = ("she", "he", "they", "i", "we", "you")
+_HANDS_SUBJECTS = (*_PEOPLE, "then", "and", "to", "before", "after", "as", "while", "finally", "quickly")
 
 
 def _without_hands_particles(tokens: list[Token], clause: list[Token], spans: list[_Span]) -> list[_Span]:
@@ -3511,8 +3522,14 @@ def _without_hands_particles(tokens: list[Token], clause: list[Token], spans: li
         else:
             verb = back[:1]  # "picks up"
         before = tokens[verb[0].position - 1] if verb and verb[0].position > 0 else None
-        if verb and verb[0].lemma in _HANDS_VERBS and (before is None or before.text in _HANDS_SUBJECTS or not before.text.isalpha()
-                                                       or before.text.endswith("ly")):
+        following = tokens[pos + 1:pos + 3]
+        if any(_part_opening(t.text) for t in following if t.text not in _DETERMINERS):
+            continue  # "puts up her chin", "puts down his head": the part's own direction
+        if verb and verb[0].lemma == "hang" and sp.roles.get("action") == "up" and before is not None and before.text in _PEOPLE:
+            dropped.add(k)  # "by the time she hangs up": the phone (a head "hangs down", a jaw "hangs")
+            dropped.update(j for j, other in enumerate(spans) if clause[other.start].position == verb[0].position)
+        elif verb and verb[0].lemma in _HANDS_VERBS and (before is None or before.text in _HANDS_SUBJECTS or not before.text.isalpha()
+                                                         or before.text.endswith("ly")):
             # (the verb is someone's: "she picks up", "then puts it down"; not "face set up like rain", "eyelids hang
             # low", "everything folded down")
             dropped.add(k)  # ... and the verb, where it reads as a movement of its own ("sets": the jaw's)
@@ -3526,7 +3543,16 @@ def _moves_them(tokens: list[Token], clause: list[Token], spans: list[_Span]) ->
     if not spans or spans[0].start != 0 or set(spans[0].roles) != {"action"} or any("part" in s.roles for s in spans):
         return False
     after = clause[0].position + 1
-    return after < len(tokens) and tokens[after].text in ("them", "it")
+    if after >= len(tokens) or tokens[after].text not in ("them", "it"):
+        return False
+    # the pronoun is the part only where no thing is named between them ("her eyes narrow at the book. She closes it":
+    # the book)
+    for j in range(clause[0].position - 1, -1, -1):
+        if _part_opening(tokens[j].text):
+            return True
+        if tokens[j].text in _DETERMINERS and j + 1 < len(tokens) and tokens[j + 1].text.isalpha() and not _part_opening(tokens[j + 1].text):
+            return False
+    return False
 
 
 def _stops_someone(tokens: list[Token], pos: int) -> bool:
@@ -3553,10 +3579,13 @@ _SUBJECT_START_RE = re.compile(r"(?i)^\W*(?:and\s+|but\s+|so\s+)?(?:she|he|they|
 #: A beat that opens with a verb of the hands and its particle ("picks up the pen", "puts it down", "then writes it
 #: down"): the particle goes with the hands' verb, it moves no part named in an earlier beat
 _HANDS_PARTICLE_RE = re.compile(
-    r"(?i)^\W*(?:then\s+|and\s+)?(?:\w+ly\s+)?(?:pick|put|set|lay|laid|take|took|hand|hang|hung|write|wrote|written|jot|fold|pack|sum|fill"
-    r"|lock|tidy|tidie|clean|wipe|wash|switch|zip|cut|tear|tore|torn|rip|throw|threw|toss|pour|hold|held|plug|button|do|did|tie|roll|look\s+it)"
-    r"(?:s|es|d|ed|ing|ting|ped|ping|ked|king|ped)?\s+(?:(?:it|them|this|that|everything|something|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+)?"
-    r"(?:up|down|off|away|over|out|back|in)\b")
+    r"(?i)^\W*(?:then\s+|and\s+)?(?:(?:she|he|they|i|we|you)\s+)?(?:\w+ly\s+)?(?:(?:hangs?|hung|hanging)(?=\s+up\b)|pick|picks|picked|picking|puts?|putting|sets?|setting|lays?|laid|laying|takes?|took|taken"
+    r"|taking|writes?|wrote|written|writing|jots?|jotted|jotting|folds?|folded|folding|packs?|packed|packing|sums?|summed|summing|locks?"
+    r"|locked|locking|tid(?:y|ies|ied|ying)|cleans?|cleaned|cleaning|wipes?|wiped|wiping|wash(?:es|ed|ing)?|switch(?:es|ed|ing)?|zips?"
+    r"|zipped|zipping|cuts?|cutting|tears?|tore|torn|tearing|rips?|ripped|ripping|throws?|threw|thrown|throwing|toss(?:es|ed|ing)?|pours?"
+    r"|poured|pouring|holds?|held|holding|plugs?|plugged|plugging|button(?:s|ed|ing)?|ties?|tied|tying)"
+    r"\s+(?:(?:it|them|this|that|everything|something|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+)?"
+    r"(?:up|down|off|away|over|out|back|in)\b(?!\s+(?:(?:her|his|their|my|your|the)\s+)?(?:chin|head|face|eyes?|brows?|gaze|lids?)\b)")
 
 
 def _opens_new_subject(clause: list[Token], start: int, end: int, part_ends: set[int]) -> bool:

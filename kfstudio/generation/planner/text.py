@@ -2134,22 +2134,23 @@ _NOT_RED_WITH_ANGER = (r"(?!\s+(?:\w+\s+)?(?:with|from|in)\s+(?:anger|rage|fury|
 
 #: Something that stings or lodges in one eye or both ("grit in her right eye", "shampoo runs into his eyes")
 _IRRITANT_RE = (
-    r"\b(?P<what>something|grit|dust|sand|sawdust|soap|shampoo|smoke|sweat|spray|chlorine|glitter|salt\s+water|sun\s*(?:cream|screen|block)"
+    r"\b(?P<what>something|grit|dust|sand|sawdust|soap|shampoo|smoke|sweat|spray|chlorine|salt\s+water|sun\s*(?:cream|screen|block)"
     r"|(?:lemon|lime|onion|orange|grapefruit)(?:\s+juice)?|juice|chill?i(?:\s+(?:juice|oil|seeds?))?|chile|pepper(?:\s+spray)?"
     r"|an?\s+(?:eyelash|lash|speck|fly|bug|gnat|hair|grain\s+of\s+sand)|eyelash|lash|speck)"
     r"\s+(?:(?:gets?|got|getting|runs?|ran|running|flies|flew|flying|blows?|blew|blowing|goes|went|going|drips?|dripped|dripping"
     r"|squirts?|squirted|squirting|sprays?|sprayed|splash(?:es|ed)?|stuck|lodged|caught|stinging|stings?)\s+(?:right\s+|straight\s+)?)?"
     r"(?:in|into)\s+(?:(?:her|his|their|my|your|the|one|both)\s+)?(?:(?P<side>left|right|l|r)\s+)?(?P<eye>eyes?)\b"
     r"(?![\s-]*(?:drops?|wash|mask|patch|shadow|liner|contact|of\b))"
-    r"(?![^.;!?]*\b(?:not|n't|never|without|no)\s+(?:even\s+)?(?:a\s+)?(?:blink|flinch))")
+    r"(?![^.;!?]*(?:\bnot|n't|\bnever|\bwithout|\bno)\s+(?:even\s+)?(?:a\s+)?(?:blink|flinch))"
+    r"(?![^.;!?]*\b(?:keeps?|kept|keeping|stays?|stayed|staying|holds?|held)\s+(?:them\s+|her\s+eyes\s+|his\s+eyes\s+)?(?:wide\s+)?open\b)")
 
 
 def _irritant(m: re.Match[str]) -> str:
     """The face of an irritant in one eye (that eye mostly shut and narrowed) or in both (screwed up)."""
     side = {"l": "left", "r": "right"}.get(m["side"].lower(), m["side"].lower()) if m["side"] else ""
     if m["eye"].lower() == "eyes" and not side:
-        if re.match(r"something|an?\s|eyelash|lash|speck", m.group("what"), re.I):
-            return m.group(0)  # "something in her eyes softens", "a hair in his eyes": no sting
+        if re.match(r"something|an?\s|eyelash|lash|speck|grit", m.group("what"), re.I):
+            return m.group(0)  # "something in her eyes softens", "a hair in his eyes", "grit in her eyes" (resolve): no sting
         return " eyes screwed shut , "
     return f" {side} eye mostly shut , {side} eye narrowed , " if side else " one eye mostly shut , "
 
@@ -4059,7 +4060,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "face twisted in disgust" keeps its feeling, "face twisting away to the left" its turn
     (("twist",),
      r"\b(face|features)\s+(?:is\s+|was\s+|all\s+|suddenly\s+)?(?:twists|twisted|twisting|twist)(?:\s+up)?\b"
-     r"(?!\s+(?:in|with|into|away|aside|round|around|to|toward|towards|back|left|right|sideways|from|off|over)\b)",
+     r"(?!\s+(?:in|with|into|away|aside|round|around|to|toward|towards|back|left|right|sideways|from|off|over|up|upward|upwards)\b)"
+     r"(?![^,.;:!?\u2014]{0,40}\b(?:left|right|away|aside|round|around|toward|towards|upward|upwards|sideways|into)\b)",
      r"\1 scrunched "),
     # "tearing her hair out": exasperated (not tears); "tears the letter up", "tearing open the envelope": the hands rip
     # something, no crying
@@ -4068,8 +4070,15 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     (("tear", "tore"), r"\b(?:tears|tearing|tore)\s+((?!a\s+strip\b)(?:it|them|this|that|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+(?:up|apart|open|off|in\s+half|to\s+pieces|into\s+pieces)"
      r"|open\s+(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\b", r" rips \1"),
     # "tears stream down her face", "sweat running down his cheeks": what runs down the face, not the head going down
-    (("down",), r"\b((?:stream|roll|trickl|slid|pour|drip|spill|cours|flow|leak)(?:s|es|ed|ing|e|ped|ping)?|run|runs|running|ran|slide|slides)\s+down\s+"
+    (("down",), r"\b((?:tears?|teardrops?|sweat|beads\s+of\s+sweat|drops\s+of\s+sweat|rain|rainwater|water|blood|mascara|snot|droplets?)"
+     r"(?:\s+(?:are|were|is|was|keep|keeps|kept|start|starts|started|begin|begins|began))?\s+"
+     r"(?:(?:stream|roll|trickl|slid|pour|drip|spill|cours|flow|leak)(?:s|es|ed|ing|e|ped|ping)?|run|runs|running|ran|slide|slides))\s+down\s+"
      r"((?:her|his|their|my|your|the)\s+(?:face|cheeks?|chin|nose|temples?|forehead))\b", r"\1 over \2"),
+    # "half-lid eye roll", "heavy lid stare": the lids half lowered, as "half-lidded" (an animator's clipped form)
+    (("lid",), r"\b(half|heavy)[\s-]+lid\b(?!\s+(?:open|opens|closed|closes|shut|down|up|lowered|raised|drops?|lifts?))", r" \1-lidded "),
+    # "his jaw shoved over to the left", "chin pushed off to her right": the jaw shifted to that side, not thrust forward
+    (("jaw", "chin"), r"\b(jaw|chin)\s+(?:is\s+|was\s+)?(?:shoved|pushed|thrust|shoves|pushes|thrusts|shoving|pushing|thrusting)\s+"
+     r"(?:over\s+|off\s+|across\s+|out\s+)?(?:to|towards?)\s+(?:the|his|her|their|my|your)\s+(left|right)\b", r" jaw shifts \2"),
     # "the left eye doesn't wink, the right one does": the movement is the second side's, said once
     (("doesn't", "didn't", "does not", "did not"),
      r"\b(the|her|his|their|my|your)\s+(left|right)\s+((?:mouth\s+)?[a-z]+(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+([a-z]+(?:\s+(?:up|down|in|out|shut|open))?)"
