@@ -212,3 +212,29 @@ def test_a_look_or_a_head_keeps_its_direction(planner, text, channel, low):
 def test_hanging_up_the_phone_droops_nothing(planner):
     p = planner.plan("brows low and lips pressed by the time she hangs up")
     assert both(p, "MouthFrown") < 0.1 and both(p, "BrowDown") > 0.3, p.explanation
+
+
+# ------------------------------------------------------------------------------ the second review's controls
+@pytest.mark.parametrize(("text", "up"), [("She sets it down and stares up at him.", True),
+                                          ("she hangs up and stares down at the phone", False)])
+def test_a_look_after_a_hands_particle_keeps_its_direction(planner, text, up):
+    p = planner.plan(text)
+    assert (both(p, "EyeLookUp") > 0.2) == up and (both(p, "EyeLookDown") > 0.2) != up, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Her face twisted up into a grimace.", "His face twisted up in pain as he turned left."])
+def test_a_face_twisted_up_with_a_later_direction_is_still_screwed_up(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeSquint") > 0.3 and abs(v(p, "HeadPitch")) < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["Smoke gets in her eyes and she isn't able to keep them open.", "Shampoo in her eyes, she tries to keep them open."])
+def test_eyes_that_cannot_stay_open_are_screwed_up(planner, text):
+    assert both(planner.plan(text), "EyeBlink") > 0.5
+
+
+@pytest.mark.parametrize("text", ["Left eye twitching, she glances from one guard to the other.",
+                                  "Her left eye twitches as she looks one way, then the other."])
+def test_the_other_of_a_pair_of_things_is_no_side(planner, text):
+    p = planner.plan(text)
+    assert v(p, "EyeSquintLeft") > 0.2 and abs(v(p, "LeftEyeYaw")) < 0.05, p.explanation

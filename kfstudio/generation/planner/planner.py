@@ -558,6 +558,8 @@ _OTHER_PART_RE = re.compile(
     r"|wide|narrows?|narrowed|squints?|squinted|lifts?|lifted|rises|rose|raised|drops?|dropped|droops?|goes|went|flat|level|relaxed|down|up"
     r"|barely|slightly|just|only|not|neutral|twitches|twitched|blinks?|blinking|closes|opens|lower|lowered|higher|normal|fine|unmoved)\b)))",
     re.IGNORECASE)
+_ONE_THING_RE = re.compile(r"\bone\s+(?!(?:eye|eyelid|lid|brow|eyebrow|side|corner|cheek|nostril)s?\b)[a-z]+", re.IGNORECASE)
+_BEFORE_OTHER_RE = re.compile(r"\b(?:to|then|from|and|or|at|on|with|into)\s*$", re.IGNORECASE)
 _SIDED_PART_RE = re.compile(r"\b(left|right)\s+((?:eye)?(?:lid|brow)|eye|cheek|nostril|(?:mouth\s+)?corner)\b", re.IGNORECASE)
 
 
@@ -581,8 +583,11 @@ def _that_part(m: re.Match) -> str:
 
 
 def _other_part(m: re.Match) -> str:
-    """"the other (eye)" -> "the right eye" where the text before names the left eye last."""
+    """"the other (eye)" -> "the right eye" where the text before names the left eye last (not the other of a pair
+    named without a part: "from one guard to the other", "one way, then the other")."""
     stem = "" if (m.group(1) or "one").lower() == "one" else _part_stem(m.group(1))
+    if not stem and (_ONE_THING_RE.search(m.string[: m.start()]) or _BEFORE_OTHER_RE.search(m.string[: m.start()])):
+        return m.group(0)
     named = _sided_parts(m.string[: m.start()], stem)
     if not named:
         return m.group(0)
@@ -3502,6 +3507,8 @@ _HANDS_VERBS = frozenset({"pick", "put", "set", "lay", "take", "write", "jot", "
 #: Words that stand for the thing handled ("sets it down") and that can come before a verb of the hands ("she picks up")
 _THING_PRONOUNS = ("it", "them", "this", "that", "everything", "something")
 _PEOPLE = ("she", "he", "they", "i", "we", "you")
+#: The parts a verb of the hands can move as its object ("puts up her chin")
+_HEAD_AND_FACE = frozenset({"chin", "head", "face", "eyes", "eye", "brows", "brow", "eyebrows", "gaze", "lids", "eyelids", "jaw", "nose"})
 _HANDS_SUBJECTS = (*_PEOPLE, "then", "and", "to", "before", "after", "as", "while", "finally", "quickly")
 
 
@@ -3522,8 +3529,10 @@ def _without_hands_particles(tokens: list[Token], clause: list[Token], spans: li
         else:
             verb = back[:1]  # "picks up"
         before = tokens[verb[0].position - 1] if verb and verb[0].position > 0 else None
-        following = tokens[pos + 1:pos + 3]
-        if any(_part_opening(t.text) for t in following if t.text not in _DETERMINERS):
+        following = [t.text for t in tokens[pos + 1:pos + 3]]
+        if following and following[0] in _DETERMINERS:
+            following = following[1:]
+        if following and following[0] in _HEAD_AND_FACE:
             continue  # "puts up her chin", "puts down his head": the part's own direction
         if verb and verb[0].lemma == "hang" and sp.roles.get("action") == "up" and before is not None and before.text in _PEOPLE:
             dropped.add(k)  # "by the time she hangs up": the phone (a head "hangs down", a jaw "hangs")

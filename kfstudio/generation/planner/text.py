@@ -2132,6 +2132,11 @@ _MUSCLE_PLACE = r"(?:in|on|at|along)\s+(?:his|her|their|my|your|the)\s+(?:jaw|ch
 #: what keeps a face that reddens from being a blush: "flushes with anger", "red from the effort"
 _NOT_RED_WITH_ANGER = (r"(?!\s+(?:\w+\s+)?(?:with|from|in)\s+(?:anger|rage|fury|fuming|temper|exertion|effort|the\s+(?:cold|heat|effort|strain))\b)")
 
+#: Where a twisting face turns, not screws up ("twisted (slightly) to the left", "twists away", "twists up into a grin")
+_TWIST_AWAY = (r"\s+(?:(?:slightly|a\s+little|a\s+bit|sharply|quickly|suddenly|briefly|hard)\s+)?(?:away|aside|round|around|to|toward|towards|back"
+               r"|left|right|sideways|upward|upwards)\b|\s+into\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:grin|smile|smirk|beam)")
+
+
 #: Something that stings or lodges in one eye or both ("grit in her right eye", "shampoo runs into his eyes")
 _IRRITANT_RE = (
     r"\b(?P<what>something|grit|dust|sand|sawdust|soap|shampoo|smoke|sweat|spray|chlorine|salt\s+water|sun\s*(?:cream|screen|block)"
@@ -2142,7 +2147,8 @@ _IRRITANT_RE = (
     r"(?:in|into)\s+(?:(?:her|his|their|my|your|the|one|both)\s+)?(?:(?P<side>left|right|l|r)\s+)?(?P<eye>eyes?)\b"
     r"(?![\s-]*(?:drops?|wash|mask|patch|shadow|liner|contact|of\b))"
     r"(?![^.;!?]*(?:\bnot|n't|\bnever|\bwithout|\bno)\s+(?:even\s+)?(?:a\s+)?(?:blink|flinch))"
-    r"(?![^.;!?]*\b(?:keeps?|kept|keeping|stays?|stayed|staying|holds?|held)\s+(?:them\s+|her\s+eyes\s+|his\s+eyes\s+)?(?:wide\s+)?open\b)")
+    r"(?![^.;!?]*(?<!\bto\s)(?<!n't\s)(?<!\bnot\s)\b(?:keeps?|kept|keeping|stays?|stayed|staying|holds?|held)\s+(?:them\s+|her\s+eyes\s+|his\s+eyes\s+)?"
+    r"(?:wide\s+)?open\b)")  # (not "tries to keep them open", "can't keep them open")
 
 
 def _irritant(m: re.Match[str]) -> str:
@@ -4059,9 +4065,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # screwed up (train, 4 families: brows down, eyes narrowed, the nose and the mouth pulled), not a head turn;
     # "face twisted in disgust" keeps its feeling, "face twisting away to the left" its turn
     (("twist",),
-     r"\b(face|features)\s+(?:is\s+|was\s+|all\s+|suddenly\s+)?(?:twists|twisted|twisting|twist)(?:\s+up)?\b"
-     r"(?!\s+(?:in|with|into|away|aside|round|around|to|toward|towards|back|left|right|sideways|from|off|over|up|upward|upwards)\b)"
-     r"(?![^,.;:!?\u2014]{0,40}\b(?:left|right|away|aside|round|around|toward|towards|upward|upwards|sideways|into)\b)",
+     r"\b(face|features)\s+(?:is\s+|was\s+|all\s+|suddenly\s+)?(?:twists|twisted|twisting|twist)\b"
+     r"(?:\s+up\b(?!" + _TWIST_AWAY + r")|(?!\s+(?:in|with|into|from|off|over|up|upward|upwards)\b|" + _TWIST_AWAY + r"))",
      r"\1 scrunched "),
     # "tearing her hair out": exasperated (not tears); "tears the letter up", "tearing open the envelope": the hands rip
     # something, no crying
@@ -4071,7 +4076,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"|open\s+(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\b", r" rips \1"),
     # "tears stream down her face", "sweat running down his cheeks": what runs down the face, not the head going down
     (("down",), r"\b((?:tears?|teardrops?|sweat|beads\s+of\s+sweat|drops\s+of\s+sweat|rain|rainwater|water|blood|mascara|snot|droplets?)"
-     r"(?:\s+(?:are|were|is|was|keep|keeps|kept|start|starts|started|begin|begins|began))?\s+"
+     r"(?:\s+(?:are|were|is|was|keep|keeps|kept|start|starts|started|begin|begins|began|\w+ly))?\s+"
      r"(?:(?:stream|roll|trickl|slid|pour|drip|spill|cours|flow|leak)(?:s|es|ed|ing|e|ped|ping)?|run|runs|running|ran|slide|slides))\s+down\s+"
      r"((?:her|his|their|my|your|the)\s+(?:face|cheeks?|chin|nose|temples?|forehead))\b", r"\1 over \2"),
     # "half-lid eye roll", "heavy lid stare": the lids half lowered, as "half-lidded" (an animator's clipped form)
