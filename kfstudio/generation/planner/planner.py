@@ -3588,8 +3588,8 @@ _SUBJECT_START_RE = re.compile(r"(?i)^\W*(?:and\s+|but\s+|so\s+)?(?:she|he|they|
 #: A beat that opens with a verb of the hands and its particle ("picks up the pen", "puts it down", "then writes it
 #: down"): the particle goes with the hands' verb, it moves no part named in an earlier beat
 _HANDS_PARTICLE_RE = re.compile(
-    r"(?i)^\W*(?:then\s+|and\s+)?(?:(?:she|he|they|i|we|you)\s+)?(?:\w+ly\s+)?(?:(?:hangs?|hung|hanging)(?=\s+up\b)|pick|picks|picked|picking|puts?|putting|sets?|setting|lays?|laid|laying|takes?|took|taken"
-    r"|taking|writes?|wrote|written|writing|jots?|jotted|jotting|folds?|folded|folding|packs?|packed|packing|sums?|summed|summing|locks?"
+    r"(?i)^\W*(?:then\s+|and\s+)?(?:(?:she|he|they|i|we|you)\s+)?(?:\w+ly\s+)?(?:(?:hangs?|hung|hanging)(?=\s+up\b)"
+    r"|pick|picks|picked|picking|puts?|putting|sets?|setting|lays?|laid|laying|takes?|took|taken|taking|writes?|wrote|written|writing|jots?|jotted|jotting|folds?|folded|folding|packs?|packed|packing|sums?|summed|summing|locks?"
     r"|locked|locking|tid(?:y|ies|ied|ying)|cleans?|cleaned|cleaning|wipes?|wiped|wiping|wash(?:es|ed|ing)?|switch(?:es|ed|ing)?|zips?"
     r"|zipped|zipping|cuts?|cutting|tears?|tore|torn|tearing|rips?|ripped|ripping|throws?|threw|thrown|throwing|toss(?:es|ed|ing)?|pours?"
     r"|poured|pouring|holds?|held|holding|plugs?|plugged|plugging|button(?:s|ed|ing)?|ties?|tied|tying)"

@@ -4072,7 +4072,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # something, no crying
     (("tear", "tore"), r"\b(?:tear|tears|tearing|tore|torn)\s+(?:her|his|my|their|your|our)\s+hair\s+out\b",
      " exasperated , inner brows raised , "),  # (train: BrowInnerUp >= 0.225 where the full size is meant)
-    (("tear", "tore"), r"\b(?:tears|tearing|tore)\s+((?!a\s+strip\b)(?:it|them|this|that|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+(?:up|apart|open|off|in\s+half|to\s+pieces|into\s+pieces)"
+    (("tear", "tore"), r"\b(?:tears|tearing|tore)\s+((?!a\s+strip\b)(?:it|them|this|that|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+"
+     r"(?:up|apart|open|off|in\s+half|to\s+pieces|into\s+pieces)"
      r"|open\s+(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\b", r" rips \1"),
     # "tears stream down her face", "sweat running down his cheeks": what runs down the face, not the head going down
     (("down",), r"\b((?:tears?|teardrops?|sweat|beads\s+of\s+sweat|drops\s+of\s+sweat|rain|rainwater|water|blood|mascara|snot|droplets?)"
@@ -4086,7 +4087,8 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
      r"(?:over\s+|off\s+|across\s+|out\s+)?(?:to|towards?)\s+(?:the|his|her|their|my|your)\s+(left|right)\b", r" jaw shifts \2"),
     # "the left eye doesn't wink, the right one does": the movement is the second side's, said once
     (("doesn't", "didn't", "does not", "did not"),
-     r"\b(the|her|his|their|my|your)\s+(left|right)\s+((?:mouth\s+)?[a-z]+(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?)\s+(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+([a-z]+(?:\s+(?:up|down|in|out|shut|open))?)"
+     r"\b(the|her|his|their|my|your)\s+(left|right)\s+((?:mouth\s+)?[a-z]+(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?)\s+"
+     r"(?:doesn'?t|does\s+not|didn'?t|did\s+not)\s+([a-z]+(?:\s+(?:up|down|in|out|shut|open))?)"
      r"\s*(?:[,;:\u2014\u2013]|\s-+)\s*(?:but\s+)?(?:the|her|his|their|my|your)\s+(left|right)(?:\s+one|\s+(?:mouth\s+)?[a-z]+)?\s+(?:does|did)\b",
      lambda m: f" {m.group(1)} {m.group(5)} {m.group(3)} {m.group(4)} " if m.group(2) != m.group(5) else m.group(0)),
     # "lowered brows and gaze", "raised brows and chin": the movement said once is the second part's as well (the gaze
