@@ -3507,8 +3507,6 @@ _HANDS_VERBS = frozenset({"pick", "put", "set", "lay", "take", "write", "jot", "
 #: Words that stand for the thing handled ("sets it down") and that can come before a verb of the hands ("she picks up")
 _THING_PRONOUNS = ("it", "them", "this", "that", "everything", "something")
 _PEOPLE = ("she", "he", "they", "i", "we", "you")
-#: The parts a verb of the hands can move as its object ("puts up her chin")
-_HEAD_AND_FACE = frozenset({"chin", "head", "face", "eyes", "eye", "brows", "brow", "eyebrows", "gaze", "lids", "eyelids", "jaw", "nose"})
 _HANDS_SUBJECTS = (*_PEOPLE, "then", "and", "to", "before", "after", "as", "while", "finally", "quickly")
 
 
@@ -3534,13 +3532,14 @@ def _without_hands_particles(tokens: list[Token], clause: list[Token], spans: li
             following = following[1:]
         if following and following[0] in _HEAD_AND_FACE:
             continue  # "puts up her chin", "puts down his head": the part's own direction
-        if verb and verb[0].lemma == "hang" and sp.roles.get("action") == "up" and before is not None and before.text in _PEOPLE:
-            dropped.add(k)  # "by the time she hangs up": the phone (a head "hangs down", a jaw "hangs")
-            dropped.update(j for j, other in enumerate(spans) if clause[other.start].position == verb[0].position)
-        elif verb and verb[0].lemma in _HANDS_VERBS and (before is None or before.text in _HANDS_SUBJECTS or not before.text.isalpha()
-                                                         or before.text.endswith("ly")):
-            # (the verb is someone's: "she picks up", "then puts it down"; not "face set up like rain", "eyelids hang
-            # low", "everything folded down")
+        if not verb:
+            continue
+        # "by the time she hangs up": the phone (a head "hangs down", a jaw "hangs"); any other verb of the hands is
+        # someone's ("she picks up", "then puts it down"; not "face set up like rain", "everything folded down")
+        hangs_up = verb[0].lemma == "hang" and sp.roles.get("action") == "up" and before is not None and before.text in _PEOPLE
+        handled = verb[0].lemma in _HANDS_VERBS and (before is None or before.text in _HANDS_SUBJECTS or not before.text.isalpha()
+                                                     or before.text.endswith("ly"))
+        if hangs_up or handled:
             dropped.add(k)  # ... and the verb, where it reads as a movement of its own ("sets": the jaw's)
             dropped.update(j for j, other in enumerate(spans) if clause[other.start].position == verb[0].position)
     return [sp for k, sp in enumerate(spans) if k not in dropped] if dropped else spans
@@ -3584,17 +3583,22 @@ _ANGRY = frozenset({"emotion_anger", "glare", "scowl", "growl", "roar"})
 _LOPSIDED_RE = re.compile(r"\b(?:lopsided|crooked|one[\s-]+sided|one\s+corner(?:\s+of\s+(?:the|her|his|their|my|your)\s+mouth)?\s+(?:higher|up|raised|lifted|pulled)"
                           r"|one\s+side\s+of\s+(?:the|her|his|their|my|your)\s+mouth\s+(?:higher|up|raised|lifted))\b", re.I)
 #: A beat that opens with its own subject (a pronoun, a name's article or a possessive)
+#: The parts a verb of the hands can move as its object ("puts up her chin", "puts down his head"): its particle is the
+#: part's own direction (:func:`_without_hands_particles`, :data:`_HANDS_PARTICLE_RE`)
+_HEAD_AND_FACE = frozenset({"chin", "head", "face", "eye", "eyes", "brow", "brows", "eyebrows", "gaze", "lid", "lids", "eyelids", "jaw",
+                            "nose"})
 _SUBJECT_START_RE = re.compile(r"(?i)^\W*(?:and\s+|but\s+|so\s+)?(?:she|he|they|i|we|you|it|her|his|their|my|your|the|a|an|this|that|its)\b")
 #: A beat that opens with a verb of the hands and its particle ("picks up the pen", "puts it down", "then writes it
 #: down"): the particle goes with the hands' verb, it moves no part named in an earlier beat
 _HANDS_PARTICLE_RE = re.compile(
     r"(?i)^\W*(?:then\s+|and\s+)?(?:(?:she|he|they|i|we|you)\s+)?(?:\w+ly\s+)?(?:(?:hangs?|hung|hanging)(?=\s+up\b)"
-    r"|pick|picks|picked|picking|puts?|putting|sets?|setting|lays?|laid|laying|takes?|took|taken|taking|writes?|wrote|written|writing|jots?|jotted|jotting|folds?|folded|folding|packs?|packed|packing|sums?|summed|summing|locks?"
+    r"|pick|picks|picked|picking|puts?|putting|sets?|setting|lays?|laid|laying|takes?|took|taken|taking|writes?|wrote|written"
+    r"|writing|jots?|jotted|jotting|folds?|folded|folding|packs?|packed|packing|sums?|summed|summing|locks?"
     r"|locked|locking|tid(?:y|ies|ied|ying)|cleans?|cleaned|cleaning|wipes?|wiped|wiping|wash(?:es|ed|ing)?|switch(?:es|ed|ing)?|zips?"
     r"|zipped|zipping|cuts?|cutting|tears?|tore|torn|tearing|rips?|ripped|ripping|throws?|threw|thrown|throwing|toss(?:es|ed|ing)?|pours?"
     r"|poured|pouring|holds?|held|holding|plugs?|plugged|plugging|button(?:s|ed|ing)?|ties?|tied|tying)"
     r"\s+(?:(?:it|them|this|that|everything|something|(?:the|a|an|her|his|their|my|your)\s+[\w-]+)\s+)?"
-    r"(?:up|down|off|away|over|out|back|in)\b(?!\s+(?:(?:her|his|their|my|your|the)\s+)?(?:chin|head|face|eyes?|brows?|gaze|lids?)\b)")
+    r"(?:up|down|off|away|over|out|back|in)\b(?!\s+(?:(?:her|his|their|my|your|the)\s+)?(?:" + "|".join(sorted(_HEAD_AND_FACE)) + r")\b)")
 
 
 def _opens_new_subject(clause: list[Token], start: int, end: int, part_ends: set[int]) -> bool:
