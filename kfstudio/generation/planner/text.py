@@ -2153,7 +2153,7 @@ _IRRITANT_RE = (
 
 def _irritant(m: re.Match[str]) -> str:
     """The face of an irritant in one eye (that eye mostly shut and narrowed) or in both (screwed up)."""
-    side = {"l": "left", "r": "right"}.get(m["side"].lower(), m["side"].lower()) if m["side"] else ""
+    side = _SIDE_WORD.get(m["side"].lower(), m["side"].lower()) if m["side"] else ""
     if m["eye"].lower() == "eyes" and not side:
         if re.match(r"something|an?\s|eyelash|lash|speck|grit", m.group("what"), re.I):
             return m.group(0)  # "something in her eyes softens", "a hair in his eyes", "grit in her eyes" (resolve): no sting
