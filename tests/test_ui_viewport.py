@@ -265,3 +265,51 @@ def test_playback_shades_fewer_pixels_where_frames_come_late_and_never_below_the
     # one slow frame among on-time ones is no reason to coarsen the image (the median decides)
     assert adapt_playback_pixels(PLAYBACK_PIXELS, on_time + [period * 4], period) == PLAYBACK_PIXELS
     assert adapt_playback_pixels(PLAYBACK_PIXELS, [], period) == PLAYBACK_PIXELS
+
+
+_CULL_CHILD = _PRELUDE + r"""
+import dataclasses, json
+import numpy as np
+from kfstudio.animation.document import Animation
+from kfstudio.rig.head import default_head
+from kfstudio.ui.session import EditorSession
+from kfstudio.ui.viewport import Viewport
+head = default_head()
+if HOLE:  # no inside behind the face: the back of the skin shows through the hole
+    nose = head.vertices[np.argmax(head.vertices[:, 2])]
+    keep = np.linalg.norm(head.vertices[head.faces].mean(axis=1) - nose, axis=1) > 0.03
+    head = dataclasses.replace(head, faces=head.faces[keep])
+session = EditorSession(Animation(fps=30.0))
+vp = Viewport(session, head=head)
+vp.resize(640, 480)
+vp.show()
+wait_until(lambda: vp.back_faces_culled is not None)
+def grab():
+    draws = vp.draws
+    vp.canvas.update()
+    wait_until(lambda: vp.draws > draws)
+    img = vp.canvas.native.grabFramebuffer().convertToFormat(vp.canvas.native.grabFramebuffer().Format.Format_RGB888)
+    a = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())[:, :img.width() * 3]
+    return a.reshape(img.height(), img.width(), 3).astype(int)
+culled = vp.mesh.cull
+first = grab()
+vp.mesh.cull = not culled
+other = grab()
+head_px = int((np.abs(first - first[2, 2]).sum(axis=2) > 30).sum())
+changed = int((np.abs(first - other).sum(axis=2) > 30).sum())
+print(json.dumps({"culled": vp.back_faces_culled, "mesh_cull": culled, "head_px": head_px, "changed": changed,
+                  "camera_azimuth": vp.view.camera.azimuth}))
+"""
+
+
+@pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
+def test_back_faces_are_culled_only_for_a_head_whose_backs_never_show_and_the_image_does_not_change():
+    res, _ = _run_child("HOLE = False\n" + _CULL_CHILD, timeout=180)
+    assert res["culled"] is True and res["mesh_cull"] is True
+    assert res["camera_azimuth"] == 90.0  # the check's views are not left behind: still the front view
+    # culling changes only the fringe of the silhouette, not what the head looks like
+    assert res["head_px"] > 10_000 and res["changed"] < 0.01 * res["head_px"]
+    holed, _ = _run_child("HOLE = True\n" + _CULL_CHILD, timeout=180)
+    assert holed["culled"] is False and holed["mesh_cull"] is False
+    # for that head culling would show the background through the hole: the check was right to refuse
+    assert holed["changed"] > 200

@@ -13,6 +13,11 @@ late (:func:`adapt_playback_pixels`, checked every few frames while playing); th
 first frame after playback stops. Scrubbing does the same: a pose that follows another within :data:`SETTLE_MS` is drawn small,
 and the head is drawn again at full size once the playhead rests for that long.
 
+The triangles, not the pixels, are most of a frame's cost on llvmpipe: a head is drawn with its back faces culled
+(half the triangles rasterised) once :meth:`Viewport._check_culling` has found, from :data:`CULL_CHECK_VIEWS` with
+the jaw open, that no back face ever shows (:mod:`kfstudio.render.sides`); a head that fails, or is wound inside
+out, is drawn from both sides as before.
+
 The canvas sits in a native window of its own embedded in the dock (``createWindowContainer``), built
 on the viewport's first show: a top-level window holding a QOpenGLWidget is recomposited through OpenGL
 as a whole every frame, which on software GL cost ~10 ms a frame for the whole editor window. Keys
@@ -118,6 +123,26 @@ class ScaledDraw:
         finally:
             canvas._update_pending = False
 
+    def read_small(self, width: int) -> np.ndarray:
+        """The scene drawn offscreen ``width`` pixels wide (the canvas's aspect) and read back, (H, W, 4) uint8;
+        the canvas itself is not touched."""
+        gloo = self._gloo
+        w, h = self.canvas.physical_size
+        shape = (max(1, round(h * width / max(w, 1))), width)
+        fbo = gloo.FrameBuffer(color=gloo.RenderBuffer(shape + (4,)), depth=gloo.RenderBuffer(shape))
+        canvas = self.canvas
+        canvas.set_current()
+        canvas._update_pending = True  # (as in on_draw)
+        fbo.activate()
+        try:
+            canvas.context.set_viewport(0, 0, shape[1], shape[0])
+            canvas._draw_scene()
+            return fbo.read()
+        finally:
+            fbo.deactivate()
+            canvas.context.set_viewport(0, 0, *canvas.physical_size)
+            canvas._update_pending = False
+
     def _draw_scaled(self) -> None:
         canvas = self.canvas
         shape = self.offscreen_shape()
@@ -175,6 +200,11 @@ def load_head_file(path: str | Path) -> tuple[object, list[str]]:
 #: 100 px drag spun the head by 50-75°: hard to aim at a view; 0.27 gives 27° per 100 px).
 ORBIT_DEG_PER_PX = 0.27
 THREE_QUARTER_AZIMUTH = 40.0  # degrees from the front (toward the character's right)
+#: Width in pixels of the images :meth:`Viewport._check_culling` draws.
+CULL_CHECK_WIDTH = 320
+#: (azimuth, elevation) in degrees from which :meth:`Viewport._check_culling` looks for back faces that show.
+CULL_CHECK_VIEWS = ((0.0, 4.0), (THREE_QUARTER_AZIMUTH, 8.0), (-THREE_QUARTER_AZIMUTH, 8.0), (90.0, 2.0),
+                    (-90.0, 2.0), (0.0, -20.0), (0.0, 30.0))
 _TURNTABLE = None
 
 
@@ -243,6 +273,8 @@ class Viewport(QWidget):
         self.scaled = None
         self.mesh = None
         self.rig = None
+        #: whether the head shown is drawn with back faces culled (:meth:`_check_culling`); None until checked
+        self.back_faces_culled: bool | None = None
         self._pending_head = head
         self.draws = 0  # canvas draws
         self.frames_drawn = 0  # draws that showed a new pose (what playback fps counts)
@@ -264,6 +296,8 @@ class Viewport(QWidget):
         super().showEvent(event)
         if self.canvas is None:
             self._build_canvas()
+        elif self.mesh is not None and self.back_faces_culled is None:  # hidden when its head came
+            QTimer.singleShot(0, self, self._check_culling)
 
     def _build_canvas(self) -> None:
         """Create the vispy canvas in the (now visible) embedded window, then the head."""
@@ -326,12 +360,48 @@ class Viewport(QWidget):
             self.mesh.parent = None
         positions, normals = self.rig.evaluate(ch.NEUTRAL.copy())
         self.mesh = HeadMesh(head, positions, normals, wireframe=wireframe, parent=self.view.scene)
+        self.back_faces_culled = None
+        QTimer.singleShot(0, self, self._check_culling)  # once the first frame is on screen
         from ..render.offscreen import face_vertices
 
         self._neutral = face_vertices(head)
         self._shown_key = None
         self.front_view()
         self.refresh()
+
+    def _check_culling(self, mesh=None, view: int = 0) -> None:
+        """Draw this head with back faces culled (half the triangles rasterised) only if, with the jaw open,
+        no back face shows from any of :data:`CULL_CHECK_VIEWS` (:func:`kfstudio.render.sides.back_faces_show`);
+        a head with no inside to its mouth, or wound inside out, is drawn from both sides as before. One view
+        per turn of the event loop (each about the time of one frame), the shown pose and camera restored
+        after each."""
+        from ..render.sides import back_faces_show
+        from ..render.visual import FACING_MODE, SHADED_MODE
+
+        mesh = self.mesh if mesh is None else mesh
+        if mesh is None or mesh is not self.mesh or not self.canvas.native.isVisible():
+            return  # another head came meanwhile (it has its own check), or nothing to draw into
+        values = ch.NEUTRAL.copy()
+        values[ch.channel_index("JawOpen")] = 1.0
+        cam = self.view.camera
+        saved = (cam.center, cam.distance, cam.azimuth, cam.elevation)
+        try:
+            mesh.set_pose(*self.rig.evaluate(values))
+            mesh.mode = FACING_MODE
+            self.set_view(*CULL_CHECK_VIEWS[view])
+            shows = back_faces_show(self.scaled.read_small(CULL_CHECK_WIDTH))
+        except Exception:  # no image to judge by: draw both sides, as always
+            shows = True
+        finally:
+            mesh.mode = SHADED_MODE
+            cam.center, cam.distance, cam.azimuth, cam.elevation = saved
+            self._shown_key = None
+            self.refresh()
+        if not shows and view + 1 < len(CULL_CHECK_VIEWS):
+            QTimer.singleShot(0, self, lambda: self._check_culling(mesh, view + 1))
+            return
+        mesh.cull = self.back_faces_culled = not shows
+        self.canvas.update()
 
     # ------------------------------------------------------------------ camera
     def _framing(self) -> tuple[tuple[float, float, float], float]:
