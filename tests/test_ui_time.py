@@ -129,12 +129,14 @@ def test_one_display_mode_in_every_panel(qtbot, window):
     labels = []
     orig = w.timeline._paint_ruler
 
-    def spy(p, width):  # the ruler's labels, as drawn
+    positions: list[float] = []
+
+    def spy(p, width, left=None, right=None):  # the ruler's labels, as drawn
         drawn = []
         real = p.drawText
-        p.drawText = lambda pos, text: (drawn.append(text), real(pos, text))
+        p.drawText = lambda pos, text: (drawn.append(text), positions.append(pos.x()), real(pos, text))
         try:
-            orig(p, width)
+            orig(p, width, left, right)
         finally:
             del p.drawText
         labels.extend(drawn)
@@ -142,6 +144,14 @@ def test_one_display_mode_in_every_panel(qtbot, window):
     w.timeline._paint_ruler = spy
     w.timeline.repaint()
     assert labels and all(label.endswith("f") and label[:-1].isdigit() for label in labels)
+    everywhere = len(labels)
+    # a strip repainted under a moving playhead draws only the labels that can reach it
+    labels.clear()
+    positions.clear()
+    strip = w.timeline.width() // 2
+    w.timeline.repaint(strip - 8, 0, 17, w.timeline.height())
+    assert 0 < len(labels) < everywhere
+    assert all(strip - 8 - w.timeline._LABEL_W <= x <= strip + 9 + 3 for x in positions)
 
 
 def test_undo_during_generation_stops_the_job_and_redo_resumes_it(qtbot, window):

@@ -153,8 +153,9 @@ class Playback(QObject):
         self.range: tuple[float, float] | None = None  # play range; None = the whole document
         self.speed = 1.0  # playback speed (1 = real time)
         self.frames_shown = 0
-        self._timer = QTimer(self)
+        self._timer = QTimer(self)  # single shot, aimed at the start of the next frame (see _tick)
         self._timer.setTimerType(Qt.PreciseTimer)
+        self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
         self._clock = QElapsedTimer()
         self._origin = 0.0
@@ -188,7 +189,7 @@ class Playback(QObject):
             self._origin = self.session.time
             self._clock.start()
             self.frames_shown = 0
-            self._timer.start(max(1, int(500 / self.session.fps)))  # sample twice per frame
+            self._tick()
         else:
             self._timer.stop()
 
@@ -204,11 +205,19 @@ class Playback(QObject):
             t = start + (t - start) % max(end - start, 1e-6)
             self._origin, t = t, t
             self._clock.start()
-        frame_t = math.floor(t * self.session.fps + 1e-6) / self.session.fps
+        fps = self.session.fps
+        frame = math.floor(t * fps + 1e-6)
+        frame_t = frame / fps
         if frame_t != self.session.time:
             self.session.set_time(frame_t)
             self.frames_shown += 1
             self.frameShown.emit(frame_t)
+        if self.session.playing:
+            # The next tick is due when the next frame starts (a timer sampling at a fixed rate found each new
+            # frame up to half a frame late, and on a busy machine that lateness dropped frames).
+            now = self._origin + self._clock.nsecsElapsed() * 1e-9 * self.speed
+            wait_s = ((frame + 1) / fps - now) / self.speed
+            self._timer.start(max(0, math.ceil(wait_s * 1e3)))
 
 
 class Timeline(QWidget):
@@ -384,7 +393,7 @@ class Timeline(QWidget):
             self.update()
 
     # ------------------------------------------------------------------ painting
-    def paintEvent(self, _event) -> None:
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
         w, h = self.width(), self.height()
@@ -395,7 +404,8 @@ class Timeline(QWidget):
         if self.play_range is not None:
             a, b = self.play_range
             p.fillRect(QRectF(self.x_of(a), RULER_H, self.x_of(b) - self.x_of(a), h - RULER_H), _RANGE)
-        self._paint_ruler(p, w)
+        exposed = event.rect()
+        self._paint_ruler(p, w, exposed.left(), exposed.right())
         self._paint_markers(p, h)
         x = self._playhead_x = self.x_of(self.session.time)
         p.setPen(QPen(_PLAYHEAD, 2))
@@ -409,7 +419,12 @@ class Timeline(QWidget):
             p.drawRect(QRectF(self.x_of(a), RULER_H + 1, self.x_of(b) - self.x_of(a), h - RULER_H - 2))
         p.end()
 
-    def _paint_ruler(self, p: QPainter, w: int) -> None:
+    #: Widest time label in pixels (drawn right of its tick): ticks this far left of an exposed strip are drawn too.
+    _LABEL_W = 110
+
+    def _paint_ruler(self, p: QPainter, w: int, left: float | None = None, right: float | None = None) -> None:
+        """The ruler's ticks and labels; only those that reach the strip ``left``..``right`` (pixels; the whole
+        width when not given), so that the strips repainted under a moving playhead cost a few ticks."""
         p.fillRect(QRectF(0, 0, w, RULER_H), _RULER)
         fps = self.session.fps
         mode = self.session.time_display
@@ -423,8 +438,10 @@ class Timeline(QWidget):
         step = next((s for s in steps if s * self.px_per_s >= room), steps[-1])
         minor = step / 5 if step >= 5 / fps else 1 / fps
         p.setFont(self.font_small)
-        t0 = math.floor(self.view[0] / minor) * minor
-        n = int((self.view[1] - t0) / minor) + 2
+        first = self.view[0] if left is None else max(self.view[0], self.t_of(left - self._LABEL_W))
+        last = self.view[1] if right is None else min(self.view[1], self.t_of(right + 1))
+        t0 = math.floor(first / minor) * minor
+        n = int((last - t0) / minor) + 2
         for i in range(min(n, 4000)):
             t = t0 + i * minor
             x = self.x_of(t)
