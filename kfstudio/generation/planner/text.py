@@ -1463,7 +1463,34 @@ def normalize(text: str) -> str:
     s = round5_rewrites(s)
     s = round6_rewrites(s)
     s = round15b_rewrites(s)
+    s = _listed_looks(s)
     return re.sub(r"[ \t]+", " ", s).strip()
+
+
+# --------------------------------------------------------------------------- looks listed without commas
+
+_LIST_PART = r"(?:eyes|eye|lids|lid|eyelids|eyelid|brows|brow|eyebrows|eyebrow|mouth|lips|lip|jaw|nose|nostrils|cheeks|chin|gaze)"
+#: Words that stand before a part ("wide eyes", "pursed lips", "droopy lids") as well as after one ("eyes wide")
+_LIST_ADJ = (r"(?:wide|wide-open|big|huge|narrowed|squinted|squinting|pursed|pressed|furrowed|knitted|raised|lowered"
+             r"|droopy|drooping|heavy|hooded|lidded|half-closed|half-shut|half-open|closed|shut|open|parted|clenched|tight"
+             r"|tense|teary|watery|glassy|puffed|flared|flaring|wrinkled|scrunched|crinkled|sleepy|slack|sad|worried)")
+#: ... and words of size that stand before a look ("big frown", "tiny smile")
+_LIST_SIZE = r"(?:big|huge|large|enormous|massive|small|tiny|little|slight|faint|soft|sad|crooked|lopsided|wry|thin)"
+_LIST_LOOK = r"(?:smile|grin|frown|smirk|pout|scowl|sneer|grimace|yawn)"
+_LIST_NEXT = rf"(?:{_LIST_ADJ}|{_LIST_SIZE})\s+(?:{_LIST_PART}|{_LIST_LOOK})s?\b"
+#: "pressed lips wide eyes tiny smile": a line listing looks, each word before its part, without commas. A part with its
+#: word before it ends a clause where the next such pair follows and that one ends the line, a clause, or is followed by
+#: a third ("lips pressed chin tucks" is not such a list: its words come after their parts)
+_LISTED_LOOKS_RE = re.compile(
+    rf"\b((?:{_LIST_ADJ}|{_LIST_SIZE})\s+{_LIST_PART})(?=\s+{_LIST_NEXT}"
+    rf"(?:\s*(?:$|[,.;:!?)\u2014]|-\s|(?:and|but|while|with|as)\b)|\s+{_LIST_NEXT}))")
+
+
+def _listed_looks(s: str) -> str:
+    """``s`` with a comma put where a line that lists looks without commas, each word before its part, goes on to the
+    next ("droopy lids big frown" -> "droopy lids , big frown"; see :data:`_LISTED_LOOKS_RE`), so that the word
+    between two parts is read with the part it stands before (not "lids .. big", wide eyes)."""
+    return _LISTED_LOOKS_RE.sub(r"\1 ,", s)
 
 
 # --------------------------------------------------------------------------- round 5 rewrites

@@ -1,0 +1,52 @@
+"""Planner fixes of stop 53: a line that lists looks without commas, each word before its part ("pressed lips wide
+eyes", "droopy lids big frown"), reads each word with the part it stands before, not with the part before it (which
+had made "lids .. big" wide eyes and "lips .. wide" parted lips). Each case is read by the real planner and its values
+asserted, with controls whose words come after their parts. The sentences are written for these tests, not taken
+from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+@pytest.mark.parametrize("text", ["grumpy toddler droopy lids big frown", "monday morning heavy lids huge frown",
+                                  "DROOPY LIDS BIG FROWN"])
+def test_a_size_before_the_next_look_is_not_the_lids_opening_wide(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") < 0.05, p.explanation
+    assert both(p, "EyeBlink") > 0.3, p.explanation
+    assert both(p, "MouthFrown") > 0.5, p.explanation
+
+
+@pytest.mark.parametrize("text", ["holding it together pressed lips wide eyes", "clenched jaw wide eyes",
+                                  "pursed lips wide eyes tiny smile"])
+def test_a_word_between_two_parts_goes_with_the_part_it_stands_before(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeWide") > 0.5, p.explanation
+    assert both(p, "MouthLowerDown") < 0.1, p.explanation  # the lips are not parted by the "wide"
+
+
+def test_sad_brows_pressed_mouth(planner):
+    p = planner.plan("bad news sad brows pressed mouth")
+    assert both(p, "MouthPress") > 0.2, p.explanation
+    assert both(p, "BrowDown") < 0.15, p.explanation  # "brows pressed" is no knit
+
+
+@pytest.mark.parametrize(("text", "channel", "low"), [
+    ("lips pressed eyes wide", "EyeWide", 0.5),  # each word after its part
+    ("a hard swallow lips pressed chin tucks", "MouthPress", 0.2),
+    ("brows knit lips pressed", "MouthPress", 0.2),
+])
+def test_words_after_their_parts_keep_their_reading(planner, text, channel, low):
+    p = planner.plan(text)
+    assert both(p, channel) > low, p.explanation
