@@ -11,7 +11,7 @@ import pytest
 
 from kfstudio.generation.planner import EmbeddedPlanner
 
-from probes import both
+from probes import both, v
 
 
 @pytest.fixture(scope="module")
@@ -50,3 +50,40 @@ def test_sad_brows_pressed_mouth(planner):
 def test_words_after_their_parts_keep_their_reading(planner, text, channel, low):
     p = planner.plan(text)
     assert both(p, channel) > low, p.explanation
+
+
+# ------------------------------------------------------------------------------------- "nothing else moves"
+@pytest.mark.parametrize("text", ["A hiccup: her brows jump, nothing else moves.", "hiccup!! brows jump. nothing else",
+                                  "He hiccups; only his brows jump and the rest of his face stays still."])
+def test_nothing_else_leaves_a_words_template_out_of_the_regions_not_named(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowOuterUp") > 0.3, p.explanation  # the brows named move
+    assert both(p, "EyeWide") < 0.05 and v(p, "JawOpen") < 0.05, p.explanation  # the hiccup's eyes and jaw do not
+
+
+def test_nothing_else_keeps_what_a_named_part_moves_and_drops_what_it_brings(planner):
+    p = planner.plan("Her eyes go wide and nothing else moves.")
+    assert both(p, "EyeWide") > 0.3, p.explanation
+    assert both(p, "BrowOuterUp") < 0.05 and v(p, "BrowInnerUp") < 0.05, p.explanation  # no brows come with them
+    p = planner.plan("nose wrinkles on the left side, nothing else")
+    assert v(p, "NoseSneerLeft") > 0.3 and v(p, "MouthUpperUpLeft") > 0.05, p.explanation  # the lip comes with the nose
+    assert v(p, "EyeSquintLeft") < 0.05, p.explanation
+
+
+def test_nothing_else_with_a_look_and_a_mouth_keeps_both(planner):
+    p = planner.plan("A sideways look to his right; nothing else moves but a pressed mouth.")
+    assert both(p, "MouthPress") > 0.2, p.explanation
+    assert abs(v(p, "RightEyeYaw")) > 0.2, p.explanation
+
+
+def test_nothing_else_with_a_blink_word_leaves_the_feeling_out(planner):
+    p = planner.plan("Two slow, stunned blinks; nothing else on her face moved.")
+    assert both(p, "EyeBlink") > 0.5, p.explanation
+    assert both(p, "BrowOuterUp") < 0.05 and v(p, "JawOpen") < 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text", ["He hiccups. Nothing else matters to him now.", "He hiccups and has nothing else to say."])
+def test_nothing_else_that_is_not_about_the_face_changes_nothing(planner, text):
+    p = planner.plan(text)
+    assert not any("nothing else moves" in line for line in p.explanation), p.explanation
+    assert both(p, "EyeWide") > 0.1, p.explanation  # the hiccup keeps its whole look

@@ -256,6 +256,16 @@ _HIGH_BROW_LIDS = 0.3
 _EYES_WIDE = np.array([n.startswith("EyeWide") for n in ch.NAMES])
 _HEIGHT_WORD_RE = re.compile(r"hairline|ceiling|roof|sky|heaven|extreme|enormous|far|high|max|all the way|top|limit|possibl|as can", re.I)
 _EYES_NAMED_RE = re.compile(r"\b(?:eyes?|lids?|eyelids?)\b", re.I)
+_UPPER_LIP = np.array([n.startswith("MouthUpperUp") for n in ch.NAMES])
+#: The lids and the look count as one region where a movement's own region is asked (see _own_region)
+_EYE_REGIONS = {"eyes": "eyes", "gaze": "eyes"}
+#: "nothing else moves", "the rest of her face stays still", "everything else stays put": the rest of the face at rest
+_NOTHING_ELSE_RE = re.compile(
+    r"\bnothing\s+else\b(?:\s+(?:on|in|of)\s+(?:her|his|their|my|your|the)\s+face)?(?:\s+(?:at\s+all|yet))?"
+    r"(?=\s*(?:(?:moves?|moved|moving|stirs?|stirred|changes?|changed|budges?|budged|twitch\w*|shifts?|shifted)\b|[,.;:!)\u2014]|-|$))"
+    r"|\beverything\s+else\s+(?:stays?|stayed|remains?|remained|is\s+still|was\s+still|holds?|held|is\s+frozen|was\s+frozen)\b"
+    r"|\brest\s+of\s+(?:her|his|their|my|your|the)\s+face\s+(?:stays?|stayed|remains?|remained|is\s+still|was\s+still"
+    r"|carries\s+on|carried\s+on|doesn'?t|didn'?t|does\s+not|did\s+not|holds?|held|never|is\s+frozen|was\s+frozen)\b", re.I)
 #: "nothing else moves", "the rest of her face", "only the brows": a movement said to be alone
 _ONLY_THESE_RE = re.compile(r"\b(?:nothing|everything)\s+else\b|\brest\s+of\b|\bonly\b|\balone\b|\bnot\s+a\s+muscle\b|\botherwise\b", re.I)
 #: A brow raise that leaves room for a frown beside it: one brow, or the brows up only in the middle
@@ -487,6 +497,18 @@ _HALVES = {"upper": ("brows", "eyes"), "top": ("brows", "eyes"), "lower": ("mout
 
 #: a word of letters (with an apostrophe inside: "don't"), as the tokens' misspellings are put back into a text
 _WORD_RE = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+
+
+def _own_region(concept: lx.Concept) -> bool:
+    """Whether a movement moves its own region most (a smile the mouth; not a hiccup, filed under the mouth, which
+    widens the eyes most, nor a look of the whole face)."""
+    if concept.region not in _REGION_MASKS or not concept.targets:
+        return False
+    targets = expand_targets(concept.targets)
+    if not targets:
+        return False
+    region = _REGION_OF_CHANNEL[max(targets, key=lambda i: abs(targets[i]))]
+    return _EYE_REGIONS.get(region, region) == _EYE_REGIONS.get(concept.region, concept.region)
 
 
 def _main_channel(concept: lx.Concept) -> str:
@@ -1751,6 +1773,8 @@ class EmbeddedPlanner:
         self._named_brows_win(instances, values, text, explanation)
         self._named_mouth_win(instances, values, explanation)
         self._denied_knit(instances, values, forced, explanation)
+        if _NOTHING_ELSE_RE.search(text):
+            self._nothing_else(instances, values, forced, explanation, flags)
         if _says(_GIVE_AWAY_RE, said):
             # "he bit his lip to kill the smile, but his cheeks gave him away": the lips hold the smile back, the
             # cheeks and lids named as giving it away show it as it is
@@ -2207,6 +2231,32 @@ class EmbeddedPlanner:
             self._reset_parts(spans, parts, instances)
         self._attach_modifiers(spans, used, instances, clause)
         return instances
+
+    @staticmethod
+    def _nothing_else(instances: list[_Instance], values: np.ndarray, forced: np.ndarray, explanation: list[str],
+                      flags: _Flags) -> None:
+        """"hiccup -- brows jump, nothing else moves", "eyes widen and nothing else": only the regions of the parts the
+        description names move (else, where it names none, of the movements it names: "two slow blinks; nothing else on
+        his face moved"); what a word's template adds elsewhere (a hiccup's jaw, the brows that widening eyes bring,
+        a feeling's colour) stays at rest. Train: the other regions <= 0.05 in every such line."""
+        live = [i for i in instances if not i.negated and not i.concept.key.startswith("emotion_")]
+        # a part and its movement, or a word for a movement of one region (a smile, a look, a blink); not a word whose
+        # template spans the face, or moves most outside its region (a hiccup: its jaw is what "nothing else" leaves still)
+        named = {i.concept.region for i in live if not i.from_expression or _own_region(i.concept)} & set(_REGION_MASKS)
+        if not named:
+            return
+        if named & {"eyes", "gaze"}:
+            named |= {"eyes", "gaze"}  # the lids follow a look, and a look is the eyes'
+        kept = np.any([_REGION_MASKS[r] for r in named], axis=0)
+        if "nose" in named:
+            kept |= _UPPER_LIP  # a wrinkled nose pulls the upper lip up with it (AU9 with AU10)
+        still = ~kept
+        if not np.any(values[still]):
+            return
+        values[still] = 0.0
+        forced |= still
+        flags["touched"].update(_REGION_MASKS)  # the rest of the face is said to be still: no feeling colours it
+        explanation.append(f"nothing else moves: only the {', '.join(sorted(named))} (the rest of the face at rest)")
 
     @staticmethod
     def _lids_under_high_brows(instances: list[_Instance], values: np.ndarray, text: str, explanation: list[str]) -> None:
