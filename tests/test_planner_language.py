@@ -231,7 +231,7 @@ INTENDED_INFLECTIONS = frozenset({
     "concerned", "contented", "crushed", "deepen", "deeper", "deepest", "deeply", "defeated", "delighted",
     "disappointed", "disapproving", "disgusted", "enormously", "evenly", "extremely", "eyed", "fainter",
     "faintly", "fatigued", "fiercely", "firmly", "flatten", "flicker", "floored", "focused", "forced",
-    "freezing", "genuinely", "gloating", "god", "grind", "harder", "hardest", "hardly", "hearted", "heavily", "held", "hiss",
+    "freezing", "genuinely", "gloating", "god", "grind", "harder", "hardest", "hardly", "hearted", "heaven", "heavens", "heavily", "held", "hiss",
     "higher", "hits", "hugely", "hurting", "inner", "intensely", "interested", "is", "jawed", "larger", "lessen",
     "lidded", "lightly", "longer", "longing", "loving", "lower", "massively", "maximally", "mildly",
     "minimally", "moderately", "nod", "only", "openly", "outer", "partly", "pinched", "pleading", "politely",

@@ -87,3 +87,51 @@ def test_nothing_else_that_is_not_about_the_face_changes_nothing(planner, text):
     p = planner.plan(text)
     assert not any("nothing else moves" in line for line in p.explanation), p.explanation
     assert both(p, "EyeWide") > 0.1, p.explanation  # the hiccup keeps its whole look
+
+
+# ------------------------------------------------------------------------------- heaven, ceiling, a heaved sigh
+@pytest.mark.parametrize("text", ["eyes cast up to heaven", "she looks to heaven for patience", "EYES TO HEAVEN"])
+def test_heaven_is_up_not_a_retch(planner, text):
+    p = planner.plan(text)
+    assert v(p, "LeftEyePitch") < -0.15 and v(p, "RightEyePitch") < -0.15, p.explanation  # the look goes up
+    assert both(p, "NoseSneer") < 0.05 and v(p, "JawOpen") < 0.05, p.explanation  # no gag ("heave")
+
+
+@pytest.mark.parametrize("text", ["He presses his lips and looks up at the ceiling.", "lips pressed and eyes up on the rafters"])
+def test_a_place_above_takes_the_look_up_not_the_mouth_corners(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.05, p.explanation
+    assert both(p, "MouthPress") > 0.2 and v(p, "LeftEyePitch") < -0.15, p.explanation
+
+
+@pytest.mark.parametrize("text", ["brows to the ceiling", "EYEBROWS AT THE CEILING, mouth open"])
+def test_brows_to_the_ceiling_still_go_up(planner, text):
+    assert both(planner.plan(text), "BrowOuterUp") > 0.4
+
+
+def test_a_heaved_sigh_is_a_sigh(planner):
+    p = planner.plan("He heaves a heavy sigh.")
+    assert v(p, "MouthFunnel") > 0.1 and both(p, "NoseSneer") < 0.05, p.explanation
+    assert both(planner.plan("He dry heaves over the sink."), "NoseSneer") > 0.2  # a retch stays a retch
+
+
+@pytest.mark.parametrize("text", ["She says nothing else, just smiles warmly.", "nothing else, thanks. he grins",
+                                  "Nothing else at all, she said, smiling.",
+                                  "her brows knit but the rest of her face stays cheerful and she smiles"])
+def test_nothing_else_said_of_words_or_of_a_feeling_held_leaves_the_smile(planner, text):
+    p = planner.plan(text)
+    assert not any("nothing else moves" in line for line in p.explanation), p.explanation
+    assert both(p, "CheekSquint") > 0.1, p.explanation
+
+
+def test_nothing_else_leaves_the_head_where_an_earlier_beat_turned_it(planner):
+    p = planner.plan("He turns his head left, then his eyes widen, nothing else moves.")
+    assert abs(v(p, "HeadYaw")) > 0.1, p.explanation
+    assert both(p, "EyeWide") > 0.3 and both(p, "BrowOuterUp") < 0.05, p.explanation
+
+
+def test_nothing_else_keeps_what_defines_a_named_look(planner):
+    p = planner.plan("He sneers; nothing else moves.")
+    assert both(p, "NoseSneer") > 0.3, p.explanation
+    p = planner.plan("top lip pouts up, nothing else")
+    assert v(p, "BrowInnerUp") < 0.05, p.explanation  # a pout's brows are its colour, not the pout

@@ -274,7 +274,7 @@ EXPRESSION_WORDS: dict[str, str] = {
     "burst into tears": "sob", "break into tears": "sob", "dissolve into tears": "sob", "break down in tears": "sob",
     "break down cry": "sob", "in flood of tears": "sob", "flood of tears": "sob", "burst out cry": "sob",
     "tear up": "eyes_moist", "tearful": "cry",  "bawl": "sob",  # tearing up: the eyes welling, short of crying
-    "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
+    "gasp": "gasp", "sigh": "sigh", "exhale": "sigh", "heave a sigh": "sigh", "heave a deep sigh": "sigh", "heave a heavy sigh": "sigh",
     # a sharp breath in is a gasp (a deep or slow one is not); through the teeth it is the teeth suck
     "intake of breath": "gasp", "sharp intake": "gasp", "sharp breath": "gasp", "sharp inhale": "gasp", "inhale sharply": "gasp",
     "sharply inhale": "gasp", "sharp inhalation": "gasp", "quick intake": "gasp", "suck in a breath": "gasp", "suck in breath": "gasp",
@@ -848,8 +848,10 @@ RULES.update({("eye_corners", "knit"): "eyes_crinkle", ("eye_corners", "up"): "e
               ("lower_lids", "tense"): "lower_lids_raise", ("lower_lids", "knit"): "lower_lids_raise"})
 #: crinkled eyes narrow about a third of the way (round 14a; corpus train: EyeSquint 0.34 over 38 such lines, 0.21 before)
 _retarget("eyes_crinkle", EyeSquint_S=0.6)
-#: "eyes on the ceiling", "looks to the sky": the gaze goes up, as "to the floor" takes it down
-ACTIONS.update(dict.fromkeys(["ceiling", "sky", "rafters"], "up"))
+#: "eyes on the ceiling", "looks to the sky", "eyes cast up to heaven": the gaze goes up, as "to the floor" takes it
+#: down; a place up there takes only the look, the head and the brows (see the place_up rules below: "presses his lips
+#: and looks up at the ceiling" had its mouth corners lifted)
+ACTIONS.update(dict.fromkeys(["ceiling", "sky", "rafters", "heaven"], "place_up"))
 #: leaning over, on or into something is the body's movement, not a tilt of the head
 #: (leaning in or forward brings the head forward, see round 6); leaning over something bows the head a little
 #: toward it; "peers down into" looks down
@@ -1125,6 +1127,11 @@ EXPRESSION_WORDS.update(dict.fromkeys(["brave face"], "brave_face"))
 #: pulled down, and "her face is an open book" tipped the head
 RULES.update({(part, "place_down"): key for (part, action), key in list(RULES.items())
               if action == "down" and part in ("eyes", "gaze", "look", "lids", "head", "chin", "jaw")})
+#: ... as a place above takes them up ("eyes to heaven", "looks at the ceiling", "her face to the sky"), and the brows
+#: ("brows to the ceiling"); no part of the mouth, cheeks or nose
+RULES.update({(part, "place_up"): key for (part, action), key in list(RULES.items())
+              if action == "up" and part in ("eyes", "gaze", "look", "lids", "head", "chin", "face", "brows", "inner_brows",
+                                             "outer_brows")})
 #: ... and a thing below only the look ("turns to the board", "her head is full of lists" tip no head; see THINGS_BELOW)
 RULES.update({(part, "thing_down"): key for (part, action), key in list(RULES.items())
               if action == "down" and part in ("eyes", "gaze", "look")})

@@ -257,15 +257,28 @@ _EYES_WIDE = np.array([n.startswith("EyeWide") for n in ch.NAMES])
 _HEIGHT_WORD_RE = re.compile(r"hairline|ceiling|roof|sky|heaven|extreme|enormous|far|high|max|all the way|top|limit|possibl|as can", re.I)
 _EYES_NAMED_RE = re.compile(r"\b(?:eyes?|lids?|eyelids?)\b", re.I)
 _UPPER_LIP = np.array([n.startswith("MouthUpperUp") for n in ch.NAMES])
+#: A look's channel this high is part of what it is (its region moves where "nothing else" does: a grin's cheeks,
+#: not a smile's 0.45 or a pout's brows)
+_DEFINING = 0.5
+#: The regions of the face "nothing else moves" leaves at rest (not the head and the look: posture)
+_FACE_REGIONS = ("brows", "eyes", "mouth", "cheeks", "nose")
 #: The lids and the look count as one region where a movement's own region is asked (see _own_region)
 _EYE_REGIONS = {"eyes": "eyes", "gaze": "eyes"}
 #: "nothing else moves", "the rest of her face stays still", "everything else stays put": the rest of the face at rest
+_STILL_WORDS = (r"(?:still|put|frozen|motionless|unmoved|neutral|blank|at\s+rest|the\s+same|quiet|slack|relaxed|calm|dead\s+still"
+                r"|as\s+(?:it\s+was|before)|as\s+if\s+nothing)")
+_NOT_MOVING = (r"(?:(?:does|did)\s*n[o']?t|does\s+not|did\s+not|never)\s+(?:so\s+much\s+as\s+)?"
+               r"(?:move|moves|moved|twitch|twitches|twitched|budge|budges|budged|stir|stirs|stirred|flicker|react|change)")
+#: "nothing else moves", "hiccup, brows jump. nothing else", "nothing else -- no frown", "the rest of her face stays
+#: still", "everything else stays put": the rest of the face at rest. Not "she says nothing else", "nothing else, thanks. he grins", "the rest of her face
+#: stays cheerful" (a feeling held, not stillness)
 _NOTHING_ELSE_RE = re.compile(
     r"\bnothing\s+else\b(?:\s+(?:on|in|of)\s+(?:her|his|their|my|your|the)\s+face)?(?:\s+(?:at\s+all|yet))?"
-    r"(?=\s*(?:(?:moves?|moved|moving|stirs?|stirred|changes?|changed|budges?|budged|twitch\w*|shifts?|shifted)\b|[,.;:!)\u2014]|-|$))"
-    r"|\beverything\s+else\s+(?:stays?|stayed|remains?|remained|is\s+still|was\s+still|holds?|held|is\s+frozen|was\s+frozen)\b"
-    r"|\brest\s+of\s+(?:her|his|their|my|your|the)\s+face\s+(?:stays?|stayed|remains?|remained|is\s+still|was\s+still"
-    r"|carries\s+on|carried\s+on|doesn'?t|didn'?t|does\s+not|did\s+not|holds?|held|never|is\s+frozen|was\s+frozen)\b", re.I)
+    r"(?:\s*(?:moves?|moved|moving|stirs?|stirred|changes?|changed|budges?|budged|twitch\w*|shifts?|shifted)\b"
+    r"|\s*[.!]*\s*$|\s*[,;:\u2014-]+\s*(?:no|not)\b)"
+    rf"|\beverything\s+else,?\s+(?:(?:stays?|stayed|remains?|remained|is|was|holds?|held|keeps?|kept)\s+{_STILL_WORDS}|{_NOT_MOVING})\b"
+    rf"|\brest\s+of\s+(?:her|his|their|my|your|the)\s+face\s+(?:(?:stays?|stayed|remains?|remained|is|was|holds?|held|keeps?|kept"
+    rf"|carries\s+on|carried\s+on)\s+{_STILL_WORDS}|{_NOT_MOVING})", re.I)
 #: "nothing else moves", "the rest of her face", "only the brows": a movement said to be alone
 _ONLY_THESE_RE = re.compile(r"\b(?:nothing|everything)\s+else\b|\brest\s+of\b|\bonly\b|\balone\b|\bnot\s+a\s+muscle\b|\botherwise\b", re.I)
 #: A brow raise that leaves room for a frown beside it: one brow, or the brows up only in the middle
@@ -367,7 +380,7 @@ _TIGHT_SMILE_PRESS = 0.55
 _BECOME_WORDS = frozenset({"gone", "go", "goes", "went", "going"})
 _MANNER_WORDS = frozenset({"tension", "tense", "strain", "effort", "force", "urgency"})
 #: Action words that are bare directions (they continue the gaze or head movement before them).
-_DIRECTION_ACTIONS = frozenset({"up", "down", "place_down", "thing_down", "side", "away", "turn", "back", "camera"})
+_DIRECTION_ACTIONS = frozenset({"up", "down", "place_down", "place_up", "thing_down", "side", "away", "turn", "back", "camera"})
 
 
 #: A whole face said to stay neutral at the end of a description ("- the face stays neutral", "Neutral face.",
@@ -2235,19 +2248,27 @@ class EmbeddedPlanner:
     @staticmethod
     def _nothing_else(instances: list[_Instance], values: np.ndarray, forced: np.ndarray, explanation: list[str],
                       flags: _Flags) -> None:
-        """"hiccup -- brows jump, nothing else moves", "eyes widen and nothing else": only the regions of the parts the
-        description names move (else, where it names none, of the movements it names: "two slow blinks; nothing else on
-        his face moved"); what a word's template adds elsewhere (a hiccup's jaw, the brows that widening eyes bring,
-        a feeling's colour) stays at rest. Train: the other regions <= 0.05 in every such line."""
+        """"hiccup -- brows jump, nothing else moves", "eyes widen and nothing else": only the regions of the face that
+        the description moves keep their values: a part named with its movement, the regions a named look moves by
+        :data:`_DEFINING` or more (a grin its cheeks, a sneer its nose, a laugh its eyes). What a template adds beyond
+        that stays at rest (the brows that widening eyes bring, a pout's brows), and so does a feeling's colour ("guilty.
+        eyes close. nothing else", "thinking it over, her jaw slides; nothing else moves": train, the other regions at
+        rest in every such line) and a reflex filed under one region that moves another most (a hiccup's jaw and wide
+        eyes, see _own_region) beside parts that say what it does. The head and the look are posture, not the face,
+        and keep theirs."""
         live = [i for i in instances if not i.negated and not i.concept.key.startswith("emotion_")]
-        # a part and its movement, or a word for a movement of one region (a smile, a look, a blink); not a word whose
-        # template spans the face, or moves most outside its region (a hiccup: its jaw is what "nothing else" leaves still)
-        named = {i.concept.region for i in live if not i.from_expression or _own_region(i.concept)} & set(_REGION_MASKS)
+        named = {r for i in live if not i.from_expression for r in EmbeddedPlanner._regions(i)}
+        for i in live:
+            if i.from_expression and _own_region(i.concept):
+                named |= {_REGION_OF_CHANNEL[k] for k, x in expand_targets(i.concept.targets).items() if abs(x) >= _DEFINING}
+                named.add(i.concept.region)
+        named &= set(_REGION_MASKS)
         if not named:
             return
+        flags["touched"].update(_FACE_REGIONS)  # the rest of the face is said to be still: no feeling colours it
         if named & {"eyes", "gaze"}:
             named |= {"eyes", "gaze"}  # the lids follow a look, and a look is the eyes'
-        kept = np.any([_REGION_MASKS[r] for r in named], axis=0)
+        kept = np.any([_REGION_MASKS[r] for r in named | {"head", "gaze"}], axis=0)
         if "nose" in named:
             kept |= _UPPER_LIP  # a wrinkled nose pulls the upper lip up with it (AU9 with AU10)
         still = ~kept
@@ -2255,8 +2276,7 @@ class EmbeddedPlanner:
             return
         values[still] = 0.0
         forced |= still
-        flags["touched"].update(_REGION_MASKS)  # the rest of the face is said to be still: no feeling colours it
-        explanation.append(f"nothing else moves: only the {', '.join(sorted(named))} (the rest of the face at rest)")
+        explanation.append(f"nothing else moves: only the {', '.join(sorted(named - {'gaze'}))} (the rest of the face at rest)")
 
     @staticmethod
     def _lids_under_high_brows(instances: list[_Instance], values: np.ndarray, text: str, explanation: list[str]) -> None:
