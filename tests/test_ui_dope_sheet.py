@@ -320,8 +320,14 @@ def test_go_to_start_end_range_and_speed_keys(qtbot, editor_window):
     qtbot.waitUntil(lambda: w.playback.frames_shown >= 3, timeout=3000)
     elapsed = w.playback._clock.nsecsElapsed() * 1e-9
     played = s.time - w.playback._origin
-    s.set_playing(False)
     assert played == pytest.approx(2.0 * elapsed, abs=2.5 / FPS)
+    # a new speed takes effect at once: the next tick, aimed at the next frame at the old speed, is brought forward
+    w.playback.set_speed(0.25)
+    qtbot.waitUntil(lambda: w.playback._timer.remainingTime() > 0, timeout=3000)  # aimed at a frame 8x further off
+    far = w.playback._timer.remainingTime()
+    w.playback.set_speed(2.0)
+    assert w.playback._timer.remainingTime() < far and w.playback._timer.remainingTime() <= 1
+    s.set_playing(False)
 
 
 def test_help_lists_the_new_keys(qtbot):

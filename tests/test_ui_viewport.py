@@ -291,25 +291,36 @@ def grab():
     img = vp.canvas.native.grabFramebuffer().convertToFormat(vp.canvas.native.grabFramebuffer().Format.Format_RGB888)
     a = np.frombuffer(img.constBits(), np.uint8).reshape(img.height(), img.bytesPerLine())[:, :img.width() * 3]
     return a.reshape(img.height(), img.width(), 3).astype(int)
+scale_after_check = vp.scaled.scale
+frames_after_check = vp.frames_drawn
 culled = vp.mesh.cull
 first = grab()
 vp.mesh.cull = not culled
 other = grab()
 head_px = int((np.abs(first - first[2, 2]).sum(axis=2) > 30).sum())
 changed = int((np.abs(first - other).sum(axis=2) > 30).sum())
-print(json.dumps({"culled": vp.back_faces_culled, "mesh_cull": culled, "head_px": head_px, "changed": changed,
-                  "camera_azimuth": vp.view.camera.azimuth}))
+vp.mesh.cull = culled
+# the check again with the wireframe on: its edges must not hide the backs it looks for
+vp.set_wireframe(True)
+vp.back_faces_culled = None
+vp._check_culling()
+wait_until(lambda: vp.back_faces_culled is not None)
+print(json.dumps({"culled": culled, "mesh_cull": culled, "head_px": head_px, "changed": changed,
+                  "camera_azimuth": vp.view.camera.azimuth, "scale_after_check": scale_after_check,
+                  "frames_after_check": frames_after_check, "culled_with_wireframe": vp.back_faces_culled}))
 """
 
 
 @pytest.mark.skipif(not shutil.which("xvfb-run"), reason="xvfb-run is not installed (the viewport needs a display)")
 def test_back_faces_are_culled_only_for_a_head_whose_backs_never_show_and_the_image_does_not_change():
     res, _ = _run_child("HOLE = False\n" + _CULL_CHILD, timeout=180)
-    assert res["culled"] is True and res["mesh_cull"] is True
+    assert res["culled"] is True and res["mesh_cull"] is True and res["culled_with_wireframe"] is True
     assert res["camera_azimuth"] == 90.0  # the check's views are not left behind: still the front view
+    # nor the small image of a scrub, nor frames counted that showed no new pose
+    assert res["scale_after_check"] == 1.0 and res["frames_after_check"] <= 1
     # culling changes only the fringe of the silhouette, not what the head looks like
     assert res["head_px"] > 10_000 and res["changed"] < 0.01 * res["head_px"]
     holed, _ = _run_child("HOLE = True\n" + _CULL_CHILD, timeout=180)
-    assert holed["culled"] is False and holed["mesh_cull"] is False
+    assert holed["culled"] is False and holed["mesh_cull"] is False and holed["culled_with_wireframe"] is False
     # for that head culling would show the background through the hole: the check was right to refuse
     assert holed["changed"] > 200

@@ -49,8 +49,8 @@ while not hasattr(w.viewport, "frames_drawn") and time.time() < end:
     app.processEvents(); time.sleep(0.005)
 w.controller.wait_idle(20)
 settle = time.time() + 0.5  # the default dock sizes and the first thumbnails
-while time.time() < settle:
-    app.processEvents(); time.sleep(0.005)
+while time.time() < settle or (w.viewport.back_faces_culled is None and time.time() < settle + 10):
+    app.processEvents(); time.sleep(0.005)  # (and the viewport's check whether it may cull back faces)
 vp = w.viewport
 w.session.set_time(0.0)
 frames0, t0 = vp.frames_drawn, time.perf_counter()

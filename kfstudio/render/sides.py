@@ -16,7 +16,7 @@ A part that passes both is drawn one-sided; any other is drawn from both sides. 
 outward surface may be open where one looks in (a head with no inside to its mouth shows the inside of its
 skin between parted lips). :func:`back_faces_show` reads an image drawn in
 :data:`kfstudio.render.visual.FACING_MODE` (fronts green, backs red) and says whether any back shows as more
-than the one-pixel fringe of a silhouette; the editor culls only a head for which none does.
+than the one- or two-pixel fringe of a silhouette; the editor culls only a head for which none does.
 No OpenGL here: the module is pure numpy, so the rules are tested without a display.
 """
 

@@ -155,7 +155,8 @@ class HeadMeshVisual(Visual):
 
     Call :meth:`set_pose` with the rig's ``(positions, normals)`` each frame; the buffers are
     updated in place. ``wireframe`` overlays the triangle edges; ``mode`` switches between shaded
-    drawing and a flat part-id image used for picking and tests (see :data:`PART_ID_MODE`).
+    drawing, a flat part-id image used for picking and tests (see :data:`PART_ID_MODE`) and the facing image
+    that says whether culling would hide anything (:data:`FACING_MODE`); ``cull`` culls back faces where allowed.
     """
 
     def __init__(self, head, positions=None, normals=None, wireframe: bool = False):
@@ -168,10 +169,8 @@ class HeadMeshVisual(Visual):
         self._n_vertices = len(part)
         self._tri_index = gloo.IndexBuffer(faces)
         self.cull = False
-        one_sided = one_sided_faces(head.vertices, faces, part)
-        # (triangles, cull back faces?): the parts wound alike and outward, then the rest (kfstudio.render.sides)
-        self._face_passes = [(gloo.IndexBuffer(np.ascontiguousarray(faces[mask])), cull)
-                             for mask, cull in ((one_sided, True), (~one_sided, False)) if mask.any()]
+        self._vertices = head.vertices
+        self._passes: list[tuple[Any, bool]] | None = None  # see _face_passes (built when first needed)
         self._edge_index = None  # built on first wireframe draw
         self._part_indices: list[tuple[int, Any]] | None = None  # [(part, IndexBuffer)], built on first part-id draw
         self._part = part
@@ -201,8 +200,23 @@ class HeadMeshVisual(Visual):
         self.set_pose(positions, normals)
 
     @property
+    def _face_passes(self) -> list[tuple[Any, bool]]:
+        """(triangles, cull back faces?): the parts wound alike and outward, then the rest (kfstudio.render.sides);
+        worked out on first use (about 60 ms for the bundled head), which an offscreen still never needs."""
+        if self._passes is None:
+            one_sided = one_sided_faces(self._vertices, self._faces, self._part)
+            self._passes = [(gloo.IndexBuffer(np.ascontiguousarray(self._faces[mask])), cull)
+                            for mask, cull in ((one_sided, True), (~one_sided, False)) if mask.any()]
+        return self._passes
+
+    @property
+    def can_cull(self) -> bool:
+        """Whether any part may be drawn one-sided at all (so that :attr:`cull` would change anything)."""
+        return any(cull for _, cull in self._face_passes)
+
+    @property
     def mode(self) -> int:
-        """:data:`SHADED_MODE` or :data:`PART_ID_MODE`."""
+        """:data:`SHADED_MODE`, :data:`PART_ID_MODE` or :data:`FACING_MODE`."""
         return self._mode
 
     @mode.setter
@@ -284,8 +298,8 @@ class HeadMeshVisual(Visual):
         finally:
             gloo.set_state(cull_face=False)
             self._program["u_both_sides"] = 0
-        if not self.wireframe:
-            return
+        if not self.wireframe or self._mode == FACING_MODE:
+            return  # (edges drawn over a facing image would hide the backs it is drawn to find)
         if self._edge_index is None:
             self._edge_index = gloo.IndexBuffer(_edges(self._faces))
         self._program["u_line_pass"] = 1

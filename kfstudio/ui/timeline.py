@@ -179,6 +179,8 @@ class Playback(QObject):
             self._origin = self.session.time
             self._clock.start()
         self.speed = speed
+        if self.session.playing:
+            self._timer.start(0)  # the pending tick was aimed at the next frame at the old speed
 
     @Slot(bool)
     def _on_playing(self, playing: bool) -> None:

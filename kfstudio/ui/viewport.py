@@ -381,6 +381,9 @@ class Viewport(QWidget):
         mesh = self.mesh if mesh is None else mesh
         if mesh is None or mesh is not self.mesh or not self.canvas.native.isVisible():
             return  # another head came meanwhile (it has its own check), or nothing to draw into
+        if not mesh.can_cull:  # every part drawn from both sides anyway: nothing to check
+            mesh.cull = self.back_faces_culled = False
+            return
         values = ch.NEUTRAL.copy()
         values[ch.channel_index("JawOpen")] = 1.0
         cam = self.view.camera
@@ -395,8 +398,9 @@ class Viewport(QWidget):
         finally:
             mesh.mode = SHADED_MODE
             cam.center, cam.distance, cam.azimuth, cam.elevation = saved
-            self._shown_key = None
-            self.refresh()
+            # the pose shown again, directly: refresh() would take the check's quick succession of poses for a scrub
+            # (a small image until it settles) and count a new frame drawn
+            mesh.set_pose(*self.rig.evaluate(self.session.pose()))
         if not shows and view + 1 < len(CULL_CHECK_VIEWS):
             QTimer.singleShot(0, self, lambda: self._check_culling(mesh, view + 1))
             return
