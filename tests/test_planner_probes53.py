@@ -135,3 +135,19 @@ def test_nothing_else_keeps_what_defines_a_named_look(planner):
     assert both(p, "NoseSneer") > 0.3, p.explanation
     p = planner.plan("top lip pouts up, nothing else")
     assert v(p, "BrowInnerUp") < 0.05, p.explanation  # a pout's brows are its colour, not the pout
+
+
+@pytest.mark.parametrize("text", ["She smiles and says nothing else.", "He smiles warmly, wanting nothing else.",
+                                  "Nothing else moves him like music; he smiles broadly.",
+                                  "He smiles, nothing else changed in the room.",
+                                  "He wants nothing else, not even cake. He beams."])
+def test_nothing_else_as_what_a_verb_takes_or_moving_something_else_is_no_stillness(planner, text):
+    p = planner.plan(text)
+    assert not any("nothing else moves" in line for line in p.explanation), p.explanation
+    assert both(p, "CheekSquint") > 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["she heaves a big sigh and smiles", "He heaves a long sigh."])
+def test_a_heaved_sigh_of_any_size_is_a_sigh(planner, text):
+    p = planner.plan(text)
+    assert v(p, "MouthFunnel") > 0.1 and both(p, "NoseSneer") < 0.05, p.explanation

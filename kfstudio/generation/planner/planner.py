@@ -272,10 +272,25 @@ _NOT_MOVING = (r"(?:(?:does|did)\s*n[o']?t|does\s+not|did\s+not|never)\s+(?:so\s
 #: "nothing else moves", "hiccup, brows jump. nothing else", "nothing else -- no frown", "the rest of her face stays
 #: still", "everything else stays put": the rest of the face at rest. Not "she says nothing else", "nothing else, thanks. he grins", "the rest of her face
 #: stays cheerful" (a feeling held, not stillness)
+_FACE_OF = r"(?:\s+(?:on|in|of)\s+(?:her|his|their|my|your|the)\s+face)?"
+#: "... nothing else" as what a verb takes ("she says nothing else", "wants nothing else"): one lookbehind per verb
+_NOT_AFTER_VERB = "".join(
+    f"(?<!\\b{verb} )" for verb in ("say", "says", "said", "saying", "want", "wants", "wanted", "wanting", "ask", "asks",
+                                     "asked", "for", "need", "needs", "needed", "do", "does", "did", "doing", "has", "had",
+                                     "have", "having", "is", "was", "there's", "see", "sees", "saw", "hear", "hears",
+                                     "heard", "know", "knows", "knew", "feel", "feels", "felt", "eat", "eats", "ate",
+                                     "get", "gets", "got", "take", "takes", "took", "of", "to", "about"))
 _NOTHING_ELSE_RE = re.compile(
-    r"\bnothing\s+else\b(?:\s+(?:on|in|of)\s+(?:her|his|their|my|your|the)\s+face)?(?:\s+(?:at\s+all|yet))?"
-    r"(?:\s*(?:moves?|moved|moving|stirs?|stirred|changes?|changed|budges?|budged|twitch\w*|shifts?|shifted)\b"
-    r"|\s*[.!]*\s*$|\s*[,;:\u2014-]+\s*(?:no|not)\b)"
+    # ... a verb of moving with nothing after it but the end of its clause ("nothing else moves him" is no stillness)
+    rf"\bnothing\s+else\b{_FACE_OF}(?:\s+(?:at\s+all|yet))?\s*(?:moves?|moved|moving|stirs?|stirred|changes?|changed|budges?"
+    rf"|budged|twitch\w*|shifts?|shifted){_FACE_OF}(?:\s+(?:at\s+all|yet))?(?=\s*(?:$|[,.;:!?)\u2014-]|(?:but|and|except|save)\b))"
+    # ... or "nothing else" opening its clause and ending the line, or followed by a list of what does not move
+    # ("lid tighten 30%, nothing else", "nothing else -- no frown"; not "she says nothing else", "wants nothing else, not
+    # even cake")
+    r"|(?:^|[,.;:!?(\u2014-]\s*|\b(?:and|n|but|with|yet|then)\s+)nothing\s+else\b(?:\s+at\s+all)?"
+    r"(?:\s*[.!]*\s*$|\s*[,;:\u2014-]+\s*(?:no|not)\b)"
+    # ... or closing a line typed without commas ("eyes got big nothing else"), not as the object of a verb
+    rf"|\b{_NOT_AFTER_VERB}nothing\s+else\s*[.!]*\s*$"
     rf"|\beverything\s+else,?\s+(?:(?:stays?|stayed|remains?|remained|is|was|holds?|held|keeps?|kept)\s+{_STILL_WORDS}|{_NOT_MOVING})\b"
     rf"|\brest\s+of\s+(?:her|his|their|my|your|the)\s+face\s+(?:(?:stays?|stayed|remains?|remained|is|was|holds?|held|keeps?|kept"
     rf"|carries\s+on|carried\s+on)\s+{_STILL_WORDS}|{_NOT_MOVING})", re.I)
