@@ -274,7 +274,9 @@ EXPRESSION_WORDS: dict[str, str] = {
     "burst into tears": "sob", "break into tears": "sob", "dissolve into tears": "sob", "break down in tears": "sob",
     "break down cry": "sob", "in flood of tears": "sob", "flood of tears": "sob", "burst out cry": "sob",
     "tear up": "eyes_moist", "tearful": "cry",  "bawl": "sob",  # tearing up: the eyes welling, short of crying
-    "gasp": "gasp", "sigh": "sigh", "exhale": "sigh", **{f"heave a {size}sigh": "sigh" for size in ("", "deep ", "heavy ", "big ", "long ", "great ", "huge ", "weary ", "tired ", "little ")},
+    "gasp": "gasp", "sigh": "sigh", "exhale": "sigh",
+    **{f"heave a {size}sigh": "sigh" for size in ("", "deep ", "heavy ", "big ", "long ", "great ", "huge ", "weary ", "tired ",
+                                                   "little ")},
     # a sharp breath in is a gasp (a deep or slow one is not); through the teeth it is the teeth suck
     "intake of breath": "gasp", "sharp intake": "gasp", "sharp breath": "gasp", "sharp inhale": "gasp", "inhale sharply": "gasp",
     "sharply inhale": "gasp", "sharp inhalation": "gasp", "quick intake": "gasp", "suck in a breath": "gasp", "suck in breath": "gasp",
