@@ -272,8 +272,9 @@ class HeadMeshVisual(Visual):
 
         With :attr:`cull` on, parts wound alike and outward are drawn with back faces culled, the others from
         both sides (:func:`kfstudio.render.sides.one_sided_faces`): culling halves the triangles software
-        OpenGL rasterises. It is off by default: turn it on only where :func:`kfstudio.render.sides.back_faces_show` says no back face
-        shows (a head with no inside to its mouth would otherwise show the background through parted lips).
+        OpenGL rasterises. It is off by default: turn it on only where :func:`kfstudio.render.sides.back_faces_show`
+        says no back face shows (a head with no inside to its mouth would otherwise show the background through parted
+        lips).
 
         In part-id mode the triangles are drawn part by part, so that a triangle spanning two
         parts shows one part id instead of a blend of the two.
