@@ -4155,7 +4155,7 @@ _BEAT_START = re.compile(
       | lands?\s+on\b | settles?\s+(?:into(?!\s+the\b)|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:before\s+)?settl(?:ed|ing)\s+(?:into(?!\s+the\b)|on|back\s+into)\b | after\s+that\b
       | (?:closes?|closed|closing)\s+up\s+into\b | (?:winds?|wound|winding)\s+down\s+into\b
-      | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | becomes?\b | becoming\b
+      | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | turning\s+into\b(?!\s+the\b) | becomes?\b | becoming\b
       | (?:turns?|turned|turning|shifts?|shifted|shifting|changes?|changed|changing)\s+to\b(?=\s+(?:a\s+|an\s+|pure\s+|open\s+|quiet\s+|sheer\s+)?
         (?:delight|joy|glee|horror|anger|fury|rage|relief|dread|fear|panic|despair|disgust|amusement|laughter|tears|sadness|grief|disbelief
           |confusion|understanding|smile|grin|frown|scowl|grimace|glare|sneer|smirk|worry|concern|shock|surprise|happiness|embarrassment
@@ -4177,6 +4177,20 @@ _BEAT_START = re.compile(
     )""",
     re.VERBOSE,
 )
+#: "From a hard squint to eyes wide open", "from breezy to mortified: gaze falls": a line that opens on where a change
+#: starts and where it goes; what follows "to" is the state it ends in ("from the wings she watches", "from ear to ear",
+#: "from left to right" are places, not states)
+_FROM_TO_RE = re.compile(
+    r"^\s*from\s+(?!(?:the|his|her|their|my|your|its|this|that|under|behind|across|inside|outside|above|below|ear|left|right|side"
+    r"|face|one|here|there|now|then|time|moment|day|head|top|start|beginning|corner|end|room|wall|screen|page)\b)((?:a\s+|an\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)\s+to\s+"
+    r"(?!(?:the|his|her|their|my|your|its|him|them|me|us|left|right|one|each|side|face|ear|be|see|look)\b)(?=([a-z'-]+))")
+
+
+def _from_to(m: re.Match) -> str:
+    """The beat break of :data:`_FROM_TO_RE`, unless the same word stands on both sides ("from shelf to shelf")."""
+    if m.group(1).split()[-1] == m.group(2):
+        return m.group(0)
+    return m.group(1) + " \x00 "
 _INSTEAD_END_RE = re.compile(r"[,;]\s*(?:and\s+|but\s+|then\s+)?(?=[^,;\x00]*\binstead\s*[.!]*\s*$)")
 #: Phrases that close the *first* beat ("surprised at first, he ...").
 _BEAT_END = re.compile(r"\b(?:at\s+first|initially|to\s+begin\s+with|for\s+a\s+(?:moment|second|beat|while)|at\s+the\s+start)\b\s*[,;:]?")
@@ -4249,6 +4263,7 @@ def split_change_beats(text: str) -> list[str]:
     s = _FINAL_FRAME_RE.sub("", normalize(_LAG_RE.sub(r"\1", text)))
     s = _CHECKED_END_RE.sub(" , then lips slightly pressed ,", s)
     s = _NOT_ANY_MORE_RE.sub(lambda m: f"{m.group(1)}{m.group(2)}{m.group(3)} , then no longer {m.group(2)}", s)
+    s = _FROM_TO_RE.sub(_from_to, s)
     s = _BEAT_END.sub(lambda m: m.group(0) + " \x00", s)
     s = _INSTEAD_END_RE.sub("\x00", s)  # "opens her mouth, hesitates, and bites her lip instead": what she does in the end
     s = _BEAT_START.sub(lambda m: "\x00" if m.group(0).strip() and not _starts_no_beat(s, m) else m.group(0), s)
