@@ -183,3 +183,42 @@ def test_a_small_training_set_is_fit_without_presence_networks_unless_asked(tmp_
     card = train([tmp_path / "mine.jsonl"], tmp_path / "out", uses_plan=False, steps=50, ensemble=1, quiet=True, encoder=encoder)
     assert card["head"]["presence"] == "none"
     assert SemanticModel.load(tmp_path / "out").presence_w is None
+
+
+def test_a_channel_threshold_drops_that_channel_only_and_only_where_it_is_higher():
+    values = np.zeros((1, ch.NUM_CHANNELS))
+    presence = np.zeros((1, ch.NUM_CHANNELS))
+    names = ("MouthSmileLeft", "MouthSmileRight", "BrowDownLeft", "BrowInnerUp", "JawOpen")
+    cols = [ch.channel_index(n) for n in names]
+    values[0, cols] = 0.3
+    presence[0, cols] = 0.35
+    settings = {"presence": 0.1, "presence_channels": {"MouthSmile": 0.4, "BrowInnerUp": 0.05}, "raise": 0.0}
+    out = apply_presence(values, presence, settings)
+    smile_l, smile_r, brow_down, inner_up, jaw = out[0, cols]
+    assert smile_l == 0.0 and smile_r == 0.0  # the stem names both sides; 0.35 is below the smile's 0.4
+    assert brow_down == pytest.approx(0.3) and jaw == pytest.approx(0.3)  # other channels keep the overall 0.1
+    assert inner_up == pytest.approx(0.3)  # a channel threshold below the overall one does not lower it
+    presence[0, ch.channel_index("BrowInnerUp")] = 0.07
+    assert apply_presence(values, presence, settings)[0, ch.channel_index("BrowInnerUp")] == 0.0  # still the overall 0.1
+
+
+@pytest.mark.parametrize(("combine", "message"), [
+    ({"presence_channels": {"MouthSmiles": 0.4}}, r"model_card\.json: field 'combine\.presence_channels': 'MouthSmiles' is not a channel"),
+    ({"presence_channels": {"JawOpen": 1.5}}, r"'combine\.presence_channels\.JawOpen': expected a number from 0 to 1"),
+    ({"presence_regions": {"forehead": 0.3}}, r"'combine\.presence_regions': 'forehead' is not a region"),
+    ({"presence_channels": [0.4]}, r"'combine\.presence_channels': expected an object"),
+])
+def test_a_model_card_with_a_wrong_threshold_is_refused_naming_the_field(tmp_path, combine, message):
+    from kfstudio.generation.semantic.model import CARD_FILE
+    from kfstudio.generation.semantic.resources import default_model_dir
+
+    shipped = default_model_dir()
+    (tmp_path / WEIGHTS_FILE).write_bytes((shipped / WEIGHTS_FILE).read_bytes())
+    card = json.loads((shipped / CARD_FILE).read_text(encoding="utf-8"))
+    card["combine"].update(combine)
+    (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    with pytest.raises(ModelFileError, match=message):
+        SemanticModel.load(tmp_path)
+    card["combine"].update({"presence_channels": {"MouthSmile": 0.4, "EyeBlinkLeft": 0.2}, "presence_regions": {"mouth": 0.2}})
+    (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
+    assert SemanticModel.load(tmp_path).card["combine"]["presence_channels"]["EyeBlinkLeft"] == 0.2  # a single channel by name

@@ -24,7 +24,7 @@ from kfstudio.generation.planner.text import FACE_MASK_PATTERN
 
 from .encoder import readable
 from .gate import _NEGATION, CHOICES, Gate, region_features
-from .model import REGIONS, SemanticModel
+from .model import REGIONS, SemanticModel, channel_stem_mask
 
 __all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "gate_inputs", "stillness", "apply_presence", "DEFAULT_COMBINE"]
 
@@ -70,6 +70,11 @@ DEFAULT_COMBINE = {
     # read as 0 (0: off); "presence_regions" may set another threshold per region ({"mouth": 0.4, ...})
     "presence": 0.1,
     "presence_regions": {},
+    # ... and per channel: a channel's name, or the stem of a left/right pair ("MouthSmile"), to a threshold that
+    # replaces the overall and the region's one where it is higher. A smile and a brow lowering are the learned
+    # layer's most common stray movements: the annotations hold them at rest where the head, out of sample, half
+    # believes in one (stop 54, on dev with a head fit on train alone: see the model card's "combine_tuning")
+    "presence_channels": {"MouthSmile": 0.4, "BrowDown": 0.45},
     # ... and with magnitude networks: in the regions the planner did not read, a channel that moves with a
     # probability of at least "raise_from" is raised this share of the way to its value when it moves (0: off)
     # (a blind A/B on 150 fresh lines preferred no raise at all to raising from 0.1: bold stray channels,
@@ -112,10 +117,14 @@ class Reading:
 
 
 def presence_thresholds(settings: dict) -> np.ndarray:
-    """(61,) the presence threshold of each channel (its region's, else the overall one)."""
+    """(61,) the presence threshold of each channel (its region's, else the overall one; raised to the channel's own,
+    ``settings["presence_channels"]``, where that is higher; see :func:`~.model.settings_problem`)."""
     thr = np.full(ch.NUM_CHANNELS, float(settings.get("presence") or 0.0))
     for r, t in (settings.get("presence_regions") or {}).items():
         thr[REGION_MASKS[r]] = float(t)
+    for name, t in (settings.get("presence_channels") or {}).items():
+        mask = channel_stem_mask(name)
+        thr[mask] = np.maximum(thr[mask], float(t))
     return thr
 
 

@@ -27,7 +27,8 @@ from .regions import REGIONS
 if TYPE_CHECKING:
     from .gate import Gate
 
-__all__ = ["SemanticModel", "REGIONS", "WEIGHTS_FILE", "CARD_FILE", "fit", "fit_presence", "fit_magnitude", "ModelFileError"]
+__all__ = ["SemanticModel", "REGIONS", "WEIGHTS_FILE", "CARD_FILE", "fit", "fit_presence", "fit_magnitude", "ModelFileError",
+           "channel_stem_mask", "settings_problem"]
 
 WEIGHTS_FILE = "semantic_head.safetensors"
 CARD_FILE = "model_card.json"
@@ -36,6 +37,29 @@ FORMAT = 1
 
 class ModelFileError(ValueError):
     """The weights or the model card cannot be read (message names the file and the field)."""
+
+
+def channel_stem_mask(name: str) -> np.ndarray:
+    """(61,) the channel called ``name``, or the two of a left/right pair called ``name`` + "Left"/"Right"
+    ("MouthSmile"); all False for a name that is neither."""
+    return np.array([n == name or n in (name + "Left", name + "Right") for n in ch.NAMES])
+
+
+def settings_problem(settings: dict) -> str | None:
+    """What is wrong with the per-region and per-channel presence thresholds of the combination ``settings`` (a
+    model card's "combine": ``presence_regions``, ``presence_channels``), in words naming the field, or None."""
+    for key in ("presence_regions", "presence_channels"):
+        value = settings.get(key) or {}
+        if not isinstance(value, dict):
+            return f"field 'combine.{key}': expected an object of names to thresholds, got {type(value).__name__}"
+        for k, t in value.items():
+            if key == "presence_regions" and k not in REGIONS:
+                return f"field 'combine.{key}': {k!r} is not a region ({', '.join(REGIONS)})"
+            if key == "presence_channels" and not channel_stem_mask(k).any():
+                return f"field 'combine.{key}': {k!r} is not a channel, nor the stem of a left/right pair"
+            if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= float(t) <= 1.0:
+                return f"field 'combine.{key}.{k}': expected a number from 0 to 1, got {t!r}"
+    return None
 
 
 @dataclass
@@ -177,6 +201,9 @@ class SemanticModel:
             raise ModelFileError(f"{cpath}: invalid JSON at line {exc.lineno} ({exc.msg})") from None
         if not isinstance(card, dict) or card.get("format") != FORMAT:
             raise ModelFileError(f"{cpath}: field 'format': expected {FORMAT}")
+        wrong = settings_problem(card.get("combine") or {}) if isinstance(card.get("combine") or {}, dict) else "field 'combine': expected an object"
+        if wrong:
+            raise ModelFileError(f"{cpath}: {wrong}")
         try:
             t = load_file(str(wpath))
         except FileNotFoundError:
