@@ -39,3 +39,16 @@ def test_a_change_from_one_state_to_another_ends_in_the_second(planner, text, go
 def test_from_and_to_naming_places_or_repeating_a_word_start_no_change(planner, text):
     assert split_change_beats(text) == []
     assert both(planner.plan(text), "MouthSmile") > 0.3
+
+
+@pytest.mark.parametrize("text", [
+    "From nine to five she frowns at the screen.", "From Paris to London she frowns", "From tip to toe she frowns, now shivering.",
+    "From trying not to laugh, she frowns.", "From frowning too hard to think, she rubs her brow.",
+    "He frowns, turning into a side street.", "Frowning, turning into a tight corner on the bike.",
+    "A frown, stopping short of turning into a scowl.", "Her frown keeps turning into a pout and back.",
+])
+def test_ranges_verbs_and_turns_that_do_not_happen_start_no_change(planner, text):
+    # (a reviewer's sentences: each had split, and lost or replaced the frown read before the split)
+    assert split_change_beats(text) == [], text
+    p = planner.plan(text)
+    assert both(p, "BrowDown") > 0.3 or both(p, "MouthFrown") > 0.2, p.explanation

@@ -83,7 +83,7 @@ def test_presence_zeroes_what_does_not_move_and_keeps_what_does_on_held_out_para
     model = SemanticModel.load(folder)
     assert model.presence_w is not None and model.magnitude_w is not None
     layer = SemanticLayer(model, encoder, {"presence": 0.1, "raise": 1.0, "raise_from": 0.1})
-    plain = SemanticLayer(model, encoder, {"presence": 0.0, "raise": 0.0})  # the value head alone
+    plain = SemanticLayer(model, encoder, {"presence": 0.0, "presence_channels": {}, "raise": 0.0})  # the value head alone
     held_out = [(fam, d) for fam, (_, _, _, ds) in FAMILIES.items() for d in ds]
     texts = [d for _, d in held_out]
     zeroed_somewhere = 0
@@ -207,6 +207,7 @@ def test_a_channel_threshold_drops_that_channel_only_and_only_where_it_is_higher
     ({"presence_channels": {"JawOpen": 1.5}}, r"'combine\.presence_channels\.JawOpen': expected a number from 0 to 1"),
     ({"presence_regions": {"forehead": 0.3}}, r"'combine\.presence_regions': 'forehead' is not a region"),
     ({"presence_channels": [0.4]}, r"'combine\.presence_channels': expected an object"),
+    ({"presence": "high"}, r"'combine\.presence': expected a number from 0 to 1"),
 ])
 def test_a_model_card_with_a_wrong_threshold_is_refused_naming_the_field(tmp_path, combine, message):
     from kfstudio.generation.semantic.model import CARD_FILE
@@ -219,6 +220,21 @@ def test_a_model_card_with_a_wrong_threshold_is_refused_naming_the_field(tmp_pat
     (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
     with pytest.raises(ModelFileError, match=message):
         SemanticModel.load(tmp_path)
+    card = json.loads((shipped / CARD_FILE).read_text(encoding="utf-8"))
     card["combine"].update({"presence_channels": {"MouthSmile": 0.4, "EyeBlinkLeft": 0.2}, "presence_regions": {"mouth": 0.2}})
     (tmp_path / CARD_FILE).write_text(json.dumps(card), encoding="utf-8")
     assert SemanticModel.load(tmp_path).card["combine"]["presence_channels"]["EyeBlinkLeft"] == 0.2  # a single channel by name
+
+
+def test_cards_written_by_train_carry_the_channel_thresholds_and_older_cards_read_without_them(trained, encoder):
+    from kfstudio.generation.semantic.layer import TRAINED_PRESENCE_CHANNELS
+
+    folder, card = trained
+    assert card["combine"]["presence_channels"] == TRAINED_PRESENCE_CHANNELS
+    model = SemanticModel.load(folder)
+    assert SemanticLayer(model, encoder).settings["presence_channels"] == TRAINED_PRESENCE_CHANNELS
+    del model.card["combine"]["presence_channels"]  # a card written before them
+    older = SemanticLayer(model, encoder)
+    assert older.settings["presence_channels"] == {}
+    older.settings["presence_channels"]["MouthSmile"] = 0.9  # each layer has its own copy of the defaults
+    assert DEFAULT_COMBINE["presence_channels"] == {}

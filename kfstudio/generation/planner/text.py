@@ -4141,6 +4141,18 @@ def round15b_rewrites(s: str) -> str:
 
 # --------------------------------------------------------------------------- change narration
 
+#: Words that name a state of the face or a feeling ("a coughing fit", "shame", "a wide grin", "laughing"): what "X
+#: turning into Y" turns into, and what "from X to Y" starts from, in a line that narrates a change ("turning into a
+#: side street", "from nine to five", "from Paris to London" are no change)
+_CHANGE_STATE = (
+    r"(?:delight|joy|glee|horror|anger|fury|rage|relief|dread|fear|panic|despair|disgust|amusement|laugh(?:ter|s)?|tears|sadness|grief"
+    r"|disbelief|confusion|understanding|smiles?|grins?|frowns?|scowls?|grimaces?|glares?|sneers?|smirks?|worry|concern|shock|surprise"
+    r"|happiness|embarrassment|shame|annoyance|irritation|contempt|pride|determination|resignation|acceptance|recognition"
+    r"|reali[sz]ation|suspicion|boredom|excitement|interest|curiosity|alarm|terror|awe|wonder|dismay|hurt|betrayal|envy|jealousy|love"
+    r"|tenderness|pity|sympathy|squint|stare|pout|giggles?|chuckles?|sobs?|sobbing|calm|neutral|blank|pain|agony|yawns?|beam|wince"
+    r"|snarl|sulk|bliss|sneezes?|coughs?|coughing|hiccups?|gasp|zero|misery|gloom|ease|composure|serenity|hope|heartbreak|elation"
+    r"|smiling|grinning|frowning|laughing|crying|scowling|glaring|beaming|giggling|sulking|pouting|squinting|wincing|yawning)"
+)
 #: Phrases that start a later beat of a description narrating a change (the text after them is a new
 #: state). Checked on the normalised, lower-cased text.
 _BEAT_START = re.compile(
@@ -4155,7 +4167,7 @@ _BEAT_START = re.compile(
       | lands?\s+on\b | settles?\s+(?:into(?!\s+the\b)|on|back\s+into)\b | final\s+(?:frame|state|beat|pose)\s*:?
       | (?:before\s+)?settl(?:ed|ing)\s+(?:into(?!\s+the\b)|on|back\s+into)\b | after\s+that\b
       | (?:closes?|closed|closing)\s+up\s+into\b | (?:winds?|wound|winding)\s+down\s+into\b
-      | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | turning\s+into\b(?!\s+the\b) | becomes?\b | becoming\b
+      | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | turning\s+into\b(?=\s+(?:a\s+|an\s+)?(?:[a-z'-]+\s+){0,2}""" + _CHANGE_STATE + r"""\b) | becomes?\b | becoming\b
       | (?:turns?|turned|turning|shifts?|shifted|shifting|changes?|changed|changing)\s+to\b(?=\s+(?:a\s+|an\s+|pure\s+|open\s+|quiet\s+|sheer\s+)?
         (?:delight|joy|glee|horror|anger|fury|rage|relief|dread|fear|panic|despair|disgust|amusement|laughter|tears|sadness|grief|disbelief
           |confusion|understanding|smile|grin|frown|scowl|grimace|glare|sneer|smirk|worry|concern|shock|surprise|happiness|embarrassment
@@ -4177,13 +4189,14 @@ _BEAT_START = re.compile(
     )""",
     re.VERBOSE,
 )
-#: "From a hard squint to eyes wide open", "from breezy to mortified: gaze falls": a line that opens on where a change
-#: starts and where it goes; what follows "to" is the state it ends in ("from the wings she watches", "from ear to ear",
-#: "from left to right" are places, not states)
+#: "From a hard squint to eyes wide open", "from zero to furious: brows slam down": a line that opens on the state a
+#: change starts from (a word of :data:`_CHANGE_STATE`) and where it goes; what follows "to" is the state it ends in
+#: ("from the wings she watches", "from ear to ear", "from nine to five", "from laughing too hard to breathe" start none)
 _FROM_TO_RE = re.compile(
-    r"^\s*from\s+(?!(?:the|his|her|their|my|your|its|this|that|under|behind|across|inside|outside|above|below|ear|left|right|side"
-    r"|face|one|here|there|now|then|time|moment|day|head|top|start|beginning|corner|end|room|wall|screen|page)\b)((?:a\s+|an\s+)?[a-z'-]+(?:\s+[a-z'-]+){0,3}?)\s+to\s+"
-    r"(?!(?:the|his|her|their|my|your|its|him|them|me|us|left|right|one|each|side|face|ear|be|see|look)\b)(?=([a-z'-]+))")
+    r"^\s*from\s+((?:a\s+|an\s+)?(?:[a-z'-]+\s+){0,2}?" + _CHANGE_STATE + r")\s+to\s+"
+    r"(?!(?:the|his|her|their|my|your|its|him|them|me|us|left|right|one|each|side|face|ear|be|see|look|keep|breathe|talk|speak|say"
+    r"|stop|move|think|go|get|do|make|hold|hide|care|sleep|eat|stand|sit|notice|answer|reply|continue|carry|finish|focus|read|listen"
+    r"|hear|feel|know|function|cope|walk|run|even)\b)(?=([a-z'-]+))")
 
 
 def _from_to(m: re.Match) -> str:
@@ -4215,6 +4228,12 @@ _EASING_PART_RE = re.compile(r"\b(?:mouth|lips?|corners?|brows?|eyebrows?|eyes?|
 _EASING_RE = re.compile(r"(?:relax(?:es)?|eases?|loosens?|softens?|settles?|drifts?|sinks?)\b")
 
 
+#: Words before "turning into" that keep the change from happening or make it a habit ("short of", "from", "never",
+#: "without", "risks", "keeps"): no later state
+_NOT_TURNING_RE = re.compile(r"\b(?:of|from|never|without|not|n't|risk(?:s|ed|ing)?|keeps?|kept|keeping|avoid\w*|prevent\w*|stop(?:s|ped|ping)?)"
+                             r"\s+(?:[a-z']+\s+)?$")
+
+
 def _starts_no_beat(s: str, m: re.Match) -> bool:
     """Whether the beat start ``m`` starts no later state of the whole face after all: a part of the face (named right
     before it, after the clause's last comma) easing into a state ("..., and the corners of the mouth relax into a
@@ -4225,6 +4244,8 @@ def _starts_no_beat(s: str, m: re.Match) -> bool:
     if word in ("until", "till"):
         return bool(_GROWS_BEFORE_RE.search(before) and _GROWS_UNTIL_WHAT_RE.match(s, m.end()))
     clause = re.split(r"[,;:.!?\x00]", before)[-1]
+    if word.startswith("turning"):  # "stopping short of turning into a grin", "keeps turning into a grimace and back"
+        return bool(_NOT_TURNING_RE.search(clause) or re.match(r"[^,;:.!?\x00]*\band\s+back\b", s[m.end():]))
     if re.match(r"becom(?:e|es|ing)\b", word):
         return bool(_EASING_PART_RE.search(clause))
     return bool(_EASING_RE.match(word) and _EASING_PART_RE.search(clause)) and "," in before
@@ -4256,8 +4277,9 @@ def split_change_beats(text: str) -> list[str]:
     """The beats of a description that narrates a change, in order; ``[]`` for a single state.
 
     "At first she beams, then the smile fades; by the end her mouth is a thin line" ->
-    ``["she beams", "the smile fades", "her mouth is a thin line"]``. Beats start at "then", "until", "by the end", "finally", "ends with", "gives way to", "fades into" ..., and end at
-    "at first", "initially" ...; arrows and ellipses separate beats too. The last beat is the state the description
+    ``["she beams", "the smile fades", "her mouth is a thin line"]``. Beats start at "then", "until", "by the end", "finally", "ends with", "gives way to", "fades into",
+    "turning into (a state)" ..., and end at "at first", "initially" ...; a line that opens "From (a state) to ..." is two
+    beats; arrows and ellipses separate beats too. The last beat is the state the description
     ends in (what one keyframe shows); a script can offer the earlier beats as keyframes before it.
     """
     s = _FINAL_FRAME_RE.sub("", normalize(_LAG_RE.sub(r"\1", text)))

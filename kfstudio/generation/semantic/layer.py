@@ -11,6 +11,7 @@ explanation says so. Words that keep a region or a side still ("head locked", "o
 
 from __future__ import annotations
 
+import copy
 import re
 import threading
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from kfstudio.generation.planner.text import FACE_MASK_PATTERN
 
 from .encoder import readable
 from .gate import _NEGATION, CHOICES, Gate, region_features
-from .model import REGIONS, SemanticModel, channel_stem_mask
+from .model import REGIONS, SemanticModel, channel_stem_mask, settings_problem
 
 __all__ = ["SemanticLayer", "Reading", "REGION_MASKS", "combine", "gate_inputs", "stillness", "apply_presence", "DEFAULT_COMBINE"]
 
@@ -67,14 +68,15 @@ DEFAULT_COMBINE = {
     "confident": 0.45,  # below this similarity to the closest corpus line, a reading the planner did not share is a guess
     "stillness": 1.0,  # 0: the words that keep a region or a side still ("head locked", "left only") are not read
     # a head with presence networks: a learned value whose channel moves with a probability below this is
-    # read as 0 (0: off); "presence_regions" may set another threshold per region ({"mouth": 0.4, ...})
+    # read as 0 (0: off, but for the per-region and per-channel thresholds below, which apply on their own);
+    # "presence_regions" may set another threshold per region ({"mouth": 0.4, ...})
     "presence": 0.1,
     "presence_regions": {},
     # ... and per channel: a channel's name, or the stem of a left/right pair ("MouthSmile"), to a threshold that
-    # replaces the overall and the region's one where it is higher. A smile and a brow lowering are the learned
-    # layer's most common stray movements: the annotations hold them at rest where the head, out of sample, half
-    # believes in one (stop 54, on dev with a head fit on train alone: see the model card's "combine_tuning")
-    "presence_channels": {"MouthSmile": 0.4, "BrowDown": 0.45},
+    # replaces the overall and the region's one where it is higher (it applies with "presence" 0 too). Off here, so
+    # that a card written before it reads as it did; `kfstudio train` writes TRAINED_PRESENCE_CHANNELS into the cards
+    # it makes, and the shipped card has them
+    "presence_channels": {},
     # ... and with magnitude networks: in the regions the planner did not read, a channel that moves with a
     # probability of at least "raise_from" is raised this share of the way to its value when it moves (0: off)
     # (a blind A/B on 150 fresh lines preferred no raise at all to raising from 0.1: bold stray channels,
@@ -94,6 +96,11 @@ DEFAULT_COMBINE = {
     # 0.2 on every channel lost 32
     "gate_smile_floor": 0.2,
 }
+
+#: The per-channel presence thresholds of the cards `kfstudio train` writes (see DEFAULT_COMBINE): a smile and a brow
+#: lowering are the learned layer's most common stray movements, held at rest by the annotations where the head, out
+#: of sample, half believes in one. Stop 54, on dev with a head fit on train alone (the model card's "combine_tuning")
+TRAINED_PRESENCE_CHANNELS = {"MouthSmile": 0.4, "BrowDown": 0.45}
 
 _POSE_OR_GAZE = REGION_MASKS["head"] | REGION_MASKS["gaze"]
 _REST_TEMPLATE = re.compile(r"\(calm\) ->")  # a planner explanation line for the face-at-rest template
@@ -873,7 +880,10 @@ class SemanticLayer:
 
         self.model = model
         self.encoder = encoder if encoder is not None else MiniLMEncoder()
-        self.settings = {**DEFAULT_COMBINE, **(model.card.get("combine") or {}), **(combine_settings or {})}
+        self.settings = copy.deepcopy({**DEFAULT_COMBINE, **(model.card.get("combine") or {}), **(combine_settings or {})})
+        wrong = settings_problem(self.settings)
+        if wrong:
+            raise ValueError(f"combination settings: {wrong}")
         self._lock = threading.Lock()
 
     @classmethod

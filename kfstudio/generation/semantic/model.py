@@ -41,13 +41,18 @@ class ModelFileError(ValueError):
 
 def channel_stem_mask(name: str) -> np.ndarray:
     """(61,) the channel called ``name``, or the two of a left/right pair called ``name`` + "Left"/"Right"
-    ("MouthSmile"); all False for a name that is neither."""
+    ("MouthSmile"; "Mouth" is the pair MouthLeft/MouthRight, not the region); all False for a name that is neither."""
     return np.array([n == name or n in (name + "Left", name + "Right") for n in ch.NAMES])
 
 
 def settings_problem(settings: dict) -> str | None:
-    """What is wrong with the per-region and per-channel presence thresholds of the combination ``settings`` (a
-    model card's "combine": ``presence_regions``, ``presence_channels``), in words naming the field, or None."""
+    """What is wrong with the presence thresholds of the combination ``settings`` (a model card's "combine":
+    ``presence``, ``raise_from``, ``antagonist_presence``, ``presence_regions``, ``presence_channels``), in words
+    naming the field, or None."""
+    for key in ("presence", "raise_from", "antagonist_presence"):
+        t = settings.get(key)
+        if t is not None and (isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= float(t) <= 1.0):
+            return f"field 'combine.{key}': expected a number from 0 to 1, got {t!r}"
     for key in ("presence_regions", "presence_channels"):
         value = settings.get(key) or {}
         if not isinstance(value, dict):

