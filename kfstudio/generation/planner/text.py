@@ -4230,7 +4230,7 @@ _EASING_RE = re.compile(r"(?:relax(?:es)?|eases?|loosens?|softens?|settles?|drif
 
 #: Words before "turning into" that keep the change from happening or make it a habit ("short of", "from", "never",
 #: "without", "risks", "keeps"): no later state
-_NOT_TURNING_RE = re.compile(r"\b(?:of|from|never|without|not|n't|risk(?:s|ed|ing)?|keeps?|kept|keeping|avoid\w*|prevent\w*|stop(?:s|ped|ping)?)"
+_NOT_TURNING_RE = re.compile(r"\b(?:of|from|never|without|not|risk(?:s|ed|ing)?|keeps?|kept|keeping|avoid\w*|prevent\w*|stop(?:s|ped|ping)?)"
                              r"\s+(?:[a-z']+\s+)?$")
 
 
