@@ -4141,18 +4141,24 @@ def round15b_rewrites(s: str) -> str:
 
 # --------------------------------------------------------------------------- change narration
 
+#: Feelings and looks a face can change to ("turns to horror", "shifts to a grin")
+_FEELINGS = (
+    r"delight|joy|glee|horror|anger|fury|rage|relief|dread|fear|panic|despair|disgust|amusement|laughter|tears|sadness|grief"
+    r"|disbelief|confusion|understanding|smile|grin|frown|scowl|grimace|glare|sneer|smirk|worry|concern|shock|surprise|happiness"
+    r"|embarrassment|shame|annoyance|irritation|contempt|pride|determination|resignation|acceptance|recognition|reali[sz]ation"
+    r"|suspicion|boredom|excitement|interest|curiosity|alarm|terror|awe|wonder|dismay|hurt|betrayal|envy|jealousy|love|tenderness"
+    r"|pity|sympathy"
+)
 #: Words that name a state of the face or a feeling ("a coughing fit", "shame", "a wide grin", "laughing"): what "X
 #: turning into Y" turns into, and what "from X to Y" starts from, in a line that narrates a change ("turning into a
 #: side street", "from nine to five", "from Paris to London" are no change)
 _CHANGE_STATE = (
-    r"(?:delight|joy|glee|horror|anger|fury|rage|relief|dread|fear|panic|despair|disgust|amusement|laugh(?:ter|s)?|tears|sadness|grief"
-    r"|disbelief|confusion|understanding|smiles?|grins?|frowns?|scowls?|grimaces?|glares?|sneers?|smirks?|worry|concern|shock|surprise"
-    r"|happiness|embarrassment|shame|annoyance|irritation|contempt|pride|determination|resignation|acceptance|recognition"
-    r"|reali[sz]ation|suspicion|boredom|excitement|interest|curiosity|alarm|terror|awe|wonder|dismay|hurt|betrayal|envy|jealousy|love"
-    r"|tenderness|pity|sympathy|squint|stare|pout|giggles?|chuckles?|sobs?|sobbing|calm|neutral|blank|pain|agony|yawns?|beam|wince"
-    r"|snarl|sulk|bliss|sneezes?|coughs?|coughing|hiccups?|gasp|zero|misery|gloom|ease|composure|serenity|hope|heartbreak|elation"
-    r"|smiling|grinning|frowning|laughing|crying|scowling|glaring|beaming|giggling|sulking|pouting|squinting|wincing|yawning)"
+    r"(?:" + _FEELINGS + r"|laugh|laughs|smiles|grins|frowns|scowls|grimaces|glares|sneers|smirks|squint|stare|pout|giggles?"
+    r"|chuckles?|sobs?|sobbing|calm|neutral|blank|pain|agony|yawns?|beam|wince|snarl|sulk|bliss|sneezes?|coughs?|coughing|hiccups?"
+    r"|gasp|zero|misery|gloom|ease|composure|serenity|hope|heartbreak|elation|smiling|grinning|frowning|laughing|crying|scowling"
+    r"|glaring|beaming|giggling|sulking|pouting|squinting|wincing|yawning)"
 )
+
 #: Phrases that start a later beat of a description narrating a change (the text after them is a new
 #: state). Checked on the normalised, lower-cased text.
 _BEAT_START = re.compile(
@@ -4169,10 +4175,7 @@ _BEAT_START = re.compile(
       | (?:closes?|closed|closing)\s+up\s+into\b | (?:winds?|wound|winding)\s+down\s+into\b
       | (?:gives?|giving)\s+way\s+to\b | turns?\s+into\b | turning\s+into\b(?=\s+(?:a\s+|an\s+)?(?:[a-z'-]+\s+){0,2}""" + _CHANGE_STATE + r"""\b) | becomes?\b | becoming\b
       | (?:turns?|turned|turning|shifts?|shifted|shifting|changes?|changed|changing)\s+to\b(?=\s+(?:a\s+|an\s+|pure\s+|open\s+|quiet\s+|sheer\s+)?
-        (?:delight|joy|glee|horror|anger|fury|rage|relief|dread|fear|panic|despair|disgust|amusement|laughter|tears|sadness|grief|disbelief
-          |confusion|understanding|smile|grin|frown|scowl|grimace|glare|sneer|smirk|worry|concern|shock|surprise|happiness|embarrassment
-          |shame|annoyance|irritation|contempt|pride|determination|resignation|acceptance|recognition|reali[sz]ation|suspicion|boredom
-          |excitement|interest|curiosity|alarm|terror|awe|wonder|dismay|hurt|betrayal|envy|jealousy|love|tenderness|pity|sympathy)\b)
+        (?:""" + _FEELINGS + r""")\b)
       | instead\b(?!\s+of\b)
       | (?:recovers?|recovering|(?:composes?|collects?|gathers?|catch(?:es)?|caught|checks?|checked|stops?|stopped)\s+(?:herself|himself|themselves|myself)\b(?!\s+from\b))
       | (?:pulls?|pulled|pulling)\s+(?:herself|himself|themselves|myself)\s+together\b

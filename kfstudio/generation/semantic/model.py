@@ -12,6 +12,7 @@ texts). No pickle.
 
 from __future__ import annotations
 
+import functools
 import json
 import sys
 from dataclasses import dataclass, field
@@ -39,10 +40,21 @@ class ModelFileError(ValueError):
     """The weights or the model card cannot be read (message names the file and the field)."""
 
 
+@functools.lru_cache(maxsize=None)
 def channel_stem_mask(name: str) -> np.ndarray:
     """(61,) the channel called ``name``, or the two of a left/right pair called ``name`` + "Left"/"Right"
-    ("MouthSmile"; "Mouth" is the pair MouthLeft/MouthRight, not the region); all False for a name that is neither."""
-    return np.array([n == name or n in (name + "Left", name + "Right") for n in ch.NAMES])
+    ("MouthSmile"; "Mouth" is the pair MouthLeft/MouthRight, not the region); all False for a name that is neither.
+    Read-only: one array per name, kept (each proposal reads the card's thresholds)."""
+    mask = np.array([n == name or n in (name + "Left", name + "Right") for n in ch.NAMES])
+    mask.flags.writeable = False
+    return mask
+
+
+def _threshold_problem(field: str, t: object) -> str | None:
+    """What is wrong with ``t`` as a presence threshold (a number from 0 to 1) in ``field``, or None."""
+    if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= float(t) <= 1.0:
+        return f"field 'combine.{field}': expected a number from 0 to 1, got {t!r}"
+    return None
 
 
 def settings_problem(settings: dict) -> str | None:
@@ -50,9 +62,9 @@ def settings_problem(settings: dict) -> str | None:
     ``presence``, ``raise_from``, ``antagonist_presence``, ``presence_regions``, ``presence_channels``), in words
     naming the field, or None."""
     for key in ("presence", "raise_from", "antagonist_presence"):
-        t = settings.get(key)
-        if t is not None and (isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= float(t) <= 1.0):
-            return f"field 'combine.{key}': expected a number from 0 to 1, got {t!r}"
+        wrong = None if settings.get(key) is None else _threshold_problem(key, settings[key])
+        if wrong:
+            return wrong
     for key in ("presence_regions", "presence_channels"):
         value = settings.get(key) or {}
         if not isinstance(value, dict):
@@ -62,8 +74,9 @@ def settings_problem(settings: dict) -> str | None:
                 return f"field 'combine.{key}': {k!r} is not a region ({', '.join(REGIONS)})"
             if key == "presence_channels" and not channel_stem_mask(k).any():
                 return f"field 'combine.{key}': {k!r} is not a channel, nor the stem of a left/right pair"
-            if isinstance(t, bool) or not isinstance(t, (int, float)) or not 0.0 <= float(t) <= 1.0:
-                return f"field 'combine.{key}.{k}': expected a number from 0 to 1, got {t!r}"
+            wrong = _threshold_problem(f"{key}.{k}", t)
+            if wrong:
+                return wrong
     return None
 
 
@@ -206,7 +219,8 @@ class SemanticModel:
             raise ModelFileError(f"{cpath}: invalid JSON at line {exc.lineno} ({exc.msg})") from None
         if not isinstance(card, dict) or card.get("format") != FORMAT:
             raise ModelFileError(f"{cpath}: field 'format': expected {FORMAT}")
-        wrong = settings_problem(card.get("combine") or {}) if isinstance(card.get("combine") or {}, dict) else "field 'combine': expected an object"
+        combine = card.get("combine") or {}
+        wrong = settings_problem(combine) if isinstance(combine, dict) else "field 'combine': expected an object"
         if wrong:
             raise ModelFileError(f"{cpath}: {wrong}")
         try:
