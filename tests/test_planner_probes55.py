@@ -1,0 +1,51 @@
+"""Planner fixes of stop 55: a smile that slides off, slips away, is wiped off, collapses, or simply "goes" where its
+clause ends is gone (as "fades"), and so is a terse "smile off". Each case is read by the real planner and its values
+asserted, with controls where the same verbs keep the smile ("the smile goes wide", "smiles off the insult"). The
+sentences are written for these tests, not taken from the corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kfstudio.generation.planner import EmbeddedPlanner
+
+from probes import both
+
+
+@pytest.fixture(scope="module")
+def planner() -> EmbeddedPlanner:
+    return EmbeddedPlanner()
+
+
+@pytest.mark.parametrize("text", [
+    "The grin slides off; jaw tight, eyes wide.",
+    "her smile slipped away when the door slammed",
+    "THE SMILE IS WIPED OFF HIS FACE",
+    "the grin got wiped off the second she walked in",
+    "cheque bounces. smile off, flat stare",
+    "(smile off) lips pursed",
+    "The smile goes, and the eyes narrow.",
+    "his grin went as soon as he read it",
+    "Her hopeful smile collapses.",
+    "the smirk crumbled - brows up",
+])
+def test_a_smile_that_goes_is_gone(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", [
+    "the smile goes wide, all teeth",
+    "He smiles off the insult.",
+    "a smile goes a long way, she beams",
+    "the grin goes all the way up to his eyes",
+])
+def test_the_same_verbs_that_keep_the_smile(planner, text):
+    assert both(planner.plan(text), "MouthSmile") > 0.3, text
+
+
+def test_a_smile_that_collapses_into_tears_becomes_them(planner):
+    p = planner.plan("her smile collapses into tears")
+    assert both(p, "MouthSmile") < 0.1, p.explanation
+    assert both(p, "MouthFrown") > 0.2, p.explanation
