@@ -10,7 +10,7 @@ import pytest
 
 from kfstudio.generation.planner import EmbeddedPlanner
 
-from probes import both
+from probes import both, v
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +49,20 @@ def test_a_smile_that_collapses_into_tears_becomes_them(planner):
     p = planner.plan("her smile collapses into tears")
     assert both(p, "MouthSmile") < 0.1, p.explanation
     assert both(p, "MouthFrown") > 0.2, p.explanation
+
+
+@pytest.mark.parametrize(("text", "other"), [
+    ("Stern nod, concerned brows, mouth clamped.", "BrowDown"),
+    ("screaming into the phone, mouth wide, worried eyebrows", "BrowOuterUp"),
+    ("teeth-clench grin, sad brows", "BrowDown"),
+])
+def test_a_feeling_named_on_the_brows_is_what_they_do(planner, text, other):
+    p = planner.plan(text)
+    assert v(p, "BrowInnerUp") > 0.3, p.explanation
+    assert both(p, other) < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["panic face, wide eyes, worried brows", "scowling, brows knit hard, worried brows"])
+def test_wide_eyes_keep_their_lift_and_a_knit_named_on_the_brows_stays(planner, text):
+    p = planner.plan(text)
+    assert both(p, "BrowOuterUp") > 0.15 or both(p, "BrowDown") > 0.3, p.explanation

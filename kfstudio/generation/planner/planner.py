@@ -186,6 +186,12 @@ _SOCIAL_SMILE_WORDS = frozenset({
 _SMILE_SQUINTS = frozenset({"eyes_narrow", "eyes_squeeze", "squint"})
 _DELIBERATE_SQUINT_RE = re.compile(r"\b(?:narrow|slit)[\s-]+eye", re.I)
 _BROW_DOWN = np.array([n.startswith("BrowDown") for n in ch.NAMES])
+_BROW_OUTER_UP = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
+_OUTER_LIFT_FEELINGS = frozenset({"emotion_fear", "emotion_surprise", "emotion_anxiety"})
+#: a feeling named on the brows: "worried brows", "concerned eyebrows", "sad brows", "puppy-dog brows"
+_FEELING_BROWS_RE = re.compile(
+    r"\b(worried|concerned|sad|pleading|sympathetic|anxious|hopeful|scared|guilty|puppy(?:[\s-]dog)?|apologetic|fearful|"
+    r"mournful|sorry|begging|nervous|upset|sorrowful|pitying)\s+(?:eye)?brows?\b", re.IGNORECASE)
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
 #: A social smile (polite, nervous, forced, tight ...: the lip corners without the cheek raiser, AU12 without
 #: AU6; corpus train: cheeks 0.00-0.07 under such smiles against 0.25+ for a warm one)
@@ -722,6 +728,7 @@ class _Instance:
     smile_other: float = _LOPSIDED_OTHER  # ... with the other corner this high (a share of its own)
     pain_side: str = ""  # pain beside a one-sided wince or squeezed eye: it shows mostly on that side
     browless: bool = False  # eyes narrowed in a smile or laugh: the lids and cheeks tighten, the brows stay up
+    brows_elsewhere: bool = False  # a feeling named on the brows ("worried brows") sets them: no lowering (or outer lift) here
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -1755,6 +1762,14 @@ class EmbeddedPlanner:
             for i in instances:
                 if i.concept.key in _SMILE_SQUINTS and not i.negated:
                     i.browless = True
+        feeling_brows = {m.group(1).lower() for m in _FEELING_BROWS_RE.finditer(text)}
+        if feeling_brows:
+            # "serious nod, concerned brows", "yelling, big round mouth, worried brows": the feeling named on the brows
+            # is what they do (the worried brow: the inner ends up); the lowering or the outer lift another feeling or
+            # sound brings goes (train: BrowDown <= 0.05-0.1 in the lines that had one from a second feeling)
+            for i in instances:
+                if not i.negated and i.words.lower() not in feeling_brows and i.concept.region != "brows":
+                    i.brows_elsewhere = True
         lopsided = [i for i in instances if not i.negated and not i.both and (
             i.concept.key in _LOPSIDED_SMILES or (i.concept.key in _SMILES | {"corners_up"} and (i.one_sided or i.side))
             or (i.concept.key == "emotion_contempt" and i.concept.sided == "one"))]
@@ -2765,6 +2780,9 @@ class EmbeddedPlanner:
             contribution[_SEALING_CHANNELS] = 0.0
         if inst.browless:
             contribution[_BROW_DOWN] = 0.0
+        if inst.brows_elsewhere:
+            # (wide eyes, fear and surprise keep the outer lift: the worried brow of fear is the whole brow up and in)
+            contribution[_BROW_DOWN if concept.key in _WIDENINGS | _OUTER_LIFT_FEELINGS else _BROW_DOWN | _BROW_OUTER_UP] = 0.0
         if inst.smile_side:
             contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= inst.smile_other
         if inst.pain_side:
