@@ -66,3 +66,10 @@ def test_a_feeling_named_on_the_brows_is_what_they_do(planner, text, other):
 def test_wide_eyes_keep_their_lift_and_a_knit_named_on_the_brows_stays(planner, text):
     p = planner.plan(text)
     assert both(p, "BrowOuterUp") > 0.15 or both(p, "BrowDown") > 0.3, p.explanation
+
+
+def test_a_scenes_ache_is_the_hearts_not_a_body_in_pain(planner):
+    p = planner.plan("She pauses at the window.", emotion="tender, aching longing")
+    assert v(p, "BrowInnerUp") > 0.2 and both(p, "BrowDown") < 0.1 and both(p, "NoseSneer") < 0.05, p.explanation
+    hurt = planner.plan("She pauses at the window.", emotion="aching back, exhausted")
+    assert both(hurt, "BrowDown") > 0.1 or both(hurt, "EyeSquint") > 0.2 or both(hurt, "EyeBlink") > 0.2, hurt.explanation
