@@ -190,8 +190,9 @@ _BROW_OUTER_UP = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
 _OUTER_LIFT_FEELINGS = frozenset({"emotion_fear", "emotion_surprise", "emotion_anxiety"})
 #: a feeling named on the brows: "worried brows", "concerned eyebrows", "sad brows", "puppy-dog brows"
 _FEELING_BROWS_RE = re.compile(
-    r"\b(worried|concerned|sad|pleading|sympathetic|anxious|hopeful|scared|guilty|puppy(?:[\s-]dog)?|apologetic|fearful|"
-    r"mournful|sorry|begging|nervous|upset|sorrowful|pitying)\s+(?:eye)?brows?\b", re.IGNORECASE)
+    r"\b(?<!no\s)(?<!not\s)(?<!without\s)(?<!never\s)(worried|concerned|sad|pleading|sympathetic|anxious|hopeful|scared|guilty|"
+    r"puppy(?:[\s-]dog)?|apologetic|fearful|mournful|sorry|begging|nervous|upset|sorrowful|pitying)[\s-]+(?:eye-?)?brows?\b",
+    re.IGNORECASE)
 _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAMES])
 #: A social smile (polite, nervous, forced, tight ...: the lip corners without the cheek raiser, AU12 without
 #: AU6; corpus train: cheeks 0.00-0.07 under such smiles against 0.25+ for a warm one)
@@ -1766,7 +1767,8 @@ class EmbeddedPlanner:
         if feeling_brows:
             # "serious nod, concerned brows", "yelling, big round mouth, worried brows": the feeling named on the brows
             # is what they do (the worried brow: the inner ends up); the lowering or the outer lift another feeling or
-            # sound brings goes (train: BrowDown <= 0.05-0.1 in the lines that had one from a second feeling)
+            # sound brings goes (train: BrowDown <= 0.05-0.1 in the lines that had one from a second feeling), a frown's too
+            # ("sad brows, tiny frown", "smile w sad eyebrows ☹️": BrowDown <= 0.15 in all 7 such train lines)
             for i in instances:
                 if not i.negated and i.words.lower() not in feeling_brows and i.concept.region != "brows":
                     i.brows_elsewhere = True
@@ -3023,11 +3025,15 @@ _CONTEXT_FEELINGS = {"moved": "tender, inner brows up a little", "touched": "ten
                      "self-satisfied": "satisfied , a lopsided smile ,",
                      # a feeling typed as what one would say: "shook", "oh no", "ow", "what is this"
                      "shook": "shaken", "oh no": "alarmed", "oh-no": "alarmed", "ow": "pain", "ouch": "pain",
-                     "what is this": "confused", "aww": "tender", "awww": "tender", "awwww": "tender",
-                     # a scene's ache is the heart's: "aching memory", "wary, aching hope", "gentle, aching" (train and dev, all
-                     # 5 such scenes: inner brows up 0.4-0.45, a trace of a smile, lids lowered 0.3 in 2, BrowDown <= 0.05-0.1), not a body in pain
-                     "aching": "wistful , lids a little heavy ,", "ache": "wistful , lids a little heavy ,",
-                     "heartache": "wistful , lids a little heavy ,"}
+                     "what is this": "confused", "aww": "tender", "awww": "tender", "awwww": "tender"}
+#: a scene's ache is the heart's: "aching memory", "wary, aching hope", "gentle, aching" (train and dev, all 5 such scenes:
+#: inner brows up 0.4-0.45, a trace of a smile, lids lowered 0.3 in 2, BrowDown <= 0.05-0.1), not a body in pain; a body
+#: named anywhere in the scene's feeling, or an ache from something or all over, is ("back aching, exhausted", "sides aching")
+_HEART_ACHE_RE = re.compile(r"\b(?:aching|ache|heartache)\b", re.I)
+_BODY_ACHE_RE = re.compile(
+    r"\b(?:back|feet|foot|head|jaw|legs?|limbs?|muscles?|body|bones|tooth|teeth|joints?|neck|shoulders?|knees?|arms?|hands?|"
+    r"stomach|belly|ribs|sides?|eyes?|cheeks?|face|hips?|wrists?|all\s+over|stiff|sore|bruised|hurt\w*|injur\w*|wound\w*|from|in\s+(?:his|her|their|my|the))\b",
+    re.I)
 #: A scene's tiredness lifts the inner brows a little over the heavy lids (train, 125 scenes feeling it: BrowInnerUp 0.22,
 #: above 0.1 in 72 %; dev, 48: 0.17, 67 %); a description's tiredness does not ("not sad, just sleepy": the brows are what
 #: tells the two apart). Only the feeling itself: not denied or too much to act on ("not tired at all", "too tired to
@@ -3179,8 +3185,10 @@ _COLD_FEELING_RE = re.compile(r"\bcold\s+(?=(?:misery|disbelief|fear|dread|horro
 
 @functools.lru_cache(maxsize=256)
 def _scene_feeling(text: str) -> str:
-    """A scene's emotion as the planner reads it: its scene-only words (_CONTEXT_FEELINGS), a feeling's chill, a sobered
+    """A scene's emotion as the planner reads it: its scene-only words (_CONTEXT_FEELINGS), the heart's ache, a feeling's chill, a sobered
     relief, patience, and a tiredness that lifts the inner brows. Cached: a script repeats its emotion for every keyframe."""
+    if not _BODY_ACHE_RE.search(text):
+        text = _HEART_ACHE_RE.sub("wistful , lids a little heavy ,", text)
     text = _CONTEXT_FEELING_RE.sub(lambda m: _CONTEXT_FEELINGS[m.group(0).lower()], _COLD_FEELING_RE.sub("", text))
     text = _PATIENCE_RE.sub(", lids a little heavy , lips lightly pressed ,", _sober_relief(text))
     return _TIRED_SCENE_RE.sub(lambda m: f"{m.group(0)} , inner brows up a little ,", text)
@@ -3235,8 +3243,7 @@ def _restrained(base: np.ndarray) -> np.ndarray:
 #: BrowInnerUp 0.2-0.3, lids 0.2-0.25, eyes down 0.3-0.35, no smile)
 _FLAT_FEELING_RE = re.compile(r"\b(?:numb(?:ed|ness)?|hollow(?:ness)?|empty|emptiness|emptied(?:\s+out)?)\b", re.I)
 _FLAT_FACE = "inner brows slightly raised, lids slightly heavy, eyes slightly down"
-_CONTEXT_FEELING_RE = re.compile(r"\b(?:" + "|".join(_CONTEXT_FEELINGS) + r")\b(?!\s+(?:back|feet|foot|head|jaw|legs?|muscles?|body|"
-                                 r"bones|tooth|teeth|joints?|neck|shoulders?|knees?|arms?|hands?|stomach|belly|ribs|sides?|eyes?))", re.I)
+_CONTEXT_FEELING_RE = re.compile(r"\b(?:" + "|".join(_CONTEXT_FEELINGS) + r")\b", re.I)
 #: "no head move", "without moving her head", "head stays still": the head is locked at rest
 _HEAD_LOCK_RE = re.compile(
     r"\b(?:no|without|not?)\s+(?:any\s+|a\s+)?head\s+(?:move\w*|motion|turn\w*)\b"

@@ -2849,16 +2849,21 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("drop", "fall", "fell"), r"\b(smile|grin|smirk|beam)s?\s+(?:drops|dropped|dropping|falls|fell|falling)\b"
      r"(?!\s+(?:to|into|onto|a\s+notch|a\s+touch|slightly|a\s+little|a\s+bit|somewhat|for|on|at|when|as|over)\b)", r"\1 fades"),
     # "the grin slides off", "her smile slipped away", "the smile is wiped off", terse "(smile off, pursed lips)": the
-    # smile goes (as "fades"; "slides off his face" already did), not a smile that stays
+    # smile goes (as "fades"; "slides off his face" already did), not a smile that stays ("she smiles off", a look off
+    # screen; "a smile off and on")
     (("slid", "slip", "fall", "fell", "drop", "wipe", " off"),
-     r"\b(smile|grin|smirk|beam)s?\s+(?:(?:slides|slid|sliding|slips|slipped|slipping|falls|fell|falling|drops|dropped|dropping"
-     r"|(?:is\s+|was\s+|gets\s+|got\s+)?wiped)\s+(?:off|away)|off(?=\s*(?:[,;.)!]|$|-\s|\u2014|and\b)))\b(?!\s+(?:into|to|onto)\b)",
-     r"\1 fades"),
+     r"\b(smile|grin|smirk|beam)s?\s+(?:slides|slid|sliding|slips|slipped|slipping|falls|fell|falling|drops|dropped|dropping"
+     r"|(?:is\s+|was\s+|gets\s+|got\s+)?wiped)\s+(?:off|away)\b(?!\s+(?:into|to|onto|and\s+on)\b)"
+     r"|\b(smile|grin|smirk)\s+off\b(?=\s*(?:[,;:.)!?]|$|--?\s|[\u2013\u2014]|and\b(?!\s+on\b)))",
+     lambda m: f"{m.group(1) or m.group(2)} fades"),
     # "the smile goes, eyes wide", "and the grin went": a smile that goes where its clause ends goes (as "fades"; "the
-    # smile goes wide" is its size), and one that collapses or crumbles (not "collapses into tears": what it becomes)
+    # smile goes wide" is its size, and so is "goes, well, huge" or "went as wide as his face"), and one that collapses or
+    # crumbles (not "collapses into tears": what it becomes); "goes and comes back", "goes and goes" keep it
     (("go", "went", "gone", "collaps", "crumbl"),
      r"\b(smile|grin|smirk|beam)s?\s+(?:goes|went|has\s+gone|had\s+gone|collapses|collapsed|crumbles|crumbled)"
-     r"(?=\s*(?:[,;.)!]|$|-\s|\u2014|\u2026|(?:and|as|when|while|but)\b))",
+     r"(?=\s*(?:[,;:.)!?]|$|--?\s|[\u2013\u2014]|(?:and|when|while|but)\b|as\b(?!\s+(?!soon\b)\w+\s+as\b)))"
+     r"(?!\s*[,;:.(]?\s*(?:like|well|uh|um|er|just|so|very|really|huge|wide|big|all|a\s+(?:hint|touch|little|bit|lot)"
+     r"|and\s+(?:goes|went|comes|came|grows|grew|on|back)|as\s+(?!soon\b)\w+\s+as)\b)",
      r"\1 fades"),
     # "her smile falls into a frown": the smile becomes the frown (as "melts into")
     (("drop", "fall", "fell", "sink", "sank"), r"\b(smile|grin|smirk|beam)s?\s+(?:drops|dropped|dropping|falls|fell|falling|sinks|sank|sinking)\s+into\b",
