@@ -113,3 +113,18 @@ def test_feeling_brows_that_are_denied_take_nothing_away(planner, text):
 def test_an_ache_of_the_body_in_a_scene_stays_pain(planner, emotion):
     p = planner.plan("She pauses at the window.", emotion=emotion)
     assert both(p, "BrowDown") > 0.1 and both(p, "NoseSneer") > 0.05, p.explanation
+
+
+@pytest.mark.parametrize(("text", "gone"), [
+    ("the grin burnt out, brows low", "MouthSmile"),
+    ("Her smile snuffed out like a candle.", "MouthSmile"),
+    ("his lips bunched up tight, arms crossed", "MouthSmile"),
+    ("She wasn't, shall we say, thrilled: mouth flat.", "MouthSmile"),
+])
+def test_verbs_with_out_and_up_and_an_aside_before_a_denied_feeling(planner, text, gone):
+    assert both(planner.plan(text), gone) < 0.1, text
+
+
+@pytest.mark.parametrize("text", ["she beams out at the crowd", "She was, shall we say, delighted.", "the smile goes out to everyone"])
+def test_the_same_words_that_keep_the_smile(planner, text):
+    assert both(planner.plan(text), "MouthSmile") > 0.3, text

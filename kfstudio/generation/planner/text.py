@@ -2865,6 +2865,17 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"(?!\s*[,;:.(]?\s*(?:like|well|uh|um|er|just|so|very|really|huge|wide|big|all|a\s+(?:hint|touch|little|bit|lot)"
      r"|and\s+(?:goes|went|comes|came|grows|grew|on|back)|as\s+(?!soon\b)\w+\s+as)\b)",
      r"\1 fades"),
+    # "smile burnt out", "the grin snuffed out", "his smile went out like a light": the smile goes (as "fades"; not "goes
+    # out of", which the fading words read, nor "beams out at")
+    (" out", r"\b(smile|grin|smirk|beam)s?\s+(?:is\s+|was\s+|gets\s+|got\s+)?(?:burns|burnt|burned|burning|blows|blew|blown|snuffs|"
+     r"snuffed|goes|went|gone|flickers|flickered|winks|winked|switches|switched|clicks|clicked)\s+out\b(?!\s+(?:of|into|to|at|across|over|from)\b)",
+     r"\1 fades"),
+    # "her lips bunched up tight", "the mouth puckered up", "he clams up": "up" is the verb's, not corners going up
+    (" up", r"\b((?:lips?|mouth)\s+(?:\w+\s+)?(?:bunch|scrunch|pucker|purs|knott?|tens|tighten|clamm?|pinch|crumpl|purs)\w*)\s+up\b"
+     r"(?!\s+(?:at|to|toward|towards|into)\b)", r"\1"),
+    # "he wasn't, shall we say, overjoyed": an aside between a negation and what it denies is not there
+    (("say", "speak", "mildly", "fair"), r"\s*,\s*(?:shall\s+we\s+say|let'?s\s+say|so\s+to\s+speak|to\s+put\s+it\s+mildly|to\s+be\s+fair|"
+     r"it\s+must\s+be\s+said|i'?d\s+say|you\s+could\s+say|you\s+might\s+say|one\s+might\s+say)\s*,\s*", " "),
     # "her smile falls into a frown": the smile becomes the frown (as "melts into")
     (("drop", "fall", "fell", "sink", "sank"), r"\b(smile|grin|smirk|beam)s?\s+(?:drops|dropped|dropping|falls|fell|falling|sinks|sank|sinking)\s+into\b",
      r"\1 turns into"),
