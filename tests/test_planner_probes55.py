@@ -128,3 +128,15 @@ def test_verbs_with_out_and_up_and_an_aside_before_a_denied_feeling(planner, tex
 @pytest.mark.parametrize("text", ["she beams out at the crowd", "She was, shall we say, delighted.", "the smile goes out to everyone"])
 def test_the_same_words_that_keep_the_smile(planner, text):
     assert both(planner.plan(text), "MouthSmile") > 0.3, text
+
+
+@pytest.mark.parametrize("text", ["her stage smile on, eyes on the judges", "Receptionist smile, 'right this way'",
+                                  "grin welded on while the boss talks"])
+def test_a_smile_put_on_for_work_or_the_stage_keeps_the_cheeks_out(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") > 0.3 and both(p, "CheekSquint") < 0.1, p.explanation
+
+
+@pytest.mark.parametrize("text", ["a warm closed-lip smile", "proud dad, big closed smile"])
+def test_a_closed_smile_may_be_warm(planner, text):
+    assert both(planner.plan(text), "CheekSquint") > 0.2, text
