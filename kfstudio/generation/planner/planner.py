@@ -197,8 +197,8 @@ _DUCHENNE = np.array([n.startswith(("CheekSquint", "EyeSquint")) for n in ch.NAM
 #: A social smile (polite, nervous, forced, tight ...: the lip corners without the cheek raiser, AU12 without
 #: AU6; corpus train: cheeks 0.00-0.07 under such smiles against 0.25+ for a warm one)
 _SOCIAL_SMILE_RE = re.compile(
-    # "a stage smile", "her cabin-crew smile", "a waiter smile", "smile welded on" (train and dev: cheeks 0-0.2 under all
-    # 25 such smiles, most at 0 or held low; a closed-lip smile is as often warm, cheeks bunched, and stays as it was)
+    # "a stage smile", "her cabin-crew smile", "a waiter smile", "smile welded on" (train and dev: cheeks 0.2 at most under
+    # the 11 such smiles, 7 at 0; a closed-lip smile is as often warm, cheeks bunched, and stays as it was)
     r"(?<!warm\s)(?<!genuine\s)(?<!real\s)(?<!soft\s)(?<!happy\s)(?<!content\s)(?<!contented\s)(?<!fond\s)(?<!tender\s)"
     r"(?<!loving\s)\b(?:stage|cabin[\s-]crew|waiter|waitress|shop|retail|receptionist)\s+"
     r"(?:smile|smiles|grin|grins)\b|\b(?:smile|grin)\s+(?:welded|glued|nailed|stapled|locked|bolted|superglued)\s+on\b"

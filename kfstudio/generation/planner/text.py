@@ -2871,7 +2871,7 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"snuffed|goes|went|gone|flickers|flickered|winks|winked|switches|switched|clicks|clicked)\s+out\b(?!\s+(?:of|into|to|at|across|over|from)\b)",
      r"\1 fades"),
     # "her lips bunched up tight", "the mouth puckered up", "he clams up": "up" is the verb's, not corners going up
-    (" up", r"\b((?:lips?|mouth)\s+(?:\w+\s+)?(?:bunch|scrunch|pucker|purs|knott?|tens|tighten|clamm?|pinch|crumpl|purs)\w*)\s+up\b"
+    (" up", r"\b((?:lips?|mouth)\s+(?:\w+\s+)?(?:bunch|scrunch|pucker|purs|knott?|tens|tighten|clamm?|pinch|crumpl)\w*)\s+up\b"
      r"(?!\s+(?:at|to|toward|towards|into)\b)", r"\1"),
     # "he wasn't, shall we say, overjoyed": an aside between a negation and what it denies is not there
     (("say", "speak", "mildly", "fair"), r"\s*,\s*(?:shall\s+we\s+say|let'?s\s+say|so\s+to\s+speak|to\s+put\s+it\s+mildly|to\s+be\s+fair|"
