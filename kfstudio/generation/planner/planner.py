@@ -187,7 +187,6 @@ _SMILE_SQUINTS = frozenset({"eyes_narrow", "eyes_squeeze", "squint"})
 _DELIBERATE_SQUINT_RE = re.compile(r"\b(?:narrow|slit)[\s-]+eye", re.I)
 _BROW_DOWN = np.array([n.startswith("BrowDown") for n in ch.NAMES])
 _BROW_OUTER_UP = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
-_OUTER_LIFT_FEELINGS = frozenset({"emotion_fear", "emotion_surprise", "emotion_anxiety"})
 #: a feeling named on the brows: "worried brows", "concerned eyebrows", "sad brows", "puppy-dog brows"
 _FEELING_BROWS_RE = re.compile(
     r"\b(?<!no\s)(?<!not\s)(?<!without\s)(?<!never\s)(worried|concerned|sad|pleading|sympathetic|anxious|hopeful|scared|guilty|"
@@ -353,6 +352,9 @@ _SPEED_WORDS = frozenset({"quick", "quickly", "brief", "briefly"})
 _DESTINATIONS = frozenset({"to", "at", "into", "toward", "towards"})
 _LATE_SIZE_MIN = 0.75
 _WIDENINGS = frozenset({"eyes_wide"})
+#: what keeps its outer brow lift beside brows a feeling is named on (see ``_Instance.brows_elsewhere``): wide eyes, and
+#: fear and surprise, whose worried brow is the whole brow up and in
+_KEEPS_OUTER_LIFT = _WIDENINGS | {"emotion_fear", "emotion_surprise", "emotion_anxiety"}
 _NARROWINGS = frozenset({"eyes_narrow", "squint", "eyes_squeeze"})
 #: "way, way", "very, very": one intensifier said twice (see Planner._overall_intensity)
 _DOUBLED_INTENSIFIER_RE = re.compile(r"\b(very|way|really|so|super)\s*,\s*(\1)\b", re.IGNORECASE)
@@ -2788,8 +2790,7 @@ class EmbeddedPlanner:
         if inst.browless:
             contribution[_BROW_DOWN] = 0.0
         if inst.brows_elsewhere:
-            # (wide eyes, fear and surprise keep the outer lift: the worried brow of fear is the whole brow up and in)
-            contribution[_BROW_DOWN if concept.key in _WIDENINGS | _OUTER_LIFT_FEELINGS else _BROW_DOWN | _BROW_OUTER_UP] = 0.0
+            contribution[_BROW_DOWN if concept.key in _KEEPS_OUTER_LIFT else _BROW_DOWN | _BROW_OUTER_UP] = 0.0
         if inst.smile_side:
             contribution[_OTHER_SIDE[inst.smile_side] & _ONE_SIDED_SMILE] *= inst.smile_other
         if inst.pain_side:

@@ -2188,6 +2188,10 @@ def _irritant(m: re.Match[str]) -> str:
     return f" {side} eye mostly shut , {side} eye narrowed , " if side else " one eye mostly shut , "
 
 
+#: What ends a clause after a smile said to go ("smile off, pursed lips", "the smile goes -- eyes narrow", "smile off)"):
+#: punctuation, the end of the line, a dash
+_CLAUSE_ENDS = r"[,;:.)!?]|$|--?\s|[\u2013\u2014]"
+
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
     ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
@@ -2854,14 +2858,14 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     (("slid", "slip", "fall", "fell", "drop", "wipe", " off"),
      r"\b(smile|grin|smirk|beam)s?\s+(?:slides|slid|sliding|slips|slipped|slipping|falls|fell|falling|drops|dropped|dropping"
      r"|(?:is\s+|was\s+|gets\s+|got\s+)?wiped)\s+(?:off|away)\b(?!\s+(?:into|to|onto|and\s+on)\b)"
-     r"|\b(smile|grin|smirk)\s+off\b(?=\s*(?:[,;:.)!?]|$|--?\s|[\u2013\u2014]|and\b(?!\s+on\b)))",
+     r"|\b(smile|grin|smirk)\s+off\b(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))",
      lambda m: f"{m.group(1) or m.group(2)} fades"),
     # "the smile goes, eyes wide", "and the grin went": a smile that goes where its clause ends goes (as "fades"; "the
     # smile goes wide" is its size, and so is "goes, well, huge" or "went as wide as his face"), and one that collapses or
     # crumbles (not "collapses into tears": what it becomes); "goes and comes back", "goes and goes" keep it
     (("go", "went", "gone", "collaps", "crumbl"),
      r"\b(smile|grin|smirk|beam)s?\s+(?:goes|went|has\s+gone|had\s+gone|collapses|collapsed|crumbles|crumbled)"
-     r"(?=\s*(?:[,;:.)!?]|$|--?\s|[\u2013\u2014]|(?:and|when|while|but)\b|as\b(?!\s+(?!soon\b)\w+\s+as\b)))"
+     r"(?=\s*(?:" + _CLAUSE_ENDS + r"|(?:and|when|while|but)\b|as\b(?!\s+(?!soon\b)\w+\s+as\b)))"
      r"(?!\s*[,;:.(]?\s*(?:like|well|uh|um|er|just|so|very|really|huge|wide|big|all|a\s+(?:hint|touch|little|bit|lot)"
      r"|and\s+(?:goes|went|comes|came|grows|grew|on|back)|as\s+(?!soon\b)\w+\s+as)\b)",
      r"\1 fades"),
