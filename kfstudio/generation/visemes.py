@@ -106,6 +106,7 @@ SOUND_WORDS: dict[str, str] = {
     "m": "PP", "hm": "PP", "hmph": "PP", "mhm": "PP", "mmhm": "PP", "mhmm": "PP", "um": "PP", "hum": "PP",
     "om": "PP", "mm hm": "PP", "m hm": "PP", "uh uh": "PP", "mm mm": "PP", "m m": "PP", "ahem": "PP", "b": "PP",
     "p": "PP", "mwah": "U", "pf": "PP", "pft": "PP", "pfft": "PP", "phft": "PP",
+    "br": "PP",  # "brrrr": a lip trill (a singer warming up, a shiver), the lips together and fluttering
     "sh": "CH", "shush": "CH", "hush": "CH", "ch": "CH",
     "tch": "SS", "tut": "SS", "tut tut": "SS",  # a tongue click (the tip on the teeth ridge), not the rounded CH
     "s": "SS", "ps": "SS", "pst": "SS", "psst": "SS", "ts": "SS", "tsk": "SS", "tsk tsk": "SS", "z": "SS", "hiss": "SS",
@@ -423,13 +424,21 @@ def captions_the_look(text: str) -> bool:
     return not _VOICING_RE.search(_QUOTE_RE.sub(" ", text))
 
 
+#: what before a quote makes it a cue the face reacts to, heard or read, not a sound it makes: "blinks twice at 'pass'",
+#: "hatchet-faced at the word 'overtime'", "listening to 'my kid is a genius'", "hearing 'we need to talk'"
+_CUE_BEFORE_RE = re.compile(
+    r"(?:\bat|\b(?:listen(?:s|ed|ing)?|react(?:s|ed|ing)?)\s+to|\b(?:over)?hear(?:s|d|ing)?)"
+    r"\s+(?:the\s+(?:word|words|name|line|phrase|mention\s+of)\s+)?$", re.I)
+
+
 def find_speech(text: str) -> SpeechShape | None:
     """The sound a description names (quoted words or letters, a viseme named, or a sound verb), or None."""
     named_viseme = _named_viseme(text) if "visem" in text.lower() else None
     if named_viseme is not None:
         return named_viseme
     quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)
-              if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))]
+              if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))
+              and not _CUE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())]
     # "his 'bruh' face": a look named, not a word said (a known interjection, "an 'ew' face", is still voiced)
     if not quotes and _QUOTE_RE.search(text):
         return None

@@ -225,6 +225,12 @@ _SOCIAL_SMILE_RE = re.compile(
     r"|\b(?:no|without(?:\s+any)?|not\s+a\s+trace\s+of|zero)\s+(?:real\s+)?(?:joy|warmth|humou?r|mirth|amusement)\b"
     # a laugh or smile that comes "a beat too late" is put on to fit in, not felt (corpus train: cheeks 0-0.1 in such lines)
     r"|\b(?:smil|grin|laugh|chuckl|giggl)\w*\b[^.;]{0,40}?\b(?:(?:a|one)\s+(?:beat|second|moment|touch|fraction|half[\s-]second)\s+)?too\s+late\b"
+    # "a flat smile", "tiny flat smile", "a flat, sarcastic smile", "laughs flatly", "a dry half-smile" (train and dev: cheeks
+    # 0 under all 6 such smiles and laughs written)
+    r"|\b(?:flat|dry)(?:,?\s+(?:lil|little|tiny|small|sarcastic|polite|thin|tight))?[\s-]+(?:half[\s-])?"
+    r"(?:smile|smiles|grin|grins|laugh|laughs|chuckle|chuckles)\b"
+    r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinned|grinning|laugh|laughs|laughed|laughing|chuckle|chuckles|chuckled"
+    r"|chuckling)\s+(?:flatly|dryly|drily)\b"
     # "the (kind of) smile you give a dentist", "a smile one saves for customers": a smile given to someone as a courtesy
     r"|\b(?:smile|smiles|grin|grins|kind|sort|type)\s+(?:that\s+|which\s+)?(?:you|one|people|we|they|everyone|everybody)\s+"
     r"(?:give|gives|put\s+on|puts\s+on|flash|flashes|save|saves|offer|offers|wear|wears)\b",

@@ -610,7 +610,7 @@ EMOTICONS: dict[str, str] = {
 
 #: Internet shorthand and informal spellings (whole lower-cased words) -> words.
 SHORTHAND: dict[str, str] = {
-    "lol": "laugh", "lolol": "laugh", "lool": "laugh", "lmao": "laugh hard", "lmfao": "laugh hard", "rofl": "laugh hard",
+    "lol": "laugh", "lolol": "laugh", "lool": "laugh", "lmao": "laugh hard", "lmfao": "laugh hard", "rofl": "laugh hard", "laff": "laugh", "laffs": "laughs", "laffing": "laughing", "laffin": "laughing",
     "roflmao": "laugh hard", "haha": "laugh", "hahaha": "laugh hard", "hahahaha": "laugh hard", "ha": "laugh", "hah": "laugh",
     "skullemoji": "laughing hard", "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
@@ -725,7 +725,7 @@ _SHOULDER_RE = re.compile(r"\b(over|past)\s+(?:her|his|their|my|your|the)?\s*(le
 _SHOULDER_COMPOUND_RE = re.compile(r"\bover-(?:the-|her-|his-|their-|my-|your-)?(left|right)-shoulder\s+(look|glance|gaze|stare)s?\b")
 _SCREENPLAY_NAME_RE = re.compile(r"^\s*[A-Z][A-Z .'\-]{1,30}(?:\([A-Z.' ]+\))?\s*$")
 _EMOTICON_RE = re.compile(r"(?<!\S)(" + "|".join(re.escape(e) for e in sorted(EMOTICONS, key=len, reverse=True)) + r")(?=\s|$|[.,!?])")
-_TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmfao", "rofl", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
+_TONE_MARKERS = frozenset({"lol", "lolol", "lool", "lmao", "lmaoo", "lmfao", "lmfaoo", "rofl", "roflmao", "ngl", "tbh", "imo", "fr", "rn", "idk", "ikr", "jk"})
 _REPEAT_RE = re.compile(r"([a-z])\1{2,}")
 #: a subject that is the character's own face or voice, or a pronoun that may be the character ("while the eyes
 #: look up", "as her smile fades", "as she laughs")
@@ -1132,6 +1132,8 @@ def _level_word(x: float) -> str:
 _LAUGH_CUE_RE = re.compile(r"\b(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}|(?:he){2,}|ja(?:ja)+)\b|[\U0001F602\U0001F923\U0001F480\U0001F639]", re.I)
 _DYING_RE = re.compile(r"\b(?:i'?m|i\s+am|im|i\s+was|we'?re|literally)\s+(?:literally\s+|actually\s+|so\s+)?"
                        r"(?:dying|dead|ded|deceased|screaming|wheezing|crying|weak|on\s+the\s+floor)\b", re.I)
+#: wheezing beside a laugh cue (the cue is what says it is laughter, not a climb up the stairs)
+_WHEEZE_RE = re.compile(r"\bwhe+z\w*", re.I)  # (a slip as typed: "whezeing")
 #: "she almost smiles", "nearly a grin": a trace of it
 _ALMOST_RE = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:a\s+|an\s+)?(?=(?:smil|grin|laugh|smirk|frown|winc|cr(?:y|ie)|sob|giggl|chuckl)\w*)", re.I)
 #: "she looks almost amused", "nearly angry": the feeling short of itself, somewhat
@@ -1363,6 +1365,7 @@ def normalize(text: str) -> str:
     s = _AU_RE.sub(_au_words, s)
     if _LAUGH_CUE_RE.search(s):
         s = _DYING_RE.sub(" laughing hard ", s)
+        s = _WHEEZE_RE.sub(" laughing hard ", s)  # "wheezing so hard nothing comes out lmaooo": laughing past sound
     s = _ALMOST_RE.sub("barely ", s)
     s = _ALMOST_FEELING_RE.sub(lambda m: "somewhat " if _feeling(m.group(1)) else m.group(0), s)
     s = _WOULD_HAVE_RE.sub(" not ", s)
@@ -2193,6 +2196,9 @@ def _irritant(m: re.Match[str]) -> str:
 _CLAUSE_ENDS = r"[,;:.)!?]|$|--?\s|[\u2013\u2014]"
 
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
+    # "warming up backstage", "the singer warms up": getting ready (a voice, a body), not warmth; "warms up to him" is
+    # liking and "death warmed up" the idiom, both kept
+    ("warm", r"(?<!death\s)\bwarm(?:s|ed|ing)?\s+up\b(?!\s+to\b)", " , "),
     # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
     ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
      "looks straight at"),
