@@ -114,3 +114,23 @@ def test_brrr_is_a_lip_trill(planner, text):
 def test_laffing_is_laughing(planner):
     p = planner.plan("laffing w head bak")
     assert both(p, "MouthSmile") >= 0.5 and v(p, "JawOpen") >= 0.3
+
+
+@pytest.mark.parametrize("text", ["her look stopped under a raised right eyebrow", "his gaze stops on her, one brow raised"])
+def test_a_look_that_stops_somewhere_does_not_undo_what_follows(planner, text):
+    p = planner.plan(text)
+    assert max(both(p, "BrowOuterUp"), v(p, "BrowInnerUp")) >= 0.3, (text, p.explanation)
+
+
+def test_a_stopped_smile_is_still_gone(planner):
+    assert both(planner.plan("she stopped smiling"), "MouthSmile") <= 0.05
+
+
+@pytest.mark.parametrize("text", ["his eyes travel back up to her face", "eyes come back up to the man's face, brows level"])
+def test_back_up_to_a_face_is_level(planner, text):
+    p = planner.plan(text)
+    assert both(p, "EyeLookUp") <= 0.1 and abs(v(p, "LeftEyePitch")) <= 0.05, (text, p.explanation)
+
+
+def test_back_up_to_the_ceiling_is_still_up(planner):
+    assert both(planner.plan("eyes drift back up to the ceiling"), "EyeLookUp") >= 0.2

@@ -3897,6 +3897,11 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     # "he stops dead upper lip curling", "stopped in her tracks": a halt, not a stop to the movement after it
     # ("stops short of showing teeth" is a negation, read as such)
     ("stop", r"\bstop(?:s|ped|ping)?\s+(?:dead|short(?!\s+of\b)|cold|in\s+(?:his|her|their|my|your)\s+tracks)\b\s*,?", " pauses , "),
+    # a look that "stops under a raised eyebrow", "her eyes stopped on him": where it lingers, not a movement stopped
+    ("stop", r"\b((?:it|eyes?|gaze|look|glance)\s+)stop(?:s|ped)?\s+(?=(?:under|beneath|below|above|at|on|upon)\s)", r"\1lingers "),
+    # "his eyes come back up to her face", "the gaze went down to his boots and back up to his face": back to the person,
+    # level (the "up" is from the boots), not a look upward
+    ("back up", r"\bback\s+up\s+(?=to\s+(?:his|her|their|my|your|the)\s+(?:[a-z]+'s\s+)?(?:face|eyes)\b)", "back "),
     # "she raised a skeptical eyebrow", "arches a perfectly plucked eyebrow": one brow, whatever is said of it
     ("brow", r"\b(rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|arch(?:es|ed|ing)?|cock(?:s|ed|ing)?|quirk(?:s|ed|ing)?)\s+(?:a|an|one)\s+((?:[a-z]+\s+){1,2}?)"
      r"(?:eye)?brow\b(?!s)", lambda m: f" {m.group(1)} one eyebrow , {m.group(2).strip()} "
