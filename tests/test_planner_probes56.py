@@ -134,3 +134,9 @@ def test_back_up_to_a_face_is_level(planner, text):
 
 def test_back_up_to_the_ceiling_is_still_up(planner):
     assert both(planner.plan("eyes drift back up to the ceiling"), "EyeLookUp") >= 0.2
+
+
+@pytest.mark.parametrize("text", ["smile with your eyes not your mouth", "she smiles with her eyes not her lips"])
+def test_a_smile_with_the_eyes_not_the_mouth_leaves_the_mouth(planner, text):
+    p = planner.plan(text)
+    assert both(p, "MouthSmile") <= 0.05 and both(p, "CheekSquint") >= 0.1, (text, p.explanation)

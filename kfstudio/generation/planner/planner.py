@@ -523,7 +523,8 @@ _STILL_PART_RE = re.compile(
     # mouth takes no part in it
     r"|\b(?:never|doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:quite\s+|even\s+)?reach(?:es)?\s+(?:the|her|his|their|my)\s+(?P<part9>mouth|lips)\b"
     # "tighten lids, not the brows", "squint but not with the brows": the part named after the movement takes no part in it
-    r"|(?:,\s*|\s+but\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
+    # (after "eyes" with no comma too, as typed: "smile with your eyes not your mouth")
+    r"|(?:,\s*|\s+but\s+|(?<=\beyes)\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
     r"(?P<part7>eyebrows|brows|forehead|mouth|lips|jaw)(?=\s*(?:[,.;:!)]|-\s|\u2013|\u2014|$))",
     re.IGNORECASE,
 )
