@@ -140,3 +140,30 @@ def test_back_up_to_the_ceiling_is_still_up(planner):
 def test_a_smile_with_the_eyes_not_the_mouth_leaves_the_mouth(planner, text):
     p = planner.plan(text)
     assert both(p, "MouthSmile") <= 0.05 and both(p, "CheekSquint") >= 0.1, (text, p.explanation)
+
+
+# boundaries a review found: each reads as it did before the stop's rules
+@pytest.mark.parametrize("text", ["mouths along at 'amen', eyes down", "Her voice breaks at 'goodbye', eyes wet.",
+                                  "she sings along and belts at 'FREE', eyes shut", "We hear 'mmhm' from her as she nods"])
+def test_a_quote_voiced_in_its_own_clause_is_said(text):
+    assert find_speech(text) is not None, text
+
+
+def test_a_sound_verb_beside_a_heard_quote_still_sounds():
+    shape = find_speech("Hearing 'Jingle Bells', she hums along, eyes closed")
+    assert shape is not None and shape.viseme == "PP"
+
+
+@pytest.mark.parametrize("text", ["bent over wheezing after the stairs lol", "her lips are dry smile anyway so happy",
+                                  "her face warms up when he walks in", "she watches his eyes not his lips, grinning",
+                                  "my tyre went flat haha huge genuine grin eyes crinkling"])
+def test_the_boundaries_of_the_stops_rules(planner, text):
+    p = planner.plan(text)
+    if "stairs" in text:
+        assert both(p, "MouthSmile") <= 0.05, p.explanation  # out of breath, not laughing
+    else:
+        assert both(p, "MouthSmile") >= 0.5 and (both(p, "CheekSquint") >= 0.3 or "lips" in text), (text, p.explanation)
+
+
+def test_back_up_to_the_face_of_a_cliff_is_up(planner):
+    assert both(planner.plan("glances down at the climb, then back up to the face of the cliff above"), "EyeLookUp") >= 0.2

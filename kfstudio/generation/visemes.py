@@ -429,6 +429,21 @@ def captions_the_look(text: str) -> bool:
 _CUE_BEFORE_RE = re.compile(
     r"(?:\bat|\b(?:listen(?:s|ed|ing)?|react(?:s|ed|ing)?)\s+to|\b(?:over)?hear(?:s|d|ing)?)"
     r"\s+(?:the\s+(?:word|words|name|line|phrase|mention\s+of)\s+)?$", re.I)
+#: ... unless the clause before the cue says the quote is voiced ("mouths along at 'amen'", "her voice breaks at
+#: 'goodbye'", "belts at 'FREE'", "chimes in at 'hallelujah'"; a reaction, "laughs at 'knock knock'", is no voicing), or
+#: it comes from the character ("we hear 'mmhm' from her")
+_VOICED_AT_RE = re.compile(r"\b(?:says?|said|saying|mouth(?:s|ed|ing)|sings?|sang|singing|chant\w*|voice|belt\w*|chim\w*\s+in"
+                           r"|joins?\s+in|along|repeat\w*|stumbl\w*|falter\w*)\b", re.I)
+_FROM_THEM_RE = re.compile(r"\s*,?\s*from\s+(?:her|him|them|me|us)\b", re.I)
+
+
+def _is_cue(text: str, m: re.Match) -> bool:
+    """The quote ``m`` of ``text`` is a cue the face reacts to (see :data:`_CUE_BEFORE_RE`)."""
+    cue = _CUE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+    if cue is None:
+        return False
+    clause = re.split(r"[.;:!?,\u2014\u2013]", text[: cue.start()])[-1]
+    return not (_VOICED_AT_RE.search(clause) or _FROM_THEM_RE.match(text, m.end()))
 
 
 def find_speech(text: str) -> SpeechShape | None:
@@ -436,11 +451,12 @@ def find_speech(text: str) -> SpeechShape | None:
     named_viseme = _named_viseme(text) if "visem" in text.lower() else None
     if named_viseme is not None:
         return named_viseme
-    quotes = [next(g for g in m.groups() if g is not None) for m in _QUOTE_RE.finditer(text)
-              if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))
-              and not _CUE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())]
-    # "his 'bruh' face": a look named, not a word said (a known interjection, "an 'ew' face", is still voiced)
-    if not quotes and _QUOTE_RE.search(text):
+    matches = [m for m in _QUOTE_RE.finditer(text) if not _is_cue(text, m)]
+    quotes = [next(g for g in m.groups() if g is not None) for m in matches
+              if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))]
+    # "his 'bruh' face": a look named, not a word said (a known interjection, "an 'ew' face", is still voiced); where
+    # every quote is a cue ("hearing 'Jingle Bells', she hums along"), the words around them may still name a sound
+    if not quotes and matches:
         return None
     if not quotes:
         said = _SAID_RE.search(text)  # "(mouthing: sorry)"

@@ -227,7 +227,9 @@ _SOCIAL_SMILE_RE = re.compile(
     r"|\b(?:smil|grin|laugh|chuckl|giggl)\w*\b[^.;]{0,40}?\b(?:(?:a|one)\s+(?:beat|second|moment|touch|fraction|half[\s-]second)\s+)?too\s+late\b"
     # "a flat smile", "tiny flat smile", "a flat, sarcastic smile", "laughs flatly", "a dry half-smile" (train and dev: cheeks
     # 0 under all 6 such smiles and laughs written)
-    r"|\b(?:flat|dry)(?:,?\s+(?:lil|little|tiny|small|sarcastic|polite|thin|tight))?[\s-]+(?:half[\s-])?"
+    # (after a word that starts the smile's noun phrase, or opening a clause: not "her lips are dry, smile anyway")
+    r"|(?:(?:^|[,;:(\u2014])\s*|\b(?:a|an|her|his|their|my|your|that|this|one|tiny|little|small|thin|lil|stretched|tight)\s+)"
+    r"(?:flat|dry)(?:,?\s+(?:lil|little|tiny|small|sarcastic|polite|thin|tight))?[\s-]+(?:half[\s-])?"
     r"(?:smile|smiles|grin|grins|laugh|laughs|chuckle|chuckles)\b"
     r"|\b(?:smile|smiles|smiled|smiling|grin|grins|grinned|grinning|laugh|laughs|laughed|laughing|chuckle|chuckles|chuckled"
     r"|chuckling)\s+(?:flatly|dryly|drily)\b"
@@ -523,8 +525,9 @@ _STILL_PART_RE = re.compile(
     # mouth takes no part in it
     r"|\b(?:never|doesn'?t|does\s+not|didn'?t|did\s+not)\s+(?:quite\s+|even\s+)?reach(?:es)?\s+(?:the|her|his|their|my)\s+(?P<part9>mouth|lips)\b"
     # "tighten lids, not the brows", "squint but not with the brows": the part named after the movement takes no part in it
-    # (after "eyes" with no comma too, as typed: "smile with your eyes not your mouth")
-    r"|(?:,\s*|\s+but\s+|(?<=\beyes)\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
+    # (after "with ... eyes" with no comma too, as typed: "smile with your eyes not your mouth"; not "watches his eyes not his lips")
+    r"|(?:,\s*|\s+but\s+|(?:(?<=with her eyes)|(?<=with his eyes)|(?<=with your eyes)|(?<=with their eyes)|(?<=with my eyes)"
+    r"|(?<=with the eyes))\s+)not\s+(?:with\s+|using\s+|in\s+)?(?:the\s+|her\s+|his\s+|their\s+|my\s+|your\s+)?"
     r"(?P<part7>eyebrows|brows|forehead|mouth|lips|jaw)(?=\s*(?:[,.;:!)]|-\s|\u2013|\u2014|$))",
     re.IGNORECASE,
 )

@@ -1134,6 +1134,9 @@ _DYING_RE = re.compile(r"\b(?:i'?m|i\s+am|im|i\s+was|we'?re|literally)\s+(?:lite
                        r"(?:dying|dead|ded|deceased|screaming|wheezing|crying|weak|on\s+the\s+floor)\b", re.I)
 #: wheezing beside a laugh cue (the cue is what says it is laughter, not a climb up the stairs)
 _WHEEZE_RE = re.compile(r"\bwhe+z\w*", re.I)  # (a slip as typed: "whezeing")
+#: ... unless the line gives the body a reason to wheeze
+_EXERTION_RE = re.compile(r"\b(?:stairs|steps|hill|climb\w*|run|runs|ran|running|jog\w*|sprint\w*|race|marathon|gym|workout|"
+                          r"exert\w*|asthma\w*|inhaler|smoke|smoky|cough\w*|cold|flu|allerg\w*|dust)\b", re.I)
 #: "she almost smiles", "nearly a grin": a trace of it
 _ALMOST_RE = re.compile(r"\b(?:almost|nearly|all\s+but)\s+(?:a\s+|an\s+)?(?=(?:smil|grin|laugh|smirk|frown|winc|cr(?:y|ie)|sob|giggl|chuckl)\w*)", re.I)
 #: "she looks almost amused", "nearly angry": the feeling short of itself, somewhat
@@ -1365,7 +1368,8 @@ def normalize(text: str) -> str:
     s = _AU_RE.sub(_au_words, s)
     if _LAUGH_CUE_RE.search(s):
         s = _DYING_RE.sub(" laughing hard ", s)
-        s = _WHEEZE_RE.sub(" laughing hard ", s)  # "wheezing so hard nothing comes out lmaooo": laughing past sound
+        if not _EXERTION_RE.search(s):  # "wheezing after the stairs lol": out of breath, the "lol" the typist's
+            s = _WHEEZE_RE.sub(" laughing hard ", s)  # "wheezing so hard nothing comes out lmaooo": laughing past sound
     s = _ALMOST_RE.sub("barely ", s)
     s = _ALMOST_FEELING_RE.sub(lambda m: "somewhat " if _feeling(m.group(1)) else m.group(0), s)
     s = _WOULD_HAVE_RE.sub(" not ", s)
@@ -2197,8 +2201,9 @@ _CLAUSE_ENDS = r"[,;:.)!?]|$|--?\s|[\u2013\u2014]"
 
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # "warming up backstage", "the singer warms up": getting ready (a voice, a body), not warmth; "warms up to him" is
-    # liking and "death warmed up" the idiom, both kept
-    ("warm", r"(?<!death\s)\bwarm(?:s|ed|ing)?\s+up\b(?!\s+to\b)", " , "),
+    # liking, "her face warms up" a face softening and "death warmed up" the idiom, all kept
+    ("warm", r"(?<!death\s)(?<!face\s)(?<!eyes\s)(?<!gaze\s)(?<!look\s)(?<!smile\s)(?<!expression\s)(?<!features\s)"
+     r"\bwarm(?:s|ed|ing)?\s+up\b(?!\s+to\b)", " , "),
     # word senses: "her eyes lock onto his", "locks eyes with him": a fixed gaze at someone, not eyes locked shut
     ("lock", r"\beyes?\s+(?:lock|locks|locked|locking|fix|fixes|fixed|fixing|latch\w*|glue\w*|rivet\w*)\s+(?:on|onto|upon|to|with)\b",
      "looks straight at"),
@@ -3901,7 +3906,7 @@ _ROUND15B_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r i
     ("stop", r"\b((?:it|eyes?|gaze|look|glance)\s+)stop(?:s|ped)?\s+(?=(?:under|beneath|below|above|at|on|upon)\s)", r"\1lingers "),
     # "his eyes come back up to her face", "the gaze went down to his boots and back up to his face": back to the person,
     # level (the "up" is from the boots), not a look upward
-    ("back up", r"\bback\s+up\s+(?=to\s+(?:his|her|their|my|your|the)\s+(?:[a-z]+'s\s+)?(?:face|eyes)\b)", "back "),
+    ("back up", r"\bback\s+up\s+(?=to\s+(?:his|her|their|my|your|the)\s+(?:[a-z]+'s\s+)?(?:face|eyes)\b(?!\s+of\b))", "back "),
     # "she raised a skeptical eyebrow", "arches a perfectly plucked eyebrow": one brow, whatever is said of it
     ("brow", r"\b(rais(?:e|es|ed|ing)|lift(?:s|ed|ing)?|arch(?:es|ed|ing)?|cock(?:s|ed|ing)?|quirk(?:s|ed|ing)?)\s+(?:a|an|one)\s+((?:[a-z]+\s+){1,2}?)"
      r"(?:eye)?brow\b(?!s)", lambda m: f" {m.group(1)} one eyebrow , {m.group(2).strip()} "
