@@ -610,7 +610,8 @@ EMOTICONS: dict[str, str] = {
 
 #: Internet shorthand and informal spellings (whole lower-cased words) -> words.
 SHORTHAND: dict[str, str] = {
-    "lol": "laugh", "lolol": "laugh", "lool": "laugh", "lmao": "laugh hard", "lmfao": "laugh hard", "rofl": "laugh hard", "laff": "laugh", "laffs": "laughs", "laffing": "laughing", "laffin": "laughing",
+    "lol": "laugh", "lolol": "laugh", "lool": "laugh", "lmao": "laugh hard", "lmfao": "laugh hard", "rofl": "laugh hard",
+    "laff": "laugh", "laffs": "laughs", "laffing": "laughing", "laffin": "laughing",
     "roflmao": "laugh hard", "haha": "laugh", "hahaha": "laugh hard", "hahahaha": "laugh hard", "ha": "laugh", "hah": "laugh",
     "skullemoji": "laughing hard", "hehe": "giggle", "hehehe": "giggle", "heh": "chuckle", "teehee": "giggle", "omg": "shocked", "omfg": "shocked",
     "wtf": "shocked", "smh": "shake head", "ugh": "annoyed", "urgh": "annoyed", "meh": "indifferent", "ew": "disgust",
@@ -1132,7 +1133,7 @@ def _level_word(x: float) -> str:
 _LAUGH_CUE_RE = re.compile(r"\b(?:lo+l|lmf?a+o+|rofl|(?:ha){2,}|(?:he){2,}|ja(?:ja)+)\b|[\U0001F602\U0001F923\U0001F480\U0001F639]", re.I)
 _DYING_RE = re.compile(r"\b(?:i'?m|i\s+am|im|i\s+was|we'?re|literally)\s+(?:literally\s+|actually\s+|so\s+)?"
                        r"(?:dying|dead|ded|deceased|screaming|wheezing|crying|weak|on\s+the\s+floor)\b", re.I)
-#: wheezing beside a laugh cue (the cue is what says it is laughter, not a climb up the stairs)
+#: wheezing beside a laugh cue ("wheezing so hard nothing comes out lmaooo"): the cue says it is laughter
 _WHEEZE_RE = re.compile(r"\bwhe+z\w*", re.I)  # (a slip as typed: "whezeing")
 #: ... unless the line gives the body a reason to wheeze
 _EXERTION_RE = re.compile(r"\b(?:stairs|steps|hill|climb\w*|run|runs|ran|running|jog\w*|sprint\w*|race|marathon|gym|workout|"
