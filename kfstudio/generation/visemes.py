@@ -54,6 +54,7 @@ __all__ = [
     "quoted_spans",
     "INTERJECTIONS",
     "interjection_words",
+    "OTHERS_REACT_RE",
     "shape_values",
     "blend",
     "captions_the_look",
@@ -293,6 +294,8 @@ def interjection_words(text: str) -> str:
     """Feeling words for the interjections quoted in ``text`` ("An 'ew' face" -> "disgust"), or ""."""
     out = []
     for m in _QUOTE_RE.finditer(text):
+        if _is_cue(text, m):
+            continue  # "she jumps at 'boo!'", "blinks at 'ew'": a word heard, whose feeling is the speaker's
         if _SOUND_OF_WORD_RE.search(text, 0, m.start()):
             continue  # "jaw dropped on the 'ow'": a sound inside a word said, not an interjection of its own
         q = next(g for g in m.groups() if g is not None)
@@ -446,11 +449,26 @@ def _is_cue(text: str, m: re.Match) -> bool:
     return not (_VOICED_AT_RE.search(clause) or _FROM_THEM_RE.match(text, m.end()))
 
 
+#: A group's reaction that is not the face's: "everyone laughs except him", "the room chuckles and his face stays stony",
+#: "the crowd boos; she smiles", "the whole class is giggling, but the teacher frowns". The others' laughter or booing is
+#: heard, not worn, where the group opens a clause and the line goes on to someone of its own or sets something against
+#: it ("everyone grinning, eyes crinkling" is the group the face belongs to, and keeps its grin; "she video-calls the
+#: kids smiling broadly" smiles herself).
+OTHERS_REACT_RE = re.compile(
+    r"(?:^|(?<=[,;:.!?(\u2014\u2013])|\b(?:and|but|while|as|when|then|until|because|so)\s)\s*"
+    r"(?:everyone|everybody|the\s+(?:whole\s+|entire\s+|rest\s+of\s+the\s+)?(?:room|crowd|audience|class|table|others"
+    r"|kids|children|jury|guests|students|fans)"
+    r"|all\s+the\s+others)\s+(?:(?:is|are|was|were)\s+)?(?:all\s+)?"
+    r"(?:laugh|chuckl|giggl|cheer|snicker|titter|howl|applaud|roar|boo|jeer|gasp|cr(?:y|ies|ied)\b|sob|grin|smil)\w*"
+    r"(?=.*\b(?:he|she|his|her|him|but|except|while|whereas)\b)", re.I)
+
+
 def find_speech(text: str) -> SpeechShape | None:
     """The sound a description names (quoted words or letters, a viseme named, or a sound verb), or None."""
     named_viseme = _named_viseme(text) if "visem" in text.lower() else None
     if named_viseme is not None:
         return named_viseme
+    cues = [m for m in _QUOTE_RE.finditer(text) if _is_cue(text, m)]
     matches = [m for m in _QUOTE_RE.finditer(text) if not _is_cue(text, m)]
     quotes = [next(g for g in m.groups() if g is not None) for m in matches
               if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))]
@@ -458,6 +476,8 @@ def find_speech(text: str) -> SpeechShape | None:
     # every quote is a cue ("hearing 'Jingle Bells', she hums along"), the words around them may still name a sound
     if not quotes and matches:
         return None
+    for m in reversed(cues):  # ... but never the cue's own words ("she jumps at 'boo!'" makes no 'oo')
+        text = text[: m.start()] + " , " + text[m.end():]
     if not quotes:
         said = _SAID_RE.search(text)  # "(mouthing: sorry)"
         if said:
@@ -524,7 +544,7 @@ def find_speech(text: str) -> SpeechShape | None:
         if hit is not None:
             best = SpeechShape(hit[0], q, hit[1], scale, hit[2])
     if best is None and not quotes:
-        for word in re.findall(r"[a-z]+", text.lower()):
+        for word in re.findall(r"[a-z]+", OTHERS_REACT_RE.sub(" , ", text).lower()):
             if word in _VERB_SOUNDS:
                 return SpeechShape(_VERB_SOUNDS[word], word, word, 1.0, "verb")
     return best

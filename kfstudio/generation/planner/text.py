@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kfstudio.generation.pronunciations import english_words
-from kfstudio.generation.visemes import quoted_spans
+from kfstudio.generation.visemes import OTHERS_REACT_RE, quoted_spans
 from kfstudio.resources import resource_path
 
 from .facs import AU_TABLE, EMOTION_WORDS
@@ -156,9 +156,11 @@ _PUNCTUATED_RE = re.compile(r"[,;.:!?()\[\]\u2014\u2013\u2026]|\s-+\s|\s\+\s")
 _RUN_ON_PARTS = frozenset(
     "brow brows eyebrow eyebrows eye eyes lid lids eyelid eyelids lashes head face jaw lip lips mouth nose nostril nostrils"
     " chin cheek cheeks forehead teeth tongue gaze corners shoulders".split())
-#: Words after which a part noun still belongs to the clause before ("the eyes", "her upper lip", "with eyes wide")
+#: Words after which a part noun still belongs to the clause before ("the eyes", "her upper lip", "bottom lip out",
+#: "with eyes wide")
 _RUN_ON_JOINED = STOP_WORDS | frozenset(
-    "upper lower inner outer left right both two one each whole half raised lowered and or but with without of".split())
+    "upper lower top bottom front inner outer left right both two one each whole half raised lowered and or but with"
+    " without of".split())
 #: What a part noun starting its own clause is followed by: how it is ("lids heavy", "brows tipped up", "chin not moving")
 _RUN_ON_STATES = frozenset(
     "up down wide open shut closed heavy low high level tight half narrow slack soft flat still together apart forward back"
@@ -1408,7 +1410,8 @@ def normalize(text: str) -> str:
     if re.search("[a-z]", s) and not _MOSTLY_CAPS(s):  # a word in capitals among lower-case ones is stressed: "a BIG smile"
         s = _OFF_SCREEN_RE.sub(" ", s)  # "MIKE (O.S.) shouts her name.": another character's line, not this face
         s = _CUE_NAME_RE.sub(lambda m: m.group(1).title(), s)  # "DETECTIVE REYES leans in": a name, not stress
-        s = _CAPS_WORD_RE.sub(lambda m: f"very {m.group(0)}", s)
+        # (not a state switched in a note: "smile OFF", "brow furrow OUT")
+        s = _CAPS_WORD_RE.sub(lambda m: m.group(0) if m.group(0) in ("OFF", "OUT") else f"very {m.group(0)}", s)
     s = _observed(s)
     s = _DENIED_QUESTION_RE.sub(lambda m: f"{m.group(1)}not {m.group(2)} . ", s)
     s = _NOT_CALM_RE.sub(" agitated ", s)  # before 'anything but' becomes 'not'
@@ -2201,6 +2204,9 @@ def _irritant(m: re.Match[str]) -> str:
 _CLAUSE_ENDS = r"[,;:.)!?]|$|--?\s|[\u2013\u2014]"
 
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
+    # "everyone laughs except him", "the room chuckles and his face stays stony": see :data:`..visemes.OTHERS_REACT_RE`
+    (("everyone", "everybody", "room", "crowd", "audience", "class", "table", "others", "kids", "children", "jury", "guests",
+      "students", "fans"), OTHERS_REACT_RE.pattern, " , "),
     # "warming up backstage", "the singer warms up": getting ready (a voice, a body), not warmth; "warms up to him" is
     # liking, "her face warms up" a face softening and "death warmed up" the idiom, all kept
     ("warm", r"(?<!death\s)(?<!face\s)(?<!eyes\s)(?<!gaze\s)(?<!look\s)(?<!smile\s)(?<!expression\s)(?<!features\s)"
@@ -2872,6 +2878,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|(?:is\s+|was\s+|gets\s+|got\s+)?wiped)\s+(?:off|away)\b(?!\s+(?:into|to|onto|and\s+on)\b)"
      r"|\b(smile|grin|smirk)\s+off\b(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))",
      lambda m: f"{m.group(1) or m.group(2)} fades"),
+    # ... and the other looks an animator's note switches off or takes out ("brow furrow OUT, small smile stays",
+    # "frown off, soft eyes"): the look goes (not "the lips pout out", lips pushed forward, nor "squints out at the sea")
+    ((" off", " out"), r"\b(frown|scowl|furrow|squint|sneer|snarl|grimace|smile|grin|smirk)\s+(?:off|out)\b"
+     r"(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))", r"\1 fades"),
     # "the smile goes, eyes wide", "and the grin went": a smile that goes where its clause ends goes (as "fades"; "the
     # smile goes wide" is its size, and so is "goes, well, huge" or "went as wide as his face"), and one that collapses or
     # crumbles (not "collapses into tears": what it becomes); "goes and comes back", "goes and goes" keep it
