@@ -114,3 +114,20 @@ def test_a_top_or_bottom_lip_typed_without_punctuation_is_one_part(planner, text
 def test_a_group_that_is_not_the_subject_leaves_the_reaction_hers(planner):
     p = planner.plan("she video-calls the kids smiling broadly so they won't worry")
     assert v(p, "MouthSmileLeft") >= 0.3, p.explanation
+
+
+@pytest.mark.parametrize("typed, meant", [("exccept", "except"), ("unitl", "until"), ("whhile", "while"),
+                                          ("firts", "first"), ("whle", "whole")])
+def test_a_misspelt_rule_word_is_put_right(planner, typed, meant):
+    fixed, fixes = planner._lemmatizer.spelling_fixed(f"she looks up {typed} he speaks")
+    assert (typed, meant) in fixes and meant in fixed.split(), (fixed, fixes)
+
+
+def test_a_misspelt_except_keeps_its_scope(planner):
+    typo, clean = (planner.plan(f"Everyone laughs {w} him: no smile, level stare.") for w in ("exccept", "except"))
+    assert v(typo, "MouthSmileLeft") == v(clean, "MouthSmileLeft") <= 0.05
+
+
+def test_the_first_assistant_director_is_not_flirting(planner):
+    p = planner.plan("The firts AD looks at her watch.")
+    assert not any("flirt" in line for line in p.explanation), p.explanation

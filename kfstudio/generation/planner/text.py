@@ -295,6 +295,14 @@ _WORDS_IN_IN = frozenset({"within", "raisin", "raisins", "bulletin", "basin", "c
 #: English words the CMU dictionary lacks that are one edit from a lexicon word ("curdled" is not "curled")
 _ALSO_ENGLISH = frozenset({"curdle", "curdles", "curdled", "curdling"})
 
+#: Words the rules read as written that are no lexicon words: a misspelling of one is put right too ("exccept him",
+#: "unitl it passes", "whhile the left one", "the firts AD", not "flirts"), so that a scope, a contrast or a time is not
+#: lost to a slip; where a lexicon word is as close, it is the likelier ("whle face": "whole")
+_RULE_WORDS = frozenset(
+    "except though although until nearly because after anything something nobody either while whilst first last about"
+    " above below towards another every those these where which when then onto most least already always finally slowly"
+    " quickly anymore".split())
+
 
 def _english_words() -> frozenset[str] | None:
     """English word list (the CMU Pronouncing Dictionary's headwords) or None without it."""
@@ -443,7 +451,7 @@ class Lemmatizer:
                 # ("lfowers" is no "lower", "scren" no "screw")
                 hits.add(w if w in self.things else b)
                 continue
-            if w in self.known:
+            if w in self.known or w in _RULE_WORDS:
                 hits.add(w)
             elif w.endswith(("ing", "ed", "s", "ly", "er")) and b != w and b in self.known and self._is_word(w, b, english):
                 hits.add(b)
@@ -457,6 +465,9 @@ class Lemmatizer:
         if len(hits) > 1:  # "tierd": "tired" (two letters swapped) before "tied" (a letter typed too many)
             swapped = {h for h in hits if any(self._reaches(word, w, h) for w in _transposed(word))}
             hits = swapped if len(swapped) == 1 else hits
+        if len(hits) > 1:  # "whle": the lexicon's "whole" before the rules' "while" (a rule word only wins on its own merits)
+            lexical = {h for h in hits if h not in _RULE_WORDS}
+            hits = lexical if len(lexical) == 1 else hits
         if len(hits) != 1:
             return ""
         hit = next(iter(hits))
