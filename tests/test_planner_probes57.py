@@ -131,3 +131,60 @@ def test_a_misspelt_except_keeps_its_scope(planner):
 def test_the_first_assistant_director_is_not_flirting(planner):
     p = planner.plan("The firts AD looks at her watch.")
     assert not any("flirt" in line for line in p.explanation), p.explanation
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("eyes rolled up, moth drooping", "eyes rolled up, mouth drooping"),
+    ("and his moth falls open", "and his mouth falls open"),
+    ("MOTH OPEN, SQUINTING", "MOUTH OPEN, SQUINTING"),
+    ("like a moth to a flame", "like a moth to a flame"),
+    ("she watched the moth drift past", "she watched the moth drift past"),
+    ("a moth lands on her nose", "a moth lands on her nose"),
+    ("a moth-eaten scarf", "a moth-eaten scarf"),
+])
+def test_a_mouth_typed_as_moth_is_the_mouth(planner, text, fixed):
+    assert planner._lemmatizer.spelling_fixed(text)[0] == fixed
+
+
+def test_a_drooping_moth_is_no_lowered_gaze(planner):
+    p = planner.plan("eyes rolled up, moth drooping")
+    assert v(p, "EyeLookDownLeft") <= 0.05 and v(p, "MouthFrownLeft") >= 0.2, p.explanation
+
+
+@pytest.mark.parametrize("text", ["happy not by any stretch he scowls at the spoon", "pleased? not by a long shot"])
+def test_a_feeling_not_by_any_stretch_is_denied(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") <= 0.05
+
+
+def test_not_by_any_means_before_a_manner_leaves_the_smile(planner):
+    assert v(planner.plan("she smiles, not by any means warmly"), "MouthSmileLeft") >= 0.3
+
+
+@pytest.mark.parametrize("text", [
+    "Astonished, but not one eyebrow rises; it is all in her widened eyes.",
+    "she stares at the bill, eyes opening wide, no lift from the brows at all",
+    "terrified, yet the brows never rise",
+])
+def test_a_brow_movement_denied_outright_outweighs_the_feeling(planner, text):
+    p = planner.plan(text)
+    assert max(v(p, c) for c in ("BrowInnerUp", "BrowOuterUpLeft", "BrowOuterUpRight")) <= 0.03, p.explanation
+    assert v(p, "EyeWideLeft") >= 0.2, p.explanation
+
+
+def test_a_scowl_denied_leaves_the_squint(planner):
+    p = planner.plan("narrow eyes but no scowl")
+    assert v(p, "EyeSquintLeft") >= 0.2 and v(p, "BrowDownLeft") <= 0.05, p.explanation
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("inner brows raised and no energy for anything else, aching", "BrowInnerUp"),
+    ("jaw tight, brows drawn, and he didn't answer", "BrowDownLeft"),
+    ("no brow raise, just a deep scowl", "BrowDownLeft"),
+])
+def test_brows_that_are_not_denied_keep_their_movement(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.2
+
+
+def test_not_at_all_typed_run_on_ends_before_the_next_part(planner):
+    p = planner.plan("not unkind not at all brows tented with concern mouth pressed")
+    assert v(p, "BrowInnerUp") >= 0.3, p.explanation

@@ -187,6 +187,8 @@ _SMILE_SQUINTS = frozenset({"eyes_narrow", "eyes_squeeze", "squint"})
 _DELIBERATE_SQUINT_RE = re.compile(r"\b(?:narrow|slit)[\s-]+eye", re.I)
 _BROW_DOWN = np.array([n.startswith("BrowDown") for n in ch.NAMES])
 _BROW_OUTER_UP = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
+_BROW_CHANNELS = np.array([n.startswith("Brow") for n in ch.NAMES])
+_BROW_UP = _BROW_CHANNELS & ~_BROW_DOWN
 #: a feeling named on the brows: "worried brows", "concerned eyebrows", "sad brows", "puppy-dog brows"
 _FEELING_BROWS_RE = re.compile(
     r"\b(?<!no\s)(?<!not\s)(?<!without\s)(?<!never\s)(worried|concerned|sad|pleading|sympathetic|anxious|hopeful|scared|guilty|"
@@ -747,6 +749,8 @@ class _Instance:
     pain_side: str = ""  # pain beside a one-sided wince or squeezed eye: it shows mostly on that side
     browless: bool = False  # eyes narrowed in a smile or laugh: the lids and cheeks tighten, the brows stay up
     brows_elsewhere: bool = False  # a feeling named on the brows ("worried brows") sets them: no lowering (or outer lift) here
+    denied_before: bool = False  # negated by a word before it in its clause ("not one eyebrow lifts", "no brow raise")
+    withheld: np.ndarray | None = None  # a feeling beside a movement denied ("not one eyebrow lifts"): those channels stay out
 
     def distance(self, pos: int) -> int:
         if pos < self.start:
@@ -1752,6 +1756,23 @@ class EmbeddedPlanner:
             instances.append(_Instance(lx.CONCEPTS["emotion_sadness"], gone.start, gone.end,
                                        f"{gone.words} {gone.negation_word}", intensity=_DRAINED_SADNESS))
             explanation.append(f"'{gone.words}' {gone.negation_word}: a happy feeling draining away leaves a sad face")
+        denied = [i for i in instances if i.negated and i.denied_before and i.concept.region == "brows"
+                  and not i.concept.key.startswith(("emotion_", "relax_"))
+                  and i.negation_word.lower() in ("not", "no", "never", "nor", "without")]
+        if denied:
+            # "shocked, yes, but not one eyebrow lifts; the surprise lives in his widened eyes": the feeling (and the lids
+            # that widen or narrow with it) show everywhere but where the text denies the brows' movement; a negation
+            # otherwise clears only what nothing else sets. A movement that moves the brows of its own keeps them ("no
+            # brow raise, just a knit", "she frowns, but no scowl").
+            mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
+            for i in denied:
+                mask |= (self._targets[i.concept.key] != 0) & _BROW_CHANNELS  # (a scowl denied leaves the squint beside it)
+            moved = [i for i in instances if not i.negated and (i.concept.key.startswith("emotion_") or i.concept.region == "eyes")]
+            for i in moved:
+                i.withheld = mask
+            if moved:
+                explanation.append(f"'{denied[0].words}' is denied outright ('{denied[0].negation_word}'): "
+                                   f"{', '.join(repr(i.words) for i in moved[:3])} leave(s) those brows at rest")
         if any(i.concept.key in _OPENINGS and not i.negated for i in instances):
             # "eyes narrow with focus, the lips part": the words open the mouth; a feeling named beside them
             # colours the face but does not press the lips they part
@@ -1978,6 +1999,13 @@ class EmbeddedPlanner:
                     continue  # "her mouth stays flat" as a whole is a straight, lightly pressed mouth (train, dev)
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
                     one = np.array([c.side == side.group(1).lower() for c in ch.CHANNELS])
+            way = re.search(r"(lift|raise|lower|lowering|furrow|furrowing|knit|knitting|pinch|down)$", m.group(0), re.I) \
+                if m.group("part5") else None
+            if way is not None:
+                # "no brow raise, just a deep scowl", "glare from the lids, no brow furrow": the brows are held from that
+                # way only (a scowl still lowers them; a glare's lowering goes); they count as read
+                one = one & (_BROW_UP if way.group(1).lower() in ("lift", "raise") else _BROW_DOWN)
+                regions |= named
             if one.all():  # a part held whole is read; one side held leaves the other side to be read
                 regions |= named
             for r in named:
@@ -2494,7 +2522,7 @@ class EmbeddedPlanner:
                 if inside is not None:
                     # "the cheeks do not rise and the eyes stay wide open": a negation between a part and its verb
                     # denies that movement, not the next one
-                    inside.negated, inside.negation_word = True, s.text
+                    inside.negated, inside.negation_word, inside.denied_before = True, s.text, True
                     continue
                 after = next((i for i in instances if i.start > s.end), None)
                 if after is None and " " not in s.text and self._lemmatizer.base(s.text.lower()) in _OBJECT_NEGATORS:
@@ -2528,7 +2556,7 @@ class EmbeddedPlanner:
                 target = after or self._nearest(instances, s, prefer_after=True)
                 if after is None and target.concept.key.startswith("emotion_"):
                     continue
-                target.negated, target.negation_word = True, s.text
+                target.negated, target.negation_word, target.denied_before = True, s.text, target is after
             elif "neg_after" in r:
                 nxt = spans[k + 1] if k + 1 < len(spans) else None
                 if s.text in _BECOME_WORDS and nxt is not None and nxt.start - s.end == 1 and (
@@ -2799,6 +2827,8 @@ class EmbeddedPlanner:
             contribution[_SEALING_CHANNELS] = 0.0
         if inst.browless:
             contribution[_BROW_DOWN] = 0.0
+        if inst.withheld is not None:
+            contribution[inst.withheld] = 0.0
         if inst.brows_elsewhere:
             contribution[_BROW_DOWN if concept.key in _KEEPS_OUTER_LIFT else _BROW_DOWN | _BROW_OUTER_UP] = 0.0
         if inst.smile_side:

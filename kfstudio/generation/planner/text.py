@@ -186,7 +186,9 @@ def _run_on_breaks(words: list[str]) -> list[str]:
     keep it in the clause before ("bites her lip", "with eyes wide")."""
     out: list[str] = []
     for i, w in enumerate(words):
-        if (0 < i < len(words) - 1 and w in _RUN_ON_PARTS and words[i - 1] not in _RUN_ON_JOINED
+        if 2 < i < len(words) - 1 and w in _RUN_ON_PARTS and words[i - 3 : i] == ["not", "at", "all"]:
+            out.append(",")  # "not uncaring not at all brows tented": the denial ends before the part's own clause
+        elif (0 < i < len(words) - 1 and w in _RUN_ON_PARTS and words[i - 1] not in _RUN_ON_JOINED
                 and words[i - 1] not in _RUN_ON_PARTS and not words[i - 1].endswith("ing")  # "smiling eyes"
                 and not _describes_next(words, i - 1)
                 and (words[i + 1] in _RUN_ON_STATES or words[i + 1].endswith(("ed", "ing")))):
@@ -248,6 +250,12 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
 
 
 _TYPO_SIMILARITY = 0.8  # reported for a corrected spelling ("read as ...")
+#: "his moth falls open", "moth half open", "side of moth pulling down": the mouth mistyped as an English word, which the
+#: corrector leaves alone; not the insect ("like a moth to a flame", "watched the moth drift past", "a moth lands")
+_MOTH_RE = re.compile(
+    r"(?<!\ba\s)\bmoth\b(?![\s-]*(?:to|at|in|on|near|around|by|"
+    r"from|that|which|who|drift\w*|flutter\w*|fl(?:y|ies|ew|ying)|wings?|land\w*|circl\w*|batt\w*|bang\w*|danc\w*|dart\w*|"
+    r"hover\w*|settl\w*|crawl\w*|balls?|holes?|eaten|bit\w*|light|lamp|flame|candle)\b)", re.I)
 _SPELL_WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,}(?![\w'])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -510,7 +518,14 @@ class Lemmatizer:
             fixes.append((typed, meant))
             return meant.upper() if typed.isupper() and len(typed) > 1 else meant.capitalize() if typed[0].isupper() else meant
 
-        return _SPELL_WORD_RE.sub(fix, text), fixes
+        def mouth(m: re.Match) -> str:
+            typed = m.group(0)
+            if any(a <= m.start() < b for a, b in quoted):
+                return typed
+            fixes.append((typed, "mouth"))
+            return "MOUTH" if typed.isupper() else "Mouth" if typed[0].isupper() else "mouth"
+
+        return _MOTH_RE.sub(mouth, _SPELL_WORD_RE.sub(fix, text)), fixes
 
     def _surface(self, word: str) -> str:
         """The written word a misspelling stands for (an inflection kept: "lughing" -> "laughing"), or ""."""
@@ -2215,6 +2230,11 @@ def _irritant(m: re.Match[str]) -> str:
 _CLAUSE_ENDS = r"[,;:.)!?]|$|--?\s|[\u2013\u2014]"
 
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
+    # "happy not by any stretch", "pleased? not by a long shot": the word before is denied, as "not happy", where the phrase
+    # ends its clause ("smiles, not by any means warmly" denies the warmth, not the smile)
+    ((" by any", " by a long"), r"\b([a-z]+)\s*[,:?]?\s+not\s+by\s+(?:any\s+(?:stretch(?:\s+of\s+the\s+imagination)?|means)"
+     r"|a\s+long\s+(?:shot|way|chalk))\b(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|(?:he|she|they|i|his|her|their|but|and)\b))",
+     r"not \1 , "),
     # "everyone laughs except him", "the room chuckles and his face stays stony": see :data:`..visemes.OTHERS_REACT_RE`
     (("everyone", "everybody", "room", "crowd", "audience", "class", "table", "others", "kids", "children", "jury", "guests",
       "students", "fans"), OTHERS_REACT_RE.pattern, " , "),
