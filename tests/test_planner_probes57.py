@@ -188,3 +188,48 @@ def test_brows_that_are_not_denied_keep_their_movement(planner, text, channel):
 def test_not_at_all_typed_run_on_ends_before_the_next_part(planner):
     p = planner.plan("not unkind not at all brows tented with concern mouth pressed")
     assert v(p, "BrowInnerUp") >= 0.3, p.explanation
+
+
+# The review's probes (a helper's own descriptions, old code against new): each once read wrongly by this stop's rules
+
+
+@pytest.mark.parametrize("text", ["everyone laughs, her too", "the whole table laughs, including her", "everyone laughs with her",
+                                  "the room laughs, and so does he", "the kids laugh and she joins in"])
+def test_a_group_the_face_joins_keeps_the_laugh(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") >= 0.5
+
+
+@pytest.mark.parametrize("text", ["the room roars with laughter while he stays stone-faced", "everyone's laughing except her"])
+def test_more_of_the_others_laughter_is_heard_not_worn(planner, text):
+    assert v(planner.plan(text), "MouthSmileLeft") <= 0.05
+
+
+@pytest.mark.parametrize("text, channel", [("she lets a smile out.", "MouthSmileLeft"),
+                                           ("he finally coaxes a smile out.", "MouthSmileLeft"),
+                                           ("she opens the window to squint out.", "EyeSquintLeft")])
+def test_a_look_let_out_is_not_switched_off(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3
+
+
+@pytest.mark.parametrize("text", ["the moth opens its wings", "the moth drops dead and she grins", "Moth smiles at Puck"])
+def test_the_insect_or_a_name_stays_a_moth(planner, text):
+    assert not planner._lemmatizer.spelling_fixed(text)[1]
+    assert v(planner.plan(text), "MouthFrownLeft") <= 0.05  # (a moth that drops is no mouth dropping at the corners)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("no one raises an eyebrow when she gasps in shock", "BrowOuterUpLeft"),
+    ("he would not raise an eyebrow. Now he is terrified.", "BrowInnerUp"),
+    ("worried but no furrowed brow", "BrowInnerUp"),
+    ("no knitted brows, just a sad look", "BrowInnerUp"),
+])
+def test_a_denial_of_someone_else_or_of_another_way_leaves_the_feeling_brows(planner, text, channel):
+    assert v(planner.plan(text), channel) >= 0.3, planner.plan(text).explanation
+
+
+def test_an_already_denied_feeling_is_not_denied_twice(planner):
+    assert v(planner.plan("She's not happy, not by any stretch."), "MouthSmileLeft") <= 0.05
+
+
+def test_not_at_all_before_a_part_alone_still_denies_it(planner):
+    assert v(planner.plan("not at all mouth open"), "JawOpen") <= 0.05

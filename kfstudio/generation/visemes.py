@@ -445,22 +445,26 @@ def _is_cue(text: str, m: re.Match) -> bool:
     cue = _CUE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
     if cue is None:
         return False
-    clause = re.split(r"[.;:!?,\u2014\u2013]", text[: cue.start()])[-1]
+    clause = re.split(r"[.;:!?,\u2014\u2013]", text[max(0, cue.start() - 200) : cue.start()])[-1]
     return not (_VOICED_AT_RE.search(clause) or _FROM_THEM_RE.match(text, m.end()))
 
 
 #: A group's reaction that is not the face's: "everyone laughs except him", "the room chuckles and his face stays stony",
 #: "the crowd boos; she smiles", "the whole class is giggling, but the teacher frowns". The others' laughter or booing is
-#: heard, not worn, where the group opens a clause and the line goes on to someone of its own or sets something against
-#: it ("everyone grinning, eyes crinkling" is the group the face belongs to, and keeps its grin; "she video-calls the
-#: kids smiling broadly" smiles herself).
+#: heard, not worn, where the group opens a clause and the sentence goes on to someone of its own or sets something
+#: against it ("everyone grinning, eyes crinkling" is the group the face belongs to, and keeps its grin; so does
+#: "everyone laughs, her too"; "she video-calls the kids smiling broadly" smiles herself).
 OTHERS_REACT_RE = re.compile(
     r"(?:^|(?<=[,;:.!?(\u2014\u2013])|\b(?:and|but|while|as|when|then|until|because|so)\s)\s*"
     r"(?:everyone|everybody|the\s+(?:whole\s+|entire\s+|rest\s+of\s+the\s+)?(?:room|crowd|audience|class|table|others"
-    r"|kids|children|jury|guests|students|fans)"
-    r"|all\s+the\s+others)\s+(?:(?:is|are|was|were)\s+)?(?:all\s+)?"
+    r"|kids|children|jury|guests|students|fans)|all\s+the\s+others)(?:['\u2019]s\s+|\s+(?:(?:is|are|was|were)\s+)?)(?:all\s+)?"
     r"(?:laugh|chuckl|giggl|cheer|snicker|titter|howl|applaud|roar|boo|jeer|gasp|cr(?:y|ies|ied)\b|sob|grin|smil)\w*"
-    r"(?=.*\b(?:he|she|his|her|him|but|except|while|whereas)\b)", re.I)
+    r"(?:\s+with\s+laughter)?"
+    # ... where the rest of the sentence turns to someone (or sets something against them) ...
+    r"(?=[^.!?\n]{0,240}?\b(?:he|she|his|her|him|but|except|while|whereas)\b)"
+    # ... who does not join in: "everyone laughs, her too", "including him", "and so does she", "with them"
+    r"(?![^.!?\n]{0,240}?\b(?:too|including|included|even|as\s+well|so\s+(?:does|do|did|is|was)|join\w*|along"
+    r"|with\s+(?:her|him|them)|most\s+of\s+all|loudest|hardest)\b)", re.I)
 
 
 def find_speech(text: str) -> SpeechShape | None:
@@ -468,16 +472,21 @@ def find_speech(text: str) -> SpeechShape | None:
     named_viseme = _named_viseme(text) if "visem" in text.lower() else None
     if named_viseme is not None:
         return named_viseme
-    cues = [m for m in _QUOTE_RE.finditer(text) if _is_cue(text, m)]
-    matches = [m for m in _QUOTE_RE.finditer(text) if not _is_cue(text, m)]
+    read = [(m, _is_cue(text, m)) for m in _QUOTE_RE.finditer(text)]
+    cues = [m for m, cue in read if cue]
+    matches = [m for m, cue in read if not cue]
     quotes = [next(g for g in m.groups() if g is not None) for m in matches
               if not (_LOOK_AFTER_RE.match(text, m.end()) and not interjection_words(m.group(0)))]
     # "his 'bruh' face": a look named, not a word said (a known interjection, "an 'ew' face", is still voiced); where
     # every quote is a cue ("hearing 'Jingle Bells', she hums along"), the words around them may still name a sound
     if not quotes and matches:
         return None
-    for m in reversed(cues):  # ... but never the cue's own words ("she jumps at 'boo!'" makes no 'oo')
-        text = text[: m.start()] + " , " + text[m.end():]
+    if cues:  # ... but never the cue's own words ("she jumps at 'boo!'" makes no 'oo')
+        pieces, last = [], 0
+        for m in cues:
+            pieces += [text[last : m.start()], " , "]
+            last = m.end()
+        text = "".join(pieces) + text[last:]
     if not quotes:
         said = _SAID_RE.search(text)  # "(mouthing: sorry)"
         if said:

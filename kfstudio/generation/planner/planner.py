@@ -32,6 +32,7 @@ what the planner did not read.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 
@@ -189,6 +190,10 @@ _BROW_DOWN = np.array([n.startswith("BrowDown") for n in ch.NAMES])
 _BROW_OUTER_UP = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
 _BROW_CHANNELS = np.array([n.startswith("Brow") for n in ch.NAMES])
 _BROW_UP = _BROW_CHANNELS & ~_BROW_DOWN
+#: "no one raises an eyebrow", "not a single person", "never one to": the denial is of someone else's brows, or of a habit
+_NOBODY_RE = re.compile(r"\b(?:no[\s-]+one|nobody|none\s+of|not\s+a\s+(?:single\s+)?(?:soul|person|one|man|woman)|never\s+one\s+to)\b", re.I)
+_HE_RE = re.compile(r"\b(?:he|him|his)\b", re.I)
+_SHE_RE = re.compile(r"\b(?:she|her|hers)\b", re.I)
 #: a feeling named on the brows: "worried brows", "concerned eyebrows", "sad brows", "puppy-dog brows"
 _FEELING_BROWS_RE = re.compile(
     r"\b(?<!no\s)(?<!not\s)(?<!without\s)(?<!never\s)(worried|concerned|sad|pleading|sympathetic|anxious|hopeful|scared|guilty|"
@@ -750,6 +755,7 @@ class _Instance:
     browless: bool = False  # eyes narrowed in a smile or laugh: the lids and cheeks tighten, the brows stay up
     brows_elsewhere: bool = False  # a feeling named on the brows ("worried brows") sets them: no lowering (or outer lift) here
     denied_before: bool = False  # negated by a word before it in its clause ("not one eyebrow lifts", "no brow raise")
+    sentence: int = 0  # the sentence of the text it was read in (a full stop, "!" or "?" ends one)
     withheld: np.ndarray | None = None  # a feeling beside a movement denied ("not one eyebrow lifts"): those channels stay out
 
     def distance(self, pos: int) -> int:
@@ -1533,6 +1539,7 @@ class EmbeddedPlanner:
         last_side = ""  # ... and the side word right before it ("her left eye")
         previous_clause: list[_Instance] = []
         pending_size: _Span | None = None  # a clause of intensity words alone, for the next clause's movement
+        sentence_ends = [t.position for t in tokens if t.text in (".", "!", "?")]
         for clause in split_clauses(tokens):
             spans = self._matcher.spans(clause)
             for sp in spans:
@@ -1599,6 +1606,8 @@ class EmbeddedPlanner:
                 "expression" in s.roles and s.roles["expression"] != "emotion_neutral" for s in spans
             )
             found = self._instances(spans, explanation, clause)
+            for inst in found:
+                inst.sentence = bisect.bisect_left(sentence_ends, clause[0].position)
             if not found and not context and spans and all(
                     "intensity" in sp.roles and not set(sp.roles) & {"part", "expression", "neg_before", "neg_after"}
                     and self._lemmatizer.phrase(sp.text) not in self._suppress for sp in spans) and all(
@@ -1759,20 +1768,23 @@ class EmbeddedPlanner:
         denied = [i for i in instances if i.negated and i.denied_before and i.concept.region == "brows"
                   and not i.concept.key.startswith(("emotion_", "relax_"))
                   and i.negation_word.lower() in ("not", "no", "never", "nor", "without")]
-        if denied:
+        if denied and not _NOBODY_RE.search(text) and not (_HE_RE.search(text) and _SHE_RE.search(text)):
             # "shocked, yes, but not one eyebrow lifts; the surprise lives in his widened eyes": the feeling (and the lids
-            # that widen or narrow with it) show everywhere but where the text denies the brows' movement; a negation
-            # otherwise clears only what nothing else sets. A movement that moves the brows of its own keeps them ("no
-            # brow raise, just a knit", "she frowns, but no scowl").
-            mask = np.zeros(ch.NUM_CHANNELS, dtype=bool)
-            for i in denied:
-                mask |= (self._targets[i.concept.key] != 0) & _BROW_CHANNELS  # (a scowl denied leaves the squint beside it)
-            moved = [i for i in instances if not i.negated and (i.concept.key.startswith("emotion_") or i.concept.region == "eyes")]
-            for i in moved:
-                i.withheld = mask
-            if moved:
-                explanation.append(f"'{denied[0].words}' is denied outright ('{denied[0].negation_word}'): "
-                                   f"{', '.join(repr(i.words) for i in moved[:3])} leave(s) those brows at rest")
+            # that widen or narrow with it) show everywhere in the sentence but where the text denies the brows'
+            # movement; a negation otherwise clears only what nothing else sets. A movement that moves the brows of its
+            # own keeps them ("no brow raise, just a knit", "she frowns, but no scowl"); a knit denied leaves the inner
+            # lift of worry ("worried, but no furrowed brow"); "no one raises an eyebrow", or a line of two people, is no
+            # denial of this face's brows
+            for d in denied:
+                target = self._targets[d.concept.key]
+                mask = _BROW_DOWN.copy() if (target[_BROW_DOWN] > 0).any() else (target != 0) & _BROW_UP
+                moved = [i for i in instances if not i.negated and i.sentence == d.sentence
+                         and (i.concept.key.startswith("emotion_") or i.concept.region == "eyes")]
+                for i in moved:
+                    i.withheld = mask if i.withheld is None else i.withheld | mask
+                if moved:
+                    explanation.append(f"'{d.words}' is denied outright ('{d.negation_word}'): "
+                                       f"{', '.join(repr(i.words) for i in moved[:3])} leave(s) the brows of it at rest")
         if any(i.concept.key in _OPENINGS and not i.negated for i in instances):
             # "eyes narrow with focus, the lips part": the words open the mouth; a feeling named beside them
             # colours the face but does not press the lips they part

@@ -186,8 +186,9 @@ def _run_on_breaks(words: list[str]) -> list[str]:
     keep it in the clause before ("bites her lip", "with eyes wide")."""
     out: list[str] = []
     for i, w in enumerate(words):
-        if 2 < i < len(words) - 1 and w in _RUN_ON_PARTS and words[i - 3 : i] == ["not", "at", "all"]:
-            out.append(",")  # "not uncaring not at all brows tented": the denial ends before the part's own clause
+        if 3 < i < len(words) - 1 and w in _RUN_ON_PARTS and words[i - 3 : i] == ["not", "at", "all"]:
+            out.append(",")  # "not uncaring not at all brows tented": the denial of the word before ends before the part
+            # ("not at all mouth open", with nothing before it, denies the mouth)
         elif (0 < i < len(words) - 1 and w in _RUN_ON_PARTS and words[i - 1] not in _RUN_ON_JOINED
                 and words[i - 1] not in _RUN_ON_PARTS and not words[i - 1].endswith("ing")  # "smiling eyes"
                 and not _describes_next(words, i - 1)
@@ -251,11 +252,14 @@ def split_clauses(tokens: list[Token]) -> list[list[Token]]:
 
 _TYPO_SIMILARITY = 0.8  # reported for a corrected spelling ("read as ...")
 #: "his moth falls open", "moth half open", "side of moth pulling down": the mouth mistyped as an English word, which the
-#: corrector leaves alone; not the insect ("like a moth to a flame", "watched the moth drift past", "a moth lands")
+#: corrector leaves alone. A moth after a possessive is the mouth; one at a clause's start or after "of", followed by how a
+#: mouth is, is too. Not the insect ("like a moth to a flame", "the moth opens its wings", "a tiny moth lands"), nor a name
+#: ("Moth smiles at Puck")
 _MOTH_RE = re.compile(
-    r"(?<!\ba\s)\bmoth\b(?![\s-]*(?:to|at|in|on|near|around|by|"
-    r"from|that|which|who|drift\w*|flutter\w*|fl(?:y|ies|ew|ying)|wings?|land\w*|circl\w*|batt\w*|bang\w*|danc\w*|dart\w*|"
-    r"hover\w*|settl\w*|crawl\w*|balls?|holes?|eaten|bit\w*|light|lamp|flame|candle)\b)", re.I)
+    r"\b(?:his|her|their|my|your)\s+(moth)\b(?![\s-]*(?:wings?|flutter\w*|fl(?:y|ies|ew|ying)|land\w*|eaten|balls?|holes?|collection))"
+    r"|(?:^|[,;:.!?(\u2014\u2013-]\s*|\b(?:of|and|but|with|then)\s+)(moth)\s+(?=(?:\w+ly\s+|half\s+|a\s+bit\s+|just\s+|still\s+)?"
+    r"(?:open\w*|agape|wide|shut|closed|pressed|presses|set|droop\w*|hang\w*|pull\w*|twist\w*|tight\w*|purs\w*|curl\w*"
+    r"|corners?|falls?|fell|drop\w*|going|hitched|slack\w*|flat|turned|stretch\w*|is|was|round\w*|clamp\w*|full)\b)", re.I)
 _SPELL_WORD_RE = re.compile(r"(?<![\w'])[A-Za-z]{4,}(?![\w'])")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
@@ -362,6 +366,7 @@ class Lemmatizer:
         # nouns of things, reached only from their plural and never by a typo ("reporter" is no report, "bord" no board)
         self.things = frozenset(things)
         self._cache: dict[str, tuple[str, str, float]] = {}
+        self._surfaces: dict[str, str] = {}  # misspelling -> the written word meant (:meth:`_surface`)
         self._phrases: dict[str, tuple[str, ...]] = {}  # phrase() results (see :mod:`.phrases`)
 
     def _candidates(self, w: str) -> list[str]:
@@ -519,16 +524,26 @@ class Lemmatizer:
             return meant.upper() if typed.isupper() and len(typed) > 1 else meant.capitalize() if typed[0].isupper() else meant
 
         def mouth(m: re.Match) -> str:
-            typed = m.group(0)
-            if any(a <= m.start() < b for a, b in quoted):
-                return typed
+            k = 1 if m.group(1) else 2
+            typed = m.group(k)
+            if any(a <= m.start(k) < b for a, b in quoted) or typed[0].isupper() and not typed.isupper() and m.start(k) > 0:
+                return m.group(0)  # (a name: "asks Moth")
             fixes.append((typed, "mouth"))
-            return "MOUTH" if typed.isupper() else "Mouth" if typed[0].isupper() else "mouth"
+            meant = "MOUTH" if typed.isupper() else "Mouth" if typed[0].isupper() else "mouth"
+            return m.group(0)[: m.start(k) - m.start()] + meant + m.group(0)[m.end(k) - m.start():]
 
         return _MOTH_RE.sub(mouth, _SPELL_WORD_RE.sub(fix, text)), fixes
 
     def _surface(self, word: str) -> str:
         """The written word a misspelling stands for (an inflection kept: "lughing" -> "laughing"), or ""."""
+        known = self._surfaces.get(word)
+        if known is None:
+            known = self._surface_of(word)
+            if len(self._surfaces) < 50_000:
+                self._surfaces[word] = known
+        return known
+
+    def _surface_of(self, word: str) -> str:
         hit = self.correct(word)
         if not hit:
             return ""
@@ -2229,10 +2244,25 @@ def _irritant(m: re.Match[str]) -> str:
 #: punctuation, the end of the line, a dash
 _CLAUSE_ENDS = r"[,;:.)!?]|$|--?\s|[\u2013\u2014]"
 
+#: Before a look and "out": it is let out or produced ("she lets a smile out", "coaxes a grin out", "to squint out")
+_LET_OUT_BEFORE_RE = re.compile(
+    r"(?:\b(?:let|lets|letting|pull\w*|squeez\w*|coax\w*|forc\w*|spit\w*|crack\w*|bring\w*|brought|get|gets|got|getting"
+    r"|work\w*|ek\w*|manag\w*|wring\w*|wrung|drag\w*|teas\w*|draw\w*|drew|push\w*|give|gives|gave|giving|put\w*|fake\w*"
+    r"|try|tries|tried|trying)\s+(?:(?:a|an|his|her|the|their|my|your|that|this|one|some)\s+)?(?:[a-z]+\s+)?|\bto\s+)$")
+
+
+def _switched_off(m: re.Match) -> str:
+    """"frown off", "brow furrow OUT": the look fades, unless it is let out or produced (:data:`_LET_OUT_BEFORE_RE`)."""
+    if m.group(2) == "out" and _LET_OUT_BEFORE_RE.search(m.string, max(0, m.start() - 60), m.start()):
+        return m.group(0)
+    return f"{m.group(1)} fades"
+
+
 _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in (
     # "happy not by any stretch", "pleased? not by a long shot": the word before is denied, as "not happy", where the phrase
-    # ends its clause ("smiles, not by any means warmly" denies the warmth, not the smile)
-    ((" by any", " by a long"), r"\b([a-z]+)\s*[,:?]?\s+not\s+by\s+(?:any\s+(?:stretch(?:\s+of\s+the\s+imagination)?|means)"
+    # ends its clause ("smiles, not by any means warmly" denies the warmth, not the smile) and the word is not denied
+    # already ("not happy, not by any stretch")
+    ((" by any", " by a long"), r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)\b([a-z]+)\s*[,:?]?\s+not\s+by\s+(?:any\s+(?:stretch(?:\s+of\s+the\s+imagination)?|means)"
      r"|a\s+long\s+(?:shot|way|chalk))\b(?=\s*(?:[,.;:!?)\-\u2013\u2014]|$|(?:he|she|they|i|his|her|their|but|and)\b))",
      r"not \1 , "),
     # "everyone laughs except him", "the room chuckles and his face stays stony": see :data:`..visemes.OTHERS_REACT_RE`
@@ -2910,9 +2940,10 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
      r"|\b(smile|grin|smirk)\s+off\b(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))",
      lambda m: f"{m.group(1) or m.group(2)} fades"),
     # ... and the other looks an animator's note switches off or takes out ("brow furrow OUT, small smile stays",
-    # "frown off, soft eyes"): the look goes (not "the lips pout out", lips pushed forward, nor "squints out at the sea")
-    ((" off", " out"), r"\b(frown|scowl|furrow|squint|sneer|snarl|grimace|smile|grin|smirk)\s+(?:off|out)\b"
-     r"(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))", r"\1 fades"),
+    # "frown off, soft eyes"): the look goes (not "the lips pout out", lips pushed forward, "squints out at the sea",
+    # nor a look let out or produced: "she lets a smile out", "to squint out", see :func:`_switched_off`)
+    ((" off", " out"), r"\b(frown|scowl|furrow|squint|sneer|snarl|grimace|smile|grin|smirk)\s+(off|out)\b"
+     r"(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))", _switched_off),
     # "the smile goes, eyes wide", "and the grin went": a smile that goes where its clause ends goes (as "fades"; "the
     # smile goes wide" is its size, and so is "goes, well, huge" or "went as wide as his face"), and one that collapses or
     # crumbles (not "collapses into tears": what it becomes); "goes and comes back", "goes and goes" keep it
