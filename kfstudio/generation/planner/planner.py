@@ -1783,8 +1783,8 @@ class EmbeddedPlanner:
                 for i in moved:
                     i.withheld = mask if i.withheld is None else i.withheld | mask
                 if moved:
-                    explanation.append(f"'{d.words}' is denied outright ('{d.negation_word}'): "
-                                       f"{', '.join(repr(i.words) for i in moved[:3])} leave(s) the brows of it at rest")
+                    explanation.append(f"'{d.words}' is denied outright ('{d.negation_word}'): the brows move that way "
+                                       f"for none of {', '.join(repr(i.words) for i in moved[:3])}")
         if any(i.concept.key in _OPENINGS and not i.negated for i in instances):
             # "eyes narrow with focus, the lips part": the words open the mouth; a feeling named beside them
             # colours the face but does not press the lips they part
