@@ -40,7 +40,11 @@ TARGET_UNDO_MS = 16.0
 TARGET_PLAYBACK_FRAME_MS = 1.0  # one frame of all 61 channels, a small share of a 16 ms frame
 TARGET_EVALUATE_30MIN_MS = 60.0  # target: 20 ms per 10 minutes at 60 fps
 TARGET_EXPORT_30MIN_MS = 3000.0  # target: 1 s per 10 minutes at 60 fps
-TARGET_BATCH_RSS_MB = 300.0
+#: peak memory of the default ``keyframe --batch`` (the learned layer on): issue 11's target for it. The rows at 1x, 4x and
+#: 16x the descriptions show it bounded. The planner alone (``KFSTUDIO_SEMANTIC=off``) peaks at about 49 MB; the learned
+#: layer's encoder, head and ONNX session weigh about 250 MB more (the earlier 300 MB, set for the planner alone, has been
+#: exceeded since stop 33)
+TARGET_BATCH_RSS_MB = 500.0
 
 
 #: The folder that holds the ``kfstudio`` package (the checkout, or site-packages): child processes
