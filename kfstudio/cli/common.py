@@ -126,7 +126,7 @@ def add_export_options(p: argparse.ArgumentParser) -> None:
                    help="one key per frame (default; what Blender needs), or --no-bake for the document's keys with their tangents")
     g.add_argument("--head", metavar="FILE.glb", help="export this glTF head instead of the default head")
     p.add_argument("--secondary", action="store_true",
-                   help="add natural blinks, small gaze saccades and head sway on top of the keys (baked; default: the project's setting, off)")
+                   help="add natural blinks, small gaze saccades and head sway on top of the keys (baked; default: off, or a .kfs project's own setting)")
 
 
 def start_seconds(value: str | None, anim) -> float:

@@ -73,7 +73,7 @@ def add_parser(sub) -> None:
 
     b = sub.add_parser("bench", help="measure every performance figure against its target", description="Run the benchmarks.")
     b.add_argument("--json", action="store_true", help="one JSON object per figure (name, unit, median, min, max, target, passed)")
-    b.add_argument("--only", metavar="SUBSTRING", help="run only the benchmarks whose module.function name contains this (e.g. export, rig., stall)")
+    b.add_argument("--only", metavar="SUBSTRING", help="run only the benchmarks whose name (module.figure: the function without its bench_ prefix, e.g. rig.rig_eval) contains this (e.g. export, rig., stall)")
     b.add_argument("--quick", action="store_true", help="fewer repetitions; the slowest 16x scaling rows are skipped (each says so)")
     b.add_argument("--blender", action="store_true", help="also time Blender's own FBX/glTF exporters on the same animation (needs the bpy venv; minutes)")
     b.set_defaults(func=cmd_bench)
