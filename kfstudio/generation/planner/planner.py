@@ -188,8 +188,7 @@ _SMILE_SQUINTS = frozenset({"eyes_narrow", "eyes_squeeze", "squint"})
 _DELIBERATE_SQUINT_RE = re.compile(r"\b(?:narrow|slit)[\s-]+eye", re.I)
 _BROW_DOWN = np.array([n.startswith("BrowDown") for n in ch.NAMES])
 _BROW_OUTER_UP = np.array([n.startswith("BrowOuterUp") for n in ch.NAMES])
-_BROW_CHANNELS = np.array([n.startswith("Brow") for n in ch.NAMES])
-_BROW_UP = _BROW_CHANNELS & ~_BROW_DOWN
+_BROW_UP = _REGION_MASKS["brows"] & ~_BROW_DOWN
 #: "no one raises an eyebrow", "not a single person", "never one to": the denial is of someone else's brows, or of a habit
 _NOBODY_RE = re.compile(r"\b(?:no[\s-]+one|nobody|none\s+of|not\s+a\s+(?:single\s+)?(?:soul|person|one|man|woman)|never\s+one\s+to)\b", re.I)
 _HE_RE = re.compile(r"\b(?:he|him|his)\b", re.I)
@@ -522,8 +521,8 @@ _STILL_PART_RE = re.compile(
     r"(?P<part4>eyebrows|brows|forehead|mouth|lips|jaw|head)\s+(?:completely\s+|perfectly\s+|totally\s+|entirely\s+|dead\s+|absolutely\s+)?"
     r"(?:still|motionless|unmoving|frozen|neutral|at\s+rest)\b"
     # an animator's "no brow lift", "kill all brow motion", "brows locked": the brows stay, whatever lifts the lids
-    r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:lift|raise|motion|movement|action"
-    r"|lower|lowering|furrow|furrowing|knit|knitting|pinch|down)\b"
+    r"|\b(?:no|zero|kill\s+(?:all\s+)?(?:the\s+)?)\s*(?P<part5>eyebrow|brow|forehead)s?\s+(?:motion|movement|action"
+    r"|(?P<way5>lift|raise|lower|lowering|furrow|furrowing|knit|knitting|pinch|down))\b"
     r"|\b(?P<part6>eyebrows|brows|forehead)\s+(?:locked|pinned)\b(?!\s+(?:low|down|up|high|together|in\s+a))"
     # "the left side of her mouth stays flat": that side of a flat mouth is at rest (not "lips pressed flat"; the
     # whole mouth kept flat is a straight, lightly pressed one)
@@ -2011,12 +2010,10 @@ class EmbeddedPlanner:
                     continue  # "her mouth stays flat" as a whole is a straight, lightly pressed mouth (train, dev)
                 if side:  # "right brow hoisted, left brow staying put": that side of the part only
                     one = np.array([c.side == side.group(1).lower() for c in ch.CHANNELS])
-            way = re.search(r"(lift|raise|lower|lowering|furrow|furrowing|knit|knitting|pinch|down)$", m.group(0), re.I) \
-                if m.group("part5") else None
-            if way is not None:
+            if m.group("way5"):
                 # "no brow raise, just a deep scowl", "glare from the lids, no brow furrow": the brows are held from that
                 # way only (a scowl still lowers them; a glare's lowering goes); they count as read
-                one = one & (_BROW_UP if way.group(1).lower() in ("lift", "raise") else _BROW_DOWN)
+                one = one & (_BROW_UP if m.group("way5").lower() in ("lift", "raise") else _BROW_DOWN)
                 regions |= named
             if one.all():  # a part held whole is read; one side held leaves the other side to be read
                 regions |= named

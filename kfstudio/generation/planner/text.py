@@ -2931,17 +2931,15 @@ _ROUND6_REWRITES: tuple[_Rewrite, ...] = tuple(_Rewrite(g, p, r) for g, p, r in 
     # "the smile drops", "his grin fell": the smile goes (as "fades"), not a smile that stays
     (("drop", "fall", "fell"), r"\b(smile|grin|smirk|beam)s?\s+(?:drops|dropped|dropping|falls|fell|falling)\b"
      r"(?!\s+(?:to|into|onto|a\s+notch|a\s+touch|slightly|a\s+little|a\s+bit|somewhat|for|on|at|when|as|over)\b)", r"\1 fades"),
-    # "the grin slides off", "her smile slipped away", "the smile is wiped off", terse "(smile off, pursed lips)": the
-    # smile goes (as "fades"; "slides off his face" already did), not a smile that stays ("she smiles off", a look off
-    # screen; "a smile off and on")
-    (("slid", "slip", "fall", "fell", "drop", "wipe", " off"),
+    # "the grin slides off", "her smile slipped away", "the smile is wiped off": the smile goes (as "fades"; "slides off
+    # his face" already did)
+    (("slid", "slip", "fall", "fell", "drop", "wipe"),
      r"\b(smile|grin|smirk|beam)s?\s+(?:slides|slid|sliding|slips|slipped|slipping|falls|fell|falling|drops|dropped|dropping"
-     r"|(?:is\s+|was\s+|gets\s+|got\s+)?wiped)\s+(?:off|away)\b(?!\s+(?:into|to|onto|and\s+on)\b)"
-     r"|\b(smile|grin|smirk)\s+off\b(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))",
-     lambda m: f"{m.group(1) or m.group(2)} fades"),
-    # ... and the other looks an animator's note switches off or takes out ("brow furrow OUT, small smile stays",
-    # "frown off, soft eyes"): the look goes (not "the lips pout out", lips pushed forward, "squints out at the sea",
-    # nor a look let out or produced: "she lets a smile out", "to squint out", see :func:`_switched_off`)
+     r"|(?:is\s+|was\s+|gets\s+|got\s+)?wiped)\s+(?:off|away)\b(?!\s+(?:into|to|onto|and\s+on)\b)", r"\1 fades"),
+    # ... and a look an animator's note switches off or takes out ("(smile off, pursed lips)", "brow furrow OUT, small smile
+    # stays", "frown off, soft eyes"): the look goes, not one that stays ("she smiles off", a look off screen; "a smile off
+    # and on"), nor "the lips pout out", lips pushed forward, "squints out at the sea", or a look let out or produced:
+    # "she lets a smile out", "to squint out", see :func:`_switched_off`
     ((" off", " out"), r"\b(frown|scowl|furrow|squint|sneer|snarl|grimace|smile|grin|smirk)\s+(off|out)\b"
      r"(?=\s*(?:" + _CLAUSE_ENDS + r"|and\b(?!\s+on\b)))", _switched_off),
     # "the smile goes, eyes wide", "and the grin went": a smile that goes where its clause ends goes (as "fades"; "the
